@@ -1,0 +1,23 @@
+"""Built-in analyzers. Importing this package registers them (see :mod:`presslens.analyzers.base`)."""
+
+from presslens.analyzers.base import (
+    DEFAULT_ORDER,
+    Analyzer,
+    AnalyzerOutput,
+    Features,
+    create,
+    register,
+    registered_names,
+    resolve_order,
+)
+
+__all__ = [
+    "DEFAULT_ORDER",
+    "Analyzer",
+    "AnalyzerOutput",
+    "Features",
+    "create",
+    "register",
+    "registered_names",
+    "resolve_order",
+]

@@ -1,0 +1,159 @@
+"""The analyzer contract: an article and shared features in, findings and labels out.
+
+Every analyzer is a small class in its own module under ``presslens.analyzers`` registered by name
+with :func:`register`. Analyzers are pure: no I/O except loading their own model file once, no network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import numpy as np
+
+from presslens.article import Article, Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from presslens.encoder import SentenceEncoder
+
+
+class Features:
+    """Shared, lazily computed features of one article (the analogue of spaCy's ``Doc``).
+
+    ``sentence_embeddings`` runs the shared encoder once per article; every analyzer reuses the
+    result. ``tokens`` is a spaCy blank-English ``Doc`` over ``article.text`` (character offsets
+    agree with the article). ``findings`` holds what earlier analyzers produced, by analyzer name.
+    """
+
+    def __init__(self, article: Article, encoder: SentenceEncoder | None = None) -> None:
+        self.article = article
+        self._encoder = encoder
+        self._embeddings: np.ndarray | None = None
+        self._tokens: Doc | None = None
+        self.findings: dict[str, list[Finding]] = {}
+        self.labels: dict[str, dict[str, Any]] = {}
+        self.cache: dict[str, Any] = {}
+        """Scratch space analyzers may share (e.g. per-sentence predictions)."""
+
+    @property
+    def encoder(self) -> SentenceEncoder:
+        if self._encoder is None:
+            from presslens.encoder import SentenceEncoder
+
+            self._encoder = SentenceEncoder.default()
+        return self._encoder
+
+    @property
+    def sentence_embeddings(self) -> np.ndarray:
+        """L2-normalised embeddings, one row per ``article.sentences`` entry, computed once."""
+        if self._embeddings is None:
+            self._embeddings = self.encoder.encode(self.article.sentence_texts())
+        return self._embeddings
+
+    @property
+    def embeddings_computed(self) -> bool:
+        return self._embeddings is not None
+
+    @property
+    def tokens(self) -> Doc:
+        if self._tokens is None:
+            from presslens.segment import tokenize
+
+            self._tokens = tokenize(self.article.text)
+        return self._tokens
+
+    def prior(self, analyzer: str, kind: str | None = None) -> list[Finding]:
+        """Findings of an analyzer that already ran (see :attr:`Analyzer.requires`)."""
+        found = self.findings.get(analyzer, [])
+        return [f for f in found if kind is None or f.kind == kind]
+
+
+@dataclass
+class AnalyzerOutput:
+    findings: list[Finding] = field(default_factory=list)
+    labels: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+class Analyzer:
+    """Base class. Subclasses set the class attributes and implement :meth:`analyze`."""
+
+    name: ClassVar[str] = ""
+    version: ClassVar[str] = "0"
+    languages: ClassVar[frozenset[str]] = frozenset({"en"})
+    """ISO 639-1 codes this analyzer supports; ``{"*"}`` means any language."""
+    requires: ClassVar[tuple[str, ...]] = ()
+    """Analyzers whose findings this one reads from :class:`Features` (they run first)."""
+    description: ClassVar[str] = ""
+    attribute_schemas: ClassVar[dict[str, dict[str, Any]]] = {}
+    """JSON Schema of ``Finding.attributes`` for each finding ``kind`` this analyzer emits;
+    collected into the report schema (``presslens schema``)."""
+    label_schemas: ClassVar[dict[str, dict[str, Any]]] = {}
+    """JSON Schema of each article-level label (``labels[name]``) this analyzer sets."""
+
+    def supports(self, language: str | None) -> bool:
+        if "*" in self.languages:
+            return True
+        # Undetected language (very short text): try anyway rather than stay silent.
+        return language is None or language in self.languages
+
+    def analyze(self, features: Features) -> AnalyzerOutput:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+_REGISTRY: dict[str, Callable[[], Analyzer]] = {}
+DEFAULT_ORDER: list[str] = []
+
+
+def register(name: str, *, default: bool = True) -> Callable[[type[Analyzer]], type[Analyzer]]:
+    """Class decorator registering an analyzer factory under ``name``."""
+
+    def deco(cls: type[Analyzer]) -> type[Analyzer]:
+        cls.name = name
+        _REGISTRY[name] = cls
+        if default and name not in DEFAULT_ORDER:
+            DEFAULT_ORDER.append(name)
+        return cls
+
+    return deco
+
+
+def registered_names() -> list[str]:
+    from presslens import analyzers  # noqa: F401  (import registers the built-in analyzers)
+
+    return sorted(_REGISTRY)
+
+
+def create(name: str) -> Analyzer:
+    registered_names()
+    try:
+        factory = _REGISTRY[name]
+    except KeyError:
+        raise KeyError(f"unknown analyzer {name!r}; known: {', '.join(sorted(_REGISTRY))}") from None
+    return factory()
+
+
+def resolve_order(names: Iterable[str]) -> list[str]:
+    """Topologically order ``names`` and add the analyzers they require."""
+    registered_names()
+    order: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(n: str) -> None:
+        if n in order:
+            return
+        if n in visiting:
+            raise ValueError(f"analyzer dependency cycle at {n!r}")
+        if n not in _REGISTRY:
+            raise KeyError(f"unknown analyzer {n!r}; known: {', '.join(sorted(_REGISTRY))}")
+        visiting.add(n)
+        for dep in getattr(_REGISTRY[n], "requires", ()):
+            visit(dep)
+        visiting.discard(n)
+        order.append(n)
+
+    for n in names:
+        visit(n)
+    return order

@@ -1,0 +1,130 @@
+"""The shared sentence encoder: all-MiniLM-L6-v2 run by onnxruntime (int8) with ``tokenizers``.
+
+One call encodes a list of sentences and returns, for each, the L2-normalised mean-pooled sentence
+embedding (384 floats) and the contextual token states with their character offsets, so that
+sentence classifiers and span taggers share a single encoder pass per article.
+
+The ONNX file is produced by ``presslens export-encoder`` (see :mod:`presslens.training.export_encoder`)
+and shipped under ``presslens/models/encoder/``; no weights are downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).parent / "models" / "encoder"
+ONNX_NAME = "minilm-l6-v2.int8.onnx"
+TOKENIZER_NAME = "tokenizer.json"
+MAX_TOKENS = 256
+DIM = 384
+
+
+@dataclass
+class Encoded:
+    """Encoder output for a list of texts (same order)."""
+
+    sentence_embeddings: np.ndarray
+    """(n, 384) float32, L2-normalised."""
+    token_states: list[np.ndarray]
+    """Per text: (tokens, 384) float32 contextual states, without [CLS]/[SEP]."""
+    token_offsets: list[np.ndarray]
+    """Per text: (tokens, 2) int32 character offsets into that text."""
+
+
+class SentenceEncoder:
+    """MiniLM-L6 sentence encoder over onnxruntime. Thread-safe; create once and share."""
+
+    def __init__(
+        self,
+        model_dir: str | Path = MODEL_DIR,
+        *,
+        onnx_name: str = ONNX_NAME,
+        threads: int | None = None,
+        batch_size: int = 32,
+        max_tokens: int = MAX_TOKENS,
+    ) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        model_dir = Path(model_dir)
+        onnx_path = model_dir / onnx_name
+        if not onnx_path.exists():
+            raise FileNotFoundError(
+                f"encoder model {onnx_path} is missing; rebuild it with `presslens export-encoder`"
+            )
+        opts = ort.SessionOptions()
+        n = threads or int(os.environ.get("PRESSLENS_THREADS", "0")) or (os.cpu_count() or 1)
+        opts.intra_op_num_threads = n
+        opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(str(onnx_path), opts, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(model_dir / TOKENIZER_NAME))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length=max_tokens)
+        self.batch_size = batch_size
+        self.input_names = {i.name for i in self.session.get_inputs()}
+        self.calls = 0
+        """How many times :meth:`run` was called (tests use it to check one pass per article)."""
+        self.sentences_encoded = 0
+        self._lock = threading.Lock()
+
+    @classmethod
+    def default(cls) -> SentenceEncoder:
+        return _default_encoder()
+
+    def run(self, texts: list[str]) -> Encoded:
+        """Encode ``texts``: sentence embeddings and token states, in input order."""
+        with self._lock:
+            self.calls += 1
+            self.sentences_encoded += len(texts)
+        n = len(texts)
+        emb = np.zeros((n, DIM), dtype=np.float32)
+        states: list[np.ndarray] = [np.zeros((0, DIM), np.float32)] * n
+        offsets: list[np.ndarray] = [np.zeros((0, 2), np.int32)] * n
+        if n == 0:
+            return Encoded(emb, states, offsets)
+        encs = self.tokenizer.encode_batch(texts)
+        order = sorted(range(n), key=lambda i: len(encs[i].ids))
+        for b in range(0, n, self.batch_size):
+            idx = order[b : b + self.batch_size]
+            width = max(len(encs[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for r, i in enumerate(idx):
+                e = encs[i].ids
+                ids[r, : len(e)] = e
+                mask[r, : len(e)] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self.input_names:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            tok, sent = self.session.run(["token_embeddings", "sentence_embedding"], feeds)
+            for r, i in enumerate(idx):
+                emb[i] = sent[r]
+                length = int(mask[r].sum())
+                # drop [CLS] and [SEP]
+                states[i] = tok[r, 1 : length - 1].astype(np.float32)
+                offsets[i] = np.asarray(encs[i].offsets[1 : length - 1], dtype=np.int32).reshape(-1, 2)
+        return Encoded(emb, states, offsets)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """L2-normalised sentence embeddings, shape (len(texts), 384)."""
+        return self.run(texts).sentence_embeddings
+
+
+_default_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _default_encoder_cached() -> SentenceEncoder:
+    return SentenceEncoder()
+
+
+def _default_encoder() -> SentenceEncoder:
+    with _default_lock:
+        return _default_encoder_cached()
