@@ -17,7 +17,7 @@ from presslens.article import Article, Finding
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from presslens.encoder import SentenceEncoder
+    from presslens.encoder import Encoded, SentenceEncoder
 
 
 class Features:
@@ -31,7 +31,7 @@ class Features:
     def __init__(self, article: Article, encoder: SentenceEncoder | None = None) -> None:
         self.article = article
         self._encoder = encoder
-        self._embeddings: np.ndarray | None = None
+        self._encoded: Encoded | None = None
         self._tokens: Doc | None = None
         self.findings: dict[str, list[Finding]] = {}
         self.labels: dict[str, dict[str, Any]] = {}
@@ -41,21 +41,26 @@ class Features:
     @property
     def encoder(self) -> SentenceEncoder:
         if self._encoder is None:
-            from presslens.encoder import SentenceEncoder
+            from presslens.encoder import Encoded, SentenceEncoder
 
             self._encoder = SentenceEncoder.default()
         return self._encoder
 
     @property
+    def encoded(self) -> Encoded:
+        """The single encoder pass over every sentence: embeddings plus token states and offsets."""
+        if self._encoded is None:
+            self._encoded = self.encoder.run(self.article.sentence_texts())
+        return self._encoded
+
+    @property
     def sentence_embeddings(self) -> np.ndarray:
         """L2-normalised embeddings, one row per ``article.sentences`` entry, computed once."""
-        if self._embeddings is None:
-            self._embeddings = self.encoder.encode(self.article.sentence_texts())
-        return self._embeddings
+        return self.encoded.sentence_embeddings
 
     @property
     def embeddings_computed(self) -> bool:
-        return self._embeddings is not None
+        return self._encoded is not None
 
     @property
     def tokens(self) -> Doc:
