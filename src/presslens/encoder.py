@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -72,6 +73,8 @@ class SentenceEncoder:
         self.calls = 0
         """How many times :meth:`run` was called (tests use it to check one pass per article)."""
         self.sentences_encoded = 0
+        self.seconds = 0.0
+        """Wall time spent inside :meth:`run` (for the benchmark's per-analyzer split)."""
         self._lock = threading.Lock()
 
     @classmethod
@@ -80,9 +83,16 @@ class SentenceEncoder:
 
     def run(self, texts: list[str]) -> Encoded:
         """Encode ``texts``: sentence embeddings and token states, in input order."""
-        with self._lock:
-            self.calls += 1
-            self.sentences_encoded += len(texts)
+        t0 = time.perf_counter()
+        try:
+            return self._run(texts)
+        finally:
+            with self._lock:
+                self.calls += 1
+                self.sentences_encoded += len(texts)
+                self.seconds += time.perf_counter() - t0
+
+    def _run(self, texts: list[str]) -> Encoded:
         n = len(texts)
         emb = np.zeros((n, DIM), dtype=np.float32)
         states: list[np.ndarray] = [np.zeros((0, DIM), np.float32)] * n

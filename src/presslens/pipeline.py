@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 
 from presslens.analyzers.base import DEFAULT_ORDER, Analyzer, Features, create, registered_names, resolve_order
@@ -29,6 +30,8 @@ class Pipeline:
         self.names = resolve_order(chosen)
         self.analyzers: list[Analyzer] = [create(n) for n in self.names]
         self._encoder = encoder
+        self.timings: dict[str, float] = {}
+        """Seconds spent per analyzer (encoder time excluded) and in ``encoder``, summed over runs."""
 
     @property
     def encoder(self) -> SentenceEncoder:
@@ -40,7 +43,7 @@ class Pipeline:
         return Features(article, self._encoder)
 
     def run(self, article: Article) -> Report:
-        feats = Features(article, self._encoder)
+        feats = Features(article, self.encoder)
         report = Report(article=article)
         for analyzer in self.analyzers:
             if not analyzer.supports(article.language):
@@ -54,7 +57,13 @@ class Pipeline:
                 )
                 feats.findings[analyzer.name] = []
                 continue
+            enc_before = feats.encoder.seconds
+            t0 = time.perf_counter()
             out = analyzer.analyze(feats)
+            spent = time.perf_counter() - t0
+            enc_spent = feats.encoder.seconds - enc_before
+            self.timings[analyzer.name] = self.timings.get(analyzer.name, 0.0) + spent - enc_spent
+            self.timings["encoder"] = self.timings.get("encoder", 0.0) + enc_spent
             for f in out.findings:
                 f.check(article)
             feats.findings[analyzer.name] = out.findings
@@ -62,8 +71,6 @@ class Pipeline:
             report.findings.extend(out.findings)
             report.labels.update(out.labels)
             report.analyzers.append(AnalyzerRun(analyzer.name, analyzer.version, "ok"))
-        if feats.embeddings_computed:
-            self._encoder = feats.encoder
         return report
 
     def run_many(self, articles: Iterable[Article]) -> Iterable[Report]:

@@ -9,6 +9,9 @@ from presslens.article import Article
 from presslens.ingest.errors import InputError
 from presslens.ingest.normalize import article_from_text
 
+MIN_MAIN_TEXT_LETTERS = 20
+"""Below this, what trafilatura found is navigation or boilerplate, not an article."""
+
 
 def parse_date(value: Any) -> _dt.date | None:
     """ISO dates directly; anything else through ``dateparser.parse`` (never ``search_dates``)."""
@@ -39,7 +42,7 @@ def article_from_html(html: str, origin: str, *, id: str = "", url: str | None =
         raise InputError(origin, "HTML has no main text that could be extracted")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body = (data.get("text") or "").strip()
-    if not body:
+    if sum(ch.isalpha() for ch in body) < MIN_MAIN_TEXT_LETTERS:
         raise InputError(origin, "HTML has no main text that could be extracted")
     title = (data.get("title") or "").strip() or None
     raw = f"{title}\n\n{body}\n" if title else body + "\n"

@@ -1,0 +1,120 @@
+"""Benchmark the full default pipeline over a corpus directory.
+
+    python bench/run_bench.py ../shared/data/ptc-semeval2020-task11/dev-articles [--only A,B] [--json out.json]
+
+Reports articles/s, sentences/s, peak RSS, cold-start time (a fresh process that imports presslens,
+loads every model and analyses one article), time per analyzer, and the raw encoder's sentences/s on
+the same sentences (the speed limit of the pipeline). Prints Markdown for docs/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def cold_start(first: Path, only: str | None) -> float:
+    code = (
+        "import sys, presslens; "
+        f"presslens.analyze(sys.argv[1], only={only.split(',') if only else None!r})"
+    )
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, str(first)], check=True)
+    return time.perf_counter() - t0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", help="directory of article files (e.g. PTC dev-articles)")
+    ap.add_argument("--only", help="comma-separated analyzers (default: the full default pipeline)")
+    ap.add_argument("--skip", help="comma-separated analyzers to leave out")
+    ap.add_argument("--limit", type=int, help="use only the first N articles")
+    ap.add_argument("--json", help="also write the numbers here as JSON")
+    ap.add_argument("--no-cold-start", action="store_true")
+    args = ap.parse_args()
+
+    from presslens.ingest import InputError, read_inputs
+    from presslens.pipeline import Pipeline
+
+    files = sorted(p for p in Path(args.corpus).rglob("*") if p.is_file() and p.suffix in {".txt", ".html", ".jsonl"})
+    if args.limit:
+        files = files[: args.limit]
+    cold = None if args.no_cold_start else cold_start(files[0], args.only)
+
+    t0 = time.perf_counter()
+    articles = [a for a in read_inputs([str(f) for f in files]) if not isinstance(a, InputError)]
+    t_read = time.perf_counter() - t0
+    n_sent = sum(len(a.sentences) for a in articles)
+
+    pipe = Pipeline(
+        only=args.only.split(",") if args.only else None, skip=args.skip.split(",") if args.skip else None
+    )
+    pipe.run(articles[0])  # warm-up: model loading is measured by the cold start
+    pipe.timings.clear()
+    t0 = time.perf_counter()
+    n_findings = 0
+    for a in articles:
+        n_findings += len(pipe.run(a).findings)
+    t_pipe = time.perf_counter() - t0
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    enc = pipe.encoder
+    t0 = time.perf_counter()
+    for a in articles:
+        enc.run(a.sentence_texts())
+    t_enc = time.perf_counter() - t0
+
+    res = {
+        "machine": {
+            "cpu": _cpu_model(),
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+        },
+        "corpus": str(args.corpus),
+        "analyzers": pipe.names,
+        "articles": len(articles),
+        "sentences": n_sent,
+        "findings": n_findings,
+        "read_seconds": round(t_read, 3),
+        "pipeline_seconds": round(t_pipe, 3),
+        "articles_per_s": round(len(articles) / t_pipe, 2),
+        "sentences_per_s": round(n_sent / t_pipe, 1),
+        "raw_encoder_sentences_per_s": round(n_sent / t_enc, 1),
+        "peak_rss_mb": round(rss_mb, 1),
+        "cold_start_seconds": round(cold, 2) if cold is not None else None,
+        "seconds_by_stage": {k: round(v, 3) for k, v in sorted(pipe.timings.items())},
+    }
+    print(
+        f"| articles | sentences | articles/s | sentences/s | raw encoder sentences/s | peak RSS MB | cold start s |\n"
+        f"|---|---|---|---|---|---|---|\n"
+        f"| {res['articles']} | {n_sent} | {res['articles_per_s']} | {res['sentences_per_s']} | "
+        f"{res['raw_encoder_sentences_per_s']} | {res['peak_rss_mb']} | {res['cold_start_seconds']} |\n"
+    )
+    print("| stage | seconds | share of pipeline |\n|---|---|---|")
+    for k, v in sorted(pipe.timings.items(), key=lambda kv: -kv[1]):
+        print(f"| {k} | {v:.2f} | {100 * v / t_pipe:.1f}% |")
+    print(f"\nmachine: {res['machine']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(res, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

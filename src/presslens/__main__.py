@@ -1,0 +1,5 @@
+import sys
+
+from presslens.cli import main
+
+sys.exit(main())

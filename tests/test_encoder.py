@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import hashlib
+import json
+
+import numpy as np
+
+from presslens.analyzers.base import Features
+from presslens.encoder import MODEL_DIR, ONNX_NAME, SentenceEncoder
+from presslens.ingest.normalize import article_from_text
+
+
+def test_shipped_model_matches_its_card() -> None:
+    info = json.loads((MODEL_DIR / "export.json").read_text())
+    digest = hashlib.sha256((MODEL_DIR / ONNX_NAME).read_bytes()).hexdigest()
+    assert digest == info["onnx_sha256"]
+    assert info["source_safetensors_sha256"].startswith("53aa5117")
+    assert info["int8_vs_fp32_cosine_min"] >= 0.98
+
+
+def test_embeddings_are_normalised_and_semantic() -> None:
+    enc = SentenceEncoder.default()
+    e = enc.encode([
+        "Thousands of men fled the country to avoid the draft.",
+        "Many men left the country to escape mobilisation.",
+        "The recipe needs two cups of flour.",
+    ])
+    assert e.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(e, axis=1), 1.0, atol=1e-3)
+    assert e[0] @ e[1] > e[0] @ e[2] + 0.2
+
+
+def test_token_offsets_point_into_each_sentence() -> None:
+    enc = SentenceEncoder.default()
+    texts = ["Officials said 200,000 men left.", "“We will win,” he said."]
+    out = enc.run(texts)
+    for text, offs, states in zip(texts, out.token_offsets, out.token_states, strict=True):
+        assert len(offs) == len(states) > 0
+        for s, e in offs:
+            assert 0 <= s < e <= len(text)
+    assert out.sentence_embeddings.shape == (2, 384)
+
+
+def test_one_encoder_pass_per_article_shared_by_analyzers() -> None:
+    enc = SentenceEncoder.default()
+    art = article_from_text("Title\n\nFirst sentence here. Second sentence here.")
+    feats = Features(art, enc)
+    before = enc.calls
+    a = feats.sentence_embeddings
+    b = feats.sentence_embeddings
+    _ = feats.encoded.token_states
+    assert enc.calls == before + 1
+    assert a is b and a.shape == (len(art.sentences), 384)
+
+
+def test_empty_input() -> None:
+    assert SentenceEncoder.default().encode([]).shape == (0, 384)
