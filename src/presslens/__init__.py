@@ -55,8 +55,6 @@ def analyze(
     **options: Any,
 ) -> Report:
     """Analyse one article (plain text, a file path, or an :class:`Article`) and return its report."""
-    from presslens.pipeline import Pipeline
-
     article = text_or_path if isinstance(text_or_path, Article) else read_article(text_or_path, **options)
     return _pipeline(tuple(only or ()), tuple(skip or ())).run(article)
 

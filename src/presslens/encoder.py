@@ -47,7 +47,7 @@ class SentenceEncoder:
         *,
         onnx_name: str = ONNX_NAME,
         threads: int | None = None,
-        batch_size: int = 32,
+        batch_size: int = 8,
         max_tokens: int = MAX_TOKENS,
     ) -> None:
         import onnxruntime as ort

@@ -5,7 +5,14 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 
-from presslens.analyzers.base import DEFAULT_ORDER, Analyzer, Features, create, registered_names, resolve_order
+from presslens.analyzers.base import (
+    DEFAULT_ORDER,
+    Analyzer,
+    Features,
+    create,
+    registered_names,
+    resolve_order,
+)
 from presslens.article import AnalyzerRun, Article, Report
 from presslens.encoder import SentenceEncoder
 

@@ -41,7 +41,7 @@ class Features:
     @property
     def encoder(self) -> SentenceEncoder:
         if self._encoder is None:
-            from presslens.encoder import Encoded, SentenceEncoder
+            from presslens.encoder import SentenceEncoder
 
             self._encoder = SentenceEncoder.default()
         return self._encoder

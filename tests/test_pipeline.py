@@ -1,0 +1,63 @@
+"""The full default pipeline: one encoder pass per article, offsets and schema hold, language gating."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import presslens
+from presslens.analyzers.base import DEFAULT_ORDER
+from presslens.encoder import SentenceEncoder
+from presslens.ingest.normalize import article_from_text
+from presslens.pipeline import Pipeline
+from tests.conftest import check_report_dict
+
+
+def test_example_report_is_valid_and_exact(examples_dir: Path) -> None:
+    for name in ("mobilisation.txt", "date-header.txt"):
+        report = presslens.analyze(examples_dir / name)
+        d = report.to_dict()
+        check_report_dict(d)
+        for f in report.findings:
+            assert report.article.text[f.start : f.end] == f.text
+            assert 0.0 <= f.score <= 1.0
+        assert {a["name"] for a in d["analyzers"]} == set(DEFAULT_ORDER)
+        assert all(a["status"] == "ok" and a["version"] for a in d["analyzers"])
+
+
+def test_one_encoder_pass_for_all_analyzers(examples_dir: Path) -> None:
+    enc = SentenceEncoder.default()
+    pipe = Pipeline(encoder=enc)
+    art = presslens.read_article(examples_dir / "mobilisation.txt")
+    before_calls, before_sents = enc.calls, enc.sentences_encoded
+    pipe.run(art)
+    assert enc.calls - before_calls <= 1
+    assert enc.sentences_encoded - before_sents <= len(art.sentences)
+
+
+def test_unsupported_language_is_reported_not_analysed() -> None:
+    text = (
+        "Die Regierung hat am Dienstag neue Zahlen veröffentlicht. Nach Angaben des Ministeriums haben "
+        "mehr als zweihunderttausend Männer das Land verlassen, und die Schlangen an der Grenze werden länger."
+    )
+    art = article_from_text(text)
+    assert art.language == "de"
+    report = Pipeline().run(art)
+    statuses = {a.name: a.status for a in report.analyzers}
+    english_only = [a for a in Pipeline().analyzers if "*" not in a.languages and "de" not in a.languages]
+    assert english_only
+    for a in english_only:
+        assert statuses[a.name] == "unsupported_language"
+        assert not [f for f in report.findings if f.analyzer == a.name]
+    check_report_dict(report.to_dict())
+
+
+def test_only_and_skip_select_analyzers() -> None:
+    assert Pipeline(only=["figures"]).names == ["figures"]
+    assert "figures" not in Pipeline(skip=["figures", "claims"]).names
+
+
+def test_text_input_and_article_input_agree() -> None:
+    text = "Title line\n\nAbout 40% of those asked said they knew someone who had left."
+    a = presslens.analyze(text)
+    b = presslens.analyze(article_from_text(text, id="text", origin="<text>"))
+    assert [f.to_dict() for f in a.findings] == [f.to_dict() for f in b.findings]
