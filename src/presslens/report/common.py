@@ -1,0 +1,437 @@
+"""What the Markdown and HTML renderers share: technique glossary, value formatting, lookups.
+
+Nothing here escapes text; each renderer escapes for its own format.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from presslens.article import Article, Finding, Report
+from presslens.report.schema import is_span_ref
+
+KIND_ORDER = ("violence", "call_to_action", "claim", "quantity", "attribution", "technique", "sentence")
+"""Kinds in the order reports present them; other kinds follow in name order."""
+
+KIND_TITLES = {
+    "violence": "Calls to violence",
+    "call_to_action": "Calls to action",
+    "claim": "Claims",
+    "quantity": "Figures",
+    "attribution": "Sources and attributions",
+    "technique": "Persuasion techniques",
+    "sentence": "Sentence propaganda score",
+}
+
+KIND_NAMES = {
+    "violence": "Violence",
+    "call_to_action": "Call to action",
+    "claim": "Claim",
+    "quantity": "Figure",
+    "attribution": "Attribution",
+    "technique": "Technique",
+    "sentence": "Sentence",
+}
+
+VIOLENCE_LABELS = {
+    "call_to_violence": "Call to violence",
+    "endorsement": "Endorsement of violence",
+}
+
+_BUILTIN_TECHNIQUES: dict[str, dict[str, str]] = {
+    "Appeal_to_Authority": {
+        "name": "Appeal to authority",
+        "definition": "Treats a claim as true because an authority or expert is said to back it, without evidence.",
+    },
+    "Appeal_to_fear-prejudice": {
+        "name": "Appeal to fear or prejudice",
+        "definition": "Seeks support by stirring anxiety, panic or existing prejudice against a group.",
+    },
+    "Bandwagon,Reductio_ad_hitlerum": {
+        "name": "Bandwagon / reductio ad Hitlerum",
+        "definition": "Urges agreement because 'everyone' agrees, or rejects an idea because a hated group holds it.",
+    },
+    "Black-and-White_Fallacy": {
+        "name": "Black-and-white fallacy",
+        "definition": "Presents two options as the only ones when more exist.",
+    },
+    "Causal_Oversimplification": {
+        "name": "Causal oversimplification",
+        "definition": "Credits a single cause for an outcome that has several.",
+    },
+    "Doubt": {
+        "name": "Doubt",
+        "definition": "Questions the credibility of a person or institution to undermine them.",
+    },
+    "Exaggeration,Minimisation": {
+        "name": "Exaggeration / minimisation",
+        "definition": "Makes something look much larger, better or worse, or much smaller, than it is.",
+    },
+    "Flag-Waving": {
+        "name": "Flag-waving",
+        "definition": "Justifies an idea by appealing to national or group pride and identity.",
+    },
+    "Loaded_Language": {
+        "name": "Loaded language",
+        "definition": "Uses words with strong emotional charge to sway the reader.",
+    },
+    "Name_Calling,Labeling": {
+        "name": "Name calling / labelling",
+        "definition": "Attaches an insulting or admiring label to a person or group instead of arguing.",
+    },
+    "Repetition": {
+        "name": "Repetition",
+        "definition": "Repeats the same message so that it sticks and seems accepted.",
+    },
+    "Slogans": {
+        "name": "Slogans",
+        "definition": "A short, punchy phrase that stands in for an argument.",
+    },
+    "Thought-terminating_Cliches": {
+        "name": "Thought-terminating cliché",
+        "definition": "A stock phrase that discourages further thought or discussion.",
+    },
+    "Whataboutism,Straw_Men,Red_Herring": {
+        "name": "Whataboutism / straw man / red herring",
+        "definition": "Deflects by pointing at the other side, distorting its position, or changing the subject.",
+    },
+}
+
+
+@lru_cache(maxsize=1)
+def technique_glossary() -> dict[str, dict[str, str]]:
+    """Technique ID -> ``{"name", "definition", ...}``: the project glossary when present, else built in."""
+    glossary = {k: dict(v) for k, v in _BUILTIN_TECHNIQUES.items()}
+    try:
+        from presslens.analyzers.techniques_glossary import TECHNIQUES  # type: ignore[import-not-found]
+    except Exception:  # noqa: BLE001 - the glossary module is optional
+        return glossary
+    if isinstance(TECHNIQUES, Mapping):
+        for key, entry in TECHNIQUES.items():
+            if isinstance(entry, Mapping):
+                merged = dict(glossary.get(str(key), {}))
+                merged.update({k: str(v) for k, v in entry.items() if v is not None})
+                glossary[str(key)] = merged
+    return glossary
+
+
+def technique_name(label: str) -> str:
+    entry = technique_glossary().get(label)
+    if entry and entry.get("name"):
+        return entry["name"]
+    return label.replace("_", " ").replace(",", " / ")
+
+
+def technique_definition(label: str) -> str:
+    entry = technique_glossary().get(label)
+    return entry.get("definition", "") if entry else ""
+
+
+def label_display(f: Finding) -> str:
+    """A human name for a finding's label (technique names, violence label names)."""
+    if f.kind == "technique":
+        return technique_name(f.label)
+    if f.kind == "violence":
+        return VIOLENCE_LABELS.get(f.label, f.label.replace("_", " "))
+    return f.label.replace("_", " ")
+
+
+def kind_title(kind: str) -> str:
+    """Section title of a kind (plural): ``"Claims"``."""
+    return KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())
+
+
+def kind_name(kind: str) -> str:
+    """Name of one finding of a kind (singular): ``"Claim"``."""
+    return KIND_NAMES.get(kind, kind.replace("_", " ").capitalize())
+
+
+def ordered_kinds(kinds: Iterable[str]) -> list[str]:
+    present = set(kinds)
+    known = [k for k in KIND_ORDER if k in present]
+    return known + sorted(present - set(KIND_ORDER))
+
+
+# --------------------------------------------------------------------------------------------
+# Formatting values
+# --------------------------------------------------------------------------------------------
+
+
+def fmt_number(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        if value.is_integer() and abs(value) < 1e15:
+            return f"{int(value):,}"
+        return f"{value:,.4g}" if abs(value) >= 1 else f"{value:.4g}"
+    return str(value)
+
+
+def fmt_score(score: float) -> str:
+    return f"{score:.2f}"
+
+
+def describe(value: Any, depth: int = 0) -> str:
+    """A short one-line text for any attribute value (span refs show their text)."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool | int | float):
+        return fmt_number(value)
+    if isinstance(value, str):
+        return value
+    if is_span_ref(value):
+        kind = value.get("type") or value.get("label")
+        return f"{value['text']} ({kind})" if isinstance(kind, str) and kind else str(value["text"])
+    if isinstance(value, Mapping):
+        if depth > 2:
+            return "{…}"
+        parts = [f"{k}: {describe(v, depth + 1)}" for k, v in value.items()]
+        return ", ".join(parts) if parts else "—"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "—"
+        return "; ".join(describe(v, depth + 1) for v in value)
+    return str(value)
+
+
+def label_value_text(value: Any) -> str:
+    """An article-level label value: ``{"label": True, "score": 0.73}`` -> ``"yes (0.73)"``."""
+    if isinstance(value, Mapping) and "label" in value:
+        score = value.get("score")
+        rest = {k: v for k, v in value.items() if k not in ("label", "score")}
+        text = describe(value["label"])
+        if isinstance(score, int | float) and not isinstance(score, bool):
+            text += f" ({score:.2f})"
+        if rest:
+            text += "; " + describe(rest)
+        return text
+    return describe(value)
+
+
+def quoted(text: str) -> str:
+    """Wrap in curly quotes unless the text already starts or ends with a quotation mark."""
+    marks = "\"'“”‘’«»„"
+    return text if text[:1] in marks or text[-1:] in marks else f"“{text}”"
+
+
+def truthy_flag(value: Any) -> bool:
+    """Attributes such as ``hedged`` may be a bool, a list of cues or a span; any non-empty counts."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value > 0
+    return bool(value)
+
+
+# --------------------------------------------------------------------------------------------
+# Lookups into a report
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SentenceQuote:
+    """The sentence(s) around a span, split into before / span / after for emphasis."""
+
+    before: str
+    span: str
+    after: str
+
+
+def sentence_quote(article: Article, start: int, end: int, max_chars: int = 600) -> SentenceQuote:
+    """The sentence(s) containing ``start:end``; falls back to ~80 characters of context."""
+    first = article.sentence_index_at(start)
+    last = article.sentence_index_at(max(start, end - 1))
+    if first is not None and last is not None:
+        s0, s1 = article.sentences[first][0], article.sentences[last][1]
+    else:
+        s0, s1 = max(0, start - 80), min(len(article.text), end + 80)
+    if s1 - s0 > max_chars:
+        s0, s1 = max(s0, start - max_chars // 3), min(s1, end + max_chars // 3)
+    text = article.text
+    before = ("…" if s0 > 0 and first is None else "") + text[s0:start]
+    after = text[end:s1] + ("…" if s1 < len(text) and last is None else "")
+    return SentenceQuote(before, text[start:end], after)
+
+
+def sentence_scores(report: Report) -> dict[int, float]:
+    """Sentence index -> propaganda probability from kind ``sentence`` findings."""
+    out: dict[int, float] = {}
+    for f in report.by_kind("sentence"):
+        idx = report.article.sentence_index_at(f.start)
+        if idx is not None:
+            out[idx] = max(out.get(idx, 0.0), f.score)
+    return out
+
+
+def quantity_at(report: Report, start: int, end: int) -> Finding | None:
+    """The quantity finding with exactly these offsets, else one overlapping them."""
+    overlapping = None
+    for f in report.by_kind("quantity"):
+        if f.start == start and f.end == end:
+            return f
+        if overlapping is None and f.start < end and start < f.end:
+            overlapping = f
+    return overlapping
+
+
+_BOUND_SYMBOLS = {
+    "lower": "≥", "at_least": "≥", "min": "≥", "more_than": ">",
+    "upper": "≤", "at_most": "≤", "max": "≤", "less_than": "<",
+    "approx": "≈", "approximately": "≈", "about": "≈",
+}
+
+
+def describe_quantity(f: Finding) -> str:
+    """``"≥ 200,000 troops"``-style summary of a quantity finding's attributes."""
+    a = f.attributes
+    parts = []
+    sym = _BOUND_SYMBOLS.get(str(a.get("bound", "")).lower())
+    if sym:
+        parts.append(sym)
+    if a.get("currency"):
+        parts.append(describe(a["currency"]))
+    low, high = a.get("low"), a.get("high")
+    if a.get("value") is not None:
+        parts.append(describe(a.get("value")))
+    elif low is not None or high is not None:
+        parts.append(f"{describe(low) if low is not None else '…'}–{describe(high) if high is not None else '…'}")
+    elif a.get("date"):
+        parts.append(describe(a["date"]))
+    else:
+        return f.text
+    text = " ".join(parts)
+    unit = a.get("unit")
+    if unit and not (a.get("currency") and str(unit).upper() == str(a.get("currency")).upper()):
+        unit_text = describe(unit)
+        unit_text = {"percent": "%", "per cent": "%"}.get(unit_text.lower(), unit_text)
+        text = f"{text}{unit_text}" if unit_text in ("%", "‰") and text else f"{text} {unit_text}".strip()
+    return text or f.text
+
+
+_BOUND_WORDS = {"lower": "at least", "upper": "at most", "approx": "approximately"}
+
+
+def bound_text(value: Any) -> str:
+    """``"at least"`` for ``"lower"`` etc.; empty for no bound."""
+    if value in (None, ""):
+        return ""
+    return _BOUND_WORDS.get(str(value), str(value).replace("_", " "))
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def quantity_warnings(f: Finding) -> list[str]:
+    a = f.attributes
+    out = []
+    if truthy_flag(a.get("malformed")):
+        m = a.get("malformed")
+        out.append("malformed" + (f": {describe(m)}" if isinstance(m, str | list | dict) else ""))
+    if truthy_flag(a.get("vague")):
+        out.append("vague")
+    likely = a.get("likely_values")
+    if isinstance(likely, list) and likely:
+        out.append("likely: " + ", ".join(describe(v) for v in likely))
+    return out
+
+
+def claim_figures(report: Report, claim: Finding) -> list[str]:
+    """Human strings for a claim's figures, resolving span refs to quantity findings when possible."""
+    figs = claim.attributes.get("figures")
+    if figs is None:
+        return []
+    if not isinstance(figs, list):
+        figs = [figs]
+    out = []
+    for fig in figs:
+        if is_span_ref(fig):
+            q = quantity_at(report, fig["start"], fig["end"])
+            summary = describe_quantity(q) if q is not None else ""
+            text = str(fig["text"])
+            adds_information = summary and _digits(summary) != _digits(text)
+            out.append(f"{text} ({summary})" if adds_information else text)
+        else:
+            out.append(describe(fig))
+    return out
+
+
+def claim_source(claim: Finding) -> str | None:
+    """The source a claim is attributed to, as text, or None."""
+    a = claim.attributes
+    for key in ("attribution", "source"):
+        value = a.get(key)
+        if value in (None, "", [], {}):
+            continue
+        source_type = None
+        if isinstance(value, Mapping) and "source" in value:
+            source_type = value.get("source_type")
+            value = value["source"]
+            if value in (None, "", [], {}):
+                if isinstance(source_type, str) and source_type:
+                    return source_type
+                continue
+        text = describe(value)
+        if isinstance(source_type, str) and source_type and source_type not in text:
+            text = f"{text} ({source_type})"
+        return text
+    return None
+
+
+def claim_badges(claim: Finding) -> list[str]:
+    """Badges for a claim: ``hedged``, ``prediction (horizon)``."""
+    a = claim.attributes
+    out = []
+    if truthy_flag(a.get("hedged")):
+        cues = a.get("hedge_cues")
+        cue = cues[0] if isinstance(cues, list) and cues and isinstance(cues[0], str) else ""
+        out.append(f"hedged: {cue if len(cue) <= 40 else cue[:39] + '…'}" if cue else "hedged")
+    if truthy_flag(a.get("prediction")):
+        horizon = a.get("horizon")
+        out.append(f"prediction ({describe(horizon)})" if horizon else "prediction")
+    return out
+
+
+def attribution_parts(f: Finding) -> tuple[str, str, str, str]:
+    """``(source, source type, cue, content)`` texts of an attribution finding."""
+    a = f.attributes
+    source = a.get("source")
+    stype = ""
+    if isinstance(source, Mapping):
+        stype = str(source.get("type") or "")
+        source_text = str(source.get("text", describe(source)))
+    else:
+        source_text = describe(source) if source is not None else f.text
+    cue = a.get("cue")
+    cue_text = str(cue.get("text", "")) if isinstance(cue, Mapping) else ("" if cue is None else describe(cue))
+    content = a.get("content")
+    if isinstance(content, Mapping):
+        content_text = str(content.get("text", ""))
+    else:
+        content_text = "" if content is None else describe(content)
+    return source_text, stype, cue_text, content_text
+
+
+def violence_target(f: Finding) -> str | None:
+    target = f.attributes.get("target")
+    if target in (None, "", [], {}):
+        return None
+    return describe(target)
+
+
+def extra_attributes(f: Finding, shown: Iterable[str]) -> dict[str, Any]:
+    """Attributes not already shown by a renderer's dedicated columns."""
+    skip = set(shown)
+    return {k: v for k, v in f.attributes.items() if k not in skip}
+
+
+def findings_sorted(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.start, -f.end, f.kind, f.label))
