@@ -1,0 +1,184 @@
+"""Train the ``violence`` sentence classifier: ``presslens train violence --data data/violence``.
+
+Features: the shared encoder's sentence embedding plus the lexical cue vector of
+:mod:`presslens.analyzers.violence`, scaled by ``cue_scale``. Model: multinomial logistic regression
+(scikit-learn, lbfgs), exported as plain arrays (``weights.npz``) and a JSON config (``model.json``).
+
+Only ``train.jsonl`` is read. ``cue_scale``, the regularisation ``C`` and the two violence
+thresholds (with and without a violent-act cue) are chosen by stratified k-fold cross-validation on the train split (macro-F1 over
+the four stances, neutral ``other`` sentences counting as ``report``; settings within 0.005 of the best count as tied and the safest one — highest
+thresholds — wins); ``test.jsonl`` is never touched here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from presslens.analyzers.violence import (
+    CLASSES,
+    CUE_NAMES,
+    MODEL_DIR,
+    STANCES,
+    cue_matrix,
+    decide,
+    sentence_cues,
+    stance_labels,
+)
+
+DEFAULT_CACHE = Path(os.environ.get("PRESSLENS_CACHE", "/work/cache")) / "violence"
+CUE_SCALES = (0.0, 0.5, 1.0, 2.0)
+C_VALUES = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
+NO_CUE_THRESHOLDS = (0.6, 0.7, 0.8, 0.9, 1.01)
+TOLERANCE = 0.005
+"""Settings within this CV macro-F1 of the best count as tied; ties go to the safest (highest no-cue
+threshold, then highest threshold) setting."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", required=True, help="folder with train.jsonl (labelled sentences)")
+    parser.add_argument("--output", default=str(MODEL_DIR), help="where to write weights.npz and model.json")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds on train for tuning")
+    parser.add_argument("--cache-dir", default=str(DEFAULT_CACHE), help="encoder output cache (outside repo)")
+
+
+def load_split(data_dir: str | Path, split: str) -> list[dict[str, Any]]:
+    """Rows of ``<data_dir>/<split>.jsonl``; every label must be one of :data:`CLASSES`."""
+    path = Path(data_dir) / f"{split}.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for r in rows:
+        if r["label"] not in CLASSES:
+            raise ValueError(f"{path}: unknown label {r['label']!r} in {r['id']}")
+    return rows
+
+
+def embed(texts: list[str], cache_dir: str | Path) -> np.ndarray:
+    """Sentence embeddings from the shared encoder (one thread), cached on disk."""
+    from presslens.training.encoded_cache import encode_cached
+
+    return np.asarray(encode_cached(texts, Path(cache_dir), with_states=False).embeddings, dtype=np.float32)
+
+
+def has_violent_act(texts: list[str]) -> np.ndarray:
+    return np.asarray([sentence_cues(t).has_violent_act for t in texts], dtype=bool)
+
+
+def macro_f1(gold: np.ndarray, pred: np.ndarray, n_classes: int = len(STANCES)) -> float:
+    """Macro-F1 over stance indices (see :func:`stance_labels`)."""
+    scores = []
+    for k in range(n_classes):
+        tp = float(np.sum((pred == k) & (gold == k)))
+        fp = float(np.sum((pred == k) & (gold != k)))
+        fn = float(np.sum((pred != k) & (gold == k)))
+        scores.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    return float(np.mean(scores))
+
+
+def fit_logreg(x: np.ndarray, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression; returns (weights (k, d), bias (k,)) in class-index order."""
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=c, max_iter=5000, random_state=seed)
+    clf.fit(x, y)
+    if list(clf.classes_) != list(range(len(CLASSES))):
+        raise ValueError("every class must occur in the training data")
+    return clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32)
+
+
+def features(emb: np.ndarray, cues: np.ndarray, cue_scale: float) -> np.ndarray:
+    return np.hstack([emb, cue_scale * cues]).astype(np.float32)
+
+
+@dataclass
+class Choice:
+    cue_scale: float
+    c: float
+    threshold: float
+    threshold_no_cue: float
+    cv_macro_f1: float
+
+
+def cross_validate(
+    emb: np.ndarray, cues: np.ndarray, gate: np.ndarray, y: np.ndarray, folds: int, seed: int
+) -> tuple[Choice, list[dict[str, Any]]]:
+    """Grid search over (cue_scale, C) with out-of-fold probabilities, then over both thresholds."""
+    from sklearn.model_selection import StratifiedKFold
+
+    splits = list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(emb, y))
+    grid: list[dict[str, Any]] = []
+    candidates: list[Choice] = []
+    for cue_scale, c in itertools.product(CUE_SCALES, C_VALUES):
+        x = features(emb, cues, cue_scale)
+        proba = np.zeros((len(y), len(CLASSES)), np.float32)
+        for tr, va in splits:
+            w, b = fit_logreg(x[tr], y[tr], c, seed)
+            logits = x[va] @ w.T + b
+            proba[va] = np.exp(logits - logits.max(1, keepdims=True))
+            proba[va] /= proba[va].sum(1, keepdims=True)
+        for threshold in THRESHOLDS:
+            for no_cue in sorted({threshold, *NO_CUE_THRESHOLDS}):
+                if no_cue < threshold:
+                    continue
+                pred, _ = decide(proba, gate, threshold, no_cue)
+                score = macro_f1(stance_labels(y), stance_labels(pred))
+                grid.append({"cue_scale": cue_scale, "C": c, "threshold": threshold,
+                             "threshold_no_cue": no_cue, "cv_macro_f1": round(score, 4)})
+                candidates.append(Choice(cue_scale, c, threshold, no_cue, score))
+    top = max(ch.cv_macro_f1 for ch in candidates)
+    tied = [ch for ch in candidates if ch.cv_macro_f1 >= top - TOLERANCE]
+    best = max(tied, key=lambda ch: (ch.threshold_no_cue, ch.threshold, ch.cv_macro_f1, -ch.c))
+    return best, grid
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main(args: argparse.Namespace) -> int:
+    rows = load_split(args.data, "train")
+    texts = [r["text"] for r in rows]
+    y = np.asarray([CLASSES.index(r["label"]) for r in rows], dtype=np.int64)
+    emb = embed(texts, args.cache_dir)
+    cues = cue_matrix(texts)
+    gate = has_violent_act(texts)
+    best, grid = cross_validate(emb, cues, gate, y, args.folds, args.seed)
+    print(f"cross-validation ({args.folds} folds on train, {len(rows)} sentences): best macro-F1 "
+          f"{best.cv_macro_f1:.4f} with cue_scale={best.cue_scale} C={best.c} "
+          f"threshold={best.threshold} threshold_no_cue={best.threshold_no_cue} (best CV {max(g['cv_macro_f1'] for g in grid):.4f})")
+    w, b = fit_logreg(features(emb, cues, best.cue_scale), y, best.c, args.seed)
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez(out / "weights.npz", weights=w, bias=b)
+    config = {
+        "classes": list(CLASSES),
+        "cue_names": list(CUE_NAMES),
+        "cue_scale": best.cue_scale,
+        "C": best.c,
+        "threshold": best.threshold,
+        "threshold_no_cue": best.threshold_no_cue,
+        "tie_tolerance": TOLERANCE,
+        "cv_macro_f1": round(best.cv_macro_f1, 4),
+        "cv_folds": args.folds,
+        "seed": args.seed,
+        "train_sentences": len(rows),
+        "train_sha256": sha256(Path(args.data) / "train.jsonl"),
+        "encoder": "minilm-l6-v2.int8.onnx (presslens shared encoder), mean-pooled, L2-normalised",
+    }
+    (out / "model.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    top = sorted(grid, key=lambda g: -g["cv_macro_f1"])[:8]
+    print("top settings:")
+    for g in top:
+        print("  ", g)
+    print(f"wrote {out / 'weights.npz'} (sha256 {sha256(out / 'weights.npz')})")
+    print(f"wrote {out / 'model.json'}")
+    return 0
