@@ -1,0 +1,487 @@
+"""Rule-based hedging and prediction cues for English sentences (a helper module, not an analyzer).
+
+Public API (stable; the ``claims`` analyzer imports it):
+
+- :func:`hedge_cues` -- character spans of hedging cues: ``[(start, end, cue_type), ...]``.
+- :func:`is_hedged` -- ``(hedged, [cue text, ...])``.
+- :func:`prediction_cues` -- character spans of future/prediction cues: ``[(start, end, cue_type), ...]``.
+- :func:`horizon_span` -- ``(start, end)`` of the time horizon ("within days", "by the end of the year") or None.
+- :func:`prediction_info` -- ``(is_prediction, horizon text or None, [cue text, ...])``.
+
+The labelling guideline these rules implement is ``data/hedging/GUIDELINE.md``. In short: a sentence is
+*hedged* when its content is presented as uncertain, unverified or second-hand (modal "may/might/could",
+"reportedly", "is believed to", "it is unclear whether", "unconfirmed reports"); attribution to a named
+source alone ("the ministry said") is not hedging. A sentence is a *prediction* when it states,
+expects, plans or threatens something that lies after the time of the statement ("will", "is expected
+to", "is set to", "plans to", "may be forced to ... within days").
+
+Everything here is a pure function of the text (regular expressions plus a few context checks); no
+model and no tokenizer are needed. Offsets are Python string indices into the text passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+Cue = tuple[int, int, str]
+
+_FLAGS = re.IGNORECASE
+
+# ---------------------------------------------------------------------------------------------------
+# Hedging cues
+# ---------------------------------------------------------------------------------------------------
+
+_HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "adverb",
+        re.compile(
+            r"\b(?:reportedly|allegedly|purportedly|supposedly|apparently|possibly|probably|presumably|"
+            r"seemingly|ostensibly|perhaps|maybe|conceivably|potentially|likely|unlikely|"
+            r"most likely|in all likelihood|arguably)\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "evidential",
+        re.compile(
+            r"\b(?:(?:is|are|was|were|has been|have been|had been|being)\s+"
+            r"(?:widely\s+|also\s+|now\s+|still\s+)?"
+            r"(?:believed|thought|said|reported|rumou?red|alleged|understood|suspected|feared|"
+            r"estimated|assumed|presumed|claimed|expected to have)\s+(?:to|of|that)\b)",
+            _FLAGS,
+        ),
+    ),
+    (
+        "evidential",
+        re.compile(
+            r"\b(?:appears?|appeared|seems?|seemed)\s+(?:to|that|as if|likely|unlikely)\b|"
+            r"\bit\s+(?:appears|appeared|seems|seemed)\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "evidential",
+        re.compile(
+            r"\b(?:reports?|accounts?|evidence|indications?|signs|footage|images|data|estimates?)\s+"
+            r"(?:\w+\s+)?(?:suggests?|suggested|indicates?|indicated|point(?:s|ed)? to)\b|"
+            r"\b(?:suggests?|suggested|suggesting)\s+that\b|"
+            r"\bthere\s+(?:are|were|is|was)\s+(?!no\b|not\b)(?:\w+\s+)?(?:reports|indications|suggestions|rumou?rs|"
+            r"signs)\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "second_hand",
+        re.compile(
+            r"\b(?:according to|citing)\s+(?:(?:unconfirmed|unverified|unnamed|anonymous|local|media|"
+            r"some|several|other|various|several media|news)\s+)+"
+            r"(?:reports?|sources?|accounts?|officials?|outlets?|media|witnesses|residents|bloggers)\b|"
+            r"\b(?:unnamed|anonymous)\s+(?:sources?|officials?|people)\b|"
+            r"\b(?:citing|according to)\s+(?:a|an|one|two|several)\s+(?:\w+\s+)?sources?\b|"
+            r"\ba\s+source\s+(?:close to|in|at|within|familiar with|inside)\b|"
+            r"\bsources\s+(?:close to|familiar with|say|said|told|claim)\b|"
+            r"\b(?:media|news|press)\s+reports\b|"
+            r"\breports\s+(?:say|said|claim|claimed)\b|"
+            r"\bit\s+(?:is|was|has been)\s+(?:reported|rumou?red|alleged|claimed)\b|"
+            r"\brumou?rs?\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "unverified",
+        re.compile(
+            r"\b(?:unconfirmed|unverified|uncorroborated|unsubstantiated)\b|"
+            r"\b(?:could|can|cannot|can't|could not|couldn't|has not been|have not been|had not been|"
+            r"was not|were not|is not|are not)\s+(?:be\s+)?(?:independently\s+)?"
+            r"(?:verified|confirmed|corroborated)\b|"
+            r"\bif\s+(?:confirmed|true|verified)\b|"
+            r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "uncertainty",
+        re.compile(
+            r"\bit\s+(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|not clear|uncertain|unknown|"
+            r"not known|possible|impossible to say|too early to say|hard to say|difficult to say)\b|"
+            r"\b(?:unclear|uncertain|not clear|not known|unknown)\s+(?:whether|if|how|what|who|why|when|"
+            r"where|exactly)\b|"
+            r"\b(?:remains?|remained)\s+(?:unclear|uncertain|unknown)\b|"
+            r"\bnobody knows\b|\bno one knows\b|"
+            r"\b(?:it is|it's)\s+(?:doubtful|questionable)\b|\bdoubts?\s+(?:remain|persist|over|about)\b|"
+            r"\b(?:a|the)\s+(?:possible|potential|suspected|alleged|apparent|presumed|likely|probable)\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "epistemic_verb",
+        re.compile(
+            r"\b(?:believes?|believed|thinks?|suspects?|suspected|fears?|feared|assesses|assessed|"
+            r"estimates?|speculated?|speculates|guess(?:es|ed)?)\s+(?:that|it|they|he|she|the)\b|"
+            r"\b(?:claims?|claimed|claiming)\s+(?:to have|to be|that)\b|"
+            r"\bin theory\b|\bmay well\b|\bmight well\b",
+            _FLAGS,
+        ),
+    ),
+]
+
+# "may", "might", "could", "would", "must have": modals that hedge, with exclusions checked in code.
+_MODAL = re.compile(r"\b(?:may|might|could|would|must)(?:n't|\s+not)?\b", _FLAGS)
+
+_MONTH_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|since|until|till|of|early|late|mid|last|next|this|on|by|from|to|through|during|"
+    r"before|after|between|and|or|until|end|start|beginning|\d{1,2})[\s-]*|-)$",
+    _FLAGS,
+)
+_MONTH_CONTEXT_AFTER = re.compile(r"^\s*(?:\d|and\s+[A-Z]|or\s+[A-Z]|last\b|this\b|,\s*\d)")
+_NOUN_MIGHT_BEFORE = re.compile(
+    r"\b(?:military|economic|naval|air|nuclear|full|its|his|her|their|our|the|russian|american|"
+    r"chinese|western|industrial|financial|sheer|all (?:its|their|his|her|our))\s*$|['’]s?\s*$",
+    _FLAGS,
+)
+_COULD_ABILITY_AFTER = re.compile(
+    r"^\s*(?:not|n't)?\s*(?:only|barely|hardly|scarcely|no longer|not even|even)?\s*"
+    r"(?:see|hear|feel|smell|leave|move|walk|sleep|eat|afford|find|get|go|escape|speak|read|reach|"
+    r"believe|understand|remember|tell|do|stop|wait|return|cross|enter|work|help)\b",
+    _FLAGS,
+)
+_NEGATED_MODAL = re.compile(r"(?:n't|\s+not)$", _FLAGS)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|announced|warned|promised|pledged|vowed|insisted|predicted|declared|added|told|"
+    r"stated|claimed|confirmed|signalled|signaled|suggested|indicated|hinted|threatened|expected|"
+    r"believed|thought|hoped|feared|knew|decided|agreed|assured)\b[^.;]*$",
+    _FLAGS,
+)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise|without|in case|were it not|had it not)\b", _FLAGS)
+
+
+def _is_month_or_name_may(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    if not word.startswith("May"):
+        return False
+    before = text[:start]
+    after = text[end:]
+    if _MONTH_CONTEXT_AFTER.match(after) or _MONTH_CONTEXT_BEFORE.search(before):
+        return True
+    # Capitalised mid-sentence "May" is a month or a surname ("Theresa May"), not a modal.
+    stripped = before.rstrip()
+    at_sentence_start = not stripped or stripped[-1] in ".!?:;\"'“‘(\n"
+    return not at_sentence_start
+
+
+def _is_noun_might(text: str, start: int, end: int) -> bool:
+    if text[start:end].lower() != "might":
+        return False
+    if _NOUN_MIGHT_BEFORE.search(text[:start]):
+        return True
+    return bool(re.match(r"\s*(?:of|and|to\s+(?:bear|the))\b", text[end:], _FLAGS))
+
+
+def _modal_kind(text: str, start: int, end: int) -> str | None:
+    """Return "modal" when the modal at ``text[start:end]`` hedges, else None."""
+    word = text[start:end].lower().split()[0].replace("n't", "")
+    after = text[end:]
+    if word == "may" and _is_month_or_name_may(text, start, end):
+        return None
+    if word == "might" and _is_noun_might(text, start, end):
+        return None
+    if word == "must":
+        # Only epistemic "must have been"/"must be" + adjective of inference hedges; obligation does not.
+        return "modal" if re.match(r"\s+have\b", after, _FLAGS) and not _NEGATED_MODAL.search(
+            text[start:end]
+        ) else None
+    if word == "could":
+        if _NEGATED_MODAL.search(text[start:end]) or re.match(r"\s*n't", after):
+            # "could not leave": past inability, unless "could not be ruled out/excluded".
+            if re.match(r"\s+(?:be\s+)?(?:ruled out|rule out|excluded|exclude)\b", after, _FLAGS):
+                return "modal"
+            return None
+        if re.match(r"\s+(?:clearly\s+|still\s+|just\s+)?(?:see|hear|feel|smell|make out|sense)\b", after, _FLAGS):
+            return None  # perception: "could see the convoy", "could hear the shelling"
+        if _COULD_ABILITY_AFTER.match(after) and re.search(
+            r"\b(?:when|as|while|so that|where|before|after|until|because|that night|only)\s+[^,.;]*$",
+            text[:start],
+            _FLAGS,
+        ):
+            return None
+        return "modal"
+    if word == "would":
+        if _NEGATED_MODAL.search(text[start:end]):
+            return "modal" if _CONDITIONAL.search(text) else None
+        # "said it would": reported future (a prediction cue), not a hedge; conditional "would" hedges.
+        if _SPEECH_BEFORE.search(text[:start]) and not _CONDITIONAL.search(text):
+            return None
+        if re.match(r"\s+(?:like|rather|prefer)\b", after, _FLAGS):
+            return None
+        return "modal"
+    return "modal"  # may / might
+
+
+def _dedupe(cues: Iterable[Cue]) -> list[Cue]:
+    """Sort cues and drop those fully contained in an earlier, longer cue."""
+    out: list[Cue] = []
+    for s, e, t in sorted(cues, key=lambda c: (c[0], -c[1])):
+        if out and s >= out[-1][0] and e <= out[-1][1]:
+            continue
+        out.append((s, e, t))
+    return out
+
+
+def hedge_cues(text: str) -> list[Cue]:
+    """Character spans of hedging cues in ``text``: ``[(start, end, cue_type), ...]`` sorted by start.
+
+    ``cue_type`` is one of "modal", "adverb", "evidential", "second_hand", "unverified", "uncertainty",
+    "epistemic_verb".
+    """
+    cues: list[Cue] = []
+    for cue_type, pattern in _HEDGE_PATTERNS:
+        for m in pattern.finditer(text):
+            cues.append((m.start(), m.end(), cue_type))
+    for m in _MODAL.finditer(text):
+        kind = _modal_kind(text, m.start(), m.end())
+        if kind:
+            cues.append((m.start(), m.end(), kind))
+    return _dedupe(cues)
+
+
+def is_hedged(text: str) -> tuple[bool, list[str]]:
+    """Whether ``text`` presents its content as uncertain or second-hand, and the cue texts found."""
+    cues = hedge_cues(text)
+    return bool(cues), [text[s:e] for s, e, _ in cues]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Prediction cues and time horizons
+# ---------------------------------------------------------------------------------------------------
+
+_NUM_WORD = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|ninety|a few|few|several|a couple of|couple of|a number of)"
+)
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?|minutes?)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+
+_HORIZON = re.compile(
+    r"\b(?:"
+    rf"within\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:{_NUM_WORD}\s+)?{_UNIT}|"
+    rf"in\s+the\s+(?:next|coming)\s+(?:{_NUM_WORD}\s+)?{_UNIT}|"
+    rf"(?:over|during)\s+the\s+(?:next|coming)\s+(?:{_NUM_WORD}\s+)?{_UNIT}|"
+    rf"in\s+(?:{_NUM_WORD}\s+){_UNIT}(?:'|’)?\s+time|"
+    rf"in\s+(?!a\s|an\s)(?:{_NUM_WORD}\s+){_UNIT}(?=\s*[,.;]|\s+(?:if|unless|or|and)\b|$)|"
+    rf"(?:by|before|until|till)\s+the\s+(?:end|start|beginning|middle)\s+of\s+(?:the\s+|this\s+|next\s+)?"
+    rf"(?:year|month|week|decade|summer|winter|spring|autumn|{_MONTH}|\d{{4}})|"
+    rf"(?:by|before|until|till)\s+(?:the\s+)?(?:end|start)\s+of\s+{_MONTH}|"
+    rf"(?:by|before|until|till)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|"
+    rf"\d{{4}}|{_WEEKDAY}|{_SEASON}|next\s+(?:week|month|year|{_SEASON}|{_WEEKDAY}))|"
+    rf"(?:next|this\s+coming)\s+(?:week|month|year|weekend|{_SEASON}|{_WEEKDAY})|"
+    rf"(?:later|early|earlier)\s+(?:this|next)\s+(?:week|month|year|{_SEASON})|"
+    rf"later\s+today|tomorrow|tonight|"
+    rf"in\s+the\s+(?:coming|next)\s+(?:days|weeks|months|years)|"
+    rf"in\s+the\s+(?:near|foreseeable|coming)\s+future|"
+    rf"in\s+the\s+(?:coming|next)\s+(?:round|phase|stage)|"
+    rf"(?:as\s+(?:soon|early)\s+as|from)\s+(?:next\s+(?:week|month|year|{_WEEKDAY})|tomorrow)|"
+    rf"soon|shortly|imminently|any\s+(?:day|moment|time)\s+now"
+    r")\b",
+    _FLAGS,
+)
+
+_PREDICTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("future", re.compile(r"\b(?:will|shall|won't|shan't)\b|\w(?:'ll|’ll)\b", _FLAGS)),
+    (
+        "going_to",
+        re.compile(
+            r"\b(?:is|are|am|'s|'re|’s|’re|was|were)\s+(?:not\s+)?going\s+to\s+"
+            r"(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|my\b|our\b|work\b|school\b|war\b|church\b|"
+            r"bed\b|court\b|hospital\b|prison\b|jail\b|[A-Z])",
+        ),
+    ),
+    (
+        "expected",
+        re.compile(
+            r"\b(?:is|are|was|were|be|been|being|'s|'re)\s+(?:widely\s+|also\s+|now\s+|still\s+|not\s+)?"
+            r"(?:expected|set|due|scheduled|slated|poised|likely|unlikely|certain|sure|bound|planned|"
+            r"projected|forecast|predicted|tipped|about|ready|preparing|on course|on track|yet)\s+to\b|"
+            r"\b(?:expects?|expecting|anticipates?|anticipating|predicts?|predicting|forecasts?|forecasting|"
+            r"projects?)\s+(?:that|to|a|an|the|further|more|\w+\s+to)\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "intention",
+        re.compile(
+            r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|hoping|vows?|vowing|pledges?|"
+            r"pledging|promises?|promising|threatens?|threatening|wants?|seeks?|seeking|prepares?|"
+            r"vowed|pledged|promised|threatened|intended|planned|prepared)\s+to\s+(?!be\s+\w+ed\s+by\b)"
+            r"(?!the\b|a\b|an\b)",
+            _FLAGS,
+        ),
+    ),
+    (
+        "imminence",
+        re.compile(
+            r"\b(?:on the verge of|on the brink of|in the coming|in the near future|is to be|are to be|"
+            r"upcoming|forthcoming|looming|impending|next round of)\b",
+            _FLAGS,
+        ),
+    ),
+    (
+        "is_to",
+        re.compile(
+            r"(?<!\baim )(?<!\bgoal )(?<!\bplan )(?<!\btask )(?<!\bidea )(?<!\bpurpose )(?<!\bobjective )"
+            r"(?<!\bjob )(?<!\bway )(?<!\bwish )(?<!\bhope )(?<!\bpriority )"
+            r"\b(?:is|are)\s+to\s+(?:visit|meet|hold|sign|travel|announce|decide|vote|begin|start|"
+            r"receive|open|close|host|attend|address|deliver|present|face|stand|resume|return|launch|"
+            r"introduce|publish|release|send|deploy|be)\b",
+            _FLAGS,
+        ),
+    ),
+]
+
+_NOUN_WILL_BEFORE = re.compile(
+    r"\b(?:the|a|his|her|their|its|our|my|your|political|free|good|ill|popular|public|national|"
+    r"collective|people's|against|own|last|strong|iron|sheer|broad|living|general|no|of)\s*$",
+    _FLAGS,
+)
+_NOUN_WILL_AFTER = re.compile(r"^\s*(?:of\b|to\s+(?:fight|resist|win|live|survive|continue|negotiate)\b)", _FLAGS)
+_MODAL_FUTURE_AFTER = re.compile(
+    r"^\s+(?:not\s+|soon\s+|well\s+|even\s+|still\s+|also\s+|yet\s+|eventually\s+|quickly\s+|"
+    r"further\s+)*(?P<verb>[A-Za-z'’-]+)(?:\s+(?P<next>[A-Za-z'’-]+))?",
+    _FLAGS,
+)
+_STATE_VERBS = {
+    "be", "have", "seem", "appear", "know", "mean", "contain", "exist", "include", "belong", "remain",
+    "indicate", "suggest", "explain", "reflect", "involve", "represent", "depend", "lack", "need",
+}
+_PAST_MARKERS = re.compile(
+    r"\b(?:had\s+(?:planned|intended|hoped|promised|vowed|threatened|wanted)|"
+    r"never\s+(?:materiali[sz]ed|happened|came)|but\s+(?:never|did not|didn't|failed))\b",
+    _FLAGS,
+)
+
+
+def _will_is_noun(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    if word.lower() != "will":
+        return False
+    if word == "Will" and text[:start].rstrip() and text[:start].rstrip()[-1] not in ".!?\"'“‘(\n":
+        return True  # a name ("Will Vernon") mid-sentence
+    before = text[:start]
+    after = text[end:]
+    if _NOUN_WILL_BEFORE.search(before):
+        return True
+    if _NOUN_WILL_AFTER.match(after):
+        return True
+    return bool(re.match(r"^\s*[,.;:)]", after))
+
+
+def _modal_is_future(text: str, start: int, end: int) -> bool:
+    """"may/might/could + action verb" (or + passive participle) points ahead; "+ have" points back."""
+    word = text[start:end].lower().split()[0].replace("n't", "")
+    if word not in {"may", "might", "could"}:
+        return False
+    if _modal_kind(text, start, end) is None:
+        return False  # month, noun "might", past ability "could not leave", perception "could see"
+    m = _MODAL_FUTURE_AFTER.match(text[end:])
+    if not m:
+        return False
+    verb = m.group("verb").lower()
+    nxt = (m.group("next") or "").lower()
+    if verb == "have" or verb in {"not"}:
+        return False
+    if verb == "be":
+        # "may be forced/expanded/sent" (passive, future); "may be higher/running" (present state).
+        return bool(
+            re.fullmatch(r"[a-z]+(?:ed|en|wn|ung|ught|old|one|ade|ent|ut|et|it)", nxt)
+            and nxt not in {"then", "when", "even", "often", "seven", "eleven", "given", "open", "between",
+                            "hidden", "present", "different", "sufficient", "evident", "independent",
+                            "confident", "urgent", "recent", "silent", "violent", "absent", "frequent"}
+        ) or nxt in {"forced", "sent", "made", "held", "built", "cut", "shut", "put", "set", "hit"}
+    return verb not in _STATE_VERBS
+
+
+def _is_reported_future(text: str, start: int, end: int) -> bool:
+    """"said the troops would stay": a future stated in reported speech."""
+    if text[start:end].lower() != "would":
+        return False
+    if re.match(r"\s+(?:have|like|rather|prefer)\b", text[end:], _FLAGS):
+        return False
+    return bool(_SPEECH_BEFORE.search(text[:start])) and not _CONDITIONAL.search(text)
+
+
+def prediction_cues(text: str) -> list[Cue]:
+    """Character spans of cues that point to the future: ``[(start, end, cue_type), ...]``.
+
+    ``cue_type`` is one of "future", "going_to", "expected", "intention", "imminence", "is_to",
+    "modal_future", "reported_future", "horizon".
+    """
+    cues: list[Cue] = []
+    for cue_type, pattern in _PREDICTION_PATTERNS:
+        for m in pattern.finditer(text):
+            if cue_type == "future" and _will_is_noun(text, m.start(), m.end()):
+                continue
+            cues.append((m.start(), m.end(), cue_type))
+    for m in _MODAL.finditer(text):
+        if _modal_is_future(text, m.start(), m.end()):
+            cues.append((m.start(), m.end(), "modal_future"))
+        elif _is_reported_future(text, m.start(), m.end()):
+            cues.append((m.start(), m.end(), "reported_future"))
+    span = horizon_span(text)
+    if span is not None:
+        cues.append((span[0], span[1], "horizon"))
+    return _dedupe(cues)
+
+
+def horizon_span(text: str) -> tuple[int, int] | None:
+    """The first future time horizon in ``text`` ("within days", "by the end of the year"), or None."""
+    for m in _HORIZON.finditer(text):
+        if _horizon_is_past(text, m.start(), m.end()):
+            continue
+        return m.start(), m.end()
+    return None
+
+
+def _horizon_is_past(text: str, start: int, end: int) -> bool:
+    """"by the end of 2021 they had ..." or a year already referred to in the past tense."""
+    phrase = text[start:end].lower()
+    if phrase in {"soon", "shortly"}:
+        # "soon after the attack", "shortly before midnight": a past sequence, not a horizon
+        return bool(re.match(r"\s*(?:after|before|afterwards|thereafter)\b", text[end:], _FLAGS))
+    return False
+
+
+def prediction_info(text: str) -> tuple[bool, str | None, list[str]]:
+    """Whether ``text`` is about the future, the time horizon text if any, and the cue texts found.
+
+    A horizon alone ("next week") makes a sentence a prediction only together with a verb that is not
+    plainly past ("The talks resume next week" yes; "He left last week" has no horizon at all).
+    """
+    cues = prediction_cues(text)
+    strong = [c for c in cues if c[2] != "horizon"]
+    span = horizon_span(text)
+    if _PAST_MARKERS.search(text) and not any(c[2] in {"future", "expected", "going_to"} for c in strong):
+        strong = []
+    is_prediction = bool(strong)
+    if not is_prediction and span is not None and not _looks_past(text):
+        is_prediction = True
+    horizon = text[span[0] : span[1]] if (is_prediction and span is not None) else None
+    return is_prediction, horizon, [text[s:e] for s, e, _ in cues]
+
+
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|said|announced|reported|left|fled|killed|died|began|started|ended|took|"
+    r"came|went|fell|struck|hit|launched|claimed|told|added|\w+ed)\b",
+    _FLAGS,
+)
+
+
+def _looks_past(text: str) -> bool:
+    return bool(_PAST_VERB.search(text))
+
+
+__all__ = ["Cue", "hedge_cues", "horizon_span", "is_hedged", "prediction_cues", "prediction_info"]

@@ -1,0 +1,287 @@
+"""Tests of the `figures` analyzer: a wide table of number forms in sentences we wrote."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import presslens
+from presslens.analyzers.figures import (
+    LABELS,
+    Quantity,
+    extract_quantities,
+    likely_values_for,
+    parse_digits,
+    parse_number_words,
+)
+
+# (sentence, text of the number inside it, label, value or (low, high), unit, bound, vague, malformed)
+ROWS: list[tuple[str, str, str, Any, str | None, str | None, bool, bool]] = [
+    # the brief's own examples
+    ("According to outlet X, 200,000 men have left the country.", "200,000", "count", 200000, "men", None, False, False),
+    ("The governor quoted a figure of 300,00 at the briefing.", "300,00", "count", None, None, None, False, True),
+    ("Over 260,000 Russian men have fled since September.", "260,000", "count", 260000, "Russian men", "lower",
+     False, False),
+    ("Officials said up to 1,000,000 could eventually be called up.", "1,000,000", "count", 1000000, None, "upper",
+     False, False),
+    ("The channel gained tens of thousands of subscribers overnight.", "tens of thousands", "count", None,
+     "subscribers", None, True, False),
+    ("Anton, 34, was handed his summons at work.", "34", "age", 34, "years", None, False, False),
+    ("Police detained a 30-year-old near the station.", "30", "age", 30, "years", None, False, False),
+    # plain digits and separators
+    ("The ministry counted 2000 volunteers in the first week.", "2000", "count", 2000, "volunteers", None, False,
+     False),
+    ("A petition gathered 1,500,000 signatures.", "1,500,000", "count", 1500000, "signatures", None, False, False),
+    ("Some 1.5 million people left the region.", "1.5 million", "count", 1500000, "people", "approx", False, False),
+    ("The army deployed 4,300 troops to the border.", "4,300", "count", 4300, "troops", None, False, False),
+    ("Compared with 250 000 last year, the figure doubled.", "250 000", "count", 250000, None, None, False, False),
+    ("Exactly 17 journalists were accredited.", "17", "count", 17, "journalists", None, False, False),
+    ("A further 12 soldiers were wounded in the attack.", "12", "count", 12, "soldiers", None, False, False),
+    ("The regiment received 3.2 thousand new rifles.", "3.2 thousand", "count", 3200, "new rifles", None, False,
+     False),
+    # number words
+    ("Three tanks were destroyed near the bridge.", "Three", "count", 3, "tanks", None, False, False),
+    ("A dozen drones struck the port at night.", "A dozen", "count", 12, "drones", None, False, False),
+    ("Twenty-five conscripts refused to sign the contract.", "Twenty-five", "count", 25, "conscripts", None, False,
+     False),
+    ("Two hundred people gathered outside the office.", "Two hundred", "count", 200, "people", None, False, False),
+    ("Two hundred and fifty families were evacuated.", "Two hundred and fifty", "count", 250, "families", None,
+     False, False),
+    ("Nearly half a million refugees crossed the border.", "half a million", "count", 500000, "refugees", "upper",
+     False, False),
+    ("Four thousand workers went on strike.", "Four thousand", "count", 4000, "workers", None, False, False),
+    ("Eleven sailors were rescued from the water.", "Eleven", "count", 11, "sailors", None, False, False),
+    # vague amounts
+    ("Hundreds of residents queued for water.", "Hundreds", "count", None, "residents", None, True, False),
+    ("Thousands of men tried to leave through Georgia.", "Thousands", "count", None, "men", None, True, False),
+    ("Dozens of villages were left without power.", "Dozens", "count", None, "villages", None, True, False),
+    ("Several hundred soldiers surrendered.", "Several hundred", "count", None, "soldiers", None, True, False),
+    ("Hundreds of thousands of people lost their homes.", "Hundreds of thousands", "count", None, "people", None,
+     True, False),
+    ("Millions of viewers watched the address.", "Millions", "count", None, "viewers", None, True, False),
+    ("A few thousand protesters marched in the capital.", "A few thousand", "count", None, "protesters", None,
+     True, False),
+    # bounds
+    ("More than 200,000 people have left.", "200,000", "count", 200000, "people", "lower", False, False),
+    ("At least 50 civilians died in the shelling.", "50", "count", 50, "civilians", "lower", False, False),
+    ("Upwards of 5,000 personnel took part.", "5,000", "count", 5000, "personnel", "lower", False, False),
+    ("Fewer than 100 prisoners were exchanged.", "100", "count", 100, "prisoners", "upper", False, False),
+    ("Less than 40 tanks remain operational.", "40", "count", 40, "tanks", "upper", False, False),
+    ("At most 300 observers will be admitted.", "300", "count", 300, "observers", "upper", False, False),
+    ("Almost 30 missiles were fired overnight.", "30", "count", 30, "missiles", "upper", False, False),
+    ("About 800 families live in the camp.", "800", "count", 800, "families", "approx", False, False),
+    ("Around 1,000 shells are fired every day.", "1,000", "count", 1000, "shells", "approx", False, False),
+    ("Roughly 70 trucks crossed the checkpoint.", "70", "count", 70, "trucks", "approx", False, False),
+    ("An estimated 300,000 people fled the fighting.", "300,000", "count", 300000, "people", "approx", False,
+     False),
+    ("Approximately 9,000 prisoners are held there.", "9,000", "count", 9000, "prisoners", "approx", False, False),
+    ("The unit lost ~40 vehicles in a week.", "40", "count", 40, "vehicles", "approx", False, False),
+    ("The rally drew 20,000+ supporters.", "20,000", "count", 20000, "supporters", "lower", False, False),
+    ("Ten thousand or more soldiers are massing.", "Ten thousand", "count", 10000, "soldiers", "lower", False,
+     False),
+    # malformed groupings
+    ("The agency reported 1,0000 casualties by mistake.", "1,0000", "count", None, "casualties", None, False, True),
+    ("Officials cited 12,50 arrests.", "12,50", "count", None, "arrests", None, False, True),
+    # percentages
+    ("Prices rose by 40% in a year.", "40", "percent", 40, "percent", None, False, False),
+    ("Support for the war fell to 40 per cent.", "40", "percent", 40, "percent", None, False, False),
+    ("Forty percent of the grid was damaged.", "Forty", "percent", 40, "percent", None, False, False),
+    ("Inflation reached 7.5 per cent in the spring.", "7.5", "percent", 7.5, "percent", None, False, False),
+    ("Turnout rose 3 percentage points.", "3", "percent", 3, "percentage points", None, False, False),
+    ("Two thirds of the men were sent back.", "Two thirds", "percent", 66.67, "percent", None, False, False),
+    ("About 6% of GDP goes to defence.", "6", "percent", 6, "percent", "approx", False, False),
+    # money
+    ("The aid package is worth $5bn.", "5", "money", 5e9, "dollars", None, False, False),
+    ("The EU pledged €300 million for reconstruction.", "300 million", "money", 3e8, "euros", None, False, False),
+    ("The budget adds 5 billion roubles for recruitment.", "5 billion", "money", 5e9, "roubles", None, False, False),
+    ("He was fined 300,000 euros for the post.", "300,000", "money", 300000, "euros", None, False, False),
+    ("Volunteers raised £2.3m in a week.", "2.3", "money", 2.3e6, "pounds", None, False, False),
+    ("The sign-up bonus is 195,000 rubles.", "195,000", "money", 195000, "rubles", None, False, False),
+    ("The war costs more than $3bn a month.", "3", "money", 3e9, "dollars", "lower", False, False),
+    ("Kyiv needs 1.2 trillion hryvnias next year.", "1.2 trillion", "money", 1.2e12, "hryvnias", None, False,
+     False),
+    # ranges
+    ("Between 200,000-300,000 men may have left.", "200,000-300,000", "range", (200000, 300000), "men", None,
+     False, False),
+    ("Between 5 and 10 tanks were hit.", "5 and 10", "range", (5, 10), "tanks", None, False, False),
+    ("The convoy grew from 10 to 20 trucks.", "10 to 20", "range", (10, 20), "trucks", None, False, False),
+    ("Estimates range from 2,000 to 3,000 deaths.", "2,000 to 3,000", "range", (2000, 3000), "deaths", None, False,
+     False),
+    ("The economy could shrink 5-10% this year.", "5-10", "range", (5, 10), "percent", None, False, False),
+    ("Repairs will cost $5-10bn.", "5-10", "range", (5e9, 10e9), "dollars", None, False, False),
+    ("Men aged 18 to 60 may not leave the country.", "18 to 60", "range", (18, 60), "years", None, False, False),
+    # ages
+    ("Olga, a 45-year-old teacher, stayed in the city.", "45", "age", 45, "years", None, False, False),
+    ("The volunteer, aged 19, died in hospital.", "19", "age", 19, "years", None, False, False),
+    ("Sergei, 29, who fled to Georgia, found work.", "29", "age", 29, "years", None, False, False),
+    ("He joined the army at the age of 52.", "52", "age", 52, "years", None, False, False),
+    ("A six-month-old baby was among the injured.", "six", "age", 6, "months", None, False, False),
+    ("Men in their 50s also received summons.", "50s", "age", None, "years", None, True, False),
+    # durations
+    ("The ceasefire lasted three weeks.", "three", "duration", 3, "weeks", None, False, False),
+    ("He was sentenced to 7 years in a penal colony.", "7", "duration", 7, "years", None, False, False),
+    ("A 10-day truce was announced.", "10", "duration", 10, "days", None, False, False),
+    ("She waited 18 months for news of her son.", "18", "duration", 18, "months", None, False, False),
+    # dates
+    ("In 2022, the economy contracted.", "2022", "date", 2022, None, None, False, False),
+    ("The decree was signed on September 21.", "September 21", "date", None, None, None, False, False),
+    ("The decree was signed on 21 September 2022.", "21 September 2022", "date", 2022, None, None, False, False),
+    ("The 2024 budget triples arms spending.", "2024", "date", 2024, None, None, False, False),
+    ("Prices have doubled since 2014.", "2014", "date", 2014, None, None, False, False),
+    ("Fighting raged between 2014 and 2022 in the east.", "2014 and 2022", "date", (2014, 2022), None, None, False,
+     False),
+    ("The 1990s were a decade of wars.", "1990s", "date", None, None, None, False, False),
+    # measures and ordinals
+    ("The queue at the border stretched 20 kilometres.", "20", "measure", 20, "kilometres", None, False, False),
+    ("The army is short of 155mm shells.", "155", "measure", 155, "mm", None, False, False),
+    ("Ships carried 3,000 tonnes of grain.", "3,000", "measure", 3000, "tonnes", None, False, False),
+    ("The 155th brigade was sent to Pokrovsk.", "155", "ordinal", 155, "brigade", None, False, False),
+]
+
+
+def _find(sentence: str, number_text: str) -> Quantity:
+    start = sentence.index(number_text)
+    for q in extract_quantities(sentence):
+        if q.number[0] <= start < q.number[1] or start <= q.number[0] < start + len(number_text):
+            return q
+    raise AssertionError(f"no quantity at {number_text!r} in {sentence!r}: {extract_quantities(sentence)}")
+
+
+def test_table_is_wide() -> None:
+    assert len(ROWS) >= 60
+    assert {r[2] for r in ROWS} == set(LABELS)
+
+
+@pytest.mark.parametrize(("sentence", "number_text", "label", "value", "unit", "bound", "vague", "malformed"), ROWS)
+def test_figure_forms(
+    sentence: str, number_text: str, label: str, value: Any, unit: str | None, bound: str | None, vague: bool,
+    malformed: bool,
+) -> None:
+    q = _find(sentence, number_text)
+    assert q.label == label
+    if isinstance(value, tuple):
+        assert (q.low, q.high) == pytest.approx(value)
+        assert q.value is None
+    elif value is None:
+        assert q.value is None
+    else:
+        assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert q.bound == bound
+    assert q.vague is vague
+    assert q.malformed is malformed
+    assert sentence[q.number[0] : q.number[1]] in sentence[q.start : q.end]
+
+
+def test_span_covers_bound_number_and_unit() -> None:
+    text = "Over 260,000 Russian men have fled."
+    (q,) = extract_quantities(text)
+    assert text[q.start : q.end] == "Over 260,000 Russian men"
+    assert text[q.number[0] : q.number[1]] == "260,000"
+    assert q.bound_span is not None and text[q.bound_span[0] : q.bound_span[1]] == "Over"
+
+
+def test_malformed_likely_values() -> None:
+    assert likely_values_for("300,00") == [30000, 300000]
+    assert likely_values_for("1,0000") == [1000, 10000]
+    q = _find("The governor quoted a figure of 300,00 at the briefing.", "300,00")
+    assert q.likely_values == [30000, 300000]
+    assert parse_digits("1,5") == (None, True, [15.0, 1500.0])
+
+
+def test_decimal_comma_with_scale_is_not_malformed() -> None:
+    q = _find("The fund holds 1,5 million euros.", "1,5")
+    assert q.malformed is False and q.value == pytest.approx(1.5e6) and q.label == "money"
+
+
+def test_vague_amounts_have_order_of_magnitude_bounds() -> None:
+    q = _find("The channel gained tens of thousands of subscribers.", "tens of thousands")
+    assert (q.low, q.high) == (10000, 99999)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("twenty-five", 25), ("two hundred and fifty", 250), ("a dozen", 12), ("half a million", 500000),
+     ("three thousand", 3000), ("ninety-nine", 99), ("a hundred", 100), ("a", None)],
+)
+def test_parse_number_words(phrase: str, value: float | None) -> None:
+    assert parse_number_words(phrase) == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Su-34 bombers and T-72 tanks were seen near the road.",
+        "Flight MH17 was shot down, investigators concluded.",
+        "The alarm sounded at 10:30 and again at 6am.",
+        "Article 5 of the treaty was invoked.",
+        "One of the drones crashed; no one was hurt.",
+        "The G7 leaders met online.",
+    ],
+)
+def test_identifiers_times_and_pronoun_one_are_not_quantities(sentence: str) -> None:
+    assert extract_quantities(sentence) == []
+
+
+def test_year_is_a_date_but_four_digit_count_is_not() -> None:
+    labels = {sentence: _find(sentence, "2000").label for sentence in (
+        "In 2000 the war in Chechnya was raging.", "The unit lost 2000 soldiers.")}
+    assert labels == {"In 2000 the war in Chechnya was raging.": "date", "The unit lost 2000 soldiers.": "count"}
+
+
+def test_person_of_name_age_pattern() -> None:
+    q = _find("Anton, 34, was handed his summons at work.", "34")
+    assert q.extra["person"] == (0, 5)
+    assert _find("In Kharkiv, 34 people were wounded.", "34").label == "count"
+
+
+def test_analyzer_findings_keep_offsets_and_schema() -> None:
+    import jsonschema
+
+    from presslens.analyzers.figures import FiguresAnalyzer
+
+    text = (
+        "Exodus\n\nAccording to the outlet, over 260,000 Russian men have left since 21 September 2022. "
+        "Anton, 34, paid $1,500 for a seat; up to 1,000,000 may follow within weeks, and 300,00 is a typo."
+    )
+    report = presslens.analyze(text, only=["figures"])
+    report.check()
+    quantities = report.by_kind("quantity")
+    assert [f.label for f in quantities] == ["count", "date", "age", "money", "count", "count"]
+    schema = FiguresAnalyzer.attribute_schemas["quantity"]
+    for f in quantities:
+        jsonschema.validate(f.attributes, schema)
+        num = f.attributes["number"]
+        assert report.article.text[num["start"] : num["end"]] == num["text"]
+    by_text = {f.text: f for f in quantities}
+    assert by_text["over 260,000 Russian men"].attributes["bound"] == "lower"
+    assert by_text["300,00"].attributes["likely_values"] == [30000, 300000]
+    assert by_text["34"].attributes["person"]["text"] == "Anton"
+    assert by_text["$1,500"].attributes["currency"] == "USD"
+
+
+_PIECES = ["1,000", "300,00", "$", "€", "5", "bn", "million", "-", "to", "and", "between", "from", "over", "about",
+           "men", "Anton", ",", "34", ".", "%", "per cent", "2022", "May", "21", "September", "tens", "of",
+           "thousands", "+", "or", "more", "1.5", "a", "dozen", "twenty-five", "aged", "their", "50s", "10:30",
+           "Su-34", "3rd", "km", "weeks", "one", "in", "five", "two", "thirds", "1,0000", "250 000", "up"]
+
+
+def test_spans_nest_and_never_overlap_on_random_token_soup() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14), st.sampled_from([" ", "", ", "]))
+    def check(pieces: list[str], sep: str) -> None:
+        text = sep.join(pieces)
+        last_end = 0
+        for q in extract_quantities(text):
+            assert last_end <= q.start <= q.number[0] < q.number[1] <= q.end <= len(text)
+            for sub in (q.unit_span, q.bound_span):
+                if sub is not None:
+                    assert q.start <= sub[0] < sub[1] <= q.end
+            assert q.label in LABELS
+            last_end = q.end
+
+    check()
