@@ -19,11 +19,14 @@ from presslens.analyzers.violence import (
     ViolenceAnalyzer,
     decide,
     find_target,
+    reported_opinion,
     sentence_cues,
     stance_labels,
+    violent_context,
 )
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "violence"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data" / "violence"
 
 CALL_PIECE = """Enough talk about dialogue
 
@@ -197,3 +200,90 @@ def test_dataset_is_balanced_and_splits_are_disjoint():
         assert min(counts.values()) >= 0.9 * max(counts.values())
         assert {r["label"] for r in rows} <= set(CLASSES)
         assert {r["domain"] for r in rows} == {"war", "protest", "crime", "sport", "history", "politics"}
+
+
+# --- Regression: reported opinions and patriotic rhetoric about mobilisation are not endorsements ---
+
+MOBILISATION_OPINIONS = """Another 150,000 reservists summoned
+
+The defence ministry announced on Wednesday that another 150,000 reservists will be called up before the \
+new year. Recruitment offices in the capital opened at dawn, and queues formed outside several of them.
+
+Government supporters call it a patriotic duty. The speaker of parliament described the decree as the \
+proudest day of his career, and state television hailed the new recruits as heroes. Critics say it is a \
+desperate gamble by a government that has run out of volunteers.
+
+"Serving the motherland is an honour," a retired colonel told the crowd outside the Kazan office. \
+According to the veterans' union, most of the men who reported on Monday were in their forties."""
+
+PATRIOTIC_COLUMN = """Our duty, and theirs
+
+I have never believed that patriotism is measured in uniforms. But the men and women who answered this \
+summons deserve our respect, and their families deserve our help.
+
+Serving in the reserve is a duty that my grandfather accepted and my father accepted. Defending the \
+country is honourable work. The government must now fight for every one of these soldiers: pay them on \
+time, equip them properly and bring them home.
+
+The opposition will fight the budget line by line, and the battle over military pensions has only begun."""
+
+REACTIONS_TO_A_STRIKE = """Drones over the port
+
+Drones struck the grain terminal overnight, the port authority said. Officials in the capital call it a \
+legitimate response. The other side calls it a war crime, and the harbour master says the damage will take \
+months to repair."""
+
+
+@pytest.mark.parametrize("text", [MOBILISATION_OPINIONS, PATRIOTIC_COLUMN, REACTIONS_TO_A_STRIKE])
+def test_reported_opinions_and_patriotic_rhetoric_are_not_violence(text):
+    r = presslens.analyze(text, only=["violence"])
+    assert r.labels["violence"]["label"] is False
+    assert r.by_kind("violence") == []
+
+
+@pytest.mark.parametrize("name", ["mobilisation.txt", "date-header.txt"])
+def test_bundled_examples_are_not_flagged(name):
+    r = presslens.analyze((ROOT / "examples" / name).read_text(encoding="utf-8"), only=["violence"])
+    assert r.labels["violence"]["label"] is False, [f.text for f in r.by_kind("violence")]
+
+
+def test_writer_adopting_praise_of_a_violent_act_is_still_an_endorsement():
+    r = presslens.analyze(
+        "The men who torched the draft office last night are true patriots, and I salute them.",
+        only=["violence"],
+    )
+    assert [f.label for f in r.by_kind("violence")] == ["endorsement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("The president's allies call it a sacred obligation.", True),
+        ("Critics say the decree is unlawful.", True),
+        ("According to the ministry, 40,000 men have reported for duty.", True),
+        ("State television hailed the strike as a triumph.", True),
+        ("I call it justice.", False),
+        ("We must call it what it is.", False),
+        ("As the colonel rightly said, the depot had to be burned.", False),
+    ],
+)
+def test_reported_opinion_cue(text, reported):
+    assert reported_opinion(text) is reported
+
+
+def test_figurative_violence_is_not_a_violent_act():
+    assert not sentence_cues("The cabinet stabbed its own farmers in the back.").has_violent_act
+    assert not sentence_cues("The finance minister wants to cut taxes for small firms.").has_violent_act
+    assert sentence_cues("They cut the guard's throat.").has_violent_act
+
+
+def test_violent_context_follows_pronouns_back_to_a_violent_act():
+    texts = [
+        "A crowd set the customs office ablaze on Friday.",  # violent act
+        "Newspapers call it a tragedy.",  # pronoun -> inherits
+        "I call it justice.",  # second hop
+        "The minister will visit the region next week.",  # no pronoun: chain ends
+        "Supporters call it a patriotic duty.",  # pronoun, but nothing violent before it
+    ]
+    ctx = violent_context(texts, [sentence_cues(t) for t in texts])
+    assert ctx.tolist() == [True, True, True, False, False]

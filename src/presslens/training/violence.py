@@ -38,7 +38,11 @@ DEFAULT_CACHE = Path(os.environ.get("PRESSLENS_CACHE", "/work/cache")) / "violen
 CUE_SCALES = (0.0, 0.5, 1.0, 2.0)
 C_VALUES = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
-NO_CUE_THRESHOLDS = (0.6, 0.7, 0.8, 0.9, 1.01)
+NO_CUE_THRESHOLDS = (0.95, 0.98, 1.01)
+"""Sentences without a violent-act cue (and no pronoun pointing back to one) are flagged only when
+P(call) + P(endorsement) is very high, or never (1.01). The floor is fixed, not tuned: praise of duty,
+service or patriotism and political rhetoric ("fight for", "battle over the budget") are common in news
+and rare in a small training set, so cross-validation alone would under-rate the risk."""
 TOLERANCE = 0.005
 """Settings within this CV macro-F1 of the best count as tied; ties go to the safest (highest no-cue
 threshold, then highest threshold) setting."""
@@ -126,9 +130,7 @@ def cross_validate(
             proba[va] = np.exp(logits - logits.max(1, keepdims=True))
             proba[va] /= proba[va].sum(1, keepdims=True)
         for threshold in THRESHOLDS:
-            for no_cue in sorted({threshold, *NO_CUE_THRESHOLDS}):
-                if no_cue < threshold:
-                    continue
+            for no_cue in NO_CUE_THRESHOLDS:
                 pred, _ = decide(proba, gate, threshold, no_cue)
                 score = macro_f1(stance_labels(y), stance_labels(pred))
                 grid.append({"cue_scale": cue_scale, "C": c, "threshold": threshold,
