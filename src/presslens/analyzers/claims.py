@@ -1,0 +1,470 @@
+"""Check-worthy claims: sentences that make a checkable factual assertion.
+
+Each sentence is scored by the mean of two probabilities (weights in ``models/claims/claims.npz``,
+vocabularies in ``vocab.json``), both computed in numpy from the shared encoder pass (no second pass):
+
+* a logistic regression over the sentence embedding, TF-IDF word and character n-grams and a few
+  lexical features (numbers, capitalised tokens, length);
+* a small attention head over the sentence's frozen token states (attention pooling, then a ReLU
+  layer over the pooled state and the sentence embedding).
+
+Sentences at or above the threshold chosen on CheckThat! 2024 dev become ``claim`` findings, enriched
+with the quantities found by ``figures``, the attribution found by ``attribution`` and hedging/prediction
+cues.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.article import Article, Finding, span_ref
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "claims"
+WEIGHTS_NAME = "claims.npz"
+VOCAB_NAME = "vocab.json"
+
+_TOKEN = re.compile(r"(?u)\b\w+\b")
+_NUMBER = re.compile(r"\d[\d,.]*")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
+    "hundreds thousand thousands million millions billion billions trillion percent half dozen dozens "
+    "double triple".split()
+)
+_SPACES = re.compile(r"\s+")
+_FIRST_PERSON = frozenset("i me my we us our".split())
+N_LEXICAL = 10
+
+
+def lexical_features(text: str) -> np.ndarray:
+    """Ten dense features: numbers, number words, capitalised tokens, length, first person, question."""
+    toks = _TOKEN.findall(text)
+    n = max(1, len(toks))
+    lower = [t.lower() for t in toks]
+    nums = _NUMBER.findall(text)
+    caps = sum(1 for i, t in enumerate(toks) if i > 0 and t[:1].isupper() and t.lower() not in _FIRST_PERSON)
+    feats = [
+        float(bool(nums)),
+        min(len(nums), 5) / 5.0,
+        float(any(w in _NUMBER_WORDS for w in lower)),
+        float("%" in text or "percent" in lower or "per cent" in text.lower()),
+        float("$" in text or "dollars" in lower or "billion" in lower or "million" in lower),
+        min(caps, 6) / 6.0,
+        min(len(toks), 60) / 60.0,
+        sum(1 for w in lower if w in _FIRST_PERSON) / n,
+        float(text.rstrip().endswith("?")),
+        float(len(toks) <= 4),
+    ]
+    return np.asarray(feats, dtype=np.float32)
+
+
+def word_ngrams(text: str) -> list[str]:
+    toks = [t.lower() for t in _TOKEN.findall(text)]
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+
+
+def char_ngrams(text: str, lo: int = 2, hi: int = 5) -> list[str]:
+    """Character n-grams inside word boundaries (each word padded with spaces)."""
+    out: list[str] = []
+    for w in re.sub(r"\s+", " ", text.lower()).split(" "):
+        if not w:
+            continue
+        padded = f" {w} "
+        for n in range(lo, hi + 1):
+            out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+HEAD_KEYS = ("head_a_w", "head_a_b", "head_v_w", "head_h_w", "head_h_b", "head_o_w", "head_o_b")
+HEAD_EMB_SCALE = 5.0
+
+
+def head_probability(head: dict[str, np.ndarray], states: np.ndarray, embedding: np.ndarray) -> float:
+    """The attention head ensemble on one sentence: token states (tokens, 384), embedding (384,)."""
+    return float(head_probabilities(head, [states], embedding[None, :])[0])
+
+
+def head_probabilities(
+    head: dict[str, np.ndarray], token_states: list[np.ndarray], embeddings: np.ndarray, chunk: int = 64
+) -> np.ndarray:
+    """The attention heads on every sentence (``chunk`` sentences per matrix product).
+
+    Every weight array has a leading axis over an ensemble of heads trained with different seeds;
+    their probabilities are averaged.
+    """
+    if len(token_states) > chunk:
+        parts = [
+            _head_chunk(head, token_states[b : b + chunk], embeddings[b : b + chunk])
+            for b in range(0, len(token_states), chunk)
+        ]
+        return np.concatenate(parts)
+    return _head_chunk(head, token_states, embeddings)
+
+
+def _head_chunk(
+    head: dict[str, np.ndarray], token_states: list[np.ndarray], embeddings: np.ndarray
+) -> np.ndarray:
+    n = len(token_states)
+    lengths = np.asarray([len(st) for st in token_states], dtype=np.int64)
+    nonempty = np.nonzero(lengths > 0)[0]
+    x = (
+        np.concatenate([np.asarray(token_states[i], dtype=np.float32) for i in nonempty])
+        if len(nonempty)
+        else np.zeros((0, embeddings.shape[1]), np.float32)
+    )
+    starts = np.concatenate([[0], np.cumsum(lengths[nonempty])[:-1]]).astype(np.int64)
+    seg = np.repeat(np.arange(len(nonempty)), lengths[nonempty])
+    emb = np.asarray(embeddings, dtype=np.float32) * HEAD_EMB_SCALE
+    n_heads, hidden = head["head_a_w"].shape[0], head["head_a_w"].shape[1]
+    probs = np.zeros((n_heads, n), dtype=np.float64)
+    hid_all = np.zeros((0, n_heads * hidden), np.float32)
+    if len(x):
+        # the first layer of every head in one product: (tokens, heads * hidden)
+        hid_all = np.tanh(x @ head["head_a_w"].reshape(n_heads * hidden, -1).T + head["head_a_b"].reshape(-1))
+    for k in range(n_heads):
+        pooled = np.zeros((n, x.shape[1]), dtype=np.float32)
+        if len(x):
+            att = hid_all[:, k * hidden : (k + 1) * hidden] @ head["head_v_w"][k].reshape(-1)
+            att = np.exp(att - np.maximum.reduceat(att, starts)[seg])
+            att /= np.add.reduceat(att, starts)[seg]
+            weights = np.zeros((len(nonempty), len(x)), dtype=np.float32)
+            weights[seg, np.arange(len(x))] = att
+            pooled[nonempty] = weights @ x
+        h = np.maximum(
+            0.0,
+            np.concatenate([pooled, emb], axis=1) @ head["head_h_w"][k].T + head["head_h_b"][k].reshape(-1),
+        )
+        z = h @ head["head_o_w"][k].reshape(-1) + head["head_o_b"][k].reshape(-1)[0]
+        probs[k] = 1.0 / (1.0 + np.exp(-z))
+    return np.asarray(probs.mean(axis=0), dtype=np.float32)
+
+
+def tfidf_dot(docs: list[list[int]], idf: np.ndarray, coef: np.ndarray) -> np.ndarray:
+    """Per document (a list of vocabulary ids): coef . (sublinear TF-IDF, L2-normalised), vectorised."""
+    n = len(docs)
+    out = np.zeros(n, dtype=np.float64)
+    lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=n)
+    if lengths.sum() == 0:
+        return out
+    ids = np.fromiter(chain.from_iterable(docs), dtype=np.int64, count=int(lengths.sum()))
+    key = np.repeat(np.arange(n, dtype=np.int64), lengths) * len(idf) + ids
+    uniq, tf = np.unique(key, return_counts=True)
+    sid, idx = np.divmod(uniq, len(idf))
+    val = (1.0 + np.log(tf.astype(np.float32))) * idf[idx]
+    norm = np.sqrt(np.bincount(sid, weights=val.astype(np.float64) ** 2, minlength=n))
+    dot = np.bincount(sid, weights=(val * coef[idx]).astype(np.float64), minlength=n)
+    return np.asarray(dot / np.maximum(norm, 1e-12))
+
+
+@dataclass
+class ClaimModel:
+    """LR over [embedding, lexical, TF-IDF(word), TF-IDF(char)], averaged with the token attention head."""
+
+    vocab_word: dict[str, int]
+    vocab_char: dict[str, int]
+    idf_word: np.ndarray
+    idf_char: np.ndarray
+    coef_dense: np.ndarray
+    coef_word: np.ndarray
+    coef_char: np.ndarray
+    intercept: float
+    threshold: float
+    emb_scale: float
+    head: dict[str, np.ndarray] | None = None
+
+    def scores(
+        self, texts: list[str], embeddings: np.ndarray, token_states: list[np.ndarray] | None = None
+    ) -> np.ndarray:
+        """Check-worthiness probabilities, one per text (the LR alone without ``token_states``)."""
+        p_lr = self.lr_scores(texts, embeddings)
+        if self.head is None or token_states is None:
+            return p_lr
+        p_head = head_probabilities(self.head, token_states, embeddings)
+        return np.asarray((p_lr + p_head) / 2.0, dtype=np.float32)
+
+    def lr_scores(self, texts: list[str], embeddings: np.ndarray) -> np.ndarray:
+        dense = (
+            np.concatenate(
+                [embeddings * self.emb_scale, np.stack([lexical_features(t) for t in texts])], axis=1
+            )
+            if texts
+            else np.zeros((0, len(self.coef_dense)), np.float32)
+        )
+        z = dense @ self.coef_dense + self.intercept
+        word_ids = [[j for j in map(self.vocab_word.get, word_ngrams(t)) if j is not None] for t in texts]
+        z += tfidf_dot(word_ids, self.idf_word, self.coef_word)
+        z += tfidf_dot([self.char_ids(t) for t in texts], self.idf_char, self.coef_char)
+        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
+
+    def char_ids(self, text: str) -> list[int]:
+        """Vocabulary ids of :func:`char_ngrams` of ``text`` (grams never cross words: cached per word)."""
+        out: list[int] = []
+        cache = self._word_cache()
+        for w in _SPACES.sub(" ", text.lower()).split(" "):
+            if not w:
+                continue
+            ids = cache.get(w)
+            if ids is None:
+                ids = [j for j in map(self.vocab_char.get, char_ngrams(w)) if j is not None]
+                if len(cache) < 200_000:
+                    cache[w] = ids
+            out.extend(ids)
+        return out
+
+    def _word_cache(self) -> dict[str, list[int]]:
+        cache: dict[str, list[int]] | None = self.__dict__.get("_char_cache")
+        if cache is None:
+            cache = {}
+            self.__dict__["_char_cache"] = cache
+        return cache
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, np.ndarray] = {
+            "idf_word": self.idf_word,
+            "idf_char": self.idf_char,
+            "coef_dense": self.coef_dense,
+            "coef_word": self.coef_word,
+            "coef_char": self.coef_char,
+            "intercept": np.asarray(self.intercept),
+            "threshold": np.asarray(self.threshold),
+            "emb_scale": np.asarray(self.emb_scale),
+            **(self.head or {}),
+        }
+        as_float32: dict[str, Any] = {k: np.asarray(v, dtype=np.float32) for k, v in arrays.items()}
+        np.savez_compressed(folder / WEIGHTS_NAME, **as_float32)
+        vocab = {
+            "word": sorted(self.vocab_word, key=self.vocab_word.__getitem__),
+            "char": sorted(self.vocab_char, key=self.vocab_char.__getitem__),
+        }
+        (folder / VOCAB_NAME).write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR) -> ClaimModel:
+        with np.load(folder / WEIGHTS_NAME, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        vocab = json.loads((folder / VOCAB_NAME).read_text(encoding="utf-8"))
+        return cls(
+            vocab_word={w: i for i, w in enumerate(vocab["word"])},
+            vocab_char={w: i for i, w in enumerate(vocab["char"])},
+            idf_word=arrays["idf_word"],
+            idf_char=arrays["idf_char"],
+            coef_dense=arrays["coef_dense"],
+            coef_word=arrays["coef_word"],
+            coef_char=arrays["coef_char"],
+            intercept=float(arrays["intercept"]),
+            threshold=float(arrays["threshold"]),
+            emb_scale=float(arrays["emb_scale"]),
+            head={k: arrays[k] for k in HEAD_KEYS} if all(k in arrays for k in HEAD_KEYS) else None,
+        )
+
+
+_model_lock = threading.Lock()
+_model: ClaimModel | None = None
+
+
+def claim_model() -> ClaimModel:
+    global _model
+    with _model_lock:
+        if _model is None:
+            _model = ClaimModel.load(MODEL_DIR)
+        return _model
+
+
+# ---------------------------------------------------------------------------------------------
+# Hedging / prediction (helper module of the figures work; a small fallback if it is missing)
+# ---------------------------------------------------------------------------------------------
+
+_FALLBACK_HEDGES = re.compile(
+    r"\b(?:may|might|could|reportedly|allegedly|apparently|possibly|probably|likely|unconfirmed|"
+    r"is believed to|are believed to|suggests?|it is unclear|appears? to|seems? to)\b",
+    re.I,
+)
+_FALLBACK_FUTURE = re.compile(
+    r"\b(?:will|won't|is expected to|are expected to|plans? to|is set to|are set to)\b", re.I
+)
+
+
+def hedge_info(text: str) -> tuple[bool, list[str]]:
+    try:
+        from presslens.analyzers.hedging import is_hedged
+    except ImportError:  # pragma: no cover - the helper module ships with presslens
+        cues = [m.group(0) for m in _FALLBACK_HEDGES.finditer(text)]
+        return bool(cues), cues
+    hedged, cues = is_hedged(text)
+    return bool(hedged), list(cues)
+
+
+def prediction(text: str) -> tuple[bool, str | None]:
+    try:
+        from presslens.analyzers.hedging import prediction_info
+    except ImportError:  # pragma: no cover
+        return bool(_FALLBACK_FUTURE.search(text)), None
+    is_pred, horizon, _ = prediction_info(text)
+    return bool(is_pred), horizon
+
+
+# ---------------------------------------------------------------------------------------------
+# Analyzer
+# ---------------------------------------------------------------------------------------------
+
+_SPAN = {
+    "type": "object",
+    "required": ["start", "end", "text"],
+    "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"}},
+}
+_NULLABLE_SPAN = {"oneOf": [_SPAN, {"type": "null"}]}
+
+CLAIM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["figures", "attribution", "hedged", "hedge_cues", "prediction", "horizon", "sentence_index"],
+    "properties": {
+        "sentence_index": {"type": "integer", "minimum": 0},
+        "figures": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["start", "end", "text", "value"],
+                "properties": {
+                    "start": {"type": "integer"},
+                    "end": {"type": "integer"},
+                    "text": {"type": "string"},
+                    "value": {},
+                    "label": {"type": "string"},
+                },
+            },
+        },
+        "attribution": {
+            "oneOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["source", "source_type", "cue", "content"],
+                    "properties": {
+                        "source": _NULLABLE_SPAN,
+                        "source_type": {"type": ["string", "null"]},
+                        "cue": _SPAN,
+                        "content": _NULLABLE_SPAN,
+                    },
+                },
+            ]
+        },
+        "hedged": {"type": "boolean"},
+        "hedge_cues": {"type": "array", "items": {"type": "string"}},
+        "prediction": {"type": "boolean"},
+        "horizon": {"type": ["string", "null"]},
+    },
+}
+
+VAGUE_TYPES = ("vague", "anonymous")
+
+
+@register("claims")
+class ClaimsAnalyzer(Analyzer):
+    version = "1.0"
+    requires = ("figures", "attribution")
+    description = "Check-worthy factual claims (sentence level) with their figures, source and hedging."
+    attribute_schemas = {"claim": CLAIM_SCHEMA}
+
+    def analyze(self, features: Features) -> AnalyzerOutput:
+        article = features.article
+        if not article.sentences:
+            return AnalyzerOutput()
+        model = claim_model()
+        texts = article.sentence_texts()
+        enc = features.encoded
+        probs = model.scores(texts, enc.sentence_embeddings, enc.token_states)
+        figures = features.prior("figures", "quantity")
+        attributions = features.prior("attribution", "attribution")
+        findings: list[Finding] = []
+        for i, ((s, e), p) in enumerate(zip(article.sentences, probs, strict=True)):
+            if p < model.threshold:
+                continue
+            findings.append(self._claim(article, i, s, e, float(p), figures, attributions))
+        return AnalyzerOutput(findings=findings)
+
+    def _claim(
+        self,
+        article: Article,
+        index: int,
+        s: int,
+        e: int,
+        score: float,
+        figures: list[Finding],
+        attributions: list[Finding],
+    ) -> Finding:
+        text = article.text[s:e]
+        hedged, cues = hedge_info(text)
+        link = linked_attribution(s, e, attributions)
+        if link is not None and (link.attributes.get("source") or {}).get("type") in VAGUE_TYPES:
+            # second-hand and unverifiable: "some reports suggest", "sources said"
+            hedged = True
+            src = link.attributes["source"]["text"]
+            cue_text = link.attributes["cue"]["text"]
+            phrase = f"{src} {cue_text}" if src else cue_text
+            if not any(c in phrase for c in cues):
+                cues = cues + [phrase]
+        is_pred, horizon = prediction(text)
+        return Finding.at(
+            article,
+            s,
+            e,
+            kind="claim",
+            label="check_worthy",
+            score=score,
+            analyzer=self.name,
+            attributes={
+                "sentence_index": index,
+                "figures": [_figure_ref(article, f) for f in figures if s <= f.start and f.end <= e],
+                "attribution": _attribution_ref(link),
+                "hedged": hedged,
+                "hedge_cues": cues,
+                "prediction": is_pred,
+                "horizon": horizon,
+            },
+        )
+
+
+def linked_attribution(s: int, e: int, attributions: list[Finding]) -> Finding | None:
+    """The attribution whose content (else whole span) overlaps the sentence most."""
+    best: Finding | None = None
+    best_overlap = 0
+    for f in attributions:
+        content = f.attributes.get("content") or {}
+        cs, ce = int(content.get("start", f.start)), int(content.get("end", f.end))
+        cue = f.attributes.get("cue") or {}
+        overlap = max(0, min(e, ce) - max(s, cs))
+        cue_inside = s <= int(cue.get("start", -1)) < e
+        if overlap <= 0 and not cue_inside:
+            continue
+        key = overlap + (e - s if cue_inside else 0)
+        if key > best_overlap:
+            best, best_overlap = f, key
+    return best
+
+
+def _figure_ref(article: Article, f: Finding) -> dict[str, Any]:
+    ref = span_ref(article, f.start, f.end)
+    ref["value"] = f.attributes.get("value")
+    ref["label"] = f.label
+    return ref
+
+
+def _attribution_ref(f: Finding | None) -> dict[str, Any] | None:
+    if f is None:
+        return None
+    src = f.attributes.get("source")
+    return {
+        "source": {k: src[k] for k in ("start", "end", "text")} if src else None,
+        "source_type": src.get("type") if src else None,
+        "cue": f.attributes.get("cue"),
+        "content": f.attributes.get("content"),
+    }

@@ -1,0 +1,105 @@
+"""Evaluate check-worthiness: CT24 dev-test F1 (positive class) and CT20 task 5 test-gold MAP.
+
+    presslens eval claims --data /work/shared/data [--model DIR]
+
+* CheckThat! 2024 task 1 English: F1 of the ``Yes`` class on ``dev-test`` at the threshold stored
+  with the model (chosen on CT24 dev during training).
+* CheckThat! 2020 task 5: the official measure, mean average precision over the 20 test debates;
+  per debate, sentences are ranked by score and AP is the mean of precision@k at each check-worthy
+  sentence's rank.
+
+The baseline (TF-IDF word 1-2-grams + char 2-5-grams, logistic regression; C by dev AP, threshold by dev
+F1) is trained here on the same de-duplicated train split and scored side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+
+from presslens.analyzers.claims import MODEL_DIR, ClaimModel
+from presslens.training.claims import (
+    Featurizer,
+    average_precision,
+    best_threshold,
+    f1_at,
+    load_all,
+    mean_ap,
+    select_and_fit,
+)
+from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", required=True, help="folder holding the CheckThat! data folders")
+    parser.add_argument("--model", default=str(MODEL_DIR))
+    parser.add_argument("--cache", default=str(DEFAULT_CACHE / "claims"))
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--no-baseline", action="store_true")
+
+
+def _labels(sents: list) -> np.ndarray:  # type: ignore[type-arg]
+    return np.asarray([s.label for s in sents])
+
+
+def main(args: argparse.Namespace) -> int:
+    t0 = time.time()
+    cache = Path(args.cache)
+    sets = load_all(args.data, with_ct20_train=False)
+    rows: list[tuple[str, dict[str, float]]] = []
+
+    model = ClaimModel.load(Path(args.model))
+    scored: dict[str, np.ndarray] = {}
+    lr_only: dict[str, np.ndarray] = {}
+    for name in ("dev", "dev-test", "ct20-test"):
+        texts = [s.text for s in sets[name]]
+        enc = encode_cached(texts, cache)
+        states = [np.asarray(enc.tokens_of(i)[0], dtype=np.float32) for i in range(len(texts))]
+        scored[name] = model.scores(texts, enc.embeddings, states)
+        lr_only[name] = model.lr_scores(texts, enc.embeddings)
+    rows.append(
+        ("presslens claims (LR + token attention head, averaged)", _metrics(sets, scored, model.threshold))
+    )
+    if model.head is not None:
+        thr_lr, _ = best_threshold(_labels(sets["dev"]), lr_only["dev"])
+        rows.append(
+            ("ablation: its LR part alone (threshold re-chosen on dev)", _metrics(sets, lr_only, thr_lr))
+        )
+
+    if not args.no_baseline:
+        feat = Featurizer([s.text for s in sets["train"]])
+        x_train = feat.matrix([s.text for s in sets["train"]], None)
+        mats = {
+            name: feat.matrix([s.text for s in sets[name]], None) for name in ("dev", "dev-test", "ct20-test")
+        }
+        clf, _c, p_dev = select_and_fit(
+            x_train, _labels(sets["train"]), mats["dev"], _labels(sets["dev"]), args.seed, lambda _m: None
+        )
+        thr, _ = best_threshold(_labels(sets["dev"]), p_dev)
+        base = {name: clf.predict_proba(m)[:, 1] for name, m in mats.items()}
+        rows.append(("baseline: TF-IDF + LR", _metrics(sets, base, thr)))
+
+    print(f"Check-worthiness ({time.time() - t0:.0f}s); threshold chosen on CT24 dev\n")
+    print(
+        "| system | CT24 dev F1 | CT24 dev-test P | CT24 dev-test R | CT24 dev-test F1 | CT24 dev-test AP | CT20 test MAP |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for name, m in rows:
+        print(
+            f"| {name} | {m['dev_f1']:.3f} | {m['p']:.3f} | {m['r']:.3f} | **{m['f1']:.3f}** | {m['ap']:.3f} | "
+            f"**{m['map']:.3f}** |"
+        )
+    return 0
+
+
+def _metrics(sets: dict, scored: dict[str, np.ndarray], thr: float) -> dict[str, float]:  # type: ignore[type-arg]
+    y_dt = _labels(sets["dev-test"])
+    m = f1_at(y_dt, scored["dev-test"], thr)
+    m["dev_f1"] = f1_at(_labels(sets["dev"]), scored["dev"], thr)["f1"]
+    m["ap"] = average_precision(y_dt, scored["dev-test"])
+    ct20 = sets["ct20-test"]
+    m["map"] = mean_ap([s.group for s in ct20], _labels(ct20), scored["ct20-test"])
+    return m

@@ -1,0 +1,224 @@
+"""Train the attribution tagger (BIO Source/Cue/Content) on PolNeAR train; select the epoch on dev.
+
+    presslens train attribution --data /work/shared/data/polnear [--output DIR] [--seed 13]
+
+The head reads the shared encoder's frozen token states of a whole article (sentences concatenated)
+plus the lexical features of :func:`presslens.analyzers.attribution.lexical_features`:
+``Linear(398->128) -> ReLU -> BiGRU(2x96) -> Linear(192->9)``, trained with cross-entropy per role
+(roles are tagged independently because PolNeAR attributions nest). The epoch with the best dev
+Source-span overlap F1 (analyzer output, rules merged) is exported to ONNX.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from presslens.analyzers.attribution import MODEL_DIR, ROLES, TAGGER_NAME, ArticleTokens, article_tokens
+from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
+from presslens.training.polnear import PolnearArticle, Span, find_root, load_split, split_sentences
+
+ROLE_KEYS = {"source": "Source", "cue": "Cue", "content": "Content"}
+N_IN = 384 + 14
+HIDDEN_IN = 128
+HIDDEN_RNN = 96
+CHUNK = 384
+
+
+@dataclass
+class EncodedArticle:
+    article: PolnearArticle
+    sentences: list[Span]
+    tokens: ArticleTokens
+    labels: np.ndarray
+    """(tokens, 3) int64 BIO tag per role."""
+
+
+def bio_labels(tokens: ArticleTokens, spans: dict[str, list[Span]]) -> np.ndarray:
+    n = len(tokens.offsets)
+    lab = np.zeros((n, 3), dtype=np.int64)
+    starts, ends = tokens.offsets[:, 0], tokens.offsets[:, 1]
+    for r, role in enumerate(ROLES):
+        for s, e in spans.get(ROLE_KEYS[role], []):
+            inside = np.nonzero((starts < e) & (ends > s))[0]
+            if len(inside) == 0:
+                continue
+            lab[inside, r] = np.where(lab[inside, r] == 1, 1, 2)
+            lab[inside[0], r] = 1
+    return lab
+
+
+def encode_split(root: Path, split: str, cache: Path) -> list[EncodedArticle]:
+    arts = load_split(root, split)
+    texts, ranges = split_sentences(arts)
+    enc = encode_cached(texts, cache)
+    out: list[EncodedArticle] = []
+    k = 0
+    for art, rs in zip(arts, ranges, strict=True):
+        states, offsets = [], []
+        for _ in rs:
+            st, off = enc.tokens_of(k)
+            states.append(np.asarray(st))
+            offsets.append(off)
+            k += 1
+        toks = article_tokens(art.text, rs, states, offsets)
+        toks.inputs = toks.inputs.astype(np.float16)
+        out.append(EncodedArticle(art, rs, toks, bio_labels(toks, art.spans)))
+    return out
+
+
+def _chunks(n_tokens: int, sentence_of: np.ndarray, size: int) -> list[tuple[int, int]]:
+    """Cut an article's token range at sentence boundaries into pieces of at most ``size`` tokens."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < n_tokens:
+        end = min(n_tokens, start + size)
+        if end < n_tokens:
+            bounds = np.nonzero(sentence_of[start + 1 : end] != sentence_of[start : end - 1])[0]
+            if len(bounds):
+                end = start + 1 + int(bounds[-1])
+        out.append((start, end))
+        start = end
+    return out
+
+
+def build_model(torch_mod):  # type: ignore[no-untyped-def]
+    nn = torch_mod.nn
+
+    class TaggerHead(nn.Module):  # type: ignore[misc,name-defined]
+        def __init__(self) -> None:
+            super().__init__()
+            self.proj = nn.Linear(N_IN, HIDDEN_IN)
+            self.drop = nn.Dropout(0.2)
+            self.rnn = nn.GRU(HIDDEN_IN, HIDDEN_RNN, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(2 * HIDDEN_RNN, 9)
+
+        def forward(self, inputs):  # type: ignore[no-untyped-def]
+            h = self.drop(torch_mod.relu(self.proj(inputs)))
+            h, _ = self.rnn(h)
+            return self.out(self.drop(h))
+
+    return TaggerHead()
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", required=True, help="PolNeAR folder (or its parent)")
+    parser.add_argument("--output", default=str(MODEL_DIR), help="model folder")
+    parser.add_argument("--cache", default=str(DEFAULT_CACHE / "attribution"), help="encoder cache folder")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--max-train-articles", type=int, default=0, help="0 = all")
+
+
+def main(args: argparse.Namespace) -> int:
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
+    root = find_root(args.data)
+    cache = Path(args.cache)
+    t0 = time.time()
+    train = encode_split(root, "train", cache)
+    if args.max_train_articles:
+        train = train[: args.max_train_articles]
+    dev = encode_split(root, "dev", cache)
+    print(f"encoded train={len(train)} dev={len(dev)} articles in {time.time() - t0:.0f}s", flush=True)
+
+    pieces = [(a, s, e) for a in train for s, e in _chunks(len(a.labels), a.tokens.sentence_of, CHUNK)]
+    model = build_model(torch)
+    opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
+    # Content/Source tags are frequent; weight B a little so boundaries are learned.
+    weight = torch.tensor([1.0, 2.0, 1.0])
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weight, ignore_index=-1)
+    best_f1, best_state, best_epoch = -1.0, None, -1
+    out_dir = Path(args.output)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    history = []
+    for epoch in range(args.epochs):
+        model.train()
+        order = rng.permutation(len(pieces))
+        total = 0.0
+        for b in range(0, len(order), 16):
+            batch = [pieces[i] for i in order[b : b + 16]]
+            width = max(e - s for _, s, e in batch)
+            x = np.zeros((len(batch), width, N_IN), dtype=np.float32)
+            y = np.full((len(batch), width, 3), -1, dtype=np.int64)
+            for r, (a, s, e) in enumerate(batch):
+                x[r, : e - s] = a.tokens.inputs[s:e]
+                y[r, : e - s] = a.labels[s:e]
+            logits = model(torch.from_numpy(x)).reshape(len(batch), width, 3, 3)
+            loss = loss_fn(logits.reshape(-1, 3), torch.from_numpy(y).reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            total += float(loss)
+        model.eval()
+        scores = dev_scores(model, dev, torch)
+        history.append({"epoch": epoch, "loss": total, **scores})
+        print(f"epoch {epoch} loss {total:.1f} dev {scores} ({time.time() - t0:.0f}s)", flush=True)
+        if scores["source_overlap_f1"] > best_f1:
+            best_f1, best_epoch = scores["source_overlap_f1"], epoch
+            best_state = {k: v.clone() for k, v in model.state_dict().items()}
+    assert best_state is not None
+    model.load_state_dict(best_state)
+    model.eval()
+    export_onnx(model, out_dir / TAGGER_NAME, torch)
+    meta = {
+        "seed": args.seed,
+        "epochs": args.epochs,
+        "best_epoch": best_epoch,
+        "dev_source_overlap_f1_tagger_only": best_f1,
+        "history": history,
+        "sha256": {TAGGER_NAME: _sha256(out_dir / TAGGER_NAME)},
+    }
+    (out_dir / "training.json").write_text(json.dumps(meta, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in meta.items() if k != "history"}, indent=2))
+    return 0
+
+
+def dev_scores(model, dev: list[EncodedArticle], torch_mod) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Overlap F1 per role of the raw tagger spans on the dev articles."""
+    from presslens.analyzers.attribution import tagged_spans
+    from presslens.evaluation.attribution import score_spans
+
+    preds: dict[str, list[list[Span]]] = {r: [] for r in ROLES}
+    golds: dict[str, list[list[Span]]] = {r: [] for r in ROLES}
+    with torch_mod.no_grad():
+        for a in dev:
+            x = torch_mod.from_numpy(a.tokens.inputs.astype(np.float32))[None]
+            logits = model(x)[0].reshape(-1, 3, 3).numpy()
+            spans = tagged_spans(a.article.text, a.tokens, logits)
+            for r in ROLES:
+                preds[r].append(spans[r])
+                golds[r].append(list(a.article.spans.get(ROLE_KEYS[r], [])))
+    out: dict[str, float] = {}
+    for r in ROLES:
+        texts = [a.article.text for a in dev]
+        out[f"{r}_overlap_f1"] = round(score_spans(texts, golds[r], preds[r], "overlap")["f1"], 4)
+    return out
+
+
+def export_onnx(model, path: Path, torch_mod) -> None:  # type: ignore[no-untyped-def]
+    dummy = torch_mod.zeros((1, 7, N_IN), dtype=torch_mod.float32)
+    torch_mod.onnx.export(
+        model,
+        (dummy,),
+        str(path),
+        input_names=["inputs"],
+        output_names=["logits"],
+        dynamic_axes={"inputs": {1: "tokens"}, "logits": {1: "tokens"}},
+        opset_version=17,
+        dynamo=False,
+    )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,128 @@
+"""Check-worthy claims on short articles we wrote: linking of figures and sources, hedging, schema."""
+
+from __future__ import annotations
+
+import jsonschema
+import numpy as np
+import pytest
+
+import presslens
+from presslens.analyzers.claims import CLAIM_SCHEMA, char_ngrams, claim_model, lexical_features, word_ngrams
+from presslens.training.claims import average_precision, best_threshold, mean_ap
+
+ARTICLE = (
+    "Strikes on the river port\n\n"
+    "According to the health ministry, 14 civilians were killed and 52 wounded in the strike on Tuesday.\n\n"
+    "Some reports suggest that 3,000 soldiers were killed in the battle for the airport in March.\n\n"
+    '"The army lost 40 percent of its tanks in the first week," the defence minister said.\n\n'
+    "The offensive may be expanded to the south within days, officials said.\n\n"
+    "What a cold, grey morning it was.\n\n"
+    "Thank you."
+)
+
+
+@pytest.fixture(scope="module")
+def report() -> dict:  # type: ignore[type-arg]
+    return presslens.analyze(ARTICLE, only=["claims"]).to_dict()
+
+
+def _claims(report: dict) -> list[dict]:  # type: ignore[type-arg]
+    return [f for f in report["findings"] if f["kind"] == "claim"]
+
+
+def _claim_with(report: dict, needle: str) -> dict:  # type: ignore[type-arg]
+    for f in _claims(report):
+        if needle in f["text"]:
+            return f
+    raise AssertionError(f"no claim containing {needle!r}: {[c['text'] for c in _claims(report)]}")
+
+
+def test_requires_figures_and_attribution(report: dict) -> None:  # type: ignore[type-arg]
+    ran = [a["name"] for a in report["analyzers"]]
+    assert ran.index("figures") < ran.index("claims")
+    assert ran.index("attribution") < ran.index("claims")
+
+
+def test_factual_sentences_are_claims_and_small_talk_is_not(report: dict) -> None:  # type: ignore[type-arg]
+    texts = [c["text"] for c in _claims(report)]
+    assert any("14 civilians" in t for t in texts)
+    assert any("40 percent" in t for t in texts)
+    assert not any(t == "Thank you." for t in texts)
+    assert not any("grey morning" in t for t in texts)
+    for c in _claims(report):
+        assert c["label"] == "check_worthy"
+        assert 0.0 <= c["score"] <= 1.0
+
+
+def test_claim_links_figures_and_according_to_source(report: dict) -> None:  # type: ignore[type-arg]
+    c = _claim_with(report, "14 civilians")
+    fig_texts = [f["text"] for f in c["attributes"]["figures"]]
+    assert any("14" in t for t in fig_texts) and any("52" in t for t in fig_texts)
+    att = c["attributes"]["attribution"]
+    assert att is not None
+    assert att["source"]["text"] == "the health ministry"
+    assert att["cue"]["text"].lower() == "according to"
+    assert c["attributes"]["hedged"] is False
+
+
+def test_vague_source_makes_claim_hedged(report: dict) -> None:  # type: ignore[type-arg]
+    c = _claim_with(report, "3,000 soldiers")
+    assert c["attributes"]["hedged"] is True
+    assert c["attributes"]["attribution"]["source_type"] == "vague"
+    assert c["attributes"]["hedge_cues"]
+
+
+def test_quote_claim_links_the_speaker(report: dict) -> None:  # type: ignore[type-arg]
+    c = _claim_with(report, "40 percent")
+    att = c["attributes"]["attribution"]
+    assert att is not None and "defence minister" in att["source"]["text"]
+    assert att["source_type"] == "person"
+
+
+def test_prediction_and_horizon() -> None:
+    rep = presslens.analyze(
+        "The army will launch a counteroffensive with 20,000 troops next month, the minister said.",
+        only=["claims"],
+    ).to_dict()
+    claims = _claims(rep)
+    assert claims, "the sentence should be check-worthy"
+    assert claims[0]["attributes"]["prediction"] is True
+    assert claims[0]["attributes"]["horizon"] == "next month"
+
+
+def test_attributes_match_schema(report: dict) -> None:  # type: ignore[type-arg]
+    assert _claims(report)
+    for c in _claims(report):
+        jsonschema.validate(c["attributes"], CLAIM_SCHEMA)
+        for f in c["attributes"]["figures"]:
+            assert ARTICLE[f["start"] : f["end"]] == f["text"]
+            assert c["start"] <= f["start"] and f["end"] <= c["end"]
+
+
+def test_numbers_raise_the_score() -> None:
+    model = claim_model()
+    texts = [
+        "Unemployment rose to 9 percent last year, the highest level since 1983.",
+        "I love this country and I love the people in this room.",
+    ]
+    emb = presslens.encoder.SentenceEncoder.default().encode(texts)
+    p = model.scores(texts, emb)
+    assert p[0] > p[1]
+
+
+def test_featurizer_pieces() -> None:
+    assert word_ngrams("Ten tanks") == ["ten", "tanks", "ten tanks"]
+    assert " t" in char_ngrams("Ten")
+    f = lexical_features("In 2022, 5% of the 300 houses were hit.")
+    assert f[0] == 1.0 and f[3] == 1.0
+
+
+def test_average_precision_and_map() -> None:
+    y = np.array([1, 0, 1, 0])
+    p = np.array([0.9, 0.8, 0.7, 0.1])
+    assert average_precision(y, p) == pytest.approx((1 / 1 + 2 / 3) / 2)
+    assert mean_ap(
+        ["a", "a", "b", "b"], np.array([1, 0, 0, 1]), np.array([0.9, 0.1, 0.8, 0.2])
+    ) == pytest.approx((1.0 + 0.5) / 2)
+    thr, f1 = best_threshold(np.array([1, 1, 0, 0]), np.array([0.9, 0.8, 0.3, 0.2]))
+    assert f1 == 1.0 and 0.3 < thr < 0.8
