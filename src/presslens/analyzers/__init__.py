@@ -1,10 +1,6 @@
 """Built-in analyzers. Importing this package registers them (see :mod:`presslens.analyzers.base`)."""
 
-from presslens.analyzers import attribution  # noqa: F401
-from presslens.analyzers import claims  # noqa: F401
-from presslens.analyzers import figures  # noqa: F401
-from presslens.analyzers import techniques  # noqa: F401
-from presslens.analyzers import violence  # noqa: F401
+from presslens.analyzers import attribution, claims, figures, techniques, violence  # noqa: F401
 from presslens.analyzers.base import (
     DEFAULT_ORDER,
     Analyzer,
