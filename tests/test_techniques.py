@@ -75,9 +75,112 @@ def test_spans_keep_offsets_and_whole_words(which, loaded_report, factual_report
     for f in report.by_kind("technique"):
         assert text[f.start : f.end] == f.text
         assert f.text and f.text[0] not in T.TRIM_CHARS and f.text[-1] not in T.TRIM_CHARS
-        assert not (f.start > 0 and text[f.start - 1].isalnum() and text[f.start].isalnum())
-        assert not (f.end < len(text) and text[f.end].isalnum() and text[f.end - 1].isalnum())
+        assert_whole_words(text, f.start, f.end)
         assert 0.0 <= f.score <= 1.0
+
+
+def is_word_char(text: str, i: int) -> bool:
+    """Test-side definition: letters/digits, plus apostrophes and hyphens between two letters/digits."""
+    if not 0 <= i < len(text):
+        return False
+    if text[i].isalnum():
+        return True
+    return text[i] in "'’-" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+def assert_whole_words(text: str, start: int, end: int) -> None:
+    assert not is_word_char(text, start - 1), f"span starts inside a word: {text[max(0, start - 8):end]!r}"
+    assert not is_word_char(text, end), f"span ends inside a word: {text[start:end + 8]!r}"
+
+
+WORDY_SENTENCES = [
+    "The Kremlin's lies are repeated every night on state television.",
+    "They don't care, and they won't stop until the so-called referendum is over.",
+    "Putin’s war has cost the country's youth dearly, officials' leaks suggest.",
+    "A pro-government blogger called the U.S. and U.K. envoys 'warmongers'.",
+    "The ex-minister's well-known claims weren't checked by anyone at the state-run agency.",
+    "Rock-'n'-roll aside, the twenty-year-old soldiers' letters were heart-breaking.",
+    "It's the mother-in-law's view: we've lost, y'all, and that's that.",
+]
+
+
+@pytest.mark.parametrize("sentence", WORDY_SENTENCES)
+def test_snapping_never_cuts_words_with_apostrophes_or_hyphens(sentence):
+    # every possible raw span inside the sentence, snapped, starts and ends on a word boundary
+    for start in range(len(sentence)):
+        for end in range(start + 1, len(sentence) + 1):
+            s, e = T.snap_to_words(sentence, start, end)
+            if e > s:
+                assert s <= start or sentence[start:s].strip(T.TRIM_CHARS) == ""
+                assert_whole_words(sentence, s, e)
+
+
+def test_analyzer_spans_on_wordy_sentences_are_whole_words():
+    from presslens.pipeline import Pipeline
+
+    text = "Possessives and hyphens\n\n" + " ".join(WORDY_SENTENCES) + "\n"
+    report = Pipeline(only=["techniques"]).run(article_from_text(text))
+    for f in report.by_kind("technique"):
+        assert_whole_words(report.article.text, f.start, f.end)
+
+
+def test_kremlin_possessive_is_not_cut():
+    text = "The Kremlin's mobilisation is running out of men"
+    s, e = T.snap_to_words(text, text.index("s mobil"), len(text))
+    assert text[s:e] == "Kremlin's mobilisation is running out of men"
+    curly = "Putin’s war"
+    assert T.snap_to_words(curly, 6, len(curly)) == (0, len(curly))
+    assert T.snap_to_words("the so-called truce", 9, 13) == (4, 13)
+    assert T.snap_to_words("the U.S. army", 6, 13) == (4, 13)
+
+
+def test_spans_do_not_end_on_function_words():
+    text = "It was a desperate gamble by a thug who cannot admit it."
+    s, e = T.trim_trailing_function_words(text, text.index("a desperate"), text.index("who") + 3)
+    assert text[s:e] == "a desperate gamble by a thug"
+    assert T.trim_trailing_function_words("the", 0, 3) == (0, 3)
+
+
+def _techniques_of(text: str) -> list[tuple[str, str]]:
+    from presslens.pipeline import Pipeline
+
+    report = Pipeline(only=["techniques"]).run(article_from_text(text))
+    return [(f.text, f.label) for f in report.by_kind("technique")]
+
+
+def test_full_stop_is_a_thought_terminating_cliche():
+    found = _techniques_of("He lost the vote on Sunday. He lost. Full stop.")
+    assert ("Full stop", "Thought-terminating_Cliches") in found
+
+
+def test_period_only_counts_as_a_closing_clause():
+    assert ("period", "Thought-terminating_Cliches") not in _techniques_of(
+        "The talks covered a period of three weeks in the spring."
+    )
+    assert ("period", "Thought-terminating_Cliches") in _techniques_of("We will not negotiate, period.")
+
+
+def test_name_calling_nouns_are_labelled():
+    found = _techniques_of("It was a desperate gamble by a thug who cannot admit he lost.")
+    assert ("thug", "Name_Calling,Labeling") in found
+    assert not any(text.endswith(" who") for text, _ in found)
+    found = _techniques_of("The traitors and puppets in the capital sold out the country.")
+    assert ("traitors", "Name_Calling,Labeling") in found
+    assert ("puppets", "Name_Calling,Labeling") in found
+
+
+def test_lexicon_file_is_valid_and_matches_whole_words():
+    from presslens.analyzers import techniques_lexicon as L
+
+    lexicon = T.default_model().lexicon
+    mined = [e for e in lexicon.entries.values() if e.source == "train"]
+    assert len(mined) > 100
+    assert all(e.label is None or e.label in T.TECHNIQUES for e in lexicon.entries.values())
+    assert all(0.0 <= e.precision <= 1.0 for e in mined)
+    hand = L.hand_lexicon()
+    hits = [(s, e) for s, e, _ in hand.matches("Thuggish behaviour, not thugs: the puppeteer's show.")]
+    text = "Thuggish behaviour, not thugs: the puppeteer's show."
+    assert [text[s:e] for s, e in hits] == ["thugs"]
 
 
 def test_snap_to_words_never_cuts_and_trims():

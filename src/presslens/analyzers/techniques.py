@@ -6,11 +6,18 @@ Runs on top of the shared encoder pass (``features.encoded``): no second transfo
    convolutions over each sentence's tokens) plus the sentence embedding and a few orthographic cues
    gives every token a probability of lying inside a propaganda span, and every sentence a logit of
    containing one. Runs of tokens above the tuned threshold become spans, snapped to whole words
-   and trimmed of ``" \\n.,:;"`` at both ends (the PTC v2 boundary rule).
+   (apostrophes/hyphens inside words and initialism dots count as word characters, see
+   :func:`is_word_char`), trimmed of ``" \\n.,:;"`` at both ends (the PTC v2 boundary rule) and of
+   trailing function words ("... by a thug who" -> "... by a thug").
 2. **Technique classifier** — multinomial logistic regression over the span's mean token state,
    its sentence embedding, TF-IDF word n-grams of the span text and cues such as "the same phrase
    occurs elsewhere in the article" (repetition), span length and punctuation; averaged with small
    one-hidden-layer networks over the same dense features when that helped on held-out train.
+3. **Lexicon** (:mod:`presslens.analyzers.techniques_lexicon`) — phrases mined from PTC train gold spans
+   plus hand lists (name-calling nouns, thought-terminating phrases such as "Full stop.") add spans
+   (``attributes["source"] == "lexicon"``, span probability = the phrase's train precision); a phrase's
+   technique is blended into the classifier's probabilities, and a sentence with a hit gets
+   ``SENTENCE_BUMP`` added to its propaganda probability. All three choices helped on held-out train.
 
 Output:
 
@@ -30,17 +37,19 @@ The model (``models/techniques/techniques.npz`` + ``techniques.json``) is produc
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from presslens.analyzers import techniques_lexicon as L
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
 from presslens.article import Article, Finding
 
@@ -78,17 +87,60 @@ N_ORTH = 10
 # ----------------------------------------------------------------------------------- text helpers
 
 
+WORD_JOINERS = frozenset("'’‘-‐‑")
+"""Apostrophes and hyphens: part of a word when a letter or digit stands on both sides."""
+
+
+def is_word_char(text: str, i: int) -> bool:
+    """True when ``text[i]`` belongs to a word: a letter/digit, an apostrophe or hyphen between two
+    letters/digits ("Kremlin's", "don't", "so-called"), or the dot of an initialism ("U.S.", "U.K.")."""
+    if not 0 <= i < len(text):
+        return False
+    c = text[i]
+    if c.isalnum():
+        return True
+    inner = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+    if c in WORD_JOINERS:
+        return inner
+    if c == ".":
+        return inner and (i < 2 or not text[i - 2].isalnum())
+    return False
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen ``[start, end)`` so it never cuts a word, then trim ``" \\n.,:;"`` at both ends."""
-    while start > 0 and text[start - 1].isalnum() and start < len(text) and text[start].isalnum():
+    """Widen ``[start, end)`` so it never cuts a word (see :func:`is_word_char`), then trim
+    ``" \\n.,:;"`` at both ends."""
+    # a span may not open on a possessive apostrophe glued to a word ("officials'") either
+    while start > 0 and is_word_char(text, start - 1) and (
+        is_word_char(text, start) or text[start] in WORD_JOINERS
+    ):
         start -= 1
-    while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+    # nor close on an opening apostrophe glued to the next word ("'warmongers")
+    while 0 < end < len(text) and is_word_char(text, end) and (
+        is_word_char(text, end - 1) or text[end - 1] in WORD_JOINERS
+    ):
         end += 1
     while start < end and text[start] in TRIM_CHARS:
         start += 1
     while end > start and text[end - 1] in TRIM_CHARS:
         end -= 1
     return start, end
+
+
+TRAILING_FUNCTION_WORDS = frozenset(
+    "who that and the of a an to in which by for with or but on at as from is are was were".split()
+)
+"""Words a span never ends on (PTC train gold spans end on them almost never); trimmed by the decoder."""
+
+
+def trim_trailing_function_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop trailing :data:`TRAILING_FUNCTION_WORDS` ("a desperate gamble by a thug who" -> "... thug"),
+    keeping at least one word."""
+    while True:
+        found = list(L.WORD_RE.finditer(text, start, end))
+        if len(found) < 2 or L.normalise(found[-1].group()) not in TRAILING_FUNCTION_WORDS:
+            return start, end
+        end = snap_to_words(text, start, found[-2].end())[1]
 
 
 def words(text: str) -> list[str]:
@@ -166,6 +218,7 @@ class TechniqueModel:
 
     weights: dict[str, np.ndarray]
     config: dict[str, Any]
+    lexicon: L.Lexicon = field(default_factory=L.hand_lexicon)
 
     @property
     def vocab(self) -> dict[str, int]:
@@ -177,7 +230,7 @@ class TechniqueModel:
             weights = {k: data[k].astype(np.float32) for k in data.files}
         config = json.loads((model_dir / CONFIG_NAME).read_text(encoding="utf-8"))
         config["vocab_index"] = {w: i for i, w in enumerate(config["vocab"])}
-        return cls(weights, config)
+        return cls(weights, config, L.load_lexicon(model_dir / L.LEXICON_NAME))
 
 
 @lru_cache(maxsize=1)
@@ -333,6 +386,7 @@ def decode_spans(
                 break
             j += 1
         s, e = snap_to_words(text, int(table.starts[first]), int(table.ends[last]))
+        s, e = trim_trailing_function_words(text, s, e)
         if e - s >= min_chars and table.probs[first : last + 1].mean() >= min_mean:
             spans.append((s, e, float(table.probs[first : last + 1].mean())))
         k = last + 1
@@ -496,6 +550,20 @@ def technique_probabilities(w: dict[str, np.ndarray], x: np.ndarray, n_mlps: int
     return probs.astype(np.float32)
 
 
+def blend_lexicon_labels(
+    lexicon: L.Lexicon, text: str, spans: list[tuple[int, int]], probs: np.ndarray
+) -> np.ndarray:
+    """Mix the lexicon's technique into the probabilities of spans that are exactly a lexicon phrase."""
+    out = probs.copy()
+    for k, (s, e) in enumerate(spans):
+        entry = lexicon.lookup(text[s:e])
+        if entry is not None and entry.label is not None:
+            onehot = np.zeros(len(TECHNIQUES), dtype=np.float32)
+            onehot[TECHNIQUES.index(entry.label)] = 1.0
+            out[k] = (1.0 - L.LEXICON_LABEL_WEIGHT) * out[k] + L.LEXICON_LABEL_WEIGHT * onehot
+    return out
+
+
 def span_probability(model: TechniqueModel, mean_prob: float, start: int, end: int) -> float:
     """Calibrated probability that a decoded span is (mostly) propaganda."""
     a, b, c = model.config["span_calibration"]
@@ -514,22 +582,50 @@ def analyze_article(
     *,
     threshold: float | None = None,
 ) -> tuple[TokenTable, list[tuple[int, int, float]], np.ndarray]:
-    """Tagger, decoder and classifier for one article: (token table, spans, technique probabilities)."""
+    """Tagger, decoder, lexicon and classifier for one article: (token table, spans, technique
+    probabilities). Spans are the tagger's runs, then lexical hits not already identical to one of them
+    (their third value is the entry's train precision, negated to tell them apart); sentences with a
+    lexical hit get :data:`~presslens.analyzers.techniques_lexicon.SENTENCE_BUMP` added."""
     sentences = [(int(s), int(e)) for s, e in article.sentences]
     table = tag_article(model, article.text, sentences, states, offsets, sent_emb)
     thr = model.config["span_threshold"] if threshold is None else threshold
     spans = decode_spans(
         article.text, table, thr, gap=int(model.config["span_gap"]), min_mean=float(model.config["span_min_mean"])
     )
-    probs = classify_spans(model, article.text, sentences, table, sent_emb, [(s, e) for s, e, _ in spans])
-    return table, spans, probs
+    spans += lexical_spans(model.lexicon, article.text, spans, table, sentences)
+    pairs = [(s, e) for s, e, _ in spans]
+    probs = classify_spans(model, article.text, sentences, table, sent_emb, pairs)
+    return table, spans, blend_lexicon_labels(model.lexicon, article.text, pairs, probs)
+
+
+def lexical_spans(
+    lexicon: L.Lexicon, text: str, spans: list[tuple[int, int, float]], table: TokenTable,
+    sentences: list[tuple[int, int]],
+) -> list[tuple[int, int, float]]:
+    """Lexical hits as extra spans (``(start, end, -precision)``); bumps the sentence probabilities of
+    ``table`` in place for sentences that contain a hit."""
+    have = {(s, e) for s, e, _ in spans}
+    sentence_ends = [s1 for _, s1 in sentences]
+    out: list[tuple[int, int, float]] = []
+    bumped: set[int] = set()
+    for s, e, entry in lexicon.matches(text):
+        if (s, e) not in have:
+            have.add((s, e))
+            out.append((s, e, -entry.precision))
+        i = bisect.bisect_right(sentence_ends, s)
+        while i < len(sentences) and sentences[i][0] < e:
+            bumped.add(i)
+            i += 1
+    for i in bumped:
+        table.sentence_probs[i] = min(1.0, float(table.sentence_probs[i]) + L.SENTENCE_BUMP)
+    return out
 
 
 @register("techniques")
 class TechniquesAnalyzer(Analyzer):
     """Propaganda technique spans (14 SemEval-2020 Task 11 techniques) and sentence propaganda scores."""
 
-    version = "1.0"
+    version = "1.1"
     languages = frozenset({"en"})
     description = (
         "Persuasion technique spans (the 14 techniques of SemEval-2020 Task 11) and a propaganda "
@@ -548,6 +644,12 @@ class TechniquesAnalyzer(Analyzer):
                     "description": "probability of this technique given that the fragment is propaganda",
                 },
                 "rank": {"type": "integer", "description": "1 = the fragment's most likely technique"},
+                "source": {
+                    "type": "string",
+                    "enum": ["tagger", "lexicon"],
+                    "description": "span from the token tagger or from a lexical cue (mined from PTC train "
+                    "or a hand list); a lexical span's span_probability is the phrase's train precision",
+                },
                 "alternatives": {
                     "type": "array",
                     "items": {
@@ -615,7 +717,7 @@ class TechniquesAnalyzer(Analyzer):
     ) -> list[Finding]:
         out: list[Finding] = []
         for (s, e, mean_p), row in zip(spans, probs, strict=True):
-            p_span = span_probability(model, mean_p, s, e)
+            p_span = -mean_p if mean_p < 0 else span_probability(model, mean_p, s, e)
             order = np.argsort(-row)
             alternatives = [{"label": TECHNIQUES[j], "probability": round(float(row[j]), 4)} for j in order[:3]]
             for rank, j in enumerate(order, start=1):
@@ -629,6 +731,7 @@ class TechniquesAnalyzer(Analyzer):
                             "span_probability": round(p_span, 4),
                             "technique_probability": round(float(row[j]), 4),
                             "rank": rank,
+                            "source": "lexicon" if mean_p < 0 else "tagger",
                             "alternatives": alternatives,
                         },
                     )

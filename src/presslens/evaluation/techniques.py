@@ -39,6 +39,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baseline")
     parser.add_argument("--seed", type=int, default=13, help="seed of the held-out split (baseline thresholds)")
     parser.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
+    parser.add_argument(
+        "--held-out-train", action="store_true",
+        help="score SI/SLC on the held-out train articles (seed --seed) instead of dev, with the phrase "
+        "lexicon re-mined from the other train articles (the model-selection set; TC is not scored "
+        "there because the technique classifier is refit on all train spans)",
+    )
 
 
 # ------------------------------------------------------------------------------------------ model
@@ -73,6 +79,7 @@ def predict_model(model: T.TechniqueModel, corpus: ptc.EncodedCorpus, tc_gold: l
                                   corpus.encoded[k].token_offsets, corpus.encoded[k].sentence_embeddings)
             probs = T.classify_spans(model, text, article.sentences, table,
                                      corpus.encoded[k].sentence_embeddings, spans)
+            probs = T.blend_lexicon_labels(model.lexicon, text, spans, probs)
             for (s, e), row in zip(spans, probs, strict=True):
                 tc_pred[(aid, s, e)] = [T.TECHNIQUES[j] for j in np.argsort(-row)]
     return {"si": si_pred, "lines": line_probs, "tc": tc_pred}
@@ -232,6 +239,8 @@ class TfidfBaseline:
 
 
 def main(args: argparse.Namespace) -> int:
+    if args.held_out_train:
+        return held_out_train(args)
     t0 = time.time()
     data: Path = args.data
     dev_texts = ptc.read_articles(data / "dev-articles")
@@ -253,6 +262,52 @@ def main(args: argparse.Namespace) -> int:
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
     return 0
+
+
+def held_out_train(args: argparse.Namespace) -> int:
+    """SI and SLC on the held-out train articles: the tagger never saw them and the lexicon is mined
+    from the other train articles only (model-selection numbers, not a test result)."""
+    from dataclasses import replace
+
+    from presslens.analyzers import techniques_lexicon as L
+    from presslens.training import techniques as TR
+
+    arts = TR.load_train(args.data, args.cache)
+    fit_ids, hold_ids = TR.split_articles([a.id for a in arts], 0.15, args.seed)
+    full = T.TechniqueModel.load(args.model_dir)
+    lexicon = L.hand_lexicon()
+    for item in TR.mine_lexicon([a for a in arts if a.id in fit_ids]):
+        words = tuple(item["words"])
+        lexicon.entries.setdefault(words, L.LexiconEntry(words, item["precision"], item["label"], "train"))
+    hold = [a for a in arts if a.id in hold_ids]
+    corpus = ptc.EncodedCorpus(
+        ids=[a.id for a in hold], texts=[a.text for a in hold],
+        sentence_ranges=[np.asarray(a.sentences, dtype=np.int64).reshape(-1, 2) for a in hold],
+        encoded=[_encoded(a) for a in hold],
+    )
+    texts = {a.id: a.text for a in hold}
+    si_gold = {a.id: a.gold_si for a in hold}
+    results: dict[str, Any] = {}
+    for name, lex in (("no lexicon", L.Lexicon()), ("lexicon", lexicon)):
+        model = replace(full, lexicon=lex)
+        pred = _with_model(model, lambda m=model: predict_model(m, corpus, []))
+        results[name] = {"si": ptc.si_scores(si_gold, pred["si"]),
+                         "slc": slc_from_lines(texts, si_gold, pred["lines"], float(full.config["slc_threshold"]))}
+    print(f"held-out train: {len(hold)} articles (seed {args.seed})\n")
+    print("| metric | " + " | ".join(results) + " |")
+    print("|---|" + "---|" * len(results))
+    for title, part, key in (("SI precision", "si", "precision"), ("SI recall", "si", "recall"),
+                             ("**SI F1**", "si", "f1"), ("**SLC F1** (lines)", "slc", "f1")):
+        print(f"| {title} | " + " | ".join(f"{r[part][key]:.4f}" for r in results.values()) + " |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    return 0
+
+
+def _encoded(a: Any) -> Any:
+    from presslens.encoder import Encoded
+
+    return Encoded(token_states=a.states, token_offsets=a.offsets, sentence_embeddings=a.sent_emb)
 
 
 def _with_model(model: T.TechniqueModel, fn: Any) -> Any:

@@ -13,6 +13,9 @@ Steps (CPU, one thread, a few minutes once the corpus is encoded):
 4. Technique classifier: multinomial logistic regression on gold TC spans (fit part, ``C`` chosen on the
    held-out part, then refit on all train spans).
 5. Write ``techniques.npz`` (float32 arrays) and ``techniques.json`` (vocabulary, thresholds, calibration).
+6. Mine the phrase lexicon from all train articles (:func:`mine_lexicon`; settings chosen on the held-out
+   articles with a lexicon mined from the fit part, ``presslens eval techniques --held-out-train``) and
+   write ``lexicon.json``. ``--lexicon-only`` does just this step and keeps the trained model.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers import techniques as T
+from presslens.analyzers import techniques_lexicon as L
 from presslens.evaluation import ptc
 
 DEFAULT_CACHE = Path("/work/cache/techniques")
@@ -48,6 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--weight-decay", type=float, default=0.05)
     parser.add_argument("--average-from", type=int, default=3,
                         help="also try the average of the weights from this epoch on (kept if better held-out)")
+    parser.add_argument("--lexicon-only", action="store_true",
+                        help="only mine the phrase lexicon from train and write lexicon.json (keep the model)")
     parser.add_argument("--tagger-from", type=Path, default=None,
                         help="reuse the span tagger weights of a model folder (skip tagger training)")
 
@@ -514,6 +520,72 @@ def choose_mlps(
     return fit_mlps(clf.matrix(all_rows), all_rows.labels, n_dense)
 
 
+# ---------------------------------------------------------------------------------------- lexicon
+
+LEXICON_MAX_WORDS = 4
+LEXICON_MIN_OCCURRENCES = 2
+LEXICON_MIN_ARTICLES = 2
+LEXICON_MIN_PRECISION = 0.5
+LEXICON_LABEL_MIN_SHARE = 0.5
+"""Mining settings, chosen on the held-out train articles (lexicon mined from the other train articles)."""
+
+
+def mine_lexicon(arts: list[ArticleData]) -> list[dict[str, Any]]:
+    """Short gold span texts (1-4 words) that occur, as whole words, at least twice in at least two train
+    articles and lie on average at least half inside gold spans there. The label is the majority
+    technique of the gold spans with exactly that text, ignoring Repetition (article-specific), when it
+    has at least two such spans and a share of at least ``LEXICON_LABEL_MIN_SHARE``."""
+    labels: dict[tuple[str, ...], Counter[str]] = {}
+    for a in arts:
+        for sp in a.gold_tc:
+            key = L.phrase_words(a.text[sp.start : sp.end])
+            if 1 <= len(key) <= LEXICON_MAX_WORDS:
+                labels.setdefault(key, Counter())[sp.technique] += 1
+    probe = L.Lexicon({k: L.LexiconEntry(k, 0.0, None, "train") for k in labels})
+    occurrences: Counter[tuple[str, ...]] = Counter()
+    covered: dict[tuple[str, ...], float] = {}
+    articles: dict[tuple[str, ...], set[str]] = {}
+    for a in arts:
+        gold = ptc.merge_spans(a.gold_si)
+        for s, e, entry in probe.matches(a.text):
+            occurrences[entry.words] += 1
+            articles.setdefault(entry.words, set()).add(a.id)
+            inside = sum(max(0, min(e, ge) - max(s, gs)) for gs, ge in gold) / (e - s)
+            covered[entry.words] = covered.get(entry.words, 0.0) + inside
+    out = []
+    for key in sorted(occurrences):
+        precision = covered[key] / occurrences[key]
+        if (occurrences[key] >= LEXICON_MIN_OCCURRENCES and len(articles[key]) >= LEXICON_MIN_ARTICLES
+                and precision >= LEXICON_MIN_PRECISION):
+            out.append({"words": list(key), "precision": round(precision, 4), "occurrences": occurrences[key],
+                        "label": _lexicon_label(labels[key])})
+    return out
+
+
+def _lexicon_label(counts: Counter[str]) -> str | None:
+    kept = Counter({k: v for k, v in counts.items() if k != "Repetition"})
+    total = sum(kept.values())
+    if total < 2:
+        return None
+    label, n = kept.most_common(1)[0]
+    return label if n / total >= LEXICON_LABEL_MIN_SHARE else None
+
+
+def write_lexicon(arts: list[ArticleData], output: Path) -> None:
+    entries = mine_lexicon(arts)
+    doc = {
+        "description": "phrases mined from PTC train gold spans by presslens train techniques (research use only)",
+        "settings": {"max_words": LEXICON_MAX_WORDS, "min_occurrences": LEXICON_MIN_OCCURRENCES,
+                     "min_articles": LEXICON_MIN_ARTICLES, "min_precision": LEXICON_MIN_PRECISION,
+                     "label_min_share": LEXICON_LABEL_MIN_SHARE},
+        "entries": entries,
+    }
+    output.mkdir(parents=True, exist_ok=True)
+    (output / L.LEXICON_NAME).write_text(json.dumps(doc, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"lexicon: {len(entries)} phrases ({sum(e['label'] is not None for e in entries)} with a technique)",
+          flush=True)
+
+
 # ------------------------------------------------------------------------------------------- main
 
 
@@ -527,6 +599,9 @@ def main(args: argparse.Namespace) -> int:
     fit = [a for a in arts if a.id in fit_ids]
     hold = [a for a in arts if a.id in hold_ids]
     print(f"train articles: {len(fit)} fit + {len(hold)} held out ({time.time() - t_start:.0f}s)", flush=True)
+    write_lexicon(arts, args.output)
+    if args.lexicon_only:
+        return 0
 
     if args.tagger_from is not None:
         with np.load(args.tagger_from / T.WEIGHTS_NAME) as saved:

@@ -1,0 +1,148 @@
+"""High-precision lexical cues that complement the ``techniques`` span tagger.
+
+Two sources, both matched on whole words (apostrophes and hyphens inside words count as word
+characters, case is ignored):
+
+* **mined phrases** (``models/techniques/lexicon.json``): short fragments (1-4 words) that PTC *train*
+  annotators marked as propaganda and that, wherever they occur in train articles, lie mostly inside
+  gold spans; mined by ``presslens train techniques`` (:func:`presslens.training.techniques.mine_lexicon`).
+  Each carries its train precision and, when train agrees on one, a technique.
+* **hand lists** (below, written for presslens): name-calling nouns and thought-terminating phrases
+  that war and politics coverage uses, which PTC (US/Islam news of 2017-2019) rarely contains.
+
+A lexical hit becomes a span like the tagger's runs; its technique comes from the technique
+classifier blended with the lexicon's own label (weight ``LEXICON_LABEL_WEIGHT``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LEXICON_NAME = "lexicon.json"
+LEXICON_LABEL_WEIGHT = 0.5
+"""Technique probabilities of a span that is a lexicon phrase: ``(1 - w) * classifier + w * lexicon label``."""
+SENTENCE_BUMP = 0.2
+"""Added to the propaganda probability (capped at 1) of a sentence that contains a lexical hit."""
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’‘\-‐‑][^\W_]+)*")
+"""A word: letters/digits, possibly joined by apostrophes or hyphens ("Kremlin's", "so-called")."""
+
+NAME_CALLING_WORDS: tuple[str, ...] = (
+    "thug", "thugs", "traitor", "traitors", "puppet", "puppets", "butcher", "butchers", "warmonger",
+    "warmongers", "fascist", "fascists", "nazis", "war criminal", "war criminals", "terrorist regime",
+    "criminal regime", "murderous regime", "puppet regime", "puppet government", "junta", "henchmen",
+    "stooge", "stooges", "lackey", "lackeys", "tyrant", "tyrants", "barbarians", "savages", "orcs",
+    "zombies", "madman", "lunatic", "cowards", "vassal", "vassals",
+)
+THOUGHT_TERMINATING_PHRASES: tuple[str, ...] = (
+    "full stop", "period", "end of story", "end of discussion", "it is what it is", "it's what it is",
+    "enough said", "case closed", "nothing more to say", "that's that", "that is that", "no ifs, no buts",
+    "no ifs and no buts", "no ifs or buts", "no ifs, ands or buts", "say no more", "don't ask questions",
+    "so be it",
+)
+"""Matched only as a whole sentence or the last clause of one ("He lost. Full stop.", "..., period.")."""
+HAND_PRECISION = 0.6
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    words: tuple[str, ...]
+    precision: float
+    label: str | None
+    source: str
+
+
+@dataclass
+class Lexicon:
+    entries: dict[tuple[str, ...], LexiconEntry] = field(default_factory=dict)
+    """Phrases matched anywhere (whole words)."""
+    clause_final: dict[tuple[str, ...], LexiconEntry] = field(default_factory=dict)
+    """Phrases matched only as a whole sentence or the last clause of one."""
+    _first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, repr=False)
+    _indexed: int = -1
+
+    @property
+    def by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
+        if self._indexed != len(self.entries):
+            self._first = {}
+            for key in self.entries:
+                self._first.setdefault(key[0], []).append(key)
+            self._indexed = len(self.entries)
+        return self._first
+
+    def lookup(self, text: str) -> LexiconEntry | None:
+        """The entry whose phrase is exactly the words of ``text``, if any."""
+        key = phrase_words(text)
+        return self.entries.get(key) or self.clause_final.get(key)
+
+    def matches(self, text: str) -> list[tuple[int, int, LexiconEntry]]:
+        """Every lexical hit ``(start, end, entry)`` in ``text``; overlapping hits are all returned."""
+        toks = [(m.start(), m.end(), normalise(m.group())) for m in WORD_RE.finditer(text)]
+        first = self.by_first_word
+        out: list[tuple[int, int, LexiconEntry]] = []
+        for i, (s, _, w) in enumerate(toks):
+            for key in first.get(w, ()):
+                n = len(key)
+                if i + n <= len(toks) and tuple(t[2] for t in toks[i : i + n]) == key:
+                    out.append((s, toks[i + n - 1][1], self.entries[key]))
+        out.extend(self._clause_final_matches(text, toks))
+        return sorted(out, key=lambda h: (h[0], h[1]))
+
+    def _clause_final_matches(
+        self, text: str, toks: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, LexiconEntry]]:
+        out = []
+        firsts = {key[0] for key in self.clause_final}
+        for i, (s, _, w) in enumerate(toks):
+            if w not in firsts:
+                continue
+            for key, entry in self.clause_final.items():
+                n = len(key)
+                if key[0] != w or i + n > len(toks) or tuple(t[2] for t in toks[i : i + n]) != key:
+                    continue
+                end = toks[i + n - 1][1]
+                before = text[:s].rstrip()
+                after = text[end:].lstrip()
+                opens = not before or before[-1] in ".!?:;,—–-\"“”"
+                closes = not after or after[0] in ".!?\"”\n"
+                if opens and closes:
+                    out.append((s, end, entry))
+        return out
+
+
+def normalise(word: str) -> str:
+    return word.lower().replace("’", "'").replace("‘", "'")
+
+
+def phrase_words(text: str) -> tuple[str, ...]:
+    return tuple(normalise(m.group()) for m in WORD_RE.finditer(text))
+
+
+def hand_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for phrase in NAME_CALLING_WORDS:
+        key = phrase_words(phrase)
+        lex.entries[key] = LexiconEntry(key, HAND_PRECISION, "Name_Calling,Labeling", "hand")
+    for phrase in THOUGHT_TERMINATING_PHRASES:
+        key = phrase_words(phrase)
+        lex.clause_final[key] = LexiconEntry(key, HAND_PRECISION, "Thought-terminating_Cliches", "hand")
+    return lex
+
+
+def load_lexicon(path: Path, *, with_hand: bool = True) -> Lexicon:
+    """The mined lexicon at ``path`` (when it exists) plus, unless ``with_hand`` is false, the hand lists
+    (hand entries win where both have a phrase)."""
+    lex = Lexicon()
+    if path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for item in data["entries"]:
+            key = tuple(item["words"])
+            lex.entries[key] = LexiconEntry(key, float(item["precision"]), item.get("label"), "train")
+    if with_hand:
+        hand = hand_lexicon()
+        lex.entries.update(hand.entries)
+        lex.clause_final.update(hand.clause_final)
+    return lex
