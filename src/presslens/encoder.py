@@ -62,10 +62,12 @@ class SentenceEncoder:
             )
         opts = ort.SessionOptions()
         n = threads or int(os.environ.get("PRESSLENS_THREADS", "0")) or (os.cpu_count() or 1)
-        # Small length-sorted batches run concurrently on single-threaded kernels: on 2 cores this is
-        # about 1.5x faster than one batch at a time with 2 intra-op threads (bench/encoder_threads.py).
+        # Small length-sorted batches run concurrently on single-threaded kernels with no spin-waiting:
+        # on a busy 2-core machine spinning worker threads halve throughput (bench/encoder_threads.py).
         opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
         self.threads = n
         self._pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="presslens-encoder") if n > 1 else None
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
