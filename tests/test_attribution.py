@@ -7,8 +7,10 @@ import pytest
 
 import presslens
 from presslens.analyzers.attribution import (
+    Attribution,
     AttributionAnalyzer,
     quote_spans,
+    refine,
     rule_attributions,
     source_type,
 )
@@ -115,7 +117,18 @@ def test_scare_quotes_are_not_content() -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("officials", "vague"),
+        ("officials", "anonymous"),
+        ("Officials in Moscow", "anonymous"),
+        ("critics", "vague"),
+        ("Others", "vague"),
+        ("the army's supporters", "vague"),
+        ("analysts at the Brookings Institution", "organisation"),
+        ("the independent outlet Novaya Gazeta Europe", "outlet"),
+        ("the news agency Interfax", "outlet"),
+        ("a pro-war Telegram channel", "outlet"),
+        ("The Kyiv Post", "outlet"),
+        ("the Kazakh interior ministry", "organisation"),
+        ("a Kremlin spokesman", "person"),
         ("a senior military source", "anonymous"),
         ("The Washington Post", "outlet"),
         ("the Defence Ministry", "organisation"),
@@ -140,3 +153,165 @@ def test_exact_matching_ignores_surrounding_punctuation() -> None:
     text = 'He said: "We won."'
     assert trim(text, (9, 18)) == (10, 16)
     assert match_count(text, [(9, 18)], [(10, 16)], "exact") == 1
+
+
+# Short articles of our own with frames that look like attribution but are not, and repairs.
+PRECISION_ARTICLE = (
+    "Border crossing overwhelmed\n\n"
+    "A week after the call-up began, the empty villages tell their own story. "
+    "The Georgian border service said on Friday that 41,000 cars had crossed at one checkpoint. "
+    "Every town now counts its absent men, and nobody in the regional office will say how many were drafted. "
+    "Thousands of readers follow Telegram channels that list the shortest queues. "
+    "Regional governors are expected to meet their quotas before winter. "
+    "About 30% of those asked in a recent survey said they had a relative at the front. "
+    "If the drafting continues, the factories will close by March, economists at the Gaidar Institute warned."
+)
+
+
+@pytest.fixture(scope="module")
+def precision_findings() -> list[dict]:  # type: ignore[type-arg]
+    rep = _report(PRECISION_ARTICLE)
+    return [f for f in rep["findings"] if f["kind"] == "attribution"]
+
+
+def _cues(findings: list[dict]) -> list[str]:  # type: ignore[type-arg]
+    return [f["attributes"]["cue"]["text"].lower() for f in findings]
+
+
+def test_idiom_with_inanimate_subject_is_not_attribution(precision_findings: list[dict]) -> None:  # type: ignore[type-arg]
+    assert "tell" not in _cues(precision_findings)
+    for f in precision_findings:
+        src = f["attributes"]["source"]
+        assert src is None or "villages" not in src["text"]
+
+
+def test_said_on_day_that_takes_the_clause_as_content(precision_findings: list[dict]) -> None:  # type: ignore[type-arg]
+    f = _with_content(precision_findings, "41,000 cars")
+    assert f["attributes"]["cue"]["text"] == "said"
+    assert f["attributes"]["content"]["text"] == "41,000 cars had crossed at one checkpoint"
+    assert f["attributes"]["source"]["type"] == "organisation"
+
+
+def test_negated_frame_is_dropped(precision_findings: list[dict]) -> None:  # type: ignore[type-arg]
+    for f in precision_findings:
+        src = f["attributes"]["source"]
+        assert src is None or not src["text"].lower().startswith(("and", "nobody"))
+        assert "how many were drafted" not in (f["attributes"]["content"] or {}).get("text", "")
+
+
+def test_non_reporting_verbs_and_predictions_are_dropped(precision_findings: list[dict]) -> None:  # type: ignore[type-arg]
+    cues = _cues(precision_findings)
+    assert "follow" not in cues
+    assert not any("expected" in c for c in cues)
+
+
+def test_participle_in_source_phrase_gives_one_attribution(precision_findings: list[dict]) -> None:  # type: ignore[type-arg]
+    related = [
+        f
+        for f in precision_findings
+        if "survey"
+        in (
+            (f["attributes"]["source"] or {}).get("text", "")
+            + (f["attributes"]["content"] or {}).get("text", "")
+        )
+        or "relative at the front" in (f["attributes"]["content"] or {}).get("text", "")
+    ]
+    assert len(related) == 1, related
+    f = related[0]
+    assert f["attributes"]["source"]["text"] == "About 30% of those asked in a recent survey"
+    assert f["attributes"]["cue"]["text"] == "said"
+    assert f["attributes"]["content"]["text"] == "they had a relative at the front"
+
+
+def test_trailing_cue_content_does_not_overlap_source(precision_findings: list[dict]) -> None:  # type: ignore[type-arg]
+    f = _with_content(precision_findings, "factories will close")
+    assert f["attributes"]["source"]["text"] == "economists at the Gaidar Institute"
+    assert f["attributes"]["source"]["type"] == "organisation"
+    assert "economists" not in f["attributes"]["content"]["text"]
+
+
+def test_no_attribution_has_empty_content(precision_findings: list[dict], findings: list[dict]) -> None:  # type: ignore[type-arg]
+    for f in precision_findings + findings:
+        content = f["attributes"]["content"]
+        assert content is not None and content["text"].strip()
+        src = f["attributes"]["source"]
+        if src is not None:
+            assert not (src["start"] < content["end"] and content["start"] < src["end"])
+
+
+def test_negated_no_comment_frame_is_dropped() -> None:
+    text = (
+        "Substation hit\n\n"
+        "A substation near the river was damaged overnight, the district governor said on Sunday. "
+        "Cleanup teams worked through the morning. The operator has not commented, and the army did not "
+        "respond to questions."
+    )
+    found = [f for f in _report(text)["findings"] if f["kind"] == "attribution"]
+    cues = _cues(found)
+    assert not any(c.endswith(("commented", "respond")) for c in cues), found
+    f = _with_content(found, "substation near the river was damaged")
+    assert f["attributes"]["source"]["text"] == "the district governor"
+
+
+def _span(text: str, piece: str) -> tuple[int, int]:
+    i = text.index(piece)
+    return i, i + len(piece)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "kept"),
+    [
+        (
+            "The operator has not commented on the blackout in the east.",
+            "The operator",
+            "has not commented",
+            "on the blackout in the east",
+            False,
+        ),
+        (
+            "Officials would not say how many shells had landed.",
+            "Officials",
+            "say",
+            "how many shells had landed",
+            False,
+        ),
+        (
+            "The mayor said on Monday that the water was safe again.",
+            "The mayor",
+            "said on",
+            "Monday that the water was safe again",
+            True,
+        ),
+        (
+            "The town's streets tell their own story about the siege.",
+            "The town's streets",
+            "tell",
+            "their own story about the siege",
+            False,
+        ),
+        (
+            "Farmers follow channels that explain how to sell grain.",
+            "Farmers",
+            "follow",
+            "channels that explain how to sell grain",
+            False,
+        ),
+    ],
+)
+def test_refine_filters_and_repairs(text: str, source: str, cue: str, content: str, kept: bool) -> None:
+    att = Attribution(_span(text, cue), _span(text, source), _span(text, content), 0.9, False)
+    out = refine(text, [att], sentences(text, paragraphs(text)))
+    assert bool(out) == kept
+    if kept:
+        assert text[out[0].cue[0] : out[0].cue[1]] == "said"
+        assert out[0].content is not None
+        assert text[out[0].content[0] : out[0].content[1]] == "the water was safe again"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [("the state grid operator", "organisation"), ("the mayor's office", "organisation")],
+)
+def test_organisation_heads(source: str, expected: str) -> None:
+    text = f"{source} said the power was back."
+    assert source_type(text, (0, len(source)), text) == expected

@@ -10,8 +10,10 @@ Two layers share the output format:
   ``..., X told Y`` and vague sources (``some reports suggest ...``).
 
 Spans of both layers are merged (rules win where they overlap a tagged span of the same role), cues
-are linked to the nearest source and content, and each source is typed person / organisation /
-outlet / anonymous / vague by a lexicon.
+are linked to the nearest source and content, precision filters drop what is not reported speech
+(:func:`refine`: reporting-cue lexicon, idioms, predictions, negated frames, empty contents) and repair
+spans, and each source is typed person / organisation / outlet / anonymous / vague by rules
+(:func:`source_type`).
 """
 
 from __future__ import annotations
@@ -201,53 +203,100 @@ def word_at(text: str, pos: int) -> str:
 
 
 _QUOTE_CHARS = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE
-_NO_FEATURES = (0.0,) * N_LEX
 
 
 def _word_flags(w: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     return (w in CUE_WORDS, w in SPEECH_VERBS, w in PRONOUNS, w == "that", w in TITLE_WORDS, w in VAGUE_HEADS)
 
 
+_WORD_RUN = re.compile(r"(?:[^\W_]|['\u2019-])+")  # the characters word_at() extends over
+_PUNCT_CHARS = ",.:;!?"
+
+
+def _char_table(chars: set[str]) -> dict[str, tuple[bool, bool, bool, bool, bool]]:
+    """Per character: (quote char, upper, punctuation, digit, alphanumeric)."""
+    return {c: (c in _QUOTE_CHARS, c.isupper(), c in _PUNCT_CHARS, c.isdigit(), c.isalnum()) for c in chars}
+
+
 def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray) -> np.ndarray:
-    """(tokens, N_LEX) float32 features for tokens with absolute char ``offsets`` into ``text``."""
+    """(tokens, N_LEX) float32 features for tokens with absolute char ``offsets`` into ``text``.
+
+    Vectorised over tokens; the word of a token is :func:`word_at` of its first character (the word
+    run holding it, or the run just before a punctuation token).
+    """
     n = len(offsets)
     if n == 0:
         return np.zeros((0, N_LEX), dtype=np.float32)
-    qmask = quote_mask(text)
-    rows: list[tuple[float | bool, ...]] = []
-    flags: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
-    prev_word = ""
-    for (s, e), first in zip(offsets.tolist(), sentence_first.tolist(), strict=True):
-        if e <= s:
-            rows.append(_NO_FEATURES)
-            continue
-        w = word_at(text, s)
-        f = flags.get(w)
+    offs = np.asarray(offsets, dtype=np.int64).reshape(n, 2)
+    starts, ends = offs[:, 0], offs[:, 1]
+    valid = ends > starts
+    pos = np.clip(starts, 0, max(0, len(text) - 1))
+    runs = [m.span() for m in _WORD_RUN.finditer(text)]
+    bounds = np.asarray(runs, dtype=np.int64).reshape(len(runs), 2)
+    run_s, run_e = bounds[:, 0], bounds[:, 1]
+    low = text.lower()
+    if len(low) != len(text) or "\u03a3" in text:  # lower case depends on more than the word: per word
+        low = ""
+    run_words = [low[a:b] for a, b in runs] if low else [text[a:b].lower() for a, b in runs]
+
+    def run_of(p: np.ndarray) -> np.ndarray:
+        i = np.searchsorted(run_s, p, side="right") - 1
+        ok = (i >= 0) & (p >= 0)
+        ok[ok] &= p[ok] < run_e[i[ok]]
+        return np.where(ok, i, -1)
+
+    word_run = run_of(pos)
+    before = run_of(pos - 1)
+    word_run = np.where(word_run >= 0, word_run, before)
+    # flags of each distinct word (a lone punctuation character has none)
+    n_runs = len(runs)
+    run_flags = np.zeros((n_runs + 1, 8), dtype=bool)  # last row: no word
+    seen: dict[str, tuple[bool, ...]] = {}
+    for k, w in enumerate(run_words):
+        f = seen.get(w)
         if f is None:
-            f = flags[w] = _word_flags(w)
-        ch = text[s]
-        cont = s > 0 and text[s - 1].isalnum() and ch.isalnum()
-        rows.append(
-            (
-                f[0],
-                f[1],
-                qmask[s],
-                ch in _QUOTE_CHARS,
-                ch.isupper(),
-                f[2],
-                cont,
-                ch in ",.:;!?",
-                first,
-                f[3],
-                ch.isdigit(),
-                f[4],
-                w == "to" and prev_word == "according",
-                f[5],
-            )
-        )
-        if not cont:
-            prev_word = w
-    return np.asarray(rows, dtype=np.float32)
+            f = seen[w] = (*_word_flags(w), w == "to", w == "according")
+        run_flags[k] = f
+    wf = run_flags[np.where(word_run >= 0, word_run, n_runs)]
+    first_chars = [text[p] if 0 <= p < len(text) else "" for p in pos.tolist()]
+    prev_chars = [text[p - 1] if p > 0 else "" for p in pos.tolist()]
+    table = _char_table(set(first_chars) | set(prev_chars))
+    table[""] = (False, False, False, False, False)
+    ch = np.asarray([table[c] for c in first_chars], dtype=bool).reshape(n, 5)
+    prev_alnum = np.asarray([table[c][4] for c in prev_chars], dtype=bool)
+    cont = (starts > 0) & prev_alnum & ch[:, 4]
+    # "to" right after "according": the word of the last earlier token that starts a word
+    updates = valid & ~cont
+    last = np.where(updates, np.arange(n), -1)
+    last = np.maximum.accumulate(last)
+    prev_tok = np.concatenate([[-1], last[:-1]])
+    after_according = np.zeros(n, dtype=bool)
+    has_prev = prev_tok >= 0
+    after_according[has_prev] = wf[prev_tok[has_prev], 7]
+    qmask = np.zeros(len(text) + 1, dtype=bool)
+    for qs, qe in quote_spans(text):
+        qmask[qs:qe] = True
+    out = np.stack(
+        [
+            wf[:, 0],
+            wf[:, 1],
+            qmask[np.clip(starts, 0, len(text))],
+            ch[:, 0],
+            ch[:, 1],
+            wf[:, 2],
+            cont,
+            ch[:, 2],
+            np.asarray(sentence_first, dtype=np.float32) != 0,
+            wf[:, 3],
+            ch[:, 3],
+            wf[:, 4],
+            wf[:, 6] & after_according,
+            wf[:, 5],
+        ],
+        axis=1,
+    ).astype(np.float32)
+    out[~valid] = 0.0
+    return out
 
 
 @dataclass
@@ -263,31 +312,35 @@ def article_tokens(
     text: str, sentence_ranges: list[Span], states: list[np.ndarray], offsets: list[np.ndarray]
 ) -> ArticleTokens:
     """Concatenate per-sentence token states (+ lexical features) into one article sequence."""
-    offs: list[np.ndarray] = []
-    sent_of: list[np.ndarray] = []
-    firsts: list[np.ndarray] = []
-    mats: list[np.ndarray] = []
-    for i, ((s, _e), st, off) in enumerate(zip(sentence_ranges, states, offsets, strict=True)):
+    kept: list[tuple[int, np.ndarray, np.ndarray]] = []  # (sentence, kept-token mask, absolute offsets)
+    total = 0
+    for i, ((s, _e), off) in enumerate(zip(sentence_ranges, offsets, strict=True)):
         if len(off) == 0:
             continue
         keep = off[:, 1] > off[:, 0]
-        off = off[keep].astype(np.int64) + s
-        st = np.asarray(st[keep], dtype=np.float32)
-        first = np.zeros(len(off), dtype=np.float32)
-        if len(off):
-            first[0] = 1.0
-        offs.append(off)
-        sent_of.append(np.full(len(off), i, dtype=np.int64))
-        firsts.append(first)
-        mats.append(st)
-    if not offs:
+        abs_off = off[keep].astype(np.int64) + s
+        if len(abs_off):
+            kept.append((i, keep, abs_off))
+            total += len(abs_off)
+    if not kept:
         return ArticleTokens(
             np.zeros((0, 2), np.int64), np.zeros(0, np.int64), np.zeros((0, 384 + N_LEX), np.float32)
         )
-    all_off = np.concatenate(offs)
-    lex = lexical_features(text, all_off, np.concatenate(firsts))
-    inputs = np.concatenate([np.concatenate(mats), lex], axis=1).astype(np.float32)
-    return ArticleTokens(all_off, np.concatenate(sent_of), inputs)
+    width = int(np.asarray(states[kept[0][0]]).shape[1])
+    inputs = np.empty((total, width + N_LEX), dtype=np.float32)
+    first = np.zeros(total, dtype=np.float32)
+    sent_of = np.empty(total, dtype=np.int64)
+    k = 0
+    for i, keep, abs_off in kept:
+        m = len(abs_off)
+        st = states[i]
+        inputs[k : k + m, :width] = st if m == len(keep) else st[keep]
+        first[k] = 1.0
+        sent_of[k : k + m] = i
+        k += m
+    all_off = np.concatenate([a for _, _, a in kept])
+    inputs[:, width:] = lexical_features(text, all_off, first)
+    return ArticleTokens(all_off, sent_of, inputs)
 
 
 def tag_logits(tokens: ArticleTokens) -> np.ndarray | None:
@@ -303,17 +356,19 @@ def decode_bio(text: str, offsets: np.ndarray, tags: np.ndarray) -> list[Span]:
     """Spans from one role's tag sequence (0=O, 1=B, 2=I); an I after O starts a span."""
     spans: list[Span] = []
     cur: list[int] | None = None
-    for t, tag in enumerate(tags):
-        if tag == 1 or (tag == 2 and cur is None):
+    prev = -2
+    tag_list = np.asarray(tags).tolist()
+    for t in np.flatnonzero(np.asarray(tags) != 0).tolist():  # O tokens only end the current span
+        if t != prev + 1 and cur is not None:
+            spans.append((cur[0], cur[1]))
+            cur = None
+        prev = t
+        if tag_list[t] == 2 and cur is not None:
+            cur[1] = int(offsets[t, 1])
+        else:  # B, or I after O
             if cur is not None:
                 spans.append((cur[0], cur[1]))
             cur = [int(offsets[t, 0]), int(offsets[t, 1])]
-        elif tag == 2 and cur is not None:
-            cur[1] = int(offsets[t, 1])
-        else:
-            if cur is not None:
-                spans.append((cur[0], cur[1]))
-            cur = None
     if cur is not None:
         spans.append((cur[0], cur[1]))
     return [_word_align(text, s, e) for s, e in spans]
@@ -660,7 +715,7 @@ def link_tagged(
         if src is None and content is None:
             continue
         scores = [role_scores.get(x, 0.5) for x in (cue, src, content) if x is not None]
-        out.append(Attribution(cue, src, content, float(np.mean(scores)), False))
+        out.append(Attribution(cue, src, content, sum(scores) / len(scores), False))
     return out
 
 
@@ -724,8 +779,10 @@ def merge(
         same = [t for t in out if _overlaps(t.cue, r.cue)]
         if same and same_cue == "tagger":
             t = same[0]
-            if t.source is None and r.source is not None:
-                t.source = r.source
+            if r.source is not None and (
+                t.source is None or (r.source[0] <= t.source[0] and t.source[1] <= r.source[1])
+            ):
+                t.source = r.source  # missing, or the rule has the full noun phrase ("the health ministry")
             if r.content is not None and (t.content is None or _short(text, t.content)):
                 t.content = r.content
             continue
@@ -761,6 +818,54 @@ def _overlaps_near(a: Span, b: Span, gap: int = 40) -> bool:
     return a[0] - gap < b[1] and b[0] - gap < a[1]
 
 
+# Source typing (lexicon; these sets are not tagger features, so they may change without retraining):
+# * person: a named individual, a pronoun, or one individual by role ("a Kremlin spokesman", "Anton, 34");
+# * organisation: an institution ("the interior ministry", "the Kremlin") or a group speaking for a named
+#   one ("analysts at the Carnegie Endowment");
+# * outlet: a news organisation (agency, newspaper, broadcaster, channel, website, Telegram channel...);
+# * anonymous: unnamed people whose identity is withheld but whose position is implied: "a source",
+#   "officials", "officials in Moscow", "a senior official", "people familiar with the matter";
+# * vague: hearsay and generic groups: "some reports", "others", "critics", "analysts", "supporters".
+OUTLET_NAMES_EXTRA = re.compile(
+    r"\b(?:Meduza|Novaya Gazeta|Rossiyskaya Gazeta|RT|Russia Today|Sputnik|Vedomosti|RBC|RIA|Hromadske|"
+    r"Suspilne|Nexta|TV Rain|Dozhd|Mediazona|Fontanka|Kyiv Post|Moscow Times|Radio Liberty|RFE/RL|"
+    r"Radio Free Europe|Voice of America|VOA|Channel One|Rossiya|NTV|Zvezda|Ekho Moskvy|Kyiv Independent)\b"
+)
+TYPING_OUTLET_WORDS = OUTLET_WORDS | frozenset(
+    "site portal newsletter blog telegram tv newspaper's broadcaster's daily's".split()
+)
+ORG_HEADS_EXTRA = frozenset(
+    "operator operators utility provider providers company companies network firm group administration "
+    "office service".split()
+)
+ANONYMOUS_HEADS = frozenset("official officials source sources insider insiders aide aides".split())
+GROUP_HEADS = frozenset(
+    "critics others observers experts analysts commentators supporters opponents residents locals "
+    "witnesses people many some several voters activists campaigners protesters bloggers citizens "
+    "reports report rumours rumors claims accounts estimates information media press diplomats".split()
+)
+_PREPOSITIONS = frozenset("of in at from for with on inside within near across".split())
+_QUANTITY_WORDS = frozenset(
+    "tens hundreds thousands millions dozens dozen some many most all half majority minority percent % "
+    "number group one two three four five six seven eight nine ten few several each none any".split()
+)
+
+
+def _head_index(words: list[str]) -> int:
+    """Index of the noun phrase's head: the last word before its first preposition (``officials`` in
+    ``officials in Moscow``); after ``of`` when what precedes is a quantity (``thousands of residents``)."""
+    i = 0
+    while i < len(words):
+        if words[i] in _PREPOSITIONS and i > 0:
+            before = words[i - 1]
+            if words[i] == "of" and (before in _QUANTITY_WORDS or before[:1].isdigit()):
+                i += 1
+                continue
+            return i - 1
+        i += 1
+    return len(words) - 1
+
+
 def source_type(text: str, src: Span | None, context: str) -> str | None:
     """person / organisation / outlet / anonymous / vague for a source span (None without one)."""
     if src is None:
@@ -769,20 +874,24 @@ def source_type(text: str, src: Span | None, context: str) -> str | None:
     if ANONYMOUS_MARKERS.search(s) and not _has_proper_name(s.split(",")[0]):
         return "anonymous"
     s = s.split(",")[0]  # "Olena Kovalenko, a volunteer at ..." is typed by its head
-    words = [w.lower() for w in re.findall(r"[\w'\u2019-]+", s)]
+    words = [w.lower() for w in re.findall(r"[\w'\u2019%-]+", s)]
     if not words:
         return None
-    if ANONYMOUS_MARKERS.search(s) or ANONYMOUS_MARKERS.search(context):
-        if not _has_proper_name(s):
-            return "anonymous"
-    head = _head_word(words)
+    hi = _head_index(words)
+    head = words[hi]
+    attached = s.split()[hi + 1 :] if hi + 1 < len(s.split()) else []
+    if ANONYMOUS_MARKERS.search(context) and not _has_proper_name(s):
+        return "anonymous"
     if head in TITLE_WORDS - VAGUE_HEADS or head in PERSON_HEADS:
         return "person"
-    if OUTLET_NAMES.search(s) or head in OUTLET_WORDS or any(w in OUTLET_WORDS for w in words[-2:]):
-        if not (words[0] in ("press", "media") and head in VAGUE_HEADS):
+    if OUTLET_NAMES.search(s) or OUTLET_NAMES_EXTRA.search(s) or any(w in TYPING_OUTLET_WORDS for w in words):
+        if not (words[0] in ("press", "media") and head in GROUP_HEADS):
             return "outlet"
-    if head in VAGUE_HEADS and not _has_proper_name(s):
-        return "vague"
+    if head in ANONYMOUS_HEADS:
+        return "anonymous"
+    if head in GROUP_HEADS or head in VAGUE_HEADS:
+        named_org = any(t[:1].isupper() for t in attached[1:]) and attached[0].lower() in ("at", "of", "from")
+        return "organisation" if named_org else "vague"
     if words[0] in (
         "some",
         "many",
@@ -795,10 +904,14 @@ def source_type(text: str, src: Span | None, context: str) -> str | None:
         "media",
     ):
         return "vague"
+    if any(w in ("poll", "polls", "survey", "surveys", "respondents", "those") for w in words):
+        return "vague"  # "40% of those asked in a poll"
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
         return "person"
     if words[0] == "they" or words[0] == "it":
         return "vague" if words[0] == "they" else "organisation"
+    if head in ORG_HEADS_EXTRA:
+        return "organisation"  # "the state grid operator"
     if head in ORG_WORDS or any(w in ORG_WORDS for w in words) and not any(w in TITLE_WORDS for w in words):
         return "organisation"
     if s.isupper() and len(s) <= 8:
@@ -806,19 +919,328 @@ def source_type(text: str, src: Span | None, context: str) -> str | None:
     return "person"
 
 
-def _head_word(words: list[str]) -> str:
-    if "of" in words:
-        i = words.index("of")
-        if i > 0:
-            return words[i - 1]
-    return words[-1]
-
-
 def _has_proper_name(s: str) -> bool:
     toks = s.split()
     return any(
         t[:1].isupper() and t.lower() not in VAGUE_HEADS and t.lower() not in TITLE_WORDS for t in toks[1:]
     ) or (len(toks) == 1 and toks[0][:1].isupper() and toks[0].lower() not in PRONOUNS | VAGUE_HEADS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Precision filters and repairs over both layers
+# ---------------------------------------------------------------------------------------------
+
+_REPORTING_BASES = (
+    "say tell report claim state announce add note warn explain insist argue suggest allege confirm deny "
+    "acknowledge admit write tweet post declare assert maintain accuse describe call quote cite indicate show "
+    "reveal mention promise vow urge ask reply respond recall concede observe dismiss reject question complain "
+    "criticise criticize praise blame defend threaten pledge propose recommend demand counter stress emphasise "
+    "emphasize highlight point charge contend testify speak talk discuss comment remark brief inform advise "
+    "caution predict forecast estimate calculate conclude find publish release issue disclose proclaim label "
+    "dub term brand characterise characterize portray condemn denounce slam blast attack endorse support "
+    "oppose agree disagree welcome hail applaud lament boast joke quip signal hint imply insinuate confess "
+    "recognise recognize believe think feel know expect hope want fear worry doubt suspect assume consider "
+    "understand learn hear see read realise realize wonder seem appear sound vote seek plan intend refuse "
+    "decline reiterate repeat echo summarise summarize clarify specify detail outline document record list "
+    "decide tout project assure reassure convince persuade notify alert order instruct plead appeal request "
+    "invite interview survey poll chant shout scream yell cry whisper mutter exclaim retort rebut refute "
+    "contest dispute challenge protest acknowledge insist guarantee swear threaten prefer believe favour "
+    "favor back reckon estimate argue muse concur conclude deem regard view refer focus raise express offer "
+    "look put laud chastise mock liken compare reference link implore encourage advocate admire apologise "
+    "apologize rail lash scold rebuke berate thank congratulate salute commend credit slam decry deplore "
+    "ridicule taunt insult smear tease pitch preach lecture campaign lobby petition sue file testify "
+    "affirm reaffirm vouch certify acknowledge introduce unveil sum paint press identify"
+)
+_REPORTING_EXTRA = (
+    "said told wrote written thought felt knew known heard saw seen found spoke spoken sought meant swore "
+    "sworn put according statement statements interview interviews speech speeches message messages remarks "
+    "comments report reports poll polls survey surveys study studies data view views opinion belief claims "
+    "allegation allegations testimony briefing release letter op-ed column editorial announcement "
+    "declaration warning warnings criticism words reportedly apparently allegedly quoted tweet tweets "
+    "twitter facebook telegram post posts video broadcast address conference hearing debate asserted "
+    "endorsement accusation accusations questions concerns concern hopes fears plans belief"
+)
+
+
+def _inflections(base: str) -> set[str]:
+    """Regular verb forms of ``base`` (over-generation is harmless: the set is only looked up)."""
+    forms = {base, base + "s", base + "ed", base + "ing", base + base[-1] + "ed", base + base[-1] + "ing"}
+    if base.endswith("e"):
+        forms |= {base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(base + "es")
+    return forms
+
+
+REPORTING_WORDS = frozenset(
+    {f for b in _REPORTING_BASES.split() for f in _inflections(b)} | set(_REPORTING_EXTRA.split())
+)
+_CUE_WORD = re.compile(r"[\w'\u2019-]+")
+_CUE_TAIL = frozenset(
+    "on in at last this that yesterday today tonight monday tuesday wednesday thursday friday saturday "
+    "sunday earlier later also again then once".split()
+)
+_TELL_STORY = re.compile(
+    r"\s+(?:(?:its|their|his|her|our|my|your|a|an|the)\s+)?(?:(?:own|different|whole|same|real|other)\s+)?"
+    r"(?:story|stories|tale|tales)\b",
+    re.I,
+)
+_PREDICTION_CUE = frozenset("expected likely set due poised supposed bound".split())
+_BE_FORMS = frozenset("is are was were be been being 's 're am".split())
+_NEGATIVE_SOURCE = re.compile(r"(?:nobody|no\s+one|none|neither|nothing|no)\b", re.I)
+_NEGATED_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever|\brefused\s+to|\bdeclined\s+to|\bunable\s+to|\bwould\s+not)\s*$", re.I
+)
+_WH_AFTER = re.compile(r"\s*(?:how|whether|what|who|whom|when|where|why|which|if)\b", re.I)
+_SOURCE_LEAD = frozenset(
+    "and but or so yet while whereas although though because as if when since then also however meanwhile "
+    "nor".split()
+)
+_SOURCE_TAIL = frozenset(
+    "will would can could may might shall should must has have had did does do is are was were be been "
+    "also not n't never repeatedly previously later then reportedly already still just even once again "
+    "often who which".split()
+)
+_QUANTIFIER_BEFORE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|some|over|under|only|just|(?:more|fewer|less)\s+than|"
+    r"up\s+to|at\s+least|at\s+most)\s+$",
+    re.I,
+)
+_PARTICIPLE_CUES = frozenset(
+    "asked polled surveyed interviewed questioned quoted contacted consulted".split()
+)
+_LEADING_THAT = re.compile(
+    r"(?:(?:(?:on|last|this|late|early|earlier)\s+\w+|yesterday|today|tonight|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\s*,?\s*)?(?:that\s+|:\s*)",
+    re.I,
+)
+
+
+def _words(text: str, span: Span) -> list[Span]:
+    return [(m.start(), m.end()) for m in _CUE_WORD.finditer(text, span[0], span[1])]
+
+
+_AUXILIARIES = frozenset(
+    "has have had was were is are be been did does do will would can could may might must should shall "
+    "not never also then just long repeatedly n't".split()
+)
+
+
+def trim_cue(text: str, cue: Span) -> Span:
+    """``said on`` -> ``said``: a cue loses trailing prepositions and time words; a cue of auxiliaries only
+    (``has`` of ``has repeatedly said``) extends to the reporting word within the next three words."""
+    words = _words(text, cue)
+    while len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() in _CUE_TAIL:
+        words.pop()
+    if not words:
+        return cue
+    if all(text[s:e].lower() in _AUXILIARIES for s, e in words):
+        nxt = list(_CUE_WORD.finditer(text, words[-1][1], min(len(text), words[-1][1] + 40)))[:3]
+        for m in nxt:
+            if m.group().lower() in REPORTING_WORDS:
+                return words[0][0], m.end()
+            if m.group().lower() not in _AUXILIARIES and not m.group().lower().endswith("ly"):
+                break
+    return words[0][0], words[-1][1]
+
+
+def is_reporting_cue(text: str, cue: Span) -> bool:
+    """A cue holds a speech / cognition / report word (``said``, ``according``, ``statement``...)."""
+    piece = text[cue[0] : cue[1]]
+    if any(ch in piece for ch in _QUOTE_CHARS) or piece.strip() == ":":
+        return True
+    return any(w.lower() in REPORTING_WORDS for w in _CUE_WORD.findall(piece))
+
+
+def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
+    return [w.lower() for w in _CUE_WORD.findall(text, pos, min(len(text), pos + 40))[:n]]
+
+
+def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
+    return [w.lower() for w in _CUE_WORD.findall(text, max(0, pos - 40), pos)[-n:]]
+
+
+def is_non_reporting_frame(text: str, cue: Span) -> bool:
+    """Frames that look like attribution but report nobody's words.
+
+    ``the queues tell their own story`` (idiom), ``governors are expected to ...`` (a prediction about
+    the subject, not a statement by it), and the participle inside a noun phrase (``those asked in a poll``).
+    """
+    words = [w.lower() for w in _CUE_WORD.findall(text, cue[0], cue[1])]
+    if not words:
+        return True
+    if words[-1] in ("tell", "tells", "told", "telling") and _TELL_STORY.match(text, cue[1]):
+        return True
+    if words[-1] in _PREDICTION_CUE and _next_words(text, cue[1], 1) == ["to"]:
+        before = _prev_words(text, cue[0], 2)
+        if words[0] in _BE_FORMS or any(w in _BE_FORMS for w in before):
+            return True
+    return False
+
+
+_NEGATION_IN_CUE = re.compile(r"\b(?:not|never)\b|n't|n\u2019t", re.I)
+
+
+def _is_negated(text: str, a: Attribution) -> bool:
+    """A frame that reports nothing: a negative source (``nobody in the ministry will say how many ...``)
+    or a negated cue (``officials would not say whether ...``, ``the other side has not commented``)."""
+    if a.source is not None and _NEGATIVE_SOURCE.match(text, a.source[0]):
+        return True
+    lead = text[max(0, a.cue[0] - 30) : a.cue[0]]
+    if not (_NEGATION_IN_CUE.search(text, a.cue[0], a.cue[1]) or _NEGATED_BEFORE.search(lead)):
+        return False
+    last = (_CUE_WORD.findall(text, a.cue[0], a.cue[1]) or [""])[-1].lower()
+    return bool(_WH_AFTER.match(text, a.cue[1])) or last in _NO_CONTENT_CUES
+
+
+# verbs that, negated, report that nothing was said ("has not commented", "did not respond")
+_NO_CONTENT_CUES = frozenset(
+    "comment commented commenting respond responded responding reply replied answer answered "
+    "elaborate elaborated say said".split()
+)
+
+
+def clean_source(text: str, src: Span | None) -> Span | None:
+    """A noun phrase: no leading conjunction (``and nobody ...``) nor trailing auxiliary (``... will``)."""
+    if src is None:
+        return None
+    words = _words(text, src)
+    while words and text[words[0][0] : words[0][1]].lower() in _SOURCE_LEAD:
+        words.pop(0)
+    while words and text[words[-1][0] : words[-1][1]].lower() in _SOURCE_TAIL:
+        words.pop()
+    if not words:
+        return None
+    s, e = words[0][0], words[-1][1]
+    if text[s].isdigit():
+        m = _QUANTIFIER_BEFORE.search(text, max(0, s - 20), s)
+        if m:
+            s = m.start()
+    return s, e
+
+
+def _clip_content(text: str, content: Span | None, other: Span | None) -> Span | None:
+    """The part of ``content`` that does not overlap ``other`` (the longer side), or None if nothing is left."""
+    if content is None or other is None or not _overlaps(content, other):
+        return content
+    before = _strip_span(text, content[0], min(content[1], other[0]), " \t\n,;:")
+    after = _strip_span(text, max(content[0], other[1]), content[1], " \t\n,;:")
+    best = max((before, after), key=lambda sp: sp[1] - sp[0])
+    return best if best[1] > best[0] else None
+
+
+def clean_content(text: str, a: Attribution) -> Span | None:
+    """Content that overlaps neither the cue nor the source, without a leading ``(on Tuesday) that``."""
+    c = _clip_content(text, _clip_content(text, a.content, a.cue), a.source)
+    if c is None:
+        return None
+    m = _LEADING_THAT.match(text, c[0], c[1])
+    if m and m.end() < c[1]:
+        c = (m.end(), c[1])
+    if not _CUE_WORD.search(text, c[0], c[1]):
+        return None
+    return c
+
+
+def fallback_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """For an attribution without content: the clause after the cue (``said they knew ...``), or the
+    clause before a trailing ``..., X said``; None when neither has three words."""
+    sent = _sentence_at(sentence_ranges, a.cue[0])
+    if sent is None:
+        return None
+    end = sent[1]
+    while end > a.cue[1] and text[end - 1] in " \t\n.!?":
+        end -= 1
+    after = _strip_span(text, a.cue[1], end, " \t\n,;:")
+    m = _LEADING_THAT.match(text, after[0], after[1])
+    if m and m.end() < after[1]:
+        after = (m.end(), after[1])
+    cands = []
+    if a.source is None or not _overlaps(after, a.source):
+        cands.append(after)
+    first = min(a.cue[0], a.source[0]) if a.source is not None else a.cue[0]
+    cands.append(_strip_span(text, sent[0], first, " \t\n,;:"))
+    for c in cands:
+        if len(_CUE_WORD.findall(text, c[0], c[1])) >= 3 and text[c[0] : c[1]][:1] not in ",;":
+            return c
+    return None
+
+
+def _participle_merge(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
+    """``40% of those asked in one poll said X``: ``asked`` modifies the noun, ``said`` is the cue.
+
+    The participle's attribution is dropped and the next cue of its sentence takes the whole noun phrase
+    (from the first source to its own) as source.
+    """
+    out = sorted(atts, key=lambda a: a.cue)
+    drop: set[int] = set()
+    for i, a in enumerate(out):
+        word = text[a.cue[0] : a.cue[1]].lower()
+        if word not in _PARTICIPLE_CUES or i + 1 >= len(out):
+            continue
+        b = out[i + 1]
+        if b.cue[0] - a.cue[1] > 60 or _sentence_at(sentence_ranges, a.cue[0]) != _sentence_at(
+            sentence_ranges, b.cue[0]
+        ):
+            continue
+        gap = text[a.cue[1] : b.cue[0]]
+        prev = _prev_words(text, a.cue[0], 1)
+        plural_before = bool(prev) and prev[0].endswith(("s", "those", "people", "men", "women"))
+        if not plural_before or any(ch in gap for ch in ',;:"\u201c\u201d'):
+            continue
+        start = a.source[0] if a.source is not None and a.source[1] <= a.cue[0] else a.cue[0]
+        b.source = _strip_span(text, start, b.cue[0])
+        if b.content is None:
+            b.content = a.content
+        drop.add(i)
+    return [a for i, a in enumerate(out) if i not in drop]
+
+
+def _stray_fragment(text: str, a: Attribution, sentence_ranges: list[Span]) -> bool:
+    """A content of one or two words outside the cue's sentence (a tagging fragment, not what was said)."""
+    assert a.content is not None
+    sent = _sentence_at(sentence_ranges, a.cue[0])
+    if sent is None or _overlaps(a.content, sent):
+        return False
+    return len(_CUE_WORD.findall(text, a.content[0], a.content[1])) < 3
+
+
+def repair(text: str, a: Attribution) -> Attribution | None:
+    """Span repairs that need no context: cue trimmed, source a clean noun phrase, content clipped."""
+    a.cue = trim_cue(text, a.cue)
+    a.source = clean_source(text, a.source)
+    if a.source is not None and _overlaps(a.source, a.cue):
+        a.source = None
+    a.content = clean_content(text, a)
+    return a
+
+
+def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
+    """Precision filters over the merged attributions.
+
+    Kept: a cue from the reporting lexicon (or a quote frame) outside the non-reporting frames, not negated,
+    with a non-empty content (filled from the cue's clause when the layers found none) that overlaps
+    neither its cue nor its source.
+    """
+    atts = [a for a in (repair(text, a) for a in atts) if a is not None]
+    atts = [a for a in atts if is_reporting_cue(text, a.cue) and not is_non_reporting_frame(text, a.cue)]
+    atts = _participle_merge(text, atts, sentence_ranges)
+    out: list[Attribution] = []
+    for a in atts:
+        a.source = clean_source(text, a.source)
+        if _is_negated(text, a):
+            continue
+        a.content = clean_content(text, a)
+        if a.content is not None and _stray_fragment(text, a, sentence_ranges):
+            a.content = None
+        if a.content is None:
+            a.content = fallback_content(text, a, sentence_ranges)
+        if a.content is None:
+            continue
+        out.append(a)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -855,9 +1277,22 @@ def predict_spans(features: Features) -> tuple[dict[str, list[Span]], dict[Span,
     conf: dict[Span, float] = {}
     starts = tokens.offsets[:, 0]
     ends = tokens.offsets[:, 1]
+    # tokens are in text order, so the tokens inside a span are one contiguous run
+    monotonic = bool(np.all(starts[1:] >= starts[:-1]) and np.all(ends[1:] >= ends[:-1]))
     for r, role in enumerate(ROLES):
         inside = 1.0 - probs[:, r, 0]
-        for sp in spans[role]:
+        sps = spans[role]
+        if monotonic and sps:
+            los = np.searchsorted(starts, [sp[0] for sp in sps], side="left").tolist()
+            his = np.searchsorted(ends, [sp[1] for sp in sps], side="right").tolist()
+            for sp, lo, hi in zip(sps, los, his, strict=True):
+                if hi > lo:
+                    total = inside[lo:hi].sum()
+                    conf[sp] = float(total.dtype.type(total / (hi - lo)))  # what ndarray.mean computes
+                else:
+                    conf[sp] = 0.5
+            continue
+        for sp in sps:
             sel = (starts >= sp[0]) & (ends <= sp[1])
             conf[sp] = float(inside[sel].mean()) if sel.any() else 0.5
     return spans, conf
@@ -891,13 +1326,16 @@ def extract(
     if use_model:
         spans, conf = predict_spans(features)
         tagged = link_tagged(article.text, spans, article.sentences, conf)
-    rules = rule_attributions(article.text, article.sentences) if use_rules else []
-    return merge(rules, tagged, prefer, same_cue, article.text)
+    text = article.text
+    tagged = [a for a in (repair(text, a) for a in tagged) if a is not None]
+    rules = rule_attributions(text, article.sentences) if use_rules else []
+    merged = merge(rules, tagged, prefer, same_cue, text)
+    return refine(text, merged, article.sentences)
 
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "1.0"
+    version = "1.1"
     description = "Attributions (who said what): source with its type, reporting cue and attributed content."
     attribute_schemas = {
         "attribution": {

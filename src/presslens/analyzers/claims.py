@@ -135,9 +135,12 @@ def _head_chunk(
             att = hid_all[:, k * hidden : (k + 1) * hidden] @ head["head_v_w"][k].reshape(-1)
             att = np.exp(att - np.maximum.reduceat(att, starts)[seg])
             att /= np.add.reduceat(att, starts)[seg]
-            weights = np.zeros((len(nonempty), len(x)), dtype=np.float32)
-            weights[seg, np.arange(len(x))] = att
-            pooled[nonempty] = weights @ x
+            # attention-weighted sum of each sentence's tokens (a segment sum, not a dense matmul)
+            weighted = x * att[:, None]
+            ends = starts + lengths[nonempty]
+            pooled[nonempty] = np.stack(
+                [weighted[a:b].sum(axis=0) for a, b in zip(starts, ends, strict=True)]
+            )
         h = np.maximum(
             0.0,
             np.concatenate([pooled, emb], axis=1) @ head["head_h_w"][k].T + head["head_h_b"][k].reshape(-1),
@@ -384,11 +387,12 @@ class ClaimsAnalyzer(Analyzer):
         probs = model.scores(texts, enc.sentence_embeddings, enc.token_states)
         figures = features.prior("figures", "quantity")
         attributions = features.prior("attribution", "attribution")
+        spans = attribution_spans(attributions)
         findings: list[Finding] = []
         for i, ((s, e), p) in enumerate(zip(article.sentences, probs, strict=True)):
             if p < model.threshold:
                 continue
-            findings.append(self._claim(article, i, s, e, float(p), figures, attributions))
+            findings.append(self._claim(article, i, s, e, float(p), figures, attributions, spans))
         return AnalyzerOutput(findings=findings)
 
     def _claim(
@@ -400,10 +404,11 @@ class ClaimsAnalyzer(Analyzer):
         score: float,
         figures: list[Finding],
         attributions: list[Finding],
+        spans: AttributionSpans | None = None,
     ) -> Finding:
         text = article.text[s:e]
         hedged, cues = hedge_info(text)
-        link = linked_attribution(s, e, attributions)
+        link = linked_attribution(s, e, attributions, spans)
         if link is not None and (link.attributes.get("source") or {}).get("type") in VAGUE_TYPES:
             # second-hand and unverifiable: "some reports suggest", "sources said"
             hedged = True
@@ -433,16 +438,33 @@ class ClaimsAnalyzer(Analyzer):
         )
 
 
-def linked_attribution(s: int, e: int, attributions: list[Finding]) -> Finding | None:
-    """The attribution whose content (else whole span) overlaps the sentence most."""
-    best: Finding | None = None
-    best_overlap = 0
+AttributionSpans = list[tuple[int, int, int, Finding]]
+
+
+def attribution_spans(attributions: list[Finding]) -> AttributionSpans:
+    """(content start, content end, cue start, finding) of each attribution (content: else whole span)."""
+    out: AttributionSpans = []
     for f in attributions:
         content = f.attributes.get("content") or {}
-        cs, ce = int(content.get("start", f.start)), int(content.get("end", f.end))
         cue = f.attributes.get("cue") or {}
+        out.append(
+            (int(content.get("start", f.start)), int(content.get("end", f.end)), int(cue.get("start", -1)), f)
+        )
+    return out
+
+
+def linked_attribution(
+    s: int, e: int, attributions: list[Finding], spans: AttributionSpans | None = None
+) -> Finding | None:
+    """The attribution whose content (else whole span) overlaps the sentence most.
+
+    ``spans``: :func:`attribution_spans` of ``attributions``, computed once per article by the caller.
+    """
+    best: Finding | None = None
+    best_overlap = 0
+    for cs, ce, cue_start, f in spans if spans is not None else attribution_spans(attributions):
         overlap = max(0, min(e, ce) - max(s, cs))
-        cue_inside = s <= int(cue.get("start", -1)) < e
+        cue_inside = s <= cue_start < e
         if overlap <= 0 and not cue_inside:
             continue
         key = overlap + (e - s if cue_inside else 0)

@@ -407,7 +407,7 @@ _YEAR_CONTEXT_BEFORE = re.compile(
 )
 
 _AGE_PATTERNS = [
-    re.compile(rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORD})[- ](?P<u>year|month|week|day)s?[- ]olds?\b", _I),
+    re.compile(rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{_NUMBER_WORD})[- ](?P<u>year|month|week|day)s?[- ]olds?\b", _I),
     re.compile(r"\b(?:aged|age)\s+(?P<n>\d{1,3})\b(?!\s*(?:-|to|and)\s*\d)", _I),
     re.compile(r"\bat\s+the\s+age\s+of\s+(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", _I),
 ]
@@ -434,8 +434,13 @@ _FRACTION_RE = re.compile(
     r"\b(?P<n>an?|one|two|three|four|nine)[\s-]+(?P<d>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b)", _I
 )
 _RATIO_RE = re.compile(
-    rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>\d{{1,4}}|{_NUMBER_WORD})\b", _I
+    rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    rf"(?P<d>\d{{1,4}}|{_NUMBER_WORD})\b",
+    _I,
 )
+# Speed only: "(?=[...])" lets the engine skip positions where no number (digit or number word) starts;
+# the first age pattern runs only when the text has "old(s)" at a word end at all.
+_OLD_HINT = re.compile(r"[- ]olds?\b", _I)
 
 
 def _small_number(s: str) -> float | None:
@@ -505,7 +510,9 @@ def find_specials(text: str) -> list[Special]:
                              {"value": round(100 * n_val / d_val, 2), "unit": "percent",
                               "fraction": f"{_clean_number(n_val)}/{_clean_number(d_val)}"},
                              (m.start(), m.end())))
-    for pat in _AGE_PATTERNS:
+    for k, pat in enumerate(_AGE_PATTERNS):
+        if k == 0 and _OLD_HINT.search(text) is None:
+            continue
         for m in pat.finditer(text):
             value = _small_number(m.group("n"))
             if value is None:

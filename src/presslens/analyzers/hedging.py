@@ -126,6 +126,55 @@ _HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# Speed only: for an ASCII sentence, a pattern can match only if one of its trigger words occurs in the
+# sentence as a whole word (every alternative of the pattern holds one of them between word boundaries),
+# so patterns without any of their trigger words are skipped. Results are identical with or without these
+# sets (non-ASCII sentences always run every pattern).
+def _words(*groups: str) -> frozenset[str]:
+    return frozenset(w for g in groups for w in g.split())
+
+
+_HEDGE_TRIGGERS: dict[int, frozenset[str]] = {
+    0: _words(
+        "reportedly allegedly purportedly supposedly apparently possibly probably presumably seemingly",
+        "ostensibly perhaps maybe conceivably potentially likely unlikely likelihood arguably",
+    ),
+    1: _words(
+        "believed thought said reported rumored rumoured alleged understood suspected feared estimated",
+        "assumed presumed claimed expected",
+    ),
+    2: _words("appear appears appeared seem seems seemed"),
+    3: _words("suggest suggests suggested suggesting indicate indicates indicated point points pointed there"),
+    4: _words(
+        "according citing unnamed anonymous source sources reports reported rumored rumoured alleged claimed",
+        "rumor rumour rumors rumours",
+    ),
+    5: _words("unconfirmed unverified uncorroborated unsubstantiated verified confirmed corroborated true"),
+    6: _words(
+        "unclear clear uncertain unknown known possible impossible say knows doubtful questionable doubt",
+        "doubts potential suspected alleged apparent presumed likely probable",
+    ),
+    7: _words(
+        "believe believes believed think thinks suspect suspects suspected fear fears feared assesses",
+        "assessed estimate estimates speculate speculated speculates guess guesses guessed claim claims",
+        "claimed claiming theory well",
+    ),
+}
+# modal runs, including the contracted "couldn't" (word run "couldn")
+_MODAL_TRIGGERS = _words("may might could would must mayn mightn couldn wouldn mustn")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _word_set(text: str) -> frozenset[str] | None:
+    """Lower-cased whole words of an ASCII ``text``; None (no skipping) for any other text."""
+    return frozenset(_WORD_RUN.findall(text.lower())) if text.isascii() else None
+
+
+def _may_match(words: frozenset[str] | None, triggers: frozenset[str] | None) -> bool:
+    """False only when ``words`` holds none of ``triggers``."""
+    return words is None or triggers is None or not words.isdisjoint(triggers)
+
+
 # "may", "might", "could", "would", "must have": modals that hedge, with exclusions checked in code.
 _MODAL = re.compile(r"\b(?:may|might|could|would|must)(?:n't|\s+not)?\b", _FLAGS)
 
@@ -235,10 +284,13 @@ def hedge_cues(text: str) -> list[Cue]:
     "epistemic_verb".
     """
     cues: list[Cue] = []
-    for cue_type, pattern in _HEDGE_PATTERNS:
+    words = _word_set(text)
+    for k, (cue_type, pattern) in enumerate(_HEDGE_PATTERNS):
+        if not _may_match(words, _HEDGE_TRIGGERS.get(k)):
+            continue
         for m in pattern.finditer(text):
             cues.append((m.start(), m.end(), cue_type))
-    for m in _MODAL.finditer(text):
+    for m in _MODAL.finditer(text) if _may_match(words, _MODAL_TRIGGERS) else ():
         kind = _modal_kind(text, m.start(), m.end())
         if kind:
             cues.append((m.start(), m.end(), kind))
@@ -333,6 +385,7 @@ _PREDICTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "is_to",
         re.compile(
+            r"\b(?=(?:is|are)\s)"  # checked first: the look-behinds below then run only before "is"/"are"
             r"(?<!\baim )(?<!\bgoal )(?<!\bplan )(?<!\btask )(?<!\bidea )(?<!\bpurpose )(?<!\bobjective )"
             r"(?<!\bjob )(?<!\bway )(?<!\bwish )(?<!\bhope )(?<!\bpriority )"
             r"\b(?:is|are)\s+to\s+(?:visit|meet|hold|sign|travel|announce|decide|vote|begin|start|"
@@ -342,6 +395,23 @@ _PREDICTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+# trigger words of the prediction patterns (see _HEDGE_TRIGGERS); "is_to" has its own fast look-ahead
+_PREDICTION_TRIGGERS: dict[str, frozenset[str]] = {
+    "future": _words("will shall won shan ll"),
+    "going_to": _words("going"),
+    "expected": _words(
+        "expected set due scheduled slated poised likely unlikely certain sure bound planned projected",
+        "forecast predicted tipped about ready preparing course track yet expect expects expecting",
+        "anticipate anticipates anticipating predict predicts predicting forecasts forecasting project projects",
+    ),
+    "intention": _words(
+        "plan plans planning intend intends intending aim aims aiming hope hopes hoping vow vows vowing",
+        "pledge pledges pledging promise promises promising threaten threatens threatening want wants seek",
+        "seeks seeking prepare prepares vowed pledged promised threatened intended planned prepared",
+    ),
+    "imminence": _words("verge brink coming future be upcoming forthcoming looming impending round"),
+}
 
 _NOUN_WILL_BEFORE = re.compile(
     r"\b(?:the|a|his|her|their|its|our|my|your|political|free|good|ill|popular|public|national|"
@@ -420,18 +490,25 @@ def prediction_cues(text: str) -> list[Cue]:
     ``cue_type`` is one of "future", "going_to", "expected", "intention", "imminence", "is_to",
     "modal_future", "reported_future", "horizon".
     """
+    return _prediction_cues(text, horizon_span(text))
+
+
+def _prediction_cues(text: str, span: tuple[int, int] | None) -> list[Cue]:
+    """:func:`prediction_cues` with the horizon already found (``span``)."""
     cues: list[Cue] = []
+    words = _word_set(text)
     for cue_type, pattern in _PREDICTION_PATTERNS:
+        if not _may_match(words, _PREDICTION_TRIGGERS.get(cue_type)):
+            continue
         for m in pattern.finditer(text):
             if cue_type == "future" and _will_is_noun(text, m.start(), m.end()):
                 continue
             cues.append((m.start(), m.end(), cue_type))
-    for m in _MODAL.finditer(text):
+    for m in _MODAL.finditer(text) if _may_match(words, _MODAL_TRIGGERS) else ():
         if _modal_is_future(text, m.start(), m.end()):
             cues.append((m.start(), m.end(), "modal_future"))
         elif _is_reported_future(text, m.start(), m.end()):
             cues.append((m.start(), m.end(), "reported_future"))
-    span = horizon_span(text)
     if span is not None:
         cues.append((span[0], span[1], "horizon"))
     return _dedupe(cues)
@@ -461,9 +538,9 @@ def prediction_info(text: str) -> tuple[bool, str | None, list[str]]:
     A horizon alone ("next week") makes a sentence a prediction only together with a verb that is not
     plainly past ("The talks resume next week" yes; "He left last week" has no horizon at all).
     """
-    cues = prediction_cues(text)
-    strong = [c for c in cues if c[2] != "horizon"]
     span = horizon_span(text)
+    cues = _prediction_cues(text, span)
+    strong = [c for c in cues if c[2] != "horizon"]
     if _PAST_MARKERS.search(text) and not any(c[2] in {"future", "expected", "going_to"} for c in strong):
         strong = []
     is_prediction = bool(strong)
