@@ -9,10 +9,6 @@ from presslens.analyzers.techniques_glossary import TECHNIQUES as GLOSSARY
 from presslens.evaluation import ptc
 from presslens.ingest.normalize import article_from_text
 
-pytestmark = pytest.mark.skipif(
-    not (T.MODEL_DIR / T.WEIGHTS_NAME).exists(), reason="techniques model not trained"
-)
-
 LOADED = """Traitors sell out the nation
 
 The corrupt, cowardly traitors in the capital have stabbed our brave soldiers in the back once again!
