@@ -61,3 +61,19 @@ def test_text_input_and_article_input_agree() -> None:
     a = presslens.analyze(text)
     b = presslens.analyze(article_from_text(text, id="text", origin="<text>"))
     assert [f.to_dict() for f in a.findings] == [f.to_dict() for f in b.findings]
+
+
+def test_schema_documents_every_attribute_and_label(examples_dir: Path) -> None:
+    from presslens.report.schema import registered_attribute_schemas, registered_label_schemas
+
+    attrs, labels = registered_attribute_schemas(), registered_label_schemas()
+    undocumented = set()
+    for name in ("mobilisation.txt", "date-header.txt"):
+        report = presslens.analyze(examples_dir / name)
+        for f in report.findings:
+            props = {p for s in attrs.get(f.kind, []) for p in s.get("properties", {})}
+            undocumented |= {(f.kind, k) for k in f.attributes if k not in props}
+        for label, value in report.labels.items():
+            props = {p for s in labels.get(label, []) for p in s.get("properties", {})}
+            undocumented |= {(f"labels.{label}", k) for k in value if k not in props}
+    assert not undocumented
