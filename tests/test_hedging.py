@@ -130,3 +130,20 @@ def test_shipped_data_files_are_well_formed() -> None:
                 assert item["prediction"] and item["horizon"] in item["text"]
     test_texts = {i["text"] for i in hedging_eval.load_items(root / "test.jsonl")}
     assert not test_texts & {i["text"] for i in hedging_eval.load_items(root / "dev.jsonl")}
+
+
+def test_refusal_to_disclose_is_not_a_prediction() -> None:
+    from presslens.analyzers.hedging import prediction_info
+
+    for sentence in (
+        "Nobody in the ministry will say how many soldiers have already died.",
+        "The defence ministry won't comment on the losses.",
+        "Officials will not confirm the number of men called up.",
+        "No one at the base will tell reporters what happened.",
+    ):
+        assert prediction_info(sentence)[0] is False, sentence
+    for sentence in (
+        "The minister will say more about the call-up on Friday.",
+        "The governor will announce new quotas next week.",
+    ):
+        assert prediction_info(sentence)[0] is True, sentence

@@ -450,6 +450,25 @@ def _will_is_noun(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"^\s*[,.;:)]", after))
 
 
+_DISCLOSURE_AFTER = re.compile(
+    r"^\s+(?P<neg>not\s+)?(?:say|comment|confirm|deny|disclose|reveal|tell|answer|discuss|explain|specify|name|"
+    r"give\s+(?:details|figures|numbers))\b",
+    _FLAGS,
+)
+_NEGATIVE_SUBJECT = re.compile(r"\b(?:nobody|no\s+one|none\s+of|neither)\b[^.;:!?]*$", _FLAGS)
+
+
+def _will_is_refusal(text: str, start: int, end: int) -> bool:
+    """"nobody will say how many", "the ministry won't comment": a present refusal to disclose, not a
+    statement about the future."""
+    m = _DISCLOSURE_AFTER.match(text[end:])
+    if not m:
+        return False
+    word = text[start:end].lower().replace("’", "'")
+    negated = bool(m.group("neg")) or word in {"won't", "shan't"}
+    return negated or bool(_NEGATIVE_SUBJECT.search(text[:start]))
+
+
 def _modal_is_future(text: str, start: int, end: int) -> bool:
     """"may/might/could + action verb" (or + passive participle) points ahead; "+ have" points back."""
     word = text[start:end].lower().split()[0].replace("n't", "")
@@ -501,7 +520,9 @@ def _prediction_cues(text: str, span: tuple[int, int] | None) -> list[Cue]:
         if not _may_match(words, _PREDICTION_TRIGGERS.get(cue_type)):
             continue
         for m in pattern.finditer(text):
-            if cue_type == "future" and _will_is_noun(text, m.start(), m.end()):
+            if cue_type == "future" and (
+                _will_is_noun(text, m.start(), m.end()) or _will_is_refusal(text, m.start(), m.end())
+            ):
                 continue
             cues.append((m.start(), m.end(), cue_type))
     for m in _MODAL.finditer(text) if _may_match(words, _MODAL_TRIGGERS) else ():
