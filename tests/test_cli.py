@@ -178,3 +178,15 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
 def test_analyzers_command(capsys: pytest.CaptureFixture[str]) -> None:
     rc, out, _ = run_cli(["analyzers"], capsys)
     assert rc == 0 and "figures" in out
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = write(tmp_path / "g.txt", GOOD)
+    target = tmp_path / "r.json"
+    old = os.umask(0o022)
+    try:
+        rc, _, _ = run_cli(["analyze", str(good), "-o", str(target), *LIGHT], capsys)
+    finally:
+        os.umask(old)
+    assert rc == 0
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -11,6 +11,12 @@ from types import TracebackType
 from typing import IO, TextIO
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class AtomicWriter:
     """Text file written to a temp file beside the target and renamed into place on success.
 
@@ -29,6 +35,7 @@ class AtomicWriter:
         directory = self.path.parent if str(self.path.parent) else Path(".")
         directory.mkdir(parents=True, exist_ok=True)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
+        os.chmod(self._tmp, 0o666 & ~_current_umask())  # mkstemp makes 0600; a report is an ordinary file
         self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         return self._fh  # type: ignore[return-value]
 
