@@ -297,11 +297,16 @@ def _toolbar(view: _View) -> str:
     return f'<div class="pl-toolbar"><span class="pl-tb-title">Show</span>{"".join(boxes)}</div>'
 
 
-def _technique_legend(view: _View) -> str:
+def _techniques_by_label(view: _View) -> dict[str, list[Finding]]:
     by_label: dict[str, list[Finding]] = {}
     for f in view.findings:
         if f.kind == "technique":
             by_label.setdefault(f.label, []).append(f)
+    return by_label
+
+
+def _technique_legend(view: _View) -> str:
+    by_label = _techniques_by_label(view)
     if not by_label:
         return ""
     chips = [
@@ -380,10 +385,7 @@ def _attributions_html(view: _View) -> str:
 
 
 def _techniques_html(view: _View) -> str:
-    by_label: dict[str, list[Finding]] = {}
-    for f in view.findings:
-        if f.kind == "technique":
-            by_label.setdefault(f.label, []).append(f)
+    by_label = _techniques_by_label(view)
     if not by_label:
         return ""
     groups = []
