@@ -28,8 +28,9 @@ import numpy as np
 
 from presslens.analyzers import techniques as T
 from presslens.evaluation import ptc
+from presslens.training.encoded_cache import default_cache_dir
 
-DEFAULT_CACHE = Path("/work/cache/techniques")
+DEFAULT_CACHE = default_cache_dir() / "techniques"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -16,7 +16,16 @@ from pathlib import Path
 
 import numpy as np
 
-DEFAULT_CACHE = Path(os.environ.get("PRESSLENS_CACHE", "/work/cache"))
+
+def default_cache_dir() -> Path:
+    """``$PRESSLENS_CACHE``, else ``$XDG_CACHE_HOME/presslens``, else ``~/.cache/presslens``."""
+    if os.environ.get("PRESSLENS_CACHE"):
+        return Path(os.environ["PRESSLENS_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "presslens"
+
+
+DEFAULT_CACHE = default_cache_dir()
 
 
 @dataclass

@@ -16,7 +16,6 @@ import argparse
 import hashlib
 import itertools
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,8 +32,9 @@ from presslens.analyzers.violence import (
     sentence_cues,
     stance_labels,
 )
+from presslens.training.encoded_cache import default_cache_dir
 
-DEFAULT_CACHE = Path(os.environ.get("PRESSLENS_CACHE", "/work/cache")) / "violence"
+DEFAULT_CACHE = default_cache_dir() / "violence"
 CUE_SCALES = (0.0, 0.5, 1.0, 2.0)
 C_VALUES = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
