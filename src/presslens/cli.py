@@ -139,10 +139,6 @@ def count_articles(inputs: Sequence[str]) -> int | None:
     return total
 
 
-def _error_item(err: dict[str, Any]) -> dict[str, Any]:
-    return {"schema_version": SCHEMA_VERSION, "error": err}
-
-
 def _say(msg: str) -> None:
     print(f"presslens: error: {msg}", file=sys.stderr)
 
@@ -207,7 +203,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     out.write(render.to_jsonl_line(r) + "\n")
                 else:
                     failed += 1
-                    out.write(json.dumps(_error_item(r), ensure_ascii=False) + "\n")
+                    out.write(render.error_jsonl_line(r["origin"], r["message"], r["line"]) + "\n")
                 out.flush()
         else:
             reports: list[Report] = []
@@ -225,6 +221,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def _render_collected(fmt: str, reports: list[Report], errors: list[dict[str, Any]]) -> str:
     from presslens import report as render
+    from presslens.report.markdown import md_code, md_text
 
     if fmt == "json":
         if len(reports) == 1:
@@ -239,9 +236,8 @@ def _render_collected(fmt: str, reports: list[Report], errors: list[dict[str, An
     if fmt == "md":
         parts = [render.to_markdown(r) for r in reports]
         if errors:
-            parts.append("## Inputs that could not be read\n\n" + "\n".join(
-                f"- `{e['origin']}{':' + str(e['line']) if e.get('line') else ''}`: {e['message']}" for e in errors
-            ) + "\n")
+            lines = [f"- {md_code(InputError(**e).where)}: {md_text(e['message'])}" for e in errors]
+            parts.append("## Inputs that could not be read\n\n" + "\n".join(lines) + "\n")
         return "\n\n---\n\n".join(parts)
     if len(reports) == 1 and not errors:
         return render.to_html(reports[0])

@@ -14,9 +14,13 @@ class InputError(Exception):
     message: str
     line: int | None = None
 
+    @property
+    def where(self) -> str:
+        """``origin`` or ``origin:line``."""
+        return self.origin if self.line is None else f"{self.origin}:{self.line}"
+
     def __str__(self) -> str:
-        where = self.origin if self.line is None else f"{self.origin}:{self.line}"
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"origin": self.origin, "line": self.line, "message": self.message}
