@@ -33,9 +33,6 @@ class Article:
     origin: str | None = None
     """Where the article came from (file path, ``path:line`` of a corpus, URL); not part of the text."""
 
-    def span(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     def sentence_texts(self) -> list[str]:
         return [self.text[s:e] for s, e in self.sentences]
 

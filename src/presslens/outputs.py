@@ -56,11 +56,6 @@ class AtomicWriter:
                 pass
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    with AtomicWriter(path) as fh:
-        fh.write(text)
-
-
 class Progress:
     """A one-line progress bar on stderr, shown only when stderr is a terminal (quiet when piped)."""
 

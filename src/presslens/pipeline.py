@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from presslens.analyzers.base import (
     DEFAULT_ORDER,
@@ -46,9 +46,6 @@ class Pipeline:
             self._encoder = SentenceEncoder.default()
         return self._encoder
 
-    def features(self, article: Article) -> Features:
-        return Features(article, self._encoder)
-
     def run(self, article: Article) -> Report:
         feats = Features(article, self.encoder)
         report = Report(article=article)
@@ -79,7 +76,3 @@ class Pipeline:
             report.labels.update(out.labels)
             report.analyzers.append(AnalyzerRun(analyzer.name, analyzer.version, "ok"))
         return report
-
-    def run_many(self, articles: Iterable[Article]) -> Iterable[Report]:
-        for article in articles:
-            yield self.run(article)

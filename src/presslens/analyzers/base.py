@@ -35,8 +35,6 @@ class Features:
         self._tokens: Doc | None = None
         self.findings: dict[str, list[Finding]] = {}
         self.labels: dict[str, dict[str, Any]] = {}
-        self.cache: dict[str, Any] = {}
-        """Scratch space analyzers may share (e.g. per-sentence predictions)."""
 
     @property
     def encoder(self) -> SentenceEncoder:
@@ -57,10 +55,6 @@ class Features:
     def sentence_embeddings(self) -> np.ndarray:
         """L2-normalised embeddings, one row per ``article.sentences`` entry, computed once."""
         return self.encoded.sentence_embeddings
-
-    @property
-    def embeddings_computed(self) -> bool:
-        return self._encoded is not None
 
     @property
     def tokens(self) -> Doc:

@@ -709,7 +709,6 @@ class TechniquesAnalyzer(Analyzer):
                     attributes={"index": i, "flagged": p >= 0.5},
                 )
             )
-        features.cache["techniques.sentence_probs"] = table.sentence_probs
         return AnalyzerOutput(findings=findings, labels={"propaganda": _share_label(flagged, len(article.sentences))})
 
     def _technique_findings(
