@@ -19,6 +19,7 @@ import json
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -114,10 +115,12 @@ def _pick_format(fmt: str | None, output: str | None, n_inputs_hint: int) -> str
     return "json" if n_inputs_hint == 1 else "jsonl"
 
 
-def count_articles(inputs: Sequence[str]) -> int | None:
-    """A cheap estimate of how many articles the inputs hold (for the progress bar)."""
+def count_articles(inputs: Sequence[str], limit: int | None = None) -> int:
+    """A cheap estimate of how many articles the inputs hold; stops counting once past ``limit``."""
     total = 0
     for item in inputs:
+        if limit is not None and total > limit:
+            break
         if item == "-" or item.startswith(("http://", "https://")):
             total += 1
             continue
@@ -126,11 +129,15 @@ def count_articles(inputs: Sequence[str]) -> int | None:
             [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DIR_EXT] if path.is_dir() else [path]
         )
         for f in files:
+            if limit is not None and total > limit:
+                break
             ext = f.suffix.lower()
             if ext in (".jsonl", ".ndjson", ".csv"):
                 try:
                     with open(f, "rb") as fh:
-                        n = sum(1 for line in fh if line.strip())
+                        lines = (line for line in fh if line.strip())
+                        # a CSV header, then enough rows to pass the limit
+                        n = sum(1 for _ in islice(lines, None if limit is None else limit + 2))
                 except OSError:
                     n = 1
                 total += max(n - (1 if ext == ".csv" else 0), 0)
@@ -189,11 +196,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     except KeyError as exc:
         raise UsageError(str(exc.args[0])) from None
 
-    total = count_articles(args.inputs)
-    fmt = _pick_format(args.format, args.output, total or 0)
-    progress = Progress(total if total and total > 1 else None, enabled=args.progress)
-    if total is not None and total <= 1 and args.progress is None:
+    # Counting reads corpus files once more: count just far enough to tell one article from many
+    # (default format, no bar for one), and count everything only when a bar will be shown.
+    few = count_articles(args.inputs, limit=1)
+    fmt = _pick_format(args.format, args.output, few)
+    progress = Progress(None, enabled=args.progress)
+    if few <= 1 and args.progress is None:
         progress.enabled = False
+    if progress.enabled and few > 1:
+        progress.total = count_articles(args.inputs)
     results = analyze_items(read_inputs(args.inputs, opts), pipeline, progress, args.debug)
     failed = 0
     with AtomicWriter(args.output) as out:
