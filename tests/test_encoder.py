@@ -55,3 +55,18 @@ def test_one_encoder_pass_per_article_shared_by_analyzers() -> None:
 
 def test_empty_input() -> None:
     assert SentenceEncoder.default().encode([]).shape == (0, 384)
+
+
+def test_encoder_output_caches_are_keyed_by_the_encoder_file(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import presslens.encoder as encoder_module
+    from presslens.evaluation import ptc
+    from presslens.training.encoded_cache import texts_key
+
+    texts = ["One sentence.", "Another one."]
+    assert encoder_module.model_fingerprint() == hashlib.sha256(
+        (MODEL_DIR / ONNX_NAME).read_bytes()
+    ).hexdigest()[:16]
+    key, digest = texts_key(texts), ptc._digest(texts)
+    monkeypatch.setattr(encoder_module, "model_fingerprint", lambda *a, **k: "0" * 16)
+    assert texts_key(texts) != key
+    assert ptc._digest(texts) != digest

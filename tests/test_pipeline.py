@@ -77,3 +77,73 @@ def test_schema_documents_every_attribute_and_label(examples_dir: Path) -> None:
             props = {p for s in labels.get(label, []) for p in s.get("properties", {})}
             undocumented |= {(f"labels.{label}", k) for k in value if k not in props}
     assert not undocumented
+
+
+def _batch_articles(examples_dir: Path) -> list:
+    files = sorted(p for p in examples_dir.iterdir() if p.suffix == ".txt")
+    assert len(files) >= 2
+    return [presslens.read_article(p) for p in files]
+
+
+def test_batch_with_prefetch_equals_one_by_one(examples_dir: Path) -> None:
+    arts = _batch_articles(examples_dir)
+    pipe = Pipeline()
+    serial = [pipe.run(a).to_dict() for a in arts]
+    batched = [r.to_dict() for r in pipe.run_many(arts, prefetch=2)]
+    no_prefetch = [r.to_dict() for r in pipe.run_many(arts, prefetch=0)]
+    assert batched == serial
+    assert no_prefetch == serial
+
+
+def test_batch_encodes_each_article_once(examples_dir: Path) -> None:
+    arts = _batch_articles(examples_dir)
+    enc = SentenceEncoder(threads=2)
+    pipe = Pipeline(encoder=enc)
+    list(pipe.run_many(arts))
+    assert enc.calls == len(arts)
+    assert enc.sentences_encoded == sum(len(a.sentences) for a in arts)
+
+
+def test_batch_skips_encoding_when_no_analyzer_needs_it(examples_dir: Path) -> None:
+    arts = _batch_articles(examples_dir)
+    enc = SentenceEncoder(threads=1)
+    reports = list(Pipeline(only=["figures"], encoder=enc).run_many(arts))
+    assert enc.calls == 0
+    assert any(f.kind == "quantity" for r in reports for f in r.findings)
+
+
+def test_stream_passes_other_items_through_and_survives_a_failure(examples_dir: Path) -> None:
+    arts = _batch_articles(examples_dir)
+    pipe = Pipeline(only=["figures"])
+    analyzer = pipe.analyzers[0]
+    real = analyzer.analyze
+    bad_id = arts[0].id
+
+    def flaky(features):  # type: ignore[no-untyped-def]
+        if features.article.id == bad_id:
+            raise RuntimeError("boom")
+        return real(features)
+
+    analyzer.analyze = flaky  # type: ignore[method-assign]
+    marker = object()
+    items = [arts[0], marker, *arts[1:]]
+    out = list(pipe.run_stream(items, prefetch=1))
+    assert [item for item, _ in out] == items
+    assert isinstance(out[0][1], RuntimeError)
+    assert out[1][1] is None
+    assert all(r is not None and not isinstance(r, Exception) for _, r in out[2:])
+
+
+def test_stream_reads_input_lazily(examples_dir: Path) -> None:
+    arts = _batch_articles(examples_dir)
+    pulled: list[int] = []
+
+    def source():  # type: ignore[no-untyped-def]
+        for i, a in enumerate(arts):
+            pulled.append(i)
+            yield a
+
+    stream = Pipeline().run_stream(source(), prefetch=1)
+    next(stream)
+    assert len(pulled) <= 2  # the article yielded plus at most one encoded ahead
+    stream.close()

@@ -153,25 +153,23 @@ def _say(msg: str) -> None:
 def analyze_items(
     items: Iterator[Article | InputError], pipeline: Any, progress: Progress, debug: bool
 ) -> Iterator[Report | dict[str, Any]]:
-    """Reports for articles, error dicts for bad inputs; one bad item never stops the batch."""
-    for item in items:
+    """Reports for articles, error dicts for bad inputs; one bad item never stops the batch.
+
+    The pipeline encodes the next articles while analysing the current one (``run_stream``).
+    """
+    for item, result in pipeline.run_stream(items):
+        progress.advance()
         if isinstance(item, InputError):
             _say(str(item))
-            progress.advance()
             yield item.to_dict()
-            continue
-        try:
-            report = pipeline.run(item)
-        except Exception as exc:  # an analyzer bug must not sink the batch
+        elif isinstance(result, Exception):  # an analyzer bug must not sink the batch
             if debug:
-                traceback.print_exc()
-            err = InputError(item.origin or item.id, f"analysis failed: {type(exc).__name__}: {exc}")
+                traceback.print_exception(result)
+            err = InputError(item.origin or item.id, f"analysis failed: {type(result).__name__}: {result}")
             _say(str(err))
-            progress.advance()
             yield err.to_dict()
-            continue
-        progress.advance()
-        yield report
+        else:
+            yield result
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

@@ -145,6 +145,19 @@ class SentenceEncoder:
         return self.run(texts).sentence_embeddings
 
 
+@lru_cache(maxsize=4)
+def model_fingerprint(model_dir: str | Path = MODEL_DIR, onnx_name: str = ONNX_NAME) -> str:
+    """First 16 hex digits of the sha256 of the encoder's ONNX file: caches of encoder outputs are
+    keyed by it, so a rebuilt or different encoder never reuses another one's states."""
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(Path(model_dir) / onnx_name, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:16]
+
+
 _default_lock = threading.Lock()
 
 

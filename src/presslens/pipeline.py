@@ -1,9 +1,17 @@
-"""Run the registered analyzers over articles, sharing one encoder pass per article."""
+"""Run the registered analyzers over articles, sharing one encoder pass per article.
+
+:meth:`Pipeline.run` analyses one article. :meth:`Pipeline.run_stream` analyses a batch and overlaps
+work: while the analyzers (mostly single-threaded Python and numpy) run on one article, a background
+thread already encodes the next ones on the encoder's own threads, so both cores stay busy.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TypeVar
 
 from presslens.analyzers.base import (
     DEFAULT_ORDER,
@@ -14,7 +22,9 @@ from presslens.analyzers.base import (
     resolve_order,
 )
 from presslens.article import AnalyzerRun, Article, Report
-from presslens.encoder import SentenceEncoder
+from presslens.encoder import Encoded, SentenceEncoder
+
+Item = TypeVar("Item")
 
 
 class Pipeline:
@@ -38,7 +48,8 @@ class Pipeline:
         self.analyzers: list[Analyzer] = [create(n) for n in self.names]
         self._encoder = encoder
         self.timings: dict[str, float] = {}
-        """Seconds spent per analyzer (encoder time excluded) and in ``encoder``, summed over runs."""
+        """Seconds per analyzer (encoder time excluded) and ``encoder``: the time analyzers spent running
+        or waiting for the encoder pass (in a batch, only the part not hidden behind other work)."""
 
     @property
     def encoder(self) -> SentenceEncoder:
@@ -46,8 +57,72 @@ class Pipeline:
             self._encoder = SentenceEncoder.default()
         return self._encoder
 
+    def needs_encoding(self, article: Article) -> bool:
+        """Whether an analyzer that will run on ``article`` reads the encoder pass."""
+        return any(a.uses_encoder and a.supports(article.language) for a in self.analyzers)
+
     def run(self, article: Article) -> Report:
-        feats = Features(article, self.encoder)
+        """Analyse one article."""
+        return self._analyze(Features(article, self.encoder))
+
+    def run_many(self, articles: Iterable[Article], *, prefetch: int = 2) -> Iterator[Report]:
+        """Reports for ``articles`` in order; the first analysis error is raised."""
+        for _article, result in self.run_stream(articles, prefetch=prefetch):
+            if isinstance(result, Exception):
+                raise result
+            assert result is not None
+            yield result
+
+    def run_stream(
+        self, items: Iterable[Item], *, prefetch: int = 2
+    ) -> Iterator[tuple[Item, Report | Exception | None]]:
+        """Analyse a batch, encoding up to ``prefetch`` articles ahead in a background thread.
+
+        Yields ``(item, result)`` in input order. ``result`` is the :class:`Report` of an
+        :class:`Article`, the exception its analysis raised (the batch goes on), or None for items
+        that are not articles (e.g. read errors), which are passed through untouched. ``items`` is
+        consumed lazily, at most ``prefetch + 1`` items ahead of what has been yielded.
+        """
+        if prefetch <= 0:
+            for item in items:
+                yield item, self._guarded(Features(item, self.encoder)) if isinstance(item, Article) else None
+            return
+        source = iter(items)
+        queue: deque[tuple[Item, Future[Encoded] | None]] = deque()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="presslens-prefetch") as pool:
+            try:
+                exhausted = False
+                while True:
+                    while not exhausted and len(queue) <= prefetch:
+                        try:
+                            item = next(source)
+                        except StopIteration:
+                            exhausted = True
+                            break
+                        future = None
+                        if isinstance(item, Article) and self.needs_encoding(item):
+                            future = pool.submit(self.encoder.run, item.sentence_texts())
+                        queue.append((item, future))
+                    if not queue:
+                        return
+                    item, future = queue.popleft()
+                    if not isinstance(item, Article):
+                        yield item, None
+                        continue
+                    yield item, self._guarded(Features(item, self.encoder, pending_encoding=future))
+            finally:
+                for _item, future in queue:
+                    if future is not None:
+                        future.cancel()
+
+    def _guarded(self, feats: Features) -> Report | Exception:
+        try:
+            return self._analyze(feats)
+        except Exception as exc:  # one article's failure must not end the batch
+            return exc
+
+    def _analyze(self, feats: Features) -> Report:
+        article = feats.article
         report = Report(article=article)
         for analyzer in self.analyzers:
             if not analyzer.supports(article.language):
@@ -61,11 +136,11 @@ class Pipeline:
                 )
                 feats.findings[analyzer.name] = []
                 continue
-            enc_before = feats.encoder.seconds
+            enc_before = feats.encoder_seconds
             t0 = time.perf_counter()
             out = analyzer.analyze(feats)
             spent = time.perf_counter() - t0
-            enc_spent = feats.encoder.seconds - enc_before
+            enc_spent = feats.encoder_seconds - enc_before
             self.timings[analyzer.name] = self.timings.get(analyzer.name, 0.0) + spent - enc_spent
             self.timings["encoder"] = self.timings.get("encoder", 0.0) + enc_spent
             for f in out.findings:

@@ -6,7 +6,9 @@ with :func:`register`. Analyzers are pure: no I/O except loading their own model
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -26,12 +28,25 @@ class Features:
     ``sentence_embeddings`` runs the shared encoder once per article; every analyzer reuses the
     result. ``tokens`` is a spaCy blank-English ``Doc`` over ``article.text`` (character offsets
     agree with the article). ``findings`` holds what earlier analyzers produced, by analyzer name.
+
+    ``pending_encoding`` is an encoder pass already started elsewhere (the pipeline encodes the next
+    articles of a batch in the background while analyzers run on this one); ``encoded`` waits for it
+    instead of encoding again.
     """
 
-    def __init__(self, article: Article, encoder: SentenceEncoder | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        encoder: SentenceEncoder | None = None,
+        *,
+        pending_encoding: Future[Encoded] | None = None,
+    ) -> None:
         self.article = article
         self._encoder = encoder
         self._encoded: Encoded | None = None
+        self._pending = pending_encoding
+        self.encoder_seconds = 0.0
+        """Wall time this article's callers spent running or waiting for the encoder pass."""
         self._tokens: Doc | None = None
         self.findings: dict[str, list[Finding]] = {}
         self.labels: dict[str, dict[str, Any]] = {}
@@ -48,7 +63,15 @@ class Features:
     def encoded(self) -> Encoded:
         """The single encoder pass over every sentence: embeddings plus token states and offsets."""
         if self._encoded is None:
-            self._encoded = self.encoder.run(self.article.sentence_texts())
+            t0 = time.perf_counter()
+            try:
+                if self._pending is not None:
+                    self._encoded = self._pending.result()
+                else:
+                    self._encoded = self.encoder.run(self.article.sentence_texts())
+            finally:
+                self._pending = None
+                self.encoder_seconds += time.perf_counter() - t0
         return self._encoded
 
     @property
@@ -85,6 +108,9 @@ class Analyzer:
     """ISO 639-1 codes this analyzer supports; ``{"*"}`` means any language."""
     requires: ClassVar[tuple[str, ...]] = ()
     """Analyzers whose findings this one reads from :class:`Features` (they run first)."""
+    uses_encoder: ClassVar[bool] = False
+    """Whether :meth:`analyze` reads ``features.encoded`` / ``features.sentence_embeddings`` (the
+    pipeline then encodes the next articles of a batch ahead of time)."""
     description: ClassVar[str] = ""
     attribute_schemas: ClassVar[dict[str, dict[str, Any]]] = {}
     """JSON Schema of ``Finding.attributes`` for each finding ``kind`` this analyzer emits;

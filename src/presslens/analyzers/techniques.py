@@ -626,6 +626,7 @@ class TechniquesAnalyzer(Analyzer):
     """Propaganda technique spans (14 SemEval-2020 Task 11 techniques) and sentence propaganda scores."""
 
     version = "1.1"
+    uses_encoder = True
     languages = frozenset({"en"})
     description = (
         "Persuasion technique spans (the 14 techniques of SemEval-2020 Task 11) and a propaganda "

@@ -189,7 +189,7 @@ def encode_split(
     """Segment and encode every article once (single shared-encoder pass each), caching to ``cache_file``.
 
     The cache is a plain ``.npz`` (token states stored as float16) keyed by the article ids and a digest
-    of the texts, so a changed corpus is re-encoded.
+    of the texts and of the encoder file, so a changed corpus or encoder is re-encoded.
     """
     from presslens.ingest.normalize import article_from_text
 
@@ -220,7 +220,10 @@ def encode_split(
 def _digest(texts: list[str]) -> str:
     import hashlib
 
+    from presslens.encoder import model_fingerprint
+
     h = hashlib.sha256()
+    h.update(model_fingerprint().encode("ascii"))
     for t in texts:
         h.update(t.encode("utf-8"))
         h.update(b"\0")

@@ -3,7 +3,7 @@
 Training and evaluation scripts of the sentence- and token-level analyzers need the same frozen
 encoder outputs the pipeline computes at run time. Encoding is the expensive part, so the result of
 :meth:`presslens.encoder.SentenceEncoder.run` for a list of texts is cached under a directory keyed
-by a hash of the texts: ``emb.npy`` (n, 384) float32, ``states.npy`` (tokens, 384) float16 with all
+by the encoder's fingerprint and a hash of the texts: ``emb.npy`` (n, 384) float32, ``states.npy`` (tokens, 384) float16 with all
 token states concatenated, ``offsets.npy`` (tokens, 2) int32 and ``lengths.npy`` (n,) int64.
 """
 
@@ -45,7 +45,10 @@ class CachedEncoding:
 
 
 def texts_key(texts: list[str]) -> str:
+    from presslens.encoder import model_fingerprint
+
     h = hashlib.sha1()
+    h.update(model_fingerprint().encode("ascii"))
     for t in texts:
         h.update(t.encode("utf-8"))
         h.update(b"\x00")
