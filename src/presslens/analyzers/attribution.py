@@ -22,6 +22,7 @@ import bisect
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -347,13 +348,60 @@ def article_tokens(
     return ArticleTokens(all_off, sent_of, inputs)
 
 
-def tag_logits(tokens: ArticleTokens) -> np.ndarray | None:
-    """(tokens, 3 roles, 3 BIO) logits from the ONNX head, or None if the model is missing."""
-    sess = _Tagger.session()
-    if sess is None or len(tokens.inputs) == 0:
+TAG_CHUNK = 384
+"""Tokens per tagger sequence: an article is cut at sentence boundaries into pieces of at most this many
+tokens (the piece size the tagger is trained on), and the pieces run as one batch."""
+
+
+def token_chunks(n_tokens: int, sentence_of: np.ndarray, size: int = TAG_CHUNK) -> list[tuple[int, int]]:
+    """Cut a token range at sentence boundaries into pieces of at most ``size`` tokens (a longer
+    sentence is cut inside)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < n_tokens:
+        end = min(n_tokens, start + size)
+        if end < n_tokens:
+            bounds = np.nonzero(sentence_of[start + 1 : end] != sentence_of[start : end - 1])[0]
+            if len(bounds):
+                end = start + 1 + int(bounds[-1])
+        out.append((start, end))
+        start = end
+    return out
+
+
+def tag_logits(
+    tokens: ArticleTokens,
+    chunk: int = TAG_CHUNK,
+    run: Callable[[np.ndarray], np.ndarray] | None = None,
+) -> np.ndarray | None:
+    """(tokens, 3 roles, 3 BIO) logits from the ONNX head, or None if the model is missing.
+
+    The bidirectional GRU runs over :func:`token_chunks` pieces batched together: as many sequential
+    steps as the longest piece rather than the whole article. ``run`` maps a (pieces, width, inputs)
+    batch to (pieces, width, 9) logits (default: the shipped ONNX tagger; training passes its torch model).
+    """
+    n = len(tokens.inputs)
+    if run is None:
+        sess = _Tagger.session()
+        if sess is None:
+            return None
+
+        def run(batch: np.ndarray) -> np.ndarray:
+            assert sess is not None
+            if len(batch) > 1 and sess.get_inputs()[0].shape[0] == 1:  # exported with a fixed batch of one
+                return np.concatenate([sess.run(["logits"], {"inputs": b[None]})[0] for b in batch])
+            return np.asarray(sess.run(["logits"], {"inputs": batch})[0])
+
+    if n == 0:
         return None
-    out = sess.run(["logits"], {"inputs": tokens.inputs[None, :, :]})[0][0]
-    return np.asarray(out, dtype=np.float32).reshape(len(tokens.inputs), 3, 3)
+    pieces = token_chunks(n, tokens.sentence_of, chunk)
+    width = max(b - a for a, b in pieces)
+    batch = np.zeros((len(pieces), width, tokens.inputs.shape[1]), dtype=np.float32)
+    for r, (a, b) in enumerate(pieces):
+        batch[r, : b - a] = tokens.inputs[a:b]
+    res = run(batch)
+    out = np.concatenate([res[r, : b - a] for r, (a, b) in enumerate(pieces)])
+    return np.asarray(out, dtype=np.float32).reshape(n, 3, 3)
 
 
 def decode_bio(text: str, offsets: np.ndarray, tags: np.ndarray) -> list[Span]:

@@ -20,7 +20,16 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.attribution import MODEL_DIR, ROLES, TAGGER_NAME, ArticleTokens, article_tokens
+from presslens.analyzers.attribution import (
+    MODEL_DIR,
+    ROLES,
+    TAG_CHUNK,
+    TAGGER_NAME,
+    ArticleTokens,
+    article_tokens,
+    tag_logits,
+    token_chunks,
+)
 from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
 from presslens.training.polnear import PolnearArticle, Span, find_root, load_split, split_sentences
 
@@ -28,7 +37,7 @@ ROLE_KEYS = {"source": "Source", "cue": "Cue", "content": "Content"}
 N_IN = 384 + 14
 HIDDEN_IN = 128
 HIDDEN_RNN = 96
-CHUNK = 384
+CHUNK = TAG_CHUNK
 
 
 @dataclass
@@ -70,21 +79,6 @@ def encode_split(root: Path, split: str, cache: Path) -> list[EncodedArticle]:
         toks = article_tokens(art.text, rs, states, offsets)
         toks.inputs = toks.inputs.astype(np.float16)
         out.append(EncodedArticle(art, rs, toks, bio_labels(toks, art.spans)))
-    return out
-
-
-def _chunks(n_tokens: int, sentence_of: np.ndarray, size: int) -> list[tuple[int, int]]:
-    """Cut an article's token range at sentence boundaries into pieces of at most ``size`` tokens."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    while start < n_tokens:
-        end = min(n_tokens, start + size)
-        if end < n_tokens:
-            bounds = np.nonzero(sentence_of[start + 1 : end] != sentence_of[start : end - 1])[0]
-            if len(bounds):
-                end = start + 1 + int(bounds[-1])
-        out.append((start, end))
-        start = end
     return out
 
 
@@ -131,7 +125,7 @@ def main(args: argparse.Namespace) -> int:
     dev = encode_split(root, "dev", cache)
     print(f"encoded train={len(train)} dev={len(dev)} articles in {time.time() - t0:.0f}s", flush=True)
 
-    pieces = [(a, s, e) for a in train for s, e in _chunks(len(a.labels), a.tokens.sentence_of, CHUNK)]
+    pieces = [(a, s, e) for a in train for s, e in token_chunks(len(a.labels), a.tokens.sentence_of, CHUNK)]
     model = build_model(torch)
     opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
     # Content/Source tags are frequent; weight B a little so boundaries are learned.
@@ -193,8 +187,8 @@ def dev_scores(model, dev: list[EncodedArticle], torch_mod) -> dict[str, float]:
     golds: dict[str, list[list[Span]]] = {r: [] for r in ROLES}
     with torch_mod.no_grad():
         for a in dev:
-            x = torch_mod.from_numpy(a.tokens.inputs.astype(np.float32))[None]
-            logits = model(x)[0].reshape(-1, 3, 3).numpy()
+            logits = tag_logits(a.tokens, run=lambda x: model(torch_mod.from_numpy(x)).numpy())
+            assert logits is not None
             spans = tagged_spans(a.article.text, a.tokens, logits)
             for r in ROLES:
                 preds[r].append(spans[r])
@@ -214,7 +208,7 @@ def export_onnx(model, path: Path, torch_mod) -> None:  # type: ignore[no-untype
         str(path),
         input_names=["inputs"],
         output_names=["logits"],
-        dynamic_axes={"inputs": {1: "tokens"}, "logits": {1: "tokens"}},
+        dynamic_axes={"inputs": {0: "batch", 1: "tokens"}, "logits": {0: "batch", 1: "tokens"}},
         opset_version=17,
         dynamo=False,
     )
