@@ -315,3 +315,33 @@ def test_refine_filters_and_repairs(text: str, source: str, cue: str, content: s
 def test_organisation_heads(source: str, expected: str) -> None:
     text = f"{source} said the power was back."
     assert source_type(text, (0, len(source)), text) == expected
+
+
+def test_token_chunks_cover_every_token_and_cut_between_sentences() -> None:
+    import numpy as np
+
+    from presslens.analyzers.attribution import token_chunks
+
+    sentence_of = np.repeat(np.arange(6), [100, 150, 200, 30, 500, 10])
+    pieces = token_chunks(len(sentence_of), sentence_of, 384)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(sentence_of)
+    assert all(a == b for (_, a), (b, _) in zip(pieces, pieces[1:]))  # contiguous, no overlap
+    for a, b in pieces:
+        assert 0 < b - a <= 384
+        # a piece ends where a sentence ends, unless the sentence alone is longer than a piece
+        if b < len(sentence_of) and sentence_of[b - 1] == sentence_of[b]:
+            assert (sentence_of[a:b] == sentence_of[b]).all()
+    assert pieces[:2] == [(0, 250), (250, 480)]
+
+
+def test_long_article_attributions_match_in_every_piece() -> None:
+    """An article far longer than one tagger piece still gets its quotes attributed near the end."""
+    filler = " ".join(f"Sentence number {i} describes the weather and the roads in plain words." for i in range(60))
+    text = (
+        "Title\n\n" + filler + ' "We will not retreat," the commander told reporters on Monday. '
+        + "According to the ministry, 3,000 troops arrived."
+    )
+    report = presslens.analyze(text, only=["attribution"])
+    sources = [f.attributes["source"]["text"] for f in report.findings if f.attributes.get("source")]
+    assert any("commander" in s for s in sources)
+    assert any("ministry" in s for s in sources)

@@ -70,3 +70,18 @@ def test_encoder_output_caches_are_keyed_by_the_encoder_file(monkeypatch) -> Non
     monkeypatch.setattr(encoder_module, "model_fingerprint", lambda *a, **k: "0" * 16)
     assert texts_key(texts) != key
     assert ptc._digest(texts) != digest
+
+
+def test_every_shipped_head_was_trained_on_the_shipped_encoder() -> None:
+    """A head trained on another encoder's states would silently degrade: the training records name it."""
+    from presslens.encoder import model_fingerprint
+
+    models = MODEL_DIR.parent
+    records = {
+        "techniques": json.loads((models / "techniques" / "techniques.json").read_text())["training"],
+        "claims": json.loads((models / "claims" / "training.json").read_text()),
+        "attribution": json.loads((models / "attribution" / "training.json").read_text()),
+        "violence": json.loads((models / "violence" / "model.json").read_text()),
+    }
+    for name, record in records.items():
+        assert record.get("encoder_fingerprint") == model_fingerprint(), name

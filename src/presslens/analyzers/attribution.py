@@ -1387,7 +1387,7 @@ def extract(
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "1.1"
+    version = "1.2"
     uses_encoder = True
     description = "Attributions (who said what): source with its type, reporting cue and attributed content."
     attribute_schemas = {

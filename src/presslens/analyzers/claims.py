@@ -368,7 +368,7 @@ VAGUE_TYPES = ("vague", "anonymous")
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.0"
+    version = "1.1"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = "Check-worthy factual claims (sentence level) with their figures, source and hedging."

@@ -625,7 +625,7 @@ def lexical_spans(
 class TechniquesAnalyzer(Analyzer):
     """Propaganda technique spans (14 SemEval-2020 Task 11 techniques) and sentence propaganda scores."""
 
-    version = "1.1"
+    version = "1.2"
     uses_encoder = True
     languages = frozenset({"en"})
     description = (

@@ -650,7 +650,7 @@ _TARGET_SCHEMA: dict[str, Any] = {
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
-    version = "1.1"
+    version = "1.2"
     uses_encoder = True
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
     attribute_schemas = {

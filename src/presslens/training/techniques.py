@@ -33,6 +33,7 @@ import numpy as np
 
 from presslens.analyzers import techniques as T
 from presslens.analyzers import techniques_lexicon as L
+from presslens.encoder import model_fingerprint
 from presslens.evaluation import ptc
 from presslens.training.encoded_cache import default_cache_dir
 
@@ -649,7 +650,7 @@ def main(args: argparse.Namespace) -> int:
     config["vocab"] = clf.vocab
     config["training"] = {
         "data": "PTC v2 train-articles + train-task1-SI.labels + train-task2-TC.labels",
-        "seed": args.seed, "holdout_share": args.holdout, "held_out_articles": sorted(hold_ids),
+        "encoder_fingerprint": model_fingerprint(), "seed": args.seed, "holdout_share": args.holdout, "held_out_articles": sorted(hold_ids),
         "epochs": args.epochs, "hidden": args.hidden, "dropout": args.dropout, "lr": args.lr,
         "weight_decay": args.weight_decay, "tagger_held_out_loss": hold_loss,
         "held_out_si": si, "technique_classifier": tc_info,

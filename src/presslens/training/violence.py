@@ -32,6 +32,7 @@ from presslens.analyzers.violence import (
     sentence_cues,
     stance_labels,
 )
+from presslens.encoder import ONNX_NAME, model_fingerprint
 from presslens.training.encoded_cache import default_cache_dir
 
 DEFAULT_CACHE = default_cache_dir() / "violence"
@@ -174,7 +175,8 @@ def main(args: argparse.Namespace) -> int:
         "seed": args.seed,
         "train_sentences": len(rows),
         "train_sha256": sha256(Path(args.data) / "train.jsonl"),
-        "encoder": "minilm-l6-v2.int8.onnx (presslens shared encoder), mean-pooled, L2-normalised",
+        "encoder": f"{ONNX_NAME} (presslens shared encoder), mean-pooled, L2-normalised",
+        "encoder_fingerprint": model_fingerprint(),
     }
     (out / "model.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     top = sorted(grid, key=lambda g: -g["cv_macro_f1"])[:8]
