@@ -325,7 +325,7 @@ def test_token_chunks_cover_every_token_and_cut_between_sentences() -> None:
     sentence_of = np.repeat(np.arange(6), [100, 150, 200, 30, 500, 10])
     pieces = token_chunks(len(sentence_of), sentence_of, 384)
     assert pieces[0][0] == 0 and pieces[-1][1] == len(sentence_of)
-    assert all(a == b for (_, a), (b, _) in zip(pieces, pieces[1:]))  # contiguous, no overlap
+    assert all(a == b for (_, a), (b, _) in zip(pieces, pieces[1:], strict=False))  # contiguous, no overlap
     for a, b in pieces:
         assert 0 < b - a <= 384
         # a piece ends where a sentence ends, unless the sentence alone is longer than a piece

@@ -19,7 +19,6 @@ spans, and each source is typed person / organisation / outlet / anonymous / vag
 from __future__ import annotations
 
 import bisect
-import os
 import re
 import threading
 from collections.abc import Callable
@@ -142,9 +141,10 @@ class _Tagger:
                 import onnxruntime as ort
 
                 opts = ort.SessionOptions()
-                # The bidirectional GRU runs its two directions faster on two threads (about 17% on
-                # 2 cores); no spin-waiting, so idle workers leave the CPU to the rest of the pipeline.
-                opts.intra_op_num_threads = min(2, os.cpu_count() or 1)
+                # One thread: alone the GRU's two directions run faster on two, but in a batch the encoder's
+                # threads already use both cores, and a second tagger thread only adds contention
+                # (bench: claims + figures + attribution add about 25% with one thread, 35-38% with two).
+                opts.intra_op_num_threads = 1
                 opts.inter_op_num_threads = 1
                 opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 cls._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
