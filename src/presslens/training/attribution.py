@@ -83,16 +83,16 @@ def encode_split(root: Path, split: str, cache: Path) -> list[EncodedArticle]:
     return out
 
 
-def build_model(torch_mod):  # type: ignore[no-untyped-def]
+def build_model(torch_mod, hidden_in: int = HIDDEN_IN, hidden_rnn: int = HIDDEN_RNN):  # type: ignore[no-untyped-def]
     nn = torch_mod.nn
 
     class TaggerHead(nn.Module):  # type: ignore[misc,name-defined]
         def __init__(self) -> None:
             super().__init__()
-            self.proj = nn.Linear(N_IN, HIDDEN_IN)
+            self.proj = nn.Linear(N_IN, hidden_in)
             self.drop = nn.Dropout(0.2)
-            self.rnn = nn.GRU(HIDDEN_IN, HIDDEN_RNN, batch_first=True, bidirectional=True)
-            self.out = nn.Linear(2 * HIDDEN_RNN, 9)
+            self.rnn = nn.GRU(hidden_in, hidden_rnn, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(2 * hidden_rnn, 9)
 
         def forward(self, inputs):  # type: ignore[no-untyped-def]
             h = self.drop(torch_mod.relu(self.proj(inputs)))
@@ -109,6 +109,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--max-train-articles", type=int, default=0, help="0 = all")
+    parser.add_argument("--hidden-in", type=int, default=HIDDEN_IN, help="width of the input projection")
+    parser.add_argument("--hidden-rnn", type=int, default=HIDDEN_RNN, help="GRU units per direction")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -127,7 +129,7 @@ def main(args: argparse.Namespace) -> int:
     print(f"encoded train={len(train)} dev={len(dev)} articles in {time.time() - t0:.0f}s", flush=True)
 
     pieces = [(a, s, e) for a in train for s, e in token_chunks(len(a.labels), a.tokens.sentence_of, CHUNK)]
-    model = build_model(torch)
+    model = build_model(torch, args.hidden_in, args.hidden_rnn)
     opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
     # Content/Source tags are frequent; weight B a little so boundaries are learned.
     weight = torch.tensor([1.0, 2.0, 1.0])
@@ -170,6 +172,8 @@ def main(args: argparse.Namespace) -> int:
         "seed": args.seed,
         "encoder_fingerprint": model_fingerprint(),
         "epochs": args.epochs,
+        "hidden_in": args.hidden_in,
+        "hidden_rnn": args.hidden_rnn,
         "best_epoch": best_epoch,
         "dev_source_overlap_f1_tagger_only": best_f1,
         "history": history,
