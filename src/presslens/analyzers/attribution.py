@@ -253,22 +253,28 @@ def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray)
     word_run = run_of(pos)
     before = run_of(pos - 1)
     word_run = np.where(word_run >= 0, word_run, before)
-    # flags of each distinct word (a lone punctuation character has none)
+    # flags of each distinct word, computed once per word (a lone punctuation character has none)
     n_runs = len(runs)
-    run_flags = np.zeros((n_runs + 1, 8), dtype=bool)  # last row: no word
-    seen: dict[str, tuple[bool, ...]] = {}
-    for k, w in enumerate(run_words):
-        f = seen.get(w)
-        if f is None:
-            f = seen[w] = (*_word_flags(w), w == "to", w == "according")
-        run_flags[k] = f
+    index: dict[str, int] = {}
+    word_ids = [index.setdefault(w, len(index)) for w in run_words]
+    distinct = np.asarray(
+        [(*_word_flags(w), w == "to", w == "according") for w in index] + [(False,) * 8], dtype=bool
+    ).reshape(len(index) + 1, 8)  # last row: no word
+    run_flags = distinct[np.asarray(word_ids + [len(index)], dtype=np.int64)]
     wf = run_flags[np.where(word_run >= 0, word_run, n_runs)]
-    first_chars = [text[p] if 0 <= p < len(text) else "" for p in pos.tolist()]
-    prev_chars = [text[p - 1] if p > 0 else "" for p in pos.tolist()]
-    table = _char_table(set(first_chars) | set(prev_chars))
-    table[""] = (False, False, False, False, False)
-    ch = np.asarray([table[c] for c in first_chars], dtype=bool).reshape(n, 5)
-    prev_alnum = np.asarray([table[c][4] for c in prev_chars], dtype=bool)
+    # character classes of each token's first character and of the character before it, looked up once
+    # per distinct code point (one code point per character in UTF-32)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    none = np.uint32(0xFFFFFFFF)  # "no character": before the text
+    first = codes[pos]
+    prev = np.where(pos > 0, codes[np.maximum(pos - 1, 0)], none)
+    uniq, inv = np.unique(np.concatenate([first, prev]), return_inverse=True)
+    table = _char_table({chr(c) for c in uniq.tolist() if c != none})
+    props = np.asarray(
+        [table[chr(c)] if c != none else (False,) * 5 for c in uniq.tolist()], dtype=bool
+    ).reshape(len(uniq), 5)
+    ch = props[inv[:n]]
+    prev_alnum = props[inv[n:], 4]
     cont = (starts > 0) & prev_alnum & ch[:, 4]
     # "to" right after "according": the word of the last earlier token that starts a word
     updates = valid & ~cont
