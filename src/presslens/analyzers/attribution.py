@@ -3,7 +3,8 @@
 Two layers share the output format:
 
 * a learned token tagger: a small BiGRU head (ONNX, ``models/attribution/tagger.onnx``) over the
-  shared encoder's frozen token states of the whole article plus a few lexical features, predicting
+  shared encoder's frozen token states of the article (in sentence-aligned pieces of at most 384 tokens)
+  plus a few lexical features, predicting
   BIO tags for Source, Cue and Content independently (attributions nest, so roles may overlap);
 * rules for the cases a reader expects never to miss: direct quotes paired with a reporting verb
   (``"...," he said`` / ``He said: "..."``), ``according to X, ...``, ``X said/reported that ...``,
