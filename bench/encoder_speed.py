@@ -10,6 +10,7 @@ article by article, as the pipeline does, with the shipped scheduling (batches o
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -35,8 +36,6 @@ def main() -> int:
         layers = "?"
         info = folder / "export.json"
         if info.exists():
-            import json
-
             layers = json.loads(info.read_text()).get("layers", "first 6 of 6")
         onnx = next(iter(sorted(folder.glob("*.onnx"))))
         enc = SentenceEncoder(folder, onnx_name=onnx.name)

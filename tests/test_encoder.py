@@ -66,10 +66,10 @@ def test_encoder_output_caches_are_keyed_by_the_encoder_file(monkeypatch) -> Non
     assert encoder_module.model_fingerprint() == hashlib.sha256(
         (MODEL_DIR / ONNX_NAME).read_bytes()
     ).hexdigest()[:16]
-    key, digest = texts_key(texts), ptc._digest(texts)
+    key, digest = texts_key(texts), ptc.texts_key(texts)
     monkeypatch.setattr(encoder_module, "model_fingerprint", lambda *a, **k: "0" * 16)
     assert texts_key(texts) != key
-    assert ptc._digest(texts) != digest
+    assert ptc.texts_key(texts) != digest
 
 
 def test_every_shipped_head_was_trained_on_the_shipped_encoder() -> None:

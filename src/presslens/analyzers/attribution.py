@@ -151,6 +151,11 @@ class _Tagger:
                 cls._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         return cls._session
 
+    @classmethod
+    def run(cls, batch: np.ndarray) -> np.ndarray:
+        """Logits (pieces, width, 9) of a (pieces, width, inputs) batch; the session must be loaded."""
+        return np.asarray(cls._session.run(["logits"], {"inputs": batch})[0])
+
 
 # ---------------------------------------------------------------------------------------------
 # Token features shared by training and run time
@@ -383,22 +388,15 @@ def tag_logits(
 ) -> np.ndarray | None:
     """(tokens, 3 roles, 3 BIO) logits from the ONNX head, or None if the model is missing.
 
-    The bidirectional GRU runs over :func:`token_chunks` pieces batched together: as many sequential
-    steps as the longest piece rather than the whole article. ``run`` maps a (pieces, width, inputs)
+    The bidirectional GRU runs over :func:`token_chunks` pieces (the training piece size) batched
+    together. ``run`` maps a (pieces, width, inputs)
     batch to (pieces, width, 9) logits (default: the shipped ONNX tagger; training passes its torch model).
     """
     n = len(tokens.inputs)
     if run is None:
-        sess = _Tagger.session()
-        if sess is None:
+        if _Tagger.session() is None:
             return None
-
-        def run(batch: np.ndarray) -> np.ndarray:
-            assert sess is not None
-            if len(batch) > 1 and sess.get_inputs()[0].shape[0] == 1:  # exported with a fixed batch of one
-                return np.concatenate([sess.run(["logits"], {"inputs": b[None]})[0] for b in batch])
-            return np.asarray(sess.run(["logits"], {"inputs": batch})[0])
-
+        run = _Tagger.run
     if n == 0:
         return None
     pieces = token_chunks(n, tokens.sentence_of, chunk)

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.encoder import Encoded
+from presslens.training.encoded_cache import texts_key
 
 Span = tuple[int, int]
 
@@ -188,14 +189,15 @@ def encode_split(
 ) -> EncodedCorpus:
     """Segment and encode every article once (single shared-encoder pass each), caching to ``cache_file``.
 
-    The cache is a plain ``.npz`` (token states stored as float16) keyed by the article ids and a digest
-    of the texts and of the encoder file, so a changed corpus or encoder is re-encoded.
+    The cache is a plain ``.npz`` (token states stored as float16) keyed by the article ids and
+    :func:`presslens.training.encoded_cache.texts_key` (the texts and the encoder file), so a changed corpus or
+    encoder is re-encoded.
     """
     from presslens.ingest.normalize import article_from_text
 
     ids = sorted(articles)
     texts = [articles[i] for i in ids]
-    digest = _digest(texts)
+    digest = texts_key(texts)
     if cache_file is not None and cache_file.exists():
         cached = _load_cache(cache_file, ids, texts, digest)
         if cached is not None:
@@ -215,19 +217,6 @@ def encode_split(
     if cache_file is not None:
         _save_cache(cache_file, corpus, digest)
     return corpus
-
-
-def _digest(texts: list[str]) -> str:
-    import hashlib
-
-    from presslens.encoder import model_fingerprint
-
-    h = hashlib.sha256()
-    h.update(model_fingerprint().encode("ascii"))
-    for t in texts:
-        h.update(t.encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def _save_cache(path: Path, corpus: EncodedCorpus, digest: str) -> None:

@@ -38,7 +38,6 @@ ROLE_KEYS = {"source": "Source", "cue": "Cue", "content": "Content"}
 N_IN = 384 + 14
 HIDDEN_IN = 128
 HIDDEN_RNN = 96
-CHUNK = TAG_CHUNK
 
 
 @dataclass
@@ -128,7 +127,7 @@ def main(args: argparse.Namespace) -> int:
     dev = encode_split(root, "dev", cache)
     print(f"encoded train={len(train)} dev={len(dev)} articles in {time.time() - t0:.0f}s", flush=True)
 
-    pieces = [(a, s, e) for a in train for s, e in token_chunks(len(a.labels), a.tokens.sentence_of, CHUNK)]
+    pieces = [(a, s, e) for a in train for s, e in token_chunks(len(a.labels), a.tokens.sentence_of, TAG_CHUNK)]
     model = build_model(torch, args.hidden_in, args.hidden_rnn)
     opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
     # Content/Source tags are frequent; weight B a little so boundaries are learned.
