@@ -39,18 +39,21 @@ _NUMBER_WORDS = frozenset(
     "hundreds thousand thousands million millions billion billions trillion percent half dozen dozens "
     "double triple".split()
 )
-_SPACES = re.compile(r"\s+")
 _FIRST_PERSON = frozenset("i me my we us our".split())
 N_LEXICAL = 10
 
 
-def lexical_features(text: str) -> np.ndarray:
-    """Ten dense features: numbers, number words, capitalised tokens, length, first person, question."""
-    toks = _TOKEN.findall(text)
+def lexical_features(text: str, tokens: tuple[list[str], list[str]] | None = None) -> np.ndarray:
+    """Ten dense features: numbers, number words, capitalised tokens, length, first person, question.
+
+    ``tokens``: :func:`sentence_tokens` of ``text`` if already computed.
+    """
+    toks, lower = tokens if tokens is not None else sentence_tokens(text)
     n = max(1, len(toks))
-    lower = [t.lower() for t in toks]
     nums = _NUMBER.findall(text)
-    caps = sum(1 for i, t in enumerate(toks) if i > 0 and t[:1].isupper() and t.lower() not in _FIRST_PERSON)
+    caps = sum(
+        1 for t, w in zip(toks[1:], lower[1:], strict=True) if t[:1].isupper() and w not in _FIRST_PERSON
+    )
     feats = [
         float(bool(nums)),
         min(len(nums), 5) / 5.0,
@@ -66,8 +69,15 @@ def lexical_features(text: str) -> np.ndarray:
     return np.asarray(feats, dtype=np.float32)
 
 
-def word_ngrams(text: str) -> list[str]:
-    toks = [t.lower() for t in _TOKEN.findall(text)]
+def sentence_tokens(text: str) -> tuple[list[str], list[str]]:
+    """The word tokens of ``text`` and their lower-case forms (shared by the LR's feature groups)."""
+    toks = _TOKEN.findall(text)
+    return toks, [t.lower() for t in toks]
+
+
+def word_ngrams(text: str, lower: list[str] | None = None) -> list[str]:
+    """Lower-case word unigrams and bigrams (``lower``: the lower-case tokens, if already computed)."""
+    toks = lower if lower is not None else sentence_tokens(text)[1]
     return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
 
 
@@ -151,12 +161,20 @@ def tfidf_dot(docs: list[list[int]], idf: np.ndarray, coef: np.ndarray) -> np.nd
     n = len(docs)
     out = np.zeros(n, dtype=np.float64)
     lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=n)
-    if lengths.sum() == 0:
+    total = int(lengths.sum())
+    if total == 0:
         return out
-    ids = np.fromiter(chain.from_iterable(docs), dtype=np.int64, count=int(lengths.sum()))
-    key = np.repeat(np.arange(n, dtype=np.int64), lengths) * len(idf) + ids
-    uniq, tf = np.unique(key, return_counts=True)
-    sid, idx = np.divmod(uniq, len(idf))
+    # one sorted key per (document, id) occurrence; int32 keys sort faster where they fit
+    dtype: type[np.signedinteger[Any]] = np.int32 if n * len(idf) < 2**31 else np.int64
+    ids = np.fromiter(chain.from_iterable(docs), dtype=dtype, count=total)
+    key = np.repeat(np.arange(0, n * len(idf), len(idf), dtype=dtype), lengths) + ids
+    key.sort()
+    first = np.empty(total, dtype=bool)
+    first[0] = True
+    np.not_equal(key[1:], key[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    tf = np.diff(np.append(starts, total))
+    sid, idx = np.divmod(key[starts], len(idf))
     val = (1.0 + np.log(tf.astype(np.float32))) * idf[idx]
     norm = np.sqrt(np.bincount(sid, weights=val.astype(np.float64) ** 2, minlength=n))
     dot = np.bincount(sid, weights=(val * coef[idx]).astype(np.float64), minlength=n)
@@ -190,15 +208,24 @@ class ClaimModel:
         return np.asarray((p_lr + p_head) / 2.0, dtype=np.float32)
 
     def lr_scores(self, texts: list[str], embeddings: np.ndarray) -> np.ndarray:
+        tokens = [sentence_tokens(t) for t in texts]
         dense = (
             np.concatenate(
-                [embeddings * self.emb_scale, np.stack([lexical_features(t) for t in texts])], axis=1
+                [
+                    embeddings * self.emb_scale,
+                    np.stack([lexical_features(t, k) for t, k in zip(texts, tokens, strict=True)]),
+                ],
+                axis=1,
             )
             if texts
             else np.zeros((0, len(self.coef_dense)), np.float32)
         )
         z = dense @ self.coef_dense + self.intercept
-        word_ids = [[j for j in map(self.vocab_word.get, word_ngrams(t)) if j is not None] for t in texts]
+        get = self.vocab_word.get
+        word_ids = [
+            [j for j in map(get, word_ngrams(t, k[1])) if j is not None]
+            for t, k in zip(texts, tokens, strict=True)
+        ]
         z += tfidf_dot(word_ids, self.idf_word, self.coef_word)
         z += tfidf_dot([self.char_ids(t) for t in texts], self.idf_char, self.coef_char)
         return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
@@ -207,9 +234,7 @@ class ClaimModel:
         """Vocabulary ids of :func:`char_ngrams` of ``text`` (grams never cross words: cached per word)."""
         out: list[int] = []
         cache = self._word_cache()
-        for w in _SPACES.sub(" ", text.lower()).split(" "):
-            if not w:
-                continue
+        for w in text.lower().split():  # str.split() and re's \s agree on what whitespace is
             ids = cache.get(w)
             if ids is None:
                 ids = [j for j in map(self.vocab_char.get, char_ngrams(w)) if j is not None]
