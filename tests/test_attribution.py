@@ -345,3 +345,22 @@ def test_long_article_attributions_match_in_every_piece() -> None:
     sources = [f.attributes["source"]["text"] for f in report.findings if f.attributes.get("source")]
     assert any("commander" in s for s in sources)
     assert any("ministry" in s for s in sources)
+
+
+def test_char_props_word_runs_match_the_word_run_pattern() -> None:
+    """The vectorised word runs of lexical_features are exactly what _WORD_RUN matches, on any script."""
+    import numpy as np
+
+    from presslens.analyzers.attribution import _WORD_RUN, char_props
+
+    text = (
+        "Mr O\u2019Neill's 3rd-rate_plan \u201cfailed\u201d; \u041c\u0438\u043d\u043e\u0431\u043e\u0440\u043e\u043d\u044b "
+        "\u0441\u043e\u043e\u0431\u0449\u0438\u043b\u043e \u2014 \u6218\u4e89 \U0001d400x \U0001f600 e\u0301t\u00e9 \u00bd 42%"
+    )
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    props = char_props(codes)
+    edges = np.diff(np.concatenate([[False], props[:, 5], [False]]).astype(np.int8))
+    runs = list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
+    assert runs == [m.span() for m in _WORD_RUN.finditer(text)]
+    assert props[:, 4].tolist() == [c.isalnum() for c in text]
+    assert props[:, 1].tolist() == [c.isupper() for c in text]

@@ -224,9 +224,40 @@ _WORD_RUN = re.compile(r"(?:[^\W_]|['\u2019-])+")  # the characters word_at() ex
 _PUNCT_CHARS = ",.:;!?"
 
 
-def _char_table(chars: set[str]) -> dict[str, tuple[bool, bool, bool, bool, bool]]:
-    """Per character: (quote char, upper, punctuation, digit, alphanumeric)."""
-    return {c: (c in _QUOTE_CHARS, c.isupper(), c in _PUNCT_CHARS, c.isdigit(), c.isalnum()) for c in chars}
+def _char_props(c: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """(quote char, upper, punctuation, digit, alphanumeric, word-run character) of one character."""
+    return (
+        c in _QUOTE_CHARS,
+        c.isupper(),
+        c in _PUNCT_CHARS,
+        c.isdigit(),
+        c.isalnum(),
+        c.isalnum() or c in "'\u2019-",
+    )
+
+
+_TABLE_LIMIT = 0x3000  # Latin, Greek, Cyrillic, general punctuation (curly quotes): tabulated once
+_PROPS_TABLE: np.ndarray | None = None
+_PROPS_LOCK = threading.Lock()
+
+
+def char_props(codes: np.ndarray) -> np.ndarray:
+    """(len(codes), 6) bool :func:`_char_props` of code points (a table below ``_TABLE_LIMIT``)."""
+    global _PROPS_TABLE
+    if _PROPS_TABLE is None:
+        with _PROPS_LOCK:
+            if _PROPS_TABLE is None:
+                _PROPS_TABLE = np.asarray([_char_props(chr(c)) for c in range(_TABLE_LIMIT)], dtype=bool)
+    codes = np.asarray(codes, dtype=np.int64)
+    high = codes >= _TABLE_LIMIT
+    if not high.any():
+        return _PROPS_TABLE[codes]
+    out = _PROPS_TABLE[np.where(high, 0, codes)]
+    uniq, inv = np.unique(codes[high], return_inverse=True)
+    out[high] = np.asarray([_char_props(chr(c)) for c in uniq.tolist()], dtype=bool).reshape(len(uniq), 6)[
+        inv
+    ]
+    return out
 
 
 def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray) -> np.ndarray:
@@ -242,9 +273,14 @@ def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray)
     starts, ends = offs[:, 0], offs[:, 1]
     valid = ends > starts
     pos = np.clip(starts, 0, max(0, len(text) - 1))
-    runs = [m.span() for m in _WORD_RUN.finditer(text)]
-    bounds = np.asarray(runs, dtype=np.int64).reshape(len(runs), 2)
-    run_s, run_e = bounds[:, 0], bounds[:, 1]
+    # character classes of the whole text, one row per character (one code point per character in UTF-32)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    props = char_props(codes)
+    # word runs (what _WORD_RUN matches): maximal runs of word-run characters
+    edges = np.diff(np.concatenate([[False], props[:, 5], [False]]).astype(np.int8))
+    run_s = np.flatnonzero(edges == 1)
+    run_e = np.flatnonzero(edges == -1)
+    runs = list(zip(run_s.tolist(), run_e.tolist(), strict=True))
     low = text.lower()
     if len(low) != len(text) or "\u03a3" in text:  # lower case depends on more than the word: per word
         low = ""
@@ -268,19 +304,9 @@ def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray)
     ).reshape(len(index) + 1, 8)  # last row: no word
     run_flags = distinct[np.asarray(word_ids + [len(index)], dtype=np.int64)]
     wf = run_flags[np.where(word_run >= 0, word_run, n_runs)]
-    # character classes of each token's first character and of the character before it, looked up once
-    # per distinct code point (one code point per character in UTF-32)
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    none = np.uint32(0xFFFFFFFF)  # "no character": before the text
-    first = codes[pos]
-    prev = np.where(pos > 0, codes[np.maximum(pos - 1, 0)], none)
-    uniq, inv = np.unique(np.concatenate([first, prev]), return_inverse=True)
-    table = _char_table({chr(c) for c in uniq.tolist() if c != none})
-    props = np.asarray(
-        [table[chr(c)] if c != none else (False,) * 5 for c in uniq.tolist()], dtype=bool
-    ).reshape(len(uniq), 5)
-    ch = props[inv[:n]]
-    prev_alnum = props[inv[n:], 4]
+    # character classes of each token's first character and of the character before it
+    ch = props[pos]
+    prev_alnum = (pos > 0) & props[np.maximum(pos - 1, 0), 4]
     cont = (starts > 0) & prev_alnum & ch[:, 4]
     # "to" right after "according": the word of the last earlier token that starts a word
     updates = valid & ~cont
@@ -746,6 +772,10 @@ def link_tagged(
     cues = sorted(spans["cue"])
     cue_sent = {cue: sent_idx(cue[0]) for cue in cues}
     free_contents = list(spans["content"])
+    content_sent = {c: sent_idx(c[0]) for c in free_contents}
+    sources_in: dict[int, list[Span]] = {}  # sentence index -> tagged sources starting in it, in order
+    for sp in spans["source"]:
+        sources_in.setdefault(sent_idx(sp[0]), []).append(sp)
     contents: dict[Span, Span] = {}
     for same_pass in (True, False):
         for cue in cues:
@@ -758,7 +788,7 @@ def link_tagged(
                 cands = [
                     c
                     for c in free_contents
-                    if abs(sent_idx(c[0]) - ci) <= 1 and "\n\n" not in _between(text, c, cue)
+                    if abs(content_sent[c] - ci) <= 1 and "\n\n" not in _between(text, c, cue)
                 ]
             content = _nearest_content(text, cue, cands)
             if content is not None:
@@ -767,7 +797,7 @@ def link_tagged(
     out: list[Attribution] = []
     for cue in cues:
         ci = cue_sent[cue]
-        src = _nearest(cue, [s for s in spans["source"] if sent_idx(s[0]) == ci and not _overlaps(s, cue)])
+        src = _nearest(cue, [s for s in sources_in.get(ci, ()) if not _overlaps(s, cue)])
         content = contents.get(cue)
         if src is None and content is None:
             continue
