@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,49 +20,201 @@ from presslens.analyzers.figures import (
 # (sentence, text of the number inside it, label, value or (low, high), unit, bound, vague, malformed)
 ROWS: list[tuple[str, str, str, Any, str | None, str | None, bool, bool]] = [
     # the brief's own examples
-    ("According to outlet X, 200,000 men have left the country.", "200,000", "count", 200000, "men", None, False, False),
-    ("The governor quoted a figure of 300,00 at the briefing.", "300,00", "count", None, None, None, False, True),
-    ("Over 260,000 Russian men have fled since September.", "260,000", "count", 260000, "Russian men", "lower",
-     False, False),
-    ("Officials said up to 1,000,000 could eventually be called up.", "1,000,000", "count", 1000000, None, "upper",
-     False, False),
-    ("The channel gained tens of thousands of subscribers overnight.", "tens of thousands", "count", None,
-     "subscribers", None, True, False),
+    (
+        "According to outlet X, 200,000 men have left the country.",
+        "200,000",
+        "count",
+        200000,
+        "men",
+        None,
+        False,
+        False,
+    ),
+    (
+        "The governor quoted a figure of 300,00 at the briefing.",
+        "300,00",
+        "count",
+        None,
+        None,
+        None,
+        False,
+        True,
+    ),
+    (
+        "Over 260,000 Russian men have fled since September.",
+        "260,000",
+        "count",
+        260000,
+        "Russian men",
+        "lower",
+        False,
+        False,
+    ),
+    (
+        "Officials said up to 1,000,000 could eventually be called up.",
+        "1,000,000",
+        "count",
+        1000000,
+        None,
+        "upper",
+        False,
+        False,
+    ),
+    (
+        "The channel gained tens of thousands of subscribers overnight.",
+        "tens of thousands",
+        "count",
+        None,
+        "subscribers",
+        None,
+        True,
+        False,
+    ),
     ("Anton, 34, was handed his summons at work.", "34", "age", 34, "years", None, False, False),
     ("Police detained a 30-year-old near the station.", "30", "age", 30, "years", None, False, False),
     # plain digits and separators
-    ("The ministry counted 2000 volunteers in the first week.", "2000", "count", 2000, "volunteers", None, False,
-     False),
-    ("A petition gathered 1,500,000 signatures.", "1,500,000", "count", 1500000, "signatures", None, False, False),
-    ("Some 1.5 million people left the region.", "1.5 million", "count", 1500000, "people", "approx", False, False),
+    (
+        "The ministry counted 2000 volunteers in the first week.",
+        "2000",
+        "count",
+        2000,
+        "volunteers",
+        None,
+        False,
+        False,
+    ),
+    (
+        "A petition gathered 1,500,000 signatures.",
+        "1,500,000",
+        "count",
+        1500000,
+        "signatures",
+        None,
+        False,
+        False,
+    ),
+    (
+        "Some 1.5 million people left the region.",
+        "1.5 million",
+        "count",
+        1500000,
+        "people",
+        "approx",
+        False,
+        False,
+    ),
     ("The army deployed 4,300 troops to the border.", "4,300", "count", 4300, "troops", None, False, False),
-    ("Compared with 250 000 last year, the figure doubled.", "250 000", "count", 250000, None, None, False, False),
+    (
+        "Compared with 250 000 last year, the figure doubled.",
+        "250 000",
+        "count",
+        250000,
+        None,
+        None,
+        False,
+        False,
+    ),
     ("Exactly 17 journalists were accredited.", "17", "count", 17, "journalists", None, False, False),
     ("A further 12 soldiers were wounded in the attack.", "12", "count", 12, "soldiers", None, False, False),
-    ("The regiment received 3.2 thousand new rifles.", "3.2 thousand", "count", 3200, "new rifles", None, False,
-     False),
+    (
+        "The regiment received 3.2 thousand new rifles.",
+        "3.2 thousand",
+        "count",
+        3200,
+        "new rifles",
+        None,
+        False,
+        False,
+    ),
     # number words
     ("Three tanks were destroyed near the bridge.", "Three", "count", 3, "tanks", None, False, False),
     ("A dozen drones struck the port at night.", "A dozen", "count", 12, "drones", None, False, False),
-    ("Twenty-five conscripts refused to sign the contract.", "Twenty-five", "count", 25, "conscripts", None, False,
-     False),
-    ("Two hundred people gathered outside the office.", "Two hundred", "count", 200, "people", None, False, False),
-    ("Two hundred and fifty families were evacuated.", "Two hundred and fifty", "count", 250, "families", None,
-     False, False),
-    ("Nearly half a million refugees crossed the border.", "half a million", "count", 500000, "refugees", "upper",
-     False, False),
+    (
+        "Twenty-five conscripts refused to sign the contract.",
+        "Twenty-five",
+        "count",
+        25,
+        "conscripts",
+        None,
+        False,
+        False,
+    ),
+    (
+        "Two hundred people gathered outside the office.",
+        "Two hundred",
+        "count",
+        200,
+        "people",
+        None,
+        False,
+        False,
+    ),
+    (
+        "Two hundred and fifty families were evacuated.",
+        "Two hundred and fifty",
+        "count",
+        250,
+        "families",
+        None,
+        False,
+        False,
+    ),
+    (
+        "Nearly half a million refugees crossed the border.",
+        "half a million",
+        "count",
+        500000,
+        "refugees",
+        "upper",
+        False,
+        False,
+    ),
     ("Four thousand workers went on strike.", "Four thousand", "count", 4000, "workers", None, False, False),
     ("Eleven sailors were rescued from the water.", "Eleven", "count", 11, "sailors", None, False, False),
     # vague amounts
     ("Hundreds of residents queued for water.", "Hundreds", "count", None, "residents", None, True, False),
-    ("Thousands of men tried to leave through Georgia.", "Thousands", "count", None, "men", None, True, False),
+    (
+        "Thousands of men tried to leave through Georgia.",
+        "Thousands",
+        "count",
+        None,
+        "men",
+        None,
+        True,
+        False,
+    ),
     ("Dozens of villages were left without power.", "Dozens", "count", None, "villages", None, True, False),
-    ("Several hundred soldiers surrendered.", "Several hundred", "count", None, "soldiers", None, True, False),
-    ("Hundreds of thousands of people lost their homes.", "Hundreds of thousands", "count", None, "people", None,
-     True, False),
+    (
+        "Several hundred soldiers surrendered.",
+        "Several hundred",
+        "count",
+        None,
+        "soldiers",
+        None,
+        True,
+        False,
+    ),
+    (
+        "Hundreds of thousands of people lost their homes.",
+        "Hundreds of thousands",
+        "count",
+        None,
+        "people",
+        None,
+        True,
+        False,
+    ),
     ("Millions of viewers watched the address.", "Millions", "count", None, "viewers", None, True, False),
-    ("A few thousand protesters marched in the capital.", "A few thousand", "count", None, "protesters", None,
-     True, False),
+    (
+        "A few thousand protesters marched in the capital.",
+        "A few thousand",
+        "count",
+        None,
+        "protesters",
+        None,
+        True,
+        False,
+    ),
     # bounds
     ("More than 200,000 people have left.", "200,000", "count", 200000, "people", "lower", False, False),
     ("At least 50 civilians died in the shelling.", "50", "count", 50, "civilians", "lower", False, False),
@@ -73,15 +226,49 @@ ROWS: list[tuple[str, str, str, Any, str | None, str | None, bool, bool]] = [
     ("About 800 families live in the camp.", "800", "count", 800, "families", "approx", False, False),
     ("Around 1,000 shells are fired every day.", "1,000", "count", 1000, "shells", "approx", False, False),
     ("Roughly 70 trucks crossed the checkpoint.", "70", "count", 70, "trucks", "approx", False, False),
-    ("An estimated 300,000 people fled the fighting.", "300,000", "count", 300000, "people", "approx", False,
-     False),
-    ("Approximately 9,000 prisoners are held there.", "9,000", "count", 9000, "prisoners", "approx", False, False),
+    (
+        "An estimated 300,000 people fled the fighting.",
+        "300,000",
+        "count",
+        300000,
+        "people",
+        "approx",
+        False,
+        False,
+    ),
+    (
+        "Approximately 9,000 prisoners are held there.",
+        "9,000",
+        "count",
+        9000,
+        "prisoners",
+        "approx",
+        False,
+        False,
+    ),
     ("The unit lost ~40 vehicles in a week.", "40", "count", 40, "vehicles", "approx", False, False),
     ("The rally drew 20,000+ supporters.", "20,000", "count", 20000, "supporters", "lower", False, False),
-    ("Ten thousand or more soldiers are massing.", "Ten thousand", "count", 10000, "soldiers", "lower", False,
-     False),
+    (
+        "Ten thousand or more soldiers are massing.",
+        "Ten thousand",
+        "count",
+        10000,
+        "soldiers",
+        "lower",
+        False,
+        False,
+    ),
     # malformed groupings
-    ("The agency reported 1,0000 casualties by mistake.", "1,0000", "count", None, "casualties", None, False, True),
+    (
+        "The agency reported 1,0000 casualties by mistake.",
+        "1,0000",
+        "count",
+        None,
+        "casualties",
+        None,
+        False,
+        True,
+    ),
     ("Officials cited 12,50 arrests.", "12,50", "count", None, "arrests", None, False, True),
     # percentages
     ("Prices rose by 40% in a year.", "40", "percent", 40, "percent", None, False, False),
@@ -93,24 +280,75 @@ ROWS: list[tuple[str, str, str, Any, str | None, str | None, bool, bool]] = [
     ("About 6% of GDP goes to defence.", "6", "percent", 6, "percent", "approx", False, False),
     # money
     ("The aid package is worth $5bn.", "5", "money", 5e9, "dollars", None, False, False),
-    ("The EU pledged €300 million for reconstruction.", "300 million", "money", 3e8, "euros", None, False, False),
-    ("The budget adds 5 billion roubles for recruitment.", "5 billion", "money", 5e9, "roubles", None, False, False),
+    (
+        "The EU pledged €300 million for reconstruction.",
+        "300 million",
+        "money",
+        3e8,
+        "euros",
+        None,
+        False,
+        False,
+    ),
+    (
+        "The budget adds 5 billion roubles for recruitment.",
+        "5 billion",
+        "money",
+        5e9,
+        "roubles",
+        None,
+        False,
+        False,
+    ),
     ("He was fined 300,000 euros for the post.", "300,000", "money", 300000, "euros", None, False, False),
     ("Volunteers raised £2.3m in a week.", "2.3", "money", 2.3e6, "pounds", None, False, False),
     ("The sign-up bonus is 195,000 rubles.", "195,000", "money", 195000, "rubles", None, False, False),
     ("The war costs more than $3bn a month.", "3", "money", 3e9, "dollars", "lower", False, False),
-    ("Kyiv needs 1.2 trillion hryvnias next year.", "1.2 trillion", "money", 1.2e12, "hryvnias", None, False,
-     False),
+    (
+        "Kyiv needs 1.2 trillion hryvnias next year.",
+        "1.2 trillion",
+        "money",
+        1.2e12,
+        "hryvnias",
+        None,
+        False,
+        False,
+    ),
     # ranges
-    ("Between 200,000-300,000 men may have left.", "200,000-300,000", "range", (200000, 300000), "men", None,
-     False, False),
+    (
+        "Between 200,000-300,000 men may have left.",
+        "200,000-300,000",
+        "range",
+        (200000, 300000),
+        "men",
+        None,
+        False,
+        False,
+    ),
     ("Between 5 and 10 tanks were hit.", "5 and 10", "range", (5, 10), "tanks", None, False, False),
     ("The convoy grew from 10 to 20 trucks.", "10 to 20", "range", (10, 20), "trucks", None, False, False),
-    ("Estimates range from 2,000 to 3,000 deaths.", "2,000 to 3,000", "range", (2000, 3000), "deaths", None, False,
-     False),
+    (
+        "Estimates range from 2,000 to 3,000 deaths.",
+        "2,000 to 3,000",
+        "range",
+        (2000, 3000),
+        "deaths",
+        None,
+        False,
+        False,
+    ),
     ("The economy could shrink 5-10% this year.", "5-10", "range", (5, 10), "percent", None, False, False),
     ("Repairs will cost $5-10bn.", "5-10", "range", (5e9, 10e9), "dollars", None, False, False),
-    ("Men aged 18 to 60 may not leave the country.", "18 to 60", "range", (18, 60), "years", None, False, False),
+    (
+        "Men aged 18 to 60 may not leave the country.",
+        "18 to 60",
+        "range",
+        (18, 60),
+        "years",
+        None,
+        False,
+        False,
+    ),
     # ages
     ("Olga, a 45-year-old teacher, stayed in the city.", "45", "age", 45, "years", None, False, False),
     ("The volunteer, aged 19, died in hospital.", "19", "age", 19, "years", None, False, False),
@@ -126,14 +364,40 @@ ROWS: list[tuple[str, str, str, Any, str | None, str | None, bool, bool]] = [
     # dates
     ("In 2022, the economy contracted.", "2022", "date", 2022, None, None, False, False),
     ("The decree was signed on September 21.", "September 21", "date", None, None, None, False, False),
-    ("The decree was signed on 21 September 2022.", "21 September 2022", "date", 2022, None, None, False, False),
+    (
+        "The decree was signed on 21 September 2022.",
+        "21 September 2022",
+        "date",
+        2022,
+        None,
+        None,
+        False,
+        False,
+    ),
     ("The 2024 budget triples arms spending.", "2024", "date", 2024, None, None, False, False),
     ("Prices have doubled since 2014.", "2014", "date", 2014, None, None, False, False),
-    ("Fighting raged between 2014 and 2022 in the east.", "2014 and 2022", "date", (2014, 2022), None, None, False,
-     False),
+    (
+        "Fighting raged between 2014 and 2022 in the east.",
+        "2014 and 2022",
+        "date",
+        (2014, 2022),
+        None,
+        None,
+        False,
+        False,
+    ),
     ("The 1990s were a decade of wars.", "1990s", "date", None, None, None, False, False),
     # measures and ordinals
-    ("The queue at the border stretched 20 kilometres.", "20", "measure", 20, "kilometres", None, False, False),
+    (
+        "The queue at the border stretched 20 kilometres.",
+        "20",
+        "measure",
+        20,
+        "kilometres",
+        None,
+        False,
+        False,
+    ),
     ("The army is short of 155mm shells.", "155", "measure", 155, "mm", None, False, False),
     ("Ships carried 3,000 tonnes of grain.", "3,000", "measure", 3000, "tonnes", None, False, False),
     ("The 155th brigade was sent to Pokrovsk.", "155", "ordinal", 155, "brigade", None, False, False),
@@ -153,9 +417,17 @@ def test_table_is_wide() -> None:
     assert {r[2] for r in ROWS} == set(LABELS)
 
 
-@pytest.mark.parametrize(("sentence", "number_text", "label", "value", "unit", "bound", "vague", "malformed"), ROWS)
+@pytest.mark.parametrize(
+    ("sentence", "number_text", "label", "value", "unit", "bound", "vague", "malformed"), ROWS
+)
 def test_figure_forms(
-    sentence: str, number_text: str, label: str, value: Any, unit: str | None, bound: str | None, vague: bool,
+    sentence: str,
+    number_text: str,
+    label: str,
+    value: Any,
+    unit: str | None,
+    bound: str | None,
+    vague: bool,
     malformed: bool,
 ) -> None:
     q = _find(sentence, number_text)
@@ -202,8 +474,16 @@ def test_vague_amounts_have_order_of_magnitude_bounds() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "value"),
-    [("twenty-five", 25), ("two hundred and fifty", 250), ("a dozen", 12), ("half a million", 500000),
-     ("three thousand", 3000), ("ninety-nine", 99), ("a hundred", 100), ("a", None)],
+    [
+        ("twenty-five", 25),
+        ("two hundred and fifty", 250),
+        ("a dozen", 12),
+        ("half a million", 500000),
+        ("three thousand", 3000),
+        ("ninety-nine", 99),
+        ("a hundred", 100),
+        ("a", None),
+    ],
 )
 def test_parse_number_words(phrase: str, value: float | None) -> None:
     assert parse_number_words(phrase) == value
@@ -225,9 +505,14 @@ def test_identifiers_times_and_pronoun_one_are_not_quantities(sentence: str) -> 
 
 
 def test_year_is_a_date_but_four_digit_count_is_not() -> None:
-    labels = {sentence: _find(sentence, "2000").label for sentence in (
-        "In 2000 the war in Chechnya was raging.", "The unit lost 2000 soldiers.")}
-    assert labels == {"In 2000 the war in Chechnya was raging.": "date", "The unit lost 2000 soldiers.": "count"}
+    labels = {
+        sentence: _find(sentence, "2000").label
+        for sentence in ("In 2000 the war in Chechnya was raging.", "The unit lost 2000 soldiers.")
+    }
+    assert labels == {
+        "In 2000 the war in Chechnya was raging.": "date",
+        "The unit lost 2000 soldiers.": "count",
+    }
 
 
 def test_person_of_name_age_pattern() -> None:
@@ -261,10 +546,59 @@ def test_analyzer_findings_keep_offsets_and_schema() -> None:
     assert by_text["$1,500"].attributes["currency"] == "USD"
 
 
-_PIECES = ["1,000", "300,00", "$", "€", "5", "bn", "million", "-", "to", "and", "between", "from", "over", "about",
-           "men", "Anton", ",", "34", ".", "%", "per cent", "2022", "May", "21", "September", "tens", "of",
-           "thousands", "+", "or", "more", "1.5", "a", "dozen", "twenty-five", "aged", "their", "50s", "10:30",
-           "Su-34", "3rd", "km", "weeks", "one", "in", "five", "two", "thirds", "1,0000", "250 000", "up"]
+_PIECES = [
+    "1,000",
+    "300,00",
+    "$",
+    "€",
+    "5",
+    "bn",
+    "million",
+    "-",
+    "to",
+    "and",
+    "between",
+    "from",
+    "over",
+    "about",
+    "men",
+    "Anton",
+    ",",
+    "34",
+    ".",
+    "%",
+    "per cent",
+    "2022",
+    "May",
+    "21",
+    "September",
+    "tens",
+    "of",
+    "thousands",
+    "+",
+    "or",
+    "more",
+    "1.5",
+    "a",
+    "dozen",
+    "twenty-five",
+    "aged",
+    "their",
+    "50s",
+    "10:30",
+    "Su-34",
+    "3rd",
+    "km",
+    "weeks",
+    "one",
+    "in",
+    "five",
+    "two",
+    "thirds",
+    "1,0000",
+    "250 000",
+    "up",
+]
 
 
 def test_spans_nest_and_never_overlap_on_random_token_soup() -> None:
@@ -285,3 +619,28 @@ def test_spans_nest_and_never_overlap_on_random_token_soup() -> None:
             last_end = q.end
 
     check()
+
+
+def test_date_and_time_patterns_tried_at_word_starts_find_what_a_full_scan_finds(examples_dir: Path) -> None:
+    """find_specials tries each date/time pattern only where a digit, month or apostrophe starts: same matches."""
+    from presslens.analyzers import figures as fg
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(examples_dir.glob("*.txt"))]
+    texts.append(
+        "On 3rd of March 2022, at 10.30 a.m. (0900 GMT) and again 5pm, A5 9:15; x12 May 4, 2023; "
+        "2024-02-30 12/05/2023 the '90s, 1990s, abc1990s, 2019-20, 2019–2021,5 _12 March, Sept. 7 1999; "
+        "March2020 Mar. 3 Dec 2021 \u201980s 7.45pm"
+    )
+    assert len(texts) >= 2
+    kinds = {"digit": fg._DIGIT_START, "month": fg._MONTH_START, "decade": fg._DECADE_START}
+    pairs = [(p, "digit") for p in fg._TIME_PATTERNS] + list(
+        zip(fg._DATE_PATTERNS, fg._DATE_STARTS, strict=True)
+    )
+    found = 0
+    for text in texts:
+        for pattern, kind in pairs:
+            starts = [m.start() for m in kinds[kind].finditer(text)]
+            fast = [m.span() for m in fg._matches_at(pattern, text, starts)]
+            assert fast == [m.span() for m in pattern.finditer(text)]
+            found += len(fast)
+    assert found > 10
