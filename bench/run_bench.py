@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -77,17 +78,20 @@ def main() -> int:
     if args.without:
         pipes["without"] = Pipeline(only=only, skip=skip + args.without.split(","), encoder=pipe.encoder)
     best: dict[str, float] = {}
+    rounds: list[dict[str, float]] = []  # seconds per pipeline in each round (the pipelines alternate)
     stage: dict[str, dict[str, float]] = {}
     n_findings = 0
     for p in pipes.values():
         p.run(articles[0])  # warm-up: model loading is measured by the cold start
     for _ in range(max(1, args.repeat)):
+        rounds.append({})
         for name, p in pipes.items():
             p.timings.clear()
             busy0 = p.encoder.seconds
             t0 = time.perf_counter()
             found = sum(len(r.findings) for r in p.run_many(articles, prefetch=args.prefetch))
             spent = time.perf_counter() - t0
+            rounds[-1][name] = spent
             if name == "full":
                 n_findings = found
             if spent < best.get(name, float("inf")):
@@ -130,6 +134,10 @@ def main() -> int:
         res["without_seconds"] = round(t_wo, 3)
         res["added_percent"] = round(100 * (t_pipe - t_wo) / t_wo, 1)
         res["share_percent"] = round(100 * (t_pipe - t_wo) / t_pipe, 1)
+        # the same ratio within each round (both pipelines timed back to back): its spread shows the host's noise
+        per_round = sorted(100 * (r["full"] - r["without"]) / r["without"] for r in rounds)
+        res["added_percent_per_round"] = [round(x, 1) for x in per_round]
+        res["added_percent_median_round"] = round(statistics.median(per_round), 1)
     print(
         f"| articles | sentences | articles/s | sentences/s | raw encoder sentences/s | peak RSS MB | cold start s |\n"
         f"|---|---|---|---|---|---|---|\n"
@@ -144,6 +152,10 @@ def main() -> int:
         print(
             f"\nwithout {args.without}: {res['without_seconds']} s vs {round(t_pipe, 3)} s with them: "
             f"they add {res['added_percent']}% ({res['share_percent']}% of the full pipeline's time)"
+        )
+        print(
+            f"round by round: they add {', '.join(f'{x}%' for x in res['added_percent_per_round'])} "
+            f"(median {res['added_percent_median_round']}%)"
         )
     print(f"\nmachine: {res['machine']}")
     if args.json:
