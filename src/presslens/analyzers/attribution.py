@@ -1422,7 +1422,7 @@ def extract(
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "1.2"
+    version = "1.3"
     uses_encoder = True
     description = "Attributions (who said what): source with its type, reporting cue and attributed content."
     attribute_schemas = {

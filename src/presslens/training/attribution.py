@@ -4,7 +4,7 @@
 
 The head reads the shared encoder's frozen token states of a whole article (sentences concatenated)
 plus the lexical features of :func:`presslens.analyzers.attribution.lexical_features`:
-``Linear(398->128) -> ReLU -> BiGRU(2x96) -> Linear(192->9)``, trained with cross-entropy per role
+``Linear(398->64) -> ReLU -> BiGRU(2x48) -> Linear(96->9)`` (the defaults of ``--hidden-in``/``--hidden-rnn``), trained with cross-entropy per role
 (roles are tagged independently because PolNeAR attributions nest). The epoch with the best dev
 Source-span overlap F1 (analyzer output, rules merged) is exported to ONNX.
 """
@@ -36,8 +36,9 @@ from presslens.training.polnear import PolnearArticle, Span, find_root, load_spl
 
 ROLE_KEYS = {"source": "Source", "cue": "Cue", "content": "Content"}
 N_IN = 384 + 14
-HIDDEN_IN = 128
-HIDDEN_RNN = 96
+# 64 / 48 since analyzer 1.3: 2.9 times faster than 128 / 96, for 0.010 less source overlap F1 on PolNeAR dev
+HIDDEN_IN = 64
+HIDDEN_RNN = 48
 
 
 @dataclass
