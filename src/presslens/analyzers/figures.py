@@ -55,80 +55,23 @@ _I = re.IGNORECASE
 # ---------------------------------------------------------------------------------------------------
 
 _SMALL = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }
-_SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
-_SHORT_SCALES = {
-    "k": 1_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "mln": 1_000_000,
-    "bn": 1_000_000_000,
-    "b": 1_000_000_000,
-    "tn": 1_000_000_000_000,
-    "trn": 1_000_000_000_000,
-}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
+                 "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
 
 _MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3,
+    "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -136,56 +79,23 @@ _MONTH_RE = (
 )
 
 _CURRENCY_PREFIX = {
-    "$": ("USD", "dollars"),
-    "us$": ("USD", "dollars"),
-    "€": ("EUR", "euros"),
-    "£": ("GBP", "pounds"),
-    "₽": ("RUB", "roubles"),
-    "₴": ("UAH", "hryvnias"),
-    "¥": ("CNY", "yuan"),
-    "usd": ("USD", "dollars"),
-    "eur": ("EUR", "euros"),
-    "gbp": ("GBP", "pounds"),
-    "rub": ("RUB", "roubles"),
-    "uah": ("UAH", "hryvnias"),
+    "$": ("USD", "dollars"), "us$": ("USD", "dollars"), "€": ("EUR", "euros"), "£": ("GBP", "pounds"),
+    "₽": ("RUB", "roubles"), "₴": ("UAH", "hryvnias"), "¥": ("CNY", "yuan"), "usd": ("USD", "dollars"),
+    "eur": ("EUR", "euros"), "gbp": ("GBP", "pounds"), "rub": ("RUB", "roubles"), "uah": ("UAH", "hryvnias"),
 }
 _CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "us dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "pounds sterling": "GBP",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "hryvnia": "UAH",
-    "hryvnias": "UAH",
-    "hryvnyas": "UAH",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rupees": "INR",
-    "lira": "TRY",
-    "lari": "GEL",
-    "tenge": "KZT",
-    "zloty": "PLN",
-    "usd": "USD",
-    "eur": "EUR",
-    "rub": "RUB",
-    "uah": "UAH",
-    "gbp": "GBP",
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "pounds sterling": "GBP", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "rubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH", "hryvnyas": "UAH", "yuan": "CNY",
+    "renminbi": "CNY", "rupees": "INR", "lira": "TRY", "lari": "GEL", "tenge": "KZT", "zloty": "PLN",
+    "usd": "USD", "eur": "EUR", "rub": "RUB", "uah": "UAH", "gbp": "GBP",
 }
 _CURRENCY_WORD_RE = (
     r"(?:US\s+dollars|pounds\s+sterling|dollars?|euros?|pounds?|roubles?|rubles?|hryvnias?|hryvnyas|"
     r"yuan|renminbi|rupees|lira|lari|tenge|zloty|USD|EUR|RUB|UAH|GBP)"
 )
 
-_TIME_UNITS = (
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
-)
+_TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
 _MEASURE_UNITS = (
     r"(?:km2|km²|sq\.?\s?km|square\s+(?:kilometres|kilometers|miles|metres|meters)|kilometres?|kilometers?|"
     r"km|miles?|metres?|meters?|cm|mm|millimetres?|millimeters?|feet|foot|ft|tonnes?|tons?|kg|kilograms?|"
@@ -195,184 +105,21 @@ _MEASURE_UNITS = (
 
 _STOP_AFTER = {
     # prepositions, conjunctions, determiners, auxiliaries and frequent verbs that end a counted noun phrase
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "for",
-    "with",
-    "without",
-    "into",
-    "onto",
-    "over",
-    "under",
-    "since",
-    "until",
-    "than",
-    "as",
-    "per",
-    "about",
-    "after",
-    "before",
-    "during",
-    "across",
-    "through",
-    "against",
-    "among",
-    "between",
-    "near",
-    "around",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "so",
-    "yet",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "where",
-    "when",
-    "while",
-    "because",
-    "if",
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "those",
-    "their",
-    "his",
-    "her",
-    "its",
-    "our",
-    "my",
-    "your",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "may",
-    "might",
-    "can",
-    "could",
-    "must",
-    "said",
-    "say",
-    "says",
-    "told",
-    "left",
-    "fled",
-    "died",
-    "remain",
-    "remained",
-    "remains",
-    "live",
-    "lived",
-    "came",
-    "went",
-    "fell",
-    "rose",
-    "took",
-    "made",
-    "got",
-    "gave",
-    "lost",
-    "won",
-    "saw",
-    "ago",
-    "earlier",
-    "later",
-    "more",
-    "less",
-    "fewer",
-    "each",
-    "apiece",
-    "a-year",
-    "too",
-    "also",
-    "still",
-    "already",
-    "now",
-    "then",
-    "there",
-    "here",
-    "not",
-    "no",
-    "only",
-    "just",
-    "even",
-    "all",
-    "both",
-    "it",
-    "they",
-    "them",
-    "he",
-    "she",
-    "we",
-    "i",
-    "you",
-    "up",
-    "down",
-    "out",
-    "off",
-    "back",
-    "away",
-    "last",
-    "next",
-    "every",
-    "old",
-    "according",
-    "including",
-    "compared",
-    "like",
-    "via",
-    "amid",
-    "despite",
-    "toward",
-    "towards",
-    "within",
-    "arrive",
-    "arrived",
-    "join",
-    "joined",
-    "die",
-    "flee",
-    "leave",
-    "cross",
-    "crossed",
-    "reach",
-    "reached",
-    "face",
-    "faced",
-    "need",
-    "needed",
-    "want",
-    "wanted",
-    "get",
-    "go",
-    "come",
-    "return",
-    "returned",
+    "of", "in", "on", "at", "to", "from", "by", "for", "with", "without", "into", "onto", "over", "under",
+    "since", "until", "than", "as", "per", "about", "after", "before", "during", "across", "through",
+    "against", "among", "between", "near", "around", "and", "or", "but", "nor", "so", "yet", "that",
+    "which", "who", "whom", "whose", "where", "when", "while", "because", "if", "the", "a", "an", "this",
+    "these", "those", "their", "his", "her", "its", "our", "my", "your", "is", "are", "was", "were", "be",
+    "been", "being", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "may",
+    "might", "can", "could", "must", "said", "say", "says", "told", "left", "fled", "died", "remain",
+    "remained", "remains", "live", "lived", "came", "went", "fell", "rose", "took", "made", "got", "gave",
+    "lost", "won", "saw", "ago", "earlier", "later", "more", "less", "fewer", "each", "apiece", "a-year",
+    "too", "also", "still", "already", "now", "then", "there", "here", "not", "no", "only",
+    "just", "even", "all", "both", "it", "they", "them", "he", "she", "we", "i", "you", "up", "down",
+    "out", "off", "back", "away", "last", "next", "every", "old", "according", "including",
+    "compared", "like", "via", "amid", "despite", "toward", "towards", "within",
+    "arrive", "arrived", "join", "joined", "die", "flee", "leave", "cross", "crossed", "reach", "reached",
+    "face", "faced", "need", "needed", "want", "wanted", "get", "go", "come", "return", "returned",
 }
 _NOT_ADVERBS = {"family", "ally", "rally", "italy", "assembly", "supply", "belly", "jelly", "july", "fly"}
 _IDENTIFIER_BEFORE = re.compile(
@@ -392,22 +139,11 @@ _BOUND_BEFORE = re.compile(
     _I,
 )
 _BOUND_KIND = [
-    (
-        re.compile(
-            r"^(?:just\s+|well\s+|slightly\s+|far\s+)?(?:more\s+than|over|at\s+least|above|upwards|"
-            r"in\s+excess|no\s+fewer|no\s+less|not\s+less|a\s+minimum|exceeding)",
-            _I,
-        ),
-        "lower",
-    ),
-    (
-        re.compile(
-            r"^(?:just\s+|well\s+|slightly\s+|far\s+)?(?:up\s+to|fewer|less|at\s+most|under|below|"
-            r"no\s+more|not\s+more|as\s+many|as\s+much|a\s+maximum|nearly|almost|close\s+to)",
-            _I,
-        ),
-        "upper",
-    ),
+    (re.compile(r"^(?:just\s+|well\s+|slightly\s+|far\s+)?(?:more\s+than|over|at\s+least|above|upwards|"
+                r"in\s+excess|no\s+fewer|no\s+less|not\s+less|a\s+minimum|exceeding)", _I), "lower"),
+    (re.compile(r"^(?:just\s+|well\s+|slightly\s+|far\s+)?(?:up\s+to|fewer|less|at\s+most|under|below|"
+                r"no\s+more|not\s+more|as\s+many|as\s+much|a\s+maximum|nearly|almost|close\s+to)", _I),
+     "upper"),
 ]
 _BOUND_AFTER = re.compile(
     r"^(?:(?P<plus>\+)|\s+(?P<b>or\s+(?:more|over|above|higher|fewer|less|under|below|so)|plus)\b)", _I
@@ -530,27 +266,16 @@ def parse_number_words(phrase: str) -> float | None:
 
 
 _VAGUE_BOUNDS = {
-    "dozens": (24, 99),
-    "scores": (40, 99),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
-    "millions": (2_000_000, 9_999_999),
-    "billions": (2_000_000_000, 9_999_999_999),
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "millions": (2_000_000, 9_999_999), "billions": (2_000_000_000, 9_999_999_999),
 }
-_QUANTIFIER_FACTORS = {
-    "several": (3, 9),
-    "a few": (2, 5),
-    "a couple of": (2, 3),
-    "many": (3, 9),
-    "a number of": (2, 9),
-}
+_QUANTIFIER_FACTORS = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "many": (3, 9),
+                       "a number of": (2, 9)}
 
 
 def _vague_atom(m: re.Match[str]) -> Atom:
     if m.group("tens"):
-        scale = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}[
-            m.group("tens_scale").lower()
-        ]
+        scale = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}[m.group("tens_scale").lower()]
         mult = 10 if m.group("tens").lower() == "tens" else 100
         low, high = mult * scale, mult * 10 * scale - 1
     elif m.group("q"):
@@ -597,17 +322,13 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
     if re.search(r"[A-Za-z]-?$", before) or _IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
         return None  # Su-34, MH17, Article 5
     after = text[end : end + 3]
-    if re.match(r"[A-Za-z]", after) and not re.match(
-        r"(?:bn|mn|mln|tn|trn|k|m|b|st|nd|rd|th|s)\b", text[end:], _I
-    ):
+    if re.match(r"[A-Za-z]", after) and not re.match(r"(?:bn|mn|mln|tn|trn|k|m|b|st|nd|rd|th|s)\b", text[end:], _I):
         if not re.match(_MEASURE_UNITS, text[end:], _I):
             return None  # 4x4, 10am and other glued tokens
     value, malformed, likely = parse_digits(raw)
     atom = Atom(start, end, value, "digits", malformed=malformed, likely_values=likely)
-    if (
-        value is not None
-        and re.search(r"(?:^|[\s(])[-−]$", text[max(0, start - 2) : start])
-        and not re.search(r"\d\s*[-−]$", text[max(0, start - 4) : start])
+    if value is not None and re.search(r"(?:^|[\s(])[-−]$", text[max(0, start - 2) : start]) and not re.search(
+        r"\d\s*[-−]$", text[max(0, start - 4) : start]
     ):
         atom.start, atom.value = start - 1, -value  # "-20 degrees"
     if not malformed and value is not None and re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100:
@@ -691,9 +412,7 @@ _YEAR_CONTEXT_BEFORE = re.compile(
 )
 
 _AGE_PATTERNS = [
-    re.compile(
-        rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{_NUMBER_WORD})[- ](?P<u>year|month|week|day)s?[- ]olds?\b", _I
-    ),
+    re.compile(rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{_NUMBER_WORD})[- ](?P<u>year|month|week|day)s?[- ]olds?\b", _I),
     re.compile(r"\b(?:aged|age)\s+(?P<n>\d{1,3})\b(?!\s*(?:-|to|and)\s*\d)", _I),
     re.compile(r"\bat\s+the\s+age\s+of\s+(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", _I),
 ]
@@ -705,67 +424,17 @@ _NAME_AGE = re.compile(
     r"(?=\s*[,;)]|\s*\.(?:\s|$)|\s+(?:who|from|and)\b)"
 )
 _NOT_NAMES = {
-    "However",
-    "Meanwhile",
-    "Overall",
-    "Today",
-    "Yesterday",
-    "Altogether",
-    "Since",
-    "In",
-    "By",
-    "Of",
-    "On",
-    "And",
-    "But",
-    "Then",
-    "Now",
-    "So",
-    "Also",
-    "Still",
-    "Thus",
-    "Instead",
-    "Later",
-    "Earlier",
-    "Finally",
-    "Total",
-    "Together",
-    "Page",
-    "Article",
-    "Section",
-    "Chapter",
-    "Paragraph",
-    "Room",
-    "Unit",
-    "Line",
-    "Moreover",
-    "Besides",
-    "Indeed",
-    "Again",
-    "Nevertheless",
-    "Yet",
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
+    "However", "Meanwhile", "Overall", "Today", "Yesterday", "Altogether", "Since", "In", "By", "Of", "On",
+    "And", "But", "Then", "Now", "So", "Also", "Still", "Thus", "Instead", "Later", "Earlier", "Finally",
+    "Total", "Together", "Page", "Article", "Section", "Chapter", "Paragraph", "Room", "Unit", "Line",
+    "Moreover", "Besides", "Indeed", "Again", "Nevertheless", "Yet", "Sunday", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday",
 }
 
 
 _FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
-_FRACTION_DENOMINATORS = {
-    "half": 2,
-    "third": 3,
-    "thirds": 3,
-    "quarter": 4,
-    "quarters": 4,
-    "fifth": 5,
-    "fifths": 5,
-    "tenth": 10,
-    "tenths": 10,
-}
+_FRACTION_DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                          "fifths": 5, "tenth": 10, "tenths": 10}
 _FRACTION_RE = re.compile(
     r"\b(?P<n>an?|one|two|three|four|nine)[\s-]+(?P<d>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b)", _I
 )
@@ -805,11 +474,7 @@ def _date_iso(text: str) -> str | None:
         return year.group(1) if year else None
     y = year.group(1) if year else "--"
     if day_m:
-        return (
-            f"{y}-{month:02d}-{int(day_m.group(1)):02d}"
-            if year
-            else f"--{month:02d}-{int(day_m.group(1)):02d}"
-        )
+        return f"{y}-{month:02d}-{int(day_m.group(1)):02d}" if year else f"--{month:02d}-{int(day_m.group(1)):02d}"
     return f"{y}-{month:02d}" if year else f"--{month:02d}"
 
 
@@ -858,38 +523,21 @@ def find_specials(text: str) -> list[Special]:
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     for pat, start_kind in zip(_DATE_PATTERNS, _DATE_STARTS, strict=True):
         for m in _matches_at(pat, text, starts[start_kind]):
-            found.append(
-                Special(m.start(), m.end(), "date", _date_attributes(m.group(0)), (m.start(), m.end()))
-            )
+            found.append(Special(m.start(), m.end(), "date", _date_attributes(m.group(0)), (m.start(), m.end())))
     for m in _FRACTION_RE.finditer(text):
         num = _FRACTION_NUMERATORS[m.group("n").lower()]
         den = _FRACTION_DENOMINATORS[m.group("d").lower()]
-        found.append(
-            Special(
-                m.start(),
-                m.end(),
-                "percent",
-                {"value": round(100 * num / den, 2), "unit": "percent", "fraction": f"{num}/{den}"},
-                (m.start(), m.end()),
-            )
-        )
+        found.append(Special(m.start(), m.end(), "percent",
+                             {"value": round(100 * num / den, 2), "unit": "percent", "fraction": f"{num}/{den}"},
+                             (m.start(), m.end())))
     for m in _RATIO_RE.finditer(text):
         n_val, d_val = _small_number(m.group("n")), _small_number(m.group("d"))
         if n_val is None or not d_val or n_val >= d_val:
             continue
-        found.append(
-            Special(
-                m.start(),
-                m.end(),
-                "percent",
-                {
-                    "value": round(100 * n_val / d_val, 2),
-                    "unit": "percent",
-                    "fraction": f"{_clean_number(n_val)}/{_clean_number(d_val)}",
-                },
-                (m.start(), m.end()),
-            )
-        )
+        found.append(Special(m.start(), m.end(), "percent",
+                             {"value": round(100 * n_val / d_val, 2), "unit": "percent",
+                              "fraction": f"{_clean_number(n_val)}/{_clean_number(d_val)}"},
+                             (m.start(), m.end())))
     for k, pat in enumerate(_AGE_PATTERNS):
         if k == 0 and _OLD_HINT.search(text) is None:
             continue
@@ -903,24 +551,16 @@ def find_specials(text: str) -> list[Special]:
             )
     for m in _AGE_DECADE.finditer(text):
         decade = int(m.group("n"))
-        found.append(
-            Special(
-                m.start("n"),
-                m.end(),
-                "age",
-                {"value": None, "unit": "years", "low": decade, "high": decade + 9, "vague": True},
-                (m.start("n"), m.end()),
-            )
-        )
+        found.append(Special(m.start("n"), m.end(), "age",
+                             {"value": None, "unit": "years", "low": decade, "high": decade + 9, "vague": True},
+                             (m.start("n"), m.end())))
     for m in _NAME_AGE.finditer(text):
         name = m.group("name")
         if name.split()[0] in _NOT_NAMES or name.split()[-1] in _NOT_NAMES or name.lower() in _MONTHS:
             continue
         found.append(
             Special(
-                m.start("n"),
-                m.end("n"),
-                "age",
+                m.start("n"), m.end("n"), "age",
                 {"value": float(m.group("n")), "unit": "years", "person": (m.start("name"), m.end("name"))},
                 (m.start("n"), m.end("n")),
             )
@@ -978,27 +618,15 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
         before = text[max(0, a.start - 12) : a.start]
         pre = re.search(r"\b(?P<w>between|from)\s+(?:[$€£₽₴¥]|US\$)?$", before, _I)
         ok = False
-        if (
-            pre
-            and pre.group("w").lower() == "between"
-            and re.fullmatch(r"\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, _I)
-        ):
+        if pre and pre.group("w").lower() == "between" and re.fullmatch(r"\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, _I):
             ok = True
-        elif (
-            re.fullmatch(r"\s*(?:-|–|—|to)\s*(?:[$€£₽₴¥]|US\$)?", gap, _I)
-            and a.kind != "vague"
-            and b.kind != "vague"
-        ):
+        elif re.fullmatch(r"\s*(?:-|–|—|to)\s*(?:[$€£₽₴¥]|US\$)?", gap, _I) and a.kind != "vague" and b.kind != "vague":
             ok = pre is not None or not (a.year_like and b.year_like)
             if re.fullmatch(r"\s*to\s*", gap, _I) and pre is None and not (a.kind == b.kind == "digits"):
                 ok = False
             if re.fullmatch(r"[-–]", gap) and a.kind == "words":
                 ok = False
-        elif (
-            re.fullmatch(r"\s*%?\s*(?:-|–|to)\s*", gap, _I)
-            and a.kind == b.kind == "digits"
-            and text[a.end : a.end + 1] == "%"
-        ):
+        elif re.fullmatch(r"\s*%?\s*(?:-|–|to)\s*", gap, _I) and a.kind == b.kind == "digits" and text[a.end:a.end + 1] == "%":
             ok = True
         if ok:
             start = a.start - (len(before) - pre.start()) if pre else -1
@@ -1046,34 +674,9 @@ def _unit_phrase(text: str, pos: int) -> tuple[int, int] | None:
     return words[0][0], words[-1][1]
 
 
-_IRREGULAR_PLURALS = {
-    "men",
-    "women",
-    "people",
-    "children",
-    "personnel",
-    "police",
-    "staff",
-    "feet",
-    "teeth",
-    "mice",
-    "geese",
-    "sheep",
-    "cattle",
-    "livestock",
-    "militia",
-    "crew",
-    "aircraft",
-    "dead",
-    "wounded",
-    "injured",
-    "missing",
-    "elderly",
-    "youth",
-    "kin",
-    "data",
-    "media",
-}
+_IRREGULAR_PLURALS = {"men", "women", "people", "children", "personnel", "police", "staff", "feet", "teeth",
+                      "mice", "geese", "sheep", "cattle", "livestock", "militia", "crew", "aircraft", "dead",
+                      "wounded", "injured", "missing", "elderly", "youth", "kin", "data", "media"}
 
 
 def _looks_plural(word: str) -> bool:
@@ -1193,18 +796,8 @@ def _year_is_date(text: str, atom: Atom) -> bool:
 
 
 def _quantity_from_atom(text: str, a: Atom) -> Quantity:
-    q = Quantity(
-        a.start,
-        a.end,
-        "count",
-        (a.start, a.end),
-        value=a.value,
-        malformed=a.malformed,
-        likely_values=list(a.likely_values),
-        vague=a.kind == "vague",
-        low=a.low,
-        high=a.high,
-    )
+    q = Quantity(a.start, a.end, "count", (a.start, a.end), value=a.value, malformed=a.malformed,
+                 likely_values=list(a.likely_values), vague=a.kind == "vague", low=a.low, high=a.high)
     if a.kind == "words":
         q.score = 0.9
     if a.kind == "vague":
@@ -1220,17 +813,9 @@ def _quantity_from_range(text: str, a: Atom, b: Atom, pre_start: int) -> Quantit
         # "$5-10bn", "5 to 10 million": the scale of the second number applies to both
         factor = high / float(_plain_value(text[b.start : b.end]) or 1)
         low *= factor
-    q = Quantity(
-        a.start if pre_start < 0 else pre_start,
-        b.end,
-        "range",
-        (a.start, b.end),
-        value=None,
-        low=low,
-        high=high,
-        malformed=a.malformed or b.malformed,
-        likely_values=[*a.likely_values, *b.likely_values],
-    )
+    q = Quantity(a.start if pre_start < 0 else pre_start, b.end, "range", (a.start, b.end), value=None,
+                 low=low, high=high, malformed=a.malformed or b.malformed,
+                 likely_values=[*a.likely_values, *b.likely_values])
     q.score = 0.9
     return q
 
@@ -1251,17 +836,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         if s.label is None:
             continue
         attrs = dict(s.attributes)
-        q = Quantity(
-            s.start,
-            s.end,
-            s.label,
-            s.number,
-            value=attrs.pop("value", None),
-            unit=attrs.pop("unit", None),
-            score=0.9 if s.label == "date" else 0.85,
-            low=attrs.pop("low", None),
-            high=attrs.pop("high", None),
-        )
+        q = Quantity(s.start, s.end, s.label, s.number, value=attrs.pop("value", None),
+                     unit=attrs.pop("unit", None), score=0.9 if s.label == "date" else 0.85,
+                     low=attrs.pop("low", None), high=attrs.pop("high", None))
         q.vague = bool(attrs.pop("vague", False))
         if "person" in attrs:
             q.extra["person"] = attrs.pop("person")
@@ -1289,17 +866,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         if id(a) in in_range:
             continue
         if a.year_like and _year_is_date(text, a):
-            quantities.append(
-                Quantity(
-                    a.start,
-                    a.end,
-                    "date",
-                    (a.start, a.end),
-                    value=a.value,
-                    score=0.85,
-                    extra={"date": text[a.start : a.end]},
-                )
-            )
+            quantities.append(Quantity(a.start, a.end, "date", (a.start, a.end), value=a.value, score=0.85,
+                                       extra={"date": text[a.start : a.end]}))
             continue
         q = _quantity_from_atom(text, a)
         _classify(text, q, a, a)
@@ -1398,28 +966,13 @@ class FiguresAnalyzer(Analyzer):
             attrs["fraction"] = q.extra["fraction"]
         if "person" in q.extra:
             attrs["person"] = span_ref(article, *q.extra["person"])
-        return Finding.at(
-            article,
-            q.start,
-            q.end,
-            kind="quantity",
-            label=q.label,
-            score=q.score,
-            analyzer=self.name,
-            attributes=attrs,
-        )
+        return Finding.at(article, q.start, q.end, kind="quantity", label=q.label, score=q.score,
+                          analyzer=self.name, attributes=attrs)
 
 
 def _num(v: float | None) -> float | int | None:
     return None if v is None else _clean_number(v)
 
 
-__all__ = [
-    "LABELS",
-    "FiguresAnalyzer",
-    "Quantity",
-    "extract_quantities",
-    "likely_values_for",
-    "parse_digits",
-    "parse_number_words",
-]
+__all__ = ["LABELS", "FiguresAnalyzer", "Quantity", "extract_quantities", "likely_values_for", "parse_digits",
+           "parse_number_words"]
