@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.wordstarts import WordStarts
 from presslens.article import Article, Finding, span_ref
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "claims"
@@ -48,25 +49,32 @@ def lexical_features(text: str, tokens: tuple[list[str], list[str]] | None = Non
 
     ``tokens``: :func:`sentence_tokens` of ``text`` if already computed.
     """
+    return np.asarray(lexical_row(text, tokens), dtype=np.float32)
+
+
+def lexical_row(text: str, tokens: tuple[list[str], list[str]] | None = None) -> list[float]:
+    """:func:`lexical_features` as a list of floats (the analyzer stacks many rows into one array)."""
     toks, lower = tokens if tokens is not None else sentence_tokens(text)
     n = max(1, len(toks))
     nums = _NUMBER.findall(text)
-    caps = sum(
-        1 for t, w in zip(toks[1:], lower[1:], strict=True) if t[:1].isupper() and w not in _FIRST_PERSON
-    )
-    feats = [
+    first_person = sum(map(_FIRST_PERSON.__contains__, lower))
+    # capitalised tokens after the first, first-person words ("I", "We") not counted; tokens are never empty
+    capitalised = [t for t in toks[1:] if t[0].isupper()]
+    caps = len(capitalised)
+    if first_person and caps:
+        caps -= sum(1 for t in capitalised if t.lower() in _FIRST_PERSON)
+    return [
         float(bool(nums)),
         min(len(nums), 5) / 5.0,
-        float(any(w in _NUMBER_WORDS for w in lower)),
+        float(not _NUMBER_WORDS.isdisjoint(lower)),
         float("%" in text or "percent" in lower or "per cent" in text.lower()),
         float("$" in text or "dollars" in lower or "billion" in lower or "million" in lower),
         min(caps, 6) / 6.0,
         min(len(toks), 60) / 60.0,
-        sum(1 for w in lower if w in _FIRST_PERSON) / n,
+        first_person / n,
         float(text.rstrip().endswith("?")),
         float(len(toks) <= 4),
     ]
-    return np.asarray(feats, dtype=np.float32)
 
 
 def sentence_tokens(text: str) -> tuple[list[str], list[str]]:
@@ -213,7 +221,7 @@ class ClaimModel:
             np.concatenate(
                 [
                     embeddings * self.emb_scale,
-                    np.stack([lexical_features(t, k) for t, k in zip(texts, tokens, strict=True)]),
+                    np.asarray([lexical_row(t, k) for t, k in zip(texts, tokens, strict=True)], dtype=np.float32),
                 ],
                 axis=1,
             )
@@ -317,22 +325,24 @@ _FALLBACK_FUTURE = re.compile(
 )
 
 
-def hedge_info(text: str) -> tuple[bool, list[str]]:
+def hedge_info(text: str, index: WordStarts | None = None) -> tuple[bool, list[str]]:
+    """Hedged or not, and the cue texts (``index``: the :class:`WordStarts` of ``text``, if built)."""
     try:
         from presslens.analyzers.hedging import is_hedged
     except ImportError:  # pragma: no cover - the helper module ships with presslens
         cues = [m.group(0) for m in _FALLBACK_HEDGES.finditer(text)]
         return bool(cues), cues
-    hedged, cues = is_hedged(text)
+    hedged, cues = is_hedged(text, index)
     return bool(hedged), list(cues)
 
 
-def prediction(text: str) -> tuple[bool, str | None]:
+def prediction(text: str, index: WordStarts | None = None) -> tuple[bool, str | None]:
+    """About the future or not, and the time horizon text if any."""
     try:
         from presslens.analyzers.hedging import prediction_info
     except ImportError:  # pragma: no cover
         return bool(_FALLBACK_FUTURE.search(text)), None
-    is_pred, horizon, _ = prediction_info(text)
+    is_pred, horizon, _ = prediction_info(text, index)
     return bool(is_pred), horizon
 
 
@@ -409,12 +419,13 @@ class ClaimsAnalyzer(Analyzer):
         probs = model.scores(texts, enc.sentence_embeddings, enc.token_states)
         figures = features.prior("figures", "quantity")
         attributions = features.prior("attribution", "attribution")
-        spans = attribution_spans(attributions)
-        findings: list[Finding] = []
-        for i, ((s, e), p) in enumerate(zip(article.sentences, probs, strict=True)):
-            if p < model.threshold:
-                continue
-            findings.append(self._claim(article, i, s, e, float(p), figures, attributions, spans))
+        chosen = [i for i, p in enumerate(probs.tolist()) if not p < model.threshold]
+        ranges = [article.sentences[i] for i in chosen]
+        links = linked_attributions(ranges, attribution_spans(attributions))
+        findings = [
+            self._claim(article, i, s, e, float(probs[i]), figures, link)
+            for i, (s, e), link in zip(chosen, ranges, links, strict=True)
+        ]
         return AnalyzerOutput(findings=findings)
 
     def _claim(
@@ -425,12 +436,11 @@ class ClaimsAnalyzer(Analyzer):
         e: int,
         score: float,
         figures: list[Finding],
-        attributions: list[Finding],
-        spans: AttributionSpans | None = None,
+        link: Finding | None,
     ) -> Finding:
         text = article.text[s:e]
-        hedged, cues = hedge_info(text)
-        link = linked_attribution(s, e, attributions, spans)
+        words = WordStarts(text)  # shared by the hedging and prediction cues
+        hedged, cues = hedge_info(text, words)
         if link is not None and (link.attributes.get("source") or {}).get("type") in VAGUE_TYPES:
             # second-hand and unverifiable: "some reports suggest", "sources said"
             hedged = True
@@ -439,7 +449,7 @@ class ClaimsAnalyzer(Analyzer):
             phrase = f"{src} {cue_text}" if src else cue_text
             if not any(c in phrase for c in cues):
                 cues = cues + [phrase]
-        is_pred, horizon = prediction(text)
+        is_pred, horizon = prediction(text, words)
         return Finding.at(
             article,
             s,
@@ -493,6 +503,21 @@ def linked_attribution(
         if key > best_overlap:
             best, best_overlap = f, key
     return best
+
+
+def linked_attributions(ranges: list[tuple[int, int]], spans: AttributionSpans) -> list[Finding | None]:
+    """:func:`linked_attribution` of each sentence range at once (same choice, ties to the earlier one)."""
+    if not ranges or not spans:
+        return [None] * len(ranges)
+    sent = np.asarray(ranges, dtype=np.int64)
+    s, e = sent[:, :1], sent[:, 1:]
+    att = np.asarray([sp[:3] for sp in spans], dtype=np.int64)
+    cs, ce, cue = att[:, 0], att[:, 1], att[:, 2]
+    overlap = np.maximum(0, np.minimum(e, ce) - np.maximum(s, cs))
+    key = overlap + np.where((s <= cue) & (cue < e), e - s, 0)
+    best = key.argmax(axis=1)  # the first maximum, as the loop keeps the first of equal keys
+    found = key[np.arange(len(ranges)), best] > 0
+    return [spans[b][3] if ok else None for b, ok in zip(best.tolist(), found.tolist(), strict=True)]
 
 
 def _figure_ref(article: Article, f: Finding) -> dict[str, Any]:

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.wordstarts import WordStarts, finditer_from, words_of
 from presslens.article import Article, Finding, span_ref
 
 LABELS = ("count", "percent", "money", "range", "age", "duration", "date", "measure", "ordinal")
@@ -290,16 +291,20 @@ def _vague_atom(m: re.Match[str]) -> Atom:
     return Atom(m.start(), m.end(), None, "vague", low=low, high=high)
 
 
-def find_atoms(text: str, taken: list[tuple[int, int]]) -> list[Atom]:
-    """All number atoms outside the ``taken`` spans, left to right, without overlaps."""
+def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None = None) -> list[Atom]:
+    """All number atoms outside the ``taken`` spans, left to right, without overlaps.
+
+    ``index``: the :class:`WordStarts` of ``text``, if already built.
+    """
+    index = index if index is not None else WordStarts(text)
     atoms: list[Atom] = []
-    for m in _VAGUE_RE.finditer(text):
+    for m in finditer_from(_VAGUE_RE, index, _VAGUE_FIRST):
         atoms.append(_vague_atom(m))
     for m in _DIGITS_RE.finditer(text):
         atom = _digit_atom(text, m)
         if atom is not None:
             atoms.append(atom)
-    for m in _WORDS_RE.finditer(text):
+    for m in finditer_from(_WORDS_RE, index, _WORDS_FIRST):
         atom = _word_atom(text, m)
         if atom is not None:
             atoms.append(atom)
@@ -447,6 +452,27 @@ _RATIO_RE = re.compile(
 # the first age pattern runs only when the text has "old(s)" at a word end at all.
 _OLD_HINT = re.compile(r"[- ]olds?\b", _I)
 
+# Speed only: the words a match of each pattern can begin with (see wordstarts.finditer_from; tests check
+# these lists against matches generated from the patterns).
+_NUMBER_WORDS_FIRST = words_of(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen",
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety",
+)
+_WORDS_FIRST = _NUMBER_WORDS_FIRST | words_of("half a an")
+_VAGUE_FIRST = words_of("tens hundreds several a many some dozens scores thousands millions billions")
+_FRACTION_FIRST = words_of("a an one two three four nine")
+_AGE_FIRST: list[tuple[frozenset[str], bool]] = [(_NUMBER_WORDS_FIRST, True), (words_of("aged age"), False), (words_of("at"), False)]
+_AGE_DECADE_FIRST = words_of("in")
+# (pattern, first words, or also any word that begins with a digit) for the tests
+ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
+    (_VAGUE_RE, _VAGUE_FIRST, False),
+    (_WORDS_RE, _WORDS_FIRST, False),
+    (_FRACTION_RE, _FRACTION_FIRST, False),
+    (_RATIO_RE, _NUMBER_WORDS_FIRST, True),
+    *((p, f, d) for p, (f, d) in zip(_AGE_PATTERNS, _AGE_FIRST, strict=True)),
+    (_AGE_DECADE, _AGE_DECADE_FIRST, False),
+]
+
 
 def _small_number(s: str) -> float | None:
     return float(s) if s.isdigit() else parse_number_words(s)
@@ -511,7 +537,9 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Itera
             end = m.end()
 
 
-def find_specials(text: str) -> list[Special]:
+def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
+    """Dates, clock times, fractions, ratios and ages (``index``: the :class:`WordStarts` of ``text``)."""
+    index = index if index is not None else WordStarts(text)
     found: list[Special] = []
     starts = {
         "digit": [m.start() for m in _DIGIT_START.finditer(text)],
@@ -524,13 +552,13 @@ def find_specials(text: str) -> list[Special]:
     for pat, start_kind in zip(_DATE_PATTERNS, _DATE_STARTS, strict=True):
         for m in _matches_at(pat, text, starts[start_kind]):
             found.append(Special(m.start(), m.end(), "date", _date_attributes(m.group(0)), (m.start(), m.end())))
-    for m in _FRACTION_RE.finditer(text):
+    for m in finditer_from(_FRACTION_RE, index, _FRACTION_FIRST):
         num = _FRACTION_NUMERATORS[m.group("n").lower()]
         den = _FRACTION_DENOMINATORS[m.group("d").lower()]
         found.append(Special(m.start(), m.end(), "percent",
                              {"value": round(100 * num / den, 2), "unit": "percent", "fraction": f"{num}/{den}"},
                              (m.start(), m.end())))
-    for m in _RATIO_RE.finditer(text):
+    for m in finditer_from(_RATIO_RE, index, _NUMBER_WORDS_FIRST, digits=True):
         n_val, d_val = _small_number(m.group("n")), _small_number(m.group("d"))
         if n_val is None or not d_val or n_val >= d_val:
             continue
@@ -538,10 +566,10 @@ def find_specials(text: str) -> list[Special]:
                              {"value": round(100 * n_val / d_val, 2), "unit": "percent",
                               "fraction": f"{_clean_number(n_val)}/{_clean_number(d_val)}"},
                              (m.start(), m.end())))
-    for k, pat in enumerate(_AGE_PATTERNS):
+    for k, (pat, (first, digits)) in enumerate(zip(_AGE_PATTERNS, _AGE_FIRST, strict=True)):
         if k == 0 and _OLD_HINT.search(text) is None:
             continue
-        for m in pat.finditer(text):
+        for m in finditer_from(pat, index, first, digits):
             value = _small_number(m.group("n"))
             if value is None:
                 continue
@@ -549,7 +577,7 @@ def find_specials(text: str) -> list[Special]:
             found.append(
                 Special(m.start(), m.end(), "age", {"value": value, "unit": unit}, (m.start("n"), m.end("n")))
             )
-    for m in _AGE_DECADE.finditer(text):
+    for m in finditer_from(_AGE_DECADE, index, _AGE_DECADE_FIRST):
         decade = int(m.group("n"))
         found.append(Special(m.start("n"), m.end(), "age",
                              {"value": None, "unit": "years", "low": decade, "high": decade + 9, "vague": True},
@@ -830,7 +858,8 @@ def _plain_value(s: str) -> float | None:
 
 def extract_quantities(text: str) -> list[Quantity]:
     """Every number expression in ``text`` as a :class:`Quantity` (offsets into ``text``)."""
-    specials = find_specials(text)
+    index = WordStarts(text)
+    specials = find_specials(text, index)
     quantities: list[Quantity] = []
     for s in specials:
         if s.label is None:
@@ -847,7 +876,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         if q.label == "age":
             _apply_bound(text, q)
         quantities.append(q)
-    atoms = find_atoms(text, [(s.start, s.end) for s in specials])
+    atoms = find_atoms(text, [(s.start, s.end) for s in specials], index)
     in_range: set[int] = set()
     for a, b, pre in _range_pairs(text, atoms):
         q = _quantity_from_range(text, a, b, pre)

@@ -22,7 +22,10 @@ model and no tokenizer are needed. Offsets are Python string indices into the te
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
+from collections.abc import Set as AbstractSet
+
+from presslens.analyzers.wordstarts import WordStarts, finditer_from, words_of
 
 Cue = tuple[int, int, str]
 
@@ -170,13 +173,45 @@ def _word_set(text: str) -> frozenset[str] | None:
     return frozenset(_WORD_RUN.findall(text.lower())) if text.isascii() else None
 
 
-def _may_match(words: frozenset[str] | None, triggers: frozenset[str] | None) -> bool:
+def _index_words(text: str, index: WordStarts) -> KeysView[str] | None:
+    """:func:`_word_set` of ``text`` read off its index (the same words for an ASCII text)."""
+    return index.words if text.isascii() else None
+
+
+def _may_match(words: AbstractSet[str] | None, triggers: frozenset[str] | None) -> bool:
     """False only when ``words`` holds none of ``triggers``."""
     return words is None or triggers is None or not words.isdisjoint(triggers)
 
 
 # "may", "might", "could", "would", "must have": modals that hedge, with exclusions checked in code.
 _MODAL = re.compile(r"\b(?:may|might|could|would|must)(?:n't|\s+not)?\b", _FLAGS)
+
+# Speed only: the words a match of each hedge pattern can begin with (see wordstarts.finditer_from; tests
+# check these lists against matches generated from the patterns).
+_HEDGE_FIRST: list[frozenset[str]] = [
+    words_of(
+        "reportedly allegedly purportedly supposedly apparently possibly probably presumably seemingly",
+        "ostensibly perhaps maybe conceivably potentially likely unlikely most in arguably",
+    ),
+    words_of("is are was were has have had being"),
+    words_of("appear appears appeared seem seems seemed it"),
+    words_of(
+        "report reports account accounts evidence indication indications signs footage images data estimate",
+        "estimates suggest suggests suggested suggesting there",
+    ),
+    words_of("according citing unnamed anonymous a sources media news press reports it rumor rumors rumour rumours"),
+    words_of(
+        "unconfirmed unverified uncorroborated unsubstantiated could can cannot couldn has have had was were is",
+        "are if not",
+    ),
+    words_of("it unclear uncertain not unknown remain remains remained nobody no doubt doubts a the"),
+    words_of(
+        "believe believes believed think thinks suspect suspects suspected fear fears feared assesses assessed",
+        "estimate estimates speculate speculated speculates guess guesses guessed claim claims claimed claiming",
+        "in may might",
+    ),
+]
+_MODAL_FIRST = _MODAL_TRIGGERS
 
 _MONTH_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|since|until|till|of|early|late|mid|last|next|this|on|by|from|to|through|during|"
@@ -277,29 +312,30 @@ def _dedupe(cues: Iterable[Cue]) -> list[Cue]:
     return out
 
 
-def hedge_cues(text: str) -> list[Cue]:
+def hedge_cues(text: str, index: WordStarts | None = None) -> list[Cue]:
     """Character spans of hedging cues in ``text``: ``[(start, end, cue_type), ...]`` sorted by start.
 
     ``cue_type`` is one of "modal", "adverb", "evidential", "second_hand", "unverified", "uncertainty",
-    "epistemic_verb".
+    "epistemic_verb". ``index``: the :class:`WordStarts` of ``text``, if already built.
     """
     cues: list[Cue] = []
-    words = _word_set(text)
+    index = index if index is not None else WordStarts(text)
+    words = _index_words(text, index)
     for k, (cue_type, pattern) in enumerate(_HEDGE_PATTERNS):
         if not _may_match(words, _HEDGE_TRIGGERS.get(k)):
             continue
-        for m in pattern.finditer(text):
+        for m in finditer_from(pattern, index, _HEDGE_FIRST[k]):
             cues.append((m.start(), m.end(), cue_type))
-    for m in _MODAL.finditer(text) if _may_match(words, _MODAL_TRIGGERS) else ():
+    for m in finditer_from(_MODAL, index, _MODAL_FIRST) if _may_match(words, _MODAL_TRIGGERS) else ():
         kind = _modal_kind(text, m.start(), m.end())
         if kind:
             cues.append((m.start(), m.end(), kind))
     return _dedupe(cues)
 
 
-def is_hedged(text: str) -> tuple[bool, list[str]]:
+def is_hedged(text: str, index: WordStarts | None = None) -> tuple[bool, list[str]]:
     """Whether ``text`` presents its content as uncertain or second-hand, and the cue texts found."""
-    cues = hedge_cues(text)
+    cues = hedge_cues(text, index)
     return bool(cues), [text[s:e] for s, e, _ in cues]
 
 
@@ -413,6 +449,28 @@ _PREDICTION_TRIGGERS: dict[str, frozenset[str]] = {
     "imminence": _words("verge brink coming future be upcoming forthcoming looming impending round"),
 }
 
+# Speed only: (first words, other characters a match can begin at) of each prediction pattern (see
+# _HEDGE_FIRST). "future" also matches "we'll" from inside a word: texts with "'ll" are scanned in full.
+_PREDICTION_FIRST: dict[str, tuple[frozenset[str], str]] = {
+    "future": (words_of("will shall won shan"), ""),
+    "going_to": (words_of("is are am was were"), "'\u2019"),
+    "expected": (
+        words_of(
+            "is are was were be been being expect expects expecting anticipate anticipates anticipating predict",
+            "predicts predicting forecast forecasts forecasting project projects",
+        ),
+        "'",
+    ),
+    "intention": (_PREDICTION_TRIGGERS["intention"], ""),
+    "imminence": (words_of("on in is are upcoming forthcoming looming impending next"), ""),
+    "is_to": (words_of("is are"), ""),
+}
+_HORIZON_FIRST = words_of(
+    "within in over during by before until till next this later early earlier tomorrow tonight as from soon",
+    "shortly imminently any",
+)
+_LL = re.compile(r"['\u2019]ll", _FLAGS)
+
 _NOUN_WILL_BEFORE = re.compile(
     r"\b(?:the|a|his|her|their|its|our|my|your|political|free|good|ill|popular|public|national|"
     r"collective|people's|against|own|last|strong|iron|sheer|broad|living|general|no|of)\s*$",
@@ -503,29 +561,39 @@ def _is_reported_future(text: str, start: int, end: int) -> bool:
     return bool(_SPEECH_BEFORE.search(text[:start])) and not _CONDITIONAL.search(text)
 
 
-def prediction_cues(text: str) -> list[Cue]:
+def prediction_cues(text: str, index: WordStarts | None = None) -> list[Cue]:
     """Character spans of cues that point to the future: ``[(start, end, cue_type), ...]``.
 
     ``cue_type`` is one of "future", "going_to", "expected", "intention", "imminence", "is_to",
-    "modal_future", "reported_future", "horizon".
+    "modal_future", "reported_future", "horizon". ``index``: the :class:`WordStarts` of ``text``, if built.
     """
-    return _prediction_cues(text, horizon_span(text))
+    index = index if index is not None else WordStarts(text)
+    return _prediction_cues(text, horizon_span(text, index), index)
 
 
-def _prediction_cues(text: str, span: tuple[int, int] | None) -> list[Cue]:
+def _pattern_matches(
+    cue_type: str, pattern: re.Pattern[str], text: str, index: WordStarts
+) -> Iterable[re.Match[str]]:
+    if cue_type == "future" and _LL.search(text):
+        return pattern.finditer(text)
+    first, also_at = _PREDICTION_FIRST[cue_type]
+    return finditer_from(pattern, index, first, also_at=also_at)
+
+
+def _prediction_cues(text: str, span: tuple[int, int] | None, index: WordStarts) -> list[Cue]:
     """:func:`prediction_cues` with the horizon already found (``span``)."""
     cues: list[Cue] = []
-    words = _word_set(text)
+    words = _index_words(text, index)
     for cue_type, pattern in _PREDICTION_PATTERNS:
         if not _may_match(words, _PREDICTION_TRIGGERS.get(cue_type)):
             continue
-        for m in pattern.finditer(text):
+        for m in _pattern_matches(cue_type, pattern, text, index):
             if cue_type == "future" and (
                 _will_is_noun(text, m.start(), m.end()) or _will_is_refusal(text, m.start(), m.end())
             ):
                 continue
             cues.append((m.start(), m.end(), cue_type))
-    for m in _MODAL.finditer(text) if _may_match(words, _MODAL_TRIGGERS) else ():
+    for m in finditer_from(_MODAL, index, _MODAL_FIRST) if _may_match(words, _MODAL_TRIGGERS) else ():
         if _modal_is_future(text, m.start(), m.end()):
             cues.append((m.start(), m.end(), "modal_future"))
         elif _is_reported_future(text, m.start(), m.end()):
@@ -535,9 +603,10 @@ def _prediction_cues(text: str, span: tuple[int, int] | None) -> list[Cue]:
     return _dedupe(cues)
 
 
-def horizon_span(text: str) -> tuple[int, int] | None:
+def horizon_span(text: str, index: WordStarts | None = None) -> tuple[int, int] | None:
     """The first future time horizon in ``text`` ("within days", "by the end of the year"), or None."""
-    for m in _HORIZON.finditer(text):
+    index = index if index is not None else WordStarts(text)
+    for m in finditer_from(_HORIZON, index, _HORIZON_FIRST):
         if _horizon_is_past(text, m.start(), m.end()):
             continue
         return m.start(), m.end()
@@ -553,14 +622,15 @@ def _horizon_is_past(text: str, start: int, end: int) -> bool:
     return False
 
 
-def prediction_info(text: str) -> tuple[bool, str | None, list[str]]:
+def prediction_info(text: str, index: WordStarts | None = None) -> tuple[bool, str | None, list[str]]:
     """Whether ``text`` is about the future, the time horizon text if any, and the cue texts found.
 
     A horizon alone ("next week") makes a sentence a prediction only together with a verb that is not
     plainly past ("The talks resume next week" yes; "He left last week" has no horizon at all).
     """
-    span = horizon_span(text)
-    cues = _prediction_cues(text, span)
+    index = index if index is not None else WordStarts(text)
+    span = horizon_span(text, index)
+    cues = _prediction_cues(text, span, index)
     strong = [c for c in cues if c[2] != "horizon"]
     if _PAST_MARKERS.search(text) and not any(c[2] in {"future", "expected", "going_to"} for c in strong):
         strong = []
@@ -581,5 +651,13 @@ _PAST_VERB = re.compile(
 def _looks_past(text: str) -> bool:
     return bool(_PAST_VERB.search(text))
 
+
+# (pattern, first words) of the patterns tried at first words only, for the tests (the prediction patterns
+# go through _pattern_matches)
+ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str]]] = [
+    *((pattern, _HEDGE_FIRST[k]) for k, (_t, pattern) in enumerate(_HEDGE_PATTERNS)),
+    (_MODAL, _MODAL_FIRST),
+    (_HORIZON, _HORIZON_FIRST),
+]
 
 __all__ = ["Cue", "hedge_cues", "horizon_span", "is_hedged", "prediction_cues", "prediction_info"]

@@ -1,0 +1,118 @@
+"""Regex matches tried only where one of their first words starts (a speed helper, not an analyzer).
+
+Many rule patterns begin with ``\\b`` and a word from a short list ("\\b(?:tens|hundreds)\\s+of ...") and are
+case-insensitive, which stops Python's regex engine from skipping ahead to a likely start: it tries the
+pattern at every character. :func:`finditer_from` gives exactly what ``pattern.finditer(text)`` gives, but
+tries the pattern only where a word from the pattern's list of first words starts (looked up in one
+:class:`WordStarts` index per text, shared by all patterns run over that text).
+
+The caller states the first words; tests check each list against matches generated from the pattern itself.
+A text holding one of the few non-ASCII letters that case-insensitive matching equates with an ASCII letter
+("ſ", the Kelvin sign, dotted and dotless i) is scanned in full instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, KeysView
+
+_WORD_RUN = re.compile(r"\w+")
+# the letters that case-insensitive matching equates with an ASCII letter although they are not ASCII
+# (tests check this list against every code point)
+CASE_FOLDING_SPECIALS = "\u017f\u212a\u0130\u0131"
+
+
+class WordStarts:
+    """Where each word (``\\w+`` run) of ``text`` starts, by its lower-case form."""
+
+    __slots__ = ("text", "exact", "_by_word", "_digit_starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.exact = not any(c in text for c in CASE_FOLDING_SPECIALS)
+        by_word: dict[str, list[int]] = {}
+        digit_starts: list[int] = []
+        low = text.lower()
+        if len(low) != len(text):  # lower case changed the length (e.g. "İ"): look words up one by one
+            for m in _WORD_RUN.finditer(text):
+                by_word.setdefault(m.group().lower(), []).append(m.start())
+        else:
+            for m in _WORD_RUN.finditer(low):
+                by_word.setdefault(m.group(), []).append(m.start())
+        for word, positions in by_word.items():
+            if word[0].isdecimal():
+                digit_starts.extend(positions)
+        digit_starts.sort()
+        self._by_word = by_word
+        self._digit_starts = digit_starts
+
+    def has_any(self, words: Iterable[str]) -> bool:
+        """Whether any of ``words`` (lower case) occurs as a whole word."""
+        by_word = self._by_word
+        return any(w in by_word for w in words)
+
+    @property
+    def words(self) -> KeysView[str]:
+        """The distinct lower-case words of the text."""
+        return self._by_word.keys()
+
+    def starts(self, words: Iterable[str], digits: bool = False, also_at: str = "") -> list[int]:
+        """Sorted start offsets of the words in ``words`` (lower case), plus of every word that begins with a
+        decimal digit when ``digits`` is set, plus every position of a character in ``also_at``."""
+        by_word = self._by_word
+        lists = [by_word[w] for w in words if w in by_word]
+        if digits and self._digit_starts:
+            lists.append(self._digit_starts)
+        if also_at:
+            text = self.text
+            lists.append([i for ch in also_at if ch in text for i in _positions(text, ch)])
+        if not lists:
+            return []
+        if len(lists) == 1:
+            return lists[0] if not also_at else sorted(lists[0])
+        return sorted(p for positions in lists for p in positions)
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    out = []
+    i = text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
+
+
+def finditer_from(
+    pattern: re.Pattern[str],
+    index: WordStarts,
+    first_words: frozenset[str],
+    digits: bool = False,
+    also_at: str = "",
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(index.text)``, trying the pattern only where a word of ``first_words`` starts
+    (or, with ``digits``, any word that begins with a digit, and with ``also_at``, at every one of those
+    characters, such as the apostrophe of "'s").
+
+    Correct only for a pattern every match of which begins at such a place and is never empty.
+    """
+    text = index.text
+    if not index.exact:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    match = pattern.match
+    for pos in index.starts(first_words, digits, also_at):
+        if pos < end:
+            continue
+        m = match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def words_of(*groups: str) -> frozenset[str]:
+    """A frozenset of the whitespace-separated words in ``groups``."""
+    return frozenset(w for g in groups for w in g.split())
+
+
+__all__ = ["CASE_FOLDING_SPECIALS", "WordStarts", "finditer_from", "words_of"]

@@ -1,0 +1,148 @@
+"""wordstarts.finditer_from gives exactly pattern.finditer, for every pattern the analyzers anchor on first words.
+
+Texts are generated from each pattern's own parse tree (every alternative, both letter cases, repeats), so a
+first word missing from a pattern's list shows up as a match that finditer finds and finditer_from does not.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+# the regex parser's private modules (Python 3.11+), used only to generate test texts from the patterns
+from re import _constants as sre_c  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+import pytest
+
+from presslens.analyzers import figures, hedging
+from presslens.analyzers.wordstarts import CASE_FOLDING_SPECIALS, WordStarts, finditer_from, words_of
+
+_POOL = "aZ9 ,.-'’\u201c\u201d;:!?()\n"
+
+
+def _sample_class(items: list[tuple[object, object]], rng: random.Random) -> str:
+    if items and items[0][0] is sre_c.NEGATE:
+        banned = "".join(chr(v) for op, v in items[1:] if op is sre_c.LITERAL)  # type: ignore[call-overload]
+        return rng.choice([c for c in _POOL if c not in banned])
+    op, av = rng.choice(items)
+    if op is sre_c.LITERAL:
+        return chr(av)  # type: ignore[call-overload]
+    if op is sre_c.RANGE:
+        lo, hi = av  # type: ignore[misc]
+        return chr(rng.randint(lo, hi))
+    if op is sre_c.CATEGORY:
+        return {
+            sre_c.CATEGORY_DIGIT: rng.choice("0123456789"),
+            sre_c.CATEGORY_SPACE: rng.choice("  \n"),
+            sre_c.CATEGORY_WORD: rng.choice("abXy7_"),
+        }.get(av, rng.choice(_POOL))  # type: ignore[call-overload]
+    return rng.choice(_POOL)
+
+
+def _sample(tree: object, rng: random.Random, ignore_case: bool) -> str:
+    out: list[str] = []
+    for op, av in tree:  # type: ignore[attr-defined]
+        if op is sre_c.LITERAL:
+            ch = chr(av)
+            out.append(ch.upper() if ignore_case and rng.random() < 0.3 else ch)
+        elif op is sre_c.NOT_LITERAL or op is sre_c.ANY:
+            out.append(rng.choice([c for c in _POOL if op is sre_c.ANY or ord(c) != av]))
+        elif op is sre_c.IN:
+            out.append(_sample_class(av, rng))
+        elif op is sre_c.BRANCH:
+            out.append(_sample(rng.choice(av[1]), rng, ignore_case))
+        elif op is sre_c.SUBPATTERN:
+            out.append(_sample(av[3], rng, ignore_case))
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)):
+            lo, hi, sub = av
+            for _ in range(rng.randint(lo, min(hi, lo + 2))):
+                out.append(_sample(sub, rng, ignore_case))
+        elif op is getattr(sre_c, "ATOMIC_GROUP", None):
+            out.append(_sample(av, rng, ignore_case))
+        # AT (\b, ^, $), look-arounds and the rest add no text
+    return "".join(out)
+
+
+def texts_from(pattern: re.Pattern[str], n: int, seed: int = 13) -> list[str]:
+    """``n`` texts made of strings generated from ``pattern`` in varied contexts."""
+    rng = random.Random(seed)
+    tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    out = []
+    for _ in range(n):
+        a = _sample(tree, rng, ignore_case)
+        b = _sample(tree, rng, ignore_case)
+        left = rng.choice(["", " ", "x", "In ", "The ", "(", "\u201c", "'", "9", "He said "])
+        middle = rng.choice([" ", ", ", " and ", "", ". ", "-"])
+        out.append(left + a + middle + b + rng.choice(["", ".", " ", "s", " old", " of them", "x"]))
+    return out
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("k", range(len(figures.ANCHORED_PATTERNS)))
+def test_figures_patterns_tried_at_first_words_only(k: int) -> None:
+    pattern, first, digits = figures.ANCHORED_PATTERNS[k]
+    texts = texts_from(pattern, 1500)
+    assert sum(1 for t in texts if pattern.search(t)) > 150  # the generated texts do exercise the pattern
+    for text in texts:
+        assert _spans(finditer_from(pattern, WordStarts(text), first, digits)) == _spans(
+            pattern.finditer(text)
+        ), text
+
+
+def test_a_missing_first_word_is_caught() -> None:
+    """The check above has teeth: dropping one first word from a list makes some generated text differ."""
+    pattern, first, digits = figures.ANCHORED_PATTERNS[0]
+    weaker = first - {"several"}
+    texts = texts_from(pattern, 1500)
+    assert any(
+        _spans(finditer_from(pattern, WordStarts(t), weaker, digits)) != _spans(pattern.finditer(t))
+        for t in texts
+    )
+
+
+def test_word_starts_index() -> None:
+    text = "Tens of thousands, 30-year-old men; ANOTHER tens 2,000 and a_b x9"
+    index = WordStarts(text)
+    assert index.exact
+    assert index.starts(words_of("tens")) == [0, 44]
+    assert index.starts(words_of("tens"), digits=True) == [0, 19, 44, 49, 51]  # "2,000": "2" and "000"
+    assert index.starts(words_of("a")) == []  # "a_b" is one word
+    assert index.has_any(["another"]) and not index.has_any(["other"])
+
+
+def test_case_folding_specials_cover_every_code_point() -> None:
+    """Every non-ASCII character that case-insensitive matching or lower() relates to an ASCII letter is
+    listed, so texts holding one are scanned in full."""
+    chars = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    folded = set(re.findall(r"(?i)[a-z]", chars))
+    lowered = {c for c in chars if re.search(r"[a-z]", c.lower())}
+    assert folded | lowered <= set(CASE_FOLDING_SPECIALS)
+    # and such a text gives the same matches through the full scan
+    text = "\u017feveral hundreds of Tens"
+    pattern, first, digits = figures.ANCHORED_PATTERNS[0]
+    assert not WordStarts(text).exact
+    assert _spans(finditer_from(pattern, WordStarts(text), first, digits)) == _spans(pattern.finditer(text))
+
+
+@pytest.mark.parametrize("k", range(len(hedging.ANCHORED_PATTERNS)))
+def test_hedging_patterns_tried_at_first_words_only(k: int) -> None:
+    pattern, first = hedging.ANCHORED_PATTERNS[k]
+    texts = texts_from(pattern, 1500)
+    assert sum(1 for t in texts if pattern.search(t)) > 150
+    for text in texts:
+        assert _spans(finditer_from(pattern, WordStarts(text), first)) == _spans(pattern.finditer(text)), text
+
+
+@pytest.mark.parametrize("cue_type", [t for t, _p in hedging._PREDICTION_PATTERNS])
+def test_prediction_patterns_tried_at_first_words_only(cue_type: str) -> None:
+    pattern = dict(hedging._PREDICTION_PATTERNS)[cue_type]
+    texts = texts_from(pattern, 1500)
+    assert sum(1 for t in texts if pattern.search(t)) > 150
+    for text in texts:
+        got = hedging._pattern_matches(cue_type, pattern, text, WordStarts(text))
+        assert _spans(got) == _spans(pattern.finditer(text)), text
