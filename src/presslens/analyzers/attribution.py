@@ -220,6 +220,18 @@ def _word_flags(w: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     return (w in CUE_WORDS, w in SPEECH_VERBS, w in PRONOUNS, w == "that", w in TITLE_WORDS, w in VAGUE_HEADS)
 
 
+_LEX_FLAGS: dict[str, tuple[bool, ...]] = {}
+_NO_FLAGS = (False,) * 8
+
+
+def _lex_flags(w: str) -> tuple[bool, ...]:
+    """:func:`_word_flags` plus "to" and "according", remembered for up to 200,000 distinct words."""
+    flags = (*_word_flags(w), w == "to", w == "according")
+    if len(_LEX_FLAGS) < 200_000:
+        _LEX_FLAGS[w] = flags
+    return flags
+
+
 _WORD_RUN = re.compile(r"(?:[^\W_]|['\u2019-])+")  # the characters word_at() extends over
 _PUNCT_CHARS = ",.:;!?"
 
@@ -295,14 +307,12 @@ def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray)
     word_run = run_of(pos)
     before = run_of(pos - 1)
     word_run = np.where(word_run >= 0, word_run, before)
-    # flags of each distinct word, computed once per word (a lone punctuation character has none)
+    # flags of each word (remembered across articles); a lone punctuation character has none
     n_runs = len(runs)
-    index: dict[str, int] = {}
-    word_ids = [index.setdefault(w, len(index)) for w in run_words]
-    distinct = np.asarray(
-        [(*_word_flags(w), w == "to", w == "according") for w in index] + [(False,) * 8], dtype=bool
-    ).reshape(len(index) + 1, 8)  # last row: no word
-    run_flags = distinct[np.asarray(word_ids + [len(index)], dtype=np.int64)]
+    known = _LEX_FLAGS.get
+    run_flags = np.asarray(
+        [known(w) or _lex_flags(w) for w in run_words] + [_NO_FLAGS], dtype=bool
+    ).reshape(n_runs + 1, 8)  # last row: no word
     wf = run_flags[np.where(word_run >= 0, word_run, n_runs)]
     # character classes of each token's first character and of the character before it
     ch = props[pos]
@@ -355,33 +365,30 @@ def article_tokens(
     text: str, sentence_ranges: list[Span], states: list[np.ndarray], offsets: list[np.ndarray]
 ) -> ArticleTokens:
     """Concatenate per-sentence token states (+ lexical features) into one article sequence."""
-    kept: list[tuple[int, np.ndarray, np.ndarray]] = []  # (sentence, kept-token mask, absolute offsets)
-    total = 0
-    for i, ((s, _e), off) in enumerate(zip(sentence_ranges, offsets, strict=True)):
-        if len(off) == 0:
-            continue
-        keep = off[:, 1] > off[:, 0]
-        abs_off = off[keep].astype(np.int64) + s
-        if len(abs_off):
-            kept.append((i, keep, abs_off))
-            total += len(abs_off)
-    if not kept:
+    if len(sentence_ranges) != len(offsets):
+        raise ValueError(f"{len(sentence_ranges)} sentence ranges but {len(offsets)} token offset arrays")
+    used = [i for i, off in enumerate(offsets) if len(off)]
+    if not used:
         return ArticleTokens(
             np.zeros((0, 2), np.int64), np.zeros(0, np.int64), np.zeros((0, 384 + N_LEX), np.float32)
         )
-    width = int(np.asarray(states[kept[0][0]]).shape[1])
-    inputs = np.empty((total, width + N_LEX), dtype=np.float32)
-    first = np.zeros(total, dtype=np.float32)
-    sent_of = np.empty(total, dtype=np.int64)
-    k = 0
-    for i, keep, abs_off in kept:
-        m = len(abs_off)
-        st = states[i]
-        inputs[k : k + m, :width] = st if m == len(keep) else st[keep]
-        first[k] = 1.0
-        sent_of[k : k + m] = i
-        k += m
-    all_off = np.concatenate([a for _, _, a in kept])
+    # every sentence's tokens at once; tokens with an empty character span are dropped
+    off_all = np.concatenate([np.asarray(offsets[i]).reshape(-1, 2) for i in used]).astype(np.int64)
+    lengths = np.asarray([len(offsets[i]) for i in used], dtype=np.int64)
+    sent_all = np.repeat(np.asarray(used, dtype=np.int64), lengths)
+    keep = off_all[:, 1] > off_all[:, 0]
+    if not keep.any():
+        return ArticleTokens(
+            np.zeros((0, 2), np.int64), np.zeros(0, np.int64), np.zeros((0, 384 + N_LEX), np.float32)
+        )
+    sent_of = sent_all[keep]
+    sentence_start = np.asarray([s for s, _e in sentence_ranges], dtype=np.int64)
+    all_off = off_all[keep] + sentence_start[sent_of][:, None]
+    width = int(np.asarray(states[used[0]]).shape[1])
+    inputs = np.empty((len(all_off), width + N_LEX), dtype=np.float32)
+    inputs[:, :width] = np.concatenate([np.asarray(states[i]) for i in used])[keep]
+    first = np.zeros(len(all_off), dtype=np.float32)
+    first[np.flatnonzero(np.diff(sent_of, prepend=-1))] = 1.0  # the first kept token of each sentence
     inputs[:, width:] = lexical_features(text, all_off, first)
     return ArticleTokens(all_off, sent_of, inputs)
 
@@ -437,24 +444,18 @@ def tag_logits(
 
 def decode_bio(text: str, offsets: np.ndarray, tags: np.ndarray) -> list[Span]:
     """Spans from one role's tag sequence (0=O, 1=B, 2=I); an I after O starts a span."""
-    spans: list[Span] = []
-    cur: list[int] | None = None
-    prev = -2
-    tag_list = np.asarray(tags).tolist()
-    for t in np.flatnonzero(np.asarray(tags) != 0).tolist():  # O tokens only end the current span
-        if t != prev + 1 and cur is not None:
-            spans.append((cur[0], cur[1]))
-            cur = None
-        prev = t
-        if tag_list[t] == 2 and cur is not None:
-            cur[1] = int(offsets[t, 1])
-        else:  # B, or I after O
-            if cur is not None:
-                spans.append((cur[0], cur[1]))
-            cur = [int(offsets[t, 0]), int(offsets[t, 1])]
-    if cur is not None:
-        spans.append((cur[0], cur[1]))
-    return [_word_align(text, s, e) for s, e in spans]
+    tags = np.asarray(tags)
+    inside = np.flatnonzero(tags != 0)  # O tokens only end the current span
+    if not len(inside):
+        return []
+    # a span starts at the first tagged token, at a B, and at any token after an O
+    begins = np.ones(len(inside), dtype=bool)
+    begins[1:] = (inside[1:] != inside[:-1] + 1) | (tags[inside[1:]] == 1)
+    first = np.flatnonzero(begins)
+    last = np.append(first[1:] - 1, len(inside) - 1)
+    starts = np.asarray(offsets)[inside[first], 0].tolist()
+    ends = np.asarray(offsets)[inside[last], 1].tolist()
+    return [_word_align(text, int(s), int(e)) for s, e in zip(starts, ends, strict=True)]
 
 
 def _word_align(text: str, s: int, e: int) -> Span:
