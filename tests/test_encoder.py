@@ -4,6 +4,7 @@ import hashlib
 import json
 
 import numpy as np
+import pytest
 
 from presslens.analyzers.base import Features
 from presslens.encoder import MODEL_DIR, ONNX_NAME, SentenceEncoder
@@ -85,3 +86,41 @@ def test_every_shipped_head_was_trained_on_the_shipped_encoder() -> None:
     }
     for name, record in records.items():
         assert record.get("encoder_fingerprint") == model_fingerprint(), name
+
+
+def _same(a, b) -> bool:  # type: ignore[no-untyped-def]
+    return (
+        np.array_equal(a.sentence_embeddings, b.sentence_embeddings)
+        and all(np.array_equal(x, y) for x, y in zip(a.token_states, b.token_states, strict=True))
+        and all(np.array_equal(x, y) for x, y in zip(a.token_offsets, b.token_offsets, strict=True))
+    )
+
+
+def test_encoding_job_gives_the_same_pass_whoever_runs_its_batches() -> None:
+    import threading
+
+    enc = SentenceEncoder.default()
+    texts = [f"Sentence {i}: the brigade moved {i * 7} tanks towards the river." for i in range(23)] + [""]
+    expected = enc.run(texts)
+    # the caller alone
+    assert _same(enc.job(texts).result(), expected)
+    # a background thread starts, the caller helps with what is left
+    job = enc.job(texts)
+    worker = threading.Thread(target=job.work)
+    worker.start()
+    got = job.result()
+    worker.join()
+    assert _same(got, expected)
+    # no texts
+    assert enc.job([]).result().sentence_embeddings.shape == (0, 384)
+
+
+def test_encoding_job_reports_a_failed_batch(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    enc = SentenceEncoder(threads=1)
+
+    def broken(feeds):  # type: ignore[no-untyped-def]
+        raise RuntimeError("batch failed")
+
+    monkeypatch.setattr(enc, "_infer", broken)
+    with pytest.raises(RuntimeError, match="batch failed"):
+        enc.job(["One sentence.", "Another one."]).result()

@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -25,6 +26,16 @@ ONNX_NAME = "minilm-l6-v2-first3.int8.onnx"
 TOKENIZER_NAME = "tokenizer.json"
 MAX_TOKENS = 256
 DIM = 384
+
+
+@dataclass
+class _Plan:
+    """One encoder pass cut into batches: tokenised texts, length-sorted index batches, model inputs."""
+
+    n: int
+    encodings: list[Any]
+    batches: list[list[int]]
+    feeds: list[dict[str, np.ndarray]]
 
 
 @dataclass
@@ -99,22 +110,35 @@ class SentenceEncoder:
                 self.sentences_encoded += len(texts)
                 self.seconds += time.perf_counter() - t0
 
+    def job(self, texts: list[str]) -> EncodingJob:
+        """The encoder pass over ``texts`` as a job that threads run batch by batch (see :class:`EncodingJob`)."""
+        return EncodingJob(self, texts)
+
     def _run(self, texts: list[str]) -> Encoded:
-        n = len(texts)
-        emb = np.zeros((n, DIM), dtype=np.float32)
-        states: list[np.ndarray] = [np.zeros((0, DIM), np.float32)] * n
-        offsets: list[np.ndarray] = [np.zeros((0, 2), np.int32)] * n
-        if n == 0:
-            return Encoded(emb, states, offsets)
-        encs = self.tokenizer.encode_batch(texts)
-        order = sorted(range(n), key=lambda i: len(encs[i].ids))
-        batches = [order[b : b + self.batch_size] for b in range(0, n, self.batch_size)]
-        feeds = [self._feeds([encs[i].ids for i in idx]) for idx in batches]
+        plan = self._plan(texts)
+        feeds = plan.feeds
         if self._pool is not None and len(feeds) > 1:
             results = list(self._pool.map(self._infer, feeds))
         else:
             results = [self._infer(f) for f in feeds]
-        for idx, f, (tok, sent) in zip(batches, feeds, results, strict=True):
+        return self._assemble(plan, results)
+
+    def _plan(self, texts: list[str]) -> _Plan:
+        """Tokenise ``texts`` and cut them into length-sorted batches."""
+        n = len(texts)
+        if n == 0:
+            return _Plan(0, [], [], [])
+        encs = self.tokenizer.encode_batch(texts)
+        order = sorted(range(n), key=lambda i: len(encs[i].ids))
+        batches = [order[b : b + self.batch_size] for b in range(0, n, self.batch_size)]
+        return _Plan(n, encs, batches, [self._feeds([encs[i].ids for i in idx]) for idx in batches])
+
+    def _assemble(self, plan: _Plan, results: list[tuple[np.ndarray, np.ndarray]]) -> Encoded:
+        n, encs = plan.n, plan.encodings
+        emb = np.zeros((n, DIM), dtype=np.float32)
+        states: list[np.ndarray] = [np.zeros((0, DIM), np.float32)] * n
+        offsets: list[np.ndarray] = [np.zeros((0, 2), np.int32)] * n
+        for idx, f, (tok, sent) in zip(plan.batches, plan.feeds, results, strict=True):
             mask = f["attention_mask"]
             for r, i in enumerate(idx):
                 emb[i] = sent[r]
@@ -140,9 +164,114 @@ class SentenceEncoder:
         tok, sent = self.session.run(["token_embeddings", "sentence_embedding"], feeds)
         return tok, sent
 
+    def _count(self, n: int, seconds: float) -> None:
+        with self._lock:
+            self.calls += 1
+            self.sentences_encoded += n
+            self.seconds += seconds
+
     def encode(self, texts: list[str]) -> np.ndarray:
         """L2-normalised sentence embeddings, shape (len(texts), 384)."""
         return self.run(texts).sentence_embeddings
+
+
+class EncodingJob:
+    """One encoder pass whose batches any thread may run: :meth:`work` runs batches until none is left,
+    :meth:`result` helps with what is left and then waits for the rest.
+
+    In a batch (``Pipeline.run_stream``) a background thread works through the next articles' jobs one batch
+    at a time, on one core, while the analyzers use the other; when the analyzers need an encoding that is
+    not finished, their thread runs the remaining batches itself instead of waiting idle. So two threads
+    encode only when the analyzers would otherwise wait, and never three threads compete for two cores.
+    The result is the same as :meth:`SentenceEncoder.run` on the same texts.
+    """
+
+    def __init__(self, encoder: SentenceEncoder, texts: list[str]) -> None:
+        self._encoder = encoder
+        self._texts = texts
+        self._plan_lock = threading.Lock()
+        self._plan: _Plan | None = None
+        self._lock = threading.Lock()
+        self._finished_cond = threading.Condition(self._lock)
+        self._results: list[tuple[np.ndarray, np.ndarray] | None] = []
+        self._next = 0
+        self._finished = 0
+        self._value: Encoded | None = None
+        self._error: BaseException | None = None
+        self._cancelled = False
+        self._t0 = 0.0
+
+    def _planned(self) -> _Plan:
+        with self._plan_lock:
+            if self._plan is None:
+                self._t0 = time.perf_counter()
+                try:
+                    plan = self._encoder._plan(self._texts)
+                except BaseException as exc:
+                    plan = _Plan(0, [], [], [])
+                    with self._lock:
+                        self._error = exc
+                with self._lock:
+                    self._results = [None] * len(plan.feeds)
+                    self._plan = plan
+                if not plan.feeds:
+                    self._finish(plan)
+            return self._plan
+
+    def work(self) -> None:
+        """Run batches of this pass until every batch is taken (or the job is cancelled)."""
+        plan = self._planned()
+        while True:
+            with self._lock:
+                if self._cancelled or self._error is not None or self._next >= len(plan.feeds):
+                    return
+                k = self._next
+                self._next += 1
+            error: BaseException | None = None
+            try:
+                out = self._encoder._infer(plan.feeds[k])
+            except BaseException as exc:  # handed to result()
+                error = exc
+            with self._lock:
+                if error is None:
+                    self._results[k] = out
+                elif self._error is None:
+                    self._error = error
+                self._finished += 1
+                last = self._finished == len(plan.feeds)
+                if not last and error is not None:
+                    self._finished_cond.notify_all()
+            if last:
+                self._finish(plan)
+
+    def _finish(self, plan: _Plan) -> None:
+        value: Encoded | None = None
+        error = self._error
+        if error is None:
+            try:
+                value = self._encoder._assemble(plan, [r for r in self._results if r is not None])
+                self._encoder._count(plan.n, time.perf_counter() - self._t0)
+            except BaseException as exc:
+                error = exc
+        with self._lock:
+            self._value, self._error = value, error
+            self._finished_cond.notify_all()
+
+    def result(self) -> Encoded:
+        """The encoder output; runs any batch not yet taken, then waits for those in progress elsewhere."""
+        self.work()
+        with self._lock:
+            while self._value is None and self._error is None:
+                self._finished_cond.wait()
+            if self._error is not None:
+                raise self._error
+            assert self._value is not None
+            return self._value
+
+    def cancel(self) -> None:
+        """Take no further batches (batches already running finish)."""
+        with self._lock:
+            self._cancelled = True
 
 
 @lru_cache(maxsize=4)

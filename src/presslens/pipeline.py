@@ -2,7 +2,8 @@
 
 :meth:`Pipeline.run` analyses one article. :meth:`Pipeline.run_stream` analyses a batch and overlaps
 work: while the analyzers (mostly single-threaded Python and numpy) run on one article, a background
-thread already encodes the next ones on the encoder's own threads, so both cores stay busy.
+thread already encodes the next ones, batch by batch; when the analyzers need an article whose encoding is
+not finished, their thread runs the remaining batches itself (:class:`presslens.encoder.EncodingJob`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from presslens.analyzers.base import (
@@ -24,7 +25,7 @@ from presslens.analyzers.base import (
     resolve_order,
 )
 from presslens.article import AnalyzerRun, Article, Report
-from presslens.encoder import Encoded, SentenceEncoder
+from presslens.encoder import EncodingJob, SentenceEncoder
 
 Item = TypeVar("Item")
 
@@ -114,7 +115,7 @@ class Pipeline:
                 yield item, self._guarded(Features(item, self.encoder)) if isinstance(item, Article) else None
             return
         source = iter(items)
-        queue: deque[tuple[Item, Future[Encoded] | None]] = deque()
+        queue: deque[tuple[Item, EncodingJob | None]] = deque()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="presslens-prefetch") as pool:
             try:
                 exhausted = False
@@ -125,21 +126,24 @@ class Pipeline:
                         except StopIteration:
                             exhausted = True
                             break
-                        future = None
+                        job = None
                         if isinstance(item, Article) and self.needs_encoding(item):
-                            future = pool.submit(self.encoder.run, item.sentence_texts())
-                        queue.append((item, future))
+                            # one background thread runs the batches; the analyzers' thread helps only
+                            # when it would otherwise wait for this article (EncodingJob)
+                            job = self.encoder.job(item.sentence_texts())
+                            pool.submit(job.work)
+                        queue.append((item, job))
                     if not queue:
                         return
-                    item, future = queue.popleft()
+                    item, job = queue.popleft()
                     if not isinstance(item, Article):
                         yield item, None
                         continue
-                    yield item, self._guarded(Features(item, self.encoder, pending_encoding=future))
+                    yield item, self._guarded(Features(item, self.encoder, pending_encoding=job))
             finally:
-                for _item, future in queue:
-                    if future is not None:
-                        future.cancel()
+                for _item, job in queue:
+                    if job is not None:
+                        job.cancel()
 
     def _guarded(self, feats: Features) -> Report | Exception:
         try:

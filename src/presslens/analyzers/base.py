@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import numpy as np
 
@@ -20,6 +19,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from presslens.encoder import Encoded, SentenceEncoder
+
+
+class PendingEncoding(Protocol):
+    """An encoder pass started elsewhere: a ``concurrent.futures.Future`` or an ``EncodingJob``."""
+
+    def result(self) -> Encoded: ...
 
 
 class Features:
@@ -39,7 +44,7 @@ class Features:
         article: Article,
         encoder: SentenceEncoder | None = None,
         *,
-        pending_encoding: Future[Encoded] | None = None,
+        pending_encoding: PendingEncoding | None = None,
     ) -> None:
         self.article = article
         self._encoder = encoder
