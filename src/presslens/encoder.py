@@ -105,10 +105,7 @@ class SentenceEncoder:
         try:
             return self._run(texts)
         finally:
-            with self._lock:
-                self.calls += 1
-                self.sentences_encoded += len(texts)
-                self.seconds += time.perf_counter() - t0
+            self._count(len(texts), time.perf_counter() - t0)
 
     def job(self, texts: list[str]) -> EncodingJob:
         """The encoder pass over ``texts`` as a job that threads run batch by batch (see :class:`EncodingJob`)."""
@@ -165,6 +162,7 @@ class SentenceEncoder:
         return tok, sent
 
     def _count(self, n: int, seconds: float) -> None:
+        """Add one pass of ``n`` texts taking ``seconds`` to the counters."""
         with self._lock:
             self.calls += 1
             self.sentences_encoded += n

@@ -488,25 +488,15 @@ def attribution_spans(attributions: list[Finding]) -> AttributionSpans:
 def linked_attribution(
     s: int, e: int, attributions: list[Finding], spans: AttributionSpans | None = None
 ) -> Finding | None:
-    """The attribution whose content (else whole span) overlaps the sentence most.
-
-    ``spans``: :func:`attribution_spans` of ``attributions``, computed once per article by the caller.
-    """
-    best: Finding | None = None
-    best_overlap = 0
-    for cs, ce, cue_start, f in spans if spans is not None else attribution_spans(attributions):
-        overlap = max(0, min(e, ce) - max(s, cs))
-        cue_inside = s <= cue_start < e
-        if overlap <= 0 and not cue_inside:
-            continue
-        key = overlap + (e - s if cue_inside else 0)
-        if key > best_overlap:
-            best, best_overlap = f, key
-    return best
+    """The attribution whose content (else whole span) overlaps the sentence most (see
+    :func:`linked_attributions`). ``spans``: :func:`attribution_spans` of ``attributions``, if computed."""
+    return linked_attributions([(s, e)], spans if spans is not None else attribution_spans(attributions))[0]
 
 
 def linked_attributions(ranges: list[tuple[int, int]], spans: AttributionSpans) -> list[Finding | None]:
-    """:func:`linked_attribution` of each sentence range at once (same choice, ties to the earlier one)."""
+    """For each sentence range, the attribution whose content (else whole span) overlaps it most, a cue inside
+    the sentence counting as the sentence's whole length on top; None when nothing overlaps and no cue is
+    inside. Of equal candidates the earlier one wins."""
     if not ranges or not spans:
         return [None] * len(ranges)
     sent = np.asarray(ranges, dtype=np.int64)

@@ -133,48 +133,37 @@ _HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # sentence as a whole word (every alternative of the pattern holds one of them between word boundaries),
 # so patterns without any of their trigger words are skipped. Results are identical with or without these
 # sets (non-ASCII sentences always run every pattern).
-def _words(*groups: str) -> frozenset[str]:
-    return frozenset(w for g in groups for w in g.split())
-
-
 _HEDGE_TRIGGERS: dict[int, frozenset[str]] = {
-    0: _words(
+    0: words_of(
         "reportedly allegedly purportedly supposedly apparently possibly probably presumably seemingly",
         "ostensibly perhaps maybe conceivably potentially likely unlikely likelihood arguably",
     ),
-    1: _words(
+    1: words_of(
         "believed thought said reported rumored rumoured alleged understood suspected feared estimated",
         "assumed presumed claimed expected",
     ),
-    2: _words("appear appears appeared seem seems seemed"),
-    3: _words("suggest suggests suggested suggesting indicate indicates indicated point points pointed there"),
-    4: _words(
+    2: words_of("appear appears appeared seem seems seemed"),
+    3: words_of("suggest suggests suggested suggesting indicate indicates indicated point points pointed there"),
+    4: words_of(
         "according citing unnamed anonymous source sources reports reported rumored rumoured alleged claimed",
         "rumor rumour rumors rumours",
     ),
-    5: _words("unconfirmed unverified uncorroborated unsubstantiated verified confirmed corroborated true"),
-    6: _words(
+    5: words_of("unconfirmed unverified uncorroborated unsubstantiated verified confirmed corroborated true"),
+    6: words_of(
         "unclear clear uncertain unknown known possible impossible say knows doubtful questionable doubt",
         "doubts potential suspected alleged apparent presumed likely probable",
     ),
-    7: _words(
+    7: words_of(
         "believe believes believed think thinks suspect suspects suspected fear fears feared assesses",
         "assessed estimate estimates speculate speculated speculates guess guesses guessed claim claims",
         "claimed claiming theory well",
     ),
 }
 # modal runs, including the contracted "couldn't" (word run "couldn")
-_MODAL_TRIGGERS = _words("may might could would must mayn mightn couldn wouldn mustn")
-_WORD_RUN = re.compile(r"\w+")
-
-
-def _word_set(text: str) -> frozenset[str] | None:
-    """Lower-cased whole words of an ASCII ``text``; None (no skipping) for any other text."""
-    return frozenset(_WORD_RUN.findall(text.lower())) if text.isascii() else None
-
-
+_MODAL_TRIGGERS = words_of("may might could would must mayn mightn couldn wouldn mustn")
 def _index_words(text: str, index: WordStarts) -> KeysView[str] | None:
-    """:func:`_word_set` of ``text`` read off its index (the same words for an ASCII text)."""
+    """The lower-cased whole words of an ASCII ``text`` (read off its index); None (no skipping) for any
+    other text."""
     return index.words if text.isascii() else None
 
 
@@ -434,19 +423,19 @@ _PREDICTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # trigger words of the prediction patterns (see _HEDGE_TRIGGERS); "is_to" has its own fast look-ahead
 _PREDICTION_TRIGGERS: dict[str, frozenset[str]] = {
-    "future": _words("will shall won shan ll"),
-    "going_to": _words("going"),
-    "expected": _words(
+    "future": words_of("will shall won shan ll"),
+    "going_to": words_of("going"),
+    "expected": words_of(
         "expected set due scheduled slated poised likely unlikely certain sure bound planned projected",
         "forecast predicted tipped about ready preparing course track yet expect expects expecting",
         "anticipate anticipates anticipating predict predicts predicting forecasts forecasting project projects",
     ),
-    "intention": _words(
+    "intention": words_of(
         "plan plans planning intend intends intending aim aims aiming hope hopes hoping vow vows vowing",
         "pledge pledges pledging promise promises promising threaten threatens threatening want wants seek",
         "seeks seeking prepare prepares vowed pledged promised threatened intended planned prepared",
     ),
-    "imminence": _words("verge brink coming future be upcoming forthcoming looming impending round"),
+    "imminence": words_of("verge brink coming future be upcoming forthcoming looming impending round"),
 }
 
 # Speed only: (first words, other characters a match can begin at) of each prediction pattern (see
