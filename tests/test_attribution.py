@@ -364,3 +364,46 @@ def test_char_props_word_runs_match_the_word_run_pattern() -> None:
     assert runs == [m.span() for m in _WORD_RUN.finditer(text)]
     assert props[:, 4].tolist() == [c.isalnum() for c in text]
     assert props[:, 1].tolist() == [c.isupper() for c in text]
+
+
+def test_lower_case_keeps_every_word_run() -> None:
+    """lexical_features takes the words of the lower-cased text as the text's word runs; that holds because
+    lower case never makes a word-run character of another character, or the reverse (checked on every code
+    point whose lower case is one character), and because the final-sigma rule is the only context-dependent
+    mapping (texts with a capital sigma take the slow path)."""
+    import sys
+
+    from presslens.analyzers.attribution import _WORD_RUN
+
+    def in_run(c: str) -> bool:
+        return _WORD_RUN.fullmatch(c) is not None
+
+    changed = [
+        hex(cp)
+        for cp in range(sys.maxunicode + 1)
+        if len(low := chr(cp).lower()) == 1 and in_run(chr(cp)) != in_run(low)
+    ]
+    assert changed == []
+    assert "\u03a3\u039f\u03a3".lower() != "".join(c.lower() for c in "\u03a3\u039f\u03a3")
+
+
+def test_lexical_features_word_flags_match_word_at() -> None:
+    """The vectorised word flags of lexical_features equal the flags of word_at() of each token, whatever
+    the casing (including texts whose lower case changes length or depends on context)."""
+    import numpy as np
+
+    from presslens.analyzers.attribution import _WORD, _word_flags, lexical_features, word_at
+
+    texts = [
+        'ACCORDING TO officials, "we will win," the Minister TOLD reporters.',
+        "\u0130stanbul officials said \u03a3\u039f\u03a3 was sent; according to them it failed.",
+        "Stra\u00dfe und \u00c9COLE: they CLAIMED that it's over, Sources Say.",
+    ]
+    for text in texts:
+        spans = [m.span() for m in _WORD.finditer(text)]
+        got = lexical_features(text, np.asarray(spans, dtype=np.int64), np.zeros(len(spans), np.float32))
+        flags = [_word_flags(word_at(text, a)) for a, _b in spans]
+        # columns of lexical_features holding the word flags: cue word, speech verb, pronoun, "that", title, vague
+        ref = np.asarray([[f[0], f[1], f[2], f[3], f[4], f[5]] for f in flags], dtype=np.float32)
+        assert np.array_equal(got[:, [0, 1, 5, 9, 11, 13]], ref), text
+        assert got[:, 0].any() and got[:, 1].any()

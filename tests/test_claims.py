@@ -126,3 +126,75 @@ def test_average_precision_and_map() -> None:
     ) == pytest.approx((1.0 + 0.5) / 2)
     thr, f1 = best_threshold(np.array([1, 1, 0, 0]), np.array([0.9, 0.8, 0.3, 0.2]))
     assert f1 == 1.0 and 0.3 < thr < 0.8
+
+
+def _reference_tfidf_dot(docs: list[list[int]], idf: np.ndarray, coef: np.ndarray) -> np.ndarray:
+    """Sublinear TF-IDF, L2-normalised, dotted with ``coef``: one document at a time, the plain way."""
+    from collections import Counter
+
+    out = []
+    for doc in docs:
+        vals = {j: (1.0 + np.log(c)) * idf[j] for j, c in Counter(doc).items()}
+        norm = np.sqrt(sum(v * v for v in vals.values()))
+        out.append(sum(v * coef[j] for j, v in vals.items()) / norm if vals else 0.0)
+    return np.asarray(out)
+
+
+def test_fast_tfidf_features_equal_the_plain_computation() -> None:
+    from presslens.analyzers.claims import tfidf_dot, tfidf_dot_flat
+
+    model = claim_model()
+    texts = [
+        "Some 3,000 soldiers were killed, the the ministry said.",
+        "",
+        "Kyiv  says\tKyiv will hold; Kyiv!",
+        "Über 40 % der Männer (ſic) sind geflohen.",
+    ]
+    for text in texts:
+        expected = [model.vocab_char[g] for g in char_ngrams(text) if g in model.vocab_char]
+        assert model.char_ids(text) == expected
+    ids, lengths = model.char_ids_flat(texts)
+    assert lengths.tolist() == [len(model.char_ids(t)) for t in texts]
+    docs = [model.char_ids(t) for t in texts]
+    ref = _reference_tfidf_dot(docs, model.idf_char, model.coef_char)
+    assert np.allclose(tfidf_dot_flat(ids, lengths, model.idf_char, model.coef_char), ref, rtol=1e-5, atol=1e-7)
+    assert np.allclose(tfidf_dot(docs, model.idf_char, model.coef_char), ref, rtol=1e-5, atol=1e-7)
+    with pytest.raises(ValueError):
+        tfidf_dot_flat(ids[:-1], lengths, model.idf_char, model.coef_char)
+
+
+def _reference_head(head: dict, states: np.ndarray, embedding: np.ndarray) -> float:  # type: ignore[type-arg]
+    """The attention head on one sentence, written out step by step (one ensemble member at a time)."""
+    from presslens.analyzers.claims import HEAD_EMB_SCALE
+
+    probs = []
+    for k in range(head["head_a_w"].shape[0]):
+        pooled = np.zeros(states.shape[1])  # a sentence without tokens
+        if len(states):
+            hidden = np.tanh(states @ head["head_a_w"][k].T + head["head_a_b"][k])
+            scores = hidden @ head["head_v_w"][k].reshape(-1)
+            weights = np.exp(scores - scores.max())
+            weights /= weights.sum()
+            pooled = (weights[:, None] * states).sum(axis=0)
+        h = np.maximum(0.0, np.concatenate([pooled, embedding * HEAD_EMB_SCALE]) @ head["head_h_w"][k].T + head["head_h_b"][k])
+        z = h @ head["head_o_w"][k].reshape(-1) + head["head_o_b"][k].reshape(-1)[0]
+        probs.append(1.0 / (1.0 + np.exp(-z)))
+    return float(np.mean(probs))
+
+
+def test_head_on_stacked_states_equals_one_sentence_at_a_time() -> None:
+    from presslens.analyzers.claims import head_probabilities
+
+    model = claim_model()
+    assert model.head is not None
+    texts = ["The army lost 40 percent of its tanks.", "", "Thank you.", "Officials said 200,000 men left in March."]
+    enc = presslens.encoder.SentenceEncoder.default().run(texts)
+    ref = [_reference_head(model.head, s, e) for s, e in zip(enc.token_states, enc.sentence_embeddings, strict=True)]
+    stacked = enc.stacked_token_states()
+    for chunk in (64, 2, 1):
+        got = head_probabilities(model.head, enc.token_states, enc.sentence_embeddings, chunk=chunk, stacked=stacked)
+        assert np.allclose(got, ref, atol=1e-5), chunk
+    alone = head_probabilities(model.head, enc.token_states, enc.sentence_embeddings, chunk=3)
+    assert np.allclose(alone, ref, atol=1e-5)
+    with pytest.raises(ValueError):
+        head_probabilities(model.head, enc.token_states, enc.sentence_embeddings, stacked=stacked[1:])

@@ -124,3 +124,32 @@ def test_encoding_job_reports_a_failed_batch(monkeypatch) -> None:  # type: igno
     monkeypatch.setattr(enc, "_infer", broken)
     with pytest.raises(RuntimeError, match="batch failed"):
         enc.job(["One sentence.", "Another one."]).result()
+
+
+def test_token_states_are_views_of_one_stacked_matrix() -> None:
+    enc = SentenceEncoder.default()
+    texts = ["Officials said 200,000 men left.", "", "“We will win,” he said.", "Thank you."]
+    out = enc.run(texts)
+    stacked = out.stacked_token_states()
+    assert stacked is out.token_matrix
+    assert len(stacked) == sum(len(s) for s in out.token_states)
+    assert len(out.token_states[1]) == 0
+    row = 0
+    for states in out.token_states:
+        assert np.shares_memory(states, stacked) or len(states) == 0
+        assert np.array_equal(stacked[row : row + len(states)], states)
+        row += len(states)
+    assert row == len(stacked)
+
+
+def test_stacked_token_states_of_an_encoding_built_elsewhere() -> None:
+    from presslens.encoder import Encoded
+
+    states = [np.ones((2, 384), np.float32), np.zeros((0, 384), np.float32), np.full((1, 384), 2.0, np.float32)]
+    offsets = [np.zeros((2, 2), np.int32), np.zeros((0, 2), np.int32), np.zeros((1, 2), np.int32)]
+    built = Encoded(np.zeros((3, 384), np.float32), states, offsets)
+    stacked = built.stacked_token_states()
+    assert stacked.shape == (3, 384) and stacked[2, 0] == 2.0 and stacked[1, 0] == 1.0
+    assert built.stacked_token_states() is stacked
+    empty = Encoded(np.zeros((0, 384), np.float32), [], [])
+    assert empty.stacked_token_states().shape == (0, 384)

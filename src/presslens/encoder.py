@@ -48,6 +48,21 @@ class Encoded:
     """Per text: (tokens, 384) float32 contextual states, without [CLS]/[SEP]."""
     token_offsets: list[np.ndarray]
     """Per text: (tokens, 2) int32 character offsets into that text."""
+    token_matrix: np.ndarray | None = None
+    """Every text's token states stacked in order, (all tokens, 384); the encoder fills it and makes each
+    ``token_states`` entry a view into it. None until :meth:`stacked_token_states` needs it."""
+
+    def stacked_token_states(self) -> np.ndarray:
+        """All texts' token states, one after the other: (sum of token counts, 384) float32.
+
+        Analyzers that work on the whole article's tokens at once use this instead of concatenating
+        ``token_states`` themselves (computed once, then kept).
+        """
+        if self.token_matrix is None:
+            nonempty = [np.asarray(s, dtype=np.float32) for s in self.token_states if len(s)]
+            width = self.sentence_embeddings.shape[1] if self.sentence_embeddings.ndim == 2 else DIM
+            self.token_matrix = np.concatenate(nonempty) if nonempty else np.zeros((0, width), np.float32)
+        return self.token_matrix
 
 
 class SentenceEncoder:
@@ -133,17 +148,22 @@ class SentenceEncoder:
     def _assemble(self, plan: _Plan, results: list[tuple[np.ndarray, np.ndarray]]) -> Encoded:
         n, encs = plan.n, plan.encodings
         emb = np.zeros((n, DIM), dtype=np.float32)
-        states: list[np.ndarray] = [np.zeros((0, DIM), np.float32)] * n
+        # every text's tokens without [CLS] and [SEP], stacked in text order; states[i] is a view
+        counts = [max(0, len(e.ids) - 2) for e in encs]
+        firsts = np.concatenate([[0], np.cumsum(counts)]).tolist() if n else [0]
+        matrix = np.zeros((firsts[-1], DIM), dtype=np.float32)
+        states: list[np.ndarray] = [matrix[firsts[i] : firsts[i + 1]] for i in range(n)]
         offsets: list[np.ndarray] = [np.zeros((0, 2), np.int32)] * n
         for idx, f, (tok, sent) in zip(plan.batches, plan.feeds, results, strict=True):
             mask = f["attention_mask"]
             for r, i in enumerate(idx):
                 emb[i] = sent[r]
                 length = int(mask[r].sum())
-                # drop [CLS] and [SEP]
-                states[i] = tok[r, 1 : length - 1].astype(np.float32)
+                if length - 2 != counts[i]:
+                    raise ValueError(f"text {i}: {length} tokens in the batch but {counts[i] + 2} planned")
+                states[i][:] = tok[r, 1 : length - 1]
                 offsets[i] = np.asarray(encs[i].offsets[1 : length - 1], dtype=np.int32).reshape(-1, 2)
-        return Encoded(emb, states, offsets)
+        return Encoded(emb, states, offsets, matrix)
 
     def _feeds(self, id_lists: list[list[int]]) -> dict[str, np.ndarray]:
         width = max(len(e) for e in id_lists)

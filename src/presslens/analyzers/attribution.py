@@ -220,16 +220,23 @@ def _word_flags(w: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     return (w in CUE_WORDS, w in SPEECH_VERBS, w in PRONOUNS, w == "that", w in TITLE_WORDS, w in VAGUE_HEADS)
 
 
-_LEX_FLAGS: dict[str, tuple[bool, ...]] = {}
-_NO_FLAGS = (False,) * 8
+_N_WORD_FLAGS = 8
+_FLAG_SHIFTS = np.arange(_N_WORD_FLAGS, dtype=np.uint8)
 
 
-def _lex_flags(w: str) -> tuple[bool, ...]:
-    """:func:`_word_flags` plus "to" and "according", remembered for up to 200,000 distinct words."""
-    flags = (*_word_flags(w), w == "to", w == "according")
-    if len(_LEX_FLAGS) < 200_000:
-        _LEX_FLAGS[w] = flags
-    return flags
+class _WordFlagBits(dict[str, int]):
+    """Word (lower case) -> :func:`_word_flags` plus "to" and "according" as the bits of one int
+    (bit k: flag k), remembered for up to 200,000 distinct words."""
+
+    def __missing__(self, w: str) -> int:
+        flags = (*_word_flags(w), w == "to", w == "according")
+        bits = sum(1 << k for k, flag in enumerate(flags) if flag)
+        if len(self) < 200_000:
+            self[w] = bits
+        return bits
+
+
+_LEX_BITS = _WordFlagBits()
 
 
 _WORD_RUN = re.compile(r"(?:[^\W_]|['\u2019-])+")  # the characters word_at() extends over
@@ -292,11 +299,15 @@ def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray)
     edges = np.diff(np.concatenate([[False], props[:, 5], [False]]).astype(np.int8))
     run_s = np.flatnonzero(edges == 1)
     run_e = np.flatnonzero(edges == -1)
-    runs = list(zip(run_s.tolist(), run_e.tolist(), strict=True))
+    n_runs = len(run_s)
     low = text.lower()
-    if len(low) != len(text) or "\u03a3" in text:  # lower case depends on more than the word: per word
-        low = ""
-    run_words = [low[a:b] for a, b in runs] if low else [text[a:b].lower() for a, b in runs]
+    run_words: list[str] = []
+    if len(low) == len(text) and "\u03a3" not in text:
+        # lower case maps character to character here, and never changes whether a character belongs to a
+        # word run (tests check every code point), so the runs of the lower-case text are the same runs
+        run_words = _WORD_RUN.findall(low)
+    if len(run_words) != n_runs:  # lower case depends on more than the word: one word at a time
+        run_words = [text[a:b].lower() for a, b in zip(run_s.tolist(), run_e.tolist(), strict=True)]
 
     def run_of(p: np.ndarray) -> np.ndarray:
         i = np.searchsorted(run_s, p, side="right") - 1
@@ -308,11 +319,9 @@ def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray)
     before = run_of(pos - 1)
     word_run = np.where(word_run >= 0, word_run, before)
     # flags of each word (remembered across articles); a lone punctuation character has none
-    n_runs = len(runs)
-    known = _LEX_FLAGS.get
-    run_flags = np.asarray(
-        [known(w) or _lex_flags(w) for w in run_words] + [_NO_FLAGS], dtype=bool
-    ).reshape(n_runs + 1, 8)  # last row: no word
+    bits = np.fromiter(map(_LEX_BITS.__getitem__, run_words), dtype=np.uint8, count=n_runs)
+    run_flags = np.zeros((n_runs + 1, _N_WORD_FLAGS), dtype=bool)  # last row: no word
+    run_flags[:n_runs] = (bits[:, None] >> _FLAG_SHIFTS) & 1
     wf = run_flags[np.where(word_run >= 0, word_run, n_runs)]
     # character classes of each token's first character and of the character before it
     ch = props[pos]
@@ -362,9 +371,16 @@ class ArticleTokens:
 
 
 def article_tokens(
-    text: str, sentence_ranges: list[Span], states: list[np.ndarray], offsets: list[np.ndarray]
+    text: str,
+    sentence_ranges: list[Span],
+    states: list[np.ndarray],
+    offsets: list[np.ndarray],
+    stacked: np.ndarray | None = None,
 ) -> ArticleTokens:
-    """Concatenate per-sentence token states (+ lexical features) into one article sequence."""
+    """Concatenate per-sentence token states (+ lexical features) into one article sequence.
+
+    ``stacked``: ``states`` already stacked in order (``Encoded.stacked_token_states``), if at hand.
+    """
     if len(sentence_ranges) != len(offsets):
         raise ValueError(f"{len(sentence_ranges)} sentence ranges but {len(offsets)} token offset arrays")
     used = [i for i, off in enumerate(offsets) if len(off)]
@@ -386,7 +402,11 @@ def article_tokens(
     all_off = off_all[keep] + sentence_start[sent_of][:, None]
     width = int(np.asarray(states[used[0]]).shape[1])
     inputs = np.empty((len(all_off), width + N_LEX), dtype=np.float32)
-    inputs[:, :width] = np.concatenate([np.asarray(states[i]) for i in used])[keep]
+    if stacked is None:
+        stacked = np.concatenate([np.asarray(states[i]) for i in used])
+    elif len(stacked) != len(off_all):
+        raise ValueError(f"{len(stacked)} stacked token states for {len(off_all)} token offsets")
+    inputs[:, :width] = stacked if keep.all() else stacked[keep]
     first = np.zeros(len(all_off), dtype=np.float32)
     first[np.flatnonzero(np.diff(sent_of, prepend=-1))] = 1.0  # the first kept token of each sentence
     inputs[:, width:] = lexical_features(text, all_off, first)
@@ -1356,7 +1376,9 @@ def predict_spans(features: Features) -> tuple[dict[str, list[Span]], dict[Span,
     """Tagger spans per role (empty when the model file is absent) and a confidence per span."""
     article = features.article
     enc = features.encoded
-    tokens = article_tokens(article.text, article.sentences, enc.token_states, enc.token_offsets)
+    tokens = article_tokens(
+        article.text, article.sentences, enc.token_states, enc.token_offsets, enc.stacked_token_states()
+    )
     logits = tag_logits(tokens)
     if logits is None:
         return {r: [] for r in ROLES}, {}
