@@ -197,16 +197,21 @@ def tfidf_dot_flat(ids: np.ndarray, lengths: np.ndarray, idf: np.ndarray, coef: 
         raise ValueError(f"{total} ids for documents of {int(np.sum(lengths))} ids in all")
     if total == 0:
         return out
-    # one sorted key per (document, id) occurrence; int32 keys sort faster where they fit
-    dtype: type[np.signedinteger[Any]] = np.int32 if n * len(idf) < 2**31 else np.int64
-    key = np.repeat(np.arange(0, n * len(idf), len(idf), dtype=dtype), lengths) + ids.astype(dtype, copy=False)
+    # one sorted key per (document, id) occurrence: the document in the high bits, the id in the low bits
+    # (int32 keys sort faster where they fit)
+    bits = max(1, (len(idf) - 1).bit_length())
+    dtype: type[np.signedinteger[Any]] = np.int32 if (n << bits) < 2**31 else np.int64
+    key = np.repeat(np.arange(n, dtype=dtype) << bits, lengths)
+    key |= ids.astype(dtype, copy=False)
     key.sort()
     first = np.empty(total, dtype=bool)
     first[0] = True
     np.not_equal(key[1:], key[:-1], out=first[1:])
     starts = np.flatnonzero(first)
-    tf = np.diff(np.append(starts, total))
-    sid, idx = np.divmod(key[starts], len(idf))
+    tf = np.diff(starts, append=total)
+    unique_keys = key[starts]
+    sid = unique_keys >> bits
+    idx = unique_keys & ((1 << bits) - 1)
     val = (1.0 + np.log(tf.astype(np.float32))) * idf[idx]
     norm = np.sqrt(np.bincount(sid, weights=val.astype(np.float64) ** 2, minlength=n))
     dot = np.bincount(sid, weights=(val * coef[idx]).astype(np.float64), minlength=n)
