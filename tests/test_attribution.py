@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import presslens
 from presslens.analyzers.attribution import (
@@ -407,3 +409,79 @@ def test_lexical_features_word_flags_match_word_at() -> None:
         ref = np.asarray([[f[0], f[1], f[2], f[3], f[4], f[5]] for f in flags], dtype=np.float32)
         assert np.array_equal(got[:, [0, 1, 5, 9, 11, 13]], ref), text
         assert got[:, 0].any() and got[:, 1].any()
+
+
+_SEPARATORS_AND_WORDS = st.text(alphabet=list("antheAHTEx ,;\n\t.\u00a0\u2003\u017f\u0130"), max_size=14)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SEPARATORS_AND_WORDS, st.integers(0, 3), st.integers(0, 3))
+def test_trailing_determiner_start_equals_the_regex_search(text: str, lead: int, trail: int) -> None:
+    from presslens.analyzers.attribution import _DETERMINER_AFTER, trailing_determiner_start
+
+    start, end = min(lead, len(text)), max(min(lead, len(text)), len(text) - trail)
+    m = _DETERMINER_AFTER.search(text, start, end)
+    assert m is not None
+    assert trailing_determiner_start(text, start, end) == m.start()
+
+
+def test_trailing_determiner_start_on_content_spans() -> None:
+    from presslens.analyzers.attribution import _DETERMINER_AFTER, trailing_determiner_start
+
+    for text in ["destroyed overnight, a", "the bridge was hit; The ", "was hit, an\n", "bathe", "x the", " the"]:
+        assert trailing_determiner_start(text, 0, len(text)) == _DETERMINER_AFTER.search(text, 0, len(text)).start()  # type: ignore[union-attr]
+    assert trailing_determiner_start("destroyed overnight, a", 0, 22) == len("destroyed overnight")
+
+
+_ANONYMOUS_PARTS = [
+    "anonymity", "ANONYMOUS", "not to be named", "not being identified", "Not authorised", "familiar with",
+    "declined to be named", "unnamed", "a source", "one source", "an official", "a senior defence official",
+    "a Western source", "\u017fource", "the spokesman", "officials", "sources", "not", "named", "xsource",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ANONYMOUS_PARTS + ["said", "on Monday", ",", "the", "a"]), max_size=5))
+def test_anonymous_marker_shortcut_equals_the_regex(parts: list[str]) -> None:
+    from presslens.analyzers.attribution import ANONYMOUS_MARKERS, has_anonymous_marker
+
+    text = " ".join(parts)
+    assert has_anonymous_marker(text) == (ANONYMOUS_MARKERS.search(text) is not None)
+
+
+def test_anonymous_marker_literals_cover_every_alternative() -> None:
+    """Each top-level alternative of ANONYMOUS_MARKERS holds one of the literals the shortcut looks for."""
+    from presslens.analyzers.attribution import _ANONYMOUS_NEEDS, ANONYMOUS_MARKERS
+
+    for alternative in _split_top_level(ANONYMOUS_MARKERS.pattern):
+        assert any(w in alternative.lower() for w in _ANONYMOUS_NEEDS), alternative
+    for phrase in _ANONYMOUS_PARTS[:13]:
+        assert ANONYMOUS_MARKERS.search(phrase), phrase
+
+
+def _split_top_level(pattern: str) -> list[str]:
+    """The alternatives of a pattern's outermost alternation."""
+    out, depth, cur = [], 0, ""
+    for ch in pattern:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*out, cur]
+
+
+def test_that_clause_literals_start_every_match() -> None:
+    """The rule layer skips a sentence holding none of _THAT_CLAUSE_NEEDS: every match starts with one."""
+    from presslens.analyzers.attribution import _CLAUSE_CUE, _THAT_CLAUSE, _THAT_CLAUSE_NEEDS
+
+    cues = [*_CLAUSE_CUE[3:-1].split("|"), "told"]
+    assert len(cues) > 30 and all(c.isalpha() for c in cues)
+    for cue in cues:
+        sentence = f"The governor {cue} that the bridge was closed."
+        m = _THAT_CLAUSE.search(sentence)
+        assert m is not None and any(m.group("cue").startswith(w) for w in _THAT_CLAUSE_NEEDS), cue
+        assert any(w in sentence for w in _THAT_CLAUSE_NEEDS)
+    assert _THAT_CLAUSE.search("The governor closed the bridge.") is None

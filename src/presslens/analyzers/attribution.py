@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.wordstarts import CASE_FOLDING_SPECIALS
 from presslens.article import Article, Finding, span_ref
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "attribution"
@@ -179,8 +180,22 @@ def quote_mask(text: str) -> list[int]:
 _QUOTE_OR_BREAK = re.compile('\n\n|["' + OPEN_QUOTES + CLOSE_QUOTES + "]")
 
 
+_last_quotes: tuple[str, tuple[Span, ...]] = ("", ())
+
+
 def quote_spans(text: str) -> list[Span]:
-    """(start, end) of each quotation including its quote marks."""
+    """(start, end) of each quotation including its quote marks (the last text's answer is remembered:
+    the tagger features and the rules both ask for the article's quotes)."""
+    global _last_quotes
+    last_text, last_spans = _last_quotes
+    if text is last_text or text == last_text:
+        return list(last_spans)
+    spans = _find_quote_spans(text)
+    _last_quotes = (text, tuple(spans))
+    return spans
+
+
+def _find_quote_spans(text: str) -> list[Span]:
     out: list[Span] = []
     open_at: int | None = None
     open_char = ""
@@ -520,10 +535,35 @@ def _with_determiner(text: str, sp: Span) -> Span:
 
 def _drop_trailing_determiner(text: str, sp: Span) -> Span:
     """``destroyed overnight, a`` -> ``destroyed overnight`` (the article belongs to the next source)."""
-    m = _DETERMINER_AFTER.search(text, sp[0], sp[1])
-    if m and m.start() > sp[0] and text[sp[1] - 1] not in "\"\u201d'\u2019":
-        return sp[0], m.start()
+    cut = trailing_determiner_start(text, sp[0], sp[1])
+    if cut > sp[0] and text[sp[1] - 1] not in "\"\u201d'\u2019":
+        return sp[0], cut
     return sp
+
+
+_TRAILING_SEPARATORS = frozenset(" \t\n\r\f\v,;")
+
+
+def _is_separator(c: str) -> bool:
+    return c in _TRAILING_SEPARATORS or c.isspace()
+
+
+def trailing_determiner_start(text: str, start: int, end: int) -> int:
+    """Where ``_DETERMINER_AFTER.search(text, start, end)`` matches, read from the end instead of tried at
+    every position: before trailing separators (white space, "," and ";") and, if the word before them is
+    "a", "an" or "the" after at least one separator, before that word and its separators."""
+    q = end
+    while q > start and _is_separator(text[q - 1]):
+        q -= 1
+    r = q
+    while r > start and q - r < 3 and not _is_separator(text[r - 1]):
+        r -= 1
+    if r < q and text[r:q].lower() in ("a", "an", "the") and r > start and _is_separator(text[r - 1]):
+        p = r - 1
+        while p > start and _is_separator(text[p - 1]):
+            p -= 1
+        return p
+    return q
 
 
 # ---------------------------------------------------------------------------------------------
@@ -546,6 +586,14 @@ _THAT_CLAUSE = re.compile(
     r"(?P<mid>(?:\s+(?:on|last|this|late|early)\s+\w+)?\s*,?\s*)(?P<that>that\s+|:\s*)?"
     r"(?P<content>[^\"\u201c\u201d]*?)(?=[.!?](?:\s|$)|$)"
 )
+
+def _minimal_literals(words: list[str]) -> tuple[str, ...]:
+    """The words none of the others occurs in (a text holds one of ``words`` iff it holds one of these)."""
+    return tuple(sorted(w for w in set(words) if not any(o != w and o in w for o in words)))
+
+
+# a _THAT_CLAUSE match begins with one of these (the pattern is case-sensitive); tests check the list
+_THAT_CLAUSE_NEEDS = _minimal_literals([*_CLAUSE_CUE[3:-1].split("|"), "told"])
 _TOLD = re.compile(
     r",\s*(?P<src>(?:[\w'\u2019.-]+\s+){0,7}?)(?P<cue>" + _SPEECH + r")\b(?P<tail>[^,;]*)[.!?]?\s*$"
 )
@@ -641,11 +689,11 @@ def rule_attributions(text: str, sentence_ranges: list[Span]) -> list[RuleAttrib
     contents = [a.content for a in out if a.content is not None]
     for s, e in sentence_ranges:
         sent = text[s:e]
-        for m in _ACCORDING.finditer(sent):
+        for m in _ACCORDING.finditer(sent) if "ccording to" in sent else ():
             cue = (s + m.start("cue"), s + m.end("cue"))
             src = _strip_span(text, s + m.start("src"), s + m.end("src"))
             add(RuleAttribution(cue, src, _according_content(text, s, e, cue, src)))
-        tm = _TOLD.search(sent)
+        tm = _TOLD.search(sent) if "," in sent else None
         if tm is not None and tm.group("src").strip():
             cue = (s + tm.start("cue"), s + tm.end("cue"))
             src = _strip_span(text, s + tm.start("src"), s + tm.end("src"))
@@ -658,7 +706,8 @@ def rule_attributions(text: str, sentence_ranges: list[Span]) -> list[RuleAttrib
             ):
                 add(RuleAttribution(cue, src, content))
         pos = 0
-        while (cm := _THAT_CLAUSE.search(sent, pos)) is not None:
+        may_match = any(w in sent for w in _THAT_CLAUSE_NEEDS)
+        while may_match and (cm := _THAT_CLAUSE.search(sent, pos)) is not None:
             pos = cm.start("cue") + 1
             cue = _strip_span(text, s + cm.start("cue"), s + cm.end("cue"))
             if _inside_any(cue, quotes) or _inside_any(cue, contents):
@@ -975,12 +1024,22 @@ def _head_index(words: list[str]) -> int:
     return len(words) - 1
 
 
+# every alternative of ANONYMOUS_MARKERS contains one of these (lower case); tests check it
+_ANONYMOUS_NEEDS = ("anonym", "not ", "familiar with", "declined to be", "unnamed", "source", "official")
+def has_anonymous_marker(s: str) -> bool:
+    """``ANONYMOUS_MARKERS.search(s)`` is not None, with a quick test for the literals it needs first."""
+    low = s.lower()
+    if not any(c in s for c in CASE_FOLDING_SPECIALS) and not any(w in low for w in _ANONYMOUS_NEEDS):
+        return False
+    return ANONYMOUS_MARKERS.search(s) is not None
+
+
 def source_type(text: str, src: Span | None, context: str) -> str | None:
     """person / organisation / outlet / anonymous / vague for a source span (None without one)."""
     if src is None:
         return None
     s = text[src[0] : src[1]]
-    if ANONYMOUS_MARKERS.search(s) and not _has_proper_name(s.split(",")[0]):
+    if has_anonymous_marker(s) and not _has_proper_name(s.split(",")[0]):
         return "anonymous"
     s = s.split(",")[0]  # "Olena Kovalenko, a volunteer at ..." is typed by its head
     words = [w.lower() for w in re.findall(r"[\w'\u2019%-]+", s)]
@@ -989,7 +1048,7 @@ def source_type(text: str, src: Span | None, context: str) -> str | None:
     hi = _head_index(words)
     head = words[hi]
     attached = s.split()[hi + 1 :] if hi + 1 < len(s.split()) else []
-    if ANONYMOUS_MARKERS.search(context) and not _has_proper_name(s):
+    if has_anonymous_marker(context) and not _has_proper_name(s):
         return "anonymous"
     if head in TITLE_WORDS - VAGUE_HEADS or head in PERSON_HEADS:
         return "person"
