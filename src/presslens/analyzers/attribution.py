@@ -586,14 +586,6 @@ _THAT_CLAUSE = re.compile(
     r"(?P<mid>(?:\s+(?:on|last|this|late|early)\s+\w+)?\s*,?\s*)(?P<that>that\s+|:\s*)?"
     r"(?P<content>[^\"\u201c\u201d]*?)(?=[.!?](?:\s|$)|$)"
 )
-
-def _minimal_literals(words: list[str]) -> tuple[str, ...]:
-    """The words none of the others occurs in (a text holds one of ``words`` iff it holds one of these)."""
-    return tuple(sorted(w for w in set(words) if not any(o != w and o in w for o in words)))
-
-
-# a _THAT_CLAUSE match begins with one of these (the pattern is case-sensitive); tests check the list
-_THAT_CLAUSE_NEEDS = _minimal_literals([*_CLAUSE_CUE[3:-1].split("|"), "told"])
 _TOLD = re.compile(
     r",\s*(?P<src>(?:[\w'\u2019.-]+\s+){0,7}?)(?P<cue>" + _SPEECH + r")\b(?P<tail>[^,;]*)[.!?]?\s*$"
 )
@@ -706,8 +698,7 @@ def rule_attributions(text: str, sentence_ranges: list[Span]) -> list[RuleAttrib
             ):
                 add(RuleAttribution(cue, src, content))
         pos = 0
-        may_match = any(w in sent for w in _THAT_CLAUSE_NEEDS)
-        while may_match and (cm := _THAT_CLAUSE.search(sent, pos)) is not None:
+        while (cm := _THAT_CLAUSE.search(sent, pos)) is not None:
             pos = cm.start("cue") + 1
             cue = _strip_span(text, s + cm.start("cue"), s + cm.end("cue"))
             if _inside_any(cue, quotes) or _inside_any(cue, contents):
