@@ -111,6 +111,21 @@ def head_probability(head: dict[str, np.ndarray], states: np.ndarray, embedding:
     return float(head_probabilities(head, [states], embedding[None, :])[0])
 
 
+_TRANSPOSED: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _transposed(w: np.ndarray) -> np.ndarray:
+    """Each ``w[k].T`` of a stack of matrices as a C-contiguous copy, made once per weight array (small
+    products run faster on it)."""
+    hit = _TRANSPOSED.get(id(w))
+    if hit is None or hit[0] is not w:
+        if len(_TRANSPOSED) > 64:
+            _TRANSPOSED.clear()
+        hit = (w, np.ascontiguousarray(np.swapaxes(w, -1, -2)))
+        _TRANSPOSED[id(w)] = hit
+    return hit[1]
+
+
 def head_probabilities(
     head: dict[str, np.ndarray],
     token_states: list[np.ndarray],
@@ -159,8 +174,10 @@ def _head_chunk(head: dict[str, np.ndarray], lengths: np.ndarray, x: np.ndarray,
     probs = np.zeros((n_heads, n), dtype=np.float64)
     hid_all = np.zeros((0, n_heads * hidden), np.float32)
     if len(x):
-        # the first layer of every head in one product: (tokens, heads * hidden)
-        hid_all = np.tanh(x @ head["head_a_w"].reshape(n_heads * hidden, -1).T + head["head_a_b"].reshape(-1))
+        # the first layer of every head in one product: (tokens, heads * hidden), bias and tanh in place
+        hid_all = x @ head["head_a_w"].reshape(n_heads * hidden, -1).T
+        hid_all += head["head_a_b"].reshape(-1)
+        np.tanh(hid_all, out=hid_all)
     for k in range(n_heads):
         pooled = np.zeros((n, x.shape[1]), dtype=np.float32)
         if len(x):
@@ -173,7 +190,8 @@ def _head_chunk(head: dict[str, np.ndarray], lengths: np.ndarray, x: np.ndarray,
                 pooled[row] = att[a:b] @ x[a:b]
         h = np.maximum(
             0.0,
-            np.concatenate([pooled, emb], axis=1) @ head["head_h_w"][k].T + head["head_h_b"][k].reshape(-1),
+            np.concatenate([pooled, emb], axis=1) @ _transposed(head["head_h_w"])[k]
+            + head["head_h_b"][k].reshape(-1),
         )
         z = h @ head["head_o_w"][k].reshape(-1) + head["head_o_b"][k].reshape(-1)[0]
         probs[k] = 1.0 / (1.0 + np.exp(-z))
