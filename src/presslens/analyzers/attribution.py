@@ -23,7 +23,7 @@ import bisect
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -379,11 +379,51 @@ def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray)
 
 @dataclass
 class ArticleTokens:
-    """The article's encoder tokens in order, with absolute char offsets and model inputs."""
+    """The article's encoder tokens in order, with absolute char offsets and the tagger's inputs: each token's
+    encoder state and its lexical features side by side (kept apart, so that the tagger's batch is filled
+    from them without an intermediate copy)."""
 
     offsets: np.ndarray
     sentence_of: np.ndarray
-    inputs: np.ndarray
+    states: np.ndarray
+    """(tokens, encoder width) encoder states."""
+    lexical: np.ndarray
+    """(tokens, N_LEX) float32 :func:`lexical_features`."""
+    _inputs: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def inputs(self) -> np.ndarray:
+        """(tokens, encoder width + N_LEX) float32 model inputs (made on first use, or as set)."""
+        if self._inputs is None:
+            inputs = np.empty((len(self.states), self.states.shape[1] + N_LEX), dtype=np.float32)
+            self.write_inputs(0, len(self.states), inputs)
+            self._inputs = inputs
+        return self._inputs
+
+    @inputs.setter
+    def inputs(self, value: np.ndarray) -> None:
+        self._inputs = value
+
+    @property
+    def input_width(self) -> int:
+        """Model inputs per token."""
+        return int(self._inputs.shape[1]) if self._inputs is not None else int(self.states.shape[1]) + N_LEX
+
+    def write_inputs(self, start: int, end: int, out: np.ndarray) -> None:
+        """Write the inputs of tokens ``start:end`` into ``out`` (end - start rows)."""
+        if self._inputs is not None:
+            out[...] = self._inputs[start:end]
+            return
+        width = self.states.shape[1]
+        out[:, :width] = self.states[start:end]
+        out[:, width:] = self.lexical[start:end]
+
+
+def _no_tokens(width: int = 384) -> ArticleTokens:
+    return ArticleTokens(
+        np.zeros((0, 2), np.int64), np.zeros(0, np.int64), np.zeros((0, width), np.float32),
+        np.zeros((0, N_LEX), np.float32),
+    )
 
 
 def article_tokens(
@@ -401,32 +441,26 @@ def article_tokens(
         raise ValueError(f"{len(sentence_ranges)} sentence ranges but {len(offsets)} token offset arrays")
     used = [i for i, off in enumerate(offsets) if len(off)]
     if not used:
-        return ArticleTokens(
-            np.zeros((0, 2), np.int64), np.zeros(0, np.int64), np.zeros((0, 384 + N_LEX), np.float32)
-        )
+        return _no_tokens()
     # every sentence's tokens at once; tokens with an empty character span are dropped
     off_all = np.concatenate([np.asarray(offsets[i]).reshape(-1, 2) for i in used]).astype(np.int64)
     lengths = np.asarray([len(offsets[i]) for i in used], dtype=np.int64)
     sent_all = np.repeat(np.asarray(used, dtype=np.int64), lengths)
     keep = off_all[:, 1] > off_all[:, 0]
     if not keep.any():
-        return ArticleTokens(
-            np.zeros((0, 2), np.int64), np.zeros(0, np.int64), np.zeros((0, 384 + N_LEX), np.float32)
-        )
+        return _no_tokens(int(np.asarray(states[used[0]]).shape[1]))
     sent_of = sent_all[keep]
     sentence_start = np.asarray([s for s, _e in sentence_ranges], dtype=np.int64)
     all_off = off_all[keep] + sentence_start[sent_of][:, None]
-    width = int(np.asarray(states[used[0]]).shape[1])
-    inputs = np.empty((len(all_off), width + N_LEX), dtype=np.float32)
     if stacked is None:
         stacked = np.concatenate([np.asarray(states[i]) for i in used])
     elif len(stacked) != len(off_all):
         raise ValueError(f"{len(stacked)} stacked token states for {len(off_all)} token offsets")
-    inputs[:, :width] = stacked if keep.all() else stacked[keep]
     first = np.zeros(len(all_off), dtype=np.float32)
     first[np.flatnonzero(np.diff(sent_of, prepend=-1))] = 1.0  # the first kept token of each sentence
-    inputs[:, width:] = lexical_features(text, all_off, first)
-    return ArticleTokens(all_off, sent_of, inputs)
+    return ArticleTokens(
+        all_off, sent_of, stacked if keep.all() else stacked[keep], lexical_features(text, all_off, first)
+    )
 
 
 TAG_CHUNK = 384
@@ -461,7 +495,7 @@ def tag_logits(
     together. ``run`` maps a (pieces, width, inputs)
     batch to (pieces, width, 9) logits (default: the shipped ONNX tagger; training passes its torch model).
     """
-    n = len(tokens.inputs)
+    n = len(tokens.offsets)
     if run is None:
         if _Tagger.session() is None:
             return None
@@ -470,9 +504,9 @@ def tag_logits(
         return None
     pieces = token_chunks(n, tokens.sentence_of, chunk)
     width = max(b - a for a, b in pieces)
-    batch = np.zeros((len(pieces), width, tokens.inputs.shape[1]), dtype=np.float32)
+    batch = np.zeros((len(pieces), width, tokens.input_width), dtype=np.float32)
     for r, (a, b) in enumerate(pieces):
-        batch[r, : b - a] = tokens.inputs[a:b]
+        tokens.write_inputs(a, b, batch[r, : b - a])
     res = run(batch)
     out = np.concatenate([res[r, : b - a] for r, (a, b) in enumerate(pieces)])
     return np.asarray(out, dtype=np.float32).reshape(n, 3, 3)
