@@ -472,3 +472,22 @@ def _split_top_level(pattern: str) -> list[str]:
             cur += ch
     return [*out, cur]
 
+
+
+def test_lexical_quote_column_matches_quote_mask() -> None:
+    """Column 2 of lexical_features (inside a quotation) equals quote_mask() at each token's first character."""
+    import numpy as np
+
+    from presslens.analyzers.attribution import _WORD, lexical_features, quote_mask
+
+    texts = [
+        '"We will win," he said. \u201cNever,\u201d she replied.\u201cAgain\u201d and "open',
+        'No quotes at all.\n\n"A quote left open\n\nbefore a break" and "x" and ""',
+        "\u201cOne\u201d\u201cTwo\u201d",
+    ]
+    for text in texts:
+        spans = [m.span() for m in _WORD.finditer(text)] + [(len(text), len(text))]
+        got = lexical_features(text, np.asarray(spans, dtype=np.int64), np.zeros(len(spans), np.float32))
+        mask = [*quote_mask(text), 0]
+        assert got[:, 2].tolist() == [float(mask[a]) for a, _b in spans[:-1]] + [0.0], text
+        assert got[:, 2].any()

@@ -351,14 +351,15 @@ def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray)
     after_according = np.zeros(n, dtype=bool)
     has_prev = prev_tok >= 0
     after_according[has_prev] = wf[prev_tok[has_prev], 7]
-    qmask = np.zeros(len(text) + 1, dtype=bool)
-    for qs, qe in quote_spans(text):
-        qmask[qs:qe] = True
+    # inside a quotation: more quotations start at or before the token than end there (they never overlap)
+    quotes = np.asarray(quote_spans(text), dtype=np.int64).reshape(-1, 2)
+    at = np.clip(starts, 0, len(text))
+    in_quote = np.searchsorted(quotes[:, 0], at, side="right") > np.searchsorted(quotes[:, 1], at, side="right")
     out = np.stack(
         [
             wf[:, 0],
             wf[:, 1],
-            qmask[np.clip(starts, 0, len(text))],
+            in_quote,
             ch[:, 0],
             ch[:, 1],
             wf[:, 2],
