@@ -405,7 +405,8 @@ def test_lexical_features_word_flags_match_word_at() -> None:
         spans = [m.span() for m in _WORD.finditer(text)]
         got = lexical_features(text, np.asarray(spans, dtype=np.int64), np.zeros(len(spans), np.float32))
         flags = [_word_flags(word_at(text, a)) for a, _b in spans]
-        # columns of lexical_features holding the word flags: cue word, speech verb, pronoun, "that", title, vague
+        # columns of lexical_features holding the word flags:
+        # cue word, speech verb, pronoun, "that", title, vague
         ref = np.asarray([[f[0], f[1], f[2], f[3], f[4], f[5]] for f in flags], dtype=np.float32)
         assert np.array_equal(got[:, [0, 1, 5, 9, 11, 13]], ref), text
         assert got[:, 0].any() and got[:, 1].any()
@@ -428,8 +429,10 @@ def test_trailing_determiner_start_equals_the_regex_search(text: str, lead: int,
 def test_trailing_determiner_start_on_content_spans() -> None:
     from presslens.analyzers.attribution import _DETERMINER_AFTER, trailing_determiner_start
 
-    for text in ["destroyed overnight, a", "the bridge was hit; The ", "was hit, an\n", "bathe", "x the", " the"]:
-        assert trailing_determiner_start(text, 0, len(text)) == _DETERMINER_AFTER.search(text, 0, len(text)).start()  # type: ignore[union-attr]
+    texts = ["destroyed overnight, a", "the bridge was hit; The ", "was hit, an\n", "bathe", "x the", " the"]
+    for text in texts:
+        m = _DETERMINER_AFTER.search(text, 0, len(text))
+        assert m is not None and trailing_determiner_start(text, 0, len(text)) == m.start()
     assert trailing_determiner_start("destroyed overnight, a", 0, 22) == len("destroyed overnight")
 
 
@@ -475,7 +478,7 @@ def _split_top_level(pattern: str) -> list[str]:
 
 
 def test_lexical_quote_column_matches_quote_mask() -> None:
-    """Column 2 of lexical_features (inside a quotation) equals quote_mask() at each token's first character."""
+    """Column 2 of lexical_features (inside a quotation) is quote_mask() at each token's first character."""
     import numpy as np
 
     from presslens.analyzers.attribution import _WORD, lexical_features, quote_mask

@@ -157,7 +157,8 @@ def test_fast_tfidf_features_equal_the_plain_computation() -> None:
     assert lengths.tolist() == [len(model.char_ids(t)) for t in texts]
     docs = [model.char_ids(t) for t in texts]
     ref = _reference_tfidf_dot(docs, model.idf_char, model.coef_char)
-    assert np.allclose(tfidf_dot_flat(ids, lengths, model.idf_char, model.coef_char), ref, rtol=1e-5, atol=1e-7)
+    fast = tfidf_dot_flat(ids, lengths, model.idf_char, model.coef_char)
+    assert np.allclose(fast, ref, rtol=1e-5, atol=1e-7)
     assert np.allclose(tfidf_dot(docs, model.idf_char, model.coef_char), ref, rtol=1e-5, atol=1e-7)
     with pytest.raises(ValueError):
         tfidf_dot_flat(ids[:-1], lengths, model.idf_char, model.coef_char)
@@ -176,7 +177,8 @@ def _reference_head(head: dict, states: np.ndarray, embedding: np.ndarray) -> fl
             weights = np.exp(scores - scores.max())
             weights /= weights.sum()
             pooled = (weights[:, None] * states).sum(axis=0)
-        h = np.maximum(0.0, np.concatenate([pooled, embedding * HEAD_EMB_SCALE]) @ head["head_h_w"][k].T + head["head_h_b"][k])
+        joined = np.concatenate([pooled, embedding * HEAD_EMB_SCALE])
+        h = np.maximum(0.0, joined @ head["head_h_w"][k].T + head["head_h_b"][k])
         z = h @ head["head_o_w"][k].reshape(-1) + head["head_o_b"][k].reshape(-1)[0]
         probs.append(1.0 / (1.0 + np.exp(-z)))
     return float(np.mean(probs))
@@ -187,12 +189,20 @@ def test_head_on_stacked_states_equals_one_sentence_at_a_time() -> None:
 
     model = claim_model()
     assert model.head is not None
-    texts = ["The army lost 40 percent of its tanks.", "", "Thank you.", "Officials said 200,000 men left in March."]
+    texts = [
+        "The army lost 40 percent of its tanks.",
+        "",
+        "Thank you.",
+        "Officials said 200,000 men left in March.",
+    ]
     enc = presslens.encoder.SentenceEncoder.default().run(texts)
-    ref = [_reference_head(model.head, s, e) for s, e in zip(enc.token_states, enc.sentence_embeddings, strict=True)]
+    pairs = zip(enc.token_states, enc.sentence_embeddings, strict=True)
+    ref = [_reference_head(model.head, s, e) for s, e in pairs]
     stacked = enc.stacked_token_states()
     for chunk in (64, 2, 1):
-        got = head_probabilities(model.head, enc.token_states, enc.sentence_embeddings, chunk=chunk, stacked=stacked)
+        got = head_probabilities(
+            model.head, enc.token_states, enc.sentence_embeddings, chunk=chunk, stacked=stacked
+        )
         assert np.allclose(got, ref, atol=1e-5), chunk
     alone = head_probabilities(model.head, enc.token_states, enc.sentence_embeddings, chunk=3)
     assert np.allclose(alone, ref, atol=1e-5)

@@ -145,7 +145,11 @@ def test_token_states_are_views_of_one_stacked_matrix() -> None:
 def test_stacked_token_states_of_an_encoding_built_elsewhere() -> None:
     from presslens.encoder import Encoded
 
-    states = [np.ones((2, 384), np.float32), np.zeros((0, 384), np.float32), np.full((1, 384), 2.0, np.float32)]
+    states = [
+        np.ones((2, 384), np.float32),
+        np.zeros((0, 384), np.float32),
+        np.full((1, 384), 2.0, np.float32),
+    ]
     offsets = [np.zeros((2, 2), np.int32), np.zeros((0, 2), np.int32), np.zeros((1, 2), np.int32)]
     built = Encoded(np.zeros((3, 384), np.float32), states, offsets)
     stacked = built.stacked_token_states()

@@ -60,8 +60,7 @@ class Encoded:
         """
         if self.token_matrix is None:
             nonempty = [np.asarray(s, dtype=np.float32) for s in self.token_states if len(s)]
-            width = self.sentence_embeddings.shape[1] if self.sentence_embeddings.ndim == 2 else DIM
-            self.token_matrix = np.concatenate(nonempty) if nonempty else np.zeros((0, width), np.float32)
+            self.token_matrix = np.concatenate(nonempty) if nonempty else np.zeros((0, DIM), np.float32)
         return self.token_matrix
 
 

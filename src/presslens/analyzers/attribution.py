@@ -354,7 +354,8 @@ def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray)
     # inside a quotation: more quotations start at or before the token than end there (they never overlap)
     quotes = np.asarray(quote_spans(text), dtype=np.int64).reshape(-1, 2)
     at = np.clip(starts, 0, len(text))
-    in_quote = np.searchsorted(quotes[:, 0], at, side="right") > np.searchsorted(quotes[:, 1], at, side="right")
+    opened = np.searchsorted(quotes[:, 0], at, side="right")
+    in_quote = opened > np.searchsorted(quotes[:, 1], at, side="right")
     out = np.stack(
         [
             wf[:, 0],
@@ -559,6 +560,7 @@ def tagged_spans(text: str, tokens: ArticleTokens, logits: np.ndarray) -> dict[s
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|A|An|The)\s+$")
+# what trailing_determiner_start() finds without trying every position (kept as its reference; tests compare)
 _DETERMINER_AFTER = re.compile(r"(?:[\s,;]+(?:a|an|the))?[\s,;]*$", re.I)
 
 
@@ -576,11 +578,9 @@ def _drop_trailing_determiner(text: str, sp: Span) -> Span:
     return sp
 
 
-_TRAILING_SEPARATORS = frozenset(" \t\n\r\f\v,;")
-
-
 def _is_separator(c: str) -> bool:
-    return c in _TRAILING_SEPARATORS or c.isspace()
+    """What ``[\\s,;]`` matches (``\\s`` of a str pattern is ``str.isspace``)."""
+    return c in ",;" or c.isspace()
 
 
 def trailing_determiner_start(text: str, start: int, end: int) -> int:
@@ -1052,6 +1052,8 @@ def _head_index(words: list[str]) -> int:
 
 # every alternative of ANONYMOUS_MARKERS contains one of these (lower case); tests check it
 _ANONYMOUS_NEEDS = ("anonym", "not ", "familiar with", "declined to be", "unnamed", "source", "official")
+
+
 def has_anonymous_marker(s: str) -> bool:
     """``ANONYMOUS_MARKERS.search(s)`` is not None, with a quick test for the literals it needs first."""
     low = s.lower()

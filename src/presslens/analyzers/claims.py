@@ -160,7 +160,9 @@ def head_probabilities(
     return np.concatenate(parts)
 
 
-def _head_chunk(head: dict[str, np.ndarray], lengths: np.ndarray, x: np.ndarray, embeddings: np.ndarray) -> np.ndarray:
+def _head_chunk(
+    head: dict[str, np.ndarray], lengths: np.ndarray, x: np.ndarray, embeddings: np.ndarray
+) -> np.ndarray:
     """The heads on sentences with ``lengths`` tokens each, whose token states are stacked in ``x``."""
     n = len(lengths)
     x = np.asarray(x, dtype=np.float32)
