@@ -7,7 +7,7 @@ host falls on all of them alike. Prints, per round, how much the reordered pipel
 one and what each adds relative to the reference.
 
     python bench/analyzer_order.py ../shared/data/ptc-semeval2020-task11/dev-articles \
-        --order figures,attribution,claims,techniques,violence --rounds 8
+        --order attribution,figures,claims,techniques,violence --rounds 8
 """
 
 from __future__ import annotations

@@ -166,8 +166,14 @@ def create(name: str) -> Analyzer:
 
 
 def resolve_order(names: Iterable[str]) -> list[str]:
-    """Topologically order ``names`` and add the analyzers they require."""
+    """Topologically order ``names`` and add the analyzers they require.
+
+    Where the requirements leave the order open, analyzers that do not read the encoder pass come first
+    (otherwise in the order given): in a batch they run while the article's encoding may still be finishing
+    in the background (``bench/analyzer_order.py``: a small gain, see docs/PERFORMANCE.md).
+    """
     registered_names()
+    names = sorted(names, key=lambda n: bool(getattr(_REGISTRY.get(n), "uses_encoder", True)))
     order: list[str] = []
     visiting: set[str] = set()
 
