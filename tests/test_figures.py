@@ -16,6 +16,7 @@ from presslens.analyzers.figures import (
     parse_digits,
     parse_number_words,
 )
+from presslens.analyzers.wordstarts import matches_at
 
 # (sentence, text of the number inside it, label, value or (low, high), unit, bound, vague, malformed)
 ROWS: list[tuple[str, str, str, Any, str | None, str | None, bool, bool]] = [
@@ -305,7 +306,7 @@ def test_date_and_time_patterns_tried_at_word_starts_find_what_a_full_scan_finds
     for text in texts:
         for pattern, kind in pairs:
             starts = [m.start() for m in kinds[kind].finditer(text)]
-            fast = [m.span() for m in fg._matches_at(pattern, text, starts)]
+            fast = [m.span() for m in matches_at(pattern, text, starts)]
             assert fast == [m.span() for m in pattern.finditer(text)]
             found += len(fast)
     assert found > 10

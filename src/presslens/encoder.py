@@ -59,9 +59,14 @@ class Encoded:
         ``token_states`` themselves (computed once, then kept).
         """
         if self.token_matrix is None:
-            nonempty = [np.asarray(s, dtype=np.float32) for s in self.token_states if len(s)]
-            self.token_matrix = np.concatenate(nonempty) if nonempty else np.zeros((0, DIM), np.float32)
+            self.token_matrix = stack_token_states(self.token_states)
         return self.token_matrix
+
+
+def stack_token_states(states: list[np.ndarray]) -> np.ndarray:
+    """Per-text token states one after the other, (sum of token counts, width), in their own dtype."""
+    nonempty = [np.asarray(s) for s in states if len(s)]
+    return np.concatenate(nonempty) if nonempty else np.zeros((0, DIM), np.float32)
 
 
 class SentenceEncoder:

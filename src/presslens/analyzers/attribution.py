@@ -23,7 +23,7 @@ import bisect
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ import numpy as np
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
 from presslens.analyzers.wordstarts import CASE_FOLDING_SPECIALS
 from presslens.article import Article, Finding, span_ref
+from presslens.encoder import stack_token_states
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "attribution"
 TAGGER_NAME = "tagger.onnx"
@@ -382,40 +383,30 @@ def lexical_features(text: str, offsets: np.ndarray, sentence_first: np.ndarray)
 @dataclass
 class ArticleTokens:
     """The article's encoder tokens in order, with absolute char offsets and the tagger's inputs: each token's
-    encoder state and its lexical features side by side (kept apart, so that the tagger's batch is filled
-    from them without an intermediate copy)."""
+    encoder state and its lexical features side by side (kept apart, so that a tagger batch is filled from
+    them with :meth:`write_inputs`, without an intermediate copy)."""
 
     offsets: np.ndarray
     sentence_of: np.ndarray
     states: np.ndarray
-    """(tokens, encoder width) encoder states."""
+    """(tokens, encoder width) encoder states (float16 when read from a training cache)."""
     lexical: np.ndarray
     """(tokens, N_LEX) float32 :func:`lexical_features`."""
-    _inputs: np.ndarray | None = field(default=None, repr=False)
-
-    @property
-    def inputs(self) -> np.ndarray:
-        """(tokens, encoder width + N_LEX) float32 model inputs (made on first use, or as set)."""
-        if self._inputs is None:
-            inputs = np.empty((len(self.states), self.states.shape[1] + N_LEX), dtype=np.float32)
-            self.write_inputs(0, len(self.states), inputs)
-            self._inputs = inputs
-        return self._inputs
-
-    @inputs.setter
-    def inputs(self, value: np.ndarray) -> None:
-        self._inputs = value
 
     @property
     def input_width(self) -> int:
         """Model inputs per token."""
-        return int(self._inputs.shape[1]) if self._inputs is not None else int(self.states.shape[1]) + N_LEX
+        return int(self.states.shape[1]) + N_LEX
+
+    @property
+    def inputs(self) -> np.ndarray:
+        """(tokens, input width) float32 model inputs, made on each call."""
+        out = np.empty((len(self.states), self.input_width), dtype=np.float32)
+        self.write_inputs(0, len(self.states), out)
+        return out
 
     def write_inputs(self, start: int, end: int, out: np.ndarray) -> None:
         """Write the inputs of tokens ``start:end`` into ``out`` (end - start rows)."""
-        if self._inputs is not None:
-            out[...] = self._inputs[start:end]
-            return
         width = self.states.shape[1]
         out[:, :width] = self.states[start:end]
         out[:, width:] = self.lexical[start:end]
@@ -423,7 +414,9 @@ class ArticleTokens:
 
 def _no_tokens(width: int = 384) -> ArticleTokens:
     return ArticleTokens(
-        np.zeros((0, 2), np.int64), np.zeros(0, np.int64), np.zeros((0, width), np.float32),
+        np.zeros((0, 2), np.int64),
+        np.zeros(0, np.int64),
+        np.zeros((0, width), np.float32),
         np.zeros((0, N_LEX), np.float32),
     )
 
@@ -455,8 +448,8 @@ def article_tokens(
     sentence_start = np.asarray([s for s, _e in sentence_ranges], dtype=np.int64)
     all_off = off_all[keep] + sentence_start[sent_of][:, None]
     if stacked is None:
-        stacked = np.concatenate([np.asarray(states[i]) for i in used])
-    elif len(stacked) != len(off_all):
+        stacked = stack_token_states(states)
+    if len(stacked) != len(off_all):
         raise ValueError(f"{len(stacked)} stacked token states for {len(off_all)} token offsets")
     first = np.zeros(len(all_off), dtype=np.float32)
     first[np.flatnonzero(np.diff(sent_of, prepend=-1))] = 1.0  # the first kept token of each sentence

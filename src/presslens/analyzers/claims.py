@@ -29,6 +29,7 @@ import numpy as np
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
 from presslens.analyzers.wordstarts import WordStarts
 from presslens.article import Article, Finding, span_ref
+from presslens.encoder import stack_token_states
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "claims"
 WEIGHTS_NAME = "claims.npz"
@@ -141,8 +142,7 @@ def head_probabilities(
     """
     lengths = np.asarray([len(st) for st in token_states], dtype=np.int64)
     if stacked is None:
-        nonempty = [np.asarray(st, dtype=np.float32) for st in token_states if len(st)]
-        stacked = np.concatenate(nonempty) if nonempty else np.zeros((0, embeddings.shape[1]), np.float32)
+        stacked = stack_token_states(token_states)
     if len(stacked) != int(lengths.sum()):
         raise ValueError(f"{len(stacked)} stacked token states for {int(lengths.sum())} tokens")
     if len(token_states) <= chunk:

@@ -38,12 +38,11 @@ Clock times ("10:30", "6am") and identifiers ("Su-34", "MH17", "Article 5") are 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
-from presslens.analyzers.wordstarts import WordStarts, finditer_from, words_of
+from presslens.analyzers.wordstarts import WordStarts, finditer_from, matches_at, words_of
 from presslens.article import Article, Finding, span_ref
 
 LABELS = ("count", "percent", "money", "range", "age", "duration", "date", "measure", "ordinal")
@@ -393,7 +392,7 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
 
 # Every pattern below starts where a digit or a month name starts a word ("\b\d", "\b<Month>"), except the
 # decade pattern, which may also start at an apostrophe ("'90s"). Speed only: find_specials tries each pattern
-# at those positions (see _matches_at) instead of scanning the whole text once per pattern.
+# at those positions (see wordstarts.matches_at) instead of scanning the whole text once per pattern.
 _DATE_PATTERNS = [
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+\d{{4}})?\b"),
     re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d|,\d)\b"),
@@ -461,7 +460,11 @@ _NUMBER_WORDS_FIRST = words_of(
 _WORDS_FIRST = _NUMBER_WORDS_FIRST | words_of("half a an")
 _VAGUE_FIRST = words_of("tens hundreds several a many some dozens scores thousands millions billions")
 _FRACTION_FIRST = words_of("a an one two three four nine")
-_AGE_FIRST: list[tuple[frozenset[str], bool]] = [(_NUMBER_WORDS_FIRST, True), (words_of("aged age"), False), (words_of("at"), False)]
+_AGE_FIRST: list[tuple[frozenset[str], bool]] = [
+    (_NUMBER_WORDS_FIRST, True),
+    (words_of("aged age"), False),
+    (words_of("at"), False),
+]
 _AGE_DECADE_FIRST = words_of("in")
 # (pattern, first words, or also any word that begins with a digit) for the tests
 ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
@@ -524,19 +527,6 @@ _MONTH_START = re.compile(r"[JFMASOND](?<!\w[JFMASOND])")  # where "\b<Month>" c
 _DECADE_START = re.compile(r"\d(?<!\w\d)|['’](?=\d)")
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` yields, for a pattern whose matches can only begin at ``starts``
-    (sorted): the leftmost match, then the next one from its end on (the patterns never match empty)."""
-    end = 0
-    for pos in starts:
-        if pos < end:
-            continue
-        m = pattern.match(text, pos)
-        if m is not None:
-            yield m
-            end = m.end()
-
-
 def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
     """Dates, clock times, fractions, ratios and ages (``index``: the :class:`WordStarts` of ``text``)."""
     index = index if index is not None else WordStarts(text)
@@ -547,10 +537,10 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
         "decade": [m.start() for m in _DECADE_START.finditer(text)],
     }
     for pat in _TIME_PATTERNS:
-        for m in _matches_at(pat, text, starts["digit"]):
+        for m in matches_at(pat, text, starts["digit"]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     for pat, start_kind in zip(_DATE_PATTERNS, _DATE_STARTS, strict=True):
-        for m in _matches_at(pat, text, starts[start_kind]):
+        for m in matches_at(pat, text, starts[start_kind]):
             found.append(Special(m.start(), m.end(), "date", _date_attributes(m.group(0)), (m.start(), m.end())))
     for m in finditer_from(_FRACTION_RE, index, _FRACTION_FIRST):
         num = _FRACTION_NUMERATORS[m.group("n").lower()]

@@ -161,6 +161,8 @@ _HEDGE_TRIGGERS: dict[int, frozenset[str]] = {
 }
 # modal runs, including the contracted "couldn't" (word run "couldn")
 _MODAL_TRIGGERS = words_of("may might could would must mayn mightn couldn wouldn mustn")
+
+
 def _index_words(text: str, index: WordStarts) -> KeysView[str] | None:
     """The lower-cased whole words of an ASCII ``text`` (read off its index); None (no skipping) for any
     other text."""

@@ -95,13 +95,17 @@ def finditer_from(
 
     Correct only for a pattern every match of which begins at such a place and is never empty.
     """
-    text = index.text
     if not index.exact:
-        yield from pattern.finditer(text)
-        return
+        return pattern.finditer(index.text)
+    return matches_at(pattern, index.text, index.starts(first_words, digits, also_at))
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, for a pattern whose matches can only begin at ``starts``
+    (sorted) and are never empty: the leftmost match, then the next one from its end on."""
     end = 0
     match = pattern.match
-    for pos in index.starts(first_words, digits, also_at):
+    for pos in starts:
         if pos < end:
             continue
         m = match(text, pos)
@@ -115,4 +119,4 @@ def words_of(*groups: str) -> frozenset[str]:
     return frozenset(w for g in groups for w in g.split())
 
 
-__all__ = ["CASE_FOLDING_SPECIALS", "WordStarts", "finditer_from", "words_of"]
+__all__ = ["CASE_FOLDING_SPECIALS", "WordStarts", "finditer_from", "matches_at", "words_of"]

@@ -77,8 +77,7 @@ def encode_split(root: Path, split: str, cache: Path) -> list[EncodedArticle]:
             states.append(np.asarray(st))
             offsets.append(off)
             k += 1
-        toks = article_tokens(art.text, rs, states, offsets)
-        toks.inputs = toks.inputs.astype(np.float16)
+        toks = article_tokens(art.text, rs, states, offsets)  # states stay float16, as cached
         out.append(EncodedArticle(art, rs, toks, bio_labels(toks, art.spans)))
     return out
 
@@ -148,7 +147,7 @@ def main(args: argparse.Namespace) -> int:
             x = np.zeros((len(batch), width, N_IN), dtype=np.float32)
             y = np.full((len(batch), width, 3), -1, dtype=np.int64)
             for r, (a, s, e) in enumerate(batch):
-                x[r, : e - s] = a.tokens.inputs[s:e]
+                a.tokens.write_inputs(s, e, x[r, : e - s])
                 y[r, : e - s] = a.labels[s:e]
             logits = model(torch.from_numpy(x)).reshape(len(batch), width, 3, 3)
             loss = loss_fn(logits.reshape(-1, 3), torch.from_numpy(y).reshape(-1))
