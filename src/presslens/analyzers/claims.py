@@ -566,14 +566,6 @@ def attribution_spans(attributions: list[Finding]) -> AttributionSpans:
     return out
 
 
-def linked_attribution(
-    s: int, e: int, attributions: list[Finding], spans: AttributionSpans | None = None
-) -> Finding | None:
-    """The attribution whose content (else whole span) overlaps the sentence most (see
-    :func:`linked_attributions`). ``spans``: :func:`attribution_spans` of ``attributions``, if computed."""
-    return linked_attributions([(s, e)], spans if spans is not None else attribution_spans(attributions))[0]
-
-
 def linked_attributions(ranges: list[tuple[int, int]], spans: AttributionSpans) -> list[Finding | None]:
     """For each sentence range, the attribution whose content (else whole span) overlaps it most, a cue inside
     the sentence counting as the sentence's whole length on top; None when nothing overlaps and no cue is
