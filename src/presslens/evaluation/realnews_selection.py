@@ -1,0 +1,67 @@
+"""Which PTC train articles make up the real-news evaluation set, and which split each is in.
+
+The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.evaluation.realnews_selection
+--data ../shared/data/ptc-semeval2020-task11`` to reproduce ``data/realnews/split.json``):
+
+1. Eligible: every ``train-articles/article<ID>.txt`` of at most ``MAX_BYTES`` bytes (hand annotation cost;
+   longer articles are left out, a stated bias toward shorter pieces).
+2. Outlet type is not given by PTC, so articles are stratified by how propagandistic their text is: the number
+   of gold PTC span-identification spans per 1,000 characters, cut into tertiles over the eligible articles
+   ("reporting", "mixed", "propaganda"). Opinion and propaganda outlets are so as present as mainstream reports.
+3. Within each stratum the articles are ordered by ``sha256(SEED + id)`` and the first ``PER_STRATUM`` taken:
+   the first ``DEV_PER_STRATUM`` of them go to dev, the rest to test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+SEED = "presslens-realnews-2026:"
+MAX_BYTES = 7000
+PER_STRATUM = 21
+DEV_PER_STRATUM = 14
+STRATA = ("reporting", "mixed", "propaganda")
+
+
+def select(data_dir: Path) -> dict[str, dict[str, str]]:
+    """``{article_id: {"split": "dev"|"test", "stratum": ...}}`` by the rule above."""
+    articles = data_dir / "train-articles"
+    spans = Counter(line.split("\t")[0] for line in (data_dir / "train-task1-SI.labels").read_text().splitlines() if line)
+    eligible: list[tuple[float, str]] = []
+    for path in sorted(articles.glob("article*.txt")):
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            continue
+        aid = path.stem.removeprefix("article")
+        eligible.append((spans[aid] * 1000 / max(len(path.read_text(encoding="utf-8")), 1), aid))
+    eligible.sort()
+    n = len(eligible)
+    out: dict[str, dict[str, str]] = {}
+    for k, stratum in enumerate(STRATA):
+        members = [aid for _, aid in eligible[k * n // 3 : (k + 1) * n // 3]]
+        members.sort(key=lambda a: hashlib.sha256((SEED + a).encode()).hexdigest())
+        for i, aid in enumerate(members[:PER_STRATUM]):
+            out[aid] = {"split": "dev" if i < DEV_PER_STRATUM else "test", "stratum": stratum}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
+    p.add_argument("--output", type=Path, help="write the split here (JSON) instead of stdout")
+    args = p.parse_args(argv)
+    chosen = select(args.data)
+    text = json.dumps(dict(sorted(chosen.items())), indent=1) + "\n"
+    if args.output:
+        args.output.write_text(text)
+    else:
+        print(text, end="")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
