@@ -65,6 +65,11 @@ def _claim(a: Article, needle: str, score: float, *, figures: list[dict[str, Any
                           "sentence_index": a.sentence_index_at(s) or 0})
 
 
+def _technique(span_p: float, technique_p: float, rank: int, source: str) -> dict[str, Any]:
+    return {"span_probability": span_p, "technique_probability": technique_p, "rank": rank, "source": source,
+            "alternatives": [{"label": "Loaded_Language", "probability": technique_p}]}
+
+
 def sample_report(article: Article | None = None) -> Report:
     """A report on :data:`ARTICLE_TEXT` with every kind of finding, shaped like the analyzers' output."""
     a = article or make_article(source="Example Wire")
@@ -86,9 +91,9 @@ def sample_report(article: Article | None = None) -> Report:
            attributes={"source": ref(a, "Officials", 1, type="vague"), "cue": ref(a, "said"),
                        "content": ref(a, "at least 200,000 troops had massed near the border"), "method": "rules"}),
         at(a, "These traitors and puppets", kind="technique", label="Name_Calling,Labeling", score=0.83,
-           analyzer="techniques"),
+           analyzer="techniques", attributes=_technique(0.9, 0.92, 1, "tagger")),
         at(a, "traitors and puppets will pay for every village they burned", kind="technique",
-           label="Loaded_Language", score=0.66, analyzer="techniques"),
+           label="Loaded_Language", score=0.66, analyzer="techniques", attributes=_technique(0.7, 0.94, 1, "lexicon")),
         at(a, "Wipe them out, every last one of them.", kind="violence", label="call_to_violence", score=0.93,
            analyzer="violence", attributes={"target": ref(a, "them", 1), "cues": ["wipe out"],
                                             "probabilities": {"call": 0.93, "endorsement": 0.03, "report": 0.03,
@@ -99,7 +104,7 @@ def sample_report(article: Article | None = None) -> Report:
     probs = [0.05, 0.2, 0.1, 0.9, 0.95, 0.3, 0.15, 0.4]
     for i, (s, e) in enumerate(a.sentences):
         findings.append(Finding.at(a, s, e, kind="sentence", label="propaganda", score=probs[i % len(probs)],
-                                   analyzer="techniques", attributes={}))
+                                   analyzer="techniques", attributes={"index": i, "flagged": probs[i % len(probs)] >= 0.5}))
     runs = [AnalyzerRun(n, "1.0", "ok") for n in ("figures", "claims", "attribution", "techniques")]
     runs.append(AnalyzerRun("violence", "0.3", "unsupported_language", "supports en; article is xx"))
     return Report(article=a, findings=findings, labels={"violence": {"label": True, "score": 0.96}},

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from presslens.analyzers.base import _REGISTRY, DEFAULT_ORDER, Analyzer, AnalyzerOutput, Features, register
 from presslens.article import SCHEMA_VERSION
 from presslens.report import (
     ReportValidationError,
@@ -141,32 +140,30 @@ def test_label_schema_is_applied(report_dict: dict[str, Any]) -> None:
         validate_report(bad, strict)
 
 
-def test_registered_analyzer_schemas_are_collected() -> None:
-    name = "_schema_probe_for_tests"
+def test_schema_is_generated_from_the_typed_model() -> None:
+    from presslens.report.model import KIND_ATTRIBUTES, LABEL_MODELS
 
-    class Probe(Analyzer):
-        attribute_schemas: ClassVar[dict[str, dict[str, Any]]] = {
-            "probe_kind": {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
-                           "required": ["hits"]},
-        }
-        label_schemas: ClassVar[dict[str, dict[str, Any]]] = {"probe_label": {"type": "object"}}
-
-        def analyze(self, features: Features) -> AnalyzerOutput:
-            return AnalyzerOutput()
-
-    register(name, default=False)(Probe)
-    try:
-        s = report_schema()
-        Draft202012Validator.check_schema(s)
-        rules = s["$defs"]["finding"]["allOf"]
-        probe = [r for r in rules if r["if"]["properties"]["kind"] == {"const": "probe_kind"}]
-        assert probe and probe[0]["then"]["properties"]["attributes"]["required"] == ["hits"]
-        assert "$schema" not in probe[0]["then"]["properties"]["attributes"]
-        assert "probe_label" in s["properties"]["labels"]["properties"]
-    finally:
-        _REGISTRY.pop(name, None)
-        if name in DEFAULT_ORDER:
-            DEFAULT_ORDER.remove(name)
+    s = report_schema()
+    Draft202012Validator.check_schema(s)
+    defs = s["$defs"]
+    rules = {r["if"]["properties"]["kind"]["const"]: r["then"]["properties"]["attributes"]
+             for r in defs["FindingDoc"]["allOf"]}
+    assert rules == {kind: {"$ref": f"#/$defs/{cls.__name__}"} for kind, cls in KIND_ATTRIBUTES.items()}
+    for name, cls in LABEL_MODELS.items():
+        assert s["$defs"]["ReportDoc"]["properties"]["labels"]["properties"][name] == {"$ref": f"#/$defs/{cls.__name__}"}
+    # one span-reference type: every sub-span in every attributes model points at SpanRef
+    text = json.dumps({k: v for k, v in defs.items() if k.endswith("Attributes")})
+    assert '"$ref": "#/$defs/SpanRef"' in text
+    assert set(defs["SpanRef"]["required"]) == {"start", "end", "text"}
+    for name, d in defs.items():
+        if name not in ("SpanRef", "SourceSpan", "ClaimFigure", "FindingDoc"):
+            assert {"start", "end", "text"} - set(d.get("properties", {})), f"{name} repeats the span-ref fields"
+    # unknown attributes of a known kind are refused (an analyzer adding one must add it to the model)
+    d = sample_report().to_dict()
+    q = next(f for f in d["findings"] if f["kind"] == "quantity")
+    q["attributes"]["surprise"] = 1
+    with pytest.raises(ReportValidationError, match="surprise"):
+        validate_report(d)
 
 
 def test_json_round_trip(report_dict: dict[str, Any], schema: dict[str, Any]) -> None:
@@ -176,6 +173,45 @@ def test_json_round_trip(report_dict: dict[str, Any], schema: dict[str, Any]) ->
     assert back == report_dict
     assert report_from_dict(back).to_dict() == report_dict
     validate_report(back, schema)
+
+
+def test_report_reads_back_into_equal_objects() -> None:
+    from presslens.article import _finding_order
+
+    report = sample_report()
+    report.findings.sort(key=_finding_order)  # the order reports are written in
+    back = report_from_dict(json.loads(to_json(report)))
+    assert back == report
+    assert back.article.content_id == report.article.content_id and back.article.content_id
+    assert [f.id for f in back.findings] == [f.id for f in report.findings] and all(f.id for f in back.findings)
+    assert report_from_dict(json.loads(to_jsonl_line(back))) == back
+
+
+def test_schema_version_is_honoured_when_reading_back(report_dict: dict[str, Any]) -> None:
+    from presslens.report import ReportVersionError, upgrade_report_dict
+
+    newer = dict(report_dict, schema_version="3.0")
+    with pytest.raises(ReportVersionError, match="'3.0'.*newer presslens"):
+        report_from_dict(newer)
+    with pytest.raises(ReportVersionError, match="no schema_version"):
+        report_from_dict({k: v for k, v in report_dict.items() if k != "schema_version"})
+    # a 1.0 report (no ids, no provenance) is upgraded: same findings, ids computed by the same rule
+    old = copy.deepcopy(report_dict)
+    old["schema_version"] = "1.0"
+    del old["provenance"], old["article"]["content_id"]
+    for f in old["findings"]:
+        del f["id"]
+    up = upgrade_report_dict(old)
+    validate_report(up)
+    back = report_from_dict(old)
+    assert [f.id for f in back.findings] == [f["id"] for f in report_dict["findings"]]
+    assert back.article.content_id == report_dict["article"]["content_id"]
+    assert "upgraded" in back.provenance["presslens"]
+    # a report that does not fit the typed model is refused with the field named
+    bad = copy.deepcopy(report_dict)
+    next(f for f in bad["findings"] if f["kind"] == "attribution")["attributes"]["method"] = "guess"
+    with pytest.raises(ReportValidationError, match="method"):
+        report_from_dict(bad)
 
 
 def test_jsonl_line_is_one_line_even_with_newlines_in_text() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from presslens.article import SCHEMA_VERSION, AnalyzerRun, Article, Finding, Report
 
-__version__ = "0.1.0"
+from presslens.version import __version__
 
 __all__ = [
     "SCHEMA_VERSION",

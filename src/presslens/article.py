@@ -2,6 +2,14 @@
 
 ``Article.text`` is the normalised text that every offset indexes. A :class:`Finding` is anchored by
 ``start``/``end`` into that text and always satisfies ``article.text[start:end] == finding.text``.
+
+Identities (docs/ARCHITECTURE.md, "Identities"): ``Article.id`` is the id the user gave (or the file stem);
+``Article.content_id`` is a hash of the normalised text (:func:`presslens.identity.content_id`), filled in when
+the article is made; ``Finding.id`` is a hash of the content id, analyzer, kind, label and offsets
+(:func:`presslens.identity.finding_id`), filled in by the pipeline or, at the latest, when the report is written.
+
+The JSON shape of these objects (``to_dict``) is described by the typed model in :mod:`presslens.report.model`,
+from which the JSON Schema is generated.
 """
 
 from __future__ import annotations
@@ -10,7 +18,13 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+from presslens.identity import content_id as _content_id
+from presslens.identity import finding_id as _finding_id
+from presslens.version import __version__
+
+SCHEMA_VERSION = "2.0"
+"""Version of the report's JSON shape. 2.0 added ``article.content_id``, ``finding.id`` and ``provenance``
+(and the analyzer status ``degraded``); :func:`presslens.report.report_from_dict` upgrades 1.0 reports."""
 
 Range = tuple[int, int]
 
@@ -32,6 +46,12 @@ class Article:
     sentences: list[Range] = field(default_factory=list)
     origin: str | None = None
     """Where the article came from (file path, ``path:line`` of a corpus, URL); not part of the text."""
+    content_id: str = ""
+    """Hash of the normalised text (:func:`presslens.identity.content_id`); computed when left empty."""
+
+    def __post_init__(self) -> None:
+        if not self.content_id:
+            self.content_id = _content_id(self.text)
 
     def sentence_texts(self) -> list[str]:
         return [self.text[s:e] for s, e in self.sentences]
@@ -53,6 +73,7 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "content_id": self.content_id,
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
             "url": self.url,
@@ -83,6 +104,14 @@ class Finding:
     score: float
     analyzer: str
     attributes: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+    """Stable id (:func:`presslens.identity.finding_id`); filled in by :meth:`assign_id`."""
+
+    def assign_id(self, article_content_id: str) -> str:
+        """Set (if unset) and return this finding's id within the article whose content id is given."""
+        if not self.id:
+            self.id = _finding_id(article_content_id, self.analyzer, self.kind, self.label, self.start, self.end)
+        return self.id
 
     @classmethod
     def at(
@@ -122,6 +151,7 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "id": self.id,
             "kind": self.kind,
             "label": self.label,
             "start": self.start,
@@ -138,13 +168,18 @@ def span_ref(article: Article, start: int, end: int) -> dict[str, Any]:
     return {"start": start, "end": end, "text": article.text[start:end]}
 
 
+ANALYZER_STATUSES = ("ok", "degraded", "unsupported_language", "error")
+"""``ok``: ran with all its models; ``degraded``: ran without some model (the message says which);
+``unsupported_language``: not run on this article's language; ``error``: could not load or failed."""
+
+
 @dataclass
 class AnalyzerRun:
     """What one analyzer did on one article (reported so results are traceable to a model version)."""
 
     name: str
     version: str
-    status: str  # "ok" | "unsupported_language" | "error"
+    status: str  # one of ANALYZER_STATUSES
     message: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -160,6 +195,11 @@ class Report:
     labels: dict[str, dict[str, Any]] = field(default_factory=dict)
     analyzers: list[AnalyzerRun] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    provenance: dict[str, Any] = field(default_factory=lambda: empty_provenance())
+    """What produced the report: presslens version, analyzer and model versions, model file sha256s, encoder
+    fingerprint (see :func:`empty_provenance` for the shape; the pipeline fills it in)."""
+    timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    """Seconds this run spent per analyzer (encoder time excluded) and in ``encoder``; not serialised."""
 
     def check(self) -> None:
         """Raise :class:`OffsetError` if any finding breaks the offset invariant."""
@@ -169,7 +209,13 @@ class Report:
     def by_kind(self, kind: str) -> list[Finding]:
         return [f for f in self.findings if f.kind == kind]
 
+    def assign_ids(self) -> None:
+        """Give every finding without an id its stable id."""
+        for f in self.findings:
+            f.assign_id(self.article.content_id)
+
     def to_dict(self) -> dict[str, Any]:
+        self.assign_ids()
         return {
             "schema_version": SCHEMA_VERSION,
             "article": self.article.to_dict(),
@@ -177,7 +223,17 @@ class Report:
             "labels": self.labels,
             "findings": [f.to_dict() for f in sorted(self.findings, key=_finding_order)],
             "errors": self.errors,
+            "provenance": self.provenance,
         }
+
+
+def empty_provenance() -> dict[str, Any]:
+    """Provenance of a report no pipeline made: ``{"presslens", "encoder_fingerprint", "analyzers"}``.
+
+    ``analyzers`` maps an analyzer name to ``{"version", "models"}``; ``models`` maps a model name to
+    ``{"version", "files": {file name: sha256}, "encoder_fingerprint"}``.
+    """
+    return {"presslens": __version__, "encoder_fingerprint": None, "analyzers": {}}
 
 
 def _finding_order(f: Finding) -> tuple[int, int, str, str]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from presslens.report.html import to_html, to_html_batch
 from presslens.report.jsonout import (
+    KNOWN_SCHEMA_VERSIONS,
+    ReportVersionError,
     batch_error,
     batch_error_from,
     error_jsonl_line,
@@ -15,8 +17,10 @@ from presslens.report.jsonout import (
     report_from_dict,
     to_json,
     to_jsonl_line,
+    upgrade_report_dict,
 )
 from presslens.report.markdown import to_markdown
+from presslens.report.model import ReportDoc, decode_report
 from presslens.report.schema import (
     ReportValidationError,
     batch_item_schema,
@@ -26,7 +30,12 @@ from presslens.report.schema import (
 )
 
 __all__ = [
+    "KNOWN_SCHEMA_VERSIONS",
+    "ReportDoc",
     "ReportValidationError",
+    "ReportVersionError",
+    "decode_report",
+    "upgrade_report_dict",
     "batch_error",
     "batch_error_from",
     "batch_item_schema",

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import json
 from collections.abc import Mapping
 from typing import Any
 
-from presslens.article import SCHEMA_VERSION, AnalyzerRun, Article, Finding, Report
+import msgspec
+
+from presslens.article import SCHEMA_VERSION, AnalyzerRun, Article, Finding, Report, empty_provenance
+from presslens.identity import content_id, finding_id
+from presslens.report.model import decode_report
+from presslens.version import __version__
 
 ReportLike = Report | Mapping[str, Any]
 
@@ -61,8 +67,63 @@ def error_jsonl_line(origin: str, message: str, line: int | None = None) -> str:
     return json.dumps(batch_error(origin, message, line), ensure_ascii=False, separators=(",", ":"))
 
 
+KNOWN_SCHEMA_VERSIONS = ("1.0", SCHEMA_VERSION)
+"""Report versions :func:`report_from_dict` reads: this one, and 1.0 (upgraded, see :func:`upgrade_report_dict`)."""
+
+
+class ReportVersionError(ValueError):
+    """A report whose ``schema_version`` this presslens cannot read."""
+
+
+def upgrade_report_dict(d: Mapping[str, Any]) -> dict[str, Any]:
+    """A report dict of any known version as a dict of the current version.
+
+    1.0 -> 2.0: ``article.content_id`` and each finding's ``id`` are computed (the same rule the pipeline
+    uses), ``provenance`` records only that the report was upgraded; an analyzer status is kept as is.
+    Raises :class:`ReportVersionError` for a missing, unknown or newer version.
+    """
+    version = d.get("schema_version")
+    if version == SCHEMA_VERSION:
+        return dict(d)
+    if version == "1.0":
+        out = copy.deepcopy(dict(d))
+        article = out["article"]
+        cid = article.get("content_id") or content_id(article["text"])
+        out["article"] = {"id": article.get("id", ""), "content_id": cid,
+                          **{k: v for k, v in article.items() if k not in ("id", "content_id")}}
+        out["findings"] = [
+            {"id": finding_id(cid, f["analyzer"], f["kind"], f["label"], f["start"], f["end"]), **f}
+            for f in out.get("findings", [])
+        ]
+        prov = empty_provenance()
+        prov["presslens"] = "unknown (report upgraded from schema_version 1.0)"
+        out["provenance"] = prov
+        out["schema_version"] = SCHEMA_VERSION
+        return out
+    if not isinstance(version, str):
+        raise ReportVersionError(f"not a presslens report: no schema_version (this presslens reads "
+                                 f"{', '.join(KNOWN_SCHEMA_VERSIONS)})")
+    raise ReportVersionError(
+        f"report schema_version {version!r} is not one this presslens {__version__} reads "
+        f"({', '.join(KNOWN_SCHEMA_VERSIONS)}); a newer presslens wrote it, or it is not a presslens report"
+    )
+
+
 def report_from_dict(d: Mapping[str, Any]) -> Report:
-    """Rebuild a :class:`Report` from ``Report.to_dict()`` output (e.g. a JSON file read back)."""
+    """Rebuild a :class:`Report` from ``Report.to_dict()`` output (e.g. a JSON file read back).
+
+    The dict is checked against the typed model (:func:`presslens.report.model.decode_report`; a mismatch raises
+    ``ReportValidationError``) after its ``schema_version`` is honoured: the current version is read as is, 1.0 is
+    upgraded (:func:`upgrade_report_dict`), any other raises :class:`ReportVersionError`. A report written by this
+    version reads back into an equal :class:`Report`.
+    """
+    d = upgrade_report_dict(d)
+    try:
+        decode_report(d)
+    except msgspec.ValidationError as exc:
+        from presslens.report.schema import ReportValidationError
+
+        raise ReportValidationError([str(exc)]) from None
     a = d["article"]
     article = Article(
         text=a["text"],
@@ -77,6 +138,7 @@ def report_from_dict(d: Mapping[str, Any]) -> Report:
         paragraphs=[(int(s), int(e)) for s, e in a.get("paragraphs", [])],
         sentences=[(int(s), int(e)) for s, e in a.get("sentences", [])],
         origin=a.get("origin"),
+        content_id=a["content_id"],
     )
     findings = [
         Finding(
@@ -87,7 +149,8 @@ def report_from_dict(d: Mapping[str, Any]) -> Report:
             text=f["text"],
             score=float(f["score"]),
             analyzer=f["analyzer"],
-            attributes=dict(f.get("attributes") or {}),
+            attributes=copy.deepcopy(dict(f.get("attributes") or {})),
+            id=f["id"],
         )
         for f in d.get("findings", [])
     ]
@@ -98,7 +161,8 @@ def report_from_dict(d: Mapping[str, Any]) -> Report:
     return Report(
         article=article,
         findings=findings,
-        labels=dict(d.get("labels") or {}),
+        labels=copy.deepcopy(dict(d.get("labels") or {})),
         analyzers=runs,
-        errors=list(d.get("errors") or []),
+        errors=copy.deepcopy(list(d.get("errors") or [])),
+        provenance=copy.deepcopy(dict(d["provenance"])),
     )

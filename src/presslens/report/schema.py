@@ -1,8 +1,9 @@
-"""JSON Schema (draft 2020-12) of a presslens report, and a validator that also checks offsets.
+"""JSON Schema (draft 2020-12) of a presslens report, generated from the typed model, and a validator.
 
-The schema of each finding's ``attributes`` is chosen by the finding's ``kind`` from the
-``attribute_schemas`` of the registered analyzers; article-level labels from their
-``label_schemas``. Analyzer schemas may refer to ``{"$ref": "#/$defs/span_ref"}`` for a sub-span.
+The schema is generated from :mod:`presslens.report.model` (msgspec): the report envelope from
+:class:`~presslens.report.model.ReportDoc`, each finding's ``attributes`` chosen by the finding's ``kind``
+from :data:`~presslens.report.model.KIND_ATTRIBUTES`, and article-level labels from
+:data:`~presslens.report.model.LABEL_MODELS`. Every sub-span is ``{"$ref": "#/$defs/SpanRef"}``.
 
 What JSON Schema cannot say is checked by :func:`validate_report` in code: every finding's
 ``text`` equals ``article.text[start:end]``, and so does every nested span reference
@@ -13,13 +14,18 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
+import msgspec
+
 from presslens.article import SCHEMA_VERSION
+from presslens.report import model
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 REPORT_SCHEMA_ID = f"urn:presslens:report:{SCHEMA_VERSION}"
 BATCH_ITEM_SCHEMA_ID = f"urn:presslens:batch-item:{SCHEMA_VERSION}"
+_REF = "#/$defs/{name}"
 
 Schema = dict[str, Any]
 KindSchemas = Mapping[str, list[Schema]]
@@ -39,31 +45,30 @@ class ReportValidationError(ValueError):
 
 
 # --------------------------------------------------------------------------------------------
-# Collecting analyzer schemas
+# Generation from the typed model
 # --------------------------------------------------------------------------------------------
 
 
-def registered_attribute_schemas() -> dict[str, list[Schema]]:
-    """``{kind: [attributes schema, ...]}`` from every registered analyzer, in name order."""
-    return _collect("attribute_schemas")
+@lru_cache(maxsize=1)
+def _components() -> dict[str, Schema]:
+    roots: list[Any] = [model.ReportDoc, model.BatchErrorDoc, *model.KIND_ATTRIBUTES.values(),
+                        *model.LABEL_MODELS.values()]
+    _, components = msgspec.json.schema_components(roots, ref_template=_REF)
+    return components
 
 
-def registered_label_schemas() -> dict[str, list[Schema]]:
-    """``{label name: [schema, ...]}`` from every registered analyzer, in name order."""
-    return _collect("label_schemas")
+def _ref(cls: type) -> Schema:
+    return {"$ref": _REF.format(name=cls.__name__)}
 
 
-def _collect(attr: str) -> dict[str, list[Schema]]:
-    from presslens.analyzers.base import _REGISTRY, registered_names
+def kind_attribute_schemas() -> dict[str, list[Schema]]:
+    """``{kind: [attributes schema]}`` from the typed model (each a ``$ref`` into the report's ``$defs``)."""
+    return {kind: [_ref(cls)] for kind, cls in sorted(model.KIND_ATTRIBUTES.items())}
 
-    out: dict[str, list[Schema]] = {}
-    for name in registered_names():
-        schemas = getattr(_REGISTRY[name], attr, None) or {}
-        for key in sorted(schemas):
-            sub = _clean_subschema(schemas[key])
-            if sub not in out.setdefault(key, []):
-                out[key].append(sub)
-    return out
+
+def label_model_schemas() -> dict[str, list[Schema]]:
+    """``{label name: [schema]}`` from the typed model."""
+    return {name: [_ref(cls)] for name, cls in sorted(model.LABEL_MODELS.items())}
 
 
 def _clean_subschema(schema: Mapping[str, Any]) -> Schema:
@@ -75,115 +80,16 @@ def _clean_subschema(schema: Mapping[str, Any]) -> Schema:
 
 
 def _one_of_alternatives(schemas: list[Schema]) -> Schema:
-    return schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
+    cleaned = [_clean_subschema(s) for s in schemas]
+    return cleaned[0] if len(cleaned) == 1 else {"anyOf": cleaned}
 
 
-# --------------------------------------------------------------------------------------------
-# Building blocks
-# --------------------------------------------------------------------------------------------
-
-
-def _nullable(type_name: str, **extra: Any) -> Schema:
-    return {"anyOf": [{"type": type_name, **extra}, {"type": "null"}]}
-
-
-def _common_defs() -> dict[str, Schema]:
-    offset = {"type": "integer", "minimum": 0}
-    return {
-        "range": {
-            "description": "A [start, end) character range into article.text.",
-            "type": "array",
-            "prefixItems": [offset, offset],
-            "items": False,
-            "minItems": 2,
-        },
-        "span_ref": {
-            "description": "A sub-span of article.text; text == article.text[start:end] (checked in code).",
-            "type": "object",
-            "properties": {"start": offset, "end": offset, "text": {"type": "string"}},
-            "required": ["start", "end", "text"],
-        },
-        "article": {
-            "type": "object",
-            "properties": {
-                "id": {"type": "string"},
-                "title": _nullable("string"),
-                "date": _nullable("string", format="date", pattern=r"^\d{4}-\d{2}-\d{2}$"),
-                "url": _nullable("string"),
-                "source": _nullable("string"),
-                "author": _nullable("string"),
-                "language": _nullable("string"),
-                "language_score": _nullable("number", minimum=0, maximum=1),
-                "origin": _nullable("string"),
-                "text": {"type": "string"},
-                "paragraphs": {"type": "array", "items": {"$ref": "#/$defs/range"}},
-                "sentences": {"type": "array", "items": {"$ref": "#/$defs/range"}},
-            },
-            "required": [
-                "id", "title", "date", "url", "source", "author", "language", "language_score",
-                "origin", "text", "paragraphs", "sentences",
-            ],
-            "additionalProperties": False,
-        },
-        "analyzer_run": {
-            "type": "object",
-            "properties": {
-                "name": {"type": "string", "minLength": 1},
-                "version": {"type": "string"},
-                "status": {"enum": ["ok", "unsupported_language", "error"]},
-                "message": _nullable("string"),
-            },
-            "required": ["name", "version", "status"],
-            "additionalProperties": False,
-        },
-        "report_error": {
-            "description": "A problem met while analysing this article (e.g. an analyzer that failed).",
-            "type": "object",
-            "properties": {
-                "analyzer": _nullable("string"),
-                "message": {"type": "string"},
-                "origin": _nullable("string"),
-                "line": _nullable("integer"),
-            },
-        },
-        "batch_error": {
-            "description": "One JSONL batch line for an input that could not be read or analysed.",
-            "type": "object",
-            "properties": {
-                "schema_version": {"const": SCHEMA_VERSION},
-                "error": {
-                    "type": "object",
-                    "properties": {
-                        "origin": {"type": "string"},
-                        "line": _nullable("integer", minimum=1),
-                        "message": {"type": "string"},
-                    },
-                    "required": ["origin", "line", "message"],
-                    "additionalProperties": False,
-                },
-            },
-            "required": ["schema_version", "error"],
-            "additionalProperties": False,
-        },
-    }
-
-
-def _finding_schema(attribute_schemas: KindSchemas) -> Schema:
-    finding: Schema = {
-        "type": "object",
-        "properties": {
-            "kind": {"type": "string", "minLength": 1},
-            "label": {"type": "string"},
-            "start": {"type": "integer", "minimum": 0},
-            "end": {"type": "integer", "minimum": 0},
-            "text": {"type": "string"},
-            "score": {"type": "number", "minimum": 0, "maximum": 1},
-            "analyzer": {"type": "string"},
-            "attributes": {"type": "object"},
-        },
-        "required": ["kind", "label", "start", "end", "text", "score", "analyzer", "attributes"],
-        "additionalProperties": False,
-    }
+def _defs(attribute_schemas: KindSchemas, label_schemas: KindSchemas) -> dict[str, Schema]:
+    defs = copy.deepcopy(_components())
+    version = {"const": SCHEMA_VERSION}
+    defs["ReportDoc"]["properties"]["schema_version"] = version
+    defs["BatchErrorDoc"]["properties"]["schema_version"] = version
+    defs["ArticleDoc"]["properties"]["date"]["anyOf"][0]["pattern"] = r"^\d{4}-\d{2}-\d{2}$"
     rules = [
         {
             "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
@@ -193,12 +99,8 @@ def _finding_schema(attribute_schemas: KindSchemas) -> Schema:
         if schemas
     ]
     if rules:
-        finding["allOf"] = rules
-    return finding
-
-
-def _labels_schema(label_schemas: KindSchemas) -> Schema:
-    return {
+        defs["FindingDoc"]["allOf"] = rules
+    defs["ReportDoc"]["properties"]["labels"] = {
         "description": "Article-level labels by name (e.g. a genre or an overall score).",
         "type": "object",
         "properties": {
@@ -206,22 +108,13 @@ def _labels_schema(label_schemas: KindSchemas) -> Schema:
         },
         "additionalProperties": {"type": "object"},
     }
+    return defs
 
 
-def _report_body(attribute_schemas: KindSchemas, label_schemas: KindSchemas) -> Schema:
-    return {
-        "type": "object",
-        "properties": {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "article": {"$ref": "#/$defs/article"},
-            "analyzers": {"type": "array", "items": {"$ref": "#/$defs/analyzer_run"}},
-            "labels": _labels_schema(label_schemas),
-            "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
-            "errors": {"type": "array", "items": {"$ref": "#/$defs/report_error"}},
-        },
-        "required": ["schema_version", "article", "analyzers", "labels", "findings", "errors"],
-        "additionalProperties": False,
-    }
+def _pick(attribute_schemas: KindSchemas | None, label_schemas: KindSchemas | None) -> dict[str, Schema]:
+    attrs = kind_attribute_schemas() if attribute_schemas is None else attribute_schemas
+    labels = label_model_schemas() if label_schemas is None else label_schemas
+    return _defs(attrs, labels)
 
 
 # --------------------------------------------------------------------------------------------
@@ -233,22 +126,18 @@ def report_schema(
     attribute_schemas: KindSchemas | None = None,
     label_schemas: KindSchemas | None = None,
 ) -> Schema:
-    """The JSON Schema of one report (``Report.to_dict()``).
+    """The JSON Schema of one report (``Report.to_dict()``), generated from the typed model.
 
-    By default the per-kind attribute schemas and label schemas come from the registered
-    analyzers; pass ``{kind: [schema, ...]}`` mappings to use others (tests, documentation).
+    By default a finding's attributes and the labels are checked against the typed model
+    (:mod:`presslens.report.model`); pass ``{kind: [schema, ...]}`` mappings to use others (tests).
     """
-    attrs = registered_attribute_schemas() if attribute_schemas is None else attribute_schemas
-    labels = registered_label_schemas() if label_schemas is None else label_schemas
-    defs = _common_defs()
-    defs["finding"] = _finding_schema(attrs)
     return {
         "$schema": JSON_SCHEMA_DIALECT,
         "$id": REPORT_SCHEMA_ID,
         "title": "presslens report",
         "description": "Everything presslens says about one article. Offsets index article.text.",
-        **_report_body(attrs, labels),
-        "$defs": defs,
+        "$ref": _REF.format(name="ReportDoc"),
+        "$defs": _pick(attribute_schemas, label_schemas),
     }
 
 
@@ -257,18 +146,13 @@ def batch_item_schema(
     label_schemas: KindSchemas | None = None,
 ) -> Schema:
     """The JSON Schema of one JSONL batch line: a report, or ``{"schema_version", "error"}``."""
-    attrs = registered_attribute_schemas() if attribute_schemas is None else attribute_schemas
-    labels = registered_label_schemas() if label_schemas is None else label_schemas
-    defs = _common_defs()
-    defs["finding"] = _finding_schema(attrs)
-    defs["report"] = _report_body(attrs, labels)
     return {
         "$schema": JSON_SCHEMA_DIALECT,
         "$id": BATCH_ITEM_SCHEMA_ID,
         "title": "presslens batch line",
         "description": "One line of a JSONL batch: an article's report, or the error for an unreadable input.",
-        "oneOf": [{"$ref": "#/$defs/report"}, {"$ref": "#/$defs/batch_error"}],
-        "$defs": defs,
+        "oneOf": [{"$ref": _REF.format(name="ReportDoc")}, {"$ref": _REF.format(name="BatchErrorDoc")}],
+        "$defs": _pick(attribute_schemas, label_schemas),
     }
 
 
