@@ -87,11 +87,15 @@ def main() -> int:
     for _ in range(max(1, args.repeat)):
         rounds.append({})
         for name, p in pipes.items():
-            p.timings.clear()
             busy0 = p.encoder.seconds
+            run_timings: dict[str, float] = {}  # summed over this pass's reports (each carries its own run's)
             cpu0 = os.times()
             t0 = time.perf_counter()
-            found = sum(len(r.findings) for r in p.run_many(articles, prefetch=args.prefetch))
+            found = 0
+            for r in p.run_many(articles, prefetch=args.prefetch):
+                found += len(r.findings)
+                for k, v in r.timings.items():
+                    run_timings[k] = run_timings.get(k, 0.0) + v
             spent = time.perf_counter() - t0
             cpu1 = os.times()
             rounds[-1][name] = spent
@@ -99,7 +103,7 @@ def main() -> int:
                 n_findings = found
             if spent < best.get(name, float("inf")):
                 best[name] = spent
-                stage[name] = {**p.timings, "encoder_busy": p.encoder.seconds - busy0}
+                stage[name] = {**run_timings, "encoder_busy": p.encoder.seconds - busy0}
                 cores[name] = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / spent
     t_pipe = best["full"]
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

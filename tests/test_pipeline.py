@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import presslens
 from presslens.analyzers.base import DEFAULT_ORDER
 from presslens.encoder import SentenceEncoder
 from presslens.ingest.normalize import article_from_text
-from presslens.pipeline import Pipeline
+from presslens.pipeline import Pipeline, PipelineConfig
+from presslens.report import validate_report
 from tests.conftest import check_report_dict
 
 
@@ -63,20 +66,85 @@ def test_text_input_and_article_input_agree() -> None:
     assert [f.to_dict() for f in a.findings] == [f.to_dict() for f in b.findings]
 
 
-def test_schema_documents_every_attribute_and_label(examples_dir: Path) -> None:
-    from presslens.report.schema import registered_attribute_schemas, registered_label_schemas
+def test_typed_model_documents_every_attribute_and_label(examples_dir: Path) -> None:
+    from presslens.report.model import KIND_ATTRIBUTES, LABEL_MODELS, decode_report
 
-    attrs, labels = registered_attribute_schemas(), registered_label_schemas()
-    undocumented = set()
     for name in ("mobilisation.txt", "date-header.txt"):
         report = presslens.analyze(examples_dir / name)
-        for f in report.findings:
-            props = {p for s in attrs.get(f.kind, []) for p in s.get("properties", {})}
-            undocumented |= {(f.kind, k) for k in f.attributes if k not in props}
-        for label, value in report.labels.items():
-            props = {p for s in labels.get(label, []) for p in s.get("properties", {})}
-            undocumented |= {(f"labels.{label}", k) for k in value if k not in props}
-    assert not undocumented
+        d = report.to_dict()
+        decode_report(d)  # unknown fields are refused: every attribute an analyzer writes is in the model
+        validate_report(d)
+        assert {f.kind for f in report.findings} <= set(KIND_ATTRIBUTES)
+        assert set(report.labels) <= set(LABEL_MODELS)
+
+
+def test_ids_and_provenance(examples_dir: Path) -> None:
+    from presslens.identity import content_id, finding_id
+    from presslens.registry import encoder_fingerprint
+
+    report = presslens.analyze(examples_dir / "mobilisation.txt")
+    assert report.article.id == "mobilisation"  # the user's id (file stem) is kept
+    assert report.article.content_id == content_id(report.article.text)
+    for f in report.findings:
+        assert f.id == finding_id(report.article.content_id, f.analyzer, f.kind, f.label, f.start, f.end)
+    prov = report.provenance
+    assert prov["presslens"] == presslens.__version__
+    assert prov["encoder_fingerprint"] == encoder_fingerprint()
+    assert set(prov["analyzers"]) == {r.name for r in report.analyzers}
+    claims = prov["analyzers"]["claims"]
+    assert claims["version"] and any(len(sha) == 64 for m in claims["models"].values() for sha in m["files"].values())
+
+
+def test_timings_come_with_the_run_not_the_shared_pipeline(examples_dir: Path) -> None:
+    pipe = Pipeline(PipelineConfig(only=("figures",)))
+    a, b = _batch_articles(examples_dir)[:2]
+    ra, rb = pipe.run(a), pipe.run(b)
+    assert set(ra.timings) >= {"figures"} and ra.timings is not rb.timings
+    assert not hasattr(pipe, "timings")
+    assert "timings" not in ra.to_dict()
+
+
+def test_shared_pipeline_gives_the_same_reports_from_threads(examples_dir: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    arts = _batch_articles(examples_dir)
+    pipe = Pipeline(PipelineConfig(only=("figures", "attribution"))).load()
+    alone = [pipe.run(a).to_dict() for a in arts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda a: pipe.run(a).to_dict(), arts * 2))
+    assert together == alone * 2
+
+
+def test_old_keyword_arguments_and_config_agree() -> None:
+    assert Pipeline(only=["claims"]).names == Pipeline(PipelineConfig(only=("claims",))).names
+    assert Pipeline(skip=["figures", "claims"]).names == Pipeline(PipelineConfig(skip=("figures", "claims"))).names
+    with pytest.raises(TypeError):
+        Pipeline(PipelineConfig(), only=["figures"])
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "status", "findings"),
+    [("raise", "error", False), ("error", "error", False), ("degraded", "degraded", True), ("ok", "ok", True)],
+)
+def test_analyzer_load_status_is_reported(behaviour: str, status: str, findings: bool) -> None:
+    pipe = Pipeline(PipelineConfig(only=("figures",)))
+    analyzer = pipe.analyzers[0]
+
+    def load(models: object = None) -> None:
+        if behaviour == "raise":
+            raise FileNotFoundError("models/figures/missing.onnx")
+        analyzer.status = behaviour  # type: ignore[attr-defined]
+        analyzer.status_message = None if behaviour == "ok" else f"model said {behaviour}"  # type: ignore[attr-defined]
+
+    analyzer.load = load  # type: ignore[attr-defined]
+    report = pipe.run(article_from_text("Title\n\nMore than 260,000 men have left, officials said.", id="t"))
+    (run,) = report.analyzers
+    assert run.status == status
+    assert (run.message is None) == (status == "ok")
+    if behaviour == "raise":
+        assert "missing.onnx" in (run.message or "")
+    assert bool(report.findings) == findings
+    validate_report(report.to_dict())
 
 
 def _batch_articles(examples_dir: Path) -> list:

@@ -4,16 +4,22 @@
 work: while the analyzers (mostly single-threaded Python and numpy) run on one article, a background
 thread already encodes the next ones, batch by batch; when the analyzers need an article whose encoding is
 not finished, their thread runs the remaining batches itself (:class:`presslens.encoder.EncodingJob`).
+
+A :class:`Pipeline` is safe to share between threads once :meth:`Pipeline.load` has run (a web server's
+concurrent requests, a Ray actor): it keeps no per-run state. Each report carries its own run's timings
+(``Report.timings``) and the pipeline's provenance (``Report.provenance``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from presslens.analyzers.base import (
@@ -24,8 +30,9 @@ from presslens.analyzers.base import (
     registered_names,
     resolve_order,
 )
-from presslens.article import AnalyzerRun, Article, Report
+from presslens.article import AnalyzerRun, Article, Report, _finding_order
 from presslens.encoder import EncodingJob, SentenceEncoder
+from presslens.version import __version__
 
 Item = TypeVar("Item")
 
@@ -54,29 +61,107 @@ def single_threaded_blas() -> contextlib.AbstractContextManager[Any]:
     return _blas_controller.limit(limits=1, user_api="blas")  # type: ignore[no-any-return]
 
 
+@dataclass(frozen=True)
+class PipelineConfig:
+    """What a :class:`Pipeline` runs: analyzer selection, encoder threads and batch prefetch."""
+
+    only: tuple[str, ...] | None = None
+    """Analyzers to run (their requirements are added); None: the default set."""
+    skip: tuple[str, ...] = ()
+    """Analyzers to leave out."""
+    threads: int | None = None
+    """Encoder threads; None: all cores."""
+    prefetch: int = 2
+    """How many articles a batch encodes ahead (:meth:`Pipeline.run_stream`)."""
+    models: Any = field(default=None, compare=False)
+    """Passed to each analyzer's ``load(models=...)`` (a model registry); None: the shipped models."""
+
+
+@dataclass
+class _Loaded:
+    """What :meth:`Pipeline.load` found: each analyzer's status, and the provenance every report carries."""
+
+    status: dict[str, tuple[str, str | None]]
+    provenance: dict[str, Any]
+
+
 class Pipeline:
     """An ordered list of analyzers plus the shared encoder.
 
-    ``only``/``skip`` select analyzers by name; analyzers they require are added automatically
-    (their findings are still reported).
+    ``Pipeline(PipelineConfig(...))``, or the keyword arguments ``only``/``skip``/``encoder`` (kept for the
+    callers written before the config). ``only``/``skip`` select analyzers by name; analyzers they require are
+    added automatically (their findings are still reported). :meth:`load` loads every analyzer's models once
+    (it runs on the first analysis if not called); afterwards the object is read-only and safe to share.
     """
 
     def __init__(
         self,
+        config: PipelineConfig | None = None,
+        *,
         only: Sequence[str] | None = None,
         skip: Sequence[str] | None = None,
         encoder: SentenceEncoder | None = None,
     ) -> None:
+        if config is None:
+            config = PipelineConfig(only=tuple(only) if only else None, skip=tuple(skip or ()))
+        elif only is not None or skip is not None:
+            raise TypeError("pass only/skip in the PipelineConfig, not beside it")
+        self.config = config
         registered_names()
-        chosen = list(only) if only else list(DEFAULT_ORDER)
-        skipped = set(skip or ())
+        chosen = list(config.only) if config.only else list(DEFAULT_ORDER)
+        skipped = set(config.skip)
         chosen = [n for n in chosen if n not in skipped]
         self.names = resolve_order(chosen)
         self.analyzers: list[Analyzer] = [create(n) for n in self.names]
+        if encoder is None and config.threads:
+            encoder = SentenceEncoder(threads=config.threads)
         self._encoder = encoder
-        self.timings: dict[str, float] = {}
-        """Seconds per analyzer (encoder time excluded) and ``encoder``: the time analyzers spent running
-        or waiting for the encoder pass (in a batch, only the part not hidden behind other work)."""
+        self._load_lock = threading.Lock()
+        self._loaded: _Loaded | None = None
+
+    def load(self) -> Pipeline:
+        """Load every analyzer's models and the encoder once (thread-safe, idempotent); returns ``self``.
+
+        An analyzer whose ``load`` fails, or reports status ``"degraded"``/``"error"``, is reported with that
+        status and message in every :class:`~presslens.article.AnalyzerRun`; one with status ``"error"`` is not
+        run.
+        """
+        if self._loaded is not None:
+            return self
+        with self._load_lock:
+            if self._loaded is None:
+                self._loaded = self._load_all()
+        return self
+
+    @property
+    def provenance(self) -> dict[str, Any]:
+        """presslens version, analyzer and model versions, model file sha256s and the encoder fingerprint."""
+        return copy.deepcopy(self.load()._state().provenance)
+
+    def analyzer_status(self) -> dict[str, tuple[str, str | None]]:
+        """``{analyzer: (status, message)}`` after loading."""
+        return dict(self.load()._state().status)
+
+    def _state(self) -> _Loaded:
+        assert self._loaded is not None
+        return self._loaded
+
+    def _load_all(self) -> _Loaded:
+        from presslens.registry import encoder_fingerprint
+
+        status: dict[str, tuple[str, str | None]] = {}
+        analyzers: dict[str, Any] = {}
+        for analyzer in self.analyzers:
+            status[analyzer.name] = _load_analyzer(analyzer, self.config.models)
+            analyzers[analyzer.name] = {"version": analyzer.version, "models": _model_provenance(analyzer)}
+        fingerprint: str | None = None
+        if any(a.uses_encoder for a in self.analyzers):
+            try:
+                fingerprint = encoder_fingerprint()
+            except OSError:
+                fingerprint = None
+        provenance = {"presslens": __version__, "encoder_fingerprint": fingerprint, "analyzers": analyzers}
+        return _Loaded(status=status, provenance=provenance)
 
     @property
     def encoder(self) -> SentenceEncoder:
@@ -89,10 +174,11 @@ class Pipeline:
         return any(a.uses_encoder and a.supports(article.language) for a in self.analyzers)
 
     def run(self, article: Article) -> Report:
-        """Analyse one article."""
+        """Analyse one article; the report's ``timings`` are this run's."""
+        self.load()
         return self._analyze(Features(article, self.encoder))
 
-    def run_many(self, articles: Iterable[Article], *, prefetch: int = 2) -> Iterator[Report]:
+    def run_many(self, articles: Iterable[Article], *, prefetch: int | None = None) -> Iterator[Report]:
         """Reports for ``articles`` in order; the first analysis error is raised."""
         for _article, result in self.run_stream(articles, prefetch=prefetch):
             if isinstance(result, Exception):
@@ -101,7 +187,7 @@ class Pipeline:
             yield result
 
     def run_stream(
-        self, items: Iterable[Item], *, prefetch: int = 2
+        self, items: Iterable[Item], *, prefetch: int | None = None
     ) -> Iterator[tuple[Item, Report | Exception | None]]:
         """Analyse a batch, encoding up to ``prefetch`` articles ahead in a background thread.
 
@@ -110,6 +196,9 @@ class Pipeline:
         that are not articles (e.g. read errors), which are passed through untouched. ``items`` is
         consumed lazily, at most ``prefetch + 1`` items ahead of what has been yielded.
         """
+        self.load()
+        if prefetch is None:
+            prefetch = self.config.prefetch
         if prefetch <= 0:
             for item in items:
                 yield item, self._guarded(Features(item, self.encoder)) if isinstance(item, Article) else None
@@ -157,8 +246,11 @@ class Pipeline:
 
     def _analyze_unlimited(self, feats: Features) -> Report:
         article = feats.article
-        report = Report(article=article)
+        state = self._state()
+        report = Report(article=article, provenance=copy.deepcopy(state.provenance))
+        timings = report.timings
         for analyzer in self.analyzers:
+            load_status, load_message = state.status[analyzer.name]
             if not analyzer.supports(article.language):
                 report.analyzers.append(
                     AnalyzerRun(
@@ -170,18 +262,65 @@ class Pipeline:
                 )
                 feats.findings[analyzer.name] = []
                 continue
+            if load_status == "error":
+                report.analyzers.append(AnalyzerRun(analyzer.name, analyzer.version, "error", load_message))
+                feats.findings[analyzer.name] = []
+                continue
             enc_before = feats.encoder_seconds
             t0 = time.perf_counter()
             out = analyzer.analyze(feats)
             spent = time.perf_counter() - t0
             enc_spent = feats.encoder_seconds - enc_before
-            self.timings[analyzer.name] = self.timings.get(analyzer.name, 0.0) + spent - enc_spent
-            self.timings["encoder"] = self.timings.get("encoder", 0.0) + enc_spent
+            timings[analyzer.name] = timings.get(analyzer.name, 0.0) + spent - enc_spent
+            timings["encoder"] = timings.get("encoder", 0.0) + enc_spent
             for f in out.findings:
                 f.check(article)
             feats.findings[analyzer.name] = out.findings
             feats.labels.update(out.labels)
             report.findings.extend(out.findings)
             report.labels.update(out.labels)
-            report.analyzers.append(AnalyzerRun(analyzer.name, analyzer.version, "ok"))
+            report.analyzers.append(AnalyzerRun(analyzer.name, analyzer.version, load_status, load_message))
+        report.findings.sort(key=_finding_order)  # the order reports are written in
+        report.assign_ids()
         return report
+
+
+def _load_analyzer(analyzer: Analyzer, models: Any) -> tuple[str, str | None]:
+    """Call the analyzer's ``load`` (where it has one) and read back its status and message."""
+    load = getattr(analyzer, "load", None)
+    if load is None:
+        return "ok", None
+    try:
+        load(models=models) if models is not None else load()
+    except Exception as exc:  # a missing or broken model file: reported, never "ok"
+        return "error", f"could not load: {type(exc).__name__}: {exc}"
+    status = str(getattr(analyzer, "status", "ok") or "ok")
+    message = getattr(analyzer, "status_message", None)
+    if status not in ("ok", "degraded", "error"):
+        return "error", f"unknown load status {status!r}" + (f": {message}" if message else "")
+    return status, (str(message) if message else None)
+
+
+def _model_provenance(analyzer: Analyzer) -> dict[str, Any]:
+    """``{model: {"version", "files": {name: sha256}, "encoder_fingerprint"}}`` of one analyzer.
+
+    From the analyzer's ``model_provenance()`` where it has one; otherwise the files of its shipped model
+    folder (``presslens/models/<analyzer name>/``), hashed by the model registry.
+    """
+    from presslens.registry import encoder_fingerprint, file_sha256, model_dir
+
+    method = getattr(analyzer, "model_provenance", None)
+    if method is not None:
+        return dict(method().get("models", {}))
+    folder = model_dir(analyzer.name)
+    if not folder.is_dir():
+        return {}
+    files = {p.name: file_sha256(p) for p in sorted(folder.iterdir()) if p.is_file() and p.suffix != ".md"}
+    version = None
+    return {
+        analyzer.name: {
+            "version": version,
+            "files": files,
+            "encoder_fingerprint": encoder_fingerprint() if analyzer.uses_encoder else None,
+        }
+    }
