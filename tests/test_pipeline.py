@@ -79,14 +79,19 @@ def test_typed_model_documents_every_attribute_and_label(examples_dir: Path) -> 
 
 
 def test_ids_and_provenance(examples_dir: Path) -> None:
+    from presslens.article import finding_ids
     from presslens.identity import content_id, finding_id
     from presslens.registry import encoder_fingerprint
 
     report = presslens.analyze(examples_dir / "mobilisation.txt")
     assert report.article.id == "mobilisation"  # the user's id (file stem) is kept
     assert report.article.content_id == content_id(report.article.text)
-    for f in report.findings:
-        assert f.id == finding_id(report.article.content_id, f.analyzer, f.kind, f.label, f.start, f.end)
+    ids = [f.id for f in report.findings]
+    assert len(set(ids)) == len(ids) and all(ids)
+    assert ids == finding_ids(report.article.content_id, report.findings)
+    first = report.findings[0]
+    assert first.id == finding_id(report.article.content_id, first.analyzer, first.kind, first.label, first.start,
+                                  first.end)
     prov = report.provenance
     assert prov["presslens"] == presslens.__version__
     assert prov["encoder_fingerprint"] == encoder_fingerprint()

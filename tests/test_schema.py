@@ -246,3 +246,24 @@ def test_batch_error_from_various_inputs() -> None:
     assert batch_error_from({"origin": "b", "line": None, "message": "m"})["error"]["origin"] == "b"
     assert batch_error_from(batch_error("c", "m2", 2)) == batch_error("c", "m2", 2)
     assert batch_error_from(ValueError("boom"))["error"]["message"] == "boom"
+
+
+def test_finding_ids_are_stable_and_unique_when_six_fields_coincide() -> None:
+    from presslens.article import Finding, finding_ids
+    from presslens.identity import finding_id
+
+    report = sample_report()
+    a = report.article
+    att = next(f for f in report.findings if f.kind == "attribution")
+    twin = Finding.at(a, att.start, att.end, kind="attribution", label=att.label, score=0.5, analyzer=att.analyzer,
+                      attributes=dict(att.attributes))
+    report.findings.append(twin)
+    d = report.to_dict()
+    ids = [f["id"] for f in d["findings"]]
+    assert len(set(ids)) == len(ids)
+    same = [f["id"] for f in d["findings"] if (f["start"], f["end"], f["kind"]) == (att.start, att.end, att.kind)]
+    base = finding_id(a.content_id, att.analyzer, att.kind, att.label, att.start, att.end)
+    second = finding_id(a.content_id, att.analyzer, att.kind, att.label + "#2", att.start, att.end)
+    assert same == [base, second]
+    assert finding_ids(a.content_id, d["findings"]) == ids  # dicts and objects give the same ids
+    assert [f["id"] for f in sample_report().to_dict()["findings"]] == [i for i in ids if i != second]

@@ -105,13 +105,7 @@ class Finding:
     analyzer: str
     attributes: dict[str, Any] = field(default_factory=dict)
     id: str = ""
-    """Stable id (:func:`presslens.identity.finding_id`); filled in by :meth:`assign_id`."""
-
-    def assign_id(self, article_content_id: str) -> str:
-        """Set (if unset) and return this finding's id within the article whose content id is given."""
-        if not self.id:
-            self.id = _finding_id(article_content_id, self.analyzer, self.kind, self.label, self.start, self.end)
-        return self.id
+    """Stable id, unique within its report (:func:`finding_ids`); filled in by :meth:`Report.assign_ids`."""
 
     @classmethod
     def at(
@@ -210,9 +204,11 @@ class Report:
         return [f for f in self.findings if f.kind == kind]
 
     def assign_ids(self) -> None:
-        """Give every finding without an id its stable id."""
-        for f in self.findings:
-            f.assign_id(self.article.content_id)
+        """Give every finding without an id its stable id (unique within the report; see :func:`finding_ids`)."""
+        if any(not f.id for f in self.findings):
+            ordered = sorted(self.findings, key=_finding_order)
+            for f, fid in zip(ordered, finding_ids(self.article.content_id, ordered), strict=True):
+                f.id = f.id or fid  # an id already set (read back from a report) is kept
 
     def to_dict(self) -> dict[str, Any]:
         self.assign_ids()
@@ -225,6 +221,27 @@ class Report:
             "errors": self.errors,
             "provenance": self.provenance,
         }
+
+
+def finding_ids(article_content_id: str, findings: list[Finding] | list[dict[str, Any]]) -> list[str]:
+    """The ids of an article's findings, given in written order (sorted by offsets, as ``to_dict`` writes them).
+
+    A finding's id is :func:`presslens.identity.finding_id` of its six identifying fields. Two findings can share
+    all six (attributions with the same outer span and different cues: 14 pairs on PTC dev); the second and later
+    of such a group, in written order, hash their label suffixed ``#2``, ``#3``, ... so ids stay unique within a
+    report and stable from run to run.
+    """
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    for f in findings:
+        if isinstance(f, dict):
+            analyzer, kind, label, start, end = f["analyzer"], f["kind"], f["label"], f["start"], f["end"]
+        else:
+            analyzer, kind, label, start, end = f.analyzer, f.kind, f.label, f.start, f.end
+        fid = _finding_id(article_content_id, analyzer, kind, label, start, end)
+        n = seen[fid] = seen.get(fid, 0) + 1
+        out.append(fid if n == 1 else _finding_id(article_content_id, analyzer, kind, f"{label}#{n}", start, end))
+    return out
 
 
 def empty_provenance() -> dict[str, Any]:

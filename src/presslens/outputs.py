@@ -11,7 +11,8 @@ from types import TracebackType
 from typing import IO, TextIO
 
 
-def _current_umask() -> int:
+def current_umask() -> int:
+    """The process umask (read without changing it for longer than the call)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask
@@ -35,7 +36,7 @@ class AtomicWriter:
         directory = self.path.parent if str(self.path.parent) else Path(".")
         directory.mkdir(parents=True, exist_ok=True)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
-        os.chmod(self._tmp, 0o666 & ~_current_umask())  # mkstemp makes 0600; a report is an ordinary file
+        os.chmod(self._tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; a report is an ordinary file
         self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         return self._fh  # type: ignore[return-value]
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import msgspec
 
-from presslens.article import SCHEMA_VERSION, AnalyzerRun, Article, Finding, Report, empty_provenance
-from presslens.identity import content_id, finding_id
+from presslens.article import SCHEMA_VERSION, AnalyzerRun, Article, Finding, Report, empty_provenance, finding_ids
+from presslens.identity import content_id
 from presslens.report.model import decode_report
 from presslens.version import __version__
 
@@ -91,10 +91,8 @@ def upgrade_report_dict(d: Mapping[str, Any]) -> dict[str, Any]:
         cid = article.get("content_id") or content_id(article["text"])
         out["article"] = {"id": article.get("id", ""), "content_id": cid,
                           **{k: v for k, v in article.items() if k not in ("id", "content_id")}}
-        out["findings"] = [
-            {"id": finding_id(cid, f["analyzer"], f["kind"], f["label"], f["start"], f["end"]), **f}
-            for f in out.get("findings", [])
-        ]
+        old = sorted(out.get("findings", []), key=lambda f: (f["start"], -f["end"], f["kind"], f["label"]))
+        out["findings"] = [{"id": fid, **f} for f, fid in zip(old, finding_ids(cid, old), strict=True)]
         prov = empty_provenance()
         prov["presslens"] = "unknown (report upgraded from schema_version 1.0)"
         out["provenance"] = prov
