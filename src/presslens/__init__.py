@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from presslens.article import SCHEMA_VERSION, AnalyzerRun, Article, Finding, Report
-
 from presslens.version import __version__
 
 __all__ = [

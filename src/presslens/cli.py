@@ -7,8 +7,12 @@
     presslens eval TASK --data DIR
     presslens export-encoder [--model-dir DIR]
 
-Exit status: 0 when every input was analysed, 1 when some input could not be read or analysed (the
-others are still written), 2 for a usage error.
+Exit status: 0 when every input was analysed, 1 when some input could not be read, analysed or written (the
+others are still written), 2 for a usage error (including ``-o`` naming a directory), 128 + N on signal N
+(SIGTERM: 143; the output's temp file is removed, nothing is half-written).
+
+The batch itself lives in :mod:`presslens.batch` and the output formats in :mod:`presslens.sinks`; this module
+only parses arguments and wires them together.
 """
 
 from __future__ import annotations
@@ -16,17 +20,16 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import signal
 import sys
-import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from types import FrameType
 
 from presslens import __version__
-from presslens.article import SCHEMA_VERSION, Article, Report
-from presslens.ingest import DIR_EXT, FieldMap, InputError, ReadOptions, read_inputs
-from presslens.outputs import AtomicWriter, Progress
+from presslens.ingest import DIR_EXT, FieldMap, ReadOptions
+from presslens.outputs import Progress
 
 FORMATS = ("json", "jsonl", "md", "html")
 TRAIN_TASKS = ("techniques", "claims", "attribution", "violence")
@@ -153,32 +156,31 @@ def _say(msg: str) -> None:
     print(f"presslens: error: {msg}", file=sys.stderr)
 
 
-def analyze_items(
-    items: Iterator[Article | InputError], pipeline: Any, progress: Progress, debug: bool
-) -> Iterator[Report | dict[str, Any]]:
-    """Reports for articles, error dicts for bad inputs; one bad item never stops the batch.
+def _sigterm_exits() -> Callable[[], None]:
+    """Turn SIGTERM into ``SystemExit(143)`` so the batch unwinds and the output's temp file is removed.
 
-    The pipeline encodes the next articles while analysing the current one (``run_stream``).
+    Returns a function restoring the previous handler (a no-op where signals cannot be set: not the main thread).
     """
-    for item, result in pipeline.run_stream(items):
-        progress.advance()
-        if isinstance(item, InputError):
-            _say(str(item))
-            yield item.to_dict()
-        elif isinstance(result, Exception):  # an analyzer bug must not sink the batch
-            if debug:
-                traceback.print_exception(result)
-            err = InputError(item.origin or item.id, f"analysis failed: {type(result).__name__}: {result}")
-            _say(str(err))
-            yield err.to_dict()
-        else:
-            yield result
+    try:
+        previous = signal.getsignal(signal.SIGTERM)
+
+        def on_term(signum: int, frame: FrameType | None) -> None:
+            raise SystemExit(128 + signum)
+
+        signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread
+        return lambda: None
+
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, previous)
+
+    return restore
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from presslens import report as render
-    from presslens.encoder import SentenceEncoder
-    from presslens.pipeline import Pipeline
+    from presslens.batch import guarded_inputs, run_batch
+    from presslens.pipeline import Pipeline, PipelineConfig
+    from presslens.sinks import OutputPathError, check_output_path, file_sink
 
     try:
         fields = FieldMap.parse(args.field)
@@ -192,8 +194,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         stdin_format=args.stdin_format,
     )
     try:
-        encoder = SentenceEncoder(threads=args.threads) if args.threads else None
-        pipeline = Pipeline(only=_csv_list(args.only) or None, skip=_csv_list(args.skip), encoder=encoder)
+        check_output_path(args.output)  # refused before any work: an existing directory
+    except OutputPathError as exc:
+        raise UsageError(str(exc)) from None
+    config = PipelineConfig(only=tuple(_csv_list(args.only)) or None, skip=tuple(_csv_list(args.skip)),
+                            threads=args.threads)
+    try:
+        pipeline = Pipeline(config)
     except KeyError as exc:
         raise UsageError(str(exc.args[0])) from None
 
@@ -206,54 +213,21 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         progress.enabled = False
     if progress.enabled and few > 1:
         progress.total = count_articles(args.inputs)
-    results = analyze_items(read_inputs(args.inputs, opts), pipeline, progress, args.debug)
-    failed = 0
-    with AtomicWriter(args.output) as out:
-        if fmt == "jsonl":
-            for r in results:
-                if isinstance(r, Report):
-                    out.write(render.to_jsonl_line(r) + "\n")
-                else:
-                    failed += 1
-                    out.write(render.error_jsonl_line(r["origin"], r["message"], r["line"]) + "\n")
-                out.flush()
-        else:
-            reports: list[Report] = []
-            errors: list[dict[str, Any]] = []
-            for r in results:
-                if isinstance(r, Report):
-                    reports.append(r)
-                else:
-                    errors.append(r)
-            failed = len(errors)
-            out.write(_render_collected(fmt, reports, errors))
+    restore = _sigterm_exits()
+    try:
+        sink = file_sink(fmt, args.output)
+        summary = run_batch(
+            guarded_inputs(args.inputs, opts),
+            pipeline.load(),
+            sink,
+            on_error=lambda err: _say(str(err)),
+            on_item=progress.advance,
+            debug=args.debug,
+        )
+    finally:
+        restore()
     progress.close()
-    return 1 if failed else 0
-
-
-def _render_collected(fmt: str, reports: list[Report], errors: list[dict[str, Any]]) -> str:
-    from presslens import report as render
-    from presslens.report.markdown import md_code, md_text
-
-    if fmt == "json":
-        if len(reports) == 1:
-            reports[0].errors.extend(errors)
-            return render.to_json(reports[0]) + "\n"
-        doc = {
-            "schema_version": SCHEMA_VERSION,
-            "reports": [r.to_dict() for r in reports],
-            "errors": errors,
-        }
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "md":
-        parts = [render.to_markdown(r) for r in reports]
-        if errors:
-            lines = [f"- {md_code(InputError(**e).where)}: {md_text(e['message'])}" for e in errors]
-            parts.append("## Inputs that could not be read\n\n" + "\n".join(lines) + "\n")
-        return "\n\n---\n\n".join(parts)
-    if len(reports) == 1 and not errors:
-        return render.to_html(reports[0])
-    return render.to_html_batch(reports, errors)
+    return 0 if summary.ok else 1
 
 
 # ---------------------------------------------------------------- other commands

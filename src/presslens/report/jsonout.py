@@ -10,7 +10,15 @@ from typing import Any
 
 import msgspec
 
-from presslens.article import SCHEMA_VERSION, AnalyzerRun, Article, Finding, Report, empty_provenance, finding_ids
+from presslens.article import (
+    SCHEMA_VERSION,
+    AnalyzerRun,
+    Article,
+    Finding,
+    Report,
+    empty_provenance,
+    finding_ids,
+)
 from presslens.identity import content_id
 from presslens.report.model import decode_report
 from presslens.version import __version__
