@@ -1,14 +1,10 @@
-"""Writing results: atomic files (temp file + rename) and a terminal-only progress bar."""
+"""The terminal-only progress bar, and the umask helper the file sinks use (atomic output: :mod:`presslens.sinks`)."""
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
-from pathlib import Path
-from types import TracebackType
-from typing import IO, TextIO
 
 
 def current_umask() -> int:
@@ -16,45 +12,6 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-class AtomicWriter:
-    """Text file written to a temp file beside the target and renamed into place on success.
-
-    On error the temp file is removed and the target is left untouched, so nothing is half-written.
-    ``path=None`` writes to standard output instead.
-    """
-
-    def __init__(self, path: str | Path | None) -> None:
-        self.path = Path(path) if path is not None and str(path) != "-" else None
-        self._tmp: str | None = None
-        self._fh: IO[str] | None = None
-
-    def __enter__(self) -> TextIO:
-        if self.path is None:
-            return sys.stdout
-        directory = self.path.parent if str(self.path.parent) else Path(".")
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
-        os.chmod(self._tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; a report is an ordinary file
-        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        return self._fh  # type: ignore[return-value]
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self.path is None:
-            sys.stdout.flush()
-            return
-        assert self._fh is not None and self._tmp is not None
-        self._fh.close()
-        if exc_type is None:
-            os.replace(self._tmp, self.path)
-        else:
-            try:
-                os.unlink(self._tmp)
-            except OSError:
-                pass
 
 
 class Progress:
