@@ -251,3 +251,17 @@ def test_a_custom_sink_plugs_in_without_touching_the_pipeline() -> None:
     summary = run_batch(items, _figures(), sink)
     assert [r.article.id for r in sink.reports] == ["g1", "g2"] and sink.errors[0].origin == "x.txt"
     assert sink.closed and (summary.reports, summary.errors) == (2, 1)
+
+
+def test_a_failure_while_closing_removes_the_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import presslens.report as report_module
+
+    def broken(*args: Any, **kw: Any) -> str:
+        raise MemoryError("rendering the batch page")
+
+    monkeypatch.setattr(report_module, "to_html_batch", broken)
+    out = tmp_path / "r.html"
+    items = [article_from_text(GOOD_1["text"], id="g1"), article_from_text(GOOD_2["text"], id="g2")]
+    with pytest.raises(MemoryError):
+        run_batch(items, _figures(), file_sink("html", out))
+    assert list(tmp_path.iterdir()) == []

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -59,12 +60,16 @@ def analyze(
 
 
 _PIPELINES: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
+_PIPELINES_LOCK = threading.Lock()
 
 
 def _pipeline(only: tuple[str, ...], skip: tuple[str, ...]) -> Any:
-    from presslens.pipeline import Pipeline
+    """One loaded pipeline per analyzer selection, shared by every caller in the process."""
+    from presslens.pipeline import Pipeline, PipelineConfig
 
     key = (only, skip)
-    if key not in _PIPELINES:
-        _PIPELINES[key] = Pipeline(only=list(only) or None, skip=list(skip) or None)
-    return _PIPELINES[key]
+    with _PIPELINES_LOCK:
+        if key not in _PIPELINES:
+            _PIPELINES[key] = Pipeline(PipelineConfig(only=only or None, skip=skip))
+        pipeline = _PIPELINES[key]
+    return pipeline.load()

@@ -101,12 +101,12 @@ def run_batch(
                 continue
             if _write_report(sink, item, result, error_row, debug):
                 summary.reports += 1
+        if close:
+            sink.close()
     except BaseException:
         if close:
-            sink.abort()
+            sink.abort()  # after a failed close too: nothing half-written is left
         raise
-    if close:
-        sink.close()
     return summary
 
 

@@ -213,12 +213,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         progress.enabled = False
     if progress.enabled and few > 1:
         progress.total = count_articles(args.inputs)
+    pipeline.load()  # before the output's temp file exists
     restore = _sigterm_exits()
     try:
         sink = file_sink(fmt, args.output)
         summary = run_batch(
             guarded_inputs(args.inputs, opts),
-            pipeline.load(),
+            pipeline,
             sink,
             on_error=lambda err: _say(str(err)),
             on_item=progress.advance,
