@@ -11,7 +11,8 @@ For every report of a JSONL batch (e.g. the PTC dev reports of ``presslens analy
 - ``pydantic``: the same with pydantic v2 models built field for field from the msgspec classes (same types,
   same constraints, unknown fields forbidden), then ``model_dump_json``.
 
-Prints seconds per pass and the pydantic/msgspec ratio. Needs ``pip install pydantic`` (not a dependency).
+Prints seconds per pass and the pydantic/msgspec ratio. Needs pydantic, not a runtime dependency:
+``pip install -e ".[bench]"``.
 """
 
 from __future__ import annotations
