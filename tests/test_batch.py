@@ -212,7 +212,7 @@ def test_sigterm_while_analysing_removes_the_temp_file_and_keeps_the_old_output(
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == 128 + signal.SIGTERM
+    assert proc.returncode == 128 + signal.SIGTERM, proc.stderr.read() if proc.stderr else b""
     assert [p.name for p in out_dir.iterdir()] == ["r.jsonl"] and out.read_text() == "previous"
 
 

@@ -156,6 +156,11 @@ def _say(msg: str) -> None:
     print(f"presslens: error: {msg}", file=sys.stderr)
 
 
+_terminated_by: int | None = None
+"""The signal that ended the batch, if one did (its SystemExit can surface as another exception, e.g. an
+ImportError when it lands inside a module's initialisation)."""
+
+
 def _sigterm_exits() -> Callable[[], None]:
     """Turn SIGTERM into ``SystemExit(143)`` so the batch unwinds and the output's temp file is removed.
 
@@ -165,6 +170,8 @@ def _sigterm_exits() -> Callable[[], None]:
         previous = signal.getsignal(signal.SIGTERM)
 
         def on_term(signum: int, frame: FrameType | None) -> None:
+            global _terminated_by
+            _terminated_by = signum
             raise SystemExit(128 + signum)
 
         signal.signal(signal.SIGTERM, on_term)
@@ -214,6 +221,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if progress.enabled and few > 1:
         progress.total = count_articles(args.inputs)
     pipeline.load()  # before the output's temp file exists
+    global _terminated_by
+    _terminated_by = None
     restore = _sigterm_exits()
     try:
         sink = file_sink(fmt, args.output)
@@ -292,6 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        if _terminated_by is not None:  # the signal's SystemExit surfaced as another exception
+            return 128 + _terminated_by
         if debug:
             raise
         _say(f"{type(exc).__name__}: {exc} (run with --debug for the traceback)")
