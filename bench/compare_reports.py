@@ -40,8 +40,9 @@ def _items_of_file(path: Path) -> Iterator[dict[str, Any]]:
 
 def read_items(path: Path) -> list[dict[str, Any]]:
     """Every report and error item under ``path`` (a file or a folder)."""
-    files = sorted(p for p in path.rglob("*") if p.suffix in (".json", ".jsonl", ".ndjson")) if path.is_dir() \
-        else [path]
+    if not path.is_dir():
+        return list(_items_of_file(path))
+    files = sorted(p for p in path.rglob("*") if p.suffix in (".json", ".jsonl", ".ndjson"))
     return [item for f in files for item in _items_of_file(f)]
 
 
@@ -139,9 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"compare_reports: cannot read: {exc}", file=sys.stderr)
         return 2
     counts, diffs = compare(items_a, items_b)
-    print(f"articles compared: {counts['articles_compared']} (A {counts['articles_a']}, B {counts['articles_b']}); "
-          f"differing: {counts['articles_differing']}")
-    print(f"findings equal: {counts['findings_equal']} of {counts['findings_a']} in A ({counts['findings_b']} in B)")
+    c = counts
+    print(f"articles compared: {c['articles_compared']} (A {c['articles_a']}, B {c['articles_b']}); "
+          f"differing: {c['articles_differing']}")
+    print(f"findings equal: {c['findings_equal']} of {c['findings_a']} in A ({c['findings_b']} in B)")
     print(f"error items: A {counts['errors_a']}, B {counts['errors_b']}")
     print("ignored fields: schema_version, provenance, article.content_id, findings[].id")
     if diffs:

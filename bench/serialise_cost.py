@@ -6,8 +6,8 @@ For every report of a JSONL batch (e.g. the PTC dev reports of ``presslens analy
 ``--repeat`` passes over all reports:
 
 - ``json``: ``json.dumps`` of the plain dict (what the writers do; the floor);
-- ``msgspec``: validate the dict into the typed model (:mod:`presslens.report.model`, each finding's attributes
-  into its kind's model) and encode it to JSON;
+- ``msgspec``: validate the dict into the typed model (:mod:`presslens.report.model`, each finding's
+  attributes into its kind's model) and encode it to JSON;
 - ``pydantic``: the same with pydantic v2 models built field for field from the msgspec classes (same types,
   same constraints, unknown fields forbidden), then ``model_dump_json``.
 

@@ -4,12 +4,13 @@
 ``start``/``end`` into that text and always satisfies ``article.text[start:end] == finding.text``.
 
 Identities (docs/ARCHITECTURE.md, "Identities"): ``Article.id`` is the id the user gave (or the file stem);
-``Article.content_id`` is a hash of the normalised text (:func:`presslens.identity.content_id`), filled in when
-the article is made; ``Finding.id`` is a hash of the content id, analyzer, kind, label and offsets
-(:func:`presslens.identity.finding_id`), filled in by the pipeline or, at the latest, when the report is written.
+``Article.content_id`` is a hash of the normalised text (:func:`presslens.identity.content_id`), filled in
+when the article is made; ``Finding.id`` is a hash of the content id, analyzer, kind, label and offsets
+(:func:`presslens.identity.finding_id`), filled in by the pipeline or, at the latest, when the report is
+written.
 
-The JSON shape of these objects (``to_dict``) is described by the typed model in :mod:`presslens.report.model`,
-from which the JSON Schema is generated.
+The JSON shape of these objects (``to_dict``) is described by the typed model in
+:mod:`presslens.report.model`, from which the JSON Schema is generated.
 """
 
 from __future__ import annotations
@@ -204,7 +205,7 @@ class Report:
         return [f for f in self.findings if f.kind == kind]
 
     def assign_ids(self) -> None:
-        """Give every finding without an id its stable id (unique within the report; see :func:`finding_ids`)."""
+        """Give every finding without an id its stable id (unique in the report; see :func:`finding_ids`)."""
         if any(not f.id for f in self.findings):
             ordered = sorted(self.findings, key=_finding_order)
             for f, fid in zip(ordered, finding_ids(self.article.content_id, ordered), strict=True):
@@ -224,12 +225,12 @@ class Report:
 
 
 def finding_ids(article_content_id: str, findings: list[Finding] | list[dict[str, Any]]) -> list[str]:
-    """The ids of an article's findings, given in written order (sorted by offsets, as ``to_dict`` writes them).
+    """The ids of an article's findings, given in written order (sorted by offsets, as ``to_dict`` writes).
 
-    A finding's id is :func:`presslens.identity.finding_id` of its six identifying fields. Two findings can share
-    all six (attributions with the same outer span and different cues: 14 pairs on PTC dev); the second and later
-    of such a group, in written order, hash their label suffixed ``#2``, ``#3``, ... so ids stay unique within a
-    report and stable from run to run.
+    A finding's id is :func:`presslens.identity.finding_id` of its six identifying fields. Two findings can
+    share all six (attributions with the same outer span and different cues: 14 pairs on PTC dev); the second
+    and later of such a group, in written order, hash their label suffixed ``#2``, ``#3``, ... so ids stay
+    unique within a report and stable from run to run.
     """
     seen: dict[str, int] = {}
     out: list[str] = []
@@ -240,7 +241,9 @@ def finding_ids(article_content_id: str, findings: list[Finding] | list[dict[str
             analyzer, kind, label, start, end = f.analyzer, f.kind, f.label, f.start, f.end
         fid = _finding_id(article_content_id, analyzer, kind, label, start, end)
         n = seen[fid] = seen.get(fid, 0) + 1
-        out.append(fid if n == 1 else _finding_id(article_content_id, analyzer, kind, f"{label}#{n}", start, end))
+        if n > 1:
+            fid = _finding_id(article_content_id, analyzer, kind, f"{label}#{n}", start, end)
+        out.append(fid)
     return out
 
 

@@ -51,7 +51,9 @@ def item_error(article: Article, message: str) -> InputError:
     return InputError(origin, message)
 
 
-def guarded_inputs(inputs: Iterable[str], options: ReadOptions | None = None) -> Iterator[Article | InputError]:
+def guarded_inputs(
+    inputs: Iterable[str], options: ReadOptions | None = None
+) -> Iterator[Article | InputError]:
     """``read_inputs`` one input at a time; a reader that raises becomes an error row for that input."""
     for item in inputs:
         try:
@@ -72,7 +74,7 @@ def run_batch(
 ) -> BatchSummary:
     """Analyse ``items`` with ``pipeline`` and write each report or error to ``sink`` in input order.
 
-    ``on_error`` sees every error row (the CLI prints it), ``on_item`` is called once per item (a progress bar).
+    ``on_error`` sees every error row (the CLI prints it); ``on_item`` is called once per item (progress).
     With ``close`` (the default) the sink is closed when the batch ends and aborted if it stops early (an
     exception, ``KeyboardInterrupt``, ``SystemExit`` from a SIGTERM handler).
     """

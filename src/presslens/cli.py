@@ -164,7 +164,7 @@ ImportError when it lands inside a module's initialisation)."""
 def _sigterm_exits() -> Callable[[], None]:
     """Turn SIGTERM into ``SystemExit(143)`` so the batch unwinds and the output's temp file is removed.
 
-    Returns a function restoring the previous handler (a no-op where signals cannot be set: not the main thread).
+    Returns a function restoring the previous handler (a no-op off the main thread: no signals there).
     """
     try:
         previous = signal.getsignal(signal.SIGTERM)

@@ -1,4 +1,4 @@
-"""The terminal-only progress bar, and the umask helper the file sinks use (atomic output: :mod:`presslens.sinks`)."""
+"""The terminal-only progress bar, and the umask helper of the file sinks (:mod:`presslens.sinks`)."""
 
 from __future__ import annotations
 

@@ -123,8 +123,8 @@ class Pipeline:
         """Load every analyzer's models and the encoder once (thread-safe, idempotent); returns ``self``.
 
         An analyzer whose ``load`` fails, or reports status ``"degraded"``/``"error"``, is reported with that
-        status and message in every :class:`~presslens.article.AnalyzerRun`; one with status ``"error"`` is not
-        run.
+        status and message in every :class:`~presslens.article.AnalyzerRun`; one with status ``"error"`` is
+        not run.
         """
         if self._loaded is not None:
             return self

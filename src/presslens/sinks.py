@@ -147,7 +147,8 @@ class JsonlSink:
         try:
             line = to_jsonl_line(report)
         except (TypeError, ValueError, RecursionError) as exc:
-            raise ReportSerialisationError(f"cannot write report as JSON: {type(exc).__name__}: {exc}") from None
+            message = f"cannot write report as JSON: {type(exc).__name__}: {exc}"
+            raise ReportSerialisationError(message) from None
         self._target.write(encodable(line, "report") + "\n")
 
     def write_error(self, error: InputError) -> None:
@@ -212,7 +213,8 @@ class _CollectingSink:
 
 
 class JsonSink(_CollectingSink):
-    """One report as a JSON document (input errors in its ``errors``); several as ``{"reports", "errors"}``."""
+    """One report as a JSON document (input errors in its ``errors``); several as ``{"reports", "errors"}``.
+    """
 
     def render(self) -> str:
         from presslens.report import to_json
@@ -220,7 +222,11 @@ class JsonSink(_CollectingSink):
         if len(self.reports) == 1:
             self.reports[0].errors.extend(self.errors)
             return to_json(self.reports[0]) + "\n"
-        doc = {"schema_version": SCHEMA_VERSION, "reports": [r.to_dict() for r in self.reports], "errors": self.errors}
+        doc = {
+            "schema_version": SCHEMA_VERSION,
+            "reports": [r.to_dict() for r in self.reports],
+            "errors": self.errors,
+        }
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 

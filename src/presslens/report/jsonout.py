@@ -76,7 +76,7 @@ def error_jsonl_line(origin: str, message: str, line: int | None = None) -> str:
 
 
 KNOWN_SCHEMA_VERSIONS = ("1.0", SCHEMA_VERSION)
-"""Report versions :func:`report_from_dict` reads: this one, and 1.0 (upgraded, see :func:`upgrade_report_dict`)."""
+"""Report versions :func:`report_from_dict` reads: this one, and 1.0 (see :func:`upgrade_report_dict`)."""
 
 
 class ReportVersionError(ValueError):
@@ -118,10 +118,10 @@ def upgrade_report_dict(d: Mapping[str, Any]) -> dict[str, Any]:
 def report_from_dict(d: Mapping[str, Any]) -> Report:
     """Rebuild a :class:`Report` from ``Report.to_dict()`` output (e.g. a JSON file read back).
 
-    The dict is checked against the typed model (:func:`presslens.report.model.decode_report`; a mismatch raises
-    ``ReportValidationError``) after its ``schema_version`` is honoured: the current version is read as is, 1.0 is
-    upgraded (:func:`upgrade_report_dict`), any other raises :class:`ReportVersionError`. A report written by this
-    version reads back into an equal :class:`Report`.
+    The dict is checked against the typed model (:func:`presslens.report.model.decode_report`; a mismatch
+    raises ``ReportValidationError``) after its ``schema_version`` is honoured: the current version is read as
+    is, 1.0 is upgraded (:func:`upgrade_report_dict`), any other raises :class:`ReportVersionError`. A report
+    written by this version reads back into an equal :class:`Report`.
     """
     d = upgrade_report_dict(d)
     try:

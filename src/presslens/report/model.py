@@ -3,11 +3,11 @@
 Every JSON report presslens writes has the shape of :class:`ReportDoc`; a finding's ``attributes`` have the
 shape of the model its ``kind`` names in :data:`KIND_ATTRIBUTES`, and article-level labels the shape of
 :data:`LABEL_MODELS`. Sub-spans inside attributes are all one type, :class:`SpanRef` (``start``, ``end``,
-``text``, with ``text == article.text[start:end]``). :func:`presslens.report.schema.report_schema` generates the
-JSON Schema from these classes; :func:`presslens.report.jsonout.report_from_dict` decodes through them.
+``text``, with ``text == article.text[start:end]``). :func:`presslens.report.schema.report_schema` generates
+the JSON Schema from these classes; :func:`presslens.report.jsonout.report_from_dict` decodes through them.
 
-msgspec, not pydantic: on the PTC dev reports, validating a report dict into the typed model and encoding it to
-JSON costs several times less with msgspec (``bench/serialise_cost.py``; numbers in docs/PERFORMANCE.md).
+msgspec, not pydantic: on the PTC dev reports, validating a report dict into the typed model and encoding it
+to JSON costs several times less with msgspec (``bench/serialise_cost.py``; numbers in docs/PERFORMANCE.md).
 
 Fields that an analyzer always writes are required; fields it writes only sometimes default to ``UNSET``
 (absent from the JSON, not ``null``). Unknown fields are refused, so an attribute an analyzer adds must be
@@ -74,9 +74,13 @@ class QuantityAttributes(_Model):
     likely_values: list[Number] | UnsetType = UNSET
     unit_span: SpanRef | None | UnsetType = UNSET
     bound_span: SpanRef | None | UnsetType = UNSET
-    date: Annotated[str | None, Meta(description="ISO 8601 (partial) date for label date")] | UnsetType = UNSET
+    date: Annotated[str | None, Meta(description="ISO 8601 (partial) date for label date")] | UnsetType = (
+        UNSET
+    )
     person: SpanRef | None | UnsetType = UNSET
-    fraction: Annotated[str, Meta(description="n/d for fractions and ratios ('two thirds')")] | UnsetType = UNSET
+    fraction: Annotated[str, Meta(description="n/d for fractions and ratios ('two thirds')")] | UnsetType = (
+        UNSET
+    )
 
 
 class AttributionAttributes(_Model):
@@ -117,8 +121,8 @@ class TechniqueAlternative(_Model):
 class TechniqueAttributes(_Model):
     """``kind == "technique"``: a persuasion-technique fragment (PTC labels)."""
 
-    span_probability: Annotated[float, Meta(description="calibrated probability that the fragment is a technique")]
-    technique_probability: Annotated[float, Meta(description="probability of this technique given a technique")]
+    span_probability: Annotated[float, Meta(description="calibrated P(the fragment is a technique)")]
+    technique_probability: Annotated[float, Meta(description="P(this technique | the fragment is one)")]
     rank: Annotated[int, Meta(ge=1, description="1 = the fragment's most likely technique")]
     source: Literal["tagger", "lexicon"] | UnsetType = UNSET
     alternatives: list[TechniqueAlternative] | UnsetType = UNSET

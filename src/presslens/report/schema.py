@@ -104,7 +104,9 @@ def _defs(attribute_schemas: KindSchemas, label_schemas: KindSchemas) -> dict[st
         "description": "Article-level labels by name (e.g. a genre or an overall score).",
         "type": "object",
         "properties": {
-            name: _one_of_alternatives(list(schemas)) for name, schemas in sorted(label_schemas.items()) if schemas
+            name: _one_of_alternatives(list(schemas))
+            for name, schemas in sorted(label_schemas.items())
+            if schemas
         },
         "additionalProperties": {"type": "object"},
     }
