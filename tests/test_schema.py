@@ -267,3 +267,17 @@ def test_finding_ids_are_stable_and_unique_when_six_fields_coincide() -> None:
     assert same == [base, second]
     assert finding_ids(a.content_id, d["findings"]) == ids  # dicts and objects give the same ids
     assert [f["id"] for f in sample_report().to_dict()["findings"]] == [i for i in ids if i != second]
+
+
+def test_provenance_accepts_fields_a_model_spec_adds(report_dict: dict[str, Any]) -> None:
+    d = copy.deepcopy(report_dict)
+    d["provenance"]["analyzers"]["claims"] = {
+        "version": "1.1",
+        "models": {"claims": {"version": "2", "files": {"claims.npz": "ab" * 32}, "encoder_fingerprint": "cd" * 8,
+                              "trained_on": "CT24 train"}},
+    }
+    validate_report(d)
+    assert report_from_dict(d).provenance == d["provenance"]
+    d["provenance"]["analyzers"]["claims"]["models"]["claims"]["files"] = ["claims.npz"]
+    with pytest.raises(ReportValidationError, match="files"):
+        validate_report(d)

@@ -245,19 +245,23 @@ class ReportErrorDoc(msgspec.Struct, kw_only=True, omit_defaults=True):
     line: int | None | UnsetType = UNSET
 
 
-class ModelProvenance(_Model):
+class _Open(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """Base of the provenance models: informational, so fields added by a model spec are allowed."""
+
+
+class ModelProvenance(_Open):
     version: str | None = None
     files: dict[str, str] = {}
     """File name -> sha256 (hex) of each file of the model."""
     encoder_fingerprint: str | None = None
 
 
-class AnalyzerProvenance(_Model):
+class AnalyzerProvenance(_Open):
     version: str
     models: dict[str, ModelProvenance] = {}
 
 
-class Provenance(_Model):
+class Provenance(_Open):
     """What produced the report."""
 
     presslens: str
