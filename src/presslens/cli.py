@@ -25,7 +25,7 @@ from typing import Any
 
 from presslens import __version__
 from presslens.article import SCHEMA_VERSION, Article, Report
-from presslens.ingest import DIR_EXT, FieldMap, InputError, ReadOptions, read_inputs
+from presslens.ingest import DIR_EXT, ArticleLimits, FieldMap, InputError, ReadOptions, read_inputs
 from presslens.outputs import AtomicWriter, Progress
 
 FORMATS = ("json", "jsonl", "md", "html")
@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="corpus field mapping for JSONL/CSV, e.g. --field text=body (id, title, text, date, url, source)")
     a.add_argument("--max-bytes", type=_size, default=ReadOptions().max_bytes,
                    help="largest input file to read (default 10MB)")
+    a.add_argument("--max-article-chars", type=int, default=ArticleLimits().max_chars, help="longest article analysed")
+    a.add_argument("--max-article-sentences", type=int, default=ArticleLimits().max_sentences)
     a.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                    help="invalid UTF-8: fail the file (strict, default) or replace bad bytes")
     a.add_argument("--fetch", action="store_true", help="allow http(s) URL inputs (downloads the page)")
@@ -135,7 +137,7 @@ def count_articles(inputs: Sequence[str], limit: int | None = None) -> int:
             if limit is not None and total > limit:
                 break
             ext = f.suffix.lower()
-            if ext in (".jsonl", ".ndjson", ".csv"):
+            if ext in (".jsonl", ".ndjson", ".csv") and f.is_file():  # never open a FIFO or device
                 try:
                     with open(f, "rb") as fh:
                         lines = (line for line in fh if line.strip())
@@ -190,6 +192,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         fetch=args.fetch,
         fields=fields,
         stdin_format=args.stdin_format,
+        limits=ArticleLimits(args.max_article_chars, args.max_article_sentences),
     )
     try:
         encoder = SentenceEncoder(threads=args.threads) if args.threads else None

@@ -26,6 +26,7 @@ from presslens.analyzers.base import (
 )
 from presslens.article import AnalyzerRun, Article, Report
 from presslens.encoder import EncodingJob, SentenceEncoder
+from presslens.language import drop_unsupported_findings
 
 Item = TypeVar("Item")
 
@@ -177,6 +178,7 @@ class Pipeline:
             enc_spent = feats.encoder_seconds - enc_before
             self.timings[analyzer.name] = self.timings.get(analyzer.name, 0.0) + spent - enc_spent
             self.timings["encoder"] = self.timings.get("encoder", 0.0) + enc_spent
+            out.findings = drop_unsupported_findings(article, out.findings)  # none from other-language parts
             for f in out.findings:
                 f.check(article)
             feats.findings[analyzer.name] = out.findings

@@ -77,6 +77,7 @@ def report_from_dict(d: Mapping[str, Any]) -> Report:
         paragraphs=[(int(s), int(e)) for s, e in a.get("paragraphs", [])],
         sentences=[(int(s), int(e)) for s, e in a.get("sentences", [])],
         origin=a.get("origin"),
+        unsupported_ranges=[(int(s), int(e)) for s, e in a.get("unsupported_ranges", [])],
     )
     findings = [
         Finding(

@@ -118,6 +118,7 @@ def _common_defs() -> dict[str, Schema]:
                 "text": {"type": "string"},
                 "paragraphs": {"type": "array", "items": {"$ref": "#/$defs/range"}},
                 "sentences": {"type": "array", "items": {"$ref": "#/$defs/range"}},
+                "unsupported_ranges": {"type": "array", "items": {"$ref": "#/$defs/range"}},
             },
             "required": [
                 "id", "title", "date", "url", "source", "author", "language", "language_score",
