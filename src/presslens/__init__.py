@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import presslens.offline  # noqa: F401  (first: no telemetry from libraries imported later)
 from presslens.article import SCHEMA_VERSION, AnalyzerRun, Article, Finding, Report
 
 __version__ = "0.1.0"

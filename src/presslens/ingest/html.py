@@ -16,7 +16,8 @@ MAX_DATE_CHARS = 100
 """A longer "date" is not a date (and would only slow the date parser down)."""
 LIBXML_DEFAULT_DEPTH = 256
 MAX_HTML_DEPTH = 2000
-"""Deepest element nesting read (trafilatura extracts up to here; at 20,000 levels it found nothing)."""
+"""Deepest element nesting read (lxml stops at 2,048 levels even without its default limit; trafilatura
+extracted a 2,000-deep page in 0.6 s)."""
 FETCH_TIMEOUT_SECONDS = 30.0
 
 
@@ -82,7 +83,7 @@ def _extract_deep(html: str, origin: str, url: str | None) -> dict[str, Any] | N
     if depth <= LIBXML_DEFAULT_DEPTH:
         return None
     if depth > MAX_HTML_DEPTH:
-        raise InputError(origin, f"HTML is nested {depth:,} elements deep, over the {MAX_HTML_DEPTH:,} presslens reads")
+        raise InputError(origin, f"HTML is nested more than {MAX_HTML_DEPTH:,} elements deep, deeper than presslens reads")
     return _extract(tree, url)
 
 
