@@ -277,3 +277,183 @@ def test_default_limits_are_documented() -> None:
     doc = (Path(__file__).resolve().parents[1] / "docs" / "HOSTILE_INPUT.md").read_text()
     limits = ArticleLimits()
     assert f"{limits.max_chars:,}" in doc and f"{limits.max_sentences:,}" in doc
+
+
+# ---------------------------------------------------------------- structure fuzz (JSONL, CSV, HTML)
+
+import csv  # noqa: E402
+import io  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from presslens.article import Article  # noqa: E402
+
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+ODD_CHARS = "\u2028\u2029\u0085\u200b\u200c\ufeff\u00a0\t\r\x0b\x0c\x1c\x1e\x7f\u202e\u00ad\"',;{}[]<>&\\"
+any_text = st.text(
+    alphabet=st.one_of(st.characters(exclude_categories=()), st.sampled_from(ODD_CHARS)), max_size=40
+)
+words = st.text(alphabet=st.sampled_from("abcdefgh ABC 0123456789.,"), min_size=0, max_size=30)
+json_scalar = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True), any_text)
+json_value = st.recursive(
+    json_scalar,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(any_text, inner, max_size=3)),
+    max_leaves=12,
+)
+
+
+def check_offsets(art: Article) -> None:
+    n = len(art.text)
+    for rng in (art.paragraphs, art.sentences, art.unsupported_ranges):
+        assert all(0 <= s < e <= n for s, e in rng)
+        assert rng == sorted(rng)
+    assert all(not in_ranges(s, art.unsupported_ranges) for s, _ in art.sentences)
+    assert not any(0xD800 <= ord(ch) <= 0xDFFF for ch in art.text)
+    art.text.encode("utf-8")  # always writable
+    (art.id or "").encode("utf-8")
+
+
+@st.composite
+def jsonl_lines(draw: st.DrawFn) -> str:
+    """One JSONL line: a record (text may be anything), a scalar or array, a truncated or deeply nested one,
+    with BOMs, CRs and Unicode line breaks sprinkled in."""
+    rec: dict[str, object] = draw(st.dictionaries(st.sampled_from(["id", "title", "text", "date", "x"]), json_value))
+    if draw(st.integers(0, 3)):
+        rec["text"] = draw(st.one_of(any_text, words))
+    kind = draw(st.sampled_from(["record"] * 6 + ["scalar", "truncated", "deep", "bigint"]))
+    if kind == "scalar":
+        line = json.dumps(draw(json_value))
+    elif kind == "deep":
+        depth = draw(st.integers(1, 5000))
+        line = '{"text": ' + "[" * depth + '"x"' + "]" * depth + "}"
+    elif kind == "bigint":
+        line = '{"text": "Five men.", "id": ' + "9" * 5000 + "}"
+    else:
+        raw = json.dumps(rec, ensure_ascii=False)
+        has_surrogate = any(0xD800 <= ord(ch) <= 0xDFFF for ch in raw)
+        line = json.dumps(rec) if has_surrogate or draw(st.booleans()) else raw
+        if kind == "truncated":
+            line = line[: draw(st.integers(1, max(1, len(line) - 1)))]
+    if draw(st.booleans()):
+        line = "\ufeff" + line
+    if draw(st.booleans()):
+        line += "\r"
+    return line
+
+
+def _encodable(text: str) -> bytes:
+    return text.encode("utf-8", errors="surrogatepass")
+
+
+@FUZZ
+@given(lines=st.lists(jsonl_lines(), min_size=1, max_size=6))
+def test_fuzz_jsonl_structure(tmp_path: Path, lines: list[str]) -> None:
+    corpus = tmp_path / "f.jsonl"
+    good = json.dumps({"id": "good", "text": "More than 5,000 people left."})
+    all_lines = [good, *lines, good]
+    data = _encodable("\n".join(all_lines) + "\n")
+    corpus.write_bytes(data)
+    items = list(read_inputs([str(corpus)], ReadOptions(notify=None)))
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:  # a raw surrogate written into the file: the file is refused as a whole
+        assert [type(i) for i in items] == [InputError]
+        return
+    expected_lines = [n for n, line in enumerate(all_lines, start=1) if line.lstrip("\ufeff").strip()]
+    got_lines = [i.line if isinstance(i, InputError) else int(str(i.origin).rsplit(":", 1)[1]) for i in items]
+    assert got_lines == expected_lines  # one item per line, in order, named by its line
+    assert isinstance(items[0], Article) and isinstance(items[-1], Article)
+    for it in items:
+        if isinstance(it, Article):
+            check_offsets(it)
+        else:
+            assert it.origin == str(corpus) and "\n" not in it.message
+
+
+@st.composite
+def csv_documents(draw: st.DrawFn) -> tuple[str, bool]:
+    """A CSV document written by the csv module with random quoting and delimiter-laden cells, sometimes
+    damaged afterwards (a stray quote, a BOM, mixed line ends). Returns it and whether it was damaged."""
+    cell = st.one_of(words, st.text(alphabet=st.sampled_from("ab ,\"\n\r;'\u2028\ufeff\u200b"), max_size=12))
+    n_rows = draw(st.integers(0, 5))
+    rows = [[draw(words), draw(cell), draw(cell)] for _ in range(n_rows)]
+    buf = io.StringIO()
+    quoting = draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL, csv.QUOTE_NONNUMERIC]))
+    writer = csv.writer(buf, quoting=quoting, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
+    writer.writerow(["id", "text", "extra"])
+    writer.writerow(["good1", "More than 5,000 people left.", ""])
+    writer.writerows(rows)
+    doc = buf.getvalue()
+    damaged = draw(st.booleans())
+    if damaged:
+        pos = draw(st.integers(0, len(doc)))
+        doc = doc[:pos] + draw(st.sampled_from(['"', ",", "\r", "\n\n", '"x"y', "\x1e"])) + doc[pos:]
+    if draw(st.booleans()):
+        doc = "\ufeff" + doc
+    return doc, damaged
+
+
+@FUZZ
+@given(doc=csv_documents())
+def test_fuzz_csv_structure(tmp_path: Path, doc: tuple[str, bool]) -> None:
+    text, damaged = doc
+    corpus = write(tmp_path / "f.csv", text)
+    items = list(read_inputs([str(corpus)], ReadOptions(notify=None)))
+    n_records = len(list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))) - 1
+    assert len(items) <= max(n_records, 1)  # never more items than rows: no fragment "articles"
+    for it in items:
+        if isinstance(it, Article):
+            check_offsets(it)
+        else:
+            assert it.origin == str(corpus) and (it.line or 0) >= 1
+    if not damaged:
+        assert isinstance(items[0], Article) and items[0].id == "good1"
+        assert all(not isinstance(i, InputError) or "record has no text" in i.message for i in items)
+
+
+@st.composite
+def html_documents(draw: st.DrawFn) -> str:
+    """Random element trees: nesting from 0 to 3,000 deep, unclosed tags, comments, entities, odd characters."""
+    tags = ["div", "p", "span", "article", "section", "table", "td", "b", "li", "main", "nav", "footer"]
+    para = "Officials said the convoy of 12 trucks reached the city on Monday after a long delay. " * 3
+    depth = draw(st.sampled_from([0, 3, 40, 255, 257, 600, 3000]))
+    opening = "".join(f"<{draw(st.sampled_from(tags))} class=\"{draw(words)}\">" for _ in range(min(depth, 50)))
+    opening += "<div>" * max(0, depth - 50)
+    closing = "" if draw(st.booleans()) else "</div>" * depth
+    noise = draw(st.lists(st.sampled_from(
+        ["<!-- c -->", "&amp;", "&#xD800;", "&bogus;", "<![CDATA[x]]>", "<p", "</p>", "\u2028", "\x0c", "\ufeff"]
+    ), max_size=6))
+    body = draw(st.sampled_from(["", para, para + "".join(noise)]))
+    prefix = "\ufeff" if draw(st.booleans()) else ""
+    return f"{prefix}<html><head><title>{draw(words)}</title></head><body>{opening}<p>{body}</p>{closing}</body></html>"
+
+
+@FUZZ
+@given(page=html_documents())
+def test_fuzz_html_structure(tmp_path: Path, page: str) -> None:
+    path = write(tmp_path / "f.html", page)
+    items = list(read_inputs([str(path)], ReadOptions(notify=None)))
+    assert len(items) == 1
+    (it,) = items
+    if isinstance(it, Article):
+        check_offsets(it)
+        assert it.text.strip()
+    else:
+        assert it.origin == str(path)
+        assert any(m in it.message for m in ("no main text", "nested", "empty file")), it.message
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(jsonl_lines(), min_size=1, max_size=3))
+def test_fuzz_batch_writes_the_good_items(tmp_path: Path, capsys: pytest.CaptureFixture[str], lines: list[str]) -> None:
+    """End to end: hostile lines between good files and good lines; one error line per bad item."""
+    corpus = tmp_path / "f.jsonl"
+    corpus.write_bytes(_encodable("\n".join([GOOD_LINE, *lines, GOOD_LINE]) + "\n"))
+    capsys.readouterr()
+    rc, items, err = batch(tmp_path, capsys, [str(corpus)])
+    errors = errors_of(items)
+    assert len([e for e in err if e.startswith("presslens: error: ")]) == len(errors)
+    assert rc == (1 if errors else 0)
+    reports = [i for i in items if "article" in i]
+    assert len(reports) >= 4  # good1, the first and last line of the corpus, good2
