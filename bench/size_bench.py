@@ -5,8 +5,9 @@
     python bench/size_bench.py --cores 0,1           # pin each run to two cores (taskset)
 
 ``--kind prose`` repeats the bundled example articles (ordinary news sentences, about 25 words each);
-``--kind short`` writes two-word sentences ("Troops left."), the worst case per character for the
-sentence-based analyzers. Each size runs ``presslens analyze FILE -o OUT.json`` with the per-article
+``--kind short`` writes two-word sentences ("Troops left.", 13 characters), the worst case per character
+for the sentence-based analyzers; ``--kind medium`` four-word ones ("Troops left the city.", 20 characters:
+at the default limits, 200,000 characters hold 10,000 of them). Each size runs ``presslens analyze FILE -o OUT.json`` with the per-article
 limits raised far enough to accept it, and reports the child's peak RSS (``wait4``), wall time, the
 article's sentences and findings. One process per size, so no size inherits another's memory.
 """
@@ -54,12 +55,12 @@ def prose(size: int) -> str:
     return "\n\n".join(out)[:size].rstrip() + "\n"
 
 
-def short_sentences(size: int) -> str:
+def short_sentences(size: int, tail: str = "") -> str:
     out: list[str] = []
     total = 0
     i = 0
     while total < size:
-        part = f"{SHORT_SUBJECTS[i % 8]} {SHORT_VERBS[(i // 8) % 8]}." + ("\n\n" if i % 10 == 9 else " ")
+        part = f"{SHORT_SUBJECTS[i % 8]} {SHORT_VERBS[(i // 8) % 8]}{tail}." + ("\n\n" if i % 10 == 9 else " ")
         out.append(part)
         total += len(part)
         i += 1
@@ -94,13 +95,14 @@ def run_one(path: Path, out: Path, only: str | None, cores: str | None) -> dict[
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10KB,100KB,300KB,1MB", help="comma-separated article sizes (characters)")
-    ap.add_argument("--kind", choices=("prose", "short"), default="prose")
+    ap.add_argument("--kind", choices=("prose", "short", "medium"), default="prose")
     ap.add_argument("--only", help="analyzers to run (default: the default set)")
     ap.add_argument("--cores", help="taskset CPU list for each run, e.g. 0,1")
     ap.add_argument("--stop-after", type=float, default=600.0,
                     help="skip the larger sizes once a run took longer than this many seconds")
     args = ap.parse_args(argv)
-    make = prose if args.kind == "prose" else short_sentences
+    makers = {"prose": prose, "short": short_sentences, "medium": lambda n: short_sentences(n, " the city")}
+    make = makers[args.kind]
     print(f"# kind={args.kind} only={args.only or 'default'} cores={args.cores or 'all'} cpus={os.cpu_count()}")
     print(f"{'size':>10} {'chars':>10} {'sentences':>9} {'findings':>8} {'seconds':>8} {'peak RSS MB':>11}  rc")
     with tempfile.TemporaryDirectory(prefix="presslens-size-") as tmp:

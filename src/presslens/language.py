@@ -55,52 +55,76 @@ class LanguageParts:
     unsupported_languages: list[str] = field(default_factory=list)
 
 
-def _paragraph_language(text: str) -> tuple[str, float] | None:
-    sample = " ".join(text[:SAMPLE_CHARS].split())
-    if _letters(sample) < MIN_PARAGRAPH_LETTERS:
+def _paragraph_language(text: str, sentences: Sequence[Range]) -> tuple[str, float] | None:
+    """The paragraph's language by a vote of its sentences, weighted by letters, or None when too short.
+
+    The detector reads only the start of what it is given, so one odd opening sentence would decide a whole
+    paragraph; voting sentence by sentence lets the rest of the paragraph outweigh it. Verdicts for another
+    language below :data:`MIN_FOREIGN_SCORE` do not vote.
+    """
+    votes: dict[str, int] = {}
+    scores: dict[str, list[float]] = {}
+    for s, e in sentences:
+        letters = _letters(text[s : min(e, s + SAMPLE_CHARS)])
+        lang, score = detect_language(text[s:e])
+        if lang is None or score is None:
+            continue
+        if lang not in ANALYSED_LANGUAGES and score < MIN_FOREIGN_SCORE:
+            continue
+        votes[lang] = votes.get(lang, 0) + letters
+        scores.setdefault(lang, []).append(score)
+    if sum(votes.values()) < MIN_PARAGRAPH_LETTERS:
         return None
-    lang, score = detect_language(sample)
-    if lang is None or score is None:
-        return None
-    return lang, score
+    best = max(votes, key=lambda k: (votes[k], k in ANALYSED_LANGUAGES))
+    return best, sum(scores[best]) / len(scores[best])
 
 
-def language_parts(text: str, paragraphs: Sequence[Range]) -> LanguageParts:
-    """Decide the language per paragraph.
+def language_parts(text: str, paragraphs: Sequence[Range], sentences: Sequence[Range] | None = None) -> LanguageParts:
+    """Decide the language per paragraph (by a vote of its sentences; see :func:`_paragraph_language`).
 
     When every identifiable paragraph is in an analysed language, or none is, the result is the
     whole-article language (from the first :data:`SAMPLE_CHARS` characters, as before) and no ranges.
     Otherwise the article's language is the analysed language with the most letters, and every
-    paragraph confidently in another language is unsupported; a paragraph too short to identify takes
-    the verdict of the nearest identified paragraph before it (after it, at the start).
+    paragraph in another language is unsupported; a paragraph too short to identify takes the verdict
+    of the nearest identified paragraph before it (after it, at the start).
     """
     whole = detect_language(text)
     if len(paragraphs) < 2:
         return LanguageParts(*whole)
-    verdicts: list[tuple[str, float] | None] = [_paragraph_language(text[s:e]) for s, e in paragraphs]
+    sentences = list(sentences) if sentences is not None else [(s, e) for s, e in paragraphs]
+    verdicts: list[tuple[str, float] | None] = []
+    k = 0
+    for ps, pe in paragraphs:
+        while k < len(sentences) and sentences[k][0] < ps:
+            k += 1
+        j = k
+        while j < len(sentences) and sentences[j][0] < pe:
+            j += 1
+        verdicts.append(_paragraph_language(text, sentences[k:j] or [(ps, pe)]))
+        k = j
     supported_letters: dict[str, int] = {}
     foreign = [False] * len(paragraphs)
     for i, v in enumerate(verdicts):
         if v is None:
             continue
-        lang, score = v
+        lang, _score = v
         if lang in ANALYSED_LANGUAGES:
             s, e = paragraphs[i]
             supported_letters[lang] = supported_letters.get(lang, 0) + _letters(text[s:e])
-        elif score >= MIN_FOREIGN_SCORE:
+        else:
             foreign[i] = True
     if not supported_letters or not any(foreign):
         return LanguageParts(*whole)
-    decided = [v is not None and (foreign[i] or v[0] in ANALYSED_LANGUAGES) for i, v in enumerate(verdicts)]
-    last: bool | None = next(foreign[i] for i, d in enumerate(decided) if d)
+    decided = [v is not None for v in verdicts]
+    last = next(foreign[i] for i, d in enumerate(decided) if d)
     for i, d in enumerate(decided):
         if d:
             last = foreign[i]
         else:
-            foreign[i] = bool(last)
+            foreign[i] = last
     ranges = [paragraphs[i] for i, f in enumerate(foreign) if f]
     languages = sorted({v[0] for i, v in enumerate(verdicts) if foreign[i] and v is not None})
-    language = max(supported_letters, key=lambda k: supported_letters[k])
+    language = max(supported_letters, key=lambda lang: supported_letters[lang])
     scores = [v[1] for v in verdicts if v is not None and v[0] == language]
     return LanguageParts(language, round(sum(scores) / len(scores), 4), ranges, languages)
 
