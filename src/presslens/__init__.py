@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import presslens.offline  # noqa: F401  (first: no telemetry from libraries imported later)
 from presslens.article import SCHEMA_VERSION, AnalyzerRun, Article, Finding, Report
 from presslens.version import __version__
 
@@ -44,7 +45,8 @@ def read_article(text_or_path: str | Path, **options: Any) -> Article:
         and Path(text_or_path).is_file()
     ):
         return read_file(Path(text_or_path), read_opts)
-    return article_from_text(str(text_or_path), id=meta.pop("id", "text"), origin="<text>", **meta)
+    return article_from_text(str(text_or_path), id=meta.pop("id", "text"), origin="<text>",
+                             limits=read_opts.limits, notify=read_opts.notify, **meta)
 
 
 def analyze(

@@ -47,6 +47,8 @@ class Article:
     sentences: list[Range] = field(default_factory=list)
     origin: str | None = None
     """Where the article came from (file path, ``path:line`` of a corpus, URL); not part of the text."""
+    unsupported_ranges: list[Range] = field(default_factory=list)
+    """Paragraphs in a language no analyzer supports (in a mixed-language article): no sentences, no findings."""
     content_id: str = ""
     """Hash of the normalised text (:func:`presslens.identity.content_id`); computed when left empty."""
 
@@ -86,6 +88,7 @@ class Article:
             "text": self.text,
             "paragraphs": [[s, e] for s, e in self.paragraphs],
             "sentences": [[s, e] for s, e in self.sentences],
+            "unsupported_ranges": [[s, e] for s, e in self.unsupported_ranges],
         }
 
 

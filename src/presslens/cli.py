@@ -28,7 +28,7 @@ from pathlib import Path
 from types import FrameType
 
 from presslens import __version__
-from presslens.ingest import DIR_EXT, FieldMap, ReadOptions
+from presslens.ingest import DIR_EXT, ArticleLimits, FieldMap, ReadOptions
 from presslens.outputs import Progress
 
 FORMATS = ("json", "jsonl", "md", "html")
@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="corpus field mapping for JSONL/CSV, e.g. --field text=body (id, title, text, date, url, source)")
     a.add_argument("--max-bytes", type=_size, default=ReadOptions().max_bytes,
                    help="largest input file to read (default 10MB)")
+    a.add_argument("--max-article-chars", type=int, default=ArticleLimits().max_chars, help="longest article analysed")
+    a.add_argument("--max-article-sentences", type=int, default=ArticleLimits().max_sentences)
     a.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                    help="invalid UTF-8: fail the file (strict, default) or replace bad bytes")
     a.add_argument("--fetch", action="store_true", help="allow http(s) URL inputs (downloads the page)")
@@ -138,7 +140,7 @@ def count_articles(inputs: Sequence[str], limit: int | None = None) -> int:
             if limit is not None and total > limit:
                 break
             ext = f.suffix.lower()
-            if ext in (".jsonl", ".ndjson", ".csv"):
+            if ext in (".jsonl", ".ndjson", ".csv") and f.is_file():  # never open a FIFO or device
                 try:
                     with open(f, "rb") as fh:
                         lines = (line for line in fh if line.strip())
@@ -199,6 +201,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         fetch=args.fetch,
         fields=fields,
         stdin_format=args.stdin_format,
+        limits=ArticleLimits(args.max_article_chars, args.max_article_sentences),
     )
     try:
         check_output_path(args.output)  # refused before any work: an existing directory

@@ -32,6 +32,7 @@ from presslens.analyzers.base import (
 )
 from presslens.article import AnalyzerRun, Article, Report, _finding_order
 from presslens.encoder import EncodingJob, SentenceEncoder
+from presslens.language import drop_unsupported_findings
 from presslens.version import __version__
 
 Item = TypeVar("Item")
@@ -273,6 +274,7 @@ class Pipeline:
             enc_spent = feats.encoder_seconds - enc_before
             timings[analyzer.name] = timings.get(analyzer.name, 0.0) + spent - enc_spent
             timings["encoder"] = timings.get("encoder", 0.0) + enc_spent
+            out.findings = drop_unsupported_findings(article, out.findings)  # none from other-language parts
             for f in out.findings:
                 f.check(article)
             feats.findings[analyzer.name] = out.findings

@@ -4,6 +4,10 @@ for bad input, so one bad file never stops a batch.
 Formats: plain text (``.txt``, ``.text``, ``.md`` and anything unknown), HTML (``.html``, ``.htm``),
 JSONL (``.jsonl``, ``.ndjson``), CSV (``.csv``), directories (recursive, by extension), ``-`` for
 standard input, and ``http(s)://`` URLs only when fetching is switched on.
+
+Every source is bounded by ``max_bytes`` (files, devices, standard input, downloads; so is every corpus
+record, being part of its file) and every article by :class:`ArticleLimits`; inputs that are not regular
+files are refused, except ``-``. See docs/HOSTILE_INPUT.md.
 """
 
 from __future__ import annotations
@@ -14,16 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from presslens.article import Article
-from presslens.ingest.corpus import FieldMap, read_csv, read_jsonl
-from presslens.ingest.errors import InputError
+from presslens.ingest.corpus import CorpusOptions, FieldMap, read_csv, read_jsonl
+from presslens.ingest.errors import InputError, NoteSink, print_note
 from presslens.ingest.html import article_from_html, fetch_url
-from presslens.ingest.normalize import article_from_text
-from presslens.ingest.text import DEFAULT_MAX_BYTES, decode, read_bytes
+from presslens.ingest.normalize import ArticleLimits, article_from_text
+from presslens.ingest.text import DEFAULT_MAX_BYTES, decode, read_bytes, read_limited
 
 __all__ = [
     "Article",
+    "ArticleLimits",
     "FieldMap",
     "InputError",
+    "NoteSink",
     "ReadOptions",
     "article_from_text",
     "read_file",
@@ -47,6 +53,16 @@ class ReadOptions:
     fields: FieldMap = field(default_factory=FieldMap)
     stdin_format: str = "text"
     """``text``, ``html``, ``jsonl`` or ``csv``."""
+    limits: ArticleLimits = field(default_factory=ArticleLimits)
+    """Per-article bounds on characters and sentences."""
+    notify: NoteSink | None = print_note
+    """Where notes about inputs read with changes go (replaced surrogates, skipped other-language parts);
+    by default one line on standard error. ``None`` drops them."""
+    fetch_timeout: float = 30.0
+    """Seconds to wait on the network per read when fetching a URL."""
+
+    def corpus_options(self) -> CorpusOptions:
+        return CorpusOptions(fields=self.fields, limits=self.limits, notify=self.notify, max_bytes=self.max_bytes)
 
 
 def _format_of(path: Path) -> str:
@@ -62,27 +78,37 @@ def _format_of(path: Path) -> str:
 
 def _from_text(text: str, fmt: str, origin: str, stem: str, opts: ReadOptions) -> Iterator[Article | InputError]:
     if fmt == "jsonl":
-        yield from read_jsonl(text, origin, opts.fields, stem)
+        yield from read_jsonl(text, origin, opts.corpus_options(), stem)
     elif fmt == "csv":
-        yield from read_csv(text, origin, opts.fields, stem)
+        yield from read_csv(text, origin, opts.corpus_options(), stem)
     elif fmt == "html":
-        try:
-            yield article_from_html(text, origin, id=stem)
-        except InputError as err:
-            yield err
+        yield article_from_html(text, origin, id=stem, limits=opts.limits, notify=opts.notify)
     else:
-        yield article_from_text(text, id=stem, origin=origin)
+        yield article_from_text(text, id=stem, origin=origin, limits=opts.limits, notify=opts.notify)
+
+
+def _guarded(items: Iterator[Article | InputError], origin: str) -> Iterator[Article | InputError]:
+    """``items`` with any failure turned into an error naming ``origin``: one input never ends a batch."""
+    try:
+        yield from items
+    except InputError as err:
+        yield err
+    except RecursionError:
+        yield InputError(origin, "input nested too deeply to read")
+    except Exception as exc:
+        yield InputError(origin, f"could not be read: {type(exc).__name__}: {exc}")
+
+
+def _read_path(path: Path, opts: ReadOptions) -> Iterator[Article | InputError]:
+    origin = str(path)
+    data = read_bytes(path, opts.max_bytes)
+    text = decode(data, origin, replace_errors=opts.replace_errors)
+    yield from _from_text(text, _format_of(path), origin, path.stem, opts)
 
 
 def read_path(path: Path, opts: ReadOptions) -> Iterator[Article | InputError]:
-    origin = str(path)
-    try:
-        data = read_bytes(path, opts.max_bytes)
-        text = decode(data, origin, replace_errors=opts.replace_errors)
-    except InputError as err:
-        yield err
-        return
-    yield from _from_text(text, _format_of(path), origin, path.stem, opts)
+    """Articles (or errors) from one file; never raises for bad input."""
+    return _guarded(_read_path(path, opts), str(path))
 
 
 def read_file(path: Path, opts: ReadOptions | None = None) -> Article:
@@ -98,29 +124,26 @@ def read_file(path: Path, opts: ReadOptions | None = None) -> Article:
     return art
 
 
+def _read_stdin(opts: ReadOptions) -> Iterator[Article | InputError]:
+    data = read_limited(sys.stdin.buffer, "<stdin>", opts.max_bytes)
+    text = decode(data, "<stdin>", replace_errors=opts.replace_errors)
+    yield from _from_text(text, opts.stdin_format, "<stdin>", "stdin", opts)
+
+
+def _read_url(url: str, opts: ReadOptions) -> Iterator[Article | InputError]:
+    if not opts.fetch:
+        raise InputError(url, "URL inputs are downloaded only with --fetch")
+    yield fetch_url(url, max_bytes=opts.max_bytes, timeout=opts.fetch_timeout, limits=opts.limits, notify=opts.notify)
+
+
 def read_inputs(inputs: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Article | InputError]:
     """Articles (or errors) from paths, directories, ``-`` and, with ``fetch``, URLs, in order."""
     opts = opts or ReadOptions()
     for item in inputs:
         if item == "-":
-            data = sys.stdin.buffer.read()
-            if len(data) > opts.max_bytes:
-                yield InputError("<stdin>", f"input is over the {opts.max_bytes} byte limit (--max-bytes)")
-                continue
-            try:
-                text = decode(data, "<stdin>", replace_errors=opts.replace_errors)
-            except InputError as err:
-                yield err
-                continue
-            yield from _from_text(text, opts.stdin_format, "<stdin>", "stdin", opts)
+            yield from _guarded(_read_stdin(opts), "<stdin>")
         elif item.startswith(("http://", "https://")):
-            if not opts.fetch:
-                yield InputError(item, "URL inputs are downloaded only with --fetch")
-                continue
-            try:
-                yield fetch_url(item)
-            except InputError as err:
-                yield err
+            yield from _guarded(_read_url(item, opts), item)
         else:
             path = Path(item)
             if path.is_dir():

@@ -1,7 +1,10 @@
-"""The one error type for input that cannot be read, with the file (and line) it came from."""
+"""The one error type for input that cannot be read, with the file (and line) it came from, and the notes
+shown for input that was read but changed (e.g. unpaired surrogates replaced) or partly skipped."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,3 +27,12 @@ class InputError(Exception):
 
     def to_dict(self) -> dict[str, Any]:
         return {"origin": self.origin, "line": self.line, "message": self.message}
+
+
+NoteSink = Callable[[str, str], None]
+"""Receives ``(where, message)`` for an input that was read but changed or partly skipped."""
+
+
+def print_note(where: str, message: str) -> None:
+    """The default :data:`NoteSink`: one line on standard error naming the item."""
+    print(f"presslens: note: {where}: {message}", file=sys.stderr)

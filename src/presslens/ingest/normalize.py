@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import dataclass
 
 from presslens.article import Article
+from presslens.ingest.errors import InputError, NoteSink
 from presslens.segment import segment
 
 # One-for-one replacements keep every later offset unchanged.
@@ -39,6 +41,39 @@ _DATE_MARKER = re.compile(
     re.IGNORECASE,
 )
 MAX_TITLE_CHARS = 250
+
+_INVISIBLE = (
+    "\\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U000e0000-\U000e007f"
+)
+_VISIBLE_CHAR = re.compile(f"[^{_INVISIBLE}]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+DEFAULT_MAX_ARTICLE_CHARS = 200_000
+"""Longest article analysed (characters of normalised text). Chosen from bench/size_bench.py: at this size
+the default analyzers stay under 1 GB peak RSS and 60 s on 2 cores; see docs/HOSTILE_INPUT.md."""
+DEFAULT_MAX_ARTICLE_SENTENCES = 10_000
+"""Most sentences analysed in one article (memory grows with tokens plus a fixed cost per sentence, so many
+short sentences cost more than their characters suggest; see docs/HOSTILE_INPUT.md)."""
+
+
+@dataclass(frozen=True)
+class ArticleLimits:
+    """Per-article bounds: an article over either is refused with one clear error, not analysed."""
+
+    max_chars: int = DEFAULT_MAX_ARTICLE_CHARS
+    max_sentences: int = DEFAULT_MAX_ARTICLE_SENTENCES
+
+
+def is_invisible_only(text: str) -> bool:
+    """True when ``text`` holds nothing visible: only whitespace, control, zero-width or format characters."""
+    return _VISIBLE_CHAR.search(text) is None
+
+
+def replace_lone_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with every unpaired UTF-16 surrogate (only possible from JSON escapes such as ``"\\ud800"``)
+    replaced by U+FFFD one for one, and how many were replaced."""
+    return _LONE_SURROGATE.subn("\ufffd", text)
 
 
 def normalise_text(raw: str) -> str:
@@ -112,9 +147,30 @@ def article_from_text(
     source: str | None = None,
     author: str | None = None,
     detect_language: bool = True,
+    limits: ArticleLimits | None = None,
+    notify: NoteSink | None = None,
 ) -> Article:
-    """Build a segmented article from plain text (title line and date marker understood)."""
-    text = normalise_text(raw)
+    """Build a segmented article from plain text (title line and date marker understood).
+
+    Raises :class:`InputError` for text with nothing visible and for an article over ``limits``
+    (default :class:`ArticleLimits`). With ``detect_language``, the language is decided per paragraph
+    (:func:`presslens.language.language_parts`): paragraphs in a language no analyzer supports get no
+    sentences and are listed in ``unsupported_ranges``, and ``notify`` hears about them.
+    """
+    where = origin or id or "<text>"
+    limits = limits or ArticleLimits()
+    text, n_surrogates = replace_lone_surrogates(raw)
+    if n_surrogates and notify:
+        notify(where, f"replaced {n_surrogates} unpaired surrogate character(s) with U+FFFD")
+    text = normalise_text(text)
+    if is_invisible_only(text):
+        raise InputError(where, "empty article (no visible text)")
+    if len(text) > limits.max_chars:
+        raise InputError(
+            where,
+            f"article is {len(text):,} characters, over the per-article limit of {limits.max_chars:,} "
+            "(split it into smaller articles, or raise --max-article-chars)",
+        )
     text, marker_date = split_date_marker(text)
     found_title = detect_title(text)
     article = Article(
@@ -128,8 +184,26 @@ def article_from_text(
         origin=origin,
     )
     segment(article)
+    if len(article.sentences) > limits.max_sentences:
+        raise InputError(
+            where,
+            f"article has {len(article.sentences):,} sentences, over the per-article limit of "
+            f"{limits.max_sentences:,} (split it into smaller articles, or raise --max-article-sentences)",
+        )
     if detect_language:
-        from presslens.language import detect_language as _detect
+        from presslens.language import in_ranges, language_parts
 
-        article.language, article.language_score = _detect(text)
+        parts = language_parts(text, article.paragraphs, article.sentences)
+        article.language, article.language_score = parts.language, parts.score
+        if parts.unsupported_ranges:
+            ranges = parts.unsupported_ranges
+            article.unsupported_ranges = ranges
+            article.sentences = [(s, e) for s, e in article.sentences if not in_ranges(s, ranges)]
+            if notify:
+                skipped = sum(e - s for s, e in ranges)
+                notify(
+                    where,
+                    f"{len(ranges)} paragraph(s), {skipped:,} characters, in {', '.join(parts.unsupported_languages)} "
+                    f"not analysed (only {parts.language} is supported); see article.unsupported_ranges",
+                )
     return article

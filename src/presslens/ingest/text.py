@@ -1,31 +1,92 @@
-"""Read bytes safely: size limit, binary detection, strict UTF-8 unless replacement is asked for."""
+"""Read bytes safely: size limit on every source, regular files only, binary detection, strict UTF-8
+unless replacement is asked for.
+
+Every read is bounded: at most ``max_bytes + 1`` bytes are ever taken from a file, device or stream, so
+``/dev/zero`` or an endless standard input ends in a size error, never in memory exhaustion. Inputs
+that are not regular files (FIFOs, sockets, devices) are refused before anything is read, except
+standard input (``-``), which is read with the same limit.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from presslens.ingest.errors import InputError
+from presslens.ingest.normalize import is_invisible_only
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+_CHUNK = 1 << 20
 
 
 def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
+def over_limit_message(max_bytes: int) -> str:
+    return f"input is over the {_mb(max_bytes)} limit (raise it with --max-bytes)"
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    return "not a regular file"
+
+
+def read_limited(fh: BinaryIO, origin: str, max_bytes: int) -> bytes:
+    """Read a stream to its end, failing as soon as it holds more than ``max_bytes`` bytes."""
+    parts: list[bytes] = []
+    total = 0
+    while True:
+        chunk = fh.read(min(_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(parts)
+        parts.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise InputError(origin, over_limit_message(max_bytes))
+
+
 def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` bytes, or :class:`InputError`."""
     origin = str(path)
-    if not path.exists():
-        raise InputError(origin, "no such file or directory")
-    if path.is_dir():
-        raise InputError(origin, "is a directory (pass it as an input to read its files)")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(origin, f"file is {_mb(size)}, over the {_mb(max_bytes)} limit (raise it with --max-bytes)")
     try:
-        return path.read_bytes()
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(origin, "no such file or directory") from None
     except OSError as exc:
         raise InputError(origin, f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(origin, "is a directory (pass it as an input to read its files)")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(
+            origin, f"is {_kind_of(st.st_mode)}, not a regular file; pipe it to standard input ('-') to read it"
+        )
+    if st.st_size > max_bytes:
+        raise InputError(
+            origin, f"file is {_mb(st.st_size)}, over the {_mb(max_bytes)} limit (raise it with --max-bytes)"
+        )
+    try:
+        # O_NONBLOCK: should the path have been swapped for a FIFO since the stat, opening it must not hang
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(origin, f"cannot read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(origin, f"is {_kind_of(mode)}, not a regular file")
+        try:
+            return read_limited(fh, origin, max_bytes)
+        except OSError as exc:
+            raise InputError(origin, f"cannot read: {exc.strerror or exc}") from None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -39,7 +100,10 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, origin: str, *, replace_errors: bool = False) -> str:
-    """Decode UTF-8 (a BOM is allowed). Invalid bytes are an error unless ``replace_errors``."""
+    """Decode UTF-8 and drop a leading BOM. Invalid bytes are an error unless ``replace_errors``.
+
+    Text holding nothing visible (whitespace, zero-width characters, BOMs) is an empty input.
+    """
     if looks_binary(data):
         raise InputError(origin, "looks like a binary file, not text")
     try:
@@ -54,6 +118,8 @@ def decode(data: bytes, origin: str, *, replace_errors: bool = False) -> str:
                 line=line,
             ) from None
         text = data.decode("utf-8", errors="replace")
-    if not text.strip().strip("\ufeff"):
-        raise InputError(origin, "empty file (no text)")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if is_invisible_only(text):
+        raise InputError(origin, "empty file (no visible text)")
     return text

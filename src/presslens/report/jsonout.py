@@ -145,6 +145,7 @@ def report_from_dict(d: Mapping[str, Any]) -> Report:
         sentences=[(int(s), int(e)) for s, e in a.get("sentences", [])],
         origin=a.get("origin"),
         content_id=a["content_id"],
+        unsupported_ranges=[(int(s), int(e)) for s, e in a.get("unsupported_ranges", [])],
     )
     findings = [
         Finding(

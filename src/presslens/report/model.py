@@ -213,6 +213,10 @@ class ArticleDoc(_Model):
     text: str
     paragraphs: list[tuple[Offset, Offset]]
     sentences: list[tuple[Offset, Offset]]
+    unsupported_ranges: Annotated[
+        list[tuple[Offset, Offset]],
+        Meta(description="paragraphs in a language no analyzer supports: no sentences, no findings"),
+    ] = []
 
 
 class FindingDoc(_Model):
