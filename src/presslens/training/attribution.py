@@ -3,7 +3,7 @@
     presslens train attribution --data /work/shared/data/polnear [--output DIR] [--seed 13]
 
 The head reads the shared encoder's frozen token states of a whole article (sentences concatenated)
-plus the lexical features of :func:`presslens.analyzers.attribution.lexical_features`:
+plus the lexical features of :func:`presslens.analyzers.attribution.features.lexical_features`:
 ``Linear(398->64) -> ReLU -> BiGRU(2x48) -> Linear(96->9)`` (the defaults of ``--hidden-in``/``--hidden-rnn``), trained with cross-entropy per role
 (roles are tagged independently because PolNeAR attributions nest). The epoch with the best dev
 Source-span overlap F1 (analyzer output, rules merged) is exported to ONNX.
@@ -20,16 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.attribution import (
-    MODEL_DIR,
-    ROLES,
-    TAG_CHUNK,
-    TAGGER_NAME,
-    ArticleTokens,
-    article_tokens,
-    tag_logits,
-    token_chunks,
-)
+from presslens.analyzers.attribution.features import ArticleTokens, article_tokens
+from presslens.analyzers.attribution.lexicon import ROLES
+from presslens.analyzers.attribution.tagger import MODEL_DIR, TAG_CHUNK, TAGGER_NAME, tag_logits, token_chunks
 from presslens.encoder import model_fingerprint
 from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
 from presslens.training.polnear import PolnearArticle, Span, find_root, load_split, split_sentences
@@ -185,7 +178,7 @@ def main(args: argparse.Namespace) -> int:
 
 def dev_scores(model, dev: list[EncodedArticle], torch_mod) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """Overlap F1 per role of the raw tagger spans on the dev articles."""
-    from presslens.analyzers.attribution import tagged_spans
+    from presslens.analyzers.attribution.tagger import tagged_spans
     from presslens.evaluation.attribution import score_spans
 
     preds: dict[str, list[list[Span]]] = {r: [] for r in ROLES}
