@@ -291,7 +291,7 @@ def test_spans_nest_and_never_overlap_on_random_token_soup() -> None:
 
 def test_date_and_time_patterns_tried_at_word_starts_find_what_a_full_scan_finds(examples_dir: Path) -> None:
     """find_specials tries each date/time pattern only where a digit, month or apostrophe starts: same matches."""
-    from presslens.analyzers import figures as fg
+    from presslens.analyzers.figures import specials as fg
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(examples_dir.glob("*.txt"))]
     texts.append(

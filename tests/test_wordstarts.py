@@ -15,7 +15,8 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
 
-from presslens.analyzers import figures, hedging
+from presslens.analyzers import hedging
+from presslens.analyzers.figures import specials as figures
 from presslens.analyzers.wordstarts import CASE_FOLDING_SPECIALS, WordStarts, finditer_from, words_of
 
 _POOL = "aZ9 ,.-'’\u201c\u201d;:!?()\n"
