@@ -16,7 +16,7 @@ from presslens.analyzers.figures import (
     parse_digits,
     parse_number_words,
 )
-from presslens.analyzers.wordstarts import matches_at
+from presslens.text.wordstarts import matches_at
 
 # (sentence, text of the number inside it, label, value or (low, high), unit, bound, vague, malformed)
 ROWS: list[tuple[str, str, str, Any, str | None, str | None, bool, bool]] = [

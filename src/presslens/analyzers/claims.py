@@ -27,9 +27,11 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
-from presslens.analyzers.wordstarts import WordStarts
 from presslens.article import Article, Finding, span_ref
 from presslens.encoder import stack_token_states
+from presslens.text.hedging import is_hedged
+from presslens.text.prediction import prediction_info
+from presslens.text.wordstarts import WordStarts
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "claims"
 WEIGHTS_NAME = "claims.npz"
@@ -393,36 +395,18 @@ def claim_model() -> ClaimModel:
 
 
 # ---------------------------------------------------------------------------------------------
-# Hedging / prediction (helper module of the figures work; a small fallback if it is missing)
+# Hedging / prediction (rules in presslens.text)
 # ---------------------------------------------------------------------------------------------
-
-_FALLBACK_HEDGES = re.compile(
-    r"\b(?:may|might|could|reportedly|allegedly|apparently|possibly|probably|likely|unconfirmed|"
-    r"is believed to|are believed to|suggests?|it is unclear|appears? to|seems? to)\b",
-    re.I,
-)
-_FALLBACK_FUTURE = re.compile(
-    r"\b(?:will|won't|is expected to|are expected to|plans? to|is set to|are set to)\b", re.I
-)
 
 
 def hedge_info(text: str, index: WordStarts | None = None) -> tuple[bool, list[str]]:
     """Hedged or not, and the cue texts (``index``: the :class:`WordStarts` of ``text``, if built)."""
-    try:
-        from presslens.analyzers.hedging import is_hedged
-    except ImportError:  # pragma: no cover - the helper module ships with presslens
-        cues = [m.group(0) for m in _FALLBACK_HEDGES.finditer(text)]
-        return bool(cues), cues
     hedged, cues = is_hedged(text, index)
     return bool(hedged), list(cues)
 
 
 def prediction(text: str, index: WordStarts | None = None) -> tuple[bool, str | None]:
     """About the future or not, and the time horizon text if any."""
-    try:
-        from presslens.analyzers.hedging import prediction_info
-    except ImportError:  # pragma: no cover
-        return bool(_FALLBACK_FUTURE.search(text)), None
     is_pred, horizon, _ = prediction_info(text, index)
     return bool(is_pred), horizon
 

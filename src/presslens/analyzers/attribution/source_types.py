@@ -16,7 +16,7 @@ from presslens.analyzers.attribution.lexicon import (
     VAGUE_HEADS,
 )
 from presslens.analyzers.attribution.spans import Span
-from presslens.analyzers.wordstarts import CASE_FOLDING_SPECIALS
+from presslens.text.wordstarts import CASE_FOLDING_SPECIALS
 
 # Source typing (lexicon; these sets are not tagger features, so they may change without retraining):
 # * person: a named individual, a pronoun, or one individual by role ("a Kremlin spokesman", "Anton, 34");

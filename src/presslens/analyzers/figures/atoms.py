@@ -15,7 +15,7 @@ from presslens.analyzers.figures.vocabulary import (
     TENS,
     looks_plural,
 )
-from presslens.analyzers.wordstarts import WordStarts, finditer_from, words_of
+from presslens.text.wordstarts import WordStarts, finditer_from, words_of
 
 # Number atoms
 # ---------------------------------------------------------------------------------------------------

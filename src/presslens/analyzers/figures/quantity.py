@@ -30,7 +30,7 @@ from presslens.analyzers.figures.vocabulary import (
     TIME_UNITS,
     looks_plural,
 )
-from presslens.analyzers.wordstarts import WordStarts
+from presslens.text.wordstarts import WordStarts
 
 # Putting a quantity together
 # ---------------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from presslens.analyzers.figures.atoms import (
     parse_number_words,
 )
 from presslens.analyzers.figures.vocabulary import IGNORE_CASE, MONTH_RE, MONTHS
-from presslens.analyzers.wordstarts import WordStarts, finditer_from, matches_at, words_of
+from presslens.text.wordstarts import WordStarts, finditer_from, matches_at, words_of
 
 # Dates, times and ages (found first; numbers inside them are not counted again)
 # ---------------------------------------------------------------------------------------------------

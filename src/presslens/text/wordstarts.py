@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, KeysView
+from collections.abc import Set as AbstractSet
 
 _WORD_RUN = re.compile(r"\w+")
 # the letters that case-insensitive matching equates with an ASCII letter although they are not ASCII
@@ -119,4 +120,15 @@ def words_of(*groups: str) -> frozenset[str]:
     return frozenset(w for g in groups for w in g.split())
 
 
-__all__ = ["CASE_FOLDING_SPECIALS", "WordStarts", "finditer_from", "matches_at", "words_of"]
+def index_words(text: str, index: WordStarts) -> KeysView[str] | None:
+    """The lower-cased whole words of an ASCII ``text`` (read off its index); None (no skipping) for any
+    other text."""
+    return index.words if text.isascii() else None
+
+
+def may_match(words: AbstractSet[str] | None, triggers: frozenset[str] | None) -> bool:
+    """False only when ``words`` holds none of ``triggers``."""
+    return words is None or triggers is None or not words.isdisjoint(triggers)
+
+
+__all__ = ["CASE_FOLDING_SPECIALS", "WordStarts", "finditer_from", "index_words", "matches_at", "may_match", "words_of"]
