@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from array import array
 from dataclasses import dataclass
 from itertools import chain
@@ -29,11 +28,12 @@ import numpy as np
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
 from presslens.article import Article, Finding, span_ref
 from presslens.encoder import stack_token_states
+from presslens.registry import ModelRegistry, model_dir, model_loader
 from presslens.text.hedging import is_hedged
 from presslens.text.prediction import prediction_info
 from presslens.text.wordstarts import WordStarts
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "claims"
+MODEL_DIR = model_dir("claims")
 WEIGHTS_NAME = "claims.npz"
 VOCAB_NAME = "vocab.json"
 
@@ -382,16 +382,15 @@ class ClaimModel:
         )
 
 
-_model_lock = threading.Lock()
-_model: ClaimModel | None = None
+@model_loader("claims")
+def load_claim_model(folder: Path) -> ClaimModel:
+    return ClaimModel.load(folder)
 
 
 def claim_model() -> ClaimModel:
-    global _model
-    with _model_lock:
-        if _model is None:
-            _model = ClaimModel.load(MODEL_DIR)
-        return _model
+    """The shipped claim model, from the process-wide registry."""
+    model: ClaimModel = ModelRegistry.default().get("claims")
+    return model
 
 
 # ---------------------------------------------------------------------------------------------
@@ -473,12 +472,14 @@ class ClaimsAnalyzer(Analyzer):
     requires = ("figures", "attribution")
     description = "Check-worthy factual claims (sentence level) with their figures, source and hedging."
     attribute_schemas = {"claim": CLAIM_SCHEMA}
+    models = ("claims",)
 
     def analyze(self, features: Features) -> AnalyzerOutput:
+        self.ensure_loaded()
         article = features.article
         if not article.sentences:
             return AnalyzerOutput()
-        model = claim_model()
+        model: ClaimModel = self.model("claims")
         texts = article.sentence_texts()
         enc = features.encoded
         probs = model.scores(texts, enc.sentence_embeddings, enc.token_states, enc.stacked_token_states())

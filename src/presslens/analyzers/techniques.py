@@ -43,7 +43,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +51,9 @@ import numpy as np
 from presslens.analyzers import techniques_lexicon as L
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
 from presslens.article import Article, Finding
+from presslens.registry import ModelRegistry, model_dir, model_loader
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "techniques"
+MODEL_DIR = model_dir("techniques")
 WEIGHTS_NAME = "techniques.npz"
 CONFIG_NAME = "techniques.json"
 
@@ -233,9 +233,15 @@ class TechniqueModel:
         return cls(weights, config, L.load_lexicon(model_dir / L.LEXICON_NAME))
 
 
-@lru_cache(maxsize=1)
+@model_loader("techniques")
+def load_technique_model(folder: Path) -> TechniqueModel:
+    return TechniqueModel.load(folder)
+
+
 def default_model() -> TechniqueModel:
-    return TechniqueModel.load()
+    """The shipped technique model, from the process-wide registry."""
+    model: TechniqueModel = ModelRegistry.default().get("techniques")
+    return model
 
 
 def _conv_same(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
@@ -627,6 +633,7 @@ class TechniquesAnalyzer(Analyzer):
 
     version = "1.2"
     uses_encoder = True
+    models = ("techniques",)
     languages = frozenset({"en"})
     description = (
         "Persuasion technique spans (the 14 techniques of SemEval-2020 Task 11) and a propaganda "
@@ -691,10 +698,11 @@ class TechniquesAnalyzer(Analyzer):
     }
 
     def analyze(self, features: Features) -> AnalyzerOutput:
+        self.ensure_loaded()
         article = features.article
         if not article.sentences:
             return AnalyzerOutput(labels={"propaganda": _share_label(0, 0)})
-        model = default_model()
+        model: TechniqueModel = self.model("techniques")
         enc = features.encoded
         table, spans, probs = analyze_article(
             model, article, enc.token_states, enc.token_offsets, features.sentence_embeddings

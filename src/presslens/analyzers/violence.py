@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,8 +42,9 @@ import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
 from presslens.article import Article, Finding, span_ref
+from presslens.registry import ModelRegistry, model_dir, model_loader
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "violence"
+MODEL_DIR = model_dir("violence")
 CLASSES: tuple[str, ...] = ("call", "endorsement", "report", "nonviolent_call", "other")
 """Model classes. ``other`` (neutral sentences: no violence, no call) is kept apart from ``report`` only
 inside the model; for the four-class stance it counts as ``report`` (see :func:`stance_labels`)."""
@@ -529,17 +529,15 @@ def stance_labels(labels: np.ndarray) -> np.ndarray:
     return mapping[labels]
 
 
-_MODEL: ViolenceModel | None = None
-_MODEL_LOCK = threading.Lock()
+@model_loader("violence")
+def load_violence_model(folder: Path) -> ViolenceModel:
+    return ViolenceModel.load(folder)
 
 
 def shipped_model() -> ViolenceModel:
-    """The shipped model, loaded once per process."""
-    global _MODEL
-    with _MODEL_LOCK:
-        if _MODEL is None:
-            _MODEL = ViolenceModel.load()
-        return _MODEL
+    """The shipped model, from the process-wide registry."""
+    model: ViolenceModel = ModelRegistry.default().get("violence")
+    return model
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -652,6 +650,7 @@ _TARGET_SCHEMA: dict[str, Any] = {
 class ViolenceAnalyzer(Analyzer):
     version = "1.2"
     uses_encoder = True
+    models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
     attribute_schemas = {
         "violence": {
@@ -689,11 +688,12 @@ class ViolenceAnalyzer(Analyzer):
     }
 
     def analyze(self, features: Features) -> AnalyzerOutput:
+        self.ensure_loaded()
         article = features.article
         texts = article.sentence_texts()
         if not texts:
             return AnalyzerOutput(labels={"violence": {"label": False, "score": 0.0}})
-        model = shipped_model()
+        model: ViolenceModel = self.model("violence")
         cues = [sentence_cues(t) for t in texts]
         matrix = np.stack([c.vector for c in cues])
         proba = model.predict_proba(features.sentence_embeddings, matrix)

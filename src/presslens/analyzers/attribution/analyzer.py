@@ -13,7 +13,7 @@ from presslens.analyzers.attribution.refine import refine, repair
 from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.source_types import source_type
 from presslens.analyzers.attribution.spans import Span
-from presslens.analyzers.attribution.tagger import tag_logits, tagged_spans
+from presslens.analyzers.attribution.tagger import Tagger, shipped_tagger, tag_logits, tagged_spans
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
 from presslens.article import Article, Finding, span_ref
 
@@ -37,14 +37,14 @@ _SOURCE_SCHEMA = {
 }
 
 
-def predict_spans(features: Features) -> tuple[dict[str, list[Span]], dict[Span, float]]:
-    """Tagger spans per role (empty when the model file is absent) and a confidence per span."""
+def predict_spans(features: Features, tagger: Tagger) -> tuple[dict[str, list[Span]], dict[Span, float]]:
+    """Tagger spans per role and a confidence per span."""
     article = features.article
     enc = features.encoded
     tokens = article_tokens(
         article.text, article.sentences, enc.token_states, enc.token_offsets, enc.stacked_token_states()
     )
-    logits = tag_logits(tokens)
+    logits = tag_logits(tokens, run=tagger.run)
     if logits is None:
         return {r: [] for r in ROLES}, {}
     spans = tagged_spans(article.text, tokens, logits)
@@ -90,16 +90,22 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 def extract(
     features: Features,
     *,
+    tagger: Tagger | None = None,
     use_model: bool = True,
     use_rules: bool = True,
     prefer: str = "tagger",
     same_cue: str = "tagger",
 ) -> list[Attribution]:
-    """All attributions of the article (the analyzer's core, also used by the evaluation)."""
+    """All attributions of the article (the analyzer's core, also used by the evaluation).
+
+    ``tagger``: the tagging head (default: the shipped one; rules only when it does not load); ``use_model``
+    false: rules only."""
     article = features.article
     tagged: list[Attribution] = []
-    if use_model:
-        spans, conf = predict_spans(features)
+    if use_model and tagger is None:
+        tagger = shipped_tagger()
+    if use_model and tagger is not None:
+        spans, conf = predict_spans(features, tagger)
         tagged = link_tagged(article.text, spans, article.sentences, conf)
     text = article.text
     tagged = [a for a in (repair(text, a) for a in tagged) if a is not None]
@@ -112,6 +118,9 @@ def extract(
 class AttributionAnalyzer(Analyzer):
     version = "1.3"
     uses_encoder = True
+    models = ("attribution",)
+    optional_models = frozenset({"attribution"})
+    """Without the tagger the rules still find quotes, ``according to`` and ``X said that`` (status degraded)."""
     description = "Attributions (who said what): source with its type, reporting cue and attributed content."
     attribute_schemas = {
         "attribution": {
@@ -127,8 +136,11 @@ class AttributionAnalyzer(Analyzer):
     }
 
     def analyze(self, features: Features) -> AnalyzerOutput:
+        self.ensure_loaded()
         article = features.article
-        findings = [self._finding(article, a) for a in extract(features)]
+        tagger: Tagger | None = self.model("attribution")
+        found = extract(features, tagger=tagger, use_model=tagger is not None)
+        findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
 
     def _finding(self, article: Article, a: Attribution) -> Finding:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
 
 import numpy as np
 
 from presslens.analyzers.attribution.features import ArticleTokens
 from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.spans import Span, strip_span
-from presslens.registry import model_dir
+from presslens.registry import ModelLoadError, ModelRegistry, model_dir, model_loader, onnx_session
 
 # ---------------------------------------------------------------------------------------------
 # Model
@@ -22,37 +21,38 @@ MODEL_DIR = model_dir("attribution")
 TAGGER_NAME = "tagger.onnx"
 
 
-class _Tagger:
-    """Lazy, process-wide ONNX session for the BiGRU tagging head."""
+class Tagger:
+    """The BiGRU tagging head: one ONNX session, loaded through the model registry and shared."""
 
-    _session: Any = None
-    _missing = False
-    _lock = threading.Lock()
+    def __init__(self, path: Path) -> None:
+        import onnxruntime as ort
 
-    @classmethod
-    def session(cls) -> Any:
-        if cls._session is None and not cls._missing:
-            with cls._lock:
-                path = MODEL_DIR / TAGGER_NAME
-                if not path.exists():
-                    cls._missing = True
-                    return None
-                import onnxruntime as ort
+        opts = ort.SessionOptions()
+        # One thread: alone the GRU's two directions run faster on two, but in a batch the encoder's
+        # threads already use both cores, and a second tagger thread only adds contention
+        # (bench: claims + figures + attribution add about 25% with one thread, 35-38% with two).
+        opts.intra_op_num_threads = 1
+        opts.inter_op_num_threads = 1
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.session = onnx_session(path, opts)
 
-                opts = ort.SessionOptions()
-                # One thread: alone the GRU's two directions run faster on two, but in a batch the encoder's
-                # threads already use both cores, and a second tagger thread only adds contention
-                # (bench: claims + figures + attribution add about 25% with one thread, 35-38% with two).
-                opts.intra_op_num_threads = 1
-                opts.inter_op_num_threads = 1
-                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-                cls._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-        return cls._session
+    def run(self, batch: np.ndarray) -> np.ndarray:
+        """Logits (pieces, width, 9) of a (pieces, width, inputs) batch."""
+        return np.asarray(self.session.run(["logits"], {"inputs": batch})[0])
 
-    @classmethod
-    def run(cls, batch: np.ndarray) -> np.ndarray:
-        """Logits (pieces, width, 9) of a (pieces, width, inputs) batch; the session must be loaded."""
-        return np.asarray(cls._session.run(["logits"], {"inputs": batch})[0])
+
+@model_loader("attribution")
+def load_tagger(folder: Path) -> Tagger:
+    return Tagger(folder / TAGGER_NAME)
+
+
+def shipped_tagger() -> Tagger | None:
+    """The shipped tagger from the process-wide registry, or None when it does not load (rules only)."""
+    try:
+        tagger: Tagger = ModelRegistry.default().get("attribution")
+    except ModelLoadError:
+        return None
+    return tagger
 
 
 TAG_CHUNK = 384
@@ -89,9 +89,10 @@ def tag_logits(
     """
     n = len(tokens.offsets)
     if run is None:
-        if _Tagger.session() is None:
+        tagger = shipped_tagger()
+        if tagger is None:
             return None
-        run = _Tagger.run
+        run = tagger.run
     if n == 0:
         return None
     pieces = token_chunks(n, tokens.sentence_of, chunk)
