@@ -10,12 +10,13 @@ MatMul-only; the export checks that int8 and fp32 sentence embeddings agree (cos
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from presslens.registry import ModelSpec, file_sha256
 
 EXPECTED_SHA256_PREFIX = "53aa5117"
 LAYERS = 3
@@ -35,13 +36,8 @@ CHECK_SENTENCES = [
     "Residents of the city reported explosions near the airport late on Friday night.",
 ]
 
-
 def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+    return file_sha256(path)
 
 
 def wheel_model_dir() -> Path:
@@ -155,6 +151,7 @@ def export(model_dir: Path | None, output: Path, *, opset: int = 17, layers: int
         "onnxruntime_version": ort.__version__,
     }
     (output / "export.json").write_text(json.dumps(info, indent=2) + "\n")
+    ModelSpec.of_folder(output, "encoder", "1.0", [onnx_name, TOKENIZER_NAME], None).write(output)
     if cos.min() < 0.98:
         raise SystemExit(f"int8 encoder disagrees with fp32: min cosine {cos.min():.4f} < 0.98")
     return info

@@ -35,6 +35,7 @@ from presslens.analyzers import techniques as T
 from presslens.analyzers import techniques_lexicon as L
 from presslens.encoder import model_fingerprint
 from presslens.evaluation import ptc
+from presslens.registry import ModelSpec
 from presslens.training.encoded_cache import default_cache_dir
 
 DEFAULT_CACHE = default_cache_dir() / "techniques"
@@ -662,6 +663,10 @@ def main(args: argparse.Namespace) -> int:
     arrays: dict[str, Any] = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
     np.savez_compressed(args.output / T.WEIGHTS_NAME, **arrays)
     (args.output / T.CONFIG_NAME).write_text(json.dumps(config, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    files = [T.WEIGHTS_NAME, T.CONFIG_NAME, L.LEXICON_NAME]
+    ModelSpec.of_folder(args.output, "techniques", T.TechniquesAnalyzer.version, files, model_fingerprint()).write(
+        args.output
+    )
     print(f"wrote {args.output} in {time.time() - t_start:.0f}s", flush=True)
     return 0
 

@@ -13,7 +13,6 @@ thresholds — wins); ``test.jsonl`` is never touched here.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import itertools
 import json
 from dataclasses import dataclass
@@ -27,12 +26,14 @@ from presslens.analyzers.violence import (
     CUE_NAMES,
     MODEL_DIR,
     STANCES,
+    ViolenceAnalyzer,
     cue_matrix,
     decide,
     sentence_cues,
     stance_labels,
 )
 from presslens.encoder import ONNX_NAME, model_fingerprint
+from presslens.registry import ModelSpec, file_sha256
 from presslens.training.encoded_cache import default_cache_dir
 
 DEFAULT_CACHE = default_cache_dir() / "violence"
@@ -144,7 +145,7 @@ def cross_validate(
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return file_sha256(path)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -179,6 +180,9 @@ def main(args: argparse.Namespace) -> int:
         "encoder_fingerprint": model_fingerprint(),
     }
     (out / "model.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    ModelSpec.of_folder(out, "violence", ViolenceAnalyzer.version, ["weights.npz", "model.json"], model_fingerprint()).write(
+        out
+    )
     top = sorted(grid, key=lambda g: -g["cv_macro_f1"])[:8]
     print("top settings:")
     for g in top:
