@@ -109,11 +109,6 @@ HEAD_KEYS = ("head_a_w", "head_a_b", "head_v_w", "head_h_w", "head_h_b", "head_o
 HEAD_EMB_SCALE = 5.0
 
 
-def head_probability(head: dict[str, np.ndarray], states: np.ndarray, embedding: np.ndarray) -> float:
-    """The attention head ensemble on one sentence: token states (tokens, 384), embedding (384,)."""
-    return float(head_probabilities(head, [states], embedding[None, :])[0])
-
-
 _TRANSPOSED: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
 

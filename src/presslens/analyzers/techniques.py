@@ -50,6 +50,7 @@ import numpy as np
 
 from presslens.analyzers import techniques_lexicon as L
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.numeric import softmax
 from presslens.article import Article, Finding
 from presslens.registry import ModelRegistry, model_dir, model_loader
 
@@ -536,22 +537,16 @@ def classify_spans(
     return technique_probabilities(w, x, int(model.config.get("tc_mlps", 0)))
 
 
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    logits = logits - logits.max(axis=1, keepdims=True)
-    probs = np.exp(logits)
-    return np.asarray(probs / probs.sum(axis=1, keepdims=True))
-
-
 def technique_probabilities(w: dict[str, np.ndarray], x: np.ndarray, n_mlps: int) -> np.ndarray:
     """Class probabilities from the classifier input rows ``x``: the logistic regression alone, or its
     average with the mean of ``n_mlps`` one-hidden-layer networks over the dense (non-TF-IDF) part."""
-    probs = _softmax(x @ w["tc.coef"].T + w["tc.intercept"])
+    probs = softmax(x @ w["tc.coef"].T + w["tc.intercept"])
     if n_mlps:
         dense = x[:, : w["tc.mean"].shape[0]]
         mlp = np.zeros_like(probs)
         for k in range(n_mlps):
             hidden = np.maximum(dense @ w[f"tc.mlp{k}.w1"] + w[f"tc.mlp{k}.b1"], 0.0)
-            mlp += _softmax(hidden @ w[f"tc.mlp{k}.w2"] + w[f"tc.mlp{k}.b2"])
+            mlp += softmax(hidden @ w[f"tc.mlp{k}.w2"] + w[f"tc.mlp{k}.b2"])
         probs = 0.5 * probs + 0.5 * mlp / n_mlps
     return probs.astype(np.float32)
 

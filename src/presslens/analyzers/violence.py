@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.numeric import softmax
 from presslens.article import Article, Finding, span_ref
 from presslens.registry import ModelRegistry, model_dir, model_loader
 
@@ -491,13 +492,6 @@ class ViolenceModel:
     def decide(self, proba: np.ndarray, has_violent_act: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Class index per row and the violence score used for it (0 where the gate blocks)."""
         return decide(proba, has_violent_act, self.threshold, self.threshold_no_cue)
-
-
-def softmax(logits: np.ndarray) -> np.ndarray:
-    z = logits - logits.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
-    return out
 
 
 def decide(

@@ -15,6 +15,7 @@ from presslens.analyzers.attribution.source_types import source_type
 from presslens.analyzers.attribution.spans import Span
 from presslens.analyzers.attribution.tagger import Tagger, shipped_tagger, tag_logits, tagged_spans
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.numeric import softmax
 from presslens.article import Article, Finding, span_ref
 
 # Analyzer
@@ -48,7 +49,7 @@ def predict_spans(features: Features, tagger: Tagger) -> tuple[dict[str, list[Sp
     if logits is None:
         return {r: [] for r in ROLES}, {}
     spans = tagged_spans(article.text, tokens, logits)
-    probs = _softmax(logits)
+    probs = softmax(logits)
     conf: dict[Span, float] = {}
     starts = tokens.offsets[:, 0]
     ends = tokens.offsets[:, 1]
@@ -80,11 +81,6 @@ def _sentence_text(article: Article, span: Span) -> str:
         return article.text[span[0] : span[1]]
     s, e = article.sentences[i]
     return article.text[s:e]
-
-
-def _softmax(x: np.ndarray) -> np.ndarray:
-    z = np.exp(x - x.max(axis=-1, keepdims=True))
-    return np.asarray(z / z.sum(axis=-1, keepdims=True))
 
 
 def extract(
