@@ -21,17 +21,9 @@ from typing import Any
 
 import numpy as np
 
-from presslens.analyzers.violence import (
-    CLASSES,
-    CUE_NAMES,
-    MODEL_DIR,
-    STANCES,
-    ViolenceAnalyzer,
-    cue_matrix,
-    decide,
-    sentence_cues,
-    stance_labels,
-)
+from presslens.analyzers.violence.analyzer import ViolenceAnalyzer
+from presslens.analyzers.violence.cues import CUE_NAMES, cue_matrix, sentence_cues
+from presslens.analyzers.violence.model import CLASSES, MODEL_DIR, STANCES, decide, stance_labels
 from presslens.encoder import ONNX_NAME, model_fingerprint
 from presslens.registry import ModelSpec, file_sha256
 from presslens.training.encoded_cache import default_cache_dir
