@@ -46,8 +46,8 @@ VIOLENCE_LABELS = {
 @lru_cache(maxsize=1)
 def technique_glossary() -> dict[str, dict[str, str]]:
     """Technique ID -> ``{"name", "definition", "example"}`` (the one glossary,
-    :mod:`presslens.analyzers.techniques_glossary`)."""
-    from presslens.analyzers.techniques_glossary import TECHNIQUES
+    :mod:`presslens.analyzers.techniques.glossary`)."""
+    from presslens.analyzers.techniques.glossary import TECHNIQUES
 
     return {k: dict(v) for k, v in TECHNIQUES.items()}
 

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers import techniques as T
-from presslens.analyzers import techniques_lexicon as L
+from presslens.analyzers.techniques import lexicon as L
 from presslens.encoder import model_fingerprint
 from presslens.evaluation import ptc
 from presslens.registry import ModelSpec
@@ -344,7 +344,7 @@ def tune_sentence_mix(
         tables = raw_tables(T.TechniqueModel(weights, cfg), arts)
         sent = np.concatenate([_logit(t.sentence_probs) for t in tables])
         tok_max = np.concatenate([
-            T._max_per_sentence(_logit(t.probs) - cfg.get("sentence_gate", 0.0) * np.repeat(
+            T.max_per_sentence(_logit(t.probs) - cfg.get("sentence_gate", 0.0) * np.repeat(
                 _logit(t.sentence_probs), [len(o) for o in a.offsets]), [len(o) for o in a.offsets])
             for a, t in zip(arts, tables, strict=True)
         ])
