@@ -29,17 +29,10 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.claims import (
-    HEAD_EMB_SCALE,
-    MODEL_DIR,
-    VOCAB_NAME,
-    WEIGHTS_NAME,
-    ClaimModel,
-    ClaimsAnalyzer,
-    char_ngrams,
-    lexical_features,
-    word_ngrams,
-)
+from presslens.analyzers.claims.analyzer import ClaimsAnalyzer
+from presslens.analyzers.claims.features import char_ngrams, lexical_features, word_ngrams
+from presslens.analyzers.claims.head import HEAD_EMB_SCALE
+from presslens.analyzers.claims.model import MODEL_DIR, VOCAB_NAME, WEIGHTS_NAME, ClaimModel
 from presslens.encoder import model_fingerprint
 from presslens.registry import ModelSpec, file_sha256
 from presslens.training.checkthat import LabelledSentence, load_ct20, load_ct24, normalise
