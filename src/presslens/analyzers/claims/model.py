@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from presslens.analyzers.claims.features import lexical_row, sentence_tokens, word_ngrams
-from presslens.analyzers.claims.head import HEAD_KEYS, head_probabilities
+from presslens.analyzers.claims.head import HEAD_KEYS, AttentionHead
 from presslens.analyzers.claims.tfidf import WordGramCache, flat_ids, tfidf_dot_flat
 from presslens.registry import ModelRegistry, model_dir, model_loader
 
@@ -35,6 +35,14 @@ class ClaimModel:
     threshold: float
     emb_scale: float
     head: dict[str, np.ndarray] | None = None
+    attention: AttentionHead | None = field(init=False, repr=False, compare=False)
+    """:attr:`head` laid out for inference (built with the model)."""
+    char_grams: WordGramCache = field(init=False, repr=False, compare=False)
+    """Character n-gram ids per word, filled as words are seen (grams never cross words)."""
+
+    def __post_init__(self) -> None:
+        self.attention = AttentionHead(self.head) if self.head is not None else None
+        self.char_grams = WordGramCache(self.vocab_char)
 
     def scores(
         self,
@@ -48,9 +56,9 @@ class ClaimModel:
         ``stacked``: ``token_states`` stacked in order, if already at hand.
         """
         p_lr = self.lr_scores(texts, embeddings)
-        if self.head is None or token_states is None:
+        if self.attention is None or token_states is None:
             return p_lr
-        p_head = head_probabilities(self.head, token_states, embeddings, stacked=stacked)
+        p_head = self.attention.probabilities(token_states, embeddings, stacked=stacked)
         return np.asarray((p_lr + p_head) / 2.0, dtype=np.float32)
 
     def lr_scores(self, texts: list[str], embeddings: np.ndarray) -> np.ndarray:
@@ -78,21 +86,14 @@ class ClaimModel:
 
     def char_ids(self, text: str) -> list[int]:
         """Vocabulary ids of :func:`char_ngrams` of ``text`` (grams never cross words: cached per word)."""
-        cache = self._word_cache()
+        cache = self.char_grams
         # str.split() and re's \s agree on what whitespace is
         return array("i", b"".join(map(cache.__getitem__, text.lower().split()))).tolist()
 
     def char_ids_flat(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`char_ids` of every text as one int32 array, with each text's count."""
-        get = self._word_cache().__getitem__
+        get = self.char_grams.__getitem__
         return flat_ids([b"".join(map(get, t.lower().split())) for t in texts])
-
-    def _word_cache(self) -> WordGramCache:
-        cache: WordGramCache | None = self.__dict__.get("_char_cache")
-        if cache is None:
-            cache = WordGramCache(self.vocab_char)
-            self.__dict__["_char_cache"] = cache
-        return cache
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
