@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -16,6 +18,10 @@ from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.source_types import source_type
 from presslens.evaluation.attribution import match_count, score_spans, trim
 from presslens.segment import paragraphs, sentences
+
+# References the fast code is checked against (the code does not use them)
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*|\S")  # a token: what lexical_features() reads per token
+_DETERMINER_AFTER = re.compile(r"(?:[\s,;]+(?:a|an|the))?[\s,;]*$", re.I)  # trailing_determiner_start()
 
 ARTICLE = (
     "Shelling hits river port\n\n"
@@ -392,7 +398,7 @@ def test_lexical_features_word_flags_match_word_at() -> None:
     the casing (including texts whose lower case changes length or depends on context)."""
     import numpy as np
 
-    from presslens.analyzers.attribution.features import _WORD, _word_flags, lexical_features, word_at
+    from presslens.analyzers.attribution.features import _word_flags, lexical_features, word_at
 
     texts = [
         'ACCORDING TO officials, "we will win," the Minister TOLD reporters.',
@@ -416,7 +422,7 @@ _SEPARATORS_AND_WORDS = st.text(alphabet=list("antheAHTEx ,;\n\t.\u00a0\u2003\u0
 @settings(max_examples=600, deadline=None)
 @given(_SEPARATORS_AND_WORDS, st.integers(0, 3), st.integers(0, 3))
 def test_trailing_determiner_start_equals_the_regex_search(text: str, lead: int, trail: int) -> None:
-    from presslens.analyzers.attribution.tagger import _DETERMINER_AFTER, trailing_determiner_start
+    from presslens.analyzers.attribution.tagger import trailing_determiner_start
 
     start, end = min(lead, len(text)), max(min(lead, len(text)), len(text) - trail)
     m = _DETERMINER_AFTER.search(text, start, end)
@@ -425,7 +431,7 @@ def test_trailing_determiner_start_equals_the_regex_search(text: str, lead: int,
 
 
 def test_trailing_determiner_start_on_content_spans() -> None:
-    from presslens.analyzers.attribution.tagger import _DETERMINER_AFTER, trailing_determiner_start
+    from presslens.analyzers.attribution.tagger import trailing_determiner_start
 
     texts = ["destroyed overnight, a", "the bridge was hit; The ", "was hit, an\n", "bathe", "x the", " the"]
     for text in texts:
@@ -481,7 +487,7 @@ def test_lexical_quote_column_matches_quote_mask() -> None:
     """Column 2 of lexical_features (inside a quotation) is quote_mask() at each token's first character."""
     import numpy as np
 
-    from presslens.analyzers.attribution.features import _WORD, lexical_features, quote_mask
+    from presslens.analyzers.attribution.features import lexical_features, quote_mask
 
     texts = [
         '"We will win," he said. \u201cNever,\u201d she replied.\u201cAgain\u201d and "open',

@@ -27,9 +27,6 @@ from presslens.encoder import stack_token_states
 # Token features shared by training and run time
 # ---------------------------------------------------------------------------------------------
 
-_WORD = re.compile(r"\w+(?:['\u2019]\w+)*|\S")
-
-
 def quote_mask(text: str) -> list[int]:
     """Per character: 1 inside a quotation (quote marks included), else 0.
 
@@ -45,22 +42,8 @@ def quote_mask(text: str) -> list[int]:
 _QUOTE_OR_BREAK = re.compile('\n\n|["' + OPEN_QUOTES + CLOSE_QUOTES + "]")
 
 
-_last_quotes: tuple[str, tuple[Span, ...]] = ("", ())
-
-
 def quote_spans(text: str) -> list[Span]:
-    """(start, end) of each quotation including its quote marks (the last text's answer is remembered:
-    the tagger features and the rules both ask for the article's quotes)."""
-    global _last_quotes
-    last_text, last_spans = _last_quotes
-    if text is last_text or text == last_text:
-        return list(last_spans)
-    spans = _find_quote_spans(text)
-    _last_quotes = (text, tuple(spans))
-    return spans
-
-
-def _find_quote_spans(text: str) -> list[Span]:
+    """(start, end) of each quotation including its quote marks."""
     out: list[Span] = []
     open_at: int | None = None
     open_char = ""

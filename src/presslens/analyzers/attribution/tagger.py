@@ -151,8 +151,6 @@ def tagged_spans(text: str, tokens: ArticleTokens, logits: np.ndarray) -> dict[s
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|A|An|The)\s+$")
-# what trailing_determiner_start() finds without trying every position (kept as its reference; tests compare)
-_DETERMINER_AFTER = re.compile(r"(?:[\s,;]+(?:a|an|the))?[\s,;]*$", re.I)
 
 
 def _with_determiner(text: str, sp: Span) -> Span:
@@ -175,9 +173,10 @@ def _is_separator(c: str) -> bool:
 
 
 def trailing_determiner_start(text: str, start: int, end: int) -> int:
-    """Where ``_DETERMINER_AFTER.search(text, start, end)`` matches, read from the end instead of tried at
-    every position: before trailing separators (white space, "," and ";") and, if the word before them is
-    "a", "an" or "the" after at least one separator, before that word and its separators."""
+    r"""Where the pattern ``(?:[\s,;]+(?:a|an|the))?[\s,;]*$`` (ignoring case) first matches in
+    ``text[start:end]``, read from the end instead of tried at every position (tests compare the two):
+    before trailing separators (white space, "," and ";") and, if the word before them is "a", "an" or "the"
+    after at least one separator, before that word and its separators."""
     q = end
     while q > start and _is_separator(text[q - 1]):
         q -= 1
