@@ -301,7 +301,7 @@ def test_date_and_time_patterns_tried_at_word_starts_find_what_a_full_scan_finds
     )
     assert len(texts) >= 2
     kinds = {"digit": fg._DIGIT_START, "month": fg._MONTH_START, "decade": fg._DECADE_START}
-    pairs = [(p, "digit") for p in fg._TIME_PATTERNS] + list(zip(fg._DATE_PATTERNS, fg._DATE_STARTS, strict=True))
+    pairs = [(p, "digit") for p in fg._TIME_PATTERNS] + list(fg._DATE_PATTERNS)
     found = 0
     for text in texts:
         for pattern, kind in pairs:

@@ -15,7 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from presslens.text.wordstarts import WordStarts, finditer_from, index_words, may_match, words_of
+from presslens.text.wordstarts import (
+    AnchoredPattern,
+    WordStarts,
+    finditer_from,
+    index_words,
+    may_match,
+    words_of,
+)
 
 Cue = tuple[int, int, str]
 
@@ -25,8 +32,12 @@ IGNORE_CASE = re.IGNORECASE
 # Hedging cues
 # ---------------------------------------------------------------------------------------------------
 
-_HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
+# Each hedge pattern with (speed only) the words a match can begin with (see wordstarts.finditer_from) and
+# the trigger words, one of which every match of the pattern holds as a whole word, so that an ASCII sentence
+# without any of them skips the pattern (every alternative holds one between word boundaries). Results are
+# identical with or without these sets; tests check them against matches generated from the patterns.
+_HEDGES: tuple[AnchoredPattern, ...] = (
+    AnchoredPattern(
         "adverb",
         re.compile(
             r"\b(?:reportedly|allegedly|purportedly|supposedly|apparently|possibly|probably|presumably|"
@@ -34,8 +45,16 @@ _HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"most likely|in all likelihood|arguably)\b",
             IGNORE_CASE,
         ),
+        first=words_of(
+            "reportedly allegedly purportedly supposedly apparently possibly probably presumably seemingly",
+            "ostensibly perhaps maybe conceivably potentially likely unlikely most in arguably",
+        ),
+        triggers=words_of(
+            "reportedly allegedly purportedly supposedly apparently possibly probably presumably seemingly",
+            "ostensibly perhaps maybe conceivably potentially likely unlikely likelihood arguably",
+        ),
     ),
-    (
+    AnchoredPattern(
         "evidential",
         re.compile(
             r"\b(?:(?:is|are|was|were|has been|have been|had been|being)\s+"
@@ -44,16 +63,23 @@ _HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"estimated|assumed|presumed|claimed|expected to have)\s+(?:to|of|that)\b)",
             IGNORE_CASE,
         ),
+        first=words_of("is are was were has have had being"),
+        triggers=words_of(
+            "believed thought said reported rumored rumoured alleged understood suspected feared estimated",
+            "assumed presumed claimed expected",
+        ),
     ),
-    (
+    AnchoredPattern(
         "evidential",
         re.compile(
             r"\b(?:appears?|appeared|seems?|seemed)\s+(?:to|that|as if|likely|unlikely)\b|"
             r"\bit\s+(?:appears|appeared|seems|seemed)\b",
             IGNORE_CASE,
         ),
-    ),
-    (
+        first=words_of("appear appears appeared seem seems seemed it"),
+        triggers=words_of("appear appears appeared seem seems seemed"),
+        ),
+    AnchoredPattern(
         "evidential",
         re.compile(
             r"\b(?:reports?|accounts?|evidence|indications?|signs|footage|images|data|estimates?)\s+"
@@ -63,8 +89,16 @@ _HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"signs)\b",
             IGNORE_CASE,
         ),
-    ),
-    (
+        first=words_of(
+            "report reports account accounts evidence indication indications signs footage images data estimate",
+            "estimates suggest suggests suggested suggesting there",
+        ),
+        triggers=words_of(
+            "suggest suggests suggested suggesting indicate",
+            "indicates indicated point points pointed there",
+        ),
+        ),
+    AnchoredPattern(
         "second_hand",
         re.compile(
             r"\b(?:according to|citing)\s+(?:(?:unconfirmed|unverified|unnamed|anonymous|local|media|"
@@ -80,8 +114,16 @@ _HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\brumou?rs?\b",
             IGNORE_CASE,
         ),
+        first=words_of(
+            "according citing unnamed anonymous a sources media",
+            "news press reports it rumor rumors rumour rumours",
+        ),
+        triggers=words_of(
+            "according citing unnamed anonymous source sources reports reported rumored rumoured alleged claimed",
+            "rumor rumour rumors rumours",
+        ),
     ),
-    (
+    AnchoredPattern(
         "unverified",
         re.compile(
             r"\b(?:unconfirmed|unverified|uncorroborated|unsubstantiated)\b|"
@@ -92,8 +134,16 @@ _HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)\b",
             IGNORE_CASE,
         ),
-    ),
-    (
+        first=words_of(
+            "unconfirmed unverified uncorroborated unsubstantiated could can cannot couldn has have had was were is",
+            "are if not",
+        ),
+        triggers=words_of(
+            "unconfirmed unverified uncorroborated unsubstantiated",
+            "verified confirmed corroborated true",
+        ),
+        ),
+    AnchoredPattern(
         "uncertainty",
         re.compile(
             r"\bit\s+(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|not clear|uncertain|unknown|"
@@ -106,8 +156,16 @@ _HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:a|the)\s+(?:possible|potential|suspected|alleged|apparent|presumed|likely|probable)\b",
             IGNORE_CASE,
         ),
+        first=words_of(
+            "it unclear uncertain not unknown remain remains",
+            "remained nobody no doubt doubts a the",
+        ),
+        triggers=words_of(
+            "unclear clear uncertain unknown known possible impossible say knows doubtful questionable doubt",
+            "doubts potential suspected alleged apparent presumed likely probable",
+        ),
     ),
-    (
+    AnchoredPattern(
         "epistemic_verb",
         re.compile(
             r"\b(?:believes?|believed|thinks?|suspects?|suspected|fears?|feared|assesses|assessed|"
@@ -116,39 +174,19 @@ _HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\bin theory\b|\bmay well\b|\bmight well\b",
             IGNORE_CASE,
         ),
+        first=words_of(
+            "believe believes believed think thinks suspect suspects suspected fear fears feared assesses assessed",
+            "estimate estimates speculate speculated speculates guess guesses guessed claim claims claimed claiming",
+            "in may might",
+        ),
+        triggers=words_of(
+            "believe believes believed think thinks suspect suspects suspected fear fears feared assesses",
+            "assessed estimate estimates speculate speculated speculates guess guesses guessed claim claims",
+            "claimed claiming theory well",
+        ),
     ),
-]
+)
 
-# Speed only: for an ASCII sentence, a pattern can match only if one of its trigger words occurs in the
-# sentence as a whole word (every alternative of the pattern holds one of them between word boundaries),
-# so patterns without any of their trigger words are skipped. Results are identical with or without these
-# sets (non-ASCII sentences always run every pattern).
-_HEDGE_TRIGGERS: dict[int, frozenset[str]] = {
-    0: words_of(
-        "reportedly allegedly purportedly supposedly apparently possibly probably presumably seemingly",
-        "ostensibly perhaps maybe conceivably potentially likely unlikely likelihood arguably",
-    ),
-    1: words_of(
-        "believed thought said reported rumored rumoured alleged understood suspected feared estimated",
-        "assumed presumed claimed expected",
-    ),
-    2: words_of("appear appears appeared seem seems seemed"),
-    3: words_of("suggest suggests suggested suggesting indicate indicates indicated point points pointed there"),
-    4: words_of(
-        "according citing unnamed anonymous source sources reports reported rumored rumoured alleged claimed",
-        "rumor rumour rumors rumours",
-    ),
-    5: words_of("unconfirmed unverified uncorroborated unsubstantiated verified confirmed corroborated true"),
-    6: words_of(
-        "unclear clear uncertain unknown known possible impossible say knows doubtful questionable doubt",
-        "doubts potential suspected alleged apparent presumed likely probable",
-    ),
-    7: words_of(
-        "believe believes believed think thinks suspect suspects suspected fear fears feared assesses",
-        "assessed estimate estimates speculate speculated speculates guess guesses guessed claim claims",
-        "claimed claiming theory well",
-    ),
-}
 # modal runs, including the contracted "couldn't" (word run "couldn")
 MODAL_TRIGGERS = words_of("may might could would must mayn mightn couldn wouldn mustn")
 
@@ -156,31 +194,6 @@ MODAL_TRIGGERS = words_of("may might could would must mayn mightn couldn wouldn 
 # "may", "might", "could", "would", "must have": modals that hedge, with exclusions checked in code.
 MODAL = re.compile(r"\b(?:may|might|could|would|must)(?:n't|\s+not)?\b", IGNORE_CASE)
 
-# Speed only: the words a match of each hedge pattern can begin with (see wordstarts.finditer_from; tests
-# check these lists against matches generated from the patterns).
-_HEDGE_FIRST: list[frozenset[str]] = [
-    words_of(
-        "reportedly allegedly purportedly supposedly apparently possibly probably presumably seemingly",
-        "ostensibly perhaps maybe conceivably potentially likely unlikely most in arguably",
-    ),
-    words_of("is are was were has have had being"),
-    words_of("appear appears appeared seem seems seemed it"),
-    words_of(
-        "report reports account accounts evidence indication indications signs footage images data estimate",
-        "estimates suggest suggests suggested suggesting there",
-    ),
-    words_of("according citing unnamed anonymous a sources media news press reports it rumor rumors rumour rumours"),
-    words_of(
-        "unconfirmed unverified uncorroborated unsubstantiated could can cannot couldn has have had was were is",
-        "are if not",
-    ),
-    words_of("it unclear uncertain not unknown remain remains remained nobody no doubt doubts a the"),
-    words_of(
-        "believe believes believed think thinks suspect suspects suspected fear fears feared assesses assessed",
-        "estimate estimates speculate speculated speculates guess guesses guessed claim claims claimed claiming",
-        "in may might",
-    ),
-]
 MODAL_FIRST = MODAL_TRIGGERS
 
 _MONTH_CONTEXT_BEFORE = re.compile(
@@ -291,11 +304,9 @@ def hedge_cues(text: str, index: WordStarts | None = None) -> list[Cue]:
     cues: list[Cue] = []
     index = index if index is not None else WordStarts(text)
     words = index_words(text, index)
-    for k, (cue_type, pattern) in enumerate(_HEDGE_PATTERNS):
-        if not may_match(words, _HEDGE_TRIGGERS.get(k)):
-            continue
-        for m in finditer_from(pattern, index, _HEDGE_FIRST[k]):
-            cues.append((m.start(), m.end(), cue_type))
+    for hedge in _HEDGES:
+        for m in hedge.finditer(index, words):
+            cues.append((m.start(), m.end(), hedge.label))
     for m in finditer_from(MODAL, index, MODAL_FIRST) if may_match(words, MODAL_TRIGGERS) else ():
         kind = modal_kind(text, m.start(), m.end())
         if kind:
@@ -314,6 +325,6 @@ def is_hedged(text: str, index: WordStarts | None = None) -> tuple[bool, list[st
 
 # (pattern, first words) of the patterns tried at first words only, for the tests
 ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str]]] = [
-    *((pattern, _HEDGE_FIRST[k]) for k, (_t, pattern) in enumerate(_HEDGE_PATTERNS)),
+    *((hedge.pattern, hedge.first) for hedge in _HEDGES),
     (MODAL, MODAL_FIRST),
 ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, KeysView
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
 _WORD_RUN = re.compile(r"\w+")
 # the letters that case-insensitive matching equates with an ASCII letter although they are not ASCII
@@ -131,4 +132,28 @@ def may_match(words: AbstractSet[str] | None, triggers: frozenset[str] | None) -
     return words is None or triggers is None or not words.isdisjoint(triggers)
 
 
-__all__ = ["CASE_FOLDING_SPECIALS", "WordStarts", "finditer_from", "index_words", "matches_at", "may_match", "words_of"]
+@dataclass(frozen=True)
+class AnchoredPattern:
+    """A rule pattern with the words its matches can begin with: one entry of a rule table.
+
+    ``first``: every match begins where one of these (lower-case) words starts or, with ``digits``, where a
+    word beginning with a decimal digit starts. ``triggers``: every match holds one of these as a whole word
+    (None: not stated), so an ASCII text without any of them is skipped. Tests check both sets against
+    matches generated from the pattern.
+    """
+
+    label: str
+    pattern: re.Pattern[str]
+    first: frozenset[str]
+    digits: bool = False
+    triggers: frozenset[str] | None = None
+
+    def finditer(self, index: WordStarts, words: AbstractSet[str] | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(index.text)``; ``words``: :func:`index_words` of the text, for the trigger check."""
+        if not may_match(words, self.triggers):
+            return iter(())
+        return finditer_from(self.pattern, index, self.first, self.digits)
+
+
+__all__ = [
+    "AnchoredPattern","CASE_FOLDING_SPECIALS", "WordStarts", "finditer_from", "index_words", "matches_at", "may_match", "words_of"]

@@ -18,7 +18,7 @@ from presslens.analyzers.figures.atoms import (
     parse_number_words,
 )
 from presslens.analyzers.figures.vocabulary import IGNORE_CASE, MONTH_RE, MONTHS
-from presslens.text.wordstarts import WordStarts, finditer_from, matches_at, words_of
+from presslens.text.wordstarts import AnchoredPattern, WordStarts, finditer_from, matches_at, words_of
 
 # Dates, times and ages (found first; numbers inside them are not counted again)
 # ---------------------------------------------------------------------------------------------------
@@ -26,16 +26,16 @@ from presslens.text.wordstarts import WordStarts, finditer_from, matches_at, wor
 # Every pattern below starts where a digit or a month name starts a word ("\b\d", "\b<Month>"), except the
 # decade pattern, which may also start at an apostrophe ("'90s"). Speed only: find_specials tries each pattern
 # at those positions (see wordstarts.matches_at) instead of scanning the whole text once per pattern.
-_DATE_PATTERNS = [
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?:,?\s+\d{{4}})?\b"),
-    re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d|,\d)\b"),
-    re.compile(rf"\b{MONTH_RE}\s+\d{{4}}\b"),
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
-    re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"),
-    re.compile(r"(?:\b(?:1[89]|20)\d0s\b|['’]\d0s\b)"),
-    re.compile(r"\b(?:1[89]\d\d|20\d\d)\s*[-–/]\s*(?:(?:1[89]\d\d|20\d\d)|\d\d)\b(?!,\d)"),
+# (pattern, where its matches can start: "digit", "month" or "decade")
+_DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?:,?\s+\d{{4}})?\b"), "digit"),
+    (re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d|,\d)\b"), "month"),
+    (re.compile(rf"\b{MONTH_RE}\s+\d{{4}}\b"), "month"),
+    (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), "digit"),
+    (re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"), "digit"),
+    (re.compile(r"(?:\b(?:1[89]|20)\d0s\b|['’]\d0s\b)"), "decade"),
+    (re.compile(r"\b(?:1[89]\d\d|20\d\d)\s*[-–/]\s*(?:(?:1[89]\d\d|20\d\d)|\d\d)\b(?!,\d)"), "digit"),
 ]
-_DATE_STARTS = ("digit", "month", "month", "digit", "digit", "decade", "digit")
 _TIME_PATTERNS = [
     re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|MSK|local time))?", IGNORE_CASE),
     re.compile(r"\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])", IGNORE_CASE),
@@ -48,11 +48,29 @@ YEAR_CONTEXT_BEFORE = re.compile(
     IGNORE_CASE,
 )
 
-_AGE_PATTERNS = [
-    re.compile(rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{NUMBER_WORD})[- ](?P<u>year|month|week|day)s?[- ]olds?\b", IGNORE_CASE),
-    re.compile(r"\b(?:aged|age)\s+(?P<n>\d{1,3})\b(?!\s*(?:-|to|and)\s*\d)", IGNORE_CASE),
-    re.compile(r"\bat\s+the\s+age\s+of\s+(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", IGNORE_CASE),
-]
+# Speed only: "first" holds the words a match of each pattern can begin with (see wordstarts.finditer_from;
+# tests check these lists against matches generated from the patterns).
+_AGES: tuple[AnchoredPattern, ...] = (
+    AnchoredPattern(
+        "years_old",
+        re.compile(
+            rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{NUMBER_WORD})[- ](?P<u>year|month|week|day)s?[- ]olds?\b",
+            IGNORE_CASE,
+        ),
+        first=NUMBER_WORDS_FIRST,
+        digits=True,
+    ),
+    AnchoredPattern(
+        "aged",
+        re.compile(r"\b(?:aged|age)\s+(?P<n>\d{1,3})\b(?!\s*(?:-|to|and)\s*\d)", IGNORE_CASE),
+        first=words_of("aged age"),
+    ),
+    AnchoredPattern(
+        "at_the_age_of",
+        re.compile(r"\bat\s+the\s+age\s+of\s+(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", IGNORE_CASE),
+        first=words_of("at"),
+    ),
+)
 _AGE_DECADE = re.compile(
     r"\bin\s+(?:his|her|their|my|our|your)\s+(?:early\s+|mid-?|late\s+)?(?P<n>[1-9]0)['’]?s\b", IGNORE_CASE
 )
@@ -81,18 +99,9 @@ _RATIO_RE = re.compile(
     IGNORE_CASE,
 )
 # Speed only: "(?=[...])" lets the engine skip positions where no number (digit or number word) starts;
-# the first age pattern runs only when the text has "old(s)" at a word end at all.
+# the "years_old" age pattern runs only when the text has "old(s)" at a word end at all.
 _OLD_HINT = re.compile(r"[- ]olds?\b", IGNORE_CASE)
 
-# Speed only: the words a match of each pattern can begin with (see wordstarts.finditer_from; tests check
-# these lists against matches generated from the patterns).
-
-
-_AGE_FIRST: list[tuple[frozenset[str], bool]] = [
-    (NUMBER_WORDS_FIRST, True),
-    (words_of("aged age"), False),
-    (words_of("at"), False),
-]
 _AGE_DECADE_FIRST = words_of("in")
 # (pattern, first words, or also any word that begins with a digit) for the tests
 ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
@@ -100,7 +109,7 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
     (WORDS_RE, WORDS_FIRST, False),
     (_FRACTION_RE, FRACTION_FIRST, False),
     (_RATIO_RE, NUMBER_WORDS_FIRST, True),
-    *((p, f, d) for p, (f, d) in zip(_AGE_PATTERNS, _AGE_FIRST, strict=True)),
+    *((age.pattern, age.first, age.digits) for age in _AGES),
     (_AGE_DECADE, _AGE_DECADE_FIRST, False),
 ]
 
@@ -167,7 +176,7 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
     for pat in _TIME_PATTERNS:
         for m in matches_at(pat, text, starts["digit"]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
-    for pat, start_kind in zip(_DATE_PATTERNS, _DATE_STARTS, strict=True):
+    for pat, start_kind in _DATE_PATTERNS:
         for m in matches_at(pat, text, starts[start_kind]):
             found.append(Special(m.start(), m.end(), "date", _date_attributes(m.group(0)), (m.start(), m.end())))
     for m in finditer_from(_FRACTION_RE, index, FRACTION_FIRST):
@@ -184,10 +193,10 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
                              {"value": round(100 * n_val / d_val, 2), "unit": "percent",
                               "fraction": f"{clean_number(n_val)}/{clean_number(d_val)}"},
                              (m.start(), m.end())))
-    for k, (pat, (first, digits)) in enumerate(zip(_AGE_PATTERNS, _AGE_FIRST, strict=True)):
-        if k == 0 and _OLD_HINT.search(text) is None:
+    for age in _AGES:
+        if age.label == "years_old" and _OLD_HINT.search(text) is None:
             continue
-        for m in finditer_from(pat, index, first, digits):
+        for m in age.finditer(index):
             value = _small_number(m.group("n"))
             if value is None:
                 continue
