@@ -131,7 +131,11 @@ def test_load_sets_ok_and_provenance_names_every_model_file() -> None:
     assert analyzer.status == "ok" and analyzer.status_message is None
     prov = analyzer.model_provenance()["models"]["claims"]
     spec = ModelSpec.read(MODELS_DIR / "claims")
-    assert prov == {"version": spec.version, "files": spec.files, "encoder_fingerprint": encoder_fingerprint()}
+    assert prov == {
+        "version": spec.version,
+        "files": spec.files,
+        "encoder_fingerprint": encoder_fingerprint(),
+    }
     assert set(prov["files"]) == {"claims.npz", "vocab.json"}
 
 

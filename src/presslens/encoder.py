@@ -307,8 +307,9 @@ class EncodingJob:
 
 
 def model_fingerprint(model_dir: str | Path = MODEL_DIR, onnx_name: str = ONNX_NAME) -> str:
-    """First 16 hex digits of the sha256 of the encoder's ONNX file (:func:`presslens.registry.encoder_fingerprint`):
-    caches of encoder outputs are keyed by it, so a rebuilt or different encoder never reuses another one's states."""
+    """First 16 hex digits of the sha256 of the encoder's ONNX file
+    (:func:`presslens.registry.encoder_fingerprint`): caches of encoder outputs are keyed by it, so a rebuilt
+    or different encoder never reuses another one's states."""
     return encoder_fingerprint(Path(model_dir) / onnx_name)
 
 

@@ -106,7 +106,7 @@ class ModelSpec:
     files: dict[str, str]
     """File name (inside the folder) -> sha256 (hex)."""
     encoder_fingerprint: str | None
-    """:func:`encoder_fingerprint` of the encoder the model was trained on; None if it reads no encoder output."""
+    """:func:`encoder_fingerprint` of the encoder the model was trained on (None: reads no encoder output)."""
 
     @classmethod
     def read(cls, folder: Path) -> ModelSpec:
@@ -129,7 +129,8 @@ class ModelSpec:
         cls, folder: Path, name: str, version: str, files: list[str], encoder_fingerprint: str | None
     ) -> ModelSpec:
         """The spec of ``files`` as they are now in ``folder`` (training calls this, then :meth:`write`)."""
-        return cls(name, version, {f: file_sha256(Path(folder) / f) for f in sorted(files)}, encoder_fingerprint)
+        hashes = {f: file_sha256(Path(folder) / f) for f in sorted(files)}
+        return cls(name, version, hashes, encoder_fingerprint)
 
     def write(self, folder: Path) -> None:
         """Write ``spec.json`` into ``folder`` (temporary file, then rename)."""
@@ -146,7 +147,11 @@ class ModelSpec:
 
     def provenance(self) -> dict[str, Any]:
         """``{"version", "files": {name: sha256}, "encoder_fingerprint"}`` for reports."""
-        return {"version": self.version, "files": dict(self.files), "encoder_fingerprint": self.encoder_fingerprint}
+        return {
+            "version": self.version,
+            "files": dict(self.files),
+            "encoder_fingerprint": self.encoder_fingerprint,
+        }
 
     def check(self, folder: Path, encoder: str | None) -> None:
         """Raise :class:`ModelLoadError` unless ``folder`` holds every file with its recorded sha256 and,
@@ -164,8 +169,8 @@ class ModelSpec:
                 )
         if self.encoder_fingerprint is not None and self.encoder_fingerprint != encoder:
             raise ModelLoadError(
-                f"model {self.name!r} was trained on encoder {self.encoder_fingerprint}, but the encoder here "
-                f"is {encoder}; its outputs would be meaningless (retrain the model on this encoder)"
+                f"model {self.name!r} was trained on encoder {self.encoder_fingerprint}, but the encoder "
+                f"here is {encoder}; its outputs would be meaningless (retrain the model on this encoder)"
             )
 
 
@@ -225,7 +230,7 @@ class ModelRegistry:
         return encoder_fingerprint(path) if path.is_file() else None
 
     def spec(self, name: str) -> ModelSpec:
-        """The spec of model ``name``, checked against its folder and encoder (:class:`ModelLoadError` if not)."""
+        """The spec of model ``name``, checked against its folder and encoder (or :class:`ModelLoadError`)."""
         if name in self._specs:
             return self._specs[name]
         folder = self.folder(name)

@@ -100,7 +100,7 @@ class AnalyzerOutput:
 
 
 class AnalyzerError(RuntimeError):
-    """An analyzer cannot run: one of its required models failed to load (see :attr:`Analyzer.status_message`)."""
+    """An analyzer cannot run: a required model failed to load (see :attr:`Analyzer.status_message`)."""
 
 
 class Analyzer:

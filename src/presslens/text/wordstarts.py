@@ -149,11 +149,19 @@ class AnchoredPattern:
     triggers: frozenset[str] | None = None
 
     def finditer(self, index: WordStarts, words: AbstractSet[str] | None = None) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(index.text)``; ``words``: :func:`index_words` of the text, for the trigger check."""
+        """``pattern.finditer(index.text)``; ``words``: :func:`index_words` of the text (trigger check)."""
         if not may_match(words, self.triggers):
             return iter(())
         return finditer_from(self.pattern, index, self.first, self.digits)
 
 
 __all__ = [
-    "AnchoredPattern","CASE_FOLDING_SPECIALS", "WordStarts", "finditer_from", "index_words", "matches_at", "may_match", "words_of"]
+    "CASE_FOLDING_SPECIALS",
+    "AnchoredPattern",
+    "WordStarts",
+    "finditer_from",
+    "index_words",
+    "matches_at",
+    "may_match",
+    "words_of",
+]

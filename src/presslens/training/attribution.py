@@ -173,9 +173,9 @@ def main(args: argparse.Namespace) -> int:
         "sha256": {TAGGER_NAME: file_sha256(out_dir / TAGGER_NAME)},
     }
     (out_dir / "training.json").write_text(json.dumps(meta, indent=2) + "\n")
-    ModelSpec.of_folder(out_dir, "attribution", AttributionAnalyzer.version, [TAGGER_NAME], model_fingerprint()).write(
-        out_dir
-    )
+    version = AttributionAnalyzer.version
+    spec = ModelSpec.of_folder(out_dir, "attribution", version, [TAGGER_NAME], model_fingerprint())
+    spec.write(out_dir)
     print(json.dumps({k: v for k, v in meta.items() if k != "history"}, indent=2))
     return 0
 

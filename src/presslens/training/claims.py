@@ -249,7 +249,8 @@ def main(args: argparse.Namespace) -> int:
         "sha256": {n: file_sha256(out / n) for n in (WEIGHTS_NAME, VOCAB_NAME)},
     }
     (out / "training.json").write_text(json.dumps(meta, indent=2) + "\n")
-    ModelSpec.of_folder(out, "claims", ClaimsAnalyzer.version, [WEIGHTS_NAME, VOCAB_NAME], model_fingerprint()).write(out)
+    files = [WEIGHTS_NAME, VOCAB_NAME]
+    ModelSpec.of_folder(out, "claims", ClaimsAnalyzer.version, files, model_fingerprint()).write(out)
     print(json.dumps(meta, indent=2))
     print(f"done in {time.time() - t0:.0f}s")
     return 0

@@ -172,9 +172,8 @@ def main(args: argparse.Namespace) -> int:
         "encoder_fingerprint": model_fingerprint(),
     }
     (out / "model.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    ModelSpec.of_folder(out, "violence", ViolenceAnalyzer.version, ["weights.npz", "model.json"], model_fingerprint()).write(
-        out
-    )
+    files = ["weights.npz", "model.json"]
+    ModelSpec.of_folder(out, "violence", ViolenceAnalyzer.version, files, model_fingerprint()).write(out)
     top = sorted(grid, key=lambda g: -g["cv_macro_f1"])[:8]
     print("top settings:")
     for g in top:

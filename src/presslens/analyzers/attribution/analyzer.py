@@ -116,7 +116,7 @@ class AttributionAnalyzer(Analyzer):
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
-    """Without the tagger the rules still find quotes, ``according to`` and ``X said that`` (status degraded)."""
+    """Without the tagger the rules still find quotes, ``according to`` and ``X said that`` (degraded)."""
     description = "Attributions (who said what): source with its type, reporting cue and attributed content."
     attribute_schemas = {
         "attribution": {

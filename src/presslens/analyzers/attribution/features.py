@@ -1,4 +1,6 @@
-"""Token features shared by the tagger at run time and its training: quotes, lexical flags, the article's token states."""
+"""Token features shared by the tagger at run time and its training: quotes, lexical flags, the article's
+token states.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Attribution vocabulary: reporting cues, pronouns, titles, source heads, outlet and organisation names, quote characters."""
+"""Attribution vocabulary: reporting cues, pronouns, titles, source heads, outlet and organisation names,
+quote characters.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Rule attributions: direct quotes with a reporting verb, ``according to X``, ``X said that ...``, ``..., X told Y``."""
+"""Rule attributions: direct quotes with a reporting verb, ``according to X``, ``X said that ...``, ``..., X
+told Y``.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Typing a source as person, organisation, outlet, anonymous or vague (rules over a lexicon; not tagger features, so they may change without retraining)."""
+"""Typing a source as person, organisation, outlet, anonymous or vague (rules over a lexicon; not tagger
+features, so they may change without retraining).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The learned attribution tagger: the ONNX BiGRU head run over sentence-aligned token pieces, and BIO decoding of its logits into spans."""
+"""The learned attribution tagger: the ONNX BiGRU head run over sentence-aligned token pieces, and BIO
+decoding of its logits into spans.
+"""
 
 from __future__ import annotations
 

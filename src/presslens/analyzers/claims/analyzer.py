@@ -1,4 +1,6 @@
-"""The claims analyzer: check-worthy sentences with their figures, attribution, hedging and prediction cues."""
+"""The claims analyzer: check-worthy sentences with their figures, attribution, hedging and prediction cues.
+
+"""
 
 from __future__ import annotations
 

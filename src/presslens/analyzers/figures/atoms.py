@@ -1,4 +1,6 @@
-"""Number atoms: digit strings, number words and vague amounts, with their values (malformed groupings flagged)."""
+"""Number atoms: digit strings, number words and vague amounts, with their values (malformed groupings
+flagged).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Dates, clock times, ages, fractions and ratios, found before plain numbers (numbers inside them are not counted again)."""
+"""Dates, clock times, ages, fractions and ratios, found before plain numbers (numbers inside them are not
+counted again).
+"""
 
 from __future__ import annotations
 

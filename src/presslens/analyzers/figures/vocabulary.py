@@ -1,4 +1,6 @@
-"""Figures vocabulary: number words, scales, months, currencies, units, and the bound phrases around a number."""
+"""Figures vocabulary: number words, scales, months, currencies, units, and the bound phrases around a
+number.
+"""
 
 from __future__ import annotations
 

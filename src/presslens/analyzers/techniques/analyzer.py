@@ -1,4 +1,6 @@
-"""The techniques analyzer: spans with their technique, a propaganda probability per sentence, the article label."""
+"""The techniques analyzer: spans with their technique, a propaganda probability per sentence, the article
+label.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Technique classification of tagged spans: dense, token-state and TF-IDF features, the classifier, lexicon blending and span calibration."""
+"""Technique classification of tagged spans: dense, token-state and TF-IDF features, the classifier, lexicon
+blending and span calibration.
+"""
 
 from __future__ import annotations
 

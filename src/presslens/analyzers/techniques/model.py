@@ -1,4 +1,6 @@
-"""The technique model: weights and config, the numpy span tagger (twin of the torch one in training), span decoding."""
+"""The technique model: weights and config, the numpy span tagger (twin of the torch one in training), span
+decoding.
+"""
 
 from __future__ import annotations
 

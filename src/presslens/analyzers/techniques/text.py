@@ -1,4 +1,6 @@
-"""Text helpers of the techniques analyzer: word snapping and trimming, n-grams, orthographic token features."""
+"""Text helpers of the techniques analyzer: word snapping and trimming, n-grams, orthographic token features.
+
+"""
 
 from __future__ import annotations
 

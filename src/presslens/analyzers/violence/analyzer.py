@@ -1,4 +1,6 @@
-"""The violence analyzer: per-sentence stance, ``violence`` and ``call_to_action`` findings, the article label."""
+"""The violence analyzer: per-sentence stance, ``violence`` and ``call_to_action`` findings, the article
+label.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Lexical cues of a sentence's stance toward violence: violent acts (figurative idioms masked out), imperatives, exhortation, approval, reported opinion, condemnation, peaceful action; and the violent context across sentences."""
+"""Lexical cues of a sentence's stance toward violence: violent acts (figurative idioms masked out),
+imperatives, exhortation, approval, reported opinion, condemnation, peaceful action; and the violent
+context across sentences.
+"""
 
 from __future__ import annotations
 

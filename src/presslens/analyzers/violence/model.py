@@ -1,4 +1,6 @@
-"""The violence model: multinomial logistic regression over the sentence embedding and the cue vector, and the two-threshold decision rule."""
+"""The violence model: multinomial logistic regression over the sentence embedding and the cue vector, and
+the two-threshold decision rule.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The target of a call to violence: the noun phrase after a violent verb or act ("attack them", "set fire to the depot")."""
+"""The target of a call to violence: the noun phrase after a violent verb or act ("attack them", "set fire to
+the depot").
+"""
 
 from __future__ import annotations
 
