@@ -295,14 +295,14 @@ def dedupe_cues(cues: Iterable[Cue]) -> list[Cue]:
     return out
 
 
-def hedge_cues(text: str, index: WordStarts | None = None) -> list[Cue]:
+def hedge_cues(text: str) -> list[Cue]:
     """Character spans of hedging cues in ``text``: ``[(start, end, cue_type), ...]`` sorted by start.
 
     ``cue_type`` is one of "modal", "adverb", "evidential", "second_hand", "unverified", "uncertainty",
-    "epistemic_verb". ``index``: the :class:`WordStarts` of ``text``, if already built.
+    "epistemic_verb".
     """
     cues: list[Cue] = []
-    index = index if index is not None else WordStarts(text)
+    index = WordStarts(text)
     words = index_words(text, index)
     for hedge in _HEDGES:
         for m in hedge.finditer(index, words):
@@ -314,9 +314,9 @@ def hedge_cues(text: str, index: WordStarts | None = None) -> list[Cue]:
     return dedupe_cues(cues)
 
 
-def is_hedged(text: str, index: WordStarts | None = None) -> tuple[bool, list[str]]:
+def is_hedged(text: str) -> tuple[bool, list[str]]:
     """Whether ``text`` presents its content as uncertain or second-hand, and the cue texts found."""
-    cues = hedge_cues(text, index)
+    cues = hedge_cues(text)
     return bool(cues), [text[s:e] for s, e, _ in cues]
 
 

@@ -248,14 +248,14 @@ def _is_reported_future(text: str, start: int, end: int) -> bool:
     return bool(SPEECH_BEFORE.search(text[:start])) and not CONDITIONAL.search(text)
 
 
-def prediction_cues(text: str, index: WordStarts | None = None) -> list[Cue]:
+def prediction_cues(text: str) -> list[Cue]:
     """Character spans of cues that point to the future: ``[(start, end, cue_type), ...]``.
 
     ``cue_type`` is one of "future", "going_to", "expected", "intention", "imminence", "is_to",
-    "modal_future", "reported_future", "horizon". ``index``: the :class:`WordStarts` of ``text``, if built.
+    "modal_future", "reported_future", "horizon".
     """
-    index = index if index is not None else WordStarts(text)
-    return _prediction_cues(text, horizon_span(text, index), index)
+    index = WordStarts(text)
+    return _prediction_cues(text, _horizon_span(text, index), index)
 
 
 def _pattern_matches(
@@ -290,9 +290,12 @@ def _prediction_cues(text: str, span: tuple[int, int] | None, index: WordStarts)
     return dedupe_cues(cues)
 
 
-def horizon_span(text: str, index: WordStarts | None = None) -> tuple[int, int] | None:
+def horizon_span(text: str) -> tuple[int, int] | None:
     """The first future time horizon in ``text`` ("within days", "by the end of the year"), or None."""
-    index = index if index is not None else WordStarts(text)
+    return _horizon_span(text, WordStarts(text))
+
+
+def _horizon_span(text: str, index: WordStarts) -> tuple[int, int] | None:
     for m in finditer_from(_HORIZON, index, _HORIZON_FIRST):
         if _horizon_is_past(text, m.start(), m.end()):
             continue
@@ -309,14 +312,14 @@ def _horizon_is_past(text: str, start: int, end: int) -> bool:
     return False
 
 
-def prediction_info(text: str, index: WordStarts | None = None) -> tuple[bool, str | None, list[str]]:
+def prediction_info(text: str) -> tuple[bool, str | None, list[str]]:
     """Whether ``text`` is about the future, the time horizon text if any, and the cue texts found.
 
     A horizon alone ("next week") makes a sentence a prediction only together with a verb that is not
     plainly past ("The talks resume next week" yes; "He left last week" has no horizon at all).
     """
-    index = index if index is not None else WordStarts(text)
-    span = horizon_span(text, index)
+    index = WordStarts(text)
+    span = _horizon_span(text, index)
     cues = _prediction_cues(text, span, index)
     strong = [c for c in cues if c[2] != "horizon"]
     if _PAST_MARKERS.search(text) and not any(c[2] in {"future", "expected", "going_to"} for c in strong):

@@ -13,21 +13,20 @@ from presslens.analyzers.claims.model import ClaimModel
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import is_hedged
 from presslens.text.prediction import prediction_info
-from presslens.text.wordstarts import WordStarts
 
 # Hedging / prediction (rules in presslens.text)
 # ---------------------------------------------------------------------------------------------
 
 
-def hedge_info(text: str, index: WordStarts | None = None) -> tuple[bool, list[str]]:
-    """Hedged or not, and the cue texts (``index``: the :class:`WordStarts` of ``text``, if built)."""
-    hedged, cues = is_hedged(text, index)
+def hedge_info(text: str) -> tuple[bool, list[str]]:
+    """Hedged or not, and the cue texts."""
+    hedged, cues = is_hedged(text)
     return bool(hedged), list(cues)
 
 
-def prediction(text: str, index: WordStarts | None = None) -> tuple[bool, str | None]:
+def prediction(text: str) -> tuple[bool, str | None]:
     """About the future or not, and the time horizon text if any."""
-    is_pred, horizon, _ = prediction_info(text, index)
+    is_pred, horizon, _ = prediction_info(text)
     return bool(is_pred), horizon
 
 
@@ -126,8 +125,7 @@ class ClaimsAnalyzer(Analyzer):
         link: Finding | None,
     ) -> Finding:
         text = article.text[s:e]
-        words = WordStarts(text)  # shared by the hedging and prediction cues
-        hedged, cues = hedge_info(text, words)
+        hedged, cues = hedge_info(text)
         if link is not None and (link.attributes.get("source") or {}).get("type") in VAGUE_TYPES:
             # second-hand and unverifiable: "some reports suggest", "sources said"
             hedged = True
@@ -136,7 +134,7 @@ class ClaimsAnalyzer(Analyzer):
             phrase = f"{src} {cue_text}" if src else cue_text
             if not any(c in phrase for c in cues):
                 cues = cues + [phrase]
-        is_pred, horizon = prediction(text, words)
+        is_pred, horizon = prediction(text)
         return Finding.at(
             article,
             s,
