@@ -136,9 +136,7 @@ class ClaimModel:
         )
 
 
-@model_loader("claims")
-def load_claim_model(folder: Path) -> ClaimModel:
-    return ClaimModel.load(folder)
+model_loader("claims")(ClaimModel.load)
 
 
 def claim_model() -> ClaimModel:

@@ -66,9 +66,7 @@ class TechniqueModel:
         return cls(weights, config, L.load_lexicon(model_dir / L.LEXICON_NAME))
 
 
-@model_loader("techniques")
-def load_technique_model(folder: Path) -> TechniqueModel:
-    return TechniqueModel.load(folder)
+model_loader("techniques")(TechniqueModel.load)
 
 
 def default_model() -> TechniqueModel:

@@ -96,9 +96,7 @@ def stance_labels(labels: np.ndarray) -> np.ndarray:
     return mapping[labels]
 
 
-@model_loader("violence")
-def load_violence_model(folder: Path) -> ViolenceModel:
-    return ViolenceModel.load(folder)
+model_loader("violence")(ViolenceModel.load)
 
 
 def shipped_model() -> ViolenceModel:
