@@ -131,15 +131,15 @@ class Analyzer:
     """Models it can run without, with less recall or precision: missing, they make the status
     ``"degraded"`` instead of ``"error"``."""
 
-    def __init__(self) -> None:
-        self.status: AnalyzerStatus | None = None
-        """``"ok"``, ``"degraded"`` (an optional model failed) or ``"error"`` (a required one failed) after
-        :meth:`load`; None before."""
-        self.status_message: str | None = None
-        """Why the status is not ``"ok"`` (the registry's messages), else None."""
-        self._loaded: dict[str, Any] = {}
-        self._provenance: dict[str, dict[str, Any]] = {}
-        self._load_lock = threading.Lock()
+    # Lifecycle state: class-level defaults, replaced per instance by load() (so subclasses need no __init__).
+    status: AnalyzerStatus | None = None
+    """``"ok"``, ``"degraded"`` (an optional model failed) or ``"error"`` (a required one failed) after
+    :meth:`load`; None before."""
+    status_message: str | None = None
+    """Why the status is not ``"ok"`` (the registry's messages), else None."""
+    _loaded: dict[str, Any] = {}
+    _provenance: dict[str, dict[str, Any]] = {}
+    _load_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def load(self, models: ModelRegistry | None = None) -> None:
         """Load this analyzer's models from ``models`` (default: the process-wide registry) and set
