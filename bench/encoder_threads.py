@@ -25,6 +25,7 @@ def measure(corpus: str, limit: int, threads: int, schedule: str, bs: int, spin:
 
     from presslens.encoder import MODEL_DIR, ONNX_NAME, SentenceEncoder
     from presslens.ingest import InputError, read_inputs
+    from presslens.registry import onnx_session
 
     files = sorted(str(p) for p in Path(corpus).glob("*.txt"))[:limit]
     arts = [a for a in read_inputs(files) if not isinstance(a, InputError)]
@@ -33,7 +34,7 @@ def measure(corpus: str, limit: int, threads: int, schedule: str, bs: int, spin:
     o.intra_op_num_threads = threads if schedule == "intra-op" else 1
     o.inter_op_num_threads = 1
     o.add_session_config_entry("session.intra_op.allow_spinning", str(spin))
-    sess = ort.InferenceSession(str(MODEL_DIR / ONNX_NAME), o, providers=["CPUExecutionProvider"])
+    sess = onnx_session(MODEL_DIR / ONNX_NAME, o)
     pool = ThreadPoolExecutor(threads)
 
     def feeds(texts: list[str]) -> list[dict]:

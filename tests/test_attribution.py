@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import presslens
-from presslens.analyzers.attribution import (
-    Attribution,
-    AttributionAnalyzer,
-    quote_spans,
-    refine,
-    rule_attributions,
-    source_type,
-)
+from presslens.analyzers.attribution.analyzer import AttributionAnalyzer
+from presslens.analyzers.attribution.features import quote_spans
+from presslens.analyzers.attribution.link import Attribution
+from presslens.analyzers.attribution.refine import refine
+from presslens.analyzers.attribution.rules import rule_attributions
+from presslens.analyzers.attribution.source_types import source_type
 from presslens.evaluation.attribution import match_count, score_spans, trim
 from presslens.segment import paragraphs, sentences
+
+# References the fast code is checked against (the code does not use them)
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*|\S")  # a token: what lexical_features() reads per token
+_DETERMINER_AFTER = re.compile(r"(?:[\s,;]+(?:a|an|the))?[\s,;]*$", re.I)  # trailing_determiner_start()
 
 ARTICLE = (
     "Shelling hits river port\n\n"
@@ -322,7 +326,7 @@ def test_organisation_heads(source: str, expected: str) -> None:
 def test_token_chunks_cover_every_token_and_cut_between_sentences() -> None:
     import numpy as np
 
-    from presslens.analyzers.attribution import token_chunks
+    from presslens.analyzers.attribution.tagger import token_chunks
 
     sentence_of = np.repeat(np.arange(6), [100, 150, 200, 30, 500, 10])
     pieces = token_chunks(len(sentence_of), sentence_of, 384)
@@ -353,7 +357,7 @@ def test_char_props_word_runs_match_the_word_run_pattern() -> None:
     """The vectorised word runs of lexical_features are exactly what _WORD_RUN matches, on any script."""
     import numpy as np
 
-    from presslens.analyzers.attribution import _WORD_RUN, char_props
+    from presslens.analyzers.attribution.features import _WORD_RUN, char_props
 
     text = (
         "Mr O\u2019Neill's 3rd-rate_plan \u201cfailed\u201d; \u041c\u0438\u043d\u043e\u0431\u043e\u0440\u043e\u043d\u044b "
@@ -375,7 +379,7 @@ def test_lower_case_keeps_every_word_run() -> None:
     mapping (texts with a capital sigma take the slow path)."""
     import sys
 
-    from presslens.analyzers.attribution import _WORD_RUN
+    from presslens.analyzers.attribution.features import _WORD_RUN
 
     def in_run(c: str) -> bool:
         return _WORD_RUN.fullmatch(c) is not None
@@ -394,7 +398,7 @@ def test_lexical_features_word_flags_match_word_at() -> None:
     the casing (including texts whose lower case changes length or depends on context)."""
     import numpy as np
 
-    from presslens.analyzers.attribution import _WORD, _word_flags, lexical_features, word_at
+    from presslens.analyzers.attribution.features import _word_flags, lexical_features, word_at
 
     texts = [
         'ACCORDING TO officials, "we will win," the Minister TOLD reporters.',
@@ -418,7 +422,7 @@ _SEPARATORS_AND_WORDS = st.text(alphabet=list("antheAHTEx ,;\n\t.\u00a0\u2003\u0
 @settings(max_examples=600, deadline=None)
 @given(_SEPARATORS_AND_WORDS, st.integers(0, 3), st.integers(0, 3))
 def test_trailing_determiner_start_equals_the_regex_search(text: str, lead: int, trail: int) -> None:
-    from presslens.analyzers.attribution import _DETERMINER_AFTER, trailing_determiner_start
+    from presslens.analyzers.attribution.tagger import trailing_determiner_start
 
     start, end = min(lead, len(text)), max(min(lead, len(text)), len(text) - trail)
     m = _DETERMINER_AFTER.search(text, start, end)
@@ -427,7 +431,7 @@ def test_trailing_determiner_start_equals_the_regex_search(text: str, lead: int,
 
 
 def test_trailing_determiner_start_on_content_spans() -> None:
-    from presslens.analyzers.attribution import _DETERMINER_AFTER, trailing_determiner_start
+    from presslens.analyzers.attribution.tagger import trailing_determiner_start
 
     texts = ["destroyed overnight, a", "the bridge was hit; The ", "was hit, an\n", "bathe", "x the", " the"]
     for text in texts:
@@ -446,7 +450,8 @@ _ANONYMOUS_PARTS = [
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_ANONYMOUS_PARTS + ["said", "on Monday", ",", "the", "a"]), max_size=5))
 def test_anonymous_marker_shortcut_equals_the_regex(parts: list[str]) -> None:
-    from presslens.analyzers.attribution import ANONYMOUS_MARKERS, has_anonymous_marker
+    from presslens.analyzers.attribution.lexicon import ANONYMOUS_MARKERS
+    from presslens.analyzers.attribution.source_types import has_anonymous_marker
 
     text = " ".join(parts)
     assert has_anonymous_marker(text) == (ANONYMOUS_MARKERS.search(text) is not None)
@@ -454,7 +459,8 @@ def test_anonymous_marker_shortcut_equals_the_regex(parts: list[str]) -> None:
 
 def test_anonymous_marker_literals_cover_every_alternative() -> None:
     """Each top-level alternative of ANONYMOUS_MARKERS holds one of the literals the shortcut looks for."""
-    from presslens.analyzers.attribution import _ANONYMOUS_NEEDS, ANONYMOUS_MARKERS
+    from presslens.analyzers.attribution.lexicon import ANONYMOUS_MARKERS
+    from presslens.analyzers.attribution.source_types import _ANONYMOUS_NEEDS
 
     for alternative in _split_top_level(ANONYMOUS_MARKERS.pattern):
         assert any(w in alternative.lower() for w in _ANONYMOUS_NEEDS), alternative
@@ -481,7 +487,7 @@ def test_lexical_quote_column_matches_quote_mask() -> None:
     """Column 2 of lexical_features (inside a quotation) is quote_mask() at each token's first character."""
     import numpy as np
 
-    from presslens.analyzers.attribution import _WORD, lexical_features, quote_mask
+    from presslens.analyzers.attribution.features import lexical_features, quote_mask
 
     texts = [
         '"We will win," he said. \u201cNever,\u201d she replied.\u201cAgain\u201d and "open',

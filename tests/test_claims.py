@@ -7,7 +7,9 @@ import numpy as np
 import pytest
 
 import presslens
-from presslens.analyzers.claims import CLAIM_SCHEMA, char_ngrams, claim_model, lexical_features, word_ngrams
+from presslens.analyzers.claims.analyzer import CLAIM_SCHEMA
+from presslens.analyzers.claims.features import char_ngrams, lexical_features, word_ngrams
+from presslens.analyzers.claims.model import claim_model
 from presslens.training.claims import average_precision, best_threshold, mean_ap
 
 ARTICLE = (
@@ -141,7 +143,7 @@ def _reference_tfidf_dot(docs: list[list[int]], idf: np.ndarray, coef: np.ndarra
 
 
 def test_fast_tfidf_features_equal_the_plain_computation() -> None:
-    from presslens.analyzers.claims import tfidf_dot, tfidf_dot_flat
+    from presslens.analyzers.claims.tfidf import tfidf_dot, tfidf_dot_flat
 
     model = claim_model()
     texts = [
@@ -166,7 +168,7 @@ def test_fast_tfidf_features_equal_the_plain_computation() -> None:
 
 def _reference_head(head: dict, states: np.ndarray, embedding: np.ndarray) -> float:  # type: ignore[type-arg]
     """The attention head on one sentence, written out step by step (one ensemble member at a time)."""
-    from presslens.analyzers.claims import HEAD_EMB_SCALE
+    from presslens.analyzers.claims.head import HEAD_EMB_SCALE
 
     probs = []
     for k in range(head["head_a_w"].shape[0]):
@@ -185,7 +187,7 @@ def _reference_head(head: dict, states: np.ndarray, embedding: np.ndarray) -> fl
 
 
 def test_head_on_stacked_states_equals_one_sentence_at_a_time() -> None:
-    from presslens.analyzers.claims import head_probabilities
+    from presslens.analyzers.claims.head import head_probabilities
 
     model = claim_model()
     assert model.head is not None

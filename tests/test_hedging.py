@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from presslens.analyzers.hedging import hedge_cues, horizon_span, is_hedged, prediction_cues, prediction_info
 from presslens.evaluation import hedging as hedging_eval
+from presslens.text.hedging import hedge_cues, is_hedged
+from presslens.text.prediction import horizon_span, prediction_cues, prediction_info
 
 
 @pytest.mark.parametrize(
@@ -133,7 +134,7 @@ def test_shipped_data_files_are_well_formed() -> None:
 
 
 def test_refusal_to_disclose_is_not_a_prediction() -> None:
-    from presslens.analyzers.hedging import prediction_info
+    from presslens.text.prediction import prediction_info
 
     for sentence in (
         "Nobody in the ministry will say how many soldiers have already died.",

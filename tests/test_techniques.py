@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from presslens.analyzers import techniques as T
-from presslens.analyzers.techniques_glossary import TECHNIQUES as GLOSSARY
+from presslens.analyzers.techniques.glossary import TECHNIQUES as GLOSSARY
 from presslens.evaluation import ptc
 from presslens.ingest.normalize import article_from_text
 
@@ -166,7 +166,7 @@ def test_name_calling_nouns_are_labelled():
 
 
 def test_lexicon_file_is_valid_and_matches_whole_words():
-    from presslens.analyzers import techniques_lexicon as L
+    from presslens.analyzers.techniques import lexicon as L
 
     lexicon = T.default_model().lexicon
     mined = [e for e in lexicon.entries.values() if e.source == "train"]

@@ -12,18 +12,10 @@ import numpy as np
 import pytest
 
 import presslens
-from presslens.analyzers.violence import (
-    CLASSES,
-    CUE_NAMES,
-    STANCES,
-    ViolenceAnalyzer,
-    decide,
-    find_target,
-    reported_opinion,
-    sentence_cues,
-    stance_labels,
-    violent_context,
-)
+from presslens.analyzers.violence.analyzer import ViolenceAnalyzer
+from presslens.analyzers.violence.cues import CUE_NAMES, reported_opinion, sentence_cues, violent_context
+from presslens.analyzers.violence.model import CLASSES, STANCES, decide, stance_labels
+from presslens.analyzers.violence.targets import find_target
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "violence"

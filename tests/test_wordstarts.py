@@ -15,8 +15,9 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
 
-from presslens.analyzers import figures, hedging
-from presslens.analyzers.wordstarts import CASE_FOLDING_SPECIALS, WordStarts, finditer_from, words_of
+from presslens.analyzers.figures import specials as figures
+from presslens.text import hedging, prediction
+from presslens.text.wordstarts import CASE_FOLDING_SPECIALS, WordStarts, finditer_from, words_of
 
 _POOL = "aZ9 ,.-'’\u201c\u201d;:!?()\n"
 
@@ -129,20 +130,20 @@ def test_case_folding_specials_cover_every_code_point() -> None:
     assert _spans(finditer_from(pattern, WordStarts(text), first, digits)) == _spans(pattern.finditer(text))
 
 
-@pytest.mark.parametrize("k", range(len(hedging.ANCHORED_PATTERNS)))
+@pytest.mark.parametrize("k", range(len(hedging.ANCHORED_PATTERNS) + len(prediction.ANCHORED_PATTERNS)))
 def test_hedging_patterns_tried_at_first_words_only(k: int) -> None:
-    pattern, first = hedging.ANCHORED_PATTERNS[k]
+    pattern, first = (hedging.ANCHORED_PATTERNS + prediction.ANCHORED_PATTERNS)[k]
     texts = texts_from(pattern, 1500)
     assert sum(1 for t in texts if pattern.search(t)) > 150
     for text in texts:
         assert _spans(finditer_from(pattern, WordStarts(text), first)) == _spans(pattern.finditer(text)), text
 
 
-@pytest.mark.parametrize("cue_type", [t for t, _p in hedging._PREDICTION_PATTERNS])
+@pytest.mark.parametrize("cue_type", [t for t, _p in prediction._PREDICTION_PATTERNS])
 def test_prediction_patterns_tried_at_first_words_only(cue_type: str) -> None:
-    pattern = dict(hedging._PREDICTION_PATTERNS)[cue_type]
+    pattern = dict(prediction._PREDICTION_PATTERNS)[cue_type]
     texts = texts_from(pattern, 1500)
     assert sum(1 for t in texts if pattern.search(t)) > 150
     for text in texts:
-        got = hedging._pattern_matches(cue_type, pattern, text, WordStarts(text))
+        got = prediction._pattern_matches(cue_type, pattern, text, WordStarts(text))
         assert _spans(got) == _spans(pattern.finditer(text)), text

@@ -15,14 +15,22 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-MODEL_DIR = Path(__file__).parent / "models" / "encoder"
-ONNX_NAME = "minilm-l6-v2-first3.int8.onnx"
+from presslens.registry import (
+    ENCODER_DIR,
+    ENCODER_ONNX,
+    ModelRegistry,
+    encoder_fingerprint,
+    model_loader,
+    onnx_session,
+)
+
+MODEL_DIR = ENCODER_DIR
+ONNX_NAME = ENCODER_ONNX
 TOKENIZER_NAME = "tokenizer.json"
 MAX_TOKENS = 256
 DIM = 384
@@ -101,7 +109,7 @@ class SentenceEncoder:
         self.threads = n
         self._pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="presslens-encoder") if n > 1 else None
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self.session = ort.InferenceSession(str(onnx_path), opts, providers=["CPUExecutionProvider"])
+        self.session = onnx_session(onnx_path, opts)
         self.tokenizer = Tokenizer.from_file(str(model_dir / TOKENIZER_NAME))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=max_tokens)
@@ -116,7 +124,9 @@ class SentenceEncoder:
 
     @classmethod
     def default(cls) -> SentenceEncoder:
-        return _default_encoder()
+        """The shipped encoder, from the process-wide model registry (loaded once, shared)."""
+        encoder: SentenceEncoder = ModelRegistry.default().get("encoder")
+        return encoder
 
     def run(self, texts: list[str]) -> Encoded:
         """Encode ``texts``: sentence embeddings and token states, in input order."""
@@ -296,27 +306,13 @@ class EncodingJob:
             self._cancelled = True
 
 
-@lru_cache(maxsize=4)
 def model_fingerprint(model_dir: str | Path = MODEL_DIR, onnx_name: str = ONNX_NAME) -> str:
-    """First 16 hex digits of the sha256 of the encoder's ONNX file: caches of encoder outputs are
-    keyed by it, so a rebuilt or different encoder never reuses another one's states."""
-    import hashlib
-
-    h = hashlib.sha256()
-    with open(Path(model_dir) / onnx_name, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()[:16]
+    """First 16 hex digits of the sha256 of the encoder's ONNX file
+    (:func:`presslens.registry.encoder_fingerprint`): caches of encoder outputs are keyed by it, so a rebuilt
+    or different encoder never reuses another one's states."""
+    return encoder_fingerprint(Path(model_dir) / onnx_name)
 
 
-_default_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _default_encoder_cached() -> SentenceEncoder:
-    return SentenceEncoder()
-
-
-def _default_encoder() -> SentenceEncoder:
-    with _default_lock:
-        return _default_encoder_cached()
+@model_loader("encoder")
+def load_encoder(folder: Path) -> SentenceEncoder:
+    return SentenceEncoder(folder)

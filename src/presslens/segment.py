@@ -10,16 +10,10 @@ whitespace.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import syntok.segmenter as _syntok
 
 from presslens.article import Article, Range
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
 
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _TERMINAL = re.compile(r"""[.!?:;…"'”’)\]]\s*$""")
@@ -128,19 +122,3 @@ def segment(article: Article) -> Article:
     article.sentences = sentences(article.text, article.paragraphs)
     return article
 
-
-@lru_cache(maxsize=1)
-def _blank_english() -> Language:
-    import spacy
-
-    return spacy.blank("en")
-
-
-def tokenize(text: str) -> Doc:
-    """spaCy blank-English tokens; ``token.idx`` are offsets into ``text``."""
-    return _blank_english().make_doc(text)
-
-
-def blank_english() -> Language:
-    """The shared blank English pipeline (vocab for spaCy Matcher/PhraseMatcher)."""
-    return _blank_english()

@@ -4,7 +4,9 @@ from presslens.analyzers import attribution, claims, figures, techniques, violen
 from presslens.analyzers.base import (
     DEFAULT_ORDER,
     Analyzer,
+    AnalyzerError,
     AnalyzerOutput,
+    AnalyzerStatus,
     Features,
     create,
     register,
@@ -15,7 +17,9 @@ from presslens.analyzers.base import (
 __all__ = [
     "DEFAULT_ORDER",
     "Analyzer",
+    "AnalyzerError",
     "AnalyzerOutput",
+    "AnalyzerStatus",
     "Features",
     "create",
     "register",

@@ -1,24 +1,29 @@
 """The analyzer contract: an article and shared features in, findings and labels out.
 
-Every analyzer is a small class in its own module under ``presslens.analyzers`` registered by name
-with :func:`register`. Analyzers are pure: no I/O except loading their own model file once, no network.
+Every analyzer is a small class under ``presslens.analyzers`` registered by name with :func:`register`.
+Lifecycle: :meth:`Analyzer.load` takes its models from a :class:`~presslens.registry.ModelRegistry` (each
+model loaded once per process and shared) and sets :attr:`Analyzer.status`; :meth:`Analyzer.analyze` then
+runs per article (it loads lazily if :meth:`~Analyzer.load` was never called). Analyzers are pure: no I/O
+except loading their models through the registry, no network.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
 import numpy as np
 
 from presslens.article import Article, Finding
+from presslens.registry import ModelRegistry
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from presslens.encoder import Encoded, SentenceEncoder
+
+AnalyzerStatus = Literal["ok", "degraded", "error"]
 
 
 class PendingEncoding(Protocol):
@@ -31,8 +36,7 @@ class Features:
     """Shared, lazily computed features of one article (the analogue of spaCy's ``Doc``).
 
     ``sentence_embeddings`` runs the shared encoder once per article; every analyzer reuses the
-    result. ``tokens`` is a spaCy blank-English ``Doc`` over ``article.text`` (character offsets
-    agree with the article). ``findings`` holds what earlier analyzers produced, by analyzer name.
+    result. ``findings`` holds what earlier analyzers produced, by analyzer name.
 
     ``pending_encoding`` is an encoder pass already started elsewhere (the pipeline encodes the next
     articles of a batch in the background while analyzers run on this one); ``encoded`` waits for it
@@ -52,7 +56,6 @@ class Features:
         self._pending = pending_encoding
         self.encoder_seconds = 0.0
         """Wall time this article's callers spent running or waiting for the encoder pass."""
-        self._tokens: Doc | None = None
         self.findings: dict[str, list[Finding]] = {}
         self.labels: dict[str, dict[str, Any]] = {}
 
@@ -84,14 +87,6 @@ class Features:
         """L2-normalised embeddings, one row per ``article.sentences`` entry, computed once."""
         return self.encoded.sentence_embeddings
 
-    @property
-    def tokens(self) -> Doc:
-        if self._tokens is None:
-            from presslens.segment import tokenize
-
-            self._tokens = tokenize(self.article.text)
-        return self._tokens
-
     def prior(self, analyzer: str, kind: str | None = None) -> list[Finding]:
         """Findings of an analyzer that already ran (see :attr:`Analyzer.requires`)."""
         found = self.findings.get(analyzer, [])
@@ -104,8 +99,16 @@ class AnalyzerOutput:
     labels: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
+class AnalyzerError(RuntimeError):
+    """An analyzer cannot run: a required model failed to load (see :attr:`Analyzer.status_message`)."""
+
+
 class Analyzer:
-    """Base class. Subclasses set the class attributes and implement :meth:`analyze`."""
+    """Base class. Subclasses set the class attributes and implement :meth:`analyze`.
+
+    An analyzer with models lists them in :attr:`models` (names in the model registry) and reads them in
+    :meth:`analyze` with :meth:`model`, after calling :meth:`ensure_loaded`.
+    """
 
     name: ClassVar[str] = ""
     version: ClassVar[str] = "0"
@@ -122,6 +125,63 @@ class Analyzer:
     collected into the report schema (``presslens schema``)."""
     label_schemas: ClassVar[dict[str, dict[str, Any]]] = {}
     """JSON Schema of each article-level label (``labels[name]``) this analyzer sets."""
+    models: ClassVar[tuple[str, ...]] = ()
+    """Names of the registry models this analyzer loads (empty for rule-only analyzers)."""
+    optional_models: ClassVar[frozenset[str]] = frozenset()
+    """Models it can run without, with less recall or precision: missing, they make the status
+    ``"degraded"`` instead of ``"error"``."""
+
+    # Lifecycle state: class-level defaults, replaced per instance by load() (so subclasses need no __init__).
+    status: AnalyzerStatus | None = None
+    """``"ok"``, ``"degraded"`` (an optional model failed) or ``"error"`` (a required one failed) after
+    :meth:`load`; None before."""
+    status_message: str | None = None
+    """Why the status is not ``"ok"`` (the registry's messages), else None."""
+    _loaded: dict[str, Any] = {}
+    _provenance: dict[str, dict[str, Any]] = {}
+    _load_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def load(self, models: ModelRegistry | None = None) -> None:
+        """Load this analyzer's models from ``models`` (default: the process-wide registry) and set
+        :attr:`status` and :attr:`status_message`. Never raises: a failure is reported in the status."""
+        registry = models if models is not None else ModelRegistry.default()
+        loaded: dict[str, Any] = {}
+        provenance: dict[str, dict[str, Any]] = {}
+        problems: list[str] = []
+        status: AnalyzerStatus = "ok"
+        for name in self.models:
+            try:
+                loaded[name] = registry.get(name)
+                provenance[name] = registry.provenance(name)
+            except Exception as exc:  # ModelLoadError, or anything a broken install raises
+                problems.append(str(exc))
+                status = "degraded" if name in self.optional_models and status != "error" else "error"
+        with self._load_lock:
+            self._loaded = loaded
+            self._provenance = provenance
+            self.status_message = "; ".join(problems) or None
+            self.status = status
+
+    def ensure_loaded(self) -> None:
+        """:meth:`load` from the default registry if nobody has; raise :class:`AnalyzerError` when a
+        required model is unusable (status ``"error"``)."""
+        if self.status is None:
+            self.load()  # two threads may both load: the registry still loads each model once
+        if self.status == "error":
+            raise AnalyzerError(f"analyzer {self.name!r} cannot run: {self.status_message}")
+
+    def model(self, name: str) -> Any:
+        """The loaded model ``name`` (one of :attr:`models`), or None if it failed to load."""
+        return self._loaded.get(name)
+
+    def model_provenance(self) -> dict[str, Any]:
+        """``{"models": {name: {"version", "files": {file: sha256}, "encoder_fingerprint"}}}`` of the models
+        loaded; an empty dict for an analyzer without models."""
+        if not self.models:
+            return {}
+        if self.status is None:
+            self.load()
+        return {"models": {name: dict(p) for name, p in self._provenance.items()}}
 
     def supports(self, language: str | None) -> bool:
         if "*" in self.languages:

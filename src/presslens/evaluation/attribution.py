@@ -95,7 +95,7 @@ SYSTEMS: dict[str, dict[str, Any]] = {
 def evaluate(
     data: str | Path, split: str, cache: str | None = None
 ) -> dict[str, dict[str, dict[str, float]]]:
-    from presslens.analyzers.attribution import extract
+    from presslens.analyzers.attribution.analyzer import extract
     from presslens.analyzers.base import Features
     from presslens.article import Article
     from presslens.encoder import Encoded

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.claims import MODEL_DIR, ClaimModel
+from presslens.analyzers.claims.model import MODEL_DIR, ClaimModel
 from presslens.training.claims import (
     Featurizer,
     average_precision,

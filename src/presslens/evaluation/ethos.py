@@ -29,7 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.violence import MODEL_DIR, ViolenceModel, cue_matrix
+from presslens.analyzers.violence.cues import cue_matrix
+from presslens.analyzers.violence.model import MODEL_DIR, ViolenceModel
 from presslens.segment import sentences
 from presslens.training.violence import DEFAULT_CACHE, embed, has_violent_act
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from presslens.analyzers.hedging import is_hedged, prediction_info
+from presslens.text.hedging import is_hedged
+from presslens.text.prediction import prediction_info
 
 Predictor = Callable[[str], tuple[bool, bool, str | None]]
 

@@ -270,7 +270,7 @@ def held_out_train(args: argparse.Namespace) -> int:
     from the other train articles only (model-selection numbers, not a test result)."""
     from dataclasses import replace
 
-    from presslens.analyzers import techniques_lexicon as L
+    from presslens.analyzers.techniques import lexicon as L
     from presslens.training import techniques as TR
 
     arts = TR.load_train(args.data, args.cache)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.violence import CLASSES, MODEL_DIR, STANCES, ViolenceModel, cue_matrix, stance_labels
+from presslens.analyzers.violence.cues import cue_matrix
+from presslens.analyzers.violence.model import CLASSES, MODEL_DIR, STANCES, ViolenceModel, stance_labels
 from presslens.training.violence import DEFAULT_CACHE, embed, has_violent_act, load_split
 
 VIOLENT = (STANCES.index("call"), STANCES.index("endorsement"))

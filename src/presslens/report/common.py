@@ -42,81 +42,14 @@ VIOLENCE_LABELS = {
     "endorsement": "Endorsement of violence",
 }
 
-_BUILTIN_TECHNIQUES: dict[str, dict[str, str]] = {
-    "Appeal_to_Authority": {
-        "name": "Appeal to authority",
-        "definition": "Treats a claim as true because an authority or expert is said to back it, without evidence.",
-    },
-    "Appeal_to_fear-prejudice": {
-        "name": "Appeal to fear or prejudice",
-        "definition": "Seeks support by stirring anxiety, panic or existing prejudice against a group.",
-    },
-    "Bandwagon,Reductio_ad_hitlerum": {
-        "name": "Bandwagon / reductio ad Hitlerum",
-        "definition": "Urges agreement because 'everyone' agrees, or rejects an idea because a hated group holds it.",
-    },
-    "Black-and-White_Fallacy": {
-        "name": "Black-and-white fallacy",
-        "definition": "Presents two options as the only ones when more exist.",
-    },
-    "Causal_Oversimplification": {
-        "name": "Causal oversimplification",
-        "definition": "Credits a single cause for an outcome that has several.",
-    },
-    "Doubt": {
-        "name": "Doubt",
-        "definition": "Questions the credibility of a person or institution to undermine them.",
-    },
-    "Exaggeration,Minimisation": {
-        "name": "Exaggeration / minimisation",
-        "definition": "Makes something look much larger, better or worse, or much smaller, than it is.",
-    },
-    "Flag-Waving": {
-        "name": "Flag-waving",
-        "definition": "Justifies an idea by appealing to national or group pride and identity.",
-    },
-    "Loaded_Language": {
-        "name": "Loaded language",
-        "definition": "Uses words with strong emotional charge to sway the reader.",
-    },
-    "Name_Calling,Labeling": {
-        "name": "Name calling / labelling",
-        "definition": "Attaches an insulting or admiring label to a person or group instead of arguing.",
-    },
-    "Repetition": {
-        "name": "Repetition",
-        "definition": "Repeats the same message so that it sticks and seems accepted.",
-    },
-    "Slogans": {
-        "name": "Slogans",
-        "definition": "A short, punchy phrase that stands in for an argument.",
-    },
-    "Thought-terminating_Cliches": {
-        "name": "Thought-terminating cliché",
-        "definition": "A stock phrase that discourages further thought or discussion.",
-    },
-    "Whataboutism,Straw_Men,Red_Herring": {
-        "name": "Whataboutism / straw man / red herring",
-        "definition": "Deflects by pointing at the other side, distorting its position, or changing the subject.",
-    },
-}
-
 
 @lru_cache(maxsize=1)
 def technique_glossary() -> dict[str, dict[str, str]]:
-    """Technique ID -> ``{"name", "definition", ...}``: the project glossary when present, else built in."""
-    glossary = {k: dict(v) for k, v in _BUILTIN_TECHNIQUES.items()}
-    try:
-        from presslens.analyzers.techniques_glossary import TECHNIQUES  # type: ignore[import-not-found]
-    except Exception:  # noqa: BLE001 - the glossary module is optional
-        return glossary
-    if isinstance(TECHNIQUES, Mapping):
-        for key, entry in TECHNIQUES.items():
-            if isinstance(entry, Mapping):
-                merged = dict(glossary.get(str(key), {}))
-                merged.update({k: str(v) for k, v in entry.items() if v is not None})
-                glossary[str(key)] = merged
-    return glossary
+    """Technique ID -> ``{"name", "definition", "example"}`` (the one glossary,
+    :mod:`presslens.analyzers.techniques.glossary`)."""
+    from presslens.analyzers.techniques.glossary import TECHNIQUES
+
+    return {k: dict(v) for k, v in TECHNIQUES.items()}
 
 
 def technique_name(label: str) -> str:

@@ -3,7 +3,7 @@
     presslens train attribution --data /work/shared/data/polnear [--output DIR] [--seed 13]
 
 The head reads the shared encoder's frozen token states of a whole article (sentences concatenated)
-plus the lexical features of :func:`presslens.analyzers.attribution.lexical_features`:
+plus the lexical features of :func:`presslens.analyzers.attribution.features.lexical_features`:
 ``Linear(398->64) -> ReLU -> BiGRU(2x48) -> Linear(96->9)`` (the defaults of ``--hidden-in``/``--hidden-rnn``), trained with cross-entropy per role
 (roles are tagged independently because PolNeAR attributions nest). The epoch with the best dev
 Source-span overlap F1 (analyzer output, rules merged) is exported to ONNX.
@@ -12,7 +12,6 @@ Source-span overlap F1 (analyzer output, rules merged) is exported to ONNX.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import time
 from dataclasses import dataclass
@@ -20,17 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.attribution import (
-    MODEL_DIR,
-    ROLES,
-    TAG_CHUNK,
-    TAGGER_NAME,
-    ArticleTokens,
-    article_tokens,
-    tag_logits,
-    token_chunks,
-)
+from presslens.analyzers.attribution.analyzer import AttributionAnalyzer
+from presslens.analyzers.attribution.features import ArticleTokens, article_tokens
+from presslens.analyzers.attribution.lexicon import ROLES
+from presslens.analyzers.attribution.tagger import MODEL_DIR, TAG_CHUNK, TAGGER_NAME, tag_logits, token_chunks
 from presslens.encoder import model_fingerprint
+from presslens.registry import ModelSpec, file_sha256
 from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
 from presslens.training.polnear import PolnearArticle, Span, find_root, load_split, split_sentences
 
@@ -176,16 +170,19 @@ def main(args: argparse.Namespace) -> int:
         "best_epoch": best_epoch,
         "dev_source_overlap_f1_tagger_only": best_f1,
         "history": history,
-        "sha256": {TAGGER_NAME: _sha256(out_dir / TAGGER_NAME)},
+        "sha256": {TAGGER_NAME: file_sha256(out_dir / TAGGER_NAME)},
     }
     (out_dir / "training.json").write_text(json.dumps(meta, indent=2) + "\n")
+    version = AttributionAnalyzer.version
+    spec = ModelSpec.of_folder(out_dir, "attribution", version, [TAGGER_NAME], model_fingerprint())
+    spec.write(out_dir)
     print(json.dumps({k: v for k, v in meta.items() if k != "history"}, indent=2))
     return 0
 
 
 def dev_scores(model, dev: list[EncodedArticle], torch_mod) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """Overlap F1 per role of the raw tagger spans on the dev articles."""
-    from presslens.analyzers.attribution import tagged_spans
+    from presslens.analyzers.attribution.tagger import tagged_spans
     from presslens.evaluation.attribution import score_spans
 
     preds: dict[str, list[list[Span]]] = {r: [] for r in ROLES}
@@ -217,7 +214,3 @@ def export_onnx(model, path: Path, torch_mod) -> None:  # type: ignore[no-untype
         opset_version=17,
         dynamo=False,
     )
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

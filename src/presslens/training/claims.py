@@ -20,7 +20,6 @@ Finally the decision threshold maximising the averaged model's F1 on CT24 dev is
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import time
@@ -30,17 +29,12 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.claims import (
-    HEAD_EMB_SCALE,
-    MODEL_DIR,
-    VOCAB_NAME,
-    WEIGHTS_NAME,
-    ClaimModel,
-    char_ngrams,
-    lexical_features,
-    word_ngrams,
-)
+from presslens.analyzers.claims.analyzer import ClaimsAnalyzer
+from presslens.analyzers.claims.features import char_ngrams, lexical_features, word_ngrams
+from presslens.analyzers.claims.head import HEAD_EMB_SCALE
+from presslens.analyzers.claims.model import MODEL_DIR, VOCAB_NAME, WEIGHTS_NAME, ClaimModel
 from presslens.encoder import model_fingerprint
+from presslens.registry import ModelSpec, file_sha256
 from presslens.training.checkthat import LabelledSentence, load_ct20, load_ct24, normalise
 from presslens.training.encoded_cache import DEFAULT_CACHE, CachedEncoding, encode_cached
 
@@ -252,9 +246,11 @@ def main(args: argparse.Namespace) -> int:
         "dev_ap": average_precision(y_dev, p_dev),
         "train_sentences": len(sets["train"]),
         "with_ct20_train": bool(args.with_ct20_train),
-        "sha256": {n: hashlib.sha256((out / n).read_bytes()).hexdigest() for n in (WEIGHTS_NAME, VOCAB_NAME)},
+        "sha256": {n: file_sha256(out / n) for n in (WEIGHTS_NAME, VOCAB_NAME)},
     }
     (out / "training.json").write_text(json.dumps(meta, indent=2) + "\n")
+    files = [WEIGHTS_NAME, VOCAB_NAME]
+    ModelSpec.of_folder(out, "claims", ClaimsAnalyzer.version, files, model_fingerprint()).write(out)
     print(json.dumps(meta, indent=2))
     print(f"done in {time.time() - t0:.0f}s")
     return 0

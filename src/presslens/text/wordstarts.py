@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, KeysView
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
 _WORD_RUN = re.compile(r"\w+")
 # the letters that case-insensitive matching equates with an ASCII letter although they are not ASCII
@@ -119,4 +121,47 @@ def words_of(*groups: str) -> frozenset[str]:
     return frozenset(w for g in groups for w in g.split())
 
 
-__all__ = ["CASE_FOLDING_SPECIALS", "WordStarts", "finditer_from", "matches_at", "words_of"]
+def index_words(text: str, index: WordStarts) -> KeysView[str] | None:
+    """The lower-cased whole words of an ASCII ``text`` (read off its index); None (no skipping) for any
+    other text."""
+    return index.words if text.isascii() else None
+
+
+def may_match(words: AbstractSet[str] | None, triggers: frozenset[str] | None) -> bool:
+    """False only when ``words`` holds none of ``triggers``."""
+    return words is None or triggers is None or not words.isdisjoint(triggers)
+
+
+@dataclass(frozen=True)
+class AnchoredPattern:
+    """A rule pattern with the words its matches can begin with: one entry of a rule table.
+
+    ``first``: every match begins where one of these (lower-case) words starts or, with ``digits``, where a
+    word beginning with a decimal digit starts. ``triggers``: every match holds one of these as a whole word
+    (None: not stated), so an ASCII text without any of them is skipped. Tests check both sets against
+    matches generated from the pattern.
+    """
+
+    label: str
+    pattern: re.Pattern[str]
+    first: frozenset[str]
+    digits: bool = False
+    triggers: frozenset[str] | None = None
+
+    def finditer(self, index: WordStarts, words: AbstractSet[str] | None = None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(index.text)``; ``words``: :func:`index_words` of the text (trigger check)."""
+        if not may_match(words, self.triggers):
+            return iter(())
+        return finditer_from(self.pattern, index, self.first, self.digits)
+
+
+__all__ = [
+    "CASE_FOLDING_SPECIALS",
+    "AnchoredPattern",
+    "WordStarts",
+    "finditer_from",
+    "index_words",
+    "matches_at",
+    "may_match",
+    "words_of",
+]

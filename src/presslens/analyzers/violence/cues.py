@@ -1,57 +1,16 @@
-"""Calls to violence and endorsements of violence, told apart from reports of violence.
-
-Each sentence is classified into one of four stances (see ``data/violence/GUIDELINE.md``):
-
-- ``call``: the writer urges or instructs violent acts (attacks, killing, arson, sabotage, ...);
-- ``endorsement``: the writer approves, glorifies or justifies violence;
-- ``report``: anything else without a call to act (reports, condemnations, quoted calls, metaphors);
-- ``nonviolent_call``: the writer urges peaceful action (sign, vote, march peacefully, donate, boycott).
-
-The model has a fifth class, ``other`` (neutral sentences without violence or a call), which counts as
-``report``.
-
-Features are the shared sentence embedding (``features.sentence_embeddings``; no second encoder pass)
-plus a small vector of lexical cues (imperative at a clause start, "let's / we must", approving words
-next to violent acts, violent-act lexicon with figurative idioms such as "stabbed in the back" or "cut
-taxes" masked out, attribution, reported opinion ("critics call it", "supporters say", "according to",
-not adopted by the writer), past tense, condemnation, peaceful-action words, headline). A multinomial
-logistic regression (weights in ``models/violence/``) gives class probabilities.
-
-Decision: a sentence is violent when P(call) + P(endorsement) reaches the tuned threshold and it is in a
-violent context: a violent-act or harm cue fired in it, or it has a pronoun ("it", "this", "such") and
-the sentence before it (up to two pronoun hops) named a violent act. Outside a violent context a much
-higher threshold applies (``threshold_no_cue``; the shipped model uses 1.01, i.e. never): praise of duty,
-service, soldiers or patriotism, and political rhetoric ("fight for", "battle over the budget"), are not
-endorsements of violence. A violent sentence is a call or an endorsement by the larger of the two.
-Otherwise it is a nonviolent call when P(nonviolent_call) >= 0.5 and exceeds P(report) + P(other).
-
-Findings: kind ``violence`` (label ``call_to_violence`` or ``endorsement``) and kind
-``call_to_action`` (label ``nonviolent``), each spanning the sentence. Article label
-``labels["violence"] = {"label": bool, "score": max sentence P(violence)}``.
+"""Lexical cues of a sentence's stance toward violence: violent acts (figurative idioms masked out),
+imperatives, exhortation, approval, reported opinion, condemnation, peaceful action; and the violent
+context across sentences.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import threading
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
-from presslens.article import Article, Finding, span_ref
-
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "violence"
-CLASSES: tuple[str, ...] = ("call", "endorsement", "report", "nonviolent_call", "other")
-"""Model classes. ``other`` (neutral sentences: no violence, no call) is kept apart from ``report`` only
-inside the model; for the four-class stance it counts as ``report`` (see :func:`stance_labels`)."""
-STANCES: tuple[str, ...] = ("call", "endorsement", "report", "nonviolent_call")
-FINDING_LABEL = {"call": "call_to_violence", "endorsement": "endorsement"}
-
-_F = re.IGNORECASE
+IGNORE_CASE = re.IGNORECASE
 
 # ---------------------------------------------------------------------------------------------------
 # Lexicons
@@ -85,7 +44,7 @@ def _verb_forms(base: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
-_VERB_ALT = "|".join(sorted({f for b in _VIOLENT_VERBS for f in _verb_forms(b)}, key=len, reverse=True))
+VERB_ALT = "|".join(sorted({f for b in _VIOLENT_VERBS for f in _verb_forms(b)}, key=len, reverse=True))
 
 # Phrasal or nominal violent acts and weapons.
 _VIOLENT_PHRASES = (
@@ -105,7 +64,7 @@ _VIOLENT_PHRASES = (
     r"destruction|executions?|assassinations?|barrages?|shelling|fists?|sack\s+of|tear\s+down|"
     r"had\s+it\s+coming|what\s+(?:[\w'’]+\s+){1,4}?did\s+to|drive\s+(?:\w+\s+){0,2}?into"
 )
-_VIOLENT_RE = re.compile(rf"\b(?:{_VERB_ALT})\b|\b(?:{_VIOLENT_PHRASES})\b", _F)
+_VIOLENT_RE = re.compile(rf"\b(?:{VERB_ALT})\b|\b(?:{_VIOLENT_PHRASES})\b", IGNORE_CASE)
 _IDIOM_RE = re.compile(
     # Figurative uses of violent words in political and economic news; a violent word inside one of
     # these is not a violent-act cue.
@@ -121,12 +80,12 @@ _IDIOM_RE = re.compile(
     r"amendment|motion)\b|\bfired\s+(?:up|the\s+(?:coach|manager|chief|director|minister|staff))\b|"
     r"\b(?:kill|kills|killed|killing)\s+(?:the|a|this|that)\s+(?:bill|deal|reform|proposal|motion|"
     r"project|plan)\b|\bblow\w*\s+the\s+whistle\b|\bwhistle-?blow\w*",
-    _F,
+    IGNORE_CASE,
 )
 _PROPERTY_RE = re.compile(
     r"\b(?:burn\w*|torch\w*|firebomb\w*|arson\w*|set\s+fire|on\s+fire|alight|ablaze|flames?|sabotag\w*|"
     r"smash\w*|wreck\w*|loot\w*|petrol|diesel|blow\w*\s+up|blown\s+up|to\s+the\s+ground)\b",
-    _F,
+    IGNORE_CASE,
 )
 
 _IMPERATIVE_VIOLENT = set(_VIOLENT_VERBS) | {"set", "take", "bring", "grab", "go", "wait", "find", "hunt",
@@ -147,9 +106,9 @@ _IMPERATIVE_PEACEFUL = {
 _LEADING_SKIP = re.compile(
     r"^(?:(?:and|so|now|then|just|simply|please|tonight|tomorrow|today|honestly|frankly|yes|no|ok|okay|"
     r"look|listen|well|therefore|instead|finally|together)\b[,\s]*)+",
-    _F,
+    IGNORE_CASE,
 )
-_VOCATIVE = re.compile(r"^[^,;:]{1,30}?,\s+", _F)
+_VOCATIVE = re.compile(r"^[^,;:]{1,30}?,\s+", IGNORE_CASE)
 
 _EXHORT_RE = re.compile(
     r"\b(?:let'?s|let\s+us|let\s+this\s+be|let\s+the|we\s+(?:must|should|need\s+to|have\s+to|ought\s+to|"
@@ -160,7 +119,7 @@ _EXHORT_RE = re.compile(
     r"executed|destroyed|torched|bombed|attacked|beaten|levelled|leveled|flattened|razed|die)|"
     r"deserves?\s+a\s+(?:bullet|brick|bomb|beating|petrol\s+bomb|rope)|why\s+(?:wait|is|hasn'?t|haven'?t|"
     r"has\s+no\s*one|not))\b",
-    _F,
+    IGNORE_CASE,
 )
 _APPROVAL_RE = re.compile(
     r"\b(?:right\s+answer|the\s+right\s+(?:thing|message|decision)|(?:long\s+)?overdue|deserved?|"
@@ -175,7 +134,7 @@ _APPROVAL_RE = re.compile(
     r"triumphs?|victory|smart|correct|sensible|defend|stand\s+with|full\s+(?:support|admiration)|"
     r"support|duty|lesson|exactly\s+what|pride|did\s+more\s+for|cleaned\s+up|democracy\s+spoke|"
     r"best\s+(?:thing|news)|good\s+(?:thing|news)|understandable|excus\w+|harsh\s+but)\b",
-    _F,
+    IGNORE_CASE,
 )
 _ATTRIBUTION_RE = re.compile(
     r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|reportedly|claimed|claims|stated|"
@@ -183,7 +142,7 @@ _ATTRIBUTION_RE = re.compile(
     r"witnesses|investigators|prosecutors|officials|spokes\w+|statement|agency|"
     r"researchers|survey|footage|recording|transcript|documents|local\s+media|"
     r"suggests?|found)\b",
-    _F,
+    IGNORE_CASE,
 )
 _REPORTING_VERBS = (
     r"call|calls|called|calling|describe|describes|described|hail|hails|hailed|praise|praises|praised|"
@@ -198,7 +157,7 @@ _REPORTED_OPINION_RE = re.compile(
     r"opponents|officials|commentators|ministers?|president|government|state\s+(?:media|television|tv)|"
     r"propagandists|bloggers|nationalists)\b[^.;]{0,60}?\b(?:call|calls|called|say|says|said|describe\w*|"
     r"hail\w*|prais\w*|insist\w*|argu\w*|believe\w*|claim\w*|see|sees|view\w*)\b",
-    _F,
+    IGNORE_CASE,
 )
 _NOT_A_REPORTER = {
     # the writer, the reader, or no subject at all (modal, infinitive, relative clause, negation)
@@ -207,7 +166,7 @@ _NOT_A_REPORTER = {
 }
 _ADOPTION_RE = re.compile(
     r"\b(?:rightly|correctly|as\s+it\s+should|(?:I|we)\s+agree|(?:they|he|she)\s+(?:are|is|were|was)\s+right)\b",
-    _F,
+    IGNORE_CASE,
 )
 
 
@@ -227,16 +186,16 @@ _PAST_RE = re.compile(
     r"\b(?:was|were|had|did|has\s+been|have\s+been|yesterday|overnight|last\s+(?:night|week|month|year|"
     r"summer)|ago|in\s+1[0-9]{3}|in\s+20[0-9]{2}|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday))\b",
-    _F,
+    IGNORE_CASE,
 )
-_ED_RE = re.compile(r"\b\w{3,}ed\b", _F)
+_ED_RE = re.compile(r"\b\w{3,}ed\b", IGNORE_CASE)
 _CONDEMN_RE = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|cowardly|cowardice|senseless|disgrace\w*|appalling|horrific|"
     r"horrifying|tragic|tragedy|atrocit\w+|war\s+crimes?|crimes?|nothing\s+justifies|never\s+justified|"
     r"no\s+place|victims?|mourn\w*|grie\w+|shock\w*|outrage\w*|unacceptable|assault\s+on\s+democracy|"
     r"violation|investigat\w+|tribunal|inquiry|charged|sentenced|arrested|convicted|prison|jail|"
     r"injured|wounded|killed|died|dead|fled|damage|apologi\w+|distanced)\b",
-    _F,
+    IGNORE_CASE,
 )
 _PEACEFUL_RE = re.compile(
     r"\b(?:sign\w*|petitions?|vot\w+|ballot\w*|polls?|donat\w+|boycott\w*|write\s+to|email|letters?|"
@@ -246,32 +205,32 @@ _PEACEFUL_RE = re.compile(
     r"human\s+chain|placards?|banners?|lobby|audit\w*|observers?|remember|remembrance|memorial|"
     r"museum|mentor|sponsor|pray|rehoused|medicine|blood\s+at|food|aid|without|instead|not\s+with|"
     r"not\s+stones|hands\s+open|fair\s+trial|decide)\b",
-    _F,
+    IGNORE_CASE,
 )
 _RESTRAINT_RE = re.compile(
     r"\b(?:nobody|no\s+one|don'?t|do\s+not|never|not\s+a\s+single|without\s+a\s+single|instead\s+of|"
     r"rather\s+than|leave\s+(?:anything|the\s+\w+)\s+at\s+home|keep\s+(?:it|this\s+\w+)\s+peaceful|"
     r"lay\s+down|(?<=,)\s*not\s+\w+)\b",
-    _F,
+    IGNORE_CASE,
 )
 _METAPHOR_RE = re.compile(
     r"\b(?:scoreboard|goals?|scor\w+|stage|relay|marathon|personal\s+best|ball|box|flank|midfield|"
     r"space|cup|set|round|half|final|deficit|bill|arguments?|debate|shortage|corruption|problem|"
     r"numbers|passing|handovers|roof|noise|audit|ballot\s+box|hat-trick|keeper|defence|defense|"
     r"opponents?|challenger|title|season)\b",
-    _F,
+    IGNORE_CASE,
 )
 _HYPOTHETICAL_RE = re.compile(
     r"\b(?:could|may|might|would|warn\w*|risk\w*|fear\w*|threat\w*|debate\w*|whether|if\s+the\s+\w+\s+is|"
     r"unclear|not\s+(?:yet\s+)?(?:clear|known)|unknown|remains\s+to\s+be\s+seen|nobody\s+knows)\b",
-    _F,
+    IGNORE_CASE,
 )
 _FIRST_SINGULAR_RE = re.compile(r"\b(?:I|I'm|I'd|I've|me|my)\b")
 _QUOTE_RE = re.compile(r"[\"“”]")
 _NUMBER_RE = re.compile(r"\d")
 _HEADLINE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
 """A sentence without final punctuation is a headline or subtitle (the ``headline`` cue)."""
-_CLAUSE_SPLIT = re.compile(r"[;:]\s+|\s+[—–-]\s+|,\s+(?:and|then|but)\s+", _F)
+_CLAUSE_SPLIT = re.compile(r"[;:]\s+|\s+[—–-]\s+|,\s+(?:and|then|but)\s+", IGNORE_CASE)
 _WORD_RE = re.compile(r"[A-Za-z']+")
 
 CUE_NAMES: tuple[str, ...] = (
@@ -413,7 +372,7 @@ def _fired_cues(
     return fired
 
 
-_ANAPHOR_RE = re.compile(r"\b(?:it|this|these|those|such)\b|^\W*that\b", _F)
+_ANAPHOR_RE = re.compile(r"\b(?:it|this|these|those|such)\b|^\W*that\b", IGNORE_CASE)
 ANAPHOR_HOPS = 2
 """How many sentences back a pronoun may carry the violent act it refers to ("They torched the office.
 Newspapers call it a tragedy. I call it justice.")."""
@@ -448,292 +407,3 @@ def cue_matrix(texts: list[str]) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Model
-# ---------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class ViolenceModel:
-    """Multinomial logistic regression over ``[embedding, cue_scale * cues]`` plus the decision rule."""
-
-    weights: np.ndarray
-    """(n_classes, 384 + n_cues)."""
-    bias: np.ndarray
-    cue_scale: float
-    threshold: float
-    threshold_no_cue: float
-    """Threshold for sentences outside a violent context (above 1 blocks them entirely)."""
-    classes: tuple[str, ...] = CLASSES
-
-    @classmethod
-    def load(cls, model_dir: Path = MODEL_DIR) -> ViolenceModel:
-        config = json.loads((model_dir / "model.json").read_text(encoding="utf-8"))
-        with np.load(model_dir / "weights.npz", allow_pickle=False) as z:
-            weights = np.asarray(z["weights"], dtype=np.float32)
-            bias = np.asarray(z["bias"], dtype=np.float32)
-        if tuple(config["classes"]) != CLASSES or tuple(config["cue_names"]) != CUE_NAMES:
-            raise ValueError("violence model was trained with different classes or cues; retrain it")
-        return cls(
-            weights=weights,
-            bias=bias,
-            cue_scale=float(config["cue_scale"]),
-            threshold=float(config["threshold"]),
-            threshold_no_cue=float(config["threshold_no_cue"]),
-        )
-
-    def features(self, embeddings: np.ndarray, cues: np.ndarray) -> np.ndarray:
-        return np.hstack([embeddings.astype(np.float32), self.cue_scale * cues.astype(np.float32)])
-
-    def predict_proba(self, embeddings: np.ndarray, cues: np.ndarray) -> np.ndarray:
-        logits = self.features(embeddings, cues) @ self.weights.T + self.bias
-        return softmax(logits)
-
-    def decide(self, proba: np.ndarray, has_violent_act: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Class index per row and the violence score used for it (0 where the gate blocks)."""
-        return decide(proba, has_violent_act, self.threshold, self.threshold_no_cue)
-
-
-def softmax(logits: np.ndarray) -> np.ndarray:
-    z = logits - logits.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
-    return out
-
-
-def decide(
-    proba: np.ndarray, has_violent_act: np.ndarray, threshold: float, threshold_no_cue: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """Apply the two-stage rule to class probabilities (columns in :data:`CLASSES` order).
-
-    A sentence is violent when P(call) + P(endorsement) reaches ``threshold`` (``threshold_no_cue``
-    when ``has_violent_act`` is false: no violent-act cue fired in the sentence, nor, in an article, in
-    the sentence a pronoun of it refers back to; see :func:`violent_context`). Returns ``(labels, violence_score)``: class indices and
-    P(call) + P(endorsement) per sentence.
-    """
-    call, endorse, report, nonviolent, other = (CLASSES.index(c) for c in CLASSES)
-    score = proba[:, call] + proba[:, endorse]
-    violent = score >= np.where(has_violent_act, threshold, threshold_no_cue)
-    calm = np.where(proba[:, report] >= proba[:, other], report, other)
-    calm_p = proba[:, report] + proba[:, other]
-    labels = np.where(
-        violent,
-        np.where(proba[:, call] >= proba[:, endorse], call, endorse),
-        np.where((proba[:, nonviolent] > calm_p) & (proba[:, nonviolent] >= 0.5), nonviolent, calm),
-    )
-    return labels.astype(np.int64), score
-
-
-def stance_labels(labels: np.ndarray) -> np.ndarray:
-    """Map model class indices to :data:`STANCES` indices (``other`` becomes ``report``)."""
-    mapping = np.asarray([STANCES.index(c if c != "other" else "report") for c in CLASSES], dtype=np.int64)
-    return mapping[labels]
-
-
-_MODEL: ViolenceModel | None = None
-_MODEL_LOCK = threading.Lock()
-
-
-def shipped_model() -> ViolenceModel:
-    """The shipped model, loaded once per process."""
-    global _MODEL
-    with _MODEL_LOCK:
-        if _MODEL is None:
-            _MODEL = ViolenceModel.load()
-        return _MODEL
-
-
-# ---------------------------------------------------------------------------------------------------
-# Targets
-# ---------------------------------------------------------------------------------------------------
-
-_DET = (
-    r"(?:the|their|his|her|its|our|your|that|those|these|this|every|each|all|any|a|an|some|"
-    r"[A-Z][a-z]+'s|\w+'s)"
-)
-_STOP_WORDS = {
-    "and", "or", "but", "before", "after", "until", "so", "if", "when", "while", "with", "to", "in", "on",
-    "at", "for", "from", "by", "into", "onto", "of", "tonight", "tomorrow", "now", "today", "again",
-    "down", "up", "out", "off", "was", "were", "is", "are", "be", "been", "who", "which", "that",
-    "because", "then", "than", "as", "like", "over", "under", "there", "here", "first", "too", "also",
-    "has", "have", "had", "will", "would", "should", "must", "can", "could", "did", "do", "does",
-    "not", "no", "it", "alight", "ablaze", "overnight", "last", "this", "every", "night", "where",
-    "all", "whatever", "what", "just", "only", "half", "they", "we", "i", "he", "she", "you",
-}
-_PRONOUN_TARGETS = {"them", "him", "her", "us", "you", "everyone", "anyone", "it"}
-_NOMINAL_ACTS = (
-    r"(?:attack|attacks|assault|violence|bomb|bombs|raid|strike|strikes|fire|shots|rocks|stones|"
-    r"grenade|brick|bricks)\s+(?:on|against|at|into|through|under)\s+"
-)
-_OF_ACTS = (
-    r"(?:burning|torching|bombing|firebombing|storming|sack|destruction|killing|killings|execution|"
-    r"assassination|shelling|sabotage|looting|beating|lynching|stabbing|slaughter|massacre|siege|"
-    r"sinking|derailing|hanging|murder|kidnapping)\s+of\s+"
-)
-_SET_FIRE = r"set\s+fire\s+to\s+|set\s+(?=(?:[\w'’-]+\s+){1,5}?(?:on\s+fire|alight|ablaze))"
-_PHRASAL = (
-    r"(?:blow|blows|blew|blowing)\s+up\s+|(?:burn|burns|burned|burnt|burning)\s+down\s+|"
-    r"(?:put|puts|putting)\s+a\s+bullet\s+(?:in|into|through)\s+|(?:gun|gunned|gunning)\s+down\s+|"
-    r"(?:drag|dragged)\s+|(?:run|ran|running)\s+(?=\w+\s+over\b)|(?:take|took)\s+(?:up\s+)?arms\s+against\s+"
-)
-
-
-def _target_pattern() -> re.Pattern[str]:
-    verb_then_np = rf"\b(?:{_VERB_ALT})\s+(?!(?:{'|'.join(sorted(_STOP_WORDS))})\b)"
-    return re.compile(rf"\b(?:{_NOMINAL_ACTS}|{_OF_ACTS}|{_SET_FIRE}|{_PHRASAL})|{verb_then_np}", _F)
-
-
-_TARGET_TRIGGER = _target_pattern()
-
-
-def find_target(text: str) -> tuple[int, int] | None:
-    """Character span in ``text`` of the noun phrase a violent act is aimed at, or None."""
-    for m in _TARGET_TRIGGER.finditer(text):
-        span = _noun_phrase_at(text, m.end())
-        if span is not None:
-            return span
-    return None
-
-
-def _noun_phrase_at(text: str, pos: int) -> tuple[int, int] | None:
-    words = list(re.finditer(r"[\w'’-]+", text[pos:]))
-    if not words or words[0].start() > 1:
-        return None
-    first = words[0].group(0).lower()
-    if first in _PRONOUN_TARGETS:
-        if first == "it":
-            return None
-        return pos + words[0].start(), pos + words[0].end()
-    end = None
-    start = pos + words[0].start()
-    taken = 0
-    prev_end = words[0].start()
-    for w in words:
-        gap = text[pos + prev_end : pos + w.start()]
-        if taken and gap.strip():
-            break  # punctuation between words ends the phrase
-        token = w.group(0).lower()
-        if taken and token in _STOP_WORDS:
-            break
-        if not taken and re.fullmatch(_DET, w.group(0), _F) is None and token in _STOP_WORDS:
-            return None
-        end = pos + w.end()
-        prev_end = w.end()
-        taken += 1
-        if taken >= 6:
-            break
-    if end is None:
-        return None
-    if re.fullmatch(_DET, text[start:end], _F):
-        return None
-    return start, end
-
-
-# ---------------------------------------------------------------------------------------------------
-# Analyzer
-# ---------------------------------------------------------------------------------------------------
-
-_TARGET_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {
-            "type": "object",
-            "properties": {
-                "start": {"type": "integer"},
-                "end": {"type": "integer"},
-                "text": {"type": "string"},
-            },
-            "required": ["start", "end", "text"],
-        },
-        {"type": "null"},
-    ]
-}
-
-
-@register("violence")
-class ViolenceAnalyzer(Analyzer):
-    version = "1.2"
-    uses_encoder = True
-    description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
-    attribute_schemas = {
-        "violence": {
-            "type": "object",
-            "properties": {
-                "target": _TARGET_SCHEMA,
-                "cues": {"type": "array", "items": {"type": "string"}},
-                "probabilities": {
-                    "type": "object",
-                    "properties": {c: {"type": "number"} for c in CLASSES},
-                },
-            },
-            "required": ["target", "cues"],
-        },
-        "call_to_action": {
-            "type": "object",
-            "properties": {
-                "cues": {"type": "array", "items": {"type": "string"}},
-                "probabilities": {
-                    "type": "object",
-                    "properties": {c: {"type": "number"} for c in CLASSES},
-                },
-            },
-            "required": ["cues"],
-        },
-    }
-    label_schemas = {
-        "violence": {
-            "type": "object",
-            "description": "true when any sentence calls for or endorses violence; score = max sentence "
-            "P(call) + P(endorsement)",
-            "properties": {"label": {"type": "boolean"}, "score": {"type": "number"}},
-            "required": ["label", "score"],
-        }
-    }
-
-    def analyze(self, features: Features) -> AnalyzerOutput:
-        article = features.article
-        texts = article.sentence_texts()
-        if not texts:
-            return AnalyzerOutput(labels={"violence": {"label": False, "score": 0.0}})
-        model = shipped_model()
-        cues = [sentence_cues(t) for t in texts]
-        matrix = np.stack([c.vector for c in cues])
-        proba = model.predict_proba(features.sentence_embeddings, matrix)
-        labels, score = model.decide(proba, violent_context(texts, cues))
-        findings = [
-            f
-            for i, (start, end) in enumerate(article.sentences)
-            if (f := self._finding(article, start, end, CLASSES[labels[i]], proba[i], cues[i])) is not None
-        ]
-        violent = any(CLASSES[i] in FINDING_LABEL for i in labels)
-        return AnalyzerOutput(
-            findings=findings,
-            labels={"violence": {"label": violent, "score": round(float(score.max()), 4)}},
-        )
-
-    def _finding(
-        self, article: Article, start: int, end: int, label: str, proba: np.ndarray, cues: SentenceCues
-    ) -> Finding | None:
-        probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, proba, strict=True)}
-        if label in FINDING_LABEL:
-            target = find_target(article.text[start:end])
-            return Finding.at(
-                article, start, end,
-                kind="violence",
-                label=FINDING_LABEL[label],
-                score=float(proba[CLASSES.index("call")] + proba[CLASSES.index("endorsement")]),
-                analyzer=self.name,
-                attributes={
-                    "target": span_ref(article, start + target[0], start + target[1]) if target else None,
-                    "cues": cues.fired,
-                    "probabilities": probabilities,
-                },
-            )
-        if label == "nonviolent_call":
-            return Finding.at(
-                article, start, end,
-                kind="call_to_action",
-                label="nonviolent",
-                score=float(proba[CLASSES.index("nonviolent_call")]),
-                analyzer=self.name,
-                attributes={"cues": cues.fired, "probabilities": probabilities},
-            )
-        return None

@@ -1,0 +1,26 @@
+"""Who said what: attributions (source, cue, content) with the source's type.
+
+Two layers share the output format:
+
+* a learned token tagger: a small BiGRU head (ONNX, ``models/attribution/tagger.onnx``) over the
+  shared encoder's frozen token states of the article (in sentence-aligned pieces of at most 384 tokens)
+  plus a few lexical features, predicting
+  BIO tags for Source, Cue and Content independently (attributions nest, so roles may overlap);
+* rules for the cases a reader expects never to miss: direct quotes paired with a reporting verb
+  (``"...," he said`` / ``He said: "..."``), ``according to X, ...``, ``X said/reported that ...``,
+  ``..., X told Y`` and vague sources (``some reports suggest ...``).
+
+Spans of both layers are merged (rules win where they overlap a tagged span of the same role), cues are
+linked to the nearest source and content, precision filters drop what is not reported speech
+(:func:`~.refine.refine`: reporting-cue lexicon, idioms, predictions, negated frames, empty contents) and
+repair spans, and each source is typed person / organisation / outlet / anonymous / vague by rules
+(:func:`~.source_types.source_type`).
+
+Modules, in dependency order: :mod:`.spans`, :mod:`.lexicon`, :mod:`.features` (shared with training),
+:mod:`.tagger`, :mod:`.rules`, :mod:`.link`, :mod:`.source_types`, :mod:`.refine`, :mod:`.analyzer`.
+
+"""
+
+from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
+
+__all__ = ["AttributionAnalyzer", "extract"]

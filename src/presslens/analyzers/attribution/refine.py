@@ -1,0 +1,327 @@
+"""Precision filters and repairs applied to tagged and rule attributions alike."""
+
+from __future__ import annotations
+
+import re
+
+from presslens.analyzers.attribution.lexicon import QUOTE_CHARS
+from presslens.analyzers.attribution.link import Attribution
+from presslens.analyzers.attribution.spans import Span, overlaps, sentence_at, strip_span
+
+# Precision filters and repairs over both layers
+# ---------------------------------------------------------------------------------------------
+
+_REPORTING_BASES = (
+    "say tell report claim state announce add note warn explain insist argue suggest allege confirm deny "
+    "acknowledge admit write tweet post declare assert maintain accuse describe call quote cite indicate show "
+    "reveal mention promise vow urge ask reply respond recall concede observe dismiss reject question complain "
+    "criticise criticize praise blame defend threaten pledge propose recommend demand counter stress emphasise "
+    "emphasize highlight point charge contend testify speak talk discuss comment remark brief inform advise "
+    "caution predict forecast estimate calculate conclude find publish release issue disclose proclaim label "
+    "dub term brand characterise characterize portray condemn denounce slam blast attack endorse support "
+    "oppose agree disagree welcome hail applaud lament boast joke quip signal hint imply insinuate confess "
+    "recognise recognize believe think feel know expect hope want fear worry doubt suspect assume consider "
+    "understand learn hear see read realise realize wonder seem appear sound vote seek plan intend refuse "
+    "decline reiterate repeat echo summarise summarize clarify specify detail outline document record list "
+    "decide tout project assure reassure convince persuade notify alert order instruct plead appeal request "
+    "invite interview survey poll chant shout scream yell cry whisper mutter exclaim retort rebut refute "
+    "contest dispute challenge protest acknowledge insist guarantee swear threaten prefer believe favour "
+    "favor back reckon estimate argue muse concur conclude deem regard view refer focus raise express offer "
+    "look put laud chastise mock liken compare reference link implore encourage advocate admire apologise "
+    "apologize rail lash scold rebuke berate thank congratulate salute commend credit slam decry deplore "
+    "ridicule taunt insult smear tease pitch preach lecture campaign lobby petition sue file testify "
+    "affirm reaffirm vouch certify acknowledge introduce unveil sum paint press identify"
+)
+_REPORTING_EXTRA = (
+    "said told wrote written thought felt knew known heard saw seen found spoke spoken sought meant swore "
+    "sworn put according statement statements interview interviews speech speeches message messages remarks "
+    "comments report reports poll polls survey surveys study studies data view views opinion belief claims "
+    "allegation allegations testimony briefing release letter op-ed column editorial announcement "
+    "declaration warning warnings criticism words reportedly apparently allegedly quoted tweet tweets "
+    "twitter facebook telegram post posts video broadcast address conference hearing debate asserted "
+    "endorsement accusation accusations questions concerns concern hopes fears plans belief"
+)
+
+
+def _inflections(base: str) -> set[str]:
+    """Regular verb forms of ``base`` (over-generation is harmless: the set is only looked up)."""
+    forms = {base, base + "s", base + "ed", base + "ing", base + base[-1] + "ed", base + base[-1] + "ing"}
+    if base.endswith("e"):
+        forms |= {base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(base + "es")
+    return forms
+
+
+REPORTING_WORDS = frozenset(
+    {f for b in _REPORTING_BASES.split() for f in _inflections(b)} | set(_REPORTING_EXTRA.split())
+)
+_CUE_WORD = re.compile(r"[\w'\u2019-]+")
+_CUE_TAIL = frozenset(
+    "on in at last this that yesterday today tonight monday tuesday wednesday thursday friday saturday "
+    "sunday earlier later also again then once".split()
+)
+_TELL_STORY = re.compile(
+    r"\s+(?:(?:its|their|his|her|our|my|your|a|an|the)\s+)?(?:(?:own|different|whole|same|real|other)\s+)?"
+    r"(?:story|stories|tale|tales)\b",
+    re.I,
+)
+_PREDICTION_CUE = frozenset("expected likely set due poised supposed bound".split())
+_BE_FORMS = frozenset("is are was were be been being 's 're am".split())
+_NEGATIVE_SOURCE = re.compile(r"(?:nobody|no\s+one|none|neither|nothing|no)\b", re.I)
+_NEGATED_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever|\brefused\s+to|\bdeclined\s+to|\bunable\s+to|\bwould\s+not)\s*$", re.I
+)
+_WH_AFTER = re.compile(r"\s*(?:how|whether|what|who|whom|when|where|why|which|if)\b", re.I)
+_SOURCE_LEAD = frozenset(
+    "and but or so yet while whereas although though because as if when since then also however meanwhile "
+    "nor".split()
+)
+_SOURCE_TAIL = frozenset(
+    "will would can could may might shall should must has have had did does do is are was were be been "
+    "also not n't never repeatedly previously later then reportedly already still just even once again "
+    "often who which".split()
+)
+_QUANTIFIER_BEFORE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|some|over|under|only|just|(?:more|fewer|less)\s+than|"
+    r"up\s+to|at\s+least|at\s+most)\s+$",
+    re.I,
+)
+_PARTICIPLE_CUES = frozenset(
+    "asked polled surveyed interviewed questioned quoted contacted consulted".split()
+)
+_LEADING_THAT = re.compile(
+    r"(?:(?:(?:on|last|this|late|early|earlier)\s+\w+|yesterday|today|tonight|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\s*,?\s*)?(?:that\s+|:\s*)",
+    re.I,
+)
+
+
+def _words(text: str, span: Span) -> list[Span]:
+    return [(m.start(), m.end()) for m in _CUE_WORD.finditer(text, span[0], span[1])]
+
+
+_AUXILIARIES = frozenset(
+    "has have had was were is are be been did does do will would can could may might must should shall "
+    "not never also then just long repeatedly n't".split()
+)
+
+
+def trim_cue(text: str, cue: Span) -> Span:
+    """``said on`` -> ``said``: a cue loses trailing prepositions and time words; a cue of auxiliaries only
+    (``has`` of ``has repeatedly said``) extends to the reporting word within the next three words."""
+    words = _words(text, cue)
+    while len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() in _CUE_TAIL:
+        words.pop()
+    if not words:
+        return cue
+    if all(text[s:e].lower() in _AUXILIARIES for s, e in words):
+        nxt = list(_CUE_WORD.finditer(text, words[-1][1], min(len(text), words[-1][1] + 40)))[:3]
+        for m in nxt:
+            if m.group().lower() in REPORTING_WORDS:
+                return words[0][0], m.end()
+            if m.group().lower() not in _AUXILIARIES and not m.group().lower().endswith("ly"):
+                break
+    return words[0][0], words[-1][1]
+
+
+def is_reporting_cue(text: str, cue: Span) -> bool:
+    """A cue holds a speech / cognition / report word (``said``, ``according``, ``statement``...)."""
+    piece = text[cue[0] : cue[1]]
+    if any(ch in piece for ch in QUOTE_CHARS) or piece.strip() == ":":
+        return True
+    return any(w.lower() in REPORTING_WORDS for w in _CUE_WORD.findall(piece))
+
+
+def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
+    return [w.lower() for w in _CUE_WORD.findall(text, pos, min(len(text), pos + 40))[:n]]
+
+
+def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
+    return [w.lower() for w in _CUE_WORD.findall(text, max(0, pos - 40), pos)[-n:]]
+
+
+def is_non_reporting_frame(text: str, cue: Span) -> bool:
+    """Frames that look like attribution but report nobody's words.
+
+    ``the queues tell their own story`` (idiom), ``governors are expected to ...`` (a prediction about
+    the subject, not a statement by it), and the participle inside a noun phrase (``those asked in a poll``).
+    """
+    words = [w.lower() for w in _CUE_WORD.findall(text, cue[0], cue[1])]
+    if not words:
+        return True
+    if words[-1] in ("tell", "tells", "told", "telling") and _TELL_STORY.match(text, cue[1]):
+        return True
+    if words[-1] in _PREDICTION_CUE and _next_words(text, cue[1], 1) == ["to"]:
+        before = _prev_words(text, cue[0], 2)
+        if words[0] in _BE_FORMS or any(w in _BE_FORMS for w in before):
+            return True
+    return False
+
+
+_NEGATION_IN_CUE = re.compile(r"\b(?:not|never)\b|n't|n\u2019t", re.I)
+
+
+def _is_negated(text: str, a: Attribution) -> bool:
+    """A frame that reports nothing: a negative source (``nobody in the ministry will say how many ...``)
+    or a negated cue (``officials would not say whether ...``, ``the other side has not commented``)."""
+    if a.source is not None and _NEGATIVE_SOURCE.match(text, a.source[0]):
+        return True
+    lead = text[max(0, a.cue[0] - 30) : a.cue[0]]
+    if not (_NEGATION_IN_CUE.search(text, a.cue[0], a.cue[1]) or _NEGATED_BEFORE.search(lead)):
+        return False
+    last = (_CUE_WORD.findall(text, a.cue[0], a.cue[1]) or [""])[-1].lower()
+    return bool(_WH_AFTER.match(text, a.cue[1])) or last in _NO_CONTENT_CUES
+
+
+# verbs that, negated, report that nothing was said ("has not commented", "did not respond")
+_NO_CONTENT_CUES = frozenset(
+    "comment commented commenting respond responded responding reply replied answer answered "
+    "elaborate elaborated say said".split()
+)
+
+
+def clean_source(text: str, src: Span | None) -> Span | None:
+    """A noun phrase: no leading conjunction (``and nobody ...``) nor trailing auxiliary (``... will``)."""
+    if src is None:
+        return None
+    words = _words(text, src)
+    while words and text[words[0][0] : words[0][1]].lower() in _SOURCE_LEAD:
+        words.pop(0)
+    while words and text[words[-1][0] : words[-1][1]].lower() in _SOURCE_TAIL:
+        words.pop()
+    if not words:
+        return None
+    s, e = words[0][0], words[-1][1]
+    if text[s].isdigit():
+        m = _QUANTIFIER_BEFORE.search(text, max(0, s - 20), s)
+        if m:
+            s = m.start()
+    return s, e
+
+
+def _clip_content(text: str, content: Span | None, other: Span | None) -> Span | None:
+    """The part of ``content`` that does not overlap ``other`` (the longer side), or None if nothing is left."""
+    if content is None or other is None or not overlaps(content, other):
+        return content
+    before = strip_span(text, content[0], min(content[1], other[0]), " \t\n,;:")
+    after = strip_span(text, max(content[0], other[1]), content[1], " \t\n,;:")
+    best = max((before, after), key=lambda sp: sp[1] - sp[0])
+    return best if best[1] > best[0] else None
+
+
+def clean_content(text: str, a: Attribution) -> Span | None:
+    """Content that overlaps neither the cue nor the source, without a leading ``(on Tuesday) that``."""
+    c = _clip_content(text, _clip_content(text, a.content, a.cue), a.source)
+    if c is None:
+        return None
+    m = _LEADING_THAT.match(text, c[0], c[1])
+    if m and m.end() < c[1]:
+        c = (m.end(), c[1])
+    if not _CUE_WORD.search(text, c[0], c[1]):
+        return None
+    return c
+
+
+def fallback_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """For an attribution without content: the clause after the cue (``said they knew ...``), or the
+    clause before a trailing ``..., X said``; None when neither has three words."""
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if sent is None:
+        return None
+    end = sent[1]
+    while end > a.cue[1] and text[end - 1] in " \t\n.!?":
+        end -= 1
+    after = strip_span(text, a.cue[1], end, " \t\n,;:")
+    m = _LEADING_THAT.match(text, after[0], after[1])
+    if m and m.end() < after[1]:
+        after = (m.end(), after[1])
+    cands = []
+    if a.source is None or not overlaps(after, a.source):
+        cands.append(after)
+    first = min(a.cue[0], a.source[0]) if a.source is not None else a.cue[0]
+    cands.append(strip_span(text, sent[0], first, " \t\n,;:"))
+    for c in cands:
+        if len(_CUE_WORD.findall(text, c[0], c[1])) >= 3 and text[c[0] : c[1]][:1] not in ",;":
+            return c
+    return None
+
+
+def _participle_merge(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
+    """``40% of those asked in one poll said X``: ``asked`` modifies the noun, ``said`` is the cue.
+
+    The participle's attribution is dropped and the next cue of its sentence takes the whole noun phrase
+    (from the first source to its own) as source.
+    """
+    out = sorted(atts, key=lambda a: a.cue)
+    drop: set[int] = set()
+    for i, a in enumerate(out):
+        word = text[a.cue[0] : a.cue[1]].lower()
+        if word not in _PARTICIPLE_CUES or i + 1 >= len(out):
+            continue
+        b = out[i + 1]
+        if b.cue[0] - a.cue[1] > 60 or sentence_at(sentence_ranges, a.cue[0]) != sentence_at(
+            sentence_ranges, b.cue[0]
+        ):
+            continue
+        gap = text[a.cue[1] : b.cue[0]]
+        prev = _prev_words(text, a.cue[0], 1)
+        plural_before = bool(prev) and prev[0].endswith(("s", "those", "people", "men", "women"))
+        if not plural_before or any(ch in gap for ch in ',;:"\u201c\u201d'):
+            continue
+        start = a.source[0] if a.source is not None and a.source[1] <= a.cue[0] else a.cue[0]
+        b.source = strip_span(text, start, b.cue[0])
+        if b.content is None:
+            b.content = a.content
+        drop.add(i)
+    return [a for i, a in enumerate(out) if i not in drop]
+
+
+def _stray_fragment(text: str, a: Attribution, sentence_ranges: list[Span]) -> bool:
+    """A content of one or two words outside the cue's sentence (a tagging fragment, not what was said)."""
+    assert a.content is not None
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if sent is None or overlaps(a.content, sent):
+        return False
+    return len(_CUE_WORD.findall(text, a.content[0], a.content[1])) < 3
+
+
+def repair(text: str, a: Attribution) -> Attribution | None:
+    """Span repairs that need no context: cue trimmed, source a clean noun phrase, content clipped."""
+    a.cue = trim_cue(text, a.cue)
+    a.source = clean_source(text, a.source)
+    if a.source is not None and overlaps(a.source, a.cue):
+        a.source = None
+    a.content = clean_content(text, a)
+    return a
+
+
+def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
+    """Precision filters over the merged attributions.
+
+    Kept: a cue from the reporting lexicon (or a quote frame) outside the non-reporting frames, not negated,
+    with a non-empty content (filled from the cue's clause when the layers found none) that overlaps
+    neither its cue nor its source.
+    """
+    atts = [a for a in (repair(text, a) for a in atts) if a is not None]
+    atts = [a for a in atts if is_reporting_cue(text, a.cue) and not is_non_reporting_frame(text, a.cue)]
+    atts = _participle_merge(text, atts, sentence_ranges)
+    out: list[Attribution] = []
+    for a in atts:
+        a.source = clean_source(text, a.source)
+        if _is_negated(text, a):
+            continue
+        a.content = clean_content(text, a)
+        if a.content is not None and _stray_fragment(text, a, sentence_ranges):
+            a.content = None
+        if a.content is None:
+            a.content = fallback_content(text, a, sentence_ranges)
+        if a.content is None:
+            continue
+        out.append(a)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------

@@ -1,0 +1,143 @@
+"""Typing a source as person, organisation, outlet, anonymous or vague (rules over a lexicon; not tagger
+features, so they may change without retraining).
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.analyzers.attribution.lexicon import (
+    ANONYMOUS_MARKERS,
+    ORG_WORDS,
+    OUTLET_NAMES,
+    OUTLET_WORDS,
+    PERSON_HEADS,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    TITLE_WORDS,
+    VAGUE_HEADS,
+)
+from presslens.analyzers.attribution.spans import Span
+from presslens.text.wordstarts import CASE_FOLDING_SPECIALS
+
+# Source typing (lexicon; these sets are not tagger features, so they may change without retraining):
+# * person: a named individual, a pronoun, or one individual by role ("a Kremlin spokesman", "Anton, 34");
+# * organisation: an institution ("the interior ministry", "the Kremlin") or a group speaking for a named
+#   one ("analysts at the Carnegie Endowment");
+# * outlet: a news organisation (agency, newspaper, broadcaster, channel, website, Telegram channel...);
+# * anonymous: unnamed people whose identity is withheld but whose position is implied: "a source",
+#   "officials", "officials in Moscow", "a senior official", "people familiar with the matter";
+# * vague: hearsay and generic groups: "some reports", "others", "critics", "analysts", "supporters".
+OUTLET_NAMES_EXTRA = re.compile(
+    r"\b(?:Meduza|Novaya Gazeta|Rossiyskaya Gazeta|RT|Russia Today|Sputnik|Vedomosti|RBC|RIA|Hromadske|"
+    r"Suspilne|Nexta|TV Rain|Dozhd|Mediazona|Fontanka|Kyiv Post|Moscow Times|Radio Liberty|RFE/RL|"
+    r"Radio Free Europe|Voice of America|VOA|Channel One|Rossiya|NTV|Zvezda|Ekho Moskvy|Kyiv Independent)\b"
+)
+TYPING_OUTLET_WORDS = OUTLET_WORDS | frozenset(
+    "site portal newsletter blog telegram tv newspaper's broadcaster's daily's".split()
+)
+ORG_HEADS_EXTRA = frozenset(
+    "operator operators utility provider providers company companies network firm group administration "
+    "office service".split()
+)
+ANONYMOUS_HEADS = frozenset("official officials source sources insider insiders aide aides".split())
+GROUP_HEADS = frozenset(
+    "critics others observers experts analysts commentators supporters opponents residents locals "
+    "witnesses people many some several voters activists campaigners protesters bloggers citizens "
+    "reports report rumours rumors claims accounts estimates information media press diplomats".split()
+)
+_PREPOSITIONS = frozenset("of in at from for with on inside within near across".split())
+_QUANTITY_WORDS = frozenset(
+    "tens hundreds thousands millions dozens dozen some many most all half majority minority percent % "
+    "number group one two three four five six seven eight nine ten few several each none any".split()
+)
+
+
+def _head_index(words: list[str]) -> int:
+    """Index of the noun phrase's head: the last word before its first preposition (``officials`` in
+    ``officials in Moscow``); after ``of`` when what precedes is a quantity (``thousands of residents``)."""
+    i = 0
+    while i < len(words):
+        if words[i] in _PREPOSITIONS and i > 0:
+            before = words[i - 1]
+            if words[i] == "of" and (before in _QUANTITY_WORDS or before[:1].isdigit()):
+                i += 1
+                continue
+            return i - 1
+        i += 1
+    return len(words) - 1
+
+
+# every alternative of ANONYMOUS_MARKERS contains one of these (lower case); tests check it
+_ANONYMOUS_NEEDS = ("anonym", "not ", "familiar with", "declined to be", "unnamed", "source", "official")
+
+
+def has_anonymous_marker(s: str) -> bool:
+    """``ANONYMOUS_MARKERS.search(s)`` is not None, with a quick test for the literals it needs first."""
+    low = s.lower()
+    if not any(c in s for c in CASE_FOLDING_SPECIALS) and not any(w in low for w in _ANONYMOUS_NEEDS):
+        return False
+    return ANONYMOUS_MARKERS.search(s) is not None
+
+
+def source_type(text: str, src: Span | None, context: str) -> str | None:
+    """person / organisation / outlet / anonymous / vague for a source span (None without one)."""
+    if src is None:
+        return None
+    s = text[src[0] : src[1]]
+    if has_anonymous_marker(s) and not _has_proper_name(s.split(",")[0]):
+        return "anonymous"
+    s = s.split(",")[0]  # "Olena Kovalenko, a volunteer at ..." is typed by its head
+    words = [w.lower() for w in re.findall(r"[\w'\u2019%-]+", s)]
+    if not words:
+        return None
+    hi = _head_index(words)
+    head = words[hi]
+    attached = s.split()[hi + 1 :] if hi + 1 < len(s.split()) else []
+    if has_anonymous_marker(context) and not _has_proper_name(s):
+        return "anonymous"
+    if head in TITLE_WORDS - VAGUE_HEADS or head in PERSON_HEADS:
+        return "person"
+    if OUTLET_NAMES.search(s) or OUTLET_NAMES_EXTRA.search(s) or any(w in TYPING_OUTLET_WORDS for w in words):
+        if not (words[0] in ("press", "media") and head in GROUP_HEADS):
+            return "outlet"
+    if head in ANONYMOUS_HEADS:
+        return "anonymous"
+    if head in GROUP_HEADS or head in VAGUE_HEADS:
+        named_org = any(t[:1].isupper() for t in attached[1:]) and attached[0].lower() in ("at", "of", "from")
+        return "organisation" if named_org else "vague"
+    if words[0] in (
+        "some",
+        "many",
+        "several",
+        "various",
+        "unconfirmed",
+        "unverified",
+        "local",
+        "press",
+        "media",
+    ):
+        return "vague"
+    if any(w in ("poll", "polls", "survey", "surveys", "respondents", "those") for w in words):
+        return "vague"  # "40% of those asked in a poll"
+    if len(words) == 1 and words[0] in PERSON_PRONOUNS:
+        return "person"
+    if words[0] == "they" or words[0] == "it":
+        return "vague" if words[0] == "they" else "organisation"
+    if head in ORG_HEADS_EXTRA:
+        return "organisation"  # "the state grid operator"
+    if head in ORG_WORDS or any(w in ORG_WORDS for w in words) and not any(w in TITLE_WORDS for w in words):
+        return "organisation"
+    if s.isupper() and len(s) <= 8:
+        return "organisation"
+    return "person"
+
+
+def _has_proper_name(s: str) -> bool:
+    toks = s.split()
+    return any(
+        t[:1].isupper() and t.lower() not in VAGUE_HEADS and t.lower() not in TITLE_WORDS for t in toks[1:]
+    ) or (len(toks) == 1 and toks[0][:1].isupper() and toks[0].lower() not in PRONOUNS | VAGUE_HEADS)
+
+
+# ---------------------------------------------------------------------------------------------

@@ -1,0 +1,91 @@
+"""The figures analyzer: one ``quantity`` finding per number expression."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.figures.atoms import clean_number
+from presslens.analyzers.figures.quantity import Quantity, extract_quantities
+from presslens.analyzers.figures.vocabulary import BOUNDS
+from presslens.article import Article, Finding, span_ref
+
+# The analyzer
+# ---------------------------------------------------------------------------------------------------
+
+_NUM = {"type": ["number", "null"]}
+_SPAN = {
+    "type": "object",
+    "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"}},
+    "required": ["start", "end", "text"],
+}
+_SPAN_OR_NULL = {"anyOf": [_SPAN, {"type": "null"}]}
+
+
+@register("figures")
+class FiguresAnalyzer(Analyzer):
+    """Number expressions: counts, percentages, money, ranges, ages, durations, dates, measures."""
+
+    version = "1.0"
+    languages = frozenset({"en"})
+    description = (
+        "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
+        "noun, bound (lower/upper/approx), vagueness and malformed digit grouping."
+    )
+    attribute_schemas: ClassVar[dict[str, dict[str, Any]]] = {
+        "quantity": {
+            "type": "object",
+            "properties": {
+                "value": _NUM,
+                "low": _NUM,
+                "high": _NUM,
+                "unit": {"type": ["string", "null"]},
+                "currency": {"type": ["string", "null"], "description": "ISO 4217 code for money"},
+                "bound": {"enum": [*BOUNDS, None]},
+                "vague": {"type": "boolean"},
+                "malformed": {"type": "boolean"},
+                "likely_values": {"type": "array", "items": {"type": "number"}},
+                "number": _SPAN,
+                "unit_span": _SPAN_OR_NULL,
+                "bound_span": _SPAN_OR_NULL,
+                "date": {"type": ["string", "null"], "description": "ISO 8601 (partial) date for label date"},
+                "person": _SPAN_OR_NULL,
+                "fraction": {"type": "string", "description": "n/d for fractions and ratios ('two thirds')"},
+            },
+            "required": ["value", "unit", "bound", "vague", "malformed", "number"],
+        }
+    }
+
+    def analyze(self, features: Features) -> AnalyzerOutput:
+        article = features.article
+        findings = [self._finding(article, q) for q in extract_quantities(article.text)]
+        return AnalyzerOutput(findings=findings)
+
+    def _finding(self, article: Article, q: Quantity) -> Finding:
+        attrs: dict[str, Any] = {
+            "value": _num(q.value),
+            "low": _num(q.low),
+            "high": _num(q.high),
+            "unit": q.unit,
+            "currency": q.currency,
+            "bound": q.bound,
+            "vague": q.vague,
+            "malformed": q.malformed,
+            "likely_values": [clean_number(v) for v in q.likely_values],
+            "number": span_ref(article, *q.number),
+            "unit_span": span_ref(article, *q.unit_span) if q.unit_span else None,
+            "bound_span": span_ref(article, *q.bound_span) if q.bound_span else None,
+        }
+        if "date" in q.extra:
+            attrs["date"] = q.extra["date"]
+        if "fraction" in q.extra:
+            attrs["fraction"] = q.extra["fraction"]
+        if "person" in q.extra:
+            attrs["person"] = span_ref(article, *q.extra["person"])
+        return Finding.at(article, q.start, q.end, kind="quantity", label=q.label, score=q.score,
+                          analyzer=self.name, attributes=attrs)
+
+
+def _num(v: float | None) -> float | int | None:
+    return None if v is None else clean_number(v)
+

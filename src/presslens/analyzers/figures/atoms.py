@@ -1,0 +1,267 @@
+"""Number atoms: digit strings, number words and vague amounts, with their values (malformed groupings
+flagged).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from presslens.analyzers.figures.vocabulary import (
+    IDENTIFIER_BEFORE,
+    IGNORE_CASE,
+    MEASURE_UNITS,
+    SCALES,
+    SHORT_SCALES,
+    SMALL,
+    TENS,
+    looks_plural,
+)
+from presslens.text.wordstarts import WordStarts, finditer_from, words_of
+
+# Number atoms
+# ---------------------------------------------------------------------------------------------------
+
+NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
+WORDS_RE = re.compile(
+    rf"\b(?:half\s+a\s+(?:million|billion|dozen|hundred|thousand)|"
+    rf"(?:a|an|{NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}|dozen))*)\b",
+    IGNORE_CASE,
+)
+VAGUE_RE = re.compile(
+    r"\b(?:(?P<tens>tens|hundreds)\s+of\s+(?P<tens_scale>thousands|millions|billions)|"
+    r"(?P<q>several|a\s+few|a\s+couple\s+of|many|a\s+number\s+of)\s+(?P<q_scale>dozen|hundred|thousand|million|"
+    r"billion)(?:\s+(?P<q_scale2>thousand|million))?|"
+    r"(?:(?:many|several|some|tens\s+of)\s+)?(?P<plural>dozens|scores|hundreds|thousands|millions|billions))\b",
+    IGNORE_CASE,
+)
+_DIGITS_RE = re.compile(r"(?<![\w.,/:#@])(?:\d{1,3}(?: \d{3})+(?![\d,.]\d)|\d[\d,.]*(?<=\d))")
+_SCALE_AFTER = re.compile(
+    r"^(?:\s*(?P<word>hundred|thousand|million|billion|trillion)\b(?:\s+(?P<word2>thousand|million|"
+    r"billion))?|(?P<short>\s?(?:bn|mn|mln|tn|trn)\b|(?:k|m|b)\b))",
+    IGNORE_CASE,
+)
+PERCENT_AFTER = re.compile(
+    r"^(?:\s*(?P<sign>%)|\s+(?P<pp>percentage\s+points?)\b|\s*(?P<pc>per\s*cent|percent|pc)\b)", IGNORE_CASE
+)
+
+
+@dataclass
+class Atom:
+    """One number: where it is, its value and how it was written."""
+
+    start: int
+    end: int
+    value: float | None
+    kind: str  # "digits" | "words" | "vague"
+    malformed: bool = False
+    likely_values: list[float] = field(default_factory=list)
+    low: float | None = None
+    high: float | None = None
+    has_scale: bool = False
+    year_like: bool = False
+
+
+def clean_number(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else round(v, 6)
+
+
+def parse_digits(s: str) -> tuple[float | None, bool, list[float]]:
+    """Value of a digit string with separators, or (None, True, likely values) when malformed."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", s):
+        return float(s.replace(",", "")), False, []
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+", s):  # 250 000, thin-space thousands
+        return float(s.replace(" ", "")), False, []
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):  # 1.000.000, continental thousands
+        return float(s.replace(".", "")), False, []
+    if re.fullmatch(r"\d+(?:,\d+)+(?:\.\d+)?", s):
+        return None, True, likely_values_for(s)
+    return None, True, []
+
+
+def likely_values_for(s: str) -> list[float]:
+    """Plausible intended values of a malformed grouping such as "300,00" or "1,0000"."""
+    head, *groups = s.split(".")[0].split(",")
+    values = {float("".join([head, *groups]))}  # separators typed by mistake
+    repaired = []
+    for g in groups:
+        if len(g) < 3:
+            repaired.append(g + "0" * (3 - len(g)))  # a dropped trailing zero: 300,00 -> 300,000
+        elif len(g) > 3 and g[3:].strip("0") == "":
+            repaired.append(g[:3])  # a doubled zero: 1,0000 -> 1,000
+        else:
+            repaired.append(g)
+    if all(len(g) == 3 for g in repaired) and 1 <= len(head) <= 3:
+        values.add(float(head + "".join(repaired)))
+    return sorted(values)
+
+
+def parse_number_words(phrase: str) -> float | None:
+    """Value of "twenty-five", "two hundred and fifty", "a dozen", "half a million", "three thousand"."""
+    words = [w for w in re.split(r"[\s-]+", phrase.lower()) if w and w != "and"]
+    if words[:2] == ["half", "a"] and len(words) == 3:
+        scale = 12 if words[2] == "dozen" else SCALES[words[2]]
+        return scale / 2
+    total, current, seen_number = 0.0, 0.0, False
+    for i, w in enumerate(words):
+        if w in ("a", "an"):
+            if i + 1 >= len(words) or words[i + 1] not in (*SCALES, "dozen"):
+                return None
+            current = 1
+        elif w in SMALL:
+            current += SMALL[w]
+            seen_number = True
+        elif w in TENS:
+            current += TENS[w]
+            seen_number = True
+        elif w == "dozen":
+            current = max(current, 1) * 12
+            seen_number = True
+        elif w == "hundred":
+            current = max(current, 1) * 100
+            seen_number = True
+        elif w in SCALES:
+            total += max(current, 1) * SCALES[w]
+            current = 0
+            seen_number = True
+        else:
+            return None
+    return total + current if seen_number else None
+
+
+_VAGUE_BOUNDS = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "millions": (2_000_000, 9_999_999), "billions": (2_000_000_000, 9_999_999_999),
+}
+_QUANTIFIER_FACTORS = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "many": (3, 9),
+                       "a number of": (2, 9)}
+
+
+def _vague_atom(m: re.Match[str]) -> Atom:
+    if m.group("tens"):
+        scale = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}[m.group("tens_scale").lower()]
+        mult = 10 if m.group("tens").lower() == "tens" else 100
+        low, high = mult * scale, mult * 10 * scale - 1
+    elif m.group("q"):
+        q = re.sub(r"\s+", " ", m.group("q").lower())
+        scale = 12 if m.group("q_scale").lower() == "dozen" else SCALES[m.group("q_scale").lower()]
+        if m.group("q_scale2"):
+            scale *= SCALES[m.group("q_scale2").lower()]
+        lo_f, hi_f = _QUANTIFIER_FACTORS[q]
+        low, high = lo_f * scale, hi_f * scale
+    else:
+        low, high = _VAGUE_BOUNDS[m.group("plural").lower()]
+    return Atom(m.start(), m.end(), None, "vague", low=low, high=high)
+
+
+def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None = None) -> list[Atom]:
+    """All number atoms outside the ``taken`` spans, left to right, without overlaps.
+
+    ``index``: the :class:`WordStarts` of ``text``, if already built.
+    """
+    index = index if index is not None else WordStarts(text)
+    atoms: list[Atom] = []
+    for m in finditer_from(VAGUE_RE, index, VAGUE_FIRST):
+        atoms.append(_vague_atom(m))
+    for m in _DIGITS_RE.finditer(text):
+        atom = _digit_atom(text, m)
+        if atom is not None:
+            atoms.append(atom)
+    for m in finditer_from(WORDS_RE, index, WORDS_FIRST):
+        atom = _word_atom(text, m)
+        if atom is not None:
+            atoms.append(atom)
+    atoms.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    out: list[Atom] = []
+    occupied = list(taken)
+    for a in atoms:
+        if any(a.start < e and s < a.end for s, e in occupied):
+            continue
+        out.append(a)
+        occupied.append((a.start, a.end))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
+    start, end = m.start(), m.end()
+    raw = m.group(0)
+    before = text[max(0, start - 2) : start]
+    if re.search(r"[A-Za-z]-?$", before) or IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
+        return None  # Su-34, MH17, Article 5
+    after = text[end : end + 3]
+    if re.match(r"[A-Za-z]", after) and not re.match(r"(?:bn|mn|mln|tn|trn|k|m|b|st|nd|rd|th|s)\b", text[end:], IGNORE_CASE):
+        if not re.match(MEASURE_UNITS, text[end:], IGNORE_CASE):
+            return None  # 4x4, 10am and other glued tokens
+    value, malformed, likely = parse_digits(raw)
+    atom = Atom(start, end, value, "digits", malformed=malformed, likely_values=likely)
+    if value is not None and re.search(r"(?:^|[\s(])[-−]$", text[max(0, start - 2) : start]) and not re.search(
+        r"\d\s*[-−]$", text[max(0, start - 4) : start]
+    ):
+        atom.start, atom.value = start - 1, -value  # "-20 degrees"
+    if not malformed and value is not None and re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100:
+        atom.year_like = True
+    sc = _SCALE_AFTER.match(text[end:])
+    if sc:
+        word = (sc.group("word") or "").lower()
+        factor = float(SCALES[word]) if word else float(SHORT_SCALES[sc.group("short").strip().lower()])
+        if sc.group("word2"):
+            factor *= SCALES[sc.group("word2").lower()]
+        if sc.group("short") and sc.group("short").strip().lower() in {"m", "b", "k"}:
+            # a bare "m"/"b"/"k" is a scale only in money ("$5m"); elsewhere it may be metres
+            money = re.search(r"(?:[$€£₽₴¥]|US\$|USD|EUR|GBP)\s?$", text[max(0, start - 4) : start])
+            nxt = re.match(r"\s+([A-Za-z]+)", text[end + sc.end() :])
+            if not money and not (nxt and looks_plural(nxt.group(1).lower())):
+                sc = None  # "1.2m units" and "$5m" are millions; "a 2m wall" is metres
+        if sc is not None:
+            atom.end = end + sc.end()
+            atom.has_scale = True
+            atom.year_like = False
+            if atom.value is not None:
+                atom.value *= factor
+            elif malformed and re.fullmatch(r"\d+,\d{1,2}", raw):
+                atom.malformed = False  # "1,5 million": a decimal comma
+                atom.value = float(raw.replace(",", ".")) * factor
+                atom.likely_values = []
+            else:
+                atom.likely_values = [v * factor for v in likely]
+    return atom
+
+
+def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
+    phrase = m.group(0)
+    value = parse_number_words(phrase)
+    if value is None:
+        return None
+    low = phrase.lower()
+    if low == "one":
+        return None  # "one of the", "no one", "one day": too rarely a count to report
+    if low in {"a", "an"}:
+        return None
+    if low.startswith(("a ", "an ")) and value == 100 and not re.search(r"\bhundred\b", low):
+        return None
+    if re.search(r"\b(?:no|any|every|some)\s*$", text[max(0, m.start() - 6) : m.start()], IGNORE_CASE) and value == 1:
+        return None
+    atom = Atom(m.start(), m.end(), value, "words")
+    sc = re.match(r"^\s+(?P<w>million|billion|trillion|thousand)\b", text[m.end() :], IGNORE_CASE)
+    if sc and not re.search(r"\b(?:million|billion|trillion|thousand)$", low):
+        atom.end = m.end() + sc.end()
+        atom.value = value * SCALES[sc.group("w").lower()]
+    return atom
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+NUMBER_WORDS_FIRST = words_of(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen",
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety",
+)
+WORDS_FIRST = NUMBER_WORDS_FIRST | words_of("half a an")
+VAGUE_FIRST = words_of("tens hundreds several a many some dozens scores thousands millions billions")
+FRACTION_FIRST = words_of("a an one two three four nine")

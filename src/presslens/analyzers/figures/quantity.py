@@ -1,0 +1,343 @@
+"""Putting a quantity together: ranges, units and counted nouns, currency, bounds, and the label."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from presslens.analyzers.figures.atoms import (
+    PERCENT_AFTER,
+    Atom,
+    clean_number,
+    find_atoms,
+    parse_digits,
+    parse_number_words,
+)
+from presslens.analyzers.figures.specials import YEAR_CONTEXT_BEFORE, find_specials
+from presslens.analyzers.figures.vocabulary import (
+    BOUND_AFTER,
+    BOUND_BEFORE,
+    BOUND_KIND,
+    CURRENCY_PREFIX,
+    CURRENCY_WORD_RE,
+    CURRENCY_WORDS,
+    IGNORE_CASE,
+    MEASURE_UNITS,
+    NOT_ADVERBS,
+    SCALES,
+    STOP_AFTER,
+    TIME_UNITS,
+    looks_plural,
+)
+from presslens.text.wordstarts import WordStarts
+
+# Putting a quantity together
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    label: str
+    number: tuple[int, int]
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    unit_span: tuple[int, int] | None = None
+    currency: str | None = None
+    bound: str | None = None
+    bound_span: tuple[int, int] | None = None
+    vague: bool = False
+    malformed: bool = False
+    likely_values: list[float] = field(default_factory=list)
+    score: float = 0.95
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_CURRENCY_BEFORE = re.compile(r"(?P<c>US\$|[$€£₽₴¥]|\b(?:USD|EUR|GBP|RUB|UAH)\b)\s?$")
+_CURRENCY_AFTER = re.compile(rf"^\s*(?P<c>{CURRENCY_WORD_RE})\b", IGNORE_CASE)
+_DURATION_AFTER = re.compile(rf"^(?:\s+|-)(?P<u>{TIME_UNITS})(?:['’]s?)?\b(?!\s*[- ]old)", IGNORE_CASE)
+_MEASURE_AFTER = re.compile(rf"^(?:\s?|-)(?P<u>{MEASURE_UNITS})(?![A-Za-z])", IGNORE_CASE)
+_ORDINAL_AFTER = re.compile(r"^(?P<u>st|nd|rd|th)\b", IGNORE_CASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+
+
+def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
+    """Consecutive atom pairs forming a range; the int is the start of "between"/"from" or -1."""
+    pairs: list[tuple[Atom, Atom, int]] = []
+    i = 0
+    while i + 1 < len(atoms):
+        a, b = atoms[i], atoms[i + 1]
+        gap = text[a.end : b.start]
+        before = text[max(0, a.start - 12) : a.start]
+        pre = re.search(r"\b(?P<w>between|from)\s+(?:[$€£₽₴¥]|US\$)?$", before, IGNORE_CASE)
+        ok = False
+        if pre and pre.group("w").lower() == "between" and re.fullmatch(r"\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, IGNORE_CASE):
+            ok = True
+        elif re.fullmatch(r"\s*(?:-|–|—|to)\s*(?:[$€£₽₴¥]|US\$)?", gap, IGNORE_CASE) and a.kind != "vague" and b.kind != "vague":
+            ok = pre is not None or not (a.year_like and b.year_like)
+            if re.fullmatch(r"\s*to\s*", gap, IGNORE_CASE) and pre is None and not (a.kind == b.kind == "digits"):
+                ok = False
+            if re.fullmatch(r"[-–]", gap) and a.kind == "words":
+                ok = False
+        elif re.fullmatch(r"\s*%?\s*(?:-|–|to)\s*", gap, IGNORE_CASE) and a.kind == b.kind == "digits" and text[a.end:a.end + 1] == "%":
+            ok = True
+        if ok:
+            start = a.start - (len(before) - pre.start()) if pre else -1
+            pairs.append((a, b, start))
+            i += 2
+        else:
+            i += 1
+    return pairs
+
+
+def _unit_phrase(text: str, pos: int) -> tuple[int, int] | None:
+    """The counted noun phrase right after ``pos``: up to three words, skipping one "of" (and "the")."""
+    m = re.match(r"\s+of\s+(?:the\s+)?", text[pos:], IGNORE_CASE)
+    p = pos + (m.end() if m else 0)
+    words: list[tuple[int, int]] = []
+    while len(words) < 3:
+        if words:
+            gap = re.match(r"[ ]+", text[p:])
+        else:  # right after "of (the) " nothing more to skip; right after the number a space or "-strong"
+            gap = re.match(r"" if m else r"[ ]+|-", text[p:])
+        if not gap:
+            break
+        q = p + gap.end()
+        w = _WORD.match(text, q)
+        if not w:
+            break
+        word = w.group(0)
+        low = word.lower()
+        if low in STOP_AFTER or low in SCALES or parse_number_words(low) is not None:
+            break
+        if low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS:
+            break
+        if words and (low.endswith("ed") or (word[0].isupper() and not text[words[-1][0]].isupper())):
+            break
+        if not words and low.endswith("ed") and not _followed_by_word(text, w.end()):
+            break  # "300 stayed", "12 killed in": a verb, not an adjective before a noun
+        if re.fullmatch(TIME_UNITS, low) and words:
+            break
+        words.append((w.start(), w.end()))
+        p = w.end()
+        if looks_plural(low):
+            break  # the head noun of a counted phrase: "Russian men", "new rifles"
+    if not words:
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _followed_by_word(text: str, pos: int) -> bool:
+    w = re.match(r"[ ]+([A-Za-z][A-Za-z’'-]*)", text[pos:])
+    if w is None:
+        return False
+    word = w.group(1).lower()
+    return word not in STOP_AFTER and not word.endswith("ly")
+
+
+def _apply_bound(text: str, q: Quantity) -> None:
+    m = BOUND_BEFORE.search(text[max(0, q.start - 30) : q.start])
+    if m:
+        b_start = q.start - (len(text[max(0, q.start - 30) : q.start]) - m.start("b"))
+        phrase = text[b_start : q.start].strip()
+        if phrase.lower() == "some" and q.vague:
+            return
+        if phrase.lower() in {"over", "under", "above", "below"} and q.label in {"date", "age"}:
+            return
+        kind = "approx"
+        for pat, k in BOUND_KIND:
+            if pat.match(phrase):
+                kind = k
+        q.bound = kind
+        q.bound_span = (b_start, b_start + len(phrase))
+        q.start = b_start
+        return
+    m2 = BOUND_AFTER.match(text[q.number[1] :])
+    if m2:
+        group = "plus" if m2.group("plus") else "b"
+        word = m2.group(group).lower()
+        if word in {"+", "plus"} or re.search(r"more|over|above|higher", word):
+            q.bound = "lower"
+        else:
+            q.bound = "approx" if word.endswith("so") else "upper"
+        q.bound_span = (q.number[1] + m2.start(group), q.number[1] + m2.end(group))
+        q.end = max(q.end, q.bound_span[1])
+
+
+def _plural_unit(unit: str) -> str:
+    if unit.endswith("s"):
+        return unit
+    return "centuries" if unit == "century" else unit + "s"
+
+
+def _classify(text: str, q: Quantity, first: Atom, last: Atom) -> None:
+    """Label, unit and currency from what surrounds the number(s)."""
+    pos = q.number[1]
+    cur_before = _CURRENCY_BEFORE.search(text[max(0, q.number[0] - 4) : q.number[0]])
+    if cur_before:
+        code, word = CURRENCY_PREFIX[cur_before.group("c").lower()]
+        q.currency, q.unit = code, word
+        q.start = q.number[0] - (len(text[max(0, q.number[0] - 4) : q.number[0]]) - cur_before.start("c"))
+        q.unit_span = (q.start, q.start + len(cur_before.group("c")))
+        q.label = "money"
+        return
+    pm = PERCENT_AFTER.match(text[pos:])
+    if pm:
+        q.label = "percent"
+        q.unit = "percentage points" if pm.group("pp") else "percent"
+        q.unit_span = (pos + pm.start(pm.lastgroup or 0), pos + pm.end())
+        q.end = pos + pm.end()
+        return
+    cm = _CURRENCY_AFTER.match(text[pos:])
+    if cm:
+        word = re.sub(r"\s+", " ", cm.group("c"))
+        q.currency = CURRENCY_WORDS.get(word.lower())
+        q.unit = word
+        q.unit_span = (pos + cm.start("c"), pos + cm.end("c"))
+        q.end = pos + cm.end()
+        q.label = "money"
+        return
+    dm = _DURATION_AFTER.match(text[pos:])
+    if dm and first.kind != "vague":
+        q.label = "duration"
+        q.unit = _plural_unit(dm.group("u").lower())
+        q.unit_span = (pos + dm.start("u"), pos + dm.end("u"))
+        q.end = pos + dm.end("u")
+        return
+    mm = _MEASURE_AFTER.match(text[pos:])
+    if mm and last.kind != "vague":
+        q.label = "measure"
+        q.unit = mm.group("u")
+        q.unit_span = (pos + mm.start("u"), pos + mm.end("u"))
+        q.end = pos + mm.end("u")
+        return
+    om = _ORDINAL_AFTER.match(text[pos:])
+    if om and last.kind == "digits" and q.value is not None:
+        q.label = "ordinal"
+        q.end = pos + om.end()
+        unit = _unit_phrase(text, q.end)
+        if unit:
+            q.unit, q.unit_span, q.end = text[unit[0] : unit[1]], unit, unit[1]
+        return
+    suffix_bound = BOUND_AFTER.match(text[pos:])
+    unit = _unit_phrase(text, pos + suffix_bound.end() if suffix_bound else pos)
+    if unit:
+        q.unit_span = unit
+        q.unit = text[unit[0] : unit[1]]
+        q.end = unit[1]
+
+
+def _year_is_date(text: str, atom: Atom) -> bool:
+    """A bare 1800-2100 number: a date unless it counts something ("2000 soldiers")."""
+    if YEAR_CONTEXT_BEFORE.search(text[max(0, atom.start - 14) : atom.start]):
+        return True
+    if BOUND_BEFORE.search(text[max(0, atom.start - 30) : atom.start]):
+        return False
+    unit = _unit_phrase(text, atom.end)
+    return unit is None
+
+
+def _quantity_from_atom(text: str, a: Atom) -> Quantity:
+    q = Quantity(a.start, a.end, "count", (a.start, a.end), value=a.value, malformed=a.malformed,
+                 likely_values=list(a.likely_values), vague=a.kind == "vague", low=a.low, high=a.high)
+    if a.kind == "words":
+        q.score = 0.9
+    if a.kind == "vague":
+        q.score = 0.8
+    if a.malformed:
+        q.score = 0.6
+    return q
+
+
+def _quantity_from_range(text: str, a: Atom, b: Atom, pre_start: int) -> Quantity:
+    low, high = a.value, b.value
+    if low is not None and high is not None and b.has_scale and not a.has_scale and low < high / 1000 + 1:
+        # "$5-10bn", "5 to 10 million": the scale of the second number applies to both
+        factor = high / float(_plain_value(text[b.start : b.end]) or 1)
+        low *= factor
+    q = Quantity(a.start if pre_start < 0 else pre_start, b.end, "range", (a.start, b.end), value=None,
+                 low=low, high=high, malformed=a.malformed or b.malformed,
+                 likely_values=[*a.likely_values, *b.likely_values])
+    q.score = 0.9
+    return q
+
+
+def _plain_value(s: str) -> float | None:
+    m = re.match(r"[\d,.]+", s)
+    if not m:
+        return parse_number_words(s)
+    value, _, _ = parse_digits(m.group(0).rstrip(".,"))
+    return value
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every number expression in ``text`` as a :class:`Quantity` (offsets into ``text``)."""
+    index = WordStarts(text)
+    specials = find_specials(text, index)
+    quantities: list[Quantity] = []
+    for s in specials:
+        if s.label is None:
+            continue
+        attrs = dict(s.attributes)
+        q = Quantity(s.start, s.end, s.label, s.number, value=attrs.pop("value", None),
+                     unit=attrs.pop("unit", None), score=0.9 if s.label == "date" else 0.85,
+                     low=attrs.pop("low", None), high=attrs.pop("high", None))
+        q.vague = bool(attrs.pop("vague", False))
+        if "person" in attrs:
+            q.extra["person"] = attrs.pop("person")
+            q.score = 0.7
+        q.extra.update(attrs)
+        if q.label == "age":
+            _apply_bound(text, q)
+        quantities.append(q)
+    atoms = find_atoms(text, [(s.start, s.end) for s in specials], index)
+    in_range: set[int] = set()
+    for a, b, pre in _range_pairs(text, atoms):
+        q = _quantity_from_range(text, a, b, pre)
+        in_range.update({id(a), id(b)})
+        _classify(text, q, a, b)
+        q.label = "range"
+        if a.year_like and b.year_like:
+            q.label, q.unit, q.unit_span, q.end = "date", None, None, b.end
+            q.extra["date"] = f"{clean_number(a.value or 0)}/{clean_number(b.value or 0)}"
+        elif re.search(r"\baged\s+(?:between\s+|from\s+)?$", text[max(0, a.start - 20) : a.start], IGNORE_CASE):
+            q.unit, q.unit_span, q.end = "years", None, b.end
+        if pre < 0:
+            _apply_bound(text, q)
+        quantities.append(q)
+    for a in atoms:
+        if id(a) in in_range:
+            continue
+        if a.year_like and _year_is_date(text, a):
+            quantities.append(Quantity(a.start, a.end, "date", (a.start, a.end), value=a.value, score=0.85,
+                                       extra={"date": text[a.start : a.end]}))
+            continue
+        q = _quantity_from_atom(text, a)
+        _classify(text, q, a, a)
+        _apply_bound(text, q)
+        quantities.append(q)
+    quantities.sort(key=lambda q: (q.start, -q.end))
+    return _drop_overlaps(quantities)
+
+
+def _drop_overlaps(qs: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for q in qs:
+        if out and q.start < out[-1].end:
+            # the earlier quantity's unit phrase ran into this number: cut it back
+            prev = out[-1]
+            if prev.unit_span and prev.unit_span[1] > q.start and prev.number[1] <= q.start:
+                prev.unit_span = None
+                prev.unit = None
+                prev.end = max(prev.number[1], prev.bound_span[1] if prev.bound_span else 0)
+            else:
+                continue
+        out.append(q)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,234 @@
+"""Dates, clock times, ages, fractions and ratios, found before plain numbers (numbers inside them are not
+counted again).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from presslens.analyzers.figures.atoms import (
+    FRACTION_FIRST,
+    NUMBER_WORD,
+    NUMBER_WORDS_FIRST,
+    VAGUE_FIRST,
+    VAGUE_RE,
+    WORDS_FIRST,
+    WORDS_RE,
+    clean_number,
+    parse_number_words,
+)
+from presslens.analyzers.figures.vocabulary import IGNORE_CASE, MONTH_RE, MONTHS
+from presslens.text.wordstarts import AnchoredPattern, WordStarts, finditer_from, matches_at, words_of
+
+# Dates, times and ages (found first; numbers inside them are not counted again)
+# ---------------------------------------------------------------------------------------------------
+
+# Every pattern below starts where a digit or a month name starts a word ("\b\d", "\b<Month>"), except the
+# decade pattern, which may also start at an apostrophe ("'90s"). Speed only: find_specials tries each pattern
+# at those positions (see wordstarts.matches_at) instead of scanning the whole text once per pattern.
+# (pattern, where its matches can start: "digit", "month" or "decade")
+_DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?:,?\s+\d{{4}})?\b"), "digit"),
+    (re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d|,\d)\b"), "month"),
+    (re.compile(rf"\b{MONTH_RE}\s+\d{{4}}\b"), "month"),
+    (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), "digit"),
+    (re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"), "digit"),
+    (re.compile(r"(?:\b(?:1[89]|20)\d0s\b|['’]\d0s\b)"), "decade"),
+    (re.compile(r"\b(?:1[89]\d\d|20\d\d)\s*[-–/]\s*(?:(?:1[89]\d\d|20\d\d)|\d\d)\b(?!,\d)"), "digit"),
+]
+_TIME_PATTERNS = [
+    re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|MSK|local time))?", IGNORE_CASE),
+    re.compile(r"\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])", IGNORE_CASE),
+    re.compile(r"\b\d{3,4}\s*(?:GMT|UTC|hrs|hours\s+local)\b"),
+]
+YEAR_CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|from|of|to|before|after|during|between|early|late|mid|spring|summer|"
+    r"autumn|fall|winter|year|the|a|its|this|that|their|his|her|our|fiscal|end|start|and|through|"
+    r"throughout|than|election|elections|budget|census|olympics|cup|vintage|class|circa|c\.)[\s-]*$",
+    IGNORE_CASE,
+)
+
+# Speed only: "first" holds the words a match of each pattern can begin with (see wordstarts.finditer_from;
+# tests check these lists against matches generated from the patterns).
+_AGES: tuple[AnchoredPattern, ...] = (
+    AnchoredPattern(
+        "years_old",
+        re.compile(
+            rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{NUMBER_WORD})[- ](?P<u>year|month|week|day)s?[- ]olds?\b",
+            IGNORE_CASE,
+        ),
+        first=NUMBER_WORDS_FIRST,
+        digits=True,
+    ),
+    AnchoredPattern(
+        "aged",
+        re.compile(r"\b(?:aged|age)\s+(?P<n>\d{1,3})\b(?!\s*(?:-|to|and)\s*\d)", IGNORE_CASE),
+        first=words_of("aged age"),
+    ),
+    AnchoredPattern(
+        "at_the_age_of",
+        re.compile(r"\bat\s+the\s+age\s+of\s+(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", IGNORE_CASE),
+        first=words_of("at"),
+    ),
+)
+_AGE_DECADE = re.compile(
+    r"\bin\s+(?:his|her|their|my|our|your)\s+(?:early\s+|mid-?|late\s+)?(?P<n>[1-9]0)['’]?s\b", IGNORE_CASE
+)
+_NAME_AGE = re.compile(
+    r"\b(?P<name>[A-Z][a-z’'-]+(?:[ ]+[A-Z][a-z’'-]+){0,2}),[ ]+(?P<n>\d{1,2})"
+    r"(?=\s*[,;)]|\s*\.(?:\s|$)|\s+(?:who|from|and)\b)"
+)
+_NOT_NAMES = {
+    "However", "Meanwhile", "Overall", "Today", "Yesterday", "Altogether", "Since", "In", "By", "Of", "On",
+    "And", "But", "Then", "Now", "So", "Also", "Still", "Thus", "Instead", "Later", "Earlier", "Finally",
+    "Total", "Together", "Page", "Article", "Section", "Chapter", "Paragraph", "Room", "Unit", "Line",
+    "Moreover", "Besides", "Indeed", "Again", "Nevertheless", "Yet", "Sunday", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday",
+}
+
+
+_FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_FRACTION_DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                          "fifths": 5, "tenth": 10, "tenths": 10}
+_FRACTION_RE = re.compile(
+    r"\b(?P<n>an?|one|two|three|four|nine)[\s-]+(?P<d>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b)", IGNORE_CASE
+)
+_RATIO_RE = re.compile(
+    rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    rf"(?P<d>\d{{1,4}}|{NUMBER_WORD})\b",
+    IGNORE_CASE,
+)
+# Speed only: "(?=[...])" lets the engine skip positions where no number (digit or number word) starts;
+# the "years_old" age pattern runs only when the text has "old(s)" at a word end at all.
+_OLD_HINT = re.compile(r"[- ]olds?\b", IGNORE_CASE)
+
+_AGE_DECADE_FIRST = words_of("in")
+# (pattern, first words, or also any word that begins with a digit) for the tests
+ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
+    (VAGUE_RE, VAGUE_FIRST, False),
+    (WORDS_RE, WORDS_FIRST, False),
+    (_FRACTION_RE, FRACTION_FIRST, False),
+    (_RATIO_RE, NUMBER_WORDS_FIRST, True),
+    *((age.pattern, age.first, age.digits) for age in _AGES),
+    (_AGE_DECADE, _AGE_DECADE_FIRST, False),
+]
+
+
+def _small_number(s: str) -> float | None:
+    return float(s) if s.isdigit() else parse_number_words(s)
+
+
+@dataclass
+class Special:
+    start: int
+    end: int
+    label: str | None  # None: consumed without a finding (clock times)
+    attributes: dict[str, Any]
+    number: tuple[int, int]
+
+
+def _date_iso(text: str) -> str | None:
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
+    month = None
+    for word in re.findall(r"[A-Za-z]+", text):
+        if word.lower() in MONTHS:
+            month = MONTHS[word.lower()]
+    day_m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b(1[89]\d\d|20\d\d)\b", "", text))
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return text
+    if month is None:
+        return year.group(1) if year else None
+    y = year.group(1) if year else "--"
+    if day_m:
+        return f"{y}-{month:02d}-{int(day_m.group(1)):02d}" if year else f"--{month:02d}-{int(day_m.group(1)):02d}"
+    return f"{y}-{month:02d}" if year else f"--{month:02d}"
+
+
+def _date_attributes(text: str) -> dict[str, Any]:
+    """``value`` (the year, when one is given), ``date`` (ISO 8601, partial) and for spans of years low/high."""
+    years = re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text)
+    decade = re.fullmatch(r"(?:(1[89]|20)(\d)0s|['’](\d)0s)", text)
+    if decade:
+        return {"value": None, "date": text.lstrip("'’")}
+    span = re.fullmatch(r"(1[89]\d\d|20\d\d)\s*[-–/]\s*(\d{4}|\d\d)", text)
+    if span:
+        low = int(span.group(1))
+        high_s = span.group(2)
+        high = int(high_s) if len(high_s) == 4 else int(str(low)[:2] + high_s)
+        return {"value": None, "low": low, "high": high, "date": f"{low}/{high}"}
+    return {"value": int(years[0]) if years else None, "date": _date_iso(text)}
+
+
+_DIGIT_START = re.compile(r"\d(?<!\w\d)")  # where "\b\d" can match (a leading character class scans fast)
+_MONTH_START = re.compile(r"[JFMASOND](?<!\w[JFMASOND])")  # where "\b<Month>" can match
+_DECADE_START = re.compile(r"\d(?<!\w\d)|['’](?=\d)")
+
+
+def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
+    """Dates, clock times, fractions, ratios and ages (``index``: the :class:`WordStarts` of ``text``)."""
+    index = index if index is not None else WordStarts(text)
+    found: list[Special] = []
+    starts = {
+        "digit": [m.start() for m in _DIGIT_START.finditer(text)],
+        "month": [m.start() for m in _MONTH_START.finditer(text)],
+        "decade": [m.start() for m in _DECADE_START.finditer(text)],
+    }
+    for pat in _TIME_PATTERNS:
+        for m in matches_at(pat, text, starts["digit"]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for pat, start_kind in _DATE_PATTERNS:
+        for m in matches_at(pat, text, starts[start_kind]):
+            found.append(Special(m.start(), m.end(), "date", _date_attributes(m.group(0)), (m.start(), m.end())))
+    for m in finditer_from(_FRACTION_RE, index, FRACTION_FIRST):
+        num = _FRACTION_NUMERATORS[m.group("n").lower()]
+        den = _FRACTION_DENOMINATORS[m.group("d").lower()]
+        found.append(Special(m.start(), m.end(), "percent",
+                             {"value": round(100 * num / den, 2), "unit": "percent", "fraction": f"{num}/{den}"},
+                             (m.start(), m.end())))
+    for m in finditer_from(_RATIO_RE, index, NUMBER_WORDS_FIRST, digits=True):
+        n_val, d_val = _small_number(m.group("n")), _small_number(m.group("d"))
+        if n_val is None or not d_val or n_val >= d_val:
+            continue
+        found.append(Special(m.start(), m.end(), "percent",
+                             {"value": round(100 * n_val / d_val, 2), "unit": "percent",
+                              "fraction": f"{clean_number(n_val)}/{clean_number(d_val)}"},
+                             (m.start(), m.end())))
+    for age in _AGES:
+        if age.label == "years_old" and _OLD_HINT.search(text) is None:
+            continue
+        for m in age.finditer(index):
+            value = _small_number(m.group("n"))
+            if value is None:
+                continue
+            unit = (m.groupdict().get("u") or "year").lower() + "s"
+            found.append(
+                Special(m.start(), m.end(), "age", {"value": value, "unit": unit}, (m.start("n"), m.end("n")))
+            )
+    for m in finditer_from(_AGE_DECADE, index, _AGE_DECADE_FIRST):
+        decade = int(m.group("n"))
+        found.append(Special(m.start("n"), m.end(), "age",
+                             {"value": None, "unit": "years", "low": decade, "high": decade + 9, "vague": True},
+                             (m.start("n"), m.end())))
+    for m in _NAME_AGE.finditer(text):
+        name = m.group("name")
+        if name.split()[0] in _NOT_NAMES or name.split()[-1] in _NOT_NAMES or name.lower() in MONTHS:
+            continue
+        found.append(
+            Special(
+                m.start("n"), m.end("n"), "age",
+                {"value": float(m.group("n")), "unit": "years", "person": (m.start("name"), m.end("name"))},
+                (m.start("n"), m.end("n")),
+            )
+        )
+    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[Special] = []
+    for s in found:
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------

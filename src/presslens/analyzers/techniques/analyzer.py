@@ -1,0 +1,206 @@
+"""The techniques analyzer: spans with their technique, a propaganda probability per sentence, the article
+label.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+import numpy as np
+
+from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.techniques import lexicon as L
+from presslens.analyzers.techniques.classifier import blend_lexicon_labels, classify_spans, span_probability
+from presslens.analyzers.techniques.model import (
+    SECOND_LABEL_MIN,
+    SHARE_THRESHOLD,
+    TECHNIQUES,
+    TechniqueModel,
+    TokenTable,
+    decode_spans,
+    tag_article,
+)
+from presslens.article import Article, Finding
+
+# --------------------------------------------------------------------------------------- analyzer
+
+
+def analyze_article(
+    model: TechniqueModel,
+    article: Article,
+    states: list[np.ndarray],
+    offsets: list[np.ndarray],
+    sent_emb: np.ndarray,
+    *,
+    threshold: float | None = None,
+) -> tuple[TokenTable, list[tuple[int, int, float]], np.ndarray]:
+    """Tagger, decoder, lexicon and classifier for one article: (token table, spans, technique
+    probabilities). Spans are the tagger's runs, then lexical hits not already identical to one of them
+    (their third value is the entry's train precision, negated to tell them apart); sentences with a
+    lexical hit get :data:`~presslens.analyzers.techniques.lexicon.SENTENCE_BUMP` added."""
+    sentences = [(int(s), int(e)) for s, e in article.sentences]
+    table = tag_article(model, article.text, sentences, states, offsets, sent_emb)
+    thr = model.config["span_threshold"] if threshold is None else threshold
+    spans = decode_spans(
+        article.text, table, thr, gap=int(model.config["span_gap"]), min_mean=float(model.config["span_min_mean"])
+    )
+    spans += lexical_spans(model.lexicon, article.text, spans, table, sentences)
+    pairs = [(s, e) for s, e, _ in spans]
+    probs = classify_spans(model, article.text, sentences, table, sent_emb, pairs)
+    return table, spans, blend_lexicon_labels(model.lexicon, article.text, pairs, probs)
+
+
+def lexical_spans(
+    lexicon: L.Lexicon, text: str, spans: list[tuple[int, int, float]], table: TokenTable,
+    sentences: list[tuple[int, int]],
+) -> list[tuple[int, int, float]]:
+    """Lexical hits as extra spans (``(start, end, -precision)``); bumps the sentence probabilities of
+    ``table`` in place for sentences that contain a hit."""
+    have = {(s, e) for s, e, _ in spans}
+    sentence_ends = [s1 for _, s1 in sentences]
+    out: list[tuple[int, int, float]] = []
+    bumped: set[int] = set()
+    for s, e, entry in lexicon.matches(text):
+        if (s, e) not in have:
+            have.add((s, e))
+            out.append((s, e, -entry.precision))
+        i = bisect.bisect_right(sentence_ends, s)
+        while i < len(sentences) and sentences[i][0] < e:
+            bumped.add(i)
+            i += 1
+    for i in bumped:
+        table.sentence_probs[i] = min(1.0, float(table.sentence_probs[i]) + L.SENTENCE_BUMP)
+    return out
+
+
+@register("techniques")
+class TechniquesAnalyzer(Analyzer):
+    """Propaganda technique spans (14 SemEval-2020 Task 11 techniques) and sentence propaganda scores."""
+
+    version = "1.2"
+    uses_encoder = True
+    models = ("techniques",)
+    languages = frozenset({"en"})
+    description = (
+        "Persuasion technique spans (the 14 techniques of SemEval-2020 Task 11) and a propaganda "
+        "probability for every sentence, from a light head over the shared encoder's token states."
+    )
+    attribute_schemas = {
+        "technique": {
+            "type": "object",
+            "properties": {
+                "span_probability": {
+                    "type": "number",
+                    "description": "calibrated probability that the fragment is a propaganda technique",
+                },
+                "technique_probability": {
+                    "type": "number",
+                    "description": "probability of this technique given that the fragment is propaganda",
+                },
+                "rank": {"type": "integer", "description": "1 = the fragment's most likely technique"},
+                "source": {
+                    "type": "string",
+                    "enum": ["tagger", "lexicon"],
+                    "description": "span from the token tagger or from a lexical cue (mined from PTC train "
+                    "or a hand list); a lexical span's span_probability is the phrase's train precision",
+                },
+                "alternatives": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {"label": {"type": "string"}, "probability": {"type": "number"}},
+                    },
+                },
+            },
+            "required": ["span_probability", "technique_probability", "rank"],
+        },
+        "sentence": {
+            "type": "object",
+            "description": (
+                "One finding per sentence, emitted for every sentence (even unlikely ones); score is the "
+                "calibrated probability that the sentence contains a propaganda technique."
+            ),
+            "properties": {
+                "index": {"type": "integer", "description": "sentence index in article.sentences"},
+                "flagged": {"type": "boolean", "description": "score >= 0.5"},
+            },
+            "required": ["index", "flagged"],
+        },
+    }
+    label_schemas = {
+        "propaganda": {
+            "type": "object",
+            "description": "Share of sentences whose propaganda probability is >= 0.5.",
+            "properties": {
+                "label": {"type": "boolean", "description": f"share >= {SHARE_THRESHOLD}"},
+                "score": {"type": "number", "description": "share of flagged sentences"},
+                "sentences": {"type": "integer", "description": "number of flagged sentences"},
+                "share": {"type": "number"},
+                "total_sentences": {"type": "integer"},
+                "threshold": {"type": "number"},
+            },
+            "required": ["label", "score", "sentences", "share"],
+        }
+    }
+
+    def analyze(self, features: Features) -> AnalyzerOutput:
+        self.ensure_loaded()
+        article = features.article
+        if not article.sentences:
+            return AnalyzerOutput(labels={"propaganda": _share_label(0, 0)})
+        model: TechniqueModel = self.model("techniques")
+        enc = features.encoded
+        table, spans, probs = analyze_article(
+            model, article, enc.token_states, enc.token_offsets, features.sentence_embeddings
+        )
+        findings = self._technique_findings(model, article, spans, probs)
+        flagged = 0
+        for i, (s, e) in enumerate(article.sentences):
+            p = float(table.sentence_probs[i])
+            flagged += p >= 0.5
+            findings.append(
+                Finding.at(
+                    article, s, e, kind="sentence", label="propaganda", score=p, analyzer=self.name,
+                    attributes={"index": i, "flagged": p >= 0.5},
+                )
+            )
+        return AnalyzerOutput(findings=findings, labels={"propaganda": _share_label(flagged, len(article.sentences))})
+
+    def _technique_findings(
+        self, model: TechniqueModel, article: Article, spans: list[tuple[int, int, float]], probs: np.ndarray
+    ) -> list[Finding]:
+        out: list[Finding] = []
+        for (s, e, mean_p), row in zip(spans, probs, strict=True):
+            p_span = -mean_p if mean_p < 0 else span_probability(model, mean_p, s, e)
+            order = np.argsort(-row)
+            alternatives = [{"label": TECHNIQUES[j], "probability": round(float(row[j]), 4)} for j in order[:3]]
+            for rank, j in enumerate(order, start=1):
+                if rank > 1 and row[j] < SECOND_LABEL_MIN:
+                    break
+                out.append(
+                    Finding.at(
+                        article, s, e, kind="technique", label=TECHNIQUES[j], score=p_span * float(row[j]),
+                        analyzer=self.name,
+                        attributes={
+                            "span_probability": round(p_span, 4),
+                            "technique_probability": round(float(row[j]), 4),
+                            "rank": rank,
+                            "source": "lexicon" if mean_p < 0 else "tagger",
+                            "alternatives": alternatives,
+                        },
+                    )
+                )
+        return out
+
+
+def _share_label(flagged: int, total: int) -> dict[str, Any]:
+    share = flagged / total if total else 0.0
+    return {
+        "label": share >= SHARE_THRESHOLD,
+        "score": share,
+        "sentences": flagged,
+        "share": share,
+        "total_sentences": total,
+        "threshold": SHARE_THRESHOLD,
+    }

@@ -1,0 +1,38 @@
+"""Calls to violence and endorsements of violence, told apart from reports of violence.
+
+Each sentence is classified into one of four stances (see ``data/violence/GUIDELINE.md``):
+
+- ``call``: the writer urges or instructs violent acts (attacks, killing, arson, sabotage, ...);
+- ``endorsement``: the writer approves, glorifies or justifies violence;
+- ``report``: anything else without a call to act (reports, condemnations, quoted calls, metaphors);
+- ``nonviolent_call``: the writer urges peaceful action (sign, vote, march peacefully, donate, boycott).
+
+The model has a fifth class, ``other`` (neutral sentences without violence or a call), which counts as
+``report``.
+
+Features are the shared sentence embedding (``features.sentence_embeddings``; no second encoder pass)
+plus a small vector of lexical cues (imperative at a clause start, "let's / we must", approving words
+next to violent acts, violent-act lexicon with figurative idioms such as "stabbed in the back" or "cut
+taxes" masked out, attribution, reported opinion ("critics call it", "supporters say", "according to",
+not adopted by the writer), past tense, condemnation, peaceful-action words, headline). A multinomial
+logistic regression (weights in ``models/violence/``) gives class probabilities.
+
+Decision: a sentence is violent when P(call) + P(endorsement) reaches the tuned threshold and it is in a
+violent context: a violent-act or harm cue fired in it, or it has a pronoun ("it", "this", "such") and
+the sentence before it (up to two pronoun hops) named a violent act. Outside a violent context a much
+higher threshold applies (``threshold_no_cue``; the shipped model uses 1.01, i.e. never): praise of duty,
+service, soldiers or patriotism, and political rhetoric ("fight for", "battle over the budget"), are not
+endorsements of violence. A violent sentence is a call or an endorsement by the larger of the two.
+Otherwise it is a nonviolent call when P(nonviolent_call) >= 0.5 and exceeds P(report) + P(other).
+
+Findings: kind ``violence`` (label ``call_to_violence`` or ``endorsement``) and kind
+``call_to_action`` (label ``nonviolent``), each spanning the sentence. Article label
+``labels["violence"] = {"label": bool, "score": max sentence P(violence)}``.
+
+Modules: :mod:`.cues` (lexical cues), :mod:`.model` (classifier and decision rule), :mod:`.targets`
+(the target of a call), :mod:`.analyzer`.
+"""
+
+from presslens.analyzers.violence.analyzer import ViolenceAnalyzer
+
+__all__ = ["ViolenceAnalyzer"]

@@ -1,0 +1,126 @@
+"""The violence analyzer: per-sentence stance, ``violence`` and ``call_to_action`` findings, the article
+label.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.violence.cues import SentenceCues, sentence_cues, violent_context
+from presslens.analyzers.violence.model import CLASSES, FINDING_LABEL, ViolenceModel
+from presslens.analyzers.violence.targets import find_target
+from presslens.article import Article, Finding, span_ref
+
+# Analyzer
+# ---------------------------------------------------------------------------------------------------
+
+_TARGET_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {
+            "type": "object",
+            "properties": {
+                "start": {"type": "integer"},
+                "end": {"type": "integer"},
+                "text": {"type": "string"},
+            },
+            "required": ["start", "end", "text"],
+        },
+        {"type": "null"},
+    ]
+}
+
+
+@register("violence")
+class ViolenceAnalyzer(Analyzer):
+    version = "1.2"
+    uses_encoder = True
+    models = ("violence",)
+    description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
+    attribute_schemas = {
+        "violence": {
+            "type": "object",
+            "properties": {
+                "target": _TARGET_SCHEMA,
+                "cues": {"type": "array", "items": {"type": "string"}},
+                "probabilities": {
+                    "type": "object",
+                    "properties": {c: {"type": "number"} for c in CLASSES},
+                },
+            },
+            "required": ["target", "cues"],
+        },
+        "call_to_action": {
+            "type": "object",
+            "properties": {
+                "cues": {"type": "array", "items": {"type": "string"}},
+                "probabilities": {
+                    "type": "object",
+                    "properties": {c: {"type": "number"} for c in CLASSES},
+                },
+            },
+            "required": ["cues"],
+        },
+    }
+    label_schemas = {
+        "violence": {
+            "type": "object",
+            "description": "true when any sentence calls for or endorses violence; score = max sentence "
+            "P(call) + P(endorsement)",
+            "properties": {"label": {"type": "boolean"}, "score": {"type": "number"}},
+            "required": ["label", "score"],
+        }
+    }
+
+    def analyze(self, features: Features) -> AnalyzerOutput:
+        self.ensure_loaded()
+        article = features.article
+        texts = article.sentence_texts()
+        if not texts:
+            return AnalyzerOutput(labels={"violence": {"label": False, "score": 0.0}})
+        model: ViolenceModel = self.model("violence")
+        cues = [sentence_cues(t) for t in texts]
+        matrix = np.stack([c.vector for c in cues])
+        proba = model.predict_proba(features.sentence_embeddings, matrix)
+        labels, score = model.decide(proba, violent_context(texts, cues))
+        findings = [
+            f
+            for i, (start, end) in enumerate(article.sentences)
+            if (f := self._finding(article, start, end, CLASSES[labels[i]], proba[i], cues[i])) is not None
+        ]
+        violent = any(CLASSES[i] in FINDING_LABEL for i in labels)
+        return AnalyzerOutput(
+            findings=findings,
+            labels={"violence": {"label": violent, "score": round(float(score.max()), 4)}},
+        )
+
+    def _finding(
+        self, article: Article, start: int, end: int, label: str, proba: np.ndarray, cues: SentenceCues
+    ) -> Finding | None:
+        probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, proba, strict=True)}
+        if label in FINDING_LABEL:
+            target = find_target(article.text[start:end])
+            return Finding.at(
+                article, start, end,
+                kind="violence",
+                label=FINDING_LABEL[label],
+                score=float(proba[CLASSES.index("call")] + proba[CLASSES.index("endorsement")]),
+                analyzer=self.name,
+                attributes={
+                    "target": span_ref(article, start + target[0], start + target[1]) if target else None,
+                    "cues": cues.fired,
+                    "probabilities": probabilities,
+                },
+            )
+        if label == "nonviolent_call":
+            return Finding.at(
+                article, start, end,
+                kind="call_to_action",
+                label="nonviolent",
+                score=float(proba[CLASSES.index("nonviolent_call")]),
+                analyzer=self.name,
+                attributes={"cues": cues.fired, "probabilities": probabilities},
+            )
+        return None

@@ -1,0 +1,330 @@
+"""Rule-based hedging cues for English sentences.
+
+- :func:`hedge_cues` -- character spans of hedging cues: ``[(start, end, cue_type), ...]``.
+- :func:`is_hedged` -- ``(hedged, [cue text, ...])``.
+
+The labelling guideline these rules implement is ``data/hedging/GUIDELINE.md``. In short: a sentence is
+*hedged* when its content is presented as uncertain, unverified or second-hand (modal "may/might/could",
+"reportedly", "is believed to", "it is unclear whether", "unconfirmed reports"); attribution to a named
+source alone ("the ministry said") is not hedging. Pure functions of the text (regular expressions plus a
+few context checks); offsets are Python string indices into the text passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from presslens.text.wordstarts import (
+    AnchoredPattern,
+    WordStarts,
+    finditer_from,
+    index_words,
+    may_match,
+    words_of,
+)
+
+Cue = tuple[int, int, str]
+
+IGNORE_CASE = re.IGNORECASE
+
+# ---------------------------------------------------------------------------------------------------
+# Hedging cues
+# ---------------------------------------------------------------------------------------------------
+
+# Each hedge pattern with (speed only) the words a match can begin with (see wordstarts.finditer_from) and
+# the trigger words, one of which every match of the pattern holds as a whole word, so that an ASCII sentence
+# without any of them skips the pattern (every alternative holds one between word boundaries). Results are
+# identical with or without these sets; tests check them against matches generated from the patterns.
+_HEDGES: tuple[AnchoredPattern, ...] = (
+    AnchoredPattern(
+        "adverb",
+        re.compile(
+            r"\b(?:reportedly|allegedly|purportedly|supposedly|apparently|possibly|probably|presumably|"
+            r"seemingly|ostensibly|perhaps|maybe|conceivably|potentially|likely|unlikely|"
+            r"most likely|in all likelihood|arguably)\b",
+            IGNORE_CASE,
+        ),
+        first=words_of(
+            "reportedly allegedly purportedly supposedly apparently possibly probably presumably seemingly",
+            "ostensibly perhaps maybe conceivably potentially likely unlikely most in arguably",
+        ),
+        triggers=words_of(
+            "reportedly allegedly purportedly supposedly apparently possibly probably presumably seemingly",
+            "ostensibly perhaps maybe conceivably potentially likely unlikely likelihood arguably",
+        ),
+    ),
+    AnchoredPattern(
+        "evidential",
+        re.compile(
+            r"\b(?:(?:is|are|was|were|has been|have been|had been|being)\s+"
+            r"(?:widely\s+|also\s+|now\s+|still\s+)?"
+            r"(?:believed|thought|said|reported|rumou?red|alleged|understood|suspected|feared|"
+            r"estimated|assumed|presumed|claimed|expected to have)\s+(?:to|of|that)\b)",
+            IGNORE_CASE,
+        ),
+        first=words_of("is are was were has have had being"),
+        triggers=words_of(
+            "believed thought said reported rumored rumoured alleged understood suspected feared estimated",
+            "assumed presumed claimed expected",
+        ),
+    ),
+    AnchoredPattern(
+        "evidential",
+        re.compile(
+            r"\b(?:appears?|appeared|seems?|seemed)\s+(?:to|that|as if|likely|unlikely)\b|"
+            r"\bit\s+(?:appears|appeared|seems|seemed)\b",
+            IGNORE_CASE,
+        ),
+        first=words_of("appear appears appeared seem seems seemed it"),
+        triggers=words_of("appear appears appeared seem seems seemed"),
+        ),
+    AnchoredPattern(
+        "evidential",
+        re.compile(
+            r"\b(?:reports?|accounts?|evidence|indications?|signs|footage|images|data|estimates?)\s+"
+            r"(?:\w+\s+)?(?:suggests?|suggested|indicates?|indicated|point(?:s|ed)? to)\b|"
+            r"\b(?:suggests?|suggested|suggesting)\s+that\b|"
+            r"\bthere\s+(?:are|were|is|was)\s+(?!no\b|not\b)(?:\w+\s+)?(?:reports|indications|suggestions|rumou?rs|"
+            r"signs)\b",
+            IGNORE_CASE,
+        ),
+        first=words_of(
+            "report reports account accounts evidence indication indications signs footage images data estimate",
+            "estimates suggest suggests suggested suggesting there",
+        ),
+        triggers=words_of(
+            "suggest suggests suggested suggesting indicate",
+            "indicates indicated point points pointed there",
+        ),
+        ),
+    AnchoredPattern(
+        "second_hand",
+        re.compile(
+            r"\b(?:according to|citing)\s+(?:(?:unconfirmed|unverified|unnamed|anonymous|local|media|"
+            r"some|several|other|various|several media|news)\s+)+"
+            r"(?:reports?|sources?|accounts?|officials?|outlets?|media|witnesses|residents|bloggers)\b|"
+            r"\b(?:unnamed|anonymous)\s+(?:sources?|officials?|people)\b|"
+            r"\b(?:citing|according to)\s+(?:a|an|one|two|several)\s+(?:\w+\s+)?sources?\b|"
+            r"\ba\s+source\s+(?:close to|in|at|within|familiar with|inside)\b|"
+            r"\bsources\s+(?:close to|familiar with|say|said|told|claim)\b|"
+            r"\b(?:media|news|press)\s+reports\b|"
+            r"\breports\s+(?:say|said|claim|claimed)\b|"
+            r"\bit\s+(?:is|was|has been)\s+(?:reported|rumou?red|alleged|claimed)\b|"
+            r"\brumou?rs?\b",
+            IGNORE_CASE,
+        ),
+        first=words_of(
+            "according citing unnamed anonymous a sources media",
+            "news press reports it rumor rumors rumour rumours",
+        ),
+        triggers=words_of(
+            "according citing unnamed anonymous source sources reports reported rumored rumoured alleged claimed",
+            "rumor rumour rumors rumours",
+        ),
+    ),
+    AnchoredPattern(
+        "unverified",
+        re.compile(
+            r"\b(?:unconfirmed|unverified|uncorroborated|unsubstantiated)\b|"
+            r"\b(?:could|can|cannot|can't|could not|couldn't|has not been|have not been|had not been|"
+            r"was not|were not|is not|are not)\s+(?:be\s+)?(?:independently\s+)?"
+            r"(?:verified|confirmed|corroborated)\b|"
+            r"\bif\s+(?:confirmed|true|verified)\b|"
+            r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)\b",
+            IGNORE_CASE,
+        ),
+        first=words_of(
+            "unconfirmed unverified uncorroborated unsubstantiated could can cannot couldn has have had was were is",
+            "are if not",
+        ),
+        triggers=words_of(
+            "unconfirmed unverified uncorroborated unsubstantiated",
+            "verified confirmed corroborated true",
+        ),
+        ),
+    AnchoredPattern(
+        "uncertainty",
+        re.compile(
+            r"\bit\s+(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|not clear|uncertain|unknown|"
+            r"not known|possible|impossible to say|too early to say|hard to say|difficult to say)\b|"
+            r"\b(?:unclear|uncertain|not clear|not known|unknown)\s+(?:whether|if|how|what|who|why|when|"
+            r"where|exactly)\b|"
+            r"\b(?:remains?|remained)\s+(?:unclear|uncertain|unknown)\b|"
+            r"\bnobody knows\b|\bno one knows\b|"
+            r"\b(?:it is|it's)\s+(?:doubtful|questionable)\b|\bdoubts?\s+(?:remain|persist|over|about)\b|"
+            r"\b(?:a|the)\s+(?:possible|potential|suspected|alleged|apparent|presumed|likely|probable)\b",
+            IGNORE_CASE,
+        ),
+        first=words_of(
+            "it unclear uncertain not unknown remain remains",
+            "remained nobody no doubt doubts a the",
+        ),
+        triggers=words_of(
+            "unclear clear uncertain unknown known possible impossible say knows doubtful questionable doubt",
+            "doubts potential suspected alleged apparent presumed likely probable",
+        ),
+    ),
+    AnchoredPattern(
+        "epistemic_verb",
+        re.compile(
+            r"\b(?:believes?|believed|thinks?|suspects?|suspected|fears?|feared|assesses|assessed|"
+            r"estimates?|speculated?|speculates|guess(?:es|ed)?)\s+(?:that|it|they|he|she|the)\b|"
+            r"\b(?:claims?|claimed|claiming)\s+(?:to have|to be|that)\b|"
+            r"\bin theory\b|\bmay well\b|\bmight well\b",
+            IGNORE_CASE,
+        ),
+        first=words_of(
+            "believe believes believed think thinks suspect suspects suspected fear fears feared assesses assessed",
+            "estimate estimates speculate speculated speculates guess guesses guessed claim claims claimed claiming",
+            "in may might",
+        ),
+        triggers=words_of(
+            "believe believes believed think thinks suspect suspects suspected fear fears feared assesses",
+            "assessed estimate estimates speculate speculated speculates guess guesses guessed claim claims",
+            "claimed claiming theory well",
+        ),
+    ),
+)
+
+# modal runs, including the contracted "couldn't" (word run "couldn")
+MODAL_TRIGGERS = words_of("may might could would must mayn mightn couldn wouldn mustn")
+
+
+# "may", "might", "could", "would", "must have": modals that hedge, with exclusions checked in code.
+MODAL = re.compile(r"\b(?:may|might|could|would|must)(?:n't|\s+not)?\b", IGNORE_CASE)
+
+MODAL_FIRST = MODAL_TRIGGERS
+
+_MONTH_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|since|until|till|of|early|late|mid|last|next|this|on|by|from|to|through|during|"
+    r"before|after|between|and|or|until|end|start|beginning|\d{1,2})[\s-]*|-)$",
+    IGNORE_CASE,
+)
+_MONTH_CONTEXT_AFTER = re.compile(r"^\s*(?:\d|and\s+[A-Z]|or\s+[A-Z]|last\b|this\b|,\s*\d)")
+_NOUN_MIGHT_BEFORE = re.compile(
+    r"\b(?:military|economic|naval|air|nuclear|full|its|his|her|their|our|the|russian|american|"
+    r"chinese|western|industrial|financial|sheer|all (?:its|their|his|her|our))\s*$|['’]s?\s*$",
+    IGNORE_CASE,
+)
+_COULD_ABILITY_AFTER = re.compile(
+    r"^\s*(?:not|n't)?\s*(?:only|barely|hardly|scarcely|no longer|not even|even)?\s*"
+    r"(?:see|hear|feel|smell|leave|move|walk|sleep|eat|afford|find|get|go|escape|speak|read|reach|"
+    r"believe|understand|remember|tell|do|stop|wait|return|cross|enter|work|help)\b",
+    IGNORE_CASE,
+)
+_NEGATED_MODAL = re.compile(r"(?:n't|\s+not)$", IGNORE_CASE)
+SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|announced|warned|promised|pledged|vowed|insisted|predicted|declared|added|told|"
+    r"stated|claimed|confirmed|signalled|signaled|suggested|indicated|hinted|threatened|expected|"
+    r"believed|thought|hoped|feared|knew|decided|agreed|assured)\b[^.;]*$",
+    IGNORE_CASE,
+)
+CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise|without|in case|were it not|had it not)\b", IGNORE_CASE)
+
+
+def _is_month_or_name_may(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    if not word.startswith("May"):
+        return False
+    before = text[:start]
+    after = text[end:]
+    if _MONTH_CONTEXT_AFTER.match(after) or _MONTH_CONTEXT_BEFORE.search(before):
+        return True
+    # Capitalised mid-sentence "May" is a month or a surname ("Theresa May"), not a modal.
+    stripped = before.rstrip()
+    at_sentence_start = not stripped or stripped[-1] in ".!?:;\"'“‘(\n"
+    return not at_sentence_start
+
+
+def _is_noun_might(text: str, start: int, end: int) -> bool:
+    if text[start:end].lower() != "might":
+        return False
+    if _NOUN_MIGHT_BEFORE.search(text[:start]):
+        return True
+    return bool(re.match(r"\s*(?:of|and|to\s+(?:bear|the))\b", text[end:], IGNORE_CASE))
+
+
+def modal_kind(text: str, start: int, end: int) -> str | None:
+    """Return "modal" when the modal at ``text[start:end]`` hedges, else None."""
+    word = text[start:end].lower().split()[0].replace("n't", "")
+    after = text[end:]
+    if word == "may" and _is_month_or_name_may(text, start, end):
+        return None
+    if word == "might" and _is_noun_might(text, start, end):
+        return None
+    if word == "must":
+        # Only epistemic "must have been"/"must be" + adjective of inference hedges; obligation does not.
+        return "modal" if re.match(r"\s+have\b", after, IGNORE_CASE) and not _NEGATED_MODAL.search(
+            text[start:end]
+        ) else None
+    if word == "could":
+        if _NEGATED_MODAL.search(text[start:end]) or re.match(r"\s*n't", after):
+            # "could not leave": past inability, unless "could not be ruled out/excluded".
+            if re.match(r"\s+(?:be\s+)?(?:ruled out|rule out|excluded|exclude)\b", after, IGNORE_CASE):
+                return "modal"
+            return None
+        if re.match(r"\s+(?:clearly\s+|still\s+|just\s+)?(?:see|hear|feel|smell|make out|sense)\b", after, IGNORE_CASE):
+            return None  # perception: "could see the convoy", "could hear the shelling"
+        if _COULD_ABILITY_AFTER.match(after) and re.search(
+            r"\b(?:when|as|while|so that|where|before|after|until|because|that night|only)\s+[^,.;]*$",
+            text[:start],
+            IGNORE_CASE,
+        ):
+            return None
+        return "modal"
+    if word == "would":
+        if _NEGATED_MODAL.search(text[start:end]):
+            return "modal" if CONDITIONAL.search(text) else None
+        # "said it would": reported future (a prediction cue), not a hedge; conditional "would" hedges.
+        if SPEECH_BEFORE.search(text[:start]) and not CONDITIONAL.search(text):
+            return None
+        if re.match(r"\s+(?:like|rather|prefer)\b", after, IGNORE_CASE):
+            return None
+        return "modal"
+    return "modal"  # may / might
+
+
+def dedupe_cues(cues: Iterable[Cue]) -> list[Cue]:
+    """Sort cues and drop those fully contained in an earlier, longer cue."""
+    out: list[Cue] = []
+    for s, e, t in sorted(cues, key=lambda c: (c[0], -c[1])):
+        if out and s >= out[-1][0] and e <= out[-1][1]:
+            continue
+        out.append((s, e, t))
+    return out
+
+
+def hedge_cues(text: str) -> list[Cue]:
+    """Character spans of hedging cues in ``text``: ``[(start, end, cue_type), ...]`` sorted by start.
+
+    ``cue_type`` is one of "modal", "adverb", "evidential", "second_hand", "unverified", "uncertainty",
+    "epistemic_verb".
+    """
+    cues: list[Cue] = []
+    index = WordStarts(text)
+    words = index_words(text, index)
+    for hedge in _HEDGES:
+        for m in hedge.finditer(index, words):
+            cues.append((m.start(), m.end(), hedge.label))
+    for m in finditer_from(MODAL, index, MODAL_FIRST) if may_match(words, MODAL_TRIGGERS) else ():
+        kind = modal_kind(text, m.start(), m.end())
+        if kind:
+            cues.append((m.start(), m.end(), kind))
+    return dedupe_cues(cues)
+
+
+def is_hedged(text: str) -> tuple[bool, list[str]]:
+    """Whether ``text`` presents its content as uncertain or second-hand, and the cue texts found."""
+    cues = hedge_cues(text)
+    return bool(cues), [text[s:e] for s, e, _ in cues]
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+# (pattern, first words) of the patterns tried at first words only, for the tests
+ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str]]] = [
+    *((hedge.pattern, hedge.first) for hedge in _HEDGES),
+    (MODAL, MODAL_FIRST),
+]
