@@ -89,6 +89,8 @@ SPLITS = [
     ("He lives on Main St. He never leaves.", ["He lives on Main St.", "He never leaves."]),
     ("The talks ended at 4 a.m. Both sides claimed victory.",
      ["The talks ended at 4 a.m.", "Both sides claimed victory."]),
+    ("They flew from the U.K. She stayed in Washington, D.C. They met at 9 a.m. He left.",
+     ["They flew from the U.K.", "She stayed in Washington, D.C.", "They met at 9 a.m.", "He left."]),
     # hard line breaks (one sentence per line corpora): a title or initials before the name do not end the line's
     # sentence, a real end of line does
     ("“It helps,” said the Rev.\nDavid W. Dockery, a pastor.", ["“It helps,” said the Rev.\nDavid W. Dockery, a pastor."]),

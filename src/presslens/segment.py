@@ -94,10 +94,11 @@ def _split_after_abbreviations(chunk: str, sents: list[Range]) -> list[Range]:
     """Break syntok sentences after an abbreviation that ends a sentence ("the U.S. | They left")."""
     out: list[Range] = []
     for s, e in sents:
+        pos = s
         for cut in breaks_after_abbreviations(chunk[s:e]):
-            _add_trimmed(chunk, s, s + cut, out)
-            s += cut
-        _add_trimmed(chunk, s, e, out)
+            _add_trimmed(chunk, pos, s + cut, out)
+            pos = s + cut
+        _add_trimmed(chunk, pos, e, out)
     return out
 
 
