@@ -24,7 +24,8 @@ NAME_TITLES: frozenset[str] = frozenset(
     St Ste Sts Mt Ft Mgr
     """.split()
 )
-"""Titles (without their full stop) that stand before a name and never end an English sentence."""
+"""Titles (without their full stop) that stand before a name: before an upper-case word that is not a clear opener
+they never end a sentence ("St." before a clear opener is "Street" and may: see :data:`FINAL_ABBREVIATIONS`)."""
 
 SENTENCE_OPENERS: frozenset[str] = frozenset(
     """
@@ -35,7 +36,7 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
     What Why How Who Where Both Each Every Some Many Most Several Not
     Above Accordingly Additionally Admittedly All Again Are Assuredly Besides Certainly Chiefly Comparatively
     Consequently Conversely Coupled Correspondingly Does Due Especially Furthermore Granted Generally Hence
-    Identically Indeed Its Likewise Moreover Nevertheless No Obviously Of Ordinarily Other Otherwise Outside
+    Identically Indeed Likewise Moreover Nevertheless No Obviously Of Ordinarily Other Otherwise Outside
     Particularly Rather Similarly Singularly Subsequently Therefore Thereupon Thus Unquestionably Use Usually
     Whereas Wherefore
     """.split()
