@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.abbreviations import breaks_after_abbreviations, continues_after_title
+from presslens.abbreviations import breaks_after_abbreviations, continues_after_abbreviation
 from presslens.segment import sentences
 
 ONE_SENTENCE = [
@@ -96,6 +96,8 @@ SPLITS = [
     ("“It helps,” said the Rev.\nDavid W. Dockery, a pastor.", ["“It helps,” said the Rev.\nDavid W. Dockery, a pastor."]),
     ("Ohio Gov.\nJohn Kasich ordered flags at half-staff.", ["Ohio Gov.\nJohn Kasich ordered flags at half-staff."]),
     ("The deal was signed by H.R.\nMcMaster and others.", ["The deal was signed by H.R.\nMcMaster and others."]),
+    ("Will the F.B.I.\nand the police explain it?", ["Will the F.B.I.\nand the police explain it?"]),
+    ("Some hosts (e.g.\nbats) carry it.", ["Some hosts (e.g.\nbats) carry it."]),
     ("They moved to the U.S.\nThe war went on.", ["They moved to the U.S.", "The war went on."]),
     ("He was there during World War I.\nWould he go back?", ["He was there during World War I.", "Would he go back?"]),
     ("Trump answered questions at the Q&A.\nAcosta disputed it.", ["Trump answered questions at the Q&A.", "Acosta disputed it."]),
@@ -139,13 +141,15 @@ def test_ranges_are_exact_offsets_into_the_article(text: str) -> None:
         ("Lt.", "Gen. Flynn resigned.", True),
         ("on Main St.", "He left.", False),  # a clear opener after a title-like word
         ("said sen.", "Warren spoke.", False),  # case-sensitive: "sen." is no title
-        ("the Rep.", "later in the day", False),  # the next word is not a name
+        ("the Rep.", "5 votes were cast", False),  # no word follows
+        ("the F.B.I.", "and the police", True),  # a word in lower case continues the sentence
+        ("the end.", "and then", False),  # no abbreviation
         ("George H.W.", "Bush spoke.", True),
         ("the U.S.", "The next day", False),
     ],
 )
-def test_continues_after_title(before: str, after: str, joined: bool) -> None:
-    assert continues_after_title(before, after) is joined
+def test_continues_after_abbreviation(before: str, after: str, joined: bool) -> None:
+    assert continues_after_abbreviation(before, after) is joined
 
 
 def test_breaks_after_abbreviations_points_at_the_full_stop() -> None:

@@ -4,8 +4,9 @@ Two rules, both small and table-driven:
 
 * A title that stands before a name ("Rep.", "Gov.", "Lt.", "the Rev.", "St."), a Latin "e.g."/"i.e."/"vs.", or
   initials and dotted acronyms ("George W.", "H.R.", "U.S.") do not end a sentence when the next word starts in
-  upper case and is not a clear sentence opener: "Rep. Adam Schiff" and "H.R. McMaster" stay in one sentence, also
-  across a hard line break; "on Main St. He left" and "in the U.S. The next day" still break.
+  upper case and is not a clear sentence opener, or starts in lower case: "Rep. Adam Schiff", "H.R. McMaster" and
+  "the F.B.I. and the police" stay in one sentence, also across a hard line break; "on Main St. He left" and "in
+  the U.S. The next day" still break.
 * An abbreviation that can end a sentence (a dotted acronym such as "U.S." or "D.C.", "a.m."/"p.m.", "Inc.",
   "Jr.", "etc.") followed by a clear sentence opener ("She", "They", "But") ends the sentence.
 
@@ -78,9 +79,10 @@ def starts_with_name(text: str) -> bool:
     return m is not None and text[0].isupper() and m.group(0) not in SENTENCE_OPENERS
 
 
-def continues_after_title(before: str, after: str) -> bool:
-    """True when a break between ``before`` and ``after`` would split a title or initials from the name."""
-    return ends_before_name(before) and starts_with_name(after)
+def continues_after_abbreviation(before: str, after: str) -> bool:
+    """True when a break between ``before`` and ``after`` would split a title or initials from the name, or cut
+    after a title, an acronym or "e.g." before a word in lower case ("the F.B.I. | and the police")."""
+    return ends_before_name(before) and (starts_with_name(after) or after[:1].islower())
 
 
 def breaks_after_abbreviations(text: str) -> list[int]:

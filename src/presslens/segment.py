@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import syntok.segmenter as _syntok
 
-from presslens.abbreviations import breaks_after_abbreviations, continues_after_title
+from presslens.abbreviations import breaks_after_abbreviations, continues_after_abbreviation
 from presslens.article import Article, Range
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def _line_blocks(text: str, start: int, end: int) -> list[Range]:
             ps, pe = blocks[-1]
             prev_line = text[ps:pe].rsplit("\n", 1)[-1]
             soft = text[s].islower() and not _TERMINAL.search(prev_line)
-            soft = soft or continues_after_title(prev_line, text[s:e])
+            soft = soft or continues_after_abbreviation(prev_line, text[s:e])
             if soft:
                 blocks[-1] = (ps, e)
                 continue
@@ -106,7 +106,7 @@ def _join_titles_to_names(chunk: str, sents: list[Range]) -> list[Range]:
     """Merge a sentence that ends in a title ("Rep.", "Lt.") with the next one when that starts with the name."""
     out: list[Range] = []
     for s, e in sents:
-        if out and continues_after_title(chunk[out[-1][0] : out[-1][1]], chunk[s:e]):
+        if out and continues_after_abbreviation(chunk[out[-1][0] : out[-1][1]], chunk[s:e]):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
