@@ -3,7 +3,10 @@
 Paragraphs are blocks separated by blank lines. Inside a paragraph, a line break ends a sentence
 unless the line looks soft-wrapped (the next line starts in lower case and the line does not end a
 sentence). Sentences inside each line block come from syntok, which copes with missing spaces after
-full stops ("wars.Next"), abbreviations, initials and quotes. Ranges never include surrounding
+full stops ("wars.Next"), abbreviations, initials and quotes; a post-pass with the tables of
+:mod:`presslens.abbreviations` re-joins a title split from its name ("Rep. | Adam Schiff") and breaks after an
+abbreviation that ends a sentence before a clear opener ("in Washington, D.C. | Her father"). A hard line break
+after such a title ("the Rev.\nDavid Dockery") does not end the sentence either. Ranges never include surrounding
 whitespace.
 """
 
@@ -13,6 +16,7 @@ import re
 
 import syntok.segmenter as _syntok
 
+from presslens.abbreviations import breaks_after_abbreviations, continues_after_abbreviation
 from presslens.article import Article, Range
 
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
@@ -54,6 +58,7 @@ def _line_blocks(text: str, start: int, end: int) -> list[Range]:
             ps, pe = blocks[-1]
             prev_line = text[ps:pe].rsplit("\n", 1)[-1]
             soft = text[s].islower() and not _TERMINAL.search(prev_line)
+            soft = soft or continues_after_abbreviation(prev_line, text[s:e])
             if soft:
                 blocks[-1] = (ps, e)
                 continue
@@ -74,8 +79,32 @@ def sentences_in(text: str, start: int, end: int) -> list[Range]:
             e = toks[-1].offset + len(toks[-1].value)
             # syntok counts leading spacing into the first token's offset in rare cases; re-trim.
             _add_trimmed(chunk, s, e, out)
+    out = _join_titles_to_names(chunk, _split_after_abbreviations(chunk, out))
     res = [(start + s, start + e) for s, e in out]
     return _cover_gaps(text, start, end, res)
+
+
+def _split_after_abbreviations(chunk: str, sents: list[Range]) -> list[Range]:
+    """Break syntok sentences after an abbreviation that ends a sentence ("the U.S. | They left")."""
+    out: list[Range] = []
+    for s, e in sents:
+        pos = s
+        for cut in breaks_after_abbreviations(chunk[s:e]):
+            _add_trimmed(chunk, pos, s + cut, out)
+            pos = s + cut
+        _add_trimmed(chunk, pos, e, out)
+    return out
+
+
+def _join_titles_to_names(chunk: str, sents: list[Range]) -> list[Range]:
+    """Merge a sentence that ends in a title ("Rep.", "Lt.") with the next one when that starts with the name."""
+    out: list[Range] = []
+    for s, e in sents:
+        if out and continues_after_abbreviation(chunk[out[-1][0] : out[-1][1]], chunk[s:e]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _cover_gaps(text: str, start: int, end: int, sents: list[Range]) -> list[Range]:
