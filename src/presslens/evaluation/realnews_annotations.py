@@ -90,12 +90,25 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
-def cuts_word(text: str, span: Span) -> bool:
-    """True when the span starts or ends inside a word or number ("x|yz", "2|60,000")."""
-    start, end = span
-    if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+def _inside(text: str, i: int) -> bool:
+    """Whether position ``i`` (between ``text[i-1]`` and ``text[i]``) lies inside a word or a number.
+
+    Inside a word: letters or digits on both sides. Inside a number: also at either side of a thousands or
+    decimal separator between digits ("260|,000", "260,|000", "5|.64").
+    """
+    if i <= 0 or i >= len(text):
+        return False
+    before, after = text[i - 1], text[i]
+    if _is_word_char(before) and _is_word_char(after):
         return True
-    return end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end])
+    if after in ",." and before.isdigit() and i + 1 < len(text) and text[i + 1].isdigit():
+        return True
+    return before in ",." and after.isdigit() and i >= 2 and text[i - 2].isdigit()
+
+
+def cuts_word(text: str, span: Span) -> bool:
+    """True when the span starts or ends inside a word or number ("x|yz", "260,|000")."""
+    return _inside(text, span[0]) or _inside(text, span[1])
 
 
 def _describe(quote: Any) -> str:
