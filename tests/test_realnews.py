@@ -263,3 +263,13 @@ def test_calibration_bins_and_expected_error() -> None:
     cal = calibration(scored)
     assert [(b[2], round(b[4], 2)) for b in cal.bins] == [(1, 0.0), (4, 0.5)]
     assert cal.ece == pytest.approx((1 * 0.15 + 4 * 0.45) / 5)
+
+
+def test_nested_and_source_quotes_prefer_whole_words() -> None:
+    raw = _empty()
+    # "he" occurs inside "the" right at the content; the whole word "he" is further away
+    text = "As he sees it, the army will win.\n"
+    raw["attributions"] = [{"source": "he", "cue": "sees", "content": "the army will win", "source_type": "named",
+                            "kind": "belief"}]
+    record, problems = resolve_annotation(raw, text, "1")
+    assert problems.warnings == [] and record["attributions"][0]["source"] == [3, 5]

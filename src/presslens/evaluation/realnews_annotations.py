@@ -192,10 +192,12 @@ def resolve_nested(text: str, quote: Any, parent: Span, problems: Problems, wher
         return resolve_span(text, quote, problems, where)
     if isinstance(quote, str) and quote:
         inside = _occurrences(text, quote, parent[0], parent[1])
+        inside = _whole_words_first(text, inside, len(quote))
         if inside:
             hits = inside
         else:
             hits = _occurrences(text, quote, max(0, parent[0] - NEAR), min(len(text), parent[1] + NEAR))
+            hits = _whole_words_first(text, hits, len(quote))
         if not hits:
             problems.error(where, f"not found in or within {NEAR} characters of its parent span: {_describe(quote)}")
             return None
@@ -215,7 +217,7 @@ def resolve_near(text: str, quote: str, anchor: Span, problems: Problems, where:
     if not quote:
         problems.error(where, "empty quote")
         return None
-    hits = _occurrences(text, quote)
+    hits = _whole_words_first(text, _occurrences(text, quote), len(quote))
     if not hits:
         problems.error(where, f"quote not found: {_describe(quote)}")
         return None
@@ -226,6 +228,12 @@ def resolve_near(text: str, quote: str, anchor: Span, problems: Problems, where:
                              "from the content; check it (or give {\"q\", \"n\"})")
     _check_edges(text, span, problems, where)
     return span
+
+
+def _whole_words_first(text: str, hits: list[int], length: int) -> list[int]:
+    """The occurrences that do not cut a word ("he" in "the" is no match for "he"), else all of them."""
+    whole = [i for i in hits if not cuts_word(text, (i, i + length))]
+    return whole or hits
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -336,7 +344,8 @@ def _attribution(item: Any, text: str, p: Problems, where: str) -> dict[str, Any
     kind = _enum(p, where, item, "kind", ATTRIBUTION_KINDS)
     if source is None or content is None or source_type is None or kind is None:
         return None
-    if source[0] < content[1] and content[0] < source[1]:
+    split_quote = content[0] < source[0] and source[1] < content[1]  # "A," said X, "B": content runs across
+    if source[0] < content[1] and content[0] < source[1] and not split_quote:
         p.warn(where, "source and content overlap")
     return {"source": _as_list(source), "cue": _as_list(cue) if cue else None, "content": _as_list(content),
             "source_type": source_type, "kind": kind}
