@@ -273,3 +273,17 @@ def test_nested_and_source_quotes_prefer_whole_words() -> None:
                             "kind": "belief"}]
     record, problems = resolve_annotation(raw, text, "1")
     assert problems.warnings == [] and record["attributions"][0]["source"] == [3, 5]
+
+
+def test_offsets_map_onto_a_normalised_text() -> None:
+    from presslens.evaluation.realnews import map_offsets, offset_map
+
+    raw = "Title\r\n\r\nThe army said 5,000 men left.\r\n"
+    text = raw.replace("\r\n", "\n")
+    start = raw.index("5,000 men")
+    record = {**_empty(), "quantities": [{"span": [start, start + len("5,000 men")], "bound": "exact"}]}
+    mapped = map_offsets(record, offset_map(raw, text))
+    s, e = mapped["quantities"][0]["span"]
+    assert text[s:e] == "5,000 men"
+    same = "a\ufeffb"
+    assert offset_map(same, "a b")(2) == 2  # one-for-one replacement keeps offsets
