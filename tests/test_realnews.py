@@ -287,3 +287,15 @@ def test_offsets_map_onto_a_normalised_text() -> None:
     assert text[s:e] == "5,000 men"
     same = "a\ufeffb"
     assert offset_map(same, "a b")(2) == 2  # one-for-one replacement keeps offsets
+
+
+def test_quantity_values_allow_rounding_percent_fractions_and_vague_amounts() -> None:
+    gold = {"span": list(_at("about 5,000")), "value": 66.7, "low": None, "high": None, "bound": "exact",
+            "vague": False}
+    assert match_quantity(_quantity("about 5,000", 66.67), gold)  # "two-thirds" written as 66.7
+    assert match_quantity(_quantity("about 5,000", 0.667), gold)  # the same share as a fraction
+    assert not match_quantity(_quantity("about 5,000", 67.5), gold)
+    vague = {"span": list(_at("about 5,000")), "value": None, "low": None, "high": None, "bound": "approximate",
+             "vague": True}
+    assert match_quantity(_quantity("about 5,000", None, vague=True), vague)
+    assert not match_quantity(_quantity("about 5,000", 5000), vague)

@@ -207,11 +207,20 @@ def match_attribution(text: str, finding: Finding, gold: dict[str, Any]) -> bool
             and attribution_content_ok(text, finding, tuple(gold["content"])))  # type: ignore[arg-type]
 
 
+#: relative tolerance of a value match: rounding of written fractions ("two-thirds" 66.67 vs 66.7)
+VALUE_TOLERANCE = 2e-3
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b)) or abs(a - b) < 1e-9
+
+
 def _same_number(a: Any, b: Any) -> bool:
+    """Equal values within :data:`VALUE_TOLERANCE`; a fraction and its percentage (0.25, 25) count as equal."""
     if a is None or b is None:
         return a is None and b is None
     a, b = float(a), float(b)
-    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+    return _close(a, b) or _close(a * 100, b) or _close(a, b * 100)
 
 
 def presslens_bound(finding: Finding) -> str:
@@ -230,9 +239,10 @@ def quantity_value_ok(finding: Finding, gold: dict[str, Any]) -> bool:
 
 
 def match_quantity(finding: Finding, gold: dict[str, Any]) -> bool:
-    """Spans overlap, the value matches and the bound matches."""
+    """Spans overlap, the value matches and the bound matches (a vague amount has no bound to match)."""
     return (overlap((finding.start, finding.end), tuple(gold["span"])) > 0  # type: ignore[arg-type]
-            and quantity_value_ok(finding, gold) and presslens_bound(finding) == gold["bound"])
+            and quantity_value_ok(finding, gold)
+            and (bool(gold.get("vague")) or presslens_bound(finding) == gold["bound"]))
 
 
 def match_claim(finding: Finding, gold_span: Span) -> bool:
