@@ -472,6 +472,7 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             for record in sorted(records, key=lambda r: str(r["id"])):
                 handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
