@@ -537,12 +537,16 @@ def markdown(result: SplitScore, split: str, calibrate: bool) -> str:
               f"- gold violent articles not flagged: {len(result.missed_violent)}"
               + (f" ({', '.join(result.missed_violent)})" if result.missed_violent else "")]
     if calibrate:
-        lines += ["", "Calibration (every finding, asserted or not, right/wrong by the matching rules):", "",
-                  "| kind | findings | ECE | bins: score range (n, mean score, share right) |", "|---|---|---|---|"]
+        lines += ["", "Calibration (every finding, asserted or not, right/wrong by the matching rules; "
+                  "10 equal-width score bins, empty bins left out):", "",
+                  "| kind | findings | ECE | score bin | n | mean score | share right |", "|---|---|---|---|---|---|---|"]
         for k, scored in result.scored.items():
             cal = calibration(scored)
-            cells = "; ".join(f"{lo:.1f}-{hi:.1f} ({n}, {m:.2f}, {s:.2f})" for lo, hi, n, m, s in cal.bins)
-            lines.append(f"| {k} | {cal.total} | {cal.ece:.3f} | {cells or '-'} |")
+            if not cal.bins:
+                lines.append(f"| {k} | 0 | - | - | - | - | - |")
+            for i, (lo, hi, n, mean, share) in enumerate(cal.bins):
+                head = f"| {k} | {cal.total} | {cal.ece:.3f} " if i == 0 else "| | | "
+                lines.append(f"{head}| {lo:.1f}-{hi:.1f} | {n} | {mean:.2f} | {share:.2f} |")
     return "\n".join(lines) + "\n"
 
 
