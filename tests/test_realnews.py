@@ -299,3 +299,14 @@ def test_quantity_values_allow_rounding_percent_fractions_and_vague_amounts() ->
              "vague": True}
     assert match_quantity(_quantity("about 5,000", None, vague=True), vague)
     assert not match_quantity(_quantity("about 5,000", 5000), vague)
+
+
+def test_errors_list_wrong_findings_and_missed_gold() -> None:
+    sentence = "The spokesman for the ministry said the army may call up about 5,000 more reservists."
+    gold = {**_empty(), "claims": [{"span": list(_at(sentence))}],
+            "calls_to_action": [{"span": list(_at("The ministry denied it."))}]}
+    findings = [_claim("The ministry said nothing else.")]
+    errors = score_article(TEXT, gold, findings).errors
+    assert any(e.startswith("claim wrong: 'The ministry said nothing else.'") for e in errors)
+    assert any(e.startswith("claim missed: 'The spokesman") for e in errors)
+    assert any(e.startswith("call_to_action missed:") for e in errors)

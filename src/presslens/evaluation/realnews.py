@@ -345,6 +345,23 @@ class ArticleScore:
     gold_violent: bool = False
     flagged_label: bool = False
     flagged_asserted: bool = False
+    errors: list[str] = field(default_factory=list)
+    """One line per asserted finding that matches no gold item ("wrong") and per gold item not found ("missed")."""
+
+
+def _quote(text: str, span: Span | None, limit: int = 110) -> str:
+    if span is None:
+        return "-"
+    piece = text[span[0]:span[1]].replace("\n", " ")
+    return repr(piece if len(piece) <= limit else piece[: limit - 3] + "...")
+
+
+def _note_errors(out: ArticleScore, kind: str, preds: Sequence[Any], golds: Sequence[Any],
+                 ok: Callable[[Any, Any], bool], shown_pred: Callable[[Any], str],
+                 shown_gold: Callable[[Any], str], recall_golds: Sequence[Any] | None = None) -> None:
+    out.errors += [f"{kind} wrong: {shown_pred(p)}" for p in preds if not any(ok(p, g) for g in golds)]
+    targets = golds if recall_golds is None else recall_golds
+    out.errors += [f"{kind} missed: {shown_gold(g)}" for g in targets if not any(ok(p, g) for p in preds)]
 
 
 def _asserted(findings: Iterable[Finding]) -> list[Finding]:
@@ -374,6 +391,13 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
     out.attributes["attribution content span"], _ = _pr(
         _asserted(attributions), gold_attr, lambda f, g: attribution_content_ok(text, f, tuple(g["content"])), speech)
 
+    def shown_attribution(f: Finding) -> str:
+        return " | ".join(_quote(text, _ref(f.attributes.get(k))) for k in ("source", "cue", "content"))
+
+    _note_errors(out, "attribution", _asserted(attributions), gold_attr, attr_ok, shown_attribution,
+                 lambda g: " | ".join(_quote(text, tuple(g[k]) if g.get(k) else None)
+                                      for k in ("source", "cue", "content")), speech)
+
     # quantity
     quantities = [f for f in by_kind.get("quantity", []) if f.label not in NOT_FIGURES]
     gold_q = gold["quantities"]
@@ -382,6 +406,10 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
     out.scored["quantity"] = [(f.score, r) for f, r in zip(quantities, right, strict=True)]
     bounded = [f for f in _asserted(quantities) if presslens_bound(f) != "exact"]
     gold_bounded = [g for g in gold_q if g["bound"] != "exact"]
+    _note_errors(out, "quantity", _asserted(quantities), gold_q, match_quantity,
+                 lambda f: f"{_quote(text, (f.start, f.end))} value={f.attributes.get('value')} "
+                           f"bound={presslens_bound(f)}",
+                 lambda g: f"{_quote(text, tuple(g['span']))} value={g.get('value')} bound={g['bound']}")
     out.attributes["quantity bound"], _ = _pr(
         bounded, gold_bounded,
         lambda f, g: overlap((f.start, f.end), tuple(g["span"])) > 0 and presslens_bound(f) == g["bound"])
@@ -392,9 +420,17 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
     out.kinds["claim"], _ = _pr(_asserted(claims), gold_claims, match_claim)
     _, right = _pr(claims, gold_claims, match_claim)
     out.scored["claim"] = [(f.score, r) for f, r in zip(claims, right, strict=True)]
+    def shown_finding(f: Finding) -> str:
+        return _quote(text, (f.start, f.end))
+
+    _note_errors(out, "claim", _asserted(claims), gold_claims, match_claim, shown_finding, lambda g: _quote(text, g))
     hedged = [f for f in _asserted(claims) if f.attributes.get("hedged")]
     gold_hedges = gold["hedges"]
     out.kinds["hedged"], _ = _pr(hedged, gold_hedges, lambda f, g: match_claim(f, tuple(g["claim"])))
+    _note_errors(out, "hedged", hedged, gold_hedges, lambda f, g: match_claim(f, tuple(g["claim"])),
+                 lambda f: f"{shown_finding(f)} cues={f.attributes.get('hedge_cues')}",
+                 lambda g: f"{_quote(text, tuple(g['claim']))} cues="
+                           + ", ".join(_quote(text, tuple(c)) for c in g["cues"]))
     cue_preds = [c for f in hedged for c in hedge_cue_spans(text, f)]
     gold_cues = [tuple(c) for g in gold_hedges for c in g["cues"]]
     out.attributes["hedged (cues)"], _ = _pr(
@@ -403,6 +439,8 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
     predicted += [(f, (f.start, f.end)) for f in _asserted(claims) if f.attributes.get("prediction")]
     gold_pred = gold["predictions"]
     out.kinds["prediction"], _ = _pr(predicted, gold_pred, lambda p, g: match_prediction(p[1], tuple(g["span"])))
+    _note_errors(out, "prediction", predicted, gold_pred, lambda p, g: match_prediction(p[1], tuple(g["span"])),
+                 lambda p: shown_finding(p[0]), lambda g: _quote(text, tuple(g["span"])))
     horizons = []
     for f, span in predicted:
         h = horizon_span(text, span, f)
@@ -420,6 +458,7 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
         out.kinds[kind], _ = _pr(_asserted(found), spans, match_violence)
         _, right = _pr(found, spans, match_violence)
         out.scored[kind] = [(f.score, r) for f, r in zip(found, right, strict=True)]
+        _note_errors(out, kind, _asserted(found), spans, match_violence, shown_finding, lambda g: _quote(text, g))
     out.gold_violent = bool(gold.get("article_violence"))
     verdict = (labels or {}).get("violence") or {}
     out.flagged_label = bool(verdict.get("label"))
@@ -570,6 +609,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder with dev.jsonl and test.jsonl (default: the repository's data/realnews)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of Markdown")
     parser.add_argument("--no-calibration", action="store_true", help="leave out the calibration table")
+    parser.add_argument("--errors", action="store_true",
+                        help="list every wrong asserted finding and every missed gold item (dev only: the test "
+                             "split is scored, not analysed)")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -579,10 +621,14 @@ def main(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"realnews: no annotations at {path}", file=sys.stderr)
         return 2
+    if args.errors and args.split == "test":
+        print("realnews: --errors is for dev; the test split is scored, not analysed", file=sys.stderr)
+        return 2
     records = load_annotations(path)
     result = SplitScore()
     pipeline = Pipeline()
     status = 0
+    errors: list[str] = []
     for record in records:
         aid = record["id"]
         try:
@@ -601,9 +647,15 @@ def main(args: argparse.Namespace) -> int:
             # presslens normalised the text (a BOM inside the text, CR, a date marker): map the gold offsets
             record = map_offsets(record, offset_map(raw, article.text))
         report = pipeline.run(article)
-        result.add(aid, score_article(article.text, record, report.findings, report.labels))
+        scored = score_article(article.text, record, report.findings, report.labels)
+        result.add(aid, scored)
+        if args.errors:
+            errors.extend(f"{aid} {line}" for line in scored.errors)
     if args.json:
         print(json.dumps({"split": args.split, **result.to_dict()}, indent=1))
     else:
         print(markdown(result, args.split, calibrate=not args.no_calibration), end="")
+    if errors:
+        print("\nErrors (asserted findings that match no gold item; gold items not found):\n")
+        print("\n".join(f"- {line}" for line in errors))
     return status
