@@ -310,3 +310,22 @@ def test_errors_list_wrong_findings_and_missed_gold() -> None:
     assert any(e.startswith("claim wrong: 'The ministry said nothing else.'") for e in errors)
     assert any(e.startswith("claim missed: 'The spokesman") for e in errors)
     assert any(e.startswith("call_to_action missed:") for e in errors)
+
+
+def test_agreement_is_symmetric_and_counts_matches() -> None:
+    from presslens.evaluation.realnews_agreement import agreement, f1
+
+    claim_a = {"span": list(_at("The ministry said nothing else."))}
+    claim_b = {"span": list(_at("The ministry denied it."))}
+    quantity = {"span": list(_at("more than 260,000 men")), "value": 260000, "low": 260000, "high": None,
+                "bound": "lower", "vague": False}
+    first = [{**_empty("1"), "claims": [claim_a, claim_b], "quantities": [quantity]}]
+    second = [{**_empty("1"), "claims": [claim_a], "quantities": [{**quantity, "bound": "exact"}]},
+              {**_empty("2"), "claims": [claim_b]}]  # article 2 is not in the first annotation
+    counts, shared, same_verdict = agreement(first, second)
+    assert shared == 1 and same_verdict == 1
+    claims = counts["claim"]
+    assert (claims.predicted, claims.correct, claims.gold, claims.found) == (1, 1, 2, 1)
+    assert counts["quantity"].correct == 0  # the bound differs
+    swapped, _, _ = agreement(second, first)
+    assert f1(swapped["claim"]) == pytest.approx(f1(claims) or 0.0)

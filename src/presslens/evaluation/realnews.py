@@ -215,7 +215,7 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b)) or abs(a - b) < 1e-9
 
 
-def _same_number(a: Any, b: Any) -> bool:
+def same_value(a: Any, b: Any) -> bool:
     """Equal values within :data:`VALUE_TOLERANCE`; a fraction and its percentage (0.25, 25) count as equal."""
     if a is None or b is None:
         return a is None and b is None
@@ -234,8 +234,8 @@ def quantity_value_ok(finding: Finding, gold: dict[str, Any]) -> bool:
     if gold.get("vague"):
         return bool(attrs.get("vague"))
     if gold["bound"] == "range" or gold.get("value") is None:
-        return _same_number(attrs.get("low"), gold.get("low")) and _same_number(attrs.get("high"), gold.get("high"))
-    return _same_number(attrs.get("value"), gold["value"])
+        return same_value(attrs.get("low"), gold.get("low")) and same_value(attrs.get("high"), gold.get("high"))
+    return same_value(attrs.get("value"), gold["value"])
 
 
 def match_quantity(finding: Finding, gold: dict[str, Any]) -> bool:

@@ -479,11 +479,12 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
         raise
 
 
-def convert(scratch_dir: Path, data_dir: Path, split_file: Path, out_dir: Path) -> int:
+def convert(scratch_dir: Path, data_dir: Path, split_file: Path, out_dir: Path, suffix: str = "") -> int:
     """Convert every scratch file of the selected articles into ``dev.jsonl`` / ``test.jsonl``.
 
     A file with errors is reported (one line per problem) and left out; the rest are written. Returns the
-    exit status: 0 when every present file converted, 1 otherwise. Missing articles are listed.
+    exit status: 0 when every present file converted, 1 otherwise. Missing articles are listed. With a
+    ``suffix`` (second annotations for agreement: ``dev_second.jsonl``) only non-empty splits are written.
     """
     split = json.loads(split_file.read_text(encoding="utf-8"))
     by_split: dict[str, list[dict[str, Any]]] = {"dev": [], "test": []}
@@ -501,11 +502,14 @@ def convert(scratch_dir: Path, data_dir: Path, split_file: Path, out_dir: Path) 
         ordered = {"id": article_id, "split": info["split"], "stratum": info["stratum"], **record}
         by_split[info["split"]].append(ordered)
     for name, records in by_split.items():
-        write_jsonl(out_dir / f"{name}.jsonl", records)
+        target = out_dir / f"{name}{suffix}.jsonl"
+        if suffix and not records:
+            continue
+        write_jsonl(target, records)
         done = {r["id"] for r in records}
         missing = sorted(a for a, i in split.items() if i["split"] == name and a not in done)
-        print(f"{name}: {len(records)} articles written to {out_dir / (name + '.jsonl')}; "
-              f"missing {len(missing)}: {' '.join(missing) if missing else '-'}")
+        shown = " ".join(missing) if missing and not suffix else "-" if not missing else "(second annotations)"
+        print(f"{name}: {len(records)} articles written to {target}; missing {len(missing)}: {shown}")
     return status
 
 
@@ -515,8 +519,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True, help="the ptc-semeval2020-task11 folder")
     parser.add_argument("--split", type=Path, default=Path("data/realnews/split.json"))
     parser.add_argument("--output", type=Path, default=Path("data/realnews"))
+    parser.add_argument("--suffix", default="", help="file name suffix, e.g. _second for dev_second.jsonl")
     args = parser.parse_args(argv)
-    return convert(args.scratch, args.data, args.split, args.output)
+    return convert(args.scratch, args.data, args.split, args.output, args.suffix)
 
 
 if __name__ == "__main__":
