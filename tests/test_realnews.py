@@ -143,6 +143,12 @@ def test_loader_rejects_out_of_range_offsets_and_other_texts(tmp_path: Path) -> 
     assert load_annotations(path)[0]["id"] == "9"
     with pytest.raises(AnnotationFileError, match="differs"):
         load_annotations(path, {"9": TEXT + "x"})
+    # with a problems list a bad line is reported and the good ones are still read
+    bad = {**record, "id": "8", "claims": [{"span": [5, 2]}]}
+    path.write_text(json.dumps(bad) + "\n" + json.dumps(record) + "\n")
+    problems: list[str] = []
+    assert [r["id"] for r in load_annotations(path, problems=problems)] == ["9"]
+    assert len(problems) == 1 and "article 8" in problems[0]
 
 
 # ------------------------------------------------------------------------------------------ matching

@@ -70,34 +70,45 @@ def _spans_in(record: dict[str, Any], length: int) -> Iterable[tuple[str, Any]]:
                         yield where, value
 
 
-def load_annotations(path: Path, texts: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def load_annotations(path: Path, texts: dict[str, str] | None = None,
+                     problems: list[str] | None = None) -> list[dict[str, Any]]:
     """Read a stand-off ``.jsonl``; every span must lie inside its article (and match ``texts`` if given).
 
-    Raises :class:`AnnotationFileError` naming the article on the first bad line.
+    A bad line raises :class:`AnnotationFileError` naming the article, or, when ``problems`` is given, is
+    reported there (one line each) and left out while the other lines are read.
     """
     records: list[dict[str, Any]] = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise AnnotationFileError(f"{path}:{lineno}: not JSON ({exc.msg})") from None
-        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-            raise AnnotationFileError(f"{path}:{lineno}: a record needs a string id")
-        length = record.get("text_length")
-        if not isinstance(length, int):
-            raise AnnotationFileError(f"article {record['id']}: text_length missing")
-        if texts is not None:
-            text = texts.get(record["id"])
-            if text is None:
-                raise AnnotationFileError(f"article {record['id']}: no article text")
-            if len(text) != length or text_digest(text) != record.get("text_sha256"):
-                raise AnnotationFileError(f"article {record['id']}: the article text differs from the one annotated")
-        for where, value in _spans_in(record, length):
-            _span(value, length, where)
-        records.append(record)
+            records.append(_checked_record(path, lineno, line, texts))
+        except AnnotationFileError as exc:
+            if problems is None:
+                raise
+            problems.append(str(exc))
     return records
+
+
+def _checked_record(path: Path, lineno: int, line: str, texts: dict[str, str] | None) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise AnnotationFileError(f"{path}:{lineno}: not JSON ({exc.msg})") from None
+    if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+        raise AnnotationFileError(f"{path}:{lineno}: a record needs a string id")
+    length = record.get("text_length")
+    if not isinstance(length, int):
+        raise AnnotationFileError(f"article {record['id']}: text_length missing")
+    if texts is not None:
+        text = texts.get(record["id"])
+        if text is None:
+            raise AnnotationFileError(f"article {record['id']}: no article text")
+        if len(text) != length or text_digest(text) != record.get("text_sha256"):
+            raise AnnotationFileError(f"article {record['id']}: the article text differs from the one annotated")
+    for where, value in _spans_in(record, length):
+        _span(value, length, where)
+    return record
 
 
 def offset_map(raw: str, text: str) -> Callable[[int], int]:
@@ -624,10 +635,13 @@ def main(args: argparse.Namespace) -> int:
     if args.errors and args.split == "test":
         print("realnews: --errors is for dev; the test split is scored, not analysed", file=sys.stderr)
         return 2
-    records = load_annotations(path)
+    problems: list[str] = []
+    records = load_annotations(path, problems=problems)
     result = SplitScore()
     pipeline = Pipeline()
-    status = 0
+    status = 1 if problems else 0
+    for line in problems:
+        print(f"realnews: {line}; skipped", file=sys.stderr)
     errors: list[str] = []
     for record in records:
         aid = record["id"]
