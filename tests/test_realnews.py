@@ -335,3 +335,29 @@ def test_agreement_is_symmetric_and_counts_matches() -> None:
     assert counts["quantity"].correct == 0  # the bound differs
     swapped, _, _ = agreement(second, first)
     assert f1(swapped["claim"]) == pytest.approx(f1(claims) or 0.0)
+
+
+def test_eval_realnews_command_scores_a_split(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from presslens.cli import main
+
+    data = _ptc(tmp_path)
+    # a BOM inside the text: presslens replaces it one for one, offsets still agree
+    odd = TEXT.replace("Border crossings\n", "Border\ufeffcrossings\n")
+    (data / "train-articles" / "article3.txt").write_text(odd, encoding="utf-8")
+    sentence = "The spokesman for the ministry said the army may call up about 5,000 more reservists."
+    for aid, text in (("1", TEXT), ("3", odd)):
+        gold = {**_empty(aid), "claims": [{"span": list(_at(sentence))}], "text_length": len(text),
+                "text_sha256": text_digest(text)}
+        with (tmp_path / "dev.jsonl").open("a") as handle:
+            handle.write(json.dumps(gold) + "\n")
+    with (tmp_path / "dev.jsonl").open("a") as handle:  # out of range: reported, skipped, exit 1
+        handle.write(json.dumps({**_empty("2"), "claims": [{"span": [0, 10**6]}], "text_length": len(TEXT),
+                                 "text_sha256": text_digest(TEXT)}) + "\n")
+    status = main(["eval", "realnews", "--data", str(data), "--split", "dev", "--annotations", str(tmp_path),
+                   "--json"])
+    captured = capsys.readouterr()
+    assert status == 1 and "article 2" in captured.err
+    result = json.loads(captured.out)
+    assert result["articles"] == 2 and result["kinds"]["claim"]["gold"] == 2
+    assert set(result["kinds"]) == {"attribution", "quantity", "claim", "hedged", "prediction", "violence",
+                                    "call_to_action"}
