@@ -361,3 +361,19 @@ def test_eval_realnews_command_scores_a_split(tmp_path: Path, capsys: pytest.Cap
     assert result["articles"] == 2 and result["kinds"]["claim"]["gold"] == 2
     assert set(result["kinds"]) == {"attribution", "quantity", "claim", "hedged", "prediction", "violence",
                                     "call_to_action"}
+
+
+def test_source_and_cue_are_placed_next_to_each_other() -> None:
+    text = ("When we asked for people to sign the petition for the ranchers, we got few signatures. "
+            "According to the report, the count was low. Another line mentions the report.\n")
+    raw = _empty()
+    raw["attributions"] = [
+        {"source": "we", "cue": "asked", "content": "for people to sign the petition for the ranchers",
+         "source_type": "self_reference", "kind": "speech"},
+        {"source": "the report", "cue": "According to", "content": "the count was low", "source_type": "document",
+         "kind": "speech"}]
+    record, problems = resolve_annotation(raw, text, "1")
+    assert problems.errors == []
+    first, second = record["attributions"]
+    assert first["source"] == [5, 7]  # the "we" before "asked", not the one after the content
+    assert text[slice(*second["source"])] == "the report" and second["source"][0] < text.index("the count")

@@ -230,6 +230,64 @@ def resolve_near(text: str, quote: str, anchor: Span, problems: Problems, where:
     return span
 
 
+def _candidates(text: str, quote: Any, window: Span, problems: Problems, where: str) -> list[Span]:
+    """Spans a quote may stand for: the one span of an explicit ``{q, n}``/``{from, to}``, else every
+    occurrence of a plain string inside ``window`` (whole-word occurrences when there are any)."""
+    if not isinstance(quote, str):
+        span = resolve_span(text, quote, problems, where)
+        return [span] if span else []
+    if not quote:
+        problems.error(where, "empty quote")
+        return []
+    hits = _whole_words_first(text, _occurrences(text, quote, window[0], window[1]), len(quote))
+    return [(i, i + len(quote)) for i in hits]
+
+
+def resolve_source_and_cue(text: str, source_quote: Any, cue_quote: Any, content: Span, problems: Problems,
+                           where: str) -> tuple[Span | None, Span | None]:
+    """Place an attribution's source and cue next to each other and to the content.
+
+    Plain-string quotes are looked up within ``2 * NEAR`` characters of the content, and the pair with the
+    smallest sum of distances source-cue, cue-content and source-content wins ("we asked for X, we couldn't"
+    takes the "we" before "asked"). A source that overlaps the content counts only in a split quote (cue inside
+    the content too). Without a cue, or with a cue further away, the source is the occurrence nearest to the
+    content and the cue the one nearest to the source.
+    """
+    window = (max(0, content[0] - 2 * NEAR), min(len(text), content[1] + 2 * NEAR))
+    sources = _candidates(text, source_quote, window, problems, where + ".source")
+    if not sources:
+        if isinstance(source_quote, str) and source_quote:
+            problems.error(where + ".source", f"not found within {2 * NEAR} characters of the content: "
+                                              f"{_describe(source_quote)}")
+        return None, None
+
+    def inside(span: Span) -> bool:
+        return content[0] < span[0] and span[1] < content[1]
+
+    def clash(source: Span, cue: Span | None) -> int:
+        overlaps = source[0] < content[1] and content[0] < source[1]
+        return 10 * len(text) if overlaps and not (inside(source) and cue is not None and inside(cue)) else 0
+
+    if cue_quote is None:
+        source = min(sources, key=lambda sp: (_gap(sp, content) + clash(sp, None), sp[0]))
+        _check_edges(text, source, problems, where + ".source")
+        return source, None
+    cues = _candidates(text, cue_quote, window, problems, where + ".cue")
+    pairs = [(sp, cp) for sp in sources for cp in cues if not (sp[0] < cp[1] and cp[0] < sp[1])]
+    if not pairs:  # a cue far from the content: the source nearest to the content, the cue nearest to it
+        source = min(sources, key=lambda sp: (_gap(sp, content) + clash(sp, None), sp[0]))
+        _check_edges(text, source, problems, where + ".source")
+        parent = (min(source[0], content[0]), max(source[1], content[1]))
+        return source, resolve_nested(text, cue_quote, parent, problems, where + ".cue", anchor=source)
+    source, cue = min(pairs, key=lambda pc: (_gap(pc[0], pc[1]) + _gap(pc[1], content) + _gap(pc[0], content)
+                                             + clash(*pc), pc[0][0], pc[1][0]))
+    _check_edges(text, source, problems, where + ".source")
+    _check_edges(text, cue, problems, where + ".cue")
+    if _gap(source, cue) > NEAR:
+        problems.warn(where, f"source and cue are {_gap(source, cue)} characters apart; check them")
+    return source, cue
+
+
 def _whole_words_first(text: str, hits: list[int], length: int) -> list[int]:
     """The occurrences that do not cut a word ("he" in "the" is no match for "he"), else all of them."""
     whole = [i for i in hits if not cuts_word(text, (i, i + length))]
@@ -332,14 +390,10 @@ def _attribution(item: Any, text: str, p: Problems, where: str) -> dict[str, Any
         p.error(where + ".source", "null source: skip attributions whose source is not in the text")
         return None
     content = resolve_span(text, item["content"], p, where + ".content")
-    if isinstance(item["source"], str) and content is not None:
-        source = resolve_near(text, item["source"], content, p, where + ".source")
-    else:
-        source = resolve_span(text, item["source"], p, where + ".source")
+    source: Span | None = None
     cue: Span | None = None
-    if item["cue"] is not None and source is not None and content is not None:
-        lo, hi = min(source[0], content[0]), max(source[1], content[1])
-        cue = resolve_nested(text, item["cue"], (lo, hi), p, where + ".cue", anchor=source)
+    if content is not None:
+        source, cue = resolve_source_and_cue(text, item["source"], item["cue"], content, p, where)
     source_type = _enum(p, where, item, "source_type", SOURCE_TYPES)
     kind = _enum(p, where, item, "kind", ATTRIBUTION_KINDS)
     if source is None or content is None or source_type is None or kind is None:
