@@ -33,7 +33,7 @@ from presslens.outputs import Progress
 
 FORMATS = ("json", "jsonl", "md", "html")
 TRAIN_TASKS = ("techniques", "claims", "attribution", "violence")
-EVAL_TASKS = ("techniques", "claims", "attribution", "hedging", "violence", "ethos")
+EVAL_TASKS = ("techniques", "claims", "attribution", "hedging", "violence", "ethos", "realnews")
 
 
 class UsageError(Exception):

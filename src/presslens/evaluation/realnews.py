@@ -1,0 +1,675 @@
+"""Score the shipped pipeline on the real-news evaluation set (``data/realnews``, issue 13).
+
+    presslens eval realnews --data ../shared/data/ptc-semeval2020-task11 [--split dev|test]
+                            [--annotations data/realnews] [--json]
+
+Reads ``<annotations>/<split>.jsonl`` (stand-off offsets, see ``data/realnews/README.md``), reads each PTC
+train article the way ``presslens analyze article<ID>.txt`` does, runs the default pipeline and prints
+precision and recall per kind and per attribute, the article-level violence verdicts and (with every finding,
+asserted or not) a calibration table per kind. The matching rules are in ``data/realnews/GUIDELINE.md``
+section 9; they are implemented by the ``match_*`` functions below, which the tests exercise directly.
+
+A finding is *asserted* when its score is at least :data:`ASSERTED`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from presslens.article import Article, Finding
+from presslens.evaluation.realnews_annotations import cuts_word, text_digest
+
+ASSERTED = 0.5
+DEFAULT_ANNOTATIONS = Path(__file__).resolve().parents[3] / "data" / "realnews"
+KINDS = ("attribution", "quantity", "claim", "hedged", "prediction", "violence", "call_to_action")
+ATTRIBUTES = ("attribution source span", "attribution content span", "quantity bound", "hedged (cues)",
+              "prediction (horizon)")
+CALIBRATED_KINDS = ("attribution", "quantity", "claim", "violence", "call_to_action")
+NOT_FIGURES = ("date", "ordinal")
+BOUND_OF_PRESSLENS = {None: "exact", "lower": "lower", "upper": "upper", "approx": "approximate"}
+_HEAD_STOP = re.compile(r"\s(?:of|at|for|from|in|on|with|to|by|who|which|that)\s|,", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+
+Span = tuple[int, int]
+
+
+class AnnotationFileError(ValueError):
+    """A stand-off line that cannot be used (its message names the article)."""
+
+
+# ------------------------------------------------------------------------------------------ loading
+
+
+def _span(value: Any, length: int, where: str) -> Span:
+    if (not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, int) for v in value)
+            or not 0 <= value[0] < value[1] <= length):
+        raise AnnotationFileError(f"{where}: span {value!r} is not a [start, end) inside a text of {length} chars")
+    return value[0], value[1]
+
+
+def _spans_in(record: dict[str, Any], length: int) -> Iterable[tuple[str, Any]]:
+    for name in ("attributions", "quantities", "claims", "hedges", "predictions", "violence", "calls_to_action"):
+        items = record.get(name)
+        if not isinstance(items, list):
+            raise AnnotationFileError(f"article {record.get('id')}: {name} missing or not a list")
+        for k, item in enumerate(items):
+            for key, value in item.items():
+                where = f"article {record['id']} {name}[{k}].{key}"
+                if key == "cues":
+                    for j, cue in enumerate(value):
+                        yield f"{where}[{j}]", cue
+                elif key in ("source", "cue", "content", "span", "claim", "horizon", "act", "target"):
+                    if value is not None:
+                        yield where, value
+
+
+def load_annotations(path: Path, texts: dict[str, str] | None = None,
+                     problems: list[str] | None = None) -> list[dict[str, Any]]:
+    """Read a stand-off ``.jsonl``; every span must lie inside its article (and match ``texts`` if given).
+
+    A bad line raises :class:`AnnotationFileError` naming the article, or, when ``problems`` is given, is
+    reported there (one line each) and left out while the other lines are read.
+    """
+    records: list[dict[str, Any]] = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            records.append(_checked_record(path, lineno, line, texts))
+        except AnnotationFileError as exc:
+            if problems is None:
+                raise
+            problems.append(str(exc))
+    return records
+
+
+def _checked_record(path: Path, lineno: int, line: str, texts: dict[str, str] | None) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise AnnotationFileError(f"{path}:{lineno}: not JSON ({exc.msg})") from None
+    if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+        raise AnnotationFileError(f"{path}:{lineno}: a record needs a string id")
+    length = record.get("text_length")
+    if not isinstance(length, int):
+        raise AnnotationFileError(f"article {record['id']}: text_length missing")
+    if texts is not None:
+        text = texts.get(record["id"])
+        if text is None:
+            raise AnnotationFileError(f"article {record['id']}: no article text")
+        if len(text) != length or text_digest(text) != record.get("text_sha256"):
+            raise AnnotationFileError(f"article {record['id']}: the article text differs from the one annotated")
+    for where, value in _spans_in(record, length):
+        _span(value, length, where)
+    return record
+
+
+def offset_map(raw: str, text: str) -> Callable[[int], int]:
+    """Map an offset into the raw file text to the same place in presslens's ``Article.text``.
+
+    When the two have the same length (presslens replaced odd characters one for one, e.g. a BOM inside the
+    text by a space) offsets are unchanged. Otherwise (CRLF turned into LF, a ``date`` marker removed) the
+    texts are aligned and an offset inside a removed or replaced piece goes to the start of its replacement.
+    """
+    if len(raw) == len(text):
+        return lambda offset: offset
+    import difflib
+
+    blocks = difflib.SequenceMatcher(None, raw, text, autojunk=False).get_opcodes()
+
+    def mapped(offset: int) -> int:
+        for _tag, i1, i2, j1, j2 in blocks:
+            if i1 <= offset < i2:  # equal pieces map one for one; replaced ones are clipped to their new length
+                return j1 + min(offset - i1, j2 - j1)
+        return len(text)
+
+    return mapped
+
+
+_SPAN_KEYS = ("source", "cue", "content", "span", "claim", "horizon", "act", "target")
+
+
+def map_offsets(record: dict[str, Any], mapped: Callable[[int], int]) -> dict[str, Any]:
+    """A copy of a gold record with every span's offsets passed through ``mapped``."""
+    def span(value: list[int]) -> list[int]:
+        return [mapped(value[0]), mapped(value[1])]
+
+    out = dict(record)
+    for name in ("attributions", "quantities", "claims", "hedges", "predictions", "violence", "calls_to_action"):
+        items = []
+        for item in record[name]:
+            copy = dict(item)
+            for key in _SPAN_KEYS:
+                if isinstance(copy.get(key), list):
+                    copy[key] = span(copy[key])
+            if "cues" in copy:
+                copy["cues"] = [span(c) for c in copy["cues"]]
+            items.append(copy)
+        out[name] = items
+    return out
+
+
+# ------------------------------------------------------------------------------------------ matching
+
+
+def overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def covers(pred: Span, gold: Span, share: float = 0.5) -> bool:
+    """The prediction covers at least ``share`` of the gold span's characters."""
+    return overlap(pred, gold) >= share * (gold[1] - gold[0]) and overlap(pred, gold) > 0
+
+
+def mutual_overlap(a: Span, b: Span, share: float = 0.5) -> bool:
+    """Overlap of at least ``share`` of the longer span (the claim rule)."""
+    return overlap(a, b) > 0 and overlap(a, b) >= share * max(a[1] - a[0], b[1] - b[0])
+
+
+def shorter_overlap(a: Span, b: Span, share: float = 0.5) -> bool:
+    """Overlap of at least ``share`` of the shorter span (violence, calls to action)."""
+    return overlap(a, b) > 0 and overlap(a, b) >= share * min(a[1] - a[0], b[1] - b[0])
+
+
+def source_head(text: str, source: Span) -> Span | None:
+    """The head word of a source noun phrase: its last word before a preposition, comma or relative pronoun.
+
+    "the spokesman for the ministry" → "spokesman"; "WHO Director-General Tedros" → "Tedros".
+    """
+    piece = text[source[0]:source[1]]
+    stop = _HEAD_STOP.search(piece)
+    cut = piece[: stop.start()] if stop else piece
+    words = list(_WORD.finditer(cut))
+    if not words:
+        return None
+    last = words[-1]
+    return source[0] + last.start(), source[0] + last.end()
+
+
+def _ref(value: Any) -> Span | None:
+    if isinstance(value, dict) and isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+        return value["start"], value["end"]
+    return None
+
+
+def attribution_source_ok(text: str, finding: Finding, gold_source: Span) -> bool:
+    source = _ref(finding.attributes.get("source"))
+    if source is None:
+        return False
+    head = source_head(text, source)
+    return head is not None and gold_source[0] <= head[0] and head[1] <= gold_source[1]
+
+
+def attribution_content_ok(text: str, finding: Finding, gold_content: Span) -> bool:
+    content = _ref(finding.attributes.get("content"))
+    return content is not None and not cuts_word(text, content) and covers(content, gold_content)
+
+
+def match_attribution(text: str, finding: Finding, gold: dict[str, Any]) -> bool:
+    """Source head inside the gold source, content covers >= 0.5 of the gold content, no word cut."""
+    return (attribution_source_ok(text, finding, tuple(gold["source"]))  # type: ignore[arg-type]
+            and attribution_content_ok(text, finding, tuple(gold["content"])))  # type: ignore[arg-type]
+
+
+#: relative tolerance of a value match: rounding of written fractions ("two-thirds" 66.67 vs 66.7)
+VALUE_TOLERANCE = 2e-3
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b)) or abs(a - b) < 1e-9
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Equal values within :data:`VALUE_TOLERANCE`; a fraction and its percentage (0.25, 25) count as equal."""
+    if a is None or b is None:
+        return a is None and b is None
+    a, b = float(a), float(b)
+    return _close(a, b) or _close(a * 100, b) or _close(a, b * 100)
+
+
+def presslens_bound(finding: Finding) -> str:
+    if finding.label == "range":
+        return "range"
+    return BOUND_OF_PRESSLENS.get(finding.attributes.get("bound"), str(finding.attributes.get("bound")))
+
+
+def quantity_value_ok(finding: Finding, gold: dict[str, Any]) -> bool:
+    attrs = finding.attributes
+    if gold.get("vague"):
+        return bool(attrs.get("vague"))
+    if gold["bound"] == "range" or gold.get("value") is None:
+        return same_value(attrs.get("low"), gold.get("low")) and same_value(attrs.get("high"), gold.get("high"))
+    return same_value(attrs.get("value"), gold["value"])
+
+
+def match_quantity(finding: Finding, gold: dict[str, Any]) -> bool:
+    """Spans overlap, the value matches and the bound matches (a vague amount has no bound to match)."""
+    return (overlap((finding.start, finding.end), tuple(gold["span"])) > 0  # type: ignore[arg-type]
+            and quantity_value_ok(finding, gold)
+            and (bool(gold.get("vague")) or presslens_bound(finding) == gold["bound"]))
+
+
+def match_claim(finding: Finding, gold_span: Span) -> bool:
+    return mutual_overlap((finding.start, finding.end), gold_span)
+
+
+def match_prediction(span: Span, gold_span: Span) -> bool:
+    return covers(span, gold_span) or covers(gold_span, span)
+
+
+def match_violence(finding: Finding, gold_span: Span) -> bool:
+    return shorter_overlap((finding.start, finding.end), gold_span)
+
+
+def hedge_cue_spans(text: str, finding: Finding) -> list[Span | None]:
+    """Each hedge cue of a claim finding as a span in the claim's text (None when the cue is not in it).
+
+    Cues may be ``{"start", "end", "text"}`` references or plain strings (looked up in the claim, in order).
+    """
+    out: list[Span | None] = []
+    sentence = text[finding.start:finding.end]
+    pos = 0
+    for cue in finding.attributes.get("hedge_cues") or []:
+        ref = _ref(cue)
+        if ref is not None:
+            out.append(ref if finding.start <= ref[0] and ref[1] <= finding.end else None)
+            continue
+        if not isinstance(cue, str) or not cue:
+            out.append(None)
+            continue
+        found = sentence.lower().find(cue.lower(), pos)
+        if found < 0:
+            found = sentence.lower().find(cue.lower())
+        if found < 0:
+            out.append(None)
+        else:
+            out.append((finding.start + found, finding.start + found + len(cue)))
+            pos = found + len(cue)
+    return out
+
+
+def horizon_span(text: str, span: Span, finding: Finding) -> Span | None:
+    horizon = finding.attributes.get("horizon")
+    ref = _ref(horizon)
+    if ref is not None:
+        return ref
+    if isinstance(horizon, str) and horizon:
+        found = text[span[0]:span[1]].find(horizon)
+        if found >= 0:
+            return span[0] + found, span[0] + found + len(horizon)
+    return None
+
+
+# ------------------------------------------------------------------------------------------ scoring
+
+
+@dataclass
+class Count:
+    """Precision and recall counts; ``correct`` = predictions that match, ``found`` = gold items matched."""
+
+    predicted: int = 0
+    correct: int = 0
+    gold: int = 0
+    found: int = 0
+
+    def add(self, other: Count) -> None:
+        self.predicted += other.predicted
+        self.correct += other.correct
+        self.gold += other.gold
+        self.found += other.found
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.gold if self.gold else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"predicted": self.predicted, "correct": self.correct, "gold": self.gold, "found": self.found,
+                "precision": self.precision, "recall": self.recall}
+
+
+def _pr(preds: Sequence[Any], golds: Sequence[Any], ok: Callable[[Any, Any], bool],
+        recall_golds: Sequence[Any] | None = None) -> tuple[Count, list[bool]]:
+    """Count matches; returns the counts and, per prediction, whether it is right."""
+    right = [any(ok(p, g) for g in golds) for p in preds]
+    targets = golds if recall_golds is None else recall_golds
+    found = sum(1 for g in targets if any(ok(p, g) for p in preds))
+    return Count(len(preds), sum(right), len(targets), found), right
+
+
+@dataclass
+class ArticleScore:
+    kinds: dict[str, Count] = field(default_factory=dict)
+    attributes: dict[str, Count] = field(default_factory=dict)
+    scored: dict[str, list[tuple[float, bool]]] = field(default_factory=dict)
+    """(score, right) of every finding of a calibrated kind, asserted or not."""
+    gold_violent: bool = False
+    flagged_label: bool = False
+    flagged_asserted: bool = False
+    errors: list[str] = field(default_factory=list)
+    """One line per asserted finding that matches no gold item ("wrong") and per gold item not found ("missed")."""
+
+
+def _quote(text: str, span: Span | None, limit: int = 110) -> str:
+    if span is None:
+        return "-"
+    piece = text[span[0]:span[1]].replace("\n", " ")
+    return repr(piece if len(piece) <= limit else piece[: limit - 3] + "...")
+
+
+def _note_errors(out: ArticleScore, kind: str, preds: Sequence[Any], golds: Sequence[Any],
+                 ok: Callable[[Any, Any], bool], shown_pred: Callable[[Any], str],
+                 shown_gold: Callable[[Any], str], recall_golds: Sequence[Any] | None = None) -> None:
+    out.errors += [f"{kind} wrong: {shown_pred(p)}" for p in preds if not any(ok(p, g) for g in golds)]
+    targets = golds if recall_golds is None else recall_golds
+    out.errors += [f"{kind} missed: {shown_gold(g)}" for g in targets if not any(ok(p, g) for p in preds)]
+
+
+def _asserted(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.score >= ASSERTED]
+
+
+def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
+                  labels: dict[str, Any] | None = None) -> ArticleScore:
+    """Score one article's findings against its gold record (both indexed into the same ``text``)."""
+    out = ArticleScore()
+    by_kind: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_kind.setdefault(f.kind, []).append(f)
+
+    # attribution
+    attributions = by_kind.get("attribution", [])
+    gold_attr = gold["attributions"]
+    speech = [g for g in gold_attr if g.get("kind", "speech") == "speech"]
+    def attr_ok(f: Finding, g: dict[str, Any]) -> bool:
+        return match_attribution(text, f, g)
+    out.kinds["attribution"], _ = _pr(_asserted(attributions), gold_attr, attr_ok, speech)
+    _, right = _pr(attributions, gold_attr, attr_ok)
+    out.scored["attribution"] = [(f.score, r) for f, r in zip(attributions, right, strict=True)]
+    sourced = [f for f in _asserted(attributions) if _ref(f.attributes.get("source")) is not None]
+    out.attributes["attribution source span"], _ = _pr(
+        sourced, gold_attr, lambda f, g: attribution_source_ok(text, f, tuple(g["source"])), speech)
+    out.attributes["attribution content span"], _ = _pr(
+        _asserted(attributions), gold_attr, lambda f, g: attribution_content_ok(text, f, tuple(g["content"])), speech)
+
+    def shown_attribution(f: Finding) -> str:
+        return " | ".join(_quote(text, _ref(f.attributes.get(k))) for k in ("source", "cue", "content"))
+
+    _note_errors(out, "attribution", _asserted(attributions), gold_attr, attr_ok, shown_attribution,
+                 lambda g: " | ".join(_quote(text, tuple(g[k]) if g.get(k) else None)
+                                      for k in ("source", "cue", "content")), speech)
+
+    # quantity
+    quantities = [f for f in by_kind.get("quantity", []) if f.label not in NOT_FIGURES]
+    gold_q = gold["quantities"]
+    out.kinds["quantity"], _ = _pr(_asserted(quantities), gold_q, match_quantity)
+    _, right = _pr(quantities, gold_q, match_quantity)
+    out.scored["quantity"] = [(f.score, r) for f, r in zip(quantities, right, strict=True)]
+    bounded = [f for f in _asserted(quantities) if presslens_bound(f) != "exact"]
+    gold_bounded = [g for g in gold_q if g["bound"] != "exact"]
+    _note_errors(out, "quantity", _asserted(quantities), gold_q, match_quantity,
+                 lambda f: f"{_quote(text, (f.start, f.end))} value={f.attributes.get('value')} "
+                           f"bound={presslens_bound(f)}",
+                 lambda g: f"{_quote(text, tuple(g['span']))} value={g.get('value')} bound={g['bound']}")
+    out.attributes["quantity bound"], _ = _pr(
+        bounded, gold_bounded,
+        lambda f, g: overlap((f.start, f.end), tuple(g["span"])) > 0 and presslens_bound(f) == g["bound"])
+
+    # claims, hedged, predictions
+    claims = by_kind.get("claim", [])
+    gold_claims = [tuple(c["span"]) for c in gold["claims"]]
+    out.kinds["claim"], _ = _pr(_asserted(claims), gold_claims, match_claim)
+    _, right = _pr(claims, gold_claims, match_claim)
+    out.scored["claim"] = [(f.score, r) for f, r in zip(claims, right, strict=True)]
+    def shown_finding(f: Finding) -> str:
+        return _quote(text, (f.start, f.end))
+
+    _note_errors(out, "claim", _asserted(claims), gold_claims, match_claim, shown_finding, lambda g: _quote(text, g))
+    hedged = [f for f in _asserted(claims) if f.attributes.get("hedged")]
+    gold_hedges = gold["hedges"]
+    out.kinds["hedged"], _ = _pr(hedged, gold_hedges, lambda f, g: match_claim(f, tuple(g["claim"])))
+    _note_errors(out, "hedged", hedged, gold_hedges, lambda f, g: match_claim(f, tuple(g["claim"])),
+                 lambda f: f"{shown_finding(f)} cues={f.attributes.get('hedge_cues')}",
+                 lambda g: f"{_quote(text, tuple(g['claim']))} cues="
+                           + ", ".join(_quote(text, tuple(c)) for c in g["cues"]))
+    cue_preds = [c for f in hedged for c in hedge_cue_spans(text, f)]
+    gold_cues = [tuple(c) for g in gold_hedges for c in g["cues"]]
+    out.attributes["hedged (cues)"], _ = _pr(
+        cue_preds, gold_cues, lambda c, g: c is not None and overlap(c, g) > 0)
+    predicted = [(f, (f.start, f.end)) for f in _asserted(by_kind.get("prediction", []))]
+    predicted += [(f, (f.start, f.end)) for f in _asserted(claims) if f.attributes.get("prediction")]
+    gold_pred = gold["predictions"]
+    out.kinds["prediction"], _ = _pr(predicted, gold_pred, lambda p, g: match_prediction(p[1], tuple(g["span"])))
+    _note_errors(out, "prediction", predicted, gold_pred, lambda p, g: match_prediction(p[1], tuple(g["span"])),
+                 lambda p: shown_finding(p[0]), lambda g: _quote(text, tuple(g["span"])))
+    horizons = []
+    for f, span in predicted:
+        h = horizon_span(text, span, f)
+        if h is not None and any(match_prediction(span, tuple(g["span"])) for g in gold_pred):
+            horizons.append((h, span))
+    gold_h = [g for g in gold_pred if g.get("horizon")]
+    out.attributes["prediction (horizon)"], _ = _pr(
+        horizons, gold_h,
+        lambda h, g: match_prediction(h[1], tuple(g["span"])) and overlap(h[0], tuple(g["horizon"])) > 0)
+
+    # violence and calls to action
+    for kind, key in (("violence", "violence"), ("call_to_action", "calls_to_action")):
+        found = by_kind.get(kind, [])
+        spans = [tuple(v["span"]) for v in gold[key]]
+        out.kinds[kind], _ = _pr(_asserted(found), spans, match_violence)
+        _, right = _pr(found, spans, match_violence)
+        out.scored[kind] = [(f.score, r) for f, r in zip(found, right, strict=True)]
+        _note_errors(out, kind, _asserted(found), spans, match_violence, shown_finding, lambda g: _quote(text, g))
+    out.gold_violent = bool(gold.get("article_violence"))
+    verdict = (labels or {}).get("violence") or {}
+    out.flagged_label = bool(verdict.get("label"))
+    out.flagged_asserted = bool(_asserted(by_kind.get("violence", [])))
+    return out
+
+
+@dataclass
+class Calibration:
+    bins: list[tuple[float, float, int, float, float]]
+    """(low, high, count, mean score, share right) per non-empty bin."""
+    ece: float
+    total: int
+
+
+def calibration(scored: Sequence[tuple[float, bool]], n_bins: int = 10) -> Calibration:
+    """Reliability bins of equal width over [0, 1] and the expected calibration error."""
+    groups: list[list[tuple[float, bool]]] = [[] for _ in range(n_bins)]
+    for score, right in scored:
+        groups[min(n_bins - 1, int(score * n_bins))].append((score, right))
+    bins = []
+    ece = 0.0
+    total = len(scored)
+    for k, group in enumerate(groups):
+        if not group:
+            continue
+        mean = sum(s for s, _ in group) / len(group)
+        share = sum(1 for _, r in group if r) / len(group)
+        bins.append((k / n_bins, (k + 1) / n_bins, len(group), mean, share))
+        ece += len(group) / total * abs(share - mean)
+    return Calibration(bins, ece, total)
+
+
+@dataclass
+class SplitScore:
+    kinds: dict[str, Count] = field(default_factory=lambda: {k: Count() for k in KINDS})
+    attributes: dict[str, Count] = field(default_factory=lambda: {a: Count() for a in ATTRIBUTES})
+    scored: dict[str, list[tuple[float, bool]]] = field(default_factory=lambda: {k: [] for k in CALIBRATED_KINDS})
+    articles: int = 0
+    nonviolent: int = 0
+    violent: int = 0
+    false_flags_label: list[str] = field(default_factory=list)
+    false_flags_asserted: list[str] = field(default_factory=list)
+    missed_violent: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def add(self, article_id: str, score: ArticleScore) -> None:
+        self.articles += 1
+        for k, c in score.kinds.items():
+            self.kinds[k].add(c)
+        for a, c in score.attributes.items():
+            self.attributes[a].add(c)
+        for k, s in score.scored.items():
+            self.scored[k].extend(s)
+        if score.gold_violent:
+            self.violent += 1
+            if not score.flagged_label:
+                self.missed_violent.append(article_id)
+        else:
+            self.nonviolent += 1
+            if score.flagged_label:
+                self.false_flags_label.append(article_id)
+            if score.flagged_asserted:
+                self.false_flags_asserted.append(article_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        per50 = 50 / self.nonviolent if self.nonviolent else 0.0
+        return {
+            "articles": self.articles,
+            "skipped": self.skipped,
+            "asserted_threshold": ASSERTED,
+            "kinds": {k: c.to_dict() for k, c in self.kinds.items()},
+            "attributes": {a: c.to_dict() for a, c in self.attributes.items()},
+            "article_violence": {
+                "gold_violent": self.violent, "gold_nonviolent": self.nonviolent,
+                "falsely_flagged_label": self.false_flags_label,
+                "falsely_flagged_label_per_50": len(self.false_flags_label) * per50,
+                "falsely_flagged_asserted": self.false_flags_asserted,
+                "falsely_flagged_asserted_per_50": len(self.false_flags_asserted) * per50,
+                "missed_violent": self.missed_violent,
+            },
+            "calibration": {k: {"ece": (cal := calibration(v)).ece, "findings": cal.total,
+                                "bins": [dict(zip(("low", "high", "count", "mean_score", "share_right"), b,
+                                                  strict=True)) for b in cal.bins]}
+                            for k, v in self.scored.items()},
+        }
+
+
+# ------------------------------------------------------------------------------------------ output
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def markdown(result: SplitScore, split: str, calibrate: bool) -> str:
+    lines = [f"## realnews: {split} split, {result.articles} articles (asserted: score >= {ASSERTED})", ""]
+    if result.skipped:
+        lines += [f"Skipped: {', '.join(result.skipped)}", ""]
+    lines += ["| kind | precision | recall | correct / predicted | found / gold |", "|---|---|---|---|---|"]
+    for k, c in result.kinds.items():
+        lines.append(f"| {k} | {_fmt(c.precision)} | {_fmt(c.recall)} | {c.correct}/{c.predicted} | "
+                     f"{c.found}/{c.gold} |")
+    lines += ["", "| attribute | precision | recall | correct / predicted | found / gold |", "|---|---|---|---|---|"]
+    for a, c in result.attributes.items():
+        lines.append(f"| {a} | {_fmt(c.precision)} | {_fmt(c.recall)} | {c.correct}/{c.predicted} | "
+                     f"{c.found}/{c.gold} |")
+    per50 = 50 / result.nonviolent if result.nonviolent else 0.0
+    lines += ["", f"Article-level violence: {result.violent} gold violent, {result.nonviolent} non-violent.",
+              f"- flagged by `labels.violence`: {len(result.false_flags_label)} of {result.nonviolent} non-violent "
+              f"({len(result.false_flags_label) * per50:.1f} per 50)"
+              + (f": {', '.join(result.false_flags_label)}" if result.false_flags_label else ""),
+              f"- flagged by an asserted violence finding: {len(result.false_flags_asserted)} of "
+              f"{result.nonviolent} ({len(result.false_flags_asserted) * per50:.1f} per 50)",
+              f"- gold violent articles not flagged: {len(result.missed_violent)}"
+              + (f" ({', '.join(result.missed_violent)})" if result.missed_violent else "")]
+    if calibrate:
+        lines += ["", "Calibration (every finding, asserted or not, right/wrong by the matching rules; "
+                  "10 equal-width score bins, empty bins left out):", "",
+                  "| kind | findings | ECE | score bin | n | mean score | share right |", "|---|---|---|---|---|---|---|"]
+        for k, scored in result.scored.items():
+            cal = calibration(scored)
+            if not cal.bins:
+                lines.append(f"| {k} | 0 | - | - | - | - | - |")
+            for i, (lo, hi, n, mean, share) in enumerate(cal.bins):
+                head = f"| {k} | {cal.total} | {cal.ece:.3f} " if i == 0 else "| | | "
+                lines.append(f"{head}| {lo:.1f}-{hi:.1f} | {n} | {mean:.2f} | {share:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------------------------------ command
+
+
+def read_ptc_article(data_dir: Path, article_id: str) -> tuple[str, Article]:
+    """The raw file text and the :class:`Article` presslens builds from it (as ``presslens analyze`` does)."""
+    from presslens.ingest import ReadOptions, read_file
+
+    path = data_dir / "train-articles" / f"article{article_id}.txt"
+    raw = path.read_bytes().decode("utf-8")
+    article = read_file(path, ReadOptions())
+    return raw, article
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
+    parser.add_argument("--split", default="dev", choices=("dev", "test"), help="split to score (default: dev)")
+    parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS,
+                        help="folder with dev.jsonl and test.jsonl (default: the repository's data/realnews)")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of Markdown")
+    parser.add_argument("--no-calibration", action="store_true", help="leave out the calibration table")
+    parser.add_argument("--errors", action="store_true",
+                        help="list every wrong asserted finding and every missed gold item (dev only: the test "
+                             "split is scored, not analysed)")
+
+
+def main(args: argparse.Namespace) -> int:
+    from presslens.pipeline import Pipeline
+
+    path = args.annotations / f"{args.split}.jsonl"
+    if not path.exists():
+        print(f"realnews: no annotations at {path}", file=sys.stderr)
+        return 2
+    if args.errors and args.split == "test":
+        print("realnews: --errors is for dev; the test split is scored, not analysed", file=sys.stderr)
+        return 2
+    problems: list[str] = []
+    records = load_annotations(path, problems=problems)
+    result = SplitScore()
+    pipeline = Pipeline()
+    status = 1 if problems else 0
+    for line in problems:
+        print(f"realnews: {line}; skipped", file=sys.stderr)
+    errors: list[str] = []
+    for record in records:
+        aid = record["id"]
+        try:
+            raw, article = read_ptc_article(args.data, aid)
+        except (OSError, ValueError) as exc:
+            print(f"realnews: article {aid}: cannot read ({exc})", file=sys.stderr)
+            result.skipped.append(aid)
+            status = 1
+            continue
+        if len(raw) != record["text_length"] or text_digest(raw) != record.get("text_sha256"):
+            print(f"realnews: article {aid}: text differs from the annotated one; skipped", file=sys.stderr)
+            result.skipped.append(aid)
+            status = 1
+            continue
+        if article.text != raw:
+            # presslens normalised the text (a BOM inside the text, CR, a date marker): map the gold offsets
+            record = map_offsets(record, offset_map(raw, article.text))
+        report = pipeline.run(article)
+        scored = score_article(article.text, record, report.findings, report.labels)
+        result.add(aid, scored)
+        if args.errors:
+            errors.extend(f"{aid} {line}" for line in scored.errors)
+    if args.json:
+        print(json.dumps({"split": args.split, **result.to_dict()}, indent=1))
+    else:
+        print(markdown(result, args.split, calibrate=not args.no_calibration), end="")
+    if errors:
+        print("\nErrors (asserted findings that match no gold item; gold items not found):\n")
+        print("\n".join(f"- {line}" for line in errors))
+    return status
