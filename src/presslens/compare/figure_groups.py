@@ -176,13 +176,15 @@ class FigureGroup:
     id: str
     measure: str
     mention_ids: list[str] = field(default_factory=list)
-    vector_sum: np.ndarray | None = None
+    row: int = -1
+    """Row of the group's summed clause vector in the grouper's per-measure matrix (-1: none yet)."""
     tokens: dict[str, float] = field(default_factory=dict)
     """Sum over the mentions of each clause word's weight (see :func:`clause_tokens`)."""
     heads: Counter[str] = field(default_factory=Counter)
     predicates: Counter[str] = field(default_factory=Counter)
-    log_values: list[float] = field(default_factory=list)
-    """log10 of each mention's central value (for the magnitude agreement)."""
+    log_sum: float = 0.0
+    log_count: int = 0
+    """Sum and count of log10 of the mentions' central values (the magnitude agreement uses the mean)."""
 
     @property
     def size(self) -> int:
@@ -227,6 +229,12 @@ class GroupSummary:
         }
 
 
+MAX_POSTING = 400
+"""A clause word shared by more groups than this proposes no candidates (it says little)."""
+NEAREST_WORDS = 4
+"""How many of a mention's words nearest the number propose candidate groups."""
+
+
 class FigureGrouper:
     """Incremental grouping of figure mentions (see the module docstring)."""
 
@@ -244,8 +252,11 @@ class FigureGrouper:
         self._arrival: dict[str, int] = {}
         self._by_measure: dict[str, list[str]] = {}
         self._by_head: dict[tuple[str, str], list[str]] = {}
-        self._open: dict[str, list[str]] = {}
-        """Groups per measure with no specific counted noun yet (candidates for any mention)."""
+        self._postings: dict[tuple[str, str], list[str]] = {}
+        """(measure, clause word) -> the groups whose mentions use that word."""
+        self._matrices: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        """measure -> (summed clause vectors, one row per group; their norms)."""
+        self._rows_used: dict[str, int] = {}
 
     # ---------------------------------------------------------------- indexing
 
@@ -285,7 +296,7 @@ class FigureGrouper:
         if vector is None and self.embed is not None:
             vector = self.embed([mention.masked_clause])[0]
         if vector is not None:
-            self.vectors[mention.id] = np.asarray(vector, dtype=np.float32)
+            self.vectors[mention.id] = np.asarray(vector, dtype=np.float16)  # half the memory; sums in float32
         self.tokens[mention.id] = clause_tokens(mention.masked_clause)
         self.predicates[mention.id] = clause_predicate(mention.masked_clause)
         gid = self._best_group(mention)
@@ -306,7 +317,9 @@ class FigureGrouper:
         self.groups.clear()
         self._by_measure.clear()
         self._by_head.clear()
-        self._open.clear()
+        self._postings.clear()
+        self._matrices.clear()
+        self._rows_used.clear()
         for m in mentions:
             self.assign(m, self.vectors.get(m.id))
 
@@ -316,29 +329,47 @@ class FigureGrouper:
     # ---------------------------------------------------------------- scoring
 
     def _candidates(self, m: FigureMention) -> list[str]:
+        """Groups worth scoring: those sharing the counted noun or one of the mention's nearest words.
+
+        Words used by more than :data:`MAX_POSTING` groups ("since", a frequent place) do not propose
+        candidates; that keeps the work per mention bounded on a large corpus. On a small corpus every
+        group sharing a near word is a candidate."""
         assert m.measure is not None
-        if m.head is None or m.head == "people":
-            return self._by_measure.get(m.measure, [])
-        return self._by_head.get((m.measure, m.head), []) + self._open.get(m.measure, [])
+        found: dict[str, None] = {}
+        if m.head is not None and m.head != "people":
+            for g in self._by_head.get((m.measure, m.head), [])[-MAX_POSTING:]:
+                found[g] = None
+        nearest = sorted(self.tokens[m.id].items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
+        for tok, _w in nearest:
+            posting = self._postings.get((m.measure, tok))
+            if posting is not None and len(posting) <= MAX_POSTING:
+                for g in posting:
+                    found[g] = None
+        return list(found)
 
     def _best_group(self, m: FigureMention) -> str | None:
-        cands = [g for g in self._candidates(m) if self._compatible(m, self.groups[g])]
+        cands = self._candidates(m)
         if not cands:
             return None
         vec = self.vectors.get(m.id)
         cfg = self.config
-        if vec is not None and cfg.embed_weight > 0:
-            sums = np.stack([self.groups[g].vector_sum for g in cands])  # type: ignore[misc]
-            norms = np.linalg.norm(sums, axis=1)
-            norms[norms == 0] = 1.0
-            cos = (sums @ vec) / norms
-            if len(cands) > cfg.candidates:
-                top = np.argpartition(-cos, cfg.candidates)[: cfg.candidates]
+        if vec is not None and cfg.embed_weight > 0 and m.measure in self._matrices:
+            rows = np.fromiter((self.groups[g].row for g in cands), dtype=np.int64, count=len(cands))
+            matrix, norms = self._matrices[m.measure]
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cos = (matrix[rows] @ vec.astype(np.float32)) / norms[rows]
+            cos = np.where(rows >= 0, np.nan_to_num(cos), 0.0)
+            keep = 4 * cfg.candidates
+            if len(cands) > keep:
+                top = np.argpartition(-cos, keep)[:keep]
                 cands = [cands[i] for i in top]
                 cos = cos[top]
             cosines = dict(zip(cands, (float(c) for c in cos), strict=True))
         else:
             cosines = {g: 0.0 for g in cands}
+        cands = [g for g in cands if self._compatible(m, self.groups[g])]
+        if len(cands) > cfg.candidates:
+            cands = sorted(cands, key=lambda g: -cosines[g])[: cfg.candidates]
         weight = cfg.embed_weight if vec is not None else 0.0
         best: tuple[float, str] | None = None
         toks = self.tokens[m.id]
@@ -364,10 +395,9 @@ class FigureGrouper:
     @staticmethod
     def _magnitude(m: FigureMention, group: FigureGroup) -> float:
         v = _central_log(m)
-        if v is None or not group.log_values:
+        if v is None or not group.log_count:
             return 0.0
-        median = float(np.median(group.log_values))
-        return max(-1.0, 1.0 - abs(v - median))
+        return max(-1.0, 1.0 - abs(v - group.log_sum / group.log_count))
 
     def _compatible(self, m: FigureMention, group: FigureGroup) -> bool:
         """Hard constraints: compatible counted nouns, and no other predicate ("left" never joins "detained")."""
@@ -380,31 +410,46 @@ class FigureGrouper:
         gid = f"g{len(self.groups) + 1}"
         self.groups[gid] = FigureGroup(gid, measure)
         self._by_measure.setdefault(measure, []).append(gid)
-        self._open.setdefault(measure, []).append(gid)
         return gid
+
+    def _add_vector(self, group: FigureGroup, vec: np.ndarray) -> None:
+        """Add a clause vector to the group's row of the per-measure matrix (grown by doubling)."""
+        matrix, norms = self._matrices.get(group.measure, (np.zeros((0, vec.shape[0]), np.float32),
+                                                           np.zeros(0, np.float32)))
+        if group.row < 0:
+            used = self._rows_used.get(group.measure, 0)
+            if used == matrix.shape[0]:
+                cap = max(16, 2 * used)
+                matrix = np.concatenate([matrix, np.zeros((cap - used, matrix.shape[1]), np.float32)])
+                norms = np.concatenate([norms, np.zeros(cap - used, np.float32)])
+            group.row = used
+            self._rows_used[group.measure] = used + 1
+        matrix[group.row] += vec
+        norms[group.row] = float(np.linalg.norm(matrix[group.row])) or 1.0
+        self._matrices[group.measure] = (matrix, norms)
 
     def _join(self, gid: str, m: FigureMention) -> None:
         group = self.groups[gid]
-        had_specific = bool(group.specific_heads())
         group.mention_ids.append(m.id)
         vec = self.vectors.get(m.id)
         if vec is not None:
-            group.vector_sum = vec.copy() if group.vector_sum is None else group.vector_sum + vec
+            self._add_vector(group, vec.astype(np.float32))
         for t, w in self.tokens[m.id].items():
+            if t not in group.tokens:
+                self._postings.setdefault((group.measure, t), []).append(gid)
             group.tokens[t] = group.tokens.get(t, 0.0) + w
         pred = self.predicates.get(m.id)
         if pred is not None:
             group.predicates[pred] += 1
         lv = _central_log(m)
         if lv is not None:
-            group.log_values.append(lv)
+            group.log_sum += lv
+            group.log_count += 1
         if m.head:
             is_new = m.head not in group.heads
             group.heads[m.head] += 1
             if m.head != "people" and is_new:
                 self._by_head.setdefault((group.measure, m.head), []).append(gid)
-                if not had_specific:
-                    self._open[group.measure].remove(gid)
         self.group_of[m.id] = gid
 
     # ---------------------------------------------------------------- reading
@@ -455,9 +500,10 @@ class FigureGrouper:
     def _label(self, group: FigureGroup, mentions: list[FigureMention]) -> str:
         """The clause of the most typical mention, number shown as "N", at most 90 characters."""
         best = mentions[0]
-        if group.vector_sum is not None:
-            centre = group.vector_sum / (np.linalg.norm(group.vector_sum) or 1.0)
-            scored = [(float(self.vectors[m.id] @ centre), m) for m in mentions if m.id in self.vectors]
+        if group.row >= 0:
+            matrix, norms = self._matrices[group.measure]
+            centre = matrix[group.row] / (norms[group.row] or 1.0)
+            scored = [(float(self.vectors[m.id].astype(np.float32) @ centre), m) for m in mentions if m.id in self.vectors]
             if scored:
                 best = max(scored, key=lambda p: p[0])[1]
         label = re.sub(rf"\b{NUMBER_MASK}\b", "N", best.masked_clause, count=1).strip(" .,;")
