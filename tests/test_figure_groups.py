@@ -191,6 +191,22 @@ def test_summary_reports_first_latest_lowest_highest_and_conflicts() -> None:
     assert s.highest is not None and s.highest.text.startswith("About 260,000")  # up to 312,000
     assert s.conflicts == []  # "more than 100,000", "about 260,000", "250,000" all agree
     assert s.to_dict()["mentions"][0]["source"] == "Wire"
+    assert [row["date"] for row in s.rows()] == ["2025-09-01", "2025-09-03", "2025-09-06"]
+
+
+def test_conflicting_mentions_are_flagged_in_the_summary() -> None:
+    grouper = FigureGrouper(hashed_embedder())
+    a = _article("x1", "About 100,000 men have left the country since the call-up, monitors said.", 1)
+    b = _article("x2", "As many as 260,000 men have left the country since the call-up, monitors said.", 3)
+    c = _article("x3", "Some 260,000 men have left the country since the call-up, monitors said.", 4)
+    for art in (a, b, c):
+        grouper.add_article(art, _findings(art))
+    (gid,) = grouper.tracked_groups()
+    s = grouper.summary(gid)
+    # "about 100,000" (80,000..120,000) vs "some 260,000" (208,000..312,000): a conflict;
+    # "as many as 260,000" is an upper bound and agrees with both
+    assert [(x.first.article_id, x.second.article_id) for x in s.conflicts] == [("x1", "x3")]
+    assert [bool(r["conflicts_with"]) for r in s.rows()] == [True, False, True]
 
 
 # ------------------------------------------------------------------ republished copies
@@ -224,6 +240,7 @@ def test_republished_copies_are_counted_once() -> None:
     s = grouper.summary(gid)
     assert all(m.article_id == "orig" for m in s.mentions)
     assert s.also_published_by["orig"][0]["source"] == "Observer"
+    assert {row["also_published_by"] for row in s.rows()} == {"Observer"}
 
 
 # ------------------------------------------------------------------ mentions and evaluation

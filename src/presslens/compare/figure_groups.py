@@ -215,6 +215,22 @@ class GroupSummary:
     conflicts: list[Conflict]
     sources: list[str]
 
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat row per mention (for CSV or a table): the group, the mention and its conflicts."""
+        in_conflict: dict[str, list[str]] = {}
+        for c in self.conflicts:
+            in_conflict.setdefault(c.first.id, []).append(c.second.id)
+            in_conflict.setdefault(c.second.id, []).append(c.first.id)
+        return [{
+            "group_id": self.group_id, "label": self.label, "unit": self.unit,
+            "date": m.date.isoformat() if m.date else "", "source": m.source or "", "article_id": m.article_id,
+            "text": m.text, "value": m.value, "low": m.low, "high": m.high, "bound": m.bound or "",
+            "attributed_to": m.attributed_to or ("(vague)" if m.attribution_vague else ""),
+            "hedged": m.hedged, "start": m.start, "end": m.end,
+            "also_published_by": "; ".join(str(c["source"]) for c in self.also_published_by.get(m.article_id, [])),
+            "conflicts_with": "; ".join(in_conflict.get(m.id, [])),
+        } for m in self.mentions]
+
     def to_dict(self) -> dict[str, Any]:
         def mid(m: FigureMention | None) -> str | None:
             return m.id if m else None
