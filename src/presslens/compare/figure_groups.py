@@ -8,13 +8,20 @@ The grouping is on meaning, not on the number. A mention is compared with a grou
   "detained"/"arrested" -> ``detain``) with the words of the group's mentions;
 - the counted noun: "lorries" and "trucks" agree, "people" agrees with any people, "subscribers" and "men"
   never join (:func:`~presslens.compare.figures.heads_compatible`, a hard constraint);
+- the predicate: the verb nearest the number ("left", "detained", "called up", :func:`clause_predicate`)
+  must not differ from the predicates of the group (a hard constraint; scope nouns such as "since the
+  mobilisation" do not count);
 - the measure class: counts, percentages, money per currency, measures per dimension never mix; ages,
   dates, durations and ordinals are never grouped (:func:`~presslens.compare.figures.measure_class`).
 
-``score = embed_weight * cosine + (1 - embed_weight) * lexical (+ head_bonus when the counted nouns are
-the same specific noun)``; a mention joins the best-scoring compatible group when the score reaches
-``threshold`` and opens a new group otherwise. The defaults in :class:`GroupingConfig` were chosen on the
-dev split of ``data/figures`` (``presslens eval figure-groups --split dev --sweep``).
+``score = embed_weight * cosine + (1 - embed_weight) * lexical + head_bonus (same specific counted noun)
++ magnitude_weight * magnitude agreement`` (1 at the group's mean order of magnitude, 0 a factor of 10
+away, -1 at 100); a mention joins the best-scoring compatible group when the score reaches ``threshold``
+(plus ``headless_margin`` when it has no counted noun) and opens a new group otherwise. Only groups that
+share the counted noun or one of the mention's nearest words are scored (at most the ``candidates``
+nearest by embedding in full), which bounds the work per mention on a large corpus. The defaults in
+:class:`GroupingConfig` were chosen on the dev split of ``data/figures``
+(``presslens eval figure-groups --split dev --sweep``).
 
 **Incremental**: :meth:`FigureGrouper.add_article` assigns an article's mentions to the existing groups
 (or opens new ones) without touching the rest of the corpus; :meth:`FigureGrouper.rebuild` regroups
@@ -190,9 +197,6 @@ class FigureGroup:
     def size(self) -> int:
         return len(self.mention_ids)
 
-    def specific_heads(self) -> set[str]:
-        return {h for h in self.heads if h != "people"}
-
 
 @dataclass
 class GroupSummary:
@@ -266,7 +270,6 @@ class FigureGrouper:
         self.copies: dict[str, list[dict[str, Any]]] = {}
         """Original article id -> its republished copies."""
         self._arrival: dict[str, int] = {}
-        self._by_measure: dict[str, list[str]] = {}
         self._by_head: dict[tuple[str, str], list[str]] = {}
         self._postings: dict[tuple[str, str], list[str]] = {}
         """(measure, clause word) -> the groups whose mentions use that word."""
@@ -331,7 +334,6 @@ class FigureGrouper:
                 self.vectors = {m.id: vecs[i] for i, m in enumerate(grouped)}
         self.group_of.clear()
         self.groups.clear()
-        self._by_measure.clear()
         self._by_head.clear()
         self._postings.clear()
         self._matrices.clear()
@@ -425,7 +427,6 @@ class FigureGrouper:
     def _new_group(self, measure: str) -> str:
         gid = f"g{len(self.groups) + 1}"
         self.groups[gid] = FigureGroup(gid, measure)
-        self._by_measure.setdefault(measure, []).append(gid)
         return gid
 
     def _add_vector(self, group: FigureGroup, vec: np.ndarray) -> None:
