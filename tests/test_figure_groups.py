@@ -278,3 +278,22 @@ def test_eval_refuses_to_tune_on_test_and_names_a_missing_file(tmp_path: Path,
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--sweep"])) == 2
     assert evaluation.main(ap.parse_args(["--data", str(tmp_path)])) == 2
     assert "articles.jsonl not found" in capsys.readouterr().out
+
+
+def test_mentions_carry_attribution_hedging_and_vague_sources() -> None:
+    text = ("260,000 men have left, according to Open Passage. "
+            "Some reports put the number at about 700,000.")
+    art = _article("att", text, 5)
+    content_end = text.index(", according")
+    src_start = text.index("Open Passage")
+    attribution = Finding.at(art, 0, src_start + len("Open Passage"), kind="attribution", label="organisation",
+                             score=0.9, analyzer="attribution", attributes={
+                                 "source": {"start": src_start, "end": src_start + 12, "text": "Open Passage"},
+                                 "content": {"start": 0, "end": content_end, "text": text[:content_end]}})
+    claim = Finding.at(art, 0, text.index(".") + 1, kind="claim", label="check_worthy", score=0.9,
+                       analyzer="claims", attributes={"hedged": True})
+    mentions = [m for m in mentions_from_findings(art, [*_findings(art), attribution, claim])
+                if m.measure == "count"]
+    first, second = mentions
+    assert first.attributed_to == "Open Passage" and not first.attribution_vague and first.hedged is True
+    assert second.attributed_to is None and second.attribution_vague and second.hedged is None
