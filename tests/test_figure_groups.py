@@ -297,3 +297,19 @@ def test_mentions_carry_attribution_hedging_and_vague_sources() -> None:
     first, second = mentions
     assert first.attributed_to == "Open Passage" and not first.attribution_vague and first.hedged is True
     assert second.attributed_to is None and second.attribution_vague and second.hedged is None
+
+
+def test_eval_names_a_bad_line_and_scores_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = ROOT / "data/figures"
+    (tmp_path / "articles.jsonl").write_text((src / "articles.jsonl").read_text() + "{not json\n")
+    labels = (src / "labels.jsonl").read_text().splitlines()
+    labels.append('{"type": "mention", "id": "bad", "article": "d01", "start": 0, "end": 4, "text": "nope", '
+                  '"group": "callup", "split": "dev"}')
+    (tmp_path / "labels.jsonl").write_text("\n".join(labels) + "\n")
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    assert evaluation.main(ap.parse_args(["--data", str(tmp_path), "--split", "dev", "--embedder", "none"])) == 1
+    out = capsys.readouterr().out
+    assert "articles.jsonl:42: not JSON" in out
+    assert f"labels.jsonl:{len(labels)}: bad label" in out
+    assert "B3 F1" in out and "64 labelled mentions" in out

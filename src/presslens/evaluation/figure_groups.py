@@ -56,6 +56,8 @@ class Dataset:
     mentions: list[GoldMention]
     conflicts: set[frozenset[str]]
     duplicates: set[frozenset[str]]
+    errors: list[str] = field(default_factory=list)
+    """One line per input line that could not be used (named by file and line number)."""
 
 
 @dataclass
@@ -96,34 +98,61 @@ class Scores:
         return self._p(self.duplicate_tp, self.duplicate_fn)
 
 
+def _jsonl_rows(path: Path, errors: list[str]) -> list[tuple[int, dict[str, Any]]]:
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(f"{path}:{n}: not JSON ({exc.msg})")
+            continue
+        if not isinstance(row, dict) or "split" not in row:
+            errors.append(f"{path}:{n}: not an object with a split")
+            continue
+        rows.append((n, row))
+    return rows
+
+
 def load_dataset(data: Path, split: str) -> Dataset:
+    """The split's articles and labels; a bad line is reported in ``errors`` and skipped."""
     from presslens.segment import segment
 
+    errors: list[str] = []
     articles: list[Article] = []
-    for line in (data / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
+    for n, row in _jsonl_rows(data / "articles.jsonl", errors):
         if row["split"] != split:
             continue
-        art = Article(text=row["text"], id=row["id"], title=row.get("title"),
-                      date=_dt.date.fromisoformat(row["date"]) if row.get("date") else None,
-                      source=row.get("source"), language="en")
+        try:
+            art = Article(text=row["text"], id=row["id"], title=row.get("title"),
+                          date=_dt.date.fromisoformat(row["date"]) if row.get("date") else None,
+                          source=row.get("source"), language="en")
+        except (KeyError, TypeError, ValueError) as exc:
+            errors.append(f"{data / 'articles.jsonl'}:{n}: bad article ({exc!r})")
+            continue
         segment(art)
         articles.append(art)
+    texts = {a.id: a.text for a in articles}
     mentions: list[GoldMention] = []
     conflicts: set[frozenset[str]] = set()
     duplicates: set[frozenset[str]] = set()
-    for line in (data / "labels.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
+    for n, row in _jsonl_rows(data / "labels.jsonl", errors):
         if row["split"] != split:
             continue
-        if row["type"] == "mention":
-            mentions.append(GoldMention(row["id"], row["article"], row["start"], row["end"], row["text"],
-                                        row["group"]))
-        elif row["type"] == "conflict":
-            conflicts.add(frozenset((row["a"], row["b"])))
-        elif row["type"] == "duplicate":
-            duplicates.add(frozenset((row["article"], row["duplicate_of"])))
-    return Dataset(articles, mentions, conflicts, duplicates)
+        try:
+            if row["type"] == "mention":
+                g = GoldMention(row["id"], row["article"], row["start"], row["end"], row["text"], row["group"])
+                if texts.get(g.article, "")[g.start : g.end] != g.text:
+                    raise ValueError(f"span {g.start}:{g.end} of article {g.article!r} does not read {g.text!r}")
+                mentions.append(g)
+            elif row["type"] == "conflict":
+                conflicts.add(frozenset((row["a"], row["b"])))
+            elif row["type"] == "duplicate":
+                duplicates.add(frozenset((row["article"], row["duplicate_of"])))
+        except (KeyError, TypeError, ValueError) as exc:
+            errors.append(f"{data / 'labels.jsonl'}:{n}: bad label ({exc})")
+    return Dataset(articles, mentions, conflicts, duplicates, errors)
 
 
 def analyse(articles: Sequence[Article]) -> dict[str, list[Finding]]:
@@ -305,6 +334,8 @@ def main(args: argparse.Namespace) -> int:
         print("error: --sweep tunes, and tuning uses the dev split only")
         return 2
     data = load_dataset(data_dir, args.split)
+    for err in data.errors:
+        print(f"error: {err}")
     findings = analyse(data.articles)
     duplicates = find_duplicates(data.articles)
     config = GroupingConfig()
@@ -343,7 +374,7 @@ def main(args: argparse.Namespace) -> int:
         print("\nErrors:")
         for e in s.errors:
             print(f"- {e}")
-    return 0
+    return 1 if data.errors else 0
 
 
 if __name__ == "__main__":  # pragma: no cover
