@@ -180,6 +180,21 @@ def test_incremental_assignment_equals_a_rebuild() -> None:
     assert _partition(grouper) == before
 
 
+def test_restored_grouping_continues_like_the_original() -> None:
+    articles = [_article(aid, text, day, src) for aid, day, src, text in CORPUS]
+    original = FigureGrouper(hashed_embedder())
+    for art in articles[:3]:
+        original.add_article(art, _findings(art))
+    restored = FigureGrouper(hashed_embedder())
+    restored.restore(list(original.mentions.values()), original.assignment(), original.vectors)
+    assert _partition(restored) == _partition(original)
+    for art in articles[3:]:
+        original.add_article(art, _findings(art))
+        restored.add_article(art, _findings(art))
+    assert original.assignment() == restored.assignment()
+    assert len(_partition(original)) < len([m for m in original.mentions.values() if m.measure])
+
+
 def test_summary_reports_first_latest_lowest_highest_and_conflicts() -> None:
     grouper, by_text = _grouper()
     gid = grouper.group_of[by_text["About 260,000 men"].id]

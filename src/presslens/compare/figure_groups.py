@@ -276,6 +276,7 @@ class FigureGrouper:
         self._matrices: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         """measure -> (summed clause vectors, one row per group; their norms)."""
         self._rows_used: dict[str, int] = {}
+        self._next_id = 0
 
     # ---------------------------------------------------------------- indexing
 
@@ -324,6 +325,26 @@ class FigureGrouper:
         self._join(gid, mention)
         return gid
 
+    def restore(self, mentions: Sequence[FigureMention], group_of: dict[str, str],
+                vectors: dict[str, np.ndarray] | None = None) -> None:
+        """Load a stored grouping without re-scoring: ``mentions`` in their indexing order, their stored
+        group ids and clause vectors. Later :meth:`assign` calls continue exactly where the stored
+        grouper left off (a store keeps mentions, vectors and group ids, not this object)."""
+        for m in mentions:
+            self.mentions[m.id] = m
+            self._arrival.setdefault(m.article_id, len(self._arrival))
+            gid = group_of.get(m.id)
+            if m.measure is None or gid is None:
+                continue
+            vec = (vectors or {}).get(m.id)
+            if vec is not None:
+                self.vectors[m.id] = np.asarray(vec, dtype=np.float16)
+            self.tokens[m.id] = clause_tokens(m.masked_clause)
+            self.predicates[m.id] = clause_predicate(m.masked_clause)
+            if gid not in self.groups:
+                self._new_group(m.measure, gid)
+            self._join(gid, m)
+
     def rebuild(self, *, reembed: bool = False) -> None:
         """Regroup every stored mention from scratch (date order, ties in arrival order)."""
         mentions = sorted(self.mentions.values(), key=self._order_key)
@@ -338,6 +359,7 @@ class FigureGrouper:
         self._postings.clear()
         self._matrices.clear()
         self._rows_used.clear()
+        self._next_id = 0
         for m in mentions:
             self.assign(m, self.vectors.get(m.id))
 
@@ -424,8 +446,12 @@ class FigureGrouper:
             return False
         return all(heads_compatible(m.head, h) for h in group.heads)
 
-    def _new_group(self, measure: str) -> str:
-        gid = f"g{len(self.groups) + 1}"
+    def _new_group(self, measure: str, gid: str | None = None) -> str:
+        if gid is None:
+            self._next_id += 1
+            gid = f"g{self._next_id}"
+        elif re.fullmatch(r"g\d+", gid):
+            self._next_id = max(self._next_id, int(gid[1:]))
         self.groups[gid] = FigureGroup(gid, measure)
         return gid
 
