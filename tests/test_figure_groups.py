@@ -277,7 +277,7 @@ def test_bcubed() -> None:
     assert r == 1.0 and p == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
 
 
-def test_eval_on_the_dev_split_runs_without_a_model(capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_on_the_dev_split_runs_with_hashed_vectors(capsys: pytest.CaptureFixture[str]) -> None:
     ap = argparse.ArgumentParser()
     evaluation.add_arguments(ap)
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--split", "dev",
