@@ -176,7 +176,7 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-@dataclass
+@dataclass(slots=True)
 class FigureGroup:
     """One measured thing: the mentions (in assignment order) and running statistics for scoring."""
 

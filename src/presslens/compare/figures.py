@@ -76,7 +76,7 @@ def measure_class(label: str, unit: str | None, currency: str | None = None) -> 
     return "count"
 
 
-@dataclass
+@dataclass(slots=True)
 class FigureMention:
     """One quantity in one article, with the context grouping and the timeline need."""
 
