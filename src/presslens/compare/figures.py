@@ -200,8 +200,9 @@ def _sentence_bounds(article: Article, offset: int) -> tuple[int, int]:
     i = article.sentence_index_at(offset)
     if i is not None:
         return article.sentences[i]
-    text = article.text
-    start = max(text.rfind(". ", 0, offset) + 2, 0) if text.rfind(". ", 0, offset) >= 0 else 0
+    text = article.text  # an unsegmented article: cut at ". " around the offset
+    before = text.rfind(". ", 0, offset)
+    start = before + 2 if before >= 0 else 0
     end = text.find(". ", offset)
     return start, (end + 1 if end >= 0 else len(text))
 
