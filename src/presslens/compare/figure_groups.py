@@ -30,6 +30,19 @@ order). Indexing articles in date order and rebuilding give the same groups.
 
 Republished copies (``duplicate_of``, see :mod:`presslens.compare.duplicates`) add no mentions: they are
 listed as "also published by" on the original's mentions and counted once.
+
+Use (what a corpus store does at index time)::
+
+    encoder = SentenceEncoder.default()
+    copies, grouper = DuplicateIndex(), FigureGrouper(encoder.encode)
+    for article in articles_in_date_order:
+        report = pipeline.run(article)
+        grouper.add_article(article, report.findings, duplicate_of=copies.add(article.id, article.text))
+    for gid in grouper.tracked_groups():
+        summary = grouper.summary(gid)  # .to_dict() for JSON, .rows() for a table or CSV
+
+A store keeps each mention (:meth:`FigureMention.to_dict`), its vector (:attr:`FigureGrouper.vectors`) and
+its group id (:meth:`FigureGrouper.assignment`); :meth:`FigureGrouper.restore` loads them back.
 """
 
 from __future__ import annotations
