@@ -186,7 +186,9 @@ def test_restored_grouping_continues_like_the_original() -> None:
     for art in articles[:3]:
         original.add_article(art, _findings(art))
     restored = FigureGrouper(hashed_embedder())
-    restored.restore(list(original.mentions.values()), original.assignment(), original.vectors)
+    stored = [m.to_dict() for m in original.mentions.values()]  # what a store would keep
+    restored.restore([FigureMention.from_dict(d) for d in stored], original.assignment(), original.vectors)
+    assert [m.to_dict() for m in restored.mentions.values()] == stored
     assert _partition(restored) == _partition(original)
     for art in articles[3:]:
         original.add_article(art, _findings(art))

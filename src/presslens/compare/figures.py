@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from presslens.article import Article, Finding
@@ -125,7 +125,19 @@ class FigureMention:
             "currency": self.currency, "number": {"start": self.number_start, "end": self.number_end},
             "attributed_to": self.attributed_to, "attribution_vague": self.attribution_vague,
             "hedged": self.hedged, "sentence": self.sentence, "sentence_start": self.sentence_start,
+            "measure": self.measure, "clause": self.clause, "masked_clause": self.masked_clause,
+            "head": self.head,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FigureMention:
+        """The mention :meth:`to_dict` wrote (what a store reads back before :meth:`FigureGrouper.restore`)."""
+        names = {f.name for f in fields(cls)} - {"date", "number_start", "number_end", "likely_values"}
+        kwargs = {k: v for k, v in d.items() if k in names}
+        number = d.get("number") or {"start": d["start"], "end": d["end"]}
+        return cls(**kwargs, date=_dt.date.fromisoformat(d["date"]) if d.get("date") else None,
+                   number_start=number["start"], number_end=number["end"],
+                   likely_values=list(d.get("likely_values") or []))
 
 
 NUMBER_MASK = "many"
