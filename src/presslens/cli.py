@@ -33,7 +33,7 @@ from presslens.outputs import Progress
 
 FORMATS = ("json", "jsonl", "md", "html")
 TRAIN_TASKS = ("techniques", "claims", "attribution", "violence")
-EVAL_TASKS = ("techniques", "claims", "attribution", "hedging", "violence", "ethos", "realnews")
+EVAL_TASKS = ("techniques", "claims", "attribution", "hedging", "violence", "ethos", "realnews", "figure-groups")
 
 
 class UsageError(Exception):
@@ -266,7 +266,7 @@ def cmd_analyzers(_: argparse.Namespace) -> int:
 
 
 def _run_task(kind: str, task: str, rest: list[str]) -> int:
-    module_name = f"presslens.{'training' if kind == 'train' else 'evaluation'}.{task}"
+    module_name = f"presslens.{'training' if kind == 'train' else 'evaluation'}.{task.replace('-', '_')}"
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:

@@ -1,0 +1,96 @@
+"""Group 100,000 synthetic articles' worth of figure mentions; report time and peak memory.
+
+    python bench/figure_groups_bench.py [--articles 100000] [--per-article 5] [--topics 2000] [--dim 384]
+
+Each synthetic article carries ``--per-article`` count mentions: most report one of ``--topics`` tracked
+things (a counted noun, a predicate and a few words of scope drawn per topic, values around the topic's
+size with bounds), the rest are one-off distractor figures with their own nouns (they open new groups,
+the expensive case). Clause vectors are stand-ins for the encoder's (the topic's direction plus noise,
+unit length, ``--dim`` wide): the encoder pass belongs to indexing, which the pipeline benchmark times,
+so this measures the grouping alone. Articles arrive in date order, in batches of one article, through
+``FigureGrouper.add_mentions`` (the incremental path). Goal: under 5 minutes and 2 GB on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import resource
+import time
+
+import numpy as np
+
+from presslens.compare.figure_groups import FigureGrouper, GroupingConfig
+from presslens.compare.figures import FigureMention, head_noun
+
+NOUNS = ["men", "refugees", "protesters", "reservists", "trucks", "households", "schools", "civilians",
+         "soldiers", "tanks", "drones", "shells", "homes", "volunteers", "prisoners", "missiles"]
+VERBS = ["left", "fled", "detained", "called up", "crossed", "killed", "lost", "damaged", "delivered",
+         "evacuated", "registered", "destroyed"]
+PLACES = [f"region{i}" for i in range(300)]
+
+
+def synthetic_mentions(n_articles: int, per_article: int, topics: int, dim: int, seed: int = 7):
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(topics, dim)).astype(np.float32)
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    topic_noun = rng.integers(len(NOUNS), size=topics)
+    topic_verb = rng.integers(len(VERBS), size=topics)
+    topic_place = rng.integers(len(PLACES), size=topics)
+    topic_size = 10 ** rng.uniform(1, 6, size=topics)
+    start = _dt.date(2024, 1, 1)
+    for a in range(n_articles):
+        aid = f"a{a}"
+        day = start + _dt.timedelta(days=a * 730 // n_articles)
+        mentions: list[FigureMention] = []
+        vectors = np.empty((per_article, dim), dtype=np.float32)
+        for k in range(per_article):
+            if rng.random() < 0.8:
+                t = int(rng.integers(topics))
+                noun, verb, place = NOUNS[topic_noun[t]], VERBS[topic_verb[t]], PLACES[topic_place[t]]
+                value = float(round(topic_size[t] * rng.uniform(0.7, 1.4)))
+                vec = centres[t] + 0.35 * rng.normal(size=dim).astype(np.float32)
+            else:
+                letters = rng.choice(list("abcdefghijklmnopqrstuvwxyz"), size=8)
+                noun, verb, place = "".join(letters) + "s", "counted", "somewhere"
+                value = float(rng.integers(1, 10**6))
+                vec = rng.normal(size=dim).astype(np.float32)
+            vectors[k] = vec / np.linalg.norm(vec)
+            bound = [None, None, "approx", "lower", "upper"][int(rng.integers(5))]
+            clause = f"many {noun} were {verb} in {place} since the start"
+            mentions.append(FigureMention(
+                article_id=aid, start=10 * k, end=10 * k + 8, text=f"{value:.0f} {noun}", label="count",
+                measure="count", value=value, bound=bound, unit=noun, date=day, source=f"outlet{a % 50}",
+                clause=clause, masked_clause=clause, head=head_noun(noun)))
+        yield mentions, vectors
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--per-article", type=int, default=5)
+    ap.add_argument("--topics", type=int, default=2000)
+    ap.add_argument("--dim", type=int, default=384)
+    args = ap.parse_args()
+    grouper = FigureGrouper(None, GroupingConfig())
+    t0, cpu0 = time.perf_counter(), time.process_time()
+    n = 0
+    for mentions, vectors in synthetic_mentions(args.articles, args.per_article, args.topics, args.dim):
+        grouper.add_mentions(mentions, vectors)
+        n += len(mentions)
+        if n % (50_000 * args.per_article // 5) == 0:
+            print(f"  {n:,} mentions, {len(grouper.groups):,} groups, {time.perf_counter() - t0:.0f} s", flush=True)
+    seconds, cpu_seconds = time.perf_counter() - t0, time.process_time() - cpu0
+    t1 = time.perf_counter()
+    summaries = [grouper.summary(g) for g in grouper.tracked_groups(min_articles=2)[:1000]]
+    summary_seconds = time.perf_counter() - t1
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{args.articles:,} articles, {n:,} mentions -> {len(grouper.groups):,} groups "
+          f"({len(grouper.tracked_groups()):,} with 2+ articles)")
+    print(f"grouping: {seconds:.1f} s wall, {cpu_seconds:.1f} s CPU ({n / seconds:,.0f} mentions/s); summaries and conflicts of the "
+          f"{len(summaries)} largest groups: {summary_seconds:.1f} s; peak RSS {peak_mb:,.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

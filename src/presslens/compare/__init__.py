@@ -1,0 +1,1 @@
+"""Comparing articles with each other: the same figure and the same claim across sources and over time."""

@@ -1,0 +1,583 @@
+"""Tracked figures: group every figure mention that measures the same thing, across articles and time.
+
+The grouping is on meaning, not on the number. A mention is compared with a group through
+
+- the embedding of its clause with the number masked (``"many men have left the country since ..."``,
+  see :class:`~presslens.compare.figures.FigureMention`), against the group's mean embedding (cosine);
+- the lexical overlap of the clause's content words (folded: "fled"/"left"/"exodus" -> ``leave``;
+  "detained"/"arrested" -> ``detain``) with the words of the group's mentions;
+- the counted noun: "lorries" and "trucks" agree, "people" agrees with any people, "subscribers" and "men"
+  never join (:func:`~presslens.compare.figures.heads_compatible`, a hard constraint);
+- the predicate: the verb nearest the number ("left", "detained", "called up", :func:`clause_predicate`)
+  must not differ from the predicates of the group (a hard constraint; scope nouns such as "since the
+  mobilisation" do not count);
+- the measure class: counts, percentages, money per currency, measures per dimension never mix; ages,
+  dates, durations and ordinals are never grouped (:func:`~presslens.compare.figures.measure_class`).
+
+``score = embed_weight * cosine + (1 - embed_weight) * lexical + head_bonus (same specific counted noun)
++ magnitude_weight * magnitude agreement`` (1 at the group's mean order of magnitude, 0 a factor of 10
+away, -1 at 100); a mention joins the best-scoring compatible group when the score reaches ``threshold``
+(plus ``headless_margin`` when it has no counted noun) and opens a new group otherwise. Only groups that
+share the counted noun or one of the mention's nearest words are scored (at most the ``candidates``
+nearest by embedding in full), which bounds the work per mention on a large corpus. The defaults in
+:class:`GroupingConfig` were chosen on the dev split of ``data/figures``
+(``presslens eval figure-groups --split dev --sweep``).
+
+**Incremental**: :meth:`FigureGrouper.add_article` assigns an article's mentions to the existing groups
+(or opens new ones) without touching the rest of the corpus; :meth:`FigureGrouper.rebuild` regroups
+every stored mention from scratch (after a model or configuration change), in date order (ties: arrival
+order). Indexing articles in date order and rebuilding give the same groups.
+
+Republished copies (``duplicate_of``, see :mod:`presslens.compare.duplicates`) add no mentions: they are
+listed as "also published by" on the original's mentions and counted once.
+
+Use (what a corpus store does at index time)::
+
+    encoder = SentenceEncoder.default()
+    copies, grouper = DuplicateIndex(), FigureGrouper(encoder.encode)
+    for article in articles_in_date_order:
+        report = pipeline.run(article)
+        grouper.add_article(article, report.findings, duplicate_of=copies.add(article.id, article.text))
+    for gid in grouper.tracked_groups():
+        summary = grouper.summary(gid)  # .to_dict() for JSON, .rows() for a table or CSV
+
+A store keeps each mention (:meth:`FigureMention.to_dict`, read back with ``from_dict``), its vector (:attr:`FigureGrouper.vectors`) and
+its group id (:meth:`FigureGrouper.assignment`); :meth:`FigureGrouper.restore` loads them back.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from presslens.article import Article, Finding
+from presslens.compare.conflicts import Conflict, find_conflicts, mention_interval
+from presslens.compare.figures import NUMBER_MASK, FigureMention, heads_compatible, mentions_from_findings
+
+Embedder = Callable[[list[str]], np.ndarray]
+"""Texts -> L2-normalised vectors, shape (len(texts), dim); e.g. ``SentenceEncoder.default().encode``."""
+
+
+@dataclass(frozen=True)
+class GroupingConfig:
+    threshold: float = 0.35
+    """Lowest score at which a mention joins a group."""
+    embed_weight: float = 0.3
+    """Weight of the embedding cosine against the lexical overlap (0: lexical only)."""
+    head_bonus: float = 0.1
+    """Added when mention and group count the same specific noun ("vehicle", "protester")."""
+    magnitude_weight: float = 0.1
+    """Added times the magnitude agreement: 1 when the mention's value is the group's median, falling
+    linearly to 0 at a factor of 10 apart (and down to -1 at a factor of 100: "2,000 euros" is no budget)."""
+    headless_margin: float = 0.1
+    """Added to the threshold for a mention without a counted noun (percentages, money, "300,000 have
+    left"): with no noun to check, more agreement of the words is required."""
+    candidates: int = 8
+    """How many groups (nearest by embedding) are scored in full per mention."""
+
+
+_STOPWORDS = frozenset("""
+a an the of in on at to from by for with into onto over under since until than as per about after before during
+across through against among between near around and or but nor so yet that which who whom whose where when
+while because if this these those their his her its our my your is are was were be been being have has had do
+does did will would shall should may might can could must it they them he she we i you there here not no only
+just even also still already now then up down out off back away last next every more less most least some any
+all both each other such same very own said says say told tell according newspaper group official officials
+day days week weeks month months year years monday tuesday wednesday thursday friday saturday sunday morning
+evening night today yesterday new first since which its many""".split())
+_FOLD = {
+    "fled": "leave", "flee": "leave", "fleeing": "leave", "left": "leave", "leave": "leave", "leaving": "leave",
+    "gone": "leave", "departure": "leave", "departed": "leave", "exodus": "leave", "emigrated": "leave",
+    "emigration": "leave", "escape": "leave", "escaped": "leave",
+    "detained": "detain", "detain": "detain", "detention": "detain", "detainee": "detain", "arrested": "detain",
+    "arrest": "detain", "held": "detain", "custody": "detain",
+    "killed": "kill", "kill": "kill", "died": "kill", "dead": "kill", "death": "kill", "toll": "kill",
+    "killing": "kill", "fatalitie": "kill", "victim": "kill",
+    "entered": "enter", "enter": "enter", "crossed": "enter", "arrived": "enter", "arrival": "enter",
+    "reached": "enter", "entering": "enter",
+    "mobilise": "mobilise", "mobilised": "mobilise", "mobilisation": "mobilise", "mobilize": "mobilise",
+    "mobilization": "mobilise", "draft": "mobilise", "drafted": "mobilise", "summon": "mobilise",
+    "summoned": "mobilise", "call": "mobilise", "called": "mobilise", "quota": "mobilise", "conscription": "mobilise",
+    "fire": "burn", "arson": "burn", "alight": "burn", "burned": "burn", "burnt": "burn", "torched": "burn",
+    "hit": "burn", "damaged": "burn",
+    "lorrie": "vehicle", "lorry": "vehicle", "truck": "vehicle", "car": "vehicle", "vehicle": "vehicle",
+    "home": "household", "household": "household", "electricity": "power", "blackout": "power",
+    "protester": "protester", "demonstrator": "protester", "rallie": "protester", "rally": "protester",
+    "protest": "protester", "reservist": "reservist", "conscript": "reservist", "recruit": "reservist",
+    "refugee": "refugee", "displaced": "refugee", "inflation": "inflation", "price": "inflation",
+    "spending": "budget", "budget": "budget", "defence": "budget", "military": "military",
+}
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_FOLD.update({"call-up": "mobilise", "call-ups": "mobilise", "draft": "mobilise"})
+
+PREDICATE_VERBS: dict[str, str] = {
+    **{w: "leave" for w in ("fled", "flee", "fleeing", "left", "leave", "leaving", "gone", "departed",
+                            "emigrated", "escaped")},
+    **{w: "detain" for w in ("detained", "detain", "arrested", "jailed")},
+    **{w: "kill" for w in ("killed", "died", "perished")},
+    **{w: "enter" for w in ("entered", "crossed", "arrived", "reached")},
+    **{w: "mobilise" for w in ("mobilise", "mobilised", "mobilize", "mobilized", "drafted", "summon",
+                               "summoned", "called", "conscripted", "recruited")},
+    **{w: "burn" for w in ("burned", "burnt", "torched", "alight", "fire", "damaged", "hit")},
+    **{w: "wound" for w in ("wounded", "injured")},
+}
+"""Verb forms that name what happened to the counted things (noun forms such as "the mobilisation" are
+usually scope, "since the mobilisation", and are left out)."""
+PREDICATE_REACH = 8
+"""Farthest word distance from the number at which a predicate verb counts."""
+
+
+def clause_predicate(masked_clause: str) -> str | None:
+    """The predicate class of the verb nearest the masked number ("leave", "detain", ...), or None."""
+    words = _WORD.findall(masked_clause.lower())
+    if NUMBER_MASK not in words:
+        return None
+    at = words.index(NUMBER_MASK)
+    best: tuple[int, str] | None = None
+    for i, w in enumerate(words):
+        cls = PREDICATE_VERBS.get(w)
+        if cls is not None and abs(i - at) <= PREDICATE_REACH and (best is None or abs(i - at) < best[0]):
+            best = (abs(i - at), cls)
+    return best[1] if best else None
+
+
+def clause_tokens(masked_clause: str) -> dict[str, float]:
+    """Content words of a clause, crudely singular and folded to shared predicates and nouns, each weighted
+    by its closeness to the masked number: 1 next to it, 1/(1 + d/4) at d words away. The counted noun and
+    the predicate sit near the number; place, time and scope ("since the mobilisation") further away."""
+    words = _WORD.findall(masked_clause.lower())
+    try:
+        at = words.index(NUMBER_MASK)
+    except ValueError:
+        at = len(words) // 2
+    out: dict[str, float] = {}
+    for i, w in enumerate(words):
+        w = w.strip("'-")
+        if w in _STOPWORDS or len(w) < 3 or w == NUMBER_MASK:
+            continue
+        if w.endswith("ies") and len(w) > 5:
+            w = w[:-3] + "y"
+        elif w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+            w = w[:-1]
+        tok = _FOLD.get(w, w)
+        weight = 1.0 / (1.0 + max(0, abs(i - at) - 1) / 4.0)
+        out[tok] = max(out.get(tok, 0.0), weight)
+    return out
+
+
+def hashed_embedder(dim: int = 256) -> Embedder:
+    """A model-free stand-in for the encoder (hashed bag of folded words), for tests and the benchmark."""
+
+    def embed(texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for tok, weight in clause_tokens(t).items():
+                h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=4).digest(), "little")
+                out[i, h % dim] += weight if h & 1 << 31 else -weight
+            n = float(np.linalg.norm(out[i]))
+            if n:
+                out[i] /= n
+        return out
+
+    return embed
+
+
+@dataclass(slots=True)
+class FigureGroup:
+    """One measured thing: the mentions (in assignment order) and running statistics for scoring."""
+
+    id: str
+    measure: str
+    mention_ids: list[str] = field(default_factory=list)
+    row: int = -1
+    """Row of the group's summed clause vector in the grouper's per-measure matrix (-1: none yet)."""
+    tokens: dict[str, float] = field(default_factory=dict)
+    """Sum over the mentions of each clause word's weight (see :func:`clause_tokens`)."""
+    heads: Counter[str] = field(default_factory=Counter)
+    predicates: Counter[str] = field(default_factory=Counter)
+    log_sum: float = 0.0
+    log_count: int = 0
+    """Sum and count of log10 of the mentions' central values (the magnitude agreement uses the mean)."""
+
+    @property
+    def size(self) -> int:
+        return len(self.mention_ids)
+
+
+@dataclass
+class GroupSummary:
+    """What a reader wants of one group: a label, the timeline, the spread and the conflicts."""
+
+    group_id: str
+    label: str
+    measure: str
+    unit: str | None
+    mentions: list[FigureMention]
+    """Sorted by date (undated last), republished copies excluded."""
+    also_published_by: dict[str, list[dict[str, Any]]]
+    """Article id of a mention -> the copies of that article: ``{"article_id", "source", "date"}``."""
+    first: FigureMention | None
+    latest: FigureMention | None
+    lowest: FigureMention | None
+    highest: FigureMention | None
+    timeline: list[dict[str, Any]]
+    """Per mention in date order: date, source, low and high of the values it allows (None: unbounded)."""
+    conflicts: list[Conflict]
+    sources: list[str]
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat row per mention (for CSV or a table): the group, the mention and its conflicts."""
+        in_conflict: dict[str, list[str]] = {}
+        for c in self.conflicts:
+            in_conflict.setdefault(c.first.id, []).append(c.second.id)
+            in_conflict.setdefault(c.second.id, []).append(c.first.id)
+        return [{
+            "group_id": self.group_id, "label": self.label, "unit": self.unit,
+            "date": m.date.isoformat() if m.date else "", "source": m.source or "", "article_id": m.article_id,
+            "text": m.text, "value": m.value, "low": m.low, "high": m.high, "bound": m.bound or "",
+            "attributed_to": m.attributed_to or ("(vague)" if m.attribution_vague else ""),
+            "hedged": m.hedged, "start": m.start, "end": m.end,
+            "also_published_by": "; ".join(str(c["source"]) for c in self.also_published_by.get(m.article_id, [])),
+            "conflicts_with": "; ".join(in_conflict.get(m.id, [])),
+        } for m in self.mentions]
+
+    def to_dict(self) -> dict[str, Any]:
+        def mid(m: FigureMention | None) -> str | None:
+            return m.id if m else None
+
+        return {
+            "group_id": self.group_id, "label": self.label, "measure": self.measure, "unit": self.unit,
+            "sources": self.sources, "first": mid(self.first), "latest": mid(self.latest),
+            "lowest": mid(self.lowest), "highest": mid(self.highest), "timeline": self.timeline,
+            "mentions": [{**m.to_dict(), "also_published_by": self.also_published_by.get(m.article_id, [])}
+                         for m in self.mentions],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+        }
+
+
+MAX_POSTING = 400
+"""A clause word shared by more groups than this proposes no candidates (it says little)."""
+NEAREST_WORDS = 4
+"""How many of a mention's words nearest the number propose candidate groups."""
+
+
+class FigureGrouper:
+    """Incremental grouping of figure mentions (see the module docstring)."""
+
+    def __init__(self, embed: Embedder | None = None, config: GroupingConfig | None = None) -> None:
+        self.embed = embed
+        self.config = config or GroupingConfig()
+        self.mentions: dict[str, FigureMention] = {}
+        self.vectors: dict[str, np.ndarray] = {}
+        self.tokens: dict[str, dict[str, float]] = {}
+        self.predicates: dict[str, str | None] = {}
+        self.group_of: dict[str, str] = {}
+        self.groups: dict[str, FigureGroup] = {}
+        self.copies: dict[str, list[dict[str, Any]]] = {}
+        """Original article id -> its republished copies."""
+        self._arrival: dict[str, int] = {}
+        self._by_head: dict[tuple[str, str], list[str]] = {}
+        self._postings: dict[tuple[str, str], list[str]] = {}
+        """(measure, clause word) -> the groups whose mentions use that word."""
+        self._matrices: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        """measure -> (summed clause vectors, one row per group; their norms)."""
+        self._rows_used: dict[str, int] = {}
+        self._next_id = 0
+
+    # ---------------------------------------------------------------- indexing
+
+    def add_article(self, article: Article, findings: Sequence[Finding], *,
+                    duplicate_of: str | None = None) -> list[FigureMention]:
+        """Index one analysed article; returns its mentions (group ids in :attr:`group_of`).
+
+        A republished copy (``duplicate_of`` set) adds no mentions and is listed on the original instead.
+        """
+        if duplicate_of is not None:
+            self.copies.setdefault(duplicate_of, []).append(
+                {"article_id": article.id, "source": article.source,
+                 "date": article.date.isoformat() if article.date else None})
+            return []
+        mentions = mentions_from_findings(article, list(findings))
+        self.add_mentions(mentions)
+        return mentions
+
+    def add_mentions(self, mentions: Sequence[FigureMention], vectors: np.ndarray | None = None) -> None:
+        """Assign mentions (of one or more articles) in the given order; vectors are computed if not given."""
+        grouped = [m for m in mentions if m.measure is not None]
+        if vectors is None and self.embed is not None and grouped:
+            vectors = self.embed([m.masked_clause for m in grouped])
+        for m in mentions:
+            if m.measure is None:
+                self.mentions[m.id] = m
+                self._arrival.setdefault(m.article_id, len(self._arrival))
+        for i, m in enumerate(grouped):
+            self.assign(m, None if vectors is None else vectors[i])
+
+    def assign(self, mention: FigureMention, vector: np.ndarray | None = None) -> str | None:
+        """Put one mention into the best compatible group or a new one; its group id (None: not grouped)."""
+        self.mentions[mention.id] = mention
+        self._arrival.setdefault(mention.article_id, len(self._arrival))
+        if mention.measure is None:
+            return None
+        if vector is None and self.embed is not None:
+            vector = self.embed([mention.masked_clause])[0]
+        if vector is not None:
+            self.vectors[mention.id] = np.asarray(vector, dtype=np.float16)  # half the memory; sums in float32
+        self.tokens[mention.id] = clause_tokens(mention.masked_clause)
+        self.predicates[mention.id] = clause_predicate(mention.masked_clause)
+        gid = self._best_group(mention)
+        if gid is None:
+            gid = self._new_group(mention.measure)
+        self._join(gid, mention)
+        return gid
+
+    def restore(self, mentions: Sequence[FigureMention], group_of: dict[str, str],
+                vectors: dict[str, np.ndarray] | None = None) -> None:
+        """Load a stored grouping without re-scoring: ``mentions`` in their indexing order, their stored
+        group ids and clause vectors. Later :meth:`assign` calls continue exactly where the stored
+        grouper left off (a store keeps mentions, vectors and group ids, not this object)."""
+        for m in mentions:
+            self.mentions[m.id] = m
+            self._arrival.setdefault(m.article_id, len(self._arrival))
+            gid = group_of.get(m.id)
+            if m.measure is None or gid is None:
+                continue
+            vec = (vectors or {}).get(m.id)
+            if vec is not None:
+                self.vectors[m.id] = np.asarray(vec, dtype=np.float16)
+            self.tokens[m.id] = clause_tokens(m.masked_clause)
+            self.predicates[m.id] = clause_predicate(m.masked_clause)
+            if gid not in self.groups:
+                self._new_group(m.measure, gid)
+            self._join(gid, m)
+
+    def rebuild(self, *, reembed: bool = False) -> None:
+        """Regroup every stored mention from scratch (date order, ties in arrival order)."""
+        mentions = sorted(self.mentions.values(), key=self._order_key)
+        if reembed and self.embed is not None:
+            grouped = [m for m in mentions if m.measure is not None]
+            if grouped:
+                vecs = self.embed([m.masked_clause for m in grouped])
+                self.vectors = {m.id: vecs[i] for i, m in enumerate(grouped)}
+        self.group_of.clear()
+        self.groups.clear()
+        self._by_head.clear()
+        self._postings.clear()
+        self._matrices.clear()
+        self._rows_used.clear()
+        self._next_id = 0
+        for m in mentions:
+            self.assign(m, self.vectors.get(m.id))
+
+    def _order_key(self, m: FigureMention) -> tuple[_dt.date, int, int]:
+        return (m.date or _dt.date.max, self._arrival.get(m.article_id, 0), m.start)
+
+    # ---------------------------------------------------------------- scoring
+
+    def _candidates(self, m: FigureMention) -> list[str]:
+        """Groups worth scoring: those sharing the counted noun or one of the mention's nearest words.
+
+        Words used by more than :data:`MAX_POSTING` groups ("since", a frequent place) do not propose
+        candidates; that keeps the work per mention bounded on a large corpus. On a small corpus every
+        group sharing a near word is a candidate."""
+        assert m.measure is not None
+        found: dict[str, None] = {}
+        if m.head is not None and m.head != "people":
+            for g in self._by_head.get((m.measure, m.head), [])[-MAX_POSTING:]:
+                found[g] = None
+        nearest = sorted(self.tokens[m.id].items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
+        for tok, _w in nearest:
+            posting = self._postings.get((m.measure, tok))
+            if posting is not None and len(posting) <= MAX_POSTING:
+                for g in posting:
+                    found[g] = None
+        return list(found)
+
+    def _best_group(self, m: FigureMention) -> str | None:
+        cands = self._candidates(m)
+        if not cands:
+            return None
+        vec = self.vectors.get(m.id)
+        cfg = self.config
+        if vec is not None and cfg.embed_weight > 0 and m.measure in self._matrices:
+            rows = np.fromiter((self.groups[g].row for g in cands), dtype=np.int64, count=len(cands))
+            matrix, norms = self._matrices[m.measure]
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cos = (matrix[rows] @ vec.astype(np.float32)) / norms[rows]
+            cos = np.where(rows >= 0, np.nan_to_num(cos), 0.0)
+            keep = 4 * cfg.candidates
+            if len(cands) > keep:
+                top = np.argpartition(-cos, keep)[:keep]
+                cands = [cands[i] for i in top]
+                cos = cos[top]
+            cosines = dict(zip(cands, (float(c) for c in cos), strict=True))
+        else:
+            cosines = {g: 0.0 for g in cands}
+        cands = [g for g in cands if self._compatible(m, self.groups[g])]
+        if len(cands) > cfg.candidates:
+            cands = sorted(cands, key=lambda g: -cosines[g])[: cfg.candidates]
+        weight = cfg.embed_weight if vec is not None else 0.0
+        best: tuple[float, str] | None = None
+        toks = self.tokens[m.id]
+        threshold = cfg.threshold + (cfg.headless_margin if m.head is None else 0.0)
+        for g in cands:
+            group = self.groups[g]
+            score = weight * cosines[g] + (1 - weight) * self._lexical(toks, group)
+            if m.head and m.head != "people" and m.head in group.heads:
+                score += cfg.head_bonus
+            score += cfg.magnitude_weight * self._magnitude(m, group)
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, g)
+        return best[1] if best else None
+
+    @staticmethod
+    def _lexical(tokens: dict[str, float], group: FigureGroup) -> float:
+        """Weighted share of the mention's words that the group's mentions use (each in [0, 1])."""
+        total = sum(tokens.values())
+        if not total:
+            return 0.0
+        return sum(w * min(1.0, group.tokens.get(t, 0.0) / group.size) for t, w in tokens.items()) / total
+
+    @staticmethod
+    def _magnitude(m: FigureMention, group: FigureGroup) -> float:
+        v = _central_log(m)
+        if v is None or not group.log_count:
+            return 0.0
+        return max(-1.0, 1.0 - abs(v - group.log_sum / group.log_count))
+
+    def _compatible(self, m: FigureMention, group: FigureGroup) -> bool:
+        """Hard constraints: compatible counted nouns, and no other predicate ("left" never joins "detained")."""
+        pred = self.predicates.get(m.id)
+        if pred is not None and group.predicates and pred not in group.predicates:
+            return False
+        return all(heads_compatible(m.head, h) for h in group.heads)
+
+    def _new_group(self, measure: str, gid: str | None = None) -> str:
+        if gid is None:
+            self._next_id += 1
+            gid = f"g{self._next_id}"
+        elif re.fullmatch(r"g\d+", gid):
+            self._next_id = max(self._next_id, int(gid[1:]))
+        self.groups[gid] = FigureGroup(gid, measure)
+        return gid
+
+    def _add_vector(self, group: FigureGroup, vec: np.ndarray) -> None:
+        """Add a clause vector to the group's row of the per-measure matrix (grown by doubling)."""
+        matrix, norms = self._matrices.get(group.measure, (np.zeros((0, vec.shape[0]), np.float32),
+                                                           np.zeros(0, np.float32)))
+        if group.row < 0:
+            used = self._rows_used.get(group.measure, 0)
+            if used == matrix.shape[0]:
+                cap = max(16, 2 * used)
+                matrix = np.concatenate([matrix, np.zeros((cap - used, matrix.shape[1]), np.float32)])
+                norms = np.concatenate([norms, np.zeros(cap - used, np.float32)])
+            group.row = used
+            self._rows_used[group.measure] = used + 1
+        matrix[group.row] += vec
+        norms[group.row] = float(np.linalg.norm(matrix[group.row])) or 1.0
+        self._matrices[group.measure] = (matrix, norms)
+
+    def _join(self, gid: str, m: FigureMention) -> None:
+        group = self.groups[gid]
+        group.mention_ids.append(m.id)
+        vec = self.vectors.get(m.id)
+        if vec is not None:
+            self._add_vector(group, vec.astype(np.float32))
+        for t, w in self.tokens[m.id].items():
+            if t not in group.tokens:
+                self._postings.setdefault((group.measure, t), []).append(gid)
+            group.tokens[t] = group.tokens.get(t, 0.0) + w
+        pred = self.predicates.get(m.id)
+        if pred is not None:
+            group.predicates[pred] += 1
+        lv = _central_log(m)
+        if lv is not None:
+            group.log_sum += lv
+            group.log_count += 1
+        if m.head:
+            is_new = m.head not in group.heads
+            group.heads[m.head] += 1
+            if m.head != "people" and is_new:
+                self._by_head.setdefault((group.measure, m.head), []).append(gid)
+        self.group_of[m.id] = gid
+
+    # ---------------------------------------------------------------- reading
+
+    def group_mentions(self, gid: str) -> list[FigureMention]:
+        """The group's mentions sorted by date (undated last), then article and position."""
+        return sorted((self.mentions[i] for i in self.groups[gid].mention_ids), key=self._order_key)
+
+    def tracked_groups(self, min_articles: int = 2) -> list[str]:
+        """Ids of groups whose mentions come from at least ``min_articles`` articles (largest first)."""
+        out = [g for g, grp in self.groups.items()
+               if len({self.mentions[i].article_id for i in grp.mention_ids}) >= min_articles]
+        return sorted(out, key=lambda g: (-self.groups[g].size, int(g[1:])))
+
+    def summary(self, gid: str) -> GroupSummary:
+        mentions = self.group_mentions(gid)
+        group = self.groups[gid]
+        dated = [m for m in mentions if m.date is not None]
+        valued = [(m, iv) for m in mentions if (iv := mention_interval(m)) is not None]
+        timeline = []
+        for m in mentions:
+            iv = mention_interval(m)
+            timeline.append({"date": m.date.isoformat() if m.date else None, "source": m.source,
+                             "mention": m.id, "text": m.text,
+                             "low": iv[0] if iv else None,
+                             "high": iv[1] if iv and iv[1] != float("inf") else None})
+        units = Counter(m.unit for m in mentions if m.unit)
+        return GroupSummary(
+            group_id=gid, label=self._label(group, mentions), measure=group.measure,
+            unit=units.most_common(1)[0][0] if units else None, mentions=mentions,
+            also_published_by={m.article_id: self.copies[m.article_id] for m in mentions
+                               if m.article_id in self.copies},
+            first=dated[0] if dated else None, latest=dated[-1] if dated else None,
+            lowest=min(valued, key=lambda p: p[1][0])[0] if valued else None,
+            highest=max(valued, key=lambda p: p[1][1] if p[1][1] != float("inf") else p[1][0])[0]
+            if valued else None,
+            timeline=timeline, conflicts=find_conflicts(mentions),
+            sources=sorted({m.source for m in mentions if m.source}),
+        )
+
+    def conflicts(self, gids: Iterable[str] | None = None) -> list[Conflict]:
+        """Conflicts of the given groups (default: all)."""
+        out: list[Conflict] = []
+        for g in gids if gids is not None else self.groups:
+            out.extend(find_conflicts(self.group_mentions(g)))
+        return out
+
+    def _label(self, group: FigureGroup, mentions: list[FigureMention]) -> str:
+        """The clause of the most typical mention, number shown as "N", at most 90 characters."""
+        best = mentions[0]
+        if group.row >= 0:
+            matrix, norms = self._matrices[group.measure]
+            centre = matrix[group.row] / (norms[group.row] or 1.0)
+            scored = [(float(self.vectors[m.id].astype(np.float32) @ centre), m) for m in mentions if m.id in self.vectors]
+            if scored:
+                best = max(scored, key=lambda p: p[0])[1]
+        label = re.sub(rf"\b{NUMBER_MASK}\b", "N", best.masked_clause, count=1).strip(" .,;")
+        return label if len(label) <= 90 else label[:87].rstrip() + "..."
+
+    def assignment(self) -> dict[str, str]:
+        """Mention id -> group id, for every grouped mention."""
+        return dict(self.group_of)
+
+
+def _central_log(m: FigureMention) -> float | None:
+    iv = mention_interval(m)
+    if iv is None:
+        return None
+    lo, hi = iv
+    v = lo if hi == float("inf") else (hi if lo == 0 else (lo * hi) ** 0.5)
+    return float(np.log10(v)) if v > 0 else None
+
+
+__all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary", "GroupingConfig", "clause_tokens",
+           "hashed_embedder"]

@@ -1,0 +1,334 @@
+"""Figure mentions: the quantity findings of an article, ready to be grouped across articles.
+
+A :class:`FigureMention` is one ``quantity`` finding of the figures analyzer together with what grouping
+and the timeline need: the article's id, date and source, the sentence and the clause around the number,
+the clause with the number masked (what the encoder embeds), the counted noun, who the figure is
+attributed to and whether the claim is hedged.
+
+:func:`mentions_from_findings` builds them from an article and the findings of a pipeline run
+(``Pipeline().run(article)``); attribution and claim findings are optional (without them
+``attributed_to`` and ``hedged`` stay unknown).
+
+:func:`measure_class` decides what may ever be grouped together: counts only with counts, percentages
+with percentages, money only in the same currency, measures only with the same kind of unit. Ages, dates,
+durations and ordinals are never grouped (``None``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from presslens.article import Article, Finding
+
+GROUPED_LABELS = frozenset({"count", "percent", "money", "measure", "range"})
+"""Labels of the figures analyzer whose findings can join a group (a range by the class of its unit)."""
+
+_TIME_UNIT = re.compile(r"^(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
+                        r"centuries|century)$", re.I)
+_UNIT_DIMENSIONS = {
+    "length": r"km|kilometres?|kilometers?|miles?|metres?|meters?|cm|mm|millimetres?|millimeters?|feet|foot|ft",
+    "area": r"km2|km²|sq\.?\s?km|square\s+\w+|hectares?|acres?",
+    "mass": r"tonnes?|tons?|kg|kilograms?|grams?",
+    "volume": r"litres?|liters?|barrels?|bcm|cubic\s+metres?",
+    "power": r"MW|GW|kW|megawatts?|gigawatts?|kilowatts?",
+    "temperature": r"degrees?|°C|°F",
+    "speed": r"knots?|kph|km/h|mph",
+    "calibre": r"calibre",
+}
+_DIMENSION_RES = {dim: re.compile(rf"^(?:{pat})$", re.I) for dim, pat in _UNIT_DIMENSIONS.items()}
+_CURRENCY_UNITS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "roubles": "RUB", "rubles": "RUB",
+                   "hryvnias": "UAH", "yuan": "CNY"}
+
+
+def measure_class(label: str, unit: str | None, currency: str | None = None) -> str | None:
+    """What kind of quantity a finding measures; only mentions of the same class may share a group.
+
+    ``"count"``, ``"percent"``, ``"money:<currency>"``, ``"measure:<dimension>"``, or ``None`` for ages,
+    dates, durations, ordinals and ranges of years or days, which are never grouped.
+    """
+    if label not in GROUPED_LABELS:
+        return None
+    unit_l = (unit or "").strip().lower()
+    if label == "range":
+        if currency or unit_l in _CURRENCY_UNITS:
+            label = "money"
+        elif unit_l in ("percent", "percentage points"):
+            label = "percent"
+        elif unit_l and _TIME_UNIT.match(unit_l.split()[-1]):
+            return None
+        elif any(r.match(unit_l) for r in _DIMENSION_RES.values()):
+            label = "measure"
+        else:
+            label = "count"
+    if label == "money":
+        code = currency or _CURRENCY_UNITS.get(unit_l) or "?"
+        return f"money:{code}"
+    if label == "measure":
+        for dim, r in _DIMENSION_RES.items():
+            if r.match(unit_l):
+                return f"measure:{dim}"
+        return f"measure:{unit_l or '?'}"
+    if label == "percent":
+        return "percentage points" if unit_l == "percentage points" else "percent"
+    return "count"
+
+
+@dataclass(slots=True)
+class FigureMention:
+    """One quantity in one article, with the context grouping and the timeline need."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    measure: str | None
+    """:func:`measure_class` of the finding; None: never grouped."""
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    bound: str | None = None
+    vague: bool = False
+    malformed: bool = False
+    likely_values: list[float] = field(default_factory=list)
+    unit: str | None = None
+    currency: str | None = None
+    number_start: int = 0
+    number_end: int = 0
+    date: _dt.date | None = None
+    source: str | None = None
+    sentence: str = ""
+    sentence_start: int = 0
+    clause: str = ""
+    masked_clause: str = ""
+    """The clause with the bound and number replaced by :data:`NUMBER_MASK` (what is embedded)."""
+    head: str | None = None
+    """The counted noun, normalised (:func:`head_noun`): "men", "vehicle", ... or None."""
+    attributed_to: str | None = None
+    attribution_vague: bool = False
+    """The figure is attributed to nobody in particular ("some reports", "it is said")."""
+    hedged: bool | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.article_id}:{self.start}-{self.end}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "article_id": self.article_id, "date": self.date.isoformat() if self.date else None,
+            "source": self.source, "start": self.start, "end": self.end, "text": self.text, "label": self.label,
+            "value": self.value, "low": self.low, "high": self.high, "bound": self.bound, "vague": self.vague,
+            "malformed": self.malformed, "likely_values": list(self.likely_values), "unit": self.unit,
+            "currency": self.currency, "number": {"start": self.number_start, "end": self.number_end},
+            "attributed_to": self.attributed_to, "attribution_vague": self.attribution_vague,
+            "hedged": self.hedged, "sentence": self.sentence, "sentence_start": self.sentence_start,
+            "measure": self.measure, "clause": self.clause, "masked_clause": self.masked_clause,
+            "head": self.head,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FigureMention:
+        """The mention :meth:`to_dict` wrote (what a store reads back before :meth:`FigureGrouper.restore`)."""
+        names = {f.name for f in fields(cls)} - {"date", "number_start", "number_end", "likely_values"}
+        kwargs = {k: v for k, v in d.items() if k in names}
+        number = d.get("number") or {"start": d["start"], "end": d["end"]}
+        return cls(**kwargs, date=_dt.date.fromisoformat(d["date"]) if d.get("date") else None,
+                   number_start=number["start"], number_end=number["end"],
+                   likely_values=list(d.get("likely_values") or []))
+
+
+NUMBER_MASK = "many"
+
+_AGE_BEFORE = re.compile(r"\b(?:men|women|people|those|children|adults|anyone|citizens|aged)\s*$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:while|but|whereas|and)\s|\s[-–—]\s")
+_VAGUE_SOURCE = re.compile(r"\b(?:some|several|many|unconfirmed|media|unverified|other)\s+(?:reports?|sources?|"
+                           r"accounts|estimates)\b|\breportedly\b|\bit is (?:said|believed|claimed)\b|"
+                           r"\bare believed\b|\bis believed\b|\bsome reports\b", re.I)
+
+# Synonyms folded to one head so that "lorries"/"trucks"/"vehicles" or "homes"/"households" compare equal.
+_HEAD_SYNONYMS = {
+    "lorry": "vehicle", "truck": "vehicle", "car": "vehicle", "vehicle": "vehicle", "van": "vehicle",
+    "home": "household", "household": "household", "family": "household", "house": "household",
+    "protester": "protester", "demonstrator": "protester", "detainee": "protester", "protestor": "protester",
+    "reservist": "reservist", "conscript": "reservist", "recruit": "reservist", "draftee": "reservist",
+    "soldier": "soldier", "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier",
+    "refugee": "refugee", "evacuee": "refugee", "displaced": "refugee",
+    "office": "office", "centre": "office", "center": "office",
+    "dead": "victim", "victim": "victim", "casualty": "victim", "fatality": "victim", "body": "victim",
+}
+GENERIC_PERSON_HEADS = frozenset({
+    "people", "person", "men", "man", "women", "woman", "citizen", "resident", "civilian", "individual",
+    "national", "inhabitant", "adult", "child", "children", "persons", "civilians",
+})
+"""Heads that name people in general: compatible with any more specific person head (and nationalities)."""
+_PERSON_HEADS = GENERIC_PERSON_HEADS | {"protester", "reservist", "soldier", "refugee", "victim", "volunteer",
+                                        "worker", "student", "staff", "doctor", "journalist", "prisoner"}
+
+
+def head_noun(unit: str | None) -> str | None:
+    """The counted noun of a unit phrase, singular and folded to its synonym ("aid lorries" -> "vehicle")."""
+    if not unit:
+        return None
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", unit)
+    if not words:
+        return None
+    word = words[-1]
+    if word[0].isupper() and word.lower().endswith(("ans", "ians", "ese", "is")) and len(words) == 1:
+        return "people"  # a nationality used as a noun: "Norvanians"
+    low = word.lower()
+    if low in GENERIC_PERSON_HEADS:
+        return "people" if low not in ("child", "children") else "children"
+    singular = _singular(low)
+    if singular in GENERIC_PERSON_HEADS:
+        return "people"
+    return _HEAD_SYNONYMS.get(singular, _HEAD_SYNONYMS.get(low, singular))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def heads_compatible(a: str | None, b: str | None) -> bool:
+    """Whether two counted nouns may name the same thing: equal, unknown, or one generic for people."""
+    if a is None or b is None or a == b:
+        return True
+    if a == "people":
+        return b in _PERSON_HEADS
+    if b == "people":
+        return a in _PERSON_HEADS
+    return False
+
+
+def _sentence_bounds(article: Article, offset: int) -> tuple[int, int]:
+    i = article.sentence_index_at(offset)
+    if i is not None:
+        return article.sentences[i]
+    text = article.text  # an unsegmented article: cut at ". " around the offset
+    before = text.rfind(". ", 0, offset)
+    start = before + 2 if before >= 0 else 0
+    end = text.find(". ", offset)
+    return start, (end + 1 if end >= 0 else len(text))
+
+
+def clause_bounds(text: str, sent: tuple[int, int], span: tuple[int, int],
+                  others: list[tuple[int, int]]) -> tuple[int, int]:
+    """The part of the sentence that belongs to the quantity at ``span``.
+
+    The whole sentence, unless other quantities share it: then it stops at the last clause break
+    (";", ":", ", ", " and ", " while ", " but ", a dash) between this quantity and the neighbour, or at
+    the neighbour itself.
+    """
+    left, right = sent
+    for o_start, o_end in others:
+        if o_end <= span[0] and o_end > left:
+            gap = text[o_end : span[0]]
+            breaks = list(_CLAUSE_BREAK.finditer(gap))
+            left = o_end + (breaks[-1].end() if breaks else 0)
+        elif o_start >= span[1] and o_start < right:
+            gap = text[span[1] : o_start]
+            m = _CLAUSE_BREAK.search(gap)
+            right = span[1] + (m.start() if m else len(gap))
+    return left, right
+
+
+def _quarter_of_scale(article: Article, findings: list[Finding]) -> list[Finding]:
+    """Join "a quarter of" + "a million men" (two findings of the analyzer) into one count."""
+    out: list[Finding] = []
+    i = 0
+    while i < len(findings):
+        f = findings[i]
+        nxt = findings[i + 1] if i + 1 < len(findings) else None
+        frac = f.attributes.get("fraction")
+        if (frac and f.label == "percent" and nxt is not None and nxt.label == "count"
+                and re.fullmatch(r"\s+of\s+", article.text[f.end : nxt.start])
+                and re.match(r"an?\s+(?:hundred|thousand|million|billion)\b", nxt.text, re.I)):
+            num, den = (float(x) for x in str(frac).split("/"))
+            attrs = dict(nxt.attributes)
+            if attrs.get("value") is not None:
+                attrs["value"] = attrs["value"] * num / den
+            number = attrs.get("number") or {}
+            attrs["number"] = {"start": f.start, "end": number.get("end", nxt.end),
+                               "text": article.text[f.start : number.get("end", nxt.end)]}
+            out.append(Finding.at(article, f.start, nxt.end, kind="quantity", label="count", score=nxt.score,
+                                  analyzer=nxt.analyzer, attributes=attrs))
+            i += 2
+            continue
+        out.append(f)
+        i += 1
+    return out
+
+
+def mentions_from_findings(article: Article, findings: list[Finding]) -> list[FigureMention]:
+    """The article's quantity findings as :class:`FigureMention` objects (all labels, in text order)."""
+    text = article.text
+    quantities = sorted((f for f in findings if f.kind == "quantity"), key=lambda f: (f.start, f.end))
+    quantities = _quarter_of_scale(article, quantities)
+    attributions = [f for f in findings if f.kind == "attribution"]
+    claims = [f for f in findings if f.kind == "claim"]
+    spans = [(f.start, f.end) for f in quantities]
+    out: list[FigureMention] = []
+    for f in quantities:
+        a = f.attributes
+        number = a.get("number") or {"start": f.start, "end": f.end}
+        sent = _sentence_bounds(article, f.start)
+        others = [s for s in spans if s != (f.start, f.end) and sent[0] <= s[0] < sent[1]]
+        c_start, c_end = clause_bounds(text, sent, (f.start, f.end), others)
+        if c_end - c_start < 25:  # too short to say what is counted: keep the whole sentence
+            c_start, c_end = sent
+        mask_start = a["bound_span"]["start"] if a.get("bound_span") else number["start"]
+        mask_start = min(mask_start, number["start"])
+        mask_end = max(number["end"], a["bound_span"]["end"] if a.get("bound_span") else 0)
+        if mask_end > c_end or mask_start < c_start:
+            mask_start, mask_end = number["start"], number["end"]
+        clause = text[c_start:c_end].strip()
+        masked = (text[c_start:mask_start] + NUMBER_MASK + text[mask_end:c_end]).strip()
+        unit = a.get("unit")
+        label = f.label
+        if label == "count" and _AGE_BEFORE.search(text[max(0, f.start - 30) : f.start]) and \
+                (a.get("value") or 0) < 120:
+            label = "age"  # "men under 40", "people over 60": an age limit, not a count
+        m = FigureMention(
+            article_id=article.id, start=f.start, end=f.end, text=f.text, label=label,
+            measure=measure_class(label, unit, a.get("currency")),
+            value=a.get("value"), low=a.get("low"), high=a.get("high"), bound=a.get("bound"),
+            vague=bool(a.get("vague")), malformed=bool(a.get("malformed")),
+            likely_values=list(a.get("likely_values") or []), unit=unit, currency=a.get("currency"),
+            number_start=number["start"], number_end=number["end"], date=article.date, source=article.source,
+            sentence=text[sent[0] : sent[1]], sentence_start=sent[0], clause=clause, masked_clause=masked,
+            head=head_noun(unit) if f.label not in ("percent", "money") else None,
+        )
+        _attach_attribution(m, text, attributions, claims, sent)
+        out.append(m)
+    return out
+
+
+def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding], claims: list[Finding],
+                        sent: tuple[int, int]) -> None:
+    for att in attributions:
+        content = att.attributes.get("content") or {"start": att.start, "end": att.end}
+        if content["start"] <= m.start and m.end <= content["end"]:
+            source = att.attributes.get("source")
+            if source:
+                m.attributed_to = source.get("text")
+            break
+    if m.attributed_to is None and _VAGUE_SOURCE.search(text[sent[0] : sent[1]]):
+        m.attribution_vague = True
+    elif m.attributed_to and _VAGUE_SOURCE.search(m.attributed_to):
+        m.attribution_vague = True
+    for claim in claims:
+        if claim.start <= m.start and m.end <= claim.end:
+            m.hedged = bool(claim.attributes.get("hedged"))
+            break
+
+
+__all__ = ["GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "FigureMention", "clause_bounds",
+           "head_noun", "heads_compatible", "measure_class", "mentions_from_findings"]

@@ -1,0 +1,383 @@
+"""Evaluate tracked-figure grouping, conflicts and republished copies on our labelled articles.
+
+    presslens eval figure-groups --data data/figures [--split dev|test] [--embedder encoder|hashed|none]
+                                 [--sweep] [--errors]
+
+Reads ``<data>/articles.jsonl`` and ``<data>/labels.jsonl`` (see ``data/figures/GUIDELINE.md``), runs the
+figures analyzer on every article of the split, detects republished copies with
+:class:`~presslens.compare.duplicates.DuplicateIndex` (articles in date order), groups the mentions of
+the other articles with :class:`~presslens.compare.figure_groups.FigureGrouper` and prints:
+
+- B-cubed precision, recall and F1 of the grouping over the labelled mentions (a tracked quantity is one
+  gold cluster; every distractor is its own cluster; a labelled mention the analyzer missed or that is
+  never grouped counts as a predicted singleton);
+- how many distractors landed in a group holding a tracked quantity (target: none);
+- conflict detection precision and recall against the planted conflicts (every predicted conflict
+  between two mentions that are not a planted pair is a false positive);
+- duplicate detection precision and recall (pairs of articles).
+
+``--sweep`` (dev only: the test split is never used for tuning) scores a grid of thresholds and embedding
+weights with the analyses and embeddings computed once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import itertools
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from presslens.article import Article, Finding
+from presslens.compare.duplicates import DuplicateIndex
+from presslens.compare.figure_groups import Embedder, FigureGrouper, GroupingConfig, hashed_embedder
+from presslens.compare.figures import FigureMention
+
+
+@dataclass
+class GoldMention:
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    group: str  # "distractor" or a tracked quantity id
+
+
+@dataclass
+class Dataset:
+    articles: list[Article]
+    mentions: list[GoldMention]
+    conflicts: set[frozenset[str]]
+    duplicates: set[frozenset[str]]
+    errors: list[str] = field(default_factory=list)
+    """One line per input line that could not be used (named by file and line number)."""
+
+
+@dataclass
+class Scores:
+    bcubed_precision: float
+    bcubed_recall: float
+    bcubed_f1: float
+    distractors_merged: int
+    distractors: int
+    conflict_tp: int
+    conflict_fp: int
+    conflict_fn: int
+    duplicate_tp: int
+    duplicate_fp: int
+    duplicate_fn: int
+    mentions: int
+    missed_mentions: int
+    errors: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _p(tp: int, fp: int) -> float:
+        return tp / (tp + fp) if tp + fp else 1.0
+
+    @property
+    def conflict_precision(self) -> float:
+        return self._p(self.conflict_tp, self.conflict_fp)
+
+    @property
+    def conflict_recall(self) -> float:
+        return self._p(self.conflict_tp, self.conflict_fn)
+
+    @property
+    def duplicate_precision(self) -> float:
+        return self._p(self.duplicate_tp, self.duplicate_fp)
+
+    @property
+    def duplicate_recall(self) -> float:
+        return self._p(self.duplicate_tp, self.duplicate_fn)
+
+
+def _jsonl_rows(path: Path, errors: list[str]) -> list[tuple[int, dict[str, Any]]]:
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(f"{path}:{n}: not JSON ({exc.msg})")
+            continue
+        if not isinstance(row, dict) or "split" not in row:
+            errors.append(f"{path}:{n}: not an object with a split")
+            continue
+        rows.append((n, row))
+    return rows
+
+
+def load_dataset(data: Path, split: str) -> Dataset:
+    """The split's articles and labels; a bad line is reported in ``errors`` and skipped."""
+    from presslens.segment import segment
+
+    errors: list[str] = []
+    articles: list[Article] = []
+    for n, row in _jsonl_rows(data / "articles.jsonl", errors):
+        if row["split"] != split:
+            continue
+        try:
+            art = Article(text=row["text"], id=row["id"], title=row.get("title"),
+                          date=_dt.date.fromisoformat(row["date"]) if row.get("date") else None,
+                          source=row.get("source"), language="en")
+        except (KeyError, TypeError, ValueError) as exc:
+            errors.append(f"{data / 'articles.jsonl'}:{n}: bad article ({exc!r})")
+            continue
+        segment(art)
+        articles.append(art)
+    texts = {a.id: a.text for a in articles}
+    mentions: list[GoldMention] = []
+    conflicts: set[frozenset[str]] = set()
+    duplicates: set[frozenset[str]] = set()
+    for n, row in _jsonl_rows(data / "labels.jsonl", errors):
+        if row["split"] != split:
+            continue
+        try:
+            if row["type"] == "mention":
+                g = GoldMention(row["id"], row["article"], row["start"], row["end"], row["text"], row["group"])
+                if texts.get(g.article, "")[g.start : g.end] != g.text:
+                    raise ValueError(f"span {g.start}:{g.end} of article {g.article!r} does not read {g.text!r}")
+                mentions.append(g)
+            elif row["type"] == "conflict":
+                conflicts.add(frozenset((row["a"], row["b"])))
+            elif row["type"] == "duplicate":
+                duplicates.add(frozenset((row["article"], row["duplicate_of"])))
+        except (KeyError, TypeError, ValueError) as exc:
+            errors.append(f"{data / 'labels.jsonl'}:{n}: bad label ({exc})")
+    return Dataset(articles, mentions, conflicts, duplicates, errors)
+
+
+def analyse(articles: Sequence[Article]) -> dict[str, list[Finding]]:
+    """The figures analyzer's findings per article id (the real pipeline, figures only)."""
+    from presslens.pipeline import Pipeline
+
+    pipeline = Pipeline(only=["figures"])
+    return {a.id: pipeline.run(a).findings for a in articles}
+
+
+def find_duplicates(articles: Sequence[Article]) -> dict[str, str]:
+    """Article id -> id of the article it copies, indexing in date order (ties: id)."""
+    index = DuplicateIndex()
+    out: dict[str, str] = {}
+    for a in sorted(articles, key=lambda a: (a.date or _dt.date.max, a.id)):
+        original = index.add(a.id, a.text)
+        if original is not None:
+            out[a.id] = original
+    return out
+
+
+def caching(embed: Embedder) -> Embedder:
+    cache: dict[str, np.ndarray] = {}
+
+    def cached(texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in cache]
+        if missing:
+            for t, v in zip(missing, embed(missing), strict=True):
+                cache[t] = v
+        return np.stack([cache[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+
+    return cached
+
+
+def group_articles(articles: Sequence[Article], findings: dict[str, list[Finding]], duplicates: dict[str, str],
+                   embed: Embedder | None, config: GroupingConfig) -> FigureGrouper:
+    grouper = FigureGrouper(embed, config)
+    for a in sorted(articles, key=lambda a: (a.date or _dt.date.max, a.id)):
+        grouper.add_article(a, findings[a.id], duplicate_of=duplicates.get(a.id))
+    return grouper
+
+
+def _match(gold: GoldMention, candidates: Sequence[FigureMention]) -> FigureMention | None:
+    best: tuple[int, FigureMention] | None = None
+    for m in candidates:
+        overlap = min(gold.end, m.number_end) - max(gold.start, m.number_start)
+        if overlap <= 0:
+            overlap = min(gold.end, m.end) - max(gold.start, m.start)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, m)
+    return best[1] if best else None
+
+
+def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall, F1 of ``pred`` (item -> cluster) against ``gold`` (item -> cluster)."""
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    by_pred: dict[str, set[str]] = defaultdict(set)
+    for item, c in gold.items():
+        by_gold[c].add(item)
+    for item, c in pred.items():
+        by_pred[c].add(item)
+    p = r = 0.0
+    for item in gold:
+        g, q = by_gold[gold[item]], by_pred[pred[item]]
+        both = len(g & q)
+        p += both / len(q)
+        r += both / len(g)
+    n = len(gold) or 1
+    p, r = p / n, r / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(data: Dataset, grouper: FigureGrouper, duplicates: dict[str, str]) -> Scores:
+    by_article: dict[str, list[FigureMention]] = defaultdict(list)
+    for mention in grouper.mentions.values():
+        by_article[mention.article_id].append(mention)
+    gold_cluster: dict[str, str] = {}
+    pred_cluster: dict[str, str] = {}
+    pred_to_gold: dict[str, str] = {}
+    missed = 0
+    errors: list[str] = []
+    m: FigureMention | None
+    for g in data.mentions:
+        gold_cluster[g.id] = g.group if g.group != "distractor" else f"distractor:{g.id}"
+        m = _match(g, by_article.get(g.article, []))
+        if m is None:
+            missed += 1
+            errors.append(f"missed by the analyzer: {g.id} {g.text!r}")
+        else:
+            pred_to_gold.setdefault(m.id, g.id)
+        gid = grouper.group_of.get(m.id) if m is not None else None
+        pred_cluster[g.id] = gid if gid is not None else f"single:{g.id}"
+    p, r, f1 = bcubed(gold_cluster, pred_cluster)
+
+    tracked_in: dict[str, set[str]] = defaultdict(set)
+    for g in data.mentions:
+        if g.group != "distractor":
+            tracked_in[pred_cluster[g.id]].add(g.group)
+    merged = 0
+    for g in data.mentions:
+        if g.group == "distractor" and tracked_in.get(pred_cluster[g.id]):
+            merged += 1
+            errors.append(f"distractor {g.id} {g.text!r} merged with {sorted(tracked_in[pred_cluster[g.id]])}")
+    for name, members in sorted(_clusters_of(data, pred_cluster).items()):
+        if len(members) > 1:
+            errors.append(f"gold {name} split over predicted groups {dict(Counter(members))}")
+
+    found: set[frozenset[str]] = set()
+    c_fp = 0
+    for c in grouper.conflicts():
+        a, b = pred_to_gold.get(c.first.id), pred_to_gold.get(c.second.id)
+        pair = frozenset((a, b)) if a and b else None
+        if pair is not None and pair in data.conflicts:
+            found.add(pair)
+        else:
+            c_fp += 1
+            errors.append(f"false conflict: {c.first.id} {c.first.text!r} vs {c.second.id} {c.second.text!r}")
+    for pair in data.conflicts - found:
+        errors.append(f"missed conflict: {sorted(pair)}")
+    pred_dups = {frozenset((a, b)) for a, b in duplicates.items()}
+    return Scores(p, r, f1, merged, sum(g.group == "distractor" for g in data.mentions),
+                  len(found), c_fp, len(data.conflicts - found),
+                  len(pred_dups & data.duplicates), len(pred_dups - data.duplicates),
+                  len(data.duplicates - pred_dups), len(data.mentions), missed, errors)
+
+
+def _clusters_of(data: Dataset, pred_cluster: dict[str, str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for g in data.mentions:
+        if g.group != "distractor":
+            out[g.group].append(pred_cluster[g.id])
+    return {k: v for k, v in out.items() if len(set(v)) > 1}
+
+
+def markdown_table(rows: dict[str, Scores]) -> str:
+    head = ("| method | B3 P | B3 R | B3 F1 | distractors merged | conflicts P | conflicts R | "
+            "duplicates P | duplicates R |\n|---|---|---|---|---|---|---|---|---|")
+    lines = [head]
+    for name, s in rows.items():
+        lines.append(
+            f"| {name} | {s.bcubed_precision:.3f} | {s.bcubed_recall:.3f} | {s.bcubed_f1:.3f} | "
+            f"{s.distractors_merged}/{s.distractors} | {s.conflict_precision:.2f} ({s.conflict_tp}/"
+            f"{s.conflict_tp + s.conflict_fp}) | {s.conflict_recall:.2f} ({s.conflict_tp}/"
+            f"{s.conflict_tp + s.conflict_fn}) | {s.duplicate_precision:.2f} | {s.duplicate_recall:.2f} |")
+    return "\n".join(lines)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=Path("data/figures"),
+                        help="folder with articles.jsonl and labels.jsonl")
+    parser.add_argument("--split", default="test", choices=["test", "dev"], help="which split to score")
+    parser.add_argument("--embedder", default="encoder", choices=["encoder", "hashed", "none"],
+                        help="clause embeddings: the shared encoder, hashed words (no model) or none (lexical)")
+    parser.add_argument("--threshold", type=float, help="override GroupingConfig.threshold")
+    parser.add_argument("--embed-weight", type=float, help="override GroupingConfig.embed_weight")
+    parser.add_argument("--headless-margin", type=float, help="override GroupingConfig.headless_margin")
+    parser.add_argument("--magnitude-weight", type=float, help="override GroupingConfig.magnitude_weight")
+    parser.add_argument("--sweep", action="store_true", help="(dev only) score a grid of thresholds and weights")
+    parser.add_argument("--errors", action="store_true", help="list missed, split and merged mentions")
+
+
+def _embedder(name: str) -> Embedder | None:
+    if name == "none":
+        return None
+    if name == "hashed":
+        return hashed_embedder()
+    from presslens.encoder import SentenceEncoder
+
+    return SentenceEncoder.default().encode
+
+
+def main(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data)
+    for name in ("articles.jsonl", "labels.jsonl"):
+        if not (data_dir / name).is_file():
+            print(f"error: {data_dir / name} not found")
+            return 2
+    if args.sweep and args.split != "dev":
+        print("error: --sweep tunes, and tuning uses the dev split only")
+        return 2
+    data = load_dataset(data_dir, args.split)
+    for err in data.errors:
+        print(f"error: {err}")
+    findings = analyse(data.articles)
+    duplicates = find_duplicates(data.articles)
+    config = GroupingConfig()
+    overrides: dict[str, Any] = {}
+    if args.threshold is not None:
+        overrides["threshold"] = args.threshold
+    if args.embed_weight is not None:
+        overrides["embed_weight"] = args.embed_weight
+    if args.headless_margin is not None:
+        overrides["headless_margin"] = args.headless_margin
+    if args.magnitude_weight is not None:
+        overrides["magnitude_weight"] = args.magnitude_weight
+    config = replace(config, **overrides)
+    n_articles = len(data.articles)
+    print(f"figure groups: {data_dir} split {args.split} ({n_articles} articles, {len(data.mentions)} labelled "
+          f"mentions, {len(data.conflicts)} planted conflicts, {len(data.duplicates)} republished copies)\n")
+    embed = _embedder(args.embedder)
+    embed = caching(embed) if embed is not None else None
+    if args.sweep:
+        print("| threshold | embed weight | magnitude weight | headless margin | B3 P | B3 R | B3 F1 | distractors merged | conflicts found | false conflicts |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        weights = [0.0] if embed is None else [0.3, 0.5, 0.7]
+        grid = itertools.product([0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6], weights, [0.0, 0.1], [0.0, 0.1, 0.2])
+        for th, w, mag, margin in grid:
+            cfg = replace(config, threshold=th, embed_weight=w, magnitude_weight=mag, headless_margin=margin)
+            s = score(data, group_articles(data.articles, findings, duplicates, embed, cfg), duplicates)
+            print(f"| {th} | {w} | {mag} | {margin} | {s.bcubed_precision:.3f} | {s.bcubed_recall:.3f} | {s.bcubed_f1:.3f} | "
+                  f"{s.distractors_merged} | {s.conflict_tp}/{s.conflict_tp + s.conflict_fn} | {s.conflict_fp} |")
+        return 0
+    rows = {f"{args.embedder} (threshold {config.threshold}, weight {config.embed_weight})":
+            score(data, group_articles(data.articles, findings, duplicates, embed, config), duplicates)}
+    print(markdown_table(rows))
+    s = next(iter(rows.values()))
+    print(f"\nmentions the analyzer missed: {s.missed_mentions}/{s.mentions}")
+    if args.errors:
+        print("\nErrors:")
+        for e in s.errors:
+            print(f"- {e}")
+    return 1 if data.errors else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    ap = argparse.ArgumentParser(description=__doc__)
+    add_arguments(ap)
+    raise SystemExit(main(ap.parse_args()))

@@ -1,0 +1,332 @@
+"""Tracked figures: bounds-aware conflicts, unit compatibility, republished copies counted once,
+incremental grouping equal to a rebuild, and ages/dates/money kept out of counts of people."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+from pathlib import Path
+
+import pytest
+
+from presslens.analyzers.base import Features
+from presslens.analyzers.figures import FiguresAnalyzer
+from presslens.article import Article, Finding
+from presslens.compare.conflicts import find_conflicts, intervals_conflict, value_interval
+from presslens.compare.duplicates import DuplicateIndex
+from presslens.compare.figure_groups import FigureGrouper, GroupingConfig, clause_predicate, hashed_embedder
+from presslens.compare.figures import FigureMention, heads_compatible, measure_class, mentions_from_findings
+from presslens.evaluation import figure_groups as evaluation
+from presslens.segment import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _article(aid: str, text: str, day: int, source: str = "Outlet") -> Article:
+    art = Article(text=text, id=aid, date=_dt.date(2025, 9, day), source=source, language="en")
+    segment(art)
+    return art
+
+
+def _findings(article: Article) -> list[Finding]:
+    return FiguresAnalyzer().analyze(Features(article)).findings
+
+
+def _mention(aid: str, day: int, value: float | None, bound: str | None = None, low: float | None = None,
+             high: float | None = None) -> FigureMention:
+    return FigureMention(article_id=aid, start=0, end=5, text=str(value), label="count", measure="count",
+                         value=value, low=low, high=high, bound=bound, date=_dt.date(2025, 9, day))
+
+
+# ------------------------------------------------------------------ conflicts
+
+
+def _conflict(a: tuple[float | None, str | None], b: tuple[float | None, str | None]) -> bool:
+    ia, ib = value_interval(a[0], bound=a[1]), value_interval(b[0], bound=b[1])
+    assert ia is not None and ib is not None
+    return intervals_conflict(ia, ib)
+
+
+def test_lower_bound_does_not_conflict_with_a_higher_figure() -> None:
+    assert not _conflict((100_000, "lower"), (260_000, None))
+
+
+def test_approximate_figure_conflicts_with_a_far_higher_one() -> None:
+    assert _conflict((100_000, "approx"), (260_000, None))
+    assert not _conflict((100_000, "approx"), (115_000, None))
+
+
+def test_upper_bound_allows_anything_below_it() -> None:
+    assert not _conflict((1_000_000, "upper"), (300_000, None))
+    assert _conflict((300_000, "upper"), (1_200_000, None))
+
+
+def test_rounding_within_tolerance_is_no_conflict() -> None:
+    assert not _conflict((260_000, None), (280_000, None))
+    assert _conflict((260_000, None), (300_000, None))
+
+
+def test_ranges_and_vague_amounts_use_their_low_and_high() -> None:
+    rng = value_interval(None, low=200_000, high=300_000)
+    assert rng == (200_000.0, 300_000.0)
+    assert not intervals_conflict(rng, (250_000.0, 250_000.0))
+    assert intervals_conflict(rng, (700_000.0, 700_000.0))
+    assert value_interval(None) is None
+
+
+def test_conflicts_need_the_window_and_different_articles() -> None:
+    a = _mention("a", 1, 100_000, "approx")
+    near = _mention("b", 5, 260_000)
+    far = _mention("c", 20, 700_000)
+    same_article = _mention("a", 1, 900_000)
+    pairs = {(c.first.article_id, c.second.article_id) for c in find_conflicts([a, near, far, same_article])}
+    assert ("a", "b") in pairs
+    assert not any("c" in p for p in pairs)  # 15+ days after everything else
+    assert ("a", "a") not in pairs
+
+
+# ------------------------------------------------------------------ unit compatibility
+
+
+def test_measure_classes_keep_units_apart() -> None:
+    assert measure_class("count", "men") == "count"
+    assert measure_class("money", "euros", "EUR") != measure_class("money", "dollars", "USD")
+    assert measure_class("measure", "km") != measure_class("measure", "tonnes")
+    assert measure_class("measure", "km") == measure_class("measure", "kilometres")
+    assert measure_class("percent", "percent") != "count"
+    for label in ("age", "date", "duration", "ordinal"):
+        assert measure_class(label, None) is None
+    assert measure_class("range", "days") is None
+    assert measure_class("range", "men") == "count"
+
+
+def test_counted_nouns_must_agree() -> None:
+    from presslens.compare.figures import head_noun
+
+    assert heads_compatible(head_noun("lorries"), head_noun("aid trucks"))
+    assert heads_compatible(head_noun("people"), head_noun("reservists"))
+    assert heads_compatible(head_noun("Norvanians"), head_noun("men"))
+    assert not heads_compatible(head_noun("subscribers"), head_noun("men"))
+    assert not heads_compatible(head_noun("signatures"), head_noun("reservists"))
+
+
+def test_predicate_is_the_verb_nearest_the_number() -> None:
+    assert clause_predicate("many men have left the country since the mobilisation") == "leave"
+    assert clause_predicate("the army aims to mobilise many men") == "mobilise"
+    assert clause_predicate("Police detained many people at rallies") == "detain"
+    assert clause_predicate("many schools remain shut") is None
+
+
+# ------------------------------------------------------------------ grouping on real analyzer output
+
+CORPUS = [
+    ("a1", 1, "Wire", "More than 100,000 men have left the country since the call-up, border monitors said. "
+     "A channel tracking the queues gained 100,000 subscribers. Men aged 18 to 35 are summoned first."),
+    ("a2", 2, "Post", "Police detained 1,300 protesters at rallies in the capital on 21 September. "
+     "Fines reach 300,000 roubles."),
+    ("a3", 3, "Ledger", "About 260,000 men have fled the country since the mobilisation, a monitoring group "
+     "said. The border is 300 km away."),
+    ("a4", 4, "Radio", "Police have detained 1,400 protesters since the protests began, rights groups say. "
+     "A 27-year-old teacher was among them."),
+    ("a5", 6, "Observer", "Researchers estimate that 250,000 men have left since the call-up. Tickets cost "
+     "$3,000 and the trip takes three days."),
+]
+
+
+def _grouper(order: list[int] | None = None) -> tuple[FigureGrouper, dict[str, FigureMention]]:
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig())
+    articles = [_article(aid, text, day, src) for aid, day, src, text in CORPUS]
+    for i in order if order is not None else range(len(articles)):
+        grouper.add_article(articles[i], _findings(articles[i]))
+    return grouper, {m.text: m for m in grouper.mentions.values()}
+
+
+def _partition(grouper: FigureGrouper) -> set[frozenset[str]]:
+    return {frozenset(g.mention_ids) for g in grouper.groups.values()}
+
+
+def test_same_measured_thing_groups_and_different_things_do_not() -> None:
+    grouper, by_text = _grouper()
+    left = [m for t, m in by_text.items() if t.startswith(("More than 100,000 men", "About 260,000",
+                                                           "250,000 men"))]
+    assert len(left) == 3
+    assert len({grouper.group_of[m.id] for m in left}) == 1
+    detained = [m for t, m in by_text.items() if "protesters" in t]
+    assert len(detained) == 2 and len({grouper.group_of[m.id] for m in detained}) == 1
+    assert grouper.group_of[detained[0].id] != grouper.group_of[left[0].id]
+    subscribers = by_text["100,000 subscribers"]
+    assert grouper.group_of[subscribers.id] != grouper.group_of[left[0].id]
+
+
+def test_ages_dates_money_and_distances_never_join_a_count_group() -> None:
+    grouper, by_text = _grouper()
+    count_groups = {g for g, grp in grouper.groups.items() if grp.measure == "count"}
+    others = [m for m in grouper.mentions.values() if m.label in ("age", "date", "money", "measure", "duration")
+              or (m.label == "range" and m.measure is None)]
+    assert {m.label for m in others} >= {"age", "date", "money", "measure"}
+    for m in others:
+        assert grouper.group_of.get(m.id) not in count_groups, m.text
+    for label in ("age", "date", "duration"):
+        assert all(grouper.group_of.get(m.id) is None for m in others if m.label == label)
+
+
+def test_incremental_assignment_equals_a_rebuild() -> None:
+    grouper, _ = _grouper()
+    before = _partition(grouper)
+    assert any(len(g) > 1 for g in before)  # not a trivial all-singletons corpus
+    grouper.rebuild()
+    assert _partition(grouper) == before
+    grouper.rebuild(reembed=True)
+    assert _partition(grouper) == before
+
+
+def test_restored_grouping_continues_like_the_original() -> None:
+    articles = [_article(aid, text, day, src) for aid, day, src, text in CORPUS]
+    original = FigureGrouper(hashed_embedder())
+    for art in articles[:3]:
+        original.add_article(art, _findings(art))
+    restored = FigureGrouper(hashed_embedder())
+    stored = [m.to_dict() for m in original.mentions.values()]  # what a store would keep
+    restored.restore([FigureMention.from_dict(d) for d in stored], original.assignment(), original.vectors)
+    assert [m.to_dict() for m in restored.mentions.values()] == stored
+    assert _partition(restored) == _partition(original)
+    for art in articles[3:]:
+        original.add_article(art, _findings(art))
+        restored.add_article(art, _findings(art))
+    assert original.assignment() == restored.assignment()
+    assert len(_partition(original)) < len([m for m in original.mentions.values() if m.measure])
+
+
+def test_summary_reports_first_latest_lowest_highest_and_conflicts() -> None:
+    grouper, by_text = _grouper()
+    gid = grouper.group_of[by_text["About 260,000 men"].id]
+    s = grouper.summary(gid)
+    assert [m.date for m in s.mentions] == sorted(m.date for m in s.mentions if m.date)
+    assert s.first is not None and s.first.text.startswith("More than 100,000")
+    assert s.latest is not None and s.latest.text.startswith("250,000")
+    assert s.lowest is not None and s.lowest.text.startswith("More than 100,000")
+    assert s.highest is not None and s.highest.text.startswith("About 260,000")  # up to 312,000
+    assert s.conflicts == []  # "more than 100,000", "about 260,000", "250,000" all agree
+    assert s.to_dict()["mentions"][0]["source"] == "Wire"
+    assert [row["date"] for row in s.rows()] == ["2025-09-01", "2025-09-03", "2025-09-06"]
+
+
+def test_conflicting_mentions_are_flagged_in_the_summary() -> None:
+    grouper = FigureGrouper(hashed_embedder())
+    a = _article("x1", "About 100,000 men have left the country since the call-up, monitors said.", 1)
+    b = _article("x2", "As many as 260,000 men have left the country since the call-up, monitors said.", 3)
+    c = _article("x3", "Some 260,000 men have left the country since the call-up, monitors said.", 4)
+    for art in (a, b, c):
+        grouper.add_article(art, _findings(art))
+    (gid,) = grouper.tracked_groups()
+    s = grouper.summary(gid)
+    # "about 100,000" (80,000..120,000) vs "some 260,000" (208,000..312,000): a conflict;
+    # "as many as 260,000" is an upper bound and agrees with both
+    assert [(x.first.article_id, x.second.article_id) for x in s.conflicts] == [("x1", "x3")]
+    assert [bool(r["conflicts_with"]) for r in s.rows()] == [True, False, True]
+
+
+# ------------------------------------------------------------------ republished copies
+
+ORIGINAL = ("260,000 men have left Norvania since the mobilisation was announced, according to the monitoring "
+            "group Open Passage, which combines border-crossing data from neighbouring states. The group said "
+            "about 3,800 vehicles were still waiting at the Kaldera frontier on Saturday.")
+COPY = ("260,000 men have left Norvania since the mobilisation was announced, according to the monitoring "
+        "group Open Passage, which combines border data from neighbouring states. The group said about "
+        "3,800 vehicles were still waiting at the Kaldera frontier on Saturday night.")
+OTHER = ("Open Passage, a monitoring group, now says about 260,000 Norvanian men have gone abroad. Queues of "
+         "vehicles at the Kaldera frontier were shorter on Saturday, drivers said.")
+
+
+def test_near_duplicates_are_found_and_different_reports_are_not() -> None:
+    index = DuplicateIndex()
+    assert index.add("orig", ORIGINAL) is None
+    assert index.add("copy", COPY) == "orig"
+    assert index.add("other", OTHER) is None
+    assert index.add("copy-of-copy", COPY + " ") == "orig"
+
+
+def test_republished_copies_are_counted_once() -> None:
+    grouper = FigureGrouper(hashed_embedder())
+    orig, copy = _article("orig", ORIGINAL, 3, "Ledger"), _article("copy", COPY, 3, "Observer")
+    grouper.add_article(orig, _findings(orig))
+    n = len(grouper.mentions)
+    assert grouper.add_article(copy, _findings(copy), duplicate_of="orig") == []
+    assert len(grouper.mentions) == n
+    gid = next(g for g, grp in grouper.groups.items() if grp.measure == "count" and grp.size)
+    s = grouper.summary(gid)
+    assert all(m.article_id == "orig" for m in s.mentions)
+    assert s.also_published_by["orig"][0]["source"] == "Observer"
+    assert {row["also_published_by"] for row in s.rows()} == {"Observer"}
+
+
+# ------------------------------------------------------------------ mentions and evaluation
+
+
+def test_quarter_of_a_million_is_one_count() -> None:
+    art = _article("q", "Researchers say a quarter of a million men have left since the call-up.", 4)
+    mentions = mentions_from_findings(art, _findings(art))
+    counts = [m for m in mentions if m.measure == "count"]
+    assert len(counts) == 1 and counts[0].value == 250_000
+    assert art.text[counts[0].start : counts[0].end] == counts[0].text
+    assert "many men have left" in counts[0].masked_clause
+
+
+def test_bcubed() -> None:
+    gold = {"a": "x", "b": "x", "c": "y"}
+    assert evaluation.bcubed(gold, {"a": "1", "b": "1", "c": "2"}) == (1.0, 1.0, 1.0)
+    p, r, _ = evaluation.bcubed(gold, {"a": "1", "b": "1", "c": "1"})
+    assert r == 1.0 and p == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+
+
+def test_eval_on_the_dev_split_runs_with_hashed_vectors(capsys: pytest.CaptureFixture[str]) -> None:
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--split", "dev",
+                                          "--embedder", "hashed"])) == 0
+    out = capsys.readouterr().out
+    assert "B3 F1" in out and "24 articles" in out
+
+
+def test_eval_refuses_to_tune_on_test_and_names_a_missing_file(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--sweep"])) == 2
+    assert evaluation.main(ap.parse_args(["--data", str(tmp_path)])) == 2
+    assert "articles.jsonl not found" in capsys.readouterr().out
+
+
+def test_mentions_carry_attribution_hedging_and_vague_sources() -> None:
+    text = ("260,000 men have left, according to Open Passage. "
+            "Some reports put the number at about 700,000.")
+    art = _article("att", text, 5)
+    content_end = text.index(", according")
+    src_start = text.index("Open Passage")
+    attribution = Finding.at(art, 0, src_start + len("Open Passage"), kind="attribution", label="organisation",
+                             score=0.9, analyzer="attribution", attributes={
+                                 "source": {"start": src_start, "end": src_start + 12, "text": "Open Passage"},
+                                 "content": {"start": 0, "end": content_end, "text": text[:content_end]}})
+    claim = Finding.at(art, 0, text.index(".") + 1, kind="claim", label="check_worthy", score=0.9,
+                       analyzer="claims", attributes={"hedged": True})
+    mentions = [m for m in mentions_from_findings(art, [*_findings(art), attribution, claim])
+                if m.measure == "count"]
+    first, second = mentions
+    assert first.attributed_to == "Open Passage" and not first.attribution_vague and first.hedged is True
+    assert second.attributed_to is None and second.attribution_vague and second.hedged is None
+
+
+def test_eval_names_a_bad_line_and_scores_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = ROOT / "data/figures"
+    (tmp_path / "articles.jsonl").write_text((src / "articles.jsonl").read_text() + "{not json\n")
+    labels = (src / "labels.jsonl").read_text().splitlines()
+    labels.append('{"type": "mention", "id": "bad", "article": "d01", "start": 0, "end": 4, "text": "nope", '
+                  '"group": "callup", "split": "dev"}')
+    (tmp_path / "labels.jsonl").write_text("\n".join(labels) + "\n")
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    assert evaluation.main(ap.parse_args(["--data", str(tmp_path), "--split", "dev", "--embedder", "none"])) == 1
+    out = capsys.readouterr().out
+    assert "articles.jsonl:42: not JSON" in out
+    assert f"labels.jsonl:{len(labels)}: bad label" in out
+    assert "B3 F1" in out and "64 labelled mentions" in out
