@@ -30,7 +30,7 @@ from presslens.outputs import AtomicWriter, Progress
 
 FORMATS = ("json", "jsonl", "md", "html")
 TRAIN_TASKS = ("techniques", "claims", "attribution", "violence")
-EVAL_TASKS = ("techniques", "claims", "attribution", "hedging", "violence", "ethos")
+EVAL_TASKS = ("techniques", "claims", "attribution", "hedging", "violence", "ethos", "claim-matching")
 
 
 class UsageError(Exception):
@@ -279,7 +279,7 @@ def cmd_analyzers(_: argparse.Namespace) -> int:
 
 
 def _run_task(kind: str, task: str, rest: list[str]) -> int:
-    module_name = f"presslens.{'training' if kind == 'train' else 'evaluation'}.{task}"
+    module_name = f"presslens.{'training' if kind == 'train' else 'evaluation'}.{task.replace('-', '_')}"
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:

@@ -1,0 +1,1 @@
+"""Comparing what different articles say: claim matching across sources and over time."""
