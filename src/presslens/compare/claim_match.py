@@ -31,7 +31,7 @@ from typing import Protocol
 
 import numpy as np
 
-LEXICAL_WEIGHT = 0.3
+LEXICAL_WEIGHT = 0.1
 """Default weight of the normalised BM25 score in the hybrid score (chosen on CheckThat! 2020 train/dev)."""
 
 CLAIM_MODEL = "claim_encoder"

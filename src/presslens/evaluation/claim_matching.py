@@ -216,6 +216,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model-dir", help="encoder folder (default: the shipped claim-matching encoder)")
     p.add_argument("--onnx-name", help="ONNX file inside --model-dir")
     p.add_argument("--lexical-weight", type=float, default=None, help="weight of the normalised BM25 score")
+    p.add_argument(
+        "--sweep",
+        help="comma-separated lexical weights to compare (train/dev only: the weight is chosen there, not on test)",
+    )
     p.add_argument("--no-baseline", action="store_true", help="skip the BM25-only baseline")
     p.add_argument("--errors", type=int, default=0, help="print the first N queries whose top claim is wrong")
     p.add_argument("--cache", help="folder for cached claim embeddings (default: the presslens cache)")
@@ -227,6 +231,9 @@ def main(args: argparse.Namespace) -> int:
     from presslens.compare.claim_match import LEXICAL_WEIGHT
     from presslens.training.encoded_cache import default_cache_dir
 
+    sweep = [float(w) for w in args.sweep.split(",")] if args.sweep else []
+    if sweep and args.split == "test":
+        raise SystemExit("--sweep chooses a weight: use it on train or dev, never on test")
     claims = load_verified_claims(args.data)
     queries = load_queries(args.data, args.split)
     depth = 100
@@ -244,6 +251,11 @@ def main(args: argparse.Namespace) -> int:
     ranked, qps = index_rankings(index, queries, depth)
     name = f"presslens ClaimIndex (encoder {fingerprint[:8]}, lexical weight {weight:g})"
     print(_fmt(name, score_rankings(ranked, queries), f"{qps:.1f} queries/s"))
+    for w in sweep:
+        index.lexical_weight = w
+        swept, _ = index_rankings(index, queries, depth)
+        print(_fmt(f"ClaimIndex, lexical weight {w:g}", score_rankings(swept, queries), "sweep"))
+    index.lexical_weight = weight
     if args.errors:
         by_id = {c.claim_id: c for c in claims}
         for e in errors_of(ranked, queries, by_id)[: args.errors]:
