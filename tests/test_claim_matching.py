@@ -218,3 +218,19 @@ def test_eval_command_prints_both_systems(tmp_path: Path, capsys: pytest.Capture
     rows = [line for line in out.splitlines() if line.startswith("| BM25") or line.startswith("| presslens")]
     assert len(rows) == 2
     assert all(row.split("|")[2].strip() == "1.000" for row in rows)  # both tweets are easy
+
+
+def test_shipped_claim_encoder_matches_its_export_record() -> None:
+    import json
+
+    from presslens.compare.claim_match import CLAIM_MODEL, CLAIM_ONNX
+    from presslens.registry import file_sha256, model_dir
+
+    folder = model_dir(CLAIM_MODEL)
+    if not (folder / CLAIM_ONNX).exists():
+        pytest.skip("no claim encoder shipped")
+    info = json.loads((folder / "export.json").read_text())
+    assert info["onnx_file"] == CLAIM_ONNX
+    assert file_sha256(folder / CLAIM_ONNX) == info["onnx_sha256"]
+    assert file_sha256(folder / "tokenizer.json") == info["tokenizer_sha256"]
+    assert default_model_location() == (folder, CLAIM_ONNX)
