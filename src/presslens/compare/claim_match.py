@@ -72,8 +72,9 @@ def clean_query_text(text: str) -> str:
 
 
 def strip_tweet_markup(text: str) -> str:
-    """The stronger clean-up that was measured and not kept: also drops the pasted signature and the
-    ``@``/``#`` markers (CamelCase hashtags split into words)."""
+    """The stronger clean-up measured and not kept for queries: also drops the pasted signature and the
+    ``@``/``#`` markers (CamelCase hashtags split into words). The shipped claim encoder was fine-tuned on
+    tweets cleaned this way (``presslens.training.claim_encoder``)."""
     t = _SIGNATURE.sub("", text)
     t = _URL.sub(" ", t)
     t = _HANDLE.sub(lambda m: _CAMEL.sub(" ", m.group(1)), t)
@@ -259,11 +260,11 @@ class ClaimIndex:
     def score_all(self, query: str) -> tuple[np.ndarray, np.ndarray]:
         """The dense and normalised lexical scores of every stored claim for ``query``."""
         q = self.query_cleaner(query) if self.query_cleaner is not None else query
+        if not self.ids:
+            return np.zeros(0, np.float32), np.zeros(0, np.float32)
+        qv = self.encoder.encode([q])[0]  # outside the lock: queries encode concurrently
         with self._lock:
             n = len(self.ids)
-            if n == 0:
-                return np.zeros(0, np.float32), np.zeros(0, np.float32)
-            qv = self.encoder.encode([q])[0]
             dense = self._matrix[:n] @ qv
             lexical = self._lexical.scores(q) if self.lexical_weight else np.zeros(n, np.float32)
         top = float(lexical.max()) if n else 0.0
