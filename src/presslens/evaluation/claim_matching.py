@@ -1,15 +1,16 @@
 """Evaluate claim matching on CheckThat! 2020 task 2 (English): rank the verified claims for each tweet.
 
     presslens eval claim-matching --data ../shared/data/checkthat2020-task2-claim-retrieval-en \\
-        [--split dev|test|train] [--model-dir DIR --onnx-name FILE] [--lexical-weight W] [--errors N]
+        [--split dev|test|train] [--model-dir DIR --onnx-name FILE] [--lexical-weight W] \\
+        [--sweep W1,W2,...] [--queries links|markup|raw] [--no-baseline] [--errors N] [--cache DIR]
 
-For every input tweet, all 10,373 verified claims are ranked; the metrics are computed from the task
+For every input tweet, all verified claims (10,375 rows in the shared copy) are ranked; the metrics follow the task
 definition over the gold pairs in ``<split>/tweet-vclaim-pairs.qrels``:
 
 - **MAP@5** (official): per tweet, the average precision over the first 5 ranks,
   ``sum(P@i for each rank i <= 5 holding a relevant claim) / number of relevant claims``, averaged over tweets
   (a tweet whose relevant claim is not in the top 5 scores 0);
-- **MRR**: the mean of 1 / rank of the first relevant claim over the full ranking;
+- **MRR**: the mean of 1 / rank of the first relevant claim within the top 100 (0 below);
 - **P@1**: the share of tweets whose first-ranked claim is relevant.
 
 Two systems are printed side by side: a BM25-only baseline (the ``bm25s`` library, Okapi BM25 with its
