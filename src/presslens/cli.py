@@ -33,7 +33,10 @@ from presslens.outputs import Progress
 
 FORMATS = ("json", "jsonl", "md", "html")
 TRAIN_TASKS = ("techniques", "claims", "attribution", "violence")
-EVAL_TASKS = ("techniques", "claims", "attribution", "hedging", "violence", "ethos", "realnews", "figure-groups")
+EVAL_TASKS = (
+    "techniques", "claims", "attribution", "hedging", "violence", "ethos", "realnews", "figure-groups",
+    "claim-matching",
+)
 
 
 class UsageError(Exception):
