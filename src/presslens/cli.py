@@ -27,6 +27,7 @@ from presslens import __version__
 from presslens.article import SCHEMA_VERSION, Article, Report
 from presslens.ingest import DIR_EXT, FieldMap, InputError, ReadOptions, read_inputs
 from presslens.outputs import AtomicWriter, Progress
+from presslens.store.cli import STORE_COMMANDS, run_store_command
 
 FORMATS = ("json", "jsonl", "md", "html")
 TRAIN_TASKS = ("techniques", "claims", "attribution", "violence")
@@ -101,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     from presslens.training.export_encoder import LAYERS
 
     x.add_argument("--layers", type=int, default=LAYERS, help=f"keep the first N transformer layers (default {LAYERS})")
+    from presslens.store.cli import add_store_commands  # corpus store: index, search, outlets, export, db
+
+    add_store_commands(sub)
     return p
 
 
@@ -304,6 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_analyzers(args)
         if args.command in ("train", "eval"):
             return _run_task(args.command, args.task, args.rest)
+        if args.command in STORE_COMMANDS:
+            return run_store_command(args)
         if args.command == "export-encoder":
             from presslens.training.export_encoder import main as export_main
 
