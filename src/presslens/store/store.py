@@ -227,7 +227,8 @@ def open_store(url: str | None = None, *, write: bool = False, create: bool = Fa
                 raise StoreError(f"cannot create {db.shown}: folder {db.path.parent} does not exist")
         elif db.path.is_dir():
             raise StoreError(f"{db.shown} is a folder, not a database file")
-        elif write and not os.access(db.path, os.W_OK):
+        elif write and (not os.access(db.path, os.W_OK) or not db.path.stat().st_mode & 0o222):
+            # the mode bits count even for root, who could write anyway: a file marked read-only stays so
             raise StoreError(f"{db.shown} is read-only: cannot write to it")
         elif write and not os.access(db.path.parent, os.W_OK):
             raise StoreError(f"{db.shown}: its folder is read-only (SQLite needs to write its journal there)")
