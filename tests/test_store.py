@@ -48,10 +48,16 @@ def test_rows_carry_the_identity_module_ids() -> None:
 
 
 def test_adding_twice_adds_nothing_and_keeps_findings(store_url: str) -> None:
+    from presslens.store import load_report
+    from presslens.store.rows import article_key
+
     rep = make_report(TEXTS[0][0])
     with open_store(store_url, write=True, create=True) as store:
         assert store.add(rep) is True
         assert store.add(rep) is False
+        doc = load_report(store, article_key(rep.article))
+        assert doc is not None and doc["article"]["text"] == rep.article.text
+        assert [f["text"] for f in doc["findings"]] == [f["text"] for f in rep.to_dict()["findings"]]
         info = store.info()
         assert info["articles"] == 1 and info["findings"] == len(rep.findings)
         assert info["schema_version"] == store_schema.SCHEMA_VERSION

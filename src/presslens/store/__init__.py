@@ -14,7 +14,7 @@ from presslens.store.indexing import IndexSummary, index_items
 from presslens.store.outlets import profiles
 from presslens.store.schema import SCHEMA_VERSION
 from presslens.store.search import Filters, QueryError, parse_query, search_articles, search_findings
-from presslens.store.store import Store, open_store
+from presslens.store.store import Store, load_report, open_store
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -25,6 +25,7 @@ __all__ = [
     "StoreError",
     "export",
     "index_items",
+    "load_report",
     "open_store",
     "parse_query",
     "profiles",

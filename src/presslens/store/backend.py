@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
 
 DEFAULT_DB = "presslens.db"
 ENV_DB = "PRESSLENS_DB"
@@ -82,7 +81,7 @@ def make_engine(db: DatabaseURL, *, write: bool) -> Engine:
     (``BEGIN IMMEDIATE``), so two indexers queue instead of failing mid-transaction."""
     if db.backend == "sqlite":
         timeout = busy_timeout()
-        engine = create_engine(db.url, poolclass=NullPool, connect_args={"timeout": timeout})
+        engine = create_engine(db.url, pool_size=1, connect_args={"timeout": timeout})
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -100,7 +99,7 @@ def make_engine(db: DatabaseURL, *, write: bool) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
-    return create_engine(db.url, poolclass=NullPool, connect_args={"connect_timeout": 10})
+    return create_engine(db.url, pool_size=2, pool_pre_ping=False, connect_args={"connect_timeout": 10})
 
 
 def explain(exc: BaseException, db: DatabaseURL) -> StoreError:

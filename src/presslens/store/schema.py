@@ -24,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -58,7 +59,7 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
         Column("words", Integer, nullable=False),
         Column("text", Text, nullable=False),
         Column("analyzer_versions", Text, nullable=False, comment="JSON {analyzer: version}"),
-        Column("report", Text, nullable=False, comment="report JSON without article.text"),
+        Column("report", LargeBinary, nullable=False, comment="zlib-compressed report JSON without article.text"),
         Column("indexed_at", DateTime, nullable=False),
         Column("analysed_at", DateTime, nullable=False),
     ]

@@ -184,11 +184,11 @@ def search_articles(store: Store, query: str | None, filters: Filters, *, limit:
                 "SELECT a.pk, ts_headline('simple', a.text, websearch_to_tsquery('simple', :q), "
                 "'StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=…') "
                 "FROM articles a WHERE a.pk = ANY(:pks)"), {"q": params["q"], "pks": pks}).all()
-            by_pk = dict(snip)
+            by_pk: dict[int, str] = {int(k): v for k, v in snip}
             for h in hits:
                 h["snippet"] = by_pk.get(h["pk"])
         if not has_query:
-            lead = dict(conn.execute(text(
+            lead: dict[int, str] = dict(conn.execute(text(
                 "SELECT pk, substr(text, 1, 160) FROM articles WHERE pk IN (" +
                 ", ".join(f":p{i}" for i in range(len(pks))) + ")"), {f"p{i}": p for i, p in enumerate(pks)}).all())
             for h in hits:

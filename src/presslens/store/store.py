@@ -157,8 +157,8 @@ class Store:
                 conn.execute(FINDINGS.insert(), [{**f, "article_pk": pk} for f in frows])
         return True
 
-    def stored_articles(self, batch: int = 200) -> Iterator[tuple[str, str, str, str]]:
-        """(key, analyzer_versions JSON, report JSON, text) of every stored article, in insertion order."""
+    def stored_articles(self, batch: int = 200) -> Iterator[tuple[str, str, bytes, str]]:
+        """(key, analyzer_versions JSON, packed report, text) of every stored article, in insertion order."""
         last = 0
         while True:
             with self.reading() as conn:
@@ -170,7 +170,7 @@ class Store:
             if not rows:
                 return
             for r in rows:
-                yield r.id, r.analyzer_versions, r.report, r.text
+                yield r.id, r.analyzer_versions, bytes(r.report), r.text
             last = rows[-1].pk
 
     # ------------------------------------------------------------ info
@@ -242,3 +242,12 @@ def open_store(url: str | None = None, *, write: bool = False, create: bool = Fa
         store.close()
         raise
     return store
+
+
+def load_report(store: Store, key: str) -> dict[str, Any] | None:
+    """The full stored report (JSON dict) of the article with corpus key ``key``."""
+    from presslens.store.rows import stored_report
+
+    with store.reading() as conn:
+        row = conn.execute(select(ARTICLES.c.report, ARTICLES.c.text).where(ARTICLES.c.id == key)).first()
+    return None if row is None else stored_report(bytes(row[0]), row[1])
