@@ -101,6 +101,8 @@ def test_findings_rows_and_quantity_range(filled) -> None:  # type: ignore[no-un
         n = conn.execute(text("SELECT count(*) FROM findings WHERE kind = 'quantity' AND value BETWEEN 100000 AND "
                               "300000")).scalar()
     assert n == 2
+    rows = search_findings(filled, None, Filters(kind="quantity", min_value=100000, max_value=300000))
+    assert sorted(r["attributes"]["value"] for r in rows) == [100000, 300000]
     assert all(r["kind"] == "quantity" for r in search_findings(filled, "georgia", Filters(kind="quantity")))
 
 

@@ -45,6 +45,8 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", help="finding kind, e.g. technique, violence, attribution, claim, quantity")
     p.add_argument("--label", help="finding label, e.g. Loaded_Language")
     p.add_argument("--min-score", type=float, help="finding score at least this")
+    p.add_argument("--min-value", type=float, help="quantity value at least this (use with --kind quantity)")
+    p.add_argument("--max-value", type=float, help="quantity value at most this")
 
 
 def _reading(p: argparse.ArgumentParser) -> None:
@@ -176,6 +178,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         summary = index_items(store, read_inputs(args.inputs, opts), pipeline, reanalyze=args.reanalyze,
                               debug=bool(getattr(args, "debug", False)), on_item=progress.advance)
         progress.close()
+        if summary.new or summary.reanalysed:
+            store.optimize()
     finally:
         store.close()
     print(summary.line())
@@ -210,7 +214,8 @@ def _filters_of(args: argparse.Namespace) -> Any:
     if args.since and args.until and args.since > args.until:
         raise StoreUsageError(f"--since {args.since} is after --until {args.until}")
     return Filters(sources=args.source, since=args.since, until=args.until, languages=args.language,
-                   kind=args.kind, label=args.label, min_score=args.min_score)
+                   kind=args.kind, label=args.label, min_score=args.min_score,
+                   min_value=args.min_value, max_value=args.max_value)
 
 
 def cmd_search(args: argparse.Namespace) -> int:

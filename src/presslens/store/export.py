@@ -44,8 +44,8 @@ _ARTICLE_COLS: dict[str, tuple[str, str]] = {
 }
 _FINDING_COLS: dict[str, tuple[str, str]] = {
     "article_id": ("a.id", "str"),
-    "date": ("a.date", "date"),
-    "source": ("a.source", "str"),
+    "date": ("f.date", "date"),
+    "source": ("f.source", "str"),
     "finding_id": ("f.id", "str"),
     "kind": ("f.kind", "str"),
     "label": ("f.label", "str"),
@@ -73,9 +73,9 @@ COLUMNS = {"articles": _ARTICLE_COLS, "findings": _FINDING_COLS, "quantities": _
 def _query(store: Store, what: str, filters: Filters) -> tuple[str, dict[str, Any]]:
     cols = COLUMNS[what]
     params: dict[str, Any] = {}
-    cond = filters.article_conditions("a", params)
     select_list = ", ".join(f"{expr} AS {_quote(name)}" for name, (expr, _t) in cols.items())
     if what == "articles":
+        cond = filters.article_conditions("a", params)
         fcond = filters.finding_conditions("f", params)
         if fcond:
             cond.append(f"EXISTS (SELECT 1 FROM findings f WHERE f.article_pk = a.pk AND {' AND '.join(fcond)})")
@@ -84,7 +84,7 @@ def _query(store: Store, what: str, filters: Filters) -> tuple[str, dict[str, An
     else:
         if what == "quantities":
             filters = Filters(**{**filters.__dict__, "kind": "quantity"})
-        cond += filters.finding_conditions("f", params)
+        cond = filters.article_conditions("f", params, lang_alias="a") + filters.finding_conditions("f", params)
         order = "f.pk"
         source = "findings f JOIN articles a ON a.pk = f.article_pk"
     where = " AND ".join(cond) or "1=1"

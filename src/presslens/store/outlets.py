@@ -24,18 +24,18 @@ THRESHOLD = 0.5
 TOP_CITED = 5
 
 
-def _group_expr(store: Store, by_month: bool) -> str:
+def _group_expr(store: Store, by_month: bool, alias: str) -> str:
     if not by_month:
-        return "a.source"
+        return f"{alias}.source"
     if store.backend == "sqlite":
-        return "substr(a.date, 1, 7)"
-    return "to_char(a.date, 'YYYY-MM')"
+        return f"substr({alias}.date, 1, 7)"
+    return f"to_char({alias}.date, 'YYYY-MM')"
 
 
 def profiles(store: Store, source: str | None = None) -> list[dict[str, Any]]:
     """One profile per source, or (``source`` given) one per month of that source's articles."""
     by_month = source is not None
-    g = _group_expr(store, by_month)
+    g = _group_expr(store, by_month, "a")
     where = "a.source = :source" if by_month else "1=1"
     params: dict[str, Any] = {"t": THRESHOLD}
     if by_month:
@@ -61,7 +61,9 @@ def profiles(store: Store, source: str | None = None) -> list[dict[str, Any]]:
                 "hedged_claim_share": None,
                 "top_cited_sources": [],
             }
-        fsql = f"FROM findings f JOIN articles a ON a.pk = f.article_pk WHERE {where}"
+        # findings carry their article's source and date: no join needed
+        g = _group_expr(store, by_month, "f")
+        fsql = f"FROM findings f WHERE {where.replace('a.', 'f.')}"
         for r in conn.execute(text(
             f"SELECT {g} AS g, count(*) AS n, sum(CASE WHEN f.score >= :t THEN 1 ELSE 0 END) AS hi "
             f"{fsql} AND f.kind = 'sentence' AND f.label = 'propaganda' GROUP BY {g}"), params):
@@ -72,7 +74,8 @@ def profiles(store: Store, source: str | None = None) -> list[dict[str, Any]]:
             words = groups[r.g]["words"]
             groups[r.g]["technique_rate"][r.label] = round(1000 * r.n / words, 3) if words else None
         for r in conn.execute(text(
-            f"SELECT {g} AS g, count(DISTINCT a.pk) AS n {fsql} AND f.kind = 'violence' GROUP BY {g}"), params):
+            f"SELECT {g} AS g, count(DISTINCT f.article_pk) AS n {fsql} AND f.kind = 'violence' GROUP BY {g}"),
+                params):
             groups[r.g]["violence_articles"] = r.n
         for r in conn.execute(text(
             f"SELECT {g} AS g, count(*) AS n, sum(CASE WHEN f.attributed THEN 1 ELSE 0 END) AS att, "

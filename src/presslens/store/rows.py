@@ -71,9 +71,12 @@ def report_rows(report: Report, now: dt.datetime | None = None) -> tuple[dict[st
     doc["article"]["content_id"] = cid
     for f in doc["findings"]:
         f.setdefault("id", finding_id(cid, f["analyzer"], f["kind"], f["label"], f["start"], f["end"]))
+    source = article.source[:200] if article.source else None
     findings = [
         {
             "id": f["id"],
+            "date": article.date,
+            "source": source,
             "kind": f["kind"][:40],
             "label": f["label"][:80],
             "start": f["start"],
@@ -93,7 +96,7 @@ def report_rows(report: Report, now: dt.datetime | None = None) -> tuple[dict[st
         "content_id": cid,
         "title": article.title,
         "date": article.date,
-        "source": article.source[:200] if article.source else None,
+        "source": source,
         "url": article.url,
         "author": article.author,
         "language": (article.language or "")[:16] or None,

@@ -71,6 +71,9 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
         metadata,
         Column("pk", Integer, primary_key=True, autoincrement=True),
         Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+        # the article's date and source, copied so finding queries filter and sort without a join
+        Column("date", Date),
+        Column("source", String(200)),
         Column("id", String(24), nullable=False, comment="finding_id(content_id, analyzer, kind, label, start, end)"),
         Column("kind", String(40), nullable=False),
         Column("label", String(80), nullable=False),
@@ -92,8 +95,9 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
         Column("hedged", Boolean),
         Column("attributed", Boolean),
         Column("cited_source", Text),
-        Index("ix_findings_article", "article_pk", "kind"),
-        Index("ix_findings_kind_label", "kind", "label", "score"),
+        Index("ix_findings_article", "article_pk", "kind", "label", "score"),
+        Index("ix_findings_kind_label_date", "kind", "label", "date"),
+        Index("ix_findings_kind_source_date", "kind", "source", "date"),
         Index("ix_findings_kind_value", "kind", "value"),
     )
     return meta, articles, findings

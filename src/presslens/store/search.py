@@ -101,6 +101,9 @@ class Filters:
     kind: str | None = None
     label: str | None = None
     min_score: float | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+    """Quantity value range (``findings.value``; only quantity findings have one)."""
 
     def finding_conditions(self, alias: str, params: dict[str, Any]) -> list[str]:
         cond = []
@@ -113,9 +116,16 @@ class Filters:
         if self.min_score is not None:
             cond.append(f"{alias}.score >= :min_score")
             params["min_score"] = self.min_score
+        if self.min_value is not None:
+            cond.append(f"{alias}.value >= :min_value")
+            params["min_value"] = self.min_value
+        if self.max_value is not None:
+            cond.append(f"{alias}.value <= :max_value")
+            params["max_value"] = self.max_value
         return cond
 
-    def article_conditions(self, alias: str, params: dict[str, Any]) -> list[str]:
+    def article_conditions(self, alias: str, params: dict[str, Any], lang_alias: str | None = None) -> list[str]:
+        """Conditions on source, date (on ``alias``) and language (on ``lang_alias``, default ``alias``)."""
         cond = []
         if self.sources:
             names = []
@@ -128,7 +138,7 @@ class Filters:
             for i, s in enumerate(self.languages):
                 params[f"lang{i}"] = s
                 names.append(f":lang{i}")
-            cond.append(f"{alias}.language IN ({', '.join(names)})")
+            cond.append(f"{lang_alias or alias}.language IN ({', '.join(names)})")
         if self.since:
             cond.append(f"{alias}.date >= :since")
             params["since"] = self.since
@@ -221,9 +231,10 @@ FINDING_FIELDS = ("article_id", "date", "source", "finding_id", "kind", "label",
 
 def search_findings(store: Store, query: str | None, filters: Filters, *, limit: int = 100,
                     offset: int = 0) -> list[dict[str, Any]]:
-    """Finding rows (of articles matching ``query``) that pass ``filters``, by article date then offset."""
+    """Finding rows (of articles matching ``query``) that pass ``filters``, newest article first (ties: the
+    last stored first)."""
     params: dict[str, Any] = {"limit": limit, "offset": offset}
-    cond = filters.article_conditions("a", params) + filters.finding_conditions("f", params)
+    cond = filters.article_conditions("f", params, lang_alias="a") + filters.finding_conditions("f", params)
     if query is not None and query.strip():
         parsed = parse_query(query)
         if store.backend == "sqlite":
@@ -233,9 +244,9 @@ def search_findings(store: Store, query: str | None, filters: Filters, *, limit:
             params["q"] = parsed.websearch()
             cond.append("a.tsv @@ websearch_to_tsquery('simple', :q)")
     where = " AND ".join(cond) or "1=1"
-    sql = ("SELECT a.id AS article_id, a.date, a.source, f.id AS finding_id, f.kind, f.label, f.start, f.\"end\", "
+    sql = ("SELECT a.id AS article_id, f.date, f.source, f.id AS finding_id, f.kind, f.label, f.start, f.\"end\", "
            "f.text, f.score, f.attributes FROM findings f JOIN articles a ON a.pk = f.article_pk "
-           f"WHERE {where} ORDER BY a.date DESC, a.pk ASC, f.start ASC, f.pk ASC LIMIT :limit OFFSET :offset")
+           f"WHERE {where} ORDER BY f.date DESC, f.pk DESC LIMIT :limit OFFSET :offset")
     with store.reading() as conn:
         rows = conn.execute(text(sql), params).all()
     out = []

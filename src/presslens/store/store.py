@@ -125,7 +125,10 @@ class Store:
 
     def add(self, report: Report) -> bool:
         """Store an analysed article with all its findings in one transaction; False if it was already there."""
-        row, frows = report_rows(report)
+        return self.add_rows(*report_rows(report))
+
+    def add_rows(self, row: dict[str, Any], frows: list[dict[str, Any]]) -> bool:
+        """:meth:`add` for rows made by :func:`presslens.store.rows.report_rows` (or a bench)."""
         with self.transaction() as conn:
             stmt = self._insert().values(**row).on_conflict_do_nothing(index_elements=["id"])
             pk = conn.execute(stmt.returning(ARTICLES.c.pk)).scalar()
@@ -172,6 +175,15 @@ class Store:
             for r in rows:
                 yield r.id, r.analyzer_versions, bytes(r.report), r.text
             last = rows[-1].pk
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (SQLite ``ANALYZE``, sampled; without them SQLite starts
+        a per-source query from the findings instead of the source's articles; PostgreSQL's autovacuum does
+        this by itself)."""
+        if self.backend == "sqlite":
+            with self.guard(), self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA analysis_limit = 400")  # sampled: fast on a large file
+                conn.exec_driver_sql("ANALYZE")
 
     # ------------------------------------------------------------ info
 
