@@ -92,7 +92,9 @@ def make_rows(i: int, rng: random.Random, vocab: tuple[list[str], list[float]], 
     date = start + dt.timedelta(days=i % 730)
     doc = {"schema_version": "1.0", "article": {"id": str(i), "title": title, "date": date.isoformat(),
                                                 "source": source, "url": url, "text": None},
-           "findings": [{**f, "attributes": json.loads(f["attributes"])} for f in findings]}
+           "findings": [{k: v for k, v in f.items() if k in ("id", "kind", "label", "start", "end", "text", "score",
+                                                                "analyzer")} | {"attributes": json.loads(f["attributes"])}
+                        for f in findings]}
     now = dt.datetime(2026, 1, 1)
     row = {"id": corpus_key(cid, source, url), "content_id": cid, "title": title, "date": date, "source": source,
            "url": url, "author": None, "language": "en", "origin": f"synthetic:{i}", "words": len(text.split()),
