@@ -10,6 +10,14 @@ path ``presslens index`` uses). Reports: insert rate, database size per article,
 (different parameters each run) of ten representative queries through the store's own functions.
 
 PostgreSQL: give a throw-away database (its public schema is dropped first).
+
+Store overhead (issue 14: at most 10 % of analysis time):
+
+    python bench/store_bench.py --overhead ../shared/data/ptc-semeval2020-task11/dev-articles
+
+reads and analyses the articles once with ``Pipeline.run_stream`` (the analysis time), then stores every
+report into a fresh SQLite file the way ``presslens index`` does (look-up by corpus key, one transaction per
+article, the closing ANALYZE): the store time. Overhead = store time / analysis time.
 """
 
 from __future__ import annotations
@@ -180,6 +188,29 @@ def run_backend(url: str, n: int, seed: int) -> dict[str, Any]:
     return results
 
 
+def overhead(inputs: list[str], url: str | None) -> dict[str, Any]:
+    from presslens.ingest import Article, ReadOptions, read_inputs
+    from presslens.pipeline import Pipeline
+    from presslens.store.rows import article_key
+
+    articles = [a for a in read_inputs(inputs, ReadOptions()) if isinstance(a, Article)]
+    pipeline = Pipeline()
+    t0 = time.perf_counter()
+    reports = [r for _a, r in pipeline.run_stream(articles) if r is not None and not isinstance(r, Exception)]
+    analysis = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        t1 = time.perf_counter()
+        store = open_store(url or str(Path(tmp) / "overhead.db"), write=True, create=True)
+        for r in reports:
+            if store.lookup(article_key(r.article)) is None:
+                store.add(r)
+        store.optimize()
+        store.close()
+        storing = time.perf_counter() - t1
+    return {"articles": len(reports), "analysis_seconds": round(analysis, 2), "store_seconds": round(storing, 2),
+            "store_overhead_percent": round(100 * storing / analysis, 1)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=100000)
@@ -187,7 +218,11 @@ def main() -> int:
     ap.add_argument("--pg-url", default=os.environ.get("PRESSLENS_TEST_PG_URL"))
     ap.add_argument("--sqlite-path", help="default: a temp file, removed afterwards")
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--overhead", nargs="+", metavar="INPUT", help="measure the store overhead on these inputs")
     args = ap.parse_args()
+    if args.overhead:
+        print(json.dumps(overhead(args.overhead, None), indent=1))
+        return 0
     out = []
     if args.backend in ("sqlite", "both"):
         with tempfile.TemporaryDirectory() as tmp:

@@ -43,6 +43,9 @@ def test_rows_carry_the_identity_module_ids() -> None:
     assert (q["value"], q["low"], q["high"], q["unit"], q["vague"], q["malformed"]) == (
         700000.0, 700000.0, 700000.0, "people", False, False)
     assert next(f for f in frows if f["kind"] == "attribution")["cited_source"] == "The border service"
+    from presslens.store.rows import finding_columns
+
+    assert finding_columns("attribution", {"source": {"text": "He", "type": "person"}})["cited_source"] is None
     back = article_from_stored(row["report"], row["text"])
     assert back.text == rep.article.text and back.date == rep.article.date and back.sentences == [(0, len(back.text))]
 

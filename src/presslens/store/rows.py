@@ -40,6 +40,10 @@ def _str(v: Any, limit: int) -> str | None:
     return v[:limit] if isinstance(v, str) else None
 
 
+PRONOUNS = frozenset("i you he she it we they me him her us them this that who one".split())
+"""Attribution sources that name nobody: not kept as ``cited_source`` (the finding itself is stored)."""
+
+
 def finding_columns(kind: str, attributes: dict[str, Any]) -> dict[str, Any]:
     """The typed columns read out of a finding's attributes (None where they do not apply)."""
     cols: dict[str, Any] = dict.fromkeys(
@@ -59,7 +63,9 @@ def finding_columns(kind: str, attributes: dict[str, Any]) -> dict[str, Any]:
         cols.update(hedged=_bool(attributes.get("hedged")), attributed=attributes.get("attribution") is not None)
     elif kind == "attribution":
         source = attributes.get("source")
-        cols["cited_source"] = source.get("text") if isinstance(source, dict) else None
+        cited = source.get("text") if isinstance(source, dict) else None
+        if isinstance(cited, str) and cited.strip().lower() not in PRONOUNS:
+            cols["cited_source"] = cited.strip()
     return cols
 
 
