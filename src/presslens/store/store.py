@@ -29,6 +29,7 @@ class Store:
         self.db = db
         self.engine = engine
         self.write = write
+        self._findings_sql: str | None = None
 
     @property
     def backend(self) -> str:
@@ -120,6 +121,25 @@ class Store:
             row = conn.execute(select(ARTICLES.c.analyzer_versions).where(ARTICLES.c.id == key)).first()
         return None if row is None else dict(json.loads(row[0]))
 
+    def _insert_findings(self, conn: Connection, pk: int, frows: list[dict[str, Any]]) -> None:
+        """Bulk insert through the driver's executemany (SQLAlchemy's per-row parameter processing was half
+        of the store's time per article); values are already plain Python types."""
+        if not frows:
+            return
+        if self._findings_sql is None:
+            cols = [c.name for c in FINDINGS.columns if c.name != "pk"]
+            names = ", ".join(f'"{c}"' for c in cols)
+            marks = ", ".join(f":{c}" if self.backend == "sqlite" else f"%({c})s" for c in cols)
+            self._findings_sql = f"INSERT INTO findings ({names}) VALUES ({marks})"
+        sqlite = self.backend == "sqlite"
+        params = []
+        for f in frows:
+            row = {**f, "article_pk": pk}
+            if sqlite and row.get("date") is not None:
+                row["date"] = row["date"].isoformat()  # the form SQLAlchemy's SQLite Date type stores
+            params.append(row)
+        conn.exec_driver_sql(self._findings_sql, params)
+
     def _insert(self) -> Any:
         return (sqlite.insert if self.backend == "sqlite" else postgresql.insert)(ARTICLES)
 
@@ -138,8 +158,7 @@ class Store:
                 conn.exec_driver_sql(
                     "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)", (pk, row["title"], row["text"])
                 )
-            if frows:
-                conn.execute(FINDINGS.insert(), [{**f, "article_pk": pk} for f in frows])
+            self._insert_findings(conn, pk, frows)
         return True
 
     def replace(self, report: Report) -> bool:
@@ -156,8 +175,7 @@ class Store:
                         analysed_at=row["analysed_at"])
             )
             conn.execute(FINDINGS.delete().where(FINDINGS.c.article_pk == pk))
-            if frows:
-                conn.execute(FINDINGS.insert(), [{**f, "article_pk": pk} for f in frows])
+            self._insert_findings(conn, pk, frows)
         return True
 
     def stored_articles(self, batch: int = 200) -> Iterator[tuple[str, str, bytes, str]]:
