@@ -284,3 +284,25 @@ def test_search_formats_and_export(tmp_path: Path, capsys: pytest.CaptureFixture
     assert table.num_rows > 0 and str(table.schema.field("value").type) == "double"
     assert main(["db", "info", "--format", "json", "--db", db]) == 0
     assert json.loads(capsys.readouterr().out)["articles"] == 9
+
+
+def test_python_corpus_api_and_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from presslens import corpus as api
+
+    path = _write_corpus(tmp_path / "c.jsonl", 4)
+    db = str(tmp_path / "api.db")
+    summary = api.index([str(path)], db, only=["figures"])
+    assert (summary.new, summary.skipped) == (4, 0)
+    assert api.index([str(path)], db, only=["figures"]).skipped == 4
+    assert len(api.search("officials", db, sources=["Outlet 0"])) == 2
+    assert {r["kind"] for r in api.findings(db=db, kind="quantity")} == {"quantity"}
+    assert sorted(p["source"] for p in api.outlets(db=db)) == ["Outlet 0", "Outlet 1", "Outlet 2"]
+    # standard input, as for analyze
+    more = _write_corpus(tmp_path / "more.jsonl", 2, tag=" via stdin")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(more.read_bytes()), encoding="utf-8"))
+    capsys.readouterr()
+    assert main(["index", "-", "--stdin-format", "jsonl", "--db", db, *FAST]) == 0
+    assert "2 new, 0 already indexed" in capsys.readouterr().out
