@@ -37,7 +37,7 @@ from typing import Any
 
 from presslens.identity import content_id, corpus_key, finding_id
 from presslens.store import Filters, open_store, profiles, search_articles, search_findings
-from presslens.store.rows import finding_columns, pack_report
+from presslens.store.rows import article_aggregates, finding_columns, pack_report
 from presslens.store.store import Store
 
 RATES = {"sentence": 43, "attribution": 20, "technique": 19, "claim": 19, "quantity": 8, "call_to_action": 3,
@@ -107,7 +107,7 @@ def make_rows(i: int, rng: random.Random, vocab: tuple[list[str], list[float]], 
     row = {"id": corpus_key(cid, source, url), "content_id": cid, "title": title, "date": date, "source": source,
            "url": url, "author": None, "language": "en", "origin": f"synthetic:{i}", "words": len(text.split()),
            "text": text, "analyzer_versions": json.dumps({k: "1.0" for k in RATES}), "report": pack_report(doc),
-           "indexed_at": now, "analysed_at": now}
+           "indexed_at": now, "analysed_at": now, **article_aggregates(findings)}
     return row, findings
 
 

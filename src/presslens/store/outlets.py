@@ -14,13 +14,14 @@ Definitions (each over the articles of the group):
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import text
 
 from presslens.store.store import Store
 
-THRESHOLD = 0.5
 TOP_CITED = 5
 
 
@@ -33,19 +34,22 @@ def _group_expr(store: Store, by_month: bool, alias: str) -> str:
 
 
 def profiles(store: Store, source: str | None = None) -> list[dict[str, Any]]:
-    """One profile per source, or (``source`` given) one per month of that source's articles."""
+    """One profile per source, or (``source`` given) one per month of that source's articles.
+
+    Counts come from the per-article aggregates (:func:`presslens.store.rows.article_aggregates`); only the
+    most cited sources are read from the findings (an index-only scan of the attribution rows)."""
     by_month = source is not None
     g = _group_expr(store, by_month, "a")
     where = "a.source = :source" if by_month else "1=1"
-    params: dict[str, Any] = {"t": THRESHOLD}
-    if by_month:
-        params["source"] = source
+    params: dict[str, Any] = {"source": source} if by_month else {}
+    groups: dict[Any, dict[str, Any]] = {}
     with store.reading() as conn:
-        base = conn.execute(text(
+        for r in conn.execute(text(
             f"SELECT {g} AS g, count(*) AS articles, min(a.date) AS first, max(a.date) AS last, "
-            f"sum(a.words) AS words FROM articles a WHERE {where} GROUP BY {g} ORDER BY {g}"), params).all()
-        groups: dict[Any, dict[str, Any]] = {}
-        for r in base:
+            "sum(a.words) AS words, sum(a.sentences) AS sentences, sum(a.propaganda_sentences) AS propaganda, "
+            "sum(a.claims) AS claims, sum(a.attributed_claims) AS attributed, sum(a.hedged_claims) AS hedged, "
+            "sum(CASE WHEN a.violence THEN 1 ELSE 0 END) AS violence "
+            f"FROM articles a WHERE {where} GROUP BY {g} ORDER BY {g}"), params):
             groups[r.g] = {
                 "source" if not by_month else "month": r.g,
                 **({"source": source} if by_month else {}),
@@ -53,43 +57,32 @@ def profiles(store: Store, source: str | None = None) -> list[dict[str, Any]]:
                 "first_date": _iso(r.first),
                 "last_date": _iso(r.last),
                 "words": int(r.words or 0),
-                "propaganda_sentence_share": None,
+                "propaganda_sentence_share": _share(r.propaganda, r.sentences),
                 "technique_rate": {},
-                "violence_articles": 0,
-                "claims": 0,
-                "attributed_claim_share": None,
-                "hedged_claim_share": None,
+                "violence_articles": int(r.violence or 0),
+                "claims": int(r.claims or 0),
+                "attributed_claim_share": _share(r.attributed, r.claims),
+                "hedged_claim_share": _share(r.hedged, r.claims),
                 "top_cited_sources": [],
             }
+        counts: dict[Any, Counter[str]] = {k: Counter() for k in groups}
+        for gk, tc in conn.execute(text(f"SELECT {g} AS g, a.technique_counts FROM articles a WHERE {where}"),
+                                   params):
+            counts[gk].update(json.loads(tc))
         # findings carry their article's source and date: no join needed
-        g = _group_expr(store, by_month, "f")
-        fsql = f"FROM findings f WHERE {where.replace('a.', 'f.')}"
+        fg = _group_expr(store, by_month, "f")
+        fwhere = "f.source = :source" if by_month else "1=1"
         for r in conn.execute(text(
-            f"SELECT {g} AS g, count(*) AS n, sum(CASE WHEN f.score >= :t THEN 1 ELSE 0 END) AS hi "
-            f"{fsql} AND f.kind = 'sentence' AND f.label = 'propaganda' GROUP BY {g}"), params):
-            groups[r.g]["propaganda_sentence_share"] = _share(r.hi, r.n)
-        for r in conn.execute(text(
-            f"SELECT {g} AS g, f.label AS label, count(*) AS n {fsql} AND f.kind = 'technique' "
-            f"AND f.score >= :t GROUP BY {g}, f.label"), params):
-            words = groups[r.g]["words"]
-            groups[r.g]["technique_rate"][r.label] = round(1000 * r.n / words, 3) if words else None
-        for r in conn.execute(text(
-            f"SELECT {g} AS g, count(DISTINCT f.article_pk) AS n {fsql} AND f.kind = 'violence' GROUP BY {g}"),
-                params):
-            groups[r.g]["violence_articles"] = r.n
-        for r in conn.execute(text(
-            f"SELECT {g} AS g, count(*) AS n, sum(CASE WHEN f.attributed THEN 1 ELSE 0 END) AS att, "
-            f"sum(CASE WHEN f.hedged THEN 1 ELSE 0 END) AS hed {fsql} AND f.kind = 'claim' GROUP BY {g}"), params):
-            groups[r.g].update(claims=r.n, attributed_claim_share=_share(r.att, r.n),
-                               hedged_claim_share=_share(r.hed, r.n))
-        for r in conn.execute(text(
-            f"SELECT {g} AS g, f.cited_source AS cited, count(*) AS n {fsql} AND f.kind = 'attribution' "
-            f"AND f.cited_source IS NOT NULL GROUP BY {g}, f.cited_source ORDER BY {g}, n DESC, cited"), params):
+            f"SELECT {fg} AS g, f.cited_source AS cited, count(*) AS n FROM findings f WHERE {fwhere} "
+            f"AND f.kind = 'attribution' AND f.cited_source IS NOT NULL GROUP BY {fg}, f.cited_source "
+            f"ORDER BY {fg}, n DESC, cited"), params):
             top = groups[r.g]["top_cited_sources"]
             if len(top) < TOP_CITED:
                 top.append({"source": r.cited, "count": r.n})
-    for p in groups.values():
-        p["technique_rate"] = dict(sorted(p["technique_rate"].items(), key=lambda kv: -(kv[1] or 0)))
+    for key, p in groups.items():
+        words = p["words"]
+        p["technique_rate"] = {label: round(1000 * n / words, 3) if words else None
+                               for label, n in sorted(counts[key].items(), key=lambda kv: (-kv[1], kv[0]))}
     return list(groups.values())
 
 

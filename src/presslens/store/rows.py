@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zlib
+from collections import Counter
 from typing import Any
 
 from presslens.article import Article, Report
@@ -38,6 +39,41 @@ def _bool(v: Any) -> bool | None:
 
 def _str(v: Any, limit: int) -> str | None:
     return v[:limit] if isinstance(v, str) else None
+
+
+PROFILE_THRESHOLD = 0.5
+"""A sentence counts as propagandistic, and a technique fragment is counted, from this score on."""
+
+
+def article_aggregates(frows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per-article counts that outlet profiles add up (kept on the article row, so a profile reads one row
+    per article instead of all its findings)."""
+    sentences = propaganda = claims = attributed = hedged = 0
+    violence = False
+    techniques: Counter[str] = Counter()
+    for f in frows:
+        kind = f["kind"]
+        if kind == "sentence":
+            sentences += 1
+            propaganda += f["score"] >= PROFILE_THRESHOLD
+        elif kind == "technique":
+            if f["score"] >= PROFILE_THRESHOLD:
+                techniques[f["label"]] += 1
+        elif kind == "claim":
+            claims += 1
+            attributed += bool(f.get("attributed"))
+            hedged += bool(f.get("hedged"))
+        elif kind == "violence":
+            violence = True
+    return {
+        "sentences": sentences,
+        "propaganda_sentences": propaganda,
+        "claims": claims,
+        "attributed_claims": attributed,
+        "hedged_claims": hedged,
+        "violence": violence,
+        "technique_counts": json.dumps(dict(sorted(techniques.items()))),
+    }
 
 
 PRONOUNS = frozenset("i you he she it we they me him her us them this that who one".split())
@@ -113,6 +149,7 @@ def report_rows(report: Report, now: dt.datetime | None = None) -> tuple[dict[st
         "report": pack_report(doc),
         "indexed_at": stamp,
         "analysed_at": stamp,
+        **article_aggregates(findings),
     }
     return row, findings
 

@@ -62,6 +62,14 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
         Column("report", LargeBinary, nullable=False, comment="zlib-compressed report JSON without article.text"),
         Column("indexed_at", DateTime, nullable=False),
         Column("analysed_at", DateTime, nullable=False),
+        # counts for outlet profiles (rows.article_aggregates)
+        Column("sentences", Integer, nullable=False),
+        Column("propaganda_sentences", Integer, nullable=False),
+        Column("claims", Integer, nullable=False),
+        Column("attributed_claims", Integer, nullable=False),
+        Column("hedged_claims", Integer, nullable=False),
+        Column("violence", Boolean, nullable=False),
+        Column("technique_counts", Text, nullable=False, comment="JSON {technique: fragments with score >= 0.5}"),
     ]
     if version >= 2:
         article_cols.append(Column("duplicate_of", String(32), index=True))
@@ -97,7 +105,7 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
         Column("cited_source", Text),
         Index("ix_findings_article", "article_pk", "kind", "label", "score"),
         Index("ix_findings_kind_label_date", "kind", "label", "date"),
-        Index("ix_findings_kind_source_date", "kind", "source", "date"),
+        Index("ix_findings_kind_source_date", "kind", "source", "date", "cited_source"),
         Index("ix_findings_kind_value", "kind", "value"),
     )
     return meta, articles, findings

@@ -232,7 +232,7 @@ FINDING_FIELDS = ("article_id", "date", "source", "finding_id", "kind", "label",
 def search_findings(store: Store, query: str | None, filters: Filters, *, limit: int = 100,
                     offset: int = 0) -> list[dict[str, Any]]:
     """Finding rows (of articles matching ``query``) that pass ``filters``, newest article first (ties: the
-    last stored first)."""
+    last stored first); with a value range (``min_value``/``max_value``), by value."""
     params: dict[str, Any] = {"limit": limit, "offset": offset}
     cond = filters.article_conditions("f", params, lang_alias="a") + filters.finding_conditions("f", params)
     if query is not None and query.strip():
@@ -244,9 +244,11 @@ def search_findings(store: Store, query: str | None, filters: Filters, *, limit:
             params["q"] = parsed.websearch()
             cond.append("a.tsv @@ websearch_to_tsquery('simple', :q)")
     where = " AND ".join(cond) or "1=1"
+    by_value = filters.min_value is not None or filters.max_value is not None
+    order = "f.value ASC, f.pk ASC" if by_value else "f.date DESC, f.pk DESC"
     sql = ("SELECT a.id AS article_id, f.date, f.source, f.id AS finding_id, f.kind, f.label, f.start, f.\"end\", "
            "f.text, f.score, f.attributes FROM findings f JOIN articles a ON a.pk = f.article_pk "
-           f"WHERE {where} ORDER BY f.date DESC, f.pk DESC LIMIT :limit OFFSET :offset")
+           f"WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset")
     with store.reading() as conn:
         rows = conn.execute(text(sql), params).all()
     out = []

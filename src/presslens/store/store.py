@@ -16,9 +16,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from presslens.article import Report
 from presslens.store import schema
 from presslens.store.backend import DRIVER_ERRORS, DatabaseURL, StoreError, explain, make_engine, resolve_url
-from presslens.store.rows import report_rows
+from presslens.store.rows import article_aggregates, report_rows
 from presslens.store.schema import ARTICLES, FINDINGS, SCHEMA_VERSION
 
+AGGREGATES = tuple(article_aggregates([]))
 _PG_LOCK = 7_114_014  # advisory lock id held while a PostgreSQL store creates or upgrades its schema
 
 
@@ -171,8 +172,7 @@ class Store:
             conn.execute(
                 ARTICLES.update()
                 .where(ARTICLES.c.pk == pk)
-                .values(analyzer_versions=row["analyzer_versions"], report=row["report"],
-                        analysed_at=row["analysed_at"])
+                .values(**{k: row[k] for k in ("analyzer_versions", "report", "analysed_at", *AGGREGATES)})
             )
             conn.execute(FINDINGS.delete().where(FINDINGS.c.article_pk == pk))
             self._insert_findings(conn, pk, frows)
