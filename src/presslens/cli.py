@@ -30,6 +30,7 @@ from types import FrameType
 from presslens import __version__
 from presslens.ingest import DIR_EXT, ArticleLimits, FieldMap, ReadOptions
 from presslens.outputs import Progress
+from presslens.store.cli import STORE_COMMANDS, run_store_command
 
 FORMATS = ("json", "jsonl", "md", "html")
 TRAIN_TASKS = ("techniques", "claims", "attribution", "violence")
@@ -109,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     from presslens.training.export_encoder import LAYERS
 
     x.add_argument("--layers", type=int, default=LAYERS, help=f"keep the first N transformer layers (default {LAYERS})")
+    from presslens.store.cli import add_store_commands  # corpus store: index, search, outlets, export, db
+
+    add_store_commands(sub)
     return p
 
 
@@ -294,6 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_analyzers(args)
         if args.command in ("train", "eval"):
             return _run_task(args.command, args.task, args.rest)
+        if args.command in STORE_COMMANDS:
+            return run_store_command(args)
         if args.command == "export-encoder":
             from presslens.training.export_encoder import main as export_main
 

@@ -1,0 +1,246 @@
+"""Corpus store at scale: synthetic articles' worth of rows in SQLite and/or PostgreSQL, then query latency.
+
+    python bench/store_bench.py --articles 100000 [--backend sqlite|postgresql|both] [--pg-url URL]
+
+Rows are generated, not analysed: articles of ~750 words (the PTC dev mean) drawn from a Zipf-like
+vocabulary, 40 outlets over two years, and per article the PTC dev finding rate measured on our own index of
+the 75 dev articles (43 sentence, 20 attribution, 19 technique, 19 claim, 8 quantity, 3 call_to_action,
+1 violence: 113 findings). Each article is inserted in its own transaction through ``Store.add_rows`` (the
+path ``presslens index`` uses). Reports: insert rate, database size per article, and p50/p95 over 20 runs
+(different parameters each run) of ten representative queries through the store's own functions.
+
+PostgreSQL: give a throw-away database (its public schema is dropped first).
+
+Store overhead (issue 14: at most 10 % of analysis time):
+
+    python bench/store_bench.py --overhead ../shared/data/ptc-semeval2020-task11/dev-articles
+
+reads and analyses the articles once with ``Pipeline.run_stream`` (the analysis time), then stores every
+report into a fresh SQLite file the way ``presslens index`` does (look-up by corpus key, one transaction per
+article, the closing ANALYZE): the store time. Overhead = store time / analysis time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from presslens.identity import content_id, corpus_key, finding_id
+from presslens.store import Filters, open_store, profiles, search_articles, search_findings
+from presslens.store.rows import article_aggregates, finding_columns, pack_report
+from presslens.store.store import Store
+
+RATES = {"sentence": 43, "attribution": 20, "technique": 19, "claim": 19, "quantity": 8, "call_to_action": 3,
+         "violence": 1}
+TECHNIQUES = ["Loaded_Language", "Name_Calling,Labeling", "Doubt", "Exaggeration,Minimisation",
+              "Appeal_to_fear-prejudice", "Flag-Waving", "Repetition", "Causal_Oversimplification", "Slogans"]
+SOURCE_TYPES = ["official", "named_person", "media", "vague", "organisation"]
+CITED = ["the ministry", "the border service", "Reuters", "officials", "a spokesman", "witnesses", "the army",
+         "local media", "the governor", "analysts"]
+N_OUTLETS = 40
+WORDS_PER_ARTICLE = 750
+
+
+def vocabulary(rng: random.Random, size: int = 20000) -> tuple[list[str], list[float]]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = sorted({"".join(rng.choice(letters) for _ in range(rng.randint(3, 10))) for _ in range(size)})
+    theme = ["mobilisation", "border", "service", "drones", "refinery", "ceasefire", "sanctions", "missile",
+             "reservists", "casualties", "shelling", "evacuation", "grain", "pipeline", "referendum"]
+    words = theme + words
+    weights = [1.0 / (i + 8) for i in range(len(words))]
+    return words, weights
+
+
+def make_rows(i: int, rng: random.Random, vocab: tuple[list[str], list[float]], start: dt.date
+              ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    words = rng.choices(vocab[0], weights=vocab[1], k=WORDS_PER_ARTICLE)
+    if i % 50 == 0:
+        words[10:12] = ["partial", "mobilisation"]
+    body = " ".join(words)
+    title = " ".join(words[:8]).capitalize()
+    text = f"{title}\n\n{body}"
+    source = f"Outlet {i % N_OUTLETS:02d}"
+    url = f"https://outlet{i % N_OUTLETS:02d}.example/{i}"
+    cid = content_id(text)
+    findings = []
+    n = len(text)
+    for kind, rate in RATES.items():
+        for _ in range(rate):
+            s = rng.randrange(0, n - 200)
+            e = s + rng.randint(10, 180)
+            label = {"sentence": "propaganda", "technique": rng.choice(TECHNIQUES), "claim": "check_worthy",
+                     "attribution": rng.choice(SOURCE_TYPES), "quantity": "count",
+                     "call_to_action": "nonviolent", "violence": "call_to_violence"}[kind]
+            attrs: dict[str, Any] = {}
+            if kind == "quantity":
+                v = float(rng.choice([12, 150, 1000, 2500, 40000, 100000, 260000, 300000, 700000]) *
+                          rng.uniform(0.8, 1.2))
+                attrs = {"value": round(v), "low": round(v), "high": round(v), "unit": "people",
+                         "bound": rng.choice(["exact", "min", "max", "approx"]), "vague": False, "malformed": False}
+            elif kind == "claim":
+                attrs = {"hedged": rng.random() < 0.2, "attribution": {"start": s, "end": e} if rng.random() < 0.5
+                         else None}
+            elif kind == "attribution":
+                attrs = {"source": {"start": s, "end": s + 5, "text": rng.choice(CITED), "type": label}}
+            score = round(rng.random(), 4)
+            findings.append({"id": finding_id(cid, kind, kind, label, s, e), "kind": kind, "label": label,
+                             "date": start + dt.timedelta(days=i % 730), "source": f"Outlet {i % N_OUTLETS:02d}",
+                             "start": s, "end": e, "text": text[s:e], "score": score, "analyzer": kind,
+                             "attributes": json.dumps(attrs, sort_keys=True), **finding_columns(kind, attrs)})
+    date = start + dt.timedelta(days=i % 730)
+    doc = {"schema_version": "1.0", "article": {"id": str(i), "title": title, "date": date.isoformat(),
+                                                "source": source, "url": url, "text": None},
+           "findings": [{k: v for k, v in f.items() if k in ("id", "kind", "label", "start", "end", "text", "score",
+                                                                "analyzer")} | {"attributes": json.loads(f["attributes"])}
+                        for f in findings]}
+    now = dt.datetime(2026, 1, 1)
+    row = {"id": corpus_key(cid, source, url), "content_id": cid, "title": title, "date": date, "source": source,
+           "url": url, "author": None, "language": "en", "origin": f"synthetic:{i}", "words": len(text.split()),
+           "text": text, "analyzer_versions": json.dumps({k: "1.0" for k in RATES}), "report": pack_report(doc),
+           "indexed_at": now, "analysed_at": now, **article_aggregates(findings)}
+    return row, findings
+
+
+def db_size(store: Store) -> int:
+    return int(store.info()["size_bytes"])
+
+
+def queries(rng: random.Random) -> dict[str, Callable[[Store, int], Any]]:
+    common = ["mobilisation", "border", "drones", "sanctions", "missile"]
+    mid = ["refinery", "ceasefire", "reservists", "pipeline", "referendum"]
+
+    def src(k: int) -> str:
+        return f"Outlet {k % N_OUTLETS:02d}"
+
+    def since(k: int) -> dt.date:
+        return dt.date(2023, 1, 1) + dt.timedelta(days=30 * (k % 10))
+
+    return {
+        "fts word": lambda s, k: search_articles(s, common[k % 5], Filters()),
+        "fts two words": lambda s, k: search_articles(s, f"{common[k % 5]} {mid[k % 5]}", Filters()),
+        "fts phrase": lambda s, k: search_articles(s, '"partial mobilisation"', Filters(), offset=k % 3),
+        "fts + source + dates": lambda s, k: search_articles(
+            s, mid[k % 5], Filters(sources=[src(k)], since=since(k), until=since(k) + dt.timedelta(days=90))),
+        "articles with kind filter": lambda s, k: search_articles(
+            s, None, Filters(kind="violence", sources=[src(k)])),
+        "findings kind+label": lambda s, k: search_findings(
+            s, None, Filters(kind="technique", label=TECHNIQUES[k % len(TECHNIQUES)], min_score=0.5)),
+        "findings kind+source+dates": lambda s, k: search_findings(
+            s, None, Filters(kind="attribution", sources=[src(k)], since=since(k))),
+        "findings of fts hits": lambda s, k: search_findings(s, f'"{mid[k % 5]}"', Filters(kind="claim")),
+        "quantity range": lambda s, k: search_findings(
+            s, None, Filters(kind="quantity", min_value=100000 + 1000 * k, max_value=300000)),
+        "outlet profile by month": lambda s, k: profiles(s, src(k)),
+    }
+
+
+def run_backend(url: str, n: int, seed: int) -> dict[str, Any]:
+    rng = random.Random(seed)
+    vocab = vocabulary(rng)
+    start = dt.date(2022, 1, 1)
+    store = open_store(url, write=True, create=True)
+    base = db_size(store)
+    t0 = time.perf_counter()
+    gen = 0.0
+    for i in range(n):
+        g0 = time.perf_counter()
+        row, frows = make_rows(i, rng, vocab, start)
+        gen += time.perf_counter() - g0
+        store.add_rows(row, frows)
+        if (i + 1) % 5000 == 0:
+            print(f"  {i + 1} articles, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    total = time.perf_counter() - t0
+    store.optimize()
+    if store.backend == "postgresql":
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("COMMIT")
+            conn.exec_driver_sql("ANALYZE")
+    size = db_size(store) - base
+    info = store.info()
+    results: dict[str, Any] = {
+        "backend": store.backend, "articles": info["articles"], "findings": info["findings"],
+        "insert_seconds": round(total - gen, 1), "generate_seconds": round(gen, 1),
+        "articles_per_s": round(n / (total - gen), 1), "finding_rows_per_s": round(info["findings"] / (total - gen)),
+        "bytes_per_article": round(size / n), "queries_ms": {},
+    }
+    qrng = random.Random(seed + 1)
+    for name, q in queries(qrng).items():
+        q(store, 0)  # warm
+        times = []
+        for k in range(20):
+            q0 = time.perf_counter()
+            q(store, k + 1)
+            times.append(1000 * (time.perf_counter() - q0))
+        times.sort()
+        results["queries_ms"][name] = {"p50": round(statistics.median(times), 1),
+                                       "p95": round(times[int(0.95 * (len(times) - 1))], 1)}
+    store.close()
+    return results
+
+
+def overhead(inputs: list[str], url: str | None) -> dict[str, Any]:
+    from presslens.ingest import Article, ReadOptions, read_inputs
+    from presslens.pipeline import Pipeline
+    from presslens.store.rows import article_key
+
+    articles = [a for a in read_inputs(inputs, ReadOptions()) if isinstance(a, Article)]
+    pipeline = Pipeline()
+    t0 = time.perf_counter()
+    reports = [r for _a, r in pipeline.run_stream(articles) if r is not None and not isinstance(r, Exception)]
+    analysis = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        t1 = time.perf_counter()
+        store = open_store(url or str(Path(tmp) / "overhead.db"), write=True, create=True)
+        for r in reports:
+            if store.lookup(article_key(r.article)) is None:
+                store.add(r)
+        store.optimize()
+        store.close()
+        storing = time.perf_counter() - t1
+    return {"articles": len(reports), "analysis_seconds": round(analysis, 2), "store_seconds": round(storing, 2),
+            "store_overhead_percent": round(100 * storing / analysis, 1)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=100000)
+    ap.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="sqlite")
+    ap.add_argument("--pg-url", default=os.environ.get("PRESSLENS_TEST_PG_URL"))
+    ap.add_argument("--sqlite-path", help="default: a temp file, removed afterwards")
+    ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--overhead", nargs="+", metavar="INPUT", help="measure the store overhead on these inputs")
+    args = ap.parse_args()
+    if args.overhead:
+        print(json.dumps(overhead(args.overhead, None), indent=1))
+        return 0
+    out = []
+    if args.backend in ("sqlite", "both"):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = args.sqlite_path or str(Path(tmp) / "bench.db")
+            out.append(run_backend(path, args.articles, args.seed))
+            print(json.dumps(out[-1], indent=1))
+    if args.backend in ("postgresql", "both"):
+        if not args.pg_url:
+            ap.error("--pg-url (or PRESSLENS_TEST_PG_URL) is needed for PostgreSQL")
+        import psycopg
+
+        with psycopg.connect(args.pg_url, autocommit=True) as conn:
+            conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+        out.append(run_backend(args.pg_url, args.articles, args.seed))
+        print(json.dumps(out[-1], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""The corpus store from Python, in the words of the command line.
+
+    from presslens import corpus
+    summary = corpus.index(["articles/", "news.jsonl"], db="corpus.db")
+    hits = corpus.search('"partial mobilisation"', db="corpus.db", kind="violence")
+    rows = corpus.findings(db="corpus.db", kind="attribution")
+    outlets = corpus.outlets(db="corpus.db")
+
+Lower-level functions (an open :class:`~presslens.store.Store`, :class:`~presslens.store.Filters`) are in
+:mod:`presslens.store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from presslens.store import (
+    Filters,
+    IndexSummary,
+    index_items,
+    open_store,
+    profiles,
+    search_articles,
+    search_findings,
+)
+
+
+def index(
+    inputs: Sequence[str],
+    db: str | None = None,
+    *,
+    only: Sequence[str] | None = None,
+    skip: Sequence[str] | None = None,
+    reanalyze: bool = False,
+) -> IndexSummary:
+    """Analyse and store ``inputs`` (paths, directories, JSONL/CSV corpora) like ``presslens index``."""
+    from presslens.ingest import ReadOptions, read_inputs
+    from presslens.pipeline import Pipeline
+
+    pipeline = Pipeline(only=only, skip=skip)
+    with open_store(db, write=True, create=True) as store:
+        summary = index_items(store, read_inputs(list(inputs), ReadOptions()), pipeline, reanalyze=reanalyze)
+        if summary.new or summary.reanalysed:
+            store.optimize()
+    return summary
+
+
+def search(query: str | None = None, db: str | None = None, *, limit: int = 20, offset: int = 0,
+           **filters: Any) -> list[dict[str, Any]]:
+    """Articles matching ``query`` and the filters (keyword arguments of :class:`Filters`)."""
+    with open_store(db) as store:
+        return search_articles(store, query, Filters(**filters), limit=limit, offset=offset)
+
+
+def findings(query: str | None = None, db: str | None = None, *, limit: int = 100, offset: int = 0,
+             **filters: Any) -> list[dict[str, Any]]:
+    """Finding rows of articles matching ``query`` that pass the filters."""
+    with open_store(db) as store:
+        return search_findings(store, query, Filters(**filters), limit=limit, offset=offset)
+
+
+def outlets(source: str | None = None, db: str | None = None) -> list[dict[str, Any]]:
+    """One profile per source, or per month of ``source``."""
+    with open_store(db) as store:
+        return profiles(store, source)

@@ -1,0 +1,359 @@
+"""The corpus commands: ``index``, ``reanalyze``, ``search``, ``outlets``, ``export`` and ``db``.
+
+``presslens.cli`` adds them with :func:`add_store_commands` and hands them to :func:`run_store_command`.
+Exit status: 0 ok; 1 when an input failed or the database refused (one line on stderr, no traceback without
+``--debug``); 2 for a usage error (bad option, empty query); 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from typing import Any
+
+from presslens.store.backend import ENV_DB, StoreError
+
+STORE_COMMANDS = ("index", "reanalyze", "search", "outlets", "export", "db")
+_DB_HELP = f"database: a file path, sqlite:///PATH or postgresql://user@host/db (default ${ENV_DB} or ./presslens.db)"
+
+
+class StoreUsageError(Exception):
+    pass
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help=_DB_HELP)
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--source", action="append", default=[], help="only this source (repeatable)")
+    p.add_argument("--since", type=_date, help="article date on or after (YYYY-MM-DD)")
+    p.add_argument("--until", type=_date, help="article date on or before (YYYY-MM-DD)")
+    p.add_argument("--language", action="append", default=[], help="only this language code (repeatable)")
+    p.add_argument("--kind", help="finding kind, e.g. technique, violence, attribution, claim, quantity")
+    p.add_argument("--label", help="finding label, e.g. Loaded_Language")
+    p.add_argument("--min-score", type=float, help="finding score at least this")
+    p.add_argument("--min-value", type=float, help="quantity value at least this (use with --kind quantity)")
+    p.add_argument("--max-value", type=float, help="quantity value at most this")
+
+
+def _reading(p: argparse.ArgumentParser) -> None:
+    from presslens.cli import _size
+    from presslens.ingest import ReadOptions
+
+    p.add_argument("--only", help="comma-separated analyzers to run (their dependencies run too)")
+    p.add_argument("--skip", help="comma-separated analyzers to leave out")
+    p.add_argument("--progress", dest="progress", action="store_true", default=None,
+                   help="force the progress bar (default: only on a terminal)")
+    p.add_argument("--no-progress", dest="progress", action="store_false")
+    p.add_argument("--threads", type=int, help="encoder threads (default: all cores)")
+    p.add_argument("--field", action="append", metavar="NAME=COLUMN",
+                   help="corpus field mapping for JSONL/CSV, e.g. --field text=body")
+    p.add_argument("--max-bytes", type=_size, default=ReadOptions().max_bytes, help="largest input file to read")
+    p.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict")
+    p.add_argument("--fetch", action="store_true", help="allow http(s) URL inputs (downloads the page)")
+    p.add_argument("--stdin-format", choices=("text", "html", "jsonl", "csv"), default="text")
+
+
+def add_store_commands(sub: Any) -> None:
+    """Add the corpus commands to the ``presslens`` sub-parsers."""
+    i = sub.add_parser("index", help="analyse articles and store them in a corpus database")
+    i.add_argument("inputs", nargs="+", help="files, directories, '-' for stdin (as for analyze)")
+    _common(i)
+    _reading(i)
+    i.add_argument("--reanalyze", action="store_true",
+                   help="re-run stored articles whose analyzer versions differ from the installed ones")
+
+    r = sub.add_parser("reanalyze", help="re-run stored articles analysed by other analyzer versions")
+    _common(r)
+    r.add_argument("--only", help="comma-separated analyzers to run")
+    r.add_argument("--skip", help="comma-separated analyzers to leave out")
+    r.add_argument("--all", action="store_true", help="re-run every stored article")
+    r.add_argument("--progress", dest="progress", action="store_true", default=None)
+    r.add_argument("--no-progress", dest="progress", action="store_false")
+
+    s = sub.add_parser("search", help="full-text search over stored articles, or list their findings")
+    s.add_argument("query", nargs="?", help='words (ANDed), "a phrase", a OR b, -word')
+    _common(s)
+    _filters(s)
+    s.add_argument("--findings", action="store_true", help="return finding rows instead of articles")
+    s.add_argument("--format", "-f", choices=("table", "jsonl", "csv"), default="table")
+    s.add_argument("--limit", type=int, default=None, help="rows (default 20 articles / 100 findings)")
+    s.add_argument("--offset", type=int, default=0)
+
+    o = sub.add_parser("outlets", help="profile every source, or one source by month")
+    o.add_argument("source", nargs="?", help="one outlet: its profile month by month")
+    _common(o)
+    o.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
+
+    e = sub.add_parser("export", help="export articles, findings or quantities (parquet, csv, jsonl)")
+    _common(e)
+    _filters(e)
+    e.add_argument("--what", choices=("articles", "findings", "quantities"), default="findings")
+    e.add_argument("--format", "-f", choices=("parquet", "csv", "jsonl"),
+                   help="default: from the -o extension")
+    e.add_argument("--output", "-o", required=True, help="file to write (atomically)")
+
+    d = sub.add_parser("db", help="corpus database: info, upgrade")
+    d.add_argument("action", choices=("info", "upgrade"))
+    _common(d)
+    d.add_argument("--format", "-f", choices=("table", "json"), default="table")
+
+
+def _say(msg: str) -> None:
+    print(f"presslens: error: {msg}", file=sys.stderr)
+
+
+def run_store_command(args: argparse.Namespace) -> int:
+    """Run a corpus command; one line and a non-zero status for every user-caused error."""
+    from presslens.store.search import QueryError
+
+    debug = bool(getattr(args, "debug", False))
+    try:
+        handler = {"index": cmd_index, "reanalyze": cmd_reanalyze, "search": cmd_search, "outlets": cmd_outlets,
+                   "export": cmd_export, "db": cmd_db}[args.command]
+        return handler(args)
+    except (QueryError, StoreUsageError) as exc:
+        _say(str(exc))
+        return 2
+    except StoreError as exc:
+        if debug:
+            raise
+        _say(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _say("interrupted (articles committed so far are kept; run the same command again to resume)")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+# ---------------------------------------------------------------- index
+
+
+def _pipeline(args: argparse.Namespace) -> Any:
+    from presslens.cli import _csv_list
+    from presslens.encoder import SentenceEncoder
+    from presslens.pipeline import Pipeline
+
+    try:
+        threads = getattr(args, "threads", None)
+        encoder = SentenceEncoder(threads=threads) if threads else None
+        return Pipeline(only=_csv_list(args.only) or None, skip=_csv_list(args.skip), encoder=encoder)
+    except KeyError as exc:
+        raise StoreUsageError(str(exc.args[0])) from None
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from presslens.cli import count_articles
+    from presslens.ingest import FieldMap, ReadOptions, read_inputs
+    from presslens.outputs import Progress
+    from presslens.store.indexing import index_items
+    from presslens.store.store import open_store
+
+    try:
+        fields = FieldMap.parse(args.field)
+    except ValueError as exc:
+        raise StoreUsageError(str(exc)) from None
+    opts = ReadOptions(max_bytes=args.max_bytes, replace_errors=args.encoding_errors == "replace",
+                       fetch=args.fetch, fields=fields, stdin_format=args.stdin_format)
+    store = open_store(args.db, write=True, create=True)
+    try:
+        pipeline = _pipeline(args)
+        progress = Progress(None, enabled=args.progress)
+        if progress.enabled:
+            progress.total = count_articles(args.inputs)
+        summary = index_items(store, read_inputs(args.inputs, opts), pipeline, reanalyze=args.reanalyze,
+                              debug=bool(getattr(args, "debug", False)), on_item=progress.advance)
+        progress.close()
+        if summary.new or summary.reanalysed:
+            store.optimize()
+    finally:
+        store.close()
+    print(summary.line())
+    return 1 if summary.failed else 0
+
+
+def cmd_reanalyze(args: argparse.Namespace) -> int:
+    from presslens.outputs import Progress
+    from presslens.store.indexing import index_items, pipeline_versions, stored_items
+    from presslens.store.store import open_store
+
+    store = open_store(args.db, write=True)
+    try:
+        pipeline = _pipeline(args)
+        items = stored_items(store, pipeline_versions(pipeline), everything=args.all)
+        progress = Progress(None, enabled=args.progress)
+        summary = index_items(store, items, pipeline, reanalyze=True, force=args.all,
+                              debug=bool(getattr(args, "debug", False)), on_item=progress.advance)
+        progress.close()
+    finally:
+        store.close()
+    print(summary.line())
+    return 1 if summary.failed else 0
+
+
+# ---------------------------------------------------------------- search
+
+
+def _filters_of(args: argparse.Namespace) -> Any:
+    from presslens.store.search import Filters
+
+    if args.since and args.until and args.since > args.until:
+        raise StoreUsageError(f"--since {args.since} is after --until {args.until}")
+    return Filters(sources=args.source, since=args.since, until=args.until, languages=args.language,
+                   kind=args.kind, label=args.label, min_score=args.min_score,
+                   min_value=args.min_value, max_value=args.max_value)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from presslens.store.search import FINDING_FIELDS, search_articles, search_findings
+    from presslens.store.store import open_store
+
+    if args.limit is not None and args.limit < 0 or args.offset < 0:
+        raise StoreUsageError("--limit and --offset must not be negative")
+    filters = _filters_of(args)
+    with open_store(args.db) as store:
+        if args.findings:
+            rows = search_findings(store, args.query, filters, limit=args.limit or 100, offset=args.offset)
+        else:
+            rows = search_articles(store, args.query, filters, limit=args.limit or 20, offset=args.offset)
+    out = sys.stdout
+    if args.format == "jsonl":
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif args.format == "csv":
+        fields = list(FINDING_FIELDS) if args.findings else ["id", "date", "source", "title", "score", "snippet",
+                                                              "counts"]
+        w = csv.writer(out)
+        w.writerow(fields)
+        for r in rows:
+            w.writerow([_cell(r.get(k)) for k in fields])
+    elif args.findings:
+        for r in rows:
+            text = " ".join(r["text"].split())
+            print(f"{r['article_id']}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  "
+                  f"{r['kind']}/{r['label']}  {r['start']}:{r['end']}  {r['score']:.2f}  {_cut(text, 80)}")
+    else:
+        for r in rows:
+            counts = ", ".join(f"{k} {n}" for k, n in r["counts"].items()) or "no findings >= 0.5"
+            print(f"{r['id']}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  {r['title'] or '(no title)'}")
+            if r["snippet"]:
+                print(f"    {_cut(r['snippet'], 150)}")
+            print(f"    {counts}")
+    if args.format == "table" and not rows:
+        print("no match", file=sys.stderr)
+    return 0
+
+
+def _cut(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, dict | list):
+        return json.dumps(v, ensure_ascii=False)
+    return "" if v is None else v
+
+
+# ---------------------------------------------------------------- outlets, export, db
+
+
+def cmd_outlets(args: argparse.Namespace) -> int:
+    from presslens.store.outlets import profiles
+    from presslens.store.store import open_store
+
+    with open_store(args.db) as store:
+        rows = profiles(store, args.source)
+    if args.source and not rows:
+        raise StoreError(f"no stored article from source {args.source!r}")
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if args.format == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        fields = list(rows[0]) if rows else ["source"]
+        w.writerow(fields)
+        for r in rows:
+            w.writerow([_cell(r[k]) for k in fields])
+        sys.stdout.write(buf.getvalue())
+        return 0
+    for r in rows:
+        head = r["month"] if args.source else (r["source"] or "(no source)")
+        print(f"{head}: {r['articles']} articles, {r['first_date'] or '?'} .. {r['last_date'] or '?'}, "
+              f"{r['words']} words")
+        print(f"    propaganda sentences {_pct(r['propaganda_sentence_share'])}, violence flag in "
+              f"{r['violence_articles']} articles, claims {r['claims']} (attributed {_pct(r['attributed_claim_share'])},"
+              f" hedged {_pct(r['hedged_claim_share'])})")
+        rates = ", ".join(f"{k} {v:.2f}" for k, v in list(r["technique_rate"].items())[:5] if v is not None)
+        if rates:
+            print(f"    techniques per 1,000 words: {rates}")
+        if r["top_cited_sources"]:
+            print("    most cited: " + "; ".join(f"{c['source']} ({c['count']})" for c in r["top_cited_sources"]))
+    return 0
+
+
+def _pct(v: float | None) -> str:
+    return "-" if v is None else f"{100 * v:.1f}%"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from presslens.store.export import export
+    from presslens.store.store import open_store
+
+    fmt = args.format
+    if fmt is None:
+        ext = Path(args.output).suffix.lower().lstrip(".")
+        fmt = {"parquet": "parquet", "pq": "parquet", "csv": "csv", "jsonl": "jsonl", "ndjson": "jsonl"}.get(ext)
+        if fmt is None:
+            raise StoreUsageError(f"cannot tell the format of {args.output!r}: give --format parquet|csv|jsonl")
+    out_dir = Path(args.output).parent
+    if str(out_dir) and not out_dir.is_dir():
+        raise StoreUsageError(f"folder {out_dir} does not exist")
+    filters = _filters_of(args)
+    with open_store(args.db) as store:
+        n = export(store, args.what, fmt, args.output, filters)
+    print(f"exported {n} {args.what} to {args.output} ({fmt})")
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from presslens.store.schema import SCHEMA_VERSION
+    from presslens.store.store import open_store
+
+    if args.action == "upgrade":
+        with open_store(args.db, write=True, check=False) as store:
+            before, after = store.upgrade()
+        print(f"{store.db.shown}: schema version {before} -> {after}" if before != after
+              else f"{store.db.shown}: schema version {after} is current")
+        return 0
+    with open_store(args.db, check=False) as store:
+        version = store.version()
+        if version > SCHEMA_VERSION or version < 0:
+            store.check_schema(create=False)
+        info = store.info() if version == SCHEMA_VERSION else {
+            "backend": store.backend, "database": store.db.shown, "schema_version": version,
+            "note": "run 'presslens db upgrade' to use this database"}
+    if args.format == "json":
+        print(json.dumps(info, indent=2))
+        return 0
+    for k, v in info.items():
+        if isinstance(v, dict):
+            v = ", ".join(f"{a} {b}" for a, b in v.items()) or "-"
+        print(f"{k}: {v}")
+    return 0

@@ -1,0 +1,114 @@
+"""Indexing: read inputs like ``analyze``, skip what is stored, analyse the rest, store each article with its
+findings in its own transaction.
+
+Resumable by construction: an article is looked up by its corpus key before it is analysed, so re-running a
+killed ``index`` analyses only what was not committed. A driver error (disk full, lock timeout) stops the
+run: every article committed before it stays whole.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from presslens.article import Article
+from presslens.ingest import InputError
+from presslens.store.rows import article_from_stored, article_key
+from presslens.store.store import Store
+
+
+@dataclass
+class IndexSummary:
+    new: int = 0
+    skipped: int = 0
+    reanalysed: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"indexed: {self.new} new, {self.skipped} already indexed (skipped), "
+                f"{self.reanalysed} re-analysed, {self.failed} failed")
+
+
+def pipeline_versions(pipeline: object) -> dict[str, str]:
+    return {a.name: a.version for a in getattr(pipeline, "analyzers", [])}
+
+
+def is_stale(stored: dict[str, str], installed: dict[str, str]) -> bool:
+    """Whether an article analysed with ``stored`` versions needs re-running with ``installed`` analyzers."""
+    return any(stored.get(name) != version for name, version in installed.items())
+
+
+def _say(msg: str) -> None:
+    print(f"presslens: error: {msg}", file=sys.stderr)
+
+
+def index_items(
+    store: Store,
+    items: Iterable[Article | InputError],
+    pipeline: object,
+    *,
+    reanalyze: bool = False,
+    force: bool = False,
+    debug: bool = False,
+    on_item: Callable[[], None] | None = None,
+) -> IndexSummary:
+    """Index ``items`` (from :func:`presslens.ingest.read_inputs`) into ``store`` with ``pipeline``.
+
+    Stored articles are skipped; with ``reanalyze`` those analysed by other analyzer versions (all of them
+    with ``force``) are analysed again and their report and findings replaced."""
+    summary = IndexSummary()
+    installed = pipeline_versions(pipeline)
+    replacing: set[int] = set()  # id() of articles that are stored and stale
+
+    def todo() -> Iterator[Article | InputError]:
+        for item in items:
+            if isinstance(item, Article):
+                stored = store.lookup(article_key(item))
+                if stored is not None:
+                    if not (reanalyze and (force or is_stale(stored, installed))):
+                        summary.skipped += 1
+                        if on_item:
+                            on_item()
+                        continue
+                    replacing.add(id(item))
+            yield item
+
+    run_stream = pipeline.run_stream  # type: ignore[attr-defined]
+    for item, result in run_stream(todo()):
+        if on_item:
+            on_item()
+        if isinstance(item, InputError):
+            summary.failed += 1
+            summary.errors.append(str(item))
+            _say(str(item))
+            continue
+        if isinstance(result, Exception) or result is None:
+            if debug and isinstance(result, Exception):
+                traceback.print_exception(result)
+            msg = f"{item.origin or item.id}: analysis failed: {type(result).__name__}: {result}"
+            summary.failed += 1
+            summary.errors.append(msg)
+            _say(msg)
+            continue
+        if id(item) in replacing:
+            replacing.discard(id(item))
+            if store.replace(result):
+                summary.reanalysed += 1
+                continue
+        if store.add(result):
+            summary.new += 1
+        else:  # another indexer stored it meanwhile
+            summary.skipped += 1
+    return summary
+
+
+def stored_items(store: Store, installed: dict[str, str], everything: bool = False) -> Iterator[Article]:
+    """Stored articles whose analyzer versions differ from ``installed`` (all with ``everything``)."""
+    import json
+
+    for _key, versions, report, text in store.stored_articles():
+        if everything or is_stale(json.loads(versions), installed):
+            yield article_from_stored(report, text)

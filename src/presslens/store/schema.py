@@ -1,0 +1,169 @@
+"""The corpus store's tables and its versioned schema.
+
+The schema version lives in the ``store_meta`` table (key ``schema_version``). A fresh database runs every
+upgrade step from 0; an older database runs the missing steps (``presslens db upgrade``); a database written
+by a newer presslens is refused. Each step runs in one transaction (PostgreSQL and SQLite both have
+transactional DDL), so a failed upgrade leaves the old version intact.
+
+Version 1: articles, findings (typed columns + JSON attributes), full-text index (backend-specific).
+Version 2: ``articles.duplicate_of`` (the corpus key of the article this one republishes; filled by the
+near-duplicate detector) and an index on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    select,
+    text,
+)
+
+SCHEMA_VERSION = 2
+"""The schema this presslens writes and reads."""
+
+
+def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Table, Table, Table]:
+    """The tables as they are at ``version`` (``meta``, ``articles``, ``findings``)."""
+    meta = Table(
+        "store_meta",
+        metadata,
+        Column("key", String(64), primary_key=True),
+        Column("value", Text, nullable=False),
+    )
+    article_cols: list[Column] = [  # type: ignore[type-arg]
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("id", String(32), nullable=False, unique=True, comment="corpus_key(content_id, source, url)"),
+        Column("content_id", String(32), nullable=False, index=True),
+        Column("title", Text),
+        Column("date", Date, index=True),
+        Column("source", String(200), index=True),
+        Column("url", Text),
+        Column("author", Text),
+        Column("language", String(16)),
+        Column("origin", Text),
+        Column("words", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("analyzer_versions", Text, nullable=False, comment="JSON {analyzer: version}"),
+        Column("report", LargeBinary, nullable=False, comment="zlib-compressed report JSON without article.text"),
+        Column("indexed_at", DateTime, nullable=False),
+        Column("analysed_at", DateTime, nullable=False),
+        # counts for outlet profiles (rows.article_aggregates)
+        Column("sentences", Integer, nullable=False),
+        Column("propaganda_sentences", Integer, nullable=False),
+        Column("claims", Integer, nullable=False),
+        Column("attributed_claims", Integer, nullable=False),
+        Column("hedged_claims", Integer, nullable=False),
+        Column("violence", Boolean, nullable=False),
+        Column("technique_counts", Text, nullable=False, comment="JSON {technique: fragments with score >= 0.5}"),
+    ]
+    if version >= 2:
+        article_cols.append(Column("duplicate_of", String(32), index=True))
+    articles = Table("articles", metadata, *article_cols)
+    findings = Table(
+        "findings",
+        metadata,
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+        # the article's date and source, copied so finding queries filter and sort without a join
+        Column("date", Date),
+        Column("source", String(200)),
+        Column("id", String(24), nullable=False, comment="finding_id(content_id, analyzer, kind, label, start, end)"),
+        Column("kind", String(40), nullable=False),
+        Column("label", String(80), nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("score", Float, nullable=False),
+        Column("analyzer", String(40), nullable=False),
+        Column("attributes", Text, nullable=False, comment="JSON"),
+        # quantity findings
+        Column("value", Float),
+        Column("low", Float),
+        Column("high", Float),
+        Column("bound", String(16)),
+        Column("unit", String(80)),
+        Column("vague", Boolean),
+        Column("malformed", Boolean),
+        # claims and attributions
+        Column("hedged", Boolean),
+        Column("attributed", Boolean),
+        Column("cited_source", Text),
+        Index("ix_findings_article", "article_pk", "kind", "label", "score"),
+        Index("ix_findings_kind_label_date", "kind", "label", "date"),
+        Index("ix_findings_kind_source_date", "kind", "source", "date", "cited_source"),
+        Index("ix_findings_kind_value", "kind", "value"),
+    )
+    return meta, articles, findings
+
+
+METADATA = MetaData()
+META, ARTICLES, FINDINGS = build_tables(METADATA)
+
+
+def read_version(conn: Connection) -> int:
+    """The schema version of the database ``conn`` points at; 0 for an empty database."""
+    if not conn.dialect.has_table(conn, "store_meta"):
+        if conn.dialect.has_table(conn, "articles"):
+            return -1  # an articles table we did not create
+        return 0
+    row = conn.execute(select(META.c.value).where(META.c.key == "schema_version")).first()
+    return int(row[0]) if row else 0
+
+
+def _set_version(conn: Connection, version: int) -> None:
+    conn.execute(META.delete().where(META.c.key == "schema_version"))
+    conn.execute(META.insert().values(key="schema_version", value=str(version)))
+
+
+def _step_1(conn: Connection) -> None:
+    md = MetaData()
+    build_tables(md, version=1)
+    md.create_all(conn)
+    if conn.dialect.name == "sqlite":
+        # external-content FTS5 index over articles(title, text); rows are added by the store in the
+        # article's own transaction (articles are never edited in place, only added)
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
+            "content_rowid='pk', tokenize='unicode61 remove_diacritics 2')"
+        )
+    else:
+        conn.exec_driver_sql(
+            "ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
+            "(setweight(to_tsvector('simple', coalesce(title, '')), 'A') || "
+            "setweight(to_tsvector('simple', text), 'B')) STORED"
+        )
+        conn.exec_driver_sql("CREATE INDEX ix_articles_tsv ON articles USING GIN (tsv)")
+
+
+def _step_2(conn: Connection) -> None:
+    conn.execute(text("ALTER TABLE articles ADD COLUMN duplicate_of VARCHAR(32)"))
+    conn.execute(text("CREATE INDEX ix_articles_duplicate_of ON articles (duplicate_of)"))
+
+
+UPGRADE_STEPS: dict[int, Callable[[Connection], None]] = {1: _step_1, 2: _step_2}
+"""``UPGRADE_STEPS[n]`` takes a database from version n-1 to n."""
+
+
+def upgrade(conn: Connection, current: int, target: int = SCHEMA_VERSION) -> list[int]:
+    """Run the steps from ``current`` to ``target`` on ``conn`` (the caller commits); the steps run."""
+    done = []
+    for v in range(current + 1, target + 1):
+        UPGRADE_STEPS[v](conn)
+        _set_version(conn, v)
+        done.append(v)
+    return done

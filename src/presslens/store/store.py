@@ -1,0 +1,283 @@
+"""The corpus store: open (and create or check the schema), add or replace one analysed article per
+transaction, look articles up, report counts."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from presslens.article import Report
+from presslens.store import schema
+from presslens.store.backend import DRIVER_ERRORS, DatabaseURL, StoreError, explain, make_engine, resolve_url
+from presslens.store.rows import article_aggregates, report_rows
+from presslens.store.schema import ARTICLES, FINDINGS, SCHEMA_VERSION
+
+AGGREGATES = tuple(article_aggregates([]))
+_PG_LOCK = 7_114_014  # advisory lock id held while a PostgreSQL store creates or upgrades its schema
+
+
+class Store:
+    """One corpus database. Use :func:`open_store` to get one."""
+
+    def __init__(self, db: DatabaseURL, engine: Engine, *, write: bool) -> None:
+        self.db = db
+        self.engine = engine
+        self.write = write
+        self._findings_sql: str | None = None
+
+    @property
+    def backend(self) -> str:
+        return self.db.backend
+
+    # ------------------------------------------------------------ errors and transactions
+
+    @contextlib.contextmanager
+    def guard(self) -> Iterator[None]:
+        """Turn driver errors into one-line :class:`StoreError` s."""
+        try:
+            yield
+        except StoreError:
+            raise
+        except DRIVER_ERRORS as exc:
+            raise explain(exc, self.db) from exc
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with self.guard(), self.engine.begin() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.guard(), self.engine.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ schema
+
+    def _lock_schema(self, conn: Connection) -> None:
+        if self.backend == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+
+    def version(self) -> int:
+        with self.reading() as conn:
+            return schema.read_version(conn)
+
+    def check_schema(self, *, create: bool) -> None:
+        """Create the schema on an empty database (``create``), refuse a newer or a foreign one, and name the
+        command that upgrades an older one."""
+        if not create:
+            current = self.version()
+            self._judge(current, create=False)
+            return
+        with self.transaction() as conn:
+            self._lock_schema(conn)
+            current = schema.read_version(conn)
+            self._judge(current, create=True)
+            if current == 0:
+                schema.upgrade(conn, 0)
+
+    def _judge(self, current: int, *, create: bool) -> None:
+        if current < 0:
+            raise StoreError(f"{self.db.shown} holds other tables (an 'articles' table without presslens's "
+                             "store_meta): not a presslens corpus")
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"{self.db.shown} has store schema version {current}, newer than this presslens "
+                             f"understands ({SCHEMA_VERSION}): upgrade presslens to use it")
+        if current == 0 and not create:
+            raise StoreError(f"{self.db.shown} is an empty database: run 'presslens index INPUT --db ...' first")
+        if 0 < current < SCHEMA_VERSION:
+            raise StoreError(f"{self.db.shown} has store schema version {current} (this presslens uses "
+                             f"{SCHEMA_VERSION}): run 'presslens db upgrade --db {self.db.shown}'")
+
+    def upgrade(self) -> tuple[int, int]:
+        """Bring the schema to :data:`SCHEMA_VERSION`; (version before, version after)."""
+        with self.transaction() as conn:
+            self._lock_schema(conn)
+            current = schema.read_version(conn)
+            if current < 0 or current > SCHEMA_VERSION:
+                self._judge(current, create=True)
+            schema.upgrade(conn, current)
+            return current, SCHEMA_VERSION
+
+    # ------------------------------------------------------------ articles
+
+    def lookup(self, key: str) -> dict[str, str] | None:
+        """Stored analyzer versions of the article with corpus key ``key`` (None: not stored)."""
+        with self.reading() as conn:
+            row = conn.execute(select(ARTICLES.c.analyzer_versions).where(ARTICLES.c.id == key)).first()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def _insert_findings(self, conn: Connection, pk: int, frows: list[dict[str, Any]]) -> None:
+        """Bulk insert through the driver's executemany (SQLAlchemy's per-row parameter processing was half
+        of the store's time per article); values are already plain Python types."""
+        if not frows:
+            return
+        if self._findings_sql is None:
+            cols = [c.name for c in FINDINGS.columns if c.name != "pk"]
+            names = ", ".join(f'"{c}"' for c in cols)
+            marks = ", ".join(f":{c}" if self.backend == "sqlite" else f"%({c})s" for c in cols)
+            self._findings_sql = f"INSERT INTO findings ({names}) VALUES ({marks})"
+        sqlite = self.backend == "sqlite"
+        params = []
+        for f in frows:
+            row = {**f, "article_pk": pk}
+            if sqlite and row.get("date") is not None:
+                row["date"] = row["date"].isoformat()  # the form SQLAlchemy's SQLite Date type stores
+            params.append(row)
+        conn.exec_driver_sql(self._findings_sql, params)
+
+    def _insert(self) -> Any:
+        return (sqlite.insert if self.backend == "sqlite" else postgresql.insert)(ARTICLES)
+
+    def add(self, report: Report) -> bool:
+        """Store an analysed article with all its findings in one transaction; False if it was already there."""
+        return self.add_rows(*report_rows(report))
+
+    def add_rows(self, row: dict[str, Any], frows: list[dict[str, Any]]) -> bool:
+        """:meth:`add` for rows made by :func:`presslens.store.rows.report_rows` (or a bench)."""
+        with self.transaction() as conn:
+            stmt = self._insert().values(**row).on_conflict_do_nothing(index_elements=["id"])
+            pk = conn.execute(stmt.returning(ARTICLES.c.pk)).scalar()
+            if pk is None:
+                return False
+            if self.backend == "sqlite":
+                conn.exec_driver_sql(
+                    "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)", (pk, row["title"], row["text"])
+                )
+            self._insert_findings(conn, pk, frows)
+        return True
+
+    def replace(self, report: Report) -> bool:
+        """Replace a stored article's report and findings (re-analysis) in one transaction; False if absent."""
+        row, frows = report_rows(report)
+        with self.transaction() as conn:
+            pk = conn.execute(select(ARTICLES.c.pk).where(ARTICLES.c.id == row["id"])).scalar()
+            if pk is None:
+                return False
+            conn.execute(
+                ARTICLES.update()
+                .where(ARTICLES.c.pk == pk)
+                .values(**{k: row[k] for k in ("analyzer_versions", "report", "analysed_at", *AGGREGATES)})
+            )
+            conn.execute(FINDINGS.delete().where(FINDINGS.c.article_pk == pk))
+            self._insert_findings(conn, pk, frows)
+        return True
+
+    def stored_articles(self, batch: int = 200) -> Iterator[tuple[str, str, bytes, str]]:
+        """(key, analyzer_versions JSON, packed report, text) of every stored article, in insertion order."""
+        last = 0
+        while True:
+            with self.reading() as conn:
+                rows = conn.execute(
+                    select(ARTICLES.c.pk, ARTICLES.c.id, ARTICLES.c.analyzer_versions, ARTICLES.c.report,
+                           ARTICLES.c.text)
+                    .where(ARTICLES.c.pk > last).order_by(ARTICLES.c.pk).limit(batch)
+                ).all()
+            if not rows:
+                return
+            for r in rows:
+                yield r.id, r.analyzer_versions, bytes(r.report), r.text
+            last = rows[-1].pk
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (SQLite ``ANALYZE``, sampled; without them SQLite starts
+        a per-source query from the findings instead of the source's articles; PostgreSQL's autovacuum does
+        this by itself)."""
+        if self.backend == "sqlite":
+            with self.guard(), self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA analysis_limit = 400")  # sampled: fast on a large file
+                conn.exec_driver_sql("ANALYZE")
+
+    # ------------------------------------------------------------ info
+
+    def info(self) -> dict[str, Any]:
+        with self.reading() as conn:
+            version = schema.read_version(conn)
+            n_articles = conn.execute(select(func.count()).select_from(ARTICLES)).scalar() or 0
+            n_findings = conn.execute(select(func.count()).select_from(FINDINGS)).scalar() or 0
+            by_kind = {
+                k: n for k, n in conn.execute(
+                    select(FINDINGS.c.kind, func.count()).group_by(FINDINGS.c.kind).order_by(FINDINGS.c.kind)
+                )
+            }
+            n_sources = conn.execute(select(func.count(ARTICLES.c.source.distinct()))).scalar() or 0
+            first, last = conn.execute(select(func.min(ARTICLES.c.date), func.max(ARTICLES.c.date))).one()
+            if self.backend == "postgresql":
+                size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar()
+            else:
+                assert self.db.path is not None
+                size = sum(os.path.getsize(p) for p in (str(self.db.path), f"{self.db.path}-wal")
+                           if os.path.exists(p))
+        return {
+            "backend": self.backend,
+            "database": self.db.shown,
+            "schema_version": version,
+            "articles": n_articles,
+            "findings": n_findings,
+            "findings_by_kind": by_kind,
+            "sources": n_sources,
+            "first_date": _iso(first),
+            "last_date": _iso(last),
+            "size_bytes": int(size or 0),
+        }
+
+
+def _iso(d: Any) -> str | None:
+    if isinstance(d, dt.date):
+        return d.isoformat()
+    return str(d) if d is not None else None
+
+
+def open_store(url: str | None = None, *, write: bool = False, create: bool = False, check: bool = True) -> Store:
+    """Open the corpus at ``url`` (a path, ``sqlite:///PATH``, ``postgresql://...``; default
+    ``$PRESSLENS_DB`` or ``./presslens.db``). ``create`` makes the schema on an empty database; ``check=False``
+    skips the schema version check (``db upgrade``, ``db info``)."""
+    db = resolve_url(url)
+    if db.backend == "sqlite":
+        assert db.path is not None
+        if not db.path.exists():
+            if not create:
+                raise StoreError(f"no corpus at {db.shown}: run 'presslens index INPUT --db {db.shown}' first")
+            if not db.path.parent.exists():
+                raise StoreError(f"cannot create {db.shown}: folder {db.path.parent} does not exist")
+        elif db.path.is_dir():
+            raise StoreError(f"{db.shown} is a folder, not a database file")
+        elif write and (not os.access(db.path, os.W_OK) or not db.path.stat().st_mode & 0o222):
+            # the mode bits count even for root, who could write anyway: a file marked read-only stays so
+            raise StoreError(f"{db.shown} is read-only: cannot write to it")
+        elif write and not os.access(db.path.parent, os.W_OK):
+            raise StoreError(f"{db.shown}: its folder is read-only (SQLite needs to write its journal there)")
+    store = Store(db, make_engine(db, write=write), write=write)
+    try:
+        if check:
+            store.check_schema(create=create)
+        else:
+            store.version()  # connects: a bad file or server fails here
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def load_report(store: Store, key: str) -> dict[str, Any] | None:
+    """The full stored report (JSON dict) of the article with corpus key ``key``."""
+    from presslens.store.rows import stored_report
+
+    with store.reading() as conn:
+        row = conn.execute(select(ARTICLES.c.report, ARTICLES.c.text).where(ARTICLES.c.id == key)).first()
+    return None if row is None else stored_report(bytes(row[0]), row[1])

@@ -1,0 +1,198 @@
+"""The corpus store's Python API, the same tests on SQLite and on a real PostgreSQL server (``store_url``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import text
+
+from presslens.identity import content_id, corpus_key, finding_id
+from presslens.store import Filters, QueryError, StoreError, export, open_store, parse_query, profiles
+from presslens.store import schema as store_schema
+from presslens.store.rows import article_from_stored, report_rows
+from presslens.store.search import search_articles, search_findings
+from tests.store_fixtures import make_report
+
+TEXTS = [
+    ("The border service said 700,000 men left the country.", "Outlet A", dt.date(2022, 10, 1)),
+    ("Officials said 300,000 reservists were called up in the partial mobilisation.", "Outlet A",
+     dt.date(2022, 9, 21)),
+    ("Some reports may suggest 100,000 people crossed into Georgia.", "Outlet B", dt.date(2022, 9, 28)),
+    ("Burn their depots, the channel wrote; 12 drones were launched.", "Outlet C", dt.date(2022, 11, 5)),
+]
+
+
+@pytest.fixture
+def filled(store_url: str):  # type: ignore[no-untyped-def]
+    with open_store(store_url, write=True, create=True) as store:
+        for t, src, d in TEXTS:
+            assert store.add(make_report(t, source=src, date=d, title=t.split(",")[0][:30]))
+        yield store
+
+
+def test_rows_carry_the_identity_module_ids() -> None:
+    rep = make_report(TEXTS[0][0], source="Outlet A", url="https://a.example/1")
+    row, frows = report_rows(rep)
+    cid = content_id(rep.article.text)
+    assert row["id"] == corpus_key(cid, "Outlet A", "https://a.example/1")
+    for f, fin in zip(frows, sorted(rep.findings, key=lambda f: (f.start, -f.end, f.kind, f.label)), strict=True):
+        assert f["id"] == finding_id(cid, fin.analyzer, fin.kind, fin.label, fin.start, fin.end)
+    q = next(f for f in frows if f["kind"] == "quantity")
+    assert (q["value"], q["low"], q["high"], q["unit"], q["vague"], q["malformed"]) == (
+        700000.0, 700000.0, 700000.0, "people", False, False)
+    assert next(f for f in frows if f["kind"] == "attribution")["cited_source"] == "The border service"
+    from presslens.store.rows import finding_columns
+
+    assert finding_columns("attribution", {"source": {"text": "He", "type": "person"}})["cited_source"] is None
+    back = article_from_stored(row["report"], row["text"])
+    assert back.text == rep.article.text and back.date == rep.article.date and back.sentences == [(0, len(back.text))]
+
+
+def test_adding_twice_adds_nothing_and_keeps_findings(store_url: str) -> None:
+    from presslens.store import load_report
+    from presslens.store.rows import article_key
+
+    rep = make_report(TEXTS[0][0])
+    with open_store(store_url, write=True, create=True) as store:
+        assert store.add(rep) is True
+        assert store.add(rep) is False
+        doc = load_report(store, article_key(rep.article))
+        assert doc is not None and doc["article"]["text"] == rep.article.text
+        assert [f["text"] for f in doc["findings"]] == [f["text"] for f in rep.to_dict()["findings"]]
+        info = store.info()
+        assert info["articles"] == 1 and info["findings"] == len(rep.findings)
+        assert info["schema_version"] == store_schema.SCHEMA_VERSION
+
+
+def test_replace_swaps_findings_and_versions(store_url: str) -> None:
+    with open_store(store_url, write=True, create=True) as store:
+        store.add(make_report(TEXTS[3][0], version="1.0"))
+        newer = make_report(TEXTS[3][0], version="2.0")
+        newer.findings = [f for f in newer.findings if f.kind != "violence"]
+        assert store.replace(newer)
+        from presslens.store.rows import article_key
+
+        assert set(store.lookup(article_key(newer.article)).values()) == {"2.0"}  # type: ignore[union-attr]
+        assert store.info()["findings_by_kind"].get("violence") is None
+        assert store.info()["findings"] == len(newer.findings)
+
+
+def test_search_ranks_and_filters(filled) -> None:  # type: ignore[no-untyped-def]
+    hits = search_articles(filled, "said", Filters())
+    assert len(hits) == 2 and all("said" in h["snippet"].lower() for h in hits)
+    assert {h["source"] for h in hits} == {"Outlet A"}
+    assert search_articles(filled, '"partial mobilisation"', Filters())[0]["date"] == "2022-09-21"
+    assert search_articles(filled, '"mobilisation partial"', Filters()) == []
+    assert len(search_articles(filled, "said OR georgia", Filters())) == 3
+    assert len(search_articles(filled, "said -reservists", Filters())) == 1
+    assert [h["source"] for h in search_articles(filled, None, Filters(kind="violence"))] == ["Outlet C"]
+    assert len(search_articles(filled, None, Filters(since=dt.date(2022, 9, 25), until=dt.date(2022, 10, 31)))) == 2
+    assert search_articles(filled, "said", Filters(sources=["Outlet B"])) == []
+    assert search_articles(filled, None, Filters(languages=["de"])) == []
+    page = search_articles(filled, None, Filters(), limit=2, offset=2)
+    assert [h["date"] for h in page] == ["2022-09-28", "2022-09-21"]
+    counts = search_articles(filled, "drones", Filters())[0]["counts"]
+    assert counts["violence"] == 1 and counts["quantity"] == 1
+
+
+def test_findings_rows_and_quantity_range(filled) -> None:  # type: ignore[no-untyped-def]
+    rows = search_findings(filled, None, Filters(kind="attribution"))
+    assert sorted(r["attributes"]["source"]["text"] for r in rows) == ["Officials", "The border service"]
+    with filled.reading() as conn:
+        n = conn.execute(text("SELECT count(*) FROM findings WHERE kind = 'quantity' AND value BETWEEN 100000 AND "
+                              "300000")).scalar()
+    assert n == 2
+    rows = search_findings(filled, None, Filters(kind="quantity", min_value=100000, max_value=300000))
+    assert sorted(r["attributes"]["value"] for r in rows) == [100000, 300000]
+    assert all(r["kind"] == "quantity" for r in search_findings(filled, "georgia", Filters(kind="quantity")))
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "AND OR", "'; DROP TABLE articles; --", "NEAR(a b)", 'a"b"c',
+                                   "col:value", "^start"])
+def test_hostile_queries_are_literal(filled, query: str) -> None:  # type: ignore[no-untyped-def]
+    search_articles(filled, query, Filters())
+    search_findings(filled, query, Filters())
+    assert filled.info()["articles"] == len(TEXTS)
+
+
+@pytest.mark.parametrize("query", ["*", "-said", "   ", '""'])
+def test_queries_without_words_are_refused(filled, query: str) -> None:  # type: ignore[no-untyped-def]
+    if not query.strip():
+        assert len(search_articles(filled, query, Filters())) == len(TEXTS)  # no query: everything
+        return
+    with pytest.raises(QueryError):
+        search_articles(filled, query, Filters())
+
+
+def test_parse_query_grammar() -> None:
+    assert parse_query('"Border Service" said').fts5() == '"border service" AND "said"'
+    assert parse_query("a OR b -c").websearch() == "a or b -c"
+
+
+def test_outlet_profiles(filled) -> None:  # type: ignore[no-untyped-def]
+    by = {p["source"]: p for p in profiles(filled)}
+    a = by["Outlet A"]
+    assert a["articles"] == 2 and a["first_date"] == "2022-09-21" and a["last_date"] == "2022-10-01"
+    assert a["propaganda_sentence_share"] == 1.0
+    assert a["attributed_claim_share"] == 1.0 and by["Outlet B"]["attributed_claim_share"] == 0.0
+    assert by["Outlet B"]["hedged_claim_share"] == 1.0
+    assert a["technique_rate"]["Loaded_Language"] == pytest.approx(1000 * 2 / a["words"], abs=1e-3)
+    assert by["Outlet C"]["violence_articles"] == 1 and a["violence_articles"] == 0
+    assert {c["source"] for c in a["top_cited_sources"]} == {"The border service", "Officials"}
+    months = profiles(filled, "Outlet A")
+    assert [m["month"] for m in months] == ["2022-09", "2022-10"]
+
+
+def test_export_parquet_typed(filled, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "q.parquet"
+    assert export(filled, "quantities", "parquet", out) == 4
+    t = pq.read_table(out)
+    assert t.schema.field("date").type == pa.date32() and t.schema.field("value").type == pa.float64()
+    assert t.schema.field("vague").type == pa.bool_()
+    assert sorted(t.column("value").to_pylist()) == [12.0, 100000.0, 300000.0, 700000.0]
+    assert export(filled, "articles", "parquet", tmp_path / "a.parquet", Filters(sources=["Outlet A"])) == 2
+    assert pq.read_table(tmp_path / "a.parquet").column("date").to_pylist()[0] == dt.date(2022, 10, 1)
+    n = export(filled, "findings", "jsonl", tmp_path / "f.jsonl", Filters(kind="claim"))
+    lines = (tmp_path / "f.jsonl").read_text().splitlines()
+    assert n == len(lines) == 4 and isinstance(json.loads(lines[0])["attributes"], dict)
+    export(filled, "findings", "csv", tmp_path / "f.csv")
+    assert (tmp_path / "f.csv").read_text().splitlines()[0].startswith("article_id,date,source,finding_id")
+
+
+def test_newer_schema_is_refused_older_is_upgraded(store_url: str) -> None:
+    from sqlalchemy import update
+
+    with open_store(store_url, write=True, create=True) as store:
+        store.add(make_report(TEXTS[0][0]))
+        with store.transaction() as conn:
+            conn.execute(update(store_schema.META).where(store_schema.META.c.key == "schema_version")
+                         .values(value="99"))
+    with pytest.raises(StoreError, match="newer"):
+        open_store(store_url)
+    with pytest.raises(StoreError, match="newer"):
+        open_store(store_url, write=True, create=True)
+
+
+def test_upgrade_from_version_1_keeps_articles(store_url: str) -> None:
+    from presslens.store.backend import make_engine, resolve_url
+
+    db = resolve_url(store_url)
+    engine = make_engine(db, write=True)
+    with engine.begin() as conn:
+        store_schema.upgrade(conn, 0, target=1)
+        assert store_schema.read_version(conn) == 1
+    engine.dispose()
+    with pytest.raises(StoreError, match="db upgrade"):
+        open_store(store_url)
+    with open_store(store_url, write=True, check=False) as store:
+        assert store.upgrade() == (1, store_schema.SCHEMA_VERSION)
+        assert store.upgrade() == (store_schema.SCHEMA_VERSION, store_schema.SCHEMA_VERSION)
+    with open_store(store_url, write=True) as store:
+        store.add(make_report(TEXTS[1][0]))
+        with store.reading() as conn:
+            assert conn.execute(text("SELECT duplicate_of FROM articles")).all() == [(None,)]
