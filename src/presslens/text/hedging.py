@@ -337,9 +337,33 @@ _CLAIM_ONLY_HEDGES = re.compile(
     r"\b(?:seems?|seemed)\b|"
     r"\b(?:is|are|was|were|be|seems?|remains?)\s+(?:quite\s+|entirely\s+|very\s+|certainly\s+|also\s+)?"
     r"(?:possible|probable)\b|"
-    r"\b(?:possible|probable)\s+that\b",
+    r"\b(?:possible|probable)\s+that\b|"
+    r"\bit\s+(?:is|was|has been|had been)\s+(?:widely\s+|also\s+)?(?:feared|said|thought|believed|understood|"
+    r"suspected|rumou?red)\b|"
+    r"\b(?:is|are|was|were|been|being|stands?)\s+accused\s+of\b|"
+    r"\bsuggests?\b|\b(?:suspicions?|signs?)\s+that\b|"
+    r"(?<!\bas\s)(?<!\bmade\s)(?<!\bmake\s)\bpossible\s+(?!that\b|to\b|for\b|and\b|or\b|in\b|at\b|by\b)[a-z]+|"
+    r"\b(?:apparent|alleged|presumed|purported)\s+[a-z]+",
     IGNORE_CASE,
 )
+# an adverb that qualifies an adjective ("potentially violent criminals", "a seemingly sure-bet vote"), not
+# the claim
+_ADVERB_BEFORE_ADJECTIVE = re.compile(
+    r"^\s+(?:[a-z]+-[a-z]+|[a-z]+(?:ent|ant|ous|al|ive|ful|ic|ible|able|less|ary|ing))\b", IGNORE_CASE
+)
+_ADJECTIVE_ADVERBS = frozenset({"potentially", "seemingly"})
+# a rule quoted from a statute or regulation: its "may" grants permission ("an alien may be arrested")
+_LEGAL_TEXT = re.compile(r"\((?:[a-z]|\d{1,2})\)|\bsubsection\b|\bpursuant to\b|\bshall\b", IGNORE_CASE)
+# "could" of a past or bounded ability, not a possibility: "before he could finish", "all they could",
+# "until the moment it could", "in which a priest could", "could not be reached for comment"
+_COULD_ABILITY_BEFORE = re.compile(
+    r"\b(?:before|until|till|all|which|whom|when|whenever|soonest|moment|everything|anything|whatever)\s+"
+    r"(?:[\w’'-]+\s+){0,3}$",
+    IGNORE_CASE,
+)
+_COULD_REACHED_AFTER = re.compile(r"^\s+(?:not\s+)?(?:immediately\s+)?be\s+reached\b", IGNORE_CASE)
+# certainty, not doubt: "100 percent likely"
+_CERTAIN_LIKELY = re.compile(r"\b100\s*(?:%|percent|per cent)\s*$", IGNORE_CASE)
 # Cues of hedge_cues that do not hedge a claim in news text: "would" (reported plans and conditionals), a
 # third party's belief or claim ("critics claim that", "she thinks the"), a named or vague source alone
 # ("officials said", "media reports", "it was reported that"); the guideline counts none of them.
@@ -367,6 +391,16 @@ def claim_hedge_cues(text: str) -> list[Cue]:
         if kind == "epistemic_verb" and not _KEPT_EPISTEMIC.match(cue):
             continue
         if _NOT_CLAIM_HEDGE.match(cue):
+            continue
+        if cue.lower() == "likely" and _CERTAIN_LIKELY.search(text[:s]):
+            continue
+        if cue.lower() in _ADJECTIVE_ADVERBS and _ADVERB_BEFORE_ADJECTIVE.match(text[e:]):
+            continue
+        if cue.lower() == "may" and _LEGAL_TEXT.search(text):
+            continue
+        if cue.lower() == "could" and (
+            _COULD_ABILITY_BEFORE.search(text[:s]) or _COULD_REACHED_AFTER.match(text[e:])
+        ):
             continue
         cues.append((s, e, kind))
     cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text))

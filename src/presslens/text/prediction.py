@@ -361,7 +361,11 @@ _LIST_ITEM = re.compile(r"^\s*[*•·-]\s")
 _SHALL = re.compile(r"^(?:shall|shan't|shan’t)$", IGNORE_CASE)
 
 
-def forecast_cues(text: str) -> tuple[str, list[Cue], tuple[int, int] | None] | None:
+Forecast = tuple[str, list[Cue], tuple[int, int] | None]
+"""(strength, cue spans, horizon span) of a sentence's prediction (:func:`forecast_cues`)."""
+
+
+def forecast_cues(text: str) -> Forecast | None:
     """The prediction a sentence makes, for a ``prediction`` finding: ``(strength, cues, horizon span)``,
     or None.
 

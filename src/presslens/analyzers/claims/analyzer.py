@@ -1,8 +1,9 @@
 """The claims analyzer: check-worthy sentences with their figures, attribution and hedging cues, and the
 predictions an article makes.
 
-- ``claim`` findings: sentences the check-worthiness model scores at or above its threshold. Page furniture
-  and questions (:mod:`.furniture`) keep their finding with the score times 0.1, a candidate below 0.5.
+- ``claim`` findings: sentences whose check-worthiness, calibrated on real news (:mod:`.calibration`), is at
+  least ``EMIT_AT``. Page furniture and questions (:mod:`.furniture`) keep their finding with the score times
+  0.1, a candidate below 0.5.
   ``hedged`` / ``hedge_cues`` come from cue spans in the claim's own text only
   (:func:`presslens.text.hedging.claim_hedge_cues`), never from the type of the linked source.
 - ``prediction`` findings: every sentence that states something about the future
@@ -17,11 +18,12 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.claims.calibration import EMIT_AT, calibrated
 from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.model import ClaimModel
 from presslens.article import Article, Finding, span_ref
-from presslens.text.hedging import claim_hedge_cues
-from presslens.text.prediction import forecast_cues
+from presslens.text.hedging import Cue, claim_hedge_cues
+from presslens.text.prediction import Forecast, forecast_cues
 
 # Share of real-news dev prediction findings a reader's annotation confirmed, per strength (issue 13:
 # `presslens eval realnews --split dev`, see docs/EVALUATION.md): the finding's score.
@@ -115,20 +117,25 @@ class ClaimsAnalyzer(Analyzer):
         probs = model.scores(texts, enc.sentence_embeddings, enc.token_states, enc.stacked_token_states())
         figures = features.prior("figures", "quantity")
         attributions = features.prior("attribution", "attribution")
-        chosen = [i for i, p in enumerate(probs.tolist()) if not p < model.threshold]
+        forecasts = [forecast_cues(t) for t in texts]
+        hedges = [claim_hedge_cues(t) for t in texts]
+        scores = [
+            calibrated(p, bool(h), f is not None)
+            for p, h, f in zip(probs.tolist(), hedges, forecasts, strict=True)
+        ]
+        chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [article.sentences[i] for i in chosen]
         links = linked_attributions(ranges, attribution_spans(attributions))
         findings = [
-            self._claim(article, i, s, e, float(probs[i]), figures, link)
+            self._claim(article, i, s, e, scores[i], hedges[i], figures, link)
             for i, (s, e), link in zip(chosen, ranges, links, strict=True)
         ]
-        findings += self._predictions(article)
+        findings += self._predictions(article, forecasts)
         return AnalyzerOutput(findings=findings)
 
-    def _predictions(self, article: Article) -> list[Finding]:
+    def _predictions(self, article: Article, forecasts: list[Forecast | None]) -> list[Finding]:
         out = []
-        for index, (s, e) in enumerate(article.sentences):
-            found = forecast_cues(article.text[s:e])
+        for index, ((s, e), found) in enumerate(zip(article.sentences, forecasts, strict=True)):
             if found is None:
                 continue
             strength, cues, horizon = found
@@ -157,11 +164,11 @@ class ClaimsAnalyzer(Analyzer):
         s: int,
         e: int,
         score: float,
+        cues: list[Cue],
         figures: list[Finding],
         link: Finding | None,
     ) -> Finding:
         text = article.text[s:e]
-        cues = claim_hedge_cues(text)
         attributes: dict[str, Any] = {
             "sentence_index": index,
             "figures": [_figure_ref(article, f) for f in figures if s <= f.start and f.end <= e],
