@@ -356,6 +356,21 @@ FORECAST_CUES = frozenset({"future", "going_to", "expected", "is_to"})
 # "may/could + action verb": a possible future, often a mere possibility or a rule ("members may vote")
 POSSIBLE_CUES = frozenset({"modal_future"})
 
+# time phrases that give a forecast its horizon in news text, beyond those of _HORIZON (which implements
+# data/hedging/GUIDELINE.md and stays as it is): "eventually", "at any time", "another six months",
+# "in September", "on Friday", "over the course of the next few years"
+_FORECAST_HORIZON = re.compile(
+    r"\b(?:"
+    rf"(?:for\s+)?another\s+(?:{_NUM_WORD}\s+)?{_UNIT}|"
+    rf"over\s+the\s+course\s+of\s+the\s+(?:next|coming)\s+(?:{_NUM_WORD}\s+)?{_UNIT}|"
+    rf"in\s+the\s+next\s+(?:\w+\s+)?(?:cycle|election|term|session|season|round)|"
+    rf"a\s+week\s+from\s+{_WEEKDAY}|"
+    rf"(?:on|by|until|till|in|this|next|from)\s+(?:{_WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)|"
+    r"(?:at\s+)?any\s*time|eventually|ultimately|sooner\s+or\s+later|one\s+day|at\s+one\s+point|"
+    r"in\s+the\s+long\s+run"
+    r")\b",
+    IGNORE_CASE,
+)
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 _LIST_ITEM = re.compile(r"^\s*[*•·-]\s")
 _SHALL = re.compile(r"^(?:shall|shan't|shan’t)$", IGNORE_CASE)
@@ -390,4 +405,7 @@ def forecast_cues(text: str) -> Forecast | None:
     if _PAST_MARKERS.search(text) and not kinds & {"future", "expected", "going_to"}:
         return None
     kept = FORECAST_CUES | POSSIBLE_CUES
+    if span is None:
+        extra = _FORECAST_HORIZON.search(text)
+        span = (extra.start(), extra.end()) if extra else None
     return strength, [c for c in cues if c[2] in kept], span
