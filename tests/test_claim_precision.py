@@ -126,3 +126,32 @@ def test_prediction_findings_cover_sentences_that_are_not_check_worthy() -> None
     assert [f.text for f in preds] == ["The republic will keep drifting slowly toward the western bloc."]
     assert preds[0].score >= 0.5 and preds[0].label == "forecast"
     decode_report(report.to_dict())
+
+
+def test_calibrated_score_is_a_monotone_probability_raised_by_hedges_and_predictions() -> None:
+    from presslens.analyzers.claims.calibration import calibrated
+
+    grid = [0.01, 0.2, 0.4, 0.6, 0.99]
+    plain = [calibrated(p, False, False) for p in grid]
+    assert all(0.0 < a < b < 1.0 for a, b in zip(plain, plain[1:], strict=False))
+    assert all(calibrated(p, True, False) > q for p, q in zip(grid, plain, strict=True))
+    assert all(calibrated(p, False, True) > q for p, q in zip(grid, plain, strict=True))
+
+
+def test_calibration_fit_recovers_a_known_shift() -> None:
+    import math
+    import random
+
+    from presslens.analyzers.claims.calibration import fit, logit
+
+    rng = random.Random(7)
+    rows = []
+    for _ in range(4000):
+        p = rng.uniform(0.02, 0.98)
+        hedged = rng.random() < 0.3
+        z = logit(p) + 0.5 + (1.0 if hedged else 0.0)
+        rows.append((p, hedged, False, rng.random() < 1.0 / (1.0 + math.exp(-z))))
+    got = fit(rows)
+    assert abs(got["SLOPE"] - 1.0) < 0.2
+    assert abs(got["INTERCEPT"] - 0.5) < 0.25
+    assert abs(got["HEDGED_WEIGHT"] - 1.0) < 0.3
