@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import presslens
-from presslens.analyzers.claims.analyzer import CLAIM_SCHEMA
+from presslens.analyzers.claims.analyzer import CLAIM_SCHEMA, PREDICTION_SCHEMA
 from presslens.analyzers.claims.features import char_ngrams, lexical_features, word_ngrams
 from presslens.analyzers.claims.model import claim_model
 from presslens.training.claims import average_precision, best_threshold, mean_ap
@@ -67,11 +67,13 @@ def test_claim_links_figures_and_according_to_source(report: dict) -> None:  # t
     assert c["attributes"]["hedged"] is False
 
 
-def test_vague_source_makes_claim_hedged(report: dict) -> None:  # type: ignore[type-arg]
+def test_hedge_cues_are_spans_of_the_claims_own_text(report: dict) -> None:  # type: ignore[type-arg]
     c = _claim_with(report, "3,000 soldiers")
     assert c["attributes"]["hedged"] is True
-    assert c["attributes"]["attribution"]["source_type"] == "vague"
-    assert c["attributes"]["hedge_cues"]
+    cues = c["attributes"]["hedge_cues"]
+    assert cues and all(c["start"] <= cue["start"] and cue["end"] <= c["end"] for cue in cues)
+    assert all(ARTICLE[cue["start"] : cue["end"]] == cue["text"] for cue in cues)
+    assert any("suggest" in cue["text"] for cue in cues)
 
 
 def test_quote_claim_links_the_speaker(report: dict) -> None:  # type: ignore[type-arg]
@@ -81,15 +83,17 @@ def test_quote_claim_links_the_speaker(report: dict) -> None:  # type: ignore[ty
     assert att["source_type"] == "person"
 
 
-def test_prediction_and_horizon() -> None:
-    rep = presslens.analyze(
-        "The army will launch a counteroffensive with 20,000 troops next month, the minister said.",
-        only=["claims"],
-    ).to_dict()
-    claims = _claims(rep)
-    assert claims, "the sentence should be check-worthy"
-    assert claims[0]["attributes"]["prediction"] is True
-    assert claims[0]["attributes"]["horizon"] == "next month"
+def test_prediction_is_a_finding_of_its_own_with_the_horizon_span() -> None:
+    text = "The army will launch a counteroffensive with 20,000 troops next month, the minister said."
+    rep = presslens.analyze(text, only=["claims"]).to_dict()
+    preds = [f for f in rep["findings"] if f["kind"] == "prediction"]
+    assert len(preds) == 1 and preds[0]["score"] >= 0.5
+    horizon = preds[0]["attributes"]["horizon"]
+    assert horizon is not None and horizon["text"] == "next month"
+    assert text[horizon["start"] : horizon["end"]] == "next month"
+    assert [c["text"] for c in preds[0]["attributes"]["cues"]] == ["will"]
+    jsonschema.validate(preds[0]["attributes"], PREDICTION_SCHEMA)
+    assert all("prediction" not in c["attributes"] for c in _claims(rep))
 
 
 def test_attributes_match_schema(report: dict) -> None:  # type: ignore[type-arg]

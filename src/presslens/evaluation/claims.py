@@ -63,6 +63,9 @@ def main(args: argparse.Namespace) -> int:
     rows.append(
         ("presslens claims (LR + token attention head, averaged)", _metrics(sets, scored, model.threshold))
     )
+    shipped = {name: analyzer_scores([s.text for s in sets[name]], scored[name]) for name in scored}
+    rows.append(("analyzer 1.2 as shipped: real-news calibrated score >= 0.5, furniture vetoed",
+                 _metrics(sets, shipped, 0.5)))
     if model.head is not None:
         thr_lr, _ = best_threshold(_labels(sets["dev"]), lr_only["dev"])
         rows.append(
@@ -93,6 +96,22 @@ def main(args: argparse.Namespace) -> int:
             f"**{m['map']:.3f}** |"
         )
     return 0
+
+
+def analyzer_scores(texts: list[str], probs: np.ndarray) -> np.ndarray:
+    """The score the ``claims`` analyzer gives each sentence: the model probability calibrated on real news
+    (:mod:`presslens.analyzers.claims.calibration`), times 0.1 for page furniture and questions."""
+    from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
+    from presslens.analyzers.claims.calibration import calibrated
+    from presslens.analyzers.claims.furniture import furniture_reason
+    from presslens.text.hedging import claim_hedge_cues
+    from presslens.text.prediction import forecast_cues
+
+    out = []
+    for text, p in zip(texts, probs.tolist(), strict=True):
+        score = calibrated(p, bool(claim_hedge_cues(text)), forecast_cues(text) is not None)
+        out.append(score * FURNITURE_FACTOR if furniture_reason(text) is not None else score)
+    return np.asarray(out)
 
 
 def _metrics(sets: dict, scored: dict[str, np.ndarray], thr: float) -> dict[str, float]:  # type: ignore[type-arg]

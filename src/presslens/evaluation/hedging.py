@@ -6,8 +6,9 @@ Reads ``<data>/<split>.jsonl`` (``{"id", "text", "hedged", "prediction", "horizo
 ``data/hedging/GUIDELINE.md``) and prints a Markdown table: precision, recall and F1 of the positive
 class for ``hedged`` and ``prediction``, and exact-match accuracy of the time horizon. Horizon accuracy is
 computed over the sentences whose gold label is a prediction (a missing horizon must be predicted as
-None to count), and separately over the sentences that have a gold horizon. A keyword baseline
-("may/might/could/reportedly/allegedly" hedges, "will" predicts) is printed side by side.
+None to count), and separately over the sentences that have a gold horizon. The stricter rules of the
+``claims`` analyzer (real-news guideline, `claim_rules_predictor`) and a keyword baseline
+("may/might/could/reportedly/allegedly" hedges, "will" predicts) are printed side by side.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from presslens.text.hedging import is_hedged
-from presslens.text.prediction import prediction_info
+from presslens.text.hedging import claim_hedge_cues, is_hedged
+from presslens.text.prediction import forecast_cues, prediction_info
 
 Predictor = Callable[[str], tuple[bool, bool, str | None]]
 
@@ -82,6 +83,14 @@ def rules_predictor(text: str) -> tuple[bool, bool, str | None]:
     hedged, _ = is_hedged(text)
     prediction, horizon, _ = prediction_info(text)
     return hedged, prediction, horizon
+
+
+def claim_rules_predictor(text: str) -> tuple[bool, bool, str | None]:
+    """The stricter news-text rules the ``claims`` analyzer uses (``hedged`` of a claim, ``prediction``
+    findings: a forecast or a "may/could" possibility)."""
+    forecast = forecast_cues(text)
+    horizon = forecast[2] if forecast is not None else None
+    return bool(claim_hedge_cues(text)), forecast is not None, text[horizon[0] : horizon[1]] if horizon else None
 
 
 _BASE_HEDGE = re.compile(r"\b(?:may|might|could|reportedly|allegedly)\b", re.IGNORECASE)
@@ -164,7 +173,11 @@ def main(args: argparse.Namespace) -> int:
         print(f"error: {path} not found")
         return 2
     items = load_items(path)
-    results = {"rules": evaluate(items, rules_predictor), "keyword baseline": evaluate(items, keyword_baseline)}
+    results = {
+        "rules": evaluate(items, rules_predictor),
+        "claims analyzer rules (news text)": evaluate(items, claim_rules_predictor),
+        "keyword baseline": evaluate(items, keyword_baseline),
+    }
     print(f"hedging and predictions: {path} ({len(items)} sentences)\n")
     print(markdown_table(results))
     if getattr(args, "errors", False):

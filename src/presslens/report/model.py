@@ -102,15 +102,30 @@ class ClaimAttribution(_Model):
 
 
 class ClaimAttributes(_Model):
-    """``kind == "claim"``: a check-worthy sentence, its figures, attribution, hedging and prediction."""
+    """``kind == "claim"``: a check-worthy sentence, its figures, attribution and hedging cues."""
 
     sentence_index: Offset
     figures: list[ClaimFigure]
     attribution: ClaimAttribution | None
-    hedged: bool
-    hedge_cues: list[str]
-    prediction: bool
-    horizon: str | None
+    hedged: Annotated[bool, Meta(description="a hedging cue in the claim's own text")]
+    hedge_cues: Annotated[
+        list[SpanRef | str], Meta(description="cue spans in the claim (plain strings: reports before claims 1.2)")
+    ]
+    furniture: Annotated[
+        str, Meta(description="why the sentence is page furniture or a question (score lowered below 0.5)")
+    ] | UnsetType = UNSET
+    prediction: Annotated[bool, Meta(description="reports before claims 1.2; now a prediction finding")] | (
+        UnsetType
+    ) = UNSET
+    horizon: Annotated[str | None, Meta(description="reports before claims 1.2")] | UnsetType = UNSET
+
+
+class PredictionAttributes(_Model):
+    """``kind == "prediction"``: a sentence that states something about the future (analyzer ``claims``)."""
+
+    sentence_index: Offset
+    cues: list[SpanRef]
+    horizon: Annotated[SpanRef | None, Meta(description="the time horizon ('next year', 'by 2020')")]
 
 
 class TechniqueAlternative(_Model):
@@ -164,6 +179,7 @@ KIND_ATTRIBUTES: dict[str, type[_Model]] = {
     "quantity": QuantityAttributes,
     "attribution": AttributionAttributes,
     "claim": ClaimAttributes,
+    "prediction": PredictionAttributes,
     "technique": TechniqueAttributes,
     "sentence": SentenceAttributes,
     "violence": ViolenceAttributes,

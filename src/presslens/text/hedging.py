@@ -301,6 +301,11 @@ def hedge_cues(text: str) -> list[Cue]:
     ``cue_type`` is one of "modal", "adverb", "evidential", "second_hand", "unverified", "uncertainty",
     "epistemic_verb".
     """
+    return dedupe_cues(_all_hedge_cues(text))
+
+
+def _all_hedge_cues(text: str) -> list[Cue]:
+    """Every cue match of :func:`hedge_cues`, before nested cues are dropped."""
     cues: list[Cue] = []
     index = WordStarts(text)
     words = index_words(text, index)
@@ -311,13 +316,95 @@ def hedge_cues(text: str) -> list[Cue]:
         kind = modal_kind(text, m.start(), m.end())
         if kind:
             cues.append((m.start(), m.end(), kind))
-    return dedupe_cues(cues)
+    return cues
 
 
 def is_hedged(text: str) -> tuple[bool, list[str]]:
     """Whether ``text`` presents its content as uncertain or second-hand, and the cue texts found."""
     cues = hedge_cues(text)
     return bool(cues), [text[s:e] for s, e, _ in cues]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Hedging of a claim in news text (data/realnews/GUIDELINE.md section 5)
+# ---------------------------------------------------------------------------------------------------
+
+# Cues a claim's own certainty is lowered by in news text, besides those of hedge_cues: "it looks like",
+# "seem" without "to", "it is possible/probable".
+_CLAIM_ONLY_HEDGES = re.compile(
+    r"\b(?:it|this|that|there)\s+(?:looks|looked|does\s*n[o']t\s+look|doesn['’]t\s+look)\s+(?:like|as if|as though)\b|"
+    r"(?:^|(?<=[.!?\"“]\s))looks\s+like\b|"
+    r"\b(?:seems?|seemed)\b|"
+    r"\b(?:is|are|was|were|be|seems?|remains?)\s+(?:quite\s+|entirely\s+|very\s+|certainly\s+|also\s+)?"
+    r"(?:possible|probable)\b|"
+    r"\b(?:possible|probable)\s+that\b|"
+    r"\bit\s+(?:is|was|has been|had been)\s+(?:widely\s+|also\s+)?(?:feared|said|thought|believed|understood|"
+    r"suspected|rumou?red)\b|"
+    r"\b(?:is|are|was|were|been|being|stands?)\s+accused\s+of\b|"
+    r"\bsuggests?\b|\b(?:suspicions?|signs?)\s+that\b|"
+    r"(?<!\bas\s)(?<!\bmade\s)(?<!\bmake\s)\bpossible\s+(?!that\b|to\b|for\b|and\b|or\b|in\b|at\b|by\b)[a-z]+|"
+    r"\b(?:apparent|alleged|presumed|purported)\s+[a-z]+",
+    IGNORE_CASE,
+)
+# an adverb that qualifies an adjective ("potentially violent criminals", "a seemingly sure-bet vote"), not
+# the claim
+_ADVERB_BEFORE_ADJECTIVE = re.compile(
+    r"^\s+(?:[a-z]+-[a-z]+|[a-z]+(?:ent|ant|ous|al|ive|ful|ic|ible|able|less|ary|ing))\b", IGNORE_CASE
+)
+_ADJECTIVE_ADVERBS = frozenset({"potentially", "seemingly"})
+# a rule quoted from a statute or regulation: its "may" grants permission ("an alien may be arrested")
+_LEGAL_TEXT = re.compile(r"\((?:[a-z]|\d{1,2})\)|\bsubsection\b|\bpursuant to\b|\bshall\b", IGNORE_CASE)
+# "could" of a past or bounded ability, not a possibility: "before he could finish", "all they could",
+# "until the moment it could", "in which a priest could", "could not be reached for comment"
+_COULD_ABILITY_BEFORE = re.compile(
+    r"\b(?:before|until|till|all|which|whom|when|whenever|soonest|moment|everything|anything|whatever)\s+"
+    r"(?:[\w’'-]+\s+){0,3}$",
+    IGNORE_CASE,
+)
+_COULD_REACHED_AFTER = re.compile(r"^\s+(?:not\s+)?(?:immediately\s+)?be\s+reached\b", IGNORE_CASE)
+# certainty, not doubt: "100 percent likely"
+_CERTAIN_LIKELY = re.compile(r"\b100\s*(?:%|percent|per cent)\s*$", IGNORE_CASE)
+# Cues of hedge_cues that do not hedge a claim in news text: "would" (reported plans and conditionals), a
+# third party's belief or claim ("critics claim that", "she thinks the"), a named or vague source alone
+# ("officials said", "media reports", "it was reported that"); the guideline counts none of them.
+_NOT_CLAIM_HEDGE = re.compile(
+    r"^(?:would(?:n['’]t|\s+not)?|"
+    r"(?:is|are|was|were|has been|have been|had been|being)\s+(?:\w+\s+)?(?:said|reported|claimed)\s+that)$",
+    IGNORE_CASE,
+)
+_KEPT_SECOND_HAND = re.compile(r"\b(?:unconfirmed|unverified|rumou?rs?|rumou?red)\b", IGNORE_CASE)
+_KEPT_EPISTEMIC = re.compile(r"^(?:may well|might well|in theory)$", IGNORE_CASE)
+
+
+def claim_hedge_cues(text: str) -> list[Cue]:
+    """Cue spans that lower the certainty of a claim sentence in its own words: ``[(start, end, type)]``.
+
+    Stricter than :func:`hedge_cues` (which implements ``data/hedging/GUIDELINE.md``): it follows the
+    real-news guideline, where "would", a source's belief or claim, and a vague source alone are no hedge;
+    it adds "it looks like", "seems", "it is possible". Used for the ``hedged`` flag of claim findings.
+    """
+    cues: list[Cue] = []
+    for s, e, kind in _all_hedge_cues(text):
+        cue = text[s:e]
+        if kind == "second_hand" and not _KEPT_SECOND_HAND.search(cue):
+            continue
+        if kind == "epistemic_verb" and not _KEPT_EPISTEMIC.match(cue):
+            continue
+        if _NOT_CLAIM_HEDGE.match(cue):
+            continue
+        if cue.lower() == "likely" and _CERTAIN_LIKELY.search(text[:s]):
+            continue
+        if cue.lower() in _ADJECTIVE_ADVERBS and _ADVERB_BEFORE_ADJECTIVE.match(text[e:]):
+            continue
+        if cue.lower() == "may" and _LEGAL_TEXT.search(text):
+            continue
+        if cue.lower() == "could" and (
+            _COULD_ABILITY_BEFORE.search(text[:s]) or _COULD_REACHED_AFTER.match(text[e:])
+        ):
+            continue
+        cues.append((s, e, kind))
+    cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text))
+    return dedupe_cues(cues)
 
 
 # ---------------------------------------------------------------------------------------------------

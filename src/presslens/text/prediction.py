@@ -345,3 +345,67 @@ def _looks_past(text: str) -> bool:
 # (pattern, first words) of the patterns tried at first words only, for the tests (the prediction patterns
 # go through _pattern_matches)
 ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str]]] = [(_HORIZON, _HORIZON_FIRST)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Predictions a reader may want to track (data/realnews/GUIDELINE.md section 6)
+# ---------------------------------------------------------------------------------------------------
+
+# cue types that state the future outright ("will", "is going to", "is expected to", "is to visit")
+FORECAST_CUES = frozenset({"future", "going_to", "expected", "is_to"})
+# "may/could + action verb": a possible future, often a mere possibility or a rule ("members may vote")
+POSSIBLE_CUES = frozenset({"modal_future"})
+
+# time phrases that give a forecast its horizon in news text, beyond those of _HORIZON (which implements
+# data/hedging/GUIDELINE.md and stays as it is): "eventually", "at any time", "another six months",
+# "in September", "on Friday", "over the course of the next few years"
+_FORECAST_HORIZON = re.compile(
+    r"\b(?:"
+    rf"(?:for\s+)?another\s+(?:{_NUM_WORD}\s+)?{_UNIT}|"
+    rf"over\s+the\s+course\s+of\s+the\s+(?:next|coming)\s+(?:{_NUM_WORD}\s+)?{_UNIT}|"
+    rf"in\s+the\s+next\s+(?:\w+\s+)?(?:cycle|election|term|session|season|round)|"
+    rf"a\s+week\s+from\s+{_WEEKDAY}|"
+    rf"(?:on|by|until|till|in|this|next|from)\s+(?:{_WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)|"
+    r"(?:at\s+)?any\s*time|eventually|ultimately|sooner\s+or\s+later|one\s+day|at\s+one\s+point|"
+    r"in\s+the\s+long\s+run"
+    r")\b",
+    IGNORE_CASE,
+)
+_QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+_LIST_ITEM = re.compile(r"^\s*[*•·-]\s")
+_SHALL = re.compile(r"^(?:shall|shan't|shan’t)$", IGNORE_CASE)
+
+
+Forecast = tuple[str, list[Cue], tuple[int, int] | None]
+"""(strength, cue spans, horizon span) of a sentence's prediction (:func:`forecast_cues`)."""
+
+
+def forecast_cues(text: str) -> Forecast | None:
+    """The prediction a sentence makes, for a ``prediction`` finding: ``(strength, cues, horizon span)``,
+    or None.
+
+    ``strength`` is "forecast" when a cue states the future outright ("will", "is expected to", "is set to")
+    and "possible" when only "may/could/might + action verb" points ahead. Stricter than
+    :func:`prediction_info`: questions ("Will he be confirmed?"), list items of polls, legal "shall", plans,
+    hopes and threats ("plans to", "vowed to"), reported "would" and a horizon alone make no prediction
+    finding, as they rarely were one in real news.
+    """
+    if _QUESTION_END.search(text) or _LIST_ITEM.match(text):
+        return None
+    index = WordStarts(text)
+    span = _horizon_span(text, index)
+    cues = [c for c in _prediction_cues(text, span, index) if not _SHALL.match(text[c[0]:c[1]])]
+    kinds = {c[2] for c in cues}
+    if kinds & FORECAST_CUES:
+        strength = "forecast"
+    elif kinds & POSSIBLE_CUES:
+        strength = "possible"
+    else:
+        return None
+    if _PAST_MARKERS.search(text) and not kinds & {"future", "expected", "going_to"}:
+        return None
+    kept = FORECAST_CUES | POSSIBLE_CUES
+    if span is None:
+        extra = _FORECAST_HORIZON.search(text)
+        span = (extra.start(), extra.end()) if extra else None
+    return strength, [c for c in cues if c[2] in kept], span
