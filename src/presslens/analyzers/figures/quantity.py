@@ -65,6 +65,14 @@ _ORDINAL_AFTER = re.compile(r"^(?P<u>st|nd|rd|th)\b", IGNORE_CASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rais|increas|ris|rose|grow|grew|climb|jump|soar|fell|fall|drop|cut|reduc|lower|decreas|slash|"
+    r"doubl|tripl|shrank|shrink|declin|boost|hik|went|go(?:es|ne)?|moved?|chang|expand|narrow|widen)\w*\b"
+    r"[^.;:!?]*$",
+    IGNORE_CASE,
+)
+
+
 def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
     """Consecutive atom pairs forming a range; the int is the start of "between"/"from" or -1."""
     pairs: list[tuple[Atom, Atom, int]] = []
@@ -73,8 +81,17 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
         a, b = atoms[i], atoms[i + 1]
         gap = text[a.end : b.start]
         before = text[max(0, a.start - 12) : a.start]
-        pre = re.search(r"\b(?P<w>between|from)\s+(?:[$€£₽₴¥]|US\$)?$", before, IGNORE_CASE)
+        before = text[max(0, a.start - 32) : a.start]
+        pre = re.search(r"\b(?P<w>between|from)\s+(?:the\s+ages?\s+of\s+)?(?:[$€£₽₴¥]|US\$)?$", before, IGNORE_CASE)
         ok = False
+        if pre and pre.group("w").lower() == "from" and _CHANGE_BEFORE.search(
+            text[max(0, a.start - 80 - (len(before) - pre.start())) : a.start - (len(before) - pre.start())]
+        ):
+            i += 1  # "raise the tax from 7 to 11 percent": two values, a change, not a range
+            continue
+        if a.value is not None and b.value is not None and a.value >= b.value and not b.has_scale:
+            i += 1  # "a margin of 51 to 49", "a 4-to-4 split": two values, not a range
+            continue
         if pre and pre.group("w").lower() == "between" and re.fullmatch(r"\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, IGNORE_CASE):
             ok = True
         elif re.fullmatch(r"\s*(?:-|–|—|to)\s*(?:[$€£₽₴¥]|US\$)?", gap, IGNORE_CASE) and a.kind != "vague" and b.kind != "vague":
@@ -144,8 +161,10 @@ def _apply_bound(text: str, q: Quantity) -> None:
     if m:
         b_start = q.start - (len(text[max(0, q.start - 30) : q.start]) - m.start("b"))
         phrase = text[b_start : q.start].strip()
-        if phrase.lower() == "some" and q.vague:
-            return
+        if phrase.lower() == "some" and (q.vague or q.label == "age"):
+            return  # "some hundreds", "even some 17-year-old girls": a determiner, not a bound
+        if phrase.lower() == "within" and q.label not in {"duration", "measure"}:
+            return  # "within 48 hours" is at most 48 hours; "within 5 percent" is not a bound on 5
         if phrase.lower() in {"over", "under", "above", "below"} and q.label in {"date", "age"}:
             return
         kind = "approx"
@@ -231,10 +250,25 @@ def _classify(text: str, q: Quantity, first: Atom, last: Atom) -> None:
         q.end = unit[1]
 
 
+_OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|year|circa|c\.)\s+$", IGNORE_CASE)
+
+
+def _old_year(text: str, atom: Atom) -> bool:
+    """A 1000-1799 number after "in"/"since"... and before a comma or stop: a year ("in 1066, rioting ...")."""
+    return (atom.kind == "digits" and atom.value is not None and not atom.has_scale
+            and re.fullmatch(r"1[0-7]\d\d", text[atom.start : atom.end]) is not None
+            and _OLD_YEAR_BEFORE.search(text[max(0, atom.start - 8) : atom.start]) is not None
+            and re.match(r"\s*(?:[,.;:)]|$)", text[atom.end : atom.end + 2]) is not None)
+
+
 def _year_is_date(text: str, atom: Atom) -> bool:
     """A bare 1800-2100 number: a date unless it counts something ("2000 soldiers")."""
     if YEAR_CONTEXT_BEFORE.search(text[max(0, atom.start - 14) : atom.start]):
         return True
+    if re.match(r"[ ]+[A-Z]", text[atom.end : atom.end + 2]) and not BOUND_BEFORE.search(
+        text[max(0, atom.start - 30) : atom.start]
+    ):
+        return True  # "Saviours' Day 2018 Address", "2018 Los Angeles Times": a year in a name
     if BOUND_BEFORE.search(text[max(0, atom.start - 30) : atom.start]):
         return False
     unit = _unit_phrase(text, atom.end)
@@ -291,8 +325,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             q.extra["person"] = attrs.pop("person")
             q.score = 0.7
         q.extra.update(attrs)
-        if q.label == "age":
-            _apply_bound(text, q)
+        if q.label == "age" or "fraction" in q.extra:
+            _apply_bound(text, q)  # "about one-third", "nearly two in five"
         quantities.append(q)
     atoms = find_atoms(text, [(s.start, s.end) for s in specials], index)
     in_range: set[int] = set()
@@ -312,7 +346,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     for a in atoms:
         if id(a) in in_range:
             continue
-        if a.year_like and _year_is_date(text, a):
+        if (a.year_like and _year_is_date(text, a)) or _old_year(text, a):
             quantities.append(Quantity(a.start, a.end, "date", (a.start, a.end), value=a.value, score=0.85,
                                        extra={"date": text[a.start : a.end]}))
             continue

@@ -39,10 +39,19 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:1[89]\d\d|20\d\d)\s*[-–/]\s*(?:(?:1[89]\d\d|20\d\d)|\d\d)\b(?!,\d)"), "digit"),
 ]
 _TIME_PATTERNS = [
-    re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|MSK|local time))?", IGNORE_CASE),
+    re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|MSK|local time))?", IGNORE_CASE),
+    # "10.30" is a clock time only with a suffix or after "at"/"until"...; "$5.64" and "3.50 euros" are not
+    re.compile(r"\b\d{1,2}\.[0-5]\d(?:\s*[ap]\.?m\.?(?![a-z])|\s*(?:GMT|UTC|CET|EET|MSK|local time)\b)", IGNORE_CASE),
     re.compile(r"\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])", IGNORE_CASE),
     re.compile(r"\b\d{3,4}\s*(?:GMT|UTC|hrs|hours\s+local)\b"),
 ]
+# "at 10.30": a dotted clock time needs one of these words right before it
+_DOT_TIME = re.compile(
+    r"\b\d{1,2}\.[0-5]\d\b(?![.,]?\d)(?![a-zA-Z%])(?!\s*(?:%|per\s*cent|percent|million|billion|bn|m\b|"
+    r"euros?|dollars?|pounds?|roubles?|rubles?|points?|metres?|meters?|km|kg|miles?|tonnes?|tons?|litres?|times)\b)",
+    IGNORE_CASE,
+)
+_DOT_TIME_BEFORE = re.compile(r"\b(?:at|until|till|before|after|from|by)[ ]$", IGNORE_CASE)
 YEAR_CONTEXT_BEFORE = re.compile(
     r"\b(?:in|since|until|till|by|from|of|to|before|after|during|between|early|late|mid|spring|summer|"
     r"autumn|fall|winter|year|the|a|its|this|that|their|his|her|our|fiscal|end|start|and|through|"
@@ -116,6 +125,25 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
 ]
 
 
+# Numbers that are no quantity (guideline: identifiers, references, phone numbers, addresses, "24/7"); they
+# are consumed without a finding, like clock times. Plain scans: each pattern is cheap and anchored on digits.
+_NOT_QUANTITIES = [
+    re.compile(r"\b[1-3][ ]+[A-Z][a-z]+[ ]+\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b"),  # "1 John 2:6"
+    re.compile(r"(?<![\d:])\b\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b(?!:)"),  # chapter and verse "John 3:16"
+    re.compile(r"(?<![\d/])\b\d{1,2}/\d{1,2}\b(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "2/25"
+    re.compile(r"(?:\(\d{3}\)[ ]?|\b\d{3}[-. ])\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b"),  # phone numbers
+    re.compile(r"(?<=\[)\d{1,3}(?=\])"),  # citation marks "[4]"
+    re.compile(r"(?<=\()\d{1,2}(?=\)[ ]+[a-z])|(?<=\()\d{1,2}(?=\)$)", re.MULTILINE),  # enumerators "(1) may"
+    re.compile(r"^\d{1,2}\.(?=[ ]*$|[ ]+[A-Z])", re.MULTILINE),  # list numbers "1." at a line start
+    re.compile(r"(?<=©)[ ]?\d{4}\b|\b\d{4}(?=[ ]*©)"),  # copyright years
+    re.compile(r"\b\d[\d,.]*[kKmM]?[ ]+(?:SHARES|Shares|VIEWS|Views|COMMENTS)\b"),  # share counters
+    re.compile(  # street addresses "1600 Pennsylvania Avenue", "10 Downing Street"
+        r"\b\d{1,5}[A-Z]?[ ]+(?:[NSEW]\.?[ ]+)?(?:[A-Z][a-z]+[ ]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|"
+        r"Boulevard|Blvd\.?|Lane|Drive|Dr\.|Place|Square|Court|Way|Terrace|Parkway|Highway)(?![a-z])"
+    ),
+]
+
+
 def _small_number(s: str) -> float | None:
     return float(s) if s.isdigit() else parse_number_words(s)
 
@@ -177,6 +205,12 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
     }
     for pat in _TIME_PATTERNS:
         for m in matches_at(pat, text, starts["digit"]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_DOT_TIME, text, starts["digit"]):
+        if _DOT_TIME_BEFORE.search(text[max(0, m.start() - 7) : m.start()]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for pat in _NOT_QUANTITIES:
+        for m in pat.finditer(text):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     for pat, start_kind in _DATE_PATTERNS:
         for m in matches_at(pat, text, starts[start_kind]):
