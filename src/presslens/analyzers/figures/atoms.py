@@ -44,6 +44,7 @@ VAGUE_RE = re.compile(
 # the web ("200,<ZWNJ>000"): they are part of the digit string and ignored in its value (offsets never shift).
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH}]")
+COUPLE_RE = re.compile(r"\ba\s+couple(?=\s+of\s+[a-z])", IGNORE_CASE)
 _DIGITS_RE = re.compile(
     rf"(?<![\w.,/:#@§'‘’])(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.]\d)|\d(?:[\d,.]|[{ZERO_WIDTH}](?=[\d,.]))*(?<=\d))"
 )
@@ -183,6 +184,9 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
     atoms: list[Atom] = []
     for m in finditer_from(VAGUE_RE, index, VAGUE_FIRST):
         atoms.append(_vague_atom(m))
+    for m in finditer_from(COUPLE_RE, index, COUPLE_FIRST):
+        # "a couple of weeks": about two, vague; the bound is set where the quantity is built
+        atoms.append(Atom(m.start(), m.end(), 2.0, "vague", low=2, high=3))
     for m in _DIGITS_RE.finditer(text):
         atom = _digit_atom(text, m)
         if atom is not None:
@@ -272,7 +276,8 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
     if value is None:
         return None
     low = phrase.lower()
-    if low == "one" and not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start]):
+    if low == "one" and (not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start])
+                         or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
         return None  # "one of the", "no one", "one day": too rarely a count to report ("at least one" is)
     if value == 0 and phrase[0].isupper() and re.match(r"[ ]+[A-Z]", text[m.end() : m.end() + 2]):
         return None  # "Zero Hedge": a name
@@ -303,4 +308,5 @@ NUMBER_WORDS_FIRST = words_of(
 )
 WORDS_FIRST = NUMBER_WORDS_FIRST | words_of("half a an")
 VAGUE_FIRST = words_of("tens hundreds several a many some dozens scores thousands millions billions")
+COUPLE_FIRST = words_of("a")
 FRACTION_FIRST = words_of("a an one two three four nine")

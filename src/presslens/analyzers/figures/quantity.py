@@ -129,7 +129,7 @@ def _unit_phrase(text: str, pos: int) -> tuple[int, int] | None:
             break
         word = w.group(0)
         low = word.lower()
-        if low in STOP_AFTER or low in SCALES or parse_number_words(low) is not None:
+        if word.endswith("-") or low in STOP_AFTER or low in SCALES or parse_number_words(low) is not None:
             break
         if low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS:
             break
@@ -275,6 +275,32 @@ def _year_is_date(text: str, atom: Atom) -> bool:
     return unit is None
 
 
+def _in_title_run(text: str, a: Atom) -> bool:
+    """ "Pope Francis Five Years after His Election", "Francis @ Five:": a capitalised number word inside a
+    run of capitalised words (a title or a name) and not at a sentence start."""
+    if not text[a.start : a.start + 1].isupper():
+        return False
+    before = re.search(r"(?:([A-Z][A-Za-z’'-]*)|[@#&])[ ]+$", text[max(0, a.start - 30) : a.start])
+    if before is None:
+        return False
+    after = re.match(r"(?:[ ]+[A-Z]|[:”\"])", text[a.end : a.end + 2])
+    return after is not None
+
+
+def _in_title_case_line(text: str, pos: int) -> bool:
+    """A capitalised word not at its line's start, in a line of mostly capitalised words (a headline)."""
+    if not text[pos : pos + 1].isupper():
+        return False
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if not text[line_start:pos].strip():
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z’'-]*", line)
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * max(1, len(long_words))
+
+
 def _quantity_from_atom(text: str, a: Atom) -> Quantity:
     q = Quantity(a.start, a.end, "count", (a.start, a.end), value=a.value, malformed=a.malformed,
                  likely_values=list(a.likely_values), vague=a.kind == "vague", low=a.low, high=a.high)
@@ -282,6 +308,10 @@ def _quantity_from_atom(text: str, a: Atom) -> Quantity:
         q.score = 0.9
     if a.kind == "vague":
         q.score = 0.8
+        if a.value is not None:  # "a couple of": about two
+            q.bound = "approx"
+    if a.kind == "words" and (_in_title_case_line(text, a.start) or _in_title_run(text, a)):
+        q.score = 0.45  # "Just One Accusation Away", "Francis @ Five": a number word in a headline is a candidate
     if a.malformed:
         q.score = 0.6
     return q
@@ -354,8 +384,34 @@ def extract_quantities(text: str) -> list[Quantity]:
         _classify(text, q, a, a)
         _apply_bound(text, q)
         quantities.append(q)
+    quantities.extend(_bounded_halves(text, quantities))
     quantities.sort(key=lambda q: (q.start, -q.end))
-    return _drop_overlaps(quantities)
+    out = _drop_overlaps(quantities)
+    for prev, q in zip(out, out[1:], strict=False):
+        # "about 30 kilometres (20 miles)": the conversion in brackets has the bound of the figure it converts
+        if q.bound is None and prev.bound and re.fullmatch(r"\s*\(", text[prev.end : q.start]) and \
+                prev.label == q.label:
+            q.bound = prev.bound
+    return out
+
+
+_HALF_RE = re.compile(r"\bhalf(?=\s+(?:of|the|a|an)\b)", IGNORE_CASE)
+
+
+def _bounded_halves(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "about half of the housing", "more than half the votes": a bound word makes "half" a quantity (50 %)."""
+    out: list[Quantity] = []
+    if "half" not in text and "Half" not in text:
+        return out
+    for m in _HALF_RE.finditer(text):
+        if any(q.start < m.end() and m.start() < q.end for q in found):
+            continue
+        q = Quantity(m.start(), m.end(), "percent", (m.start(), m.end()), value=50.0, unit="percent", score=0.85,
+                     extra={"fraction": "1/2"})
+        _apply_bound(text, q)
+        if q.bound is not None:
+            out.append(q)
+    return out
 
 
 def _drop_overlaps(qs: list[Quantity]) -> list[Quantity]:
