@@ -164,3 +164,8 @@ def test_zero_width_outside_a_number_splits_nothing_else() -> None:
     text = "They counted 40\u200c men and 7 tanks."
     values = [q.value for q in _asserted(text)]
     assert values == [40, 7]
+
+
+def test_counts_in_brackets_after_names_are_figures() -> None:
+    text = "Arrests by town: Oakdale (3), Millbrook (2) and Fernhill (1)."
+    assert [q.value for q in _asserted(text)] == [3, 2, 1]

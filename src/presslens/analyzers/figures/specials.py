@@ -133,7 +133,9 @@ _NOT_QUANTITIES = [
     re.compile(r"(?<![\d/])\b\d{1,2}/\d{1,2}\b(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "2/25"
     re.compile(r"(?:\(\d{3}\)[ ]?|\b\d{3}[-. ])\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b"),  # phone numbers
     re.compile(r"(?<=\[)\d{1,3}(?=\])"),  # citation marks "[4]"
-    re.compile(r"(?<=\()\d{1,2}(?=\)[ ]+[a-z])|(?<=\()\d{1,2}(?=\)$)", re.MULTILINE),  # enumerators "(1) may"
+    # enumerators "the Attorney General—(1) may": after a dash, colon, semicolon or a line start, not after a
+    # name ("Rolling Meadows (2)" counts arrests)
+    re.compile(r"(?:^|(?<=[—–:;])|(?<=[—–:;] ))\(\d{1,2}\)(?=[ ]+[a-z]|$)", re.MULTILINE),
     re.compile(r"^\d{1,2}\.(?=[ ]*$|[ ]+[A-Z])", re.MULTILINE),  # list numbers "1." at a line start
     re.compile(r"(?<=©)[ ]?\d{4}\b|\b\d{4}(?=[ ]*©)"),  # copyright years
     re.compile(r"\b\d[\d,.]*[kKmM]?[ ]+(?:SHARES|Shares|VIEWS|Views|COMMENTS)\b"),  # share counters
