@@ -37,6 +37,8 @@ FIGURES: list[tuple[str, str, str, Any, str | None, str | None]] = [
     ("The ministry gave two different versions of the incident.", "two different versions", "count", 2,
      "different versions", None),
     ("Police ended a three-day sweep across the region.", "three-day", "duration", 3, "days", None),
+    ("There is a six-month waiting period.", "six-month", "duration", 6, "months", None),
+    ("It would take just one sick passenger to spread it.", "one sick passenger", "count", 1, "sick passenger", None),
     ("The senator travelled with a five-man protection team.", "five-man protection team", "count", 5,
      "man protection team", None),
     ("The court has a 4-to-4 split on the question.", "4", "count", 4, None, None),
@@ -112,6 +114,9 @@ NOT_FIGURES: list[str] = [
     "Just one of the guards saw it.",
     "One of the officers declined to comment.",
     "The 2016 Annual Report of the ministry was late.",
+    "She was the only one questioned by police.",
+    "Both parties back a two-state settlement.",
+    "He kept a six-shot pistol in the drawer.",
 ]
 
 

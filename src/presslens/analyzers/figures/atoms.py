@@ -14,6 +14,7 @@ from presslens.analyzers.figures.vocabulary import (
     SCALES,
     SHORT_SCALES,
     SMALL,
+    STOP_AFTER,
     TENS,
     looks_plural,
 )
@@ -258,8 +259,30 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
 
 
 _ARTICLE_PREFIX = re.compile(r"^an?\s+", IGNORE_CASE)
-_ONE_COUNTED_AFTER = re.compile(r"\b(?:at\s+least|just|only|exactly|more\s+than|fewer\s+than|not\s+even)\s+$",
-                                IGNORE_CASE)
+_ONE_COUNTED_AFTER = re.compile(
+    r"(?<!\bthe\s)(?<!\bthe\sonly\s)\b(?:at\s+least|just|only|exactly|more\s+than|fewer\s+than|not\s+even)\s+$",
+    IGNORE_CASE,
+)
+# "at least one survivor": a noun (not a verb form, not "of") must follow a counted "one"
+_ONE_NOUN_AFTER = re.compile(r"[ ]+(?!(?:of|who|that|which|is|was|more|other|another)\b)(?P<w>[A-Za-z]+)\b(?P<next>[ ]+[a-z]+)?")
+
+
+def _noun_follows_one(text: str, pos: int) -> bool:
+    m = _ONE_NOUN_AFTER.match(text, pos)
+    if m is None:
+        return False
+    if m.group("w").lower().endswith(("ed", "ing")):
+        # "the one mentioned by name" (a verb) vs "one infected traveller" (an adjective before its noun)
+        nxt = m.group("next")
+        return nxt is not None and nxt.strip() not in STOP_AFTER
+    return True
+# after "a"/"an", a number word is a figure only with a unit: "a three-day operation", "a five-man team"
+_UNIT_AFTER_ARTICLE_NUMBER = re.compile(
+    r"-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|man|men|member|person|"
+    r"people|strong|mile|kilometre|kilometer|metre|meter|foot|feet|inch|hectare|acre|ton|tonne|seat|storey|story|"
+    r"point|percent)\b|[ ]+(?:percent|per\s+cent)\b",
+    IGNORE_CASE,
+)
 
 
 def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
@@ -273,11 +296,13 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
         start += art.end()
         phrase = phrase[art.end() :]
         value = parse_number_words(phrase)
+        if not _UNIT_AFTER_ARTICLE_NUMBER.match(text, m.end()):
+            return None  # "a two-state solution", "a six-shot revolver": a compound adjective, not a figure
     if value is None:
         return None
     low = phrase.lower()
     if low == "one" and (not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start])
-                         or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
+                         or not _noun_follows_one(text, m.end())):
         return None  # "one of the", "no one", "one day": too rarely a count to report ("at least one" is)
     if value == 0 and phrase[0].isupper() and re.match(r"[ ]+[A-Z]", text[m.end() : m.end() + 2]):
         return None  # "Zero Hedge": a name
