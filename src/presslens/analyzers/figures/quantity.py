@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -291,9 +292,10 @@ def _in_title_case_line(text: str, pos: int) -> bool:
     """A capitalised word not at its line's start, in a line of mostly capitalised words (a headline)."""
     if not text[pos : pos + 1].isupper():
         return False
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    window = 300  # headlines are short; a bounded look keeps this linear on texts without line breaks
+    line_start = text.rfind("\n", max(0, pos - window), pos) + 1 or max(0, pos - window)
+    line_end = text.find("\n", pos, pos + window)
+    line = text[line_start : line_end if line_end >= 0 else min(len(text), pos + window)]
     if not text[line_start:pos].strip():
         return False
     words = re.findall(r"[A-Za-z][A-Za-z’'-]*", line)
@@ -403,8 +405,13 @@ def _bounded_halves(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     if "half" not in text and "Half" not in text:
         return out
+    spans = sorted((q.start, q.end) for q in found)
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
     for m in _HALF_RE.finditer(text):
-        if any(q.start < m.end() and m.start() < q.end for q in found):
+        i = bisect.bisect_left(starts, m.start() - longest)
+        j = bisect.bisect_left(starts, m.end())
+        if any(spans[k][1] > m.start() for k in range(i, j)):
             continue
         q = Quantity(m.start(), m.end(), "percent", (m.start(), m.end()), value=50.0, unit="percent", score=0.85,
                      extra={"fraction": "1/2"})

@@ -126,24 +126,26 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
 
 
 # Numbers that are no quantity (guideline: identifiers, references, phone numbers, addresses, "24/7"); they
-# are consumed without a finding, like clock times. Plain scans: each pattern is cheap and anchored on digits.
+# are consumed without a finding, like clock times. Every pattern starts at a digit that starts a word (tried
+# only there, as the date patterns are).
 _NOT_QUANTITIES = [
-    re.compile(r"\b[1-3][ ]+[A-Z][a-z]+[ ]+\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b"),  # "1 John 2:6"
-    re.compile(r"(?<![\d:])\b\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b(?!:)"),  # chapter and verse "John 3:16"
-    re.compile(r"(?<![\d/])\b\d{1,2}/\d{1,2}\b(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "2/25"
-    re.compile(r"(?:\(\d{3}\)[ ]?|\b\d{3}[-. ])\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b"),  # phone numbers
+    re.compile(r"[1-3][ ]+[A-Z][a-z]+[ ]+\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b"),  # "1 John 2:6"
+    re.compile(r"(?<![\d:])\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b(?!:)"),  # chapter and verse "John 3:16"
+    re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\b(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "2/25"
+    re.compile(r"(?<=\()\d{3}\)[ ]?\d{3}[-.]\d{4}\b|\d{3}[-. ]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b"),  # phone numbers
     re.compile(r"(?<=\[)\d{1,3}(?=\])"),  # citation marks "[4]"
-    # enumerators "the Attorney General—(1) may": after a dash, colon, semicolon or a line start, not after a
-    # name ("Rolling Meadows (2)" counts arrests)
-    re.compile(r"(?:^|(?<=[—–:;])|(?<=[—–:;] ))\(\d{1,2}\)(?=[ ]+[a-z]|$)", re.MULTILINE),
-    re.compile(r"^\d{1,2}\.(?=[ ]*$|[ ]+[A-Z])", re.MULTILINE),  # list numbers "1." at a line start
-    re.compile(r"(?<=©)[ ]?\d{4}\b|\b\d{4}(?=[ ]*©)"),  # copyright years
-    re.compile(r"\b\d[\d,.]*[kKmM]?[ ]+(?:SHARES|Shares|VIEWS|Views|COMMENTS)\b"),  # share counters
+    re.compile(r"(?<![^\n])\d{1,2}\.(?=[ ]*$|[ ]+[A-Z])", re.MULTILINE),  # list numbers "1." at a line start
+    re.compile(r"(?<=©)\d{4}\b|(?<=© )\d{4}\b|\d{4}(?=[ ]*©)"),  # copyright years
+    re.compile(r"\d[\d,.]*[kKmM]?[ ]+(?:SHARES|Shares|VIEWS|Views|COMMENTS)\b"),  # share counters
     re.compile(  # street addresses "1600 Pennsylvania Avenue", "10 Downing Street"
-        r"\b\d{1,5}[A-Z]?[ ]+(?:[NSEW]\.?[ ]+)?(?:[A-Z][a-z]+[ ]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|"
+        r"\d{1,5}[A-Z]?[ ]+(?:[NSEW]\.?[ ]+)?(?:[A-Z][a-z]+[ ]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|"
         r"Boulevard|Blvd\.?|Lane|Drive|Dr\.|Place|Square|Court|Way|Terrace|Parkway|Highway)(?![a-z])"
     ),
 ]
+# enumerators "the Attorney General—(1) may": "(1)" after a dash, colon, semicolon or at a line start, not after
+# a name ("Rolling Meadows (2)" counts arrests)
+_ENUMERATOR = re.compile(r"(?<=\()\d{1,2}(?=\)(?:[ ]+[a-z]|$))", re.MULTILINE)
+_ENUMERATOR_BEFORE = re.compile(r"(?:^|[—–:;][ ]?)\($")
 
 
 def _small_number(s: str) -> float | None:
@@ -212,7 +214,11 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
         if _DOT_TIME_BEFORE.search(text[max(0, m.start() - 7) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     for pat in _NOT_QUANTITIES:
-        for m in pat.finditer(text):
+        for m in matches_at(pat, text, starts["digit"]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_ENUMERATOR, text, starts["digit"]):
+        line_start = text.rfind("\n", max(0, m.start() - 4), m.start()) + 1
+        if _ENUMERATOR_BEFORE.search(text[max(line_start, m.start() - 3) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     for pat, start_kind in _DATE_PATTERNS:
         for m in matches_at(pat, text, starts[start_kind]):
