@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from presslens.analyzers.figures.atoms import (
+    COUPLE_FIRST,
+    COUPLE_RE,
     FRACTION_FIRST,
     NUMBER_WORD,
     NUMBER_WORDS_FIRST,
@@ -117,6 +119,7 @@ _AGE_DECADE_FIRST = words_of("in")
 # (pattern, first words, or also any word that begins with a digit) for the tests
 ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
     (VAGUE_RE, VAGUE_FIRST, False),
+    (COUPLE_RE, COUPLE_FIRST, False),
     (WORDS_RE, WORDS_FIRST, False),
     (_FRACTION_RE, FRACTION_FIRST, False),
     (_RATIO_RE, NUMBER_WORDS_FIRST, True),
