@@ -59,6 +59,8 @@ FIGURES: list[tuple[str, str, str, Any, str | None, str | None]] = [
     ("Those detained were aged between the ages of 19 and 58.", "between the ages of 19 and 58", "range",
      (19, 58), None, None),
     ("Each shelter holds from 40 to 60 beds.", "from 40 to 60 beds", "range", (40, 60), "beds", None),
+    ("Samples are kept between -70 and -90 degrees.", "between -70 and -90 degrees", "range", (-70, -90),
+     "degrees", None),
     # zero-width characters inside a number: one figure, offsets unchanged
     ("Officials said 200,\u200c000 men had left.", "200,\u200c000 men", "count", 200000, "men", None),
     ("Some 45\u200b000 tonnes of grain were shipped.", "Some 45\u200b000 tonnes", "measure", 45000, "tonnes",
@@ -97,6 +99,7 @@ NOT_FIGURES: list[str] = [
     "The embassy moved to 42 Harbour Road last spring.",
     "The preacher quoted Matthew 5:9 to the crowd.",
     "He cited 2 Samuel 12:7 in his sermon.",
+    "The letter quotes scripture (Psalm 4.8) and (see 1 Pt 2.17), then (Acts 5.29-32).",
     "The claim first appeared in a blog.[3] Others repeated it.",
     "The order says the agency—(2) may hold the person.",
     "1.\nThe first rule is simple.",

@@ -90,7 +90,7 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
         ):
             i += 1  # "raise the tax from 7 to 11 percent": two values, a change, not a range
             continue
-        if a.value is not None and b.value is not None and a.value >= b.value and not b.has_scale:
+        if a.value is not None and b.value is not None and 0 <= b.value <= a.value and not b.has_scale:
             i += 1  # "a margin of 51 to 49", "a 4-to-4 split": two values, not a range
             continue
         if pre and pre.group("w").lower() == "between" and re.fullmatch(r"\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, IGNORE_CASE):

@@ -132,7 +132,7 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
 # are consumed without a finding, like clock times. Every pattern starts at a digit that starts a word (tried
 # only there, as the date patterns are).
 _NOT_QUANTITIES = [
-    re.compile(r"[1-3][ ]+[A-Z][a-z]+[ ]+\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b"),  # "1 John 2:6"
+    re.compile(r"[1-3][ ]+[A-Z][a-z]+\.?[ ]+\d{1,3}[:.]\d{1,3}(?:[-–]\d{1,3})?\b"),  # "1 John 2:6", "1 Pt 2.17"
     re.compile(r"(?<![\d:])\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b(?!:)"),  # chapter and verse "John 3:16"
     re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\b(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "2/25"
     re.compile(r"(?<=\()\d{3}\)[ ]?\d{3}[-.]\d{4}\b|\d{3}[-. ]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b"),  # phone numbers
@@ -145,6 +145,9 @@ _NOT_QUANTITIES = [
         r"Boulevard|Blvd\.?|Lane|Drive|Dr\.|Place|Square|Court|Way|Terrace|Parkway|Highway)(?![a-z])"
     ),
 ]
+# dotted chapter and verse inside a reference: "(Quran 4.89)", "(see 1 Jn 2.22)", "(2 John 1.10-11);"
+_DOTTED_VERSE = re.compile(r"\d{1,3}\.\d{1,3}(?:[-–]\d{1,3})?(?=[),;])")
+_DOTTED_VERSE_BEFORE = re.compile(r"(?:\(|;[ ]|\bsee[ ])(?:[1-3][ ])?[A-Z][a-z]{1,15}\.?[ ]$")
 # enumerators "the Attorney General—(1) may": "(1)" after a dash, colon, semicolon or at a line start, not after
 # a name ("Rolling Meadows (2)" counts arrests)
 _ENUMERATOR = re.compile(r"(?<=\()\d{1,2}(?=\)(?:[ ]+[a-z]|$))", re.MULTILINE)
@@ -218,6 +221,9 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     for pat in _NOT_QUANTITIES:
         for m in matches_at(pat, text, starts["digit"]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_DOTTED_VERSE, text, starts["digit"]):
+        if _DOTTED_VERSE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     for m in matches_at(_ENUMERATOR, text, starts["digit"]):
         line_start = text.rfind("\n", max(0, m.start() - 4), m.start()) + 1
