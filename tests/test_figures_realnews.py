@@ -33,6 +33,7 @@ FIGURES: list[tuple[str, str, str, Any, str | None, str | None]] = [
     ("Fuel sold for 3.50 euros a litre on Monday.", "3.50 euros", "money", 3.5, "euros", None),
     ("The fare rose to £12.40 this week.", "£12.40", "money", 12.4, "pounds", None),
     ("The index fell 2.45 percent by noon.", "2.45 percent", "percent", 2.45, "percent", None),
+    ("It was called the ‘15 percent’ deal.", "15 percent", "percent", 15, "percent", None),
     # whole units and counted nouns
     ("The ministry gave two different versions of the incident.", "two different versions", "count", 2,
      "different versions", None),
@@ -108,6 +109,7 @@ NOT_FIGURES: list[str] = [
     "©2019 Metro Daily, all rights reserved.",
     "27 SHARES Facebook Twitter",
     "The student, BA ’21, spoke at the rally.",
+    "He was ordained in ’79 and moved north.",
     "In 1492, the fleet left the harbour.",
     "Reprinted with permission from Zero Hedge.",
     "They are two sides of the same coin.",
@@ -150,8 +152,9 @@ def test_number_word_in_a_headline_is_a_candidate() -> None:
     assert found and all(q.score < ASSERTED for q in found)
     text2 = "The panel debated “Reform @ Ten: The Next Steps” last week."
     assert _asserted(text2) == []
-    # a number word that starts a sentence is still asserted
+    # a number word that starts a sentence is still asserted, in a headline line too
     assert _only("Three soldiers were wounded.").value == 3
+    assert _only("RAIDS IN THE NORTH By Staff Reporter Daily Courier, May 2: Nine Homes Searched.").value == 9
 
 
 def test_zero_width_inside_a_number_keeps_article_offsets() -> None:

@@ -47,7 +47,7 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH}]")
 COUPLE_RE = re.compile(r"\ba\s+couple(?=\s+of\s+[a-z])", IGNORE_CASE)
 _DIGITS_RE = re.compile(
-    rf"(?<![\w.,/:#@§'‘’])(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.]\d)|\d(?:[\d,.]|[{ZERO_WIDTH}](?=[\d,.]))*(?<=\d))"
+    rf"(?<![\w.,/:#@§])(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.]\d)|\d(?:[\d,.]|[{ZERO_WIDTH}](?=[\d,.]))*(?<=\d))"
 )
 # Emergency and service numbers: "911 calls", "dialled 999" (guideline: not quantities)
 _EMERGENCY_NUMBERS = {"911", "999", "112", "311", "988", "000"}
@@ -214,6 +214,8 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
     if raw in _EMERGENCY_NUMBERS and (_EMERGENCY_AFTER.match(text[end : end + 30])
                                       or _EMERGENCY_BEFORE.search(text[max(0, start - 12) : start])):
         return None  # "911 calls", "dial 999": a service number, not a count
+    if len(raw) == 2 and text[start - 1 : start] in {"'", "‘", "’"} and not PERCENT_AFTER.match(text[end:]):
+        return None  # "BC ’22", "ordained in ’78": a year written short
     if re.search(r"\b[Tt]itle\s+$", text[max(0, start - 7) : start]):
         return None  # "Title 8 of the United States Code"
     before = text[max(0, start - 2) : start]

@@ -296,8 +296,8 @@ def _in_title_case_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", max(0, pos - window), pos) + 1 or max(0, pos - window)
     line_end = text.find("\n", pos, pos + window)
     line = text[line_start : line_end if line_end >= 0 else min(len(text), pos + window)]
-    if not text[line_start:pos].strip():
-        return False
+    if not text[line_start:pos].strip() or re.search(r"[.:!?“\"]\s*$", text[line_start:pos]):
+        return False  # a line start or a sentence start ("..., 2017: Fifty-eight people killed.")
     words = re.findall(r"[A-Za-z][A-Za-z’'-]*", line)
     long_words = [w for w in words if len(w) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * max(1, len(long_words))
