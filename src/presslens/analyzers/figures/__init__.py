@@ -6,7 +6,8 @@ and its unit or counted noun phrase ("over 260,000 Russian men", "up to 1,000,00
 
 Labels (see :data:`~.vocabulary.LABELS`):
 
-- ``count``    -- a number of things or people ("200,000 men", "three tanks", "tens of thousands of ...");
+- ``count``    -- a number of things or people ("200,000 men", "three tanks", "tens of thousands of ...",
+  "at least one survivor", "a couple of weeks": vague, value 2, approx);
 - ``percent``  -- "40%", "40 per cent", "forty percent", "3 percentage points";
 - ``money``    -- "$5bn", "€300 million", "5 billion roubles", "300,000 euros";
 - ``range``    -- "200,000-300,000", "between 5 and 10", "from 10 to 20" (``low``/``high`` set; the unit or
@@ -20,9 +21,11 @@ Labels (see :data:`~.vocabulary.LABELS`):
 
 Bounds: ``lower`` ("over", "more than", "at least", "above", "upwards of", "in excess of", "no fewer than",
 "260,000+", "or more"); ``upper`` ("up to", "fewer than", "less than", "at most", "under", "below",
-"no more than", "as many as", and also "nearly", "almost", "close to", "just under": the true value lies
-below the stated one); ``approx`` ("about", "around", "roughly", "some", "approximately", "an estimated",
-"estimated", "circa", "~", "or so"); otherwise null.
+"no more than", "as many as", "within 48 hours"); ``approx`` ("about", "around", "roughly", "some",
+"approximately", "an estimated", "estimated", "circa", "~", "or so", "maybe", "perhaps", and "nearly",
+"almost", "close to", as the real-news guideline reads them: ``data/realnews/GUIDELINE.md`` section 3);
+otherwise null. A converted figure in brackets takes the bound of the figure it converts ("about 30 km
+(20 miles)"); a bound word makes "half" a quantity ("about half of the housing": 50 percent, approx).
 
 Vague amounts ("tens of thousands", "hundreds of", "dozens of", "several hundred") have ``vague`` true,
 ``value`` null and order-of-magnitude ``low``/``high`` ("tens of thousands": 10,000-99,999).
@@ -31,8 +34,20 @@ Malformed digit groupings ("300,00", "1,0000") have ``malformed`` true and ``lik
 typo most plausibly hides: the digits without separators and the groups repaired to three digits
 (300,00 -> [30000, 300000]; 1,0000 -> [1000, 10000]); ``value`` is null.
 
-Clock times ("10:30", "6am") and identifiers ("Su-34", "MH17", "Article 5") are not quantities. Pure rules
-(regular expressions); no trained model is needed.
+Not quantities (no finding): clock times ("10:30", "6am", "at 10.30"; a price "$5.64" is money), identifiers
+("Su-34", "MH17", "Article 5", "Title 8", "§197"), emergency and service numbers ("911 calls", "dial 999"),
+phone numbers, street addresses, "24/7" and "9/11", chapter and verse ("John 3:16", "1 John 2:6"), citation
+marks ("[4]"), enumerators ("—(1) may", "1." at a line start), copyright years, share counters ("53 SHARES"),
+class years ("BC '22"), old years after "in"/"since" ("in 1066,"), a year before a capitalised name
+("Saviours' Day 2018 Address"), clock times in words ("ten-thirty-two"), "Zero Hedge", "two sides of the same
+coin", "two-fold". Two numbers joined by "to" or a dash are two figures, not a range, when the first is not
+smaller ("a margin of 51 to 49") or when they follow a verb of change ("raised the tax from 7 to 11
+percent"). A capitalised number word in a headline or a title ("Just One Accusation Away", "Francis @ Five")
+is a candidate (score 0.45), not asserted.
+
+Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) inside a digit string are part of it
+and ignored in its value: "200,<ZWNJ>000 men" is one figure of 200,000 whose span still indexes
+``Article.text`` exactly. Pure rules (regular expressions); no trained model is needed.
 
 Modules, in dependency order: :mod:`.vocabulary`, :mod:`.atoms`, :mod:`.specials`, :mod:`.quantity`,
 :mod:`.analyzer`.

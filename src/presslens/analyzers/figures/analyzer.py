@@ -26,7 +26,7 @@ _SPAN_OR_NULL = {"anyOf": [_SPAN, {"type": "null"}]}
 class FiguresAnalyzer(Analyzer):
     """Number expressions: counts, percentages, money, ranges, ages, durations, dates, measures."""
 
-    version = "1.0"
+    version = "1.1"
     languages = frozenset({"en"})
     description = (
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "

@@ -14,6 +14,7 @@ from presslens.analyzers.figures.vocabulary import (
     SCALES,
     SHORT_SCALES,
     SMALL,
+    STOP_AFTER,
     TENS,
     looks_plural,
 )
@@ -40,7 +41,21 @@ VAGUE_RE = re.compile(
     r"(?:(?:many|several|some|tens\s+of)\s+)?(?P<plural>dozens|scores|hundreds|thousands|millions|billions))\b",
     IGNORE_CASE,
 )
-_DIGITS_RE = re.compile(r"(?<![\w.,/:#@])(?:\d{1,3}(?: \d{3})+(?![\d,.]\d)|\d[\d,.]*(?<=\d))")
+# Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) can sit inside a number copied from
+# the web ("200,<ZWNJ>000"): they are part of the digit string and ignored in its value (offsets never shift).
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH}]")
+COUPLE_RE = re.compile(r"\ba\s+couple(?=\s+of\s+[a-z])", IGNORE_CASE)
+_DIGITS_RE = re.compile(
+    rf"(?<![\w.,/:#@§])(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.]\d)|\d(?:[\d,.]|[{ZERO_WIDTH}](?=[\d,.]))*(?<=\d))"
+)
+# Emergency and service numbers: "911 calls", "dialled 999" (guideline: not quantities)
+_EMERGENCY_NUMBERS = {"911", "999", "112", "311", "988", "000"}
+_EMERGENCY_AFTER = re.compile(
+    r"^\s+(?:calls?|callers?|call\s+centers?|operators?|dispatch\w*|emergency|line|centers?|centres?|system|"
+    r"tapes?|recordings?|services?|number)\b", IGNORE_CASE
+)
+_EMERGENCY_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|to)\s+$", IGNORE_CASE)
 _SCALE_AFTER = re.compile(
     r"^(?:\s*(?P<word>hundred|thousand|million|billion|trillion)\b(?:\s+(?P<word2>thousand|million|"
     r"billion))?|(?P<short>\s?(?:bn|mn|mln|tn|trn)\b|(?:k|m|b)\b))",
@@ -117,6 +132,8 @@ def parse_number_words(phrase: str) -> float | None:
             current += SMALL[w]
             seen_number = True
         elif w in TENS:
+            if current % 100:
+                return None  # "ten-thirty", "twelve forty-five": a clock time or a year in words, not a number
             current += TENS[w]
             seen_number = True
         elif w == "dozen":
@@ -168,6 +185,9 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
     atoms: list[Atom] = []
     for m in finditer_from(VAGUE_RE, index, VAGUE_FIRST):
         atoms.append(_vague_atom(m))
+    for m in finditer_from(COUPLE_RE, index, COUPLE_FIRST):
+        # "a couple of weeks": about two, vague; the bound is set where the quantity is built
+        atoms.append(Atom(m.start(), m.end(), 2.0, "vague", low=2, high=3))
     for m in _DIGITS_RE.finditer(text):
         atom = _digit_atom(text, m)
         if atom is not None:
@@ -190,7 +210,14 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
 
 def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
     start, end = m.start(), m.end()
-    raw = m.group(0)
+    raw = _ZERO_WIDTH_RE.sub("", m.group(0))
+    if raw in _EMERGENCY_NUMBERS and (_EMERGENCY_AFTER.match(text[end : end + 30])
+                                      or _EMERGENCY_BEFORE.search(text[max(0, start - 12) : start])):
+        return None  # "911 calls", "dial 999": a service number, not a count
+    if len(raw) == 2 and text[start - 1 : start] in {"'", "‘", "’"} and not PERCENT_AFTER.match(text[end:]):
+        return None  # "BC ’22", "ordained in ’78": a year written short
+    if re.search(r"\b[Tt]itle\s+$", text[max(0, start - 7) : start]):
+        return None  # "Title 8 of the United States Code"
     before = text[max(0, start - 2) : start]
     if re.search(r"[A-Za-z]-?$", before) or IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
         return None  # Su-34, MH17, Article 5
@@ -233,21 +260,65 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
     return atom
 
 
+_ARTICLE_PREFIX = re.compile(r"^an?\s+", IGNORE_CASE)
+_ONE_COUNTED_AFTER = re.compile(
+    r"(?<!\bthe\s)(?<!\bthe\sonly\s)\b(?:at\s+least|just|only|exactly|more\s+than|fewer\s+than|not\s+even)\s+$",
+    IGNORE_CASE,
+)
+# "at least one survivor": a noun (not a verb form, not "of") must follow a counted "one"
+_ONE_NOUN_AFTER = re.compile(r"[ ]+(?!(?:of|who|that|which|is|was|more|other|another)\b)(?P<w>[A-Za-z]+)\b(?P<next>[ ]+[a-z]+)?")
+
+
+def _noun_follows_one(text: str, pos: int) -> bool:
+    m = _ONE_NOUN_AFTER.match(text, pos)
+    if m is None:
+        return False
+    if m.group("w").lower().endswith(("ed", "ing")):
+        # "the one mentioned by name" (a verb) vs "one infected traveller" (an adjective before its noun)
+        nxt = m.group("next")
+        return nxt is not None and nxt.strip() not in STOP_AFTER
+    return True
+# after "a"/"an", a number word is a figure only with a unit: "a three-day operation", "a five-man team"
+_UNIT_AFTER_ARTICLE_NUMBER = re.compile(
+    r"-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|man|men|member|person|"
+    r"people|strong|mile|kilometre|kilometer|metre|meter|foot|feet|inch|hectare|acre|ton|tonne|seat|storey|story|"
+    r"point|percent)\b|[ ]+(?:percent|per\s+cent)\b",
+    IGNORE_CASE,
+)
+
+
 def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
     phrase = m.group(0)
+    start = m.start()
     value = parse_number_words(phrase)
+    if value is None and _ARTICLE_PREFIX.match(phrase):
+        # "a three-day operation", "a five-man team": the article is not part of the number
+        art = _ARTICLE_PREFIX.match(phrase)
+        assert art is not None
+        start += art.end()
+        phrase = phrase[art.end() :]
+        value = parse_number_words(phrase)
+        if not _UNIT_AFTER_ARTICLE_NUMBER.match(text, m.end()):
+            return None  # "a two-state solution", "a six-shot revolver": a compound adjective, not a figure
     if value is None:
         return None
     low = phrase.lower()
-    if low == "one":
-        return None  # "one of the", "no one", "one day": too rarely a count to report
+    if low == "one" and (not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start])
+                         or not _noun_follows_one(text, m.end())):
+        return None  # "one of the", "no one", "one day": too rarely a count to report ("at least one" is)
+    if value == 0 and phrase[0].isupper() and re.match(r"[ ]+[A-Z]", text[m.end() : m.end() + 2]):
+        return None  # "Zero Hedge": a name
+    if re.match(r"-fold\b", text[m.end() : m.end() + 6], IGNORE_CASE) or re.match(
+        r"\s+(?:sides|faces)\s+of\s+the\s+same\s+coin\b", text[m.end() : m.end() + 30], IGNORE_CASE
+    ):
+        return None  # "two-fold", "two sides of the same coin": idioms, not counts
     if low in {"a", "an"}:
         return None
     if low.startswith(("a ", "an ")) and value == 100 and not re.search(r"\bhundred\b", low):
         return None
-    if re.search(r"\b(?:no|any|every|some)\s*$", text[max(0, m.start() - 6) : m.start()], IGNORE_CASE) and value == 1:
+    if re.search(r"\b(?:no|any|every|some)\s*$", text[max(0, start - 6) : start], IGNORE_CASE) and value == 1:
         return None
-    atom = Atom(m.start(), m.end(), value, "words")
+    atom = Atom(start, m.end(), value, "words")
     sc = re.match(r"^\s+(?P<w>million|billion|trillion|thousand)\b", text[m.end() :], IGNORE_CASE)
     if sc and not re.search(r"\b(?:million|billion|trillion|thousand)$", low):
         atom.end = m.end() + sc.end()
@@ -264,4 +335,5 @@ NUMBER_WORDS_FIRST = words_of(
 )
 WORDS_FIRST = NUMBER_WORDS_FIRST | words_of("half a an")
 VAGUE_FIRST = words_of("tens hundreds several a many some dozens scores thousands millions billions")
+COUPLE_FIRST = words_of("a")
 FRACTION_FIRST = words_of("a an one two three four nine")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,6 +66,14 @@ _ORDINAL_AFTER = re.compile(r"^(?P<u>st|nd|rd|th)\b", IGNORE_CASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rais|increas|ris|rose|grow|grew|climb|jump|soar|fell|fall|drop|cut|reduc|lower|decreas|slash|"
+    r"doubl|tripl|shrank|shrink|declin|boost|hik|went|go(?:es|ne)?|moved?|chang|expand|narrow|widen)\w*\b"
+    r"[^.;:!?]*$",
+    IGNORE_CASE,
+)
+
+
 def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
     """Consecutive atom pairs forming a range; the int is the start of "between"/"from" or -1."""
     pairs: list[tuple[Atom, Atom, int]] = []
@@ -73,8 +82,17 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
         a, b = atoms[i], atoms[i + 1]
         gap = text[a.end : b.start]
         before = text[max(0, a.start - 12) : a.start]
-        pre = re.search(r"\b(?P<w>between|from)\s+(?:[$€£₽₴¥]|US\$)?$", before, IGNORE_CASE)
+        before = text[max(0, a.start - 32) : a.start]
+        pre = re.search(r"\b(?P<w>between|from)\s+(?:the\s+ages?\s+of\s+)?(?:[$€£₽₴¥]|US\$)?$", before, IGNORE_CASE)
         ok = False
+        if pre and pre.group("w").lower() == "from" and _CHANGE_BEFORE.search(
+            text[max(0, a.start - 80 - (len(before) - pre.start())) : a.start - (len(before) - pre.start())]
+        ):
+            i += 1  # "raise the tax from 7 to 11 percent": two values, a change, not a range
+            continue
+        if a.value is not None and b.value is not None and 0 <= b.value <= a.value and not b.has_scale:
+            i += 1  # "a margin of 51 to 49", "a 4-to-4 split": two values, not a range
+            continue
         if pre and pre.group("w").lower() == "between" and re.fullmatch(r"\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, IGNORE_CASE):
             ok = True
         elif re.fullmatch(r"\s*(?:-|–|—|to)\s*(?:[$€£₽₴¥]|US\$)?", gap, IGNORE_CASE) and a.kind != "vague" and b.kind != "vague":
@@ -112,7 +130,7 @@ def _unit_phrase(text: str, pos: int) -> tuple[int, int] | None:
             break
         word = w.group(0)
         low = word.lower()
-        if low in STOP_AFTER or low in SCALES or parse_number_words(low) is not None:
+        if word.endswith("-") or low in STOP_AFTER or low in SCALES or parse_number_words(low) is not None:
             break
         if low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS:
             break
@@ -144,8 +162,10 @@ def _apply_bound(text: str, q: Quantity) -> None:
     if m:
         b_start = q.start - (len(text[max(0, q.start - 30) : q.start]) - m.start("b"))
         phrase = text[b_start : q.start].strip()
-        if phrase.lower() == "some" and q.vague:
-            return
+        if phrase.lower() == "some" and (q.vague or q.label == "age"):
+            return  # "some hundreds", "even some 17-year-old girls": a determiner, not a bound
+        if phrase.lower() == "within" and q.label not in {"duration", "measure"}:
+            return  # "within 48 hours" is at most 48 hours; "within 5 percent" is not a bound on 5
         if phrase.lower() in {"over", "under", "above", "below"} and q.label in {"date", "age"}:
             return
         kind = "approx"
@@ -231,14 +251,56 @@ def _classify(text: str, q: Quantity, first: Atom, last: Atom) -> None:
         q.end = unit[1]
 
 
+_OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|year|circa|c\.)\s+$", IGNORE_CASE)
+
+
+def _old_year(text: str, atom: Atom) -> bool:
+    """A 1000-1799 number after "in"/"since"... and before a comma or stop: a year ("in 1066, rioting ...")."""
+    return (atom.kind == "digits" and atom.value is not None and not atom.has_scale
+            and re.fullmatch(r"1[0-7]\d\d", text[atom.start : atom.end]) is not None
+            and _OLD_YEAR_BEFORE.search(text[max(0, atom.start - 8) : atom.start]) is not None
+            and re.match(r"\s*(?:[,.;:)]|$)", text[atom.end : atom.end + 2]) is not None)
+
+
 def _year_is_date(text: str, atom: Atom) -> bool:
     """A bare 1800-2100 number: a date unless it counts something ("2000 soldiers")."""
     if YEAR_CONTEXT_BEFORE.search(text[max(0, atom.start - 14) : atom.start]):
         return True
+    if re.match(r"[ ]+[A-Z]", text[atom.end : atom.end + 2]) and not BOUND_BEFORE.search(
+        text[max(0, atom.start - 30) : atom.start]
+    ):
+        return True  # "Saviours' Day 2018 Address", "2018 Los Angeles Times": a year in a name
     if BOUND_BEFORE.search(text[max(0, atom.start - 30) : atom.start]):
         return False
     unit = _unit_phrase(text, atom.end)
     return unit is None
+
+
+def _in_title_run(text: str, a: Atom) -> bool:
+    """ "Pope Francis Five Years after His Election", "Francis @ Five:": a capitalised number word inside a
+    run of capitalised words (a title or a name) and not at a sentence start."""
+    if not text[a.start : a.start + 1].isupper():
+        return False
+    before = re.search(r"(?:([A-Z][A-Za-z’'-]*)|[@#&])[ ]+$", text[max(0, a.start - 30) : a.start])
+    if before is None:
+        return False
+    after = re.match(r"(?:[ ]+[A-Z]|[:”\"])", text[a.end : a.end + 2])
+    return after is not None
+
+
+def _in_title_case_line(text: str, pos: int) -> bool:
+    """A capitalised word not at its line's start, in a line of mostly capitalised words (a headline)."""
+    if not text[pos : pos + 1].isupper():
+        return False
+    window = 300  # headlines are short; a bounded look keeps this linear on texts without line breaks
+    line_start = text.rfind("\n", max(0, pos - window), pos) + 1 or max(0, pos - window)
+    line_end = text.find("\n", pos, pos + window)
+    line = text[line_start : line_end if line_end >= 0 else min(len(text), pos + window)]
+    if not text[line_start:pos].strip() or re.search(r"[.:!?“\"]\s*$", text[line_start:pos]):
+        return False  # a line start or a sentence start ("..., 2017: Fifty-eight people killed.")
+    words = re.findall(r"[A-Za-z][A-Za-z’'-]*", line)
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * max(1, len(long_words))
 
 
 def _quantity_from_atom(text: str, a: Atom) -> Quantity:
@@ -248,6 +310,10 @@ def _quantity_from_atom(text: str, a: Atom) -> Quantity:
         q.score = 0.9
     if a.kind == "vague":
         q.score = 0.8
+        if a.value is not None:  # "a couple of": about two
+            q.bound = "approx"
+    if a.kind == "words" and (_in_title_case_line(text, a.start) or _in_title_run(text, a)):
+        q.score = 0.45  # "Just One Accusation Away", "Francis @ Five": a number word in a headline is a candidate
     if a.malformed:
         q.score = 0.6
     return q
@@ -291,8 +357,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             q.extra["person"] = attrs.pop("person")
             q.score = 0.7
         q.extra.update(attrs)
-        if q.label == "age":
-            _apply_bound(text, q)
+        if q.label == "age" or "fraction" in q.extra:
+            _apply_bound(text, q)  # "about one-third", "nearly two in five"
         quantities.append(q)
     atoms = find_atoms(text, [(s.start, s.end) for s in specials], index)
     in_range: set[int] = set()
@@ -312,7 +378,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     for a in atoms:
         if id(a) in in_range:
             continue
-        if a.year_like and _year_is_date(text, a):
+        if (a.year_like and _year_is_date(text, a)) or _old_year(text, a):
             quantities.append(Quantity(a.start, a.end, "date", (a.start, a.end), value=a.value, score=0.85,
                                        extra={"date": text[a.start : a.end]}))
             continue
@@ -320,8 +386,39 @@ def extract_quantities(text: str) -> list[Quantity]:
         _classify(text, q, a, a)
         _apply_bound(text, q)
         quantities.append(q)
+    quantities.extend(_bounded_halves(text, quantities))
     quantities.sort(key=lambda q: (q.start, -q.end))
-    return _drop_overlaps(quantities)
+    out = _drop_overlaps(quantities)
+    for prev, q in zip(out, out[1:], strict=False):
+        # "about 30 kilometres (20 miles)": the conversion in brackets has the bound of the figure it converts
+        if q.bound is None and prev.bound and re.fullmatch(r"\s*\(", text[prev.end : q.start]) and \
+                prev.label == q.label:
+            q.bound = prev.bound
+    return out
+
+
+_HALF_RE = re.compile(r"\bhalf(?=\s+(?:of|the|a|an)\b)", IGNORE_CASE)
+
+
+def _bounded_halves(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "about half of the housing", "more than half the votes": a bound word makes "half" a quantity (50 %)."""
+    out: list[Quantity] = []
+    if "half" not in text and "Half" not in text:
+        return out
+    spans = sorted((q.start, q.end) for q in found)
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
+    for m in _HALF_RE.finditer(text):
+        i = bisect.bisect_left(starts, m.start() - longest)
+        j = bisect.bisect_left(starts, m.end())
+        if any(spans[k][1] > m.start() for k in range(i, j)):
+            continue
+        q = Quantity(m.start(), m.end(), "percent", (m.start(), m.end()), value=50.0, unit="percent", score=0.85,
+                     extra={"fraction": "1/2"})
+        _apply_bound(text, q)
+        if q.bound is not None:
+            out.append(q)
+    return out
 
 
 def _drop_overlaps(qs: list[Quantity]) -> list[Quantity]:

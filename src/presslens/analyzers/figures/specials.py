@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from presslens.analyzers.figures.atoms import (
+    COUPLE_FIRST,
+    COUPLE_RE,
     FRACTION_FIRST,
     NUMBER_WORD,
     NUMBER_WORDS_FIRST,
@@ -39,10 +41,19 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:1[89]\d\d|20\d\d)\s*[-–/]\s*(?:(?:1[89]\d\d|20\d\d)|\d\d)\b(?!,\d)"), "digit"),
 ]
 _TIME_PATTERNS = [
-    re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|MSK|local time))?", IGNORE_CASE),
+    re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|MSK|local time))?", IGNORE_CASE),
+    # "10.30" is a clock time only with a suffix or after "at"/"until"...; "$5.64" and "3.50 euros" are not
+    re.compile(r"\b\d{1,2}\.[0-5]\d(?:\s*[ap]\.?m\.?(?![a-z])|\s*(?:GMT|UTC|CET|EET|MSK|local time)\b)", IGNORE_CASE),
     re.compile(r"\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])", IGNORE_CASE),
     re.compile(r"\b\d{3,4}\s*(?:GMT|UTC|hrs|hours\s+local)\b"),
 ]
+# "at 10.30": a dotted clock time needs one of these words right before it
+_DOT_TIME = re.compile(
+    r"\b\d{1,2}\.[0-5]\d\b(?![.,]?\d)(?![a-zA-Z%])(?!\s*(?:%|per\s*cent|percent|million|billion|bn|m\b|"
+    r"euros?|dollars?|pounds?|roubles?|rubles?|points?|metres?|meters?|km|kg|miles?|tonnes?|tons?|litres?|times)\b)",
+    IGNORE_CASE,
+)
+_DOT_TIME_BEFORE = re.compile(r"\b(?:at|until|till|before|after|from|by)[ ]$", IGNORE_CASE)
 YEAR_CONTEXT_BEFORE = re.compile(
     r"\b(?:in|since|until|till|by|from|of|to|before|after|during|between|early|late|mid|spring|summer|"
     r"autumn|fall|winter|year|the|a|its|this|that|their|his|her|our|fiscal|end|start|and|through|"
@@ -108,12 +119,39 @@ _AGE_DECADE_FIRST = words_of("in")
 # (pattern, first words, or also any word that begins with a digit) for the tests
 ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
     (VAGUE_RE, VAGUE_FIRST, False),
+    (COUPLE_RE, COUPLE_FIRST, False),
     (WORDS_RE, WORDS_FIRST, False),
     (_FRACTION_RE, FRACTION_FIRST, False),
     (_RATIO_RE, NUMBER_WORDS_FIRST, True),
     *((age.pattern, age.first, age.digits) for age in _AGES),
     (_AGE_DECADE, _AGE_DECADE_FIRST, False),
 ]
+
+
+# Numbers that are no quantity (guideline: identifiers, references, phone numbers, addresses, "24/7"); they
+# are consumed without a finding, like clock times. Every pattern starts at a digit that starts a word (tried
+# only there, as the date patterns are).
+_NOT_QUANTITIES = [
+    re.compile(r"[1-3][ ]+[A-Z][a-z]+\.?[ ]+\d{1,3}[:.]\d{1,3}(?:[-–]\d{1,3})?\b"),  # "1 John 2:6", "1 Pt 2.17"
+    re.compile(r"(?<![\d:])\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b(?!:)"),  # chapter and verse "John 3:16"
+    re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\b(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "2/25"
+    re.compile(r"(?<=\()\d{3}\)[ ]?\d{3}[-.]\d{4}\b|\d{3}[-. ]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b"),  # phone numbers
+    re.compile(r"(?<=\[)\d{1,3}(?=\])"),  # citation marks "[4]"
+    re.compile(r"(?<![^\n])\d{1,2}\.(?=[ ]*$|[ ]+[A-Z])", re.MULTILINE),  # list numbers "1." at a line start
+    re.compile(r"(?<=©)\d{4}\b|(?<=© )\d{4}\b|\d{4}(?=[ ]*©)"),  # copyright years
+    re.compile(r"\d[\d,.]*[kKmM]?[ ]+(?:SHARES|Shares|VIEWS|Views|COMMENTS)\b"),  # share counters
+    re.compile(  # street addresses "1600 Pennsylvania Avenue", "10 Downing Street"
+        r"\d{1,5}[A-Z]?[ ]+(?:[NSEW]\.?[ ]+)?(?:[A-Z][a-z]+[ ]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|"
+        r"Boulevard|Blvd\.?|Lane|Drive|Dr\.|Place|Square|Court|Way|Terrace|Parkway|Highway)(?![a-z])"
+    ),
+]
+# dotted chapter and verse inside a reference: "(Quran 4.89)", "(see 1 Jn 2.22)", "(2 John 1.10-11);"
+_DOTTED_VERSE = re.compile(r"\d{1,3}\.\d{1,3}(?:[-–]\d{1,3})?(?=[),;])")
+_DOTTED_VERSE_BEFORE = re.compile(r"(?:\(|;[ ]|\bsee[ ])(?:[1-3][ ])?[A-Z][a-z]{1,15}\.?[ ]$")
+# enumerators "the Attorney General—(1) may": "(1)" after a dash, colon, semicolon or at a line start, not after
+# a name ("Rolling Meadows (2)" counts arrests)
+_ENUMERATOR = re.compile(r"(?<=\()\d{1,2}(?=\)(?:[ ]+[a-z]|$))", re.MULTILINE)
+_ENUMERATOR_BEFORE = re.compile(r"(?:^|[—–:;][ ]?)\($")
 
 
 def _small_number(s: str) -> float | None:
@@ -177,6 +215,19 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
     }
     for pat in _TIME_PATTERNS:
         for m in matches_at(pat, text, starts["digit"]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_DOT_TIME, text, starts["digit"]):
+        if _DOT_TIME_BEFORE.search(text[max(0, m.start() - 7) : m.start()]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for pat in _NOT_QUANTITIES:
+        for m in matches_at(pat, text, starts["digit"]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_DOTTED_VERSE, text, starts["digit"]):
+        if _DOTTED_VERSE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_ENUMERATOR, text, starts["digit"]):
+        line_start = text.rfind("\n", max(0, m.start() - 4), m.start()) + 1
+        if _ENUMERATOR_BEFORE.search(text[max(line_start, m.start() - 3) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     for pat, start_kind in _DATE_PATTERNS:
         for m in matches_at(pat, text, starts[start_kind]):

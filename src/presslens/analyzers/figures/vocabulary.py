@@ -95,15 +95,15 @@ BOUND_BEFORE = re.compile(
     r"(?P<b>\b(?:just\s+|well\s+|slightly\s+|far\s+)?(?:more\s+than|over|at\s+least|above|upwards\s+of|"
     r"in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|exceeding|"
     r"up\s+to|fewer\s+than|less\s+than|at\s+most|under|below|no\s+more\s+than|not\s+more\s+than|"
-    r"as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|nearly|almost|close\s+to|about|around|roughly|some|"
-    r"approximately|an\s+estimated|estimated|circa|approx\.?|c\.)\s+|~\s*)$",
+    r"as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|within|nearly|almost|close\s+to|about|around|roughly|"
+    r"some|approximately|an\s+estimated|estimated|circa|approx\.?|c\.|maybe|perhaps|possibly)\s+|~\s*)$",
     IGNORE_CASE,
 )
 BOUND_KIND = [
     (re.compile(r"^(?:just\s+|well\s+|slightly\s+|far\s+)?(?:more\s+than|over|at\s+least|above|upwards|"
                 r"in\s+excess|no\s+fewer|no\s+less|not\s+less|a\s+minimum|exceeding)", IGNORE_CASE), "lower"),
     (re.compile(r"^(?:just\s+|well\s+|slightly\s+|far\s+)?(?:up\s+to|fewer|less|at\s+most|under|below|"
-                r"no\s+more|not\s+more|as\s+many|as\s+much|a\s+maximum|nearly|almost|close\s+to)", IGNORE_CASE),
+                r"no\s+more|not\s+more|as\s+many|as\s+much|a\s+maximum|within)", IGNORE_CASE),
      "upper"),
 ]
 BOUND_AFTER = re.compile(

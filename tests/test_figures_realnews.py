@@ -1,0 +1,182 @@
+"""Figures on real-news forms (issue 13): prices with cents, numbers that are not quantities, whole units,
+real-news bounds and ranges, and zero-width characters inside numbers (issue 16). Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from presslens.analyzers.base import Features
+from presslens.analyzers.figures import FiguresAnalyzer, Quantity, extract_quantities
+from presslens.article import Article
+
+ASSERTED = 0.5
+
+
+def _asserted(text: str) -> list[Quantity]:
+    return [q for q in extract_quantities(text) if q.score >= ASSERTED and q.label not in {"date", "ordinal"}]
+
+
+def _only(text: str) -> Quantity:
+    found = _asserted(text)
+    assert len(found) == 1, [(text[q.start : q.end], q.label) for q in found]
+    return found[0]
+
+
+# (sentence, span text, label, value or (low, high), unit, bound)
+FIGURES: list[tuple[str, str, str, Any, str | None, str | None]] = [
+    # prices with cents: the clock-time pattern must not eat them
+    ("Paperback edition. Lowest offer: $5.64 Order now", "$5.64", "money", 5.64, "dollars", None),
+    ("A loaf now costs €2.85 in the capital.", "€2.85", "money", 2.85, "euros", None),
+    ("Fuel sold for 3.50 euros a litre on Monday.", "3.50 euros", "money", 3.5, "euros", None),
+    ("The fare rose to £12.40 this week.", "£12.40", "money", 12.4, "pounds", None),
+    ("The index fell 2.45 percent by noon.", "2.45 percent", "percent", 2.45, "percent", None),
+    ("It was called the ‘15 percent’ deal.", "15 percent", "percent", 15, "percent", None),
+    # whole units and counted nouns
+    ("The ministry gave two different versions of the incident.", "two different versions", "count", 2,
+     "different versions", None),
+    ("Police ended a three-day sweep across the region.", "three-day", "duration", 3, "days", None),
+    ("There is a six-month waiting period.", "six-month", "duration", 6, "months", None),
+    ("It would take just one sick passenger to spread it.", "one sick passenger", "count", 1, "sick passenger", None),
+    ("The senator travelled with a five-man protection team.", "five-man protection team", "count", 5,
+     "man protection team", None),
+    ("The court has a 4-to-4 split on the question.", "4", "count", 4, None, None),
+    # bounds as the guideline reads them
+    ("Nearly 300 families were moved out.", "Nearly 300 families", "count", 300, "families", "approx"),
+    ("Almost 40 villages lost power.", "Almost 40 villages", "count", 40, "villages", "approx"),
+    ("Close to 2,000 volunteers signed up.", "Close to 2,000 volunteers", "count", 2000, "volunteers", "approx"),
+    ("The organiser said maybe 80 people came.", "maybe 80 people", "count", 80, "people", "approx"),
+    ("The toxin can kill within 12 hours.", "within 12 hours", "duration", 12, "hours", "upper"),
+    ("Roughly one-third of the wells were dry.", "Roughly one-third", "percent", 33.33, "percent", "approx"),
+    ("Officials think about half of the bridges are unsafe.", "about half", "percent", 50, "percent", "approx"),
+    ("The river is about 40 kilometres (25 miles) long.", "25 miles", "measure", 25, "miles", "approx"),
+    ("Even some 16-year-old pupils were fined.", "16-year-old", "age", 16, "years", None),
+    ("Rescuers found at least one survivor in the rubble.", "at least one survivor", "count", 1, "survivor",
+     "lower"),
+    ("The storm lasted a couple of days.", "a couple of days", "count", 2, "days", "approx"),
+    # ranges, and pairs that are not ranges
+    ("Those detained were aged between the ages of 19 and 58.", "between the ages of 19 and 58", "range",
+     (19, 58), None, None),
+    ("Each shelter holds from 40 to 60 beds.", "from 40 to 60 beds", "range", (40, 60), "beds", None),
+    ("Samples are kept between -70 and -90 degrees.", "between -70 and -90 degrees", "range", (-70, -90),
+     "degrees", None),
+    # zero-width characters inside a number: one figure, offsets unchanged
+    ("Officials said 200,\u200c000 men had left.", "200,\u200c000 men", "count", 200000, "men", None),
+    ("Some 45\u200b000 tonnes of grain were shipped.", "Some 45\u200b000 tonnes", "measure", 45000, "tonnes",
+     "approx"),
+    ("The fund lost 1,\u2060500,\ufeff000 dollars.", "1,\u2060500,\ufeff000 dollars", "money", 1500000, "dollars",
+     None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "label", "value", "unit", "bound"), FIGURES)
+def test_real_news_figure_forms(sentence: str, span: str, label: str, value: Any, unit: str | None,
+                                bound: str | None) -> None:
+    start = sentence.index(span)
+    matches = [q for q in _asserted(sentence) if q.start == start and q.end == start + len(span)]
+    assert matches, [(sentence[q.start : q.end], q.label) for q in extract_quantities(sentence)]
+    q = matches[0]
+    assert q.label == label
+    if isinstance(value, tuple):
+        assert (q.low, q.high) == pytest.approx(value)
+    else:
+        assert q.value == pytest.approx(value, abs=0.01)
+    assert q.unit == unit
+    assert q.bound == bound
+
+
+# sentences whose numbers are no quantity (guideline: identifiers, service numbers, references, times ...)
+NOT_FIGURES: list[str] = [
+    "The dispatcher took 911 calls all night.",
+    "Neighbours dialled 999 when the fire started.",
+    "The helpline is open 24/7 for families.",
+    "Crowds gathered on the anniversary of 9/11 downtown.",
+    "Leaflets announced raids on 3/14 and 3/15 in the port.",
+    "Call the office on 555-0142 before noon.",
+    "Reach the press desk at (415) 555-0178 today.",
+    "Protesters met outside 1600 Pennsylvania Avenue on Sunday.",
+    "The embassy moved to 42 Harbour Road last spring.",
+    "The preacher quoted Matthew 5:9 to the crowd.",
+    "He cited 2 Samuel 12:7 in his sermon.",
+    "The letter quotes scripture (Psalm 4.8) and (see 1 Pt 2.17), then (Acts 5.29-32).",
+    "The claim first appeared in a blog.[3] Others repeated it.",
+    "The order says the agency—(2) may hold the person.",
+    "1.\nThe first rule is simple.",
+    "The rule is set out in §214 of the act.",
+    "Detention rests on Title 8 of the federal code.",
+    "©2019 Metro Daily, all rights reserved.",
+    "27 SHARES Facebook Twitter",
+    "The student, BA ’21, spoke at the rally.",
+    "He was ordained in ’79 and moved north.",
+    "In 1492, the fleet left the harbour.",
+    "Reprinted with permission from Zero Hedge.",
+    "They are two sides of the same coin.",
+    "The agency saw a two-fold rise in requests.",
+    "The shots came at ten-thirty-two that night.",
+    "The meeting opened at 10.30 and closed at 9.45pm.",
+    "Just one of the guards saw it.",
+    "One of the officers declined to comment.",
+    "The 2016 Annual Report of the ministry was late.",
+    "She was the only one questioned by police.",
+    "Both parties back a two-state settlement.",
+    "He kept a six-shot pistol in the drawer.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_FIGURES)
+def test_numbers_that_are_not_quantities(sentence: str) -> None:
+    found = _asserted(sentence)
+    assert found == [], [(sentence[q.start : q.end], q.label, q.value) for q in found]
+
+
+# pairs of numbers that are two figures, not a range
+TWO_FIGURES: list[tuple[str, tuple[float, float]]] = [
+    ("The board raised the levy from 4 to 9 percent.", (4, 9)),
+    ("Turnout dropped from 62 to 48 percent in a decade.", (62, 48)),
+    ("The motion passed by a margin of 52 to 47.", (52, 47)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "values"), TWO_FIGURES)
+def test_changes_and_scores_are_two_figures(sentence: str, values: tuple[float, float]) -> None:
+    found = _asserted(sentence)
+    assert [q.label for q in found] != ["range"]
+    assert [q.value for q in found] == pytest.approx(list(values))
+
+
+def test_number_word_in_a_headline_is_a_candidate() -> None:
+    text = "Why Every Voter Is Now Just One Rumour Away From Disgrace\n\nThe campaign opened on Monday."
+    found = [q for q in extract_quantities(text) if q.value == 1]
+    assert found and all(q.score < ASSERTED for q in found)
+    text2 = "The panel debated “Reform @ Ten: The Next Steps” last week."
+    assert _asserted(text2) == []
+    # a number word that starts a sentence is still asserted, in a headline line too
+    assert _only("Three soldiers were wounded.").value == 3
+    assert _only("RAIDS IN THE NORTH By Staff Reporter Daily Courier, May 2: Nine Homes Searched.").value == 9
+
+
+def test_zero_width_inside_a_number_keeps_article_offsets() -> None:
+    text = "Reports said 200,\u200c000 men crossed and 3\u200b500 stayed."
+    article = Article(text=text)
+    out = FiguresAnalyzer().analyze(Features(article=article))
+    quantities = [f for f in out.findings if f.kind == "quantity"]
+    assert [f.attributes["value"] for f in quantities] == [200000, 3500]
+    for f in quantities:
+        assert text[f.start : f.end] == f.text
+        number = f.attributes["number"]
+        assert text[number["start"] : number["end"]] == number["text"]
+    assert quantities[0].text == "200,\u200c000 men"
+
+
+def test_zero_width_outside_a_number_splits_nothing_else() -> None:
+    # a zero-width character after the number is not part of it
+    text = "They counted 40\u200c men and 7 tanks."
+    values = [q.value for q in _asserted(text)]
+    assert values == [40, 7]
+
+
+def test_counts_in_brackets_after_names_are_figures() -> None:
+    text = "Arrests by town: Oakdale (3), Millbrook (2) and Fernhill (1)."
+    assert [q.value for q in _asserted(text)] == [3, 2, 1]
