@@ -380,7 +380,8 @@ def csv_documents(draw: st.DrawFn) -> tuple[str, bool]:
     rows = [[draw(words), draw(cell), draw(cell)] for _ in range(n_rows)]
     buf = io.StringIO()
     quoting = draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL, csv.QUOTE_NONNUMERIC]))
-    writer = csv.writer(buf, quoting=quoting, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
+    terminator = draw(st.sampled_from(["\n", "\r\n"]))
+    writer = csv.writer(buf, quoting=quoting, lineterminator=terminator)
     writer.writerow(["id", "text", "extra"])
     writer.writerow(["good1", "More than 5,000 people left.", ""])
     writer.writerows(rows)
@@ -389,6 +390,10 @@ def csv_documents(draw: st.DrawFn) -> tuple[str, bool]:
     if damaged:
         pos = draw(st.integers(0, len(doc)))
         doc = doc[:pos] + draw(st.sampled_from(['"', ",", "\r", "\n\n", '"x"y', "\x1e"])) + doc[pos:]
+    # the csv writer leaves a bare "\r" unquoted when its line end is "\n" (QUOTE_MINIMAL), and the csv reader
+    # then refuses that row: such a document is malformed too, even though nothing damaged it afterwards
+    if quoting == csv.QUOTE_MINIMAL and terminator == "\n" and any("\r" in c for row in rows for c in row):
+        damaged = True
     if draw(st.booleans()):
         doc = "\ufeff" + doc
     return doc, damaged
