@@ -75,3 +75,14 @@ def test_technique_findings_are_scored_against_gold_of_their_technique() -> None
     table = reliability_table(technique_outcomes(scored, gold))
     assert table["asserted"] == 2 and table["asserted_right"] == pytest.approx(0.5)
     assert table["ece"] == pytest.approx((0.3 + abs(0.6 - 0) + abs(0.8 - 1)) / 3)
+
+
+def test_american_people_in_a_plain_news_sentence_is_not_asserted() -> None:
+    from presslens.pipeline import Pipeline
+
+    text = "Pollsters asked the American people about bus fares in March. The results will be published in May."
+    report = Pipeline(only=["techniques"]).run(article_from_text(text))
+    hits = [f for f in report.by_kind("technique") if "American people" in f.text]
+    assert hits, "the lexical cue should still be offered as a candidate"
+    assert all(f.score < 0.5 for f in hits)
+    assert not [f for f in report.by_kind("sentence") if f.score >= 0.5]
