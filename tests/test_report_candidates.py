@@ -116,3 +116,12 @@ def test_min_score_option_is_a_probability() -> None:
     assert parser.parse_args(["analyze", "x.txt"]).min_score is None
     with pytest.raises(SystemExit):
         parser.parse_args(["analyze", "x.txt", "--min-score", "1.5"])
+
+
+def test_a_low_confidence_violence_finding_does_not_raise_the_banner() -> None:
+    a = make_article(TEXT, title="Harbour news")
+    low = at(a, "Critics called the council a gang of cowards", kind="violence", label="call_to_violence", score=0.3)
+    doc = to_html(Report(article=a, findings=[low]))
+    assert '<div class="pl-banner pl-cand">' in doc and 'role="alert"' not in doc
+    high = at(a, "Critics called the council a gang of cowards", kind="violence", label="call_to_violence", score=0.7)
+    assert 'class="pl-banner" role="alert"' in to_html(Report(article=a, findings=[high]))
