@@ -238,7 +238,7 @@ def test_html_shows_violence_banner_and_side_panel() -> None:
 
 def test_unknown_kind_is_rendered_generically() -> None:
     a = make_article("Title\n\nThe committee will meet on Friday to decide.")
-    f = at(a, "meet on Friday", kind="event", label="meeting", score=0.4, attributes={"when": "Friday"})
+    f = at(a, "meet on Friday", kind="event", label="meeting", score=0.6, attributes={"when": "Friday"})
     doc = to_html(Report(article=a, findings=[f]))
     assert "k-event" in doc and ".on-event .k-event" in doc and "Event" in doc
     assert "Event (1)" in to_markdown(Report(article=a, findings=[f]))

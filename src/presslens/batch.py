@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from presslens.article import Article, Report
 from presslens.ingest import InputError, ReadOptions, read_inputs
 from presslens.pipeline import Pipeline
+from presslens.report.common import keep_min_score
 from presslens.sinks import ReportSink
 
 _WITH_LINE = re.compile(r"^(?P<origin>.+):(?P<line>[1-9][0-9]*)$")
@@ -71,12 +72,15 @@ def run_batch(
     on_item: Callable[[], None] | None = None,
     debug: bool = False,
     close: bool = True,
+    min_score: float | None = None,
 ) -> BatchSummary:
     """Analyse ``items`` with ``pipeline`` and write each report or error to ``sink`` in input order.
 
     ``on_error`` sees every error row (the CLI prints it); ``on_item`` is called once per item (progress).
     With ``close`` (the default) the sink is closed when the batch ends and aborted if it stops early (an
-    exception, ``KeyboardInterrupt``, ``SystemExit`` from a SIGTERM handler).
+    exception, ``KeyboardInterrupt``, ``SystemExit`` from a SIGTERM handler). With ``min_score`` (``presslens
+    analyze --min-score``) every report keeps only the findings whose score is at least that, whatever the
+    output format.
     """
     summary = BatchSummary()
 
@@ -101,6 +105,8 @@ def run_batch(
                     traceback.print_exception(result)
                 error_row(item_error(item, f"analysis failed: {_describe(result)}"))
                 continue
+            if min_score is not None:
+                keep_min_score(result, min_score)
             if _write_report(sink, item, result, error_row, debug):
                 summary.reports += 1
         if close:

@@ -48,6 +48,16 @@ def _csv_list(value: str | None) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()] if value else []
 
 
+def _probability(value: str) -> float:
+    try:
+        p = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value!r}")
+    return p
+
+
 def _size(value: str) -> int:
     v = value.strip().upper()
     mult = 1
@@ -92,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="force the progress bar (default: only on a terminal)")
     a.add_argument("--no-progress", dest="progress", action="store_false")
     a.add_argument("--threads", type=int, help="encoder threads (default: all cores)")
+    a.add_argument("--min-score", type=_probability, metavar="P",
+                   help="keep only findings whose score (probability of being right) is at least P, in every "
+                   "output format (0.5 = asserted findings only; default: keep all)")
     a.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     sub.add_parser("schema", help="print the JSON Schema of a report")
@@ -243,6 +256,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             on_error=lambda err: _say(str(err)),
             on_item=progress.advance,
             debug=args.debug,
+            min_score=args.min_score,
         )
     finally:
         restore()

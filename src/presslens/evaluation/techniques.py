@@ -41,6 +41,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=13, help="seed of the held-out split (baseline thresholds)")
     parser.add_argument("--json", type=Path, default=None, help="also write the scores as JSON here")
     parser.add_argument(
+        "--calibration", action="store_true",
+        help="also print reliability tables and expected calibration error of the technique findings' scores "
+        "(right = at least half the fragment inside gold spans of its technique) and of the sentence scores",
+    )
+    parser.add_argument(
         "--held-out-train", action="store_true",
         help="score SI/SLC on the held-out train articles (seed --seed) instead of dev, with the phrase "
         "lexicon re-mined from the other train articles (the model-selection set; TC is not scored "
@@ -57,12 +62,16 @@ def predict_model(model: T.TechniqueModel, corpus: ptc.EncodedCorpus, tc_gold: l
     from presslens.article import Article
 
     si_pred: dict[str, list[tuple[int, int]]] = {}
+    scored: list[tuple[str, int, int, str, float]] = []
+    sentences: list[tuple[str, int, int, float]] = []
     line_probs: dict[str, list[float]] = {}
     tc_pred: dict[tuple[str, int, int], list[str]] = {}
     by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for sp in tc_gold:
         by_article[sp.article_id].append((sp.start, sp.end))
     analyzer = T.TechniquesAnalyzer()
+    analyzer._loaded = {"techniques": model}  # this model, not the registry's (--model-dir, --held-out-train)
+    analyzer.status = "ok"
     for k, aid in enumerate(corpus.ids):
         text = corpus.texts[k]
         article = Article(text=text, id=aid, sentences=[(int(s), int(e)) for s, e in corpus.sentence_ranges[k]])
@@ -70,6 +79,8 @@ def predict_model(model: T.TechniqueModel, corpus: ptc.EncodedCorpus, tc_gold: l
         feats._encoded = corpus.encoded[k]
         out = analyzer.analyze(feats)
         si_pred[aid] = sorted({(f.start, f.end) for f in out.findings if f.kind == "technique"})
+        scored += [(aid, f.start, f.end, f.label, f.score) for f in out.findings if f.kind == "technique"]
+        sentences += [(aid, f.start, f.end, f.score) for f in out.findings if f.kind == "sentence"]
         sent_scores = [(f.start, f.end, f.score) for f in out.findings if f.kind == "sentence"]
         line_probs[aid] = [
             max([p for s, e, p in sent_scores if s < le and e > ls], default=0.0) for ls, le in ptc.article_lines(text)
@@ -83,7 +94,66 @@ def predict_model(model: T.TechniqueModel, corpus: ptc.EncodedCorpus, tc_gold: l
             probs = T.blend_lexicon_labels(model.lexicon, text, spans, probs)
             for (s, e), row in zip(spans, probs, strict=True):
                 tc_pred[(aid, s, e)] = [T.TECHNIQUES[j] for j in np.argsort(-row)]
-    return {"si": si_pred, "lines": line_probs, "tc": tc_pred}
+    return {"si": si_pred, "lines": line_probs, "tc": tc_pred, "scored": scored, "sentences": sentences}
+
+
+CALIBRATION_BINS = 10
+
+
+def technique_outcomes(scored: list[tuple[str, int, int, str, float]], tc_gold: list[ptc.TechniqueSpan],
+                       *, any_label: bool = False) -> list[tuple[float, bool]]:
+    """``(score, right)`` per technique finding: right when at least half of the fragment lies inside gold
+    spans of its technique (of any technique with ``any_label``)."""
+    gold: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for sp in tc_gold:
+        gold[(sp.article_id, "" if any_label else sp.technique)].append((sp.start, sp.end))
+    merged = {k: ptc.merge_spans(v) for k, v in gold.items()}
+    out = []
+    for aid, s, e, label, score in scored:
+        spans = merged.get((aid, "" if any_label else label), [])
+        inside = sum(max(0, min(e, ge) - max(s, gs)) for gs, ge in spans)
+        out.append((score, e > s and inside >= 0.5 * (e - s)))
+    return out
+
+
+def sentence_outcomes(sentences: list[tuple[str, int, int, float]],
+                      si_gold: dict[str, list[tuple[int, int]]]) -> list[tuple[float, bool]]:
+    """``(score, right)`` per sentence finding: right when a gold span overlaps the sentence."""
+    return [(p, any(gs < e and ge > s for gs, ge in si_gold.get(aid, []))) for aid, s, e, p in sentences]
+
+
+def reliability_table(outcomes: list[tuple[float, bool]], bins: int = CALIBRATION_BINS) -> dict[str, Any]:
+    """Equal-width score bins (``n``, mean score, share right), expected calibration error, and the
+    precision of asserted (score >= 0.5) findings."""
+    rows = []
+    ece = 0.0
+    for b in range(bins):
+        inside = [(p, y) for p, y in outcomes if min(bins - 1, int(p * bins)) == b]
+        if not inside:
+            continue
+        mean = sum(p for p, _ in inside) / len(inside)
+        right = sum(y for _, y in inside) / len(inside)
+        ece += len(inside) / len(outcomes) * abs(mean - right)
+        rows.append({"bin": f"{b / bins:.1f}-{(b + 1) / bins:.1f}", "n": len(inside), "mean_score": mean,
+                     "share_right": right})
+    asserted = [y for p, y in outcomes if p >= 0.5]
+    below = [y for p, y in outcomes if p < 0.5]
+    return {"n": len(outcomes), "ece": ece, "bins": rows,
+            "asserted": len(asserted), "asserted_right": sum(asserted) / len(asserted) if asserted else None,
+            "below": len(below), "below_right": sum(below) / len(below) if below else None}
+
+
+def print_calibration(tables: dict[str, dict[str, Any]]) -> None:
+    print("\n| findings | n | ECE | asserted (>= 0.5): n, share right | below 0.5: n, share right |")
+    print("|---|---|---|---|---|")
+    for name, t in tables.items():
+        a = "-" if t["asserted_right"] is None else f"{t['asserted_right']:.3f}"
+        b = "-" if t["below_right"] is None else f"{t['below_right']:.3f}"
+        print(f"| {name} | {t['n']} | {t['ece']:.3f} | {t['asserted']}, {a} | {t['below']}, {b} |")
+    for name, t in tables.items():
+        print(f"\n{name}:\n\n| score bin | n | mean score | share right |\n|---|---|---|---|")
+        for r in t["bins"]:
+            print(f"| {r['bin']} | {r['n']} | {r['mean_score']:.2f} | {r['share_right']:.2f} |")
 
 
 def assign_tc_labels(gold: list[ptc.TechniqueSpan], ranked: dict[tuple[str, int, int], list[str]]) -> list[str]:
@@ -259,6 +329,14 @@ def main(args: argparse.Namespace) -> int:
     if not args.no_baseline:
         results["baseline"] = _baseline(args, data, dev_texts, si_gold, tc_gold)
     _print_tables(results)
+    if args.calibration:
+        results["calibration"] = {
+            "technique (span and technique right)": reliability_table(technique_outcomes(pred["scored"], tc_gold)),
+            "technique span (any technique)": reliability_table(
+                technique_outcomes(pred["scored"], tc_gold, any_label=True)),
+            "sentence": reliability_table(sentence_outcomes(pred["sentences"], si_gold)),
+        }
+        print_calibration(results["calibration"])
     print(f"\n(evaluated {len(dev_texts)} dev articles in {time.time() - t0:.0f}s)")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
@@ -294,12 +372,23 @@ def held_out_train(args: argparse.Namespace) -> int:
         pred = _with_model(model, lambda m=model: predict_model(m, corpus, []))
         results[name] = {"si": ptc.si_scores(si_gold, pred["si"]),
                          "slc": slc_from_lines(texts, si_gold, pred["lines"], float(full.config["slc_threshold"]))}
+        if getattr(args, "calibration", False):
+            tc_gold = [sp for a in hold for sp in a.gold_tc]
+            results[name]["calibration"] = {
+                "technique span (any technique)": reliability_table(
+                    technique_outcomes(pred["scored"], tc_gold, any_label=True)),
+                "sentence": reliability_table(sentence_outcomes(pred["sentences"], si_gold)),
+            }
     print(f"held-out train: {len(hold)} articles (seed {args.seed})\n")
     print("| metric | " + " | ".join(results) + " |")
     print("|---|" + "---|" * len(results))
     for title, part, key in (("SI precision", "si", "precision"), ("SI recall", "si", "recall"),
                              ("**SI F1**", "si", "f1"), ("**SLC F1** (lines)", "slc", "f1")):
         print(f"| {title} | " + " | ".join(f"{r[part][key]:.4f}" for r in results.values()) + " |")
+    for name, r in results.items():
+        if "calibration" in r:
+            print(f"\ncalibration, {name}:")
+            print_calibration(r["calibration"])
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
     return 0

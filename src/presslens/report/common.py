@@ -368,3 +368,43 @@ def extra_attributes(f: Finding, shown: Iterable[str]) -> dict[str, Any]:
 
 def findings_sorted(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.start, -f.end, f.kind, f.label))
+
+
+# --------------------------------------------------------------------------------------------
+# Asserted findings and candidates (issue 13: every score is a probability that the finding is right)
+# --------------------------------------------------------------------------------------------
+
+ASSERT_THRESHOLD = 0.5
+"""A finding whose score is at least this is asserted; below it, it is a low-confidence candidate."""
+
+
+def is_asserted(f: Finding) -> bool:
+    """``score >= 0.5``: presslens asserts the finding (reports show it by default)."""
+    return f.score >= ASSERT_THRESHOLD
+
+
+def is_candidate(f: Finding) -> bool:
+    """A low-confidence finding (``score < 0.5``) that reports hide until asked for. Sentence propaganda
+    scores are not candidates: every sentence gets one and the reports draw them as a shade, not a finding."""
+    return f.kind != "sentence" and not is_asserted(f)
+
+
+def split_candidates(findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """``(shown by default, candidates)`` in input order."""
+    shown: list[Finding] = []
+    candidates: list[Finding] = []
+    for f in findings:
+        (candidates if is_candidate(f) else shown).append(f)
+    return shown, candidates
+
+
+def candidates_line(n: int) -> str:
+    """The count line of hidden candidates: ``"34 low-confidence findings (score < 0.50)"``."""
+    return f"{n} low-confidence finding{'s' if n != 1 else ''} (score < {ASSERT_THRESHOLD:.2f})"
+
+
+def keep_min_score(report: Report, min_score: float) -> Report:
+    """``report`` with only the findings whose score is at least ``min_score`` (``--min-score``); labels,
+    analyzer runs and errors are kept as they are. Changes ``report`` in place and returns it."""
+    report.findings = [f for f in report.findings if f.score >= min_score]
+    return report

@@ -2,7 +2,9 @@
 
 The article is split at every finding boundary into segments; each segment is wrapped in one
 ``<span>`` carrying the classes of all findings covering it, so overlapping and nested findings
-stay visible together (each kind styles a different CSS property). Everything taken from the
+stay visible together (each kind styles a different CSS property). Low-confidence candidates
+(score < 0.5) are drawn only while the report's "show N low-confidence findings" switch is on: their
+segments carry ``kc-KIND`` instead of ``k-KIND`` and their list items ``pl-cand``. Everything taken from the
 article or from attributes is escaped with :func:`html.escape` (``quote=True``); the data the
 script reads is JSON inside ``<script type="application/json">`` with ``<``, ``>`` and ``&``
 written as ``\\u003c``, ``\\u003e``, ``\\u0026``.
@@ -25,6 +27,7 @@ from presslens.report.common import (
     KIND_TITLES,
     attribution_parts,
     bound_text,
+    candidates_line,
     claim_badges,
     claim_figures,
     claim_source,
@@ -32,6 +35,7 @@ from presslens.report.common import (
     describe_quantity,
     findings_sorted,
     fmt_score,
+    is_candidate,
     kind_name,
     kind_title,
     label_display,
@@ -109,6 +113,14 @@ class _View:
     def idx(self, f: Finding) -> int:
         return self.index[id(f)]
 
+    def asserted(self, kind: str | None = None) -> list[Finding]:
+        """Findings shown by default (score >= 0.5; all sentence scores), optionally of one kind."""
+        return [f for f in self.findings if not is_candidate(f) and (kind is None or f.kind == kind)]
+
+    def candidates(self) -> list[Finding]:
+        """Low-confidence findings (score < 0.5), hidden until the reader asks for them."""
+        return [f for f in self.findings if is_candidate(f)]
+
     def visible(self) -> list[tuple[int, Finding]]:
         """Findings drawn in the text (sentence-level scores are drawn as a wash instead)."""
         return [(i, f) for i, f in enumerate(self.findings) if f.kind != "sentence" and f.end > f.start]
@@ -135,7 +147,8 @@ def _generated_css(kinds: Iterable[str]) -> str:
     for kind in sorted(set(kinds) - styled):
         slug = kind_slug(kind)
         colour = OTHER_KIND_COLOURS[zlib.crc32(slug.encode()) % len(OTHER_KIND_COLOURS)]
-        rules.append(f".on-{slug} .k-{slug}{{outline:1.5px dotted {colour};outline-offset:1px}}")
+        rules.append(f".on-{slug} .k-{slug},.show-cand.on-{slug} .kc-{slug}"
+                     f"{{outline:1.5px dotted {colour};outline-offset:1px}}")
     return "\n".join(rules)
 
 
@@ -178,11 +191,14 @@ def _segment_html(view: _View, chunk: str, offset: int, covering: list[tuple[int
         classes.append(f"sp-{bucket}")
         attrs.append(f'data-s="{s_idx}"')
     if covering:
-        kinds = sorted({kind_slug(f.kind) for _, f in covering})
-        classes = ["hl", *(f"k-{k}" for k in kinds), *classes]
+        kinds = sorted({kind_slug(f.kind) for _, f in covering if not is_candidate(f)})
+        candidate_kinds = sorted({kind_slug(f.kind) for _, f in covering if is_candidate(f)} - set(kinds))
+        classes = ["hl", *(f"k-{k}" for k in kinds), *(f"kc-{k}" for k in candidate_kinds), *classes]
+        if all(is_candidate(f) for _, f in covering):
+            classes.append("cand")
         techniques = [f for _, f in covering if f.kind == "technique"]
         if techniques:
-            top = max(techniques, key=lambda f: f.score)
+            top = max(techniques, key=lambda f: (not is_candidate(f), f.score))
             classes.append(f"tc-{technique_colour_index(top.label)}")
         attrs.append(f'data-f="{" ".join(str(i) for i, _ in covering)}"')
         attrs.append('tabindex="0"')
@@ -260,14 +276,18 @@ def _violence_banner(view: _View) -> str:
         if cues:
             sub.append(f"cues: {esc(_clip(describe(cues), 120))}")
         items.append(
-            f'<li data-goto="{view.idx(f)}" tabindex="0">{_quote_html(view, f)}'
+            f'<li{_cand_class(f)} data-goto="{view.idx(f)}" tabindex="0">{_quote_html(view, f)}'
             f'<div class="pl-sub">{" · ".join(sub)}</div></li>'
         )
     by_label: dict[str, int] = {}
     for f in found:
-        by_label[label_display(f)] = by_label.get(label_display(f), 0) + 1
-    title = "Violence: " + ", ".join(f"{name.lower()} ×{n}" for name, n in by_label.items())
-    return f'<div class="pl-banner" role="alert"><h2>{esc(title)}</h2><ol>{"".join(items)}</ol></div>'
+        if not is_candidate(f):
+            by_label[label_display(f)] = by_label.get(label_display(f), 0) + 1
+    if by_label:
+        title = "Violence: " + ", ".join(f"{name.lower()} ×{n}" for name, n in by_label.items())
+        return f'<div class="pl-banner" role="alert"><h2>{esc(title)}</h2><ol>{"".join(items)}</ol></div>'
+    title = f"Violence (low confidence): {len(found)} candidate{'s' if len(found) != 1 else ''}"
+    return f'<div class="pl-banner pl-cand"><h2>{esc(title)}</h2><ol>{"".join(items)}</ol></div>'
 
 
 def _legend_sample(kind: str) -> str:
@@ -279,10 +299,29 @@ def _legend_sample(kind: str) -> str:
     )
 
 
+def _cand_class(f: Finding, *extra: str) -> str:
+    """`` class="…"`` for a list item: ``pl-cand`` (hidden until candidates are shown) for a candidate."""
+    classes = [*extra, *(["pl-cand"] if is_candidate(f) else [])]
+    return f' class="{" ".join(classes)}"' if classes else ""
+
+
+_CAND_CLASS = ' class="pl-cand"'
+
+
+def _more(n: int) -> str:
+    """``+N`` low-confidence count, visible only while candidates are shown."""
+    return f'<span class="pl-cand pl-more" title="{esc(candidates_line(n))}">+{n}</span>' if n else ""
+
+
 def _toolbar(view: _View) -> str:
     counts: dict[str, int] = {}
+    extra: dict[str, int] = {}
     for f in view.findings:
-        counts[f.kind] = counts.get(f.kind, 0) + 1
+        counts.setdefault(f.kind, 0)
+        if is_candidate(f):
+            extra[f.kind] = extra.get(f.kind, 0) + 1
+        else:
+            counts[f.kind] += 1
     if not counts:
         return ""
     rep = view.number
@@ -292,7 +331,14 @@ def _toolbar(view: _View) -> str:
         checked = "" if kind == "sentence" else " checked"
         boxes.append(
             f'<label><input type="checkbox" data-kind="{esc(slug)}" id="r{rep}-f-{esc(slug)}"{checked}>'
-            f'{_legend_sample(kind)}<span class="pl-count">{counts[kind]}</span></label>'
+            f'{_legend_sample(kind)}<span class="pl-count">{counts[kind]}</span>{_more(extra.get(kind, 0))}</label>'
+        )
+    n_cand = sum(extra.values())
+    if n_cand:
+        boxes.append(
+            f'<label class="pl-candswitch" title="findings whose score (probability of being right) is below 0.50">'
+            f'<input type="checkbox" data-candidates="1" id="r{rep}-candidates">'
+            f"show {esc(candidates_line(n_cand))}</label>"
         )
     return f'<div class="pl-toolbar"><span class="pl-tb-title">Show</span>{"".join(boxes)}</div>'
 
@@ -305,20 +351,41 @@ def _techniques_by_label(view: _View) -> dict[str, list[Finding]]:
     return by_label
 
 
+def _n_asserted(found: Iterable[Finding]) -> int:
+    return sum(1 for f in found if not is_candidate(f))
+
+
+def _by_asserted_count(by_label: dict[str, list[Finding]]) -> list[tuple[str, list[Finding]]]:
+    return sorted(by_label.items(), key=lambda kv: (-_n_asserted(kv[1]), -len(kv[1]), kv[0]))
+
+
 def _technique_legend(view: _View) -> str:
     by_label = _techniques_by_label(view)
     if not by_label:
         return ""
-    chips = [
-        f'<span class="pl-swatch tc-{technique_colour_index(label)}" '
-        f'data-goto="{view.idx(fs[0])}" tabindex="0" title="{esc(technique_definition(label))}">'
-        f"{esc(label_display(fs[0]))} <b>{len(fs)}</b></span>"
-        for label, fs in sorted(by_label.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    ]
+    chips = []
+    for label, fs in _by_asserted_count(by_label):
+        n = _n_asserted(fs)
+        first = next((f for f in fs if not is_candidate(f)), fs[0])
+        cls = "pl-swatch" + ("" if n else " pl-cand")
+        chips.append(
+            f'<span class="{cls} tc-{technique_colour_index(label)}" '
+            f'data-goto="{view.idx(first)}" tabindex="0" title="{esc(technique_definition(label))}">'
+            f"{esc(label_display(fs[0]))} <b>{n}</b>{_more(len(fs) - n)}</span>"
+        )
     return f'<div class="pl-techlegend">{"".join(chips)}</div>'
 
 
-def _section(title: str, count: int | None, body: str) -> str:
+def _section(title: str, count: int | None, body: str, found: Iterable[Finding] = ()) -> str:
+    """A side-panel section; with ``found``, ``count`` is its asserted findings and the candidates add a
+    ``+N`` shown with them (a section of candidates only is hidden until they are shown)."""
+    found = list(found)
+    if found:
+        count = _n_asserted(found)
+        extra = len(found) - count
+        n = f"<span>{count}</span>{_more(extra)}"
+        cls = "" if count else ' class="pl-cand"'
+        return f"<section{cls}><h3>{esc(title)}{n}</h3>{body}</section>"
     n = f"<span>{count}</span>" if count is not None else ""
     return f"<section><h3>{esc(title)}{n}</h3>{body}</section>"
 
@@ -343,10 +410,10 @@ def _claims_html(view: _View) -> str:
             sub.append(f"source: <b>{esc(_clip(source, 120))}</b>")
         sub.append(f'<span class="pl-score">{fmt_score(c.score)}</span>')
         items.append(
-            f'<li class="pl-item" data-goto="{view.idx(c)}" tabindex="0"><q>{esc(_clip(c.text))}</q>{badges}'
+            f'<li{_cand_class(c, "pl-item")} data-goto="{view.idx(c)}" tabindex="0"><q>{esc(_clip(c.text))}</q>{badges}'
             f'<div class="pl-sub">{" · ".join(sub)}</div></li>'
         )
-    return _section(KIND_TITLES["claim"], len(claims), f'<ol>{"".join(items)}</ol>')
+    return _section(KIND_TITLES["claim"], None, f'<ol>{"".join(items)}</ol>', claims)
 
 
 def _figures_html(view: _View) -> str:
@@ -358,13 +425,13 @@ def _figures_html(view: _View) -> str:
         warn = "".join(f'<span class="pl-badge warn">{esc(_clip(w, 60))}</span>' for w in quantity_warnings(f))
         bound = f.attributes.get("bound")
         rows.append(
-            f'<tr data-goto="{view.idx(f)}"><td>{esc(_clip(f.text, 60))}</td>'
+            f'<tr{_cand_class(f)} data-goto="{view.idx(f)}"><td>{esc(_clip(f.text, 60))}</td>'
             f"<td>{esc(describe_quantity(f))}{warn}</td><td>{esc(f.label)}</td>"
             f"<td>{esc(bound_text(bound))}</td></tr>"
         )
     table = ("<table><tr><th>Figure</th><th>Value</th><th>Type</th><th>Bound</th></tr>"
              f'{"".join(rows)}</table>')
-    return _section(KIND_TITLES["quantity"], len(figures), table)
+    return _section(KIND_TITLES["quantity"], None, table, figures)
 
 
 def _attributions_html(view: _View) -> str:
@@ -378,10 +445,10 @@ def _attributions_html(view: _View) -> str:
         cue_html = f" — <i>{esc(cue)}</i>" if cue else ""
         content_html = f'<div class="pl-sub">{esc(quoted(_clip(content, 200)))}</div>' if content else ""
         items.append(
-            f'<li class="pl-item" data-goto="{view.idx(f)}" tabindex="0"><b>{esc(_clip(source, 100))}</b>{kind}'
+            f'<li{_cand_class(f, "pl-item")} data-goto="{view.idx(f)}" tabindex="0"><b>{esc(_clip(source, 100))}</b>{kind}'
             f"{cue_html}{content_html}</li>"
         )
-    return _section(KIND_TITLES["attribution"], len(found), f'<ul>{"".join(items)}</ul>')
+    return _section(KIND_TITLES["attribution"], None, f'<ul>{"".join(items)}</ul>', found)
 
 
 def _techniques_html(view: _View) -> str:
@@ -389,22 +456,22 @@ def _techniques_html(view: _View) -> str:
     if not by_label:
         return ""
     groups = []
-    for label, fs in sorted(by_label.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+    for label, fs in _by_asserted_count(by_label):
+        n = _n_asserted(fs)
         items = "".join(
-            f'<li class="pl-item" data-goto="{view.idx(f)}" tabindex="0">“{esc(_clip(f.text, 160))}” '
+            f'<li{_cand_class(f, "pl-item")} data-goto="{view.idx(f)}" tabindex="0">“{esc(_clip(f.text, 160))}” '
             f'<span class="pl-score">{fmt_score(f.score)}</span></li>'
             for f in fs
         )
         definition = technique_definition(label)
         groups.append(
-            f'<details><summary><span class="pl-swatch tc-{technique_colour_index(label)}" '
-            f'>{esc(label_display(fs[0]))}</span> '
-            f'<span class="pl-score">×{len(fs)}</span>'
+            f'<details{"" if n else _CAND_CLASS}><summary>'
+            f'<span class="pl-swatch tc-{technique_colour_index(label)}" >{esc(label_display(fs[0]))}</span> '
+            f'<span class="pl-score">×{n}</span>{_more(len(fs) - n)}'
             f'{f"""<div class="pl-sub">{esc(definition)}</div>""" if definition else ""}</summary>'
             f"<ul>{items}</ul></details>"
         )
-    count = sum(len(v) for v in by_label.values())
-    return _section(KIND_TITLES["technique"], count, "".join(groups))
+    return _section(KIND_TITLES["technique"], None, "".join(groups), [f for v in by_label.values() for f in v])
 
 
 def _other_kinds_html(view: _View) -> str:
@@ -415,12 +482,12 @@ def _other_kinds_html(view: _View) -> str:
             continue
         found = [f for f in view.findings if f.kind == kind]
         items = "".join(
-            f'<li class="pl-item" data-goto="{view.idx(f)}" tabindex="0">“{esc(_clip(f.text, 200))}”'
+            f'<li{_cand_class(f, "pl-item")} data-goto="{view.idx(f)}" tabindex="0">“{esc(_clip(f.text, 200))}”'
             f'<div class="pl-sub"><b>{esc(label_display(f))}</b> · <span class="pl-score">{fmt_score(f.score)}'
             f"</span>{' · ' + esc(_clip(describe(f.attributes), 160)) if f.attributes else ''}</div></li>"
             for f in found
         )
-        out.append(_section(kind_title(kind), len(found), f"<ul>{items}</ul>"))
+        out.append(_section(kind_title(kind), None, f"<ul>{items}</ul>", found))
     return "".join(out)
 
 
@@ -467,6 +534,7 @@ def _script_data(view: _View) -> dict[str, Any]:
             "analyzer": f.analyzer,
             "attributes": f.attributes,
             "sentence": s_idx,
+            "candidate": is_candidate(f),
         })
     labels = {f.label for f in view.findings if f.kind == "technique"}
     return {
@@ -545,7 +613,7 @@ def _batch_index(views: list[_View], errors: list[dict[str, Any]]) -> str:
     rows = []
     for v in views:
         a = v.report.article
-        counts = {k: len(v.report.by_kind(k)) for k in ("violence", "claim", "quantity", "attribution", "technique")}
+        counts = {k: len(v.asserted(k)) for k in ("violence", "claim", "quantity", "attribution", "technique")}
         violence = (f'<span class="pl-badge err">violence ×{counts["violence"]}</span>'
                     if counts["violence"] else "")
         rows.append(

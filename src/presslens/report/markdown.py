@@ -2,10 +2,14 @@
 
 Violence findings come first. Every piece of article text is escaped so that it renders as
 text (no raw HTML, links or emphasis from the article leaks into the Markdown).
+
+Only asserted findings (score >= 0.5) fill the sections; the header says how many low-confidence
+candidates there are, and they are listed, folded, in a last section ("Low-confidence candidates").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
@@ -14,6 +18,7 @@ from presslens.report.common import (
     SentenceQuote,
     attribution_parts,
     bound_text,
+    candidates_line,
     claim_badges,
     claim_figures,
     claim_source,
@@ -29,6 +34,7 @@ from presslens.report.common import (
     quantity_warnings,
     sentence_quote,
     sentence_scores,
+    split_candidates,
     technique_definition,
     technique_name,
     violence_target,
@@ -76,10 +82,15 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     return lines
 
 
-def to_markdown(report: Report) -> str:
-    """The Markdown summary of one report (ends with a newline)."""
+def to_markdown(report: Report, *, list_candidates: bool = True) -> str:
+    """The Markdown summary of one report (ends with a newline): asserted findings in the sections, then
+    the low-confidence candidates in a folded section (only their count when ``list_candidates`` is
+    false)."""
+    shown, candidates = split_candidates(report.findings)
+    full = report
+    report = dataclasses.replace(report, findings=shown)
     parts: list[list[str]] = [
-        _header(report),
+        _header(report, len(candidates)),
         _violence(report),
         _labels(report),
         _claims(report),
@@ -88,13 +99,14 @@ def to_markdown(report: Report) -> str:
         _techniques(report),
         _other_kinds(report),
         _sentences(report),
+        _candidates(full, candidates, list_candidates),
         _analyzers(report),
         _errors(report),
     ]
     return "\n\n".join("\n".join(p) for p in parts if p) + "\n"
 
 
-def _header(report: Report) -> list[str]:
+def _header(report: Report, n_candidates: int) -> list[str]:
     a = report.article
     lines = [f"# {md_text(a.title).strip() if a.title else 'Untitled article'}", ""]
     meta = [
@@ -111,6 +123,8 @@ def _header(report: Report) -> list[str]:
     counts = _kind_counts(report.findings)
     if counts:
         lines.append("- **Findings:** " + ", ".join(f"{md_text(kind_title(k).lower())}: {n}" for k, n in counts))
+    if n_candidates:
+        lines.append(f"- **Not shown:** {candidates_line(n_candidates)}, listed under *Low-confidence candidates*")
     return lines
 
 
@@ -234,6 +248,22 @@ def _sentences(report: Report) -> list[str]:
         rows = [(md_text(report.article.text[sents[i][0]:sents[i][1]]), fmt_score(p)) for p, i in high[:10]]
         lines += ["", *_table(["Sentence", "Probability"], rows)]
     return lines
+
+
+def _candidates(report: Report, candidates: list[Finding], listed: bool) -> list[str]:
+    if not candidates:
+        return []
+    lines = [f"## Low-confidence candidates ({len(candidates)})", "",
+             f"{candidates_line(len(candidates))}: presslens does not assert these; they are kept for review."]
+    if not listed:
+        return lines
+    rows = [
+        (md_text(kind_title(f.kind)), _quote(sentence_quote(report.article, f.start, f.end)),
+         md_text(label_display(f)), fmt_score(f.score))
+        for f in sorted(candidates, key=lambda f: (-f.score, f.start, f.kind, f.label))
+    ]
+    return [*lines, "", f"<details><summary>Show {len(candidates)} low-confidence findings</summary>", "",
+            *_table(["Kind", "Sentence", "Label", "Score"], rows), "", "</details>"]
 
 
 def _analyzers(report: Report) -> list[str]:

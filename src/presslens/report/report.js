@@ -54,10 +54,21 @@
 
   function clip(s, n) { s = String(s); return s.length > n ? s.slice(0, n - 1) + "\u2026" : s; }
 
-  function idsOf(node) {
+  function allIdsOf(node) {
     var raw = node.getAttribute("data-f") || "";
     return raw.split(" ").filter(function (x) { return x !== ""; }).map(Number);
   }
+
+  /* Ids of the findings a highlight shows now: candidates (score < 0.5) only while they are switched on. */
+  function idsOf(node) {
+    var ids = allIdsOf(node);
+    var section = node.closest && node.closest(".pl-report");
+    if (!section || section.classList.contains("show-cand")) { return ids; }
+    var data = reportData(section);
+    return ids.filter(function (i) { return !(data.findings[i] && data.findings[i].candidate); });
+  }
+
+  function live(node) { return idsOf(node).length > 0; }
 
   function findingBlock(data, f) {
     var box = el("div", "pl-tf");
@@ -159,7 +170,7 @@
 
   document.addEventListener("mouseover", function (ev) {
     var node = ev.target.closest && ev.target.closest(".hl");
-    if (node && !pinned) { show(node, false); }
+    if (node && !pinned && live(node)) { show(node, false); }
   });
   document.addEventListener("mouseout", function (ev) {
     var node = ev.target.closest && ev.target.closest(".hl");
@@ -168,7 +179,7 @@
   document.addEventListener("click", function (ev) {
     if (tip.contains(ev.target)) { return; }
     var node = ev.target.closest(".hl");
-    if (node) { show(node, true); ev.preventDefault(); return; }
+    if (node && live(node)) { show(node, true); ev.preventDefault(); return; }
     var item = ev.target.closest("[data-goto]");
     if (item) {
       var section = item.closest(".pl-report");
@@ -182,17 +193,23 @@
     if (ev.key !== "Enter" && ev.key !== " ") { return; }
     var node = document.activeElement;
     if (!node || !node.closest) { return; }
-    if (node.classList.contains("hl")) { show(node, true); ev.preventDefault(); }
+    if (node.classList.contains("hl") && live(node)) { show(node, true); ev.preventDefault(); }
     else if (node.hasAttribute("data-goto")) { node.click(); ev.preventDefault(); }
   });
   document.addEventListener("focusin", function (ev) {
-    if (ev.target.classList && ev.target.classList.contains("hl") && !pinned) { show(ev.target, false); }
+    if (ev.target.classList && ev.target.classList.contains("hl") && !pinned && live(ev.target)) {
+      show(ev.target, false);
+    }
   });
   document.addEventListener("change", function (ev) {
     var box = ev.target;
     var kind = box.getAttribute && box.getAttribute("data-kind");
     var section = box.closest && box.closest(".pl-report");
     if (kind && section) { section.classList.toggle("on-" + kind, box.checked); }
+    if (box.getAttribute && box.getAttribute("data-candidates") && section) {
+      section.classList.toggle("show-cand", box.checked);
+      if (!box.checked) { unpin(); }
+    }
   });
   window.addEventListener("scroll", function () {
     if (pinned) { place(pinned.node); } else { tip.hidden = true; }

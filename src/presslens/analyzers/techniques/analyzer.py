@@ -37,8 +37,8 @@ def analyze_article(
 ) -> tuple[TokenTable, list[tuple[int, int, float]], np.ndarray]:
     """Tagger, decoder, lexicon and classifier for one article: (token table, spans, technique
     probabilities). Spans are the tagger's runs, then lexical hits not already identical to one of them
-    (their third value is the entry's train precision, negated to tell them apart); sentences with a
-    lexical hit get :data:`~presslens.analyzers.techniques.lexicon.SENTENCE_BUMP` added."""
+    (their third value is the hit's context probability, negated to tell them apart); sentences with an
+    asserted lexical hit get :data:`~presslens.analyzers.techniques.lexicon.SENTENCE_BUMP` added."""
     sentences = [(int(s), int(e)) for s, e in article.sentences]
     table = tag_article(model, article.text, sentences, states, offsets, sent_emb)
     thr = model.config["span_threshold"] if threshold is None else threshold
@@ -55,16 +55,22 @@ def lexical_spans(
     lexicon: L.Lexicon, text: str, spans: list[tuple[int, int, float]], table: TokenTable,
     sentences: list[tuple[int, int]],
 ) -> list[tuple[int, int, float]]:
-    """Lexical hits as extra spans (``(start, end, -precision)``); bumps the sentence probabilities of
-    ``table`` in place for sentences that contain a hit."""
+    """Lexical hits as extra spans (``(start, end, -probability)``, the probability from the entry's train
+    precision and the hit's context, :func:`~presslens.analyzers.techniques.lexicon.context_probability`);
+    bumps the sentence probabilities of ``table`` in place for sentences that contain a hit whose
+    probability is at least 0.5 (a hit out of its train context stays a candidate and bumps nothing)."""
     have = {(s, e) for s, e, _ in spans}
     sentence_ends = [s1 for _, s1 in sentences]
     out: list[tuple[int, int, float]] = []
     bumped: set[int] = set()
     for s, e, entry in lexicon.matches(text):
+        features = L.context_features(entry.precision, *L.hit_context(table, sentences, s, e))
+        p = L.context_probability(L.CONTEXT_WEIGHTS, features)
         if (s, e) not in have:
             have.add((s, e))
-            out.append((s, e, -entry.precision))
+            out.append((s, e, -p))
+        if p < 0.5:
+            continue
         i = bisect.bisect_right(sentence_ends, s)
         while i < len(sentences) and sentences[i][0] < e:
             bumped.add(i)
@@ -78,7 +84,7 @@ def lexical_spans(
 class TechniquesAnalyzer(Analyzer):
     """Propaganda technique spans (14 SemEval-2020 Task 11 techniques) and sentence propaganda scores."""
 
-    version = "1.2"
+    version = "1.3"
     uses_encoder = True
     models = ("techniques",)
     languages = frozenset({"en"})
@@ -103,7 +109,8 @@ class TechniquesAnalyzer(Analyzer):
                     "type": "string",
                     "enum": ["tagger", "lexicon"],
                     "description": "span from the token tagger or from a lexical cue (mined from PTC train "
-                    "or a hand list); a lexical span's span_probability is the phrase's train precision",
+                    "or a hand list); a lexical span's span_probability combines the phrase's train precision "
+                    "with the tagger's view of its context (fitted on held-out train articles)",
                 },
                 "alternatives": {
                     "type": "array",

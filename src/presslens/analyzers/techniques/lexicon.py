@@ -11,15 +11,27 @@ characters, case is ignored):
   that war and politics coverage uses, which PTC (US/Islam news of 2017-2019) rarely contains.
 
 A lexical hit becomes a span like the tagger's runs; its technique comes from the technique
-classifier blended with the lexicon's own label (weight ``LEXICON_LABEL_WEIGHT``).
+classifier blended with the lexicon's own label (weight ``LEXICON_LABEL_WEIGHT``). Its span probability is
+not the phrase's train precision alone but :func:`context_probability`: the precision together with what
+the span tagger sees around the hit (a phrase such as "American people" is Flag-Waving in partisan prose,
+not in a news report), fitted on held-out train articles
+(:mod:`presslens.training.techniques.lexicon_context`). A hit whose context probability is below 0.5 stays
+a low-confidence candidate and does not raise its sentence's propaganda probability.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
+import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from presslens.analyzers.techniques.model import TokenTable
 
 LEXICON_NAME = "lexicon.json"
 LEXICON_LABEL_WEIGHT = 0.5
@@ -45,6 +57,10 @@ THOUGHT_TERMINATING_PHRASES: tuple[str, ...] = (
 )
 """Matched only as a whole sentence or the last clause of one ("He lost. Full stop.", "..., period.")."""
 HAND_PRECISION = 0.6
+
+CONTEXT_WEIGHTS: tuple[float, float, float, float] = (-0.5942, 0.1585, 1.239, 0.8758)
+"""Intercept and weights of :func:`context_features` in the lexical hit's span probability, printed by
+``python -m presslens.training.techniques.lexicon_context --data ../shared/data/ptc-semeval2020-task11``."""
 
 
 @dataclass(frozen=True)
@@ -146,3 +162,28 @@ def load_lexicon(path: Path, *, with_hand: bool = True) -> Lexicon:
         lex.entries.update(hand.entries)
         lex.clause_final.update(hand.clause_final)
     return lex
+
+
+# ------------------------------------------------------------------------------------ hit context
+
+
+def hit_context(table: TokenTable, sentences: list[tuple[int, int]], start: int, end: int) -> tuple[float, float]:
+    """``(mean tagger token probability over the hit, propaganda probability of its sentence)``, read before
+    any lexical bump."""
+    overlap = (table.starts < end) & (table.ends > start)
+    token_mean = float(table.probs[overlap].mean()) if overlap.any() else 0.0
+    i = bisect.bisect_right([s1 for _, s1 in sentences], start)
+    sentence_prob = float(table.sentence_probs[i]) if i < len(sentences) else 0.0
+    return token_mean, sentence_prob
+
+
+def context_features(precision: float, token_mean: float, sentence_prob: float) -> list[float]:
+    """``[logit(train precision), tagger mean over the hit, sentence propaganda probability]``."""
+    p = min(max(precision, 1e-3), 1 - 1e-3)
+    return [math.log(p / (1 - p)), token_mean, sentence_prob]
+
+
+def context_probability(weights: tuple[float, ...], features: Sequence[float]) -> float:
+    """Probability that a lexical hit is (mostly) inside a propaganda span, given its context features."""
+    z = weights[0] + sum(w * float(x) for w, x in zip(weights[1:], features, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
