@@ -265,3 +265,16 @@ def test_empty_article_renders() -> None:
     doc = to_html(Report(article=Article(text="", id="empty")))
     assert "(empty article)" in doc
     _assert_self_contained(doc)
+
+
+def test_claim_badge_reads_hedge_cue_span_references_and_old_strings() -> None:
+    from presslens.article import Finding
+    from presslens.report.common import claim_badges
+
+    def claim(cues: list[object]) -> Finding:
+        return Finding(kind="claim", label="check_worthy", start=0, end=5, text="x", score=0.9, analyzer="claims",
+                       attributes={"hedged": True, "hedge_cues": cues})
+
+    assert claim_badges(claim([{"start": 10, "end": 13, "text": "may"}])) == ["hedged: may"]
+    assert claim_badges(claim(["reportedly"])) == ["hedged: reportedly"]
+    assert claim_badges(claim([])) == ["hedged"]

@@ -14,13 +14,14 @@ from typing import Any
 from presslens.article import Article, Finding, Report
 from presslens.report.schema import is_span_ref
 
-KIND_ORDER = ("violence", "call_to_action", "claim", "quantity", "attribution", "technique", "sentence")
+KIND_ORDER = ("violence", "call_to_action", "claim", "prediction", "quantity", "attribution", "technique", "sentence")
 """Kinds in the order reports present them; other kinds follow in name order."""
 
 KIND_TITLES = {
     "violence": "Calls to violence",
     "call_to_action": "Calls to action",
     "claim": "Claims",
+    "prediction": "Predictions",
     "quantity": "Figures",
     "attribution": "Sources and attributions",
     "technique": "Persuasion techniques",
@@ -31,6 +32,7 @@ KIND_NAMES = {
     "violence": "Violence",
     "call_to_action": "Call to action",
     "claim": "Claim",
+    "prediction": "Prediction",
     "quantity": "Figure",
     "attribution": "Attribution",
     "technique": "Technique",
@@ -325,7 +327,9 @@ def claim_badges(claim: Finding) -> list[str]:
     out = []
     if truthy_flag(a.get("hedged")):
         cues = a.get("hedge_cues")
-        cue = cues[0] if isinstance(cues, list) and cues and isinstance(cues[0], str) else ""
+        first = cues[0] if isinstance(cues, list) and cues else None
+        # span references since schema 2.0 (claims 1.2); plain strings in older reports
+        cue = str(first.get("text", "")) if isinstance(first, Mapping) else (first if isinstance(first, str) else "")
         out.append(f"hedged: {cue if len(cue) <= 40 else cue[:39] + '…'}" if cue else "hedged")
     if truthy_flag(a.get("prediction")):
         horizon = a.get("horizon")
