@@ -36,6 +36,9 @@ _DISCOURSE_IMPERATIVE_RE = re.compile(
     r"\bwe\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:all\s+)?(?:ask|note|see|"
     r"remember|understand|recogni[sz]e|reali[sz]e|wait|be\s+(?:\w+\s+)?(?:concerned|worried|upset|clear|"
     r"honest|careful|aware))\b|"
+    # a state, not an act ("we must have recourse to truth", "we should know better")
+    r"\bwe\s+(?:all\s+)?(?:need\s+to|have\s+to|ought\s+to|must|should)\s+(?:have|know|accept|admit|"
+    r"acknowledge|believe|hope|trust|expect|keep\s+in\s+mind)\b|"
     r"(?:^|[:;—–]\s*)\W*(?:(?:and|so|but|now|just|please)\s+)*(?:talk\s+about|never\s+underestimate|"
     r"(?:one\s+thing\s+)?we\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:all\s+)?(?:ask|note|see|"
     r"remember|understand|recogni[sz]e|reali[sz]e|wait|be\s+(?:\w+\s+)?(?:concerned|worried|upset|clear|"
