@@ -67,6 +67,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="stand-off list of PTC train sentences labelled 'report' (e.g. "
                         f"{HARD_NEGATIVES}); needs --ptc")
     parser.add_argument("--ptc", default=None, help="PTC SemEval-2020 task 11 folder (with train-articles/)")
+    parser.add_argument("--hard-negative-weight", type=float, default=1.0,
+                        help="sample weight of each hard negative in training and cross-validation")
     parser.add_argument("--output", default=str(MODEL_DIR), help="where to write weights.npz and model.json")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds on train for tuning")
@@ -161,12 +163,15 @@ def macro_f1(gold: np.ndarray, pred: np.ndarray, n_classes: int = len(STANCES)) 
     return float(np.mean(scores))
 
 
-def fit_logreg(x: np.ndarray, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Multinomial logistic regression; returns (weights (k, d), bias (k,)) in class-index order."""
+def fit_logreg(
+    x: np.ndarray, y: np.ndarray, c: float, seed: int, weight: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression (optional per-row ``weight``); returns (weights (k, d), bias (k,))
+    in class-index order."""
     from sklearn.linear_model import LogisticRegression
 
     clf = LogisticRegression(C=c, max_iter=5000, random_state=seed)
-    clf.fit(x, y)
+    clf.fit(x, y, sample_weight=weight)
     if list(clf.classes_) != list(range(len(CLASSES))):
         raise ValueError("every class must occur in the training data")
     return clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32)
@@ -186,7 +191,13 @@ class Choice:
 
 
 def cross_validate(
-    emb: np.ndarray, cues: np.ndarray, gate: np.ndarray, y: np.ndarray, folds: int, seed: int
+    emb: np.ndarray,
+    cues: np.ndarray,
+    gate: np.ndarray,
+    y: np.ndarray,
+    folds: int,
+    seed: int,
+    weight: np.ndarray | None = None,
 ) -> tuple[Choice, list[dict[str, Any]]]:
     """Grid search over (cue_scale, C) with out-of-fold probabilities, then over both thresholds."""
     from sklearn.model_selection import StratifiedKFold
@@ -198,7 +209,7 @@ def cross_validate(
         x = features(emb, cues, cue_scale)
         proba = np.zeros((len(y), len(CLASSES)), np.float32)
         for tr, va in splits:
-            w, b = fit_logreg(x[tr], y[tr], c, seed)
+            w, b = fit_logreg(x[tr], y[tr], c, seed, None if weight is None else weight[tr])
             logits = x[va] @ w.T + b
             proba[va] = np.exp(logits - logits.max(1, keepdims=True))
             proba[va] /= proba[va].sum(1, keepdims=True)
@@ -232,11 +243,13 @@ def main(args: argparse.Namespace) -> int:
     emb = embed(texts, args.cache_dir)
     cues = cue_matrix(texts)
     gate = has_violent_act(texts)
-    best, grid = cross_validate(emb, cues, gate, y, args.folds, args.seed)
+    weight = np.asarray([args.hard_negative_weight if r["id"].startswith("ptc-") else 1.0 for r in rows],
+                        dtype=np.float64)
+    best, grid = cross_validate(emb, cues, gate, y, args.folds, args.seed, weight)
     print(f"cross-validation ({args.folds} folds on train, {len(rows)} sentences): best macro-F1 "
           f"{best.cv_macro_f1:.4f} with cue_scale={best.cue_scale} C={best.c} "
           f"threshold={best.threshold} threshold_no_cue={best.threshold_no_cue} (best CV {max(g['cv_macro_f1'] for g in grid):.4f})")
-    w, b = fit_logreg(features(emb, cues, best.cue_scale), y, best.c, args.seed)
+    w, b = fit_logreg(features(emb, cues, best.cue_scale), y, best.c, args.seed, weight)
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     np.savez(out / "weights.npz", weights=w, bias=b)
@@ -254,6 +267,7 @@ def main(args: argparse.Namespace) -> int:
         "train_sentences": len(rows),
         "train_sha256": sha256(Path(args.data) / "train.jsonl"),
         "hard_negatives": len(negatives),
+        "hard_negative_weight": args.hard_negative_weight,
         "hard_negatives_sha256": sha256(Path(args.hard_negatives)) if args.hard_negatives else None,
         "encoder": f"{ONNX_NAME} (presslens shared encoder), mean-pooled, L2-normalised",
         "encoder_fingerprint": model_fingerprint(),
