@@ -11,6 +11,7 @@ grams) + logistic regression baseline trained on ``train.jsonl`` is shown side b
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import numpy as np
@@ -130,8 +131,11 @@ def main(args: argparse.Namespace) -> int:
     gold = np.asarray([stance_of(r["label"]) for r in rows], dtype=np.int64)
     model = ViolenceModel.load(Path(args.model_dir))
     pred = model_predict(model, texts, args.cache_dir)
+    config = json.loads((Path(args.model_dir) / "model.json").read_text(encoding="utf-8"))
+    extra = config.get("hard_negatives") or 0
     print(f"## violence: {args.split} split, {len(rows)} four-class sentences "
-          f"(+ {len(neutral)} neutral 'other'); model trained on {len(train)} train sentences\n")
+          f"(+ {len(neutral)} neutral 'other'); model trained on {len(train)} train sentences"
+          + (f" + {extra} PTC hard negatives" if extra else "") + "\n")
     print("| system | macro-F1 (4 classes) | accuracy | violent-vs-not F1 | report flagged as violence |")
     print("|---|---|---|---|---|")
     print(summary_row("presslens violence (embedding + cues, LR)", gold, pred))

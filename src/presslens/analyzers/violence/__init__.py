@@ -25,12 +25,19 @@ service, soldiers or patriotism, and political rhetoric ("fight for", "battle ov
 endorsements of violence. A violent sentence is a call or an endorsement by the larger of the two.
 Otherwise it is a nonviolent call when P(nonviolent_call) >= 0.5 and exceeds P(report) + P(other).
 
+Vetoes (:mod:`.vetoes`, after the model): a call to action is dropped when it is page furniture
+(newsletter, poll, form label, "click here"), a question, a short headline, in someone else's voice, a
+discourse imperative ("keep in mind", "let's talk about") or has no call cue; a violence finding that is a
+question (except "why not ...?"), page furniture or a quotation (also a sentence inside a quotation that
+spans several sentences) stays a candidate with its score capped at 0.3.
+
 Findings: kind ``violence`` (label ``call_to_violence`` or ``endorsement``) and kind
 ``call_to_action`` (label ``nonviolent``), each spanning the sentence. Article label
-``labels["violence"] = {"label": bool, "score": max sentence P(violence)}``.
+``labels["violence"] = {"label": bool, "score": float}``: label is true when an asserted violence finding
+(score >= 0.5) exists; score is the highest violence finding score (0 when none).
 
 Modules: :mod:`.cues` (lexical cues), :mod:`.model` (classifier and decision rule), :mod:`.targets`
-(the target of a call), :mod:`.analyzer`.
+(the target of a call), :mod:`.vetoes` (rules after the model), :mod:`.analyzer`.
 """
 
 from presslens.analyzers.violence.analyzer import ViolenceAnalyzer

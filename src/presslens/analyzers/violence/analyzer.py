@@ -12,7 +12,17 @@ from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, registe
 from presslens.analyzers.violence.cues import SentenceCues, sentence_cues, violent_context
 from presslens.analyzers.violence.model import CLASSES, FINDING_LABEL, ViolenceModel
 from presslens.analyzers.violence.targets import find_target
+from presslens.analyzers.violence.vetoes import (
+    VETOED_SCORE,
+    call_to_action_veto,
+    inside_quotation,
+    quoted_ranges,
+    violence_veto,
+)
 from presslens.article import Article, Finding, span_ref
+
+ASSERTED = 0.5
+"""A finding with at least this score is asserted; ``labels.violence`` counts asserted findings only."""
 
 # Analyzer
 # ---------------------------------------------------------------------------------------------------
@@ -35,7 +45,7 @@ _TARGET_SCHEMA: dict[str, Any] = {
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
-    version = "1.2"
+    version = "1.3"
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
@@ -67,8 +77,8 @@ class ViolenceAnalyzer(Analyzer):
     label_schemas = {
         "violence": {
             "type": "object",
-            "description": "true when any sentence calls for or endorses violence; score = max sentence "
-            "P(call) + P(endorsement)",
+            "description": "true when an asserted violence finding (score >= 0.5) calls for or endorses "
+            "violence; score = the highest violence finding score (0 when none)",
             "properties": {"label": {"type": "boolean"}, "score": {"type": "number"}},
             "required": ["label", "score"],
         }
@@ -84,37 +94,54 @@ class ViolenceAnalyzer(Analyzer):
         cues = [sentence_cues(t) for t in texts]
         matrix = np.stack([c.vector for c in cues])
         proba = model.predict_proba(features.sentence_embeddings, matrix)
-        labels, score = model.decide(proba, violent_context(texts, cues))
+        labels, _ = model.decide(proba, violent_context(texts, cues))
+        quotes = quoted_ranges(article.text)
         findings = [
             f
             for i, (start, end) in enumerate(article.sentences)
-            if (f := self._finding(article, start, end, CLASSES[labels[i]], proba[i], cues[i])) is not None
+            if (f := self._finding(article, start, end, CLASSES[labels[i]], proba[i], cues[i],
+                                   inside_quotation(quotes, start, end))) is not None
         ]
-        violent = any(CLASSES[i] in FINDING_LABEL for i in labels)
+        violence_scores = [f.score for f in findings if f.kind == "violence"]
+        top = max(violence_scores, default=0.0)
         return AnalyzerOutput(
             findings=findings,
-            labels={"violence": {"label": violent, "score": round(float(score.max()), 4)}},
+            labels={"violence": {"label": top >= ASSERTED, "score": round(float(top), 4)}},
         )
 
     def _finding(
-        self, article: Article, start: int, end: int, label: str, proba: np.ndarray, cues: SentenceCues
+        self,
+        article: Article,
+        start: int,
+        end: int,
+        label: str,
+        proba: np.ndarray,
+        cues: SentenceCues,
+        quoted: bool,
     ) -> Finding | None:
         probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, proba, strict=True)}
+        text = article.text[start:end]
         if label in FINDING_LABEL:
-            target = find_target(article.text[start:end])
+            target = find_target(text)
+            score = float(proba[CLASSES.index("call")] + proba[CLASSES.index("endorsement")])
+            fired = list(cues.fired)
+            veto = violence_veto(text, quoted)
+            if veto is not None:
+                score = min(score, VETOED_SCORE)
+                fired.append(f"veto:{veto}")
             return Finding.at(
                 article, start, end,
                 kind="violence",
                 label=FINDING_LABEL[label],
-                score=float(proba[CLASSES.index("call")] + proba[CLASSES.index("endorsement")]),
+                score=score,
                 analyzer=self.name,
                 attributes={
                     "target": span_ref(article, start + target[0], start + target[1]) if target else None,
-                    "cues": cues.fired,
+                    "cues": fired,
                     "probabilities": probabilities,
                 },
             )
-        if label == "nonviolent_call":
+        if label == "nonviolent_call" and call_to_action_veto(text, quoted) is None:
             return Finding.at(
                 article, start, end,
                 kind="call_to_action",

@@ -71,6 +71,7 @@ _IDIOM_RE = re.compile(
     r"\bstab\w*\s+(?:[\w'’]+\s+){0,4}?in\s+the\s+back\b|\bback-?stabb\w*|"
     r"\b(?:cut|cuts|cutting)\s+(?:\w+\s+){0,2}?(?:taxe?s?|costs?|rates?|spending|prices?|jobs|funding|"
     r"budgets?|ties|emissions|wages|deficit|red\s+tape|losses)\b|"
+    r"\bgive\s+(?:me|us|him|her|them|it)\s+a\s+break\b|\b(?:take|took|taking|need|needs)\s+a\s+break\b|"
     r"\b(?:break|breaks|broke|broken|breaking)\s+(?:a|the|his|her|their|its|our)?\s*(?:record|news|silence|"
     r"deadlock|stalemate|promises?|rules?|law|ice|ranks|story)\b|"
     r"\b(?:hit|hits|hitting)\s+(?:a|the|an)?\s*(?:record|headlines|target|ground\s+running|road|"
@@ -79,7 +80,15 @@ _IDIOM_RE = re.compile(
     r"\b(?:shot|shoot|shoots|shooting)\s+down\s+(?:the|a|an|his|her|their)\s+(?:proposal|bill|idea|plan|"
     r"amendment|motion)\b|\bfired\s+(?:up|the\s+(?:coach|manager|chief|director|minister|staff))\b|"
     r"\b(?:kill|kills|killed|killing)\s+(?:the|a|this|that)\s+(?:bill|deal|reform|proposal|motion|"
-    r"project|plan)\b|\bblow\w*\s+the\s+whistle\b|\bwhistle-?blow\w*",
+    r"project|plan)\b|\bblow\w*\s+the\s+whistle\b|\bwhistle-?blow\w*|"
+    # "fire" a person is dismissal ("enough to fire her", "Trump fired Comey"); shooting takes "at" / "on"
+    r"\b(?:fire|fires|fired|firing)\s+(?:him|her|them|me|you|us|(?-i:[A-Z][a-z]+)|(?:the|a|an|his|her|their)\s+"
+    r"(?:\w+\s+)?(?:employees?|staff|workers?|aides?|officials?|directors?|chiefs?|coach|manager|secretary|"
+    r"attorney|lawyer|prosecutor|counsel))\b|"
+    # harm to chances, reputations, markets, or oneself ("will only hurt herself and her party")
+    r"\b(?:hurt|hurts|hurting|damag\w+|kill\w*)\s+(?:\w+\s+){0,2}?(?:chances|reputation|economy|business|"
+    r"sales|feelings|party|campaign|image|credibility|prospects|brand|ratings|markets?|growth|himself|"
+    r"herself|themselves|itself|ourselves|yourself|the\s+mood)\b",
     IGNORE_CASE,
 )
 _PROPERTY_RE = re.compile(
@@ -230,7 +239,9 @@ _QUOTE_RE = re.compile(r"[\"“”]")
 _NUMBER_RE = re.compile(r"\d")
 _HEADLINE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
 """A sentence without final punctuation is a headline or subtitle (the ``headline`` cue)."""
-_CLAUSE_SPLIT = re.compile(r"[;:]\s+|\s+[—–-]\s+|,\s+(?:and|then|but)\s+", IGNORE_CASE)
+_CLAUSE_SPLIT = re.compile(r"[;:]\s+|\s+[—–-]\s+|,\s+(?:and|then|but)\s+|,\s+please,\s+", IGNORE_CASE)
+_NEGATED_BEFORE = re.compile(r"(?:n't|n’t|\bnot|\bnever|\bno)\s+(?:[\w'’]+\s+){0,3}$", IGNORE_CASE)
+"""Negation just before an approving word ("doesn't seem to have worked") cancels the approval."""
 _WORD_RE = re.compile(r"[A-Za-z']+")
 
 CUE_NAMES: tuple[str, ...] = (
@@ -310,7 +321,7 @@ def sentence_cues(text: str) -> SentenceCues:
         m.span() for m in _VIOLENT_RE.finditer(text)
         if not any(s <= m.start() and m.end() <= e for s, e in idioms)
     ]
-    approval = [m.span() for m in _APPROVAL_RE.finditer(text)]
+    approval = [m.span() for m in _APPROVAL_RE.finditer(text) if not _NEGATED_BEFORE.search(text[: m.start()])]
     imperatives = imperative_verbs(text)
     words = max(1, len(_WORD_RE.findall(text)))
     values: dict[str, float] = {

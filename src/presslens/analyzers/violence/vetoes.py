@@ -1,0 +1,156 @@
+"""Rules that veto a sentence as a call to action or as a call to / endorsement of violence, whatever the
+model's probability: page furniture, questions, calls in someone else's voice, discourse imperatives
+addressed to the reader ("keep in mind", "just ask ..."), and calls to action without any call cue.
+
+Each veto returns the reason (a short string, recorded in the finding's cues as ``veto:<reason>``) or
+None. The analyzer drops a vetoed call to action; a vetoed violence finding keeps its place as a
+candidate with its score capped at :data:`VETOED_SCORE` (below the 0.5 of an asserted finding).
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.analyzers.violence.cues import IGNORE_CASE, imperative_verbs
+
+VETOED_SCORE = 0.3
+"""Score cap of a vetoed violence finding: a candidate, never asserted."""
+
+_FURNITURE_RE = re.compile(
+    # Page furniture of news sites: forms, polls, newsletters, share and read-more links.
+    r"\b(?:take\s+our\s+poll|story\s+continues\s+below|this\s+field\s+is\s+for\s+validation|"
+    r"subscrib\w*|newsletters?|sign\s+up\s+(?:for|to|here|now|today)|^\W*sign\s+up|signing\s+up|"
+    r"^\W*click\s+(?:here|below|the\s+link)|in\s+your\s+inbox|take\s+our\s+(?:\w+\s+)?poll|"
+    r"(?:video|link|chart|photo|graphic|tweet|clip)\s+(?:above|below)|"
+    r"tap\s+here|read\s+(?:more|the\s+(?:whole|full)\s+(?:article|story))|share\s+(?:this|on)|"
+    r"follow\s+(?:us|me)\s+on|like\s+us\s+on|leave\s+a\s+comment|comments?\s+below|keep\s+up\s+with\s+"
+    r"this\s+story|related\s+(?:stories|articles|posts)|advertisement|sponsored|privacy\s+policy|"
+    r"terms\s+of\s+(?:use|service)|all\s+rights\s+reserved|cookies?|log\s*in|sign\s+in|"
+    r"buy\s+new|best\s+price|add\s+to\s+cart|free\s+shipping|download\s+(?:the|our)\s+app)\b|"
+    r"^\W*(?:email|e-mail|name|comment|website|phone|required|search|menu|home)\W*\*?\W*$",
+    IGNORE_CASE,
+)
+_FORM_LABEL_RE = re.compile(r"^\W*[\w ]{1,20}\*\s*$")
+_DISCOURSE_IMPERATIVE_RE = re.compile(
+    # Imperatives and exhortations that address the reader's attention or feelings, not a call to act.
+    r"\bwe\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:all\s+)?(?:ask|note|see|"
+    r"remember|understand|recogni[sz]e|reali[sz]e|wait|be\s+(?:\w+\s+)?(?:concerned|worried|upset|clear|"
+    r"honest|careful|aware))\b|"
+    # a state, not an act ("we must have recourse to truth", "we should know better")
+    r"\bwe\s+(?:all\s+)?(?:need\s+to|have\s+to|ought\s+to|must|should)\s+(?:have|know|accept|admit|"
+    r"acknowledge|believe|hope|trust|expect|keep\s+in\s+mind)\b|"
+    r"(?:^|[:;—–]\s*)\W*(?:(?:and|so|but|now|just|please)\s+)*(?:talk\s+about|never\s+underestimate|"
+    r"(?:one\s+thing\s+)?we\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:all\s+)?(?:ask|note|see|"
+    r"remember|understand|recogni[sz]e|reali[sz]e|wait|be\s+(?:\w+\s+)?(?:concerned|worried|upset|clear|"
+    r"honest|careful|aware))|(?:everyone|everybody)\s+should\s+be\s+(?:\w+\s+)?(?:upset|concerned|"
+    r"worried|outraged|angry|aware|grateful|thankful)|keep\s+in\s+mind|bear\s+in\s+mind|mind\s+you|"
+    r"note\s+that|remember\s+that|consider\s+(?:this|that|the|how|what|whether)|imagine|picture|"
+    r"look\s+at|take\s+a\s+look|just\s+ask|ask\s+(?:the|any|yourself)|don'?t\s+get\s+me\s+wrong|"
+    r"make\s+no\s+mistake|let\s+me|let'?s\s+(?:be\s+(?:clear|honest|frank)|face\s+it|not\s+forget|"
+    r"go\s+back|look|see|say|talk|take\s+a\s+look|recall|remember)|give\s+me|see\s+(?:also|more|below|here)|"
+    r"think\s+about|trust\s+me|believe\s+me|get\s+this|guess\s+what|say\s+what\s+you\s+will|"
+    r"read\s+(?:on|it|this)|watch|listen\s+to\s+(?:this|the)|check\s+(?:it|this)\s+out)\b",
+    IGNORE_CASE,
+)
+_EXHORTATION_RE = re.compile(
+    r"\b(?:let'?s|let\s+us|we\s+(?:must|should|need\s+to|have\s+to|ought\s+to)|"
+    r"(?:everyone|everybody|all\s+of\s+us|each\s+of\s+us|each\s+of\s+you|you|readers|citizens|americans|"
+    r"people)\s+(?:must|should|need\s+to|have\s+to|ought\s+to)|it\s+is\s+time\s+to|it'?s\s+time\s+to|"
+    r"(?:must|should|need\s+to)\s+(?:\w+\s+){0,3}?(?:sign|vote|call|write|donate|boycott|join|support|"
+    r"contact|demand|resist|stand|act|speak\s+out|share|tell|urge|march|protest|pray))\b",
+    IGNORE_CASE,
+)
+_EXPLICIT_ACTION_RE = re.compile(
+    # A concrete non-violent act with its object: keeps a call that opens with a discourse imperative
+    # ("Consider that and then, please, support the petition").
+    r"\b(?:sign|support|share|donate\s+to|join|call|write\s+to|email|contact|vote\s+for|boycott)\s+"
+    r"(?:the|our|this|your|their)\s+(?:\w+\s+)?(?:petition|campaign|cause|fund|fundraiser|senators?|"
+    r"representatives?|congress\w*|mps?|boycott|rally|march|protest)\b",
+    IGNORE_CASE,
+)
+_ATTRIBUTED_RE = re.compile(
+    r"\b(?:said|says|say|told|tells|according\s+to|reported|reportedly|stated|announced|urged|urges|"
+    r"called\s+(?:on|for)|calls\s+(?:on|for)|wrote|writes|added|adds|argued|argues|insisted|claimed|"
+    r"declared|tweeted|posted|shouted|chanted|asked|asks|demanded|warned|explained|suggested|"
+    r"advocat\w+|quoted|put\s+out\s+a\s+call|appealed|in\s+(?:a|his|her|their)\s+(?:statement|speech|letter|post|video|interview|sermon))\b",
+    IGNORE_CASE,
+)
+_OPENS_QUOTE_RE = re.compile(r"^\W{0,3}[\"“‘«']|^\W*[\"“][^\"”]+[\"”]\W*[-–—]|[.!?]['’\"”]\s*$")
+_QUOTED_BODY_RE = re.compile(r"[\"“«][^\"”»]{12,}[\"”»]|‘[^’]{12,}’")
+_HEADLINE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+_CURLY_QUOTE_RE = re.compile(r"“[^“”]{1,3000}”")
+_STRAIGHT_QUOTE_RE = re.compile(r'"[^"\n]{1,3000}"')
+_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations in an article: curly quotes may span sentences and lines (a
+    quoted list of several sentences), straight quotes are paired within a paragraph."""
+    ranges = [m.span() for m in _CURLY_QUOTE_RE.finditer(text)]
+    ranges.extend(m.span() for m in _STRAIGHT_QUOTE_RE.finditer(text))
+    return sorted(ranges)
+
+
+def inside_quotation(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when the sentence ``[start, end)`` lies inside one quotation of ``ranges`` (its quote marks
+    included), i.e. the words are someone else's from the first to the last."""
+    return any(qs <= start + 1 and end - 1 <= qe for qs, qe in ranges)
+
+
+def is_page_furniture(text: str) -> bool:
+    """Newsletter sign-ups, polls, form labels ("Email *"), share and read-more links, shop widgets."""
+    return bool(_FURNITURE_RE.search(text) or _FORM_LABEL_RE.match(text))
+
+
+def is_question(text: str) -> bool:
+    """A question (rhetorical or not): the sentence has a question mark outside quotes of others."""
+    return "?" in _QUOTED_BODY_RE.sub("", text) or text.rstrip().rstrip("\"”’')").endswith("?")
+
+
+def is_in_another_voice(text: str) -> bool:
+    """The words are someone else's: the sentence opens with a quotation mark, quotes a long passage,
+    or carries a reporting verb ("said", "urged", "according to")."""
+    return bool(_OPENS_QUOTE_RE.search(text) or _QUOTED_BODY_RE.search(text) or _ATTRIBUTED_RE.search(text))
+
+
+def has_call_cue(text: str) -> bool:
+    """An imperative at a clause start ("Sign the petition", "Please, call your senator") or a writer's
+    exhortation ("we must resist", "let's", "everyone should vote")."""
+    return bool(imperative_verbs(text) or _EXHORTATION_RE.search(text))
+
+
+def call_to_action_veto(text: str, quoted: bool = False) -> str | None:
+    """Why ``text`` cannot be a call to action, or None: page furniture, a question, a headline, someone
+    else's words (``quoted``: the sentence lies inside a quotation of the article), a discourse
+    imperative, or no call cue at all."""
+    if quoted:
+        return "quotation"
+    if is_page_furniture(text):
+        return "page_furniture"
+    if is_question(text):
+        return "question"
+    if _HEADLINE_END_RE.search(text) is None and len(_WORD_RE.findall(text)) <= 16:
+        return "headline"
+    if is_in_another_voice(text):
+        return "another_voice"
+    if (_DISCOURSE_IMPERATIVE_RE.search(text) and len(imperative_verbs(text)) <= 1
+            and not _EXPLICIT_ACTION_RE.search(text)):
+        return "discourse_imperative"
+    if not has_call_cue(text) and not _EXPLICIT_ACTION_RE.search(text):
+        return "no_call_cue"
+    return None
+
+
+def violence_veto(text: str, quoted: bool = False) -> str | None:
+    """Why ``text`` cannot be the writer's call to or endorsement of violence, or None: page furniture,
+    a question without an exhortation ("why not ...?" stays), or a quotation of someone else that the
+    writer does not adopt (in the sentence, or ``quoted``: the sentence lies inside a quotation)."""
+    if quoted:
+        return "quotation"
+    if is_page_furniture(text):
+        return "page_furniture"
+    if is_question(text) and not re.search(r"\bwhy\s+(?:not|wait)\b", text, IGNORE_CASE):
+        return "question"
+    if _OPENS_QUOTE_RE.search(text) or _QUOTED_BODY_RE.search(text):
+        return "quotation"
+    return None

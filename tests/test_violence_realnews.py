@@ -1,0 +1,209 @@
+"""Violence and call-to-action precision on real-news patterns (issue 13): page furniture, questions,
+quotations, idioms and fear of death are never asserted; labels count asserted findings only; the PTC
+hard negatives are stand-off and leave the real-news articles out.
+
+All sentences below were written for these tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+import presslens
+from presslens.analyzers.violence.cues import sentence_cues
+from presslens.analyzers.violence.vetoes import (
+    VETOED_SCORE,
+    call_to_action_veto,
+    inside_quotation,
+    quoted_ranges,
+    violence_veto,
+)
+from presslens.training.violence import (
+    HARD_NEGATIVES,
+    REALNEWS_SPLIT,
+    load_hard_negatives,
+    select_hard_negatives,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Email *", "page_furniture"),
+        ("Name *", "page_furniture"),
+        ("take our poll - story continues below", "page_furniture"),
+        ("Sign up for our free newsletter and get the morning briefing.", "page_furniture"),
+        ("Click here to read the full interview with the mayor.", "page_furniture"),
+        ("Should we all sign the petition before the vote?", "question"),
+        ("Why don't you call your senator?", "question"),
+        ("Vote Them Out In November", "headline"),
+        ("The council urged residents to donate blood at the clinic.", "another_voice"),
+        ("“Write to your deputy today,” the organisers told the crowd.", "another_voice"),
+        ("Keep in mind that the bridge was closed for a week.", "discourse_imperative"),
+        ("Let's talk about the harbour contract for a moment.", "discourse_imperative"),
+        ("We have to ask.", "discourse_imperative"),
+        ("The mayor visited the flooded school on Monday.", "no_call_cue"),
+    ],
+)
+def test_calls_to_action_are_vetoed_for_furniture_questions_and_other_voices(text, reason):
+    assert call_to_action_veto(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sign the petition at the library before Friday.",
+        "Please, call your representative and tell her to vote no on the water bill.",
+        "Consider the facts and then, please, support the campaign for a public inquiry.",
+        "We must resist this plan at the ballot box.",
+    ],
+)
+def test_real_calls_to_action_pass_the_vetoes(text):
+    assert call_to_action_veto(text) is None
+
+
+def test_furniture_and_questions_never_become_calls_to_action():
+    text = (
+        "Harbour workers vote on the new contract\n\n"
+        "Dock workers in the port will vote on the new contract on Thursday, the union said.\n\n"
+        "take our poll - story continues below\n\n"
+        "Should the port be sold to a private operator?\n\n"
+        "Email *\n\n"
+        "Sign up for our newsletter to get every update.\n\n"
+        "Sign the petition at the union office before Thursday."
+    )
+    r = presslens.analyze(text, only=["violence"])
+    calls = [f.text for f in r.by_kind("call_to_action")]
+    assert not any("poll" in t or "Email" in t or "newsletter" in t or "?" in t for t in calls), calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This alone should have been enough to fire her.",
+        "The board fired the coach after the third defeat.",
+        "If you ask me, the strike will only hurt herself and her party.",
+        "Give me a break!",
+    ],
+)
+def test_dismissal_harm_to_oneself_and_breaks_are_not_violent_acts(text):
+    assert not sentence_cues(text).has_violent_act
+
+
+@pytest.mark.parametrize("text", ["Open fire on the convoy.", "Soldiers fired on the crowd.", "Break his legs."])
+def test_literal_violent_acts_still_fire(text):
+    assert sentence_cues(text).has_violent_act
+
+
+def test_negated_approval_is_not_approval():
+    assert not any(c.startswith("approval:") for c in sentence_cues(
+        "The knife amnesty doesn't seem to have worked.").fired)
+    assert any(c.startswith("approval:") for c in sentence_cues("The raid worked.").fired)
+
+
+QUOTED_LIST = """A preacher's sermon
+
+The visiting preacher told the congregation what should happen to thieves: “There are three punishments.
+First, cut off their hands.
+Second, burn their houses.
+Third, drive them out of the town.”
+Local councillors condemned the sermon and asked the police to investigate."""
+
+
+def test_a_violent_list_inside_a_quotation_is_a_candidate_only():
+    r = presslens.analyze(QUOTED_LIST, only=["violence"])
+    assert r.labels["violence"]["label"] is False
+    for f in r.by_kind("violence"):
+        assert f.score < 0.5
+        assert "veto:quotation" in f.attributes["cues"]
+
+
+def test_quoted_ranges_span_sentences_and_lines():
+    text = "He said: “First, go home.\nSecond, stay there.” Then he left."
+    ranges = quoted_ranges(text)
+    second = text.index("Second")
+    assert inside_quotation(ranges, second, text.index("”") + 1)
+    assert not inside_quotation(ranges, text.index("Then"), len(text))
+
+
+def test_violence_veto_keeps_why_not_questions_and_drops_other_questions():
+    assert violence_veto("How many soldiers would it take to storm a city of that size?") == "question"
+    assert violence_veto("Why not burn the depot tonight?") is None
+    assert violence_veto("“Burn the depot,” the leaflet said.") == "quotation"
+    assert VETOED_SCORE < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to die for nothing, my cousin said the night before he crossed the border.",
+        "You're just sitting in your own kitchen when the windows start to shake.",
+        "The grenade amnesty collected four hundred weapons in a month, police said.",
+    ],
+)
+def test_fear_of_death_and_everyday_speech_are_not_violence(text):
+    r = presslens.analyze(text, only=["violence"])
+    assert r.labels["violence"]["label"] is False
+    assert all(f.score < 0.5 for f in r.by_kind("violence"))
+
+
+def test_label_counts_asserted_findings_only():
+    r = presslens.analyze(QUOTED_LIST, only=["violence"])
+    asserted = [f for f in r.by_kind("violence") if f.score >= 0.5]
+    assert r.labels["violence"]["label"] is bool(asserted)
+    assert r.labels["violence"]["score"] == pytest.approx(max((f.score for f in r.by_kind("violence")),
+                                                               default=0.0), abs=1e-4)
+
+
+def test_hard_negatives_file_is_stand_off_and_leaves_realnews_out():
+    path = ROOT / HARD_NEGATIVES
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    excluded = set(json.loads((ROOT / REALNEWS_SPLIT).read_text(encoding="utf-8")))
+    assert 0 < len(rows) <= 500
+    for row in rows:
+        assert set(row) == {"article", "start", "end", "label", "sha256"}  # no text in the repository
+        assert row["article"] not in excluded
+        assert row["label"] == "report" and row["start"] < row["end"]
+
+
+def _fake_ptc(tmp_path: Path) -> Path:
+    folder = tmp_path / "ptc" / "train-articles"
+    folder.mkdir(parents=True)
+    (folder / "article1.txt").write_text(
+        "Harbour news\n\nThe crowd burned two cars outside the depot on Friday night, police said. "
+        "The mayor opened a new library.\n", encoding="utf-8")
+    (folder / "article2.txt").write_text(
+        "Held out\n\nGunmen attacked the convoy near the border crossing yesterday.\n", encoding="utf-8")
+    return tmp_path / "ptc"
+
+
+def test_selection_rule_keeps_violent_cue_sentences_of_non_excluded_articles(tmp_path):
+    ptc = _fake_ptc(tmp_path)
+    rows = select_hard_negatives(ptc, exclude={"2"})
+    assert [r["article"] for r in rows] == ["1"]
+    loaded = load_hard_negatives_from(rows, ptc, tmp_path)
+    assert loaded[0]["text"].startswith("The crowd burned two cars")
+    assert loaded[0]["label"] == "report"
+    assert hashlib.sha256(loaded[0]["text"].encode()).hexdigest() == rows[0]["sha256"]
+
+
+def test_changed_text_is_refused_naming_the_article(tmp_path):
+    ptc = _fake_ptc(tmp_path)
+    rows = select_hard_negatives(ptc, exclude=set())
+    (ptc / "train-articles" / "article1.txt").write_text(
+        "Harbour news\n\nThe crowd torched two cars outside the depot on Friday night, police said.\n",
+        encoding="utf-8")
+    with pytest.raises(ValueError, match="article 1"):
+        load_hard_negatives_from(rows, ptc, tmp_path)
+
+
+def load_hard_negatives_from(rows: list[dict], ptc: Path, tmp_path: Path) -> list[dict]:
+    path = tmp_path / "negatives.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return load_hard_negatives(path, ptc)
