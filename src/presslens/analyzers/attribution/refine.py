@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from presslens.analyzers.attribution.lexicon import QUOTE_CHARS
+from presslens.analyzers.attribution import sanity
+from presslens.analyzers.attribution.lexicon import QUOTE_CHARS, SPEECH_PREDICATES, verb_forms
 from presslens.analyzers.attribution.link import Attribution
 from presslens.analyzers.attribution.spans import Span, overlaps, sentence_at, strip_span
 
@@ -43,17 +44,7 @@ _REPORTING_EXTRA = (
 )
 
 
-def _inflections(base: str) -> set[str]:
-    """Regular verb forms of ``base`` (over-generation is harmless: the set is only looked up)."""
-    forms = {base, base + "s", base + "ed", base + "ing", base + base[-1] + "ed", base + base[-1] + "ing"}
-    if base.endswith("e"):
-        forms |= {base + "d", base[:-1] + "ing"}
-    if base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
-        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        forms.add(base + "es")
-    return forms
-
+_inflections = verb_forms
 
 REPORTING_WORDS = frozenset(
     {f for b in _REPORTING_BASES.split() for f in _inflections(b)} | set(_REPORTING_EXTRA.split())
@@ -183,15 +174,49 @@ _NO_CONTENT_CUES = frozenset(
 )
 
 
+_RELATIVE = frozenset("which whom that where".split())
+_TIME_LEAD = frozenset("on last this early late earlier in at by".split())
+
+
+def _is_time_word(word: str) -> bool:
+    return word.lower() in sanity.TIME_WORDS
+
+
 def clean_source(text: str, src: Span | None) -> Span | None:
-    """A noun phrase: no leading conjunction (``and nobody ...``) nor trailing auxiliary (``... will``)."""
+    """A noun phrase: no leading conjunction (``and nobody ...``), time phrase (``Tuesday morning the Times``)
+    or object relative (``which Carlson`` -> ``Carlson``), no trailing auxiliary, adverb, time phrase or
+    function word (``a judge on Wednesday``, ``officials recently``, ``the woman who``)."""
     if src is None:
         return None
     words = _words(text, src)
-    while words and text[words[0][0] : words[0][1]].lower() in _SOURCE_LEAD:
-        words.pop(0)
-    while words and text[words[-1][0] : words[-1][1]].lower() in _SOURCE_TAIL:
-        words.pop()
+    for i in range(len(words) - 1, 0, -1):
+        if text[words[i - 1][0] : words[i - 1][1]].lower() in _RELATIVE:
+            words = words[i:]
+            break
+    changed = True
+    while words and changed:
+        changed = False
+        first = text[words[0][0] : words[0][1]]
+        second = text[words[1][0] : words[1][1]] if len(words) > 1 else ""
+        if first.lower() in _SOURCE_LEAD or _is_time_word(first):
+            words.pop(0)
+            changed = True
+        elif first.lower() in _TIME_LEAD and _is_time_word(second):
+            words = words[2:]
+            changed = True
+    changed = True
+    while words and changed:
+        changed = False
+        last = text[words[-1][0] : words[-1][1]]
+        low = last.lower()
+        if (
+            low in _SOURCE_TAIL
+            or low in sanity.FUNCTION_WORDS
+            or _is_time_word(last)
+            or (last.islower() and low.endswith("ly") and len(low) > 4)
+        ):
+            words.pop()
+            changed = True
     if not words:
         return None
     s, e = words[0][0], words[-1][1]
@@ -222,7 +247,43 @@ def clean_content(text: str, a: Attribution) -> Span | None:
         c = (m.end(), c[1])
     if not _CUE_WORD.search(text, c[0], c[1]):
         return None
-    return c
+    return snap_content(text, c)
+
+
+def snap_content(text: str, c: Span) -> Span:
+    """Content on word and number boundaries: a start or end inside a word or number (``, 000 Russian men``
+    of ``260,000 Russian men``) widens to the whole word or number."""
+    s, e = c
+    while s > 0 and sanity.inside_word(text, s):
+        s -= 1
+    while e < len(text) and sanity.inside_word(text, e):
+        e += 1
+    return s, e
+
+
+_CLAUSE_END = frozenset("and but or that because so as while whether if than".split())
+
+
+def complete_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """A content cut after a conjunction (``the deal was temporary and``) runs on to the end of its sentence
+    (when the cue is not further on); leading and trailing function words are never the edge of a content."""
+    c = a.content
+    if c is None:
+        return None
+    words = _words(text, c)
+    if words and text[words[-1][0] : words[-1][1]].lower() in _CLAUSE_END:
+        sent = sentence_at(sentence_ranges, c[0])
+        after_cue = a.cue[1] <= c[0] or a.cue[0] >= (sent[1] if sent else c[1])
+        if sent is not None and sent[1] > c[1] and after_cue:
+            end = sent[1]
+            while end > c[1] and text[end - 1] in " \t\n.!?\"\u201d\u2019'":
+                end -= 1
+            words = _words(text, (c[0], end))
+    while words and text[words[-1][0] : words[-1][1]].lower() in _CLAUSE_END:
+        words.pop()
+    if not words:
+        return None
+    return snap_content(text, (c[0], words[-1][1]))
 
 
 def fallback_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
@@ -316,12 +377,47 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         a.content = clean_content(text, a)
         if a.content is not None and _stray_fragment(text, a, sentence_ranges):
             a.content = None
+        if a.content is not None:
+            a.content = complete_content(text, a, sentence_ranges)
+        if a.content is not None and sanity.content_problems(text, a.content):
+            a.content = fallback_content(text, a, sentence_ranges) or a.content
         if a.content is None:
             a.content = fallback_content(text, a, sentence_ranges)
         if a.content is None:
             continue
+        if a.source is not None and overlaps(a.source, a.content):
+            a.source = clean_source(text, strip_span(text, a.source[0], min(a.source[1], a.content[0])))
+        a.score = assessed_score(text, a, sentence_ranges)
         out.append(a)
     return out
+
+
+#: what an attribution that fails a sanity rule keeps of its score: below 0.5, a candidate, never asserted
+SANITY_FACTOR = 0.45
+
+
+def is_speech_cue(text: str, cue: Span) -> bool:
+    """A speech, reporting or writing predicate (or a quote frame), not a belief, wish or action."""
+    piece = text[cue[0] : cue[1]]
+    if any(ch in piece for ch in QUOTE_CHARS) or piece.strip() == ":":
+        return True
+    return any(w.lower() in SPEECH_PREDICATES for w in _CUE_WORD.findall(piece))
+
+
+def sanity_problems(text: str, a: Attribution, sentence_ranges: list[Span]) -> list[str]:
+    """The span-sanity rules ``a`` breaks, plus a missing source (nobody to attribute the words to)."""
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    out = sanity.problems(text, a.source, a.cue, a.content, sent, speech_cue=is_speech_cue(text, a.cue))
+    if a.source is None:
+        out.append("no source")
+    return out
+
+
+def assessed_score(text: str, a: Attribution, sentence_ranges: list[Span]) -> float:
+    """The layers' score, scaled below 0.5 (a candidate) when the attribution fails a sanity rule."""
+    if sanity_problems(text, a, sentence_ranges):
+        return a.score * SANITY_FACTOR
+    return a.score
 
 
 # ---------------------------------------------------------------------------------------------
