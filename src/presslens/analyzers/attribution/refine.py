@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from presslens.analyzers.attribution import sanity
+from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.lexicon import QUOTE_CHARS, SPEECH_PREDICATES, verb_forms
 from presslens.analyzers.attribution.link import Attribution
 from presslens.analyzers.attribution.spans import Span, overlaps, sentence_at, strip_span
@@ -219,11 +220,56 @@ def clean_source(text: str, src: Span | None) -> Span | None:
             changed = True
     if not words:
         return None
-    s, e = words[0][0], words[-1][1]
+    s, e = _narrow_source(text, words[0][0], words[-1][1])
+    if e <= s:
+        return None
     if text[s].isdigit():
         m = _QUANTIFIER_BEFORE.search(text, max(0, s - 20), s)
         if m:
             s = m.start()
+    return s, e
+
+
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
+_CONTRACTION = re.compile(r"[\'\u2019](?:ve|re|ll|d)$", re.I)
+_REFLEXIVE = frozenset("himself herself themselves itself myself ourselves".split())
+_LEADING_ADVERBIAL = frozenset(
+    "in on at after before during elsewhere later earlier meanwhile since from with under within".split()
+)
+_NAME = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)*[A-Z][\w'\u2019.-]*$")
+
+
+def _narrow_source(text: str, s: int, e: int) -> Span:
+    """The noun phrase's core: no trailing parenthesis (``Grassley (R-Iowa``), reflexive (``Mario herself``)
+    or contraction (``they've``); a name after an apposition comma (``The photographer, Askia Muhammad``), the
+    part before a lower-case apposition (``Grassley, the committee chairman``); the trailing name after a
+    leading adverbial (``Elsewhere in the email Mario``)."""
+    piece = text[s:e]
+    m = _PAREN_TAIL.search(piece)
+    if m and m.start() > 0:
+        e = s + m.start()
+        piece = text[s:e]
+    ws = list(_CUE_WORD.finditer(piece))
+    if len(ws) > 1 and ws[-1].group().lower() in _REFLEXIVE:
+        e = s + ws[-2].end()
+        piece = text[s:e]
+    c = _CONTRACTION.search(piece)
+    if c and c.start() > 0:
+        e = s + c.start()
+        piece = text[s:e]
+    if "," in piece:
+        head, _, tail = piece.rpartition(",")
+        tail_s = len(head) + 1 + (len(tail) - len(tail.lstrip()))
+        if _NAME.fullmatch(tail.strip()) and len(tail.split()) >= 2:
+            return s + tail_s, e
+        first, _, rest = piece.partition(",")
+        if rest.strip()[:1].islower() and first.strip():
+            return strip_span(text, s, s + len(first))
+    ws = list(_CUE_WORD.finditer(piece))
+    if len(ws) > 2 and ws[0].group().lower() in _LEADING_ADVERBIAL:
+        name = _NAME.search(piece)
+        if name and name.start() > ws[0].end():
+            return s + name.start(), e
     return s, e
 
 
@@ -369,6 +415,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
     atts = [a for a in (repair(text, a) for a in atts) if a is not None]
     atts = [a for a in atts if is_reporting_cue(text, a.cue) and not is_non_reporting_frame(text, a.cue)]
     atts = _participle_merge(text, atts, sentence_ranges)
+    quotes = quote_spans(text)
     out: list[Attribution] = []
     for a in atts:
         a.source = clean_source(text, a.source)
@@ -379,6 +426,9 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
             a.content = None
         if a.content is not None:
             a.content = complete_content(text, a, sentence_ranges)
+        quoted = quote_content(text, a, quotes)
+        if quoted is not None:
+            a.content = quoted
         if a.content is not None and sanity.content_problems(text, a.content):
             a.content = fallback_content(text, a, sentence_ranges) or a.content
         if a.content is None:
@@ -390,6 +440,49 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         a.score = assessed_score(text, a, sentence_ranges)
         out.append(a)
     return out
+
+
+
+_FRAME_GAP = " \t\n,:\u2014-"
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """A quotation that opens its sentence (not a scare quote inside a reported clause)."""
+    lead = text[max(0, pos - 200) : pos].rstrip(" \t")
+    return not lead or lead.endswith(("\n", ".", "!", "?"))
+
+
+def _ends_sentence(text: str, q: Span) -> bool:
+    """A quotation that closes its sentence (``X said: "..."``), not one that a clause goes on after."""
+    return text[q[1] - 2 : q[1] - 1] in (".", "!", "?") or bool(_SENTENCE_END.match(text, q[1]))
+
+
+_SENTENCE_END = re.compile(r"[ \t]*(?:[.!?]|\n|$)")
+
+
+def quote_content(text: str, a: Attribution, quotes: list[Span]) -> Span | None:
+    """The quotation framed by the source and cue: ``"quote," said X``, ``X said: "quote"`` and the split
+    ``"first part," X said, "second part."`` (one content from the first word to the last)."""
+    parts = [p for p in (a.source, a.cue) if p is not None]
+    first = min(p[0] for p in parts)
+    last = max(p[1] for p in parts)
+    before = after = None
+    for q in quotes:
+        if q[1] <= first and not text[q[1] : first].strip(_FRAME_GAP) and _opens_sentence(text, q[0]):
+            before = q
+        elif q[0] >= last and not text[last : q[0]].strip(_FRAME_GAP) and after is None and _ends_sentence(text, q):
+            after = q
+    if before is None and after is None:
+        return None
+    if before is not None and after is not None:
+        if "\n" in text[before[1] : after[0]] or not text[before[1] - 2 : before[1]].startswith(","):
+            after = None
+    lo = (before or after)[0] + 1  # type: ignore[index]
+    hi = (after or before)[1] - 1  # type: ignore[index]
+    c = strip_span(text, lo, hi, " \t\n,;:")
+    if not _CUE_WORD.search(text, c[0], c[1]):
+        return None
+    return c
 
 
 #: what an attribution that fails a sanity rule keeps of its score: below 0.5, a candidate, never asserted

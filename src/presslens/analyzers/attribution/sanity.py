@@ -33,7 +33,7 @@ _AMBIGUOUS_TIME = frozenset("may march".split())
 #: the writer's and reader's voice: "we do not want", "you don't believe"
 WRITER_PRONOUNS = frozenset("i we you us".split())
 #: finite reporting verbs that end a source noun phrase ("Gaetz said video footage" is no source)
-_FINITE_SPEECH = frozenset("said says told tells wrote writes stated".split())
+_FINITE_SPEECH = frozenset("said says say told tells wrote writes stated".split())
 
 
 def words(text: str, span: Span) -> list[str]:
@@ -101,10 +101,34 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         and not (cue is not None and past_tense(text, cue))
     ):
         out.append("writer's voice as source")
-    if all(w.lower() in FUNCTION_WORDS for w in ws):
+    if all(w.lower() in FUNCTION_WORDS or w.isdigit() for w in ws):
         out.append("source without a noun or pronoun head")
-    if any(w.lower() in _FINITE_SPEECH for w in ws[1:]):
+    if any(w.lower() in _FINITE_SPEECH for w in ws):
         out.append("source holds a reporting verb")
+    return out
+
+
+_MODAL = frozenset("would could should may might can must shall".split())
+_NEGATION = frozenset("not never n't refuse refuses refused refusing decline declines declined declining".split())
+_QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b", re.I)
+
+
+def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str]:
+    """A cue that reports nothing: hypothetical (``could admit``, ``to explain``), negated (``refuses to say``),
+    a question without an answer (``asked whether``), or a headline (``Officials Warn ...``)."""
+    ws = [w.lower() for w in words(text, cue)]
+    before = [w.lower() for w in _WORD.findall(text, max(0, cue[0] - 25), cue[0])][-1:]
+    out = []
+    if any(w in _MODAL for w in ws + before) or (ws[:1] == ["to"] and len(ws) > 1):
+        out.append("hypothetical cue")
+    if any(w in _NEGATION or w.endswith(("n't", "n\u2019t")) for w in ws):
+        out.append("negated cue")
+    if ws and ws[-1].startswith("ask") and _QUESTION_AFTER.match(text, cue[1]):
+        out.append("question without an answer")
+    first = text[cue[0] : cue[1]]
+    at_start = sentence is not None and not text[sentence[0] : cue[0]].strip(" \t\n\"\u201c\u2018'")
+    if first[:1].isupper() and not at_start and first.lower() != "according to":
+        out.append("headline cue")
     return out
 
 
@@ -135,4 +159,5 @@ def problems(
     out = source_problems(text, source, sentence, cue) if source is not None else []
     if not speech_cue:
         out.append("cue not a speech, reporting or writing predicate")
+    out += cue_problems(text, cue, sentence)
     return out + content_problems(text, content)
