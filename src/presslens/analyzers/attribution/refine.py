@@ -176,6 +176,8 @@ _NO_CONTENT_CUES = frozenset(
 
 
 _RELATIVE = frozenset("which whom that where".split())
+# a clause boundary inside a tagged source: the subject of the cue follows it (``the port after CBP``)
+_SUBORDINATORS = frozenset("after before because while since unless if when whereas although".split())
 _TIME_LEAD = frozenset("on last this early late earlier in at by".split())
 
 
@@ -191,7 +193,7 @@ def clean_source(text: str, src: Span | None) -> Span | None:
         return None
     words = _words(text, src)
     for i in range(len(words) - 1, 0, -1):
-        if text[words[i - 1][0] : words[i - 1][1]].lower() in _RELATIVE:
+        if text[words[i - 1][0] : words[i - 1][1]].lower() in _RELATIVE | _SUBORDINATORS:
             words = words[i:]
             break
     changed = True
@@ -332,6 +334,40 @@ def complete_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> 
     return snap_content(text, (c[0], words[-1][1]))
 
 
+_FRAME_WORDS = frozenset(
+    "in on at for after before during while since over from with under within by earlier later last this "
+    "hours days weeks months years".split()
+) | sanity.TIME_WORDS
+
+
+def _is_frame_phrase(text: str, a: Attribution) -> bool:
+    """``For months, X argued that ...``, ``In an interview with the Times, X said ...``: a content before the
+    frame that is a time or place phrase ended by a comma, not what was said."""
+    assert a.content is not None
+    first = min(a.cue[0], a.source[0]) if a.source is not None else a.cue[0]
+    if a.content[1] > first or text[a.content[1] : first].strip() != ",":
+        return False
+    words = _CUE_WORD.findall(text, a.content[0], a.content[1])
+    return bool(words) and words[0].lower() in _FRAME_WORDS and len(words) <= 12
+
+
+def _clause_after(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """The clause after the cue, to the end of its sentence, without a leading ``that``."""
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if sent is None:
+        return None
+    end = sent[1]
+    while end > a.cue[1] and text[end - 1] in " \t\n.!?":
+        end -= 1
+    after = strip_span(text, a.cue[1], end, " \t\n,;:")
+    m = _LEADING_THAT.match(text, after[0], after[1])
+    if m and m.end() < after[1]:
+        after = (m.end(), after[1])
+    if a.source is not None and overlaps(after, a.source):
+        return None
+    return after if len(_CUE_WORD.findall(text, after[0], after[1])) >= 3 else None
+
+
 def fallback_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
     """For an attribution without content: the clause after the cue (``said they knew ...``), or the
     clause before a trailing ``..., X said``; None when neither has three words."""
@@ -429,6 +465,8 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         quoted = quote_content(text, a, quotes)
         if quoted is not None:
             a.content = quoted
+        elif a.content is not None and _is_frame_phrase(text, a):
+            a.content = _clause_after(text, a, sentence_ranges)
         if a.content is not None and sanity.content_problems(text, a.content):
             a.content = fallback_content(text, a, sentence_ranges) or a.content
         if a.content is None:
@@ -503,7 +541,34 @@ def sanity_problems(text: str, a: Attribution, sentence_ranges: list[Span]) -> l
     out = sanity.problems(text, a.source, a.cue, a.content, sent, speech_cue=is_speech_cue(text, a.cue))
     if a.source is None:
         out.append("no source")
+    if _object_not_content(text, a):
+        out.append("content is the verb's object, not what was said")
     return out
+
+
+# predicates whose complement is what was said (a clause, a quote, a characterisation)
+_CLAUSAL_BASES = (
+    "say tell claim report state announce add note warn explain insist argue suggest allege confirm deny "
+    "acknowledge admit write tweet post declare assert maintain believe think predict estimate indicate show "
+    "reveal mention promise reply respond recall concede observe stress emphasise emphasize contend testify "
+    "comment remark conclude find agree disagree hint imply confess reiterate repeat clarify assure reassure "
+    "notify alert swear affirm point continue ask describe characterise characterize compare list threaten "
+    "demand inform forecast reject urge vow pledge caution advise boast joke quip proclaim"
+)
+CLAUSAL_PREDICATES = frozenset(
+    {f for b in _CLAUSAL_BASES.split() for f in verb_forms(b)} | {"said", "told", "wrote", "according", "found"}
+)
+
+
+def _object_not_content(text: str, a: Attribution) -> bool:
+    """``expressed a dim view``, ``requested the money``, ``denounced his jokes``: a content right after a cue
+    whose verb takes a thing, not a clause, as object is not what was said."""
+    if a.content is None or not 0 <= a.content[0] - a.cue[1] <= 2:
+        return False
+    cue_words = [w.lower() for w in _CUE_WORD.findall(text, a.cue[0], a.cue[1])]
+    if any(ch in text[a.cue[1] : a.content[0] + 1] for ch in QUOTE_CHARS):
+        return False
+    return not any(w in CLAUSAL_PREDICATES for w in cue_words)
 
 
 def assessed_score(text: str, a: Attribution, sentence_ranges: list[Span]) -> float:

@@ -103,6 +103,9 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         out.append("writer's voice as source")
     if all(w.lower() in FUNCTION_WORDS or w.isdigit() for w in ws):
         out.append("source without a noun or pronoun head")
+    lead = [w.lower() for w in _WORD.findall(text, max(0, source[0] - 30), source[0])][-1:]
+    if lead and lead[0] in ("if", "unless", "whether"):
+        out.append("conditional source")
     if any(w.lower() in _FINITE_SPEECH for w in ws):
         out.append("source holds a reporting verb")
     return out
