@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from presslens.analyzers.attribution.continuation import continued_quotes, embedded_posts
 from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES, SOURCE_TYPES
 from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
@@ -107,7 +108,18 @@ def extract(
     tagged = [a for a in (repair(text, a) for a in tagged) if a is not None]
     rules = rule_attributions(text, article.sentences) if use_rules else []
     merged = merge(rules, tagged, prefer, same_cue, text)
-    return refine(text, merged, article.sentences)
+    refined = refine(text, merged, article.sentences)
+    if use_rules:
+        posts = embedded_posts(text)
+        refined = [a for a in refined if not any(_same_words(a, p) for p in posts)] + posts
+        refined += continued_quotes(text, refined)
+    return sorted(refined, key=lambda a: a.cue)
+
+
+def _same_words(a: Attribution, post: Attribution) -> bool:
+    """A layer's attribution inside an embedded post (its cue within the post's text or signature)."""
+    assert post.content is not None and post.source is not None
+    return post.content[0] <= a.cue[0] < post.source[1]
 
 
 @register("attribution")
