@@ -15,7 +15,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from presslens.analyzers.attribution.lexicon import SPEECH_PREDICATES
+from presslens.analyzers.attribution.refine import is_speech_cue
 from presslens.analyzers.attribution.sanity import problems
 from presslens.article import Article, Finding
 from presslens.ingest import ReadOptions, read_file
@@ -34,8 +34,7 @@ def sanity_failures(article: Article, finding: Finding) -> list[str]:
     attrs = finding.attributes
     cue = _span(attrs["cue"])
     assert cue is not None
-    cue_words = text[cue[0] : cue[1]].lower().split()
-    speech = not cue_words or any(w in SPEECH_PREDICATES for w in cue_words) or text[cue[0] : cue[1]] == ":"
+    speech = is_speech_cue(text, cue)
     i = article.sentence_index_at(cue[0])
     sentence = article.sentences[i] if i is not None else None
     return problems(text, _span(attrs["source"]), cue, _span(attrs["content"]), sentence, speech_cue=speech)

@@ -10,7 +10,7 @@ from presslens.analyzers.attribution.continuation import continued_quotes, embed
 from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES, SOURCE_TYPES
 from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
-from presslens.analyzers.attribution.refine import refine, repair
+from presslens.analyzers.attribution.refine import assessed_score, refine, repair
 from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.source_types import source_type
 from presslens.analyzers.attribution.spans import Span
@@ -111,6 +111,8 @@ def extract(
     refined = refine(text, merged, article.sentences)
     if use_rules:
         posts = embedded_posts(text)
+        for p in posts:
+            p.score = assessed_score(text, p, article.sentences)
         refined = [a for a in refined if not any(_same_words(a, p) for p in posts)] + posts
         refined += continued_quotes(text, refined)
     return sorted(refined, key=lambda a: a.cue)

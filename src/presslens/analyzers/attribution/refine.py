@@ -530,8 +530,8 @@ SANITY_FACTOR = 0.45
 def is_speech_cue(text: str, cue: Span) -> bool:
     """A speech, reporting or writing predicate (or a quote frame), not a belief, wish or action."""
     piece = text[cue[0] : cue[1]]
-    if any(ch in piece for ch in QUOTE_CHARS) or piece.strip() == ":":
-        return True
+    if any(ch in piece for ch in QUOTE_CHARS) or piece.strip() in (":", "\u2014", "\u2013", "-", "--"):
+        return True  # a quote frame, a colon, or the dash of an embedded post's signature
     return any(w.lower() in SPEECH_PREDICATES for w in _CUE_WORD.findall(piece))
 
 

@@ -28,6 +28,12 @@ TIME_WORDS = frozenset(
     "august september october november december yesterday today tonight tomorrow morning afternoon evening "
     "night weekend week month year earlier later ago".split()
 )
+#: day and month names: time words even when capitalised ("Tuesday"); other capitalised time words may be names
+#: ("CBS Evening News", "TODAY")
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february april june july august "
+    "september october november december".split()
+)
 #: months that are also names or words ("May", "March") count as time words only after a time preposition
 _AMBIGUOUS_TIME = frozenset("may march".split())
 #: the writer's and reader's voice: "we do not want", "you don't believe"
@@ -67,9 +73,10 @@ def in_quotes(text: str, pos: int, sentence: Span | None) -> bool:
 
 
 def time_word_in_source(text: str, source: Span) -> bool:
-    ws = [w.lower() for w in words(text, source)]
+    raw = words(text, source)
+    ws = [w.lower() for w in raw]
     for i, w in enumerate(ws):
-        if w in TIME_WORDS:
+        if w in TIME_WORDS and (raw[i].islower() or w in _CALENDAR or (i == 0 and len(ws) > 1)):
             return True
         if w in _AMBIGUOUS_TIME and i > 0 and ws[i - 1] in ("in", "on", "last", "this", "since", "of"):
             return True
