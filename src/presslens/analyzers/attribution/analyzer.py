@@ -126,7 +126,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "1.3"
+    version = "1.4"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})

@@ -34,7 +34,10 @@ def _line_at(text: str, pos: int) -> Span:
 
 
 #: page furniture that sits between a post and its signature in scraped pages
-_FURNITURE = re.compile(r"Privacy Policy|Terms of Use|[Ss]ign up|[Ss]ubscribe|newsletter|validation purposes")
+_FURNITURE = re.compile(
+    r"Privacy Policy|Terms of Use|[Ss]ign up|[Ss]ubscribe|newsletter|validation purposes|take our poll|"
+    r"story continues below|This field is|(?:Email|Name|Comments) \*"
+)
 #: most lines a post's text is taken from
 POST_LINES = 3
 
@@ -74,6 +77,8 @@ def embedded_posts(text: str) -> list[Attribution]:
         tail = _POST_TAIL.search(text, body[0], body[1])
         if tail is not None:
             body = strip_span(text, body[0], tail.start(), " \t")
+        if _FURNITURE.search(text, body[0], body[1]):
+            body = (body[0], body[0])
         body = _post_lines(text, line[0], body)
         if len(_WORD.findall(text, body[0], body[1])) < 3:
             continue

@@ -243,9 +243,8 @@ _NAME = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)*[A-Z][\w'\u2019.-]*$")
 
 def _narrow_source(text: str, s: int, e: int) -> Span:
     """The noun phrase's core: no trailing parenthesis (``Grassley (R-Iowa``), reflexive (``Mario herself``)
-    or contraction (``they've``); a name after an apposition comma (``The photographer, Askia Muhammad``), the
-    part before a lower-case apposition (``Grassley, the committee chairman``); the trailing name after a
-    leading adverbial (``Elsewhere in the email Mario``)."""
+    or contraction (``they've``); a name after an apposition comma (``The photographer, Askia Muhammad``); the
+    trailing name after a leading adverbial (``Elsewhere in the email Mario``)."""
     piece = text[s:e]
     m = _PAREN_TAIL.search(piece)
     if m and m.start() > 0:
@@ -264,9 +263,6 @@ def _narrow_source(text: str, s: int, e: int) -> Span:
         tail_s = len(head) + 1 + (len(tail) - len(tail.lstrip()))
         if _NAME.fullmatch(tail.strip()) and len(tail.split()) >= 2:
             return s + tail_s, e
-        first, _, rest = piece.partition(",")
-        if rest.strip()[:1].islower() and first.strip():
-            return strip_span(text, s, s + len(first))
     ws = list(_CUE_WORD.finditer(piece))
     if len(ws) > 2 and ws[0].group().lower() in _LEADING_ADVERBIAL:
         name = _NAME.search(piece)
@@ -568,7 +564,13 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     cue_words = [w.lower() for w in _CUE_WORD.findall(text, a.cue[0], a.cue[1])]
     if any(ch in text[a.cue[1] : a.content[0] + 1] for ch in QUOTE_CHARS):
         return False
+    first = _CUE_WORD.search(text, a.content[0], a.content[1])
+    if first is not None and first.group().lower() in _TOPIC_PREPOSITIONS:
+        return True  # "warned about the raids", "posted with permission from": a topic, not what was said
     return not any(w in CLAUSAL_PREDICATES for w in cue_words)
+
+
+_TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after before during".split())
 
 
 def assessed_score(text: str, a: Attribution, sentence_ranges: list[Span]) -> float:

@@ -118,7 +118,10 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
     return out
 
 
-_MODAL = frozenset("would could should may might can must shall".split())
+_MODAL = frozenset("would could should may might can must shall be".split())
+#: "was reported", "is said": the subject of a passive cue is not who spoke
+_BE = frozenset("is are was were be been being".split())
+_PARTICIPLES = frozenset("said told written known seen shown heard thought found".split())
 _NEGATION = frozenset("not never n't refuse refuses refused refusing decline declines declined declining".split())
 _QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b", re.I)
 
@@ -131,6 +134,8 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
     out = []
     if any(w in _MODAL for w in ws + before) or (ws[:1] == ["to"] and len(ws) > 1):
         out.append("hypothetical cue")
+    if any(w in _BE for w in ws[:-1]) and ws[-1] in _PARTICIPLES | {w for w in ws[-1:] if w.endswith("ed")}:
+        out.append("passive cue")
     if any(w in _NEGATION or w.endswith(("n't", "n\u2019t")) for w in ws):
         out.append("negated cue")
     if ws and ws[-1].startswith("ask") and _QUESTION_AFTER.match(text, cue[1]):
