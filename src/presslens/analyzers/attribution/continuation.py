@@ -44,8 +44,8 @@ POST_LINES = 3
 
 def _post_lines(text: str, line_start: int, body: Span) -> Span:
     """The post's text: what precedes the signature on its line and up to :data:`POST_LINES` lines in all
-    before it, stopping at a blank line, another signature, an introducing line (``... tweeted:``) or prose
-    with quotation marks; furniture lines are skipped."""
+    before it, stopping at a blank line, another signature, an introducing line (``... tweeted:``), prose
+    with quotation marks or page furniture (form labels, sign-up lines)."""
     start = body[0] if body[1] > body[0] else line_start
     end = body[1] if body[1] > body[0] else None
     taken = 1 if body[1] > body[0] else 0
@@ -55,9 +55,9 @@ def _post_lines(text: str, line_start: int, body: Span) -> Span:
         piece = text[prev[0] : prev[1]].strip()
         if not piece or _POST_SIGNATURE.search(piece) or piece.endswith(":") or any(q in piece for q in "\u201c\u201d\""):
             break
-        pos = prev[0]
         if _FURNITURE.search(piece):
-            continue
+            break
+        pos = prev[0]
         start = prev[0]
         if end is None:
             end = prev[1]

@@ -177,7 +177,10 @@ _NO_CONTENT_CUES = frozenset(
 
 _RELATIVE = frozenset("which whom that where".split())
 # a clause boundary inside a tagged source: the subject of the cue follows it (``the port after CBP``)
-_SUBORDINATORS = frozenset("after before because while since unless if when whereas although".split())
+_SUBORDINATORS = frozenset("because while unless if when whereas although".split())
+# "after", "before", "since": a clause boundary before a name ("the port after CBP announced"), a preposition
+# before a noun phrase ("a statement released after a cabinet meeting")
+_PREPOSITION_OR_CONJUNCTION = frozenset("after before since".split())
 _TIME_LEAD = frozenset("on last this early late earlier in at by".split())
 
 
@@ -193,7 +196,9 @@ def clean_source(text: str, src: Span | None) -> Span | None:
         return None
     words = _words(text, src)
     for i in range(len(words) - 1, 0, -1):
-        if text[words[i - 1][0] : words[i - 1][1]].lower() in _RELATIVE | _SUBORDINATORS:
+        w = text[words[i - 1][0] : words[i - 1][1]].lower()
+        nxt = text[words[i][0] : words[i][1]]
+        if w in _RELATIVE or w in _SUBORDINATORS or (w in _PREPOSITION_OR_CONJUNCTION and nxt[:1].isupper()):
             words = words[i:]
             break
     changed = True
@@ -233,6 +238,7 @@ def clean_source(text: str, src: Span | None) -> Span | None:
 
 
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
+_PAREN_BEFORE_APPOSITION = re.compile(r"\s*\([^()]{1,20}\),")
 _CONTRACTION = re.compile(r"[\'\u2019](?:ve|re|ll|d)$", re.I)
 _REFLEXIVE = frozenset("himself herself themselves itself myself ourselves".split())
 _LEADING_ADVERBIAL = frozenset(
@@ -246,6 +252,10 @@ def _narrow_source(text: str, s: int, e: int) -> Span:
     or contraction (``they've``); a name after an apposition comma (``The photographer, Askia Muhammad``); the
     trailing name after a leading adverbial (``Elsewhere in the email Mario``)."""
     piece = text[s:e]
+    p = _PAREN_BEFORE_APPOSITION.search(piece)
+    if p and p.start() > 0:
+        e = s + p.start()  # "Sen. Ann Lee (R-Iowa), the committee chair": the name before its party tag
+        piece = text[s:e]
     m = _PAREN_TAIL.search(piece)
     if m and m.start() > 0:
         e = s + m.start()
