@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from presslens.analyzers.attribution.calibration import calibrated
 from presslens.analyzers.attribution.continuation import continued_quotes, embedded_posts
 from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES, SOURCE_TYPES
@@ -115,6 +116,8 @@ def extract(
             p.score = assessed_score(text, p, article.sentences)
         refined = [a for a in refined if not any(_same_words(a, p) for p in posts)] + posts
         refined += continued_quotes(text, refined)
+    for a in refined:
+        a.score = calibrated(a.score)
     return sorted(refined, key=lambda a: a.cue)
 
 
