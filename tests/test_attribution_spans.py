@@ -135,6 +135,14 @@ def test_split_quote_gives_one_content_over_both_parts() -> None:
     assert _piece(text, out[0].content) == "The plan,\u201d the envoy said, \u201cis finished for this winter."
 
 
+def test_split_quote_with_a_time_phrase_in_the_frame() -> None:
+    text = '\u201cThe wells are dry,\u201d the farmer said on Sunday, \u201cand the cattle are next.\u201d'
+    out = _refined(text, "the farmer", "said", "The wells are dry")
+    assert _piece(text, out[0].content) == (
+        "The wells are dry,\u201d the farmer said on Sunday, \u201cand the cattle are next."
+    )
+
+
 def test_scare_quote_inside_a_reported_clause_is_not_the_whole_content() -> None:
     text = "The new levy is \u201cpure theft,\u201d the shop owner said."
     out = _refined(text, "the shop owner", "said", "The new levy is \u201cpure theft")

@@ -488,6 +488,8 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
 
 
 _FRAME_GAP = " \t\n,:\u2014-"
+#: a short time or place phrase between a split quote's frame and its second part: '..." he said on Saturday, "...'
+_SHORT_FRAME = re.compile(r"\s+(?:on|in|at|last|this|late|early)\s[^,.;\n\"\u201c\u201d]{1,30},\s*")
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -514,8 +516,10 @@ def quote_content(text: str, a: Attribution, quotes: list[Span]) -> Span | None:
     for q in quotes:
         if q[1] <= first and not text[q[1] : first].strip(_FRAME_GAP) and _opens_sentence(text, q[0]):
             before = q
-        elif q[0] >= last and not text[last : q[0]].strip(_FRAME_GAP) and after is None and _ends_sentence(text, q):
-            after = q
+        elif q[0] >= last and after is None and _ends_sentence(text, q):
+            gap = text[last : q[0]]
+            if not gap.strip(_FRAME_GAP) or (before is not None and _SHORT_FRAME.fullmatch(gap)):
+                after = q
     if before is None and after is None:
         return None
     if before is not None and after is not None:
