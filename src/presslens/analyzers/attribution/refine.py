@@ -469,7 +469,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         if a.content is not None:
             a.content = complete_content(text, a, sentence_ranges)
         quoted = quote_content(text, a, quotes)
-        if quoted is not None:
+        if quoted is not None and not _clause_of_its_own(text, a, quoted):
             a.content = quoted
         elif a.content is not None and _is_frame_phrase(text, a):
             a.content = _clause_after(text, a, sentence_ranges)
@@ -490,6 +490,16 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
 _FRAME_GAP = " \t\n,:\u2014-"
 #: a short time or place phrase between a split quote's frame and its second part: '..." he said on Saturday, "...'
 _SHORT_FRAME = re.compile(r"\s+(?:on|in|at|last|this|late|early)\s[^,.;\n\"\u201c\u201d]{1,30},\s*")
+
+
+def _clause_of_its_own(text: str, a: Attribution, quoted: Span) -> bool:
+    """``"Quote A." Smith said the deal was dead.``: the cue has its own reported clause after it, so the
+    quotation before it is someone else's (or a separate attribution), not this one's content."""
+    c = a.content
+    if c is None or overlaps(c, quoted) or c[0] < a.cue[1]:
+        return False
+    words = _CUE_WORD.findall(text, c[0], c[1])
+    return len(words) >= 4 and words[0].lower() not in _FRAME_WORDS
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
