@@ -48,6 +48,8 @@ def _piece(text: str, span: tuple[int, int] | None) -> str | None:
         ("The engineer, Marta Olsen, said the pumps had failed.", "The engineer, Marta Olsen", "Marta Olsen"),
         ("Senator Joan Pike (D-Ore.) said the bill was dead.", "Senator Joan Pike (D-Ore.)", "Senator Joan Pike"),
         ("The envoy himself admitted the talks had stalled.", "The envoy himself", "The envoy"),
+        ("The nurse who accused Rep. Dan Hale of fraud said the files were forged.", "Dan Hale of fraud",
+         "The nurse who accused Rep. Dan Hale of fraud"),
     ],
 )
 def test_source_boundaries_are_cleaned(text: str, source: str, expected: str) -> None:
@@ -92,6 +94,9 @@ def test_content_ending_in_a_conjunction_runs_to_the_end_of_the_sentence() -> No
          "the funds from the capital"),
         # a content of function words only
         ("Local residents said the.", "Local residents", "said", "the"),
+        # a preposition is no source's start
+        ("Patrols answering to a flood alert responded that the road was shut.", "to a flood alert", "responded",
+         "that the road was shut"),
         # no source at all
         ("It was reportedly written by the guards at the camp.", None, "was reportedly written",
          "by the guards at the camp"),
@@ -141,6 +146,12 @@ def test_split_quote_with_a_time_phrase_in_the_frame() -> None:
     assert _piece(text, out[0].content) == (
         "The wells are dry,\u201d the farmer said on Sunday, \u201cand the cattle are next."
     )
+
+
+def test_quote_before_a_frame_with_its_own_clause_is_not_its_content() -> None:
+    text = '\u201cThe river is rising fast.\u201d The mayor said the shelters in the school were open.'
+    out = _refined(text, "The mayor", "said", "the shelters in the school were open")
+    assert _piece(text, out[0].content) == "the shelters in the school were open"
 
 
 def test_scare_quote_inside_a_reported_clause_is_not_the_whole_content() -> None:

@@ -228,6 +228,7 @@ def clean_source(text: str, src: Span | None) -> Span | None:
     if not words:
         return None
     s, e = _narrow_source(text, words[0][0], words[-1][1])
+    s = _relative_clause_start(text, s)
     if e <= s:
         return None
     if text[s].isdigit():
@@ -235,6 +236,23 @@ def clean_source(text: str, src: Span | None) -> Span | None:
         if m:
             s = m.start()
     return s, e
+
+
+_WHO_CLAUSE = re.compile(
+    r"(?P<np>\b(?:[Tt]he|[Aa]n?)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+who\s+[\w'\u2019-]+\s+"
+    r"(?P<tail>[^,;!?\"\u201c\u201d\n]{0,60})$"
+)
+_SENTENCE_BREAK = re.compile(r"(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bGen)(?<!\bMrs)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)"
+                             r"(?<!\bLt)\.\s")
+
+
+def _relative_clause_start(text: str, s: int) -> int:
+    """``The woman who accused Rep. Keith Ellison of abuse said``: a tagged source inside a ``who`` clause is the
+    clause's object; the speaker is the noun phrase the clause belongs to, so the source starts there."""
+    m = _WHO_CLAUSE.search(text, max(0, s - 120), s)
+    if m is None or _SENTENCE_BREAK.search(text, m.start(), s):
+        return s
+    return m.start("np")
 
 
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
@@ -312,7 +330,15 @@ def snap_content(text: str, c: Span) -> Span:
         s -= 1
     while e < len(text) and sanity.inside_word(text, e):
         e += 1
+    s, e = strip_span(text, s, e, " \t\n.,;:!?")
+    piece = text[s:e]
+    if piece[:1] in _OPENING and not any(ch in piece[1:] for ch in _CLOSING):
+        s, e = strip_span(text, s + 1, e, " \t\n")  # a lone opening mark: '"saddest living conditions'
     return s, e
+
+
+_OPENING = "\u201c\u00ab\u201e\""
+_CLOSING = "\u201d\u00bb\""
 
 
 _CLAUSE_END = frozenset("and but or that because so as while whether if than".split())
@@ -342,7 +368,7 @@ def complete_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> 
 
 _FRAME_WORDS = frozenset(
     "in on at for after before during while since over from with under within by earlier later last this "
-    "hours days weeks months years".split()
+    "hours days weeks months years according".split()
 ) | sanity.TIME_WORDS
 
 

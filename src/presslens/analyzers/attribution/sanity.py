@@ -36,6 +36,10 @@ _CALENDAR = frozenset(
 )
 #: months that are also names or words ("May", "March") count as time words only after a time preposition
 _AMBIGUOUS_TIME = frozenset("may march".split())
+#: a source noun phrase never starts with one of these ("to a 911 hang-up responded")
+_LEADING_PREPOSITIONS = frozenset("to of for by with from into onto upon including".split())
+#: words that are not a source's head on their own
+_NOT_HEADS = frozenset("including such like via per".split())
 #: the writer's and reader's voice: "we do not want", "you don't believe"
 WRITER_PRONOUNS = frozenset("i we you us".split())
 #: finite reporting verbs that end a source noun phrase ("Gaetz said video footage" is no source)
@@ -108,7 +112,9 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         and not (cue is not None and past_tense(text, cue))
     ):
         out.append("writer's voice as source")
-    if all(w.lower() in FUNCTION_WORDS or w.isdigit() for w in ws):
+    if ws[0].lower() in _LEADING_PREPOSITIONS:
+        out.append("source starts with a preposition")
+    if all(w.lower() in FUNCTION_WORDS or w.lower() in _NOT_HEADS or w.isdigit() for w in ws):
         out.append("source without a noun or pronoun head")
     lead = [w.lower() for w in _WORD.findall(text, max(0, source[0] - 30), source[0])][-1:]
     if lead and lead[0] in ("if", "unless", "whether"):
