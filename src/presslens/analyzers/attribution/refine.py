@@ -615,6 +615,8 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     if any(ch in text[a.cue[1] : a.content[0] + 1] for ch in QUOTE_CHARS):
         return False
     first = _CUE_WORD.search(text, a.content[0], a.content[1])
+    if cue_words and cue_words[-1] in _TOPIC_PREPOSITIONS:
+        return True  # "tweeted about the shooting": a topic
     if first is not None and first.group().lower() in _TOPIC_PREPOSITIONS:
         return True  # "warned about the raids", "posted with permission from": a topic, not what was said
     return not any(w in CLAUSAL_PREDICATES for w in cue_words)
