@@ -599,7 +599,7 @@ _CLAUSAL_BASES = (
     "reveal mention promise reply respond recall concede observe stress emphasise emphasize contend testify "
     "comment remark conclude find agree disagree hint imply confess reiterate repeat clarify assure reassure "
     "notify alert swear affirm point continue ask describe characterise characterize compare list threaten "
-    "demand inform forecast reject urge vow pledge caution advise boast joke quip proclaim"
+    "demand inform forecast reject urge vow pledge caution advise boast joke quip proclaim concern"
 )
 CLAUSAL_PREDICATES = frozenset(
     {f for b in _CLAUSAL_BASES.split() for f in verb_forms(b)} | {"said", "told", "wrote", "according", "found"}
@@ -617,12 +617,16 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     first = _CUE_WORD.search(text, a.content[0], a.content[1])
     if cue_words and cue_words[-1] in _TOPIC_PREPOSITIONS:
         return True  # "tweeted about the shooting": a topic
-    if first is not None and first.group().lower() in _TOPIC_PREPOSITIONS:
+    if first is not None and first.group().lower() in _TOPIC_PREPOSITIONS and not _QUANTITY_AFTER.match(
+        text, first.end()
+    ):
         return True  # "warned about the raids", "posted with permission from": a topic, not what was said
     return not any(w in CLAUSAL_PREDICATES for w in cue_words)
 
 
 _TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after before during".split())
+# "say about half of the houses ...": a quantity, not a topic
+_QUANTITY_AFTER = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b)")
 
 
 def assessed_score(text: str, a: Attribution, sentence_ranges: list[Span]) -> float:
