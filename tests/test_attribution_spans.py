@@ -6,7 +6,7 @@ import pytest
 
 import presslens
 from presslens.analyzers.attribution import sanity
-from presslens.analyzers.attribution.continuation import continued_quotes, embedded_posts
+from presslens.analyzers.attribution.continuation import colon_quotes, continued_quotes, embedded_posts
 from presslens.analyzers.attribution.link import Attribution
 from presslens.analyzers.attribution.refine import clean_source, refine, snap_content
 from presslens.segment import paragraphs, sentences
@@ -224,3 +224,15 @@ def test_analyzer_asserts_no_finding_that_fails_the_sanity_rules() -> None:
     contents = {f.attributes["content"]["text"] for f in asserted}
     assert "The dam will hold for now" in contents
     assert "Evacuation buses leave at noon." in contents
+
+
+def test_name_colon_quote_at_a_line_start() -> None:
+    text = (
+        "The hearing ended late.\n"
+        "Mayor Ana Ruiz to the council: \u201cWe will rebuild the bridge before winter.\u201d\n"
+        "Some council quotes: \u201cThis is not the time for speeches.\u201d\n"
+        "FLOOD PLAN: \u201cEvery house gets sandbags by Friday.\u201d"
+    )
+    found = colon_quotes(text)
+    assert [_piece(text, a.source) for a in found] == ["Mayor Ana Ruiz"]
+    assert _piece(text, found[0].content) == "We will rebuild the bridge before winter."

@@ -7,14 +7,14 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.attribution.calibration import calibrated
-from presslens.analyzers.attribution.continuation import continued_quotes, embedded_posts
+from presslens.analyzers.attribution.continuation import colon_quotes, continued_quotes, embedded_posts
 from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES, SOURCE_TYPES
 from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
 from presslens.analyzers.attribution.refine import assessed_score, refine, repair
 from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.source_types import source_type
-from presslens.analyzers.attribution.spans import Span
+from presslens.analyzers.attribution.spans import Span, overlaps
 from presslens.analyzers.attribution.tagger import Tagger, shipped_tagger, tag_logits, tagged_spans
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
 from presslens.analyzers.numeric import softmax
@@ -111,7 +111,10 @@ def extract(
     merged = merge(rules, tagged, prefer, same_cue, text)
     refined = refine(text, merged, article.sentences)
     if use_rules:
-        posts = embedded_posts(text)
+        taken = [a.content for a in refined if a.content is not None]
+        posts = embedded_posts(text) + [
+            c for c in colon_quotes(text) if not any(c.content is not None and overlaps(c.content, t) for t in taken)
+        ]
         for p in posts:
             p.score = assessed_score(text, p, article.sentences)
         refined = [a for a in refined if not any(_same_words(a, p) for p in posts)] + posts

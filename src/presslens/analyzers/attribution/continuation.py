@@ -111,3 +111,44 @@ def continued_quotes(text: str, atts: list[Attribution]) -> list[Attribution]:
         taken.append(inner)
         by_line.setdefault(line[0], new)
     return out
+
+
+#: "Sen. Ann Lee to committee members: \u201c...\u201d", "Jihad Al-Ayesh: \u201c...\u201d": a short capitalised name
+#: opening its line, a colon, and a quotation
+_COLON_FRAME = re.compile(
+    r"(?m)^(?P<src>[A-Z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.()-]+){1,7}?)(?:[ \t]+to[ \t]+[^:\n]{1,40})?(?P<colon>:)[ \t]*"
+    r"(?=[\u201c\"])"
+)
+_NOT_NAMES = frozenset(
+    "watch update read note editor related source photo video listen transcript on in at for about from".split()
+)
+_NAME_PARTICLES = frozenset("of al el de da van von bin der la le".split())
+
+
+def _is_name(words: str) -> bool:
+    """A name or title + name: every word capitalised (particles aside), no heading in capitals, no label."""
+    ws = words.split()
+    if ws[0].lower().strip(".") in _NOT_NAMES:
+        return False
+    for w in ws:
+        if w.lower() in _NAME_PARTICLES:
+            continue
+        if not w[:1].isupper() or (len(w) > 3 and w.isupper()):
+            return False
+    return True
+
+
+def colon_quotes(text: str) -> list[Attribution]:
+    """``Name: "quotation"`` at the start of a line: source the name, cue the colon, content the quotation."""
+    quotes = {q[0]: q for q in quote_spans(text)}
+    out: list[Attribution] = []
+    for m in _COLON_FRAME.finditer(text):
+        q = quotes.get(m.end())
+        if q is None or not _is_name(m.group("src")):
+            continue
+        inner = strip_span(text, q[0] + 1, q[1] - 1, " \t\n,;:")
+        if len(_WORD.findall(text, inner[0], inner[1])) < 3:
+            continue
+        source = strip_span(text, m.start("src"), m.end("src"), " \t")
+        out.append(Attribution((m.start("colon"), m.end("colon")), source, inner, POST_SCORE, True))
+    return out
