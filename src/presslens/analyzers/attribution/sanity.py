@@ -129,6 +129,8 @@ _MODAL = frozenset("would could should may might can must shall be".split())
 _BE = frozenset("is are was were be been being".split())
 _PARTICIPLES = frozenset("said told written known seen shown heard thought found".split())
 _NEGATION = frozenset("not never n't refuse refuses refused refusing decline declines declined declining".split())
+_DETERMINERS = frozenset("the a an his her their its our my your these those this wild new latest many".split())
+_POSSESSIVE = re.compile(r"\w['\u2019]s?\s+$")
 _QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b", re.I)
 
 
@@ -146,6 +148,12 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         out.append("negated cue")
     if ws and ws[-1].startswith("ask") and _QUESTION_AFTER.match(text, cue[1]):
         out.append("question without an answer")
+    if ws and ws[0] in _LEADING_PREPOSITIONS | {"of", "in", "on", "at"} and ws[0] != "according":
+        out.append("cue starts with a preposition")
+    if len(ws) == 1 and ws[0].endswith("s") and before and (before[0] in _DETERMINERS or _POSSESSIVE.search(
+        text, max(0, cue[0] - 4), cue[0]
+    )):
+        out.append("cue is a noun")  # "the wild claims", "Trump's tweets"
     first = text[cue[0] : cue[1]]
     at_start = sentence is not None and not text[sentence[0] : cue[0]].strip(" \t\n\"\u201c\u2018'")
     if first[:1].isupper() and not at_start and first.lower() != "according to":
