@@ -98,7 +98,7 @@ def test_content_ending_in_a_conjunction_runs_to_the_end_of_the_sentence() -> No
         ("Patrols answering to a flood alert responded that the road was shut.", "to a flood alert", "responded",
          "that the road was shut"),
         # a noun, not a reporting verb
-        ("The mayor's claims about the dam proved false.", "The mayor's", "claims", "about the dam proved false"),
+        ("The mayor's claims the dam proved safe were false.", "The mayor's", "claims", "the dam proved safe"),
         # no source at all
         ("It was reportedly written by the guards at the camp.", None, "was reportedly written",
          "by the guards at the camp"),
