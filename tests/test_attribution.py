@@ -62,7 +62,8 @@ def test_quote_before_cue_links_source_and_content(findings: list[dict]) -> None
 def test_cue_before_curly_quote(findings: list[dict]) -> None:  # type: ignore[type-arg]
     f = _with_content(findings, "water supply has been cut")
     assert "governor" in f["attributes"]["source"]["text"]
-    assert f["attributes"]["content"]["text"].startswith("\u201c")
+    # the quotation without its marks (issue 13: "X said: \"quote\"" gives the quote as content)
+    assert f["attributes"]["content"]["text"] == "The water supply has been cut for three days."
 
 
 def test_according_to_links_source(findings: list[dict]) -> None:  # type: ignore[type-arg]

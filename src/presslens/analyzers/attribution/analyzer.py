@@ -6,13 +6,15 @@ from typing import Any
 
 import numpy as np
 
+from presslens.analyzers.attribution.calibration import calibrated
+from presslens.analyzers.attribution.continuation import colon_quotes, continued_quotes, embedded_posts
 from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES, SOURCE_TYPES
 from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
-from presslens.analyzers.attribution.refine import refine, repair
+from presslens.analyzers.attribution.refine import assessed_score, refine, repair
 from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.source_types import source_type
-from presslens.analyzers.attribution.spans import Span
+from presslens.analyzers.attribution.spans import Span, overlaps
 from presslens.analyzers.attribution.tagger import Tagger, shipped_tagger, tag_logits, tagged_spans
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
 from presslens.analyzers.numeric import softmax
@@ -107,12 +109,30 @@ def extract(
     tagged = [a for a in (repair(text, a) for a in tagged) if a is not None]
     rules = rule_attributions(text, article.sentences) if use_rules else []
     merged = merge(rules, tagged, prefer, same_cue, text)
-    return refine(text, merged, article.sentences)
+    refined = refine(text, merged, article.sentences)
+    if use_rules:
+        taken = [a.content for a in refined if a.content is not None]
+        posts = embedded_posts(text) + [
+            c for c in colon_quotes(text) if not any(c.content is not None and overlaps(c.content, t) for t in taken)
+        ]
+        for p in posts:
+            p.score = assessed_score(text, p, article.sentences)
+        refined = [a for a in refined if not any(_same_words(a, p) for p in posts)] + posts
+        refined += continued_quotes(text, refined)
+    for a in refined:
+        a.score = calibrated(a.score)
+    return sorted(refined, key=lambda a: a.cue)
+
+
+def _same_words(a: Attribution, post: Attribution) -> bool:
+    """A layer's attribution inside an embedded post (its cue within the post's text or signature)."""
+    assert post.content is not None and post.source is not None
+    return post.content[0] <= a.cue[0] < post.source[1]
 
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "1.3"
+    version = "1.4"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})

@@ -93,3 +93,41 @@ N_LEX = 14
 
 
 QUOTE_CHARS = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTE
+
+
+def verb_forms(base: str) -> set[str]:
+    """Regular verb forms of ``base`` (over-generation is harmless: the set is only looked up)."""
+    forms = {base, base + "s", base + "ed", base + "ing", base + base[-1] + "ed", base + base[-1] + "ing"}
+    if base.endswith("e"):
+        forms |= {base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(base + "es")
+    return forms
+
+
+# Speech, reporting and writing predicates (issue 13): what a third party says, writes, reports or what a
+# document shows. Cognition and wishes ("believe", "think", "want", "hope", "fear") and actions ("order",
+# "decide", "support", "vote") are not among them: an attribution cued by one is kept only as a candidate.
+_SPEECH_BASES = (
+    "say tell report claim state announce add note warn explain insist argue suggest allege confirm deny "
+    "acknowledge admit write tweet post declare assert maintain accuse describe quote cite indicate show "
+    "reveal mention promise vow urge ask reply respond recall concede observe dismiss reject complain "
+    "criticise criticize praise blame defend threaten pledge propose recommend demand counter stress "
+    "emphasise emphasize highlight point charge contend testify comment remark brief inform advise caution "
+    "predict forecast estimate conclude publish disclose proclaim label dub term characterise characterize "
+    "condemn denounce slam blast endorse agree disagree hail applaud lament boast joke quip signal hint imply "
+    "confess reiterate repeat echo clarify detail outline list assure reassure notify alert plead appeal "
+    "request chant shout scream yell exclaim retort rebut refute dispute challenge protest swear laud mock "
+    "liken compare implore thank congratulate commend decry deplore ridicule taunt insult affirm reaffirm "
+    "vouch certify prove find continue calculate call tout brag convey remind express"
+)
+_SPEECH_EXTRA = (
+    "said told wrote written spoke spoken swore sworn found according statement statements interview "
+    "speech remarks comments reportedly allegedly quoted tweet tweets letter testimony announcement "
+    "words quoting"
+)
+SPEECH_PREDICATES = frozenset(
+    {f for b in _SPEECH_BASES.split() for f in verb_forms(b)} | set(_SPEECH_EXTRA.split())
+)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from presslens.analyzers.attribution.lexicon import QUOTE_CHARS
+from presslens.analyzers.attribution import sanity
+from presslens.analyzers.attribution.features import quote_spans
+from presslens.analyzers.attribution.lexicon import QUOTE_CHARS, SPEECH_PREDICATES, verb_forms
 from presslens.analyzers.attribution.link import Attribution
 from presslens.analyzers.attribution.spans import Span, overlaps, sentence_at, strip_span
 
@@ -43,17 +45,7 @@ _REPORTING_EXTRA = (
 )
 
 
-def _inflections(base: str) -> set[str]:
-    """Regular verb forms of ``base`` (over-generation is harmless: the set is only looked up)."""
-    forms = {base, base + "s", base + "ed", base + "ing", base + base[-1] + "ed", base + base[-1] + "ing"}
-    if base.endswith("e"):
-        forms |= {base + "d", base[:-1] + "ing"}
-    if base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
-        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        forms.add(base + "es")
-    return forms
-
+_inflections = verb_forms
 
 REPORTING_WORDS = frozenset(
     {f for b in _REPORTING_BASES.split() for f in _inflections(b)} | set(_REPORTING_EXTRA.split())
@@ -183,22 +175,127 @@ _NO_CONTENT_CUES = frozenset(
 )
 
 
+_RELATIVE = frozenset("which whom that where".split())
+# a clause boundary inside a tagged source: the subject of the cue follows it (``the port after CBP``)
+_SUBORDINATORS = frozenset("because while unless if when whereas although".split())
+# "after", "before", "since": a clause boundary before a name ("the port after CBP announced"), a preposition
+# before a noun phrase ("a statement released after a cabinet meeting")
+_PREPOSITION_OR_CONJUNCTION = frozenset("after before since".split())
+_TIME_LEAD = frozenset("on last this early late earlier in at by".split())
+
+
+def _is_time_word(word: str) -> bool:
+    return word.lower() in sanity.TIME_WORDS
+
+
 def clean_source(text: str, src: Span | None) -> Span | None:
-    """A noun phrase: no leading conjunction (``and nobody ...``) nor trailing auxiliary (``... will``)."""
+    """A noun phrase: no leading conjunction (``and nobody ...``), time phrase (``Tuesday morning the Times``)
+    or object relative (``which Carlson`` -> ``Carlson``), no trailing auxiliary, adverb, time phrase or
+    function word (``a judge on Wednesday``, ``officials recently``, ``the woman who``)."""
     if src is None:
         return None
     words = _words(text, src)
-    while words and text[words[0][0] : words[0][1]].lower() in _SOURCE_LEAD:
-        words.pop(0)
-    while words and text[words[-1][0] : words[-1][1]].lower() in _SOURCE_TAIL:
-        words.pop()
+    for i in range(len(words) - 1, 0, -1):
+        w = text[words[i - 1][0] : words[i - 1][1]].lower()
+        nxt = text[words[i][0] : words[i][1]]
+        if w in _RELATIVE or w in _SUBORDINATORS or (w in _PREPOSITION_OR_CONJUNCTION and nxt[:1].isupper()):
+            words = words[i:]
+            break
+    changed = True
+    while words and changed:
+        changed = False
+        first = text[words[0][0] : words[0][1]]
+        second = text[words[1][0] : words[1][1]] if len(words) > 1 else ""
+        if first.lower() in _SOURCE_LEAD or _is_time_word(first):
+            words.pop(0)
+            changed = True
+        elif first.lower() in _TIME_LEAD and _is_time_word(second):
+            words = words[2:]
+            changed = True
+    changed = True
+    while words and changed:
+        changed = False
+        last = text[words[-1][0] : words[-1][1]]
+        low = last.lower()
+        if (
+            low in _SOURCE_TAIL
+            or low in sanity.FUNCTION_WORDS
+            or _is_time_word(last)
+            or (last.islower() and low.endswith("ly") and len(low) > 4)
+        ):
+            words.pop()
+            changed = True
     if not words:
         return None
-    s, e = words[0][0], words[-1][1]
+    s, e = _narrow_source(text, words[0][0], words[-1][1])
+    s = _relative_clause_start(text, s)
+    if e <= s:
+        return None
     if text[s].isdigit():
         m = _QUANTIFIER_BEFORE.search(text, max(0, s - 20), s)
         if m:
             s = m.start()
+    return s, e
+
+
+_WHO_CLAUSE = re.compile(
+    r"(?P<np>\b(?:[Tt]he|[Aa]n?)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+who\s+[\w'\u2019-]+\s+"
+    r"(?P<tail>[^,;!?\"\u201c\u201d\n]{0,60})$"
+)
+_SENTENCE_BREAK = re.compile(r"(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bGen)(?<!\bMrs)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)"
+                             r"(?<!\bLt)\.\s")
+
+
+def _relative_clause_start(text: str, s: int) -> int:
+    """``The woman who accused Rep. Keith Ellison of abuse said``: a tagged source inside a ``who`` clause is the
+    clause's object; the speaker is the noun phrase the clause belongs to, so the source starts there."""
+    m = _WHO_CLAUSE.search(text, max(0, s - 120), s)
+    if m is None or _SENTENCE_BREAK.search(text, m.start(), s):
+        return s
+    return m.start("np")
+
+
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
+_PAREN_BEFORE_APPOSITION = re.compile(r"\s*\([^()]{1,20}\),")
+_CONTRACTION = re.compile(r"[\'\u2019](?:ve|re|ll|d)$", re.I)
+_REFLEXIVE = frozenset("himself herself themselves itself myself ourselves".split())
+_LEADING_ADVERBIAL = frozenset(
+    "in on at after before during elsewhere later earlier meanwhile since from with under within".split()
+)
+_NAME = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)*[A-Z][\w'\u2019.-]*$")
+
+
+def _narrow_source(text: str, s: int, e: int) -> Span:
+    """The noun phrase's core: no trailing parenthesis (``Grassley (R-Iowa``), reflexive (``Mario herself``)
+    or contraction (``they've``); a name after an apposition comma (``The photographer, Askia Muhammad``); the
+    trailing name after a leading adverbial (``Elsewhere in the email Mario``)."""
+    piece = text[s:e]
+    p = _PAREN_BEFORE_APPOSITION.search(piece)
+    if p and p.start() > 0:
+        e = s + p.start()  # "Sen. Ann Lee (R-Iowa), the committee chair": the name before its party tag
+        piece = text[s:e]
+    m = _PAREN_TAIL.search(piece)
+    if m and m.start() > 0:
+        e = s + m.start()
+        piece = text[s:e]
+    ws = list(_CUE_WORD.finditer(piece))
+    if len(ws) > 1 and ws[-1].group().lower() in _REFLEXIVE:
+        e = s + ws[-2].end()
+        piece = text[s:e]
+    c = _CONTRACTION.search(piece)
+    if c and c.start() > 0:
+        e = s + c.start()
+        piece = text[s:e]
+    if "," in piece:
+        head, _, tail = piece.rpartition(",")
+        tail_s = len(head) + 1 + (len(tail) - len(tail.lstrip()))
+        if _NAME.fullmatch(tail.strip()) and len(tail.split()) >= 2:
+            return s + tail_s, e
+    ws = list(_CUE_WORD.finditer(piece))
+    if len(ws) > 2 and ws[0].group().lower() in _LEADING_ADVERBIAL:
+        name = _NAME.search(piece)
+        if name and name.start() > ws[0].end():
+            return s + name.start(), e
     return s, e
 
 
@@ -222,7 +319,85 @@ def clean_content(text: str, a: Attribution) -> Span | None:
         c = (m.end(), c[1])
     if not _CUE_WORD.search(text, c[0], c[1]):
         return None
-    return c
+    return snap_content(text, c)
+
+
+def snap_content(text: str, c: Span) -> Span:
+    """Content on word and number boundaries: a start or end inside a word or number (``, 000 Russian men``
+    of ``260,000 Russian men``) widens to the whole word or number."""
+    s, e = c
+    while s > 0 and sanity.inside_word(text, s):
+        s -= 1
+    while e < len(text) and sanity.inside_word(text, e):
+        e += 1
+    s, e = strip_span(text, s, e, " \t\n.,;:!?")
+    piece = text[s:e]
+    if piece[:1] in _OPENING and not any(ch in piece[1:] for ch in _CLOSING):
+        s, e = strip_span(text, s + 1, e, " \t\n")  # a lone opening mark: '"saddest living conditions'
+    return s, e
+
+
+_OPENING = "\u201c\u00ab\u201e\""
+_CLOSING = "\u201d\u00bb\""
+
+
+_CLAUSE_END = frozenset("and but or that because so as while whether if than".split())
+
+
+def complete_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """A content cut after a conjunction (``the deal was temporary and``) runs on to the end of its sentence
+    (when the cue is not further on); leading and trailing function words are never the edge of a content."""
+    c = a.content
+    if c is None:
+        return None
+    words = _words(text, c)
+    if words and text[words[-1][0] : words[-1][1]].lower() in _CLAUSE_END:
+        sent = sentence_at(sentence_ranges, c[0])
+        after_cue = a.cue[1] <= c[0] or a.cue[0] >= (sent[1] if sent else c[1])
+        if sent is not None and sent[1] > c[1] and after_cue:
+            end = sent[1]
+            while end > c[1] and text[end - 1] in " \t\n.!?\"\u201d\u2019'":
+                end -= 1
+            words = _words(text, (c[0], end))
+    while words and text[words[-1][0] : words[-1][1]].lower() in _CLAUSE_END:
+        words.pop()
+    if not words:
+        return None
+    return snap_content(text, (c[0], words[-1][1]))
+
+
+_FRAME_WORDS = frozenset(
+    "in on at for after before during while since over from with under within by earlier later last this "
+    "hours days weeks months years according".split()
+) | sanity.TIME_WORDS
+
+
+def _is_frame_phrase(text: str, a: Attribution) -> bool:
+    """``For months, X argued that ...``, ``In an interview with the Times, X said ...``: a content before the
+    frame that is a time or place phrase ended by a comma, not what was said."""
+    assert a.content is not None
+    first = min(a.cue[0], a.source[0]) if a.source is not None else a.cue[0]
+    if a.content[1] > first or text[a.content[1] : first].strip() != ",":
+        return False
+    words = _CUE_WORD.findall(text, a.content[0], a.content[1])
+    return bool(words) and words[0].lower() in _FRAME_WORDS and len(words) <= 12
+
+
+def _clause_after(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """The clause after the cue, to the end of its sentence, without a leading ``that``."""
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if sent is None:
+        return None
+    end = sent[1]
+    while end > a.cue[1] and text[end - 1] in " \t\n.!?":
+        end -= 1
+    after = strip_span(text, a.cue[1], end, " \t\n,;:")
+    m = _LEADING_THAT.match(text, after[0], after[1])
+    if m and m.end() < after[1]:
+        after = (m.end(), after[1])
+    if a.source is not None and overlaps(after, a.source):
+        return None
+    return after if len(_CUE_WORD.findall(text, after[0], after[1])) >= 3 else None
 
 
 def fallback_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
@@ -308,6 +483,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
     atts = [a for a in (repair(text, a) for a in atts) if a is not None]
     atts = [a for a in atts if is_reporting_cue(text, a.cue) and not is_non_reporting_frame(text, a.cue)]
     atts = _participle_merge(text, atts, sentence_ranges)
+    quotes = quote_spans(text)
     out: list[Attribution] = []
     for a in atts:
         a.source = clean_source(text, a.source)
@@ -316,12 +492,148 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         a.content = clean_content(text, a)
         if a.content is not None and _stray_fragment(text, a, sentence_ranges):
             a.content = None
+        if a.content is not None:
+            a.content = complete_content(text, a, sentence_ranges)
+        quoted = quote_content(text, a, quotes)
+        if quoted is not None and not _clause_of_its_own(text, a, quoted):
+            a.content = quoted
+        elif a.content is not None and _is_frame_phrase(text, a):
+            a.content = _clause_after(text, a, sentence_ranges)
+        if a.content is not None and sanity.content_problems(text, a.content):
+            a.content = fallback_content(text, a, sentence_ranges) or a.content
         if a.content is None:
             a.content = fallback_content(text, a, sentence_ranges)
         if a.content is None:
             continue
+        if a.source is not None and overlaps(a.source, a.content):
+            a.source = clean_source(text, strip_span(text, a.source[0], min(a.source[1], a.content[0])))
+        a.score = assessed_score(text, a, sentence_ranges)
         out.append(a)
     return out
+
+
+
+_FRAME_GAP = " \t\n,:\u2014-"
+#: a short time or place phrase between a split quote's frame and its second part: '..." he said on Saturday, "...'
+_SHORT_FRAME = re.compile(r"\s+(?:on|in|at|last|this|late|early)\s[^,.;\n\"\u201c\u201d]{1,30},\s*")
+
+
+def _clause_of_its_own(text: str, a: Attribution, quoted: Span) -> bool:
+    """``"Quote A." Smith said the deal was dead.``: the cue has its own reported clause after it, so the
+    quotation before it is someone else's (or a separate attribution), not this one's content."""
+    c = a.content
+    if c is None or overlaps(c, quoted) or c[0] < a.cue[1]:
+        return False
+    words = _CUE_WORD.findall(text, c[0], c[1])
+    return len(words) >= 4 and words[0].lower() not in _FRAME_WORDS
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """A quotation that opens its sentence (not a scare quote inside a reported clause)."""
+    lead = text[max(0, pos - 200) : pos].rstrip(" \t")
+    return not lead or lead.endswith(("\n", ".", "!", "?"))
+
+
+def _ends_sentence(text: str, q: Span) -> bool:
+    """A quotation that closes its sentence (``X said: "..."``), not one that a clause goes on after."""
+    return text[q[1] - 2 : q[1] - 1] in (".", "!", "?") or bool(_SENTENCE_END.match(text, q[1]))
+
+
+_SENTENCE_END = re.compile(r"[ \t]*(?:[.!?]|\n|$)")
+
+
+def quote_content(text: str, a: Attribution, quotes: list[Span]) -> Span | None:
+    """The quotation framed by the source and cue: ``"quote," said X``, ``X said: "quote"`` and the split
+    ``"first part," X said, "second part."`` (one content from the first word to the last)."""
+    parts = [p for p in (a.source, a.cue) if p is not None]
+    first = min(p[0] for p in parts)
+    last = max(p[1] for p in parts)
+    before = after = None
+    for q in quotes:
+        if q[1] <= first and not text[q[1] : first].strip(_FRAME_GAP) and _opens_sentence(text, q[0]):
+            before = q
+        elif q[0] >= last and after is None and _ends_sentence(text, q):
+            gap = text[last : q[0]]
+            if not gap.strip(_FRAME_GAP) or (before is not None and _SHORT_FRAME.fullmatch(gap)):
+                after = q
+    if before is None and after is None:
+        return None
+    if before is not None and after is not None:
+        if "\n" in text[before[1] : after[0]] or not text[before[1] - 2 : before[1]].startswith(","):
+            after = None
+    lo = (before or after)[0] + 1  # type: ignore[index]
+    hi = (after or before)[1] - 1  # type: ignore[index]
+    c = strip_span(text, lo, hi, " \t\n,;:")
+    if not _CUE_WORD.search(text, c[0], c[1]):
+        return None
+    return c
+
+
+#: what an attribution that fails a sanity rule keeps of its score: below 0.5, a candidate, never asserted
+SANITY_FACTOR = 0.45
+
+
+def is_speech_cue(text: str, cue: Span) -> bool:
+    """A speech, reporting or writing predicate (or a quote frame), not a belief, wish or action."""
+    piece = text[cue[0] : cue[1]]
+    if any(ch in piece for ch in QUOTE_CHARS) or piece.strip() in (":", "\u2014", "\u2013", "-", "--"):
+        return True  # a quote frame, a colon, or the dash of an embedded post's signature
+    return any(w.lower() in SPEECH_PREDICATES for w in _CUE_WORD.findall(piece))
+
+
+def sanity_problems(text: str, a: Attribution, sentence_ranges: list[Span]) -> list[str]:
+    """The span-sanity rules ``a`` breaks, plus a missing source (nobody to attribute the words to)."""
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    out = sanity.problems(text, a.source, a.cue, a.content, sent, speech_cue=is_speech_cue(text, a.cue))
+    if a.source is None:
+        out.append("no source")
+    if _object_not_content(text, a):
+        out.append("content is the verb's object, not what was said")
+    return out
+
+
+# predicates whose complement is what was said (a clause, a quote, a characterisation)
+_CLAUSAL_BASES = (
+    "say tell claim report state announce add note warn explain insist argue suggest allege confirm deny "
+    "acknowledge admit write tweet post declare assert maintain believe think predict estimate indicate show "
+    "reveal mention promise reply respond recall concede observe stress emphasise emphasize contend testify "
+    "comment remark conclude find agree disagree hint imply confess reiterate repeat clarify assure reassure "
+    "notify alert swear affirm point continue ask describe characterise characterize compare list threaten "
+    "demand inform forecast reject urge vow pledge caution advise boast joke quip proclaim concern"
+)
+CLAUSAL_PREDICATES = frozenset(
+    {f for b in _CLAUSAL_BASES.split() for f in verb_forms(b)} | {"said", "told", "wrote", "according", "found"}
+)
+
+
+def _object_not_content(text: str, a: Attribution) -> bool:
+    """``expressed a dim view``, ``requested the money``, ``denounced his jokes``: a content right after a cue
+    whose verb takes a thing, not a clause, as object is not what was said."""
+    if a.content is None or not 0 <= a.content[0] - a.cue[1] <= 2:
+        return False
+    cue_words = [w.lower() for w in _CUE_WORD.findall(text, a.cue[0], a.cue[1])]
+    if any(ch in text[a.cue[1] : a.content[0] + 1] for ch in QUOTE_CHARS):
+        return False
+    first = _CUE_WORD.search(text, a.content[0], a.content[1])
+    if cue_words and cue_words[-1] in _TOPIC_PREPOSITIONS:
+        return True  # "tweeted about the shooting": a topic
+    if first is not None and first.group().lower() in _TOPIC_PREPOSITIONS and not _QUANTITY_AFTER.match(
+        text, first.end()
+    ):
+        return True  # "warned about the raids", "posted with permission from": a topic, not what was said
+    return not any(w in CLAUSAL_PREDICATES for w in cue_words)
+
+
+_TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after before during".split())
+# "say about half of the houses ...": a quantity, not a topic
+_QUANTITY_AFTER = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b)")
+
+
+def assessed_score(text: str, a: Attribution, sentence_ranges: list[Span]) -> float:
+    """The layers' score, scaled below 0.5 (a candidate) when the attribution fails a sanity rule."""
+    if sanity_problems(text, a, sentence_ranges):
+        return a.score * SANITY_FACTOR
+    return a.score
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ _ACCORDING = re.compile(
     r"\b(?P<cue>[Aa]ccording to)\s+(?P<src>[^,.;:!?\"\u201c\u201d]{2,100}?)(?=\s*[,.;:!?]|\s*$)"
 )
 _THAT_CLAUSE = re.compile(
-    r"\b(?P<cue>" + _CLAUSE_CUE + r"|told\s+(?:\w+\s+){0,4}?(?=that\b))"
+    r"\b(?P<cue>" + _CLAUSE_CUE + r"\b|told\s+(?:\w+\s+){0,4}?(?=that\b))"
     r"(?P<mid>(?:\s+(?:on|last|this|late|early)\s+\w+)?\s*,?\s*)(?P<that>that\s+|:\s*)?"
     r"(?P<content>[^\"\u201c\u201d]*?)(?=[.!?](?:\s|$)|$)"
 )

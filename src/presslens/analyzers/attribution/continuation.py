@@ -1,0 +1,154 @@
+"""Attributions without a reporting verb of their own: embedded social-media posts (``text — Name (@handle)
+November 2, 2018``) and a quotation paragraph that continues the speaker of the paragraph before it
+(``"...," Gil told Reuters.`` then ``"It was already out there before."`` on the next line)."""
+
+from __future__ import annotations
+
+import re
+
+from presslens.analyzers.attribution.features import quote_spans
+from presslens.analyzers.attribution.link import Attribution
+from presslens.analyzers.attribution.spans import Span, overlaps, strip_span
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+#: the signature line of an embedded post: "— Name (@handle) Month D, YYYY"
+_POST_SIGNATURE = re.compile(
+    r"(?P<dash>[\u2014\u2013]|-{1,2})\s*(?P<name>[^\s()@\u2014\u2013][^()\n\u2014\u2013]{0,60}?)\s*"
+    r"\(@\w{1,30}\)\s*" + _MONTH + r"\s+\d{1,2},\s+\d{4}"
+)
+#: links, hashtags and handles that close a post's text; not part of what was said when nothing else is
+_POST_TAIL = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+|[#@]\w+))+\s*$")
+_WORD = re.compile(r"\w+")
+#: score of an embedded post: the signature names its author unambiguously
+POST_SCORE = 0.85
+#: share of the previous attribution's score a continued quotation keeps
+CONTINUATION_FACTOR = 0.9
+
+
+def _line_at(text: str, pos: int) -> Span:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+#: page furniture that sits between a post and its signature in scraped pages
+_FURNITURE = re.compile(
+    r"Privacy Policy|Terms of Use|[Ss]ign up|[Ss]ubscribe|newsletter|validation purposes|take our poll|"
+    r"story continues below|This field is|(?:Email|Name|Comments) \*"
+)
+#: most lines a post's text is taken from
+POST_LINES = 3
+
+
+def _post_lines(text: str, line_start: int, body: Span) -> Span:
+    """The post's text: what precedes the signature on its line and up to :data:`POST_LINES` lines in all
+    before it, stopping at a blank line, another signature, an introducing line (``... tweeted:``), prose
+    with quotation marks or page furniture (form labels, sign-up lines)."""
+    start = body[0] if body[1] > body[0] else line_start
+    end = body[1] if body[1] > body[0] else None
+    taken = 1 if body[1] > body[0] else 0
+    pos = line_start
+    while taken < POST_LINES and pos > 0:
+        prev = _line_at(text, pos - 1)
+        piece = text[prev[0] : prev[1]].strip()
+        if not piece or _POST_SIGNATURE.search(piece) or piece.endswith(":") or any(q in piece for q in "\u201c\u201d\""):
+            break
+        if _FURNITURE.search(piece):
+            break
+        pos = prev[0]
+        start = prev[0]
+        if end is None:
+            end = prev[1]
+        taken += 1
+    if end is None:
+        return body
+    return strip_span(text, start, end, " \t\n")
+
+
+def embedded_posts(text: str) -> list[Attribution]:
+    """One attribution per post signature: source the author's name, cue the dash, content the post's text on
+    the signature's line, or the line before it when the signature's line holds only links and hashtags."""
+    out: list[Attribution] = []
+    for m in _POST_SIGNATURE.finditer(text):
+        line = _line_at(text, m.start())
+        body = strip_span(text, line[0], m.start("dash"), " \t")
+        tail = _POST_TAIL.search(text, body[0], body[1])
+        if tail is not None:
+            body = strip_span(text, body[0], tail.start(), " \t")
+        if _FURNITURE.search(text, body[0], body[1]):
+            body = (body[0], body[0])
+        body = _post_lines(text, line[0], body)
+        if len(_WORD.findall(text, body[0], body[1])) < 3:
+            continue
+        source = strip_span(text, m.start("name"), m.end("name"), " \t")
+        out.append(Attribution((m.start("dash"), m.end("dash")), source, body, POST_SCORE, True))
+    return out
+
+
+def continued_quotes(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """A quotation that is a paragraph of its own, with no cue, right after a paragraph whose asserted
+    attribution has a source: the same speaker goes on (same source and cue, the new quotation as content)."""
+    taken = [a.content for a in atts if a.content is not None]
+    by_line: dict[int, Attribution] = {}
+    for a in atts:
+        if a.source is not None and a.score >= 0.5:
+            by_line.setdefault(_line_at(text, a.cue[0])[0], a)
+    out: list[Attribution] = []
+    for q in quote_spans(text):
+        line = _line_at(text, q[0])
+        if text[line[0] : q[0]].strip() or text[q[1] : line[1]].strip(" \t.,") or line[0] == 0:
+            continue
+        inner = strip_span(text, q[0] + 1, q[1] - 1, " \t\n,;:")
+        if any(overlaps(inner, t) for t in taken) or len(_WORD.findall(text, inner[0], inner[1])) < 3:
+            continue
+        prev = by_line.get(_line_at(text, line[0] - 1)[0])
+        if prev is None:
+            continue
+        new = Attribution(prev.cue, prev.source, inner, prev.score * CONTINUATION_FACTOR, True)
+        out.append(new)
+        taken.append(inner)
+        by_line.setdefault(line[0], new)
+    return out
+
+
+#: "Sen. Ann Lee to committee members: \u201c...\u201d", "Jihad Al-Ayesh: \u201c...\u201d": a short capitalised name
+#: opening its line, a colon, and a quotation
+_COLON_FRAME = re.compile(
+    r"(?m)^(?P<src>[A-Z][\w'\u2019.-]*(?:[ \t]+[\w'\u2019.()-]+){1,7}?)(?:[ \t]+to[ \t]+[^:\n]{1,40})?(?P<colon>:)[ \t]*"
+    r"(?=[\u201c\"])"
+)
+_NOT_NAMES = frozenset(
+    "watch update read note editor related source photo video listen transcript on in at for about from".split()
+)
+_NAME_PARTICLES = frozenset("of al el de da van von bin der la le".split())
+
+
+def _is_name(words: str) -> bool:
+    """A name or title + name: every word capitalised (particles aside), no heading in capitals, no label."""
+    ws = words.split()
+    if ws[0].lower().strip(".") in _NOT_NAMES:
+        return False
+    for w in ws:
+        if w.lower() in _NAME_PARTICLES:
+            continue
+        if not w[:1].isupper() or (len(w) > 3 and w.isupper()):
+            return False
+    return True
+
+
+def colon_quotes(text: str) -> list[Attribution]:
+    """``Name: "quotation"`` at the start of a line: source the name, cue the colon, content the quotation."""
+    quotes = {q[0]: q for q in quote_spans(text)}
+    out: list[Attribution] = []
+    for m in _COLON_FRAME.finditer(text):
+        q = quotes.get(m.end())
+        if q is None or not _is_name(m.group("src")):
+            continue
+        inner = strip_span(text, q[0] + 1, q[1] - 1, " \t\n,;:")
+        if len(_WORD.findall(text, inner[0], inner[1])) < 3:
+            continue
+        source = strip_span(text, m.start("src"), m.end("src"), " \t")
+        out.append(Attribution((m.start("colon"), m.end("colon")), source, inner, POST_SCORE, True))
+    return out

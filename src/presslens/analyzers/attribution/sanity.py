@@ -1,0 +1,192 @@
+"""Span-sanity rules for an attribution: what a careful reader rejects at a glance (issue 13).
+
+A source must be a noun phrase with a noun or pronoun head, no time phrase inside and no function word at its end,
+and not the writer's own voice; the cue must be a speech, reporting or writing predicate; the content must start
+and end on word boundaries and hold at least one content word. The analyzer keeps an attribution that fails a rule
+only as a candidate (score below 0.5); ``bench/attribution_sanity.py`` counts the failures on a folder of articles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presslens.analyzers.attribution.spans import Span
+
+_WORD = re.compile(r"[\w'\u2019-]+")
+
+#: words that cannot end (or be the whole of) a source noun phrase
+FUNCTION_WORDS = frozenset(
+    "a an the and or but nor so yet of to in on at by for from with about as into onto over under than that "
+    "this these those which who whom whose what where when why how if whether because while although though "
+    "is are was were be been being am has have had do does did will would can could may might must shall "
+    "should not n't no its their his her our my your also just even only still then there here very "
+    "after before during since until against among between through without within upon".split()
+)
+#: days, months and time words: a source never holds them ("Tuesday morning the Moscow Times")
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december yesterday today tonight tomorrow morning afternoon evening "
+    "night weekend week month year earlier later ago".split()
+)
+#: day and month names: time words even when capitalised ("Tuesday"); other capitalised time words may be names
+#: ("CBS Evening News", "TODAY")
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february april june july august "
+    "september october november december".split()
+)
+#: months that are also names or words ("May", "March") count as time words only after a time preposition
+_AMBIGUOUS_TIME = frozenset("may march".split())
+#: a source noun phrase never starts with one of these ("to a 911 hang-up responded")
+_LEADING_PREPOSITIONS = frozenset("to of for by with from into onto upon including".split())
+#: words that are not a source's head on their own
+_NOT_HEADS = frozenset("including such like via per".split())
+#: the writer's and reader's voice: "we do not want", "you don't believe"
+WRITER_PRONOUNS = frozenset("i we you us".split())
+#: finite reporting verbs that end a source noun phrase ("Gaetz said video footage" is no source)
+_FINITE_SPEECH = frozenset("said says say told tells wrote writes stated".split())
+
+
+def words(text: str, span: Span) -> list[str]:
+    return [m.group() for m in _WORD.finditer(text, span[0], span[1])]
+
+
+def inside_word(text: str, pos: int) -> bool:
+    """True when ``pos`` falls between two characters of one word or number ("x|yz", "260,|000")."""
+    if pos <= 0 or pos >= len(text):
+        return False
+    left, right = text[pos - 1], text[pos]
+    if left.isalnum() and right.isalnum():
+        return True
+    # a digit group separator inside a number: "260,|000", "3.|5"
+    if right.isdigit() and left in ",." and pos >= 2 and text[pos - 2].isdigit():
+        return True
+    return left.isdigit() and right in ",." and pos + 1 < len(text) and text[pos + 1].isdigit()
+
+
+def cuts_word(text: str, span: Span) -> bool:
+    return inside_word(text, span[0]) or inside_word(text, span[1])
+
+
+def in_quotes(text: str, pos: int, sentence: Span | None) -> bool:
+    """An odd number of quote marks between the sentence start and ``pos`` (inside a quotation)."""
+    start = sentence[0] if sentence is not None else max(0, pos - 400)
+    piece = text[start:pos]
+    opened = sum(piece.count(q) for q in "\u201c\u00ab\u201e")
+    closed = sum(piece.count(q) for q in "\u201d\u00bb")
+    return opened > closed or piece.count('"') % 2 == 1
+
+
+def time_word_in_source(text: str, source: Span) -> bool:
+    raw = words(text, source)
+    ws = [w.lower() for w in raw]
+    for i, w in enumerate(ws):
+        if w in TIME_WORDS and (raw[i].islower() or w in _CALENDAR or (i == 0 and len(ws) > 1)):
+            return True
+        if w in _AMBIGUOUS_TIME and i > 0 and ws[i - 1] in ("in", "on", "last", "this", "since", "of"):
+            return True
+    return False
+
+
+_IRREGULAR_PAST = frozenset("said told wrote spoke swore thought felt knew heard saw found".split())
+
+
+def past_tense(text: str, cue: Span) -> bool:
+    """The cue's verb is in the past ("I said", "we asked"): the writer reports past speech, as a witness."""
+    ws = [w.lower() for w in words(text, cue)]
+    return any(w.endswith("ed") or w in _IRREGULAR_PAST for w in ws)
+
+
+def source_problems(text: str, source: Span, sentence: Span | None = None, cue: Span | None = None) -> list[str]:
+    ws = words(text, source)
+    if not ws:
+        return ["source without words"]
+    out = []
+    if time_word_in_source(text, source):
+        out.append("time phrase in source")
+    if ws[-1].lower() in FUNCTION_WORDS:
+        out.append("source ends in a function word")
+    if (
+        len(ws) == 1
+        and ws[0].lower() in WRITER_PRONOUNS
+        and not in_quotes(text, source[0], sentence)
+        and not (cue is not None and past_tense(text, cue))
+    ):
+        out.append("writer's voice as source")
+    if ws[0].lower() in _LEADING_PREPOSITIONS:
+        out.append("source starts with a preposition")
+    if all(w.lower() in FUNCTION_WORDS or w.lower() in _NOT_HEADS or w.isdigit() for w in ws):
+        out.append("source without a noun or pronoun head")
+    lead = [w.lower() for w in _WORD.findall(text, max(0, source[0] - 30), source[0])][-1:]
+    if lead and lead[0] in ("if", "unless", "whether"):
+        out.append("conditional source")
+    if any(w.lower() in _FINITE_SPEECH for w in ws):
+        out.append("source holds a reporting verb")
+    return out
+
+
+_MODAL = frozenset("would could should may might can must shall be".split())
+#: "was reported", "is said": the subject of a passive cue is not who spoke
+_BE = frozenset("is are was were be been being".split())
+_PARTICIPLES = frozenset("said told written known seen shown heard thought found".split())
+_NEGATION = frozenset("not never n't refuse refuses refused refusing decline declines declined declining".split())
+_DETERMINERS = frozenset("the a an his her their its our my your these those this wild new latest many".split())
+_POSSESSIVE = re.compile(r"\w['\u2019]s?\s+$")
+_QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b", re.I)
+
+
+def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str]:
+    """A cue that reports nothing: hypothetical (``could admit``, ``to explain``), negated (``refuses to say``),
+    a question without an answer (``asked whether``), or a headline (``Officials Warn ...``)."""
+    ws = [w.lower() for w in words(text, cue)]
+    before = [w.lower() for w in _WORD.findall(text, max(0, cue[0] - 25), cue[0])][-1:]
+    out = []
+    if any(w in _MODAL for w in ws + before) or (ws[:1] == ["to"] and len(ws) > 1):
+        out.append("hypothetical cue")
+    if any(w in _BE for w in ws[:-1]) and ws[-1] in _PARTICIPLES | {w for w in ws[-1:] if w.endswith("ed")}:
+        out.append("passive cue")
+    if any(w in _NEGATION or w.endswith(("n't", "n\u2019t")) for w in ws):
+        out.append("negated cue")
+    if ws and ws[-1].startswith("ask") and _QUESTION_AFTER.match(text, cue[1]):
+        out.append("question without an answer")
+    if ws and ws[0] in _LEADING_PREPOSITIONS | {"of", "in", "on", "at"} and ws[0] != "according":
+        out.append("cue starts with a preposition")
+    if len(ws) == 1 and ws[0].endswith("s") and before and (before[0] in _DETERMINERS or _POSSESSIVE.search(
+        text, max(0, cue[0] - 4), cue[0]
+    )):
+        out.append("cue is a noun")  # "the wild claims", "Trump's tweets"
+    first = text[cue[0] : cue[1]]
+    at_start = sentence is not None and not text[sentence[0] : cue[0]].strip(" \t\n\"\u201c\u2018'")
+    if first[:1].isupper() and not at_start and first.lower() != "according to":
+        out.append("headline cue")
+    return out
+
+
+def content_problems(text: str, content: Span | None) -> list[str]:
+    if content is None:
+        return ["no content"]
+    out = []
+    if cuts_word(text, content):
+        out.append("content cut inside a word or number")
+    ws = words(text, content)
+    if not any(w.lower() not in FUNCTION_WORDS for w in ws):
+        out.append("content without a content word")
+    elif len(ws) < 2 and not (content[0] > 0 and text[content[0] - 1] in "\"\u201c\u00ab'\u2018"):
+        out.append("content of one word")
+    return out
+
+
+def problems(
+    text: str,
+    source: Span | None,
+    cue: Span,
+    content: Span | None,
+    sentence: Span | None = None,
+    *,
+    speech_cue: bool = True,
+) -> list[str]:
+    """Every sanity rule the attribution breaks (empty: it passes)."""
+    out = source_problems(text, source, sentence, cue) if source is not None else []
+    if not speech_cue:
+        out.append("cue not a speech, reporting or writing predicate")
+    out += cue_problems(text, cue, sentence)
+    return out + content_problems(text, content)
