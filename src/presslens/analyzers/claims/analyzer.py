@@ -34,53 +34,6 @@ def prediction(text: str) -> tuple[bool, str | None]:
 # Analyzer
 # ---------------------------------------------------------------------------------------------
 
-_SPAN = {
-    "type": "object",
-    "required": ["start", "end", "text"],
-    "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"}},
-}
-_NULLABLE_SPAN = {"oneOf": [_SPAN, {"type": "null"}]}
-
-CLAIM_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["figures", "attribution", "hedged", "hedge_cues", "prediction", "horizon", "sentence_index"],
-    "properties": {
-        "sentence_index": {"type": "integer", "minimum": 0},
-        "figures": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["start", "end", "text", "value"],
-                "properties": {
-                    "start": {"type": "integer"},
-                    "end": {"type": "integer"},
-                    "text": {"type": "string"},
-                    "value": {},
-                    "label": {"type": "string"},
-                },
-            },
-        },
-        "attribution": {
-            "oneOf": [
-                {"type": "null"},
-                {
-                    "type": "object",
-                    "required": ["source", "source_type", "cue", "content"],
-                    "properties": {
-                        "source": _NULLABLE_SPAN,
-                        "source_type": {"type": ["string", "null"]},
-                        "cue": _SPAN,
-                        "content": _NULLABLE_SPAN,
-                    },
-                },
-            ]
-        },
-        "hedged": {"type": "boolean"},
-        "hedge_cues": {"type": "array", "items": {"type": "string"}},
-        "prediction": {"type": "boolean"},
-        "horizon": {"type": ["string", "null"]},
-    },
-}
 
 VAGUE_TYPES = ("vague", "anonymous")
 
@@ -91,7 +44,6 @@ class ClaimsAnalyzer(Analyzer):
     uses_encoder = True
     requires = ("figures", "attribution")
     description = "Check-worthy factual claims (sentence level) with their figures, source and hedging."
-    attribute_schemas = {"claim": CLAIM_SCHEMA}
     models = ("claims",)
 
     def analyze(self, features: Features) -> AnalyzerOutput:

@@ -4,8 +4,6 @@ label.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
@@ -17,21 +15,6 @@ from presslens.article import Article, Finding, span_ref
 # Analyzer
 # ---------------------------------------------------------------------------------------------------
 
-_TARGET_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {
-            "type": "object",
-            "properties": {
-                "start": {"type": "integer"},
-                "end": {"type": "integer"},
-                "text": {"type": "string"},
-            },
-            "required": ["start", "end", "text"],
-        },
-        {"type": "null"},
-    ]
-}
-
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
@@ -39,40 +22,6 @@ class ViolenceAnalyzer(Analyzer):
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
-    attribute_schemas = {
-        "violence": {
-            "type": "object",
-            "properties": {
-                "target": _TARGET_SCHEMA,
-                "cues": {"type": "array", "items": {"type": "string"}},
-                "probabilities": {
-                    "type": "object",
-                    "properties": {c: {"type": "number"} for c in CLASSES},
-                },
-            },
-            "required": ["target", "cues"],
-        },
-        "call_to_action": {
-            "type": "object",
-            "properties": {
-                "cues": {"type": "array", "items": {"type": "string"}},
-                "probabilities": {
-                    "type": "object",
-                    "properties": {c: {"type": "number"} for c in CLASSES},
-                },
-            },
-            "required": ["cues"],
-        },
-    }
-    label_schemas = {
-        "violence": {
-            "type": "object",
-            "description": "true when any sentence calls for or endorses violence; score = max sentence "
-            "P(call) + P(endorsement)",
-            "properties": {"label": {"type": "boolean"}, "score": {"type": "number"}},
-            "required": ["label", "score"],
-        }
-    }
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         self.ensure_loaded()
