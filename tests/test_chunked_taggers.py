@@ -133,3 +133,26 @@ def test_technique_table_reuses_the_encoder_token_matrix() -> None:
     copied = stacked_states([s.copy() for s in enc.token_states])
     assert not np.shares_memory(copied, enc.stacked_token_states())
     np.testing.assert_array_equal(copied, view)
+
+
+def test_claims_link_attributions_in_blocks_like_a_full_scan() -> None:
+    """linked_attributions works through sentences in blocks; it picks what a scan of every pair picks."""
+    from presslens.analyzers.claims.analyzer import linked_attributions
+
+    rng = np.random.default_rng(3)
+    starts = np.sort(rng.integers(0, 50_000, 700))
+    ranges = [(int(a), int(a + rng.integers(1, 300))) for a in starts]
+    spans = []
+    for k in range(400):
+        a = int(rng.integers(0, 50_000))
+        b = a + int(rng.integers(1, 500))
+        cue = int(rng.integers(a - 50, b + 50)) if k % 3 else -1
+        spans.append((a, b, cue, k))
+    got = linked_attributions(ranges, spans)  # type: ignore[arg-type]
+    for (s, e), found in zip(ranges, got, strict=True):
+        best, best_key = None, 0
+        for a, b, cue, k in spans:
+            key = max(0, min(e, b) - max(s, a)) + (e - s if s <= cue < e else 0)
+            if key > best_key:
+                best, best_key = k, key
+        assert found == best
