@@ -63,8 +63,8 @@ def test_technique_tagger_chunked_equals_whole() -> None:
     orth = technique_model.orth_features(article.text, sentences, offsets)
     tok_whole, sent_whole = technique_model.tagger_forward(model.weights, states, sent_emb, orth, max_tokens=WHOLE)
     tok_chunked, sent_chunked = technique_model.tagger_forward(model.weights, states, sent_emb, orth, max_tokens=512)
-    np.testing.assert_allclose(tok_chunked, tok_whole, rtol=0, atol=1e-5)
-    np.testing.assert_allclose(sent_chunked, sent_whole, rtol=0, atol=1e-5)
+    np.testing.assert_allclose(tok_chunked, tok_whole, rtol=0, atol=1e-6)
+    np.testing.assert_allclose(sent_chunked, sent_whole, rtol=0, atol=1e-6)
     table = tag_article(model, article.text, sentences, states, offsets, sent_emb)
     assert table.flat_states.shape == (sum(len(s) for s in states), states[0].shape[1])
 
@@ -80,7 +80,7 @@ def test_attribution_tagger_chunked_equals_whole() -> None:
     whole = tag_logits(tokens, run=tagger.run, pieces_per_run=WHOLE)
     chunked = tag_logits(tokens, run=tagger.run, pieces_per_run=2)
     assert whole is not None and chunked is not None
-    np.testing.assert_allclose(chunked, whole, rtol=0, atol=1e-5)
+    np.testing.assert_allclose(chunked, whole, rtol=0, atol=1e-6)
     assert (chunked.argmax(axis=2) == whole.argmax(axis=2)).all()
 
 
