@@ -149,7 +149,7 @@ def profile_rss(text: str, only: str | None, top: int = 12) -> None:
     sampler.join()
     print(f"# {len(article.sentences)} sentences, {len(report.findings)} findings, {time.perf_counter() - t0:.1f} s; "
           f"RSS {start / 2**20:.0f} MB after loading, peak {peak / 2**20:.0f} MB")
-    print("# seconds per analyzer:", {k: round(v, 1) for k, v in pipeline.timings.items()})
+    print("# seconds per analyzer:", {k: round(v, 1) for k, v in report.timings.items()})
     for where, grew in rises.most_common(top):
         print(f"{grew / 2**20:8.0f} MB  {where}")
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 
-import jsonschema
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import presslens
-from presslens.analyzers.attribution.analyzer import AttributionAnalyzer
 from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.link import Attribution
 from presslens.analyzers.attribution.refine import refine
 from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.source_types import source_type
 from presslens.evaluation.attribution import match_count, score_spans, trim
+from presslens.report.model import KIND_ATTRIBUTES
 from presslens.segment import paragraphs, sentences
 
 # References the fast code is checked against (the code does not use them)
@@ -89,9 +89,8 @@ def test_trailing_told_clause(findings: list[dict]) -> None:  # type: ignore[typ
 
 
 def test_spans_are_consistent_and_schema_valid(findings: list[dict]) -> None:  # type: ignore[type-arg]
-    schema = AttributionAnalyzer.attribute_schemas["attribution"]
     for f in findings:
-        jsonschema.validate(f["attributes"], schema)
+        msgspec.convert(f["attributes"], KIND_ATTRIBUTES["attribution"])
         parts = [
             p for p in (f["attributes"]["source"], f["attributes"]["cue"], f["attributes"]["content"]) if p
         ]

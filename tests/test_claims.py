@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import jsonschema
+import msgspec
 import numpy as np
 import pytest
 
 import presslens
-from presslens.analyzers.claims.analyzer import CLAIM_SCHEMA, PREDICTION_SCHEMA
 from presslens.analyzers.claims.features import char_ngrams, lexical_features, word_ngrams
 from presslens.analyzers.claims.model import claim_model
+from presslens.report.model import KIND_ATTRIBUTES
 from presslens.training.claims import average_precision, best_threshold, mean_ap
 
 ARTICLE = (
@@ -92,14 +92,14 @@ def test_prediction_is_a_finding_of_its_own_with_the_horizon_span() -> None:
     assert horizon is not None and horizon["text"] == "next month"
     assert text[horizon["start"] : horizon["end"]] == "next month"
     assert [c["text"] for c in preds[0]["attributes"]["cues"]] == ["will"]
-    jsonschema.validate(preds[0]["attributes"], PREDICTION_SCHEMA)
+    msgspec.convert(preds[0]["attributes"], KIND_ATTRIBUTES["prediction"])
     assert all("prediction" not in c["attributes"] for c in _claims(rep))
 
 
 def test_attributes_match_schema(report: dict) -> None:  # type: ignore[type-arg]
     assert _claims(report)
     for c in _claims(report):
-        jsonschema.validate(c["attributes"], CLAIM_SCHEMA)
+        msgspec.convert(c["attributes"], KIND_ATTRIBUTES["claim"])
         for f in c["attributes"]["figures"]:
             assert ARTICLE[f["start"] : f["end"]] == f["text"]
             assert c["start"] <= f["start"] and f["end"] <= c["end"]

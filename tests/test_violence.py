@@ -8,14 +8,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import msgspec
 import numpy as np
 import pytest
 
 import presslens
-from presslens.analyzers.violence.analyzer import ViolenceAnalyzer
 from presslens.analyzers.violence.cues import CUE_NAMES, reported_opinion, sentence_cues, violent_context
 from presslens.analyzers.violence.model import CLASSES, STANCES, decide, stance_labels
 from presslens.analyzers.violence.targets import find_target
+from presslens.report.model import KIND_ATTRIBUTES, LABEL_MODELS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "violence"
@@ -130,11 +131,15 @@ def test_target_of_a_call_points_into_the_sentence():
     assert f.attributes["target"]["text"] == "the regional tax office"
 
 
-def test_schemas_are_declared():
-    schemas = ViolenceAnalyzer.attribute_schemas
-    assert {"violence", "call_to_action"} <= set(schemas)
-    assert "target" in schemas["violence"]["properties"]
-    assert ViolenceAnalyzer.label_schemas["violence"]["required"] == ["label", "score"]
+def test_findings_and_label_fit_the_typed_model():
+    r = presslens.analyze("Burn the regional tax office before Monday. Sign the petition today.", only=["violence"])
+    kinds = {f.kind for f in r.findings}
+    assert "violence" in kinds
+    for f in r.findings:
+        msgspec.convert(f.attributes, KIND_ATTRIBUTES[f.kind])
+    msgspec.convert(r.labels["violence"], LABEL_MODELS["violence"])
+    with pytest.raises(msgspec.ValidationError):
+        msgspec.convert({"label": True}, LABEL_MODELS["violence"])  # score is required
 
 
 @pytest.mark.parametrize(

@@ -120,11 +120,6 @@ class Analyzer:
     """Whether :meth:`analyze` reads ``features.encoded`` / ``features.sentence_embeddings`` (the
     pipeline then encodes the next articles of a batch ahead of time)."""
     description: ClassVar[str] = ""
-    attribute_schemas: ClassVar[dict[str, dict[str, Any]]] = {}
-    """JSON Schema of ``Finding.attributes`` for each finding ``kind`` this analyzer emits;
-    collected into the report schema (``presslens schema``)."""
-    label_schemas: ClassVar[dict[str, dict[str, Any]]] = {}
-    """JSON Schema of each article-level label (``labels[name]``) this analyzer sets."""
     models: ClassVar[tuple[str, ...]] = ()
     """Names of the registry models this analyzer loads (empty for rule-only analyzers)."""
     optional_models: ClassVar[frozenset[str]] = frozenset()

@@ -49,10 +49,10 @@ _INVISIBLE = (
 _VISIBLE_CHAR = re.compile(f"[^{_INVISIBLE}]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
-DEFAULT_MAX_ARTICLE_CHARS = 200_000
+DEFAULT_MAX_ARTICLE_CHARS = 500_000
 """Longest article analysed (characters of normalised text). Chosen from bench/size_bench.py: at this size
 the default analyzers stay under 1 GB peak RSS and 60 s on 2 cores; see docs/HOSTILE_INPUT.md."""
-DEFAULT_MAX_ARTICLE_SENTENCES = 10_000
+DEFAULT_MAX_ARTICLE_SENTENCES = 25_000
 """Most sentences analysed in one article (memory grows with tokens plus a fixed cost per sentence, so many
 short sentences cost more than their characters suggest; see docs/HOSTILE_INPUT.md)."""
 

@@ -9,7 +9,7 @@ import numpy as np
 from presslens.analyzers.attribution.calibration import calibrated
 from presslens.analyzers.attribution.continuation import colon_quotes, continued_quotes, embedded_posts
 from presslens.analyzers.attribution.features import article_tokens
-from presslens.analyzers.attribution.lexicon import ROLES, SOURCE_TYPES
+from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
 from presslens.analyzers.attribution.refine import assessed_score, refine, repair
 from presslens.analyzers.attribution.rules import rule_attributions
@@ -22,22 +22,6 @@ from presslens.article import Article, Finding, span_ref
 
 # Analyzer
 # ---------------------------------------------------------------------------------------------
-
-_SPAN_SCHEMA = {
-    "type": "object",
-    "required": ["start", "end", "text"],
-    "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"}},
-}
-_SOURCE_SCHEMA = {
-    "type": ["object", "null"],
-    "required": ["start", "end", "text", "type"],
-    "properties": {
-        "start": {"type": "integer"},
-        "end": {"type": "integer"},
-        "text": {"type": "string"},
-        "type": {"enum": list(SOURCE_TYPES)},
-    },
-}
 
 
 def predict_spans(features: Features, tagger: Tagger) -> tuple[dict[str, list[Span]], dict[Span, float]]:
@@ -138,18 +122,6 @@ class AttributionAnalyzer(Analyzer):
     optional_models = frozenset({"attribution"})
     """Without the tagger the rules still find quotes, ``according to`` and ``X said that`` (degraded)."""
     description = "Attributions (who said what): source with its type, reporting cue and attributed content."
-    attribute_schemas = {
-        "attribution": {
-            "type": "object",
-            "required": ["source", "cue", "content", "method"],
-            "properties": {
-                "source": _SOURCE_SCHEMA,
-                "cue": _SPAN_SCHEMA,
-                "content": {"oneOf": [_SPAN_SCHEMA, {"type": "null"}]},
-                "method": {"enum": ["rules", "tagger"]},
-            },
-        }
-    }
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         self.ensure_loaded()

@@ -62,6 +62,10 @@ TAG_CHUNK = 384
 tokens (the piece size the tagger is trained on), and the pieces run as one batch."""
 
 
+TAG_PIECES_PER_RUN = 16
+"""Pieces per tagger call: a long article runs in several calls of this many pieces (bounded memory)."""
+
+
 def token_chunks(n_tokens: int, sentence_of: np.ndarray, size: int = TAG_CHUNK) -> list[tuple[int, int]]:
     """Cut a token range at sentence boundaries into pieces of at most ``size`` tokens (a longer
     sentence is cut inside)."""
@@ -82,11 +86,13 @@ def tag_logits(
     tokens: ArticleTokens,
     chunk: int = TAG_CHUNK,
     run: Callable[[np.ndarray], np.ndarray] | None = None,
+    pieces_per_run: int = TAG_PIECES_PER_RUN,
 ) -> np.ndarray | None:
     """(tokens, 3 roles, 3 BIO) logits from the ONNX head, or None if the model is missing.
 
-    The bidirectional GRU runs over :func:`token_chunks` pieces (the training piece size) batched
-    together. ``run`` maps a (pieces, width, inputs)
+    The bidirectional GRU runs over :func:`token_chunks` pieces (the training piece size), batched
+    ``pieces_per_run`` at a time (all padded to the article's widest piece, so the logits do not depend
+    on the grouping) to keep memory bounded on long articles. ``run`` maps a (pieces, width, inputs)
     batch to (pieces, width, 9) logits (default: the shipped ONNX tagger; training passes its torch model).
     """
     n = len(tokens.offsets)
@@ -98,13 +104,17 @@ def tag_logits(
     if n == 0:
         return None
     pieces = token_chunks(n, tokens.sentence_of, chunk)
-    width = max(b - a for a, b in pieces)
-    batch = np.zeros((len(pieces), width, tokens.input_width), dtype=np.float32)
-    for r, (a, b) in enumerate(pieces):
-        tokens.write_inputs(a, b, batch[r, : b - a])
-    res = run(batch)
-    out = np.concatenate([res[r, : b - a] for r, (a, b) in enumerate(pieces)])
-    return np.asarray(out, dtype=np.float32).reshape(n, 3, 3)
+    width = max(b - a for a, b in pieces)  # one width for every group: a row's padding changes its logits
+    out = np.empty((n, 9), dtype=np.float32)
+    for g in range(0, len(pieces), pieces_per_run):
+        group = pieces[g : g + pieces_per_run]
+        batch = np.zeros((len(group), width, tokens.input_width), dtype=np.float32)
+        for r, (a, b) in enumerate(group):
+            tokens.write_inputs(a, b, batch[r, : b - a])
+        res = run(batch)
+        for r, (a, b) in enumerate(group):
+            out[a:b] = res[r, : b - a].reshape(b - a, 9)
+    return out.reshape(n, 3, 3)
 
 
 def decode_bio(text: str, offsets: np.ndarray, tags: np.ndarray) -> list[Span]:

@@ -39,62 +39,7 @@ FURNITURE_FACTOR = 0.1
 # Analyzer
 # ---------------------------------------------------------------------------------------------
 
-_SPAN = {
-    "type": "object",
-    "required": ["start", "end", "text"],
-    "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"}},
-}
-_NULLABLE_SPAN = {"oneOf": [_SPAN, {"type": "null"}]}
 
-CLAIM_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["figures", "attribution", "hedged", "hedge_cues", "sentence_index"],
-    "properties": {
-        "sentence_index": {"type": "integer", "minimum": 0},
-        "figures": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["start", "end", "text", "value"],
-                "properties": {
-                    "start": {"type": "integer"},
-                    "end": {"type": "integer"},
-                    "text": {"type": "string"},
-                    "value": {},
-                    "label": {"type": "string"},
-                },
-            },
-        },
-        "attribution": {
-            "oneOf": [
-                {"type": "null"},
-                {
-                    "type": "object",
-                    "required": ["source", "source_type", "cue", "content"],
-                    "properties": {
-                        "source": _NULLABLE_SPAN,
-                        "source_type": {"type": ["string", "null"]},
-                        "cue": _SPAN,
-                        "content": _NULLABLE_SPAN,
-                    },
-                },
-            ]
-        },
-        "hedged": {"type": "boolean"},
-        "hedge_cues": {"type": "array", "items": _SPAN},
-        "furniture": {"type": "string"},
-    },
-}
-
-PREDICTION_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["sentence_index", "cues", "horizon"],
-    "properties": {
-        "sentence_index": {"type": "integer", "minimum": 0},
-        "cues": {"type": "array", "items": _SPAN},
-        "horizon": _NULLABLE_SPAN,
-    },
-}
 
 
 @register("claims")
@@ -106,7 +51,6 @@ class ClaimsAnalyzer(Analyzer):
         "Check-worthy factual claims (sentence level) with their figures, source and hedging cues; "
         "predictions (statements about the future) with their time horizon."
     )
-    attribute_schemas = {"claim": CLAIM_SCHEMA, "prediction": PREDICTION_SCHEMA}
     models = ("claims",)
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -221,15 +165,21 @@ def linked_attributions(ranges: list[tuple[int, int]], spans: AttributionSpans) 
     inside. Of equal candidates the earlier one wins."""
     if not ranges or not spans:
         return [None] * len(ranges)
-    sent = np.asarray(ranges, dtype=np.int64)
-    s, e = sent[:, :1], sent[:, 1:]
     att = np.asarray([sp[:3] for sp in spans], dtype=np.int64)
     cs, ce, cue = att[:, 0], att[:, 1], att[:, 2]
-    overlap = np.maximum(0, np.minimum(e, ce) - np.maximum(s, cs))
-    key = overlap + np.where((s <= cue) & (cue < e), e - s, 0)
-    best = key.argmax(axis=1)  # the first maximum, as the loop keeps the first of equal keys
-    found = key[np.arange(len(ranges)), best] > 0
-    return [spans[b][3] if ok else None for b, ok in zip(best.tolist(), found.tolist(), strict=True)]
+    out: list[Finding | None] = []
+    for first in range(0, len(ranges), _LINK_BLOCK):  # blocks of sentences: the matrices stay small
+        sent = np.asarray(ranges[first : first + _LINK_BLOCK], dtype=np.int64)
+        s, e = sent[:, :1], sent[:, 1:]
+        overlap = np.maximum(0, np.minimum(e, ce) - np.maximum(s, cs))
+        key = overlap + np.where((s <= cue) & (cue < e), e - s, 0)
+        best = key.argmax(axis=1)  # the first maximum, as the loop keeps the first of equal keys
+        found = key[np.arange(len(sent)), best] > 0
+        out.extend(spans[b][3] if ok else None for b, ok in zip(best.tolist(), found.tolist(), strict=True))
+    return out
+
+
+_LINK_BLOCK = 256
 
 
 def _figure_ref(article: Article, f: Finding) -> dict[str, Any]:

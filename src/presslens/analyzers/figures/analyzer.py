@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
 from presslens.analyzers.figures.atoms import clean_number
 from presslens.analyzers.figures.quantity import Quantity, extract_quantities
-from presslens.analyzers.figures.vocabulary import BOUNDS
 from presslens.article import Article, Finding, span_ref
 
 # The analyzer
 # ---------------------------------------------------------------------------------------------------
-
-_NUM = {"type": ["number", "null"]}
-_SPAN = {
-    "type": "object",
-    "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"}},
-    "required": ["start", "end", "text"],
-}
-_SPAN_OR_NULL = {"anyOf": [_SPAN, {"type": "null"}]}
 
 
 @register("figures")
@@ -32,29 +23,6 @@ class FiguresAnalyzer(Analyzer):
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
         "noun, bound (lower/upper/approx), vagueness and malformed digit grouping."
     )
-    attribute_schemas: ClassVar[dict[str, dict[str, Any]]] = {
-        "quantity": {
-            "type": "object",
-            "properties": {
-                "value": _NUM,
-                "low": _NUM,
-                "high": _NUM,
-                "unit": {"type": ["string", "null"]},
-                "currency": {"type": ["string", "null"], "description": "ISO 4217 code for money"},
-                "bound": {"enum": [*BOUNDS, None]},
-                "vague": {"type": "boolean"},
-                "malformed": {"type": "boolean"},
-                "likely_values": {"type": "array", "items": {"type": "number"}},
-                "number": _SPAN,
-                "unit_span": _SPAN_OR_NULL,
-                "bound_span": _SPAN_OR_NULL,
-                "date": {"type": ["string", "null"], "description": "ISO 8601 (partial) date for label date"},
-                "person": _SPAN_OR_NULL,
-                "fraction": {"type": "string", "description": "n/d for fractions and ratios ('two thirds')"},
-            },
-            "required": ["value", "unit", "bound", "vague", "malformed", "number"],
-        }
-    }
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         article = features.article

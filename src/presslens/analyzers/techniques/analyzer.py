@@ -92,64 +92,6 @@ class TechniquesAnalyzer(Analyzer):
         "Persuasion technique spans (the 14 techniques of SemEval-2020 Task 11) and a propaganda "
         "probability for every sentence, from a light head over the shared encoder's token states."
     )
-    attribute_schemas = {
-        "technique": {
-            "type": "object",
-            "properties": {
-                "span_probability": {
-                    "type": "number",
-                    "description": "calibrated probability that the fragment is a propaganda technique",
-                },
-                "technique_probability": {
-                    "type": "number",
-                    "description": "probability of this technique given that the fragment is propaganda",
-                },
-                "rank": {"type": "integer", "description": "1 = the fragment's most likely technique"},
-                "source": {
-                    "type": "string",
-                    "enum": ["tagger", "lexicon"],
-                    "description": "span from the token tagger or from a lexical cue (mined from PTC train "
-                    "or a hand list); a lexical span's span_probability combines the phrase's train precision "
-                    "with the tagger's view of its context (fitted on held-out train articles)",
-                },
-                "alternatives": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "properties": {"label": {"type": "string"}, "probability": {"type": "number"}},
-                    },
-                },
-            },
-            "required": ["span_probability", "technique_probability", "rank"],
-        },
-        "sentence": {
-            "type": "object",
-            "description": (
-                "One finding per sentence, emitted for every sentence (even unlikely ones); score is the "
-                "calibrated probability that the sentence contains a propaganda technique."
-            ),
-            "properties": {
-                "index": {"type": "integer", "description": "sentence index in article.sentences"},
-                "flagged": {"type": "boolean", "description": "score >= 0.5"},
-            },
-            "required": ["index", "flagged"],
-        },
-    }
-    label_schemas = {
-        "propaganda": {
-            "type": "object",
-            "description": "Share of sentences whose propaganda probability is >= 0.5.",
-            "properties": {
-                "label": {"type": "boolean", "description": f"share >= {SHARE_THRESHOLD}"},
-                "score": {"type": "number", "description": "share of flagged sentences"},
-                "sentences": {"type": "integer", "description": "number of flagged sentences"},
-                "share": {"type": "number"},
-                "total_sentences": {"type": "integer"},
-                "threshold": {"type": "number"},
-            },
-            "required": ["label", "score", "sentences", "share"],
-        }
-    }
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         self.ensure_loaded()

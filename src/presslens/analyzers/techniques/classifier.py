@@ -4,6 +4,7 @@ blending and span calibration.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 
@@ -31,7 +32,11 @@ def span_dense_features(
     content = [w for w in ws if len(w) >= 4]
     rep_words = [word_counts.get(w, 0) - span_counts[w] for w in content]
     sent_cover = 0.0
-    for s0, s1 in sentences:
+    # sentences are in text order: skip (bisect) those ending before the span, stop after it
+    for i in range(bisect.bisect_right(sentences, start, key=_sentence_end), len(sentences)):
+        s0, s1 = sentences[i]
+        if s0 >= end:
+            break
         ov = min(end, s1) - max(start, s0)
         if ov > 0:
             sent_cover = max(sent_cover, ov / max(1, s1 - s0))
@@ -62,6 +67,10 @@ def span_dense_features(
         ],
         dtype=np.float32,
     )
+
+
+def _sentence_end(sentence: tuple[int, int]) -> int:
+    return sentence[1]
 
 
 _NEGATION = frozenset({"not", "no", "never", "nothing", "nobody", "isn't", "wasn't", "don't", "doesn't"})

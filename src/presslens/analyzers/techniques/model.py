@@ -89,27 +89,67 @@ def _conv_same(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarra
     return np.asarray(windows @ kernel + bias, dtype=np.float32)
 
 
+FORWARD_CHUNK_TOKENS = 4096
+"""Tokens per :func:`tagger_forward` step: sentences are run in groups of about this many tokens, so the
+padded work arrays stay a few MB whatever the article's length (results equal a single whole-article pass)."""
+
+
+def sentence_groups(lengths: list[int], max_tokens: int) -> list[tuple[int, int]]:
+    """Consecutive sentence ranges ``[i, j)`` of at most ``max_tokens`` tokens (one longer sentence alone)."""
+    groups: list[tuple[int, int]] = []
+    first, tokens = 0, 0
+    for i, n in enumerate(lengths):
+        if tokens and tokens + n > max_tokens:
+            groups.append((first, i))
+            first, tokens = i, 0
+        tokens += n
+    if first < len(lengths):
+        groups.append((first, len(lengths)))
+    return groups
+
+
 def tagger_forward(
-    w: dict[str, np.ndarray], states: list[np.ndarray], sent_emb: np.ndarray, orth: list[np.ndarray]
+    w: dict[str, np.ndarray], states: list[np.ndarray], sent_emb: np.ndarray, orth: list[np.ndarray],
+    max_tokens: int = FORWARD_CHUNK_TOKENS,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Token logits (all tokens of the article, sentence after sentence) and one logit per sentence.
 
-    The numpy twin of the torch tagger in :mod:`presslens.training.techniques`: all sentences are laid
-    out in one array separated by zero rows, so each convolution sees only its own sentence.
+    The numpy twin of the torch tagger in :mod:`presslens.training.techniques`. Sentences are independent
+    (each convolution sees only its own sentence), so they run in groups of about ``max_tokens`` tokens:
+    memory stays bounded on long articles and the result is that of one pass over all sentences.
     """
+    n_sent = len(states)
+    sent_logits = np.full(n_sent, float(w["sent_out.bias"][0]) - 5.0, dtype=np.float64)
+    lengths = [len(x) for x in states]
+    if n_sent == 0 or sum(lengths) == 0:
+        return np.zeros(0, dtype=np.float32), sent_logits
+    tok_parts: list[np.ndarray] = []
+    for i, j in sentence_groups(lengths, max_tokens):
+        tok, sent = _forward_sentences(w, states[i:j], sent_emb[i:j], orth[i:j])
+        tok_parts.append(tok)
+        filled = np.asarray(lengths[i:j]) > 0
+        sent_logits[i:j][filled] = sent[filled]
+    return np.concatenate(tok_parts).astype(np.float32, copy=False), sent_logits
+
+
+def _forward_sentences(
+    w: dict[str, np.ndarray], states: list[np.ndarray], sent_emb: np.ndarray, orth: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`tagger_forward` on a few sentences laid out in one array separated by zero rows (the sentence
+    logits of sentences without tokens are left 0: the caller keeps its default for them)."""
     n_sent = len(states)
     lengths = np.asarray([len(x) for x in states], dtype=np.int64)
     hidden = w["inp.bias"].shape[0]
     dim = sent_emb.shape[1] if sent_emb.ndim == 2 else 384
-    sent_logits = np.full(n_sent, float(w["sent_out.bias"][0]) - 5.0, dtype=np.float64)
-    if n_sent == 0 or lengths.sum() == 0:
+    sent_logits = np.zeros(n_sent, dtype=np.float64)
+    if lengths.sum() == 0:
         return np.zeros(0, dtype=np.float32), sent_logits
     pad = w["conv1.weight"].shape[2] // 2
     starts = pad + np.concatenate([[0], np.cumsum(lengths + pad)[:-1]])
     rows = np.concatenate([np.arange(s, s + n) for s, n in zip(starts, lengths, strict=True)])
     sent_of_row = np.repeat(np.arange(n_sent), lengths)
     w_in = w["inp.weight"]
-    x_states = np.concatenate(states).astype(np.float32)
+    x_states = np.concatenate(states).astype(np.float32, copy=False)
     pre = (
         x_states @ w_in[:, :dim].T
         + (sent_emb @ w_in[:, dim : 2 * dim].T)[sent_of_row]
@@ -184,10 +224,31 @@ def tag_article(
         starts=np.concatenate(starts) if starts else empty,
         ends=np.concatenate(ends) if ends else empty,
         sentence=np.repeat(np.arange(len(sentences)), lengths) if lengths else empty,
-        flat_states=np.concatenate(states).astype(np.float32) if states else np.zeros((0, 384), np.float32),
+        flat_states=stacked_states(states),
         probs=sigmoid(token_logits),
         sentence_probs=sigmoid(sentence_logits),
     )
+
+
+def stacked_states(states: list[np.ndarray]) -> np.ndarray:
+    """``states`` one after the other as a (tokens, dim) float32 array: a view when they already are
+    consecutive rows of one matrix (the encoder's ``Encoded.token_matrix``), else a copy."""
+    parts = [x for x in states if len(x)]
+    if not parts:
+        return np.zeros((0, 384), np.float32)
+    base = parts[0].base
+    if isinstance(base, np.ndarray) and base.ndim == 2 and base.dtype == np.float32 and base.flags.c_contiguous:
+        row = base.strides[0]
+        origin = base.__array_interface__["data"][0]
+        first = parts[0].__array_interface__["data"][0]
+        at = first
+        for x in parts:
+            if x.base is not base or x.__array_interface__["data"][0] != at or not x.flags.c_contiguous:
+                break
+            at += len(x) * row
+        else:
+            return base[(first - origin) // row : (at - origin) // row]
+    return np.concatenate(parts).astype(np.float32, copy=False)
 
 
 def max_per_sentence(values: np.ndarray, lengths: list[int]) -> np.ndarray:

@@ -4,8 +4,6 @@ label.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
@@ -27,21 +25,6 @@ ASSERTED = 0.5
 # Analyzer
 # ---------------------------------------------------------------------------------------------------
 
-_TARGET_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {
-            "type": "object",
-            "properties": {
-                "start": {"type": "integer"},
-                "end": {"type": "integer"},
-                "text": {"type": "string"},
-            },
-            "required": ["start", "end", "text"],
-        },
-        {"type": "null"},
-    ]
-}
-
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
@@ -49,40 +32,6 @@ class ViolenceAnalyzer(Analyzer):
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
-    attribute_schemas = {
-        "violence": {
-            "type": "object",
-            "properties": {
-                "target": _TARGET_SCHEMA,
-                "cues": {"type": "array", "items": {"type": "string"}},
-                "probabilities": {
-                    "type": "object",
-                    "properties": {c: {"type": "number"} for c in CLASSES},
-                },
-            },
-            "required": ["target", "cues"],
-        },
-        "call_to_action": {
-            "type": "object",
-            "properties": {
-                "cues": {"type": "array", "items": {"type": "string"}},
-                "probabilities": {
-                    "type": "object",
-                    "properties": {c: {"type": "number"} for c in CLASSES},
-                },
-            },
-            "required": ["cues"],
-        },
-    }
-    label_schemas = {
-        "violence": {
-            "type": "object",
-            "description": "true when an asserted violence finding (score >= 0.5) calls for or endorses "
-            "violence; score = the highest violence finding score (0 when none)",
-            "properties": {"label": {"type": "boolean"}, "score": {"type": "number"}},
-            "required": ["label", "score"],
-        }
-    }
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         self.ensure_loaded()
