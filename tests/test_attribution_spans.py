@@ -8,7 +8,9 @@ import presslens
 from presslens.analyzers.attribution import sanity
 from presslens.analyzers.attribution.continuation import colon_quotes, continued_quotes, embedded_posts
 from presslens.analyzers.attribution.link import Attribution
-from presslens.analyzers.attribution.refine import clean_source, refine, snap_content
+from presslens.analyzers.attribution.refine import refine
+from presslens.analyzers.attribution.refine_content import snap_content
+from presslens.analyzers.attribution.refine_source import clean_source
 from presslens.segment import paragraphs, sentences
 
 

@@ -9,17 +9,10 @@ from typing import Any
 import pytest
 
 from presslens.article import Article, Finding, span_ref
-from presslens.evaluation.realnews import (
-    AnnotationFileError,
-    calibration,
-    load_annotations,
-    match_attribution,
-    match_claim,
-    match_quantity,
-    score_article,
-    source_head,
-)
+from presslens.evaluation.realnews import AnnotationFileError, load_annotations, score_article
 from presslens.evaluation.realnews_annotations import convert, resolve_annotation, text_digest
+from presslens.evaluation.realnews_calibration import calibration
+from presslens.evaluation.realnews_matching import match_attribution, match_claim, match_quantity, source_head
 
 TEXT = (
     "Border crossings\n\n"

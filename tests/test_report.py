@@ -13,7 +13,7 @@ import pytest
 from presslens.article import AnalyzerRun, Article, Finding, Report
 from presslens.report import to_html, to_html_batch, to_markdown
 from presslens.report.common import technique_definition, technique_name
-from presslens.report.html import json_for_script
+from presslens.report.html_view import json_for_script
 from tests.report_fixtures import at, make_article, ref, sample_report
 
 XSS_SCRIPT = "<script>alert(1)</script>"

@@ -7,7 +7,7 @@ Reads ``<annotations>/<split>.jsonl`` (stand-off offsets, see ``data/realnews/RE
 train article the way ``presslens analyze article<ID>.txt`` does, runs the default pipeline and prints
 precision and recall per kind and per attribute, the article-level violence verdicts and (with every finding,
 asserted or not) a calibration table per kind. The matching rules are in ``data/realnews/GUIDELINE.md``
-section 9; they are implemented by the ``match_*`` functions below, which the tests exercise directly.
+section 9; they are implemented by the ``match_*`` functions of :mod:`presslens.evaluation.realnews_matching`.
 
 A finding is *asserted* when its score is at least :data:`ASSERTED`.
 """
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,23 @@ from pathlib import Path
 from typing import Any
 
 from presslens.article import Article, Finding
-from presslens.evaluation.realnews_annotations import cuts_word, text_digest
+from presslens.evaluation.realnews_annotations import text_digest
+from presslens.evaluation.realnews_calibration import calibration
+from presslens.evaluation.realnews_matching import (
+    Span,
+    attribution_content_ok,
+    attribution_source_ok,
+    hedge_cue_spans,
+    horizon_span,
+    match_attribution,
+    match_claim,
+    match_prediction,
+    match_quantity,
+    match_violence,
+    overlap,
+    presslens_bound,
+    ref_span,
+)
 
 ASSERTED = 0.5
 DEFAULT_ANNOTATIONS = Path(__file__).resolve().parents[3] / "data" / "realnews"
@@ -33,11 +48,6 @@ ATTRIBUTES = ("attribution source span", "attribution content span", "quantity b
               "prediction (horizon)")
 CALIBRATED_KINDS = ("attribution", "quantity", "claim", "violence", "call_to_action")
 NOT_FIGURES = ("date", "ordinal")
-BOUND_OF_PRESSLENS = {None: "exact", "lower": "lower", "upper": "upper", "approx": "approximate"}
-_HEAD_STOP = re.compile(r"\s(?:of|at|for|from|in|on|with|to|by|who|which|that)\s|,", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
-
-Span = tuple[int, int]
 
 
 class AnnotationFileError(ValueError):
@@ -156,157 +166,6 @@ def map_offsets(record: dict[str, Any], mapped: Callable[[int], int]) -> dict[st
     return out
 
 
-# ------------------------------------------------------------------------------------------ matching
-
-
-def overlap(a: Span, b: Span) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def covers(pred: Span, gold: Span, share: float = 0.5) -> bool:
-    """The prediction covers at least ``share`` of the gold span's characters."""
-    return overlap(pred, gold) >= share * (gold[1] - gold[0]) and overlap(pred, gold) > 0
-
-
-def mutual_overlap(a: Span, b: Span, share: float = 0.5) -> bool:
-    """Overlap of at least ``share`` of the longer span (the claim rule)."""
-    return overlap(a, b) > 0 and overlap(a, b) >= share * max(a[1] - a[0], b[1] - b[0])
-
-
-def shorter_overlap(a: Span, b: Span, share: float = 0.5) -> bool:
-    """Overlap of at least ``share`` of the shorter span (violence, calls to action)."""
-    return overlap(a, b) > 0 and overlap(a, b) >= share * min(a[1] - a[0], b[1] - b[0])
-
-
-def source_head(text: str, source: Span) -> Span | None:
-    """The head word of a source noun phrase: its last word before a preposition, comma or relative pronoun.
-
-    "the spokesman for the ministry" → "spokesman"; "WHO Director-General Tedros" → "Tedros".
-    """
-    piece = text[source[0]:source[1]]
-    stop = _HEAD_STOP.search(piece)
-    cut = piece[: stop.start()] if stop else piece
-    words = list(_WORD.finditer(cut))
-    if not words:
-        return None
-    last = words[-1]
-    return source[0] + last.start(), source[0] + last.end()
-
-
-def _ref(value: Any) -> Span | None:
-    if isinstance(value, dict) and isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
-        return value["start"], value["end"]
-    return None
-
-
-def attribution_source_ok(text: str, finding: Finding, gold_source: Span) -> bool:
-    source = _ref(finding.attributes.get("source"))
-    if source is None:
-        return False
-    head = source_head(text, source)
-    return head is not None and gold_source[0] <= head[0] and head[1] <= gold_source[1]
-
-
-def attribution_content_ok(text: str, finding: Finding, gold_content: Span) -> bool:
-    content = _ref(finding.attributes.get("content"))
-    return content is not None and not cuts_word(text, content) and covers(content, gold_content)
-
-
-def match_attribution(text: str, finding: Finding, gold: dict[str, Any]) -> bool:
-    """Source head inside the gold source, content covers >= 0.5 of the gold content, no word cut."""
-    return (attribution_source_ok(text, finding, tuple(gold["source"]))  # type: ignore[arg-type]
-            and attribution_content_ok(text, finding, tuple(gold["content"])))  # type: ignore[arg-type]
-
-
-#: relative tolerance of a value match: rounding of written fractions ("two-thirds" 66.67 vs 66.7)
-VALUE_TOLERANCE = 2e-3
-
-
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b)) or abs(a - b) < 1e-9
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Equal values within :data:`VALUE_TOLERANCE`; a fraction and its percentage (0.25, 25) count as equal."""
-    if a is None or b is None:
-        return a is None and b is None
-    a, b = float(a), float(b)
-    return _close(a, b) or _close(a * 100, b) or _close(a, b * 100)
-
-
-def presslens_bound(finding: Finding) -> str:
-    if finding.label == "range":
-        return "range"
-    return BOUND_OF_PRESSLENS.get(finding.attributes.get("bound"), str(finding.attributes.get("bound")))
-
-
-def quantity_value_ok(finding: Finding, gold: dict[str, Any]) -> bool:
-    attrs = finding.attributes
-    if gold.get("vague"):
-        return bool(attrs.get("vague"))
-    if gold["bound"] == "range" or gold.get("value") is None:
-        return same_value(attrs.get("low"), gold.get("low")) and same_value(attrs.get("high"), gold.get("high"))
-    return same_value(attrs.get("value"), gold["value"])
-
-
-def match_quantity(finding: Finding, gold: dict[str, Any]) -> bool:
-    """Spans overlap, the value matches and the bound matches (a vague amount has no bound to match)."""
-    return (overlap((finding.start, finding.end), tuple(gold["span"])) > 0  # type: ignore[arg-type]
-            and quantity_value_ok(finding, gold)
-            and (bool(gold.get("vague")) or presslens_bound(finding) == gold["bound"]))
-
-
-def match_claim(finding: Finding, gold_span: Span) -> bool:
-    return mutual_overlap((finding.start, finding.end), gold_span)
-
-
-def match_prediction(span: Span, gold_span: Span) -> bool:
-    return covers(span, gold_span) or covers(gold_span, span)
-
-
-def match_violence(finding: Finding, gold_span: Span) -> bool:
-    return shorter_overlap((finding.start, finding.end), gold_span)
-
-
-def hedge_cue_spans(text: str, finding: Finding) -> list[Span | None]:
-    """Each hedge cue of a claim finding as a span in the claim's text (None when the cue is not in it).
-
-    Cues may be ``{"start", "end", "text"}`` references or plain strings (looked up in the claim, in order).
-    """
-    out: list[Span | None] = []
-    sentence = text[finding.start:finding.end]
-    pos = 0
-    for cue in finding.attributes.get("hedge_cues") or []:
-        ref = _ref(cue)
-        if ref is not None:
-            out.append(ref if finding.start <= ref[0] and ref[1] <= finding.end else None)
-            continue
-        if not isinstance(cue, str) or not cue:
-            out.append(None)
-            continue
-        found = sentence.lower().find(cue.lower(), pos)
-        if found < 0:
-            found = sentence.lower().find(cue.lower())
-        if found < 0:
-            out.append(None)
-        else:
-            out.append((finding.start + found, finding.start + found + len(cue)))
-            pos = found + len(cue)
-    return out
-
-
-def horizon_span(text: str, span: Span, finding: Finding) -> Span | None:
-    horizon = finding.attributes.get("horizon")
-    ref = _ref(horizon)
-    if ref is not None:
-        return ref
-    if isinstance(horizon, str) and horizon:
-        found = text[span[0]:span[1]].find(horizon)
-        if found >= 0:
-            return span[0] + found, span[0] + found + len(horizon)
-    return None
-
-
 # ------------------------------------------------------------------------------------------ scoring
 
 
@@ -396,14 +255,14 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
     out.kinds["attribution"], _ = _pr(_asserted(attributions), gold_attr, attr_ok, speech)
     _, right = _pr(attributions, gold_attr, attr_ok)
     out.scored["attribution"] = [(f.score, r) for f, r in zip(attributions, right, strict=True)]
-    sourced = [f for f in _asserted(attributions) if _ref(f.attributes.get("source")) is not None]
+    sourced = [f for f in _asserted(attributions) if ref_span(f.attributes.get("source")) is not None]
     out.attributes["attribution source span"], _ = _pr(
         sourced, gold_attr, lambda f, g: attribution_source_ok(text, f, tuple(g["source"])), speech)
     out.attributes["attribution content span"], _ = _pr(
         _asserted(attributions), gold_attr, lambda f, g: attribution_content_ok(text, f, tuple(g["content"])), speech)
 
     def shown_attribution(f: Finding) -> str:
-        return " | ".join(_quote(text, _ref(f.attributes.get(k))) for k in ("source", "cue", "content"))
+        return " | ".join(_quote(text, ref_span(f.attributes.get(k))) for k in ("source", "cue", "content"))
 
     _note_errors(out, "attribution", _asserted(attributions), gold_attr, attr_ok, shown_attribution,
                  lambda g: " | ".join(_quote(text, tuple(g[k]) if g.get(k) else None)
@@ -475,32 +334,6 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
     out.flagged_label = bool(verdict.get("label"))
     out.flagged_asserted = bool(_asserted(by_kind.get("violence", [])))
     return out
-
-
-@dataclass
-class Calibration:
-    bins: list[tuple[float, float, int, float, float]]
-    """(low, high, count, mean score, share right) per non-empty bin."""
-    ece: float
-    total: int
-
-
-def calibration(scored: Sequence[tuple[float, bool]], n_bins: int = 10) -> Calibration:
-    """Reliability bins of equal width over [0, 1] and the expected calibration error."""
-    groups: list[list[tuple[float, bool]]] = [[] for _ in range(n_bins)]
-    for score, right in scored:
-        groups[min(n_bins - 1, int(score * n_bins))].append((score, right))
-    bins = []
-    ece = 0.0
-    total = len(scored)
-    for k, group in enumerate(groups):
-        if not group:
-            continue
-        mean = sum(s for s, _ in group) / len(group)
-        share = sum(1 for _, r in group if r) / len(group)
-        bins.append((k / n_bins, (k + 1) / n_bins, len(group), mean, share))
-        ece += len(group) / total * abs(share - mean)
-    return Calibration(bins, ece, total)
 
 
 @dataclass

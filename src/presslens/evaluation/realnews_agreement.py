@@ -18,10 +18,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from presslens.evaluation.realnews import (
-    Count,
+from presslens.evaluation.realnews import Count, load_annotations
+from presslens.evaluation.realnews_matching import (
     covers,
-    load_annotations,
     match_prediction,
     mutual_overlap,
     overlap,

@@ -1,5 +1,8 @@
 """Real-news annotations: scratch files of quotes → checked character offsets → stand-off records.
 
+Kept as one module of about 580 lines on purpose: the annotators' checker loads this single file by path
+without presslens installed (see below), so splitting quote resolution from conversion would break it.
+
 Annotators write one JSON file per article in which every span is a *quote* of the article text
 (see ``data/realnews/GUIDELINE.md``):
 

@@ -1,4 +1,8 @@
-"""Precision filters and repairs applied to tagged and rule attributions alike."""
+"""Precision filters and repairs applied to tagged and rule attributions alike.
+
+The filters (reporting cues, non-reporting frames, negation, sanity score) live here; the span repairs they
+call are in :mod:`.refine_source` (the speaker) and :mod:`.refine_content` (what was said).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,16 @@ from presslens.analyzers.attribution import sanity
 from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.lexicon import QUOTE_CHARS, SPEECH_PREDICATES, verb_forms
 from presslens.analyzers.attribution.link import Attribution
+from presslens.analyzers.attribution.refine_content import (
+    clause_after,
+    clause_of_its_own,
+    clean_content,
+    complete_content,
+    fallback_content,
+    is_frame_phrase,
+    quote_content,
+)
+from presslens.analyzers.attribution.refine_source import CUE_WORD, clean_source, word_spans
 from presslens.analyzers.attribution.spans import Span, overlaps, sentence_at, strip_span
 
 # Precision filters and repairs over both layers
@@ -50,7 +64,6 @@ _inflections = verb_forms
 REPORTING_WORDS = frozenset(
     {f for b in _REPORTING_BASES.split() for f in _inflections(b)} | set(_REPORTING_EXTRA.split())
 )
-_CUE_WORD = re.compile(r"[\w'\u2019-]+")
 _CUE_TAIL = frozenset(
     "on in at last this that yesterday today tonight monday tuesday wednesday thursday friday saturday "
     "sunday earlier later also again then once".split()
@@ -67,32 +80,9 @@ _NEGATED_BEFORE = re.compile(
     r"(?:\bnot|n't|\bnever|\brefused\s+to|\bdeclined\s+to|\bunable\s+to|\bwould\s+not)\s*$", re.I
 )
 _WH_AFTER = re.compile(r"\s*(?:how|whether|what|who|whom|when|where|why|which|if)\b", re.I)
-_SOURCE_LEAD = frozenset(
-    "and but or so yet while whereas although though because as if when since then also however meanwhile "
-    "nor".split()
-)
-_SOURCE_TAIL = frozenset(
-    "will would can could may might shall should must has have had did does do is are was were be been "
-    "also not n't never repeatedly previously later then reportedly already still just even once again "
-    "often who which".split()
-)
-_QUANTIFIER_BEFORE = re.compile(
-    r"\b(?:about|around|nearly|almost|roughly|some|over|under|only|just|(?:more|fewer|less)\s+than|"
-    r"up\s+to|at\s+least|at\s+most)\s+$",
-    re.I,
-)
 _PARTICIPLE_CUES = frozenset(
     "asked polled surveyed interviewed questioned quoted contacted consulted".split()
 )
-_LEADING_THAT = re.compile(
-    r"(?:(?:(?:on|last|this|late|early|earlier)\s+\w+|yesterday|today|tonight|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)\s*,?\s*)?(?:that\s+|:\s*)",
-    re.I,
-)
-
-
-def _words(text: str, span: Span) -> list[Span]:
-    return [(m.start(), m.end()) for m in _CUE_WORD.finditer(text, span[0], span[1])]
 
 
 _AUXILIARIES = frozenset(
@@ -104,13 +94,13 @@ _AUXILIARIES = frozenset(
 def trim_cue(text: str, cue: Span) -> Span:
     """``said on`` -> ``said``: a cue loses trailing prepositions and time words; a cue of auxiliaries only
     (``has`` of ``has repeatedly said``) extends to the reporting word within the next three words."""
-    words = _words(text, cue)
+    words = word_spans(text, cue)
     while len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() in _CUE_TAIL:
         words.pop()
     if not words:
         return cue
     if all(text[s:e].lower() in _AUXILIARIES for s, e in words):
-        nxt = list(_CUE_WORD.finditer(text, words[-1][1], min(len(text), words[-1][1] + 40)))[:3]
+        nxt = list(CUE_WORD.finditer(text, words[-1][1], min(len(text), words[-1][1] + 40)))[:3]
         for m in nxt:
             if m.group().lower() in REPORTING_WORDS:
                 return words[0][0], m.end()
@@ -124,15 +114,15 @@ def is_reporting_cue(text: str, cue: Span) -> bool:
     piece = text[cue[0] : cue[1]]
     if any(ch in piece for ch in QUOTE_CHARS) or piece.strip() == ":":
         return True
-    return any(w.lower() in REPORTING_WORDS for w in _CUE_WORD.findall(piece))
+    return any(w.lower() in REPORTING_WORDS for w in CUE_WORD.findall(piece))
 
 
 def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
-    return [w.lower() for w in _CUE_WORD.findall(text, pos, min(len(text), pos + 40))[:n]]
+    return [w.lower() for w in CUE_WORD.findall(text, pos, min(len(text), pos + 40))[:n]]
 
 
 def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
-    return [w.lower() for w in _CUE_WORD.findall(text, max(0, pos - 40), pos)[-n:]]
+    return [w.lower() for w in CUE_WORD.findall(text, max(0, pos - 40), pos)[-n:]]
 
 
 def is_non_reporting_frame(text: str, cue: Span) -> bool:
@@ -141,7 +131,7 @@ def is_non_reporting_frame(text: str, cue: Span) -> bool:
     ``the queues tell their own story`` (idiom), ``governors are expected to ...`` (a prediction about
     the subject, not a statement by it), and the participle inside a noun phrase (``those asked in a poll``).
     """
-    words = [w.lower() for w in _CUE_WORD.findall(text, cue[0], cue[1])]
+    words = [w.lower() for w in CUE_WORD.findall(text, cue[0], cue[1])]
     if not words:
         return True
     if words[-1] in ("tell", "tells", "told", "telling") and _TELL_STORY.match(text, cue[1]):
@@ -164,7 +154,7 @@ def _is_negated(text: str, a: Attribution) -> bool:
     lead = text[max(0, a.cue[0] - 30) : a.cue[0]]
     if not (_NEGATION_IN_CUE.search(text, a.cue[0], a.cue[1]) or _NEGATED_BEFORE.search(lead)):
         return False
-    last = (_CUE_WORD.findall(text, a.cue[0], a.cue[1]) or [""])[-1].lower()
+    last = (CUE_WORD.findall(text, a.cue[0], a.cue[1]) or [""])[-1].lower()
     return bool(_WH_AFTER.match(text, a.cue[1])) or last in _NO_CONTENT_CUES
 
 
@@ -173,255 +163,6 @@ _NO_CONTENT_CUES = frozenset(
     "comment commented commenting respond responded responding reply replied answer answered "
     "elaborate elaborated say said".split()
 )
-
-
-_RELATIVE = frozenset("which whom that where".split())
-# a clause boundary inside a tagged source: the subject of the cue follows it (``the port after CBP``)
-_SUBORDINATORS = frozenset("because while unless if when whereas although".split())
-# "after", "before", "since": a clause boundary before a name ("the port after CBP announced"), a preposition
-# before a noun phrase ("a statement released after a cabinet meeting")
-_PREPOSITION_OR_CONJUNCTION = frozenset("after before since".split())
-_TIME_LEAD = frozenset("on last this early late earlier in at by".split())
-
-
-def _is_time_word(word: str) -> bool:
-    return word.lower() in sanity.TIME_WORDS
-
-
-def clean_source(text: str, src: Span | None) -> Span | None:
-    """A noun phrase: no leading conjunction (``and nobody ...``), time phrase (``Tuesday morning the Times``)
-    or object relative (``which Carlson`` -> ``Carlson``), no trailing auxiliary, adverb, time phrase or
-    function word (``a judge on Wednesday``, ``officials recently``, ``the woman who``)."""
-    if src is None:
-        return None
-    words = _words(text, src)
-    for i in range(len(words) - 1, 0, -1):
-        w = text[words[i - 1][0] : words[i - 1][1]].lower()
-        nxt = text[words[i][0] : words[i][1]]
-        if w in _RELATIVE or w in _SUBORDINATORS or (w in _PREPOSITION_OR_CONJUNCTION and nxt[:1].isupper()):
-            words = words[i:]
-            break
-    changed = True
-    while words and changed:
-        changed = False
-        first = text[words[0][0] : words[0][1]]
-        second = text[words[1][0] : words[1][1]] if len(words) > 1 else ""
-        if first.lower() in _SOURCE_LEAD or _is_time_word(first):
-            words.pop(0)
-            changed = True
-        elif first.lower() in _TIME_LEAD and _is_time_word(second):
-            words = words[2:]
-            changed = True
-    changed = True
-    while words and changed:
-        changed = False
-        last = text[words[-1][0] : words[-1][1]]
-        low = last.lower()
-        if (
-            low in _SOURCE_TAIL
-            or low in sanity.FUNCTION_WORDS
-            or _is_time_word(last)
-            or (last.islower() and low.endswith("ly") and len(low) > 4)
-        ):
-            words.pop()
-            changed = True
-    if not words:
-        return None
-    s, e = _narrow_source(text, words[0][0], words[-1][1])
-    s = _relative_clause_start(text, s)
-    if e <= s:
-        return None
-    if text[s].isdigit():
-        m = _QUANTIFIER_BEFORE.search(text, max(0, s - 20), s)
-        if m:
-            s = m.start()
-    return s, e
-
-
-_WHO_CLAUSE = re.compile(
-    r"(?P<np>\b(?:[Tt]he|[Aa]n?)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+who\s+[\w'\u2019-]+\s+"
-    r"(?P<tail>[^,;!?\"\u201c\u201d\n]{0,60})$"
-)
-_SENTENCE_BREAK = re.compile(r"(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bGen)(?<!\bMrs)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)"
-                             r"(?<!\bLt)\.\s")
-
-
-def _relative_clause_start(text: str, s: int) -> int:
-    """``The woman who accused Rep. Keith Ellison of abuse said``: a tagged source inside a ``who`` clause is the
-    clause's object; the speaker is the noun phrase the clause belongs to, so the source starts there."""
-    m = _WHO_CLAUSE.search(text, max(0, s - 120), s)
-    if m is None or _SENTENCE_BREAK.search(text, m.start(), s):
-        return s
-    return m.start("np")
-
-
-_PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
-_PAREN_BEFORE_APPOSITION = re.compile(r"\s*\([^()]{1,20}\),")
-_CONTRACTION = re.compile(r"[\'\u2019](?:ve|re|ll|d)$", re.I)
-_REFLEXIVE = frozenset("himself herself themselves itself myself ourselves".split())
-_LEADING_ADVERBIAL = frozenset(
-    "in on at after before during elsewhere later earlier meanwhile since from with under within".split()
-)
-_NAME = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)*[A-Z][\w'\u2019.-]*$")
-
-
-def _narrow_source(text: str, s: int, e: int) -> Span:
-    """The noun phrase's core: no trailing parenthesis (``Grassley (R-Iowa``), reflexive (``Mario herself``)
-    or contraction (``they've``); a name after an apposition comma (``The photographer, Askia Muhammad``); the
-    trailing name after a leading adverbial (``Elsewhere in the email Mario``)."""
-    piece = text[s:e]
-    p = _PAREN_BEFORE_APPOSITION.search(piece)
-    if p and p.start() > 0:
-        e = s + p.start()  # "Sen. Ann Lee (R-Iowa), the committee chair": the name before its party tag
-        piece = text[s:e]
-    m = _PAREN_TAIL.search(piece)
-    if m and m.start() > 0:
-        e = s + m.start()
-        piece = text[s:e]
-    ws = list(_CUE_WORD.finditer(piece))
-    if len(ws) > 1 and ws[-1].group().lower() in _REFLEXIVE:
-        e = s + ws[-2].end()
-        piece = text[s:e]
-    c = _CONTRACTION.search(piece)
-    if c and c.start() > 0:
-        e = s + c.start()
-        piece = text[s:e]
-    if "," in piece:
-        head, _, tail = piece.rpartition(",")
-        tail_s = len(head) + 1 + (len(tail) - len(tail.lstrip()))
-        if _NAME.fullmatch(tail.strip()) and len(tail.split()) >= 2:
-            return s + tail_s, e
-    ws = list(_CUE_WORD.finditer(piece))
-    if len(ws) > 2 and ws[0].group().lower() in _LEADING_ADVERBIAL:
-        name = _NAME.search(piece)
-        if name and name.start() > ws[0].end():
-            return s + name.start(), e
-    return s, e
-
-
-def _clip_content(text: str, content: Span | None, other: Span | None) -> Span | None:
-    """The part of ``content`` that does not overlap ``other`` (the longer side), or None if nothing is left."""
-    if content is None or other is None or not overlaps(content, other):
-        return content
-    before = strip_span(text, content[0], min(content[1], other[0]), " \t\n,;:")
-    after = strip_span(text, max(content[0], other[1]), content[1], " \t\n,;:")
-    best = max((before, after), key=lambda sp: sp[1] - sp[0])
-    return best if best[1] > best[0] else None
-
-
-def clean_content(text: str, a: Attribution) -> Span | None:
-    """Content that overlaps neither the cue nor the source, without a leading ``(on Tuesday) that``."""
-    c = _clip_content(text, _clip_content(text, a.content, a.cue), a.source)
-    if c is None:
-        return None
-    m = _LEADING_THAT.match(text, c[0], c[1])
-    if m and m.end() < c[1]:
-        c = (m.end(), c[1])
-    if not _CUE_WORD.search(text, c[0], c[1]):
-        return None
-    return snap_content(text, c)
-
-
-def snap_content(text: str, c: Span) -> Span:
-    """Content on word and number boundaries: a start or end inside a word or number (``, 000 Russian men``
-    of ``260,000 Russian men``) widens to the whole word or number."""
-    s, e = c
-    while s > 0 and sanity.inside_word(text, s):
-        s -= 1
-    while e < len(text) and sanity.inside_word(text, e):
-        e += 1
-    s, e = strip_span(text, s, e, " \t\n.,;:!?")
-    piece = text[s:e]
-    if piece[:1] in _OPENING and not any(ch in piece[1:] for ch in _CLOSING):
-        s, e = strip_span(text, s + 1, e, " \t\n")  # a lone opening mark: '"saddest living conditions'
-    return s, e
-
-
-_OPENING = "\u201c\u00ab\u201e\""
-_CLOSING = "\u201d\u00bb\""
-
-
-_CLAUSE_END = frozenset("and but or that because so as while whether if than".split())
-
-
-def complete_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
-    """A content cut after a conjunction (``the deal was temporary and``) runs on to the end of its sentence
-    (when the cue is not further on); leading and trailing function words are never the edge of a content."""
-    c = a.content
-    if c is None:
-        return None
-    words = _words(text, c)
-    if words and text[words[-1][0] : words[-1][1]].lower() in _CLAUSE_END:
-        sent = sentence_at(sentence_ranges, c[0])
-        after_cue = a.cue[1] <= c[0] or a.cue[0] >= (sent[1] if sent else c[1])
-        if sent is not None and sent[1] > c[1] and after_cue:
-            end = sent[1]
-            while end > c[1] and text[end - 1] in " \t\n.!?\"\u201d\u2019'":
-                end -= 1
-            words = _words(text, (c[0], end))
-    while words and text[words[-1][0] : words[-1][1]].lower() in _CLAUSE_END:
-        words.pop()
-    if not words:
-        return None
-    return snap_content(text, (c[0], words[-1][1]))
-
-
-_FRAME_WORDS = frozenset(
-    "in on at for after before during while since over from with under within by earlier later last this "
-    "hours days weeks months years according".split()
-) | sanity.TIME_WORDS
-
-
-def _is_frame_phrase(text: str, a: Attribution) -> bool:
-    """``For months, X argued that ...``, ``In an interview with the Times, X said ...``: a content before the
-    frame that is a time or place phrase ended by a comma, not what was said."""
-    assert a.content is not None
-    first = min(a.cue[0], a.source[0]) if a.source is not None else a.cue[0]
-    if a.content[1] > first or text[a.content[1] : first].strip() != ",":
-        return False
-    words = _CUE_WORD.findall(text, a.content[0], a.content[1])
-    return bool(words) and words[0].lower() in _FRAME_WORDS and len(words) <= 12
-
-
-def _clause_after(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
-    """The clause after the cue, to the end of its sentence, without a leading ``that``."""
-    sent = sentence_at(sentence_ranges, a.cue[0])
-    if sent is None:
-        return None
-    end = sent[1]
-    while end > a.cue[1] and text[end - 1] in " \t\n.!?":
-        end -= 1
-    after = strip_span(text, a.cue[1], end, " \t\n,;:")
-    m = _LEADING_THAT.match(text, after[0], after[1])
-    if m and m.end() < after[1]:
-        after = (m.end(), after[1])
-    if a.source is not None and overlaps(after, a.source):
-        return None
-    return after if len(_CUE_WORD.findall(text, after[0], after[1])) >= 3 else None
-
-
-def fallback_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
-    """For an attribution without content: the clause after the cue (``said they knew ...``), or the
-    clause before a trailing ``..., X said``; None when neither has three words."""
-    sent = sentence_at(sentence_ranges, a.cue[0])
-    if sent is None:
-        return None
-    end = sent[1]
-    while end > a.cue[1] and text[end - 1] in " \t\n.!?":
-        end -= 1
-    after = strip_span(text, a.cue[1], end, " \t\n,;:")
-    m = _LEADING_THAT.match(text, after[0], after[1])
-    if m and m.end() < after[1]:
-        after = (m.end(), after[1])
-    cands = []
-    if a.source is None or not overlaps(after, a.source):
-        cands.append(after)
-    first = min(a.cue[0], a.source[0]) if a.source is not None else a.cue[0]
-    cands.append(strip_span(text, sent[0], first, " \t\n,;:"))
-    for c in cands:
-        if len(_CUE_WORD.findall(text, c[0], c[1])) >= 3 and text[c[0] : c[1]][:1] not in ",;":
-            return c
-    return None
 
 
 def _participle_merge(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
@@ -460,7 +201,7 @@ def _stray_fragment(text: str, a: Attribution, sentence_ranges: list[Span]) -> b
     sent = sentence_at(sentence_ranges, a.cue[0])
     if sent is None or overlaps(a.content, sent):
         return False
-    return len(_CUE_WORD.findall(text, a.content[0], a.content[1])) < 3
+    return len(CUE_WORD.findall(text, a.content[0], a.content[1])) < 3
 
 
 def repair(text: str, a: Attribution) -> Attribution | None:
@@ -495,10 +236,10 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         if a.content is not None:
             a.content = complete_content(text, a, sentence_ranges)
         quoted = quote_content(text, a, quotes)
-        if quoted is not None and not _clause_of_its_own(text, a, quoted):
+        if quoted is not None and not clause_of_its_own(text, a, quoted):
             a.content = quoted
-        elif a.content is not None and _is_frame_phrase(text, a):
-            a.content = _clause_after(text, a, sentence_ranges)
+        elif a.content is not None and is_frame_phrase(text, a):
+            a.content = clause_after(text, a, sentence_ranges)
         if a.content is not None and sanity.content_problems(text, a.content):
             a.content = fallback_content(text, a, sentence_ranges) or a.content
         if a.content is None:
@@ -512,63 +253,6 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
     return out
 
 
-
-_FRAME_GAP = " \t\n,:\u2014-"
-#: a short time or place phrase between a split quote's frame and its second part: '..." he said on Saturday, "...'
-_SHORT_FRAME = re.compile(r"\s+(?:on|in|at|last|this|late|early)\s[^,.;\n\"\u201c\u201d]{1,30},\s*")
-
-
-def _clause_of_its_own(text: str, a: Attribution, quoted: Span) -> bool:
-    """``"Quote A." Smith said the deal was dead.``: the cue has its own reported clause after it, so the
-    quotation before it is someone else's (or a separate attribution), not this one's content."""
-    c = a.content
-    if c is None or overlaps(c, quoted) or c[0] < a.cue[1]:
-        return False
-    words = _CUE_WORD.findall(text, c[0], c[1])
-    return len(words) >= 4 and words[0].lower() not in _FRAME_WORDS
-
-
-def _opens_sentence(text: str, pos: int) -> bool:
-    """A quotation that opens its sentence (not a scare quote inside a reported clause)."""
-    lead = text[max(0, pos - 200) : pos].rstrip(" \t")
-    return not lead or lead.endswith(("\n", ".", "!", "?"))
-
-
-def _ends_sentence(text: str, q: Span) -> bool:
-    """A quotation that closes its sentence (``X said: "..."``), not one that a clause goes on after."""
-    return text[q[1] - 2 : q[1] - 1] in (".", "!", "?") or bool(_SENTENCE_END.match(text, q[1]))
-
-
-_SENTENCE_END = re.compile(r"[ \t]*(?:[.!?]|\n|$)")
-
-
-def quote_content(text: str, a: Attribution, quotes: list[Span]) -> Span | None:
-    """The quotation framed by the source and cue: ``"quote," said X``, ``X said: "quote"`` and the split
-    ``"first part," X said, "second part."`` (one content from the first word to the last)."""
-    parts = [p for p in (a.source, a.cue) if p is not None]
-    first = min(p[0] for p in parts)
-    last = max(p[1] for p in parts)
-    before = after = None
-    for q in quotes:
-        if q[1] <= first and not text[q[1] : first].strip(_FRAME_GAP) and _opens_sentence(text, q[0]):
-            before = q
-        elif q[0] >= last and after is None and _ends_sentence(text, q):
-            gap = text[last : q[0]]
-            if not gap.strip(_FRAME_GAP) or (before is not None and _SHORT_FRAME.fullmatch(gap)):
-                after = q
-    if before is None and after is None:
-        return None
-    if before is not None and after is not None:
-        if "\n" in text[before[1] : after[0]] or not text[before[1] - 2 : before[1]].startswith(","):
-            after = None
-    lo = (before or after)[0] + 1  # type: ignore[index]
-    hi = (after or before)[1] - 1  # type: ignore[index]
-    c = strip_span(text, lo, hi, " \t\n,;:")
-    if not _CUE_WORD.search(text, c[0], c[1]):
-        return None
-    return c
-
-
 #: what an attribution that fails a sanity rule keeps of its score: below 0.5, a candidate, never asserted
 SANITY_FACTOR = 0.45
 
@@ -578,7 +262,7 @@ def is_speech_cue(text: str, cue: Span) -> bool:
     piece = text[cue[0] : cue[1]]
     if any(ch in piece for ch in QUOTE_CHARS) or piece.strip() in (":", "\u2014", "\u2013", "-", "--"):
         return True  # a quote frame, a colon, or the dash of an embedded post's signature
-    return any(w.lower() in SPEECH_PREDICATES for w in _CUE_WORD.findall(piece))
+    return any(w.lower() in SPEECH_PREDICATES for w in CUE_WORD.findall(piece))
 
 
 def sanity_problems(text: str, a: Attribution, sentence_ranges: list[Span]) -> list[str]:
@@ -611,10 +295,10 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     whose verb takes a thing, not a clause, as object is not what was said."""
     if a.content is None or not 0 <= a.content[0] - a.cue[1] <= 2:
         return False
-    cue_words = [w.lower() for w in _CUE_WORD.findall(text, a.cue[0], a.cue[1])]
+    cue_words = [w.lower() for w in CUE_WORD.findall(text, a.cue[0], a.cue[1])]
     if any(ch in text[a.cue[1] : a.content[0] + 1] for ch in QUOTE_CHARS):
         return False
-    first = _CUE_WORD.search(text, a.content[0], a.content[1])
+    first = CUE_WORD.search(text, a.content[0], a.content[1])
     if cue_words and cue_words[-1] in _TOPIC_PREPOSITIONS:
         return True  # "tweeted about the shooting": a topic
     if first is not None and first.group().lower() in _TOPIC_PREPOSITIONS and not _QUANTITY_AFTER.match(

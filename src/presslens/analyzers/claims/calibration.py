@@ -53,13 +53,8 @@ def _dev_rows(data: Path, annotations: Path) -> list[tuple[float, bool, bool, bo
     from presslens.analyzers.base import Features
     from presslens.analyzers.claims.furniture import furniture_reason
     from presslens.analyzers.claims.model import ClaimModel
-    from presslens.evaluation.realnews import (
-        load_annotations,
-        map_offsets,
-        match_claim,
-        offset_map,
-        read_ptc_article,
-    )
+    from presslens.evaluation.realnews import load_annotations, map_offsets, offset_map, read_ptc_article
+    from presslens.evaluation.realnews_matching import match_claim
     from presslens.pipeline import Pipeline
     from presslens.text.hedging import claim_hedge_cues
     from presslens.text.prediction import forecast_cues

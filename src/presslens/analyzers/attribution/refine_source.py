@@ -1,0 +1,153 @@
+"""Source repairs of an attribution: the source span trimmed to the noun phrase that speaks."""
+
+from __future__ import annotations
+
+import re
+
+from presslens.analyzers.attribution import sanity
+from presslens.analyzers.attribution.spans import Span
+
+#: a word, as the attribution repairs count them (hyphens and apostrophes inside)
+CUE_WORD = re.compile(r"[\w'\u2019-]+")
+_SOURCE_LEAD = frozenset(
+    "and but or so yet while whereas although though because as if when since then also however meanwhile "
+    "nor".split()
+)
+_SOURCE_TAIL = frozenset(
+    "will would can could may might shall should must has have had did does do is are was were be been "
+    "also not n't never repeatedly previously later then reportedly already still just even once again "
+    "often who which".split()
+)
+_QUANTIFIER_BEFORE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|some|over|under|only|just|(?:more|fewer|less)\s+than|"
+    r"up\s+to|at\s+least|at\s+most)\s+$",
+    re.I,
+)
+
+
+def word_spans(text: str, span: Span) -> list[Span]:
+    return [(m.start(), m.end()) for m in CUE_WORD.finditer(text, span[0], span[1])]
+
+
+_RELATIVE = frozenset("which whom that where".split())
+# a clause boundary inside a tagged source: the subject of the cue follows it (``the port after CBP``)
+_SUBORDINATORS = frozenset("because while unless if when whereas although".split())
+# "after", "before", "since": a clause boundary before a name ("the port after CBP announced"), a preposition
+# before a noun phrase ("a statement released after a cabinet meeting")
+_PREPOSITION_OR_CONJUNCTION = frozenset("after before since".split())
+_TIME_LEAD = frozenset("on last this early late earlier in at by".split())
+
+
+def _is_time_word(word: str) -> bool:
+    return word.lower() in sanity.TIME_WORDS
+
+
+def clean_source(text: str, src: Span | None) -> Span | None:
+    """A noun phrase: no leading conjunction (``and nobody ...``), time phrase (``Tuesday morning the Times``)
+    or object relative (``which Carlson`` -> ``Carlson``), no trailing auxiliary, adverb, time phrase or
+    function word (``a judge on Wednesday``, ``officials recently``, ``the woman who``)."""
+    if src is None:
+        return None
+    words = word_spans(text, src)
+    for i in range(len(words) - 1, 0, -1):
+        w = text[words[i - 1][0] : words[i - 1][1]].lower()
+        nxt = text[words[i][0] : words[i][1]]
+        if w in _RELATIVE or w in _SUBORDINATORS or (w in _PREPOSITION_OR_CONJUNCTION and nxt[:1].isupper()):
+            words = words[i:]
+            break
+    changed = True
+    while words and changed:
+        changed = False
+        first = text[words[0][0] : words[0][1]]
+        second = text[words[1][0] : words[1][1]] if len(words) > 1 else ""
+        if first.lower() in _SOURCE_LEAD or _is_time_word(first):
+            words.pop(0)
+            changed = True
+        elif first.lower() in _TIME_LEAD and _is_time_word(second):
+            words = words[2:]
+            changed = True
+    changed = True
+    while words and changed:
+        changed = False
+        last = text[words[-1][0] : words[-1][1]]
+        low = last.lower()
+        if (
+            low in _SOURCE_TAIL
+            or low in sanity.FUNCTION_WORDS
+            or _is_time_word(last)
+            or (last.islower() and low.endswith("ly") and len(low) > 4)
+        ):
+            words.pop()
+            changed = True
+    if not words:
+        return None
+    s, e = _narrow_source(text, words[0][0], words[-1][1])
+    s = _relative_clause_start(text, s)
+    if e <= s:
+        return None
+    if text[s].isdigit():
+        m = _QUANTIFIER_BEFORE.search(text, max(0, s - 20), s)
+        if m:
+            s = m.start()
+    return s, e
+
+
+_WHO_CLAUSE = re.compile(
+    r"(?P<np>\b(?:[Tt]he|[Aa]n?)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+who\s+[\w'\u2019-]+\s+"
+    r"(?P<tail>[^,;!?\"\u201c\u201d\n]{0,60})$"
+)
+_SENTENCE_BREAK = re.compile(r"(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bGen)(?<!\bMrs)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)"
+                             r"(?<!\bLt)\.\s")
+
+
+def _relative_clause_start(text: str, s: int) -> int:
+    """``The woman who accused Rep. Keith Ellison of abuse said``: a tagged source inside a ``who`` clause is the
+    clause's object; the speaker is the noun phrase the clause belongs to, so the source starts there."""
+    m = _WHO_CLAUSE.search(text, max(0, s - 120), s)
+    if m is None or _SENTENCE_BREAK.search(text, m.start(), s):
+        return s
+    return m.start("np")
+
+
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
+_PAREN_BEFORE_APPOSITION = re.compile(r"\s*\([^()]{1,20}\),")
+_CONTRACTION = re.compile(r"[\'\u2019](?:ve|re|ll|d)$", re.I)
+_REFLEXIVE = frozenset("himself herself themselves itself myself ourselves".split())
+_LEADING_ADVERBIAL = frozenset(
+    "in on at after before during elsewhere later earlier meanwhile since from with under within".split()
+)
+_NAME = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)*[A-Z][\w'\u2019.-]*$")
+
+
+def _narrow_source(text: str, s: int, e: int) -> Span:
+    """The noun phrase's core: no trailing parenthesis (``Grassley (R-Iowa``), reflexive (``Mario herself``)
+    or contraction (``they've``); a name after an apposition comma (``The photographer, Askia Muhammad``); the
+    trailing name after a leading adverbial (``Elsewhere in the email Mario``)."""
+    piece = text[s:e]
+    p = _PAREN_BEFORE_APPOSITION.search(piece)
+    if p and p.start() > 0:
+        e = s + p.start()  # "Sen. Ann Lee (R-Iowa), the committee chair": the name before its party tag
+        piece = text[s:e]
+    m = _PAREN_TAIL.search(piece)
+    if m and m.start() > 0:
+        e = s + m.start()
+        piece = text[s:e]
+    ws = list(CUE_WORD.finditer(piece))
+    if len(ws) > 1 and ws[-1].group().lower() in _REFLEXIVE:
+        e = s + ws[-2].end()
+        piece = text[s:e]
+    c = _CONTRACTION.search(piece)
+    if c and c.start() > 0:
+        e = s + c.start()
+        piece = text[s:e]
+    if "," in piece:
+        head, _, tail = piece.rpartition(",")
+        tail_s = len(head) + 1 + (len(tail) - len(tail.lstrip()))
+        if _NAME.fullmatch(tail.strip()) and len(tail.split()) >= 2:
+            return s + tail_s, e
+    ws = list(CUE_WORD.finditer(piece))
+    if len(ws) > 2 and ws[0].group().lower() in _LEADING_ADVERBIAL:
+        name = _NAME.search(piece)
+        if name and name.start() > ws[0].end():
+            return s + name.start(), e
+    return s, e
