@@ -101,18 +101,24 @@ def is_frame_phrase(text: str, a: Attribution) -> bool:
     return bool(words) and words[0].lower() in _FRAME_WORDS and len(words) <= 12
 
 
+def _after_cue(text: str, cue: Span, sent: Span) -> Span:
+    """From the end of the cue to the end of its sentence (closing punctuation and a leading ``that`` left out)."""
+    end = sent[1]
+    while end > cue[1] and text[end - 1] in " \t\n.!?":
+        end -= 1
+    after = strip_span(text, cue[1], end, " \t\n,;:")
+    m = _LEADING_THAT.match(text, after[0], after[1])
+    if m and m.end() < after[1]:
+        after = (m.end(), after[1])
+    return after
+
+
 def clause_after(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
     """The clause after the cue, to the end of its sentence, without a leading ``that``."""
     sent = sentence_at(sentence_ranges, a.cue[0])
     if sent is None:
         return None
-    end = sent[1]
-    while end > a.cue[1] and text[end - 1] in " \t\n.!?":
-        end -= 1
-    after = strip_span(text, a.cue[1], end, " \t\n,;:")
-    m = _LEADING_THAT.match(text, after[0], after[1])
-    if m and m.end() < after[1]:
-        after = (m.end(), after[1])
+    after = _after_cue(text, a.cue, sent)
     if a.source is not None and overlaps(after, a.source):
         return None
     return after if len(CUE_WORD.findall(text, after[0], after[1])) >= 3 else None
@@ -124,13 +130,7 @@ def fallback_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> 
     sent = sentence_at(sentence_ranges, a.cue[0])
     if sent is None:
         return None
-    end = sent[1]
-    while end > a.cue[1] and text[end - 1] in " \t\n.!?":
-        end -= 1
-    after = strip_span(text, a.cue[1], end, " \t\n,;:")
-    m = _LEADING_THAT.match(text, after[0], after[1])
-    if m and m.end() < after[1]:
-        after = (m.end(), after[1])
+    after = _after_cue(text, a.cue, sent)
     cands = []
     if a.source is None or not overlaps(after, a.source):
         cands.append(after)
