@@ -168,20 +168,40 @@ def test_a_failed_article_leaves_no_mentions_or_vectors(store_url: str) -> None:
 def test_claims_like_and_repeated(store_url: str) -> None:
     _fill(store_url)
     enc = {"encode": hashed_embedder(384), "fingerprint": "hashed-test"}
-    with open_store(store_url) as store:
+
+    def embedded(store, encoder: str) -> int:  # type: ignore[no-untyped-def]
+        with store.reading() as conn:
+            return conn.execute(select(func.count()).select_from(CLAIM_VECTORS).where(
+                CLAIM_VECTORS.c.encoder == encoder, CLAIM_VECTORS.c.vector.is_not(None))).scalar()
+
+    with open_store(store_url, write=True) as store:
+        n_claims = store.info()["claim_vectors"]
+        assert n_claims > 0 and embedded(store, "hashed-test") == 0  # embedded on first use, not at index time
         hits = search_claims(store, "Police detained 2,000 people at protests in the capital.", limit=3, **enc)
         assert hits[0]["source"] == "Wire" and hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
         assert hits[0]["text"] == "Police detained 2,000 people at protests in the capital."
+        assert embedded(store, "hashed-test") == n_claims  # ... and then kept
         # vectors of another encoder are not mixed in: those claims are encoded again
         other = search_claims(store, "Police detained 2,000 people at protests in the capital.", limit=1,
                               encode=hashed_embedder(384), fingerprint="another-model")
         assert other[0]["claim"] == hits[0]["claim"]
+        assert embedded(store, "another-model") == n_claims and embedded(store, "hashed-test") == 0
         repeated = repeated_claims(store, threshold=0.95, **enc)
     assert repeated, "the same detention sentence from Courier and Wire"
     first = repeated[0]
     assert len(first["sources"]) >= 2 and first["first"]["date"] <= first["latest"]["date"]
     assert first["spread_days"] == (dt.date.fromisoformat(first["latest"]["date"])
                                     - dt.date.fromisoformat(first["first"]["date"])).days
+
+
+def test_claims_can_be_embedded_at_index_time(store_url: str) -> None:
+    with open_store(store_url, write=True, create=True) as store:
+        tracker = CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                                claim_fingerprint="hashed-test", embed_claims=True)
+        assert store.add(make_article(ARTICLES_IN_DATE_ORDER[0][0], "Ledger", dt.date(2022, 9, 24)), tracker)
+        with store.reading() as conn:
+            rows = conn.execute(select(CLAIM_VECTORS.c.encoder, CLAIM_VECTORS.c.vector)).all()
+    assert len(rows) == 2 and all(e == "hashed-test" and len(v) == 384 * 4 for e, v in rows)
 
 
 def test_version_2_database_upgrades_to_3(tmp_path: Path) -> None:

@@ -1,8 +1,10 @@
 """Stored claims: find where a claim was made before (``presslens claims --like``) and which claims several
 sources make (``presslens claims --repeated``).
 
-Claim vectors are written at index time (:mod:`presslens.store.tracking`), keyed by the claim encoder's
-fingerprint; vectors made by another encoder are not mixed in: those claims are encoded again in memory.
+Claims are stored at index time (:mod:`presslens.store.tracking`); their vectors are made by the claim
+encoder on the first query that needs them and stored with the encoder's fingerprint (when the store is
+writable), so later queries only encode the query. Vectors made by another encoder are never mixed in: those
+claims are encoded again (and stored again).
 Ranking is :class:`presslens.compare.claim_match.ClaimIndex` (cosine + BM25, see its module).
 
 Repeated claims: two claims from different sources are the same claim when the cosine of their vectors is
@@ -17,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from presslens.compare.claim_match import ClaimIndex
 from presslens.store.schema import ARTICLES, CLAIM_VECTORS
@@ -45,28 +47,40 @@ def _encoding(encode: ClaimEncode | None, fingerprint: str | None) -> tuple[Clai
     return encode, fingerprint
 
 
+ENCODE_BATCH = 64
+
+
 def load_claims(store: Store, encode: ClaimEncode, fingerprint: str) -> tuple[list[dict[str, Any]], np.ndarray]:
-    """Every stored claim once (its row without the vector) and its embedding by the current encoder."""
+    """Every stored claim once (its row without the vector) and its embedding by the current encoder; the
+    embeddings that were missing are stored when ``store`` is writable."""
     rows: dict[str, dict[str, Any]] = {}
     vectors: dict[str, np.ndarray] = {}
+    pks: dict[str, int] = {}
     with store.reading() as conn:
         for r in conn.execute(
-            select(CLAIM_VECTORS.c.article_id, CLAIM_VECTORS.c.date, CLAIM_VECTORS.c.source, CLAIM_VECTORS.c.start,
+            select(CLAIM_VECTORS.c.pk, CLAIM_VECTORS.c.article_id, CLAIM_VECTORS.c.date, CLAIM_VECTORS.c.source, CLAIM_VECTORS.c.start,
                    CLAIM_VECTORS.c.end, CLAIM_VECTORS.c.text, CLAIM_VECTORS.c.encoder, CLAIM_VECTORS.c.vector,
                    ARTICLES.c.title)
             .join(ARTICLES, ARTICLES.c.pk == CLAIM_VECTORS.c.article_pk)
             .order_by(CLAIM_VECTORS.c.pk)
         ):
             key = f"{r.article_id}:{r.start}-{r.end}"
+            pks[key] = r.pk
             rows[key] = {"claim": key, "article_id": r.article_id,
                          "date": r.date.isoformat() if isinstance(r.date, _dt.date) else r.date,
                          "source": r.source, "title": r.title, "start": r.start, "end": r.end, "text": r.text}
-            if r.encoder == fingerprint:
+            if r.encoder == fingerprint and r.vector is not None:
                 vectors[key] = np.frombuffer(bytes(r.vector), dtype=np.float32)
     missing = [k for k in rows if k not in vectors]
-    if missing:
-        fresh = encode([rows[k]["text"] for k in missing])
-        vectors.update({k: np.asarray(fresh[i], np.float32) for i, k in enumerate(missing)})
+    for s in range(0, len(missing), ENCODE_BATCH):
+        part = missing[s : s + ENCODE_BATCH]
+        fresh = encode([rows[k]["text"] for k in part])
+        vectors.update({k: np.asarray(fresh[i], np.float32) for i, k in enumerate(part)})
+    if missing and store.write:
+        stmt = (CLAIM_VECTORS.update().where(CLAIM_VECTORS.c.pk == bindparam("row"))
+                .values(encoder=bindparam("enc"), vector=bindparam("vec")))
+        with store.transaction() as conn:
+            conn.execute(stmt, [{"row": pks[k], "enc": fingerprint, "vec": vectors[k].tobytes()} for k in missing])
     keys = list(rows)
     matrix = np.stack([vectors[k] for k in keys]) if keys else np.zeros((0, 0), np.float32)
     return [rows[k] for k in keys], matrix

@@ -474,7 +474,13 @@ def cmd_claims(args: argparse.Namespace) -> int:
         raise StoreUsageError("--limit must be at least 1")
     if args.like is not None and not args.like.strip():
         raise StoreUsageError("--like needs a claim text")
-    with open_store(args.db) as store:
+    try:  # writable: the claim vectors made for this query are kept for the next one
+        store = open_store(args.db, write=True)
+    except StoreError as exc:
+        if "read-only" not in str(exc):
+            raise
+        store = open_store(args.db)
+    with store:
         rows = (search_claims(store, args.like, limit=args.limit) if args.like is not None
                 else repeated_claims(store)[: args.limit])
     out = sys.stdout

@@ -10,7 +10,8 @@ Version 2: ``articles.duplicate_of`` (the corpus key of the article this one rep
 near-duplicate detector) and an index on it.
 Version 3: ``figure_mentions`` (one row per quantity finding of a stored article: the mention as JSON, its
 clause vector and its figure group id) and ``claim_vectors`` (one row per check-worthy claim: its text and
-its embedding, keyed by the claim encoder's fingerprint). Both are written in the article's transaction.
+its embedding, keyed by the claim encoder's fingerprint, filled on first use). Both are written in the article's
+transaction.
 """
 
 from __future__ import annotations
@@ -143,8 +144,8 @@ def build_tracking_tables(metadata: MetaData) -> tuple[Table, Table]:
         Column("start", Integer, nullable=False),
         Column("end", Integer, nullable=False),
         Column("text", Text, nullable=False),
-        Column("encoder", String(32), nullable=False, comment="model_fingerprint of the claim encoder"),
-        Column("vector", LargeBinary, nullable=False, comment="float32 L2-normalised embedding"),
+        Column("encoder", String(32), comment="model_fingerprint of the claim encoder (NULL: not embedded yet)"),
+        Column("vector", LargeBinary, comment="float32 L2-normalised embedding (NULL: not embedded yet)"),
         Index("ux_claim_vectors_id_encoder", "id", "encoder", unique=True),
     )
     return mentions, claims

@@ -7,8 +7,11 @@ loaded from the store on the first new article. For each new article, :meth:`Cor
 - ``duplicate_of``: the corpus key of the article it republishes (MinHash LSH), or None;
 - one ``figure_mentions`` row per quantity finding: the mention (JSON), its clause vector and its group id,
   assigned incrementally (a copy adds no mentions: it is counted once, as "also published by");
-- one ``claim_vectors`` row per check-worthy claim (score >= :data:`CLAIM_MIN_SCORE`): text and embedding,
-  keyed by the claim encoder's fingerprint;
+- one ``claim_vectors`` row per check-worthy claim (score >= :data:`CLAIM_MIN_SCORE`): its text and span; the
+  embedding (keyed by the claim encoder's fingerprint) is computed here only with ``embed_claims=True``,
+  otherwise on the first ``presslens claims`` query, which stores it (:func:`presslens.store.claims.load_claims`):
+  the claim encoder is a second, six-layer model, and embedding every claim at index time nearly doubled
+  the indexing time of the PTC dev articles (docs/CORPUS.md);
 
 which :meth:`presslens.store.store.Store.add_rows` writes in the article's own transaction, so a killed run
 leaves only whole articles with their mentions and vectors.
@@ -79,8 +82,10 @@ class CorpusTracker:
     """Index-time duplicate detection, figure grouping and claim vectors for one store (see module doc)."""
 
     def __init__(self, store: Store, *, figure_embed: Embedder | None = None,
-                 claim_encode: ClaimEncode | None = None, claim_fingerprint: str | None = None) -> None:
+                 claim_encode: ClaimEncode | None = None, claim_fingerprint: str | None = None,
+                 embed_claims: bool = False) -> None:
         self.store = store
+        self.embed_claims = embed_claims
         self._figure_embed = figure_embed
         self._claim_encode = claim_encode
         self._claim_fingerprint = claim_fingerprint
@@ -121,12 +126,16 @@ class CorpusTracker:
         crows: list[dict[str, Any]] = []
         claims = [f for f in report.findings if f.kind == "claim" and f.score >= CLAIM_MIN_SCORE]
         if claims and dup is None:
-            encode, fingerprint = self._claims()
-            vecs = encode([f.text for f in claims])
+            encoder: str | None = None
+            vecs: np.ndarray | None = None
+            if self.embed_claims:
+                encode, encoder = self._claims()
+                vecs = encode([f.text for f in claims])
             cid = content_id(article.text)
-            crows = [{"id": f.id or finding_id(cid, f.analyzer, f.kind, f.label, f.start, f.end), "article_id": key, "date": article.date, "source": article.source,
-                      "start": f.start, "end": f.end, "text": f.text, "encoder": fingerprint,
-                      "vector": _vector_bytes(vecs[i], np.float32)} for i, f in enumerate(claims)]
+            crows = [{"id": f.id or finding_id(cid, f.analyzer, f.kind, f.label, f.start, f.end), "article_id": key,
+                      "date": article.date, "source": article.source, "start": f.start, "end": f.end, "text": f.text,
+                      "encoder": encoder, "vector": None if vecs is None else _vector_bytes(vecs[i], np.float32)}
+                     for i, f in enumerate(claims)]
         return {"duplicate_of": dup, "mentions": mrows, "claims": crows}
 
 
