@@ -127,6 +127,29 @@ def test_index_time_tracking_groups_figures_and_counts_copies_once(store_url: st
     assert not any(m.unit == "subscribers" for m in left.mentions)
 
 
+def test_a_later_run_restores_copies_and_groups_from_the_store(store_url: str) -> None:
+    first, later = ARTICLES_IN_DATE_ORDER[:3], ARTICLES_IN_DATE_ORDER[3:]
+    with open_store(store_url, write=True, create=True) as store:
+        tracker = _tracker(store)
+        for text, source, date in first:
+            assert store.add(make_article(text, source, date), tracker)
+        with store.reading() as conn:
+            assert all(len(bytes(h)) == 128 * 8 for (h,) in conn.execute(select(ARTICLES.c.minhash)))
+            # a fresh tracker must not re-read the texts: hide them
+        with store.transaction() as conn:
+            conn.execute(ARTICLES.update().values(text=""))
+    with open_store(store_url, write=True) as store:
+        tracker = _tracker(store)  # a new `index` run
+        for text, source, date in later:
+            assert store.add(make_article(text, source, date), tracker)
+        with store.reading() as conn:
+            copies = conn.execute(select(ARTICLES.c.source).where(ARTICLES.c.duplicate_of.is_not(None))).all()
+        assert copies == [("Copy Daily",)]
+        left = next(g for g in figure_summaries(store) if g.unit == "men")
+    assert len(left.mentions) == 4 and [c["source"] for cs in left.also_published_by.values() for c in cs] == [
+        "Copy Daily"]
+
+
 def test_figure_filters(store_url: str) -> None:
     _fill(store_url)
     with open_store(store_url) as store:

@@ -8,7 +8,8 @@ transactional DDL), so a failed upgrade leaves the old version intact.
 Version 1: articles, findings (typed columns + JSON attributes), full-text index (backend-specific).
 Version 2: ``articles.duplicate_of`` (the corpus key of the article this one republishes; filled by the
 near-duplicate detector) and an index on it.
-Version 3: ``figure_mentions`` (one row per quantity finding of a stored article: the mention as JSON, its
+Version 3: ``articles.minhash`` (the near-duplicate detector's signature, so an ``index`` run need not
+re-read every stored text), ``figure_mentions`` (one row per quantity finding of a stored article: the mention as JSON, its
 clause vector and its figure group id) and ``claim_vectors`` (one row per check-worthy claim: its text and
 its embedding, keyed by the claim encoder's fingerprint, filled on first use). Both are written in the article's
 transaction.
@@ -77,6 +78,8 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
     ]
     if version >= 2:
         article_cols.append(Column("duplicate_of", String(32), index=True))
+    if version >= 3:
+        article_cols.append(Column("minhash", LargeBinary, comment="MinHash signature (uint64 hash values)"))
     articles = Table("articles", metadata, *article_cols)
     findings = Table(
         "findings",
@@ -202,6 +205,8 @@ def _step_3(conn: Connection) -> None:
     mentions, claims = build_tracking_tables(md)
     mentions.create(conn)
     claims.create(conn)
+    blob = "BYTEA" if conn.dialect.name == "postgresql" else "BLOB"
+    conn.execute(text(f"ALTER TABLE articles ADD COLUMN minhash {blob}"))
 
 
 UPGRADE_STEPS: dict[int, Callable[[Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3}

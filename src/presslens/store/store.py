@@ -158,7 +158,7 @@ class Store:
         """:meth:`add` for rows made by :func:`presslens.store.rows.report_rows` (or a bench); ``tracking``:
         what :meth:`presslens.store.tracking.CorpusTracker.rows_for` returned."""
         if tracking is not None:
-            row = {**row, "duplicate_of": tracking["duplicate_of"]}
+            row = {**row, "duplicate_of": tracking["duplicate_of"], "minhash": tracking.get("minhash")}
         with self.transaction() as conn:
             stmt = self._insert().values(**row).on_conflict_do_nothing(index_elements=["id"])
             pk = conn.execute(stmt.returning(ARTICLES.c.pk)).scalar()

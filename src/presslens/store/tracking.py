@@ -4,7 +4,8 @@
 :class:`~presslens.compare.duplicates.DuplicateIndex` and a :class:`~presslens.compare.figure_groups.FigureGrouper`),
 loaded from the store on the first new article. For each new article, :meth:`CorpusTracker.rows_for` returns
 
-- ``duplicate_of``: the corpus key of the article it republishes (MinHash LSH), or None;
+- ``duplicate_of``: the corpus key of the article it republishes (MinHash LSH), or None, and ``minhash``,
+  the article's signature (stored, so the next run restores the LSH index without re-reading the texts);
 - one ``figure_mentions`` row per quantity finding: the mention (JSON), its clause vector and its group id,
   assigned incrementally (a copy adds no mentions: it is counted once, as "also published by");
 - one ``claim_vectors`` row per check-worthy claim (score >= :data:`CLAIM_MIN_SCORE`): its text and span; the
@@ -30,10 +31,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
+from datasketch import MinHash
 from sqlalchemy import and_, select
 
 from presslens.article import Article, Finding, Report
-from presslens.compare.duplicates import DuplicateIndex
+from presslens.compare.duplicates import DuplicateIndex, signature
 from presslens.compare.figure_groups import Embedder, FigureGrouper, GroupSummary
 from presslens.compare.figures import FigureMention, mentions_from_findings
 from presslens.identity import content_id, finding_id
@@ -78,6 +80,15 @@ def mention_row(m: FigureMention, group_id: str | None, vector: np.ndarray | Non
             "vector": _vector_bytes(vector, np.float16)}
 
 
+def stored_signature(hashes: np.ndarray) -> MinHash:
+    """A MinHash from stored hash values (made by :func:`presslens.compare.duplicates.signature`, seed 1).
+    datasketch >= 2 wants the hashing scheme named; it is the one a fresh MinHash of this version uses."""
+    scheme = getattr(MinHash(1, seed=1), "scheme", None)
+    if scheme is None:
+        return MinHash(len(hashes), seed=1, hashvalues=hashes)
+    return MinHash(len(hashes), seed=1, hashvalues=hashes, scheme=scheme)
+
+
 class CorpusTracker:
     """Index-time duplicate detection, figure grouping and claim vectors for one store (see module doc)."""
 
@@ -104,11 +115,16 @@ class CorpusTracker:
         grouper = FigureGrouper(self._figure_embed or default_figure_embedder())
         grouper.copies.clear()
         with self.store.reading() as conn:
-            for key, text, dup, source, date in conn.execute(
-                select(ARTICLES.c.id, ARTICLES.c.text, ARTICLES.c.duplicate_of, ARTICLES.c.source,
+            for key, minhash, dup, source, date in conn.execute(
+                select(ARTICLES.c.id, ARTICLES.c.minhash, ARTICLES.c.duplicate_of, ARTICLES.c.source,
                        ARTICLES.c.date).order_by(ARTICLES.c.pk)
             ):
-                self.duplicates.add(key, text)
+                if minhash is not None:
+                    hashes = np.frombuffer(bytes(minhash), dtype=np.uint64)
+                    self.duplicates.add_signature(key, stored_signature(hashes))
+                else:  # stored before schema version 3
+                    text = conn.execute(select(ARTICLES.c.text).where(ARTICLES.c.id == key)).scalar()
+                    self.duplicates.add(key, text or "")
                 if dup is not None:
                     grouper.copies.setdefault(dup, []).append(
                         {"article_id": key, "source": source, "date": date.isoformat() if date else None})
@@ -120,7 +136,8 @@ class CorpusTracker:
         """``duplicate_of``, figure mention rows and claim vector rows for a new article stored as ``key``."""
         grouper = self._load()
         article = dataclasses.replace(report.article, id=key)
-        dup = self.duplicates.add(key, article.text)
+        sig = signature(article.text, self.duplicates.num_perm)
+        dup = self.duplicates.add_signature(key, sig)
         mentions = grouper.add_article(article, report.findings, duplicate_of=dup)
         mrows = [mention_row(m, grouper.group_of.get(m.id), grouper.vectors.get(m.id)) for m in mentions]
         crows: list[dict[str, Any]] = []
@@ -136,7 +153,8 @@ class CorpusTracker:
                       "date": article.date, "source": article.source, "start": f.start, "end": f.end, "text": f.text,
                       "encoder": encoder, "vector": None if vecs is None else _vector_bytes(vecs[i], np.float32)}
                      for i, f in enumerate(claims)]
-        return {"duplicate_of": dup, "mentions": mrows, "claims": crows}
+        return {"duplicate_of": dup, "minhash": np.asarray(sig.hashvalues, dtype=np.uint64).tobytes(),
+                "mentions": mrows, "claims": crows}
 
 
 def load_mentions(conn: Any, where: Any = None) -> tuple[list[FigureMention], dict[str, str], dict[str, np.ndarray]]:
