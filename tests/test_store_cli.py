@@ -224,8 +224,8 @@ def test_locked_database_during_indexing(
     original = Store.add
     holder: list[sqlite3.Connection] = []
 
-    def add_then_lock(self: Store, report: object) -> bool:
-        done = original(self, report)  # type: ignore[arg-type]
+    def add_then_lock(self: Store, report: object, tracker: object = None) -> bool:
+        done = original(self, report, tracker)  # type: ignore[arg-type]
         if not holder and _count(db) >= 3:
             con = sqlite3.connect(db, isolation_level=None)
             con.execute("BEGIN EXCLUSIVE")  # another process's long write

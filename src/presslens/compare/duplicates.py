@@ -62,7 +62,12 @@ class DuplicateIndex:
         """
         if article_id in self._signatures:
             return self.duplicate_of.get(article_id)
-        sig = signature(text, self.num_perm)
+        return self.add_signature(article_id, signature(text, self.num_perm))
+
+    def add_signature(self, article_id: str, sig: MinHash) -> str | None:
+        """:meth:`add` for a signature made earlier (:func:`signature`, e.g. one a corpus store kept)."""
+        if article_id in self._signatures:
+            return self.duplicate_of.get(article_id)
         best: tuple[float, int, str] | None = None
         for other in self._lsh.query(sig):
             sim = sig.jaccard(self._signatures[other])

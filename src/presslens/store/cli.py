@@ -1,4 +1,5 @@
-"""The corpus commands: ``index``, ``reanalyze``, ``search``, ``outlets``, ``export`` and ``db``.
+"""The corpus commands: ``index``, ``reanalyze``, ``search``, ``outlets``, ``export``, ``db``, ``figures`` and
+``claims``.
 
 ``presslens.cli`` adds them with :func:`add_store_commands` and hands them to :func:`run_store_command`.
 Exit status: 0 ok; 1 when an input failed or the database refused (one line on stderr, no traceback without
@@ -17,7 +18,7 @@ from typing import Any
 
 from presslens.store.backend import ENV_DB, StoreError
 
-STORE_COMMANDS = ("index", "reanalyze", "search", "outlets", "export", "db")
+STORE_COMMANDS = ("index", "reanalyze", "search", "outlets", "export", "db", "figures", "claims")
 _DB_HELP = f"database: a file path, sqlite:///PATH or postgresql://user@host/db (default ${ENV_DB} or ./presslens.db)"
 
 
@@ -106,8 +107,27 @@ def add_store_commands(sub: Any) -> None:
                    help="default: from the -o extension")
     e.add_argument("--output", "-o", required=True, help="file to write (atomically)")
 
-    d = sub.add_parser("db", help="corpus database: info, upgrade")
-    d.add_argument("action", choices=("info", "upgrade"))
+    fg = sub.add_parser("figures", help="tracked figures: the same measured thing across sources and over time")
+    fg.add_argument("query", nargs="?", help="words the group's label or a mention's clause must contain")
+    _common(fg)
+    fg.add_argument("--source", action="append", default=[], help="groups this source reports (repeatable)")
+    fg.add_argument("--since", type=_date, help="mentions dated on or after (YYYY-MM-DD)")
+    fg.add_argument("--until", type=_date, help="mentions dated on or before (YYYY-MM-DD)")
+    fg.add_argument("--min-articles", type=int, default=2, help="groups reported by at least this many articles")
+    fg.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
+    fg.add_argument("--rebuild", action="store_true",
+                    help="regroup every stored figure from the stored reports (after a model change)")
+
+    cl = sub.add_parser("claims", help="find where a claim was made before, or claims several sources make")
+    _common(cl)
+    how = cl.add_mutually_exclusive_group(required=True)
+    how.add_argument("--like", metavar="TEXT", help="rank stored claims that make the same claim as TEXT")
+    how.add_argument("--repeated", action="store_true", help="claims made by several sources")
+    cl.add_argument("--limit", type=int, default=10, help="rows (default 10)")
+    cl.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
+
+    d = sub.add_parser("db", help="corpus database: info, upgrade, rebuild-groups")
+    d.add_argument("action", choices=("info", "upgrade", "rebuild-groups"))
     _common(d)
     d.add_argument("--format", "-f", choices=("table", "json"), default="table")
 
@@ -123,7 +143,7 @@ def run_store_command(args: argparse.Namespace) -> int:
     debug = bool(getattr(args, "debug", False))
     try:
         handler = {"index": cmd_index, "reanalyze": cmd_reanalyze, "search": cmd_search, "outlets": cmd_outlets,
-                   "export": cmd_export, "db": cmd_db}[args.command]
+                   "export": cmd_export, "db": cmd_db, "figures": cmd_figures, "claims": cmd_claims}[args.command]
         return handler(args)
     except (QueryError, StoreUsageError) as exc:
         _say(str(exc))
@@ -162,6 +182,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from presslens.outputs import Progress
     from presslens.store.indexing import index_items
     from presslens.store.store import open_store
+    from presslens.store.tracking import CorpusTracker
 
     try:
         fields = FieldMap.parse(args.field)
@@ -176,7 +197,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         if progress.enabled:
             progress.total = count_articles(args.inputs)
         summary = index_items(store, read_inputs(args.inputs, opts), pipeline, reanalyze=args.reanalyze,
-                              debug=bool(getattr(args, "debug", False)), on_item=progress.advance)
+                              debug=bool(getattr(args, "debug", False)), on_item=progress.advance,
+                              tracker=CorpusTracker(store))
         progress.close()
         if summary.new or summary.reanalysed:
             store.optimize()
@@ -336,6 +358,8 @@ def cmd_db(args: argparse.Namespace) -> int:
     from presslens.store.schema import SCHEMA_VERSION
     from presslens.store.store import open_store
 
+    if args.action == "rebuild-groups":
+        return _rebuild_groups(args.db)
     if args.action == "upgrade":
         with open_store(args.db, write=True, check=False) as store:
             before, after = store.upgrade()
@@ -356,4 +380,131 @@ def cmd_db(args: argparse.Namespace) -> int:
         if isinstance(v, dict):
             v = ", ".join(f"{a} {b}" for a, b in v.items()) or "-"
         print(f"{k}: {v}")
+    return 0
+
+
+# ---------------------------------------------------------------- figures, claims
+
+
+def _rebuild_groups(db: str | None) -> int:
+    from presslens.store.store import open_store
+    from presslens.store.tracking import rebuild_groups
+
+    with open_store(db, write=True) as store:
+        mentions, groups = rebuild_groups(store)
+    print(f"regrouped {mentions} figure mentions into {groups} groups")
+    return 0
+
+
+def _num(v: float | None) -> str:
+    if v is None:
+        return "-"
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+
+
+def _mention_line(m: Any) -> str:
+    if m.vague:
+        shape = f"vague {_num(m.low)}..{_num(m.high)}"
+    elif m.malformed:
+        shape = f"malformed {_num(m.low)}..{_num(m.high)}"
+    elif m.low is not None and m.high is not None and m.low != m.high:
+        shape = f"{_num(m.low)}..{_num(m.high)}"
+    else:
+        shape = _num(m.value)
+    bound = m.bound or "exact"
+    who = m.attributed_to or ("(vague source)" if m.attribution_vague else "(unattributed)")
+    hedged = {True: "hedged", False: "not hedged", None: "hedging unknown"}[m.hedged]
+    return (f"{m.date.isoformat() if m.date else '(undated)':10}  {_cut(m.source or '-', 18):18}  "
+            f"{_cut(repr(m.text), 28):28} {bound:6} {shape:>20}  {_cut(who, 28)}; {hedged}  [{m.id}]")
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    from presslens.store.store import open_store
+    from presslens.store.tracking import figure_summaries
+
+    if args.since and args.until and args.since > args.until:
+        raise StoreUsageError(f"--since {args.since} is after --until {args.until}")
+    if args.min_articles < 1:
+        raise StoreUsageError("--min-articles must be at least 1")
+    if args.rebuild:
+        _rebuild_groups(args.db)
+    with open_store(args.db) as store:
+        groups = figure_summaries(store, args.query, sources=args.source, since=args.since, until=args.until,
+                                  min_articles=args.min_articles)
+    out = sys.stdout
+    if args.format == "json":
+        out.write(json.dumps([g.to_dict() for g in groups], ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if args.format == "csv":
+        rows = [r for g in groups for r in g.rows()]
+        fields = list(rows[0]) if rows else ["group_id", "label", "unit", "date", "source", "article_id", "text"]
+        w = csv.writer(out)
+        w.writerow(fields)
+        for r in rows:
+            w.writerow([_cell(r.get(k)) for k in fields])
+        return 0
+    if not groups:
+        print("no tracked figure matches", file=sys.stderr)
+    for g in groups:
+        arts = {m.article_id for m in g.mentions}
+        print(f"{g.group_id}  \"{g.label}\"  [{g.measure}, {g.unit or 'no counted noun'}]  "
+              f"{len(g.mentions)} mentions in {len(arts)} articles from {len(g.sources)} sources")
+        if g.first and g.latest:
+            print(f"    first {g.first.date} ({g.first.source}), latest {g.latest.date} ({g.latest.source})")
+        if g.lowest and g.highest:
+            print(f"    lowest {g.lowest.text!r} ({g.lowest.source}), highest {g.highest.text!r} ({g.highest.source})")
+        for m in g.mentions:
+            print("    " + _mention_line(m))
+            copies = g.also_published_by.get(m.article_id)
+            if copies:
+                print("        also published by: " + ", ".join(
+                    f"{c['source'] or '-'} ({c['date'] or 'undated'})" for c in copies))
+        for c in g.conflicts:
+            print(f"    CONFLICT ({c.days_apart} days apart): {c.first.source} {c.first.text!r} on {c.first.date} vs "
+                  f"{c.second.source} {c.second.text!r} on {c.second.date}")
+        print()
+    return 0
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    from presslens.store.claims import repeated_claims, search_claims
+    from presslens.store.store import open_store
+
+    if args.limit < 1:
+        raise StoreUsageError("--limit must be at least 1")
+    if args.like is not None and not args.like.strip():
+        raise StoreUsageError("--like needs a claim text")
+    try:  # writable: the claim vectors made for this query are kept for the next one
+        store = open_store(args.db, write=True)
+    except StoreError as exc:
+        if "read-only" not in str(exc):
+            raise
+        store = open_store(args.db)
+    with store:
+        rows = (search_claims(store, args.like, limit=args.limit) if args.like is not None
+                else repeated_claims(store)[: args.limit])
+    out = sys.stdout
+    if args.format == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if args.format == "csv":
+        fields = (["score", "dense", "lexical", "date", "source", "article_id", "start", "end", "title", "text"]
+                  if args.like is not None else ["claim", "sources", "spread_days", "first", "latest"])
+        w = csv.writer(out)
+        w.writerow(fields)
+        for r in rows:
+            w.writerow([_cell(r.get(k)) for k in fields])
+        return 0
+    if not rows:
+        print("no stored claim" if args.like is not None else "no claim made by several sources", file=sys.stderr)
+    for r in rows:
+        if args.like is not None:
+            print(f"{r['score']:.3f}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  "
+                  f"[{r['article_id']}:{r['start']}-{r['end']}]  {_cut(' '.join(r['text'].split()), 100)}")
+        else:
+            f = r["first"]
+            print(f"{len(r['sources'])} sources over {r['spread_days']} days: {_cut(' '.join(r['claim'].split()), 100)}")
+            print(f"    first {f['date'] or '-'} {f['source'] or '-'} [{f['article_id']}:{f['start']}-{f['end']}]")
+            for m in r["mentions"][1:]:
+                print(f"    then  {m['date'] or '-'} {m['source'] or '-'}: {_cut(' '.join(m['text'].split()), 80)}")
     return 0

@@ -17,6 +17,7 @@ from presslens.article import Article
 from presslens.ingest import InputError
 from presslens.store.rows import article_from_stored, article_key
 from presslens.store.store import Store
+from presslens.store.tracking import CorpusTracker
 
 
 @dataclass
@@ -54,11 +55,14 @@ def index_items(
     force: bool = False,
     debug: bool = False,
     on_item: Callable[[], None] | None = None,
+    tracker: CorpusTracker | None = None,
 ) -> IndexSummary:
     """Index ``items`` (from :func:`presslens.ingest.read_inputs`) into ``store`` with ``pipeline``.
 
     Stored articles are skipped; with ``reanalyze`` those analysed by other analyzer versions (all of them
-    with ``force``) are analysed again and their report and findings replaced."""
+    with ``force``) are analysed again and their report and findings replaced. With a ``tracker``, each new
+    article's copy detection, figure mentions and claim vectors are stored in its transaction (re-analysed
+    articles keep theirs: ``presslens figures --rebuild`` regroups from the new reports)."""
     summary = IndexSummary()
     installed = pipeline_versions(pipeline)
     replacing: set[int] = set()  # id() of articles that are stored and stale
@@ -98,7 +102,7 @@ def index_items(
             if store.replace(result):
                 summary.reanalysed += 1
                 continue
-        if store.add(result):
+        if store.add(result, tracker):
             summary.new += 1
         else:  # another indexer stored it meanwhile
             summary.skipped += 1

@@ -8,6 +8,11 @@ transactional DDL), so a failed upgrade leaves the old version intact.
 Version 1: articles, findings (typed columns + JSON attributes), full-text index (backend-specific).
 Version 2: ``articles.duplicate_of`` (the corpus key of the article this one republishes; filled by the
 near-duplicate detector) and an index on it.
+Version 3: ``articles.minhash`` (the near-duplicate detector's signature, so an ``index`` run need not
+re-read every stored text), ``figure_mentions`` (one row per quantity finding of a stored article: the mention as JSON, its
+clause vector and its figure group id) and ``claim_vectors`` (one row per check-worthy claim: its text and
+its embedding, keyed by the claim encoder's fingerprint, filled on first use). Both are written in the article's
+transaction.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema this presslens writes and reads."""
 
 
@@ -73,6 +78,8 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
     ]
     if version >= 2:
         article_cols.append(Column("duplicate_of", String(32), index=True))
+    if version >= 3:
+        article_cols.append(Column("minhash", LargeBinary, comment="MinHash signature (uint64 hash values)"))
     articles = Table("articles", metadata, *article_cols)
     findings = Table(
         "findings",
@@ -111,8 +118,45 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
     return meta, articles, findings
 
 
+def build_tracking_tables(metadata: MetaData) -> tuple[Table, Table]:
+    """The version-3 tables (``figure_mentions``, ``claim_vectors``)."""
+    mentions = Table(
+        "figure_mentions",
+        metadata,
+        Column("pk", Integer, primary_key=True, autoincrement=True, comment="indexing order"),
+        Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
+        Column("id", String(64), nullable=False, unique=True, comment="ARTICLE_ID:START-END"),
+        Column("article_id", String(32), nullable=False),
+        Column("date", Date, index=True),
+        Column("source", String(200)),
+        Column("group_id", String(24), index=True, comment="figure group (NULL: never grouped)"),
+        Column("measure", String(40)),
+        Column("value", Float),
+        Column("data", Text, nullable=False, comment="JSON FigureMention.to_dict()"),
+        Column("vector", LargeBinary, comment="float16 clause embedding (number masked)"),
+    )
+    claims = Table(
+        "claim_vectors",
+        metadata,
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
+        Column("id", String(24), nullable=False, comment="the claim finding's id"),
+        Column("article_id", String(32), nullable=False),
+        Column("date", Date),
+        Column("source", String(200)),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("encoder", String(32), comment="model_fingerprint of the claim encoder (NULL: not embedded yet)"),
+        Column("vector", LargeBinary, comment="float32 L2-normalised embedding (NULL: not embedded yet)"),
+        Index("ux_claim_vectors_id_encoder", "id", "encoder", unique=True),
+    )
+    return mentions, claims
+
+
 METADATA = MetaData()
 META, ARTICLES, FINDINGS = build_tables(METADATA)
+FIGURE_MENTIONS, CLAIM_VECTORS = build_tracking_tables(METADATA)
 
 
 def read_version(conn: Connection) -> int:
@@ -155,7 +199,17 @@ def _step_2(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX ix_articles_duplicate_of ON articles (duplicate_of)"))
 
 
-UPGRADE_STEPS: dict[int, Callable[[Connection], None]] = {1: _step_1, 2: _step_2}
+def _step_3(conn: Connection) -> None:
+    md = MetaData()
+    build_tables(md, version=1)  # the foreign keys need ``articles`` in the same metadata
+    mentions, claims = build_tracking_tables(md)
+    mentions.create(conn)
+    claims.create(conn)
+    blob = "BYTEA" if conn.dialect.name == "postgresql" else "BLOB"
+    conn.execute(text(f"ALTER TABLE articles ADD COLUMN minhash {blob}"))
+
+
+UPGRADE_STEPS: dict[int, Callable[[Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3}
 """``UPGRADE_STEPS[n]`` takes a database from version n-1 to n."""
 
 

@@ -17,7 +17,7 @@ from presslens.article import Report
 from presslens.store import schema
 from presslens.store.backend import DRIVER_ERRORS, DatabaseURL, StoreError, explain, make_engine, resolve_url
 from presslens.store.rows import article_aggregates, report_rows
-from presslens.store.schema import ARTICLES, FINDINGS, SCHEMA_VERSION
+from presslens.store.schema import ARTICLES, CLAIM_VECTORS, FIGURE_MENTIONS, FINDINGS, SCHEMA_VERSION
 
 AGGREGATES = tuple(article_aggregates([]))
 _PG_LOCK = 7_114_014  # advisory lock id held while a PostgreSQL store creates or upgrades its schema
@@ -144,12 +144,21 @@ class Store:
     def _insert(self) -> Any:
         return (sqlite.insert if self.backend == "sqlite" else postgresql.insert)(ARTICLES)
 
-    def add(self, report: Report) -> bool:
-        """Store an analysed article with all its findings in one transaction; False if it was already there."""
-        return self.add_rows(*report_rows(report))
+    def add(self, report: Report, tracker: Any = None) -> bool:
+        """Store an analysed article with all its findings in one transaction; False if it was already there.
 
-    def add_rows(self, row: dict[str, Any], frows: list[dict[str, Any]]) -> bool:
-        """:meth:`add` for rows made by :func:`presslens.store.rows.report_rows` (or a bench)."""
+        With a :class:`presslens.store.tracking.CorpusTracker`, its ``duplicate_of``, figure mentions and claim
+        vectors are written in the same transaction."""
+        row, frows = report_rows(report)
+        tracking = tracker.rows_for(report, row["id"]) if tracker is not None else None
+        return self.add_rows(row, frows, tracking)
+
+    def add_rows(self, row: dict[str, Any], frows: list[dict[str, Any]],
+                 tracking: dict[str, Any] | None = None) -> bool:
+        """:meth:`add` for rows made by :func:`presslens.store.rows.report_rows` (or a bench); ``tracking``:
+        what :meth:`presslens.store.tracking.CorpusTracker.rows_for` returned."""
+        if tracking is not None:
+            row = {**row, "duplicate_of": tracking["duplicate_of"], "minhash": tracking.get("minhash")}
         with self.transaction() as conn:
             stmt = self._insert().values(**row).on_conflict_do_nothing(index_elements=["id"])
             pk = conn.execute(stmt.returning(ARTICLES.c.pk)).scalar()
@@ -160,6 +169,11 @@ class Store:
                     "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)", (pk, row["title"], row["text"])
                 )
             self._insert_findings(conn, pk, frows)
+            if tracking is not None:
+                if tracking["mentions"]:
+                    conn.execute(FIGURE_MENTIONS.insert(), [{**m, "article_pk": pk} for m in tracking["mentions"]])
+                if tracking["claims"]:
+                    conn.execute(CLAIM_VECTORS.insert(), [{**c, "article_pk": pk} for c in tracking["claims"]])
         return True
 
     def replace(self, report: Report) -> bool:
@@ -215,6 +229,11 @@ class Store:
                     select(FINDINGS.c.kind, func.count()).group_by(FINDINGS.c.kind).order_by(FINDINGS.c.kind)
                 )
             }
+            n_mentions = conn.execute(select(func.count()).select_from(FIGURE_MENTIONS)).scalar() or 0
+            n_groups = conn.execute(select(func.count(FIGURE_MENTIONS.c.group_id.distinct()))).scalar() or 0
+            n_claims = conn.execute(select(func.count()).select_from(CLAIM_VECTORS)).scalar() or 0
+            n_copies = conn.execute(select(func.count()).select_from(ARTICLES)
+                                    .where(ARTICLES.c.duplicate_of.is_not(None))).scalar() or 0
             n_sources = conn.execute(select(func.count(ARTICLES.c.source.distinct()))).scalar() or 0
             first, last = conn.execute(select(func.min(ARTICLES.c.date), func.max(ARTICLES.c.date))).one()
             if self.backend == "postgresql":
@@ -230,6 +249,10 @@ class Store:
             "articles": n_articles,
             "findings": n_findings,
             "findings_by_kind": by_kind,
+            "republished_copies": n_copies,
+            "figure_mentions": n_mentions,
+            "figure_groups": n_groups,
+            "claim_vectors": n_claims,
             "sources": n_sources,
             "first_date": _iso(first),
             "last_date": _iso(last),

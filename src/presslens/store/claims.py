@@ -1,0 +1,141 @@
+"""Stored claims: find where a claim was made before (``presslens claims --like``) and which claims several
+sources make (``presslens claims --repeated``).
+
+Claims are stored at index time (:mod:`presslens.store.tracking`); their vectors are made by the claim
+encoder on the first query that needs them and stored with the encoder's fingerprint (when the store is
+writable), so later queries only encode the query. Vectors made by another encoder are never mixed in: those
+claims are encoded again (and stored again).
+Ranking is :class:`presslens.compare.claim_match.ClaimIndex` (cosine + BM25, see its module).
+
+Repeated claims: two claims from different sources are the same claim when the cosine of their vectors is
+at least :data:`REPEAT_SIMILARITY`; claims linked that way (transitively) form one repeated claim. The
+threshold was set by reading the walk-through corpus, not tuned on labelled data.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from sqlalchemy import bindparam, select
+
+from presslens.compare.claim_match import ClaimIndex
+from presslens.store.schema import ARTICLES, CLAIM_VECTORS
+from presslens.store.store import Store
+
+REPEAT_SIMILARITY = 0.8
+"""Cosine at or above which two claims from different sources count as the same claim."""
+
+ClaimEncode = Callable[[list[str]], np.ndarray]
+
+
+class _Encoder:
+    def __init__(self, encode: ClaimEncode) -> None:
+        self._encode = encode
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts)
+
+
+def _encoding(encode: ClaimEncode | None, fingerprint: str | None) -> tuple[ClaimEncode, str]:
+    if encode is None or fingerprint is None:
+        from presslens.store.tracking import default_claim_encoding
+
+        return default_claim_encoding()
+    return encode, fingerprint
+
+
+ENCODE_BATCH = 64
+
+
+def load_claims(store: Store, encode: ClaimEncode, fingerprint: str) -> tuple[list[dict[str, Any]], np.ndarray]:
+    """Every stored claim once (its row without the vector) and its embedding by the current encoder; the
+    embeddings that were missing are stored when ``store`` is writable."""
+    rows: dict[str, dict[str, Any]] = {}
+    vectors: dict[str, np.ndarray] = {}
+    pks: dict[str, int] = {}
+    with store.reading() as conn:
+        for r in conn.execute(
+            select(CLAIM_VECTORS.c.pk, CLAIM_VECTORS.c.article_id, CLAIM_VECTORS.c.date, CLAIM_VECTORS.c.source, CLAIM_VECTORS.c.start,
+                   CLAIM_VECTORS.c.end, CLAIM_VECTORS.c.text, CLAIM_VECTORS.c.encoder, CLAIM_VECTORS.c.vector,
+                   ARTICLES.c.title)
+            .join(ARTICLES, ARTICLES.c.pk == CLAIM_VECTORS.c.article_pk)
+            .order_by(CLAIM_VECTORS.c.pk)
+        ):
+            key = f"{r.article_id}:{r.start}-{r.end}"
+            pks[key] = r.pk
+            rows[key] = {"claim": key, "article_id": r.article_id,
+                         "date": r.date.isoformat() if isinstance(r.date, _dt.date) else r.date,
+                         "source": r.source, "title": r.title, "start": r.start, "end": r.end, "text": r.text}
+            if r.encoder == fingerprint and r.vector is not None:
+                vectors[key] = np.frombuffer(bytes(r.vector), dtype=np.float32)
+    missing = [k for k in rows if k not in vectors]
+    for s in range(0, len(missing), ENCODE_BATCH):
+        part = missing[s : s + ENCODE_BATCH]
+        fresh = encode([rows[k]["text"] for k in part])
+        vectors.update({k: np.asarray(fresh[i], np.float32) for i, k in enumerate(part)})
+    if missing and store.write:
+        stmt = (CLAIM_VECTORS.update().where(CLAIM_VECTORS.c.pk == bindparam("row"))
+                .values(encoder=bindparam("enc"), vector=bindparam("vec")))
+        with store.transaction() as conn:
+            conn.execute(stmt, [{"row": pks[k], "enc": fingerprint, "vec": vectors[k].tobytes()} for k in missing])
+    keys = list(rows)
+    matrix = np.stack([vectors[k] for k in keys]) if keys else np.zeros((0, 0), np.float32)
+    return [rows[k] for k in keys], matrix
+
+
+def search_claims(store: Store, text: str, *, limit: int = 10, encode: ClaimEncode | None = None,
+                  fingerprint: str | None = None) -> list[dict[str, Any]]:
+    """Stored claims ranked by how closely they make the claim ``text`` (best first, with scores)."""
+    encode, fingerprint = _encoding(encode, fingerprint)
+    rows, matrix = load_claims(store, encode, fingerprint)
+    if not rows:
+        return []
+    index = ClaimIndex(_Encoder(encode), dim=matrix.shape[1])
+    index.add([r["claim"] for r in rows], [r["text"] for r in rows], embeddings=matrix)
+    by_key = {r["claim"]: r for r in rows}
+    return [{**by_key[m.claim_id], "score": round(m.score, 4), "dense": round(m.dense, 4),
+             "lexical": round(m.lexical, 4)} for m in index.search(text, limit)]
+
+
+def repeated_claims(store: Store, *, threshold: float = REPEAT_SIMILARITY, min_sources: int = 2,
+                    encode: ClaimEncode | None = None, fingerprint: str | None = None) -> list[dict[str, Any]]:
+    """Claims made by at least ``min_sources`` sources: first appearance, latest, spread in days, mentions."""
+    encode, fingerprint = _encoding(encode, fingerprint)
+    rows, matrix = load_claims(store, encode, fingerprint)
+    n = len(rows)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    block = 1024
+    for s in range(0, n, block):
+        sims = matrix[s : s + block] @ matrix.T
+        for i, j in zip(*np.nonzero(sims >= threshold), strict=True):
+            a, b = s + int(i), int(j)
+            if a < b and rows[a]["source"] != rows[b]["source"]:
+                parent[find(a)] = find(b)
+    clusters: dict[int, list[dict[str, Any]]] = {}
+    for i in range(n):
+        clusters.setdefault(find(i), []).append(rows[i])
+    out = []
+    for members in clusters.values():
+        sources = sorted({m["source"] or "(no source)" for m in members})
+        if len(sources) < min_sources:
+            continue
+        members.sort(key=lambda m: (m["date"] or "9999", m["article_id"], m["start"]))
+        dated = [m["date"] for m in members if m["date"]]
+        spread = (_dt.date.fromisoformat(dated[-1]) - _dt.date.fromisoformat(dated[0])).days if dated else None
+        out.append({"claim": members[0]["text"], "sources": sources, "first": members[0], "latest": members[-1],
+                    "spread_days": spread, "mentions": members})
+    out.sort(key=lambda c: (-len(c["sources"]), c["first"]["date"] or "9999"))
+    return out
+
+
+__all__ = ["REPEAT_SIMILARITY", "load_claims", "repeated_claims", "search_claims"]

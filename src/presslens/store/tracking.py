@@ -1,0 +1,273 @@
+"""Figure tracking, republished copies and claim vectors, kept up to date as articles are indexed.
+
+:class:`CorpusTracker` holds the corpus-wide state that indexing one article needs (a
+:class:`~presslens.compare.duplicates.DuplicateIndex` and a :class:`~presslens.compare.figure_groups.FigureGrouper`),
+loaded from the store on the first new article. For each new article, :meth:`CorpusTracker.rows_for` returns
+
+- ``duplicate_of``: the corpus key of the article it republishes (MinHash LSH), or None, and ``minhash``,
+  the article's signature (stored, so the next run restores the LSH index without re-reading the texts);
+- one ``figure_mentions`` row per quantity finding: the mention (JSON), its clause vector and its group id,
+  assigned incrementally (a copy adds no mentions: it is counted once, as "also published by");
+- one ``claim_vectors`` row per check-worthy claim (score >= :data:`CLAIM_MIN_SCORE`): its text and span; the
+  embedding (keyed by the claim encoder's fingerprint) is computed here only with ``embed_claims=True``,
+  otherwise on the first ``presslens claims`` query, which stores it (:func:`presslens.store.claims.load_claims`):
+  the claim encoder is a second, six-layer model, and embedding every claim at index time nearly doubled
+  the indexing time of the PTC dev articles (docs/CORPUS.md);
+
+which :meth:`presslens.store.store.Store.add_rows` writes in the article's own transaction, so a killed run
+leaves only whole articles with their mentions and vectors.
+
+:func:`rebuild_groups` regroups every stored mention from scratch (``presslens figures --rebuild``, after a
+model or configuration change): mentions are rebuilt from the stored reports, re-embedded, grouped in date
+order and written back in one transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash
+from sqlalchemy import and_, select
+
+from presslens.article import Article, Finding, Report
+from presslens.compare.duplicates import DuplicateIndex, signature
+from presslens.compare.figure_groups import Embedder, FigureGrouper, GroupSummary
+from presslens.compare.figures import FigureMention, mentions_from_findings
+from presslens.identity import content_id, finding_id
+from presslens.store.rows import article_from_stored, stored_report
+from presslens.store.schema import ARTICLES, FIGURE_MENTIONS
+from presslens.store.store import Store
+
+CLAIM_MIN_SCORE = 0.5
+"""Claims scored at least this (check-worthy) get a stored vector."""
+
+ClaimEncode = Callable[[list[str]], np.ndarray]
+
+
+def default_figure_embedder() -> Embedder:
+    """The shared article encoder's sentence embeddings (what the grouping thresholds were chosen with)."""
+    from presslens.encoder import SentenceEncoder
+
+    return SentenceEncoder.default().encode
+
+
+def default_claim_encoding() -> tuple[ClaimEncode, str]:
+    """The claim-matching encoder and its fingerprint (stored with every claim vector)."""
+    from presslens.compare.claim_match import default_claim_encoder, default_model_location
+    from presslens.encoder import model_fingerprint
+
+    return default_claim_encoder().encode, model_fingerprint(*default_model_location())
+
+
+def findings_from_dicts(items: Iterable[dict[str, Any]]) -> list[Finding]:
+    return [Finding(kind=f["kind"], label=f["label"], start=f["start"], end=f["end"], text=f["text"],
+                    score=float(f["score"]), analyzer=f["analyzer"], attributes=f.get("attributes") or {},
+                    id=f.get("id") or "") for f in items]
+
+
+def _vector_bytes(vec: np.ndarray | None, dtype: Any) -> bytes | None:
+    return None if vec is None else np.asarray(vec, dtype=dtype).tobytes()
+
+
+def mention_row(m: FigureMention, group_id: str | None, vector: np.ndarray | None) -> dict[str, Any]:
+    return {"id": m.id, "article_id": m.article_id, "date": m.date, "source": m.source, "group_id": group_id,
+            "measure": m.measure, "value": m.value, "data": json.dumps(m.to_dict(), ensure_ascii=False),
+            "vector": _vector_bytes(vector, np.float16)}
+
+
+def stored_signature(hashes: np.ndarray) -> MinHash:
+    """A MinHash from stored hash values (made by :func:`presslens.compare.duplicates.signature`, seed 1).
+    datasketch >= 2 wants the hashing scheme named; it is the one a fresh MinHash of this version uses."""
+    scheme = getattr(MinHash(1, seed=1), "scheme", None)
+    if scheme is None:
+        return MinHash(len(hashes), seed=1, hashvalues=hashes)
+    return MinHash(len(hashes), seed=1, hashvalues=hashes, scheme=scheme)
+
+
+class CorpusTracker:
+    """Index-time duplicate detection, figure grouping and claim vectors for one store (see module doc)."""
+
+    def __init__(self, store: Store, *, figure_embed: Embedder | None = None,
+                 claim_encode: ClaimEncode | None = None, claim_fingerprint: str | None = None,
+                 embed_claims: bool = False) -> None:
+        self.store = store
+        self.embed_claims = embed_claims
+        self._figure_embed = figure_embed
+        self._claim_encode = claim_encode
+        self._claim_fingerprint = claim_fingerprint
+        self.duplicates = DuplicateIndex()
+        self.grouper: FigureGrouper | None = None
+
+    def _claims(self) -> tuple[ClaimEncode, str]:
+        if self._claim_encode is None or self._claim_fingerprint is None:
+            self._claim_encode, self._claim_fingerprint = default_claim_encoding()
+        return self._claim_encode, self._claim_fingerprint
+
+    def _load(self) -> FigureGrouper:
+        """The stored state: every article's text into the duplicate index, the grouping restored."""
+        if self.grouper is not None:
+            return self.grouper
+        grouper = FigureGrouper(self._figure_embed or default_figure_embedder())
+        grouper.copies.clear()
+        with self.store.reading() as conn:
+            for key, minhash, dup, source, date in conn.execute(
+                select(ARTICLES.c.id, ARTICLES.c.minhash, ARTICLES.c.duplicate_of, ARTICLES.c.source,
+                       ARTICLES.c.date).order_by(ARTICLES.c.pk)
+            ):
+                if minhash is not None:
+                    hashes = np.frombuffer(bytes(minhash), dtype=np.uint64)
+                    self.duplicates.add_signature(key, stored_signature(hashes))
+                else:  # stored before schema version 3
+                    text = conn.execute(select(ARTICLES.c.text).where(ARTICLES.c.id == key)).scalar()
+                    self.duplicates.add(key, text or "")
+                if dup is not None:
+                    grouper.copies.setdefault(dup, []).append(
+                        {"article_id": key, "source": source, "date": date.isoformat() if date else None})
+            restore_grouping(grouper, conn)
+        self.grouper = grouper
+        return grouper
+
+    def rows_for(self, report: Report, key: str) -> dict[str, Any]:
+        """``duplicate_of``, figure mention rows and claim vector rows for a new article stored as ``key``."""
+        grouper = self._load()
+        article = dataclasses.replace(report.article, id=key)
+        sig = signature(article.text, self.duplicates.num_perm)
+        dup = self.duplicates.add_signature(key, sig)
+        mentions = grouper.add_article(article, report.findings, duplicate_of=dup)
+        mrows = [mention_row(m, grouper.group_of.get(m.id), grouper.vectors.get(m.id)) for m in mentions]
+        crows: list[dict[str, Any]] = []
+        claims = [f for f in report.findings if f.kind == "claim" and f.score >= CLAIM_MIN_SCORE]
+        if claims and dup is None:
+            encoder: str | None = None
+            vecs: np.ndarray | None = None
+            if self.embed_claims:
+                encode, encoder = self._claims()
+                vecs = encode([f.text for f in claims])
+            cid = content_id(article.text)
+            crows = [{"id": f.id or finding_id(cid, f.analyzer, f.kind, f.label, f.start, f.end), "article_id": key,
+                      "date": article.date, "source": article.source, "start": f.start, "end": f.end, "text": f.text,
+                      "encoder": encoder, "vector": None if vecs is None else _vector_bytes(vecs[i], np.float32)}
+                     for i, f in enumerate(claims)]
+        return {"duplicate_of": dup, "minhash": np.asarray(sig.hashvalues, dtype=np.uint64).tobytes(),
+                "mentions": mrows, "claims": crows}
+
+
+def load_mentions(conn: Any, where: Any = None) -> tuple[list[FigureMention], dict[str, str], dict[str, np.ndarray]]:
+    """Stored mentions in indexing order, their group ids and vectors."""
+    stmt = select(FIGURE_MENTIONS.c.data, FIGURE_MENTIONS.c.group_id, FIGURE_MENTIONS.c.vector).order_by(
+        FIGURE_MENTIONS.c.pk)
+    if where is not None:
+        stmt = stmt.where(where)
+    mentions: list[FigureMention] = []
+    group_of: dict[str, str] = {}
+    vectors: dict[str, np.ndarray] = {}
+    for data, gid, vec in conn.execute(stmt):
+        m = FigureMention.from_dict(json.loads(data))
+        mentions.append(m)
+        if gid is not None:
+            group_of[m.id] = gid
+        if vec is not None:
+            vectors[m.id] = np.frombuffer(bytes(vec), dtype=np.float16)
+    return mentions, group_of, vectors
+
+
+def restore_grouping(grouper: FigureGrouper, conn: Any, where: Any = None) -> None:
+    mentions, group_of, vectors = load_mentions(conn, where)
+    grouper.restore(mentions, group_of, vectors)
+
+
+def load_copies(conn: Any) -> dict[str, list[dict[str, Any]]]:
+    """Original article key -> its stored republished copies."""
+    copies: dict[str, list[dict[str, Any]]] = {}
+    for key, dup, source, date in conn.execute(
+        select(ARTICLES.c.id, ARTICLES.c.duplicate_of, ARTICLES.c.source, ARTICLES.c.date)
+        .where(ARTICLES.c.duplicate_of.is_not(None)).order_by(ARTICLES.c.pk)
+    ):
+        copies.setdefault(dup, []).append({"article_id": key, "source": source,
+                                           "date": date.isoformat() if date else None})
+    return copies
+
+
+def rebuild_groups(store: Store, embed: Embedder | None = None) -> tuple[int, int]:
+    """Rebuild every figure mention from the stored reports, re-embed and regroup them in date order, and
+    replace the ``figure_mentions`` rows in one transaction; (mentions, groups)."""
+    grouper = FigureGrouper(embed or default_figure_embedder())
+    per_article: list[tuple[int, Article, list[Finding]]] = []
+    with store.reading() as conn:
+        for pk, key, packed, text, dup in conn.execute(
+            select(ARTICLES.c.pk, ARTICLES.c.id, ARTICLES.c.report, ARTICLES.c.text, ARTICLES.c.duplicate_of)
+            .order_by(ARTICLES.c.pk)
+        ):
+            if dup is not None:
+                continue
+            doc = stored_report(bytes(packed), text)
+            article = dataclasses.replace(article_from_stored(bytes(packed), text), id=key)
+            per_article.append((pk, article, findings_from_dicts(doc.get("findings") or [])))
+    rows: list[tuple[int, FigureMention]] = []
+    for pk, article, findings in per_article:
+        for m in mentions_from_findings(article, findings):
+            rows.append((pk, m))
+    grouped = [m for _, m in rows if m.measure is not None]
+    vecs = grouper.embed([m.masked_clause for m in grouped]) if grouped and grouper.embed else None
+    vectors = {m.id: vecs[i] for i, m in enumerate(grouped)} if vecs is not None else {}
+    grouper.restore([m for _, m in rows], {}, vectors)
+    for m in grouped:  # restore() skips ungrouped ones; keep the vectors for rebuild()
+        if m.id in vectors:
+            grouper.vectors[m.id] = np.asarray(vectors[m.id], dtype=np.float16)
+    grouper.rebuild()
+    with store.transaction() as conn:
+        conn.execute(FIGURE_MENTIONS.delete())
+        if rows:
+            conn.execute(FIGURE_MENTIONS.insert(), [
+                {**mention_row(m, grouper.group_of.get(m.id), grouper.vectors.get(m.id)), "article_pk": pk}
+                for pk, m in rows])
+    return len(rows), len(grouper.groups)
+
+
+def figure_summaries(
+    store: Store,
+    query: str | None = None,
+    *,
+    sources: Iterable[str] = (),
+    since: _dt.date | None = None,
+    until: _dt.date | None = None,
+    min_articles: int = 2,
+) -> list[GroupSummary]:
+    """The stored figure groups as summaries (largest first).
+
+    ``since``/``until`` keep the mentions dated in that range (undated ones are left out when either is
+    given); groups are then those with mentions from at least ``min_articles`` articles; ``sources`` keeps
+    groups that at least one of those sources reports; ``query`` keeps groups whose label or a mention's
+    clause contains every word of it (case-insensitive)."""
+    where = None
+    if since is not None:
+        where = FIGURE_MENTIONS.c.date >= since
+    if until is not None:
+        cond = FIGURE_MENTIONS.c.date <= until
+        where = cond if where is None else and_(where, cond)
+    grouper = FigureGrouper(None)
+    with store.reading() as conn:
+        restore_grouping(grouper, conn, where)
+        grouper.copies.update(load_copies(conn))
+    wanted_sources = {s.casefold() for s in sources}
+    words = [w.casefold() for w in (query or "").split()]
+    out = []
+    for gid in grouper.tracked_groups(min_articles):
+        summary = grouper.summary(gid)
+        if wanted_sources and not any((m.source or "").casefold() in wanted_sources for m in summary.mentions):
+            continue
+        if words:
+            hay = " ".join([summary.label, *(m.clause for m in summary.mentions)]).casefold()
+            if not all(w in hay for w in words):
+                continue
+        out.append(summary)
+    return out
+
+
+__all__ = ["CLAIM_MIN_SCORE", "CorpusTracker", "figure_summaries", "load_copies", "load_mentions", "rebuild_groups",
+           "restore_grouping"]

@@ -1,0 +1,280 @@
+"""Figure tracking, republished copies and claim matching wired into the corpus store (SQLite and PostgreSQL).
+
+The store-level tests build analysed articles directly (no model runs) and use the model-free hashed
+embedder; the walk-through test at the end indexes tests/data/corpus_compare with the real pipeline."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from presslens.article import AnalyzerRun, Article, Finding, Report
+from presslens.compare.figure_groups import hashed_embedder
+from presslens.store import StoreError, open_store
+from presslens.store import schema as store_schema
+from presslens.store.claims import repeated_claims, search_claims
+from presslens.store.rows import article_key, report_rows
+from presslens.store.schema import ARTICLES, CLAIM_VECTORS, FIGURE_MENTIONS
+from presslens.store.tracking import CorpusTracker, figure_summaries, rebuild_groups
+
+CORPUS = Path(__file__).parent / "data" / "corpus_compare" / "articles.jsonl"
+_NUMBER = re.compile(r"(?:(?:more than|at least|about|up to) )?\d[\d,]*(?: (?:men|people|reservists|subscribers))?", re.I)
+_BOUNDS = {"more than": "lower", "at least": "lower", "about": "approx", "up to": "upper"}
+
+
+def make_article(text: str, source: str, date: dt.date, url: str | None = None) -> Report:
+    """A report with one quantity finding per number (bound and counted noun read from the words) and one
+    check-worthy claim per sentence."""
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    article = Article(text=text, id="x", date=date, source=source, url=url, sentences=sentences)
+    findings = []
+    for m in _NUMBER.finditer(text):
+        span = m.group(0)
+        digits = re.search(r"\d[\d,]*", span)
+        assert digits is not None
+        value = float(digits.group(0).replace(",", ""))
+        bound = next((b for w, b in _BOUNDS.items() if span.lower().startswith(w)), "exact")
+        unit = span.split()[-1] if span.split()[-1].isalpha() else None
+        low, high = (0.0, value) if bound == "upper" else (value, value)
+        findings.append(Finding.at(article, m.start(), m.end(), kind="quantity", label="count", score=0.99,
+                                   analyzer="figures",
+                                   attributes={"value": value, "low": low, "high": high, "bound": bound,
+                                               "unit": unit, "vague": False, "malformed": False,
+                                               "number": {"start": m.start() + digits.start(),
+                                                          "end": m.start() + digits.end()}}))
+    for s, e in sentences:
+        while text[s] == " ":
+            s += 1
+        findings.append(Finding.at(article, s, e, kind="claim", label="check_worthy", score=0.9,
+                                   analyzer="claims", attributes={"hedged": " may " in text[s:e]}))
+    return Report(article=article, findings=findings, analyzers=[AnalyzerRun("figures", "1", "ok"),
+                                                                 AnalyzerRun("claims", "1", "ok")])
+
+
+LEFT = "men have left the country since the mobilisation was announced"
+ARTICLES_IN_DATE_ORDER = [
+    (f"More than 100,000 {LEFT}, the border service said. A channel gained 100,000 subscribers this week.",
+     "Ledger", dt.date(2022, 9, 24)),
+    (f"About 100,000 {LEFT}, some reports say. Police detained 1,300 people at protests in the capital.",
+     "Courier", dt.date(2022, 9, 26)),
+    (f"At least 260,000 {LEFT}, a newspaper reported. Police detained 2,000 people at protests in the capital.",
+     "Wire", dt.date(2022, 9, 27)),
+    (f"At least 260,000 {LEFT}, a newspaper reported on Tuesday. Police detained 2,000 people at protests in "
+     "the capital.", "Copy Daily", dt.date(2022, 9, 27)),
+    (f"About 700,000 {LEFT}, officials estimated. Up to 1,000,000 reservists may be called up.",
+     "Ledger", dt.date(2022, 10, 3)),
+]
+
+
+def _tracker(store) -> CorpusTracker:  # type: ignore[no-untyped-def]
+    return CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                         claim_fingerprint="hashed-test")
+
+
+def _fill(url: str) -> list[str]:
+    keys = []
+    with open_store(url, write=True, create=True) as store:
+        tracker = _tracker(store)
+        for text, source, date in ARTICLES_IN_DATE_ORDER:
+            rep = make_article(text, source, date, url=f"https://{source.replace(' ', '')}.example/{date}")
+            assert store.add(rep, tracker)
+            keys.append(article_key(rep.article))
+    return keys
+
+
+def _partition(url: str) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    with open_store(url) as store, store.reading() as conn:
+        for mid, gid in conn.execute(select(FIGURE_MENTIONS.c.id, FIGURE_MENTIONS.c.group_id)):
+            if gid is not None:
+                groups.setdefault(gid, set()).add(mid)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_index_time_tracking_groups_figures_and_counts_copies_once(store_url: str) -> None:
+    keys = _fill(store_url)
+    with open_store(store_url) as store:
+        with store.reading() as conn:
+            dup = dict(conn.execute(select(ARTICLES.c.id, ARTICLES.c.duplicate_of)).all())
+            per_article = dict(conn.execute(select(FIGURE_MENTIONS.c.article_id, func.count())
+                                            .group_by(FIGURE_MENTIONS.c.article_id)).all())
+            claim_sources = [r[0] for r in conn.execute(select(CLAIM_VECTORS.c.source))]
+        assert dup[keys[3]] == keys[2] and sum(v is not None for v in dup.values()) == 1
+        assert keys[3] not in per_article  # the copy adds no mentions ...
+        assert "Copy Daily" not in claim_sources  # ... and no claims
+        groups = figure_summaries(store)
+    left = next(g for g in groups if g.unit == "men")
+    assert [m.text for m in left.mentions] == ["More than 100,000 men", "About 100,000 men", "At least 260,000 men",
+                                               "About 700,000 men"]
+    assert [c["source"] for c in left.also_published_by[keys[2]]] == ["Copy Daily"]
+    assert left.first is not None and left.first.source == "Ledger"
+    # bounds respected: "more than 100,000" agrees with 260,000, "about 100,000" does not
+    pairs = {(c.first.text, c.second.text) for c in left.conflicts}
+    assert ("About 100,000 men", "At least 260,000 men") in pairs
+    assert ("More than 100,000 men", "At least 260,000 men") not in pairs
+    # the copy is not a second source of the 2,000 detentions: no conflict with itself, one mention only
+    detained = next(g for g in groups if g.unit == "people")
+    assert [m.source for m in detained.mentions] == ["Courier", "Wire"]
+    # a distractor with the same value never joins the men's group
+    assert all("subscribers" not in m.text for g in groups for m in g.mentions if g is left)
+    assert not any(m.unit == "subscribers" for m in left.mentions)
+
+
+def test_a_later_run_restores_copies_and_groups_from_the_store(store_url: str) -> None:
+    first, later = ARTICLES_IN_DATE_ORDER[:3], ARTICLES_IN_DATE_ORDER[3:]
+    with open_store(store_url, write=True, create=True) as store:
+        tracker = _tracker(store)
+        for text, source, date in first:
+            assert store.add(make_article(text, source, date), tracker)
+        with store.reading() as conn:
+            assert all(len(bytes(h)) == 128 * 8 for (h,) in conn.execute(select(ARTICLES.c.minhash)))
+            # a fresh tracker must not re-read the texts: hide them
+        with store.transaction() as conn:
+            conn.execute(ARTICLES.update().values(text=""))
+    with open_store(store_url, write=True) as store:
+        tracker = _tracker(store)  # a new `index` run
+        for text, source, date in later:
+            assert store.add(make_article(text, source, date), tracker)
+        with store.reading() as conn:
+            copies = conn.execute(select(ARTICLES.c.source).where(ARTICLES.c.duplicate_of.is_not(None))).all()
+        assert copies == [("Copy Daily",)]
+        left = next(g for g in figure_summaries(store) if g.unit == "men")
+    assert len(left.mentions) == 4 and [c["source"] for cs in left.also_published_by.values() for c in cs] == [
+        "Copy Daily"]
+
+
+def test_figure_filters(store_url: str) -> None:
+    _fill(store_url)
+    with open_store(store_url) as store:
+        assert {g.unit for g in figure_summaries(store, "detained")} == {"people"}
+        assert {g.unit for g in figure_summaries(store, "LEFT the country")} == {"men"}
+        assert figure_summaries(store, "no such words here") == []
+        assert {g.unit for g in figure_summaries(store, sources=["courier"])} == {"men", "people"}
+        late = figure_summaries(store, since=dt.date(2022, 9, 26), until=dt.date(2022, 9, 27))
+        assert all(dt.date(2022, 9, 26) <= m.date <= dt.date(2022, 9, 27) for g in late for m in g.mentions
+                   if m.date)
+        assert len(figure_summaries(store, min_articles=1)) > len(figure_summaries(store))
+
+
+def test_incremental_assignment_equals_a_rebuild(store_url: str) -> None:
+    _fill(store_url)
+    before = _partition(store_url)
+    assert len(before) >= 3 and any(len(g) >= 4 for g in before)
+    with open_store(store_url, write=True) as store:
+        mentions, groups = rebuild_groups(store, embed=hashed_embedder())
+    assert mentions == sum(len(g) for g in before) and groups == len(before)
+    assert _partition(store_url) == before
+
+
+def test_a_failed_article_leaves_no_mentions_or_vectors(store_url: str) -> None:
+    with open_store(store_url, write=True, create=True) as store:
+        tracker = _tracker(store)
+        rep = make_article(ARTICLES_IN_DATE_ORDER[0][0], "Ledger", dt.date(2022, 9, 24))
+        row, frows = report_rows(rep)
+        tracking = tracker.rows_for(rep, row["id"])
+        assert tracking["mentions"] and tracking["claims"]
+        tracking["claims"][-1]["text"] = None  # NOT NULL: the last insert of the transaction fails
+        with pytest.raises(StoreError):
+            store.add_rows(row, frows, tracking)
+        with store.reading() as conn:
+            for table in (ARTICLES, FIGURE_MENTIONS, CLAIM_VECTORS):
+                assert conn.execute(select(func.count()).select_from(table)).scalar() == 0
+
+
+def test_claims_like_and_repeated(store_url: str) -> None:
+    _fill(store_url)
+    enc = {"encode": hashed_embedder(384), "fingerprint": "hashed-test"}
+
+    def embedded(store, encoder: str) -> int:  # type: ignore[no-untyped-def]
+        with store.reading() as conn:
+            return conn.execute(select(func.count()).select_from(CLAIM_VECTORS).where(
+                CLAIM_VECTORS.c.encoder == encoder, CLAIM_VECTORS.c.vector.is_not(None))).scalar()
+
+    with open_store(store_url, write=True) as store:
+        n_claims = store.info()["claim_vectors"]
+        assert n_claims > 0 and embedded(store, "hashed-test") == 0  # embedded on first use, not at index time
+        hits = search_claims(store, "Police detained 2,000 people at protests in the capital.", limit=3, **enc)
+        assert hits[0]["source"] == "Wire" and hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
+        assert hits[0]["text"] == "Police detained 2,000 people at protests in the capital."
+        assert embedded(store, "hashed-test") == n_claims  # ... and then kept
+        # vectors of another encoder are not mixed in: those claims are encoded again
+        other = search_claims(store, "Police detained 2,000 people at protests in the capital.", limit=1,
+                              encode=hashed_embedder(384), fingerprint="another-model")
+        assert other[0]["claim"] == hits[0]["claim"]
+        assert embedded(store, "another-model") == n_claims and embedded(store, "hashed-test") == 0
+        repeated = repeated_claims(store, threshold=0.95, **enc)
+    assert repeated, "the same detention sentence from Courier and Wire"
+    first = repeated[0]
+    assert len(first["sources"]) >= 2 and first["first"]["date"] <= first["latest"]["date"]
+    assert first["spread_days"] == (dt.date.fromisoformat(first["latest"]["date"])
+                                    - dt.date.fromisoformat(first["first"]["date"])).days
+
+
+def test_claims_can_be_embedded_at_index_time(store_url: str) -> None:
+    with open_store(store_url, write=True, create=True) as store:
+        tracker = CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                                claim_fingerprint="hashed-test", embed_claims=True)
+        assert store.add(make_article(ARTICLES_IN_DATE_ORDER[0][0], "Ledger", dt.date(2022, 9, 24)), tracker)
+        with store.reading() as conn:
+            rows = conn.execute(select(CLAIM_VECTORS.c.encoder, CLAIM_VECTORS.c.vector)).all()
+    assert len(rows) == 2 and all(e == "hashed-test" and len(v) == 384 * 4 for e, v in rows)
+
+
+def test_version_2_database_upgrades_to_3(store_url: str) -> None:
+    if "://" not in store_url:
+        Path(store_url).touch()  # an empty SQLite file: open it without creating the schema
+    with open_store(store_url, write=True, check=False) as store, store.transaction() as conn:
+        assert store_schema.upgrade(conn, 0, 2) == [1, 2]
+        assert not conn.dialect.has_table(conn, "figure_mentions")
+    with pytest.raises(StoreError, match="db upgrade"):
+        open_store(store_url)
+    with open_store(store_url, write=True, check=False) as store:
+        assert store.upgrade() == (2, 3)
+        with store.reading() as conn:
+            assert conn.dialect.has_table(conn, "figure_mentions") and conn.dialect.has_table(conn, "claim_vectors")
+    with open_store(store_url, write=True) as store:
+        assert store.add(make_article(ARTICLES_IN_DATE_ORDER[0][0], "Ledger", dt.date(2022, 9, 24)),
+                         _tracker(store))
+        assert store.info()["figure_mentions"] == 2
+
+
+def test_walk_through_with_the_real_pipeline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from presslens.cli import main
+
+    db = str(tmp_path / "walk.db")
+    assert main(["index", str(CORPUS), "--db", db, "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["figures", "--db", db, "--format", "json"]) == 0
+    groups = json.loads(capsys.readouterr().out)
+    left = next(g for g in groups if "left the country" in g["label"])
+    texts = [m["text"] for m in left["mentions"]]
+    assert any("100,000" in t for t in texts) and any("700,000" in t for t in texts)
+    assert any(m["also_published_by"] and m["also_published_by"][0]["source"] == "Riverside Daily"
+               for m in left["mentions"])
+    assert all(m["source"] != "Riverside Daily" for g in groups for m in g["mentions"])
+    assert left["conflicts"] and all("subscribers" not in t for t in texts)
+    with open_store(db) as store, store.reading() as conn:
+        stored = [(gid, json.loads(data)) for gid, data in conn.execute(
+            select(FIGURE_MENTIONS.c.group_id, FIGURE_MENTIONS.c.data))]
+    assert {d["label"] for gid, d in stored if gid is None} >= {"age"}  # "men under 35": never grouped
+    assert all(gid is None for gid, d in stored if d["label"] in ("age", "duration", "date", "ordinal"))
+    assert {gid for gid, d in stored if "subscribers" in d["text"]}.isdisjoint({left["group_id"]})
+    assert main(["figures", "detained", "--db", db, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and all("detain" in r["label"] for r in rows)
+    assert main(["figures", "--db", db]) == 0
+    assert "also published by: Riverside Daily" in capsys.readouterr().out
+    assert main(["claims", "--db", db, "--like", "a quarter of a million men fled after the mobilisation order",
+                 "--format", "json", "--limit", "3"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) == 3 and "left the country" in hits[0]["text"]
+    assert main(["db", "rebuild-groups", "--db", db]) == 0
+    assert "regrouped" in capsys.readouterr().out
+    assert main(["claims", "--db", db, "--like", " "]) == 2
