@@ -13,11 +13,17 @@ The grouping is on meaning, not on the number. A mention is compared with a grou
   mobilisation" do not count);
 - the measure class: counts, percentages, money per currency, measures per dimension never mix; ages,
   dates, durations and ordinals are never grouped (:func:`~presslens.compare.figures.measure_class`).
+- per-item amounts ("each truck carries up to 20 tonnes", :func:`clause_per_item`) never join totals, and
+  a value more than ``max_magnitude_gap`` orders of magnitude from a group's mean never joins it (hard
+  constraints).
+
+The clause-word features (folding, predicates, per-item cues, the hashed stand-in embedder) live in
+:mod:`presslens.compare.figure_words`; this module is the grouper and its summaries.
 
 ``score = embed_weight * cosine + (1 - embed_weight) * lexical + head_bonus (same specific counted noun)
 + magnitude_weight * magnitude agreement`` (1 at the group's mean order of magnitude, 0 a factor of 10
 away, -1 at 100); a mention joins the best-scoring compatible group when the score reaches ``threshold``
-(plus ``headless_margin`` when it has no counted noun) and opens a new group otherwise. Only groups that
+(plus ``headless_margin`` when it has neither a counted noun nor the group's predicate) and opens a new group otherwise. Only groups that
 share the counted noun or one of the mention's nearest words are scored (at most the ``candidates``
 nearest by embedding in full), which bounds the work per mention on a large corpus. The defaults in
 :class:`GroupingConfig` were chosen on the dev split of ``data/figures``
@@ -61,6 +67,7 @@ from presslens.compare.conflicts import Conflict, find_conflicts, mention_interv
 from presslens.compare.figure_words import (
     PREDICATE_VERBS,
     Embedder,
+    clause_per_item,
     clause_predicate,
     clause_tokens,
     hashed_embedder,
@@ -79,7 +86,7 @@ class GroupingConfig:
     magnitude_weight: float = 0.1
     """Added times the magnitude agreement: 1 when the mention's value is the group's median, falling
     linearly to 0 at a factor of 10 apart (and down to -1 at a factor of 100: "2,000 euros" is no budget)."""
-    headless_margin: float = 0.1
+    headless_margin: float = 0.2
     """Added to the threshold for a mention without a counted noun (percentages, money, "300,000 have
     left"): with no noun to check, more agreement of the words is required."""
     candidates: int = 8
@@ -102,6 +109,8 @@ class FigureGroup:
     """Sum over the mentions of each clause word's weight (see :func:`clause_tokens`)."""
     heads: Counter[str] = field(default_factory=Counter)
     predicates: Counter[str] = field(default_factory=Counter)
+    per_item: int = 0
+    """How many of the mentions are per-item amounts ("each truck carries up to 20 tonnes")."""
     log_sum: float = 0.0
     log_count: int = 0
     """Sum and count of log10 of the mentions' central values (the magnitude agreement uses the mean)."""
@@ -178,6 +187,7 @@ class FigureGrouper:
         self.vectors: dict[str, np.ndarray] = {}
         self.tokens: dict[str, dict[str, float]] = {}
         self.predicates: dict[str, str | None] = {}
+        self.per_item: dict[str, bool] = {}
         self.group_of: dict[str, str] = {}
         self.groups: dict[str, FigureGroup] = {}
         self.copies: dict[str, list[dict[str, Any]]] = {}
@@ -232,6 +242,7 @@ class FigureGrouper:
             self.vectors[mention.id] = np.asarray(vector, dtype=np.float16)  # half the memory; sums in float32
         self.tokens[mention.id] = clause_tokens(mention.masked_clause)
         self.predicates[mention.id] = clause_predicate(mention.masked_clause)
+        self.per_item[mention.id] = clause_per_item(mention.masked_clause)
         gid = self._best_group(mention)
         if gid is None:
             gid = self._new_group(mention.measure)
@@ -254,6 +265,7 @@ class FigureGrouper:
                 self.vectors[m.id] = np.asarray(vec, dtype=np.float16)
             self.tokens[m.id] = clause_tokens(m.masked_clause)
             self.predicates[m.id] = clause_predicate(m.masked_clause)
+            self.per_item[m.id] = clause_per_item(m.masked_clause)
             if gid not in self.groups:
                 self._new_group(m.measure, gid)
             self._join(gid, m)
@@ -357,10 +369,12 @@ class FigureGrouper:
         return max(-1.0, 1.0 - abs(v - group.log_sum / group.log_count))
 
     def _compatible(self, m: FigureMention, group: FigureGroup) -> bool:
-        """Hard constraints: compatible counted nouns, no other predicate ("left" never joins "detained") and
-        values at most ``max_magnitude_gap`` orders of magnitude from the group's mean."""
+        """Hard constraints: compatible counted nouns, no other predicate ("left" never joins "detained"),
+        per-item amounts ("each truck carries 20 tonnes") never with totals, and values at most ``max_magnitude_gap`` orders of magnitude from the group's mean."""
         pred = self.predicates.get(m.id)
         if pred is not None and group.predicates and pred not in group.predicates:
+            return False
+        if self.per_item.get(m.id, False) != (group.per_item > 0):
             return False
         v = _central_log(m)
         if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > self.config.max_magnitude_gap:
@@ -405,6 +419,8 @@ class FigureGrouper:
         pred = self.predicates.get(m.id)
         if pred is not None:
             group.predicates[pred] += 1
+        if self.per_item.get(m.id, False):
+            group.per_item += 1
         lv = _central_log(m)
         if lv is not None:
             group.log_sum += lv

@@ -59,7 +59,7 @@ PREDICATE_VERBS: dict[str, str] = {
     **{w: "leave" for w in ("fled", "flee", "fleeing", "left", "leave", "leaving", "gone", "departed",
                             "emigrated", "escaped")},
     **{w: "detain" for w in ("detained", "detain", "arrested", "jailed")},
-    **{w: "kill" for w in ("killed", "died", "perished", "toll")},
+    **{w: "kill" for w in ("killed", "died", "perished")},
     **{w: "enter" for w in ("entered", "crossed", "arrived", "reached")},
     **{w: "mobilise" for w in ("mobilise", "mobilised", "mobilize", "mobilized", "drafted", "summon",
                                "summoned", "called", "conscripted", "recruited")},
@@ -67,14 +67,20 @@ PREDICATE_VERBS: dict[str, str] = {
     **{w: "wound" for w in ("wounded", "injured")},
 }
 """Verb forms that name what happened to the counted things (noun forms such as "the mobilisation" are
-usually scope, "since the mobilisation", and are left out; "toll" is the exception: "the death toll has
-risen to 41" counts the dead as surely as "41 people died")."""
+usually scope, "since the mobilisation", and are left out; see :data:`PREDICATE_NOUNS` for the exceptions)."""
+PREDICATE_NOUNS: dict[str, str] = {"toll": "kill", "fatalities": "kill"}
+"""Nouns that name the predicate wherever they stand in the clause ("the death toll from Thursday's strike on
+the market has risen to 31" counts the dead as surely as "31 people died"); used when no verb is in reach."""
+LEVEL_VERBS = frozenset({"reached", "reach", "reaches", "hit", "hits", "topped"})
+"""Verbs that, right before the number, say what the figure amounts to ("inflation reached 14 per cent"),
+not what happened to the counted things ("40,000 Norvanians reached Kaldera")."""
 PREDICATE_REACH = 8
 """Farthest word distance from the number at which a predicate verb counts."""
 
 
 def clause_predicate(masked_clause: str) -> str | None:
-    """The predicate class of the verb nearest the masked number ("leave", "detain", ...), or None."""
+    """The predicate class of the verb nearest the masked number ("leave", "detain", ...), else of a
+    predicate noun anywhere in the clause ("death toll"), or None."""
     words = _WORD.findall(masked_clause.lower())
     if NUMBER_MASK not in words:
         return None
@@ -82,9 +88,35 @@ def clause_predicate(masked_clause: str) -> str | None:
     best: tuple[int, str] | None = None
     for i, w in enumerate(words):
         cls = PREDICATE_VERBS.get(w)
-        if cls is not None and abs(i - at) <= PREDICATE_REACH and (best is None or abs(i - at) < best[0]):
+        if cls is None or abs(i - at) > PREDICATE_REACH:
+            continue
+        if w in LEVEL_VERBS and 0 < at - i <= 2:  # "reached (about) N": a level, not a movement
+            continue
+        if best is None or abs(i - at) < best[0]:
             best = (abs(i - at), cls)
-    return best[1] if best else None
+    if best is not None:
+        return best[1]
+    return next((PREDICATE_NOUNS[w] for w in words if w in PREDICATE_NOUNS), None)
+
+
+PER_ITEM_WORDS = frozenset({"each", "every", "single", "apiece", "per"})
+"""Words that make a figure a per-item amount ("each rail tanker holds up to 60 tonnes", "a single tanker
+loaded 40,000 tonnes", "fines of 2,000 euros each"); "per cent" does not count."""
+
+
+def clause_per_item(masked_clause: str) -> bool:
+    """Whether the figure is an amount per item (one truck, each family) rather than a total: a word of
+    :data:`PER_ITEM_WORDS` within :data:`PREDICATE_REACH` words of the number."""
+    words = _WORD.findall(masked_clause.lower())
+    if NUMBER_MASK not in words:
+        return False
+    at = words.index(NUMBER_MASK)
+    for i, w in enumerate(words):
+        if w in PER_ITEM_WORDS and abs(i - at) <= PREDICATE_REACH:
+            if w == "per" and i + 1 < len(words) and words[i + 1] in ("cent", "centum"):
+                continue
+            return True
+    return False
 
 
 def clause_tokens(masked_clause: str) -> dict[str, float]:
@@ -128,4 +160,4 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["PREDICATE_REACH", "PREDICATE_VERBS", "Embedder", "clause_predicate", "clause_tokens", "hashed_embedder"]
+__all__ = ["LEVEL_VERBS", "PER_ITEM_WORDS", "PREDICATE_NOUNS", "PREDICATE_REACH", "PREDICATE_VERBS", "Embedder", "clause_per_item", "clause_predicate", "clause_tokens", "hashed_embedder"]

@@ -311,6 +311,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--embed-weight", type=float, help="override GroupingConfig.embed_weight")
     parser.add_argument("--headless-margin", type=float, help="override GroupingConfig.headless_margin")
     parser.add_argument("--magnitude-weight", type=float, help="override GroupingConfig.magnitude_weight")
+    parser.add_argument("--max-magnitude-gap", type=float,
+                        help="override GroupingConfig.max_magnitude_gap (orders of magnitude; inf: off)")
     parser.add_argument("--sweep", action="store_true", help="(dev only) score a grid of thresholds and weights")
     parser.add_argument("--errors", action="store_true", help="list missed, split and merged mentions")
 
@@ -349,6 +351,8 @@ def main(args: argparse.Namespace) -> int:
         overrides["headless_margin"] = args.headless_margin
     if args.magnitude_weight is not None:
         overrides["magnitude_weight"] = args.magnitude_weight
+    if args.max_magnitude_gap is not None:
+        overrides["max_magnitude_gap"] = args.max_magnitude_gap
     config = replace(config, **overrides)
     n_articles = len(data.articles)
     print(f"figure groups: {data_dir} split {args.split} ({n_articles} articles, {len(data.mentions)} labelled "
