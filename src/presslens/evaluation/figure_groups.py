@@ -1,7 +1,10 @@
 """Evaluate tracked-figure grouping, conflicts and republished copies on our labelled articles.
 
-    presslens eval figure-groups --data data/figures [--split dev|test] [--embedder encoder|hashed|none]
+    presslens eval figure-groups --data data/figures [--split dev|test|test_v1] [--embedder encoder|hashed|none]
                                  [--sweep] [--errors]
+
+``test_v1`` is the retired first test split: its errors were read and fixes were found from them, so it
+is seen data, kept for the record; ``test`` is the fresh split (see ``data/figures/GUIDELINE.md``).
 
 Reads ``<data>/articles.jsonl`` and ``<data>/labels.jsonl`` (see ``data/figures/GUIDELINE.md``), runs the
 figures analyzer on every article of the split, detects republished copies with
