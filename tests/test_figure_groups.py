@@ -15,6 +15,7 @@ from presslens.article import Article, Finding
 from presslens.compare.conflicts import find_conflicts, intervals_conflict, value_interval
 from presslens.compare.duplicates import DuplicateIndex
 from presslens.compare.figure_groups import FigureGrouper, GroupingConfig, clause_predicate, hashed_embedder
+from presslens.compare.figure_words import clause_per_item
 from presslens.compare.figures import FigureMention, heads_compatible, measure_class, mentions_from_findings
 from presslens.evaluation import figure_groups as evaluation
 from presslens.segment import segment
@@ -115,6 +116,44 @@ def test_predicate_is_the_verb_nearest_the_number() -> None:
     assert clause_predicate("the army aims to mobilise many men") == "mobilise"
     assert clause_predicate("Police detained many people at rallies") == "detain"
     assert clause_predicate("many schools remain shut") is None
+
+
+def test_death_toll_is_a_kill_predicate_and_reached_before_a_number_is_not_a_movement() -> None:
+    toll = "The death toll from Thursday's strike on the Brask market has risen to many, the prosecutor said"
+    assert clause_predicate(toll) == "kill"
+    assert clause_predicate("many people died when a missile hit the market") == "kill"
+    assert clause_predicate("annual inflation reached many per cent in August") is None
+    assert clause_predicate("many Norvanians reached Kaldera on foot") == "enter"
+
+
+def test_per_item_amounts_are_recognised_but_per_cent_is_not() -> None:
+    assert clause_per_item("Each rail tanker holds up to many tonnes")
+    assert clause_per_item("A single tanker loaded many tonnes of diesel")
+    assert not clause_per_item("Norvania exported many tonnes of diesel in September")
+    assert not clause_per_item("inflation reached many per cent")
+
+
+DIESEL = [
+    ("e1", 1, "Wire", "Norvania exported 2.1 million tonnes of diesel in September, the ministry said."),
+    ("e2", 3, "Post", "Each rail tanker holds up to 60 tonnes. Diesel exports reached about 2 million tonnes "
+     "last month, customs said."),
+    ("e3", 5, "Ledger", "A single tanker loaded 40,000 tonnes of diesel. Diesel exports totalled 2.3 million "
+     "tonnes of diesel in September."),
+    ("e4", 6, "Radio", "Norvania's diesel exports came to 20 tonnes of diesel in a trial shipment."),
+]
+
+
+def test_per_item_and_far_smaller_amounts_stay_out_of_a_national_total() -> None:
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(threshold=0.2, headless_margin=0.0))
+    for aid, day, src, text in DIESEL:
+        art = _article(aid, text, day, src)
+        grouper.add_article(art, _findings(art))
+    by_text = {m.text: m for m in grouper.mentions.values()}
+    totals = [by_text["2.1 million tonnes"], by_text["about 2 million tonnes"], by_text["2.3 million tonnes"]]
+    assert len({grouper.group_of[m.id] for m in totals}) == 1
+    total_group = grouper.group_of[totals[0].id]
+    for text in ("up to 60 tonnes", "40,000 tonnes", "20 tonnes"):
+        assert grouper.group_of[by_text[text].id] != total_group, text
 
 
 # ------------------------------------------------------------------ grouping on real analyzer output
@@ -285,7 +324,7 @@ def test_eval_on_the_dev_split_runs_with_hashed_vectors(capsys: pytest.CaptureFi
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--split", "dev",
                                           "--embedder", "hashed"])) == 0
     out = capsys.readouterr().out
-    assert "B3 F1" in out and "24 articles" in out
+    assert "B3 F1" in out and "29 articles" in out
 
 
 def test_eval_refuses_to_tune_on_test_and_names_a_missing_file(tmp_path: Path,
@@ -327,6 +366,8 @@ def test_eval_names_a_bad_line_and_scores_the_rest(tmp_path: Path, capsys: pytes
     evaluation.add_arguments(ap)
     assert evaluation.main(ap.parse_args(["--data", str(tmp_path), "--split", "dev", "--embedder", "none"])) == 1
     out = capsys.readouterr().out
-    assert "articles.jsonl:42: not JSON" in out
+    n_articles = len((src / "articles.jsonl").read_text().splitlines())
+    assert f"articles.jsonl:{n_articles + 1}: not JSON" in out
     assert f"labels.jsonl:{len(labels)}: bad label" in out
-    assert "B3 F1" in out and "64 labelled mentions" in out
+    dev_mentions = sum('"mention"' in line and '"split": "dev"' in line for line in labels[:-1])
+    assert "B3 F1" in out and f"{dev_mentions} labelled mentions" in out

@@ -13,11 +13,17 @@ The grouping is on meaning, not on the number. A mention is compared with a grou
   mobilisation" do not count);
 - the measure class: counts, percentages, money per currency, measures per dimension never mix; ages,
   dates, durations and ordinals are never grouped (:func:`~presslens.compare.figures.measure_class`).
+- per-item amounts ("each truck carries up to 20 tonnes", :func:`clause_per_item`) never join totals, and
+  a value more than ``max_magnitude_gap`` orders of magnitude from a group's mean never joins it (hard
+  constraints).
+
+The clause-word features (folding, predicates, per-item cues, the hashed stand-in embedder) live in
+:mod:`presslens.compare.figure_words`; this module is the grouper and its summaries.
 
 ``score = embed_weight * cosine + (1 - embed_weight) * lexical + head_bonus (same specific counted noun)
 + magnitude_weight * magnitude agreement`` (1 at the group's mean order of magnitude, 0 a factor of 10
 away, -1 at 100); a mention joins the best-scoring compatible group when the score reaches ``threshold``
-(plus ``headless_margin`` when it has no counted noun) and opens a new group otherwise. Only groups that
+(plus ``headless_margin`` when it has neither a counted noun nor the group's predicate) and opens a new group otherwise. Only groups that
 share the counted noun or one of the mention's nearest words are scored (at most the ``candidates``
 nearest by embedding in full), which bounds the work per mention on a large corpus. The defaults in
 :class:`GroupingConfig` were chosen on the dev split of ``data/figures``
@@ -48,10 +54,9 @@ its group id (:meth:`FigureGrouper.assignment`); :meth:`FigureGrouper.restore` l
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,10 +64,15 @@ import numpy as np
 
 from presslens.article import Article, Finding
 from presslens.compare.conflicts import Conflict, find_conflicts, mention_interval
+from presslens.compare.figure_words import (
+    PREDICATE_VERBS,
+    Embedder,
+    clause_per_item,
+    clause_predicate,
+    clause_tokens,
+    hashed_embedder,
+)
 from presslens.compare.figures import NUMBER_MASK, FigureMention, heads_compatible, mentions_from_findings
-
-Embedder = Callable[[list[str]], np.ndarray]
-"""Texts -> L2-normalised vectors, shape (len(texts), dim); e.g. ``SentenceEncoder.default().encode``."""
 
 
 @dataclass(frozen=True)
@@ -76,118 +86,15 @@ class GroupingConfig:
     magnitude_weight: float = 0.1
     """Added times the magnitude agreement: 1 when the mention's value is the group's median, falling
     linearly to 0 at a factor of 10 apart (and down to -1 at a factor of 100: "2,000 euros" is no budget)."""
-    headless_margin: float = 0.1
+    headless_margin: float = 0.2
     """Added to the threshold for a mention without a counted noun (percentages, money, "300,000 have
     left"): with no noun to check, more agreement of the words is required."""
     candidates: int = 8
     """How many groups (nearest by embedding) are scored in full per mention."""
-
-
-_STOPWORDS = frozenset("""
-a an the of in on at to from by for with into onto over under since until than as per about after before during
-across through against among between near around and or but nor so yet that which who whom whose where when
-while because if this these those their his her its our my your is are was were be been being have has had do
-does did will would shall should may might can could must it they them he she we i you there here not no only
-just even also still already now then up down out off back away last next every more less most least some any
-all both each other such same very own said says say told tell according newspaper group official officials
-day days week weeks month months year years monday tuesday wednesday thursday friday saturday sunday morning
-evening night today yesterday new first since which its many""".split())
-_FOLD = {
-    "fled": "leave", "flee": "leave", "fleeing": "leave", "left": "leave", "leave": "leave", "leaving": "leave",
-    "gone": "leave", "departure": "leave", "departed": "leave", "exodus": "leave", "emigrated": "leave",
-    "emigration": "leave", "escape": "leave", "escaped": "leave",
-    "detained": "detain", "detain": "detain", "detention": "detain", "detainee": "detain", "arrested": "detain",
-    "arrest": "detain", "held": "detain", "custody": "detain",
-    "killed": "kill", "kill": "kill", "died": "kill", "dead": "kill", "death": "kill", "toll": "kill",
-    "killing": "kill", "fatalitie": "kill", "victim": "kill",
-    "entered": "enter", "enter": "enter", "crossed": "enter", "arrived": "enter", "arrival": "enter",
-    "reached": "enter", "entering": "enter",
-    "mobilise": "mobilise", "mobilised": "mobilise", "mobilisation": "mobilise", "mobilize": "mobilise",
-    "mobilization": "mobilise", "draft": "mobilise", "drafted": "mobilise", "summon": "mobilise",
-    "summoned": "mobilise", "call": "mobilise", "called": "mobilise", "quota": "mobilise", "conscription": "mobilise",
-    "fire": "burn", "arson": "burn", "alight": "burn", "burned": "burn", "burnt": "burn", "torched": "burn",
-    "hit": "burn", "damaged": "burn",
-    "lorrie": "vehicle", "lorry": "vehicle", "truck": "vehicle", "car": "vehicle", "vehicle": "vehicle",
-    "home": "household", "household": "household", "electricity": "power", "blackout": "power",
-    "protester": "protester", "demonstrator": "protester", "rallie": "protester", "rally": "protester",
-    "protest": "protester", "reservist": "reservist", "conscript": "reservist", "recruit": "reservist",
-    "refugee": "refugee", "displaced": "refugee", "inflation": "inflation", "price": "inflation",
-    "spending": "budget", "budget": "budget", "defence": "budget", "military": "military",
-}
-_WORD = re.compile(r"[a-z][a-z'-]+")
-_FOLD.update({"call-up": "mobilise", "call-ups": "mobilise", "draft": "mobilise"})
-
-PREDICATE_VERBS: dict[str, str] = {
-    **{w: "leave" for w in ("fled", "flee", "fleeing", "left", "leave", "leaving", "gone", "departed",
-                            "emigrated", "escaped")},
-    **{w: "detain" for w in ("detained", "detain", "arrested", "jailed")},
-    **{w: "kill" for w in ("killed", "died", "perished")},
-    **{w: "enter" for w in ("entered", "crossed", "arrived", "reached")},
-    **{w: "mobilise" for w in ("mobilise", "mobilised", "mobilize", "mobilized", "drafted", "summon",
-                               "summoned", "called", "conscripted", "recruited")},
-    **{w: "burn" for w in ("burned", "burnt", "torched", "alight", "fire", "damaged", "hit")},
-    **{w: "wound" for w in ("wounded", "injured")},
-}
-"""Verb forms that name what happened to the counted things (noun forms such as "the mobilisation" are
-usually scope, "since the mobilisation", and are left out)."""
-PREDICATE_REACH = 8
-"""Farthest word distance from the number at which a predicate verb counts."""
-
-
-def clause_predicate(masked_clause: str) -> str | None:
-    """The predicate class of the verb nearest the masked number ("leave", "detain", ...), or None."""
-    words = _WORD.findall(masked_clause.lower())
-    if NUMBER_MASK not in words:
-        return None
-    at = words.index(NUMBER_MASK)
-    best: tuple[int, str] | None = None
-    for i, w in enumerate(words):
-        cls = PREDICATE_VERBS.get(w)
-        if cls is not None and abs(i - at) <= PREDICATE_REACH and (best is None or abs(i - at) < best[0]):
-            best = (abs(i - at), cls)
-    return best[1] if best else None
-
-
-def clause_tokens(masked_clause: str) -> dict[str, float]:
-    """Content words of a clause, crudely singular and folded to shared predicates and nouns, each weighted
-    by its closeness to the masked number: 1 next to it, 1/(1 + d/4) at d words away. The counted noun and
-    the predicate sit near the number; place, time and scope ("since the mobilisation") further away."""
-    words = _WORD.findall(masked_clause.lower())
-    try:
-        at = words.index(NUMBER_MASK)
-    except ValueError:
-        at = len(words) // 2
-    out: dict[str, float] = {}
-    for i, w in enumerate(words):
-        w = w.strip("'-")
-        if w in _STOPWORDS or len(w) < 3 or w == NUMBER_MASK:
-            continue
-        if w.endswith("ies") and len(w) > 5:
-            w = w[:-3] + "y"
-        elif w.endswith("s") and not w.endswith("ss") and len(w) > 4:
-            w = w[:-1]
-        tok = _FOLD.get(w, w)
-        weight = 1.0 / (1.0 + max(0, abs(i - at) - 1) / 4.0)
-        out[tok] = max(out.get(tok, 0.0), weight)
-    return out
-
-
-def hashed_embedder(dim: int = 256) -> Embedder:
-    """A model-free stand-in for the encoder (hashed bag of folded words), for tests and the benchmark."""
-
-    def embed(texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), dim), dtype=np.float32)
-        for i, t in enumerate(texts):
-            for tok, weight in clause_tokens(t).items():
-                h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=4).digest(), "little")
-                out[i, h % dim] += weight if h & 1 << 31 else -weight
-            n = float(np.linalg.norm(out[i]))
-            if n:
-                out[i] /= n
-        return out
-
-    return embed
-
+    max_magnitude_gap: float = 2.0
+    """Hard constraint: a mention whose central value is more than this many orders of magnitude (log10)
+    from the group's mean never joins it ("up to 20 tonnes" a truck carries vs "3 million tonnes"
+    exported; 2.0 = a factor of 100). ``inf`` turns the constraint off."""
 
 @dataclass(slots=True)
 class FigureGroup:
@@ -202,6 +109,8 @@ class FigureGroup:
     """Sum over the mentions of each clause word's weight (see :func:`clause_tokens`)."""
     heads: Counter[str] = field(default_factory=Counter)
     predicates: Counter[str] = field(default_factory=Counter)
+    per_item: int = 0
+    """How many of the mentions are per-item amounts ("each truck carries up to 20 tonnes")."""
     log_sum: float = 0.0
     log_count: int = 0
     """Sum and count of log10 of the mentions' central values (the magnitude agreement uses the mean)."""
@@ -278,6 +187,7 @@ class FigureGrouper:
         self.vectors: dict[str, np.ndarray] = {}
         self.tokens: dict[str, dict[str, float]] = {}
         self.predicates: dict[str, str | None] = {}
+        self.per_item: dict[str, bool] = {}
         self.group_of: dict[str, str] = {}
         self.groups: dict[str, FigureGroup] = {}
         self.copies: dict[str, list[dict[str, Any]]] = {}
@@ -332,6 +242,7 @@ class FigureGrouper:
             self.vectors[mention.id] = np.asarray(vector, dtype=np.float16)  # half the memory; sums in float32
         self.tokens[mention.id] = clause_tokens(mention.masked_clause)
         self.predicates[mention.id] = clause_predicate(mention.masked_clause)
+        self.per_item[mention.id] = clause_per_item(mention.masked_clause)
         gid = self._best_group(mention)
         if gid is None:
             gid = self._new_group(mention.measure)
@@ -354,6 +265,7 @@ class FigureGrouper:
                 self.vectors[m.id] = np.asarray(vec, dtype=np.float16)
             self.tokens[m.id] = clause_tokens(m.masked_clause)
             self.predicates[m.id] = clause_predicate(m.masked_clause)
+            self.per_item[m.id] = clause_per_item(m.masked_clause)
             if gid not in self.groups:
                 self._new_group(m.measure, gid)
             self._join(gid, m)
@@ -426,9 +338,13 @@ class FigureGrouper:
         weight = cfg.embed_weight if vec is not None else 0.0
         best: tuple[float, str] | None = None
         toks = self.tokens[m.id]
-        threshold = cfg.threshold + (cfg.headless_margin if m.head is None else 0.0)
+        pred = self.predicates.get(m.id)
         for g in cands:
             group = self.groups[g]
+            # no counted noun: more agreement is required, unless the predicate names the same event
+            # ("the death toll rose to 41" beside "23 people died")
+            headless = m.head is None and (pred is None or pred not in group.predicates)
+            threshold = cfg.threshold + (cfg.headless_margin if headless else 0.0)
             score = weight * cosines[g] + (1 - weight) * self._lexical(toks, group)
             if m.head and m.head != "people" and m.head in group.heads:
                 score += cfg.head_bonus
@@ -453,9 +369,15 @@ class FigureGrouper:
         return max(-1.0, 1.0 - abs(v - group.log_sum / group.log_count))
 
     def _compatible(self, m: FigureMention, group: FigureGroup) -> bool:
-        """Hard constraints: compatible counted nouns, and no other predicate ("left" never joins "detained")."""
+        """Hard constraints: compatible counted nouns, no other predicate ("left" never joins "detained"),
+        per-item amounts ("each truck carries 20 tonnes") never with totals, and values at most ``max_magnitude_gap`` orders of magnitude from the group's mean."""
         pred = self.predicates.get(m.id)
         if pred is not None and group.predicates and pred not in group.predicates:
+            return False
+        if self.per_item.get(m.id, False) != (group.per_item > 0):
+            return False
+        v = _central_log(m)
+        if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > self.config.max_magnitude_gap:
             return False
         return all(heads_compatible(m.head, h) for h in group.heads)
 
@@ -497,6 +419,8 @@ class FigureGrouper:
         pred = self.predicates.get(m.id)
         if pred is not None:
             group.predicates[pred] += 1
+        if self.per_item.get(m.id, False):
+            group.per_item += 1
         lv = _central_log(m)
         if lv is not None:
             group.log_sum += lv
@@ -579,5 +503,5 @@ def _central_log(m: FigureMention) -> float | None:
     return float(np.log10(v)) if v > 0 else None
 
 
-__all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary", "GroupingConfig", "clause_tokens",
-           "hashed_embedder"]
+__all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
+           "GroupingConfig", "clause_tokens", "hashed_embedder"]

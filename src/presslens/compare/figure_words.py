@@ -1,0 +1,163 @@
+"""Clause words of a figure mention: the features the figure grouper compares besides the clause vector.
+
+- :func:`clause_tokens`: content words of the masked clause, crudely singular and folded to shared
+  predicates and nouns ("fled"/"left"/"exodus" -> ``leave``; "death toll"/"died" -> ``kill``), weighted
+  by closeness to the number;
+- :func:`clause_predicate`: the predicate class of the verb (or predicate noun such as "death toll")
+  nearest the number, a hard constraint in :class:`~presslens.compare.figure_groups.FigureGrouper`;
+- :func:`hashed_embedder`: a model-free stand-in for the sentence encoder built from the same words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+
+import numpy as np
+
+from presslens.compare.figures import NUMBER_MASK
+
+Embedder = Callable[[list[str]], np.ndarray]
+"""Texts -> L2-normalised vectors, shape (len(texts), dim); e.g. ``SentenceEncoder.default().encode``."""
+
+_STOPWORDS = frozenset("""
+a an the of in on at to from by for with into onto over under since until than as per about after before during
+across through against among between near around and or but nor so yet that which who whom whose where when
+while because if this these those their his her its our my your is are was were be been being have has had do
+does did will would shall should may might can could must it they them he she we i you there here not no only
+just even also still already now then up down out off back away last next every more less most least some any
+all both each other such same very own said says say told tell according newspaper group official officials
+day days week weeks month months year years monday tuesday wednesday thursday friday saturday sunday morning
+evening night today yesterday new first since which its many""".split())
+_FOLD = {
+    "fled": "leave", "flee": "leave", "fleeing": "leave", "left": "leave", "leave": "leave", "leaving": "leave",
+    "gone": "leave", "departure": "leave", "departed": "leave", "exodus": "leave", "emigrated": "leave",
+    "emigration": "leave", "escape": "leave", "escaped": "leave",
+    "detained": "detain", "detain": "detain", "detention": "detain", "detainee": "detain", "arrested": "detain",
+    "arrest": "detain", "held": "detain", "custody": "detain",
+    "killed": "kill", "kill": "kill", "died": "kill", "dead": "kill", "death": "kill", "toll": "kill",
+    "killing": "kill", "fatalitie": "kill", "victim": "kill",
+    "entered": "enter", "enter": "enter", "crossed": "enter", "arrived": "enter", "arrival": "enter",
+    "reached": "enter", "entering": "enter",
+    "mobilise": "mobilise", "mobilised": "mobilise", "mobilisation": "mobilise", "mobilize": "mobilise",
+    "mobilization": "mobilise", "draft": "mobilise", "drafted": "mobilise", "summon": "mobilise",
+    "summoned": "mobilise", "call": "mobilise", "called": "mobilise", "quota": "mobilise", "conscription": "mobilise",
+    "fire": "burn", "arson": "burn", "alight": "burn", "burned": "burn", "burnt": "burn", "torched": "burn",
+    "hit": "burn", "damaged": "burn",
+    "lorrie": "vehicle", "lorry": "vehicle", "truck": "vehicle", "car": "vehicle", "vehicle": "vehicle",
+    "home": "household", "household": "household", "electricity": "power", "blackout": "power",
+    "protester": "protester", "demonstrator": "protester", "rallie": "protester", "rally": "protester",
+    "protest": "protester", "reservist": "reservist", "conscript": "reservist", "recruit": "reservist",
+    "refugee": "refugee", "displaced": "refugee", "inflation": "inflation", "price": "inflation",
+    "spending": "budget", "budget": "budget", "defence": "budget", "military": "military",
+}
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_FOLD.update({"call-up": "mobilise", "call-ups": "mobilise", "draft": "mobilise"})
+
+PREDICATE_VERBS: dict[str, str] = {
+    **{w: "leave" for w in ("fled", "flee", "fleeing", "left", "leave", "leaving", "gone", "departed",
+                            "emigrated", "escaped")},
+    **{w: "detain" for w in ("detained", "detain", "arrested", "jailed")},
+    **{w: "kill" for w in ("killed", "died", "perished")},
+    **{w: "enter" for w in ("entered", "crossed", "arrived", "reached")},
+    **{w: "mobilise" for w in ("mobilise", "mobilised", "mobilize", "mobilized", "drafted", "summon",
+                               "summoned", "called", "conscripted", "recruited")},
+    **{w: "burn" for w in ("burned", "burnt", "torched", "alight", "fire", "damaged", "hit")},
+    **{w: "wound" for w in ("wounded", "injured")},
+}
+"""Verb forms that name what happened to the counted things (noun forms such as "the mobilisation" are
+usually scope, "since the mobilisation", and are left out; see :data:`PREDICATE_NOUNS` for the exceptions)."""
+PREDICATE_NOUNS: dict[str, str] = {"toll": "kill", "fatalities": "kill"}
+"""Nouns that name the predicate wherever they stand in the clause ("the death toll from Thursday's strike on
+the market has risen to 31" counts the dead as surely as "31 people died"); used when no verb is in reach."""
+LEVEL_VERBS = frozenset({"reached", "reach", "reaches", "hit", "hits", "topped"})
+"""Verbs that, right before the number, say what the figure amounts to ("inflation reached 14 per cent"),
+not what happened to the counted things ("40,000 Norvanians reached Kaldera")."""
+PREDICATE_REACH = 8
+"""Farthest word distance from the number at which a predicate verb counts."""
+
+
+def clause_predicate(masked_clause: str) -> str | None:
+    """The predicate class of the verb nearest the masked number ("leave", "detain", ...), else of a
+    predicate noun anywhere in the clause ("death toll"), or None."""
+    words = _WORD.findall(masked_clause.lower())
+    if NUMBER_MASK not in words:
+        return None
+    at = words.index(NUMBER_MASK)
+    best: tuple[int, str] | None = None
+    for i, w in enumerate(words):
+        cls = PREDICATE_VERBS.get(w)
+        if cls is None or abs(i - at) > PREDICATE_REACH:
+            continue
+        if w in LEVEL_VERBS and 0 < at - i <= 2:  # "reached (about) N": a level, not a movement
+            continue
+        if best is None or abs(i - at) < best[0]:
+            best = (abs(i - at), cls)
+    if best is not None:
+        return best[1]
+    return next((PREDICATE_NOUNS[w] for w in words if w in PREDICATE_NOUNS), None)
+
+
+PER_ITEM_WORDS = frozenset({"each", "every", "single", "apiece", "per"})
+"""Words that make a figure a per-item amount ("each rail tanker holds up to 60 tonnes", "a single tanker
+loaded 40,000 tonnes", "fines of 2,000 euros each"); "per cent" does not count."""
+
+
+def clause_per_item(masked_clause: str) -> bool:
+    """Whether the figure is an amount per item (one truck, each family) rather than a total: a word of
+    :data:`PER_ITEM_WORDS` within :data:`PREDICATE_REACH` words of the number."""
+    words = _WORD.findall(masked_clause.lower())
+    if NUMBER_MASK not in words:
+        return False
+    at = words.index(NUMBER_MASK)
+    for i, w in enumerate(words):
+        if w in PER_ITEM_WORDS and abs(i - at) <= PREDICATE_REACH:
+            if w == "per" and i + 1 < len(words) and words[i + 1] in ("cent", "centum"):
+                continue
+            return True
+    return False
+
+
+def clause_tokens(masked_clause: str) -> dict[str, float]:
+    """Content words of a clause, crudely singular and folded to shared predicates and nouns, each weighted
+    by its closeness to the masked number: 1 next to it, 1/(1 + d/4) at d words away. The counted noun and
+    the predicate sit near the number; place, time and scope ("since the mobilisation") further away."""
+    words = _WORD.findall(masked_clause.lower())
+    try:
+        at = words.index(NUMBER_MASK)
+    except ValueError:
+        at = len(words) // 2
+    out: dict[str, float] = {}
+    for i, w in enumerate(words):
+        w = w.strip("'-")
+        if w in _STOPWORDS or len(w) < 3 or w == NUMBER_MASK:
+            continue
+        if w.endswith("ies") and len(w) > 5:
+            w = w[:-3] + "y"
+        elif w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+            w = w[:-1]
+        tok = _FOLD.get(w, w)
+        weight = 1.0 / (1.0 + max(0, abs(i - at) - 1) / 4.0)
+        out[tok] = max(out.get(tok, 0.0), weight)
+    return out
+
+
+def hashed_embedder(dim: int = 256) -> Embedder:
+    """A model-free stand-in for the encoder (hashed bag of folded words), for tests and the benchmark."""
+
+    def embed(texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for tok, weight in clause_tokens(t).items():
+                h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=4).digest(), "little")
+                out[i, h % dim] += weight if h & 1 << 31 else -weight
+            n = float(np.linalg.norm(out[i]))
+            if n:
+                out[i] /= n
+        return out
+
+    return embed
+
+
+__all__ = ["LEVEL_VERBS", "PER_ITEM_WORDS", "PREDICATE_NOUNS", "PREDICATE_REACH", "PREDICATE_VERBS", "Embedder", "clause_per_item", "clause_predicate", "clause_tokens", "hashed_embedder"]
