@@ -42,7 +42,18 @@ def _asset(name: str) -> str:
     return resources.files("presslens.report").joinpath(name).read_text(encoding="utf-8")
 
 
-def _generated_css(kinds: Iterable[str]) -> str:
+NOT_ANALYSED_CSS = (
+    ".pl-unsup{color:var(--muted);background:repeating-linear-gradient(135deg,transparent 0 6px,"
+    "rgba(127,127,127,.07) 6px 12px);border-left:3px solid rgba(127,127,127,.45);padding-left:8px}\n"
+    "p.pl-unsup::before{content:'not analysed: other language';display:block;font:600 11px/1.6 system-ui,"
+    "sans-serif;letter-spacing:.04em;text-transform:uppercase;color:var(--muted)}\n"
+    "span.pl-unsup{padding-left:4px;border-left-width:2px}\n"
+    ".pl-unsup-note b{color:#b45309}"
+)
+"""Styles of the other-language parts; added only to pages that have some, so other pages stay unchanged."""
+
+
+def _generated_css(kinds: Iterable[str], not_analysed: bool = False) -> str:
     rules = [f".tc-{i}{{--tc:{c}}}" for i, c in enumerate(TECHNIQUE_COLOURS)]
     for b in range(1, SENTENCE_BUCKETS):
         alpha = round(0.035 * b, 3)
@@ -56,6 +67,8 @@ def _generated_css(kinds: Iterable[str]) -> str:
         colour = OTHER_KIND_COLOURS[zlib.crc32(slug.encode()) % len(OTHER_KIND_COLOURS)]
         rules.append(f".on-{slug} .k-{slug},.show-cand.on-{slug} .kc-{slug}"
                      f"{{outline:1.5px dotted {colour};outline-offset:1px}}")
+    if not_analysed:
+        rules.append(NOT_ANALYSED_CSS)
     return "\n".join(rules)
 
 
@@ -64,8 +77,8 @@ def _generated_css(kinds: Iterable[str]) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _document(title: str, subtitle: str, body: str, kinds: Iterable[str]) -> str:
-    css = _asset("report.css") + "\n" + _generated_css(kinds)
+def _document(title: str, subtitle: str, body: str, kinds: Iterable[str], not_analysed: bool = False) -> str:
+    css = _asset("report.css") + "\n" + _generated_css(kinds, not_analysed)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">\n'
@@ -85,7 +98,8 @@ def to_html(report: Report) -> str:
     view = ReportView.of(report, 0)
     title = report.article.title or report.article.id or "Untitled article"
     kinds = {f.kind for f in report.findings}
-    return _document(f"presslens · {title}", "article report", report_section(view), kinds)
+    return _document(f"presslens · {title}", "article report", report_section(view), kinds,
+                     bool(report.article.unsupported_ranges))
 
 
 def to_html_batch(reports: Iterable[Report], errors: Iterable[Any] = ()) -> str:
@@ -102,7 +116,8 @@ def to_html_batch(reports: Iterable[Report], errors: Iterable[Any] = ()) -> str:
     subtitle = f"{len(reports)} article{'s' if len(reports) != 1 else ''}"
     if error_items:
         subtitle += f", {len(error_items)} input error{'s' if len(error_items) != 1 else ''}"
-    return _document("presslens · batch report", subtitle, body, kinds)
+    not_analysed = any(r.article.unsupported_ranges for r in reports)
+    return _document("presslens · batch report", subtitle, body, kinds, not_analysed)
 
 
 def _batch_index(views: list[ReportView], errors: list[dict[str, Any]]) -> str:

@@ -38,6 +38,7 @@ from presslens.report.html_view import (
     kind_slug,
     technique_colour_index,
 )
+from presslens.report.not_analysed import not_analysed_line
 
 # --------------------------------------------------------------------------------------------
 # Report parts
@@ -58,6 +59,9 @@ def _meta_html(view: ReportView) -> str:
         ("Origin", a.origin, "pl-url"),
     ]
     spans = [f'<span class="{cls}"><b>{esc(k)}</b> {esc(v)}</span>' for k, v, cls in items if v]
+    skipped = not_analysed_line(a)
+    if skipped:
+        spans.append(f'<span class="pl-unsup-note"><b>Not analysed</b> {esc(skipped)}</span>')
     return f'<div class="pl-meta">{"".join(spans)}</div>' if spans else ""
 
 

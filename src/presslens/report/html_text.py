@@ -69,6 +69,29 @@ def _segment_html(view: ReportView, chunk: str, offset: int, covering: list[tupl
     return f'<span class="{" ".join(classes)}" {" ".join(attrs)}>{esc(chunk)}</span>'
 
 
+NOT_ANALYSED_TITLE = "Not analysed: other language"
+
+
+def _paragraph_html(view: ReportView, start: int, end: int, visible: list[tuple[int, Finding]]) -> str:
+    """One ``<p>``; parts in ``article.unsupported_ranges`` (other language, not analysed) are marked: the whole
+    paragraph as ``<p class="pl-unsup">`` when it lies inside one, else each part as ``<span class="pl-unsup">``."""
+    skipped = [(max(s, start), min(e, end)) for s, e in view.report.article.unsupported_ranges if s < end and e > start]
+    if not skipped:
+        return f"<p>{_segments(view, start, end, visible)}</p>"
+    marker = f'class="pl-unsup" title="{esc(NOT_ANALYSED_TITLE)}"'
+    if skipped == [(start, end)]:
+        return f"<p {marker}>{_segments(view, start, end, visible)}</p>"
+    out, at = [], start
+    for s, e in sorted(skipped):
+        if s > at:
+            out.append(_segments(view, at, s, visible))
+        out.append(f"<span {marker}>{_segments(view, s, e, visible)}</span>")
+        at = max(at, e)
+    if at < end:
+        out.append(_segments(view, at, end, visible))
+    return f"<p>{''.join(out)}</p>"
+
+
 def article_html(view: ReportView) -> tuple[str, str]:
     """``(title html, body html)``: the title line is drawn as the heading when it opens the text."""
     article = view.report.article
@@ -80,5 +103,5 @@ def article_html(view: ReportView) -> tuple[str, str]:
         if article.text[s:e].strip() == article.title.strip():
             title_html = _segments(view, s, e, visible)
             paragraphs = paragraphs[1:]
-    body = "".join(f"<p>{_segments(view, s, e, visible)}</p>" for s, e in paragraphs)
+    body = "".join(_paragraph_html(view, s, e, visible) for s, e in paragraphs)
     return title_html, body or '<p class="pl-empty">(empty article)</p>'

@@ -39,6 +39,7 @@ from presslens.report.common import (
     technique_name,
     violence_target,
 )
+from presslens.report.not_analysed import not_analysed_line
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&#!~])")
 _DEDICATED = {"violence", "claim", "quantity", "attribution", "technique", "sentence"}
@@ -123,6 +124,9 @@ def _header(report: Report, n_candidates: int) -> list[str]:
     counts = _kind_counts(report.findings)
     if counts:
         lines.append("- **Findings:** " + ", ".join(f"{md_text(kind_title(k).lower())}: {n}" for k, n in counts))
+    skipped = not_analysed_line(a)
+    if skipped:
+        lines.append(f"- **Not analysed:** {md_text(skipped)}")
     if n_candidates:
         lines.append(f"- **Not shown:** {candidates_line(n_candidates)}, listed under *Low-confidence candidates*")
     return lines
