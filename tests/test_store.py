@@ -7,6 +7,7 @@ import json
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from presslens.identity import content_id, corpus_key, finding_id
 from presslens.store import Filters, QueryError, StoreError, export, open_store, parse_query, profiles
@@ -196,3 +197,59 @@ def test_upgrade_from_version_1_keeps_articles(store_url: str) -> None:
         store.add(make_report(TEXTS[1][0]))
         with store.reading() as conn:
             assert conn.execute(text("SELECT duplicate_of FROM articles")).all() == [(None,)]
+
+
+@pytest.mark.parametrize("query,filters", [
+    ("said", Filters(sources=["Outlet A"])),
+    ("said OR georgia OR drones", Filters(since=dt.date(2022, 9, 25))),
+    ("said OR drones", Filters(kind="quantity")),
+    ("the", Filters(sources=["Outlet A", "Outlet C"], until=dt.date(2022, 12, 31))),
+])
+def test_filtered_search_is_the_same_from_either_side(filled, monkeypatch, query: str,  # type: ignore[no-untyped-def]
+                                                      filters: Filters) -> None:
+    """SQLite checks the few filtered articles against the full-text index, or ranks every full-text match
+    and filters them: both give the same hits, ranks and snippets."""
+    from presslens.store import search as store_search
+
+    monkeypatch.setattr(store_search, "FILTER_FIRST_MAX", 0)
+    from_matches = [search_articles(filled, query, filters, limit=2, offset=k) for k in (0, 1, 2)]
+    monkeypatch.setattr(store_search, "FILTER_FIRST_MAX", 10_000)
+    from_filters = [search_articles(filled, query, filters, limit=2, offset=k) for k in (0, 1, 2)]
+    assert from_filters == from_matches and from_filters[0]
+    everything = search_articles(filled, query, Filters())
+    ranked = [h for h in everything if h["id"] in {x["id"] for page in from_filters for x in page}]
+    assert [h["id"] for h in ranked][:2] == [h["id"] for h in from_filters[0]]
+    assert all(h["snippet"] and "[" in h["snippet"] for page in from_filters for h in page)
+
+
+def test_add_many_is_one_transaction_and_skips_stored(store_url: str) -> None:
+    rows = [report_rows(make_report(t, source=src, date=d)) for t, src, d in TEXTS]
+    with open_store(store_url, write=True, create=True) as store:
+        assert store.add_many(rows[:2]) == 2
+        assert store.add_many(rows) == 2
+        assert store.info()["articles"] == 4
+        assert len(search_articles(store, "said OR georgia", Filters())) == 3
+        fresh = report_rows(make_report("A fifth article about the ceasefire.", source="Outlet D"))
+        with pytest.raises(IntegrityError):
+            store.add_many([fresh, ({**rows[1][0], "id": "x" * 32, "text": None}, [])])
+        assert store.info()["articles"] == 4  # the whole batch rolled back, the fresh article too
+
+
+def test_upgrade_from_version_3_adds_the_kind_date_index(store_url: str) -> None:
+    from sqlalchemy import inspect
+
+    from presslens.store.backend import make_engine, resolve_url
+
+    db = resolve_url(store_url)
+    engine = make_engine(db, write=True)
+    with engine.begin() as conn:
+        store_schema.upgrade(conn, 0, target=3)
+        assert "ix_findings_kind_date" not in {i["name"] for i in inspect(conn).get_indexes("findings")}
+    engine.dispose()
+    with open_store(store_url, write=True, check=False) as store:
+        assert store.upgrade() == (3, store_schema.SCHEMA_VERSION)
+        with store.reading() as conn:
+            names = {i["name"] for i in inspect(conn).get_indexes("findings")}
+        assert "ix_findings_kind_date" in names
+        store.add(make_report(TEXTS[0][0], source="Outlet A", date=dt.date(2022, 10, 1)))
+        assert [f["kind"] for f in search_findings(store, "border", Filters(kind="quantity"))] == ["quantity"]

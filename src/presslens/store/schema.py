@@ -13,6 +13,9 @@ re-read every stored text), ``figure_mentions`` (one row per quantity finding of
 clause vector and its figure group id) and ``claim_vectors`` (one row per check-worthy claim: its text and
 its embedding, keyed by the claim encoder's fingerprint, filled on first use). Both are written in the article's
 transaction.
+Version 4: index ``ix_findings_kind_date`` on ``findings (kind, date)``: finding queries by kind without a label,
+newest first (e.g. the claims of the articles matching a common word), read the findings in date order and stop
+at the page instead of sorting every finding of the kind.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The schema this presslens writes and reads."""
 
 
@@ -114,6 +117,7 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
         Index("ix_findings_kind_label_date", "kind", "label", "date"),
         Index("ix_findings_kind_source_date", "kind", "source", "date", "cited_source"),
         Index("ix_findings_kind_value", "kind", "value"),
+        *([Index("ix_findings_kind_date", "kind", "date")] if version >= 4 else []),
     )
     return meta, articles, findings
 
@@ -209,7 +213,11 @@ def _step_3(conn: Connection) -> None:
     conn.execute(text(f"ALTER TABLE articles ADD COLUMN minhash {blob}"))
 
 
-UPGRADE_STEPS: dict[int, Callable[[Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3}
+def _step_4(conn: Connection) -> None:
+    conn.execute(text("CREATE INDEX ix_findings_kind_date ON findings (kind, date)"))
+
+
+UPGRADE_STEPS: dict[int, Callable[[Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4}
 """``UPGRADE_STEPS[n]`` takes a database from version n-1 to n."""
 
 

@@ -7,7 +7,7 @@ import contextlib
 import datetime as dt
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, text
@@ -157,23 +157,33 @@ class Store:
                  tracking: dict[str, Any] | None = None) -> bool:
         """:meth:`add` for rows made by :func:`presslens.store.rows.report_rows` (or a bench); ``tracking``:
         what :meth:`presslens.store.tracking.CorpusTracker.rows_for` returned."""
+        with self.transaction() as conn:
+            return self._add_rows(conn, row, frows, tracking)
+
+    def add_many(self, items: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> int:
+        """:meth:`add_rows` for many articles in one transaction (bulk loads of generated rows, e.g. the
+        scale bench; ``index`` keeps one transaction per article); the number of articles added."""
+        with self.transaction() as conn:
+            return sum(self._add_rows(conn, row, frows, None) for row, frows in items)
+
+    def _add_rows(self, conn: Connection, row: dict[str, Any], frows: list[dict[str, Any]],
+                  tracking: dict[str, Any] | None) -> bool:
         if tracking is not None:
             row = {**row, "duplicate_of": tracking["duplicate_of"], "minhash": tracking.get("minhash")}
-        with self.transaction() as conn:
-            stmt = self._insert().values(**row).on_conflict_do_nothing(index_elements=["id"])
-            pk = conn.execute(stmt.returning(ARTICLES.c.pk)).scalar()
-            if pk is None:
-                return False
-            if self.backend == "sqlite":
-                conn.exec_driver_sql(
-                    "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)", (pk, row["title"], row["text"])
-                )
-            self._insert_findings(conn, pk, frows)
-            if tracking is not None:
-                if tracking["mentions"]:
-                    conn.execute(FIGURE_MENTIONS.insert(), [{**m, "article_pk": pk} for m in tracking["mentions"]])
-                if tracking["claims"]:
-                    conn.execute(CLAIM_VECTORS.insert(), [{**c, "article_pk": pk} for c in tracking["claims"]])
+        stmt = self._insert().values(**row).on_conflict_do_nothing(index_elements=["id"])
+        pk = conn.execute(stmt.returning(ARTICLES.c.pk)).scalar()
+        if pk is None:
+            return False
+        if self.backend == "sqlite":
+            conn.exec_driver_sql(
+                "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)", (pk, row["title"], row["text"])
+            )
+        self._insert_findings(conn, pk, frows)
+        if tracking is not None:
+            if tracking["mentions"]:
+                conn.execute(FIGURE_MENTIONS.insert(), [{**m, "article_pk": pk} for m in tracking["mentions"]])
+            if tracking["claims"]:
+                conn.execute(CLAIM_VECTORS.insert(), [{**c, "article_pk": pk} for c in tracking["claims"]])
         return True
 
     def replace(self, report: Report) -> bool:
