@@ -223,7 +223,7 @@ def search_articles(store: Store, query: str | None, filters: Filters, *, limit:
             by_pk = {r.pk: dict(r._mapping) for r in conn.execute(text(
                 f"SELECT a.pk, a.id, a.date, a.source, a.title FROM articles a WHERE a.pk IN ({in_pks})"),
                 pparams).all()}
-            snippets = dict(conn.execute(text(
+            snippets: dict[int, str] = dict(conn.execute(text(
                 "SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts "
                 f"WHERE articles_fts MATCH :q AND rowid IN ({in_pks})"), pparams).all())
             hits = [{**by_pk[pk], "rank": rank_of[pk], "snippet": snippets.get(pk)} for pk in rank_of]
