@@ -198,27 +198,26 @@ def test_upgrade_from_version_1_keeps_articles(store_url: str) -> None:
             assert conn.execute(text("SELECT duplicate_of FROM articles")).all() == [(None,)]
 
 
-@pytest.mark.parametrize("query,filters", [
-    ("said", Filters(sources=["Outlet A"])),
-    ("said OR georgia OR drones", Filters(since=dt.date(2022, 9, 25))),
-    ("said OR drones", Filters(kind="quantity")),
-    ("the", Filters(sources=["Outlet A", "Outlet C"], until=dt.date(2022, 12, 31))),
+@pytest.mark.parametrize("query,sources,since,until", [
+    ("said", ["Outlet A"], None, None),
+    ("said OR georgia OR drones", [], dt.date(2022, 9, 25), None),
+    ("the", ["Outlet A", "Outlet C"], None, dt.date(2022, 12, 31)),
+    ("said OR drones OR georgia", ["Outlet B", "Outlet C"], dt.date(2022, 9, 1), dt.date(2022, 10, 31)),
 ])
-def test_filtered_search_is_the_same_from_either_side(filled, monkeypatch, query: str,  # type: ignore[no-untyped-def]
-                                                      filters: Filters) -> None:
-    """SQLite checks the few filtered articles against the full-text index, or ranks every full-text match
-    and filters them: both give the same hits, ranks and snippets."""
-    from presslens.store import search as store_search
-
-    monkeypatch.setattr(store_search, "FILTER_FIRST_MAX", 0)
-    from_matches = [search_articles(filled, query, filters, limit=2, offset=k) for k in (0, 1, 2)]
-    monkeypatch.setattr(store_search, "FILTER_FIRST_MAX", 10_000)
-    from_filters = [search_articles(filled, query, filters, limit=2, offset=k) for k in (0, 1, 2)]
-    assert from_filters == from_matches and from_filters[0]
-    everything = search_articles(filled, query, Filters())
-    ranked = [h for h in everything if h["id"] in {x["id"] for page in from_filters for x in page}]
-    assert [h["id"] for h in ranked][:2] == [h["id"] for h in from_filters[0]]
-    assert all(h["snippet"] and "[" in h["snippet"] for page in from_filters for h in page)
+def test_filtered_search_is_the_ranked_search_filtered(filled, query: str, sources: list[str],  # type: ignore[no-untyped-def]
+                                                       since: dt.date | None, until: dt.date | None) -> None:
+    """Filters narrow the ranked hits without changing their order, scores, snippets or counts, page by page."""
+    everything = search_articles(filled, query, Filters(), limit=100)
+    expected = [h for h in everything if (not sources or h["source"] in sources)
+                and (since is None or h["date"] >= since.isoformat())
+                and (until is None or h["date"] <= until.isoformat())]
+    assert expected
+    filters = Filters(sources=sources, since=since, until=until)
+    for k in range(len(expected) + 1):
+        assert search_articles(filled, query, filters, limit=2, offset=k) == expected[k:k + 2]
+    assert all(h["snippet"] and "[" in h["snippet"] for h in expected)
+    with_kind = search_articles(filled, query, Filters(sources=sources, since=since, until=until, kind="quantity"))
+    assert [h["id"] for h in with_kind] == [h["id"] for h in expected if h["counts"].get("quantity")]
 
 
 def test_add_many_is_one_transaction_and_skips_stored(store_url: str) -> None:
@@ -252,3 +251,23 @@ def test_upgrade_from_version_3_adds_the_kind_date_index(store_url: str) -> None
         assert "ix_findings_kind_date" in names
         store.add(make_report(TEXTS[0][0], source="Outlet A", date=dt.date(2022, 10, 1)))
         assert [f["kind"] for f in search_findings(store, "border", Filters(kind="quantity"))] == ["quantity"]
+
+
+def test_optimize_merges_a_fragmented_full_text_index(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from presslens.store import store as store_module
+
+    with open_store(str(tmp_path / "frag.db"), write=True, create=True) as store:
+        for i in range(store_module.FTS_MAX_SEGMENTS + 4):
+            t, src, d = TEXTS[i % len(TEXTS)]
+            assert store.add(make_report(f"{t} Report number {i}.", source=src, date=d))
+
+        def segments() -> int:
+            with store.reading() as conn:
+                return int(conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM articles_fts_idx").scalar() or 0)
+
+        assert segments() > store_module.FTS_MAX_SEGMENTS
+        before = [search_articles(store, q, Filters(), limit=50) for q in ("said", "number", '"report number 3"')]
+        store.optimize()
+        assert segments() == 1
+        assert [search_articles(store, q, Filters(), limit=50) for q in ("said", "number", '"report number 3"')] == before
+        assert len(before[1]) == store_module.FTS_MAX_SEGMENTS + 4

@@ -166,32 +166,18 @@ def _match(store: Store, query: str | None, params: dict[str, Any]) -> tuple[str
             "ts_rank(a.tsv, tq)", "rank DESC, a.pk ASC")
 
 
-FILTER_FIRST_MAX = 500
-"""SQLite: a full-text search whose other filters leave at most this many articles checks those articles
-against the full-text index one by one (a rowid seek each) instead of ranking every full-text match."""
-
 def _sqlite_ranked(conn: Connection, params: dict[str, Any], article_where: list[str]) -> list[dict[str, Any]]:
     """(pk, rank) of one page of full-text matches, best first (ties: lower pk first).
 
-    No article filter: FTS5's own ``ORDER BY rank`` (bm25 with the title weighted 2x) over the full-text
-    index alone: the articles table and the snippets are read for the page's rows only. With filters that
-    leave few articles (:data:`FILTER_FIRST_MAX`), those articles are checked against the index by rowid."""
-    bm25 = "bm25(articles_fts, 2.0, 1.0)"
+    Ranked inside the FTS5 index alone (``bm25`` with the title weighted 2x, ``LIMIT``/``OFFSET``): the
+    articles table and the snippets are read for the page's rows only. Source, date, language and finding
+    filters become a set of article pks that each match is checked against before it is scored (``+rowid``
+    keeps SQLite from turning the set into one full-text seek per article, which is slower than the scan)."""
+    cond = ["articles_fts MATCH :q"]
     if article_where:
-        where = " AND ".join(article_where)
-        few = conn.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {where} "
-                                f"LIMIT {FILTER_FIRST_MAX + 1})"), params).scalar() or 0
-        if few <= FILTER_FIRST_MAX:
-            sql = (f"SELECT a.pk AS pk, {bm25} AS rank FROM articles a CROSS JOIN articles_fts "
-                   f"ON articles_fts.rowid = a.pk WHERE articles_fts MATCH :q AND {where} "
-                   "ORDER BY rank ASC, a.pk ASC LIMIT :limit OFFSET :offset")
-        else:
-            sql = (f"SELECT a.pk AS pk, {bm25} AS rank FROM articles_fts JOIN articles a "
-                   f"ON a.pk = articles_fts.rowid WHERE articles_fts MATCH :q AND {where} "
-                   "ORDER BY rank ASC, a.pk ASC LIMIT :limit OFFSET :offset")
-    else:
-        sql = (f"SELECT rowid AS pk, {bm25} AS rank FROM articles_fts WHERE articles_fts MATCH :q "
-               "ORDER BY rank ASC, rowid ASC LIMIT :limit OFFSET :offset")
+        cond.append(f"+rowid IN (SELECT a.pk FROM articles a WHERE {' AND '.join(article_where)})")
+    sql = (f"SELECT rowid AS pk, bm25(articles_fts, 2.0, 1.0) AS rank FROM articles_fts WHERE {' AND '.join(cond)} "
+           "ORDER BY rank ASC, rowid ASC LIMIT :limit OFFSET :offset")
     return [dict(r._mapping) for r in conn.execute(text(sql), params).all()]
 
 

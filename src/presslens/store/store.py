@@ -221,11 +221,17 @@ class Store:
     def optimize(self) -> None:
         """Refresh the query planner's statistics (SQLite ``ANALYZE``, sampled; without them SQLite starts
         a per-source query from the findings instead of the source's articles; PostgreSQL's autovacuum does
-        this by itself)."""
+        this by itself). SQLite: a full-text index of more than :data:`FTS_MAX_SEGMENTS` b-trees (segments;
+        every write transaction adds one, FTS5 merges them only in part) is merged into one first: ranking a
+        common word and rowid look-ups read every segment."""
         if self.backend == "sqlite":
             with self.guard(), self.engine.connect() as conn:
+                segments = conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM articles_fts_idx").scalar()
+                if (segments or 0) > FTS_MAX_SEGMENTS:
+                    conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
                 conn.exec_driver_sql("PRAGMA analysis_limit = 400")  # sampled: fast on a large file
                 conn.exec_driver_sql("ANALYZE")
+                conn.commit()
 
     # ------------------------------------------------------------ info
 
@@ -274,6 +280,10 @@ def _iso(d: Any) -> str | None:
     if isinstance(d, dt.date):
         return d.isoformat()
     return str(d) if d is not None else None
+
+
+FTS_MAX_SEGMENTS = 8
+"""SQLite: :meth:`Store.optimize` merges the FTS5 index into one segment when it has more than this many."""
 
 
 def open_store(url: str | None = None, *, write: bool = False, create: bool = False, check: bool = True) -> Store:
