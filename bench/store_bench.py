@@ -168,12 +168,19 @@ def rerun_queries(path: str, seed: int) -> dict[str, Any]:
     """The queries again on a SQLite file an earlier run left (``--sqlite-path``), after upgrading its schema
     and ``Store.optimize``."""
     store = open_store(path, write=True, check=False)
+    u0 = time.perf_counter()
     upgraded = store.upgrade()
+    upgrade_s = time.perf_counter() - u0
+    with store.reading() as conn:
+        segments = conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM articles_fts_idx").scalar()
     o0 = time.perf_counter()
     store.optimize()
+    optimize_s = time.perf_counter() - o0
     info = store.info()
     results = {"backend": store.backend, "articles": info["articles"], "findings": info["findings"],
-               "schema_upgrade": upgraded, "optimize_seconds": round(time.perf_counter() - o0, 1),
+               "bytes_per_article": round(int(info["size_bytes"]) / max(1, int(info["articles"]))),
+               "schema_upgrade": upgraded, "upgrade_seconds": round(upgrade_s, 1),
+               "fts_segments_before_optimize": segments, "optimize_seconds": round(optimize_s, 1),
                "queries_ms": run_queries(store, seed)}
     store.close()
     return results
