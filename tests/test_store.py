@@ -233,7 +233,7 @@ def test_add_many_is_one_transaction_and_skips_stored(store_url: str) -> None:
         assert store.info()["articles"] == 4  # the whole batch rolled back, the fresh article too
 
 
-def test_upgrade_from_version_3_adds_the_kind_date_index(store_url: str) -> None:
+def test_upgrade_from_version_3_adds_the_version_4_indexes(store_url: str) -> None:
     from sqlalchemy import inspect
 
     from presslens.store.backend import make_engine, resolve_url
@@ -249,6 +249,8 @@ def test_upgrade_from_version_3_adds_the_kind_date_index(store_url: str) -> None
         with store.reading() as conn:
             names = {i["name"] for i in inspect(conn).get_indexes("findings")}
         assert "ix_findings_kind_date" in names
+        with store.reading() as conn:
+            assert "ix_articles_source_profile" in {i["name"] for i in inspect(conn).get_indexes("articles")}
         store.add(make_report(TEXTS[0][0], source="Outlet A", date=dt.date(2022, 10, 1)))
         assert [f["kind"] for f in search_findings(store, "border", Filters(kind="quantity"))] == ["quantity"]
 
