@@ -6,8 +6,12 @@ Rows are generated, not analysed: articles of ~750 words (the PTC dev mean) draw
 vocabulary, 40 outlets over two years, and per article the PTC dev finding rate measured on our own index of
 the 75 dev articles (43 sentence, 20 attribution, 19 technique, 19 claim, 8 quantity, 3 call_to_action,
 1 violence: 113 findings). Each article is inserted in its own transaction through ``Store.add_rows`` (the
-path ``presslens index`` uses). Reports: insert rate, database size per article, and p50/p95 over 20 runs
+path ``presslens index`` uses); ``--batch N`` puts N articles in one transaction (``Store.add_many``) for a
+faster load of the synthetic rows. Reports: insert rate, database size per article, and p50/p95 over 20 runs
 (different parameters each run) of ten representative queries through the store's own functions.
+
+Keep the SQLite file with ``--sqlite-path FILE``; ``--queries-only --sqlite-path FILE`` then runs the ten queries
+again on it (after ``presslens db upgrade``'s steps and ``Store.optimize``), e.g. after a change to the queries.
 
 PostgreSQL: give a throw-away database (its public schema is dropped first).
 
@@ -144,7 +148,45 @@ def queries(rng: random.Random) -> dict[str, Callable[[Store, int], Any]]:
     }
 
 
-def run_backend(url: str, n: int, seed: int) -> dict[str, Any]:
+def run_queries(store: Store, seed: int) -> dict[str, Any]:
+    """p50/p95 (ms) over 20 runs of each query, after one warm-up run."""
+    out = {}
+    qrng = random.Random(seed + 1)
+    for name, q in queries(qrng).items():
+        q(store, 0)  # warm
+        times = []
+        for k in range(20):
+            q0 = time.perf_counter()
+            q(store, k + 1)
+            times.append(1000 * (time.perf_counter() - q0))
+        times.sort()
+        out[name] = {"p50": round(statistics.median(times), 1), "p95": round(times[int(0.95 * (len(times) - 1))], 1)}
+    return out
+
+
+def rerun_queries(path: str, seed: int) -> dict[str, Any]:
+    """The queries again on a SQLite file an earlier run left (``--sqlite-path``), after upgrading its schema
+    and ``Store.optimize``."""
+    store = open_store(path, write=True, check=False)
+    u0 = time.perf_counter()
+    upgraded = store.upgrade()
+    upgrade_s = time.perf_counter() - u0
+    with store.reading() as conn:
+        segments = conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM articles_fts_idx").scalar()
+    o0 = time.perf_counter()
+    store.optimize()
+    optimize_s = time.perf_counter() - o0
+    info = store.info()
+    results = {"backend": store.backend, "articles": info["articles"], "findings": info["findings"],
+               "bytes_per_article": round(int(info["size_bytes"]) / max(1, int(info["articles"]))),
+               "schema_upgrade": upgraded, "upgrade_seconds": round(upgrade_s, 1),
+               "fts_segments_before_optimize": segments, "optimize_seconds": round(optimize_s, 1),
+               "queries_ms": run_queries(store, seed)}
+    store.close()
+    return results
+
+
+def run_backend(url: str, n: int, seed: int, batch: int = 1) -> dict[str, Any]:
     rng = random.Random(seed)
     vocab = vocabulary(rng)
     start = dt.date(2022, 1, 1)
@@ -152,13 +194,16 @@ def run_backend(url: str, n: int, seed: int) -> dict[str, Any]:
     base = db_size(store)
     t0 = time.perf_counter()
     gen = 0.0
-    for i in range(n):
+    for first in range(0, n, batch):
         g0 = time.perf_counter()
-        row, frows = make_rows(i, rng, vocab, start)
+        rows = [make_rows(i, rng, vocab, start) for i in range(first, min(n, first + batch))]
         gen += time.perf_counter() - g0
-        store.add_rows(row, frows)
-        if (i + 1) % 5000 == 0:
-            print(f"  {i + 1} articles, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        if batch == 1:
+            store.add_rows(*rows[0])
+        else:
+            store.add_many(rows)
+        if (first + len(rows)) % 5000 < batch:
+            print(f"  {first + len(rows)} articles, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     total = time.perf_counter() - t0
     store.optimize()
     if store.backend == "postgresql":
@@ -169,21 +214,11 @@ def run_backend(url: str, n: int, seed: int) -> dict[str, Any]:
     info = store.info()
     results: dict[str, Any] = {
         "backend": store.backend, "articles": info["articles"], "findings": info["findings"],
-        "insert_seconds": round(total - gen, 1), "generate_seconds": round(gen, 1),
+        "articles_per_transaction": batch, "insert_seconds": round(total - gen, 1), "generate_seconds": round(gen, 1),
         "articles_per_s": round(n / (total - gen), 1), "finding_rows_per_s": round(info["findings"] / (total - gen)),
-        "bytes_per_article": round(size / n), "queries_ms": {},
+        "bytes_per_article": round(size / n),
     }
-    qrng = random.Random(seed + 1)
-    for name, q in queries(qrng).items():
-        q(store, 0)  # warm
-        times = []
-        for k in range(20):
-            q0 = time.perf_counter()
-            q(store, k + 1)
-            times.append(1000 * (time.perf_counter() - q0))
-        times.sort()
-        results["queries_ms"][name] = {"p50": round(statistics.median(times), 1),
-                                       "p95": round(times[int(0.95 * (len(times) - 1))], 1)}
+    results["queries_ms"] = run_queries(store, seed)
     store.close()
     return results
 
@@ -218,8 +253,17 @@ def main() -> int:
     ap.add_argument("--pg-url", default=os.environ.get("PRESSLENS_TEST_PG_URL"))
     ap.add_argument("--sqlite-path", help="default: a temp file, removed afterwards")
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--batch", type=int, default=1,
+                    help="articles per transaction (default 1, as `presslens index`; 500 loads much faster)")
     ap.add_argument("--overhead", nargs="+", metavar="INPUT", help="measure the store overhead on these inputs")
+    ap.add_argument("--queries-only", action="store_true",
+                    help="only the queries, on the --sqlite-path file an earlier run left (upgraded first)")
     args = ap.parse_args()
+    if args.queries_only:
+        if not args.sqlite_path:
+            ap.error("--queries-only needs --sqlite-path")
+        print(json.dumps(rerun_queries(args.sqlite_path, args.seed), indent=1))
+        return 0
     if args.overhead:
         print(json.dumps(overhead(args.overhead, None), indent=1))
         return 0
@@ -227,7 +271,7 @@ def main() -> int:
     if args.backend in ("sqlite", "both"):
         with tempfile.TemporaryDirectory() as tmp:
             path = args.sqlite_path or str(Path(tmp) / "bench.db")
-            out.append(run_backend(path, args.articles, args.seed))
+            out.append(run_backend(path, args.articles, args.seed, args.batch))
             print(json.dumps(out[-1], indent=1))
     if args.backend in ("postgresql", "both"):
         if not args.pg_url:
@@ -237,7 +281,7 @@ def main() -> int:
         with psycopg.connect(args.pg_url, autocommit=True) as conn:
             conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
             conn.execute("CREATE SCHEMA public")
-        out.append(run_backend(args.pg_url, args.articles, args.seed))
+        out.append(run_backend(args.pg_url, args.articles, args.seed, args.batch))
         print(json.dumps(out[-1], indent=1))
     return 0
 

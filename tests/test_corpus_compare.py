@@ -236,7 +236,7 @@ def test_version_2_database_upgrades_to_3(store_url: str) -> None:
     with pytest.raises(StoreError, match="db upgrade"):
         open_store(store_url)
     with open_store(store_url, write=True, check=False) as store:
-        assert store.upgrade() == (2, 3)
+        assert store.upgrade() == (2, store_schema.SCHEMA_VERSION)
         with store.reading() as conn:
             assert conn.dialect.has_table(conn, "figure_mentions") and conn.dialect.has_table(conn, "claim_vectors")
     with open_store(store_url, write=True) as store:

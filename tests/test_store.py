@@ -196,3 +196,80 @@ def test_upgrade_from_version_1_keeps_articles(store_url: str) -> None:
         store.add(make_report(TEXTS[1][0]))
         with store.reading() as conn:
             assert conn.execute(text("SELECT duplicate_of FROM articles")).all() == [(None,)]
+
+
+@pytest.mark.parametrize("query,sources,since,until", [
+    ("said", ["Outlet A"], None, None),
+    ("said OR georgia OR drones", [], dt.date(2022, 9, 25), None),
+    ("the", ["Outlet A", "Outlet C"], None, dt.date(2022, 12, 31)),
+    ("said OR drones OR georgia", ["Outlet B", "Outlet C"], dt.date(2022, 9, 1), dt.date(2022, 10, 31)),
+])
+def test_filtered_search_is_the_ranked_search_filtered(filled, query: str, sources: list[str],  # type: ignore[no-untyped-def]
+                                                       since: dt.date | None, until: dt.date | None) -> None:
+    """Filters narrow the ranked hits without changing their order, scores, snippets or counts, page by page."""
+    everything = search_articles(filled, query, Filters(), limit=100)
+    expected = [h for h in everything if (not sources or h["source"] in sources)
+                and (since is None or h["date"] >= since.isoformat())
+                and (until is None or h["date"] <= until.isoformat())]
+    assert expected
+    filters = Filters(sources=sources, since=since, until=until)
+    for k in range(len(expected) + 1):
+        assert search_articles(filled, query, filters, limit=2, offset=k) == expected[k:k + 2]
+    assert all(h["snippet"] and "[" in h["snippet"] for h in expected)
+    with_kind = search_articles(filled, query, Filters(sources=sources, since=since, until=until, kind="quantity"))
+    assert [h["id"] for h in with_kind] == [h["id"] for h in expected if h["counts"].get("quantity")]
+
+
+def test_add_many_is_one_transaction_and_skips_stored(store_url: str) -> None:
+    rows = [report_rows(make_report(t, source=src, date=d)) for t, src, d in TEXTS]
+    with open_store(store_url, write=True, create=True) as store:
+        assert store.add_many(rows[:2]) == 2
+        assert store.add_many(rows) == 2
+        assert store.info()["articles"] == 4
+        assert len(search_articles(store, "said OR georgia", Filters())) == 3
+        fresh = report_rows(make_report("A fifth article about the ceasefire.", source="Outlet D"))
+        with pytest.raises(StoreError):
+            store.add_many([fresh, ({**rows[1][0], "id": "x" * 32, "text": None}, [])])
+        assert store.info()["articles"] == 4  # the whole batch rolled back, the fresh article too
+
+
+def test_upgrade_from_version_3_adds_the_version_4_indexes(store_url: str) -> None:
+    from sqlalchemy import inspect
+
+    from presslens.store.backend import make_engine, resolve_url
+
+    db = resolve_url(store_url)
+    engine = make_engine(db, write=True)
+    with engine.begin() as conn:
+        store_schema.upgrade(conn, 0, target=3)
+        assert "ix_findings_kind_date" not in {i["name"] for i in inspect(conn).get_indexes("findings")}
+    engine.dispose()
+    with open_store(store_url, write=True, check=False) as store:
+        assert store.upgrade() == (3, store_schema.SCHEMA_VERSION)
+        with store.reading() as conn:
+            names = {i["name"] for i in inspect(conn).get_indexes("findings")}
+        assert "ix_findings_kind_date" in names
+        with store.reading() as conn:
+            assert "ix_articles_source_profile" in {i["name"] for i in inspect(conn).get_indexes("articles")}
+        store.add(make_report(TEXTS[0][0], source="Outlet A", date=dt.date(2022, 10, 1)))
+        assert [f["kind"] for f in search_findings(store, "border", Filters(kind="quantity"))] == ["quantity"]
+
+
+def test_optimize_merges_a_fragmented_full_text_index(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from presslens.store import store as store_module
+
+    with open_store(str(tmp_path / "frag.db"), write=True, create=True) as store:
+        for i in range(store_module.FTS_MAX_SEGMENTS + 4):
+            t, src, d = TEXTS[i % len(TEXTS)]
+            assert store.add(make_report(f"{t} Report number {i}.", source=src, date=d))
+
+        def segments() -> int:
+            with store.reading() as conn:
+                return int(conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM articles_fts_idx").scalar() or 0)
+
+        assert segments() > store_module.FTS_MAX_SEGMENTS
+        before = [search_articles(store, q, Filters(), limit=50) for q in ("said", "number", '"report number 3"')]
+        store.optimize()
+        assert segments() == 1
+        assert [search_articles(store, q, Filters(), limit=50) for q in ("said", "number", '"report number 3"')] == before
+        assert len(before[1]) == store_module.FTS_MAX_SEGMENTS + 4

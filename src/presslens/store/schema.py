@@ -13,6 +13,10 @@ re-read every stored text), ``figure_mentions`` (one row per quantity finding of
 clause vector and its figure group id) and ``claim_vectors`` (one row per check-worthy claim: its text and
 its embedding, keyed by the claim encoder's fingerprint, filled on first use). Both are written in the article's
 transaction.
+Version 4: index ``ix_findings_kind_date`` on ``findings (kind, date)``: finding queries by kind without a label,
+newest first (e.g. the claims of the articles matching a common word), read the findings in date order and stop
+at the page instead of sorting every finding of the kind; index ``ix_articles_source_profile`` over the columns an
+outlet profile reads (:data:`PROFILE_COLUMNS`), so a profile reads the index, not the articles' rows.
 """
 
 from __future__ import annotations
@@ -38,8 +42,13 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The schema this presslens writes and reads."""
+
+PROFILE_COLUMNS = ("source", "date", "words", "sentences", "propaganda_sentences", "claims", "attributed_claims",
+                   "hedged_claims", "violence", "technique_counts")
+"""What an outlet profile reads per article: covered by one index (v4), so a profile does not read the articles'
+rows (whose texts and reports come before these columns)."""
 
 
 def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Table, Table, Table]:
@@ -80,7 +89,8 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
         article_cols.append(Column("duplicate_of", String(32), index=True))
     if version >= 3:
         article_cols.append(Column("minhash", LargeBinary, comment="MinHash signature (uint64 hash values)"))
-    articles = Table("articles", metadata, *article_cols)
+    profile_index = [Index("ix_articles_source_profile", *PROFILE_COLUMNS)] if version >= 4 else []
+    articles = Table("articles", metadata, *article_cols, *profile_index)
     findings = Table(
         "findings",
         metadata,
@@ -114,6 +124,7 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
         Index("ix_findings_kind_label_date", "kind", "label", "date"),
         Index("ix_findings_kind_source_date", "kind", "source", "date", "cited_source"),
         Index("ix_findings_kind_value", "kind", "value"),
+        *([Index("ix_findings_kind_date", "kind", "date")] if version >= 4 else []),
     )
     return meta, articles, findings
 
@@ -209,7 +220,12 @@ def _step_3(conn: Connection) -> None:
     conn.execute(text(f"ALTER TABLE articles ADD COLUMN minhash {blob}"))
 
 
-UPGRADE_STEPS: dict[int, Callable[[Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3}
+def _step_4(conn: Connection) -> None:
+    conn.execute(text("CREATE INDEX ix_findings_kind_date ON findings (kind, date)"))
+    conn.execute(text(f"CREATE INDEX ix_articles_source_profile ON articles ({', '.join(PROFILE_COLUMNS)})"))
+
+
+UPGRADE_STEPS: dict[int, Callable[[Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4}
 """``UPGRADE_STEPS[n]`` takes a database from version n-1 to n."""
 
 

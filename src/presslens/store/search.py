@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from presslens.store.store import Store
 
@@ -166,26 +166,58 @@ def _match(store: Store, query: str | None, params: dict[str, Any]) -> tuple[str
             "ts_rank(a.tsv, tq)", "rank DESC, a.pk ASC")
 
 
+def _sqlite_ranked(conn: Connection, params: dict[str, Any], article_where: list[str]) -> list[dict[str, Any]]:
+    """(pk, rank) of one page of full-text matches, best first (ties: lower pk first).
+
+    Ranked inside the FTS5 index alone (``bm25`` with the title weighted 2x, ``LIMIT``/``OFFSET``): the
+    articles table and the snippets are read for the page's rows only. Source, date, language and finding
+    filters become a set of article pks that each match is checked against before it is scored (``+rowid``
+    keeps SQLite from turning the set into one full-text seek per article, which is slower than the scan)."""
+    cond = ["articles_fts MATCH :q"]
+    if article_where:
+        cond.append(f"+rowid IN (SELECT a.pk FROM articles a WHERE {' AND '.join(article_where)})")
+    sql = (f"SELECT rowid AS pk, bm25(articles_fts, 2.0, 1.0) AS rank FROM articles_fts WHERE {' AND '.join(cond)} "
+           "ORDER BY rank ASC, rowid ASC LIMIT :limit OFFSET :offset")
+    return [dict(r._mapping) for r in conn.execute(text(sql), params).all()]
+
+
+def _in_list(prefix: str, values: list[Any], params: dict[str, Any]) -> str:
+    for i, v in enumerate(values):
+        params[f"{prefix}{i}"] = v
+    return ", ".join(f":{prefix}{i}" for i in range(len(values)))
+
+
 def search_articles(store: Store, query: str | None, filters: Filters, *, limit: int = 20,
                     offset: int = 0) -> list[dict[str, Any]]:
     """Articles matching ``query`` and ``filters``, best first: id, date, source, title, snippet, counts."""
     params: dict[str, Any] = {"limit": limit, "offset": offset}
     source, cond, rank, order = _match(store, query, params)
-    cond += filters.article_conditions("a", params)
+    article_cond = filters.article_conditions("a", params)
     fcond = filters.finding_conditions("f", params)
     if fcond:
-        cond.append(f"EXISTS (SELECT 1 FROM findings f WHERE f.article_pk = a.pk AND {' AND '.join(fcond)})")
-    where = " AND ".join(cond) or "1=1"
+        article_cond.append(
+            f"EXISTS (SELECT 1 FROM findings f WHERE f.article_pk = a.pk AND {' AND '.join(fcond)})")
     has_query = query is not None and bool(query.strip())
-    if has_query and store.backend == "sqlite":
-        snippet = "snippet(articles_fts, 1, '[', ']', '…', 16)"
-    else:
-        snippet = "NULL"
-    sql = (f"SELECT a.pk, a.id, a.date, a.source, a.title, {rank} AS rank, {snippet} AS snippet "
-           f"FROM {source} WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset")
     with store.reading() as conn:
-        rows = conn.execute(text(sql), params).all()
-        hits = [dict(r._mapping) for r in rows]
+        if has_query and store.backend == "sqlite":
+            ranked = _sqlite_ranked(conn, params, article_cond)
+            if not ranked:
+                return []
+            rank_of = {r["pk"]: r["rank"] for r in ranked}
+            pparams: dict[str, Any] = {"q": params["q"]}
+            in_pks = _in_list("p", list(rank_of), pparams)
+            by_pk = {r.pk: dict(r._mapping) for r in conn.execute(text(
+                f"SELECT a.pk, a.id, a.date, a.source, a.title FROM articles a WHERE a.pk IN ({in_pks})"),
+                pparams).all()}
+            snippets: dict[int, str] = dict(conn.execute(text(
+                "SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts "
+                f"WHERE articles_fts MATCH :q AND rowid IN ({in_pks})"), pparams).all())
+            hits = [{**by_pk[pk], "rank": rank_of[pk], "snippet": snippets.get(pk)} for pk in rank_of]
+        else:
+            where = " AND ".join(cond + article_cond) or "1=1"
+            sql = (f"SELECT a.pk, a.id, a.date, a.source, a.title, {rank} AS rank, NULL AS snippet "
+                   f"FROM {source} WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset")
+            hits = [dict(r._mapping) for r in conn.execute(text(sql), params).all()]
         if not hits:
             return []
         pks = [h["pk"] for h in hits]
@@ -194,9 +226,9 @@ def search_articles(store: Store, query: str | None, filters: Filters, *, limit:
                 "SELECT a.pk, ts_headline('simple', a.text, websearch_to_tsquery('simple', :q), "
                 "'StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=…') "
                 "FROM articles a WHERE a.pk = ANY(:pks)"), {"q": params["q"], "pks": pks}).all()
-            by_pk: dict[int, str] = {int(k): v for k, v in snip}
+            pg_snips: dict[int, str] = {int(k): v for k, v in snip}
             for h in hits:
-                h["snippet"] = by_pk.get(h["pk"])
+                h["snippet"] = pg_snips.get(h["pk"])
         if not has_query:
             lead: dict[int, str] = dict(conn.execute(text(
                 "SELECT pk, substr(text, 1, 160) FROM articles WHERE pk IN (" +

@@ -7,7 +7,7 @@ import contextlib
 import datetime as dt
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, text
@@ -157,23 +157,33 @@ class Store:
                  tracking: dict[str, Any] | None = None) -> bool:
         """:meth:`add` for rows made by :func:`presslens.store.rows.report_rows` (or a bench); ``tracking``:
         what :meth:`presslens.store.tracking.CorpusTracker.rows_for` returned."""
+        with self.transaction() as conn:
+            return self._add_rows(conn, row, frows, tracking)
+
+    def add_many(self, items: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> int:
+        """:meth:`add_rows` for many articles in one transaction (bulk loads of generated rows, e.g. the
+        scale bench; ``index`` keeps one transaction per article); the number of articles added."""
+        with self.transaction() as conn:
+            return sum(self._add_rows(conn, row, frows, None) for row, frows in items)
+
+    def _add_rows(self, conn: Connection, row: dict[str, Any], frows: list[dict[str, Any]],
+                  tracking: dict[str, Any] | None) -> bool:
         if tracking is not None:
             row = {**row, "duplicate_of": tracking["duplicate_of"], "minhash": tracking.get("minhash")}
-        with self.transaction() as conn:
-            stmt = self._insert().values(**row).on_conflict_do_nothing(index_elements=["id"])
-            pk = conn.execute(stmt.returning(ARTICLES.c.pk)).scalar()
-            if pk is None:
-                return False
-            if self.backend == "sqlite":
-                conn.exec_driver_sql(
-                    "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)", (pk, row["title"], row["text"])
-                )
-            self._insert_findings(conn, pk, frows)
-            if tracking is not None:
-                if tracking["mentions"]:
-                    conn.execute(FIGURE_MENTIONS.insert(), [{**m, "article_pk": pk} for m in tracking["mentions"]])
-                if tracking["claims"]:
-                    conn.execute(CLAIM_VECTORS.insert(), [{**c, "article_pk": pk} for c in tracking["claims"]])
+        stmt = self._insert().values(**row).on_conflict_do_nothing(index_elements=["id"])
+        pk = conn.execute(stmt.returning(ARTICLES.c.pk)).scalar()
+        if pk is None:
+            return False
+        if self.backend == "sqlite":
+            conn.exec_driver_sql(
+                "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)", (pk, row["title"], row["text"])
+            )
+        self._insert_findings(conn, pk, frows)
+        if tracking is not None:
+            if tracking["mentions"]:
+                conn.execute(FIGURE_MENTIONS.insert(), [{**m, "article_pk": pk} for m in tracking["mentions"]])
+            if tracking["claims"]:
+                conn.execute(CLAIM_VECTORS.insert(), [{**c, "article_pk": pk} for c in tracking["claims"]])
         return True
 
     def replace(self, report: Report) -> bool:
@@ -211,11 +221,17 @@ class Store:
     def optimize(self) -> None:
         """Refresh the query planner's statistics (SQLite ``ANALYZE``, sampled; without them SQLite starts
         a per-source query from the findings instead of the source's articles; PostgreSQL's autovacuum does
-        this by itself)."""
+        this by itself). SQLite: a full-text index of more than :data:`FTS_MAX_SEGMENTS` b-trees (segments;
+        every write transaction adds one, FTS5 merges them only in part) is merged into one first: ranking a
+        common word and rowid look-ups read every segment."""
         if self.backend == "sqlite":
             with self.guard(), self.engine.connect() as conn:
+                segments = conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM articles_fts_idx").scalar()
+                if (segments or 0) > FTS_MAX_SEGMENTS:
+                    conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
                 conn.exec_driver_sql("PRAGMA analysis_limit = 400")  # sampled: fast on a large file
                 conn.exec_driver_sql("ANALYZE")
+                conn.commit()
 
     # ------------------------------------------------------------ info
 
@@ -264,6 +280,10 @@ def _iso(d: Any) -> str | None:
     if isinstance(d, dt.date):
         return d.isoformat()
     return str(d) if d is not None else None
+
+
+FTS_MAX_SEGMENTS = 8
+"""SQLite: :meth:`Store.optimize` merges the FTS5 index into one segment when it has more than this many."""
 
 
 def open_store(url: str | None = None, *, write: bool = False, create: bool = False, check: bool = True) -> Store:
