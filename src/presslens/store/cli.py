@@ -450,9 +450,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
         print(f"{g.group_id}  \"{g.label}\"  [{g.measure}, {g.unit or 'no counted noun'}]  "
               f"{len(g.mentions)} mentions in {len(arts)} articles from {len(g.sources)} sources")
         if g.first and g.latest:
-            print(f"    first {g.first.date} ({g.first.source}), latest {g.latest.date} ({g.latest.source})")
+            print(f"    first {g.first.date or 'undated'} ({g.first.source or 'no source'}), "
+                  f"latest {g.latest.date or 'undated'} ({g.latest.source or 'no source'})")
         if g.lowest and g.highest:
-            print(f"    lowest {g.lowest.text!r} ({g.lowest.source}), highest {g.highest.text!r} ({g.highest.source})")
+            print(f"    lowest {g.lowest.text!r} ({g.lowest.source or 'no source'}), "
+                  f"highest {g.highest.text!r} ({g.highest.source or 'no source'})")
         for m in g.mentions:
             print("    " + _mention_line(m))
             copies = g.also_published_by.get(m.article_id)
@@ -460,8 +462,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
                 print("        also published by: " + ", ".join(
                     f"{c['source'] or '-'} ({c['date'] or 'undated'})" for c in copies))
         for c in g.conflicts:
-            print(f"    CONFLICT ({c.days_apart} days apart): {c.first.source} {c.first.text!r} on {c.first.date} vs "
-                  f"{c.second.source} {c.second.text!r} on {c.second.date}")
+            print(f"    CONFLICT ({c.days_apart} days apart): {c.first.source or 'no source'} {c.first.text!r} on "
+                  f"{c.first.date} vs {c.second.source or 'no source'} {c.second.text!r} on {c.second.date}")
         print()
     return 0
 
