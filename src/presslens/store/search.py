@@ -128,17 +128,9 @@ class Filters:
         """Conditions on source, date (on ``alias``) and language (on ``lang_alias``, default ``alias``)."""
         cond = []
         if self.sources:
-            names = []
-            for i, s in enumerate(self.sources):
-                params[f"source{i}"] = s
-                names.append(f":source{i}")
-            cond.append(f"{alias}.source IN ({', '.join(names)})")
+            cond.append(f"{alias}.source IN ({_bind_list('source', self.sources, params)})")
         if self.languages:
-            names = []
-            for i, s in enumerate(self.languages):
-                params[f"lang{i}"] = s
-                names.append(f":lang{i}")
-            cond.append(f"{lang_alias or alias}.language IN ({', '.join(names)})")
+            cond.append(f"{lang_alias or alias}.language IN ({_bind_list('lang', self.languages, params)})")
         if self.since:
             cond.append(f"{alias}.date >= :since")
             params["since"] = self.since
@@ -297,3 +289,12 @@ def _iso(d: Any) -> str | None:
     if isinstance(d, dt.date):
         return d.isoformat()
     return None if d is None else str(d)
+
+
+def _bind_list(prefix: str, values: Any, params: dict[str, Any]) -> str:
+    """Bind each value as ``:{prefix}{i}`` in ``params`` and return the placeholders for an ``IN (...)`` list."""
+    names = []
+    for i, value in enumerate(values):
+        params[f"{prefix}{i}"] = value
+        names.append(f":{prefix}{i}")
+    return ", ".join(names)
