@@ -308,13 +308,14 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
     predicted = [(f, (f.start, f.end)) for f in _asserted(by_kind.get("prediction", []))]
     predicted += [(f, (f.start, f.end)) for f in _asserted(claims) if f.attributes.get("prediction")]
     gold_pred = gold["predictions"]
-    out.kinds["prediction"], _ = _pr(predicted, gold_pred, lambda p, g: match_prediction(p[1], tuple(g["span"])))
+    out.kinds["prediction"], pred_right = _pr(
+        predicted, gold_pred, lambda p, g: match_prediction(p[1], tuple(g["span"])))
     _note_errors(out, "prediction", predicted, gold_pred, lambda p, g: match_prediction(p[1], tuple(g["span"])),
                  lambda p: shown_finding(p[0]), lambda g: _quote(text, tuple(g["span"])))
     horizons = []
-    for f, span in predicted:
+    for (f, span), matched in zip(predicted, pred_right, strict=True):
         h = horizon_span(text, span, f)
-        if h is not None and any(match_prediction(span, tuple(g["span"])) for g in gold_pred):
+        if h is not None and matched:
             horizons.append((h, span))
     gold_h = [g for g in gold_pred if g.get("horizon")]
     out.attributes["prediction (horizon)"], _ = _pr(
