@@ -226,10 +226,6 @@ def cross_validate(
     return best, grid
 
 
-def sha256(path: Path) -> str:
-    return file_sha256(path)
-
-
 def main(args: argparse.Namespace) -> int:
     rows = load_split(args.data, "train")
     negatives: list[dict[str, Any]] = []
@@ -265,10 +261,10 @@ def main(args: argparse.Namespace) -> int:
         "cv_folds": args.folds,
         "seed": args.seed,
         "train_sentences": len(rows),
-        "train_sha256": sha256(Path(args.data) / "train.jsonl"),
+        "train_sha256": file_sha256(Path(args.data) / "train.jsonl"),
         "hard_negatives": len(negatives),
         "hard_negative_weight": args.hard_negative_weight,
-        "hard_negatives_sha256": sha256(Path(args.hard_negatives)) if args.hard_negatives else None,
+        "hard_negatives_sha256": file_sha256(Path(args.hard_negatives)) if args.hard_negatives else None,
         "encoder": f"{ONNX_NAME} (presslens shared encoder), mean-pooled, L2-normalised",
         "encoder_fingerprint": model_fingerprint(),
     }
@@ -279,7 +275,7 @@ def main(args: argparse.Namespace) -> int:
     print("top settings:")
     for g in top:
         print("  ", g)
-    print(f"wrote {out / 'weights.npz'} (sha256 {sha256(out / 'weights.npz')})")
+    print(f"wrote {out / 'weights.npz'} (sha256 {file_sha256(out / 'weights.npz')})")
     print(f"wrote {out / 'model.json'}")
     return 0
 
