@@ -7,8 +7,7 @@ import re
 from presslens.analyzers.attribution import sanity
 from presslens.analyzers.attribution.spans import Span
 
-#: a word, as the attribution repairs count them (hyphens and apostrophes inside)
-CUE_WORD = re.compile(r"[\w'\u2019-]+")
+CUE_WORD = sanity.WORD
 _SOURCE_LEAD = frozenset(
     "and but or so yet while whereas although though because as if when since then also however meanwhile "
     "nor".split()

@@ -12,7 +12,8 @@ import re
 
 from presslens.analyzers.attribution.spans import Span
 
-_WORD = re.compile(r"[\w'\u2019-]+")
+#: a word, as the attribution rules count them (hyphens and apostrophes inside)
+WORD = re.compile(r"[\w'\u2019-]+")
 
 #: words that cannot end (or be the whole of) a source noun phrase
 FUNCTION_WORDS = frozenset(
@@ -47,7 +48,7 @@ _FINITE_SPEECH = frozenset("said says say told tells wrote writes stated".split(
 
 
 def words(text: str, span: Span) -> list[str]:
-    return [m.group() for m in _WORD.finditer(text, span[0], span[1])]
+    return [m.group() for m in WORD.finditer(text, span[0], span[1])]
 
 
 def inside_word(text: str, pos: int) -> bool:
@@ -116,7 +117,7 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         out.append("source starts with a preposition")
     if all(w.lower() in FUNCTION_WORDS or w.lower() in _NOT_HEADS or w.isdigit() for w in ws):
         out.append("source without a noun or pronoun head")
-    lead = [w.lower() for w in _WORD.findall(text, max(0, source[0] - 30), source[0])][-1:]
+    lead = [w.lower() for w in WORD.findall(text, max(0, source[0] - 30), source[0])][-1:]
     if lead and lead[0] in ("if", "unless", "whether"):
         out.append("conditional source")
     if any(w.lower() in _FINITE_SPEECH for w in ws):
@@ -138,7 +139,7 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
     """A cue that reports nothing: hypothetical (``could admit``, ``to explain``), negated (``refuses to say``),
     a question without an answer (``asked whether``), or a headline (``Officials Warn ...``)."""
     ws = [w.lower() for w in words(text, cue)]
-    before = [w.lower() for w in _WORD.findall(text, max(0, cue[0] - 25), cue[0])][-1:]
+    before = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 25), cue[0])][-1:]
     out = []
     if any(w in _MODAL for w in ws + before) or (ws[:1] == ["to"] and len(ws) > 1):
         out.append("hypothetical cue")

@@ -12,7 +12,7 @@ import numpy as np
 
 from presslens.analyzers.numeric import softmax
 from presslens.analyzers.violence.cues import CUE_NAMES
-from presslens.registry import ModelRegistry, model_dir, model_loader
+from presslens.registry import model_dir, model_loader
 
 MODEL_DIR = model_dir("violence")
 CLASSES: tuple[str, ...] = ("call", "endorsement", "report", "nonviolent_call", "other")
@@ -97,12 +97,6 @@ def stance_labels(labels: np.ndarray) -> np.ndarray:
 
 
 model_loader("violence")(ViolenceModel.load)
-
-
-def shipped_model() -> ViolenceModel:
-    """The shipped model, from the process-wide registry."""
-    model: ViolenceModel = ModelRegistry.default().get("violence")
-    return model
 
 
 # ---------------------------------------------------------------------------------------------------
