@@ -154,7 +154,8 @@ class Pipeline:
         analyzers: dict[str, Any] = {}
         for analyzer in self.analyzers:
             status[analyzer.name] = _load_analyzer(analyzer, self.config.models)
-            analyzers[analyzer.name] = {"version": analyzer.version, "models": _model_provenance(analyzer)}
+            models = dict(analyzer.model_provenance().get("models", {}))
+            analyzers[analyzer.name] = {"version": analyzer.version, "models": models}
         fingerprint: str | None = None
         if any(a.uses_encoder for a in self.analyzers):
             try:
@@ -288,12 +289,9 @@ class Pipeline:
 
 
 def _load_analyzer(analyzer: Analyzer, models: Any) -> tuple[str, str | None]:
-    """Call the analyzer's ``load`` (where it has one) and read back its status and message."""
-    load = getattr(analyzer, "load", None)
-    if load is None:
-        return "ok", None
+    """Call the analyzer's ``load`` and read back its status and message."""
     try:
-        load(models=models) if models is not None else load()
+        analyzer.load(models)
     except Exception as exc:  # a missing or broken model file: reported, never "ok"
         return "error", f"could not load: {type(exc).__name__}: {exc}"
     status = str(getattr(analyzer, "status", "ok") or "ok")
@@ -301,28 +299,3 @@ def _load_analyzer(analyzer: Analyzer, models: Any) -> tuple[str, str | None]:
     if status not in ("ok", "degraded", "error"):
         return "error", f"unknown load status {status!r}" + (f": {message}" if message else "")
     return status, (str(message) if message else None)
-
-
-def _model_provenance(analyzer: Analyzer) -> dict[str, Any]:
-    """``{model: {"version", "files": {name: sha256}, "encoder_fingerprint"}}`` of one analyzer.
-
-    From the analyzer's ``model_provenance()`` where it has one; otherwise the files of its shipped model
-    folder (``presslens/models/<analyzer name>/``), hashed by the model registry.
-    """
-    from presslens.registry import encoder_fingerprint, file_sha256, model_dir
-
-    method = getattr(analyzer, "model_provenance", None)
-    if method is not None:
-        return dict(method().get("models", {}))
-    folder = model_dir(analyzer.name)
-    if not folder.is_dir():
-        return {}
-    files = {p.name: file_sha256(p) for p in sorted(folder.iterdir()) if p.is_file() and p.suffix != ".md"}
-    version = None
-    return {
-        analyzer.name: {
-            "version": version,
-            "files": files,
-            "encoder_fingerprint": encoder_fingerprint() if analyzer.uses_encoder else None,
-        }
-    }
