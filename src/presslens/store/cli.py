@@ -165,13 +165,13 @@ def run_store_command(args: argparse.Namespace) -> int:
 
 def _pipeline(args: argparse.Namespace) -> Any:
     from presslens.cli import _csv_list
-    from presslens.encoder import SentenceEncoder
-    from presslens.pipeline import Pipeline
+    from presslens.pipeline import Pipeline, PipelineConfig
 
+    # The same config ``presslens analyze`` builds; ``reanalyze`` has no --threads (the encoder uses all cores).
+    config = PipelineConfig(only=tuple(_csv_list(args.only)) or None, skip=tuple(_csv_list(args.skip)),
+                            threads=getattr(args, "threads", None))
     try:
-        threads = getattr(args, "threads", None)
-        encoder = SentenceEncoder(threads=threads) if threads else None
-        return Pipeline(only=_csv_list(args.only) or None, skip=_csv_list(args.skip), encoder=encoder)
+        return Pipeline(config)
     except KeyError as exc:
         raise StoreUsageError(str(exc.args[0])) from None
 
