@@ -14,7 +14,6 @@ _NUMBER_WORDS = frozenset(
     "double triple".split()
 )
 _FIRST_PERSON = frozenset("i me my we us our".split())
-N_LEXICAL = 10
 
 
 def lexical_features(text: str, tokens: tuple[list[str], list[str]] | None = None) -> np.ndarray:

@@ -76,7 +76,6 @@ def _sentence_end(sentence: tuple[int, int]) -> int:
 _NEGATION = frozenset({"not", "no", "never", "nothing", "nobody", "isn't", "wasn't", "don't", "doesn't"})
 _CAUSAL = frozenset({"because", "therefore", "since", "so", "thus", "consequently", "result", "cause"})
 _US_WORDS = frozenset({"we", "our", "us", "nation", "country", "patriots", "american", "americans", "people"})
-N_SPAN_DENSE = 18
 
 
 def span_state_features(
