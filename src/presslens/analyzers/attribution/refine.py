@@ -59,10 +59,8 @@ _REPORTING_EXTRA = (
 )
 
 
-_inflections = verb_forms
-
 REPORTING_WORDS = frozenset(
-    {f for b in _REPORTING_BASES.split() for f in _inflections(b)} | set(_REPORTING_EXTRA.split())
+    {f for b in _REPORTING_BASES.split() for f in verb_forms(b)} | set(_REPORTING_EXTRA.split())
 )
 _CUE_TAIL = frozenset(
     "on in at last this that yesterday today tonight monday tuesday wednesday thursday friday saturday "
