@@ -12,12 +12,16 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from presslens.article import Article
 from presslens.ingest import InputError
 from presslens.store.rows import article_from_stored, article_key
 from presslens.store.store import Store
 from presslens.store.tracking import CorpusTracker
+
+if TYPE_CHECKING:
+    from presslens.pipeline import Pipeline
 
 
 @dataclass
@@ -33,8 +37,8 @@ class IndexSummary:
                 f"{self.reanalysed} re-analysed, {self.failed} failed")
 
 
-def pipeline_versions(pipeline: object) -> dict[str, str]:
-    return {a.name: a.version for a in getattr(pipeline, "analyzers", [])}
+def pipeline_versions(pipeline: Pipeline) -> dict[str, str]:
+    return {a.name: a.version for a in pipeline.analyzers}
 
 
 def is_stale(stored: dict[str, str], installed: dict[str, str]) -> bool:
@@ -49,7 +53,7 @@ def _say(msg: str) -> None:
 def index_items(
     store: Store,
     items: Iterable[Article | InputError],
-    pipeline: object,
+    pipeline: Pipeline,
     *,
     reanalyze: bool = False,
     force: bool = False,
@@ -80,8 +84,7 @@ def index_items(
                     replacing.add(id(item))
             yield item
 
-    run_stream = pipeline.run_stream  # type: ignore[attr-defined]
-    for item, result in run_stream(todo()):
+    for item, result in pipeline.run_stream(todo()):
         if on_item:
             on_item()
         if isinstance(item, InputError):
