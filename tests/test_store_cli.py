@@ -297,6 +297,10 @@ def test_python_corpus_api_and_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyP
     summary = api.index([str(path)], db, only=["figures"])
     assert (summary.new, summary.skipped) == (4, 0)
     assert api.index([str(path)], db, only=["figures"]).skipped == 4
+    from presslens.store.store import open_store
+
+    with open_store(db) as store:  # the API does the command's index-time work too (figures tracked)
+        assert store.info()["figure_mentions"] > 0
     assert len(api.search("officials", db, sources=["Outlet 0"])) == 2
     assert {r["kind"] for r in api.findings(db=db, kind="quantity")} == {"quantity"}
     assert sorted(p["source"] for p in api.outlets(db=db)) == ["Outlet 0", "Outlet 1", "Outlet 2"]
@@ -306,3 +310,13 @@ def test_python_corpus_api_and_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyP
     capsys.readouterr()
     assert main(["index", "-", "--stdin-format", "jsonl", "--db", db, *FAST]) == 0
     assert "2 new, 0 already indexed" in capsys.readouterr().out
+
+
+def test_index_applies_the_per_article_limits_as_analyze_does(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write_corpus(tmp_path / "c.jsonl", 2)
+    db = str(tmp_path / "limits.db")
+    assert main(["index", str(path), "--db", db, "--max-article-chars", "20", *FAST]) == 1
+    captured = capsys.readouterr()
+    assert "over the per-article limit of 20" in captured.err
+    assert "0 new, 0 already indexed (skipped), 0 re-analysed, 2 failed" in captured.out

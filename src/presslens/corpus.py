@@ -36,11 +36,14 @@ def index(
 ) -> IndexSummary:
     """Analyse and store ``inputs`` (paths, directories, JSONL/CSV corpora) like ``presslens index``."""
     from presslens.ingest import ReadOptions, read_inputs
-    from presslens.pipeline import Pipeline
+    from presslens.pipeline import Pipeline, PipelineConfig
+    from presslens.store.tracking import CorpusTracker
 
-    pipeline = Pipeline(only=only, skip=skip)
+    pipeline = Pipeline(PipelineConfig(only=tuple(only) if only else None, skip=tuple(skip or ())))
     with open_store(db, write=True, create=True) as store:
-        summary = index_items(store, read_inputs(list(inputs), ReadOptions()), pipeline, reanalyze=reanalyze)
+        # the same index-time work as the command: republished copies, figure groups, claim rows
+        summary = index_items(store, read_inputs(list(inputs), ReadOptions()), pipeline, reanalyze=reanalyze,
+                              tracker=CorpusTracker(store))
         if summary.new or summary.reanalysed:
             store.optimize()
     return summary

@@ -52,7 +52,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 def _reading(p: argparse.ArgumentParser) -> None:
     from presslens.cli import _size
-    from presslens.ingest import ReadOptions
+    from presslens.ingest import ArticleLimits, ReadOptions
 
     p.add_argument("--only", help="comma-separated analyzers to run (their dependencies run too)")
     p.add_argument("--skip", help="comma-separated analyzers to leave out")
@@ -66,6 +66,8 @@ def _reading(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict")
     p.add_argument("--fetch", action="store_true", help="allow http(s) URL inputs (downloads the page)")
     p.add_argument("--stdin-format", choices=("text", "html", "jsonl", "csv"), default="text")
+    p.add_argument("--max-article-chars", type=int, default=ArticleLimits().max_chars, help="longest article analysed")
+    p.add_argument("--max-article-sentences", type=int, default=ArticleLimits().max_sentences)
 
 
 def add_store_commands(sub: Any) -> None:
@@ -178,7 +180,7 @@ def _pipeline(args: argparse.Namespace) -> Any:
 
 def cmd_index(args: argparse.Namespace) -> int:
     from presslens.cli import count_articles
-    from presslens.ingest import FieldMap, ReadOptions, read_inputs
+    from presslens.ingest import ArticleLimits, FieldMap, ReadOptions, read_inputs
     from presslens.outputs import Progress
     from presslens.store.indexing import index_items
     from presslens.store.store import open_store
@@ -189,7 +191,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise StoreUsageError(str(exc)) from None
     opts = ReadOptions(max_bytes=args.max_bytes, replace_errors=args.encoding_errors == "replace",
-                       fetch=args.fetch, fields=fields, stdin_format=args.stdin_format)
+                       fetch=args.fetch, fields=fields, stdin_format=args.stdin_format,
+                       limits=ArticleLimits(args.max_article_chars, args.max_article_sentences))
     store = open_store(args.db, write=True, create=True)
     try:
         pipeline = _pipeline(args)
