@@ -246,3 +246,13 @@ def test_shipped_claim_encoder_matches_its_export_record() -> None:
     assert file_sha256(folder / CLAIM_ONNX) == info["onnx_sha256"]
     assert file_sha256(folder / "tokenizer.json") == info["tokenizer_sha256"]
     assert default_model_location() == (folder, CLAIM_ONNX)
+
+
+def test_claim_encoder_comes_from_the_model_registry_with_its_spec_checked() -> None:
+    from presslens.compare.claim_match import CLAIM_MODEL, default_claim_encoder
+    from presslens.registry import ModelRegistry, file_sha256, model_dir
+
+    registry = ModelRegistry.default()
+    spec = registry.spec(CLAIM_MODEL)  # raises ModelLoadError if a file's sha256 differs from spec.json
+    assert spec.files and all(file_sha256(model_dir(CLAIM_MODEL) / f) == h for f, h in spec.files.items())
+    assert default_claim_encoder() is registry.get(CLAIM_MODEL)

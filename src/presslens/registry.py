@@ -180,7 +180,7 @@ class ModelSpec:
 
 ModelLoader = Callable[[Path], Any]
 _LOADERS: dict[str, ModelLoader] = {}
-_LOADER_MODULES = ("presslens.encoder", "presslens.analyzers")
+_LOADER_MODULES = ("presslens.encoder", "presslens.analyzers", "presslens.compare.claim_match")
 """Modules whose import registers the loaders of every shipped model."""
 
 

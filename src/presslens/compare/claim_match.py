@@ -31,6 +31,8 @@ from typing import Protocol
 
 import numpy as np
 
+from presslens.registry import model_loader
+
 LEXICAL_WEIGHT = 0.1
 """Default weight of the normalised BM25 score in the hybrid score (chosen on CheckThat! 2020 train/dev)."""
 
@@ -104,12 +106,30 @@ def default_model_location() -> tuple[Path, str]:
     return registry.ENCODER_DIR, registry.ENCODER_ONNX
 
 
-@lru_cache(maxsize=1)
-def default_claim_encoder() -> TextEncoder:
-    """The claim-matching encoder (created once per process)."""
+@model_loader(CLAIM_MODEL)
+def load_claim_encoder(folder: Path) -> TextEncoder:
+    """The claim-matching encoder in ``folder`` (registry loader; its spec.json is checked first)."""
     from presslens.encoder import SentenceEncoder
 
+    return SentenceEncoder(folder, onnx_name=CLAIM_ONNX, batch_size=16)
+
+
+def default_claim_encoder() -> TextEncoder:
+    """The claim-matching encoder, loaded once per process by the model registry (its spec.json checked);
+    where it is not shipped, the shared article encoder's file in batches of 16, made once."""
+    from presslens import registry
+
     folder, onnx_name = default_model_location()
+    if folder == registry.ENCODER_DIR:
+        return _article_encoder_for_claims(folder, onnx_name)
+    encoder: TextEncoder = registry.ModelRegistry.default().get(CLAIM_MODEL)
+    return encoder
+
+
+@lru_cache(maxsize=1)
+def _article_encoder_for_claims(folder: Path, onnx_name: str) -> TextEncoder:
+    from presslens.encoder import SentenceEncoder
+
     return SentenceEncoder(folder, onnx_name=onnx_name, batch_size=16)
 
 
