@@ -544,7 +544,7 @@ def convert(scratch_dir: Path, data_dir: Path, split_file: Path, out_dir: Path, 
     ``suffix`` (second annotations for agreement: ``dev_second.jsonl``) only non-empty splits are written.
     """
     split = json.loads(split_file.read_text(encoding="utf-8"))
-    by_split: dict[str, list[dict[str, Any]]] = {"dev": [], "test": []}
+    by_split: dict[str, list[dict[str, Any]]] = {name: [] for name in sorted({i["split"] for i in split.values()})}
     status = 0
     for article_id, info in sorted(split.items()):
         path = scratch_dir / f"{article_id}.json"

@@ -10,6 +10,9 @@ The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.e
    ("reporting", "mixed", "propaganda"). Opinion and propaganda outlets are so as present as mainstream reports.
 3. Within each stratum the articles are ordered by ``sha256(SEED + id)`` and the first ``PER_STRATUM`` taken:
    the first ``DEV_PER_STRATUM`` of them go to dev, the rest to test.
+4. A second dev batch (``dev2``, added in round 2 to measure how well tuning on dev carries over before tuning
+   on it) takes the next ``DEV2_PER_STRATUM`` articles of each stratum in the same order. The first 63 keep
+   their splits.
 """
 
 from __future__ import annotations
@@ -24,11 +27,12 @@ SEED = "presslens-realnews-2026:"
 MAX_BYTES = 7000
 PER_STRATUM = 21
 DEV_PER_STRATUM = 14
+DEV2_PER_STRATUM = 8
 STRATA = ("reporting", "mixed", "propaganda")
 
 
 def select(data_dir: Path) -> dict[str, dict[str, str]]:
-    """``{article_id: {"split": "dev"|"test", "stratum": ...}}`` by the rule above."""
+    """``{article_id: {"split": "dev"|"test"|"dev2", "stratum": ...}}`` by the rule above."""
     articles = data_dir / "train-articles"
     spans = Counter(line.split("\t")[0] for line in (data_dir / "train-task1-SI.labels").read_text().splitlines() if line)
     eligible: list[tuple[float, str]] = []
@@ -44,8 +48,9 @@ def select(data_dir: Path) -> dict[str, dict[str, str]]:
     for k, stratum in enumerate(STRATA):
         members = [aid for _, aid in eligible[k * n // 3 : (k + 1) * n // 3]]
         members.sort(key=lambda a: hashlib.sha256((SEED + a).encode()).hexdigest())
-        for i, aid in enumerate(members[:PER_STRATUM]):
-            out[aid] = {"split": "dev" if i < DEV_PER_STRATUM else "test", "stratum": stratum}
+        for i, aid in enumerate(members[:PER_STRATUM + DEV2_PER_STRATUM]):
+            split = "dev" if i < DEV_PER_STRATUM else "test" if i < PER_STRATUM else "dev2"
+            out[aid] = {"split": split, "stratum": stratum}
     return out
 
 
