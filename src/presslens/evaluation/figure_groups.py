@@ -306,8 +306,8 @@ def markdown_table(rows: dict[str, Scores]) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("data/figures"),
                         help="folder with articles.jsonl and labels.jsonl")
-    parser.add_argument("--split", default="test", choices=["test", "dev", "test_v1"],
-                        help="which split to score (test_v1: the retired first test split, seen)")
+    parser.add_argument("--split", default="test", choices=["test", "dev", "test_v1", "test_v2"],
+                        help="which split to score (test_v1, test_v2: retired test splits, seen)")
     parser.add_argument("--embedder", default="encoder", choices=["encoder", "hashed", "none"],
                         help="clause embeddings: the shared encoder, hashed words (no model) or none (lexical)")
     parser.add_argument("--threshold", type=float, help="override GroupingConfig.threshold")
