@@ -148,7 +148,7 @@ class Pipeline:
         return self._loaded
 
     def _load_all(self) -> _Loaded:
-        from presslens.registry import encoder_fingerprint
+        from presslens.registry import ModelRegistry
 
         status: dict[str, tuple[str, str | None]] = {}
         analyzers: dict[str, Any] = {}
@@ -158,8 +158,10 @@ class Pipeline:
             analyzers[analyzer.name] = {"version": analyzer.version, "models": models}
         fingerprint: str | None = None
         if any(a.uses_encoder for a in self.analyzers):
+            given = self.config.models
+            registry = given if isinstance(given, ModelRegistry) else ModelRegistry.default()
             try:
-                fingerprint = encoder_fingerprint()
+                fingerprint = registry.encoder_fingerprint()
             except OSError:
                 fingerprint = None
         provenance = {"presslens": __version__, "encoder_fingerprint": fingerprint, "analyzers": analyzers}
