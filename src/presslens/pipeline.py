@@ -30,7 +30,7 @@ from presslens.analyzers.base import (
     registered_names,
     resolve_order,
 )
-from presslens.article import AnalyzerRun, Article, Report, _finding_order
+from presslens.article import AnalyzerRun, Article, Report
 from presslens.encoder import EncodingJob, SentenceEncoder
 from presslens.language import drop_unsupported_findings
 from presslens.version import __version__
@@ -285,8 +285,7 @@ class Pipeline:
             report.findings.extend(out.findings)
             report.labels.update(out.labels)
             report.analyzers.append(AnalyzerRun(analyzer.name, analyzer.version, load_status, load_message))
-        report.findings.sort(key=_finding_order)  # the order reports are written in
-        report.assign_ids()
+        report.assign_ids()  # also puts the findings in the order reports are written in
         return report
 
 
