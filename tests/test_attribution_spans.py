@@ -185,17 +185,29 @@ def test_embedded_post_names_its_author_and_takes_its_text() -> None:
     assert "pic.twitter" not in content
 
 
-def test_quote_paragraph_continues_the_previous_speaker() -> None:
+def test_quote_paragraph_continues_the_previous_speakers_content() -> None:
     text = (
         "\u201cThe pumps failed at dawn,\u201d the engineer told reporters.\n"
         "\u201cWe have asked the capital for new parts and a second crew.\u201d\n"
         "The plant stayed closed."
     )
     first = _refined(text, "the engineer", "told", "The pumps failed at dawn")
-    more = continued_quotes(text, first)
-    assert len(more) == 1
-    assert _piece(text, more[0].source) == "the engineer"
-    assert _piece(text, more[0].content) == "We have asked the capital for new parts and a second crew."
+    continued_quotes(text, first)
+    assert len(first) == 1  # no second attribution for the continuation: the first one's content runs on
+    assert _piece(text, first[0].source) == "the engineer"
+    content = _piece(text, first[0].content)
+    assert content is not None and content.startswith("The pumps failed at dawn")
+    assert content.endswith("a second crew.")
+
+
+def test_quote_paragraph_after_a_reported_clause_is_left_alone() -> None:
+    text = (
+        "The engineer told reporters that the pumps failed at dawn.\n"
+        "\u201cWe have asked the capital for new parts and a second crew.\u201d\n"
+    )
+    first = _refined(text, "The engineer", "told", "the pumps failed at dawn")
+    continued_quotes(text, first)
+    assert _piece(text, first[0].content) == "the pumps failed at dawn"
 
 
 @pytest.mark.parametrize(

@@ -102,7 +102,7 @@ def extract(
         for p in posts:
             p.score = assessed_score(text, p, article.sentences)
         refined = [a for a in refined if not any(_same_words(a, p) for p in posts)] + posts
-        refined += continued_quotes(text, refined)
+        continued_quotes(text, refined)
     for a in refined:
         a.score = calibrated(a.score)
     return sorted(refined, key=lambda a: a.cue)

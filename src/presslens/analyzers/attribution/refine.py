@@ -20,8 +20,10 @@ from presslens.analyzers.attribution.refine_content import (
     fallback_content,
     is_frame_phrase,
     quote_content,
+    reported_clause,
 )
 from presslens.analyzers.attribution.refine_source import CUE_WORD, clean_source, word_spans
+from presslens.analyzers.attribution.rules import source_after, source_before
 from presslens.analyzers.attribution.spans import Span, overlaps, sentence_at, strip_span
 
 # Precision filters and repairs over both layers
@@ -163,6 +165,37 @@ _NO_CONTENT_CUES = frozenset(
 )
 
 
+_CUE_LEAD = re.compile(
+    r"(?:\s+(?:has|have|had|also|reportedly|previously|repeatedly|later|then|once|again|all|both|just|recently|"
+    r"would|will|did|does|do|is|are|was|were))*\s*$",
+    re.I,
+)
+_AFTER_QUOTE_FRAME = re.compile(r"[,!?]?[\"\u201d\u2019']\s*$")
+
+
+def subject_source(text: str, cue: Span, sentence_ranges: list[Span]) -> Span | None:
+    """The speaker of a cue the layers gave no source: the noun phrase right before it (``British aid workers
+    said``, ``Turkish media reports have said``), or right after it when the cue follows a quotation
+    (``"...," said the commander``). None when neither is a clean noun phrase."""
+    if not is_speech_cue(text, cue) or not CUE_WORD.search(text, cue[0], cue[1]):
+        return None
+    sent = sentence_at(sentence_ranges, cue[0])
+    floor = sent[0] if sent is not None else max(0, cue[0] - 200)
+    limit = sent[1] if sent is not None else min(len(text), cue[1] + 100)
+    lead = _CUE_LEAD.search(text, floor, cue[0])
+    end = lead.start() if lead is not None else cue[0]
+    if _AFTER_QUOTE_FRAME.search(text, max(floor, end - 3), end) or end <= floor:
+        src = source_after(text, cue[1], limit, max_words=6)
+    else:
+        src = source_before(text, floor, end, max_words=6)
+        if src is not None and src[1] != end:
+            return None
+    src = clean_source(text, src)
+    if src is None or sanity.source_problems(text, src, sent, cue):
+        return None
+    return src
+
+
 def _participle_merge(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
     """``40% of those asked in one poll said X``: ``asked`` modifies the noun, ``said`` is the cue.
 
@@ -226,6 +259,8 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
     out: list[Attribution] = []
     for a in atts:
         a.source = clean_source(text, a.source)
+        if a.source is None:
+            a.source = subject_source(text, a.cue, sentence_ranges)
         if _is_negated(text, a):
             continue
         a.content = clean_content(text, a)
@@ -233,6 +268,8 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
             a.content = None
         if a.content is not None:
             a.content = complete_content(text, a, sentence_ranges)
+        if a.content is not None:
+            a.content = reported_clause(text, a, sentence_ranges, quotes)
         quoted = quote_content(text, a, quotes)
         if quoted is not None and not clause_of_its_own(text, a, quoted):
             a.content = quoted

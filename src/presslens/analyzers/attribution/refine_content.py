@@ -196,3 +196,51 @@ def quote_content(text: str, a: Attribution, quotes: list[Span]) -> Span | None:
     if not CUE_WORD.search(text, c[0], c[1]):
         return None
     return c
+
+
+_CLAUSE_EDGE = " \t\n.!?;:,\"\u201c\u201d\u2018\u2019'"
+#: a quotation of fewer words is a scare quote inside a clause ("there are \u201cmultiple witnesses\u201d who ..."),
+#: not a quoted statement of its own
+_SCARE_QUOTE_WORDS = 4
+
+
+def reported_clause(text: str, a: Attribution, sentence_ranges: list[Span], quotes: list[Span]) -> Span | None:
+    """A reported clause runs to its sentence's edge: a content after the frame (``X said [that] ...``) ends where
+    the sentence ends, a content before a trailing frame (``..., a spokeswoman said.``) starts where the sentence
+    starts. A content in a quoted statement, or outside the cue's sentence, is left as it is."""
+    c = a.content
+    if c is None:
+        return None
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if sent is None or not (sent[0] <= c[0] and c[1] <= sent[1]):
+        return c
+    statements = [q for q in quotes if len(CUE_WORD.findall(text, q[0], q[1])) >= _SCARE_QUOTE_WORDS]
+    if any(q[0] < c[1] and c[0] < q[1] for q in statements):
+        return c
+    parts = [p for p in (a.source, a.cue) if p is not None]
+    first = min(p[0] for p in parts)
+    last = max(p[1] for p in parts)
+    s, e = c
+    if c[0] >= last:
+        e = _clause_end(text, c[1], sent[1], statements)
+    elif c[1] <= first:
+        s = _clause_start(text, sent[0], c[0], statements)
+    else:
+        return c
+    return snap_content(text, (s, e))
+
+
+def _clause_end(text: str, pos: int, end: int, statements: list[Span]) -> int:
+    """Where a clause that goes on at ``pos`` ends: its sentence's end, or the start of a quoted statement."""
+    end = min([q[0] for q in statements if pos <= q[0] < end] + [end])
+    while end > pos and text[end - 1] in _CLAUSE_EDGE:
+        end -= 1
+    return end
+
+
+def _clause_start(text: str, start: int, pos: int, statements: list[Span]) -> int:
+    """Where a clause that runs up to ``pos`` starts: its sentence's start, or after a quoted statement."""
+    start = max([q[1] for q in statements if start < q[1] <= pos] + [start])
+    while start < pos and text[start] in _CLAUSE_EDGE:
+        start += 1
+    return start
