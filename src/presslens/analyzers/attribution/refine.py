@@ -19,6 +19,8 @@ from presslens.analyzers.attribution.refine_content import (
     complete_content,
     fallback_content,
     is_frame_phrase,
+    outside_sentence,
+    paragraph_after_colon,
     quote_content,
     reported_clause,
 )
@@ -266,11 +268,13 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         a.content = clean_content(text, a)
         if a.content is not None and _stray_fragment(text, a, sentence_ranges):
             a.content = None
+        if a.content is not None and outside_sentence(text, a, sentence_ranges, quotes):
+            a.content = fallback_content(text, a, sentence_ranges) or a.content
         if a.content is not None:
             a.content = complete_content(text, a, sentence_ranges)
         if a.content is not None:
             a.content = reported_clause(text, a, sentence_ranges, quotes)
-        quoted = quote_content(text, a, quotes)
+        quoted = quote_content(text, a, quotes) or paragraph_after_colon(text, a)
         if quoted is not None and not clause_of_its_own(text, a, quoted):
             a.content = quoted
         elif a.content is not None and is_frame_phrase(text, a):

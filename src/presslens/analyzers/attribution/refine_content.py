@@ -147,12 +147,21 @@ _FRAME_GAP = " \t\n,:\u2014-"
 _SHORT_FRAME = re.compile(r"\s+(?:on|in|at|last|this|late|early)\s[^,.;\n\"\u201c\u201d]{1,30},\s*")
 
 
+#: what may stand between a cue and its own complement: "that", a colon, a short time phrase
+_COMPLEMENT_GAP = re.compile(
+    r"[\s,:]*(?:(?:on|last|this|late|early|earlier)\s+\w+\s*,?\s*|yesterday\s+|today\s+)?(?:that\s+)?[\s,:]*",
+    re.I,
+)
+
+
 def clause_of_its_own(text: str, a: Attribution, quoted: Span) -> bool:
     """``"Quote A." Smith said the deal was dead.``: the cue has its own reported clause after it, so the
     quotation before it is someone else's (or a separate attribution), not this one's content."""
     c = a.content
     if c is None or overlaps(c, quoted) or c[0] < a.cue[1]:
         return False
+    if not _COMPLEMENT_GAP.fullmatch(text, a.cue[1], c[0]):
+        return False  # '"...," the judge said after concluding that ...': not the cue's own complement
     words = CUE_WORD.findall(text, c[0], c[1])
     return len(words) >= 4 and words[0].lower() not in _FRAME_WORDS
 
@@ -221,13 +230,32 @@ def reported_clause(text: str, a: Attribution, sentence_ranges: list[Span], quot
     first = min(p[0] for p in parts)
     last = max(p[1] for p in parts)
     s, e = c
-    if c[0] >= last:
+    if c[0] >= last and _AS_BEFORE.search(text, max(sent[0], first - 8), first):
+        # "Locals protested, as Breitbart News reported, demanding ...": the frame reports the clause before it
+        s = _clause_start(text, sent[0], first, statements)
+        e = _before_frame(text, s, first)
+        if len(CUE_WORD.findall(text, s, e)) < 3:
+            return c
+    elif c[0] >= last:
         e = _clause_end(text, c[1], sent[1], statements)
     elif c[1] <= first:
         s = _clause_start(text, sent[0], c[0], statements)
+        if not any(c[1] <= q[0] < first for q in statements):
+            e = _before_frame(text, s, first)
     else:
         return c
     return snap_content(text, (s, e))
+
+
+_AS_BEFORE = re.compile(r"\bas\s+$", re.I)
+_AS_FRAME = re.compile(r"(?:,?\s+(?:as|while))?[\s,;:\u2014-]*$", re.I)
+
+
+def _before_frame(text: str, start: int, first: int) -> int:
+    """The end of a clause that a trailing frame follows (``..., The Herald reported``, ``... as X reported``):
+    just before the frame, without the comma and a leading ``as``."""
+    m = _AS_FRAME.search(text, start, first)
+    return m.start() if m is not None and m.start() > start else first
 
 
 def _clause_end(text: str, pos: int, end: int, statements: list[Span]) -> int:
@@ -244,3 +272,26 @@ def _clause_start(text: str, start: int, pos: int, statements: list[Span]) -> in
     while start < pos and text[start] in _CLAUSE_EDGE:
         start += 1
     return start
+
+
+_COLON_BREAK = re.compile(r"[ \t]*:[ \t]*\n+")
+
+
+def paragraph_after_colon(text: str, a: Attribution) -> Span | None:
+    """``RT reports:`` closing its line: what was said is the next paragraph (without its quotation marks)."""
+    m = _COLON_BREAK.match(text, a.cue[1])
+    if m is None:
+        return None
+    end = text.find("\n", m.end())
+    para = strip_span(text, m.end(), len(text) if end < 0 else end, " \t" + _OPENING + _CLOSING)
+    return para if len(CUE_WORD.findall(text, para[0], para[1])) >= 3 else None
+
+
+def outside_sentence(text: str, a: Attribution, sentence_ranges: list[Span], quotes: list[Span]) -> bool:
+    """A content that lies outside the cue's sentence and is not a quotation (a tagging link to the wrong
+    sentence: ``Pompeo reminded his hosts that ..., she said.`` linked to a phrase of the next sentence)."""
+    c = a.content
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if c is None or sent is None or overlaps(c, sent):
+        return False
+    return not any(q[0] <= c[0] and c[1] <= q[1] for q in quotes)

@@ -189,12 +189,19 @@ _AFTER_QUOTE = re.compile(
 )
 
 
+def _opens_its_sentence(text: str, qs: int, ranges: list[Span]) -> bool:
+    """A quotation that opens its sentence ('"...," she said'), not a scare quote inside a clause
+    ('To tackle any "security risk," the agency announced lane closures')."""
+    sent = sentence_at(ranges, qs)
+    return sent is None or not text[sent[0] : qs].strip()
+
+
 def _quote_attribution(text: str, qs: int, qe: int, ranges: list[Span]) -> RuleAttribution | None:
     """Pair a quotation with a cue just after it (`"...," he said`) or just before it (`He said: "..."`)."""
     line_end = text.find("\n", qe)
     limit = min(len(text), qe + 140, line_end if line_end >= 0 else len(text))
     m = _AFTER_QUOTE.match(text, qe, limit)
-    if m is not None and not re.search(r"[.!?;]", m.group("pre")):
+    if m is not None and not re.search(r"[.!?;]", m.group("pre")) and _opens_its_sentence(text, qs, ranges):
         cue = (m.start("cue"), m.end("cue"))
         if m.group("pre").strip():
             src: Span | None = strip_span(text, m.start("pre"), m.end("pre"))

@@ -128,6 +128,8 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
 _MODAL = frozenset("would could should may might can must shall be".split())
 #: "was reported", "is said": the subject of a passive cue is not who spoke
 _BE = frozenset("is are was were be been being".split())
+#: adverbs between a passive's "be" and its participle ("was later announced", "is also said")
+_PASSIVE_ADVERBS = frozenset("also later then now not never already widely first".split())
 _PARTICIPLES = frozenset("said told written known seen shown heard thought found".split())
 _NEGATION = frozenset("not never n't refuse refuses refused refusing decline declines declined declining".split())
 _DETERMINERS = frozenset("the a an his her their its our my your these those this wild new latest many".split())
@@ -143,7 +145,11 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
     out = []
     if any(w in _MODAL for w in ws + before) or (ws[:1] == ["to"] and len(ws) > 1):
         out.append("hypothetical cue")
-    if any(w in _BE for w in ws[:-1]) and ws[-1] in _PARTICIPLES | {w for w in ws[-1:] if w.endswith("ed")}:
+    lead = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 40), cue[0])]
+    while lead and (lead[-1] in _PASSIVE_ADVERBS or lead[-1].endswith("ly")):
+        lead.pop()  # "it was later announced", "were reportedly told"
+    passive_be = any(w in _BE for w in ws[:-1]) or (bool(lead) and lead[-1] in _BE)
+    if passive_be and ws and ws[-1] in _PARTICIPLES | {w for w in ws[-1:] if w.endswith("ed")}:
         out.append("passive cue")
     if any(w in _NEGATION or w.endswith(("n't", "n\u2019t")) for w in ws):
         out.append("negated cue")
