@@ -248,7 +248,7 @@ def reported_clause(text: str, a: Attribution, sentence_ranges: list[Span], quot
 
 
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
-_AS_FRAME = re.compile(r"(?:,?\s+(?:as|while))?[\s,;:\u2014-]*$", re.I)
+_AS_FRAME = re.compile(r"(?:,?\s+(?:as|while))?[\s,;:\u2014\u201d\u2019\"'-]*$", re.I)
 
 
 def _before_frame(text: str, start: int, first: int) -> int:
