@@ -93,7 +93,7 @@ def continued_quotes(text: str, atts: list[Attribution]) -> None:
     taken = [a.content for a in atts if a.content is not None]
     by_line: dict[int, Attribution] = {}
     for a in atts:
-        if a.source is not None and a.content is not None and a.score >= 0.5 and _quoted(text, a.content):
+        if a.source is not None and a.content is not None and a.sane and _quoted(text, a.content):
             by_line.setdefault(_line_at(text, a.content[1])[0], a)
     for q in quote_spans(text):
         line = _line_at(text, q[0])

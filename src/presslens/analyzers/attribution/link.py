@@ -20,6 +20,8 @@ class Attribution:
     content: Span | None
     score: float
     from_rules: bool
+    sane: bool = True
+    """False when the attribution breaks a span-sanity rule (:func:`~.refine.sanity_problems`)."""
 
 
 def link_tagged(

@@ -287,13 +287,9 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
             continue
         if a.source is not None and overlaps(a.source, a.content):
             a.source = clean_source(text, strip_span(text, a.source[0], min(a.source[1], a.content[0])))
-        a.score = assessed_score(text, a, sentence_ranges)
+        assess(text, a, sentence_ranges)
         out.append(a)
     return out
-
-
-#: what an attribution that fails a sanity rule keeps of its score: below 0.5, a candidate, never asserted
-SANITY_FACTOR = 0.45
 
 
 def is_speech_cue(text: str, cue: Span) -> bool:
@@ -352,11 +348,9 @@ _TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after b
 _QUANTITY_AFTER = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b)")
 
 
-def assessed_score(text: str, a: Attribution, sentence_ranges: list[Span]) -> float:
-    """The layers' score, scaled below 0.5 (a candidate) when the attribution fails a sanity rule."""
-    if sanity_problems(text, a, sentence_ranges):
-        return a.score * SANITY_FACTOR
-    return a.score
+def assess(text: str, a: Attribution, sentence_ranges: list[Span]) -> None:
+    """Mark whether ``a`` passes the span-sanity rules (the calibrator keeps one that fails as a candidate)."""
+    a.sane = not sanity_problems(text, a, sentence_ranges)
 
 
 # ---------------------------------------------------------------------------------------------
