@@ -154,6 +154,9 @@ _COMPLEMENT_GAP = re.compile(
 )
 
 
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"\u201d\u2019]?\s+[\"\u201c]?[A-Z]")
+
+
 def clause_of_its_own(text: str, a: Attribution, quoted: Span) -> bool:
     """``"Quote A." Smith said the deal was dead.``: the cue has its own reported clause after it, so the
     quotation before it is someone else's (or a separate attribution), not this one's content."""
@@ -162,6 +165,8 @@ def clause_of_its_own(text: str, a: Attribution, quoted: Span) -> bool:
         return False
     if not _COMPLEMENT_GAP.fullmatch(text, a.cue[1], c[0]):
         return False  # '"...," the judge said after concluding that ...': not the cue's own complement
+    if _SENTENCE_INSIDE.search(text, c[0], c[1]):
+        return False  # 'told Reuters last week. "It was ...': runs past the cue's sentence, not its complement
     words = CUE_WORD.findall(text, c[0], c[1])
     return len(words) >= 4 and words[0].lower() not in _FRAME_WORDS
 
@@ -224,8 +229,8 @@ def reported_clause(text: str, a: Attribution, sentence_ranges: list[Span], quot
     if sent is None or not (sent[0] <= c[0] and c[1] <= sent[1]):
         return c
     statements = [q for q in quotes if len(CUE_WORD.findall(text, q[0], q[1])) >= _SCARE_QUOTE_WORDS]
-    if any(q[0] < c[1] and c[0] < q[1] for q in statements):
-        return c
+    if any(q[0] <= c[0] and c[1] <= q[1] for q in statements):
+        return c  # inside a quotation: the quotation's own edges hold
     parts = [p for p in (a.source, a.cue) if p is not None]
     first = min(p[0] for p in parts)
     last = max(p[1] for p in parts)
