@@ -28,6 +28,10 @@ def word_spans(text: str, span: Span) -> list[Span]:
     return [(m.start(), m.end()) for m in CUE_WORD.finditer(text, span[0], span[1])]
 
 
+#: participles that follow a source's head noun ("a statement released on Monday", "a report published by")
+_POSTNOMINAL_PARTICIPLES = frozenset(
+    "released issued published posted obtained seen sent distributed prepared signed filed leaked".split()
+)
 _RELATIVE = frozenset("which whom that where".split())
 # a clause boundary inside a tagged source: the subject of the cue follows it (``the port after CBP``)
 _SUBORDINATORS = frozenset("because while unless if when whereas although".split())
@@ -48,6 +52,16 @@ def clean_source(text: str, src: Span | None) -> Span | None:
     if src is None:
         return None
     words = word_spans(text, src)
+    for i in range(len(words) - 1, 0, -1):
+        # "Congressman Lee said video footage (shows)": the speaker of the nested cue follows the outer cue
+        if text[words[i - 1][0] : words[i - 1][1]].lower() in sanity.FINITE_SPEECH:
+            words = words[i:]
+            break
+    for i in range(1, len(words)):
+        # "a statement released (after the meeting)": the participle after the head noun ends the phrase
+        if text[words[i][0] : words[i][1]].lower() in _POSTNOMINAL_PARTICIPLES:
+            words = words[:i]
+            break
     for i in range(len(words) - 1, 0, -1):
         w = text[words[i - 1][0] : words[i - 1][1]].lower()
         nxt = text[words[i][0] : words[i][1]]

@@ -44,7 +44,7 @@ _NOT_HEADS = frozenset("including such like via per".split())
 #: the writer's and reader's voice: "we do not want", "you don't believe"
 WRITER_PRONOUNS = frozenset("i we you us".split())
 #: finite reporting verbs that end a source noun phrase ("Gaetz said video footage" is no source)
-_FINITE_SPEECH = frozenset("said says say told tells wrote writes stated".split())
+FINITE_SPEECH = frozenset("said says say told tells wrote writes stated".split())
 
 
 def words(text: str, span: Span) -> list[str]:
@@ -120,7 +120,7 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
     lead = [w.lower() for w in WORD.findall(text, max(0, source[0] - 30), source[0])][-1:]
     if lead and lead[0] in ("if", "unless", "whether"):
         out.append("conditional source")
-    if any(w.lower() in _FINITE_SPEECH for w in ws):
+    if any(w.lower() in FINITE_SPEECH for w in ws):
         out.append("source holds a reporting verb")
     return out
 
