@@ -23,6 +23,7 @@ from presslens.analyzers.violence.vetoes import (
     violence_veto,
 )
 from presslens.training.violence import (
+    EXCLUDED_REALNEWS_SPLITS,
     HARD_NEGATIVES,
     REALNEWS_SPLIT,
     load_hard_negatives,
@@ -161,10 +162,12 @@ def test_label_counts_asserted_findings_only():
                                                                default=0.0), abs=1e-4)
 
 
-def test_hard_negatives_file_is_stand_off_and_leaves_realnews_out():
+def test_hard_negatives_file_is_stand_off_and_leaves_realnews_dev_and_test_out():
     path = ROOT / HARD_NEGATIVES
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    excluded = set(json.loads((ROOT / REALNEWS_SPLIT).read_text(encoding="utf-8")))
+    split = json.loads((ROOT / REALNEWS_SPLIT).read_text(encoding="utf-8"))
+    excluded = {aid for aid, info in split.items() if info["split"] in EXCLUDED_REALNEWS_SPLITS}
+    assert len(excluded) == 63
     assert 0 < len(rows) <= 500
     for row in rows:
         assert set(row) == {"article", "start", "end", "label", "sha256"}  # no text in the repository

@@ -78,6 +78,9 @@ _ATTRIBUTED_RE = re.compile(
 _OPENS_QUOTE_RE = re.compile(r"^\W{0,3}[\"“‘«']|^\W*[\"“][^\"”]+[\"”]\W*[-–—]|[.!?]['’\"”]\s*$")
 _QUOTED_BODY_RE = re.compile(r"[\"“«][^\"”»]{12,}[\"”»]|‘[^’]{12,}’")
 _HEADLINE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+"""A sentence stop, then any closing quotes or brackets. Stricter than the model's ``headline`` cue
+(``cues._HEADLINE_END``): "Burn them all (video)" ends in a bracket but has no stop, so the veto still reads
+it as a headline; the cue is a trained input and is left unchanged."""
 _CURLY_QUOTE_RE = re.compile(r"“[^“”]{1,3000}”")
 _STRAIGHT_QUOTE_RE = re.compile(r'"[^"\n]{1,3000}"')
 _WORD_RE = re.compile(r"[\w'’-]+")
