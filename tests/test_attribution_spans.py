@@ -323,3 +323,18 @@ def test_missing_source_is_the_subject_before_the_cue() -> None:
     text = "In the north, aid workers said the epidemic will get worse before it gets better."
     out = _refined(text, None, "said", "the epidemic will get worse before it gets better")
     assert _piece(text, out[0].source) == "aid workers"
+
+
+def test_a_source_far_from_its_cue_or_a_short_content_lowers_the_score() -> None:
+    from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
+
+    text = "The regional health office said the clinic had run out of insulin, and the nurse said so."
+    near = Attribution(_span(text, "said"), _span(text, "The regional health office"),
+                       _span(text, "the clinic had run out of insulin"), 0.9, False)
+    raw, sane, short, is_near = calibration_inputs(text, near)
+    assert (raw, sane, short, is_near) == (0.9, True, False, True)
+    far = Attribution(_span(text, "said so"), _span(text, "The regional health office"), _span(text, "so"), 0.9,
+                      False)
+    _, _, far_short, far_near = calibration_inputs(text, far)
+    assert far_short and not far_near
+    assert calibrated(0.9, True, False, True) > calibrated(0.9, True, True, True) > calibrated(0.9, True, True, False)

@@ -3,9 +3,9 @@
     presslens train attribution --data /work/shared/data/polnear [--output DIR] [--seed 13]
 
 ``--calibrate`` fits the score calibration instead (:mod:`presslens.analyzers.attribution.calibration`) on the
-real-news dev split, with a leave-articles-out check, and prints the three constants:
+real-news dev splits, with a leave-articles-out check, and prints the constants:
 
-    presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 [--split dev]
+    presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 [--split dev,dev2]
 
 The head reads the shared encoder's frozen token states of a whole article (sentences concatenated)
 plus the lexical features of :func:`presslens.analyzers.attribution.features.lexical_features`:
@@ -112,8 +112,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--calibrate", action="store_true",
                         help="fit the score calibration on real news instead (--data: the ptc-semeval2020-task11 "
                         "folder); prints the constants and a leave-articles-out reliability table")
-    parser.add_argument("--split", default="dev", choices=("dev", "dev2"),
-                        help="real-news split the calibration is fitted on (default: dev; never test)")
+    parser.add_argument("--split", default="dev,dev2",
+                        help="real-news splits the calibration is fitted on, comma-separated (default: dev,dev2; "
+                        "never test)")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -236,9 +237,14 @@ CALIBRATION_FOLDS = 7
 CALIBRATION_L2 = 1.0
 
 
-def calibration_rows(data_dir: Path, split: str = "dev") -> list[tuple[str, float, bool, bool]]:
-    """(article id, raw score, passes the sanity rules, right) for every attribution of a real-news split."""
+Row = tuple[str, tuple[float, bool, bool, bool], bool]
+
+
+def calibration_rows(data_dir: Path, splits: str = "dev") -> list[Row]:
+    """(article id, calibration features, right) for every attribution of the real-news splits (comma-separated
+    names; never test)."""
     from presslens.analyzers.attribution.analyzer import extract
+    from presslens.analyzers.attribution.calibration import calibration_inputs
     from presslens.analyzers.base import Features
     from presslens.evaluation.realnews import (
         DEFAULT_ANNOTATIONS,
@@ -250,27 +256,30 @@ def calibration_rows(data_dir: Path, split: str = "dev") -> list[tuple[str, floa
     from presslens.evaluation.realnews_matching import match_attribution
     from presslens.pipeline import Pipeline
 
-    if split == "test":
+    names = [s.strip() for s in splits.split(",") if s.strip()]
+    if "test" in names:
         raise ValueError("the test split is scored, never fitted on")
     pipeline = Pipeline()
     pipeline.load()
     analyzer = AttributionAnalyzer()
-    rows: list[tuple[str, float, bool, bool]] = []
-    for record in load_annotations(DEFAULT_ANNOTATIONS / f"{split}.jsonl"):
-        raw, article = read_ptc_article(data_dir, record["id"])
-        if article.text != raw:
-            record = map_offsets(record, offset_map(raw, article.text))
-        for a in extract(Features(article, pipeline.encoder), raw_scores=True):
-            finding = analyzer._finding(article, a)
-            right = any(match_attribution(article.text, finding, g) for g in record["attributions"])
-            rows.append((record["id"], a.score, a.sane, right))
+    rows: list[Row] = []
+    for split in names:
+        for record in load_annotations(DEFAULT_ANNOTATIONS / f"{split}.jsonl"):
+            raw, article = read_ptc_article(data_dir, record["id"])
+            if article.text != raw:
+                record = map_offsets(record, offset_map(raw, article.text))
+            for a in extract(Features(article, pipeline.encoder), raw_scores=True):
+                finding = analyzer._finding(article, a)
+                right = any(match_attribution(article.text, finding, g) for g in record["attributions"])
+                rows.append((record["id"], calibration_inputs(article.text, a), right))
     return rows
 
 
-def _design(rows: list[tuple[str, float, bool, bool]]) -> tuple[np.ndarray, np.ndarray]:
+def _design(rows: list[Row]) -> tuple[np.ndarray, np.ndarray]:
+    """One row per attribution: 1, logit(raw), sane, short content, source next to its cue."""
     from presslens.analyzers.attribution.calibration import logit
 
-    x = np.array([[1.0, logit(r), float(sane)] for _, r, sane, _ in rows])
+    x = np.array([[1.0, logit(f[0]), float(f[1]), float(f[2]), float(f[3])] for _, f, _ in rows])
     y = np.array([float(right) for *_, right in rows])
     return x, y
 
@@ -298,7 +307,7 @@ def _probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return np.where(x[:, 2] > 0, p, np.minimum(p, CANDIDATE_CAP))
 
 
-def calibrate(data_dir: Path, split: str = "dev") -> int:
+def calibrate(data_dir: Path, split: str = "dev,dev2") -> int:
     """Fit the calibration constants and print them with the leave-articles-out reliability table."""
     rows = calibration_rows(data_dir, split)
     x, y = _design(rows)
@@ -310,7 +319,8 @@ def calibrate(data_dir: Path, split: str = "dev") -> int:
         held_out[test] = _probabilities(x[test], fit_logistic(x[~test], y[~test]))
     w = fit_logistic(x, y)
     print(f"{len(rows)} attributions of {len(articles)} {split} articles, {int(y.sum())} right")
-    print(f"INTERCEPT = {w[0]:.2f}\nSLOPE = {w[1]:.2f}\nSANE = {w[2]:.2f}")
+    for name, value in zip(("INTERCEPT", "SLOPE", "SANE", "SHORT", "NEAR"), w, strict=True):
+        print(f"{name} = {value:.2f}")
     asserted = held_out >= 0.5
     print(f"leave-articles-out ({CALIBRATION_FOLDS} folds): asserted {int(asserted.sum())}, right "
           f"{int(y[asserted].sum())} (precision {y[asserted].mean():.3f})")

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from presslens.analyzers.attribution.calibration import calibrated
+from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
 from presslens.analyzers.attribution.continuation import colon_quotes, continued_quotes, embedded_posts
 from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES
@@ -107,7 +107,7 @@ def extract(
         continued_quotes(text, refined)
     if not raw_scores:
         for a in refined:
-            a.score = calibrated(a.score, a.sane)
+            a.score = calibrated(*calibration_inputs(text, a))
     return sorted(refined, key=lambda a: a.cue)
 
 

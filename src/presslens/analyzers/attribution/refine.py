@@ -325,6 +325,20 @@ CLAUSAL_PREDICATES = frozenset(
 )
 
 
+# speech acts whose noun-phrase object is the message itself ("denied the allegations", "branded them traitors",
+# "urged a ceasefire"): an attribution with that object as content (annotation guideline, section 8a). Verbs
+# whose object is usually a thing or a person, not a message ("admitted him into the country", "posted the video",
+# "called his bluff", "showed the car"), are not among them.
+_MESSAGE_OBJECT_BASES = (
+    "deny brand label dub term describe characterise characterize promise pledge vow threaten urge demand propose "
+    "recommend praise condemn denounce accuse question cite detail announce declare reveal publish confirm "
+    "report tweet allege blame criticise criticize decry deplore reject dismiss endorse hail laud slam blast"
+)
+MESSAGE_OBJECT_PREDICATES = frozenset(f for b in _MESSAGE_OBJECT_BASES.split() for f in verb_forms(b)) & (
+    SPEECH_PREDICATES
+)
+
+
 def _object_not_content(text: str, a: Attribution) -> bool:
     """``expressed a dim view``, ``requested the money``, ``denounced his jokes``: a content right after a cue
     whose verb takes a thing, not a clause, as object is not what was said."""
@@ -340,7 +354,7 @@ def _object_not_content(text: str, a: Attribution) -> bool:
         text, first.end()
     ):
         return True  # "warned about the raids", "posted with permission from": a topic, not what was said
-    return not any(w in CLAUSAL_PREDICATES for w in cue_words)
+    return not any(w in CLAUSAL_PREDICATES or w in MESSAGE_OBJECT_PREDICATES for w in cue_words)
 
 
 _TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after before during".split())

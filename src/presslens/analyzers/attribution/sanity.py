@@ -139,7 +139,8 @@ _QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b",
 
 def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str]:
     """A cue that reports nothing: hypothetical (``could admit``, ``to explain``), negated (``refuses to say``),
-    a question without an answer (``asked whether``), or a headline (``Officials Warn ...``)."""
+    or a question without an answer (``asked whether``). A headline's cue (``Trump Threatens To ...``) is a cue
+    like any other: the annotation guideline marks headline attributions."""
     ws = [w.lower() for w in words(text, cue)]
     before = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 25), cue[0])][-1:]
     out = []
@@ -161,10 +162,6 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         text, max(0, cue[0] - 4), cue[0]
     )):
         out.append("cue is a noun")  # "the wild claims", "Trump's tweets"
-    first = text[cue[0] : cue[1]]
-    at_start = sentence is not None and not text[sentence[0] : cue[0]].strip(" \t\n\"\u201c\u2018'")
-    if first[:1].isupper() and not at_start and first.lower() != "according to":
-        out.append("headline cue")
     return out
 
 
