@@ -338,3 +338,23 @@ def test_a_source_far_from_its_cue_or_a_short_content_lowers_the_score() -> None
     _, _, far_short, far_near = calibration_inputs(text, far)
     assert far_short and not far_near
     assert calibrated(0.9, True, False, True) > calibrated(0.9, True, True, True) > calibrated(0.9, True, True, False)
+
+
+def test_nested_report_keeps_both_frames_and_an_acronym_source() -> None:
+    text = "The BBC adds the WHO said it was not recommending any trade or travel restrictions in the region."
+    from presslens.analyzers.attribution.analyzer import extract
+    from presslens.analyzers.base import Features
+    from presslens.article import Article
+
+    article = Article(text=text, sentences=sentences(text, paragraphs(text)))
+    found = {(_piece(text, a.source), _piece(text, a.cue)): a for a in extract(Features(article), use_model=False)}
+    assert ("The BBC", "adds") in found
+    inner = found[("the WHO", "said")]
+    assert _piece(text, inner.content) == "it was not recommending any trade or travel restrictions in the region"
+    assert inner.score >= 0.5
+
+
+def test_participle_after_the_head_noun_ends_the_source() -> None:
+    text = "An official statement released after a cabinet meeting said the plan had been approved."
+    src = clean_source(text, _span(text, "An official statement released after a cabinet meeting"))
+    assert _piece(text, src) == "An official statement"

@@ -28,6 +28,11 @@ def word_spans(text: str, span: Span) -> list[Span]:
     return [(m.start(), m.end()) for m in CUE_WORD.finditer(text, span[0], span[1])]
 
 
+#: finite reporting verbs that cannot be nouns: a source holding one holds an outer frame ("The BBC adds the WHO")
+_OUTER_CUES = sanity.FINITE_SPEECH | frozenset(
+    "adds added reported claimed announced warned explained insisted argued noted confirmed denied admitted "
+    "declared tweeted".split()
+)
 #: participles that follow a source's head noun ("a statement released on Monday", "a report published by")
 _POSTNOMINAL_PARTICIPLES = frozenset(
     "released issued published posted obtained seen sent distributed prepared signed filed leaked".split()
@@ -54,7 +59,7 @@ def clean_source(text: str, src: Span | None) -> Span | None:
     words = word_spans(text, src)
     for i in range(len(words) - 1, 0, -1):
         # "Congressman Lee said video footage (shows)": the speaker of the nested cue follows the outer cue
-        if text[words[i - 1][0] : words[i - 1][1]].lower() in sanity.FINITE_SPEECH:
+        if text[words[i - 1][0] : words[i - 1][1]].lower() in _OUTER_CUES:
             words = words[i:]
             break
     for i in range(1, len(words)):
@@ -84,6 +89,8 @@ def clean_source(text: str, src: Span | None) -> Span | None:
         changed = False
         last = text[words[-1][0] : words[-1][1]]
         low = last.lower()
+        if len(last) > 1 and last.isupper():
+            break  # an acronym ("WHO", the World Health Organization), not a relative pronoun
         if (
             low in _SOURCE_TAIL
             or low in sanity.FUNCTION_WORDS

@@ -47,6 +47,11 @@ WRITER_PRONOUNS = frozenset("i we you us".split())
 FINITE_SPEECH = frozenset("said says say told tells wrote writes stated".split())
 
 
+def is_function_word(word: str) -> bool:
+    """A function word; an acronym in capitals is a name ("WHO", the World Health Organization), not one."""
+    return word.lower() in FUNCTION_WORDS and not (len(word) > 1 and word.isupper())
+
+
 def words(text: str, span: Span) -> list[str]:
     return [m.group() for m in WORD.finditer(text, span[0], span[1])]
 
@@ -104,7 +109,7 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
     out = []
     if time_word_in_source(text, source):
         out.append("time phrase in source")
-    if ws[-1].lower() in FUNCTION_WORDS:
+    if is_function_word(ws[-1]):
         out.append("source ends in a function word")
     if (
         len(ws) == 1
@@ -115,7 +120,7 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         out.append("writer's voice as source")
     if ws[0].lower() in _LEADING_PREPOSITIONS:
         out.append("source starts with a preposition")
-    if all(w.lower() in FUNCTION_WORDS or w.lower() in _NOT_HEADS or w.isdigit() for w in ws):
+    if all(is_function_word(w) or w.lower() in _NOT_HEADS or w.isdigit() for w in ws):
         out.append("source without a noun or pronoun head")
     lead = [w.lower() for w in WORD.findall(text, max(0, source[0] - 30), source[0])][-1:]
     if lead and lead[0] in ("if", "unless", "whether"):
