@@ -358,3 +358,22 @@ def test_participle_after_the_head_noun_ends_the_source() -> None:
     text = "An official statement released after a cabinet meeting said the plan had been approved."
     src = clean_source(text, _span(text, "An official statement released after a cabinet meeting"))
     assert _piece(text, src) == "An official statement"
+
+
+def test_report_nested_in_a_content_is_a_second_attribution() -> None:
+    from presslens.analyzers.attribution.nested import nested_reports
+
+    text = "According to the Daily Mail, experts warn the outbreak is being fuelled by a more lethal strain."
+    outer = _refined(text, "the Daily Mail", "According to", "experts warn the outbreak is being fuelled")
+    inner = nested_reports(text, outer, sentences(text, paragraphs(text)))
+    assert len(inner) == 1
+    assert _piece(text, inner[0].source) == "experts" and _piece(text, inner[0].cue) == "warn"
+    assert _piece(text, inner[0].content) == "the outbreak is being fuelled by a more lethal strain"
+
+
+def test_no_nested_report_inside_a_quotation() -> None:
+    from presslens.analyzers.attribution.nested import nested_reports
+
+    text = "\u201cThe guards said nothing about the convoy to anyone,\u201d the driver told reporters."
+    outer = _refined(text, "the driver", "told", "The guards said nothing about the convoy to anyone")
+    assert nested_reports(text, outer, sentences(text, paragraphs(text))) == []

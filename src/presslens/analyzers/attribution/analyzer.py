@@ -11,6 +11,7 @@ from presslens.analyzers.attribution.continuation import colon_quotes, continued
 from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
+from presslens.analyzers.attribution.nested import nested_reports
 from presslens.analyzers.attribution.refine import assess, refine, repair
 from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.source_types import source_type
@@ -104,6 +105,7 @@ def extract(
         for p in posts:
             assess(text, p, article.sentences)
         refined = [a for a in refined if not any(_same_words(a, p) for p in posts)] + posts
+        refined += nested_reports(text, refined, article.sentences)
         continued_quotes(text, refined)
     if not raw_scores:
         for a in refined:
