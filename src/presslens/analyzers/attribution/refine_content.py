@@ -242,7 +242,7 @@ def reported_clause(text: str, a: Attribution, sentence_ranges: list[Span], quot
         if len(CUE_WORD.findall(text, s, e)) < 3:
             return c
     elif c[0] >= last:
-        e = _clause_end(text, c[1], sent[1], statements)
+        e = _clause_end(text, c[1], sent[1])
     elif c[1] <= first:
         s = _clause_start(text, sent[0], c[0], statements)
         if not any(c[1] <= q[0] < first for q in statements):
@@ -263,9 +263,8 @@ def _before_frame(text: str, start: int, first: int) -> int:
     return m.start() if m is not None and m.start() > start else first
 
 
-def _clause_end(text: str, pos: int, end: int, statements: list[Span]) -> int:
-    """Where a clause that goes on at ``pos`` ends: its sentence's end, or the start of a quoted statement."""
-    end = min([q[0] for q in statements if pos <= q[0] < end] + [end])
+def _clause_end(text: str, pos: int, end: int) -> int:
+    """Where a clause that goes on at ``pos`` ends: its sentence's end (a quotation inside it is part of it)."""
     while end > pos and text[end - 1] in _CLAUSE_EDGE:
         end -= 1
     return end
