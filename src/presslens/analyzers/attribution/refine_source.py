@@ -63,8 +63,9 @@ def clean_source(text: str, src: Span | None) -> Span | None:
             words = words[i:]
             break
     for i in range(1, len(words)):
-        # "a statement released (after the meeting)": the participle after the head noun ends the phrase
-        if text[words[i][0] : words[i][1]].lower() in _POSTNOMINAL_PARTICIPLES:
+        # "a statement released (after the meeting)": the participle after the head noun ends the phrase;
+        # "Senators Flake and Graham, who have all (said)": so does a subject relative clause
+        if text[words[i][0] : words[i][1]].lower() in _POSTNOMINAL_PARTICIPLES or text[words[i][0] : words[i][1]] == "who":
             words = words[:i]
             break
     for i in range(len(words) - 1, 0, -1):

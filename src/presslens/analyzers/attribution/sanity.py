@@ -127,9 +127,13 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         out.append("conditional source")
     if any(w.lower() in FINITE_SPEECH for w in ws):
         out.append("source holds a reporting verb")
+    if any(w.lower() in _AUXILIARY_VERBS for w in ws[1:]) or (len(ws) == 1 and ws[0].islower() and ws[0].endswith("ing")):
+        out.append("source is a verb phrase")  # "health workers have recorded", "experiencing"
     return out
 
 
+#: finite auxiliaries: inside a source they make it a clause, not a noun phrase
+_AUXILIARY_VERBS = frozenset("has have had is are was were will would".split())
 _MODAL = frozenset("would could should may might can must shall be".split())
 #: "was reported", "is said": the subject of a passive cue is not who spoke
 _BE = frozenset("is are was were be been being".split())
