@@ -377,3 +377,17 @@ def test_no_nested_report_inside_a_quotation() -> None:
     text = "\u201cThe guards said nothing about the convoy to anyone,\u201d the driver told reporters."
     outer = _refined(text, "the driver", "told", "The guards said nothing about the convoy to anyone")
     assert nested_reports(text, outer, sentences(text, paragraphs(text))) == []
+
+
+def test_quotation_after_a_trailing_frame_goes_on_with_the_statement() -> None:
+    from presslens.analyzers.attribution.analyzer import extract
+    from presslens.analyzers.base import Features
+    from presslens.article import Article
+
+    text = "\u201cThe car basically blew up,\u201d said a witness. \u201cNothing was left of it after the fire.\u201d\nMore."
+    article = Article(text=text, sentences=sentences(text, paragraphs(text)))
+    found = extract(Features(article), use_model=False)
+    assert len(found) == 1
+    content = _piece(text, found[0].content)
+    assert content is not None and content.startswith("The car basically blew up")
+    assert content.endswith("after the fire.")

@@ -95,7 +95,24 @@ def continued_quotes(text: str, atts: list[Attribution]) -> None:
     for a in atts:
         if a.source is not None and a.content is not None and a.sane and _quoted(text, a.content):
             by_line.setdefault(_line_at(text, a.content[1])[0], a)
-    for q in quote_spans(text):
+    quotes = quote_spans(text)
+    for a in atts:
+        # '"First part," he said. "Second part."': the quotation right after a trailing frame, in the same
+        # paragraph, goes on with the same statement
+        if a.source is None or a.content is None or not a.sane or not _quoted(text, a.content):
+            continue
+        frame_end = max(a.source[1], a.cue[1])
+        if a.content[1] > frame_end:
+            continue
+        nxt = next((q for q in quotes if q[0] >= frame_end), None)
+        if nxt is None or not _FRAME_TO_QUOTE.fullmatch(text, frame_end, nxt[0]):
+            continue
+        inner = strip_span(text, nxt[0] + 1, nxt[1] - 1, " \t\n,;:")
+        if any(overlaps(inner, t) for t in taken) or len(_WORD.findall(text, inner[0], inner[1])) < 3:
+            continue
+        a.content = (a.content[0], inner[1])
+        taken.append(inner)
+    for q in quotes:
         line = _line_at(text, q[0])
         if text[line[0] : q[0]].strip() or text[q[1] : line[1]].strip(" \t.,") or line[0] == 0:
             continue
@@ -108,6 +125,10 @@ def continued_quotes(text: str, atts: list[Attribution]) -> None:
         prev.content = (prev.content[0], inner[1])
         taken.append(inner)
         by_line[line[0]] = prev
+
+
+#: what may stand between a trailing frame and the quotation that goes on: the full stop and spaces
+_FRAME_TO_QUOTE = re.compile(r"[ \t]*[.!?][ \t]*")
 
 
 def _quoted(text: str, content: Span) -> bool:
