@@ -391,3 +391,19 @@ def test_quotation_after_a_trailing_frame_goes_on_with_the_statement() -> None:
     content = _piece(text, found[0].content)
     assert content is not None and content.startswith("The car basically blew up")
     assert content.endswith("after the fire.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "expected"),
+    [
+        ("Two weeks after the Kremlin announced a mobilisation, the queues at the border grew longer.",
+         "the Kremlin", "announced", "a mobilisation", "a mobilisation"),
+        ("The governor blamed the attack on enemy forces; the other side has not commented.",
+         "The governor", "blamed", "the attack", "the attack on enemy forces"),
+    ],
+)
+def test_reported_clause_stops_at_its_own_clause_edge(
+    text: str, source: str, cue: str, content: str, expected: str
+) -> None:
+    out = _refined(text, source, cue, content)
+    assert _piece(text, out[0].content) == expected

@@ -242,7 +242,13 @@ def reported_clause(text: str, a: Attribution, sentence_ranges: list[Span], quot
         if len(CUE_WORD.findall(text, s, e)) < 3:
             return c
     elif c[0] >= last:
-        e = _clause_end(text, c[1], sent[1])
+        stop = sent[1]
+        if _SUBORDINATE_FRAME.search(text, sent[0], first):
+            # "Two weeks after the Kremlin announced a mobilisation, the queues ...": the frame is a subordinate
+            # clause, and what was announced ends with it
+            comma = text.find(",", c[1], sent[1])
+            stop = comma if comma >= 0 else stop
+        e = _clause_end(text, c[1], stop)
     elif c[1] <= first:
         s = _clause_start(text, sent[0], c[0], statements)
         if not any(c[1] <= q[0] < first for q in statements):
@@ -263,8 +269,17 @@ def _before_frame(text: str, start: int, first: int) -> int:
     return m.start() if m is not None and m.start() > start else first
 
 
+#: a subordinating conjunction that opens the clause of the frame, with no comma between it and the frame
+_SUBORDINATE_FRAME = re.compile(
+    r"\b(?:after|before|when|since|because|although|though|while|once|until|unless|if)\b[^,;:]*$", re.I
+)
+
+
 def _clause_end(text: str, pos: int, end: int) -> int:
-    """Where a clause that goes on at ``pos`` ends: its sentence's end (a quotation inside it is part of it)."""
+    """Where a clause that goes on at ``pos`` ends: its sentence's end or a semicolon (a quotation inside it is
+    part of it)."""
+    semicolon = text.find(";", pos, end)
+    end = semicolon if semicolon >= 0 else end
     while end > pos and text[end - 1] in _CLAUSE_EDGE:
         end -= 1
     return end
