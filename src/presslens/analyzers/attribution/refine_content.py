@@ -86,7 +86,8 @@ def complete_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> 
 
 _FRAME_WORDS = frozenset(
     "in on at for after before during while since over from with under within by earlier later last this "
-    "hours days weeks months years according early late again once now then still".split()
+    "hours days weeks months years according early late again once now then still although though "
+    "however".split()
 ) | sanity.TIME_WORDS
 
 

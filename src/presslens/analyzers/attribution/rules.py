@@ -41,6 +41,9 @@ _NOISE_WORDS = frozenset(
 )
 
 
+_OBJECT_RELATIVE = re.compile(r"\b(?:which|that|whom)\s+$", re.I)
+
+
 @dataclass
 class RuleAttribution:
     cue: Span
@@ -147,8 +150,8 @@ def rule_attributions(text: str, sentence_ranges: list[Span]) -> list[RuleAttrib
             if _noun_use(text, cue) or _inside_any(cue, [a.source for a in out if a.source is not None]):
                 continue
             clause_src = source_before(text, s, cue[0])
-            if clause_src is None:
-                continue
+            if clause_src is None or _OBJECT_RELATIVE.search(text, max(s, clause_src[0] - 12), clause_src[0]):
+                continue  # "the allegation, which the nominee has denied, has upended ...": no clause was said
             if cm.group("cue").startswith("told"):
                 cue = (cue[0], cue[0] + 4)
             add(RuleAttribution(cue, clause_src, content))
