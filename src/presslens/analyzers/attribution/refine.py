@@ -22,6 +22,7 @@ from presslens.analyzers.attribution.refine_content import (
     outside_sentence,
     paragraph_after_colon,
     quote_content,
+    quoted_statements,
     reported_clause,
 )
 from presslens.analyzers.attribution.refine_source import CUE_WORD, clean_source, word_spans
@@ -258,6 +259,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
     atts = [a for a in atts if is_reporting_cue(text, a.cue) and not is_non_reporting_frame(text, a.cue)]
     atts = _participle_merge(text, atts, sentence_ranges)
     quotes = quote_spans(text)
+    statements = quoted_statements(text, quotes)
     out: list[Attribution] = []
     for a in atts:
         a.source = clean_source(text, a.source)
@@ -273,7 +275,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         if a.content is not None:
             a.content = complete_content(text, a, sentence_ranges)
         if a.content is not None:
-            a.content = reported_clause(text, a, sentence_ranges, quotes)
+            a.content = reported_clause(text, a, sentence_ranges, statements)
         quoted = quote_content(text, a, quotes) or paragraph_after_colon(text, a)
         if quoted is not None and not clause_of_its_own(text, a, quoted):
             a.content = quoted

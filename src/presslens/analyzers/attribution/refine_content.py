@@ -219,17 +219,22 @@ _CLAUSE_EDGE = " \t\n.!?;:,\"\u201c\u201d\u2018\u2019'"
 _SCARE_QUOTE_WORDS = 4
 
 
-def reported_clause(text: str, a: Attribution, sentence_ranges: list[Span], quotes: list[Span]) -> Span | None:
+def quoted_statements(text: str, quotes: list[Span]) -> list[Span]:
+    """The quotations of at least :data:`_SCARE_QUOTE_WORDS` words (statements, not scare quotes)."""
+    return [q for q in quotes if len(CUE_WORD.findall(text, q[0], q[1])) >= _SCARE_QUOTE_WORDS]
+
+
+def reported_clause(text: str, a: Attribution, sentence_ranges: list[Span], statements: list[Span]) -> Span | None:
     """A reported clause runs to its sentence's edge: a content after the frame (``X said [that] ...``) ends where
     the sentence ends, a content before a trailing frame (``..., a spokeswoman said.``) starts where the sentence
-    starts. A content in a quoted statement, or outside the cue's sentence, is left as it is."""
+    starts. A content in a quoted statement (``statements``: :func:`quoted_statements`), or outside the cue's
+    sentence, is left as it is."""
     c = a.content
     if c is None:
         return None
     sent = sentence_at(sentence_ranges, a.cue[0])
     if sent is None or not (sent[0] <= c[0] and c[1] <= sent[1]):
         return c
-    statements = [q for q in quotes if len(CUE_WORD.findall(text, q[0], q[1])) >= _SCARE_QUOTE_WORDS]
     if any(q[0] <= c[0] and c[1] <= q[1] for q in statements):
         return c  # inside a quotation: the quotation's own edges hold
     parts = [p for p in (a.source, a.cue) if p is not None]
