@@ -494,3 +494,23 @@ def test_replacing_an_article_regroups_only_its_mentions() -> None:
     assert {mid: grouper.group_of[mid] for mid in others} == others  # nobody else moved
     detained = grouper.group_of[by_text["1,300 protesters"].id]
     assert grouper.group_of[next(m.id for m in new if m.text == "1,350 protesters")] == detained
+
+
+def test_sweep_scores_the_seen_splits_together_and_refuses_test(monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    data = ["--data", str(ROOT / "data/figures"), "--embedder", "hashed", "--sweep"]
+    assert evaluation.main(ap.parse_args([*data, "--sweep-splits", "dev,test"])) == 2
+    assert "seen splits only" in capsys.readouterr().out
+    monkeypatch.setattr(evaluation, "SWEEP_GRID", {"threshold": (0.3, 0.9), "embed_weight": (0.3,),
+                                                   "magnitude_weight": (0.1,), "headless_margin": (0.1,)})
+    assert evaluation.main(ap.parse_args([*data, "--sweep-splits", "dev,test_v1"])) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith(("| 0.3 ", "| 0.9 "))]
+    assert len(rows) == 2
+    for row in rows:  # 4 settings, the F1 of dev and of test_v1, their mean, then the error counts
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert len(cells) == 10
+        assert float(cells[6]) == pytest.approx((float(cells[4]) + float(cells[5])) / 2, abs=0.001)
+    assert "chosen" in out or "no setting" in out
