@@ -359,8 +359,13 @@ def _side_articles(side: str) -> list[dict[str, str]]:
     source, templates = SIDES[side]
     out = []
     for i in range(ARTICLES_PER_SIDE):
-        one_off = f"{side}lor{chr(97 + i % 26)}{chr(97 + i // 26)}ites"  # an invented counted noun per article
-        text = (templates[i % 2].format(n=1000 + 37 * i) + f" The depot in Varna stored {200 + i} {one_off}.")
+        tag = f"{chr(97 + i % 26)}{chr(97 + i // 26)}"
+        one_off = f"{side}lor{tag}ites"  # an invented counted noun per article
+        # words of its own, so that no article reads as a republished copy of another
+        filler = " ".join(f"{side}{tag}{w}" for w in ("mar", "tel", "quo", "zin", "pra", "vek", "dul", "sor",
+                                                      "nim", "hax", "roy", "wen", "fip", "gal"))
+        text = (templates[i % 2].format(n=1000 + 37 * i) + f" The depot in Varna stored {200 + i} {one_off}. "
+                f"Local notes: {filler}.")
         out.append({"id": f"{side}{i}", "source": source, "date": f"2025-03-{1 + i % 28:02d}", "title": "t",
                     "text": text})
     return out
@@ -396,3 +401,37 @@ def test_two_indexers_on_one_sqlite_file_never_give_two_groups_one_id(tmp_path: 
     assert all(len(sides) == 1 for sides in members.values()), members
     tracked = {next(iter(members[g])) for g, n in sizes.items() if n >= 2}
     assert tracked == {"a", "b"}  # both runs grouped repeated figures (the check above is not vacuous)
+
+
+def test_reanalyze_command_regroups_a_stale_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sqlalchemy import text as sql
+
+    from presslens.cli import main
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in _side_articles("a")[:6]), encoding="utf-8")
+    db = str(tmp_path / "r.db")
+    assert main(["index", str(corpus), "--db", db, "--only", "figures", "--no-progress"]) == 0
+    before = _rows_by_article(db)
+    stale = next(k for k, rows in before.items()  # an article whose figure is tracked with others
+                 if any(sum(gid in r.values() for r in before.values()) > 1 for gid in rows.values()))
+    with open_store(db, write=True) as store, store.transaction() as conn:
+        # stored by an older figures analyzer that found nothing: no mentions, nothing grouped
+        conn.execute(sql("UPDATE articles SET analyzer_versions = :v WHERE id = :k"),
+                     {"v": json.dumps({"figures": "0.0-old"}), "k": stale})
+        conn.execute(FIGURE_MENTIONS.delete().where(FIGURE_MENTIONS.c.article_id == stale))
+    capsys.readouterr()
+    assert main(["reanalyze", "--db", db, "--only", "figures", "--no-progress"]) == 0
+    assert "1 re-analysed" in capsys.readouterr().out
+    after = _rows_by_article(db)
+    assert set(after[stale]) == set(before[stale]) and all(g is not None for g in after[stale].values())
+    assert {k: v for k, v in after.items() if k != stale} == {k: v for k, v in before.items() if k != stale}
+
+    def partition(rows: dict[str, dict[str, str | None]]) -> set[frozenset[str]]:
+        groups: dict[str | None, set[str]] = {}
+        for per_article in rows.values():
+            for mid, gid in per_article.items():
+                groups.setdefault(gid, set()).add(mid)
+        return {frozenset(g) for g in groups.values()}
+
+    assert partition(after) == partition(before)  # back in the groups it was in
