@@ -514,3 +514,20 @@ def test_sweep_scores_the_seen_splits_together_and_refuses_test(monkeypatch: pyt
         assert len(cells) == 10
         assert float(cells[6]) == pytest.approx((float(cells[4]) + float(cells[5])) / 2, abs=0.001)
     assert "chosen" in out or "no setting" in out
+
+
+def test_a_crowd_that_came_is_not_a_count_of_people_detained_or_gone() -> None:
+    assert clause_predicate("A concert in the capital drew many people on Sunday") == "attend"
+    assert clause_predicate("many people marched through the centre") == "attend"
+    assert clause_predicate("many people have been evacuated from the district") == "leave"
+    assert clause_predicate("many media workers are being held in custody") == "detain"
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(threshold=0.1, headless_margin=0.0))
+    for aid, day, text in [("r1", 1, "Police detained 1,300 people at rallies in the capital on Sunday."),
+                           ("r2", 2, "Police detained 1,500 people at rallies in the capital."),
+                           ("r3", 3, "A concert in the capital drew 1,400 people on Sunday.")]:
+        art = _article(aid, text, day)
+        grouper.add_article(art, _findings(art))
+    by_text = {m.text: m for m in grouper.mentions.values()}
+    detained = grouper.group_of[by_text["1,300 people"].id]
+    assert grouper.group_of[by_text["1,500 people"].id] == detained
+    assert grouper.group_of[by_text["1,400 people"].id] != detained  # even at a threshold that lets anything in

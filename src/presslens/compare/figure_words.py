@@ -66,6 +66,7 @@ PREDICATE_VERBS: dict[str, str] = {
                                "summoned", "called", "conscripted", "recruited")},
     **{w: "burn" for w in ("burned", "burnt", "torched", "alight", "fire", "damaged", "hit")},
     **{w: "wound" for w in ("wounded", "injured")},
+    **{w: "attend" for w in ("drew", "attended", "gathered", "marched", "rallied", "protested", "demonstrated")},
 }
 """Verb forms that name what happened to the counted things (noun forms such as "the mobilisation" are
 usually scope, "since the mobilisation", and are left out; see :data:`PREDICATE_NOUNS` for the exceptions)."""
