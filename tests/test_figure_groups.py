@@ -531,3 +531,22 @@ def test_a_crowd_that_came_is_not_a_count_of_people_detained_or_gone() -> None:
     detained = grouper.group_of[by_text["1,300 people"].id]
     assert grouper.group_of[by_text["1,500 people"].id] == detained
     assert grouper.group_of[by_text["1,400 people"].id] != detained  # even at a threshold that lets anything in
+
+
+def test_a_share_of_something_never_joins_a_rate() -> None:
+    from presslens.compare.figures import share_of
+
+    assert share_of(" of respondents oppose the draft") == "respondent"
+    assert share_of(" of the city's homes") == "household"
+    assert share_of(" in August, the highest in a decade") is None
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(threshold=0.1, headless_margin=0.0))
+    for aid, day, text in [("i1", 1, "Annual inflation in the capital reached 14 per cent in August."),
+                           ("i2", 2, "Annual inflation in the capital reached 15 per cent in September."),
+                           ("i3", 3, "In the capital, 14 per cent of residents said inflation was their worry.")]:
+        art = _article(aid, text, day)
+        grouper.add_article(art, _findings(art))
+    by_start = {(m.article_id, m.text): m for m in grouper.mentions.values() if m.measure == "percent"}
+    rate = grouper.group_of[by_start[("i1", "14 per cent")].id]
+    assert grouper.group_of[by_start[("i2", "15 per cent")].id] == rate
+    share = by_start[("i3", "14 per cent")]
+    assert share.head == "people" and grouper.group_of[share.id] != rate  # same value, same words, a share

@@ -84,7 +84,13 @@ from presslens.compare.figure_words import (
     clause_tokens,
     hashed_embedder,
 )
-from presslens.compare.figures import NUMBER_MASK, FigureMention, heads_compatible, mentions_from_findings
+from presslens.compare.figures import (
+    NUMBER_MASK,
+    PERCENT_MEASURES,
+    FigureMention,
+    heads_compatible,
+    mentions_from_findings,
+)
 
 
 @dataclass(frozen=True)
@@ -417,6 +423,8 @@ class FigureGrouper:
         v = _central_log(m)
         if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > self.config.max_magnitude_gap:
             return False
+        if m.measure in PERCENT_MEASURES:  # a share of something only with shares of the same thing, never a rate
+            return set(group.heads) == ({m.head} if m.head else set())
         return all(heads_compatible(m.head, h) for h in group.heads)
 
     def _new_group(self, measure: str, *, founder: FigureMention, gid: str | None = None) -> str:

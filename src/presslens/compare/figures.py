@@ -239,10 +239,23 @@ def heads_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
+PERCENT_MEASURES = frozenset({"percent", "percentage points"})
+_SHARE_OF = re.compile(r"^\s+of\s+(?:(?:the|its|their|his|her|our|all|a|an|this|that|those|these)\s+)?"
+                       r"(?:[A-Za-z][\w-]*'s\s+)?([A-Za-z][A-Za-z-]*)")
+
+
+def share_of(after: str) -> str | None:
+    """The counted noun of a percentage that is a share of something ("62% of respondents" -> "people",
+    "90% of supply" -> "supply", "90 per cent of them" -> "them"), read from the text right after the figure;
+    None for a rate ("inflation reached 14 per cent")."""
+    m = _SHARE_OF.match(after)
+    return head_noun(m.group(1)) if m else None
+
+
 def _has_counted_noun(measure: str) -> bool:
     """Counts and measures have a counted noun (or unit); money and percentages do not: "crowns" or "per
     cent" say how a figure is expressed, not what is counted."""
-    return not measure.startswith("money") and measure not in ("percent", "percentage points")
+    return not measure.startswith("money") and measure not in PERCENT_MEASURES
 
 
 def _sentence_bounds(article: Article, offset: int) -> tuple[int, int]:
@@ -341,7 +354,8 @@ def mentions_from_findings(article: Article, findings: list[Finding]) -> list[Fi
             likely_values=list(a.get("likely_values") or []), unit=unit, currency=a.get("currency"),
             number_start=number["start"], number_end=number["end"], date=article.date, source=article.source,
             sentence=text[sent[0] : sent[1]], sentence_start=sent[0], clause=clause, masked_clause=masked,
-            head=head_noun(unit) if measure is not None and _has_counted_noun(measure) else None,
+            head=(head_noun(unit) if measure is not None and _has_counted_noun(measure)
+                  else share_of(text[f.end : f.end + 60]) if measure in PERCENT_MEASURES else None),
         )
         _attach_attribution(m, text, attributions, claims, sent)
         out.append(m)
@@ -368,4 +382,4 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
 
 
 __all__ = ["GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
-           "clause_bounds", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings"]
+           "PERCENT_MEASURES", "clause_bounds", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings"]
