@@ -10,7 +10,9 @@ The grouping is on meaning, not on the number. A mention is compared with a grou
   never join, nor do parts of a population ("three women", "five children") with anything but the same
   part (:func:`~presslens.compare.figures.heads_compatible`, a hard constraint); a currency ("2 billion
   crowns") is money, not a counted noun, and a unit or currency word adds nothing to the lexical overlap
-  (:func:`mention_tokens`) nor earns the head bonus;
+  (:func:`mention_tokens`) nor earns the head bonus; a percentage that is a share of something ("62% of
+  respondents", :func:`~presslens.compare.figures.share_of`) groups only with shares of the same thing,
+  never with a rate ("inflation reached 14 per cent");
 - the predicate: the verb nearest the number ("left", "detained", "called up", :func:`clause_predicate`)
   must not differ from the predicates of the group (a hard constraint; scope nouns such as "since the
   mobilisation" do not count);
