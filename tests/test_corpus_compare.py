@@ -21,7 +21,7 @@ from presslens.store import StoreError, open_store
 from presslens.store import schema as store_schema
 from presslens.store.claims import repeated_claims, search_claims
 from presslens.store.rows import article_key, report_rows
-from presslens.store.schema import ARTICLES, CLAIM_VECTORS, FIGURE_MENTIONS
+from presslens.store.schema import ARTICLES, CLAIM_VECTORS, FIGURE_MENTIONS, FINDINGS
 from presslens.store.tracking import CorpusTracker, figure_summaries, rebuild_groups
 
 CORPUS = Path(__file__).parent / "data" / "corpus_compare" / "articles.jsonl"
@@ -278,3 +278,160 @@ def test_walk_through_with_the_real_pipeline(tmp_path: Path, capsys: pytest.Capt
     assert main(["db", "rebuild-groups", "--db", db]) == 0
     assert "regrouped" in capsys.readouterr().out
     assert main(["claims", "--db", db, "--like", " "]) == 2
+
+
+# ------------------------------------------------------------------ re-analysis and concurrent indexers
+
+
+def _rows_by_article(url: str) -> dict[str, dict[str, str | None]]:
+    with open_store(url) as store, store.reading() as conn:
+        out: dict[str, dict[str, str | None]] = {}
+        for aid, mid, gid in conn.execute(select(FIGURE_MENTIONS.c.article_id, FIGURE_MENTIONS.c.id,
+                                                 FIGURE_MENTIONS.c.group_id)):
+            out.setdefault(aid, {})[mid] = gid
+        return out
+
+
+def test_reanalysis_regroups_the_article_in_the_same_transaction(store_url: str) -> None:
+    keys = _fill(store_url)
+    before = _rows_by_article(store_url)
+    text, source, date = ARTICLES_IN_DATE_ORDER[1]  # "About 100,000 men ..." and "1,300 people" detained
+    old = before[keys[1]]
+    men_group = next(gid for mid, gid in before[keys[0]].items() if gid in old.values())
+    # a new analyzer version reads the same text: the men figure is gone, the detentions figure stays
+    rep = make_article(text, source, dt.date(2022, 9, 26), url=f"https://{source}.example/{date}")
+    rep.findings[:] = [f for f in rep.findings if "men" not in f.text.split()]
+    with open_store(store_url, write=True) as store:
+        assert store.replace(rep, _tracker(store))  # a new `reanalyze` run: state loaded from the store
+    after = _rows_by_article(store_url)
+    (kept,) = [mid for mid, gid in old.items() if gid != men_group]
+    assert list(after[keys[1]]) == [kept]  # the old men mention is gone, not left beside the new rows
+    (new_gid,) = after[keys[1]].values()
+    assert new_gid is not None and new_gid != men_group
+    detained_elsewhere = [gid for k in keys[2:] for gid in after.get(k, {}).values()]
+    assert new_gid in detained_elsewhere  # joined the detentions reported by Wire
+    for k in keys:  # nobody else moved
+        if k != keys[1]:
+            assert after.get(k) == before.get(k)
+    with open_store(store_url) as store:
+        left = next(g for g in figure_summaries(store) if g.group_id == men_group)
+    assert "About 100,000 men" not in [m.text for m in left.mentions]
+
+
+def test_a_failed_reanalysis_keeps_the_old_mentions(store_url: str) -> None:
+    keys = _fill(store_url)
+    before = _rows_by_article(store_url)
+    text, source, date = ARTICLES_IN_DATE_ORDER[1]
+    rep = make_article(text, source, dt.date(2022, 9, 26), url=f"https://{source}.example/{date}")
+    rep.findings[:] = [f for f in rep.findings if "men" not in f.text.split()]
+    with open_store(store_url, write=True) as store:
+        tracker = _tracker(store)
+        regroup = tracker.replacement_rows
+
+        def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+            rows = regroup(*args, **kwargs)
+            rows[-1]["data"] = None  # NOT NULL: the last insert of the transaction fails
+            return rows
+
+        tracker.replacement_rows = broken  # type: ignore[method-assign]
+        with pytest.raises(StoreError):
+            store.replace(rep, tracker)
+        assert tracker.grouper is None  # the in-memory state is dropped, reloaded from the store next time
+        with store.reading() as conn:
+            kept = conn.execute(select(func.count()).select_from(FINDINGS).join(ARTICLES)
+                                .where(ARTICLES.c.id == keys[1], FINDINGS.c.text == "About 100,000 men")).scalar()
+    assert kept == 1  # the old findings ...
+    assert _rows_by_article(store_url) == before  # ... and the old mentions and groups
+
+
+SIDES = {  # repeated figures whose counted nouns never join the other side's (cars/offices vs homes/schools)
+    "a": ("North Wire", ["At least {n} cars were waiting at the Upper Gate crossing, police said.",
+                         "Attackers have set fire to {n} enlistment offices since the decree, officials said."]),
+    "b": ("South Times", ["About {n} homes were flooded in the villages below the dam, the housing office said.",
+                          "Officials said {n} schools had closed across the province."]),
+}
+ARTICLES_PER_SIDE = 24
+
+
+def _side_articles(side: str) -> list[dict[str, str]]:
+    """Each article repeats one of the side's figures and adds a one-off figure of its own (a new group):
+    both runs keep opening groups while the other one is running."""
+    source, templates = SIDES[side]
+    out = []
+    for i in range(ARTICLES_PER_SIDE):
+        tag = f"{chr(97 + i % 26)}{chr(97 + i // 26)}"
+        one_off = f"{side}lor{tag}ites"  # an invented counted noun per article
+        # words of its own, so that no article reads as a republished copy of another
+        filler = " ".join(f"{side}{tag}{w}" for w in ("mar", "tel", "quo", "zin", "pra", "vek", "dul", "sor",
+                                                      "nim", "hax", "roy", "wen", "fip", "gal"))
+        text = (templates[i % 2].format(n=1000 + 37 * i) + f" The depot in Varna stored {200 + i} {one_off}. "
+                f"Local notes: {filler}.")
+        out.append({"id": f"{side}{i}", "source": source, "date": f"2025-03-{1 + i % 28:02d}", "title": "t",
+                    "text": text})
+    return out
+
+
+def test_two_indexers_on_one_sqlite_file_never_give_two_groups_one_id(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "shared.db"
+    with open_store(str(db), write=True, create=True):
+        pass  # the schema exists before both start (creating it is covered elsewhere)
+    inputs = []
+    for side in SIDES:
+        path = tmp_path / f"{side}.jsonl"
+        path.write_text("".join(json.dumps(a) + "\n" for a in _side_articles(side)), encoding="utf-8")
+        inputs.append(path)
+    runs = [subprocess.Popen([sys.executable, "-m", "presslens", "index", str(path), "--db", str(db), "--only",
+                              "figures", "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True) for path in inputs]
+    for run in runs:
+        out, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+        assert f"{ARTICLES_PER_SIDE} new" in out
+    side_of = {source: side for side, (source, _) in SIDES.items()}
+    members: dict[str, set[str]] = {}
+    sizes: dict[str, int] = {}
+    with open_store(str(db)) as store, store.reading() as conn:
+        for gid, source in conn.execute(select(FIGURE_MENTIONS.c.group_id, FIGURE_MENTIONS.c.source)
+                                        .where(FIGURE_MENTIONS.c.group_id.is_not(None))):
+            members.setdefault(gid, set()).add(side_of[source])
+            sizes[gid] = sizes.get(gid, 0) + 1
+    assert all(len(sides) == 1 for sides in members.values()), members
+    tracked = {next(iter(members[g])) for g, n in sizes.items() if n >= 2}
+    assert tracked == {"a", "b"}  # both runs grouped repeated figures (the check above is not vacuous)
+
+
+def test_reanalyze_command_regroups_a_stale_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sqlalchemy import text as sql
+
+    from presslens.cli import main
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in _side_articles("a")[:6]), encoding="utf-8")
+    db = str(tmp_path / "r.db")
+    assert main(["index", str(corpus), "--db", db, "--only", "figures", "--no-progress"]) == 0
+    before = _rows_by_article(db)
+    stale = next(k for k, rows in before.items()  # an article whose figure is tracked with others
+                 if any(sum(gid in r.values() for r in before.values()) > 1 for gid in rows.values()))
+    with open_store(db, write=True) as store, store.transaction() as conn:
+        # stored by an older figures analyzer that found nothing: no mentions, nothing grouped
+        conn.execute(sql("UPDATE articles SET analyzer_versions = :v WHERE id = :k"),
+                     {"v": json.dumps({"figures": "0.0-old"}), "k": stale})
+        conn.execute(FIGURE_MENTIONS.delete().where(FIGURE_MENTIONS.c.article_id == stale))
+    capsys.readouterr()
+    assert main(["reanalyze", "--db", db, "--only", "figures", "--no-progress"]) == 0
+    assert "1 re-analysed" in capsys.readouterr().out
+    after = _rows_by_article(db)
+    assert set(after[stale]) == set(before[stale]) and all(g is not None for g in after[stale].values())
+    assert {k: v for k, v in after.items() if k != stale} == {k: v for k, v in before.items() if k != stale}
+
+    def partition(rows: dict[str, dict[str, str | None]]) -> set[frozenset[str]]:
+        groups: dict[str | None, set[str]] = {}
+        for per_article in rows.values():
+            for mid, gid in per_article.items():
+                groups.setdefault(gid, set()).add(mid)
+        return {frozenset(g) for g in groups.values()}
+
+    assert partition(after) == partition(before)  # back in the groups it was in

@@ -371,3 +371,182 @@ def test_eval_names_a_bad_line_and_scores_the_rest(tmp_path: Path, capsys: pytes
     assert f"labels.jsonl:{len(labels)}: bad label" in out
     dev_mentions = sum('"mention"' in line and '"split": "dev"' in line for line in labels[:-1])
     assert "B3 F1" in out and f"{dev_mentions} labelled mentions" in out
+
+
+# ------------------------------------------------------------------ distractor causes (issue 15, test_v2 errors)
+
+
+def test_parts_of_a_population_join_only_the_same_part() -> None:
+    from presslens.compare.figures import head_noun
+
+    assert head_noun("women") == "women" and head_noun("young children") == "children"
+    assert not heads_compatible(head_noun("women"), head_noun("children"))
+    assert not heads_compatible(head_noun("women"), head_noun("people"))
+    assert not heads_compatible(head_noun("children"), head_noun("refugees"))
+    assert heads_compatible(head_noun("children"), head_noun("kids"))
+    assert heads_compatible(head_noun("men"), head_noun("people"))  # "men" stays the whole of a call-up
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig())
+    for aid, day, text in [("c1", 1, "About 400 children were evacuated from the flooded school, rescuers said."),
+                           ("c2", 2, "Rescuers said 450 children were evacuated from the flooded school."),
+                           ("c3", 3, "Three women were evacuated from the flooded school, rescuers said.")]:
+        art = _article(aid, text, day)
+        grouper.add_article(art, _findings(art))
+    by_text = {m.text: m for m in grouper.mentions.values()}
+    children = grouper.group_of[by_text["About 400 children"].id]
+    assert grouper.group_of[by_text["450 children"].id] == children
+    assert grouper.group_of[by_text["Three women"].id] != children
+
+
+def test_a_currency_is_money_and_its_word_is_no_shared_content() -> None:
+    from presslens.compare.figure_groups import mention_tokens
+
+    assert measure_class("count", "crowns") == "money:crowns"
+    assert measure_class("count", "billion kronor") == measure_class("count", "crowns")
+    assert measure_class("count", "men") == "count"
+    art = _article("m1", "The cabinet approved a rebuilding fund of 2 billion crowns on Monday.", 1)
+    (m,) = [x for x in mentions_from_findings(art, _findings(art)) if x.measure]
+    assert m.measure == "money:crowns" and m.head is None  # no counted noun: the headless margin applies
+    assert "crown" not in mention_tokens(m) and {"rebuilding", "fund"} <= set(mention_tokens(m))
+
+
+def test_a_standing_population_never_joins_a_count_of_people_moved() -> None:
+    from presslens.compare.figure_words import clause_population, clause_role
+
+    assert clause_population("Harlow, a town of many people, lies on the river")
+    assert clause_population("the valley is home to many people")
+    assert clause_population("the province has a population of about many")
+    assert clause_population("many people live in the valley")
+    assert not clause_population("many people have been evacuated from the town")
+    assert not clause_population("many residents of the town have left")
+    assert clause_role("Each lorry carries many tonnes") == "per_item"
+    assert clause_role("many people have been evacuated") == "total"
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig())
+    texts = [("p1", 1, "More than 20,000 people have been evacuated from Harlow district, officials said. "
+              "Harlow, a district of 60,000 people, has had rain for two days."),
+             ("p2", 2, "Officials said 35,000 people have been evacuated from Harlow district.")]
+    for aid, day, text in texts:
+        art = _article(aid, text, day)
+        grouper.add_article(art, _findings(art))
+    by_text = {m.text: m for m in grouper.mentions.values()}
+    moved = grouper.group_of[by_text["More than 20,000 people"].id]
+    assert grouper.group_of[by_text["35,000 people"].id] == moved
+    assert grouper.group_of[by_text["60,000 people"].id] != moved
+
+
+# ------------------------------------------------------------------ group ids and re-analysed articles
+
+
+def test_group_ids_come_from_the_founding_mention_and_survive_a_rebuild() -> None:
+    from presslens.compare.figure_groups import founding_group_id
+
+    grouper, _ = _grouper()
+    for gid, group in grouper.groups.items():
+        founder = min(group.mention_ids, key=lambda i: grouper._order_key(grouper.mentions[i]))
+        assert gid == founding_group_id(founder)
+    before = grouper.assignment()
+    grouper.rebuild()
+    assert grouper.assignment() == before
+    # two indexers that never saw each other's articles cannot give two groups one id
+    first, second = _grouper([0, 1]), _grouper([2, 3, 4])
+    assert set(first[0].groups).isdisjoint(second[0].groups)
+    # an id already in use (its founder's article was re-analysed, the group lives on) is salted
+    taken = {founding_group_id("a1:0-5")}
+    assert founding_group_id("a1:0-5", taken) not in taken
+
+
+def _state(grouper: FigureGrouper) -> dict[frozenset[str], tuple[object, ...]]:
+    """Everything a group's scoring reads, keyed by its members (ids differ between groupers)."""
+    out = {}
+    for g in grouper.groups.values():
+        out[frozenset(g.mention_ids)] = (
+            {t: round(w, 6) for t, w in g.tokens.items()}, dict(g.heads), dict(g.predicates), g.role,
+            round(g.log_sum, 6), g.log_count)
+    return out
+
+
+def test_removing_an_article_leaves_the_groups_as_if_it_never_came() -> None:
+    full, _ = _grouper()
+    without, _ = _grouper([0, 1, 3, 4])
+    removed = full.remove_article("a3")
+    assert removed and not any(m.startswith("a3:") for m in full.group_of)
+    assert not any(m.startswith("a3:") for m in full.mentions)
+    assert _state(full) == _state(without)
+    # the postings no longer propose a group through words only a3 used
+    for (_measure, _word), gids in full._postings.items():
+        assert all(g in full.groups for g in gids)
+    # and scoring afterwards sees the same vectors: adding a new article gives the same partition
+    late = _article("a6", "Some 300,000 men have left the country since the call-up, officials said.", 8)
+    full.add_article(late, _findings(late))
+    without.add_article(late, _findings(late))
+    assert _partition(full) == _partition(without)
+
+
+def test_replacing_an_article_regroups_only_its_mentions() -> None:
+    grouper, by_text = _grouper()
+    left = grouper.group_of[by_text["More than 100,000 men"].id]
+    others = {mid: gid for mid, gid in grouper.assignment().items() if not mid.startswith("a3:")}
+    # a3 re-analysed: its text is the same, its findings now hold only the detention figure of a new version
+    a3 = _article("a3", "Police have detained 1,350 protesters at rallies since the call-up, a monitoring "
+                  "group said. The border is 300 km away.", 3, "Ledger")
+    new = grouper.replace_article(a3, _findings(a3))
+    assert {m.text for m in new} >= {"1,350 protesters"}
+    assert "About 260,000 men" not in {grouper.mentions[i].text for i in grouper.groups[left].mention_ids}
+    assert {mid: grouper.group_of[mid] for mid in others} == others  # nobody else moved
+    detained = grouper.group_of[by_text["1,300 protesters"].id]
+    assert grouper.group_of[next(m.id for m in new if m.text == "1,350 protesters")] == detained
+
+
+def test_sweep_scores_the_seen_splits_together_and_refuses_test(monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    data = ["--data", str(ROOT / "data/figures"), "--embedder", "hashed", "--sweep"]
+    assert evaluation.main(ap.parse_args([*data, "--sweep-splits", "dev,test"])) == 2
+    assert "seen splits only" in capsys.readouterr().out
+    monkeypatch.setattr(evaluation, "SWEEP_GRID", {"threshold": (0.3, 0.9), "embed_weight": (0.3,),
+                                                   "magnitude_weight": (0.1,), "headless_margin": (0.1,)})
+    assert evaluation.main(ap.parse_args([*data, "--sweep-splits", "dev,test_v1"])) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith(("| 0.3 ", "| 0.9 "))]
+    assert len(rows) == 2
+    for row in rows:  # 4 settings, the F1 of dev and of test_v1, their mean, then the error counts
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert len(cells) == 10
+        assert float(cells[6]) == pytest.approx((float(cells[4]) + float(cells[5])) / 2, abs=0.001)
+    assert "chosen" in out or "no setting" in out
+
+
+def test_a_crowd_that_came_is_not_a_count_of_people_detained_or_gone() -> None:
+    assert clause_predicate("A concert in the capital drew many people on Sunday") == "attend"
+    assert clause_predicate("many people marched through the centre") == "attend"
+    assert clause_predicate("many people have been evacuated from the district") == "leave"
+    assert clause_predicate("many media workers are being held in custody") == "detain"
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(threshold=0.1, headless_margin=0.0))
+    for aid, day, text in [("r1", 1, "Police detained 1,300 people at rallies in the capital on Sunday."),
+                           ("r2", 2, "Police detained 1,500 people at rallies in the capital."),
+                           ("r3", 3, "A concert in the capital drew 1,400 people on Sunday.")]:
+        art = _article(aid, text, day)
+        grouper.add_article(art, _findings(art))
+    by_text = {m.text: m for m in grouper.mentions.values()}
+    detained = grouper.group_of[by_text["1,300 people"].id]
+    assert grouper.group_of[by_text["1,500 people"].id] == detained
+    assert grouper.group_of[by_text["1,400 people"].id] != detained  # even at a threshold that lets anything in
+
+
+def test_a_share_of_something_never_joins_a_rate() -> None:
+    from presslens.compare.figures import share_of
+
+    assert share_of(" of respondents oppose the draft") == "respondent"
+    assert share_of(" of the city's homes") == "household"
+    assert share_of(" in August, the highest in a decade") is None
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(threshold=0.1, headless_margin=0.0))
+    for aid, day, text in [("i1", 1, "Annual inflation in the capital reached 14 per cent in August."),
+                           ("i2", 2, "Annual inflation in the capital reached 15 per cent in September."),
+                           ("i3", 3, "In the capital, 14 per cent of residents said inflation was their worry.")]:
+        art = _article(aid, text, day)
+        grouper.add_article(art, _findings(art))
+    by_start = {(m.article_id, m.text): m for m in grouper.mentions.values() if m.measure == "percent"}
+    rate = grouper.group_of[by_start[("i1", "14 per cent")].id]
+    assert grouper.group_of[by_start[("i2", "15 per cent")].id] == rate
+    share = by_start[("i3", "14 per cent")]
+    assert share.head == "people" and grouper.group_of[share.id] != rate  # same value, same words, a share

@@ -7,32 +7,45 @@ The grouping is on meaning, not on the number. A mention is compared with a grou
 - the lexical overlap of the clause's content words (folded: "fled"/"left"/"exodus" -> ``leave``;
   "detained"/"arrested" -> ``detain``) with the words of the group's mentions;
 - the counted noun: "lorries" and "trucks" agree, "people" agrees with any people, "subscribers" and "men"
-  never join (:func:`~presslens.compare.figures.heads_compatible`, a hard constraint);
+  never join, nor do parts of a population ("three women", "five children") with anything but the same
+  part (:func:`~presslens.compare.figures.heads_compatible`, a hard constraint); a currency ("2 billion
+  crowns") is money, not a counted noun, and a unit or currency word adds nothing to the lexical overlap
+  (:func:`mention_tokens`) nor earns the head bonus; a percentage that is a share of something ("62% of
+  respondents", :func:`~presslens.compare.figures.share_of`) groups only with shares of the same thing,
+  never with a rate ("inflation reached 14 per cent");
 - the predicate: the verb nearest the number ("left", "detained", "called up", :func:`clause_predicate`)
   must not differ from the predicates of the group (a hard constraint; scope nouns such as "since the
   mobilisation" do not count);
 - the measure class: counts, percentages, money per currency, measures per dimension never mix; ages,
   dates, durations and ordinals are never grouped (:func:`~presslens.compare.figures.measure_class`).
-- per-item amounts ("each truck carries up to 20 tonnes", :func:`clause_per_item`) never join totals, and
-  a value more than ``max_magnitude_gap`` orders of magnitude from a group's mean never joins it (hard
-  constraints).
+- the figure's role (:func:`~presslens.compare.figure_words.clause_role`): per-item amounts ("each truck
+  carries up to 20 tonnes") and standing populations ("Dolvik, a district of 60,000 people") never join
+  totals; and a value more than ``max_magnitude_gap`` orders of magnitude from a group's mean never joins
+  it (hard constraints).
 
 The clause-word features (folding, predicates, per-item cues, the hashed stand-in embedder) live in
 :mod:`presslens.compare.figure_words`; this module is the grouper and its summaries.
 
-``score = embed_weight * cosine + (1 - embed_weight) * lexical + head_bonus (same specific counted noun)
+``score = embed_weight * cosine + (1 - embed_weight) * lexical + head_bonus (same specific counted noun of a count)
 + magnitude_weight * magnitude agreement`` (1 at the group's mean order of magnitude, 0 a factor of 10
 away, -1 at 100); a mention joins the best-scoring compatible group when the score reaches ``threshold``
-(plus ``headless_margin`` when it has neither a counted noun nor the group's predicate) and opens a new group otherwise. Only groups that
-share the counted noun or one of the mention's nearest words are scored (at most the ``candidates``
+(plus ``headless_margin`` when it has neither a counted noun nor the group's predicate) and opens a new
+group otherwise. Only groups that share the counted noun or one of the mention's nearest words are scored (at most the ``candidates``
 nearest by embedding in full), which bounds the work per mention on a large corpus. The defaults in
-:class:`GroupingConfig` were chosen on the dev split of ``data/figures``
-(``presslens eval figure-groups --split dev --sweep``).
+:class:`GroupingConfig` were chosen on the seen splits of ``data/figures`` together
+(``presslens eval figure-groups --sweep --sweep-splits dev,test_v1,test_v2``; docs/EVALUATION.md).
 
 **Incremental**: :meth:`FigureGrouper.add_article` assigns an article's mentions to the existing groups
-(or opens new ones) without touching the rest of the corpus; :meth:`FigureGrouper.rebuild` regroups
-every stored mention from scratch (after a model or configuration change), in date order (ties: arrival
-order). Indexing articles in date order and rebuilding give the same groups.
+(or opens new ones) without touching the rest of the corpus; :meth:`FigureGrouper.replace_article` takes a
+re-analysed article's old mentions out of their groups and assigns the new ones;
+:meth:`FigureGrouper.rebuild` regroups every stored mention from scratch (after a model or configuration
+change), in date order (ties: arrival order). Indexing articles in date order and rebuilding give the same
+groups, with the same ids.
+
+**Group ids** need no counter: a new group is named after the mention that founds it
+(:func:`founding_group_id`, a hash of the mention's id, which holds the article's corpus key). Two indexers
+writing to one database at the same time therefore never give two different groups one id, and a rebuild
+names the groups it re-creates as before.
 
 Republished copies (``duplicate_of``, see :mod:`presslens.compare.duplicates`) add no mentions: they are
 listed as "also published by" on the original's mentions and counted once.
@@ -54,9 +67,10 @@ its group id (:meth:`FigureGrouper.assignment`); :meth:`FigureGrouper.restore` l
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,17 +81,23 @@ from presslens.compare.conflicts import Conflict, find_conflicts, mention_interv
 from presslens.compare.figure_words import (
     PREDICATE_VERBS,
     Embedder,
-    clause_per_item,
     clause_predicate,
+    clause_role,
     clause_tokens,
     hashed_embedder,
 )
-from presslens.compare.figures import NUMBER_MASK, FigureMention, heads_compatible, mentions_from_findings
+from presslens.compare.figures import (
+    NUMBER_MASK,
+    PERCENT_MEASURES,
+    FigureMention,
+    heads_compatible,
+    mentions_from_findings,
+)
 
 
 @dataclass(frozen=True)
 class GroupingConfig:
-    threshold: float = 0.35
+    threshold: float = 0.3
     """Lowest score at which a mention joins a group."""
     embed_weight: float = 0.3
     """Weight of the embedding cosine against the lexical overlap (0: lexical only)."""
@@ -86,7 +106,7 @@ class GroupingConfig:
     magnitude_weight: float = 0.1
     """Added times the magnitude agreement: 1 when the mention's value is the group's median, falling
     linearly to 0 at a factor of 10 apart (and down to -1 at a factor of 100: "2,000 euros" is no budget)."""
-    headless_margin: float = 0.2
+    headless_margin: float = 0.1
     """Added to the threshold for a mention without a counted noun (percentages, money, "300,000 have
     left"): with no noun to check, more agreement of the words is required."""
     candidates: int = 8
@@ -109,8 +129,8 @@ class FigureGroup:
     """Sum over the mentions of each clause word's weight (see :func:`clause_tokens`)."""
     heads: Counter[str] = field(default_factory=Counter)
     predicates: Counter[str] = field(default_factory=Counter)
-    per_item: int = 0
-    """How many of the mentions are per-item amounts ("each truck carries up to 20 tonnes")."""
+    role: str = "total"
+    """The role every mention of the group has (:func:`~presslens.compare.figure_words.clause_role`)."""
     log_sum: float = 0.0
     log_count: int = 0
     """Sum and count of log10 of the mentions' central values (the magnitude agreement uses the mean)."""
@@ -187,19 +207,20 @@ class FigureGrouper:
         self.vectors: dict[str, np.ndarray] = {}
         self.tokens: dict[str, dict[str, float]] = {}
         self.predicates: dict[str, str | None] = {}
-        self.per_item: dict[str, bool] = {}
+        self.roles: dict[str, str] = {}
         self.group_of: dict[str, str] = {}
         self.groups: dict[str, FigureGroup] = {}
         self.copies: dict[str, list[dict[str, Any]]] = {}
         """Original article id -> its republished copies."""
         self._arrival: dict[str, int] = {}
+        self._of_article: dict[str, list[str]] = {}
+        """Article id -> ids of its mentions (what :meth:`remove_article` takes out)."""
         self._by_head: dict[tuple[str, str], list[str]] = {}
         self._postings: dict[tuple[str, str], list[str]] = {}
         """(measure, clause word) -> the groups whose mentions use that word."""
         self._matrices: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         """measure -> (summed clause vectors, one row per group; their norms)."""
         self._rows_used: dict[str, int] = {}
-        self._next_id = 0
 
     # ---------------------------------------------------------------- indexing
 
@@ -225,27 +246,25 @@ class FigureGrouper:
             vectors = self.embed([m.masked_clause for m in grouped])
         for m in mentions:
             if m.measure is None:
-                self.mentions[m.id] = m
-                self._arrival.setdefault(m.article_id, len(self._arrival))
+                self._remember(m)
         for i, m in enumerate(grouped):
             self.assign(m, None if vectors is None else vectors[i])
 
     def assign(self, mention: FigureMention, vector: np.ndarray | None = None) -> str | None:
         """Put one mention into the best compatible group or a new one; its group id (None: not grouped)."""
-        self.mentions[mention.id] = mention
-        self._arrival.setdefault(mention.article_id, len(self._arrival))
+        self._remember(mention)
         if mention.measure is None:
             return None
         if vector is None and self.embed is not None:
             vector = self.embed([mention.masked_clause])[0]
         if vector is not None:
             self.vectors[mention.id] = np.asarray(vector, dtype=np.float16)  # half the memory; sums in float32
-        self.tokens[mention.id] = clause_tokens(mention.masked_clause)
+        self.tokens[mention.id] = mention_tokens(mention)
         self.predicates[mention.id] = clause_predicate(mention.masked_clause)
-        self.per_item[mention.id] = clause_per_item(mention.masked_clause)
+        self.roles[mention.id] = clause_role(mention.masked_clause)
         gid = self._best_group(mention)
         if gid is None:
-            gid = self._new_group(mention.measure)
+            gid = self._new_group(mention.measure, founder=mention)
         self._join(gid, mention)
         return gid
 
@@ -255,19 +274,18 @@ class FigureGrouper:
         group ids and clause vectors. Later :meth:`assign` calls continue exactly where the stored
         grouper left off (a store keeps mentions, vectors and group ids, not this object)."""
         for m in mentions:
-            self.mentions[m.id] = m
-            self._arrival.setdefault(m.article_id, len(self._arrival))
+            self._remember(m)
             gid = group_of.get(m.id)
             if m.measure is None or gid is None:
                 continue
             vec = (vectors or {}).get(m.id)
             if vec is not None:
                 self.vectors[m.id] = np.asarray(vec, dtype=np.float16)
-            self.tokens[m.id] = clause_tokens(m.masked_clause)
+            self.tokens[m.id] = mention_tokens(m)
             self.predicates[m.id] = clause_predicate(m.masked_clause)
-            self.per_item[m.id] = clause_per_item(m.masked_clause)
+            self.roles[m.id] = clause_role(m.masked_clause)
             if gid not in self.groups:
-                self._new_group(m.measure, gid)
+                self._new_group(m.measure, gid=gid, founder=m)
             self._join(gid, m)
 
     def rebuild(self, *, reembed: bool = False) -> None:
@@ -284,9 +302,36 @@ class FigureGrouper:
         self._postings.clear()
         self._matrices.clear()
         self._rows_used.clear()
-        self._next_id = 0
         for m in mentions:
             self.assign(m, self.vectors.get(m.id))
+
+    def replace_article(self, article: Article, findings: Sequence[Finding], *,
+                        duplicate_of: str | None = None) -> list[FigureMention]:
+        """A re-analysed article: its old mentions leave their groups (:meth:`remove_article`), the new ones are
+        assigned like a new article's (incremental: no other mention moves); returns the new mentions."""
+        self.remove_article(article.id)
+        for listed in self.copies.values():
+            listed[:] = [c for c in listed if c["article_id"] != article.id]
+        return self.add_article(article, findings, duplicate_of=duplicate_of)
+
+    def remove_article(self, article_id: str) -> set[str]:
+        """Take the article's mentions out of their groups and forget them; a group left empty is dropped.
+        The ids of the groups that lost a mention."""
+        changed: set[str] = set()
+        for mid in self._of_article.pop(article_id, []):
+            gid = self.group_of.pop(mid, None)
+            if gid is not None:
+                self._leave(gid, mid)
+                changed.add(gid)
+            for table in (self.mentions, self.vectors, self.tokens, self.predicates, self.roles):
+                table.pop(mid, None)
+        return changed
+
+    def _remember(self, m: FigureMention) -> None:
+        if m.id not in self.mentions:
+            self._of_article.setdefault(m.article_id, []).append(m.id)
+        self.mentions[m.id] = m
+        self._arrival.setdefault(m.article_id, len(self._arrival))
 
     def _order_key(self, m: FigureMention) -> tuple[_dt.date, int, int]:
         return (m.date or _dt.date.max, self._arrival.get(m.article_id, 0), m.start)
@@ -346,8 +391,8 @@ class FigureGrouper:
             headless = m.head is None and (pred is None or pred not in group.predicates)
             threshold = cfg.threshold + (cfg.headless_margin if headless else 0.0)
             score = weight * cosines[g] + (1 - weight) * self._lexical(toks, group)
-            if m.head and m.head != "people" and m.head in group.heads:
-                score += cfg.head_bonus
+            if m.head and m.head != "people" and m.head in group.heads and m.measure == "count":
+                score += cfg.head_bonus  # a counted noun, not a unit: every tonne figure shares "tonne"
             score += cfg.magnitude_weight * self._magnitude(m, group)
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, g)
@@ -370,24 +415,24 @@ class FigureGrouper:
 
     def _compatible(self, m: FigureMention, group: FigureGroup) -> bool:
         """Hard constraints: compatible counted nouns, no other predicate ("left" never joins "detained"),
-        per-item amounts ("each truck carries 20 tonnes") never with totals, and values at most ``max_magnitude_gap`` orders of magnitude from the group's mean."""
+        the same role (per-item amounts and populations never with totals), and values at most
+        ``max_magnitude_gap`` orders of magnitude from the group's mean."""
         pred = self.predicates.get(m.id)
         if pred is not None and group.predicates and pred not in group.predicates:
             return False
-        if self.per_item.get(m.id, False) != (group.per_item > 0):
+        if self.roles.get(m.id, "total") != group.role:
             return False
         v = _central_log(m)
         if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > self.config.max_magnitude_gap:
             return False
+        if m.measure in PERCENT_MEASURES:  # a share of something only with shares of the same thing, never a rate
+            return set(group.heads) == ({m.head} if m.head else set())
         return all(heads_compatible(m.head, h) for h in group.heads)
 
-    def _new_group(self, measure: str, gid: str | None = None) -> str:
+    def _new_group(self, measure: str, *, founder: FigureMention, gid: str | None = None) -> str:
         if gid is None:
-            self._next_id += 1
-            gid = f"g{self._next_id}"
-        elif re.fullmatch(r"g\d+", gid):
-            self._next_id = max(self._next_id, int(gid[1:]))
-        self.groups[gid] = FigureGroup(gid, measure)
+            gid = founding_group_id(founder.id, self.groups)
+        self.groups[gid] = FigureGroup(gid, measure, role=self.roles.get(founder.id, "total"))
         return gid
 
     def _add_vector(self, group: FigureGroup, vec: np.ndarray) -> None:
@@ -419,8 +464,6 @@ class FigureGrouper:
         pred = self.predicates.get(m.id)
         if pred is not None:
             group.predicates[pred] += 1
-        if self.per_item.get(m.id, False):
-            group.per_item += 1
         lv = _central_log(m)
         if lv is not None:
             group.log_sum += lv
@@ -432,6 +475,57 @@ class FigureGrouper:
                 self._by_head.setdefault((group.measure, m.head), []).append(gid)
         self.group_of[m.id] = gid
 
+    def _leave(self, gid: str, mid: str) -> None:
+        """Undo :meth:`_join` for one mention (the group's sums, words, counted nouns and predicates)."""
+        group = self.groups[gid]
+        m = self.mentions[mid]
+        group.mention_ids.remove(mid)
+        if not group.mention_ids:  # nothing left: drop the group (its matrix row stays, unused and zero)
+            del self.groups[gid]
+            for t in group.tokens:
+                self._drop_posting(self._postings, (group.measure, t), gid)
+            for h in group.heads:
+                self._drop_posting(self._by_head, (group.measure, h), gid)
+            if group.row >= 0:
+                matrix, norms = self._matrices[group.measure]
+                matrix[group.row] = 0.0
+                norms[group.row] = 1.0
+            return
+        vec = self.vectors.get(mid)
+        if vec is not None and group.row >= 0:
+            matrix, norms = self._matrices[group.measure]
+            matrix[group.row] -= vec.astype(np.float32)
+            norms[group.row] = float(np.linalg.norm(matrix[group.row])) or 1.0
+        for t, w in self.tokens.get(mid, {}).items():
+            left = group.tokens.get(t, 0.0) - w
+            if left > 1e-6:
+                group.tokens[t] = left
+            else:
+                group.tokens.pop(t, None)
+                self._drop_posting(self._postings, (group.measure, t), gid)
+        pred = self.predicates.get(mid)
+        if pred is not None:
+            group.predicates[pred] -= 1
+            if group.predicates[pred] <= 0:
+                del group.predicates[pred]
+        lv = _central_log(m)
+        if lv is not None:
+            group.log_sum -= lv
+            group.log_count -= 1
+        if m.head:
+            group.heads[m.head] -= 1
+            if group.heads[m.head] <= 0:
+                del group.heads[m.head]
+                self._drop_posting(self._by_head, (group.measure, m.head), gid)
+
+    @staticmethod
+    def _drop_posting(index: dict[tuple[str, str], list[str]], key: tuple[str, str], gid: str) -> None:
+        posting = index.get(key)
+        if posting is not None and gid in posting:
+            posting.remove(gid)
+            if not posting:
+                del index[key]
+
     # ---------------------------------------------------------------- reading
 
     def group_mentions(self, gid: str) -> list[FigureMention]:
@@ -442,7 +536,7 @@ class FigureGrouper:
         """Ids of groups whose mentions come from at least ``min_articles`` articles (largest first)."""
         out = [g for g, grp in self.groups.items()
                if len({self.mentions[i].article_id for i in grp.mention_ids}) >= min_articles]
-        return sorted(out, key=lambda g: (-self.groups[g].size, int(g[1:])))
+        return sorted(out, key=lambda g: -self.groups[g].size)  # stable: ties in order of creation
 
     def summary(self, gid: str) -> GroupSummary:
         mentions = self.group_mentions(gid)
@@ -494,6 +588,32 @@ class FigureGrouper:
         return dict(self.group_of)
 
 
+def mention_tokens(m: FigureMention) -> dict[str, float]:
+    """The clause words the lexical overlap compares (:func:`clause_tokens`), without the unit of a measure,
+    sum of money or percentage ("tonnes", "crowns", "per cent"): the measure class already requires the same
+    unit, so sharing it says nothing about what is measured ("2 billion crowns spent on an airport" and "a
+    reconstruction fund of 2 billion crowns")."""
+    tokens = clause_tokens(m.masked_clause)
+    if m.measure == "count" or not m.unit:
+        return tokens
+    for tok in clause_tokens(f"{NUMBER_MASK} {m.unit}"):
+        tokens.pop(tok, None)
+    return tokens
+
+
+def founding_group_id(mention_id: str, taken: Container[str] = ()) -> str:
+    """The id of a group founded by the mention ``mention_id``: "g" and 16 hex digits of its hash (a mention
+    id holds the article's corpus key, unique in a store, so indexers need no shared counter). If that id is
+    ``taken`` (the mention's article was re-analysed while the group it founded lives on), a salted hash."""
+    salt = 0
+    while True:
+        key = mention_id if salt == 0 else f"{mention_id}#{salt}"
+        gid = "g" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+        if gid not in taken:
+            return gid
+        salt += 1
+
+
 def _central_log(m: FigureMention) -> float | None:
     iv = mention_interval(m)
     if iv is None:
@@ -504,4 +624,4 @@ def _central_log(m: FigureMention) -> float | None:
 
 
 __all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
-           "GroupingConfig", "clause_tokens", "hashed_embedder"]
+           "GroupingConfig", "clause_tokens", "founding_group_id", "hashed_embedder", "mention_tokens"]

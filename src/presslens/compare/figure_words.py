@@ -33,7 +33,8 @@ evening night today yesterday new first since which its many""".split())
 _FOLD = {
     "fled": "leave", "flee": "leave", "fleeing": "leave", "left": "leave", "leave": "leave", "leaving": "leave",
     "gone": "leave", "departure": "leave", "departed": "leave", "exodus": "leave", "emigrated": "leave",
-    "emigration": "leave", "escape": "leave", "escaped": "leave",
+    "emigration": "leave", "escape": "leave", "escaped": "leave", "evacuated": "leave", "evacuation": "leave",
+    "evacuate": "leave",
     "detained": "detain", "detain": "detain", "detention": "detain", "detainee": "detain", "arrested": "detain",
     "arrest": "detain", "held": "detain", "custody": "detain",
     "killed": "kill", "kill": "kill", "died": "kill", "dead": "kill", "death": "kill", "toll": "kill",
@@ -57,7 +58,7 @@ _FOLD.update({"call-up": "mobilise", "call-ups": "mobilise", "draft": "mobilise"
 
 PREDICATE_VERBS: dict[str, str] = {
     **{w: "leave" for w in ("fled", "flee", "fleeing", "left", "leave", "leaving", "gone", "departed",
-                            "emigrated", "escaped")},
+                            "emigrated", "escaped", "evacuated")},
     **{w: "detain" for w in ("detained", "detain", "arrested", "jailed")},
     **{w: "kill" for w in ("killed", "died", "perished")},
     **{w: "enter" for w in ("entered", "crossed", "arrived", "reached")},
@@ -65,10 +66,11 @@ PREDICATE_VERBS: dict[str, str] = {
                                "summoned", "called", "conscripted", "recruited")},
     **{w: "burn" for w in ("burned", "burnt", "torched", "alight", "fire", "damaged", "hit")},
     **{w: "wound" for w in ("wounded", "injured")},
+    **{w: "attend" for w in ("drew", "attended", "gathered", "marched", "rallied", "protested", "demonstrated")},
 }
 """Verb forms that name what happened to the counted things (noun forms such as "the mobilisation" are
 usually scope, "since the mobilisation", and are left out; see :data:`PREDICATE_NOUNS` for the exceptions)."""
-PREDICATE_NOUNS: dict[str, str] = {"toll": "kill", "fatalities": "kill"}
+PREDICATE_NOUNS: dict[str, str] = {"toll": "kill", "fatalities": "kill", "custody": "detain"}
 """Nouns that name the predicate wherever they stand in the clause ("the death toll from Thursday's strike on
 the market has risen to 31" counts the dead as surely as "31 people died"); used when no verb is in reach."""
 LEVEL_VERBS = frozenset({"reached", "reach", "reaches", "hit", "hits", "topped"})
@@ -119,6 +121,46 @@ def clause_per_item(masked_clause: str) -> bool:
     return False
 
 
+POPULATION_PLACES = frozenset({
+    "district", "town", "city", "village", "region", "province", "country", "nation", "state", "suburb", "island",
+    "community", "municipality", "county", "area", "valley", "capital", "settlement", "neighbourhood",
+    "neighborhood", "borough", "oblast", "republic",
+})
+"""Places whose size a figure can state: "Dolvik, a district of 60,000 people"."""
+POPULATION_WORDS = frozenset({"population", "populace"})
+
+
+def clause_population(masked_clause: str) -> bool:
+    """Whether the figure states how many live somewhere (a standing population, not an event): "a town of
+    many residents", "home to many people", "a population of many", "many people live in the valley"."""
+    words = _WORD.findall(masked_clause.lower())
+    if NUMBER_MASK not in words:
+        return False
+    at = words.index(NUMBER_MASK)
+    if at >= 2 and words[at - 1] == "of" and words[at - 2] in POPULATION_PLACES:
+        return True
+    if at >= 2 and words[at - 2 : at] == ["home", "to"]:
+        return True
+    if POPULATION_WORDS.intersection(words[max(0, at - 4) : at]):
+        return True
+    return bool({"live", "lives", "living"}.intersection(words[at + 1 : at + 4]))
+
+
+FIGURE_ROLES = ("total", "per_item", "population")
+"""What a figure amounts to: an amount of the thing (``total``), an amount per item (``per_item``: "each
+truck carries 20 tonnes") or the standing population of a place (``population``); figures of different roles
+never measure the same thing."""
+
+
+def clause_role(masked_clause: str) -> str:
+    """The :data:`FIGURE_ROLES` entry of a figure, from its masked clause."""
+    if clause_per_item(masked_clause):
+        return "per_item"
+    if clause_population(masked_clause):
+        return "population"
+    return "total"
+
+
 def clause_tokens(masked_clause: str) -> dict[str, float]:
     """Content words of a clause, crudely singular and folded to shared predicates and nouns, each weighted
     by its closeness to the masked number: 1 next to it, 1/(1 + d/4) at d words away. The counted noun and
@@ -160,4 +202,6 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["LEVEL_VERBS", "PER_ITEM_WORDS", "PREDICATE_NOUNS", "PREDICATE_REACH", "PREDICATE_VERBS", "Embedder", "clause_per_item", "clause_predicate", "clause_tokens", "hashed_embedder"]
+__all__ = ["FIGURE_ROLES", "LEVEL_VERBS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
+           "PREDICATE_REACH", "PREDICATE_VERBS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",
+           "clause_role", "clause_tokens", "hashed_embedder"]

@@ -40,7 +40,22 @@ _UNIT_DIMENSIONS = {
 }
 _DIMENSION_RES = {dim: re.compile(rf"^(?:{pat})$", re.I) for dim, pat in _UNIT_DIMENSIONS.items()}
 _CURRENCY_UNITS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "roubles": "RUB", "rubles": "RUB",
-                   "hryvnias": "UAH", "yuan": "CNY"}
+                   "hryvnias": "UAH", "yuan": "CNY", "yen": "JPY", "rupees": "INR", "zlotys": "PLN",
+                   "shekels": "ILS", "lari": "GEL", "tenge": "KZT", "manats": "AZN", "drams": "AMD",
+                   "lira": "TRY", "liras": "TRY",
+                   # names shared by several currencies: the word itself is the code
+                   "crowns": "crowns", "kronor": "crowns", "koruna": "crowns", "francs": "francs",
+                   "dinars": "dinars", "pesos": "pesos", "shillings": "shillings"}
+"""Currency words; a figure counted in one of them ("2 billion crowns") is money, never a count."""
+
+
+def currency_of_unit(unit: str | None) -> str | None:
+    """The currency code of a unit phrase whose last word names a currency ("crowns", "euro"), else None."""
+    words = re.findall(r"[a-z]+", (unit or "").lower())
+    if not words:
+        return None
+    last = words[-1]
+    return _CURRENCY_UNITS.get(last) or _CURRENCY_UNITS.get(last + "s")
 
 
 def measure_class(label: str, unit: str | None, currency: str | None = None) -> str | None:
@@ -52,8 +67,10 @@ def measure_class(label: str, unit: str | None, currency: str | None = None) -> 
     if label not in GROUPED_LABELS:
         return None
     unit_l = (unit or "").strip().lower()
+    if label == "count" and currency_of_unit(unit_l):
+        label = "money"  # the analyzer counted "2 billion crowns": a currency is not a counted noun
     if label == "range":
-        if currency or unit_l in _CURRENCY_UNITS:
+        if currency or currency_of_unit(unit_l):
             label = "money"
         elif unit_l in ("percent", "percentage points"):
             label = "percent"
@@ -64,7 +81,7 @@ def measure_class(label: str, unit: str | None, currency: str | None = None) -> 
         else:
             label = "count"
     if label == "money":
-        code = currency or _CURRENCY_UNITS.get(unit_l) or "?"
+        code = currency or currency_of_unit(unit_l) or "?"
         return f"money:{code}"
     if label == "measure":
         for dim, r in _DIMENSION_RES.items():
@@ -158,12 +175,22 @@ _HEAD_SYNONYMS = {
     "refugee": "refugee", "evacuee": "refugee", "displaced": "refugee",
     "office": "office", "centre": "office", "center": "office",
     "dead": "victim", "victim": "victim", "casualty": "victim", "fatality": "victim", "body": "victim",
+    "journalist": "journalist", "reporter": "journalist", "correspondent": "journalist",
 }
 GENERIC_PERSON_HEADS = frozenset({
-    "people", "person", "men", "man", "women", "woman", "citizen", "resident", "civilian", "individual",
-    "national", "inhabitant", "adult", "child", "children", "persons", "civilians",
+    "people", "person", "men", "man", "citizen", "resident", "civilian", "individual", "national", "inhabitant",
+    "adult", "persons", "civilians",
 })
-"""Heads that name people in general: compatible with any more specific person head (and nationalities)."""
+"""Heads that name people in general: compatible with any more specific person head (and nationalities).
+"men" is here because reports say "men" for the whole population of a call-up or an exodus."""
+SUBPOPULATION_HEADS: dict[str, str] = {
+    "woman": "women", "women": "women", "girl": "girls", "boy": "boys",
+    "child": "children", "children": "children", "kid": "children", "minor": "children", "infant": "children",
+    "baby": "children", "pupil": "children", "schoolchild": "children",
+}
+"""Parts of a population named by sex or age ("three women", "five children" among the dead): such a figure
+is a count of that part, never of the whole, so it joins only figures of the same part."""
+_SUBPOPULATIONS = frozenset(SUBPOPULATION_HEADS.values())
 _PERSON_HEADS = GENERIC_PERSON_HEADS | {"protester", "reservist", "soldier", "refugee", "victim", "volunteer",
                                         "worker", "student", "staff", "doctor", "journalist", "prisoner"}
 
@@ -179,11 +206,12 @@ def head_noun(unit: str | None) -> str | None:
     if word[0].isupper() and word.lower().endswith(("ans", "ians", "ese", "is")) and len(words) == 1:
         return "people"  # a nationality used as a noun: "Norvanians"
     low = word.lower()
-    if low in GENERIC_PERSON_HEADS:
-        return "people" if low not in ("child", "children") else "children"
     singular = _singular(low)
-    if singular in GENERIC_PERSON_HEADS:
-        return "people"
+    for form in (low, singular):
+        if form in SUBPOPULATION_HEADS:
+            return SUBPOPULATION_HEADS[form]
+        if form in GENERIC_PERSON_HEADS:
+            return "people"
     return _HEAD_SYNONYMS.get(singular, _HEAD_SYNONYMS.get(low, singular))
 
 
@@ -198,14 +226,36 @@ def _singular(word: str) -> str:
 
 
 def heads_compatible(a: str | None, b: str | None) -> bool:
-    """Whether two counted nouns may name the same thing: equal, unknown, or one generic for people."""
+    """Whether two counted nouns may name the same thing: equal, unknown, or one generic for people (but a
+    part of the population, "women" or "children", only with the same part)."""
     if a is None or b is None or a == b:
         return True
+    if a in _SUBPOPULATIONS or b in _SUBPOPULATIONS:
+        return False
     if a == "people":
         return b in _PERSON_HEADS
     if b == "people":
         return a in _PERSON_HEADS
     return False
+
+
+PERCENT_MEASURES = frozenset({"percent", "percentage points"})
+_SHARE_OF = re.compile(r"^\s+of\s+(?:(?:the|its|their|his|her|our|all|a|an|this|that|those|these)\s+)?"
+                       r"(?:[A-Za-z][\w-]*'s\s+)?([A-Za-z][A-Za-z-]*)")
+
+
+def share_of(after: str) -> str | None:
+    """The counted noun of a percentage that is a share of something ("62% of respondents" -> "people",
+    "90% of supply" -> "supply", "90 per cent of them" -> "them"), read from the text right after the figure;
+    None for a rate ("inflation reached 14 per cent")."""
+    m = _SHARE_OF.match(after)
+    return head_noun(m.group(1)) if m else None
+
+
+def _has_counted_noun(measure: str) -> bool:
+    """Counts and measures have a counted noun (or unit); money and percentages do not: "crowns" or "per
+    cent" say how a figure is expressed, not what is counted."""
+    return not measure.startswith("money") and measure not in PERCENT_MEASURES
 
 
 def _sentence_bounds(article: Article, offset: int) -> tuple[int, int]:
@@ -296,15 +346,16 @@ def mentions_from_findings(article: Article, findings: list[Finding]) -> list[Fi
         if label == "count" and _AGE_BEFORE.search(text[max(0, f.start - 30) : f.start]) and \
                 (a.get("value") or 0) < 120:
             label = "age"  # "men under 40", "people over 60": an age limit, not a count
+        measure = measure_class(label, unit, a.get("currency"))
         m = FigureMention(
-            article_id=article.id, start=f.start, end=f.end, text=f.text, label=label,
-            measure=measure_class(label, unit, a.get("currency")),
+            article_id=article.id, start=f.start, end=f.end, text=f.text, label=label, measure=measure,
             value=a.get("value"), low=a.get("low"), high=a.get("high"), bound=a.get("bound"),
             vague=bool(a.get("vague")), malformed=bool(a.get("malformed")),
             likely_values=list(a.get("likely_values") or []), unit=unit, currency=a.get("currency"),
             number_start=number["start"], number_end=number["end"], date=article.date, source=article.source,
             sentence=text[sent[0] : sent[1]], sentence_start=sent[0], clause=clause, masked_clause=masked,
-            head=head_noun(unit) if f.label not in ("percent", "money") else None,
+            head=(head_noun(unit) if measure is not None and _has_counted_noun(measure)
+                  else share_of(text[f.end : f.end + 60]) if measure in PERCENT_MEASURES else None),
         )
         _attach_attribution(m, text, attributions, claims, sent)
         out.append(m)
@@ -330,5 +381,5 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
             break
 
 
-__all__ = ["GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "FigureMention", "clause_bounds",
-           "head_noun", "heads_compatible", "measure_class", "mentions_from_findings"]
+__all__ = ["GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
+           "PERCENT_MEASURES", "clause_bounds", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings"]

@@ -215,6 +215,7 @@ def cmd_reanalyze(args: argparse.Namespace) -> int:
     from presslens.outputs import Progress
     from presslens.store.indexing import index_items, pipeline_versions, stored_items
     from presslens.store.store import open_store
+    from presslens.store.tracking import CorpusTracker
 
     store = open_store(args.db, write=True)
     try:
@@ -222,7 +223,8 @@ def cmd_reanalyze(args: argparse.Namespace) -> int:
         items = stored_items(store, pipeline_versions(pipeline), everything=args.all)
         progress = Progress(None, enabled=args.progress)
         summary = index_items(store, items, pipeline, reanalyze=True, force=args.all,
-                              debug=bool(getattr(args, "debug", False)), on_item=progress.advance)
+                              debug=bool(getattr(args, "debug", False)), on_item=progress.advance,
+                              tracker=CorpusTracker(store))
         progress.close()
     finally:
         store.close()

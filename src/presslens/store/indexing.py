@@ -65,8 +65,9 @@ def index_items(
 
     Stored articles are skipped; with ``reanalyze`` those analysed by other analyzer versions (all of them
     with ``force``) are analysed again and their report and findings replaced. With a ``tracker``, each new
-    article's copy detection, figure mentions and claim vectors are stored in its transaction (re-analysed
-    articles keep theirs: ``presslens figures --rebuild`` regroups from the new reports)."""
+    article's copy detection, figure mentions and claim vectors are stored in its transaction, and a
+    re-analysed article's figure mentions are regrouped in the transaction that replaces its report (its
+    claim vectors are kept)."""
     summary = IndexSummary()
     installed = pipeline_versions(pipeline)
     replacing: set[int] = set()  # id() of articles that are stored and stale
@@ -102,7 +103,7 @@ def index_items(
             continue
         if id(item) in replacing:
             replacing.discard(id(item))
-            if store.replace(result):
+            if store.replace(result, tracker):
                 summary.reanalysed += 1
                 continue
         if store.add(result, tracker):

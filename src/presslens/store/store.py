@@ -151,7 +151,15 @@ class Store:
         vectors are written in the same transaction."""
         row, frows = report_rows(report)
         tracking = tracker.rows_for(report, row["id"]) if tracker is not None else None
-        return self.add_rows(row, frows, tracking)
+        try:
+            added = self.add_rows(row, frows, tracking)
+        except BaseException:
+            if tracker is not None:
+                tracker.invalidate()
+            raise
+        if not added and tracker is not None:
+            tracker.forget(row["id"])  # another indexer stored it first: its groups are that run's
+        return added
 
     def add_rows(self, row: dict[str, Any], frows: list[dict[str, Any]],
                  tracking: dict[str, Any] | None = None) -> bool:
@@ -186,9 +194,25 @@ class Store:
                 conn.execute(CLAIM_VECTORS.insert(), [{**c, "article_pk": pk} for c in tracking["claims"]])
         return True
 
-    def replace(self, report: Report) -> bool:
-        """Replace a stored article's report and findings (re-analysis) in one transaction; False if absent."""
+    def replace(self, report: Report, tracker: Any = None) -> bool:
+        """Replace a stored article's report and findings (re-analysis) in one transaction; False if absent.
+
+        With a :class:`presslens.store.tracking.CorpusTracker`, the article's figure mentions are regrouped
+        (:meth:`~presslens.store.tracking.CorpusTracker.replacement_rows`) and swapped in the same
+        transaction."""
         row, frows = report_rows(report)
+        if tracker is not None and self.lookup(row["id"]) is None:
+            return False
+        mentions = tracker.replacement_rows(report, row["id"]) if tracker is not None else None
+        try:
+            return self._replace(row, frows, mentions)
+        except BaseException:
+            if tracker is not None:
+                tracker.invalidate()
+            raise
+
+    def _replace(self, row: dict[str, Any], frows: list[dict[str, Any]],
+                 mentions: list[dict[str, Any]] | None) -> bool:
         with self.transaction() as conn:
             pk = conn.execute(select(ARTICLES.c.pk).where(ARTICLES.c.id == row["id"])).scalar()
             if pk is None:
@@ -200,6 +224,10 @@ class Store:
             )
             conn.execute(FINDINGS.delete().where(FINDINGS.c.article_pk == pk))
             self._insert_findings(conn, pk, frows)
+            if mentions is not None:
+                conn.execute(FIGURE_MENTIONS.delete().where(FIGURE_MENTIONS.c.article_pk == pk))
+                if mentions:
+                    conn.execute(FIGURE_MENTIONS.insert(), [{**m, "article_pk": pk} for m in mentions])
         return True
 
     def stored_articles(self, batch: int = 200) -> Iterator[tuple[str, str, bytes, str]]:

@@ -15,7 +15,16 @@ loaded from the store on the first new article. For each new article, :meth:`Cor
   the indexing time of the PTC dev articles (docs/CORPUS.md);
 
 which :meth:`presslens.store.store.Store.add_rows` writes in the article's own transaction, so a killed run
-leaves only whole articles with their mentions and vectors.
+leaves only whole articles with their mentions and vectors. For a re-analysed article,
+:meth:`CorpusTracker.replacement_rows` takes its old mentions out of their groups and assigns the new ones
+(incremental, like a new article); :meth:`presslens.store.store.Store.replace` swaps the article's
+``figure_mentions`` rows in the transaction that replaces its report and findings.
+
+Group ids come from the mention that founds a group
+(:func:`presslens.compare.figure_groups.founding_group_id`), so two ``index`` runs writing to one database at
+the same time never give two different groups one id. Each run still only sees the groups stored when it
+loaded the state: two runs can each open a group for the same thing (``presslens db rebuild-groups`` merges
+them).
 
 :func:`rebuild_groups` regroups every stored mention from scratch (``presslens figures --rebuild``, after a
 model or configuration change): mentions are rebuilt from the stored reports, re-embedded, grouped in date
@@ -102,6 +111,8 @@ class CorpusTracker:
         self._claim_fingerprint = claim_fingerprint
         self.duplicates = DuplicateIndex()
         self.grouper: FigureGrouper | None = None
+        self._copy_of: dict[str, str] = {}
+        """Corpus key of a stored republished copy -> the key of its original."""
 
     def _claims(self) -> tuple[ClaimEncode, str]:
         if self._claim_encode is None or self._claim_fingerprint is None:
@@ -126,6 +137,7 @@ class CorpusTracker:
                     text = conn.execute(select(ARTICLES.c.text).where(ARTICLES.c.id == key)).scalar()
                     self.duplicates.add(key, text or "")
                 if dup is not None:
+                    self._copy_of[key] = dup
                     grouper.copies.setdefault(dup, []).append(
                         {"article_id": key, "source": source, "date": date.isoformat() if date else None})
             restore_grouping(grouper, conn)
@@ -138,8 +150,10 @@ class CorpusTracker:
         article = dataclasses.replace(report.article, id=key)
         sig = signature(article.text, self.duplicates.num_perm)
         dup = self.duplicates.add_signature(key, sig)
+        if dup is not None:
+            self._copy_of[key] = dup
         mentions = grouper.add_article(article, report.findings, duplicate_of=dup)
-        mrows = [mention_row(m, grouper.group_of.get(m.id), grouper.vectors.get(m.id)) for m in mentions]
+        mrows = self._mention_rows(grouper, mentions)
         crows: list[dict[str, Any]] = []
         claims = [f for f in report.findings if f.kind == "claim" and f.score >= CLAIM_MIN_SCORE]
         if claims and dup is None:
@@ -155,6 +169,33 @@ class CorpusTracker:
                      for i, f in enumerate(claims)]
         return {"duplicate_of": dup, "minhash": np.asarray(sig.hashvalues, dtype=np.uint64).tobytes(),
                 "mentions": mrows, "claims": crows}
+
+
+    @staticmethod
+    def _mention_rows(grouper: FigureGrouper, mentions: list[FigureMention]) -> list[dict[str, Any]]:
+        return [mention_row(m, grouper.group_of.get(m.id), grouper.vectors.get(m.id)) for m in mentions]
+
+    def replacement_rows(self, report: Report, key: str) -> list[dict[str, Any]]:
+        """The ``figure_mentions`` rows of a re-analysed article stored as ``key``: its old mentions leave
+        their groups, the new ones are assigned to the groups as they are now (a republished copy still adds
+        none). :meth:`presslens.store.store.Store.replace` writes them in place of the old rows."""
+        grouper = self._load()
+        article = dataclasses.replace(report.article, id=key)
+        mentions = grouper.replace_article(article, report.findings, duplicate_of=self._copy_of.get(key))
+        return self._mention_rows(grouper, mentions)
+
+    def invalidate(self) -> None:
+        """Drop the in-memory state (after a failed write it may hold what the store does not): the next
+        article loads it again from the store."""
+        self.grouper = None
+        self.duplicates = DuplicateIndex()
+        self._copy_of = {}
+
+    def forget(self, key: str) -> None:
+        """Undo the grouping of an article that was not stored after all (another indexer stored it first,
+        or its transaction failed): its mentions leave the in-memory groups."""
+        if self.grouper is not None:
+            self.grouper.remove_article(key)
 
 
 def load_mentions(conn: Any, where: Any = None) -> tuple[list[FigureMention], dict[str, str], dict[str, np.ndarray]]:
