@@ -180,12 +180,33 @@ _PAST_MARKERS = re.compile(
 )
 
 
+# verbs that follow a headline's "Will" ("Will Be Met", "Will Strike"); a name follows "Will" otherwise
+_HEADLINE_VERBS = words_of(
+    "be have not never soon face get make take come go become stay remain leave lose win end start begin",
+    "strike hit return open close rise fall pay cost send meet see bring keep hold run vote sign ban",
+    "continue happen arrive deploy launch fight change",
+)
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _headline_will(text: str, end: int) -> bool:
+    """Whether a capitalised "Will" ending at ``end`` is the future auxiliary of a title-case headline: the
+    next word is a capitalised verb of :data:`_HEADLINE_VERBS` and most words of the line are capitalised."""
+    nxt = _TITLE_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    if not nxt or not nxt.group(0)[0].isupper() or nxt.group(0).lower() not in _HEADLINE_VERBS:
+        return False
+    words = _TITLE_WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _will_is_noun(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if word.lower() != "will":
         return False
     if word == "Will" and text[:start].rstrip() and text[:start].rstrip()[-1] not in ".!?\"'“‘(\n":
-        return True  # a name ("Will Vernon") mid-sentence
+        # a name ("Will Vernon") mid-sentence, unless a headline in title case goes on with a verb
+        # ("Solar Storm Will Strike Earth Tonight", "Migrants ... Will Be Met With Barricades")
+        return not _headline_will(text, end)
     before = text[:start]
     after = text[end:]
     if _NOUN_WILL_BEFORE.search(before):
@@ -373,6 +394,10 @@ _FORECAST_HORIZON = re.compile(
 )
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 _LIST_ITEM = re.compile(r"^\s*[*•·-]\s")
+# "it is only a matter of time before ...": an outright forecast without a future verb
+_MATTER_OF_TIME = re.compile(
+    r"\b(?:only\s+)?a\s+matter\s+of\s+(?:time|days|weeks|months|years)\W{0,2}\s+(?:before|until)\b", IGNORE_CASE
+)
 _SHALL = re.compile(r"^(?:shall|shan't|shan’t)$", IGNORE_CASE)
 
 
@@ -395,6 +420,7 @@ def forecast_cues(text: str) -> Forecast | None:
     index = WordStarts(text)
     span = _horizon_span(text, index)
     cues = [c for c in _prediction_cues(text, span, index) if not _SHALL.match(text[c[0]:c[1]])]
+    cues = sorted(cues + [(m.start(), m.end(), "expected") for m in _MATTER_OF_TIME.finditer(text)])
     kinds = {c[2] for c in cues}
     if kinds & FORECAST_CUES:
         strength = "forecast"
@@ -409,3 +435,178 @@ def forecast_cues(text: str) -> Forecast | None:
         extra = _FORECAST_HORIZON.search(text)
         span = (extra.start(), extra.end()) if extra else None
     return strength, [c for c in cues if c[2] in kept], span
+
+
+# ---------------------------------------------------------------------------------------------------
+# Which forecasts a reader would track (data/realnews/GUIDELINE.md section 6)
+# ---------------------------------------------------------------------------------------------------
+
+# A line that answers a poll or a yes/no question ("No, he will not be confirmed.")
+_ANSWER_LINE = re.compile(r"^\W*(?:yes|no)\s*[,.!:;–—-]", IGNORE_CASE)
+# the writer's (or a speaker's) wish rather than an expectation
+_WISH = re.compile(
+    r"^\W*(?:hopefully|let(?:'s|’s|\s+us)|may\s+god|god\s+willing|pray)\b|\b(?:I|we)\s+(?:hope|pray|wish)\b",
+    IGNORE_CASE,
+)
+# divine agency: a prophecy or a creed, not an event a reader can watch for
+_DIVINE_SUBJECT = re.compile(r"^(?:god|allah|the\s+lord|lord|jesus|christ|heaven)$", IGNORE_CASE)
+_WRITER_SUBJECT = re.compile(r"^(?:we|i|us|our|my|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
+_GENERIC_SUBJECT = re.compile(r"^(?:you|your|you['’]ll|you['’]re|one)$", IGNORE_CASE)
+# "expects us to believe": a demand on someone, not an expectation about events
+_DEMAND = re.compile(r"\b(?:expects?|expected|expecting)\s+(?:us|me|you|them|him|her|everyone|people)\s+to\b",
+                     IGNORE_CASE)
+# "was preparing to", "were about to": a past state of readiness, told in the past
+_PAST_READINESS = re.compile(r"^(?:was|were)\s+(?:\w+\s+)?(?:preparing|ready|about|poised)\s+to$", IGNORE_CASE)
+# words that may stand between a subject and its future cue ("they also will", "she probably won't")
+_SUBJECT_SKIP = frozenset(
+    "also still only just never certainly surely probably likely soon then now not too even already "
+    "undoubtedly doubtless clearly definitely inevitably ultimately eventually".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)\W*$")
+
+# wording that states how sure the forecast is or reports it as someone's forecast: "likely", "inevitably",
+# "will never", "warned that", "fear the disease will", "a matter of time"
+CERTAINTY = re.compile(
+    r"\b(?:likely|unlikely|probably|certainly|surely|inevitabl[ey]|doubtless|undoubtedly|no\s+doubt|"
+    r"ultimately|eventually|never|bound\s+to|a\s+matter\s+of\s+time|sooner\s+or\s+later|"
+    r"warn(?:s|ed|ing)?|predict(?:s|ed|ing)?|forecasts?|expects?|fears?|feared|worr(?:y|ies|ied)|"
+    r"anticipat(?:es?|ed)|estimat(?:es?|ed)|projects?|projected)\b",
+    IGNORE_CASE,
+)
+
+# verbs of occurrence, change of size or state and causation: "may/could/might" + one of them is a
+# possible event a reader can watch for ("the epidemic could explode", "the number might be increased"),
+# unlike ability, permission or attitude ("a country could manage", "members may vote", "may believe")
+EVENT_VERBS = frozenset(
+    """
+    happen occur arise emerge erupt explode break spread escalate intensify worsen deteriorate improve
+    collapse fall rise grow increase decrease decline drop dip plunge soar surge jump climb slump slip
+    double triple halve shrink expand widen narrow strengthen weaken reach hit top exceed surpass
+    strike arrive come return resume begin start end stop last continue persist linger dissolve disappear
+    vanish fade disintegrate split crumble topple fail succeed cause trigger spark prompt provoke fuel
+    unleash lead result derail delay disrupt threaten overwhelm destroy damage devastate cut raise lower
+    lift impose force become turn shift change close open face lose win cost mean
+    """.split()
+)
+_PASSIVE_OF = {
+    "increased": "increase", "decreased": "decrease", "raised": "raise", "lowered": "lower", "cut": "cut",
+    "extended": "extend", "delayed": "delay", "closed": "close", "lifted": "lift", "imposed": "impose",
+    "held": "hold", "postponed": "postpone", "cancelled": "cancel", "canceled": "cancel", "doubled": "double",
+    "expanded": "expand", "reduced": "reduce", "destroyed": "destroy", "damaged": "damage",
+    "overwhelmed": "overwhelm", "forced": "force",
+}
+_MODAL_VERB = re.compile(
+    r"^\s+(?:not\s+|soon\s+|even\s+|still\s+|also\s+|yet\s+|eventually\s+|easily\s+|quickly\s+|further\s+)*"
+    r"(?P<verb>[A-Za-z]+)(?:\s+(?P<next>[A-Za-z]+))?",
+    IGNORE_CASE,
+)
+
+
+def _cue_subject(text: str, start: int) -> str:
+    """The word that is most likely the subject of a future cue starting at ``start``: the word before it,
+    skipping adverbs ("they also will" → "they"), or the word the cue is glued to ("we'll" → "we'll")."""
+    head = text[:start]
+    if head and (head[-1].isalpha()):  # "we'll": the "'ll" cue begins inside the word
+        m = re.search(r"[A-Za-z]+$", head)
+        return (m.group(0) if m else "") + text[start:start + 3]
+    for _ in range(4):
+        m = _WORD_BEFORE.search(head)
+        if not m:
+            return ""
+        word = m.group(1)
+        if word.lower() not in _SUBJECT_SKIP:
+            return word
+        head = head[: m.start(1)]
+    return ""
+
+
+def _subject_phrase_start(text: str, start: int) -> str:
+    """The first word of the (up to three-word) noun phrase before a cue ("Our petition will" → "Our")."""
+    m = re.search(r"((?:[A-Za-z'’]+\s+){0,2}[A-Za-z'’]+)\s*$", text[:start])
+    if not m:
+        return ""
+    words = m.group(1).split()
+    for i, w in enumerate(words):
+        if w.lower() in {"our", "my", "your"}:
+            return " ".join(words[i:])
+    return words[0] if words else ""
+
+
+def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str | None:
+    """Why the forecast ``cues`` of a sentence make no prediction a reader would track, or None.
+
+    - "answer": a poll option or yes/no answer line ("No, he will not be confirmed.");
+    - "wish": a hope rather than an expectation ("Hopefully, most will never ...", "we hope it will");
+    - "demand": "expects us to believe";
+    - "past readiness": "was preparing to", "were about to";
+    - "prophecy": divine agency ("God will not be mocked");
+    - "generic you": advice to the reader ("you are going to have to ...");
+    - "writer's own": the writer's own plan or resolve outside a quotation ("we will find ourselves",
+      "Our petition will remain ...": a call or notice, not a forecast); ``quoted`` says the sentence lies
+      inside a quotation, where "we will" is a speaker's forecast.
+
+    Every cue must be excluded for the sentence to be: one third-party forecast is enough to keep it.
+    """
+    if _ANSWER_LINE.match(text):
+        return "answer"
+    if _WISH.search(text):
+        return "wish"
+    reasons: list[str | None] = []
+    for start, end, cue_type in cues:
+        piece = text[start:end]
+        if cue_type == "expected" and _DEMAND.match(piece):
+            reasons.append("demand")
+            continue
+        if cue_type == "expected" and _PAST_READINESS.match(piece.strip()):
+            reasons.append("past readiness")
+            continue
+        subject = _cue_subject(text, start)
+        phrase = _subject_phrase_start(text, start)
+        if _DIVINE_SUBJECT.match(subject) or re.match(r"(?:my|our|his)\s+god\b", phrase, IGNORE_CASE):
+            reasons.append("prophecy")
+        elif _GENERIC_SUBJECT.match(subject):
+            reasons.append("generic you")
+        elif not quoted and (_WRITER_SUBJECT.match(subject) or re.match(r"(?:our|my)\s", phrase, IGNORE_CASE)):
+            reasons.append("writer's own")
+        else:
+            reasons.append(None)
+    if reasons and all(r is not None for r in reasons):
+        return reasons[0]
+    return None
+
+
+def possible_event(text: str, cues: list[Cue]) -> bool:
+    """Whether a "may/could/might" cue of the sentence is followed by a verb of occurrence, change or
+    causation (:data:`EVENT_VERBS`), or by "be" + the participle of one ("might be increased")."""
+    for start, end, cue_type in cues:
+        if cue_type != "modal_future":
+            continue
+        m = _MODAL_VERB.match(text[end:])
+        if not m:
+            continue
+        verb = m.group("verb").lower()
+        nxt = (m.group("next") or "").lower()
+        if verb in EVENT_VERBS:
+            return True
+        if verb == "be" and nxt in _PASSIVE_OF:
+            return True
+    return False
+
+
+def has_certainty(text: str) -> bool:
+    """Whether the sentence says how sure its forecast is or reports it as a forecast (:data:`CERTAINTY`)."""
+    return bool(CERTAINTY.search(text))
+
+
+def inside_quotation(text: str, pos: int) -> bool:
+    """Whether offset ``pos`` of an article's ``text`` lies inside a quotation that opened earlier in its
+    paragraph (curly quotes counted as pairs, straight double quotes by parity)."""
+    para = text.rfind("\n", 0, pos) + 1
+    piece = text[para:pos]
+    depth = 0
+    for ch in piece:
+        if ch == "\u201c":
+            depth += 1
+        elif ch == "\u201d":
+            depth = max(0, depth - 1)
+    return depth > 0 or piece.count('"') % 2 == 1

@@ -1,0 +1,59 @@
+"""Prediction findings: which forecasts a reader would track, and how sure presslens is of each.
+
+A sentence with forecast cues (:func:`presslens.text.prediction.forecast_cues`) is put into one bucket by
+what the text says about it; a bucket's score is the share of real-news **dev** candidates in it that the
+annotation confirmed (issue 13; `presslens eval realnews --split dev`), rounded down toward 0.5 where the
+count is small, so that a score reads as the probability that the prediction is right:
+
+| bucket | dev confirmed | score |
+|---|---|---|
+| forecast ("will", "is expected to") in a claim finding, with a certainty word or a horizon | 25/27 | 0.90 |
+| forecast in a claim finding, plain | 24/30 | 0.80 |
+| forecast elsewhere, with a certainty word or a horizon ("will never", "warned ... will") | 6/6 | 0.85 |
+| forecast elsewhere, inside a quotation (a speaker's forecast) | 3/3 | 0.75 |
+| forecast elsewhere, in the writer's own voice (mostly opinion and prophecy) | 2/7 | 0.35 |
+| "may/could/might" + a verb of occurrence or change ("the epidemic could explode") | 8/10 | 0.75 |
+
+Not emitted: "may/could/might" with any other verb (ability, permission, generic statements: 0/37 on dev) and
+forecasts that :func:`presslens.text.prediction.forecast_exclusion` rules out (poll answers, wishes, demands,
+"was preparing to", prophecy, "you will", the writer's own "we will": 0/11). A claim finding is a sentence whose
+calibrated claim score reaches ``EMIT_AT`` (:mod:`.calibration`), asserted or not.
+"""
+
+from __future__ import annotations
+
+from presslens.text.hedging import Cue
+from presslens.text.prediction import Forecast, forecast_exclusion, has_certainty, possible_event
+
+PREDICTION_SCORES: dict[str, float] = {
+    "sure forecast in a claim": 0.90,
+    "forecast in a claim": 0.80,
+    "sure forecast": 0.85,
+    "quoted forecast": 0.75,
+    "forecast": 0.35,
+    "possible event": 0.75,
+}
+
+
+def prediction_basis(text: str, forecast: Forecast, is_claim: bool, quoted: bool) -> str | None:
+    """The bucket of :data:`PREDICTION_SCORES` a sentence's forecast falls into, or None when it makes no
+    prediction a reader would track. ``is_claim``: the sentence is a claim finding; ``quoted``: its cues lie
+    inside a quotation."""
+    strength, cues, horizon = forecast
+    if strength == "possible":
+        return "possible event" if possible_event(text, cues) else None
+    if forecast_exclusion(text, cues, quoted) is not None:
+        return None
+    sure = horizon is not None or has_certainty(text)
+    if is_claim:
+        return "sure forecast in a claim" if sure else "forecast in a claim"
+    if sure:
+        return "sure forecast"
+    return "quoted forecast" if quoted else "forecast"
+
+
+def cues_quoted(article_text: str, sentence_start: int, cues: list[Cue]) -> bool:
+    """Whether any cue of a sentence lies inside a quotation of the article."""
+    from presslens.text.prediction import inside_quotation
+
+    return any(inside_quotation(article_text, sentence_start + c[0]) for c in cues)
