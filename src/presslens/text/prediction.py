@@ -386,7 +386,7 @@ _FORECAST_HORIZON = re.compile(
     rf"over\s+the\s+course\s+of\s+the\s+(?:next|coming)\s+(?:{_NUM_WORD}\s+)?{_UNIT}|"
     rf"in\s+the\s+next\s+(?:\w+\s+)?(?:cycle|election|term|session|season|round)|"
     rf"a\s+week\s+from\s+{_WEEKDAY}|"
-    rf"(?:on|by|until|till|in|this|next|from)\s+(?:{_WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)|"
+    rf"(?:on|by|until|till|in|this|next|from|for)\s+(?:{_WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)|"
     r"(?:at\s+)?any\s*time|eventually|ultimately|sooner\s+or\s+later|one\s+day|at\s+one\s+point|"
     r"in\s+the\s+long\s+run"
     r")\b",
@@ -431,10 +431,30 @@ def forecast_cues(text: str) -> Forecast | None:
     if _PAST_MARKERS.search(text) and not kinds & {"future", "expected", "going_to"}:
         return None
     kept = FORECAST_CUES | POSSIBLE_CUES
+    kept_cues = [c for c in cues if c[2] in kept]
     if span is None:
         extra = _FORECAST_HORIZON.search(text)
-        span = (extra.start(), extra.end()) if extra else None
-    return strength, [c for c in cues if c[2] in kept], span
+        span = (extra.start(), extra.end()) if extra else _weekday_after(text, kept_cues)
+    return strength, kept_cues, span
+
+
+# a bare weekday after a future verb ("aid will start to expire Friday"), not after a speech verb or "last"
+_BARE_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b")
+_NOT_AHEAD = re.compile(
+    r"\b(?:said|says|told|announced|added|reported|wrote|tweeted|stated|occurred|happened|was|were|had|last)\b",
+    IGNORE_CASE,
+)
+
+
+def _weekday_after(text: str, cues: list[Cue]) -> tuple[int, int] | None:
+    """The first bare weekday after the first cue with no past or speech verb between them, or None."""
+    if not cues:
+        return None
+    first = min(c[1] for c in cues)
+    m = _BARE_WEEKDAY.search(text, first)
+    if m is None or _NOT_AHEAD.search(text, first, m.start()):
+        return None
+    return m.start(), m.end()
 
 
 # ---------------------------------------------------------------------------------------------------

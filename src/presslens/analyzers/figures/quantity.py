@@ -134,8 +134,9 @@ def _unit_phrase(text: str, pos: int) -> tuple[int, int] | None:
             break
         if low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS:
             break
-        if words and (low.endswith("ed") or (word[0].isupper() and not text[words[-1][0]].isupper())):
-            break
+        if words and (low.endswith("ed") or (word[0].isupper() and not text[words[-1][0]].isupper()
+                                             and not _plural_noun_follows(text, w.end()))):
+            break  # "two men Putin sent" ends at "men"; "additional Hispanic voters" goes on to its noun
         if not words and low.endswith("ed") and not _followed_by_word(text, w.end()):
             break  # "300 stayed", "12 killed in": a verb, not an adjective before a noun
         if re.fullmatch(TIME_UNITS, low) and words:
@@ -147,6 +148,12 @@ def _unit_phrase(text: str, pos: int) -> tuple[int, int] | None:
     if not words:
         return None
     return words[0][0], words[-1][1]
+
+
+def _plural_noun_follows(text: str, pos: int) -> bool:
+    """A lower-case plural noun is the next word ("Hispanic voters")."""
+    w = re.match(r"[ ]([a-z][a-z’'-]*)", text[pos:pos + 40])
+    return w is not None and w.group(1) not in STOP_AFTER and looks_plural(w.group(1))
 
 
 def _followed_by_word(text: str, pos: int) -> bool:
