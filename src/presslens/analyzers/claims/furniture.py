@@ -30,7 +30,22 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("book promotion", re.compile(r"\b(?:pre-?order|order your copy|available on amazon)\b", re.IGNORECASE)),
     ("citation line", re.compile(r",\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}\W*$")),
     ("hashtags", re.compile(r"(?:#\w+\W+){2,}")),
+    ("photo credit", re.compile(
+        r"^\W*(?:[A-Z][\w.&-]*[ ]+)?(?:photo|image|picture|video|graphic)s?(?:[ ]+(?:credit|by|courtesy))?[ ]*:"
+        r"[^.!?]{0,60}\)?\W*$|^\W*(?:photos?|images?|pictures?)[ ]+(?:posted|taken|shared|courtesy|via|by|from|of)\b",
+        re.IGNORECASE)),
+    # a line that only introduces what follows: "The following are ...:", "RT reports:", "we learned that:"
+    ("lead-in", re.compile(
+        r"^\W*(?:the\s+following\b[^\n]*|according\s+to\s+[^,:\n]{1,120}|[^,:\n]{0,80}\bthat|"
+        r"(?:[A-Z][\w.’'-]*[ ]+){0,4}[A-Z][\w.’'-]*[ ]+(?:reports|reported|says|said|writes|wrote|tweeted|added|"
+        r"explains|explained|notes|noted))\s*:\s*$", re.IGNORECASE)),
+    # the tail of a split quotation, with no content of its own: "Trump added.", "She continued."
+    ("attribution tail", re.compile(
+        r"^\W*(?:(?:[A-Z][\w.’'-]*[ ]+){0,3}[A-Z][\w.’'-]*|he|she|they|it)[ ]+(?:said|added|continued|"
+        r"wrote|tweeted|explained|noted|concluded|replied|insisted|stated)(?:[ ]+(?:on|in)[ ]+[A-Z]?\w+)?[.!]?\W*$")),
 )
+# fewer than two words of two or more letters: "2.", "§197 IL"
+_WORDS = re.compile(r"[A-Za-z]{2,}")
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 
 
@@ -42,4 +57,6 @@ def furniture_reason(sentence: str) -> str | None:
             return reason
     if _QUESTION_END.search(sentence):
         return "question"
+    if len(_WORDS.findall(sentence)) < 2:
+        return "fragment"
     return None
