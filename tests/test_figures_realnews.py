@@ -62,6 +62,14 @@ FIGURES: list[tuple[str, str, str, Any, str | None, str | None]] = [
     ("Each shelter holds from 40 to 60 beds.", "from 40 to 60 beds", "range", (40, 60), "beds", None),
     ("Samples are kept between -70 and -90 degrees.", "between -70 and -90 degrees", "range", (-70, -90),
      "degrees", None),
+    # occasions, halves of a unit, "another million", capitalised adjectives inside the counted noun phrase
+    ("The driver had been fined twice for speeding.", "twice", "count", 2, "times", None),
+    ("The camp lies over a half mile from the road.", "over a half mile", "measure", 0.5, "mile", "lower"),
+    ("The convoy waited half an hour at the gate.", "half an hour", "duration", 0.5, "hours", None),
+    ("The party hopes to sign up another million young voters.", "another million young voters", "count",
+     1000000, "young voters", None),
+    ("The agency hired 40 additional Spanish interpreters.", "40 additional Spanish interpreters", "count", 40,
+     "additional Spanish interpreters", None),
     # zero-width characters inside a number: one figure, offsets unchanged
     ("Officials said 200,\u200c000 men had left.", "200,\u200c000 men", "count", 200000, "men", None),
     ("Some 45\u200b000 tonnes of grain were shipped.", "Some 45\u200b000 tonnes", "measure", 45000, "tonnes",
@@ -106,6 +114,8 @@ NOT_FIGURES: list[str] = [
     "1.\nThe first rule is simple.",
     "The rule is set out in §214 of the act.",
     "Detention rests on Title 8 of the federal code.",
+    "The power comes from 8 U.S.C. 1226 and nowhere else.",
+    "The judge read out 18 of the United States Code in full.",
     "©2019 Metro Daily, all rights reserved.",
     "27 SHARES Facebook Twitter",
     "The student, BA ’21, spoke at the rally.",

@@ -361,6 +361,12 @@ _COULD_ABILITY_BEFORE = re.compile(
     r"(?:[\w’'-]+\s+){0,3}$",
     IGNORE_CASE,
 )
+# "could" of purpose: "scheduled a hearing so that both could state their cases" (in the same clause)
+_COULD_PURPOSE_BEFORE = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\b[^,.;:!?]*$", IGNORE_CASE)
+# a vague source alone, not a hedge of the claim (guideline section 5): "There are reports that ..."
+_VAGUE_REPORTS = re.compile(
+    r"^there\s+(?:are|were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reports|claims|accounts)\b", IGNORE_CASE
+)
 _COULD_REACHED_AFTER = re.compile(r"^\s+(?:not\s+)?(?:immediately\s+)?be\s+reached\b", IGNORE_CASE)
 # certainty, not doubt: "100 percent likely"
 _CERTAIN_LIKELY = re.compile(r"\b100\s*(?:%|percent|per cent)\s*$", IGNORE_CASE)
@@ -400,7 +406,10 @@ def claim_hedge_cues(text: str) -> list[Cue]:
             continue
         if cue.lower() == "could" and (
             _COULD_ABILITY_BEFORE.search(text[:s]) or _COULD_REACHED_AFTER.match(text[e:])
+            or _COULD_PURPOSE_BEFORE.search(text[:s])
         ):
+            continue
+        if _VAGUE_REPORTS.match(cue):
             continue
         cues.append((s, e, kind))
     cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text))

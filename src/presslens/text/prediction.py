@@ -433,7 +433,8 @@ def forecast_cues(text: str) -> Forecast | None:
     kept = FORECAST_CUES | POSSIBLE_CUES
     kept_cues = [c for c in cues if c[2] in kept]
     if span is None:
-        extra = _FORECAST_HORIZON.search(text)
+        extra = next((m for m in _FORECAST_HORIZON.finditer(text) if not _SPEECH_TIME.search(text, 0, m.start())),
+                     None)
         span = (extra.start(), extra.end()) if extra else _weekday_after(text, kept_cues)
     return strength, kept_cues, span
 
@@ -443,6 +444,12 @@ _BARE_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b")
 _NOT_AHEAD = re.compile(
     r"\b(?:said|says|told|announced|added|reported|wrote|tweeted|stated|occurred|happened|was|were|had|last)\b",
     IGNORE_CASE,
+)
+
+
+# "the minister said on Friday": the time of the statement, not of the forecast
+_SPEECH_TIME = re.compile(
+    r"\b(?:said|says|told|announced|added|reported|wrote|stated|tweeted)\s+(?:[\w’'-]+\s+){0,2}$", IGNORE_CASE
 )
 
 

@@ -41,8 +41,9 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"explains|explained|notes|noted))\s*:\s*$", re.IGNORECASE)),
     # the tail of a split quotation, with no content of its own: "Trump added.", "She continued."
     ("attribution tail", re.compile(
-        r"^\W*(?:(?:[A-Z][\w.’'-]*[ ]+){0,3}[A-Z][\w.’'-]*|he|she|they|it)[ ]+(?:said|added|continued|"
-        r"wrote|tweeted|explained|noted|concluded|replied|insisted|stated)(?:[ ]+(?:on|in)[ ]+[A-Z]?\w+)?[.!]?\W*$")),
+        r"^\W*(?:[\w.’'-]+[ ]+){0,3}?[\w.’'-]+[ ]+(?:said|added|continued|"
+        r"wrote|tweeted|explained|noted|concluded|replied|insisted|stated)(?:[ ]+(?:on|in)[ ]+[A-Z]?\w+)?[.!]?\W*$",
+        re.IGNORECASE)),
 )
 # fewer than two words of two or more letters: "2.", "§197 IL"
 _WORDS = re.compile(r"[A-Za-z]{2,}")
