@@ -8,6 +8,7 @@ import pytest
 import presslens
 from presslens.analyzers.claims.predictions import PREDICTION_SCORES, prediction_basis
 from presslens.text.prediction import (
+    cue_in_subordinate_clause,
     forecast_cues,
     forecast_exclusion,
     inside_quotation,
@@ -91,6 +92,20 @@ def test_a_name_will_and_a_weekday_after_a_speech_verb_are_no_forecast_parts() -
     assert prediction_info("Coach Praises Will Smith After Derby Win")[0] is False
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "subordinate"),
+    [
+        ("That will never happen.", "will", False),
+        ("As for him, he will stay.", "will", False),
+        ("It is the only step that will help.", "will", True),
+        ("How odd that the talks will end there.", "will", True),
+        ("They are tired, and will leave soon.", "will", False),
+    ],
+)
+def test_cue_in_subordinate_clause(sentence: str, word: str, subordinate: bool) -> None:
+    assert cue_in_subordinate_clause(sentence, sentence.index(word)) is subordinate
+
+
 def test_inside_quotation_follows_quotes_across_sentences_of_a_paragraph() -> None:
     text = "He said: \u201cThe dam is weak. It will fail.\u201d The town will decide.\nNext line."
     assert inside_quotation(text, text.index("It will"))
@@ -106,7 +121,8 @@ def test_inside_quotation_follows_quotes_across_sentences_of_a_paragraph() -> No
         ("The army will stay in the region.", True, False, "forecast in a claim"),
         ("That will never happen.", False, False, "sure forecast"),
         ("The agency will work with local partners.", False, True, "quoted forecast"),
-        ("These people will destroy everything we love.", False, False, "forecast"),
+        ("As for the president, he will remain in power but greatly diminished.", False, False, "forecast"),
+        ("It is the only reform that will restore trust.", False, False, "subordinate forecast"),
         ("The epidemic could explode at any moment.", False, False, "possible event"),
         ("A small country could manage such an outbreak.", True, False, None),
         ("No, he will not be confirmed.", True, False, None),
@@ -118,7 +134,8 @@ def test_prediction_basis_buckets(sentence: str, is_claim: bool, quoted: bool, b
 
 def test_prediction_scores_rank_sure_quoted_and_writer_forecasts() -> None:
     assert PREDICTION_SCORES["sure forecast in a claim"] >= PREDICTION_SCORES["forecast in a claim"] >= 0.5
-    assert PREDICTION_SCORES["quoted forecast"] >= 0.5 > PREDICTION_SCORES["forecast"]
+    assert PREDICTION_SCORES["quoted forecast"] >= PREDICTION_SCORES["forecast"] >= 0.5
+    assert PREDICTION_SCORES["subordinate forecast"] < 0.5
     assert all(0.0 < s < 1.0 for s in PREDICTION_SCORES.values())
 
 

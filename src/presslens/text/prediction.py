@@ -637,3 +637,21 @@ def inside_quotation(text: str, pos: int) -> bool:
         elif ch == "\u201d":
             depth = max(0, depth - 1)
     return depth > 0 or piece.count('"') % 2 == 1
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[,;:\u2013\u2014()\"\u201c\u201d]")
+_SUBORDINATOR = re.compile(
+    r"\b(?:that|which|who|whom|whose|whether|if|because|although|though|than|unless|until|once|when|where|"
+    r"while|lest)\b",
+    IGNORE_CASE,
+)
+
+
+def cue_in_subordinate_clause(text: str, start: int) -> bool:
+    """Whether the cue at ``start`` sits in a subordinate clause ("the only expression that will show",
+    "how inconvenient that they will be"), judged from its clause up to the cue: a subordinator after the
+    clause's first word. "That will never happen." and "As for him, he will stay" are main clauses."""
+    head = text[:start]
+    cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(head)), default=0)
+    words = list(re.finditer(r"[A-Za-z'’]+", head[cut:]))
+    return any(_SUBORDINATOR.fullmatch(w.group(0)) for w in words[1:])
