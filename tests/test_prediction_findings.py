@@ -157,3 +157,4 @@ def test_analyzer_asserts_quoted_forecasts_and_drops_poll_answers() -> None:
         assert text[f.start : f.end] == f.text
         for cue in f.attributes["cues"]:
             assert text[cue["start"] : cue["end"]] == cue["text"]
+

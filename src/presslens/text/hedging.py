@@ -27,6 +27,9 @@ from presslens.text.wordstarts import (
 Cue = tuple[int, int, str]
 
 IGNORE_CASE = re.IGNORECASE
+#: how many characters before a cue its context checks read ("said ... would", "so that ... could"): a bound
+#: that keeps every check linear in the sentence length on hostile input (one sentence of 50,000 characters)
+LOOKBEHIND = 300
 
 # ---------------------------------------------------------------------------------------------------
 # Hedging cues
@@ -227,7 +230,7 @@ def _is_month_or_name_may(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if not word.startswith("May"):
         return False
-    before = text[:start]
+    before = text[max(0, start - LOOKBEHIND) : start]
     after = text[end:]
     if _MONTH_CONTEXT_AFTER.match(after) or _MONTH_CONTEXT_BEFORE.search(before):
         return True
@@ -240,7 +243,7 @@ def _is_month_or_name_may(text: str, start: int, end: int) -> bool:
 def _is_noun_might(text: str, start: int, end: int) -> bool:
     if text[start:end].lower() != "might":
         return False
-    if _NOUN_MIGHT_BEFORE.search(text[:start]):
+    if _NOUN_MIGHT_BEFORE.search(text[max(0, start - LOOKBEHIND) : start]):
         return True
     return bool(re.match(r"\s*(?:of|and|to\s+(?:bear|the))\b", text[end:], IGNORE_CASE))
 
@@ -268,7 +271,7 @@ def modal_kind(text: str, start: int, end: int) -> str | None:
             return None  # perception: "could see the convoy", "could hear the shelling"
         if _COULD_ABILITY_AFTER.match(after) and re.search(
             r"\b(?:when|as|while|so that|where|before|after|until|because|that night|only)\s+[^,.;]*$",
-            text[:start],
+            text[max(0, start - LOOKBEHIND) : start],
             IGNORE_CASE,
         ):
             return None
@@ -277,7 +280,7 @@ def modal_kind(text: str, start: int, end: int) -> str | None:
         if _NEGATED_MODAL.search(text[start:end]):
             return "modal" if CONDITIONAL.search(text) else None
         # "said it would": reported future (a prediction cue), not a hedge; conditional "would" hedges.
-        if SPEECH_BEFORE.search(text[:start]) and not CONDITIONAL.search(text):
+        if SPEECH_BEFORE.search(text[max(0, start - LOOKBEHIND) : start]) and not CONDITIONAL.search(text):
             return None
         if re.match(r"\s+(?:like|rather|prefer)\b", after, IGNORE_CASE):
             return None
@@ -398,15 +401,16 @@ def claim_hedge_cues(text: str) -> list[Cue]:
             continue
         if _NOT_CLAIM_HEDGE.match(cue):
             continue
-        if cue.lower() == "likely" and _CERTAIN_LIKELY.search(text[:s]):
+        if cue.lower() == "likely" and _CERTAIN_LIKELY.search(text[max(0, s - 40) : s]):
             continue
         if cue.lower() in _ADJECTIVE_ADVERBS and _ADVERB_BEFORE_ADJECTIVE.match(text[e:]):
             continue
         if cue.lower() == "may" and _LEGAL_TEXT.search(text):
             continue
+        before = text[max(0, s - LOOKBEHIND) : s]
         if cue.lower() == "could" and (
-            _COULD_ABILITY_BEFORE.search(text[:s]) or _COULD_REACHED_AFTER.match(text[e:])
-            or _COULD_PURPOSE_BEFORE.search(text[:s])
+            _COULD_ABILITY_BEFORE.search(before) or _COULD_REACHED_AFTER.match(text[e:])
+            or _COULD_PURPOSE_BEFORE.search(before)
         ):
             continue
         if _VAGUE_REPORTS.match(cue):

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from presslens.text.hedging import (
     CONDITIONAL,
     IGNORE_CASE,
+    LOOKBEHIND,
     MODAL,
     MODAL_FIRST,
     MODAL_TRIGGERS,
@@ -195,7 +196,7 @@ def _headline_will(text: str, end: int) -> bool:
     nxt = _TITLE_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
     if not nxt or not nxt.group(0)[0].isupper() or nxt.group(0).lower() not in _HEADLINE_VERBS:
         return False
-    words = _TITLE_WORD.findall(text)
+    words = _TITLE_WORD.findall(text, max(0, end - LOOKBEHIND), end + LOOKBEHIND)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
@@ -203,11 +204,11 @@ def _will_is_noun(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if word.lower() != "will":
         return False
-    if word == "Will" and text[:start].rstrip() and text[:start].rstrip()[-1] not in ".!?\"'“‘(\n":
+    before = text[max(0, start - LOOKBEHIND) : start]
+    if word == "Will" and before.rstrip() and before.rstrip()[-1] not in ".!?\"'“‘(\n":
         # a name ("Will Vernon") mid-sentence, unless a headline in title case goes on with a verb
         # ("Solar Storm Will Strike Earth Tonight", "Migrants ... Will Be Met With Barricades")
         return not _headline_will(text, end)
-    before = text[:start]
     after = text[end:]
     if _NOUN_WILL_BEFORE.search(before):
         return True
@@ -232,7 +233,7 @@ def _will_is_refusal(text: str, start: int, end: int) -> bool:
         return False
     word = text[start:end].lower().replace("’", "'")
     negated = bool(m.group("neg")) or word in {"won't", "shan't"}
-    return negated or bool(_NEGATIVE_SUBJECT.search(text[:start]))
+    return negated or bool(_NEGATIVE_SUBJECT.search(text[max(0, start - LOOKBEHIND) : start]))
 
 
 def _modal_is_future(text: str, start: int, end: int) -> bool:
@@ -266,7 +267,8 @@ def _is_reported_future(text: str, start: int, end: int) -> bool:
         return False
     if re.match(r"\s+(?:have|like|rather|prefer)\b", text[end:], IGNORE_CASE):
         return False
-    return bool(SPEECH_BEFORE.search(text[:start])) and not CONDITIONAL.search(text)
+    before = text[max(0, start - LOOKBEHIND) : start]
+    return bool(SPEECH_BEFORE.search(before)) and not CONDITIONAL.search(text)
 
 
 def prediction_cues(text: str) -> list[Cue]:
@@ -433,8 +435,8 @@ def forecast_cues(text: str) -> Forecast | None:
     kept = FORECAST_CUES | POSSIBLE_CUES
     kept_cues = [c for c in cues if c[2] in kept]
     if span is None:
-        extra = next((m for m in _FORECAST_HORIZON.finditer(text) if not _SPEECH_TIME.search(text, 0, m.start())),
-                     None)
+        extra = next((m for m in _FORECAST_HORIZON.finditer(text)
+                      if not _SPEECH_TIME.search(text, max(0, m.start() - 80), m.start())), None)
         span = (extra.start(), extra.end()) if extra else _weekday_after(text, kept_cues)
     return strength, kept_cues, span
 
@@ -532,7 +534,7 @@ _MODAL_VERB = re.compile(
 def _cue_subject(text: str, start: int) -> str:
     """The word that is most likely the subject of a future cue starting at ``start``: the word before it,
     skipping adverbs ("they also will" → "they"), or the word the cue is glued to ("we'll" → "we'll")."""
-    head = text[:start]
+    head = text[max(0, start - 200) : start]
     if head and (head[-1].isalpha()):  # "we'll": the "'ll" cue begins inside the word
         m = re.search(r"[A-Za-z]+$", head)
         return (m.group(0) if m else "") + text[start:start + 3]
@@ -549,7 +551,7 @@ def _cue_subject(text: str, start: int) -> str:
 
 def _subject_phrase_start(text: str, start: int) -> str:
     """The first word of the (up to three-word) noun phrase before a cue ("Our petition will" → "Our")."""
-    m = re.search(r"((?:[A-Za-z'’]+\s+){0,2}[A-Za-z'’]+)\s*$", text[:start])
+    m = re.search(r"((?:[A-Za-z'’]+\s+){0,2}[A-Za-z'’]+)\s*$", text[max(0, start - 200) : start])
     if not m:
         return ""
     words = m.group(1).split()
@@ -605,7 +607,7 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
 def possible_event(text: str, cues: list[Cue]) -> bool:
     """Whether a "may/could/might" cue of the sentence is followed by a verb of occurrence, change or
     causation (:data:`EVENT_VERBS`), or by "be" + the participle of one ("might be increased")."""
-    for start, end, cue_type in cues:
+    for _start, end, cue_type in cues:
         if cue_type != "modal_future":
             continue
         m = _MODAL_VERB.match(text[end:])
@@ -627,16 +629,15 @@ def has_certainty(text: str) -> bool:
 
 def inside_quotation(text: str, pos: int) -> bool:
     """Whether offset ``pos`` of an article's ``text`` lies inside a quotation that opened earlier in its
-    paragraph (curly quotes counted as pairs, straight double quotes by parity)."""
-    para = text.rfind("\n", 0, pos) + 1
-    piece = text[para:pos]
-    depth = 0
-    for ch in piece:
-        if ch == "\u201c":
-            depth += 1
-        elif ch == "\u201d":
-            depth = max(0, depth - 1)
-    return depth > 0 or piece.count('"') % 2 == 1
+    paragraph: more opening than closing curly quotes, or an odd number of straight double quotes, between
+    the paragraph start (at most :data:`QUOTE_LOOKBACK` characters back) and ``pos``."""
+    floor = max(0, pos - QUOTE_LOOKBACK)
+    piece = text[text.rfind("\n", floor, pos) + 1 or floor : pos]
+    return piece.count("\u201c") > piece.count("\u201d") or piece.count('"') % 2 == 1
+
+
+#: how far back :func:`inside_quotation` looks for the paragraph start (quotes rarely run longer)
+QUOTE_LOOKBACK = 3000
 
 
 _CLAUSE_BOUNDARY = re.compile(r"[,;:\u2013\u2014()\"\u201c\u201d]")
@@ -651,7 +652,7 @@ def cue_in_subordinate_clause(text: str, start: int) -> bool:
     """Whether the cue at ``start`` sits in a subordinate clause ("the only expression that will show",
     "how inconvenient that they will be"), judged from its clause up to the cue: a subordinator after the
     clause's first word. "That will never happen." and "As for him, he will stay" are main clauses."""
-    head = text[:start]
+    head = text[max(0, start - LOOKBEHIND) : start]
     cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(head)), default=0)
     words = list(re.finditer(r"[A-Za-z'’]+", head[cut:]))
     return any(_SUBORDINATOR.fullmatch(w.group(0)) for w in words[1:])
