@@ -422,7 +422,8 @@ def forecast_cues(text: str) -> Forecast | None:
     index = WordStarts(text)
     span = _horizon_span(text, index)
     cues = [c for c in _prediction_cues(text, span, index) if not _SHALL.match(text[c[0]:c[1]])]
-    cues = sorted(cues + [(m.start(), m.end(), "expected") for m in _MATTER_OF_TIME.finditer(text)])
+    if "matter" in text:
+        cues = sorted(cues + [(m.start(), m.end(), "expected") for m in _MATTER_OF_TIME.finditer(text)])
     kinds = {c[2] for c in cues}
     if kinds & FORECAST_CUES:
         strength = "forecast"
