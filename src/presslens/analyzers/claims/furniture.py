@@ -71,7 +71,7 @@ def furniture_reason(sentence: str) -> str | None:
             return "photo credit"
         if _ATTRIBUTION_TAIL.match(sentence):
             return "attribution tail"
-        if sum(1 for _ in zip(range(2), _WORDS.finditer(sentence))) < 2:
+        if len(_WORDS.findall(sentence)) < 2:
             return "fragment"
     if sentence.rstrip().endswith(":") and _LEAD_IN.match(sentence):
         return "lead-in"
