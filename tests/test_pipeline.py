@@ -220,3 +220,18 @@ def test_stream_reads_input_lazily(examples_dir: Path) -> None:
     next(stream)
     assert len(pulled) <= 2  # the article yielded plus at most one encoded ahead
     stream.close()
+
+
+def test_provenance_names_the_encoder_of_the_registry_in_use(tmp_path: Path) -> None:
+    import hashlib
+
+    from presslens.pipeline import Pipeline, PipelineConfig
+    from presslens.registry import ENCODER_ONNX, ModelRegistry, encoder_fingerprint
+
+    (tmp_path / "encoder").mkdir()
+    (tmp_path / "encoder" / ENCODER_ONNX).write_bytes(b"another encoder")
+    pipeline = Pipeline(PipelineConfig(only=("claims",), models=ModelRegistry(tmp_path))).load()
+    fingerprint = pipeline.provenance["encoder_fingerprint"]
+    assert fingerprint == hashlib.sha256(b"another encoder").hexdigest()[:16]
+    assert fingerprint != encoder_fingerprint()
+    assert pipeline.analyzer_status()["claims"][0] == "error"  # its head is not in that registry

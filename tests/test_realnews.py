@@ -370,3 +370,13 @@ def test_source_and_cue_are_placed_next_to_each_other() -> None:
     first, second = record["attributions"]
     assert first["source"] == [5, 7]  # the "we" before "asked", not the one after the content
     assert text[slice(*second["source"])] == "the report" and second["source"][0] < text.index("the count")
+
+
+@pytest.mark.parametrize("quote", [{"q": "people", "n": True}, {"from": "people", "to": "border", "n": True},
+                                   {"q": "people", "n": 0}, {"from": "people", "to": "border", "n": "1"}])
+def test_a_quote_with_a_bad_n_is_an_error_in_both_forms(quote: dict[str, object]) -> None:
+    from presslens.evaluation.realnews_annotations import Problems, resolve_span
+
+    problems = Problems("1")
+    assert resolve_span("Some 4,000 people crossed the border.", quote, problems, "claims[0]") is None
+    assert problems.errors and "bad" in problems.errors[0]

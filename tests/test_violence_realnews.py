@@ -23,6 +23,7 @@ from presslens.analyzers.violence.vetoes import (
     violence_veto,
 )
 from presslens.training.violence import (
+    EXCLUDED_REALNEWS_SPLITS,
     HARD_NEGATIVES,
     REALNEWS_SPLIT,
     load_hard_negatives,
@@ -161,10 +162,12 @@ def test_label_counts_asserted_findings_only():
                                                                default=0.0), abs=1e-4)
 
 
-def test_hard_negatives_file_is_stand_off_and_leaves_realnews_out():
+def test_hard_negatives_file_is_stand_off_and_leaves_realnews_dev_and_test_out():
     path = ROOT / HARD_NEGATIVES
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    excluded = set(json.loads((ROOT / REALNEWS_SPLIT).read_text(encoding="utf-8")))
+    split = json.loads((ROOT / REALNEWS_SPLIT).read_text(encoding="utf-8"))
+    excluded = {aid for aid, info in split.items() if info["split"] in EXCLUDED_REALNEWS_SPLITS}
+    assert len(excluded) == 63
     assert 0 < len(rows) <= 500
     for row in rows:
         assert set(row) == {"article", "start", "end", "label", "sha256"}  # no text in the repository
@@ -207,3 +210,49 @@ def load_hard_negatives_from(rows: list[dict], ptc: Path, tmp_path: Path) -> lis
     path = tmp_path / "negatives.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return load_hard_negatives(path, ptc)
+
+
+POSTS = (
+    "The council met on Monday.\n"
+    "Enough talk!!!\nIt's time to shut the ministry down and march on the square!!!\n"
+    "Harbour Voice (@harbourvoice) March 3, 2025\n"
+    "The mayor did not reply.\n"
+    "Burn the records before they come. — Tom Reyes (@tomreyes) March 4, 2025\n"
+    "Officials said the square was quiet.\n"
+)
+
+
+def test_embedded_posts_cover_the_lines_above_the_byline_up_to_tweet_length() -> None:
+    from presslens.analyzers.violence.vetoes import embedded_post_ranges
+
+    pieces = [POSTS[s:e] for s, e in embedded_post_ranges(POSTS)]
+    assert pieces == [  # with no blank line above a post, a short line of the writer's is taken in too
+        "The council met on Monday.\nEnough talk!!!\nIt's time to shut the ministry down and march on the "
+        "square!!!\nHarbour Voice (@harbourvoice) March 3, 2025",
+        "The mayor did not reply.\nBurn the records before they come. — Tom Reyes (@tomreyes) March 4, 2025",
+    ]
+
+
+def test_embedded_post_text_stops_at_a_blank_line_and_at_tweet_length() -> None:
+    from presslens.analyzers.violence.vetoes import POST_MAX_CHARS, embedded_post_ranges
+
+    long_line = "word " * (POST_MAX_CHARS // 5 + 5)
+    text = f"Lead paragraph.\n\n{long_line.strip()}\nShort post text.\nA B (@ab) May 1, 2024\n"
+    [(start, end)] = embedded_post_ranges(text)
+    assert text[start:end] == "Short post text.\nA B (@ab) May 1, 2024"
+    assert embedded_post_ranges("Email us at desk@example.org (@desk) any day.") == []
+
+
+def test_calls_inside_an_embedded_post_are_not_the_writers() -> None:
+    r = presslens.analyze(POSTS, only=["violence"])
+    for f in r.findings:
+        assert not (f.kind == "call_to_action" and "ministry" in f.text)
+        assert not (f.kind == "violence" and f.score >= 0.5 and "Burn the records" in f.text)
+
+
+@pytest.mark.parametrize("text", [
+    "We need to worry about what the new tariffs will do to farmers!",
+    "We must all wonder how long the ceasefire can hold!",
+])
+def test_worry_and_wonder_are_not_calls_to_action(text: str) -> None:
+    assert call_to_action_veto(text) is not None

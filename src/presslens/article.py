@@ -208,10 +208,11 @@ class Report:
         return [f for f in self.findings if f.kind == kind]
 
     def assign_ids(self) -> None:
-        """Give every finding without an id its stable id (unique in the report; see :func:`finding_ids`)."""
+        """Put the findings in the order reports are written in and give every finding without an id its
+        stable id (unique in the report; see :func:`finding_ids`)."""
+        self.findings.sort(key=_finding_order)
         if any(not f.id for f in self.findings):
-            ordered = sorted(self.findings, key=_finding_order)
-            for f, fid in zip(ordered, finding_ids(self.article.content_id, ordered), strict=True):
+            for f, fid in zip(self.findings, finding_ids(self.article.content_id, self.findings), strict=True):
                 f.id = f.id or fid  # an id already set (read back from a report) is kept
 
     def to_dict(self) -> dict[str, Any]:
@@ -221,7 +222,7 @@ class Report:
             "article": self.article.to_dict(),
             "analyzers": [a.to_dict() for a in self.analyzers],
             "labels": self.labels,
-            "findings": [f.to_dict() for f in sorted(self.findings, key=_finding_order)],
+            "findings": [f.to_dict() for f in self.findings],  # ordered by assign_ids above
             "errors": self.errors,
             "provenance": self.provenance,
         }

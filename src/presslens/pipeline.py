@@ -30,7 +30,7 @@ from presslens.analyzers.base import (
     registered_names,
     resolve_order,
 )
-from presslens.article import AnalyzerRun, Article, Report, _finding_order
+from presslens.article import AnalyzerRun, Article, Report
 from presslens.encoder import EncodingJob, SentenceEncoder
 from presslens.language import drop_unsupported_findings
 from presslens.version import __version__
@@ -148,7 +148,7 @@ class Pipeline:
         return self._loaded
 
     def _load_all(self) -> _Loaded:
-        from presslens.registry import encoder_fingerprint
+        from presslens.registry import ModelRegistry
 
         status: dict[str, tuple[str, str | None]] = {}
         analyzers: dict[str, Any] = {}
@@ -158,8 +158,10 @@ class Pipeline:
             analyzers[analyzer.name] = {"version": analyzer.version, "models": models}
         fingerprint: str | None = None
         if any(a.uses_encoder for a in self.analyzers):
+            given = self.config.models
+            registry = given if isinstance(given, ModelRegistry) else ModelRegistry.default()
             try:
-                fingerprint = encoder_fingerprint()
+                fingerprint = registry.encoder_fingerprint()
             except OSError:
                 fingerprint = None
         provenance = {"presslens": __version__, "encoder_fingerprint": fingerprint, "analyzers": analyzers}
@@ -283,8 +285,7 @@ class Pipeline:
             report.findings.extend(out.findings)
             report.labels.update(out.labels)
             report.analyzers.append(AnalyzerRun(analyzer.name, analyzer.version, load_status, load_message))
-        report.findings.sort(key=_finding_order)  # the order reports are written in
-        report.assign_ids()
+        report.assign_ids()  # also puts the findings in the order reports are written in
         return report
 
 

@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from presslens.evaluation import metrics
 from presslens.training.polnear import Span
 
 _TRIM = " \t\n\r,.;:!?\"'\u201c\u201d\u2018\u2019()[]\u2014\u2013-"
@@ -75,7 +76,7 @@ def score_spans(
         n_match += match_count(text, gold, pred, mode)
     p = n_match / n_pred if n_pred else 0.0
     r = n_match / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    f = metrics.f1(p, r)
     return {"p": p, "r": r, "f1": f, "gold": n_gold, "pred": n_pred}
 
 

@@ -31,6 +31,7 @@ import numpy as np
 
 from presslens.analyzers.violence.cues import cue_matrix
 from presslens.analyzers.violence.model import MODEL_DIR, ViolenceModel
+from presslens.evaluation import metrics
 from presslens.segment import sentences
 from presslens.training.violence import DEFAULT_CACHE, embed, has_violent_act
 
@@ -113,7 +114,7 @@ def binary_scores(gold: np.ndarray, pred: np.ndarray, score: np.ndarray | None =
     tn = float(np.sum(~gold & ~pred))
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    f = metrics.f1(p, r)
     pn = tn / (tn + fn) if tn + fn else 0.0
     rn = tn / (tn + fp) if tn + fp else 0.0
     fneg = 2 * pn * rn / (pn + rn) if pn + rn else 0.0

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from presslens.evaluation import metrics
 from presslens.text.hedging import claim_hedge_cues, is_hedged
 from presslens.text.prediction import forecast_cues, prediction_info
 
@@ -55,7 +56,7 @@ class BinaryScores:
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return metrics.f1(p, r)
 
 
 @dataclass

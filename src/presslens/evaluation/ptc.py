@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.encoder import Encoded
+from presslens.evaluation import metrics
 from presslens.training.encoded_cache import texts_key
 
 Span = tuple[int, int]
@@ -114,7 +115,7 @@ def si_scores(gold: dict[str, list[Span]], predicted: dict[str, list[Span]]) -> 
         r_sum += _credit(g, p)
     precision = p_sum / n_pred if n_pred else 0.0
     recall = r_sum / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1 = metrics.f1(precision, recall)
     return {"precision": precision, "recall": recall, "f1": f1, "predicted": n_pred, "gold": n_gold}
 
 

@@ -197,13 +197,42 @@ class Count:
                 "precision": self.precision, "recall": self.recall}
 
 
-def _pr(preds: Sequence[Any], golds: Sequence[Any], ok: Callable[[Any, Any], bool],
-        recall_golds: Sequence[Any] | None = None) -> tuple[Count, list[bool]]:
-    """Count matches; returns the counts and, per prediction, whether it is right."""
-    right = [any(ok(p, g) for g in golds) for p in preds]
-    targets = golds if recall_golds is None else recall_golds
-    found = sum(1 for g in targets if any(ok(p, g) for p in preds))
-    return Count(len(preds), sum(right), len(targets), found), right
+class _Matches:
+    """Which prediction matches which gold item, decided once per (prediction, gold) pair.
+
+    Counts for any subset of the predictions (e.g. the asserted ones) and of the gold items (e.g. speech
+    attributions for recall) and the error lines are read off the same table.
+    """
+
+    def __init__(self, preds: Sequence[Any], golds: Sequence[Any], ok: Callable[[Any, Any], bool]) -> None:
+        self.preds = list(preds)
+        self.golds = list(golds)
+        self.table = [[ok(p, g) for g in self.golds] for p in self.preds]
+        self.right = [any(row) for row in self.table]
+
+    def rows(self, keep: Callable[[Any], bool] | None = None) -> list[int]:
+        return [i for i, p in enumerate(self.preds) if keep is None or keep(p)]
+
+    def cols(self, keep: Callable[[Any], bool] | None = None) -> list[int]:
+        return [j for j, g in enumerate(self.golds) if keep is None or keep(g)]
+
+    def count(self, rows: list[int], cols: list[int]) -> Count:
+        """Precision over ``rows`` against every gold item; recall of the gold items ``cols`` by ``rows``."""
+        found = sum(1 for j in cols if any(self.table[i][j] for i in rows))
+        return Count(len(rows), sum(1 for i in rows if self.right[i]), len(cols), found)
+
+    def errors(self, kind: str, rows: list[int], cols: list[int], shown_pred: Callable[[Any], str],
+               shown_gold: Callable[[Any], str]) -> list[str]:
+        wrong = [f"{kind} wrong: {shown_pred(self.preds[i])}" for i in rows if not self.right[i]]
+        missed = [f"{kind} missed: {shown_gold(self.golds[j])}" for j in cols
+                  if not any(self.table[i][j] for i in rows)]
+        return wrong + missed
+
+
+def _pr(preds: Sequence[Any], golds: Sequence[Any], ok: Callable[[Any, Any], bool]) -> Count:
+    """Counts of one prediction list against one gold list (an attribute that has no error lines)."""
+    m = _Matches(preds, golds, ok)
+    return m.count(m.rows(), m.cols())
 
 
 @dataclass
@@ -226,16 +255,23 @@ def _quote(text: str, span: Span | None, limit: int = 110) -> str:
     return repr(piece if len(piece) <= limit else piece[: limit - 3] + "...")
 
 
-def _note_errors(out: ArticleScore, kind: str, preds: Sequence[Any], golds: Sequence[Any],
-                 ok: Callable[[Any, Any], bool], shown_pred: Callable[[Any], str],
-                 shown_gold: Callable[[Any], str], recall_golds: Sequence[Any] | None = None) -> None:
-    out.errors += [f"{kind} wrong: {shown_pred(p)}" for p in preds if not any(ok(p, g) for g in golds)]
-    targets = golds if recall_golds is None else recall_golds
-    out.errors += [f"{kind} missed: {shown_gold(g)}" for g in targets if not any(ok(p, g) for p in preds)]
-
-
 def _asserted(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.score >= ASSERTED]
+
+
+def _is_asserted(finding: Finding) -> bool:
+    return finding.score >= ASSERTED
+
+
+def _score_kind(out: ArticleScore, kind: str, findings: Sequence[Finding], golds: Sequence[Any],
+                ok: Callable[[Any, Any], bool], shown_pred: Callable[[Any], str], shown_gold: Callable[[Any], str],
+                for_recall: Callable[[Any], bool] | None = None) -> None:
+    """P/R of the asserted findings, (score, right) of every finding for calibration, and the error lines."""
+    m = _Matches(findings, golds, ok)
+    rows, cols = m.rows(_is_asserted), m.cols(for_recall)
+    out.kinds[kind] = m.count(rows, cols)
+    out.scored[kind] = [(f.score, r) for f, r in zip(findings, m.right, strict=True)]
+    out.errors += m.errors(kind, rows, cols, shown_pred, shown_gold)
 
 
 def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
@@ -249,76 +285,69 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
     # attribution
     attributions = by_kind.get("attribution", [])
     gold_attr = gold["attributions"]
-    speech = [g for g in gold_attr if g.get("kind", "speech") == "speech"]
     def attr_ok(f: Finding, g: dict[str, Any]) -> bool:
         return match_attribution(text, f, g)
-    out.kinds["attribution"], _ = _pr(_asserted(attributions), gold_attr, attr_ok, speech)
-    _, right = _pr(attributions, gold_attr, attr_ok)
-    out.scored["attribution"] = [(f.score, r) for f, r in zip(attributions, right, strict=True)]
-    sourced = [f for f in _asserted(attributions) if ref_span(f.attributes.get("source")) is not None]
-    out.attributes["attribution source span"], _ = _pr(
-        sourced, gold_attr, lambda f, g: attribution_source_ok(text, f, tuple(g["source"])), speech)
-    out.attributes["attribution content span"], _ = _pr(
-        _asserted(attributions), gold_attr, lambda f, g: attribution_content_ok(text, f, tuple(g["content"])), speech)
+    def is_speech(g: dict[str, Any]) -> bool:
+        return bool(g.get("kind", "speech") == "speech")
 
     def shown_attribution(f: Finding) -> str:
         return " | ".join(_quote(text, ref_span(f.attributes.get(k))) for k in ("source", "cue", "content"))
 
-    _note_errors(out, "attribution", _asserted(attributions), gold_attr, attr_ok, shown_attribution,
-                 lambda g: " | ".join(_quote(text, tuple(g[k]) if g.get(k) else None)
-                                      for k in ("source", "cue", "content")), speech)
+    _score_kind(out, "attribution", attributions, gold_attr, attr_ok, shown_attribution,
+                lambda g: " | ".join(_quote(text, tuple(g[k]) if g.get(k) else None)
+                                     for k in ("source", "cue", "content")), is_speech)
+    asserted = _asserted(attributions)
+    sourced = [f for f in asserted if ref_span(f.attributes.get("source")) is not None]
+    source_m = _Matches(sourced, gold_attr, lambda f, g: attribution_source_ok(text, f, tuple(g["source"])))
+    out.attributes["attribution source span"] = source_m.count(source_m.rows(), source_m.cols(is_speech))
+    content_m = _Matches(asserted, gold_attr, lambda f, g: attribution_content_ok(text, f, tuple(g["content"])))
+    out.attributes["attribution content span"] = content_m.count(content_m.rows(), content_m.cols(is_speech))
 
     # quantity
     quantities = [f for f in by_kind.get("quantity", []) if f.label not in NOT_FIGURES]
     gold_q = gold["quantities"]
-    out.kinds["quantity"], _ = _pr(_asserted(quantities), gold_q, match_quantity)
-    _, right = _pr(quantities, gold_q, match_quantity)
-    out.scored["quantity"] = [(f.score, r) for f, r in zip(quantities, right, strict=True)]
+    _score_kind(out, "quantity", quantities, gold_q, match_quantity,
+                lambda f: f"{_quote(text, (f.start, f.end))} value={f.attributes.get('value')} "
+                          f"bound={presslens_bound(f)}",
+                lambda g: f"{_quote(text, tuple(g['span']))} value={g.get('value')} bound={g['bound']}")
     bounded = [f for f in _asserted(quantities) if presslens_bound(f) != "exact"]
     gold_bounded = [g for g in gold_q if g["bound"] != "exact"]
-    _note_errors(out, "quantity", _asserted(quantities), gold_q, match_quantity,
-                 lambda f: f"{_quote(text, (f.start, f.end))} value={f.attributes.get('value')} "
-                           f"bound={presslens_bound(f)}",
-                 lambda g: f"{_quote(text, tuple(g['span']))} value={g.get('value')} bound={g['bound']}")
-    out.attributes["quantity bound"], _ = _pr(
+    out.attributes["quantity bound"] = _pr(
         bounded, gold_bounded,
         lambda f, g: overlap((f.start, f.end), tuple(g["span"])) > 0 and presslens_bound(f) == g["bound"])
 
     # claims, hedged, predictions
     claims = by_kind.get("claim", [])
     gold_claims = [tuple(c["span"]) for c in gold["claims"]]
-    out.kinds["claim"], _ = _pr(_asserted(claims), gold_claims, match_claim)
-    _, right = _pr(claims, gold_claims, match_claim)
-    out.scored["claim"] = [(f.score, r) for f, r in zip(claims, right, strict=True)]
     def shown_finding(f: Finding) -> str:
         return _quote(text, (f.start, f.end))
 
-    _note_errors(out, "claim", _asserted(claims), gold_claims, match_claim, shown_finding, lambda g: _quote(text, g))
+    _score_kind(out, "claim", claims, gold_claims, match_claim, shown_finding, lambda g: _quote(text, g))
     hedged = [f for f in _asserted(claims) if f.attributes.get("hedged")]
     gold_hedges = gold["hedges"]
-    out.kinds["hedged"], _ = _pr(hedged, gold_hedges, lambda f, g: match_claim(f, tuple(g["claim"])))
-    _note_errors(out, "hedged", hedged, gold_hedges, lambda f, g: match_claim(f, tuple(g["claim"])),
-                 lambda f: f"{shown_finding(f)} cues={f.attributes.get('hedge_cues')}",
-                 lambda g: f"{_quote(text, tuple(g['claim']))} cues="
-                           + ", ".join(_quote(text, tuple(c)) for c in g["cues"]))
+    hedged_m = _Matches(hedged, gold_hedges, lambda f, g: match_claim(f, tuple(g["claim"])))
+    out.kinds["hedged"] = hedged_m.count(hedged_m.rows(), hedged_m.cols())
+    out.errors += hedged_m.errors(
+        "hedged", hedged_m.rows(), hedged_m.cols(), lambda f: f"{shown_finding(f)} cues={f.attributes.get('hedge_cues')}",
+        lambda g: f"{_quote(text, tuple(g['claim']))} cues=" + ", ".join(_quote(text, tuple(c)) for c in g["cues"]))
     cue_preds = [c for f in hedged for c in hedge_cue_spans(text, f)]
     gold_cues = [tuple(c) for g in gold_hedges for c in g["cues"]]
-    out.attributes["hedged (cues)"], _ = _pr(
+    out.attributes["hedged (cues)"] = _pr(
         cue_preds, gold_cues, lambda c, g: c is not None and overlap(c, g) > 0)
     predicted = [(f, (f.start, f.end)) for f in _asserted(by_kind.get("prediction", []))]
     predicted += [(f, (f.start, f.end)) for f in _asserted(claims) if f.attributes.get("prediction")]
     gold_pred = gold["predictions"]
-    out.kinds["prediction"], pred_right = _pr(
-        predicted, gold_pred, lambda p, g: match_prediction(p[1], tuple(g["span"])))
-    _note_errors(out, "prediction", predicted, gold_pred, lambda p, g: match_prediction(p[1], tuple(g["span"])),
-                 lambda p: shown_finding(p[0]), lambda g: _quote(text, tuple(g["span"])))
+    pred_m = _Matches(predicted, gold_pred, lambda p, g: match_prediction(p[1], tuple(g["span"])))
+    out.kinds["prediction"] = pred_m.count(pred_m.rows(), pred_m.cols())
+    out.errors += pred_m.errors("prediction", pred_m.rows(), pred_m.cols(), lambda p: shown_finding(p[0]),
+                                lambda g: _quote(text, tuple(g["span"])))
     horizons = []
-    for (f, span), matched in zip(predicted, pred_right, strict=True):
+    for (f, span), matched in zip(predicted, pred_m.right, strict=True):
         h = horizon_span(text, span, f)
         if h is not None and matched:
             horizons.append((h, span))
     gold_h = [g for g in gold_pred if g.get("horizon")]
-    out.attributes["prediction (horizon)"], _ = _pr(
+    out.attributes["prediction (horizon)"] = _pr(
         horizons, gold_h,
         lambda h, g: match_prediction(h[1], tuple(g["span"])) and overlap(h[0], tuple(g["horizon"])) > 0)
 
@@ -326,10 +355,7 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
     for kind, key in (("violence", "violence"), ("call_to_action", "calls_to_action")):
         found = by_kind.get(kind, [])
         spans = [tuple(v["span"]) for v in gold[key]]
-        out.kinds[kind], _ = _pr(_asserted(found), spans, match_violence)
-        _, right = _pr(found, spans, match_violence)
-        out.scored[kind] = [(f.score, r) for f, r in zip(found, right, strict=True)]
-        _note_errors(out, kind, _asserted(found), spans, match_violence, shown_finding, lambda g: _quote(text, g))
+        _score_kind(out, kind, found, spans, match_violence, shown_finding, lambda g: _quote(text, g))
     out.gold_violent = bool(gold.get("article_violence"))
     verdict = (labels or {}).get("violence") or {}
     out.flagged_label = bool(verdict.get("label"))

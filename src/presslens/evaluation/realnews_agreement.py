@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from presslens.evaluation import metrics
 from presslens.evaluation.realnews import Count, load_annotations
 from presslens.evaluation.realnews_matching import (
     covers,
@@ -85,7 +86,7 @@ def f1(count: Count) -> float | None:
     p, r = count.precision, count.recall
     if p is None or r is None:
         return None
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return metrics.f1(p, r)
 
 
 def markdown(counts: dict[str, Count], shared: int, same_verdict: int) -> str:

@@ -119,8 +119,29 @@ def _describe(quote: Any) -> str:
     return shown if len(shown) <= 90 else shown[:87] + "..."
 
 
+def _nth(text: str, quote: Any, problems: Problems, where: str, label: str) -> int | None:
+    """Start of the ``n``-th occurrence of ``quote[label]`` (``n`` defaults to 1, with a warning when the
+    quote is ambiguous); ``None`` and an error when it cannot be found. ``quote`` is a ``{"q"|"from", "n"}``
+    dict whose fields are already checked."""
+    needle, n = quote[label], quote.get("n", 1)
+    hits = _occurrences(text, needle)
+    name = "quote" if label == "q" else f"'{label}'"
+    if len(hits) < n:
+        problems.error(where, f"{name} occurs {len(hits)} times, n={n}: {_describe(needle)}")
+        return None
+    if "n" not in quote and len(hits) > 1:
+        problems.warn(where, f"ambiguous: {name} {_describe(needle)} occurs {len(hits)} times; add n")
+    return hits[n - 1]
+
+
+def _good_n(quote: dict[str, Any]) -> bool:
+    n = quote.get("n", 1)
+    return isinstance(n, int) and not isinstance(n, bool) and n >= 1
+
+
 def resolve_span(text: str, quote: Any, problems: Problems, where: str) -> Span | None:
     """Offsets of a top-level quote; ``None`` (and an error) when it cannot be resolved."""
+    span: Span
     if isinstance(quote, str):
         if not quote:
             problems.error(where, "empty quote")
@@ -132,31 +153,25 @@ def resolve_span(text: str, quote: Any, problems: Problems, where: str) -> Span 
         if len(hits) > 1:
             problems.warn(where, f"ambiguous: {_describe(quote)} occurs {len(hits)} times; "
                                  'write {"q": ..., "n": N} (N=1 for the first)')
-        span: Span = (hits[0], hits[0] + len(quote))
+        span = (hits[0], hits[0] + len(quote))
     elif isinstance(quote, dict) and set(quote) <= {"q", "n"} and "q" in quote:
-        q, n = quote["q"], quote.get("n", 1)
-        if not isinstance(q, str) or not q or not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        q = quote["q"]
+        if not isinstance(q, str) or not q or not _good_n(quote):
             problems.error(where, f'bad {{"q", "n"}} quote: {_describe(quote)}')
             return None
-        hits = _occurrences(text, q)
-        if len(hits) < n:
-            problems.error(where, f"quote occurs {len(hits)} times, n={n}: {_describe(q)}")
+        start = _nth(text, quote, problems, where, "q")
+        if start is None:
             return None
-        if "n" not in quote and len(hits) > 1:
-            problems.warn(where, f"ambiguous: {_describe(q)} occurs {len(hits)} times; add n")
-        span = (hits[n - 1], hits[n - 1] + len(q))
+        span = (start, start + len(q))
     elif isinstance(quote, dict) and set(quote) <= {"from", "to", "n"} and {"from", "to"} <= set(quote):
-        a, b, n = quote["from"], quote["to"], quote.get("n", 1)
-        if not (isinstance(a, str) and a and isinstance(b, str) and b) or not isinstance(n, int) or n < 1:
+        a, b = quote["from"], quote["to"]
+        if not (isinstance(a, str) and a and isinstance(b, str) and b) or not _good_n(quote):
             problems.error(where, f"bad from/to quote: {_describe(quote)}")
             return None
-        hits = _occurrences(text, a)
-        if len(hits) < n:
-            problems.error(where, f"'from' occurs {len(hits)} times, n={n}: {_describe(a)}")
+        found = _nth(text, quote, problems, where, "from")
+        if found is None:
             return None
-        if "n" not in quote and len(hits) > 1:
-            problems.warn(where, f"ambiguous: 'from' {_describe(a)} occurs {len(hits)} times; add n")
-        start = hits[n - 1]
+        start = found
         end = -1
         for j in _occurrences(text, b, start):
             if j + len(b) >= start + len(a):

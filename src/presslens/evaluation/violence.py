@@ -18,6 +18,7 @@ import numpy as np
 
 from presslens.analyzers.violence.cues import cue_matrix
 from presslens.analyzers.violence.model import CLASSES, MODEL_DIR, STANCES, ViolenceModel, stance_labels
+from presslens.evaluation import metrics
 from presslens.training.violence import DEFAULT_CACHE, embed, has_violent_act, load_split
 
 VIOLENT = (STANCES.index("call"), STANCES.index("endorsement"))
@@ -43,7 +44,7 @@ def per_class(gold: np.ndarray, pred: np.ndarray) -> list[tuple[float, float, fl
         fn = float(np.sum((pred != k) & (gold == k)))
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        f = metrics.f1(p, r)
         out.append((p, r, f, int(np.sum(gold == k))))
     return out
 

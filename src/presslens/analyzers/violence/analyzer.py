@@ -13,6 +13,7 @@ from presslens.analyzers.violence.targets import find_target
 from presslens.analyzers.violence.vetoes import (
     VETOED_SCORE,
     call_to_action_veto,
+    embedded_post_ranges,
     inside_quotation,
     quoted_ranges,
     violence_veto,
@@ -44,7 +45,7 @@ class ViolenceAnalyzer(Analyzer):
         matrix = np.stack([c.vector for c in cues])
         proba = model.predict_proba(features.sentence_embeddings, matrix)
         labels, _ = model.decide(proba, violent_context(texts, cues))
-        quotes = quoted_ranges(article.text)
+        quotes = sorted(quoted_ranges(article.text) + embedded_post_ranges(article.text))
         findings = [
             f
             for i, (start, end) in enumerate(article.sentences)

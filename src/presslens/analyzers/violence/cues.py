@@ -238,7 +238,9 @@ _FIRST_SINGULAR_RE = re.compile(r"\b(?:I|I'm|I'd|I've|me|my)\b")
 _QUOTE_RE = re.compile(r"[\"“”]")
 _NUMBER_RE = re.compile(r"\d")
 _HEADLINE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
-"""A sentence without final punctuation is a headline or subtitle (the ``headline`` cue)."""
+"""A sentence without final punctuation is a headline or subtitle (the ``headline`` cue). A model input: the
+shipped model was trained with it, so it stays as it is; the veto's stricter ``vetoes._HEADLINE_END_RE``
+(a closing bracket or quote only after a stop) is a separate rule on purpose."""
 _CLAUSE_SPLIT = re.compile(r"[;:]\s+|\s+[—–-]\s+|,\s+(?:and|then|but)\s+|,\s+please,\s+", IGNORE_CASE)
 _NEGATED_BEFORE = re.compile(r"(?:n't|n’t|\bnot|\bnever|\bno)\s+(?:[\w'’]+\s+){0,3}$", IGNORE_CASE)
 """Negation just before an approving word ("doesn't seem to have worked") cancels the approval."""

@@ -34,8 +34,8 @@ _FORM_LABEL_RE = re.compile(r"^\W*[\w ]{1,20}\*\s*$")
 _DISCOURSE_IMPERATIVE_RE = re.compile(
     # Imperatives and exhortations that address the reader's attention or feelings, not a call to act.
     r"\bwe\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:all\s+)?(?:ask|note|see|"
-    r"remember|understand|recogni[sz]e|reali[sz]e|wait|be\s+(?:\w+\s+)?(?:concerned|worried|upset|clear|"
-    r"honest|careful|aware))\b|"
+    r"remember|understand|recogni[sz]e|reali[sz]e|wait|worry|wonder|be\s+(?:\w+\s+)?(?:concerned|worried|"
+    r"upset|clear|honest|careful|aware))\b|"
     # a state, not an act ("we must have recourse to truth", "we should know better")
     r"\bwe\s+(?:all\s+)?(?:need\s+to|have\s+to|ought\s+to|must|should)\s+(?:have|know|accept|admit|"
     r"acknowledge|believe|hope|trust|expect|keep\s+in\s+mind)\b|"
@@ -78,6 +78,9 @@ _ATTRIBUTED_RE = re.compile(
 _OPENS_QUOTE_RE = re.compile(r"^\W{0,3}[\"“‘«']|^\W*[\"“][^\"”]+[\"”]\W*[-–—]|[.!?]['’\"”]\s*$")
 _QUOTED_BODY_RE = re.compile(r"[\"“«][^\"”»]{12,}[\"”»]|‘[^’]{12,}’")
 _HEADLINE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+"""A sentence stop, then any closing quotes or brackets. Stricter than the model's ``headline`` cue
+(``cues._HEADLINE_END``): "Burn them all (video)" ends in a bracket but has no stop, so the veto still reads
+it as a headline; the cue is a trained input and is left unchanged."""
 _CURLY_QUOTE_RE = re.compile(r"“[^“”]{1,3000}”")
 _STRAIGHT_QUOTE_RE = re.compile(r'"[^"\n]{1,3000}"')
 _WORD_RE = re.compile(r"[\w'’-]+")
@@ -89,6 +92,38 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     ranges = [m.span() for m in _CURLY_QUOTE_RE.finditer(text)]
     ranges.extend(m.span() for m in _STRAIGHT_QUOTE_RE.finditer(text))
     return sorted(ranges)
+
+
+_POST_SIGNATURE_RE = re.compile(
+    # The byline of an embedded social-media post: "— Name (@handle) August 1, 2018" at the end of a line.
+    r"(?:^|[—–-]\s*)[^\n—–]{0,60}\(@\w{1,15}\)\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{1,2},\s+\d{4}[ \t]*$",
+    re.MULTILINE,
+)
+POST_MAX_CHARS = 320
+"""The longest embedded post text taken before a byline: a tweet is at most 280 characters, plus a link."""
+
+
+def embedded_post_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of embedded social-media posts (a tweet pasted with its byline): the byline and
+    the post text before it, on its line and on the lines just above, back to a blank line or another
+    byline and at most :data:`POST_MAX_CHARS` characters. The words are the poster's, not the writer's.
+    Where no blank line separates the post from the article, a short line of the writer's just above it is
+    taken in too: for calls and endorsements that errs on the side of not asserting."""
+    ranges: list[tuple[int, int]] = []
+    for m in _POST_SIGNATURE_RE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        start = line_start
+        budget = POST_MAX_CHARS - (m.start() - line_start)
+        while start > 0 and budget > 0:
+            prev_start = text.rfind("\n", 0, start - 1) + 1
+            line = text[prev_start:start - 1]
+            if not line.strip() or len(line) > budget or _POST_SIGNATURE_RE.search(line):
+                break
+            budget -= len(line) + 1
+            start = prev_start
+        ranges.append((start, m.end()))
+    return ranges
 
 
 def inside_quotation(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
