@@ -68,7 +68,7 @@ _HORIZON = re.compile(
 )
 
 _PREDICTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("future", re.compile(r"\b(?:will|shall|won't|shan't)\b|\w(?:'ll|’ll)\b", IGNORE_CASE)),
+    ("future", re.compile(r"\b(?:will|shall|won['’]t|shan['’]t)\b|\w(?:'ll|’ll)\b", IGNORE_CASE)),
     (
         "going_to",
         re.compile(
@@ -222,7 +222,7 @@ _DISCLOSURE_AFTER = re.compile(
     r"give\s+(?:details|figures|numbers))\b",
     IGNORE_CASE,
 )
-_NEGATIVE_SUBJECT = re.compile(r"\b(?:nobody|no\s+one|none\s+of|neither)\b[^.;:!?]*$", IGNORE_CASE)
+_NEGATIVE_SUBJECT = re.compile(r"\b(?:nobody|no\s+one|none(?:\s+of)?|neither)\b[^.;:!?]*$", IGNORE_CASE)
 
 
 def _will_is_refusal(text: str, start: int, end: int) -> bool:
@@ -400,6 +400,13 @@ _LIST_ITEM = re.compile(r"^\s*[*•·-]\s")
 _MATTER_OF_TIME = re.compile(
     r"\b(?:only\s+)?a\s+matter\s+of\s+(?:time|days|weeks|months|years)\W{0,2}\s+(?:before|until)\b", IGNORE_CASE
 )
+# "it is inevitable that ...", "appears about to commence": forecasts without a future verb
+_EXTRA_FORECASTS = (
+    _MATTER_OF_TIME,
+    re.compile(r"\b(?:it\s+is|it['’]s|is|are|seems|seemed|looks|now\s+looks)\s+['‘’\"“]?inevitable\b", IGNORE_CASE),
+    re.compile(r"\b(?:appears?|seems?|looks?)\s+(?:set|about|poised|likely|certain|sure|bound)\s+to\b",
+               IGNORE_CASE),
+)
 _SHALL = re.compile(r"^(?:shall|shan't|shan’t)$", IGNORE_CASE)
 
 
@@ -422,8 +429,9 @@ def forecast_cues(text: str) -> Forecast | None:
     index = WordStarts(text)
     span = _horizon_span(text, index)
     cues = [c for c in _prediction_cues(text, span, index) if not _SHALL.match(text[c[0]:c[1]])]
-    if "matter" in text:
-        cues = sorted(cues + [(m.start(), m.end(), "expected") for m in _MATTER_OF_TIME.finditer(text)])
+    if "matter" in text or "nevitab" in text or "about" in text or " set to" in text:
+        more = [(m.start(), m.end(), "expected") for p in _EXTRA_FORECASTS for m in p.finditer(text)]
+        cues = sorted(cues + more) if more else cues
     kinds = {c[2] for c in cues}
     if kinds & FORECAST_CUES:
         strength = "forecast"
@@ -482,6 +490,16 @@ _WISH = re.compile(
 _DIVINE_SUBJECT = re.compile(r"^(?:god|allah|the\s+lord|lord|jesus|christ|heaven)$", IGNORE_CASE)
 _WRITER_SUBJECT = re.compile(r"^(?:we|i|us|our|my|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
 _GENERIC_SUBJECT = re.compile(r"^(?:you|your|you['’]ll|you['’]re|one)$", IGNORE_CASE)
+# "will always/often": habitual, not a forecast (guideline section 6)
+_HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|typically|normally)\b", IGNORE_CASE)
+# set phrases about an open future, not a forecast
+_IDIOM = re.compile(r"\btime\s+will\s+tell\b|\bremains\s+to\s+be\s+seen\b", IGNORE_CASE)
+# a reporting verb before the cue: "other sources say that we will see ..." is someone else's forecast
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|warn|warns|warned|predict|predicts|predicted|argue|argues|argued|"
+    r"claim|claims|claimed|believe|believes|believed|insist|insists|insisted)\b",
+    IGNORE_CASE,
+)
 # "expects us to believe": a demand on someone, not an expectation about events
 _DEMAND = re.compile(r"\b(?:expects?|expected|expecting)\s+(?:us|me|you|them|him|her|everyone|people)\s+to\b",
                      IGNORE_CASE)
@@ -515,7 +533,7 @@ EVENT_VERBS = frozenset(
     strike arrive come return resume begin start end stop last continue persist linger dissolve disappear
     vanish fade disintegrate split crumble topple fail succeed cause trigger spark prompt provoke fuel
     unleash lead result derail delay disrupt threaten overwhelm destroy damage devastate cut raise lower
-    lift impose force become turn shift change close open face lose win cost mean
+    lift impose force become turn spill shift change close open face lose win cost mean
     """.split()
 )
 _PASSIVE_OF = {
@@ -523,7 +541,7 @@ _PASSIVE_OF = {
     "extended": "extend", "delayed": "delay", "closed": "close", "lifted": "lift", "imposed": "impose",
     "held": "hold", "postponed": "postpone", "cancelled": "cancel", "canceled": "cancel", "doubled": "double",
     "expanded": "expand", "reduced": "reduce", "destroyed": "destroy", "damaged": "damage",
-    "overwhelmed": "overwhelm", "forced": "force",
+    "overwhelmed": "overwhelm", "forced": "force", "affected": "affect", "hit": "hit", "infected": "infect",
 }
 _MODAL_VERB = re.compile(
     r"^\s+(?:not\s+|soon\s+|even\s+|still\s+|also\s+|yet\s+|eventually\s+|easily\s+|quickly\s+|further\s+)*"
@@ -532,13 +550,13 @@ _MODAL_VERB = re.compile(
 )
 
 
-def _cue_subject(text: str, start: int) -> str:
+def _cue_subject(text: str, start: int, end: int) -> str:
     """The word that is most likely the subject of a future cue starting at ``start``: the word before it,
     skipping adverbs ("they also will" → "they"), or the word the cue is glued to ("we'll" → "we'll")."""
     head = text[max(0, start - 200) : start]
     if head and (head[-1].isalpha()):  # "we'll": the "'ll" cue begins inside the word
         m = re.search(r"[A-Za-z]+$", head)
-        return (m.group(0) if m else "") + text[start:start + 3]
+        return (m.group(0) if m else "") + text[start:end]
     for _ in range(4):
         m = _WORD_BEFORE.search(head)
         if not m:
@@ -566,19 +584,24 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
     """Why the forecast ``cues`` of a sentence make no prediction a reader would track, or None.
 
     - "answer": a poll option or yes/no answer line ("No, he will not be confirmed.");
+    - "idiom": "time will tell", "it remains to be seen";
+    - "habitual": "I will always practice ...";
     - "wish": a hope rather than an expectation ("Hopefully, most will never ...", "we hope it will");
     - "demand": "expects us to believe";
-    - "past readiness": "was preparing to", "were about to";
+    - "past readiness": "was preparing to", "were about to", "he was going to";
     - "prophecy": divine agency ("God will not be mocked");
     - "generic you": advice to the reader ("you are going to have to ...");
     - "writer's own": the writer's own plan or resolve outside a quotation ("we will find ourselves",
       "Our petition will remain ...": a call or notice, not a forecast); ``quoted`` says the sentence lies
-      inside a quotation, where "we will" is a speaker's forecast.
+      inside a quotation, where "we will" is a speaker's forecast, as it is after a reporting verb ("other
+      sources say that we will see ...").
 
     Every cue must be excluded for the sentence to be: one third-party forecast is enough to keep it.
     """
     if _ANSWER_LINE.match(text):
         return "answer"
+    if _IDIOM.search(text):
+        return "idiom"
     if _WISH.search(text):
         return "wish"
     reasons: list[str | None] = []
@@ -587,16 +610,22 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         if cue_type == "expected" and _DEMAND.match(piece):
             reasons.append("demand")
             continue
-        if cue_type == "expected" and _PAST_READINESS.match(piece.strip()):
-            reasons.append("past readiness")
+        if (cue_type == "expected" and _PAST_READINESS.match(piece.strip())) or (
+            cue_type == "going_to" and re.match(r"(?:was|were)\b", piece, IGNORE_CASE)
+        ):
+            reasons.append("past readiness")  # "was preparing to", "he said he was going to go"
             continue
-        subject = _cue_subject(text, start)
+        if cue_type == "future" and _HABITUAL_AFTER.match(text, end):
+            reasons.append("habitual")  # "I will always practice ...", "she will often call"
+            continue
+        quoted_here = quoted or bool(_REPORTING_BEFORE.search(text, max(0, start - LOOKBEHIND), start))
+        subject = _cue_subject(text, start, end)
         phrase = _subject_phrase_start(text, start)
         if _DIVINE_SUBJECT.match(subject) or re.match(r"(?:my|our|his)\s+god\b", phrase, IGNORE_CASE):
             reasons.append("prophecy")
         elif _GENERIC_SUBJECT.match(subject):
             reasons.append("generic you")
-        elif not quoted and (_WRITER_SUBJECT.match(subject) or re.match(r"(?:our|my)\s", phrase, IGNORE_CASE)):
+        elif not quoted_here and (_WRITER_SUBJECT.match(subject) or re.match(r"(?:our|my)\s", phrase, IGNORE_CASE)):
             reasons.append("writer's own")
         else:
             reasons.append(None)
