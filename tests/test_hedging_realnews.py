@@ -22,6 +22,23 @@ def _cues(text: str) -> list[str]:
         ("There are unconfirmed reports that the convoy turned back.", ["unconfirmed"]),
         ("The storm could cut power to the coast, so that is a worry.", ["could"]),
         ("The convoy reportedly turned back at the border.", ["reportedly"]),
+        # adjudication rules (GUIDELINE.md section 5): adjectives that label an accusation or a category
+        ("The court heard the alleged gunman on Tuesday.", []),
+        ("Inspectors reviewed the ledgers for possible fraud.", []),
+        ("Health officials counted 14 suspected cases in the port.", []),
+        ("The video offers apparent proof of the shelling.", ["apparent proof"]),
+        ("It soon became apparent that the dam had failed.", []),
+        ("Prosecutors alleged that the driver fled the scene.", []),
+        ("It is possible that the dam will fail.", ["It is possible"]),
+        ("Rents will likely rise next year.", ["likely"]),
+        # "suggest" as a speech verb (= proposed) vs evidence that suggests
+        ("The senator suggested that the vote be delayed.", []),
+        ("The new data suggests that the outbreak is slowing.", ["data suggests"]),
+        # the name May, generic capacity vs a possible event
+        ("May’s cabinet met on Monday.", []),
+        ("Anyone touching the water could catch the infection.", []),
+        ("A larger town could absorb the refugees.", []),
+        ("Officials warned that an outbreak could occur at any time.", ["could"]),
     ],
 )
 def test_claim_hedge_cues_follow_the_real_news_guideline(sentence: str, cues: list[str]) -> None:

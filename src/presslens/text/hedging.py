@@ -234,6 +234,8 @@ def _is_month_or_name_may(text: str, start: int, end: int) -> bool:
     after = text[end:]
     if _MONTH_CONTEXT_AFTER.match(after) or _MONTH_CONTEXT_BEFORE.search(before):
         return True
+    if re.match(r"['’]s\b", after):
+        return True  # "May’s government": a name
     # Capitalised mid-sentence "May" is a month or a surname ("Theresa May"), not a modal.
     stripped = before.rstrip()
     at_sentence_start = not stripped or stripped[-1] in ".!?:;\"'“‘(\n"
@@ -381,6 +383,73 @@ _NOT_CLAIM_HEDGE = re.compile(
     r"(?:is|are|was|were|has been|have been|had been|being)\s+(?:\w+\s+)?(?:said|reported|claimed)\s+that)$",
     IGNORE_CASE,
 )
+# Adjudication rules (data/realnews/GUIDELINE.md section 5): an adjective (alleged, suspected, apparent,
+# possible, potential) hedges only what the sentence asserts ("apparent proof of the strike"), not a label of an
+# accusation or a category ("the alleged shooter", "possible consequences"); "apparent that" is "evident that"
+# and "alleged that" a speech verb.
+_ADJECTIVE_CUE = re.compile(
+    r"^(?:(?:a|the)\s+)?(?:possible|potential|suspected|alleged|apparent|presumed|purported)(?:\s+(?P<noun>[a-z]+))?$|"
+    r"^(?:a|the)\s+(?:likely|probable)(?:\s+(?P<noun2>[a-z]+))?$",
+    IGNORE_CASE,
+)
+_ADJECTIVE_NEXT = re.compile(r"\s+(?P<noun>[A-Za-z]+)")
+_ASSERTED_EVIDENCE = frozenset(
+    "proof evidence sign signs confirmation indication indications support link links connection admission "
+    "acknowledgement acknowledgment breakthrough success failure victory defeat".split()
+)
+# "suggest" is a hedge when evidence suggests; a speech verb (= proposed) when a person or document does
+_EVIDENCE_SUBJECTS = frozenset(
+    "evidence data findings results research study studies analysis figures numbers records poll polls signs "
+    "tests test footage images reports report estimates it this that which".split()
+)
+_WORD_BEFORE_CUE = re.compile(r"([A-Za-z]+)\W*$")
+# "could" of generic capacity (guideline: not a cue): an indefinite or generic subject ("anyone coming close ...
+# could contract it", "a well-developed country could manage", "even a mediocre lawyer could shatter it"), unless
+# a possible event follows ("an outbreak could occur at any time")
+_GENERIC_SUBJECT_START = frozenset("anyone anybody any a an even just someone somebody everyone one".split())
+_CLAUSE_START = re.compile(r"(?:^|[,;:(\u2013\u2014]|\b(?:that|if|when|because|since|so|but|and|while)\b)\s*", IGNORE_CASE)
+_VERB_AFTER_MODAL = re.compile(r"\s+(?:then\s+|still\s+|also\s+|easily\s+|even\s+)*(?P<verb>[a-z]+)", IGNORE_CASE)
+_POSSIBLE_EVENT_VERBS = frozenset(
+    "happen occur arise emerge erupt explode break spread escalate intensify worsen deteriorate collapse fall rise "
+    "grow increase decrease decline drop surge jump double strengthen weaken reach hit strike arrive come return "
+    "resume begin start end last continue spill".split()
+)
+
+
+def _label_adjective(text: str, start: int, end: int) -> bool:
+    """An adjective cue that labels an accusation or a category (see _ADJECTIVE_CUE)."""
+    m = _ADJECTIVE_CUE.match(text[start:end])
+    if m is None:
+        return False
+    noun = m.group("noun") or m.group("noun2")
+    if noun is None:
+        nxt = _ADJECTIVE_NEXT.match(text, end)
+        noun = nxt.group("noun") if nxt else ""
+    noun = noun.lower()
+    if noun == "that":
+        return not re.match(r"(?:possible|probable|likely)\b", text[start:end], IGNORE_CASE)
+    return noun not in _ASSERTED_EVIDENCE
+
+
+def _speech_suggest(text: str, start: int, end: int) -> bool:
+    """ "Mueller suggested that ...", "the paper suggests that the US act": "suggest" as a speech verb."""
+    cue = text[start:end].lower()
+    if not cue.startswith("suggest"):
+        return False
+    m = _WORD_BEFORE_CUE.search(text, max(0, start - 60), start)
+    return m is None or m.group(1).lower() not in _EVIDENCE_SUBJECTS
+
+
+def _generic_capacity_could(text: str, start: int, end: int) -> bool:
+    head = text[max(0, start - 200) : start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
+    words = head[cut:].split()
+    if not words or words[0].lower() not in _GENERIC_SUBJECT_START:
+        return False
+    verb = _VERB_AFTER_MODAL.match(text, end)
+    return not (verb and verb.group("verb").lower() in _POSSIBLE_EVENT_VERBS)
+
+
 _KEPT_SECOND_HAND = re.compile(r"\b(?:unconfirmed|unverified|rumou?rs?|rumou?red)\b", IGNORE_CASE)
 _KEPT_EPISTEMIC = re.compile(r"^(?:may well|might well|in theory)$", IGNORE_CASE)
 
@@ -413,10 +482,13 @@ def claim_hedge_cues(text: str) -> list[Cue]:
             or _COULD_PURPOSE_BEFORE.search(before)
         ):
             continue
-        if _VAGUE_REPORTS.match(cue):
+        if _VAGUE_REPORTS.match(cue) or _label_adjective(text, s, e) or _speech_suggest(text, s, e):
+            continue
+        if cue.lower() == "could" and _generic_capacity_could(text, s, e):
             continue
         cues.append((s, e, kind))
-    cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text))
+    cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text)
+                if not _label_adjective(text, m.start(), m.end()) and not _speech_suggest(text, m.start(), m.end()))
     return dedupe_cues(cues)
 
 
