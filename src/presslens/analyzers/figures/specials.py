@@ -101,16 +101,22 @@ _NOT_NAMES = {
 
 
 _FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
-_FRACTION_DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
-                          "fifths": 5, "tenth": 10, "tenths": 10}
+_FRACTION_DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                          "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+                          "tenth": 10, "tenths": 10}
 _FRACTION_RE = re.compile(
-    r"\b(?P<n>an?|one|two|three|four|nine)[\s-]+(?P<d>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b)", IGNORE_CASE
+    r"\b(?P<n>an?|one|two|three|four|nine)[\s-]+(?P<d>half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|"
+    r"tenths?)(?=\s+of\b)", IGNORE_CASE
 )
 _RATIO_RE = re.compile(
     rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?"
     rf"(?P<d>\d{{1,4}}|{NUMBER_WORD})\b",
     IGNORE_CASE,
 )
+# "for decades", "centuries-old": a vague number of decades or centuries (like "dozens" of years)
+_VAGUE_TIME_RE = re.compile(r"\b(?P<u>decades|centuries)(?:-old)?\b", IGNORE_CASE)
+_VAGUE_TIME_BOUNDS = {"decades": (20, 99), "centuries": (200, 999)}
+_VAGUE_TIME_FIRST = words_of("decades centuries")
 # "twice", "thrice": a count of occasions ("convicted twice"), or a multiple ("twice as many")
 _TIMES_RE = re.compile(r"\b(?P<n>twice|thrice)\b", IGNORE_CASE)
 _TIMES_VALUES = {"twice": 2.0, "thrice": 3.0}
@@ -135,6 +141,7 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
     (_FRACTION_RE, FRACTION_FIRST, False),
     (_RATIO_RE, NUMBER_WORDS_FIRST, True),
     (_TIMES_RE, _TIMES_FIRST, False),
+    (_VAGUE_TIME_RE, _VAGUE_TIME_FIRST, False),
     (_HALF_UNIT_RE, _HALF_UNIT_FIRST, False),
     *((age.pattern, age.first, age.digits) for age in _AGES),
     (_AGE_DECADE, _AGE_DECADE_FIRST, False),
@@ -263,6 +270,14 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
     for m in finditer_from(_TIMES_RE, index, _TIMES_FIRST):
         found.append(Special(m.start(), m.end(), "count",
                              {"value": _TIMES_VALUES[m.group("n").lower()], "unit": "times"}, (m.start(), m.end())))
+    for m in finditer_from(_VAGUE_TIME_RE, index, _VAGUE_TIME_FIRST):
+        if re.search(r"(?:\d|\b(?:of|several|many|few|two|three|four|five|six|seven|eight|nine|ten))[\s-]*$",
+                     text[max(0, m.start() - 12) : m.start()], IGNORE_CASE):
+            continue  # "two decades", "tens of centuries", "several decades": counted elsewhere
+        low, high = _VAGUE_TIME_BOUNDS[m.group("u").lower()]
+        found.append(Special(m.start(), m.end(), "duration",
+                             {"value": None, "unit": "years", "low": low, "high": high, "vague": True},
+                             (m.start(), m.start() + len(m.group("u")))))
     for m in finditer_from(_HALF_UNIT_RE, index, _HALF_UNIT_FIRST):
         unit = m.group("u").lower()
         found.append(Special(m.start(), m.end(), "duration" if m.group("t") else "measure",
