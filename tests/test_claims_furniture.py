@@ -21,6 +21,8 @@ from presslens.analyzers.claims.furniture import furniture_reason
         ("The mayor added.", "attribution tail"),
         ("She continued.", "attribution tail"),
         ("Governor Ruiz said on Facebook.", "attribution tail"),
+        ("This article was originally published by Jane Roe at The Valley Ledger", "reprint notice"),
+        ("Originally appeared in The Harbour Times.", "reprint notice"),
         ("3.", "fragment"),
         ("§12 B", "fragment"),
     ],
@@ -38,6 +40,7 @@ def test_no_claim_lines_are_named(sentence: str, reason: str) -> None:
         "Video shows soldiers firing at the crowd outside the station.",
         "The council said the photo was taken in 2015.",
         "Officials said 12 people died.",
+        "The report, originally published in March, named 40 officers.",
     ],
 )
 def test_claims_with_content_are_not_furniture(sentence: str) -> None:

@@ -22,7 +22,8 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("copyright", re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bdistributed by\b", re.IGNORECASE)),
     ("reprint notice", re.compile(
         r"\b(?:reprinted|republished|posted|published|used|shared)\s+(?:here\s+)?with\s+(?:the\s+)?"
-        r"(?:express\s+)?permission\b", re.IGNORECASE)),
+        r"(?:express\s+)?permission\b|^\W*(?:this\s+(?:report|article|story|post|piece|essay)\s+)?"
+        r"(?:was\s+|is\s+)?originally\s+(?:published|appeared|posted|ran)\b", re.IGNORECASE)),
     ("tweet embed", re.compile(r"pic\.twitter\.com/|\(@\w+\)\s*" + _MONTH, re.IGNORECASE)),
     ("sponsored", re.compile(r"^\W*(?:sponsored|advertisement|related|read more|subscribe|sign up)\b\W*$",
                              re.IGNORECASE)),
