@@ -74,7 +74,8 @@ def test_possible_events_need_a_verb_of_occurrence_or_change(sentence: str, even
     [
         ("Flood Barrier Will Be Finished Before Winter, Mayor Says", "Before Winter"),
         ("Harbour Strike Will Hit Exports Tonight", "Tonight"),
-        ("Local officials say it is only a matter of time before the dam fails.", None),
+        ("Local officials say it is only a matter of time before the dam fails.", "only a matter of time"),
+        ("The glacier will be gone in just four years.", "in just four years"),
         ("The referendum is likely to be held in a vote scheduled for September.", "for September"),
         ("The emergency payments will start to expire Friday.", "Friday"),
     ],

@@ -385,6 +385,7 @@ POSSIBLE_CUES = frozenset({"modal_future"})
 _FORECAST_HORIZON = re.compile(
     r"\b(?:"
     rf"(?:for\s+)?another\s+(?:{_NUM_WORD}\s+)?{_UNIT}|"
+    rf"in\s+(?:just|only|about|around|roughly|less\s+than|under|as\s+little\s+as)\s+{_NUM_WORD}\s+{_UNIT}|"
     rf"over\s+the\s+course\s+of\s+the\s+(?:next|coming)\s+(?:{_NUM_WORD}\s+)?{_UNIT}|"
     rf"in\s+the\s+next\s+(?:\w+\s+)?(?:cycle|election|term|session|season|round)|"
     rf"a\s+week\s+from\s+{_WEEKDAY}|"
@@ -398,7 +399,8 @@ _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 _LIST_ITEM = re.compile(r"^\s*[*•·-]\s")
 # "it is only a matter of time before ...": an outright forecast without a future verb
 _MATTER_OF_TIME = re.compile(
-    r"\b(?:only\s+)?a\s+matter\s+of\s+(?:time|days|weeks|months|years)\W{0,2}\s+(?:before|until)\b", IGNORE_CASE
+    r"\b(?P<phrase>(?:only\s+)?a\s+matter\s+of\s+(?:time|days|weeks|months|years))\W{0,2}\s+(?:before|until)\b",
+    IGNORE_CASE,
 )
 # "it is inevitable that ...", "appears about to commence": forecasts without a future verb
 _EXTRA_FORECASTS = (
@@ -447,6 +449,10 @@ def forecast_cues(text: str) -> Forecast | None:
         extra = next((m for m in _FORECAST_HORIZON.finditer(text)
                       if not _SPEECH_TIME.search(text, max(0, m.start() - 80), m.start())), None)
         span = (extra.start(), extra.end()) if extra else _weekday_after(text, kept_cues)
+    if span is None and "matter" in text:
+        time_is = _MATTER_OF_TIME.search(text)  # "only a matter of time": the forecast's only time phrase
+        if time_is:
+            span = time_is.span("phrase")
     return strength, kept_cues, span
 
 
