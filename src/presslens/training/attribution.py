@@ -2,6 +2,11 @@
 
     presslens train attribution --data /work/shared/data/polnear [--output DIR] [--seed 13]
 
+``--calibrate`` fits the score calibration instead (:mod:`presslens.analyzers.attribution.calibration`) on the
+real-news dev splits, with a leave-articles-out check, and prints the constants:
+
+    presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 [--split dev,dev2]
+
 The head reads the shared encoder's frozen token states of a whole article (sentences concatenated)
 plus the lexical features of :func:`presslens.analyzers.attribution.features.lexical_features`:
 ``Linear(398->64) -> ReLU -> BiGRU(2x48) -> Linear(96->9)`` (the defaults of ``--hidden-in``/``--hidden-rnn``), trained with cross-entropy per role
@@ -104,9 +109,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-train-articles", type=int, default=0, help="0 = all")
     parser.add_argument("--hidden-in", type=int, default=HIDDEN_IN, help="width of the input projection")
     parser.add_argument("--hidden-rnn", type=int, default=HIDDEN_RNN, help="GRU units per direction")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="fit the score calibration on real news instead (--data: the ptc-semeval2020-task11 "
+                        "folder); prints the constants and a leave-articles-out reliability table")
+    parser.add_argument("--split", default="dev,dev2",
+                        help="real-news splits the calibration is fitted on, comma-separated (default: dev,dev2; "
+                        "never test)")
 
 
 def main(args: argparse.Namespace) -> int:
+    if args.calibrate:
+        return calibrate(Path(args.data), args.split)
     import torch
 
     torch.set_num_threads(1)
@@ -214,3 +227,111 @@ def export_onnx(model, path: Path, torch_mod) -> None:  # type: ignore[no-untype
         opset_version=17,
         dynamo=False,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Score calibration on real news
+# ---------------------------------------------------------------------------------------------
+
+CALIBRATION_FOLDS = 7
+CALIBRATION_L2 = 1.0
+
+
+Row = tuple[str, tuple[float, bool, bool, bool], bool]
+
+
+def calibration_rows(data_dir: Path, splits: str = "dev") -> list[Row]:
+    """(article id, calibration features, right) for every attribution of the real-news splits (comma-separated
+    names; never test)."""
+    from presslens.analyzers.attribution.analyzer import extract
+    from presslens.analyzers.attribution.calibration import calibration_inputs
+    from presslens.analyzers.base import Features
+    from presslens.evaluation.realnews import (
+        DEFAULT_ANNOTATIONS,
+        load_annotations,
+        map_offsets,
+        offset_map,
+        read_ptc_article,
+    )
+    from presslens.evaluation.realnews_matching import match_attribution
+    from presslens.pipeline import Pipeline
+
+    names = [s.strip() for s in splits.split(",") if s.strip()]
+    if "test" in names:
+        raise ValueError("the test split is scored, never fitted on")
+    pipeline = Pipeline()
+    pipeline.load()
+    analyzer = AttributionAnalyzer()
+    rows: list[Row] = []
+    for split in names:
+        for record in load_annotations(DEFAULT_ANNOTATIONS / f"{split}.jsonl"):
+            raw, article = read_ptc_article(data_dir, record["id"])
+            if article.text != raw:
+                record = map_offsets(record, offset_map(raw, article.text))
+            for a in extract(Features(article, pipeline.encoder), raw_scores=True):
+                finding = analyzer._finding(article, a)
+                right = any(match_attribution(article.text, finding, g) for g in record["attributions"])
+                rows.append((record["id"], calibration_inputs(article.text, a), right))
+    return rows
+
+
+def _design(rows: list[Row]) -> tuple[np.ndarray, np.ndarray]:
+    """One row per attribution: 1, logit(raw), sane, short content, source next to its cue."""
+    from presslens.analyzers.attribution.calibration import logit
+
+    x = np.array([[1.0, logit(f[0]), float(f[1]), float(f[2]), float(f[3])] for _, f, _ in rows])
+    y = np.array([float(right) for *_, right in rows])
+    return x, y
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = CALIBRATION_L2) -> np.ndarray:
+    """Weights of an L2-regularised logistic regression (intercept not penalised), by Newton's method."""
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) + penalty * w
+        hess = x.T @ (x * (p * (1 - p))[:, None]) + np.diag(penalty)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-9:
+            break
+    return w
+
+
+def _probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    from presslens.analyzers.attribution.calibration import CANDIDATE_CAP
+
+    p = 1.0 / (1.0 + np.exp(-(x @ w)))
+    return np.where(x[:, 2] > 0, p, np.minimum(p, CANDIDATE_CAP))
+
+
+def calibrate(data_dir: Path, split: str = "dev,dev2") -> int:
+    """Fit the calibration constants and print them with the leave-articles-out reliability table."""
+    rows = calibration_rows(data_dir, split)
+    x, y = _design(rows)
+    ids = np.array([r[0] for r in rows])
+    articles = sorted(set(ids.tolist()))
+    held_out = np.zeros(len(y))
+    for k in range(CALIBRATION_FOLDS):
+        test = np.isin(ids, articles[k::CALIBRATION_FOLDS])
+        held_out[test] = _probabilities(x[test], fit_logistic(x[~test], y[~test]))
+    w = fit_logistic(x, y)
+    print(f"{len(rows)} attributions of {len(articles)} {split} articles, {int(y.sum())} right")
+    for name, value in zip(("INTERCEPT", "SLOPE", "SANE", "SHORT", "NEAR"), w, strict=True):
+        print(f"{name} = {value:.2f}")
+    asserted = held_out >= 0.5
+    print(f"leave-articles-out ({CALIBRATION_FOLDS} folds): asserted {int(asserted.sum())}, right "
+          f"{int(y[asserted].sum())} (precision {y[asserted].mean():.3f})")
+    bins = np.minimum((held_out * 10).astype(int), 9)
+    ece = 0.0
+    print("| score bin | n | mean score | share right |\n|---|---|---|---|")
+    for b in range(10):
+        sel = bins == b
+        if sel.any():
+            ece += abs(y[sel].mean() - held_out[sel].mean()) * sel.sum() / len(y)
+            print(f"| {b / 10:.1f}-{(b + 1) / 10:.1f} | {int(sel.sum())} | {held_out[sel].mean():.2f} | "
+                  f"{y[sel].mean():.2f} |")
+    print(f"expected calibration error (held out): {ece:.3f}")
+    return 0

@@ -16,8 +16,14 @@ linked to the nearest source and content, precision filters drop what is not rep
 repair spans, and each source is typed person / organisation / outlet / anonymous / vague by rules
 (:func:`~.source_types.source_type`).
 
+Reports nested in a content (``the BBC adds [the WHO said ...]``) become attributions of their own
+(:mod:`.nested`), and the score is a probability that the attribution is right, fitted on real news
+(:mod:`.calibration`; a finding that breaks a span-sanity rule, :mod:`.sanity`, stays a candidate below 0.5).
+
 Modules, in dependency order: :mod:`.spans`, :mod:`.lexicon`, :mod:`.features` (shared with training),
-:mod:`.tagger`, :mod:`.rules`, :mod:`.link`, :mod:`.source_types`, :mod:`.refine`, :mod:`.analyzer`.
+:mod:`.tagger`, :mod:`.rules`, :mod:`.link`, :mod:`.source_types`, :mod:`.sanity`, :mod:`.refine` (with
+:mod:`.refine_source` and :mod:`.refine_content`), :mod:`.continuation`, :mod:`.nested`, :mod:`.calibration`,
+:mod:`.analyzer`.
 
 """
 

@@ -6,12 +6,13 @@ from typing import Any
 
 import numpy as np
 
-from presslens.analyzers.attribution.calibration import calibrated
+from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
 from presslens.analyzers.attribution.continuation import colon_quotes, continued_quotes, embedded_posts
 from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
-from presslens.analyzers.attribution.refine import assessed_score, refine, repair
+from presslens.analyzers.attribution.nested import nested_reports
+from presslens.analyzers.attribution.refine import assess, refine, repair
 from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.source_types import source_type
 from presslens.analyzers.attribution.spans import Span, overlaps
@@ -77,11 +78,13 @@ def extract(
     use_rules: bool = True,
     prefer: str = "tagger",
     same_cue: str = "tagger",
+    raw_scores: bool = False,
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
     ``tagger``: the tagging head (default: the shipped one; rules only when it does not load); ``use_model``
-    false: rules only."""
+    false: rules only; ``raw_scores``: leave each score as the layers gave it (the calibrator's input, for
+    fitting it) instead of the calibrated probability."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -100,11 +103,13 @@ def extract(
             c for c in colon_quotes(text) if not any(c.content is not None and overlaps(c.content, t) for t in taken)
         ]
         for p in posts:
-            p.score = assessed_score(text, p, article.sentences)
+            assess(text, p, article.sentences)
         refined = [a for a in refined if not any(_same_words(a, p) for p in posts)] + posts
-        refined += continued_quotes(text, refined)
-    for a in refined:
-        a.score = calibrated(a.score)
+        refined += nested_reports(text, refined, article.sentences)
+        continued_quotes(text, refined)
+    if not raw_scores:
+        for a in refined:
+            a.score = calibrated(*calibration_inputs(text, a))
     return sorted(refined, key=lambda a: a.cue)
 
 
@@ -116,7 +121,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "1.4"
+    version = "1.5"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})

@@ -23,8 +23,6 @@ _POST_TAIL = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+|[#@]\w+))+
 _WORD = re.compile(r"\w+")
 #: score of an embedded post: the signature names its author unambiguously
 POST_SCORE = 0.85
-#: share of the previous attribution's score a continued quotation keeps
-CONTINUATION_FACTOR = 0.9
 
 
 def _line_at(text: str, pos: int) -> Span:
@@ -87,16 +85,34 @@ def embedded_posts(text: str) -> list[Attribution]:
     return out
 
 
-def continued_quotes(text: str, atts: list[Attribution]) -> list[Attribution]:
+def continued_quotes(text: str, atts: list[Attribution]) -> None:
     """A quotation that is a paragraph of its own, with no cue, right after a paragraph whose asserted
-    attribution has a source: the same speaker goes on (same source and cue, the new quotation as content)."""
+    attribution has a quotation as content: the same speaker goes on, so that attribution's content runs on to
+    the end of the new quotation (one attribution per quoted statement, as the annotation guideline has it;
+    a separate attribution for the continuation would repeat the source and cue). Changes ``atts`` in place."""
     taken = [a.content for a in atts if a.content is not None]
     by_line: dict[int, Attribution] = {}
     for a in atts:
-        if a.source is not None and a.score >= 0.5:
-            by_line.setdefault(_line_at(text, a.cue[0])[0], a)
-    out: list[Attribution] = []
-    for q in quote_spans(text):
+        if a.source is not None and a.content is not None and a.sane and _quoted(text, a.content):
+            by_line.setdefault(_line_at(text, a.content[1])[0], a)
+    quotes = quote_spans(text)
+    for a in atts:
+        # '"First part," he said. "Second part."': the quotation right after a trailing frame, in the same
+        # paragraph, goes on with the same statement
+        if a.source is None or a.content is None or not a.sane or not _quoted(text, a.content):
+            continue
+        frame_end = max(a.source[1], a.cue[1])
+        if a.content[1] > frame_end:
+            continue
+        nxt = next((q for q in quotes if q[0] >= frame_end), None)
+        if nxt is None or not _FRAME_TO_QUOTE.fullmatch(text, frame_end, nxt[0]):
+            continue
+        inner = strip_span(text, nxt[0] + 1, nxt[1] - 1, " \t\n,;:")
+        if any(overlaps(inner, t) for t in taken) or len(_WORD.findall(text, inner[0], inner[1])) < 3:
+            continue
+        a.content = (a.content[0], inner[1])
+        taken.append(inner)
+    for q in quotes:
         line = _line_at(text, q[0])
         if text[line[0] : q[0]].strip() or text[q[1] : line[1]].strip(" \t.,") or line[0] == 0:
             continue
@@ -104,13 +120,20 @@ def continued_quotes(text: str, atts: list[Attribution]) -> list[Attribution]:
         if any(overlaps(inner, t) for t in taken) or len(_WORD.findall(text, inner[0], inner[1])) < 3:
             continue
         prev = by_line.get(_line_at(text, line[0] - 1)[0])
-        if prev is None:
+        if prev is None or prev.content is None:
             continue
-        new = Attribution(prev.cue, prev.source, inner, prev.score * CONTINUATION_FACTOR, True)
-        out.append(new)
+        prev.content = (prev.content[0], inner[1])
         taken.append(inner)
-        by_line.setdefault(line[0], new)
-    return out
+        by_line[line[0]] = prev
+
+
+#: what may stand between a trailing frame and the quotation that goes on: the full stop and spaces
+_FRAME_TO_QUOTE = re.compile(r"[ \t]*[.!?][ \t]*")
+
+
+def _quoted(text: str, content: Span) -> bool:
+    """A content that is the inside of a quotation (a closing quotation mark right after it)."""
+    return text[content[1] : content[1] + 2].lstrip(",.!?")[:1] in ("\u201d", '"')
 
 
 #: "Sen. Ann Lee to committee members: \u201c...\u201d", "Jihad Al-Ayesh: \u201c...\u201d": a short capitalised name

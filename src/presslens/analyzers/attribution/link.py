@@ -20,6 +20,8 @@ class Attribution:
     content: Span | None
     score: float
     from_rules: bool
+    sane: bool = True
+    """False when the attribution breaks a span-sanity rule (:func:`~.refine.sanity_problems`)."""
 
 
 def link_tagged(
@@ -161,12 +163,17 @@ def _short(text: str, span: Span) -> bool:
 
 
 def _clash(t: Attribution, r: RuleAttribution) -> bool:
-    return overlaps(t.cue, r.cue) or (
-        t.content is not None
-        and r.content is not None
-        and overlaps(t.content, r.content)
-        and _overlaps_near(t.cue, r.cue)
-    )
+    """The same attribution found twice: the same cue, or overlapping contents of cues close together -- unless
+    one's cue lies inside the other's content (a nested report: "the BBC adds the WHO said ...")."""
+    if overlaps(t.cue, r.cue):
+        return True
+    if t.content is None or r.content is None or not overlaps(t.content, r.content):
+        return False
+    return _overlaps_near(t.cue, r.cue) and not (_inside(t.cue, r.content) or _inside(r.cue, t.content))
+
+
+def _inside(a: Span, b: Span) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
 
 
 def _overlaps_near(a: Span, b: Span, gap: int = 40) -> bool:

@@ -19,9 +19,14 @@ from presslens.analyzers.attribution.refine_content import (
     complete_content,
     fallback_content,
     is_frame_phrase,
+    outside_sentence,
+    paragraph_after_colon,
     quote_content,
+    quoted_statements,
+    reported_clause,
 )
 from presslens.analyzers.attribution.refine_source import CUE_WORD, clean_source, word_spans
+from presslens.analyzers.attribution.rules import source_after, source_before
 from presslens.analyzers.attribution.spans import Span, overlaps, sentence_at, strip_span
 
 # Precision filters and repairs over both layers
@@ -163,6 +168,37 @@ _NO_CONTENT_CUES = frozenset(
 )
 
 
+_CUE_LEAD = re.compile(
+    r"(?:\s+(?:has|have|had|also|reportedly|previously|repeatedly|later|then|once|again|all|both|just|recently|"
+    r"would|will|did|does|do|is|are|was|were))*\s*$",
+    re.I,
+)
+_AFTER_QUOTE_FRAME = re.compile(r"[,!?]?[\"\u201d\u2019']\s*$")
+
+
+def subject_source(text: str, cue: Span, sentence_ranges: list[Span]) -> Span | None:
+    """The speaker of a cue the layers gave no source: the noun phrase right before it (``British aid workers
+    said``, ``Turkish media reports have said``), or right after it when the cue follows a quotation
+    (``"...," said the commander``). None when neither is a clean noun phrase."""
+    if not is_speech_cue(text, cue) or not CUE_WORD.search(text, cue[0], cue[1]):
+        return None
+    sent = sentence_at(sentence_ranges, cue[0])
+    floor = sent[0] if sent is not None else max(0, cue[0] - 200)
+    limit = sent[1] if sent is not None else min(len(text), cue[1] + 100)
+    lead = _CUE_LEAD.search(text, floor, cue[0])
+    end = lead.start() if lead is not None else cue[0]
+    if _AFTER_QUOTE_FRAME.search(text, max(floor, end - 3), end) or end <= floor:
+        src = source_after(text, cue[1], limit, max_words=6)
+    else:
+        src = source_before(text, floor, end, max_words=6)
+        if src is not None and src[1] != end:
+            return None
+    src = clean_source(text, src)
+    if src is None or sanity.source_problems(text, src, sent, cue):
+        return None
+    return src
+
+
 def _participle_merge(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
     """``40% of those asked in one poll said X``: ``asked`` modifies the noun, ``said`` is the cue.
 
@@ -223,17 +259,24 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
     atts = [a for a in atts if is_reporting_cue(text, a.cue) and not is_non_reporting_frame(text, a.cue)]
     atts = _participle_merge(text, atts, sentence_ranges)
     quotes = quote_spans(text)
+    statements = quoted_statements(text, quotes)
     out: list[Attribution] = []
     for a in atts:
         a.source = clean_source(text, a.source)
+        if a.source is None:
+            a.source = subject_source(text, a.cue, sentence_ranges)
         if _is_negated(text, a):
             continue
         a.content = clean_content(text, a)
         if a.content is not None and _stray_fragment(text, a, sentence_ranges):
             a.content = None
+        if a.content is not None and outside_sentence(text, a, sentence_ranges, quotes):
+            a.content = fallback_content(text, a, sentence_ranges) or a.content
         if a.content is not None:
             a.content = complete_content(text, a, sentence_ranges)
-        quoted = quote_content(text, a, quotes)
+        if a.content is not None:
+            a.content = reported_clause(text, a, sentence_ranges, statements)
+        quoted = quote_content(text, a, quotes) or paragraph_after_colon(text, a)
         if quoted is not None and not clause_of_its_own(text, a, quoted):
             a.content = quoted
         elif a.content is not None and is_frame_phrase(text, a):
@@ -246,13 +289,9 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
             continue
         if a.source is not None and overlaps(a.source, a.content):
             a.source = clean_source(text, strip_span(text, a.source[0], min(a.source[1], a.content[0])))
-        a.score = assessed_score(text, a, sentence_ranges)
+        assess(text, a, sentence_ranges)
         out.append(a)
     return out
-
-
-#: what an attribution that fails a sanity rule keeps of its score: below 0.5, a candidate, never asserted
-SANITY_FACTOR = 0.45
 
 
 def is_speech_cue(text: str, cue: Span) -> bool:
@@ -288,6 +327,20 @@ CLAUSAL_PREDICATES = frozenset(
 )
 
 
+# speech acts whose noun-phrase object is the message itself ("denied the allegations", "branded them traitors",
+# "urged a ceasefire"): an attribution with that object as content (annotation guideline, section 8a). Verbs
+# whose object is usually a thing or a person, not a message ("admitted him into the country", "posted the video",
+# "called his bluff", "showed the car"), are not among them.
+_MESSAGE_OBJECT_BASES = (
+    "deny brand label dub term describe characterise characterize promise pledge vow threaten urge demand propose "
+    "recommend praise condemn denounce accuse question cite detail announce declare reveal publish confirm "
+    "report tweet allege blame criticise criticize decry deplore reject dismiss endorse hail laud slam blast"
+)
+MESSAGE_OBJECT_PREDICATES = frozenset(f for b in _MESSAGE_OBJECT_BASES.split() for f in verb_forms(b)) & (
+    SPEECH_PREDICATES
+)
+
+
 def _object_not_content(text: str, a: Attribution) -> bool:
     """``expressed a dim view``, ``requested the money``, ``denounced his jokes``: a content right after a cue
     whose verb takes a thing, not a clause, as object is not what was said."""
@@ -303,7 +356,7 @@ def _object_not_content(text: str, a: Attribution) -> bool:
         text, first.end()
     ):
         return True  # "warned about the raids", "posted with permission from": a topic, not what was said
-    return not any(w in CLAUSAL_PREDICATES for w in cue_words)
+    return not any(w in CLAUSAL_PREDICATES or w in MESSAGE_OBJECT_PREDICATES for w in cue_words)
 
 
 _TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after before during".split())
@@ -311,11 +364,9 @@ _TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after b
 _QUANTITY_AFTER = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b)")
 
 
-def assessed_score(text: str, a: Attribution, sentence_ranges: list[Span]) -> float:
-    """The layers' score, scaled below 0.5 (a candidate) when the attribution fails a sanity rule."""
-    if sanity_problems(text, a, sentence_ranges):
-        return a.score * SANITY_FACTOR
-    return a.score
+def assess(text: str, a: Attribution, sentence_ranges: list[Span]) -> None:
+    """Mark whether ``a`` passes the span-sanity rules (the calibrator keeps one that fails as a candidate)."""
+    a.sane = not sanity_problems(text, a, sentence_ranges)
 
 
 # ---------------------------------------------------------------------------------------------

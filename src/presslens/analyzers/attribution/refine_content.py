@@ -86,7 +86,8 @@ def complete_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> 
 
 _FRAME_WORDS = frozenset(
     "in on at for after before during while since over from with under within by earlier later last this "
-    "hours days weeks months years according".split()
+    "hours days weeks months years according early late again once now then still although though "
+    "however".split()
 ) | sanity.TIME_WORDS
 
 
@@ -147,12 +148,26 @@ _FRAME_GAP = " \t\n,:\u2014-"
 _SHORT_FRAME = re.compile(r"\s+(?:on|in|at|last|this|late|early)\s[^,.;\n\"\u201c\u201d]{1,30},\s*")
 
 
+#: what may stand between a cue and its own complement: "that", a colon, a short time phrase
+_COMPLEMENT_GAP = re.compile(
+    r"[\s,:]*(?:(?:on|last|this|late|early|earlier)\s+\w+\s*,?\s*|yesterday\s+|today\s+)?(?:that\s+)?[\s,:]*",
+    re.I,
+)
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"\u201d\u2019]?\s+[\"\u201c]?[A-Z]")
+
+
 def clause_of_its_own(text: str, a: Attribution, quoted: Span) -> bool:
     """``"Quote A." Smith said the deal was dead.``: the cue has its own reported clause after it, so the
     quotation before it is someone else's (or a separate attribution), not this one's content."""
     c = a.content
     if c is None or overlaps(c, quoted) or c[0] < a.cue[1]:
         return False
+    if not _COMPLEMENT_GAP.fullmatch(text, a.cue[1], c[0]):
+        return False  # '"...," the judge said after concluding that ...': not the cue's own complement
+    if _SENTENCE_INSIDE.search(text, c[0], c[1]):
+        return False  # 'told Reuters last week. "It was ...': runs past the cue's sentence, not its complement
     words = CUE_WORD.findall(text, c[0], c[1])
     return len(words) >= 4 and words[0].lower() not in _FRAME_WORDS
 
@@ -196,3 +211,112 @@ def quote_content(text: str, a: Attribution, quotes: list[Span]) -> Span | None:
     if not CUE_WORD.search(text, c[0], c[1]):
         return None
     return c
+
+
+_CLAUSE_EDGE = " \t\n.!?;:,\"\u201c\u201d\u2018\u2019'"
+#: a quotation of fewer words is a scare quote inside a clause ("there are \u201cmultiple witnesses\u201d who ..."),
+#: not a quoted statement of its own
+_SCARE_QUOTE_WORDS = 4
+
+
+def quoted_statements(text: str, quotes: list[Span]) -> list[Span]:
+    """The quotations of at least :data:`_SCARE_QUOTE_WORDS` words (statements, not scare quotes)."""
+    return [q for q in quotes if len(CUE_WORD.findall(text, q[0], q[1])) >= _SCARE_QUOTE_WORDS]
+
+
+def reported_clause(text: str, a: Attribution, sentence_ranges: list[Span], statements: list[Span]) -> Span | None:
+    """A reported clause runs to its sentence's edge: a content after the frame (``X said [that] ...``) ends where
+    the sentence ends, a content before a trailing frame (``..., a spokeswoman said.``) starts where the sentence
+    starts. A content in a quoted statement (``statements``: :func:`quoted_statements`), or outside the cue's
+    sentence, is left as it is."""
+    c = a.content
+    if c is None:
+        return None
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if sent is None or not (sent[0] <= c[0] and c[1] <= sent[1]):
+        return c
+    if any(q[0] <= c[0] and c[1] <= q[1] for q in statements):
+        return c  # inside a quotation: the quotation's own edges hold
+    parts = [p for p in (a.source, a.cue) if p is not None]
+    first = min(p[0] for p in parts)
+    last = max(p[1] for p in parts)
+    s, e = c
+    if c[0] >= last and _AS_BEFORE.search(text, max(sent[0], first - 8), first):
+        # "Locals protested, as Breitbart News reported, demanding ...": the frame reports the clause before it
+        s = _clause_start(text, sent[0], first, statements)
+        e = _before_frame(text, s, first)
+        if len(CUE_WORD.findall(text, s, e)) < 3:
+            return c
+    elif c[0] >= last:
+        stop = sent[1]
+        if _SUBORDINATE_FRAME.search(text, sent[0], first):
+            # "Two weeks after the Kremlin announced a mobilisation, the queues ...": the frame is a subordinate
+            # clause, and what was announced ends with it
+            comma = text.find(",", c[1], sent[1])
+            stop = comma if comma >= 0 else stop
+        e = _clause_end(text, c[1], stop)
+    elif c[1] <= first:
+        s = _clause_start(text, sent[0], c[0], statements)
+        if not any(c[1] <= q[0] < first for q in statements):
+            e = _before_frame(text, s, first)
+    else:
+        return c
+    return snap_content(text, (s, e))
+
+
+_AS_BEFORE = re.compile(r"\bas\s+$", re.I)
+_AS_FRAME = re.compile(r"(?:,?\s+(?:as|while))?[\s,;:\u2014\u201d\u2019\"'-]*$", re.I)
+
+
+def _before_frame(text: str, start: int, first: int) -> int:
+    """The end of a clause that a trailing frame follows (``..., The Herald reported``, ``... as X reported``):
+    just before the frame, without the comma and a leading ``as``."""
+    m = _AS_FRAME.search(text, start, first)
+    return m.start() if m is not None and m.start() > start else first
+
+
+#: a subordinating conjunction that opens the clause of the frame, with no comma between it and the frame
+_SUBORDINATE_FRAME = re.compile(
+    r"\b(?:after|before|when|since|because|although|though|while|once|until|unless|if)\b[^,;:]*$", re.I
+)
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    """Where a clause that goes on at ``pos`` ends: its sentence's end or a semicolon (a quotation inside it is
+    part of it)."""
+    semicolon = text.find(";", pos, end)
+    end = semicolon if semicolon >= 0 else end
+    while end > pos and text[end - 1] in _CLAUSE_EDGE:
+        end -= 1
+    return end
+
+
+def _clause_start(text: str, start: int, pos: int, statements: list[Span]) -> int:
+    """Where a clause that runs up to ``pos`` starts: its sentence's start, or after a quoted statement."""
+    start = max([q[1] for q in statements if start < q[1] <= pos] + [start])
+    while start < pos and text[start] in _CLAUSE_EDGE:
+        start += 1
+    return start
+
+
+_COLON_BREAK = re.compile(r"[ \t]*:[ \t]*\n+")
+
+
+def paragraph_after_colon(text: str, a: Attribution) -> Span | None:
+    """``RT reports:`` closing its line: what was said is the next paragraph (without its quotation marks)."""
+    m = _COLON_BREAK.match(text, a.cue[1])
+    if m is None:
+        return None
+    end = text.find("\n", m.end())
+    para = strip_span(text, m.end(), len(text) if end < 0 else end, " \t" + _OPENING + _CLOSING)
+    return para if len(CUE_WORD.findall(text, para[0], para[1])) >= 3 else None
+
+
+def outside_sentence(text: str, a: Attribution, sentence_ranges: list[Span], quotes: list[Span]) -> bool:
+    """A content that lies outside the cue's sentence and is not a quotation (a tagging link to the wrong
+    sentence: ``Pompeo reminded his hosts that ..., she said.`` linked to a phrase of the next sentence)."""
+    c = a.content
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if c is None or sent is None or overlaps(c, sent):
+        return False
+    return not any(q[0] <= c[0] and c[1] <= q[1] for q in quotes)

@@ -28,6 +28,15 @@ def word_spans(text: str, span: Span) -> list[Span]:
     return [(m.start(), m.end()) for m in CUE_WORD.finditer(text, span[0], span[1])]
 
 
+#: finite reporting verbs that cannot be nouns: a source holding one holds an outer frame ("The BBC adds the WHO")
+_OUTER_CUES = sanity.FINITE_SPEECH | frozenset(
+    "adds added reported claimed announced warned explained insisted argued noted confirmed denied admitted "
+    "declared tweeted".split()
+)
+#: participles that follow a source's head noun ("a statement released on Monday", "a report published by")
+_POSTNOMINAL_PARTICIPLES = frozenset(
+    "released issued published posted obtained seen sent distributed prepared signed filed leaked".split()
+)
 _RELATIVE = frozenset("which whom that where".split())
 # a clause boundary inside a tagged source: the subject of the cue follows it (``the port after CBP``)
 _SUBORDINATORS = frozenset("because while unless if when whereas although".split())
@@ -48,6 +57,17 @@ def clean_source(text: str, src: Span | None) -> Span | None:
     if src is None:
         return None
     words = word_spans(text, src)
+    for i in range(len(words) - 1, 0, -1):
+        # "Congressman Lee said video footage (shows)": the speaker of the nested cue follows the outer cue
+        if text[words[i - 1][0] : words[i - 1][1]].lower() in _OUTER_CUES:
+            words = words[i:]
+            break
+    for i in range(1, len(words)):
+        # "a statement released (after the meeting)": the participle after the head noun ends the phrase;
+        # "Senators Flake and Graham, who have all (said)": so does a subject relative clause
+        if text[words[i][0] : words[i][1]].lower() in _POSTNOMINAL_PARTICIPLES or text[words[i][0] : words[i][1]] == "who":
+            words = words[:i]
+            break
     for i in range(len(words) - 1, 0, -1):
         w = text[words[i - 1][0] : words[i - 1][1]].lower()
         nxt = text[words[i][0] : words[i][1]]
@@ -70,6 +90,8 @@ def clean_source(text: str, src: Span | None) -> Span | None:
         changed = False
         last = text[words[-1][0] : words[-1][1]]
         low = last.lower()
+        if len(last) > 1 and last.isupper():
+            break  # an acronym ("WHO", the World Health Organization), not a relative pronoun
         if (
             low in _SOURCE_TAIL
             or low in sanity.FUNCTION_WORDS

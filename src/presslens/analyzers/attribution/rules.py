@@ -41,6 +41,9 @@ _NOISE_WORDS = frozenset(
 )
 
 
+_OBJECT_RELATIVE = re.compile(r"\b(?:which|that|whom)\s+$", re.I)
+
+
 @dataclass
 class RuleAttribution:
     cue: Span
@@ -147,8 +150,8 @@ def rule_attributions(text: str, sentence_ranges: list[Span]) -> list[RuleAttrib
             if _noun_use(text, cue) or _inside_any(cue, [a.source for a in out if a.source is not None]):
                 continue
             clause_src = source_before(text, s, cue[0])
-            if clause_src is None:
-                continue
+            if clause_src is None or _OBJECT_RELATIVE.search(text, max(s, clause_src[0] - 12), clause_src[0]):
+                continue  # "the allegation, which the nominee has denied, has upended ...": no clause was said
             if cm.group("cue").startswith("told"):
                 cue = (cue[0], cue[0] + 4)
             add(RuleAttribution(cue, clause_src, content))
@@ -189,12 +192,19 @@ _AFTER_QUOTE = re.compile(
 )
 
 
+def _opens_its_sentence(text: str, qs: int, ranges: list[Span]) -> bool:
+    """A quotation that opens its sentence ('"...," she said'), not a scare quote inside a clause
+    ('To tackle any "security risk," the agency announced lane closures')."""
+    sent = sentence_at(ranges, qs)
+    return sent is None or not text[sent[0] : qs].strip()
+
+
 def _quote_attribution(text: str, qs: int, qe: int, ranges: list[Span]) -> RuleAttribution | None:
     """Pair a quotation with a cue just after it (`"...," he said`) or just before it (`He said: "..."`)."""
     line_end = text.find("\n", qe)
     limit = min(len(text), qe + 140, line_end if line_end >= 0 else len(text))
     m = _AFTER_QUOTE.match(text, qe, limit)
-    if m is not None and not re.search(r"[.!?;]", m.group("pre")):
+    if m is not None and not re.search(r"[.!?;]", m.group("pre")) and _opens_its_sentence(text, qs, ranges):
         cue = (m.start("cue"), m.end("cue"))
         if m.group("pre").strip():
             src: Span | None = strip_span(text, m.start("pre"), m.end("pre"))

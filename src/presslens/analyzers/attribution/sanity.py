@@ -44,7 +44,12 @@ _NOT_HEADS = frozenset("including such like via per".split())
 #: the writer's and reader's voice: "we do not want", "you don't believe"
 WRITER_PRONOUNS = frozenset("i we you us".split())
 #: finite reporting verbs that end a source noun phrase ("Gaetz said video footage" is no source)
-_FINITE_SPEECH = frozenset("said says say told tells wrote writes stated".split())
+FINITE_SPEECH = frozenset("said says say told tells wrote writes stated".split())
+
+
+def is_function_word(word: str) -> bool:
+    """A function word; an acronym in capitals is a name ("WHO", the World Health Organization), not one."""
+    return word.lower() in FUNCTION_WORDS and not (len(word) > 1 and word.isupper())
 
 
 def words(text: str, span: Span) -> list[str]:
@@ -104,7 +109,7 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
     out = []
     if time_word_in_source(text, source):
         out.append("time phrase in source")
-    if ws[-1].lower() in FUNCTION_WORDS:
+    if is_function_word(ws[-1]):
         out.append("source ends in a function word")
     if (
         len(ws) == 1
@@ -115,19 +120,25 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         out.append("writer's voice as source")
     if ws[0].lower() in _LEADING_PREPOSITIONS:
         out.append("source starts with a preposition")
-    if all(w.lower() in FUNCTION_WORDS or w.lower() in _NOT_HEADS or w.isdigit() for w in ws):
+    if all(is_function_word(w) or w.lower() in _NOT_HEADS or w.isdigit() for w in ws):
         out.append("source without a noun or pronoun head")
     lead = [w.lower() for w in WORD.findall(text, max(0, source[0] - 30), source[0])][-1:]
     if lead and lead[0] in ("if", "unless", "whether"):
         out.append("conditional source")
-    if any(w.lower() in _FINITE_SPEECH for w in ws):
+    if any(w.lower() in FINITE_SPEECH for w in ws):
         out.append("source holds a reporting verb")
+    if any(w.lower() in _AUXILIARY_VERBS for w in ws[1:]) or (len(ws) == 1 and ws[0].islower() and ws[0].endswith("ing")):
+        out.append("source is a verb phrase")  # "health workers have recorded", "experiencing"
     return out
 
 
+#: finite auxiliaries: inside a source they make it a clause, not a noun phrase
+_AUXILIARY_VERBS = frozenset("has have had is are was were will would".split())
 _MODAL = frozenset("would could should may might can must shall be".split())
 #: "was reported", "is said": the subject of a passive cue is not who spoke
 _BE = frozenset("is are was were be been being".split())
+#: adverbs between a passive's "be" and its participle ("was later announced", "is also said")
+_PASSIVE_ADVERBS = frozenset("also later then now not never already widely first".split())
 _PARTICIPLES = frozenset("said told written known seen shown heard thought found".split())
 _NEGATION = frozenset("not never n't refuse refuses refused refusing decline declines declined declining".split())
 _DETERMINERS = frozenset("the a an his her their its our my your these those this wild new latest many".split())
@@ -137,13 +148,18 @@ _QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b",
 
 def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str]:
     """A cue that reports nothing: hypothetical (``could admit``, ``to explain``), negated (``refuses to say``),
-    a question without an answer (``asked whether``), or a headline (``Officials Warn ...``)."""
+    or a question without an answer (``asked whether``). A headline's cue (``Trump Threatens To ...``) is a cue
+    like any other: the annotation guideline marks headline attributions."""
     ws = [w.lower() for w in words(text, cue)]
     before = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 25), cue[0])][-1:]
     out = []
     if any(w in _MODAL for w in ws + before) or (ws[:1] == ["to"] and len(ws) > 1):
         out.append("hypothetical cue")
-    if any(w in _BE for w in ws[:-1]) and ws[-1] in _PARTICIPLES | {w for w in ws[-1:] if w.endswith("ed")}:
+    lead = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 40), cue[0])]
+    while lead and (lead[-1] in _PASSIVE_ADVERBS or lead[-1].endswith("ly")):
+        lead.pop()  # "it was later announced", "were reportedly told"
+    passive_be = any(w in _BE for w in ws[:-1]) or (bool(lead) and lead[-1] in _BE)
+    if passive_be and ws and ws[-1] in _PARTICIPLES | {w for w in ws[-1:] if w.endswith("ed")}:
         out.append("passive cue")
     if any(w in _NEGATION or w.endswith(("n't", "n\u2019t")) for w in ws):
         out.append("negated cue")
@@ -155,10 +171,6 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         text, max(0, cue[0] - 4), cue[0]
     )):
         out.append("cue is a noun")  # "the wild claims", "Trump's tweets"
-    first = text[cue[0] : cue[1]]
-    at_start = sentence is not None and not text[sentence[0] : cue[0]].strip(" \t\n\"\u201c\u2018'")
-    if first[:1].isupper() and not at_start and first.lower() != "according to":
-        out.append("headline cue")
     return out
 
 
