@@ -55,13 +55,26 @@ FIGURES: list[tuple[str, str, str, Any, str | None, str | None]] = [
     ("Even some 16-year-old pupils were fined.", "16-year-old", "age", 16, "years", None),
     ("Rescuers found at least one survivor in the rubble.", "at least one survivor", "count", 1, "survivor",
      "lower"),
-    ("The storm lasted a couple of days.", "a couple of days", "count", 2, "days", "approx"),
     # ranges, and pairs that are not ranges
     ("Those detained were aged between the ages of 19 and 58.", "between the ages of 19 and 58", "range",
      (19, 58), None, None),
     ("Each shelter holds from 40 to 60 beds.", "from 40 to 60 beds", "range", (40, 60), "beds", None),
-    ("Samples are kept between -70 and -90 degrees.", "between -70 and -90 degrees", "range", (-70, -90),
+    ("Samples are kept between -70 and -90 degrees.", "between -70 and -90 degrees", "range", (-90, -70),
      "degrees", None),
+    # bounds "approaching", "near", "as high as"; fractions in fourths; a range's low end is the smaller
+    ("Rain fell on a region approaching 25 million people.", "approaching 25 million people", "count", 25000000,
+     "people", "approx"),
+    ("The mission lasted near two decades.", "near two decades", "duration", 2, "decades", "approx"),
+    ("Estimates ran as high as 9,000 deaths.", "as high as 9,000 deaths", "count", 9000, "deaths", "upper"),
+    ("Rebels held a fourth of the province.", "a fourth", "percent", 25, "percent", None),
+    # occasions, halves of a unit, "another million", capitalised adjectives inside the counted noun phrase
+    ("The driver had been fined twice for speeding.", "twice", "count", 2, "times", None),
+    ("The camp lies over a half mile from the road.", "over a half mile", "measure", 0.5, "mile", "lower"),
+    ("The convoy waited half an hour at the gate.", "half an hour", "duration", 0.5, "hours", None),
+    ("The party hopes to sign up another million young voters.", "another million young voters", "count",
+     1000000, "young voters", None),
+    ("The agency hired 40 additional Spanish interpreters.", "40 additional Spanish interpreters", "count", 40,
+     "additional Spanish interpreters", None),
     # zero-width characters inside a number: one figure, offsets unchanged
     ("Officials said 200,\u200c000 men had left.", "200,\u200c000 men", "count", 200000, "men", None),
     ("Some 45\u200b000 tonnes of grain were shipped.", "Some 45\u200b000 tonnes", "measure", 45000, "tonnes",
@@ -106,6 +119,10 @@ NOT_FIGURES: list[str] = [
     "1.\nThe first rule is simple.",
     "The rule is set out in §214 of the act.",
     "Detention rests on Title 8 of the federal code.",
+    "The power comes from 8 U.S.C. 1226 and nowhere else.",
+    "The judge read out 18 of the United States Code in full.",
+    "The ferry leaves from Pier 39 at noon.",
+    "The body was found in room 32-135 of the hotel.",
     "©2019 Metro Daily, all rights reserved.",
     "27 SHARES Facebook Twitter",
     "The student, BA ’21, spoke at the rally.",
@@ -144,6 +161,28 @@ def test_changes_and_scores_are_two_figures(sentence: str, values: tuple[float, 
     found = _asserted(sentence)
     assert [q.label for q in found] != ["range"]
     assert [q.value for q in found] == pytest.approx(list(values))
+
+
+def test_a_couple_of_is_a_vague_candidate_like_a_few() -> None:
+    text = "The storm lasted a couple of days."
+    found = [q for q in extract_quantities(text) if text[q.start : q.end] == "a couple of days"]
+    assert found and found[0].vague and found[0].value == 2 and found[0].bound == "approx"
+    assert found[0].score < ASSERTED
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "low", "high"),
+    [
+        ("The feud has simmered for decades.", "decades", 20, 99),
+        ("They restored the centuries-old bridge.", "centuries-old", 200, 999),
+    ],
+)
+def test_bare_decades_and_centuries_are_vague_durations(sentence: str, span: str, low: int, high: int) -> None:
+    q = _only(sentence)
+    assert sentence[q.start : q.end] == span and q.vague and q.value is None
+    assert (q.low, q.high, q.label) == (low, high, "duration")
+    counted = "The war lasted two decades."
+    assert [counted[f.start : f.end] for f in _asserted(counted)] == ["two decades"]
 
 
 def test_number_word_in_a_headline_is_a_candidate() -> None:

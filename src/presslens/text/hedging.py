@@ -27,6 +27,9 @@ from presslens.text.wordstarts import (
 Cue = tuple[int, int, str]
 
 IGNORE_CASE = re.IGNORECASE
+#: how many characters before a cue its context checks read ("said ... would", "so that ... could"): a bound
+#: that keeps every check linear in the sentence length on hostile input (one sentence of 50,000 characters)
+LOOKBEHIND = 300
 
 # ---------------------------------------------------------------------------------------------------
 # Hedging cues
@@ -227,10 +230,12 @@ def _is_month_or_name_may(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if not word.startswith("May"):
         return False
-    before = text[:start]
+    before = text[max(0, start - LOOKBEHIND) : start]
     after = text[end:]
     if _MONTH_CONTEXT_AFTER.match(after) or _MONTH_CONTEXT_BEFORE.search(before):
         return True
+    if re.match(r"['’]s\b", after):
+        return True  # "May’s government": a name
     # Capitalised mid-sentence "May" is a month or a surname ("Theresa May"), not a modal.
     stripped = before.rstrip()
     at_sentence_start = not stripped or stripped[-1] in ".!?:;\"'“‘(\n"
@@ -240,7 +245,7 @@ def _is_month_or_name_may(text: str, start: int, end: int) -> bool:
 def _is_noun_might(text: str, start: int, end: int) -> bool:
     if text[start:end].lower() != "might":
         return False
-    if _NOUN_MIGHT_BEFORE.search(text[:start]):
+    if _NOUN_MIGHT_BEFORE.search(text[max(0, start - LOOKBEHIND) : start]):
         return True
     return bool(re.match(r"\s*(?:of|and|to\s+(?:bear|the))\b", text[end:], IGNORE_CASE))
 
@@ -268,7 +273,7 @@ def modal_kind(text: str, start: int, end: int) -> str | None:
             return None  # perception: "could see the convoy", "could hear the shelling"
         if _COULD_ABILITY_AFTER.match(after) and re.search(
             r"\b(?:when|as|while|so that|where|before|after|until|because|that night|only)\s+[^,.;]*$",
-            text[:start],
+            text[max(0, start - LOOKBEHIND) : start],
             IGNORE_CASE,
         ):
             return None
@@ -277,7 +282,7 @@ def modal_kind(text: str, start: int, end: int) -> str | None:
         if _NEGATED_MODAL.search(text[start:end]):
             return "modal" if CONDITIONAL.search(text) else None
         # "said it would": reported future (a prediction cue), not a hedge; conditional "would" hedges.
-        if SPEECH_BEFORE.search(text[:start]) and not CONDITIONAL.search(text):
+        if SPEECH_BEFORE.search(text[max(0, start - LOOKBEHIND) : start]) and not CONDITIONAL.search(text):
             return None
         if re.match(r"\s+(?:like|rather|prefer)\b", after, IGNORE_CASE):
             return None
@@ -361,6 +366,12 @@ _COULD_ABILITY_BEFORE = re.compile(
     r"(?:[\w’'-]+\s+){0,3}$",
     IGNORE_CASE,
 )
+# "could" of purpose: "scheduled a hearing so that both could state their cases" (in the same clause)
+_COULD_PURPOSE_BEFORE = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\b[^,.;:!?]*$", IGNORE_CASE)
+# a vague source alone, not a hedge of the claim (guideline section 5): "There are reports that ..."
+_VAGUE_REPORTS = re.compile(
+    r"^there\s+(?:are|were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reports|claims|accounts)\b", IGNORE_CASE
+)
 _COULD_REACHED_AFTER = re.compile(r"^\s+(?:not\s+)?(?:immediately\s+)?be\s+reached\b", IGNORE_CASE)
 # certainty, not doubt: "100 percent likely"
 _CERTAIN_LIKELY = re.compile(r"\b100\s*(?:%|percent|per cent)\s*$", IGNORE_CASE)
@@ -372,6 +383,73 @@ _NOT_CLAIM_HEDGE = re.compile(
     r"(?:is|are|was|were|has been|have been|had been|being)\s+(?:\w+\s+)?(?:said|reported|claimed)\s+that)$",
     IGNORE_CASE,
 )
+# Adjudication rules (data/realnews/GUIDELINE.md section 5): an adjective (alleged, suspected, apparent,
+# possible, potential) hedges only what the sentence asserts ("apparent proof of the strike"), not a label of an
+# accusation or a category ("the alleged shooter", "possible consequences"); "apparent that" is "evident that"
+# and "alleged that" a speech verb.
+_ADJECTIVE_CUE = re.compile(
+    r"^(?:(?:a|the)\s+)?(?:possible|potential|suspected|alleged|apparent|presumed|purported)(?:\s+(?P<noun>[a-z]+))?$|"
+    r"^(?:a|the)\s+(?:likely|probable)(?:\s+(?P<noun2>[a-z]+))?$",
+    IGNORE_CASE,
+)
+_ADJECTIVE_NEXT = re.compile(r"\s+(?P<noun>[A-Za-z]+)")
+_ASSERTED_EVIDENCE = frozenset(
+    "proof evidence sign signs confirmation indication indications support link links connection admission "
+    "acknowledgement acknowledgment breakthrough success failure victory defeat".split()
+)
+# "suggest" is a hedge when evidence suggests; a speech verb (= proposed) when a person or document does
+_EVIDENCE_SUBJECTS = frozenset(
+    "evidence data findings results research study studies analysis figures numbers records poll polls signs "
+    "tests test footage images reports report estimates it this that which".split()
+)
+_WORD_BEFORE_CUE = re.compile(r"([A-Za-z]+)\W*$")
+# "could" of generic capacity (guideline: not a cue): an indefinite or generic subject ("anyone coming close ...
+# could contract it", "a well-developed country could manage", "even a mediocre lawyer could shatter it"), unless
+# a possible event follows ("an outbreak could occur at any time")
+_GENERIC_SUBJECT_START = frozenset("anyone anybody any a an even just someone somebody everyone one".split())
+_CLAUSE_START = re.compile(r"(?:^|[,;:(\u2013\u2014]|\b(?:that|if|when|because|since|so|but|and|while)\b)\s*", IGNORE_CASE)
+_VERB_AFTER_MODAL = re.compile(r"\s+(?:then\s+|still\s+|also\s+|easily\s+|even\s+)*(?P<verb>[a-z]+)", IGNORE_CASE)
+_POSSIBLE_EVENT_VERBS = frozenset(
+    "happen occur arise emerge erupt explode break spread escalate intensify worsen deteriorate collapse fall rise "
+    "grow increase decrease decline drop surge jump double strengthen weaken reach hit strike arrive come return "
+    "resume begin start end last continue spill".split()
+)
+
+
+def _label_adjective(text: str, start: int, end: int) -> bool:
+    """An adjective cue that labels an accusation or a category (see _ADJECTIVE_CUE)."""
+    m = _ADJECTIVE_CUE.match(text[start:end])
+    if m is None:
+        return False
+    noun = m.group("noun") or m.group("noun2")
+    if noun is None:
+        nxt = _ADJECTIVE_NEXT.match(text, end)
+        noun = nxt.group("noun") if nxt else ""
+    noun = noun.lower()
+    if noun == "that":
+        return not re.match(r"(?:possible|probable|likely)\b", text[start:end], IGNORE_CASE)
+    return noun not in _ASSERTED_EVIDENCE
+
+
+def _speech_suggest(text: str, start: int, end: int) -> bool:
+    """ "Mueller suggested that ...", "the paper suggests that the US act": "suggest" as a speech verb."""
+    cue = text[start:end].lower()
+    if not cue.startswith("suggest"):
+        return False
+    m = _WORD_BEFORE_CUE.search(text, max(0, start - 60), start)
+    return m is None or m.group(1).lower() not in _EVIDENCE_SUBJECTS
+
+
+def _generic_capacity_could(text: str, start: int, end: int) -> bool:
+    head = text[max(0, start - 200) : start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
+    words = head[cut:].split()
+    if not words or words[0].lower() not in _GENERIC_SUBJECT_START:
+        return False
+    verb = _VERB_AFTER_MODAL.match(text, end)
+    return not (verb and verb.group("verb").lower() in _POSSIBLE_EVENT_VERBS)
+
+
 _KEPT_SECOND_HAND = re.compile(r"\b(?:unconfirmed|unverified|rumou?rs?|rumou?red)\b", IGNORE_CASE)
 _KEPT_EPISTEMIC = re.compile(r"^(?:may well|might well|in theory)$", IGNORE_CASE)
 
@@ -392,18 +470,25 @@ def claim_hedge_cues(text: str) -> list[Cue]:
             continue
         if _NOT_CLAIM_HEDGE.match(cue):
             continue
-        if cue.lower() == "likely" and _CERTAIN_LIKELY.search(text[:s]):
+        if cue.lower() == "likely" and _CERTAIN_LIKELY.search(text[max(0, s - 40) : s]):
             continue
         if cue.lower() in _ADJECTIVE_ADVERBS and _ADVERB_BEFORE_ADJECTIVE.match(text[e:]):
             continue
         if cue.lower() == "may" and _LEGAL_TEXT.search(text):
             continue
+        before = text[max(0, s - LOOKBEHIND) : s]
         if cue.lower() == "could" and (
-            _COULD_ABILITY_BEFORE.search(text[:s]) or _COULD_REACHED_AFTER.match(text[e:])
+            _COULD_ABILITY_BEFORE.search(before) or _COULD_REACHED_AFTER.match(text[e:])
+            or _COULD_PURPOSE_BEFORE.search(before)
         ):
             continue
+        if _VAGUE_REPORTS.match(cue) or _label_adjective(text, s, e) or _speech_suggest(text, s, e):
+            continue
+        if cue.lower() == "could" and _generic_capacity_could(text, s, e):
+            continue
         cues.append((s, e, kind))
-    cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text))
+    cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text)
+                if not _label_adjective(text, m.start(), m.end()) and not _speech_suggest(text, m.start(), m.end()))
     return dedupe_cues(cues)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from presslens.text.hedging import (
     CONDITIONAL,
     IGNORE_CASE,
+    LOOKBEHIND,
     MODAL,
     MODAL_FIRST,
     MODAL_TRIGGERS,
@@ -67,7 +68,7 @@ _HORIZON = re.compile(
 )
 
 _PREDICTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("future", re.compile(r"\b(?:will|shall|won't|shan't)\b|\w(?:'ll|’ll)\b", IGNORE_CASE)),
+    ("future", re.compile(r"\b(?:will|shall|won['’]t|shan['’]t)\b|\w(?:'ll|’ll)\b", IGNORE_CASE)),
     (
         "going_to",
         re.compile(
@@ -180,13 +181,34 @@ _PAST_MARKERS = re.compile(
 )
 
 
+# verbs that follow a headline's "Will" ("Will Be Met", "Will Strike"); a name follows "Will" otherwise
+_HEADLINE_VERBS = words_of(
+    "be have not never soon face get make take come go become stay remain leave lose win end start begin",
+    "strike hit return open close rise fall pay cost send meet see bring keep hold run vote sign ban",
+    "continue happen arrive deploy launch fight change",
+)
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _headline_will(text: str, end: int) -> bool:
+    """Whether a capitalised "Will" ending at ``end`` is the future auxiliary of a title-case headline: the
+    next word is a capitalised verb of :data:`_HEADLINE_VERBS` and most words of the line are capitalised."""
+    nxt = _TITLE_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    if not nxt or not nxt.group(0)[0].isupper() or nxt.group(0).lower() not in _HEADLINE_VERBS:
+        return False
+    words = _TITLE_WORD.findall(text, max(0, end - LOOKBEHIND), end + LOOKBEHIND)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _will_is_noun(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if word.lower() != "will":
         return False
-    if word == "Will" and text[:start].rstrip() and text[:start].rstrip()[-1] not in ".!?\"'“‘(\n":
-        return True  # a name ("Will Vernon") mid-sentence
-    before = text[:start]
+    before = text[max(0, start - LOOKBEHIND) : start]
+    if word == "Will" and before.rstrip() and before.rstrip()[-1] not in ".!?\"'“‘(\n":
+        # a name ("Will Vernon") mid-sentence, unless a headline in title case goes on with a verb
+        # ("Solar Storm Will Strike Earth Tonight", "Migrants ... Will Be Met With Barricades")
+        return not _headline_will(text, end)
     after = text[end:]
     if _NOUN_WILL_BEFORE.search(before):
         return True
@@ -200,7 +222,7 @@ _DISCLOSURE_AFTER = re.compile(
     r"give\s+(?:details|figures|numbers))\b",
     IGNORE_CASE,
 )
-_NEGATIVE_SUBJECT = re.compile(r"\b(?:nobody|no\s+one|none\s+of|neither)\b[^.;:!?]*$", IGNORE_CASE)
+_NEGATIVE_SUBJECT = re.compile(r"\b(?:nobody|no\s+one|none(?:\s+of)?|neither)\b[^.;:!?]*$", IGNORE_CASE)
 
 
 def _will_is_refusal(text: str, start: int, end: int) -> bool:
@@ -211,7 +233,7 @@ def _will_is_refusal(text: str, start: int, end: int) -> bool:
         return False
     word = text[start:end].lower().replace("’", "'")
     negated = bool(m.group("neg")) or word in {"won't", "shan't"}
-    return negated or bool(_NEGATIVE_SUBJECT.search(text[:start]))
+    return negated or bool(_NEGATIVE_SUBJECT.search(text[max(0, start - LOOKBEHIND) : start]))
 
 
 def _modal_is_future(text: str, start: int, end: int) -> bool:
@@ -245,7 +267,8 @@ def _is_reported_future(text: str, start: int, end: int) -> bool:
         return False
     if re.match(r"\s+(?:have|like|rather|prefer)\b", text[end:], IGNORE_CASE):
         return False
-    return bool(SPEECH_BEFORE.search(text[:start])) and not CONDITIONAL.search(text)
+    before = text[max(0, start - LOOKBEHIND) : start]
+    return bool(SPEECH_BEFORE.search(before)) and not CONDITIONAL.search(text)
 
 
 def prediction_cues(text: str) -> list[Cue]:
@@ -362,10 +385,11 @@ POSSIBLE_CUES = frozenset({"modal_future"})
 _FORECAST_HORIZON = re.compile(
     r"\b(?:"
     rf"(?:for\s+)?another\s+(?:{_NUM_WORD}\s+)?{_UNIT}|"
+    rf"in\s+(?:just|only|about|around|roughly|less\s+than|under|as\s+little\s+as)\s+{_NUM_WORD}\s+{_UNIT}|"
     rf"over\s+the\s+course\s+of\s+the\s+(?:next|coming)\s+(?:{_NUM_WORD}\s+)?{_UNIT}|"
     rf"in\s+the\s+next\s+(?:\w+\s+)?(?:cycle|election|term|session|season|round)|"
     rf"a\s+week\s+from\s+{_WEEKDAY}|"
-    rf"(?:on|by|until|till|in|this|next|from)\s+(?:{_WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)|"
+    rf"(?:on|by|until|till|in|this|next|from|for)\s+(?:{_WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)|"
     r"(?:at\s+)?any\s*time|eventually|ultimately|sooner\s+or\s+later|one\s+day|at\s+one\s+point|"
     r"in\s+the\s+long\s+run"
     r")\b",
@@ -373,6 +397,18 @@ _FORECAST_HORIZON = re.compile(
 )
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 _LIST_ITEM = re.compile(r"^\s*[*•·-]\s")
+# "it is only a matter of time before ...": an outright forecast without a future verb
+_MATTER_OF_TIME = re.compile(
+    r"\b(?P<phrase>(?:only\s+)?a\s+matter\s+of\s+(?:time|days|weeks|months|years))\W{0,2}\s+(?:before|until)\b",
+    IGNORE_CASE,
+)
+# "it is inevitable that ...", "appears about to commence": forecasts without a future verb
+_EXTRA_FORECASTS = (
+    _MATTER_OF_TIME,
+    re.compile(r"\b(?:it\s+is|it['’]s|is|are|seems|seemed|looks|now\s+looks)\s+['‘’\"“]?inevitable\b", IGNORE_CASE),
+    re.compile(r"\b(?:appears?|seems?|looks?)\s+(?:set|about|poised|likely|certain|sure|bound)\s+to\b",
+               IGNORE_CASE),
+)
 _SHALL = re.compile(r"^(?:shall|shan't|shan’t)$", IGNORE_CASE)
 
 
@@ -395,6 +431,9 @@ def forecast_cues(text: str) -> Forecast | None:
     index = WordStarts(text)
     span = _horizon_span(text, index)
     cues = [c for c in _prediction_cues(text, span, index) if not _SHALL.match(text[c[0]:c[1]])]
+    if "matter" in text or "nevitab" in text or "about" in text or " set to" in text:
+        more = [(m.start(), m.end(), "expected") for p in _EXTRA_FORECASTS for m in p.finditer(text)]
+        cues = sorted(cues + more) if more else cues
     kinds = {c[2] for c in cues}
     if kinds & FORECAST_CUES:
         strength = "forecast"
@@ -405,7 +444,251 @@ def forecast_cues(text: str) -> Forecast | None:
     if _PAST_MARKERS.search(text) and not kinds & {"future", "expected", "going_to"}:
         return None
     kept = FORECAST_CUES | POSSIBLE_CUES
+    kept_cues = [c for c in cues if c[2] in kept]
     if span is None:
-        extra = _FORECAST_HORIZON.search(text)
-        span = (extra.start(), extra.end()) if extra else None
-    return strength, [c for c in cues if c[2] in kept], span
+        extra = next((m for m in _FORECAST_HORIZON.finditer(text)
+                      if not _SPEECH_TIME.search(text, max(0, m.start() - 80), m.start())), None)
+        span = (extra.start(), extra.end()) if extra else _weekday_after(text, kept_cues)
+    if span is None and "matter" in text:
+        time_is = _MATTER_OF_TIME.search(text)  # "only a matter of time": the forecast's only time phrase
+        if time_is:
+            span = time_is.span("phrase")
+    return strength, kept_cues, span
+
+
+# a bare weekday after a future verb ("aid will start to expire Friday"), not after a speech verb or "last"
+_BARE_WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b")
+_NOT_AHEAD = re.compile(
+    r"\b(?:said|says|told|announced|added|reported|wrote|tweeted|stated|occurred|happened|was|were|had|last)\b",
+    IGNORE_CASE,
+)
+
+
+# "the minister said on Friday": the time of the statement, not of the forecast
+_SPEECH_TIME = re.compile(
+    r"\b(?:said|says|told|announced|added|reported|wrote|stated|tweeted)\s+(?:[\w’'-]+\s+){0,2}$", IGNORE_CASE
+)
+
+
+def _weekday_after(text: str, cues: list[Cue]) -> tuple[int, int] | None:
+    """The first bare weekday after the first cue with no past or speech verb between them, or None."""
+    if not cues:
+        return None
+    first = min(c[1] for c in cues)
+    m = _BARE_WEEKDAY.search(text, first)
+    if m is None or _NOT_AHEAD.search(text, first, m.start()):
+        return None
+    return m.start(), m.end()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Which forecasts a reader would track (data/realnews/GUIDELINE.md section 6)
+# ---------------------------------------------------------------------------------------------------
+
+# A line that answers a poll or a yes/no question ("No, he will not be confirmed.")
+_ANSWER_LINE = re.compile(r"^\W*(?:yes|no)\s*[,.!:;–—-]", IGNORE_CASE)
+# the writer's (or a speaker's) wish rather than an expectation
+_WISH = re.compile(
+    r"^\W*(?:hopefully|let(?:'s|’s|\s+us)|may\s+god|god\s+willing|pray)\b|\b(?:I|we)\s+(?:hope|pray|wish)\b",
+    IGNORE_CASE,
+)
+# divine agency: a prophecy or a creed, not an event a reader can watch for
+_DIVINE_SUBJECT = re.compile(r"^(?:god|allah|the\s+lord|lord|jesus|christ|heaven)$", IGNORE_CASE)
+_WRITER_SUBJECT = re.compile(r"^(?:we|i|us|our|my|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
+_GENERIC_SUBJECT = re.compile(r"^(?:you|your|you['’]ll|you['’]re|one)$", IGNORE_CASE)
+# "will always/often": habitual, not a forecast (guideline section 6)
+_HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|typically|normally)\b", IGNORE_CASE)
+# set phrases about an open future, not a forecast
+_IDIOM = re.compile(r"\btime\s+will\s+tell\b|\bremains\s+to\s+be\s+seen\b", IGNORE_CASE)
+# a reporting verb before the cue: "other sources say that we will see ..." is someone else's forecast
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|warn|warns|warned|predict|predicts|predicted|argue|argues|argued|"
+    r"claim|claims|claimed|believe|believes|believed|insist|insists|insisted)\b",
+    IGNORE_CASE,
+)
+# "expects us to believe": a demand on someone, not an expectation about events
+_DEMAND = re.compile(r"\b(?:expects?|expected|expecting)\s+(?:us|me|you|them|him|her|everyone|people)\s+to\b",
+                     IGNORE_CASE)
+# "was preparing to", "were about to": a past state of readiness, told in the past
+_PAST_READINESS = re.compile(r"^(?:was|were)\s+(?:\w+\s+)?(?:preparing|ready|about|poised)\s+to$", IGNORE_CASE)
+# words that may stand between a subject and its future cue ("they also will", "she probably won't")
+_SUBJECT_SKIP = frozenset(
+    "also still only just never certainly surely probably likely soon then now not too even already "
+    "undoubtedly doubtless clearly definitely inevitably ultimately eventually".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)\W*$")
+
+# wording that states how sure the forecast is or reports it as someone's forecast: "likely", "inevitably",
+# "will never", "warned that", "fear the disease will", "a matter of time"
+CERTAINTY = re.compile(
+    r"\b(?:likely|unlikely|probably|certainly|surely|inevitabl[ey]|doubtless|undoubtedly|no\s+doubt|"
+    r"ultimately|eventually|never|bound\s+to|a\s+matter\s+of\s+time|sooner\s+or\s+later|"
+    r"warn(?:s|ed|ing)?|predict(?:s|ed|ing)?|forecasts?|expects?|fears?|feared|worr(?:y|ies|ied)|"
+    r"anticipat(?:es?|ed)|estimat(?:es?|ed)|projects?|projected)\b",
+    IGNORE_CASE,
+)
+
+# verbs of occurrence, change of size or state and causation: "may/could/might" + one of them is a
+# possible event a reader can watch for ("the epidemic could explode", "the number might be increased"),
+# unlike ability, permission or attitude ("a country could manage", "members may vote", "may believe")
+EVENT_VERBS = frozenset(
+    """
+    happen occur arise emerge erupt explode break spread escalate intensify worsen deteriorate improve
+    collapse fall rise grow increase decrease decline drop dip plunge soar surge jump climb slump slip
+    double triple halve shrink expand widen narrow strengthen weaken reach hit top exceed surpass
+    strike arrive come return resume begin start end stop last continue persist linger dissolve disappear
+    vanish fade disintegrate split crumble topple fail succeed cause trigger spark prompt provoke fuel
+    unleash lead result derail delay disrupt threaten overwhelm destroy damage devastate cut raise lower
+    lift impose force become turn spill shift change close open face lose win cost mean
+    """.split()
+)
+_PASSIVE_OF = {
+    "increased": "increase", "decreased": "decrease", "raised": "raise", "lowered": "lower", "cut": "cut",
+    "extended": "extend", "delayed": "delay", "closed": "close", "lifted": "lift", "imposed": "impose",
+    "held": "hold", "postponed": "postpone", "cancelled": "cancel", "canceled": "cancel", "doubled": "double",
+    "expanded": "expand", "reduced": "reduce", "destroyed": "destroy", "damaged": "damage",
+    "overwhelmed": "overwhelm", "forced": "force", "affected": "affect", "hit": "hit", "infected": "infect",
+}
+_MODAL_VERB = re.compile(
+    r"^\s+(?:not\s+|soon\s+|even\s+|still\s+|also\s+|yet\s+|eventually\s+|easily\s+|quickly\s+|further\s+)*"
+    r"(?P<verb>[A-Za-z]+)(?:\s+(?P<next>[A-Za-z]+))?",
+    IGNORE_CASE,
+)
+
+
+def _cue_subject(text: str, start: int, end: int) -> str:
+    """The word that is most likely the subject of a future cue starting at ``start``: the word before it,
+    skipping adverbs ("they also will" → "they"), or the word the cue is glued to ("we'll" → "we'll")."""
+    head = text[max(0, start - 200) : start]
+    if head and (head[-1].isalpha()):  # "we'll": the "'ll" cue begins inside the word
+        m = re.search(r"[A-Za-z]+$", head)
+        return (m.group(0) if m else "") + text[start:end]
+    for _ in range(4):
+        m = _WORD_BEFORE.search(head)
+        if not m:
+            return ""
+        word = m.group(1)
+        if word.lower() not in _SUBJECT_SKIP:
+            return word
+        head = head[: m.start(1)]
+    return ""
+
+
+def _subject_phrase_start(text: str, start: int) -> str:
+    """The first word of the (up to three-word) noun phrase before a cue ("Our petition will" → "Our")."""
+    m = re.search(r"((?:[A-Za-z'’]+\s+){0,2}[A-Za-z'’]+)\s*$", text[max(0, start - 200) : start])
+    if not m:
+        return ""
+    words = m.group(1).split()
+    for i, w in enumerate(words):
+        if w.lower() in {"our", "my", "your"}:
+            return " ".join(words[i:])
+    return words[0] if words else ""
+
+
+def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str | None:
+    """Why the forecast ``cues`` of a sentence make no prediction a reader would track, or None.
+
+    - "answer": a poll option or yes/no answer line ("No, he will not be confirmed.");
+    - "idiom": "time will tell", "it remains to be seen";
+    - "habitual": "I will always practice ...";
+    - "wish": a hope rather than an expectation ("Hopefully, most will never ...", "we hope it will");
+    - "demand": "expects us to believe";
+    - "past readiness": "was preparing to", "were about to", "he was going to";
+    - "prophecy": divine agency ("God will not be mocked");
+    - "generic you": advice to the reader ("you are going to have to ...");
+    - "writer's own": the writer's own plan or resolve outside a quotation ("we will find ourselves",
+      "Our petition will remain ...": a call or notice, not a forecast); ``quoted`` says the sentence lies
+      inside a quotation, where "we will" is a speaker's forecast, as it is after a reporting verb ("other
+      sources say that we will see ...").
+
+    Every cue must be excluded for the sentence to be: one third-party forecast is enough to keep it.
+    """
+    if _ANSWER_LINE.match(text):
+        return "answer"
+    if _IDIOM.search(text):
+        return "idiom"
+    if _WISH.search(text):
+        return "wish"
+    reasons: list[str | None] = []
+    for start, end, cue_type in cues:
+        piece = text[start:end]
+        if cue_type == "expected" and _DEMAND.match(piece):
+            reasons.append("demand")
+            continue
+        if (cue_type == "expected" and _PAST_READINESS.match(piece.strip())) or (
+            cue_type == "going_to" and re.match(r"(?:was|were)\b", piece, IGNORE_CASE)
+        ):
+            reasons.append("past readiness")  # "was preparing to", "he said he was going to go"
+            continue
+        if cue_type == "future" and _HABITUAL_AFTER.match(text, end):
+            reasons.append("habitual")  # "I will always practice ...", "she will often call"
+            continue
+        quoted_here = quoted or bool(_REPORTING_BEFORE.search(text, max(0, start - LOOKBEHIND), start))
+        subject = _cue_subject(text, start, end)
+        phrase = _subject_phrase_start(text, start)
+        if _DIVINE_SUBJECT.match(subject) or re.match(r"(?:my|our|his)\s+god\b", phrase, IGNORE_CASE):
+            reasons.append("prophecy")
+        elif _GENERIC_SUBJECT.match(subject):
+            reasons.append("generic you")
+        elif not quoted_here and (_WRITER_SUBJECT.match(subject) or re.match(r"(?:our|my)\s", phrase, IGNORE_CASE)):
+            reasons.append("writer's own")
+        else:
+            reasons.append(None)
+    if reasons and all(r is not None for r in reasons):
+        return reasons[0]
+    return None
+
+
+def possible_event(text: str, cues: list[Cue]) -> bool:
+    """Whether a "may/could/might" cue of the sentence is followed by a verb of occurrence, change or
+    causation (:data:`EVENT_VERBS`), or by "be" + the participle of one ("might be increased")."""
+    for _start, end, cue_type in cues:
+        if cue_type != "modal_future":
+            continue
+        m = _MODAL_VERB.match(text[end:])
+        if not m:
+            continue
+        verb = m.group("verb").lower()
+        nxt = (m.group("next") or "").lower()
+        if verb in EVENT_VERBS:
+            return True
+        if verb == "be" and nxt in _PASSIVE_OF:
+            return True
+    return False
+
+
+def has_certainty(text: str) -> bool:
+    """Whether the sentence says how sure its forecast is or reports it as a forecast (:data:`CERTAINTY`)."""
+    return bool(CERTAINTY.search(text))
+
+
+def inside_quotation(text: str, pos: int) -> bool:
+    """Whether offset ``pos`` of an article's ``text`` lies inside a quotation that opened earlier in its
+    paragraph: more opening than closing curly quotes, or an odd number of straight double quotes, between
+    the paragraph start (at most :data:`QUOTE_LOOKBACK` characters back) and ``pos``."""
+    floor = max(0, pos - QUOTE_LOOKBACK)
+    piece = text[text.rfind("\n", floor, pos) + 1 or floor : pos]
+    return piece.count("\u201c") > piece.count("\u201d") or piece.count('"') % 2 == 1
+
+
+#: how far back :func:`inside_quotation` looks for the paragraph start (quotes rarely run longer)
+QUOTE_LOOKBACK = 3000
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[,;:\u2013\u2014()\"\u201c\u201d]")
+_SUBORDINATOR = re.compile(
+    r"\b(?:that|which|who|whom|whose|whether|if|because|although|though|than|unless|until|once|when|where|"
+    r"while|lest)\b",
+    IGNORE_CASE,
+)
+
+
+def cue_in_subordinate_clause(text: str, start: int) -> bool:
+    """Whether the cue at ``start`` sits in a subordinate clause ("the only expression that will show",
+    "how inconvenient that they will be"), judged from its clause up to the cue: a subordinator after the
+    clause's first word. "That will never happen." and "As for him, he will stay" are main clauses."""
+    head = text[max(0, start - LOOKBEHIND) : start]
+    cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(head)), default=0)
+    words = list(re.finditer(r"[A-Za-z'’]+", head[cut:]))
+    return any(_SUBORDINATOR.fullmatch(w.group(0)) for w in words[1:])

@@ -21,16 +21,11 @@ from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, registe
 from presslens.analyzers.claims.calibration import EMIT_AT, calibrated
 from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.model import ClaimModel
+from presslens.analyzers.claims.predictions import PREDICTION_SCORES, cues_quoted, prediction_basis
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import Cue, claim_hedge_cues
 from presslens.text.prediction import Forecast, forecast_cues
 
-# A prediction finding's score: the share of real-news dev prediction candidates a reader's annotation
-# confirmed (issue 13, `presslens eval realnews --split dev`, docs/EVALUATION.md), by strength and by whether
-# the sentence is also a claim finding (calibrated claim score >= EMIT_AT): forecasts in claim sentences
-# 47/55, forecasts elsewhere 11/26 (mostly opinion, quoted prophecy, polls), "may/could" in claim sentences
-# 8/30, elsewhere 0/17 (not emitted).
-PREDICTION_SCORES = {("forecast", True): 0.85, ("forecast", False): 0.42, ("possible", True): 0.27}
 # a furniture line or a question keeps its claim finding as a candidate, with this share of its score
 FURNITURE_FACTOR = 0.1
 
@@ -44,7 +39,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.2"
+    version = "1.3"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
@@ -88,9 +83,11 @@ class ClaimsAnalyzer(Analyzer):
             if found is None:
                 continue
             strength, cues, horizon = found
-            score = PREDICTION_SCORES.get((strength, claim))
-            if score is None:
+            quoted = cues_quoted(article.text, s, cues)
+            basis = prediction_basis(article.text[s:e], found, claim, quoted)
+            if basis is None:
                 continue
+            score = PREDICTION_SCORES[basis]
             out.append(
                 Finding.at(
                     article,

@@ -7,22 +7,25 @@ and its unit or counted noun phrase ("over 260,000 Russian men", "up to 1,000,00
 Labels (see :data:`~.vocabulary.LABELS`):
 
 - ``count``    -- a number of things or people ("200,000 men", "three tanks", "tens of thousands of ...",
-  "at least one survivor", "a couple of weeks": vague, value 2, approx);
+  "at least one survivor", "twice": 2 times, "another million voters"; "a couple of weeks": vague, value 2,
+  approx, a candidate at 0.3 like the guideline's "a few");
 - ``percent``  -- "40%", "40 per cent", "forty percent", "3 percentage points";
 - ``money``    -- "$5bn", "€300 million", "5 billion roubles", "300,000 euros";
 - ``range``    -- "200,000-300,000", "between 5 and 10", "from 10 to 20" (``low``/``high`` set; the unit or
   currency of the range is kept in ``unit``/``currency``);
 - ``age``      -- "30-year-old", "aged 34", "Anton, 34,";
-- ``duration`` -- "three weeks", "a 10-day ceasefire", "18 months";
+- ``duration`` -- "three weeks", "a 10-day ceasefire", "18 months", "half an hour"; bare "decades" /
+  "centuries(-old)" are vague (20-99 / 200-999 years);
 - ``date``     -- "2022" (in "in 2022"), "September 21", "21 September 2022", "the 1990s";
-- ``measure``  -- physical quantities with a unit of measure: "20 km", "155mm", "3,000 tonnes";
+- ``measure``  -- physical quantities with a unit of measure: "20 km", "155mm", "3,000 tonnes", "a half mile";
 - ``ordinal``  -- digit ordinals outside dates: "the 155th brigade". Word ordinals ("first", "second") are
   not reported (too common as ordinary words).
 
 Bounds: ``lower`` ("over", "more than", "at least", "above", "upwards of", "in excess of", "no fewer than",
 "260,000+", "or more"); ``upper`` ("up to", "fewer than", "less than", "at most", "under", "below",
-"no more than", "as many as", "within 48 hours"); ``approx`` ("about", "around", "roughly", "some",
-"approximately", "an estimated", "estimated", "circa", "~", "or so", "maybe", "perhaps", and "nearly",
+"no more than", "as many as", "as high as", "within 48 hours"); ``approx`` ("about", "around", "roughly", "some",
+"approximately", "an estimated", "estimated", "circa", "~", "or so", "maybe", "perhaps", "approaching",
+"near", and "nearly",
 "almost", "close to", as the real-news guideline reads them: ``data/realnews/GUIDELINE.md`` section 3);
 otherwise null. A converted figure in brackets takes the bound of the figure it converts ("about 30 km
 (20 miles)"); a bound word makes "half" a quantity ("about half of the housing": 50 percent, approx).
@@ -35,12 +38,12 @@ typo most plausibly hides: the digits without separators and the groups repaired
 (300,00 -> [30000, 300000]; 1,0000 -> [1000, 10000]); ``value`` is null.
 
 Not quantities (no finding): clock times ("10:30", "6am", "at 10.30"; a price "$5.64" is money), identifiers
-("Su-34", "MH17", "Article 5", "Title 8", "§197"), emergency and service numbers ("911 calls", "dial 999"),
+("Su-34", "MH17", "Article 5", "Title 8", "§197", "8 U.S.C. 1226", "Pier 14", "room 32-135"), emergency and service numbers ("911 calls", "dial 999"),
 phone numbers, street addresses, "24/7" and "9/11", chapter and verse ("John 3:16", "1 John 2:6"), citation
 marks ("[4]"), enumerators ("—(1) may", "1." at a line start), copyright years, share counters ("53 SHARES"),
 class years ("BC '22"), old years after "in"/"since" ("in 1066,"), a year before a capitalised name
 ("Saviours' Day 2018 Address"), clock times in words ("ten-thirty-two"), "Zero Hedge", "two sides of the same
-coin", "two-fold". Two numbers joined by "to" or a dash are two figures, not a range, when the first is not
+coin", "two-fold". A range's ``low`` is its smaller end ("between -60 and -80 degrees": -80 to -60). Two numbers joined by "to" or a dash are two figures, not a range, when the first is not
 smaller ("a margin of 51 to 49") or when they follow a verb of change ("raised the tax from 7 to 11
 percent"). A capitalised number word in a headline or a title ("Just One Accusation Away", "Francis @ Five")
 is a candidate (score 0.45), not asserted.

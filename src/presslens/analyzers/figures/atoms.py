@@ -31,6 +31,7 @@ NUMBER_WORD = (
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 WORDS_RE = re.compile(
     rf"\b(?:half\s+a\s+(?:million|billion|dozen|hundred|thousand)|"
+    rf"another\s+(?:{_SCALE_WORD}|dozen)(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}))*|"
     rf"(?:a|an|{NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}|dozen))*)\b",
     IGNORE_CASE,
 )
@@ -124,7 +125,7 @@ def parse_number_words(phrase: str) -> float | None:
         return scale / 2
     total, current, seen_number = 0.0, 0.0, False
     for i, w in enumerate(words):
-        if w in ("a", "an"):
+        if w in ("a", "an", "another"):
             if i + 1 >= len(words) or words[i + 1] not in (*SCALES, "dozen"):
                 return None
             current = 1
@@ -281,7 +282,7 @@ def _noun_follows_one(text: str, pos: int) -> bool:
 # after "a"/"an", a number word is a figure only with a unit: "a three-day operation", "a five-man team"
 _UNIT_AFTER_ARTICLE_NUMBER = re.compile(
     r"-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|man|men|member|person|"
-    r"people|strong|mile|kilometre|kilometer|metre|meter|foot|feet|inch|hectare|acre|ton|tonne|seat|storey|story|"
+    r"people|strong|mile|kilometre|kilometer|metre|meter|foot|feet|inch|hectare|acre|ton|tonne|seat|storey|story|page|"
     r"point|percent)\b|[ ]+(?:percent|per\s+cent)\b",
     IGNORE_CASE,
 )
@@ -333,7 +334,7 @@ NUMBER_WORDS_FIRST = words_of(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen",
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety",
 )
-WORDS_FIRST = NUMBER_WORDS_FIRST | words_of("half a an")
+WORDS_FIRST = NUMBER_WORDS_FIRST | words_of("half a an another")
 VAGUE_FIRST = words_of("tens hundreds several a many some dozens scores thousands millions billions")
 COUPLE_FIRST = words_of("a")
 FRACTION_FIRST = words_of("a an one two three four nine")

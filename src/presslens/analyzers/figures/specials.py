@@ -101,16 +101,33 @@ _NOT_NAMES = {
 
 
 _FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
-_FRACTION_DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
-                          "fifths": 5, "tenth": 10, "tenths": 10}
+_FRACTION_DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                          "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+                          "tenth": 10, "tenths": 10}
 _FRACTION_RE = re.compile(
-    r"\b(?P<n>an?|one|two|three|four|nine)[\s-]+(?P<d>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b)", IGNORE_CASE
+    r"\b(?P<n>an?|one|two|three|four|nine)[\s-]+(?P<d>half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|"
+    r"tenths?)(?=\s+of\b)", IGNORE_CASE
 )
 _RATIO_RE = re.compile(
     rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?"
     rf"(?P<d>\d{{1,4}}|{NUMBER_WORD})\b",
     IGNORE_CASE,
 )
+# "for decades", "centuries-old": a vague number of decades or centuries (like "dozens" of years)
+_VAGUE_TIME_RE = re.compile(r"\b(?P<u>decades|centuries)(?:-old)?\b", IGNORE_CASE)
+_VAGUE_TIME_BOUNDS = {"decades": (20, 99), "centuries": (200, 999)}
+_VAGUE_TIME_FIRST = words_of("decades centuries")
+# "twice", "thrice": a count of occasions ("convicted twice"), or a multiple ("twice as many")
+_TIMES_RE = re.compile(r"\b(?P<n>twice|thrice)\b", IGNORE_CASE)
+_TIMES_VALUES = {"twice": 2.0, "thrice": 3.0}
+# "a half mile", "half an hour": one half of a unit of measure or time
+_HALF_UNIT_RE = re.compile(
+    r"\b(?:a\s+half|half\s+an?)\s+(?P<u>(?P<t>second|minute|hour|day|week|month|year|decade|century)|"
+    r"mile|kilometre|kilometer|metre|meter|foot|inch|ton|tonne|pound|kilogram|gallon|litre|liter|acre|hectare)\b",
+    IGNORE_CASE,
+)
+_TIMES_FIRST = words_of("twice thrice")
+_HALF_UNIT_FIRST = words_of("a half")
 # Speed only: "(?=[...])" lets the engine skip positions where no number (digit or number word) starts;
 # the "years_old" age pattern runs only when the text has "old(s)" at a word end at all.
 _OLD_HINT = re.compile(r"[- ]olds?\b", IGNORE_CASE)
@@ -123,6 +140,9 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
     (WORDS_RE, WORDS_FIRST, False),
     (_FRACTION_RE, FRACTION_FIRST, False),
     (_RATIO_RE, NUMBER_WORDS_FIRST, True),
+    (_TIMES_RE, _TIMES_FIRST, False),
+    (_VAGUE_TIME_RE, _VAGUE_TIME_FIRST, False),
+    (_HALF_UNIT_RE, _HALF_UNIT_FIRST, False),
     *((age.pattern, age.first, age.digits) for age in _AGES),
     (_AGE_DECADE, _AGE_DECADE_FIRST, False),
 ]
@@ -137,6 +157,7 @@ _NOT_QUANTITIES = [
     re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\b(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "2/25"
     re.compile(r"(?<=\()\d{3}\)[ ]?\d{3}[-.]\d{4}\b|\d{3}[-. ]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b"),  # phone numbers
     re.compile(r"(?<=\[)\d{1,3}(?=\])"),  # citation marks "[4]"
+    re.compile(r"\d{1,3}[ ]+(?:U\.S\.C\.|USC\b|of[ ]+the[ ]+(?:United[ ]+States|U\.S\.)[ ]+Code\b)(?:[ ]*§*[ ]*\d+[a-z]?\b)?"),  # "8 U.S.C."
     re.compile(r"(?<![^\n])\d{1,2}\.(?=[ ]*$|[ ]+[A-Z])", re.MULTILINE),  # list numbers "1." at a line start
     re.compile(r"(?<=©)\d{4}\b|(?<=© )\d{4}\b|\d{4}(?=[ ]*©)"),  # copyright years
     re.compile(r"\d[\d,.]*[kKmM]?[ ]+(?:SHARES|Shares|VIEWS|Views|COMMENTS)\b"),  # share counters
@@ -246,6 +267,23 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
                              {"value": round(100 * n_val / d_val, 2), "unit": "percent",
                               "fraction": f"{clean_number(n_val)}/{clean_number(d_val)}"},
                              (m.start(), m.end())))
+    for m in finditer_from(_TIMES_RE, index, _TIMES_FIRST):
+        found.append(Special(m.start(), m.end(), "count",
+                             {"value": _TIMES_VALUES[m.group("n").lower()], "unit": "times"}, (m.start(), m.end())))
+    for m in finditer_from(_VAGUE_TIME_RE, index, _VAGUE_TIME_FIRST):
+        if re.search(r"(?:\d|\b(?:of|several|many|few|two|three|four|five|six|seven|eight|nine|ten))[\s-]*$",
+                     text[max(0, m.start() - 12) : m.start()], IGNORE_CASE):
+            continue  # "two decades", "tens of centuries", "several decades": counted elsewhere
+        low, high = _VAGUE_TIME_BOUNDS[m.group("u").lower()]
+        found.append(Special(m.start(), m.end(), "duration",
+                             {"value": None, "unit": "years", "low": low, "high": high, "vague": True},
+                             (m.start(), m.start() + len(m.group("u")))))
+    for m in finditer_from(_HALF_UNIT_RE, index, _HALF_UNIT_FIRST):
+        unit = m.group("u").lower()
+        found.append(Special(m.start(), m.end(), "duration" if m.group("t") else "measure",
+                             {"value": 0.5, "unit": ("centuries" if unit == "century" else unit + "s")
+                              if m.group("t") else unit, "fraction": "1/2"},
+                             (m.start(), m.start("u"))))
     for age in _AGES:
         if age.label == "years_old" and _OLD_HINT.search(text) is None:
             continue

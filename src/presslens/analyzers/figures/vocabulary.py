@@ -86,16 +86,18 @@ NOT_ADVERBS = {"family", "ally", "rally", "italy", "assembly", "supply", "belly"
 IDENTIFIER_BEFORE = re.compile(
     r"\b(?:Article|Section|Paragraph|Resolution|Chapter|No\.|Nos\.|Number|Unit|Block|Building|Flight|"
     r"Route|Highway|Gate|Platform|Level|Stage|Phase|Tier|Category|Class|Grade|Room|Page|Protocol|"
-    r"Point|Item|Clause|Amendment|Decree|Order|Regulation|Law|Code|Lot|Box|Channel|Zone)\s*$|"
+    r"Point|Item|Clause|Amendment|Decree|Order|Regulation|Law|Code|Lot|Box|Channel|Zone|Pier|Terminal|Dock|"
+    r"Berth|Suite|Apartment|Apt\.|Precinct|District|Ward|Bus|Train)\s*$|"
     r"\b(?:article|section|paragraph|resolution|chapter|no\.|page|pages|flight|route|highway|platform|gate|"
-    r"room|protocol|clause|amendment|phase|stage)\s*$"
+    r"room|protocol|clause|amendment|phase|stage|pier|terminal|suite|apartment)\s*(?:\d+[-–])?$"
 )
 
 BOUND_BEFORE = re.compile(
     r"(?P<b>\b(?:just\s+|well\s+|slightly\s+|far\s+)?(?:more\s+than|over|at\s+least|above|upwards\s+of|"
     r"in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|exceeding|"
     r"up\s+to|fewer\s+than|less\s+than|at\s+most|under|below|no\s+more\s+than|not\s+more\s+than|"
-    r"as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|within|nearly|almost|close\s+to|about|around|roughly|"
+    r"as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|a\s+maximum\s+of|within|nearly|almost|close\s+to|"
+    r"approaching|near|about|around|roughly|"
     r"some|approximately|an\s+estimated|estimated|circa|approx\.?|c\.|maybe|perhaps|possibly)\s+|~\s*)$",
     IGNORE_CASE,
 )
@@ -103,7 +105,7 @@ BOUND_KIND = [
     (re.compile(r"^(?:just\s+|well\s+|slightly\s+|far\s+)?(?:more\s+than|over|at\s+least|above|upwards|"
                 r"in\s+excess|no\s+fewer|no\s+less|not\s+less|a\s+minimum|exceeding)", IGNORE_CASE), "lower"),
     (re.compile(r"^(?:just\s+|well\s+|slightly\s+|far\s+)?(?:up\s+to|fewer|less|at\s+most|under|below|"
-                r"no\s+more|not\s+more|as\s+many|as\s+much|a\s+maximum|within)", IGNORE_CASE),
+                r"no\s+more|not\s+more|as\s+many|as\s+much|as\s+high|a\s+maximum|within)", IGNORE_CASE),
      "upper"),
 ]
 BOUND_AFTER = re.compile(

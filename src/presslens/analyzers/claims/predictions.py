@@ -1,0 +1,75 @@
+"""Prediction findings: which forecasts a reader would track, and how sure presslens is of each.
+
+A sentence with forecast cues (:func:`presslens.text.prediction.forecast_cues`) is put into one bucket by
+what the text says about it; a bucket's score is the share of candidates in it that a reader's annotation
+confirmed on the real-news **dev** and **dev2** splits together (issue 13; `presslens eval realnews --split dev`
+and `--split dev2`), rounded toward 0.5 where the count is small, so that a score reads as the probability that
+the prediction is right. The writer's own main-clause forecasts sit at 0.5 (3/6): the issue's own examples of
+predictions a reader wants to track ("Ukraine will continue its slow drift toward Western Europe", "he will remain
+in power but greatly diminished") are of this kind, and a forecast at 0.5 is asserted.
+
+| bucket | dev | dev2 | score |
+|---|---|---|---|
+| forecast ("will", "is expected to") in a claim finding, with a certainty word or a horizon | 26/28 | 12/15 | 0.88 |
+| forecast in a claim finding, plain | 24/31 | 15/17 | 0.80 |
+| forecast elsewhere, with a certainty word or a horizon ("will never", "warned ... will") | 5/5 | 0/0 | 0.85 |
+| forecast elsewhere, inside a quotation (a speaker's forecast or vow) | 2/2 | 0/3 | 0.45 |
+| forecast elsewhere, in the writer's own voice, in a main clause ("he will remain in power") | 2/3 | 1/3 | 0.50 |
+| forecast elsewhere, in the writer's own voice, in a subordinate clause ("the only step that will help") | 0/3 | 0/0 | 0.20 |
+| "may/could/might" + a verb of occurrence or change ("the epidemic could explode") | 8/10 | 2/2 | 0.80 |
+
+Not emitted: "may/could/might" with any other verb (ability, permission, generic statements: 0/37 on dev, 1/14
+on dev2) and forecasts that :func:`presslens.text.prediction.forecast_exclusion` rules out (poll answers, wishes,
+demands, idioms, habitual "will always", "was preparing/going to", prophecy, "you will", the writer's own "we
+will": 1/12 and 1/12). A claim finding is a sentence whose
+calibrated claim score reaches ``EMIT_AT`` (:mod:`.calibration`), asserted or not.
+"""
+
+from __future__ import annotations
+
+from presslens.text.hedging import Cue
+from presslens.text.prediction import (
+    Forecast,
+    cue_in_subordinate_clause,
+    forecast_exclusion,
+    has_certainty,
+    possible_event,
+)
+
+PREDICTION_SCORES: dict[str, float] = {
+    "sure forecast in a claim": 0.88,
+    "forecast in a claim": 0.80,
+    "sure forecast": 0.85,
+    "quoted forecast": 0.45,
+    "forecast": 0.50,
+    "subordinate forecast": 0.20,
+    "possible event": 0.80,
+}
+
+
+def prediction_basis(text: str, forecast: Forecast, is_claim: bool, quoted: bool) -> str | None:
+    """The bucket of :data:`PREDICTION_SCORES` a sentence's forecast falls into, or None when it makes no
+    prediction a reader would track. ``is_claim``: the sentence is a claim finding; ``quoted``: its cues lie
+    inside a quotation."""
+    strength, cues, horizon = forecast
+    if strength == "possible":
+        return "possible event" if possible_event(text, cues) else None
+    if forecast_exclusion(text, cues, quoted) is not None:
+        return None
+    sure = horizon is not None or has_certainty(text)
+    if is_claim:
+        return "sure forecast in a claim" if sure else "forecast in a claim"
+    if sure:
+        return "sure forecast"
+    if quoted:
+        return "quoted forecast"
+    if all(cue_in_subordinate_clause(text, c[0]) for c in cues):
+        return "subordinate forecast"
+    return "forecast"
+
+
+def cues_quoted(article_text: str, sentence_start: int, cues: list[Cue]) -> bool:
+    """Whether any cue of a sentence lies inside a quotation of the article."""
+    from presslens.text.prediction import inside_quotation
+
+    return any(inside_quotation(article_text, sentence_start + c[0]) for c in cues)

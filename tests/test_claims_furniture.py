@@ -1,0 +1,47 @@
+"""Claim sentences that are page furniture or carry no claim of their own (issue 13, guideline section 4):
+photo credits, lead-in lines, bare attribution tails and fragments. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.analyzers.claims.furniture import furniture_reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("(AP photo: Maria Lopez)", "photo credit"),
+        ("Image credit: Harbour Press", "photo credit"),
+        ("Photos taken by residents of the flooded underpass on Sunday.", "photo credit"),
+        ("The following are the names of the officers charged in the case:", "lead-in"),
+        ("According to the statement released by the regional council:", "lead-in"),
+        ("Local radio reports:", "lead-in"),
+        ("In the leaked memo we read that:", "lead-in"),
+        ("The mayor added.", "attribution tail"),
+        ("She continued.", "attribution tail"),
+        ("Governor Ruiz said on Facebook.", "attribution tail"),
+        ("This article was originally published by Jane Roe at The Valley Ledger", "reprint notice"),
+        ("Originally appeared in The Harbour Times.", "reprint notice"),
+        ("3.", "fragment"),
+        ("§12 B", "fragment"),
+    ],
+)
+def test_no_claim_lines_are_named(sentence: str, reason: str) -> None:
+    assert furniture_reason(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor added that the bridge would stay closed for a week.",
+        "Rescue teams, the local paper reports, pulled 14 people from the river:",  # a claim before the colon
+        "The twelfth-century chronicler described how the city was taken:",
+        "Video shows soldiers firing at the crowd outside the station.",
+        "The council said the photo was taken in 2015.",
+        "Officials said 12 people died.",
+        "The report, originally published in March, named 40 officers.",
+    ],
+)
+def test_claims_with_content_are_not_furniture(sentence: str) -> None:
+    assert furniture_reason(sentence) is None

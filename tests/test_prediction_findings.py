@@ -1,0 +1,161 @@
+"""Prediction findings on real-news patterns (issue 13, data/realnews/GUIDELINE.md section 6), on sentences we
+wrote: which forecasts a reader would track, how sure presslens is of each, and their horizons."""
+
+from __future__ import annotations
+
+import pytest
+
+import presslens
+from presslens.analyzers.claims.predictions import PREDICTION_SCORES, prediction_basis
+from presslens.text.prediction import (
+    cue_in_subordinate_clause,
+    forecast_cues,
+    forecast_exclusion,
+    inside_quotation,
+    possible_event,
+    prediction_info,
+)
+
+
+def _forecast(sentence: str) -> tuple[str, list[tuple[int, int, str]], tuple[int, int] | None]:
+    found = forecast_cues(sentence)
+    assert found is not None, sentence
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("No, she will not be re-elected.", "answer"),
+        ("Yes, the bridge will reopen.", "answer"),
+        ("Hopefully, the ferry will run again soon.", "wish"),
+        ("We hope the ceasefire will hold.", "wish"),
+        ("The council expects us to believe that nothing will change.", None),  # "nothing will change" stays
+        ("The council expects us to believe its story.", "demand"),
+        ("The regional office was preparing to evacuate the staff.", "past readiness"),
+        ("God will not abandon this city.", "prophecy"),
+        ("If you stay silent, you are going to regret it.", "generic you"),
+        ("If we do nothing, we will lose this town.", "writer's own"),
+        ("Our newsletter will return in the spring.", "writer's own"),
+        ("The navy will escort the grain ships.", None),
+    ],
+)
+def test_forecasts_a_reader_would_not_track_are_named(sentence: str, reason: str | None) -> None:
+    _, cues, _ = _forecast(sentence)
+    assert forecast_exclusion(sentence, cues) == reason
+
+
+def test_a_speakers_we_will_inside_a_quotation_is_a_forecast() -> None:
+    sentence = "We will close the border crossing by Friday."
+    _, cues, _ = _forecast(sentence)
+    assert forecast_exclusion(sentence, cues, quoted=False) == "writer's own"
+    assert forecast_exclusion(sentence, cues, quoted=True) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The outbreak could spread to the coast.", True),
+        ("The levy might be increased next year.", True),
+        ("Tensions may escalate after the vote.", True),
+        ("The town council could manage the crisis alone.", False),  # ability
+        ("Residents may vote by post.", False),  # permission
+        ("The figures might be misleading.", False),  # a present state
+    ],
+)
+def test_possible_events_need_a_verb_of_occurrence_or_change(sentence: str, event: bool) -> None:
+    strength, cues, _ = _forecast(sentence) if forecast_cues(sentence) else ("possible", [], None)
+    assert strength == "possible"
+    assert possible_event(sentence, cues) is event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "horizon"),
+    [
+        ("Flood Barrier Will Be Finished Before Winter, Mayor Says", "Before Winter"),
+        ("Harbour Strike Will Hit Exports Tonight", "Tonight"),
+        ("Local officials say it is only a matter of time before the dam fails.", "only a matter of time"),
+        ("The glacier will be gone in just four years.", "in just four years"),
+        ("The referendum is likely to be held in a vote scheduled for September.", "for September"),
+        ("The emergency payments will start to expire Friday.", "Friday"),
+    ],
+)
+def test_headline_will_matter_of_time_and_news_horizons(sentence: str, horizon: str | None) -> None:
+    strength, cues, span = _forecast(sentence)
+    assert strength == "forecast" and cues
+    assert (sentence[span[0] : span[1]] if span else None) == horizon
+
+
+def test_a_name_will_and_a_weekday_after_a_speech_verb_are_no_forecast_parts() -> None:
+    assert forecast_cues("The coach praised Will Smith after the match.") is None
+    _, _, span = _forecast("The army will stay, the minister said on Friday.")
+    assert span is None
+    assert prediction_info("Coach Praises Will Smith After Derby Win")[0] is False
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "subordinate"),
+    [
+        ("That will never happen.", "will", False),
+        ("As for him, he will stay.", "will", False),
+        ("It is the only step that will help.", "will", True),
+        ("How odd that the talks will end there.", "will", True),
+        ("They are tired, and will leave soon.", "will", False),
+    ],
+)
+def test_cue_in_subordinate_clause(sentence: str, word: str, subordinate: bool) -> None:
+    assert cue_in_subordinate_clause(sentence, sentence.index(word)) is subordinate
+
+
+def test_inside_quotation_follows_quotes_across_sentences_of_a_paragraph() -> None:
+    text = "He said: \u201cThe dam is weak. It will fail.\u201d The town will decide.\nNext line."
+    assert inside_quotation(text, text.index("It will"))
+    assert not inside_quotation(text, text.index("The town"))
+    assert not inside_quotation(text, text.index("Next"))
+    assert inside_quotation('She said "the army will stay".', 20)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_claim", "quoted", "basis"),
+    [
+        ("The pipeline is expected to open by the end of the year.", True, False, "sure forecast in a claim"),
+        ("The army will stay in the region.", True, False, "forecast in a claim"),
+        ("That will never happen.", False, False, "sure forecast"),
+        ("The agency will work with local partners.", False, True, "quoted forecast"),
+        ("As for the president, he will remain in power but greatly diminished.", False, False, "forecast"),
+        ("It is the only reform that will restore trust.", False, False, "subordinate forecast"),
+        ("The epidemic could explode at any moment.", False, False, "possible event"),
+        ("A small country could manage such an outbreak.", True, False, None),
+        ("No, he will not be confirmed.", True, False, None),
+    ],
+)
+def test_prediction_basis_buckets(sentence: str, is_claim: bool, quoted: bool, basis: str | None) -> None:
+    assert prediction_basis(sentence, _forecast(sentence), is_claim, quoted) == basis
+
+
+def test_prediction_scores_rank_sure_quoted_and_writer_forecasts() -> None:
+    assert PREDICTION_SCORES["sure forecast in a claim"] >= PREDICTION_SCORES["forecast in a claim"] >= 0.5
+    assert PREDICTION_SCORES["forecast"] >= 0.5 > PREDICTION_SCORES["subordinate forecast"]
+    assert PREDICTION_SCORES["sure forecast"] > PREDICTION_SCORES["quoted forecast"]
+    assert all(0.0 < s < 1.0 for s in PREDICTION_SCORES.values())
+
+
+def test_analyzer_keeps_quoted_forecasts_and_drops_poll_answers() -> None:
+    text = (
+        "Harbour talks\n\n"
+        "The port authority met union leaders on Monday.\n\n"
+        "\u201cThe cranes will stand still until the contract is signed,\u201d the union leader said.\n\n"
+        "Will the strike end soon?\n\n"
+        "No, it will not end.\n\n"
+        "Hopefully, the ships will sail again."
+    )
+    report = presslens.analyze(text, only=["claims"])
+    preds = {f.text: f for f in report.findings if f.kind == "prediction"}
+    quoted = next(f for t, f in preds.items() if t.startswith("\u201cThe cranes will"))
+    assert quoted.score >= PREDICTION_SCORES["quoted forecast"] and quoted.label == "forecast"
+    assert not any(t.startswith(("No, it will", "Hopefully", "Will the strike")) for t in preds)
+    for f in preds.values():
+        assert text[f.start : f.end] == f.text
+        for cue in f.attributes["cues"]:
+            assert text[cue["start"] : cue["end"]] == cue["text"]
+
