@@ -64,7 +64,7 @@ def main(args: argparse.Namespace) -> int:
         ("presslens claims (LR + token attention head, averaged)", _metrics(sets, scored, model.threshold))
     )
     shipped = {name: analyzer_scores([s.text for s in sets[name]], scored[name]) for name in scored}
-    rows.append(("analyzer 1.2 as shipped: real-news calibrated score >= 0.5, furniture vetoed",
+    rows.append(("analyzer as shipped: real-news calibrated score >= 0.5, furniture vetoed",
                  _metrics(sets, shipped, 0.5)))
     if model.head is not None:
         thr_lr, _ = best_threshold(_labels(sets["dev"]), lr_only["dev"])

@@ -46,7 +46,7 @@ DEFAULT_ANNOTATIONS = Path(__file__).resolve().parents[3] / "data" / "realnews"
 KINDS = ("attribution", "quantity", "claim", "hedged", "prediction", "violence", "call_to_action")
 ATTRIBUTES = ("attribution source span", "attribution content span", "quantity bound", "hedged (cues)",
               "prediction (horizon)")
-CALIBRATED_KINDS = ("attribution", "quantity", "claim", "violence", "call_to_action")
+CALIBRATED_KINDS = ("attribution", "quantity", "claim", "prediction", "violence", "call_to_action")
 NOT_FIGURES = ("date", "ordinal")
 
 
@@ -334,15 +334,20 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
     gold_cues = [tuple(c) for g in gold_hedges for c in g["cues"]]
     out.attributes["hedged (cues)"] = _pr(
         cue_preds, gold_cues, lambda c, g: c is not None and overlap(c, g) > 0)
-    predicted = [(f, (f.start, f.end)) for f in _asserted(by_kind.get("prediction", []))]
+    # every prediction finding (its score calibrated like any finding) and asserted claims flagged as one
+    forecasts = by_kind.get("prediction", [])
+    predicted = [(f, (f.start, f.end)) for f in forecasts]
     predicted += [(f, (f.start, f.end)) for f in _asserted(claims) if f.attributes.get("prediction")]
     gold_pred = gold["predictions"]
     pred_m = _Matches(predicted, gold_pred, lambda p, g: match_prediction(p[1], tuple(g["span"])))
-    out.kinds["prediction"] = pred_m.count(pred_m.rows(), pred_m.cols())
-    out.errors += pred_m.errors("prediction", pred_m.rows(), pred_m.cols(), lambda p: shown_finding(p[0]),
+    rows = pred_m.rows(lambda p: _is_asserted(p[0]))
+    out.kinds["prediction"] = pred_m.count(rows, pred_m.cols())
+    out.scored["prediction"] = [(f.score, r) for f, r in zip(forecasts, pred_m.right, strict=False)]
+    out.errors += pred_m.errors("prediction", rows, pred_m.cols(), lambda p: shown_finding(p[0]),
                                 lambda g: _quote(text, tuple(g["span"])))
     horizons = []
-    for (f, span), matched in zip(predicted, pred_m.right, strict=True):
+    for i in rows:
+        (f, span), matched = pred_m.preds[i], pred_m.right[i]
         h = horizon_span(text, span, f)
         if h is not None and matched:
             horizons.append((h, span))
