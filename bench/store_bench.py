@@ -325,6 +325,8 @@ def overhead(inputs: list[str], url: str | None) -> dict[str, Any]:
     from presslens.store.rows import article_key
 
     articles = [a for a in read_inputs(inputs, ReadOptions()) if isinstance(a, Article)]
+    if not articles:
+        raise SystemExit(f"no article read from {' '.join(inputs)}")
     pipeline = Pipeline()
     t0 = time.perf_counter()
     reports = [r for _a, r in pipeline.run_stream(articles) if r is not None and not isinstance(r, Exception)]
