@@ -195,11 +195,19 @@ def only_common_terms(conn: Connection, backend: str, parsed: ParsedQuery) -> bo
     else:
         sql = ("SELECT count(*) FROM (SELECT 1 FROM articles a WHERE a.tsv @@ websearch_to_tsquery('simple', :t) "
                "LIMIT :need) AS m")
-    for term in parsed.positive_terms():
-        found = int(conn.execute(text(sql), {"t": _term_query(term, backend), "need": need}).scalar() or 0)
-        if found < need:
-            return False
-    return True
+    if backend == "postgresql":
+        # with a LIMIT the planner reads the table and tests every row's (TOASTed) tsvector, about 30x slower
+        # than collecting the term's rows from the GIN index first
+        conn.execute(text("SET LOCAL enable_seqscan = off"))
+    try:
+        for term in parsed.positive_terms():
+            found = int(conn.execute(text(sql), {"t": _term_query(term, backend), "need": need}).scalar() or 0)
+            if found < need:
+                return False
+        return True
+    finally:
+        if backend == "postgresql":
+            conn.execute(text("SET LOCAL enable_seqscan = on"))
 
 
 def _sqlite_ranked(conn: Connection, params: dict[str, Any], article_where: list[str]) -> list[dict[str, Any]]:
