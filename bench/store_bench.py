@@ -206,10 +206,10 @@ COMMON_QUERIES = ("fts word", "fts two words", "fts + source + dates")
 """The bench queries whose words are all common (in at least half of the articles)."""
 
 
-def compare_common(url: str, seed: int, rounds: int = 3) -> dict[str, Any]:
+def compare_common(url: str, seed: int, rounds: int = 3, runs: int = 20) -> dict[str, Any]:
     """Old vs new side by side for the queries of common words only: "exact" ranks them with bm25 / ts_rank
     as before (``only_common_terms`` forced False), "rule" is the current code (newest first, score 0).
-    Alternating rounds of 20 runs each, so both see the same host load; p50/p95 over all rounds and the
+    Alternating rounds of ``runs`` runs each, so both see the same host load; p50/p95 over all rounds and the
     median per-round ratio of the p50s."""
     from presslens.store import search
 
@@ -228,7 +228,7 @@ def compare_common(url: str, seed: int, rounds: int = 3) -> dict[str, Any]:
                     search.only_common_terms = real if mode == "rule" else (lambda *_a: False)  # type: ignore[assignment]
                     q(store, 0)
                     run = []
-                    for k in range(20):
+                    for k in range(runs):
                         q0 = time.perf_counter()
                         q(store, k + 1)
                         run.append(1000 * (time.perf_counter() - q0))
@@ -359,6 +359,8 @@ def main() -> int:
                          "--backend postgresql; upgraded first)")
     ap.add_argument("--compare-common", action="store_true",
                     help="on that database: the common-word queries ranked exactly (as before) vs the current rule")
+    ap.add_argument("--compare-rounds", type=int, default=3, help="--compare-common: alternating rounds")
+    ap.add_argument("--compare-runs", type=int, default=20, help="--compare-common: runs per query and round")
     ap.add_argument("--fts-profile", action="store_true",
                     help="on the --sqlite-path database: where a ranked one-word search spends its time")
     args = ap.parse_args()
@@ -372,7 +374,7 @@ def main() -> int:
         if args.queries_only:
             print(json.dumps(rerun_queries(url, args.seed), indent=1))
         if args.compare_common:
-            print(json.dumps(compare_common(url, args.seed), indent=1))
+            print(json.dumps(compare_common(url, args.seed, args.compare_rounds, args.compare_runs), indent=1))
         return 0
     if args.overhead:
         print(json.dumps(overhead(args.overhead, None), indent=1))
