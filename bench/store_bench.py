@@ -248,6 +248,29 @@ def _p50_p95(times: list[float]) -> dict[str, float]:
     return {"p50": round(statistics.median(times), 1), "p95": round(times[int(0.95 * (len(times) - 1))], 1)}
 
 
+def long_queries(url: str) -> dict[str, float]:
+    """Seconds for the longest queries the store accepts (``MAX_QUERY_WORDS`` words) made of common words:
+    every one must stay bounded (issue 14: a query is never minutes of work)."""
+    from presslens.store.search import MAX_QUERY_WORDS
+
+    store = open_store(url)
+    common = ["mobilisation", "border", "service", "drones", "refinery", "ceasefire", "sanctions", "missile"]
+    words = (common * MAX_QUERY_WORDS)[:MAX_QUERY_WORDS]
+    cases = {
+        f"{MAX_QUERY_WORDS} common words ANDed": " ".join(words),
+        f"{MAX_QUERY_WORDS // 2} common words ORed": " OR ".join(words[:MAX_QUERY_WORDS // 2]),
+        f"{MAX_QUERY_WORDS} distinct unknown words": " ".join(f"zz{i}" for i in range(MAX_QUERY_WORDS)),
+        f"one phrase of {MAX_QUERY_WORDS} common words": '"' + " ".join(words) + '"',
+    }
+    out = {}
+    for name, q in cases.items():
+        t0 = time.perf_counter()
+        search_articles(store, q, Filters())
+        out[name + " (s)"] = round(time.perf_counter() - t0, 2)
+    store.close()
+    return out
+
+
 def fts_profile(url: str, word: str = "border", repeat: int = 10) -> dict[str, float]:
     """Where a ranked search of one common word spends its time (SQLite): the pieces of the query one by one,
     median ms over ``repeat`` runs."""
@@ -371,14 +394,18 @@ def main() -> int:
     ap.add_argument("--compare-runs", type=int, default=20, help="--compare-common: runs per query and round")
     ap.add_argument("--fts-profile", action="store_true",
                     help="on the --sqlite-path database: where a ranked one-word search spends its time")
+    ap.add_argument("--long-queries", action="store_true",
+                    help="on that database: seconds for the longest accepted queries of common words")
     args = ap.parse_args()
-    if args.queries_only or args.compare_common or args.fts_profile:
+    if args.queries_only or args.compare_common or args.fts_profile or args.long_queries:
         url = args.pg_url if args.backend == "postgresql" else args.sqlite_path
         if not url:
             ap.error("--queries-only/--compare-common/--fts-profile need --sqlite-path (or --pg-url with --backend "
                      "postgresql)")
         if args.fts_profile:
             print(json.dumps(fts_profile(url), indent=1))
+        if args.long_queries:
+            print(json.dumps(long_queries(url), indent=1))
         if args.queries_only:
             print(json.dumps(rerun_queries(url, args.seed), indent=1))
         if args.compare_common:
