@@ -11,7 +11,11 @@ faster load of the synthetic rows. Reports: insert rate, database size per artic
 (different parameters each run) of ten representative queries through the store's own functions.
 
 Keep the SQLite file with ``--sqlite-path FILE``; ``--queries-only --sqlite-path FILE`` then runs the ten queries
-again on it (after ``presslens db upgrade``'s steps and ``Store.optimize``), e.g. after a change to the queries.
+again on it (after ``presslens db upgrade``'s steps and ``Store.optimize``), e.g. after a change to the queries
+(``--backend postgresql --pg-url URL --queries-only``: the same on a PostgreSQL database an earlier run loaded).
+On such a database, ``--compare-common`` times the queries of common words only ranked exactly (bm25 / ts_rank,
+as before the common-term rule) against the current code, in alternating rounds; ``--fts-profile`` (SQLite)
+times the pieces of a ranked one-word search.
 
 PostgreSQL: give a throw-away database (its public schema is dropped first).
 
@@ -38,6 +42,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import text
 
 from presslens.identity import content_id, corpus_key, finding_id
 from presslens.store import Filters, open_store, profiles, search_articles, search_findings
@@ -164,17 +170,19 @@ def run_queries(store: Store, seed: int) -> dict[str, Any]:
     return out
 
 
-def rerun_queries(path: str, seed: int) -> dict[str, Any]:
-    """The queries again on a SQLite file an earlier run left (``--sqlite-path``), after upgrading its schema
-    and ``Store.optimize``."""
-    store = open_store(path, write=True, check=False)
+def rerun_queries(url: str, seed: int) -> dict[str, Any]:
+    """The queries again on a database an earlier run left (``--sqlite-path`` or ``--pg-url``), after upgrading
+    its schema and ``Store.optimize`` (PostgreSQL: ``ANALYZE``)."""
+    store = open_store(url, write=True, check=False)
     u0 = time.perf_counter()
     upgraded = store.upgrade()
     upgrade_s = time.perf_counter() - u0
-    with store.reading() as conn:
-        segments = conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM articles_fts_idx").scalar()
+    segments = None
+    if store.backend == "sqlite":
+        with store.reading() as conn:
+            segments = conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM articles_fts_idx").scalar()
     o0 = time.perf_counter()
-    store.optimize()
+    _optimize(store)
     optimize_s = time.perf_counter() - o0
     info = store.info()
     results = {"backend": store.backend, "articles": info["articles"], "findings": info["findings"],
@@ -184,6 +192,129 @@ def rerun_queries(path: str, seed: int) -> dict[str, Any]:
                "queries_ms": run_queries(store, seed)}
     store.close()
     return results
+
+
+def _optimize(store: Store) -> None:
+    store.optimize()
+    if store.backend == "postgresql":
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("COMMIT")
+            conn.exec_driver_sql("ANALYZE")
+
+
+COMMON_QUERIES = ("fts word", "fts two words", "fts + source + dates")
+"""The bench queries whose words are all common (in at least half of the articles)."""
+
+
+def compare_common(url: str, seed: int, rounds: int = 3, runs: int = 20) -> dict[str, Any]:
+    """Old vs new side by side for the queries of common words only: "exact" ranks them with bm25 / ts_rank
+    as before (``only_common_terms`` forced False), "rule" is the current code (newest first, score 0).
+    Alternating rounds of ``runs`` runs each, so both see the same host load; p50/p95 over all rounds and the
+    median per-round ratio of the p50s."""
+    from presslens.store import search
+
+    store = open_store(url)
+    real = search.only_common_terms
+    out: dict[str, Any] = {}
+    try:
+        for name, q in queries(random.Random(seed + 1)).items():
+            if name not in COMMON_QUERIES:
+                continue
+            times: dict[str, list[float]] = {"exact": [], "rule": []}
+            ratios = []
+            for _ in range(rounds):
+                p50 = {}
+                for mode in ("exact", "rule"):
+                    search.only_common_terms = real if mode == "rule" else (lambda *_a: False)  # type: ignore[assignment]
+                    q(store, 0)
+                    run = []
+                    for k in range(runs):
+                        q0 = time.perf_counter()
+                        q(store, k + 1)
+                        run.append(1000 * (time.perf_counter() - q0))
+                    times[mode] += run
+                    p50[mode] = statistics.median(run)
+                ratios.append(p50["rule"] / p50["exact"])
+            out[name] = {mode: _p50_p95(t) for mode, t in times.items()}
+            out[name]["rule/exact p50, median round"] = round(statistics.median(ratios), 3)
+    finally:
+        search.only_common_terms = real
+        store.close()
+    return out
+
+
+def _p50_p95(times: list[float]) -> dict[str, float]:
+    times = sorted(times)
+    return {"p50": round(statistics.median(times), 1), "p95": round(times[int(0.95 * (len(times) - 1))], 1)}
+
+
+def long_queries(url: str) -> dict[str, float]:
+    """Seconds for the longest queries the store accepts (``MAX_QUERY_WORDS`` words) made of common words:
+    every one must stay bounded (issue 14: a query is never minutes of work)."""
+    from presslens.store.search import MAX_QUERY_WORDS
+
+    store = open_store(url)
+    common = ["mobilisation", "border", "service", "drones", "refinery", "ceasefire", "sanctions", "missile"]
+    words = (common * MAX_QUERY_WORDS)[:MAX_QUERY_WORDS]
+    cases = {
+        f"{MAX_QUERY_WORDS} common words ANDed": " ".join(words),
+        f"{MAX_QUERY_WORDS // 2} common words ORed": " OR ".join(words[:MAX_QUERY_WORDS // 2]),
+        f"{MAX_QUERY_WORDS} distinct unknown words": " ".join(f"zz{i}" for i in range(MAX_QUERY_WORDS)),
+        f"one phrase of {MAX_QUERY_WORDS} common words": '"' + " ".join(words) + '"',
+    }
+    out = {}
+    for name, q in cases.items():
+        t0 = time.perf_counter()
+        search_articles(store, q, Filters())
+        out[name + " (s)"] = round(time.perf_counter() - t0, 2)
+    store.close()
+    return out
+
+
+def fts_profile(url: str, word: str = "border", repeat: int = 10) -> dict[str, float]:
+    """Where a ranked search of one common word spends its time (SQLite): the pieces of the query one by one,
+    median ms over ``repeat`` runs."""
+    store = open_store(url)
+    q = f'"{word}"'
+    first20 = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q LIMIT 20"
+    pieces = {
+        "count matches (the posting list)": "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :q",
+        "first 20 matches": first20,
+        "bm25 of every match, no sort": "WITH m AS MATERIALIZED (SELECT bm25(articles_fts, 2.0, 1.0) AS r "
+                                        "FROM articles_fts WHERE articles_fts MATCH :q) SELECT min(r) FROM m",
+        "bm25, top 20 (the ranked search)": "SELECT rowid, bm25(articles_fts, 2.0, 1.0) AS r FROM articles_fts "
+                                            "WHERE articles_fts MATCH :q ORDER BY r, rowid LIMIT 20",
+        "FTS5 rank column, top 20": "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q "
+                                    "AND rank MATCH 'bm25(2.0, 1.0)' ORDER BY rank LIMIT 20",
+        "docsize row of every article": "SELECT sum(length(sz)) FROM articles_fts_docsize",
+        "articles rows of 20 matches": f"SELECT pk, id, date, source, title FROM articles WHERE pk IN ({first20})",
+        "snippets of 20 matches": "SELECT snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts "
+                                  f"WHERE articles_fts MATCH :q AND rowid IN ({first20})",
+        "per-kind counts of 20 matches": "SELECT article_pk, kind, count(*) FROM findings WHERE article_pk IN "
+                                         f"({first20}) AND score >= 0.5 GROUP BY article_pk, kind",
+        "rule: newest 20 by date, one FTS5 seek per article": (
+            "SELECT a.pk FROM articles a INDEXED BY ix_articles_date WHERE EXISTS (SELECT 1 FROM articles_fts "
+            "WHERE articles_fts MATCH :q AND articles_fts.rowid = a.pk) ORDER BY a.date DESC, a.pk DESC LIMIT 20"),
+        "rule: newest 20 by date against all matches collected": (
+            "SELECT a.pk FROM articles a INDEXED BY ix_articles_date WHERE a.pk IN (SELECT rowid FROM articles_fts "
+            "WHERE articles_fts MATCH :q) ORDER BY a.date DESC, a.pk DESC LIMIT 20"),
+        "rule: is the word in half of the articles": (
+            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :q LIMIT 50000)"),
+    }
+    out = {}
+    with store.reading() as conn:
+        out["articles"] = float(conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() or 0)
+        out["matches"] = float(conn.execute(text(pieces["count matches (the posting list)"]), {"q": q}).scalar()
+                               or 0)
+        for name, sql in pieces.items():
+            times = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                conn.execute(text(sql), {"q": q}).all()
+                times.append(1000 * (time.perf_counter() - t0))
+            out[name + " (ms)"] = round(statistics.median(times), 1)
+    store.close()
+    return out
 
 
 def run_backend(url: str, n: int, seed: int, batch: int = 1) -> dict[str, Any]:
@@ -205,11 +336,7 @@ def run_backend(url: str, n: int, seed: int, batch: int = 1) -> dict[str, Any]:
         if (first + len(rows)) % 5000 < batch:
             print(f"  {first + len(rows)} articles, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     total = time.perf_counter() - t0
-    store.optimize()
-    if store.backend == "postgresql":
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("COMMIT")
-            conn.exec_driver_sql("ANALYZE")
+    _optimize(store)
     size = db_size(store) - base
     info = store.info()
     results: dict[str, Any] = {
@@ -229,6 +356,8 @@ def overhead(inputs: list[str], url: str | None) -> dict[str, Any]:
     from presslens.store.rows import article_key
 
     articles = [a for a in read_inputs(inputs, ReadOptions()) if isinstance(a, Article)]
+    if not articles:
+        raise SystemExit(f"no article read from {' '.join(inputs)}")
     pipeline = Pipeline()
     t0 = time.perf_counter()
     reports = [r for _a, r in pipeline.run_stream(articles) if r is not None and not isinstance(r, Exception)]
@@ -257,12 +386,30 @@ def main() -> int:
                     help="articles per transaction (default 1, as `presslens index`; 500 loads much faster)")
     ap.add_argument("--overhead", nargs="+", metavar="INPUT", help="measure the store overhead on these inputs")
     ap.add_argument("--queries-only", action="store_true",
-                    help="only the queries, on the --sqlite-path file an earlier run left (upgraded first)")
+                    help="only the queries, on the database an earlier run left (--sqlite-path, or --pg-url with "
+                         "--backend postgresql; upgraded first)")
+    ap.add_argument("--compare-common", action="store_true",
+                    help="on that database: the common-word queries ranked exactly (as before) vs the current rule")
+    ap.add_argument("--compare-rounds", type=int, default=3, help="--compare-common: alternating rounds")
+    ap.add_argument("--compare-runs", type=int, default=20, help="--compare-common: runs per query and round")
+    ap.add_argument("--fts-profile", action="store_true",
+                    help="on the --sqlite-path database: where a ranked one-word search spends its time")
+    ap.add_argument("--long-queries", action="store_true",
+                    help="on that database: seconds for the longest accepted queries of common words")
     args = ap.parse_args()
-    if args.queries_only:
-        if not args.sqlite_path:
-            ap.error("--queries-only needs --sqlite-path")
-        print(json.dumps(rerun_queries(args.sqlite_path, args.seed), indent=1))
+    if args.queries_only or args.compare_common or args.fts_profile or args.long_queries:
+        url = args.pg_url if args.backend == "postgresql" else args.sqlite_path
+        if not url:
+            ap.error("--queries-only/--compare-common/--fts-profile need --sqlite-path (or --pg-url with --backend "
+                     "postgresql)")
+        if args.fts_profile:
+            print(json.dumps(fts_profile(url), indent=1))
+        if args.long_queries:
+            print(json.dumps(long_queries(url), indent=1))
+        if args.queries_only:
+            print(json.dumps(rerun_queries(url, args.seed), indent=1))
+        if args.compare_common:
+            print(json.dumps(compare_common(url, args.seed, args.compare_rounds, args.compare_runs), indent=1))
         return 0
     if args.overhead:
         print(json.dumps(overhead(args.overhead, None), indent=1))

@@ -273,3 +273,128 @@ def test_optimize_merges_a_fragmented_full_text_index(tmp_path) -> None:  # type
         assert segments() == 1
         assert [search_articles(store, q, Filters(), limit=50) for q in ("said", "number", '"report number 3"')] == before
         assert len(before[1]) == store_module.FTS_MAX_SEGMENTS + 4
+
+
+# ---------------------------------------------------------------- queries of common terms (issue 14)
+
+COMMON_TEXTS = [  # "war" in all 7; "report" in 4 of 7 (more than half); "ceasefire" in 3 of 7 (less)
+    ("War report: the front moved.", "Outlet A", dt.date(2022, 3, 1)),
+    ("The war went on; a ceasefire was not in sight.", "Outlet B", dt.date(2022, 5, 1)),
+    ("A report on the war and a ceasefire offer.", "Outlet A", dt.date(2022, 5, 1)),
+    ("War, war and war again, said the report.", "Outlet C", dt.date(2022, 1, 15)),
+    ("The war in the east: ceasefire talks.", "Outlet B", dt.date(2022, 7, 9)),
+    ("Night of the war: no report yet.", "Outlet C", dt.date(2022, 2, 2)),
+    ("War diary, day ten.", "Outlet A", dt.date(2022, 6, 30)),
+]
+
+
+@pytest.fixture
+def common_corpus(store_url: str):  # type: ignore[no-untyped-def]
+    with open_store(store_url, write=True, create=True) as store:
+        for t, src, d in COMMON_TEXTS:
+            assert store.add(make_report(t, source=src, date=d, title=t.split(":")[0][:20]))
+        yield store
+
+
+def _newest_first(words: list[str], without: str | None = None) -> list[tuple[str, str]]:
+    """(date, first words of the title) of the articles holding every word, newest first, last stored first."""
+    rows = [(d.isoformat(), i, t.split(":")[0][:20]) for i, (t, _s, d) in enumerate(COMMON_TEXTS)
+            if all(w in t.lower() for w in words) and not (without and without in t.lower())]
+    return [(d, title) for d, _i, title in sorted(rows, key=lambda r: (r[0], r[1]), reverse=True)]
+
+
+@pytest.mark.parametrize("query,words,without", [
+    ("war", ["war"], None),
+    ("WAR report", ["war", "report"], None),
+    ("war -ceasefire", ["war"], "ceasefire"),
+    ('"the war"', ["the war"], None),
+])
+def test_common_terms_are_listed_newest_first(common_corpus, query: str, words: list[str],  # type: ignore[no-untyped-def]
+                                               without: str | None) -> None:
+    """Every positive term in at least half of the articles: no bm25 / ts_rank, newest first, score 0, the
+    same page by page and under filters as the unfiltered list with the other articles left out."""
+    from presslens.store import search
+
+    with common_corpus.reading() as conn:
+        assert search.only_common_terms(conn, common_corpus.backend, parse_query(query))
+    hits = search_articles(common_corpus, query, Filters(), limit=50)
+    assert [(h["date"], h["title"]) for h in hits] == _newest_first(words, without)
+    assert all(h["score"] == 0.0 and "[" in h["snippet"] for h in hits)
+    for k in range(len(hits) + 1):
+        assert search_articles(common_corpus, query, Filters(), limit=3, offset=k) == hits[k:k + 3]
+    only_a = search_articles(common_corpus, query, Filters(sources=["Outlet A"], since=dt.date(2022, 2, 1)))
+    assert only_a == [h for h in hits if h["source"] == "Outlet A" and h["date"] >= "2022-02-01"]
+
+
+@pytest.mark.parametrize("query", ["ceasefire", "war ceasefire", "report OR ceasefire", "front"])
+def test_a_term_in_less_than_half_keeps_the_ranking(common_corpus, query: str,  # type: ignore[no-untyped-def]
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens.store import search
+
+    with common_corpus.reading() as conn:
+        assert not search.only_common_terms(conn, common_corpus.backend, parse_query(query))
+    hits = search_articles(common_corpus, query, Filters(), limit=50)
+    monkeypatch.setattr(search, "only_common_terms", lambda *_a: False)  # the ranking as before the rule
+    assert search_articles(common_corpus, query, Filters(), limit=50) == hits
+    assert hits and any(h["score"] > 0 for h in hits)  # the ones holding the rarer term
+
+
+def test_common_means_at_least_half_of_the_articles(store_url: str) -> None:
+    from presslens.store import search
+
+    with open_store(store_url, write=True, create=True) as store:
+        for i in range(5):  # "odd" in articles 0, 2, 4 (3 of 5); "even" in 1, 3 (2 of 5)
+            store.add(make_report(f"Article {i} is {'odd' if i % 2 == 0 else 'even'}.", date=dt.date(2022, 1, 1 + i)))
+        with store.reading() as conn:
+            assert search.only_common_terms(conn, store.backend, parse_query("odd article"))
+            assert not search.only_common_terms(conn, store.backend, parse_query("even"))
+            assert not search.only_common_terms(conn, store.backend, parse_query("odd OR even"))
+        store.add(make_report("Article 5 is even.", date=dt.date(2022, 1, 6)))
+        with store.reading() as conn:  # 3 of 6: exactly half is common (bm25's IDF floor starts there)
+            assert search.only_common_terms(conn, store.backend, parse_query("even"))
+        assert [h["date"] for h in search_articles(store, "even", Filters())] == ["2022-01-06", "2022-01-04",
+                                                                                   "2022-01-02"]
+
+
+def test_newest_first_walk_and_collected_matches_agree(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """SQLite walks the date index checking each article, and collects every match when the walk is too
+    long: both give the same pages."""
+    from presslens.store import search
+
+    with open_store(str(tmp_path / "walk.db"), write=True, create=True) as store:
+        for i in range(40):  # "common" in 30 of 40, never in the 10 newest
+            words = "common word" if i < 30 else "other word"
+            store.add(make_report(f"Article {i}: a {words}.", source=f"Outlet {i % 3}",
+                                  date=dt.date(2022, 1, 1) + dt.timedelta(days=i)))
+        expected = [f"2022-{d.month:02d}-{d.day:02d}" for d in
+                    (dt.date(2022, 1, 1) + dt.timedelta(days=i) for i in range(29, -1, -1))]
+        assert [h["date"] for h in search_articles(store, "common", Filters(), limit=100)] == expected
+        # the walk alone; a walk too short for the page (the newest 10 do not match), then the collected
+        # matches; the collected matches at once (page too deep for a walk)
+        for walk, per_hit, most in ((1000, 4, 10_000), (0, 1, 10_000), (500, 4, 10)):
+            monkeypatch.setattr(search, "NEWEST_WALK", walk)
+            monkeypatch.setattr(search, "NEWEST_WALK_PER_HIT", per_hit)
+            monkeypatch.setattr(search, "NEWEST_WALK_MAX", most)
+            for limit, offset in ((5, 0), (5, 7), (20, 25), (3, 40)):
+                got = [h["date"] for h in search_articles(store, "common", Filters(), limit=limit, offset=offset)]
+                assert got == expected[offset:offset + limit], (walk, limit, offset)
+            assert search_articles(store, "common", Filters(), limit=0) == []
+            by_source = search_articles(store, "common word", Filters(sources=["Outlet 1"]), limit=4, offset=2)
+            assert [h["date"] for h in by_source] == [d for i, d in zip(range(29, -1, -1), expected, strict=True)
+                                                      if i % 3 == 1][2:6]
+
+
+def test_long_and_operator_only_queries_are_bounded(filled) -> None:  # type: ignore[no-untyped-def]
+    from presslens.store.search import MAX_QUERY_WORDS
+
+    with pytest.raises(QueryError, match=f"at most {MAX_QUERY_WORDS}"):
+        search_articles(filled, "border " * 10_000, Filters())
+    with pytest.raises(QueryError, match="at most"):
+        search_findings(filled, '"' + "the border " * 5_000 + '"', Filters())
+    assert len(search_articles(filled, "said " * MAX_QUERY_WORDS, Filters())) == 2  # at the limit: searched
+    for query in ("OR", "OR OR OR", "- - -", '"" OR ""'):
+        with pytest.raises(QueryError, match="nothing to search for"):
+            search_articles(filled, query, Filters())
+    for query in ("AND OR NOT", "NEAR AND NOT", "NOT OR AND NEAR"):  # FTS5 operators: plain words here
+        assert search_articles(filled, query, Filters()) == []
+        assert search_findings(filled, query, Filters()) == []

@@ -257,6 +257,25 @@ def test_hostile_queries_via_cli(tmp_path: Path, query: str, capsys: pytest.Capt
     assert len(_content(db)) == 3
 
 
+@pytest.mark.parametrize("query,message", [("border " * 10_000, "at most 256"), ("OR OR OR", "nothing to search for"),
+                                           ("AND NOT NEAR", None)])
+def test_long_and_operator_only_queries_via_cli(tmp_path: Path, query: str, message: str | None,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A pasted book is refused with one line; FTS operators alone are either nothing to search for or
+    plain words."""
+    corpus = _write_corpus(tmp_path / "c.jsonl", 3)
+    db = str(tmp_path / "q.db")
+    assert main(["index", str(corpus), "--db", db, *FAST]) == 0
+    capsys.readouterr()
+    rc = main(["search", query, "--db", db])
+    captured = capsys.readouterr()
+    if message is None:
+        assert rc == 0 and "no match" in captured.err and "Traceback" not in captured.err
+    else:
+        _one_line_error(rc, captured.err, message)
+        assert rc == 2
+
+
 def test_search_formats_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import pyarrow.parquet as pq
 
