@@ -53,29 +53,61 @@ _FOLD = {
     "refugee": "refugee", "displaced": "refugee", "inflation": "inflation", "price": "inflation",
     "spending": "budget", "budget": "budget", "defence": "budget", "military": "military",
 }
+_FOLD.update({
+    **{w: "register" for w in ("registered", "register", "registration", "registering")},
+    **{w: "remain" for w in ("remain", "remained", "remaining", "trapped", "stranded", "stayed", "stay")},
+    **{w: "wound" for w in ("wounded", "injured", "injury", "injurie", "hurt", "wound")},
+    **{w: "release" for w in ("released", "freed", "release")},
+    **{w: "vaccinate" for w in ("vaccinated", "vaccination", "immunised", "inoculated")},
+    **{w: "infect" for w in ("infected", "infection", "case")},
+    "bussed": "leave", "rescued": "leave", "evacuee": "leave",
+})
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _FOLD.update({"call-up": "mobilise", "call-ups": "mobilise", "draft": "mobilise"})
 
 PREDICATE_VERBS: dict[str, str] = {
     **{w: "leave" for w in ("fled", "flee", "fleeing", "left", "leave", "leaving", "gone", "departed",
-                            "emigrated", "escaped", "evacuated")},
-    **{w: "detain" for w in ("detained", "detain", "arrested", "jailed")},
+                            "emigrated", "escaped", "evacuated", "rescued", "bussed")},
+    **{w: "detain" for w in ("detained", "detain", "arrested", "jailed", "held", "imprisoned")},
+    **{w: "release" for w in ("released", "freed", "exchanged", "pardoned")},
     **{w: "kill" for w in ("killed", "died", "perished")},
+    **{w: "missing" for w in ("missing", "disappeared", "unaccounted")},
+    **{w: "remain" for w in ("remain", "remained", "remains", "remaining", "trapped", "stranded", "stayed",
+                             "staying", "besieged")},
+    **{w: "register" for w in ("registered", "register", "registering")},
+    **{w: "vaccinate" for w in ("vaccinated", "immunised", "immunized", "inoculated", "jabbed")},
+    **{w: "infect" for w in ("infected", "sickened")},
     **{w: "enter" for w in ("entered", "crossed", "arrived", "reached")},
     **{w: "mobilise" for w in ("mobilise", "mobilised", "mobilize", "mobilized", "drafted", "summon",
                                "summoned", "called", "conscripted", "recruited")},
     **{w: "burn" for w in ("burned", "burnt", "torched", "alight", "fire", "damaged", "hit")},
-    **{w: "wound" for w in ("wounded", "injured")},
+    **{w: "wound" for w in ("wounded", "injured", "hurt", "maimed")},
     **{w: "attend" for w in ("drew", "attended", "gathered", "marched", "rallied", "protested", "demonstrated")},
 }
 """Verb forms that name what happened to the counted things (noun forms such as "the mobilisation" are
 usually scope, "since the mobilisation", and are left out; see :data:`PREDICATE_NOUNS` for the exceptions)."""
-PREDICATE_NOUNS: dict[str, str] = {"toll": "kill", "fatalities": "kill", "custody": "detain"}
+PREDICATE_NOUNS: dict[str, str] = {
+    "toll": "kill", "fatalities": "kill", "deaths": "kill", "dead": "kill", "custody": "detain",
+    "detainees": "detain", "prisoners": "detain", "wounded": "wound", "injuries": "wound",
+    "cases": "infect", "case": "infect", "infections": "infect", "patients": "infect",
+}
 """Nouns that name the predicate wherever they stand in the clause ("the death toll from Thursday's strike on
 the market has risen to 31" counts the dead as surely as "31 people died"); used when no verb is in reach."""
 LEVEL_VERBS = frozenset({"reached", "reach", "reaches", "hit", "hits", "topped"})
 """Verbs that, right before the number, say what the figure amounts to ("inflation reached 14 per cent"),
 not what happened to the counted things ("40,000 Norvanians reached Kaldera")."""
+PARTICLE_VERBS = {"called": "up", "call": "up"}
+"""Verbs that name a predicate only with their particle ("called up"; "called it a fake" is no call-up)."""
+OUT_VERBS = frozenset({"brought", "taken", "bussed", "moved", "pulled", "got", "carried", "ferried", "flown"})
+"""Verbs that, followed by "out", name a departure ("brought out of the city")."""
+STATE_WORDS = frozenset({"still"})
+"""Words that make a figure without a predicate verb a count of those who remain ("still in the city", "still
+living there"), the other outcome of an evacuation; used after verbs and predicate nouns."""
+ILLNESS_CAUSES = frozenset({"disease", "diseases", "illness", "cholera", "typhus", "typhoid", "measles", "hunger",
+                            "starvation", "malnutrition", "thirst", "dehydration", "cold", "exposure", "infection",
+                            "infections", "fever", "dysentery", "covid", "flu"})
+"""Causes that make deaths a count of their own ("nine people died of the disease" beside the toll of the
+shelling): within three words after the verb of death, they turn ``kill`` into ``illness_death``."""
 PREDICATE_REACH = 8
 """Farthest word distance from the number at which a predicate verb counts."""
 
@@ -90,15 +122,26 @@ def clause_predicate(masked_clause: str) -> str | None:
     best: tuple[int, str] | None = None
     for i, w in enumerate(words):
         cls = PREDICATE_VERBS.get(w)
+        if cls is None and w in OUT_VERBS and words[i + 1 : i + 2] == ["out"]:
+            cls = "leave"  # "brought out of the city", "bussed out"
         if cls is None or abs(i - at) > PREDICATE_REACH:
             continue
         if w in LEVEL_VERBS and 0 < at - i <= 2:  # "reached (about) N": a level, not a movement
             continue
+        if w in PARTICLE_VERBS and PARTICLE_VERBS[w] not in words[i + 1 : i + 3]:
+            continue  # "called" is a call-up only as "called up" ("a figure the department called unfounded")
+        if cls == "kill" and ILLNESS_CAUSES.intersection(words[i + 1 : i + 4]):
+            cls = "illness_death"  # "died of the disease": deaths from illness or hunger, not the toll of violence
         if best is None or abs(i - at) < best[0]:
             best = (abs(i - at), cls)
     if best is not None:
         return best[1]
-    return next((PREDICATE_NOUNS[w] for w in words if w in PREDICATE_NOUNS), None)
+    noun = next((PREDICATE_NOUNS[w] for w in words if w in PREDICATE_NOUNS), None)
+    if noun is not None:
+        return noun
+    if any(w in STATE_WORDS for w in words[max(0, at - PREDICATE_REACH) : at + PREDICATE_REACH + 1]):
+        return "remain"  # "N people are still in the city": those who stayed, never those who left
+    return None
 
 
 PER_ITEM_WORDS = frozenset({"each", "every", "single", "apiece", "per"})
@@ -202,6 +245,6 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["FIGURE_ROLES", "LEVEL_VERBS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
+__all__ = ["FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
            "PREDICATE_REACH", "PREDICATE_VERBS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",
            "clause_role", "clause_tokens", "hashed_embedder"]

@@ -45,7 +45,8 @@ _CURRENCY_UNITS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "roubles":
                    "lira": "TRY", "liras": "TRY",
                    # names shared by several currencies: the word itself is the code
                    "crowns": "crowns", "kronor": "crowns", "koruna": "crowns", "francs": "francs",
-                   "dinars": "dinars", "pesos": "pesos", "shillings": "shillings"}
+                   "dinars": "dinars", "pesos": "pesos", "shillings": "shillings", "ducats": "ducats",
+                   "florins": "florins", "guilders": "guilders", "marks": "marks"}
 """Currency words; a figure counted in one of them ("2 billion crowns") is money, never a count."""
 
 
@@ -172,9 +173,10 @@ _HEAD_SYNONYMS = {
     "protester": "protester", "demonstrator": "protester", "detainee": "protester", "protestor": "protester",
     "reservist": "reservist", "conscript": "reservist", "recruit": "reservist", "draftee": "reservist",
     "soldier": "soldier", "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier",
-    "refugee": "refugee", "evacuee": "refugee", "displaced": "refugee",
+    "refugee": "refugee", "evacuee": "refugee", "displaced": "refugee", "arrival": "refugee", "newcomer": "refugee",
     "office": "office", "centre": "office", "center": "office",
     "dead": "victim", "victim": "victim", "casualty": "victim", "fatality": "victim", "body": "victim",
+    "death": "victim", "patient": "case", "infection": "case", "case": "case",
     "journalist": "journalist", "reporter": "journalist", "correspondent": "journalist",
 }
 GENERIC_PERSON_HEADS = frozenset({
@@ -252,6 +254,17 @@ def share_of(after: str) -> str | None:
     return head_noun(m.group(1)) if m else None
 
 
+PRONOUNS = frozenset({"them", "us", "those", "these", "it", "which", "whom", "you"})
+
+
+def part_of(after: str) -> str | None:
+    """The counted noun of a count without a unit that is a part of something named after it ("killing two
+    of its drivers" -> "driver", "eleven of the city's pumping stations" -> "station"); None when nothing or
+    only a pronoun follows ("8,900 of them" counts the people already named)."""
+    head = share_of(after)
+    return None if head is None or head in PRONOUNS else head
+
+
 def _has_counted_noun(measure: str) -> bool:
     """Counts and measures have a counted noun (or unit); money and percentages do not: "crowns" or "per
     cent" say how a figure is expressed, not what is counted."""
@@ -274,8 +287,8 @@ def clause_bounds(text: str, sent: tuple[int, int], span: tuple[int, int],
     """The part of the sentence that belongs to the quantity at ``span``.
 
     The whole sentence, unless other quantities share it: then it stops at the last clause break
-    (";", ":", ", ", " and ", " while ", " but ", a dash) between this quantity and the neighbour, or at
-    the neighbour itself.
+    (";", ":", ", ", " and ", " while ", " but ", a dash) between this quantity and the neighbour (on
+    either side), or at the neighbour itself.
     """
     left, right = sent
     for o_start, o_end in others:
@@ -284,9 +297,11 @@ def clause_bounds(text: str, sent: tuple[int, int], span: tuple[int, int],
             breaks = list(_CLAUSE_BREAK.finditer(gap))
             left = o_end + (breaks[-1].end() if breaks else 0)
         elif o_start >= span[1] and o_start < right:
+            # the text up to the last break before the next figure is this figure's (its predicate usually
+            # follows it: "230 evacuees, almost all of them men, were being held, and that four ...")
             gap = text[span[1] : o_start]
-            m = _CLAUSE_BREAK.search(gap)
-            right = span[1] + (m.start() if m else len(gap))
+            breaks = list(_CLAUSE_BREAK.finditer(gap))
+            right = span[1] + (breaks[-1].start() if breaks else len(gap))
     return left, right
 
 
@@ -357,6 +372,8 @@ def mentions_from_findings(article: Article, findings: list[Finding]) -> list[Fi
             head=(head_noun(unit) if measure is not None and _has_counted_noun(measure)
                   else share_of(text[f.end : f.end + 60]) if measure in PERCENT_MEASURES else None),
         )
+        if m.head is None and measure == "count":
+            m.head = part_of(text[f.end : f.end + 60])
         _attach_attribution(m, text, attributions, claims, sent)
         out.append(m)
     return out
@@ -382,4 +399,5 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
 
 
 __all__ = ["GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
-           "PERCENT_MEASURES", "clause_bounds", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings"]
+           "PERCENT_MEASURES", "PRONOUNS", "clause_bounds", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings",
+           "part_of", "share_of"]
