@@ -216,6 +216,8 @@ class FigureGrouper:
         self._of_article: dict[str, list[str]] = {}
         """Article id -> ids of its mentions (what :meth:`remove_article` takes out)."""
         self._by_head: dict[tuple[str, str], list[str]] = {}
+        self._by_predicate: dict[tuple[str, str], list[str]] = {}
+        """(measure, predicate class) -> the groups whose mentions have that predicate."""
         self._postings: dict[tuple[str, str], list[str]] = {}
         """(measure, clause word) -> the groups whose mentions use that word."""
         self._matrices: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -299,6 +301,7 @@ class FigureGrouper:
         self.group_of.clear()
         self.groups.clear()
         self._by_head.clear()
+        self._by_predicate.clear()
         self._postings.clear()
         self._matrices.clear()
         self._rows_used.clear()
@@ -348,6 +351,10 @@ class FigureGrouper:
         found: dict[str, None] = {}
         if m.head is not None and m.head != "people":
             for g in self._by_head.get((m.measure, m.head), [])[-MAX_POSTING:]:
+                found[g] = None
+        pred = self.predicates.get(m.id)
+        if pred is not None:  # the same outcome ("registered", "still in the city") however it is worded
+            for g in self._by_predicate.get((m.measure, pred), [])[-MAX_POSTING:]:
                 found[g] = None
         nearest = sorted(self.tokens[m.id].items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
         for tok, _w in nearest:
@@ -463,6 +470,8 @@ class FigureGrouper:
             group.tokens[t] = group.tokens.get(t, 0.0) + w
         pred = self.predicates.get(m.id)
         if pred is not None:
+            if pred not in group.predicates:
+                self._by_predicate.setdefault((group.measure, pred), []).append(gid)
             group.predicates[pred] += 1
         lv = _central_log(m)
         if lv is not None:
@@ -486,6 +495,8 @@ class FigureGrouper:
                 self._drop_posting(self._postings, (group.measure, t), gid)
             for h in group.heads:
                 self._drop_posting(self._by_head, (group.measure, h), gid)
+            for p in group.predicates:
+                self._drop_posting(self._by_predicate, (group.measure, p), gid)
             if group.row >= 0:
                 matrix, norms = self._matrices[group.measure]
                 matrix[group.row] = 0.0
@@ -508,6 +519,7 @@ class FigureGrouper:
             group.predicates[pred] -= 1
             if group.predicates[pred] <= 0:
                 del group.predicates[pred]
+                self._drop_posting(self._by_predicate, (group.measure, pred), gid)
         lv = _central_log(m)
         if lv is not None:
             group.log_sum -= lv

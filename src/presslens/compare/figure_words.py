@@ -93,7 +93,7 @@ PREDICATE_NOUNS: dict[str, str] = {
 }
 """Nouns that name the predicate wherever they stand in the clause ("the death toll from Thursday's strike on
 the market has risen to 31" counts the dead as surely as "31 people died"); used when no verb is in reach."""
-LEVEL_VERBS = frozenset({"reached", "reach", "reaches", "hit", "hits", "topped"})
+LEVEL_VERBS = frozenset({"reached", "reach", "reaches", "hit", "hits", "topped", "remain", "remained", "remains"})
 """Verbs that, right before the number, say what the figure amounts to ("inflation reached 14 per cent"),
 not what happened to the counted things ("40,000 Norvanians reached Kaldera")."""
 PARTICLE_VERBS = {"called": "up", "call": "up"}
@@ -101,8 +101,10 @@ PARTICLE_VERBS = {"called": "up", "call": "up"}
 OUT_VERBS = frozenset({"brought", "taken", "bussed", "moved", "pulled", "got", "carried", "ferried", "flown"})
 """Verbs that, followed by "out", name a departure ("brought out of the city")."""
 STATE_WORDS = frozenset({"still"})
-"""Words that make a figure without a predicate verb a count of those who remain ("still in the city", "still
-living there"), the other outcome of an evacuation; used after verbs and predicate nouns."""
+STAYING_WORDS = frozenset({"in", "inside", "within", "living", "there", "here", "sheltering", "hiding"})
+""""still" followed by one of these ("still in the city", "still living there") makes a figure without a
+predicate verb a count of those who remain, the other outcome of an evacuation; used after verbs and predicate
+nouns ("houses still under water" stay without a predicate)."""
 ILLNESS_CAUSES = frozenset({"disease", "diseases", "illness", "cholera", "typhus", "typhoid", "measles", "hunger",
                             "starvation", "malnutrition", "thirst", "dehydration", "cold", "exposure", "infection",
                             "infections", "fever", "dysentery", "covid", "flu"})
@@ -139,8 +141,9 @@ def clause_predicate(masked_clause: str) -> str | None:
     noun = next((PREDICATE_NOUNS[w] for w in words if w in PREDICATE_NOUNS), None)
     if noun is not None:
         return noun
-    if any(w in STATE_WORDS for w in words[max(0, at - PREDICATE_REACH) : at + PREDICATE_REACH + 1]):
-        return "remain"  # "N people are still in the city": those who stayed, never those who left
+    for i in range(max(0, at - PREDICATE_REACH), min(len(words), at + PREDICATE_REACH + 1)):
+        if words[i] in STATE_WORDS and STAYING_WORDS.intersection(words[i + 1 : i + 3]):
+            return "remain"  # "N people are still in the city": those who stayed, never those who left
     return None
 
 
@@ -246,5 +249,5 @@ def hashed_embedder(dim: int = 256) -> Embedder:
 
 
 __all__ = ["FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
-           "PREDICATE_REACH", "PREDICATE_VERBS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",
+           "PREDICATE_REACH", "PREDICATE_VERBS", "STAYING_WORDS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",
            "clause_role", "clause_tokens", "hashed_embedder"]
