@@ -101,7 +101,9 @@ PARTICLE_VERBS = {"called": "up", "call": "up"}
 OUT_VERBS = frozenset({"brought", "taken", "bussed", "moved", "pulled", "got", "carried", "ferried", "flown"})
 """Verbs that, followed by "out", name a departure ("brought out of the city")."""
 STATE_WORDS = frozenset({"still"})
-STAYING_WORDS = frozenset({"in", "inside", "within", "living", "there", "here", "sheltering", "hiding"})
+STAY_VERBS = frozenset({"remain", "remained", "remains", "remaining", "stayed", "staying"})
+"""Verbs of the ``remain`` class that count only before a word of :data:`STAYING_WORDS` or at the clause's end."""
+STAYING_WORDS = frozenset({"in", "inside", "within", "living", "there", "here", "sheltering", "hiding", "behind"})
 """"still" followed by one of these ("still in the city", "still living there") makes a figure without a
 predicate verb a count of those who remain, the other outcome of an evacuation; used after verbs and predicate
 nouns ("houses still under water" stay without a predicate)."""
@@ -132,6 +134,8 @@ def clause_predicate(masked_clause: str) -> str | None:
             continue
         if w in PARTICLE_VERBS and PARTICLE_VERBS[w] not in words[i + 1 : i + 3]:
             continue  # "called" is a call-up only as "called up" ("a figure the department called unfounded")
+        if w in STAY_VERBS and i + 1 < len(words) and not STAYING_WORDS.intersection(words[i + 1 : i + 3]):
+            continue  # "remain in the city" is where people are; "schools remain shut" says nothing of that
         if cls == "kill" and ILLNESS_CAUSES.intersection(words[i + 1 : i + 4]):
             cls = "illness_death"  # "died of the disease": deaths from illness or hunger, not the toll of violence
         if best is None or abs(i - at) < best[0]:
@@ -249,5 +253,5 @@ def hashed_embedder(dim: int = 256) -> Embedder:
 
 
 __all__ = ["FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
-           "PREDICATE_REACH", "PREDICATE_VERBS", "STAYING_WORDS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",
+           "PREDICATE_REACH", "PREDICATE_VERBS", "STAY_VERBS", "STAYING_WORDS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",
            "clause_role", "clause_tokens", "hashed_embedder"]
