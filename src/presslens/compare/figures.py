@@ -374,6 +374,9 @@ def mentions_from_findings(article: Article, findings: list[Finding]) -> list[Fi
         )
         if m.head is None and measure == "count":
             m.head = part_of(text[f.end : f.end + 60])
+        elif measure is not None and measure.startswith("measure:"):
+            # what a tonnage or a volume measures: "180 tonnes of flour" (None: "nearly 200 tonnes", unknown)
+            m.head = part_of(text[f.end : f.end + 60])
         _attach_attribution(m, text, attributions, claims, sent)
         out.append(m)
     return out
