@@ -87,6 +87,7 @@ from presslens.compare.figure_words import (
     hashed_embedder,
 )
 from presslens.compare.figures import (
+    GENERIC_HEADS,
     NUMBER_MASK,
     PERCENT_MEASURES,
     FigureMention,
@@ -349,7 +350,7 @@ class FigureGrouper:
         group sharing a near word is a candidate."""
         assert m.measure is not None
         found: dict[str, None] = {}
-        if m.head is not None and m.head != "people":
+        if m.head is not None and m.head not in GENERIC_HEADS:
             for g in self._by_head.get((m.measure, m.head), [])[-MAX_POSTING:]:
                 found[g] = None
         pred = self.predicates.get(m.id)
@@ -398,7 +399,7 @@ class FigureGrouper:
             headless = m.head is None and (pred is None or pred not in group.predicates)
             threshold = cfg.threshold + (cfg.headless_margin if headless else 0.0)
             score = weight * cosines[g] + (1 - weight) * self._lexical(toks, group)
-            if m.head and m.head != "people" and m.head in group.heads and m.measure == "count":
+            if m.head and m.head not in GENERIC_HEADS and m.head in group.heads and m.measure == "count":
                 score += cfg.head_bonus  # a counted noun, not a unit: every tonne figure shares "tonne"
             score += cfg.magnitude_weight * self._magnitude(m, group)
             if score >= threshold and (best is None or score > best[0]):
@@ -480,7 +481,7 @@ class FigureGrouper:
         if m.head:
             is_new = m.head not in group.heads
             group.heads[m.head] += 1
-            if m.head != "people" and is_new:
+            if m.head not in GENERIC_HEADS and is_new:
                 self._by_head.setdefault((group.measure, m.head), []).append(gid)
         self.group_of[m.id] = gid
 

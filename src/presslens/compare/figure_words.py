@@ -196,10 +196,36 @@ def clause_population(masked_clause: str) -> bool:
     return bool({"live", "lives", "living"}.intersection(words[at + 1 : at + 4]))
 
 
-FIGURE_ROLES = ("total", "per_item", "population")
+SUBCOUNT_BEFORE = (("including",), ("includes",), ("included",), ("among", "them"), ("among", "whom"),
+                   ("of", "whom"), ("of", "which"), ("of", "those"), ("among", "those"))
+"""Words right before a number that make it a part of a count just given ("1,870 deaths, including 214
+children", "40 were wounded, of whom 12 seriously")."""
+SUBCOUNT_AFTER = (("among", "the"), ("among", "them"), ("among", "those"))
+"""Words right after the counted noun that make a figure a part of another count ("112 children among the
+dead")."""
+
+
+def clause_subcount(masked_clause: str) -> bool:
+    """Whether the figure is a sub-count: a part of another count in the same story (:data:`SUBCOUNT_BEFORE`
+    within the three words before the number, or :data:`SUBCOUNT_AFTER` within the three words after it)."""
+    words = _WORD.findall(masked_clause.lower())
+    if NUMBER_MASK not in words:
+        return False
+    at = words.index(NUMBER_MASK)
+    before = words[max(0, at - 3) : at]
+    after = words[at + 1 : at + 5]
+    for cue in SUBCOUNT_BEFORE:
+        n = len(cue)
+        if any(tuple(before[i : i + n]) == cue for i in range(len(before) - n + 1)):
+            return True
+    return any(tuple(after[i : i + len(cue)]) == cue for cue in SUBCOUNT_AFTER for i in range(len(after)))
+
+
+FIGURE_ROLES = ("total", "per_item", "population", "part")
 """What a figure amounts to: an amount of the thing (``total``), an amount per item (``per_item``: "each
 truck carries 20 tonnes") or the standing population of a place (``population``); figures of different roles
-never measure the same thing."""
+never measure the same thing; ``part`` is a sub-count of another count in the story ("including 214
+children", "of whom 12 seriously", "112 children among the dead")."""
 
 
 def clause_role(masked_clause: str) -> str:
@@ -208,6 +234,8 @@ def clause_role(masked_clause: str) -> str:
         return "per_item"
     if clause_population(masked_clause):
         return "population"
+    if clause_subcount(masked_clause):
+        return "part"
     return "total"
 
 
@@ -254,4 +282,4 @@ def hashed_embedder(dim: int = 256) -> Embedder:
 
 __all__ = ["FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
            "PREDICATE_REACH", "PREDICATE_VERBS", "STAY_VERBS", "STAYING_WORDS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",
-           "clause_role", "clause_tokens", "hashed_embedder"]
+           "clause_role", "clause_subcount", "clause_tokens", "SUBCOUNT_AFTER", "SUBCOUNT_BEFORE", "hashed_embedder"]

@@ -168,6 +168,7 @@ _VAGUE_SOURCE = re.compile(r"\b(?:some|several|many|unconfirmed|media|unverified
 
 # Synonyms folded to one head so that "lorries"/"trucks"/"vehicles" or "homes"/"households" compare equal.
 _HEAD_SYNONYMS = {
+    "fighter": "fighter", "combatant": "fighter", "militant": "fighter",
     "lorry": "vehicle", "truck": "vehicle", "car": "vehicle", "vehicle": "vehicle", "van": "vehicle",
     "home": "household", "household": "household", "family": "household", "house": "household",
     "protester": "protester", "demonstrator": "protester", "detainee": "protester", "protestor": "protester",
@@ -193,7 +194,7 @@ SUBPOPULATION_HEADS: dict[str, str] = {
 """Parts of a population named by sex or age ("three women", "five children" among the dead): such a figure
 is a count of that part, never of the whole, so it joins only figures of the same part."""
 _SUBPOPULATIONS = frozenset(SUBPOPULATION_HEADS.values())
-_PERSON_HEADS = GENERIC_PERSON_HEADS | {"protester", "reservist", "soldier", "refugee", "victim", "volunteer",
+_PERSON_HEADS = GENERIC_PERSON_HEADS | {"civilian", "fighter", "arrival", "case", "protester", "reservist", "soldier", "refugee", "victim", "volunteer",
                                         "worker", "student", "staff", "doctor", "journalist", "prisoner"}
 
 
@@ -212,6 +213,8 @@ def head_noun(unit: str | None) -> str | None:
     for form in (low, singular):
         if form in SUBPOPULATION_HEADS:
             return SUBPOPULATION_HEADS[form]
+        if form in CIVILIAN_WORDS:
+            return "civilian"
         if form in GENERIC_PERSON_HEADS:
             return "people"
     return _HEAD_SYNONYMS.get(singular, _HEAD_SYNONYMS.get(low, singular))
@@ -227,13 +230,25 @@ def _singular(word: str) -> str:
     return word
 
 
+CIVILIAN_WORDS = frozenset({"civilian", "civilians", "noncombatant", "noncombatants"})
+"""Nouns for people who do not fight: the counted noun "civilian", generic like "people" except that it never
+joins soldiers (:data:`COMBATANT_HEADS`)."""
+COMBATANT_HEADS = frozenset({"soldier", "fighter", "combatant", "militant", "militiaman", "reservist"})
+GENERIC_HEADS = frozenset({"people", "civilian"})
+"""Counted nouns generic enough to say nothing when shared (no head bonus, no candidate list of their own)."""
+
+
 def heads_compatible(a: str | None, b: str | None) -> bool:
     """Whether two counted nouns may name the same thing: equal, unknown, or one generic for people (but a
-    part of the population, "women" or "children", only with the same part)."""
+    part of the population, "women" or "children", only with the same part, and civilians never with
+    soldiers)."""
     if a is None or b is None or a == b:
         return True
     if a in _SUBPOPULATIONS or b in _SUBPOPULATIONS:
         return False
+    if {a, b} & {"civilian"}:
+        other = b if a == "civilian" else a
+        return other == "people" or (other in _PERSON_HEADS and other not in COMBATANT_HEADS)
     if a == "people":
         return b in _PERSON_HEADS
     if b == "people":
@@ -401,6 +416,6 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
             break
 
 
-__all__ = ["GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
+__all__ = ["CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
            "PERCENT_MEASURES", "PRONOUNS", "clause_bounds", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings",
            "part_of", "share_of"]
