@@ -550,3 +550,137 @@ def test_a_share_of_something_never_joins_a_rate() -> None:
     assert grouper.group_of[by_start[("i2", "15 per cent")].id] == rate
     share = by_start[("i3", "14 per cent")]
     assert share.head == "people" and grouper.group_of[share.id] != rate  # same value, same words, a share
+
+
+# ------------------------------------------------------------------ other outcomes of the same event
+
+
+def _group_texts(texts: list[tuple[str, int, str]], config: GroupingConfig | None = None
+                 ) -> tuple[FigureGrouper, dict[str, FigureMention]]:
+    grouper = FigureGrouper(hashed_embedder(), config or GroupingConfig(threshold=0.1, headless_margin=0.0))
+    for aid, day, text in texts:
+        art = _article(aid, text, day)
+        grouper.add_article(art, _findings(art))
+    return grouper, {m.text: m for m in grouper.mentions.values()}
+
+
+def test_outcome_words_name_their_own_predicate() -> None:
+    assert clause_predicate("many people were wounded in the shelling") == "wound"
+    assert clause_predicate("It also recorded many people injured.") == "wound"
+    assert clause_predicate("Relatives say many were released last week") == "release"
+    assert clause_predicate("many men are held at the checkpoint") == "detain"
+    assert clause_predicate("many people were vaccinated on the first day") == "vaccinate"
+    assert clause_predicate("doctors have recorded many cases of cholera") == "infect"
+    assert clause_predicate("the UN verified many civilian deaths in the city") == "kill"
+    assert clause_predicate("many people are still trapped in the city") == "remain"
+    assert clause_predicate("many residents are still living in the city") == "remain"
+    assert clause_predicate("many civilians remain in the city") == "remain"
+    assert clause_predicate("many civilians have been brought out of the city") == "leave"
+    assert clause_predicate("volunteers had registered many new arrivals") == "register"
+
+
+def test_copulas_and_particles_do_not_make_a_predicate() -> None:
+    assert clause_predicate("the target of the call-up remained many men") is None  # a level, like "reached"
+    assert clause_predicate("many schools remain shut") is None
+    assert clause_predicate("many houses are still under water") is None
+    assert clause_predicate("recorded many cholera cases, a figure the department called unfounded") == "infect"
+    assert clause_predicate("many reservists would be called up") == "mobilise"
+
+
+def test_deaths_from_illness_are_not_the_toll_of_violence() -> None:
+    assert clause_predicate("many people have died of the disease") == "illness_death"
+    assert clause_predicate("many people have died in the shelling") == "kill"
+    grouper, by_text = _group_texts([
+        ("k1", 1, "At least 1,400 civilians have been killed in the city since the siege began."),
+        ("k2", 3, "About 1,600 people have died in the city since the siege began, doctors said."),
+        ("k3", 4, "Nine people have died of the disease in the city since the siege began.")])
+    toll = grouper.group_of[by_text["At least 1,400 civilians"].id]
+    assert grouper.group_of[by_text["About 1,600 people"].id] == toll
+    assert grouper.group_of[by_text["Nine people"].id] != toll
+    assert not grouper.conflicts()
+
+
+def test_wounded_beside_killed_and_released_beside_held_stay_apart() -> None:
+    grouper, by_text = _group_texts([
+        ("w1", 1, "The council said 1,400 people have been killed in the city since the siege began."),
+        ("w2", 2, "The council said 1,500 people have been wounded in the city since the siege began."),
+        ("w3", 3, "The council said 1,480 people have been killed in the city since the siege began."),
+        ("h1", 1, "Monitors say 200 men are held at the checkpoint camp near the city."),
+        ("h2", 2, "Monitors say 60 men were released from the checkpoint camp near the city."),
+        ("h3", 3, "Monitors say 210 men are held at the checkpoint camp near the city.")])
+    killed = grouper.group_of[by_text["1,400 people"].id]
+    assert grouper.group_of[by_text["1,480 people"].id] == killed
+    assert grouper.group_of[by_text["1,500 people"].id] != killed
+    held = grouper.group_of[by_text["200 men"].id]
+    assert grouper.group_of[by_text["210 men"].id] == held
+    assert grouper.group_of[by_text["60 men"].id] != held
+    assert not grouper.conflicts()  # no false conflict from a merged other outcome
+
+
+def test_those_who_left_and_those_who_remain_stay_apart() -> None:
+    grouper, by_text = _group_texts([
+        ("e1", 1, "About 120,000 civilians remained inside the city, the mayor said."),
+        ("e2", 2, "More than 3,000 civilians left the city through the corridor, officials said."),
+        ("e3", 4, "Some 100,000 people are still trapped in the city, the UN said."),
+        ("e4", 5, "About 6,000 people have been bussed out of the city since the corridor opened."),
+        ("e5", 6, "About 85,000 people are still in the city, the UN said.")])
+    stayed = grouper.group_of[by_text["About 120,000 civilians"].id]
+    left = grouper.group_of[by_text["More than 3,000 civilians"].id]
+    assert stayed != left
+    assert {grouper.group_of[by_text[t].id] for t in ("Some 100,000 people", "About 85,000 people")} == {stayed}
+    assert grouper.group_of[by_text["About 6,000 people"].id] == left
+
+
+def test_cases_vaccinations_and_registrations_are_different_counts() -> None:
+    grouper, by_text = _group_texts([
+        ("v1", 1, "The health department said doctors have recorded 3,000 cases of cholera in the city."),
+        ("v2", 2, "The UN said 4,000 people were vaccinated against cholera in the city."),
+        ("v3", 3, "The health department said doctors have recorded 3,500 cholera cases in the city."),
+        ("v4", 4, "The clinic in the city has treated more than 3,000 cholera patients."),
+        ("v5", 5, "The clinic said 14 patients have died of cholera in the city.")])
+    cases = grouper.group_of[by_text["3,000 cases"].id]
+    assert grouper.group_of[by_text["3,500 cholera cases"].id] == cases
+    assert grouper.group_of[by_text["more than 3,000 cholera patients"].id] == cases  # patients are cases
+    assert grouper.group_of[by_text["4,000 people"].id] != cases
+    assert grouper.group_of[by_text["14 patients"].id] != cases
+
+
+def test_sub_counts_are_parts_not_totals() -> None:
+    from presslens.compare.figure_words import clause_role, clause_subcount
+
+    assert clause_subcount("the UN verified 1,870 deaths, including many children")
+    assert clause_subcount("The council counts many children among the dead")
+    assert clause_subcount("40 were wounded, of whom many seriously")
+    assert not clause_subcount("Port Vell's reception centres have registered many of them")
+    assert clause_role("including many civilians") == "part"
+    grouper, by_text = _group_texts([
+        ("s1", 1, "The UN said 1,870 people have been killed in the city since the siege began."),
+        ("s2", 2, "Since the siege began 2,000 people have been killed in the city, including 900 civilians."),
+        ("s3", 3, "The UN said 2,100 people have been killed in the city since the siege began.")])
+    killed = grouper.group_of[by_text["1,870 people"].id]
+    assert grouper.group_of[by_text["2,100 people"].id] == killed
+    assert grouper.group_of[by_text["900 civilians"].id] != killed
+
+
+def test_civilians_never_join_soldiers_and_parts_name_their_noun() -> None:
+    from presslens.compare.figures import head_noun, part_of
+
+    assert head_noun("civilians") == "civilian"
+    assert heads_compatible("civilian", "people") and heads_compatible("civilian", head_noun("residents"))
+    assert not heads_compatible("civilian", head_noun("soldiers"))
+    assert not heads_compatible("civilian", head_noun("fighters"))
+    assert heads_compatible("people", head_noun("soldiers"))  # "people" may count everyone
+    assert part_of(" of its drivers, the charity said") == "driver"
+    assert part_of(" of them; the rest went on") is None
+    art = _article("d1", "Shells landed near the convoy, killing two of its drivers.", 1)
+    (m,) = [x for x in mentions_from_findings(art, _findings(art)) if x.measure]
+    assert m.head == "driver"
+
+
+def test_prices_and_tonnages_say_what_they_measure() -> None:
+    assert measure_class("count", "ducats") == "money:ducats"
+    art = _article("t1", "Nine lorries carrying 180 tonnes of flour reached the city. The army handed out "
+                   "15 tonnes of food. A convoy carrying 12 tonnes of chlorine tablets is due.", 1)
+    heads = {m.text: m.head for m in mentions_from_findings(art, _findings(art)) if m.measure}
+    assert heads["180 tonnes"] == "flour" and heads["15 tonnes"] == "food" and heads["12 tonnes"] == "chlorine"
+    assert not heads_compatible("food", "chlorine") and heads_compatible(None, "flour")
