@@ -412,7 +412,8 @@ def main(args: argparse.Namespace) -> int:
         overrides["max_magnitude_gap"] = args.max_magnitude_gap
     config = replace(config, **overrides)
     n_articles = len(data.articles)
-    print(f"figure groups: {data_dir} split {args.split} ({n_articles} articles, {len(data.mentions)} labelled "
+    shown = f"splits {','.join(sweep_splits)}, first {sweep_splits[0]}" if args.sweep else f"split {args.split}"
+    print(f"figure groups: {data_dir} {shown} ({n_articles} articles, {len(data.mentions)} labelled "
           f"mentions, {len(data.conflicts)} planted conflicts, {len(data.duplicates)} republished copies)\n")
     embed = _embedder(args.embedder)
     embed = caching(embed) if embed is not None else None
