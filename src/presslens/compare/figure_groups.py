@@ -354,7 +354,8 @@ class FigureGrouper:
             for g in self._by_head.get((m.measure, m.head), [])[-MAX_POSTING:]:
                 found[g] = None
         pred = self.predicates.get(m.id)
-        if pred is not None:  # the same outcome ("registered", "still in the city") however it is worded
+        if pred is not None and (m.head is None or m.head in GENERIC_HEADS):
+            # no specific counted noun: the outcome ("registered", "still in the city") names the thing
             for g in self._by_predicate.get((m.measure, pred), [])[-MAX_POSTING:]:
                 found[g] = None
         nearest = sorted(self.tokens[m.id].items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
