@@ -15,13 +15,17 @@ The grouping is on meaning, not on the number. A mention is compared with a grou
   never with a rate ("inflation reached 14 per cent");
 - the predicate: the verb nearest the number ("left", "detained", "called up", :func:`clause_predicate`)
   must not differ from the predicates of the group (a hard constraint; scope nouns such as "since the
-  mobilisation" do not count);
+  mobilisation" do not count). The predicate is the outcome for the counted people, so other outcomes of
+  the same event stay apart: killed / wounded / missing / died of an illness, held / released, left /
+  still in the city, cases / vaccinated, registered; civilians never join soldiers;
 - the measure class: counts, percentages, money per currency, measures per dimension never mix; ages,
   dates, durations and ordinals are never grouped (:func:`~presslens.compare.figures.measure_class`).
 - the figure's role (:func:`~presslens.compare.figure_words.clause_role`): per-item amounts ("each truck
-  carries up to 20 tonnes") and standing populations ("Dolvik, a district of 60,000 people") never join
-  totals; and a value more than ``max_magnitude_gap`` orders of magnitude from a group's mean never joins
-  it (hard constraints).
+  carries up to 20 tonnes"), standing populations ("Dolvik, a district of 60,000 people") and sub-counts
+  ("including 214 children", "of whom", "among the dead") never join totals; and a value more than
+  ``max_magnitude_gap`` orders of magnitude from a group's mean never joins it (hard constraints).
+- what a tonnage or a count of a part measures: "180 tonnes of flour" counts flour, never "15 tonnes of
+  food"; "two of its drivers" counts drivers (:func:`~presslens.compare.figures.part_of`).
 
 The clause-word features (folding, predicates, per-item cues, the hashed stand-in embedder) live in
 :mod:`presslens.compare.figure_words`; this module is the grouper and its summaries.
@@ -30,10 +34,11 @@ The clause-word features (folding, predicates, per-item cues, the hashed stand-i
 + magnitude_weight * magnitude agreement`` (1 at the group's mean order of magnitude, 0 a factor of 10
 away, -1 at 100); a mention joins the best-scoring compatible group when the score reaches ``threshold``
 (plus ``headless_margin`` when it has neither a counted noun nor the group's predicate) and opens a new
-group otherwise. Only groups that share the counted noun or one of the mention's nearest words are scored (at most the ``candidates``
+group otherwise. Only groups that share the counted noun, one of the mention's nearest words or (for a
+mention without a specific counted noun) its predicate are scored (at most the ``candidates``
 nearest by embedding in full), which bounds the work per mention on a large corpus. The defaults in
 :class:`GroupingConfig` were chosen on the seen splits of ``data/figures`` together
-(``presslens eval figure-groups --sweep --sweep-splits dev,test_v1,test_v2``; docs/EVALUATION.md).
+(``presslens eval figure-groups --sweep --sweep-splits dev,test_v1,test_v2,test_v3``; docs/EVALUATION.md).
 
 **Incremental**: :meth:`FigureGrouper.add_article` assigns an article's mentions to the existing groups
 (or opens new ones) without touching the rest of the corpus; :meth:`FigureGrouper.replace_article` takes a
