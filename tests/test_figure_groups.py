@@ -684,3 +684,22 @@ def test_prices_and_tonnages_say_what_they_measure() -> None:
     heads = {m.text: m.head for m in mentions_from_findings(art, _findings(art)) if m.measure}
     assert heads["180 tonnes"] == "flour" and heads["15 tonnes"] == "food" and heads["12 tonnes"] == "chlorine"
     assert not heads_compatible("food", "chlorine") and heads_compatible(None, "flour")
+
+
+def test_features_are_recomputed_from_the_mention_not_its_id() -> None:
+    """The grouper keeps no clause features per mention (memory); taking a mention out of its group and
+    re-analysing an article whose mention keeps its id both use that mention's own features."""
+    grouper, by_text = _group_texts([
+        ("f1", 1, "The council said 1,400 people have been killed in the city since the siege began."),
+        ("f2", 2, "The council said 1,450 people have been killed in the city since the siege began.")])
+    killed = grouper.group_of[by_text["1,400 people"].id]
+    old = by_text["1,450 people"]
+    assert grouper.group_of[old.id] == killed
+    # same text length, same offsets of the figure: the re-analysed mention has the same id, another predicate
+    art = _article("f2", "The council said 1,450 people have been wounded in the city since the siege began.", 2)
+    new = grouper.replace_article(art, _findings(art))
+    (same_id,) = [m for m in new if m.text == "1,450 people"]
+    assert same_id.id == old.id and grouper.features(same_id).predicate == "wound"
+    assert grouper.group_of[same_id.id] != killed
+    group = grouper.groups[killed]
+    assert dict(group.predicates) == {"kill": 1} and group.size == 1  # the old mention's words left with it

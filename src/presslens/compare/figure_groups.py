@@ -211,9 +211,9 @@ class FigureGrouper:
         self.config = config or GroupingConfig()
         self.mentions: dict[str, FigureMention] = {}
         self.vectors: dict[str, np.ndarray] = {}
-        self.tokens: dict[str, dict[str, float]] = {}
-        self.predicates: dict[str, str | None] = {}
-        self.roles: dict[str, str] = {}
+        self._features: tuple[FigureMention, MentionFeatures] | None = None
+        """The clause features of the last mention asked for (see :meth:`features`): they are recomputed
+        from the mention when needed again (taking it out of its group) rather than kept per mention."""
         self.group_of: dict[str, str] = {}
         self.groups: dict[str, FigureGroup] = {}
         self.copies: dict[str, list[dict[str, Any]]] = {}
@@ -267,9 +267,6 @@ class FigureGrouper:
             vector = self.embed([mention.masked_clause])[0]
         if vector is not None:
             self.vectors[mention.id] = np.asarray(vector, dtype=np.float16)  # half the memory; sums in float32
-        self.tokens[mention.id] = mention_tokens(mention)
-        self.predicates[mention.id] = clause_predicate(mention.masked_clause)
-        self.roles[mention.id] = clause_role(mention.masked_clause)
         gid = self._best_group(mention)
         if gid is None:
             gid = self._new_group(mention.measure, founder=mention)
@@ -289,9 +286,6 @@ class FigureGrouper:
             vec = (vectors or {}).get(m.id)
             if vec is not None:
                 self.vectors[m.id] = np.asarray(vec, dtype=np.float16)
-            self.tokens[m.id] = mention_tokens(m)
-            self.predicates[m.id] = clause_predicate(m.masked_clause)
-            self.roles[m.id] = clause_role(m.masked_clause)
             if gid not in self.groups:
                 self._new_group(m.measure, gid=gid, founder=m)
             self._join(gid, m)
@@ -332,9 +326,20 @@ class FigureGrouper:
             if gid is not None:
                 self._leave(gid, mid)
                 changed.add(gid)
-            for table in (self.mentions, self.vectors, self.tokens, self.predicates, self.roles):
+            for table in (self.mentions, self.vectors):
                 table.pop(mid, None)
         return changed
+
+    def features(self, m: FigureMention) -> MentionFeatures:
+        """The clause words, predicate and role of a mention (:func:`mention_features`). Only the last one
+        asked for is kept: a mention's features are read while it is assigned and again when it leaves its
+        group, and keeping them for every mention of a large corpus cost more memory than recomputing."""
+        # the same object, not the same id: a re-analysed article's mention keeps its id
+        if self._features is not None and self._features[0] is m:
+            return self._features[1]
+        feats = mention_features(m)
+        self._features = (m, feats)
+        return feats
 
     def _remember(self, m: FigureMention) -> None:
         if m.id not in self.mentions:
@@ -358,12 +363,13 @@ class FigureGrouper:
         if m.head is not None and m.head not in GENERIC_HEADS:
             for g in self._by_head.get((m.measure, m.head), [])[-MAX_POSTING:]:
                 found[g] = None
-        pred = self.predicates.get(m.id)
+        feats = self.features(m)
+        pred = feats.predicate
         if pred is not None and (m.head is None or m.head in GENERIC_HEADS):
             # no specific counted noun: the outcome ("registered", "still in the city") names the thing
             for g in self._by_predicate.get((m.measure, pred), [])[-MAX_POSTING:]:
                 found[g] = None
-        nearest = sorted(self.tokens[m.id].items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
+        nearest = sorted(feats.tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
         for tok, _w in nearest:
             posting = self._postings.get((m.measure, tok))
             if posting is not None and len(posting) <= MAX_POSTING:
@@ -396,8 +402,8 @@ class FigureGrouper:
             cands = sorted(cands, key=lambda g: -cosines[g])[: cfg.candidates]
         weight = cfg.embed_weight if vec is not None else 0.0
         best: tuple[float, str] | None = None
-        toks = self.tokens[m.id]
-        pred = self.predicates.get(m.id)
+        feats = self.features(m)
+        toks, pred = feats.tokens, feats.predicate
         for g in cands:
             group = self.groups[g]
             # no counted noun: more agreement is required, unless the predicate names the same event
@@ -431,10 +437,11 @@ class FigureGrouper:
         """Hard constraints: compatible counted nouns, no other predicate ("left" never joins "detained"),
         the same role (per-item amounts and populations never with totals), and values at most
         ``max_magnitude_gap`` orders of magnitude from the group's mean."""
-        pred = self.predicates.get(m.id)
+        feats = self.features(m)
+        pred = feats.predicate
         if pred is not None and group.predicates and pred not in group.predicates:
             return False
-        if self.roles.get(m.id, "total") != group.role:
+        if feats.role != group.role:
             return False
         v = _central_log(m)
         if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > self.config.max_magnitude_gap:
@@ -446,7 +453,7 @@ class FigureGrouper:
     def _new_group(self, measure: str, *, founder: FigureMention, gid: str | None = None) -> str:
         if gid is None:
             gid = founding_group_id(founder.id, self.groups)
-        self.groups[gid] = FigureGroup(gid, measure, role=self.roles.get(founder.id, "total"))
+        self.groups[gid] = FigureGroup(gid, measure, role=self.features(founder).role)
         return gid
 
     def _add_vector(self, group: FigureGroup, vec: np.ndarray) -> None:
@@ -471,11 +478,12 @@ class FigureGrouper:
         vec = self.vectors.get(m.id)
         if vec is not None:
             self._add_vector(group, vec.astype(np.float32))
-        for t, w in self.tokens[m.id].items():
+        feats = self.features(m)
+        for t, w in feats.tokens.items():
             if t not in group.tokens:
                 self._postings.setdefault((group.measure, t), []).append(gid)
             group.tokens[t] = group.tokens.get(t, 0.0) + w
-        pred = self.predicates.get(m.id)
+        pred = feats.predicate
         if pred is not None:
             if pred not in group.predicates:
                 self._by_predicate.setdefault((group.measure, pred), []).append(gid)
@@ -514,14 +522,15 @@ class FigureGrouper:
             matrix, norms = self._matrices[group.measure]
             matrix[group.row] -= vec.astype(np.float32)
             norms[group.row] = float(np.linalg.norm(matrix[group.row])) or 1.0
-        for t, w in self.tokens.get(mid, {}).items():
+        feats = self.features(m)
+        for t, w in feats.tokens.items():
             left = group.tokens.get(t, 0.0) - w
             if left > 1e-6:
                 group.tokens[t] = left
             else:
                 group.tokens.pop(t, None)
                 self._drop_posting(self._postings, (group.measure, t), gid)
-        pred = self.predicates.get(mid)
+        pred = feats.predicate
         if pred is not None:
             group.predicates[pred] -= 1
             if group.predicates[pred] <= 0:
@@ -607,6 +616,22 @@ class FigureGrouper:
         return dict(self.group_of)
 
 
+@dataclass(frozen=True, slots=True)
+class MentionFeatures:
+    """What the grouper compares of a mention besides its vector."""
+
+    tokens: dict[str, float]
+    """:func:`mention_tokens`."""
+    predicate: str | None
+    """:func:`clause_predicate` of the masked clause."""
+    role: str
+    """:func:`clause_role` of the masked clause."""
+
+
+def mention_features(m: FigureMention) -> MentionFeatures:
+    return MentionFeatures(mention_tokens(m), clause_predicate(m.masked_clause), clause_role(m.masked_clause))
+
+
 def mention_tokens(m: FigureMention) -> dict[str, float]:
     """The clause words the lexical overlap compares (:func:`clause_tokens`), without the unit of a measure,
     sum of money or percentage ("tonnes", "crowns", "per cent"): the measure class already requires the same
@@ -643,4 +668,5 @@ def _central_log(m: FigureMention) -> float | None:
 
 
 __all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
-           "GroupingConfig", "clause_tokens", "founding_group_id", "hashed_embedder", "mention_tokens"]
+           "GroupingConfig", "MentionFeatures", "clause_tokens", "founding_group_id", "hashed_embedder",
+           "mention_features", "mention_tokens"]
