@@ -33,6 +33,7 @@ from presslens.text.prediction import (
     cue_in_subordinate_clause,
     forecast_exclusion,
     has_certainty,
+    is_conditional,
     possible_event,
 )
 
@@ -53,6 +54,8 @@ def prediction_basis(text: str, forecast: Forecast, is_claim: bool, quoted: bool
     inside a quotation."""
     strength, cues, horizon = forecast
     if strength == "possible":
+        if any(is_conditional(text, c[0], c[1]) for c in cues):
+            return None  # "they could face violence if forced to return": a conditional projection
         return "possible event" if possible_event(text, cues) else None
     if forecast_exclusion(text, cues, quoted) is not None:
         return None
