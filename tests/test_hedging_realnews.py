@@ -83,3 +83,19 @@ def test_claim_hedge_cues_follow_the_real_news_guideline(sentence: str, cues: li
 )
 def test_claim_hedge_cues_second_pass_rules(sentence: str, cues: list[str]) -> None:
     assert _cues(sentence) == cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        # a guess at someone's mind or motive is speculation, not a hedged fact (guideline section 5)
+        ("The judge has apparently decided to bend to the ministry.", []),
+        ("The governor seems to understand what the voters want.", []),
+        ("The envoy apparently wants a seat at the table.", []),
+        # the same cues before an event or a state of the world hedge it
+        ("The convoy has apparently left the city.", ["apparently"]),
+        ("The bridge seems to have collapsed overnight.", ["seems to"]),
+    ],
+)
+def test_speculation_about_minds_is_no_hedge(sentence: str, cues: list[str]) -> None:
+    assert _cues(sentence) == cues

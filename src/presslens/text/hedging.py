@@ -429,6 +429,19 @@ _OPINION_ADVERB_AFTER = re.compile(
     IGNORE_CASE,
 )
 _OPINION_ADVERBS = frozenset({"perhaps", "maybe", "arguably", "possibly", "probably"})
+# speculation about someone's mind or motive (guideline section 5: not a hedge): "has apparently decided to",
+# "seems to understand", "apparently wants" -- the cue is followed by a verb of mind, will or decision
+_MIND_VERB_AFTER = re.compile(
+    r"\s+(?:to\s+)?(?:(?:has|have|had)\s+)?(?:understand|understands|understood|know|knows|knew|believe|believes|believed|"
+    r"think|thinks|thought|want|wants|wanted|care|cares|cared|realize|realizes|realized|realise|realises|"
+    r"realised|decide|decides|decided|intend|intends|intended|wish|wishes|wished|prefer|prefers|preferred|"
+    r"feel|feels|felt)\b",
+    IGNORE_CASE,
+)
+_SPECULATION_CUES = frozenset(
+    {"apparently", "perhaps", "maybe", "seemingly", "seems to", "seem to", "seemed to", "appears to", "appear to",
+     "appeared to", "seems", "seem", "seemed"}
+)
 # "were reported to federal prosecutors": reported to someone, not "is reported to have"
 _REPORTED_TO_SOMEONE = re.compile(
     r"^(?:is|are|was|were|has been|have been|had been|being)\s+(?:\w+\s+)?reported\s+to$", IGNORE_CASE
@@ -477,6 +490,11 @@ def _label_adjective(text: str, start: int, end: int) -> bool:
     if noun == "that":
         return not re.match(r"(?:possible|probable|likely)\b", text[start:end], IGNORE_CASE)
     return noun not in _ASSERTED_EVIDENCE
+
+
+def _speculation_about_minds(text: str, start: int, end: int) -> bool:
+    """ "has apparently decided to", "seems to understand": a guess at someone's mind, not a hedged fact."""
+    return text[start:end].lower() in _SPECULATION_CUES and bool(_MIND_VERB_AFTER.match(text, end))
 
 
 def _speech_suggest(text: str, start: int, end: int) -> bool:
@@ -529,6 +547,8 @@ def claim_hedge_cues(text: str) -> list[Cue]:
             continue
         if cue.lower() in _OPINION_ADVERBS and _OPINION_ADVERB_AFTER.match(text, e):
             continue
+        if _speculation_about_minds(text, s, e):
+            continue
         if _REPORTED_TO_SOMEONE.match(cue) and _NOT_A_VERB_NEXT.match(text, e):
             continue
         if cue.lower() == "likely" and _COMPARATIVE_BEFORE.search(text[max(0, s - 20) : s]) and not re.match(
@@ -554,7 +574,8 @@ def claim_hedge_cues(text: str) -> list[Cue]:
             continue
         cues.append((s, e, kind))
     cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text)
-                if not _label_adjective(text, m.start(), m.end()) and not _speech_suggest(text, m.start(), m.end()))
+                if not _label_adjective(text, m.start(), m.end()) and not _speech_suggest(text, m.start(), m.end())
+                and not _speculation_about_minds(text, m.start(), m.end()))
     return dedupe_cues(cues)
 
 
