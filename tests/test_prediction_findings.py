@@ -202,3 +202,17 @@ def test_could_be_stronger_of_a_future_event_is_a_possible_change(sentence: str,
     found = forecast_cues(sentence)
     basis = prediction_basis(sentence, found, True, False) if found else None
     assert (basis == "possible event") is predicted
+
+
+def test_a_quoted_vow_of_refusal_is_no_forecast() -> None:
+    vow = "“Our country will never admit the convoy,” the minister said."
+    forecast = "“The convoy will never reach the capital,” the minister said."
+    assert forecast_exclusion(vow, _forecast(vow)[1], quoted=True) == "vow"
+    assert forecast_exclusion(forecast, _forecast(forecast)[1], quoted=True) is None
+
+
+def test_a_rules_may_is_no_possible_event() -> None:
+    rule = "Pending such decision, the agency (1) may continue to close the crossing."
+    plain = "The agency may close the crossing next week."
+    assert prediction_basis(rule, _forecast(rule), True, False) is None
+    assert prediction_basis(plain, _forecast(plain), True, False) == "possible event"

@@ -367,7 +367,7 @@ _ADJECTIVE_SLOT_BEFORE = re.compile(
     IGNORE_CASE,
 )
 # a rule quoted from a statute or regulation: its "may" grants permission ("an alien may be arrested")
-_LEGAL_TEXT = re.compile(r"\((?:[a-z]|\d{1,2})\)|\bsubsection\b|\bpursuant to\b|\bshall\b", IGNORE_CASE)
+LEGAL_TEXT = re.compile(r"\((?:[a-z]|\d{1,2})\)|\bsubsection\b|\bpursuant to\b|\bshall\b", IGNORE_CASE)
 # "could" of a past or bounded ability, not a possibility: "before he could finish", "all they could",
 # "until the moment it could", "in which a priest could", "could not be reached for comment"
 _COULD_ABILITY_BEFORE = re.compile(
@@ -555,7 +555,7 @@ def claim_hedge_cues(text: str) -> list[Cue]:
             r"\s+(?:to|that)\b", text[e:], IGNORE_CASE
         ):
             continue
-        if cue.lower() == "may" and _LEGAL_TEXT.search(text):
+        if cue.lower() == "may" and LEGAL_TEXT.search(text):
             continue
         before = text[max(0, s - LOOKBEHIND) : s]
         if cue.lower() == "could" and (

@@ -530,6 +530,14 @@ _CONDITION_AFTER = re.compile(
     IGNORE_CASE,
 )
 _NEGATED_CONDITION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", IGNORE_CASE)
+# a speaker's vow of refusal ("Hungary will never admit illegal immigrants", "we won't accept this"): the
+# speaker's stance, not an event a reader can watch for
+_VOW_AFTER = re.compile(
+    r"(?:\s+(?:never|not|ever))*\s+(?:admit|allow|accept|tolerate|surrender|permit|recogni[sz]e|give\s+in|"
+    r"give\s+up|back\s+down|bow|yield|negotiate|forgive|forget|stand\s+for|let)\b",
+    IGNORE_CASE,
+)
+_REFUSAL_CUE = re.compile(r"^(?:will|won['’]t|shall|'ll|’ll)$", IGNORE_CASE)
 # a reporting verb before the cue: "other sources say that we will see ..." is someone else's forecast
 _REPORTING_BEFORE = re.compile(
     r"\b(?:say|says|said|saying|tell|tells|told|warn|warns|warned|predict|predicts|predicted|argue|argues|argued|"
@@ -665,11 +673,22 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
             reasons.append("writer's own")
         elif is_conditional(text, start, end):
             reasons.append("conditional")
+        elif quoted_here and _is_vow(text, start, end):
+            reasons.append("vow")
         else:
             reasons.append(None)
     if reasons and all(r is not None for r in reasons):
         return reasons[0]
     return None
+
+
+def _is_vow(text: str, start: int, end: int) -> bool:
+    """A negated "will" of refusal ("will never admit", "won't accept") inside quoted or reported speech."""
+    piece = text[start:end]
+    if not _REFUSAL_CUE.match(piece):
+        return False
+    negated = piece.lower().startswith("won") or re.match(r"\s+(?:never|not)\b", text[end:], IGNORE_CASE)
+    return bool(negated) and bool(_VOW_AFTER.match(text, end))
 
 
 def is_conditional(text: str, start: int, end: int) -> bool:
