@@ -205,7 +205,8 @@ def test_vague_amounts_have_order_of_magnitude_bounds() -> None:
 @pytest.mark.parametrize(
     ("phrase", "value"),
     [("twenty-five", 25), ("two hundred and fifty", 250), ("a dozen", 12), ("half a million", 500000),
-     ("three thousand", 3000), ("ninety-nine", 99), ("a hundred", 100), ("a", None)],
+     ("three thousand", 3000), ("ninety-nine", 99), ("a hundred", 100), ("a", None),
+     ("three-and-a-half thousand", 3500), ("one and a half million", 1500000), ("two and a half dozen", 30)],
 )
 def test_parse_number_words(phrase: str, value: float | None) -> None:
     assert parse_number_words(phrase) == value
@@ -309,3 +310,8 @@ def test_date_and_time_patterns_tried_at_word_starts_find_what_a_full_scan_finds
             assert fast == [m.span() for m in pattern.finditer(text)]
             found += len(fast)
     assert found > 10
+
+
+def test_and_a_half_with_a_scale_word_is_one_figure() -> None:
+    q = _find("The region has around three-and-a-half thousand doctors.", "around three-and-a-half thousand")
+    assert q.value == 3500 and q.bound == "approx"

@@ -43,3 +43,59 @@ def _cues(text: str) -> list[str]:
 )
 def test_claim_hedge_cues_follow_the_real_news_guideline(sentence: str, cues: list[str]) -> None:
     assert _cues(sentence) == cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        # evidence that indicates (a cue) vs a person who indicates (a speech verb); "an indication"
+        ("Two videos from the square have surfaced that indicate there were two gunmen.", ["indicate"]),
+        ("The minister indicated that she would not run again.", []),
+        ("Rebels shelled the depot overnight, an indication the truce had collapsed.", ["an indication"]),
+        ("A leaked memo suggested that the envoy stayed in contact with the militia.", ["suggested that"]),
+        ("The report, which implicitly suggests the army knew, was released on Monday.", ["suggests"]),
+        # odds and "appears about to"
+        ("It is good odds that the leak came from the ministry.", ["good odds that"]),
+        ("A new offensive appears about to begin in the north.", ["appears about to"]),
+        # a relative pronoun as the subject of "could" (a possible event), not a bounded ability
+        ("Half of the homes lack permits, which could amount to a million buildings.", ["could"]),
+        ("The report described the rooms in which the prisoners could sleep.", []),
+        # "could be" is a possibility even with an indefinite subject; a generic object is capacity
+        ("An expansion into the port could be a recipe for more violence.", ["could"]),
+        ("Touching a contaminated blanket could sicken a person.", []),
+        # counterfactual with its condition; indirect questions; a relative clause naming a category
+        ("The flood could have been avoided if the council had cleared the drains.", []),
+        ("Police are studying the phone to see if it could point to a motive.", []),
+        ("Medics traced 210 people who may have had contact with the patient.", []),
+        ("The militia may have moved its artillery overnight.", ["may"]),
+        # exhortation and opinion rankings are not hedges of a claim
+        ("Now that the court has ruled, perhaps it's time to reopen the border.", []),
+        ("The ceasefire is perhaps the most fragile agreement of the decade.", []),
+        ("The ceasefire will perhaps hold until spring.", ["perhaps"]),
+        # reported to someone vs "is reported to have"; a comparative likelihood is the assertion itself
+        ("The forged forms were reported to federal prosecutors last week.", []),
+        ("The commander is reported to have fled the city.", ["is reported to"]),
+        ("The blockade made a famine much more likely.", []),
+        # "seemingly" before a verb hedges; before an adjective after a determiner it does not
+        ("Witnesses described officials seemingly covering up the link to the militia.", ["seemingly"]),
+        ("The city endured a seemingly endless siege.", []),
+    ],
+)
+def test_claim_hedge_cues_second_pass_rules(sentence: str, cues: list[str]) -> None:
+    assert _cues(sentence) == cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        # a guess at someone's mind or motive is speculation, not a hedged fact (guideline section 5)
+        ("The judge has apparently decided to bend to the ministry.", []),
+        ("The governor seems to understand what the voters want.", []),
+        ("The envoy apparently wants a seat at the table.", []),
+        # the same cues before an event or a state of the world hedge it
+        ("The convoy has apparently left the city.", ["apparently"]),
+        ("The bridge seems to have collapsed overnight.", ["seems to"]),
+    ],
+)
+def test_speculation_about_minds_is_no_hedge(sentence: str, cues: list[str]) -> None:
+    assert _cues(sentence) == cues

@@ -159,3 +159,60 @@ def test_analyzer_keeps_quoted_forecasts_and_drops_poll_answers() -> None:
         for cue in f.attributes["cues"]:
             assert text[cue["start"] : cue["end"]] == cue["text"]
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        # a hypothetical development the forecast depends on (guideline 8a): a conditional projection
+        ("If the rains fail, the harvest will be lost.", "conditional"),
+        ("Should the fighting reach the port, exports will stop.", "conditional"),
+        ("Once the dam is breached, the valley will flood.", "conditional"),
+        ("The clinics will run out of fuel if the blockade continues.", "conditional"),
+        # a negated condition names what happens by default when an expected event fails: kept
+        ("If the budget is not passed by Friday, the government will shut down.", None),
+        # set phrases are no condition
+        ("The army will extend the curfew if necessary.", None),
+        ("The virus will reach the island once more, a question of when, not 'if'.", None),
+        ("The navy will escort the grain ships.", None),
+    ],
+)
+def test_conditional_projections_are_not_predictions(sentence: str, reason: str | None) -> None:
+    _, cues, _ = _forecast(sentence)
+    assert forecast_exclusion(sentence, cues) == reason
+
+
+def test_a_conditional_possible_event_is_no_prediction() -> None:
+    conditional = "They fear the refugees could face violence if forced to return."
+    plain = "The refugees could face violence at the border crossing."
+    assert prediction_basis(conditional, _forecast(conditional), True, False) is None
+    assert prediction_basis(plain, _forecast(plain), True, False) == "possible event"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicted"),
+    [
+        ("The next outbreak could be 'stronger', the agency warned.", True),
+        ("The next wave could be far worse than the first.", True),
+        ("Prices could be higher than last year by the end of March.", True),
+        ("Casualties may be much higher than the official count.", False),  # a hedge of the present
+    ],
+)
+def test_could_be_stronger_of_a_future_event_is_a_possible_change(sentence: str, predicted: bool) -> None:
+    found = forecast_cues(sentence)
+    basis = prediction_basis(sentence, found, True, False) if found else None
+    assert (basis == "possible event") is predicted
+
+
+def test_a_quoted_vow_of_refusal_is_no_forecast() -> None:
+    vow = "“Our country will never admit the convoy,” the minister said."
+    forecast = "“The convoy will never reach the capital,” the minister said."
+    assert forecast_exclusion(vow, _forecast(vow)[1], quoted=True) == "vow"
+    assert forecast_exclusion(forecast, _forecast(forecast)[1], quoted=True) is None
+
+
+def test_a_rules_may_is_no_possible_event() -> None:
+    rule = "Pending such decision, the agency (1) may continue to close the crossing."
+    plain = "The agency may close the crossing next week."
+    assert prediction_basis(rule, _forecast(rule), True, False) is None
+    assert prediction_basis(plain, _forecast(plain), True, False) == "possible event"

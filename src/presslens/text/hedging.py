@@ -347,6 +347,9 @@ _CLAIM_ONLY_HEDGES = re.compile(
     r"suspected|rumou?red)\b|"
     r"\b(?:is|are|was|were|been|being|stands?)\s+accused\s+of\b|"
     r"\bsuggests?\b|\b(?:suspicions?|signs?)\s+that\b|"
+    r"\bindicat(?:es?|ed|ing)\b|\b(?:an|one|another|further|some)\s+indications?\b|\bindications?\s+that\b|"
+    r"\b(?:good|fair|long|short)\s+odds\s+(?:that|are)\b|\bodds\s+are\b|\bchances\s+are\b|"
+    r"\b(?:appears?|appeared|seems?|seemed)\s+(?:about|poised|set|ready)\s+to\b|"
     r"(?<!\bas\s)(?<!\bmade\s)(?<!\bmake\s)\bpossible\s+(?!that\b|to\b|for\b|and\b|or\b|in\b|at\b|by\b)[a-z]+|"
     r"\b(?:apparent|alleged|presumed|purported)\s+[a-z]+",
     IGNORE_CASE,
@@ -357,13 +360,20 @@ _ADVERB_BEFORE_ADJECTIVE = re.compile(
     r"^\s+(?:[a-z]+-[a-z]+|[a-z]+(?:ent|ant|ous|al|ive|ful|ic|ible|able|less|ary|ing))\b", IGNORE_CASE
 )
 _ADJECTIVE_ADVERBS = frozenset({"potentially", "seemingly"})
+# an "-ing" word after the adverb is an adjective after a determiner or a copula ("a seemingly endless war",
+# "is potentially devastating"), a verb otherwise ("officials seemingly covering up the link")
+_ADJECTIVE_SLOT_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|is|are|was|were|be|been|being|seems?|looks?)\s+$",
+    IGNORE_CASE,
+)
 # a rule quoted from a statute or regulation: its "may" grants permission ("an alien may be arrested")
-_LEGAL_TEXT = re.compile(r"\((?:[a-z]|\d{1,2})\)|\bsubsection\b|\bpursuant to\b|\bshall\b", IGNORE_CASE)
+LEGAL_TEXT = re.compile(r"\((?:[a-z]|\d{1,2})\)|\bsubsection\b|\bpursuant to\b|\bshall\b", IGNORE_CASE)
 # "could" of a past or bounded ability, not a possibility: "before he could finish", "all they could",
 # "until the moment it could", "in which a priest could", "could not be reached for comment"
 _COULD_ABILITY_BEFORE = re.compile(
-    r"\b(?:before|until|till|all|which|whom|when|whenever|soonest|moment|everything|anything|whatever)\s+"
-    r"(?:[\w’'-]+\s+){0,3}$",
+    r"\b(?:before|until|till|all|when|whenever|soonest|moment|everything|anything|whatever)\s+"
+    r"(?:[\w’'-]+\s+){0,3}$|"
+    r"\b(?:which|whom)\s+(?:[\w’'-]+\s+){1,3}$",
     IGNORE_CASE,
 )
 # "could" of purpose: "scheduled a hearing so that both could state their cases" (in the same clause)
@@ -400,15 +410,66 @@ _ASSERTED_EVIDENCE = frozenset(
 # "suggest" is a hedge when evidence suggests; a speech verb (= proposed) when a person or document does
 _EVIDENCE_SUBJECTS = frozenset(
     "evidence data findings results research study studies analysis figures numbers records poll polls signs "
-    "tests test footage images reports report estimates it this that which".split()
+    "tests test footage images reports report estimates it this that which email emails document documents "
+    "video videos photo photos picture pictures memo memos message messages record".split()
 )
 _WORD_BEFORE_CUE = re.compile(r"([A-Za-z]+)\W*$")
+# the subject word before a verb, past adverbs ("which implicitly suggests")
+_WORD_BEFORE_VERB = re.compile(r"([A-Za-z]+)(?:\s+[a-z]+ly)*\W*$")
 # "could" of generic capacity (guideline: not a cue): an indefinite or generic subject ("anyone coming close ...
 # could contract it", "a well-developed country could manage", "even a mediocre lawyer could shatter it"), unless
 # a possible event follows ("an outbreak could occur at any time")
 _GENERIC_SUBJECT_START = frozenset("anyone anybody any a an even just someone somebody everyone one".split())
 _CLAUSE_START = re.compile(r"(?:^|[,;:(\u2013\u2014]|\b(?:that|if|when|because|since|so|but|and|while)\b)\s*", IGNORE_CASE)
 _VERB_AFTER_MODAL = re.compile(r"\s+(?:then\s+|still\s+|also\s+|easily\s+|even\s+)*(?P<verb>[a-z]+)", IGNORE_CASE)
+# an adverb that does not hedge a factual claim: an exhortation ("perhaps it's time to act") or a ranking of the
+# writer's opinion ("perhaps the most controversial aspect", "arguably the best")
+_OPINION_ADVERB_AFTER = re.compile(
+    r"\s+(?:it['’]s|it\s+is)\s+(?:high\s+)?time\b|\s+(?:one\s+of\s+)?the\s+(?:most|least|best|worst|greatest)\b",
+    IGNORE_CASE,
+)
+_OPINION_ADVERBS = frozenset({"perhaps", "maybe", "arguably", "possibly", "probably"})
+# speculation about someone's mind or motive (guideline section 5: not a hedge): "has apparently decided to",
+# "seems to understand", "apparently wants" -- the cue is followed by a verb of mind, will or decision
+_MIND_VERB_AFTER = re.compile(
+    r"\s+(?:to\s+)?(?:(?:has|have|had)\s+)?(?:understand|understands|understood|know|knows|knew|believe|believes|believed|"
+    r"think|thinks|thought|want|wants|wanted|care|cares|cared|realize|realizes|realized|realise|realises|"
+    r"realised|decide|decides|decided|intend|intends|intended|wish|wishes|wished|prefer|prefers|preferred|"
+    r"feel|feels|felt)\b",
+    IGNORE_CASE,
+)
+_SPECULATION_CUES = frozenset(
+    {"apparently", "perhaps", "maybe", "seemingly", "seems to", "seem to", "seemed to", "appears to", "appear to",
+     "appeared to", "seems", "seem", "seemed"}
+)
+# "were reported to federal prosecutors": reported to someone, not "is reported to have"
+_REPORTED_TO_SOMEONE = re.compile(
+    r"^(?:is|are|was|were|has been|have been|had been|being)\s+(?:\w+\s+)?reported\s+to$", IGNORE_CASE
+)
+_NOT_A_VERB_NEXT = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its|our|federal|state|local|police|authorities|officials|[A-Z])",
+)
+# a comparative likelihood ("making a pandemic much more likely") is what the sentence asserts, not a hedge
+_COMPARATIVE_BEFORE = re.compile(r"\b(?:more|less)\s+$", IGNORE_CASE)
+# a generic object after "could" + verb: what anyone could suffer ("could sicken a person", "can kill people")
+_GENERIC_OBJECT = re.compile(r"\s+(?:a\s+person|people|anyone|anybody|someone|somebody|you)\b", IGNORE_CASE)
+# a counterfactual past with its condition ("could have been prevented if the city had acted"): the guideline
+# excludes counterfactuals; without an "if ... had" the modal may still hedge ("could have been prevented, an
+# inquiry found")
+_COUNTERFACTUAL_AFTER = re.compile(r"\s+have\s+[^.;]*\bif\b[^.;]*\bhad\b", IGNORE_CASE)
+# an indirect question ("to see if it could help", "checking whether they might"): the modal is asked about
+_INDIRECT_QUESTION_BEFORE = re.compile(
+    r"\b(?:see|determine|find\s+out|check|checking|establish|learn|know|ask|asked|wonder|wondering|test|"
+    r"investigate|examine|assess)\s+(?:if|whether)\s+(?:[\w’'-]+\s+){0,4}$",
+    IGNORE_CASE,
+)
+# a relative clause that names a category of counted or "any" people or things ("432 people who may have had
+# contact", "any wrongdoing that may be found"): a label, like "14 suspected cases"
+_CATEGORY_RELATIVE_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:any|all|those|anyone|anybody|everyone|whoever))\s+(?:[\w’'-]+\s+){0,2}"
+    r"(?:who|that|which)\s+$",
+    IGNORE_CASE,
+)
 _POSSIBLE_EVENT_VERBS = frozenset(
     "happen occur arise emerge erupt explode break spread escalate intensify worsen deteriorate collapse fall rise "
     "grow increase decrease decline drop surge jump double strengthen weaken reach hit strike arrive come return "
@@ -431,23 +492,32 @@ def _label_adjective(text: str, start: int, end: int) -> bool:
     return noun not in _ASSERTED_EVIDENCE
 
 
+def _speculation_about_minds(text: str, start: int, end: int) -> bool:
+    """ "has apparently decided to", "seems to understand": a guess at someone's mind, not a hedged fact."""
+    return text[start:end].lower() in _SPECULATION_CUES and bool(_MIND_VERB_AFTER.match(text, end))
+
+
 def _speech_suggest(text: str, start: int, end: int) -> bool:
-    """ "Mueller suggested that ...", "the paper suggests that the US act": "suggest" as a speech verb."""
+    """ "Mueller suggested that ...", "the paper suggests that the US act", "she indicated she would run":
+    "suggest" or "indicate" as a speech verb (= proposed, said), not evidence that suggests or indicates."""
     cue = text[start:end].lower()
-    if not cue.startswith("suggest"):
+    if not cue.startswith(("suggest", "indicat")):
         return False
-    m = _WORD_BEFORE_CUE.search(text, max(0, start - 60), start)
+    m = _WORD_BEFORE_VERB.search(text, max(0, start - 80), start)
     return m is None or m.group(1).lower() not in _EVIDENCE_SUBJECTS
 
 
 def _generic_capacity_could(text: str, start: int, end: int) -> bool:
+    verb = _VERB_AFTER_MODAL.match(text, end)
+    verb_word = verb.group("verb").lower() if verb else ""
+    if verb_word == "be" or verb_word in _POSSIBLE_EVENT_VERBS:
+        return False  # "could be a recipe for violence", "an outbreak could occur": a possibility
+    if verb is not None and _GENERIC_OBJECT.match(text, verb.end()):
+        return True  # "contact with a corpse could sicken a person"
     head = text[max(0, start - 200) : start]
     cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
     words = head[cut:].split()
-    if not words or words[0].lower() not in _GENERIC_SUBJECT_START:
-        return False
-    verb = _VERB_AFTER_MODAL.match(text, end)
-    return not (verb and verb.group("verb").lower() in _POSSIBLE_EVENT_VERBS)
+    return bool(words) and words[0].lower() in _GENERIC_SUBJECT_START
 
 
 _KEPT_SECOND_HAND = re.compile(r"\b(?:unconfirmed|unverified|rumou?rs?|rumou?red)\b", IGNORE_CASE)
@@ -472,9 +542,20 @@ def claim_hedge_cues(text: str) -> list[Cue]:
             continue
         if cue.lower() == "likely" and _CERTAIN_LIKELY.search(text[max(0, s - 40) : s]):
             continue
-        if cue.lower() in _ADJECTIVE_ADVERBS and _ADVERB_BEFORE_ADJECTIVE.match(text[e:]):
+        adjective = _ADVERB_BEFORE_ADJECTIVE.match(text[e:]) if cue.lower() in _ADJECTIVE_ADVERBS else None
+        if adjective and (not adjective.group().endswith("ing") or _ADJECTIVE_SLOT_BEFORE.search(text[max(0, s - 20) : s])):
             continue
-        if cue.lower() == "may" and _LEGAL_TEXT.search(text):
+        if cue.lower() in _OPINION_ADVERBS and _OPINION_ADVERB_AFTER.match(text, e):
+            continue
+        if _speculation_about_minds(text, s, e):
+            continue
+        if _REPORTED_TO_SOMEONE.match(cue) and _NOT_A_VERB_NEXT.match(text, e):
+            continue
+        if cue.lower() == "likely" and _COMPARATIVE_BEFORE.search(text[max(0, s - 20) : s]) and not re.match(
+            r"\s+(?:to|that)\b", text[e:], IGNORE_CASE
+        ):
+            continue
+        if cue.lower() == "may" and LEGAL_TEXT.search(text):
             continue
         before = text[max(0, s - LOOKBEHIND) : s]
         if cue.lower() == "could" and (
@@ -486,9 +567,15 @@ def claim_hedge_cues(text: str) -> list[Cue]:
             continue
         if cue.lower() == "could" and _generic_capacity_could(text, s, e):
             continue
+        if kind == "modal" and (
+            _COUNTERFACTUAL_AFTER.match(text, e) or _INDIRECT_QUESTION_BEFORE.search(before)
+            or _CATEGORY_RELATIVE_BEFORE.search(before)
+        ):
+            continue
         cues.append((s, e, kind))
     cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text)
-                if not _label_adjective(text, m.start(), m.end()) and not _speech_suggest(text, m.start(), m.end()))
+                if not _label_adjective(text, m.start(), m.end()) and not _speech_suggest(text, m.start(), m.end())
+                and not _speculation_about_minds(text, m.start(), m.end()))
     return dedupe_cues(cues)
 
 

@@ -410,6 +410,15 @@ _EXTRA_FORECASTS = (
                IGNORE_CASE),
 )
 _SHALL = re.compile(r"^(?:shall|shan't|shan’t)$", IGNORE_CASE)
+# "the next outbreak could be stronger", "may be far worse next year": a possible change (the modal is the cue)
+# when a future event is the subject or a horizon is given; "casualties may be higher" is a hedge of the present
+_FUTURE_SUBJECT = re.compile(r"\b(?:next|coming|upcoming|future|forthcoming)\b", IGNORE_CASE)
+_MODAL_BE_CHANGE = re.compile(
+    r"\b(?:may|might|could)(?=\s+(?:well\s+|even\s+)?be\s+['‘\"“]?"
+    r"(?:even\s+|much\s+|far\s+)?(?:more|worse|bigger|larger|higher|greater|stronger|deadlier|"
+    r"[a-z]+er\s+than)\b)",
+    IGNORE_CASE,
+)
 
 
 Forecast = tuple[str, list[Cue], tuple[int, int] | None]
@@ -431,6 +440,10 @@ def forecast_cues(text: str) -> Forecast | None:
     index = WordStarts(text)
     span = _horizon_span(text, index)
     cues = [c for c in _prediction_cues(text, span, index) if not _SHALL.match(text[c[0]:c[1]])]
+    if " be " in text:
+        cues = sorted(cues + [(m.start(), m.end(), "modal_future") for m in _MODAL_BE_CHANGE.finditer(text)
+                              if not any(c[0] == m.start() for c in cues)
+                              and (span is not None or _FUTURE_SUBJECT.search(text, 0, m.start()))])
     if "matter" in text or "nevitab" in text or "about" in text or " set to" in text:
         more = [(m.start(), m.end(), "expected") for p in _EXTRA_FORECASTS for m in p.finditer(text)]
         cues = sorted(cues + more) if more else cues
@@ -500,6 +513,31 @@ _GENERIC_SUBJECT = re.compile(r"^(?:you|your|you['’]ll|you['’]re|one)$", IGN
 _HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|typically|normally)\b", IGNORE_CASE)
 # set phrases about an open future, not a forecast
 _IDIOM = re.compile(r"\btime\s+will\s+tell\b|\bremains\s+to\s+be\s+seen\b", IGNORE_CASE)
+# a hypothetical development the forecast depends on (guideline 8a: conditional projections are not
+# predictions): a clause opened by "if/should/once/in case" before the cue ("If that kicks in, the plague will
+# be ...", "Should the disease spread, it will be ..."), or "if" after it ("will be unable to cope if the
+# outbreak continues"). A negated condition ("if he is not confirmed by Monday, the court will ...", like
+# "unless") names what happens by default when an expected event fails: a forecast a reader can track, kept.
+# Set phrases are no condition: "if necessary", "once more", "once again".
+_CONDITION_BEFORE = re.compile(
+    r"(?:^|[,;:\u2013\u2014(\"“]\s*|\b(?:and|but|because|that)\s+)\W*"
+    r"(?P<condition>(?:if|should|once|in\s+case)\s+(?!(?:more|again|upon|necessary|needed|possible)\b)[A-Za-z0-9][^.;!?]*),[^,]*$",
+    IGNORE_CASE,
+)
+_CONDITION_AFTER = re.compile(
+    r"[^.;!?]*?\b(?P<condition>if\s+(?!(?:not|so|any|anything|ever|only|necessary|needed|possible)\b)[A-Za-z0-9]"
+    r"[^.;!?,]*)",
+    IGNORE_CASE,
+)
+_NEGATED_CONDITION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", IGNORE_CASE)
+# a speaker's vow of refusal ("Hungary will never admit illegal immigrants", "we won't accept this"): the
+# speaker's stance, not an event a reader can watch for
+_VOW_AFTER = re.compile(
+    r"(?:\s+(?:never|not|ever))*\s+(?:admit|allow|accept|tolerate|surrender|permit|recogni[sz]e|give\s+in|"
+    r"give\s+up|back\s+down|bow|yield|negotiate|forgive|forget|stand\s+for|let)\b",
+    IGNORE_CASE,
+)
+_REFUSAL_CUE = re.compile(r"^(?:will|won['’]t|shall|'ll|’ll)$", IGNORE_CASE)
 # a reporting verb before the cue: "other sources say that we will see ..." is someone else's forecast
 _REPORTING_BEFORE = re.compile(
     r"\b(?:say|says|said|saying|tell|tells|told|warn|warns|warned|predict|predicts|predicted|argue|argues|argued|"
@@ -633,11 +671,41 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
             reasons.append("generic you")
         elif not quoted_here and (_WRITER_SUBJECT.match(subject) or re.match(r"(?:our|my)\s", phrase, IGNORE_CASE)):
             reasons.append("writer's own")
+        elif is_conditional(text, start, end):
+            reasons.append("conditional")
+        elif quoted_here and _is_vow(text, start, end):
+            reasons.append("vow")
         else:
             reasons.append(None)
     if reasons and all(r is not None for r in reasons):
         return reasons[0]
     return None
+
+
+def _is_vow(text: str, start: int, end: int) -> bool:
+    """A negated "will" of refusal ("will never admit", "won't accept") inside quoted or reported speech."""
+    piece = text[start:end]
+    if not _REFUSAL_CUE.match(piece):
+        return False
+    negated = piece.lower().startswith("won") or re.match(r"\s+(?:never|not)\b", text[end:], IGNORE_CASE)
+    return bool(negated) and bool(_VOW_AFTER.match(text, end))
+
+
+def is_conditional(text: str, start: int, end: int) -> bool:
+    """Whether the forecast cue at ``text[start:end]`` is the consequence of a condition in its sentence
+    (:data:`_CONDITION_BEFORE`, :data:`_CONDITION_AFTER`): a conditional projection, not a prediction."""
+    for m in (_CONDITION_BEFORE.search(text, max(0, start - LOOKBEHIND), start), _CONDITION_AFTER.match(text, end)):
+        if m and not _NEGATED_CONDITION.search(m.group("condition")):
+            return True
+    return False
+
+
+# "could be stronger", "may be worse", "might be more pronounced": a possible change a reader can watch for
+_COMPARATIVE_AFTER_BE = re.compile(
+    r"\s+['‘\"“]?(?:even\s+|much\s+|far\s+)?(?:more|worse|bigger|larger|higher|greater|stronger|deadlier|"
+    r"[a-z]+er\s+than)\b",
+    IGNORE_CASE,
+)
 
 
 def possible_event(text: str, cues: list[Cue]) -> bool:
@@ -654,6 +722,8 @@ def possible_event(text: str, cues: list[Cue]) -> bool:
         if verb in EVENT_VERBS:
             return True
         if verb == "be" and nxt in _PASSIVE_OF:
+            return True
+        if verb == "be" and _COMPARATIVE_AFTER_BE.match(text[end:], m.end("verb")):
             return True
     return False
 

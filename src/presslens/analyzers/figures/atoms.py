@@ -31,6 +31,7 @@ NUMBER_WORD = (
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 WORDS_RE = re.compile(
     rf"\b(?:half\s+a\s+(?:million|billion|dozen|hundred|thousand)|"
+    rf"{NUMBER_WORD}[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:{_SCALE_WORD}|dozen)|"
     rf"another\s+(?:{_SCALE_WORD}|dozen)(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}))*|"
     rf"(?:a|an|{NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}|dozen))*)\b",
     IGNORE_CASE,
@@ -123,6 +124,11 @@ def parse_number_words(phrase: str) -> float | None:
     if words[:2] == ["half", "a"] and len(words) == 3:
         scale = 12 if words[2] == "dozen" else SCALES[words[2]]
         return scale / 2
+    if len(words) >= 4 and words[-3:-1] == ["a", "half"] and (words[-1] in SCALES or words[-1] == "dozen"):
+        # "three-and-a-half thousand": (3 + 1/2) x 1,000
+        whole = parse_number_words(" ".join(words[:-3]))
+        scale = 12 if words[-1] == "dozen" else SCALES[words[-1]]
+        return None if whole is None else (whole + 0.5) * scale
     total, current, seen_number = 0.0, 0.0, False
     for i, w in enumerate(words):
         if w in ("a", "an", "another"):
