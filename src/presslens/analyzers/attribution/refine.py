@@ -113,11 +113,27 @@ def trim_cue(text: str, cue: Span) -> Span:
 
 
 def is_reporting_cue(text: str, cue: Span) -> bool:
-    """A cue holds a speech / cognition / report word (``said``, ``according``, ``statement``...)."""
+    """A cue holds a speech / cognition / report word (``said``, ``according``, ``statement``...), or is
+    ``continued`` framing a quotation (``"...," Lee continued.``, ``Graham continued, "..."``)."""
     piece = text[cue[0] : cue[1]]
     if any(ch in piece for ch in QUOTE_CHARS) or piece.strip() == ":":
         return True
-    return any(w.lower() in REPORTING_WORDS for w in CUE_WORD.findall(piece))
+    if any(w.lower() in REPORTING_WORDS for w in CUE_WORD.findall(piece)):
+        return True
+    return piece.lower() in ("continued", "continues") and continues_a_quote(text, cue)
+
+
+#: a quotation closed just before the speaker and the cue (``...," Lee continued``; at most four words between)
+_QUOTE_BEFORE_FRAME = re.compile(r"[,.!?]?[\"\u201d]\s*(?:[\w'\u2019.-]+\s+){0,4}$")
+#: a quotation opened right after the cue (``Graham continued, "...``, ``he continued: \u201c...``)
+_QUOTE_AFTER_FRAME = re.compile(r"[ \t]*[,:][ \t]*[\"\u201c]")
+
+
+def continues_a_quote(text: str, cue: Span) -> bool:
+    """``continued`` as a speech verb: it frames a quotation right before or right after it, in its line."""
+    line_start = text.rfind("\n", 0, cue[0]) + 1
+    lead = text[max(line_start, cue[0] - 80) : cue[0]]
+    return bool(_QUOTE_BEFORE_FRAME.search(lead)) or bool(_QUOTE_AFTER_FRAME.match(text, cue[1]))
 
 
 def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
@@ -320,7 +336,7 @@ _CLAUSAL_BASES = (
     "reveal mention promise reply respond recall concede observe stress emphasise emphasize contend testify "
     "comment remark conclude find agree disagree hint imply confess reiterate repeat clarify assure reassure "
     "notify alert swear affirm point continue ask describe characterise characterize compare list threaten "
-    "demand inform forecast reject urge vow pledge caution advise boast joke quip proclaim concern"
+    "demand inform forecast reject urge vow pledge caution advise boast joke quip proclaim concern question"
 )
 CLAUSAL_PREDICATES = frozenset(
     {f for b in _CLAUSAL_BASES.split() for f in verb_forms(b)} | {"said", "told", "wrote", "according", "found"}
@@ -334,7 +350,7 @@ CLAUSAL_PREDICATES = frozenset(
 _MESSAGE_OBJECT_BASES = (
     "deny brand label dub term describe characterise characterize promise pledge vow threaten urge demand propose "
     "recommend praise condemn denounce accuse question cite detail announce declare reveal publish confirm "
-    "report tweet allege blame criticise criticize decry deplore reject dismiss endorse hail laud slam blast"
+    "report tweet allege blame criticise criticize decry deplore reject dismiss endorse hail laud slam blast voice"
 )
 MESSAGE_OBJECT_PREDICATES = frozenset(f for b in _MESSAGE_OBJECT_BASES.split() for f in verb_forms(b)) & (
     SPEECH_PREDICATES
