@@ -106,7 +106,7 @@ def extract(
             assess(text, p, article.sentences)
         refined = [a for a in refined if not any(_same_words(a, p) for p in posts)] + posts
         refined += nested_reports(text, refined, article.sentences)
-        continued_quotes(text, refined)
+        continued_quotes(text, refined, article.sentences)
     if not raw_scores:
         for a in refined:
             a.score = calibrated(*calibration_inputs(text, a))

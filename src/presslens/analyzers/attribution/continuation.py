@@ -8,6 +8,7 @@ import re
 
 from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.link import Attribution
+from presslens.analyzers.attribution.refine import assess
 from presslens.analyzers.attribution.spans import Span, overlaps, strip_span
 
 _MONTH = (
@@ -85,7 +86,7 @@ def embedded_posts(text: str) -> list[Attribution]:
     return out
 
 
-def continued_quotes(text: str, atts: list[Attribution]) -> None:
+def continued_quotes(text: str, atts: list[Attribution], sentence_ranges: list[Span] | None = None) -> None:
     """A quotation that is a paragraph of its own, with no cue, right after a paragraph whose asserted
     attribution has a quotation as content: the same speaker goes on, so that attribution's content runs on to
     the end of the new quotation (one attribution per quoted statement, as the annotation guideline has it;
@@ -117,14 +118,53 @@ def continued_quotes(text: str, atts: list[Attribution]) -> None:
         if text[line[0] : q[0]].strip() or text[q[1] : line[1]].strip(" \t.,") or line[0] == 0:
             continue
         inner = strip_span(text, q[0] + 1, q[1] - 1, " \t\n,;:")
+        prev = by_line.get(_line_at(text, line[0] - 1)[0])
+        if prev is not None and prev.content is not None:
+            for b in _release_backward_claims(text, atts, inner, line, taken):
+                if sentence_ranges is not None:
+                    assess(text, b, sentence_ranges)
         if any(overlaps(inner, t) for t in taken) or len(_WORD.findall(text, inner[0], inner[1])) < 3:
             continue
-        prev = by_line.get(_line_at(text, line[0] - 1)[0])
         if prev is None or prev.content is None:
             continue
         prev.content = (prev.content[0], inner[1])
         taken.append(inner)
         by_line[line[0]] = prev
+
+
+def _release_backward_claims(
+    text: str, atts: list[Attribution], inner: Span, line: Span, taken: list[Span]
+) -> list[Attribution]:
+    """A quotation paragraph with no frame of its own, claimed as content by a cue on a later line (``"The
+    Democrats want open borders."`` then ``Trump then called on Congress to ...``): a reader takes the quotation
+    as the previous speaker going on, so the later cue keeps only the clause after it. The later attribution is
+    dropped when that clause is shorter than three words. Changes ``atts`` and ``taken`` in place and returns
+    the attributions whose content changed."""
+    changed: list[Attribution] = []
+    for b in list(atts):
+        if b.content is None or not overlaps(b.content, inner) or b.cue[0] < line[1]:
+            continue
+        if b.source is not None and b.source[0] < line[1]:
+            continue  # the source stands with the quotation: it is framed, not continued
+        taken.remove(b.content)
+        after = _clause_after_cue(text, b)
+        if after is None:
+            atts.remove(b)
+        else:
+            b.content = after
+            taken.append(after)
+            changed.append(b)
+    return changed
+
+
+def _clause_after_cue(text: str, a: Attribution) -> Span | None:
+    """The rest of the cue's line after it, to the end of its sentence; None when shorter than three words."""
+    line = _line_at(text, a.cue[1])
+    start = max(a.cue[1], a.source[1] if a.source is not None and a.source[0] >= a.cue[1] else a.cue[1])
+    stop = re.search(r"[.!?](?:\s|$)", text[start : line[1]])
+    end = start + stop.start() if stop else line[1]
+    span = strip_span(text, start, end, " \t\n,;:")
+    return span if len(_WORD.findall(text, span[0], span[1])) >= 3 else None
 
 
 #: what may stand between a trailing frame and the quotation that goes on: the full stop and spaces

@@ -254,10 +254,26 @@ def _stray_fragment(text: str, a: Attribution, sentence_ranges: list[Span]) -> b
     return len(CUE_WORD.findall(text, a.content[0], a.content[1])) < 3
 
 
+#: a source cut at an abbreviation's full stop ("U" of "U.S. President Donald Trump threatened"): the rest of the
+#: abbreviation and the capitalised words after it, up to the cue
+_ABBREVIATION_REST = re.compile(r"(?:\.[A-Z])*\.(?:[ \t]+[A-Z][\w'\u2019.-]*){0,5}[ \t]+")
+
+
+def extend_cut_abbreviation(text: str, src: Span | None, cue: Span) -> Span | None:
+    """``U`` -> ``U.S. President Donald Trump`` when the source is one capital letter cut at its full stop and
+    only capitalised words stand between it and the cue."""
+    if src is None or src[1] - src[0] != 1 or not text[src[0]].isupper():
+        return src
+    m = _ABBREVIATION_REST.match(text, src[1], cue[0])
+    if m is None or m.end() != cue[0]:
+        return src
+    return src[0], len(text[: m.end()].rstrip())
+
+
 def repair(text: str, a: Attribution) -> Attribution | None:
     """Span repairs that need no context: cue trimmed, source a clean noun phrase, content clipped."""
     a.cue = trim_cue(text, a.cue)
-    a.source = clean_source(text, a.source)
+    a.source = clean_source(text, extend_cut_abbreviation(text, a.source, a.cue))
     if a.source is not None and overlaps(a.source, a.cue):
         a.source = None
     a.content = clean_content(text, a)
