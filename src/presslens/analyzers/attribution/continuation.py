@@ -215,3 +215,100 @@ def colon_quotes(text: str) -> list[Attribution]:
         source = strip_span(text, m.start("src"), m.end("src"), " \t")
         out.append(Attribution((m.start("colon"), m.end("colon")), source, inner, POST_SCORE, True))
     return out
+
+
+#: a heading that introduces a list of quotations by one speaker: "Some Farrakhan quotes:", "Quotes from Sen. Ann
+#: Lee:", "What the minister said:", "In his own words, Ivan Petrenko:"
+_QUOTE_LIST_HEADING = re.compile(
+    r"(?m)^(?P<head>[^\n:\u201c\u201d\"]{3,80}?)[ \t]*(?P<colon>:)[ \t]*$"
+)
+_LIST_WORDS = re.compile(
+    r"\b(?:quotes|quotations|statements|remarks|sayings|words|tweets|said|says|wrote|writes|tweeted|posted)\b", re.I
+)
+_HEADING_FILLER = frozenset(
+    "some a few more other here are is what the of in from by his her their own quotes quotations statements "
+    "remarks sayings words tweets said says wrote writes tweeted posted selected notable best famous".split()
+)
+#: "On Hezbollah: \u201c...\u201d": a topic lead before a listed quotation
+_TOPIC_LEAD = re.compile(r"On\s[^:\n\u201c\u201d\"]{1,40}:[ \t]*(?=[\u201c\"])")
+#: longest unquoted line taken as an item between two quoted items (words)
+LIST_LINE_WORDS = 25
+
+
+def _heading_speaker(text: str, head: Span) -> Span | None:
+    """The name in a quotation-list heading: its capitalised words, fillers ("Some", "quotes", "said") aside."""
+    words = re.finditer(r"[\w'\u2019.-]+", text[head[0] : head[1]])
+    names = [m for m in words if m.group()[:1].isupper() and m.group().lower() not in _HEADING_FILLER]
+    if not names:
+        return None
+    s, e = head[0] + names[0].start(), head[0] + names[-1].end()
+    if text[e - 2 : e] in ("'s", "\u2019s"):
+        e -= 2
+    return s, e
+
+
+def heading_quote_lists(text: str) -> list[Attribution]:
+    """Quotations listed under a heading that names their speaker ("Some Farrakhan quotes:" then one quotation
+    per line): one attribution per listed quotation, source the name in the heading, cue the heading's colon.
+    The list runs over the lines right after the heading that open with a quotation (after an optional topic
+    lead, "On Hezbollah:"); a short unquoted line between two quoted ones belongs to it too."""
+    quotes = {q[0]: q for q in quote_spans(text)}
+    out: list[Attribution] = []
+    for m in _QUOTE_LIST_HEADING.finditer(text):
+        head = (m.start("head"), m.end("head"))
+        if not _LIST_WORDS.search(text, head[0], head[1]) or len(text[head[0] : head[1]].split()) > 8:
+            continue
+        source = _heading_speaker(text, head)
+        if source is None:
+            continue
+        items: list[Span] = []
+        pending: Span | None = None
+        pos = m.end() + 1
+        while pos < len(text):
+            line = _line_at(text, pos)
+            if line[1] <= line[0]:
+                break
+            lead = _TOPIC_LEAD.match(text, line[0])
+            start = lead.end() if lead is not None else line[0]
+            q = quotes.get(start)
+            if q is not None:
+                if pending is not None:
+                    items.append(pending)
+                    pending = None
+                items.append(strip_span(text, q[0] + 1, q[1] - 1, " \t\n,;:"))
+                pos = _line_at(text, q[1] - 1)[1] + 1
+                continue
+            if pending is not None or not items:
+                break
+            body = strip_span(text, line[0], line[1], " \t")
+            if len(_WORD.findall(text, body[0], body[1])) > LIST_LINE_WORDS or any(
+                ch in text[body[0] : body[1]] for ch in "\u201c\u201d\""
+            ):
+                break
+            pending = body
+            pos = line[1] + 1
+        for item in items:
+            if len(_WORD.findall(text, item[0], item[1])) >= 3:
+                out.append(Attribution((m.start("colon"), m.end("colon")), source, item, POST_SCORE, True))
+    return out
+
+
+def merge_quote_lists(text: str, atts: list[Attribution], lists: list[Attribution]) -> list[Attribution]:
+    """``atts`` with the listed quotations of :func:`heading_quote_lists`: a layer's attribution cued in the
+    heading line itself ("Some Farrakhan | quotes") gives way to the list; a listed quotation another
+    attribution already holds is left out."""
+    kept = [
+        a
+        for a in atts
+        if not any(
+            _line_at(text, a.cue[0]) == _line_at(text, item.cue[0])
+            and a.content is not None
+            and item.content is not None
+            and overlaps(a.content, item.content)
+            for item in lists
+        )
+    ]
+    taken = [a.content for a in kept if a.content is not None]
+    return kept + [
+        item for item in lists if item.content is not None and not any(overlaps(item.content, t) for t in taken)
+    ]
