@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from presslens.analyzers.attribution.analyzer import extract
-from presslens.analyzers.attribution.continuation import continued_quotes, heading_quote_lists, merge_quote_lists
+from presslens.analyzers.attribution.continuation import (
+    continued_quotes,
+    heading_quote_lists,
+    merge_quote_lists,
+)
 from presslens.analyzers.attribution.link import Attribution
 from presslens.analyzers.attribution.refine import extend_cut_abbreviation, is_reporting_cue, refine
 from presslens.analyzers.base import Features
