@@ -36,10 +36,10 @@ def _rules_only(text: str) -> list[Attribution]:
 
 
 def test_continued_after_a_quotation_is_a_speech_cue() -> None:
-    text = "\u201cThe ministry has promised us water trucks every week since May,\u201d Petrenko continued.\nMore."
+    text = "\u201cThe ministry has promised us water trucks every week,\u201d Petrenko continued.\nMore."
     found = _rules_only(text)
     assert [(_piece(text, a.source), _piece(text, a.cue)) for a in found] == [("Petrenko", "continued")]
-    assert _piece(text, found[0].content) == "The ministry has promised us water trucks every week since May"
+    assert _piece(text, found[0].content) == "The ministry has promised us water trucks every week"
     assert found[0].score >= 0.5
 
 
@@ -65,12 +65,13 @@ def test_quotation_paragraph_goes_on_with_the_speaker_before_it_not_the_cue_afte
         "Ruiz then called on the council to reopen the northern road before winter.\n"
     )
     ranges = sentences(text, paragraphs(text))
-    first = refine(text, [Attribution(_span(text, "said"), _span(text, "Ruiz"),
-                                      _span(text, "We want the checkpoints open and the convoys moving"), 0.9,
-                                      False)], ranges)
-    later = refine(text, [Attribution(_span(text, "called"), _span(text, "Ruiz", 2),
-                                      _span(text, "The other side wants the roads closed"), 0.9, False)], ranges)
-    later[0].content = _span(text, "The other side wants the roads closed and does not care about the villages.")
+    said_quote = _span(text, "We want the checkpoints open and the convoys moving")
+    first = refine(text, [Attribution(_span(text, "said"), _span(text, "Ruiz"), said_quote, 0.9, False)],
+                   ranges)
+    claimed = _span(text, "The other side wants the roads closed")
+    later = refine(text, [Attribution(_span(text, "called"), _span(text, "Ruiz", 2), claimed, 0.9, False)],
+                   ranges)
+    later[0].content = (claimed[0], text.index("villages") + len("villages"))
     atts = first + later
     continued_quotes(text, atts, ranges)
     said = next(a for a in atts if _piece(text, a.cue) == "said")
@@ -170,7 +171,47 @@ def test_listed_quotations_are_asserted_by_the_analyzer() -> None:
 def test_questioned_whether_is_reported_speech() -> None:
     text = "Critics questioned whether the new border fence would stop anyone from crossing."
     ranges = sentences(text, paragraphs(text))
-    out = refine(text, [Attribution(_span(text, "questioned"), _span(text, "Critics"),
-                                    _span(text, "whether the new border fence would stop anyone from crossing"),
-                                    0.9, False)], ranges)
+    clause = _span(text, "whether the new border fence would stop anyone from crossing")
+    att = Attribution(_span(text, "questioned"), _span(text, "Critics"), clause, 0.9, False)
+    out = refine(text, [att], ranges)
     assert out and out[0].sane
+
+
+# a participle after a quotation's frame
+# ---------------------------------------------------------------------------------------------
+
+
+def test_participle_after_a_frame_reports_its_own_clause() -> None:
+    text = "\u201cThe road is open again,\u201d the mayor said, adding that the trucks would come on Monday."
+    found = _rules_only(text)
+    adding = [a for a in _refine_participle(text, "adding")]
+    assert adding and _piece(text, adding[0].content) == "the trucks would come on Monday"
+    said = next(a for a in found if _piece(text, a.cue) == "said")
+    assert _piece(text, said.content) == "The road is open again"
+
+
+def test_participle_with_a_quoted_that_clause_takes_the_quotation() -> None:
+    text = (
+        "\u201cThe next outbreak could be stronger,\u201d the director told reporters, insisting that "
+        "\u201cthe issue is serious.\u201d"
+    )
+    out = _refine_participle(text, "insisting")
+    assert out and _piece(text, out[0].content) == "the issue is serious"
+
+
+def test_participle_followed_by_its_own_quotation_keeps_the_quotation_rules() -> None:
+    from presslens.analyzers.attribution.refine import participle_clause
+
+    text = "The council voted on Monday, adding: \u201cThe visit must be cancelled at once.\u201d"
+    a = Attribution(_span(text, "adding"), _span(text, "The council"), None, 0.9, False)
+    assert participle_clause(text, a, sentences(text, paragraphs(text))) is None
+
+
+def _refine_participle(text: str, cue: str) -> list[Attribution]:
+    """The participle cue, the frame's source and the quotation before it as content (as layers give it)."""
+    q0 = text.index("\u201c") + 1
+    q1 = text.index("\u201d")
+    src = "the mayor" if "the mayor" in text else "the director"
+    quote = (q0, q1 - (1 if text[q1 - 1] == "," else 0))
+    att = Attribution(_span(text, cue), _span(text, src), quote, 0.9, False)
+    return refine(text, [att], sentences(text, paragraphs(text)))

@@ -136,10 +136,10 @@ def _release_backward_claims(
     text: str, atts: list[Attribution], inner: Span, line: Span, taken: list[Span]
 ) -> list[Attribution]:
     """A quotation paragraph with no frame of its own, claimed as content by a cue on a later line (``"The
-    Democrats want open borders."`` then ``Trump then called on Congress to ...``): a reader takes the quotation
-    as the previous speaker going on, so the later cue keeps only the clause after it. The later attribution is
-    dropped when that clause is shorter than three words. Changes ``atts`` and ``taken`` in place and returns
-    the attributions whose content changed."""
+    Democrats want open borders."`` then ``Trump then called on Congress to ...``): a reader takes the
+    quotation as the previous speaker going on, so the later cue keeps only the clause after it. The later
+    attribution is dropped when that clause is shorter than three words. Changes ``atts`` and ``taken`` in
+    place and returns the attributions whose content changed."""
     changed: list[Attribution] = []
     for b in list(atts):
         if b.content is None or not overlaps(b.content, inner) or b.cue[0] < line[1]:
@@ -217,13 +217,15 @@ def colon_quotes(text: str) -> list[Attribution]:
     return out
 
 
-#: a heading that introduces a list of quotations by one speaker: "Some Farrakhan quotes:", "Quotes from Sen. Ann
-#: Lee:", "What the minister said:", "In his own words, Ivan Petrenko:"
+#: a heading that introduces a list of quotations by one speaker: "Some Farrakhan quotes:", "Quotes from
+#: Sen. Ann Lee:", "What the minister said:", "In his own words, Ivan Petrenko:"
 _QUOTE_LIST_HEADING = re.compile(
     r"(?m)^(?P<head>[^\n:\u201c\u201d\"]{3,80}?)[ \t]*(?P<colon>:)[ \t]*$"
 )
 _LIST_WORDS = re.compile(
-    r"\b(?:quotes|quotations|statements|remarks|sayings|words|tweets|said|says|wrote|writes|tweeted|posted)\b", re.I
+    r"\b(?:quotes|quotations|statements|remarks|sayings|words|tweets|said|says|wrote|writes|tweeted|"
+    r"posted)\b",
+    re.I,
 )
 _HEADING_FILLER = frozenset(
     "some a few more other here are is what the of in from by his her their own quotes quotations statements "
@@ -236,7 +238,7 @@ LIST_LINE_WORDS = 25
 
 
 def _heading_speaker(text: str, head: Span) -> Span | None:
-    """The name in a quotation-list heading: its capitalised words, fillers ("Some", "quotes", "said") aside."""
+    """The name in a quotation-list heading: its capitalised words, fillers ("Some", "quotes") aside."""
     words = re.finditer(r"[\w'\u2019.-]+", text[head[0] : head[1]])
     names = [m for m in words if m.group()[:1].isupper() and m.group().lower() not in _HEADING_FILLER]
     if not names:
@@ -309,6 +311,5 @@ def merge_quote_lists(text: str, atts: list[Attribution], lists: list[Attributio
         )
     ]
     taken = [a.content for a in kept if a.content is not None]
-    return kept + [
-        item for item in lists if item.content is not None and not any(overlaps(item.content, t) for t in taken)
-    ]
+    free = [i for i in lists if i.content is not None and not any(overlaps(i.content, t) for t in taken)]
+    return kept + free

@@ -123,7 +123,7 @@ def is_reporting_cue(text: str, cue: Span) -> bool:
     return piece.lower() in ("continued", "continues") and continues_a_quote(text, cue)
 
 
-#: a quotation closed just before the speaker and the cue (``...," Lee continued``; at most four words between)
+#: a quotation closed just before the speaker and the cue (``...," Lee continued``; <= 4 words between)
 _QUOTE_BEFORE_FRAME = re.compile(r"[,.!?]?[\"\u201d]\s*(?:[\w'\u2019.-]+\s+){0,4}$")
 #: a quotation opened right after the cue (``Graham continued, "...``, ``he continued: \u201c...``)
 _QUOTE_AFTER_FRAME = re.compile(r"[ \t]*[,:][ \t]*[\"\u201c]")
@@ -254,8 +254,8 @@ def _stray_fragment(text: str, a: Attribution, sentence_ranges: list[Span]) -> b
     return len(CUE_WORD.findall(text, a.content[0], a.content[1])) < 3
 
 
-#: a source cut at an abbreviation's full stop ("U" of "U.S. President Donald Trump threatened"): the rest of the
-#: abbreviation and the capitalised words after it, up to the cue
+#: a source cut at an abbreviation's full stop ("U" of "U.S. President Donald Trump threatened"): the rest of
+#: the abbreviation and the capitalised words after it, up to the cue
 _ABBREVIATION_REST = re.compile(r"(?:\.[A-Z])*\.(?:[ \t]+[A-Z][\w'\u2019.-]*){0,5}[ \t]+")
 
 
@@ -309,7 +309,11 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         if a.content is not None:
             a.content = reported_clause(text, a, sentence_ranges, statements)
         quoted = quote_content(text, a, quotes) or paragraph_after_colon(text, a)
-        if quoted is not None and not clause_of_its_own(text, a, quoted):
+        before_cue = a.content is not None and a.content[1] <= a.cue[0]
+        own = participle_clause(text, a, sentence_ranges) if quoted is not None or before_cue else None
+        if own is not None:
+            a.content = own
+        elif quoted is not None and not clause_of_its_own(text, a, quoted):
             a.content = quoted
         elif a.content is not None and is_frame_phrase(text, a):
             a.content = clause_after(text, a, sentence_ranges)
@@ -324,6 +328,40 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         assess(text, a, sentence_ranges)
         out.append(a)
     return out
+
+
+#: a participle cue after a comma that closes another frame ('..." Giuliani said, adding that ...')
+_AFTER_COMMA = re.compile(r",[ \t]*(?:(?:also|then|again|later)[ \t]+)?$")
+_THAT_LEAD = re.compile(r"[ \t]*(?:that[ \t]+)?", re.I)
+
+
+def participle_clause(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """``"It's not a call to action," Giuliani said, adding that it was a sentiment ...``: a participle cue
+    after the comma that closes a quotation's frame reports its own clause, not the quotation; None when
+    the cue is not such a participle or the clause after it is a quotation or shorter than three words."""
+    words = CUE_WORD.findall(text, a.cue[0], a.cue[1])
+    if len(words) != 1 or not words[0].lower().endswith("ing") or words[0].lower() not in SPEECH_PREDICATES:
+        return None
+    if not _AFTER_COMMA.search(text, max(0, a.cue[0] - 12), a.cue[0]):
+        return None
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if sent is None:
+        return None
+    lead = _THAT_LEAD.match(text, a.cue[1], sent[1])
+    start = lead.end() if lead is not None else a.cue[1]
+    if start >= sent[1]:
+        return None
+    edge = " \t\n,;:.!?"
+    if text[start] in QUOTE_CHARS:
+        if lead is None or "that" not in text[lead.start() : lead.end()].lower():
+            return None  # ', adding: "...": the quotation rules frame it
+        edge += QUOTE_CHARS  # 'insisting that "the issue is serious."': the quoted clause
+    clause = strip_span(text, start, sent[1], edge)
+    if any(ch in text[clause[0] : clause[1]] for ch in QUOTE_CHARS) or len(
+        CUE_WORD.findall(text, clause[0], clause[1])
+    ) < 3:
+        return None
+    return clause
 
 
 def is_speech_cue(text: str, cue: Span) -> bool:
@@ -366,7 +404,8 @@ CLAUSAL_PREDICATES = frozenset(
 _MESSAGE_OBJECT_BASES = (
     "deny brand label dub term describe characterise characterize promise pledge vow threaten urge demand propose "
     "recommend praise condemn denounce accuse question cite detail announce declare reveal publish confirm "
-    "report tweet allege blame criticise criticize decry deplore reject dismiss endorse hail laud slam blast voice"
+    "report tweet allege blame criticise criticize decry deplore reject dismiss endorse hail laud slam blast "
+    "voice"
 )
 MESSAGE_OBJECT_PREDICATES = frozenset(f for b in _MESSAGE_OBJECT_BASES.split() for f in verb_forms(b)) & (
     SPEECH_PREDICATES
