@@ -215,3 +215,37 @@ def _refine_participle(text: str, cue: str) -> list[Attribution]:
     quote = (q0, q1 - (1 if text[q1 - 1] == "," else 0))
     att = Attribution(_span(text, cue), _span(text, src), quote, 0.9, False)
     return refine(text, [att], sentences(text, paragraphs(text)))
+
+
+# embedded posts stop at the writer's introducing line
+# ---------------------------------------------------------------------------------------------
+
+
+def test_embedded_post_does_not_swallow_the_reporting_line_above_it() -> None:
+    from presslens.analyzers.attribution.continuation import embedded_posts
+
+    text = (
+        "Officials said the bridge would reopen soon.\n"
+        "The governor said that the bridge might stay closed until March.\n"
+        "Just drove past the bridge and it is still closed.\n"
+        "pic.twitter.com/abc123 \u2014 Dana Ortiz (@dortiz) November 2, 2018\n"
+    )
+    posts = embedded_posts(text)
+    assert len(posts) == 1
+    assert _piece(text, posts[0].content) == "Just drove past the bridge and it is still closed."
+    found = _rules_only(text)
+    governor = [a for a in found if _piece(text, a.cue) == "said" and _piece(text, a.source) == "The governor"]
+    assert governor and _piece(text, governor[0].content) == "the bridge might stay closed until March"
+
+
+def test_embedded_post_keeps_its_own_lines() -> None:
+    from presslens.analyzers.attribution.continuation import embedded_posts
+
+    text = (
+        "Crowds gathered at the square.\n\n"
+        "Thousands are here tonight.\n"
+        "Nobody is going home.\n"
+        "pic.twitter.com/abc123 \u2014 Dana Ortiz (@dortiz) November 2, 2018\n"
+    )
+    posts = embedded_posts(text)
+    assert _piece(text, posts[0].content) == "Thousands are here tonight.\nNobody is going home."

@@ -37,6 +37,12 @@ _FURNITURE = re.compile(
     r"Privacy Policy|Terms of Use|[Ss]ign up|[Ss]ubscribe|newsletter|validation purposes|take our poll|"
     r"story continues below|This field is|(?:Email|Name|Comments) \*"
 )
+#: article prose that reports someone's words ("Trump, however, said that ...", "In his Twitter post, Trump also
+#: blasted ..."): the writer's line above an embedded post, not the post's text
+_INTRODUCING_FRAME = re.compile(
+    r"\b(?:said|says|told|tweeted|wrote|writes|posted|suggested|revealed|reported|reports|blasted|according to)"
+    r"\b(?:\s+(?:on|in)\s+(?:Twitter|Facebook|Instagram|Telegram))?\s+(?:that\b|the\b|[a-z])"
+)
 #: most lines a post's text is taken from
 POST_LINES = 3
 
@@ -54,7 +60,7 @@ def _post_lines(text: str, line_start: int, body: Span) -> Span:
         piece = text[prev[0] : prev[1]].strip()
         if not piece or _POST_SIGNATURE.search(piece) or piece.endswith(":") or any(q in piece for q in "\u201c\u201d\""):
             break
-        if _FURNITURE.search(piece):
+        if _FURNITURE.search(piece) or _INTRODUCING_FRAME.search(piece):
             break
         pos = prev[0]
         start = prev[0]
