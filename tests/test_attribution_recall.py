@@ -234,7 +234,7 @@ def test_embedded_post_does_not_swallow_the_reporting_line_above_it() -> None:
     assert len(posts) == 1
     assert _piece(text, posts[0].content) == "Just drove past the bridge and it is still closed."
     found = _rules_only(text)
-    governor = [a for a in found if _piece(text, a.cue) == "said" and _piece(text, a.source) == "The governor"]
+    governor = [a for a in found if (_piece(text, a.source), _piece(text, a.cue)) == ("The governor", "said")]
     assert governor and _piece(text, governor[0].content) == "the bridge might stay closed until March"
 
 
@@ -249,3 +249,29 @@ def test_embedded_post_keeps_its_own_lines() -> None:
     )
     posts = embedded_posts(text)
     assert _piece(text, posts[0].content) == "Thousands are here tonight.\nNobody is going home."
+
+
+# a content cut where a clause opens
+# ---------------------------------------------------------------------------------------------
+
+
+def test_content_ending_in_a_conjunction_gives_way_to_the_clause_after_the_cue() -> None:
+    text = "Dozens of cases are reported every winter, but doctors are warning the outbreak is worse this year."
+    ranges = sentences(text, paragraphs(text))
+    cut = _span(text, "Dozens of cases are reported every winter, but")
+    att = Attribution(_span(text, "are warning"), _span(text, "doctors"), cut, 0.9, False)
+    out = refine(text, [att], ranges)
+    assert out and out[0].sane
+    assert _piece(text, out[0].content) == "the outbreak is worse this year"
+
+
+def test_content_ending_in_a_relative_word_is_a_sanity_problem() -> None:
+    from presslens.analyzers.attribution import sanity
+
+    text = "The tweet accelerated the attacks on the investigation, which he claims is tainted."
+    cut = _span(text, "The tweet accelerated the attacks on the investigation, which")
+    problems = sanity.content_problems(text, cut)
+    assert "content ends where a clause opens" in problems
+    assert sanity.content_problems(text, _span(text, "is tainted")) == []
+    quoted = "\u201cWe waited and waited and,\u201d she said."
+    assert sanity.content_problems(quoted, _span(quoted, "We waited and waited and")) == []

@@ -37,10 +37,11 @@ _FURNITURE = re.compile(
     r"Privacy Policy|Terms of Use|[Ss]ign up|[Ss]ubscribe|newsletter|validation purposes|take our poll|"
     r"story continues below|This field is|(?:Email|Name|Comments) \*"
 )
-#: article prose that reports someone's words ("Trump, however, said that ...", "In his Twitter post, Trump also
-#: blasted ..."): the writer's line above an embedded post, not the post's text
+#: article prose that reports someone's words ("Trump, however, said that ...", "In his Twitter post, Trump
+#: also blasted ..."): the writer's line above an embedded post, not the post's text
 _INTRODUCING_FRAME = re.compile(
-    r"\b(?:said|says|told|tweeted|wrote|writes|posted|suggested|revealed|reported|reports|blasted|according to)"
+    r"\b(?:said|says|told|tweeted|wrote|writes|posted|suggested|revealed|reported|reports|blasted|"
+    r"according to)"
     r"\b(?:\s+(?:on|in)\s+(?:Twitter|Facebook|Instagram|Telegram))?\s+(?:that\b|the\b|[a-z])"
 )
 #: most lines a post's text is taken from
