@@ -256,13 +256,13 @@ def test_embedded_post_keeps_its_own_lines() -> None:
 
 
 def test_content_ending_in_a_conjunction_gives_way_to_the_clause_after_the_cue() -> None:
-    text = "Dozens of cases are reported every winter, but doctors are warning the outbreak is worse this year."
+    text = "Dozens of cases are reported every winter, but doctors are warning the outbreak is worse today."
     ranges = sentences(text, paragraphs(text))
     cut = _span(text, "Dozens of cases are reported every winter, but")
     att = Attribution(_span(text, "are warning"), _span(text, "doctors"), cut, 0.9, False)
     out = refine(text, [att], ranges)
     assert out and out[0].sane
-    assert _piece(text, out[0].content) == "the outbreak is worse this year"
+    assert _piece(text, out[0].content) == "the outbreak is worse today"
 
 
 def test_content_ending_in_a_relative_word_is_a_sanity_problem() -> None:
@@ -275,3 +275,25 @@ def test_content_ending_in_a_relative_word_is_a_sanity_problem() -> None:
     assert sanity.content_problems(text, _span(text, "is tainted")) == []
     quoted = "\u201cWe waited and waited and,\u201d she said."
     assert sanity.content_problems(quoted, _span(quoted, "We waited and waited and")) == []
+
+
+# a headless source after a relative clause
+# ---------------------------------------------------------------------------------------------
+
+
+def test_headless_source_after_a_relative_clause_is_the_name_the_sentence_opens_with() -> None:
+    text = "Petrenko, who ran in 2019 promising to end the blockade, has called for new talks in Vienna."
+    ranges = sentences(text, paragraphs(text))
+    content = _span(text, "to end the blockade")
+    att = Attribution(_span(text, "promising"), _span(text, "2019"), content, 0.9, False)
+    out = refine(text, [att], ranges)
+    assert out and _piece(text, out[0].source) == "Petrenko"
+
+
+def test_a_source_with_a_head_keeps_its_own_words() -> None:
+    text = "Petrenko, who ran in 2019, said his aides promised to end the blockade within a year."
+    ranges = sentences(text, paragraphs(text))
+    content = _span(text, "to end the blockade")
+    att = Attribution(_span(text, "promised"), _span(text, "his aides"), content, 0.9, False)
+    out = refine(text, [att], ranges)
+    assert out and _piece(text, out[0].source) == "his aides"

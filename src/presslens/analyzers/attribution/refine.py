@@ -215,6 +215,32 @@ def subject_source(text: str, cue: Span, sentence_ranges: list[Span]) -> Span | 
     return src
 
 
+#: a sentence that opens with a name and a relative clause about it: "Trump, who ran in 2016 promising ..."
+_NAME_WHO = re.compile(
+    r"[ \t\n]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4}),[ \t]+(?:who|which)\b"
+)
+
+
+def relative_clause_subject(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """``Trump, who ran in 2016 promising to ..., has called for ...``: a source without a noun or pronoun
+    head ("2016") after the relative clause's "who" stands for the name the sentence opens with; else None."""
+    if a.source is None or not _headless(text, a.source):
+        return None
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if sent is None:
+        return None
+    m = _NAME_WHO.match(text, sent[0], sent[1])
+    if m is None or a.source[0] < m.end() or a.cue[0] < m.end():
+        return None
+    return m.start("name"), m.end("name")
+
+
+def _headless(text: str, source: Span) -> bool:
+    """A source of numbers and function words only ("2016", "there are 911")."""
+    ws = CUE_WORD.findall(text, source[0], source[1])
+    return bool(ws) and all(w.isdigit() or sanity.is_function_word(w) for w in ws)
+
+
 def _participle_merge(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
     """``40% of those asked in one poll said X``: ``asked`` modifies the noun, ``said`` is the cue.
 
@@ -297,6 +323,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         a.source = clean_source(text, a.source)
         if a.source is None:
             a.source = subject_source(text, a.cue, sentence_ranges)
+        a.source = relative_clause_subject(text, a, sentence_ranges) or a.source
         if _is_negated(text, a):
             continue
         a.content = clean_content(text, a)
