@@ -7,7 +7,13 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
-from presslens.analyzers.attribution.continuation import colon_quotes, continued_quotes, embedded_posts
+from presslens.analyzers.attribution.continuation import (
+    colon_quotes,
+    continued_quotes,
+    embedded_posts,
+    heading_quote_lists,
+    merge_quote_lists,
+)
 from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
@@ -105,8 +111,12 @@ def extract(
         for p in posts:
             assess(text, p, article.sentences)
         refined = [a for a in refined if not any(_same_words(a, p) for p in posts)] + posts
+        lists = heading_quote_lists(text)
+        for item in lists:
+            assess(text, item, article.sentences)
+        refined = merge_quote_lists(text, refined, lists)
         refined += nested_reports(text, refined, article.sentences)
-        continued_quotes(text, refined)
+        continued_quotes(text, refined, article.sentences)
     if not raw_scores:
         for a in refined:
             a.score = calibrated(*calibration_inputs(text, a))
@@ -121,7 +131,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "1.5"
+    version = "1.6"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})

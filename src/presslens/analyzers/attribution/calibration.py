@@ -31,12 +31,12 @@ import re
 
 from presslens.analyzers.attribution.link import Attribution
 
-#: the fit of ``presslens train attribution --calibrate --split dev,dev2`` (analyzer 1.5)
-INTERCEPT = -3.89
-SLOPE = 0.83
-SANE = 2.12
-SHORT = -1.08
-NEAR = 1.31
+#: the fit of ``presslens train attribution --calibrate --split dev,dev2`` (analyzer 1.6)
+INTERCEPT = -3.83
+SLOPE = 0.79
+SANE = 2.23
+SHORT = -1.35
+NEAR = 1.34
 #: the highest score of an attribution that breaks a sanity rule: a candidate, never asserted
 CANDIDATE_CAP = 0.45
 #: raw scores are clipped into [EPS, 1 - EPS] before the logit

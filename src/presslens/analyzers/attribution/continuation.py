@@ -8,6 +8,7 @@ import re
 
 from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.link import Attribution
+from presslens.analyzers.attribution.refine import assess
 from presslens.analyzers.attribution.spans import Span, overlaps, strip_span
 
 _MONTH = (
@@ -36,6 +37,13 @@ _FURNITURE = re.compile(
     r"Privacy Policy|Terms of Use|[Ss]ign up|[Ss]ubscribe|newsletter|validation purposes|take our poll|"
     r"story continues below|This field is|(?:Email|Name|Comments) \*"
 )
+#: article prose that reports someone's words ("Trump, however, said that ...", "In his Twitter post, Trump
+#: also blasted ..."): the writer's line above an embedded post, not the post's text
+_INTRODUCING_FRAME = re.compile(
+    r"\b(?:said|says|told|tweeted|wrote|writes|posted|suggested|revealed|reported|reports|blasted|"
+    r"according to)"
+    r"\b(?:\s+(?:on|in)\s+(?:Twitter|Facebook|Instagram|Telegram))?\s+(?:that\b|the\b|[a-z])"
+)
 #: most lines a post's text is taken from
 POST_LINES = 3
 
@@ -53,7 +61,7 @@ def _post_lines(text: str, line_start: int, body: Span) -> Span:
         piece = text[prev[0] : prev[1]].strip()
         if not piece or _POST_SIGNATURE.search(piece) or piece.endswith(":") or any(q in piece for q in "\u201c\u201d\""):
             break
-        if _FURNITURE.search(piece):
+        if _FURNITURE.search(piece) or _INTRODUCING_FRAME.search(piece):
             break
         pos = prev[0]
         start = prev[0]
@@ -85,7 +93,7 @@ def embedded_posts(text: str) -> list[Attribution]:
     return out
 
 
-def continued_quotes(text: str, atts: list[Attribution]) -> None:
+def continued_quotes(text: str, atts: list[Attribution], sentence_ranges: list[Span] | None = None) -> None:
     """A quotation that is a paragraph of its own, with no cue, right after a paragraph whose asserted
     attribution has a quotation as content: the same speaker goes on, so that attribution's content runs on to
     the end of the new quotation (one attribution per quoted statement, as the annotation guideline has it;
@@ -117,14 +125,53 @@ def continued_quotes(text: str, atts: list[Attribution]) -> None:
         if text[line[0] : q[0]].strip() or text[q[1] : line[1]].strip(" \t.,") or line[0] == 0:
             continue
         inner = strip_span(text, q[0] + 1, q[1] - 1, " \t\n,;:")
+        prev = by_line.get(_line_at(text, line[0] - 1)[0])
+        if prev is not None and prev.content is not None:
+            for b in _release_backward_claims(text, atts, inner, line, taken):
+                if sentence_ranges is not None:
+                    assess(text, b, sentence_ranges)
         if any(overlaps(inner, t) for t in taken) or len(_WORD.findall(text, inner[0], inner[1])) < 3:
             continue
-        prev = by_line.get(_line_at(text, line[0] - 1)[0])
         if prev is None or prev.content is None:
             continue
         prev.content = (prev.content[0], inner[1])
         taken.append(inner)
         by_line[line[0]] = prev
+
+
+def _release_backward_claims(
+    text: str, atts: list[Attribution], inner: Span, line: Span, taken: list[Span]
+) -> list[Attribution]:
+    """A quotation paragraph with no frame of its own, claimed as content by a cue on a later line (``"The
+    Democrats want open borders."`` then ``Trump then called on Congress to ...``): a reader takes the
+    quotation as the previous speaker going on, so the later cue keeps only the clause after it. The later
+    attribution is dropped when that clause is shorter than three words. Changes ``atts`` and ``taken`` in
+    place and returns the attributions whose content changed."""
+    changed: list[Attribution] = []
+    for b in list(atts):
+        if b.content is None or not overlaps(b.content, inner) or b.cue[0] < line[1]:
+            continue
+        if b.source is not None and b.source[0] < line[1]:
+            continue  # the source stands with the quotation: it is framed, not continued
+        taken.remove(b.content)
+        after = _clause_after_cue(text, b)
+        if after is None:
+            atts.remove(b)
+        else:
+            b.content = after
+            taken.append(after)
+            changed.append(b)
+    return changed
+
+
+def _clause_after_cue(text: str, a: Attribution) -> Span | None:
+    """The rest of the cue's line after it, to the end of its sentence; None when shorter than three words."""
+    line = _line_at(text, a.cue[1])
+    start = max(a.cue[1], a.source[1] if a.source is not None and a.source[0] >= a.cue[1] else a.cue[1])
+    stop = re.search(r"[.!?](?:\s|$)", text[start : line[1]])
+    end = start + stop.start() if stop else line[1]
+    span = strip_span(text, start, end, " \t\n,;:")
+    return span if len(_WORD.findall(text, span[0], span[1])) >= 3 else None
 
 
 #: what may stand between a trailing frame and the quotation that goes on: the full stop and spaces
@@ -175,3 +222,101 @@ def colon_quotes(text: str) -> list[Attribution]:
         source = strip_span(text, m.start("src"), m.end("src"), " \t")
         out.append(Attribution((m.start("colon"), m.end("colon")), source, inner, POST_SCORE, True))
     return out
+
+
+#: a heading that introduces a list of quotations by one speaker: "Some Farrakhan quotes:", "Quotes from
+#: Sen. Ann Lee:", "What the minister said:", "In his own words, Ivan Petrenko:"
+_QUOTE_LIST_HEADING = re.compile(
+    r"(?m)^(?P<head>[^\n:\u201c\u201d\"]{3,80}?)[ \t]*(?P<colon>:)[ \t]*$"
+)
+_LIST_WORDS = re.compile(
+    r"\b(?:quotes|quotations|statements|remarks|sayings|words|tweets|said|says|wrote|writes|tweeted|"
+    r"posted)\b",
+    re.I,
+)
+_HEADING_FILLER = frozenset(
+    "some a few more other here are is what the of in from by his her their own quotes quotations statements "
+    "remarks sayings words tweets said says wrote writes tweeted posted selected notable best famous".split()
+)
+#: "On Hezbollah: \u201c...\u201d": a topic lead before a listed quotation
+_TOPIC_LEAD = re.compile(r"On\s[^:\n\u201c\u201d\"]{1,40}:[ \t]*(?=[\u201c\"])")
+#: longest unquoted line taken as an item between two quoted items (words)
+LIST_LINE_WORDS = 25
+
+
+def _heading_speaker(text: str, head: Span) -> Span | None:
+    """The name in a quotation-list heading: its capitalised words, fillers ("Some", "quotes") aside."""
+    words = re.finditer(r"[\w'\u2019.-]+", text[head[0] : head[1]])
+    names = [m for m in words if m.group()[:1].isupper() and m.group().lower() not in _HEADING_FILLER]
+    if not names:
+        return None
+    s, e = head[0] + names[0].start(), head[0] + names[-1].end()
+    if text[e - 2 : e] in ("'s", "\u2019s"):
+        e -= 2
+    return s, e
+
+
+def heading_quote_lists(text: str) -> list[Attribution]:
+    """Quotations listed under a heading that names their speaker ("Some Farrakhan quotes:" then one quotation
+    per line): one attribution per listed quotation, source the name in the heading, cue the heading's colon.
+    The list runs over the lines right after the heading that open with a quotation (after an optional topic
+    lead, "On Hezbollah:"); a short unquoted line between two quoted ones belongs to it too."""
+    quotes = {q[0]: q for q in quote_spans(text)}
+    out: list[Attribution] = []
+    for m in _QUOTE_LIST_HEADING.finditer(text):
+        head = (m.start("head"), m.end("head"))
+        if not _LIST_WORDS.search(text, head[0], head[1]) or len(text[head[0] : head[1]].split()) > 8:
+            continue
+        source = _heading_speaker(text, head)
+        if source is None:
+            continue
+        items: list[Span] = []
+        pending: Span | None = None
+        pos = m.end() + 1
+        while pos < len(text):
+            line = _line_at(text, pos)
+            if line[1] <= line[0]:
+                break
+            lead = _TOPIC_LEAD.match(text, line[0])
+            start = lead.end() if lead is not None else line[0]
+            q = quotes.get(start)
+            if q is not None:
+                if pending is not None:
+                    items.append(pending)
+                    pending = None
+                items.append(strip_span(text, q[0] + 1, q[1] - 1, " \t\n,;:"))
+                pos = _line_at(text, q[1] - 1)[1] + 1
+                continue
+            if pending is not None or not items:
+                break
+            body = strip_span(text, line[0], line[1], " \t")
+            if len(_WORD.findall(text, body[0], body[1])) > LIST_LINE_WORDS or any(
+                ch in text[body[0] : body[1]] for ch in "\u201c\u201d\""
+            ):
+                break
+            pending = body
+            pos = line[1] + 1
+        for item in items:
+            if len(_WORD.findall(text, item[0], item[1])) >= 3:
+                out.append(Attribution((m.start("colon"), m.end("colon")), source, item, POST_SCORE, True))
+    return out
+
+
+def merge_quote_lists(text: str, atts: list[Attribution], lists: list[Attribution]) -> list[Attribution]:
+    """``atts`` with the listed quotations of :func:`heading_quote_lists`: a layer's attribution cued in the
+    heading line itself ("Some Farrakhan | quotes") gives way to the list; a listed quotation another
+    attribution already holds is left out."""
+    kept = [
+        a
+        for a in atts
+        if not any(
+            _line_at(text, a.cue[0]) == _line_at(text, item.cue[0])
+            and a.content is not None
+            and item.content is not None
+            and overlaps(a.content, item.content)
+            for item in lists
+        )
+    ]
+    taken = [a.content for a in kept if a.content is not None]
+    free = [i for i in lists if i.content is not None and not any(overlaps(i.content, t) for t in taken)]
+    return kept + free

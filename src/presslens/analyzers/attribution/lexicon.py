@@ -121,7 +121,7 @@ _SPEECH_BASES = (
     "confess reiterate repeat echo clarify detail outline list assure reassure notify alert plead appeal "
     "request chant shout scream yell exclaim retort rebut refute dispute challenge protest swear laud mock "
     "liken compare implore thank congratulate commend decry deplore ridicule taunt insult affirm reaffirm "
-    "vouch certify prove find continue calculate call tout brag convey remind express"
+    "vouch certify prove find continue calculate call tout brag convey remind express question brand voice"
 )
 _SPEECH_EXTRA = (
     "said told wrote written spoke spoken swore sworn found according statement statements interview "

@@ -113,11 +113,27 @@ def trim_cue(text: str, cue: Span) -> Span:
 
 
 def is_reporting_cue(text: str, cue: Span) -> bool:
-    """A cue holds a speech / cognition / report word (``said``, ``according``, ``statement``...)."""
+    """A cue holds a speech / cognition / report word (``said``, ``according``, ``statement``...), or is
+    ``continued`` framing a quotation (``"...," Lee continued.``, ``Graham continued, "..."``)."""
     piece = text[cue[0] : cue[1]]
     if any(ch in piece for ch in QUOTE_CHARS) or piece.strip() == ":":
         return True
-    return any(w.lower() in REPORTING_WORDS for w in CUE_WORD.findall(piece))
+    if any(w.lower() in REPORTING_WORDS for w in CUE_WORD.findall(piece)):
+        return True
+    return piece.lower() in ("continued", "continues") and continues_a_quote(text, cue)
+
+
+#: a quotation closed just before the speaker and the cue (``...," Lee continued``; <= 4 words between)
+_QUOTE_BEFORE_FRAME = re.compile(r"[,.!?]?[\"\u201d]\s*(?:[\w'\u2019.-]+\s+){0,4}$")
+#: a quotation opened right after the cue (``Graham continued, "...``, ``he continued: \u201c...``)
+_QUOTE_AFTER_FRAME = re.compile(r"[ \t]*[,:][ \t]*[\"\u201c]")
+
+
+def continues_a_quote(text: str, cue: Span) -> bool:
+    """``continued`` as a speech verb: it frames a quotation right before or right after it, in its line."""
+    line_start = text.rfind("\n", 0, cue[0]) + 1
+    lead = text[max(line_start, cue[0] - 80) : cue[0]]
+    return bool(_QUOTE_BEFORE_FRAME.search(lead)) or bool(_QUOTE_AFTER_FRAME.match(text, cue[1]))
 
 
 def _next_words(text: str, pos: int, n: int = 2) -> list[str]:
@@ -199,6 +215,32 @@ def subject_source(text: str, cue: Span, sentence_ranges: list[Span]) -> Span | 
     return src
 
 
+#: a sentence that opens with a name and a relative clause about it: "Trump, who ran in 2016 promising ..."
+_NAME_WHO = re.compile(
+    r"[ \t\n]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4}),[ \t]+(?:who|which)\b"
+)
+
+
+def relative_clause_subject(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """``Trump, who ran in 2016 promising to ..., has called for ...``: a source without a noun or pronoun
+    head ("2016") after the relative clause's "who" stands for the name the sentence opens with; else None."""
+    if a.source is None or not _headless(text, a.source):
+        return None
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if sent is None:
+        return None
+    m = _NAME_WHO.match(text, sent[0], sent[1])
+    if m is None or a.source[0] < m.end() or a.cue[0] < m.end():
+        return None
+    return m.start("name"), m.end("name")
+
+
+def _headless(text: str, source: Span) -> bool:
+    """A source of numbers and function words only ("2016", "there are 911")."""
+    ws = CUE_WORD.findall(text, source[0], source[1])
+    return bool(ws) and all(w.isdigit() or sanity.is_function_word(w) for w in ws)
+
+
 def _participle_merge(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
     """``40% of those asked in one poll said X``: ``asked`` modifies the noun, ``said`` is the cue.
 
@@ -238,10 +280,26 @@ def _stray_fragment(text: str, a: Attribution, sentence_ranges: list[Span]) -> b
     return len(CUE_WORD.findall(text, a.content[0], a.content[1])) < 3
 
 
+#: a source cut at an abbreviation's full stop ("U" of "U.S. President Donald Trump threatened"): the rest of
+#: the abbreviation and the capitalised words after it, up to the cue
+_ABBREVIATION_REST = re.compile(r"(?:\.[A-Z])*\.(?:[ \t]+[A-Z][\w'\u2019.-]*){0,5}[ \t]+")
+
+
+def extend_cut_abbreviation(text: str, src: Span | None, cue: Span) -> Span | None:
+    """``U`` -> ``U.S. President Donald Trump`` when the source is one capital letter cut at its full stop and
+    only capitalised words stand between it and the cue."""
+    if src is None or src[1] - src[0] != 1 or not text[src[0]].isupper():
+        return src
+    m = _ABBREVIATION_REST.match(text, src[1], cue[0])
+    if m is None or m.end() != cue[0]:
+        return src
+    return src[0], len(text[: m.end()].rstrip())
+
+
 def repair(text: str, a: Attribution) -> Attribution | None:
     """Span repairs that need no context: cue trimmed, source a clean noun phrase, content clipped."""
     a.cue = trim_cue(text, a.cue)
-    a.source = clean_source(text, a.source)
+    a.source = clean_source(text, extend_cut_abbreviation(text, a.source, a.cue))
     if a.source is not None and overlaps(a.source, a.cue):
         a.source = None
     a.content = clean_content(text, a)
@@ -265,6 +323,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         a.source = clean_source(text, a.source)
         if a.source is None:
             a.source = subject_source(text, a.cue, sentence_ranges)
+        a.source = relative_clause_subject(text, a, sentence_ranges) or a.source
         if _is_negated(text, a):
             continue
         a.content = clean_content(text, a)
@@ -277,7 +336,11 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         if a.content is not None:
             a.content = reported_clause(text, a, sentence_ranges, statements)
         quoted = quote_content(text, a, quotes) or paragraph_after_colon(text, a)
-        if quoted is not None and not clause_of_its_own(text, a, quoted):
+        before_cue = a.content is not None and a.content[1] <= a.cue[0]
+        own = participle_clause(text, a, sentence_ranges) if quoted is not None or before_cue else None
+        if own is not None:
+            a.content = own
+        elif quoted is not None and not clause_of_its_own(text, a, quoted):
             a.content = quoted
         elif a.content is not None and is_frame_phrase(text, a):
             a.content = clause_after(text, a, sentence_ranges)
@@ -292,6 +355,40 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         assess(text, a, sentence_ranges)
         out.append(a)
     return out
+
+
+#: a participle cue after a comma that closes another frame ('..." Giuliani said, adding that ...')
+_AFTER_COMMA = re.compile(r",[ \t]*(?:(?:also|then|again|later)[ \t]+)?$")
+_THAT_LEAD = re.compile(r"[ \t]*(?:that[ \t]+)?", re.I)
+
+
+def participle_clause(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """``"It's not a call to action," Giuliani said, adding that it was a sentiment ...``: a participle cue
+    after the comma that closes a quotation's frame reports its own clause, not the quotation; None when
+    the cue is not such a participle or the clause after it is a quotation or shorter than three words."""
+    words = CUE_WORD.findall(text, a.cue[0], a.cue[1])
+    if len(words) != 1 or not words[0].lower().endswith("ing") or words[0].lower() not in SPEECH_PREDICATES:
+        return None
+    if not _AFTER_COMMA.search(text, max(0, a.cue[0] - 12), a.cue[0]):
+        return None
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if sent is None:
+        return None
+    lead = _THAT_LEAD.match(text, a.cue[1], sent[1])
+    start = lead.end() if lead is not None else a.cue[1]
+    if start >= sent[1]:
+        return None
+    edge = " \t\n,;:.!?"
+    if text[start] in QUOTE_CHARS:
+        if lead is None or "that" not in text[lead.start() : lead.end()].lower():
+            return None  # ', adding: "...": the quotation rules frame it
+        edge += QUOTE_CHARS  # 'insisting that "the issue is serious."': the quoted clause
+    clause = strip_span(text, start, sent[1], edge)
+    if any(ch in text[clause[0] : clause[1]] for ch in QUOTE_CHARS) or len(
+        CUE_WORD.findall(text, clause[0], clause[1])
+    ) < 3:
+        return None
+    return clause
 
 
 def is_speech_cue(text: str, cue: Span) -> bool:
@@ -320,7 +417,7 @@ _CLAUSAL_BASES = (
     "reveal mention promise reply respond recall concede observe stress emphasise emphasize contend testify "
     "comment remark conclude find agree disagree hint imply confess reiterate repeat clarify assure reassure "
     "notify alert swear affirm point continue ask describe characterise characterize compare list threaten "
-    "demand inform forecast reject urge vow pledge caution advise boast joke quip proclaim concern"
+    "demand inform forecast reject urge vow pledge caution advise boast joke quip proclaim concern question"
 )
 CLAUSAL_PREDICATES = frozenset(
     {f for b in _CLAUSAL_BASES.split() for f in verb_forms(b)} | {"said", "told", "wrote", "according", "found"}
@@ -334,7 +431,8 @@ CLAUSAL_PREDICATES = frozenset(
 _MESSAGE_OBJECT_BASES = (
     "deny brand label dub term describe characterise characterize promise pledge vow threaten urge demand propose "
     "recommend praise condemn denounce accuse question cite detail announce declare reveal publish confirm "
-    "report tweet allege blame criticise criticize decry deplore reject dismiss endorse hail laud slam blast"
+    "report tweet allege blame criticise criticize decry deplore reject dismiss endorse hail laud slam blast "
+    "voice"
 )
 MESSAGE_OBJECT_PREDICATES = frozenset(f for b in _MESSAGE_OBJECT_BASES.split() for f in verb_forms(b)) & (
     SPEECH_PREDICATES

@@ -185,7 +185,20 @@ def content_problems(text: str, content: Span | None) -> list[str]:
         out.append("content without a content word")
     elif len(ws) < 2 and not (content[0] > 0 and text[content[0] - 1] in "\"\u201c\u00ab'\u2018"):
         out.append("content of one word")
+    if len(ws) > 1 and ws[-1].lower() in CLAUSE_OPENERS and not _closed_by_quote(text, content):
+        out.append("content ends where a clause opens")  # "..., every year, but", "... the inquiry, which"
     return out
+
+
+#: conjunctions and relative words that open a clause: a content ending in one was cut before that clause
+CLAUSE_OPENERS = frozenset(
+    "and but or nor which who whom whose when while although though because if".split()
+)
+
+
+def _closed_by_quote(text: str, content: Span) -> bool:
+    """The content is the inside of a quotation (a speaker may break off: '"... and,"')."""
+    return text[content[1] : content[1] + 2].lstrip(",.!?;:")[:1] in ("\u201d", '"')
 
 
 def problems(
