@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from presslens.analyzers.numeric import sigmoid
 from presslens.encoder import stack_token_states
 
 HEAD_KEYS = ("head_a_w", "head_a_b", "head_v_w", "head_h_w", "head_h_b", "head_o_w", "head_o_b")
@@ -88,7 +89,7 @@ class AttentionHead:
                 + head["head_h_b"][k].reshape(-1),
             )
             z = h @ head["head_o_w"][k].reshape(-1) + head["head_o_b"][k].reshape(-1)[0]
-            probs[k] = 1.0 / (1.0 + np.exp(-z))
+            probs[k] = sigmoid(z)
         return np.asarray(probs.mean(axis=0), dtype=np.float32)
 
 

@@ -13,6 +13,7 @@ import numpy as np
 from presslens.analyzers.claims.features import lexical_row, sentence_tokens, word_ngrams
 from presslens.analyzers.claims.head import HEAD_KEYS, AttentionHead
 from presslens.analyzers.claims.tfidf import WordGramCache, flat_ids, tfidf_dot_flat
+from presslens.analyzers.numeric import sigmoid
 from presslens.registry import ModelRegistry, model_dir, model_loader
 
 MODEL_DIR = model_dir("claims")
@@ -82,7 +83,7 @@ class ClaimModel:
         ]
         z += tfidf_dot_flat(*flat_ids(word_ids), self.idf_word, self.coef_word)
         z += tfidf_dot_flat(*self.char_ids_flat(texts), self.idf_char, self.coef_char)
-        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
+        return np.asarray(sigmoid(z), dtype=np.float32)
 
     def char_ids(self, text: str) -> list[int]:
         """Vocabulary ids of :func:`char_ngrams` of ``text`` (grams never cross words: cached per word)."""
