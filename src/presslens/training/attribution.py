@@ -28,6 +28,7 @@ from presslens.analyzers.attribution.analyzer import AttributionAnalyzer
 from presslens.analyzers.attribution.features import ArticleTokens, article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.tagger import MODEL_DIR, TAG_CHUNK, TAGGER_NAME, tag_logits, token_chunks
+from presslens.analyzers.numeric import sigmoid
 from presslens.encoder import model_fingerprint
 from presslens.registry import ModelSpec, file_sha256
 from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
@@ -290,7 +291,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = CALIBRATION_L2) -> np
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0
     for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        p = sigmoid(x @ w)
         grad = x.T @ (p - y) + penalty * w
         hess = x.T @ (x * (p * (1 - p))[:, None]) + np.diag(penalty)
         step = np.linalg.solve(hess, grad)
@@ -303,7 +304,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = CALIBRATION_L2) -> np
 def _probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     from presslens.analyzers.attribution.calibration import CANDIDATE_CAP
 
-    p = 1.0 / (1.0 + np.exp(-(x @ w)))
+    p = sigmoid(x @ w)
     return np.where(x[:, 2] > 0, p, np.minimum(p, CANDIDATE_CAP))
 
 

@@ -10,9 +10,9 @@ from collections import Counter
 
 import numpy as np
 
-from presslens.analyzers.numeric import softmax
+from presslens.analyzers.numeric import sigmoid, softmax
 from presslens.analyzers.techniques import lexicon as L
-from presslens.analyzers.techniques.model import TECHNIQUES, TechniqueModel, TokenTable, sigmoid
+from presslens.analyzers.techniques.model import TECHNIQUES, TechniqueModel, TokenTable
 from presslens.analyzers.techniques.text import QUOTE_CHARS, article_word_counts, ngrams, words
 
 # ----------------------------------------------------------------------------- technique features
@@ -179,4 +179,4 @@ def blend_lexicon_labels(
 def span_probability(model: TechniqueModel, mean_prob: float, start: int, end: int) -> float:
     """Calibrated probability that a decoded span is (mostly) propaganda."""
     a, b, c = model.config["span_calibration"]
-    return float(sigmoid(a * mean_prob + b * math.log1p(end - start) + c))
+    return float(sigmoid(np.asarray(a * mean_prob + b * math.log1p(end - start) + c, dtype=np.float64)))

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from presslens.analyzers.numeric import sigmoid
 from presslens.analyzers.techniques import lexicon as L
 from presslens.analyzers.techniques.text import orth_features, snap_to_words, trim_trailing_function_words
 from presslens.registry import ModelRegistry, model_dir, model_loader
@@ -174,10 +175,6 @@ def _forward_sentences(
     return tok_logits.astype(np.float32), sent_logits
 
 
-def sigmoid(x: np.ndarray | float) -> Any:
-    return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=np.float64)))
-
-
 @dataclass
 class TokenTable:
     """Encoder tokens of a whole article with absolute offsets and tagger outputs."""
@@ -225,8 +222,8 @@ def tag_article(
         ends=np.concatenate(ends) if ends else empty,
         sentence=np.repeat(np.arange(len(sentences)), lengths) if lengths else empty,
         flat_states=stacked_states(states),
-        probs=sigmoid(token_logits),
-        sentence_probs=sigmoid(sentence_logits),
+        probs=sigmoid(np.asarray(token_logits, dtype=np.float64)),
+        sentence_probs=sigmoid(np.asarray(sentence_logits, dtype=np.float64)),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers import techniques as T
+from presslens.analyzers.numeric import sigmoid
 from presslens.evaluation import ptc
 from presslens.training.techniques.data import ArticleData
 
@@ -93,7 +94,7 @@ def tune_sentence_mix(
         ])
         combined = sent + mix * tok_max
         c1, c0 = platt(combined, labels) if mix else (1.0, 0.0)
-        probs = 1.0 / (1.0 + np.exp(-(c1 * combined + c0)))
+        probs = sigmoid(c1 * combined + c0)
         thr = best_threshold_f1(probs, labels)
         pred = probs >= thr
         f1 = 2 * float((pred & (labels > 0)).sum()) / max(1.0, float(pred.sum() + (labels > 0).sum()))

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.analyzers import techniques as T
+from presslens.analyzers.numeric import sigmoid
 from presslens.analyzers.techniques import lexicon as L
 from presslens.evaluation import ptc
 from presslens.training.techniques.data import DEFAULT_CACHE, ArticleData, load_train, split_articles
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _precision_of(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x[:, 0]))
+    return sigmoid(x[:, 0])
 
 
 if __name__ == "__main__":
