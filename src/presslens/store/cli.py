@@ -14,9 +14,15 @@ import datetime as dt
 import io
 import json
 import sys
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from presslens.store.backend import ENV_DB, StoreError
+
+if TYPE_CHECKING:  # imported lazily at run time: the CLI starts without the analysis stack
+    from presslens.outputs import Progress
+    from presslens.store.indexing import IndexSummary
+    from presslens.store.store import Store
 
 STORE_COMMANDS = ("index", "reanalyze", "search", "outlets", "export", "db", "figures", "claims")
 _DB_HELP = f"database: a file path, sqlite:///PATH or postgresql://user@host/db (default ${ENV_DB} or ./presslens.db)"
@@ -182,9 +188,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from presslens.cli import count_articles
     from presslens.ingest import ArticleLimits, FieldMap, ReadOptions, read_inputs
     from presslens.outputs import Progress
-    from presslens.store.indexing import index_items
     from presslens.store.store import open_store
-    from presslens.store.tracking import CorpusTracker
 
     try:
         fields = FieldMap.parse(args.field)
@@ -199,12 +203,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         progress = Progress(None, enabled=args.progress)
         if progress.enabled:
             progress.total = count_articles(args.inputs)
-        summary = index_items(store, read_inputs(args.inputs, opts), pipeline, reanalyze=args.reanalyze,
-                              debug=bool(getattr(args, "debug", False)), on_item=progress.advance,
-                              tracker=CorpusTracker(store))
-        progress.close()
-        if summary.new or summary.reanalysed:
-            store.optimize()
+        summary = _index_into(store, read_inputs(args.inputs, opts), pipeline, args, progress,
+                              reanalyze=args.reanalyze)
     finally:
         store.close()
     print(summary.line())
@@ -213,23 +213,35 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_reanalyze(args: argparse.Namespace) -> int:
     from presslens.outputs import Progress
-    from presslens.store.indexing import index_items, pipeline_versions, stored_items
+    from presslens.store.indexing import pipeline_versions, stored_items
     from presslens.store.store import open_store
-    from presslens.store.tracking import CorpusTracker
 
     store = open_store(args.db, write=True)
     try:
         pipeline = _pipeline(args)
         items = stored_items(store, pipeline_versions(pipeline), everything=args.all)
-        progress = Progress(None, enabled=args.progress)
-        summary = index_items(store, items, pipeline, reanalyze=True, force=args.all,
-                              debug=bool(getattr(args, "debug", False)), on_item=progress.advance,
-                              tracker=CorpusTracker(store))
-        progress.close()
+        summary = _index_into(store, items, pipeline, args, Progress(None, enabled=args.progress),
+                              reanalyze=True, force=args.all)
     finally:
         store.close()
     print(summary.line())
     return 1 if summary.failed else 0
+
+
+def _index_into(store: Store, items: Iterable[Any], pipeline: Any, args: argparse.Namespace, progress: Progress, *,
+                reanalyze: bool, force: bool = False) -> IndexSummary:
+    """What ``index`` and ``reanalyze`` share: analyse and store ``items`` one transaction per article (figure
+    groups kept up to date), then refresh the planner's statistics when anything was written."""
+    from presslens.store.indexing import index_items
+    from presslens.store.tracking import CorpusTracker
+
+    summary = index_items(store, items, pipeline, reanalyze=reanalyze, force=force,
+                          debug=bool(getattr(args, "debug", False)), on_item=progress.advance,
+                          tracker=CorpusTracker(store))
+    progress.close()
+    if summary.new or summary.reanalysed:
+        store.optimize()
+    return summary
 
 
 # ---------------------------------------------------------------- search
