@@ -255,12 +255,12 @@ def _quote(text: str, span: Span | None, limit: int = 110) -> str:
     return repr(piece if len(piece) <= limit else piece[: limit - 3] + "...")
 
 
-def _asserted(findings: Iterable[Finding]) -> list[Finding]:
-    return [f for f in findings if f.score >= ASSERTED]
-
-
 def _is_asserted(finding: Finding) -> bool:
     return finding.score >= ASSERTED
+
+
+def _asserted(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if _is_asserted(f)]
 
 
 def _score_kind(out: ArticleScore, kind: str, findings: Sequence[Finding], golds: Sequence[Any],
