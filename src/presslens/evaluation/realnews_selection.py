@@ -13,6 +13,9 @@ The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.e
 4. A second dev batch (``dev2``, added in round 2 to measure how well tuning on dev carries over before tuning
    on it) takes the next ``DEV2_PER_STRATUM`` articles of each stratum in the same order. The first 63 keep
    their splits.
+5. A third dev batch (``dev3``, added at round 2 stop 19 for the same purpose: scored with the code as it stood
+   before anyone read it) takes the next ``DEV3_PER_STRATUM`` articles of each stratum in the same order. The
+   first 87 keep their splits.
 """
 
 from __future__ import annotations
@@ -28,11 +31,12 @@ MAX_BYTES = 7000
 PER_STRATUM = 21
 DEV_PER_STRATUM = 14
 DEV2_PER_STRATUM = 8
+DEV3_PER_STRATUM = 8
 STRATA = ("reporting", "mixed", "propaganda")
 
 
 def select(data_dir: Path) -> dict[str, dict[str, str]]:
-    """``{article_id: {"split": "dev"|"test"|"dev2", "stratum": ...}}`` by the rule above."""
+    """``{article_id: {"split": "dev"|"test"|"dev2"|"dev3", "stratum": ...}}`` by the rule above."""
     articles = data_dir / "train-articles"
     spans = Counter(line.split("\t")[0] for line in (data_dir / "train-task1-SI.labels").read_text().splitlines() if line)
     eligible: list[tuple[float, str]] = []
@@ -48,8 +52,9 @@ def select(data_dir: Path) -> dict[str, dict[str, str]]:
     for k, stratum in enumerate(STRATA):
         members = [aid for _, aid in eligible[k * n // 3 : (k + 1) * n // 3]]
         members.sort(key=lambda a: hashlib.sha256((SEED + a).encode()).hexdigest())
-        for i, aid in enumerate(members[:PER_STRATUM + DEV2_PER_STRATUM]):
-            split = "dev" if i < DEV_PER_STRATUM else "test" if i < PER_STRATUM else "dev2"
+        for i, aid in enumerate(members[:PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM]):
+            split = ("dev" if i < DEV_PER_STRATUM else "test" if i < PER_STRATUM
+                     else "dev2" if i < PER_STRATUM + DEV2_PER_STRATUM else "dev3")
             out[aid] = {"split": split, "stratum": stratum}
     return out
 
