@@ -29,7 +29,7 @@ from types import FrameType
 
 from presslens import __version__
 from presslens.ingest import DIR_EXT, ArticleLimits, FieldMap, ReadOptions
-from presslens.outputs import Progress
+from presslens.outputs import Progress, say_error
 from presslens.store.cli import STORE_COMMANDS, run_store_command
 
 FORMATS = ("json", "jsonl", "md", "html")
@@ -174,10 +174,6 @@ def count_articles(inputs: Sequence[str], limit: int | None = None) -> int:
     return total
 
 
-def _say(msg: str) -> None:
-    print(f"presslens: error: {msg}", file=sys.stderr)
-
-
 _terminated_by: int | None = None
 """The signal that ended the batch, if one did (its SystemExit can surface as another exception, e.g. an
 ImportError when it lands inside a module's initialisation)."""
@@ -253,7 +249,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             guarded_inputs(args.inputs, opts),
             pipeline,
             sink,
-            on_error=lambda err: _say(str(err)),
+            on_error=lambda err: say_error(str(err)),
             on_item=progress.advance,
             debug=args.debug,
             min_score=args.min_score,
@@ -319,10 +315,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return export_main(args)
     except UsageError as exc:
-        _say(str(exc))
+        say_error(str(exc))
         return 2
     except KeyboardInterrupt:
-        _say("interrupted")
+        say_error("interrupted")
         return 130
     except BrokenPipeError:
         return 0
@@ -331,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 128 + _terminated_by
         if debug:
             raise
-        _say(f"{type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        say_error(f"{type(exc).__name__}: {exc} (run with --debug for the traceback)")
         return 1
     parser.error(f"unknown command {args.command}")
     return 2

@@ -1,10 +1,16 @@
-"""The terminal-only progress bar, and the umask helper of the file sinks (:mod:`presslens.sinks`)."""
+"""Terminal output (the one-line error message, the progress bar) and the umask helper of the file sinks
+(:mod:`presslens.sinks`)."""
 
 from __future__ import annotations
 
 import os
 import sys
 import time
+
+
+def say_error(msg: str) -> None:
+    """The one line a user-caused error prints on stderr: ``presslens: error: MSG``."""
+    print(f"presslens: error: {msg}", file=sys.stderr)
 
 
 def current_umask() -> int:

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from presslens.outputs import say_error
 from presslens.store.backend import ENV_DB, StoreError
 
 if TYPE_CHECKING:  # imported lazily at run time: the CLI starts without the analysis stack
@@ -140,10 +141,6 @@ def add_store_commands(sub: Any) -> None:
     d.add_argument("--format", "-f", choices=("table", "json"), default="table")
 
 
-def _say(msg: str) -> None:
-    print(f"presslens: error: {msg}", file=sys.stderr)
-
-
 def run_store_command(args: argparse.Namespace) -> int:
     """Run a corpus command; one line and a non-zero status for every user-caused error."""
     from presslens.store.search import QueryError
@@ -154,15 +151,15 @@ def run_store_command(args: argparse.Namespace) -> int:
                    "export": cmd_export, "db": cmd_db, "figures": cmd_figures, "claims": cmd_claims}[args.command]
         return handler(args)
     except (QueryError, StoreUsageError) as exc:
-        _say(str(exc))
+        say_error(str(exc))
         return 2
     except StoreError as exc:
         if debug:
             raise
-        _say(str(exc))
+        say_error(str(exc))
         return 1
     except KeyboardInterrupt:
-        _say("interrupted (articles committed so far are kept; run the same command again to resume)")
+        say_error("interrupted (articles committed so far are kept; run the same command again to resume)")
         return 130
     except BrokenPipeError:
         return 0

@@ -8,7 +8,6 @@ run: every article committed before it stays whole.
 
 from __future__ import annotations
 
-import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from presslens.article import Article
 from presslens.ingest import InputError
+from presslens.outputs import say_error
 from presslens.store.rows import article_from_stored, article_key
 from presslens.store.store import Store
 from presslens.store.tracking import CorpusTracker
@@ -44,10 +44,6 @@ def pipeline_versions(pipeline: Pipeline) -> dict[str, str]:
 def is_stale(stored: dict[str, str], installed: dict[str, str]) -> bool:
     """Whether an article analysed with ``stored`` versions needs re-running with ``installed`` analyzers."""
     return any(stored.get(name) != version for name, version in installed.items())
-
-
-def _say(msg: str) -> None:
-    print(f"presslens: error: {msg}", file=sys.stderr)
 
 
 def index_items(
@@ -91,7 +87,7 @@ def index_items(
         if isinstance(item, InputError):
             summary.failed += 1
             summary.errors.append(str(item))
-            _say(str(item))
+            say_error(str(item))
             continue
         if isinstance(result, Exception) or result is None:
             if debug and isinstance(result, Exception):
@@ -99,7 +95,7 @@ def index_items(
             msg = f"{item.origin or item.id}: analysis failed: {type(result).__name__}: {result}"
             summary.failed += 1
             summary.errors.append(msg)
-            _say(msg)
+            say_error(msg)
             continue
         if id(item) in replacing:
             replacing.discard(id(item))
