@@ -511,6 +511,14 @@ _WRITER_SUBJECT = re.compile(r"^(?:we|i|us|our|my|we['’]ll|i['’]ll|we['’]r
 _GENERIC_SUBJECT = re.compile(r"^(?:you|your|you['’]ll|you['’]re|one)$", IGNORE_CASE)
 # "will always/often": habitual, not a forecast (guideline section 6)
 _HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|typically|normally)\b", IGNORE_CASE)
+# a generic or habitual statement (guideline section 6): "there is always a risk that the disease will spread",
+# "whenever it rains the road will flood", "every migrant who crosses will ...", "anyone who tries will fail": a
+# frequency word or a generic quantified subject in the cue's own sentence part, before the cue
+_GENERIC_BEFORE = re.compile(
+    r"(?:\b(?:always|usually|typically|normally|generally|whenever|every\s+time|each\s+time)\b|"
+    r"(?:^|[,;:]\s*|\b(?:and|but|that)\s+)\W*(?:every|each|any|anyone|anybody|whoever)\b)[^.;:!?]*$",
+    IGNORE_CASE,
+)
 # set phrases about an open future, not a forecast
 _IDIOM = re.compile(r"\btime\s+will\s+tell\b|\bremains\s+to\s+be\s+seen\b", IGNORE_CASE)
 # a hypothetical development the forecast depends on (guideline 8a: conditional projections are not
@@ -659,8 +667,10 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         ):
             reasons.append("past readiness")  # "was preparing to", "he said he was going to go"
             continue
-        if cue_type == "future" and _HABITUAL_AFTER.match(text, end):
-            reasons.append("habitual")  # "I will always practice ...", "she will often call"
+        if cue_type == "future" and (
+            _HABITUAL_AFTER.match(text, end) or _GENERIC_BEFORE.search(text, max(0, start - LOOKBEHIND), start)
+        ):
+            reasons.append("habitual")  # "I will always practice ...", "there is always a risk that X will"
             continue
         quoted_here = quoted or bool(_REPORTING_BEFORE.search(text, max(0, start - LOOKBEHIND), start))
         subject = _cue_subject(text, start, end)
