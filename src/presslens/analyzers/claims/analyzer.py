@@ -2,8 +2,8 @@
 predictions an article makes.
 
 - ``claim`` findings: sentences whose check-worthiness, calibrated on real news (:mod:`.calibration`), is at
-  least ``EMIT_AT``. Page furniture and questions (:mod:`.furniture`), demands and the writer's own anecdotes
-  (:mod:`.opinion`) keep their finding with the score times 0.1, a candidate below 0.5 (``furniture`` names why).
+  least ``EMIT_AT``. Page furniture, questions and demands (:mod:`.furniture`) keep their finding with the score
+  times 0.1, a candidate below 0.5 (``furniture`` names why).
   ``hedged`` / ``hedge_cues`` come from cue spans in the claim's own text only, never from the type of the
   linked source. Each cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) has the score of its
   class (:data:`presslens.text.hedging.HEDGE_CLASS_SCORES`, real-news dev and dev2 precision); a hedged claim is
@@ -24,11 +24,10 @@ from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, registe
 from presslens.analyzers.claims.calibration import EMIT_AT, calibrated
 from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.model import ClaimModel
-from presslens.analyzers.claims.opinion import opinion_reason
 from presslens.analyzers.claims.predictions import PREDICTION_SCORES, cues_quoted, prediction_basis
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import HEDGE_ASSERTED, ScoredCue, claim_hedge_cue_scores
-from presslens.text.prediction import Forecast, forecast_cues, inside_quotation
+from presslens.text.prediction import Forecast, forecast_cues
 
 # a furniture line or a question keeps its claim finding as a candidate, with this share of its score
 FURNITURE_FACTOR = 0.1
@@ -122,7 +121,7 @@ class ClaimsAnalyzer(Analyzer):
         link: Finding | None,
     ) -> Finding:
         text = article.text[s:e]
-        furniture = furniture_reason(text) or opinion_reason(text, inside_quotation(article.text, s))
+        furniture = furniture_reason(text)
         if furniture is not None:
             score *= FURNITURE_FACTOR
         # P(a hedged claim is right) = P(the sentence is a claim) x P(its cue hedges it | the cue's class)
