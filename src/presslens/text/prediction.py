@@ -513,10 +513,12 @@ _GENERIC_SUBJECT = re.compile(r"^(?:you|your|you['’]ll|you['’]re|one)$", IGN
 _HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|typically|normally)\b", IGNORE_CASE)
 # a generic or habitual statement (guideline section 6): "there is always a risk that the disease will spread",
 # "whenever it rains the road will flood", "every migrant who crosses will ...", "anyone who tries will fail": a
-# frequency word or a generic quantified subject in the cue's own sentence part, before the cue
+# frequency word, or a subject that names a whole category by a relative clause, before the cue in its sentence.
+# A time horizon makes it a forecast again ("every voter will receive a ballot by Friday").
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:always|usually|typically|normally|generally|whenever|every\s+time|each\s+time)\b|"
-    r"(?:^|[,;:]\s*|\b(?:and|but|that)\s+)\W*(?:every|each|any|anyone|anybody|whoever)\b)[^.;:!?]*$",
+    r"\b(?:anyone|anybody|whoever)\b|"
+    r"\b(?:every|each|any|all)\s+(?:[\w’'-]+\s+){0,3}(?:who|that|which)\b)[^.;:!?]*$",
     IGNORE_CASE,
 )
 # set phrases about an open future, not a forecast
@@ -668,7 +670,8 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
             reasons.append("past readiness")  # "was preparing to", "he said he was going to go"
             continue
         if cue_type == "future" and (
-            _HABITUAL_AFTER.match(text, end) or _GENERIC_BEFORE.search(text, max(0, start - LOOKBEHIND), start)
+            _HABITUAL_AFTER.match(text, end)
+            or (_GENERIC_BEFORE.search(text, max(0, start - LOOKBEHIND), start) and horizon_span(text) is None)
         ):
             reasons.append("habitual")  # "I will always practice ...", "there is always a risk that X will"
             continue
