@@ -2,6 +2,9 @@
 
 - :func:`hedge_cues` -- character spans of hedging cues: ``[(start, end, cue_type), ...]``.
 - :func:`is_hedged` -- ``(hedged, [cue text, ...])``.
+- :func:`claim_cue_candidates`, :func:`claim_hedge_cue_scores`, :func:`claim_hedge_cues` -- the cues of a claim
+  sentence in news text (``data/realnews/GUIDELINE.md`` section 5), each with the score of its class
+  (:data:`HEDGE_CLASS_SCORES`), and those presslens asserts.
 
 The labelling guideline these rules implement is ``data/hedging/GUIDELINE.md``. In short: a sentence is
 *hedged* when its content is presented as uncertain, unverified or second-hand (modal "may/might/could",
