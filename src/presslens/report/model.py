@@ -112,7 +112,7 @@ class ClaimAttributes(_Model):
         list[SpanRef | str], Meta(description="cue spans in the claim (plain strings: reports before claims 1.2)")
     ]
     hedge_score: Annotated[
-        Probability, Meta(description="P(the claim is hedged): the best class score of its cue candidates (claims 1.4)")
+        Probability, Meta(description="P(hedged): the claim's score x its best cue class score (claims 1.4)")
     ] | UnsetType = UNSET
     furniture: Annotated[
         str, Meta(description="why the sentence is page furniture or a question (score lowered below 0.5)")
