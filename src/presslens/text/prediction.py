@@ -659,6 +659,7 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
     if _WISH.search(text):
         return "wish"
     reasons: list[str | None] = []
+    no_horizon: bool | None = None
     for start, end, cue_type in cues:
         piece = text[start:end]
         if cue_type == "expected" and _DEMAND.match(piece):
@@ -669,10 +670,13 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         ):
             reasons.append("past readiness")  # "was preparing to", "he said he was going to go"
             continue
-        if cue_type == "future" and (
-            _HABITUAL_AFTER.match(text, end)
-            or (_GENERIC_BEFORE.search(text, max(0, start - LOOKBEHIND), start) and horizon_span(text) is None)
-        ):
+        if cue_type == "future" and _GENERIC_BEFORE.search(text, max(0, start - LOOKBEHIND), start):
+            if no_horizon is None:
+                no_horizon = horizon_span(text) is None  # once per sentence: linear on one very long sentence
+            generic = no_horizon
+        else:
+            generic = False
+        if cue_type == "future" and (_HABITUAL_AFTER.match(text, end) or generic):
             reasons.append("habitual")  # "I will always practice ...", "there is always a risk that X will"
             continue
         quoted_here = quoted or bool(_REPORTING_BEFORE.search(text, max(0, start - LOOKBEHIND), start))
