@@ -1,5 +1,5 @@
 """Claim sentences that are page furniture or carry no claim of their own (issue 13, guideline section 4):
-photo credits, lead-in lines, bare attribution tails and fragments. Sentences written for these tests."""
+photo credits, lead-in lines, bare attribution tails, fragments and demands. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ from presslens.analyzers.claims.furniture import furniture_reason
         ("Originally appeared in The Harbour Times.", "reprint notice"),
         ("3.", "fragment"),
         ("§12 B", "fragment"),
+        # demands (calls to action are not claims): "should/must/ought to" in the main clause
+        ("The ministry should release the prisoners before the winter.", "demand"),
+        ("This blockade must end now.", "demand"),
+        ("The envoy ought to resign over the leak.", "demand"),
+        ("The commander should have ordered the retreat on day one.", "demand"),
     ],
 )
 def test_no_claim_lines_are_named(sentence: str, reason: str) -> None:
@@ -41,6 +46,12 @@ def test_no_claim_lines_are_named(sentence: str, reason: str) -> None:
         "The council said the photo was taken in 2015.",
         "Officials said 12 people died.",
         "The report, originally published in March, named 40 officers.",
+        # not demands: an inference, a condition, a "should" inside a reported or relative clause
+        "The shell must have been fired from the ridge.",
+        "Should the dam fail, 20,000 people would lose their homes.",
+        "The villages would be the first targets should the army attack.",
+        "The council said that the ministry should pay for the repairs.",
+        "Residents who must travel to the clinic wait for hours at the checkpoint.",
     ],
 )
 def test_claims_with_content_are_not_furniture(sentence: str) -> None:

@@ -1,15 +1,16 @@
-"""Hedging of claims by the real-news guideline (section 5): cues in the claim's own text only; "could" of
-purpose and a vague source alone ("There are reports that") do not hedge. Sentences written for these tests."""
+"""Hedging of claims by the real-news guideline (section 5): cue candidates in the claim's own text only; "could"
+of purpose and a vague source alone ("There are reports that") are no cue at all. Which candidates presslens
+asserts is tested in tests/test_hedge_scores.py. Sentences written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from presslens.text.hedging import claim_hedge_cues
+from presslens.text.hedging import claim_cue_candidates
 
 
 def _cues(text: str) -> list[str]:
-    return [text[s:e] for s, e, _ in claim_hedge_cues(text)]
+    return [text[s:e] for s, e, _ in claim_cue_candidates(text)]
 
 
 @pytest.mark.parametrize(

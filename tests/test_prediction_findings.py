@@ -38,6 +38,13 @@ def _forecast(sentence: str) -> tuple[str, list[tuple[int, int, str]], tuple[int
         ("If we do nothing, we will lose this town.", "writer's own"),
         ("Our newsletter will return in the spring.", "writer's own"),
         ("The navy will escort the grain ships.", None),
+        # generic or habitual statements (guideline section 6): a frequency word or a generic quantified subject
+        ("There is always a risk that the fever will spread along the river.", "habitual"),
+        ("Whenever the river rises, the lower town will flood.", "habitual"),
+        ("Every soldier who deserts will face a tribunal.", "habitual"),
+        ("Anyone who crosses the line will be stopped.", "habitual"),
+        ("Every eligible voter will receive a ballot by Friday, the commission said.", None),  # a horizon
+        ("The envoy said that any deal will need the parliament's approval.", None),
     ],
 )
 def test_forecasts_a_reader_would_not_track_are_named(sentence: str, reason: str | None) -> None:

@@ -111,6 +111,9 @@ class ClaimAttributes(_Model):
     hedge_cues: Annotated[
         list[SpanRef | str], Meta(description="cue spans in the claim (plain strings: reports before claims 1.2)")
     ]
+    hedge_score: Annotated[
+        Probability, Meta(description="P(hedged): the claim's score x its best cue class score (claims 1.4)")
+    ] | UnsetType = UNSET
     furniture: Annotated[
         str, Meta(description="why the sentence is page furniture or a question (score lowered below 0.5)")
     ] | UnsetType = UNSET

@@ -511,6 +511,16 @@ _WRITER_SUBJECT = re.compile(r"^(?:we|i|us|our|my|we['’]ll|i['’]ll|we['’]r
 _GENERIC_SUBJECT = re.compile(r"^(?:you|your|you['’]ll|you['’]re|one)$", IGNORE_CASE)
 # "will always/often": habitual, not a forecast (guideline section 6)
 _HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|typically|normally)\b", IGNORE_CASE)
+# a generic or habitual statement (guideline section 6): "there is always a risk that the disease will spread",
+# "whenever it rains the road will flood", "every migrant who crosses will ...", "anyone who tries will fail": a
+# frequency word, or a subject that names a whole category by a relative clause, before the cue in its sentence.
+# A time horizon makes it a forecast again ("every voter will receive a ballot by Friday").
+_GENERIC_BEFORE = re.compile(
+    r"(?:\b(?:always|usually|typically|normally|generally|whenever|every\s+time|each\s+time)\b|"
+    r"\b(?:anyone|anybody|whoever)\b|"
+    r"\b(?:every|each|any|all)\s+(?:[\w’'-]+\s+){0,3}(?:who|that|which)\b)[^.;:!?]*$",
+    IGNORE_CASE,
+)
 # set phrases about an open future, not a forecast
 _IDIOM = re.compile(r"\btime\s+will\s+tell\b|\bremains\s+to\s+be\s+seen\b", IGNORE_CASE)
 # a hypothetical development the forecast depends on (guideline 8a: conditional projections are not
@@ -649,6 +659,7 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
     if _WISH.search(text):
         return "wish"
     reasons: list[str | None] = []
+    no_horizon: bool | None = None
     for start, end, cue_type in cues:
         piece = text[start:end]
         if cue_type == "expected" and _DEMAND.match(piece):
@@ -659,8 +670,14 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         ):
             reasons.append("past readiness")  # "was preparing to", "he said he was going to go"
             continue
-        if cue_type == "future" and _HABITUAL_AFTER.match(text, end):
-            reasons.append("habitual")  # "I will always practice ...", "she will often call"
+        if cue_type == "future" and _GENERIC_BEFORE.search(text, max(0, start - LOOKBEHIND), start):
+            if no_horizon is None:
+                no_horizon = horizon_span(text) is None  # once per sentence: linear on one very long sentence
+            generic = no_horizon
+        else:
+            generic = False
+        if cue_type == "future" and (_HABITUAL_AFTER.match(text, end) or generic):
+            reasons.append("habitual")  # "I will always practice ...", "there is always a risk that X will"
             continue
         quoted_here = quoted or bool(_REPORTING_BEFORE.search(text, max(0, start - LOOKBEHIND), start))
         subject = _cue_subject(text, start, end)

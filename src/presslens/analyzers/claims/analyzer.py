@@ -2,10 +2,13 @@
 predictions an article makes.
 
 - ``claim`` findings: sentences whose check-worthiness, calibrated on real news (:mod:`.calibration`), is at
-  least ``EMIT_AT``. Page furniture and questions (:mod:`.furniture`) keep their finding with the score times
-  0.1, a candidate below 0.5.
-  ``hedged`` / ``hedge_cues`` come from cue spans in the claim's own text only
-  (:func:`presslens.text.hedging.claim_hedge_cues`), never from the type of the linked source.
+  least ``EMIT_AT``. Page furniture, questions and demands (:mod:`.furniture`) keep their finding with the score
+  times 0.1, a candidate below 0.5 (``furniture`` names why).
+  ``hedged`` / ``hedge_cues`` come from cue spans in the claim's own text only, never from the type of the
+  linked source. Each cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) has the score of its
+  class (:data:`presslens.text.hedging.HEDGE_CLASS_SCORES`, real-news dev and dev2 precision); a hedged claim is
+  right when the sentence is a claim and its cue hedges it, so ``hedge_score`` = the claim's score x the best
+  class score (0 without a cue), ``hedged`` says it reaches 0.5 and ``hedge_cues`` lists the cues that do.
 - ``prediction`` findings: every sentence that states something about the future
   (:func:`presslens.text.prediction.forecast_cues`), check-worthy or not, with its cue spans and the time
   horizon span when the text gives one.
@@ -23,7 +26,7 @@ from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.model import ClaimModel
 from presslens.analyzers.claims.predictions import PREDICTION_SCORES, cues_quoted, prediction_basis
 from presslens.article import Article, Finding, span_ref
-from presslens.text.hedging import Cue, claim_hedge_cues
+from presslens.text.hedging import HEDGE_ASSERTED, ScoredCue, claim_hedge_cue_scores
 from presslens.text.prediction import Forecast, forecast_cues
 
 # a furniture line or a question keeps its claim finding as a candidate, with this share of its score
@@ -39,7 +42,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.3"
+    version = "1.4"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
@@ -60,9 +63,9 @@ class ClaimsAnalyzer(Analyzer):
         figures = features.prior("figures", "quantity")
         attributions = features.prior("attribution", "attribution")
         forecasts = [forecast_cues(t) for t in texts]
-        hedges = [claim_hedge_cues(t) for t in texts]
+        hedges = [claim_hedge_cue_scores(t) for t in texts]
         scores = [
-            calibrated(p, bool(h), f is not None)
+            calibrated(p, any(c[3] >= HEDGE_ASSERTED for c in h), f is not None)
             for p, h, f in zip(probs.tolist(), hedges, forecasts, strict=True)
         ]
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
@@ -113,22 +116,27 @@ class ClaimsAnalyzer(Analyzer):
         s: int,
         e: int,
         score: float,
-        cues: list[Cue],
+        cues: list[ScoredCue],
         figures: list[Finding],
         link: Finding | None,
     ) -> Finding:
         text = article.text[s:e]
+        furniture = furniture_reason(text)
+        if furniture is not None:
+            score *= FURNITURE_FACTOR
+        # P(a hedged claim is right) = P(the sentence is a claim) x P(its cue hedges it | the cue's class)
+        hedging = [(a, b, score * p) for a, b, _, p in cues]
+        hedge_score = max((p for *_, p in hedging), default=0.0)
         attributes: dict[str, Any] = {
             "sentence_index": index,
             "figures": [_figure_ref(article, f) for f in figures if s <= f.start and f.end <= e],
             "attribution": _attribution_ref(link),
-            "hedged": bool(cues),
-            "hedge_cues": [span_ref(article, s + a, s + b) for a, b, _ in cues],
+            "hedged": hedge_score >= HEDGE_ASSERTED,
+            "hedge_cues": [span_ref(article, s + a, s + b) for a, b, p in hedging if p >= HEDGE_ASSERTED],
+            "hedge_score": hedge_score,
         }
-        furniture = furniture_reason(text)
         if furniture is not None:
             attributes["furniture"] = furniture
-            score *= FURNITURE_FACTOR
         return Finding.at(
             article,
             s,

@@ -1,9 +1,16 @@
-"""Page furniture and questions among claim sentences.
+"""Page furniture, questions and demands among claim sentences.
 
 A sentence the check-worthiness model scores high may still be no claim a reader could check: a poll's
 sign-up line, share counts, a shop price, a copyright or reprint notice, a tweet embed, a citation line
-("Title, Outlet, October 25, 2017") or a question (``data/realnews/GUIDELINE.md`` section 4: page furniture
-and rhetorical questions are not claims). :func:`furniture_reason` names why a sentence is such a line.
+("Title, Outlet, October 25, 2017"), a question or a demand (``data/realnews/GUIDELINE.md`` section 4: page
+furniture, rhetorical questions and calls to action are not claims). :func:`furniture_reason` names why a
+sentence is such a line.
+
+A demand is a main clause with "should", "must" or "ought to" ("Sessions should stop this witch hunt now",
+"this Synod must be cancelled"). On both real-news dev splits no such sentence was a gold claim: asserted claim
+findings of analyzer 1.3 dev 0/2, dev2 0/2; every sentence of the form dev 0/23, dev2 0/7 (matched by the claim
+rule of ``presslens eval realnews --split dev|dev2``; counted with
+``python -m presslens.analyzers.claims.audit --data ../shared/data/ptc-semeval2020-task11``).
 """
 
 from __future__ import annotations
@@ -53,6 +60,16 @@ _ATTRIBUTION_TAIL = re.compile(
     r"replied|insisted|stated)(?:[ ]+(?:on|in)[ ]+[A-Z]?\w+)?[.!]?\W*$",
     re.IGNORECASE,
 )
+# "should/must/ought to" before any subordinator or clause break: the main clause makes a demand. "must have
+# been" is an inference; "Should the disease spread, ..." and "should the US attack" are conditions.
+_DEMAND = re.compile(
+    r"^(?!\W*should\b)"
+    r"(?:(?!\b(?:that|which|who|whom|whose|if|when|whether|because|since|although|while|as|unless|until|where)\b)"
+    r"[^,;:(\u2013\u2014])*?\b(?:should|must|ought\s+to)\s+(?!have\s+been\b)"
+    r"(?!(?:the|a|an|this|that|these|those)\b)(?-i:(?![A-Z]))",
+    re.IGNORECASE,
+)
+_DEMAND_WORDS = ("should", "must", "ought")
 _SHORT_LINE = 120
 # fewer than two words of two or more letters: "2.", "§197 IL"
 _WORDS = re.compile(r"[A-Za-z]{2,}")
@@ -60,8 +77,8 @@ _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 
 
 def furniture_reason(sentence: str) -> str | None:
-    """Why ``sentence`` is page furniture or a question rather than a claim ("poll", "price", "question",
-    ...), or None for an ordinary sentence."""
+    """Why ``sentence`` is page furniture, a question or a demand rather than a claim ("poll", "price",
+    "question", "demand", ...), or None for an ordinary sentence."""
     for reason, pattern in _FURNITURE:
         if pattern.search(sentence):
             return reason
@@ -76,4 +93,7 @@ def furniture_reason(sentence: str) -> str | None:
             return "fragment"
     if sentence.rstrip().endswith(":") and _LEAD_IN.match(sentence):
         return "lead-in"
+    lowered = sentence.lower()
+    if any(w in lowered for w in _DEMAND_WORDS) and _DEMAND.match(sentence):
+        return "demand"
     return None

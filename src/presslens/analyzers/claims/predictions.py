@@ -11,7 +11,7 @@ in power but greatly diminished") are of this kind, and a forecast at 0.5 is ass
 | bucket | dev | dev2 | score |
 |---|---|---|---|
 | forecast ("will", "is expected to") in a claim finding, with a certainty word or a horizon | 26/28 | 13/13 | 0.90 |
-| forecast in a claim finding, plain | 23/30 | 14/15 | 0.82 |
+| forecast in a claim finding, plain | 23/29 | 14/15 | 0.82 |
 | forecast elsewhere, with a certainty word or a horizon ("will never", "warned ... will") | 5/5 | 0/0 | 0.85 |
 | forecast elsewhere, inside a quotation (a speaker's forecast or vow) | 2/2 | 0/3 | 0.45 |
 | forecast elsewhere, in the writer's own voice, in a main clause ("he will remain in power") | 2/3 | 1/1 | 0.50 |
@@ -19,12 +19,14 @@ in power but greatly diminished") are of this kind, and a forecast at 0.5 is ass
 | "may/could/might" + a verb of change ("could explode"); "the next outbreak could be stronger" | 8/8 | 5/5 | 0.85 |
 
 Not emitted (2/52 on dev, 2/32 on dev2): "may/could/might" with any other verb (ability, permission, generic
-statements), conditional projections (guideline 8a: "If the rains fail, the harvest will be lost"; "they could
+statements), generic and habitual statements ("there is always a risk that X will", "every migrant who crosses
+will ...", unless a horizon is given), conditional projections (guideline 8a: "If the rains fail, the harvest will be lost"; "they could
 face violence if forced to return"; a negated condition, "if X is not done by Monday, Y will", is kept) and
 forecasts that :func:`presslens.text.prediction.forecast_exclusion` rules out (poll answers, wishes, demands,
 idioms, habitual "will always", "was preparing/going to", prophecy, "you will", the writer's own "we will", a
 quoted vow of refusal "will never admit"; a rule's "may" in legal text).
-Counts after issue 13's third pass (`presslens eval realnews --split dev|dev2`). A claim finding is a sentence whose
+Counts after issue 13's fourth pass, per split: `python -m presslens.analyzers.claims.audit --data
+../shared/data/ptc-semeval2020-task11` (its "prediction buckets" table). A claim finding is a sentence whose
 calibrated claim score reaches ``EMIT_AT`` (:mod:`.calibration`), asserted or not.
 """
 
