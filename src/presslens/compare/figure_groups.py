@@ -87,8 +87,10 @@ from presslens.compare.conflicts import Conflict, find_conflicts, mention_interv
 from presslens.compare.figure_words import (
     PREDICATE_VERBS,
     Embedder,
+    clause_places,
     clause_predicate,
     clause_role,
+    clause_scope,
     clause_tokens,
     hashed_embedder,
 )
@@ -138,6 +140,13 @@ class FigureGroup:
     predicates: Counter[str] = field(default_factory=Counter)
     role: str = "total"
     """The role every mention of the group has (:func:`~presslens.compare.figure_words.clause_role`)."""
+    incidents: int = 0
+    cumulatives: int = 0
+    """How many mentions count one incident / a running total (:func:`~presslens.compare.figure_words.clause_scope`):
+    a group holding either never takes a mention of the other."""
+    places: Counter[str] | None = None
+    """The names (:func:`~presslens.compare.figure_words.clause_places`) in the clauses of its incident mentions:
+    a count of one incident joins a group of incident counts only when they name the same place."""
     log_sum: float = 0.0
     log_count: int = 0
     """Sum and count of log10 of the mentions' central values (the magnitude agreement uses the mean)."""
@@ -446,6 +455,12 @@ class FigureGrouper:
             return False
         if feats.role != group.role:
             return False
+        if (feats.scope == "incident" and group.cumulatives) or (feats.scope == "cumulative" and group.incidents):
+            return False  # the toll of one strike is never the running total of the campaign
+        if feats.scope == "incident" and group.incidents:
+            names = group.places or {}
+            if (feats.places or names) and not any(p in names for p in feats.places):
+                return False  # two strikes in two places ("an apartment block in Brenna", "a site near Tolmar")
         v = _central_log(m)
         if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > self.config.max_magnitude_gap:
             return False
@@ -491,6 +506,13 @@ class FigureGrouper:
             if pred not in group.predicates:
                 self._by_predicate.setdefault((group.measure, pred), []).append(gid)
             group.predicates[pred] += 1
+        if feats.scope == "incident":
+            group.incidents += 1
+            if group.places is None:
+                group.places = Counter()
+            group.places.update(feats.places)
+        elif feats.scope == "cumulative":
+            group.cumulatives += 1
         lv = _central_log(m)
         if lv is not None:
             group.log_sum += lv
@@ -533,6 +555,13 @@ class FigureGrouper:
             else:
                 group.tokens.pop(t, None)
                 self._drop_posting(self._postings, (group.measure, t), gid)
+        if feats.scope == "incident":
+            group.incidents -= 1
+            if group.places is not None:
+                group.places.subtract(feats.places)
+                group.places = +group.places  # drop the names no incident mention uses any more
+        elif feats.scope == "cumulative":
+            group.cumulatives -= 1
         pred = feats.predicate
         if pred is not None:
             group.predicates[pred] -= 1
@@ -629,10 +658,19 @@ class MentionFeatures:
     """:func:`clause_predicate` of the masked clause."""
     role: str
     """:func:`clause_role` of the masked clause."""
+    scope: str | None = None
+    """:func:`clause_scope` of the masked clause: ``"incident"``, ``"cumulative"`` or None."""
+    places: frozenset[str] = frozenset()
+    """:func:`clause_places` of the clause of an incident figure (empty for the others)."""
 
 
 def mention_features(m: FigureMention) -> MentionFeatures:
-    return MentionFeatures(mention_tokens(m), clause_predicate(m.masked_clause), clause_role(m.masked_clause))
+    # the clause starts after the sentence's start only when it was cut after another figure of the sentence
+    after_figure = not m.sentence.lstrip().startswith(m.clause)
+    role = clause_role(m.masked_clause, count=m.measure == "count", after_figure=after_figure)
+    scope = clause_scope(m.masked_clause)
+    return MentionFeatures(mention_tokens(m), clause_predicate(m.masked_clause), role, scope,
+                           clause_places(m.clause) if scope == "incident" else frozenset())
 
 
 def mention_tokens(m: FigureMention) -> dict[str, float]:
@@ -672,4 +710,4 @@ def _central_log(m: FigureMention) -> float | None:
 
 __all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "clause_tokens", "founding_group_id", "hashed_embedder",
-           "mention_features", "mention_tokens"]
+           "mention_features", "mention_tokens", "clause_scope"]

@@ -171,6 +171,7 @@ _HEAD_SYNONYMS = {
     "fighter": "fighter", "combatant": "fighter", "militant": "fighter",
     "lorry": "vehicle", "truck": "vehicle", "car": "vehicle", "vehicle": "vehicle", "van": "vehicle",
     "home": "household", "household": "household", "family": "household", "house": "household",
+    "customer": "household",
     "protester": "protester", "demonstrator": "protester", "detainee": "protester", "protestor": "protester",
     "reservist": "reservist", "conscript": "reservist", "recruit": "reservist", "draftee": "reservist",
     "soldier": "soldier", "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier",
@@ -198,14 +199,31 @@ _PERSON_HEADS = GENERIC_PERSON_HEADS | {"civilian", "fighter", "arrival", "case"
                                         "worker", "student", "staff", "doctor", "journalist", "prisoner"}
 
 
+COMPOUND_HEADS = {
+    ("heating", "point"): "warming place", ("warming", "centre"): "warming place",
+    ("warming", "center"): "warming place", ("heating", "centre"): "warming place",
+    ("heating", "center"): "warming place", ("warm", "room"): "warming place", ("warming", "station"): "warming place",
+    ("warming", "shelter"): "warming place", ("heating", "tent"): "warming place", ("warming", "tent"): "warming place",
+}
+"""Two-word counted nouns whose last word alone says little ("heating points" and "warming centres" are the same
+kind of place; "centre" alone folds to an office)."""
+
+
 def head_noun(unit: str | None) -> str | None:
-    """The counted noun of a unit phrase, singular and folded to its synonym ("aid lorries" -> "vehicle")."""
+    """The counted noun of a unit phrase, singular and folded to its synonym ("aid lorries" -> "vehicle"); None
+    for a possessive ("of the city's": the owner, not what is counted)."""
     if not unit:
         return None
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", unit)
     if not words:
         return None
     word = words[-1]
+    if word.endswith(("'s", "'")):
+        return None
+    if len(words) >= 2:
+        compound = COMPOUND_HEADS.get((words[-2].lower(), _singular(word.lower())))
+        if compound is not None:
+            return compound
     if word[0].isupper() and word.lower().endswith(("ans", "ians", "ese", "is")) and len(words) == 1:
         return "people"  # a nationality used as a noun: "Norvanians"
     low = word.lower()
@@ -387,7 +405,11 @@ def mentions_from_findings(article: Article, findings: list[Finding]) -> list[Fi
             head=(head_noun(unit) if measure is not None and _has_counted_noun(measure)
                   else share_of(text[f.end : f.end + 60]) if measure in PERCENT_MEASURES else None),
         )
-        if m.head is None and measure == "count":
+        if m.head is None and measure == "count" and unit and unit.rstrip().endswith(("'s", "'")):
+            # "two of the city's five pumping stations": the count is of what the next figure counts
+            nxt = next((q for q in quantities if f.end <= q.start <= f.end + 3), None)
+            m.head = head_noun(nxt.attributes.get("unit")) if nxt is not None else None
+        elif m.head is None and measure == "count":
             m.head = part_of(text[f.end : f.end + 60])
         elif measure is not None and measure.startswith("measure:"):
             # what a tonnage or a volume measures: "180 tonnes of flour" (None: "nearly 200 tonnes", unknown)
@@ -416,6 +438,6 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
             break
 
 
-__all__ = ["CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
+__all__ = ["COMPOUND_HEADS", "CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
            "PERCENT_MEASURES", "PRONOUNS", "clause_bounds", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings",
            "part_of", "share_of"]
