@@ -85,6 +85,7 @@ import numpy as np
 from presslens.article import Article, Finding
 from presslens.compare.conflicts import Conflict, find_conflicts, mention_interval
 from presslens.compare.figure_words import (
+    GENERIC_PREDICATES,
     PREDICATE_VERBS,
     Embedder,
     clause_places,
@@ -144,9 +145,12 @@ class FigureGroup:
     cumulatives: int = 0
     """How many mentions count one incident / a running total (:func:`~presslens.compare.figure_words.clause_scope`):
     a group holding either never takes a mention of the other."""
+    located: int = 0
+    """How many mentions are tied to a place: counts of one incident and standing populations or stocks."""
     places: Counter[str] | None = None
-    """The names (:func:`~presslens.compare.figure_words.clause_places`) in the clauses of its incident mentions:
-    a count of one incident joins a group of incident counts only when they name the same place."""
+    """The names (:func:`~presslens.compare.figure_words.clause_places`) in the clauses of its located mentions:
+    a count of one incident, or the population of a place, joins a group of such figures only when they name
+    the same place."""
     log_sum: float = 0.0
     log_count: int = 0
     """Sum and count of log10 of the mentions' central values (the magnitude agreement uses the mean)."""
@@ -420,7 +424,9 @@ class FigureGrouper:
             group = self.groups[g]
             # no counted noun: more agreement is required, unless the predicate names the same event
             # ("the death toll rose to 41" beside "23 people died")
-            headless = m.head is None and (pred is None or pred not in group.predicates)
+            # "costs" names the kind of sum, not what is priced
+            headless = m.head is None and (pred is None or pred not in group.predicates
+                                           or pred in GENERIC_PREDICATES)
             threshold = cfg.threshold + (cfg.headless_margin if headless else 0.0)
             score = weight * cosines[g] + (1 - weight) * self._lexical(toks, group)
             if m.head and m.head not in GENERIC_HEADS and m.head in group.heads and m.measure == "count":
@@ -457,10 +463,10 @@ class FigureGrouper:
             return False
         if (feats.scope == "incident" and group.cumulatives) or (feats.scope == "cumulative" and group.incidents):
             return False  # the toll of one strike is never the running total of the campaign
-        if feats.scope == "incident" and group.incidents:
-            names = group.places or {}
+        if feats.located and group.located:
+            names: Counter[str] = group.places or Counter()
             if (feats.places or names) and not any(p in names for p in feats.places):
-                return False  # two strikes in two places ("an apartment block in Brenna", "a site near Tolmar")
+                return False  # two strikes, or two towns, in two places ("in Brenna", "near Tolmar")
         v = _central_log(m)
         if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > self.config.max_magnitude_gap:
             return False
@@ -508,11 +514,13 @@ class FigureGrouper:
             group.predicates[pred] += 1
         if feats.scope == "incident":
             group.incidents += 1
+        elif feats.scope == "cumulative":
+            group.cumulatives += 1
+        if feats.located:
+            group.located += 1
             if group.places is None:
                 group.places = Counter()
             group.places.update(feats.places)
-        elif feats.scope == "cumulative":
-            group.cumulatives += 1
         lv = _central_log(m)
         if lv is not None:
             group.log_sum += lv
@@ -557,11 +565,13 @@ class FigureGrouper:
                 self._drop_posting(self._postings, (group.measure, t), gid)
         if feats.scope == "incident":
             group.incidents -= 1
-            if group.places is not None:
-                group.places.subtract(feats.places)
-                group.places = +group.places  # drop the names no incident mention uses any more
         elif feats.scope == "cumulative":
             group.cumulatives -= 1
+        if feats.located:
+            group.located -= 1
+            if group.places is not None:
+                group.places.subtract(feats.places)
+                group.places = +group.places  # drop the names no located mention uses any more
         pred = feats.predicate
         if pred is not None:
             group.predicates[pred] -= 1
@@ -661,7 +671,13 @@ class MentionFeatures:
     scope: str | None = None
     """:func:`clause_scope` of the masked clause: ``"incident"``, ``"cumulative"`` or None."""
     places: frozenset[str] = frozenset()
-    """:func:`clause_places` of the clause of an incident figure (empty for the others)."""
+    """:func:`clause_places` of the clause of a located figure (empty for the others)."""
+
+    @property
+    def located(self) -> bool:
+        """Whether the figure is tied to a place: the count of one incident, or a standing population or stock
+        ("Port Vell, a port city of 250,000"); such figures measure the same thing only in the same place."""
+        return self.scope == "incident" or self.role == "population"
 
 
 def mention_features(m: FigureMention) -> MentionFeatures:
@@ -669,8 +685,9 @@ def mention_features(m: FigureMention) -> MentionFeatures:
     after_figure = not m.sentence.lstrip().startswith(m.clause)
     role = clause_role(m.masked_clause, count=m.measure == "count", after_figure=after_figure)
     scope = clause_scope(m.masked_clause)
+    located = scope == "incident" or role == "population"
     return MentionFeatures(mention_tokens(m), clause_predicate(m.masked_clause), role, scope,
-                           clause_places(m.clause) if scope == "incident" else frozenset())
+                           clause_places(m.clause) if located else frozenset())
 
 
 def mention_tokens(m: FigureMention) -> dict[str, float]:

@@ -93,20 +93,30 @@ PREDICATE_VERBS: dict[str, str] = {
     **{w: "intercept" for w in ("intercepted", "downed", "shot", "repelled")},
     **{w: "survive" for w in ("alive", "survived")},
     "struck": "burn",
+    **{w: "pledge" for w in ("pledged", "promised", "donated", "granted", "committed", "pledging", "promising")},
+    **{w: "allocate" for w in ("allocated", "approved", "earmarked", "budgeted", "set")},
+    **{w: "price" for w in ("cost", "costs", "costing", "charge", "charges", "charged", "priced", "sells", "sold",
+                            "resold", "fetch", "fetches")},
+    "spent": "spend",
 }
 """Verb forms that name what happened to the counted things (noun forms such as "the mobilisation" are
 usually scope, "since the mobilisation", and are left out; see :data:`PREDICATE_NOUNS` for the exceptions)."""
+GENERIC_PREDICATES = frozenset({"price"})
+"""Predicates that every figure of their kind shares ("costs": every price): they keep prices apart from pledges,
+budget lines and sums spent, but say nothing of what is priced, so sharing one does not waive the grouper's
+headless margin (a litre of petrol is no loaf of bread)."""
 PREDICATE_NOUNS: dict[str, str] = {
     "toll": "kill", "fatalities": "kill", "deaths": "kill", "dead": "kill", "custody": "detain",
     "detainees": "detain", "prisoners": "detain", "wounded": "wound", "injuries": "wound",
     "cases": "infect", "case": "infect", "infections": "infect", "patients": "infect",
+    "pledges": "pledge", "pledge": "pledge",
 }
 """Nouns that name the predicate wherever they stand in the clause ("the death toll from Thursday's strike on
 the market has risen to 31" counts the dead as surely as "31 people died"); used when no verb is in reach."""
 LEVEL_VERBS = frozenset({"reached", "reach", "reaches", "hit", "hits", "topped", "remain", "remained", "remains"})
 """Verbs that, right before the number, say what the figure amounts to ("inflation reached 14 per cent"),
 not what happened to the counted things ("40,000 Norvanians reached Kaldera")."""
-PARTICLE_VERBS = {"called": "up", "call": "up", "shot": "down"}
+PARTICLE_VERBS = {"called": "up", "call": "up", "shot": "down", "set": "aside"}
 """Verbs that name a predicate only with their particle ("called up"; "called it a fake" is no call-up;
 "shot down" is an interception, "shot" alone is not)."""
 OUT_VERBS = frozenset({"brought", "taken", "bussed", "moved", "pulled", "got", "carried", "ferried", "flown"})
@@ -204,11 +214,17 @@ POPULATION_PLACES = frozenset({
 })
 """Places whose size a figure can state: "Dolvik, a district of 60,000 people"."""
 POPULATION_WORDS = frozenset({"population", "populace"})
+STOCK_VERBS = frozenset({"has", "have", "had", "having"})
+"""Right before the number (past "only", "just", "still", "some"), these make a figure what a place or body has
+("the region has only 1.4 million household connections", "the shelters have 3,500 beds"): a standing stock,
+like a population, never an event's count."""
+_STOCK_SKIP = frozenset({"only", "just", "still", "some", "now", "already", "about", "around", "roughly"})
 
 
 def clause_population(masked_clause: str) -> bool:
-    """Whether the figure states how many live somewhere (a standing population, not an event): "a town of
-    many residents", "home to many people", "a population of many", "many people live in the valley"."""
+    """Whether the figure states how many live somewhere or what a place or body has (a standing population or
+    stock, not an event): "a town of many residents", "home to many people", "a population of many", "many people
+    live in the valley", "the region has only many household connections", "a capacity of many megawatts"."""
     words = _WORD.findall(masked_clause.lower())
     if NUMBER_MASK not in words:
         return False
@@ -219,6 +235,13 @@ def clause_population(masked_clause: str) -> bool:
         return True
     if POPULATION_WORDS.intersection(words[max(0, at - 4) : at]):
         return True
+    if at >= 2 and words[at - 1] == "of" and words[at - 2] == "capacity":
+        return True  # "a capacity of 1,200 megawatts": what could be, not what is out
+    i = at - 1
+    while i >= 0 and words[i] in _STOCK_SKIP:
+        i -= 1
+    if i >= 0 and words[i] in STOCK_VERBS:
+        return True  # "the region has only many household connections"
     return bool({"live", "lives", "living"}.intersection(words[at + 1 : at + 4]))
 
 
@@ -384,7 +407,7 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
+__all__ = ["GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
            "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
            "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
            "PREDICATE_REACH", "PREDICATE_VERBS", "STAY_VERBS", "STAYING_WORDS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",

@@ -26,8 +26,11 @@ from presslens.article import Article, Finding
 GROUPED_LABELS = frozenset({"count", "percent", "money", "measure", "range"})
 """Labels of the figures analyzer whose findings can join a group (a range by the class of its unit)."""
 
-_TIME_UNIT = re.compile(r"^(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
+_TIME_UNIT = re.compile(r"^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|"
                         r"centuries|century)$", re.I)
+MULTIPLIER_UNITS = frozenset({"time", "times", "fold"})
+"""A count "of times" is a multiplier or a frequency ("four times the usual traffic", "twice a week"), not a
+count of things: never grouped, like a duration ("two nights", "26 nights" the analyzer reads as counts)."""
 _UNIT_DIMENSIONS = {
     "length": r"km|kilometres?|kilometers?|miles?|metres?|meters?|cm|mm|millimetres?|millimeters?|feet|foot|ft",
     "area": r"km2|km²|sq\.?\s?km|square\s+\w+|hectares?|acres?",
@@ -70,6 +73,10 @@ def measure_class(label: str, unit: str | None, currency: str | None = None) -> 
     unit_l = (unit or "").strip().lower()
     if label == "count" and currency_of_unit(unit_l):
         label = "money"  # the analyzer counted "2 billion crowns": a currency is not a counted noun
+    if label == "count" and unit_l:
+        last = unit_l.split()[-1]
+        if _TIME_UNIT.match(last) or last in MULTIPLIER_UNITS:
+            return None  # "two nights", "four times": a duration or a multiplier, never a count of things
     if label == "range":
         if currency or currency_of_unit(unit_l):
             label = "money"
@@ -191,6 +198,7 @@ SUBPOPULATION_HEADS: dict[str, str] = {
     "woman": "women", "women": "women", "girl": "girls", "boy": "boys",
     "child": "children", "children": "children", "kid": "children", "minor": "children", "infant": "children",
     "baby": "children", "pupil": "children", "schoolchild": "children",
+    "elderly": "elderly", "pensioner": "elderly", "pensioners": "elderly",
 }
 """Parts of a population named by sex or age ("three women", "five children" among the dead): such a figure
 is a count of that part, never of the whole, so it joins only figures of the same part."""
@@ -228,6 +236,10 @@ def head_noun(unit: str | None) -> str | None:
         return "people"  # a nationality used as a noun: "Norvanians"
     low = word.lower()
     singular = _singular(low)
+    for modifier in words[:-1]:  # "elderly people", "young children": the part named by its modifier
+        part = SUBPOPULATION_HEADS.get(modifier.lower())
+        if part is not None:
+            return part
     for form in (low, singular):
         if form in SUBPOPULATION_HEADS:
             return SUBPOPULATION_HEADS[form]
@@ -438,6 +450,6 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
             break
 
 
-__all__ = ["COMPOUND_HEADS", "CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
+__all__ = ["MULTIPLIER_UNITS", "COMPOUND_HEADS", "CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
            "PERCENT_MEASURES", "PRONOUNS", "clause_bounds", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings",
            "part_of", "share_of"]
