@@ -134,6 +134,9 @@ ILLNESS_CAUSES = frozenset({"disease", "diseases", "illness", "cholera", "typhus
                             "freezing", "poisoning", "fumes", "monoxide"})
 """Causes that make deaths a count of their own ("nine people died of the disease" beside the toll of the
 shelling): within three words after the verb of death, they turn ``kill`` into ``illness_death``."""
+LEFT_WITHOUT = frozenset({"left", "leave", "leaves", "leaving"})
+"""Before the number and followed by a deprivation ("the strikes left many homes without power"), these make
+the figure a count of those cut off, not of those who left."""
 NEGATIONS = frozenset({"not", "never", "cannot", "nor"})
 """Within three words before a predicate verb, these turn it into its opposite (``not_restore``: "eight of them
 could not be repaired" is never "five stations were reconnected")."""
@@ -155,7 +158,8 @@ def clause_predicate(masked_clause: str) -> str | None:
     if NUMBER_MASK not in words:
         return None
     at = words.index(NUMBER_MASK)
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, int] | None = None
+    outage_after = False
     for i, w in enumerate(words):
         cls = PREDICATE_VERBS.get(w)
         if cls is None and w in OUT_VERBS and words[i + 1 : i + 2] == ["out"]:
@@ -174,9 +178,12 @@ def clause_predicate(masked_clause: str) -> str | None:
             cls = "illness_death"  # "died of the disease": deaths from illness or hunger, not the toll of violence
         if any(v in NEGATIONS or v.endswith("n't") for v in words[max(0, i - 3) : i]):
             cls = "not_" + cls  # "could not be repaired" is the other outcome of "repaired"
+        outage_after = outage_after or (cls == "outage" and i > at)
         if best is None or abs(i - at) < best[0]:
-            best = (abs(i - at), cls)
+            best = (abs(i - at), cls, i)
     if best is not None:
+        if best[1] == "leave" and best[2] < at and words[best[2]] in LEFT_WITHOUT and outage_after:
+            return "outage"  # "the strikes left many homes without power": not a departure
         return best[1]
     noun = next((PREDICATE_NOUNS[w] for w in words if w in PREDICATE_NOUNS), None)
     if noun is not None:
@@ -407,7 +414,7 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
+__all__ = ["LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
            "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
            "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
            "PREDICATE_REACH", "PREDICATE_VERBS", "STAY_VERBS", "STAYING_WORDS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",
