@@ -288,15 +288,30 @@ def heads_compatible(a: str | None, b: str | None) -> bool:
 
 PERCENT_MEASURES = frozenset({"percent", "percentage points"})
 _SHARE_OF = re.compile(r"^\s+of\s+(?:(?:the|its|their|his|her|our|all|a|an|this|that|those|these)\s+)?"
-                       r"(?:[A-Za-z][\w-]*'s\s+)?([A-Za-z][A-Za-z-]*)")
+                       r"(?:[A-Za-z][\w-]*'s\s+)?([A-Za-z][A-Za-z-]*)(?:\s+([A-Za-z][A-Za-z-]*))?")
+SHARE_MODIFIERS = frozenset({"normal", "usual", "total", "annual", "national", "entire", "whole", "current",
+                             "installed", "available", "remaining", "existing", "original", "overall", "daily",
+                             "weekly", "monthly", "yearly", "pre-war", "peak"})
+"""Words that qualify the noun after "of" ("its normal output", "the country's total capacity"); like a word in
+"-ing" ("generating capacity", "pumping stations") they are skipped to reach the counted noun."""
+
+_FUNCTION_WORDS = frozenset({"for", "to", "in", "on", "at", "by", "from", "with", "and", "or", "of", "as", "was",
+                             "is", "are", "were", "has", "have", "had", "will", "would", "since", "that", "which"})
 
 
 def share_of(after: str) -> str | None:
     """The counted noun of a percentage that is a share of something ("62% of respondents" -> "people",
-    "90% of supply" -> "supply", "90 per cent of them" -> "them"), read from the text right after the figure;
-    None for a rate ("inflation reached 14 per cent")."""
+    "90% of supply" -> "supply", "90 per cent of them" -> "them", "a fifth of the country's generating
+    capacity" -> "capacity"), read from the text right after the figure; None for a rate ("inflation reached 14
+    per cent")."""
     m = _SHARE_OF.match(after)
-    return head_noun(m.group(1)) if m else None
+    if not m:
+        return None
+    first, second = m.group(1), m.group(2)
+    if second and second.lower() not in _FUNCTION_WORDS and (first.lower().endswith("ing")
+                                                             or first.lower() in SHARE_MODIFIERS):
+        return head_noun(second)
+    return head_noun(first)
 
 
 PRONOUNS = frozenset({"them", "us", "those", "these", "it", "which", "whom", "you"})
@@ -450,6 +465,6 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
             break
 
 
-__all__ = ["MULTIPLIER_UNITS", "COMPOUND_HEADS", "CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
+__all__ = ["SHARE_MODIFIERS", "MULTIPLIER_UNITS", "COMPOUND_HEADS", "CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
            "PERCENT_MEASURES", "PRONOUNS", "clause_bounds", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings",
            "part_of", "share_of"]
