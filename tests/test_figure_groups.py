@@ -875,3 +875,15 @@ def test_removing_an_incident_leaves_the_places_as_if_it_never_came() -> None:
     assert _state(full) == _state(without)
     full.rebuild()
     assert _state(full) == _state(without)
+
+
+def test_one_strike_joins_a_count_without_scope_only_when_it_names_its_place() -> None:
+    grouper, by_text = _group_texts([
+        ("r1", 1, "At least 60 civilians have been killed in the offensive, the ministry said."),
+        ("r2", 2, "The toll from the shelling of the bus station in Varno has risen to 14, officials said."),
+        ("r3", 3, "Seven civilians died when a shell hit a school in Brodno, the ministry said."),
+        ("r4", 4, "Sixteen civilians died when a shell hit the bus station in Varno, the mayor said.")])
+    offensive = grouper.group_of[by_text["At least 60 civilians"].id]
+    varno = grouper.group_of[by_text["14"].id]
+    assert grouper.group_of[by_text["Seven civilians"].id] not in (offensive, varno)
+    assert grouper.group_of[by_text["Sixteen civilians"].id] == varno

@@ -463,6 +463,9 @@ class FigureGrouper:
             return False
         if (feats.scope == "incident" and group.cumulatives) or (feats.scope == "cumulative" and group.incidents):
             return False  # the toll of one strike is never the running total of the campaign
+        if feats.scope == "incident" and not group.incidents and not any(
+                t in group.tokens for t in clause_tokens(" ".join(sorted(feats.places)))):
+            return False  # one strike's toll joins another count only when that count names the strike's place
         if feats.located and group.located:
             names: Counter[str] = group.places or Counter()
             if (feats.places or names) and not any(p in names for p in feats.places):

@@ -247,8 +247,8 @@ def clause_population(masked_clause: str) -> bool:
     i = at - 1
     while i >= 0 and words[i] in _STOCK_SKIP:
         i -= 1
-    if i >= 0 and words[i] in STOCK_VERBS:
-        return True  # "the region has only many household connections"
+    if i >= 0 and words[i] in STOCK_VERBS and not (words[i] == "had" and i > 0 and words[i - 1] in STOCK_VERBS):
+        return True  # "the region has only many household connections" (but "the city has had many cases")
     return bool({"live", "lives", "living"}.intersection(words[at + 1 : at + 4]))
 
 
@@ -344,9 +344,15 @@ def clause_scope(masked_clause: str) -> str | None:
             return "incident"
     for cue in CUMULATIVE_WORDS:
         n = len(cue)
-        if any(tuple(words[i : i + n]) == cue for i in range(len(words) - n + 1)):
-            return "cumulative"
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == cue and not (
+                    cue == ("since",) and any(_is_superlative(v) for v in words[max(0, i - 3) : i])):
+                return "cumulative"  # but "the highest (toll) since the war began" compares, it does not sum
     return None
+
+
+def _is_superlative(word: str) -> bool:
+    return word in ("first", "most", "worst", "last") or (word.endswith("est") and len(word) > 5)
 
 
 FIGURE_ROLES = ("total", "per_item", "population", "part")
