@@ -15,14 +15,25 @@ The grouping is on meaning, not on the number. A mention is compared with a grou
   never with a rate ("inflation reached 14 per cent");
 - the predicate: the verb nearest the number ("left", "detained", "called up", :func:`clause_predicate`)
   must not differ from the predicates of the group (a hard constraint; scope nouns such as "since the
-  mobilisation" do not count). The predicate is the outcome for the counted people, so other outcomes of
-  the same event stay apart: killed / wounded / missing / died of an illness, held / released, left /
-  still in the city, cases / vaccinated, registered; civilians never join soldiers;
+  mobilisation" do not count). The predicate is the outcome for the counted people or things, so other
+  outcomes of the same event stay apart: killed / wounded / missing / died of an illness or of the cold /
+  pulled out alive, held / released, left / still in the city, cases / vaccinated, registered, homes cut
+  off (``outage``: "without power", "left N homes with no electricity") / reconnected (``restore``), drones
+  launched / shot down, repaired / "could not be repaired" (a negated predicate is its own), sums pledged /
+  allocated / spent / prices; civilians never join soldiers;
+- the scope (:func:`~presslens.compare.figure_words.clause_scope`): the count of one incident ("died when a
+  drone struck an apartment block", "that night alone", "the deadliest single strike") never joins a running
+  total ("since Sunday", "in the whole campaign"), joins a count without incident mentions only when that
+  count names the incident's place, and joins another incident's count only when they name the same place
+  (:func:`~presslens.compare.figure_words.clause_places`; standing populations likewise: two towns are two
+  populations);
 - the measure class: counts, percentages, money per currency, measures per dimension never mix; ages,
   dates, durations and ordinals are never grouped (:func:`~presslens.compare.figures.measure_class`).
 - the figure's role (:func:`~presslens.compare.figure_words.clause_role`): per-item amounts ("each truck
-  carries up to 20 tonnes"), standing populations ("Dolvik, a district of 60,000 people") and sub-counts
-  ("including 214 children", "of whom", "among the dead") never join totals; and a value more than
+  carries up to 20 tonnes"), standing populations and stocks ("Dolvik, a district of 60,000 people", "the
+  region has only 1.4 million household connections", "a capacity of N") and sub-counts ("including 214
+  children", "of whom", "among the dead", "71 of the drones", "..., with €60 million promised on Tuesday")
+  never join totals; and a value more than
   ``max_magnitude_gap`` orders of magnitude from a group's mean never joins it (hard constraints).
 - what a tonnage or a count of a part measures: "180 tonnes of flour" counts flour, never "15 tonnes of
   food"; "two of its drivers" counts drivers (:func:`~presslens.compare.figures.part_of`).
@@ -38,7 +49,8 @@ group otherwise. Only groups that share the counted noun, one of the mention's n
 mention without a specific counted noun) its predicate are scored (at most the ``candidates``
 nearest by embedding in full), which bounds the work per mention on a large corpus. The defaults in
 :class:`GroupingConfig` were chosen on the seen splits of ``data/figures`` together
-(``presslens eval figure-groups --sweep --sweep-splits dev,test_v1,test_v2,test_v3``; docs/EVALUATION.md).
+(``presslens eval figure-groups --sweep --sweep-splits dev,test_v1,test_v2,test_v3,test_v4``;
+docs/EVALUATION.md).
 
 **Incremental**: :meth:`FigureGrouper.add_article` assigns an article's mentions to the existing groups
 (or opens new ones) without touching the rest of the corpus; :meth:`FigureGrouper.replace_article` takes a
@@ -107,9 +119,9 @@ from presslens.compare.figures import (
 
 @dataclass(frozen=True)
 class GroupingConfig:
-    threshold: float = 0.3
+    threshold: float = 0.45
     """Lowest score at which a mention joins a group."""
-    embed_weight: float = 0.3
+    embed_weight: float = 0.5
     """Weight of the embedding cosine against the lexical overlap (0: lexical only)."""
     head_bonus: float = 0.1
     """Added when mention and group count the same specific noun ("vehicle", "protester")."""

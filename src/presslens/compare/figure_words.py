@@ -5,6 +5,10 @@
   by closeness to the number;
 - :func:`clause_predicate`: the predicate class of the verb (or predicate noun such as "death toll")
   nearest the number, a hard constraint in :class:`~presslens.compare.figure_groups.FigureGrouper`;
+- :func:`clause_role`: what the figure amounts to (a total, an amount per item, a standing population or stock,
+  a part of another count);
+- :func:`clause_scope` and :func:`clause_places`: whether the figure counts one incident or a running total, and
+  the names that place an incident (or a population);
 - :func:`hashed_embedder`: a model-free stand-in for the sentence encoder built from the same words.
 """
 
