@@ -797,6 +797,10 @@ def test_money_of_another_purpose_stays_apart(monkeypatch: pytest.MonkeyPatch) -
     assert clause_predicate("a generator now costs €many") == "price"
     assert clause_predicate("the government has set aside €many for repairs") == "allocate"
     assert clause_predicate("the many crowns spent on the airport") == "spend"
+    art = _article("q1", "About 9,000 people spent the night in shelters. The city spent €40 million on them.", 1)
+    preds = {m.text: figure_groups_module.mention_features(m).predicate
+             for m in mentions_from_findings(art, _findings(art)) if m.measure}
+    assert preds == {"About 9,000 people": None, "€40 million": "spend"}  # no sum of money in a count
     texts = [("m1", 1, "A loaf of bread now costs 40 ducats at the central market, residents said."),
              ("m2", 2, "When it can be found at all, a litre of petrol costs 90 ducats."),
              ("m3", 3, "A loaf of bread now costs 45 ducats at the central market, residents said.")]

@@ -98,6 +98,7 @@ from presslens.article import Article, Finding
 from presslens.compare.conflicts import Conflict, find_conflicts, mention_interval
 from presslens.compare.figure_words import (
     GENERIC_PREDICATES,
+    MONEY_PREDICATES,
     PREDICATE_VERBS,
     Embedder,
     clause_places,
@@ -701,7 +702,10 @@ def mention_features(m: FigureMention) -> MentionFeatures:
     role = clause_role(m.masked_clause, count=m.measure == "count", after_figure=after_figure)
     scope = clause_scope(m.masked_clause)
     located = scope == "incident" or role == "population"
-    return MentionFeatures(mention_tokens(m), clause_predicate(m.masked_clause), role, scope,
+    pred = clause_predicate(m.masked_clause)
+    if pred in MONEY_PREDICATES and not (m.measure or "").startswith("money"):
+        pred = None  # "many people spent the night": no sum of money
+    return MentionFeatures(mention_tokens(m), pred, role, scope,
                            clause_places(m.clause) if located else frozenset())
 
 

@@ -105,6 +105,9 @@ PREDICATE_VERBS: dict[str, str] = {
 }
 """Verb forms that name what happened to the counted things (noun forms such as "the mobilisation" are
 usually scope, "since the mobilisation", and are left out; see :data:`PREDICATE_NOUNS` for the exceptions)."""
+MONEY_PREDICATES = frozenset({"pledge", "allocate", "price", "spend"})
+"""Predicates that only a sum of money has ("pledged", "set aside", "costs", "spent"): for a count they say
+nothing ("people spent the night"), so the grouper drops them there."""
 GENERIC_PREDICATES = frozenset({"price"})
 """Predicates that every figure of their kind shares ("costs": every price): they keep prices apart from pledges,
 budget lines and sums spent, but say nothing of what is priced, so sharing one does not waive the grouper's
@@ -424,7 +427,7 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
+__all__ = ["MONEY_PREDICATES", "LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
            "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
            "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
            "PREDICATE_REACH", "PREDICATE_VERBS", "STAY_VERBS", "STAYING_WORDS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",
