@@ -759,6 +759,8 @@ def test_the_toll_of_one_strike_never_joins_the_toll_of_the_campaign() -> None:
     assert clause_scope("many civilians have been killed since the offensive began") == "cumulative"
     assert clause_scope("many civilians died in the whole offensive") == "cumulative"
     assert clause_scope("many people were killed in the shelling") is None
+    assert clause_scope("the toll rose to many, the highest since the war began") is None  # compares, no sum
+    assert clause_scope("police detained many people at the protest since Wednesday") == "cumulative"
     assert clause_places("Nine people died when a shell hit a bus station in Varno on Monday") == {"varno"}
     grouper, by_text = _group_texts([
         ("k1", 1, "At least 40 civilians have been killed since the offensive began, the ministry said."),

@@ -358,8 +358,14 @@ def clause_scope(masked_clause: str) -> str | None:
     return None
 
 
+_NOT_SUPERLATIVES = frozenset({"protest", "arrest", "interest", "request", "forest", "harvest", "contest", "suggest",
+                               "manifest", "invest", "digest", "honest", "modest", "latest"})
+
+
 def _is_superlative(word: str) -> bool:
-    return word in ("first", "most", "worst", "last") or (word.endswith("est") and len(word) > 5)
+    """"highest", "deadliest", "first", "worst" ... ("protest" and "arrest" are not)."""
+    return word in ("first", "most", "worst", "last", "best") or (
+        word.endswith("est") and len(word) > 5 and word not in _NOT_SUPERLATIVES)
 
 
 FIGURE_ROLES = ("total", "per_item", "population", "part")
