@@ -12,6 +12,7 @@ import pytest
 from presslens.analyzers.base import Features
 from presslens.analyzers.figures import FiguresAnalyzer
 from presslens.article import Article, Finding
+from presslens.compare import figure_groups as figure_groups_module
 from presslens.compare.conflicts import find_conflicts, intervals_conflict, value_interval
 from presslens.compare.duplicates import DuplicateIndex
 from presslens.compare.figure_groups import FigureGrouper, GroupingConfig, clause_predicate, hashed_embedder
@@ -460,7 +461,7 @@ def _state(grouper: FigureGrouper) -> dict[frozenset[str], tuple[object, ...]]:
     for g in grouper.groups.values():
         out[frozenset(g.mention_ids)] = (
             {t: round(w, 6) for t, w in g.tokens.items()}, dict(g.heads), dict(g.predicates), g.role,
-            round(g.log_sum, 6), g.log_count)
+            round(g.log_sum, 6), g.log_count, g.incidents, g.cumulatives, g.located, dict(g.places or {}))
     return out
 
 
@@ -703,3 +704,192 @@ def test_features_are_recomputed_from_the_mention_not_its_id() -> None:
     assert grouper.group_of[same_id.id] != killed
     group = grouper.groups[killed]
     assert dict(group.predicates) == {"kill": 1} and group.size == 1  # the old mention's words left with it
+
+
+# ------------------------------------------------------------------ other outcomes, scopes and parts (test_v4)
+
+
+def test_homes_cut_off_and_homes_reconnected_stay_apart() -> None:
+    assert clause_predicate("many homes in the valley were without power on Monday") == "outage"
+    assert clause_predicate("the storm left many households with no electricity") == "outage"
+    assert clause_predicate("strikes on the grid cut power to many homes overnight") == "outage"
+    assert clause_predicate("many customers are still waiting for electricity to come back") == "outage"
+    assert clause_predicate("many residents have no running water") == "outage"
+    assert clause_predicate("engineers had reconnected many homes by Friday") == "restore"
+    assert clause_predicate("crews restored supply to many households") == "restore"
+    assert clause_predicate("many of them could not be repaired before spring") == "not_restore"
+    grouper, by_text = _group_texts([
+        ("o1", 1, "About 300,000 households in the valley were without power on Monday, the utility said."),
+        ("o2", 2, "Engineers had reconnected 280,000 households in the valley by Tuesday, the utility said."),
+        ("o3", 3, "Some 320,000 homes in the valley were still without electricity, the utility said."),
+        ("o4", 4, "More than 330,000 customers in the valley lost power on Thursday, the utility said.")])
+    off = grouper.group_of[by_text["About 300,000 households"].id]
+    assert grouper.group_of[by_text["280,000 households"].id] != off
+    assert grouper.group_of[by_text["Some 320,000 homes"].id] == off
+    assert grouper.group_of[by_text["More than 330,000 customers"].id] == off  # utility customers are households
+    assert not grouper.conflicts()
+
+
+def test_drones_launched_and_drones_shot_down_stay_apart() -> None:
+    from presslens.compare.figure_words import clause_role
+
+    assert clause_predicate("the enemy launched many drones overnight") == "launch"
+    assert clause_predicate("air defences shot down many drones") == "intercept"
+    assert clause_predicate("he shot many photographs of the ruins") is None  # "shot" without "down"
+    assert clause_role("air defences downed many of the drones", count=True) == "part"
+    assert clause_role("air defences downed many of the drones") == "total"  # a share, for a percentage
+    assert clause_role("registration centres have registered many of them", count=True) == "total"
+    grouper, by_text = _group_texts([
+        ("l1", 1, "The enemy launched 90 drones at the eastern cities overnight, the air force said."),
+        ("l2", 2, "Air defences intercepted 80 drones over the eastern cities, the air force said."),
+        ("l3", 3, "The enemy had launched about 95 drones at the eastern cities, the air force said."),
+        ("l4", 4, "Air defences shot down 70 of the drones over the eastern cities, the air force said.")])
+    launched = grouper.group_of[by_text["90 drones"].id]
+    assert grouper.group_of[by_text["about 95 drones"].id] == launched
+    assert grouper.group_of[by_text["80 drones"].id] != launched
+    assert grouper.group_of[[m for t, m in by_text.items() if t.startswith("70")][0].id] != launched
+
+
+def test_the_toll_of_one_strike_never_joins_the_toll_of_the_campaign() -> None:
+    from presslens.compare.figure_words import clause_places, clause_scope
+
+    assert clause_scope("many people died when a missile struck a school") == "incident"
+    assert clause_scope("the deadliest single attack killed many people") == "incident"
+    assert clause_scope("that night alone, the raids killed many civilians") == "incident"
+    assert clause_scope("many civilians have been killed since the offensive began") == "cumulative"
+    assert clause_scope("many civilians died in the whole offensive") == "cumulative"
+    assert clause_scope("many people were killed in the shelling") is None
+    assert clause_scope("the toll rose to many, the highest since the war began") is None  # compares, no sum
+    assert clause_scope("police detained many people at the protest since Wednesday") == "cumulative"
+    assert clause_places("Nine people died when a shell hit a bus station in Varno on Monday") == {"varno"}
+    grouper, by_text = _group_texts([
+        ("k1", 1, "At least 40 civilians have been killed since the offensive began, the ministry said."),
+        ("k2", 2, "Nine civilians died when a shell hit a bus station in Varno, the ministry said."),
+        ("k3", 3, "About 50 civilians have been killed since the offensive began, the ministry said."),
+        ("k4", 4, "Six civilians died when a shell hit a market in Olmen, the ministry said."),
+        ("k5", 5, "The shelling of the bus station in Varno killed 11 civilians, the ministry said."),
+        ("k6", 6, "The deadliest single strike, on the bus station in Varno, killed 12 civilians.")])
+    campaign = grouper.group_of[by_text["At least 40 civilians"].id]
+    assert grouper.group_of[by_text["About 50 civilians"].id] == campaign
+    varno = grouper.group_of[by_text["Nine civilians"].id]
+    assert campaign != varno
+    assert grouper.group_of[by_text["Six civilians"].id] not in (campaign, varno)  # another place
+    assert grouper.group_of[by_text["12 civilians"].id] == varno  # the same strike, named by its place
+    assert not [c for c in grouper.conflicts() if {c.first.text, c.second.text} & {"Six civilians"}]
+
+
+def test_a_sum_given_as_a_part_of_a_total_is_a_part() -> None:
+    from presslens.compare.figure_words import clause_role
+
+    assert clause_role("with many promised at the conference", after_figure=True) == "part"
+    assert clause_role("with many promised at the conference") == "total"  # a sentence opening "With N"
+    grouper, by_text = _group_texts([
+        ("p1", 1, "Donors have pledged €400 million in aid to the region, the ministry said."),
+        ("p2", 3, "Pledges of aid to the region have reached €430 million, with €50 million promised at "
+                  "Monday's conference."),
+        ("p3", 5, "Donors have now pledged €420 million in aid to the region, the ministry said.")])
+    total = grouper.group_of[by_text["€400 million"].id]
+    assert grouper.group_of[by_text["€420 million"].id] == total
+    assert grouper.group_of[by_text["€50 million"].id] != total
+    assert not grouper.conflicts()
+
+
+def test_money_of_another_purpose_stays_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert clause_predicate("donors pledged €many for the grid") == "pledge"
+    assert clause_predicate("a generator now costs €many") == "price"
+    assert clause_predicate("the government has set aside €many for repairs") == "allocate"
+    assert clause_predicate("the many crowns spent on the airport") == "spend"
+    art = _article("q1", "About 9,000 people spent the night in shelters. The city spent €40 million on them.", 1)
+    preds = {m.text: figure_groups_module.mention_features(m).predicate
+             for m in mentions_from_findings(art, _findings(art)) if m.measure}
+    assert preds == {"About 9,000 people": None, "€40 million": "spend"}  # no sum of money in a count
+    texts = [("m1", 1, "A loaf of bread now costs 40 ducats at the central market, residents said."),
+             ("m2", 2, "When it can be found at all, a litre of petrol costs 90 ducats."),
+             ("m3", 3, "A loaf of bread now costs 45 ducats at the central market, residents said.")]
+    strict = GroupingConfig(threshold=0.1, headless_margin=0.9)  # a sum without a noun needs the margin
+    grouper, by_text = _group_texts(texts, strict)
+    bread = grouper.group_of[by_text["40 ducats"].id]
+    assert grouper.group_of[by_text["90 ducats"].id] != bread  # sharing "costs" waives no headless margin
+    monkeypatch.setattr(figure_groups_module, "GENERIC_PREDICATES", frozenset())
+    grouper, by_text = _group_texts(texts, strict)
+    assert grouper.group_of[by_text["90 ducats"].id] == grouper.group_of[by_text["40 ducats"].id]
+    grouper, by_text = _group_texts([
+        ("s1", 1, "Donors pledged 300 million crowns to rebuild the port, the ministry said."),
+        ("s2", 2, "The council spent 310 million crowns to rebuild the port, the ministry said."),
+        ("s3", 3, "Donors have pledged 320 million crowns to rebuild the port, the ministry said.")])
+    pledged = grouper.group_of[by_text["300 million crowns"].id]
+    assert grouper.group_of[by_text["320 million crowns"].id] == pledged
+    assert grouper.group_of[by_text["310 million crowns"].id] != pledged
+
+
+def test_stocks_capacities_durations_and_multipliers_are_not_event_counts() -> None:
+    from presslens.compare.figure_words import clause_role
+
+    assert clause_role("the region has only many household connections") == "population"
+    assert clause_role("the shelters have many beds") == "population"
+    assert clause_role("the plant has a capacity of many megawatts") == "population"
+    assert clause_role("police have detained many people") == "total"
+    assert measure_class("count", "nights") is None and measure_class("count", "times") is None
+    assert measure_class("count", "households") == "count"
+    grouper, by_text = _group_texts([
+        ("c1", 1, "About 300,000 households in the valley were without power, the utility said."),
+        ("c2", 2, "The valley has only 500,000 households, the utility said."),
+        ("c3", 3, "The town of Varno has 40,000 households; the city of Olmen has 90,000 households."),
+        ("c4", 4, "A pensioner said she had spent two nights in a shelter.")])
+    off = grouper.group_of[by_text["About 300,000 households"].id]
+    assert grouper.group_of[by_text["500,000 households"].id] != off
+    assert grouper.group_of[by_text["40,000 households"].id] != grouper.group_of[by_text["90,000 households"].id]
+    assert by_text["two nights"].measure is None and by_text["two nights"].id not in grouper.group_of
+
+
+def test_counted_nouns_of_possessives_compounds_and_parts_of_a_population() -> None:
+    from presslens.compare.figures import head_noun
+
+    assert head_noun("heating points") == head_noun("warming centres") != head_noun("recruitment centres")
+    assert head_noun("customers") == head_noun("households")
+    assert head_noun("elderly people") == "elderly" and not heads_compatible("elderly", "people")
+    assert head_noun("city's") is None
+    art = _article("h1", "Engineers said two of the town's six pumping stations were reconnected. Trams run "
+                   "on four of the town's 12 routes.", 1)
+    heads = {m.text: m.head for m in mentions_from_findings(art, _findings(art)) if m.measure}
+    assert heads["two of the town's"] == "station" and heads["four of the town's"] == "route"
+
+
+def test_nearly_and_almost_cap_a_figure_in_conflicts() -> None:
+    from presslens.compare.conflicts import mention_interval
+
+    art = _article("n1", "Nearly 700,000 households lost power. Almost 90 drones were launched.", 1)
+    ivs = {m.text: mention_interval(m) for m in mentions_from_findings(art, _findings(art)) if m.measure}
+    assert ivs["Nearly 700,000 households"] == (0.0, 700_000.0)
+    assert ivs["Almost 90 drones"] == (0.0, 90.0)
+    about = _mention("a", 1, 300_000, "approx")
+    nearly = FigureMention(article_id="b", start=0, end=14, text="nearly 700,000", label="count", measure="count",
+                           value=700_000, bound="approx", number_start=7, number_end=14,
+                           date=_dt.date(2025, 9, 5))
+    assert not find_conflicts([about, nearly])  # 240,000..360,000 fits under "nearly 700,000"
+    assert find_conflicts([_mention("c", 2, 800_000), nearly])
+
+
+def test_removing_an_incident_leaves_the_places_as_if_it_never_came() -> None:
+    texts = [
+        ("i1", 1, "Nine civilians died when a shell hit a bus station in Varno, the ministry said."),
+        ("i2", 2, "Ten civilians died when a shell hit the bus station in Varno and Olmen, officials said."),
+        ("i3", 3, "About 50 civilians have been killed since the offensive began, the ministry said.")]
+    full, _ = _group_texts(texts)
+    without, _ = _group_texts([texts[0], texts[2]])
+    full.remove_article("i2")
+    assert _state(full) == _state(without)
+    full.rebuild()
+    assert _state(full) == _state(without)
+
+
+def test_one_strike_joins_a_count_without_scope_only_when_it_names_its_place() -> None:
+    grouper, by_text = _group_texts([
+        ("r1", 1, "At least 60 civilians have been killed in the offensive, the ministry said."),
+        ("r2", 2, "The toll from the shelling of the bus station in Varno has risen to 14, officials said."),
+        ("r3", 3, "Seven civilians died when a shell hit a school in Brodno, the ministry said."),
+        ("r4", 4, "Sixteen civilians died when a shell hit the bus station in Varno, the mayor said.")])
+    offensive = grouper.group_of[by_text["At least 60 civilians"].id]
+    varno = grouper.group_of[by_text["14"].id]
+    assert grouper.group_of[by_text["Seven civilians"].id] not in (offensive, varno)
+    assert grouper.group_of[by_text["Sixteen civilians"].id] == varno

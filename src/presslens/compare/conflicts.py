@@ -5,7 +5,8 @@ Every mention stands for an interval of values it allows (:func:`value_interval`
 - an exact figure ("260,000"): the value itself;
 - ``approx`` ("about", "some", "around"): the value +-:data:`APPROX_MARGIN` (20%);
 - ``lower`` ("more than", "at least", "over"): from the value up, without limit;
-- ``upper`` ("up to", "fewer than", "nearly", "almost"): from zero up to the value;
+- ``upper`` ("up to", "fewer than", "nearly", "almost"): from zero up to the value ("nearly" and "almost" are
+  read from the mention's text when the analyzer calls them ``approx``: "nearly 700,000" never means 800,000);
 - a range ("200,000-300,000") or a vague amount ("tens of thousands"): its low..high;
 - a malformed digit grouping ("300,00"): from the lowest to the highest likely value.
 
@@ -19,6 +20,7 @@ and "280,000" agree (rounding), "up to 1 million" and "300,000" agree.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,8 +55,22 @@ def value_interval(value: float | None, low: float | None = None, high: float | 
     return lo, hi
 
 
+UPPER_WORDS = re.compile(r"\b(?:nearly|almost|just\s+(?:under|below|short\s+of)|not\s+quite)\s*$", re.I)
+"""Bound words right before the number that cap it ("nearly 700,000": at most 700,000), whatever bound the
+analyzer gave."""
+
+
+def mention_bound(m: FigureMention) -> str | None:
+    """The mention's bound, with "nearly"/"almost" read as ``upper`` (see :data:`UPPER_WORDS`)."""
+    if m.bound in (None, "approx"):
+        before = m.text[: max(0, m.number_start - m.start)]
+        if UPPER_WORDS.search(before):
+            return "upper"
+    return m.bound
+
+
 def mention_interval(m: FigureMention) -> tuple[float, float] | None:
-    return value_interval(m.value, m.low, m.high, m.bound, m.likely_values)
+    return value_interval(m.value, m.low, m.high, mention_bound(m), m.likely_values)
 
 
 def intervals_conflict(a: tuple[float, float], b: tuple[float, float], tolerance: float = TOLERANCE) -> bool:
@@ -101,5 +117,5 @@ def find_conflicts(mentions: Sequence[FigureMention], *, window_days: int = WIND
     return out
 
 
-__all__ = ["APPROX_MARGIN", "TOLERANCE", "WINDOW_DAYS", "Conflict", "find_conflicts", "intervals_conflict",
+__all__ = ["UPPER_WORDS", "mention_bound", "APPROX_MARGIN", "TOLERANCE", "WINDOW_DAYS", "Conflict", "find_conflicts", "intervals_conflict",
            "mention_interval", "value_interval"]

@@ -15,14 +15,25 @@ The grouping is on meaning, not on the number. A mention is compared with a grou
   never with a rate ("inflation reached 14 per cent");
 - the predicate: the verb nearest the number ("left", "detained", "called up", :func:`clause_predicate`)
   must not differ from the predicates of the group (a hard constraint; scope nouns such as "since the
-  mobilisation" do not count). The predicate is the outcome for the counted people, so other outcomes of
-  the same event stay apart: killed / wounded / missing / died of an illness, held / released, left /
-  still in the city, cases / vaccinated, registered; civilians never join soldiers;
+  mobilisation" do not count). The predicate is the outcome for the counted people or things, so other
+  outcomes of the same event stay apart: killed / wounded / missing / died of an illness or of the cold /
+  pulled out alive, held / released, left / still in the city, cases / vaccinated, registered, homes cut
+  off (``outage``: "without power", "left N homes with no electricity") / reconnected (``restore``), drones
+  launched / shot down, repaired / "could not be repaired" (a negated predicate is its own), sums pledged /
+  allocated / spent / prices; civilians never join soldiers;
+- the scope (:func:`~presslens.compare.figure_words.clause_scope`): the count of one incident ("died when a
+  drone struck an apartment block", "that night alone", "the deadliest single strike") never joins a running
+  total ("since Sunday", "in the whole campaign"), joins a count without incident mentions only when that
+  count names the incident's place, and joins another incident's count only when they name the same place
+  (:func:`~presslens.compare.figure_words.clause_places`; standing populations likewise: two towns are two
+  populations);
 - the measure class: counts, percentages, money per currency, measures per dimension never mix; ages,
   dates, durations and ordinals are never grouped (:func:`~presslens.compare.figures.measure_class`).
 - the figure's role (:func:`~presslens.compare.figure_words.clause_role`): per-item amounts ("each truck
-  carries up to 20 tonnes"), standing populations ("Dolvik, a district of 60,000 people") and sub-counts
-  ("including 214 children", "of whom", "among the dead") never join totals; and a value more than
+  carries up to 20 tonnes"), standing populations and stocks ("Dolvik, a district of 60,000 people", "the
+  region has only 1.4 million household connections", "a capacity of N") and sub-counts ("including 214
+  children", "of whom", "among the dead", "71 of the drones", "..., with €60 million promised on Tuesday")
+  never join totals; and a value more than
   ``max_magnitude_gap`` orders of magnitude from a group's mean never joins it (hard constraints).
 - what a tonnage or a count of a part measures: "180 tonnes of flour" counts flour, never "15 tonnes of
   food"; "two of its drivers" counts drivers (:func:`~presslens.compare.figures.part_of`).
@@ -38,7 +49,8 @@ group otherwise. Only groups that share the counted noun, one of the mention's n
 mention without a specific counted noun) its predicate are scored (at most the ``candidates``
 nearest by embedding in full), which bounds the work per mention on a large corpus. The defaults in
 :class:`GroupingConfig` were chosen on the seen splits of ``data/figures`` together
-(``presslens eval figure-groups --sweep --sweep-splits dev,test_v1,test_v2,test_v3``; docs/EVALUATION.md).
+(``presslens eval figure-groups --sweep --sweep-splits dev,test_v1,test_v2,test_v3,test_v4``;
+docs/EVALUATION.md).
 
 **Incremental**: :meth:`FigureGrouper.add_article` assigns an article's mentions to the existing groups
 (or opens new ones) without touching the rest of the corpus; :meth:`FigureGrouper.replace_article` takes a
@@ -85,10 +97,14 @@ import numpy as np
 from presslens.article import Article, Finding
 from presslens.compare.conflicts import Conflict, find_conflicts, mention_interval
 from presslens.compare.figure_words import (
+    GENERIC_PREDICATES,
+    MONEY_PREDICATES,
     PREDICATE_VERBS,
     Embedder,
+    clause_places,
     clause_predicate,
     clause_role,
+    clause_scope,
     clause_tokens,
     hashed_embedder,
 )
@@ -104,9 +120,9 @@ from presslens.compare.figures import (
 
 @dataclass(frozen=True)
 class GroupingConfig:
-    threshold: float = 0.3
+    threshold: float = 0.45
     """Lowest score at which a mention joins a group."""
-    embed_weight: float = 0.3
+    embed_weight: float = 0.5
     """Weight of the embedding cosine against the lexical overlap (0: lexical only)."""
     head_bonus: float = 0.1
     """Added when mention and group count the same specific noun ("vehicle", "protester")."""
@@ -138,6 +154,16 @@ class FigureGroup:
     predicates: Counter[str] = field(default_factory=Counter)
     role: str = "total"
     """The role every mention of the group has (:func:`~presslens.compare.figure_words.clause_role`)."""
+    incidents: int = 0
+    cumulatives: int = 0
+    """How many mentions count one incident / a running total (:func:`~presslens.compare.figure_words.clause_scope`):
+    a group holding either never takes a mention of the other."""
+    located: int = 0
+    """How many mentions are tied to a place: counts of one incident and standing populations or stocks."""
+    places: Counter[str] | None = None
+    """The names (:func:`~presslens.compare.figure_words.clause_places`) in the clauses of its located mentions:
+    a count of one incident, or the population of a place, joins a group of such figures only when they name
+    the same place."""
     log_sum: float = 0.0
     log_count: int = 0
     """Sum and count of log10 of the mentions' central values (the magnitude agreement uses the mean)."""
@@ -411,7 +437,9 @@ class FigureGrouper:
             group = self.groups[g]
             # no counted noun: more agreement is required, unless the predicate names the same event
             # ("the death toll rose to 41" beside "23 people died")
-            headless = m.head is None and (pred is None or pred not in group.predicates)
+            # "costs" names the kind of sum, not what is priced
+            headless = m.head is None and (pred is None or pred not in group.predicates
+                                           or pred in GENERIC_PREDICATES)
             threshold = cfg.threshold + (cfg.headless_margin if headless else 0.0)
             score = weight * cosines[g] + (1 - weight) * self._lexical(toks, group)
             if m.head and m.head not in GENERIC_HEADS and m.head in group.heads and m.measure == "count":
@@ -446,6 +474,15 @@ class FigureGrouper:
             return False
         if feats.role != group.role:
             return False
+        if (feats.scope == "incident" and group.cumulatives) or (feats.scope == "cumulative" and group.incidents):
+            return False  # the toll of one strike is never the running total of the campaign
+        if feats.scope == "incident" and not group.incidents and not any(
+                t in group.tokens for t in clause_tokens(" ".join(sorted(feats.places)))):
+            return False  # one strike's toll joins another count only when that count names the strike's place
+        if feats.located and group.located:
+            names: Counter[str] = group.places or Counter()
+            if (feats.places or names) and not any(p in names for p in feats.places):
+                return False  # two strikes, or two towns, in two places ("in Brenna", "near Tolmar")
         v = _central_log(m)
         if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > self.config.max_magnitude_gap:
             return False
@@ -491,6 +528,15 @@ class FigureGrouper:
             if pred not in group.predicates:
                 self._by_predicate.setdefault((group.measure, pred), []).append(gid)
             group.predicates[pred] += 1
+        if feats.scope == "incident":
+            group.incidents += 1
+        elif feats.scope == "cumulative":
+            group.cumulatives += 1
+        if feats.located:
+            group.located += 1
+            if group.places is None:
+                group.places = Counter()
+            group.places.update(feats.places)
         lv = _central_log(m)
         if lv is not None:
             group.log_sum += lv
@@ -533,6 +579,15 @@ class FigureGrouper:
             else:
                 group.tokens.pop(t, None)
                 self._drop_posting(self._postings, (group.measure, t), gid)
+        if feats.scope == "incident":
+            group.incidents -= 1
+        elif feats.scope == "cumulative":
+            group.cumulatives -= 1
+        if feats.located:
+            group.located -= 1
+            if group.places is not None:
+                group.places.subtract(feats.places)
+                group.places = +group.places  # drop the names no located mention uses any more
         pred = feats.predicate
         if pred is not None:
             group.predicates[pred] -= 1
@@ -629,10 +684,29 @@ class MentionFeatures:
     """:func:`clause_predicate` of the masked clause."""
     role: str
     """:func:`clause_role` of the masked clause."""
+    scope: str | None = None
+    """:func:`clause_scope` of the masked clause: ``"incident"``, ``"cumulative"`` or None."""
+    places: frozenset[str] = frozenset()
+    """:func:`clause_places` of the clause of a located figure (empty for the others)."""
+
+    @property
+    def located(self) -> bool:
+        """Whether the figure is tied to a place: the count of one incident, or a standing population or stock
+        ("Port Vell, a port city of 250,000"); such figures measure the same thing only in the same place."""
+        return self.scope == "incident" or self.role == "population"
 
 
 def mention_features(m: FigureMention) -> MentionFeatures:
-    return MentionFeatures(mention_tokens(m), clause_predicate(m.masked_clause), clause_role(m.masked_clause))
+    # the clause starts after the sentence's start only when it was cut after another figure of the sentence
+    after_figure = not m.sentence.lstrip().startswith(m.clause)
+    role = clause_role(m.masked_clause, count=m.measure == "count", after_figure=after_figure)
+    scope = clause_scope(m.masked_clause)
+    located = scope == "incident" or role == "population"
+    pred = clause_predicate(m.masked_clause)
+    if pred in MONEY_PREDICATES and not (m.measure or "").startswith("money"):
+        pred = None  # "many people spent the night": no sum of money
+    return MentionFeatures(mention_tokens(m), pred, role, scope,
+                           clause_places(m.clause) if located else frozenset())
 
 
 def mention_tokens(m: FigureMention) -> dict[str, float]:
@@ -672,4 +746,4 @@ def _central_log(m: FigureMention) -> float | None:
 
 __all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "clause_tokens", "founding_group_id", "hashed_embedder",
-           "mention_features", "mention_tokens"]
+           "mention_features", "mention_tokens", "clause_scope"]

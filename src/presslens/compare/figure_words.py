@@ -5,6 +5,10 @@
   by closeness to the number;
 - :func:`clause_predicate`: the predicate class of the verb (or predicate noun such as "death toll")
   nearest the number, a hard constraint in :class:`~presslens.compare.figure_groups.FigureGrouper`;
+- :func:`clause_role`: what the figure amounts to (a total, an amount per item, a standing population or stock,
+  a part of another count);
+- :func:`clause_scope` and :func:`clause_places`: whether the figure counts one incident or a running total, and
+  the names that place an incident (or a population);
 - :func:`hashed_embedder`: a model-free stand-in for the sentence encoder built from the same words.
 """
 
@@ -61,6 +65,10 @@ _FOLD.update({
     **{w: "vaccinate" for w in ("vaccinated", "vaccination", "immunised", "inoculated")},
     **{w: "infect" for w in ("infected", "infection", "case")},
     "bussed": "leave", "rescued": "leave", "evacuee": "leave",
+    **{w: "restore" for w in ("restored", "restoring", "reconnected", "reconnecting", "repaired", "restore",
+                              "reconnect")},
+    **{w: "launch" for w in ("launched", "launching", "launch")},
+    **{w: "intercept" for w in ("intercepted", "downed", "interception")},
 })
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _FOLD.update({"call-up": "mobilise", "call-ups": "mobilise", "draft": "mobilise"})
@@ -83,21 +91,41 @@ PREDICATE_VERBS: dict[str, str] = {
     **{w: "burn" for w in ("burned", "burnt", "torched", "alight", "fire", "damaged", "hit")},
     **{w: "wound" for w in ("wounded", "injured", "hurt", "maimed")},
     **{w: "attend" for w in ("drew", "attended", "gathered", "marched", "rallied", "protested", "demonstrated")},
+    **{w: "restore" for w in ("restored", "restoring", "reconnected", "reconnecting", "repaired", "repairing",
+                              "fixed")},
+    **{w: "launch" for w in ("launched", "launching", "fired", "sent", "sending")},
+    **{w: "intercept" for w in ("intercepted", "downed", "shot", "repelled")},
+    **{w: "survive" for w in ("alive", "survived")},
+    "struck": "burn",
+    **{w: "pledge" for w in ("pledged", "promised", "donated", "granted", "committed", "pledging", "promising")},
+    **{w: "allocate" for w in ("allocated", "approved", "earmarked", "budgeted", "set")},
+    **{w: "price" for w in ("cost", "costs", "costing", "charge", "charges", "charged", "priced", "sells", "sold",
+                            "resold", "fetch", "fetches")},
+    "spent": "spend",
 }
 """Verb forms that name what happened to the counted things (noun forms such as "the mobilisation" are
 usually scope, "since the mobilisation", and are left out; see :data:`PREDICATE_NOUNS` for the exceptions)."""
+MONEY_PREDICATES = frozenset({"pledge", "allocate", "price", "spend"})
+"""Predicates that only a sum of money has ("pledged", "set aside", "costs", "spent"): for a count they say
+nothing ("people spent the night"), so the grouper drops them there."""
+GENERIC_PREDICATES = frozenset({"price"})
+"""Predicates that every figure of their kind shares ("costs": every price): they keep prices apart from pledges,
+budget lines and sums spent, but say nothing of what is priced, so sharing one does not waive the grouper's
+headless margin (a litre of petrol is no loaf of bread)."""
 PREDICATE_NOUNS: dict[str, str] = {
     "toll": "kill", "fatalities": "kill", "deaths": "kill", "dead": "kill", "custody": "detain",
     "detainees": "detain", "prisoners": "detain", "wounded": "wound", "injuries": "wound",
     "cases": "infect", "case": "infect", "infections": "infect", "patients": "infect",
+    "pledges": "pledge", "pledge": "pledge",
 }
 """Nouns that name the predicate wherever they stand in the clause ("the death toll from Thursday's strike on
 the market has risen to 31" counts the dead as surely as "31 people died"); used when no verb is in reach."""
 LEVEL_VERBS = frozenset({"reached", "reach", "reaches", "hit", "hits", "topped", "remain", "remained", "remains"})
 """Verbs that, right before the number, say what the figure amounts to ("inflation reached 14 per cent"),
 not what happened to the counted things ("40,000 Norvanians reached Kaldera")."""
-PARTICLE_VERBS = {"called": "up", "call": "up"}
-"""Verbs that name a predicate only with their particle ("called up"; "called it a fake" is no call-up)."""
+PARTICLE_VERBS = {"called": "up", "call": "up", "shot": "down", "set": "aside"}
+"""Verbs that name a predicate only with their particle ("called up"; "called it a fake" is no call-up;
+"shot down" is an interception, "shot" alone is not)."""
 OUT_VERBS = frozenset({"brought", "taken", "bussed", "moved", "pulled", "got", "carried", "ferried", "flown"})
 """Verbs that, followed by "out", name a departure ("brought out of the city")."""
 STATE_WORDS = frozenset({"still"})
@@ -109,11 +137,25 @@ predicate verb a count of those who remain, the other outcome of an evacuation; 
 nouns ("houses still under water" stay without a predicate)."""
 ILLNESS_CAUSES = frozenset({"disease", "diseases", "illness", "cholera", "typhus", "typhoid", "measles", "hunger",
                             "starvation", "malnutrition", "thirst", "dehydration", "cold", "exposure", "infection",
-                            "infections", "fever", "dysentery", "covid", "flu"})
+                            "infections", "fever", "dysentery", "covid", "flu", "hypothermia", "frostbite",
+                            "freezing", "poisoning", "fumes", "monoxide"})
 """Causes that make deaths a count of their own ("nine people died of the disease" beside the toll of the
 shelling): within three words after the verb of death, they turn ``kill`` into ``illness_death``."""
+LEFT_WITHOUT = frozenset({"left", "leave", "leaves", "leaving"})
+"""Before the number and followed by a deprivation ("the strikes left many homes without power"), these make
+the figure a count of those cut off, not of those who left."""
+NEGATIONS = frozenset({"not", "never", "cannot", "nor"})
+"""Within three words before a predicate verb, these turn it into its opposite (``not_restore``: "eight of them
+could not be repaired" is never "five stations were reconnected")."""
 PREDICATE_REACH = 8
 """Farthest word distance from the number at which a predicate verb counts."""
+UTILITIES = frozenset({"power", "electricity", "water", "heating", "heat", "gas", "light", "lights", "supply",
+                       "supplies", "running", "internet", "signal"})
+"""What a household or a person can be cut off from (the object of :data:`DEPRIVATION_WORDS`)."""
+DEPRIVATION_WORDS = frozenset({"without", "no", "lost", "lose", "losing", "cut", "cutting", "deprived", "waiting"})
+"""Words that, followed within three words by a word of :data:`UTILITIES`, make a figure a count of those cut
+off ("households without power", "homes that lost electricity", "cutting electricity to N households", "still
+waiting for power to return"): the ``outage`` predicate, never the homes reconnected (``restore``)."""
 
 
 def clause_predicate(masked_clause: str) -> str | None:
@@ -123,11 +165,14 @@ def clause_predicate(masked_clause: str) -> str | None:
     if NUMBER_MASK not in words:
         return None
     at = words.index(NUMBER_MASK)
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, int] | None = None
+    outage_after = False
     for i, w in enumerate(words):
         cls = PREDICATE_VERBS.get(w)
         if cls is None and w in OUT_VERBS and words[i + 1 : i + 2] == ["out"]:
             cls = "leave"  # "brought out of the city", "bussed out"
+        if w in DEPRIVATION_WORDS and UTILITIES.intersection(words[i + 1 : i + 4]):
+            cls = "outage"  # "without power", "cutting electricity to", "have no running water"
         if cls is None or abs(i - at) > PREDICATE_REACH:
             continue
         if w in LEVEL_VERBS and 0 < at - i <= 2:  # "reached (about) N": a level, not a movement
@@ -138,9 +183,14 @@ def clause_predicate(masked_clause: str) -> str | None:
             continue  # "remain in the city" is where people are; "schools remain shut" says nothing of that
         if cls == "kill" and ILLNESS_CAUSES.intersection(words[i + 1 : i + 4]):
             cls = "illness_death"  # "died of the disease": deaths from illness or hunger, not the toll of violence
+        if any(v in NEGATIONS or v.endswith("n't") for v in words[max(0, i - 3) : i]):
+            cls = "not_" + cls  # "could not be repaired" is the other outcome of "repaired"
+        outage_after = outage_after or (cls == "outage" and i > at)
         if best is None or abs(i - at) < best[0]:
-            best = (abs(i - at), cls)
+            best = (abs(i - at), cls, i)
     if best is not None:
+        if best[1] == "leave" and best[2] < at and words[best[2]] in LEFT_WITHOUT and outage_after:
+            return "outage"  # "the strikes left many homes without power": not a departure
         return best[1]
     noun = next((PREDICATE_NOUNS[w] for w in words if w in PREDICATE_NOUNS), None)
     if noun is not None:
@@ -178,11 +228,17 @@ POPULATION_PLACES = frozenset({
 })
 """Places whose size a figure can state: "Dolvik, a district of 60,000 people"."""
 POPULATION_WORDS = frozenset({"population", "populace"})
+STOCK_VERBS = frozenset({"has", "have", "had", "having"})
+"""Right before the number (past "only", "just", "still", "some"), these make a figure what a place or body has
+("the region has only 1.4 million household connections", "the shelters have 3,500 beds"): a standing stock,
+like a population, never an event's count."""
+_STOCK_SKIP = frozenset({"only", "just", "still", "some", "now", "already", "about", "around", "roughly"})
 
 
 def clause_population(masked_clause: str) -> bool:
-    """Whether the figure states how many live somewhere (a standing population, not an event): "a town of
-    many residents", "home to many people", "a population of many", "many people live in the valley"."""
+    """Whether the figure states how many live somewhere or what a place or body has (a standing population or
+    stock, not an event): "a town of many residents", "home to many people", "a population of many", "many people
+    live in the valley", "the region has only many household connections", "a capacity of many megawatts"."""
     words = _WORD.findall(masked_clause.lower())
     if NUMBER_MASK not in words:
         return False
@@ -193,6 +249,13 @@ def clause_population(masked_clause: str) -> bool:
         return True
     if POPULATION_WORDS.intersection(words[max(0, at - 4) : at]):
         return True
+    if at >= 2 and words[at - 1] == "of" and words[at - 2] == "capacity":
+        return True  # "a capacity of 1,200 megawatts": what could be, not what is out
+    i = at - 1
+    while i >= 0 and words[i] in _STOCK_SKIP:
+        i -= 1
+    if i >= 0 and words[i] in STOCK_VERBS and not (words[i] == "had" and i > 0 and words[i - 1] in STOCK_VERBS):
+        return True  # "the region has only many household connections" (but "the city has had many cases")
     return bool({"live", "lives", "living"}.intersection(words[at + 1 : at + 4]))
 
 
@@ -221,6 +284,90 @@ def clause_subcount(masked_clause: str) -> bool:
     return any(tuple(after[i : i + len(cue)]) == cue for cue in SUBCOUNT_AFTER for i in range(len(after)))
 
 
+PART_OF_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
+"""After "N of", a determiner that makes a count a part of a set already named ("71 of the drones", "two of its
+drivers", "nine of the city's routes"); a pronoun ("8,900 of them") is left alone: it often restates the total."""
+
+
+def clause_part_of_set(masked_clause: str) -> bool:
+    """Whether a count is a part of a named set: "many of the NOUN", "many of its NOUN", "many of the city's
+    NOUN" right after the number (a sub-count, like "including N"; for counts only: "a fifth of the country's
+    capacity" is a share, which :func:`~presslens.compare.figures.share_of` handles)."""
+    words = _WORD.findall(masked_clause.lower())
+    if NUMBER_MASK not in words:
+        return False
+    at = words.index(NUMBER_MASK)
+    after = words[at + 1 : at + 3]
+    return len(after) == 2 and after[0] == "of" and (after[1] in PART_OF_DETERMINERS or after[1].endswith("'s"))
+
+
+PART_WITH = re.compile(rf"^with\s+(?:only\s+|just\s+|some\s+)?[^\w\s]{{0,3}}{NUMBER_MASK}\b", re.I)
+"""A clause that opens with "with N" right after another figure gives a part of it ("pledges had reached
+€520 million, with €60 million promised on Tuesday"); see :func:`clause_role`."""
+
+INCIDENT_NOUNS = frozenset({"strike", "attack", "raid", "blast", "explosion", "night", "day", "bombing", "shelling",
+                            "barrage", "salvo", "incident", "assault"})
+INCIDENT_WORDS = frozenset({"single", "one", "that", "this", "deadliest", "worst", "same"})
+"""Words that, before a word of :data:`INCIDENT_NOUNS` ("the deadliest single strike", "that night alone", "in
+one attack"), make a figure the toll or count of one incident."""
+IMPACT_VERBS = frozenset({"struck", "hit", "hits", "strikes", "exploded", "landed", "fell", "slammed", "crashed",
+                          "attacked", "shelled", "bombed", "targeted"})
+"""Verbs that, within four words after "when" ("died when a drone struck an apartment block"), tie a figure to
+one incident."""
+CUMULATIVE_WORDS = (("since",), ("so", "far"), ("in", "total"), ("in", "all"), ("to", "date"), ("altogether",),
+                    ("whole",), ("entire",), ("overall",), ("cumulative",))
+"""Words that make a figure a running total over a period ("killed since the campaign began", "in the whole
+campaign", "so far")."""
+
+
+CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december""".split())
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def clause_places(clause: str) -> frozenset[str]:
+    """The names in a clause (capitalised words other than its first, lower-cased; days and months left out):
+    where an incident happened ("an apartment block in Brenna", "a site near Tolmar", "the Brask market"). Two
+    counts of one incident name the same place; see :meth:`~presslens.compare.figure_groups.FigureGrouper`."""
+    names = [m.group(0).lower() for m in _CAPITALISED.finditer(clause) if m.start() > 0]
+    return frozenset(n for n in names if n not in CALENDAR_WORDS and n not in _STOPWORDS)
+
+
+def clause_scope(masked_clause: str) -> str | None:
+    """``"incident"`` when the clause ties the figure to one strike, night or attack ("died when a drone struck an
+    apartment block", "that night alone killed N", "the deadliest single strike killed N"), ``"cumulative"`` when
+    it makes it a running total ("since Sunday", "in the whole campaign", "so far"), None when it says neither.
+    A count of one incident is never the running total of a campaign (the incident cues win when both occur:
+    "the deadliest single strike since the campaign began")."""
+    words = _WORD.findall(masked_clause.lower())
+    if NUMBER_MASK not in words:
+        return None
+    for i, w in enumerate(words):
+        if w in INCIDENT_NOUNS and INCIDENT_WORDS.intersection(words[max(0, i - 2) : i]):
+            return "incident"
+        if w == "alone" and i > 0 and words[i - 1] in INCIDENT_NOUNS:
+            return "incident"
+        if w == "when" and IMPACT_VERBS.intersection(words[i + 1 : i + 5]):
+            return "incident"
+    for cue in CUMULATIVE_WORDS:
+        n = len(cue)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == cue and not (
+                    cue == ("since",) and any(_is_superlative(v) for v in words[max(0, i - 3) : i])):
+                return "cumulative"  # but "the highest (toll) since the war began" compares, it does not sum
+    return None
+
+
+_NOT_SUPERLATIVES = frozenset({"protest", "arrest", "interest", "request", "forest", "harvest", "contest", "suggest",
+                               "manifest", "invest", "digest", "honest", "modest", "latest"})
+
+
+def _is_superlative(word: str) -> bool:
+    """"highest", "deadliest", "first", "worst" ... ("protest" and "arrest" are not)."""
+    return word in ("first", "most", "worst", "last", "best") or (
+        word.endswith("est") and len(word) > 5 and word not in _NOT_SUPERLATIVES)
+
+
 FIGURE_ROLES = ("total", "per_item", "population", "part")
 """What a figure amounts to: an amount of the thing (``total``), an amount per item (``per_item``: "each
 truck carries 20 tonnes") or the standing population of a place (``population``); figures of different roles
@@ -228,13 +375,19 @@ never measure the same thing; ``part`` is a sub-count of another count in the st
 children", "of whom 12 seriously", "112 children among the dead")."""
 
 
-def clause_role(masked_clause: str) -> str:
-    """The :data:`FIGURE_ROLES` entry of a figure, from its masked clause."""
+def clause_role(masked_clause: str, *, count: bool = False, after_figure: bool = False) -> str:
+    """The :data:`FIGURE_ROLES` entry of a figure, from its masked clause. ``count``: the figure is a count (then
+    "N of the NOUN" is a part of a set, :func:`clause_part_of_set`); ``after_figure``: its clause was cut right
+    after another figure of the sentence (then a clause opening "with N" is a part of that figure)."""
     if clause_per_item(masked_clause):
         return "per_item"
     if clause_population(masked_clause):
         return "population"
     if clause_subcount(masked_clause):
+        return "part"
+    if count and clause_part_of_set(masked_clause):
+        return "part"
+    if after_figure and PART_WITH.match(masked_clause.strip()):
         return "part"
     return "total"
 
@@ -280,6 +433,8 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
+__all__ = ["MONEY_PREDICATES", "LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
+           "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
+           "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
            "PREDICATE_REACH", "PREDICATE_VERBS", "STAY_VERBS", "STAYING_WORDS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",
            "clause_role", "clause_subcount", "clause_tokens", "SUBCOUNT_AFTER", "SUBCOUNT_BEFORE", "hashed_embedder"]

@@ -26,8 +26,11 @@ from presslens.article import Article, Finding
 GROUPED_LABELS = frozenset({"count", "percent", "money", "measure", "range"})
 """Labels of the figures analyzer whose findings can join a group (a range by the class of its unit)."""
 
-_TIME_UNIT = re.compile(r"^(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
+_TIME_UNIT = re.compile(r"^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|"
                         r"centuries|century)$", re.I)
+MULTIPLIER_UNITS = frozenset({"time", "times", "fold"})
+"""A count "of times" is a multiplier or a frequency ("four times the usual traffic", "twice a week"), not a
+count of things: never grouped, like a duration ("two nights", "26 nights" the analyzer reads as counts)."""
 _UNIT_DIMENSIONS = {
     "length": r"km|kilometres?|kilometers?|miles?|metres?|meters?|cm|mm|millimetres?|millimeters?|feet|foot|ft",
     "area": r"km2|km²|sq\.?\s?km|square\s+\w+|hectares?|acres?",
@@ -70,6 +73,10 @@ def measure_class(label: str, unit: str | None, currency: str | None = None) -> 
     unit_l = (unit or "").strip().lower()
     if label == "count" and currency_of_unit(unit_l):
         label = "money"  # the analyzer counted "2 billion crowns": a currency is not a counted noun
+    if label == "count" and unit_l:
+        last = unit_l.split()[-1]
+        if _TIME_UNIT.match(last) or last in MULTIPLIER_UNITS:
+            return None  # "two nights", "four times": a duration or a multiplier, never a count of things
     if label == "range":
         if currency or currency_of_unit(unit_l):
             label = "money"
@@ -171,6 +178,7 @@ _HEAD_SYNONYMS = {
     "fighter": "fighter", "combatant": "fighter", "militant": "fighter",
     "lorry": "vehicle", "truck": "vehicle", "car": "vehicle", "vehicle": "vehicle", "van": "vehicle",
     "home": "household", "household": "household", "family": "household", "house": "household",
+    "customer": "household",
     "protester": "protester", "demonstrator": "protester", "detainee": "protester", "protestor": "protester",
     "reservist": "reservist", "conscript": "reservist", "recruit": "reservist", "draftee": "reservist",
     "soldier": "soldier", "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier",
@@ -190,6 +198,7 @@ SUBPOPULATION_HEADS: dict[str, str] = {
     "woman": "women", "women": "women", "girl": "girls", "boy": "boys",
     "child": "children", "children": "children", "kid": "children", "minor": "children", "infant": "children",
     "baby": "children", "pupil": "children", "schoolchild": "children",
+    "elderly": "elderly", "pensioner": "elderly", "pensioners": "elderly",
 }
 """Parts of a population named by sex or age ("three women", "five children" among the dead): such a figure
 is a count of that part, never of the whole, so it joins only figures of the same part."""
@@ -198,18 +207,39 @@ _PERSON_HEADS = GENERIC_PERSON_HEADS | {"civilian", "fighter", "arrival", "case"
                                         "worker", "student", "staff", "doctor", "journalist", "prisoner"}
 
 
+COMPOUND_HEADS = {
+    ("heating", "point"): "warming place", ("warming", "centre"): "warming place",
+    ("warming", "center"): "warming place", ("heating", "centre"): "warming place",
+    ("heating", "center"): "warming place", ("warm", "room"): "warming place", ("warming", "station"): "warming place",
+    ("warming", "shelter"): "warming place", ("heating", "tent"): "warming place", ("warming", "tent"): "warming place",
+}
+"""Two-word counted nouns whose last word alone says little ("heating points" and "warming centres" are the same
+kind of place; "centre" alone folds to an office)."""
+
+
 def head_noun(unit: str | None) -> str | None:
-    """The counted noun of a unit phrase, singular and folded to its synonym ("aid lorries" -> "vehicle")."""
+    """The counted noun of a unit phrase, singular and folded to its synonym ("aid lorries" -> "vehicle"); None
+    for a possessive ("of the city's": the owner, not what is counted)."""
     if not unit:
         return None
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", unit)
     if not words:
         return None
     word = words[-1]
+    if word.endswith(("'s", "'")):
+        return None
+    if len(words) >= 2:
+        compound = COMPOUND_HEADS.get((words[-2].lower(), _singular(word.lower())))
+        if compound is not None:
+            return compound
     if word[0].isupper() and word.lower().endswith(("ans", "ians", "ese", "is")) and len(words) == 1:
         return "people"  # a nationality used as a noun: "Norvanians"
     low = word.lower()
     singular = _singular(low)
+    for modifier in words[:-1]:  # "elderly people", "young children": the part named by its modifier
+        part = SUBPOPULATION_HEADS.get(modifier.lower())
+        if part is not None:
+            return part
     for form in (low, singular):
         if form in SUBPOPULATION_HEADS:
             return SUBPOPULATION_HEADS[form]
@@ -258,15 +288,30 @@ def heads_compatible(a: str | None, b: str | None) -> bool:
 
 PERCENT_MEASURES = frozenset({"percent", "percentage points"})
 _SHARE_OF = re.compile(r"^\s+of\s+(?:(?:the|its|their|his|her|our|all|a|an|this|that|those|these)\s+)?"
-                       r"(?:[A-Za-z][\w-]*'s\s+)?([A-Za-z][A-Za-z-]*)")
+                       r"(?:[A-Za-z][\w-]*'s\s+)?([A-Za-z][A-Za-z-]*)(?:\s+([A-Za-z][A-Za-z-]*))?")
+SHARE_MODIFIERS = frozenset({"normal", "usual", "total", "annual", "national", "entire", "whole", "current",
+                             "installed", "available", "remaining", "existing", "original", "overall", "daily",
+                             "weekly", "monthly", "yearly", "pre-war", "peak"})
+"""Words that qualify the noun after "of" ("its normal output", "the country's total capacity"); like a word in
+"-ing" ("generating capacity", "pumping stations") they are skipped to reach the counted noun."""
+
+_FUNCTION_WORDS = frozenset({"for", "to", "in", "on", "at", "by", "from", "with", "and", "or", "of", "as", "was",
+                             "is", "are", "were", "has", "have", "had", "will", "would", "since", "that", "which"})
 
 
 def share_of(after: str) -> str | None:
     """The counted noun of a percentage that is a share of something ("62% of respondents" -> "people",
-    "90% of supply" -> "supply", "90 per cent of them" -> "them"), read from the text right after the figure;
-    None for a rate ("inflation reached 14 per cent")."""
+    "90% of supply" -> "supply", "90 per cent of them" -> "them", "a fifth of the country's generating
+    capacity" -> "capacity"), read from the text right after the figure; None for a rate ("inflation reached 14
+    per cent")."""
     m = _SHARE_OF.match(after)
-    return head_noun(m.group(1)) if m else None
+    if not m:
+        return None
+    first, second = m.group(1), m.group(2)
+    if second and second.lower() not in _FUNCTION_WORDS and (first.lower().endswith("ing")
+                                                             or first.lower() in SHARE_MODIFIERS):
+        return head_noun(second)
+    return head_noun(first)
 
 
 PRONOUNS = frozenset({"them", "us", "those", "these", "it", "which", "whom", "you"})
@@ -387,7 +432,11 @@ def mentions_from_findings(article: Article, findings: list[Finding]) -> list[Fi
             head=(head_noun(unit) if measure is not None and _has_counted_noun(measure)
                   else share_of(text[f.end : f.end + 60]) if measure in PERCENT_MEASURES else None),
         )
-        if m.head is None and measure == "count":
+        if m.head is None and measure == "count" and unit and unit.rstrip().endswith(("'s", "'")):
+            # "two of the city's five pumping stations": the count is of what the next figure counts
+            nxt = next((q for q in quantities if f.end <= q.start <= f.end + 3), None)
+            m.head = head_noun(nxt.attributes.get("unit")) if nxt is not None else None
+        elif m.head is None and measure == "count":
             m.head = part_of(text[f.end : f.end + 60])
         elif measure is not None and measure.startswith("measure:"):
             # what a tonnage or a volume measures: "180 tonnes of flour" (None: "nearly 200 tonnes", unknown)
@@ -416,6 +465,6 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
             break
 
 
-__all__ = ["CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
+__all__ = ["SHARE_MODIFIERS", "MULTIPLIER_UNITS", "COMPOUND_HEADS", "CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
            "PERCENT_MEASURES", "PRONOUNS", "clause_bounds", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings",
            "part_of", "share_of"]

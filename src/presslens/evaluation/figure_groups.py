@@ -1,10 +1,10 @@
 """Evaluate tracked-figure grouping, conflicts and republished copies on our labelled articles.
 
-    presslens eval figure-groups --data data/figures [--split dev|test|test_v1|test_v2]
-                                 [--embedder encoder|hashed|none] [--sweep [--sweep-splits dev,test_v1,test_v2]]
-                                 [--errors]
+    presslens eval figure-groups --data data/figures [--split dev|test|test_v1|test_v2|test_v3|test_v4]
+                                 [--embedder encoder|hashed|none]
+                                 [--sweep [--sweep-splits dev,test_v1,test_v2,test_v3,test_v4]] [--errors]
 
-``test_v1`` and ``test_v2`` are retired test splits: their errors were read and fixes were found from them,
+``test_v1`` .. ``test_v4`` are retired test splits: their errors were read and fixes were found from them,
 so they are seen data, kept for the record and for tuning; ``test`` is the fresh split (see
 ``data/figures/GUIDELINE.md``), never tuned on.
 
