@@ -1,6 +1,12 @@
 """Train the attribution tagger (BIO Source/Cue/Content) on PolNeAR train; select the epoch on dev.
 
     presslens train attribution --data /work/shared/data/polnear [--output DIR] [--seed 13]
+        [--realnews ../shared/data/ptc-semeval2020-task11 --realnews-split dev,dev2 --realnews-repeat 4]
+
+``--realnews`` adds the gold spans of the real-news dev splits (``data/realnews/<split>.jsonl``, stand-off; the
+PTC texts are read from the given folder at train time) to the training articles, each repeated
+``--realnews-repeat`` times per epoch. The epoch is still chosen on PolNeAR dev, so a split left out of
+``--realnews-split`` stays a held-out check.
 
 ``--calibrate`` fits the score calibration instead (:mod:`presslens.analyzers.attribution.calibration`) on the
 real-news dev splits, with a leave-articles-out check, and prints the constants:
@@ -82,6 +88,63 @@ def encode_split(root: Path, split: str, cache: Path) -> list[EncodedArticle]:
     return out
 
 
+REALNEWS_REPEAT = 4
+"""Times each real-news article is seen per epoch (33 of them next to 840 PolNeAR articles)."""
+
+
+def realnews_articles(data_dir: Path, splits: str,
+                      annotations: Path | None = None) -> list[tuple[PolnearArticle, list[Span]]]:
+    """The real-news dev articles as training articles: the text and sentences presslens reads at run time,
+    and the gold Source / Cue / Content spans of every annotated attribution (speech and belief, as PolNeAR
+    marks both; a colon quote has no cue). ``annotations``: the stand-off folder (default: the repository's
+    ``data/realnews``). Never the test split."""
+    from presslens.evaluation.realnews import (
+        DEFAULT_ANNOTATIONS,
+        load_annotations,
+        map_offsets,
+        offset_map,
+        read_ptc_article,
+    )
+
+    names = [s.strip() for s in splits.split(",") if s.strip()]
+    if "test" in names:
+        raise ValueError("the test split is scored, never trained on")
+    out: list[tuple[PolnearArticle, list[Span]]] = []
+    for split in names:
+        for record in load_annotations((annotations or DEFAULT_ANNOTATIONS) / f"{split}.jsonl"):
+            raw, article = read_ptc_article(data_dir, record["id"])
+            if article.text != raw:
+                record = map_offsets(record, offset_map(raw, article.text))
+            spans: dict[str, list[Span]] = {role: [] for role in ROLE_KEYS.values()}
+            for attribution in record["attributions"]:
+                for role, key in ROLE_KEYS.items():
+                    value = attribution.get(role)
+                    if value is not None:
+                        spans[key].append((int(value[0]), int(value[1])))
+            name = f"realnews-{record['id']}"
+            out.append((PolnearArticle(name, str(record.get("annotator", "")), article.text, spans),
+                        list(article.sentences)))
+    return out
+
+
+def encode_articles(arts: list[tuple[PolnearArticle, list[Span]]], cache: Path) -> list[EncodedArticle]:
+    """Encoder states (cached) and BIO labels of articles with their sentence ranges."""
+    texts = [a.text[s:e] for a, rs in arts for s, e in rs]
+    enc = encode_cached(texts, cache)
+    out: list[EncodedArticle] = []
+    k = 0
+    for art, rs in arts:
+        states, offsets = [], []
+        for _ in rs:
+            st, off = enc.tokens_of(k)
+            states.append(np.asarray(st))
+            offsets.append(off)
+            k += 1
+        toks = article_tokens(art.text, rs, states, offsets)
+        out.append(EncodedArticle(art, rs, toks, bio_labels(toks, art.spans)))
+    return out
+
+
 def build_model(torch_mod, hidden_in: int = HIDDEN_IN, hidden_rnn: int = HIDDEN_RNN):  # type: ignore[no-untyped-def]
     nn = torch_mod.nn
 
@@ -116,6 +179,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", default="dev,dev2",
                         help="real-news splits the calibration is fitted on, comma-separated (default: dev,dev2; "
                         "never test)")
+    parser.add_argument("--realnews", default="",
+                        help="ptc-semeval2020-task11 folder: add the real-news gold spans of --realnews-split to "
+                        "the tagger's training articles")
+    parser.add_argument("--realnews-split", default="dev,dev2",
+                        help="real-news splits trained on with --realnews, comma-separated (never test)")
+    parser.add_argument("--realnews-repeat", type=int, default=REALNEWS_REPEAT,
+                        help="times each real-news article is seen per epoch")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -133,9 +203,14 @@ def main(args: argparse.Namespace) -> int:
     if args.max_train_articles:
         train = train[: args.max_train_articles]
     dev = encode_split(root, "dev", cache)
-    print(f"encoded train={len(train)} dev={len(dev)} articles in {time.time() - t0:.0f}s", flush=True)
+    realnews: list[EncodedArticle] = []
+    if args.realnews:
+        realnews = encode_articles(realnews_articles(Path(args.realnews), args.realnews_split), cache)
+    print(f"encoded train={len(train)} dev={len(dev)} realnews={len(realnews)} articles in "
+          f"{time.time() - t0:.0f}s", flush=True)
 
-    pieces = [(a, s, e) for a in train for s, e in token_chunks(len(a.labels), a.tokens.sentence_of, TAG_CHUNK)]
+    pieces = [(a, s, e) for a in train + realnews * args.realnews_repeat
+              for s, e in token_chunks(len(a.labels), a.tokens.sentence_of, TAG_CHUNK)]
     model = build_model(torch, args.hidden_in, args.hidden_rnn)
     opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
     # Content/Source tags are frequent; weight B a little so boundaries are learned.
@@ -181,6 +256,9 @@ def main(args: argparse.Namespace) -> int:
         "epochs": args.epochs,
         "hidden_in": args.hidden_in,
         "hidden_rnn": args.hidden_rnn,
+        "realnews_splits": args.realnews_split if args.realnews else "",
+        "realnews_articles": len(realnews),
+        "realnews_repeat": args.realnews_repeat if args.realnews else 0,
         "best_epoch": best_epoch,
         "dev_source_overlap_f1_tagger_only": best_f1,
         "history": history,
