@@ -76,3 +76,13 @@ def test_bio_labels_mark_the_first_token_of_a_span_b_and_the_rest_i() -> None:
     assert labels[:, 0].tolist() == [1, 2, 0, 0]
     assert labels[:, 1].tolist() == [0, 0, 1, 0]
     assert labels[:, 2].tolist() == [0, 0, 0, 0]
+
+
+def test_expected_calibration_error_is_the_weighted_gap_per_score_bin() -> None:
+    from presslens.training.attribution import _ece
+
+    y = np.array([1.0, 1.0, 0.0, 0.0, 1.0])
+    p = np.array([0.95, 0.95, 0.15, 0.15, 0.15])
+    # bin 0.9-1.0: share right 1.0, mean 0.95 (gap 0.05, 2 of 5); bin 0.1-0.2: share 1/3, mean 0.15 (3 of 5)
+    assert _ece(y, p) == pytest.approx(0.4 * 0.05 + 0.6 * (1 / 3 - 0.15))
+    assert _ece(np.array([1.0, 0.0]), np.array([0.55, 0.55])) == pytest.approx(0.05)

@@ -179,6 +179,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", default="dev,dev2",
                         help="real-news splits the calibration is fitted on, comma-separated (default: dev,dev2; "
                         "never test)")
+    parser.add_argument("--check-split", default="",
+                        help="with --calibrate: also fit on each split of --split alone and print the expected "
+                        "calibration error on this split (e.g. --split dev,dev2 --check-split dev2 shows the "
+                        "fit of dev scored on dev2); never test")
     parser.add_argument("--realnews", default="",
                         help="ptc-semeval2020-task11 folder: add the real-news gold spans of --realnews-split to "
                         "the tagger's training articles")
@@ -190,7 +194,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     if args.calibrate:
-        return calibrate(Path(args.data), args.split)
+        return calibrate(Path(args.data), args.split, args.check_split)
     import torch
 
     torch.set_num_threads(1)
@@ -386,8 +390,25 @@ def _probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return np.where(x[:, 2] > 0, p, np.minimum(p, CANDIDATE_CAP))
 
 
-def calibrate(data_dir: Path, split: str = "dev,dev2") -> int:
-    """Fit the calibration constants and print them with the leave-articles-out reliability table."""
+def _ece(y: np.ndarray, p: np.ndarray, table: bool = False) -> float:
+    """Expected calibration error over ten equal-width score bins (and the reliability table, printed)."""
+    bins = np.minimum((p * 10).astype(int), 9)
+    ece = 0.0
+    if table:
+        print("| score bin | n | mean score | share right |\n|---|---|---|---|")
+    for b in range(10):
+        sel = bins == b
+        if sel.any():
+            ece += abs(y[sel].mean() - p[sel].mean()) * sel.sum() / len(y)
+            if table:
+                print(f"| {b / 10:.1f}-{(b + 1) / 10:.1f} | {int(sel.sum())} | {p[sel].mean():.2f} | "
+                      f"{y[sel].mean():.2f} |")
+    return float(ece)
+
+
+def calibrate(data_dir: Path, split: str = "dev,dev2", check_split: str = "") -> int:
+    """Fit the calibration constants and print them with the leave-articles-out reliability table; with
+    ``check_split``, also the split-to-split check: fitted on one split, scored on the other."""
     rows = calibration_rows(data_dir, split)
     x, y = _design(rows)
     ids = np.array([r[0] for r in rows])
@@ -403,14 +424,23 @@ def calibrate(data_dir: Path, split: str = "dev,dev2") -> int:
     asserted = held_out >= 0.5
     print(f"leave-articles-out ({CALIBRATION_FOLDS} folds): asserted {int(asserted.sum())}, right "
           f"{int(y[asserted].sum())} (precision {y[asserted].mean():.3f})")
-    bins = np.minimum((held_out * 10).astype(int), 9)
-    ece = 0.0
-    print("| score bin | n | mean score | share right |\n|---|---|---|---|")
-    for b in range(10):
-        sel = bins == b
-        if sel.any():
-            ece += abs(y[sel].mean() - held_out[sel].mean()) * sel.sum() / len(y)
-            print(f"| {b / 10:.1f}-{(b + 1) / 10:.1f} | {int(sel.sum())} | {held_out[sel].mean():.2f} | "
-                  f"{y[sel].mean():.2f} |")
+    ece = _ece(y, held_out, table=True)
     print(f"expected calibration error (held out): {ece:.3f}")
+    if check_split:
+        check_rows = calibration_rows(data_dir, check_split)
+        cx, cy = _design(check_rows)
+        for fit_split in [s.strip() for s in split.split(",") if s.strip() and s.strip() != check_split]:
+            fit_ids = set(calibration_article_ids(fit_split))
+            sel = np.array([r[0] in fit_ids for r in rows])
+            p = _probabilities(cx, fit_logistic(x[sel], y[sel]))
+            print(f"fitted on {fit_split} ({int(sel.sum())} attributions), scored on {check_split} "
+                  f"({len(check_rows)}): expected calibration error {_ece(cy, p):.3f}, asserted "
+                  f"{int((p >= 0.5).sum())}, right {int(cy[p >= 0.5].sum())}")
     return 0
+
+
+def calibration_article_ids(split: str) -> list[str]:
+    """Article ids of a real-news split (its stand-off file)."""
+    from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, load_annotations
+
+    return [r["id"] for r in load_annotations(DEFAULT_ANNOTATIONS / f"{split}.jsonl")]
