@@ -86,3 +86,12 @@ def test_expected_calibration_error_is_the_weighted_gap_per_score_bin() -> None:
     # bin 0.9-1.0: share right 1.0, mean 0.95 (gap 0.05, 2 of 5); bin 0.1-0.2: share 1/3, mean 0.15 (3 of 5)
     assert _ece(y, p) == pytest.approx(0.4 * 0.05 + 0.6 * (1 / 3 - 0.15))
     assert _ece(np.array([1.0, 0.0]), np.array([0.55, 0.55])) == pytest.approx(0.05)
+
+
+def test_only_sentences_holding_a_gold_span_are_learned_from() -> None:
+    from presslens.training.attribution import _annotated_sentences
+
+    ranges = [(0, 20), (21, 40), (41, 60)]
+    spans = {"Source": [(22, 25)], "Cue": [(26, 30)], "Content": [(45, 58)]}
+    assert _annotated_sentences(ranges, spans) == [1, 2]
+    assert _annotated_sentences(ranges, {"Source": [], "Cue": [], "Content": []}) == []

@@ -127,8 +127,11 @@ def realnews_articles(data_dir: Path, splits: str,
     return out
 
 
-def encode_articles(arts: list[tuple[PolnearArticle, list[Span]]], cache: Path) -> list[EncodedArticle]:
-    """Encoder states (cached) and BIO labels of articles with their sentence ranges."""
+def encode_articles(arts: list[tuple[PolnearArticle, list[Span]]], cache: Path,
+                    annotated_sentences_only: bool = False) -> list[EncodedArticle]:
+    """Encoder states (cached) and BIO labels of articles with their sentence ranges. With
+    ``annotated_sentences_only``, the tokens of a sentence that holds no gold span get no label (-1, left out
+    of the loss): a partial annotation teaches where spans start and end, not that the rest is no attribution."""
     texts = [a.text[s:e] for a, rs in arts for s, e in rs]
     enc = encode_cached(texts, cache)
     out: list[EncodedArticle] = []
@@ -141,8 +144,17 @@ def encode_articles(arts: list[tuple[PolnearArticle, list[Span]]], cache: Path) 
             offsets.append(off)
             k += 1
         toks = article_tokens(art.text, rs, states, offsets)
-        out.append(EncodedArticle(art, rs, toks, bio_labels(toks, art.spans)))
+        labels = bio_labels(toks, art.spans)
+        if annotated_sentences_only:
+            labels[~np.isin(toks.sentence_of, _annotated_sentences(rs, art.spans))] = -1
+        out.append(EncodedArticle(art, rs, toks, labels))
     return out
+
+
+def _annotated_sentences(ranges: list[Span], spans: dict[str, list[Span]]) -> list[int]:
+    """Indices of the sentences that overlap a gold span of any role."""
+    all_spans = [sp for role_spans in spans.values() for sp in role_spans]
+    return [k for k, (s, e) in enumerate(ranges) if any(a < e and s < b for a, b in all_spans)]
 
 
 def build_model(torch_mod, hidden_in: int = HIDDEN_IN, hidden_rnn: int = HIDDEN_RNN):  # type: ignore[no-untyped-def]
@@ -188,6 +200,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "the tagger's training articles")
     parser.add_argument("--realnews-split", default="dev,dev2",
                         help="real-news splits trained on with --realnews, comma-separated (never test)")
+    parser.add_argument("--realnews-annotated-sentences", action="store_true",
+                        help="learn from the real-news sentences that hold a gold span only")
     parser.add_argument("--realnews-repeat", type=int, default=REALNEWS_REPEAT,
                         help="times each real-news article is seen per epoch")
 
@@ -209,7 +223,8 @@ def main(args: argparse.Namespace) -> int:
     dev = encode_split(root, "dev", cache)
     realnews: list[EncodedArticle] = []
     if args.realnews:
-        realnews = encode_articles(realnews_articles(Path(args.realnews), args.realnews_split), cache)
+        realnews = encode_articles(realnews_articles(Path(args.realnews), args.realnews_split), cache,
+                                   annotated_sentences_only=args.realnews_annotated_sentences)
     print(f"encoded train={len(train)} dev={len(dev)} realnews={len(realnews)} articles in "
           f"{time.time() - t0:.0f}s", flush=True)
 
@@ -263,6 +278,7 @@ def main(args: argparse.Namespace) -> int:
         "realnews_splits": args.realnews_split if args.realnews else "",
         "realnews_articles": len(realnews),
         "realnews_repeat": args.realnews_repeat if args.realnews else 0,
+        "realnews_annotated_sentences_only": bool(args.realnews and args.realnews_annotated_sentences),
         "best_epoch": best_epoch,
         "dev_source_overlap_f1_tagger_only": best_f1,
         "history": history,
