@@ -12,6 +12,9 @@ PTC texts are read from the given folder at train time) to the training articles
 real-news dev splits, with a leave-articles-out check, and prints the constants:
 
     presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 [--split dev,dev2]
+        [--check-split dev2]
+
+``--check-split`` adds the split-to-split check: the fit on each other split alone, scored on that one (ECE).
 
 The head reads the shared encoder's frozen token states of a whole article (sentences concatenated)
 plus the lexical features of :func:`presslens.analyzers.attribution.features.lexical_features`:
