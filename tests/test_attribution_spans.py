@@ -100,6 +100,8 @@ def test_content_ending_in_a_conjunction_runs_to_the_end_of_the_sentence() -> No
         # the verb's object, not what was said
         ("The governor requested the funds from the capital.", "The governor", "requested",
          "the funds from the capital"),
+        # the listener of "told", not what was said
+        ("The farmer told the wire service.", "The farmer", "told", "the wire service"),
         # a content of function words only
         ("Local residents said the.", "Local residents", "said", "the"),
         # a preposition is no source's start
@@ -117,6 +119,13 @@ def test_frames_failing_the_sanity_rules_become_candidates(
 ) -> None:
     out = _refined(text, source, cue, content)
     assert not any(_asserted(a) for a in out), [(_piece(text, a.source), a.score, a.sane) for a in out]
+
+
+def test_told_keeps_the_clause_after_its_listener() -> None:
+    text = "The farmer told the wire service that the harvest had failed in every village."
+    out = _refined(text, "The farmer", "told", "the harvest had failed in every village")
+    assert [_piece(text, a.content) for a in out] == ["the harvest had failed in every village"]
+    assert _asserted(out[0])
 
 
 def test_a_clean_speech_attribution_keeps_its_score() -> None:

@@ -1,11 +1,20 @@
 """Train the attribution tagger (BIO Source/Cue/Content) on PolNeAR train; select the epoch on dev.
 
     presslens train attribution --data /work/shared/data/polnear [--output DIR] [--seed 13]
+        [--realnews ../shared/data/ptc-semeval2020-task11 --realnews-split dev,dev2 --realnews-repeat 4]
+
+``--realnews`` adds the gold spans of the real-news dev splits (``data/realnews/<split>.jsonl``, stand-off; the
+PTC texts are read from the given folder at train time) to the training articles, each repeated
+``--realnews-repeat`` times per epoch. The epoch is still chosen on PolNeAR dev, so a split left out of
+``--realnews-split`` stays a held-out check.
 
 ``--calibrate`` fits the score calibration instead (:mod:`presslens.analyzers.attribution.calibration`) on the
 real-news dev splits, with a leave-articles-out check, and prints the constants:
 
     presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 [--split dev,dev2]
+        [--check-split dev2]
+
+``--check-split`` adds the split-to-split check: the fit on each other split alone, scored on that one (ECE).
 
 The head reads the shared encoder's frozen token states of a whole article (sentences concatenated)
 plus the lexical features of :func:`presslens.analyzers.attribution.features.lexical_features`:
@@ -82,6 +91,75 @@ def encode_split(root: Path, split: str, cache: Path) -> list[EncodedArticle]:
     return out
 
 
+REALNEWS_REPEAT = 4
+"""Times each real-news article is seen per epoch (33 of them next to 840 PolNeAR articles)."""
+
+
+def realnews_articles(data_dir: Path, splits: str,
+                      annotations: Path | None = None) -> list[tuple[PolnearArticle, list[Span]]]:
+    """The real-news dev articles as training articles: the text and sentences presslens reads at run time,
+    and the gold Source / Cue / Content spans of every annotated attribution (speech and belief, as PolNeAR
+    marks both; a colon quote has no cue). ``annotations``: the stand-off folder (default: the repository's
+    ``data/realnews``). Never the test split."""
+    from presslens.evaluation.realnews import (
+        DEFAULT_ANNOTATIONS,
+        load_annotations,
+        map_offsets,
+        offset_map,
+        read_ptc_article,
+    )
+
+    names = [s.strip() for s in splits.split(",") if s.strip()]
+    if "test" in names:
+        raise ValueError("the test split is scored, never trained on")
+    out: list[tuple[PolnearArticle, list[Span]]] = []
+    for split in names:
+        for record in load_annotations((annotations or DEFAULT_ANNOTATIONS) / f"{split}.jsonl"):
+            raw, article = read_ptc_article(data_dir, record["id"])
+            if article.text != raw:
+                record = map_offsets(record, offset_map(raw, article.text))
+            spans: dict[str, list[Span]] = {role: [] for role in ROLE_KEYS.values()}
+            for attribution in record["attributions"]:
+                for role, key in ROLE_KEYS.items():
+                    value = attribution.get(role)
+                    if value is not None:
+                        spans[key].append((int(value[0]), int(value[1])))
+            name = f"realnews-{record['id']}"
+            out.append((PolnearArticle(name, str(record.get("annotator", "")), article.text, spans),
+                        list(article.sentences)))
+    return out
+
+
+def encode_articles(arts: list[tuple[PolnearArticle, list[Span]]], cache: Path,
+                    annotated_sentences_only: bool = False) -> list[EncodedArticle]:
+    """Encoder states (cached) and BIO labels of articles with their sentence ranges. With
+    ``annotated_sentences_only``, the tokens of a sentence that holds no gold span get no label (-1, left out
+    of the loss): a partial annotation teaches where spans start and end, not that the rest is no attribution."""
+    texts = [a.text[s:e] for a, rs in arts for s, e in rs]
+    enc = encode_cached(texts, cache)
+    out: list[EncodedArticle] = []
+    k = 0
+    for art, rs in arts:
+        states, offsets = [], []
+        for _ in rs:
+            st, off = enc.tokens_of(k)
+            states.append(np.asarray(st))
+            offsets.append(off)
+            k += 1
+        toks = article_tokens(art.text, rs, states, offsets)
+        labels = bio_labels(toks, art.spans)
+        if annotated_sentences_only:
+            labels[~np.isin(toks.sentence_of, _annotated_sentences(rs, art.spans))] = -1
+        out.append(EncodedArticle(art, rs, toks, labels))
+    return out
+
+
+def _annotated_sentences(ranges: list[Span], spans: dict[str, list[Span]]) -> list[int]:
+    """Indices of the sentences that overlap a gold span of any role."""
+    all_spans = [sp for role_spans in spans.values() for sp in role_spans]
+    return [k for k, (s, e) in enumerate(ranges) if any(a < e and s < b for a, b in all_spans)]
+
+
 def build_model(torch_mod, hidden_in: int = HIDDEN_IN, hidden_rnn: int = HIDDEN_RNN):  # type: ignore[no-untyped-def]
     nn = torch_mod.nn
 
@@ -116,11 +194,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", default="dev,dev2",
                         help="real-news splits the calibration is fitted on, comma-separated (default: dev,dev2; "
                         "never test)")
+    parser.add_argument("--check-split", default="",
+                        help="with --calibrate: also fit on each split of --split alone and print the expected "
+                        "calibration error on this split (e.g. --split dev,dev2 --check-split dev2 shows the "
+                        "fit of dev scored on dev2); never test")
+    parser.add_argument("--realnews", default="",
+                        help="ptc-semeval2020-task11 folder: add the real-news gold spans of --realnews-split to "
+                        "the tagger's training articles")
+    parser.add_argument("--realnews-split", default="dev,dev2",
+                        help="real-news splits trained on with --realnews, comma-separated (never test)")
+    parser.add_argument("--realnews-annotated-sentences", action="store_true",
+                        help="learn from the real-news sentences that hold a gold span only")
+    parser.add_argument("--realnews-repeat", type=int, default=REALNEWS_REPEAT,
+                        help="times each real-news article is seen per epoch")
 
 
 def main(args: argparse.Namespace) -> int:
     if args.calibrate:
-        return calibrate(Path(args.data), args.split)
+        return calibrate(Path(args.data), args.split, args.check_split)
     import torch
 
     torch.set_num_threads(1)
@@ -133,9 +224,15 @@ def main(args: argparse.Namespace) -> int:
     if args.max_train_articles:
         train = train[: args.max_train_articles]
     dev = encode_split(root, "dev", cache)
-    print(f"encoded train={len(train)} dev={len(dev)} articles in {time.time() - t0:.0f}s", flush=True)
+    realnews: list[EncodedArticle] = []
+    if args.realnews:
+        realnews = encode_articles(realnews_articles(Path(args.realnews), args.realnews_split), cache,
+                                   annotated_sentences_only=args.realnews_annotated_sentences)
+    print(f"encoded train={len(train)} dev={len(dev)} realnews={len(realnews)} articles in "
+          f"{time.time() - t0:.0f}s", flush=True)
 
-    pieces = [(a, s, e) for a in train for s, e in token_chunks(len(a.labels), a.tokens.sentence_of, TAG_CHUNK)]
+    pieces = [(a, s, e) for a in train + realnews * args.realnews_repeat
+              for s, e in token_chunks(len(a.labels), a.tokens.sentence_of, TAG_CHUNK)]
     model = build_model(torch, args.hidden_in, args.hidden_rnn)
     opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-4)
     # Content/Source tags are frequent; weight B a little so boundaries are learned.
@@ -181,6 +278,10 @@ def main(args: argparse.Namespace) -> int:
         "epochs": args.epochs,
         "hidden_in": args.hidden_in,
         "hidden_rnn": args.hidden_rnn,
+        "realnews_splits": args.realnews_split if args.realnews else "",
+        "realnews_articles": len(realnews),
+        "realnews_repeat": args.realnews_repeat if args.realnews else 0,
+        "realnews_annotated_sentences_only": bool(args.realnews and args.realnews_annotated_sentences),
         "best_epoch": best_epoch,
         "dev_source_overlap_f1_tagger_only": best_f1,
         "history": history,
@@ -308,8 +409,25 @@ def _probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return np.where(x[:, 2] > 0, p, np.minimum(p, CANDIDATE_CAP))
 
 
-def calibrate(data_dir: Path, split: str = "dev,dev2") -> int:
-    """Fit the calibration constants and print them with the leave-articles-out reliability table."""
+def _ece(y: np.ndarray, p: np.ndarray, table: bool = False) -> float:
+    """Expected calibration error over ten equal-width score bins (and the reliability table, printed)."""
+    bins = np.minimum((p * 10).astype(int), 9)
+    ece = 0.0
+    if table:
+        print("| score bin | n | mean score | share right |\n|---|---|---|---|")
+    for b in range(10):
+        sel = bins == b
+        if sel.any():
+            ece += abs(y[sel].mean() - p[sel].mean()) * sel.sum() / len(y)
+            if table:
+                print(f"| {b / 10:.1f}-{(b + 1) / 10:.1f} | {int(sel.sum())} | {p[sel].mean():.2f} | "
+                      f"{y[sel].mean():.2f} |")
+    return float(ece)
+
+
+def calibrate(data_dir: Path, split: str = "dev,dev2", check_split: str = "") -> int:
+    """Fit the calibration constants and print them with the leave-articles-out reliability table; with
+    ``check_split``, also the split-to-split check: fitted on one split, scored on the other."""
     rows = calibration_rows(data_dir, split)
     x, y = _design(rows)
     ids = np.array([r[0] for r in rows])
@@ -325,14 +443,23 @@ def calibrate(data_dir: Path, split: str = "dev,dev2") -> int:
     asserted = held_out >= 0.5
     print(f"leave-articles-out ({CALIBRATION_FOLDS} folds): asserted {int(asserted.sum())}, right "
           f"{int(y[asserted].sum())} (precision {y[asserted].mean():.3f})")
-    bins = np.minimum((held_out * 10).astype(int), 9)
-    ece = 0.0
-    print("| score bin | n | mean score | share right |\n|---|---|---|---|")
-    for b in range(10):
-        sel = bins == b
-        if sel.any():
-            ece += abs(y[sel].mean() - held_out[sel].mean()) * sel.sum() / len(y)
-            print(f"| {b / 10:.1f}-{(b + 1) / 10:.1f} | {int(sel.sum())} | {held_out[sel].mean():.2f} | "
-                  f"{y[sel].mean():.2f} |")
+    ece = _ece(y, held_out, table=True)
     print(f"expected calibration error (held out): {ece:.3f}")
+    if check_split:
+        check_rows = calibration_rows(data_dir, check_split)
+        cx, cy = _design(check_rows)
+        for fit_split in [s.strip() for s in split.split(",") if s.strip() and s.strip() != check_split]:
+            fit_ids = set(calibration_article_ids(fit_split))
+            sel = np.array([r[0] in fit_ids for r in rows])
+            p = _probabilities(cx, fit_logistic(x[sel], y[sel]))
+            print(f"fitted on {fit_split} ({int(sel.sum())} attributions), scored on {check_split} "
+                  f"({len(check_rows)}): expected calibration error {_ece(cy, p):.3f}, asserted "
+                  f"{int((p >= 0.5).sum())}, right {int(cy[p >= 0.5].sum())}")
     return 0
+
+
+def calibration_article_ids(split: str) -> list[str]:
+    """Article ids of a real-news split (its stand-off file)."""
+    from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, load_annotations
+
+    return [r["id"] for r in load_annotations(DEFAULT_ANNOTATIONS / f"{split}.jsonl")]

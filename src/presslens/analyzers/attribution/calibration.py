@@ -20,6 +20,9 @@ leave-articles-out cross-validation (7 folds of whole articles). Refit and print
 
     presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 --split dev,dev2
 
+and, with ``--check-split dev2`` (or ``dev``), the fit on the other split alone scored on that one: with analyzer
+1.7's rules, ECE 0.069 fitted on dev and scored on dev2, 0.060 the other way round.
+
 An attribution that breaks a sanity rule is never asserted: its probability is capped below 0.5 (the score
 contract's "candidate"), whatever the fit gives.
 """

@@ -448,6 +448,8 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     if any(ch in text[a.cue[1] : a.content[0] + 1] for ch in QUOTE_CHARS):
         return False
     first = CUE_WORD.search(text, a.content[0], a.content[1])
+    if cue_words and cue_words[-1] in _TELL and len(CUE_WORD.findall(text, a.content[0], a.content[1])) <= 3:
+        return True  # "told the wire service": the listener, not what was said
     if cue_words and cue_words[-1] in _TOPIC_PREPOSITIONS:
         return True  # "tweeted about the shooting": a topic
     if first is not None and first.group().lower() in _TOPIC_PREPOSITIONS and not _QUANTITY_AFTER.match(
@@ -457,6 +459,7 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     return not any(w in CLAUSAL_PREDICATES or w in MESSAGE_OBJECT_PREDICATES for w in cue_words)
 
 
+_TELL = frozenset("tell tells told telling".split())
 _TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after before during".split())
 # "say about half of the houses ...": a quantity, not a topic
 _QUANTITY_AFTER = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b)")
