@@ -31,7 +31,10 @@ _FURNITURE_RE = re.compile(
     # the site's own appeal for money or help ("Please help support us", "Support my independent journalism")
     r"support\s+(?:us|(?:my|our|this)\s+(?:\w+\s+){0,2}?(?:journalism|work|reporting|site|website|channel|"
     r"podcast|show|blog|mission))|donat\w*\s+(?:to\s+)?(?:us|our\s+(?:site|work))|\w+\s+donations\s+to\s+us|"
-    r"(?:crypto\w*|bitcoin)\s+donations?|patreon|paypal)\b|"
+    r"(?:crypto\w*|bitcoin)\s+donations?|patreon|paypal|"
+    # links to the site's other pages and events, contact lines ("Also on rt.com", "Write to X at x@site.com")
+    r"also\s+on\s+[\w-]+\.(?:com|org|net|co\.uk)|ask\s+us\s+anything|live\s+chat|"
+    r"(?:write\s+to|contact|reach|e-?mail)\s+(?:[\w.'’-]+\s+){1,3}?at\s+[\w.+-]+@[\w-]+\.[\w.]+)|"
     r"^\W*(?:email|e-mail|name|comment|website|phone|required|search|menu|home)\W*\*?\W*$",
     IGNORE_CASE,
 )
@@ -49,9 +52,13 @@ _DISCOURSE_IMPERATIVE_RE = re.compile(
     r"\blet['’]?s\s+(?:just\s+)?(?:hope|wish|unpack|examine|consider|think|imagine|suppose|assume|pretend|"
     r"recap|review|start\s+with|begin\s+with|turn\s+to|move\s+on|break\s+(?:it|this|that)\s+down|dig|"
     r"compare|call\s+(?:it|this|that|a\s+spade)|put\s+(?:it|this|that)|get\s+(?:real|this\s+straight)|"
-    r"dive|analy[sz]e|parse|walk\s+through|rewind|note|admit|grant|concede|agree|be\s+(?:real|fair|serious))\b|"
+    r"dive|analy[sz]e|parse|walk\s+through|rewind|note|admit|grant|concede|agree|be\s+(?:real|fair|serious|"
+    r"reasonable|realistic|sensible|careful|candid|blunt|precise))\b|"
     # praise and invitations to check the writer's claim ("keep up the good work", "just go and look")
-    r"\bkeep\s+up\s+(?:the|your)\s+(?:\w+\s+)?work\b|"
+    r"\bkeep\s+up\s+(?:the|your)\s+(?:\w+\s+)?work\b|^\W*welcome\s+(?:to|back)\b|"
+    r"\b(?:never|don['’]?t|do\s+not)\s+forget\s+(?:that|how|what|who|why|the)\b|"
+    r"\bwe\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:differentiate|distinguish|separate\s+\w+\s+"
+    r"from|tell\s+the\s+difference)\b|"
     r"\b(?:just\s+)?go\s+(?:and\s+)?(?:look|see|check|investigate|read|research|search|google)\b|"
     r"(?:^|[:;—–]\s*)\W*(?:(?:and|so|but|now|just|please)\s+)*(?:talk\s+about|never\s+underestimate|"
     r"(?:one\s+thing\s+)?we\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:all\s+)?(?:ask|note|see|"
@@ -83,7 +90,22 @@ _LET_AT_CLAUSE_START_RE = re.compile(
 )
 _NOMINAL_VERB_RE = re.compile(
     # Verbs that double as nouns at a clause start: "...: support for cop killers", "Help for the homeless".
-    r"(?:^|(?<=[:;—–]\s))\W*(?:support|help|demand|report|talk)(?=\s+(?:for|of)\b)",
+    r"(?:^|(?<=[:;—–]\s)|(?<=,\sand\s)|(?<=,\sbut\s))\W*(?:support|help|demand|report|talk)(?=\s+(?:for|of)\b)",
+    IGNORE_CASE,
+)
+_SPEAKER_LABEL_RE = re.compile(
+    # A transcript's speaker label ("Alan Sked: It's very difficult ...", "Emcee: Oh, do!"): the words after it
+    # are the speaker's. Notes and updates of the writer ("Update:", "Editor's note:") are not speakers.
+    r"^\W*(?!(?:update|note|editor|editors|editor['’]s\s+note|action|petition|ps|p\.s|bottom\s+line|"
+    r"breaking|watch|read|listen|video|photo|source|sources|related|also|here|warning|correction)\b)"
+    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S",
+    IGNORE_CASE,
+)
+_AUXILIARY = r"had|has|is|are|was|were|will|would|might|may|could|can|must|did|does|seems|seemed|rose|fell"
+_SUBJECT_WORD_RE = re.compile(
+    # A clause-start word that is the subject, not an imperative: it is followed, at most one word later, by
+    # an auxiliary or finite verb ("Leave voters might punish ...", "Leave had the arguments", "Help is near").
+    rf"\b[A-Za-z'’]+(?=\s+(?:[\w'’-]+\s+)?(?:{_AUXILIARY})\b)",
     IGNORE_CASE,
 )
 _FORM_LINE_RE = re.compile(
@@ -210,16 +232,17 @@ def is_question(text: str) -> bool:
 
 
 def is_in_another_voice(text: str) -> bool:
-    """The words are someone else's: the sentence opens with a quotation mark, quotes a long passage,
-    or carries a reporting verb ("said", "urged", "according to")."""
-    return bool(_OPENS_QUOTE_RE.search(text) or _QUOTED_BODY_RE.search(text) or _ATTRIBUTED_RE.search(text))
+    """The words are someone else's: the sentence opens with a quotation mark or a transcript's speaker label
+    ("Emcee: ..."), quotes a long passage, or carries a reporting verb ("said", "urged", "according to")."""
+    return bool(_OPENS_QUOTE_RE.search(text) or _SPEAKER_LABEL_RE.search(text) or _QUOTED_BODY_RE.search(text)
+                or _ATTRIBUTED_RE.search(text))
 
 
 def has_call_cue(text: str) -> bool:
     """An imperative at a clause start ("Sign the petition", "Please, call your senator"; not a verb used
     as a noun, "...: support for X") or a writer's exhortation ("we must resist", "everyone should vote",
     "let's" at a clause start, not "content to let us fight")."""
-    if imperative_verbs(_NOMINAL_VERB_RE.sub("the", text)):
+    if imperative_verbs(_SUBJECT_WORD_RE.sub("the", _NOMINAL_VERB_RE.sub("the", text))):
         return True
     for m in _EXHORTATION_RE.finditer(text):
         if not m.group(0).lower().startswith("let") or _LET_AT_CLAUSE_START_RE.search(text[: m.start()]):
