@@ -347,3 +347,47 @@ def test_a_stray_quote_mark_without_a_close_opens_no_range():
 def test_a_call_inside_a_multiline_quotation_is_not_the_writers():
     r = presslens.analyze(MULTILINE_QUOTE, only=["violence"])
     assert not [f.text for f in r.by_kind("call_to_action") if f.text.startswith("We should make a stand")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Welcome to the new season of council meetings.", "discourse_imperative"),
+        ("Never forget that the harbour board answers to nobody.", "discourse_imperative"),
+        ("We need to differentiate the facts from the rumours.", "discourse_imperative"),
+        ("OK, let’s be reasonable about the ferry fares.", "discourse_imperative"),
+        ("Moderator: Oh, go on then!", "another_voice"),
+        ("Jane Miller: We have to pay the contractors before the winter.", "another_voice"),
+        ("Remain voters might well punish the MPs in those seats.", "no_call_cue"),
+        ("Leave had the money and it had the posters.", "no_call_cue"),
+        ("Turnout fell in the north, and support for the mayor rose.", "no_call_cue"),
+        ("Write to Sam Fisher at sam.fisher@example.com.", "page_furniture"),
+        ("Contact us at desk@example.org.", "page_furniture"),
+        ("Also on example.com Sign the harbour petition before Friday", "page_furniture"),
+    ],
+)
+def test_greetings_transcripts_subjects_and_contact_lines_are_not_calls(text, reason):
+    assert call_to_action_veto(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: call your representative before the vote on Friday.",
+        "Tell them they are wrong and sign the petition at the library.",
+        "Call your senator, who will listen if enough of us do.",
+    ],
+)
+def test_calls_near_the_new_vetoes_still_pass(text):
+    assert call_to_action_veto(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If he keeps up his political attacks on the minister, he should be sent home.",
+        "(The rest of her answer was drowned out by cheering from the studio audience.)",
+    ],
+)
+def test_verbal_attacks_and_drowned_out_are_not_violent_acts(text):
+    assert not sentence_cues(text).has_violent_act
