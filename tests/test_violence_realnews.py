@@ -391,3 +391,11 @@ def test_calls_near_the_new_vetoes_still_pass(text):
 )
 def test_verbal_attacks_and_drowned_out_are_not_violent_acts(text):
     assert not sentence_cues(text).has_violent_act
+
+
+def test_an_invitation_next_to_furniture_is_furniture_and_alone_it_stays():
+    invitation = "Join us on Monday at noon for the harbour debate."
+    assert call_to_action_veto(invitation) is None
+    furniture = ["Ask us anything about the harbour sale in our live chat.", "Submit your questions here."]
+    assert call_to_action_veto(invitation, neighbours=furniture) == "page_furniture"
+    assert call_to_action_veto(invitation, neighbours=["The council meets at noon.", "Entry is free."]) is None

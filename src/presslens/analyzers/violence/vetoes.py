@@ -34,6 +34,7 @@ _FURNITURE_RE = re.compile(
     r"(?:crypto\w*|bitcoin)\s+donations?|patreon|paypal|"
     # links to the site's other pages and events, contact lines ("Also on rt.com", "Write to X at x@site.com")
     r"also\s+on\s+[\w-]+\.(?:com|org|net|co\.uk)|ask\s+us\s+anything|live\s+chat|"
+    r"submit\s+your\s+(?:questions|comments|stories|story|tips?)|"
     r"(?:write\s+to|contact|reach|e-?mail)\s+(?:[\w.'’-]+\s+){1,3}?at\s+[\w.+-]+@[\w-]+\.[\w.]+)|"
     r"^\W*(?:email|e-mail|name|comment|website|phone|required|search|menu|home)\W*\*?\W*$",
     IGNORE_CASE,
@@ -106,6 +107,12 @@ _SUBJECT_WORD_RE = re.compile(
     # A clause-start word that is the subject, not an imperative: it is followed, at most one word later, by
     # an auxiliary or finite verb ("Leave voters might punish ...", "Leave had the arguments", "Help is near").
     rf"\b[A-Za-z'’]+(?=\s+(?:[\w'’-]+\s+)?(?:{_AUXILIARY})\b)",
+    IGNORE_CASE,
+)
+_INVITATION_RE = re.compile(
+    # An invitation to the site's own event ("Join us on Monday at noon ET."): furniture when the line next to
+    # it is furniture ("Ask us anything ... live chat", "Submit your questions here"); alone it may be a rally.
+    r"\b(?:join\s+us|tune\s+in|watch\s+(?:us|live)|see\s+you\s+(?:there|on|at))\b",
     IGNORE_CASE,
 )
 _FORM_LINE_RE = re.compile(
@@ -265,6 +272,8 @@ def call_to_action_veto(text: str, quoted: bool = False, neighbours: Sequence[st
     if quoted:
         return "quotation"
     if is_page_furniture(text) or in_form_block(neighbours):
+        return "page_furniture"
+    if _INVITATION_RE.search(text) and any(is_page_furniture(n) for n in neighbours):
         return "page_furniture"
     if is_question(text):
         return "question"
