@@ -256,3 +256,146 @@ def test_calls_inside_an_embedded_post_are_not_the_writers() -> None:
 ])
 def test_worry_and_wonder_are_not_calls_to_action(text: str) -> None:
     assert call_to_action_veto(text) is not None
+
+
+# Calls to action on real news, second round (issue 13: dev3 and PTC dev): thoughts and wishes, permission
+# verbs, nouns after a colon, the site's appeal for money, poll answers and multi-line quotations.
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Let’s hope the new ferry timetable lasts longer than the old one.", "discourse_imperative"),
+        ("Let's unpack this pile of promises from the transport ministry.", "discourse_imperative"),
+        ("We must not think that every farmer in the valley agrees with the union.", "discourse_imperative"),
+        ("So the council got a parking scheme that the residents were content to let us pay for.", "no_call_cue"),
+        ("Among the worrying items in the mayor's record: support for the casino developers.", "no_call_cue"),
+        ("Please help support us with small monthly donations.", "page_furniture"),
+        ("Please support our independent reporting from the harbour.", "page_furniture"),
+        ("Please keep up your excellent work.", "discourse_imperative"),
+        ("Just go and look at the donations to the mayor's campaign.", "discourse_imperative"),
+    ],
+)
+def test_wishes_permission_nouns_and_the_sites_own_appeals_are_not_calls(text, reason):
+    assert call_to_action_veto(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let’s sign the petition before the council meets on Friday.",
+        "So let us write to the harbour board this week.",
+        "Support the campaign for a public inquiry into the ferry contract.",
+        "Please donate to the flood relief fund at the town hall.",
+    ],
+)
+def test_calls_that_look_like_the_vetoed_patterns_still_pass(text):
+    assert call_to_action_veto(text) is None
+
+
+def test_a_poll_answer_next_to_form_lines_is_furniture():
+    answer = "No, leave the harbour to the fishermen."
+    assert call_to_action_veto(answer) is None
+    assert call_to_action_veto(answer, neighbours=["* Yes, sell the harbour.", "Email *"]) == "page_furniture"
+    assert call_to_action_veto(answer, neighbours=["take our poll - story continues below"]) == "page_furniture"
+    assert call_to_action_veto(answer, neighbours=["The vote is on Friday.", "It is open to all."]) is None
+    assert violence_veto("Yes, burn the harbour office.", neighbours=["Email *"]) == "page_furniture"
+
+
+POLL_PAGE = """Harbour sale divides the town
+
+The council will decide on Friday whether to sell the harbour to a private operator.
+take our poll - story continues below
+Should the council sell the harbour?
+* Yes, sell it to the highest bidder.
+No, keep the harbour in public hands.
+Email *
+Residents can speak at the meeting on Friday."""
+
+
+def test_poll_answers_in_an_article_are_not_calls_to_action():
+    r = presslens.analyze(POLL_PAGE, only=["violence"])
+    assert not [f.text for f in r.by_kind("call_to_action") if "harbour in public hands" in f.text]
+
+
+MULTILINE_QUOTE = """The senator spoke after the vote.
+"How could anyone accept this?
+We should make a stand on this.
+She should never run the agency."
+The vote passed by 54 to 45."""
+
+
+def test_a_straight_quotation_over_several_lines_is_one_range():
+    from presslens.analyzers.violence.vetoes import multiline_quote_ranges
+
+    ranges = multiline_quote_ranges(MULTILINE_QUOTE)
+    stand = MULTILINE_QUOTE.index("We should")
+    assert inside_quotation(ranges, stand, MULTILINE_QUOTE.index("\n", stand))
+    last = MULTILINE_QUOTE.index("The vote passed")
+    assert not inside_quotation(ranges, last, len(MULTILINE_QUOTE))
+    assert not inside_quotation(ranges, 0, MULTILINE_QUOTE.index("\n"))
+
+
+def test_a_stray_quote_mark_without_a_close_opens_no_range():
+    from presslens.analyzers.violence.vetoes import MULTILINE_QUOTE_MAX_LINES, multiline_quote_ranges
+
+    assert multiline_quote_ranges('The lock is 5" wide.\nSign the petition today.\nThe vote is Friday.') == []
+    far = '"Opening words\n' + "Plain line.\n" * (MULTILINE_QUOTE_MAX_LINES + 1) + 'closing words."'
+    assert multiline_quote_ranges(far) == []
+
+
+def test_a_call_inside_a_multiline_quotation_is_not_the_writers():
+    r = presslens.analyze(MULTILINE_QUOTE, only=["violence"])
+    assert not [f.text for f in r.by_kind("call_to_action") if f.text.startswith("We should make a stand")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Welcome to the new season of council meetings.", "discourse_imperative"),
+        ("Never forget that the harbour board answers to nobody.", "discourse_imperative"),
+        ("We need to differentiate the facts from the rumours.", "discourse_imperative"),
+        ("OK, let’s be reasonable about the ferry fares.", "discourse_imperative"),
+        ("Moderator: Oh, go on then!", "another_voice"),
+        ("Jane Miller: We have to pay the contractors before the winter.", "another_voice"),
+        ("Remain voters might well punish the MPs in those seats.", "no_call_cue"),
+        ("Leave had the money and it had the posters.", "no_call_cue"),
+        ("Turnout fell in the north, and support for the mayor rose.", "no_call_cue"),
+        ("Write to Sam Fisher at sam.fisher@example.com.", "page_furniture"),
+        ("Contact us at desk@example.org.", "page_furniture"),
+        ("Also on example.com Sign the harbour petition before Friday", "page_furniture"),
+    ],
+)
+def test_greetings_transcripts_subjects_and_contact_lines_are_not_calls(text, reason):
+    assert call_to_action_veto(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: call your representative before the vote on Friday.",
+        "Tell them they are wrong and sign the petition at the library.",
+        "Call your senator, who will listen if enough of us do.",
+    ],
+)
+def test_calls_near_the_new_vetoes_still_pass(text):
+    assert call_to_action_veto(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If he keeps up his political attacks on the minister, he should be sent home.",
+        "(The rest of her answer was drowned out by cheering from the studio audience.)",
+    ],
+)
+def test_verbal_attacks_and_drowned_out_are_not_violent_acts(text):
+    assert not sentence_cues(text).has_violent_act
+
+
+def test_an_invitation_next_to_furniture_is_furniture_and_alone_it_stays():
+    invitation = "Join us on Monday at noon for the harbour debate."
+    assert call_to_action_veto(invitation) is None
+    furniture = ["Ask us anything about the harbour sale in our live chat.", "Submit your questions here."]
+    assert call_to_action_veto(invitation, neighbours=furniture) == "page_furniture"
+    assert call_to_action_veto(invitation, neighbours=["The council meets at noon.", "Entry is free."]) is None

@@ -26,10 +26,14 @@ endorsements of violence. A violent sentence is a call or an endorsement by the 
 Otherwise it is a nonviolent call when P(nonviolent_call) >= 0.5 and exceeds P(report) + P(other).
 
 Vetoes (:mod:`.vetoes`, after the model): a call to action is dropped when it is page furniture
-(newsletter, poll, form label, "click here"), a question, a short headline, in someone else's voice, a
-discourse imperative ("keep in mind", "let's talk about") or has no call cue; a violence finding that is a
-question (except "why not ...?"), page furniture or a quotation (also a sentence inside a quotation that
-spans several sentences) stays a candidate with its score capped at 0.3.
+(newsletter, poll, form label, "click here", the site's own appeal for money, contact lines; also a line
+next to a poll or form line), a question, a short headline, in someone else's voice (a quotation, also a
+straight-quoted passage over several lines, a reporting verb, a transcript's speaker label), a discourse
+imperative ("keep in mind", "let's talk about", "let's hope", "we must not think") or has no call cue (a
+word used as a subject or noun, "Leave had the arguments", "support for X", is no imperative; "let us"
+inside a clause is no exhortation); a violence finding that is a question (except "why not ...?"), page
+furniture or a quotation (also a sentence inside a quotation that spans several sentences) stays a
+candidate with its score capped at 0.3.
 
 Findings: kind ``violence`` (label ``call_to_violence`` or ``endorsement``) and kind
 ``call_to_action`` (label ``nonviolent``), each spanning the sentence. Article label

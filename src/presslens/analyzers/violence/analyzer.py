@@ -15,6 +15,7 @@ from presslens.analyzers.violence.vetoes import (
     call_to_action_veto,
     embedded_post_ranges,
     inside_quotation,
+    multiline_quote_ranges,
     quoted_ranges,
     violence_veto,
 )
@@ -29,7 +30,7 @@ ASSERTED = 0.5
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
-    version = "1.3"
+    version = "1.4"
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
@@ -45,12 +46,14 @@ class ViolenceAnalyzer(Analyzer):
         matrix = np.stack([c.vector for c in cues])
         proba = model.predict_proba(features.sentence_embeddings, matrix)
         labels, _ = model.decide(proba, violent_context(texts, cues))
-        quotes = sorted(quoted_ranges(article.text) + embedded_post_ranges(article.text))
+        quotes = sorted(quoted_ranges(article.text) + multiline_quote_ranges(article.text)
+                        + embedded_post_ranges(article.text))
         findings = [
             f
             for i, (start, end) in enumerate(article.sentences)
             if (f := self._finding(article, start, end, CLASSES[labels[i]], proba[i], cues[i],
-                                   inside_quotation(quotes, start, end))) is not None
+                                   inside_quotation(quotes, start, end), texts[max(0, i - 1):i] + texts[i + 1:i + 2]))
+            is not None
         ]
         violence_scores = [f.score for f in findings if f.kind == "violence"]
         top = max(violence_scores, default=0.0)
@@ -68,6 +71,7 @@ class ViolenceAnalyzer(Analyzer):
         proba: np.ndarray,
         cues: SentenceCues,
         quoted: bool,
+        neighbours: list[str],
     ) -> Finding | None:
         probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, proba, strict=True)}
         text = article.text[start:end]
@@ -75,7 +79,7 @@ class ViolenceAnalyzer(Analyzer):
             target = find_target(text)
             score = float(proba[CLASSES.index("call")] + proba[CLASSES.index("endorsement")])
             fired = list(cues.fired)
-            veto = violence_veto(text, quoted)
+            veto = violence_veto(text, quoted, neighbours)
             if veto is not None:
                 score = min(score, VETOED_SCORE)
                 fired.append(f"veto:{veto}")
@@ -91,7 +95,7 @@ class ViolenceAnalyzer(Analyzer):
                     "probabilities": probabilities,
                 },
             )
-        if label == "nonviolent_call" and call_to_action_veto(text, quoted) is None:
+        if label == "nonviolent_call" and call_to_action_veto(text, quoted, neighbours) is None:
             return Finding.at(
                 article, start, end,
                 kind="call_to_action",

@@ -85,6 +85,9 @@ _IDIOM_RE = re.compile(
     r"\b(?:fire|fires|fired|firing)\s+(?:him|her|them|me|you|us|(?-i:[A-Z][a-z]+)|(?:the|a|an|his|her|their)\s+"
     r"(?:\w+\s+)?(?:employees?|staff|workers?|aides?|officials?|directors?|chiefs?|coach|manager|secretary|"
     r"attorney|lawyer|prosecutor|counsel))\b|"
+    # words, not blows: "political attacks on the Prime Minister", "drowned out by cheering"
+    r"\b(?:political|verbal|personal|rhetorical|partisan|racist|sexist|scathing|blistering|vicious|unfounded|"
+    r"baseless)\s+attacks?\b|\bdrown\w*\s+out\b|"
     # harm to chances, reputations, markets, or oneself ("will only hurt herself and her party")
     r"\b(?:hurt|hurts|hurting|damag\w+|kill\w*)\s+(?:\w+\s+){0,2}?(?:chances|reputation|economy|business|"
     r"sales|feelings|party|campaign|image|credibility|prospects|brand|ratings|markets?|growth|himself|"

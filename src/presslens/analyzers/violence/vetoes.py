@@ -10,6 +10,7 @@ candidate with its score capped at :data:`VETOED_SCORE` (below the 0.5 of an ass
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from presslens.analyzers.violence.cues import IGNORE_CASE, imperative_verbs
 
@@ -26,7 +27,15 @@ _FURNITURE_RE = re.compile(
     r"follow\s+(?:us|me)\s+on|like\s+us\s+on|leave\s+a\s+comment|comments?\s+below|keep\s+up\s+with\s+"
     r"this\s+story|related\s+(?:stories|articles|posts)|advertisement|sponsored|privacy\s+policy|"
     r"terms\s+of\s+(?:use|service)|all\s+rights\s+reserved|cookies?|log\s*in|sign\s+in|"
-    r"buy\s+new|best\s+price|add\s+to\s+cart|free\s+shipping|download\s+(?:the|our)\s+app)\b|"
+    r"buy\s+new|best\s+price|add\s+to\s+cart|free\s+shipping|download\s+(?:the|our)\s+app|"
+    # the site's own appeal for money or help ("Please help support us", "Support my independent journalism")
+    r"support\s+(?:us|(?:my|our|this)\s+(?:\w+\s+){0,2}?(?:journalism|work|reporting|site|website|channel|"
+    r"podcast|show|blog|mission))|donat\w*\s+(?:to\s+)?(?:us|our\s+(?:site|work))|\w+\s+donations\s+to\s+us|"
+    r"(?:crypto\w*|bitcoin)\s+donations?|patreon|paypal|"
+    # links to the site's other pages and events, contact lines ("Also on rt.com", "Write to X at x@site.com")
+    r"also\s+on\s+[\w-]+\.(?:com|org|net|co\.uk)|ask\s+us\s+anything|live\s+chat|"
+    r"submit\s+your\s+(?:questions|comments|stories|story|tips?)|"
+    r"(?:write\s+to|contact|reach|e-?mail)\s+(?:[\w.'’-]+\s+){1,3}?at\s+[\w.+-]+@[\w-]+\.[\w.]+)|"
     r"^\W*(?:email|e-mail|name|comment|website|phone|required|search|menu|home)\W*\*?\W*$",
     IGNORE_CASE,
 )
@@ -37,8 +46,21 @@ _DISCOURSE_IMPERATIVE_RE = re.compile(
     r"remember|understand|recogni[sz]e|reali[sz]e|wait|worry|wonder|be\s+(?:\w+\s+)?(?:concerned|worried|"
     r"upset|clear|honest|careful|aware))\b|"
     # a state, not an act ("we must have recourse to truth", "we should know better")
-    r"\bwe\s+(?:all\s+)?(?:need\s+to|have\s+to|ought\s+to|must|should)\s+(?:have|know|accept|admit|"
-    r"acknowledge|believe|hope|trust|expect|keep\s+in\s+mind)\b|"
+    r"\bwe\s+(?:all\s+)?(?:need\s+to|have\s+to|ought\s+to|must|should)\s+(?:not\s+|never\s+)?(?:have|know|"
+    r"accept|admit|acknowledge|believe|hope|trust|expect|keep\s+in\s+mind|think|assume|pretend|forget|imagine|"
+    r"suppose|conclude|fool|kid|deceive|delude|be\s+(?:fooled|deceived|naive))\b|"
+    # a thought, a wish or a turn of the argument, not an act ("let's hope it works", "let's unpack this")
+    r"\blet['’]?s\s+(?:just\s+)?(?:hope|wish|unpack|examine|consider|think|imagine|suppose|assume|pretend|"
+    r"recap|review|start\s+with|begin\s+with|turn\s+to|move\s+on|break\s+(?:it|this|that)\s+down|dig|"
+    r"compare|call\s+(?:it|this|that|a\s+spade)|put\s+(?:it|this|that)|get\s+(?:real|this\s+straight)|"
+    r"dive|analy[sz]e|parse|walk\s+through|rewind|note|admit|grant|concede|agree|be\s+(?:real|fair|serious|"
+    r"reasonable|realistic|sensible|careful|candid|blunt|precise))\b|"
+    # praise and invitations to check the writer's claim ("keep up the good work", "just go and look")
+    r"\bkeep\s+up\s+(?:the|your)\s+(?:\w+\s+)?work\b|^\W*welcome\s+(?:to|back)\b|"
+    r"\b(?:never|don['’]?t|do\s+not)\s+forget\s+(?:that|how|what|who|why|the)\b|"
+    r"\bwe\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:differentiate|distinguish|separate\s+\w+\s+"
+    r"from|tell\s+the\s+difference)\b|"
+    r"\b(?:just\s+)?go\s+(?:and\s+)?(?:look|see|check|investigate|read|research|search|google)\b|"
     r"(?:^|[:;—–]\s*)\W*(?:(?:and|so|but|now|just|please)\s+)*(?:talk\s+about|never\s+underestimate|"
     r"(?:one\s+thing\s+)?we\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:all\s+)?(?:ask|note|see|"
     r"remember|understand|recogni[sz]e|reali[sz]e|wait|be\s+(?:\w+\s+)?(?:concerned|worried|upset|clear|"
@@ -46,18 +68,57 @@ _DISCOURSE_IMPERATIVE_RE = re.compile(
     r"worried|outraged|angry|aware|grateful|thankful)|keep\s+in\s+mind|bear\s+in\s+mind|mind\s+you|"
     r"note\s+that|remember\s+that|consider\s+(?:this|that|the|how|what|whether)|imagine|picture|"
     r"look\s+at|take\s+a\s+look|just\s+ask|ask\s+(?:the|any|yourself)|don'?t\s+get\s+me\s+wrong|"
-    r"make\s+no\s+mistake|let\s+me|let'?s\s+(?:be\s+(?:clear|honest|frank)|face\s+it|not\s+forget|"
+    r"make\s+no\s+mistake|let\s+me|let['’]?s\s+(?:be\s+(?:clear|honest|frank)|face\s+it|not\s+forget|"
     r"go\s+back|look|see|say|talk|take\s+a\s+look|recall|remember)|give\s+me|see\s+(?:also|more|below|here)|"
     r"think\s+about|trust\s+me|believe\s+me|get\s+this|guess\s+what|say\s+what\s+you\s+will|"
     r"read\s+(?:on|it|this)|watch|listen\s+to\s+(?:this|the)|check\s+(?:it|this)\s+out)\b",
     IGNORE_CASE,
 )
 _EXHORTATION_RE = re.compile(
-    r"\b(?:let'?s|let\s+us|we\s+(?:must|should|need\s+to|have\s+to|ought\s+to)|"
+    r"\b(?:let['’]?s|let\s+us|we\s+(?:must|should|need\s+to|have\s+to|ought\s+to)|"
     r"(?:everyone|everybody|all\s+of\s+us|each\s+of\s+us|each\s+of\s+you|you|readers|citizens|americans|"
     r"people)\s+(?:must|should|need\s+to|have\s+to|ought\s+to)|it\s+is\s+time\s+to|it'?s\s+time\s+to|"
     r"(?:must|should|need\s+to)\s+(?:\w+\s+){0,3}?(?:sign|vote|call|write|donate|boycott|join|support|"
     r"contact|demand|resist|stand|act|speak\s+out|share|tell|urge|march|protest|pray))\b",
+    IGNORE_CASE,
+)
+_LET_AT_CLAUSE_START_RE = re.compile(
+    # "let's" / "let us" as an exhortation opens a clause; inside one ("content to let us fight alone", "won't
+    # let us vote") it is a plain verb of permission.
+    r"(?:^|[.!?:;,(—–\"“‘]|\s-|\b(?:and|so|now|then|but|please|just|today|together|instead|therefore|"
+    r"finally|rather))\W*$",
+    IGNORE_CASE,
+)
+_NOMINAL_VERB_RE = re.compile(
+    # Verbs that double as nouns at a clause start: "...: support for cop killers", "Help for the homeless".
+    r"(?:^|(?<=[:;—–]\s)|(?<=,\sand\s)|(?<=,\sbut\s))\W*(?:support|help|demand|report|talk)(?=\s+(?:for|of)\b)",
+    IGNORE_CASE,
+)
+_SPEAKER_LABEL_RE = re.compile(
+    # A transcript's speaker label ("Alan Sked: It's very difficult ...", "Emcee: Oh, do!"): the words after it
+    # are the speaker's. Notes and updates of the writer ("Update:", "Editor's note:") are not speakers.
+    r"^\W*(?!(?:update|note|editor|editors|editor['’]s\s+note|action|petition|ps|p\.s|bottom\s+line|"
+    r"breaking|watch|read|listen|video|photo|source|sources|related|also|here|warning|correction)\b)"
+    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S",
+    IGNORE_CASE,
+)
+_AUXILIARY = r"had|has|is|are|was|were|will|would|might|may|could|can|must|did|does|seems|seemed|rose|fell"
+_SUBJECT_WORD_RE = re.compile(
+    # A clause-start word that is the subject, not an imperative: it is followed, at most one word later, by
+    # an auxiliary or finite verb ("Leave voters might punish ...", "Leave had the arguments", "Help is near").
+    rf"\b[A-Za-z'’]+(?=\s+(?:[\w'’-]+\s+)?(?:{_AUXILIARY})\b)",
+    IGNORE_CASE,
+)
+_INVITATION_RE = re.compile(
+    # An invitation to the site's own event ("Join us on Monday at noon ET."): furniture when the line next to
+    # it is furniture ("Ask us anything ... live chat", "Submit your questions here"); alone it may be a rally.
+    r"\b(?:join\s+us|tune\s+in|watch\s+(?:us|live)|see\s+you\s+(?:there|on|at))\b",
+    IGNORE_CASE,
+)
+_FORM_LINE_RE = re.compile(
+    # Lines of a poll or sign-up form: the poll banner, answer options, field labels, validation notes.
+    r"take\s+our\s+(?:\w+\s+)?poll|this\s+field\s+is\s+for\s+validation|completing\s+this\s+poll|"
+    r"^\s*\*\s|^\W*[\w ]{1,20}\*\s*$",
     IGNORE_CASE,
 )
 _EXPLICIT_ACTION_RE = re.compile(
@@ -92,6 +153,41 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     ranges = [m.span() for m in _CURLY_QUOTE_RE.finditer(text)]
     ranges.extend(m.span() for m in _STRAIGHT_QUOTE_RE.finditer(text))
     return sorted(ranges)
+
+
+MULTILINE_QUOTE_MAX_LINES = 8
+"""The most lines a straight-quoted passage may run over before its closing mark; an opening mark not closed
+within them is taken for a stray one."""
+
+
+def multiline_quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of straight-quoted passages that run over several lines (a speaker's words, one
+    sentence a line, ``"On what level ...?`` ... ``She should never lead it."``). A line with an odd
+    number of straight quote marks opens the passage; it runs to the first later line, within
+    :data:`MULTILINE_QUOTE_MAX_LINES`, with an odd number of marks whose last one closes a sentence or the
+    line. A line that opens with a mark continues the quotation (the newspaper convention of re-opening
+    every quoted paragraph)."""
+    ranges: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        if lines[i].count('"') % 2 == 1:
+            opened = offsets[i] + lines[i].rfind('"')
+            for j in range(i + 1, min(len(lines), i + 1 + MULTILINE_QUOTE_MAX_LINES)):
+                line = lines[j]
+                if line.count('"') % 2 == 1 and not line.lstrip().startswith('"'):
+                    close = line.rfind('"')
+                    if line[close + 1:].strip() == "" or line[close - 1:close] in {".", "!", "?", ","}:
+                        ranges.append((opened, offsets[j] + close + 1))
+                        i = j
+                    break
+        i += 1
+    return ranges
 
 
 _POST_SIGNATURE_RE = re.compile(
@@ -143,24 +239,41 @@ def is_question(text: str) -> bool:
 
 
 def is_in_another_voice(text: str) -> bool:
-    """The words are someone else's: the sentence opens with a quotation mark, quotes a long passage,
-    or carries a reporting verb ("said", "urged", "according to")."""
-    return bool(_OPENS_QUOTE_RE.search(text) or _QUOTED_BODY_RE.search(text) or _ATTRIBUTED_RE.search(text))
+    """The words are someone else's: the sentence opens with a quotation mark or a transcript's speaker label
+    ("Emcee: ..."), quotes a long passage, or carries a reporting verb ("said", "urged", "according to")."""
+    return bool(_OPENS_QUOTE_RE.search(text) or _SPEAKER_LABEL_RE.search(text) or _QUOTED_BODY_RE.search(text)
+                or _ATTRIBUTED_RE.search(text))
 
 
 def has_call_cue(text: str) -> bool:
-    """An imperative at a clause start ("Sign the petition", "Please, call your senator") or a writer's
-    exhortation ("we must resist", "let's", "everyone should vote")."""
-    return bool(imperative_verbs(text) or _EXHORTATION_RE.search(text))
+    """An imperative at a clause start ("Sign the petition", "Please, call your senator"; not a verb used
+    as a noun, "...: support for X") or a writer's exhortation ("we must resist", "everyone should vote",
+    "let's" at a clause start, not "content to let us fight")."""
+    if imperative_verbs(_SUBJECT_WORD_RE.sub("the", _NOMINAL_VERB_RE.sub("the", text))):
+        return True
+    for m in _EXHORTATION_RE.finditer(text):
+        if not m.group(0).lower().startswith("let") or _LET_AT_CLAUSE_START_RE.search(text[: m.start()]):
+            return True
+    return False
 
 
-def call_to_action_veto(text: str, quoted: bool = False) -> str | None:
-    """Why ``text`` cannot be a call to action, or None: page furniture, a question, a headline, someone
+def in_form_block(neighbours: Sequence[str]) -> bool:
+    """A sentence next to a line of a poll or form (the banner, an answer option starting "* ", a field
+    label "Email *", a validation note) is one of the form's lines: "No, keep the military out of it."
+    between "* Yes, ..." and "Email *" is a poll answer, not the writer's call."""
+    return any(_FORM_LINE_RE.search(n) for n in neighbours)
+
+
+def call_to_action_veto(text: str, quoted: bool = False, neighbours: Sequence[str] = ()) -> str | None:
+    """Why ``text`` cannot be a call to action, or None: page furniture (also a line of a poll or form,
+    told by its ``neighbours``, the sentences just before and after it), a question, a headline, someone
     else's words (``quoted``: the sentence lies inside a quotation of the article), a discourse
     imperative, or no call cue at all."""
     if quoted:
         return "quotation"
-    if is_page_furniture(text):
+    if is_page_furniture(text) or in_form_block(neighbours):
+        return "page_furniture"
+    if _INVITATION_RE.search(text) and any(is_page_furniture(n) for n in neighbours):
         return "page_furniture"
     if is_question(text):
         return "question"
@@ -176,13 +289,14 @@ def call_to_action_veto(text: str, quoted: bool = False) -> str | None:
     return None
 
 
-def violence_veto(text: str, quoted: bool = False) -> str | None:
-    """Why ``text`` cannot be the writer's call to or endorsement of violence, or None: page furniture,
-    a question without an exhortation ("why not ...?" stays), or a quotation of someone else that the
-    writer does not adopt (in the sentence, or ``quoted``: the sentence lies inside a quotation)."""
+def violence_veto(text: str, quoted: bool = False, neighbours: Sequence[str] = ()) -> str | None:
+    """Why ``text`` cannot be the writer's call to or endorsement of violence, or None: page furniture
+    (also a line of a poll or form, told by its ``neighbours``), a question without an exhortation ("why
+    not ...?" stays), or a quotation of someone else that the writer does not adopt (in the sentence, or
+    ``quoted``: the sentence lies inside a quotation)."""
     if quoted:
         return "quotation"
-    if is_page_furniture(text):
+    if is_page_furniture(text) or in_form_block(neighbours):
         return "page_furniture"
     if is_question(text) and not re.search(r"\bwhy\s+(?:not|wait)\b", text, IGNORE_CASE):
         return "question"
