@@ -357,6 +357,36 @@ _CLAIM_ONLY_HEDGES = re.compile(
     r"\b(?:apparent|alleged|presumed|purported)\s+[a-z]+",
     IGNORE_CASE,
 )
+# "May" in a title-case headline, before a capitalised verb in its base form ("DOJ May Hit Mayor Who ...", "Gov May
+# Use Army Against Gangs"): the modal, which hedge_cues reads as a month or a surname ("Theresa May"). A surname
+# is followed by a verb with "-s" ("May Says", "May Faces") or by a function word ("May To Resign", "May and"), a
+# month by a number or "Day"
+_HEADLINE_MAY = re.compile(r"(?<=\s)May\s+(?P<next>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*)\b(?![’'])")
+_NOT_A_VERB_AFTER_MAY = frozenset(
+    "to and or of in on at for the a an by with from is was has had be day government cabinet deal plan".split()
+)
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+
+
+def _headline_may(text: str) -> list[Cue]:
+    """The modal "May" of a title-case headline (see _HEADLINE_MAY)."""
+    if "May" not in text or not _title_case(text):
+        return []
+    out: list[Cue] = []
+    for m in _HEADLINE_MAY.finditer(text):
+        verb = m.group("next")
+        if verb.lower() in _NOT_A_VERB_AFTER_MAY or (verb.endswith("s") and not verb.endswith("ss")):
+            continue
+        out.append((m.start(), m.start() + 3, "modal"))
+    return out
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words of four letters or more start with a capital: a headline set in title case."""
+    words = _TITLE_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 # an adverb that qualifies an adjective ("potentially violent criminals", "a seemingly sure-bet vote"), not
 # the claim
 _ADVERB_BEFORE_ADJECTIVE = re.compile(
@@ -577,6 +607,7 @@ def claim_cue_candidates(text: str) -> list[Cue]:
         ):
             continue
         cues.append((s, e, kind))
+    cues.extend(_headline_may(text))
     cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text)
                 if not _label_adjective(text, m.start(), m.end()) and not _speech_suggest(text, m.start(), m.end())
                 and not _speculation_about_minds(text, m.start(), m.end()))
@@ -635,6 +666,7 @@ HEDGE_CLASS_SCORES: dict[str, float] = {
     "evidence noun": 0.40,
     "speculative adverb": 0.35,
     "modal, root reading": 0.30,
+    "modal, concession": 0.20,
 }
 #: a cue at or above this score hedges its claim (``hedged``); below it, it is a candidate
 HEDGE_ASSERTED = 0.5
@@ -674,6 +706,13 @@ _SUBORDINATE_BEFORE = re.compile(
     IGNORE_CASE,
 )
 _WORD_BEFORE_MODAL = re.compile(r"([A-Za-z]+)\W*$")
+# a concessive clause opened before the modal, in the same clause: "While Kavanaugh may be a supporter of X, his
+# record ...", "Although some of what he said might have been provoking, ...": the writer grants a point to argue
+# against it, the sentence does not assert the possibility (a modal after the comma, in the main clause, keeps
+# its reading: "Although the storm is minor, it could still cause havoc")
+_CONCESSIVE_BEFORE = re.compile(
+    r"\b(?:while|whilst|although|though|even\s+if)\b[^,;:.!?()\u2013\u2014]*$", IGNORE_CASE
+)
 
 
 def cue_class(text: str, start: int, end: int, kind: str) -> str:
@@ -683,6 +722,8 @@ def cue_class(text: str, start: int, end: int, kind: str) -> str:
     low = " ".join(cue.lower().split())
     first = low.split(" ")[0].replace("n't", "").replace("n’t", "")
     if kind == "modal" or first in _ROOT_MODALS or first == "must":
+        if first in _ROOT_MODALS and _CONCESSIVE_BEFORE.search(text, max(0, start - 120), start):
+            return "modal, concession"
         return "modal, root reading" if first in _ROOT_MODALS and _root_modal(text, start, end) else "modal"
     if low in _SPECULATIVE_ADVERBS:
         return "evidential adverb" if _NUMBER_NEXT.match(text, end) else "speculative adverb"
