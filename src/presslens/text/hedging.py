@@ -667,6 +667,7 @@ HEDGE_CLASS_SCORES: dict[str, float] = {
     "speculative adverb": 0.35,
     "modal, root reading": 0.30,
     "modal, concession": 0.20,
+    "modal, could have": 0.35,
 }
 #: a cue at or above this score hedges its claim (``hedged``); below it, it is a candidate
 HEDGE_ASSERTED = 0.5
@@ -710,6 +711,13 @@ _WORD_BEFORE_MODAL = re.compile(r"([A-Za-z]+)\W*$")
 # record ...", "Although some of what he said might have been provoking, ...": the writer grants a point to argue
 # against it, the sentence does not assert the possibility (a modal after the comma, in the main clause, keeps
 # its reading: "Although the storm is minor, it could still cause havoc")
+# "could have" + a past participle: mostly an option that was not taken ("I could have just taken the pardon", "a
+# lawsuit that could have drawn attention"), sometimes a possibility ("the blast could have been caused by a
+# drone"); "may have" and "might have" are possibilities
+_PAST_PARTICIPLE_AFTER_HAVE = re.compile(
+    r"\s+(?:(?:just|also|still|easily|never|not|well|even|already)\s+)*have\s+(?:been\s+|[a-z]+(?:ed|en|wn|ne|ught|t)\b)",
+    IGNORE_CASE,
+)
 _CONCESSIVE_BEFORE = re.compile(
     r"\b(?:while|whilst|although|though|even\s+if)\b[^,;:.!?()\u2013\u2014]*$", IGNORE_CASE
 )
@@ -724,6 +732,8 @@ def cue_class(text: str, start: int, end: int, kind: str) -> str:
     if kind == "modal" or first in _ROOT_MODALS or first == "must":
         if first in _ROOT_MODALS and _CONCESSIVE_BEFORE.search(text, max(0, start - 120), start):
             return "modal, concession"
+        if first == "could" and _PAST_PARTICIPLE_AFTER_HAVE.match(text, end):
+            return "modal, could have"
         return "modal, root reading" if first in _ROOT_MODALS and _root_modal(text, start, end) else "modal"
     if low in _SPECULATIVE_ADVERBS:
         return "evidential adverb" if _NUMBER_NEXT.match(text, end) else "speculative adverb"
