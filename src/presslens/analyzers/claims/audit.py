@@ -1,10 +1,10 @@
 """Per-rule precision of the claims analyzer on each real-news dev split separately (issue 13).
 
-A rule that is right on one split and wrong on the other fits its tuning articles rather than news in general;
+A rule that is right on one split and wrong on another fits its tuning articles rather than news in general;
 the score tables of :data:`presslens.text.hedging.HEDGE_CLASS_SCORES`, :data:`.predictions.PREDICTION_SCORES` and
 the demand rule of :mod:`.furniture` quote these counts. Run
 
-    python -m presslens.analyzers.claims.audit --data ../shared/data/ptc-semeval2020-task11 [--split dev dev2]
+    python -m presslens.analyzers.claims.audit --data ../shared/data/ptc-semeval2020-task11 [--split dev dev2 dev3]
 
 It runs the claims analyzer (and the analyzers it requires) on every article of each split and prints, per split:
 
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the ptc-semeval2020-task11 folder")
     parser.add_argument("--annotations", type=Path, default=Path("data/realnews"))
-    parser.add_argument("--split", nargs="+", default=["dev", "dev2"], choices=SPLITS)
+    parser.add_argument("--split", nargs="+", default=list(SPLITS), choices=SPLITS)
     parser.add_argument("--candidates-from", type=Path, help="another hedging.py to take cue candidates from")
     args = parser.parse_args(argv)
     candidates = _load_candidates(args.candidates_from) if args.candidates_from else claim_cue_candidates
