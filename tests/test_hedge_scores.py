@@ -122,6 +122,11 @@ def test_audit_counts_and_table(tmp_path) -> None:  # type: ignore[no-untyped-de
     _add(table, "modal", "dev2", True)
     out = markdown({"hedge classes": table}, ["dev", "dev2"])
     assert "| modal | 1/2 | 1/1 |" in out
+    bins = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for key in ("0.8-0.9", "0.8-0.9", "0.3-0.4", "0.8-0.9"):  # the reliability table keeps the bins in order
+        _add(bins, key, "dev", key.startswith("0.8"))
+    lines = markdown({"hedge score": bins}, ["dev"]).splitlines()
+    assert lines.index("| 0.3-0.4 | 0/1 |") < lines.index("| 0.8-0.9 | 3/3 |")
     other = tmp_path / "hedging_other.py"
     other.write_text("def claim_hedge_cues(text):\n    return [(0, 3, 'modal')] if text.startswith('may') else []\n")
     fn = _load_candidates(other)
