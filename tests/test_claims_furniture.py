@@ -23,6 +23,10 @@ from presslens.analyzers.claims.furniture import furniture_reason
         ("Governor Ruiz said on Facebook.", "attribution tail"),
         ("This article was originally published by Jane Roe at The Valley Ledger", "reprint notice"),
         ("Originally appeared in The Harbour Times.", "reprint notice"),
+        # a citation line, also with a hat tip after the date
+        ("“Ferry service resumes on the northern route,” by Ana Ruiz, Harbour Times, May 4, 2018", "citation line"),
+        ("“Ferry service resumes on the northern route,” by Ana Ruiz, Harbour Times, May 4, 2018 (thanks to Tom):",
+         "citation line"),
         ("3.", "fragment"),
         ("§12 B", "fragment"),
         # demands (calls to action are not claims): "should/must/ought to" in the main clause

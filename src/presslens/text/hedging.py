@@ -357,6 +357,36 @@ _CLAIM_ONLY_HEDGES = re.compile(
     r"\b(?:apparent|alleged|presumed|purported)\s+[a-z]+",
     IGNORE_CASE,
 )
+# "May" in a title-case headline, before a capitalised verb in its base form ("DOJ May Hit Mayor Who ...", "Gov May
+# Use Army Against Gangs"): the modal, which hedge_cues reads as a month or a surname ("Theresa May"). A surname
+# is followed by a verb with "-s" ("May Says", "May Faces") or by a function word ("May To Resign", "May and"), a
+# month by a number or "Day"
+_HEADLINE_MAY = re.compile(r"(?<=\s)May\s+(?P<next>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*)\b(?![’'])")
+_NOT_A_VERB_AFTER_MAY = frozenset(
+    "to and or of in on at for the a an by with from is was has had be day government cabinet deal plan".split()
+)
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+
+
+def _headline_may(text: str) -> list[Cue]:
+    """The modal "May" of a title-case headline (see _HEADLINE_MAY)."""
+    if "May" not in text or not _title_case(text):
+        return []
+    out: list[Cue] = []
+    for m in _HEADLINE_MAY.finditer(text):
+        verb = m.group("next")
+        if verb.lower() in _NOT_A_VERB_AFTER_MAY or (verb.endswith("s") and not verb.endswith("ss")):
+            continue
+        out.append((m.start(), m.start() + 3, "modal"))
+    return out
+
+
+def _title_case(text: str) -> bool:
+    """Whether most words of four letters or more start with a capital: a headline set in title case."""
+    words = _TITLE_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 # an adverb that qualifies an adjective ("potentially violent criminals", "a seemingly sure-bet vote"), not
 # the claim
 _ADVERB_BEFORE_ADJECTIVE = re.compile(
@@ -577,6 +607,7 @@ def claim_cue_candidates(text: str) -> list[Cue]:
         ):
             continue
         cues.append((s, e, kind))
+    cues.extend(_headline_may(text))
     cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text)
                 if not _label_adjective(text, m.start(), m.end()) and not _speech_suggest(text, m.start(), m.end())
                 and not _speculation_about_minds(text, m.start(), m.end()))
@@ -599,42 +630,52 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str]]] = [
 # ---------------------------------------------------------------------------------------------------
 
 #: P(a cue of this class hedges its claim), per class of :func:`cue_class`. Counts: claim findings with a claim
-#: score >= 0.5 and a cue candidate of the class that match a gold hedge, on the real-news dev and dev2 splits
-#: separately; "dev2 held out": the same with the cue candidates of commit e0c47a6, whose rules had been tuned on
-#: dev only (the one honest look at unseen articles). Command (``audit``, see its docstring for the held-out run):
-#: ``python -m presslens.analyzers.claims.audit --data ../shared/data/ptc-semeval2020-task11``. A class that held
-#: on one split and not on the other, or only where its rules were tuned, scores below 0.5: its cues are
-#: candidates, not asserted hedges. The analyzer multiplies the score by the claim's own score (a hedged claim is
-#: right when the sentence is a claim and its cue hedges it).
+#: score >= 0.5 and a cue candidate of the class that match a gold hedge, on the real-news dev, dev2 and dev3 splits
+#: separately; "dev3 held out": the same with the rules of analyzer 1.4, before dev3 was opened for error analysis
+#: (the honest look at unseen articles; the dev2 held-out column of 1.4, rules of commit e0c47a6, is in the model
+#: card). Command (``audit``, see its docstring for the held-out run):
+#: ``python -m presslens.analyzers.claims.audit --data ../shared/data/ptc-semeval2020-task11 --split dev dev2 dev3``.
+#: A class scores about its precision over the three splits; a class that held on one split and not on another,
+#: or only where its rules were tuned, scores below 0.5: its cues are candidates, not asserted hedges. The analyzer
+#: multiplies the score by the claim's own score (a hedged claim is right when the sentence is a claim and its cue
+#: hedges it).
 #:
-#: | class | dev | dev2 | dev2 held out | score |
-#: |---|---|---|---|---|
-#: | evidential adverb ("reportedly", "allegedly", "probably", "likely", "perhaps 3,000") | 20/20 | 8/9 | 8/9 | 0.90 |
-#: | hearsay ("is said to", "are believed to", "it is feared", "is accused of") | 7/7 | 3/3 | 3/5 | 0.85 |
-#: | seem/appear ("appears to", "seemed", "it looks like") | 14/15 | 12/14 | 11/14 | 0.85 |
-#: | uncertainty ("unclear whether", "unconfirmed", "not yet confirmed") | 1/1 | 2/2 | 2/2 | 0.80 |
-#: | modal ("could spread", "may have conspired", "might be increased") | 24/31 | 14/15 | 14/20 | 0.70 |
-#: | evidence verb ("data suggests", "videos that indicate"; a person who "suggests" is no cue) | 2/2 | 1/1 | 1/3 | 0.65 |
-#: | possibility ("it is possible that", "good odds that") | 1/1 | 1/1 | 1/1 | 0.65 |
-#: | adjective before evidence ("apparent support", "apparent proof") | 0/0 | 1/1 | 1/8 | 0.45 |
-#: | evidence noun ("signs that", "an indication", "in a sign that") | 2/2 | 0/1 | 0/1 | 0.40 |
-#: | speculative adverb ("perhaps", "apparently", "maybe" before a clause) | 1/2 | 1/2 | 1/3 | 0.35 |
-#: | modal, root reading ("they could find", "to see if it could help") | 0/0 | 2/3 | 2/4 | 0.30 |
+#: | class | dev | dev2 | dev3 | dev3 held out | score |
+#: |---|---|---|---|---|---|
+#: | evidential adverb ("reportedly", "allegedly", "probably", "likely", "perhaps 3,000") | 20/20 | 8/9 | 10/12 | 10/12 | 0.90 |
+#: | hearsay ("is said to", "are believed to", "it is feared", "is accused of") | 7/7 | 3/3 | 2/2 | 2/2 | 0.85 |
+#: | seem/appear ("appears to", "seemed", "it looks like") | 14/15 | 12/14 | 10/11 | 10/11 | 0.90 |
+#: | uncertainty ("unclear whether", "unconfirmed", "not yet confirmed") | 1/1 | 2/2 | 1/1 | 1/1 | 0.80 |
+#: | modal ("could spread", "may have conspired", "might be increased") | 24/29 | 14/15 | 11/16 | 10/18 | 0.70 |
+#: | evidence verb ("data suggests", "videos that indicate"; a person who "suggests" is no cue) | 2/2 | 1/1 | 1/3 | 1/3 | 0.65 |
+#: | possibility ("it is possible that", "good odds that") | 1/1 | 1/1 | 0/0 | 0/0 | 0.65 |
+#: | adjective before evidence ("apparent support", "apparent proof") | 0/0 | 1/1 | 0/0 | 0/0 | 0.45 |
+#: | speculative adverb ("perhaps", "apparently", "maybe" before a clause) | 1/2 | 1/2 | 2/2 | 2/2 | 0.45 |
+#: | evidence noun ("signs that", "an indication", "in a sign that") | 2/2 | 0/1 | 0/0 | 0/0 | 0.40 |
+#: | modal, could have + active participle ("I could have just taken", "a lawsuit that could have drawn") | 0/0 | 0/0 | 0/2 | - | 0.35 |
+#: | modal, root reading ("they could find", "to see if it could help") | 0/0 | 2/3 | 0/0 | 0/1 | 0.30 |
+#: | modal, concession ("While Kavanaugh may be a supporter of X, his record ...") | 0/0 | 0/0 | 0/2 | - | 0.20 |
 #:
 #: (Root-reading modals: the sentences counted right were hedged by another cue; the modal itself was the gold
-#: cue in none of them.)
+#: cue in none of them. The two classes split from "modal" this pass: on dev the one concessive modal, "While what
+#: some of the things that he said might have been a bit provoking", was no hedge and is no longer a claim either
+#: (its claim score fell below 0.5); "could have" + an active participle occurs on dev3 only (both no hedge), and
+#: "could have been" stays a modal (the hedging benchmark's "could have been prevented, an inquiry found" is a
+#: hedge). Speculative adverbs: 4 of 6 right over the three splits, but half on dev and dev2, so below 0.5.)
 HEDGE_CLASS_SCORES: dict[str, float] = {
     "evidential adverb": 0.90,
     "hearsay": 0.85,
-    "seem/appear": 0.85,
+    "seem/appear": 0.90,
     "uncertainty": 0.80,
     "modal": 0.70,
     "evidence verb": 0.65,
     "possibility": 0.65,
     "adjective": 0.45,
     "evidence noun": 0.40,
-    "speculative adverb": 0.35,
+    "speculative adverb": 0.45,
     "modal, root reading": 0.30,
+    "modal, concession": 0.20,
+    "modal, could have": 0.35,
 }
 #: a cue at or above this score hedges its claim (``hedged``); below it, it is a candidate
 HEDGE_ASSERTED = 0.5
@@ -674,6 +715,21 @@ _SUBORDINATE_BEFORE = re.compile(
     IGNORE_CASE,
 )
 _WORD_BEFORE_MODAL = re.compile(r"([A-Za-z]+)\W*$")
+# a concessive clause opened before the modal, in the same clause: "While Kavanaugh may be a supporter of X, his
+# record ...", "Although some of what he said might have been provoking, ...": the writer grants a point to argue
+# against it, the sentence does not assert the possibility (a modal after the comma, in the main clause, keeps
+# its reading: "Although the storm is minor, it could still cause havoc")
+# "could have" + an active past participle: mostly an option that was not taken ("I could have just taken the
+# pardon", "a lawsuit that could have drawn attention"); with "been" it is as often a possibility ("the blast could
+# have been caused by a drone", "could have been prevented, an inquiry found") and stays a modal; "may have" and
+# "might have" are possibilities
+_PAST_PARTICIPLE_AFTER_HAVE = re.compile(
+    r"\s+(?:(?:just|also|still|easily|never|not|well|even|already)\s+)*have\s+(?!been\b)[a-z]+(?:ed|en|wn|ne|ught|t)\b",
+    IGNORE_CASE,
+)
+_CONCESSIVE_BEFORE = re.compile(
+    r"\b(?:while|whilst|although|though|even\s+if)\b[^,;:.!?()\u2013\u2014]*$", IGNORE_CASE
+)
 
 
 def cue_class(text: str, start: int, end: int, kind: str) -> str:
@@ -683,6 +739,10 @@ def cue_class(text: str, start: int, end: int, kind: str) -> str:
     low = " ".join(cue.lower().split())
     first = low.split(" ")[0].replace("n't", "").replace("n’t", "")
     if kind == "modal" or first in _ROOT_MODALS or first == "must":
+        if first in _ROOT_MODALS and _CONCESSIVE_BEFORE.search(text, max(0, start - 120), start):
+            return "modal, concession"
+        if first == "could" and _PAST_PARTICIPLE_AFTER_HAVE.match(text, end):
+            return "modal, could have"
         return "modal, root reading" if first in _ROOT_MODALS and _root_modal(text, start, end) else "modal"
     if low in _SPECULATIVE_ADVERBS:
         return "evidential adverb" if _NUMBER_NEXT.match(text, end) else "speculative adverb"

@@ -6,7 +6,7 @@ predictions an article makes.
   times 0.1, a candidate below 0.5 (``furniture`` names why).
   ``hedged`` / ``hedge_cues`` come from cue spans in the claim's own text only, never from the type of the
   linked source. Each cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) has the score of its
-  class (:data:`presslens.text.hedging.HEDGE_CLASS_SCORES`, real-news dev and dev2 precision); a hedged claim is
+  class (:data:`presslens.text.hedging.HEDGE_CLASS_SCORES`, real-news dev, dev2 and dev3 precision); a hedged claim is
   right when the sentence is a claim and its cue hedges it, so ``hedge_score`` = the claim's score x the best
   class score (0 without a cue), ``hedged`` says it reaches 0.5 and ``hedge_cues`` lists the cues that do.
 - ``prediction`` findings: every sentence that states something about the future
@@ -42,7 +42,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.4"
+    version = "1.5"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (

@@ -1,15 +1,17 @@
 """Per-rule precision of the claims analyzer on each real-news dev split separately (issue 13).
 
-A rule that is right on one split and wrong on the other fits its tuning articles rather than news in general;
+A rule that is right on one split and wrong on another fits its tuning articles rather than news in general;
 the score tables of :data:`presslens.text.hedging.HEDGE_CLASS_SCORES`, :data:`.predictions.PREDICTION_SCORES` and
 the demand rule of :mod:`.furniture` quote these counts. Run
 
-    python -m presslens.analyzers.claims.audit --data ../shared/data/ptc-semeval2020-task11 [--split dev dev2]
+    python -m presslens.analyzers.claims.audit --data ../shared/data/ptc-semeval2020-task11 [--split dev dev2 dev3]
 
 It runs the claims analyzer (and the analyzers it requires) on every article of each split and prints, per split:
 
 - hedge cue classes (:func:`presslens.text.hedging.cue_class`): among claim findings with a claim score >= 0.5
   that have a cue candidate of the class, how many match a gold hedge (the evaluation's claim rule);
+- hedge score: claim findings with a cue candidate, by their ``hedge_score`` (bins of 0.1), how many match a gold
+  hedge (a reliability table: a calibrated score is right about as often as it says);
 - prediction buckets (:func:`.predictions.prediction_basis`): among sentences put into the bucket, how many match
   a gold prediction;
 - furniture reasons (:func:`.furniture.furniture_reason`): among sentences with the reason, how many match a gold
@@ -59,7 +61,7 @@ def _add(table: Counts, key: str, split: str, right: bool) -> None:
 
 def audit_split(data: Path, annotations: Path, split: str, tables: dict[str, Counts],
                 candidates: Callable[[str], list[Cue]]) -> None:
-    """Add one split's counts to ``tables`` ("hedge classes", "prediction buckets", "furniture")."""
+    """Add one split's counts to ``tables`` ("hedge classes", "hedge score", "prediction buckets", "furniture")."""
     from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
     from presslens.analyzers.claims.calibration import EMIT_AT
     from presslens.analyzers.claims.furniture import furniture_reason
@@ -90,6 +92,10 @@ def audit_split(data: Path, annotations: Path, split: str, tables: dict[str, Cou
                 _add(tables["furniture"], reason, split, right)
                 if claim is not None and claim.score / FURNITURE_FACTOR >= 0.5:
                     _add(tables["furniture"], f"{reason} (asserted before the veto)", split, right)
+            if claim is not None and claim.attributes.get("hedge_score", 0.0) > 0.0:
+                low = min(int(claim.attributes["hedge_score"] * 10), 9) / 10
+                _add(tables["hedge score"], f"{low:.1f}-{low + 0.1:.1f}", split,
+                     any(match_claim(claim, g) for g in gold_hedges))
             if claim is not None and claim.score >= 0.5:
                 hedge = any(match_claim(claim, g) for g in gold_hedges)
                 for name in sorted({cue_class(text, a, b, kind) for a, b, kind in candidates(text)}):
@@ -113,7 +119,7 @@ def markdown(tables: dict[str, Counts], splits: list[str]) -> str:
             base = key.split(" (")[0]  # a reason's "(asserted before the veto)" row follows the reason's row
             return -sum(c[0] for c in table[base].values()), key
 
-        for key in sorted(table, key=order):
+        for key in sorted(table) if name == "hedge score" else sorted(table, key=order):
             lines.append(f"| {key} | " + " | ".join(f"{table[key][s][1]}/{table[key][s][0]}" for s in splits) + " |")
         lines.append("")
     return "\n".join(lines)
@@ -123,13 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the ptc-semeval2020-task11 folder")
     parser.add_argument("--annotations", type=Path, default=Path("data/realnews"))
-    parser.add_argument("--split", nargs="+", default=["dev", "dev2"], choices=SPLITS)
+    parser.add_argument("--split", nargs="+", default=list(SPLITS), choices=SPLITS)
     parser.add_argument("--candidates-from", type=Path, help="another hedging.py to take cue candidates from")
     args = parser.parse_args(argv)
     candidates = _load_candidates(args.candidates_from) if args.candidates_from else claim_cue_candidates
     tables: dict[str, Counts] = {
         name: defaultdict(lambda: defaultdict(lambda: [0, 0]))
-        for name in ("hedge classes", "prediction buckets", "furniture")
+        for name in ("hedge classes", "hedge score", "prediction buckets", "furniture")
     }
     for split in args.split:
         path = args.annotations / f"{split}.jsonl"

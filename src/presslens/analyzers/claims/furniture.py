@@ -36,7 +36,8 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
                              re.IGNORECASE)),
     ("editor's note", re.compile(r"^\W*editor['’]s note\b", re.IGNORECASE)),
     ("book promotion", re.compile(r"\b(?:pre-?order|order your copy|available on amazon)\b", re.IGNORECASE)),
-    ("citation line", re.compile(r",\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}\W*$")),
+    # "Title," by Name, Outlet, November 13, 2018 -- also with a hat tip after the date: "(thanks to Mark):"
+    ("citation line", re.compile(r",\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}(?:\s*\([^()\n]{1,60}\))?\W*$")),
     ("hashtags", re.compile(r"(?:#\w+\W+){2,}")),
 )
 
