@@ -36,37 +36,47 @@ from presslens.text.hedging import LEGAL_TEXT, Cue
 from presslens.text.prediction import (
     Forecast,
     cue_in_subordinate_clause,
+    first_person_stance,
     forecast_exclusion,
     has_certainty,
     is_conditional,
-    possible_event,
 )
 
 PREDICTION_SCORES: dict[str, float] = {
-    "sure forecast in a claim": 0.90,
+    "sure forecast in a claim": 0.92,
     "forecast in a claim": 0.82,
     "sure forecast": 0.85,
-    "quoted forecast": 0.45,
-    "forecast": 0.50,
-    "subordinate forecast": 0.20,
-    "possible event": 0.85,
+    "forecast": 0.75,
+    "plan": 0.80,
+    "quoted forecast": 0.55,
+    "subordinate forecast": 0.55,
+    "timed possibility": 0.40,
+    "reported would": 0.30,
+    "quoted stance": 0.15,
 }
 
 
 def prediction_basis(text: str, forecast: Forecast, is_claim: bool, quoted: bool) -> str | None:
-    """The bucket of :data:`PREDICTION_SCORES` a sentence's forecast falls into, or None when it makes no
-    prediction a reader would track. ``is_claim``: the sentence is a claim finding; ``quoted``: its cues lie
-    inside a quotation."""
+    """The bucket of :data:`PREDICTION_SCORES` a sentence's forecast (:func:`prediction_forecast`) falls into,
+    or None when it makes no prediction a reader would track. ``is_claim``: the sentence is a claim finding;
+    ``quoted``: its cues lie inside a quotation."""
     strength, cues, horizon = forecast
     if strength == "possible":
         if any(is_conditional(text, c[0], c[1]) for c in cues):
             return None  # "they could face violence if forced to return": a conditional projection
         if LEGAL_TEXT.search(text) and any(text[c[0]:c[1]].lower() == "may" for c in cues):
             return None  # "the Attorney General (1) may continue to detain": a rule's permission
-        return "possible event" if possible_event(text, cues) else None
+        return "timed possibility"
     if forecast_exclusion(text, cues, quoted) is not None:
         return None
+    kinds = {c[2] for c in cues}
+    if kinds <= {"plan"}:
+        return "plan"
+    if kinds <= {"reported_future", "modal_future"}:
+        return "reported would"
     sure = horizon is not None or has_certainty(text)
+    if quoted and first_person_stance(text, cues):
+        return "quoted stance"
     if is_claim:
         return "sure forecast in a claim" if sure else "forecast in a claim"
     if sure:
@@ -79,7 +89,20 @@ def prediction_basis(text: str, forecast: Forecast, is_claim: bool, quoted: bool
 
 
 def cues_quoted(article_text: str, sentence_start: int, cues: list[Cue]) -> bool:
-    """Whether any cue of a sentence lies inside a quotation of the article."""
+    """Whether any cue of a sentence lies inside a quotation of the article: one opened before it in its
+    paragraph, or one that closes after it with no opening quote in between (the last sentence of a quote
+    that began paragraphs earlier: 'We will get back to you shortly."')."""
     from presslens.text.prediction import inside_quotation
 
-    return any(inside_quotation(article_text, sentence_start + c[0]) for c in cues)
+    for c in cues:
+        if inside_quotation(article_text, sentence_start + c[0]):
+            return True
+        close = article_text.find("\u201d", sentence_start + c[1], sentence_start + c[1] + QUOTE_TAIL)
+        if close >= 0 and "\u201c" not in article_text[sentence_start + c[1]:close] and (
+            "\n" not in article_text[sentence_start + c[1]:close]):
+            return True
+    return False
+
+
+#: how far after a cue :func:`cues_quoted` looks for the closing quote of a quotation it lies in
+QUOTE_TAIL = 400
