@@ -971,7 +971,41 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
         return None
     if _PAST_MARKERS.search(text) and not kinds & {"future", "expected", "going_to"}:
         return None
-    horizon = _forecast_horizon(text, kept, span)
-    if horizon is not None and _NO_HORIZON.match(text[horizon[0]:horizon[1]]):
-        horizon = None
-    return strength, kept, horizon
+    return strength, kept, _prediction_horizon(text, kept, span)
+
+
+def _prediction_horizon(text: str, cues: list[Cue], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The time phrase placing or bounding a prediction (guideline section 6): :data:`_HORIZON`, else the first
+    of :data:`_FORECAST_HORIZON` or :data:`_NEWS_HORIZON` that is not the time of a statement ("estimated in
+    November that ..."), else a bare weekday after the cue; "eventually", "ultimately" and "only a matter of
+    time" give none."""
+    if span is None:
+        found = [m for p in (_FORECAST_HORIZON, _NEWS_HORIZON) for m in p.finditer(text)
+                 if not _STATEMENT_TIME.search(text, max(0, m.start() - 80), m.start())
+                 and not _NO_HORIZON.match(m.group(0))
+                 and not (p is _NEWS_HORIZON and _PAST_JUST_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+                 and not _EARLIER_BEFORE.search(text, max(0, m.start() - 20), m.start())]
+        first = min(found, key=lambda m: m.start(), default=None)
+        span = first.span() if first is not None else _weekday_after(text, cues)
+    if span is not None and _NO_HORIZON.match(text[span[0]:span[1]]):
+        return None
+    return span
+
+
+# more time phrases of news forecasts: "in 2016", "today", "this weekend", "for billions of years"
+_NEWS_HORIZON = re.compile(
+    r"\b(?:(?:in|during|by)\s+(?:early\s+|late\s+|mid-?)?\d{4}\b(?![-–/]\d)|today|this\s+(?:week|weekend|month|year|"
+    rf"{_SEASON})|for\s+(?:at\s+least\s+)?(?:the\s+(?:next|coming)\s+)?(?:few\s+|several\s+|many\s+)?"
+    r"(?:\w+\s+)?(?:hundreds?|thousands?|millions?|billions?)\s+(?:of\s+)?years)\b",
+    IGNORE_CASE,
+)
+# "the photo he took in 2005": a past verb just before a year
+_PAST_JUST_BEFORE = re.compile(_PAST_VERB.pattern + r"\s+(?:[\w’'-]+\s+)?$", IGNORE_CASE)
+# "earlier this month", "last Friday": past
+_EARLIER_BEFORE = re.compile(r"\b(?:earlier|last|past)\s+(?:in\s+)?$", IGNORE_CASE)
+# "the governor estimated in November that ...": the time of the statement, not of the forecast
+_STATEMENT_TIME = re.compile(
+    r"\b(?:said|says|told|announced|added|reported|wrote|stated|tweeted|estimated|estimates|predicted|"
+    r"warned|forecast|projected|claimed|argued|noted)\s+(?:[\w’'-]+\s+){0,2}$",
+    IGNORE_CASE,
+)
