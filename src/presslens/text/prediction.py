@@ -1001,8 +1001,8 @@ _NEWS_HORIZON = re.compile(
 )
 # "the photo he took in 2005": a past verb just before a year
 _PAST_JUST_BEFORE = re.compile(_PAST_VERB.pattern + r"\s+(?:[\w’'-]+\s+)?$", IGNORE_CASE)
-# "earlier this month", "last Friday": past
-_EARLIER_BEFORE = re.compile(r"\b(?:earlier|last|past)\s+(?:in\s+)?$", IGNORE_CASE)
+# "earlier this month": past ("last" is also a verb: "will last another six months")
+_EARLIER_BEFORE = re.compile(r"\bearlier\s+(?:in\s+)?$", IGNORE_CASE)
 # "the governor estimated in November that ...": the time of the statement, not of the forecast
 _STATEMENT_TIME = re.compile(
     r"\b(?:said|says|told|announced|added|reported|wrote|stated|tweeted|estimated|estimates|predicted|"
