@@ -231,11 +231,14 @@ def test_could_be_stronger_needs_a_time_phrase(sentence: str, predicted: bool) -
     assert (forecast_cues(sentence) is not None) is ("could be" in sentence)  # the claim feature is unchanged
 
 
-def test_a_quoted_vow_of_refusal_is_no_forecast() -> None:
+def test_a_third_partys_quoted_vow_is_a_commitment_and_a_first_person_stance_is_not() -> None:
     vow = "“Our country will never admit the convoy,” the minister said."
     forecast = "“The convoy will never reach the capital,” the minister said."
-    assert forecast_exclusion(vow, _forecast(vow)[1], quoted=True) == "vow"
-    assert forecast_exclusion(forecast, _forecast(forecast)[1], quoted=True) is None
+    stance = "“We will never accept this,” the minister said."
+    assert forecast_exclusion(vow, _prediction(vow)[1], quoted=True) is None
+    assert forecast_exclusion(forecast, _prediction(forecast)[1], quoted=True) is None
+    assert prediction_basis(vow, _prediction(vow), True, True) == "sure forecast in a claim"
+    assert prediction_basis(stance, _prediction(stance), True, True) == "quoted stance"
 
 
 def test_a_rules_may_is_no_possible_event() -> None:

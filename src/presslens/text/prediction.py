@@ -570,16 +570,8 @@ _OPEN_BEFORE = re.compile(
     r"[^.;!?]*$",
     IGNORE_CASE,
 )
-# a speaker's vow of refusal ("Hungary will never admit illegal immigrants", "we won't accept this"): the
-# speaker's stance, not an event a reader can watch for
-_VOW_AFTER = re.compile(
-    r"(?:\s+(?:never|not|ever))*\s+(?:admit|allow|accept|tolerate|surrender|permit|recogni[sz]e|give\s+in|"
-    r"give\s+up|back\s+down|bow|yield|negotiate|forgive|forget|stand\s+for|let)\b",
-    IGNORE_CASE,
-)
 # "will" right after "is" or "question:": a question put inside a statement
 _INVERTED_BEFORE = re.compile(r"\b(?:is|was|are|were|question|questions)\s*[:,]?\s*$", IGNORE_CASE)
-_REFUSAL_CUE = re.compile(r"^(?:will|won['’]t|shall|'ll|’ll)$", IGNORE_CASE)
 # a reporting verb before the cue: "other sources say that we will see ..." is someone else's forecast
 _REPORTING_BEFORE = re.compile(
     r"\b(?:say|says|said|saying|tell|tells|told|warn|warns|warned|predict|predicts|predicted|argue|argues|argued|"
@@ -680,7 +672,9 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
     - "writer's own": the writer's own plan or resolve outside a quotation ("we will find ourselves",
       "Our petition will remain ...": a call or notice, not a forecast); ``quoted`` says the sentence lies
       inside a quotation, where "we will" is a speaker's forecast, as it is after a reporting verb ("other
-      sources say that we will see ...").
+      sources say that we will see ...");
+    - "conditional": a conditional projection or an open question (:func:`is_conditional`);
+    - "question": "The only question is will the Senate ...".
 
     Every cue must be excluded for the sentence to be: one third-party forecast is enough to keep it.
     """
@@ -725,8 +719,6 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
             reasons.append("writer's own")
         elif is_conditional(text, start, end):
             reasons.append("conditional")
-        elif quoted_here and _is_vow(text, start, end):
-            reasons.append("vow")
         else:
             reasons.append(None)
     if reasons and all(r is not None for r in reasons):
@@ -752,15 +744,6 @@ _STANCE_AFTER = re.compile(
     r"oppose|keep|protect|uphold|support)\b",
     IGNORE_CASE,
 )
-
-
-def _is_vow(text: str, start: int, end: int) -> bool:
-    """A negated "will" of refusal ("will never admit", "won't accept") inside quoted or reported speech."""
-    piece = text[start:end]
-    if not _REFUSAL_CUE.match(piece):
-        return False
-    negated = piece.lower().startswith("won") or re.match(r"\s+(?:never|not)\b", text[end:], IGNORE_CASE)
-    return bool(negated) and bool(_VOW_AFTER.match(text, end))
 
 
 def is_conditional(text: str, start: int, end: int) -> bool:

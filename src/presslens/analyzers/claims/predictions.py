@@ -25,7 +25,9 @@ Not emitted: a bare "may/might/could" (a possibility, not a prediction), any con
 statements, past plans ("were expected to", "was planning to", "likely to have been"), "due to" + a noun phrase,
 the noun "plan" ("the new plan to"), hopes ("hopes to") and forecasts that
 :func:`presslens.text.prediction.forecast_exclusion` rules out (poll answers, wishes, demands, idioms,
-prophecy, "you will", the writer's own "we will", a quoted vow of refusal; a rule's "may" in legal text).
+prophecy, "you will", the writer's own "we will"; a rule's "may" in legal text). A third party's vow to a concrete
+act ("Hungary will never admit illegal immigrants") is a commitment, so a prediction (it was excluded as a "vow"
+before the adjudication: 0 of 1 right on dev + dev2 + dev3).
 Counts: `python -m presslens.analyzers.claims.audit --data ../shared/data/ptc-semeval2020-task11 --split dev dev2
 dev3` (its "prediction buckets" table). A claim finding is a sentence whose calibrated claim score reaches
 ``EMIT_AT`` (:mod:`.calibration`), asserted or not; the claim calibration keeps its own forecast feature
