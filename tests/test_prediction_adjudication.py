@@ -71,6 +71,8 @@ def test_the_claim_calibration_feature_is_unchanged() -> None:
         "The only question is will the senate confirm her.",
         "Our freedom is and will forever be the first thing we defend.",
         "Should the river rise, the dam will fail.",
+        "So, if, for example, the board agreed today, the vote could be held next Friday.",
+        "They moved the hearing to next Monday so that both could state their cases.",
     ],
 )
 def test_conditionals_questions_and_stances_are_not_predictions(sentence: str) -> None:

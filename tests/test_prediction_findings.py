@@ -157,7 +157,7 @@ def test_prediction_scores_rank_sure_quoted_and_mixed_buckets() -> None:
     assert PREDICTION_SCORES["sure forecast in a claim"] >= PREDICTION_SCORES["forecast in a claim"] >= 0.5
     assert PREDICTION_SCORES["sure forecast"] > PREDICTION_SCORES["quoted forecast"] >= 0.5
     # buckets right on one split and wrong on another are candidates, not asserted
-    for mixed in ("timed possibility", "reported would", "quoted stance"):
+    for mixed in ("reported would", "quoted stance"):
         assert PREDICTION_SCORES[mixed] < 0.5
     assert all(0.0 < s < 1.0 for s in PREDICTION_SCORES.values())
 

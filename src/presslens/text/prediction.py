@@ -564,10 +564,10 @@ _CONDITION_AFTER = re.compile(
     IGNORE_CASE,
 )
 # an "if", "unless" or "whether" earlier in the sentence ("and if unable to do so I will", "whether or not he
-# will be appointed"); not the set phrases "if necessary", "if so", "as if", "even if" stays a condition
+# will be appointed"), or a purpose clause ("so that both could state their cases"); not the set phrases "if necessary", "if so", "as if", "even if" stays a condition
 _OPEN_BEFORE = re.compile(
-    r"\b(?:(?<!\bas\s)if\s+(?!(?:necessary|needed|possible|so|any|anything|ever|only)\b)|unless|whether)\b"
-    r"[^.;!?]*$",
+    r"\b(?:(?<!\bas\s)if(?:\s+|\s*,\s*)(?!(?:necessary|needed|possible|so|any|anything|ever|only)\b)|unless|"
+    r"whether|so\s+that|in\s+order\s+that)\b[^.;!?]*$",
     IGNORE_CASE,
 )
 # "will" right after "is" or "question:": a question put inside a statement
