@@ -426,15 +426,29 @@ Forecast = tuple[str, list[Cue], tuple[int, int] | None]
 
 
 def forecast_cues(text: str) -> Forecast | None:
-    """The prediction a sentence makes, for a ``prediction`` finding: ``(strength, cues, horizon span)``,
-    or None.
+    """The forecast a sentence makes by the rules the claim calibration was fitted with
+    (:mod:`presslens.analyzers.claims.calibration` uses "is not None" as a feature; the hedging evaluation scores
+    it): ``(strength, cues, horizon span)``, or None. Prediction findings use :func:`prediction_forecast`.
 
     ``strength`` is "forecast" when a cue states the future outright ("will", "is expected to", "is set to")
     and "possible" when only "may/could/might + action verb" points ahead. Stricter than
     :func:`prediction_info`: questions ("Will he be confirmed?"), list items of polls, legal "shall", plans,
-    hopes and threats ("plans to", "vowed to"), reported "would" and a horizon alone make no prediction
-    finding, as they rarely were one in real news.
+    hopes and threats ("plans to", "vowed to"), reported "would" and a horizon alone give None.
     """
+    scan = _scan(text)
+    return None if scan is None else _calibration_forecast(text, *scan)
+
+
+def sentence_forecasts(text: str) -> tuple[Forecast | None, Forecast | None]:
+    """``(forecast_cues(text), prediction_forecast(text))`` from one scan of the sentence."""
+    scan = _scan(text)
+    if scan is None:
+        return None, None
+    return _calibration_forecast(text, *scan), _prediction_forecast(text, *scan)
+
+
+def _scan(text: str) -> tuple[list[Cue], tuple[int, int] | None] | None:
+    """Every future cue of a sentence and its first :data:`_HORIZON` span; None for a question or a list item."""
     if _QUESTION_END.search(text) or _LIST_ITEM.match(text):
         return None
     index = WordStarts(text)
@@ -447,6 +461,10 @@ def forecast_cues(text: str) -> Forecast | None:
     if "matter" in text or "nevitab" in text or "about" in text or " set to" in text:
         more = [(m.start(), m.end(), "expected") for p in _EXTRA_FORECASTS for m in p.finditer(text)]
         cues = sorted(cues + more) if more else cues
+    return cues, span
+
+
+def _calibration_forecast(text: str, cues: list[Cue], span: tuple[int, int] | None) -> Forecast | None:
     kinds = {c[2] for c in cues}
     if kinds & FORECAST_CUES:
         strength = "forecast"
@@ -458,15 +476,19 @@ def forecast_cues(text: str) -> Forecast | None:
         return None
     kept = FORECAST_CUES | POSSIBLE_CUES
     kept_cues = [c for c in cues if c[2] in kept]
+    return strength, kept_cues, _forecast_horizon(text, kept_cues, span)
+
+
+def _forecast_horizon(text: str, cues: list[Cue], span: tuple[int, int] | None) -> tuple[int, int] | None:
     if span is None:
         extra = next((m for m in _FORECAST_HORIZON.finditer(text)
                       if not _SPEECH_TIME.search(text, max(0, m.start() - 80), m.start())), None)
-        span = (extra.start(), extra.end()) if extra else _weekday_after(text, kept_cues)
+        span = (extra.start(), extra.end()) if extra else _weekday_after(text, cues)
     if span is None and "matter" in text:
         time_is = _MATTER_OF_TIME.search(text)  # "only a matter of time": the forecast's only time phrase
         if time_is:
             span = time_is.span("phrase")
-    return strength, kept_cues, span
+    return span
 
 
 # a bare weekday after a future verb ("aid will start to expire Friday"), not after a speech verb or "last"
@@ -510,7 +532,8 @@ _DIVINE_SUBJECT = re.compile(r"^(?:god|allah|the\s+lord|lord|jesus|christ|heaven
 _WRITER_SUBJECT = re.compile(r"^(?:we|i|us|our|my|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
 _GENERIC_SUBJECT = re.compile(r"^(?:you|your|you['’]ll|you['’]re|one)$", IGNORE_CASE)
 # "will always/often": habitual, not a forecast (guideline section 6)
-_HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|typically|normally)\b", IGNORE_CASE)
+_HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|typically|normally|forever)\b",
+                             IGNORE_CASE)
 # a generic or habitual statement (guideline section 6): "there is always a risk that the disease will spread",
 # "whenever it rains the road will flood", "every migrant who crosses will ...", "anyone who tries will fail": a
 # frequency word, or a subject that names a whole category by a relative clause, before the cue in its sentence.
@@ -535,19 +558,20 @@ _CONDITION_BEFORE = re.compile(
     IGNORE_CASE,
 )
 _CONDITION_AFTER = re.compile(
-    r"[^.;!?]*?\b(?P<condition>if\s+(?!(?:not|so|any|anything|ever|only|necessary|needed|possible)\b)[A-Za-z0-9]"
+    r"[^.;!?]*?\b(?P<condition>(?:if|unless)\s+(?!(?:not|so|any|anything|ever|only|necessary|needed|possible)\b)"
+    r"[A-Za-z0-9]"
     r"[^.;!?,]*)",
     IGNORE_CASE,
 )
-_NEGATED_CONDITION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", IGNORE_CASE)
-# a speaker's vow of refusal ("Hungary will never admit illegal immigrants", "we won't accept this"): the
-# speaker's stance, not an event a reader can watch for
-_VOW_AFTER = re.compile(
-    r"(?:\s+(?:never|not|ever))*\s+(?:admit|allow|accept|tolerate|surrender|permit|recogni[sz]e|give\s+in|"
-    r"give\s+up|back\s+down|bow|yield|negotiate|forgive|forget|stand\s+for|let)\b",
+# an "if", "unless" or "whether" earlier in the sentence ("and if unable to do so I will", "whether or not he
+# will be appointed"), or a purpose clause ("so that both could state their cases"); not the set phrases "if necessary", "if so", "as if", "even if" stays a condition
+_OPEN_BEFORE = re.compile(
+    r"\b(?:(?<!\bas\s)if(?:\s+|\s*,\s*)(?!(?:necessary|needed|possible|so|any|anything|ever|only)\b)|unless|"
+    r"whether|so\s+that|in\s+order\s+that)\b[^.;!?]*$",
     IGNORE_CASE,
 )
-_REFUSAL_CUE = re.compile(r"^(?:will|won['’]t|shall|'ll|’ll)$", IGNORE_CASE)
+# "will" right after "is" or "question:": a question put inside a statement
+_INVERTED_BEFORE = re.compile(r"\b(?:is|was|are|were|question|questions)\s*[:,]?\s*$", IGNORE_CASE)
 # a reporting verb before the cue: "other sources say that we will see ..." is someone else's forecast
 _REPORTING_BEFORE = re.compile(
     r"\b(?:say|says|said|saying|tell|tells|told|warn|warns|warned|predict|predicts|predicted|argue|argues|argued|"
@@ -648,7 +672,9 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
     - "writer's own": the writer's own plan or resolve outside a quotation ("we will find ourselves",
       "Our petition will remain ...": a call or notice, not a forecast); ``quoted`` says the sentence lies
       inside a quotation, where "we will" is a speaker's forecast, as it is after a reporting verb ("other
-      sources say that we will see ...").
+      sources say that we will see ...");
+    - "conditional": a conditional projection or an open question (:func:`is_conditional`);
+    - "question": "The only question is will the Senate ...".
 
     Every cue must be excluded for the sentence to be: one third-party forecast is enough to keep it.
     """
@@ -679,6 +705,9 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         if cue_type == "future" and (_HABITUAL_AFTER.match(text, end) or generic):
             reasons.append("habitual")  # "I will always practice ...", "there is always a risk that X will"
             continue
+        if cue_type == "future" and _INVERTED_BEFORE.search(text, max(0, start - 40), start):
+            reasons.append("question")  # "The only question is will the Senate confirm ..."
+            continue
         quoted_here = quoted or bool(_REPORTING_BEFORE.search(text, max(0, start - LOOKBEHIND), start))
         subject = _cue_subject(text, start, end)
         phrase = _subject_phrase_start(text, start)
@@ -690,8 +719,6 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
             reasons.append("writer's own")
         elif is_conditional(text, start, end):
             reasons.append("conditional")
-        elif quoted_here and _is_vow(text, start, end):
-            reasons.append("vow")
         else:
             reasons.append(None)
     if reasons and all(r is not None for r in reasons):
@@ -699,22 +726,36 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
     return None
 
 
-def _is_vow(text: str, start: int, end: int) -> bool:
-    """A negated "will" of refusal ("will never admit", "won't accept") inside quoted or reported speech."""
-    piece = text[start:end]
-    if not _REFUSAL_CUE.match(piece):
-        return False
-    negated = piece.lower().startswith("won") or re.match(r"\s+(?:never|not)\b", text[end:], IGNORE_CASE)
-    return bool(negated) and bool(_VOW_AFTER.match(text, end))
+def first_person_stance(text: str, cues: list[Cue]) -> bool:
+    """Whether every cue of the sentence is "I/we will" + a verb of stance ("We will fight those who ...",
+    "I will remain vigilant", "we will never ..."): a speaker's general stance (guideline section 6), unlike a
+    concrete commitment ("We will gather more samples")."""
+    for a, b, _ in cues:
+        if not _WRITER_SUBJECT.match(_cue_subject(text, a, b)):
+            return False
+        m = _STANCE_AFTER.match(text, b)
+        if not m:
+            return False
+    return bool(cues)
+
+
+_STANCE_AFTER = re.compile(
+    r"\s+(?:(?:always|also|still|simply|all)\s+)*(?:never|not|fight|remain|stay|continue|stand|defend|resist|"
+    r"oppose|keep|protect|uphold|support)\b",
+    IGNORE_CASE,
+)
 
 
 def is_conditional(text: str, start: int, end: int) -> bool:
-    """Whether the forecast cue at ``text[start:end]`` is the consequence of a condition in its sentence
-    (:data:`_CONDITION_BEFORE`, :data:`_CONDITION_AFTER`): a conditional projection, not a prediction."""
-    for m in (_CONDITION_BEFORE.search(text, max(0, start - LOOKBEHIND), start), _CONDITION_AFTER.match(text, end)):
-        if m and not _NEGATED_CONDITION.search(m.group("condition")):
-            return True
-    return False
+    """Whether the forecast cue at ``text[start:end]`` depends on a condition or an open question in its sentence
+    (guideline section 6: any conditional -- "if", "unless", "should X" -- is no prediction, negated or not,
+    nor is "whether X will"): a condition clause before the cue (:data:`_CONDITION_BEFORE`, or an "if / unless
+    / whether" earlier in the sentence, :data:`_OPEN_BEFORE`), or "if / unless" after it (:data:`_CONDITION_AFTER`).
+    A temporal "when" is no condition; a clause opened by "once" is kept as one ("Once the bacteria is resistant,
+    the system will be overwhelmed": 0 of 2 such forecasts on dev + dev2 + dev3 were predictions)."""
+    window = max(0, start - LOOKBEHIND)
+    return bool(_CONDITION_BEFORE.search(text, window, start) or _OPEN_BEFORE.search(text, window, start)
+                or _CONDITION_AFTER.match(text, end))
 
 
 # "could be stronger", "may be worse", "might be more pronounced": a possible change a reader can watch for
@@ -779,3 +820,175 @@ def cue_in_subordinate_clause(text: str, start: int) -> bool:
     cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(head)), default=0)
     words = list(re.finditer(r"[A-Za-z'’]+", head[cut:]))
     return any(_SUBORDINATOR.fullmatch(w.group(0)) for w in words[1:])
+
+
+# ---------------------------------------------------------------------------------------------------
+# Prediction findings: the adjudication rules of data/realnews/GUIDELINE.md section 6
+# ---------------------------------------------------------------------------------------------------
+
+# a third party's present-tense plan ("plans to", "is preparing to", "intends to", "don't plan to"); hopes,
+# wishes, aims and threats ("hopes to", "wants to", "threatens to") are not predictions, nor past plans
+# ("planned to", "was planning to", "had intended to")
+_PLAN_CUE = re.compile(r"^(?:plans?|planning|intends?|intending|prepares?|preparing)\s+to\b", IGNORE_CASE)
+_PAST_BEFORE_PLAN = re.compile(r"\b(?:was|were|had|been)\s+(?:\w+\s+)?$", IGNORE_CASE)
+# the noun "plan(s)" ("the new plan to", "containing plans to", "US plans to"): a determiner, a preposition
+# or a possessive in the two words before; the verb has a subject pronoun, "who", a negation or "and" before it
+_PLAN_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|any|no|new|secret|help|helps|helped|"
+    r"helping)|['’]s)\W+$|"
+    r"\b(?:of|about|with|containing|for)\W+(?:[\w’'.-]+\W+){0,2}$|"
+    r"\b(?:help|helps|helped|helping|let|lets|make|makes|made|making)\W+[\w’'.-]+\W+$",  # "helping him prepare to"
+    IGNORE_CASE,
+)
+# "the new plan to", "This U.S. plan to": the singular noun after a determiner and one word
+_PLAN_SINGULAR_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|his|her|its|their|our|my|your|any|no)\W+[\w’'.-]+\W+$", IGNORE_CASE
+)
+_PLAN_VERB_BEFORE = re.compile(
+    r"\b(?:they|he|she|it|we|you|who|which|that|them|us|and|also|still|now|not|never|reportedly|already|"
+    r"don['’]t|doesn['’]t|is|are|am|['’]s|['’]re)\W+$|^\W*$",
+    IGNORE_CASE,
+)
+# "is destined to continue", "gonna": a future event without "will" ("are headed to" is as often a present
+# motion: "migrants who are headed to the border")
+_MORE_FORECASTS = re.compile(
+    r"\b(?:(?:is|are|seems|seem)\s+destined\s+to|gonna)\b",
+    IGNORE_CASE,
+)
+# "is due to a helicopter": "due to" + a noun phrase gives a cause, not a schedule
+_DUE_TO_CAUSE = re.compile(
+    r"\s*(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|some|many|lack|poor|bad|high|low)\b",
+    IGNORE_CASE,
+)
+# "were expected to discuss", "was due to speak": a plan told as past fact (guideline section 6)
+_PAST_EXPECTED = re.compile(r"^(?:was|were)\b", IGNORE_CASE)
+# "are likely to have been raised": a guess about the past
+_PERFECT_AFTER = re.compile(r"\s+have\s+(?:been\s+)?\w+(?:ed|en|wn|ne)\b", IGNORE_CASE)
+# the object of a forecast verb: "forecasts an aurora could ...", "predicts that prices might ..."
+_FORECAST_VERB_BEFORE = re.compile(
+    r"\b(?:forecasts?|forecasted|predicts?|predicted|predicting|projects?|projected|expects?|expected|"
+    r"anticipates?|anticipated)\b[^.;:!?]*$",
+    IGNORE_CASE,
+)
+_ABOUT_TO = re.compile(r"\babout\s+to\b", IGNORE_CASE)
+# horizon phrases that give no time (guideline section 6: "eventually", "ultimately", "only a matter of time")
+_NO_HORIZON = re.compile(
+    r"^(?:eventually|ultimately|sooner\s+or\s+later|(?:only\s+)?a\s+matter\s+of\s+\w+|(?:at\s+)?any\s*time|"
+    r"one\s+day|at\s+one\s+point|in\s+the\s+long\s+run)$",
+    IGNORE_CASE,
+)
+# "earlier this month": a time phrase of :data:`_HORIZON` that lies in the past
+_PAST_HORIZON = re.compile(r"earlier\b", IGNORE_CASE)
+_ADVERB_END = re.compile(r"\w+ly\s+$")
+# "has announced plans to create": a third party's commitment, stated with the noun
+_ANNOUNCED_PLAN = re.compile(r"\b(?:announced|unveiled|outlined|confirmed|revealed|has|have)\s+(?:new\s+)?$",
+                             IGNORE_CASE)
+_SUBJECT_WORD = re.compile(r"(?:[A-Z][\w’'.-]*|\w+s)\W+$")  # a name or a plural
+
+
+def _plan_is_verb(before: str, cue: str) -> bool:
+    """Whether "plans/intends/prepares to" after ``before`` is a verb with a subject ("they plan to", "the White
+    House plans to", "troops prepare to") rather than the noun ("the new plan to", "reports about plans to")."""
+    before = _ADVERB_END.sub("", before)  # "are openly planning to"
+    if _PLAN_VERB_BEFORE.search(before) or _ANNOUNCED_PLAN.search(before):
+        return True
+    if _PLAN_NOUN_BEFORE.search(before):
+        return False
+    if cue[:5].lower() == "plan " and _PLAN_SINGULAR_NOUN_BEFORE.search(before):
+        return False
+    # "the ministry plans to": a third-person verb after any word; "troops prepare to": after a plural or a name
+    return cue.split()[0].lower() in {"plans", "intends", "prepares"} or bool(_SUBJECT_WORD.search(before))
+
+
+# cue types of :func:`prediction_forecast` that state a future event outright
+PREDICTION_CUES = frozenset({"future", "going_to", "expected", "is_to", "plan", "reported_future"})
+
+
+def prediction_forecast(text: str) -> Forecast | None:
+    """The prediction a sentence makes by the adjudication rules for predictions (data/realnews/GUIDELINE.md
+    section 6), for a ``prediction`` finding: ``(strength, cues, horizon span)``, or None.
+
+    ``strength`` is "forecast" for will / won't / going to / set to / expected to / likely to, present-tense
+    plans ("plans to", "is preparing to"), "is headed to", and "would" of a future event in reported speech
+    ("announced it would provide"); "possible" for may / might / could only with "soon", "about to" or an
+    explicit future time phrase, or as the object of a forecast verb ("forecasts an aurora could ..."): a bare
+    "may/might/could" is a possibility, not a prediction. Which forecasts a reader would track is decided by
+    :func:`forecast_exclusion` and :mod:`presslens.analyzers.claims.predictions`.
+    """
+    scan = _scan(text)
+    return None if scan is None else _prediction_forecast(text, *scan)
+
+
+def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | None) -> Forecast | None:
+    if span is not None and _PAST_HORIZON.match(text, span[0]):
+        span = None
+    kept: list[Cue] = []
+    for start, end, cue_type in cues:
+        piece = text[start:end]
+        if cue_type == "expected":
+            if piece.lower().endswith("due to") and _DUE_TO_CAUSE.match(text, end):
+                continue
+            if _PAST_EXPECTED.match(piece) or _PERFECT_AFTER.match(text, end):
+                continue
+        elif cue_type == "intention":
+            if not _PLAN_CUE.match(piece) or _PAST_BEFORE_PLAN.search(text, max(0, start - 40), start):
+                continue
+            if not _plan_is_verb(text[max(0, start - 40):start], piece):
+                continue  # the noun "plan", or "helping him prepare to file"
+            cue_type = "plan"
+        elif cue_type == "modal_future":
+            timed = span is not None or _ABOUT_TO.search(text) is not None
+            if not timed and not _FORECAST_VERB_BEFORE.search(text, max(0, start - LOOKBEHIND), start):
+                continue  # a bare "may/might/could": a possibility
+        elif cue_type not in PREDICTION_CUES:
+            continue
+        kept.append((start, end, cue_type))
+    if "destined" in text or "gonna" in text:
+        kept = sorted(kept + [(m.start(), m.end(), "going_to") for m in _MORE_FORECASTS.finditer(text)])
+    kinds = {c[2] for c in kept}
+    if kinds & PREDICTION_CUES:
+        strength = "forecast"
+    elif "modal_future" in kinds:
+        strength = "possible"
+    else:
+        return None
+    if _PAST_MARKERS.search(text) and not kinds & {"future", "expected", "going_to"}:
+        return None
+    return strength, kept, _prediction_horizon(text, kept, span)
+
+
+def _prediction_horizon(text: str, cues: list[Cue], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The time phrase placing or bounding a prediction (guideline section 6): :data:`_HORIZON`, else the first
+    of :data:`_FORECAST_HORIZON` or :data:`_NEWS_HORIZON` that is not the time of a statement ("estimated in
+    November that ..."), else a bare weekday after the cue; "eventually", "ultimately" and "only a matter of
+    time" give none."""
+    if span is None:
+        found = [m for p in (_FORECAST_HORIZON, _NEWS_HORIZON) for m in p.finditer(text)
+                 if not _STATEMENT_TIME.search(text, max(0, m.start() - 80), m.start())
+                 and not _NO_HORIZON.match(m.group(0))
+                 and not (p is _NEWS_HORIZON and _PAST_JUST_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+                 and not _EARLIER_BEFORE.search(text, max(0, m.start() - 20), m.start())]
+        first = min(found, key=lambda m: m.start(), default=None)
+        span = first.span() if first is not None else _weekday_after(text, cues)
+    if span is not None and _NO_HORIZON.match(text[span[0]:span[1]]):
+        return None
+    return span
+
+
+# more time phrases of news forecasts: "in 2016", "today", "this weekend", "for billions of years"
+_NEWS_HORIZON = re.compile(
+    r"\b(?:(?:in|during|by)\s+(?:early\s+|late\s+|mid-?)?\d{4}\b(?![-–/]\d)|today|this\s+(?:week|weekend|month|year|"
+    rf"{_SEASON})|for\s+(?:at\s+least\s+)?(?:the\s+(?:next|coming)\s+)?(?:few\s+|several\s+|many\s+)?"
+    r"(?:\w+\s+)?(?:hundreds?|thousands?|millions?|billions?)\s+(?:of\s+)?years)\b",
+    IGNORE_CASE,
+)
+# "the photo he took in 2005": a past verb just before a year
+_PAST_JUST_BEFORE = re.compile(_PAST_VERB.pattern + r"\s+(?:[\w’'-]+\s+)?$", IGNORE_CASE)
+# "earlier this month": past ("last" is also a verb: "will last another six months")
+_EARLIER_BEFORE = re.compile(r"\bearlier\s+(?:in\s+)?$", IGNORE_CASE)
+# "the governor estimated in November that ...": the time of the statement, not of the forecast
+_STATEMENT_TIME = re.compile(
+    r"\b(?:said|says|told|announced|added|reported|wrote|stated|tweeted|estimated|estimates|predicted|"
+    r"warned|forecast|projected|claimed|argued|noted)\s+(?:[\w’'-]+\s+){0,2}$",
+    IGNORE_CASE,
+)

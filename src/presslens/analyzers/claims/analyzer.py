@@ -10,7 +10,7 @@ predictions an article makes.
   right when the sentence is a claim and its cue hedges it, so ``hedge_score`` = the claim's score x the best
   class score (0 without a cue), ``hedged`` says it reaches 0.5 and ``hedge_cues`` lists the cues that do.
 - ``prediction`` findings: every sentence that states something about the future
-  (:func:`presslens.text.prediction.forecast_cues`), check-worthy or not, with its cue spans and the time
+  (:func:`presslens.text.prediction.prediction_forecast`), check-worthy or not, with its cue spans and the time
   horizon span when the text gives one.
 """
 
@@ -27,7 +27,7 @@ from presslens.analyzers.claims.model import ClaimModel
 from presslens.analyzers.claims.predictions import PREDICTION_SCORES, cues_quoted, prediction_basis
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import HEDGE_ASSERTED, ScoredCue, claim_hedge_cue_scores
-from presslens.text.prediction import Forecast, forecast_cues
+from presslens.text.prediction import Forecast, sentence_forecasts
 
 # a furniture line or a question keeps its claim finding as a candidate, with this share of its score
 FURNITURE_FACTOR = 0.1
@@ -42,7 +42,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.5"
+    version = "1.6"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
@@ -62,11 +62,13 @@ class ClaimsAnalyzer(Analyzer):
         probs = model.scores(texts, enc.sentence_embeddings, enc.token_states, enc.stacked_token_states())
         figures = features.prior("figures", "quantity")
         attributions = features.prior("attribution", "attribution")
-        forecasts = [forecast_cues(t) for t in texts]
+        # (the claim calibration's forecast feature, the prediction finding's forecast) of each sentence
+        features_and_forecasts = [sentence_forecasts(t) for t in texts]
+        forecasts = [f for _, f in features_and_forecasts]
         hedges = [claim_hedge_cue_scores(t) for t in texts]
         scores = [
             calibrated(p, any(c[3] >= HEDGE_ASSERTED for c in h), f is not None)
-            for p, h, f in zip(probs.tolist(), hedges, forecasts, strict=True)
+            for p, h, (f, _) in zip(probs.tolist(), hedges, features_and_forecasts, strict=True)
         ]
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [article.sentences[i] for i in chosen]

@@ -69,7 +69,7 @@ def audit_split(data: Path, annotations: Path, split: str, tables: dict[str, Cou
     from presslens.evaluation.realnews import load_annotations, map_offsets, offset_map, read_ptc_article
     from presslens.evaluation.realnews_matching import match_claim, match_prediction
     from presslens.pipeline import Pipeline
-    from presslens.text.prediction import forecast_cues
+    from presslens.text.prediction import prediction_forecast
 
     pipeline = Pipeline(only=["claims"])
     for record in load_annotations(annotations / f"{split}.jsonl"):
@@ -100,7 +100,7 @@ def audit_split(data: Path, annotations: Path, split: str, tables: dict[str, Cou
                 hedge = any(match_claim(claim, g) for g in gold_hedges)
                 for name in sorted({cue_class(text, a, b, kind) for a, b, kind in candidates(text)}):
                     _add(tables["hedge classes"], name, split, hedge)
-            found = forecast_cues(text)
+            found = prediction_forecast(text)
             if found is not None:
                 is_claim = claim is not None and not claim.score / (
                     FURNITURE_FACTOR if claim.attributes.get("furniture") else 1.0) < EMIT_AT
