@@ -112,6 +112,23 @@ def test_content_ending_in_a_conjunction_runs_to_the_end_of_the_sentence() -> No
         # no source at all
         ("It was reportedly written by the guards at the camp.", None, "was reportedly written",
          "by the guards at the camp"),
+        # an infinitive after "to": a purpose, wish or failure, not speech
+        ("The footage goes to show two guards leaving the gate at dawn.", "The footage goes", "show",
+         "two guards leaving the gate at dawn"),
+        ("The sailor said he wanted to show the photos only to his family.", "he wanted", "show",
+         "the photos only to his family"),
+        # a hedge adverb without a speech verb: nobody is quoted
+        ("The colonel has allegedly moved the prisoners to a second camp.", "The colonel", "has allegedly",
+         "moved the prisoners to a second camp"),
+        ("The inspector reportedly is looking at the fuel contracts.", "The inspector", "reportedly is",
+         "looking at the fuel contracts"),
+        # the writer pointing to their own earlier text
+        ("As I have reported before, the convoy never reached the border town.", "I", "have reported",
+         "the convoy never reached the border town"),
+        ("Since we first noted the outbreak, the clinics have filled up.", "we", "first noted",
+         "the outbreak"),
+        ("Earlier today I wrote that the bridge had been closed to trucks.", "I", "wrote",
+         "the bridge had been closed to trucks"),
     ],
 )
 def test_frames_failing_the_sanity_rules_become_candidates(
@@ -139,6 +156,38 @@ def test_writer_reporting_own_past_speech_is_not_the_writers_voice() -> None:
     assert "writer's voice as source" not in sanity.source_problems(
         text, _span(text, "I"), None, _span(text, "said")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "own"),
+    [
+        ("As we pointed out last summer, the port was never dredged.", "we", "pointed out", True),
+        ("I detailed the supply routes in my last book.", "I", "detailed", True),
+        ("I told her that the road to the river was mined.", "I", "told", False),
+        ("We asked the guards where the trucks had gone.", "We", "asked", False),
+    ],
+)
+def test_the_writer_citing_their_own_text_is_the_writers_voice(text: str, source: str, cue: str, own: bool) -> None:
+    problems = sanity.source_problems(text, _span(text, source), None, _span(text, cue))
+    assert ("writer's voice as source" in problems) == own
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "problem"),
+    [
+        ("The report goes to show how the money moved.", "show", "hypothetical cue"),
+        ("The minister went on to say the talks had failed.", "say", None),
+        ("The bridge is closed, according to the police.", "according to", None),
+        ("The general reportedly is planning a new offensive.", "reportedly is", "cue is a hedge adverb"),
+        ("The general reportedly said the offensive would start.", "reportedly said", None),
+    ],
+)
+def test_cue_rules_for_infinitives_and_hedge_adverbs(text: str, cue: str, problem: str | None) -> None:
+    problems = sanity.cue_problems(text, _span(text, cue))
+    if problem is None:
+        assert not problems, problems
+    else:
+        assert problem in problems
 
 
 def test_quote_before_said_x_gives_the_quote_as_content() -> None:
