@@ -190,6 +190,17 @@ def test_cue_rules_for_infinitives_and_hedge_adverbs(text: str, cue: str, proble
         assert problem in problems
 
 
+@pytest.mark.parametrize(
+    ("source", "bare"),
+    [("sheriff", True), ("election", True), ("first", True), ("police", False), ("he", False), ("two", False),
+     ("officials", False), ("Reuters", False), ("the sheriff", False)],
+)
+def test_a_bare_singular_word_is_a_cut_source(source: str, bare: bool) -> None:
+    text = f"Late in the evening {source} said the road was closed."
+    problems = sanity.source_problems(text, _span(text, source), None, _span(text, "said"))
+    assert ("source is a bare singular word" in problems) == bare
+
+
 def test_quote_before_said_x_gives_the_quote_as_content() -> None:
     text = '\u201cThe bridge is gone and the ferry has stopped,\u201d said the engineer.'
     out = _refined(text, "the engineer", "said", "the ferry has stopped")

@@ -116,6 +116,25 @@ def own_writing(text: str, source: Span, cue: Span) -> bool:
     return bool(lead and lead[0] in _OWN_WRITING_LEADS) or any(w in _OWN_WRITING_VERBS for w in ws)
 
 
+#: one-word lowercase sources that stand without a determiner: pronouns and collective or mass nouns
+_BARE_SOURCES = frozenset(
+    "he she it they i we you who whoever one someone somebody anyone anybody everyone everybody nobody none all "
+    "both each either neither some many most few others police staff management security intelligence media press "
+    "military personnel people congress parliament government leadership two three four five six seven eight nine ten "
+    "dozen".split()
+)
+
+
+def bare_singular(ws: list[str]) -> bool:
+    """A source of one lowercase word that is neither a pronoun nor a plural or collective noun ("election",
+    "sheriff", "first"): an English singular noun phrase needs a determiner, so the source was cut from a longer
+    phrase ("the sheriff", "the man who won the election")."""
+    if len(ws) != 1:
+        return False
+    w = ws[0]
+    return w.isalpha() and w.islower() and not w.endswith("s") and w not in _BARE_SOURCES
+
+
 def source_problems(text: str, source: Span, sentence: Span | None = None, cue: Span | None = None) -> list[str]:
     ws = words(text, source)
     if not ws:
@@ -139,6 +158,8 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
     lead = [w.lower() for w in WORD.findall(text, max(0, source[0] - 30), source[0])][-1:]
     if lead and lead[0] in ("if", "unless", "whether"):
         out.append("conditional source")
+    if bare_singular(ws):
+        out.append("source is a bare singular word")  # "... election told", "sheriff says": the phrase was cut
     if any(w.lower() in FINITE_SPEECH for w in ws):
         out.append("source holds a reporting verb")
     if any(w.lower() in _AUXILIARY_VERBS for w in ws[1:]) or (len(ws) == 1 and ws[0].islower() and ws[0].endswith("ing")):
