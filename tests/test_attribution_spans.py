@@ -400,13 +400,31 @@ def test_a_source_far_from_its_cue_or_a_short_content_lowers_the_score() -> None
     text = "The regional health office said the clinic had run out of insulin, and the nurse said so."
     near = Attribution(_span(text, "said"), _span(text, "The regional health office"),
                        _span(text, "the clinic had run out of insulin"), 0.9, False)
-    raw, sane, short, is_near = calibration_inputs(text, near)
-    assert (raw, sane, short, is_near) == (0.9, True, False, True)
+    raw, sane, short, is_near, participle = calibration_inputs(text, near)
+    assert (raw, sane, short, is_near, participle) == (0.9, True, False, True, False)
     far = Attribution(_span(text, "said so"), _span(text, "The regional health office"), _span(text, "so"), 0.9,
                       False)
-    _, _, far_short, far_near = calibration_inputs(text, far)
+    _, _, far_short, far_near, _ = calibration_inputs(text, far)
     assert far_short and not far_near
     assert calibrated(0.9, True, False, True) > calibrated(0.9, True, True, True) > calibrated(0.9, True, True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "participle"),
+    [
+        ("The mayor spoke on the radio, saying the shelters were full.", "saying", True),
+        ("The mayor is saying the shelters are full.", "saying", False),
+        ("Aid workers are warning that the river will rise.", "warning", False),
+        ("The shelters are full, according to the mayor.", "according to", False),
+        ("The mayor said the shelters were full.", "said", False),
+    ],
+)
+def test_a_bare_participle_cue_lowers_the_score(text: str, cue: str, participle: bool) -> None:
+    from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
+
+    a = Attribution(_span(text, cue), _span(text, "mayor") if "mayor" in text else None, None, 0.9, False)
+    assert calibration_inputs(text, a)[4] == participle
+    assert calibrated(0.9, True, False, True, True) < calibrated(0.9, True, False, True, False)
 
 
 def test_nested_report_keeps_both_frames_and_an_acronym_source() -> None:
