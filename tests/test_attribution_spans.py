@@ -122,6 +122,9 @@ def test_content_ending_in_a_conjunction_runs_to_the_end_of_the_sentence() -> No
          "moved the prisoners to a second camp"),
         ("The inspector reportedly is looking at the fuel contracts.", "The inspector", "reportedly is",
          "looking at the fuel contracts"),
+        # "said what ...": the writer's description of the words
+        ("The mayor said what many residents had feared for weeks.", "The mayor", "said",
+         "what many residents had feared for weeks"),
         # the writer pointing to their own earlier text
         ("As I have reported before, the convoy never reached the border town.", "I", "have reported",
          "the convoy never reached the border town"),

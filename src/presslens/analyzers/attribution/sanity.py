@@ -265,4 +265,19 @@ def problems(
     if not speech_cue:
         out.append("cue not a speech, reporting or writing predicate")
     out += cue_problems(text, cue, sentence)
+    if content is not None and described_words(text, cue, content):
+        out.append("content describes what was said")
     return out + content_problems(text, content)
+
+
+#: forms of "say": after them a free relative ("said what many of us thought") describes the words, it does not
+#: give them
+_SAY_FORMS = frozenset("say says said saying".split())
+_FREE_RELATIVE = re.compile(r"\s*what\b", re.I)
+
+
+def described_words(text: str, cue: Span, content: Span) -> bool:
+    """ "X said what ...": the writer describes the words ("Lemon said what is clearly racist"), so neither that
+    description nor any other span is what was said."""
+    ws = [w.lower() for w in words(text, cue)]
+    return bool(ws) and ws[-1] in _SAY_FORMS and _FREE_RELATIVE.match(text, cue[1]) is not None
