@@ -112,6 +112,26 @@ def test_content_ending_in_a_conjunction_runs_to_the_end_of_the_sentence() -> No
         # no source at all
         ("It was reportedly written by the guards at the camp.", None, "was reportedly written",
          "by the guards at the camp"),
+        # an infinitive after "to": a purpose, wish or failure, not speech
+        ("The footage goes to show two guards leaving the gate at dawn.", "The footage goes", "show",
+         "two guards leaving the gate at dawn"),
+        ("The sailor said he wanted to show the photos only to his family.", "he wanted", "show",
+         "the photos only to his family"),
+        # a hedge adverb without a speech verb: nobody is quoted
+        ("The colonel has allegedly moved the prisoners to a second camp.", "The colonel", "has allegedly",
+         "moved the prisoners to a second camp"),
+        ("The inspector reportedly is looking at the fuel contracts.", "The inspector", "reportedly is",
+         "looking at the fuel contracts"),
+        # "said what ...": the writer's description of the words
+        ("The mayor said what many residents had feared for weeks.", "The mayor", "said",
+         "what many residents had feared for weeks"),
+        # the writer pointing to their own earlier text
+        ("As I have reported before, the convoy never reached the border town.", "I", "have reported",
+         "the convoy never reached the border town"),
+        ("Since we first noted the outbreak, the clinics have filled up.", "we", "first noted",
+         "the outbreak"),
+        ("Earlier today I wrote that the bridge had been closed to trucks.", "I", "wrote",
+         "the bridge had been closed to trucks"),
     ],
 )
 def test_frames_failing_the_sanity_rules_become_candidates(
@@ -139,6 +159,49 @@ def test_writer_reporting_own_past_speech_is_not_the_writers_voice() -> None:
     assert "writer's voice as source" not in sanity.source_problems(
         text, _span(text, "I"), None, _span(text, "said")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "own"),
+    [
+        ("As we pointed out last summer, the port was never dredged.", "we", "pointed out", True),
+        ("I detailed the supply routes in my last book.", "I", "detailed", True),
+        ("I told her that the road to the river was mined.", "I", "told", False),
+        ("We asked the guards where the trucks had gone.", "We", "asked", False),
+    ],
+)
+def test_the_writer_citing_their_own_text_is_the_writers_voice(text: str, source: str, cue: str, own: bool) -> None:
+    problems = sanity.source_problems(text, _span(text, source), None, _span(text, cue))
+    assert ("writer's voice as source" in problems) == own
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "problem"),
+    [
+        ("The report goes to show how the money moved.", "show", "hypothetical cue"),
+        ("The minister went on to say the talks had failed.", "say", None),
+        ("The bridge is closed, according to the police.", "according to", None),
+        ("The general reportedly is planning a new offensive.", "reportedly is", "cue is a hedge adverb"),
+        ("The general reportedly said the offensive would start.", "reportedly said", None),
+    ],
+)
+def test_cue_rules_for_infinitives_and_hedge_adverbs(text: str, cue: str, problem: str | None) -> None:
+    problems = sanity.cue_problems(text, _span(text, cue))
+    if problem is None:
+        assert not problems, problems
+    else:
+        assert problem in problems
+
+
+@pytest.mark.parametrize(
+    ("source", "bare"),
+    [("sheriff", True), ("election", True), ("first", True), ("police", False), ("he", False), ("two", False),
+     ("officials", False), ("Reuters", False), ("the sheriff", False)],
+)
+def test_a_bare_singular_word_is_a_cut_source(source: str, bare: bool) -> None:
+    text = f"Late in the evening {source} said the road was closed."
+    problems = sanity.source_problems(text, _span(text, source), None, _span(text, "said"))
+    assert ("source is a bare singular word" in problems) == bare
 
 
 def test_quote_before_said_x_gives_the_quote_as_content() -> None:
@@ -340,13 +403,31 @@ def test_a_source_far_from_its_cue_or_a_short_content_lowers_the_score() -> None
     text = "The regional health office said the clinic had run out of insulin, and the nurse said so."
     near = Attribution(_span(text, "said"), _span(text, "The regional health office"),
                        _span(text, "the clinic had run out of insulin"), 0.9, False)
-    raw, sane, short, is_near = calibration_inputs(text, near)
-    assert (raw, sane, short, is_near) == (0.9, True, False, True)
+    raw, sane, short, is_near, participle = calibration_inputs(text, near)
+    assert (raw, sane, short, is_near, participle) == (0.9, True, False, True, False)
     far = Attribution(_span(text, "said so"), _span(text, "The regional health office"), _span(text, "so"), 0.9,
                       False)
-    _, _, far_short, far_near = calibration_inputs(text, far)
+    _, _, far_short, far_near, _ = calibration_inputs(text, far)
     assert far_short and not far_near
     assert calibrated(0.9, True, False, True) > calibrated(0.9, True, True, True) > calibrated(0.9, True, True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "participle"),
+    [
+        ("The mayor spoke on the radio, saying the shelters were full.", "saying", True),
+        ("The mayor is saying the shelters are full.", "saying", False),
+        ("Aid workers are warning that the river will rise.", "warning", False),
+        ("The shelters are full, according to the mayor.", "according to", False),
+        ("The mayor said the shelters were full.", "said", False),
+    ],
+)
+def test_a_bare_participle_cue_lowers_the_score(text: str, cue: str, participle: bool) -> None:
+    from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
+
+    a = Attribution(_span(text, cue), _span(text, "mayor") if "mayor" in text else None, None, 0.9, False)
+    assert calibration_inputs(text, a)[4] == participle
+    assert calibrated(0.9, True, False, True, True) < calibrated(0.9, True, False, True, False)
 
 
 def test_nested_report_keeps_both_frames_and_an_acronym_source() -> None:

@@ -339,7 +339,7 @@ CALIBRATION_FOLDS = 7
 CALIBRATION_L2 = 1.0
 
 
-Row = tuple[str, tuple[float, bool, bool, bool], bool]
+Row = tuple[str, tuple[float, bool, bool, bool, bool], bool]
 
 
 def calibration_rows(data_dir: Path, splits: str = "dev") -> list[Row]:
@@ -378,10 +378,10 @@ def calibration_rows(data_dir: Path, splits: str = "dev") -> list[Row]:
 
 
 def _design(rows: list[Row]) -> tuple[np.ndarray, np.ndarray]:
-    """One row per attribution: 1, logit(raw), sane, short content, source next to its cue."""
+    """One row per attribution: 1, logit(raw), sane, short content, source next to its cue, participle cue."""
     from presslens.analyzers.attribution.calibration import logit
 
-    x = np.array([[1.0, logit(f[0]), float(f[1]), float(f[2]), float(f[3])] for _, f, _ in rows])
+    x = np.array([[1.0, logit(f[0]), float(f[1]), float(f[2]), float(f[3]), float(f[4])] for _, f, _ in rows])
     y = np.array([float(right) for *_, right in rows])
     return x, y
 
@@ -438,7 +438,7 @@ def calibrate(data_dir: Path, split: str = "dev,dev2", check_split: str = "") ->
         held_out[test] = _probabilities(x[test], fit_logistic(x[~test], y[~test]))
     w = fit_logistic(x, y)
     print(f"{len(rows)} attributions of {len(articles)} {split} articles, {int(y.sum())} right")
-    for name, value in zip(("INTERCEPT", "SLOPE", "SANE", "SHORT", "NEAR"), w, strict=True):
+    for name, value in zip(("INTERCEPT", "SLOPE", "SANE", "SHORT", "NEAR", "PARTICIPLE"), w, strict=True):
         print(f"{name} = {value:.2f}")
     asserted = held_out >= 0.5
     print(f"leave-articles-out ({CALIBRATION_FOLDS} folds): asserted {int(asserted.sum())}, right "

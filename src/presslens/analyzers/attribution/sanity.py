@@ -102,6 +102,39 @@ def past_tense(text: str, cue: Span) -> bool:
     return any(w.endswith("ed") or w in _IRREGULAR_PAST for w in ws)
 
 
+#: verbs with which a writer points to their own earlier text ("I wrote", "we noted", "as I explained")
+_OWN_WRITING_VERBS = frozenset("wrote written write detailed explained noted pointed".split())
+#: a writer's parenthetical reference to their own words: "As I have reported", "since we first noted"
+_OWN_WRITING_LEADS = frozenset("as since".split())
+
+
+def own_writing(text: str, source: Span, cue: Span) -> bool:
+    """The writer (a first-person source) points to their own earlier writing: "I wrote", "As we pointed out",
+    "since we first noted". That is the writer's voice, not a witness's report of past speech ("I told her")."""
+    lead = [w.lower() for w in WORD.findall(text, max(0, source[0] - 12), source[0])][-1:]
+    ws = [w.lower() for w in words(text, cue)]
+    return bool(lead and lead[0] in _OWN_WRITING_LEADS) or any(w in _OWN_WRITING_VERBS for w in ws)
+
+
+#: one-word lowercase sources that stand without a determiner: pronouns and collective or mass nouns
+_BARE_SOURCES = frozenset(
+    "he she it they i we you who whoever one someone somebody anyone anybody everyone everybody nobody none all "
+    "both each either neither some many most few others police staff management security intelligence media press "
+    "military personnel people congress parliament government leadership two three four five six seven eight nine ten "
+    "dozen".split()
+)
+
+
+def bare_singular(ws: list[str]) -> bool:
+    """A source of one lowercase word that is neither a pronoun nor a plural or collective noun ("election",
+    "sheriff", "first"): an English singular noun phrase needs a determiner, so the source was cut from a longer
+    phrase ("the sheriff", "the man who won the election")."""
+    if len(ws) != 1:
+        return False
+    w = ws[0]
+    return w.isalpha() and w.islower() and not w.endswith("s") and w not in _BARE_SOURCES
+
+
 def source_problems(text: str, source: Span, sentence: Span | None = None, cue: Span | None = None) -> list[str]:
     ws = words(text, source)
     if not ws:
@@ -115,7 +148,7 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         len(ws) == 1
         and ws[0].lower() in WRITER_PRONOUNS
         and not in_quotes(text, source[0], sentence)
-        and not (cue is not None and past_tense(text, cue))
+        and not (cue is not None and past_tense(text, cue) and not own_writing(text, source, cue))
     ):
         out.append("writer's voice as source")
     if ws[0].lower() in _LEADING_PREPOSITIONS:
@@ -125,6 +158,8 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
     lead = [w.lower() for w in WORD.findall(text, max(0, source[0] - 30), source[0])][-1:]
     if lead and lead[0] in ("if", "unless", "whether"):
         out.append("conditional source")
+    if bare_singular(ws):
+        out.append("source is a bare singular word")  # "... election told", "sheriff says": the phrase was cut
     if any(w.lower() in FINITE_SPEECH for w in ws):
         out.append("source holds a reporting verb")
     if any(w.lower() in _AUXILIARY_VERBS for w in ws[1:]) or (len(ws) == 1 and ws[0].islower() and ws[0].endswith("ing")):
@@ -146,6 +181,19 @@ _POSSESSIVE = re.compile(r"\w['\u2019]s?\s+$")
 _QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b", re.I)
 
 
+#: adverbs that hedge a claim without naming who made it: as a cue on their own they report no speech
+_HEDGE_ADVERBS = frozenset("reportedly allegedly supposedly purportedly".split())
+
+
+def _infinitive(text: str, cue: Span, ws: list[str]) -> bool:
+    """The cue is an infinitive after "to" outside the cue span ("goes to show", "wanted to show", "failed to
+    respond"): a purpose, wish or failure, not speech; "according to" and "went on to say" are speech."""
+    if not ws or ws[0] in ("according", "to"):
+        return False
+    lead = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 25), cue[0])][-2:]
+    return bool(lead) and lead[-1] == "to" and text[cue[0] - 1 : cue[0]].isspace() and lead[:1] != ["on"]
+
+
 def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str]:
     """A cue that reports nothing: hypothetical (``could admit``, ``to explain``), negated (``refuses to say``),
     or a question without an answer (``asked whether``). A headline's cue (``Trump Threatens To ...``) is a cue
@@ -153,8 +201,10 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
     ws = [w.lower() for w in words(text, cue)]
     before = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 25), cue[0])][-1:]
     out = []
-    if any(w in _MODAL for w in ws + before) or (ws[:1] == ["to"] and len(ws) > 1):
+    if any(w in _MODAL for w in ws + before) or (ws[:1] == ["to"] and len(ws) > 1) or _infinitive(text, cue, ws):
         out.append("hypothetical cue")
+    if ws and all(w in _HEDGE_ADVERBS or w in _AUXILIARY_VERBS or w in _BE for w in ws):
+        out.append("cue is a hedge adverb")  # "he has allegedly ...", "Mueller reportedly is ...": no one speaks
     lead = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 40), cue[0])]
     while lead and (lead[-1] in _PASSIVE_ADVERBS or lead[-1].endswith("ly")):
         lead.pop()  # "it was later announced", "were reportedly told"
@@ -215,4 +265,19 @@ def problems(
     if not speech_cue:
         out.append("cue not a speech, reporting or writing predicate")
     out += cue_problems(text, cue, sentence)
+    if content is not None and described_words(text, cue, content):
+        out.append("content describes what was said")
     return out + content_problems(text, content)
+
+
+#: forms of "say": after them a free relative ("said what many of us thought") describes the words, it does not
+#: give them
+_SAY_FORMS = frozenset("say says said saying".split())
+_FREE_RELATIVE = re.compile(r"\s*what\b", re.I)
+
+
+def described_words(text: str, cue: Span, content: Span) -> bool:
+    """ "X said what ...": the writer describes the words ("Lemon said what is clearly racist"), so neither that
+    description nor any other span is what was said."""
+    ws = [w.lower() for w in words(text, cue)]
+    return bool(ws) and ws[-1] in _SAY_FORMS and _FREE_RELATIVE.match(text, cue[1]) is not None
