@@ -105,8 +105,10 @@ from presslens.compare.figure_words import (
     clause_predicate,
     clause_role,
     clause_scope,
+    clause_holds,
     clause_tokens,
     hashed_embedder,
+    inherited_predicate,
 )
 from presslens.compare.figures import (
     GENERIC_HEADS,
@@ -700,9 +702,16 @@ def mention_features(m: FigureMention) -> MentionFeatures:
     # the clause starts after the sentence's start only when it was cut after another figure of the sentence
     after_figure = not m.sentence.lstrip().startswith(m.clause)
     role = clause_role(m.masked_clause, count=m.measure == "count", after_figure=after_figure)
+    if role == "per_item" and m.measure in PERCENT_MEASURES:
+        role = "total"  # a share is already per unit of its base: "3% of a ship's hull value for a single voyage"
     scope = clause_scope(m.masked_clause)
     located = scope == "incident" or role == "population"
     pred = clause_predicate(m.masked_clause)
+    if pred is None and after_figure:
+        cut = m.sentence.find(m.clause)
+        pred = inherited_predicate(m.clause, m.sentence[:cut] if cut > 0 else "")
+    if pred is None and (m.measure or "").startswith("measure") and clause_holds(m.masked_clause):
+        pred = "remain"  # "Averon had many tonnes of grain in its ports": the stock kept there
     if pred in MONEY_PREDICATES and not (m.measure or "").startswith("money"):
         pred = None  # "many people spent the night": no sum of money
     return MentionFeatures(mention_tokens(m), pred, role, scope,
