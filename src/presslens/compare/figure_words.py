@@ -460,26 +460,23 @@ def clause_rate(masked_clause: str) -> bool:
     return bool(RATE_WORDS.intersection(before)) or before[-2:] == ["rate", "of"]
 
 
-MODAL_VERBS = frozenset({"could", "can", "would"})
-INTENT_VERBS = frozenset({"expects", "expect", "expected", "plans", "planned", "aims", "intends", "hopes",
-                          "forecast", "forecasts", "projected", "predicted", "wants"})
+MODAL_VERBS = frozenset({"could", "can", "would", "will"})
+CAPACITY_VERBS = frozenset({"allow", "hold", "carry", "move", "handle", "take", "load", "accommodate", "store",
+                            "export", "ship", "process", "house", "supply", "shelter", "treat", "let"})
+"""After a modal, these make a figure a capacity ("the corridor could move up to many tonnes a month", "the silos
+can hold many tonnes", "a deal could allow many ships"); "the toll could reach 45" stays a (hedged) count, and so
+does "the army aims to mobilise many men", a planned total that reports track like any other."""
 
 
 def clause_potential(masked_clause: str) -> bool:
-    """Whether the figure is what could or is meant to happen, not what happened: a modal ("could", "can",
-    "would") followed by a verb other than "be"/"have" ("the corridor could move up to many tonnes", "silos can
-    hold many tonnes"; "the toll could be as high as many" stays a hedged count), or a verb of intent followed
-    by "to" ("the ministry expects to export many tonnes"), within the five words before the number."""
+    """Whether the figure is a capacity, what could be moved or held, not what was: a modal (:data:`MODAL_VERBS`)
+    followed by a verb of :data:`CAPACITY_VERBS` within the five words before the number."""
     words = _WORD.findall(masked_clause.lower())
     if NUMBER_MASK not in words:
         return False
     at = words.index(NUMBER_MASK)
-    for i in range(max(0, at - 5), at):
-        w = words[i]
-        nxt = words[i + 1] if i + 1 < at else ""
-        if w in MODAL_VERBS and nxt and nxt not in ("be", "have", "not", "never") and nxt != NUMBER_MASK:
-            return True
-        if w in INTENT_VERBS and nxt == "to":
+    for i in range(max(0, at - 5), at - 1):
+        if words[i] in MODAL_VERBS and words[i + 1] in CAPACITY_VERBS:
             return True
     return False
 
@@ -489,8 +486,8 @@ FIGURE_ROLES = ("total", "per_item", "population", "part", "rate", "potential")
 truck carries 20 tonnes") or the standing population of a place (``population``); figures of different roles
 never measure the same thing; ``part`` is a sub-count of another count in the story ("including 214
 children", "of whom 12 seriously", "112 children among the dead"); ``rate`` is an amount per unit of time
-("up to five ships a day", :func:`clause_rate`) and ``potential`` what could or is meant to happen (a capacity, a
-plan or a forecast, :func:`clause_potential`): neither is ever the amount that did happen."""
+("up to five ships a day", :func:`clause_rate`) and ``potential`` a capacity, what could be moved or held
+(:func:`clause_potential`): neither is ever the amount that did happen."""
 
 
 def clause_role(masked_clause: str, *, count: bool = False, after_figure: bool = False) -> str:
@@ -555,7 +552,7 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "INTENT_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
+__all__ = ["HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
            "TIME_UNITS", "WAITING_FOR", "clause_potential", "clause_rate", "MONEY_PREDICATES", "LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
            "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
            "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
