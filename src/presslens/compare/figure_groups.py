@@ -701,7 +701,8 @@ class MentionFeatures:
 def mention_features(m: FigureMention) -> MentionFeatures:
     # the clause starts after the sentence's start only when it was cut after another figure of the sentence
     after_figure = not m.sentence.lstrip().startswith(m.clause)
-    role = clause_role(m.masked_clause, count=m.measure == "count", after_figure=after_figure)
+    role = clause_role(m.masked_clause, count=m.measure == "count", after_figure=after_figure,
+                       material=(m.measure or "").startswith("measure"))
     if role == "per_item" and m.measure in PERCENT_MEASURES:
         role = "total"  # a share is already per unit of its base: "3% of a ship's hull value for a single voyage"
     scope = clause_scope(m.masked_clause)

@@ -445,13 +445,13 @@ RATE_WORDS = frozenset({"daily", "weekly", "monthly", "yearly", "annually", "hou
 def clause_rate(masked_clause: str) -> bool:
     """Whether the figure is a rate, an amount per unit of time, not an amount: "a deal could allow up to many
     ships a day", "many tonnes a month before the blockade", "a daily loading rate of many tonnes" ("a"/"an"
-    and a word of :data:`TIME_UNITS` within the four words after the number, or a word of :data:`RATE_WORDS`
+    and a word of :data:`TIME_UNITS` within the six words after the number, or a word of :data:`RATE_WORDS`
     or "rate of" within the three words before it)."""
     words = _WORD_ANY.findall(masked_clause.lower())
     if NUMBER_MASK not in words:
         return False
     at = words.index(NUMBER_MASK)
-    after = words[at + 1 : at + 5]
+    after = words[at + 1 : at + 7]
     if any(after[i] in ("a", "an") and after[i + 1] in TIME_UNITS for i in range(len(after) - 1)):
         return True
     if RATE_WORDS.intersection(after[:3]):
@@ -490,18 +490,20 @@ children", "of whom 12 seriously", "112 children among the dead"); ``rate`` is a
 (:func:`clause_potential`): neither is ever the amount that did happen."""
 
 
-def clause_role(masked_clause: str, *, count: bool = False, after_figure: bool = False) -> str:
+def clause_role(masked_clause: str, *, count: bool = False, after_figure: bool = False,
+                material: bool = False) -> str:
     """The :data:`FIGURE_ROLES` entry of a figure, from its masked clause. ``count``: the figure is a count (then
     "N of the NOUN" is a part of a set, :func:`clause_part_of_set`); ``after_figure``: its clause was cut right
-    after another figure of the sentence (then a clause opening "with N" is a part of that figure)."""
+    after another figure of the sentence (then a clause opening "with N" is a part of that figure); ``material``:
+the figure is an amount of a material such as tonnes of grain (then "has N" is that amount, not a stock)."""
     if clause_rate(masked_clause):
         return "rate"
     if clause_per_item(masked_clause):
         return "per_item"
     if clause_potential(masked_clause):
         return "potential"
-    if clause_population(masked_clause, stocks=count):
-        return "population"  # "has N" is a standing stock of a count only: "Averon has N tonnes" is the amount
+    if clause_population(masked_clause, stocks=not material):
+        return "population"  # "has N" is a standing stock, but of a material ("has N tonnes") it is the amount
     if clause_subcount(masked_clause):
         return "part"
     if count and clause_part_of_set(masked_clause):

@@ -169,7 +169,7 @@ NUMBER_MASK = "many"
 
 _AGE_BEFORE = re.compile(r"\b(?:men|women|people|those|children|adults|anyone|citizens|aged)\s*$", re.I)
 _AGE_OF_ONE = re.compile(r"\b(?:youngest|oldest|aged|age of|ages of)\b[^.;:]{0,30}$|"
-                         r"\b(?:the|its|his|her|their)\s+[a-z]+,\s*$", re.I)
+                         r"\b(?:the|its|his|her|their)\s+(?:[a-z]+'s\s+)?[a-z]+,\s*$", re.I)
 """Before a bare number (no unit, followed by a comma or the sentence's end), an age: "the youngest detainee is
 19, the oldest 64", "its captain, 58, said"."""
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:while|but|whereas|and)\s|\s[-–—]\s")
