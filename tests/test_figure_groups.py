@@ -932,6 +932,7 @@ def test_rates_and_capacities_never_join_amounts() -> None:
     assert not clause_rate("many ships have sailed since the corridor opened a week ago")
     assert clause_potential("the corridor could move up to many tonnes")
     assert clause_potential("the silos can hold many tonnes of grain")
+    assert clause_potential("the ministry expects to export many tonnes of wheat in February")  # a forecast
     assert not clause_potential("the final toll could reach many, rescuers said")  # a hedged count
     assert not clause_potential("the army aims to mobilise many men")  # a planned total, tracked like any other
     assert clause_role("up to many ships a day could sail") == "rate"

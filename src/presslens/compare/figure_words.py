@@ -468,15 +468,24 @@ can hold many tonnes", "a deal could allow many ships"); "the toll could reach 4
 does "the army aims to mobilise many men", a planned total that reports track like any other."""
 
 
+FORECAST_VERBS = frozenset({"expects", "expect", "expected", "forecast", "forecasts", "projects", "projected",
+                            "predicts", "predicted"})
+"""Followed by "to" ("the ministry expects to export many tonnes in February"), these make a figure a forecast, what
+may happen, like a capacity; an actor's own aim ("the army aims to mobilise many men") stays a count."""
+
+
 def clause_potential(masked_clause: str) -> bool:
-    """Whether the figure is a capacity, what could be moved or held, not what was: a modal (:data:`MODAL_VERBS`)
-    followed by a verb of :data:`CAPACITY_VERBS` within the five words before the number."""
+    """Whether the figure is a capacity or a forecast, what could be moved or held or may happen, not what was: a
+    modal (:data:`MODAL_VERBS`) followed by a verb of :data:`CAPACITY_VERBS`, or a verb of :data:`FORECAST_VERBS`
+    followed by "to", within the five words before the number."""
     words = _WORD.findall(masked_clause.lower())
     if NUMBER_MASK not in words:
         return False
     at = words.index(NUMBER_MASK)
     for i in range(max(0, at - 5), at - 1):
         if words[i] in MODAL_VERBS and words[i + 1] in CAPACITY_VERBS:
+            return True
+        if words[i] in FORECAST_VERBS and words[i + 1] == "to":
             return True
     return False
 
@@ -554,7 +563,7 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
+__all__ = ["HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "FORECAST_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
            "TIME_UNITS", "WAITING_FOR", "clause_potential", "clause_rate", "MONEY_PREDICATES", "LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
            "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
            "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
