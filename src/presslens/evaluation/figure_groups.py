@@ -2,7 +2,7 @@
 
     presslens eval figure-groups --data data/figures [--split dev|test|test_v1|test_v2|test_v3|test_v4]
                                  [--embedder encoder|hashed|none]
-                                 [--sweep [--sweep-splits dev,test_v1,test_v2,test_v3,test_v4]] [--errors]
+                                 [--sweep [--loso] [--sweep-splits dev,test_v1,...,test_v5]] [--errors]
 
 ``test_v1`` .. ``test_v4`` are retired test splits: their errors were read and fixes were found from them,
 so they are seen data, kept for the record and for tuning; ``test`` is the fresh split (see
@@ -24,7 +24,10 @@ the other articles with :class:`~presslens.compare.figure_groups.FigureGrouper` 
 ``--sweep`` (seen splits only: the test split is never used for tuning) scores a grid of thresholds and
 weights with the analyses and embeddings computed once, on ``--split`` or on every split of
 ``--sweep-splits`` together, and names the setting with the best mean B-cubed F1 among those that merge no
-distractor, find every planted conflict and flag no false conflict on every swept split.
+distractor, find every planted conflict and flag no false conflict on every swept split (when none does: the
+fewest errors, then the best mean F1). ``--loso`` then checks how each selection rule of
+:data:`SELECTION_RULES` generalises: for every swept split, the rule chooses a setting on the other splits and
+that setting is scored on the held-out one (F1, distractors merged, conflicts found, false conflicts).
 """
 
 from __future__ import annotations
