@@ -515,6 +515,10 @@ def test_sweep_scores_the_seen_splits_together_and_refuses_test(monkeypatch: pyt
         assert len(cells) == 10
         assert float(cells[6]) == pytest.approx((float(cells[4]) + float(cells[5])) / 2, abs=0.001)
     assert "chosen" in out or "no setting" in out
+    assert evaluation.main(ap.parse_args([*data, "--sweep-splits", "dev,test_v1", "--loso"])) == 0
+    loso = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| strict | ")]
+    assert [line.split("|")[2].strip() for line in loso] == ["dev", "test_v1"]  # each split held out once
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso"])) == 2  # needs --sweep
 
 
 def test_a_crowd_that_came_is_not_a_count_of_people_detained_or_gone() -> None:
