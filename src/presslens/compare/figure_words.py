@@ -69,19 +69,31 @@ _FOLD.update({
                               "reconnect")},
     **{w: "launch" for w in ("launched", "launching", "launch")},
     **{w: "intercept" for w in ("intercepted", "downed", "interception")},
+    **{w: "leave" for w in ("sailed", "sail", "sailing", "repatriated", "repatriation", "exported", "shipped")},
+    "stuck": "remain",
+    **{w: "wait" for w in ("waiting", "queuing", "queueing", "queued", "anchored", "queue")},
+    **{w: "lay" for w in ("laid", "laying", "planted", "sown")},
+    **{w: "clear" for w in ("cleared", "clearing", "neutralised", "neutralized", "defused", "disarmed")},
 })
 _WORD = re.compile(r"[a-z][a-z'-]+")
+_WORD_ANY = re.compile(r"[a-z][a-z'-]*")
+"""Like ``_WORD`` but keeps one-letter words ("a day", "a strike")."""
 _FOLD.update({"call-up": "mobilise", "call-ups": "mobilise", "draft": "mobilise"})
 
 PREDICATE_VERBS: dict[str, str] = {
     **{w: "leave" for w in ("fled", "flee", "fleeing", "left", "leave", "leaving", "gone", "departed",
-                            "emigrated", "escaped", "evacuated", "rescued", "bussed")},
+                            "emigrated", "escaped", "evacuated", "rescued", "bussed", "sailed", "sail", "sailing",
+                            "repatriated", "exported", "shipped")},
     **{w: "detain" for w in ("detained", "detain", "arrested", "jailed", "held", "imprisoned")},
     **{w: "release" for w in ("released", "freed", "exchanged", "pardoned")},
     **{w: "kill" for w in ("killed", "died", "perished")},
     **{w: "missing" for w in ("missing", "disappeared", "unaccounted")},
     **{w: "remain" for w in ("remain", "remained", "remains", "remaining", "trapped", "stranded", "stayed",
-                             "staying", "besieged")},
+                             "staying", "besieged", "stuck", "sitting")},
+    **{w: "wait" for w in ("waiting", "queuing", "queueing", "queued", "anchored")},
+    **{w: "lay" for w in ("laid", "laying", "planted", "sown", "sowed")},
+    **{w: "clear" for w in ("cleared", "clearing", "neutralised", "neutralized", "defused", "disarmed",
+                            "destroyed")},
     **{w: "register" for w in ("registered", "register", "registering")},
     **{w: "vaccinate" for w in ("vaccinated", "immunised", "immunized", "inoculated", "jabbed")},
     **{w: "infect" for w in ("infected", "sickened")},
@@ -113,6 +125,7 @@ GENERIC_PREDICATES = frozenset({"price"})
 budget lines and sums spent, but say nothing of what is priced, so sharing one does not waive the grouper's
 headless margin (a litre of petrol is no loaf of bread)."""
 PREDICATE_NOUNS: dict[str, str] = {
+    "repatriation": "leave", "repatriations": "leave",
     "toll": "kill", "fatalities": "kill", "deaths": "kill", "dead": "kill", "custody": "detain",
     "detainees": "detain", "prisoners": "detain", "wounded": "wound", "injuries": "wound",
     "cases": "infect", "case": "infect", "infections": "infect", "patients": "infect",
@@ -129,9 +142,17 @@ PARTICLE_VERBS = {"called": "up", "call": "up", "shot": "down", "set": "aside"}
 OUT_VERBS = frozenset({"brought", "taken", "bussed", "moved", "pulled", "got", "carried", "ferried", "flown"})
 """Verbs that, followed by "out", name a departure ("brought out of the city")."""
 STATE_WORDS = frozenset({"still"})
+WAITING_FOR = frozenset({"for", "at", "off", "outside", "offshore"})
+"""After a verb of the ``wait`` class, these make it one ("ships waiting at anchor", "waiting for inspection");
+"grain waiting in the silos" and "waiting to be loaded" are where a stock is, not a queue."""
+CUSTODY_WORDS = frozenset({"custody", "detention", "captivity", "prison", "jail", "jails", "prisons", "cells"})
+"""After a ``remain`` verb ("remain in Drusk custody"), these make the figure a count of those held (``detain``)."""
+SAFE_WORDS = frozenset({"safe", "harmless"})
+"""After "made"/"rendered" ("divers have made safe 17 mines"), these name the ``clear`` predicate."""
 STAY_VERBS = frozenset({"remain", "remained", "remains", "remaining", "stayed", "staying"})
 """Verbs of the ``remain`` class that count only before a word of :data:`STAYING_WORDS` or at the clause's end."""
-STAYING_WORDS = frozenset({"in", "inside", "within", "living", "there", "here", "sheltering", "hiding", "behind"})
+STAYING_WORDS = frozenset({"in", "inside", "within", "living", "there", "here", "sheltering", "hiding", "behind",
+                           "aboard", "stuck", "trapped", "stranded"})
 """"still" followed by one of these ("still in the city", "still living there") makes a figure without a
 predicate verb a count of those who remain, the other outcome of an evacuation; used after verbs and predicate
 nouns ("houses still under water" stay without a predicate)."""
@@ -158,9 +179,9 @@ off ("households without power", "homes that lost electricity", "cutting electri
 waiting for power to return"): the ``outage`` predicate, never the homes reconnected (``restore``)."""
 
 
-def clause_predicate(masked_clause: str) -> str | None:
-    """The predicate class of the verb nearest the masked number ("leave", "detain", ...), else of a
-    predicate noun anywhere in the clause ("death toll"), or None."""
+def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | None:
+    """The predicate class of the verb nearest the masked number ("leave", "detain", ...) within ``reach``
+    words, else of a predicate noun anywhere in the clause ("death toll"), or None."""
     words = _WORD.findall(masked_clause.lower())
     if NUMBER_MASK not in words:
         return None
@@ -171,9 +192,14 @@ def clause_predicate(masked_clause: str) -> str | None:
         cls = PREDICATE_VERBS.get(w)
         if cls is None and w in OUT_VERBS and words[i + 1 : i + 2] == ["out"]:
             cls = "leave"  # "brought out of the city", "bussed out"
+        if cls is None and w in ("made", "rendered") and SAFE_WORDS.intersection(words[i + 1 : i + 3]):
+            cls = "clear"  # "divers have made safe 17 mines"
         if w in DEPRIVATION_WORDS and UTILITIES.intersection(words[i + 1 : i + 4]):
             cls = "outage"  # "without power", "cutting electricity to", "have no running water"
-        if cls is None or abs(i - at) > PREDICATE_REACH:
+        if cls == "wait" and w != "anchored" and not (WAITING_FOR.intersection(words[i + 1 : i + 3])
+                                                       or "anchor" in words[i + 1 : i + 4]):
+            continue  # "grain waiting in the silos", "waiting to be loaded": a stock, not a queue
+        if cls is None or abs(i - at) > reach:
             continue
         if w in LEVEL_VERBS and 0 < at - i <= 2:  # "reached (about) N": a level, not a movement
             continue
@@ -181,6 +207,8 @@ def clause_predicate(masked_clause: str) -> str | None:
             continue  # "called" is a call-up only as "called up" ("a figure the department called unfounded")
         if w in STAY_VERBS and i + 1 < len(words) and not STAYING_WORDS.intersection(words[i + 1 : i + 3]):
             continue  # "remain in the city" is where people are; "schools remain shut" says nothing of that
+        if cls == "remain" and CUSTODY_WORDS.intersection(words[i + 1 : i + 5]):
+            cls = "detain"  # "more than 20 fishermen remain in Drusk custody": those held
         if cls == "kill" and ILLNESS_CAUSES.intersection(words[i + 1 : i + 4]):
             cls = "illness_death"  # "died of the disease": deaths from illness or hunger, not the toll of violence
         if any(v in NEGATIONS or v.endswith("n't") for v in words[max(0, i - 3) : i]):
@@ -199,6 +227,22 @@ def clause_predicate(masked_clause: str) -> str | None:
         if words[i] in STATE_WORDS and STAYING_WORDS.intersection(words[i + 1 : i + 3]):
             return "remain"  # "N people are still in the city": those who stayed, never those who left
     return None
+
+
+CARRY_PARTICIPLES = frozenset({"carrying", "taking", "transporting", "shipping", "moving", "loaded",
+                               "laden"})
+"""A clause cut after another figure that opens with one of these ("11 ships have left ..., carrying many tonnes
+of wheat") counts the cargo of what that figure counts, so it takes that figure's predicate."""
+
+
+def inherited_predicate(clause: str, before: str) -> str | None:
+    """The predicate a cargo clause takes from the earlier part of its sentence (:data:`CARRY_PARTICIPLES`):
+    the predicate verb nearest the end of ``before``, at any distance; None when ``clause`` does not open with
+    such a participle."""
+    first = _WORD.findall(clause.lower())[:1]
+    if not first or first[0] not in CARRY_PARTICIPLES:
+        return None
+    return clause_predicate(f"{before} {NUMBER_MASK}", reach=10_000)
 
 
 PER_ITEM_WORDS = frozenset({"each", "every", "single", "apiece", "per"})
@@ -235,7 +279,24 @@ like a population, never an event's count."""
 _STOCK_SKIP = frozenset({"only", "just", "still", "some", "now", "already", "about", "around", "roughly"})
 
 
-def clause_population(masked_clause: str) -> bool:
+HOLD_VERBS = STOCK_VERBS | {"hold", "holds", "holding", "store", "stores", "stored", "keep", "keeps"}
+
+
+def clause_holds(masked_clause: str) -> bool:
+    """Whether a word of :data:`HOLD_VERBS` stands right before the number (past "only", "still", "about" ...):
+    "Averon had no more than many tonnes of grain in its ports", "the silos still hold many tonnes". For an
+    amount of a material this is what is kept there, the ``remain`` predicate (see
+    :func:`~presslens.compare.figure_groups.mention_features`)."""
+    words = _WORD.findall(masked_clause.lower())
+    if NUMBER_MASK not in words:
+        return False
+    i = words.index(NUMBER_MASK) - 1
+    while i >= 0 and words[i] in _STOCK_SKIP:
+        i -= 1
+    return i >= 0 and words[i] in HOLD_VERBS
+
+
+def clause_population(masked_clause: str, *, stocks: bool = True) -> bool:
     """Whether the figure states how many live somewhere or what a place or body has (a standing population or
     stock, not an event): "a town of many residents", "home to many people", "a population of many", "many people
     live in the valley", "the region has only many household connections", "a capacity of many megawatts"."""
@@ -254,7 +315,7 @@ def clause_population(masked_clause: str) -> bool:
     i = at - 1
     while i >= 0 and words[i] in _STOCK_SKIP:
         i -= 1
-    if i >= 0 and words[i] in STOCK_VERBS and not (words[i] == "had" and i > 0 and words[i - 1] in STOCK_VERBS):
+    if stocks and i >= 0 and words[i] in STOCK_VERBS and not (words[i] == "had" and i > 0 and words[i - 1] in STOCK_VERBS):
         return True  # "the region has only many household connections" (but "the city has had many cases")
     return bool({"live", "lives", "living"}.intersection(words[at + 1 : at + 4]))
 
@@ -314,6 +375,10 @@ IMPACT_VERBS = frozenset({"struck", "hit", "hits", "strikes", "exploded", "lande
                           "attacked", "shelled", "bombed", "targeted"})
 """Verbs that, within four words after "when" ("died when a drone struck an apartment block"), tie a figure to
 one incident."""
+INDEFINITE_INCIDENTS = frozenset({"strike", "attack", "raid", "blast", "explosion", "bombing", "shelling", "salvo",
+                                  "assault", "barrage"})
+"""After "a"/"an" before the number ("a missile strike on the port killed many"), these make the figure the count
+of one incident when the clause has no cue of a running total ("since", "so far")."""
 CUMULATIVE_WORDS = (("since",), ("so", "far"), ("in", "total"), ("in", "all"), ("to", "date"), ("altogether",),
                     ("whole",), ("entire",), ("overall",), ("cumulative",))
 """Words that make a figure a running total over a period ("killed since the campaign began", "in the whole
@@ -355,6 +420,11 @@ def clause_scope(masked_clause: str) -> str | None:
             if tuple(words[i : i + n]) == cue and not (
                     cue == ("since",) and any(_is_superlative(v) for v in words[max(0, i - 3) : i])):
                 return "cumulative"  # but "the highest (toll) since the war began" compares, it does not sum
+    words = _WORD_ANY.findall(masked_clause.lower())
+    at = words.index(NUMBER_MASK)
+    for i in range(at):
+        if words[i] in ("a", "an") and INDEFINITE_INCIDENTS.intersection(words[i + 1 : min(i + 3, at)]):
+            return "incident"  # "a missile strike on the grain terminal overnight killed many people"
     return None
 
 
@@ -368,21 +438,81 @@ def _is_superlative(word: str) -> bool:
         word.endswith("est") and len(word) > 5 and word not in _NOT_SUPERLATIVES)
 
 
-FIGURE_ROLES = ("total", "per_item", "population", "part")
+TIME_UNITS = frozenset({"day", "week", "month", "year", "hour", "night", "fortnight", "season"})
+RATE_WORDS = frozenset({"daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly"})
+
+
+def clause_rate(masked_clause: str) -> bool:
+    """Whether the figure is a rate, an amount per unit of time, not an amount: "a deal could allow up to many
+    ships a day", "many tonnes a month before the blockade", "a daily loading rate of many tonnes" ("a"/"an"
+    and a word of :data:`TIME_UNITS` within the six words after the number, or a word of :data:`RATE_WORDS`
+    or "rate of" within the three words before it)."""
+    words = _WORD_ANY.findall(masked_clause.lower())
+    if NUMBER_MASK not in words:
+        return False
+    at = words.index(NUMBER_MASK)
+    after = words[at + 1 : at + 7]
+    if any(after[i] in ("a", "an") and after[i + 1] in TIME_UNITS for i in range(len(after) - 1)):
+        return True
+    if RATE_WORDS.intersection(after[:3]):
+        return True
+    before = words[max(0, at - 3) : at]
+    return bool(RATE_WORDS.intersection(before)) or before[-2:] == ["rate", "of"]
+
+
+MODAL_VERBS = frozenset({"could", "can", "would", "will"})
+CAPACITY_VERBS = frozenset({"allow", "hold", "carry", "move", "handle", "take", "load", "accommodate", "store",
+                            "export", "ship", "process", "house", "supply", "shelter", "treat", "let"})
+"""After a modal, these make a figure a capacity ("the corridor could move up to many tonnes a month", "the silos
+can hold many tonnes", "a deal could allow many ships"); "the toll could reach 45" stays a (hedged) count, and so
+does "the army aims to mobilise many men", a planned total that reports track like any other."""
+
+
+FORECAST_VERBS = frozenset({"expects", "expect", "expected", "forecast", "forecasts", "projects", "projected",
+                            "predicts", "predicted"})
+"""Followed by "to" ("the ministry expects to export many tonnes in February"), these make a figure a forecast, what
+may happen, like a capacity; an actor's own aim ("the army aims to mobilise many men") stays a count."""
+
+
+def clause_potential(masked_clause: str) -> bool:
+    """Whether the figure is a capacity or a forecast, what could be moved or held or may happen, not what was: a
+    modal (:data:`MODAL_VERBS`) followed by a verb of :data:`CAPACITY_VERBS`, or a verb of :data:`FORECAST_VERBS`
+    followed by "to", within the five words before the number."""
+    words = _WORD.findall(masked_clause.lower())
+    if NUMBER_MASK not in words:
+        return False
+    at = words.index(NUMBER_MASK)
+    for i in range(max(0, at - 5), at - 1):
+        if words[i] in MODAL_VERBS and words[i + 1] in CAPACITY_VERBS:
+            return True
+        if words[i] in FORECAST_VERBS and words[i + 1] == "to":
+            return True
+    return False
+
+
+FIGURE_ROLES = ("total", "per_item", "population", "part", "rate", "potential")
 """What a figure amounts to: an amount of the thing (``total``), an amount per item (``per_item``: "each
 truck carries 20 tonnes") or the standing population of a place (``population``); figures of different roles
 never measure the same thing; ``part`` is a sub-count of another count in the story ("including 214
-children", "of whom 12 seriously", "112 children among the dead")."""
+children", "of whom 12 seriously", "112 children among the dead"); ``rate`` is an amount per unit of time
+("up to five ships a day", :func:`clause_rate`) and ``potential`` a capacity, what could be moved or held
+(:func:`clause_potential`): neither is ever the amount that did happen."""
 
 
-def clause_role(masked_clause: str, *, count: bool = False, after_figure: bool = False) -> str:
+def clause_role(masked_clause: str, *, count: bool = False, after_figure: bool = False,
+                material: bool = False) -> str:
     """The :data:`FIGURE_ROLES` entry of a figure, from its masked clause. ``count``: the figure is a count (then
     "N of the NOUN" is a part of a set, :func:`clause_part_of_set`); ``after_figure``: its clause was cut right
-    after another figure of the sentence (then a clause opening "with N" is a part of that figure)."""
+    after another figure of the sentence (then a clause opening "with N" is a part of that figure); ``material``:
+the figure is an amount of a material such as tonnes of grain (then "has N" is that amount, not a stock)."""
+    if clause_rate(masked_clause):
+        return "rate"
     if clause_per_item(masked_clause):
         return "per_item"
-    if clause_population(masked_clause):
-        return "population"
+    if clause_potential(masked_clause):
+        return "potential"
+    if clause_population(masked_clause, stocks=not material):
+        return "population"  # "has N" is a standing stock, but of a material ("has N tonnes") it is the amount
     if clause_subcount(masked_clause):
         return "part"
     if count and clause_part_of_set(masked_clause):
@@ -433,7 +563,8 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["MONEY_PREDICATES", "LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
+__all__ = ["HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "FORECAST_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
+           "TIME_UNITS", "WAITING_FOR", "clause_potential", "clause_rate", "MONEY_PREDICATES", "LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
            "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
            "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
            "PREDICATE_REACH", "PREDICATE_VERBS", "STAY_VERBS", "STAYING_WORDS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",

@@ -168,6 +168,10 @@ class FigureMention:
 NUMBER_MASK = "many"
 
 _AGE_BEFORE = re.compile(r"\b(?:men|women|people|those|children|adults|anyone|citizens|aged)\s*$", re.I)
+_AGE_OF_ONE = re.compile(r"\b(?:youngest|oldest|aged|age of|ages of)\b[^.;:]{0,30}$|"
+                         r"\b(?:the|its|his|her|their)\s+(?:[a-z]+'s\s+)?[a-z]+,\s*$", re.I)
+"""Before a bare number (no unit, followed by a comma or the sentence's end), an age: "the youngest detainee is
+19, the oldest 64", "its captain, 58, said"."""
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:while|but|whereas|and)\s|\s[-–—]\s")
 _VAGUE_SOURCE = re.compile(r"\b(?:some|several|many|unconfirmed|media|unverified|other)\s+(?:reports?|sources?|"
                            r"accounts|estimates)\b|\breportedly\b|\bit is (?:said|believed|claimed)\b|"
@@ -187,6 +191,9 @@ _HEAD_SYNONYMS = {
     "dead": "victim", "victim": "victim", "casualty": "victim", "fatality": "victim", "body": "victim",
     "death": "victim", "patient": "case", "infection": "case", "case": "case",
     "journalist": "journalist", "reporter": "journalist", "correspondent": "journalist",
+    "sailor": "seafarer", "seafarer": "seafarer", "mariner": "seafarer",
+    "ship": "ship", "vessel": "ship", "freighter": "ship", "carrier": "ship",
+    "grain": "grain", "wheat": "grain", "maize": "grain", "barley": "grain", "corn": "grain",
 }
 GENERIC_PERSON_HEADS = frozenset({
     "people", "person", "men", "man", "citizen", "resident", "civilian", "individual", "national", "inhabitant",
@@ -421,6 +428,8 @@ def mentions_from_findings(article: Article, findings: list[Finding]) -> list[Fi
         if label == "count" and _AGE_BEFORE.search(text[max(0, f.start - 30) : f.start]) and \
                 (a.get("value") or 0) < 120:
             label = "age"  # "men under 40", "people over 60": an age limit, not a count
+        elif label == "count" and not unit and _is_age_of_one(text, f.start, f.end, a.get("value")):
+            label = "age"  # "the youngest detainee is 19, the oldest 64", "its captain, 58, said"
         measure = measure_class(label, unit, a.get("currency"))
         m = FigureMention(
             article_id=article.id, start=f.start, end=f.end, text=f.text, label=label, measure=measure,
@@ -444,6 +453,15 @@ def mentions_from_findings(article: Article, findings: list[Finding]) -> list[Fi
         _attach_attribution(m, text, attributions, claims, sent)
         out.append(m)
     return out
+
+
+def _is_age_of_one(text: str, start: int, end: int, value: object) -> bool:
+    """A bare whole number under 120 that gives one person's age (:data:`_AGE_OF_ONE` before it, a comma, a
+    full stop or the text's end right after it)."""
+    if not isinstance(value, int | float) or value != int(value) or not 0 < value < 120:
+        return False
+    after = text[end : end + 2]
+    return (after == "" or after[0] in ",.;") and bool(_AGE_OF_ONE.search(text[max(0, start - 60) : start]))
 
 
 def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding], claims: list[Finding],

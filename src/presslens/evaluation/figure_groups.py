@@ -2,7 +2,7 @@
 
     presslens eval figure-groups --data data/figures [--split dev|test|test_v1|test_v2|test_v3|test_v4]
                                  [--embedder encoder|hashed|none]
-                                 [--sweep [--sweep-splits dev,test_v1,test_v2,test_v3,test_v4]] [--errors]
+                                 [--sweep [--loso] [--sweep-splits dev,test_v1,...,test_v5]] [--errors]
 
 ``test_v1`` .. ``test_v4`` are retired test splits: their errors were read and fixes were found from them,
 so they are seen data, kept for the record and for tuning; ``test`` is the fresh split (see
@@ -24,7 +24,10 @@ the other articles with :class:`~presslens.compare.figure_groups.FigureGrouper` 
 ``--sweep`` (seen splits only: the test split is never used for tuning) scores a grid of thresholds and
 weights with the analyses and embeddings computed once, on ``--split`` or on every split of
 ``--sweep-splits`` together, and names the setting with the best mean B-cubed F1 among those that merge no
-distractor, find every planted conflict and flag no false conflict on every swept split.
+distractor, find every planted conflict and flag no false conflict on every swept split (when none does: the
+fewest errors, then the best mean F1). ``--loso`` then checks how each selection rule of
+:data:`SELECTION_RULES` generalises: for every swept split, the rule chooses a setting on the other splits and
+that setting is scored on the held-out one (F1, distractors merged, conflicts found, false conflicts).
 """
 
 from __future__ import annotations
@@ -324,53 +327,185 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="(seen splits only) score a grid of thresholds and weights")
     parser.add_argument("--sweep-splits", help="comma-separated seen splits to sweep together "
                                                f"(any of {', '.join(SEEN_SPLITS)}; default: --split)")
+    parser.add_argument("--loso", action="store_true",
+                        help="with --sweep: leave one split out -- choose a setting by each selection rule on "
+                             "all swept splits but one, score it on that one, for every split")
     parser.add_argument("--errors", action="store_true", help="list missed, split and merged mentions")
 
 
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5")
 """Splits that may be used for tuning (dev, and the retired test splits whose errors were read)."""
 SWEEP_GRID = {
-    "threshold": (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6),
-    "embed_weight": (0.3, 0.4, 0.5, 0.6, 0.7),
+    "threshold": (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7),
+    "embed_weight": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
     "magnitude_weight": (0.0, 0.1),
     "headless_margin": (0.0, 0.05, 0.1, 0.15, 0.2),
 }
 """The settings ``--sweep`` scores (every combination; ``embed_weight`` 0 only without an embedder)."""
 
 
-def sweep(data_dir: Path, splits: Sequence[str], embed: Embedder | None, config: GroupingConfig) -> None:
-    """Print one row per setting of :data:`SWEEP_GRID` scored on every split, then the chosen setting."""
+@dataclass(frozen=True)
+class GridRow:
+    """One setting of :data:`SWEEP_GRID` and its scores, one per split (in the order of the splits swept)."""
+
+    config: GroupingConfig
+    scores: dict[str, Scores]
+
+    def mean_f1(self, splits: Sequence[str]) -> float:
+        return sum(self.scores[sp].bcubed_f1 for sp in splits) / len(splits)
+
+    def errors(self, splits: Sequence[str]) -> tuple[int, int, int]:
+        """Distractors merged, planted conflicts missed and false conflicts, summed over ``splits``."""
+        return (sum(self.scores[sp].distractors_merged for sp in splits),
+                sum(self.scores[sp].conflict_fn for sp in splits),
+                sum(self.scores[sp].conflict_fp for sp in splits))
+
+
+def grid_scores(data_dir: Path, splits: Sequence[str], embed: Embedder | None,
+                config: GroupingConfig) -> list[GridRow]:
+    """Every setting of :data:`SWEEP_GRID` scored on every split (analyses and embeddings computed once)."""
     prepared = []
     for split in splits:
         data = load_dataset(data_dir, split)
         prepared.append((split, data, analyse(data.articles), find_duplicates(data.articles)))
+    weights = (0.0,) if embed is None else SWEEP_GRID["embed_weight"]
+    rows: list[GridRow] = []
+    for th, w, mag, margin in itertools.product(SWEEP_GRID["threshold"], weights, SWEEP_GRID["magnitude_weight"],
+                                                SWEEP_GRID["headless_margin"]):
+        cfg = replace(config, threshold=th, embed_weight=w, magnitude_weight=mag, headless_margin=margin)
+        rows.append(GridRow(cfg, {sp: score(data, group_articles(data.articles, findings, dups, embed, cfg), dups)
+                                  for sp, data, findings, dups in prepared}))
+    return rows
+
+
+def _error_free(row: GridRow, splits: Sequence[str]) -> bool:
+    return row.errors(splits) == (0, 0, 0)
+
+
+def _neighbours(rows: Sequence[GridRow], row: GridRow) -> list[GridRow]:
+    """The settings one grid step away from ``row`` in threshold or embed weight (other weights equal)."""
+    def step(values: Sequence[float], v: float) -> set[float]:
+        i = list(values).index(v) if v in values else -1
+        return {values[j] for j in (i - 1, i + 1) if 0 <= j < len(values)} if i >= 0 else set()
+
+    c = row.config
+    ths, ws = step(SWEEP_GRID["threshold"], c.threshold), step(SWEEP_GRID["embed_weight"], c.embed_weight)
+    return [r for r in rows if r.config.magnitude_weight == c.magnitude_weight
+            and r.config.headless_margin == c.headless_margin
+            and ((r.config.threshold in ths and r.config.embed_weight == c.embed_weight)
+                 or (r.config.embed_weight in ws and r.config.threshold == c.threshold))]
+
+
+def _rule_strict(rows: Sequence[GridRow], splits: Sequence[str]) -> GridRow:
+    """The sweep's rule: the best mean F1 among error-free settings; when none is, fewest errors (distractors
+    merged + conflicts missed + false conflicts), then the best mean F1."""
+    return min(rows, key=lambda r: (sum(r.errors(splits)), -round(r.mean_f1(splits), 9)))
+
+
+def _rule_best_f1(rows: Sequence[GridRow], splits: Sequence[str]) -> GridRow:
+    """The best mean F1, errors ignored (for reference: F1 alone weighs a merged distractor little)."""
+    return min(rows, key=lambda r: -round(r.mean_f1(splits), 9))
+
+
+def _rule_merges_first(rows: Sequence[GridRow], splits: Sequence[str]) -> GridRow:
+    """Fewest distractors merged, then fewest false conflicts, then fewest missed conflicts, then F1."""
+    return min(rows, key=lambda r: (r.errors(splits)[0], r.errors(splits)[2], r.errors(splits)[1],
+                                    -round(r.mean_f1(splits), 9)))
+
+
+def _rule_worst_split(rows: Sequence[GridRow], splits: Sequence[str]) -> GridRow:
+    """Fewest errors on the worst split, then fewest in all, then the best lowest F1 over the splits."""
+    def worst(r: GridRow) -> int:
+        return max(sum(r.errors([sp])) for sp in splits)
+
+    return min(rows, key=lambda r: (worst(r), sum(r.errors(splits)),
+                                    -round(min(r.scores[sp].bcubed_f1 for sp in splits), 9)))
+
+
+def _rule_robust(rows: Sequence[GridRow], splits: Sequence[str]) -> GridRow:
+    """Fewest errors summed over the setting and its grid neighbours (threshold and embed weight one step
+    either way): a setting in a wide error-free region, not on a ridge; then fewest own errors, then F1."""
+    def region(r: GridRow) -> int:
+        return sum(r.errors(splits)) + sum(sum(n.errors(splits)) for n in _neighbours(rows, r))
+
+    return min(rows, key=lambda r: (region(r), sum(r.errors(splits)), -round(r.mean_f1(splits), 9)))
+
+
+SELECTION_RULES = {
+    "strict": _rule_strict,
+    "best-f1": _rule_best_f1,
+    "merges-first": _rule_merges_first,
+    "worst-split": _rule_worst_split,
+    "robust": _rule_robust,
+}
+"""How a setting is chosen from scores on the tuning splits (first in grid order on ties)."""
+
+
+def _describe(c: GroupingConfig) -> str:
+    return f"{c.threshold} / {c.embed_weight} / {c.magnitude_weight} / {c.headless_margin}"
+
+
+def leave_one_split_out(rows: Sequence[GridRow], splits: Sequence[str]) -> dict[str, list[tuple[str, GridRow]]]:
+    """Per rule: for each split, the setting the rule chooses on the other splits (held-out split, row)."""
+    return {name: [(held, rule(rows, [sp for sp in splits if sp != held])) for held in splits]
+            for name, rule in SELECTION_RULES.items()}
+
+
+def loso_table(rows: Sequence[GridRow], splits: Sequence[str]) -> str:
+    """Markdown: per rule and held-out split, the chosen setting and its held-out scores, then a total row."""
+    lines = ["| rule | held-out split | chosen threshold / embed weight / magnitude weight / headless margin | "
+             "held-out B3 F1 | distractors merged | conflicts found | false conflicts |",
+             "|---|---|---|---|---|---|---|"]
+    for name, picks in leave_one_split_out(rows, splits).items():
+        f1s, merged, found, planted, false, dist = [], 0, 0, 0, 0, 0
+        for held, row in picks:
+            s = row.scores[held]
+            f1s.append(s.bcubed_f1)
+            merged += s.distractors_merged
+            dist += s.distractors
+            found += s.conflict_tp
+            planted += s.conflict_tp + s.conflict_fn
+            false += s.conflict_fp
+            lines.append(f"| {name} | {held} | {_describe(row.config)} | {s.bcubed_f1:.3f} | "
+                         f"{s.distractors_merged}/{s.distractors} | {s.conflict_tp}/{s.conflict_tp + s.conflict_fn} | "
+                         f"{s.conflict_fp} |")
+        lines.append(f"| **{name}** | **all (mean F1, sums)** | | **{sum(f1s) / len(f1s):.3f}** | "
+                     f"**{merged}/{dist}** | **{found}/{planted}** | **{false}** |")
+    return "\n".join(lines)
+
+
+def sweep(data_dir: Path, splits: Sequence[str], embed: Embedder | None, config: GroupingConfig, *,
+          loso: bool = False) -> None:
+    """Print one row per setting of :data:`SWEEP_GRID` scored on every split, then the chosen setting; with
+    ``loso``, then the leave-one-split-out table of every rule in :data:`SELECTION_RULES`."""
+    rows = grid_scores(data_dir, splits, embed, config)
     names = " | ".join(f"F1 {sp}" for sp in splits)
     print(f"| threshold | embed weight | magnitude weight | headless margin | {names} | mean F1 | "
           "distractors merged | conflicts found | false conflicts |")
     print("|---" * (8 + len(splits)) + "|")
-    weights = (0.0,) if embed is None else SWEEP_GRID["embed_weight"]
-    best: tuple[float, GroupingConfig] | None = None
-    for th, w, mag, margin in itertools.product(SWEEP_GRID["threshold"], weights, SWEEP_GRID["magnitude_weight"],
-                                                SWEEP_GRID["headless_margin"]):
-        cfg = replace(config, threshold=th, embed_weight=w, magnitude_weight=mag, headless_margin=margin)
-        scores = [score(data, group_articles(data.articles, findings, dups, embed, cfg), dups)
-                  for _sp, data, findings, dups in prepared]
-        mean_f1 = sum(s.bcubed_f1 for s in scores) / len(scores)
-        merged = sum(s.distractors_merged for s in scores)
-        found = sum(s.conflict_tp for s in scores)
-        planted = sum(s.conflict_tp + s.conflict_fn for s in scores)
-        false = sum(s.conflict_fp for s in scores)
-        f1s = " | ".join(f"{s.bcubed_f1:.3f}" for s in scores)
-        print(f"| {th} | {w} | {mag} | {margin} | {f1s} | {mean_f1:.3f} | {merged} | {found}/{planted} | {false} |")
-        if merged == 0 and found == planted and false == 0 and (best is None or mean_f1 > best[0] + 1e-9):
-            best = (mean_f1, cfg)
-    if best is None:
+    for row in rows:
+        c = row.config
+        merged, missed, false = row.errors(splits)
+        planted = sum(row.scores[sp].conflict_tp + row.scores[sp].conflict_fn for sp in splits)
+        f1s = " | ".join(f"{row.scores[sp].bcubed_f1:.3f}" for sp in splits)
+        print(f"| {c.threshold} | {c.embed_weight} | {c.magnitude_weight} | {c.headless_margin} | {f1s} | "
+              f"{row.mean_f1(splits):.3f} | {merged} | {planted - missed}/{planted} | {false} |")
+    free = [r for r in rows if _error_free(r, splits)]
+    if not free:
         print("\nno setting merges no distractor, finds every planted conflict and flags no false one")
     else:
-        c = best[1]
-        print(f"\nchosen (best mean F1 {best[0]:.3f} with no distractor merged, every planted conflict found, no "
-              f"false conflict; first in grid order on ties): threshold {c.threshold}, embed weight "
-              f"{c.embed_weight}, magnitude weight {c.magnitude_weight}, headless margin {c.headless_margin}")
+        c = _rule_strict(rows, splits).config
+        print(f"\nchosen (best mean F1 {_rule_strict(rows, splits).mean_f1(splits):.3f} with no distractor merged, "
+              f"every planted conflict found, no false conflict; first in grid order on ties): threshold "
+              f"{c.threshold}, embed weight {c.embed_weight}, magnitude weight {c.magnitude_weight}, "
+              f"headless margin {c.headless_margin} ({len(free)} of {len(rows)} settings error-free)")
+    for name, rule in SELECTION_RULES.items():
+        r = rule(rows, splits)
+        print(f"rule {name} on all swept splits: {_describe(r.config)} (mean F1 {r.mean_f1(splits):.3f}, "
+              f"errors merged/missed/false {'/'.join(map(str, r.errors(splits)))})")
+    if loso:
+        print("\nLeave one split out (the rule chooses on the other splits; scores on the held-out one):\n")
+        print(loso_table(rows, splits))
 
 
 def _embedder(name: str) -> Embedder | None:
@@ -390,6 +525,9 @@ def main(args: argparse.Namespace) -> int:
             print(f"error: {data_dir / name} not found")
             return 2
     sweep_splits = [sp.strip() for sp in (args.sweep_splits or args.split).split(",") if sp.strip()]
+    if args.loso and not args.sweep:
+        print("error: --loso needs --sweep (it chooses settings on the swept splits)")
+        return 2
     if args.sweep and any(sp not in SEEN_SPLITS for sp in sweep_splits):
         print(f"error: --sweep tunes, and tuning uses the seen splits only ({', '.join(SEEN_SPLITS)})")
         return 2
@@ -418,7 +556,7 @@ def main(args: argparse.Namespace) -> int:
     embed = _embedder(args.embedder)
     embed = caching(embed) if embed is not None else None
     if args.sweep:
-        sweep(data_dir, sweep_splits, embed, config)
+        sweep(data_dir, sweep_splits, embed, config, loso=args.loso)
         return 0
     rows = {f"{args.embedder} (threshold {config.threshold}, weight {config.embed_weight})":
             score(data, group_articles(data.articles, findings, duplicates, embed, config), duplicates)}
