@@ -284,7 +284,7 @@ _ONE_COUNTED_AFTER = re.compile(
     IGNORE_CASE,
 )
 # "at least one survivor": a noun (not a verb form, not "of") must follow a counted "one"
-_ONE_NOUN_AFTER = re.compile(r"[ ]+(?!(?:of|who|that|which|is|was|more|other|another)\b)(?P<w>[A-Za-z]+)\b(?P<next>[ ]+[a-z]+)?")
+_ONE_NOUN_AFTER = re.compile(r"[ ]+(?!(?:of|who|that|which|is|was|more|other|another)\b)(?P<w>[A-Za-z]+)\b(?P<next>[ ]+[A-Za-z]+)?")
 
 
 def _noun_follows_one(text: str, pos: int) -> bool:
@@ -294,7 +294,7 @@ def _noun_follows_one(text: str, pos: int) -> bool:
     if m.group("w").lower().endswith(("ed", "ing")):
         # "the one mentioned by name" (a verb) vs "one infected traveller" (an adjective before its noun)
         nxt = m.group("next")
-        return nxt is not None and nxt.strip() not in STOP_AFTER
+        return nxt is not None and nxt.strip().lower() not in STOP_AFTER
     return True
 # after "a"/"an", a number word is a figure only with a unit: "a three-day operation", "a five-man team"
 _UNIT_AFTER_ARTICLE_NUMBER = re.compile(

@@ -143,7 +143,7 @@ _NOT_UNIT_BEFORE = re.compile(
 )
 _OCCASION_BEFORE = re.compile(r"\b(?:is|was|be|been|are|were|being)[ ]+$", IGNORE_CASE)
 _POINT_AFTER = re.compile(
-    r"[ ]+(?:from[ ]+(?:now|today|tomorrow|yesterday|[A-Z]\w*day)\b|to[ ]+[a-z]|when\b|where\b|in[ ]+which\b|"
+    r"[ ]+(?:from[ ]+(?:now|today|tomorrow|yesterday|[A-Z]\w*day)\b|when\b|where\b|in[ ]+which\b|"
     r"by[ ]+(?:day|week|month|year)\b|will\b|would\b|comes?\b|came\b)",
     IGNORE_CASE,
 )
