@@ -4,6 +4,7 @@ flagged).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -213,13 +214,29 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
             atoms.append(atom)
     atoms.sort(key=lambda a: (a.start, -(a.end - a.start)))
     out: list[Atom] = []
-    occupied = list(taken)
+    # the occupied spans never overlap one another, so sorted by start they are sorted by end too: only the last
+    # one starting before an atom's end can overlap it (one lookup per atom, not a scan of every span)
+    occupied = _merged(taken)
+    starts = [s for s, _ in occupied]
     for a in atoms:
-        if any(a.start < e and s < a.end for s, e in occupied):
+        k = bisect.bisect_left(starts, a.end) - 1
+        if k >= 0 and occupied[k][1] > a.start:
             continue
         out.append(a)
-        occupied.append((a.start, a.end))
+        starts.insert(k + 1, a.start)
+        occupied.insert(k + 1, (a.start, a.end))
     out.sort(key=lambda a: a.start)
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, with overlapping ones joined (the occupied ranges they cover)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
     return out
 
 
