@@ -206,7 +206,8 @@ def test_vague_amounts_have_order_of_magnitude_bounds() -> None:
     ("phrase", "value"),
     [("twenty-five", 25), ("two hundred and fifty", 250), ("a dozen", 12), ("half a million", 500000),
      ("three thousand", 3000), ("ninety-nine", 99), ("a hundred", 100), ("a", None),
-     ("three-and-a-half thousand", 3500), ("one and a half million", 1500000), ("two and a half dozen", 30)],
+     ("three-and-a-half thousand", 3500), ("one and a half million", 1500000), ("two and a half dozen", 30),
+     ("three-and-a-half", 3.5)],
 )
 def test_parse_number_words(phrase: str, value: float | None) -> None:
     assert parse_number_words(phrase) == value
@@ -315,3 +316,15 @@ def test_date_and_time_patterns_tried_at_word_starts_find_what_a_full_scan_finds
 def test_and_a_half_with_a_scale_word_is_one_figure() -> None:
     q = _find("The region has around three-and-a-half thousand doctors.", "around three-and-a-half thousand")
     assert q.value == 3500 and q.bound == "approx"
+
+
+def test_atoms_inside_taken_spans_are_skipped_and_neighbours_kept() -> None:
+    from presslens.analyzers.figures.atoms import find_atoms
+
+    text = "12 cats, 34 dogs, 56 birds and 78 fish"
+    taken = [(9, 16), (10, 12), (31, 38)]  # "34 dogs" (and a span nested in it), "78 fish"
+    found = [text[a.start : a.end] for a in find_atoms(text, taken)]
+    assert found == ["12", "56"]
+    assert [text[a.start : a.end] for a in find_atoms(text, [])] == ["12", "34", "56", "78"]
+    # a span that only touches a number leaves it free
+    assert [text[a.start : a.end] for a in find_atoms(text, [(2, 9)])] == ["12", "34", "56", "78"]
