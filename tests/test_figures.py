@@ -28,7 +28,7 @@ ROWS: list[tuple[str, str, str, Any, str | None, str | None, bool, bool]] = [
     ("Officials said up to 1,000,000 could eventually be called up.", "1,000,000", "count", 1000000, None, "upper",
      False, False),
     ("The channel gained tens of thousands of subscribers overnight.", "tens of thousands", "count", None,
-     "subscribers", None, True, False),
+     "subscribers", "approx", True, False),
     ("Anton, 34, was handed his summons at work.", "34", "age", 34, "years", None, False, False),
     ("Police detained a 30-year-old near the station.", "30", "age", 30, "years", None, False, False),
     # plain digits and separators
@@ -54,15 +54,15 @@ ROWS: list[tuple[str, str, str, Any, str | None, str | None, bool, bool]] = [
      False, False),
     ("Four thousand workers went on strike.", "Four thousand", "count", 4000, "workers", None, False, False),
     ("Eleven sailors were rescued from the water.", "Eleven", "count", 11, "sailors", None, False, False),
-    # vague amounts
-    ("Hundreds of residents queued for water.", "Hundreds", "count", None, "residents", None, True, False),
-    ("Thousands of men tried to leave through Georgia.", "Thousands", "count", None, "men", None, True, False),
-    ("Dozens of villages were left without power.", "Dozens", "count", None, "villages", None, True, False),
-    ("Several hundred soldiers surrendered.", "Several hundred", "count", None, "soldiers", None, True, False),
-    ("Hundreds of thousands of people lost their homes.", "Hundreds of thousands", "count", None, "people", None,
+    # vague amounts: approximate (real-news guideline, section 3: "approximate and vague: value only")
+    ("Hundreds of residents queued for water.", "Hundreds", "count", None, "residents", "approx", True, False),
+    ("Thousands of men tried to leave through Georgia.", "Thousands", "count", None, "men", "approx", True, False),
+    ("Dozens of villages were left without power.", "Dozens", "count", None, "villages", "approx", True, False),
+    ("Several hundred soldiers surrendered.", "Several hundred", "count", None, "soldiers", "approx", True, False),
+    ("Hundreds of thousands of people lost their homes.", "Hundreds of thousands", "count", None, "people", "approx",
      True, False),
-    ("Millions of viewers watched the address.", "Millions", "count", None, "viewers", None, True, False),
-    ("A few thousand protesters marched in the capital.", "A few thousand", "count", None, "protesters", None,
+    ("Millions of viewers watched the address.", "Millions", "count", None, "viewers", "approx", True, False),
+    ("A few thousand protesters marched in the capital.", "A few thousand", "count", None, "protesters", "approx",
      True, False),
     # bounds
     ("More than 200,000 people have left.", "200,000", "count", 200000, "people", "lower", False, False),
@@ -119,7 +119,7 @@ ROWS: list[tuple[str, str, str, Any, str | None, str | None, bool, bool]] = [
     ("Sergei, 29, who fled to Georgia, found work.", "29", "age", 29, "years", None, False, False),
     ("He joined the army at the age of 52.", "52", "age", 52, "years", None, False, False),
     ("A six-month-old baby was among the injured.", "six", "age", 6, "months", None, False, False),
-    ("Men in their 50s also received summons.", "50s", "age", None, "years", None, True, False),
+    ("Men in their 50s also received summons.", "50s", "age", None, "years", "approx", True, False),
     # durations
     ("The ceasefire lasted three weeks.", "three", "duration", 3, "weeks", None, False, False),
     ("He was sentenced to 7 years in a penal colony.", "7", "duration", 7, "years", None, False, False),
@@ -206,7 +206,8 @@ def test_vague_amounts_have_order_of_magnitude_bounds() -> None:
     ("phrase", "value"),
     [("twenty-five", 25), ("two hundred and fifty", 250), ("a dozen", 12), ("half a million", 500000),
      ("three thousand", 3000), ("ninety-nine", 99), ("a hundred", 100), ("a", None),
-     ("three-and-a-half thousand", 3500), ("one and a half million", 1500000), ("two and a half dozen", 30)],
+     ("three-and-a-half thousand", 3500), ("one and a half million", 1500000), ("two and a half dozen", 30),
+     ("three-and-a-half", 3.5)],
 )
 def test_parse_number_words(phrase: str, value: float | None) -> None:
     assert parse_number_words(phrase) == value
@@ -315,3 +316,15 @@ def test_date_and_time_patterns_tried_at_word_starts_find_what_a_full_scan_finds
 def test_and_a_half_with_a_scale_word_is_one_figure() -> None:
     q = _find("The region has around three-and-a-half thousand doctors.", "around three-and-a-half thousand")
     assert q.value == 3500 and q.bound == "approx"
+
+
+def test_atoms_inside_taken_spans_are_skipped_and_neighbours_kept() -> None:
+    from presslens.analyzers.figures.atoms import find_atoms
+
+    text = "12 cats, 34 dogs, 56 birds and 78 fish"
+    taken = [(9, 16), (10, 12), (31, 38)]  # "34 dogs" (and a span nested in it), "78 fish"
+    found = [text[a.start : a.end] for a in find_atoms(text, taken)]
+    assert found == ["12", "56"]
+    assert [text[a.start : a.end] for a in find_atoms(text, [])] == ["12", "34", "56", "78"]
+    # a span that only touches a number leaves it free
+    assert [text[a.start : a.end] for a in find_atoms(text, [(2, 9)])] == ["12", "34", "56", "78"]

@@ -9,15 +9,19 @@ Labels (see :data:`~.vocabulary.LABELS`):
 - ``count``    -- a number of things or people ("200,000 men", "three tanks", "tens of thousands of ...",
   "at least one survivor", "twice": 2 times, "another million voters"; "a couple of weeks": vague, value 2,
   approx, a candidate at 0.3 like the guideline's "a few");
-- ``percent``  -- "40%", "40 per cent", "forty percent", "3 percentage points";
-- ``money``    -- "$5bn", "€300 million", "5 billion roubles", "300,000 euros";
+- ``percent``  -- "40%", "40 per cent", "forty percent", "3 percentage points", fractions ("two-thirds",
+  "half of the district", "half its people": 50, score 0.8);
+- ``money``    -- "$5bn", "€300 million", "5 billion roubles", "300,000 euros", "$145mm" (a million after a
+  currency sign), "a multimillion dollar scheme" (vague);
 - ``range``    -- "200,000-300,000", "between 5 and 10", "from 10 to 20" (``low``/``high`` set; the unit or
   currency of the range is kept in ``unit``/``currency``);
 - ``age``      -- "30-year-old", "aged 34", "Anton, 34,";
-- ``duration`` -- "three weeks", "a 10-day ceasefire", "18 months", "half an hour"; bare "decades" /
-  "centuries(-old)" are vague (20-99 / 200-999 years);
+- ``duration`` -- "three weeks", "a 10-day ceasefire", "18 months", "half an hour", one unit ("a year in
+  jail", "a day after the vote", "an hour's flight", "for one year", "one day after"; score 0.8); bare
+  "decades" / "centuries(-old)" are vague (20-99 / 200-999 years);
 - ``date``     -- "2022" (in "in 2022"), "September 21", "21 September 2022", "the 1990s";
-- ``measure``  -- physical quantities with a unit of measure: "20 km", "155mm", "3,000 tonnes", "a half mile";
+- ``measure``  -- physical quantities with a unit of measure: "20 km", "155mm", "3,000 tonnes", "a half mile",
+  "walking a mile";
 - ``ordinal``  -- digit ordinals outside dates: "the 155th brigade". Word ordinals ("first", "second") are
   not reported (too common as ordinary words).
 
@@ -27,26 +31,34 @@ Bounds: ``lower`` ("over", "more than", "at least", "above", "upwards of", "in e
 "approximately", "an estimated", "estimated", "circa", "~", "or so", "maybe", "perhaps", "approaching",
 "near", and "nearly",
 "almost", "close to", as the real-news guideline reads them: ``data/realnews/GUIDELINE.md`` section 3);
-otherwise null. A converted figure in brackets takes the bound of the figure it converts ("about 30 km
-(20 miles)"); a bound word makes "half" a quantity ("about half of the housing": 50 percent, approx).
+otherwise null. A converted figure in brackets or after "or" takes the bound of the figure it converts
+("about 30 km (20 miles)", "less than 300 km or 175 miles").
 
-Vague amounts ("tens of thousands", "hundreds of", "dozens of", "several hundred") have ``vague`` true,
-``value`` null and order-of-magnitude ``low``/``high`` ("tens of thousands": 10,000-99,999).
+Vague amounts ("tens of thousands", "hundreds of", "dozens of", "several hundred", "the next few billion
+years") have ``vague`` true, ``value`` null, order-of-magnitude ``low``/``high`` ("tens of thousands":
+10,000-99,999) and bound ``approx`` unless a bound word says otherwise (the guideline reads them as approximate).
 
 Malformed digit groupings ("300,00", "1,0000") have ``malformed`` true and ``likely_values`` the readings a
 typo most plausibly hides: the digits without separators and the groups repaired to three digits
 (300,00 -> [30000, 300000]; 1,0000 -> [1000, 10000]); ``value`` is null.
 
+Share counters in page furniture ("53 SHARES", "2.3k SHARES") are counts, like the prices beside them.
+
 Not quantities (no finding): clock times ("10:30", "6am", "at 10.30"; a price "$5.64" is money), identifiers
-("Su-34", "MH17", "Article 5", "Title 8", "§197", "8 U.S.C. 1226", "Pier 14", "room 32-135"), emergency and service numbers ("911 calls", "dial 999"),
-phone numbers, street addresses, "24/7" and "9/11", chapter and verse ("John 3:16", "1 John 2:6"), citation
-marks ("[4]"), enumerators ("—(1) may", "1." at a line start), copyright years, share counters ("53 SHARES"),
-class years ("BC '22"), old years after "in"/"since" ("in 1066,"), a year before a capitalised name
-("Saviours' Day 2018 Address"), clock times in words ("ten-thirty-two"), "Zero Hedge", "two sides of the same
-coin", "two-fold". A range's ``low`` is its smaller end ("between -60 and -80 degrees": -80 to -60). Two numbers joined by "to" or a dash are two figures, not a range, when the first is not
+("Su-34", "MH17", "Article 5", "Title 8", "§197", "8 U.S.C. 1226", "Pier 14", "room 32-135"), a bare number
+after a capitalised word and before a punctuation mark outside headlines ("Confidential Source 1,",
+"Deuteronomy 28.", "(AL 303)"), broadcasters ("9 News", "KENS 5"), web addresses, emergency and service
+numbers ("911 calls", "dial 999"), phone numbers, street addresses, "24/7" and "9/11", chapter and verse
+("John 3:16", "1 John 2:6"), citation marks ("[4]"), enumerators ("—(1) may", "1." at a line start),
+copyright years, class years ("BC '22"), old years after "in"/"since" ("in 1066,"), "the year 718", a year
+before a capitalised name ("Saviours' Day 2018 Address") or before a singular noun ("the administration's 2010
+approval"), clock times in words ("ten-thirty-two"), "Zero Hedge", "two sides of the same coin", "two-fold";
+"a day" as a rate ("$5 a day", "once a week"), a point in time ("a week from Monday"), an occasion ("today is a
+day of mourning") or a part of a unit ("a quarter of a century"); "one day" as "some day". A range's ``low`` is its smaller end ("between -60 and -80 degrees": -80 to -60). Two numbers joined by "to" or a dash are two figures, not a range, when the first is not
 smaller ("a margin of 51 to 49") or when they follow a verb of change ("raised the tax from 7 to 11
-percent"). A capitalised number word in a headline or a title ("Just One Accusation Away", "Francis @ Five")
-is a candidate (score 0.45), not asserted.
+percent"), nor is a score written "4-to-4". A capitalised number word in a headline or a title without a
+counted noun ("Francis @ Five") is a candidate (score 0.45), not asserted; with one ("Five Years after His
+Election", "Kills Two People") it scores 0.7.
 
 Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) inside a digit string are part of it
 and ignored in its value: "200,<ZWNJ>000 men" is one figure of 200,000 whose span still indexes

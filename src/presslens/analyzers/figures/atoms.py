@@ -4,6 +4,7 @@ flagged).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -31,15 +32,16 @@ NUMBER_WORD = (
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 WORDS_RE = re.compile(
     rf"\b(?:half\s+a\s+(?:million|billion|dozen|hundred|thousand)|"
-    rf"{NUMBER_WORD}[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:{_SCALE_WORD}|dozen)|"
+    rf"{NUMBER_WORD}[\s-]+and[\s-]+a[\s-]+half(?:[\s-]+(?:{_SCALE_WORD}|dozen))?|"
     rf"another\s+(?:{_SCALE_WORD}|dozen)(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}))*|"
     rf"(?:a|an|{NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}|dozen))*)\b",
     IGNORE_CASE,
 )
 VAGUE_RE = re.compile(
     r"\b(?:(?P<tens>tens|hundreds)\s+of\s+(?P<tens_scale>thousands|millions|billions)|"
-    r"(?P<q>several|a\s+few|a\s+couple\s+of|many|a\s+number\s+of)\s+(?P<q_scale>dozen|hundred|thousand|million|"
-    r"billion)(?:\s+(?P<q_scale2>thousand|million))?|"
+    r"(?P<q>several|(?:a\s+)?few|a\s+couple\s+of|many|a\s+number\s+of)\s+(?P<q_scale>dozen|hundred|thousand|"
+    r"million|billion)(?:\s+(?P<q_scale2>thousand|million))?|"
+    r"multi-?(?P<multi>million|billion)(?=[\s-]+(?:dollars?|euros?|pounds?|roubles?|rubles?)\b)|"
     r"(?:(?:many|several|some|tens\s+of)\s+)?(?P<plural>dozens|scores|hundreds|thousands|millions|billions))\b",
     IGNORE_CASE,
 )
@@ -60,7 +62,7 @@ _EMERGENCY_AFTER = re.compile(
 _EMERGENCY_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|to)\s+$", IGNORE_CASE)
 _SCALE_AFTER = re.compile(
     r"^(?:\s*(?P<word>hundred|thousand|million|billion|trillion)\b(?:\s+(?P<word2>thousand|million|"
-    r"billion))?|(?P<short>\s?(?:bn|mn|mln|tn|trn)\b|(?:k|m|b)\b))",
+    r"billion))?|(?P<short>\s?(?:bn|mn|mln|tn|trn)\b|(?:k|m|b|mm)\b))",
     IGNORE_CASE,
 )
 PERCENT_AFTER = re.compile(
@@ -124,6 +126,10 @@ def parse_number_words(phrase: str) -> float | None:
     if words[:2] == ["half", "a"] and len(words) == 3:
         scale = 12 if words[2] == "dozen" else SCALES[words[2]]
         return scale / 2
+    if len(words) >= 3 and words[-2:] == ["a", "half"]:
+        # "three-and-a-half (weeks)": 3.5 of the unit that follows
+        whole = parse_number_words(" ".join(words[:-2]))
+        return None if whole is None else whole + 0.5
     if len(words) >= 4 and words[-3:-1] == ["a", "half"] and (words[-1] in SCALES or words[-1] == "dozen"):
         # "three-and-a-half thousand": (3 + 1/2) x 1,000
         whole = parse_number_words(" ".join(words[:-3]))
@@ -162,7 +168,7 @@ _VAGUE_BOUNDS = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
     "millions": (2_000_000, 9_999_999), "billions": (2_000_000_000, 9_999_999_999),
 }
-_QUANTIFIER_FACTORS = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3), "many": (3, 9),
+_QUANTIFIER_FACTORS = {"several": (3, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "many": (3, 9),
                        "a number of": (2, 9)}
 
 
@@ -171,6 +177,9 @@ def _vague_atom(m: re.Match[str]) -> Atom:
         scale = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}[m.group("tens_scale").lower()]
         mult = 10 if m.group("tens").lower() == "tens" else 100
         low, high = mult * scale, mult * 10 * scale - 1
+    elif m.group("multi"):  # "a multimillion dollar scheme": millions (or billions), vague
+        scale = SCALES[m.group("multi").lower()]
+        low, high = 2 * scale, 999 * scale
     elif m.group("q"):
         q = re.sub(r"\s+", " ", m.group("q").lower())
         scale = 12 if m.group("q_scale").lower() == "dozen" else SCALES[m.group("q_scale").lower()]
@@ -205,13 +214,29 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
             atoms.append(atom)
     atoms.sort(key=lambda a: (a.start, -(a.end - a.start)))
     out: list[Atom] = []
-    occupied = list(taken)
+    # the occupied spans never overlap one another, so sorted by start they are sorted by end too: only the last
+    # one starting before an atom's end can overlap it (one lookup per atom, not a scan of every span)
+    occupied = _merged(taken)
+    starts = [s for s, _ in occupied]
     for a in atoms:
-        if any(a.start < e and s < a.end for s, e in occupied):
+        k = bisect.bisect_left(starts, a.end) - 1
+        if k >= 0 and occupied[k][1] > a.start:
             continue
         out.append(a)
-        occupied.append((a.start, a.end))
+        starts.insert(k + 1, a.start)
+        occupied.insert(k + 1, (a.start, a.end))
     out.sort(key=lambda a: a.start)
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, with overlapping ones joined (the occupied ranges they cover)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
     return out
 
 
@@ -226,8 +251,9 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
     if re.search(r"\b[Tt]itle\s+$", text[max(0, start - 7) : start]):
         return None  # "Title 8 of the United States Code"
     before = text[max(0, start - 2) : start]
-    if re.search(r"[A-Za-z]-?$", before) or IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
-        return None  # Su-34, MH17, Article 5
+    if (re.search(r"[A-Za-z]-?$", before) and not _SCORE_BEFORE.search(text[max(0, start - 6) : start])) or \
+            IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
+        return None  # Su-34, MH17, Article 5 (but "a 4-to-4 split" is two counts)
     after = text[end : end + 3]
     if re.match(r"[A-Za-z]", after) and not re.match(r"(?:bn|mn|mln|tn|trn|k|m|b|st|nd|rd|th|s)\b", text[end:], IGNORE_CASE):
         if not re.match(MEASURE_UNITS, text[end:], IGNORE_CASE):
@@ -246,11 +272,12 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
         factor = float(SCALES[word]) if word else float(SHORT_SCALES[sc.group("short").strip().lower()])
         if sc.group("word2"):
             factor *= SCALES[sc.group("word2").lower()]
-        if sc.group("short") and sc.group("short").strip().lower() in {"m", "b", "k"}:
-            # a bare "m"/"b"/"k" is a scale only in money ("$5m"); elsewhere it may be metres
+        if sc.group("short") and sc.group("short").strip().lower() in {"m", "b", "k", "mm"}:
+            # a bare "m"/"b"/"k" is a scale only in money ("$5m"); elsewhere it may be metres; "mm" is a
+            # million only after a currency sign ("$145mm", the financial press), else millimetres
             money = re.search(r"(?:[$€£₽₴¥]|US\$|USD|EUR|GBP)\s?$", text[max(0, start - 4) : start])
             nxt = re.match(r"\s+([A-Za-z]+)", text[end + sc.end() :])
-            if not money and not (nxt and looks_plural(nxt.group(1).lower())):
+            if not money and (sc.group("short").lower() == "mm" or not (nxt and looks_plural(nxt.group(1).lower()))):
                 sc = None  # "1.2m units" and "$5m" are millions; "a 2m wall" is metres
         if sc is not None:
             atom.end = end + sc.end()
@@ -267,13 +294,14 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
     return atom
 
 
+_SCORE_BEFORE = re.compile(r"\d[-–]to[-–]$", IGNORE_CASE)
 _ARTICLE_PREFIX = re.compile(r"^an?\s+", IGNORE_CASE)
 _ONE_COUNTED_AFTER = re.compile(
     r"(?<!\bthe\s)(?<!\bthe\sonly\s)\b(?:at\s+least|just|only|exactly|more\s+than|fewer\s+than|not\s+even)\s+$",
     IGNORE_CASE,
 )
 # "at least one survivor": a noun (not a verb form, not "of") must follow a counted "one"
-_ONE_NOUN_AFTER = re.compile(r"[ ]+(?!(?:of|who|that|which|is|was|more|other|another)\b)(?P<w>[A-Za-z]+)\b(?P<next>[ ]+[a-z]+)?")
+_ONE_NOUN_AFTER = re.compile(r"[ ]+(?!(?:of|who|that|which|is|was|more|other|another)\b)(?P<w>[A-Za-z]+)\b(?P<next>[ ]+[A-Za-z]+)?")
 
 
 def _noun_follows_one(text: str, pos: int) -> bool:
@@ -283,11 +311,12 @@ def _noun_follows_one(text: str, pos: int) -> bool:
     if m.group("w").lower().endswith(("ed", "ing")):
         # "the one mentioned by name" (a verb) vs "one infected traveller" (an adjective before its noun)
         nxt = m.group("next")
-        return nxt is not None and nxt.strip() not in STOP_AFTER
+        return nxt is not None and nxt.strip().lower() not in STOP_AFTER
     return True
 # after "a"/"an", a number word is a figure only with a unit: "a three-day operation", "a five-man team"
 _UNIT_AFTER_ARTICLE_NUMBER = re.compile(
     r"-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|man|men|member|person|"
+    r"judge|juror|officer|soldier|player|woman|women|"
     r"people|strong|mile|kilometre|kilometer|metre|meter|foot|feet|inch|hectare|acre|ton|tonne|seat|storey|story|page|"
     r"point|percent)\b|[ ]+(?:percent|per\s+cent)\b",
     IGNORE_CASE,
@@ -341,6 +370,7 @@ NUMBER_WORDS_FIRST = words_of(
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety",
 )
 WORDS_FIRST = NUMBER_WORDS_FIRST | words_of("half a an another")
-VAGUE_FIRST = words_of("tens hundreds several a many some dozens scores thousands millions billions")
+VAGUE_FIRST = words_of("tens hundreds several a few many some dozens scores thousands millions billions multi",
+                       "multimillion multibillion")
 COUPLE_FIRST = words_of("a")
 FRACTION_FIRST = words_of("a an one two three four nine")

@@ -126,6 +126,34 @@ _HALF_UNIT_RE = re.compile(
     r"mile|kilometre|kilometer|metre|meter|foot|inch|ton|tonne|pound|kilogram|gallon|litre|liter|acre|hectare)\b",
     IGNORE_CASE,
 )
+# "a year in jail", "a day after the vote", "an hour's flight", "walking a mile", "for one year": one unit of time
+# or distance. Not a rate ("once a week", "$5 a day": see quantity._without_rates), not a point in time ("a week
+# from Monday", "a day to celebrate"), not "a second" (an ordinal); "one day" only as a duration ("for one day",
+# "one day after"), never the "some day" of "may one day declare"
+_UNIT_OF_ONE_RE = re.compile(
+    r"\b(?P<a>an?|one)[ ]+(?:full[ ]+)?(?P<u>(?P<t>minute|hour|day|week|month|year|decade|century)|mile|kilometre|"
+    r"kilometer)(?=['’]s\b|-long\b|[^\w’'-]|$)(?P<half>[ ]+and[ ]+a[ ]+half\b)?",
+    IGNORE_CASE,
+)
+_UNIT_OF_ONE_FIRST = words_of("a an one")
+# not one unit of its own: a rate ("once a week"), a part of a unit ("a quarter of a century", "the best part
+# of a decade"), a day named as an occasion ("today is a day of vindication")
+_NOT_UNIT_BEFORE = re.compile(
+    r"\b(?:once|twice|thrice|times|per|each|every|(?:quarter|third|half|fraction|part)s?[ ]+of)[ ]+$", IGNORE_CASE
+)
+_OCCASION_BEFORE = re.compile(r"\b(?:is|was|be|been|are|were|being)[ ]+$", IGNORE_CASE)
+_POINT_AFTER = re.compile(
+    r"[ ]+(?:from[ ]+(?:now|today|tomorrow|yesterday|[A-Z]\w*day)\b|when\b|where\b|in[ ]+which\b|"
+    r"by[ ]+(?:day|week|month|year)\b|will\b|would\b|comes?\b|came\b)",
+    IGNORE_CASE,
+)
+_ONE_DURATION_BEFORE = re.compile(
+    r"\b(?:for|than|in|within|over|after|about|only|just|nearly|almost|least|some|around|roughly|under|past|"
+    r"last|next|of|lasted|lasting|spent|served|serving)[ ]+$",
+    IGNORE_CASE,
+)
+_ONE_DURATION_AFTER = re.compile(r"(?:[ ]+(?:ago|after|before|later|earlier|long)\b|-long\b|['’]s\b)", IGNORE_CASE)
+UNIT_OF_ONE_SCORE = 0.8
 _TIMES_FIRST = words_of("twice thrice")
 _HALF_UNIT_FIRST = words_of("a half")
 # Speed only: "(?=[...])" lets the engine skip positions where no number (digit or number word) starts;
@@ -143,6 +171,7 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
     (_TIMES_RE, _TIMES_FIRST, False),
     (_VAGUE_TIME_RE, _VAGUE_TIME_FIRST, False),
     (_HALF_UNIT_RE, _HALF_UNIT_FIRST, False),
+    (_UNIT_OF_ONE_RE, _UNIT_OF_ONE_FIRST, False),
     *((age.pattern, age.first, age.digits) for age in _AGES),
     (_AGE_DECADE, _AGE_DECADE_FIRST, False),
 ]
@@ -160,12 +189,17 @@ _NOT_QUANTITIES = [
     re.compile(r"\d{1,3}[ ]+(?:U\.S\.C\.|USC\b|of[ ]+the[ ]+(?:United[ ]+States|U\.S\.)[ ]+Code\b)(?:[ ]*§*[ ]*\d+[a-z]?\b)?"),  # "8 U.S.C."
     re.compile(r"(?<![^\n])\d{1,2}\.(?=[ ]*$|[ ]+[A-Z])", re.MULTILINE),  # list numbers "1." at a line start
     re.compile(r"(?<=©)\d{4}\b|(?<=© )\d{4}\b|\d{4}(?=[ ]*©)"),  # copyright years
-    re.compile(r"\d[\d,.]*[kKmM]?[ ]+(?:SHARES|Shares|VIEWS|Views|COMMENTS)\b"),  # share counters
     re.compile(  # street addresses "1600 Pennsylvania Avenue", "10 Downing Street"
         r"\d{1,5}[A-Z]?[ ]+(?:[NSEW]\.?[ ]+)?(?:[A-Z][a-z]+[ ]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|"
         r"Boulevard|Blvd\.?|Lane|Drive|Dr\.|Place|Square|Court|Way|Terrace|Parkway|Highway)(?![a-z])"
     ),
 ]
+# share counters in page furniture ("53 SHARES", "2.3k SHARES"): counts, like the prices beside them
+_COUNTER = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?P<k>[kKmM])?[ ]+(?P<u>SHARES|Shares|VIEWS|Views|COMMENTS)\b")
+# web addresses: their digits are no figures ("https://.../cadc/15-5307/15-5307-2015-11-20.html")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+", IGNORE_CASE)
+# broadcasters' names: "9 News", "KENS 5", "WUSA 9" (call signs begin with K or W)
+_STATION = re.compile(r"\d{1,2}[ ]+News\b|(?:(?<=\b[KW][A-Z]{2}[ ])|(?<=\b[KW][A-Z]{3}[ ]))\d{1,2}\b(?![.,]\d)")
 # dotted chapter and verse inside a reference: "(Quran 4.89)", "(see 1 Jn 2.22)", "(2 John 1.10-11);"
 _DOTTED_VERSE = re.compile(r"\d{1,3}\.\d{1,3}(?:[-–]\d{1,3})?(?=[),;])")
 _DOTTED_VERSE_BEFORE = re.compile(r"(?:\(|;[ ]|\bsee[ ])(?:[1-3][ ])?[A-Z][a-z]{1,15}\.?[ ]$")
@@ -243,6 +277,16 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
     for pat in _NOT_QUANTITIES:
         for m in matches_at(pat, text, starts["digit"]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    if "://" in text or "www." in text or "WWW." in text:
+        for m in _URL.finditer(text):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_STATION, text, starts["digit"]):
+        found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_COUNTER, text, starts["digit"]):
+        scale = {"k": 1_000, "m": 1_000_000}.get((m.group("k") or "").lower(), 1)
+        found.append(Special(m.start(), m.end(), "count",
+                             {"value": clean_number(float(m.group("n").replace(",", "")) * scale),
+                              "unit": m.group("u").lower()}, (m.start(), m.end("k") if m.group("k") else m.end("n"))))
     for m in matches_at(_DOTTED_VERSE, text, starts["digit"]):
         if _DOTTED_VERSE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
@@ -284,6 +328,23 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
                              {"value": 0.5, "unit": ("centuries" if unit == "century" else unit + "s")
                               if m.group("t") else unit, "fraction": "1/2"},
                              (m.start(), m.start("u"))))
+    for m in finditer_from(_UNIT_OF_ONE_RE, index, _UNIT_OF_ONE_FIRST):
+        before = text[max(0, m.start() - 24) : m.start()]
+        if _NOT_UNIT_BEFORE.search(before):
+            continue
+        if m.group("a").lower() == "one":
+            if not (_ONE_DURATION_BEFORE.search(before) or _ONE_DURATION_AFTER.match(text, m.end("u"))):
+                continue
+        elif m.group("t") and (_POINT_AFTER.match(text, m.end()) or (
+                m.group("t").lower() == "day" and re.match(r"[ ,.;:]", text[m.end() : m.end() + 1])
+                and _OCCASION_BEFORE.search(before))):
+            continue
+        unit = m.group("u").lower()
+        found.append(Special(m.start(), m.end(), "duration" if m.group("t") else "measure",
+                             {"value": 1.5 if m.group("half") else 1.0,
+                              "unit": ("centuries" if unit == "century" else unit + "s") if m.group("t") else unit,
+                              "unit_of_one": True},
+                             (m.start(), m.end("a"))))
     for age in _AGES:
         if age.label == "years_old" and _OLD_HINT.search(text) is None:
             continue
