@@ -603,7 +603,10 @@ def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | N
     """The pair model fitted on ``prepared`` with its joining threshold chosen by leaving one of them out in
     turn: for each, the model is fitted on the others and the held-out split grouped at every threshold of
     :data:`PAIR_THRESHOLDS`; the threshold with the fewest errors (distractors merged + planted conflicts
-    missed + false conflicts) summed over the held-out splits wins, then the best mean F1 (first on ties)."""
+    missed + false conflicts) summed over the held-out splits wins, then the best mean F1 (first on ties).
+    With a single split there is nothing to hold out: the model's default threshold (0.5) stays."""
+    if len(prepared) < 2:
+        return fit_on(prepared)
     totals: dict[float, tuple[int, float]] = {t: (0, 0.0) for t in PAIR_THRESHOLDS}
     for inner in prepared:
         base = fit_on([p for p in prepared if p is not inner])
