@@ -1085,7 +1085,7 @@ def test_conservative_method_joins_only_on_the_same_counted_noun_and_predicate()
         ("c4", 4, "About 1,500 protesters were in the capital, rights groups said."),
     ]
     groupers = {}
-    for method in ("rules", "conservative"):
+    for method in ("rules", "conservative", "same-predicate"):
         grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method=method))
         for aid, day, text in texts:
             art = _article(aid, text, day)
@@ -1098,9 +1098,11 @@ def test_conservative_method_joins_only_on_the_same_counted_noun_and_predicate()
     assert of["c4"] not in (of["c1"], of["c3"])  # no predicate: the conservative policy opens a group
     rules = groupers["rules"]
     assert len(rules.groups) < len(cons.groups)  # the rules let an unknown predicate join on similarity
+    same = groupers["same-predicate"]
+    assert _partition(same) == _partition(cons)  # here every noun agrees: only the predicates decide
 
 
-@pytest.mark.parametrize("method", ["conservative", "learned"])
+@pytest.mark.parametrize("method", ["conservative", "same-predicate", "learned"])
 def test_incremental_assignment_equals_a_rebuild_for_every_method(method: str) -> None:
     grouper, by_text = _grouper_with(GroupingConfig(method=method))
     before = _partition(grouper)
@@ -1137,7 +1139,7 @@ def test_pair_examples_label_the_gold_group_and_leave_one_story_out_runs(capsys:
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
                                           "test_v1,test_v2", "--embedder", "hashed"])) == 0
     out = capsys.readouterr().out
-    for method in ("rules", "conservative", "learned"):
+    for method in evaluation.GROUPING_METHODS:
         assert f"| {method} | test_v1 |" in out and f"| **{method}** | **all" in out
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
                                           "dev,test"])) == 2  # never fitted on the fresh test split

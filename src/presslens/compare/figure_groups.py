@@ -145,8 +145,11 @@ class GroupingConfig:
     """How a compatible candidate group is scored: ``"rules"`` (the weighted sum above against ``threshold``),
     ``"conservative"`` (the same score, and a mention joins only a group whose counted noun and predicate it
     shares: a specific counted noun of the group, or no specific noun on either side, and the same predicate;
-    else it opens a group) or ``"learned"`` (:mod:`presslens.compare.figure_pair_model`: the probability of
-    a logistic regression over :func:`pair_features`, against ``pair_model.threshold``)."""
+    else it opens a group), ``"same-predicate"`` (the same score; a mention without a predicate joins only a group
+    without one) or ``"learned"`` (:mod:`presslens.compare.figure_pair_model`: the probability of a logistic
+    regression over :func:`pair_features` and the rules' margin, against ``pair_model.threshold``). The hard
+    constraints apply to all; ``"rules"`` is the shipped method (the others measured leaving one story out:
+    ``presslens eval figure-groups --loso-stories``, docs/EVALUATION.md)."""
     pair_model: PairModel | None = None
     """The weights of the ``"learned"`` method (None there: the shipped ``figure_pair_model.json``)."""
 
@@ -485,6 +488,8 @@ class FigureGrouper:
             group = self.groups[g]
             if cfg.method == "conservative" and not _noun_and_predicate_agree(m, pred, group):
                 continue
+            if cfg.method == "same-predicate" and not _predicates_match(pred, group):
+                continue
             # no counted noun: more agreement is required, unless the predicate names the same event
             # ("the death toll rose to 41" beside "23 people died")
             # "costs" names the kind of sum, not what is priced
@@ -790,6 +795,12 @@ def _noun_and_predicate_agree(m: FigureMention, pred: str | None, group: FigureG
     specific = {h for h in group.heads if _specific(h)}
     nouns_agree = m.head in specific if _specific(m.head) else not specific
     return nouns_agree and pred is not None and pred in group.predicates
+
+
+def _predicates_match(pred: str | None, group: FigureGroup) -> bool:
+    """The ``"same-predicate"`` policy: a mention with a predicate joins only a group that uses it, one without a
+    predicate only a group without any (an unknown outcome is not taken to be any known one)."""
+    return pred in group.predicates if pred is not None else not group.predicates
 
 
 def pair_features(m: FigureMention, feats: MentionFeatures, group: FigureGroup, cosine: float, lexical: float,

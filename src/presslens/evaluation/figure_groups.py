@@ -346,7 +346,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "to PATH as JSON")
 
 
-GROUPING_METHODS = ("rules", "conservative", "learned")
+GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned")
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6")
 """Splits that may be used for tuning (dev, and the retired test splits whose errors were read)."""
 SWEEP_GRID = {
