@@ -3,6 +3,9 @@
     presslens eval figure-groups --data data/figures [--split dev|test|test_v1|test_v2|test_v3|test_v4]
                                  [--embedder encoder|hashed|none]
                                  [--sweep [--loso] [--sweep-splits dev,test_v1,...,test_v5]] [--errors]
+                                 [--method rules|conservative|same-predicate|learned [--pair-model PATH]]
+    presslens eval figure-groups --data data/figures --loso-stories [--fit-pair-model PATH]
+                                 [--sweep-splits dev,test_v1,...,test_v6]
 
 ``test_v1`` .. ``test_v4`` are retired test splits: their errors were read and fixes were found from them,
 so they are seen data, kept for the record and for tuning; ``test`` is the fresh split (see
@@ -28,6 +31,13 @@ distractor, find every planted conflict and flag no false conflict on every swep
 fewest errors, then the best mean F1). ``--loso`` then checks how each selection rule of
 :data:`SELECTION_RULES` generalises: for every swept split, the rule chooses a setting on the other splits and
 that setting is scored on the held-out one (F1, distractors merged, conflicts found, false conflicts).
+
+``--loso-stories`` (seen splits only; every split is one invented story) compares the grouping methods of
+:class:`~presslens.compare.figure_groups.GroupingConfig` leaving one story out: the learned pair model
+(:mod:`presslens.compare.figure_pair_model`) is fitted, weights and threshold, on the other stories only and
+scored on the held-out one; the rule-based methods run at the shipped setting (chosen on the seen splits, with
+word lists written after reading them, so optimistic except on the story scored fresh). ``--fit-pair-model``
+fits the model on the given seen splits and writes its JSON.
 """
 
 from __future__ import annotations
