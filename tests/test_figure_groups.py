@@ -1143,3 +1143,14 @@ def test_pair_examples_label_the_gold_group_and_leave_one_story_out_runs(capsys:
         assert f"| {method} | test_v1 |" in out and f"| **{method}** | **all" in out
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
                                           "dev,test"])) == 2  # never fitted on the fresh test split
+
+
+def test_clause_window_embeds_only_the_words_around_the_masked_number() -> None:
+    seen: list[str] = []
+
+    def record(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        return np.zeros((len(texts), 2), dtype=np.float32)
+
+    evaluation.windowed(record, 2)(["Police said that on Sunday many people marched through the old town"])
+    assert seen == ["on Sunday many people marched"]

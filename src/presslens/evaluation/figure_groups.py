@@ -351,6 +351,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="leave one story out over the splits of --sweep-splits (default: every seen split): "
                              "the pair model is fitted on the other stories and scored on the held-out one, beside "
                              "the rules and the conservative policy at their shipped settings")
+    parser.add_argument("--clause-window", type=int, metavar="K",
+                        help="(experiment) embed only K words either side of the masked number instead of the "
+                             "whole masked clause")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
@@ -665,6 +668,22 @@ def loso_stories_table(results: dict[str, list[tuple[str, Scores]]]) -> str:
     return "\n".join(lines)
 
 
+def windowed(embed: Embedder, k: int) -> Embedder:
+    """An embedder that sees only ``k`` words either side of the masked number of each clause (the outcome
+    phrase next to the number, fewer of the story's shared words)."""
+    from presslens.compare.figures import NUMBER_MASK
+
+    def window(text: str) -> str:
+        words = text.split()
+        at = next((i for i, w in enumerate(words) if NUMBER_MASK in w), len(words) // 2)
+        return " ".join(words[max(0, at - k): at + k + 1])
+
+    def embed_window(texts: list[str]) -> np.ndarray:
+        return embed([window(t) for t in texts])
+
+    return embed_window
+
+
 def _embedder(name: str) -> Embedder | None:
     if name == "none":
         return None
@@ -682,6 +701,8 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"error: the pair model is fitted on seen splits only ({', '.join(SEEN_SPLITS)})")
         return 2
     embed = _embedder(args.embedder)
+    if embed is not None and args.clause_window is not None:
+        embed = windowed(embed, args.clause_window)
     embed = caching(embed) if embed is not None else None
     prepared = prepare_splits(data_dir, splits, embed, GroupingConfig())
     bad = [e for p in prepared for e in p.data.errors]
