@@ -1102,7 +1102,7 @@ def test_conservative_method_joins_only_on_the_same_counted_noun_and_predicate()
     assert _partition(same) == _partition(cons)  # here every noun agrees: only the predicates decide
 
 
-@pytest.mark.parametrize("method", ["conservative", "same-predicate", "learned"])
+@pytest.mark.parametrize("method", ["conservative", "same-predicate", "learned", "vetoed"])
 def test_incremental_assignment_equals_a_rebuild_for_every_method(method: str) -> None:
     grouper, by_text = _grouper_with(GroupingConfig(method=method))
     before = _partition(grouper)
@@ -1154,3 +1154,14 @@ def test_clause_window_embeds_only_the_words_around_the_masked_number() -> None:
 
     evaluation.windowed(record, 2)(["Police said that on Sunday many people marched through the old town"])
     assert seen == ["on Sunday many people marched"]
+
+
+def test_vetoed_method_is_the_rules_unless_the_pair_model_says_no() -> None:
+    n = len(PAIR_FEATURES)
+    rules, _ = _grouper_with(GroupingConfig())
+    yes = PairModel((0.0,) * n, 50.0, (0.0,) * n, (1.0,) * n)
+    agreeing, _ = _grouper_with(GroupingConfig(method="vetoed", pair_model=yes))
+    assert _partition(agreeing) == _partition(rules)
+    no = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n)
+    vetoed, _ = _grouper_with(GroupingConfig(method="vetoed", pair_model=no))
+    assert any(g.size > 1 for g in rules.groups.values()) and all(g.size == 1 for g in vetoed.groups.values())

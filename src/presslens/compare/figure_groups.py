@@ -146,7 +146,8 @@ class GroupingConfig:
     ``"conservative"`` (the same score, and a mention joins only a group whose counted noun and predicate it
     shares: a specific counted noun of the group, or no specific noun on either side, and the same predicate;
     else it opens a group), ``"same-predicate"`` (the same score; a mention without a predicate joins only a group
-    without one) or ``"learned"`` (:mod:`presslens.compare.figure_pair_model`: the probability of a logistic
+    without one), ``"vetoed"`` (the rules, and the pair model's probability must reach its threshold) or
+    ``"learned"`` (:mod:`presslens.compare.figure_pair_model`: the probability of a logistic
     regression over :func:`pair_features` and the rules' margin, against ``pair_model.threshold``). The hard
     constraints apply to all; ``"rules"`` is the shipped method (the others measured leaving one story out:
     ``presslens eval figure-groups --loso-stories``, docs/EVALUATION.md)."""
@@ -490,6 +491,10 @@ class FigureGrouper:
                 continue
             if cfg.method == "same-predicate" and not _predicates_match(pred, group):
                 continue
+            if cfg.method == "vetoed":
+                model = cfg.pair_model or default_pair_model()
+                if model.probability(self.pair_features(m, g, cosines[g])) < model.threshold:
+                    continue  # the pair model says "not the same thing": the rules may not join
             # no counted noun: more agreement is required, unless the predicate names the same event
             # ("the death toll rose to 41" beside "23 people died")
             # "costs" names the kind of sum, not what is priced

@@ -343,8 +343,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "all swept splits but one, score it on that one, for every split")
     parser.add_argument("--errors", action="store_true", help="list missed, split and merged mentions")
     parser.add_argument("--method", choices=GROUPING_METHODS, help="override GroupingConfig.method: rules (the "
-                        "shipped weighted score), conservative (join only on the same counted noun and predicate) "
-                        "or learned (the logistic pair model)")
+                        "shipped weighted score), conservative (join only on the same counted noun and predicate), "
+                        "same-predicate, learned (the logistic pair model) or vetoed (rules, and the pair model "
+                        "must agree); with --fit-pair-model: the method whose threshold is chosen")
     parser.add_argument("--pair-model", type=Path, help="with --method learned: a pair model JSON to use instead "
                                                         "of the shipped one")
     parser.add_argument("--loso-stories", action="store_true",
@@ -359,7 +360,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "to PATH as JSON")
 
 
-GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned")
+GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned", "vetoed")
+PAIR_METHODS = ("learned", "vetoed")
+"""The methods that use the pair model (fitted per held-out story)."""
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6")
 """Splits that may be used for tuning (dev, and the retired test splits whose errors were read)."""
 SWEEP_GRID = {
@@ -607,12 +610,12 @@ def fit_on(prepared: Sequence[PreparedSplit]) -> PairModel:
     return fit_pair_model(x, y)
 
 
-PAIR_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+PAIR_THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 """Probabilities :func:`choose_pair_threshold` tries."""
 
 
 def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | None,
-                          config: GroupingConfig) -> PairModel:
+                          config: GroupingConfig, method: str = "learned") -> PairModel:
     """The pair model fitted on ``prepared`` with its joining threshold chosen by leaving one of them out in
     turn: for each, the model is fitted on the others and the held-out split grouped at every threshold of
     :data:`PAIR_THRESHOLDS`; the threshold with the fewest errors (distractors merged + planted conflicts
@@ -624,7 +627,7 @@ def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | N
     for inner in prepared:
         base = fit_on([p for p in prepared if p is not inner])
         for t in PAIR_THRESHOLDS:
-            cfg = replace(config, method="learned", pair_model=replace(base, threshold=t))
+            cfg = replace(config, method=method, pair_model=replace(base, threshold=t))
             s = score(inner.data, group_articles(inner.data.articles, inner.findings, inner.duplicates, embed, cfg),
                       inner.duplicates)
             errors, f1 = totals[t]
@@ -641,10 +644,12 @@ def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | Non
     reading them: optimistic for those two)."""
     out: dict[str, list[tuple[str, Scores]]] = {name: [] for name in GROUPING_METHODS}
     for held in prepared:
-        model = choose_pair_threshold([p for p in prepared if p is not held], embed, config)
-        print(f"held out {held.name}: pair threshold {model.threshold} chosen on the other splits")
+        train = [p for p in prepared if p is not held]
+        models = {name: choose_pair_threshold(train, embed, config, name) for name in PAIR_METHODS}
+        print(f"held out {held.name}: pair thresholds chosen on the other splits: "
+              + ", ".join(f"{name} {m.threshold}" for name, m in models.items()))
         for name in GROUPING_METHODS:
-            cfg = replace(config, method=name, pair_model=model if name == "learned" else None)
+            cfg = replace(config, method=name, pair_model=models.get(name))
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
     return out
@@ -709,12 +714,13 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
     for err in bad:
         print(f"error: {err}")
     if args.fit_pair_model:
-        model = choose_pair_threshold(prepared, embed, GroupingConfig())
+        method = args.method if args.method in PAIR_METHODS else "learned"
+        model = choose_pair_threshold(prepared, embed, GroupingConfig(), method)
         model.save(args.fit_pair_model)
         pairs = sum(len(p.pairs[1]) for p in prepared)
         positives = int(sum(p.pairs[1].sum() for p in prepared))
         print(f"pair model fitted on {','.join(splits)} ({pairs} pairs, {positives} same-thing; threshold "
-              f"{model.threshold}) -> "
+              f"{model.threshold} for --method {method}) -> "
               f"{args.fit_pair_model}")
         for name, w in zip(model.features, model.weights, strict=True):
             print(f"  {name}: {w:+.3f}")
