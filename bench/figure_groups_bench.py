@@ -71,8 +71,10 @@ def main() -> int:
     ap.add_argument("--per-article", type=int, default=5)
     ap.add_argument("--topics", type=int, default=2000)
     ap.add_argument("--dim", type=int, default=384)
+    ap.add_argument("--method", default=None, help="GroupingConfig.method (default: the shipped one)")
     args = ap.parse_args()
-    grouper = FigureGrouper(None, GroupingConfig())
+    config = GroupingConfig() if args.method is None else GroupingConfig(method=args.method)
+    grouper = FigureGrouper(None, config)
     t0, cpu0 = time.perf_counter(), time.process_time()
     n = 0
     for mentions, vectors in synthetic_mentions(args.articles, args.per_article, args.topics, args.dim):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from presslens.analyzers.base import Features
@@ -16,6 +18,7 @@ from presslens.compare import figure_groups as figure_groups_module
 from presslens.compare.conflicts import find_conflicts, intervals_conflict, value_interval
 from presslens.compare.duplicates import DuplicateIndex
 from presslens.compare.figure_groups import FigureGrouper, GroupingConfig, clause_predicate, hashed_embedder
+from presslens.compare.figure_pair_model import PAIR_FEATURES, PairModel, default_pair_model, fit_pair_model
 from presslens.compare.figure_words import clause_per_item
 from presslens.compare.figures import FigureMention, heads_compatible, measure_class, mentions_from_findings
 from presslens.evaluation import figure_groups as evaluation
@@ -1023,3 +1026,142 @@ def test_leave_one_split_out_chooses_on_the_other_splits(monkeypatch: pytest.Mon
     assert strict["a"] is b and strict["b"] is b  # c's errors rule A out when c is a tuning split
     table = evaluation.loso_table([a, b], ["a", "b", "c"])
     assert "| strict | c | 0.3 /" in table and "4/10" in table
+
+
+# ------------------------------------------------------------------ grouping methods: conservative, learned
+
+
+def _grouper_with(config: GroupingConfig) -> tuple[FigureGrouper, dict[str, FigureMention]]:
+    grouper = FigureGrouper(hashed_embedder(), config)
+    for aid, day, src, text in CORPUS:
+        art = _article(aid, text, day, src)
+        grouper.add_article(art, _findings(art))
+    return grouper, {m.text: m for m in grouper.mentions.values()}
+
+
+def _toy_pairs() -> tuple[list[list[float]], list[int]]:
+    """Pairs whose label is carried by the cosine and the predicate agreement (the rest is noise)."""
+    rng = np.random.default_rng(0)
+    rows, labels = [], []
+    for i in range(300):
+        same = i % 2
+        x = list(rng.uniform(0, 1, len(PAIR_FEATURES)))
+        x[PAIR_FEATURES.index("cosine")] = float(rng.uniform(0.6, 1.0) if same else rng.uniform(0.0, 0.5))
+        x[PAIR_FEATURES.index("same_predicate")] = float(same if i % 7 else 1 - same)
+        rows.append(x)
+        labels.append(same)
+    return rows, labels
+
+
+def test_pair_model_learns_which_features_say_same_thing_and_round_trips_as_json(tmp_path: Path) -> None:
+    rows, labels = _toy_pairs()
+    model = fit_pair_model(np.array(rows), np.array(labels))
+    assert model.weights[PAIR_FEATURES.index("cosine")] > 0 < model.weights[PAIR_FEATURES.index("same_predicate")]
+    right = sum((model.probability(x) >= model.threshold) == bool(y) for x, y in zip(rows, labels, strict=True))
+    assert right / len(rows) > 0.9
+    path = tmp_path / "pair.json"
+    model.save(path)
+    assert json.loads(path.read_text())["features"] == list(PAIR_FEATURES)  # plain JSON, no pickle
+    again = PairModel.from_json(path.read_text())
+    assert again == model and again.probability(rows[0]) == model.probability(rows[0])
+    raw = json.loads(path.read_text())
+    raw["features"] = raw["features"][:-1]
+    with pytest.raises(ValueError, match="features"):
+        PairModel.from_json(json.dumps(raw))
+
+
+def test_shipped_pair_model_matches_the_features_and_rules_stay_the_default() -> None:
+    model = default_pair_model()
+    assert model.features == PAIR_FEATURES and len(model.weights) == len(PAIR_FEATURES)
+    assert 0 < model.threshold < 1
+    assert GroupingConfig().method == "rules"
+
+
+def test_conservative_method_joins_only_on_the_same_counted_noun_and_predicate() -> None:
+    texts = [
+        ("c1", 1, "Police detained 1,300 protesters in the capital, rights groups said."),
+        ("c2", 2, "Police have detained 1,400 protesters in the capital, rights groups said."),
+        ("c3", 3, "About 1,350 protesters marched in the capital, rights groups said."),
+        ("c4", 4, "About 1,500 protesters were in the capital, rights groups said."),
+    ]
+    groupers = {}
+    for method in ("rules", "conservative", "same-predicate"):
+        grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method=method))
+        for aid, day, text in texts:
+            art = _article(aid, text, day)
+            grouper.add_article(art, _findings(art))
+        groupers[method] = grouper
+    cons = groupers["conservative"]
+    of = {m.article_id: cons.group_of[m.id] for m in cons.mentions.values() if m.measure == "count"}
+    assert of["c1"] == of["c2"]  # same noun, same predicate
+    assert of["c3"] not in (of["c1"], of["c4"])  # another predicate
+    assert of["c4"] not in (of["c1"], of["c3"])  # no predicate: the conservative policy opens a group
+    rules = groupers["rules"]
+    assert len(rules.groups) < len(cons.groups)  # the rules let an unknown predicate join on similarity
+    same = groupers["same-predicate"]
+    assert _partition(same) == _partition(cons)  # here every noun agrees: only the predicates decide
+
+
+@pytest.mark.parametrize("method", ["conservative", "same-predicate", "learned", "vetoed"])
+def test_incremental_assignment_equals_a_rebuild_for_every_method(method: str) -> None:
+    grouper, by_text = _grouper_with(GroupingConfig(method=method))
+    before = _partition(grouper)
+    grouper.rebuild()
+    assert _partition(grouper) == before
+    shuffled, _ = _grouper_with(GroupingConfig(method=method))
+    shuffled.rebuild()
+    assert _partition(shuffled) == before
+    subscribers = by_text["100,000 subscribers"]
+    left = next(m for t, m in by_text.items() if t.startswith("More than 100,000 men"))
+    assert grouper.group_of[subscribers.id] != grouper.group_of[left.id]
+
+
+def test_learned_method_uses_the_given_model() -> None:
+    grouper, by_text = _grouper_with(GroupingConfig(method="learned"))
+    n = len(PAIR_FEATURES)
+    never = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n)
+    lone, _ = _grouper_with(GroupingConfig(method="learned", pair_model=never))
+    assert all(g.size == 1 for g in lone.groups.values())  # probability ~0: every mention opens its group
+    always = PairModel((0.0,) * n, 50.0, (0.0,) * n, (1.0,) * n)
+    joined, _ = _grouper_with(GroupingConfig(method="learned", pair_model=always))
+    assert len(joined.groups) < len(lone.groups)  # hard constraints still keep other measures apart
+    assert all(len({joined.mentions[i].measure for i in g.mention_ids}) == 1 for g in joined.groups.values())
+
+
+def test_pair_examples_label_the_gold_group_and_leave_one_story_out_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    data = evaluation.load_dataset(ROOT / "data/figures", "test_v1")
+    findings = evaluation.analyse(data.articles)
+    dups = evaluation.find_duplicates(data.articles)
+    x, y = evaluation.pair_examples(data, findings, dups, hashed_embedder(), GroupingConfig())
+    assert x.shape == (len(y), len(PAIR_FEATURES)) and 0 < y.sum() < len(y)
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
+                                          "test_v1,test_v2", "--embedder", "hashed"])) == 0
+    out = capsys.readouterr().out
+    for method in evaluation.GROUPING_METHODS:
+        assert f"| {method} | test_v1 |" in out and f"| **{method}** | **all" in out
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
+                                          "dev,test"])) == 2  # never fitted on the fresh test split
+
+
+def test_clause_window_embeds_only_the_words_around_the_masked_number() -> None:
+    seen: list[str] = []
+
+    def record(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        return np.zeros((len(texts), 2), dtype=np.float32)
+
+    evaluation.windowed(record, 2)(["Police said that on Sunday many people marched through the old town"])
+    assert seen == ["on Sunday many people marched"]
+
+
+def test_vetoed_method_is_the_rules_unless_the_pair_model_says_no() -> None:
+    n = len(PAIR_FEATURES)
+    rules, _ = _grouper_with(GroupingConfig())
+    yes = PairModel((0.0,) * n, 50.0, (0.0,) * n, (1.0,) * n)
+    agreeing, _ = _grouper_with(GroupingConfig(method="vetoed", pair_model=yes))
+    assert _partition(agreeing) == _partition(rules)
+    no = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n)
+    vetoed, _ = _grouper_with(GroupingConfig(method="vetoed", pair_model=no))
+    assert any(g.size > 1 for g in rules.groups.values()) and all(g.size == 1 for g in vetoed.groups.values())

@@ -96,6 +96,7 @@ import numpy as np
 
 from presslens.article import Article, Finding
 from presslens.compare.conflicts import Conflict, find_conflicts, mention_interval
+from presslens.compare.figure_pair_model import PairModel, default_pair_model
 from presslens.compare.figure_words import (
     GENERIC_PREDICATES,
     MONEY_PREDICATES,
@@ -140,6 +141,18 @@ class GroupingConfig:
     """Hard constraint: a mention whose central value is more than this many orders of magnitude (log10)
     from the group's mean never joins it ("up to 20 tonnes" a truck carries vs "3 million tonnes"
     exported; 2.0 = a factor of 100). ``inf`` turns the constraint off."""
+    method: str = "rules"
+    """How a compatible candidate group is scored: ``"rules"`` (the weighted sum above against ``threshold``),
+    ``"conservative"`` (the same score, and a mention joins only a group whose counted noun and predicate it
+    shares: a specific counted noun of the group, or no specific noun on either side, and the same predicate;
+    else it opens a group), ``"same-predicate"`` (the same score; a mention without a predicate joins only a group
+    without one), ``"vetoed"`` (the rules, and the pair model's probability must reach its threshold) or
+    ``"learned"`` (:mod:`presslens.compare.figure_pair_model`: the probability of a logistic
+    regression over :func:`pair_features` and the rules' margin, against ``pair_model.threshold``). The hard
+    constraints apply to all; ``"rules"`` is the shipped method (the others measured leaving one story out:
+    ``presslens eval figure-groups --loso-stories``, docs/EVALUATION.md)."""
+    pair_model: PairModel | None = None
+    """The weights of the ``"learned"`` method (None there: the shipped ``figure_pair_model.json``)."""
 
 @dataclass(slots=True)
 class FigureGroup:
@@ -407,10 +420,12 @@ class FigureGrouper:
                     found[g] = None
         return list(found)
 
-    def _best_group(self, m: FigureMention) -> str | None:
+    def _scored_candidates(self, m: FigureMention) -> tuple[list[str], dict[str, float]]:
+        """The compatible candidate groups worth scoring in full (at most ``candidates``, nearest by embedding)
+        and the cosine of the mention's clause vector with each group's mean vector (0 without vectors)."""
         cands = self._candidates(m)
         if not cands:
-            return None
+            return [], {}
         vec = self.vectors.get(m.id)
         cfg = self.config
         if vec is not None and cfg.embed_weight > 0 and m.measure in self._matrices:
@@ -431,12 +446,55 @@ class FigureGrouper:
         cands = [g for g in cands if self._compatible(m, self.groups[g])]
         if len(cands) > cfg.candidates:
             cands = sorted(cands, key=lambda g: -cosines[g])[: cfg.candidates]
+        return cands, cosines
+
+    def pair_features(self, m: FigureMention, gid: str, cosine: float) -> list[float]:
+        """:func:`pair_features` of the mention and the group ``gid`` (``cosine``: of its clause vector with the
+        group's mean vector, 0 without vectors)."""
+        feats, group = self.features(m), self.groups[gid]
+        lexical, magnitude = self._lexical(feats.tokens, group), self._magnitude(m, group)
+        return [*pair_features(m, feats, group, cosine, lexical, magnitude),
+                self._rule_score(m, feats, group, cosine, lexical, magnitude)]
+
+    def _rule_score(self, m: FigureMention, feats: MentionFeatures, group: FigureGroup, cosine: float,
+                    lexical: float, magnitude: float) -> float:
+        """The ``"rules"`` score of the pair minus the threshold it must reach (>= 0: the rules would join)."""
+        cfg, pred = self.config, feats.predicate
+        weight = cfg.embed_weight if self.vectors.get(m.id) is not None else 0.0
+        headless = m.head is None and (pred is None or pred not in group.predicates or pred in GENERIC_PREDICATES)
+        threshold = cfg.threshold + (cfg.headless_margin if headless else 0.0)
+        score = weight * cosine + (1 - weight) * lexical + cfg.magnitude_weight * magnitude
+        if m.head and m.head not in GENERIC_HEADS and m.head in group.heads and m.measure == "count":
+            score += cfg.head_bonus
+        return score - threshold
+
+    def _best_group(self, m: FigureMention) -> str | None:
+        cands, cosines = self._scored_candidates(m)
+        if not cands:
+            return None
+        cfg = self.config
+        vec = self.vectors.get(m.id)
         weight = cfg.embed_weight if vec is not None else 0.0
         best: tuple[float, str] | None = None
         feats = self.features(m)
         toks, pred = feats.tokens, feats.predicate
+        if cfg.method == "learned":
+            model = cfg.pair_model or default_pair_model()
+            for g in cands:
+                p = model.probability(self.pair_features(m, g, cosines[g] if vec is not None else 0.0))
+                if p >= model.threshold and (best is None or p > best[0]):
+                    best = (p, g)
+            return best[1] if best else None
         for g in cands:
             group = self.groups[g]
+            if cfg.method == "conservative" and not _noun_and_predicate_agree(m, pred, group):
+                continue
+            if cfg.method == "same-predicate" and not _predicates_match(pred, group):
+                continue
+            if cfg.method == "vetoed":
+                model = cfg.pair_model or default_pair_model()
+                if model.probability(self.pair_features(m, g, cosines[g])) < model.threshold:
+                    continue  # the pair model says "not the same thing": the rules may not join
             # no counted noun: more agreement is required, unless the predicate names the same event
             # ("the death toll rose to 41" beside "23 people died")
             # "costs" names the kind of sum, not what is priced
@@ -732,6 +790,51 @@ def mention_tokens(m: FigureMention) -> dict[str, float]:
     return tokens
 
 
+def _specific(head: str | None) -> bool:
+    return head is not None and head not in GENERIC_HEADS
+
+
+def _noun_and_predicate_agree(m: FigureMention, pred: str | None, group: FigureGroup) -> bool:
+    """The ``"conservative"`` merge policy: the mention and the group count the same specific noun (or neither
+    names one) and share a predicate (the mention has one and the group's mentions use it)."""
+    specific = {h for h in group.heads if _specific(h)}
+    nouns_agree = m.head in specific if _specific(m.head) else not specific
+    return nouns_agree and pred is not None and pred in group.predicates
+
+
+def _predicates_match(pred: str | None, group: FigureGroup) -> bool:
+    """The ``"same-predicate"`` policy: a mention with a predicate joins only a group that uses it, one without a
+    predicate only a group without any (an unknown outcome is not taken to be any known one)."""
+    return pred in group.predicates if pred is not None else not group.predicates
+
+
+def pair_features(m: FigureMention, feats: MentionFeatures, group: FigureGroup, cosine: float, lexical: float,
+                  magnitude: float) -> list[float]:
+    """What the ``"learned"`` method weighs for one (mention, candidate group) pair, in the order of
+    :data:`~presslens.compare.figure_pair_model.PAIR_FEATURES`: no hand-set weight, no list of words beyond the
+    features the grouper already computes (the hard constraints of :meth:`FigureGrouper._compatible` still
+    apply before a pair is scored)."""
+    specific = {h for h in group.heads if _specific(h)}
+    same_noun = float(_specific(m.head) and m.head in specific)
+    other_noun = float(_specific(m.head) and bool(specific) and m.head not in specific)
+    no_noun = float(not _specific(m.head))
+    pred = feats.predicate
+    same_pred = float(pred is not None and pred in group.predicates)
+    no_pred = float(pred is None)
+    group_no_pred = float(not group.predicates)
+    count = float(m.measure == "count")
+    # list-free context agreement: the words closest to the number (the outcome, whatever its verb)
+    tokens = feats.tokens
+    nearest = sorted(tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    near_shared = sum(min(1.0, group.tokens.get(t, 0.0) / group.size) for t, _w in nearest) / max(1, len(nearest))
+    own_unshared = max((w for t, w in tokens.items() if t not in group.tokens), default=0.0)
+    size = group.size
+    group_unshared = max((w / size for t, w in group.tokens.items() if t not in tokens), default=0.0)
+    return [cosine, lexical, same_noun, other_noun, no_noun, same_pred, no_pred, group_no_pred, magnitude, count,
+            cosine * no_noun, lexical * same_pred, float(np.log2(group.size)), near_shared, own_unshared,
+            group_unshared]
+
+
 def founding_group_id(mention_id: str, taken: Container[str] = ()) -> str:
     """The id of a group founded by the mention ``mention_id``: "g" and 16 hex digits of its hash (a mention
     id holds the article's corpus key, unique in a store, so indexers need no shared counter). If that id is
@@ -756,4 +859,4 @@ def _central_log(m: FigureMention) -> float | None:
 
 __all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "clause_tokens", "founding_group_id", "hashed_embedder",
-           "mention_features", "mention_tokens", "clause_scope"]
+           "mention_features", "mention_tokens", "clause_scope", "pair_features"]

@@ -3,6 +3,9 @@
     presslens eval figure-groups --data data/figures [--split dev|test|test_v1|test_v2|test_v3|test_v4]
                                  [--embedder encoder|hashed|none]
                                  [--sweep [--loso] [--sweep-splits dev,test_v1,...,test_v5]] [--errors]
+                                 [--method rules|conservative|same-predicate|learned [--pair-model PATH]]
+    presslens eval figure-groups --data data/figures --loso-stories [--fit-pair-model PATH]
+                                 [--sweep-splits dev,test_v1,...,test_v6]
 
 ``test_v1`` .. ``test_v4`` are retired test splits: their errors were read and fixes were found from them,
 so they are seen data, kept for the record and for tuning; ``test`` is the fresh split (see
@@ -28,6 +31,13 @@ distractor, find every planted conflict and flag no false conflict on every swep
 fewest errors, then the best mean F1). ``--loso`` then checks how each selection rule of
 :data:`SELECTION_RULES` generalises: for every swept split, the rule chooses a setting on the other splits and
 that setting is scored on the held-out one (F1, distractors merged, conflicts found, false conflicts).
+
+``--loso-stories`` (seen splits only; every split is one invented story) compares the grouping methods of
+:class:`~presslens.compare.figure_groups.GroupingConfig` leaving one story out: the learned pair model
+(:mod:`presslens.compare.figure_pair_model`) is fitted, weights and threshold, on the other stories only and
+scored on the held-out one; the rule-based methods run at the shipped setting (chosen on the seen splits, with
+word lists written after reading them, so optimistic except on the story scored fresh). ``--fit-pair-model``
+fits the model on the given seen splits and writes its JSON.
 """
 
 from __future__ import annotations
@@ -47,7 +57,8 @@ import numpy as np
 from presslens.article import Article, Finding
 from presslens.compare.duplicates import DuplicateIndex
 from presslens.compare.figure_groups import Embedder, FigureGrouper, GroupingConfig, hashed_embedder
-from presslens.compare.figures import FigureMention
+from presslens.compare.figure_pair_model import PairModel, fit_pair_model
+from presslens.compare.figures import FigureMention, mentions_from_findings
 
 
 @dataclass
@@ -331,8 +342,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --sweep: leave one split out -- choose a setting by each selection rule on "
                              "all swept splits but one, score it on that one, for every split")
     parser.add_argument("--errors", action="store_true", help="list missed, split and merged mentions")
+    parser.add_argument("--method", choices=GROUPING_METHODS, help="override GroupingConfig.method: rules (the "
+                        "shipped weighted score), conservative (join only on the same counted noun and predicate), "
+                        "same-predicate, learned (the logistic pair model) or vetoed (rules, and the pair model "
+                        "must agree); with --fit-pair-model: the method whose threshold is chosen")
+    parser.add_argument("--pair-model", type=Path, help="with --method learned: a pair model JSON to use instead "
+                                                        "of the shipped one")
+    parser.add_argument("--loso-stories", action="store_true",
+                        help="leave one story out over the splits of --sweep-splits (default: every seen split): "
+                             "the pair model is fitted on the other stories and scored on the held-out one, beside "
+                             "the rules and the conservative policy at their shipped settings")
+    parser.add_argument("--clause-window", type=int, metavar="K",
+                        help="(experiment) embed only K words either side of the masked number instead of the "
+                             "whole masked clause")
+    parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
+                        help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
+                             "to PATH as JSON")
 
 
+GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned", "vetoed")
+PAIR_METHODS = ("learned", "vetoed")
+"""The methods that use the pair model (fitted per held-out story)."""
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6")
 """Splits that may be used for tuning (dev, and the retired test splits whose errors were read)."""
 SWEEP_GRID = {
@@ -508,6 +538,157 @@ def sweep(data_dir: Path, splits: Sequence[str], embed: Embedder | None, config:
         print(loso_table(rows, splits))
 
 
+def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
+                  embed: Embedder | None, config: GroupingConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Training pairs for the pair model, from the gold grouping of one split.
+
+    The articles are replayed in date order (copies skipped) and every mention is put into its gold group
+    (a tracked quantity; a distractor or an unlabelled figure its own group). Before it joins, every candidate
+    group the grouper would score in full (the same candidate lists and hard constraints) gives one row of
+    :func:`~presslens.compare.figure_groups.pair_features`, labelled 1 when the group holds the mention's
+    tracked quantity. Returns the feature matrix and the labels."""
+    grouper = FigureGrouper(embed, config)
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    golds: dict[str, list[GoldMention]] = defaultdict(list)
+    for g in data.mentions:
+        golds[g.article].append(g)
+    for a in sorted(data.articles, key=lambda a: (a.date or _dt.date.max, a.id)):
+        if a.id in duplicates:
+            continue
+        mentions = mentions_from_findings(a, list(findings[a.id]))
+        tracked: dict[str, str] = {}
+        for g in golds.get(a.id, []):
+            m = _match(g, mentions)
+            if m is not None and g.group != "distractor":
+                tracked.setdefault(m.id, g.group)
+        grouped = [m for m in mentions if m.measure is not None]
+        vectors = embed([m.masked_clause for m in grouped]) if embed is not None and grouped else None
+        for m in mentions:
+            grouper._remember(m)
+        for i, m in enumerate(grouped):
+            if vectors is not None:
+                grouper.vectors[m.id] = np.asarray(vectors[i], dtype=np.float16)
+            key = f"{tracked[m.id]}|{m.measure}" if m.id in tracked else f"solo:{m.id}"
+            cands, cosines = grouper._scored_candidates(m)
+            for gid in cands:
+                rows.append(grouper.pair_features(m, gid, cosines[gid]))
+                labels.append(int(gid == key))
+            if key not in grouper.groups:
+                grouper._new_group(str(m.measure), founder=m, gid=key)
+            grouper._join(key, m)
+    width = len(rows[0]) if rows else 0
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), width), np.asarray(labels, dtype=np.float64)
+
+
+@dataclass
+class PreparedSplit:
+    """One split with its analyses, copies and pair-model training pairs (computed once)."""
+
+    name: str
+    data: Dataset
+    findings: dict[str, list[Finding]]
+    duplicates: dict[str, str]
+    pairs: tuple[np.ndarray, np.ndarray]
+
+
+def prepare_splits(data_dir: Path, splits: Sequence[str], embed: Embedder | None,
+                   config: GroupingConfig) -> list[PreparedSplit]:
+    out = []
+    for split in splits:
+        data = load_dataset(data_dir, split)
+        findings = analyse(data.articles)
+        dups = find_duplicates(data.articles)
+        out.append(PreparedSplit(split, data, findings, dups, pair_examples(data, findings, dups, embed, config)))
+    return out
+
+
+def fit_on(prepared: Sequence[PreparedSplit]) -> PairModel:
+    """The pair model fitted on the training pairs of every given split together."""
+    x = np.vstack([p.pairs[0] for p in prepared if len(p.pairs[0])])
+    y = np.concatenate([p.pairs[1] for p in prepared if len(p.pairs[1])])
+    return fit_pair_model(x, y)
+
+
+PAIR_THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+"""Probabilities :func:`choose_pair_threshold` tries."""
+
+
+def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | None,
+                          config: GroupingConfig, method: str = "learned") -> PairModel:
+    """The pair model fitted on ``prepared`` with its joining threshold chosen by leaving one of them out in
+    turn: for each, the model is fitted on the others and the held-out split grouped at every threshold of
+    :data:`PAIR_THRESHOLDS`; the threshold with the fewest errors (distractors merged + planted conflicts
+    missed + false conflicts) summed over the held-out splits wins, then the best mean F1 (first on ties).
+    With a single split there is nothing to hold out: the model's default threshold (0.5) stays."""
+    if len(prepared) < 2:
+        return fit_on(prepared)
+    totals: dict[float, tuple[int, float]] = {t: (0, 0.0) for t in PAIR_THRESHOLDS}
+    for inner in prepared:
+        base = fit_on([p for p in prepared if p is not inner])
+        for t in PAIR_THRESHOLDS:
+            cfg = replace(config, method=method, pair_model=replace(base, threshold=t))
+            s = score(inner.data, group_articles(inner.data.articles, inner.findings, inner.duplicates, embed, cfg),
+                      inner.duplicates)
+            errors, f1 = totals[t]
+            totals[t] = (errors + s.distractors_merged + s.conflict_fn + s.conflict_fp, f1 + s.bcubed_f1)
+    best = min(PAIR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9)))
+    return replace(fit_on(prepared), threshold=best)
+
+
+def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | None,
+                        config: GroupingConfig) -> dict[str, list[tuple[str, Scores]]]:
+    """Method -> per held-out split (one story each), its scores. The pair model (weights and threshold, see
+    :func:`choose_pair_threshold`) is fitted on the other splits only; the rules and the conservative policy
+    run at ``config``'s setting (which was chosen on the seen splits, and their word lists were written after
+    reading them: optimistic for those two)."""
+    out: dict[str, list[tuple[str, Scores]]] = {name: [] for name in GROUPING_METHODS}
+    for held in prepared:
+        train = [p for p in prepared if p is not held]
+        models = {name: choose_pair_threshold(train, embed, config, name) for name in PAIR_METHODS}
+        print(f"held out {held.name}: pair thresholds chosen on the other splits: "
+              + ", ".join(f"{name} {m.threshold}" for name, m in models.items()))
+        for name in GROUPING_METHODS:
+            cfg = replace(config, method=name, pair_model=models.get(name))
+            grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg)
+            out[name].append((held.name, score(held.data, grouper, held.duplicates)))
+    return out
+
+
+def loso_stories_table(results: dict[str, list[tuple[str, Scores]]]) -> str:
+    lines = ["| method | held-out story (split) | B3 P | B3 R | B3 F1 | distractors merged | conflicts found | "
+             "false conflicts |", "|---|---|---|---|---|---|---|---|"]
+    for name, rows in results.items():
+        for held, s in rows:
+            lines.append(f"| {name} | {held} | {s.bcubed_precision:.3f} | {s.bcubed_recall:.3f} | {s.bcubed_f1:.3f} "
+                         f"| {s.distractors_merged}/{s.distractors} | {s.conflict_tp}/{s.conflict_tp + s.conflict_fn} "
+                         f"| {s.conflict_fp} |")
+    for name, rows in results.items():
+        ss = [s for _, s in rows]
+        lines.append(f"| **{name}** | **all (F1 sum / mean, sums)** | | | **{sum(s.bcubed_f1 for s in ss):.3f} / "
+                     f"{sum(s.bcubed_f1 for s in ss) / max(1, len(ss)):.3f}** | "
+                     f"**{sum(s.distractors_merged for s in ss)}/{sum(s.distractors for s in ss)}** | "
+                     f"**{sum(s.conflict_tp for s in ss)}/{sum(s.conflict_tp + s.conflict_fn for s in ss)}** | "
+                     f"**{sum(s.conflict_fp for s in ss)}** |")
+    return "\n".join(lines)
+
+
+def windowed(embed: Embedder, k: int) -> Embedder:
+    """An embedder that sees only ``k`` words either side of the masked number of each clause (the outcome
+    phrase next to the number, fewer of the story's shared words)."""
+    from presslens.compare.figures import NUMBER_MASK
+
+    def window(text: str) -> str:
+        words = text.split()
+        at = next((i for i, w in enumerate(words) if NUMBER_MASK in w), len(words) // 2)
+        return " ".join(words[max(0, at - k): at + k + 1])
+
+    def embed_window(texts: list[str]) -> np.ndarray:
+        return embed([window(t) for t in texts])
+
+    return embed_window
+
+
 def _embedder(name: str) -> Embedder | None:
     if name == "none":
         return None
@@ -516,6 +697,37 @@ def _embedder(name: str) -> Embedder | None:
     from presslens.encoder import SentenceEncoder
 
     return SentenceEncoder.default().encode
+
+
+def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
+    """``--loso-stories`` and ``--fit-pair-model``: seen splits only (default: all of them)."""
+    splits = [sp.strip() for sp in (args.sweep_splits or ",".join(SEEN_SPLITS)).split(",") if sp.strip()]
+    if any(sp not in SEEN_SPLITS for sp in splits):
+        print(f"error: the pair model is fitted on seen splits only ({', '.join(SEEN_SPLITS)})")
+        return 2
+    embed = _embedder(args.embedder)
+    if embed is not None and args.clause_window is not None:
+        embed = windowed(embed, args.clause_window)
+    embed = caching(embed) if embed is not None else None
+    prepared = prepare_splits(data_dir, splits, embed, GroupingConfig())
+    bad = [e for p in prepared for e in p.data.errors]
+    for err in bad:
+        print(f"error: {err}")
+    if args.fit_pair_model:
+        method = args.method if args.method in PAIR_METHODS else "learned"
+        model = choose_pair_threshold(prepared, embed, GroupingConfig(), method)
+        model.save(args.fit_pair_model)
+        pairs = sum(len(p.pairs[1]) for p in prepared)
+        positives = int(sum(p.pairs[1].sum() for p in prepared))
+        print(f"pair model fitted on {','.join(splits)} ({pairs} pairs, {positives} same-thing; threshold "
+              f"{model.threshold} for --method {method}) -> "
+              f"{args.fit_pair_model}")
+        for name, w in zip(model.features, model.weights, strict=True):
+            print(f"  {name}: {w:+.3f}")
+    if args.loso_stories:
+        print(f"Leave one story out over {','.join(splits)} (embedder {args.embedder}):\n")
+        print(loso_stories_table(leave_one_story_out(prepared, embed, GroupingConfig())))
+    return 1 if bad else 0
 
 
 def main(args: argparse.Namespace) -> int:
@@ -528,6 +740,8 @@ def main(args: argparse.Namespace) -> int:
     if args.loso and not args.sweep:
         print("error: --loso needs --sweep (it chooses settings on the swept splits)")
         return 2
+    if args.loso_stories or args.fit_pair_model:
+        return _learned_main(args, data_dir)
     if args.sweep and any(sp not in SEEN_SPLITS for sp in sweep_splits):
         print(f"error: --sweep tunes, and tuning uses the seen splits only ({', '.join(SEEN_SPLITS)})")
         return 2
@@ -548,6 +762,10 @@ def main(args: argparse.Namespace) -> int:
         overrides["magnitude_weight"] = args.magnitude_weight
     if args.max_magnitude_gap is not None:
         overrides["max_magnitude_gap"] = args.max_magnitude_gap
+    if args.method is not None:
+        overrides["method"] = args.method
+    if args.pair_model is not None:
+        overrides["pair_model"] = PairModel.from_json(args.pair_model.read_text(encoding="utf-8"))
     config = replace(config, **overrides)
     n_articles = len(data.articles)
     shown = f"splits {','.join(sweep_splits)}, first {sweep_splits[0]}" if args.sweep else f"split {args.split}"
@@ -558,7 +776,7 @@ def main(args: argparse.Namespace) -> int:
     if args.sweep:
         sweep(data_dir, sweep_splits, embed, config, loso=args.loso)
         return 0
-    rows = {f"{args.embedder} (threshold {config.threshold}, weight {config.embed_weight})":
+    rows = {f"{args.embedder}, {config.method} (threshold {config.threshold}, weight {config.embed_weight})":
             score(data, group_articles(data.articles, findings, duplicates, embed, config), duplicates)}
     print(markdown_table(rows))
     s = next(iter(rows.values()))

@@ -1,0 +1,114 @@
+"""A learned "same measured thing" scorer for figure grouping: logistic regression over pair features.
+
+The rules of :mod:`presslens.compare.figure_groups` add hand-set weights of a clause cosine, a lexical overlap,
+a counted-noun bonus and a magnitude agreement and compare the sum with a threshold chosen on our seen
+splits. This module learns the weights instead, from the gold groups of the labelled splits: every
+(mention, compatible candidate group) pair the grouper would score, with the label "the group holds the
+mention's tracked quantity" (:func:`presslens.evaluation.figure_groups.pair_examples` replays the gold
+grouping in date order to collect them). The features are those of
+:func:`~presslens.compare.figure_groups.pair_features` (:data:`PAIR_FEATURES`), standardised; the model is
+plain L2-regularised logistic regression fitted by Newton's method (numpy only).
+
+Weights are stored as JSON (:meth:`PairModel.to_json`, :meth:`PairModel.from_json`), never pickled. The model
+shipped in ``presslens/models/figure_pair_model.json`` is fitted on every seen split of ``data/figures``
+(``presslens eval figure-groups --fit-pair-model PATH``); how well it generalises is measured by leaving
+one story out (``--loso-stories``, docs/EVALUATION.md).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+PAIR_FEATURES = (
+    "cosine", "lexical", "same_noun", "other_noun", "no_noun", "same_predicate", "no_predicate",
+    "group_no_predicate", "magnitude", "is_count", "cosine_x_no_noun", "lexical_x_same_predicate",
+    "log2_group_size", "nearest_words_shared", "closest_word_not_in_group", "group_word_not_in_mention",
+    "rules_margin",
+)
+"""Names of the features of one (mention, group) pair, in order (see
+:func:`~presslens.compare.figure_groups.pair_features`)."""
+
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "figure_pair_model.json"
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Logistic regression over standardised pair features: ``p = sigmoid(bias + sum(w * (x - mean) / scale))``."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float = 0.5
+    """A mention joins the most probable compatible group when its probability reaches this."""
+    features: tuple[str, ...] = PAIR_FEATURES
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale,
+                                                                   strict=True))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+    def to_json(self) -> str:
+        return json.dumps({"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
+                           "mean": list(self.mean), "scale": list(self.scale), "threshold": self.threshold},
+                          indent=1)
+
+    @classmethod
+    def from_json(cls, text: str) -> PairModel:
+        raw = json.loads(text)
+        features = tuple(raw["features"])
+        if features != PAIR_FEATURES:
+            raise ValueError(f"pair model features {features} are not this code's {PAIR_FEATURES}")
+        n = len(features)
+        weights, mean, scale = (tuple(float(v) for v in raw[k]) for k in ("weights", "mean", "scale"))
+        if not len(weights) == len(mean) == len(scale) == n:
+            raise ValueError(f"pair model needs {n} weights, means and scales")
+        return cls(weights, float(raw["bias"]), mean, scale, float(raw.get("threshold", 0.5)), features)
+
+    def save(self, path: Path) -> None:
+        """Write the JSON next to ``path`` and rename it into place (never half-written)."""
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(self.to_json() + "\n", encoding="utf-8")
+        tmp.replace(path)
+
+
+def fit_pair_model(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, threshold: float = 0.5,
+                   iterations: int = 50) -> PairModel:
+    """L2-regularised logistic regression (Newton's method) on standardised features; ``y`` in {0, 1}."""
+    x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    if x.ndim != 2 or x.shape[1] != len(PAIR_FEATURES) or len(y) != len(x):
+        raise ValueError(f"need an (n, {len(PAIR_FEATURES)}) feature matrix and n labels")
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], l2)
+    penalty[0] = 0.0  # the bias is not shrunk
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.max(np.abs(step))) < 1e-8:
+            break
+    return PairModel(tuple(float(v) for v in w[1:]), float(w[0]), tuple(float(v) for v in mean),
+                     tuple(float(v) for v in scale), threshold)
+
+
+@lru_cache(maxsize=1)
+def default_pair_model() -> PairModel:
+    """The shipped model (``presslens/models/figure_pair_model.json``)."""
+    return PairModel.from_json(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))
+
+
+__all__ = ["DEFAULT_MODEL_PATH", "PAIR_FEATURES", "PairModel", "default_pair_model", "fit_pair_model"]
