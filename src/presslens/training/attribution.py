@@ -95,6 +95,14 @@ REALNEWS_REPEAT = 4
 """Times each real-news article is seen per epoch (33 of them next to 840 PolNeAR articles)."""
 
 
+def dev_split_names(splits: str) -> list[str]:
+    """The comma-separated real-news split names; the test split is refused (it is scored, never fitted on)."""
+    names = [s.strip() for s in splits.split(",") if s.strip()]
+    if "test" in names:
+        raise ValueError("the test split is scored, never fitted on")
+    return names
+
+
 def realnews_articles(data_dir: Path, splits: str,
                       annotations: Path | None = None) -> list[tuple[PolnearArticle, list[Span]]]:
     """The real-news dev articles as training articles: the text and sentences presslens reads at run time,
@@ -109,9 +117,7 @@ def realnews_articles(data_dir: Path, splits: str,
         read_ptc_article,
     )
 
-    names = [s.strip() for s in splits.split(",") if s.strip()]
-    if "test" in names:
-        raise ValueError("the test split is scored, never trained on")
+    names = dev_split_names(splits)
     out: list[tuple[PolnearArticle, list[Span]]] = []
     for split in names:
         for record in load_annotations((annotations or DEFAULT_ANNOTATIONS) / f"{split}.jsonl"):
@@ -358,9 +364,7 @@ def calibration_rows(data_dir: Path, splits: str = "dev") -> list[Row]:
     from presslens.evaluation.realnews_matching import match_attribution
     from presslens.pipeline import Pipeline
 
-    names = [s.strip() for s in splits.split(",") if s.strip()]
-    if "test" in names:
-        raise ValueError("the test split is scored, never fitted on")
+    names = dev_split_names(splits)
     pipeline = Pipeline()
     pipeline.load()
     analyzer = AttributionAnalyzer()
