@@ -85,10 +85,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import operator
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,6 +118,7 @@ from presslens.compare.figures import (
     heads_compatible,
     mentions_from_findings,
 )
+from presslens.compare.vector_rows import GrowingRows, VectorTable
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ class FigureGroup:
     measure: str
     mention_ids: list[str] = field(default_factory=list)
     row: int = -1
-    """Row of the group's summed clause vector in the grouper's per-measure matrix (-1: none yet)."""
+    """Row of the group in the grouper's per-measure tables (its clause-vector sum, the postings that name it)."""
     tokens: dict[str, float] = field(default_factory=dict)
     """Sum over the mentions of each clause word's weight (see :func:`clause_tokens`)."""
     heads: Counter[str] = field(default_factory=Counter)
@@ -239,7 +239,45 @@ class GroupSummary:
         }
 
 
-_ROW = operator.attrgetter("row")
+NO_VECTOR, ONE_VECTOR, SUMMED = 0, 1, 2
+"""Where a group's clause-vector sum lives: none yet (cosine 0); the one vector it was given, read from the
+grouper's :class:`~presslens.compare.vector_rows.VectorTable` (most groups of a large corpus have one mention,
+and its vector is its sum: no second copy); a float32 row of sums, made when a second vector joins."""
+
+
+class MeasureRows:
+    """Per measure class: one row per group ever opened (its id, where its vector sum lives, the sum's norm)
+    and float32 sums for the groups that were given two vectors or more. Postings name groups by row, so
+    candidate groups are gathered as integers (no per-candidate object lookup)."""
+
+    __slots__ = ("gids", "kind", "ref", "norms", "sums", "vectored")
+
+    def __init__(self) -> None:
+        self.gids: list[str] = []
+        """Row -> group id (a dropped group keeps its row, unused)."""
+        self.kind = GrowingRows(np.int8)
+        """Row -> :data:`NO_VECTOR`, :data:`ONE_VECTOR` or :data:`SUMMED`."""
+        self.ref = GrowingRows(np.int64)
+        """Row -> the slot of its one vector in the vector table, or its row in :attr:`sums`."""
+        self.norms = GrowingRows(np.float32)
+        """Row -> norm of the group's vector sum (1 for a zero sum)."""
+        self.sums: GrowingRows | None = None
+        self.vectored = False
+        """Whether any group of this measure was given a vector (else every cosine is 0)."""
+
+    def add(self, gid: str) -> int:
+        self.gids.append(gid)
+        self.ref.append(-1)
+        self.norms.append(1.0)
+        return self.kind.append(NO_VECTOR)
+
+    def summed_row(self, width: int) -> int:
+        """A new zero row of sums (its index in :attr:`sums`)."""
+        if self.sums is None:
+            self.sums = GrowingRows(np.float32, width)
+        return self.sums.append(0.0)
+
+
 MAX_POSTING = 400
 """A clause word shared by more groups than this proposes no candidates (it says little)."""
 NEAREST_WORDS = 4
@@ -253,7 +291,10 @@ class FigureGrouper:
         self.embed = embed
         self.config = config or GroupingConfig()
         self.mentions: dict[str, FigureMention] = {}
-        self.vectors: dict[str, np.ndarray] = {}
+        self.vectors: VectorTable = VectorTable()
+        """Mention id -> clause vector (float16; sums are kept in float32)."""
+        self._central: tuple[FigureMention, float | None] | None = None
+        """:func:`_central_log` of the last mention asked for (read once per candidate group)."""
         self._features: tuple[FigureMention, MentionFeatures] | None = None
         """The clause features of the last mention asked for (see :meth:`features`): they are recomputed
         from the mention when needed again (taking it out of its group) rather than kept per mention."""
@@ -264,14 +305,14 @@ class FigureGrouper:
         self._arrival: dict[str, int] = {}
         self._of_article: dict[str, list[str]] = {}
         """Article id -> ids of its mentions (what :meth:`remove_article` takes out)."""
-        self._by_head: dict[tuple[str, str], list[str]] = {}
-        self._by_predicate: dict[tuple[str, str], list[str]] = {}
-        """(measure, predicate class) -> the groups whose mentions have that predicate."""
-        self._postings: dict[tuple[str, str], list[str]] = {}
-        """(measure, clause word) -> the groups whose mentions use that word."""
-        self._matrices: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        """measure -> (summed clause vectors, one row per group; their norms)."""
-        self._rows_used: dict[str, int] = {}
+        self._by_head: dict[tuple[str, str], list[int]] = {}
+        """(measure, specific counted noun) -> the rows (:class:`MeasureRows`) of the groups that count it."""
+        self._by_predicate: dict[tuple[str, str], list[int]] = {}
+        """(measure, predicate class) -> the rows of the groups whose mentions have that predicate."""
+        self._postings: dict[tuple[str, str], list[int]] = {}
+        """(measure, clause word) -> the rows of the groups whose mentions use that word."""
+        self._rows: dict[str, MeasureRows] = {}
+        """measure -> its groups' rows and vector sums."""
 
     # ---------------------------------------------------------------- indexing
 
@@ -303,53 +344,62 @@ class FigureGrouper:
 
     def assign(self, mention: FigureMention, vector: np.ndarray | None = None) -> str | None:
         """Put one mention into the best compatible group or a new one; its group id (None: not grouped)."""
-        self._remember(mention)
+        mid = self._remember(mention)
         if mention.measure is None:
             return None
         if vector is None and self.embed is not None:
             vector = self.embed([mention.masked_clause])[0]
         if vector is not None:
-            self.vectors[mention.id] = np.asarray(vector, dtype=np.float16)  # half the memory; sums in float32
+            self.vectors[mid] = vector  # kept in float16: half the memory; sums in float32
+        return self._place(mention, mid)
+
+    def _place(self, mention: FigureMention, mid: str) -> str:
+        """Join the best compatible group or found one (the mention and its vector already remembered)."""
         gid = self._best_group(mention)
         if gid is None:
-            gid = self._new_group(mention.measure, founder=mention)
-        self._join(gid, mention)
+            gid = self._new_group(str(mention.measure), founder=mention)
+        self._join(gid, mention, mid)
         return gid
 
-    def restore(self, mentions: Sequence[FigureMention], group_of: dict[str, str],
-                vectors: dict[str, np.ndarray] | None = None) -> None:
+    def restore(self, mentions: Sequence[FigureMention], group_of: Mapping[str, str],
+                vectors: Mapping[str, np.ndarray] | None = None) -> None:
         """Load a stored grouping without re-scoring: ``mentions`` in their indexing order, their stored
         group ids and clause vectors. Later :meth:`assign` calls continue exactly where the stored
         grouper left off (a store keeps mentions, vectors and group ids, not this object)."""
         for m in mentions:
-            self._remember(m)
-            gid = group_of.get(m.id)
+            mid = self._remember(m)
+            gid = group_of.get(mid)
             if m.measure is None or gid is None:
                 continue
-            vec = (vectors or {}).get(m.id)
+            vec = vectors.get(mid) if vectors is not None else None
             if vec is not None:
-                self.vectors[m.id] = np.asarray(vec, dtype=np.float16)
+                self.vectors[mid] = vec
             if gid not in self.groups:
                 self._new_group(m.measure, gid=gid, founder=m)
-            self._join(gid, m)
+            self._join(gid, m, mid)
 
     def rebuild(self, *, reembed: bool = False) -> None:
         """Regroup every stored mention from scratch (date order, ties in arrival order)."""
-        mentions = sorted(self.mentions.values(), key=self._order_key)
+        order = sorted(self.mentions.items(), key=lambda item: self._order_key(item[1]))
         if reembed and self.embed is not None:
-            grouped = [m for m in mentions if m.measure is not None]
+            grouped = [(mid, m) for mid, m in order if m.measure is not None]
             if grouped:
-                vecs = self.embed([m.masked_clause for m in grouped])
-                self.vectors = {m.id: vecs[i] for i, m in enumerate(grouped)}
+                vecs = self.embed([m.masked_clause for _, m in grouped])
+                self.vectors = VectorTable((mid, vecs[i]) for i, (mid, _) in enumerate(grouped))
         self.group_of.clear()
         self.groups.clear()
         self._by_head.clear()
         self._by_predicate.clear()
         self._postings.clear()
-        self._matrices.clear()
-        self._rows_used.clear()
-        for m in mentions:
-            self.assign(m, self.vectors.get(m.id))
+        self._rows.clear()
+        self.vectors.compact()  # no group reads a vector slot any more
+        for mid, m in order:
+            if m.measure is None:
+                continue
+            if mid in self.vectors:
+                self._place(m, mid)
+            else:
+                self.assign(m)
 
     def replace_article(self, article: Article, findings: Sequence[Finding], *,
                         duplicate_of: str | None = None) -> list[FigureMention]:
@@ -384,69 +434,99 @@ class FigureGrouper:
         self._features = (m, feats)
         return feats
 
-    def _remember(self, m: FigureMention) -> None:
-        if m.id not in self.mentions:
-            self._of_article.setdefault(m.article_id, []).append(m.id)
-        self.mentions[m.id] = m
+    def _central_log(self, m: FigureMention) -> float | None:
+        """:func:`_central_log` of the mention, kept for the last mention (read for every candidate group)."""
+        if self._central is not None and self._central[0] is m:
+            return self._central[1]
+        value = _central_log(m)
+        self._central = (m, value)
+        return value
+
+    def _remember(self, m: FigureMention) -> str:
+        """Keep the mention; returns its id (one string object shared by every table that keys on it)."""
+        mid = m.id
+        if mid not in self.mentions:
+            self._of_article.setdefault(m.article_id, []).append(mid)
+        self.mentions[mid] = m
         self._arrival.setdefault(m.article_id, len(self._arrival))
+        return mid
 
     def _order_key(self, m: FigureMention) -> tuple[_dt.date, int, int]:
         return (m.date or _dt.date.max, self._arrival.get(m.article_id, 0), m.start)
 
     # ---------------------------------------------------------------- scoring
 
-    def _candidates(self, m: FigureMention) -> list[str]:
-        """Groups worth scoring: those sharing the counted noun or one of the mention's nearest words.
+    def _candidates(self, m: FigureMention) -> list[int]:
+        """Groups worth scoring (their rows in the measure's :class:`MeasureRows`, first proposal first): those
+        sharing the counted noun or one of the mention's nearest words.
 
         Words used by more than :data:`MAX_POSTING` groups ("since", a frequent place) do not propose
         candidates; that keeps the work per mention bounded on a large corpus. On a small corpus every
         group sharing a near word is a candidate."""
         assert m.measure is not None
-        found: dict[str, None] = {}
+        proposed: list[int] = []
         if m.head is not None and m.head not in GENERIC_HEADS:
-            for g in self._by_head.get((m.measure, m.head), [])[-MAX_POSTING:]:
-                found[g] = None
+            proposed += self._by_head.get((m.measure, m.head), [])[-MAX_POSTING:]
         feats = self.features(m)
         pred = feats.predicate
         if pred is not None and (m.head is None or m.head in GENERIC_HEADS):
             # no specific counted noun: the outcome ("registered", "still in the city") names the thing
-            for g in self._by_predicate.get((m.measure, pred), [])[-MAX_POSTING:]:
-                found[g] = None
+            proposed += self._by_predicate.get((m.measure, pred), [])[-MAX_POSTING:]
         nearest = sorted(feats.tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
         for tok, _w in nearest:
             posting = self._postings.get((m.measure, tok))
             if posting is not None and len(posting) <= MAX_POSTING:
-                for g in posting:
-                    found[g] = None
-        return list(found)
+                proposed += posting
+        return list(dict.fromkeys(proposed))  # each group once, where it was first proposed
 
     def _scored_candidates(self, m: FigureMention) -> tuple[list[str], dict[str, float]]:
         """The compatible candidate groups worth scoring in full (at most ``candidates``, nearest by embedding)
         and the cosine of the mention's clause vector with each group's mean vector (0 without vectors)."""
-        cands = self._candidates(m)
-        if not cands:
+        found = self._candidates(m)
+        if not found:
             return [], {}
+        table = self._rows[str(m.measure)]
         vec = self.vectors.get(m.id)
         cfg = self.config
-        if vec is not None and cfg.embed_weight > 0 and m.measure in self._matrices:
-            # map/attrgetter run in C: this line is the hottest of the grouping (hundreds of candidates each)
-            rows = np.fromiter(map(_ROW, map(self.groups.__getitem__, cands)), dtype=np.int64, count=len(cands))
-            matrix, norms = self._matrices[m.measure]
-            with np.errstate(invalid="ignore", divide="ignore"):
-                cos = (matrix[rows] @ vec.astype(np.float32)) / norms[rows]
-            cos = np.where(rows >= 0, np.nan_to_num(cos), 0.0)
+        if vec is not None and cfg.embed_weight > 0 and table.vectored:
+            # hundreds of candidates per mention on a large corpus: gathered as integer rows, in numpy
+            rows = np.array(found, dtype=np.int64)
+            cos = self._cosines(table, rows, vec.astype(np.float32))
             keep = 4 * cfg.candidates
-            if len(cands) > keep:
+            if len(rows) > keep:
                 top = np.argpartition(-cos, keep)[:keep]
-                cands = [cands[i] for i in top]
+                rows = rows[top]
                 cos = cos[top]
+            cands = [table.gids[r] for r in rows.tolist()]
             cosines = dict(zip(cands, (float(c) for c in cos), strict=True))
         else:
+            cands = [table.gids[r] for r in found]
             cosines = {g: 0.0 for g in cands}
         cands = [g for g in cands if self._compatible(m, self.groups[g])]
         if len(cands) > cfg.candidates:
             cands = sorted(cands, key=lambda g: -cosines[g])[: cfg.candidates]
         return cands, cosines
+
+    def _cosines(self, table: MeasureRows, rows: np.ndarray, vec: np.ndarray) -> np.ndarray:
+        """Cosine of ``vec`` with the vector sum of each group row in ``rows`` (0 for a group without vectors).
+
+        The sums are laid out exactly as one float32 matrix row per group would hold them (a group's single
+        vector, or its float32 sum), so the products and the scores are the same as with such a matrix."""
+        kind = table.kind.data[rows]
+        ref = table.ref.data[rows]
+        one = kind == ONE_VECTOR
+        if one.all():
+            block = self.vectors.rows[ref].astype(np.float32)
+        else:
+            block = np.zeros((len(rows), vec.shape[0]), np.float32)
+            block[one] = self.vectors.rows[ref[one]]
+            summed = kind == SUMMED
+            if summed.any():
+                assert table.sums is not None
+                block[summed] = table.sums.data[ref[summed]]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cos = (block @ vec) / table.norms.data[rows]
+        return np.where(kind != NO_VECTOR, np.nan_to_num(cos), 0.0)
 
     def pair_features(self, m: FigureMention, gid: str, cosine: float) -> list[float]:
         """:func:`pair_features` of the mention and the group ``gid`` (``cosine``: of its clause vector with the
@@ -517,9 +597,8 @@ class FigureGrouper:
             return 0.0
         return sum(w * min(1.0, group.tokens.get(t, 0.0) / group.size) for t, w in tokens.items()) / total
 
-    @staticmethod
-    def _magnitude(m: FigureMention, group: FigureGroup) -> float:
-        v = _central_log(m)
+    def _magnitude(self, m: FigureMention, group: FigureGroup) -> float:
+        v = self._central_log(m)
         if v is None or not group.log_count:
             return 0.0
         return max(-1.0, 1.0 - abs(v - group.log_sum / group.log_count))
@@ -543,7 +622,7 @@ class FigureGrouper:
             names: Counter[str] = group.places or Counter()
             if (feats.places or names) and not any(p in names for p in feats.places):
                 return False  # two strikes, or two towns, in two places ("in Brenna", "near Tolmar")
-        v = _central_log(m)
+        v = self._central_log(m)
         if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > self.config.max_magnitude_gap:
             return False
         if m.measure in PERCENT_MEASURES:  # a share of something only with shares of the same thing, never a rate
@@ -553,40 +632,58 @@ class FigureGrouper:
     def _new_group(self, measure: str, *, founder: FigureMention, gid: str | None = None) -> str:
         if gid is None:
             gid = founding_group_id(founder.id, self.groups)
-        self.groups[gid] = FigureGroup(gid, measure, role=self.features(founder).role)
+        table = self._rows.get(measure)
+        if table is None:
+            table = self._rows[measure] = MeasureRows()
+        self.groups[gid] = FigureGroup(gid, measure, row=table.add(gid), role=self.features(founder).role)
         return gid
 
-    def _add_vector(self, group: FigureGroup, vec: np.ndarray) -> None:
-        """Add a clause vector to the group's row of the per-measure matrix (grown by doubling)."""
-        matrix, norms = self._matrices.get(group.measure, (np.zeros((0, vec.shape[0]), np.float32),
-                                                           np.zeros(0, np.float32)))
-        if group.row < 0:
-            used = self._rows_used.get(group.measure, 0)
-            if used == matrix.shape[0]:
-                cap = max(16, 2 * used)
-                matrix = np.concatenate([matrix, np.zeros((cap - used, matrix.shape[1]), np.float32)])
-                norms = np.concatenate([norms, np.zeros(cap - used, np.float32)])
-            group.row = used
-            self._rows_used[group.measure] = used + 1
-        matrix[group.row] += vec
-        norms[group.row] = float(np.linalg.norm(matrix[group.row])) or 1.0
-        self._matrices[group.measure] = (matrix, norms)
+    def _summed(self, table: MeasureRows, row: int) -> np.ndarray:
+        """The group's float32 row of sums, made from its one vector if it had only that (the same values a
+        float32 row that was zero and had that vector added holds)."""
+        width = self.vectors.rows.shape[1]
+        if table.kind.data[row] != SUMMED:
+            summed = table.summed_row(width)
+            assert table.sums is not None
+            if table.kind.data[row] == ONE_VECTOR:
+                table.sums.data[summed] += self.vectors.rows[table.ref.data[row]].astype(np.float32)
+            table.kind.data[row] = SUMMED
+            table.ref.data[row] = summed
+        assert table.sums is not None
+        return table.sums.data[int(table.ref.data[row])]  # a view: used at once, before any row is added
 
-    def _join(self, gid: str, m: FigureMention) -> None:
+    def _add_vector(self, group: FigureGroup, mid: str) -> None:
+        """Add the mention's clause vector to the group's sum: the first one is read where the vector table
+        keeps it; a second one makes a float32 row of sums."""
+        table = self._rows[group.measure]
+        table.vectored = True
+        if table.kind.data[group.row] == NO_VECTOR:
+            table.kind.data[group.row] = ONE_VECTOR
+            table.ref.data[group.row] = self.vectors.slot(mid)
+            first = self.vectors.rows[table.ref.data[group.row]].astype(np.float32)
+            table.norms.data[group.row] = float(np.linalg.norm(np.float32(0.0) + first)) or 1.0
+            return
+        vec = self.vectors.rows[self.vectors.slot(mid)].astype(np.float32)
+        summed = self._summed(table, group.row)
+        summed += vec
+        table.norms.data[group.row] = float(np.linalg.norm(summed)) or 1.0
+
+    def _join(self, gid: str, m: FigureMention, mid: str | None = None) -> None:
         group = self.groups[gid]
-        group.mention_ids.append(m.id)
-        vec = self.vectors.get(m.id)
-        if vec is not None:
-            self._add_vector(group, vec.astype(np.float32))
+        if mid is None:
+            mid = m.id
+        group.mention_ids.append(mid)
+        if mid in self.vectors:
+            self._add_vector(group, mid)
         feats = self.features(m)
         for t, w in feats.tokens.items():
             if t not in group.tokens:
-                self._postings.setdefault((group.measure, t), []).append(gid)
+                self._postings.setdefault((group.measure, t), []).append(group.row)
             group.tokens[t] = group.tokens.get(t, 0.0) + w
         pred = feats.predicate
         if pred is not None:
             if pred not in group.predicates:
-                self._by_predicate.setdefault((group.measure, pred), []).append(gid)
+                self._by_predicate.setdefault((group.measure, pred), []).append(group.row)
             group.predicates[pred] += 1
         if feats.scope == "incident":
             group.incidents += 1
@@ -597,7 +694,7 @@ class FigureGrouper:
             if group.places is None:
                 group.places = Counter()
             group.places.update(feats.places)
-        lv = _central_log(m)
+        lv = self._central_log(m)
         if lv is not None:
             group.log_sum += lv
             group.log_count += 1
@@ -605,32 +702,29 @@ class FigureGrouper:
             is_new = m.head not in group.heads
             group.heads[m.head] += 1
             if m.head not in GENERIC_HEADS and is_new:
-                self._by_head.setdefault((group.measure, m.head), []).append(gid)
-        self.group_of[m.id] = gid
+                self._by_head.setdefault((group.measure, m.head), []).append(group.row)
+        self.group_of[mid] = gid
 
     def _leave(self, gid: str, mid: str) -> None:
         """Undo :meth:`_join` for one mention (the group's sums, words, counted nouns and predicates)."""
         group = self.groups[gid]
         m = self.mentions[mid]
         group.mention_ids.remove(mid)
-        if not group.mention_ids:  # nothing left: drop the group (its matrix row stays, unused and zero)
+        if not group.mention_ids:  # nothing left: drop the group (its rows stay, unused)
             del self.groups[gid]
             for t in group.tokens:
-                self._drop_posting(self._postings, (group.measure, t), gid)
+                self._drop_posting(self._postings, (group.measure, t), group.row)
             for h in group.heads:
-                self._drop_posting(self._by_head, (group.measure, h), gid)
+                self._drop_posting(self._by_head, (group.measure, h), group.row)
             for p in group.predicates:
-                self._drop_posting(self._by_predicate, (group.measure, p), gid)
-            if group.row >= 0:
-                matrix, norms = self._matrices[group.measure]
-                matrix[group.row] = 0.0
-                norms[group.row] = 1.0
+                self._drop_posting(self._by_predicate, (group.measure, p), group.row)
             return
-        vec = self.vectors.get(mid)
-        if vec is not None and group.row >= 0:
-            matrix, norms = self._matrices[group.measure]
-            matrix[group.row] -= vec.astype(np.float32)
-            norms[group.row] = float(np.linalg.norm(matrix[group.row])) or 1.0
+        table = self._rows[group.measure]
+        if mid in self.vectors and table.kind.data[group.row] != NO_VECTOR:
+            vec = self.vectors.rows[self.vectors.slot(mid)].astype(np.float32)
+            summed = self._summed(table, group.row)
+            summed -= vec
+            table.norms.data[group.row] = float(np.linalg.norm(summed)) or 1.0
         feats = self.features(m)
         for t, w in feats.tokens.items():
             left = group.tokens.get(t, 0.0) - w
@@ -638,7 +732,7 @@ class FigureGrouper:
                 group.tokens[t] = left
             else:
                 group.tokens.pop(t, None)
-                self._drop_posting(self._postings, (group.measure, t), gid)
+                self._drop_posting(self._postings, (group.measure, t), group.row)
         if feats.scope == "incident":
             group.incidents -= 1
         elif feats.scope == "cumulative":
@@ -653,8 +747,8 @@ class FigureGrouper:
             group.predicates[pred] -= 1
             if group.predicates[pred] <= 0:
                 del group.predicates[pred]
-                self._drop_posting(self._by_predicate, (group.measure, pred), gid)
-        lv = _central_log(m)
+                self._drop_posting(self._by_predicate, (group.measure, pred), group.row)
+        lv = self._central_log(m)
         if lv is not None:
             group.log_sum -= lv
             group.log_count -= 1
@@ -662,13 +756,13 @@ class FigureGrouper:
             group.heads[m.head] -= 1
             if group.heads[m.head] <= 0:
                 del group.heads[m.head]
-                self._drop_posting(self._by_head, (group.measure, m.head), gid)
+                self._drop_posting(self._by_head, (group.measure, m.head), group.row)
 
     @staticmethod
-    def _drop_posting(index: dict[tuple[str, str], list[str]], key: tuple[str, str], gid: str) -> None:
+    def _drop_posting(index: dict[tuple[str, str], list[int]], key: tuple[str, str], row: int) -> None:
         posting = index.get(key)
-        if posting is not None and gid in posting:
-            posting.remove(gid)
+        if posting is not None and row in posting:
+            posting.remove(row)
             if not posting:
                 del index[key]
 
@@ -720,10 +814,16 @@ class FigureGrouper:
     def _label(self, group: FigureGroup, mentions: list[FigureMention]) -> str:
         """The clause of the most typical mention, number shown as "N", at most 90 characters."""
         best = mentions[0]
-        if group.row >= 0:
-            matrix, norms = self._matrices[group.measure]
-            centre = matrix[group.row] / (norms[group.row] or 1.0)
-            scored = [(float(self.vectors[m.id].astype(np.float32) @ centre), m) for m in mentions if m.id in self.vectors]
+        table = self._rows[group.measure]
+        kind = table.kind.data[group.row]
+        if kind != NO_VECTOR:
+            ref = int(table.ref.data[group.row])
+            total = (self.vectors.rows[ref].astype(np.float32) if kind == ONE_VECTOR
+                     else table.sums.data[ref] if table.sums is not None else None)
+            assert total is not None
+            centre = total / (table.norms.data[group.row] or 1.0)
+            scored = [(float(vec.astype(np.float32) @ centre), m) for m in mentions
+                      if (vec := self.vectors.get(m.id)) is not None]
             if scored:
                 best = max(scored, key=lambda p: p[0])[1]
         label = re.sub(rf"\b{NUMBER_MASK}\b", "N", best.masked_clause, count=1).strip(" .,;")

@@ -1,0 +1,108 @@
+"""Arrays that grow by rows in place, and the clause vectors of figure mentions kept in one of them.
+
+A per-group or per-mention array that grows by doubling with ``np.concatenate`` holds the old and the new buffer
+side by side at every growth, and up to half of the new one unused: at 500,000 figure mentions that transient
+was the peak memory of the grouping. :class:`GrowingRows` grows with ``ndarray.resize`` instead (``realloc``:
+large buffers are remapped, not copied) by a quarter at a time. No view of its buffer may be kept across an
+:meth:`GrowingRows.append` (the buffer may move); read rows by fancy indexing or copy them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, MutableMapping
+
+import numpy as np
+
+
+class GrowingRows:
+    """Rows (scalars, or vectors of ``width``) appended one at a time into a buffer that grows in place."""
+
+    __slots__ = ("data", "used")
+
+    def __init__(self, dtype: type[np.generic], width: int | None = None) -> None:
+        self.data: np.ndarray = np.zeros((0,) if width is None else (0, width), dtype)
+        """The buffer: rows ``[0, used)`` are in use, the rest are zeros. Do not keep a view of it."""
+        self.used = 0
+
+    def append(self, value: float | np.ndarray = 0) -> int:
+        """Store ``value`` in a new row; returns the row's index."""
+        if self.used == self.data.shape[0]:
+            self.data.resize((max(16, self.used + self.used // 4), *self.data.shape[1:]), refcheck=False)
+        self.data[self.used] = value
+        self.used += 1
+        return self.used - 1
+
+    def truncate(self, used: int) -> None:
+        """Keep the first ``used`` rows and release the rest of the buffer."""
+        self.data.resize((used, *self.data.shape[1:]), refcheck=False)
+        self.used = used
+
+
+class VectorTable(MutableMapping[str, np.ndarray]):
+    """Mention id -> clause vector (float16, as the grouper keeps them), all in one :class:`GrowingRows`.
+
+    Reading a vector gives a copy (the buffer moves as it grows). Setting a vector for an id that already has
+    one stores it in a new row, and deleting an id leaves its row in place: a figure group with a single
+    vector reads that row (:meth:`slot`, :attr:`rows`) instead of keeping a copy, and must keep seeing the
+    vector it was given. :meth:`compact` drops the rows no id uses when no group reads them any more.
+    """
+
+    def __init__(self, items: Iterable[tuple[str, np.ndarray]] = ()) -> None:
+        self._slot: dict[str, int] = {}
+        self._rows: GrowingRows | None = None
+        for key, vector in items:
+            self[key] = vector
+
+    def __setitem__(self, key: str, vector: np.ndarray) -> None:
+        vec = np.asarray(vector, dtype=np.float16)
+        if vec.ndim != 1:
+            raise ValueError(f"clause vector of {key}: expected one row, got shape {vec.shape}")
+        if self._rows is None:
+            self._rows = GrowingRows(np.float16, vec.shape[0])
+        elif vec.shape[0] != self._rows.data.shape[1]:
+            raise ValueError(f"clause vector of {key}: width {vec.shape[0]}, the others have "
+                             f"{self._rows.data.shape[1]}")
+        self._slot[key] = self._rows.append(vec)
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        assert self._rows is not None or key not in self._slot
+        slot = self._slot[key]
+        assert self._rows is not None
+        return self._rows.data[slot].copy()
+
+    def get(self, key: str, default: np.ndarray | None = None) -> np.ndarray | None:  # type: ignore[override]
+        slot = self._slot.get(key)
+        if slot is None or self._rows is None:
+            return default
+        return self._rows.data[slot].copy()
+
+    def __delitem__(self, key: str) -> None:
+        del self._slot[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._slot
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slot)
+
+    def __len__(self) -> int:
+        return len(self._slot)
+
+    def slot(self, key: str) -> int:
+        """The row of ``key``'s vector in :attr:`rows` (valid until :meth:`compact`)."""
+        return self._slot[key]
+
+    @property
+    def rows(self) -> np.ndarray:
+        """The buffer of all vectors (index it by :meth:`slot`; keep no view of it)."""
+        return self._rows.data if self._rows is not None else np.zeros((0, 0), np.float16)
+
+    def compact(self) -> None:
+        """Move the vectors still in use to the front and release the rest (nothing may read old slots after)."""
+        if self._rows is None or len(self._slot) == self._rows.used:
+            return
+        keys = sorted(self._slot, key=self._slot.__getitem__)
+        order = np.fromiter((self._slot[k] for k in keys), dtype=np.int64, count=len(keys))
+        self._rows.data[: len(keys)] = self._rows.data[order]
+        self._rows.truncate(len(keys))
+        self._slot = {k: i for i, k in enumerate(keys)}
