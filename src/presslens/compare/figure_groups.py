@@ -516,10 +516,10 @@ class FigureGrouper:
         ref = table.ref.data[rows]
         one = kind == ONE_VECTOR
         if one.all():
-            block = self.vectors.rows[ref].astype(np.float32)
+            block = self.vectors.gather_float32(ref)
         else:
             block = np.zeros((len(rows), vec.shape[0]), np.float32)
-            block[one] = self.vectors.rows[ref[one]]
+            block[one] = self.vectors.gather_float32(ref[one])
             summed = kind == SUMMED
             if summed.any():
                 assert table.sums is not None
