@@ -1165,3 +1165,49 @@ def test_vetoed_method_is_the_rules_unless_the_pair_model_says_no() -> None:
     no = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n)
     vetoed, _ = _grouper_with(GroupingConfig(method="vetoed", pair_model=no))
     assert any(g.size > 1 for g in rules.groups.values()) and all(g.size == 1 for g in vetoed.groups.values())
+
+
+# ------------------------------------------------------------------ memory layout (same values as before)
+
+
+def test_the_bit_level_half_cast_gives_numpy_cast_for_every_finite_float16() -> None:
+    from presslens.compare.vector_rows import float16_bits_as_float32
+
+    half = np.arange(65536, dtype=np.uint32).astype(np.uint16)
+    finite = np.isfinite(half.view(np.float16))
+    got = float16_bits_as_float32(half, np.empty(half.shape, np.uint32), np.empty(half.shape, np.uint32))
+    expected = half.view(np.float16).astype(np.float32)
+    assert np.array_equal(got[finite].view(np.uint32), expected[finite].view(np.uint32))
+
+
+def test_the_vector_table_keeps_a_replaced_vector_for_the_group_that_read_it() -> None:
+    from presslens.compare.vector_rows import VectorTable
+
+    table = VectorTable()
+    table["a"] = np.array([1.0, -2.0, 0.5], np.float32)
+    first = table.slot("a")
+    table["a"] = np.array([3.0, 0.0, 0.0], np.float32)
+    table["b"] = np.array([np.inf, 0.0, 1.0], np.float32)  # not finite: gathered with numpy's cast
+    assert table.get("a") is not None and table["a"].tolist() == [3.0, 0.0, 0.0]
+    assert table.gather_float32(np.array([first])).tolist() == [[1.0, -2.0, 0.5]]
+    del table["b"]
+    assert "b" not in table and len(table) == 1 and table.get("b") is None
+    table.compact()
+    assert table.slot("a") == 0 and table["a"].tolist() == [3.0, 0.0, 0.0] and table.rows.shape == (1, 3)
+    with pytest.raises(ValueError, match="clause vector of c"):
+        table["c"] = np.zeros(4, np.float32)
+
+
+def test_one_vector_groups_score_as_a_float32_matrix_of_sums_would() -> None:
+    """A group with one vector keeps no float32 row; its cosine and norm equal those of a row of sums."""
+    grouper, _ = _grouper()
+    probe = grouper.vectors.rows[0].astype(np.float32)
+    for group in grouper.groups.values():
+        total = np.zeros(probe.shape, np.float32)
+        for mid in group.mention_ids:
+            total += grouper.vectors[mid].astype(np.float32)
+        table = grouper._rows[group.measure]
+        got = grouper._cosines(table, np.array([group.row]), probe)[0]
+        norm = float(np.linalg.norm(total)) or 1.0
+        assert got == pytest.approx(float(total @ probe) / norm, abs=1e-6)
+        assert table.norms.data[group.row] == pytest.approx(norm, rel=1e-6)
