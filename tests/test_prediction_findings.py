@@ -13,7 +13,6 @@ from presslens.text.prediction import (
     forecast_cues,
     forecast_exclusion,
     inside_quotation,
-    possible_event,
     prediction_forecast,
     prediction_info,
 )
@@ -65,23 +64,6 @@ def test_a_speakers_we_will_inside_a_quotation_is_a_forecast() -> None:
     _, cues, _ = _forecast(sentence)
     assert forecast_exclusion(sentence, cues, quoted=False) == "writer's own"
     assert forecast_exclusion(sentence, cues, quoted=True) is None
-
-
-@pytest.mark.parametrize(
-    ("sentence", "event"),
-    [
-        ("The outbreak could spread to the coast.", True),
-        ("The levy might be increased next year.", True),
-        ("Tensions may escalate after the vote.", True),
-        ("The town council could manage the crisis alone.", False),  # ability
-        ("Residents may vote by post.", False),  # permission
-        ("The figures might be misleading.", False),  # a present state
-    ],
-)
-def test_possible_events_need_a_verb_of_occurrence_or_change(sentence: str, event: bool) -> None:
-    strength, cues, _ = _forecast(sentence) if forecast_cues(sentence) else ("possible", [], None)
-    assert strength == "possible"
-    assert possible_event(sentence, cues) is event
 
 
 @pytest.mark.parametrize(

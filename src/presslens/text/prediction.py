@@ -614,18 +614,6 @@ EVENT_VERBS = frozenset(
     lift impose force become turn spill shift change close open face lose win cost mean
     """.split()
 )
-_PASSIVE_OF = {
-    "increased": "increase", "decreased": "decrease", "raised": "raise", "lowered": "lower", "cut": "cut",
-    "extended": "extend", "delayed": "delay", "closed": "close", "lifted": "lift", "imposed": "impose",
-    "held": "hold", "postponed": "postpone", "cancelled": "cancel", "canceled": "cancel", "doubled": "double",
-    "expanded": "expand", "reduced": "reduce", "destroyed": "destroy", "damaged": "damage",
-    "overwhelmed": "overwhelm", "forced": "force", "affected": "affect", "hit": "hit", "infected": "infect",
-}
-_MODAL_VERB = re.compile(
-    r"^\s+(?:not\s+|soon\s+|even\s+|still\s+|also\s+|yet\s+|eventually\s+|easily\s+|quickly\s+|further\s+)*"
-    r"(?P<verb>[A-Za-z]+)(?:\s+(?P<next>[A-Za-z]+))?",
-    IGNORE_CASE,
-)
 
 
 def _cue_subject(text: str, start: int, end: int) -> str:
@@ -756,34 +744,6 @@ def is_conditional(text: str, start: int, end: int) -> bool:
     window = max(0, start - LOOKBEHIND)
     return bool(_CONDITION_BEFORE.search(text, window, start) or _OPEN_BEFORE.search(text, window, start)
                 or _CONDITION_AFTER.match(text, end))
-
-
-# "could be stronger", "may be worse", "might be more pronounced": a possible change a reader can watch for
-_COMPARATIVE_AFTER_BE = re.compile(
-    r"\s+['‘\"“]?(?:even\s+|much\s+|far\s+)?(?:more|worse|bigger|larger|higher|greater|stronger|deadlier|"
-    r"[a-z]+er\s+than)\b",
-    IGNORE_CASE,
-)
-
-
-def possible_event(text: str, cues: list[Cue]) -> bool:
-    """Whether a "may/could/might" cue of the sentence is followed by a verb of occurrence, change or
-    causation (:data:`EVENT_VERBS`), or by "be" + the participle of one ("might be increased")."""
-    for _start, end, cue_type in cues:
-        if cue_type != "modal_future":
-            continue
-        m = _MODAL_VERB.match(text[end:])
-        if not m:
-            continue
-        verb = m.group("verb").lower()
-        nxt = (m.group("next") or "").lower()
-        if verb in EVENT_VERBS:
-            return True
-        if verb == "be" and nxt in _PASSIVE_OF:
-            return True
-        if verb == "be" and _COMPARATIVE_AFTER_BE.match(text[end:], m.end("verb")):
-            return True
-    return False
 
 
 def has_certainty(text: str) -> bool:
