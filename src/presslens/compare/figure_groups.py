@@ -539,14 +539,23 @@ class FigureGrouper:
     def _rule_score(self, m: FigureMention, feats: MentionFeatures, group: FigureGroup, cosine: float,
                     lexical: float, magnitude: float) -> float:
         """The ``"rules"`` score of the pair minus the threshold it must reach (>= 0: the rules would join)."""
-        cfg, pred = self.config, feats.predicate
-        weight = cfg.embed_weight if self.vectors.get(m.id) is not None else 0.0
+        weight = self.config.embed_weight if m.id in self.vectors else 0.0
+        score, threshold = self._rule_terms(m, feats.predicate, group, weight, cosine, lexical, magnitude)
+        return score - threshold
+
+    def _rule_terms(self, m: FigureMention, pred: str | None, group: FigureGroup, weight: float, cosine: float,
+                    lexical: float, magnitude: float) -> tuple[float, float]:
+        """The ``"rules"`` score of the pair and the threshold it must reach to join."""
+        cfg = self.config
+        # no counted noun: more agreement is required, unless the predicate names the same event
+        # ("the death toll rose to 41" beside "23 people died"); "costs" names the kind of sum, not what is priced
         headless = m.head is None and (pred is None or pred not in group.predicates or pred in GENERIC_PREDICATES)
         threshold = cfg.threshold + (cfg.headless_margin if headless else 0.0)
-        score = weight * cosine + (1 - weight) * lexical + cfg.magnitude_weight * magnitude
+        score = weight * cosine + (1 - weight) * lexical
         if m.head and m.head not in GENERIC_HEADS and m.head in group.heads and m.measure == "count":
-            score += cfg.head_bonus
-        return score - threshold
+            score += cfg.head_bonus  # a counted noun, not a unit: every tonne figure shares "tonne"
+        score += cfg.magnitude_weight * magnitude
+        return score, threshold
 
     def _best_group(self, m: FigureMention) -> str | None:
         cands, cosines = self._scored_candidates(m)
@@ -575,16 +584,8 @@ class FigureGrouper:
                 model = cfg.pair_model or default_pair_model()
                 if model.probability(self.pair_features(m, g, cosines[g])) < model.threshold:
                     continue  # the pair model says "not the same thing": the rules may not join
-            # no counted noun: more agreement is required, unless the predicate names the same event
-            # ("the death toll rose to 41" beside "23 people died")
-            # "costs" names the kind of sum, not what is priced
-            headless = m.head is None and (pred is None or pred not in group.predicates
-                                           or pred in GENERIC_PREDICATES)
-            threshold = cfg.threshold + (cfg.headless_margin if headless else 0.0)
-            score = weight * cosines[g] + (1 - weight) * self._lexical(toks, group)
-            if m.head and m.head not in GENERIC_HEADS and m.head in group.heads and m.measure == "count":
-                score += cfg.head_bonus  # a counted noun, not a unit: every tonne figure shares "tonne"
-            score += cfg.magnitude_weight * self._magnitude(m, group)
+            score, threshold = self._rule_terms(m, pred, group, weight, cosines[g], self._lexical(toks, group),
+                                                self._magnitude(m, group))
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, g)
         return best[1] if best else None
