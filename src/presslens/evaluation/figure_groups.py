@@ -291,8 +291,8 @@ def score(data: Dataset, grouper: FigureGrouper, duplicates: dict[str, str]) -> 
         else:
             c_fp += 1
             errors.append(f"false conflict: {c.first.id} {c.first.text!r} vs {c.second.id} {c.second.text!r}")
-    for pair in data.conflicts - found:
-        errors.append(f"missed conflict: {sorted(pair)}")
+    for ids in sorted(sorted(pair) for pair in data.conflicts - found):
+        errors.append(f"missed conflict: {ids}")
     pred_dups = {frozenset((a, b)) for a, b in duplicates.items()}
     return Scores(p, r, f1, merged, sum(g.group == "distractor" for g in data.mentions),
                   len(found), c_fp, len(data.conflicts - found),
