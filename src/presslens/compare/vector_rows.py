@@ -69,16 +69,12 @@ class VectorTable(MutableMapping[str, np.ndarray]):
         self._slot[key] = self._rows.append(vec)
 
     def __getitem__(self, key: str) -> np.ndarray:
-        assert self._rows is not None or key not in self._slot
         slot = self._slot[key]
-        assert self._rows is not None
+        assert self._rows is not None  # a slot exists only once a vector was stored
         return self._rows.data[slot].copy()
 
     def get(self, key: str, default: np.ndarray | None = None) -> np.ndarray | None:  # type: ignore[override]
-        slot = self._slot.get(key)
-        if slot is None or self._rows is None:
-            return default
-        return self._rows.data[slot].copy()
+        return self[key] if key in self._slot else default
 
     def __delitem__(self, key: str) -> None:
         del self._slot[key]
