@@ -16,6 +16,9 @@ The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.e
 5. A third dev batch (``dev3``, added at round 2 stop 19 for the same purpose: scored with the code as it stood
    before anyone read it) takes the next ``DEV3_PER_STRATUM`` articles of each stratum in the same order. The
    first 87 keep their splits.
+6. A fourth dev batch (``dev4``, added at round 2 stop 20 as a validation batch: annotated blind and scored with
+   the code of that stop before and after its changes, never read for error analysis during that stop) takes the
+   next ``DEV4_PER_STRATUM`` articles of each stratum in the same order. The first 111 keep their splits.
 """
 
 from __future__ import annotations
@@ -32,11 +35,12 @@ PER_STRATUM = 21
 DEV_PER_STRATUM = 14
 DEV2_PER_STRATUM = 8
 DEV3_PER_STRATUM = 8
+DEV4_PER_STRATUM = 8
 STRATA = ("reporting", "mixed", "propaganda")
 
 
 def select(data_dir: Path) -> dict[str, dict[str, str]]:
-    """``{article_id: {"split": "dev"|"test"|"dev2"|"dev3", "stratum": ...}}`` by the rule above."""
+    """``{article_id: {"split": "dev"|"test"|"dev2"|"dev3"|"dev4", "stratum": ...}}`` by the rule above."""
     articles = data_dir / "train-articles"
     spans = Counter(line.split("\t")[0] for line in (data_dir / "train-task1-SI.labels").read_text().splitlines() if line)
     eligible: list[tuple[float, str]] = []
@@ -52,9 +56,10 @@ def select(data_dir: Path) -> dict[str, dict[str, str]]:
     for k, stratum in enumerate(STRATA):
         members = [aid for _, aid in eligible[k * n // 3 : (k + 1) * n // 3]]
         members.sort(key=lambda a: hashlib.sha256((SEED + a).encode()).hexdigest())
-        for i, aid in enumerate(members[:PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM]):
+        for i, aid in enumerate(members[:PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM]):
             split = ("dev" if i < DEV_PER_STRATUM else "test" if i < PER_STRATUM
-                     else "dev2" if i < PER_STRATUM + DEV2_PER_STRATUM else "dev3")
+                     else "dev2" if i < PER_STRATUM + DEV2_PER_STRATUM
+                     else "dev3" if i < PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM else "dev4")
             out[aid] = {"split": split, "stratum": stratum}
     return out
 
