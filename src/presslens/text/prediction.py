@@ -952,3 +952,62 @@ _STATEMENT_TIME = re.compile(
     r"warned|forecast|projected|claimed|argued|noted)\s+(?:[\w’'-]+\s+){0,2}$",
     IGNORE_CASE,
 )
+
+
+# Traits of a forecast sentence, the text features of the learned prediction scorer
+# (:mod:`presslens.analyzers.claims.predictions`)
+# ---------------------------------------------------------------------------------------------------
+
+_NEGATION_NEAR = re.compile(r"\W+(?:\w+\W+)?(?:not|never|no\s+longer)\b|n['’]t\b", IGNORE_CASE)
+_WONT = re.compile(r"(?:won|shan)['’]?t$", IGNORE_CASE)
+_FIRST_PERSON = re.compile(r"^(?:we|i|us|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
+_PRONOUN = re.compile(r"^(?:he|she|it|they|he['’]ll|she['’]ll|it['’]ll|they['’]ll|this|that|there)$", IGNORE_CASE)
+_NEXT_WORD = re.compile(r"\W*(?:(?:not|never|also|still|likely|probably|soon|only|now|then|again)\s+)*([A-Za-z]+)",
+                        IGNORE_CASE)
+_STATE_AFTER = frozenset({"be", "have", "remain", "stay", "keep", "need", "want", "know", "seem", "look"})
+_NOUN_START = re.compile(r"[A-Z]")
+
+#: names of :func:`forecast_traits`, in order
+TRAIT_NAMES = (
+    "cue future", "cue going_to", "cue expected", "cue is_to", "cue plan", "cue reported_future",
+    "cue modal_future", "several cues", "horizon", "certainty", "conditional", "question", "negated",
+    "subject first person", "subject pronoun", "subject name", "subordinate", "reported speech",
+    "event verb", "state verb", "past marker", "long sentence", "short sentence",
+)
+
+
+def forecast_traits(text: str, forecast: Forecast) -> list[float]:
+    """General features of a sentence's forecast (:func:`prediction_forecast`), 0/1 in :data:`TRAIT_NAMES`
+    order: the cue types, a horizon, a certainty word, a conditional or question, negation next to a cue, the
+    subject's person (first person, pronoun, capitalised name), a cue in a subordinate clause, a reporting
+    verb before a cue, an event or state verb after it, a past marker ("had planned") and the length."""
+    _, cues, horizon = forecast
+    kinds = {c[2] for c in cues}
+    first = cues[0] if cues else (0, 0, "")
+    subject = _cue_subject(text, first[0], first[1]) if cues else ""
+    after = _NEXT_WORD.match(text, first[1]) if cues else None
+    verb = after.group(1).lower() if after else ""
+    words = len(text.split())
+    negated = any(_WONT.search(text[a:b]) or _NEGATION_NEAR.match(text, b) for a, b, _ in cues)
+    values = [
+        *(float(k in kinds) for k in ("future", "going_to", "expected", "is_to", "plan", "reported_future",
+                                       "modal_future")),
+        float(len(cues) > 1),
+        float(horizon is not None),
+        float(has_certainty(text)),
+        float(any(is_conditional(text, a, b) for a, b, _ in cues)),
+        float(bool(_QUESTION_END.search(text))),
+        float(negated),
+        float(bool(_FIRST_PERSON.match(subject))),
+        float(bool(_PRONOUN.match(subject))),
+        float(bool(subject) and bool(_NOUN_START.match(subject)) and not _FIRST_PERSON.match(subject)
+              and not _PRONOUN.match(subject)),
+        float(bool(cues) and all(cue_in_subordinate_clause(text, a) for a, _, _ in cues)),
+        float(any(_REPORTING_BEFORE.search(text, max(0, a - LOOKBEHIND), a) for a, _, _ in cues)),
+        float(verb in EVENT_VERBS),
+        float(verb in _STATE_AFTER or verb in _STATE_VERBS),
+        float(bool(_PAST_MARKERS.search(text))),
+        float(words > 40),
+        float(words < 10),
+    ]
+    return values
