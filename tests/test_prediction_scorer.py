@@ -148,3 +148,18 @@ def test_training_without_annotations_names_the_missing_file(tmp_path: Path,
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "dev.jsonl" in err[0]
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ('Trump said on Tuesday the US will stop the "war games" with South Korea.', None),  # the country
+        ("The US will send two more carriers to the region.", None),
+        ("We will find ourselves poorer for it.", "writer's own"),
+        ("Without them, all of us will be poorer.", "writer's own"),
+    ],
+)
+def test_the_country_us_is_a_third_party_not_the_writer(sentence: str, reason: str | None) -> None:
+    from presslens.text.prediction import forecast_exclusion
+
+    assert forecast_exclusion(sentence, _forecast(sentence)[1]) == reason

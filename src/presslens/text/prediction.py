@@ -530,6 +530,8 @@ _WISH = re.compile(
 # divine agency: a prophecy or a creed, not an event a reader can watch for
 _DIVINE_SUBJECT = re.compile(r"^(?:god|allah|the\s+lord|lord|jesus|christ|heaven)$", IGNORE_CASE)
 _WRITER_SUBJECT = re.compile(r"^(?:we|i|us|our|my|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
+# "the US will stop the war games": the country, not the writer's "us" (case-sensitive)
+_COUNTRY_US = re.compile(r"^US$")
 _GENERIC_SUBJECT = re.compile(r"^(?:you|your|you['’]ll|you['’]re|one)$", IGNORE_CASE)
 # "will always/often": habitual, not a forecast (guideline section 6)
 _HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|typically|normally|forever)\b",
@@ -703,7 +705,8 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
             reasons.append("prophecy")
         elif _GENERIC_SUBJECT.match(subject):
             reasons.append("generic you")
-        elif not quoted_here and (_WRITER_SUBJECT.match(subject) or re.match(r"(?:our|my)\s", phrase, IGNORE_CASE)):
+        elif not quoted_here and ((_WRITER_SUBJECT.match(subject) and not _COUNTRY_US.match(subject))
+                                  or re.match(r"(?:our|my)\s", phrase, IGNORE_CASE)):
             reasons.append("writer's own")
         elif is_conditional(text, start, end):
             reasons.append("conditional")
