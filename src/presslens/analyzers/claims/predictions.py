@@ -28,6 +28,11 @@ the noun "plan" ("the new plan to"), hopes ("hopes to") and forecasts that
 prophecy, "you will", the writer's own "we will"; a rule's "may" in legal text). A third party's vow to a concrete
 act ("Hungary will never admit illegal immigrants") is a commitment, so a prediction (it was excluded as a "vow"
 before the adjudication: 0 of 1 right on dev + dev2 + dev3).
+The table is :data:`HAND_SCORES`, the default. :func:`prediction_score` is a learned alternative (a logistic
+regression over :func:`prediction_features`, ``presslens train predictions``), used when the environment variable
+:data:`SCORER_ENV` is "learned": on leave-one-split-out over dev, dev2 and dev3 it did not beat these scores
+(models/claims/MODEL_CARD.md, "Prediction scorer"), so it is not the default.
+
 Counts: `python -m presslens.analyzers.claims.audit --data ../shared/data/ptc-semeval2020-task11 --split dev dev2
 dev3` (its "prediction buckets" table). A claim finding is a sentence whose calibrated claim score reaches
 ``EMIT_AT`` (:mod:`.calibration`), asserted or not; the claim calibration keeps its own forecast feature
