@@ -163,3 +163,19 @@ def test_the_country_us_is_a_third_party_not_the_writer(sentence: str, reason: s
     from presslens.text.prediction import forecast_exclusion
 
     assert forecast_exclusion(sentence, _forecast(sentence)[1]) == reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "horizon"),
+    [
+        ("The WHO chief on Wednesday said the next outbreak would likely be stronger.", None),
+        ('Trump on Tuesday backed off, declaring the US will stop the "war games".', None),
+        ("An expert told the New Scientist in 2017 that the storm will reach the coast.", None),
+        ("In December, the society will stage a new play.", "In December"),
+        ("The chief said on Wednesday that prices will rise next month.", "next month"),
+        ("The ministry will open the bridge on Wednesday.", "on Wednesday"),
+    ],
+)
+def test_the_time_of_a_statement_is_no_horizon(sentence: str, horizon: str | None) -> None:
+    found = _forecast(sentence)
+    assert (sentence[found[2][0]:found[2][1]] if found[2] else None) == horizon

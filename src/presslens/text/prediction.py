@@ -925,8 +925,11 @@ def _prediction_horizon(text: str, cues: list[Cue], span: tuple[int, int] | None
     of :data:`_FORECAST_HORIZON` or :data:`_NEWS_HORIZON` that is not the time of a statement ("estimated in
     November that ..."), else a bare weekday after the cue; "eventually", "ultimately" and "only a matter of
     time" give none."""
+    if span is not None and _said_after(text, span, cues):
+        span = None
     if span is None:
         found = [m for p in (_FORECAST_HORIZON, _NEWS_HORIZON) for m in p.finditer(text)
+                 if not _said_after(text, m.span(), cues)
                  if not _STATEMENT_TIME.search(text, max(0, m.start() - 80), m.start())
                  and not _NO_HORIZON.match(m.group(0))
                  and not (p is _NEWS_HORIZON and _PAST_JUST_BEFORE.search(text, max(0, m.start() - 40), m.start()))
@@ -936,6 +939,32 @@ def _prediction_horizon(text: str, cues: list[Cue], span: tuple[int, int] | None
     if span is not None and _NO_HORIZON.match(text[span[0]:span[1]]):
         return None
     return span
+
+
+def _said_after(text: str, span: tuple[int, int], cues: list[Cue]) -> bool:
+    """Whether a time phrase before the first cue is the time of a statement: a reporting verb lies between it
+    and the cue ("on Wednesday said ... would", "on Tuesday, declaring the US will", "told the New Scientist in
+    2017 that ... would")."""
+    if not cues:
+        return False
+    first = min(c[0] for c in cues)
+    if span[1] > first:
+        return False
+    return bool(_REPORTED_BETWEEN.search(text, span[1], first)
+                or _SPEECH_BEFORE_TIME.search(text, max(0, span[0] - 80), span[0]))
+
+
+# a reporting verb between a time phrase and the forecast cue
+_REPORTED_BETWEEN = re.compile(
+    r"\b(?:said|says|told|tells|announced|announcing|added|reported|wrote|stated|tweeted|declared|declaring|"
+    r"warned|warning|saying|insisted|claimed|predicted)\b",
+    IGNORE_CASE,
+)
+# a reporting verb and its addressee just before the time phrase ("told the New Scientist in 2017")
+_SPEECH_BEFORE_TIME = re.compile(
+    r"\b(?:said|told|announced|wrote|stated|tweeted|declared|warned|claimed|predicted)\s+(?:[\w’'-]+\s+){0,4}$",
+    IGNORE_CASE,
+)
 
 
 # more time phrases of news forecasts: "in 2016", "today", "this weekend", "for billions of years"
