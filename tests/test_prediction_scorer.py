@@ -179,3 +179,25 @@ def test_the_country_us_is_a_third_party_not_the_writer(sentence: str, reason: s
 def test_the_time_of_a_statement_is_no_horizon(sentence: str, horizon: str | None) -> None:
     found = _forecast(sentence)
     assert (sentence[found[2][0]:found[2][1]] if found[2] else None) == horizon
+
+
+def test_the_analyzer_scores_its_findings_by_the_chosen_scorer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import presslens
+
+    text = (
+        "Port strike\n\n"
+        "The port authority met union leaders on Monday.\n\n"
+        "The ministry said the new terminal will open next year.\n\n"
+        "Dockers plan to walk out again in March, the union said."
+    )
+    monkeypatch.delenv(SCORER_ENV, raising=False)
+    hand = {f.text: f for f in presslens.analyze(text, only=["claims"]).findings if f.kind == "prediction"}
+    monkeypatch.setenv(SCORER_ENV, "learned")
+    learned = {f.text: f for f in presslens.analyze(text, only=["claims"]).findings if f.kind == "prediction"}
+    assert hand.keys() == learned.keys() and len(hand) >= 2  # the same candidates, scored differently
+    assert {f.score for f in hand.values()} <= set(HAND_SCORES.values())
+    for sentence, finding in learned.items():
+        found = _forecast(sentence)
+        assert finding.attributes["horizon"] == hand[sentence].attributes["horizon"]
+        assert 0.0 < finding.score < 1.0 and finding.score not in HAND_SCORES.values()
+        assert found[2] is not None  # both forecasts name their time
