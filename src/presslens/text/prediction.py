@@ -530,6 +530,8 @@ _WISH = re.compile(
 # divine agency: a prophecy or a creed, not an event a reader can watch for
 _DIVINE_SUBJECT = re.compile(r"^(?:god|allah|the\s+lord|lord|jesus|christ|heaven)$", IGNORE_CASE)
 _WRITER_SUBJECT = re.compile(r"^(?:we|i|us|our|my|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
+# "the US will stop the war games": the country, not the writer's "us" (case-sensitive)
+_COUNTRY_US = re.compile(r"^US$")
 _GENERIC_SUBJECT = re.compile(r"^(?:you|your|you['’]ll|you['’]re|one)$", IGNORE_CASE)
 # "will always/often": habitual, not a forecast (guideline section 6)
 _HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|typically|normally|forever)\b",
@@ -703,7 +705,8 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
             reasons.append("prophecy")
         elif _GENERIC_SUBJECT.match(subject):
             reasons.append("generic you")
-        elif not quoted_here and (_WRITER_SUBJECT.match(subject) or re.match(r"(?:our|my)\s", phrase, IGNORE_CASE)):
+        elif not quoted_here and ((_WRITER_SUBJECT.match(subject) and not _COUNTRY_US.match(subject))
+                                  or re.match(r"(?:our|my)\s", phrase, IGNORE_CASE)):
             reasons.append("writer's own")
         elif is_conditional(text, start, end):
             reasons.append("conditional")
@@ -922,8 +925,11 @@ def _prediction_horizon(text: str, cues: list[Cue], span: tuple[int, int] | None
     of :data:`_FORECAST_HORIZON` or :data:`_NEWS_HORIZON` that is not the time of a statement ("estimated in
     November that ..."), else a bare weekday after the cue; "eventually", "ultimately" and "only a matter of
     time" give none."""
+    if span is not None and _said_after(text, span, cues):
+        span = None
     if span is None:
         found = [m for p in (_FORECAST_HORIZON, _NEWS_HORIZON) for m in p.finditer(text)
+                 if not _said_after(text, m.span(), cues)
                  if not _STATEMENT_TIME.search(text, max(0, m.start() - 80), m.start())
                  and not _NO_HORIZON.match(m.group(0))
                  and not (p is _NEWS_HORIZON and _PAST_JUST_BEFORE.search(text, max(0, m.start() - 40), m.start()))
@@ -933,6 +939,32 @@ def _prediction_horizon(text: str, cues: list[Cue], span: tuple[int, int] | None
     if span is not None and _NO_HORIZON.match(text[span[0]:span[1]]):
         return None
     return span
+
+
+def _said_after(text: str, span: tuple[int, int], cues: list[Cue]) -> bool:
+    """Whether a time phrase before the first cue is the time of a statement: a reporting verb lies between it
+    and the cue ("on Wednesday said ... would", "on Tuesday, declaring the US will", "told the New Scientist in
+    2017 that ... would")."""
+    if not cues:
+        return False
+    first = min(c[0] for c in cues)
+    if span[1] > first:
+        return False
+    return bool(_REPORTED_BETWEEN.search(text, span[1], first)
+                or _SPEECH_BEFORE_TIME.search(text, max(0, span[0] - 80), span[0]))
+
+
+# a reporting verb between a time phrase and the forecast cue
+_REPORTED_BETWEEN = re.compile(
+    r"\b(?:said|says|told|tells|announced|announcing|added|reported|wrote|stated|tweeted|declared|declaring|"
+    r"warned|warning|saying|insisted|claimed|predicted)\b",
+    IGNORE_CASE,
+)
+# a reporting verb and its addressee just before the time phrase ("told the New Scientist in 2017")
+_SPEECH_BEFORE_TIME = re.compile(
+    r"\b(?:said|told|announced|wrote|stated|tweeted|declared|warned|claimed|predicted)\s+(?:[\w’'-]+\s+){0,4}$",
+    IGNORE_CASE,
+)
 
 
 # more time phrases of news forecasts: "in 2016", "today", "this weekend", "for billions of years"
@@ -952,3 +984,62 @@ _STATEMENT_TIME = re.compile(
     r"warned|forecast|projected|claimed|argued|noted)\s+(?:[\w’'-]+\s+){0,2}$",
     IGNORE_CASE,
 )
+
+
+# Traits of a forecast sentence, the text features of the learned prediction scorer
+# (:mod:`presslens.analyzers.claims.predictions`)
+# ---------------------------------------------------------------------------------------------------
+
+_NEGATION_NEAR = re.compile(r"\W+(?:\w+\W+)?(?:not|never|no\s+longer)\b|n['’]t\b", IGNORE_CASE)
+_WONT = re.compile(r"(?:won|shan)['’]?t$", IGNORE_CASE)
+_FIRST_PERSON = re.compile(r"^(?:we|i|us|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
+_PRONOUN = re.compile(r"^(?:he|she|it|they|he['’]ll|she['’]ll|it['’]ll|they['’]ll|this|that|there)$", IGNORE_CASE)
+_NEXT_WORD = re.compile(r"\W*(?:(?:not|never|also|still|likely|probably|soon|only|now|then|again)\s+)*([A-Za-z]+)",
+                        IGNORE_CASE)
+_STATE_AFTER = frozenset({"be", "have", "remain", "stay", "keep", "need", "want", "know", "seem", "look"})
+_NOUN_START = re.compile(r"[A-Z]")
+
+#: names of :func:`forecast_traits`, in order
+TRAIT_NAMES = (
+    "cue future", "cue going_to", "cue expected", "cue is_to", "cue plan", "cue reported_future",
+    "cue modal_future", "several cues", "horizon", "certainty", "conditional", "question", "negated",
+    "subject first person", "subject pronoun", "subject name", "subordinate", "reported speech",
+    "event verb", "state verb", "past marker", "long sentence", "short sentence",
+)
+
+
+def forecast_traits(text: str, forecast: Forecast) -> list[float]:
+    """General features of a sentence's forecast (:func:`prediction_forecast`), 0/1 in :data:`TRAIT_NAMES`
+    order: the cue types, a horizon, a certainty word, a conditional or question, negation next to a cue, the
+    subject's person (first person, pronoun, capitalised name), a cue in a subordinate clause, a reporting
+    verb before a cue, an event or state verb after it, a past marker ("had planned") and the length."""
+    _, cues, horizon = forecast
+    kinds = {c[2] for c in cues}
+    first = cues[0] if cues else (0, 0, "")
+    subject = _cue_subject(text, first[0], first[1]) if cues else ""
+    after = _NEXT_WORD.match(text, first[1]) if cues else None
+    verb = after.group(1).lower() if after else ""
+    words = len(text.split())
+    negated = any(_WONT.search(text[a:b]) or _NEGATION_NEAR.match(text, b) for a, b, _ in cues)
+    values = [
+        *(float(k in kinds) for k in ("future", "going_to", "expected", "is_to", "plan", "reported_future",
+                                       "modal_future")),
+        float(len(cues) > 1),
+        float(horizon is not None),
+        float(has_certainty(text)),
+        float(any(is_conditional(text, a, b) for a, b, _ in cues)),
+        float(bool(_QUESTION_END.search(text))),
+        float(negated),
+        float(bool(_FIRST_PERSON.match(subject))),
+        float(bool(_PRONOUN.match(subject))),
+        float(bool(subject) and bool(_NOUN_START.match(subject)) and not _FIRST_PERSON.match(subject)
+              and not _PRONOUN.match(subject)),
+        float(bool(cues) and all(cue_in_subordinate_clause(text, a) for a, _, _ in cues)),
+        float(any(_REPORTING_BEFORE.search(text, max(0, a - LOOKBEHIND), a) for a, _, _ in cues)),
+        float(verb in EVENT_VERBS),
+        float(verb in _STATE_AFTER or verb in _STATE_VERBS),
+        float(bool(_PAST_MARKERS.search(text))),
+        float(words > 40),
+        float(words < 10),
+    ]
+    return values

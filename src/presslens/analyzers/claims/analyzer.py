@@ -24,7 +24,7 @@ from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, registe
 from presslens.analyzers.claims.calibration import EMIT_AT, calibrated
 from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.model import ClaimModel
-from presslens.analyzers.claims.predictions import PREDICTION_SCORES, cues_quoted, prediction_basis
+from presslens.analyzers.claims.predictions import candidate_score, cues_quoted, prediction_basis
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import HEDGE_ASSERTED, ScoredCue, claim_hedge_cue_scores
 from presslens.text.prediction import Forecast, sentence_forecasts
@@ -77,22 +77,23 @@ class ClaimsAnalyzer(Analyzer):
             self._claim(article, i, s, e, scores[i], hedges[i], figures, link)
             for i, (s, e), link in zip(chosen, ranges, links, strict=True)
         ]
-        findings += self._predictions(article, forecasts, [not p < EMIT_AT for p in scores])
+        findings += self._predictions(article, forecasts, scores)
         return AnalyzerOutput(findings=findings)
 
     def _predictions(
-        self, article: Article, forecasts: list[Forecast | None], is_claim: list[bool]
+        self, article: Article, forecasts: list[Forecast | None], claim_scores: list[float]
     ) -> list[Finding]:
         out = []
-        for index, ((s, e), found, claim) in enumerate(zip(article.sentences, forecasts, is_claim, strict=True)):
+        for index, ((s, e), found, p) in enumerate(zip(article.sentences, forecasts, claim_scores, strict=True)):
             if found is None:
                 continue
             strength, cues, horizon = found
             quoted = cues_quoted(article.text, s, cues)
+            claim = not p < EMIT_AT
             basis = prediction_basis(article.text[s:e], found, claim, quoted)
             if basis is None:
                 continue
-            score = PREDICTION_SCORES[basis]
+            score = candidate_score(article.text[s:e], found, basis, claim, quoted, p, index)
             out.append(
                 Finding.at(
                     article,

@@ -28,6 +28,11 @@ the noun "plan" ("the new plan to"), hopes ("hopes to") and forecasts that
 prophecy, "you will", the writer's own "we will"; a rule's "may" in legal text). A third party's vow to a concrete
 act ("Hungary will never admit illegal immigrants") is a commitment, so a prediction (it was excluded as a "vow"
 before the adjudication: 0 of 1 right on dev + dev2 + dev3).
+The table is :data:`HAND_SCORES`, the default. :func:`prediction_score` is a learned alternative (a logistic
+regression over :func:`prediction_features`, ``presslens train predictions``), used when the environment variable
+:data:`SCORER_ENV` is "learned": on leave-one-split-out over dev, dev2 and dev3 it did not beat these scores
+(models/claims/MODEL_CARD.md, "Prediction scorer"), so it is not the default.
+
 Counts: `python -m presslens.analyzers.claims.audit --data ../shared/data/ptc-semeval2020-task11 --split dev dev2
 dev3` (its "prediction buckets" table). A claim finding is a sentence whose calibrated claim score reaches
 ``EMIT_AT`` (:mod:`.calibration`), asserted or not; the claim calibration keeps its own forecast feature
@@ -36,17 +41,27 @@ dev3` (its "prediction buckets" table). A claim finding is a sentence whose cali
 
 from __future__ import annotations
 
+import json
+import math
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from presslens.registry import model_dir
 from presslens.text.hedging import LEGAL_TEXT, Cue
 from presslens.text.prediction import (
+    TRAIT_NAMES,
     Forecast,
     cue_in_subordinate_clause,
     first_person_stance,
     forecast_exclusion,
+    forecast_traits,
     has_certainty,
     is_conditional,
 )
 
-PREDICTION_SCORES: dict[str, float] = {
+#: the hand scores of the buckets (the table above), kept as the baseline of ``presslens train predictions``
+HAND_SCORES: dict[str, float] = {
     "sure forecast in a claim": 0.92,
     "forecast in a claim": 0.82,
     "sure forecast": 0.85,
@@ -58,6 +73,9 @@ PREDICTION_SCORES: dict[str, float] = {
     "reported would": 0.30,
     "quoted stance": 0.15,
 }
+
+#: the name the analyzer and the audit knew the hand scores by
+PREDICTION_SCORES = HAND_SCORES
 
 
 def prediction_basis(text: str, forecast: Forecast, is_claim: bool, quoted: bool) -> str | None:
@@ -110,3 +128,54 @@ def cues_quoted(article_text: str, sentence_start: int, cues: list[Cue]) -> bool
 
 #: how far after a cue :func:`cues_quoted` looks for the closing quote of a quotation it lies in
 QUOTE_TAIL = 400
+
+
+# The learned scorer
+# ---------------------------------------------------------------------------------------------------
+
+#: the weights of the learned scorer (``presslens train predictions``)
+SCORER_FILE = model_dir("claims") / "predictions.json"
+BUCKETS = tuple(HAND_SCORES)
+#: names of :func:`prediction_features`, in order (the scorer file names them too)
+FEATURE_NAMES = (*(f"bucket {b}" for b in BUCKETS), *TRAIT_NAMES, "quoted", "claim", "claim score", "headline")
+
+
+def prediction_features(text: str, forecast: Forecast, basis: str, is_claim: bool, quoted: bool,
+                        claim_score: float, index: int) -> list[float]:
+    """The features of a prediction candidate in :data:`FEATURE_NAMES` order: its bucket
+    (:func:`prediction_basis`), the forecast's traits (:func:`presslens.text.prediction.forecast_traits`), whether
+    its cues are quoted, whether the sentence is a claim finding and its claim score (0 when it is not one), and
+    whether it is the article's first sentence (the headline)."""
+    return [*(float(basis == b) for b in BUCKETS), *forecast_traits(text, forecast), float(quoted),
+            float(is_claim), claim_score if is_claim else 0.0, float(index == 0)]
+
+
+@lru_cache(maxsize=4)
+def load_scorer(path: Path = SCORER_FILE) -> tuple[tuple[float, ...], float]:
+    """(weights, bias) of the scorer file; a file whose features are not :data:`FEATURE_NAMES` is refused."""
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(payload["features"]) != FEATURE_NAMES:
+        raise ValueError(f"{path}: its features do not match this code's prediction features; retrain it")
+    return tuple(float(w) for w in payload["weights"]), float(payload["bias"])
+
+
+def prediction_score(features: list[float], path: Path = SCORER_FILE) -> float:
+    """P(the candidate matches a gold prediction) by the learned scorer."""
+    weights, bias = load_scorer(path)
+    z = bias + math.fsum(w * x for w, x in zip(weights, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+#: the environment variable that picks the scores of prediction findings: "hand" (:data:`HAND_SCORES`, the
+#: default) or "learned" (:func:`prediction_score`, an option: it did not beat the hand scores on the
+#: leave-one-split-out comparison of ``presslens train predictions``; MODEL_CARD.md has the table)
+SCORER_ENV = "PRESSLENS_PREDICTION_SCORER"
+
+
+def candidate_score(text: str, forecast: Forecast, basis: str, is_claim: bool, quoted: bool, claim_score: float,
+                    index: int) -> float:
+    """The score of a prediction finding: its bucket's hand score, or the learned scorer's probability when
+    :data:`SCORER_ENV` is "learned"."""
+    if os.environ.get(SCORER_ENV, "hand") == "learned":
+        return prediction_score(prediction_features(text, forecast, basis, is_claim, quoted, claim_score, index))
+    return HAND_SCORES[basis]
