@@ -122,7 +122,7 @@ def continued_quotes(text: str, atts: list[Attribution], sentence_ranges: list[S
         taken.append(inner)
     for q in quotes:
         line = _line_at(text, q[0])
-        if text[line[0] : q[0]].strip() or text[q[1] : line[1]].strip(" \t.,") or line[0] == 0:
+        if text[line[0] : q[0]].strip() or line[0] == 0 or not _ends_statement(text, q, line):
             continue
         inner = strip_span(text, q[0] + 1, q[1] - 1, " \t\n,;:")
         prev = by_line.get(_line_at(text, line[0] - 1)[0])
@@ -176,6 +176,23 @@ def _clause_after_cue(text: str, a: Attribution) -> Span | None:
 
 #: what may stand between a trailing frame and the quotation that goes on: the full stop and spaces
 _FRAME_TO_QUOTE = re.compile(r"[ \t]*[.!?][ \t]*")
+
+
+#: sentence-final punctuation
+_FINAL = ".!?\u2026"
+#: a new sentence after the quotation on its line: a capitalised word or a quotation (not a frame: ", he said")
+_NEW_SENTENCE = re.compile(r"[ \t]+[A-Z\u201c\"]")
+
+
+def _ends_statement(text: str, quote: Span, line: Span) -> bool:
+    """The quotation ends its paragraph, or ends a sentence that the writer's next sentence follows on the same
+    line ('"...the thing I'm concerned about here." U.S. Judge Wrestles With ...': the paragraph break before
+    the writer's prose was lost in the scraped page). Either way nothing on the line frames the quotation."""
+    if not text[quote[1] : line[1]].strip(" \t.,"):
+        return True
+    after = quote[1] + 1 if text[quote[1] : quote[1] + 1] in tuple(_FINAL) else quote[1]
+    final = after > quote[1] or text[quote[1] - 2 : quote[1] - 1] in tuple(_FINAL)
+    return final and _NEW_SENTENCE.match(text, after) is not None
 
 
 def _quoted(text: str, content: Span) -> bool:

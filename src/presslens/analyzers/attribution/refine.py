@@ -350,11 +350,25 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
             a.content = fallback_content(text, a, sentence_ranges)
         if a.content is None:
             continue
-        if a.source is not None and overlaps(a.source, a.content):
+        if a.source is not None and overlaps(a.source, a.content) and not split_quote_frame(text, a, quotes):
             a.source = clean_source(text, strip_span(text, a.source[0], min(a.source[1], a.content[0])))
         assess(text, a, sentence_ranges)
         out.append(a)
     return out
+
+
+def split_quote_frame(text: str, a: Attribution, quotes: list[Span]) -> bool:
+    """``"First part," Pompeo said, "second part."``: the source and cue stand between two quotations that make
+    one content; the source inside that content is the speaker, not a clash (annotation guideline, 8a)."""
+    if a.source is None or a.content is None:
+        return False
+    first = min(a.source[0], a.cue[0])
+    last = max(a.source[1], a.cue[1])
+    if not a.content[0] < first or not last < a.content[1]:
+        return False
+    before = any(q[1] <= first and a.content[0] < q[1] for q in quotes)
+    after = any(q[0] >= last and q[0] < a.content[1] for q in quotes)
+    return before and after
 
 
 #: a participle cue after a comma that closes another frame ('..." Giuliani said, adding that ...')
