@@ -497,3 +497,53 @@ def test_reported_clause_stops_at_its_own_clause_edge(
 ) -> None:
     out = _refined(text, source, cue, content)
     assert _piece(text, out[0].content) == expected
+
+
+def test_split_quote_keeps_its_speaker_inside_the_content() -> None:
+    text = "\u201cThe ferry is late again,\u201d the harbour master said, \u201cand the bridge is still shut.\u201d"
+    out = _refined(text, "the harbour master", "said", "The ferry is late again")
+    assert _piece(text, out[0].source) == "the harbour master"
+    assert _piece(text, out[0].content) == (
+        "The ferry is late again,\u201d the harbour master said, \u201cand the bridge is still shut."
+    )
+
+
+def test_quote_paragraph_continues_when_the_writer_goes_on_on_the_same_line() -> None:
+    # the scraped page lost the paragraph break between the quotation and the writer's next sentence
+    text = (
+        "\u201cThe pumps failed at dawn,\u201d the engineer told reporters.\n"
+        "\u201cWe have asked the capital for new parts.\u201d The plant stayed closed for a week.\n"
+    )
+    first = _refined(text, "the engineer", "told", "The pumps failed at dawn")
+    continued_quotes(text, first)
+    content = _piece(text, first[0].content)
+    assert content is not None and content.endswith("for new parts.")
+
+
+def test_quote_followed_by_its_own_frame_is_no_continuation() -> None:
+    text = (
+        "\u201cThe pumps failed at dawn,\u201d the engineer told reporters.\n"
+        "\u201cWe have asked the capital for new parts,\u201d a second engineer added.\n"
+    )
+    first = _refined(text, "the engineer", "told", "The pumps failed at dawn")
+    continued_quotes(text, first)
+    assert _piece(text, first[0].content) == "The pumps failed at dawn"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "expected"),
+    [
+        ("The ceasefire, the envoy said, is holding in the north.", "the envoy", "said", "is holding in the north",
+         "The ceasefire, the envoy said, is holding in the north"),
+        ("Besides, the envoy said, the ceasefire is holding.", "the envoy", "said", "the ceasefire is holding",
+         "the ceasefire is holding"),
+        ("The ceasefire is holding, the envoy said, adding that talks resume today.", "the envoy", "said",
+         "The ceasefire is holding", "The ceasefire is holding"),
+    ],
+)
+def test_frame_set_off_by_commas_reports_the_whole_sentence(
+    text: str, source: str, cue: str, content: str, expected: str
+) -> None:
+    out = _refined(text, source, cue, content)
+    assert _piece(text, out[0].source) == source
+    assert _piece(text, out[0].content) == expected
