@@ -547,3 +547,37 @@ def test_frame_set_off_by_commas_reports_the_whole_sentence(
     out = _refined(text, source, cue, content)
     assert _piece(text, out[0].source) == source
     assert _piece(text, out[0].content) == expected
+
+
+def test_citation_heading_gives_its_excerpt_to_the_author() -> None:
+    from presslens.analyzers.attribution.continuation import citation_excerpts
+
+    text = (
+        "The writer opens with a line of their own.\n"
+        "\u201cFloods cut the valley road,\u201d by Ana Ruiz, Valley Courier, March 3, 2019:\n"
+        "The valley road was cut by floods on Sunday.\n"
+        "Crews expect to reopen it within a week.\n"
+        "Article posted with permission from Someone Else\n"
+    )
+    found = citation_excerpts(text)
+    assert len(found) == 1
+    assert _piece(text, found[0].source) == "Ana Ruiz"
+    assert _piece(text, found[0].cue) == ":"
+    assert _piece(text, found[0].content) == (
+        "The valley road was cut by floods on Sunday.\nCrews expect to reopen it within a week."
+    )
+
+
+def test_citation_heading_without_an_author_names_the_outlet() -> None:
+    from presslens.analyzers.attribution.continuation import citation_excerpts
+
+    text = "\u201cBridge reopens,\u201d Valley Courier, May 9, 2018:\nThe bridge reopened to traffic this morning.\n"
+    found = citation_excerpts(text)
+    assert [_piece(text, a.source) for a in found] == ["Valley Courier"]
+
+
+def test_a_headline_with_a_colon_inside_is_no_citation_heading() -> None:
+    from presslens.analyzers.attribution.continuation import citation_excerpts
+
+    text = "Breaking: the bridge reopened on May 9, 2018, officials said.\nTraffic is flowing again.\n"
+    assert citation_excerpts(text) == []

@@ -8,6 +8,7 @@ import numpy as np
 
 from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
 from presslens.analyzers.attribution.continuation import (
+    citation_excerpts,
     colon_quotes,
     continued_quotes,
     embedded_posts,
@@ -117,6 +118,10 @@ def extract(
         refined = merge_quote_lists(text, refined, lists)
         refined += nested_reports(text, refined, article.sentences)
         continued_quotes(text, refined, article.sentences)
+        excerpts = citation_excerpts(text)
+        for x in excerpts:
+            assess(text, x, article.sentences)
+        refined += excerpts
     if not raw_scores:
         for a in refined:
             a.score = calibrated(*calibration_inputs(text, a))

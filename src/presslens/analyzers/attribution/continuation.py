@@ -337,3 +337,40 @@ def merge_quote_lists(text: str, atts: list[Attribution], lists: list[Attributio
     taken = [a.content for a in kept if a.content is not None]
     free = [i for i in lists if i.content is not None and not any(overlaps(i.content, t) for t in taken)]
     return kept + free
+
+
+#: a citation heading over an excerpt, a line of its own ending in a colon: '"Headline," by Author, Outlet,
+#: Month D, YYYY:' or '"Headline," Outlet, Month D, YYYY (note):'
+_CITATION_HEADING = re.compile(
+    r"(?m)^[ \t]*[\"\u201c][^\n]{5,250}?,[\"\u201d][ \t]+(?:by[ \t]+(?P<author>[^,\n]{2,60}?),[ \t]+)?"
+    r"(?P<outlet>[^,\n]{2,60}?),[ \t]+" + _MONTH + r"[ \t]+\d{1,2},[ \t]+\d{4}[^\n:]{0,80}?(?P<colon>:)[ \t]*$"
+)
+#: where a quoted excerpt ends: the repost notice under it, or page furniture
+_EXCERPT_END = re.compile(r"(?m)^[ \t]*(?:Article posted with permission|Posted with permission|Read more|Source:)")
+#: the raw score of a citation excerpt: the heading names the author or outlet and the quoted text unambiguously
+EXCERPT_SCORE = POST_SCORE
+
+
+def citation_excerpts(text: str) -> list[Attribution]:
+    """Excerpts under a citation heading (annotation guideline, 8a: a quoted block is one attribution with no
+    reporting verb): source the author named after "by" (else the outlet), cue the heading's colon, content the
+    excerpt from the next line to the line before the repost notice, page furniture, the next citation heading
+    or the end of the text."""
+    out: list[Attribution] = []
+    heads = list(_CITATION_HEADING.finditer(text))
+    for k, m in enumerate(heads):
+        start = m.end()
+        stop = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        end_mark = _EXCERPT_END.search(text, start, stop)
+        if end_mark is not None:
+            stop = end_mark.start()
+        furniture = _FURNITURE.search(text, start, stop)
+        if furniture is not None:
+            stop = text.rfind("\n", start, furniture.start()) + 1 or start
+        body = strip_span(text, start, stop, " \t\n")
+        if len(_WORD.findall(text, body[0], body[1])) < 3:
+            continue
+        group = "author" if m.group("author") else "outlet"
+        source = strip_span(text, m.start(group), m.end(group), " \t")
+        out.append(Attribution((m.start("colon"), m.end("colon")), source, body, EXCERPT_SCORE, True))
+    return out

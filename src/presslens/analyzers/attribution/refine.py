@@ -519,6 +519,8 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     if a.content is None or not 0 <= a.content[0] - a.cue[1] <= 2:
         return False
     cue_words = [w.lower() for w in CUE_WORD.findall(text, a.cue[0], a.cue[1])]
+    if not cue_words:
+        return False  # a colon or a dash frames the words after it: no verb whose object they could be
     if any(ch in text[a.cue[1] : a.content[0] + 1] for ch in QUOTE_CHARS):
         return False
     first = CUE_WORD.search(text, a.content[0], a.content[1])
