@@ -581,3 +581,9 @@ def test_a_headline_with_a_colon_inside_is_no_citation_heading() -> None:
 
     text = "Breaking: the bridge reopened on May 9, 2018, officials said.\nTraffic is flowing again.\n"
     assert citation_excerpts(text) == []
+
+
+def test_a_preposition_between_cue_and_content_makes_it_a_topic() -> None:
+    text = "Article posted with permission from the Valley Courier."
+    out = _refined(text, "Article", "posted", "permission from the Valley Courier")
+    assert all(not a.sane for a in out)

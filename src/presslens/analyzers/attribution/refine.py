@@ -516,6 +516,8 @@ MESSAGE_OBJECT_PREDICATES = frozenset(f for b in _MESSAGE_OBJECT_BASES.split() f
 def _object_not_content(text: str, a: Attribution) -> bool:
     """``expressed a dim view``, ``requested the money``, ``denounced his jokes``: a content right after a cue
     whose verb takes a thing, not a clause, as object is not what was said."""
+    if a.content is not None and _TOPIC_GAP.fullmatch(text, a.cue[1], a.content[0]):
+        return True  # "Article posted with permission from ...": the preposition's object, a topic
     if a.content is None or not 0 <= a.content[0] - a.cue[1] <= 2:
         return False
     cue_words = [w.lower() for w in CUE_WORD.findall(text, a.cue[0], a.cue[1])]
@@ -536,6 +538,8 @@ def _object_not_content(text: str, a: Attribution) -> bool:
 
 
 _TELL = frozenset("tell tells told telling".split())
+#: "with" or "about" alone between a cue and its content ("posted with permission from", "tweeted about the")
+_TOPIC_GAP = re.compile(r"[ \t]+(?:with|about)[ \t]+", re.I)
 _TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after before during".split())
 # "say about half of the houses ...": a quantity, not a topic
 _QUANTITY_AFTER = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b)")
