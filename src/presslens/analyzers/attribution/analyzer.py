@@ -136,7 +136,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "1.8"
+    version = "1.9"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
