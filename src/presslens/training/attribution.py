@@ -12,9 +12,12 @@ PTC texts are read from the given folder at train time) to the training articles
 real-news dev splits, with a leave-articles-out check, and prints the constants:
 
     presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 [--split dev,dev2]
-        [--check-split dev2]
+        [--check-split dev2] [--leave-one-split-out]
 
 ``--check-split`` adds the split-to-split check: the fit on each other split alone, scored on that one (ECE).
+``--leave-one-split-out`` fits on all splits of ``--split`` but one and scores that one, for each (ECE, precision
+and recall of the asserted attributions): the held-out check for choosing the calibration. The test split and the
+dev4 validation batch are refused.
 
 The head reads the shared encoder's frozen token states of a whole article (sentences concatenated)
 plus the lexical features of :func:`presslens.analyzers.attribution.features.lexical_features`:
