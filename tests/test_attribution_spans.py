@@ -497,3 +497,93 @@ def test_reported_clause_stops_at_its_own_clause_edge(
 ) -> None:
     out = _refined(text, source, cue, content)
     assert _piece(text, out[0].content) == expected
+
+
+def test_split_quote_keeps_its_speaker_inside_the_content() -> None:
+    text = "\u201cThe ferry is late again,\u201d the harbour master said, \u201cand the bridge is still shut.\u201d"
+    out = _refined(text, "the harbour master", "said", "The ferry is late again")
+    assert _piece(text, out[0].source) == "the harbour master"
+    assert _piece(text, out[0].content) == (
+        "The ferry is late again,\u201d the harbour master said, \u201cand the bridge is still shut."
+    )
+
+
+def test_quote_paragraph_continues_when_the_writer_goes_on_on_the_same_line() -> None:
+    # the scraped page lost the paragraph break between the quotation and the writer's next sentence
+    text = (
+        "\u201cThe pumps failed at dawn,\u201d the engineer told reporters.\n"
+        "\u201cWe have asked the capital for new parts.\u201d The plant stayed closed for a week.\n"
+    )
+    first = _refined(text, "the engineer", "told", "The pumps failed at dawn")
+    continued_quotes(text, first)
+    content = _piece(text, first[0].content)
+    assert content is not None and content.endswith("for new parts.")
+
+
+def test_quote_followed_by_its_own_frame_is_no_continuation() -> None:
+    text = (
+        "\u201cThe pumps failed at dawn,\u201d the engineer told reporters.\n"
+        "\u201cWe have asked the capital for new parts,\u201d a second engineer added.\n"
+    )
+    first = _refined(text, "the engineer", "told", "The pumps failed at dawn")
+    continued_quotes(text, first)
+    assert _piece(text, first[0].content) == "The pumps failed at dawn"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "expected"),
+    [
+        ("The ceasefire, the envoy said, is holding in the north.", "the envoy", "said", "is holding in the north",
+         "The ceasefire, the envoy said, is holding in the north"),
+        ("Besides, the envoy said, the ceasefire is holding.", "the envoy", "said", "the ceasefire is holding",
+         "the ceasefire is holding"),
+        ("The ceasefire is holding, the envoy said, adding that talks resume today.", "the envoy", "said",
+         "The ceasefire is holding", "The ceasefire is holding"),
+    ],
+)
+def test_frame_set_off_by_commas_reports_the_whole_sentence(
+    text: str, source: str, cue: str, content: str, expected: str
+) -> None:
+    out = _refined(text, source, cue, content)
+    assert _piece(text, out[0].source) == source
+    assert _piece(text, out[0].content) == expected
+
+
+def test_citation_heading_gives_its_excerpt_to_the_author() -> None:
+    from presslens.analyzers.attribution.continuation import citation_excerpts
+
+    text = (
+        "The writer opens with a line of their own.\n"
+        "\u201cFloods cut the valley road,\u201d by Ana Ruiz, Valley Courier, March 3, 2019:\n"
+        "The valley road was cut by floods on Sunday.\n"
+        "Crews expect to reopen it within a week.\n"
+        "Article posted with permission from Someone Else\n"
+    )
+    found = citation_excerpts(text)
+    assert len(found) == 1
+    assert _piece(text, found[0].source) == "Ana Ruiz"
+    assert _piece(text, found[0].cue) == ":"
+    assert _piece(text, found[0].content) == (
+        "The valley road was cut by floods on Sunday.\nCrews expect to reopen it within a week."
+    )
+
+
+def test_citation_heading_without_an_author_names_the_outlet() -> None:
+    from presslens.analyzers.attribution.continuation import citation_excerpts
+
+    text = "\u201cBridge reopens,\u201d Valley Courier, May 9, 2018:\nThe bridge reopened to traffic this morning.\n"
+    found = citation_excerpts(text)
+    assert [_piece(text, a.source) for a in found] == ["Valley Courier"]
+
+
+def test_a_headline_with_a_colon_inside_is_no_citation_heading() -> None:
+    from presslens.analyzers.attribution.continuation import citation_excerpts
+
+    text = "Breaking: the bridge reopened on May 9, 2018, officials said.\nTraffic is flowing again.\n"
+    assert citation_excerpts(text) == []
+
+
+def test_a_preposition_between_cue_and_content_makes_it_a_topic() -> None:
+    text = "Article posted with permission from the Valley Courier."
+    out = _refined(text, "Article", "posted", "permission from the Valley Courier")
+    assert all(not a.sane for a in out)

@@ -95,3 +95,32 @@ def test_only_sentences_holding_a_gold_span_are_learned_from() -> None:
     spans = {"Source": [(22, 25)], "Cue": [(26, 30)], "Content": [(45, 58)]}
     assert _annotated_sentences(ranges, spans) == [1, 2]
     assert _annotated_sentences(ranges, {"Source": [], "Cue": [], "Content": []}) == []
+
+
+@pytest.mark.parametrize("splits", ["dev,test", "dev4", "dev2, dev4"])
+def test_the_test_split_and_the_validation_batch_are_never_fitted_on(splits: str) -> None:
+    from presslens.training.attribution import dev_split_names
+
+    with pytest.raises(ValueError):
+        dev_split_names(splits)
+
+
+def test_leave_one_split_out_scores_each_split_with_the_fit_of_the_others() -> None:
+    from presslens.training.attribution import CalibrationTable, leave_one_split_out
+
+    # on every split a high raw score is right and a low one wrong, so each held-out split is predicted well
+    rows = []
+    splits = []
+    matched: list[list[str]] = []
+    for split in ("a", "b", "c"):
+        for k in range(12):
+            good = k % 2 == 0
+            rows.append((f"{split}{k}", (0.97 if good else 0.05, True, False, True, False), good))
+            splits.append(split)
+            matched.append([f"{split}{k}:0"] if good else [])
+    table = CalibrationTable(rows, splits, matched, {"a": 8, "b": 6, "c": 12})
+    out = {name: rest for name, *rest in leave_one_split_out(table)}
+    assert set(out) == {"a", "b", "c"}
+    for name, (_ece, asserted, right, found, gold) in out.items():
+        assert asserted == right == 6  # the six right ones, and only they, are asserted
+        assert found == 6 and gold == table.gold[name]

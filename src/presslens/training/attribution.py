@@ -12,9 +12,12 @@ PTC texts are read from the given folder at train time) to the training articles
 real-news dev splits, with a leave-articles-out check, and prints the constants:
 
     presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 [--split dev,dev2]
-        [--check-split dev2]
+        [--check-split dev2] [--leave-one-split-out]
 
 ``--check-split`` adds the split-to-split check: the fit on each other split alone, scored on that one (ECE).
+``--leave-one-split-out`` fits on all splits of ``--split`` but one and scores that one, for each (ECE, precision
+and recall of the asserted attributions): the held-out check for choosing the calibration. The test split and the
+dev4 validation batch are refused.
 
 The head reads the shared encoder's frozen token states of a whole article (sentences concatenated)
 plus the lexical features of :func:`presslens.analyzers.attribution.features.lexical_features`:
@@ -95,11 +98,17 @@ REALNEWS_REPEAT = 4
 """Times each real-news article is seen per epoch (33 of them next to 840 PolNeAR articles)."""
 
 
+#: real-news splits nothing is fitted or checked on: the held-out test split and the blind validation batch
+HELD_OUT_SPLITS = ("test", "dev4")
+
+
 def dev_split_names(splits: str) -> list[str]:
-    """The comma-separated real-news split names; the test split is refused (it is scored, never fitted on)."""
+    """The comma-separated real-news split names; the test split and the dev4 validation batch are refused (they
+    are scored by the lead, never fitted or checked on)."""
     names = [s.strip() for s in splits.split(",") if s.strip()]
-    if "test" in names:
-        raise ValueError("the test split is scored, never fitted on")
+    for name in HELD_OUT_SPLITS:
+        if name in names:
+            raise ValueError(f"the {name} split is scored, never fitted on")
     return names
 
 
@@ -204,6 +213,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --calibrate: also fit on each split of --split alone and print the expected "
                         "calibration error on this split (e.g. --split dev,dev2 --check-split dev2 shows the "
                         "fit of dev scored on dev2); never test")
+    parser.add_argument("--leave-one-split-out", action="store_true",
+                        help="with --calibrate: for each split of --split, fit on the others and print its "
+                        "expected calibration error, precision and recall (asserted = score >= 0.5)")
     parser.add_argument("--realnews", default="",
                         help="ptc-semeval2020-task11 folder: add the real-news gold spans of --realnews-split to "
                         "the tagger's training articles")
@@ -217,7 +229,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     if args.calibrate:
-        return calibrate(Path(args.data), args.split, args.check_split)
+        return calibrate(Path(args.data), args.split, args.check_split, args.leave_one_split_out)
     import torch
 
     torch.set_num_threads(1)
@@ -348,9 +360,26 @@ CALIBRATION_L2 = 1.0
 Row = tuple[str, tuple[float, bool, bool, bool, bool], bool]
 
 
+@dataclass
+class CalibrationTable:
+    """Every attribution of some real-news splits with its calibration inputs and label, and for recall the
+    gold speech attributions each one matches (``"article:index"``) and the number of gold speech
+    attributions per split."""
+
+    rows: list[Row]
+    splits: list[str]
+    matched: list[list[str]]
+    gold: dict[str, int]
+
+
 def calibration_rows(data_dir: Path, splits: str = "dev") -> list[Row]:
     """(article id, calibration features, right) for every attribution of the real-news splits (comma-separated
-    names; never test)."""
+    names; never test or dev4)."""
+    return calibration_table(data_dir, splits).rows
+
+
+def calibration_table(data_dir: Path, splits: str = "dev") -> CalibrationTable:
+    """:func:`calibration_rows` with each row's split and matched gold speech attributions."""
     from presslens.analyzers.attribution.analyzer import extract
     from presslens.analyzers.attribution.calibration import calibration_inputs
     from presslens.analyzers.base import Features
@@ -368,17 +397,24 @@ def calibration_rows(data_dir: Path, splits: str = "dev") -> list[Row]:
     pipeline = Pipeline()
     pipeline.load()
     analyzer = AttributionAnalyzer()
-    rows: list[Row] = []
+    table = CalibrationTable([], [], [], {})
     for split in names:
+        table.gold[split] = 0
         for record in load_annotations(DEFAULT_ANNOTATIONS / f"{split}.jsonl"):
             raw, article = read_ptc_article(data_dir, record["id"])
             if article.text != raw:
                 record = map_offsets(record, offset_map(raw, article.text))
+            speech = [(i, g) for i, g in enumerate(record["attributions"]) if g.get("kind", "speech") == "speech"]
+            table.gold[split] += len(speech)
             for a in extract(Features(article, pipeline.encoder), raw_scores=True):
                 finding = analyzer._finding(article, a)
                 right = any(match_attribution(article.text, finding, g) for g in record["attributions"])
-                rows.append((record["id"], calibration_inputs(article.text, a), right))
-    return rows
+                table.rows.append((record["id"], calibration_inputs(article.text, a), right))
+                table.splits.append(split)
+                table.matched.append(
+                    [f"{record['id']}:{i}" for i, g in speech if match_attribution(article.text, finding, g)]
+                )
+    return table
 
 
 def _design(rows: list[Row]) -> tuple[np.ndarray, np.ndarray]:
@@ -429,10 +465,30 @@ def _ece(y: np.ndarray, p: np.ndarray, table: bool = False) -> float:
     return float(ece)
 
 
-def calibrate(data_dir: Path, split: str = "dev,dev2", check_split: str = "") -> int:
+def leave_one_split_out(table: CalibrationTable) -> list[tuple[str, float, int, int, int, int]]:
+    """For each split of ``table``: the calibration fitted on the other splits, scored on this one. Rows of
+    (split, expected calibration error, asserted, right among them, gold speech attributions found by an
+    asserted one, gold speech attributions)."""
+    x, y = _design(table.rows)
+    splits = np.array(table.splits)
+    out = []
+    for held in dict.fromkeys(table.splits):
+        test = splits == held
+        p = _probabilities(x[test], fit_logistic(x[~test], y[~test]))
+        asserted = p >= 0.5
+        rows = np.flatnonzero(test)[asserted]
+        found = {g for i in rows.tolist() for g in table.matched[i]}
+        out.append((held, _ece(y[test], p), int(asserted.sum()), int(y[test][asserted].sum()), len(found),
+                    table.gold[held]))
+    return out
+
+
+def calibrate(data_dir: Path, split: str = "dev,dev2", check_split: str = "", by_split: bool = False) -> int:
     """Fit the calibration constants and print them with the leave-articles-out reliability table; with
-    ``check_split``, also the split-to-split check: fitted on one split, scored on the other."""
-    rows = calibration_rows(data_dir, split)
+    ``check_split``, also the split-to-split check: fitted on one split, scored on the other; with ``by_split``,
+    the leave-one-split-out table (fitted on the other splits of ``split``, scored on each)."""
+    table = calibration_table(data_dir, split)
+    rows = table.rows
     x, y = _design(rows)
     ids = np.array([r[0] for r in rows])
     articles = sorted(set(ids.tolist()))
@@ -449,6 +505,14 @@ def calibrate(data_dir: Path, split: str = "dev,dev2", check_split: str = "") ->
           f"{int(y[asserted].sum())} (precision {y[asserted].mean():.3f})")
     ece = _ece(y, held_out, table=True)
     print(f"expected calibration error (held out): {ece:.3f}")
+    if by_split:
+        print("\nleave one split out (fitted on the other splits, scored on this one; asserted = score >= 0.5):\n")
+        print("| held-out split | ECE | P | R |\n|---|---|---|---|")
+        for name, e, n_asserted, n_right, n_found, n_gold in leave_one_split_out(table):
+            precision = n_right / n_asserted if n_asserted else 0.0
+            recall = n_found / n_gold if n_gold else 0.0
+            print(f"| {name} | {e:.3f} | {precision:.3f} ({n_right}/{n_asserted}) | {recall:.3f} "
+                  f"({n_found}/{n_gold}) |")
     if check_split:
         check_rows = calibration_rows(data_dir, check_split)
         cx, cy = _design(check_rows)

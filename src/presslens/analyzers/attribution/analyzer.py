@@ -8,6 +8,7 @@ import numpy as np
 
 from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
 from presslens.analyzers.attribution.continuation import (
+    citation_excerpts,
     colon_quotes,
     continued_quotes,
     embedded_posts,
@@ -117,6 +118,10 @@ def extract(
         refined = merge_quote_lists(text, refined, lists)
         refined += nested_reports(text, refined, article.sentences)
         continued_quotes(text, refined, article.sentences)
+        excerpts = citation_excerpts(text)
+        for x in excerpts:
+            assess(text, x, article.sentences)
+        refined += excerpts
     if not raw_scores:
         for a in refined:
             a.score = calibrated(*calibration_inputs(text, a))
@@ -131,7 +136,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "1.8"
+    version = "1.9"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})

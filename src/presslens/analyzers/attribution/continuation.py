@@ -122,7 +122,7 @@ def continued_quotes(text: str, atts: list[Attribution], sentence_ranges: list[S
         taken.append(inner)
     for q in quotes:
         line = _line_at(text, q[0])
-        if text[line[0] : q[0]].strip() or text[q[1] : line[1]].strip(" \t.,") or line[0] == 0:
+        if text[line[0] : q[0]].strip() or line[0] == 0 or not _ends_statement(text, q, line):
             continue
         inner = strip_span(text, q[0] + 1, q[1] - 1, " \t\n,;:")
         prev = by_line.get(_line_at(text, line[0] - 1)[0])
@@ -176,6 +176,23 @@ def _clause_after_cue(text: str, a: Attribution) -> Span | None:
 
 #: what may stand between a trailing frame and the quotation that goes on: the full stop and spaces
 _FRAME_TO_QUOTE = re.compile(r"[ \t]*[.!?][ \t]*")
+
+
+#: sentence-final punctuation
+_FINAL = ".!?\u2026"
+#: a new sentence after the quotation on its line: a capitalised word or a quotation (not a frame: ", he said")
+_NEW_SENTENCE = re.compile(r"[ \t]+[A-Z\u201c\"]")
+
+
+def _ends_statement(text: str, quote: Span, line: Span) -> bool:
+    """The quotation ends its paragraph, or ends a sentence that the writer's next sentence follows on the same
+    line ('"...the thing I'm concerned about here." U.S. Judge Wrestles With ...': the paragraph break before
+    the writer's prose was lost in the scraped page). Either way nothing on the line frames the quotation."""
+    if not text[quote[1] : line[1]].strip(" \t.,"):
+        return True
+    after = quote[1] + 1 if text[quote[1] : quote[1] + 1] in tuple(_FINAL) else quote[1]
+    final = after > quote[1] or text[quote[1] - 2 : quote[1] - 1] in tuple(_FINAL)
+    return final and _NEW_SENTENCE.match(text, after) is not None
 
 
 def _quoted(text: str, content: Span) -> bool:
@@ -320,3 +337,40 @@ def merge_quote_lists(text: str, atts: list[Attribution], lists: list[Attributio
     taken = [a.content for a in kept if a.content is not None]
     free = [i for i in lists if i.content is not None and not any(overlaps(i.content, t) for t in taken)]
     return kept + free
+
+
+#: a citation heading over an excerpt, a line of its own ending in a colon: '"Headline," by Author, Outlet,
+#: Month D, YYYY:' or '"Headline," Outlet, Month D, YYYY (note):'
+_CITATION_HEADING = re.compile(
+    r"(?m)^[ \t]*[\"\u201c][^\n]{5,250}?,[\"\u201d][ \t]+(?:by[ \t]+(?P<author>[^,\n]{2,60}?),[ \t]+)?"
+    r"(?P<outlet>[^,\n]{2,60}?),[ \t]+" + _MONTH + r"[ \t]+\d{1,2},[ \t]+\d{4}[^\n:]{0,80}?(?P<colon>:)[ \t]*$"
+)
+#: where a quoted excerpt ends: the repost notice under it, or page furniture
+_EXCERPT_END = re.compile(r"(?m)^[ \t]*(?:Article posted with permission|Posted with permission|Read more|Source:)")
+#: the raw score of a citation excerpt: the heading names the author or outlet and the quoted text unambiguously
+EXCERPT_SCORE = POST_SCORE
+
+
+def citation_excerpts(text: str) -> list[Attribution]:
+    """Excerpts under a citation heading (annotation guideline, 8a: a quoted block is one attribution with no
+    reporting verb): source the author named after "by" (else the outlet), cue the heading's colon, content the
+    excerpt from the next line to the line before the repost notice, page furniture, the next citation heading
+    or the end of the text."""
+    out: list[Attribution] = []
+    heads = list(_CITATION_HEADING.finditer(text))
+    for k, m in enumerate(heads):
+        start = m.end()
+        stop = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        end_mark = _EXCERPT_END.search(text, start, stop)
+        if end_mark is not None:
+            stop = end_mark.start()
+        furniture = _FURNITURE.search(text, start, stop)
+        if furniture is not None:
+            stop = text.rfind("\n", start, furniture.start()) + 1 or start
+        body = strip_span(text, start, stop, " \t\n")
+        if len(_WORD.findall(text, body[0], body[1])) < 3:
+            continue
+        group = "author" if m.group("author") else "outlet"
+        source = strip_span(text, m.start(group), m.end(group), " \t")
+        out.append(Attribution((m.start("colon"), m.end("colon")), source, body, EXCERPT_SCORE, True))
+    return out

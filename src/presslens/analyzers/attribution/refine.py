@@ -344,17 +344,91 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
             a.content = quoted
         elif a.content is not None and is_frame_phrase(text, a):
             a.content = clause_after(text, a, sentence_ranges)
+        # a split quotation ('"The plan," she said, "is dead."') keeps the quotation rule's content
+        around = None if _spans_frame(a, quoted) else parenthetical_frame_content(text, a, sentence_ranges)
+        if around is not None:
+            a.content = around
         if a.content is not None and sanity.content_problems(text, a.content):
             a.content = fallback_content(text, a, sentence_ranges) or a.content
         if a.content is None:
             a.content = fallback_content(text, a, sentence_ranges)
         if a.content is None:
             continue
-        if a.source is not None and overlaps(a.source, a.content):
+        if (
+            a.source is not None
+            and overlaps(a.source, a.content)
+            and around is None
+            and not split_quote_frame(text, a, quotes)
+        ):
             a.source = clean_source(text, strip_span(text, a.source[0], min(a.source[1], a.content[0])))
         assess(text, a, sentence_ranges)
         out.append(a)
     return out
+
+
+#: what may open the words after a parenthetical frame: a lower-case word, or a quotation mark before one
+_CONTINUES_CLAUSE = re.compile(r"[ \t]*[\"\u201c]?[a-z]")
+#: words after a frame's comma that start a clause of the frame's own ("..., he said, adding that ...", "..., she
+#: said, and ...", "..., he said, which ..."), not the rest of the reported sentence
+_FRAME_OWN_CLAUSE = frozenset(
+    "and but or nor so yet as while when before after because since although though which who whom whose where "
+    "that if whether in on at during according without with for by from despite amid to".split()
+)
+#: a lead that is an adverbial, not the start of the reported clause ("Besides, diGenova explained, ...", "As the
+#: fields cross, NASA stated, ...", "At the same time, according to ..."): what was said follows the frame
+_ADVERBIAL_LEAD = frozenset(
+    "besides but and rather however still yet so also meanwhile moreover instead indeed further furthermore as at "
+    "in on when while if since after before because although though once until by for with during".split()
+)
+
+
+def parenthetical_frame_content(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """``The U.S. troop commitment to Syria, he said, is now open-ended.``: a frame set off by commas inside the
+    sentence it reports; what was said is the whole sentence around the frame (annotation guideline, 8a: the
+    source lies inside the content). None unless the frame stands between commas, with words before it and a
+    lower-case continuation after it (not a participle or a conjunction that opens the frame's own clause)."""
+    if a.source is None:
+        return None
+    sent = sentence_at(sentence_ranges, a.cue[0])
+    if sent is None:
+        return None
+    first = min(a.source[0], a.cue[0])
+    last = max(a.source[1], a.cue[1])
+    lead = text[sent[0] : first].rstrip(" \t")
+    if not lead.endswith((",", ",\u201d", ',"')) or text[last : last + 1] != ",":
+        return None
+    lead_words = CUE_WORD.findall(lead)
+    if "\n" in text[sent[0] : sent[1]] or not lead_words or lead_words[0].lower() in _ADVERBIAL_LEAD:
+        return None
+    if "by" in [w.lower() for w in CUE_WORD.findall(text, first, last)]:
+        return None  # "The motion, proposed by Councillor X, passed ...": a passive participle, not a frame
+    if not _CONTINUES_CLAUSE.match(text, last + 1):
+        return None
+    nxt = CUE_WORD.search(text, last + 1, sent[1])
+    if nxt is None or nxt.group() in _FRAME_OWN_CLAUSE or nxt.group().endswith("ing"):
+        return None
+    content = strip_span(text, sent[0], sent[1], " \t\n.!?\"\u201c\u201d")
+    return content if content[0] < first and last < content[1] else None
+
+
+def _spans_frame(a: Attribution, content: Span | None) -> bool:
+    """``content`` runs from before the source and cue to after them."""
+    parts = [p for p in (a.source, a.cue) if p is not None]
+    return content is not None and content[0] < min(p[0] for p in parts) and max(p[1] for p in parts) < content[1]
+
+
+def split_quote_frame(text: str, a: Attribution, quotes: list[Span]) -> bool:
+    """``"First part," Pompeo said, "second part."``: the source and cue stand between two quotations that make
+    one content; the source inside that content is the speaker, not a clash (annotation guideline, 8a)."""
+    if a.source is None or a.content is None:
+        return False
+    first = min(a.source[0], a.cue[0])
+    last = max(a.source[1], a.cue[1])
+    if not a.content[0] < first or not last < a.content[1]:
+        return False
+    before = any(q[1] <= first and a.content[0] < q[1] for q in quotes)
+    after = any(q[0] >= last and q[0] < a.content[1] for q in quotes)
+    return before and after
 
 
 #: a participle cue after a comma that closes another frame ('..." Giuliani said, adding that ...')
@@ -442,9 +516,13 @@ MESSAGE_OBJECT_PREDICATES = frozenset(f for b in _MESSAGE_OBJECT_BASES.split() f
 def _object_not_content(text: str, a: Attribution) -> bool:
     """``expressed a dim view``, ``requested the money``, ``denounced his jokes``: a content right after a cue
     whose verb takes a thing, not a clause, as object is not what was said."""
+    if a.content is not None and _TOPIC_GAP.fullmatch(text, a.cue[1], a.content[0]):
+        return True  # "Article posted with permission from ...": the preposition's object, a topic
     if a.content is None or not 0 <= a.content[0] - a.cue[1] <= 2:
         return False
     cue_words = [w.lower() for w in CUE_WORD.findall(text, a.cue[0], a.cue[1])]
+    if not cue_words:
+        return False  # a colon or a dash frames the words after it: no verb whose object they could be
     if any(ch in text[a.cue[1] : a.content[0] + 1] for ch in QUOTE_CHARS):
         return False
     first = CUE_WORD.search(text, a.content[0], a.content[1])
@@ -460,6 +538,8 @@ def _object_not_content(text: str, a: Attribution) -> bool:
 
 
 _TELL = frozenset("tell tells told telling".split())
+#: "with" or "about" alone between a cue and its content ("posted with permission from", "tweeted about the")
+_TOPIC_GAP = re.compile(r"[ \t]+(?:with|about)[ \t]+", re.I)
 _TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after before during".split())
 # "say about half of the houses ...": a quantity, not a topic
 _QUANTITY_AFTER = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b)")
