@@ -114,6 +114,7 @@ def test_an_exhortation_naming_no_act_is_a_candidate_only(text):
         "We must continue to fight for the harbour workers.",
         "We must pray for the families of the fishermen.",
         "It is time to vote the harbour board out.",
+        "It is time to take the harbour back from the board.",
         "Let's sign the petition before the council meets on Friday.",
     ],
 )

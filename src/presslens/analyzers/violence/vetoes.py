@@ -160,6 +160,12 @@ _ACT_VERBS = (
 _EXHORTATION_ACT_RE = re.compile(
     rf"^\W*(?:[\w'’-]+\W+){{0,6}}?(?:{_ACT_VERBS})(?:s|es|ed|ing|d)?\b", IGNORE_CASE)
 """An act verb within the first words after an exhortation ("we must continue to fight", "we must pray")."""
+_TIME_TO_ACT_RE = re.compile(
+    # "it is time to <verb>" names the act by its construction ("it is time to take the council back"), unless the
+    # verb is "be" ("it is time to be honest")
+    r"\b(?:it\s+is|it['’]s|it\s+was)\s+(?:high\s+|now\s+)?time\s+(?:for\s+(?:\w+\s+){1,3}?)?to\s+(?!be\b)\w+",
+    IGNORE_CASE,
+)
 _DECLARATIVE_AND_RE = re.compile(r",\s+(?:and|then|but)\s+$", IGNORE_CASE)
 _INDEFINITE_START_RE = re.compile(r"^\W*(?:a|an)\s", IGNORE_CASE)
 _LEAD_IN_RE = re.compile(
@@ -358,8 +364,11 @@ def has_call_cue(text: str) -> bool:
 def names_an_act(text: str) -> bool:
     """The call names a concrete non-violent act: an imperative, an explicit action with its object, or an
     exhortation followed closely by an act verb ("we must resist", "let us pray", "we must continue to fight").
-    An exhortation to a state, feeling or thought ("we must be done with sin", "we must take care") does not."""
+    "It is time to <verb>" names one by its construction. An exhortation to a state, feeling or thought ("we must
+    be done with sin", "we must take care") does not."""
     if has_imperative(text) or _EXPLICIT_ACTION_RE.search(text):
+        return True
+    if _TIME_TO_ACT_RE.search(text):
         return True
     return any(_EXHORTATION_ACT_RE.search(text[m.end() - len(m.group(0).split()[-1]):])
                for m in writer_exhortations(text))
