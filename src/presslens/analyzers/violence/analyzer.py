@@ -11,12 +11,14 @@ from presslens.analyzers.violence.cues import SentenceCues, sentence_cues, viole
 from presslens.analyzers.violence.model import CLASSES, FINDING_LABEL, ViolenceModel
 from presslens.analyzers.violence.targets import find_target
 from presslens.analyzers.violence.vetoes import (
+    CANDIDATE_CALL_REASONS,
     VETOED_SCORE,
     call_to_action_veto,
     embedded_post_ranges,
     inside_quotation,
     multiline_quote_ranges,
     quoted_ranges,
+    transcript_ranges,
     violence_veto,
 )
 from presslens.article import Article, Finding, span_ref
@@ -30,7 +32,7 @@ ASSERTED = 0.5
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
-    version = "1.4"
+    version = "1.5"
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
@@ -47,12 +49,13 @@ class ViolenceAnalyzer(Analyzer):
         proba = model.predict_proba(features.sentence_embeddings, matrix)
         labels, _ = model.decide(proba, violent_context(texts, cues))
         quotes = sorted(quoted_ranges(article.text) + multiline_quote_ranges(article.text)
-                        + embedded_post_ranges(article.text))
+                        + embedded_post_ranges(article.text) + transcript_ranges(article.text))
         findings = [
             f
             for i, (start, end) in enumerate(article.sentences)
             if (f := self._finding(article, start, end, CLASSES[labels[i]], proba[i], cues[i],
-                                   inside_quotation(quotes, start, end), texts[max(0, i - 1):i] + texts[i + 1:i + 2]))
+                                   inside_quotation(quotes, start, end), texts[i - 1] if i > 0 else "",
+                                   texts[i + 1] if i + 1 < len(texts) else ""))
             is not None
         ]
         violence_scores = [f.score for f in findings if f.kind == "violence"]
@@ -71,15 +74,17 @@ class ViolenceAnalyzer(Analyzer):
         proba: np.ndarray,
         cues: SentenceCues,
         quoted: bool,
-        neighbours: list[str],
+        previous: str,
+        following: str,
     ) -> Finding | None:
+        neighbours = [t for t in (previous, following) if t]
         probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, proba, strict=True)}
         text = article.text[start:end]
         if label in FINDING_LABEL:
             target = find_target(text)
             score = float(proba[CLASSES.index("call")] + proba[CLASSES.index("endorsement")])
             fired = list(cues.fired)
-            veto = violence_veto(text, quoted, neighbours)
+            veto = violence_veto(text, quoted, neighbours, previous, following)
             if veto is not None:
                 score = min(score, VETOED_SCORE)
                 fired.append(f"veto:{veto}")
@@ -95,13 +100,21 @@ class ViolenceAnalyzer(Analyzer):
                     "probabilities": probabilities,
                 },
             )
-        if label == "nonviolent_call" and call_to_action_veto(text, quoted, neighbours) is None:
-            return Finding.at(
-                article, start, end,
-                kind="call_to_action",
-                label="nonviolent",
-                score=float(proba[CLASSES.index("nonviolent_call")]),
-                analyzer=self.name,
-                attributes={"cues": cues.fired, "probabilities": probabilities},
-            )
-        return None
+        if label != "nonviolent_call":
+            return None
+        veto = call_to_action_veto(text, quoted, neighbours, previous, following)
+        if veto is not None and veto not in CANDIDATE_CALL_REASONS:
+            return None
+        score = float(proba[CLASSES.index("nonviolent_call")])
+        fired = list(cues.fired)
+        if veto is not None:
+            score = min(score, VETOED_SCORE)
+            fired.append(f"veto:{veto}")
+        return Finding.at(
+            article, start, end,
+            kind="call_to_action",
+            label="nonviolent",
+            score=score,
+            analyzer=self.name,
+            attributes={"cues": fired, "probabilities": probabilities},
+        )

@@ -91,7 +91,14 @@ _IDIOM_RE = re.compile(
     # harm to chances, reputations, markets, or oneself ("will only hurt herself and her party")
     r"\b(?:hurt|hurts|hurting|damag\w+|kill\w*)\s+(?:\w+\s+){0,2}?(?:chances|reputation|economy|business|"
     r"sales|feelings|party|campaign|image|credibility|prospects|brand|ratings|markets?|growth|himself|"
-    r"herself|themselves|itself|ourselves|yourself|the\s+mood)\b",
+    r"herself|themselves|itself|ourselves|yourself|the\s+mood)\b|"
+    # titles and set phrases, not weapons or blows ("sergeant-at-arms", "Kill the Messenger", "up in arms"),
+    # feelings that burn ("the passion that burns inside men"), and being the target ("come under attack")
+    r"\b\w+-at-arms\b|\bcoats?\s+of\s+arms\b|\bup\s+in\s+arms\b|\bwith\s+open\s+arms\b|"
+    r"\b(?:kill|kills|killed|killing|shoot|shoots|shot|shooting)\s+the\s+messengers?\b|"
+    r"\b(?:burn|burns|burned|burnt|burning)\s+(?:inside|within|in\s+(?:his|her|their|our|my|your)\s+"
+    r"(?:heart|hearts|soul|souls|chest|belly))\b|\bburning\s+(?:desire|question|issue|ambition|passion)\b|"
+    r"\bunder\s+(?:\w+\s+)?(?:attack|fire|assault)\b",
     IGNORE_CASE,
 )
 _PROPERTY_RE = re.compile(
@@ -140,7 +147,8 @@ _APPROVAL_RE = re.compile(
     r"brave|bravery|courage\w*|admir\w+|proud|pride|glorious|glory|magnificent|beautiful|brilliant|"
     r"masterpiece|fine(?:st)?|fitting|fair|well\s+earned|earned|necessary|necessity|good\s+riddance|"
     r"bravo|salute|cheer\w*|celebrat\w*|delighted|glad|happiest|loved|warms|thank\w*|medals?|honou?r\w*|"
-    r"patriot\w*|martyrs?|legends?|favour|favor|service|worth\s+it|worth\s+paying|price\s+worth|worked|"
+    r"patriot\w*|martyrs?|legends?|favour|favor|service|worth\s+it|worth\s+paying|price\s+worth|"
+    r"worked(?!\s+(?:with|on|for|at|as|in|alongside|together|closely|hard|to|under|out|through))|"
     r"the\s+only\s+language|only\s+(?:tool|way|honest)|no\s+(?:sympathy|regret|tear)|don'?t\s+regret|"
     r"won'?t\s+condemn|nothing\s+(?:shameful|wrong)|poetic|gift|self-defen[cs]e|restored\s+order|"
     r"triumphs?|victory|smart|correct|sensible|defend|stand\s+with|full\s+(?:support|admiration)|"
@@ -307,11 +315,17 @@ def _first_word_after(text: str, start: int) -> str:
 
 def imperative_verbs(text: str) -> list[str]:
     """Lower-cased first words of clauses that look imperative (a known verb at the clause start)."""
-    found: list[str] = []
+    return [word for _, word in imperative_clauses(text)]
+
+
+def imperative_clauses(text: str) -> list[tuple[int, str]]:
+    """``(clause start, lower-cased verb)`` of every clause that looks imperative (a known verb at its start);
+    clause 0 starts the sentence, later ones follow a split (";", ":", a dash, ", and", ", then", ", but")."""
+    found: list[tuple[int, str]] = []
     for start in _clause_starts(text):
         word = _first_word_after(text, start)
         if word in _IMPERATIVE_VIOLENT or word in _IMPERATIVE_PEACEFUL:
-            found.append(word)
+            found.append((start, word))
     return found
 
 

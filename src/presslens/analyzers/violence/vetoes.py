@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from presslens.analyzers.violence.cues import IGNORE_CASE, imperative_verbs
+from presslens.analyzers.violence.cues import IGNORE_CASE, imperative_clauses, imperative_verbs
 
 VETOED_SCORE = 0.3
 """Score cap of a vetoed violence finding: a candidate, never asserted."""
+CANDIDATE_CALL_REASONS = frozenset({"exhortation_without_act"})
+"""Call-to-action vetoes of mixed precision: the finding is kept as a candidate with its score capped at
+:data:`VETOED_SCORE` instead of being dropped."""
 
 _FURNITURE_RE = re.compile(
     # Page furniture of news sites: forms, polls, newsletters, share and read-more links.
@@ -36,7 +39,12 @@ _FURNITURE_RE = re.compile(
     r"also\s+on\s+[\w-]+\.(?:com|org|net|co\.uk)|ask\s+us\s+anything|live\s+chat|"
     r"submit\s+your\s+(?:questions|comments|stories|story|tips?)|"
     r"(?:write\s+to|contact|reach|e-?mail)\s+(?:[\w.'’-]+\s+){1,3}?at\s+[\w.+-]+@[\w-]+\.[\w.]+)|"
-    r"^\W*(?:email|e-mail|name|comment|website|phone|required|search|menu|home)\W*\*?\W*$",
+    r"^\W*(?:email|e-mail|name|comment|website|phone|required|search|menu|home)\W*\*?\W*$|"
+    # an author's bio line and links to another page ("follow him on Twitter", "Read Porter's article here.")
+    r"follow\s+(?:him|her|them)\s+on\s+(?:twitter|facebook|instagram|gab|telegram)|"
+    r"\bin\s+(?:this|our|your)\s+(?:[\w-]+\s+){0,2}(?:email|e-mail|inbox)\b|"
+    r"visit\s+(?:his|her|their)\s+(?:web\s*)?(?:site|page|blog)|"
+    r"^\W*(?:read|see|watch|view|listen\s+to|download)\b[^.!?]{0,80}\b(?:here|below|above)\W*$",
     IGNORE_CASE,
 )
 _FORM_LABEL_RE = re.compile(r"^\W*[\w ]{1,20}\*\s*$")
@@ -61,7 +69,13 @@ _DISCOURSE_IMPERATIVE_RE = re.compile(
     r"\bwe\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:differentiate|distinguish|separate\s+\w+\s+"
     r"from|tell\s+the\s+difference)\b|"
     r"\b(?:just\s+)?go\s+(?:and\s+)?(?:look|see|check|investigate|read|research|search|google)\b|"
-    r"(?:^|[:;—–]\s*)\W*(?:(?:and|so|but|now|just|please)\s+)*(?:talk\s+about|never\s+underestimate|"
+    # attention, feelings and thoughts, not acts ("Keep these facts in mind", "Do not be afraid!", "let us not
+    # lose hope", "what you should be feeling", "do not pretend that ...", "And these, remember, are men")
+    r"\b(?:keep|bear)\s+(?:[\w'’]+\s+){0,4}?in\s+mind\b|,\s*remember\s*,|"
+    r"\b(?:do\s+not|don['’]t|never|let\s+us\s+not|let['’]?s\s+not)\s+(?:be\s+(?:afraid|discouraged|fooled|"
+    r"deceived)|fear|despair|lose\s+(?:hope|heart)|pretend|imagine|assume|think)\b|"
+    r"\b(?:should|must|ought\s+to)\s+be\s+feeling\b|\bit\s+is\s+time\s+to\s+be\s+(?:honest|clear|frank)\b|"
+    r"(?:^|[:;—–]\s*)\W*(?:(?:and|so|but|now|just|please|here)\W+)*(?:talk\s+about|never\s+underestimate|"
     r"(?:one\s+thing\s+)?we\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:all\s+)?(?:ask|note|see|"
     r"remember|understand|recogni[sz]e|reali[sz]e|wait|be\s+(?:\w+\s+)?(?:concerned|worried|upset|clear|"
     r"honest|careful|aware))|(?:everyone|everybody)\s+should\s+be\s+(?:\w+\s+)?(?:upset|concerned|"
@@ -91,7 +105,8 @@ _LET_AT_CLAUSE_START_RE = re.compile(
 )
 _NOMINAL_VERB_RE = re.compile(
     # Verbs that double as nouns at a clause start: "...: support for cop killers", "Help for the homeless".
-    r"(?:^|(?<=[:;—–]\s)|(?<=,\sand\s)|(?<=,\sbut\s))\W*(?:support|help|demand|report|talk)(?=\s+(?:for|of)\b)",
+    r"(?:^|(?<=[:;—–]\s)|(?<=,\sand\s)|(?<=,\sbut\s))\W*(?:(?:and|but|so|or)\s+)?"
+    r"(?:support|help|demand|report|talk)(?=\s+(?:for|of)\b)",
     IGNORE_CASE,
 )
 _SPEAKER_LABEL_RE = re.compile(
@@ -134,6 +149,36 @@ _ATTRIBUTED_RE = re.compile(
     r"called\s+(?:on|for)|calls\s+(?:on|for)|wrote|writes|added|adds|argued|argues|insisted|claimed|"
     r"declared|tweeted|posted|shouted|chanted|asked|asks|demanded|warned|explained|suggested|"
     r"advocat\w+|quoted|put\s+out\s+a\s+call|appealed|in\s+(?:a|his|her|their)\s+(?:statement|speech|letter|post|video|interview|sermon))\b",
+    IGNORE_CASE,
+)
+_ACT_VERBS = (
+    # Concrete non-violent acts (the guideline's list and its kin): an exhortation naming one is a call to action
+    r"sign|vote|call|write|donate|boycott|join|support|contact|demand|resist|stand|act|speak|share|tell|urge|"
+    r"march|protest|pray|stop|end|refuse|fight|oppose|reject|expose|show|report|lobby|petition|rally|strike|"
+    r"organi[sz]e|campaign|elect|impeach|repeal|defund|investigate|prosecute|release|publish|remove|fire|ban"
+)
+_EXHORTATION_ACT_RE = re.compile(
+    rf"^\W*(?:[\w'’-]+\W+){{0,6}}?(?:{_ACT_VERBS})(?:s|es|ed|ing|d)?\b", IGNORE_CASE)
+"""An act verb within the first words after an exhortation ("we must continue to fight", "we must pray")."""
+_TIME_TO_ACT_RE = re.compile(
+    # "it is time to <verb>" names the act by its construction ("it is time to take the council back"), unless the
+    # verb is "be" ("it is time to be honest")
+    r"\b(?:it\s+is|it['’]s|it\s+was)\s+(?:high\s+|now\s+)?time\s+(?:for\s+(?:\w+\s+){1,3}?)?to\s+(?!be\b)\w+",
+    IGNORE_CASE,
+)
+_DECLARATIVE_AND_RE = re.compile(r",\s+(?:and|then|but)\s+$", IGNORE_CASE)
+_INDEFINITE_START_RE = re.compile(r"^\W*(?:a|an)\s", IGNORE_CASE)
+_LEAD_IN_RE = re.compile(
+    # A lead-in that hands over to someone's words: a verb of saying or quoting, or scripture, then a colon
+    r"\b(?:says?|said|write|writes|wrote|reads?|declared?|declares|stated?|states|added|adds|replie[sd]|"
+    r"answer(?:s|ed)?|respond(?:s|ed)|told|tells|ask(?:s|ed)|quot(?:es|ed|ing)|scriptures?|verses?|passage|"
+    r"as\s+follows|proclaim(?:s|ed)?|prays|prayed|preached|sermon|tweeted|posted)\b[^:]*:\s*$",
+    IGNORE_CASE,
+)
+_WRITER_LEAD_IN_RE = re.compile(r"\b(?:I|I['’]m|we|you|your|here['’]?s|here\s+is|here\s+are)\b", IGNORE_CASE)
+_SCRIPTURE_REF_RE = re.compile(
+    # A verse reference: "(4:89)", "Genesis 19:4-5", "(Matthew 16:24; Romans 1:16)", "Romans 13: 1-7"
+    r"\(\s*\d{1,3}:\d{1,3}|\b(?:[1-3]\s)?(?-i:[A-Z][a-z]+)\.?\s+\d{1,3}:\s?\d{1,3}(?:[-–]\d{1,3})?\b",
     IGNORE_CASE,
 )
 _OPENS_QUOTE_RE = re.compile(r"^\W{0,3}[\"“‘«']|^\W*[\"“][^\"”]+[\"”]\W*[-–—]|[.!?]['’\"”]\s*$")
@@ -222,6 +267,47 @@ def embedded_post_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+_TRANSCRIPT_LABEL_RE = re.compile(
+    # A speaker label at the start of a line of a transcript: "HANNITY: ...", "JOHN SOLOMON, THE HILL: ...", "DB:"
+    r"^(?!(?:update|note|editor|editors|editor['’]s\s+note|action|petition|ps|p\.s|bottom\s+line|breaking|watch|"
+    r"read|listen|video|photo|source|sources|related|also|here|warning|correction)\b)"
+    r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,\s+[A-Z][\w.'’ -]{1,30})?:[ \t]+\S",
+    re.MULTILINE,
+)
+TRANSCRIPT_MIN_TURNS = 2
+"""A transcript has at least two speakers with at least this many labelled turns each."""
+TRANSCRIPT_TAIL_LINES = 10
+"""The last turn of a transcript runs to a blank line, at most this many lines after its label."""
+
+
+def transcript_ranges(text: str) -> list[tuple[int, int]]:
+    """The character range of an interview or broadcast transcript: two or more speakers, each with a label at
+    a line start ("HANNITY: ...", "JOHN SOLOMON, THE HILL: ...", "DB: ...") in :data:`TRANSCRIPT_MIN_TURNS` turns
+    or more. It runs from the first of their labels to the end of the last one's turn (a blank line, at most
+    :data:`TRANSCRIPT_TAIL_LINES` lines). The lines between labels continue a speaker's turn: the words are the
+    speakers', not the writer's. A label used once ("Regime Change: ...") is no speaker, unless its initials
+    are one ("Dennis Bernstein: ..." then "DB: ...")."""
+    labels = list(_TRANSCRIPT_LABEL_RE.finditer(text))
+    turns: dict[str, int] = {}
+    for m in labels:
+        name = m.group("label").split()[-1].upper()
+        turns[name] = turns.get(name, 0) + 1
+    speakers = {n for n, k in turns.items() if k >= TRANSCRIPT_MIN_TURNS}
+    if len(speakers) < 2:
+        return []
+    # a speaker's first label may be the full name and later ones the initials ("Dennis Bernstein:", "DB:")
+    turn_labels = [m for m in labels if m.group("label").split()[-1].upper() in speakers
+                   or "".join(w[0] for w in m.group("label").split()).upper() in speakers]
+    end = turn_labels[-1].end()
+    for _ in range(TRANSCRIPT_TAIL_LINES):
+        next_line = text.find("\n", end)
+        if next_line < 0 or text.startswith("\n", next_line + 1):
+            end = len(text) if next_line < 0 else next_line
+            break
+        end = next_line + 1
+    return [(turn_labels[0].start(), end)]
+
+
 def inside_quotation(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     """True when the sentence ``[start, end)`` lies inside one quotation of ``ranges`` (its quote marks
     included), i.e. the words are someone else's from the first to the last."""
@@ -245,16 +331,58 @@ def is_in_another_voice(text: str) -> bool:
                 or _ATTRIBUTED_RE.search(text))
 
 
-def has_call_cue(text: str) -> bool:
-    """An imperative at a clause start ("Sign the petition", "Please, call your senator"; not a verb used
-    as a noun, "...: support for X") or a writer's exhortation ("we must resist", "everyone should vote",
-    "let's" at a clause start, not "content to let us fight")."""
-    if imperative_verbs(_SUBJECT_WORD_RE.sub("the", _NOMINAL_VERB_RE.sub("the", text))):
+def has_imperative(text: str) -> bool:
+    """An imperative at a clause start ("Sign the petition", "Please, call your senator"), not a verb used as a
+    noun ("...: support for X", "And support for them ..."), an adjective after an indefinite article ("A new,
+    open letter"), nor a verb that shares the subject of a statement before ", and" / ", but" ("They get the
+    body out ..., and put it ...", "It can recognize ..., and come to see ...")."""
+    masked = _SUBJECT_WORD_RE.sub("the", _NOMINAL_VERB_RE.sub("the", text))
+    clauses = imperative_clauses(masked)
+    first_is_imperative = any(start == 0 for start, _ in clauses)
+    for start, _ in clauses:
+        if start == 0 and _INDEFINITE_START_RE.match(masked):
+            continue
+        if start > 0 and not first_is_imperative and _DECLARATIVE_AND_RE.search(masked[:start]):
+            continue
         return True
-    for m in _EXHORTATION_RE.finditer(text):
-        if not m.group(0).lower().startswith("let") or _LET_AT_CLAUSE_START_RE.search(text[: m.start()]):
-            return True
     return False
+
+
+def writer_exhortations(text: str) -> list[re.Match[str]]:
+    """The writer's exhortations ("we must resist", "everyone should vote", "let's" at a clause start, not
+    "content to let us fight")."""
+    return [m for m in _EXHORTATION_RE.finditer(text)
+            if not m.group(0).lower().startswith("let") or _LET_AT_CLAUSE_START_RE.search(text[: m.start()])]
+
+
+def has_call_cue(text: str) -> bool:
+    """An imperative at a clause start (see :func:`has_imperative`) or a writer's exhortation (see
+    :func:`writer_exhortations`)."""
+    return has_imperative(text) or bool(writer_exhortations(text))
+
+
+def names_an_act(text: str) -> bool:
+    """The call names a concrete non-violent act: an imperative, an explicit action with its object, or an
+    exhortation followed closely by an act verb ("we must resist", "let us pray", "we must continue to fight").
+    "It is time to <verb>" names one by its construction. An exhortation to a state, feeling or thought ("we must
+    be done with sin", "we must take care") does not."""
+    if has_imperative(text) or _EXPLICIT_ACTION_RE.search(text):
+        return True
+    if _TIME_TO_ACT_RE.search(text):
+        return True
+    return any(_EXHORTATION_ACT_RE.search(text[m.end() - len(m.group(0).split()[-1]):])
+               for m in writer_exhortations(text))
+
+
+def quoted_by_lead_in(text: str, previous: str = "", following: str = "") -> bool:
+    """Someone else's words told by their surroundings: the sentence after a lead-in that hands over to someone's
+    words with a colon and is not the writer's own ("The old charter says:", "He quoted the verse:"; not "Here
+    is what I would say:", nor a colon without a verb of saying, "... useful to those considering it this
+    fall:"), or a passage of scripture (a verse reference "(4:89)", "Genesis 19:4-5" in the sentence,
+    just before or just after it)."""
+    if previous and _LEAD_IN_RE.search(previous) and not _WRITER_LEAD_IN_RE.search(previous):
+        return True
+    return any(_SCRIPTURE_REF_RE.search(t) for t in (text, previous, following) if t)
 
 
 def in_form_block(neighbours: Sequence[str]) -> bool:
@@ -264,15 +392,25 @@ def in_form_block(neighbours: Sequence[str]) -> bool:
     return any(_FORM_LINE_RE.search(n) for n in neighbours)
 
 
-def call_to_action_veto(text: str, quoted: bool = False, neighbours: Sequence[str] = ()) -> str | None:
+def is_fragment(text: str) -> bool:
+    """A sentence of one word ("Give." "Me." "A." "Break." spelt out one word a sentence): too little to tell."""
+    return len(_WORD_RE.findall(text)) <= 1
+
+
+def call_to_action_veto(
+    text: str, quoted: bool = False, neighbours: Sequence[str] = (), previous: str = "", following: str = ""
+) -> str | None:
     """Why ``text`` cannot be a call to action, or None: page furniture (also a line of a poll or form,
     told by its ``neighbours``, the sentences just before and after it), a question, a headline, someone
-    else's words (``quoted``: the sentence lies inside a quotation of the article), a discourse
-    imperative, or no call cue at all."""
-    if quoted:
+    else's words (``quoted``: the sentence lies inside a quotation of the article; or ``previous`` is a lead-in
+    or scripture is cited, see :func:`quoted_by_lead_in`), a discourse imperative, a one-word fragment, no call
+    cue at all, or (a candidate only, :data:`CANDIDATE_CALL_REASONS`) an exhortation naming no act."""
+    if quoted or quoted_by_lead_in(text, previous, following):
         return "quotation"
     if is_page_furniture(text) or in_form_block(neighbours):
         return "page_furniture"
+    if is_fragment(text):
+        return "fragment"
     if _INVITATION_RE.search(text) and any(is_page_furniture(n) for n in neighbours):
         return "page_furniture"
     if is_question(text):
@@ -286,18 +424,25 @@ def call_to_action_veto(text: str, quoted: bool = False, neighbours: Sequence[st
         return "discourse_imperative"
     if not has_call_cue(text) and not _EXPLICIT_ACTION_RE.search(text):
         return "no_call_cue"
+    if not names_an_act(text):
+        return "exhortation_without_act"
     return None
 
 
-def violence_veto(text: str, quoted: bool = False, neighbours: Sequence[str] = ()) -> str | None:
+def violence_veto(
+    text: str, quoted: bool = False, neighbours: Sequence[str] = (), previous: str = "", following: str = ""
+) -> str | None:
     """Why ``text`` cannot be the writer's call to or endorsement of violence, or None: page furniture
     (also a line of a poll or form, told by its ``neighbours``), a question without an exhortation ("why
-    not ...?" stays), or a quotation of someone else that the writer does not adopt (in the sentence, or
-    ``quoted``: the sentence lies inside a quotation)."""
-    if quoted:
+    not ...?" stays), a one-word fragment, or a quotation of someone else that the writer does not adopt (in
+    the sentence; ``quoted``: the sentence lies inside a quotation; or told by a lead-in or a verse reference,
+    see :func:`quoted_by_lead_in`)."""
+    if quoted or quoted_by_lead_in(text, previous, following):
         return "quotation"
     if is_page_furniture(text) or in_form_block(neighbours):
         return "page_furniture"
+    if is_fragment(text):
+        return "fragment"
     if is_question(text) and not re.search(r"\bwhy\s+(?:not|wait)\b", text, IGNORE_CASE):
         return "question"
     if _OPENS_QUOTE_RE.search(text) or _QUOTED_BODY_RE.search(text):
