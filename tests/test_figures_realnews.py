@@ -290,3 +290,90 @@ def test_a_tally_after_a_name_in_a_headline_stays_a_figure() -> None:
     assert [q.value for q in _asserted("Gunman Kills 12, Wounds 30 In Downtown Shooting Spree\n\nText.")] == [12, 30]
     assert [q.value for q in _asserted("Asked how many came, he said: About 50.")] == [50]
     assert [q.value for q in _asserted("Barely 30, she ran the agency.")] == [30]
+
+
+# Issue 13, stop 20: readings of numbers found wrong on unseen real news (the audit sample of PTC train articles),
+# written here as new sentences. Each is a general reading of English figures, not one article's wording.
+
+# bounds: a bound after the unit ("or more", "or so"), "-plus", a bound on "twice"; "over" after a figure is the period
+# the figure is spread over, not "more than"
+BOUNDS_SEEN_ON_UNSEEN_TEXT: list[tuple[str, str, str, float, str | None]] = [
+    ("The camp held 1,000 refugees or more by June.", "1,000 refugees or more", "count", 1000, "lower"),
+    ("Some towns lost 40 percent or more of their homes.", "40 percent or more", "percent", 40, "lower"),
+    ("The guards let 200 people or so through the gate.", "200 people or so", "count", 200, "approx"),
+    ("The fund will pay 5 million dollars or less.", "5 million dollars or less", "money", 5_000_000, "upper"),
+    ("A 2,000-plus strong militia held the pass.", "2,000-plus strong militia", "count", 2000, "lower"),
+    ("The general was warned at least twice about the plan.", "at least twice", "count", 2, "lower"),
+    ("Shelling rose to more than twice the usual rate.", "more than twice", "count", 2, "lower"),
+    ("The donor sent $750,000 over twelve months.", "twelve months", "duration", 12, None),
+    ("Prices climbed 8% over three years.", "three years", "duration", 3, None),
+    ("The siege lasted over three months.", "over three months", "duration", 3, "lower"),
+    ("The talks ran for over 30 hours.", "over 30 hours", "duration", 30, "lower"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "label", "value", "bound"), BOUNDS_SEEN_ON_UNSEEN_TEXT)
+def test_bounds_after_the_unit_and_on_multipliers(sentence: str, span: str, label: str, value: float,
+                                                   bound: str | None) -> None:
+    start = sentence.index(span)
+    matches = [q for q in _asserted(sentence) if (q.start, q.end) == (start, start + len(span))]
+    assert matches, [(sentence[q.start : q.end], q.bound) for q in extract_quantities(sentence)]
+    q = matches[0]
+    assert (q.label, q.value, q.bound) == (label, pytest.approx(value), bound)
+
+
+def test_or_more_inside_a_longer_phrase_is_no_bound() -> None:
+    text = "Ten men or more often women queued."
+    q = _asserted(text)[0]
+    assert text[q.start : q.end] == "Ten men" and q.bound is None
+
+
+REFERENCES_NOT_FIGURES: list[str] = [
+    "The passage is quoted on p. 212 of the memoir.",
+    "See pp. 48-51 of the report for the map.",
+    "The catechism (par. 1734) says so.",
+    "The charge rests on 18 U.S. Code § 2381 alone.",
+    "He was accused under § 641, a theft statute.",
+    "The rule sits in vol. 3 of the code.",
+    "Witness number two told the court nothing.",
+    "The leaflet listed demand number 4 first.",
+]
+
+
+@pytest.mark.parametrize("sentence", REFERENCES_NOT_FIGURES)
+def test_citation_references_and_enumerators_are_not_quantities(sentence: str) -> None:
+    found = _asserted(sentence)
+    assert found == [], [(sentence[q.start : q.end], q.label, q.value) for q in found]
+
+
+def test_a_span_of_years_in_brackets_is_a_date_also_before_1800() -> None:
+    text = "The Thirty Years War (1618-1648) emptied the region."
+    found = [q for q in extract_quantities(text) if text[q.start : q.end] == "1618-1648"]
+    assert found and found[0].label == "date" and (found[0].low, found[0].high) == (1618, 1648)
+    counted = "Between 1200 and 1500 troops (1200-1500 men) crossed."
+    assert [q.label for q in _asserted(counted)] == ["range", "range"]
+
+
+def test_a_measure_adjective_written_with_a_space_is_a_figure() -> None:
+    text = "He served a six year sentence after a ten mile chase."
+    assert [(text[q.start : q.end], q.value, q.label) for q in _asserted(text)] == [
+        ("six year", 6, "duration"), ("ten mile", 10, "measure")]
+    idiom = "It is a one way street."
+    assert _asserted(idiom) == []
+
+
+def test_one_in_a_tally_is_a_count_one_introducing_someone_is_not() -> None:
+    text = "She faces one count of fraud, three counts of theft and one count of perjury."
+    assert [(text[q.start : q.end], q.value) for q in _asserted(text)] == [
+        ("one count", 1), ("three counts", 3), ("one count", 1)]
+    assert [q.value for q in _asserted("Two ways were open. One way led north.")] == [2]
+    introducing = "Three men were arrested. One man said he was a guard."
+    assert [q.value for q in _asserted(introducing)] == [3]
+
+
+def test_decades_old_after_of_is_a_vague_duration() -> None:
+    text = "It rests on claims of decades-old abuse."
+    q = _only(text)
+    assert text[q.start : q.end] == "decades-old" and q.vague and q.label == "duration"
+    counted = "The war lasted tens of decades."
+    assert all(not (q.label == "duration" and counted[q.start : q.end] == "decades") for q in _asserted(counted))

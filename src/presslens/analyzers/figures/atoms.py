@@ -313,12 +313,32 @@ def _noun_follows_one(text: str, pos: int) -> bool:
         nxt = m.group("next")
         return nxt is not None and nxt.strip().lower() not in STOP_AFTER
     return True
+_NEXT_WORD = re.compile(r"[ ]+([a-z]{3,})\b")
+_TALLY_WINDOW = 200
+
+
+def _one_in_tally(text: str, start: int, end: int) -> bool:
+    """ "seven counts of ..., two counts of ... and one count of ...": "one" before a noun that another number counts
+    nearby (its plural right after digits or a number word) is one more item of a tally, a count (A11, decision 3)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or m.group(1) in STOP_AFTER or text[start] != "o":
+        return False  # a capitalised "One way is ..." introduces an individual (decision 3)
+    noun = m.group(1)
+    plural = noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+    window = text[max(0, start - _TALLY_WINDOW) : end + _TALLY_WINDOW]
+    return re.search(rf"(?:\b\d[\d,]*|\b{NUMBER_WORD})[ ]+{re.escape(plural)}\b", window, IGNORE_CASE) is not None
+
+
 # after "a"/"an", a number word is a figure only with a unit: "a three-day operation", "a five-man team"
 _UNIT_AFTER_ARTICLE_NUMBER = re.compile(
     r"-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|man|men|member|person|"
     r"judge|juror|officer|soldier|player|woman|women|"
     r"people|strong|mile|kilometre|kilometer|metre|meter|foot|feet|inch|hectare|acre|ton|tonne|seat|storey|story|page|"
-    r"point|percent)\b|[ ]+(?:percent|per\s+cent)\b",
+    r"point|percent)\b|[ ]+(?:percent|per\s+cent)\b|"
+    # the same measure adjective written with a space: "a six year period", "a ten mile walk" (a singular unit after
+    # a number above one, then a word: the unit is an adjective before its noun)
+    r"[ ]+(?:second|minute|hour|day|week|month|year|decade|mile|kilometre|kilometer|metre|meter|page|man|member|"
+    r"point)[ ]+(?=[a-z])(?!(?:of|and|or|in|on|at|to|for|from|ago|after|before|later|earlier|old)\b)",
     IGNORE_CASE,
 )
 
@@ -340,7 +360,7 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
         return None
     low = phrase.lower()
     if low == "one" and (not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start])
-                         or not _noun_follows_one(text, m.end())):
+                         or not _noun_follows_one(text, m.end())) and not _one_in_tally(text, start, m.end()):
         return None  # "one of the", "no one", "one day": too rarely a count to report ("at least one" is)
     if value == 0 and phrase[0].isupper() and re.match(r"[ ]+[A-Z]", text[m.end() : m.end() + 2]):
         return None  # "Zero Hedge": a name
@@ -354,6 +374,8 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
         return None
     if re.search(r"\b(?:no|any|every|some)\s*$", text[max(0, start - 6) : start], IGNORE_CASE) and value == 1:
         return None
+    if re.search(r"\b(?:[Nn]umber|No\.)[ ]+$", text[max(0, start - 8) : start]):
+        return None  # "accuser number two", "Public Enemy No. One": an enumerator or a rank, not a count
     atom = Atom(start, m.end(), value, "words")
     sc = re.match(r"^\s+(?P<w>million|billion|trillion|thousand)\b", text[m.end() :], IGNORE_CASE)
     if sc and not re.search(r"\b(?:million|billion|trillion|thousand)$", low):

@@ -18,6 +18,7 @@ from presslens.analyzers.figures.atoms import (
 from presslens.analyzers.figures.specials import UNIT_OF_ONE_SCORE, YEAR_CONTEXT_BEFORE, find_specials
 from presslens.analyzers.figures.vocabulary import (
     BOUND_AFTER,
+    BOUND_AFTER_UNIT,
     BOUND_BEFORE,
     BOUND_KIND,
     CURRENCY_PREFIX,
@@ -175,6 +176,10 @@ def _apply_bound(text: str, q: Quantity) -> None:
             return  # "within 48 hours" is at most 48 hours; "within 5 percent" is not a bound on 5
         if phrase.lower() in {"over", "under", "above", "below"} and q.label in {"date", "age"}:
             return
+        if phrase.lower() == "over" and q.label == "duration" and _FIGURE_END_BEFORE.search(
+            text[max(0, b_start - 16) : b_start]
+        ):
+            return  # "$750,000 over twelve months", "5% over three years": the period a figure is spread over
         kind = "approx"
         for pat, k in BOUND_KIND:
             if pat.match(phrase):
@@ -184,15 +189,35 @@ def _apply_bound(text: str, q: Quantity) -> None:
         q.start = b_start
         return
     m2 = BOUND_AFTER.match(text[q.number[1] :])
+    if m2 is None and q.end > q.number[1] and not q.vague:
+        after_unit = BOUND_AFTER_UNIT.match(text[q.end : q.end + 40])
+        if after_unit and (after_unit.group("end") is not None or after_unit.group("next").lower() in STOP_AFTER):  # "1,000 troops or more", "200 people or so": the same bound, after the unit
+            q.bound = _suffix_bound_kind(after_unit.group("b"))
+            q.bound_span = (q.end + after_unit.start("b"), q.end + after_unit.end("b"))
+            q.end = q.bound_span[1]
+            return
     if m2:
         group = "plus" if m2.group("plus") else "b"
         word = m2.group(group).lower()
-        if word in {"+", "plus"} or re.search(r"more|over|above|higher", word):
-            q.bound = "lower"
-        else:
-            q.bound = "approx" if word.endswith("so") else "upper"
+        q.bound = "lower" if word in {"+", "plus", "-plus"} else _suffix_bound_kind(word)
         q.bound_span = (q.number[1] + m2.start(group), q.number[1] + m2.end(group))
         q.end = max(q.end, q.bound_span[1])
+
+
+# a figure ends right before "over": a digit, a per-cent sign, a scale or a currency word ("$750,000 over", "5% over",
+# "$1 billion over", "3 percent over")
+_FIGURE_END_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:percent|cent|million|billion|trillion|thousand|hundred|bn|mn|dollars|euros|pounds|roubles|rubles))"
+    r"[ ]+$",
+    IGNORE_CASE,
+)
+
+
+def _suffix_bound_kind(phrase: str) -> str:
+    word = phrase.lower()
+    if re.search(r"more|over|above|higher", word):
+        return "lower"
+    return "approx" if word.endswith("so") else "upper"
 
 
 def _plural_unit(unit: str) -> str:
@@ -256,6 +281,17 @@ def _classify(text: str, q: Quantity, first: Atom, last: Atom) -> None:
         q.unit_span = unit
         q.unit = text[unit[0] : unit[1]]
         q.end = unit[1]
+
+
+def _years_in_brackets(text: str, a: Atom, b: Atom) -> bool:
+    """ "(1378-1417)": two rising four-digit numbers alone in brackets are a span of years (a life, a reign, a schism),
+    also before 1800, where ``year_like`` stops."""
+    if a.kind != "digits" or b.kind != "digits" or a.value is None or b.value is None or a.has_scale or b.has_scale:
+        return False
+    if not (re.fullmatch(r"\d{4}", text[a.start : a.end]) and re.fullmatch(r"\d{4}", text[b.start : b.end])):
+        return False
+    return (1000 <= a.value < b.value <= 2100 and text[a.start - 1 : a.start] == "("
+            and text[b.end : b.end + 1] == ")")
 
 
 _OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|year|circa|c\.)\s+$", IGNORE_CASE)
@@ -411,8 +447,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         q.extra.update(attrs)
         if "unit_of_one" in q.extra:
             q.score = UNIT_OF_ONE_SCORE
-        if q.label == "age" or "fraction" in q.extra or "unit_of_one" in q.extra:
-            _apply_bound(text, q)  # "about one-third", "nearly two in five", "more than one full day"
+        if q.label == "age" or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times":
+            _apply_bound(text, q)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
         quantities.append(q)
     atoms = find_atoms(text, [(s.start, s.end) for s in specials], index)
     in_range: set[int] = set()
@@ -421,7 +457,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         in_range.update({id(a), id(b)})
         _classify(text, q, a, b)
         q.label = "range"
-        if a.year_like and b.year_like:
+        if (a.year_like and b.year_like) or _years_in_brackets(text, a, b):
             q.label, q.unit, q.unit_span, q.end = "date", None, None, b.end
             q.extra["date"] = f"{clean_number(a.value or 0)}/{clean_number(b.value or 0)}"
         elif re.search(r"\baged\s+(?:between\s+|from\s+)?$", text[max(0, a.start - 20) : a.start], IGNORE_CASE):

@@ -186,7 +186,8 @@ _NOT_QUANTITIES = [
     re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\b(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "2/25"
     re.compile(r"(?<=\()\d{3}\)[ ]?\d{3}[-.]\d{4}\b|\d{3}[-. ]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b"),  # phone numbers
     re.compile(r"(?<=\[)\d{1,3}(?=\])"),  # citation marks "[4]"
-    re.compile(r"\d{1,3}[ ]+(?:U\.S\.C\.|USC\b|of[ ]+the[ ]+(?:United[ ]+States|U\.S\.)[ ]+Code\b)(?:[ ]*§*[ ]*\d+[a-z]?\b)?"),  # "8 U.S.C."
+    re.compile(r"\d{1,3}[ ]+(?:U\.S\.C\.|USC\b|U\.S\.[ ]+Code\b|of[ ]+the[ ]+(?:United[ ]+States|U\.S\.)[ ]+Code\b)"
+               r"(?:[ ]*§*[ ]*\d+[a-z]?\b)?"),  # "8 U.S.C. 1226", "18 U.S. Code § 793"
     re.compile(r"(?<![^\n])\d{1,2}\.(?=[ ]*$|[ ]+[A-Z])", re.MULTILINE),  # list numbers "1." at a line start
     re.compile(r"(?<=©)\d{4}\b|(?<=© )\d{4}\b|\d{4}(?=[ ]*©)"),  # copyright years
     re.compile(  # street addresses "1600 Pennsylvania Avenue", "10 Downing Street"
@@ -315,9 +316,9 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
         found.append(Special(m.start(), m.end(), "count",
                              {"value": _TIMES_VALUES[m.group("n").lower()], "unit": "times"}, (m.start(), m.end())))
     for m in finditer_from(_VAGUE_TIME_RE, index, _VAGUE_TIME_FIRST):
-        if re.search(r"(?:\d|\b(?:of|several|many|few|two|three|four|five|six|seven|eight|nine|ten))[\s-]*$",
-                     text[max(0, m.start() - 12) : m.start()], IGNORE_CASE):
-            continue  # "two decades", "tens of centuries", "several decades": counted elsewhere
+        if re.search(r"(?:\d|\b(?:(?:tens|hundreds|scores|dozens)\s+of|several|many|few|two|three|four|five|six|seven|"
+                     r"eight|nine|ten))[\s-]*$", text[max(0, m.start() - 16) : m.start()], IGNORE_CASE):
+            continue  # "two decades", "tens of centuries", "several decades": counted elsewhere ("of decades-old" is not)
         low, high = _VAGUE_TIME_BOUNDS[m.group("u").lower()]
         found.append(Special(m.start(), m.end(), "duration",
                              {"value": None, "unit": "years", "low": low, "high": high, "vague": True},

@@ -89,7 +89,10 @@ IDENTIFIER_BEFORE = re.compile(
     r"Point|Item|Clause|Amendment|Decree|Order|Regulation|Law|Code|Lot|Box|Channel|Zone|Pier|Terminal|Dock|"
     r"Berth|Suite|Apartment|Apt\.|Precinct|District|Ward|Bus|Train)\s*$|"
     r"\b(?:article|section|paragraph|resolution|chapter|no\.|page|pages|flight|route|highway|platform|gate|"
-    r"room|protocol|clause|amendment|phase|stage|pier|terminal|suite|apartment)\s*(?:\d+[-–])?$"
+    r"room|protocol|clause|amendment|phase|stage|pier|terminal|suite|apartment|number|"
+    # references in citations: "p. 303", "pp. 52-53", "(par. 2491)", "vol. 3", "art. 5", "§ 793", "§§ 1-4"
+    r"pp?\.|paras?\.|pars?\.|vols?\.|arts?\.|secs?\.|chs?\.|figs?\.|nos?\.|Par\.|Para\.|Vol\.|Art\.|Sec\.)\s*(?:\d+[-–])?$|"
+    r"§§?\s*(?:\d+[-–])?$"
 )
 
 BOUND_BEFORE = re.compile(
@@ -109,7 +112,14 @@ BOUND_KIND = [
      "upper"),
 ]
 BOUND_AFTER = re.compile(
-    r"^(?:(?P<plus>\+)|\s+(?P<b>or\s+(?:more|over|above|higher|fewer|less|under|below|so)|plus)\b)", IGNORE_CASE
+    r"^(?:(?P<plus>\+|-plus\b)|\s+(?P<b>or\s+(?:more|over|above|higher|fewer|less|under|below|so)|plus)\b)", IGNORE_CASE
+)
+# a bound after the unit ("1,000 troops or more", "200 people or so", "40 percent or more of voters"); it holds only
+# where the phrase ends there (a punctuation mark or a function word of STOP_AFTER follows): not "or more often"
+BOUND_AFTER_UNIT = re.compile(
+    r"^[ ]+(?P<b>or[ ]+(?:more|over|above|higher|fewer|less|under|below|so))\b(?:[ ]*(?P<end>[,.;:!?)\]”\"’—–]|$)|"
+    r"[ ]+(?P<next>[A-Za-z]+))",
+    IGNORE_CASE,
 )
 
 # ---------------------------------------------------------------------------------------------------
