@@ -377,3 +377,17 @@ def test_decades_old_after_of_is_a_vague_duration() -> None:
     assert text[q.start : q.end] == "decades-old" and q.vague and q.label == "duration"
     counted = "The war lasted tens of decades."
     assert all(not (q.label == "duration" and counted[q.start : q.end] == "decades") for q in _asserted(counted))
+
+
+def test_a_ratio_never_starts_inside_a_grouped_number_or_ends_on_a_year() -> None:
+    text = "The group killed around 11,000 in 2014 and 11 in 2015."
+    assert [(text[q.start : q.end], q.label, q.value) for q in _asserted(text)] == [
+        ("around 11,000", "count", 11000), ("11", "count", 11)]
+    ratio = "One in five voters stayed home."
+    assert [(q.label, q.value) for q in _asserted(ratio)] == [("percent", 20)]
+
+
+@pytest.mark.parametrize("sentence", ["Leaders vowed to stop more 9/11s at any cost.",
+                                      "Police answered a 911 hang-up call at the school."])
+def test_service_numbers_and_their_plurals_are_not_quantities(sentence: str) -> None:
+    assert _asserted(sentence) == []

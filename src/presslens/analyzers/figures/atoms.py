@@ -57,7 +57,7 @@ _DIGITS_RE = re.compile(
 _EMERGENCY_NUMBERS = {"911", "999", "112", "311", "988", "000"}
 _EMERGENCY_AFTER = re.compile(
     r"^\s+(?:calls?|callers?|call\s+centers?|operators?|dispatch\w*|emergency|line|centers?|centres?|system|"
-    r"tapes?|recordings?|services?|number)\b", IGNORE_CASE
+    r"tapes?|recordings?|services?|number|hang-?ups?|dispatchers?)\b", IGNORE_CASE
 )
 _EMERGENCY_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|to)\s+$", IGNORE_CASE)
 _SCALE_AFTER = re.compile(

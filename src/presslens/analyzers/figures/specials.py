@@ -109,8 +109,9 @@ _FRACTION_RE = re.compile(
     r"tenths?)(?=\s+of\b)", IGNORE_CASE
 )
 _RATIO_RE = re.compile(
-    rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?"
-    rf"(?P<d>\d{{1,4}}|{NUMBER_WORD})\b",
+    # not the tail of a grouped number ("around 11,000 in 2014": no ratio "000 in 2014") nor "in" a year ("11 in 2014")
+    rf"\b(?=[\dzotfsen])(?<![\d,.])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+(?:(?P<in>in)|out\s+of)\s+(?:every\s+)?"
+    rf"(?P<d>\d{{1,4}}|{NUMBER_WORD})\b(?![,.]\d)",
     IGNORE_CASE,
 )
 # "for decades", "centuries-old": a vague number of decades or centuries (like "dozens" of years)
@@ -183,7 +184,7 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
 _NOT_QUANTITIES = [
     re.compile(r"[1-3][ ]+[A-Z][a-z]+\.?[ ]+\d{1,3}[:.]\d{1,3}(?:[-–]\d{1,3})?\b"),  # "1 John 2:6", "1 Pt 2.17"
     re.compile(r"(?<![\d:])\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b(?!:)"),  # chapter and verse "John 3:16"
-    re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\b(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "2/25"
+    re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:s\b|\b)(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "more 9/11s", "2/25"
     re.compile(r"(?<=\()\d{3}\)[ ]?\d{3}[-.]\d{4}\b|\d{3}[-. ]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b"),  # phone numbers
     re.compile(r"(?<=\[)\d{1,3}(?=\])"),  # citation marks "[4]"
     re.compile(r"\d{1,3}[ ]+(?:U\.S\.C\.|USC\b|U\.S\.[ ]+Code\b|of[ ]+the[ ]+(?:United[ ]+States|U\.S\.)[ ]+Code\b)"
@@ -308,6 +309,8 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
         n_val, d_val = _small_number(m.group("n")), _small_number(m.group("d"))
         if n_val is None or not d_val or n_val >= d_val:
             continue
+        if m.group("in") and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("d")):
+            continue  # "11 in 2014": a number and a year
         found.append(Special(m.start(), m.end(), "percent",
                              {"value": round(100 * n_val / d_val, 2), "unit": "percent",
                               "fraction": f"{clean_number(n_val)}/{clean_number(d_val)}"},
