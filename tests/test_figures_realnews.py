@@ -391,3 +391,48 @@ def test_a_ratio_never_starts_inside_a_grouped_number_or_ends_on_a_year() -> Non
                                       "Police answered a 911 hang-up call at the school."])
 def test_service_numbers_and_their_plurals_are_not_quantities(sentence: str) -> None:
     assert _asserted(sentence) == []
+
+
+# more bound phrases of news English (none of them is one article's wording; all sentences written here)
+MORE_BOUND_PHRASES: list[tuple[str, str, str | None]] = [
+    ("The ceasefire held for as little as two weeks.", "as little as two weeks", "lower"),
+    ("Officials said as few as 40 families returned.", "as few as 40 families", "lower"),
+    ("Upward of 300 people marched.", "Upward of 300 people", "lower"),
+    ("The motion fell just shy of 50 votes.", "just shy of 50 votes", "approx"),
+    ("Not quite 60 delegates attended.", "Not quite 60 delegates", "approx"),
+    ("A force of 2,000-odd fighters dug in.", "2,000-odd fighters", "approx"),
+    ("It will cost in the region of 500 million dollars.", "in the region of 500 million dollars", "approx"),
+    ("Losses were on the order of 10,000 men.", "on the order of 10,000 men", "approx"),
+    ("The crowd was estimated at 15,000 people.", "estimated at 15,000 people", "approx"),
+    ("He commanded more or less 300 men.", "more or less 300 men", "approx"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "bound"), MORE_BOUND_PHRASES)
+def test_more_bound_phrases(sentence: str, span: str, bound: str | None) -> None:
+    start = sentence.index(span)
+    matches = [q for q in _asserted(sentence) if (q.start, q.end) == (start, start + len(span))]
+    assert matches, [(sentence[q.start : q.end], q.bound) for q in extract_quantities(sentence)]
+    assert matches[0].bound == bound
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "low", "high"),
+    [
+        ("Turnout was between 30% and 40% in the east.", "between 30% and 40%", 30, 40),
+        ("Between 30 percent and 40 percent of homes lost power.", "Between 30 percent and 40 percent", 30, 40),
+        ("He spent ten to 15 years in exile.", "ten to 15 years", 10, 15),
+        ("Five to six thousand people fled the town.", "Five to six thousand people", 5000, 6000),
+        ("Two to three hundred men held the bridge.", "Two to three hundred men", 200, 300),
+    ],
+)
+def test_ranges_with_per_cent_signs_and_number_words(sentence: str, span: str, low: float, high: float) -> None:
+    start = sentence.index(span)
+    matches = [q for q in _asserted(sentence) if (q.start, q.end) == (start, start + len(span))]
+    assert matches, [(sentence[q.start : q.end], q.label) for q in extract_quantities(sentence)]
+    assert (matches[0].label, matches[0].low, matches[0].high) == ("range", low, high)
+
+
+def test_a_falling_or_level_pair_of_number_words_is_no_range() -> None:
+    for text in ("The court split five to four on the motion.", "They held one to one meetings."):
+        assert all(q.label != "range" for q in _asserted(text))

@@ -94,12 +94,16 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
         if a.value is not None and b.value is not None and 0 <= b.value <= a.value and not b.has_scale:
             i += 1  # "a margin of 51 to 49", "a 4-to-4 split": two values, not a range
             continue
-        if pre and pre.group("w").lower() == "between" and re.fullmatch(r"\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, IGNORE_CASE):
+        if pre and pre.group("w").lower() == "between" and re.fullmatch(
+            r"\s*(?:%|per\s*cent|percent)?\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, IGNORE_CASE
+        ):  # "between 10 and 20", "between 30% and 40%", "between 30 percent and 40 percent"
             ok = True
         elif re.fullmatch(r"\s*(?:-|–|—|to)\s*(?:[$€£₽₴¥]|US\$)?", gap, IGNORE_CASE) and a.kind != "vague" and b.kind != "vague":
             ok = pre is not None or not (a.year_like and b.year_like)
-            if re.fullmatch(r"\s*to\s*", gap, IGNORE_CASE) and pre is None and not (a.kind == b.kind == "digits"):
-                ok = False
+            if re.fullmatch(r"\s*to\s*", gap, IGNORE_CASE) and pre is None and not (a.kind == b.kind == "digits") and not (
+                a.value is not None and b.value is not None and 1 <= a.value < b.value
+            ):
+                ok = False  # "ten to 15 years", "five to six thousand" are ranges (a rising pair); "one to one" is not
             if re.fullmatch(r"[-–]", gap) and a.kind == "words":
                 ok = False
         elif re.fullmatch(r"\s*%?\s*(?:-|–|to)\s*", gap, IGNORE_CASE) and a.kind == b.kind == "digits" and text[a.end:a.end + 1] == "%":
@@ -197,7 +201,7 @@ def _apply_bound(text: str, q: Quantity) -> None:
             q.end = q.bound_span[1]
             return
     if m2:
-        group = "plus" if m2.group("plus") else "b"
+        group = "plus" if m2.group("plus") else "odd" if m2.group("odd") else "b"
         word = m2.group(group).lower()
         q.bound = "lower" if word in {"+", "plus", "-plus"} else _suffix_bound_kind(word)
         q.bound_span = (q.number[1] + m2.start(group), q.number[1] + m2.end(group))
@@ -217,7 +221,7 @@ def _suffix_bound_kind(phrase: str) -> str:
     word = phrase.lower()
     if re.search(r"more|over|above|higher", word):
         return "lower"
-    return "approx" if word.endswith("so") else "upper"
+    return "approx" if word.endswith(("so", "odd")) else "upper"  # "or so", "2,000-odd": approximate
 
 
 def _plural_unit(unit: str) -> str:
@@ -411,6 +415,11 @@ def _quantity_from_range(text: str, a: Atom, b: Atom, pre_start: int) -> Quantit
         # "$5-10bn", "5 to 10 million": the scale of the second number applies to both
         factor = high / float(_plain_value(text[b.start : b.end]) or 1)
         low *= factor
+    elif low is not None and high is not None and a.kind == b.kind == "words":
+        # "five to six thousand", "two to three hundred": the scale word of the second number applies to both
+        last, a_last = re.split(r"[\s-]+", text[b.start : b.end].lower())[-1], re.split(r"[\s-]+", text[a.start : a.end].lower())[-1]
+        if last in SCALES and a_last not in SCALES and low < SCALES[last]:
+            low *= SCALES[last]
     if low is not None and high is not None and low > high:
         low, high = high, low  # "between -60 and -80 degrees": low is the smaller end
     q = Quantity(a.start if pre_start < 0 else pre_start, b.end, "range", (a.start, b.end), value=None,
