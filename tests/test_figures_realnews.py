@@ -436,3 +436,11 @@ def test_ranges_with_per_cent_signs_and_number_words(sentence: str, span: str, l
 def test_a_falling_or_level_pair_of_number_words_is_no_range() -> None:
     for text in ("The court split five to four on the motion.", "They held one to one meetings."):
         assert all(q.label != "range" for q in _asserted(text))
+
+
+def test_over_before_a_period_is_not_a_bound_and_3_d_is_no_figure() -> None:
+    text = "Police made 16 arrests over 4-day period."
+    assert [(text[q.start : q.end], q.bound) for q in _asserted(text)] == [("16 arrests", None), ("4-day", None)]
+    assert _asserted("A ruling on 3-D printer files came on Friday.") == []
+    longer = "The siege went on for over 40 days."
+    assert [q.bound for q in _asserted(longer)] == ["lower"]

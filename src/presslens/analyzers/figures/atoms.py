@@ -255,6 +255,8 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
             IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
         return None  # Su-34, MH17, Article 5 (but "a 4-to-4 split" is two counts)
     after = text[end : end + 3]
+    if re.match(r"-[A-Z](?![\w-])", after):
+        return None  # "3-D printer files", "4-H club": a type or a name, not a figure
     if re.match(r"[A-Za-z]", after) and not re.match(r"(?:bn|mn|mln|tn|trn|k|m|b|st|nd|rd|th|s)\b", text[end:], IGNORE_CASE):
         if not re.match(MEASURE_UNITS, text[end:], IGNORE_CASE):
             return None  # 4x4, 10am and other glued tokens

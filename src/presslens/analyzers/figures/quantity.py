@@ -180,10 +180,14 @@ def _apply_bound(text: str, q: Quantity) -> None:
             return  # "within 48 hours" is at most 48 hours; "within 5 percent" is not a bound on 5
         if phrase.lower() in {"over", "under", "above", "below"} and q.label in {"date", "age"}:
             return
-        if phrase.lower() == "over" and q.label == "duration" and _FIGURE_END_BEFORE.search(
-            text[max(0, b_start - 16) : b_start]
+        if phrase.lower() == "over" and (
+            (q.label == "duration" and _FIGURE_END_BEFORE.search(text[max(0, b_start - 16) : b_start]))
+            or _PERIOD_AFTER.match(text, q.end)
+            or (q.unit is not None and _PERIOD_AFTER.match(" " + q.unit.split()[-1]))
         ):
-            return  # "$750,000 over twelve months", "5% over three years": the period a figure is spread over
+            # "$750,000 over twelve months", "5% over three years", "16 arrests over 4-day period": the period a
+            # figure is spread over, not "more than"
+            return
         kind = "approx"
         for pat, k in BOUND_KIND:
             if pat.match(phrase):
@@ -215,6 +219,9 @@ _FIGURE_END_BEFORE = re.compile(
     r"[ ]+$",
     IGNORE_CASE,
 )
+
+
+_PERIOD_AFTER = re.compile(r"[ ]+(?:period|span|stretch|window|timeframe|time-frame)s?\b", IGNORE_CASE)
 
 
 def _suffix_bound_kind(phrase: str) -> str:
