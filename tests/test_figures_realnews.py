@@ -444,3 +444,23 @@ def test_over_before_a_period_is_not_a_bound_and_3_d_is_no_figure() -> None:
     assert _asserted("A ruling on 3-D printer files came on Friday.") == []
     longer = "The siege went on for over 40 days."
     assert [q.bound for q in _asserted(longer)] == ["lower"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Crowds gathered downtown.\nHide Caption 4 of 12 Photos: Protest in the capital",
+        "The report lists these links:\n1 – The minister sat on the board.\n2 – His firm won the contract.",
+        "That settles the first question.\n2\n\nThe second question is harder.",
+        "Part Two of this series follows next week.",
+        "Articles 12-19 set out the procedure.",
+    ],
+)
+def test_enumerators_and_gallery_counters_are_not_quantities(sentence: str) -> None:
+    found = _asserted(sentence)
+    assert found == [], [(sentence[q.start : q.end], q.label) for q in found]
+
+
+def test_a_count_at_a_line_start_stays_a_figure() -> None:
+    text = "The shelling went on overnight.\n30 people died and 12 were hurt."
+    assert [q.value for q in _asserted(text)] == [30, 12]

@@ -376,8 +376,8 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
         return None
     if re.search(r"\b(?:no|any|every|some)\s*$", text[max(0, start - 6) : start], IGNORE_CASE) and value == 1:
         return None
-    if re.search(r"\b(?:[Nn]umber|No\.)[ ]+$", text[max(0, start - 8) : start]):
-        return None  # "accuser number two", "Public Enemy No. One": an enumerator or a rank, not a count
+    if re.search(r"\b(?:[Nn]umber|No\.|Part|Chapter|Article|Section|Book|Volume)[ ]+$", text[max(0, start - 9) : start]):
+        return None  # "accuser number two", "Part Two", "Chapter Three": an enumerator or a rank, not a count
     atom = Atom(start, m.end(), value, "words")
     sc = re.match(r"^\s+(?P<w>million|billion|trillion|thousand)\b", text[m.end() :], IGNORE_CASE)
     if sc and not re.search(r"\b(?:million|billion|trillion|thousand)$", low):
