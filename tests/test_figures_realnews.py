@@ -464,3 +464,27 @@ def test_enumerators_and_gallery_counters_are_not_quantities(sentence: str) -> N
 def test_a_count_at_a_line_start_stays_a_figure() -> None:
     text = "The shelling went on overnight.\n30 people died and 12 were hurt."
     assert [q.value for q in _asserted(text)] == [30, 12]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The letter cites scripture (2 Cor 6: 14-17) and moves on.",
+        "He then quoted Romans 13: 1-7\nThe crowd listened.",
+        "The verse (Qur’an 60.4) is read aloud.",
+        "The bishop cited canon 751 of the code.",
+        "The footnotes (cf. notes 336) were dropped.",
+        "Booking Date: 06-22-2017\nCharge: trespass",
+    ],
+)
+def test_more_references_and_dashed_dates_are_not_figures(sentence: str) -> None:
+    found = _asserted(sentence)
+    assert found == [], [(sentence[q.start : q.end], q.label) for q in found]
+
+
+def test_the_nineties_written_without_century_is_a_decade() -> None:
+    text = "Crime fell in the early 90s; in their early 90s, the pair still marched."
+    found = [(text[q.start : q.end], q.label) for q in extract_quantities(text)]
+    assert found == [("90s", "date"), ("90s", "age")]
+    spaced = "Update 2: 15 people were killed."
+    assert [q.value for q in _asserted(spaced)] == [15]

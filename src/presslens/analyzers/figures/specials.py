@@ -37,7 +37,10 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{MONTH_RE}\s+\d{{4}}\b"), "month"),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), "digit"),
     (re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"), "digit"),
-    (re.compile(r"(?:\b(?:1[89]|20)\d0s\b|['’]\d0s\b)"), "decade"),
+    (re.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b"), "digit"),  # "06-22-2017"
+    # "the 1990s", "'90s", "the (early) 90s" (not "their early 90s": an age)
+    (re.compile(r"(?:\b(?:1[89]|20)\d0s\b|['’]\d0s\b|(?:(?<=\bthe )|(?<=\bthe early )|(?<=\bthe late )|(?<=\bthe mid-)|"
+                r"(?<=\bthe mid ))[1-9]0s\b)"), "decade"),
     (re.compile(r"\b(?:1[89]\d\d|20\d\d)\s*[-–/]\s*(?:(?:1[89]\d\d|20\d\d)|\d\d)\b(?!,\d)"), "digit"),
 ]
 _TIME_PATTERNS = [
@@ -182,7 +185,7 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
 # are consumed without a finding, like clock times. Every pattern starts at a digit that starts a word (tried
 # only there, as the date patterns are).
 _NOT_QUANTITIES = [
-    re.compile(r"[1-3][ ]+[A-Z][a-z]+\.?[ ]+\d{1,3}[:.]\d{1,3}(?:[-–]\d{1,3})?\b"),  # "1 John 2:6", "1 Pt 2.17"
+    re.compile(r"[1-3][ ]+[A-Z][a-z]+\.?[ ]+\d{1,3}(?:[:.]|:[ ])\d{1,3}(?:[-–]\d{1,3})?\b"),  # "1 John 2:6", "1 Pt 2.17"
     re.compile(r"(?<![\d:])\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b(?!:)"),  # chapter and verse "John 3:16"
     re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:s\b|\b)(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "more 9/11s", "2/25"
     re.compile(r"(?<=\()\d{3}\)[ ]?\d{3}[-.]\d{4}\b|\d{3}[-. ]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b"),  # phone numbers
@@ -208,7 +211,13 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+", IGNORE_CASE)
 _STATION = re.compile(r"\d{1,2}[ ]+News\b|(?:(?<=\b[KW][A-Z]{2}[ ])|(?<=\b[KW][A-Z]{3}[ ]))\d{1,2}\b(?![.,]\d)")
 # dotted chapter and verse inside a reference: "(Quran 4.89)", "(see 1 Jn 2.22)", "(2 John 1.10-11);"
 _DOTTED_VERSE = re.compile(r"\d{1,3}\.\d{1,3}(?:[-–]\d{1,3})?(?=[),;])")
-_DOTTED_VERSE_BEFORE = re.compile(r"(?:\(|;[ ]|\bsee[ ])(?:[1-3][ ])?[A-Z][a-z]{1,15}\.?[ ]$")
+_DOTTED_VERSE_BEFORE = re.compile(r"(?:\(|;[ ]|\bsee[ ])(?:[1-3][ ])?[A-Z][a-z’']{1,15}\.?[ ]$")
+# chapter and verse written with a space after the colon, after a book's name: "(2 Cor 6: 14-17)", "(Heb. 9: 22,27)",
+# "Romans 13: 1-7"
+_SPACED_VERSE = re.compile(
+    r"\d{1,3}:[ ]\d{1,3}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*(?![\d:])(?=[ ]?[),;\]]|[ ]*(?:\n|$))"
+)
+_SPACED_VERSE_BEFORE = re.compile(r"\b[A-Z][a-z’']{1,15}\.?\s$")
 # enumerators "the Attorney General—(1) may": "(1)" after a dash, colon, semicolon or at a line start, not after
 # a name ("Rolling Meadows (2)" counts arrests)
 _ENUMERATOR = re.compile(r"(?<=\()\d{1,2}(?=\)(?:[ ]+[a-z]|$))", re.MULTILINE)
@@ -248,7 +257,7 @@ def _date_iso(text: str) -> str | None:
 def _date_attributes(text: str) -> dict[str, Any]:
     """``value`` (the year, when one is given), ``date`` (ISO 8601, partial) and for spans of years low/high."""
     years = re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text)
-    decade = re.fullmatch(r"(?:(1[89]|20)(\d)0s|['’](\d)0s)", text)
+    decade = re.fullmatch(r"(?:(1[89]|20)(\d)0s|['’]?(\d)0s)", text)
     if decade:
         return {"value": None, "date": text.lstrip("'’")}
     span = re.fullmatch(r"(1[89]\d\d|20\d\d)\s*[-–/]\s*(\d{4}|\d\d)", text)
@@ -295,6 +304,9 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
                               "unit": m.group("u").lower()}, (m.start(), m.end("k") if m.group("k") else m.end("n"))))
     for m in matches_at(_DOTTED_VERSE, text, starts["digit"]):
         if _DOTTED_VERSE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_SPACED_VERSE, text, starts["digit"]):
+        if _SPACED_VERSE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     for m in matches_at(_ENUMERATOR, text, starts["digit"]):
         line_start = text.rfind("\n", max(0, m.start() - 4), m.start()) + 1
