@@ -488,3 +488,17 @@ def test_the_nineties_written_without_century_is_a_decade() -> None:
     assert found == [("90s", "date"), ("90s", "age")]
     spaced = "Update 2: 15 people were killed."
     assert [q.value for q in _asserted(spaced)] == [15]
+
+
+def test_the_next_reference_of_a_list_is_no_figure_but_a_listed_count_is() -> None:
+    text = "The memo cites pages 10-12 and 17-34 of the warrant and paragraphs 252 and 253 of the code."
+    assert _asserted(text) == []
+    counts = "Raids killed 5, 6 and 7 people on three days."
+    assert [q.value for q in _asserted(counts)] == [5, 6, 7, 3]
+
+
+def test_scores_is_a_vague_amount_only_before_of() -> None:
+    assert _asserted("It only matters if it scores political points.") == []
+    text = "Scores of doctors left the city."
+    q = _only(text)
+    assert text[q.start : q.end] == "Scores of doctors" and q.vague

@@ -45,6 +45,7 @@ VAGUE_RE = re.compile(
     r"(?:(?:many|several|some|tens\s+of)\s+)?(?P<plural>dozens|scores|hundreds|thousands|millions|billions))\b",
     IGNORE_CASE,
 )
+_SCORES_OF = re.compile(r"[ ]+(?:of|more)\b", IGNORE_CASE)
 # Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) can sit inside a number copied from
 # the web ("200,<ZWNJ>000"): they are part of the digit string and ignored in its value (offsets never shift).
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -200,6 +201,8 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
     index = index if index is not None else WordStarts(text)
     atoms: list[Atom] = []
     for m in finditer_from(VAGUE_RE, index, VAGUE_FIRST):
+        if (m.group("plural") or "").lower() == "scores" and not _SCORES_OF.match(text, m.end()):
+            continue  # "it scores political points", "test scores": only "scores of" is a vague amount
         atoms.append(_vague_atom(m))
     for m in finditer_from(COUPLE_RE, index, COUPLE_FIRST):
         # "a couple of weeks": about two, vague; the bound is set where the quantity is built
@@ -252,7 +255,7 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
         return None  # "Title 8 of the United States Code"
     before = text[max(0, start - 2) : start]
     if (re.search(r"[A-Za-z]-?$", before) and not _SCORE_BEFORE.search(text[max(0, start - 6) : start])) or \
-            IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
+            IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]) or _listed_reference(text, start, end):
         return None  # Su-34, MH17, Article 5 (but "a 4-to-4 split" is two counts)
     after = text[end : end + 3]
     if re.match(r"-[A-Z](?![\w-])", after):
@@ -294,6 +297,21 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
             else:
                 atom.likely_values = [v * factor for v in likely]
     return atom
+
+
+# "pages 10-12 and 17-34 of", "paragraphs 252 and 253 of", "notes 336 and 351)": the next reference of a list
+_LIST_JOIN = r"(?:,[ ]*|,?[ ]+(?:and|or|&)[ ]+)"
+_LISTED_BEFORE = re.compile(rf"\d+(?:[-–]\d+)?(?:{_LIST_JOIN}\d+(?:[-–]\d+)?)*{_LIST_JOIN}(?:\d+[-–])?$")
+_LISTED_AFTER = re.compile(r"(?:[-–]\d+)?(?:[ ]*[),.;:\]]|[ ]+of\b|[ ]+(?:and|or|&)[ ]+\d)")
+
+
+def _listed_reference(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - 48) : start]
+    m = _LISTED_BEFORE.search(window)
+    if m is None or not _LISTED_AFTER.match(text, end):
+        return False
+    head = window[: m.start()]
+    return IDENTIFIER_BEFORE.search(head[-20:]) is not None
 
 
 _SCORE_BEFORE = re.compile(r"\d[-–]to[-–]$", IGNORE_CASE)
