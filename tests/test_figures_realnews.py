@@ -502,3 +502,22 @@ def test_scores_is_a_vague_amount_only_before_of() -> None:
     text = "Scores of doctors left the city."
     q = _only(text)
     assert text[q.start : q.end] == "Scores of doctors" and q.vague
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "bound"),
+    [
+        ("By June the number of raids had more than doubled.", "more than doubled", 2, "lower"),
+        ("Fuel now costs nearly triple the pre-war price.", "nearly triple", 3, "approx"),
+        ("The army spends double the amount it did.", "double", 2, None),
+    ],
+)
+def test_multipliers_double_and_triple(sentence: str, span: str, value: float, bound: str | None) -> None:
+    q = _only(sentence)
+    assert (sentence[q.start : q.end], q.value, q.unit, q.bound) == (span, value, "times", bound)
+
+
+@pytest.mark.parametrize("sentence", ["They accuse the West of double standards.", "He was a double agent.",
+                                      "The minister doubled down on Monday.", "Prices tripled."])
+def test_double_as_an_adjective_or_a_bare_verb_is_no_multiplier(sentence: str) -> None:
+    assert _asserted(sentence) == []

@@ -124,6 +124,17 @@ _VAGUE_TIME_FIRST = words_of("decades centuries")
 # "twice", "thrice": a count of occasions ("convicted twice"), or a multiple ("twice as many")
 _TIMES_RE = re.compile(r"\b(?P<n>twice|thrice)\b", IGNORE_CASE)
 _TIMES_VALUES = {"twice": 2.0, "thrice": 3.0}
+# "double the rate", "more than doubled", "nearly triple": a multiplier (A11 decision 12), only with a bound word before
+# it or "the/that/its ..." after it (not "double standards", "a double agent", "doubled down")
+_MULTIPLE_RE = re.compile(r"\b(?P<n>double|triple|quadruple)(?P<verb>d)?\b(?!-)", IGNORE_CASE)
+_MULTIPLE_VALUES = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
+_MULTIPLE_FIRST = words_of("double triple quadruple doubled tripled quadrupled")
+_MULTIPLE_BOUND_BEFORE = re.compile(
+    r"\b(?:more[ ]+than|nearly|almost|about|roughly|over|at[ ]+least|less[ ]+than|close[ ]+to|some|well[ ]+over|"
+    r"just[ ]+over|just[ ]+under)[ ]+$",
+    IGNORE_CASE,
+)
+_MULTIPLE_OF_AFTER = re.compile(r"[ ]+(?:the|that|those|its|their|his|her|our|what)\b", IGNORE_CASE)
 # "a half mile", "half an hour": one half of a unit of measure or time
 _HALF_UNIT_RE = re.compile(
     r"\b(?:a\s+half|half\s+an?)\s+(?P<u>(?P<t>second|minute|hour|day|week|month|year|decade|century)|"
@@ -173,6 +184,7 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
     (_FRACTION_RE, FRACTION_FIRST, False),
     (_RATIO_RE, NUMBER_WORDS_FIRST, True),
     (_TIMES_RE, _TIMES_FIRST, False),
+    (_MULTIPLE_RE, _MULTIPLE_FIRST, False),
     (_VAGUE_TIME_RE, _VAGUE_TIME_FIRST, False),
     (_HALF_UNIT_RE, _HALF_UNIT_FIRST, False),
     (_UNIT_OF_ONE_RE, _UNIT_OF_ONE_FIRST, False),
@@ -331,6 +343,12 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
                              {"value": round(100 * n_val / d_val, 2), "unit": "percent",
                               "fraction": f"{clean_number(n_val)}/{clean_number(d_val)}"},
                              (m.start(), m.end())))
+    for m in finditer_from(_MULTIPLE_RE, index, _MULTIPLE_FIRST):
+        bounded = _MULTIPLE_BOUND_BEFORE.search(text[max(0, m.start() - 16) : m.start()]) is not None
+        if bounded or (not m.group("verb") and _MULTIPLE_OF_AFTER.match(text, m.end())):
+            found.append(Special(m.start(), m.end(), "count",
+                                 {"value": _MULTIPLE_VALUES[m.group("n").lower()], "unit": "times"},
+                                 (m.start(), m.end())))
     for m in finditer_from(_TIMES_RE, index, _TIMES_FIRST):
         found.append(Special(m.start(), m.end(), "count",
                              {"value": _TIMES_VALUES[m.group("n").lower()], "unit": "times"}, (m.start(), m.end())))
