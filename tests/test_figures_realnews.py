@@ -363,10 +363,11 @@ def test_a_measure_adjective_written_with_a_space_is_a_figure() -> None:
 
 
 def test_one_in_a_tally_is_a_count_one_introducing_someone_is_not() -> None:
-    text = "She faces one count of fraud, three counts of theft and one count of perjury."
+    text = "She is charged with one count of fraud, three counts of theft and one count of perjury."
     assert [(text[q.start : q.end], q.value) for q in _asserted(text)] == [
         ("one count", 1), ("three counts", 3), ("one count", 1)]
     assert [q.value for q in _asserted("Two ways were open. One way led north.")] == [2]
+    assert [q.value for q in _asserted("Two sources spoke; one source said he left.")] == [2]
     introducing = "Three men were arrested. One man said he was a guard."
     assert [q.value for q in _asserted(introducing)] == [3]
 
@@ -473,7 +474,7 @@ def test_a_count_at_a_line_start_stays_a_figure() -> None:
         "He then quoted Romans 13: 1-7\nThe crowd listened.",
         "The verse (Qur’an 60.4) is read aloud.",
         "The bishop cited canon 751 of the code.",
-        "The footnotes (cf. notes 336) were dropped.",
+        "The footnote (cf. 301-302) was dropped.",
         "Booking Date: 06-22-2017\nCharge: trespass",
     ],
 )

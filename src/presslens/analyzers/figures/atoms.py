@@ -46,6 +46,12 @@ VAGUE_RE = re.compile(
     IGNORE_CASE,
 )
 _SCORES_OF = re.compile(r"[ ]+(?:of|more)\b", IGNORE_CASE)
+_SCORES_NOT_AMOUNT_BEFORE = re.compile(
+    r"\b(?:it|he|she|who|which|that|test|credit|approval|poll|exam|high|low|the|his|her|their|its|our|your|my|these|"
+    r"those|settle|settled|settling|settles)[ ]+$", IGNORE_CASE
+)
+_SCORES_NOT_AMOUNT_AFTER = re.compile(r"[ ]+(?:a|an|the|political|points?|goals?|well|big|high|highly|low|were|are|"
+                                      r"on|in|for|and|of[ ]+the[ ]+test)\b", IGNORE_CASE)
 # Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) can sit inside a number copied from
 # the web ("200,<ZWNJ>000"): they are part of the digit string and ignored in its value (offsets never shift).
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -201,8 +207,11 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
     index = index if index is not None else WordStarts(text)
     atoms: list[Atom] = []
     for m in finditer_from(VAGUE_RE, index, VAGUE_FIRST):
-        if (m.group("plural") or "").lower() == "scores" and not _SCORES_OF.match(text, m.end()):
-            continue  # "it scores political points", "test scores": only "scores of" is a vague amount
+        if (m.group("plural") or "").lower() == "scores" and not _SCORES_OF.match(text, m.end()) and (
+            _SCORES_NOT_AMOUNT_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+            or _SCORES_NOT_AMOUNT_AFTER.match(text, m.end())
+        ):
+            continue  # "it scores political points", "test scores": a verb or a noun, not "scores (of) people"
         atoms.append(_vague_atom(m))
     for m in finditer_from(COUPLE_RE, index, COUPLE_FIRST):
         # "a couple of weeks": about two, vague; the bound is set where the quantity is built
@@ -335,6 +344,7 @@ def _noun_follows_one(text: str, pos: int) -> bool:
     return True
 _NEXT_WORD = re.compile(r"[ ]+([a-z]{3,})\b")
 _TALLY_WINDOW = 200
+_TALLY_JOIN_BEFORE = re.compile(r"(?:\b(?:and|with|plus|or)[ ]+|,[ ]*)$", IGNORE_CASE)
 
 
 def _one_in_tally(text: str, start: int, end: int) -> bool:
@@ -343,6 +353,8 @@ def _one_in_tally(text: str, start: int, end: int) -> bool:
     m = _NEXT_WORD.match(text, end)
     if m is None or m.group(1) in STOP_AFTER or text[start] != "o":
         return False  # a capitalised "One way is ..." introduces an individual (decision 3)
+    if not _TALLY_JOIN_BEFORE.search(text[max(0, start - 8) : start]):
+        return False  # "two sources ...; one source said": "one" introducing someone, not the next item of a tally
     noun = m.group(1)
     plural = noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
     window = text[max(0, start - _TALLY_WINDOW) : end + _TALLY_WINDOW]

@@ -205,8 +205,10 @@ _NOT_QUANTITIES = [
     re.compile(r"\d{1,3}[ ]+(?:U\.S\.C\.|USC\b|U\.S\.[ ]+Code\b|of[ ]+the[ ]+(?:United[ ]+States|U\.S\.)[ ]+Code\b)"
                r"(?:[ ]*§*[ ]*\d+[a-z]?\b)?"),  # "8 U.S.C. 1226", "18 U.S. Code § 793"
     re.compile(r"(?<![^\n])\d{1,2}\.(?=[ ]*$|[ ]+[A-Z])", re.MULTILINE),  # list numbers "1." at a line start
-    # list numbers "1 – When ...", "2) The ..." at a line start, and a number alone on its line (a section number)
-    re.compile(r"(?<![^\n])\d{1,2}(?:[ ]?[–—][ ]|\)[ ]+(?=[A-Z])|[ ]*(?=\n|$))", re.MULTILINE),
+    # list numbers "1 – When ...", "2) The ..." at a line start; a number alone on its line between two paragraphs (a
+    # section number: the line before ends a sentence, a blank line follows; table cells are figures)
+    re.compile(r"(?<![^\n])\d{1,2}(?:[ ]?[–—][ ]|\)[ ]+(?=[A-Z]))", re.MULTILINE),
+    re.compile(r"(?<=[.!?:”\"]\n)\d{1,2}(?=[ ]*\n[ ]*\n)"),
     # gallery and page furniture: "Hide Caption 3 of 30", "Photo 2 of 12", "Slide 4 of 9"
     re.compile(r"(?<=Caption[ ])\d{1,3}[ ]+of[ ]+\d{1,3}\b|(?<=(?:Photo|Image|Slide)[ ])\d{1,3}[ ]+of[ ]+\d{1,3}\b"),
     re.compile(r"(?<=©)\d{4}\b|(?<=© )\d{4}\b|\d{4}(?=[ ]*©)"),  # copyright years

@@ -91,7 +91,7 @@ IDENTIFIER_BEFORE = re.compile(
     r"Verses|Pages|Canon|Canons|Notes?)\s*(?:\d+[-–])?$|"
     r"\b(?:article|section|paragraph|resolution|chapter|no\.|page|pages|flight|route|highway|platform|gate|"
     r"room|protocol|clause|amendment|phase|stage|pier|terminal|suite|apartment|number|articles|sections|chapters|"
-    r"paragraphs|verses|canon|canons|notes?|cf\.|"
+    r"paragraphs|verses|canon|canons|cf\.|"
     # references in citations: "p. 303", "pp. 52-53", "(par. 2491)", "vol. 3", "art. 5", "§ 793", "§§ 1-4"
     r"pp?\.|paras?\.|pars?\.|vols?\.|arts?\.|secs?\.|chs?\.|figs?\.|nos?\.|Par\.|Para\.|Vol\.|Art\.|Sec\.)\s*(?:\d+[-–])?$|"
     r"§§?\s*(?:\d+[-–])?$"
