@@ -522,3 +522,12 @@ def test_multipliers_double_and_triple(sentence: str, span: str, value: float, b
                                       "The minister doubled down on Monday.", "Prices tripled."])
 def test_double_as_an_adjective_or_a_bare_verb_is_no_multiplier(sentence: str) -> None:
     assert _asserted(sentence) == []
+
+
+def test_a_hyphenated_year_and_a_half_and_an_n_time_adjective() -> None:
+    text = "It took more than a year-and-a-half to rebuild."
+    q = _only(text)
+    assert (text[q.start : q.end], q.value, q.bound) == ("more than a year-and-a-half", 1.5, "lower")
+    felon = "The suspect is a seven-time felon."
+    assert [(q.value, q.unit) for q in _asserted(felon)] == [(7, "time felon")]
+    assert _asserted("It was a one-time payment.") == []

@@ -363,7 +363,7 @@ def _one_in_tally(text: str, start: int, end: int) -> bool:
 
 # after "a"/"an", a number word is a figure only with a unit: "a three-day operation", "a five-man team"
 _UNIT_AFTER_ARTICLE_NUMBER = re.compile(
-    r"-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|man|men|member|person|"
+    r"-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|man|men|member|person|time|"
     r"judge|juror|officer|soldier|player|woman|women|"
     r"people|strong|mile|kilometre|kilometer|metre|meter|foot|feet|inch|hectare|acre|ton|tonne|seat|storey|story|page|"
     r"point|percent)\b|[ ]+(?:percent|per\s+cent)\b|"

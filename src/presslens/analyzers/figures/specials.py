@@ -147,7 +147,7 @@ _HALF_UNIT_RE = re.compile(
 # "one day after"), never the "some day" of "may one day declare"
 _UNIT_OF_ONE_RE = re.compile(
     r"\b(?P<a>an?|one)[ ]+(?:full[ ]+)?(?P<u>(?P<t>minute|hour|day|week|month|year|decade|century)|mile|kilometre|"
-    r"kilometer)(?=['’]s\b|-long\b|[^\w’'-]|$)(?P<half>[ ]+and[ ]+a[ ]+half\b)?",
+    r"kilometer)(?=['’]s\b|-long\b|-and-a-half\b|[^\w’'-]|$)(?P<half>[ -]+and[ -]+a[ -]+half\b)?",
     IGNORE_CASE,
 )
 _UNIT_OF_ONE_FIRST = words_of("a an one")
