@@ -531,3 +531,9 @@ def test_a_hyphenated_year_and_a_half_and_an_n_time_adjective() -> None:
     felon = "The suspect is a seven-time felon."
     assert [(q.value, q.unit) for q in _asserted(felon)] == [(7, "time felon")]
     assert _asserted("It was a one-time payment.") == []
+
+
+def test_a_number_with_a_plural_s_names_a_form_or_a_model_unless_it_is_a_decade() -> None:
+    assert _asserted("Agents wrote reports, known as 302s, after each interview.") == []
+    text = "Three 747s landed in his 40s."
+    assert [(text[q.start : q.end], q.label) for q in extract_quantities(text)] == [("Three", "count"), ("40s", "age")]

@@ -272,6 +272,8 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
     if re.match(r"[A-Za-z]", after) and not re.match(r"(?:bn|mn|mln|tn|trn|k|m|b|st|nd|rd|th|s)\b", text[end:], IGNORE_CASE):
         if not re.match(MEASURE_UNITS, text[end:], IGNORE_CASE):
             return None  # 4x4, 10am and other glued tokens
+    if re.match(r"s\b", after) and re.fullmatch(r"\d*[1-9]", raw):
+        return None  # "302s" (FBI forms), "747s": the plural of a name; "the 90s", "1,000s" end in 0
     value, malformed, likely = parse_digits(raw)
     atom = Atom(start, end, value, "digits", malformed=malformed, likely_values=likely)
     if value is not None and re.search(r"(?:^|[\s(])[-−]$", text[max(0, start - 2) : start]) and not re.search(
