@@ -7,31 +7,41 @@ and its unit or counted noun phrase ("over 260,000 Russian men", "up to 1,000,00
 Labels (see :data:`~.vocabulary.LABELS`):
 
 - ``count``    -- a number of things or people ("200,000 men", "three tanks", "tens of thousands of ...",
-  "at least one survivor", "twice": 2 times, "another million voters"; "a couple of weeks": vague, value 2,
-  approx, a candidate at 0.3 like the guideline's "a few");
+  "at least one survivor", "twice": 2 times, "more than doubled": 2 times, "another million voters", "one" as
+  the next item of a tally after and/with/plus/or or a comma when a number counts the same noun nearby: "two
+  counts of wire fraud and one count of ..."; "a couple of weeks": vague, value 2, approx, a candidate at 0.3 like
+  the guideline's "a few");
 - ``percent``  -- "40%", "40 per cent", "forty percent", "3 percentage points", fractions ("two-thirds",
   "half of the district", "half its people": 50, score 0.8);
 - ``money``    -- "$5bn", "€300 million", "5 billion roubles", "300,000 euros", "$145mm" (a million after a
   currency sign), "a multimillion dollar scheme" (vague);
-- ``range``    -- "200,000-300,000", "between 5 and 10", "from 10 to 20" (``low``/``high`` set; the unit or
-  currency of the range is kept in ``unit``/``currency``);
+- ``range``    -- "200,000-300,000", "between 5 and 10", "between 30% and 40%", "from 10 to 20", rising number
+  words joined by "to" ("ten to 15 years", "five to six thousand": the scale word of the second applies to both)
+  (``low``/``high`` set; the unit or currency of the range is kept in ``unit``/``currency``);
 - ``age``      -- "30-year-old", "aged 34", "Anton, 34,";
-- ``duration`` -- "three weeks", "a 10-day ceasefire", "18 months", "half an hour", one unit ("a year in
+- ``duration`` -- "three weeks", "a 10-day ceasefire", "a six year period", "18 months", "half an hour", one unit ("a year in
   jail", "a day after the vote", "an hour's flight", "for one year", "one day after"; score 0.8); bare
   "decades" / "centuries(-old)" are vague (20-99 / 200-999 years);
-- ``date``     -- "2022" (in "in 2022"), "September 21", "21 September 2022", "the 1990s";
+- ``date``     -- "2022" (in "in 2022"), "September 21", "21 September 2022", "06-22-2017", "the 1990s", "the
+  (early) 90s", a span of years alone in brackets, also before 1800 ("(1378-1417)");
 - ``measure``  -- physical quantities with a unit of measure: "20 km", "155mm", "3,000 tonnes", "a half mile",
   "walking a mile";
 - ``ordinal``  -- digit ordinals outside dates: "the 155th brigade". Word ordinals ("first", "second") are
   not reported (too common as ordinary words).
 
-Bounds: ``lower`` ("over", "more than", "at least", "above", "upwards of", "in excess of", "no fewer than",
-"260,000+", "or more"); ``upper`` ("up to", "fewer than", "less than", "at most", "under", "below",
-"no more than", "as many as", "as high as", "within 48 hours"); ``approx`` ("about", "around", "roughly", "some",
-"approximately", "an estimated", "estimated", "circa", "~", "or so", "maybe", "perhaps", "approaching",
-"near", and "nearly",
-"almost", "close to", as the real-news guideline reads them: ``data/realnews/GUIDELINE.md`` section 3);
-otherwise null. A converted figure in brackets or after "or" takes the bound of the figure it converts
+Bounds: ``lower`` ("over", "more than", "at least", "above", "upward(s) of", "in excess of", "no fewer than",
+"as few as", "as little as", "260,000+", "2,000-plus", "or more"); ``upper`` ("up to", "fewer than", "less than",
+"at most", "under", "below", "no more than", "as many as", "as high as", "within 48 hours", "or less");
+``approx`` ("about", "around", "roughly", "some", "approximately", "an estimated", "estimated (at)", "an
+approximate", "circa", "~", "or so", "-odd", "maybe", "perhaps", "approaching", "near", "shy of", "not quite",
+"more or less", "in the region of", "on the order of", and "nearly", "almost", "close to", as the real-news
+guideline reads them: ``data/realnews/GUIDELINE.md`` section 3); otherwise null. A bound after the unit counts
+where the phrase ends there ("1,000 troops or more", "200 people or so"; not "or more often"). "twice",
+"thrice" and the multipliers "double"/"triple"/"quadruple" (only with a bound word before them or "the/that/its
+..." after them: "more than doubled", "double the rate"; not "double standards", "doubled down") take bounds like
+other counts ("at least twice"). "over" is no bound where it names the period a figure is spread over: after a
+figure ("$750,000 over twelve months", "5% over three years") or before a period ("16 arrests over 4-day
+period"). A converted figure in brackets or after "or" takes the bound of the figure it converts
 ("about 30 km (20 miles)", "less than 300 km or 175 miles").
 
 Vague amounts ("tens of thousands", "hundreds of", "dozens of", "several hundred", "the next few billion
@@ -45,12 +55,18 @@ typo most plausibly hides: the digits without separators and the groups repaired
 Share counters in page furniture ("53 SHARES", "2.3k SHARES") are counts, like the prices beside them.
 
 Not quantities (no finding): clock times ("10:30", "6am", "at 10.30"; a price "$5.64" is money), identifiers
-("Su-34", "MH17", "Article 5", "Title 8", "§197", "8 U.S.C. 1226", "Pier 14", "room 32-135"), a bare number
+("Su-34", "MH17", "Article 5", "Title 8", "§197", "8 U.S.C. 1226", "18 U.S. Code § 793", "Pier 14", "room 32-135",
+"3-D", "Burkhan 2-H"), citation references ("p. 303", "pp. 52-53", "(par. 2491)", "vol. 3", "canon 751", "Articles
+54-64", "cf. 301-302", and the next references of such a list: "pages 10-12 and 17-34 of", "paragraphs 252 and 253
+of"), enumerators and ranks ("accuser number two", "Part Two", "1 – When ..." and "2) The ..." at a line start, a
+number alone on its line between two paragraphs, gallery counters "Hide Caption 3 of 30"), a bare number
 after a capitalised word and before a punctuation mark outside headlines ("Confidential Source 1,",
 "Deuteronomy 28.", "(AL 303)"), broadcasters ("9 News", "KENS 5"), web addresses, emergency and service
 numbers ("911 calls", "dial 999"), phone numbers, street addresses, "24/7" and "9/11", chapter and verse
-("John 3:16", "1 John 2:6"), citation marks ("[4]"), enumerators ("—(1) may", "1." at a line start),
-copyright years, class years ("BC '22"), old years after "in"/"since" ("in 1066,"), "the year 718", a year
+("John 3:16", "1 John 2:6", "(2 Cor 6: 14-17)", "Romans 13: 1-7", "(Qur’an 60.4)"), citation marks ("[4]"), enumerators ("—(1) may", "1." at a line start),
+copyright years, class years ("BC '22"), old years after "in"/"since" ("in 1066,"), "the year 718", "more
+9/11s", "a 911 hang-up call", a ratio's digits inside a grouped number or onto a year ("around 11,000 in 2014" is
+11,000 and a date), "scores" as a verb or a test score ("it scores points"; "scores of" is vague), a year
 before a capitalised name ("Saviours' Day 2018 Address") or before a singular noun ("the administration's 2010
 approval"), clock times in words ("ten-thirty-two"), "Zero Hedge", "two sides of the same coin", "two-fold";
 "a day" as a rate ("$5 a day", "once a week"), a point in time ("a week from Monday"), an occasion ("today is a

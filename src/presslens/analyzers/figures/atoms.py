@@ -45,6 +45,13 @@ VAGUE_RE = re.compile(
     r"(?:(?:many|several|some|tens\s+of)\s+)?(?P<plural>dozens|scores|hundreds|thousands|millions|billions))\b",
     IGNORE_CASE,
 )
+_SCORES_OF = re.compile(r"[ ]+(?:of|more)\b", IGNORE_CASE)
+_SCORES_NOT_AMOUNT_BEFORE = re.compile(
+    r"\b(?:it|he|she|who|which|that|test|credit|approval|poll|exam|high|low|the|his|her|their|its|our|your|my|these|"
+    r"those|settle|settled|settling|settles)[ ]+$", IGNORE_CASE
+)
+_SCORES_NOT_AMOUNT_AFTER = re.compile(r"[ ]+(?:a|an|the|political|points?|goals?|well|big|high|highly|low|were|are|"
+                                      r"on|in|for|and|of[ ]+the[ ]+test)\b", IGNORE_CASE)
 # Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) can sit inside a number copied from
 # the web ("200,<ZWNJ>000"): they are part of the digit string and ignored in its value (offsets never shift).
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -57,7 +64,7 @@ _DIGITS_RE = re.compile(
 _EMERGENCY_NUMBERS = {"911", "999", "112", "311", "988", "000"}
 _EMERGENCY_AFTER = re.compile(
     r"^\s+(?:calls?|callers?|call\s+centers?|operators?|dispatch\w*|emergency|line|centers?|centres?|system|"
-    r"tapes?|recordings?|services?|number)\b", IGNORE_CASE
+    r"tapes?|recordings?|services?|number|hang-?ups?|dispatchers?)\b", IGNORE_CASE
 )
 _EMERGENCY_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|to)\s+$", IGNORE_CASE)
 _SCALE_AFTER = re.compile(
@@ -200,6 +207,11 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
     index = index if index is not None else WordStarts(text)
     atoms: list[Atom] = []
     for m in finditer_from(VAGUE_RE, index, VAGUE_FIRST):
+        if (m.group("plural") or "").lower() == "scores" and not _SCORES_OF.match(text, m.end()) and (
+            _SCORES_NOT_AMOUNT_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
+            or _SCORES_NOT_AMOUNT_AFTER.match(text, m.end())
+        ):
+            continue  # "it scores political points", "test scores": a verb or a noun, not "scores (of) people"
         atoms.append(_vague_atom(m))
     for m in finditer_from(COUPLE_RE, index, COUPLE_FIRST):
         # "a couple of weeks": about two, vague; the bound is set where the quantity is built
@@ -252,12 +264,16 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
         return None  # "Title 8 of the United States Code"
     before = text[max(0, start - 2) : start]
     if (re.search(r"[A-Za-z]-?$", before) and not _SCORE_BEFORE.search(text[max(0, start - 6) : start])) or \
-            IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]):
+            IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]) or _listed_reference(text, start, end):
         return None  # Su-34, MH17, Article 5 (but "a 4-to-4 split" is two counts)
     after = text[end : end + 3]
+    if re.match(r"-[A-Z](?![\w-])", after):
+        return None  # "3-D printer files", "4-H club": a type or a name, not a figure
     if re.match(r"[A-Za-z]", after) and not re.match(r"(?:bn|mn|mln|tn|trn|k|m|b|st|nd|rd|th|s)\b", text[end:], IGNORE_CASE):
         if not re.match(MEASURE_UNITS, text[end:], IGNORE_CASE):
             return None  # 4x4, 10am and other glued tokens
+    if re.match(r"s\b", after) and re.fullmatch(r"\d*[1-9]", raw):
+        return None  # "302s" (FBI forms), "747s": the plural of a name; "the 90s", "1,000s" end in 0
     value, malformed, likely = parse_digits(raw)
     atom = Atom(start, end, value, "digits", malformed=malformed, likely_values=likely)
     if value is not None and re.search(r"(?:^|[\s(])[-−]$", text[max(0, start - 2) : start]) and not re.search(
@@ -294,6 +310,21 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
     return atom
 
 
+# "pages 10-12 and 17-34 of", "paragraphs 252 and 253 of", "notes 336 and 351)": the next reference of a list
+_LIST_JOIN = r"(?:,[ ]*|,?[ ]+(?:and|or|&)[ ]+)"
+_LISTED_BEFORE = re.compile(rf"\d+(?:[-–]\d+)?(?:{_LIST_JOIN}\d+(?:[-–]\d+)?)*{_LIST_JOIN}(?:\d+[-–])?$")
+_LISTED_AFTER = re.compile(r"(?:[-–]\d+)?(?:[ ]*[),.;:\]]|[ ]+of\b|[ ]+(?:and|or|&)[ ]+\d)")
+
+
+def _listed_reference(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - 48) : start]
+    m = _LISTED_BEFORE.search(window)
+    if m is None or not _LISTED_AFTER.match(text, end):
+        return False
+    head = window[: m.start()]
+    return IDENTIFIER_BEFORE.search(head[-20:]) is not None
+
+
 _SCORE_BEFORE = re.compile(r"\d[-–]to[-–]$", IGNORE_CASE)
 _ARTICLE_PREFIX = re.compile(r"^an?\s+", IGNORE_CASE)
 _ONE_COUNTED_AFTER = re.compile(
@@ -313,12 +344,35 @@ def _noun_follows_one(text: str, pos: int) -> bool:
         nxt = m.group("next")
         return nxt is not None and nxt.strip().lower() not in STOP_AFTER
     return True
+_NEXT_WORD = re.compile(r"[ ]+([a-z]{3,})\b")
+_TALLY_WINDOW = 200
+_TALLY_JOIN_BEFORE = re.compile(r"(?:\b(?:and|with|plus|or)[ ]+|,[ ]*)$", IGNORE_CASE)
+
+
+def _one_in_tally(text: str, start: int, end: int) -> bool:
+    """ "seven counts of ..., two counts of ... and one count of ...": "one" before a noun that another number counts
+    nearby (its plural right after digits or a number word) is one more item of a tally, a count (A11, decision 3)."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or m.group(1) in STOP_AFTER or text[start] != "o":
+        return False  # a capitalised "One way is ..." introduces an individual (decision 3)
+    if not _TALLY_JOIN_BEFORE.search(text[max(0, start - 8) : start]):
+        return False  # "two sources ...; one source said": "one" introducing someone, not the next item of a tally
+    noun = m.group(1)
+    plural = noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+    window = text[max(0, start - _TALLY_WINDOW) : end + _TALLY_WINDOW]
+    return re.search(rf"(?:\b\d[\d,]*|\b{NUMBER_WORD})[ ]+{re.escape(plural)}\b", window, IGNORE_CASE) is not None
+
+
 # after "a"/"an", a number word is a figure only with a unit: "a three-day operation", "a five-man team"
 _UNIT_AFTER_ARTICLE_NUMBER = re.compile(
-    r"-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|man|men|member|person|"
+    r"-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|man|men|member|person|time|"
     r"judge|juror|officer|soldier|player|woman|women|"
     r"people|strong|mile|kilometre|kilometer|metre|meter|foot|feet|inch|hectare|acre|ton|tonne|seat|storey|story|page|"
-    r"point|percent)\b|[ ]+(?:percent|per\s+cent)\b",
+    r"point|percent)\b|[ ]+(?:percent|per\s+cent)\b|"
+    # the same measure adjective written with a space: "a six year period", "a ten mile walk" (a singular unit after
+    # a number above one, then a word: the unit is an adjective before its noun)
+    r"[ ]+(?:second|minute|hour|day|week|month|year|decade|mile|kilometre|kilometer|metre|meter|page|man|member|"
+    r"point)[ ]+(?=[a-z])(?!(?:of|and|or|in|on|at|to|for|from|ago|after|before|later|earlier|old)\b)",
     IGNORE_CASE,
 )
 
@@ -340,7 +394,7 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
         return None
     low = phrase.lower()
     if low == "one" and (not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start])
-                         or not _noun_follows_one(text, m.end())):
+                         or not _noun_follows_one(text, m.end())) and not _one_in_tally(text, start, m.end()):
         return None  # "one of the", "no one", "one day": too rarely a count to report ("at least one" is)
     if value == 0 and phrase[0].isupper() and re.match(r"[ ]+[A-Z]", text[m.end() : m.end() + 2]):
         return None  # "Zero Hedge": a name
@@ -354,6 +408,8 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
         return None
     if re.search(r"\b(?:no|any|every|some)\s*$", text[max(0, start - 6) : start], IGNORE_CASE) and value == 1:
         return None
+    if re.search(r"\b(?:[Nn]umber|No\.|Part|Chapter|Article|Section|Book|Volume)[ ]+$", text[max(0, start - 9) : start]):
+        return None  # "accuser number two", "Part Two", "Chapter Three": an enumerator or a rank, not a count
     atom = Atom(start, m.end(), value, "words")
     sc = re.match(r"^\s+(?P<w>million|billion|trillion|thousand)\b", text[m.end() :], IGNORE_CASE)
     if sc and not re.search(r"\b(?:million|billion|trillion|thousand)$", low):

@@ -18,6 +18,7 @@ from presslens.analyzers.figures.atoms import (
 from presslens.analyzers.figures.specials import UNIT_OF_ONE_SCORE, YEAR_CONTEXT_BEFORE, find_specials
 from presslens.analyzers.figures.vocabulary import (
     BOUND_AFTER,
+    BOUND_AFTER_UNIT,
     BOUND_BEFORE,
     BOUND_KIND,
     CURRENCY_PREFIX,
@@ -93,12 +94,16 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
         if a.value is not None and b.value is not None and 0 <= b.value <= a.value and not b.has_scale:
             i += 1  # "a margin of 51 to 49", "a 4-to-4 split": two values, not a range
             continue
-        if pre and pre.group("w").lower() == "between" and re.fullmatch(r"\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, IGNORE_CASE):
+        if pre and pre.group("w").lower() == "between" and re.fullmatch(
+            r"\s*(?:%|per\s*cent|percent)?\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, IGNORE_CASE
+        ):  # "between 10 and 20", "between 30% and 40%", "between 30 percent and 40 percent"
             ok = True
         elif re.fullmatch(r"\s*(?:-|–|—|to)\s*(?:[$€£₽₴¥]|US\$)?", gap, IGNORE_CASE) and a.kind != "vague" and b.kind != "vague":
             ok = pre is not None or not (a.year_like and b.year_like)
-            if re.fullmatch(r"\s*to\s*", gap, IGNORE_CASE) and pre is None and not (a.kind == b.kind == "digits"):
-                ok = False
+            if re.fullmatch(r"\s*to\s*", gap, IGNORE_CASE) and pre is None and not (a.kind == b.kind == "digits") and not (
+                a.value is not None and b.value is not None and 1 <= a.value < b.value
+            ):
+                ok = False  # "ten to 15 years", "five to six thousand" are ranges (a rising pair); "one to one" is not
             if re.fullmatch(r"[-–]", gap) and a.kind == "words":
                 ok = False
         elif re.fullmatch(r"\s*%?\s*(?:-|–|to)\s*", gap, IGNORE_CASE) and a.kind == b.kind == "digits" and text[a.end:a.end + 1] == "%":
@@ -175,6 +180,14 @@ def _apply_bound(text: str, q: Quantity) -> None:
             return  # "within 48 hours" is at most 48 hours; "within 5 percent" is not a bound on 5
         if phrase.lower() in {"over", "under", "above", "below"} and q.label in {"date", "age"}:
             return
+        if phrase.lower() == "over" and (
+            (q.label == "duration" and _FIGURE_END_BEFORE.search(text[max(0, b_start - 16) : b_start]))
+            or _PERIOD_AFTER.match(text, q.end)
+            or (q.unit is not None and _PERIOD_AFTER.match(" " + q.unit.split()[-1]))
+        ):
+            # "$750,000 over twelve months", "5% over three years", "16 arrests over 4-day period": the period a
+            # figure is spread over, not "more than"
+            return
         kind = "approx"
         for pat, k in BOUND_KIND:
             if pat.match(phrase):
@@ -184,15 +197,38 @@ def _apply_bound(text: str, q: Quantity) -> None:
         q.start = b_start
         return
     m2 = BOUND_AFTER.match(text[q.number[1] :])
+    if m2 is None and q.end > q.number[1] and not q.vague:
+        after_unit = BOUND_AFTER_UNIT.match(text[q.end : q.end + 40])
+        if after_unit and (after_unit.group("end") is not None or after_unit.group("next").lower() in STOP_AFTER):  # "1,000 troops or more", "200 people or so": the same bound, after the unit
+            q.bound = _suffix_bound_kind(after_unit.group("b"))
+            q.bound_span = (q.end + after_unit.start("b"), q.end + after_unit.end("b"))
+            q.end = q.bound_span[1]
+            return
     if m2:
-        group = "plus" if m2.group("plus") else "b"
+        group = "plus" if m2.group("plus") else "odd" if m2.group("odd") else "b"
         word = m2.group(group).lower()
-        if word in {"+", "plus"} or re.search(r"more|over|above|higher", word):
-            q.bound = "lower"
-        else:
-            q.bound = "approx" if word.endswith("so") else "upper"
+        q.bound = "lower" if word in {"+", "plus", "-plus"} else _suffix_bound_kind(word)
         q.bound_span = (q.number[1] + m2.start(group), q.number[1] + m2.end(group))
         q.end = max(q.end, q.bound_span[1])
+
+
+# a figure ends right before "over": a digit, a per-cent sign, a scale or a currency word ("$750,000 over", "5% over",
+# "$1 billion over", "3 percent over")
+_FIGURE_END_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:percent|cent|million|billion|trillion|thousand|hundred|bn|mn|dollars|euros|pounds|roubles|rubles))"
+    r"[ ]+$",
+    IGNORE_CASE,
+)
+
+
+_PERIOD_AFTER = re.compile(r"[ ]+(?:period|span|stretch|window|timeframe|time-frame)s?\b", IGNORE_CASE)
+
+
+def _suffix_bound_kind(phrase: str) -> str:
+    word = phrase.lower()
+    if re.search(r"more|over|above|higher", word):
+        return "lower"
+    return "approx" if word.endswith(("so", "odd")) else "upper"  # "or so", "2,000-odd": approximate
 
 
 def _plural_unit(unit: str) -> str:
@@ -256,6 +292,17 @@ def _classify(text: str, q: Quantity, first: Atom, last: Atom) -> None:
         q.unit_span = unit
         q.unit = text[unit[0] : unit[1]]
         q.end = unit[1]
+
+
+def _years_in_brackets(text: str, a: Atom, b: Atom) -> bool:
+    """ "(1378-1417)": two rising four-digit numbers alone in brackets are a span of years (a life, a reign, a schism),
+    also before 1800, where ``year_like`` stops."""
+    if a.kind != "digits" or b.kind != "digits" or a.value is None or b.value is None or a.has_scale or b.has_scale:
+        return False
+    if not (re.fullmatch(r"\d{4}", text[a.start : a.end]) and re.fullmatch(r"\d{4}", text[b.start : b.end])):
+        return False
+    return (1000 <= a.value < b.value <= 2100 and text[a.start - 1 : a.start] == "("
+            and text[b.end : b.end + 1] == ")")
 
 
 _OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|year|circa|c\.)\s+$", IGNORE_CASE)
@@ -375,6 +422,11 @@ def _quantity_from_range(text: str, a: Atom, b: Atom, pre_start: int) -> Quantit
         # "$5-10bn", "5 to 10 million": the scale of the second number applies to both
         factor = high / float(_plain_value(text[b.start : b.end]) or 1)
         low *= factor
+    elif low is not None and high is not None and a.kind == b.kind == "words":
+        # "five to six thousand", "two to three hundred": the scale word of the second number applies to both
+        last, a_last = re.split(r"[\s-]+", text[b.start : b.end].lower())[-1], re.split(r"[\s-]+", text[a.start : a.end].lower())[-1]
+        if last in SCALES and a_last not in SCALES and low < SCALES[last]:
+            low *= SCALES[last]
     if low is not None and high is not None and low > high:
         low, high = high, low  # "between -60 and -80 degrees": low is the smaller end
     q = Quantity(a.start if pre_start < 0 else pre_start, b.end, "range", (a.start, b.end), value=None,
@@ -411,8 +463,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         q.extra.update(attrs)
         if "unit_of_one" in q.extra:
             q.score = UNIT_OF_ONE_SCORE
-        if q.label == "age" or "fraction" in q.extra or "unit_of_one" in q.extra:
-            _apply_bound(text, q)  # "about one-third", "nearly two in five", "more than one full day"
+        if q.label == "age" or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times":
+            _apply_bound(text, q)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
         quantities.append(q)
     atoms = find_atoms(text, [(s.start, s.end) for s in specials], index)
     in_range: set[int] = set()
@@ -421,7 +473,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         in_range.update({id(a), id(b)})
         _classify(text, q, a, b)
         q.label = "range"
-        if a.year_like and b.year_like:
+        if (a.year_like and b.year_like) or _years_in_brackets(text, a, b):
             q.label, q.unit, q.unit_span, q.end = "date", None, None, b.end
             q.extra["date"] = f"{clean_number(a.value or 0)}/{clean_number(b.value or 0)}"
         elif re.search(r"\baged\s+(?:between\s+|from\s+)?$", text[max(0, a.start - 20) : a.start], IGNORE_CASE):

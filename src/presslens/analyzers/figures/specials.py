@@ -37,7 +37,10 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{MONTH_RE}\s+\d{{4}}\b"), "month"),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), "digit"),
     (re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"), "digit"),
-    (re.compile(r"(?:\b(?:1[89]|20)\d0s\b|['’]\d0s\b)"), "decade"),
+    (re.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b"), "digit"),  # "06-22-2017"
+    # "the 1990s", "'90s", "the (early) 90s" (not "their early 90s": an age)
+    (re.compile(r"(?:\b(?:1[89]|20)\d0s\b|['’]\d0s\b|(?:(?<=\bthe )|(?<=\bthe early )|(?<=\bthe late )|(?<=\bthe mid-)|"
+                r"(?<=\bthe mid ))[1-9]0s\b)"), "decade"),
     (re.compile(r"\b(?:1[89]\d\d|20\d\d)\s*[-–/]\s*(?:(?:1[89]\d\d|20\d\d)|\d\d)\b(?!,\d)"), "digit"),
 ]
 _TIME_PATTERNS = [
@@ -109,8 +112,9 @@ _FRACTION_RE = re.compile(
     r"tenths?)(?=\s+of\b)", IGNORE_CASE
 )
 _RATIO_RE = re.compile(
-    rf"\b(?=[\dzotfsen])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?"
-    rf"(?P<d>\d{{1,4}}|{NUMBER_WORD})\b",
+    # not the tail of a grouped number ("around 11,000 in 2014": no ratio "000 in 2014") nor "in" a year ("11 in 2014")
+    rf"\b(?=[\dzotfsen])(?<![\d,.])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+(?:(?P<in>in)|out\s+of)\s+(?:every\s+)?"
+    rf"(?P<d>\d{{1,4}}|{NUMBER_WORD})\b(?![,.]\d)",
     IGNORE_CASE,
 )
 # "for decades", "centuries-old": a vague number of decades or centuries (like "dozens" of years)
@@ -120,6 +124,17 @@ _VAGUE_TIME_FIRST = words_of("decades centuries")
 # "twice", "thrice": a count of occasions ("convicted twice"), or a multiple ("twice as many")
 _TIMES_RE = re.compile(r"\b(?P<n>twice|thrice)\b", IGNORE_CASE)
 _TIMES_VALUES = {"twice": 2.0, "thrice": 3.0}
+# "double the rate", "more than doubled", "nearly triple": a multiplier (A11 decision 12), only with a bound word before
+# it or "the/that/its ..." after it (not "double standards", "a double agent", "doubled down")
+_MULTIPLE_RE = re.compile(r"\b(?P<n>double|triple|quadruple)(?P<verb>d)?\b(?!-)", IGNORE_CASE)
+_MULTIPLE_VALUES = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
+_MULTIPLE_FIRST = words_of("double triple quadruple doubled tripled quadrupled")
+_MULTIPLE_BOUND_BEFORE = re.compile(
+    r"\b(?:more[ ]+than|nearly|almost|about|roughly|over|at[ ]+least|less[ ]+than|close[ ]+to|some|well[ ]+over|"
+    r"just[ ]+over|just[ ]+under)[ ]+$",
+    IGNORE_CASE,
+)
+_MULTIPLE_OF_AFTER = re.compile(r"[ ]+(?:the|that|those|its|their|his|her|our|what)\b", IGNORE_CASE)
 # "a half mile", "half an hour": one half of a unit of measure or time
 _HALF_UNIT_RE = re.compile(
     r"\b(?:a\s+half|half\s+an?)\s+(?P<u>(?P<t>second|minute|hour|day|week|month|year|decade|century)|"
@@ -132,7 +147,7 @@ _HALF_UNIT_RE = re.compile(
 # "one day after"), never the "some day" of "may one day declare"
 _UNIT_OF_ONE_RE = re.compile(
     r"\b(?P<a>an?|one)[ ]+(?:full[ ]+)?(?P<u>(?P<t>minute|hour|day|week|month|year|decade|century)|mile|kilometre|"
-    r"kilometer)(?=['’]s\b|-long\b|[^\w’'-]|$)(?P<half>[ ]+and[ ]+a[ ]+half\b)?",
+    r"kilometer)(?=['’]s\b|-long\b|-and-a-half\b|[^\w’'-]|$)(?P<half>[ -]+and[ -]+a[ -]+half\b)?",
     IGNORE_CASE,
 )
 _UNIT_OF_ONE_FIRST = words_of("a an one")
@@ -169,6 +184,7 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
     (_FRACTION_RE, FRACTION_FIRST, False),
     (_RATIO_RE, NUMBER_WORDS_FIRST, True),
     (_TIMES_RE, _TIMES_FIRST, False),
+    (_MULTIPLE_RE, _MULTIPLE_FIRST, False),
     (_VAGUE_TIME_RE, _VAGUE_TIME_FIRST, False),
     (_HALF_UNIT_RE, _HALF_UNIT_FIRST, False),
     (_UNIT_OF_ONE_RE, _UNIT_OF_ONE_FIRST, False),
@@ -181,13 +197,20 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str], bool]] = [
 # are consumed without a finding, like clock times. Every pattern starts at a digit that starts a word (tried
 # only there, as the date patterns are).
 _NOT_QUANTITIES = [
-    re.compile(r"[1-3][ ]+[A-Z][a-z]+\.?[ ]+\d{1,3}[:.]\d{1,3}(?:[-–]\d{1,3})?\b"),  # "1 John 2:6", "1 Pt 2.17"
+    re.compile(r"[1-3][ ]+[A-Z][a-z]+\.?[ ]+\d{1,3}(?:[:.]|:[ ])\d{1,3}(?:[-–]\d{1,3})?\b"),  # "1 John 2:6", "1 Pt 2.17"
     re.compile(r"(?<![\d:])\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?\b(?!:)"),  # chapter and verse "John 3:16"
-    re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\b(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "2/25"
+    re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:s\b|\b)(?!\s*of\b)(?![/\d])"),  # "24/7", "9/11", "more 9/11s", "2/25"
     re.compile(r"(?<=\()\d{3}\)[ ]?\d{3}[-.]\d{4}\b|\d{3}[-. ]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b"),  # phone numbers
     re.compile(r"(?<=\[)\d{1,3}(?=\])"),  # citation marks "[4]"
-    re.compile(r"\d{1,3}[ ]+(?:U\.S\.C\.|USC\b|of[ ]+the[ ]+(?:United[ ]+States|U\.S\.)[ ]+Code\b)(?:[ ]*§*[ ]*\d+[a-z]?\b)?"),  # "8 U.S.C."
+    re.compile(r"\d{1,3}[ ]+(?:U\.S\.C\.|USC\b|U\.S\.[ ]+Code\b|of[ ]+the[ ]+(?:United[ ]+States|U\.S\.)[ ]+Code\b)"
+               r"(?:[ ]*§*[ ]*\d+[a-z]?\b)?"),  # "8 U.S.C. 1226", "18 U.S. Code § 793"
     re.compile(r"(?<![^\n])\d{1,2}\.(?=[ ]*$|[ ]+[A-Z])", re.MULTILINE),  # list numbers "1." at a line start
+    # list numbers "1 – When ...", "2) The ..." at a line start; a number alone on its line between two paragraphs (a
+    # section number: the line before ends a sentence, a blank line follows; table cells are figures)
+    re.compile(r"(?<![^\n])\d{1,2}(?:[ ]?[–—][ ]|\)[ ]+(?=[A-Z]))", re.MULTILINE),
+    re.compile(r"(?<=[.!?:”\"]\n)\d{1,2}(?=[ ]*\n[ ]*\n)"),
+    # gallery and page furniture: "Hide Caption 3 of 30", "Photo 2 of 12", "Slide 4 of 9"
+    re.compile(r"(?<=Caption[ ])\d{1,3}[ ]+of[ ]+\d{1,3}\b|(?<=(?:Photo|Image|Slide)[ ])\d{1,3}[ ]+of[ ]+\d{1,3}\b"),
     re.compile(r"(?<=©)\d{4}\b|(?<=© )\d{4}\b|\d{4}(?=[ ]*©)"),  # copyright years
     re.compile(  # street addresses "1600 Pennsylvania Avenue", "10 Downing Street"
         r"\d{1,5}[A-Z]?[ ]+(?:[NSEW]\.?[ ]+)?(?:[A-Z][a-z]+[ ]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|"
@@ -202,7 +225,13 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+", IGNORE_CASE)
 _STATION = re.compile(r"\d{1,2}[ ]+News\b|(?:(?<=\b[KW][A-Z]{2}[ ])|(?<=\b[KW][A-Z]{3}[ ]))\d{1,2}\b(?![.,]\d)")
 # dotted chapter and verse inside a reference: "(Quran 4.89)", "(see 1 Jn 2.22)", "(2 John 1.10-11);"
 _DOTTED_VERSE = re.compile(r"\d{1,3}\.\d{1,3}(?:[-–]\d{1,3})?(?=[),;])")
-_DOTTED_VERSE_BEFORE = re.compile(r"(?:\(|;[ ]|\bsee[ ])(?:[1-3][ ])?[A-Z][a-z]{1,15}\.?[ ]$")
+_DOTTED_VERSE_BEFORE = re.compile(r"(?:\(|;[ ]|\bsee[ ])(?:[1-3][ ])?[A-Z][a-z’']{1,15}\.?[ ]$")
+# chapter and verse written with a space after the colon, after a book's name: "(2 Cor 6: 14-17)", "(Heb. 9: 22,27)",
+# "Romans 13: 1-7"
+_SPACED_VERSE = re.compile(
+    r"\d{1,3}:[ ]\d{1,3}(?:[-–]\d{1,3})?(?:,\d{1,3}(?:[-–]\d{1,3})?)*(?![\d:])(?=[ ]?[),;\]]|[ ]*(?:\n|$))"
+)
+_SPACED_VERSE_BEFORE = re.compile(r"\b[A-Z][a-z’']{1,15}\.?\s$")
 # enumerators "the Attorney General—(1) may": "(1)" after a dash, colon, semicolon or at a line start, not after
 # a name ("Rolling Meadows (2)" counts arrests)
 _ENUMERATOR = re.compile(r"(?<=\()\d{1,2}(?=\)(?:[ ]+[a-z]|$))", re.MULTILINE)
@@ -242,7 +271,7 @@ def _date_iso(text: str) -> str | None:
 def _date_attributes(text: str) -> dict[str, Any]:
     """``value`` (the year, when one is given), ``date`` (ISO 8601, partial) and for spans of years low/high."""
     years = re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text)
-    decade = re.fullmatch(r"(?:(1[89]|20)(\d)0s|['’](\d)0s)", text)
+    decade = re.fullmatch(r"(?:(1[89]|20)(\d)0s|['’]?(\d)0s)", text)
     if decade:
         return {"value": None, "date": text.lstrip("'’")}
     span = re.fullmatch(r"(1[89]\d\d|20\d\d)\s*[-–/]\s*(\d{4}|\d\d)", text)
@@ -290,6 +319,9 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
     for m in matches_at(_DOTTED_VERSE, text, starts["digit"]):
         if _DOTTED_VERSE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_SPACED_VERSE, text, starts["digit"]):
+        if _SPACED_VERSE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     for m in matches_at(_ENUMERATOR, text, starts["digit"]):
         line_start = text.rfind("\n", max(0, m.start() - 4), m.start()) + 1
         if _ENUMERATOR_BEFORE.search(text[max(line_start, m.start() - 3) : m.start()]):
@@ -307,17 +339,25 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
         n_val, d_val = _small_number(m.group("n")), _small_number(m.group("d"))
         if n_val is None or not d_val or n_val >= d_val:
             continue
+        if m.group("in") and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("d")):
+            continue  # "11 in 2014": a number and a year
         found.append(Special(m.start(), m.end(), "percent",
                              {"value": round(100 * n_val / d_val, 2), "unit": "percent",
                               "fraction": f"{clean_number(n_val)}/{clean_number(d_val)}"},
                              (m.start(), m.end())))
+    for m in finditer_from(_MULTIPLE_RE, index, _MULTIPLE_FIRST):
+        bounded = _MULTIPLE_BOUND_BEFORE.search(text[max(0, m.start() - 16) : m.start()]) is not None
+        if bounded or (not m.group("verb") and _MULTIPLE_OF_AFTER.match(text, m.end())):
+            found.append(Special(m.start(), m.end(), "count",
+                                 {"value": _MULTIPLE_VALUES[m.group("n").lower()], "unit": "times"},
+                                 (m.start(), m.end())))
     for m in finditer_from(_TIMES_RE, index, _TIMES_FIRST):
         found.append(Special(m.start(), m.end(), "count",
                              {"value": _TIMES_VALUES[m.group("n").lower()], "unit": "times"}, (m.start(), m.end())))
     for m in finditer_from(_VAGUE_TIME_RE, index, _VAGUE_TIME_FIRST):
-        if re.search(r"(?:\d|\b(?:of|several|many|few|two|three|four|five|six|seven|eight|nine|ten))[\s-]*$",
-                     text[max(0, m.start() - 12) : m.start()], IGNORE_CASE):
-            continue  # "two decades", "tens of centuries", "several decades": counted elsewhere
+        if re.search(r"(?:\d|\b(?:(?:tens|hundreds|scores|dozens)\s+of|several|many|few|two|three|four|five|six|seven|"
+                     r"eight|nine|ten))[\s-]*$", text[max(0, m.start() - 16) : m.start()], IGNORE_CASE):
+            continue  # "two decades", "tens of centuries", "several decades": counted elsewhere ("of decades-old" is not)
         low, high = _VAGUE_TIME_BOUNDS[m.group("u").lower()]
         found.append(Special(m.start(), m.end(), "duration",
                              {"value": None, "unit": "years", "low": low, "high": high, "vague": True},

@@ -87,13 +87,20 @@ IDENTIFIER_BEFORE = re.compile(
     r"\b(?:Article|Section|Paragraph|Resolution|Chapter|No\.|Nos\.|Number|Unit|Block|Building|Flight|"
     r"Route|Highway|Gate|Platform|Level|Stage|Phase|Tier|Category|Class|Grade|Room|Page|Protocol|"
     r"Point|Item|Clause|Amendment|Decree|Order|Regulation|Law|Code|Lot|Box|Channel|Zone|Pier|Terminal|Dock|"
-    r"Berth|Suite|Apartment|Apt\.|Precinct|District|Ward|Bus|Train)\s*$|"
+    r"Berth|Suite|Apartment|Apt\.|Precinct|District|Ward|Bus|Train|Part|Articles|Sections|Chapters|Paragraphs|"
+    r"Verses|Pages|Canon|Canons|Notes?)\s*(?:\d+[-–])?$|"
     r"\b(?:article|section|paragraph|resolution|chapter|no\.|page|pages|flight|route|highway|platform|gate|"
-    r"room|protocol|clause|amendment|phase|stage|pier|terminal|suite|apartment)\s*(?:\d+[-–])?$"
+    r"room|protocol|clause|amendment|phase|stage|pier|terminal|suite|apartment|number|articles|sections|chapters|"
+    r"paragraphs|verses|canon|canons|cf\.|"
+    # references in citations: "p. 303", "pp. 52-53", "(par. 2491)", "vol. 3", "art. 5", "§ 793", "§§ 1-4"
+    r"pp?\.|paras?\.|pars?\.|vols?\.|arts?\.|secs?\.|chs?\.|figs?\.|nos?\.|Par\.|Para\.|Vol\.|Art\.|Sec\.)\s*(?:\d+[-–])?$|"
+    r"§§?\s*(?:\d+[-–])?$"
 )
 
 BOUND_BEFORE = re.compile(
-    r"(?P<b>\b(?:just\s+|well\s+|slightly\s+|far\s+)?(?:more\s+than|over|at\s+least|above|upwards\s+of|"
+    r"(?P<b>\b(?:just\s+|well\s+|slightly\s+|far\s+)?(?:more\s+than|over|at\s+least|above|upwards?\s+of|"
+    r"as\s+few\s+as|as\s+little\s+as|as\s+low\s+as|shy\s+of|not\s+quite|more\s+or\s+less|in\s+the\s+region\s+of|"
+    r"on\s+the\s+order\s+of|of\s+the\s+order\s+of|an\s+approximate|estimated\s+at|"
     r"in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|exceeding|"
     r"up\s+to|fewer\s+than|less\s+than|at\s+most|under|below|no\s+more\s+than|not\s+more\s+than|"
     r"as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|a\s+maximum\s+of|within|nearly|almost|close\s+to|"
@@ -102,14 +109,22 @@ BOUND_BEFORE = re.compile(
     IGNORE_CASE,
 )
 BOUND_KIND = [
-    (re.compile(r"^(?:just\s+|well\s+|slightly\s+|far\s+)?(?:more\s+than|over|at\s+least|above|upwards|"
-                r"in\s+excess|no\s+fewer|no\s+less|not\s+less|a\s+minimum|exceeding)", IGNORE_CASE), "lower"),
+    (re.compile(r"^(?:just\s+|well\s+|slightly\s+|far\s+)?(?:more\s+than|over|at\s+least|above|upwards?|"
+                r"in\s+excess|no\s+fewer|no\s+less|not\s+less|a\s+minimum|exceeding|as\s+few|as\s+little|as\s+low)",
+                IGNORE_CASE), "lower"),
     (re.compile(r"^(?:just\s+|well\s+|slightly\s+|far\s+)?(?:up\s+to|fewer|less|at\s+most|under|below|"
                 r"no\s+more|not\s+more|as\s+many|as\s+much|as\s+high|a\s+maximum|within)", IGNORE_CASE),
      "upper"),
 ]
 BOUND_AFTER = re.compile(
-    r"^(?:(?P<plus>\+)|\s+(?P<b>or\s+(?:more|over|above|higher|fewer|less|under|below|so)|plus)\b)", IGNORE_CASE
+    r"^(?:(?P<plus>\+|-plus\b)|(?P<odd>-odd\b)|\s+(?P<b>or\s+(?:more|over|above|higher|fewer|less|under|below|so)|plus)\b)", IGNORE_CASE
+)
+# a bound after the unit ("1,000 troops or more", "200 people or so", "40 percent or more of voters"); it holds only
+# where the phrase ends there (a punctuation mark or a function word of STOP_AFTER follows): not "or more often"
+BOUND_AFTER_UNIT = re.compile(
+    r"^[ ]+(?P<b>or[ ]+(?:more|over|above|higher|fewer|less|under|below|so))\b(?:[ ]*(?P<end>[,.;:!?)\]”\"’—–]|$)|"
+    r"[ ]+(?P<next>[A-Za-z]+))",
+    IGNORE_CASE,
 )
 
 # ---------------------------------------------------------------------------------------------------
