@@ -153,6 +153,18 @@ class GroupingConfig:
     ``presslens eval figure-groups --loso-stories``, docs/EVALUATION.md)."""
     pair_model: PairModel | None = None
     """The weights of the ``"learned"`` method (None there: the shipped ``figure_pair_model.json``)."""
+    outcome_threshold: float = 0.5
+    """Methods ``"outcome"`` and ``"outcome-unknown"``: the lowest cosine of the mention's outcome vector
+    (:mod:`presslens.compare.figure_outcome`) with the group's mean outcome vector at which the rules may join
+    them. ``"outcome"`` applies it to every pair; ``"outcome-unknown"`` only where the word lists do not know
+    the outcome (the mention or the group has no recognised predicate). ``"outcome-blend"`` has no threshold of
+    its own: the rules' cosine is the mean of the clause cosine and the outcome cosine. Without outcome vectors
+    (``FigureGrouper(outcome_embed=None)``) all three are the rules."""
+
+
+OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend")
+"""The methods that read the outcome vectors (:mod:`presslens.compare.figure_outcome`)."""
+
 
 @dataclass(slots=True)
 class FigureGroup:
@@ -287,9 +299,17 @@ NEAREST_WORDS = 4
 class FigureGrouper:
     """Incremental grouping of figure mentions (see the module docstring)."""
 
-    def __init__(self, embed: Embedder | None = None, config: GroupingConfig | None = None) -> None:
+    def __init__(self, embed: Embedder | None = None, config: GroupingConfig | None = None, *,
+                 outcome_embed: Embedder | None = None) -> None:
         self.embed = embed
         self.config = config or GroupingConfig()
+        self.outcome_embed = outcome_embed
+        """Masked clauses -> outcome vectors (:func:`~presslens.compare.figure_outcome.outcome_embedder`); read
+        only by the :data:`OUTCOME_METHODS`, and computed only when given."""
+        self.outcomes: dict[str, np.ndarray] = {}
+        """Mention id -> its outcome vector (float32, L2-normalised), when ``outcome_embed`` is given."""
+        self._outcome_sums: dict[str, np.ndarray] = {}
+        """Group id -> the sum of its mentions' outcome vectors."""
         self.mentions: dict[str, FigureMention] = {}
         self.vectors: VectorTable = VectorTable()
         """Mention id -> clause vector (float16; sums are kept in float32)."""
@@ -336,6 +356,10 @@ class FigureGrouper:
         grouped = [m for m in mentions if m.measure is not None]
         if vectors is None and self.embed is not None and grouped:
             vectors = self.embed([m.masked_clause for m in grouped])
+        if self.outcome_embed is not None and grouped:
+            outcomes = self.outcome_embed([m.masked_clause for m in grouped])
+            for i, m in enumerate(grouped):
+                self.outcomes[m.id] = np.asarray(outcomes[i], dtype=np.float32)
         for m in mentions:
             if m.measure is None:
                 self._remember(m)
@@ -351,6 +375,8 @@ class FigureGrouper:
             vector = self.embed([mention.masked_clause])[0]
         if vector is not None:
             self.vectors[mid] = vector  # kept in float16: half the memory; sums in float32
+        if self.outcome_embed is not None and mid not in self.outcomes:
+            self.outcomes[mid] = np.asarray(self.outcome_embed([mention.masked_clause])[0], dtype=np.float32)
         return self._place(mention, mid)
 
     def _place(self, mention: FigureMention, mid: str) -> str:
@@ -365,7 +391,13 @@ class FigureGrouper:
                 vectors: Mapping[str, np.ndarray] | None = None) -> None:
         """Load a stored grouping without re-scoring: ``mentions`` in their indexing order, their stored
         group ids and clause vectors. Later :meth:`assign` calls continue exactly where the stored
-        grouper left off (a store keeps mentions, vectors and group ids, not this object)."""
+        grouper left off (a store keeps mentions, vectors and group ids, not this object). Outcome vectors are
+        not stored: with ``outcome_embed`` given they are computed again."""
+        if self.outcome_embed is not None:
+            todo = [m for m in mentions if m.measure is not None and m.id not in self.outcomes]
+            if todo:
+                outs = self.outcome_embed([m.masked_clause for m in todo])
+                self.outcomes.update((m.id, np.asarray(outs[i], dtype=np.float32)) for i, m in enumerate(todo))
         for m in mentions:
             mid = self._remember(m)
             gid = group_of.get(mid)
@@ -386,6 +418,10 @@ class FigureGrouper:
             if grouped:
                 vecs = self.embed([m.masked_clause for _, m in grouped])
                 self.vectors = VectorTable((mid, vecs[i]) for i, (mid, _) in enumerate(grouped))
+            if grouped and self.outcome_embed is not None:
+                outs = self.outcome_embed([m.masked_clause for _, m in grouped])
+                self.outcomes = {mid: np.asarray(outs[i], dtype=np.float32) for i, (mid, _) in enumerate(grouped)}
+        self._outcome_sums.clear()
         self.group_of.clear()
         self.groups.clear()
         self._by_head.clear()
@@ -419,7 +455,7 @@ class FigureGrouper:
             if gid is not None:
                 self._leave(gid, mid)
                 changed.add(gid)
-            for table in (self.mentions, self.vectors):
+            for table in (self.mentions, self.vectors, self.outcomes):
                 table.pop(mid, None)
         return changed
 
@@ -580,15 +616,37 @@ class FigureGrouper:
                 continue
             if cfg.method == "same-predicate" and not _predicates_match(pred, group):
                 continue
+            cos = cosines[g]
+            if cfg.method == "outcome-blend":
+                outcome_cos = self.outcome_cosine(m, g)
+                if outcome_cos is not None:
+                    cos = 0.5 * (cos + outcome_cos)  # what the number measures weighs as much as the clause
+            elif cfg.method in OUTCOME_METHODS and not self._outcome_agrees(m, pred, group):
+                continue
             if cfg.method == "vetoed":
                 model = cfg.pair_model or default_pair_model()
                 if model.probability(self.pair_features(m, g, cosines[g])) < model.threshold:
                     continue  # the pair model says "not the same thing": the rules may not join
-            score, threshold = self._rule_terms(m, pred, group, weight, cosines[g], self._lexical(toks, group),
+            score, threshold = self._rule_terms(m, pred, group, weight, cos, self._lexical(toks, group),
                                                 self._magnitude(m, group))
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, g)
         return best[1] if best else None
+
+    def outcome_cosine(self, m: FigureMention, gid: str) -> float | None:
+        """Cosine of the mention's outcome vector with the group's mean outcome vector (None: either has none)."""
+        vec, total = self.outcomes.get(m.id), self._outcome_sums.get(gid)
+        if vec is None or total is None:
+            return None
+        norm = float(np.linalg.norm(total))
+        return float(vec @ total) / norm if norm > 0 else None
+
+    def _outcome_agrees(self, m: FigureMention, pred: str | None, group: FigureGroup) -> bool:
+        """The outcome veto of the :data:`OUTCOME_METHODS` (see ``GroupingConfig.outcome_threshold``)."""
+        if self.config.method == "outcome-unknown" and pred is not None and group.predicates:
+            return True  # both outcomes known to the lists: the hard constraint already compared them
+        cos = self.outcome_cosine(m, group.id)
+        return cos is None or cos >= self.config.outcome_threshold
 
     @staticmethod
     def _lexical(tokens: dict[str, float], group: FigureGroup) -> float:
@@ -676,6 +734,10 @@ class FigureGrouper:
         group.mention_ids.append(mid)
         if mid in self.vectors:
             self._add_vector(group, mid)
+        outcome = self.outcomes.get(mid)
+        if outcome is not None:
+            total = self._outcome_sums.get(gid)
+            self._outcome_sums[gid] = outcome.copy() if total is None else total + outcome
         feats = self.features(m)
         for t, w in feats.tokens.items():
             if t not in group.tokens:
@@ -713,6 +775,7 @@ class FigureGrouper:
         group.mention_ids.remove(mid)
         if not group.mention_ids:  # nothing left: drop the group (its rows stay, unused)
             del self.groups[gid]
+            self._outcome_sums.pop(gid, None)
             for t in group.tokens:
                 self._drop_posting(self._postings, (group.measure, t), group.row)
             for h in group.heads:
@@ -720,6 +783,9 @@ class FigureGrouper:
             for p in group.predicates:
                 self._drop_posting(self._by_predicate, (group.measure, p), group.row)
             return
+        outcome, total = self.outcomes.get(mid), self._outcome_sums.get(gid)
+        if outcome is not None and total is not None:
+            total -= outcome
         table = self._rows[group.measure]
         if mid in self.vectors and table.kind.data[group.row] != NO_VECTOR:
             vec = self.vectors.rows[self.vectors.slot(mid)].astype(np.float32)
@@ -959,5 +1025,5 @@ def _central_log(m: FigureMention) -> float | None:
 
 
 __all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
-           "GroupingConfig", "MentionFeatures", "clause_tokens", "founding_group_id", "hashed_embedder",
+           "GroupingConfig", "MentionFeatures", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "pair_features"]

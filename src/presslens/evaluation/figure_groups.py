@@ -56,7 +56,13 @@ import numpy as np
 
 from presslens.article import Article, Finding
 from presslens.compare.duplicates import DuplicateIndex
-from presslens.compare.figure_groups import Embedder, FigureGrouper, GroupingConfig, hashed_embedder
+from presslens.compare.figure_groups import (
+    OUTCOME_METHODS,
+    Embedder,
+    FigureGrouper,
+    GroupingConfig,
+    hashed_embedder,
+)
 from presslens.compare.figure_pair_model import PairModel, fit_pair_model
 from presslens.compare.figures import FigureMention, mentions_from_findings
 
@@ -209,8 +215,10 @@ def caching(embed: Embedder) -> Embedder:
 
 
 def group_articles(articles: Sequence[Article], findings: dict[str, list[Finding]], duplicates: dict[str, str],
-                   embed: Embedder | None, config: GroupingConfig) -> FigureGrouper:
-    grouper = FigureGrouper(embed, config)
+                   embed: Embedder | None, config: GroupingConfig, *,
+                   outcome_embed: Embedder | None = None) -> FigureGrouper:
+    grouper = FigureGrouper(embed, config,
+                            outcome_embed=outcome_embed if config.method in OUTCOME_METHODS else None)
     for a in sorted(articles, key=lambda a: (a.date or _dt.date.max, a.id)):
         grouper.add_article(a, findings[a.id], duplicate_of=duplicates.get(a.id))
     return grouper
@@ -356,12 +364,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--clause-window", type=int, metavar="K",
                         help="(experiment) embed only K words either side of the masked number instead of the "
                              "whole masked clause")
+    parser.add_argument("--outcome-threshold", type=float,
+                        help="override GroupingConfig.outcome_threshold (methods outcome, outcome-unknown)")
+    parser.add_argument("--outcome-window", metavar="B,A",
+                        help="(experiment) outcome vectors over B words before and A after the masked number "
+                             "(default 3,5)")
+    parser.add_argument("--outcome-plain", action="store_true",
+                        help="(experiment) outcome vectors without subtracting the clause's mean token state")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
 
 
-GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned", "vetoed")
+GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned", "vetoed", *OUTCOME_METHODS)
 PAIR_METHODS = ("learned", "vetoed")
 """The methods that use the pair model (fitted per held-out story)."""
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7")
@@ -611,6 +626,36 @@ def fit_on(prepared: Sequence[PreparedSplit]) -> PairModel:
     return fit_pair_model(x, y)
 
 
+OUTCOME_THRESHOLD_METHODS = ("outcome", "outcome-unknown")
+"""The outcome methods with a threshold (chosen on the training stories)."""
+OUTCOME_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+"""Outcome cosines :func:`choose_outcome_threshold` tries."""
+
+
+def choose_outcome_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | None, outcome_embed: Embedder,
+                             config: GroupingConfig, method: str,
+                             cache: dict[tuple[str, str, float], Scores] | None = None) -> float:
+    """The outcome threshold of ``method`` chosen on ``prepared`` (nothing else is fitted): every threshold of
+    :data:`OUTCOME_THRESHOLDS` groups each split; the one with the fewest errors (distractors merged + planted
+    conflicts missed + false conflicts) summed over them wins, then the best F1 sum, then the lowest threshold.
+    ``cache`` keeps each (split, method, threshold) score across calls (leaving one story out re-reads them)."""
+    cache = {} if cache is None else cache
+    totals: dict[float, tuple[int, float]] = {}
+    for t in OUTCOME_THRESHOLDS:
+        errors, f1 = 0, 0.0
+        for p in prepared:
+            key = (p.name, method, t)
+            if key not in cache:
+                cfg = replace(config, method=method, outcome_threshold=t)
+                cache[key] = score(p.data, group_articles(p.data.articles, p.findings, p.duplicates, embed, cfg,
+                                                          outcome_embed=outcome_embed), p.duplicates)
+            s = cache[key]
+            errors += s.distractors_merged + s.conflict_fn + s.conflict_fp
+            f1 += s.bcubed_f1
+        totals[t] = (errors, f1)
+    return min(OUTCOME_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9), t))
+
+
 PAIR_THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 """Probabilities :func:`choose_pair_threshold` tries."""
 
@@ -638,20 +683,28 @@ def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | N
 
 
 def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | None,
-                        config: GroupingConfig) -> dict[str, list[tuple[str, Scores]]]:
+                        config: GroupingConfig, outcome_embed: Embedder | None = None,
+                        ) -> dict[str, list[tuple[str, Scores]]]:
     """Method -> per held-out split (one story each), its scores. The pair model (weights and threshold, see
     :func:`choose_pair_threshold`) is fitted on the other splits only; the rules and the conservative policy
     run at ``config``'s setting (which was chosen on the seen splits, and their word lists were written after
     reading them: optimistic for those two)."""
-    out: dict[str, list[tuple[str, Scores]]] = {name: [] for name in GROUPING_METHODS}
+    methods = [m for m in GROUPING_METHODS if outcome_embed is not None or m not in OUTCOME_METHODS]
+    out: dict[str, list[tuple[str, Scores]]] = {name: [] for name in methods}
+    cache: dict[tuple[str, str, float], Scores] = {}
     for held in prepared:
         train = [p for p in prepared if p is not held]
         models = {name: choose_pair_threshold(train, embed, config, name) for name in PAIR_METHODS}
-        print(f"held out {held.name}: pair thresholds chosen on the other splits: "
-              + ", ".join(f"{name} {m.threshold}" for name, m in models.items()))
-        for name in GROUPING_METHODS:
-            cfg = replace(config, method=name, pair_model=models.get(name))
-            grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg)
+        outcome_at = {name: choose_outcome_threshold(train, embed, outcome_embed, config, name, cache)
+                      for name in OUTCOME_THRESHOLD_METHODS if outcome_embed is not None}
+        print(f"held out {held.name}: thresholds chosen on the other splits: "
+              + ", ".join([f"{name} {m.threshold}" for name, m in models.items()]
+                          + [f"{name} {t}" for name, t in outcome_at.items()]))
+        for name in methods:
+            cfg = replace(config, method=name, pair_model=models.get(name),
+                          outcome_threshold=outcome_at.get(name, config.outcome_threshold))
+            grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
+                                     outcome_embed=outcome_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
     return out
 
@@ -690,6 +743,19 @@ def windowed(embed: Embedder, k: int) -> Embedder:
     return embed_window
 
 
+def _outcome_embedder(name: str, window: str | None, plain: bool) -> Embedder | None:
+    """The outcome embedder of the shared encoder (None for the other embedders: they give no token states)."""
+    if name != "encoder":
+        return None
+    from presslens.compare.figure_outcome import OUTCOME_AFTER, OUTCOME_BEFORE, outcome_embedder
+    from presslens.encoder import SentenceEncoder
+
+    before, after = OUTCOME_BEFORE, OUTCOME_AFTER
+    if window:
+        before, after = (int(v) for v in window.split(","))
+    return caching(outcome_embedder(SentenceEncoder.default(), before=before, after=after, centred=not plain))
+
+
 def _embedder(name: str) -> Embedder | None:
     if name == "none":
         return None
@@ -726,8 +792,9 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
         for name, w in zip(model.features, model.weights, strict=True):
             print(f"  {name}: {w:+.3f}")
     if args.loso_stories:
+        outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_plain)
         print(f"Leave one story out over {','.join(splits)} (embedder {args.embedder}):\n")
-        print(loso_stories_table(leave_one_story_out(prepared, embed, GroupingConfig())))
+        print(loso_stories_table(leave_one_story_out(prepared, embed, GroupingConfig(), outcome_embed)))
     return 1 if bad else 0
 
 
@@ -765,6 +832,8 @@ def main(args: argparse.Namespace) -> int:
         overrides["max_magnitude_gap"] = args.max_magnitude_gap
     if args.method is not None:
         overrides["method"] = args.method
+    if args.outcome_threshold is not None:
+        overrides["outcome_threshold"] = args.outcome_threshold
     if args.pair_model is not None:
         overrides["pair_model"] = PairModel.from_json(args.pair_model.read_text(encoding="utf-8"))
     config = replace(config, **overrides)
@@ -778,7 +847,10 @@ def main(args: argparse.Namespace) -> int:
         sweep(data_dir, sweep_splits, embed, config, loso=args.loso)
         return 0
     rows = {f"{args.embedder}, {config.method} (threshold {config.threshold}, weight {config.embed_weight})":
-            score(data, group_articles(data.articles, findings, duplicates, embed, config), duplicates)}
+            score(data, group_articles(data.articles, findings, duplicates, embed, config,
+                                       outcome_embed=_outcome_embedder(args.embedder, args.outcome_window,
+                                                                       args.outcome_plain)
+                                       if config.method in OUTCOME_METHODS else None), duplicates)}
     print(markdown_table(rows))
     s = next(iter(rows.values()))
     print(f"\nmentions the analyzer missed: {s.missed_mentions}/{s.mentions}")
