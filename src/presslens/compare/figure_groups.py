@@ -95,7 +95,7 @@ import numpy as np
 
 from presslens.article import Article, Finding
 from presslens.compare.conflicts import Conflict, find_conflicts, mention_interval
-from presslens.compare.figure_pair_model import PairModel, default_pair_model
+from presslens.compare.figure_pair_model import PAIR_FEATURES, PairModel, default_pair_model
 from presslens.compare.figure_words import (
     GENERIC_PREDICATES,
     MONEY_PREDICATES,
@@ -159,10 +159,16 @@ class GroupingConfig:
     them. ``"outcome"`` applies it to every pair; ``"outcome-unknown"`` only where the word lists do not know
     the outcome (the mention or the group has no recognised predicate). ``"outcome-blend"`` has no threshold of
     its own: the rules' cosine is the mean of the clause cosine and the outcome cosine. Without outcome vectors
-    (``FigureGrouper(outcome_embed=None)``) all three are the rules."""
+    (``FigureGrouper(outcome_embed=None)``) all three are the rules. ``"learned-outcome"`` is ``"learned"`` with
+    the outcome cosine as one more feature (its ``pair_model`` must have been fitted with it; none is shipped)."""
+    near_conflict_threshold: float | None = None
+    """When set (and outcome vectors exist), :meth:`FigureGrouper.conflicts` also pairs a mention with the
+    mentions of another group it could have joined (a candidate that meets the hard constraints) whose mean
+    outcome vector is at least this close (cosine): a cautious merge policy opens a new group for a figure
+    whose outcome is uncertain, and the dispute between the two groups is still reported."""
 
 
-OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend")
+OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome")
 """The methods that read the outcome vectors (:mod:`presslens.compare.figure_outcome`)."""
 
 
@@ -603,10 +609,16 @@ class FigureGrouper:
         best: tuple[float, str] | None = None
         feats = self.features(m)
         toks, pred = feats.tokens, feats.predicate
-        if cfg.method == "learned":
+        if cfg.method in ("learned", "learned-outcome"):
             model = cfg.pair_model or default_pair_model()
+            with_outcome = cfg.method == "learned-outcome"
+            if with_outcome and len(model.features) != len(PAIR_FEATURES) + 1:
+                raise ValueError("method learned-outcome needs a pair model fitted with the outcome cosine")
             for g in cands:
-                p = model.probability(self.pair_features(m, g, cosines[g] if vec is not None else 0.0))
+                x = self.pair_features(m, g, cosines[g] if vec is not None else 0.0)
+                if with_outcome:
+                    x.append(self.outcome_cosine(m, g) or 0.0)
+                p = model.probability(x)
                 if p >= model.threshold and (best is None or p > best[0]):
                     best = (p, g)
             return best[1] if best else None
@@ -872,10 +884,42 @@ class FigureGrouper:
         )
 
     def conflicts(self, gids: Iterable[str] | None = None) -> list[Conflict]:
-        """Conflicts of the given groups (default: all)."""
+        """Conflicts of the given groups (default: all), and with ``near_conflict_threshold`` set, those
+        between near groups (:meth:`near_conflicts`) that involve them."""
         out: list[Conflict] = []
-        for g in gids if gids is not None else self.groups:
+        chosen = list(gids) if gids is not None else list(self.groups)
+        for g in chosen:
             out.extend(find_conflicts(self.group_mentions(g)))
+        if self.config.near_conflict_threshold is not None and self.outcomes:
+            wanted = set(chosen)
+            out.extend(c for c in self.near_conflicts(self.config.near_conflict_threshold)
+                       if self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted)
+        return out
+
+    def near_conflicts(self, threshold: float) -> list[Conflict]:
+        """Conflicts between a mention and the mentions of another group that it could have joined: a
+        compatible candidate group (the hard constraints of the grouping) whose mean outcome vector has a
+        cosine of at least ``threshold`` with the mention's. Each pair once; the same window and tolerance as
+        within a group. The work per mention is bounded like the grouping's (the same candidate lists)."""
+        seen: set[frozenset[str]] = set()
+        out: list[Conflict] = []
+        for mid, gid in self.group_of.items():
+            m = self.mentions[mid]
+            if m.date is None or mid not in self.outcomes:
+                continue
+            cands, _cos = self._scored_candidates(m)
+            for g in cands:
+                if g == gid:
+                    continue
+                cos = self.outcome_cosine(m, g)
+                if cos is None or cos < threshold:
+                    continue
+                for other_id in self.groups[g].mention_ids:
+                    pair = frozenset((mid, other_id))
+                    if pair in seen:
+                        continue
+                    seen.add(pair)
+                    out.extend(find_conflicts([m, self.mentions[other_id]]))
         return out
 
     def _label(self, group: FigureGroup, mentions: list[FigureMention]) -> str:

@@ -63,7 +63,12 @@ from presslens.compare.figure_groups import (
     GroupingConfig,
     hashed_embedder,
 )
-from presslens.compare.figure_pair_model import PairModel, fit_pair_model
+from presslens.compare.figure_pair_model import (
+    OUTCOME_PAIR_FEATURES,
+    PAIR_FEATURES,
+    PairModel,
+    fit_pair_model,
+)
 from presslens.compare.figures import FigureMention, mentions_from_findings
 
 
@@ -217,8 +222,8 @@ def caching(embed: Embedder) -> Embedder:
 def group_articles(articles: Sequence[Article], findings: dict[str, list[Finding]], duplicates: dict[str, str],
                    embed: Embedder | None, config: GroupingConfig, *,
                    outcome_embed: Embedder | None = None) -> FigureGrouper:
-    grouper = FigureGrouper(embed, config,
-                            outcome_embed=outcome_embed if config.method in OUTCOME_METHODS else None)
+    wants = config.method in OUTCOME_METHODS or config.near_conflict_threshold is not None
+    grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed if wants else None)
     for a in sorted(articles, key=lambda a: (a.date or _dt.date.max, a.id)):
         grouper.add_article(a, findings[a.id], duplicate_of=duplicates.get(a.id))
     return grouper
@@ -377,7 +382,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned", "vetoed", *OUTCOME_METHODS)
-PAIR_METHODS = ("learned", "vetoed")
+PAIR_METHODS = ("learned", "vetoed", "learned-outcome")
 """The methods that use the pair model (fitted per held-out story)."""
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7")
 """Splits that may be used for tuning (dev, and the retired test splits whose errors were read)."""
@@ -555,15 +560,17 @@ def sweep(data_dir: Path, splits: Sequence[str], embed: Embedder | None, config:
 
 
 def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
-                  embed: Embedder | None, config: GroupingConfig) -> tuple[np.ndarray, np.ndarray]:
+                  embed: Embedder | None, config: GroupingConfig, *,
+                  outcome_embed: Embedder | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Training pairs for the pair model, from the gold grouping of one split.
 
     The articles are replayed in date order (copies skipped) and every mention is put into its gold group
     (a tracked quantity; a distractor or an unlabelled figure its own group). Before it joins, every candidate
     group the grouper would score in full (the same candidate lists and hard constraints) gives one row of
     :func:`~presslens.compare.figure_groups.pair_features`, labelled 1 when the group holds the mention's
-    tracked quantity. Returns the feature matrix and the labels."""
-    grouper = FigureGrouper(embed, config)
+    tracked quantity. With ``outcome_embed``, each row ends with the outcome cosine (the features of the
+    ``"learned-outcome"`` method). Returns the feature matrix and the labels."""
+    grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed)
     rows: list[list[float]] = []
     labels: list[int] = []
     golds: dict[str, list[GoldMention]] = defaultdict(list)
@@ -582,13 +589,19 @@ def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates:
         vectors = embed([m.masked_clause for m in grouped]) if embed is not None and grouped else None
         for m in mentions:
             grouper._remember(m)
+        if outcome_embed is not None and grouped:
+            outs = outcome_embed([m.masked_clause for m in grouped])
+            grouper.outcomes.update((m.id, np.asarray(outs[i], dtype=np.float32)) for i, m in enumerate(grouped))
         for i, m in enumerate(grouped):
             if vectors is not None:
                 grouper.vectors[m.id] = np.asarray(vectors[i], dtype=np.float16)
             key = f"{tracked[m.id]}|{m.measure}" if m.id in tracked else f"solo:{m.id}"
             cands, cosines = grouper._scored_candidates(m)
             for gid in cands:
-                rows.append(grouper.pair_features(m, gid, cosines[gid]))
+                row = grouper.pair_features(m, gid, cosines[gid])
+                if outcome_embed is not None:
+                    row.append(grouper.outcome_cosine(m, gid) or 0.0)
+                rows.append(row)
                 labels.append(int(gid == key))
             if key not in grouper.groups:
                 grouper._new_group(str(m.measure), founder=m, gid=key)
@@ -606,24 +619,34 @@ class PreparedSplit:
     findings: dict[str, list[Finding]]
     duplicates: dict[str, str]
     pairs: tuple[np.ndarray, np.ndarray]
+    outcome_pairs: tuple[np.ndarray, np.ndarray] | None = None
+    """The same pairs with the outcome cosine as last feature (``"learned-outcome"``), when outcome vectors exist."""
+    outcome_embed: Embedder | None = None
 
 
 def prepare_splits(data_dir: Path, splits: Sequence[str], embed: Embedder | None,
-                   config: GroupingConfig) -> list[PreparedSplit]:
+                   config: GroupingConfig, outcome_embed: Embedder | None = None) -> list[PreparedSplit]:
     out = []
     for split in splits:
         data = load_dataset(data_dir, split)
         findings = analyse(data.articles)
         dups = find_duplicates(data.articles)
-        out.append(PreparedSplit(split, data, findings, dups, pair_examples(data, findings, dups, embed, config)))
+        with_outcome = (pair_examples(data, findings, dups, embed, config, outcome_embed=outcome_embed)
+                        if outcome_embed is not None else None)
+        out.append(PreparedSplit(split, data, findings, dups, pair_examples(data, findings, dups, embed, config),
+                                 with_outcome, outcome_embed))
     return out
 
 
-def fit_on(prepared: Sequence[PreparedSplit]) -> PairModel:
-    """The pair model fitted on the training pairs of every given split together."""
-    x = np.vstack([p.pairs[0] for p in prepared if len(p.pairs[0])])
-    y = np.concatenate([p.pairs[1] for p in prepared if len(p.pairs[1])])
-    return fit_pair_model(x, y)
+def fit_on(prepared: Sequence[PreparedSplit], with_outcome: bool = False) -> PairModel:
+    """The pair model fitted on the training pairs of every given split together (``with_outcome``: the pairs
+    with the outcome cosine, for ``"learned-outcome"``)."""
+    sets = [p.outcome_pairs if with_outcome else p.pairs for p in prepared]
+    if any(s is None for s in sets):
+        raise ValueError("the outcome pairs need outcome vectors (prepare_splits(outcome_embed=...))")
+    x = np.vstack([s[0] for s in sets if s is not None and len(s[0])])
+    y = np.concatenate([s[1] for s in sets if s is not None and len(s[1])])
+    return fit_pair_model(x, y, features=OUTCOME_PAIR_FEATURES if with_outcome else PAIR_FEATURES)
 
 
 OUTCOME_THRESHOLD_METHODS = ("outcome", "outcome-unknown")
@@ -656,6 +679,33 @@ def choose_outcome_threshold(prepared: Sequence[PreparedSplit], embed: Embedder 
     return min(OUTCOME_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9), t))
 
 
+NEAR_METHODS = ("conservative", "outcome-unknown")
+"""Merge policies measured with conflicts between near groups (``GroupingConfig.near_conflict_threshold``)."""
+NEAR_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+
+
+def choose_near_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | None, outcome_embed: Embedder,
+                          config: GroupingConfig, method: str,
+                          cache: dict[tuple[str, str, float], Scores]) -> float:
+    """The near-conflict threshold for ``method`` chosen on ``prepared`` like :func:`choose_outcome_threshold`
+    (fewest errors summed, then the best F1 sum, then the highest threshold). ``"outcome-unknown"`` keeps its
+    outcome threshold at the shipped default here (one parameter chosen at a time)."""
+    totals: dict[float, tuple[int, float]] = {}
+    for t in NEAR_THRESHOLDS:
+        errors, f1 = 0, 0.0
+        for p in prepared:
+            key = (p.name, method + "+near", t)
+            if key not in cache:
+                cfg = replace(config, method=method, near_conflict_threshold=t)
+                cache[key] = score(p.data, group_articles(p.data.articles, p.findings, p.duplicates, embed, cfg,
+                                                          outcome_embed=outcome_embed), p.duplicates)
+            s = cache[key]
+            errors += s.distractors_merged + s.conflict_fn + s.conflict_fp
+            f1 += s.bcubed_f1
+        totals[t] = (errors, f1)
+    return min(NEAR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9), -t))
+
+
 PAIR_THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 """Probabilities :func:`choose_pair_threshold` tries."""
 
@@ -667,19 +717,20 @@ def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | N
     :data:`PAIR_THRESHOLDS`; the threshold with the fewest errors (distractors merged + planted conflicts
     missed + false conflicts) summed over the held-out splits wins, then the best mean F1 (first on ties).
     With a single split there is nothing to hold out: the model's default threshold (0.5) stays."""
+    with_outcome = method == "learned-outcome"
     if len(prepared) < 2:
-        return fit_on(prepared)
+        return fit_on(prepared, with_outcome)
     totals: dict[float, tuple[int, float]] = {t: (0, 0.0) for t in PAIR_THRESHOLDS}
     for inner in prepared:
-        base = fit_on([p for p in prepared if p is not inner])
+        base = fit_on([p for p in prepared if p is not inner], with_outcome)
         for t in PAIR_THRESHOLDS:
             cfg = replace(config, method=method, pair_model=replace(base, threshold=t))
-            s = score(inner.data, group_articles(inner.data.articles, inner.findings, inner.duplicates, embed, cfg),
-                      inner.duplicates)
+            s = score(inner.data, group_articles(inner.data.articles, inner.findings, inner.duplicates, embed, cfg,
+                                                 outcome_embed=inner.outcome_embed), inner.duplicates)
             errors, f1 = totals[t]
             totals[t] = (errors + s.distractors_merged + s.conflict_fn + s.conflict_fp, f1 + s.bcubed_f1)
     best = min(PAIR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9)))
-    return replace(fit_on(prepared), threshold=best)
+    return replace(fit_on(prepared, with_outcome), threshold=best)
 
 
 def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | None,
@@ -694,18 +745,27 @@ def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | Non
     cache: dict[tuple[str, str, float], Scores] = {}
     for held in prepared:
         train = [p for p in prepared if p is not held]
-        models = {name: choose_pair_threshold(train, embed, config, name) for name in PAIR_METHODS}
+        models = {name: choose_pair_threshold(train, embed, config, name) for name in PAIR_METHODS
+                  if outcome_embed is not None or name not in OUTCOME_METHODS}
         outcome_at = {name: choose_outcome_threshold(train, embed, outcome_embed, config, name, cache)
                       for name in OUTCOME_THRESHOLD_METHODS if outcome_embed is not None}
+        near_at = {name: choose_near_threshold(train, embed, outcome_embed, config, name, cache)
+                   for name in NEAR_METHODS if outcome_embed is not None}
         print(f"held out {held.name}: thresholds chosen on the other splits: "
               + ", ".join([f"{name} {m.threshold}" for name, m in models.items()]
-                          + [f"{name} {t}" for name, t in outcome_at.items()]))
+                          + [f"{name} {t}" for name, t in outcome_at.items()]
+                          + [f"{name}+near {t}" for name, t in near_at.items()]))
         for name in methods:
             cfg = replace(config, method=name, pair_model=models.get(name),
                           outcome_threshold=outcome_at.get(name, config.outcome_threshold))
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
+        for name, t in near_at.items():
+            cfg = replace(config, method=name, near_conflict_threshold=t)
+            grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
+                                     outcome_embed=outcome_embed)
+            out.setdefault(f"{name}+near", []).append((held.name, score(held.data, grouper, held.duplicates)))
     return out
 
 
@@ -776,7 +836,8 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
     if embed is not None and args.clause_window is not None:
         embed = windowed(embed, args.clause_window)
     embed = caching(embed) if embed is not None else None
-    prepared = prepare_splits(data_dir, splits, embed, GroupingConfig())
+    outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_plain)
+    prepared = prepare_splits(data_dir, splits, embed, GroupingConfig(), outcome_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
         print(f"error: {err}")
@@ -792,7 +853,6 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
         for name, w in zip(model.features, model.weights, strict=True):
             print(f"  {name}: {w:+.3f}")
     if args.loso_stories:
-        outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_plain)
         print(f"Leave one story out over {','.join(splits)} (embedder {args.embedder}):\n")
         print(loso_stories_table(leave_one_story_out(prepared, embed, GroupingConfig(), outcome_embed)))
     return 1 if bad else 0
