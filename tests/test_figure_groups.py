@@ -1140,6 +1140,9 @@ def test_pair_examples_label_the_gold_group_and_leave_one_story_out_runs(capsys:
                                           "test_v1,test_v2", "--embedder", "hashed"])) == 0
     out = capsys.readouterr().out
     for method in evaluation.GROUPING_METHODS:
+        if method in figure_groups_module.OUTCOME_METHODS:
+            assert f"| {method} |" not in out  # the hashed embedder gives no token states: not measured
+            continue
         assert f"| {method} | test_v1 |" in out and f"| **{method}** | **all" in out
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
                                           "dev,test"])) == 2  # never fitted on the fresh test split

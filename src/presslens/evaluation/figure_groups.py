@@ -373,9 +373,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="override GroupingConfig.outcome_threshold (methods outcome, outcome-unknown)")
     parser.add_argument("--outcome-window", metavar="B,A",
                         help="(experiment) outcome vectors over B words before and A after the masked number "
-                             "(default 3,5)")
-    parser.add_argument("--outcome-plain", action="store_true",
-                        help="(experiment) outcome vectors without subtracting the clause's mean token state")
+                             "(default 0,3)")
+    parser.add_argument("--outcome-centred", action="store_true",
+                        help="(experiment) outcome vectors minus the clause's mean token state")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
@@ -803,7 +803,7 @@ def windowed(embed: Embedder, k: int) -> Embedder:
     return embed_window
 
 
-def _outcome_embedder(name: str, window: str | None, plain: bool) -> Embedder | None:
+def _outcome_embedder(name: str, window: str | None, centred: bool) -> Embedder | None:
     """The outcome embedder of the shared encoder (None for the other embedders: they give no token states)."""
     if name != "encoder":
         return None
@@ -813,7 +813,7 @@ def _outcome_embedder(name: str, window: str | None, plain: bool) -> Embedder | 
     before, after = OUTCOME_BEFORE, OUTCOME_AFTER
     if window:
         before, after = (int(v) for v in window.split(","))
-    return caching(outcome_embedder(SentenceEncoder.default(), before=before, after=after, centred=not plain))
+    return caching(outcome_embedder(SentenceEncoder.default(), before=before, after=after, centred=centred))
 
 
 def _embedder(name: str) -> Embedder | None:
@@ -836,7 +836,7 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
     if embed is not None and args.clause_window is not None:
         embed = windowed(embed, args.clause_window)
     embed = caching(embed) if embed is not None else None
-    outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_plain)
+    outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_centred)
     prepared = prepare_splits(data_dir, splits, embed, GroupingConfig(), outcome_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
@@ -909,7 +909,7 @@ def main(args: argparse.Namespace) -> int:
     rows = {f"{args.embedder}, {config.method} (threshold {config.threshold}, weight {config.embed_weight})":
             score(data, group_articles(data.articles, findings, duplicates, embed, config,
                                        outcome_embed=_outcome_embedder(args.embedder, args.outcome_window,
-                                                                       args.outcome_plain)
+                                                                       args.outcome_centred)
                                        if config.method in OUTCOME_METHODS else None), duplicates)}
     print(markdown_table(rows))
     s = next(iter(rows.values()))
