@@ -3,7 +3,9 @@
     presslens eval figure-groups --data data/figures [--split dev|test|test_v1|test_v2|test_v3|test_v4]
                                  [--embedder encoder|hashed|none]
                                  [--sweep [--loso] [--sweep-splits dev,test_v1,...,test_v5]] [--errors]
-                                 [--method rules|conservative|same-predicate|learned [--pair-model PATH]]
+                                 [--method rules|conservative|same-predicate|learned|vetoed|outcome|
+                                           outcome-unknown|outcome-blend|learned-outcome [--pair-model PATH]]
+                                 [--outcome-threshold T] [--outcome-window B,A] [--outcome-centred]
     presslens eval figure-groups --data data/figures --loso-stories [--fit-pair-model PATH]
                                  [--sweep-splits dev,test_v1,...,test_v7]
 
@@ -37,7 +39,11 @@ that setting is scored on the held-out one (F1, distractors merged, conflicts fo
 (:mod:`presslens.compare.figure_pair_model`) is fitted, weights and threshold, on the other stories only and
 scored on the held-out one; the rule-based methods run at the shipped setting (chosen on the seen splits, with
 word lists written after reading them, so optimistic except on the story scored fresh). ``--fit-pair-model``
-fits the model on the given seen splits and writes its JSON.
+fits the model on the given seen splits and writes its JSON. With the encoder, the outcome methods
+(:data:`~presslens.compare.figure_groups.OUTCOME_METHODS`, outcome vectors from
+:mod:`presslens.compare.figure_outcome`) are measured too: their outcome threshold (``outcome``,
+``outcome-unknown``) or pair model (``learned-outcome``) chosen on the other stories, and ``conservative`` and
+``outcome-unknown`` with conflicts between near groups (``+near``, that threshold chosen on the other stories).
 """
 
 from __future__ import annotations
