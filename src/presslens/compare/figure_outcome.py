@@ -9,7 +9,7 @@ state is contextual), and the states of the tokens in a short window around the 
 noun and the verb phrase that follows it, and the few words before it ("the number of miners killed rose to
 N") -- are averaged. Optionally the clause's mean token state is subtracted first (``centred``): what every
 token of the clause shares (the story, the outlet's phrasing) is taken out and what the window's words add is
-kept. The defaults (the 3 words after the number, not centred) are the best of 14 variants by the AUC of
+kept. The defaults (the 3 words after the number, not centred) are the best of 18 variants by the AUC of
 same-thing pairs over the 8 seen stories (an in-sample choice, see docs/EVALUATION.md).
 
 The vectors are compared by cosine (:class:`~presslens.compare.figure_groups.FigureGrouper` keeps a sum per
