@@ -76,6 +76,7 @@ from presslens.compare.figure_pair_model import (
     fit_pair_model,
 )
 from presslens.compare.figures import FigureMention, mentions_from_findings
+from presslens.encoder import SentenceEncoder
 
 
 @dataclass
@@ -346,8 +347,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", default="test", choices=["test", "dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5",
                                                                      "test_v6", "test_v7"],
                         help="which split to score (test_v1 .. test_v7: retired test splits, seen)")
-    parser.add_argument("--embedder", default="encoder", choices=["encoder", "hashed", "none"],
-                        help="clause embeddings: the shared encoder, hashed words (no model) or none (lexical)")
+    parser.add_argument("--embedder", default="encoder", choices=["encoder", "claim", "hashed", "none"],
+                        help="clause embeddings: the shared encoder, the 6-layer claim-matching encoder "
+                             "(experiment), hashed words (no model) or none (lexical)")
     parser.add_argument("--threshold", type=float, help="override GroupingConfig.threshold")
     parser.add_argument("--embed-weight", type=float, help="override GroupingConfig.embed_weight")
     parser.add_argument("--headless-margin", type=float, help="override GroupingConfig.headless_margin")
@@ -685,6 +687,36 @@ def choose_outcome_threshold(prepared: Sequence[PreparedSplit], embed: Embedder 
     return min(OUTCOME_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9), t))
 
 
+REFIT_GRID = tuple((t, w) for w in (0.4, 0.6, 0.8) for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7))
+"""(threshold, embed_weight) settings of the rules that ``rules-refit`` chooses from, per held-out story."""
+REFIT_CRITERIA = ("errors", "f1")
+"""How ``rules-refit`` chooses: the fewest errors (distractors merged + conflicts missed + false conflicts)
+summed over the training stories, then the best F1 sum; or the best F1 sum, then the fewest errors."""
+
+
+def choose_rules_setting(prepared: Sequence[PreparedSplit], embed: Embedder | None, config: GroupingConfig,
+                         criterion: str, cache: dict[tuple[str, str, float], Scores]) -> tuple[float, float]:
+    """The rules' (threshold, embed_weight) chosen on ``prepared`` from :data:`REFIT_GRID` (see
+    :data:`REFIT_CRITERIA`; first in grid order on ties): what the setting of the rules would be had it been
+    chosen without the held-out story, e.g. for another clause encoder."""
+    totals: dict[tuple[float, float], tuple[int, float]] = {}
+    for t, w in REFIT_GRID:
+        errors, f1 = 0, 0.0
+        for p in prepared:
+            key = (p.name, f"rules@{w}", t)
+            if key not in cache:
+                cfg = replace(config, method="rules", threshold=t, embed_weight=w)
+                cache[key] = score(p.data, group_articles(p.data.articles, p.findings, p.duplicates, embed, cfg),
+                                   p.duplicates)
+            s = cache[key]
+            errors += s.distractors_merged + s.conflict_fn + s.conflict_fp
+            f1 += s.bcubed_f1
+        totals[(t, w)] = (errors, round(f1, 9))
+    if criterion == "f1":
+        return min(REFIT_GRID, key=lambda tw: (-totals[tw][1], totals[tw][0]))
+    return min(REFIT_GRID, key=lambda tw: (totals[tw][0], -totals[tw][1]))
+
+
 NEAR_METHODS = ("conservative", "outcome-unknown")
 """Merge policies measured with conflicts between near groups (``GroupingConfig.near_conflict_threshold``)."""
 NEAR_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
@@ -757,10 +789,12 @@ def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | Non
                       for name in OUTCOME_THRESHOLD_METHODS if outcome_embed is not None}
         near_at = {name: choose_near_threshold(train, embed, outcome_embed, config, name, cache)
                    for name in NEAR_METHODS if outcome_embed is not None}
+        refit_at = {crit: choose_rules_setting(train, embed, config, crit, cache) for crit in REFIT_CRITERIA}
         print(f"held out {held.name}: thresholds chosen on the other splits: "
               + ", ".join([f"{name} {m.threshold}" for name, m in models.items()]
                           + [f"{name} {t}" for name, t in outcome_at.items()]
-                          + [f"{name}+near {t}" for name, t in near_at.items()]))
+                          + [f"{name}+near {t}" for name, t in near_at.items()]
+                          + [f"rules-refit-{crit} {t}/{w}" for crit, (t, w) in refit_at.items()]))
         for name in methods:
             cfg = replace(config, method=name, pair_model=models.get(name),
                           outcome_threshold=outcome_at.get(name, config.outcome_threshold))
@@ -772,6 +806,10 @@ def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | Non
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed)
             out.setdefault(f"{name}+near", []).append((held.name, score(held.data, grouper, held.duplicates)))
+        for crit, (t, w) in refit_at.items():
+            cfg = replace(config, method="rules", threshold=t, embed_weight=w)
+            grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg)
+            out.setdefault(f"rules-refit-{crit}", []).append((held.name, score(held.data, grouper, held.duplicates)))
     return out
 
 
@@ -811,25 +849,38 @@ def windowed(embed: Embedder, k: int) -> Embedder:
 
 def _outcome_embedder(name: str, window: str | None, centred: bool) -> Embedder | None:
     """The outcome embedder of the shared encoder (None for the other embedders: they give no token states)."""
-    if name != "encoder":
+    encoder = _token_encoder(name)
+    if encoder is None:
         return None
     from presslens.compare.figure_outcome import OUTCOME_AFTER, OUTCOME_BEFORE, outcome_embedder
-    from presslens.encoder import SentenceEncoder
 
     before, after = OUTCOME_BEFORE, OUTCOME_AFTER
     if window:
         before, after = (int(v) for v in window.split(","))
-    return caching(outcome_embedder(SentenceEncoder.default(), before=before, after=after, centred=centred))
+    return caching(outcome_embedder(encoder, before=before, after=after, centred=centred))
+
+
+def _token_encoder(name: str) -> SentenceEncoder | None:
+    """The encoder behind ``--embedder`` (None for hashed words and none): the shared 3-layer article encoder,
+    or ``claim``: the 6-layer claim-matching encoder (:mod:`presslens.compare.claim_match`)."""
+    from presslens.encoder import SentenceEncoder
+
+    if name == "encoder":
+        return SentenceEncoder.default()
+    if name == "claim":
+        from presslens.compare.claim_match import default_claim_encoder
+
+        encoder = default_claim_encoder()
+        assert isinstance(encoder, SentenceEncoder)
+        return encoder
+    return None
 
 
 def _embedder(name: str) -> Embedder | None:
-    if name == "none":
-        return None
     if name == "hashed":
         return hashed_embedder()
-    from presslens.encoder import SentenceEncoder
-
-    return SentenceEncoder.default().encode
+    encoder = _token_encoder(name)
+    return encoder.encode if encoder is not None else None
 
 
 def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
