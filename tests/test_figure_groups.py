@@ -1143,6 +1143,11 @@ def test_pair_examples_label_the_gold_group_and_leave_one_story_out_runs(capsys:
         if method in figure_groups_module.OUTCOME_METHODS:
             assert f"| {method} |" not in out  # the hashed embedder gives no token states: not measured
             continue
+    for crit in evaluation.REFIT_CRITERIA:  # the rules' setting chosen on the other story
+        assert f"| rules-refit-{crit} | test_v1 |" in out and f"| **rules-refit-{crit}** | **all" in out
+    for method in evaluation.GROUPING_METHODS:
+        if method in figure_groups_module.OUTCOME_METHODS:
+            continue
         assert f"| {method} | test_v1 |" in out and f"| **{method}** | **all" in out
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
                                           "dev,test"])) == 2  # never fitted on the fresh test split
