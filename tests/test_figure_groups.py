@@ -1337,3 +1337,7 @@ def test_learned_outcome_needs_a_model_fitted_with_the_outcome_cosine() -> None:
     assert model.weights[-1] == max(model.weights)  # the label follows the outcome cosine
     grouper, _ = _outcome_grouper("learned-outcome", pair_model=model)  # type: ignore[arg-type]
     assert grouper.groups
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--split", "test_v1",
+                                          "--method", "learned-outcome"])) == 2  # one clear line, no traceback

@@ -148,7 +148,8 @@ class GroupingConfig:
     else it opens a group), ``"same-predicate"`` (the same score; a mention without a predicate joins only a group
     without one), ``"vetoed"`` (the rules, and the pair model's probability must reach its threshold) or
     ``"learned"`` (:mod:`presslens.compare.figure_pair_model`: the probability of a logistic
-    regression over :func:`pair_features` and the rules' margin, against ``pair_model.threshold``). The hard
+    regression over :func:`pair_features` and the rules' margin, against ``pair_model.threshold``), or one of the
+    :data:`OUTCOME_METHODS` (list-free outcome vectors, see ``outcome_threshold``). The hard
     constraints apply to all; ``"rules"`` is the shipped method (the others measured leaving one story out:
     ``presslens eval figure-groups --loso-stories``, docs/EVALUATION.md)."""
     pair_model: PairModel | None = None

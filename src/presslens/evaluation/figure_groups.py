@@ -951,6 +951,10 @@ def main(args: argparse.Namespace) -> int:
         overrides["method"] = args.method
     if args.outcome_threshold is not None:
         overrides["outcome_threshold"] = args.outcome_threshold
+    if args.method == "learned-outcome" and args.pair_model is None:
+        print("error: --method learned-outcome needs --pair-model PATH (a model fitted with the outcome cosine; "
+              "none is shipped)")
+        return 2
     if args.pair_model is not None:
         overrides["pair_model"] = PairModel.from_json(args.pair_model.read_text(encoding="utf-8"))
     config = replace(config, **overrides)
