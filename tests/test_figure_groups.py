@@ -1140,6 +1140,14 @@ def test_pair_examples_label_the_gold_group_and_leave_one_story_out_runs(capsys:
                                           "test_v1,test_v2", "--embedder", "hashed"])) == 0
     out = capsys.readouterr().out
     for method in evaluation.GROUPING_METHODS:
+        if method in figure_groups_module.OUTCOME_METHODS:
+            assert f"| {method} |" not in out  # the hashed embedder gives no token states: not measured
+            continue
+    for crit in evaluation.REFIT_CRITERIA:  # the rules' setting chosen on the other story
+        assert f"| rules-refit-{crit} | test_v1 |" in out and f"| **rules-refit-{crit}** | **all" in out
+    for method in evaluation.GROUPING_METHODS:
+        if method in figure_groups_module.OUTCOME_METHODS:
+            continue
         assert f"| {method} | test_v1 |" in out and f"| **{method}** | **all" in out
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
                                           "dev,test"])) == 2  # never fitted on the fresh test split
@@ -1211,3 +1219,125 @@ def test_one_vector_groups_score_as_a_float32_matrix_of_sums_would() -> None:
         norm = float(np.linalg.norm(total)) or 1.0
         assert got == pytest.approx(float(total @ probe) / norm, abs=1e-6)
         assert table.norms.data[group.row] == pytest.approx(norm, rel=1e-6)
+
+
+# ------------------------------------------------------------------ outcome vectors (no word list)
+
+OUTCOME_CORPUS = [
+    ("b1", 1, "Officials in Corrow said on Monday that 40 miners were underground at the pit during the night."),
+    ("b2", 2, "Officials in Corrow said on Tuesday that 45 miners were taken to hospital from the pit during the "
+              "night."),
+    ("b3", 3, "Officials in Corrow said on Wednesday that 44 miners were underground at the pit during the night."),
+]
+"""Three figures of one counted noun whose verbs no list knows: two measure the same thing, one another."""
+
+
+def _two_outcomes(texts: list[str]) -> np.ndarray:
+    """A stand-in outcome embedder: one direction for "taken to hospital", another for everything else."""
+    return np.array([[1.0, 0.0] if "hospital" in t else [0.0, 1.0] for t in texts], dtype=np.float32)
+
+
+def _outcome_grouper(method: str, **config: float) -> tuple[FigureGrouper, dict[str, FigureMention]]:
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method=method, **config),
+                            outcome_embed=_two_outcomes)
+    for aid, day, text in OUTCOME_CORPUS:
+        art = _article(aid, text, day)
+        grouper.add_article(art, _findings(art))
+    return grouper, {m.text: m for m in grouper.mentions.values()}
+
+
+def test_outcome_span_holds_the_words_after_the_number_up_to_punctuation() -> None:
+    from presslens.compare.figure_outcome import outcome_span
+
+    text = "The union said many miners were brought up alive, the service said."
+    w0, w1, m0, m1 = outcome_span(text, before=0, after=3)
+    assert text[m0:m1] == "many" and text[w0:w1] == "many miners were brought"
+    w0, w1, _, _ = outcome_span(text, before=2, after=9)
+    assert text[w0:w1] == "union said many miners were brought up alive,"  # stops at the comma
+    assert outcome_span("no number here") == (0, 14, 0, 0)
+
+
+def test_outcome_vectors_pool_the_window_tokens_without_the_mask() -> None:
+    from presslens.compare.figure_outcome import outcome_vectors
+    from presslens.encoder import Encoded
+
+    text = "said many miners died"
+    offsets = np.array([[0, 4], [5, 9], [10, 16], [17, 21]], dtype=np.int32)
+    states = np.array([[1, 0, 0], [0, 5, 0], [0, 0, 2], [2, 0, 2]], dtype=np.float32)
+    encoded = Encoded(np.zeros((1, 3), np.float32), [states], [offsets])
+    plain = outcome_vectors(encoded, [text], before=0, after=2, centred=False)[0]
+    expected = (states[2] + states[3]) / 2  # "miners died"; "said" is outside, the mask left out
+    assert np.allclose(plain, expected / np.linalg.norm(expected))
+    centred = outcome_vectors(encoded, [text], before=0, after=2, centred=True)[0]
+    shifted = expected - states.mean(axis=0)
+    assert np.allclose(centred, shifted / np.linalg.norm(shifted))
+
+
+def test_outcome_veto_keeps_an_unlisted_other_outcome_apart() -> None:
+    rules, by_text = _outcome_grouper("rules")
+    assert len({rules.group_of[m.id] for m in by_text.values()}) == 1  # the rules merge all three
+    grouper, by_text = _outcome_grouper("outcome-unknown", outcome_threshold=0.5)
+    assert grouper.group_of[by_text["40 miners"].id] == grouper.group_of[by_text["44 miners"].id]
+    assert grouper.group_of[by_text["45 miners"].id] != grouper.group_of[by_text["40 miners"].id]
+    cos = grouper.outcome_cosine(by_text["45 miners"], grouper.group_of[by_text["40 miners"].id])
+    assert cos is not None and cos < 0.5
+
+
+def test_outcome_method_without_outcome_vectors_is_the_rules() -> None:
+    rules, _ = _grouper_with(GroupingConfig())
+    plain, _ = _grouper_with(GroupingConfig(method="outcome-unknown"))
+    assert _partition(plain) == _partition(rules)
+
+
+def test_outcome_grouping_incremental_equals_a_rebuild_and_a_removal() -> None:
+    grouper, by_text = _outcome_grouper("outcome-unknown", outcome_threshold=0.5)
+    before = _partition(grouper)
+    grouper.rebuild()
+    assert _partition(grouper) == before
+    grouper.rebuild(reembed=True)
+    assert _partition(grouper) == before
+    grouper.remove_article("b3")
+    gid = grouper.group_of[by_text["40 miners"].id]
+    assert grouper.outcome_cosine(by_text["40 miners"], gid) == pytest.approx(1.0)
+    assert by_text["44 miners"].id not in grouper.outcomes
+
+
+def test_near_conflicts_pair_groups_with_the_same_outcome_only() -> None:
+    texts = [("c1", 1, "Officials in Corrow said on Monday that 40 miners were underground at the pit."),
+             ("c2", 2, "Officials in Corrow said on Tuesday that 400 miners were underground at the pit."),
+             ("c3", 3, "Officials in Corrow said on Wednesday that 4,000 miners were taken to hospital.")]
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method="conservative", near_conflict_threshold=0.9),
+                            outcome_embed=_two_outcomes)
+    for aid, day, text in texts:
+        art = _article(aid, text, day)
+        grouper.add_article(art, _findings(art))
+    by_text = {m.text: m for m in grouper.mentions.values()}
+    assert grouper.group_of[by_text["40 miners"].id] != grouper.group_of[by_text["400 miners"].id]
+    pairs = {frozenset((c.first.text, c.second.text)) for c in grouper.conflicts()}
+    assert frozenset(("40 miners", "400 miners")) in pairs  # split by the cautious policy, still a dispute
+    assert not any("4,000 miners" in p for p in pairs)  # another outcome: no conflict
+    unset = FigureGrouper(hashed_embedder(), GroupingConfig(method="conservative"), outcome_embed=_two_outcomes)
+    for aid, day, text in texts:
+        art = _article(aid, text, day)
+        unset.add_article(art, _findings(art))
+    assert unset.conflicts() == []
+
+
+def test_learned_outcome_needs_a_model_fitted_with_the_outcome_cosine() -> None:
+    from presslens.compare.figure_pair_model import OUTCOME_PAIR_FEATURES
+
+    with pytest.raises(ValueError, match="outcome cosine"):
+        _outcome_grouper("learned-outcome")
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(60, len(OUTCOME_PAIR_FEATURES)))
+    y = (x[:, -1] > 0).astype(float)
+    model = fit_pair_model(x, y, features=OUTCOME_PAIR_FEATURES)
+    again = PairModel.from_json(model.to_json())
+    assert again.features == OUTCOME_PAIR_FEATURES and again.weights == model.weights
+    assert model.weights[-1] == max(model.weights)  # the label follows the outcome cosine
+    grouper, _ = _outcome_grouper("learned-outcome", pair_model=model)  # type: ignore[arg-type]
+    assert grouper.groups
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--split", "test_v1",
+                                          "--method", "learned-outcome"])) == 2  # one clear line, no traceback

@@ -95,7 +95,7 @@ import numpy as np
 
 from presslens.article import Article, Finding
 from presslens.compare.conflicts import Conflict, find_conflicts, mention_interval
-from presslens.compare.figure_pair_model import PairModel, default_pair_model
+from presslens.compare.figure_pair_model import PAIR_FEATURES, PairModel, default_pair_model
 from presslens.compare.figure_words import (
     GENERIC_PREDICATES,
     MONEY_PREDICATES,
@@ -148,11 +148,30 @@ class GroupingConfig:
     else it opens a group), ``"same-predicate"`` (the same score; a mention without a predicate joins only a group
     without one), ``"vetoed"`` (the rules, and the pair model's probability must reach its threshold) or
     ``"learned"`` (:mod:`presslens.compare.figure_pair_model`: the probability of a logistic
-    regression over :func:`pair_features` and the rules' margin, against ``pair_model.threshold``). The hard
+    regression over :func:`pair_features` and the rules' margin, against ``pair_model.threshold``), or one of the
+    :data:`OUTCOME_METHODS` (list-free outcome vectors, see ``outcome_threshold``). The hard
     constraints apply to all; ``"rules"`` is the shipped method (the others measured leaving one story out:
     ``presslens eval figure-groups --loso-stories``, docs/EVALUATION.md)."""
     pair_model: PairModel | None = None
     """The weights of the ``"learned"`` method (None there: the shipped ``figure_pair_model.json``)."""
+    outcome_threshold: float = 0.5
+    """Methods ``"outcome"`` and ``"outcome-unknown"``: the lowest cosine of the mention's outcome vector
+    (:mod:`presslens.compare.figure_outcome`) with the group's mean outcome vector at which the rules may join
+    them. ``"outcome"`` applies it to every pair; ``"outcome-unknown"`` only where the word lists do not know
+    the outcome (the mention or the group has no recognised predicate). ``"outcome-blend"`` has no threshold of
+    its own: the rules' cosine is the mean of the clause cosine and the outcome cosine. Without outcome vectors
+    (``FigureGrouper(outcome_embed=None)``) all three are the rules. ``"learned-outcome"`` is ``"learned"`` with
+    the outcome cosine as one more feature (its ``pair_model`` must have been fitted with it; none is shipped)."""
+    near_conflict_threshold: float | None = None
+    """When set (and outcome vectors exist), :meth:`FigureGrouper.conflicts` also pairs a mention with the
+    mentions of another group it could have joined (a candidate that meets the hard constraints) whose mean
+    outcome vector is at least this close (cosine): a cautious merge policy opens a new group for a figure
+    whose outcome is uncertain, and the dispute between the two groups is still reported."""
+
+
+OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome")
+"""The methods that read the outcome vectors (:mod:`presslens.compare.figure_outcome`)."""
+
 
 @dataclass(slots=True)
 class FigureGroup:
@@ -287,9 +306,17 @@ NEAREST_WORDS = 4
 class FigureGrouper:
     """Incremental grouping of figure mentions (see the module docstring)."""
 
-    def __init__(self, embed: Embedder | None = None, config: GroupingConfig | None = None) -> None:
+    def __init__(self, embed: Embedder | None = None, config: GroupingConfig | None = None, *,
+                 outcome_embed: Embedder | None = None) -> None:
         self.embed = embed
         self.config = config or GroupingConfig()
+        self.outcome_embed = outcome_embed
+        """Masked clauses -> outcome vectors (:func:`~presslens.compare.figure_outcome.outcome_embedder`); read
+        only by the :data:`OUTCOME_METHODS`, and computed only when given."""
+        self.outcomes: dict[str, np.ndarray] = {}
+        """Mention id -> its outcome vector (float32, L2-normalised), when ``outcome_embed`` is given."""
+        self._outcome_sums: dict[str, np.ndarray] = {}
+        """Group id -> the sum of its mentions' outcome vectors."""
         self.mentions: dict[str, FigureMention] = {}
         self.vectors: VectorTable = VectorTable()
         """Mention id -> clause vector (float16; sums are kept in float32)."""
@@ -336,6 +363,10 @@ class FigureGrouper:
         grouped = [m for m in mentions if m.measure is not None]
         if vectors is None and self.embed is not None and grouped:
             vectors = self.embed([m.masked_clause for m in grouped])
+        if self.outcome_embed is not None and grouped:
+            outcomes = self.outcome_embed([m.masked_clause for m in grouped])
+            for i, m in enumerate(grouped):
+                self.outcomes[m.id] = np.asarray(outcomes[i], dtype=np.float32)
         for m in mentions:
             if m.measure is None:
                 self._remember(m)
@@ -351,6 +382,8 @@ class FigureGrouper:
             vector = self.embed([mention.masked_clause])[0]
         if vector is not None:
             self.vectors[mid] = vector  # kept in float16: half the memory; sums in float32
+        if self.outcome_embed is not None and mid not in self.outcomes:
+            self.outcomes[mid] = np.asarray(self.outcome_embed([mention.masked_clause])[0], dtype=np.float32)
         return self._place(mention, mid)
 
     def _place(self, mention: FigureMention, mid: str) -> str:
@@ -365,7 +398,13 @@ class FigureGrouper:
                 vectors: Mapping[str, np.ndarray] | None = None) -> None:
         """Load a stored grouping without re-scoring: ``mentions`` in their indexing order, their stored
         group ids and clause vectors. Later :meth:`assign` calls continue exactly where the stored
-        grouper left off (a store keeps mentions, vectors and group ids, not this object)."""
+        grouper left off (a store keeps mentions, vectors and group ids, not this object). Outcome vectors are
+        not stored: with ``outcome_embed`` given they are computed again."""
+        if self.outcome_embed is not None:
+            todo = [m for m in mentions if m.measure is not None and m.id not in self.outcomes]
+            if todo:
+                outs = self.outcome_embed([m.masked_clause for m in todo])
+                self.outcomes.update((m.id, np.asarray(outs[i], dtype=np.float32)) for i, m in enumerate(todo))
         for m in mentions:
             mid = self._remember(m)
             gid = group_of.get(mid)
@@ -386,6 +425,10 @@ class FigureGrouper:
             if grouped:
                 vecs = self.embed([m.masked_clause for _, m in grouped])
                 self.vectors = VectorTable((mid, vecs[i]) for i, (mid, _) in enumerate(grouped))
+            if grouped and self.outcome_embed is not None:
+                outs = self.outcome_embed([m.masked_clause for _, m in grouped])
+                self.outcomes = {mid: np.asarray(outs[i], dtype=np.float32) for i, (mid, _) in enumerate(grouped)}
+        self._outcome_sums.clear()
         self.group_of.clear()
         self.groups.clear()
         self._by_head.clear()
@@ -419,7 +462,7 @@ class FigureGrouper:
             if gid is not None:
                 self._leave(gid, mid)
                 changed.add(gid)
-            for table in (self.mentions, self.vectors):
+            for table in (self.mentions, self.vectors, self.outcomes):
                 table.pop(mid, None)
         return changed
 
@@ -567,10 +610,16 @@ class FigureGrouper:
         best: tuple[float, str] | None = None
         feats = self.features(m)
         toks, pred = feats.tokens, feats.predicate
-        if cfg.method == "learned":
+        if cfg.method in ("learned", "learned-outcome"):
             model = cfg.pair_model or default_pair_model()
+            with_outcome = cfg.method == "learned-outcome"
+            if with_outcome and len(model.features) != len(PAIR_FEATURES) + 1:
+                raise ValueError("method learned-outcome needs a pair model fitted with the outcome cosine")
             for g in cands:
-                p = model.probability(self.pair_features(m, g, cosines[g] if vec is not None else 0.0))
+                x = self.pair_features(m, g, cosines[g] if vec is not None else 0.0)
+                if with_outcome:
+                    x.append(self.outcome_cosine(m, g) or 0.0)
+                p = model.probability(x)
                 if p >= model.threshold and (best is None or p > best[0]):
                     best = (p, g)
             return best[1] if best else None
@@ -580,15 +629,37 @@ class FigureGrouper:
                 continue
             if cfg.method == "same-predicate" and not _predicates_match(pred, group):
                 continue
+            cos = cosines[g]
+            if cfg.method == "outcome-blend":
+                outcome_cos = self.outcome_cosine(m, g)
+                if outcome_cos is not None:
+                    cos = 0.5 * (cos + outcome_cos)  # what the number measures weighs as much as the clause
+            elif cfg.method in OUTCOME_METHODS and not self._outcome_agrees(m, pred, group):
+                continue
             if cfg.method == "vetoed":
                 model = cfg.pair_model or default_pair_model()
                 if model.probability(self.pair_features(m, g, cosines[g])) < model.threshold:
                     continue  # the pair model says "not the same thing": the rules may not join
-            score, threshold = self._rule_terms(m, pred, group, weight, cosines[g], self._lexical(toks, group),
+            score, threshold = self._rule_terms(m, pred, group, weight, cos, self._lexical(toks, group),
                                                 self._magnitude(m, group))
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, g)
         return best[1] if best else None
+
+    def outcome_cosine(self, m: FigureMention, gid: str) -> float | None:
+        """Cosine of the mention's outcome vector with the group's mean outcome vector (None: either has none)."""
+        vec, total = self.outcomes.get(m.id), self._outcome_sums.get(gid)
+        if vec is None or total is None:
+            return None
+        norm = float(np.linalg.norm(total))
+        return float(vec @ total) / norm if norm > 0 else None
+
+    def _outcome_agrees(self, m: FigureMention, pred: str | None, group: FigureGroup) -> bool:
+        """The outcome veto of the :data:`OUTCOME_METHODS` (see ``GroupingConfig.outcome_threshold``)."""
+        if self.config.method == "outcome-unknown" and pred is not None and group.predicates:
+            return True  # both outcomes known to the lists: the hard constraint already compared them
+        cos = self.outcome_cosine(m, group.id)
+        return cos is None or cos >= self.config.outcome_threshold
 
     @staticmethod
     def _lexical(tokens: dict[str, float], group: FigureGroup) -> float:
@@ -676,6 +747,10 @@ class FigureGrouper:
         group.mention_ids.append(mid)
         if mid in self.vectors:
             self._add_vector(group, mid)
+        outcome = self.outcomes.get(mid)
+        if outcome is not None:
+            total = self._outcome_sums.get(gid)
+            self._outcome_sums[gid] = outcome.copy() if total is None else total + outcome
         feats = self.features(m)
         for t, w in feats.tokens.items():
             if t not in group.tokens:
@@ -713,6 +788,7 @@ class FigureGrouper:
         group.mention_ids.remove(mid)
         if not group.mention_ids:  # nothing left: drop the group (its rows stay, unused)
             del self.groups[gid]
+            self._outcome_sums.pop(gid, None)
             for t in group.tokens:
                 self._drop_posting(self._postings, (group.measure, t), group.row)
             for h in group.heads:
@@ -720,6 +796,9 @@ class FigureGrouper:
             for p in group.predicates:
                 self._drop_posting(self._by_predicate, (group.measure, p), group.row)
             return
+        outcome, total = self.outcomes.get(mid), self._outcome_sums.get(gid)
+        if outcome is not None and total is not None:
+            total -= outcome
         table = self._rows[group.measure]
         if mid in self.vectors and table.kind.data[group.row] != NO_VECTOR:
             vec = self.vectors.rows[self.vectors.slot(mid)].astype(np.float32)
@@ -806,10 +885,42 @@ class FigureGrouper:
         )
 
     def conflicts(self, gids: Iterable[str] | None = None) -> list[Conflict]:
-        """Conflicts of the given groups (default: all)."""
+        """Conflicts of the given groups (default: all), and with ``near_conflict_threshold`` set, those
+        between near groups (:meth:`near_conflicts`) that involve them."""
         out: list[Conflict] = []
-        for g in gids if gids is not None else self.groups:
+        chosen = list(gids) if gids is not None else list(self.groups)
+        for g in chosen:
             out.extend(find_conflicts(self.group_mentions(g)))
+        if self.config.near_conflict_threshold is not None and self.outcomes:
+            wanted = set(chosen)
+            out.extend(c for c in self.near_conflicts(self.config.near_conflict_threshold)
+                       if self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted)
+        return out
+
+    def near_conflicts(self, threshold: float) -> list[Conflict]:
+        """Conflicts between a mention and the mentions of another group that it could have joined: a
+        compatible candidate group (the hard constraints of the grouping) whose mean outcome vector has a
+        cosine of at least ``threshold`` with the mention's. Each pair once; the same window and tolerance as
+        within a group. The work per mention is bounded like the grouping's (the same candidate lists)."""
+        seen: set[frozenset[str]] = set()
+        out: list[Conflict] = []
+        for mid, gid in self.group_of.items():
+            m = self.mentions[mid]
+            if m.date is None or mid not in self.outcomes:
+                continue
+            cands, _cos = self._scored_candidates(m)
+            for g in cands:
+                if g == gid:
+                    continue
+                cos = self.outcome_cosine(m, g)
+                if cos is None or cos < threshold:
+                    continue
+                for other_id in self.groups[g].mention_ids:
+                    pair = frozenset((mid, other_id))
+                    if pair in seen:
+                        continue
+                    seen.add(pair)
+                    out.extend(find_conflicts([m, self.mentions[other_id]]))
         return out
 
     def _label(self, group: FigureGroup, mentions: list[FigureMention]) -> str:
@@ -959,5 +1070,5 @@ def _central_log(m: FigureMention) -> float | None:
 
 
 __all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
-           "GroupingConfig", "MentionFeatures", "clause_tokens", "founding_group_id", "hashed_embedder",
+           "GroupingConfig", "MentionFeatures", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "pair_features"]

@@ -35,6 +35,10 @@ PAIR_FEATURES = (
 """Names of the features of one (mention, group) pair, in order (see
 :func:`~presslens.compare.figure_groups.pair_features`)."""
 
+OUTCOME_PAIR_FEATURES = (*PAIR_FEATURES, "outcome_cosine")
+"""The features of the ``"learned-outcome"`` method: :data:`PAIR_FEATURES` and the cosine of the mention's outcome
+vector with the group's (:mod:`presslens.compare.figure_outcome`; 0 when either has none)."""
+
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "figure_pair_model.json"
 
 
@@ -64,8 +68,9 @@ class PairModel:
     def from_json(cls, text: str) -> PairModel:
         raw = json.loads(text)
         features = tuple(raw["features"])
-        if features != PAIR_FEATURES:
-            raise ValueError(f"pair model features {features} are not this code's {PAIR_FEATURES}")
+        if features not in (PAIR_FEATURES, OUTCOME_PAIR_FEATURES):
+            raise ValueError(f"pair model features {features} are not this code's {PAIR_FEATURES} "
+                             f"(or those and outcome_cosine)")
         n = len(features)
         weights, mean, scale = (tuple(float(v) for v in raw[k]) for k in ("weights", "mean", "scale"))
         if not len(weights) == len(mean) == len(scale) == n:
@@ -80,12 +85,12 @@ class PairModel:
 
 
 def fit_pair_model(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, threshold: float = 0.5,
-                   iterations: int = 50) -> PairModel:
+                   iterations: int = 50, features: tuple[str, ...] = PAIR_FEATURES) -> PairModel:
     """L2-regularised logistic regression (Newton's method) on standardised features; ``y`` in {0, 1}."""
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
-    if x.ndim != 2 or x.shape[1] != len(PAIR_FEATURES) or len(y) != len(x):
-        raise ValueError(f"need an (n, {len(PAIR_FEATURES)}) feature matrix and n labels")
+    if x.ndim != 2 or x.shape[1] != len(features) or len(y) != len(x):
+        raise ValueError(f"need an (n, {len(features)}) feature matrix and n labels")
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
@@ -102,7 +107,7 @@ def fit_pair_model(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, threshold: 
         if float(np.max(np.abs(step))) < 1e-8:
             break
     return PairModel(tuple(float(v) for v in w[1:]), float(w[0]), tuple(float(v) for v in mean),
-                     tuple(float(v) for v in scale), threshold)
+                     tuple(float(v) for v in scale), threshold, features)
 
 
 @lru_cache(maxsize=1)
@@ -111,4 +116,4 @@ def default_pair_model() -> PairModel:
     return PairModel.from_json(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))
 
 
-__all__ = ["DEFAULT_MODEL_PATH", "PAIR_FEATURES", "PairModel", "default_pair_model", "fit_pair_model"]
+__all__ = ["DEFAULT_MODEL_PATH", "OUTCOME_PAIR_FEATURES", "PAIR_FEATURES", "PairModel", "default_pair_model", "fit_pair_model"]

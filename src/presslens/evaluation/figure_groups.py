@@ -3,7 +3,9 @@
     presslens eval figure-groups --data data/figures [--split dev|test|test_v1|test_v2|test_v3|test_v4]
                                  [--embedder encoder|hashed|none]
                                  [--sweep [--loso] [--sweep-splits dev,test_v1,...,test_v5]] [--errors]
-                                 [--method rules|conservative|same-predicate|learned [--pair-model PATH]]
+                                 [--method rules|conservative|same-predicate|learned|vetoed|outcome|
+                                           outcome-unknown|outcome-blend|learned-outcome [--pair-model PATH]]
+                                 [--outcome-threshold T] [--outcome-window B,A] [--outcome-centred]
     presslens eval figure-groups --data data/figures --loso-stories [--fit-pair-model PATH]
                                  [--sweep-splits dev,test_v1,...,test_v7]
 
@@ -37,7 +39,11 @@ that setting is scored on the held-out one (F1, distractors merged, conflicts fo
 (:mod:`presslens.compare.figure_pair_model`) is fitted, weights and threshold, on the other stories only and
 scored on the held-out one; the rule-based methods run at the shipped setting (chosen on the seen splits, with
 word lists written after reading them, so optimistic except on the story scored fresh). ``--fit-pair-model``
-fits the model on the given seen splits and writes its JSON.
+fits the model on the given seen splits and writes its JSON. With the encoder, the outcome methods
+(:data:`~presslens.compare.figure_groups.OUTCOME_METHODS`, outcome vectors from
+:mod:`presslens.compare.figure_outcome`) are measured too: their outcome threshold (``outcome``,
+``outcome-unknown``) or pair model (``learned-outcome``) chosen on the other stories, and ``conservative`` and
+``outcome-unknown`` with conflicts between near groups (``+near``, that threshold chosen on the other stories).
 """
 
 from __future__ import annotations
@@ -56,9 +62,21 @@ import numpy as np
 
 from presslens.article import Article, Finding
 from presslens.compare.duplicates import DuplicateIndex
-from presslens.compare.figure_groups import Embedder, FigureGrouper, GroupingConfig, hashed_embedder
-from presslens.compare.figure_pair_model import PairModel, fit_pair_model
+from presslens.compare.figure_groups import (
+    OUTCOME_METHODS,
+    Embedder,
+    FigureGrouper,
+    GroupingConfig,
+    hashed_embedder,
+)
+from presslens.compare.figure_pair_model import (
+    OUTCOME_PAIR_FEATURES,
+    PAIR_FEATURES,
+    PairModel,
+    fit_pair_model,
+)
 from presslens.compare.figures import FigureMention, mentions_from_findings
+from presslens.encoder import SentenceEncoder
 
 
 @dataclass
@@ -209,8 +227,10 @@ def caching(embed: Embedder) -> Embedder:
 
 
 def group_articles(articles: Sequence[Article], findings: dict[str, list[Finding]], duplicates: dict[str, str],
-                   embed: Embedder | None, config: GroupingConfig) -> FigureGrouper:
-    grouper = FigureGrouper(embed, config)
+                   embed: Embedder | None, config: GroupingConfig, *,
+                   outcome_embed: Embedder | None = None) -> FigureGrouper:
+    wants = config.method in OUTCOME_METHODS or config.near_conflict_threshold is not None
+    grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed if wants else None)
     for a in sorted(articles, key=lambda a: (a.date or _dt.date.max, a.id)):
         grouper.add_article(a, findings[a.id], duplicate_of=duplicates.get(a.id))
     return grouper
@@ -328,8 +348,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                                                      "test_v6", "test_v7", "train_w", "train_x", "train_y",
                                                                      "train_z"],
                         help="which split to score (test_v1 .. test_v7: retired test splits, seen; train_w .. train_z: training stories)")
-    parser.add_argument("--embedder", default="encoder", choices=["encoder", "hashed", "none"],
-                        help="clause embeddings: the shared encoder, hashed words (no model) or none (lexical)")
+    parser.add_argument("--embedder", default="encoder", choices=["encoder", "claim", "hashed", "none"],
+                        help="clause embeddings: the shared encoder, the 6-layer claim-matching encoder "
+                             "(experiment), hashed words (no model) or none (lexical)")
     parser.add_argument("--threshold", type=float, help="override GroupingConfig.threshold")
     parser.add_argument("--embed-weight", type=float, help="override GroupingConfig.embed_weight")
     parser.add_argument("--headless-margin", type=float, help="override GroupingConfig.headless_margin")
@@ -357,13 +378,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--clause-window", type=int, metavar="K",
                         help="(experiment) embed only K words either side of the masked number instead of the "
                              "whole masked clause")
+    parser.add_argument("--outcome-threshold", type=float,
+                        help="override GroupingConfig.outcome_threshold (methods outcome, outcome-unknown)")
+    parser.add_argument("--outcome-window", metavar="B,A",
+                        help="(experiment) outcome vectors over B words before and A after the masked number "
+                             "(default 0,3)")
+    parser.add_argument("--outcome-centred", action="store_true",
+                        help="(experiment) outcome vectors minus the clause's mean token state")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
 
 
-GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned", "vetoed")
-PAIR_METHODS = ("learned", "vetoed")
+GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned", "vetoed", *OUTCOME_METHODS)
+PAIR_METHODS = ("learned", "vetoed", "learned-outcome")
 """The methods that use the pair model (fitted per held-out story)."""
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7")
 """Splits that may be used for tuning (dev, and the retired test splits whose errors were read)."""
@@ -541,15 +569,17 @@ def sweep(data_dir: Path, splits: Sequence[str], embed: Embedder | None, config:
 
 
 def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
-                  embed: Embedder | None, config: GroupingConfig) -> tuple[np.ndarray, np.ndarray]:
+                  embed: Embedder | None, config: GroupingConfig, *,
+                  outcome_embed: Embedder | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Training pairs for the pair model, from the gold grouping of one split.
 
     The articles are replayed in date order (copies skipped) and every mention is put into its gold group
     (a tracked quantity; a distractor or an unlabelled figure its own group). Before it joins, every candidate
     group the grouper would score in full (the same candidate lists and hard constraints) gives one row of
     :func:`~presslens.compare.figure_groups.pair_features`, labelled 1 when the group holds the mention's
-    tracked quantity. Returns the feature matrix and the labels."""
-    grouper = FigureGrouper(embed, config)
+    tracked quantity. With ``outcome_embed``, each row ends with the outcome cosine (the features of the
+    ``"learned-outcome"`` method). Returns the feature matrix and the labels."""
+    grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed)
     rows: list[list[float]] = []
     labels: list[int] = []
     golds: dict[str, list[GoldMention]] = defaultdict(list)
@@ -568,13 +598,19 @@ def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates:
         vectors = embed([m.masked_clause for m in grouped]) if embed is not None and grouped else None
         for m in mentions:
             grouper._remember(m)
+        if outcome_embed is not None and grouped:
+            outs = outcome_embed([m.masked_clause for m in grouped])
+            grouper.outcomes.update((m.id, np.asarray(outs[i], dtype=np.float32)) for i, m in enumerate(grouped))
         for i, m in enumerate(grouped):
             if vectors is not None:
                 grouper.vectors[m.id] = np.asarray(vectors[i], dtype=np.float16)
             key = f"{tracked[m.id]}|{m.measure}" if m.id in tracked else f"solo:{m.id}"
             cands, cosines = grouper._scored_candidates(m)
             for gid in cands:
-                rows.append(grouper.pair_features(m, gid, cosines[gid]))
+                row = grouper.pair_features(m, gid, cosines[gid])
+                if outcome_embed is not None:
+                    row.append(grouper.outcome_cosine(m, gid) or 0.0)
+                rows.append(row)
                 labels.append(int(gid == key))
             if key not in grouper.groups:
                 grouper._new_group(str(m.measure), founder=m, gid=key)
@@ -592,24 +628,121 @@ class PreparedSplit:
     findings: dict[str, list[Finding]]
     duplicates: dict[str, str]
     pairs: tuple[np.ndarray, np.ndarray]
+    outcome_pairs: tuple[np.ndarray, np.ndarray] | None = None
+    """The same pairs with the outcome cosine as last feature (``"learned-outcome"``), when outcome vectors exist."""
+    outcome_embed: Embedder | None = None
 
 
 def prepare_splits(data_dir: Path, splits: Sequence[str], embed: Embedder | None,
-                   config: GroupingConfig) -> list[PreparedSplit]:
+                   config: GroupingConfig, outcome_embed: Embedder | None = None) -> list[PreparedSplit]:
     out = []
     for split in splits:
         data = load_dataset(data_dir, split)
         findings = analyse(data.articles)
         dups = find_duplicates(data.articles)
-        out.append(PreparedSplit(split, data, findings, dups, pair_examples(data, findings, dups, embed, config)))
+        with_outcome = (pair_examples(data, findings, dups, embed, config, outcome_embed=outcome_embed)
+                        if outcome_embed is not None else None)
+        out.append(PreparedSplit(split, data, findings, dups, pair_examples(data, findings, dups, embed, config),
+                                 with_outcome, outcome_embed))
     return out
 
 
-def fit_on(prepared: Sequence[PreparedSplit]) -> PairModel:
-    """The pair model fitted on the training pairs of every given split together."""
-    x = np.vstack([p.pairs[0] for p in prepared if len(p.pairs[0])])
-    y = np.concatenate([p.pairs[1] for p in prepared if len(p.pairs[1])])
-    return fit_pair_model(x, y)
+def fit_on(prepared: Sequence[PreparedSplit], with_outcome: bool = False) -> PairModel:
+    """The pair model fitted on the training pairs of every given split together (``with_outcome``: the pairs
+    with the outcome cosine, for ``"learned-outcome"``)."""
+    sets = [p.outcome_pairs if with_outcome else p.pairs for p in prepared]
+    if any(s is None for s in sets):
+        raise ValueError("the outcome pairs need outcome vectors (prepare_splits(outcome_embed=...))")
+    x = np.vstack([s[0] for s in sets if s is not None and len(s[0])])
+    y = np.concatenate([s[1] for s in sets if s is not None and len(s[1])])
+    return fit_pair_model(x, y, features=OUTCOME_PAIR_FEATURES if with_outcome else PAIR_FEATURES)
+
+
+OUTCOME_THRESHOLD_METHODS = ("outcome", "outcome-unknown")
+"""The outcome methods with a threshold (chosen on the training stories)."""
+OUTCOME_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+"""Outcome cosines :func:`choose_outcome_threshold` tries."""
+
+
+def choose_outcome_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | None, outcome_embed: Embedder,
+                             config: GroupingConfig, method: str,
+                             cache: dict[tuple[str, str, float], Scores] | None = None) -> float:
+    """The outcome threshold of ``method`` chosen on ``prepared`` (nothing else is fitted): every threshold of
+    :data:`OUTCOME_THRESHOLDS` groups each split; the one with the fewest errors (distractors merged + planted
+    conflicts missed + false conflicts) summed over them wins, then the best F1 sum, then the lowest threshold.
+    ``cache`` keeps each (split, method, threshold) score across calls (leaving one story out re-reads them)."""
+    cache = {} if cache is None else cache
+    totals: dict[float, tuple[int, float]] = {}
+    for t in OUTCOME_THRESHOLDS:
+        errors, f1 = 0, 0.0
+        for p in prepared:
+            key = (p.name, method, t)
+            if key not in cache:
+                cfg = replace(config, method=method, outcome_threshold=t)
+                cache[key] = score(p.data, group_articles(p.data.articles, p.findings, p.duplicates, embed, cfg,
+                                                          outcome_embed=outcome_embed), p.duplicates)
+            s = cache[key]
+            errors += s.distractors_merged + s.conflict_fn + s.conflict_fp
+            f1 += s.bcubed_f1
+        totals[t] = (errors, f1)
+    return min(OUTCOME_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9), t))
+
+
+REFIT_GRID = tuple((t, w) for w in (0.4, 0.6, 0.8) for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7))
+"""(threshold, embed_weight) settings of the rules that ``rules-refit`` chooses from, per held-out story."""
+REFIT_CRITERIA = ("errors", "f1")
+"""How ``rules-refit`` chooses: the fewest errors (distractors merged + conflicts missed + false conflicts)
+summed over the training stories, then the best F1 sum; or the best F1 sum, then the fewest errors."""
+
+
+def choose_rules_setting(prepared: Sequence[PreparedSplit], embed: Embedder | None, config: GroupingConfig,
+                         criterion: str, cache: dict[tuple[str, str, float], Scores]) -> tuple[float, float]:
+    """The rules' (threshold, embed_weight) chosen on ``prepared`` from :data:`REFIT_GRID` (see
+    :data:`REFIT_CRITERIA`; first in grid order on ties): what the setting of the rules would be had it been
+    chosen without the held-out story, e.g. for another clause encoder."""
+    totals: dict[tuple[float, float], tuple[int, float]] = {}
+    for t, w in REFIT_GRID:
+        errors, f1 = 0, 0.0
+        for p in prepared:
+            key = (p.name, f"rules@{w}", t)
+            if key not in cache:
+                cfg = replace(config, method="rules", threshold=t, embed_weight=w)
+                cache[key] = score(p.data, group_articles(p.data.articles, p.findings, p.duplicates, embed, cfg),
+                                   p.duplicates)
+            s = cache[key]
+            errors += s.distractors_merged + s.conflict_fn + s.conflict_fp
+            f1 += s.bcubed_f1
+        totals[(t, w)] = (errors, round(f1, 9))
+    if criterion == "f1":
+        return min(REFIT_GRID, key=lambda tw: (-totals[tw][1], totals[tw][0]))
+    return min(REFIT_GRID, key=lambda tw: (totals[tw][0], -totals[tw][1]))
+
+
+NEAR_METHODS = ("conservative", "outcome-unknown")
+"""Merge policies measured with conflicts between near groups (``GroupingConfig.near_conflict_threshold``)."""
+NEAR_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+
+
+def choose_near_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | None, outcome_embed: Embedder,
+                          config: GroupingConfig, method: str,
+                          cache: dict[tuple[str, str, float], Scores]) -> float:
+    """The near-conflict threshold for ``method`` chosen on ``prepared`` like :func:`choose_outcome_threshold`
+    (fewest errors summed, then the best F1 sum, then the highest threshold). ``"outcome-unknown"`` keeps its
+    outcome threshold at the shipped default here (one parameter chosen at a time)."""
+    totals: dict[float, tuple[int, float]] = {}
+    for t in NEAR_THRESHOLDS:
+        errors, f1 = 0, 0.0
+        for p in prepared:
+            key = (p.name, method + "+near", t)
+            if key not in cache:
+                cfg = replace(config, method=method, near_conflict_threshold=t)
+                cache[key] = score(p.data, group_articles(p.data.articles, p.findings, p.duplicates, embed, cfg,
+                                                          outcome_embed=outcome_embed), p.duplicates)
+            s = cache[key]
+            errors += s.distractors_merged + s.conflict_fn + s.conflict_fp
+            f1 += s.bcubed_f1
+        totals[t] = (errors, f1)
+    return min(NEAR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9), -t))
 
 
 PAIR_THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -623,37 +756,61 @@ def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | N
     :data:`PAIR_THRESHOLDS`; the threshold with the fewest errors (distractors merged + planted conflicts
     missed + false conflicts) summed over the held-out splits wins, then the best mean F1 (first on ties).
     With a single split there is nothing to hold out: the model's default threshold (0.5) stays."""
+    with_outcome = method == "learned-outcome"
     if len(prepared) < 2:
-        return fit_on(prepared)
+        return fit_on(prepared, with_outcome)
     totals: dict[float, tuple[int, float]] = {t: (0, 0.0) for t in PAIR_THRESHOLDS}
     for inner in prepared:
-        base = fit_on([p for p in prepared if p is not inner])
+        base = fit_on([p for p in prepared if p is not inner], with_outcome)
         for t in PAIR_THRESHOLDS:
             cfg = replace(config, method=method, pair_model=replace(base, threshold=t))
-            s = score(inner.data, group_articles(inner.data.articles, inner.findings, inner.duplicates, embed, cfg),
-                      inner.duplicates)
+            s = score(inner.data, group_articles(inner.data.articles, inner.findings, inner.duplicates, embed, cfg,
+                                                 outcome_embed=inner.outcome_embed), inner.duplicates)
             errors, f1 = totals[t]
             totals[t] = (errors + s.distractors_merged + s.conflict_fn + s.conflict_fp, f1 + s.bcubed_f1)
     best = min(PAIR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9)))
-    return replace(fit_on(prepared), threshold=best)
+    return replace(fit_on(prepared, with_outcome), threshold=best)
 
 
 def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | None,
-                        config: GroupingConfig) -> dict[str, list[tuple[str, Scores]]]:
+                        config: GroupingConfig, outcome_embed: Embedder | None = None,
+                        ) -> dict[str, list[tuple[str, Scores]]]:
     """Method -> per held-out split (one story each), its scores. The pair model (weights and threshold, see
     :func:`choose_pair_threshold`) is fitted on the other splits only; the rules and the conservative policy
     run at ``config``'s setting (which was chosen on the seen splits, and their word lists were written after
     reading them: optimistic for those two)."""
-    out: dict[str, list[tuple[str, Scores]]] = {name: [] for name in GROUPING_METHODS}
+    methods = [m for m in GROUPING_METHODS if outcome_embed is not None or m not in OUTCOME_METHODS]
+    out: dict[str, list[tuple[str, Scores]]] = {name: [] for name in methods}
+    cache: dict[tuple[str, str, float], Scores] = {}
     for held in prepared:
         train = [p for p in prepared if p is not held]
-        models = {name: choose_pair_threshold(train, embed, config, name) for name in PAIR_METHODS}
-        print(f"held out {held.name}: pair thresholds chosen on the other splits: "
-              + ", ".join(f"{name} {m.threshold}" for name, m in models.items()))
-        for name in GROUPING_METHODS:
-            cfg = replace(config, method=name, pair_model=models.get(name))
-            grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg)
+        models = {name: choose_pair_threshold(train, embed, config, name) for name in PAIR_METHODS
+                  if outcome_embed is not None or name not in OUTCOME_METHODS}
+        outcome_at = {name: choose_outcome_threshold(train, embed, outcome_embed, config, name, cache)
+                      for name in OUTCOME_THRESHOLD_METHODS if outcome_embed is not None}
+        near_at = {name: choose_near_threshold(train, embed, outcome_embed, config, name, cache)
+                   for name in NEAR_METHODS if outcome_embed is not None}
+        refit_at = {crit: choose_rules_setting(train, embed, config, crit, cache) for crit in REFIT_CRITERIA}
+        print(f"held out {held.name}: thresholds chosen on the other splits: "
+              + ", ".join([f"{name} {m.threshold}" for name, m in models.items()]
+                          + [f"{name} {t}" for name, t in outcome_at.items()]
+                          + [f"{name}+near {t}" for name, t in near_at.items()]
+                          + [f"rules-refit-{crit} {t}/{w}" for crit, (t, w) in refit_at.items()]))
+        for name in methods:
+            cfg = replace(config, method=name, pair_model=models.get(name),
+                          outcome_threshold=outcome_at.get(name, config.outcome_threshold))
+            grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
+                                     outcome_embed=outcome_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
+        for name, t in near_at.items():
+            cfg = replace(config, method=name, near_conflict_threshold=t)
+            grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
+                                     outcome_embed=outcome_embed)
+            out.setdefault(f"{name}+near", []).append((held.name, score(held.data, grouper, held.duplicates)))
+        for crit, (t, w) in refit_at.items():
+            cfg = replace(config, method="rules", threshold=t, embed_weight=w)
+            grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg)
+            out.setdefault(f"rules-refit-{crit}", []).append((held.name, score(held.data, grouper, held.duplicates)))
     return out
 
 
@@ -691,14 +848,40 @@ def windowed(embed: Embedder, k: int) -> Embedder:
     return embed_window
 
 
-def _embedder(name: str) -> Embedder | None:
-    if name == "none":
+def _outcome_embedder(name: str, window: str | None, centred: bool) -> Embedder | None:
+    """The outcome embedder of the shared encoder (None for the other embedders: they give no token states)."""
+    encoder = _token_encoder(name)
+    if encoder is None:
         return None
-    if name == "hashed":
-        return hashed_embedder()
+    from presslens.compare.figure_outcome import OUTCOME_AFTER, OUTCOME_BEFORE, outcome_embedder
+
+    before, after = OUTCOME_BEFORE, OUTCOME_AFTER
+    if window:
+        before, after = (int(v) for v in window.split(","))
+    return caching(outcome_embedder(encoder, before=before, after=after, centred=centred))
+
+
+def _token_encoder(name: str) -> SentenceEncoder | None:
+    """The encoder behind ``--embedder`` (None for hashed words and none): the shared 3-layer article encoder,
+    or ``claim``: the 6-layer claim-matching encoder (:mod:`presslens.compare.claim_match`)."""
     from presslens.encoder import SentenceEncoder
 
-    return SentenceEncoder.default().encode
+    if name == "encoder":
+        return SentenceEncoder.default()
+    if name == "claim":
+        from presslens.compare.claim_match import default_claim_encoder
+
+        encoder = default_claim_encoder()
+        assert isinstance(encoder, SentenceEncoder)
+        return encoder
+    return None
+
+
+def _embedder(name: str) -> Embedder | None:
+    if name == "hashed":
+        return hashed_embedder()
+    encoder = _token_encoder(name)
+    return encoder.encode if encoder is not None else None
 
 
 def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
@@ -711,7 +894,8 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
     if embed is not None and args.clause_window is not None:
         embed = windowed(embed, args.clause_window)
     embed = caching(embed) if embed is not None else None
-    prepared = prepare_splits(data_dir, splits, embed, GroupingConfig())
+    outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_centred)
+    prepared = prepare_splits(data_dir, splits, embed, GroupingConfig(), outcome_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
         print(f"error: {err}")
@@ -728,7 +912,7 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
             print(f"  {name}: {w:+.3f}")
     if args.loso_stories:
         print(f"Leave one story out over {','.join(splits)} (embedder {args.embedder}):\n")
-        print(loso_stories_table(leave_one_story_out(prepared, embed, GroupingConfig())))
+        print(loso_stories_table(leave_one_story_out(prepared, embed, GroupingConfig(), outcome_embed)))
     return 1 if bad else 0
 
 
@@ -766,6 +950,12 @@ def main(args: argparse.Namespace) -> int:
         overrides["max_magnitude_gap"] = args.max_magnitude_gap
     if args.method is not None:
         overrides["method"] = args.method
+    if args.outcome_threshold is not None:
+        overrides["outcome_threshold"] = args.outcome_threshold
+    if args.method == "learned-outcome" and args.pair_model is None:
+        print("error: --method learned-outcome needs --pair-model PATH (a model fitted with the outcome cosine; "
+              "none is shipped)")
+        return 2
     if args.pair_model is not None:
         overrides["pair_model"] = PairModel.from_json(args.pair_model.read_text(encoding="utf-8"))
     config = replace(config, **overrides)
@@ -779,7 +969,10 @@ def main(args: argparse.Namespace) -> int:
         sweep(data_dir, sweep_splits, embed, config, loso=args.loso)
         return 0
     rows = {f"{args.embedder}, {config.method} (threshold {config.threshold}, weight {config.embed_weight})":
-            score(data, group_articles(data.articles, findings, duplicates, embed, config), duplicates)}
+            score(data, group_articles(data.articles, findings, duplicates, embed, config,
+                                       outcome_embed=_outcome_embedder(args.embedder, args.outcome_window,
+                                                                       args.outcome_centred)
+                                       if config.method in OUTCOME_METHODS else None), duplicates)}
     print(markdown_table(rows))
     s = next(iter(rows.values()))
     print(f"\nmentions the analyzer missed: {s.missed_mentions}/{s.mentions}")
