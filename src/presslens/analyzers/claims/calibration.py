@@ -48,6 +48,13 @@ def calibrated(p: float, hedged: bool, prediction: bool) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def calibrated_v16(p: float, hedged: bool, prediction: bool) -> float:
+    """Analyzer 1.6's claim score (the constants above), kept for the held-out comparison of the learned
+    re-scorer (:mod:`presslens.training.realnews_claims`)."""
+    z = SLOPE * logit(p) + INTERCEPT + HEDGED_WEIGHT * float(hedged) + PREDICTION_WEIGHT * float(prediction)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
 def _dev_rows(data: Path, annotations: Path) -> list[tuple[float, bool, bool, bool]]:
     """(model probability, hedged, prediction, matches a gold claim) of every sentence of real-news dev."""
     from presslens.analyzers.base import Features
