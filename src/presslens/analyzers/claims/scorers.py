@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -245,3 +246,57 @@ def load_scorers(path: Path = MODEL_FILE) -> RealNewsScorers:
         LinearScorer.from_json(obj["hedge_cue"], cue_feature_names()),
         LinearScorer.from_json(obj["claim"], sentence_feature_names()),
     )
+
+
+ScoredCue = tuple[int, int, str, float]
+"""(start, end, cue class, probability) of a claim sentence's hedge cue candidate."""
+
+
+@dataclass(frozen=True)
+class SentenceScores:
+    """Per sentence: the claim probability (before any furniture veto), the best cue probability (0 without a
+    candidate) and every cue candidate with its probability."""
+
+    claim: list[float]
+    hedge: list[float]
+    cues: list[list[ScoredCue]]
+
+
+def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np.ndarray,
+                    forecasts: Sequence[bool], in_article: bool = True,
+                    scorers: RealNewsScorers | None = None) -> SentenceScores:
+    """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
+    ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
+    sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`)."""
+    from presslens.text.hedging import claim_cue_candidates, cue_class
+
+    models = scorers if scorers is not None else load_scorers()
+    emb = np.asarray(embeddings, dtype=np.float64).reshape(len(texts), -1) if len(texts) else np.zeros((0, 0))
+    spans: list[list[tuple[int, int, str]]] = []
+    rows: list[list[float]] = []
+    owner: list[int] = []
+    for i, (text, p) in enumerate(zip(texts, probs, strict=True)):
+        found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in claim_cue_candidates(text)]
+        spans.append(found)
+        for s, e, name in found:
+            rows.append(cue_features(text, s, e, name, float(p), in_article and i == 0, len(found)))
+            owner.append(i)
+    cue_probs = models.hedge_cue.probabilities(np.asarray(rows).reshape(len(rows), len(models.hedge_cue.names)),
+                                               emb[owner] if owner else emb[:0]).tolist() if rows else []
+    cues: list[list[ScoredCue]] = [[] for _ in texts]
+    hedge = [0.0] * len(texts)
+    it = iter(cue_probs)
+    for i, found in enumerate(spans):
+        for s, e, name in found:
+            q = next(it)
+            cues[i].append((s, e, name, q))
+            hedge[i] = max(hedge[i], q)
+    count = len(texts)
+    sentence_rows = [
+        sentence_features(text, float(p), h, bool(f), i if in_article else None, count if in_article else None)
+        for i, (text, p, h, f) in enumerate(zip(texts, probs, hedge, forecasts, strict=True))
+    ]
+    claim = models.claim.probabilities(
+        np.asarray(sentence_rows).reshape(len(texts), len(models.claim.names)), emb
+    ).tolist() if texts else []
+    return SentenceScores(claim, hedge, cues)
