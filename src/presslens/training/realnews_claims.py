@@ -83,6 +83,12 @@ class Dataset:
         idx = [i for i, r in enumerate(self.rows) if keep(r)]
         return Dataset([self.rows[i] for i in idx], self.embeddings[idx])
 
+    def only_split(self, split: str) -> Dataset:
+        return self.subset(lambda r: r.split == split)
+
+    def without_split(self, split: str) -> Dataset:
+        return self.subset(lambda r: r.split != split)
+
 
 def collect(data: Path, annotations: Path, split: str) -> Dataset:
     """Every sentence of a split's articles with the analyzer's inputs, its embedding and its gold labels."""
@@ -149,6 +155,7 @@ def _write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
+    os.chmod(tmp, 0o644)
     os.replace(tmp, path)
 
 
@@ -306,8 +313,8 @@ def choose_c(train: Dataset, design: Design, names: list[str]) -> float:
     for c in C_GRID:
         loss = 0.0
         for held in splits:
-            x_tr, e_tr, y_tr = design(train.subset(lambda r, h=held: r.split != h))
-            x_te, e_te, y_te = design(train.subset(lambda r, h=held: r.split == h))
+            x_tr, e_tr, y_tr = design(train.without_split(held))
+            x_te, e_te, y_te = design(train.only_split(held))
             if len(y_te) == 0 or len(set(y_tr.tolist())) < 2:
                 continue
             loss += _log_loss(y_te, fit_scorer(x_tr, e_tr, y_tr, c, names).probabilities(x_te, e_te))
@@ -348,8 +355,8 @@ def report(data: Dataset, annotations: Path, options: Options) -> tuple[str, Lin
     lines = ["| held-out split | system | claim P | claim R | hedged P | hedged R |", "|---|---|---|---|---|---|"]
     sums: dict[str, list[float]] = {}
     for held in SPLITS:
-        test = data.subset(lambda r, h=held: r.split == h)
-        cue_s, claim_s, ch, cc = fit_both(data.subset(lambda r, h=held: r.split != h), options)
+        test = data.only_split(held)
+        cue_s, claim_s, ch, cc = fit_both(data.without_split(held), options)
         gold_c, gold_h = gold_totals(annotations, held)
 
         def learned(d: Dataset, cue_s: LinearScorer = cue_s, claim_s: LinearScorer = claim_s
@@ -359,7 +366,7 @@ def report(data: Dataset, annotations: Path, options: Options) -> tuple[str, Lin
 
         for name, decide in ((f"learned cue + learned claim (C {ch:g} / {cc:g})", learned),
                              ("1.6 form refitted on the other two (class table)",
-                              refit_v16(data.subset(lambda r, h=held: r.split != h))),
+                              refit_v16(data.without_split(held))),
                              ("hand rules 1.6 (in-sample)", hand_rules)):
             claim, hedge = decide(test)
             counts = pr_counts(test.rows, claim, hedge)

@@ -26,8 +26,8 @@ from presslens.analyzers.claims.calibration import EMIT_AT
 from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.model import ClaimModel
 from presslens.analyzers.claims.predictions import PREDICTION_SCORES, cues_quoted, prediction_basis
-from presslens.article import Article, Finding, span_ref
 from presslens.analyzers.claims.scorers import ScoredCue, score_sentences
+from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import HEDGE_ASSERTED
 from presslens.text.prediction import Forecast, sentence_forecasts
 
