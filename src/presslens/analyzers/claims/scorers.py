@@ -255,7 +255,7 @@ ScoredCue = tuple[int, int, str, float]
 @dataclass(frozen=True)
 class SentenceScores:
     """Per sentence: the claim probability (before any furniture veto), the best cue probability (0 without a
-    candidate) and every cue candidate with its probability."""
+    candidate) and every cue candidate with its probability (of the learned cue scorer)."""
 
     claim: list[float]
     hedge: list[float]
@@ -268,7 +268,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
     sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`)."""
-    from presslens.text.hedging import claim_cue_candidates, cue_class
+    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
 
     models = scorers if scorers is not None else load_scorers()
     emb = np.asarray(embeddings, dtype=np.float64).reshape(len(texts), -1) if len(texts) else np.zeros((0, 0))
@@ -292,9 +292,12 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
             cues[i].append((s, e, name, q))
             hedge[i] = max(hedge[i], q)
     count = len(texts)
+    # the claim scorer's hedge feature: the best class score of the sentence's candidates (a fixed table, so the
+    # claim score does not move with the cue scorer)
+    table = [max((HEDGE_CLASS_SCORES[name] for _, _, name in found), default=0.0) for found in spans]
     sentence_rows = [
         sentence_features(text, float(p), h, bool(f), i if in_article else None, count if in_article else None)
-        for i, (text, p, h, f) in enumerate(zip(texts, probs, hedge, forecasts, strict=True))
+        for i, (text, p, h, f) in enumerate(zip(texts, probs, table, forecasts, strict=True))
     ]
     claim = models.claim.probabilities(
         np.asarray(sentence_rows).reshape(len(texts), len(models.claim.names)), emb
