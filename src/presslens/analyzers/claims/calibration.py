@@ -1,4 +1,8 @@
-"""Real-news calibration of claim scores.
+"""Real-news calibration of claim scores of analyzer 1.2-1.6 (kept as the baseline of the learned scorer).
+
+Analyzer 1.7 no longer uses :func:`calibrated`: a claim's score comes from the learned real-news claim scorer
+(:mod:`presslens.analyzers.claims.scorers`, fitted by ``presslens train realnews-claims``), which reads more
+features and was chosen leave-one-split-out over dev, dev2 and dev3. :data:`EMIT_AT` still applies.
 
 The check-worthiness model was trained and its threshold chosen on CheckThat! 2024 (debates and tweets); on
 news articles its probability is too low in the middle range (real-news dev, issue 13: of the sentences it
@@ -44,13 +48,6 @@ def logit(p: float) -> float:
 
 def calibrated(p: float, hedged: bool, prediction: bool) -> float:
     """The real-news probability that a sentence the model scores ``p`` is a claim."""
-    z = SLOPE * logit(p) + INTERCEPT + HEDGED_WEIGHT * float(hedged) + PREDICTION_WEIGHT * float(prediction)
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-def calibrated_v16(p: float, hedged: bool, prediction: bool) -> float:
-    """Analyzer 1.6's claim score (the constants above), kept for the held-out comparison of the learned
-    re-scorer (:mod:`presslens.training.realnews_claims`)."""
     z = SLOPE * logit(p) + INTERCEPT + HEDGED_WEIGHT * float(hedged) + PREDICTION_WEIGHT * float(prediction)
     return 1.0 / (1.0 + math.exp(-z))
 
