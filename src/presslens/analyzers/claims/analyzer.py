@@ -2,12 +2,12 @@
 predictions an article makes.
 
 - ``claim`` findings: sentences whose real-news claim probability (:mod:`.scorers`: a logistic regression over
-  the CheckThat! probability, the sentence embedding and general features, fitted on the real-news dev splits) is
-  at least ``EMIT_AT``. Page furniture, questions and demands (:mod:`.furniture`) keep their finding with the
+  the CheckThat! probability and general features of the sentence, fitted on the real-news dev splits) is at
+  least ``EMIT_AT``. Page furniture, questions and demands (:mod:`.furniture`) keep their finding with the
   score times 0.1, a candidate below 0.5 (``furniture`` names why).
   ``hedged`` / ``hedge_cues`` come from cue spans in the claim's own text only, never from the type of the
   linked source. Each cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) gets a probability from
-  the learned cue scorer (:mod:`.scorers`); ``hedge_score`` = the lower of the claim's score and the best cue
+  the learned cue scorer (:mod:`.scorers`, which also reads the sentence embedding); ``hedge_score`` = the lower of the claim's score and the best cue
   probability (0 without a cue), ``hedged`` says it reaches 0.5 and ``hedge_cues`` lists the cues of a hedged
   claim whose probability does.
 - ``prediction`` findings: every sentence that states something about the future

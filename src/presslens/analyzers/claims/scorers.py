@@ -3,16 +3,16 @@
 Both are logistic regressions over general, hand-named features of the text (no lexicon read off an error list),
 fitted by :mod:`presslens.training.realnews_claims` on the gold of the real-news dev, dev2 and dev3 splits (PTC
 train articles), with the L2 strength chosen by leave-one-split-out. Weights are JSON
-(``models/claims/realnews_scorers.json``); applying them is a dot product in plain Python.
+(``models/claims/realnews_scorers.json``); applying them is a dot product in numpy.
 
 - :func:`cue_features`: a hedge cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) in its claim
   sentence: cue class and lemma, modal kind, inside a quote, reported by a speech verb, question, negation,
   first person, conditional or concessive clause, position in the sentence and relative to the first verb-like
-  word, and the CheckThat! probability of the sentence. The scorer's probability is P(the cue hedges a sentence
-  that a careful reader marks as a hedged claim).
-- :func:`sentence_features`: a claim sentence: the CheckThat! probability, its hedge and forecast scores,
-  question, first-person and opinion markers, a figure, an attribution (speech verb or "according to"), length
-  and position in the article. The scorer's probability is P(a careful reader marks the sentence as a claim).
+  word, the CheckThat! probability of the sentence and its sentence embedding (the shared encoder's). The
+  scorer's probability is P(the cue hedges a sentence that a careful reader marks as a hedged claim).
+- :func:`sentence_features`: a claim sentence: the CheckThat! probability, the best class score of its cue
+  candidates (:data:`presslens.text.hedging.HEDGE_CLASS_SCORES`), its forecast flag, question, first-person and
+  opinion markers, a figure, an attribution (speech verb or "according to"), length and position in the article. The scorer's probability is P(a careful reader marks the sentence as a claim).
 """
 
 from __future__ import annotations
