@@ -22,13 +22,13 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
-from presslens.analyzers.claims.calibration import EMIT_AT
+from presslens.analyzers.claims.calibration import EMIT_AT, calibrated
 from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.model import ClaimModel
 from presslens.analyzers.claims.predictions import PREDICTION_SCORES, cues_quoted, prediction_basis
 from presslens.analyzers.claims.scorers import ScoredCue, score_sentences
 from presslens.article import Article, Finding, span_ref
-from presslens.text.hedging import HEDGE_ASSERTED
+from presslens.text.hedging import HEDGE_ASSERTED, HEDGE_CLASS_SCORES
 from presslens.text.prediction import Forecast, sentence_forecasts
 
 # a furniture line or a question keeps its claim finding as a candidate, with this share of its score
@@ -77,7 +77,14 @@ class ClaimsAnalyzer(Analyzer):
             self._claim(article, i, s, e, scores[i], hedges[i], figures, link)
             for i, (s, e), link in zip(chosen, ranges, links, strict=True)
         ]
-        findings += self._predictions(article, forecasts, [not p < EMIT_AT for p in scores])
+        # the prediction buckets (.predictions, scores counted with analyzer 1.6's claim decisions) keep reading the
+        # 1.6 calibration, so prediction findings do not move with the learned claim scorer
+        table_hedged = [any(HEDGE_CLASS_SCORES[name] >= HEDGE_ASSERTED for _, _, name, _ in c) for c in hedges]
+        is_claim_v16 = [
+            not calibrated(p, h, f is not None) < EMIT_AT
+            for p, h, (f, _) in zip(probs.tolist(), table_hedged, features_and_forecasts, strict=True)
+        ]
+        findings += self._predictions(article, forecasts, is_claim_v16)
         return AnalyzerOutput(findings=findings)
 
     def _predictions(
