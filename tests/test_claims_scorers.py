@@ -166,3 +166,12 @@ def test_fit_is_deterministic_and_dataset_round_trips(tmp_path: Path) -> None:
     back = load_dataset(path)
     assert back.rows == data.rows and np.array_equal(back.embeddings, data.embeddings)
     assert [r.split for r in back.subset(lambda r: r.split == "dev2").rows] == ["dev2"]
+
+
+def test_train_command_names_a_missing_annotation_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from presslens.cli import main
+
+    rc = main(["train", "realnews-claims", "--data", str(tmp_path), "--annotations", str(tmp_path),
+               "--out", str(tmp_path / "out.json")])
+    assert rc == 2 and not (tmp_path / "out.json").exists()
+    assert "no annotations at" in capsys.readouterr().err

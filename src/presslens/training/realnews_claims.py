@@ -421,7 +421,11 @@ def main(args: argparse.Namespace) -> int:
             if not path.exists():
                 print(f"train realnews-claims: no annotations at {path}", file=sys.stderr)
                 return 2
-            parts.append(collect(args.data, args.annotations, split))
+            try:
+                parts.append(collect(args.data, args.annotations, split))
+            except (OSError, ValueError) as exc:  # a missing article file, a bad stand-off line
+                print(f"train realnews-claims: {split}: {exc}", file=sys.stderr)
+                return 2
         data = Dataset([r for p in parts for r in p.rows], np.concatenate([p.embeddings for p in parts]))
         if args.cache is not None:
             save_dataset(data, args.cache)
