@@ -1,6 +1,7 @@
-"""Which hedge cue candidates presslens asserts (issue 13): each cue's class has a score from its precision on the
-real-news dev and dev2 splits; a class below 0.5 gives candidates only, and a claim finding's ``hedge_score`` is
-its own score times the best class score. Sentences written for these tests."""
+"""Hedge cue candidates and their classes (issue 13). The class table (:data:`HEDGE_CLASS_SCORES`) still decides
+:func:`claim_hedge_cues` (the hedging benchmark's news-text row); the claims analyzer (1.7) scores each candidate
+with the learned cue scorer instead (``tests/test_claims_scorers.py``), and a claim finding's ``hedge_score`` is the
+lower of its own score and the best cue probability. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -102,8 +103,8 @@ def test_claim_findings_carry_a_hedge_score_that_decides_hedged() -> None:
         assert 0.0 <= a["hedge_score"] <= f["score"]
         assert a["hedged"] == (a["hedge_score"] >= HEDGE_ASSERTED)
         assert a["hedged"] == bool(a["hedge_cues"])
-        best = max((p for *_, p in claim_hedge_cue_scores(f["text"])), default=0.0)
-        assert a["hedge_score"] == pytest.approx(f["score"] * best, rel=1e-3)  # the report rounds scores
+        # analyzer 1.7: the lower of the claim's score and the learned cue scorer's best cue probability
+        assert (a["hedge_score"] > 0.0) == bool(claim_hedge_cue_scores(f["text"]))
     convoy = claims["The convoy o"]["attributes"]
     assert convoy["hedged"] and [c["text"] for c in convoy["hedge_cues"]] == ["reportedly"]
     cholera = claims["The regional"]["attributes"]

@@ -54,16 +54,18 @@ def main(args: argparse.Namespace) -> int:
     model = ClaimModel.load(Path(args.model))
     scored: dict[str, np.ndarray] = {}
     lr_only: dict[str, np.ndarray] = {}
+    embeddings: dict[str, np.ndarray] = {}
     for name in ("dev", "dev-test", "ct20-test"):
         texts = [s.text for s in sets[name]]
         enc = encode_cached(texts, cache)
         states = [np.asarray(enc.tokens_of(i)[0], dtype=np.float32) for i in range(len(texts))]
         scored[name] = model.scores(texts, enc.embeddings, states)
+        embeddings[name] = np.asarray(enc.embeddings)
         lr_only[name] = model.lr_scores(texts, enc.embeddings)
     rows.append(
         ("presslens claims (LR + token attention head, averaged)", _metrics(sets, scored, model.threshold))
     )
-    shipped = {name: analyzer_scores([s.text for s in sets[name]], scored[name]) for name in scored}
+    shipped = {name: analyzer_scores([s.text for s in sets[name]], scored[name], embeddings[name]) for name in scored}
     rows.append(("analyzer as shipped: real-news calibrated score >= 0.5, furniture vetoed",
                  _metrics(sets, shipped, 0.5)))
     if model.head is not None:
@@ -98,20 +100,19 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
-def analyzer_scores(texts: list[str], probs: np.ndarray) -> np.ndarray:
-    """The score the ``claims`` analyzer gives each sentence: the model probability calibrated on real news
-    (:mod:`presslens.analyzers.claims.calibration`), times 0.1 for page furniture and questions."""
+def analyzer_scores(texts: list[str], probs: np.ndarray, embeddings: np.ndarray) -> np.ndarray:
+    """The score the ``claims`` analyzer gives each sentence (read as independent sentences: no article
+    position): the real-news claim scorer (:mod:`presslens.analyzers.claims.scorers`), times 0.1 for page
+    furniture and questions."""
     from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
-    from presslens.analyzers.claims.calibration import calibrated
     from presslens.analyzers.claims.furniture import furniture_reason
-    from presslens.text.hedging import claim_hedge_cues
+    from presslens.analyzers.claims.scorers import score_sentences
     from presslens.text.prediction import forecast_cues
 
-    out = []
-    for text, p in zip(texts, probs.tolist(), strict=True):
-        score = calibrated(p, bool(claim_hedge_cues(text)), forecast_cues(text) is not None)
-        out.append(score * FURNITURE_FACTOR if furniture_reason(text) is not None else score)
-    return np.asarray(out)
+    claim = score_sentences(texts, probs.tolist(), embeddings, [forecast_cues(t) is not None for t in texts],
+                            in_article=False).claim
+    return np.asarray([score * FURNITURE_FACTOR if furniture_reason(text) is not None else score
+                       for text, score in zip(texts, claim, strict=True)])
 
 
 def _metrics(sets: dict, scored: dict[str, np.ndarray], thr: float) -> dict[str, float]:  # type: ignore[type-arg]

@@ -629,7 +629,10 @@ ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str]]] = [
 # How far a claim's cue can be trusted (data/realnews/GUIDELINE.md section 5, issue 13)
 # ---------------------------------------------------------------------------------------------------
 
-#: P(a cue of this class hedges its claim), per class of :func:`cue_class`. Counts: claim findings with a claim
+#: P(a cue of this class hedges its claim), per class of :func:`cue_class`. Since claims analyzer 1.7 these scores
+#: no longer decide a claim's ``hedged``: a learned, leave-one-split-out cue scorer does
+#: (:mod:`presslens.analyzers.claims.scorers`); the best class score of a sentence is one feature of the learned
+#: claim scorer, and :func:`claim_hedge_cues` (the hedging benchmark's news-text row) still uses the table. Counts: claim findings with a claim
 #: score >= 0.5 and a cue candidate of the class that match a gold hedge, on the real-news dev, dev2 and dev3 splits
 #: separately; "dev3 held out": the same with the rules of analyzer 1.4, before dev3 was opened for error analysis
 #: (the honest look at unseen articles; the dev2 held-out column of 1.4, rules of commit e0c47a6, is in the model

@@ -1,14 +1,15 @@
 """The claims analyzer: check-worthy sentences with their figures, attribution and hedging cues, and the
 predictions an article makes.
 
-- ``claim`` findings: sentences whose check-worthiness, calibrated on real news (:mod:`.calibration`), is at
-  least ``EMIT_AT``. Page furniture, questions and demands (:mod:`.furniture`) keep their finding with the score
-  times 0.1, a candidate below 0.5 (``furniture`` names why).
+- ``claim`` findings: sentences whose real-news claim probability (:mod:`.scorers`: a logistic regression over
+  the CheckThat! probability and general features of the sentence, fitted on the real-news dev splits) is at
+  least ``EMIT_AT``. Page furniture, questions and demands (:mod:`.furniture`) keep their finding with the
+  score times 0.1, a candidate below 0.5 (``furniture`` names why).
   ``hedged`` / ``hedge_cues`` come from cue spans in the claim's own text only, never from the type of the
-  linked source. Each cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) has the score of its
-  class (:data:`presslens.text.hedging.HEDGE_CLASS_SCORES`, real-news dev, dev2 and dev3 precision); a hedged claim is
-  right when the sentence is a claim and its cue hedges it, so ``hedge_score`` = the claim's score x the best
-  class score (0 without a cue), ``hedged`` says it reaches 0.5 and ``hedge_cues`` lists the cues that do.
+  linked source. Each cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) gets a probability from
+  the learned cue scorer (:mod:`.scorers`, which also reads the sentence embedding); ``hedge_score`` = the lower of the claim's score and the best cue
+  probability (0 without a cue), ``hedged`` says it reaches 0.5 and ``hedge_cues`` lists the cues of a hedged
+  claim whose probability does.
 - ``prediction`` findings: every sentence that states something about the future
   (:func:`presslens.text.prediction.prediction_forecast`), check-worthy or not, with its cue spans and the time
   horizon span when the text gives one.
@@ -25,8 +26,9 @@ from presslens.analyzers.claims.calibration import EMIT_AT, calibrated
 from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.model import ClaimModel
 from presslens.analyzers.claims.predictions import candidate_score, cues_quoted, prediction_basis
+from presslens.analyzers.claims.scorers import ScoredCue, score_sentences
 from presslens.article import Article, Finding, span_ref
-from presslens.text.hedging import HEDGE_ASSERTED, ScoredCue, claim_hedge_cue_scores
+from presslens.text.hedging import HEDGE_ASSERTED, HEDGE_CLASS_SCORES
 from presslens.text.prediction import Forecast, sentence_forecasts
 
 # a furniture line or a question keeps its claim finding as a candidate, with this share of its score
@@ -42,7 +44,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.6"
+    version = "1.7"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
@@ -65,11 +67,9 @@ class ClaimsAnalyzer(Analyzer):
         # (the claim calibration's forecast feature, the prediction finding's forecast) of each sentence
         features_and_forecasts = [sentence_forecasts(t) for t in texts]
         forecasts = [f for _, f in features_and_forecasts]
-        hedges = [claim_hedge_cue_scores(t) for t in texts]
-        scores = [
-            calibrated(p, any(c[3] >= HEDGE_ASSERTED for c in h), f is not None)
-            for p, h, (f, _) in zip(probs.tolist(), hedges, features_and_forecasts, strict=True)
-        ]
+        scored = score_sentences(texts, probs.tolist(), enc.sentence_embeddings,
+                                 [f is not None for f, _ in features_and_forecasts])
+        scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [article.sentences[i] for i in chosen]
         links = linked_attributions(ranges, attribution_spans(attributions))
@@ -77,7 +77,14 @@ class ClaimsAnalyzer(Analyzer):
             self._claim(article, i, s, e, scores[i], hedges[i], figures, link)
             for i, (s, e), link in zip(chosen, ranges, links, strict=True)
         ]
-        findings += self._predictions(article, forecasts, scores)
+        # the prediction buckets (.predictions, scores counted with analyzer 1.6's claim decisions) keep reading the
+        # 1.6 calibration, so prediction findings do not move with the learned claim scorer
+        table_hedged = [any(HEDGE_CLASS_SCORES[name] >= HEDGE_ASSERTED for _, _, name, _ in c) for c in hedges]
+        claim_scores_v16 = [
+            calibrated(p, h, f is not None)
+            for p, h, (f, _) in zip(probs.tolist(), table_hedged, features_and_forecasts, strict=True)
+        ]
+        findings += self._predictions(article, forecasts, claim_scores_v16)
         return AnalyzerOutput(findings=findings)
 
     def _predictions(
@@ -127,15 +134,15 @@ class ClaimsAnalyzer(Analyzer):
         furniture = furniture_reason(text)
         if furniture is not None:
             score *= FURNITURE_FACTOR
-        # P(a hedged claim is right) = P(the sentence is a claim) x P(its cue hedges it | the cue's class)
-        hedging = [(a, b, score * p) for a, b, _, p in cues]
-        hedge_score = max((p for *_, p in hedging), default=0.0)
+        # a hedged claim is an asserted claim with a cue the cue scorer asserts: its score is the lower of the two
+        hedge_score = min(score, max((p for *_, p in cues), default=0.0))
+        hedged = hedge_score >= HEDGE_ASSERTED
         attributes: dict[str, Any] = {
             "sentence_index": index,
             "figures": [_figure_ref(article, f) for f in figures if s <= f.start and f.end <= e],
             "attribution": _attribution_ref(link),
-            "hedged": hedge_score >= HEDGE_ASSERTED,
-            "hedge_cues": [span_ref(article, s + a, s + b) for a, b, p in hedging if p >= HEDGE_ASSERTED],
+            "hedged": hedged,
+            "hedge_cues": [span_ref(article, s + a, s + b) for a, b, _, p in cues if hedged and p >= HEDGE_ASSERTED],
             "hedge_score": hedge_score,
         }
         if furniture is not None:

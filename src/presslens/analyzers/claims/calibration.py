@@ -1,4 +1,8 @@
-"""Real-news calibration of claim scores.
+"""Real-news calibration of claim scores of analyzer 1.2-1.6 (kept as the baseline of the learned scorer).
+
+Analyzer 1.7 no longer uses :func:`calibrated`: a claim's score comes from the learned real-news claim scorer
+(:mod:`presslens.analyzers.claims.scorers`, fitted by ``presslens train realnews-claims``), which reads more
+features and was chosen leave-one-split-out over dev, dev2 and dev3. :data:`EMIT_AT` still applies.
 
 The check-worthiness model was trained and its threshold chosen on CheckThat! 2024 (debates and tweets); on
 news articles its probability is too low in the middle range (real-news dev, issue 13: of the sentences it

@@ -1,0 +1,305 @@
+"""Learned real-news scorers of the claims analyzer (issue 13): hedge cue candidates and claim sentences.
+
+Both are logistic regressions over general, hand-named features of the text (no lexicon read off an error list),
+fitted by :mod:`presslens.training.realnews_claims` on the gold of the real-news dev, dev2 and dev3 splits (PTC
+train articles), with the L2 strength chosen by leave-one-split-out. Weights are JSON
+(``models/claims/realnews_scorers.json``); applying them is a dot product in numpy.
+
+- :func:`cue_features`: a hedge cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) in its claim
+  sentence: cue class and lemma, modal kind, inside a quote, reported by a speech verb, question, negation,
+  first person, conditional or concessive clause, position in the sentence and relative to the first verb-like
+  word, the CheckThat! probability of the sentence and its sentence embedding (the shared encoder's). The
+  scorer's probability is P(the cue hedges a sentence that a careful reader marks as a hedged claim).
+- :func:`sentence_features`: a claim sentence: the CheckThat! probability, the best class score of its cue
+  candidates (:data:`presslens.text.hedging.HEDGE_CLASS_SCORES`), its forecast flag, question, first-person and
+  opinion markers, a figure, an attribution (speech verb or "according to"), length and position in the article. The scorer's probability is P(a careful reader marks the sentence as a claim).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_scorers.json"
+
+_EPS = 1e-4
+IGNORE_CASE = re.IGNORECASE
+
+#: the cue classes of :func:`presslens.text.hedging.cue_class`, in feature order
+CUE_CLASSES = (
+    "evidential adverb", "hearsay", "seem/appear", "uncertainty", "modal", "evidence verb", "possibility",
+    "adjective", "evidence noun", "speculative adverb", "modal, root reading", "modal, concession",
+    "modal, could have",
+)
+#: cue lemmas with a feature of their own (others share "other")
+CUE_LEMMAS = (
+    "may", "might", "could", "must", "reportedly", "allegedly", "likely", "probably", "possibly", "perhaps",
+    "maybe", "apparently", "appear", "seem", "suggest", "indicate", "unclear", "believe", "say",
+)
+_LEMMA_OF = {
+    "appears": "appear", "appeared": "appear", "seems": "seem", "seemed": "seem", "suggests": "suggest",
+    "suggested": "suggest", "suggesting": "suggest", "indicates": "indicate", "indicated": "indicate",
+    "indication": "indicate", "indications": "indicate", "believed": "believe", "said": "say", "unlikely": "likely",
+}
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|warned|stated|claimed|claims|added|wrote|writes|reported|reports|"
+    r"insisted|explained|noted|argued|according\s+to|tweeted|testified|alleged|insists)\b",
+    IGNORE_CASE,
+)
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", IGNORE_CASE)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", IGNORE_CASE)
+_CONCESSIVE = re.compile(r"\b(?:while|whilst|although|though)\b", IGNORE_CASE)
+_FIRST_PERSON = frozenset("i we me us my our".split())
+_SECOND_PERSON = frozenset("you your".split())
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had do does did will would can shall should may might could must".split()
+)
+_QUOTES_OPEN = "“‘«"
+_QUOTES_CLOSE = "”’»"
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(
+    r"\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|two|three|four|five|six|seven|eight|nine|ten)\b",
+    IGNORE_CASE,
+)
+_OPINION = re.compile(
+    r"\b(?:I|we)\s+(?:think|believe|feel|hope|want|need|know)\b|\b(?:should|ought\s+to|must)\b|!|"
+    r"\b(?:disgrace\w*|shameful|outrageous|ridiculous|absurd|pathetic|evil|stupid|wonderful|terrible)\b",
+    IGNORE_CASE,
+)
+
+
+def logit(p: float) -> float:
+    p = min(max(p, _EPS), 1.0 - _EPS)
+    return math.log(p / (1.0 - p))
+
+
+def _lemma(cue: str) -> str:
+    words = cue.lower().replace("’", "'").split()
+    for word in words:
+        word = word.replace("n't", "")
+        word = _LEMMA_OF.get(word, word)
+        if word in CUE_LEMMAS:
+            return word
+    return "other"
+
+
+def _inside_quote(sentence: str, start: int) -> bool:
+    """A cue after an unclosed quotation mark of its sentence (curly, or an odd number of straight ones)."""
+    before = sentence[:start]
+    curly = sum(before.count(c) for c in _QUOTES_OPEN) - sum(before.count(c) for c in "”»")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def _first_verb_index(words: list[str]) -> int:
+    """Index of the first auxiliary or -ed/-s verb-like word after the first word (a rough main verb), else -1."""
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _AUXILIARIES or (i > 0 and low.endswith("ed") and len(low) > 4):
+            return i
+    return -1
+
+
+def cue_feature_names() -> list[str]:
+    names = [f"class={c}" for c in CUE_CLASSES] + [f"lemma={w}" for w in (*CUE_LEMMAS, "other")]
+    return names + [
+        "modal + have", "modal + be", "negated", "in quote", "speech verb before", "speech verb after",
+        "question", "conditional before", "concessive before", "first person", "second person", "relative position",
+        "before first verb", "in first clause", "headline", "candidates in sentence", "claim logit",
+    ]
+
+
+def cue_features(sentence: str, start: int, end: int, cue_class: str, claim_p: float, headline: bool,
+                 candidates: int) -> list[float]:
+    """The features (:func:`cue_feature_names` order) of the cue ``sentence[start:end]`` of class ``cue_class``;
+    ``claim_p`` is the sentence's CheckThat! probability, ``candidates`` the number of cue candidates in it."""
+    cue = sentence[start:end]
+    lemma = _lemma(cue)
+    before, after = sentence[:start], sentence[end:]
+    words_before = _WORD.findall(before)
+    after_words = _WORD.findall(after[:40].lower())
+    nxt = after_words[0] if after_words else ""
+    nxt2 = after_words[1] if len(after_words) > 1 else ""
+    modal = lemma in {"may", "might", "could", "must"}
+    negated = bool(_NEGATION.search(cue)) or nxt == "not" or bool(
+        words_before and words_before[-1].lower() in {"not", "never", "no"})
+    window = before[-60:]
+    subject_words = [w.lower() for w in words_before[-3:]]
+    first_verb = _first_verb_index(_WORD.findall(sentence))
+    comma = sentence.find(",")
+    row = [float(cue_class == c) for c in CUE_CLASSES]
+    row += [float(lemma == w) for w in (*CUE_LEMMAS, "other")]
+    row += [
+        float(modal and (nxt == "have" or nxt2 == "have")),
+        float(modal and (nxt == "be" or nxt2 == "be")),
+        float(negated),
+        float(_inside_quote(sentence, start)),
+        float(bool(_SPEECH.search(before))),
+        float(bool(_SPEECH.search(after))),
+        float(sentence.rstrip().rstrip("\"'”’)").endswith("?")),
+        float(bool(_CONDITIONAL.search(window))),
+        float(bool(_CONCESSIVE.search(before[-120:]))),
+        float(not _FIRST_PERSON.isdisjoint(subject_words)),
+        float(not _SECOND_PERSON.isdisjoint(subject_words)),
+        start / max(1, len(sentence)),
+        float(first_verb < 0 or len(words_before) <= first_verb),
+        float(comma < 0 or start < comma),
+        float(headline),
+        float(min(candidates, 4)) / 4.0,
+        logit(claim_p),
+    ]
+    return row
+
+
+def sentence_feature_names() -> list[str]:
+    return [
+        "claim logit", "hedge score", "forecast", "question", "first person", "second person", "opinion marker",
+        "figure", "attribution", "log words", "headline", "relative position", "quote marks",
+    ]
+
+
+def sentence_features(sentence: str, claim_p: float, hedge_score: float, forecast: bool, index: int | None,
+                      count: int | None) -> list[float]:
+    """The features (:func:`sentence_feature_names` order) of a claim sentence; ``index`` / ``count`` its
+    position among the article's sentences (None for a sentence without an article: middle, no headline)."""
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    n = max(1, len(words))
+    first = sum(w in _FIRST_PERSON for w in words)
+    second = sum(w in _SECOND_PERSON for w in words)
+    position = 0.5 if index is None or not count else index / max(1, count - 1)
+    return [
+        logit(claim_p),
+        hedge_score,
+        float(forecast),
+        float(sentence.rstrip().rstrip("\"'”’)").endswith("?")),
+        min(1.0, 5.0 * first / n),
+        min(1.0, 5.0 * second / n),
+        float(bool(_OPINION.search(sentence))),
+        float(bool(_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence))),
+        float(bool(_SPEECH.search(sentence))),
+        math.log1p(len(words)) / 4.0,
+        float(index == 0),
+        position,
+        float(any(c in sentence for c in '"“”')),
+    ]
+
+
+@dataclass(frozen=True)
+class LinearScorer:
+    """``sigmoid(intercept + sum(coef * (x - mean) / scale))`` over named features, followed (when
+    ``embedding_dims`` > 0) by the sentence embedding of the shared encoder, standardised the same way."""
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    embedding_dims: int = 0
+
+    def probabilities(self, rows: np.ndarray, embeddings: np.ndarray | None = None) -> np.ndarray:
+        """P for each row of ``rows`` (features in :attr:`names` order); ``embeddings``: one sentence
+        embedding per row, required when the scorer uses them."""
+        x = np.asarray(rows, dtype=np.float64).reshape(-1, len(self.names))
+        if self.embedding_dims:
+            if embeddings is None:
+                raise ValueError("this scorer needs the sentence embeddings")
+            x = np.hstack([x, np.asarray(embeddings, dtype=np.float64).reshape(len(x), self.embedding_dims)])
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0))))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"names": list(self.names), "embedding_dims": self.embedding_dims,
+                "mean": [round(float(v), 7) for v in self.mean], "scale": [round(float(v), 7) for v in self.scale],
+                "coef": [round(float(v), 7) for v in self.coef], "intercept": round(self.intercept, 7)}
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any], expected: list[str]) -> LinearScorer:
+        names = tuple(str(n) for n in obj["names"])
+        if list(names) != expected:
+            raise ValueError(f"scorer features {list(names)} differ from the code's {expected}")
+        dims = int(obj.get("embedding_dims", 0))
+        arrays = [np.asarray(obj[k], dtype=np.float64) for k in ("mean", "scale", "coef")]
+        if any(a.shape != (len(names) + dims,) for a in arrays) or not (arrays[1] > 0).all():
+            raise ValueError("scorer arrays do not match its feature count")
+        return cls(names, arrays[0], arrays[1], arrays[2], float(obj["intercept"]), dims)
+
+
+@dataclass(frozen=True)
+class RealNewsScorers:
+    hedge_cue: LinearScorer
+    claim: LinearScorer
+
+
+@lru_cache(maxsize=4)
+def load_scorers(path: Path = MODEL_FILE) -> RealNewsScorers:
+    """The shipped scorers (JSON; checked against the feature names of this code)."""
+    obj = json.loads(path.read_text(encoding="utf-8"))
+    return RealNewsScorers(
+        LinearScorer.from_json(obj["hedge_cue"], cue_feature_names()),
+        LinearScorer.from_json(obj["claim"], sentence_feature_names()),
+    )
+
+
+ScoredCue = tuple[int, int, str, float]
+"""(start, end, cue class, probability) of a claim sentence's hedge cue candidate."""
+
+
+@dataclass(frozen=True)
+class SentenceScores:
+    """Per sentence: the claim probability (before any furniture veto), the best cue probability (0 without a
+    candidate) and every cue candidate with its probability (of the learned cue scorer)."""
+
+    claim: list[float]
+    hedge: list[float]
+    cues: list[list[ScoredCue]]
+
+
+def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np.ndarray,
+                    forecasts: Sequence[bool], in_article: bool = True,
+                    scorers: RealNewsScorers | None = None) -> SentenceScores:
+    """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
+    ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
+    sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`)."""
+    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
+
+    models = scorers if scorers is not None else load_scorers()
+    emb = np.asarray(embeddings, dtype=np.float64).reshape(len(texts), -1) if len(texts) else np.zeros((0, 0))
+    spans: list[list[tuple[int, int, str]]] = []
+    rows: list[list[float]] = []
+    owner: list[int] = []
+    for i, (text, p) in enumerate(zip(texts, probs, strict=True)):
+        found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in claim_cue_candidates(text)]
+        spans.append(found)
+        for s, e, name in found:
+            rows.append(cue_features(text, s, e, name, float(p), in_article and i == 0, len(found)))
+            owner.append(i)
+    cue_probs = models.hedge_cue.probabilities(np.asarray(rows).reshape(len(rows), len(models.hedge_cue.names)),
+                                               emb[owner] if owner else emb[:0]).tolist() if rows else []
+    cues: list[list[ScoredCue]] = [[] for _ in texts]
+    hedge = [0.0] * len(texts)
+    it = iter(cue_probs)
+    for i, found in enumerate(spans):
+        for s, e, name in found:
+            q = next(it)
+            cues[i].append((s, e, name, q))
+            hedge[i] = max(hedge[i], q)
+    count = len(texts)
+    # the claim scorer's hedge feature: the best class score of the sentence's candidates (a fixed table, so the
+    # claim score does not move with the cue scorer)
+    table = [max((HEDGE_CLASS_SCORES[name] for _, _, name in found), default=0.0) for found in spans]
+    sentence_rows = [
+        sentence_features(text, float(p), h, bool(f), i if in_article else None, count if in_article else None)
+        for i, (text, p, h, f) in enumerate(zip(texts, probs, table, forecasts, strict=True))
+    ]
+    claim = models.claim.probabilities(
+        np.asarray(sentence_rows).reshape(len(texts), len(models.claim.names)), emb
+    ).tolist() if texts else []
+    return SentenceScores(claim, hedge, cues)

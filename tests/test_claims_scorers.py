@@ -1,0 +1,177 @@
+"""The claims analyzer's learned real-news scorers (issue 13): hedge cue candidates and claim sentences.
+
+Weights are JSON, checked against the code's feature names; the scorer is a logistic regression, so its output is
+a probability that moves with its features the way the weights say. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import presslens
+from presslens.analyzers.claims.scorers import (
+    MODEL_FILE,
+    LinearScorer,
+    RealNewsScorers,
+    cue_feature_names,
+    cue_features,
+    load_scorers,
+    score_sentences,
+    sentence_feature_names,
+    sentence_features,
+)
+from presslens.text.hedging import claim_cue_candidates, cue_class
+from presslens.training.realnews_claims import (
+    Candidate,
+    Dataset,
+    SentenceRow,
+    fit_scorer,
+    load_dataset,
+    pr_counts,
+    save_dataset,
+)
+
+
+def _cue_row(sentence: str, cue: str, p: float = 0.8) -> list[float]:
+    s = sentence.index(cue)
+    e, kind = next((b, k) for a, b, k in claim_cue_candidates(sentence) if a == s)
+    return cue_features(sentence, s, e, cue_class(sentence, s, e, kind), p, False, 1)
+
+
+def test_feature_rows_match_their_names() -> None:
+    row = _cue_row("The convoy reportedly turned back at the border.", "reportedly")
+    assert len(row) == len(cue_feature_names())
+    named = dict(zip(cue_feature_names(), row, strict=True))
+    assert named["class=evidential adverb"] == 1.0 and named["lemma=reportedly"] == 1.0
+    assert named["claim logit"] == pytest.approx(math.log(0.8 / 0.2))
+    assert sum(v for k, v in named.items() if k.startswith("class=")) == 1.0
+    assert sum(v for k, v in named.items() if k.startswith("lemma=")) == 1.0
+    srow = sentence_features("Officials said 12 people died.", 0.9, 0.0, False, 0, 5)
+    sent = dict(zip(sentence_feature_names(), srow, strict=True))
+    assert sent["figure"] == 1.0 and sent["attribution"] == 1.0 and sent["headline"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "feature"),
+    [
+        ('She said: "The dam could fail within days."', "could", "in quote"),
+        ("The minister said the dam could fail within days.", "could", "speech verb before"),
+        ("The virus may not spread to the coast.", "may", "negated"),
+        ("I may have been wrong about the vote.", "may", "first person"),
+        ("If the talks fail, the ceasefire could collapse.", "could", "conditional before"),
+        ("The rebels may have taken the town.", "may", "modal + have"),
+    ],
+)
+def test_cue_context_features(sentence: str, cue: str, feature: str) -> None:
+    named = dict(zip(cue_feature_names(), _cue_row(sentence, cue), strict=True))
+    assert named[feature] == 1.0
+
+
+def test_linear_scorer_is_a_logistic_regression_and_round_trips() -> None:
+    scorer = LinearScorer(("a", "b"), np.array([1.0, 0.0, 0.5]), np.array([2.0, 1.0, 1.0]),
+                          np.array([1.0, -2.0, 4.0]), 0.25, embedding_dims=1)
+    rows = np.array([[3.0, 1.0], [1.0, 0.0]])
+    emb = np.array([[0.5], [1.0]])
+    z = [0.25 + 1.0 * (3 - 1) / 2 - 2.0 * 1 + 4.0 * 0, 0.25 + 0 + 0 + 4.0 * 0.5]
+    assert scorer.probabilities(rows, emb).tolist() == pytest.approx([1 / (1 + math.exp(-v)) for v in z])
+    with pytest.raises(ValueError):
+        scorer.probabilities(rows)  # the embedding is part of the model
+    back = LinearScorer.from_json(json.loads(json.dumps(scorer.to_json())), ["a", "b"])
+    assert back.probabilities(rows, emb).tolist() == pytest.approx(scorer.probabilities(rows, emb).tolist())
+    with pytest.raises(ValueError):
+        LinearScorer.from_json(scorer.to_json(), ["a", "c"])  # weights of other features are refused
+
+
+def test_shipped_scorers_load_from_json_and_match_the_code() -> None:
+    obj = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert obj["hedge_cue"]["names"] == cue_feature_names()
+    assert obj["claim"]["names"] == sentence_feature_names()
+    scorers = load_scorers()
+    assert scorers.hedge_cue.embedding_dims == 384  # the claim scorer leaves it out (CheckThat! F1, model card)
+    assert scorers.claim.embedding_dims == 0
+    # the CheckThat! probability raises both probabilities (all else equal)
+    assert scorers.claim.coef[sentence_feature_names().index("claim logit")] > 0
+    assert scorers.hedge_cue.coef[cue_feature_names().index("claim logit")] > 0
+
+
+def _zero_embedding_scorers() -> RealNewsScorers:
+    """The shipped scorers with the embedding weights zeroed (tests that should not depend on the encoder)."""
+    shipped = load_scorers()
+
+    def strip(s: LinearScorer) -> LinearScorer:
+        coef = s.coef.copy()
+        coef[len(s.names):] = 0.0
+        return LinearScorer(s.names, s.mean, s.scale, coef, s.intercept, s.embedding_dims)
+
+    return RealNewsScorers(strip(shipped.hedge_cue), strip(shipped.claim))
+
+
+def test_score_sentences_scores_every_candidate() -> None:
+    texts = ["The convoy reportedly turned back at the border.", "The office counted 14 cases on Monday.",
+             "I could not sleep that night."]
+    out = score_sentences(texts, [0.9, 0.9, 0.2], np.zeros((3, 384)), [False, False, False],
+                          scorers=_zero_embedding_scorers())
+    assert len(out.claim) == len(out.hedge) == len(out.cues) == 3
+    assert [texts[0][s:e] for s, e, _, _ in out.cues[0]] == ["reportedly"]
+    assert out.hedge[0] == max(q for *_, q in out.cues[0]) > 0.5
+    assert out.cues[1] == [] and out.hedge[1] == 0.0
+    assert all(0.0 < p < 1.0 for p in out.claim)
+    assert out.claim[2] < out.claim[1]  # a low CheckThat! probability stays low
+    low = score_sentences(texts[:1], [0.05], np.zeros((1, 384)), [False], scorers=_zero_embedding_scorers())
+    assert low.hedge[0] < out.hedge[0]  # the cue scorer reads the claim probability
+    assert score_sentences([], [], np.zeros((0, 384)), []).claim == []
+
+
+def test_analyzer_hedged_claim_is_an_asserted_claim_with_an_asserted_cue() -> None:
+    text = ("Fighting near the port\n\nThe convoy of 40 trucks reportedly turned back at the border crossing on "
+            "Tuesday, two officials said.\n\nThe regional health office counted 14 cases of cholera in the camp.")
+    report = presslens.analyze(text, only=["claims"]).to_dict()
+    claims = [f for f in report["findings"] if f["kind"] == "claim"]
+    assert claims
+    for f in claims:
+        a = f["attributes"]
+        assert a["hedge_score"] <= f["score"] + 1e-9
+        assert a["hedged"] == (a["hedge_score"] >= 0.5) == bool(a["hedge_cues"])
+    convoy = next(f for f in claims if "convoy" in f["text"])["attributes"]
+    assert convoy["hedged"] and [c["text"] for c in convoy["hedge_cues"]] == ["reportedly"]
+
+
+def _row(split: str, article: str, gold_claims: list[int], gold_hedges: list[int]) -> SentenceRow:
+    return SentenceRow(split, article, 0, 1, "The army may have left.", 0.7, None, False, gold_claims, gold_hedges,
+                       [Candidate(9, 12, "modal", "modal", bool(gold_hedges))])
+
+
+def test_pr_counts_follow_the_evaluation_rule() -> None:
+    rows = [_row("dev", "1", [0], [0]), _row("dev", "1", [], []), _row("dev", "2", [0], [0])]
+    counts = pr_counts(rows, claim=[0.9, 0.6, 0.4], hedge=[0.7, 0.9, 0.9])
+    assert counts["dev claim"] == (1, 2, 1, 2)  # asserted: score >= 0.5; the third is a candidate
+    assert counts["dev hedged"] == (1, 2, 1, 2)  # a hedged claim needs an asserted claim
+
+
+def test_fit_is_deterministic_and_dataset_round_trips(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 2))
+    y = (x[:, 0] + 0.3 * rng.normal(size=60) > 0).astype(int)
+    a = fit_scorer(x, None, y, 1.0, ["u", "v"])
+    b = fit_scorer(x, None, y, 1.0, ["u", "v"])
+    assert a.to_json() == b.to_json()
+    assert a.coef[0] > abs(a.coef[1])  # the informative feature carries the weight
+    data = Dataset([_row("dev", "1", [0], [0]), _row("dev2", "2", [], [])], np.arange(6.0).reshape(2, 3))
+    path = tmp_path / "rows.json"
+    save_dataset(data, path)
+    back = load_dataset(path)
+    assert back.rows == data.rows and np.array_equal(back.embeddings, data.embeddings)
+    assert [r.split for r in back.subset(lambda r: r.split == "dev2").rows] == ["dev2"]
+
+
+def test_train_command_names_a_missing_annotation_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from presslens.cli import main
+
+    rc = main(["train", "realnews-claims", "--data", str(tmp_path), "--annotations", str(tmp_path),
+               "--out", str(tmp_path / "out.json")])
+    assert rc == 2 and not (tmp_path / "out.json").exists()
+    assert "no annotations at" in capsys.readouterr().err
