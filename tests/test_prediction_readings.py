@@ -34,6 +34,9 @@ def _conditional(sentence: str, cue: str = "will") -> bool:
         # the other branch of a condition
         "Otherwise, the envoy will leave the talks.",
         "Pay the ransom now, or else they will burn the village.",
+        # an order joined by "and" to a forecast is its condition
+        "Give me the files and I'll give you the money.",
+        "Cross that line, and they will strike the convoy.",
         # a decimal point or an initial's period inside the condition does not end it
         "And if the rate climbs above 2.5 percent, the bank will act.",
         "If the U.S. pulls its troops out, the rebels will advance.",

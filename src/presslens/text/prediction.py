@@ -606,6 +606,14 @@ def _quoted_question(text: str, start: int, end: int) -> bool:
     return close is not None and "?" in text[end:end + close.start()]
 
 
+# an imperative joined by "and" to a pronoun's forecast: "Give me what I want and I'll give you what you want",
+# "Touch him and you will regret it": the order is the condition (a pseudo-imperative conditional)
+_IMPERATIVE_AND_BEFORE = re.compile(
+    r"(?:^|[\"“‘:]\s*)(?:give|do|let|make|take|try|tell|show|send|pay|stop|keep|call|come|get|leave|touch|"
+    rf"attack|cross|hand|sign|vote|help|bring|play|push|hit|step|move|release|cut|open)\b{_IN_CLAUSE}*?,?\s+and\s+"
+    r"(?:(?:i|we|you|they|he|she|it)\s+|we?|you?|they?|he?|she?|it?)?$",  # "and they will", "and we'll"
+    IGNORE_CASE,
+)
 # "will" right after "is" or "question:": a question put inside a statement
 _INVERTED_BEFORE = re.compile(r"\b(?:is|was|are|were|question|questions)\s*[:,]?\s*$", IGNORE_CASE)
 # a reporting verb before the cue: "other sources say that we will see ..." is someone else's forecast
@@ -786,7 +794,7 @@ def is_conditional(text: str, start: int, end: int) -> bool:
     window = max(0, start - LOOKBEHIND)
     return bool(_CONDITION_BEFORE.search(text, window, start) or _OPEN_BEFORE.search(text, window, start)
                 or _CONDITION_AFTER.match(text, end) or _ONCE_BEFORE.search(text, window, start)
-                or _ELSE_BEFORE.search(text, window, start))
+                or _ELSE_BEFORE.search(text, window, start) or _IMPERATIVE_AND_BEFORE.search(text, window, start))
 
 
 def has_certainty(text: str) -> bool:
