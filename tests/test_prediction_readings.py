@@ -16,9 +16,10 @@ def _basis(sentence: str, is_claim: bool = True, quoted: bool = False) -> str | 
     return prediction_basis(sentence, found, is_claim, quoted) if found else None
 
 
-def _conditional(sentence: str, cue: str = "will") -> bool:
-    start = sentence.index(cue)
-    return is_conditional(sentence, start, start + len(cue))
+def _conditional(sentence: str) -> bool:
+    found = prediction_forecast(sentence)
+    assert found is not None
+    return all(is_conditional(sentence, start, end) for start, end, _ in found[1])
 
 
 @pytest.mark.parametrize(
