@@ -124,3 +124,20 @@ def test_lets_is_a_wish_only_with_hope_or_pray() -> None:
 )
 def test_nouns_read_as_forecast_verbs(sentence: str, kept: bool) -> None:
     assert (prediction_forecast(sentence) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # a frequency adverb just before the subject makes the "will" habitual
+        ("He told the court that occasionally someone will mention the old raids.", False),
+        ("Sometimes the river will flood the lower town.", False),
+        # ... but not when it sits far back in another clause
+        ("Officials who have often criticised the plan said the army will withdraw.", True),
+        # a pseudo-cleft "all he has done is to V" names what was done; "is to V" of a schedule is a forecast
+        ("All that the minister has done so far is to return the bill to the committee.", False),
+        ("The envoy is to return to Kabul next week.", True),
+    ],
+)
+def test_habits_and_clefts(sentence: str, kept: bool) -> None:
+    assert (_basis(sentence) is not None) is kept

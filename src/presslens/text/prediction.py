@@ -543,6 +543,7 @@ _HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|ty
 # A time horizon makes it a forecast again ("every voter will receive a ballot by Friday").
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:always|usually|typically|normally|generally|whenever|every\s+time|each\s+time)\b|"
+    r"\b(?:occasionally|sometimes|often|frequently|rarely|seldom)\s+(?:[\w’'-]+\s+){0,3}$|"
     r"\b(?:anyone|anybody|whoever)\b|"
     r"\b(?:every|each|any|all)\s+(?:[\w’'-]+\s+){0,3}(?:who|that|which)\b)[^.;:!?]*$",
     IGNORE_CASE,
@@ -887,6 +888,9 @@ _NOUN_PROJECT_BEFORE = re.compile(r"\b(?:the|a|an|this|its|his|her|their|our|my|
                                   r"\W+[\w’'-]+(?<!s)\W+$", IGNORE_CASE)
 # "as soon as they get their hands on him": the "soon" of a temporal conjunction is no horizon
 _AS_SOON_AS_CLAUSE = re.compile(r"(?<=\bas\s)soon\s+as\s+(?!possible\b|practicable\b)", IGNORE_CASE)
+# "all that he has done so far is to return the deal to Congress": a pseudo-cleft naming what was done, no schedule
+_CLEFT_BEFORE_IS_TO = re.compile(r"\b(?:do|does|did|done|doing)\s+(?:so\s+far\s+|now\s+|here\s+|then\s+)?$",
+                                 IGNORE_CASE)
 # "were expected to discuss", "was due to speak": a plan told as past fact (guideline section 6)
 _PAST_EXPECTED = re.compile(r"^(?:was|were)\b", IGNORE_CASE)
 # "are likely to have been raised": a guess about the past
@@ -961,6 +965,8 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
                 continue  # the noun: "a globalist women's project that served as"
             if _PAST_EXPECTED.match(piece) or _PERFECT_AFTER.match(text, end):
                 continue
+        elif cue_type == "is_to" and _CLEFT_BEFORE_IS_TO.search(text, max(0, start - 30), start):
+            continue
         elif cue_type == "intention":
             if not _PLAN_CUE.match(piece) or _PAST_BEFORE_PLAN.search(text, max(0, start - 40), start):
                 continue
