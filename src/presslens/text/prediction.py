@@ -524,7 +524,8 @@ def _weekday_after(text: str, cues: list[Cue]) -> tuple[int, int] | None:
 _ANSWER_LINE = re.compile(r"^\W*(?:yes|no)\s*[,.!:;–—-]", IGNORE_CASE)
 # the writer's (or a speaker's) wish rather than an expectation
 _WISH = re.compile(
-    r"^\W*(?:hopefully|let(?:'s|’s|\s+us)|may\s+god|god\s+willing|pray)\b|\b(?:I|we)\s+(?:hope|pray|wish)\b",
+    r"^\W*(?:hopefully|let(?:'s|’s|\s+us)\s+(?:just\s+)?(?:hope|pray|wish)|may\s+god|god\s+willing|pray)\b|"
+    r"\b(?:I|we)\s+(?:hope|pray|wish)\b",
     IGNORE_CASE,
 )
 # divine agency: a prophecy or a creed, not an event a reader can watch for
@@ -542,10 +543,14 @@ _HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|ty
 # A time horizon makes it a forecast again ("every voter will receive a ballot by Friday").
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:always|usually|typically|normally|generally|whenever|every\s+time|each\s+time)\b|"
+    r"\b(?:occasionally|sometimes|often|frequently|rarely|seldom)\s+(?:[\w’'-]+\s+){0,3}$|"
     r"\b(?:anyone|anybody|whoever)\b|"
     r"\b(?:every|each|any|all)\s+(?:[\w’'-]+\s+){0,3}(?:who|that|which)\b)[^.;:!?]*$",
     IGNORE_CASE,
 )
+# a character of the clause before or after a cue: anything but a sentence or clause stop, where a period
+# glued to the next character (".22", "3.5") or after a lone capital ("U.S.", "J. Smith") stops nothing
+_IN_CLAUSE = r"(?:[^.;!?]|\.(?=\w)|(?<=\b[A-Z])\.)"
 # set phrases about an open future, not a forecast
 _IDIOM = re.compile(r"\btime\s+will\s+tell\b|\bremains\s+to\s+be\s+seen\b", IGNORE_CASE)
 # a hypothetical development the forecast depends on (guideline 8a: conditional projections are not
@@ -556,20 +561,58 @@ _IDIOM = re.compile(r"\btime\s+will\s+tell\b|\bremains\s+to\s+be\s+seen\b", IGNO
 # Set phrases are no condition: "if necessary", "once more", "once again".
 _CONDITION_BEFORE = re.compile(
     r"(?:^|[,;:\u2013\u2014(\"“]\s*|\b(?:and|but|because|that)\s+)\W*"
-    r"(?P<condition>(?:if|should|once|in\s+case)\s+(?!(?:more|again|upon|necessary|needed|possible)\b)[A-Za-z0-9][^.;!?]*),[^,]*$",
+    r"(?P<condition>(?:if|should|once|in\s+case)\s+(?!(?:more|again|upon|necessary|needed|possible)\b)[A-Za-z0-9]"
+    rf"{_IN_CLAUSE}*|(?:absent|without|barring)\s+(?!(?:a\s+)?(?:doubt|question|fail|delay|exception|hesitation)\b)"
+    rf"{_IN_CLAUSE}*),[^,]*$",
     IGNORE_CASE,
 )
 _CONDITION_AFTER = re.compile(
-    r"[^.;!?]*?\b(?P<condition>(?:if|unless)\s+(?!(?:not|so|any|anything|ever|only|necessary|needed|possible)\b)"
+    rf"{_IN_CLAUSE}*?\b(?P<condition>(?:if|unless)\s+(?!(?:not|so|any|anything|ever|only|necessary|needed|possible)\b)"
     r"[A-Za-z0-9]"
-    r"[^.;!?,]*)",
+    r"(?:[^.;!?,]|\.(?=\w)|(?<=\b[A-Z])\.)*)",
     IGNORE_CASE,
 )
 # an "if", "unless" or "whether" earlier in the sentence ("and if unable to do so I will", "whether or not he
 # will be appointed"), or a purpose clause ("so that both could state their cases"); not the set phrases "if necessary", "if so", "as if", "even if" stays a condition
 _OPEN_BEFORE = re.compile(
     r"\b(?:(?<!\bas\s)if(?:\s+|\s*,\s*)(?!(?:necessary|needed|possible|so|any|anything|ever|only)\b)|unless|"
-    r"whether|so\s+that|in\s+order\s+that)\b[^.;!?]*$",
+    rf"whether|so\s+that|in\s+order\s+that)\b{_IN_CLAUSE}*$",
+    IGNORE_CASE,
+)
+# a clause opened by "once" or "as soon as" with its subject and no comma before the cue ("vowed that once ISIS
+# is defeated it will start", "as soon as they get their hands on him, they will"): the event it waits for is a
+# condition (LOG.md rule 12), as "once X," is; "once more", "as soon as possible", "as soon as next week" are not
+_ONCE_BEFORE = re.compile(
+    r"\b(?i:once|as\s+soon\s+as)\s+(?:(?i:the|a|an|this|that|these|those|he|she|it|they|we|you|his|her|its|their|"
+    rf"our|my)|[A-Z][\w’'.-]*(?<!Next)(?<!This))\b{_IN_CLAUSE}*$"
+)
+# the other branch of a condition: "Otherwise, I will let ...", "or else they will"
+_ELSE_BEFORE = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|but)\s+)\W*(?:otherwise|or\s+else)\b{_IN_CLAUSE}*$", IGNORE_CASE)
+# "how/why" + a subject of up to four words just before the cue: an indirect question ("tell you how it will be
+# effective", "explain why the court won't rule"), not a forecast (LOG.md: "not immediately clear how and when
+# the documents will be released")
+# ("which is why they will be the first", "that's how the army will" explain, they ask nothing)
+_INDIRECT_QUESTION_BEFORE = re.compile(
+    r"(?<!\bis\s)(?<!\bwas\s)(?<!['’]s\s)(?<!\bexactly\s)\b(?:how|why)\s+(?:[A-Za-z’'-]+\s+){1,4}$", IGNORE_CASE
+)
+_OPENING_QUOTE = "\"“‘'"
+
+
+def _quoted_question(text: str, start: int, end: int) -> bool:
+    """Whether a "Will" opens a quoted question inside the sentence (a title: 'my article, “Will Trump Make a
+    Deal?,” the CIA is ...'): an opening quote before it and a question mark before the quotation closes."""
+    if text[start:end] != "Will" or not text[max(0, start - 1):start] or text[start - 1] not in _OPENING_QUOTE:
+        return False
+    close = re.search(r"[”\"’]", text[end:])
+    return close is not None and "?" in text[end:end + close.start()]
+
+
+# an imperative joined by "and" to a pronoun's forecast: "Give me what I want and I'll give you what you want",
+# "Touch him and you will regret it": the order is the condition (a pseudo-imperative conditional)
+_IMPERATIVE_AND_BEFORE = re.compile(
+    r"(?:^|[\"“‘:]\s*)(?:give|do|let|make|take|try|tell|show|send|pay|stop|keep|call|come|get|leave|touch|"
+    rf"attack|cross|hand|sign|vote|help|bring|play|push|hit|step|move|release|cut|open)\b{_IN_CLAUSE}*?,?\s+and\s+"
+    r"(?:(?:i|we|you|they|he|she|it)\s+|we?|you?|they?|he?|she?|it?)?$",  # "and they will", "and we'll"
     IGNORE_CASE,
 )
 # "will" right after "is" or "question:": a question put inside a statement
@@ -622,7 +665,8 @@ def _cue_subject(text: str, start: int, end: int) -> str:
     """The word that is most likely the subject of a future cue starting at ``start``: the word before it,
     skipping adverbs ("they also will" → "they"), or the word the cue is glued to ("we'll" → "we'll")."""
     head = text[max(0, start - 200) : start]
-    if head and (head[-1].isalpha()):  # "we'll": the "'ll" cue begins inside the word
+    if (head and head[-1].isalpha()) or text[start:start + 1].isalpha() and _LL.search(text, start, end):
+        # "we'll": the "'ll" cue begins inside the word; "I'll": it is the whole word
         m = re.search(r"[A-Za-z]+$", head)
         return (m.group(0) if m else "") + text[start:end]
     for _ in range(4):
@@ -695,8 +739,12 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         if cue_type == "future" and (_HABITUAL_AFTER.match(text, end) or generic):
             reasons.append("habitual")  # "I will always practice ...", "there is always a risk that X will"
             continue
-        if cue_type == "future" and _INVERTED_BEFORE.search(text, max(0, start - 40), start):
-            reasons.append("question")  # "The only question is will the Senate confirm ..."
+        if cue_type == "future" and (_INVERTED_BEFORE.search(text, max(0, start - 40), start)
+                                     or _quoted_question(text, start, end)):
+            reasons.append("question")  # "The only question is will the Senate confirm ...", "“Will Trump ...?,”"
+            continue
+        if cue_type in {"future", "going_to"} and _INDIRECT_QUESTION_BEFORE.search(text, max(0, start - 60), start):
+            reasons.append("question")  # "to tell you how it will be effective": an indirect question
             continue
         quoted_here = quoted or bool(_REPORTING_BEFORE.search(text, max(0, start - LOOKBEHIND), start))
         subject = _cue_subject(text, start, end)
@@ -746,7 +794,8 @@ def is_conditional(text: str, start: int, end: int) -> bool:
     the system will be overwhelmed": 0 of 2 such forecasts on dev + dev2 + dev3 were predictions)."""
     window = max(0, start - LOOKBEHIND)
     return bool(_CONDITION_BEFORE.search(text, window, start) or _OPEN_BEFORE.search(text, window, start)
-                or _CONDITION_AFTER.match(text, end))
+                or _CONDITION_AFTER.match(text, end) or _ONCE_BEFORE.search(text, window, start)
+                or _ELSE_BEFORE.search(text, window, start) or _IMPERATIVE_AND_BEFORE.search(text, window, start))
 
 
 def has_certainty(text: str) -> bool:
@@ -823,6 +872,25 @@ _DUE_TO_CAUSE = re.compile(
     r"\s*(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|some|many|lack|poor|bad|high|low)\b",
     IGNORE_CASE,
 )
+# "It's due to sanctions imposed by ...", "due to rising prices", "due to mismanagement": a plural, a gerund or
+# an abstract noun after "due to" is a cause, not a schedule ("due to discuss", "due to address" are verbs)
+_DUE_TO_NOUN = re.compile(
+    r"\s*(?:[a-z]+(?<!s)(?<!u)s|[a-z]+ing|[a-z]+(?:tion|sion|ment|ness|ity|ance|ence)|[A-Z]\w*)\b"
+)
+# the nouns "project(s)", "forecast(s)" read as the verb: a determiner or a possessive just before ("a women's
+# project that served as", "the forecasts for")
+_NOUN_FORECAST_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|these|those|its|his|her|their|our|my|your|whose|every|each|any|no)|\w['’]s)\W+$",
+    IGNORE_CASE,
+)
+# "a new project that", "the weekly forecast for": a determiner and one word before the singular noun
+_NOUN_PROJECT_BEFORE = re.compile(r"\b(?:the|a|an|this|its|his|her|their|our|my|your|whose|every|each|any|no)"
+                                  r"\W+[\w’'-]+(?<!s)\W+$", IGNORE_CASE)
+# "as soon as they get their hands on him": the "soon" of a temporal conjunction is no horizon
+_AS_SOON_AS_CLAUSE = re.compile(r"(?<=\bas\s)soon\s+as\s+(?!possible\b|practicable\b)", IGNORE_CASE)
+# "all that he has done so far is to return the deal to Congress": a pseudo-cleft naming what was done, no schedule
+_CLEFT_BEFORE_IS_TO = re.compile(r"\b(?:do|does|did|done|doing)\s+(?:so\s+far\s+|now\s+|here\s+|then\s+)?$",
+                                 IGNORE_CASE)
 # "were expected to discuss", "was due to speak": a plan told as past fact (guideline section 6)
 _PAST_EXPECTED = re.compile(r"^(?:was|were)\b", IGNORE_CASE)
 # "are likely to have been raised": a guess about the past
@@ -883,16 +951,22 @@ def prediction_forecast(text: str) -> Forecast | None:
 
 
 def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | None) -> Forecast | None:
-    if span is not None and _PAST_HORIZON.match(text, span[0]):
+    if span is not None and (_PAST_HORIZON.match(text, span[0]) or _AS_SOON_AS_CLAUSE.match(text, span[0])):
         span = None
     kept: list[Cue] = []
     for start, end, cue_type in cues:
         piece = text[start:end]
         if cue_type == "expected":
-            if piece.lower().endswith("due to") and _DUE_TO_CAUSE.match(text, end):
+            if piece.lower().endswith("due to") and (_DUE_TO_CAUSE.match(text, end) or _DUE_TO_NOUN.match(text, end)):
                 continue
+            if piece[:4].lower() in {"proj", "fore"} and (
+                    _NOUN_FORECAST_BEFORE.search(text, max(0, start - 40), start)
+                    or piece[:8].lower() == "project " and _NOUN_PROJECT_BEFORE.search(text, max(0, start - 40), start)):
+                continue  # the noun: "a globalist women's project that served as"
             if _PAST_EXPECTED.match(piece) or _PERFECT_AFTER.match(text, end):
                 continue
+        elif cue_type == "is_to" and _CLEFT_BEFORE_IS_TO.search(text, max(0, start - 30), start):
+            continue
         elif cue_type == "intention":
             if not _PLAN_CUE.match(piece) or _PAST_BEFORE_PLAN.search(text, max(0, start - 40), start):
                 continue

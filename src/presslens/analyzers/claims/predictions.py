@@ -21,9 +21,11 @@ below 0.5 (a candidate, not asserted).
 | a quoted "I/we will" + a verb of stance ("We will fight those who ...", "I will remain vigilant") | 0/0 | 0/2 | 0/1 | 0.15 |
 
 Not emitted: a bare "may/might/could" (a possibility, not a prediction), any conditional ("if", "unless",
-"should X", "once X", negated or not), "whether X will" and "is will" questions, purpose clauses ("so that"), generic, habitual and "forever"
-statements, past plans ("were expected to", "was planning to", "likely to have been"), "due to" + a noun phrase,
-the noun "plan" ("the new plan to"), hopes ("hopes to") and forecasts that
+"should X", "once X", "as soon as X", "absent/without X,", "otherwise", "give me X and I'll ...", negated or not),
+"whether X will", "is will", "how/why X will" and quoted "Will ...?" questions, purpose clauses ("so that"),
+generic, habitual ("occasionally someone will") and "forever" statements, past plans ("were expected to", "was
+planning to", "likely to have been"), "due to" + a noun phrase, the nouns "plan" ("the new plan to") and "project"
+("a women's project that"), hopes ("hopes to", "let's hope") and forecasts that
 :func:`presslens.text.prediction.forecast_exclusion` rules out (poll answers, wishes, demands, idioms,
 prophecy, "you will", the writer's own "we will"; a rule's "may" in legal text). A third party's vow to a concrete
 act ("Hungary will never admit illegal immigrants") is a commitment, so a prediction (it was excluded as a "vow"
