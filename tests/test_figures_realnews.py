@@ -600,3 +600,17 @@ def test_many_or_several_decades_are_vague_and_a_hyphenated_ratio_is_a_share() -
     ratio = "Three-in-five GOP insiders agreed."
     r = _only(ratio)
     assert (ratio[r.start : r.end], r.label, r.value) == ("Three-in-five", "percent", 60)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "bound"),
+    [
+        ("Janet Yellen is 5-foot-3, but she walks fast.", "5-foot-3", 5.25, None),
+        ("He is about 6 feet 2 inches tall.", "about 6 feet 2 inches", 6.17, "approx"),
+        ("They hired a 6-foot-10-inch centre.", "6-foot-10-inch", 6.83, None),
+    ],
+)
+def test_a_height_in_feet_and_inches_is_one_measure(sentence: str, span: str, value: float,
+                                                     bound: str | None) -> None:
+    q = _only(sentence)
+    assert (sentence[q.start : q.end], q.label, q.value, q.unit, q.bound) == (span, "measure", value, "feet", bound)

@@ -474,7 +474,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         q.extra.update(attrs)
         if "unit_of_one" in q.extra:
             q.score = UNIT_OF_ONE_SCORE
-        if q.label == "age" or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times":
+        if q.label == "age" or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times" or \
+                "inches" in q.extra:
             _apply_bound(text, q)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
         quantities.append(q)
     atoms = find_atoms(text, [(s.start, s.end) for s in specials], index)

@@ -117,6 +117,12 @@ _RATIO_RE = re.compile(
     rf"(?P<d>\d{{1,4}}|{NUMBER_WORD})\b(?![,.]\d)",
     IGNORE_CASE,
 )
+# a height in feet and inches: "5-foot-3", "6 feet 2 inches", "a 6-foot-4 guard" (one figure, in feet)
+_HEIGHT_RE = re.compile(
+    r"(?<![\d,.])(?P<f>[3-7])(?:-foot-(?P<i>1[01]|\d)(?![\d,.]\d)(?:-inch(?:es)?\b)?|"
+    r"[ ]feet[ ](?P<i2>1[01]|\d)[ ]inch(?:es)?\b)",
+    IGNORE_CASE,
+)
 # "for decades", "centuries-old": a vague number of decades or centuries (like "dozens" of years)
 _VAGUE_TIME_RE = re.compile(r"\b(?:(?:many|several)[ ]+)?(?P<u>decades|centuries)(?:-old)?\b", IGNORE_CASE)
 _VAGUE_TIME_BOUNDS = {"decades": (20, 99), "centuries": (200, 999)}
@@ -347,6 +353,11 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
         if (_INLINE_FIRST_BEFORE.search(before[-2:]) if n == 1 else f" {n - 1}) " in before) and \
                 "(" not in before[before.rfind(")") + 1 if ")" in before else 0 :][-80:]:
             found.append(Special(m.start(), m.start() + 1, None, {}, (m.start(), m.start() + 1)))
+    for m in matches_at(_HEIGHT_RE, text, starts["digit"]):
+        feet, inches = int(m.group("f")), int(m.group("i") or m.group("i2"))
+        found.append(Special(m.start(), m.end(), "measure",
+                             {"value": round(feet + inches / 12, 2), "unit": "feet", "inches": feet * 12 + inches},
+                             (m.start(), m.end())))
     for pat, start_kind in _DATE_PATTERNS:
         for m in matches_at(pat, text, starts[start_kind]):
             found.append(Special(m.start(), m.end(), "date", _date_attributes(m.group(0)), (m.start(), m.end())))
