@@ -614,3 +614,33 @@ def test_a_height_in_feet_and_inches_is_one_measure(sentence: str, span: str, va
                                                      bound: str | None) -> None:
     q = _only(sentence)
     assert (sentence[q.start : q.end], q.label, q.value, q.unit, q.bound) == (span, "measure", value, "feet", bound)
+
+
+# 1.4, read off the held-out audit B after its check (so B is not held out for these)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "bound"),
+    [
+        ("Two-thirds support reducing the sentences.", "Two-thirds", 66.67, None),
+        ("The share is as high as three-quarters in Missouri.", "as high as three-quarters", 75, "upper"),
+    ],
+)
+def test_a_hyphenated_fraction_is_a_share_also_without_of(sentence: str, span: str, value: float,
+                                                          bound: str | None) -> None:
+    q = _only(sentence)
+    assert (sentence[q.start : q.end], q.label, q.value, q.bound) == (span, "percent", value, bound)
+    assert _asserted("She wore a three-quarter-length coat.") == []
+
+
+def test_two_numbers_before_years_old_are_one_range_of_ages() -> None:
+    text = "Among those 18 to 25 years old, Sanders has a big lead."
+    q = _only(text)
+    assert (text[q.start : q.end], q.label, q.low, q.high, q.unit) == ("18 to 25 years old", "range", 18, 25, "years")
+    assert _only("a 25-year-old man").label == "age"
+
+
+def test_a_duration_from_now_names_a_point_in_time() -> None:
+    assert _asserted("Whether it is now or two weeks from now or two months from now, we wait.") == []
+    text = "It will take two weeks, from now on."
+    assert [(text[q.start : q.end], q.label) for q in _asserted(text)] == [("two weeks", "duration")]

@@ -230,6 +230,7 @@ _FIGURE_END_BEFORE = re.compile(
 _AMOUNT_END_BEFORE = re.compile(
     r"(?:%|[$€£]\d[\d,.]*|\b(?:percent|million|billion|trillion|bn|mn|dollars|euros|pounds|times))[ ]+$", IGNORE_CASE
 )
+_FROM_POINT_AFTER = re.compile(r"[ ]+from[ ]+(?:now|today|tomorrow|yesterday|[A-Z][a-z]*day)\b")
 _PERIOD_AFTER = re.compile(r"[ ]+(?:period|span|stretch|window|timeframe|time-frame)s?\b", IGNORE_CASE)
 
 
@@ -504,6 +505,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         q = _quantity_from_atom(text, a)
         _classify(text, q, a, a)
+        if q.label == "duration" and _FROM_POINT_AFTER.match(text, q.end):
+            continue  # "two weeks from now", "three days from Monday": a point in time (a date), not a duration
         if q.score == HEADLINE_NUMBER_SCORE and q.unit_span is not None:
             q.score = HEADLINE_COUNTED_SCORE
         _apply_bound(text, q)

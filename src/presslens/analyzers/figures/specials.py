@@ -87,6 +87,7 @@ _AGES: tuple[AnchoredPattern, ...] = (
         first=words_of("at"),
     ),
 )
+_AGE_RANGE_BEFORE = re.compile(r"(?<![\d,.])(?P<a>\d{1,2})[ ]*(?:to|-|–)[ ]*$", IGNORE_CASE)
 _AGE_DECADE = re.compile(
     r"\bin\s+(?:his|her|their|my|our|your)\s+(?:early\s+|mid-?|late\s+)?(?P<n>[1-9]0)['’]?s\b", IGNORE_CASE
 )
@@ -107,9 +108,11 @@ _FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four":
 _FRACTION_DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                           "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
                           "tenth": 10, "tenths": 10}
+# "two-thirds of the vote", and a hyphenated fraction also without "of": "Two-thirds support it", "as high as
+# three-quarters in Missouri" (not "a three-quarter-length coat")
 _FRACTION_RE = re.compile(
-    r"\b(?P<n>an?|one|two|three|four|nine)[\s-]+(?P<d>half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|"
-    r"tenths?)(?=\s+of\b)", IGNORE_CASE
+    r"\b(?P<n>an?|one|two|three|four|nine)(?:[\s-]+(?P<d>half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|"
+    r"tenths?)(?=\s+of\b)|-(?P<dh>thirds?|quarters|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?!-))", IGNORE_CASE
 )
 _RATIO_RE = re.compile(
     # not the tail of a grouped number ("around 11,000 in 2014": no ratio "000 in 2014") nor "in" a year ("11 in 2014")
@@ -363,7 +366,7 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
             found.append(Special(m.start(), m.end(), "date", _date_attributes(m.group(0)), (m.start(), m.end())))
     for m in finditer_from(_FRACTION_RE, index, FRACTION_FIRST):
         num = _FRACTION_NUMERATORS[m.group("n").lower()]
-        den = _FRACTION_DENOMINATORS[m.group("d").lower()]
+        den = _FRACTION_DENOMINATORS[(m.group("d") or m.group("dh")).lower()]
         found.append(Special(m.start(), m.end(), "percent",
                              {"value": round(100 * num / den, 2), "unit": "percent", "fraction": f"{num}/{den}"},
                              (m.start(), m.end())))
@@ -425,6 +428,13 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
             if value is None:
                 continue
             unit = (m.groupdict().get("u") or "year").lower() + "s"
+            low = _AGE_RANGE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if low is not None and age.label == "years_old" and int(low.group("a")) < value:
+                # "those 18 to 25 years old": one range of ages, not a count and an age
+                found.append(Special(low.start("a"), m.end(), "range",
+                                     {"low": float(low.group("a")), "high": value, "unit": unit, "age": True},
+                                     (low.start("a"), m.end("n"))))
+                continue
             found.append(
                 Special(m.start(), m.end(), "age", {"value": value, "unit": unit}, (m.start("n"), m.end("n")))
             )
