@@ -428,12 +428,12 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
             if value is None:
                 continue
             unit = (m.groupdict().get("u") or "year").lower() + "s"
-            low = _AGE_RANGE_BEFORE.search(text, max(0, m.start() - 16), m.start())
-            if low is not None and age.label == "years_old" and int(low.group("a")) < value:
+            first = _AGE_RANGE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if first is not None and age.label == "years_old" and int(first.group("a")) < value:
                 # "those 18 to 25 years old": one range of ages, not a count and an age
-                found.append(Special(low.start("a"), m.end(), "range",
-                                     {"low": float(low.group("a")), "high": value, "unit": unit, "age": True},
-                                     (low.start("a"), m.end("n"))))
+                found.append(Special(first.start("a"), m.end(), "range",
+                                     {"low": float(first.group("a")), "high": value, "unit": unit, "age": True},
+                                     (first.start("a"), m.end("n"))))
                 continue
             found.append(
                 Special(m.start(), m.end(), "age", {"value": value, "unit": unit}, (m.start("n"), m.end("n")))
