@@ -537,3 +537,110 @@ def test_a_number_with_a_plural_s_names_a_form_or_a_model_unless_it_is_a_decade(
     assert _asserted("Agents wrote reports, known as 302s, after each interview.") == []
     text = "Three 747s landed in his 40s."
     assert [(text[q.start : q.end], q.label) for q in extract_quantities(text)] == [("Three", "count"), ("40s", "age")]
+
+
+# 1.4: readings found in an audit of 15 unseen US political news articles (PolNeAR train, audit A)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '<tweet id="750366792434978816" author="@SpeakerRyan">While I respect it.</tweet>',
+        "He told Fox 35 in Orlando that he would sell it.",
+        "He flies to campaign events on his personal Boeing 757 airliner.",
+        "We are warned in 2 Timothy that the time will come.",
+        "1. Donald Trump (Last week: 2.)\n2. Marco Rubio (1.)",
+    ],
+)
+def test_ids_stations_aircraft_bible_books_and_ranks_are_no_figures(sentence: str) -> None:
+    assert _asserted(sentence) == []
+
+
+def test_enumerators_inside_a_sentence_are_no_figures_but_tallies_in_brackets_are() -> None:
+    text = "Rubio will rise for two reasons: 1) Unlike Cruz, he can win and 2) Kasich and Bush split the rest."
+    assert [(text[q.start : q.end], q.value) for q in _asserted(text)] == [("two reasons", 2)]
+    tally = "Arrests were made in Rolling Meadows (2) and Round Lake Beach (1)."
+    assert [q.value for q in _asserted(tally)] == [2, 1]
+    aside = "Two children (ages 5 and 2) were found."
+    assert 2 in [q.value for q in _asserted(aside)]
+
+
+def test_number_words_joined_by_and_are_two_numbers_unless_a_scale_comes_first() -> None:
+    text = "Economists predict between two and four more rate rises next year."
+    q = _only(text)
+    assert (q.label, q.low, q.high, q.value) == ("range", 2, 4, None)
+    assert _only("They sent one hundred and four men.").value == 104
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "label", "value", "unit"),
+    [
+        ("It was thought to be a billion-dollar cash machine.", "a billion-dollar", "money", 1e9, "dollars"),
+        ("It cannot rent a 15,000 square-foot office.", "15,000 square-foot", "measure", 15000, "square-foot"),
+        ("They lease 80,000 square feet in Brooklyn.", "80,000 square feet", "measure", 80000, "square feet"),
+    ],
+)
+def test_money_and_area_adjectives(sentence: str, span: str, label: str, value: float, unit: str) -> None:
+    q = _only(sentence)
+    assert (sentence[q.start : q.end], q.label, q.value, q.unit) == (span, label, value, unit)
+
+
+def test_more_than_after_an_amount_is_a_comparison_not_a_bound() -> None:
+    text = "Revenue was $2.17 billion, about $74 million more than a year ago."
+    year = [q for q in _asserted(text) if q.label == "duration"]
+    assert [(text[q.start : q.end], q.bound) for q in year] == [("a year", None)]
+    died = "In 2014 more than 300 people died."
+    assert [(q.value, q.bound) for q in _asserted(died) if q.label == "count"] == [(300, "lower")]
+
+
+def test_many_or_several_decades_are_vague_and_a_hyphenated_ratio_is_a_share() -> None:
+    text = "It has the weakest military in many decades."
+    q = _only(text)
+    assert (text[q.start : q.end], q.vague, q.low, q.high) == ("many decades", True, 20, 99)
+    ratio = "Three-in-five GOP insiders agreed."
+    r = _only(ratio)
+    assert (ratio[r.start : r.end], r.label, r.value) == ("Three-in-five", "percent", 60)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "bound"),
+    [
+        ("Janet Yellen is 5-foot-3, but she walks fast.", "5-foot-3", 5.25, None),
+        ("He is about 6 feet 2 inches tall.", "about 6 feet 2 inches", 6.17, "approx"),
+        ("They hired a 6-foot-10-inch centre.", "6-foot-10-inch", 6.83, None),
+    ],
+)
+def test_a_height_in_feet_and_inches_is_one_measure(sentence: str, span: str, value: float,
+                                                     bound: str | None) -> None:
+    q = _only(sentence)
+    assert (sentence[q.start : q.end], q.label, q.value, q.unit, q.bound) == (span, "measure", value, "feet", bound)
+
+
+# 1.4, read off the held-out audit B after its check (so B is not held out for these)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "bound"),
+    [
+        ("Two-thirds support reducing the sentences.", "Two-thirds", 66.67, None),
+        ("The share is as high as three-quarters in Missouri.", "as high as three-quarters", 75, "upper"),
+    ],
+)
+def test_a_hyphenated_fraction_is_a_share_also_without_of(sentence: str, span: str, value: float,
+                                                          bound: str | None) -> None:
+    q = _only(sentence)
+    assert (sentence[q.start : q.end], q.label, q.value, q.bound) == (span, "percent", value, bound)
+    assert _asserted("She wore a three-quarter-length coat.") == []
+
+
+def test_two_numbers_before_years_old_are_one_range_of_ages() -> None:
+    text = "Among those 18 to 25 years old, Sanders has a big lead."
+    q = _only(text)
+    assert (text[q.start : q.end], q.label, q.low, q.high, q.unit) == ("18 to 25 years old", "range", 18, 25, "years")
+    assert _only("a 25-year-old man").label == "age"
+
+
+def test_a_duration_from_now_names_a_point_in_time() -> None:
+    assert _asserted("Whether it is now or two weeks from now or two months from now, we wait.") == []
+    text = "It will take two weeks, from now on."
+    assert [(text[q.start : q.end], q.label) for q in _asserted(text)] == [("two weeks", "duration")]

@@ -30,11 +30,16 @@ NUMBER_WORD = (
     r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 )
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
+# "and" joins number words only after a scale word ("two hundred and four"); "between two and four" is two numbers
+_AND_AFTER_SCALE = (
+    r"(?:(?<=hundred[\s-])|(?<=thousand[\s-])|(?<=million[\s-])|(?<=billion[\s-])|(?<=trillion[\s-])|"
+    r"(?<=dozen[\s-]))"
+)
 WORDS_RE = re.compile(
     rf"\b(?:half\s+a\s+(?:million|billion|dozen|hundred|thousand)|"
     rf"{NUMBER_WORD}[\s-]+and[\s-]+a[\s-]+half(?:[\s-]+(?:{_SCALE_WORD}|dozen))?|"
     rf"another\s+(?:{_SCALE_WORD}|dozen)(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}))*|"
-    rf"(?:a|an|{NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}|dozen))*)\b",
+    rf"(?:a|an|{NUMBER_WORD})(?:[\s-]+(?:{_AND_AFTER_SCALE}and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}|dozen))*)\b",
     IGNORE_CASE,
 )
 VAGUE_RE = re.compile(

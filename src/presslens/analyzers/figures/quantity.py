@@ -60,7 +60,8 @@ class Quantity:
 
 
 _CURRENCY_BEFORE = re.compile(r"(?P<c>US\$|[$€£₽₴¥]|\b(?:USD|EUR|GBP|RUB|UAH)\b)\s?$")
-_CURRENCY_AFTER = re.compile(rf"^\s*(?P<c>{CURRENCY_WORD_RE})\b", IGNORE_CASE)
+# "300,000 euros", and as a measure adjective: "a billion-dollar cash machine", "a 20-dollar bill"
+_CURRENCY_AFTER = re.compile(rf"^(?:\s*|-)(?P<c>{CURRENCY_WORD_RE})\b", IGNORE_CASE)
 _DURATION_AFTER = re.compile(rf"^(?:\s+|-)(?P<u>{TIME_UNITS})(?:['’]s?)?\b(?!\s*[- ]old)", IGNORE_CASE)
 _MEASURE_AFTER = re.compile(rf"^(?:\s?|-)(?P<u>{MEASURE_UNITS})(?![A-Za-z])", IGNORE_CASE)
 _ORDINAL_AFTER = re.compile(r"^(?P<u>st|nd|rd|th)\b", IGNORE_CASE)
@@ -180,6 +181,9 @@ def _apply_bound(text: str, q: Quantity) -> None:
             return  # "within 48 hours" is at most 48 hours; "within 5 percent" is not a bound on 5
         if phrase.lower() in {"over", "under", "above", "below"} and q.label in {"date", "age"}:
             return
+        if re.fullmatch(r"(?:more|less|fewer)\s+than", phrase, IGNORE_CASE) and _AMOUNT_END_BEFORE.search(
+                text[max(0, b_start - 24) : b_start]):
+            return  # "$74 million more than a year ago", "5 percent less than in 2014": a comparison, not a bound
         if phrase.lower() == "over" and (
             (q.label == "duration" and _FIGURE_END_BEFORE.search(text[max(0, b_start - 16) : b_start]))
             or _PERIOD_AFTER.match(text, q.end)
@@ -221,6 +225,12 @@ _FIGURE_END_BEFORE = re.compile(
 )
 
 
+# an amount with its scale, currency or per cent written out ends right before "more than": "$74 million more than",
+# "$5 more than", "10 percent less than" (a bare number is not enough: "in 2014 more than 300 died")
+_AMOUNT_END_BEFORE = re.compile(
+    r"(?:%|[$€£]\d[\d,.]*|\b(?:percent|million|billion|trillion|bn|mn|dollars|euros|pounds|times))[ ]+$", IGNORE_CASE
+)
+_FROM_POINT_AFTER = re.compile(r"[ ]+from[ ]+(?:now|today|tomorrow|yesterday|[A-Z][a-z]*day)\b")
 _PERIOD_AFTER = re.compile(r"[ ]+(?:period|span|stretch|window|timeframe|time-frame)s?\b", IGNORE_CASE)
 
 
@@ -258,6 +268,8 @@ def _classify(text: str, q: Quantity, first: Atom, last: Atom) -> None:
     cm = _CURRENCY_AFTER.match(text[pos:])
     if cm:
         word = re.sub(r"\s+", " ", cm.group("c"))
+        if cm.group(0).startswith("-") and word.lower() in {"dollar", "euro", "pound", "rouble", "ruble"}:
+            word += "s"  # "a billion-dollar machine": the unit is dollars
         q.currency = CURRENCY_WORDS.get(word.lower())
         q.unit = word
         q.unit_span = (pos + cm.start("c"), pos + cm.end("c"))
@@ -463,7 +475,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         q.extra.update(attrs)
         if "unit_of_one" in q.extra:
             q.score = UNIT_OF_ONE_SCORE
-        if q.label == "age" or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times":
+        if q.label == "age" or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times" or \
+                "inches" in q.extra:
             _apply_bound(text, q)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
         quantities.append(q)
     atoms = find_atoms(text, [(s.start, s.end) for s in specials], index)
@@ -492,6 +505,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         q = _quantity_from_atom(text, a)
         _classify(text, q, a, a)
+        if q.label == "duration" and _FROM_POINT_AFTER.match(text, q.end):
+            continue  # "two weeks from now", "three days from Monday": a point in time (a date), not a duration
         if q.score == HEADLINE_NUMBER_SCORE and q.unit_span is not None:
             q.score = HEADLINE_COUNTED_SCORE
         _apply_bound(text, q)

@@ -87,6 +87,7 @@ _AGES: tuple[AnchoredPattern, ...] = (
         first=words_of("at"),
     ),
 )
+_AGE_RANGE_BEFORE = re.compile(r"(?<![\d,.])(?P<a>\d{1,2})[ ]*(?:to|-|–)[ ]*$", IGNORE_CASE)
 _AGE_DECADE = re.compile(
     r"\bin\s+(?:his|her|their|my|our|your)\s+(?:early\s+|mid-?|late\s+)?(?P<n>[1-9]0)['’]?s\b", IGNORE_CASE
 )
@@ -107,20 +108,28 @@ _FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four":
 _FRACTION_DENOMINATORS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                           "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
                           "tenth": 10, "tenths": 10}
+# "two-thirds of the vote", and a hyphenated fraction also without "of": "Two-thirds support it", "as high as
+# three-quarters in Missouri" (not "a three-quarter-length coat")
 _FRACTION_RE = re.compile(
-    r"\b(?P<n>an?|one|two|three|four|nine)[\s-]+(?P<d>half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|"
-    r"tenths?)(?=\s+of\b)", IGNORE_CASE
+    r"\b(?P<n>an?|one|two|three|four|nine)(?:[\s-]+(?P<d>half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|"
+    r"tenths?)(?=\s+of\b)|-(?P<dh>thirds?|quarters|fourths?|fifths?|sixths?|eighths?|tenths?)\b(?!-))", IGNORE_CASE
 )
 _RATIO_RE = re.compile(
     # not the tail of a grouped number ("around 11,000 in 2014": no ratio "000 in 2014") nor "in" a year ("11 in 2014")
-    rf"\b(?=[\dzotfsen])(?<![\d,.])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+(?:(?P<in>in)|out\s+of)\s+(?:every\s+)?"
+    rf"\b(?=[\dzotfsen])(?<![\d,.])(?P<n>\d{{1,3}}|{NUMBER_WORD})(?:\s+|-)(?:(?P<in>in)|out\s+of)(?:\s+|-)(?:every\s+)?"
     rf"(?P<d>\d{{1,4}}|{NUMBER_WORD})\b(?![,.]\d)",
     IGNORE_CASE,
 )
+# a height in feet and inches: "5-foot-3", "6 feet 2 inches", "a 6-foot-4 guard" (one figure, in feet)
+_HEIGHT_RE = re.compile(
+    r"(?<![\d,.])(?P<f>[3-7])(?:-foot-(?P<i>1[01]|\d)(?![\d,.]\d)(?:-inch(?:es)?\b)?|"
+    r"[ ]feet[ ](?P<i2>1[01]|\d)[ ]inch(?:es)?\b)",
+    IGNORE_CASE,
+)
 # "for decades", "centuries-old": a vague number of decades or centuries (like "dozens" of years)
-_VAGUE_TIME_RE = re.compile(r"\b(?P<u>decades|centuries)(?:-old)?\b", IGNORE_CASE)
+_VAGUE_TIME_RE = re.compile(r"\b(?:(?:many|several)[ ]+)?(?P<u>decades|centuries)(?:-old)?\b", IGNORE_CASE)
 _VAGUE_TIME_BOUNDS = {"decades": (20, 99), "centuries": (200, 999)}
-_VAGUE_TIME_FIRST = words_of("decades centuries")
+_VAGUE_TIME_FIRST = words_of("decades centuries many several")
 # "twice", "thrice": a count of occasions ("convicted twice"), or a multiple ("twice as many")
 _TIMES_RE = re.compile(r"\b(?P<n>twice|thrice)\b", IGNORE_CASE)
 _TIMES_VALUES = {"twice": 2.0, "thrice": 3.0}
@@ -212,6 +221,13 @@ _NOT_QUANTITIES = [
     # gallery and page furniture: "Hide Caption 3 of 30", "Photo 2 of 12", "Slide 4 of 9"
     re.compile(r"(?<=Caption[ ])\d{1,3}[ ]+of[ ]+\d{1,3}\b|(?<=(?:Photo|Image|Slide)[ ])\d{1,3}[ ]+of[ ]+\d{1,3}\b"),
     re.compile(r"(?<=©)\d{4}\b|(?<=© )\d{4}\b|\d{4}(?=[ ]*©)"),  # copyright years
+    # a run of ten or more ungrouped digits is an identifier (a tweet or status id, an account number), not a count
+    re.compile(r"\d{10,}(?![\d,.]?\d)"),
+    re.compile(r"\d{1,2}(?=\.\))"),  # a rank in brackets in a ranked list: "Marco Rubio (1.)", "(Last week: 2.)"
+    # books of the Bible with a number: "we are warned in 2 Timothy", "1 Corinthians", "2 Kings"
+    re.compile(r"[1-3][ ]+(?:Samuel|Kings|Chronicles|Corinthians|Thessalonians|Timothy|Peter|Maccabees)\b"),
+    # aircraft types: "his Boeing 757", "a Boeing 737-800", "Cessna 172"
+    re.compile(r"(?:(?<=\bBoeing[ ])|(?<=\bCessna[ ])|(?<=\bAirbus[ ])|(?<=\bLearjet[ ]))\d{2,3}(?:-\d{1,3})?\b"),
     re.compile(  # street addresses "1600 Pennsylvania Avenue", "10 Downing Street"
         r"\d{1,5}[A-Z]?[ ]+(?:[NSEW]\.?[ ]+)?(?:[A-Z][a-z]+[ ]+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|"
         r"Boulevard|Blvd\.?|Lane|Drive|Dr\.|Place|Square|Court|Way|Terrace|Parkway|Highway)(?![a-z])"
@@ -222,7 +238,11 @@ _COUNTER = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?P<k>[kKmM])?[ ]+(?P
 # web addresses: their digits are no figures ("https://.../cadc/15-5307/15-5307-2015-11-20.html")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”]+", IGNORE_CASE)
 # broadcasters' names: "9 News", "KENS 5", "WUSA 9" (call signs begin with K or W)
-_STATION = re.compile(r"\d{1,2}[ ]+News\b|(?:(?<=\b[KW][A-Z]{2}[ ])|(?<=\b[KW][A-Z]{3}[ ]))\d{1,2}\b(?![.,]\d)")
+# and network affiliates by channel number: "Fox 35", "NBC 4", "Channel 9"
+_STATION = re.compile(
+    r"\d{1,2}[ ]+News\b|(?:(?<=\b[KW][A-Z]{2}[ ])|(?<=\b[KW][A-Z]{3}[ ])|(?<=\b(?:Fox|FOX|NBC|CBS|ABC|CNN|PBS)[ ])|"
+    r"(?<=\bChannel[ ]))\d{1,2}\b(?![.,]\d)"
+)
 # dotted chapter and verse inside a reference: "(Quran 4.89)", "(see 1 Jn 2.22)", "(2 John 1.10-11);"
 _DOTTED_VERSE = re.compile(r"\d{1,3}\.\d{1,3}(?:[-–]\d{1,3})?(?=[),;])")
 _DOTTED_VERSE_BEFORE = re.compile(r"(?:\(|;[ ]|\bsee[ ])(?:[1-3][ ])?[A-Z][a-z’']{1,15}\.?[ ]$")
@@ -236,6 +256,10 @@ _SPACED_VERSE_BEFORE = re.compile(r"\b[A-Z][a-z’']{1,15}\.?\s$")
 # a name ("Rolling Meadows (2)" counts arrests)
 _ENUMERATOR = re.compile(r"(?<=\()\d{1,2}(?=\)(?:[ ]+[a-z]|$))", re.MULTILINE)
 _ENUMERATOR_BEFORE = re.compile(r"(?:^|[—–:;][ ]?)\($")
+# enumerators inside a sentence without an opening bracket: "for two reasons: 1) Unlike Cruz, ... and 2) Kasich": the
+# first after a colon, semicolon or dash, a later one when the one before it appears shortly before
+_INLINE_ENUMERATOR = re.compile(r"(?<=[ ])(?P<n>[1-9])\)(?=[ ]+[A-Za-z])")
+_INLINE_FIRST_BEFORE = re.compile(r"[:;—–][ ]$")
 
 
 def _small_number(s: str) -> float | None:
@@ -326,12 +350,23 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
         line_start = text.rfind("\n", max(0, m.start() - 4), m.start()) + 1
         if _ENUMERATOR_BEFORE.search(text[max(line_start, m.start() - 3) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_INLINE_ENUMERATOR, text, starts["digit"]):
+        n = int(m.group("n"))
+        before = text[max(0, m.start() - 600) : m.start()]
+        if (_INLINE_FIRST_BEFORE.search(before[-2:]) if n == 1 else f" {n - 1}) " in before) and \
+                "(" not in before[before.rfind(")") + 1 if ")" in before else 0 :][-80:]:
+            found.append(Special(m.start(), m.start() + 1, None, {}, (m.start(), m.start() + 1)))
+    for m in matches_at(_HEIGHT_RE, text, starts["digit"]):
+        feet, inches = int(m.group("f")), int(m.group("i") or m.group("i2"))
+        found.append(Special(m.start(), m.end(), "measure",
+                             {"value": round(feet + inches / 12, 2), "unit": "feet", "inches": feet * 12 + inches},
+                             (m.start(), m.end())))
     for pat, start_kind in _DATE_PATTERNS:
         for m in matches_at(pat, text, starts[start_kind]):
             found.append(Special(m.start(), m.end(), "date", _date_attributes(m.group(0)), (m.start(), m.end())))
     for m in finditer_from(_FRACTION_RE, index, FRACTION_FIRST):
         num = _FRACTION_NUMERATORS[m.group("n").lower()]
-        den = _FRACTION_DENOMINATORS[m.group("d").lower()]
+        den = _FRACTION_DENOMINATORS[(m.group("d") or m.group("dh")).lower()]
         found.append(Special(m.start(), m.end(), "percent",
                              {"value": round(100 * num / den, 2), "unit": "percent", "fraction": f"{num}/{den}"},
                              (m.start(), m.end())))
@@ -355,13 +390,13 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
         found.append(Special(m.start(), m.end(), "count",
                              {"value": _TIMES_VALUES[m.group("n").lower()], "unit": "times"}, (m.start(), m.end())))
     for m in finditer_from(_VAGUE_TIME_RE, index, _VAGUE_TIME_FIRST):
-        if re.search(r"(?:\d|\b(?:(?:tens|hundreds|scores|dozens)\s+of|several|many|few|two|three|four|five|six|seven|"
+        if re.search(r"(?:\d|\b(?:(?:tens|hundreds|scores|dozens)\s+of|few|two|three|four|five|six|seven|"
                      r"eight|nine|ten))[\s-]*$", text[max(0, m.start() - 16) : m.start()], IGNORE_CASE):
-            continue  # "two decades", "tens of centuries", "several decades": counted elsewhere ("of decades-old" is not)
+            continue  # "two decades", "tens of centuries", "a few decades": counted elsewhere ("of decades-old" is not)
         low, high = _VAGUE_TIME_BOUNDS[m.group("u").lower()]
         found.append(Special(m.start(), m.end(), "duration",
                              {"value": None, "unit": "years", "low": low, "high": high, "vague": True},
-                             (m.start(), m.start() + len(m.group("u")))))
+                             (m.start("u"), m.end("u"))))
     for m in finditer_from(_HALF_UNIT_RE, index, _HALF_UNIT_FIRST):
         unit = m.group("u").lower()
         found.append(Special(m.start(), m.end(), "duration" if m.group("t") else "measure",
@@ -393,6 +428,13 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
             if value is None:
                 continue
             unit = (m.groupdict().get("u") or "year").lower() + "s"
+            first = _AGE_RANGE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if first is not None and age.label == "years_old" and int(first.group("a")) < value:
+                # "those 18 to 25 years old": one range of ages, not a count and an age
+                found.append(Special(first.start("a"), m.end(), "range",
+                                     {"low": float(first.group("a")), "high": value, "unit": unit, "age": True},
+                                     (first.start("a"), m.end("n"))))
+                continue
             found.append(
                 Special(m.start(), m.end(), "age", {"value": value, "unit": unit}, (m.start("n"), m.end("n")))
             )
