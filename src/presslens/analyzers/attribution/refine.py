@@ -518,8 +518,8 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     whose verb takes a thing, not a clause, as object is not what was said."""
     if a.content is not None and _TOPIC_GAP.fullmatch(text, a.cue[1], a.content[0]):
         return True  # "Article posted with permission from ...": the preposition's object, a topic
-    if a.content is None or not 0 <= a.content[0] - a.cue[1] <= 2:
-        return False
+    if a.content is None or not 0 <= a.content[0] - a.cue[1] <= 2 or ":\n" in text[a.cue[1] : a.content[0]]:
+        return False  # a colon closing the line frames the block after it ("The letter says:"), not an object
     cue_words = [w.lower() for w in CUE_WORD.findall(text, a.cue[0], a.cue[1])]
     if not cue_words:
         return False  # a colon or a dash frames the words after it: no verb whose object they could be
