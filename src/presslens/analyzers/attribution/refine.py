@@ -180,7 +180,7 @@ def _is_negated(text: str, a: Attribution) -> bool:
 # verbs that, negated, report that nothing was said ("has not commented", "did not respond")
 _NO_CONTENT_CUES = frozenset(
     "comment commented commenting respond responded responding reply replied answer answered "
-    "elaborate elaborated say said".split()
+    "elaborate elaborated say said tell tells told telling".split()
 )
 
 
