@@ -7,12 +7,15 @@ import pytest
 
 from presslens.analyzers.attribution.content_edges import (
     block_after_colon,
+    clause_after_cue,
     trim_frame_edges,
     without_listener,
     without_trailing_frame,
 )
 from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.link import Attribution
+from presslens.analyzers.attribution.refine import is_negated
+from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.spans import Span
 
 
@@ -94,7 +97,7 @@ def test_a_trailing_frame_of_another_report_is_cut() -> None:
     got = without_trailing_frame(text, told, [told, said])
     assert got is not None
     assert text[got[0] : got[1]] == "Kiko she had invited the whole family and said she had helped him"
-    changed = trim_frame_edges(text, [told, said])
+    changed = trim_frame_edges(text, [told, said], [(0, len(text))])
     assert changed == [told]
     assert told.content is not None
     assert text[told.content[0] : told.content[1]] == "she had invited the whole family and said she had helped him"
@@ -138,3 +141,69 @@ def test_a_colon_inside_the_line_is_not_a_block_frame() -> None:
     text = "Farrakhan Speech: 'Jews Are My Enemy' drew no notice, she said: nothing else.\nNext line here now."
     a = _att(text, "she", "said", "nothing else")
     assert block_after_colon(text, a, quote_spans(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "expected"),
+    [
+        ("It was also true, as McConnell reportedly warned, that the disclosure was going to delay the vote.",
+         "reportedly warned", "It was also true", "the disclosure was going to delay the vote"),
+        ("Baldisseri stayed true to his form, he announced at the press conference that his office uses the acronym.",
+         "announced", "Baldisseri stayed true to his form", "his office uses the acronym"),
+        ("And while he has condemned abuse throughout his pontificate, some have argued his actions do not match.",
+         "argued", "And while he has condemned abuse throughout his pontificate", "his actions do not match"),
+    ],
+)
+def test_a_clause_after_the_cue_replaces_a_content_before_it(
+    sentence: str, cue: str, content: str, expected: str
+) -> None:
+    source = {"reportedly warned": "McConnell", "announced": "he", "argued": "some"}[cue]
+    a = _att(sentence, source, cue, content)
+    got = clause_after_cue(sentence, a, [(0, len(sentence))])
+    assert got is not None
+    assert sentence[got[0] : got[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content"),
+    [
+        # the whole sentence was said: its subordinate clause leads into the main clause
+        ("And when the inquiry found it, she became frantic, one employee told The Daily Caller.", "one employee",
+         "told", "And when the inquiry found it, she became frantic"),
+        # a quotation before the frame is what was said
+        ("\u201cHe walks out right now,\u201d the lawyer said, adding that the detention was illegal.",
+         "the lawyer", "said", "He walks out right now"),
+        # a plain report: the words before the frame were said
+        ("The plan is dead, the minister said on Monday.", "the minister", "said", "The plan is dead"),
+    ],
+)
+def test_a_content_before_the_cue_is_kept(sentence: str, source: str, cue: str, content: str) -> None:
+    a = _att(sentence, source, cue, content)
+    assert clause_after_cue(sentence, a, [(0, len(sentence))]) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They oppose it, but the protections extend to the various states as well, since it recognizes a right.",
+        "He was a controversial choice, eventually getting confirmed with only four votes after a long delay.",
+        "The police were instead targeting the elderly alleged victims, according to a local report.",
+    ],
+)
+def test_adjectives_nouns_and_passives_are_no_rule_cues(sentence: str) -> None:
+    cues = {sentence[a.cue[0] : a.cue[1]].lower() for a in rule_attributions(sentence, [(0, len(sentence))])}
+    assert not cues & {"states", "confirmed", "alleged"}
+
+
+def test_a_rule_cue_with_a_speaker_is_kept() -> None:
+    sentence = "Prosecutors alleged that the aide had stolen the equipment from the House."
+    cues = [sentence[a.cue[0] : a.cue[1]] for a in rule_attributions(sentence, [(0, len(sentence))])]
+    assert cues == ["alleged"]
+
+
+def test_negated_telling_reports_nothing() -> None:
+    text = "Castro said Kiko never told him of any cybersecurity issues at all."
+    a = _att(text, "Kiko", "told", "him of any cybersecurity issues at all")
+    assert is_negated(text, a)
+    b = _att(text, "Castro", "said", "Kiko never told him of any cybersecurity issues at all")
+    assert not is_negated(text, b)

@@ -123,7 +123,7 @@ def extract(
         for x in excerpts:
             assess(text, x, article.sentences)
         refined += excerpts
-    for a in trim_frame_edges(text, refined):
+    for a in trim_frame_edges(text, refined, article.sentences):
         assess(text, a, article.sentences)
     if not raw_scores:
         for a in refined:

@@ -199,7 +199,52 @@ def block_after_colon(text: str, a: Attribution, quotes: list[Span]) -> Span | N
     return block if len(_WORD.findall(text, block[0], block[1])) >= 3 else None
 
 
-def trim_frame_edges(text: str, atts: list[Attribution]) -> list[Attribution]:
+#: words that open a subordinate clause: a content that starts with one is the frame's circumstance, not what
+#: was said ("And while he has condemned abuse, some have argued his actions ...")
+_SUBORDINATORS = frozenset("while whilst although though because since if unless when whereas".split())
+_CONJUNCTIONS = frozenset("and but yet so".split())
+#: after a cue: at most six words of a phrase (no punctuation but a comma at its end), then "that"
+_THAT_AFTER_CUE = re.compile(
+    r"(?:[ \t]+(?:at|in|on|during|before|after|last|this|earlier|later|to)(?:[ \t]+[\w'\u2019.-]+){0,5}?)?"
+    r"[ \t]*,?[ \t]+that[ \t]+",
+    re.I,
+)
+
+
+def _ends_in_listener_verb(text: str, cue: Span) -> bool:
+    words = _WORD.findall(text, cue[0], cue[1])
+    return bool(words) and words[-1].lower() in _LISTENER_VERBS
+
+
+def clause_after_cue(text: str, a: Attribution, sentence_ranges: list[Span]) -> Span | None:
+    """A content before its cue that is not what was said: the cue is followed by "that" and a clause ("It was
+    also true, as McConnell warned, that normal disclosure ...", "..., he announced at the press conference that
+    his office ...") or the content is a subordinate clause ("And while he has condemned abuse, some have argued
+    his actions ..."). The clause after the cue, to the end of its sentence; None when neither holds."""
+    if a.content is None or a.content[1] > a.cue[0] or a.source is None or a.source[0] < a.content[1]:
+        return None
+    sent = next((r for r in sentence_ranges if r[0] <= a.cue[0] < r[1]), None)
+    if sent is None or "\n" in text[a.cue[1] : sent[1]] or any(
+        ch in text[max(0, a.content[0] - 1) : sent[1]] for ch in "\u201c\u201d\""
+    ):
+        return None  # a quotation before the frame is what was said; one after it has rules of its own
+    m = _THAT_AFTER_CUE.match(text, a.cue[1], sent[1])
+    if m is not None:
+        start = m.end()
+    else:
+        lead = [w.lower() for w in _WORD.findall(text, a.content[0], a.content[1])[:2]]
+        if lead and lead[0] in _CONJUNCTIONS:
+            lead = lead[1:]
+        if not lead or lead[0] not in _SUBORDINATORS or "," in text[a.content[0] : a.content[1]]:
+            return None  # a content with a comma may hold the main clause after its subordinate one
+        if text[a.content[1] : a.source[0]].strip(" \t,") or _ends_in_listener_verb(text, a.cue):
+            return None  # the frame does not follow the subordinate clause, or its object is a listener
+        start = a.cue[1]
+    clause = strip_span(text, start, sent[1], _EDGE + ".!?")
+    return clause if len(_WORD.findall(text, clause[0], clause[1])) >= 3 else None
+
+
+def trim_frame_edges(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
     """Cut a trailing frame and a leading listener off every content, and give a frame whose line ends in a
     colon the block after it (in place); returns the attributions whose content changed. Frames are looked up
     among the contents as they were before any cut."""
@@ -210,6 +255,7 @@ def trim_frame_edges(text: str, atts: list[Attribution]) -> list[Attribution]:
         before = a.content
         a.content = new[id(a)]
         a.content = block_after_colon(text, a, quotes) or without_listener(text, a)
+        a.content = clause_after_cue(text, a, sentence_ranges) or a.content
         if a.content != before:
             changed.append(a)
     return changed

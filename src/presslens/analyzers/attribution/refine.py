@@ -165,7 +165,7 @@ def is_non_reporting_frame(text: str, cue: Span) -> bool:
 _NEGATION_IN_CUE = re.compile(r"\b(?:not|never)\b|n't|n\u2019t", re.I)
 
 
-def _is_negated(text: str, a: Attribution) -> bool:
+def is_negated(text: str, a: Attribution) -> bool:
     """A frame that reports nothing: a negative source (``nobody in the ministry will say how many ...``)
     or a negated cue (``officials would not say whether ...``, ``the other side has not commented``)."""
     if a.source is not None and _NEGATIVE_SOURCE.match(text, a.source[0]):
@@ -324,7 +324,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         if a.source is None:
             a.source = subject_source(text, a.cue, sentence_ranges)
         a.source = relative_clause_subject(text, a, sentence_ranges) or a.source
-        if _is_negated(text, a):
+        if is_negated(text, a):
             continue
         a.content = clean_content(text, a)
         if a.content is not None and _stray_fragment(text, a, sentence_ranges):
