@@ -8,7 +8,10 @@ import pytest
 from presslens.analyzers.attribution.content_edges import (
     block_after_colon,
     clause_after_cue,
+    from_its_own_line,
+    quotation_after_inner_colon,
     trim_frame_edges,
+    without_dateline,
     without_listener,
     without_trailing_frame,
 )
@@ -207,3 +210,33 @@ def test_negated_telling_reports_nothing() -> None:
     assert is_negated(text, a)
     b = _att(text, "Castro", "said", "Kiko never told him of any cybersecurity issues at all")
     assert not is_negated(text, b)
+
+
+def test_a_dateline_is_not_what_was_said() -> None:
+    text = "WASHINGTON, D.C., February 12, 2018 (LifeSiteNews) \u2013 Those who know him say it is a classic move."
+    content = (0, text.index(" say"))
+    got = without_dateline(text, content)
+    assert text[got[0] : got[1]] == "Those who know him"
+    plain = "NATO \u2013 the alliance \u2013 said it would answer."
+    assert without_dateline(plain, (0, 20)) == (0, 20)
+
+
+def test_a_report_ends_at_the_line_before_its_cue() -> None:
+    text = ("Don't say you were not warned, America.\nApparently, the US is now prepared to give it another shot, "
+            "according to leaked documents.")
+    a = _att(text, "leaked documents", "according to", "you were not warned, America.\nApparently, the US is now "
+             "prepared to give it another shot")
+    got = from_its_own_line(text, a, quote_spans(text))
+    assert got is not None
+    assert text[got[0] : got[1]] == "Apparently, the US is now prepared to give it another shot"
+    post = "First line of the post.\nSecond line of the post.\n\u2014 Someone (@someone) May 1, 2018"
+    b = _att(post, "Someone", "\u2014", "First line of the post.\nSecond line of the post.")
+    assert from_its_own_line(post, b, quote_spans(post)) is None  # a post's signature frames every line
+
+
+def test_a_quotation_after_a_colon_inside_the_content_is_what_was_said() -> None:
+    text = "Greenfield said this about Powell: \u201cThe media dubbed her the Republican Abedin.\u201d"
+    a = _att(text, "Greenfield", "said", "this about Powell: \u201cThe media dubbed her the Republican Abedin")
+    got = quotation_after_inner_colon(text, a, quote_spans(text))
+    assert got is not None
+    assert text[got[0] : got[1]] == "The media dubbed her the Republican Abedin."

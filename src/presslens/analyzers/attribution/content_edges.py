@@ -244,6 +244,60 @@ def clause_after_cue(text: str, a: Attribution, sentence_ranges: list[Span]) -> 
     return clause if len(_WORD.findall(text, clause[0], clause[1])) >= 3 else None
 
 
+#: a newswire dateline opening a paragraph: "WASHINGTON, D.C., February 12, 2018 (LifeSiteNews) – "
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\u2019-]+(?:[ ,]+[A-Z][A-Z.'\u2019-]*)*,?(?:[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4})?"
+    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[\u2013\u2014-]{1,2}[ \t]+"
+)
+
+
+def without_dateline(text: str, content: Span) -> Span:
+    """``content`` without a dateline that opens it (the outlet's furniture, not what was said)."""
+    m = _DATELINE.match(text, content[0], content[1])
+    if m is None or not any(ch.isdigit() or ch == "(" for ch in m.group()):
+        return content  # an upper-case lead without a date or an outlet is not a dateline ("NATO – ...")
+    return strip_span(text, m.end(), content[1], _EDGE)
+
+
+def from_its_own_line(text: str, a: Attribution, quotes: list[Span]) -> Span | None:
+    """A content before its cue that runs over a line break and is no quotation: the report is the cue's own
+    line ("Don't say you were not warned.\nApparently, the US is now prepared ..., according to leaked
+    documents"); None when the content does not cross a line before the cue."""
+    if a.content is None or a.content[1] > a.cue[0] or not _WORD.search(text, a.cue[0], a.cue[1]):
+        return None  # an embedded post's signature ("— Name (@handle)") frames all the lines above it
+    if "\n" in text[a.content[1] : a.cue[0]]:
+        return None
+    brk = text.rfind("\n", a.content[0], a.content[1])
+    if brk < 0 or any(q[0] <= a.content[0] < q[1] for q in quotes):
+        return None
+    line = strip_span(text, brk + 1, a.content[1], _EDGE)
+    return line if len(_WORD.findall(text, line[0], line[1])) >= 3 else None
+
+
+#: "said this about X:", "wrote the following:": a colon inside a content, with a quotation right after it
+_COLON_QUOTE = re.compile(r"[ \t]*:[ \t]*[\u201c\"]")
+
+
+def quotation_after_inner_colon(text: str, a: Attribution, quotes: list[Span]) -> Span | None:
+    """``Greenfield said this about Powell: “The media dubbed her ...”``: the words between the verb and a
+    colon that opens a quotation are a topic; what was said is the quotation. None when no such colon follows
+    within six words of the cue."""
+    if a.content is None or a.content[0] < a.cue[1]:
+        return None
+    for k, m in enumerate(_WORD.finditer(text, a.cue[1], a.content[1])):
+        if k >= 6:
+            return None
+        colon = _COLON_QUOTE.match(text, m.end())
+        if colon is None:
+            continue
+        quote = next((q for q in quotes if q[0] == colon.end() - 1), None)
+        if quote is None:
+            return None
+        inner = strip_span(text, quote[0] + 1, quote[1] - 1, " \t\n")
+        return inner if len(_WORD.findall(text, inner[0], inner[1])) >= 3 else None
+    return None
+
+
 def trim_frame_edges(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
     """Cut a trailing frame and a leading listener off every content, and give a frame whose line ends in a
     colon the block after it (in place); returns the attributions whose content changed. Frames are looked up
@@ -256,6 +310,9 @@ def trim_frame_edges(text: str, atts: list[Attribution], sentence_ranges: list[S
         a.content = new[id(a)]
         a.content = block_after_colon(text, a, quotes) or without_listener(text, a)
         a.content = clause_after_cue(text, a, sentence_ranges) or a.content
+        a.content = quotation_after_inner_colon(text, a, quotes) or from_its_own_line(text, a, quotes) or a.content
+        if a.content is not None:
+            a.content = without_dateline(text, a.content)
         if a.content != before:
             changed.append(a)
     return changed
