@@ -56,6 +56,8 @@ def _att(text: str, source: str | None, cue: str, content: str | None) -> Attrib
         ("The minister assured them the talks would go on.", "them the talks would go on", "the talks would go on"),
         ("O'Malley confirmed to a commission member that he had delivered the letter.",
          "to a commission member that he had delivered the letter", "he had delivered the letter"),
+        ("It was about the deal, which he told the Washington Examiner was quickly souring.",
+         "the Washington Examiner was quickly souring", "was quickly souring"),
     ],
 )
 def test_listener_is_not_what_was_said(sentence: str, content: str, expected: str) -> None:
@@ -73,6 +75,8 @@ def test_listener_is_not_what_was_said(sentence: str, content: str, expected: st
         ("He told the story of his escape in detail.", "told", "the story of his escape in detail"),
         ("It asked Trump to continue keeping them secret.", "asked", "Trump to continue keeping them secret"),
         ("They told Trump to go home at once.", "told", "Trump to go home at once"),
+        # no object relative before the cue: "CNN was" is not a listener and a clause
+        ("He told CNN was the worst network in the country.", "told", "CNN was the worst network in the country"),
         ("She urged them to ignore that and move on.", "urged", "them to ignore that and move on"),
         ("Officials said to ignore that and shoot the messenger.", "said", "to ignore that and shoot the messenger"),
         # a quotation after the verb

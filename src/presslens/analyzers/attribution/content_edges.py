@@ -32,6 +32,9 @@ _CLAUSE_OPENERS = frozenset(
     "that".split()
 )
 _DETERMINERS = frozenset("the a an".split())
+_AUXILIARIES = frozenset("was were is are would will had has have could might may should".split())
+#: an object relative pronoun a few words before the cue ("which he told the Examiner was ...")
+_OBJECT_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|whom)\s+(?:[^\s.!?;:]+\s+){1,12}$", re.I)
 #: words that open a noun phrase after "to" ("to a commission member", "to his lawyers")
 _NOUN_PHRASE_LEAD = frozenset("the a an his her its their our my this that these those him them us me".split())
 _WORD = sanity.WORD
@@ -117,6 +120,8 @@ def listener_end(text: str, cue: Span, content: Span) -> int | None:
         return ws[n].end()
     if nxt.lower() in _CLAUSE_OPENERS or _is_capitalised(nxt) or nxt[:1].isdigit():
         return ws[n].start()
+    if nxt.lower() in _AUXILIARIES and _OBJECT_RELATIVE_BEFORE.search(text, max(0, cue[0] - 120), cue[0]):
+        return ws[n].start()  # "which a spokeswoman told TheDCNF was supposed to be secret": the relative's clause
     return None
 
 
