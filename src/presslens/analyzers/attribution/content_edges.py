@@ -141,34 +141,53 @@ def _frame(a: Attribution) -> Span:
     return min(p[0] for p in parts), max(p[1] for p in parts)
 
 
-def trailing_frame_start(text: str, a: Attribution, others: list[Attribution]) -> int | None:
+_Frame = tuple[Attribution, int, int, int]
+
+
+def report_frames(atts: list[Attribution]) -> list[_Frame]:
+    """``(attribution, frame start, frame end, content end)`` of every attribution whose content ends before its
+    frame (the reports that can close another content), in text order of their frames."""
+    out: list[_Frame] = []
+    for b in atts:
+        if b.content is None or b.source is None:
+            continue
+        f0, f1 = _frame(b)
+        if b.content[1] <= f0:
+            out.append((b, f0, f1, b.content[1]))
+    return sorted(out, key=lambda f: f[1])
+
+
+def trailing_frame_start(
+    text: str, a: Attribution, others: list[Attribution], frames: list[_Frame] | None = None
+) -> int | None:
     """Where another attribution's frame closes ``a``'s content ("..., the sources said", "..., according to
     two House employees"): that attribution reports the words before its frame, and ``a``'s content stops there;
-    None when no frame closes it."""
+    None when no frame closes it. ``frames``: :func:`report_frames` of ``others``, when already computed."""
     if a.content is None:
         return None
     c0, c1 = a.content
     best: int | None = None
-    for b in others:
-        if b is a or b.content is None or b.source is None or b.cue == a.cue:
+    for b, f0, f1, b_end in report_frames(others) if frames is None else frames:
+        if f0 >= c1:
+            break
+        if b is a or b.cue == a.cue or not c0 < f0 or not c0 < b_end:
             continue
-        f0, f1 = _frame(b)
-        if not c0 < f0 < c1 or not c0 < b.content[1] <= f0:
-            continue
-        if a.cue[0] >= b.content[1] or not _FRAME_GAP.fullmatch(text, b.content[1], f0):
+        if a.cue[0] >= b_end or not _FRAME_GAP.fullmatch(text, b_end, f0):
             continue
         if not text[c0:f0].rstrip(" \t\u201d\"").endswith(","):
             continue  # the frame is not set off by a comma
         if len(_WORD.findall(text, f1, c1)) > 3:
             continue  # more words after the frame than a listener or a time ("told TheDCNF", "said Monday")
-        if best is None or b.content[1] < best:
-            best = b.content[1]
+        if best is None or b_end < best:
+            best = b_end
     return best
 
 
-def without_trailing_frame(text: str, a: Attribution, others: list[Attribution]) -> Span | None:
+def without_trailing_frame(
+    text: str, a: Attribution, others: list[Attribution], frames: list[_Frame] | None = None
+) -> Span | None:
     """``a``'s content without another report's frame at its end (the same content when there is none)."""
-    end = trailing_frame_start(text, a, others)
+    end = trailing_frame_start(text, a, others, frames)
     if a.content is None or end is None:
         return a.content
     trimmed = strip_span(text, a.content[0], end, _EDGE)
@@ -307,7 +326,8 @@ def trim_frame_edges(text: str, atts: list[Attribution], sentence_ranges: list[S
     """Cut a trailing frame and a leading listener off every content, and give a frame whose line ends in a
     colon the block after it (in place); returns the attributions whose content changed. Frames are looked up
     among the contents as they were before any cut."""
-    new = {id(a): without_trailing_frame(text, a, atts) for a in atts}
+    frames = report_frames(atts)
+    new = {id(a): without_trailing_frame(text, a, atts, frames) for a in atts}
     quotes = quote_spans(text)
     changed: list[Attribution] = []
     for a in atts:
