@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
+from presslens.analyzers.attribution.content_edges import trim_frame_edges
 from presslens.analyzers.attribution.continuation import (
     citation_excerpts,
     colon_quotes,
@@ -122,6 +123,8 @@ def extract(
         for x in excerpts:
             assess(text, x, article.sentences)
         refined += excerpts
+    for a in trim_frame_edges(text, refined, article.sentences):
+        assess(text, a, article.sentences)
     if not raw_scores:
         for a in refined:
             a.score = calibrated(*calibration_inputs(text, a))
@@ -136,7 +139,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "1.9"
+    version = "2.0"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})

@@ -165,7 +165,7 @@ def is_non_reporting_frame(text: str, cue: Span) -> bool:
 _NEGATION_IN_CUE = re.compile(r"\b(?:not|never)\b|n't|n\u2019t", re.I)
 
 
-def _is_negated(text: str, a: Attribution) -> bool:
+def is_negated(text: str, a: Attribution) -> bool:
     """A frame that reports nothing: a negative source (``nobody in the ministry will say how many ...``)
     or a negated cue (``officials would not say whether ...``, ``the other side has not commented``)."""
     if a.source is not None and _NEGATIVE_SOURCE.match(text, a.source[0]):
@@ -180,7 +180,7 @@ def _is_negated(text: str, a: Attribution) -> bool:
 # verbs that, negated, report that nothing was said ("has not commented", "did not respond")
 _NO_CONTENT_CUES = frozenset(
     "comment commented commenting respond responded responding reply replied answer answered "
-    "elaborate elaborated say said".split()
+    "elaborate elaborated say said tell tells told telling".split()
 )
 
 
@@ -324,7 +324,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         if a.source is None:
             a.source = subject_source(text, a.cue, sentence_ranges)
         a.source = relative_clause_subject(text, a, sentence_ranges) or a.source
-        if _is_negated(text, a):
+        if is_negated(text, a):
             continue
         a.content = clean_content(text, a)
         if a.content is not None and _stray_fragment(text, a, sentence_ranges):
@@ -518,8 +518,8 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     whose verb takes a thing, not a clause, as object is not what was said."""
     if a.content is not None and _TOPIC_GAP.fullmatch(text, a.cue[1], a.content[0]):
         return True  # "Article posted with permission from ...": the preposition's object, a topic
-    if a.content is None or not 0 <= a.content[0] - a.cue[1] <= 2:
-        return False
+    if a.content is None or not 0 <= a.content[0] - a.cue[1] <= 2 or ":\n" in text[a.cue[1] : a.content[0]]:
+        return False  # a colon closing the line frames the block after it ("The letter says:"), not an object
     cue_words = [w.lower() for w in CUE_WORD.findall(text, a.cue[0], a.cue[1])]
     if not cue_words:
         return False  # a colon or a dash frames the words after it: no verb whose object they could be

@@ -160,17 +160,33 @@ def rule_attributions(text: str, sentence_ranges: list[Span]) -> list[RuleAttrib
 
 _DETERMINERS = frozenset(
     "the a an some many several these those such news press media local unconfirmed earlier recent "
-    "new his her their its our official police".split()
+    "new his her their its our official police various".split()
 )
 
 
 def _noun_use(text: str, cue: Span) -> bool:
-    """``reports``/``claims``/``estimates`` used as a noun (``some reports suggest``), not as a verb."""
+    """``reports``/``claims``/``estimates`` used as a noun (``some reports suggest``, ``the various states``), a
+    participle used as an adjective (``the elderly alleged victims``) or a passive (``getting confirmed``), not
+    a verb with a speaker."""
     word = text[cue[0] : cue[1]].lower()
+    prev = re.findall(r"[\w'\u2019-]+", text[max(0, cue[0] - 30) : cue[0]])
+    if word.endswith("ed"):
+        if prev and prev[-1].lower() in _PASSIVE_AUXILIARIES:
+            return True  # "eventually getting confirmed", "it was reported": nobody is the speaker
+        nxt = re.match(r"\s+([a-z][\w'\u2019-]*)", text[cue[1] : cue[1] + 30])
+        return nxt is not None and _is_plural_noun(nxt.group(1))  # "alleged victims", "reported deaths"
     if not word.endswith("s") or word in ("says", "was"):
         return False
-    prev = re.findall(r"[\w'\u2019-]+", text[max(0, cue[0] - 30) : cue[0]])
     return bool(prev) and prev[-1].lower() in _DETERMINERS
+
+
+_PASSIVE_AUXILIARIES = frozenset("get gets got getting gotten be been being is are was were".split())
+#: words ending in -s that are not plural nouns after a participle ("alleged this", "claimed its")
+_NOT_PLURAL_NOUNS = frozenset("this its his hers ours yours theirs was has is does thus plus less unless always".split())
+
+
+def _is_plural_noun(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _NOT_PLURAL_NOUNS
 
 
 def _inside_any(span: Span, spans: list[Span]) -> bool:
