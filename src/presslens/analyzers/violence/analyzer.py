@@ -16,6 +16,7 @@ from presslens.analyzers.violence.vetoes import (
     call_to_action_veto,
     embedded_post_ranges,
     inside_quotation,
+    is_title_line,
     multiline_quote_ranges,
     quoted_ranges,
     transcript_ranges,
@@ -32,7 +33,7 @@ ASSERTED = 0.5
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
-    version = "1.5"
+    version = "1.6"
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
@@ -55,7 +56,7 @@ class ViolenceAnalyzer(Analyzer):
             for i, (start, end) in enumerate(article.sentences)
             if (f := self._finding(article, start, end, CLASSES[labels[i]], proba[i], cues[i],
                                    inside_quotation(quotes, start, end), texts[i - 1] if i > 0 else "",
-                                   texts[i + 1] if i + 1 < len(texts) else ""))
+                                   texts[i + 1] if i + 1 < len(texts) else "", i == 0 and is_title_line(article.text, end)))
             is not None
         ]
         violence_scores = [f.score for f in findings if f.kind == "violence"]
@@ -76,6 +77,7 @@ class ViolenceAnalyzer(Analyzer):
         quoted: bool,
         previous: str,
         following: str,
+        title: bool = False,
     ) -> Finding | None:
         neighbours = [t for t in (previous, following) if t]
         probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, proba, strict=True)}
@@ -102,7 +104,7 @@ class ViolenceAnalyzer(Analyzer):
             )
         if label != "nonviolent_call":
             return None
-        veto = call_to_action_veto(text, quoted, neighbours, previous, following)
+        veto = call_to_action_veto(text, quoted, neighbours, previous, following, title)
         if veto is not None and veto not in CANDIDATE_CALL_REASONS:
             return None
         score = float(proba[CLASSES.index("nonviolent_call")])

@@ -98,7 +98,18 @@ _IDIOM_RE = re.compile(
     r"\b(?:kill|kills|killed|killing|shoot|shoots|shot|shooting)\s+the\s+messengers?\b|"
     r"\b(?:burn|burns|burned|burnt|burning)\s+(?:inside|within|in\s+(?:his|her|their|our|my|your)\s+"
     r"(?:heart|hearts|soul|souls|chest|belly))\b|\bburning\s+(?:desire|question|issue|ambition|passion)\b|"
-    r"\bunder\s+(?:\w+\s+)?(?:attack|fire|assault)\b",
+    r"\bunder\s+(?:\w+\s+)?(?:attack|fire|assault)\b|"
+    # grief, not harm: "the family is hurting", "we are all hurting" (no one is hurt by them)
+    r"\b(?:is|are|was|were|am|be|been|being|[\w]+['’](?:re|s))\s+(?:(?:still|really|so|all|deeply|badly|just|truly|"
+    r"also|very\s+much)\s+)*hurting\b(?!\s+(?:the|a|an|our|their|his|her|its|my|your|people|civilians|children|"
+    r"kids|him|them|us|me|innocent|anyone|everyone|others)\b)|"
+    # weapons as a policy subject or a thing to have or remove, not a violent act: "gun control", "gun violence",
+    # "easy access to a gun", "get the guns off the street"
+    r"\bguns?\s+(?:control|laws?|rights|owners?|ownership|safety|violence|shows?|sales|shops?|stores?|lobby|"
+    r"reform|legislation|polic(?:y|ies)|purchases?|permits?|licen[cs]es?|buybacks?|crimes?|culture)\b|"
+    r"\baccess\s+to\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?(?:guns?|weapons|firearms|rifles?)\b|"
+    r"\b(?:get|gets|take|takes|keep|keeps|getting|taking|keeping|took|got|kept)\s+(?:the\s+|illegal\s+|these\s+|"
+    r"those\s+)?(?:guns?|weapons|firearms)\s+(?:off|out\s+of|away)\b",
     IGNORE_CASE,
 )
 _PROPERTY_RE = re.compile(

@@ -44,6 +44,10 @@ _FURNITURE_RE = re.compile(
     r"follow\s+(?:him|her|them)\s+on\s+(?:twitter|facebook|instagram|gab|telegram)|"
     r"\bin\s+(?:this|our|your)\s+(?:[\w-]+\s+){0,2}(?:email|e-mail|inbox)\b|"
     r"visit\s+(?:his|her|their)\s+(?:web\s*)?(?:site|page|blog)|"
+    # the site's feedback and contact lines ("Send an email to info@ap.org and it will be forwarded ...",
+    # "Follow @latimeshomicide on Twitter")
+    r"(?:send|write|forward)\s+(?:an?\s+)?(?:e-?mail|note|message|letter)s?\s+to\s+[\w.+-]+@[\w-]+\.[\w.]+|"
+    r"follow\s+@\w+|"
     r"^\W*(?:read|see|watch|view|listen\s+to|download)\b[^.!?]{0,80}\b(?:here|below|above)\W*$",
     IGNORE_CASE,
 )
@@ -127,7 +131,9 @@ _SUBJECT_WORD_RE = re.compile(
 _INVITATION_RE = re.compile(
     # An invitation to the site's own event ("Join us on Monday at noon ET."): furniture when the line next to
     # it is furniture ("Ask us anything ... live chat", "Submit your questions here"); alone it may be a rally.
-    r"\b(?:join\s+us|tune\s+in|watch\s+(?:us|live)|see\s+you\s+(?:there|on|at))\b",
+    r"\b(?:join\s+us|tune\s+in|watch\s+(?:us|live)|see\s+you\s+(?:there|on|at))\b|"
+    # a contact line of the site ("Contact the Homicide Report.") next to a furniture line
+    r"^\W*(?:contact|e-?mail|write\s+to|call)\s+(?:us\b|the\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\W*$)",
     IGNORE_CASE,
 )
 _FORM_LINE_RE = re.compile(
@@ -148,7 +154,9 @@ _ATTRIBUTED_RE = re.compile(
     r"\b(?:said|says|say|told|tells|according\s+to|reported|reportedly|stated|announced|urged|urges|"
     r"called\s+(?:on|for)|calls\s+(?:on|for)|wrote|writes|added|adds|argued|argues|insisted|claimed|"
     r"declared|tweeted|posted|shouted|chanted|asked|asks|demanded|warned|explained|suggested|"
-    r"advocat\w+|quoted|put\s+out\s+a\s+call|appealed|in\s+(?:a|his|her|their)\s+(?:statement|speech|letter|post|video|interview|sermon))\b",
+    r"advocat\w+|quoted|put\s+out\s+a\s+call|appealed|counter(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)|"
+    r"respond(?:s|ed)|repl(?:y|ies|ied)|recommend(?:s|ed)|advis(?:es|ed)|"
+    r"in\s+(?:a|his|her|their)\s+(?:statement|speech|letter|post|video|interview|sermon))\b",
     IGNORE_CASE,
 )
 _ACT_VERBS = (
@@ -164,6 +172,12 @@ _TIME_TO_ACT_RE = re.compile(
     # "it is time to <verb>" names the act by its construction ("it is time to take the council back"), unless the
     # verb is "be" ("it is time to be honest")
     r"\b(?:it\s+is|it['’]s|it\s+was)\s+(?:high\s+|now\s+)?time\s+(?:for\s+(?:\w+\s+){1,3}?)?to\s+(?!be\b)\w+",
+    IGNORE_CASE,
+)
+_VAGUE_IMPERATIVE_RE = re.compile(
+    # An imperative that names no act, only that one be done ("Do the right thing, not the wrong thing.")
+    r"^\W*(?:(?:just|please|so|now|and|then)\W+)*do\s+(?:the\s+right\s+thing|something|better|your\s+(?:best|part|"
+    r"duty|job))\b",
     IGNORE_CASE,
 )
 _DECLARATIVE_AND_RE = re.compile(r",\s+(?:and|then|but)\s+$", IGNORE_CASE)
@@ -366,7 +380,11 @@ def names_an_act(text: str) -> bool:
     exhortation followed closely by an act verb ("we must resist", "let us pray", "we must continue to fight").
     "It is time to <verb>" names one by its construction. An exhortation to a state, feeling or thought ("we must
     be done with sin", "we must take care") does not."""
-    if has_imperative(text) or _EXPLICIT_ACTION_RE.search(text):
+    if _EXPLICIT_ACTION_RE.search(text):
+        return True
+    if _VAGUE_IMPERATIVE_RE.search(text) and len(imperative_verbs(text)) <= 1:
+        return False
+    if has_imperative(text):
         return True
     if _TIME_TO_ACT_RE.search(text):
         return True
@@ -398,13 +416,20 @@ def is_fragment(text: str) -> bool:
 
 
 def call_to_action_veto(
-    text: str, quoted: bool = False, neighbours: Sequence[str] = (), previous: str = "", following: str = ""
+    text: str,
+    quoted: bool = False,
+    neighbours: Sequence[str] = (),
+    previous: str = "",
+    following: str = "",
+    title: bool = False,
 ) -> str | None:
     """Why ``text`` cannot be a call to action, or None: page furniture (also a line of a poll or form,
     told by its ``neighbours``, the sentences just before and after it), a question, a headline, someone
     else's words (``quoted``: the sentence lies inside a quotation of the article; or ``previous`` is a lead-in
     or scripture is cited, see :func:`quoted_by_lead_in`), a discourse imperative, a one-word fragment, no call
-    cue at all, or (a candidate only, :data:`CANDIDATE_CALL_REASONS`) an exhortation naming no act."""
+    cue at all, or (a candidate only, :data:`CANDIDATE_CALL_REASONS`) an exhortation naming no act. ``title``: the
+    sentence is the article's title line; a title is a headline ("Push inside GOP to upend Trump.", a noun, not an
+    imperative) unless it ends with "!" ("End The Korean War!")."""
     if quoted or quoted_by_lead_in(text, previous, following):
         return "quotation"
     if is_page_furniture(text) or in_form_block(neighbours):
@@ -415,7 +440,8 @@ def call_to_action_veto(
         return "page_furniture"
     if is_question(text):
         return "question"
-    if _HEADLINE_END_RE.search(text) is None and len(_WORD_RE.findall(text)) <= 16:
+    if len(_WORD_RE.findall(text)) <= 16 and (_HEADLINE_END_RE.search(text) is None
+                                              or (title and not text.rstrip().rstrip("\"”’')").endswith("!"))):
         return "headline"
     if is_in_another_voice(text):
         return "another_voice"
@@ -448,3 +474,9 @@ def violence_veto(
     if _OPENS_QUOTE_RE.search(text) or _QUOTED_BODY_RE.search(text):
         return "quotation"
     return None
+
+
+def is_title_line(text: str, end: int) -> bool:
+    """The first sentence ``[0, end)`` of an article is its title line: the whole first line, with a line break
+    after it (the layout of PTC and PolNeAR files, the title then a blank line)."""
+    return "\n" not in text[:end] and text[end:end + 1] == "\n" and bool(text[:end].strip())
