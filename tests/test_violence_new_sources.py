@@ -1,0 +1,128 @@
+"""Violence and call-to-action precision on unseen real news from new sources (issue 13, analyzer 1.6): the
+general causes found by reading US political news and local shooting reports (a title line ending in a full stop,
+a reporting verb such as "counter", the site's contact and feedback lines, an imperative naming no act, grief
+("the family is hurting") and weapons as a policy subject or a thing to have ("access to a gun")).
+
+All sentences and articles below were written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import presslens
+from presslens.analyzers.violence.cues import sentence_cues
+from presslens.analyzers.violence.vetoes import (
+    VETOED_SCORE,
+    call_to_action_veto,
+    is_title_line,
+    names_an_act,
+)
+
+
+def _asserted(text: str, kind: str) -> list[str]:
+    report = presslens.analyze(text, only=["violence"])
+    return [f.text for f in report.findings if f.kind == kind and f.score >= 0.5]
+
+
+def test_a_title_line_with_a_full_stop_is_a_headline_not_a_call():
+    assert call_to_action_veto("Drive inside the council to block the harbour sale.", title=True) == "headline"
+    assert call_to_action_veto("Drive inside the council to block the harbour sale.", title=False) is None
+
+
+def test_a_title_that_ends_with_an_exclamation_mark_can_still_be_a_call():
+    assert call_to_action_veto("Stop The Harbour Sale!", title=True) is None
+
+
+def test_the_title_line_is_the_first_line_followed_by_a_line_break():
+    text = "Drive inside the council to block the sale.\n\nThe council met on Monday."
+    assert is_title_line(text, text.index("\n"))
+    one_line = "Call your councillor today. The vote is on Monday."
+    assert not is_title_line(one_line, one_line.index(" The"))
+
+
+def test_a_title_line_call_is_not_asserted_in_an_article():
+    text = ("Drive inside the council to block the harbour sale.\n\n"
+            "Three councillors met on Monday to discuss the sale of the old harbour to a developer. "
+            "The vote is expected next month.")
+    assert not any(t.startswith("Drive inside") for t in _asserted(text, "call_to_action"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other voices counter it's time to embrace the developer.",
+        "Her allies contend that it is time to sign the harbour deal.",
+        "The mayor's office responded that residents should call the hotline.",
+    ],
+)
+def test_reported_calls_with_a_reporting_verb_are_not_the_writers(text):
+    assert call_to_action_veto(text) == "another_voice"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send an email to desk@harbourpost.example and it will be forwarded to the editor.",
+        "Follow @harbourdesk on Twitter.",
+    ],
+)
+def test_feedback_and_contact_lines_of_the_site_are_furniture(text):
+    assert call_to_action_veto(text) == "page_furniture"
+
+
+def test_a_contact_line_next_to_furniture_is_furniture_and_alone_it_is_not():
+    line = "Contact the Harbour Desk."
+    assert call_to_action_veto(line, neighbours=["Follow @harbourdesk on Twitter."]) == "page_furniture"
+    assert call_to_action_veto(line, neighbours=["The council meets on Monday."]) is None
+
+
+def test_an_imperative_naming_no_act_is_a_candidate_and_a_concrete_one_is_not():
+    assert not names_an_act("Do the right thing, not the wrong thing.")
+    assert call_to_action_veto("Do the right thing, not the wrong thing.") == "exhortation_without_act"
+    assert names_an_act("Sign the petition to save the harbour library.")
+    assert names_an_act("Do the right thing and sign the petition to save the harbour library.")
+
+
+def test_a_vague_imperative_is_kept_below_the_asserted_score():
+    text = ("Harbour notes\n\nThe council will vote on the sale of the old library on Monday. "
+            "Do the right thing, not the easy thing.")
+    report = presslens.analyze(text, only=["violence"])
+    calls = [f for f in report.findings if f.kind == "call_to_action" and "right thing" in f.text]
+    assert all(f.score <= VETOED_SCORE for f in calls)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know the whole family is hurting, and we are going to love and support them.",
+        "The neighbours are still hurting, a year later.",
+        "The killer did not need her address, just easy access to a gun.",
+        "We need to get the guns off the street and build a good life for our children.",
+        "The senator wants tougher gun laws after the election.",
+        "Gun violence rose in the city last year.",
+    ],
+)
+def test_grief_and_weapons_as_a_policy_subject_are_no_violent_act(text):
+    assert not sentence_cues(text).has_violent_act
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They are hurting the villagers every night.",
+        "Grab your guns and shoot them.",
+        "Take the guns and storm the depot.",
+    ],
+)
+def test_harm_and_weapons_in_a_violent_act_still_count(text):
+    assert sentence_cues(text).has_violent_act
+
+
+def test_a_grieving_quote_in_a_shooting_report_is_no_violence_candidate():
+    text = ("Student shot near campus\n\nA student was shot near the campus on Friday night, police said. "
+            "The coach said the team is hurting. "
+            "I know the whole family is hurting, and we are going to love and support them through this.")
+    report = presslens.analyze(text, only=["violence"])
+    assert not report.labels["violence"]["label"]
+    assert not [f for f in report.findings if f.kind == "violence" and "hurting" in f.text]
