@@ -65,6 +65,8 @@ def test_reported_calls_with_a_reporting_verb_are_not_the_writers(text):
     [
         "Send an email to desk@harbourpost.example and it will be forwarded to the editor.",
         "Follow @harbourdesk on Twitter.",
+        "Please check back for updates as details become available.",
+        "Be sure to give us a like on Facebook.",
     ],
 )
 def test_feedback_and_contact_lines_of_the_site_are_furniture(text):

@@ -47,7 +47,8 @@ _FURNITURE_RE = re.compile(
     # the site's feedback and contact lines ("Send an email to info@ap.org and it will be forwarded ...",
     # "Follow @latimeshomicide on Twitter")
     r"(?:send|write|forward)\s+(?:an?\s+)?(?:e-?mail|note|message|letter)s?\s+to\s+[\w.+-]+@[\w-]+\.[\w.]+|"
-    r"follow\s+@\w+|"
+    r"follow\s+@\w+|\bcheck\s+back\b|"
+    r"\b(?:give\s+us|find\s+us|join\s+us|follow\s+our)\b[^.!?]{0,40}\bon\s+(?:facebook|twitter|instagram|youtube)\b|"
     r"^\W*(?:read|see|watch|view|listen\s+to|download)\b[^.!?]{0,80}\b(?:here|below|above)\W*$",
     IGNORE_CASE,
 )
