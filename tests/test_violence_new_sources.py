@@ -60,6 +60,10 @@ def test_reported_calls_with_a_reporting_verb_are_not_the_writers(text):
     assert call_to_action_veto(text) == "another_voice"
 
 
+def test_a_counter_protest_call_is_not_a_reported_one():
+    assert call_to_action_veto("Join the counter-protest at the harbour gates on Saturday.") is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -155,7 +155,7 @@ _ATTRIBUTED_RE = re.compile(
     r"\b(?:said|says|say|told|tells|according\s+to|reported|reportedly|stated|announced|urged|urges|"
     r"called\s+(?:on|for)|calls\s+(?:on|for)|wrote|writes|added|adds|argued|argues|insisted|claimed|"
     r"declared|tweeted|posted|shouted|chanted|asked|asks|demanded|warned|explained|suggested|"
-    r"advocat\w+|quoted|put\s+out\s+a\s+call|appealed|counter(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)|"
+    r"advocat\w+|quoted|put\s+out\s+a\s+call|appealed|counter(?:s|ed)?(?!-)|contend(?:s|ed)?|maintain(?:s|ed)|"
     r"respond(?:s|ed)|repl(?:y|ies|ied)|recommend(?:s|ed)|advis(?:es|ed)|"
     r"in\s+(?:a|his|her|their)\s+(?:statement|speech|letter|post|video|interview|sermon))\b",
     IGNORE_CASE,
