@@ -15,8 +15,10 @@ from presslens.analyzers.violence.cues import sentence_cues
 from presslens.analyzers.violence.vetoes import (
     VETOED_SCORE,
     call_to_action_veto,
+    has_imperative,
     is_title_line,
     names_an_act,
+    speaker_paragraph_ranges,
 )
 
 
@@ -132,3 +134,62 @@ def test_a_grieving_quote_in_a_shooting_report_is_no_violence_candidate():
     report = presslens.analyze(text, only=["violence"])
     assert not report.labels["violence"]["label"]
     assert not [f for f in report.findings if f.kind == "violence" and "hurting" in f.text]
+
+
+# --- Causes added after the held-out read of AUDIT B (so B is in-sample for these) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stay with Harbour 9 News and harbour9.example for updates.",
+        "Keep checking The Harbour Desk for the latest.",
+        "Share it in the comments.",
+    ],
+)
+def test_station_plugs_and_the_comment_box_are_furniture(text):
+    assert call_to_action_veto(text) == "page_furniture"
+
+
+def test_a_passed_on_police_appeal_is_not_the_writers_call():
+    assert call_to_action_veto("Anyone with information should call the harbour police tip line.") == "another_voice"
+
+
+def test_a_rhetorical_tell_me_why_is_no_call():
+    assert call_to_action_veto("So tell me again why you blame the harbour board.") == "discourse_imperative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board's support for the sale — a surprise to many — put the council in a corner.",
+        "The slogan - 'open harbour' - became a rallying cry.",
+    ],
+)
+def test_a_verb_after_a_dash_apposition_is_no_imperative(text):
+    assert not has_imperative(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We know the answer - sign the petition.", "Sign the petition — today — and call your councillor."],
+)
+def test_an_imperative_after_a_single_dash_still_counts(text):
+    assert has_imperative(text)
+
+
+def test_a_paragraph_opening_with_a_speaker_label_is_the_speakers():
+    text = "The debate\n\nThe host asked about the harbour.\nDUNMORE: Honestly, I think so. You should vote for it.\n"
+    (start, end), = speaker_paragraph_ranges(text)
+    assert text[start:end].startswith("DUNMORE:") and text[start:end].endswith("vote for it.")
+    assert speaker_paragraph_ranges("UPDATE: the vote moved to Friday.\n") == []
+    assert not _asserted(text, "call_to_action")
+
+
+def test_a_verb_in_a_headline_before_a_comma_is_no_vocative():
+    assert "imperative:injure" not in sentence_cues("Harbour police shoot, injure armed suspect.").fired
+    assert "imperative:burn" in sentence_cues("Comrades, burn the depot.").fired
+
+
+def test_cut_down_on_is_no_violent_act():
+    assert not sentence_cues("You need to cut down on your drinking.").has_violent_act

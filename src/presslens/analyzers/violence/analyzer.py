@@ -19,6 +19,7 @@ from presslens.analyzers.violence.vetoes import (
     is_title_line,
     multiline_quote_ranges,
     quoted_ranges,
+    speaker_paragraph_ranges,
     transcript_ranges,
     violence_veto,
 )
@@ -50,7 +51,8 @@ class ViolenceAnalyzer(Analyzer):
         proba = model.predict_proba(features.sentence_embeddings, matrix)
         labels, _ = model.decide(proba, violent_context(texts, cues))
         quotes = sorted(quoted_ranges(article.text) + multiline_quote_ranges(article.text)
-                        + embedded_post_ranges(article.text) + transcript_ranges(article.text))
+                        + embedded_post_ranges(article.text) + transcript_ranges(article.text)
+                        + speaker_paragraph_ranges(article.text))
         findings = [
             f
             for i, (start, end) in enumerate(article.sentences)

@@ -69,6 +69,7 @@ _IDIOM_RE = re.compile(
     # Figurative uses of violent words in political and economic news; a violent word inside one of
     # these is not a violent-act cue.
     r"\bstab\w*\s+(?:[\w'’]+\s+){0,4}?in\s+the\s+back\b|\bback-?stabb\w*|"
+    r"\b(?:cut|cuts|cutting)\s+(?:down|back)\s+on\b|"
     r"\b(?:cut|cuts|cutting)\s+(?:\w+\s+){0,2}?(?:taxe?s?|costs?|rates?|spending|prices?|jobs|funding|"
     r"budgets?|ties|emissions|wages|deficit|red\s+tape|losses)\b|"
     r"\bgive\s+(?:me|us|him|her|them|it)\s+a\s+break\b|\b(?:take|took|taking|need|needs)\s+a\s+break\b|"
@@ -319,7 +320,9 @@ def _first_word_after(text: str, start: int) -> str:
     rest = text[start:].lstrip(" \"'“‘(")
     rest = _LEADING_SKIP.sub("", rest)
     voc = _VOCATIVE.match(rest)
-    if voc and len(_WORD_RE.findall(voc.group(0))) <= 3:
+    # a vocative names the addressee; a verb in it makes it a clause ("Newport police shoot, injure suspect")
+    if voc and len(words := _WORD_RE.findall(voc.group(0))) <= 3 and not any(
+            w.lower() in _IMPERATIVE_VIOLENT for w in words[1:]):
         rest = _LEADING_SKIP.sub("", rest[voc.end():])
     m = _WORD_RE.match(rest)
     return m.group(0).lower() if m else ""

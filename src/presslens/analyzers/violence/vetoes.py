@@ -48,6 +48,10 @@ _FURNITURE_RE = re.compile(
     # "Follow @latimeshomicide on Twitter")
     r"(?:send|write|forward)\s+(?:an?\s+)?(?:e-?mail|note|message|letter)s?\s+to\s+[\w.+-]+@[\w-]+\.[\w.]+|"
     r"follow\s+@\w+|\bcheck\s+back\b|"
+    # a station's plug and the comment box ("Stay with 10TV for updates", "Keep checking X for the latest", "Share
+    # it in the comments.")
+    r"^\W*(?:stay\s+(?:with|tuned)|keep\s+(?:checking|watching|reading|following))\b[^!?]{0,60}?\bfor\s+"
+    r"(?:updates|the\s+latest|more)\b|\bin\s+the\s+comments?(?:\s+(?:section|below))?\W*$|"
     r"\b(?:give\s+us|find\s+us|join\s+us|follow\s+our)\b[^.!?]{0,40}\bon\s+(?:facebook|twitter|instagram|youtube)\b|"
     r"^\W*(?:read|see|watch|view|listen\s+to|download)\b[^.!?]{0,80}\b(?:here|below|above)\W*$",
     IGNORE_CASE,
@@ -90,7 +94,9 @@ _DISCOURSE_IMPERATIVE_RE = re.compile(
     r"make\s+no\s+mistake|let\s+me|let['’]?s\s+(?:be\s+(?:clear|honest|frank)|face\s+it|not\s+forget|"
     r"go\s+back|look|see|say|talk|take\s+a\s+look|recall|remember)|give\s+me|see\s+(?:also|more|below|here)|"
     r"think\s+about|trust\s+me|believe\s+me|get\s+this|guess\s+what|say\s+what\s+you\s+will|"
-    r"read\s+(?:on|it|this)|watch|listen\s+to\s+(?:this|the)|check\s+(?:it|this)\s+out)\b",
+    r"read\s+(?:on|it|this)|watch|listen\s+to\s+(?:this|the)|check\s+(?:it|this)\s+out)\b|"
+    # a rhetorical challenge ("So tell me again why you ...")
+    r"\btell\s+me\s+(?:again\s+)?(?:why|how|what|who|where|when)\b",
     IGNORE_CASE,
 )
 _EXHORTATION_RE = re.compile(
@@ -157,7 +163,9 @@ _ATTRIBUTED_RE = re.compile(
     r"declared|tweeted|posted|shouted|chanted|asked|asks|demanded|warned|explained|suggested|"
     r"advocat\w+|quoted|put\s+out\s+a\s+call|appealed|counter(?:s|ed)?(?!-)|contend(?:s|ed)?|maintain(?:s|ed)|"
     r"respond(?:s|ed)|repl(?:y|ies|ied)|recommend(?:s|ed)|advis(?:es|ed)|"
-    r"in\s+(?:a|his|her|their)\s+(?:statement|speech|letter|post|video|interview|sermon))\b",
+    r"in\s+(?:a|his|her|their)\s+(?:statement|speech|letter|post|video|interview|sermon)|"
+    # the police's appeal passed on ("Anyone with information should call Crime Stoppers")
+    r"anyone\s+with\s+(?:any\s+)?information|crime\s*stoppers)\b",
     IGNORE_CASE,
 )
 _ACT_VERBS = (
@@ -323,6 +331,22 @@ def transcript_ranges(text: str) -> list[tuple[int, int]]:
     return [(turn_labels[0].start(), end)]
 
 
+_SPEAKER_PARAGRAPH_RE = re.compile(
+    # A paragraph that opens with a capitalised speaker label ("CLINTON: Honestly, I mean, ..."): the speaker's words
+    r"^(?!(?:UPDATE|NOTE|EDITOR|EDITORS|EDITOR['’]S\s+NOTE|ACTION|PETITION|PS|P\.S|BOTTOM\s+LINE|BREAKING|WATCH|READ|"
+    r"LISTEN|VIDEO|PHOTO|SOURCE|SOURCES|RELATED|ALSO|HERE|WARNING|CORRECTION|UPDATED|Q|A)\b)"
+    r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}:[ \t]+\S[^\n]*",
+    re.MULTILINE,
+)
+
+
+def speaker_paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of paragraphs (lines) that open with a capitalised speaker label, "CLINTON: ...": the
+    words after the label, to the end of the line, are the speaker's (a one-turn excerpt of a transcript, which
+    :func:`transcript_ranges` needs two speakers for)."""
+    return [m.span() for m in _SPEAKER_PARAGRAPH_RE.finditer(text)]
+
+
 def inside_quotation(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     """True when the sentence ``[start, end)`` lies inside one quotation of ``ranges`` (its quote marks
     included), i.e. the words are someone else's from the first to the last."""
@@ -357,10 +381,25 @@ def has_imperative(text: str) -> bool:
     for start, _ in clauses:
         if start == 0 and _INDEFINITE_START_RE.match(masked):
             continue
+        if start > 0 and _after_dash_apposition(masked, start):
+            continue
         if start > 0 and not first_is_imperative and _DECLARATIVE_AND_RE.search(masked[:start]):
             continue
         return True
     return False
+
+
+_DASH_RE = re.compile(r"\s[—–-]\s")
+_QUOTE_START_RE = re.compile(r"^\s*(?:['‘’\"“]{1,2})")
+
+
+def _after_dash_apposition(text: str, start: int) -> bool:
+    """A clause that starts right after a dash is no imperative when the dash closes a pair ("X — a novelty in a
+    Republican — put him on their side") or opens a quoted gloss ("#PorteOuverte - ''open door'' - became")."""
+    head = text[:start]
+    if not _DASH_RE.search(head[-4:] if len(head) >= 4 else head):
+        return False
+    return len(_DASH_RE.findall(head)) % 2 == 0 or bool(_QUOTE_START_RE.match(text[start:]))
 
 
 def writer_exhortations(text: str) -> list[re.Match[str]]:
