@@ -15,9 +15,11 @@ from presslens.analyzers.violence.cues import sentence_cues
 from presslens.analyzers.violence.vetoes import (
     VETOED_SCORE,
     call_to_action_veto,
+    handle_signed_ranges,
     has_imperative,
     is_title_line,
     names_an_act,
+    quoted_ranges,
     speaker_paragraph_ranges,
 )
 
@@ -193,3 +195,37 @@ def test_a_verb_in_a_headline_before_a_comma_is_no_vocative():
 
 def test_cut_down_on_is_no_violent_act():
     assert not sentence_cues("You need to cut down on your drinking.").has_violent_act
+
+
+# --- Causes added after reading AUDIT C (the 60 / 80 after B; C is in-sample for these) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Throw more public money at the harbour's problems.",
+        "She has been honest since the first day she hit the campaign trail, and I support her.",
+    ],
+)
+def test_spending_and_campaigning_idioms_are_no_violent_act(text):
+    assert not sentence_cues(text).has_violent_act
+
+
+def test_a_participle_with_its_agent_after_a_comma_is_no_imperative():
+    assert not any(c.startswith("imperative:") for c in sentence_cues(
+        "The harbour board, run by the city, is unlikely to act.").fired)
+
+
+def test_two_apostrophes_quote_a_passage():
+    text = "Intro.\n\n''I ask them,'' Mr. Dunmore said. ''Vote for the harbour. Vote for the town.''\n"
+    quoted = [text[a:b] for a, b in quoted_ranges(text)]
+    assert "''Vote for the harbour. Vote for the town.''" in quoted
+    assert not _asserted(text, "call_to_action")
+
+
+def test_a_post_signed_with_a_handle_line_is_the_posters():
+    text = ("Readers react\n\nWe asked readers about the harbour vote.\n\nThe board won easily. "
+            "Let the celebration begin.\n\n@HarbourFan.\n\nThe board meets again in May.")
+    (start, end), = handle_signed_ranges(text)
+    assert text[start:end].startswith("The board won easily.") and text[start:end].endswith("@HarbourFan.")
+    assert not _asserted(text, "call_to_action")

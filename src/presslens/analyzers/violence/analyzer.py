@@ -15,6 +15,7 @@ from presslens.analyzers.violence.vetoes import (
     VETOED_SCORE,
     call_to_action_veto,
     embedded_post_ranges,
+    handle_signed_ranges,
     inside_quotation,
     is_title_line,
     multiline_quote_ranges,
@@ -52,7 +53,7 @@ class ViolenceAnalyzer(Analyzer):
         labels, _ = model.decide(proba, violent_context(texts, cues))
         quotes = sorted(quoted_ranges(article.text) + multiline_quote_ranges(article.text)
                         + embedded_post_ranges(article.text) + transcript_ranges(article.text)
-                        + speaker_paragraph_ranges(article.text))
+                        + speaker_paragraph_ranges(article.text) + handle_signed_ranges(article.text))
         findings = [
             f
             for i, (start, end) in enumerate(article.sentences)

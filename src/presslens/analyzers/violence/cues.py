@@ -70,6 +70,9 @@ _IDIOM_RE = re.compile(
     # these is not a violent-act cue.
     r"\bstab\w*\s+(?:[\w'’]+\s+){0,4}?in\s+the\s+back\b|\bback-?stabb\w*|"
     r"\b(?:cut|cuts|cutting)\s+(?:down|back)\s+on\b|"
+    # spending and campaigning, not blows ("throw more money at problems", "since he hit the trail")
+    r"\b(?:throw|throws|threw|thrown|throwing)\s+(?:[\w'’]+\s+){0,3}?money\s+at\b|"
+    r"\b(?:hit|hits|hitting)\s+the\s+(?:campaign\s+)?(?:trail|stump|airwaves|books|phones)\b|"
     r"\b(?:cut|cuts|cutting)\s+(?:\w+\s+){0,2}?(?:taxe?s?|costs?|rates?|spending|prices?|jobs|funding|"
     r"budgets?|ties|emissions|wages|deficit|red\s+tape|losses)\b|"
     r"\bgive\s+(?:me|us|him|her|them|it)\s+a\s+break\b|\b(?:take|took|taking|need|needs)\s+a\s+break\b|"
@@ -141,6 +144,7 @@ _LEADING_SKIP = re.compile(
     IGNORE_CASE,
 )
 _VOCATIVE = re.compile(r"^[^,;:]{1,30}?,\s+", IGNORE_CASE)
+_PARTICIPLE_BY = re.compile(r"[A-Za-z'’]+\s+by\b", IGNORE_CASE)
 
 _EXHORT_RE = re.compile(
     r"\b(?:let'?s|let\s+us|let\s+this\s+be|let\s+the|we\s+(?:must|should|need\s+to|have\s+to|ought\s+to|"
@@ -321,8 +325,9 @@ def _first_word_after(text: str, start: int) -> str:
     rest = _LEADING_SKIP.sub("", rest)
     voc = _VOCATIVE.match(rest)
     # a vocative names the addressee; a verb in it makes it a clause ("Newport police shoot, injure suspect")
+    # ...nor when the word after it is a participle with its agent ("The Justice Department, run by ...")
     if voc and len(words := _WORD_RE.findall(voc.group(0))) <= 3 and not any(
-            w.lower() in _IMPERATIVE_VIOLENT for w in words[1:]):
+            w.lower() in _IMPERATIVE_VIOLENT for w in words[1:]) and not _PARTICIPLE_BY.match(rest[voc.end():]):
         rest = _LEADING_SKIP.sub("", rest[voc.end():])
     m = _WORD_RE.match(rest)
     return m.group(0).lower() if m else ""

@@ -212,6 +212,9 @@ _HEADLINE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 it as a headline; the cue is a trained input and is left unchanged."""
 _CURLY_QUOTE_RE = re.compile(r"“[^“”]{1,3000}”")
 _STRAIGHT_QUOTE_RE = re.compile(r'"[^"\n]{1,3000}"')
+_DOUBLE_APOSTROPHE_QUOTE_RE = re.compile(r"''[^\n]{1,3000}?''")
+"""Two apostrophes as quote marks (the New York Times archive style: ''Vote for unity. Vote for liberty.''), paired
+within a paragraph."""
 _WORD_RE = re.compile(r"[\w'’-]+")
 
 
@@ -220,6 +223,7 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     quoted list of several sentences), straight quotes are paired within a paragraph."""
     ranges = [m.span() for m in _CURLY_QUOTE_RE.finditer(text)]
     ranges.extend(m.span() for m in _STRAIGHT_QUOTE_RE.finditer(text))
+    ranges.extend(m.span() for m in _DOUBLE_APOSTROPHE_QUOTE_RE.finditer(text))
     return sorted(ranges)
 
 
@@ -345,6 +349,24 @@ def speaker_paragraph_ranges(text: str) -> list[tuple[int, int]]:
     words after the label, to the end of the line, are the speaker's (a one-turn excerpt of a transcript, which
     :func:`transcript_ranges` needs two speakers for)."""
     return [m.span() for m in _SPEAKER_PARAGRAPH_RE.finditer(text)]
+
+
+_HANDLE_LINE_RE = re.compile(r"^[ \t]*@\w{1,15}\.?[ \t]*$", re.MULTILINE)
+
+
+def handle_signed_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of posts quoted with their author's handle on the next line ("Let the revolution
+    begin." then "@RetiringOne."): the paragraph just above a line that is only a handle is the poster's words."""
+    ranges: list[tuple[int, int]] = []
+    for m in _HANDLE_LINE_RE.finditer(text):
+        end = text.rfind("\n", 0, m.start())
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+        if end <= 0:
+            continue
+        start = text.rfind("\n", 0, end) + 1
+        ranges.append((start, m.end()))
+    return ranges
 
 
 def inside_quotation(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
