@@ -229,3 +229,29 @@ def test_a_post_signed_with_a_handle_line_is_the_posters():
     (start, end), = handle_signed_ranges(text)
     assert text[start:end].startswith("The board won easily.") and text[start:end].endswith("@HarbourFan.")
     assert not _asserted(text, "call_to_action")
+
+
+# --- Causes added after reading AUDIT D (the 60 / 80 after C; D is in-sample for these) ---
+
+
+def test_a_temporal_just_is_no_approval_and_a_judging_just_still_is():
+    assert not any(c == "approval:just" for c in sentence_cues(
+        "The guard was killed just before he was due to go home.").fired)
+    assert "approval:just" in sentence_cues("The bombing of the depot was just.").fired
+
+
+def test_breaking_up_companies_is_no_violent_act():
+    assert not sentence_cues("What Both Parties Want: Break Up Big Banks.").has_violent_act
+    assert sentence_cues("Break their legs.").has_violent_act
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read the rest of the story at The Harbour Post.",
+        "Send tips and photos to Ann Bell ann.bell@harbourpost.example.",
+        "For more details, contact Ann at: ann.bell@mail.example.",
+    ],
+)
+def test_read_more_links_and_addresses_for_tips_are_furniture(text):
+    assert call_to_action_veto(text) == "page_furniture"

@@ -70,6 +70,9 @@ _IDIOM_RE = re.compile(
     # these is not a violent-act cue.
     r"\bstab\w*\s+(?:[\w'’]+\s+){0,4}?in\s+the\s+back\b|\bback-?stabb\w*|"
     r"\b(?:cut|cuts|cutting)\s+(?:down|back)\s+on\b|"
+    # splitting companies ("Break Up Banks", "broke up the monopoly")
+    r"\b(?:break|breaks|breaking|broke|broken)\s+up\s+(?:the\s+)?(?:big\s+|large\s+|tech\s+)?(?:banks?|compan(?:y|ies)|"
+    r"monopol\w+|conglomerates?|firms?|corporations?|giants?|trusts?)\b|"
     # spending and campaigning, not blows ("throw more money at problems", "since he hit the trail")
     r"\b(?:throw|throws|threw|thrown|throwing)\s+(?:[\w'’]+\s+){0,3}?money\s+at\b|"
     r"\b(?:hit|hits|hitting)\s+the\s+(?:campaign\s+)?(?:trail|stump|airwaves|books|phones)\b|"
@@ -160,7 +163,9 @@ _EXHORT_RE = re.compile(
 _APPROVAL_RE = re.compile(
     r"\b(?:right\s+answer|the\s+right\s+(?:thing|message|decision)|(?:long\s+)?overdue|deserved?|"
     r"deserves|had\s+it\s+coming|asking\s+for\s+it|got\s+what|got\s+off\s+lightly|justified|justice|"
-    r"justly|just|legitimate|righteous|rightly|were\s+right|was\s+right|right\s+to|heroes|hero|heroic|"
+    r"justly|just(?!\s+(?:before|after|as|when|since|minutes?|hours?|days?|weeks?|months?|years?|seconds?|moments?|"
+    r"outside|inside|blocks?|feet|miles?|yards?|north|south|east|west|down|up|across|past|around|about|over|under|"
+    r"off|a|an|one|two|three|four|five|\d))|legitimate|righteous|rightly|were\s+right|was\s+right|right\s+to|heroes|hero|heroic|"
     r"brave|bravery|courage\w*|admir\w+|proud|pride|glorious|glory|magnificent|beautiful|brilliant|"
     r"masterpiece|fine(?:st)?|fitting|fair|well\s+earned|earned|necessary|necessity|good\s+riddance|"
     r"bravo|salute|cheer\w*|celebrat\w*|delighted|glad|happiest|loved|warms|thank\w*|medals?|honou?r\w*|"

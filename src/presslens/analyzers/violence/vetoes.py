@@ -48,6 +48,10 @@ _FURNITURE_RE = re.compile(
     # "Follow @latimeshomicide on Twitter")
     r"(?:send|write|forward)\s+(?:an?\s+)?(?:e-?mail|note|message|letter)s?\s+to\s+[\w.+-]+@[\w-]+\.[\w.]+|"
     r"follow\s+@\w+|\bcheck\s+back\b|"
+    # read-more links and contact addresses for tips and details ("Read the rest of the story at ...", "Send
+    # tips/quips/... to X x@site.com", "For more details, contact X at: x@mail.com")
+    r"\bread\s+the\s+rest\b|\b(?:tips|quips|details|feedback|stories|photos|questions|corrections)\b[^.!?]{0,80}?"
+    r"[\w.+-]+@[\w-]+\.[a-z]{2,}|"
     # a station's plug and the comment box ("Stay with 10TV for updates", "Keep checking X for the latest", "Share
     # it in the comments.")
     r"^\W*(?:stay\s+(?:with|tuned)|keep\s+(?:checking|watching|reading|following))\b[^!?]{0,60}?\bfor\s+"
