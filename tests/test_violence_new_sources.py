@@ -255,3 +255,33 @@ def test_breaking_up_companies_is_no_violent_act():
 )
 def test_read_more_links_and_addresses_for_tips_are_furniture(text):
     assert call_to_action_veto(text) == "page_furniture"
+
+
+# --- Causes added after reading AUDIT E (the 60 / 80 after D; E is in-sample for these) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lynch calls the harbour town her home.", "The bill was signed by Attorney General Ann Lynch on Monday."],
+)
+def test_a_capitalised_violent_word_used_as_a_name_is_no_violent_act(text):
+    assert not sentence_cues(text).has_violent_act
+
+
+@pytest.mark.parametrize("text", ["Lynch them all.", "They will lynch him.", "Burn the depot tonight."])
+def test_the_same_words_as_acts_still_count(text):
+    assert sentence_cues(text).has_violent_act
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Take the harbour board.", "Take Tuesday's schedule.", "Call it the politics of pique.",
+     "And don't get me started on the harbour fees."],
+)
+def test_examples_namings_and_complaints_are_discourse(text):
+    assert call_to_action_veto(text) == "discourse_imperative"
+
+
+@pytest.mark.parametrize("text", ["Take action now.", "Take to the streets on Saturday."])
+def test_take_action_stays_a_call(text):
+    assert call_to_action_veto(text) is None

@@ -343,13 +343,19 @@ def imperative_verbs(text: str) -> list[str]:
     return [word for _, word in imperative_clauses(text)]
 
 
+def _subject_name_at(text: str, start: int) -> bool:
+    """The clause opens with a capitalised name followed by a finite verb ("Lynch calls ..."), not an imperative."""
+    m = re.match(r"\W*([A-Z][a-z'’]+)", text[start:])
+    return m is not None and bool(_FINITE_AFTER_NAME_RE.match(text, start + m.end()))
+
+
 def imperative_clauses(text: str) -> list[tuple[int, str]]:
     """``(clause start, lower-cased verb)`` of every clause that looks imperative (a known verb at its start);
     clause 0 starts the sentence, later ones follow a split (";", ":", a dash, ", and", ", then", ", but")."""
     found: list[tuple[int, str]] = []
     for start in _clause_starts(text):
         word = _first_word_after(text, start)
-        if word in _IMPERATIVE_VIOLENT or word in _IMPERATIVE_PEACEFUL:
+        if (word in _IMPERATIVE_VIOLENT or word in _IMPERATIVE_PEACEFUL) and not _subject_name_at(text, start):
             found.append((start, word))
     return found
 
@@ -358,12 +364,32 @@ def _near(spans_a: list[tuple[int, int]], spans_b: list[tuple[int, int]], window
     return any(abs(a0 - b0) <= window or abs(a1 - b1) <= window for a0, a1 in spans_a for b0, b1 in spans_b)
 
 
+_FINITE_AFTER_NAME_RE = re.compile(
+    r"\s+(?:is|was|has|had|says|said|calls|called|told|tells|will|would|can|could|did|does|wrote|writes|added|adds|"
+    r"argues|argued|claims|claimed|notes|noted|thinks|believes|wants|made|makes)\b"
+)
+_LOWER_LONG_WORD_RE = re.compile(r"\b[a-z]{4,}\b")
+"""A lower-case word of four letters or more: the sentence is not in headline title case."""
+
+
+def _is_proper_name(text: str, start: int, end: int) -> bool:
+    """A capitalised violent word that is a name, not an act ("Lynch calls North Carolina her home state", "said
+    Attorney General Lynch"): at the sentence start when a finite verb follows it, elsewhere when the sentence is
+    not in title case (headlines capitalise every longer word)."""
+    word = text[start:end]
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    if not text[:start].strip(" \"'“‘("):
+        return bool(_FINITE_AFTER_NAME_RE.match(text, end))
+    return _LOWER_LONG_WORD_RE.search(text) is not None
+
+
 def sentence_cues(text: str) -> SentenceCues:
     """Evaluate every lexical cue on ``text`` (one sentence)."""
     idioms = [m.span() for m in _IDIOM_RE.finditer(text)]
     violent = [
         m.span() for m in _VIOLENT_RE.finditer(text)
-        if not any(s <= m.start() and m.end() <= e for s, e in idioms)
+        if not any(s <= m.start() and m.end() <= e for s, e in idioms) and not _is_proper_name(text, m.start(), m.end())
     ]
     approval = [m.span() for m in _APPROVAL_RE.finditer(text) if not _NEGATED_BEFORE.search(text[: m.start()])]
     imperatives = imperative_verbs(text)

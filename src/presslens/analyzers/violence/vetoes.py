@@ -99,8 +99,11 @@ _DISCOURSE_IMPERATIVE_RE = re.compile(
     r"go\s+back|look|see|say|talk|take\s+a\s+look|recall|remember)|give\s+me|see\s+(?:also|more|below|here)|"
     r"think\s+about|trust\s+me|believe\s+me|get\s+this|guess\s+what|say\s+what\s+you\s+will|"
     r"read\s+(?:on|it|this)|watch|listen\s+to\s+(?:this|the)|check\s+(?:it|this)\s+out)\b|"
-    # a rhetorical challenge ("So tell me again why you ...")
-    r"\btell\s+me\s+(?:again\s+)?(?:why|how|what|who|where|when)\b",
+    # a rhetorical challenge ("So tell me again why you ..."), a naming ("Call it the politics of pique."), an example
+    # ("Take the Federal Reserve.", "Take Tuesday's schedule."), a complaint ("don't get me started on ...")
+    r"\btell\s+me\s+(?:again\s+)?(?:why|how|what|who|where|when)\b|^\W*(?:(?:and|so|but|or)\s+)?call\s+it\b|"
+    r"^\W*(?:(?:and|so|but|or|now)\s+)?take\s+(?!action\b|part\b|a\s+stand\b|to\s+the\s+streets\b)"
+    r"(?:[\w'’.-]+\s+){0,3}[\w'’.-]+\W*$|\b(?:don['’]?t|do\s+not)\s+get\s+me\s+started\b",
     IGNORE_CASE,
 )
 _EXHORTATION_RE = re.compile(
