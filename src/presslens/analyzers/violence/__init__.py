@@ -31,7 +31,9 @@ next to a poll or form line), a question, a short headline, in someone else's vo
 straight-quoted passage over several lines, a reporting verb, a transcript's speaker label), a discourse
 imperative ("keep in mind", "let's talk about", "let's hope", "we must not think") or has no call cue (a
 word used as a subject or noun, "Leave had the arguments", "support for X", is no imperative; "let us"
-inside a clause is no exhortation); a violence finding that is a question (except "why not ...?"), page
+inside a clause is no exhortation; the title line is a headline unless it ends with "!"; the site's contact
+and feedback lines are furniture; an exhortation or imperative naming no act, "do the right thing", stays a
+candidate at 0.3); a violence finding that is a question (except "why not ...?"), page
 furniture or a quotation (also a sentence inside a quotation that spans several sentences) stays a
 candidate with its score capped at 0.3.
 

@@ -15,9 +15,12 @@ from presslens.analyzers.violence.vetoes import (
     VETOED_SCORE,
     call_to_action_veto,
     embedded_post_ranges,
+    handle_signed_ranges,
     inside_quotation,
+    is_title_line,
     multiline_quote_ranges,
     quoted_ranges,
+    speaker_paragraph_ranges,
     transcript_ranges,
     violence_veto,
 )
@@ -32,7 +35,7 @@ ASSERTED = 0.5
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
-    version = "1.5"
+    version = "1.6"
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
@@ -49,13 +52,14 @@ class ViolenceAnalyzer(Analyzer):
         proba = model.predict_proba(features.sentence_embeddings, matrix)
         labels, _ = model.decide(proba, violent_context(texts, cues))
         quotes = sorted(quoted_ranges(article.text) + multiline_quote_ranges(article.text)
-                        + embedded_post_ranges(article.text) + transcript_ranges(article.text))
+                        + embedded_post_ranges(article.text) + transcript_ranges(article.text)
+                        + speaker_paragraph_ranges(article.text) + handle_signed_ranges(article.text))
         findings = [
             f
             for i, (start, end) in enumerate(article.sentences)
             if (f := self._finding(article, start, end, CLASSES[labels[i]], proba[i], cues[i],
                                    inside_quotation(quotes, start, end), texts[i - 1] if i > 0 else "",
-                                   texts[i + 1] if i + 1 < len(texts) else ""))
+                                   texts[i + 1] if i + 1 < len(texts) else "", i == 0 and is_title_line(article.text, end)))
             is not None
         ]
         violence_scores = [f.score for f in findings if f.kind == "violence"]
@@ -76,6 +80,7 @@ class ViolenceAnalyzer(Analyzer):
         quoted: bool,
         previous: str,
         following: str,
+        title: bool = False,
     ) -> Finding | None:
         neighbours = [t for t in (previous, following) if t]
         probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, proba, strict=True)}
@@ -102,7 +107,7 @@ class ViolenceAnalyzer(Analyzer):
             )
         if label != "nonviolent_call":
             return None
-        veto = call_to_action_veto(text, quoted, neighbours, previous, following)
+        veto = call_to_action_veto(text, quoted, neighbours, previous, following, title)
         if veto is not None and veto not in CANDIDATE_CALL_REASONS:
             return None
         score = float(proba[CLASSES.index("nonviolent_call")])

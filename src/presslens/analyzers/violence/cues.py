@@ -69,6 +69,13 @@ _IDIOM_RE = re.compile(
     # Figurative uses of violent words in political and economic news; a violent word inside one of
     # these is not a violent-act cue.
     r"\bstab\w*\s+(?:[\w'’]+\s+){0,4}?in\s+the\s+back\b|\bback-?stabb\w*|"
+    r"\b(?:cut|cuts|cutting)\s+(?:down|back)\s+on\b|"
+    # splitting companies ("Break Up Banks", "broke up the monopoly")
+    r"\b(?:break|breaks|breaking|broke|broken)\s+up\s+(?:the\s+)?(?:big\s+|large\s+|tech\s+)?(?:banks?|compan(?:y|ies)|"
+    r"monopol\w+|conglomerates?|firms?|corporations?|giants?|trusts?)\b|"
+    # spending and campaigning, not blows ("throw more money at problems", "since he hit the trail")
+    r"\b(?:throw|throws|threw|thrown|throwing)\s+(?:[\w'’]+\s+){0,3}?money\s+at\b|"
+    r"\b(?:hit|hits|hitting)\s+the\s+(?:campaign\s+)?(?:trail|stump|airwaves|books|phones)\b|"
     r"\b(?:cut|cuts|cutting)\s+(?:\w+\s+){0,2}?(?:taxe?s?|costs?|rates?|spending|prices?|jobs|funding|"
     r"budgets?|ties|emissions|wages|deficit|red\s+tape|losses)\b|"
     r"\bgive\s+(?:me|us|him|her|them|it)\s+a\s+break\b|\b(?:take|took|taking|need|needs)\s+a\s+break\b|"
@@ -98,7 +105,19 @@ _IDIOM_RE = re.compile(
     r"\b(?:kill|kills|killed|killing|shoot|shoots|shot|shooting)\s+the\s+messengers?\b|"
     r"\b(?:burn|burns|burned|burnt|burning)\s+(?:inside|within|in\s+(?:his|her|their|our|my|your)\s+"
     r"(?:heart|hearts|soul|souls|chest|belly))\b|\bburning\s+(?:desire|question|issue|ambition|passion)\b|"
-    r"\bunder\s+(?:\w+\s+)?(?:attack|fire|assault)\b",
+    r"\bunder\s+(?:\w+\s+)?(?:attack|fire|assault)\b|"
+    # grief, not harm: "the family is hurting", "we're all hurting" (no one is hurt by them; "re" and "s" are the
+    # contracted verb after an apostrophe)
+    r"\b(?:is|are|was|were|am|be|been|being|re|s)\s+(?:(?:still|really|so|all|deeply|badly|just|truly|"
+    r"also|very\s+much)\s+)*hurting\b(?!\s+(?:the|a|an|our|their|his|her|its|my|your|people|civilians|children|"
+    r"kids|him|them|us|me|innocent|anyone|everyone|others)\b)|"
+    # weapons as a policy subject or a thing to have or remove, not a violent act: "gun control", "gun violence",
+    # "easy access to a gun", "get the guns off the street"
+    r"\bguns?\s+(?:control|laws?|rights|owners?|ownership|safety|violence|shows?|sales|shops?|stores?|lobby|"
+    r"reform|legislation|polic(?:y|ies)|purchases?|permits?|licen[cs]es?|buybacks?|crimes?|culture)\b|"
+    r"\baccess\s+to\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?(?:guns?|weapons|firearms|rifles?)\b|"
+    r"\b(?:get|gets|take|takes|keep|keeps|getting|taking|keeping|took|got|kept)\s+(?:the\s+|illegal\s+|these\s+|"
+    r"those\s+)?(?:guns?|weapons|firearms)\s+(?:off|out\s+of|away)\b",
     IGNORE_CASE,
 )
 _PROPERTY_RE = re.compile(
@@ -128,6 +147,7 @@ _LEADING_SKIP = re.compile(
     IGNORE_CASE,
 )
 _VOCATIVE = re.compile(r"^[^,;:]{1,30}?,\s+", IGNORE_CASE)
+_PARTICIPLE_BY = re.compile(r"[A-Za-z'’]+\s+by\b", IGNORE_CASE)
 
 _EXHORT_RE = re.compile(
     r"\b(?:let'?s|let\s+us|let\s+this\s+be|let\s+the|we\s+(?:must|should|need\s+to|have\s+to|ought\s+to|"
@@ -143,7 +163,9 @@ _EXHORT_RE = re.compile(
 _APPROVAL_RE = re.compile(
     r"\b(?:right\s+answer|the\s+right\s+(?:thing|message|decision)|(?:long\s+)?overdue|deserved?|"
     r"deserves|had\s+it\s+coming|asking\s+for\s+it|got\s+what|got\s+off\s+lightly|justified|justice|"
-    r"justly|just|legitimate|righteous|rightly|were\s+right|was\s+right|right\s+to|heroes|hero|heroic|"
+    r"justly|just(?!\s+(?:before|after|as|when|since|minutes?|hours?|days?|weeks?|months?|years?|seconds?|moments?|"
+    r"outside|inside|blocks?|feet|miles?|yards?|north|south|east|west|down|up|across|past|around|about|over|under|"
+    r"off|a|an|one|two|three|four|five|\d))|legitimate|righteous|rightly|were\s+right|was\s+right|right\s+to|heroes|hero|heroic|"
     r"brave|bravery|courage\w*|admir\w+|proud|pride|glorious|glory|magnificent|beautiful|brilliant|"
     r"masterpiece|fine(?:st)?|fitting|fair|well\s+earned|earned|necessary|necessity|good\s+riddance|"
     r"bravo|salute|cheer\w*|celebrat\w*|delighted|glad|happiest|loved|warms|thank\w*|medals?|honou?r\w*|"
@@ -307,7 +329,10 @@ def _first_word_after(text: str, start: int) -> str:
     rest = text[start:].lstrip(" \"'“‘(")
     rest = _LEADING_SKIP.sub("", rest)
     voc = _VOCATIVE.match(rest)
-    if voc and len(_WORD_RE.findall(voc.group(0))) <= 3:
+    # a vocative names the addressee; a verb in it makes it a clause ("Newport police shoot, injure suspect")
+    # ...nor when the word after it is a participle with its agent ("The Justice Department, run by ...")
+    if voc and len(words := _WORD_RE.findall(voc.group(0))) <= 3 and not any(
+            w.lower() in _IMPERATIVE_VIOLENT for w in words[1:]) and not _PARTICIPLE_BY.match(rest[voc.end():]):
         rest = _LEADING_SKIP.sub("", rest[voc.end():])
     m = _WORD_RE.match(rest)
     return m.group(0).lower() if m else ""
@@ -318,13 +343,19 @@ def imperative_verbs(text: str) -> list[str]:
     return [word for _, word in imperative_clauses(text)]
 
 
+def _subject_name_at(text: str, start: int) -> bool:
+    """The clause opens with a capitalised name followed by a finite verb ("Lynch calls ..."), not an imperative."""
+    m = re.match(r"\W*([A-Z][a-z'’]+)", text[start:])
+    return m is not None and bool(_FINITE_AFTER_NAME_RE.match(text, start + m.end()))
+
+
 def imperative_clauses(text: str) -> list[tuple[int, str]]:
     """``(clause start, lower-cased verb)`` of every clause that looks imperative (a known verb at its start);
     clause 0 starts the sentence, later ones follow a split (";", ":", a dash, ", and", ", then", ", but")."""
     found: list[tuple[int, str]] = []
     for start in _clause_starts(text):
         word = _first_word_after(text, start)
-        if word in _IMPERATIVE_VIOLENT or word in _IMPERATIVE_PEACEFUL:
+        if (word in _IMPERATIVE_VIOLENT or word in _IMPERATIVE_PEACEFUL) and not _subject_name_at(text, start):
             found.append((start, word))
     return found
 
@@ -333,12 +364,32 @@ def _near(spans_a: list[tuple[int, int]], spans_b: list[tuple[int, int]], window
     return any(abs(a0 - b0) <= window or abs(a1 - b1) <= window for a0, a1 in spans_a for b0, b1 in spans_b)
 
 
+_FINITE_AFTER_NAME_RE = re.compile(
+    r"\s+(?:is|was|has|had|says|said|calls|called|told|tells|will|would|can|could|did|does|wrote|writes|added|adds|"
+    r"argues|argued|claims|claimed|notes|noted|thinks|believes|wants|made|makes)\b"
+)
+_LOWER_LONG_WORD_RE = re.compile(r"\b[a-z]{4,}\b")
+"""A lower-case word of four letters or more: the sentence is not in headline title case."""
+
+
+def _is_proper_name(text: str, start: int, end: int) -> bool:
+    """A capitalised violent word that is a name, not an act ("Lynch calls North Carolina her home state", "said
+    Attorney General Lynch"): at the sentence start when a finite verb follows it, elsewhere when the sentence is
+    not in title case (headlines capitalise every longer word)."""
+    word = text[start:end]
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    if not text[:start].strip(" \"'“‘("):
+        return bool(_FINITE_AFTER_NAME_RE.match(text, end))
+    return _LOWER_LONG_WORD_RE.search(text) is not None
+
+
 def sentence_cues(text: str) -> SentenceCues:
     """Evaluate every lexical cue on ``text`` (one sentence)."""
     idioms = [m.span() for m in _IDIOM_RE.finditer(text)]
     violent = [
         m.span() for m in _VIOLENT_RE.finditer(text)
-        if not any(s <= m.start() and m.end() <= e for s, e in idioms)
+        if not any(s <= m.start() and m.end() <= e for s, e in idioms) and not _is_proper_name(text, m.start(), m.end())
     ]
     approval = [m.span() for m in _APPROVAL_RE.finditer(text) if not _NEGATED_BEFORE.search(text[: m.start()])]
     imperatives = imperative_verbs(text)

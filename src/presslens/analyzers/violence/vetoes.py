@@ -44,6 +44,19 @@ _FURNITURE_RE = re.compile(
     r"follow\s+(?:him|her|them)\s+on\s+(?:twitter|facebook|instagram|gab|telegram)|"
     r"\bin\s+(?:this|our|your)\s+(?:[\w-]+\s+){0,2}(?:email|e-mail|inbox)\b|"
     r"visit\s+(?:his|her|their)\s+(?:web\s*)?(?:site|page|blog)|"
+    # the site's feedback and contact lines ("Send an email to info@ap.org and it will be forwarded ...",
+    # "Follow @latimeshomicide on Twitter")
+    r"(?:send|write|forward)\s+(?:an?\s+)?(?:e-?mail|note|message|letter)s?\s+to\s+[\w.+-]+@[\w-]+\.[\w.]+|"
+    r"follow\s+@\w+|\bcheck\s+back\b|"
+    # read-more links and contact addresses for tips and details ("Read the rest of the story at ...", "Send
+    # tips/quips/... to X x@site.com", "For more details, contact X at: x@mail.com")
+    r"\bread\s+the\s+rest\b|\b(?:tips|quips|details|feedback|stories|photos|questions|corrections)\b[^.!?]{0,80}?"
+    r"[\w.+-]+@[\w-]+\.[a-z]{2,}|"
+    # a station's plug and the comment box ("Stay with 10TV for updates", "Keep checking X for the latest", "Share
+    # it in the comments.")
+    r"^\W*(?:stay\s+(?:with|tuned)|keep\s+(?:checking|watching|reading|following))\b[^!?]{0,60}?\bfor\s+"
+    r"(?:updates|the\s+latest|more)\b|\bin\s+the\s+comments?(?:\s+(?:section|below))?\W*$|"
+    r"\b(?:give\s+us|find\s+us|join\s+us|follow\s+our)\b[^.!?]{0,40}\bon\s+(?:facebook|twitter|instagram|youtube)\b|"
     r"^\W*(?:read|see|watch|view|listen\s+to|download)\b[^.!?]{0,80}\b(?:here|below|above)\W*$",
     IGNORE_CASE,
 )
@@ -85,7 +98,12 @@ _DISCOURSE_IMPERATIVE_RE = re.compile(
     r"make\s+no\s+mistake|let\s+me|let['’]?s\s+(?:be\s+(?:clear|honest|frank)|face\s+it|not\s+forget|"
     r"go\s+back|look|see|say|talk|take\s+a\s+look|recall|remember)|give\s+me|see\s+(?:also|more|below|here)|"
     r"think\s+about|trust\s+me|believe\s+me|get\s+this|guess\s+what|say\s+what\s+you\s+will|"
-    r"read\s+(?:on|it|this)|watch|listen\s+to\s+(?:this|the)|check\s+(?:it|this)\s+out)\b",
+    r"read\s+(?:on|it|this)|watch|listen\s+to\s+(?:this|the)|check\s+(?:it|this)\s+out)\b|"
+    # a rhetorical challenge ("So tell me again why you ..."), a naming ("Call it the politics of pique."), an example
+    # ("Take the Federal Reserve.", "Take Tuesday's schedule."), a complaint ("don't get me started on ...")
+    r"\btell\s+me\s+(?:again\s+)?(?:why|how|what|who|where|when)\b|^\W*(?:(?:and|so|but|or)\s+)?call\s+it\b|"
+    r"^\W*(?:(?:and|so|but|or|now)\s+)?take\s+(?!action\b|part\b|a\s+stand\b|to\s+the\s+streets\b)"
+    r"(?:[\w'’.-]+\s+){0,3}[\w'’.-]+\W*$|\b(?:don['’]?t|do\s+not)\s+get\s+me\s+started\b",
     IGNORE_CASE,
 )
 _EXHORTATION_RE = re.compile(
@@ -127,7 +145,9 @@ _SUBJECT_WORD_RE = re.compile(
 _INVITATION_RE = re.compile(
     # An invitation to the site's own event ("Join us on Monday at noon ET."): furniture when the line next to
     # it is furniture ("Ask us anything ... live chat", "Submit your questions here"); alone it may be a rally.
-    r"\b(?:join\s+us|tune\s+in|watch\s+(?:us|live)|see\s+you\s+(?:there|on|at))\b",
+    r"\b(?:join\s+us|tune\s+in|watch\s+(?:us|live)|see\s+you\s+(?:there|on|at))\b|"
+    # a contact line of the site ("Contact the Homicide Report.") next to a furniture line
+    r"^\W*(?:contact|e-?mail|write\s+to|call)\s+(?:us\b|the\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\W*$)",
     IGNORE_CASE,
 )
 _FORM_LINE_RE = re.compile(
@@ -148,7 +168,11 @@ _ATTRIBUTED_RE = re.compile(
     r"\b(?:said|says|say|told|tells|according\s+to|reported|reportedly|stated|announced|urged|urges|"
     r"called\s+(?:on|for)|calls\s+(?:on|for)|wrote|writes|added|adds|argued|argues|insisted|claimed|"
     r"declared|tweeted|posted|shouted|chanted|asked|asks|demanded|warned|explained|suggested|"
-    r"advocat\w+|quoted|put\s+out\s+a\s+call|appealed|in\s+(?:a|his|her|their)\s+(?:statement|speech|letter|post|video|interview|sermon))\b",
+    r"advocat\w+|quoted|put\s+out\s+a\s+call|appealed|counter(?:s|ed)?(?!-)|contend(?:s|ed)?|maintain(?:s|ed)|"
+    r"respond(?:s|ed)|repl(?:y|ies|ied)|recommend(?:s|ed)|advis(?:es|ed)|"
+    r"in\s+(?:a|his|her|their)\s+(?:statement|speech|letter|post|video|interview|sermon)|"
+    # the police's appeal passed on ("Anyone with information should call Crime Stoppers")
+    r"anyone\s+with\s+(?:any\s+)?information|crime\s*stoppers)\b",
     IGNORE_CASE,
 )
 _ACT_VERBS = (
@@ -164,6 +188,12 @@ _TIME_TO_ACT_RE = re.compile(
     # "it is time to <verb>" names the act by its construction ("it is time to take the council back"), unless the
     # verb is "be" ("it is time to be honest")
     r"\b(?:it\s+is|it['’]s|it\s+was)\s+(?:high\s+|now\s+)?time\s+(?:for\s+(?:\w+\s+){1,3}?)?to\s+(?!be\b)\w+",
+    IGNORE_CASE,
+)
+_VAGUE_IMPERATIVE_RE = re.compile(
+    # An imperative that names no act, only that one be done ("Do the right thing, not the wrong thing.")
+    r"^\W*(?:(?:just|please|so|now|and|then)\W+)*do\s+(?:the\s+right\s+thing|something|better|your\s+(?:best|part|"
+    r"duty|job))\b",
     IGNORE_CASE,
 )
 _DECLARATIVE_AND_RE = re.compile(r",\s+(?:and|then|but)\s+$", IGNORE_CASE)
@@ -189,6 +219,9 @@ _HEADLINE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 it as a headline; the cue is a trained input and is left unchanged."""
 _CURLY_QUOTE_RE = re.compile(r"“[^“”]{1,3000}”")
 _STRAIGHT_QUOTE_RE = re.compile(r'"[^"\n]{1,3000}"')
+_DOUBLE_APOSTROPHE_QUOTE_RE = re.compile(r"''[^\n]{1,3000}?''")
+"""Two apostrophes as quote marks (the New York Times archive style: ''Vote for unity. Vote for liberty.''), paired
+within a paragraph."""
 _WORD_RE = re.compile(r"[\w'’-]+")
 
 
@@ -197,6 +230,7 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     quoted list of several sentences), straight quotes are paired within a paragraph."""
     ranges = [m.span() for m in _CURLY_QUOTE_RE.finditer(text)]
     ranges.extend(m.span() for m in _STRAIGHT_QUOTE_RE.finditer(text))
+    ranges.extend(m.span() for m in _DOUBLE_APOSTROPHE_QUOTE_RE.finditer(text))
     return sorted(ranges)
 
 
@@ -308,6 +342,40 @@ def transcript_ranges(text: str) -> list[tuple[int, int]]:
     return [(turn_labels[0].start(), end)]
 
 
+_SPEAKER_PARAGRAPH_RE = re.compile(
+    # A paragraph that opens with a capitalised speaker label ("CLINTON: Honestly, I mean, ..."): the speaker's words
+    r"^(?!(?:UPDATE|NOTE|EDITOR|EDITORS|EDITOR['’]S\s+NOTE|ACTION|PETITION|PS|P\.S|BOTTOM\s+LINE|BREAKING|WATCH|READ|"
+    r"LISTEN|VIDEO|PHOTO|SOURCE|SOURCES|RELATED|ALSO|HERE|WARNING|CORRECTION|UPDATED|Q|A)\b)"
+    r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}:[ \t]+\S[^\n]*",
+    re.MULTILINE,
+)
+
+
+def speaker_paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of paragraphs (lines) that open with a capitalised speaker label, "CLINTON: ...": the
+    words after the label, to the end of the line, are the speaker's (a one-turn excerpt of a transcript, which
+    :func:`transcript_ranges` needs two speakers for)."""
+    return [m.span() for m in _SPEAKER_PARAGRAPH_RE.finditer(text)]
+
+
+_HANDLE_LINE_RE = re.compile(r"^[ \t]*@\w{1,15}\.?[ \t]*$", re.MULTILINE)
+
+
+def handle_signed_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of posts quoted with their author's handle on the next line ("Let the revolution
+    begin." then "@RetiringOne."): the paragraph just above a line that is only a handle is the poster's words."""
+    ranges: list[tuple[int, int]] = []
+    for m in _HANDLE_LINE_RE.finditer(text):
+        end = text.rfind("\n", 0, m.start())
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+        if end <= 0:
+            continue
+        start = text.rfind("\n", 0, end) + 1
+        ranges.append((start, m.end()))
+    return ranges
+
+
 def inside_quotation(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     """True when the sentence ``[start, end)`` lies inside one quotation of ``ranges`` (its quote marks
     included), i.e. the words are someone else's from the first to the last."""
@@ -342,10 +410,25 @@ def has_imperative(text: str) -> bool:
     for start, _ in clauses:
         if start == 0 and _INDEFINITE_START_RE.match(masked):
             continue
+        if start > 0 and _after_dash_apposition(masked, start):
+            continue
         if start > 0 and not first_is_imperative and _DECLARATIVE_AND_RE.search(masked[:start]):
             continue
         return True
     return False
+
+
+_DASH_RE = re.compile(r"\s[—–-]\s")
+_QUOTE_START_RE = re.compile(r"^\s*(?:['‘’\"“]{1,2})")
+
+
+def _after_dash_apposition(text: str, start: int) -> bool:
+    """A clause that starts right after a dash is no imperative when the dash closes a pair ("X — a novelty in a
+    Republican — put him on their side") or opens a quoted gloss ("#PorteOuverte - ''open door'' - became")."""
+    head = text[:start]
+    if not _DASH_RE.search(head[-4:] if len(head) >= 4 else head):
+        return False
+    return len(_DASH_RE.findall(head)) % 2 == 0 or bool(_QUOTE_START_RE.match(text[start:]))
 
 
 def writer_exhortations(text: str) -> list[re.Match[str]]:
@@ -366,7 +449,11 @@ def names_an_act(text: str) -> bool:
     exhortation followed closely by an act verb ("we must resist", "let us pray", "we must continue to fight").
     "It is time to <verb>" names one by its construction. An exhortation to a state, feeling or thought ("we must
     be done with sin", "we must take care") does not."""
-    if has_imperative(text) or _EXPLICIT_ACTION_RE.search(text):
+    if _EXPLICIT_ACTION_RE.search(text):
+        return True
+    if _VAGUE_IMPERATIVE_RE.search(text) and len(imperative_verbs(text)) <= 1:
+        return False
+    if has_imperative(text):
         return True
     if _TIME_TO_ACT_RE.search(text):
         return True
@@ -398,13 +485,20 @@ def is_fragment(text: str) -> bool:
 
 
 def call_to_action_veto(
-    text: str, quoted: bool = False, neighbours: Sequence[str] = (), previous: str = "", following: str = ""
+    text: str,
+    quoted: bool = False,
+    neighbours: Sequence[str] = (),
+    previous: str = "",
+    following: str = "",
+    title: bool = False,
 ) -> str | None:
     """Why ``text`` cannot be a call to action, or None: page furniture (also a line of a poll or form,
     told by its ``neighbours``, the sentences just before and after it), a question, a headline, someone
     else's words (``quoted``: the sentence lies inside a quotation of the article; or ``previous`` is a lead-in
     or scripture is cited, see :func:`quoted_by_lead_in`), a discourse imperative, a one-word fragment, no call
-    cue at all, or (a candidate only, :data:`CANDIDATE_CALL_REASONS`) an exhortation naming no act."""
+    cue at all, or (a candidate only, :data:`CANDIDATE_CALL_REASONS`) an exhortation naming no act. ``title``: the
+    sentence is the article's title line; a title is a headline ("Push inside GOP to upend Trump.", a noun, not an
+    imperative) unless it ends with "!" ("End The Korean War!")."""
     if quoted or quoted_by_lead_in(text, previous, following):
         return "quotation"
     if is_page_furniture(text) or in_form_block(neighbours):
@@ -415,7 +509,8 @@ def call_to_action_veto(
         return "page_furniture"
     if is_question(text):
         return "question"
-    if _HEADLINE_END_RE.search(text) is None and len(_WORD_RE.findall(text)) <= 16:
+    if len(_WORD_RE.findall(text)) <= 16 and (_HEADLINE_END_RE.search(text) is None
+                                              or (title and not text.rstrip().rstrip("\"”’')").endswith("!"))):
         return "headline"
     if is_in_another_voice(text):
         return "another_voice"
@@ -448,3 +543,9 @@ def violence_veto(
     if _OPENS_QUOTE_RE.search(text) or _QUOTED_BODY_RE.search(text):
         return "quotation"
     return None
+
+
+def is_title_line(text: str, end: int) -> bool:
+    """The first sentence ``[0, end)`` of an article is its title line: the whole first line, with a line break
+    after it (the layout of PTC and PolNeAR files, the title then a blank line)."""
+    return "\n" not in text[:end] and text[end:end + 1] == "\n" and bool(text[:end].strip())
