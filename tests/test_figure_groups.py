@@ -1400,3 +1400,32 @@ def test_the_training_stories_are_seen_and_the_fresh_test_never(capsys: pytest.C
                                           "hashed"])) == 0
     out = capsys.readouterr().out
     assert "| rules | test_v2 |" in out and "| rules | test_v1 |" not in out  # only the chosen story held out
+
+
+def test_learned_general_near_conflicts_read_the_value_blind_probability() -> None:
+    from presslens.compare.figure_pair_model import GENERAL_PAIR_FEATURES
+
+    n = len(GENERAL_PAIR_FEATURES)
+    weights = [0.0] * n
+    weights[GENERAL_PAIR_FEATURES.index("magnitude")] = 10.0  # joins only figures of one size
+    model = PairModel(tuple(weights), -5.0, (0.0,) * n, (1.0,) * n, threshold=0.9, features=GENERAL_PAIR_FEATURES)
+    texts = [("c1", 1, "Officials in Corrow said on Monday that 40 miners were underground at the pit."),
+             ("c2", 2, "Officials in Corrow said on Tuesday that 400 miners were underground at the pit.")]
+
+    def build(near: float | None) -> FigureGrouper:
+        grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method="learned-general", pair_model=model,
+                                                                  near_conflict_threshold=near),
+                                outcome_embed=_two_outcomes)
+        for aid, day, text in texts:
+            art = _article(aid, text, day)
+            grouper.add_article(art, _findings(art))
+        return grouper
+
+    grouper = build(0.9)
+    by_text = {m.text: m for m in grouper.mentions.values()}
+    far, near = by_text["400 miners"], by_text["40 miners"]
+    assert grouper.group_of[far.id] != grouper.group_of[near.id]  # a factor of 10: the model does not join
+    assert grouper.value_blind_probability(far, grouper.group_of[near.id], 0.0) > 0.99  # had the sizes agreed
+    assert {frozenset((c.first.text, c.second.text)) for c in grouper.conflicts()} == {
+        frozenset(("40 miners", "400 miners"))}
+    assert build(None).conflicts() == []  # no near-conflict threshold: only conflicts inside a group

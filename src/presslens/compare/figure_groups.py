@@ -266,6 +266,11 @@ class GroupSummary:
         }
 
 
+VALUE_AGREEMENT = {"magnitude": 1.0, "equal_value": 0.0, "nearest_log_ratio": 0.0, "bound_clash": 0.0}
+"""The value features of :data:`~presslens.compare.figure_pair_model.GENERAL_PAIR_FEATURES` as they read when two
+figures agree in size (:meth:`FigureGrouper.value_blind_probability`)."""
+
+
 NO_VECTOR, ONE_VECTOR, SUMMED = 0, 1, 2
 """Where a group's clause-vector sum lives: none yet (cosine 0); the one vector it was given, read from the
 grouper's :class:`~presslens.compare.vector_rows.VectorTable` (most groups of a large corpus have one mention,
@@ -600,6 +605,19 @@ class FigureGrouper:
                                            x[-1], self.features(m).predicate is None or not group.predicates))
         return x
 
+    def value_blind_probability(self, m: FigureMention, gid: str, cosine: float) -> float:
+        """The ``"learned-general"`` pair model's probability that the mention and the group measure the same
+        thing had their values agreed: the value features set to agreement (magnitude 1, no gap to the nearest
+        group value, no clash of bounds, no equal value). Two reports of one thing that dispute its size are
+        told apart from two things by what they count and say, not by their numbers."""
+        model = self.config.pair_model or default_pair_model()
+        x = self.model_features(m, gid, cosine if m.id in self.vectors else 0.0, "learned-general")
+        if model.features != GENERAL_PAIR_FEATURES:
+            raise ValueError("the value-blind probability needs a learned-general pair model")
+        for name, value in VALUE_AGREEMENT.items():
+            x[GENERAL_PAIR_FEATURES.index(name)] = value
+        return model.probability(x)
+
     def _rule_score(self, m: FigureMention, feats: MentionFeatures, group: FigureGroup, cosine: float,
                     lexical: float, magnitude: float) -> float:
         """The ``"rules"`` score of the pair minus the threshold it must reach (>= 0: the rules would join)."""
@@ -913,7 +931,7 @@ class FigureGrouper:
         chosen = list(gids) if gids is not None else list(self.groups)
         for g in chosen:
             out.extend(find_conflicts(self.group_mentions(g)))
-        if self.config.near_conflict_threshold is not None and self.outcomes:
+        if self.config.near_conflict_threshold is not None and (self.outcomes or self.config.method == "learned-general"):
             wanted = set(chosen)
             out.extend(c for c in self.near_conflicts(self.config.near_conflict_threshold)
                        if self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted)
@@ -922,19 +940,21 @@ class FigureGrouper:
     def near_conflicts(self, threshold: float) -> list[Conflict]:
         """Conflicts between a mention and the mentions of another group that it could have joined: a
         compatible candidate group (the hard constraints of the grouping) whose mean outcome vector has a
-        cosine of at least ``threshold`` with the mention's. Each pair once; the same window and tolerance as
+        cosine of at least ``threshold`` with the mention's (method ``"learned-general"``: whose
+        :meth:`value_blind_probability` reaches ``threshold``). Each pair once; the same window and tolerance as
         within a group. The work per mention is bounded like the grouping's (the same candidate lists)."""
         seen: set[frozenset[str]] = set()
         out: list[Conflict] = []
+        learned = self.config.method == "learned-general"
         for mid, gid in self.group_of.items():
             m = self.mentions[mid]
-            if m.date is None or mid not in self.outcomes:
+            if m.date is None or (mid not in self.outcomes and not learned):
                 continue
-            cands, _cos = self._scored_candidates(m)
+            cands, cosines = self._scored_candidates(m)
             for g in cands:
                 if g == gid:
                     continue
-                cos = self.outcome_cosine(m, g)
+                cos = (self.value_blind_probability(m, g, cosines[g]) if learned else self.outcome_cosine(m, g))
                 if cos is None or cos < threshold:
                     continue
                 for other_id in self.groups[g].mention_ids:
