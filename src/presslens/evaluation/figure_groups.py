@@ -369,7 +369,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--method", choices=GROUPING_METHODS, help="override GroupingConfig.method: rules (the "
                         "shipped weighted score), conservative (join only on the same counted noun and predicate), "
                         "same-predicate, learned (the logistic pair model) or vetoed (rules, and the pair model "
-                        "must agree); with --fit-pair-model: the method whose threshold is chosen")
+                        "must agree), the outcome methods, learned-outcome or learned-general (pair models with "
+                        "the outcome cosine / and list-free pair features; need --pair-model); with "
+                        "--fit-pair-model: the method whose model and threshold are fitted")
     parser.add_argument("--pair-model", type=Path, help="with --method learned: a pair model JSON to use instead "
                                                         "of the shipped one")
     parser.add_argument("--loso-stories", action="store_true",
