@@ -382,6 +382,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --loso-stories: only these stories are held out in turn (comma-separated; "
                              "each still trained on all the other splits); 'deciding' = "
                              + ",".join(DECIDING_STORIES))
+    parser.add_argument("--pair-criterion", choices=REFIT_CRITERIA, default="errors",
+                        help="with --loso-stories: how the pair models' joining threshold is chosen on the training "
+                             "stories: fewest errors then F1 (default), or best F1 then fewest errors (experiment)")
     parser.add_argument("--clause-window", type=int, metavar="K",
                         help="(experiment) embed only K words either side of the masked number instead of the "
                              "whole masked clause")
@@ -771,11 +774,12 @@ PAIR_THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | None,
-                          config: GroupingConfig, method: str = "learned") -> PairModel:
+                          config: GroupingConfig, method: str = "learned", criterion: str = "errors") -> PairModel:
     """The pair model fitted on ``prepared`` with its joining threshold chosen by leaving one of them out in
     turn: for each, the model is fitted on the others and the held-out split grouped at every threshold of
     :data:`PAIR_THRESHOLDS`; the threshold with the fewest errors (distractors merged + planted conflicts
-    missed + false conflicts) summed over the held-out splits wins, then the best mean F1 (first on ties).
+    missed + false conflicts) summed over the held-out splits wins, then the best mean F1 (first on ties);
+    ``criterion="f1"``: the best F1 sum wins, then the fewest errors.
     With a single split there is nothing to hold out: the model's default threshold (0.5) stays."""
     if len(prepared) < 2:
         return fit_on(prepared, method)
@@ -788,13 +792,17 @@ def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | N
                                                  outcome_embed=inner.outcome_embed), inner.duplicates)
             errors, f1 = totals[t]
             totals[t] = (errors + s.distractors_merged + s.conflict_fn + s.conflict_fp, f1 + s.bcubed_f1)
-    best = min(PAIR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9)))
+    if criterion == "f1":
+        best = min(PAIR_THRESHOLDS, key=lambda t: (-round(totals[t][1], 9), totals[t][0]))
+    else:
+        best = min(PAIR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9)))
     return replace(fit_on(prepared, method), threshold=best)
 
 
 def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | None,
                         config: GroupingConfig, outcome_embed: Embedder | None = None,
-                        held_out: Sequence[str] | None = None) -> dict[str, list[tuple[str, Scores]]]:
+                        held_out: Sequence[str] | None = None, pair_criterion: str = "errors",
+                        ) -> dict[str, list[tuple[str, Scores]]]:
     """Method -> per held-out split (one story each), its scores. The pair model (weights and threshold, see
     :func:`choose_pair_threshold`) is fitted on the other splits only; the rules and the conservative policy
     run at ``config``'s setting (which was chosen on the seen splits, and their word lists were written after
@@ -807,7 +815,7 @@ def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | Non
         if held_out is not None and held.name not in held_out:
             continue
         train = [p for p in prepared if p is not held]
-        models = {name: choose_pair_threshold(train, embed, config, name) for name in PAIR_METHODS
+        models = {name: choose_pair_threshold(train, embed, config, name, pair_criterion) for name in PAIR_METHODS
                   if outcome_embed is not None or name not in OUTCOME_METHODS}
         outcome_at = {name: choose_outcome_threshold(train, embed, outcome_embed, config, name, cache)
                       for name in OUTCOME_THRESHOLD_METHODS if outcome_embed is not None}
@@ -944,7 +952,8 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
             if unknown:
                 print(f"error: --loso-held {','.join(unknown)}: not among the splits {','.join(splits)}")
                 return 2
-        print(loso_stories_table(leave_one_story_out(prepared, embed, GroupingConfig(), outcome_embed, held)))
+        print(loso_stories_table(leave_one_story_out(prepared, embed, GroupingConfig(), outcome_embed, held,
+                                                     args.pair_criterion)))
     return 1 if bad else 0
 
 
