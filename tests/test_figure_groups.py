@@ -1400,6 +1400,11 @@ def test_the_training_stories_are_seen_and_the_fresh_test_never(capsys: pytest.C
                                           "hashed"])) == 0
     out = capsys.readouterr().out
     assert "| rules | test_v2 |" in out and "| rules | test_v1 |" not in out  # only the chosen story held out
+    rows = {line.split(" | ")[0] for line in out.splitlines() if "| test_v2 |" in line}
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
+                                          "test_v1,test_v2", "--loso-held", "test_v2", "--embedder", "hashed",
+                                          "--pair-criterion", "f1"])) == 0
+    assert {line.split(" | ")[0] for line in capsys.readouterr().out.splitlines() if "| test_v2 |" in line} == rows
 
 
 def test_learned_general_near_conflicts_read_the_value_blind_probability() -> None:
