@@ -1341,3 +1341,96 @@ def test_learned_outcome_needs_a_model_fitted_with_the_outcome_cosine() -> None:
     evaluation.add_arguments(ap)
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--split", "test_v1",
                                           "--method", "learned-outcome"])) == 2  # one clear line, no traceback
+
+
+def test_general_pair_features_read_article_values_dates_and_bounds() -> None:
+    from presslens.compare.figure_groups import general_pair_features
+    from presslens.compare.figure_pair_model import GENERAL_PAIR_FEATURES, OUTCOME_PAIR_FEATURES
+
+    members = [_mention("a1", 1, 400), _mention("a2", 3, 300, bound="lower")]
+    same_article = general_pair_features(_mention("a1", 1, 40), members, 0.8, True)
+    assert len(same_article) == len(GENERAL_PAIR_FEATURES) - len(OUTCOME_PAIR_FEATURES)
+    unknown, art, _source, log_days, equal, nearest, clash = same_article
+    assert unknown == pytest.approx(0.8) and art == 1.0 and log_days == 0.0 and equal == 0.0
+    assert nearest == pytest.approx(np.log10(300 / 40)) and clash == 1.0  # far below 400 and "more than 300"
+    later = general_pair_features(_mention("a3", 10, 400, bound="approx"), members, 0.8, False)
+    unknown, art, _source, log_days, equal, nearest, clash = later
+    assert unknown == 0.0 and art == 0.0 and log_days == pytest.approx(np.log2(8)) and equal == 1.0
+    assert nearest == pytest.approx(np.log10(400 / np.sqrt(320 * 480))) and clash == 0.0  # "about 400": 320..480
+    assert general_pair_features(_mention("a3", 10, None), [], 0.0, True)[3:] == [np.log2(61), 0.0, 3.0, 0.0]
+
+
+def test_learned_general_uses_a_model_of_its_own_features(tmp_path: Path) -> None:
+    from presslens.compare.figure_pair_model import GENERAL_PAIR_FEATURES
+
+    with pytest.raises(ValueError, match="GENERAL_PAIR_FEATURES"):
+        _outcome_grouper("learned-general")  # the shipped model has the plain features
+    n = len(GENERAL_PAIR_FEATURES)
+    same_article = GENERAL_PAIR_FEATURES.index("same_article")
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(80, n))
+    y = (x[:, same_article] < 0).astype(float)
+    model = fit_pair_model(x, y, features=GENERAL_PAIR_FEATURES)
+    assert model.weights[same_article] == min(model.weights)  # the label follows "not the same article"
+    path = tmp_path / "general.json"
+    model.save(path)
+    assert PairModel.from_json(path.read_text(encoding="utf-8")).features == GENERAL_PAIR_FEATURES
+    never = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n, features=GENERAL_PAIR_FEATURES)
+    lone, _ = _outcome_grouper("learned-general", pair_model=never)  # type: ignore[arg-type]
+    assert all(g.size == 1 for g in lone.groups.values())
+    always = PairModel((0.0,) * n, 50.0, (0.0,) * n, (1.0,) * n, features=GENERAL_PAIR_FEATURES)
+    joined, by_text = _outcome_grouper("learned-general", pair_model=always)  # type: ignore[arg-type]
+    assert len(joined.groups) < len(lone.groups)
+    before = _partition(joined)
+    joined.rebuild()
+    assert _partition(joined) == before  # incremental == rebuild
+
+
+def test_the_training_stories_are_seen_and_the_fresh_test_never(capsys: pytest.CaptureFixture[str]) -> None:
+    assert set(evaluation.DECIDING_STORIES) <= set(evaluation.SEEN_SPLITS)
+    assert "test" not in evaluation.SEEN_SPLITS
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
+                                          "test_v1,test_v2", "--loso-held", "test_v3", "--embedder",
+                                          "hashed"])) == 2
+    assert "--loso-held test_v3: not among the splits" in capsys.readouterr().out
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
+                                          "test_v1,test_v2", "--loso-held", "test_v2", "--embedder",
+                                          "hashed"])) == 0
+    out = capsys.readouterr().out
+    assert "| rules | test_v2 |" in out and "| rules | test_v1 |" not in out  # only the chosen story held out
+    rows = {line.split(" | ")[0] for line in out.splitlines() if "| test_v2 |" in line}
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
+                                          "test_v1,test_v2", "--loso-held", "test_v2", "--embedder", "hashed",
+                                          "--pair-criterion", "f1"])) == 0
+    assert {line.split(" | ")[0] for line in capsys.readouterr().out.splitlines() if "| test_v2 |" in line} == rows
+
+
+def test_learned_general_near_conflicts_read_the_value_blind_probability() -> None:
+    from presslens.compare.figure_pair_model import GENERAL_PAIR_FEATURES
+
+    n = len(GENERAL_PAIR_FEATURES)
+    weights = [0.0] * n
+    weights[GENERAL_PAIR_FEATURES.index("magnitude")] = 10.0  # joins only figures of one size
+    model = PairModel(tuple(weights), -5.0, (0.0,) * n, (1.0,) * n, threshold=0.9, features=GENERAL_PAIR_FEATURES)
+    texts = [("c1", 1, "Officials in Corrow said on Monday that 40 miners were underground at the pit."),
+             ("c2", 2, "Officials in Corrow said on Tuesday that 400 miners were underground at the pit.")]
+
+    def build(near: float | None) -> FigureGrouper:
+        grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method="learned-general", pair_model=model,
+                                                                  near_conflict_threshold=near),
+                                outcome_embed=_two_outcomes)
+        for aid, day, text in texts:
+            art = _article(aid, text, day)
+            grouper.add_article(art, _findings(art))
+        return grouper
+
+    grouper = build(0.9)
+    by_text = {m.text: m for m in grouper.mentions.values()}
+    far, near = by_text["400 miners"], by_text["40 miners"]
+    assert grouper.group_of[far.id] != grouper.group_of[near.id]  # a factor of 10: the model does not join
+    assert grouper.value_blind_probability(far, grouper.group_of[near.id], 0.0) > 0.99  # had the sizes agreed
+    assert {frozenset((c.first.text, c.second.text)) for c in grouper.conflicts()} == {
+        frozenset(("40 miners", "400 miners"))}
+    assert build(None).conflicts() == []  # no near-conflict threshold: only conflicts inside a group

@@ -94,8 +94,14 @@ from typing import Any
 import numpy as np
 
 from presslens.article import Article, Finding
-from presslens.compare.conflicts import Conflict, find_conflicts, mention_interval
-from presslens.compare.figure_pair_model import PAIR_FEATURES, PairModel, default_pair_model
+from presslens.compare.conflicts import Conflict, find_conflicts, intervals_conflict, mention_interval
+from presslens.compare.figure_pair_model import (
+    GENERAL_PAIR_FEATURES,
+    OUTCOME_PAIR_FEATURES,
+    PAIR_FEATURES,
+    PairModel,
+    default_pair_model,
+)
 from presslens.compare.figure_words import (
     GENERIC_PREDICATES,
     MONEY_PREDICATES,
@@ -161,7 +167,9 @@ class GroupingConfig:
     the outcome (the mention or the group has no recognised predicate). ``"outcome-blend"`` has no threshold of
     its own: the rules' cosine is the mean of the clause cosine and the outcome cosine. Without outcome vectors
     (``FigureGrouper(outcome_embed=None)``) all three are the rules. ``"learned-outcome"`` is ``"learned"`` with
-    the outcome cosine as one more feature (its ``pair_model`` must have been fitted with it; none is shipped)."""
+    the outcome cosine as one more feature (its ``pair_model`` must have been fitted with it; none is shipped);
+    ``"learned-general"`` adds to those the list-free pair features of :func:`general_pair_features` (its
+    ``pair_model`` fitted with :data:`~presslens.compare.figure_pair_model.GENERAL_PAIR_FEATURES`)."""
     near_conflict_threshold: float | None = None
     """When set (and outcome vectors exist), :meth:`FigureGrouper.conflicts` also pairs a mention with the
     mentions of another group it could have joined (a candidate that meets the hard constraints) whose mean
@@ -169,7 +177,7 @@ class GroupingConfig:
     whose outcome is uncertain, and the dispute between the two groups is still reported."""
 
 
-OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome")
+OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
 """The methods that read the outcome vectors (:mod:`presslens.compare.figure_outcome`)."""
 
 
@@ -256,6 +264,11 @@ class GroupSummary:
                          for m in self.mentions],
             "conflicts": [c.to_dict() for c in self.conflicts],
         }
+
+
+VALUE_AGREEMENT = {"magnitude": 1.0, "equal_value": 0.0, "nearest_log_ratio": 0.0, "bound_clash": 0.0}
+"""The value features of :data:`~presslens.compare.figure_pair_model.GENERAL_PAIR_FEATURES` as they read when two
+figures agree in size (:meth:`FigureGrouper.value_blind_probability`)."""
 
 
 NO_VECTOR, ONE_VECTOR, SUMMED = 0, 1, 2
@@ -579,6 +592,32 @@ class FigureGrouper:
         return [*pair_features(m, feats, group, cosine, lexical, magnitude),
                 self._rule_score(m, feats, group, cosine, lexical, magnitude)]
 
+    def model_features(self, m: FigureMention, gid: str, cosine: float, method: str) -> list[float]:
+        """The pair model's features for ``method``: :meth:`pair_features`, then for ``"learned-outcome"`` and
+        ``"learned-general"`` the outcome cosine (0 without outcome vectors), then for ``"learned-general"``
+        :func:`general_pair_features`."""
+        x = self.pair_features(m, gid, cosine)
+        if method in ("learned-outcome", "learned-general"):
+            x.append(self.outcome_cosine(m, gid) or 0.0)
+        if method == "learned-general":
+            group = self.groups[gid]
+            x.extend(general_pair_features(m, [self.mentions[i] for i in group.mention_ids],
+                                           x[-1], self.features(m).predicate is None or not group.predicates))
+        return x
+
+    def value_blind_probability(self, m: FigureMention, gid: str, cosine: float) -> float:
+        """The ``"learned-general"`` pair model's probability that the mention and the group measure the same
+        thing had their values agreed: the value features set to agreement (magnitude 1, no gap to the nearest
+        group value, no clash of bounds, no equal value). Two reports of one thing that dispute its size are
+        told apart from two things by what they count and say, not by their numbers."""
+        model = self.config.pair_model or default_pair_model()
+        x = self.model_features(m, gid, cosine if m.id in self.vectors else 0.0, "learned-general")
+        if model.features != GENERAL_PAIR_FEATURES:
+            raise ValueError("the value-blind probability needs a learned-general pair model")
+        for name, value in VALUE_AGREEMENT.items():
+            x[GENERAL_PAIR_FEATURES.index(name)] = value
+        return model.probability(x)
+
     def _rule_score(self, m: FigureMention, feats: MentionFeatures, group: FigureGroup, cosine: float,
                     lexical: float, magnitude: float) -> float:
         """The ``"rules"`` score of the pair minus the threshold it must reach (>= 0: the rules would join)."""
@@ -610,15 +649,16 @@ class FigureGrouper:
         best: tuple[float, str] | None = None
         feats = self.features(m)
         toks, pred = feats.tokens, feats.predicate
-        if cfg.method in ("learned", "learned-outcome"):
+        if cfg.method in ("learned", "learned-outcome", "learned-general"):
             model = cfg.pair_model or default_pair_model()
-            with_outcome = cfg.method == "learned-outcome"
-            if with_outcome and len(model.features) != len(PAIR_FEATURES) + 1:
-                raise ValueError("method learned-outcome needs a pair model fitted with the outcome cosine")
+            wanted = {"learned": PAIR_FEATURES, "learned-outcome": OUTCOME_PAIR_FEATURES,
+                      "learned-general": GENERAL_PAIR_FEATURES}[cfg.method]
+            if model.features != wanted:
+                raise ValueError(f"method {cfg.method} needs a pair model fitted with its features (learned: "
+                                 "PAIR_FEATURES; learned-outcome: those and the outcome cosine; learned-general: "
+                                 f"GENERAL_PAIR_FEATURES); this one has {len(model.features)}")
             for g in cands:
-                x = self.pair_features(m, g, cosines[g] if vec is not None else 0.0)
-                if with_outcome:
-                    x.append(self.outcome_cosine(m, g) or 0.0)
+                x = self.model_features(m, g, cosines[g] if vec is not None else 0.0, cfg.method)
                 p = model.probability(x)
                 if p >= model.threshold and (best is None or p > best[0]):
                     best = (p, g)
@@ -891,7 +931,7 @@ class FigureGrouper:
         chosen = list(gids) if gids is not None else list(self.groups)
         for g in chosen:
             out.extend(find_conflicts(self.group_mentions(g)))
-        if self.config.near_conflict_threshold is not None and self.outcomes:
+        if self.config.near_conflict_threshold is not None and (self.outcomes or self.config.method == "learned-general"):
             wanted = set(chosen)
             out.extend(c for c in self.near_conflicts(self.config.near_conflict_threshold)
                        if self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted)
@@ -900,19 +940,21 @@ class FigureGrouper:
     def near_conflicts(self, threshold: float) -> list[Conflict]:
         """Conflicts between a mention and the mentions of another group that it could have joined: a
         compatible candidate group (the hard constraints of the grouping) whose mean outcome vector has a
-        cosine of at least ``threshold`` with the mention's. Each pair once; the same window and tolerance as
+        cosine of at least ``threshold`` with the mention's (method ``"learned-general"``: whose
+        :meth:`value_blind_probability` reaches ``threshold``). Each pair once; the same window and tolerance as
         within a group. The work per mention is bounded like the grouping's (the same candidate lists)."""
         seen: set[frozenset[str]] = set()
         out: list[Conflict] = []
+        learned = self.config.method == "learned-general"
         for mid, gid in self.group_of.items():
             m = self.mentions[mid]
-            if m.date is None or mid not in self.outcomes:
+            if m.date is None or (mid not in self.outcomes and not learned):
                 continue
-            cands, _cos = self._scored_candidates(m)
+            cands, cosines = self._scored_candidates(m)
             for g in cands:
                 if g == gid:
                     continue
-                cos = self.outcome_cosine(m, g)
+                cos = (self.value_blind_probability(m, g, cosines[g]) if learned else self.outcome_cosine(m, g))
                 if cos is None or cos < threshold:
                     continue
                 for other_id in self.groups[g].mention_ids:
@@ -1047,6 +1089,34 @@ def pair_features(m: FigureMention, feats: MentionFeatures, group: FigureGroup, 
             group_unshared]
 
 
+def general_pair_features(m: FigureMention, members: Sequence[FigureMention], outcome_cosine: float,
+                          outcome_unknown: bool) -> list[float]:
+    """Pair features read from no word list, in the order of the last names of
+    :data:`~presslens.compare.figure_pair_model.GENERAL_PAIR_FEATURES`: the outcome cosine where the lists know
+    no outcome for the mention or the group (``outcome_unknown``), whether the group already holds a figure of
+    the mention's article (two figures of one article are rarely one measured thing) or of its outlet, log2 of
+    1 + the days to the group's nearest-dated mention (capped at 60), whether a group mention has the very same
+    value, the smallest |log10| ratio of central values to a group mention (capped at 3), and whether the
+    mention's value range is incompatible with a group mention's (the conflict rule's intervals, any date)."""
+    same_article = float(any(o.article_id == m.article_id for o in members))
+    same_source = float(m.source is not None and any(o.source == m.source for o in members))
+    days = [abs((m.date - o.date).days) for o in members if m.date is not None and o.date is not None]
+    log_days = float(np.log2(1 + min(60, min(days)))) if days else float(np.log2(61))
+    equal = float(m.value is not None and any(o.value == m.value for o in members))
+    mine = _central_log(m)
+    gaps = [abs(mine - v) for o in members if mine is not None and (v := _central_log(o)) is not None]
+    nearest = min(3.0, min(gaps)) if gaps else 3.0
+    iv = mention_interval(m)
+    clash = 0.0
+    if iv is not None:
+        for o in members:
+            ov = mention_interval(o)
+            if ov is not None and intervals_conflict(iv, ov):
+                clash = 1.0
+                break
+    return [outcome_cosine * float(outcome_unknown), same_article, same_source, log_days, equal, nearest, clash]
+
+
 def founding_group_id(mention_id: str, taken: Container[str] = ()) -> str:
     """The id of a group founded by the mention ``mention_id``: "g" and 16 hex digits of its hash (a mention
     id holds the article's corpus key, unique in a store, so indexers need no shared counter). If that id is
@@ -1071,4 +1141,4 @@ def _central_log(m: FigureMention) -> float | None:
 
 __all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
-           "mention_features", "mention_tokens", "clause_scope", "pair_features"]
+           "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]

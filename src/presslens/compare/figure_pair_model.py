@@ -39,6 +39,16 @@ OUTCOME_PAIR_FEATURES = (*PAIR_FEATURES, "outcome_cosine")
 """The features of the ``"learned-outcome"`` method: :data:`PAIR_FEATURES` and the cosine of the mention's outcome
 vector with the group's (:mod:`presslens.compare.figure_outcome`; 0 when either has none)."""
 
+GENERAL_PAIR_FEATURES = (*OUTCOME_PAIR_FEATURES, "outcome_x_no_predicate", "same_article", "same_source",
+                         "log_days_apart", "equal_value", "nearest_log_ratio", "bound_clash")
+"""The features of the ``"learned-general"`` method: :data:`OUTCOME_PAIR_FEATURES` and pair features read from
+no word list (:func:`~presslens.compare.figure_groups.general_pair_features`): the outcome cosine where the
+lists know no outcome, whether the group already holds a figure of the mention's article or outlet, the days to
+the group's nearest-dated mention, whether a group mention has the same value, the smallest magnitude gap to a
+group mention, and whether the two bound a conflict pair (an upper bound below a lower bound)."""
+
+KNOWN_FEATURE_SETS = (PAIR_FEATURES, OUTCOME_PAIR_FEATURES, GENERAL_PAIR_FEATURES)
+
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "figure_pair_model.json"
 
 
@@ -68,9 +78,9 @@ class PairModel:
     def from_json(cls, text: str) -> PairModel:
         raw = json.loads(text)
         features = tuple(raw["features"])
-        if features not in (PAIR_FEATURES, OUTCOME_PAIR_FEATURES):
+        if features not in KNOWN_FEATURE_SETS:
             raise ValueError(f"pair model features {features} are not this code's {PAIR_FEATURES} "
-                             f"(or those and outcome_cosine)")
+                             f"(or those and outcome_cosine, or GENERAL_PAIR_FEATURES)")
         n = len(features)
         weights, mean, scale = (tuple(float(v) for v in raw[k]) for k in ("weights", "mean", "scale"))
         if not len(weights) == len(mean) == len(scale) == n:
@@ -116,4 +126,4 @@ def default_pair_model() -> PairModel:
     return PairModel.from_json(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))
 
 
-__all__ = ["DEFAULT_MODEL_PATH", "OUTCOME_PAIR_FEATURES", "PAIR_FEATURES", "PairModel", "default_pair_model", "fit_pair_model"]
+__all__ = ["DEFAULT_MODEL_PATH", "GENERAL_PAIR_FEATURES", "KNOWN_FEATURE_SETS", "OUTCOME_PAIR_FEATURES", "PAIR_FEATURES", "PairModel", "default_pair_model", "fit_pair_model"]

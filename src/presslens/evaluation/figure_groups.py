@@ -70,6 +70,7 @@ from presslens.compare.figure_groups import (
     hashed_embedder,
 )
 from presslens.compare.figure_pair_model import (
+    GENERAL_PAIR_FEATURES,
     OUTCOME_PAIR_FEATURES,
     PAIR_FEATURES,
     PairModel,
@@ -368,13 +369,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--method", choices=GROUPING_METHODS, help="override GroupingConfig.method: rules (the "
                         "shipped weighted score), conservative (join only on the same counted noun and predicate), "
                         "same-predicate, learned (the logistic pair model) or vetoed (rules, and the pair model "
-                        "must agree); with --fit-pair-model: the method whose threshold is chosen")
+                        "must agree), the outcome methods, learned-outcome or learned-general (pair models with "
+                        "the outcome cosine / and list-free pair features; need --pair-model); with "
+                        "--fit-pair-model: the method whose model and threshold are fitted")
     parser.add_argument("--pair-model", type=Path, help="with --method learned: a pair model JSON to use instead "
                                                         "of the shipped one")
     parser.add_argument("--loso-stories", action="store_true",
                         help="leave one story out over the splits of --sweep-splits (default: every seen split): "
                              "the pair model is fitted on the other stories and scored on the held-out one, beside "
                              "the rules and the conservative policy at their shipped settings")
+    parser.add_argument("--loso-held", metavar="SPLITS",
+                        help="with --loso-stories: only these stories are held out in turn (comma-separated; "
+                             "each still trained on all the other splits); 'deciding' = "
+                             + ",".join(DECIDING_STORIES))
+    parser.add_argument("--pair-criterion", choices=REFIT_CRITERIA, default="errors",
+                        help="with --loso-stories: how the pair models' joining threshold is chosen on the training "
+                             "stories: fewest errors then F1 (default), or best F1 then fewest errors (experiment)")
     parser.add_argument("--clause-window", type=int, metavar="K",
                         help="(experiment) embed only K words either side of the masked number instead of the "
                              "whole masked clause")
@@ -391,10 +401,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned", "vetoed", *OUTCOME_METHODS)
-PAIR_METHODS = ("learned", "vetoed", "learned-outcome")
+PAIR_METHODS = ("learned", "vetoed", "learned-outcome", "learned-general")
 """The methods that use the pair model (fitted per held-out story)."""
-SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7")
-"""Splits that may be used for tuning (dev, and the retired test splits whose errors were read)."""
+SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7",
+               "train_w", "train_x", "train_y", "train_z")
+"""Splits that may be used for tuning and fitting: dev, the retired test splits whose errors were read, and the
+four training stories (written blind to the method). ``test`` is never among them."""
+DECIDING_STORIES = ("train_w", "train_x", "train_y", "train_z")
+"""The stories no word list, rule or setting was read off: held out in turn (each with everything fitted on
+the other 11 stories), their sums decide whether a method may become the default."""
 SWEEP_GRID = {
     "threshold": (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7),
     "embed_weight": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
@@ -570,7 +585,7 @@ def sweep(data_dir: Path, splits: Sequence[str], embed: Embedder | None, config:
 
 def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
                   embed: Embedder | None, config: GroupingConfig, *,
-                  outcome_embed: Embedder | None = None) -> tuple[np.ndarray, np.ndarray]:
+                  outcome_embed: Embedder | None = None, general: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Training pairs for the pair model, from the gold grouping of one split.
 
     The articles are replayed in date order (copies skipped) and every mention is put into its gold group
@@ -578,7 +593,9 @@ def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates:
     group the grouper would score in full (the same candidate lists and hard constraints) gives one row of
     :func:`~presslens.compare.figure_groups.pair_features`, labelled 1 when the group holds the mention's
     tracked quantity. With ``outcome_embed``, each row ends with the outcome cosine (the features of the
-    ``"learned-outcome"`` method). Returns the feature matrix and the labels."""
+    ``"learned-outcome"`` method), and with ``general`` too, with the list-free features of
+    ``"learned-general"``. Returns the feature matrix and the labels."""
+    method = "learned" if outcome_embed is None else "learned-general" if general else "learned-outcome"
     grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed)
     rows: list[list[float]] = []
     labels: list[int] = []
@@ -607,10 +624,7 @@ def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates:
             key = f"{tracked[m.id]}|{m.measure}" if m.id in tracked else f"solo:{m.id}"
             cands, cosines = grouper._scored_candidates(m)
             for gid in cands:
-                row = grouper.pair_features(m, gid, cosines[gid])
-                if outcome_embed is not None:
-                    row.append(grouper.outcome_cosine(m, gid) or 0.0)
-                rows.append(row)
+                rows.append(grouper.model_features(m, gid, cosines[gid], method))
                 labels.append(int(gid == key))
             if key not in grouper.groups:
                 grouper._new_group(str(m.measure), founder=m, gid=key)
@@ -631,6 +645,8 @@ class PreparedSplit:
     outcome_pairs: tuple[np.ndarray, np.ndarray] | None = None
     """The same pairs with the outcome cosine as last feature (``"learned-outcome"``), when outcome vectors exist."""
     outcome_embed: Embedder | None = None
+    general_pairs: tuple[np.ndarray, np.ndarray] | None = None
+    """The pairs with the outcome cosine and the list-free features (``"learned-general"``)."""
 
 
 def prepare_splits(data_dir: Path, splits: Sequence[str], embed: Embedder | None,
@@ -642,20 +658,26 @@ def prepare_splits(data_dir: Path, splits: Sequence[str], embed: Embedder | None
         dups = find_duplicates(data.articles)
         with_outcome = (pair_examples(data, findings, dups, embed, config, outcome_embed=outcome_embed)
                         if outcome_embed is not None else None)
+        general = (pair_examples(data, findings, dups, embed, config, outcome_embed=outcome_embed, general=True)
+                   if outcome_embed is not None else None)
         out.append(PreparedSplit(split, data, findings, dups, pair_examples(data, findings, dups, embed, config),
-                                 with_outcome, outcome_embed))
+                                 with_outcome, outcome_embed, general))
     return out
 
 
-def fit_on(prepared: Sequence[PreparedSplit], with_outcome: bool = False) -> PairModel:
-    """The pair model fitted on the training pairs of every given split together (``with_outcome``: the pairs
-    with the outcome cosine, for ``"learned-outcome"``)."""
-    sets = [p.outcome_pairs if with_outcome else p.pairs for p in prepared]
+def fit_on(prepared: Sequence[PreparedSplit], method: str = "learned") -> PairModel:
+    """The pair model of ``method`` fitted on the training pairs of every given split together
+    (``"learned-outcome"``: the pairs with the outcome cosine; ``"learned-general"``: with the list-free
+    features too; else the plain pairs)."""
+    sets = [p.outcome_pairs if method == "learned-outcome" else p.general_pairs if method == "learned-general"
+            else p.pairs for p in prepared]
     if any(s is None for s in sets):
         raise ValueError("the outcome pairs need outcome vectors (prepare_splits(outcome_embed=...))")
     x = np.vstack([s[0] for s in sets if s is not None and len(s[0])])
     y = np.concatenate([s[1] for s in sets if s is not None and len(s[1])])
-    return fit_pair_model(x, y, features=OUTCOME_PAIR_FEATURES if with_outcome else PAIR_FEATURES)
+    features = {"learned-outcome": OUTCOME_PAIR_FEATURES, "learned-general": GENERAL_PAIR_FEATURES}.get(
+        method, PAIR_FEATURES)
+    return fit_pair_model(x, y, features=features)
 
 
 OUTCOME_THRESHOLD_METHODS = ("outcome", "outcome-unknown")
@@ -718,24 +740,26 @@ def choose_rules_setting(prepared: Sequence[PreparedSplit], embed: Embedder | No
     return min(REFIT_GRID, key=lambda tw: (totals[tw][0], -totals[tw][1]))
 
 
-NEAR_METHODS = ("conservative", "outcome-unknown")
+NEAR_METHODS = ("conservative", "outcome-unknown", "learned-general")
 """Merge policies measured with conflicts between near groups (``GroupingConfig.near_conflict_threshold``)."""
 NEAR_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 
 
 def choose_near_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | None, outcome_embed: Embedder,
                           config: GroupingConfig, method: str,
-                          cache: dict[tuple[str, str, float], Scores]) -> float:
+                          cache: dict[tuple[str, str, float], Scores], pair_model: PairModel | None = None,
+                          tag: str = "") -> float:
     """The near-conflict threshold for ``method`` chosen on ``prepared`` like :func:`choose_outcome_threshold`
     (fewest errors summed, then the best F1 sum, then the highest threshold). ``"outcome-unknown"`` keeps its
-    outcome threshold at the shipped default here (one parameter chosen at a time)."""
+    outcome threshold at the shipped default here (one parameter chosen at a time); ``"learned-general"`` uses
+    ``pair_model`` (fitted on ``prepared``; ``tag`` names it in the cache keys, e.g. the held-out story)."""
     totals: dict[float, tuple[int, float]] = {}
     for t in NEAR_THRESHOLDS:
         errors, f1 = 0, 0.0
         for p in prepared:
-            key = (p.name, method + "+near", t)
+            key = (p.name, method + "+near" + tag, t)
             if key not in cache:
-                cfg = replace(config, method=method, near_conflict_threshold=t)
+                cfg = replace(config, method=method, near_conflict_threshold=t, pair_model=pair_model)
                 cache[key] = score(p.data, group_articles(p.data.articles, p.findings, p.duplicates, embed, cfg,
                                                           outcome_embed=outcome_embed), p.duplicates)
             s = cache[key]
@@ -750,45 +774,53 @@ PAIR_THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | None,
-                          config: GroupingConfig, method: str = "learned") -> PairModel:
+                          config: GroupingConfig, method: str = "learned", criterion: str = "errors") -> PairModel:
     """The pair model fitted on ``prepared`` with its joining threshold chosen by leaving one of them out in
     turn: for each, the model is fitted on the others and the held-out split grouped at every threshold of
     :data:`PAIR_THRESHOLDS`; the threshold with the fewest errors (distractors merged + planted conflicts
-    missed + false conflicts) summed over the held-out splits wins, then the best mean F1 (first on ties).
+    missed + false conflicts) summed over the held-out splits wins, then the best mean F1 (first on ties);
+    ``criterion="f1"``: the best F1 sum wins, then the fewest errors.
     With a single split there is nothing to hold out: the model's default threshold (0.5) stays."""
-    with_outcome = method == "learned-outcome"
     if len(prepared) < 2:
-        return fit_on(prepared, with_outcome)
+        return fit_on(prepared, method)
     totals: dict[float, tuple[int, float]] = {t: (0, 0.0) for t in PAIR_THRESHOLDS}
     for inner in prepared:
-        base = fit_on([p for p in prepared if p is not inner], with_outcome)
+        base = fit_on([p for p in prepared if p is not inner], method)
         for t in PAIR_THRESHOLDS:
             cfg = replace(config, method=method, pair_model=replace(base, threshold=t))
             s = score(inner.data, group_articles(inner.data.articles, inner.findings, inner.duplicates, embed, cfg,
                                                  outcome_embed=inner.outcome_embed), inner.duplicates)
             errors, f1 = totals[t]
             totals[t] = (errors + s.distractors_merged + s.conflict_fn + s.conflict_fp, f1 + s.bcubed_f1)
-    best = min(PAIR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9)))
-    return replace(fit_on(prepared, with_outcome), threshold=best)
+    if criterion == "f1":
+        best = min(PAIR_THRESHOLDS, key=lambda t: (-round(totals[t][1], 9), totals[t][0]))
+    else:
+        best = min(PAIR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9)))
+    return replace(fit_on(prepared, method), threshold=best)
 
 
 def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | None,
                         config: GroupingConfig, outcome_embed: Embedder | None = None,
+                        held_out: Sequence[str] | None = None, pair_criterion: str = "errors",
                         ) -> dict[str, list[tuple[str, Scores]]]:
     """Method -> per held-out split (one story each), its scores. The pair model (weights and threshold, see
     :func:`choose_pair_threshold`) is fitted on the other splits only; the rules and the conservative policy
     run at ``config``'s setting (which was chosen on the seen splits, and their word lists were written after
-    reading them: optimistic for those two)."""
+    reading them: optimistic for those two). ``held_out``: the stories held out in turn (default: every one;
+    each fold still trains on all the others)."""
     methods = [m for m in GROUPING_METHODS if outcome_embed is not None or m not in OUTCOME_METHODS]
     out: dict[str, list[tuple[str, Scores]]] = {name: [] for name in methods}
     cache: dict[tuple[str, str, float], Scores] = {}
     for held in prepared:
+        if held_out is not None and held.name not in held_out:
+            continue
         train = [p for p in prepared if p is not held]
-        models = {name: choose_pair_threshold(train, embed, config, name) for name in PAIR_METHODS
+        models = {name: choose_pair_threshold(train, embed, config, name, pair_criterion) for name in PAIR_METHODS
                   if outcome_embed is not None or name not in OUTCOME_METHODS}
         outcome_at = {name: choose_outcome_threshold(train, embed, outcome_embed, config, name, cache)
                       for name in OUTCOME_THRESHOLD_METHODS if outcome_embed is not None}
-        near_at = {name: choose_near_threshold(train, embed, outcome_embed, config, name, cache)
+        near_at = {name: choose_near_threshold(train, embed, outcome_embed, config, name, cache,
+                                               models.get(name), f"@{held.name}" if name in models else "")
                    for name in NEAR_METHODS if outcome_embed is not None}
         refit_at = {crit: choose_rules_setting(train, embed, config, crit, cache) for crit in REFIT_CRITERIA}
         print(f"held out {held.name}: thresholds chosen on the other splits: "
@@ -803,7 +835,7 @@ def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | Non
                                      outcome_embed=outcome_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
         for name, t in near_at.items():
-            cfg = replace(config, method=name, near_conflict_threshold=t)
+            cfg = replace(config, method=name, near_conflict_threshold=t, pair_model=models.get(name))
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed)
             out.setdefault(f"{name}+near", []).append((held.name, score(held.data, grouper, held.duplicates)))
@@ -912,7 +944,16 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
             print(f"  {name}: {w:+.3f}")
     if args.loso_stories:
         print(f"Leave one story out over {','.join(splits)} (embedder {args.embedder}):\n")
-        print(loso_stories_table(leave_one_story_out(prepared, embed, GroupingConfig(), outcome_embed)))
+        held = None
+        if args.loso_held:
+            held = list(DECIDING_STORIES) if args.loso_held == "deciding" else [
+                sp.strip() for sp in args.loso_held.split(",") if sp.strip()]
+            unknown = [sp for sp in held if sp not in splits]
+            if unknown:
+                print(f"error: --loso-held {','.join(unknown)}: not among the splits {','.join(splits)}")
+                return 2
+        print(loso_stories_table(leave_one_story_out(prepared, embed, GroupingConfig(), outcome_embed, held,
+                                                     args.pair_criterion)))
     return 1 if bad else 0
 
 
@@ -952,8 +993,8 @@ def main(args: argparse.Namespace) -> int:
         overrides["method"] = args.method
     if args.outcome_threshold is not None:
         overrides["outcome_threshold"] = args.outcome_threshold
-    if args.method == "learned-outcome" and args.pair_model is None:
-        print("error: --method learned-outcome needs --pair-model PATH (a model fitted with the outcome cosine; "
+    if args.method in ("learned-outcome", "learned-general") and args.pair_model is None:
+        print(f"error: --method {args.method} needs --pair-model PATH (a model fitted with its features; "
               "none is shipped)")
         return 2
     if args.pair_model is not None:
