@@ -480,8 +480,8 @@ def read_ptc_article(data_dir: Path, article_id: str) -> tuple[str, Article]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
-    parser.add_argument("--split", default="dev", choices=("dev", "dev2", "dev3", "dev4", "test"),
-                        help="split to score (default: dev; dev2, dev3 and dev4 are the second to fourth dev batches)")
+    parser.add_argument("--split", default="dev", choices=("dev", "dev2", "dev3", "dev4", "dev5", "test"),
+                        help="split to score (default: dev; dev2 .. dev5 are the second to fifth dev batches)")
     parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS,
                         help="folder with dev.jsonl and test.jsonl (default: the repository's data/realnews)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of Markdown")

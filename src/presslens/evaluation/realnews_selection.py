@@ -19,6 +19,9 @@ The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.e
 6. A fourth dev batch (``dev4``, added at round 2 stop 20 as a validation batch: annotated blind and scored with
    the code of that stop before and after its changes, never read for error analysis during that stop) takes the
    next ``DEV4_PER_STRATUM`` articles of each stratum in the same order. The first 111 keep their splits.
+7. A fifth dev batch (``dev5``, annotated blind at the end of round 2 stop 20 for the next stop's validation:
+   scored first with the code as it stands then) takes the next ``DEV5_PER_STRATUM`` articles of each stratum in
+   the same order. The first 135 keep their splits.
 """
 
 from __future__ import annotations
@@ -36,11 +39,12 @@ DEV_PER_STRATUM = 14
 DEV2_PER_STRATUM = 8
 DEV3_PER_STRATUM = 8
 DEV4_PER_STRATUM = 8
+DEV5_PER_STRATUM = 8
 STRATA = ("reporting", "mixed", "propaganda")
 
 
 def select(data_dir: Path) -> dict[str, dict[str, str]]:
-    """``{article_id: {"split": "dev"|"test"|"dev2"|"dev3"|"dev4", "stratum": ...}}`` by the rule above."""
+    """``{article_id: {"split": "dev"|"test"|"dev2"|"dev3"|"dev4"|"dev5", "stratum": ...}}`` by the rule above."""
     articles = data_dir / "train-articles"
     spans = Counter(line.split("\t")[0] for line in (data_dir / "train-task1-SI.labels").read_text().splitlines() if line)
     eligible: list[tuple[float, str]] = []
@@ -56,10 +60,13 @@ def select(data_dir: Path) -> dict[str, dict[str, str]]:
     for k, stratum in enumerate(STRATA):
         members = [aid for _, aid in eligible[k * n // 3 : (k + 1) * n // 3]]
         members.sort(key=lambda a: hashlib.sha256((SEED + a).encode()).hexdigest())
-        for i, aid in enumerate(members[:PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM]):
+        for i, aid in enumerate(members[:PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM
+                                           + DEV5_PER_STRATUM]):
             split = ("dev" if i < DEV_PER_STRATUM else "test" if i < PER_STRATUM
                      else "dev2" if i < PER_STRATUM + DEV2_PER_STRATUM
-                     else "dev3" if i < PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM else "dev4")
+                     else "dev3" if i < PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM
+                     else "dev4" if i < PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM
+                     else "dev5")
             out[aid] = {"split": split, "stratum": stratum}
     return out
 
