@@ -53,10 +53,10 @@ import datetime as _dt
 import itertools
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -136,6 +136,11 @@ class Scores:
     @property
     def duplicate_recall(self) -> float:
         return self._p(self.duplicate_tp, self.duplicate_fn)
+
+    @property
+    def grouping_errors(self) -> int:
+        """Distractors merged + planted conflicts missed + false conflicts: what the held-out choices minimise."""
+        return self.distractors_merged + self.conflict_fn + self.conflict_fp
 
 
 def _jsonl_rows(path: Path, errors: list[str]) -> list[tuple[int, dict[str, Any]]]:
@@ -682,6 +687,29 @@ def fit_on(prepared: Sequence[PreparedSplit], method: str = "learned") -> PairMo
 
 OUTCOME_THRESHOLD_METHODS = ("outcome", "outcome-unknown")
 """The outcome methods with a threshold (chosen on the training stories)."""
+Setting = TypeVar("Setting", bound=Hashable)
+
+
+def summed_over(prepared: Sequence[PreparedSplit], settings: dict[Setting, tuple[tuple[str, float], GroupingConfig]],
+                embed: Embedder | None, outcome_embed: Embedder | None,
+                cache: dict[tuple[str, str, float], Scores]) -> dict[Setting, tuple[int, float]]:
+    """(errors, F1 sum) over ``prepared`` of each setting, grouped with its config: ``settings`` maps a setting to
+    its cache label (name, value) and its :class:`GroupingConfig`; ``cache`` keeps each split's score under
+    (split, name, value) across calls."""
+    totals: dict[Setting, tuple[int, float]] = {}
+    for setting, ((name, value), cfg) in settings.items():
+        errors, f1 = 0, 0.0
+        for p in prepared:
+            key = (p.name, name, value)
+            if key not in cache:
+                cache[key] = score(p.data, group_articles(p.data.articles, p.findings, p.duplicates, embed, cfg,
+                                                          outcome_embed=outcome_embed), p.duplicates)
+            errors += cache[key].grouping_errors
+            f1 += cache[key].bcubed_f1
+        totals[setting] = (errors, f1)
+    return totals
+
+
 OUTCOME_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 """Outcome cosines :func:`choose_outcome_threshold` tries."""
 
@@ -693,20 +721,9 @@ def choose_outcome_threshold(prepared: Sequence[PreparedSplit], embed: Embedder 
     :data:`OUTCOME_THRESHOLDS` groups each split; the one with the fewest errors (distractors merged + planted
     conflicts missed + false conflicts) summed over them wins, then the best F1 sum, then the lowest threshold.
     ``cache`` keeps each (split, method, threshold) score across calls (leaving one story out re-reads them)."""
-    cache = {} if cache is None else cache
-    totals: dict[float, tuple[int, float]] = {}
-    for t in OUTCOME_THRESHOLDS:
-        errors, f1 = 0, 0.0
-        for p in prepared:
-            key = (p.name, method, t)
-            if key not in cache:
-                cfg = replace(config, method=method, outcome_threshold=t)
-                cache[key] = score(p.data, group_articles(p.data.articles, p.findings, p.duplicates, embed, cfg,
-                                                          outcome_embed=outcome_embed), p.duplicates)
-            s = cache[key]
-            errors += s.distractors_merged + s.conflict_fn + s.conflict_fp
-            f1 += s.bcubed_f1
-        totals[t] = (errors, f1)
+    totals = summed_over(prepared, {t: ((method, t), replace(config, method=method, outcome_threshold=t))
+                                    for t in OUTCOME_THRESHOLDS},
+                         embed, outcome_embed, {} if cache is None else cache)
     return min(OUTCOME_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9), t))
 
 
@@ -722,22 +739,13 @@ def choose_rules_setting(prepared: Sequence[PreparedSplit], embed: Embedder | No
     """The rules' (threshold, embed_weight) chosen on ``prepared`` from :data:`REFIT_GRID` (see
     :data:`REFIT_CRITERIA`; first in grid order on ties): what the setting of the rules would be had it been
     chosen without the held-out story, e.g. for another clause encoder."""
-    totals: dict[tuple[float, float], tuple[int, float]] = {}
-    for t, w in REFIT_GRID:
-        errors, f1 = 0, 0.0
-        for p in prepared:
-            key = (p.name, f"rules@{w}", t)
-            if key not in cache:
-                cfg = replace(config, method="rules", threshold=t, embed_weight=w)
-                cache[key] = score(p.data, group_articles(p.data.articles, p.findings, p.duplicates, embed, cfg),
-                                   p.duplicates)
-            s = cache[key]
-            errors += s.distractors_merged + s.conflict_fn + s.conflict_fp
-            f1 += s.bcubed_f1
-        totals[(t, w)] = (errors, round(f1, 9))
+    totals = summed_over(prepared, {(t, w): ((f"rules@{w}", t),
+                                             replace(config, method="rules", threshold=t, embed_weight=w))
+                                    for t, w in REFIT_GRID},
+                         embed, None, cache)
     if criterion == "f1":
-        return min(REFIT_GRID, key=lambda tw: (-totals[tw][1], totals[tw][0]))
-    return min(REFIT_GRID, key=lambda tw: (totals[tw][0], -totals[tw][1]))
+        return min(REFIT_GRID, key=lambda tw: (-round(totals[tw][1], 9), totals[tw][0]))
+    return min(REFIT_GRID, key=lambda tw: (totals[tw][0], -round(totals[tw][1], 9)))
 
 
 NEAR_METHODS = ("conservative", "outcome-unknown", "learned-general")
@@ -753,19 +761,10 @@ def choose_near_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | N
     (fewest errors summed, then the best F1 sum, then the highest threshold). ``"outcome-unknown"`` keeps its
     outcome threshold at the shipped default here (one parameter chosen at a time); ``"learned-general"`` uses
     ``pair_model`` (fitted on ``prepared``; ``tag`` names it in the cache keys, e.g. the held-out story)."""
-    totals: dict[float, tuple[int, float]] = {}
-    for t in NEAR_THRESHOLDS:
-        errors, f1 = 0, 0.0
-        for p in prepared:
-            key = (p.name, method + "+near" + tag, t)
-            if key not in cache:
-                cfg = replace(config, method=method, near_conflict_threshold=t, pair_model=pair_model)
-                cache[key] = score(p.data, group_articles(p.data.articles, p.findings, p.duplicates, embed, cfg,
-                                                          outcome_embed=outcome_embed), p.duplicates)
-            s = cache[key]
-            errors += s.distractors_merged + s.conflict_fn + s.conflict_fp
-            f1 += s.bcubed_f1
-        totals[t] = (errors, f1)
+    totals = summed_over(prepared, {t: ((method + "+near" + tag, t),
+                                        replace(config, method=method, near_conflict_threshold=t, pair_model=pair_model))
+                                    for t in NEAR_THRESHOLDS},
+                         embed, outcome_embed, cache)
     return min(NEAR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9), -t))
 
 
@@ -791,7 +790,7 @@ def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | N
             s = score(inner.data, group_articles(inner.data.articles, inner.findings, inner.duplicates, embed, cfg,
                                                  outcome_embed=inner.outcome_embed), inner.duplicates)
             errors, f1 = totals[t]
-            totals[t] = (errors + s.distractors_merged + s.conflict_fn + s.conflict_fp, f1 + s.bcubed_f1)
+            totals[t] = (errors + s.grouping_errors, f1 + s.bcubed_f1)
     if criterion == "f1":
         best = min(PAIR_THRESHOLDS, key=lambda t: (-round(totals[t][1], 9), totals[t][0]))
     else:
