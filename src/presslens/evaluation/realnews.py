@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -476,6 +476,15 @@ def read_ptc_article(data_dir: Path, article_id: str) -> tuple[str, Article]:
     raw = path.read_bytes().decode("utf-8")
     article = read_file(path, ReadOptions())
     return raw, article
+
+
+def annotated_articles(path: Path, data_dir: Path) -> Iterator[tuple[dict[str, Any], Article]]:
+    """Each record of the stand-off file ``path`` with the :class:`Article` presslens reads from its text, the
+    record's offsets mapped onto ``Article.text`` where presslens normalised the text (a BOM inside the text, CR,
+    a date marker). For training and audits; :func:`main` also checks each text's digest and skips bad lines."""
+    for record in load_annotations(path):
+        raw, article = read_ptc_article(data_dir, record["id"])
+        yield (record if article.text == raw else map_offsets(record, offset_map(raw, article.text))), article
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

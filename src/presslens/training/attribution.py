@@ -118,21 +118,13 @@ def realnews_articles(data_dir: Path, splits: str,
     and the gold Source / Cue / Content spans of every annotated attribution (speech and belief, as PolNeAR
     marks both; a colon quote has no cue). ``annotations``: the stand-off folder (default: the repository's
     ``data/realnews``). Never the test split."""
-    from presslens.evaluation.realnews import (
-        DEFAULT_ANNOTATIONS,
-        load_annotations,
-        map_offsets,
-        offset_map,
-        read_ptc_article,
-    )
+    from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
 
     names = dev_split_names(splits)
     out: list[tuple[PolnearArticle, list[Span]]] = []
     for split in names:
-        for record in load_annotations((annotations or DEFAULT_ANNOTATIONS) / f"{split}.jsonl"):
-            raw, article = read_ptc_article(data_dir, record["id"])
-            if article.text != raw:
-                record = map_offsets(record, offset_map(raw, article.text))
+        path = (annotations or DEFAULT_ANNOTATIONS) / f"{split}.jsonl"
+        for record, article in annotated_articles(path, data_dir):
             spans: dict[str, list[Span]] = {role: [] for role in ROLE_KEYS.values()}
             for attribution in record["attributions"]:
                 for role, key in ROLE_KEYS.items():
@@ -383,13 +375,7 @@ def calibration_table(data_dir: Path, splits: str = "dev") -> CalibrationTable:
     from presslens.analyzers.attribution.analyzer import extract
     from presslens.analyzers.attribution.calibration import calibration_inputs
     from presslens.analyzers.base import Features
-    from presslens.evaluation.realnews import (
-        DEFAULT_ANNOTATIONS,
-        load_annotations,
-        map_offsets,
-        offset_map,
-        read_ptc_article,
-    )
+    from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
     from presslens.evaluation.realnews_matching import match_attribution
     from presslens.pipeline import Pipeline
 
@@ -400,10 +386,7 @@ def calibration_table(data_dir: Path, splits: str = "dev") -> CalibrationTable:
     table = CalibrationTable([], [], [], {})
     for split in names:
         table.gold[split] = 0
-        for record in load_annotations(DEFAULT_ANNOTATIONS / f"{split}.jsonl"):
-            raw, article = read_ptc_article(data_dir, record["id"])
-            if article.text != raw:
-                record = map_offsets(record, offset_map(raw, article.text))
+        for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", data_dir):
             speech = [(i, g) for i, g in enumerate(record["attributions"]) if g.get("kind", "speech") == "speech"]
             table.gold[split] += len(speech)
             for a in extract(Features(article, pipeline.encoder), raw_scores=True):

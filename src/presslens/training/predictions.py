@@ -75,7 +75,7 @@ def collect(data: Path, annotations: Path, splits: tuple[str, ...] = SPLITS) -> 
     """Run the claims analyzer on every article of the splits; the emitted prediction candidates, labelled."""
     from presslens.analyzers.claims.calibration import EMIT_AT
     from presslens.analyzers.claims.predictions import cues_quoted, prediction_basis
-    from presslens.evaluation.realnews import load_annotations, map_offsets, offset_map, read_ptc_article
+    from presslens.evaluation.realnews import annotated_articles
     from presslens.evaluation.realnews_matching import match_prediction
     from presslens.pipeline import Pipeline
     from presslens.text.prediction import prediction_forecast
@@ -84,10 +84,7 @@ def collect(data: Path, annotations: Path, splits: tuple[str, ...] = SPLITS) -> 
     candidates: list[Candidate] = []
     golds: list[Gold] = []
     for split in splits:
-        for record in load_annotations(annotations / f"{split}.jsonl"):
-            raw, article = read_ptc_article(data, record["id"])
-            if article.text != raw:
-                record = map_offsets(record, offset_map(raw, article.text))
+        for record, article in annotated_articles(annotations / f"{split}.jsonl", data):
             report = pipeline.run(article)
             claim_scores = {int(f.attributes["sentence_index"]): f.score for f in report.findings
                             if f.kind == "claim"}

@@ -98,7 +98,7 @@ def collect(data: Path, annotations: Path, split: str) -> Dataset:
     from presslens.analyzers.base import Features
     from presslens.analyzers.claims.furniture import furniture_reason
     from presslens.analyzers.claims.model import ClaimModel
-    from presslens.evaluation.realnews import load_annotations, map_offsets, offset_map, read_ptc_article
+    from presslens.evaluation.realnews import annotated_articles
     from presslens.evaluation.realnews_matching import mutual_overlap, overlap
     from presslens.pipeline import Pipeline
     from presslens.text.hedging import claim_cue_candidates, cue_class
@@ -111,10 +111,7 @@ def collect(data: Path, annotations: Path, split: str) -> Dataset:
     model: ClaimModel = analyzer.model("claims")
     rows: list[SentenceRow] = []
     embeddings: list[np.ndarray] = []
-    for record in load_annotations(annotations / f"{split}.jsonl"):
-        raw, article = read_ptc_article(data, record["id"])
-        if article.text != raw:
-            record = map_offsets(record, offset_map(raw, article.text))
+    for record, article in annotated_articles(annotations / f"{split}.jsonl", data):
         encoded = Features(article, pipeline.encoder).encoded
         texts = article.sentence_texts()
         probs = model.scores(texts, encoded.sentence_embeddings, encoded.token_states,

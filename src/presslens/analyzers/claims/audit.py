@@ -66,16 +66,13 @@ def audit_split(data: Path, annotations: Path, split: str, tables: dict[str, Cou
     from presslens.analyzers.claims.calibration import EMIT_AT
     from presslens.analyzers.claims.furniture import furniture_reason
     from presslens.analyzers.claims.predictions import cues_quoted, prediction_basis
-    from presslens.evaluation.realnews import load_annotations, map_offsets, offset_map, read_ptc_article
+    from presslens.evaluation.realnews import annotated_articles
     from presslens.evaluation.realnews_matching import match_claim, match_prediction
     from presslens.pipeline import Pipeline
     from presslens.text.prediction import prediction_forecast
 
     pipeline = Pipeline(only=["claims"])
-    for record in load_annotations(annotations / f"{split}.jsonl"):
-        raw, article = read_ptc_article(data, record["id"])
-        if article.text != raw:
-            record = map_offsets(record, offset_map(raw, article.text))
+    for record, article in annotated_articles(annotations / f"{split}.jsonl", data):
         claims: dict[int, Finding] = {
             int(f.attributes["sentence_index"]): f for f in pipeline.run(article).findings if f.kind == "claim"
         }

@@ -57,7 +57,7 @@ def _dev_rows(data: Path, annotations: Path) -> list[tuple[float, bool, bool, bo
     from presslens.analyzers.base import Features
     from presslens.analyzers.claims.furniture import furniture_reason
     from presslens.analyzers.claims.model import ClaimModel
-    from presslens.evaluation.realnews import load_annotations, map_offsets, offset_map, read_ptc_article
+    from presslens.evaluation.realnews import annotated_articles
     from presslens.evaluation.realnews_matching import match_claim
     from presslens.pipeline import Pipeline
     from presslens.text.hedging import claim_hedge_cues
@@ -67,10 +67,7 @@ def _dev_rows(data: Path, annotations: Path) -> list[tuple[float, bool, bool, bo
     analyzer = next(a for a in pipeline.analyzers if a.name == "claims")
     model: ClaimModel = analyzer.model("claims")
     rows: list[tuple[float, bool, bool, bool]] = []
-    for record in load_annotations(annotations / "dev.jsonl"):
-        raw, article = read_ptc_article(data, record["id"])
-        if article.text != raw:
-            record = map_offsets(record, offset_map(raw, article.text))
+    for record, article in annotated_articles(annotations / "dev.jsonl", data):
         encoded = Features(article, pipeline.encoder).encoded
         texts = article.sentence_texts()
         probs = model.scores(texts, encoded.sentence_embeddings, encoded.token_states,
