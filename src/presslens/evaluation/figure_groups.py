@@ -352,7 +352,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder with articles.jsonl and labels.jsonl")
     parser.add_argument("--split", default="test", choices=["test", "dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5",
                                                                      "test_v6", "test_v7", "test_v8", "train_w", "train_x",
-                                                                     "train_y", "train_z"],
+                                                                     "train_y", "train_z", "train_b", "train_c"],
                         help="which split to score (test_v1 .. test_v8: retired test splits, seen; train_w .. train_z: training stories)")
     parser.add_argument("--embedder", default="encoder", choices=["encoder", "claim", "hashed", "none"],
                         help="clause embeddings: the shared encoder, the 6-layer claim-matching encoder "
