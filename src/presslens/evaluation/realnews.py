@@ -40,6 +40,7 @@ from presslens.evaluation.realnews_matching import (
     presslens_bound,
     ref_span,
 )
+from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
 
 ASSERTED = 0.5
 DEFAULT_ANNOTATIONS = Path(__file__).resolve().parents[3] / "data" / "realnews"
@@ -507,8 +508,9 @@ def main(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"realnews: no annotations at {path}", file=sys.stderr)
         return 2
-    if args.errors and args.split == "test":
-        print("realnews: --errors is for dev; the test split is scored, not analysed", file=sys.stderr)
+    if args.errors and (args.split == "test" or args.split in VALIDATION_SPLITS):
+        print(f"realnews: --errors is for the open splits ({', '.join(OPEN_SPLITS)}); {args.split} is scored, "
+              "not analysed", file=sys.stderr)
         return 2
     problems: list[str] = []
     records = load_annotations(path, problems=problems)

@@ -41,6 +41,11 @@ DEV3_PER_STRATUM = 8
 DEV4_PER_STRATUM = 8
 DEV5_PER_STRATUM = 8
 STRATA = ("reporting", "mixed", "propaganda")
+OPEN_SPLITS = ("dev", "dev2", "dev3", "dev4")
+"""Splits whose errors have been read: rules may be read off them and learned weights fitted on them (leave one
+split out to choose settings)."""
+VALIDATION_SPLITS = ("dev5",)
+"""Annotated blind and never read: scored before and after a stop's changes, errors unread until they are decided."""
 
 
 def select(data_dir: Path) -> dict[str, dict[str, str]]:
