@@ -74,6 +74,7 @@ HAND_SCORES: dict[str, float] = {
     "timed possibility": 0.60,
     "reported would": 0.30,
     "quoted stance": 0.15,
+    "reported commitment": 0.25,
 }
 
 #: the name the analyzer and the audit knew the hand scores by
@@ -96,6 +97,8 @@ def prediction_basis(text: str, forecast: Forecast, is_claim: bool, quoted: bool
     kinds = {c[2] for c in cues}
     if kinds <= {"plan"}:
         return "plan"
+    if kinds <= {"commitment", "plan"}:
+        return "reported commitment"
     if kinds <= {"reported_future", "modal_future"}:
         return "reported would"
     sure = horizon is not None or has_certainty(text)
@@ -148,7 +151,7 @@ def prediction_features(text: str, forecast: Forecast, basis: str, is_claim: boo
     (:func:`prediction_basis`), the forecast's traits (:func:`presslens.text.prediction.forecast_traits`), whether
     its cues are quoted, whether the sentence is a claim finding and its claim score (0 when it is not one), and
     whether it is the article's first sentence (the headline)."""
-    return [*(float(basis == b) for b in BUCKETS), *forecast_traits(text, forecast), float(quoted),
+    return [*(float(basis == b) for b in BUCKETS), *forecast_traits(text, forecast, quoted), float(quoted),
             float(is_claim), claim_score if is_claim else 0.0, float(index == 0)]
 
 
