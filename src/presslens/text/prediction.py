@@ -621,6 +621,22 @@ _ELSE_BEFORE = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|but)\s+)\W*(?:otherwise|or\s
 _INDIRECT_QUESTION_BEFORE = re.compile(
     r"(?<!\bis\s)(?<!\bwas\s)(?<!['’]s\s)(?<!\bexactly\s)\b(?:how|why)\s+(?:[A-Za-z’'-]+\s+){1,4}$", IGNORE_CASE
 )
+# a wh-clause after a verb or adjective of knowing ("no one knows what the field will look like", "you don't know
+# who's going to show up", "it is not clear when the documents will be released"): an open question, not a
+# forecast ("Ryan, who will face Nehlen" has no such verb before it; "whether" is a condition, :data:`_OPEN_BEFORE`)
+_KNOWING_WH_BEFORE = re.compile(
+    r"\b(?:know|knows|knew|known|clear|unclear|sure|unsure|certain|uncertain|wonder|wonders|wondered|ask|asks|"
+    r"asked|asking|guess|predict|tell|say|decide|decided|determine|see)\s+(?:(?:yet|exactly|now|just|precisely)\s+)?"
+    r"(?:who|what|when|where|which|how|how\s+(?:much|many|long|soon))\b(?:\s+and\s+when)?"
+    rf"{_IN_CLAUSE}*$",
+    IGNORE_CASE,
+)
+# the speaker's discourse move, not a forecast: "I will say he's not ...", "I'll admit", "I will tell you", "let me"
+_DISCOURSE_AFTER = re.compile(
+    r"\s+(?:just\s+|also\s+|only\s+)?(?:say|admit|concede|grant|add|note|repeat|tell\s+you|remind\s+you|ask\s+you|"
+    r"confess|be\s+honest|be\s+frank|give\s+you)\b",
+    IGNORE_CASE,
+)
 _OPENING_QUOTE = "\"“‘'"
 
 
@@ -737,6 +753,8 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
     - "question": "The only question is will the Senate ...".
     - "evaluative aside": "for some, it will be eye-opening" (:data:`_EVALUATIVE_ASIDE`);
     - "noun will": "his (Gillum) will to be executed";
+    - "question" also for a wh-clause after a verb of knowing ("no one knows what the field will look like");
+    - "discourse": the speaker's "I will say", "I'll admit", "I will tell you";
     - "refusal": "won't comment", "can't –or won't— say when", the preterition "I won't even say ...";
     - "prophecy" also for scripture told as a sacred figure's or a book's words ("Jesus said the truth will ...").
 
@@ -774,6 +792,14 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         if cue_type == "future" and (_INVERTED_BEFORE.search(text, max(0, start - 40), start)
                                      or _quoted_question(text, start, end)):
             reasons.append("question")  # "The only question is will the Senate confirm ...", "“Will Trump ...?,”"
+            continue
+        if cue_type in {"future", "going_to", "expected"} and _KNOWING_WH_BEFORE.search(
+                text, max(0, start - LOOKBEHIND), start):
+            reasons.append("question")  # "no one knows what the field will look like"
+            continue
+        if cue_type == "future" and _DISCOURSE_AFTER.match(text, end) and _FIRST_PERSON_SUBJECT.match(
+                _cue_subject(text, start, end)) and not _NEGATION_NEAR.match(text, end):
+            reasons.append("discourse")  # "while I will say he's not the most well informed"
             continue
         if cue_type in {"future", "going_to"} and _INDIRECT_QUESTION_BEFORE.search(text, max(0, start - 60), start):
             reasons.append("question")  # "to tell you how it will be effective": an indirect question
@@ -1031,7 +1057,9 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
                 continue
             if _COMMITMENT_CUE.match(piece):
                 if (_NOUN_FORECAST_BEFORE.search(text, max(0, start - 40), start)
-                        or _COMMITMENT_NOUN_BEFORE.search(text, max(0, start - 40), start)):
+                        or _COMMITMENT_NOUN_BEFORE.search(text, max(0, start - 40), start)
+                        or piece.split()[0].lower() in {"promise", "pledge", "vow"}
+                        and _NOUN_PROJECT_BEFORE.search(text, max(0, start - 40), start)):
                     continue  # "his promise to", "the threats to"
                 cue_type = "commitment"
             elif not _PLAN_CUE.match(piece) or not _plan_is_verb(text[max(0, start - 40):start], piece):
