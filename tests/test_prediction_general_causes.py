@@ -116,3 +116,10 @@ def test_the_claim_calibration_feature_does_not_move_with_these_rules() -> None:
 )
 def test_open_questions_and_discourse_moves(sentence: str, reason: str | None) -> None:
     assert _exclusion(sentence, quoted=True) == reason
+
+
+def test_a_reported_would_with_a_time_phrase_is_asserted_a_bare_one_is_a_candidate() -> None:
+    timed = _basis("The envoy warned that the rebels would soon seek to cross the river.", is_claim=False)
+    bare = _basis("The envoy warned that the rebels would seek to cross the river.", is_claim=False)
+    assert (timed, bare) == ("timed reported would", "reported would")
+    assert HAND_SCORES["timed reported would"] >= 0.5 > HAND_SCORES["reported would"]

@@ -73,6 +73,7 @@ HAND_SCORES: dict[str, float] = {
     "subordinate forecast": 0.55,
     "timed possibility": 0.60,
     "reported would": 0.30,
+    "timed reported would": 0.60,
     "quoted stance": 0.15,
     "reported commitment": 0.25,
 }
@@ -100,7 +101,7 @@ def prediction_basis(text: str, forecast: Forecast, is_claim: bool, quoted: bool
     if kinds <= {"commitment", "plan"}:
         return "reported commitment"
     if kinds <= {"reported_future", "modal_future"}:
-        return "reported would"
+        return "timed reported would" if horizon is not None else "reported would"
     sure = horizon is not None or has_certainty(text)
     if quoted and first_person_stance(text, cues):
         return "quoted stance"
