@@ -40,15 +40,41 @@ def _traits(sentence: str) -> dict[str, float]:
 def test_traits_name_the_sentence_s_forecast() -> None:
     plain = _traits("The ministry will open three new schools.")
     assert plain["cue future"] == 1.0 and plain["subject name"] == 0.0 and plain["negated"] == 0.0
-    assert plain["horizon"] == 0.0 and plain["reported speech"] == 0.0 and plain["event verb"] == 1.0
+    assert plain["horizon"] == 0.0 and plain["voice reported"] == 0.0 and plain["verb event"] == 1.0
+    assert plain["voice writer"] == 1.0
     timed = _traits("Prices will rise next month, analysts warned.")
     assert timed["horizon"] == 1.0 and timed["certainty"] == 1.0
     assert _traits("Moscow won't withdraw its troops.")["negated"] == 1.0
     assert _traits("The army will not withdraw before the vote.")["negated"] == 1.0
-    assert _traits("They said the talks will resume.")["reported speech"] == 1.0
+    reported = _traits("They said the talks will resume.")
+    assert reported["voice reported"] == 1.0 and reported["voice writer"] == 0.0
     assert _traits("They will remain in the city.")["subject pronoun"] == 1.0
     assert _traits("Russia is going to lose the war.")["subject name"] == 1.0
     assert _traits("The government plans to raise taxes.")["cue plan"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trait"),
+    [
+        ("We will stand with our allies.", "verb stance"),
+        ("We will stand with our allies.", "subject first person"),
+        ("Antibiotics will take care of the infection.", "subject bare plural"),
+        ("The rebels vowed to take the city within days.", "cue commitment"),
+        ("The rebels vowed to take the city within days.", "commitment verb"),
+        ("It is unclear when the documents will be released.", "open question"),
+        ("As the Bible says, the meek will inherit the earth.", "scripture"),
+        ("Every voter who registers will receive a ballot by Friday.", "generic or habitual"),
+    ],
+)
+def test_general_traits_mark_voice_subject_verb_class_and_frame(sentence: str, trait: str) -> None:
+    assert _traits(sentence)[trait] == 1.0
+
+
+def test_general_traits_stay_off_a_plain_third_party_forecast() -> None:
+    plain = _traits("The ministry will open three new schools.")
+    for trait in ("verb stance", "subject bare plural", "cue commitment", "open question", "scripture",
+                  "generic or habitual", "subject first person", "subject you"):
+        assert plain[trait] == 0.0, trait
 
 
 def test_features_follow_the_names_and_mark_bucket_claim_and_headline() -> None:

@@ -525,12 +525,38 @@ _ANSWER_LINE = re.compile(r"^\W*(?:yes|no)\s*[,.!:;–—-]", IGNORE_CASE)
 # the writer's (or a speaker's) wish rather than an expectation
 _WISH = re.compile(
     r"^\W*(?:hopefully|let(?:'s|’s|\s+us)\s+(?:just\s+)?(?:hope|pray|wish)|may\s+god|god\s+willing|pray)\b|"
-    r"\b(?:I|we)\s+(?:hope|pray|wish)\b",
+    r"\b(?:I|we)\s+(?:hope|pray|wish|trust)\b",
     IGNORE_CASE,
 )
 # divine agency: a prophecy or a creed, not an event a reader can watch for
 _DIVINE_SUBJECT = re.compile(r"^(?:god|allah|the\s+lord|lord|jesus|christ|heaven)$", IGNORE_CASE)
-_WRITER_SUBJECT = re.compile(r"^(?:we|i|us|our|my|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
+# scripture and sayings told as a sacred figure's or a book's words ("Jesus said the truth will make us free",
+# "as the Bible says, ... will"): a creed or an aphorism, not an event a reader can watch for
+_SCRIPTURE_SPEAKER = re.compile(
+    r"\b(?:god|allah|the\s+lord|jesus|christ|the\s+prophet|the\s+(?:bible|gospel|scriptures?|quran|koran|torah|"
+    r"proverb|old\s+saying|saying))\s+(?:\w+\s+)?(?:said|says|tells\s+us|told\s+us|teaches|taught|promised|promises|"
+    r"goes)\b[^.;!?]*$",
+    IGNORE_CASE,
+)
+# a possessive before "will", a parenthesis between ("his (Gillum) will to be executed"): the noun (the plain
+# "his will" is already no cue, :func:`_will_is_noun`)
+_POSSESSIVE_BEFORE_WILL = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+\([^()]{1,40}\)\s*$", IGNORE_CASE)
+# a present refusal or a preterition after "won't" / "will not": "won't comment", "can't –or won't— say when",
+# "I won't even say anything about France"; the negation is on the cue ("won't") or right after it ("will not")
+_REFUSAL_AFTER = re.compile(
+    r"[\s\u2013\u2014-]+(?:not\s+)?(?:even\s+|ever\s+|publicly\s+)?(?:say|comment|confirm|deny|disclose|reveal|tell|"
+    r"answer|discuss|explain|specify|name|mention|talk\s+about|get\s+into|go\s+into|speculate|elaborate)\b",
+    IGNORE_CASE,
+)
+# an evaluative aside about the reader's or the writer's experience: "for some, it will be eye-opening", "it'll be
+# interesting to see": a comment, not an event
+_EVALUATIVE_ASIDE = re.compile(
+    r"\b(?:it|this|that)\s*(?:will|['’]ll)\s+(?:be|prove)\s+(?:very\s+|quite\s+|most\s+)?(?:eye-opening|interesting|"
+    r"fascinating|instructive|revealing|illuminating|enlightening|fun|entertaining|amusing|telling)\b",
+    IGNORE_CASE,
+)
+# a first-person subject of a cue: the writer's own ("we will") outside a quotation, a speaker's inside one
+_FIRST_PERSON_SUBJECT = re.compile(r"^(?:we|i|us|our|my|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
 # "the US will stop the war games": the country, not the writer's "us" (case-sensitive)
 _COUNTRY_US = re.compile(r"^US$")
 _GENERIC_SUBJECT = re.compile(r"^(?:you|your|you['’]ll|you['’]re|one)$", IGNORE_CASE)
@@ -594,6 +620,22 @@ _ELSE_BEFORE = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|but)\s+)\W*(?:otherwise|or\s
 # ("which is why they will be the first", "that's how the army will" explain, they ask nothing)
 _INDIRECT_QUESTION_BEFORE = re.compile(
     r"(?<!\bis\s)(?<!\bwas\s)(?<!['’]s\s)(?<!\bexactly\s)\b(?:how|why)\s+(?:[A-Za-z’'-]+\s+){1,4}$", IGNORE_CASE
+)
+# a wh-clause after a verb or adjective of knowing ("no one knows what the field will look like", "you don't know
+# who's going to show up", "it is not clear when the documents will be released"): an open question, not a
+# forecast ("Ryan, who will face Nehlen" has no such verb before it; "whether" is a condition, :data:`_OPEN_BEFORE`)
+_KNOWING_WH_BEFORE = re.compile(
+    r"\b(?:know|knows|knew|known|clear|unclear|sure|unsure|certain|uncertain|wonder|wonders|wondered|ask|asks|"
+    r"asked|asking|guess|predict|tell|say|decide|decided|determine|see)\s+(?:(?:yet|exactly|now|just|precisely)\s+)?"
+    r"(?:who|what|when|where|which|how|how\s+(?:much|many|long|soon))\b(?:\s+and\s+when)?"
+    rf"{_IN_CLAUSE}*$",
+    IGNORE_CASE,
+)
+# the speaker's discourse move, not a forecast: "I will say he's not ...", "I'll admit", "I will tell you", "let me"
+_DISCOURSE_AFTER = re.compile(
+    r"\s+(?:just\s+|also\s+|only\s+)?(?:say|admit|concede|grant|add|note|repeat|tell\s+you|remind\s+you|ask\s+you|"
+    r"confess|be\s+honest|be\s+frank|give\s+you)\b",
+    IGNORE_CASE,
 )
 _OPENING_QUOTE = "\"“‘'"
 
@@ -709,6 +751,12 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
       sources say that we will see ...");
     - "conditional": a conditional projection or an open question (:func:`is_conditional`);
     - "question": "The only question is will the Senate ...".
+    - "evaluative aside": "for some, it will be eye-opening" (:data:`_EVALUATIVE_ASIDE`);
+    - "noun will": "his (Gillum) will to be executed";
+    - "question" also for a wh-clause after a verb of knowing ("no one knows what the field will look like");
+    - "discourse": the speaker's "I will say", "I'll admit", "I will tell you";
+    - "refusal": "won't comment", "can't –or won't— say when", the preterition "I won't even say ...";
+    - "prophecy" also for scripture told as a sacred figure's or a book's words ("Jesus said the truth will ...").
 
     Every cue must be excluded for the sentence to be: one third-party forecast is enough to keep it.
     """
@@ -718,6 +766,8 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         return "idiom"
     if _WISH.search(text):
         return "wish"
+    if _EVALUATIVE_ASIDE.search(text):
+        return "evaluative aside"
     reasons: list[str | None] = []
     no_horizon: bool | None = None
     for start, end, cue_type in cues:
@@ -743,8 +793,25 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
                                      or _quoted_question(text, start, end)):
             reasons.append("question")  # "The only question is will the Senate confirm ...", "“Will Trump ...?,”"
             continue
+        if cue_type in {"future", "going_to", "expected"} and _KNOWING_WH_BEFORE.search(
+                text, max(0, start - LOOKBEHIND), start):
+            reasons.append("question")  # "no one knows what the field will look like"
+            continue
+        if cue_type == "future" and _DISCOURSE_AFTER.match(text, end) and _FIRST_PERSON_SUBJECT.match(
+                _cue_subject(text, start, end)) and not _NEGATION_NEAR.match(text, end):
+            reasons.append("discourse")  # "while I will say he's not the most well informed"
+            continue
         if cue_type in {"future", "going_to"} and _INDIRECT_QUESTION_BEFORE.search(text, max(0, start - 60), start):
             reasons.append("question")  # "to tell you how it will be effective": an indirect question
+            continue
+        if cue_type == "future" and _POSSESSIVE_BEFORE_WILL.search(text, max(0, start - 60), start):
+            reasons.append("noun will")  # "for his (Gillum) will to be executed"
+            continue
+        if cue_type == "future" and _refusal(text, start, end):
+            reasons.append("refusal")  # "can't –or won't— say when", "I won't even say anything about"
+            continue
+        if _SCRIPTURE_SPEAKER.search(text, max(0, start - LOOKBEHIND), start):
+            reasons.append("prophecy")  # "Jesus said the truth will make us free"
             continue
         quoted_here = quoted or bool(_REPORTING_BEFORE.search(text, max(0, start - LOOKBEHIND), start))
         subject = _cue_subject(text, start, end)
@@ -753,7 +820,7 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
             reasons.append("prophecy")
         elif _GENERIC_SUBJECT.match(subject):
             reasons.append("generic you")
-        elif not quoted_here and ((_WRITER_SUBJECT.match(subject) and not _COUNTRY_US.match(subject))
+        elif not quoted_here and ((_FIRST_PERSON_SUBJECT.match(subject) and not _COUNTRY_US.match(subject))
                                   or re.match(r"(?:our|my)\s", phrase, IGNORE_CASE)):
             reasons.append("writer's own")
         elif is_conditional(text, start, end):
@@ -765,12 +832,21 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
     return None
 
 
+def _refusal(text: str, start: int, end: int) -> bool:
+    """Whether a negated "will" states a present refusal to disclose or a preterition (:data:`_REFUSAL_AFTER`)."""
+    word = text[start:end].lower().replace("’", "'")
+    m = _REFUSAL_AFTER.match(text, end)
+    if m is None:
+        return False
+    return word in {"won't", "shan't"} or m.group(0).lower().lstrip(" \u2013\u2014-").startswith("not")
+
+
 def first_person_stance(text: str, cues: list[Cue]) -> bool:
     """Whether every cue of the sentence is "I/we will" + a verb of stance ("We will fight those who ...",
     "I will remain vigilant", "we will never ..."): a speaker's general stance (guideline section 6), unlike a
     concrete commitment ("We will gather more samples")."""
     for a, b, _ in cues:
-        if not _WRITER_SUBJECT.match(_cue_subject(text, a, b)):
+        if not _FIRST_PERSON_SUBJECT.match(_cue_subject(text, a, b)):
             return False
         m = _STANCE_AFTER.match(text, b)
         if not m:
@@ -780,7 +856,7 @@ def first_person_stance(text: str, cues: list[Cue]) -> bool:
 
 _STANCE_AFTER = re.compile(
     r"\s+(?:(?:always|also|still|simply|all)\s+)*(?:never|not|fight|remain|stay|continue|stand|defend|resist|"
-    r"oppose|keep|protect|uphold|support)\b",
+    r"oppose|keep|protect|uphold|support|succeed|win|prevail|overcome|triumph|persevere|endure)\b",
     IGNORE_CASE,
 )
 
@@ -842,6 +918,14 @@ def cue_in_subordinate_clause(text: str, start: int) -> bool:
 # wishes, aims and threats ("hopes to", "wants to", "threatens to") are not predictions, nor past plans
 # ("planned to", "was planning to", "had intended to")
 _PLAN_CUE = re.compile(r"^(?:plans?|planning|intends?|intending|prepares?|preparing)\s+to\b", IGNORE_CASE)
+# a third party's reported commitment or threat to act ("threatened to get her adult friends to come", "promised to
+# take a look at it", "vows to"): a stated intention of a pending act (LOG.md rule 13), unless conditional or told
+# as past fact ("had promised to")
+_COMMITMENT_CUE = re.compile(r"^(?:promise[sd]?|promising|threaten(?:s|ed)?|threatening|vow(?:s|ed)?|vowing|"
+                             r"pledge[sd]?|pledging)\s+to\b", IGNORE_CASE)
+# "making empty promises to voters", "broke his pledge to": the noun after a verb of making or keeping
+_COMMITMENT_NOUN_BEFORE = re.compile(r"\b(?:mak(?:e|es|ing)|made|keep(?:s|ing)?|kept|br(?:eak|eaks|eaking|oke|oken)|"
+                                     r"fulfil(?:l|ls|led|ling)?)\s+(?:[\w’'-]+\s+){0,2}$", IGNORE_CASE)
 _PAST_BEFORE_PLAN = re.compile(r"\b(?:was|were|had|been)\s+(?:\w+\s+)?$", IGNORE_CASE)
 # the noun "plan(s)" ("the new plan to", "containing plans to", "US plans to"): a determiner, a preposition
 # or a possessive in the two words before; the verb has a subject pronoun, "who", a negation or "and" before it
@@ -864,7 +948,8 @@ _PLAN_VERB_BEFORE = re.compile(
 # "is destined to continue", "gonna": a future event without "will" ("are headed to" is as often a present
 # motion: "migrants who are headed to the border")
 _MORE_FORECASTS = re.compile(
-    r"\b(?:(?:is|are|seems|seem)\s+destined\s+to|gonna)\b",
+    r"\b(?:(?:is|are|seems|seem)\s+destined\s+to|gonna|(?:is|are)\s+(?:now\s+|already\s+)?on\s+the\s+way"
+    r"(?=\s*(?:[,.;!?\"”’)]|$|and\b|as\b)))",
     IGNORE_CASE,
 )
 # "is due to a helicopter": "due to" + a noun phrase gives a cause, not a schedule
@@ -898,7 +983,7 @@ _PERFECT_AFTER = re.compile(r"\s+have\s+(?:been\s+)?\w+(?:ed|en|wn|ne)\b", IGNOR
 # the object of a forecast verb: "forecasts an aurora could ...", "predicts that prices might ..."
 _FORECAST_VERB_BEFORE = re.compile(
     r"\b(?:forecasts?|forecasted|predicts?|predicted|predicting|projects?|projected|expects?|expected|"
-    r"anticipates?|anticipated)\b[^.;:!?]*$",
+    r"anticipates?|anticipated|(?:high|strong|real|great)\s+likelihood\s+that|(?:is|are)\s+likely\s+that)\b[^.;:!?]*$",
     IGNORE_CASE,
 )
 _ABOUT_TO = re.compile(r"\babout\s+to\b", IGNORE_CASE)
@@ -932,7 +1017,7 @@ def _plan_is_verb(before: str, cue: str) -> bool:
 
 
 # cue types of :func:`prediction_forecast` that state a future event outright
-PREDICTION_CUES = frozenset({"future", "going_to", "expected", "is_to", "plan", "reported_future"})
+PREDICTION_CUES = frozenset({"future", "going_to", "expected", "is_to", "plan", "reported_future", "commitment"})
 
 
 def prediction_forecast(text: str) -> Forecast | None:
@@ -968,11 +1053,19 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
         elif cue_type == "is_to" and _CLEFT_BEFORE_IS_TO.search(text, max(0, start - 30), start):
             continue
         elif cue_type == "intention":
-            if not _PLAN_CUE.match(piece) or _PAST_BEFORE_PLAN.search(text, max(0, start - 40), start):
+            if _PAST_BEFORE_PLAN.search(text, max(0, start - 40), start):
                 continue
-            if not _plan_is_verb(text[max(0, start - 40):start], piece):
-                continue  # the noun "plan", or "helping him prepare to file"
-            cue_type = "plan"
+            if _COMMITMENT_CUE.match(piece):
+                if (_NOUN_FORECAST_BEFORE.search(text, max(0, start - 40), start)
+                        or _COMMITMENT_NOUN_BEFORE.search(text, max(0, start - 40), start)
+                        or piece.split()[0].lower() in {"promise", "pledge", "vow"}
+                        and _NOUN_PROJECT_BEFORE.search(text, max(0, start - 40), start)):
+                    continue  # "his promise to", "the threats to"
+                cue_type = "commitment"
+            elif not _PLAN_CUE.match(piece) or not _plan_is_verb(text[max(0, start - 40):start], piece):
+                continue  # hopes and wishes; the noun "plan", or "helping him prepare to file"
+            else:
+                cue_type = "plan"
         elif cue_type == "modal_future":
             timed = span is not None or _ABOUT_TO.search(text) is not None
             if not timed and not _FORECAST_VERB_BEFORE.search(text, max(0, start - LOOKBEHIND), start):
@@ -980,7 +1073,7 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
         elif cue_type not in PREDICTION_CUES:
             continue
         kept.append((start, end, cue_type))
-    if "destined" in text or "gonna" in text:
+    if "destined" in text or "gonna" in text or "the way" in text:
         kept = sorted(kept + [(m.start(), m.end(), "going_to") for m in _MORE_FORECASTS.finditer(text)])
     kinds = {c[2] for c in kept}
     if kinds & PREDICTION_CUES:
@@ -1061,32 +1154,53 @@ _STATEMENT_TIME = re.compile(
 
 
 # Traits of a forecast sentence, the text features of the learned prediction scorer
-# (:mod:`presslens.analyzers.claims.predictions`)
+# (:mod:`presslens.analyzers.claims.predictions`): general properties, no word lists read off errors
 # ---------------------------------------------------------------------------------------------------
 
 _NEGATION_NEAR = re.compile(r"\W+(?:\w+\W+)?(?:not|never|no\s+longer)\b|n['’]t\b", IGNORE_CASE)
 _WONT = re.compile(r"(?:won|shan)['’]?t$", IGNORE_CASE)
-_FIRST_PERSON = re.compile(r"^(?:we|i|us|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
 _PRONOUN = re.compile(r"^(?:he|she|it|they|he['’]ll|she['’]ll|it['’]ll|they['’]ll|this|that|there)$", IGNORE_CASE)
 _NEXT_WORD = re.compile(r"\W*(?:(?:not|never|also|still|likely|probably|soon|only|now|then|again)\s+)*([A-Za-z]+)",
                         IGNORE_CASE)
 _STATE_AFTER = frozenset({"be", "have", "remain", "stay", "keep", "need", "want", "know", "seem", "look"})
 _NOUN_START = re.compile(r"[A-Z]")
+# a bare plural or mass subject with no determiner before it ("antibiotics will take care of", "people will"):
+# often a generic statement
+_NO_DETERMINER = (r"(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|some|many|most|all|both|"
+                  r"such|other|no|any|each|every|few|several)\b)")
+_BARE_PLURAL_SUBJECT = re.compile(
+    rf"(?:^|[,;:\"“(]\s*|\b(?:and|but|that|because)\s+){_NO_DETERMINER}(?:[a-z][\w’'-]*\s+{_NO_DETERMINER})?"
+    r"[a-z][\w’'-]*[a-rt-z]s\s+(?:(?:also|still|only|just|never|probably|likely|soon|then|not)\s+)*$",
+    IGNORE_CASE,
+)
+# a sacred figure, scripture or a saying anywhere in the sentence
+_SCRIPTURE_WORDS = re.compile(
+    r"\b(?:god|allah|lord|jesus|christ|prophet|bible|gospel|scriptures?|quran|koran|torah|proverb|saying|heaven)\b",
+    IGNORE_CASE,
+)
+# an indirect or open question around the cue ("not clear how and when the documents will be released")
+_OPEN_QUESTION = re.compile(r"\b(?:how|why|when|whether|what|who)\b[^.;!?]*$", IGNORE_CASE)
+_COMMITMENT_VERBS = re.compile(r"\b(?:promise[sd]?|vow(?:s|ed)?|pledge[sd]?|threaten(?:s|ed)?|commit(?:s|ted)?|"
+                               r"guarantee[sd]?|assure[sd]?)\b", IGNORE_CASE)
 
 #: names of :func:`forecast_traits`, in order
 TRAIT_NAMES = (
-    "cue future", "cue going_to", "cue expected", "cue is_to", "cue plan", "cue reported_future",
-    "cue modal_future", "several cues", "horizon", "certainty", "conditional", "question", "negated",
-    "subject first person", "subject pronoun", "subject name", "subordinate", "reported speech",
-    "event verb", "state verb", "past marker", "long sentence", "short sentence",
+    "cue future", "cue going_to", "cue expected", "cue is_to", "cue plan", "cue commitment", "cue reported_future",
+    "cue modal_future", "several cues", "horizon", "certainty", "conditional", "question", "open question",
+    "negated", "voice writer", "voice reported", "subject first person", "subject you", "subject pronoun",
+    "subject name", "subject bare plural", "subordinate", "verb event", "verb state", "verb stance",
+    "commitment verb", "generic or habitual", "scripture", "past marker", "long sentence", "short sentence",
 )
 
 
-def forecast_traits(text: str, forecast: Forecast) -> list[float]:
+def forecast_traits(text: str, forecast: Forecast, quoted: bool = False) -> list[float]:
     """General features of a sentence's forecast (:func:`prediction_forecast`), 0/1 in :data:`TRAIT_NAMES`
-    order: the cue types, a horizon, a certainty word, a conditional or question, negation next to a cue, the
-    subject's person (first person, pronoun, capitalised name), a cue in a subordinate clause, a reporting
-    verb before a cue, an event or state verb after it, a past marker ("had planned") and the length."""
+    order: the cue types; a horizon, a certainty word; a conditional, a question or an open question ("how/when
+    ... will"); negation next to a cue; whose voice (the writer's: outside a quotation with no reporting verb
+    before the cue, or a reported third party's); the subject's person (first person, "you", a pronoun, a
+    capitalised name, a bare plural); a cue in a subordinate clause; the class of the verb after the cue (event,
+    state, stance); a verb of commitment in the sentence; a generic or habitual frame; scripture words; a past
+    marker ("had planned") and the length. ``quoted``: the cues lie inside a quotation of the article."""
     _, cues, horizon = forecast
     kinds = {c[2] for c in cues}
     first = cues[0] if cues else (0, 0, "")
@@ -1095,25 +1209,38 @@ def forecast_traits(text: str, forecast: Forecast) -> list[float]:
     verb = after.group(1).lower() if after else ""
     words = len(text.split())
     negated = any(_WONT.search(text[a:b]) or _NEGATION_NEAR.match(text, b) for a, b, _ in cues)
-    values = [
-        *(float(k in kinds) for k in ("future", "going_to", "expected", "is_to", "plan", "reported_future",
-                                       "modal_future")),
+    reported = any(_REPORTING_BEFORE.search(text, max(0, a - LOOKBEHIND), a) for a, _, _ in cues)
+    first_person = bool(_FIRST_PERSON_SUBJECT.match(subject)) and not _COUNTRY_US.match(subject)
+    you = bool(_GENERIC_SUBJECT.match(subject))
+    pronoun = bool(_PRONOUN.match(subject))
+    name = bool(subject) and bool(_NOUN_START.match(subject)) and not (first_person or you or pronoun)
+    window = max(0, first[0] - LOOKBEHIND)
+    return [
+        *(float(k in kinds) for k in ("future", "going_to", "expected", "is_to", "plan", "commitment",
+                                       "reported_future", "modal_future")),
         float(len(cues) > 1),
         float(horizon is not None),
         float(has_certainty(text)),
         float(any(is_conditional(text, a, b) for a, b, _ in cues)),
         float(bool(_QUESTION_END.search(text))),
+        float(bool(cues) and bool(_OPEN_QUESTION.search(text, window, first[0]))),
         float(negated),
-        float(bool(_FIRST_PERSON.match(subject))),
-        float(bool(_PRONOUN.match(subject))),
-        float(bool(subject) and bool(_NOUN_START.match(subject)) and not _FIRST_PERSON.match(subject)
-              and not _PRONOUN.match(subject)),
+        float(not quoted and not reported),
+        float(reported and not quoted),
+        float(first_person),
+        float(you),
+        float(pronoun),
+        float(name),
+        float(bool(cues) and bool(_BARE_PLURAL_SUBJECT.search(text, window, first[0]))),
         float(bool(cues) and all(cue_in_subordinate_clause(text, a) for a, _, _ in cues)),
-        float(any(_REPORTING_BEFORE.search(text, max(0, a - LOOKBEHIND), a) for a, _, _ in cues)),
         float(verb in EVENT_VERBS),
         float(verb in _STATE_AFTER or verb in _STATE_VERBS),
+        float(any(_STANCE_AFTER.match(text, b) for _, b, _ in cues)),
+        float(bool(_COMMITMENT_VERBS.search(text))),
+        float(bool(cues) and (bool(_GENERIC_BEFORE.search(text, window, first[0]))
+                              or any(_HABITUAL_AFTER.match(text, b) for _, b, _ in cues))),
+        float(bool(_SCRIPTURE_WORDS.search(text))),
         float(bool(_PAST_MARKERS.search(text))),
         float(words > 40),
         float(words < 10),
     ]
-    return values

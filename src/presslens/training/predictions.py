@@ -3,20 +3,22 @@
     presslens train predictions --data ../shared/data/ptc-semeval2020-task11 [--annotations data/realnews]
 
 A candidate is a sentence that :func:`presslens.analyzers.claims.predictions.prediction_basis` puts into a
-bucket (the forecasts the analyzer emits as ``prediction`` findings); its label is whether it matches a gold
-prediction of the real-news **dev**, **dev2** or **dev3** split (PTC train articles; the evaluation's
-prediction rule). Features: :func:`presslens.analyzers.claims.predictions.prediction_features`.
+bucket (the forecasts the analyzer emits as ``prediction`` findings, taken from the analyzer itself so that the
+claim decision and claim score are the ones it uses); its label is whether it matches a gold prediction of an
+open real-news split (:data:`presslens.evaluation.realnews_selection.OPEN_SPLITS`: PTC train articles; the
+evaluation's prediction rule). Features: :func:`presslens.analyzers.claims.predictions.prediction_features`.
 
-The L2 strength is chosen by leave-one-split-out: for each held-out split, every strength of :data:`L2_GRID` is
-fitted on one of the two other splits and scored (log loss) on the other, both ways; the best is refitted on both
+Every choice is judged leave-one-split-out over the open splits: for each held-out split, the L2 strength of
+:data:`L2_GRID` is chosen by inner leave-one-split-out log loss on the other splits, the scorer is fitted on them
 and scores the held-out split. The table printed compares, on each held-out split, the learned scorer with the
-hand bucket scores (:data:`~presslens.analyzers.claims.predictions.HAND_SCORES`, read off all three splits: an
-optimistic baseline) and with a scorer learned over the buckets alone (the hand table re-estimated on the
-two other splits: a fair baseline). The shipped weights are fitted on all three splits with the strength that has the lowest
-summed log loss over the three leave-one-split-out folds.
+hand bucket scores (:data:`~presslens.analyzers.claims.predictions.HAND_SCORES`, read off dev, dev2 and dev3:
+in-sample there, held out on dev4 only) and with the bucket table re-estimated on the other splits (the bucket
+one-hots alone: the fair, held-out version of the hand buckets), with precision and recall at 0.5 and the
+expected calibration error (10 bins). The shipped weights are fitted on all open splits with the strength that
+has the lowest summed held-out log loss.
 
-Weights go to ``models/claims/predictions.json`` (written to a temp file, then renamed). Never run on the test
-or dev4 split: they are not read here.
+Weights go to ``models/claims/predictions.json`` (written to a temp file, then renamed). The validation and test
+splits are never read here.
 """
 
 from __future__ import annotations
@@ -34,13 +36,15 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.claims.predictions import (
+    BUCKETS,
     FEATURE_NAMES,
     HAND_SCORES,
     SCORER_FILE,
     prediction_features,
 )
+from presslens.evaluation.realnews_selection import OPEN_SPLITS
 
-SPLITS = ("dev", "dev2", "dev3")
+SPLITS: tuple[str, ...] = OPEN_SPLITS
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
 L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 
@@ -72,42 +76,51 @@ class Gold:
 
 
 def collect(data: Path, annotations: Path, splits: tuple[str, ...] = SPLITS) -> tuple[list[Candidate], list[Gold]]:
-    """Run the claims analyzer on every article of the splits; the emitted prediction candidates, labelled."""
+    """Run the claims analyzer on every article of the splits; the prediction candidates it scores, labelled.
+    The analyzer's own inputs of its prediction step (forecasts and claim scores) are read by wrapping that
+    step, so the candidates and their claim features are exactly the analyzer's."""
+    from presslens.analyzers.claims.analyzer import ClaimsAnalyzer
     from presslens.analyzers.claims.calibration import EMIT_AT
     from presslens.analyzers.claims.predictions import cues_quoted, prediction_basis
     from presslens.evaluation.realnews import annotated_articles
     from presslens.evaluation.realnews_matching import match_prediction
     from presslens.pipeline import Pipeline
-    from presslens.text.prediction import prediction_forecast
+
+    seen: list[tuple[list[Any], list[float]]] = []
+    original = ClaimsAnalyzer._predictions
+
+    def recording(self: ClaimsAnalyzer, article: Any, forecasts: list[Any], claim_scores: list[float]) -> Any:
+        seen.append((forecasts, claim_scores))
+        return original(self, article, forecasts, claim_scores)
 
     pipeline = Pipeline(only=["claims"])
     candidates: list[Candidate] = []
     golds: list[Gold] = []
-    for split in splits:
-        for record, article in annotated_articles(annotations / f"{split}.jsonl", data):
-            report = pipeline.run(article)
-            claim_scores = {int(f.attributes["sentence_index"]): f.score for f in report.findings
-                            if f.kind == "claim"}
-            spans = [tuple(g["span"]) for g in record["predictions"]]
-            golds.append(Gold(split, record["id"], len(spans)))
-            for index, (s, e) in enumerate(article.sentences):
-                text = article.text[s:e]
-                found = prediction_forecast(text)
-                if found is None:
-                    continue
-                # the analyzer's claim test and claim score: the calibrated score before any furniture veto
-                claim = next((f for f in report.findings if f.kind == "claim"
-                              and f.attributes["sentence_index"] == index), None)
-                score = claim_scores.get(index, 0.0)
-                raw_score = score / (0.1 if claim is not None and claim.attributes.get("furniture") else 1.0)
-                is_claim = claim is not None and not raw_score < EMIT_AT
-                quoted = cues_quoted(article.text, s, found[1])
-                basis = prediction_basis(text, found, is_claim, quoted)
-                if basis is None:
-                    continue
-                matched = [i for i, g in enumerate(spans) if match_prediction((s, e), g)]  # type: ignore[arg-type]
-                candidates.append(Candidate(split, record["id"], s, e, text, quoted, is_claim, raw_score, index,
-                                            basis, bool(matched), matched))
+    ClaimsAnalyzer._predictions = recording  # type: ignore[method-assign]
+    try:
+        for split in splits:
+            for record, article in annotated_articles(annotations / f"{split}.jsonl", data):
+                seen.clear()
+                pipeline.run(article)
+                forecasts, claim_scores = seen[0] if seen else ([None] * len(article.sentences), [])
+                spans = [tuple(g["span"]) for g in record["predictions"]]
+                golds.append(Gold(split, record["id"], len(spans)))
+                for index, ((s, e), found) in enumerate(zip(article.sentences, forecasts, strict=True)):
+                    if found is None:
+                        continue
+                    text = article.text[s:e]
+                    score = claim_scores[index]
+                    is_claim = not score < EMIT_AT
+                    quoted = cues_quoted(article.text, s, found[1])
+                    basis = prediction_basis(text, found, is_claim, quoted)
+                    if basis is None:
+                        continue
+                    matched = [i for i, g in enumerate(spans)
+                               if match_prediction((s, e), g)]  # type: ignore[arg-type]
+                    candidates.append(Candidate(split, record["id"], s, e, text, quoted, is_claim, score, index,
+                                                basis, bool(matched), matched))
+    finally:
+        ClaimsAnalyzer._predictions = original  # type: ignore[method-assign]
     return candidates, golds
 
 
@@ -174,38 +187,48 @@ def choose_l2(x: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str]
     return min(losses, key=lambda k: (losses[k], k)), losses
 
 
+def expected_calibration_error(scores: np.ndarray, y: np.ndarray, n_bins: int = 10) -> float:
+    """ECE over equal-width score bins (as the evaluation's calibration table)."""
+    from presslens.evaluation.realnews_calibration import calibration
+
+    return calibration(list(zip(scores.tolist(), (y > 0.5).tolist(), strict=True)), n_bins).ece
+
+
 def evaluate(candidates: list[Candidate], golds: list[Gold]) -> dict[str, Any]:
-    """Leave-one-split-out: for each held-out split the hand scores and the learned scorer (its L2 chosen
-    on the two other splits), counts as :func:`precision_recall`; plus the in-sample fit on all three."""
+    """Leave-one-split-out over :data:`SPLITS`: for each held-out split the hand scores, the bucket table
+    re-estimated on the other splits and the learned scorer (its L2 chosen on the other splits), counts as
+    :func:`precision_recall`, log loss and ECE; plus the in-sample fit on all splits and the bucket counts."""
     x, y = design(candidates), np.asarray([c.right for c in candidates], dtype=np.float64)
     groups = np.asarray([c.split for c in candidates])
     hand = np.asarray([HAND_SCORES[c.basis] for c in candidates])
+    buckets = [i for i, name in enumerate(FEATURE_NAMES) if name.startswith("bucket ")]
     table: dict[str, Any] = {"held_out": {}, "in_sample": {}}
     for held in SPLITS:
         rest = [s for s in SPLITS if s != held]
+        train, test = np.isin(groups, rest), groups == held
         l2, _ = choose_l2(x, y, groups, rest)
-        train = np.isin(groups, rest)
         w, b = fit(x[train], y[train], l2)
         learned = predict(x, w, b)
-        test = groups == held
-        buckets = [i for i, name in enumerate(FEATURE_NAMES) if name.startswith("bucket ")]
         bw, bb = fit(x[train][:, buckets], y[train], choose_l2(x[:, buckets], y, groups, rest)[0])
         bucket_scores = predict(x[:, buckets], bw, bb)
-        table["held_out"][held] = {
-            "l2": l2,
-            "learned": precision_recall(candidates, learned, golds, held),
-            "buckets": precision_recall(candidates, bucket_scores, golds, held),
-            "buckets_log_loss": log_loss(bucket_scores[test], y[test]),
-            "hand": precision_recall(candidates, hand, golds, held),
-            "learned_log_loss": log_loss(learned[test], y[test]),
-            "hand_log_loss": log_loss(hand[test], y[test]),
-        }
+        row: dict[str, Any] = {"l2": l2}
+        for key, scores in (("hand", hand), ("buckets", bucket_scores), ("learned", learned)):
+            row[key] = precision_recall(candidates, scores, golds, held)
+            row[f"{key}_log_loss"] = log_loss(scores[test], y[test])
+            row[f"{key}_ece"] = expected_calibration_error(scores[test], y[test])
+        table["held_out"][held] = row
     l2, losses = choose_l2(x, y, groups, list(SPLITS))
     w, b = fit(x, y, l2)
     learned = predict(x, w, b)
     for split in SPLITS:
         table["in_sample"][split] = {"learned": precision_recall(candidates, learned, golds, split),
                                      "hand": precision_recall(candidates, hand, golds, split)}
+    counts: dict[str, dict[str, list[int]]] = {}
+    for c in candidates:
+        right_total = counts.setdefault(c.basis, {}).setdefault(c.split, [0, 0])
+        right_total[0] += int(c.right)
+        right_total[1] += 1
+    table["buckets"] = counts
     table["l2"] = l2
     table["l2_log_loss"] = {str(k): round(v, 3) for k, v in losses.items()}
     table["weights"] = w.tolist()
@@ -221,24 +244,35 @@ def _pr(counts: tuple[int, int, int, int]) -> str:
 
 
 def markdown(table: dict[str, Any]) -> str:
-    lines = ["| held-out split | L2 | hand P / R (read off all splits) | buckets only, learned P / R (held out) "
-             "| learned P / R (held out) | log loss hand / buckets / learned |",
-             "|---|---|---|---|---|---|"]
-    sums = {"hand": [0.0, 0.0, 0.0], "buckets": [0.0, 0.0, 0.0], "learned": [0.0, 0.0, 0.0]}
+    keys = ("hand", "buckets", "learned")
+    lines = ["| held-out split | L2 | hand P / R (read off dev-dev3) | buckets re-estimated P / R (held out) "
+             "| learned P / R (held out) | ECE hand / buckets / learned | log loss hand / buckets / learned |",
+             "|---|---|---|---|---|---|---|"]
+    sums = {k: [0.0, 0.0, 0.0, 0.0] for k in keys}
     for split, row in table["held_out"].items():
+        eces = " / ".join(f"{row[k + '_ece']:.3f}" for k in keys)
+        losses = " / ".join(f"{row[k + '_log_loss']:.1f}" for k in keys)
         lines.append(f"| {split} | {row['l2']} | {_pr(row['hand'])} | {_pr(row['buckets'])} | {_pr(row['learned'])} "
-                     f"| {row['hand_log_loss']:.1f} / {row['buckets_log_loss']:.1f} / {row['learned_log_loss']:.1f} |")
-        for key in sums:
+                     f"| {eces} | {losses} |")
+        for key in keys:
             right, asserted, found, gold = row[key]
             sums[key][0] += right / asserted if asserted else 0.0
             sums[key][1] += found / gold if gold else 0.0
-            sums[key][2] += row[f"{key}_log_loss"]
-    lines.append("| sum | | " + " | ".join(f"{sums[k][0]:.3f} / {sums[k][1]:.3f}" for k in sums) + " | "
-                 + " / ".join(f"{sums[k][2]:.1f}" for k in sums) + " |")
-    lines += ["", f"in-sample (L2 {table['l2']}, fitted on dev + dev2 + dev3):", "",
+            sums[key][2] += row[f"{key}_ece"]
+            sums[key][3] += row[f"{key}_log_loss"]
+    lines.append("| sum | | " + " | ".join(f"{sums[k][0]:.3f} / {sums[k][1]:.3f}" for k in keys) + " | "
+                 + " / ".join(f"{sums[k][2]:.3f}" for k in keys) + " | "
+                 + " / ".join(f"{sums[k][3]:.1f}" for k in keys) + " |")
+    lines += ["", f"in-sample (L2 {table['l2']}, fitted on {' + '.join(SPLITS)}):", "",
               "| split | hand P / R | learned P / R |", "|---|---|---|"]
     for split, row in table["in_sample"].items():
         lines.append(f"| {split} | {_pr(row['hand'])} | {_pr(row['learned'])} |")
+    lines += ["", "bucket counts (right / candidates):", "",
+              "| bucket | hand score | " + " | ".join(SPLITS) + " |", "|---|---|" + "---|" * len(SPLITS)]
+    for bucket in BUCKETS:
+        per = table["buckets"].get(bucket, {})
+        lines.append(f"| {bucket} | {HAND_SCORES[bucket]:.2f} | "
+                     + " | ".join("{}/{}".format(*per.get(s, [0, 0])) for s in SPLITS) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -249,7 +283,7 @@ def write_scorer(path: Path, table: dict[str, Any], n: int) -> None:
         "weights": [round(v, 6) for v in table["weights"]],
         "bias": round(table["bias"], 6),
         "l2": table["l2"],
-        "trained_on": "data/realnews dev + dev2 + dev3 gold predictions (PTC train articles, research use)",
+        "trained_on": f"data/realnews {' + '.join(SPLITS)} gold predictions (PTC train articles, research use)",
         "candidates": n,
     }
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -284,7 +318,7 @@ def main(args: argparse.Namespace) -> int:
                                                    "golds": [asdict(g) for g in golds]}), encoding="utf-8")
     table = evaluate(candidates, golds)
     print(markdown(table), end="")
-    print(f"L2 log loss (summed over the three held-out splits): {table['l2_log_loss']}")
+    print(f"L2 log loss (summed over the held-out splits): {table['l2_log_loss']}")
     if not args.dry_run:
         write_scorer(args.output, table, len(candidates))
         print(f"wrote {args.output}")
