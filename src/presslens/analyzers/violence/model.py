@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.analyzers.numeric import softmax
+from presslens.analyzers.violence.calls import CallScorer
 from presslens.analyzers.violence.cues import CUE_NAMES
 from presslens.registry import model_dir, model_loader
 
@@ -37,6 +38,8 @@ class ViolenceModel:
     threshold: float
     threshold_no_cue: float
     """Threshold for sentences outside a violent context (above 1 blocks them entirely)."""
+    calls: CallScorer | None = None
+    """The calibrated call-to-action scorer (``calls.json``); None: the stance model's probability is the score."""
     classes: tuple[str, ...] = CLASSES
 
     @classmethod
@@ -53,6 +56,7 @@ class ViolenceModel:
             cue_scale=float(config["cue_scale"]),
             threshold=float(config["threshold"]),
             threshold_no_cue=float(config["threshold_no_cue"]),
+            calls=CallScorer.from_json(model_dir / "calls.json") if (model_dir / "calls.json").is_file() else None,
         )
 
     def features(self, embeddings: np.ndarray, cues: np.ndarray) -> np.ndarray:
