@@ -48,11 +48,20 @@ _SUBORDINATE_BEFORE_RE = re.compile(
     r"\b(?:when|whenever|if|unless|until|once|before|after|because|since|whether|as|while|that|who|which)\W*$",
     IGNORE_CASE)
 """A demand inside a subordinate clause ("when it is time for them to ...", "if Congress should ...") is no demand."""
+_PARTIES = (
+    # institutions and office holders named by a common noun ("the city council", "the administration")
+    r"council|administration|government|board|congress|senate|house|parliament|assembly|legislature|court|"
+    r"committee|commission|party|president|governor|mayor|minister|ministry|department|agency|police|union|"
+    r"university|school|church|company|companies|banks?|league|federation|authorities|officials|leaders|"
+    r"lawmakers|legislators|regulators|state|city|county|republicans|democrats|members"
+)
 _DEMAND_RE = re.compile(
     # A named party's obligation ("The administration should stop ...", "Congress must act"), the time for it ("It is
     # time for X to be exposed", "It is time that Congress ..."), or its urgency for the reader ("it is crucial that
     # you ... get to the polls")
-    r"(?:^|[,;:]\s+|\band\s+)(?:the\s+)?(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3}\s+"
+    r"(?:^|[,;:]\s+|\band\s+)(?:(?:the\s+)?(?!(?:that|this|these|those|it|he|she|they|we|you|i|there|what|which|"
+    r"who|one|each|any|some|such|everything|nothing|all|both)\b)(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3}|"
+    rf"the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PARTIES}))\s+"
     r"(?:should|must|needs\s+to|ought\s+to|has\s+to)\s+(?:not\s+|now\s+|immediately\s+|also\s+)?(?!be\b|have\b)\w+|"
     r"\b(?:it\s+is|it['’]s)\s+(?:high\s+|now\s+|long\s+past\s+)?time\s+(?:for\s+(?:[\w'’-]+\s+){1,4}?to|that\s+(?!it\b|this\b|that\b|these\b|those\b))\s*\w+|"
     r"\b(?:it\s+is|it['’]s)\s+(?:crucial|vital|essential|imperative|urgent|critical)\s+that\s+(?:you|we|every\w*|all)\b",
