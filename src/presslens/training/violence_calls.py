@@ -29,9 +29,9 @@ from typing import Any
 
 import numpy as np
 
-from presslens.analyzers.violence.analyzer import ViolenceAnalyzer, call_candidates
+from presslens.analyzers.violence.analyzer import call_candidates
 from presslens.analyzers.violence.calls import CALL_FEATURE_NAMES
-from presslens.analyzers.violence.model import MODEL_DIR
+from presslens.analyzers.violence.model import MODEL_DIR, ViolenceModel
 from presslens.article import Article
 from presslens.evaluation.realnews import annotated_articles
 from presslens.evaluation.realnews_calibration import calibration
@@ -73,10 +73,10 @@ def shorter_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return shared > 0 and shared >= 0.5 * min(a[1] - a[0], b[1] - b[0])
 
 
-def _rows(analyzer: ViolenceAnalyzer, article: Article, group: str, article_id: str,
+def _rows(model: ViolenceModel, article: Article, group: str, article_id: str,
           gold: list[tuple[int, int]] | None, verdicts: list[tuple[tuple[int, int], bool]]) -> list[Row]:
     out = []
-    for cand in call_candidates(analyzer, article):
+    for cand in call_candidates(model, article):
         span = (cand.start, cand.end)
         if gold is not None:
             right: bool | None = any(shorter_overlap(span, g) for g in gold)
@@ -91,8 +91,8 @@ def collect(args: argparse.Namespace) -> tuple[list[Row], dict[str, int]]:
     """Every labelled candidate, and the number of gold calls per open split."""
     from presslens.ingest import ReadOptions, read_file
 
-    analyzer = ViolenceAnalyzer()
-    analyzer.ensure_loaded()
+    # the stance model alone: the call scorer being trained is not read (it may be stale or missing)
+    model = ViolenceModel.load(MODEL_DIR, with_calls=False)
     rows: list[Row] = []
     gold_total: dict[str, int] = {}
     for split in OPEN_SPLITS:
@@ -100,7 +100,7 @@ def collect(args: argparse.Namespace) -> tuple[list[Row], dict[str, int]]:
         for record, article in annotated_articles(args.realnews / f"{split}.jsonl", args.ptc):
             gold = [(int(c["span"][0]), int(c["span"][1])) for c in record.get("calls_to_action", [])]
             gold_total[split] += len(gold)
-            rows += _rows(analyzer, article, split, record["id"], gold, [])
+            rows += _rows(model, article, split, record["id"], gold, [])
     by_article: dict[tuple[str, str], list[tuple[tuple[int, int], bool]]] = defaultdict(list)
     for line in args.verdicts.read_text(encoding="utf-8").splitlines():
         v = json.loads(line)
@@ -108,7 +108,7 @@ def collect(args: argparse.Namespace) -> tuple[list[Row], dict[str, int]]:
     for (source, aid), verdicts in sorted(by_article.items()):
         path = (args.ptc / "train-articles" / f"article{aid}.txt" if source == "ptc"
                 else args.polnear / f"{aid}.txt")
-        rows += _rows(analyzer, read_file(path, ReadOptions()), "audit", aid, None, verdicts)
+        rows += _rows(model, read_file(path, ReadOptions()), "audit", aid, None, verdicts)
     return rows, gold_total
 
 

@@ -109,6 +109,19 @@ def _call_candidate(article: Article, reading: _Reading, i: int) -> CallCandidat
     return CallCandidate(start, end, call_features(text, line, len(text_all) - end, p_call), stance_score, fired, cap)
 
 
+def read_article(model: ViolenceModel, features: Features) -> _Reading:
+    """Stance probabilities, labels, cues and quotation ranges of every sentence of ``features.article``."""
+    article = features.article
+    texts = article.sentence_texts()
+    cues = [sentence_cues(t) for t in texts]
+    proba = model.predict_proba(features.sentence_embeddings, np.stack([c.vector for c in cues]))
+    labels, _ = model.decide(proba, violent_context(texts, cues))
+    quotes = sorted(quoted_ranges(article.text) + multiline_quote_ranges(article.text)
+                    + embedded_post_ranges(article.text) + transcript_ranges(article.text)
+                    + speaker_paragraph_ranges(article.text) + handle_signed_ranges(article.text))
+    return _Reading(texts, proba, labels, cues, quotes)
+
+
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
     version = "1.7"
@@ -119,16 +132,7 @@ class ViolenceAnalyzer(Analyzer):
     def read(self, features: Features) -> _Reading:
         """Stance probabilities, labels, cues and quotation ranges of every sentence of the article."""
         self.ensure_loaded()
-        article = features.article
-        texts = article.sentence_texts()
-        model: ViolenceModel = self.model("violence")
-        cues = [sentence_cues(t) for t in texts]
-        proba = model.predict_proba(features.sentence_embeddings, np.stack([c.vector for c in cues]))
-        labels, _ = model.decide(proba, violent_context(texts, cues))
-        quotes = sorted(quoted_ranges(article.text) + multiline_quote_ranges(article.text)
-                        + embedded_post_ranges(article.text) + transcript_ranges(article.text)
-                        + speaker_paragraph_ranges(article.text) + handle_signed_ranges(article.text))
-        return _Reading(texts, proba, labels, cues, quotes)
+        return read_article(self.model("violence"), features)
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         self.ensure_loaded()
@@ -182,10 +186,10 @@ class ViolenceAnalyzer(Analyzer):
         )
 
 
-def call_candidates(analyzer: ViolenceAnalyzer, article: Article) -> list[CallCandidate]:
-    """Every call-to-action candidate of ``article`` (for training the call scorer)."""
+def call_candidates(model: ViolenceModel, article: Article) -> list[CallCandidate]:
+    """Every call-to-action candidate of ``article`` under the stance ``model`` (for training the call scorer)."""
     if not article.sentence_texts():
         return []
-    reading = analyzer.read(Features(article))
+    reading = read_article(model, Features(article))
     return [c for i in range(len(reading.texts)) if CLASSES[int(reading.labels[i])] not in FINDING_LABEL
             and (c := _call_candidate(article, reading, i)) is not None]
