@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import presslens
-from presslens.analyzers.violence.analyzer import ViolenceAnalyzer, capped_by_veto
+from presslens.analyzers.violence.analyzer import DEMANDS_ENV, ViolenceAnalyzer, capped_by_veto
 from presslens.analyzers.violence.calls import CALL_FEATURE_NAMES, CallScorer, call_features, demand_cue
 from presslens.analyzers.violence.cues import sentence_cues
 from presslens.analyzers.violence.model import MODEL_DIR
@@ -75,7 +75,8 @@ def test_no_demand_in_a_subordinate_clause_a_state_or_a_pronoun(sentence: str) -
     assert not demand_cue(sentence)
 
 
-def test_the_writers_demand_on_a_named_party_is_an_asserted_call() -> None:
+def test_the_writers_demand_on_a_named_party_is_an_asserted_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DEMANDS_ENV, "1")
     text = ("Curfew talk\n\nThe curfew has emptied the old town every night since March. Shop owners say trade has "
             "halved. The city council should repeal the curfew ordinance before the summer season starts.\n\n"
             "The council meets again on Monday.")
@@ -85,7 +86,15 @@ def test_the_writers_demand_on_a_named_party_is_an_asserted_call() -> None:
     assert "demand" in calls[0].attributes["cues"]
 
 
-def test_a_reported_demand_is_no_call() -> None:
+def test_demand_candidates_are_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(DEMANDS_ENV, raising=False)
+    text = ("Curfew talk\n\nThe curfew has emptied the old town every night since March. The city council should "
+            "repeal the curfew ordinance before the summer season starts.")
+    assert not _findings(text, "call_to_action")
+
+
+def test_a_reported_demand_is_no_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DEMANDS_ENV, "1")
     text = ("Curfew talk\n\nThe mayor said on Monday that the city council should repeal the curfew ordinance before "
             "the summer season starts.")
     assert not _findings(text, "call_to_action")
@@ -99,7 +108,7 @@ def test_the_shipped_scorer_matches_its_features_and_spec() -> None:
     assert len(data["weights"]) == len(CALL_FEATURE_NAMES)
     spec = ModelSpec.read(MODEL_DIR)
     assert spec.files["calls.json"] == file_sha256(MODEL_DIR / "calls.json")
-    assert set(data["leave_one_split_out"]) == set(data["in_sample"])
+    assert set(data["leave_one_split_out"]) == set(data["in_sample"]) == {"default", "with_demands"}
 
 
 def test_page_furniture_scores_below_a_petition() -> None:

@@ -15,7 +15,8 @@ numpy; deterministic. Written to ``models/violence/calls.json``; ``spec.json`` g
 
 Every choice is checked leave one split out: fitted on the audits and three open splits, scored on the fourth; the
 table (precision, recall and expected calibration error at 0.5, before = the stance model's probability on the
-candidates of analyzer 1.6) is printed and written into ``calls.json``.
+candidates of analyzer 1.6) is printed and written into ``calls.json``, for the default candidates and with the
+demand candidates of ``PRESSLENS_CALL_DEMANDS=1`` (the fit always includes the demand rows: one scorer serves both).
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class Row:
     """The score analyzer 1.6 gave (0 where 1.6 had no such candidate)."""
     cap: float
     """The analyzer's cap on the score (a candidate veto)."""
+    demand_only: bool
+    """A demand candidate (only with ``PRESSLENS_CALL_DEMANDS=1``)."""
     right: bool
     gold: list[tuple[int, int]] = field(default_factory=list)
 
@@ -83,7 +86,8 @@ def _rows(model: ViolenceModel, article: Article, group: str, article_id: str,
         else:
             right = next((v for s, v in verdicts if shorter_overlap(span, s)), None)
         if right is not None:
-            out.append(Row(group, article_id, span, cand.features, cand.stance_score, cand.cap, right, list(gold or [])))
+            out.append(Row(group, article_id, span, cand.features, cand.stance_score, cand.cap, cand.demand_only, right,
+                           list(gold or [])))
     return out
 
 
@@ -145,16 +149,18 @@ def _counts(rows: list[Row], scores: np.ndarray, gold_total: int) -> dict[str, A
             "gold": gold_total, "ece": None if ece is None else round(ece, 3)}
 
 
-def leave_one_split_out(rows: list[Row], gold_total: dict[str, int]) -> dict[str, dict[str, Any]]:
-    """Per open split: the before / after counts when it is held out (fitted on the audits and the other splits)."""
+def leave_one_split_out(rows: list[Row], gold_total: dict[str, int], demands: bool) -> dict[str, dict[str, Any]]:
+    """Per open split: the before / after counts when it is held out (fitted on the audits and the other splits,
+    demand candidates included in the fit; scored on the candidates of the setting: with or without ``demands``)."""
     table: dict[str, dict[str, Any]] = {}
     for split in OPEN_SPLITS:
         train = [r for r in rows if r.group != split]
-        test = [r for r in rows if r.group == split]
+        test = [r for r in rows if r.group == split and (demands or not r.demand_only)]
         weights, bias = fit(np.stack([r.features for r in train]), np.asarray([r.right for r in train], float))
-        after = _score(test, weights, bias)
-        table[split] = {"before": _counts(test, np.asarray([r.before for r in test]), gold_total[split]),
-                        "after": _counts(test, after, gold_total[split])}
+        table[split] = {"before": _counts([r for r in test if not r.demand_only],
+                                          np.asarray([r.before for r in test if not r.demand_only]),
+                                          gold_total[split]),
+                        "after": _counts(test, _score(test, weights, bias), gold_total[split])}
     return table
 
 
@@ -166,16 +172,21 @@ def _fmt(c: dict[str, Any]) -> str:
 
 def main(args: argparse.Namespace) -> int:
     rows, gold_total = collect(args)
-    table = leave_one_split_out(rows, gold_total)
-    for split, t in table.items():
-        print(f"{split} held out: before {_fmt(t['before'])} | after {_fmt(t['after'])}")
+    tables = {setting: leave_one_split_out(rows, gold_total, setting == "with_demands")
+              for setting in ("default", "with_demands")}
+    for setting, table in tables.items():
+        for split, t in table.items():
+            print(f"{setting}: {split} held out: before {_fmt(t['before'])} | after {_fmt(t['after'])}")
     x = np.stack([r.features for r in rows])
     y = np.asarray([r.right for r in rows], float)
     weights, bias = fit(x, y)
-    in_sample = {s: _counts(part, _score(part, weights, bias), gold_total[s])
-                 for s in OPEN_SPLITS if (part := [r for r in rows if r.group == s]) is not None}
-    for split, c in in_sample.items():
-        print(f"{split} in sample: {_fmt(c)}")
+    in_sample = {setting: {s: _counts(part, _score(part, weights, bias), gold_total[s]) for s in OPEN_SPLITS
+                           if (part := [r for r in rows if r.group == s and (setting == "with_demands"
+                                                                             or not r.demand_only)]) is not None}
+                 for setting in tables}
+    for setting, counts in in_sample.items():
+        for split, c in counts.items():
+            print(f"{setting}: {split} in sample: {_fmt(c)}")
     out = {
         "features": list(CALL_FEATURE_NAMES),
         "weights": [round(float(w), 6) for w in weights],
@@ -183,7 +194,7 @@ def main(args: argparse.Namespace) -> int:
         "l2": L2,
         "rows": {g: sum(r.group == g for r in rows) for g in (*OPEN_SPLITS, "audit")},
         "positives": int(y.sum()),
-        "leave_one_split_out": table,
+        "leave_one_split_out": tables,
         "in_sample": in_sample,
     }
     args.output.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ label.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,6 +44,12 @@ def capped_by_veto(score: float, fired: list[str], veto: str | None) -> tuple[fl
 # Analyzer
 # ---------------------------------------------------------------------------------------------------
 
+DEMANDS_ENV = "PRESSLENS_CALL_DEMANDS"
+"""The environment variable that turns on demand candidates ("1"): calm sentences with a demand cue ("The
+administration should stop ...") become call-to-action candidates scored by the call scorer. An option, off by default:
+it raised held-out recall on the open splits and found the two named-party demands of audit A, but added a wrong
+asserted call on audit B ("Clinton has to remind ...", a debate preview's analysis), and the ship rule allows no rise
+there (MODEL_CARD.md has the table)."""
 SOFT_CALL_VETOES = CANDIDATE_CALL_REASONS | {"no_call_cue"}
 """Call-to-action vetoes that a demand cue overrides: a named party's demand ("The administration should stop ...")
 has no imperative and no "we must", so it has no call cue in the sense of :func:`.vetoes.has_call_cue`."""
@@ -59,6 +66,8 @@ class CallCandidate:
     """P(nonviolent_call) of the stance model, capped at :data:`VETOED_SCORE` under a candidate veto (the score of
     analyzer 1.6); 0 for a sentence 1.6 did not report (a demand cue only)."""
     fired: list[str]
+    demand_only: bool
+    """Only the demand cue made it a candidate (the stance model did not read a non-violent call)."""
     cap: float
     """The highest score the finding may get: :data:`VETOED_SCORE` under a candidate veto (an exhortation naming no
     act stays a candidate), else 1."""
@@ -81,13 +90,18 @@ class _Reading:
                 self.texts[i + 1] if i + 1 < len(self.texts) else "", i == 0 and is_title_line(article.text, end))
 
 
-def _call_candidate(article: Article, reading: _Reading, i: int) -> CallCandidate | None:
+def demands_enabled() -> bool:
+    """Whether demand candidates are on (:data:`DEMANDS_ENV` is "1")."""
+    return os.environ.get(DEMANDS_ENV, "0") == "1"
+
+
+def _call_candidate(article: Article, reading: _Reading, i: int, demands: bool) -> CallCandidate | None:
     """Sentence ``i`` as a call-to-action candidate, or None: the stance model reads it as a non-violent call, or
     a demand cue fires in a sentence it reads as calm, and no hard veto (furniture, a question, a headline, someone
     else's words, a discourse imperative) drops it."""
     label = CLASSES[int(reading.labels[i])]
     text = reading.texts[i]
-    demand = label in ("report", "other") and demand_cue(text)
+    demand = demands and label in ("report", "other") and demand_cue(text)
     if label != "nonviolent_call" and not demand:
         return None
     quoted, previous, following, title = reading.context(article, i)
@@ -106,7 +120,8 @@ def _call_candidate(article: Article, reading: _Reading, i: int) -> CallCandidat
     line_end = text_all.find("\n", end)
     line = text_all[line_start:line_end if line_end >= 0 else len(text_all)]
     cap = VETOED_SCORE if veto in CANDIDATE_CALL_REASONS else 1.0
-    return CallCandidate(start, end, call_features(text, line, len(text_all) - end, p_call), stance_score, fired, cap)
+    return CallCandidate(start, end, call_features(text, line, len(text_all) - end, p_call), stance_score, fired,
+                         demand, cap)
 
 
 def read_article(model: ViolenceModel, features: Features) -> _Reading:
@@ -141,13 +156,14 @@ class ViolenceAnalyzer(Analyzer):
             return AnalyzerOutput(labels={"violence": {"label": False, "score": 0.0}})
         reading = self.read(features)
         model: ViolenceModel = self.model("violence")
+        demands = demands_enabled()
         findings: list[Finding] = []
         for i, (start, end) in enumerate(article.sentences):
             label = CLASSES[int(reading.labels[i])]
             probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, reading.proba[i], strict=True)}
             if label in FINDING_LABEL:
                 findings.append(self._violence_finding(article, reading, i, label, probabilities))
-            elif (candidate := _call_candidate(article, reading, i)) is not None:
+            elif (candidate := _call_candidate(article, reading, i, demands)) is not None:
                 score = (min(model.calls.score(candidate.features), candidate.cap) if model.calls is not None
                          else candidate.stance_score)
                 findings.append(Finding.at(
@@ -186,10 +202,11 @@ class ViolenceAnalyzer(Analyzer):
         )
 
 
-def call_candidates(model: ViolenceModel, article: Article) -> list[CallCandidate]:
-    """Every call-to-action candidate of ``article`` under the stance ``model`` (for training the call scorer)."""
+def call_candidates(model: ViolenceModel, article: Article, demands: bool = True) -> list[CallCandidate]:
+    """Every call-to-action candidate of ``article`` under the stance ``model``, demand candidates included unless
+    ``demands`` is false (for training the call scorer)."""
     if not article.sentence_texts():
         return []
     reading = read_article(model, Features(article))
     return [c for i in range(len(reading.texts)) if CLASSES[int(reading.labels[i])] not in FINDING_LABEL
-            and (c := _call_candidate(article, reading, i)) is not None]
+            and (c := _call_candidate(article, reading, i, demands)) is not None]
