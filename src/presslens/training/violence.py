@@ -275,7 +275,8 @@ def main(args: argparse.Namespace) -> int:
         "encoder_fingerprint": model_fingerprint(),
     }
     (out / "model.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    files = ["weights.npz", "model.json"]
+    # the call-to-action scorer (``presslens train violence-calls``) lives in the same folder and stays in the spec
+    files = ["weights.npz", "model.json", *(["calls.json"] if (out / "calls.json").is_file() else [])]
     ModelSpec.of_folder(out, "violence", ViolenceAnalyzer.version, files, model_fingerprint()).write(out)
     top = sorted(grid, key=lambda g: -g["cv_macro_f1"])[:8]
     print("top settings:")

@@ -37,13 +37,23 @@ candidate at 0.3); a violence finding that is a question (except "why not ...?")
 furniture or a quotation (also a sentence inside a quotation that spans several sentences) stays a
 candidate with its score capped at 0.3.
 
+Call-to-action score (1.7, :mod:`.calls`): a candidate is a sentence the model reads as a non-violent call that no
+hard veto drops; with ``PRESSLENS_CALL_DEMANDS=1`` (an option, off by default) also a calm sentence with a demand cue
+(a named party's obligation, "The administration should stop ...", "It is time for X to ...", "it is crucial that
+you ..."). Its score is a small logistic regression over general
+features (the model's probability, imperative, exhortation, "let's", demand, addressee, conditional imperative,
+furniture words, standalone line, sign-off, position, length, title case, "!", quote marks, a named act), fitted on
+the open real-news splits and audit verdicts (``presslens train violence-calls``; weights in
+``models/violence/calls.json``); an exhortation naming no act stays capped at 0.3.
+
 Findings: kind ``violence`` (label ``call_to_violence`` or ``endorsement``) and kind
 ``call_to_action`` (label ``nonviolent``), each spanning the sentence. Article label
 ``labels["violence"] = {"label": bool, "score": float}``: label is true when an asserted violence finding
 (score >= 0.5) exists; score is the highest violence finding score (0 when none).
 
 Modules: :mod:`.cues` (lexical cues), :mod:`.model` (classifier and decision rule), :mod:`.targets`
-(the target of a call), :mod:`.vetoes` (rules after the model), :mod:`.analyzer`.
+(the target of a call), :mod:`.vetoes` (rules after the model), :mod:`.calls` (the call-to-action score),
+:mod:`.analyzer`.
 """
 
 from presslens.analyzers.violence.analyzer import ViolenceAnalyzer

@@ -4,9 +4,13 @@ label.
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
+
 import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.violence.calls import call_features, demand_cue
 from presslens.analyzers.violence.cues import SentenceCues, sentence_cues, violent_context
 from presslens.analyzers.violence.model import CLASSES, FINDING_LABEL, ViolenceModel
 from presslens.analyzers.violence.targets import find_target
@@ -29,39 +33,143 @@ from presslens.article import Article, Finding, span_ref
 ASSERTED = 0.5
 """A finding with at least this score is asserted; ``labels.violence`` counts asserted findings only."""
 
+def capped_by_veto(score: float, fired: list[str], veto: str | None) -> tuple[float, list[str]]:
+    """The score and cue list of a finding after its veto: a vetoed finding stays a candidate, its score capped at
+    :data:`VETOED_SCORE` and ``veto:<reason>`` added to its cues; without a veto both are unchanged."""
+    if veto is None:
+        return score, list(fired)
+    return min(score, VETOED_SCORE), [*fired, f"veto:{veto}"]
+
+
 # Analyzer
 # ---------------------------------------------------------------------------------------------------
+
+DEMANDS_ENV = "PRESSLENS_CALL_DEMANDS"
+"""The environment variable that turns on demand candidates ("1"): calm sentences with a demand cue ("The
+administration should stop ...") become call-to-action candidates scored by the call scorer. An option, off by default:
+it raised held-out recall on the open splits and found the two named-party demands of audit A, but added a wrong
+asserted call on audit B ("Clinton has to remind ...", a debate preview's analysis), and the ship rule allows no rise
+there (MODEL_CARD.md has the table)."""
+SOFT_CALL_VETOES = CANDIDATE_CALL_REASONS | {"no_call_cue"}
+"""Call-to-action vetoes that a demand cue overrides: a named party's demand ("The administration should stop ...")
+has no imperative and no "we must", so it has no call cue in the sense of :func:`.vetoes.has_call_cue`."""
+
+
+@dataclass
+class CallCandidate:
+    """A sentence that may be a call to action: its span, the scorer's features and analyzer 1.6's score."""
+
+    start: int
+    end: int
+    features: np.ndarray
+    stance_score: float
+    """P(nonviolent_call) of the stance model, capped at :data:`VETOED_SCORE` under a candidate veto (the score of
+    analyzer 1.6); 0 for a sentence 1.6 did not report (a demand cue only)."""
+    fired: list[str]
+    demand_only: bool
+    """Only the demand cue made it a candidate (the stance model did not read a non-violent call)."""
+    cap: float
+    """The highest score the finding may get: :data:`VETOED_SCORE` under a candidate veto (an exhortation naming no
+    act stays a candidate), else 1."""
+
+
+@dataclass
+class _Reading:
+    """The per-sentence state of one article: texts, stance probabilities and labels, cues, quotation ranges."""
+
+    texts: list[str]
+    proba: np.ndarray
+    labels: np.ndarray
+    cues: list[SentenceCues]
+    quotes: list[tuple[int, int]]
+
+    def context(self, article: Article, i: int) -> tuple[bool, str, str, bool]:
+        """(inside a quotation, previous sentence, next sentence, title line) of sentence ``i``."""
+        start, end = article.sentences[i]
+        return (inside_quotation(self.quotes, start, end), self.texts[i - 1] if i > 0 else "",
+                self.texts[i + 1] if i + 1 < len(self.texts) else "", i == 0 and is_title_line(article.text, end))
+
+
+def demands_enabled() -> bool:
+    """Whether demand candidates are on (:data:`DEMANDS_ENV` is "1")."""
+    return os.environ.get(DEMANDS_ENV, "0") == "1"
+
+
+def _call_candidate(article: Article, reading: _Reading, i: int, demands: bool) -> CallCandidate | None:
+    """Sentence ``i`` as a call-to-action candidate, or None: the stance model reads it as a non-violent call, or
+    a demand cue fires in a sentence it reads as calm, and no hard veto (furniture, a question, a headline, someone
+    else's words, a discourse imperative) drops it."""
+    label = CLASSES[int(reading.labels[i])]
+    text = reading.texts[i]
+    demand = demands and label in ("report", "other") and demand_cue(text)
+    if label != "nonviolent_call" and not demand:
+        return None
+    quoted, previous, following, title = reading.context(article, i)
+    veto = call_to_action_veto(text, quoted, [t for t in (previous, following) if t], previous, following, title)
+    if veto is not None and veto not in (SOFT_CALL_VETOES if demand else CANDIDATE_CALL_REASONS):
+        return None
+    start, end = article.sentences[i]
+    p_call = float(reading.proba[i][CLASSES.index("nonviolent_call")])
+    stance_score, fired = capped_by_veto(p_call, reading.cues[i].fired, veto)
+    if label != "nonviolent_call":
+        stance_score = 0.0
+    if demand:
+        fired.append("demand")
+    text_all = article.text
+    line_start = text_all.rfind("\n", 0, start) + 1
+    line_end = text_all.find("\n", end)
+    line = text_all[line_start:line_end if line_end >= 0 else len(text_all)]
+    cap = VETOED_SCORE if veto in CANDIDATE_CALL_REASONS else 1.0
+    return CallCandidate(start, end, call_features(text, line, len(text_all) - end, p_call), stance_score, fired,
+                         demand, cap)
+
+
+def read_article(model: ViolenceModel, features: Features) -> _Reading:
+    """Stance probabilities, labels, cues and quotation ranges of every sentence of ``features.article``."""
+    article = features.article
+    texts = article.sentence_texts()
+    cues = [sentence_cues(t) for t in texts]
+    proba = model.predict_proba(features.sentence_embeddings, np.stack([c.vector for c in cues]))
+    labels, _ = model.decide(proba, violent_context(texts, cues))
+    quotes = sorted(quoted_ranges(article.text) + multiline_quote_ranges(article.text)
+                    + embedded_post_ranges(article.text) + transcript_ranges(article.text)
+                    + speaker_paragraph_ranges(article.text) + handle_signed_ranges(article.text))
+    return _Reading(texts, proba, labels, cues, quotes)
 
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
-    version = "1.6"
+    version = "1.7"
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
 
+    def read(self, features: Features) -> _Reading:
+        """Stance probabilities, labels, cues and quotation ranges of every sentence of the article."""
+        self.ensure_loaded()
+        return read_article(self.model("violence"), features)
+
     def analyze(self, features: Features) -> AnalyzerOutput:
         self.ensure_loaded()
         article = features.article
-        texts = article.sentence_texts()
-        if not texts:
+        if not article.sentence_texts():
             return AnalyzerOutput(labels={"violence": {"label": False, "score": 0.0}})
+        reading = self.read(features)
         model: ViolenceModel = self.model("violence")
-        cues = [sentence_cues(t) for t in texts]
-        matrix = np.stack([c.vector for c in cues])
-        proba = model.predict_proba(features.sentence_embeddings, matrix)
-        labels, _ = model.decide(proba, violent_context(texts, cues))
-        quotes = sorted(quoted_ranges(article.text) + multiline_quote_ranges(article.text)
-                        + embedded_post_ranges(article.text) + transcript_ranges(article.text)
-                        + speaker_paragraph_ranges(article.text) + handle_signed_ranges(article.text))
-        findings = [
-            f
-            for i, (start, end) in enumerate(article.sentences)
-            if (f := self._finding(article, start, end, CLASSES[labels[i]], proba[i], cues[i],
-                                   inside_quotation(quotes, start, end), texts[i - 1] if i > 0 else "",
-                                   texts[i + 1] if i + 1 < len(texts) else "", i == 0 and is_title_line(article.text, end)))
-            is not None
-        ]
+        demands = demands_enabled()
+        findings: list[Finding] = []
+        for i, (start, end) in enumerate(article.sentences):
+            label = CLASSES[int(reading.labels[i])]
+            probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, reading.proba[i], strict=True)}
+            if label in FINDING_LABEL:
+                findings.append(self._violence_finding(article, reading, i, label, probabilities))
+            elif (candidate := _call_candidate(article, reading, i, demands)) is not None:
+                score = (min(model.calls.score(candidate.features), candidate.cap) if model.calls is not None
+                         else candidate.stance_score)
+                findings.append(Finding.at(
+                    article, start, end, kind="call_to_action", label="nonviolent", score=score, analyzer=self.name,
+                    attributes={"cues": candidate.fired, "probabilities": probabilities},
+                ))
         violence_scores = [f.score for f in findings if f.kind == "violence"]
         top = max(violence_scores, default=0.0)
         return AnalyzerOutput(
@@ -69,57 +177,36 @@ class ViolenceAnalyzer(Analyzer):
             labels={"violence": {"label": top >= ASSERTED, "score": round(float(top), 4)}},
         )
 
-    def _finding(
-        self,
-        article: Article,
-        start: int,
-        end: int,
-        label: str,
-        proba: np.ndarray,
-        cues: SentenceCues,
-        quoted: bool,
-        previous: str,
-        following: str,
-        title: bool = False,
-    ) -> Finding | None:
-        neighbours = [t for t in (previous, following) if t]
-        probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, proba, strict=True)}
+    def _violence_finding(self, article: Article, reading: _Reading, i: int, label: str,
+                          probabilities: dict[str, float]) -> Finding:
+        start, end = article.sentences[i]
         text = article.text[start:end]
-        if label in FINDING_LABEL:
-            target = find_target(text)
-            score = float(proba[CLASSES.index("call")] + proba[CLASSES.index("endorsement")])
-            fired = list(cues.fired)
-            veto = violence_veto(text, quoted, neighbours, previous, following)
-            if veto is not None:
-                score = min(score, VETOED_SCORE)
-                fired.append(f"veto:{veto}")
-            return Finding.at(
-                article, start, end,
-                kind="violence",
-                label=FINDING_LABEL[label],
-                score=score,
-                analyzer=self.name,
-                attributes={
-                    "target": span_ref(article, start + target[0], start + target[1]) if target else None,
-                    "cues": fired,
-                    "probabilities": probabilities,
-                },
-            )
-        if label != "nonviolent_call":
-            return None
-        veto = call_to_action_veto(text, quoted, neighbours, previous, following, title)
-        if veto is not None and veto not in CANDIDATE_CALL_REASONS:
-            return None
-        score = float(proba[CLASSES.index("nonviolent_call")])
-        fired = list(cues.fired)
-        if veto is not None:
-            score = min(score, VETOED_SCORE)
-            fired.append(f"veto:{veto}")
+        quoted, previous, following, _ = reading.context(article, i)
+        neighbours = [t for t in (previous, following) if t]
+        target = find_target(text)
+        proba = reading.proba[i]
+        score, fired = capped_by_veto(
+            float(proba[CLASSES.index("call")] + proba[CLASSES.index("endorsement")]), reading.cues[i].fired,
+            violence_veto(text, quoted, neighbours, previous, following))
         return Finding.at(
             article, start, end,
-            kind="call_to_action",
-            label="nonviolent",
+            kind="violence",
+            label=FINDING_LABEL[label],
             score=score,
             analyzer=self.name,
-            attributes={"cues": fired, "probabilities": probabilities},
+            attributes={
+                "target": span_ref(article, start + target[0], start + target[1]) if target else None,
+                "cues": fired,
+                "probabilities": probabilities,
+            },
         )
+
+
+def call_candidates(model: ViolenceModel, article: Article, demands: bool = True) -> list[CallCandidate]:
+    """Every call-to-action candidate of ``article`` under the stance ``model``, demand candidates included unless
+    ``demands`` is false (for training the call scorer)."""
+    if not article.sentence_texts():
+        return []
+    reading = read_article(model, Features(article))
+    return [c for i in range(len(reading.texts)) if CLASSES[int(reading.labels[i])] not in FINDING_LABEL
+            and (c := _call_candidate(article, reading, i, demands)) is not None]

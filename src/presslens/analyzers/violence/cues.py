@@ -65,6 +65,12 @@ _VIOLENT_PHRASES = (
     r"had\s+it\s+coming|what\s+(?:[\w'’]+\s+){1,4}?did\s+to|drive\s+(?:\w+\s+){0,2}?into"
 )
 _VIOLENT_RE = re.compile(rf"\b(?:{VERB_ALT})\b|\b(?:{_VIOLENT_PHRASES})\b", IGNORE_CASE)
+_MAKE_OR_TRADE = (
+    # verbs whose object is a product: making, printing, trading ("print", "manufacture", "sell", "buy", "stamp out")
+    r"make|makes|made|making|build|builds|built|building|print|prints|printed|printing|manufactur\w*|produc\w*|"
+    r"assembl\w*|stamp|stamps|stamped|stamping|design\w*|craft\w*|sell|sells|sold|selling|buy|buys|bought|"
+    r"buying|purchas\w*|own|owns|owned|owning|import\w*|export\w*|smuggl\w*|download\w*"
+)
 _IDIOM_RE = re.compile(
     # Figurative uses of violent words in political and economic news; a violent word inside one of
     # these is not a violent-act cue.
@@ -117,7 +123,14 @@ _IDIOM_RE = re.compile(
     r"reform|legislation|polic(?:y|ies)|purchases?|permits?|licen[cs]es?|buybacks?|crimes?|culture)\b|"
     r"\baccess\s+to\s+(?:a\s+|the\s+|their\s+|his\s+|her\s+)?(?:guns?|weapons|firearms|rifles?)\b|"
     r"\b(?:get|gets|take|takes|keep|keeps|getting|taking|keeping|took|got|kept)\s+(?:the\s+|illegal\s+|these\s+|"
-    r"those\s+)?(?:guns?|weapons|firearms)\s+(?:off|out\s+of|away)\b",
+    r"those\s+)?(?:guns?|weapons|firearms)\s+(?:off|out\s+of|away)\b|"
+    # a weapon as a thing made, printed, bought or sold: the object of a verb of making or trade, or an object described
+    # by how it was made ("use a 3-D printer to stamp out a gun", "build their own rifles", "3-D-printed guns")
+    rf"\b(?:{_MAKE_OR_TRADE})\s+(?:(?:out|up)\s+)?(?:(?:a|an|the|their|his|her|your|our|its|own|more|new|"
+    r"plastic|working|untraceable|homemade|home-made|functional|these|those|such|\d+)\s+){0,3}"
+    r"(?:guns?|weapons?|firearms?|rifles?|pistols?|handguns?|bullets?|ammunition|ammo)\b|"
+    r"\b(?:3-?D-?printed|printed|homemade|home-made|untraceable|ghost|plastic|do-it-yourself|diy)\s+"
+    r"(?:guns?|weapons?|firearms?|rifles?|pistols?|handguns?)\b",
     IGNORE_CASE,
 )
 _PROPERTY_RE = re.compile(

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.analyzers.numeric import softmax
+from presslens.analyzers.violence.calls import CallScorer
 from presslens.analyzers.violence.cues import CUE_NAMES
 from presslens.registry import model_dir, model_loader
 
@@ -37,10 +38,13 @@ class ViolenceModel:
     threshold: float
     threshold_no_cue: float
     """Threshold for sentences outside a violent context (above 1 blocks them entirely)."""
+    calls: CallScorer | None = None
+    """The calibrated call-to-action scorer (``calls.json``); None: the stance model's probability is the score."""
     classes: tuple[str, ...] = CLASSES
 
     @classmethod
-    def load(cls, model_dir: Path = MODEL_DIR) -> ViolenceModel:
+    def load(cls, model_dir: Path = MODEL_DIR, *, with_calls: bool = True) -> ViolenceModel:
+        """The stance model and, unless ``with_calls`` is false (training the call scorer), the call scorer."""
         config = json.loads((model_dir / "model.json").read_text(encoding="utf-8"))
         with np.load(model_dir / "weights.npz", allow_pickle=False) as z:
             weights = np.asarray(z["weights"], dtype=np.float32)
@@ -53,6 +57,8 @@ class ViolenceModel:
             cue_scale=float(config["cue_scale"]),
             threshold=float(config["threshold"]),
             threshold_no_cue=float(config["threshold_no_cue"]),
+            calls=(CallScorer.from_json(model_dir / "calls.json")
+                   if with_calls and (model_dir / "calls.json").is_file() else None),
         )
 
     def features(self, embeddings: np.ndarray, cues: np.ndarray) -> np.ndarray:

@@ -275,6 +275,8 @@ _POST_SIGNATURE_RE = re.compile(
     r"September|October|November|December)\s+\d{1,2},\s+\d{4}[ \t]*$",
     re.MULTILINE,
 )
+_POST_MARKUP_RE = re.compile(r"<(?P<tag>tweet|blockquote|embed)\b[^>]{0,400}>.{0,2000}?</(?P=tag)>", re.DOTALL | IGNORE_CASE)
+"""An embedded post kept as markup in the text (``<tweet author="..." ...>...</tweet>``, as in PolNeAR)."""
 POST_MAX_CHARS = 320
 """The longest embedded post text taken before a byline: a tweet is at most 280 characters, plus a link."""
 
@@ -284,7 +286,8 @@ def embedded_post_ranges(text: str) -> list[tuple[int, int]]:
     the post text before it, on its line and on the lines just above, back to a blank line or another
     byline and at most :data:`POST_MAX_CHARS` characters. The words are the poster's, not the writer's.
     Where no blank line separates the post from the article, a short line of the writer's just above it is
-    taken in too: for calls and endorsements that errs on the side of not asserting."""
+    taken in too: for calls and endorsements that errs on the side of not asserting. A post kept as markup
+    (``<tweet author="...">...</tweet>``) is one range from its opening to its closing tag."""
     ranges: list[tuple[int, int]] = []
     for m in _POST_SIGNATURE_RE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -298,6 +301,7 @@ def embedded_post_ranges(text: str) -> list[tuple[int, int]]:
             budget -= len(line) + 1
             start = prev_start
         ranges.append((start, m.end()))
+    ranges.extend(m.span() for m in _POST_MARKUP_RE.finditer(text))
     return ranges
 
 

@@ -1,0 +1,209 @@
+"""Train the call-to-action scorer of the violence analyzer: ``presslens train violence-calls --ptc <ptc> --polnear
+<polnear train text>``.
+
+Rows: every call-to-action candidate (see :mod:`presslens.analyzers.violence.calls`) that the analyzer finds in
+
+- the real-news splits whose errors are open (:data:`~presslens.evaluation.realnews_selection.OPEN_SPLITS`; PTC
+  train articles), labelled right when it overlaps a gold call to action by half of the shorter span;
+- the articles of ``data/violence/call_audit_verdicts.jsonl``: stand-off verdicts (article, offsets, right / wrong;
+  no text) of the vcta5 and vcta6 audits (``/work/annot/audit_v``, ``/work/annot/audit_v2``) on PTC train and
+  PolNeAR train articles; a candidate gets the verdict of the audited finding it overlaps, candidates without one
+  are left out. The audits' GVDB dev verdicts are evaluation data and are not in the file.
+
+Model: L2-regularised logistic regression (:data:`L2`, fixed in advance, not tuned), fitted by Newton's method in
+numpy; deterministic. Written to ``models/violence/calls.json``; ``spec.json`` gets the file's sha256.
+
+Every choice is checked leave one split out: fitted on the audits and three open splits, scored on the fourth; the
+table (precision, recall and expected calibration error at 0.5, before = the stance model's probability on the
+candidates of analyzer 1.6) is printed and written into ``calls.json``, for the default candidates and with the
+demand candidates of ``PRESSLENS_CALL_DEMANDS=1`` (the fit always includes the demand rows: one scorer serves both).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from presslens.analyzers.violence.analyzer import call_candidates
+from presslens.analyzers.violence.calls import CALL_FEATURE_NAMES
+from presslens.analyzers.violence.model import MODEL_DIR, ViolenceModel
+from presslens.article import Article
+from presslens.evaluation.realnews import annotated_articles
+from presslens.evaluation.realnews_calibration import calibration
+from presslens.evaluation.realnews_selection import OPEN_SPLITS
+from presslens.registry import ModelSpec
+
+L2 = 1.0
+"""Ridge penalty on the weights (not on the bias); fixed before any fit was scored."""
+VERDICTS = Path("data/violence/call_audit_verdicts.jsonl")
+REALNEWS = Path("data/realnews")
+ASSERTED = 0.5
+
+
+@dataclass
+class Row:
+    group: str
+    """The open split the row comes from, or ``audit``."""
+    article: str
+    span: tuple[int, int]
+    features: np.ndarray
+    before: float
+    """The score analyzer 1.6 gave (0 where 1.6 had no such candidate)."""
+    cap: float
+    """The analyzer's cap on the score (a candidate veto)."""
+    demand_only: bool
+    """A demand candidate (only with ``PRESSLENS_CALL_DEMANDS=1``)."""
+    right: bool
+    gold: list[tuple[int, int]] = field(default_factory=list)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ptc", required=True, type=Path, help="PTC SemEval-2020 task 11 folder (train-articles/)")
+    parser.add_argument("--polnear", required=True, type=Path, help="PolNeAR train text folder (<name>.txt)")
+    parser.add_argument("--verdicts", type=Path, default=VERDICTS, help="stand-off audit verdicts")
+    parser.add_argument("--realnews", type=Path, default=REALNEWS, help="folder with the open splits' jsonl files")
+    parser.add_argument("--output", type=Path, default=MODEL_DIR, help="model folder (calls.json, spec.json)")
+
+
+def shorter_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared > 0 and shared >= 0.5 * min(a[1] - a[0], b[1] - b[0])
+
+
+def _rows(model: ViolenceModel, article: Article, group: str, article_id: str,
+          gold: list[tuple[int, int]] | None, verdicts: list[tuple[tuple[int, int], bool]]) -> list[Row]:
+    out = []
+    for cand in call_candidates(model, article):
+        span = (cand.start, cand.end)
+        if gold is not None:
+            right: bool | None = any(shorter_overlap(span, g) for g in gold)
+        else:
+            right = next((v for s, v in verdicts if shorter_overlap(span, s)), None)
+        if right is not None:
+            out.append(Row(group, article_id, span, cand.features, cand.stance_score, cand.cap, cand.demand_only, right,
+                           list(gold or [])))
+    return out
+
+
+def collect(args: argparse.Namespace) -> tuple[list[Row], dict[str, int]]:
+    """Every labelled candidate, and the number of gold calls per open split."""
+    from presslens.ingest import ReadOptions, read_file
+
+    # the stance model alone: the call scorer being trained is not read (it may be stale or missing)
+    model = ViolenceModel.load(MODEL_DIR, with_calls=False)
+    rows: list[Row] = []
+    gold_total: dict[str, int] = {}
+    for split in OPEN_SPLITS:
+        gold_total[split] = 0
+        for record, article in annotated_articles(args.realnews / f"{split}.jsonl", args.ptc):
+            gold = [(int(c["span"][0]), int(c["span"][1])) for c in record.get("calls_to_action", [])]
+            gold_total[split] += len(gold)
+            rows += _rows(model, article, split, record["id"], gold, [])
+    by_article: dict[tuple[str, str], list[tuple[tuple[int, int], bool]]] = defaultdict(list)
+    for line in args.verdicts.read_text(encoding="utf-8").splitlines():
+        v = json.loads(line)
+        by_article[(v["source"], v["article"])].append(((v["start"], v["end"]), v["verdict"] == "right"))
+    for (source, aid), verdicts in sorted(by_article.items()):
+        path = (args.ptc / "train-articles" / f"article{aid}.txt" if source == "ptc"
+                else args.polnear / f"{aid}.txt")
+        rows += _rows(model, read_file(path, ReadOptions()), "audit", aid, None, verdicts)
+    return rows, gold_total
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float]:
+    """L2-penalised logistic regression by Newton's method (the bias unpenalised)."""
+    n, d = x.shape
+    design = np.hstack([x, np.ones((n, 1))])
+    theta = np.zeros(d + 1)
+    penalty = np.diag([l2] * d + [0.0])
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(design @ theta)))
+        grad = design.T @ (p - y) + penalty @ theta
+        hess = design.T @ (design * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(d + 1)
+        step = np.linalg.solve(hess, grad)
+        theta -= step
+        if float(np.abs(step).max()) < 1e-10:
+            break
+    return theta[:d], float(theta[d])
+
+
+def _score(rows: list[Row], weights: np.ndarray, bias: float) -> np.ndarray:
+    """The analyzer's score of each row: the scorer's probability, capped where a candidate veto applies."""
+    if not rows:
+        return np.zeros(0)
+    x = np.stack([r.features for r in rows])
+    return np.minimum(1.0 / (1.0 + np.exp(-(x @ weights + bias))), np.asarray([r.cap for r in rows]))
+
+
+def _counts(rows: list[Row], scores: np.ndarray, gold_total: int) -> dict[str, Any]:
+    asserted = [(r, s) for r, s in zip(rows, scores, strict=True) if s >= ASSERTED]
+    found = {(r.article, g) for r, _ in asserted for g in r.gold if shorter_overlap(r.span, g)}
+    ece = calibration([(float(s), r.right) for r, s in zip(rows, scores, strict=True)]).ece if rows else None
+    return {"right": sum(r.right for r, _ in asserted), "asserted": len(asserted), "found": len(found),
+            "gold": gold_total, "ece": None if ece is None else round(ece, 3)}
+
+
+def leave_one_split_out(rows: list[Row], gold_total: dict[str, int], demands: bool) -> dict[str, dict[str, Any]]:
+    """Per open split: the before / after counts when it is held out (fitted on the audits and the other splits,
+    demand candidates included in the fit; scored on the candidates of the setting: with or without ``demands``)."""
+    table: dict[str, dict[str, Any]] = {}
+    for split in OPEN_SPLITS:
+        train = [r for r in rows if r.group != split]
+        test = [r for r in rows if r.group == split and (demands or not r.demand_only)]
+        weights, bias = fit(np.stack([r.features for r in train]), np.asarray([r.right for r in train], float))
+        table[split] = {"before": _counts([r for r in test if not r.demand_only],
+                                          np.asarray([r.before for r in test if not r.demand_only]),
+                                          gold_total[split]),
+                        "after": _counts(test, _score(test, weights, bias), gold_total[split])}
+    return table
+
+
+def _fmt(c: dict[str, Any]) -> str:
+    p = f"{c['right'] / c['asserted']:.3f}" if c["asserted"] else "-"
+    r = f"{c['found'] / c['gold']:.3f}" if c["gold"] else "-"
+    return f"P {c['right']}/{c['asserted']} ({p}) R {c['found']}/{c['gold']} ({r}) ECE {c['ece']}"
+
+
+def main(args: argparse.Namespace) -> int:
+    rows, gold_total = collect(args)
+    tables = {setting: leave_one_split_out(rows, gold_total, setting == "with_demands")
+              for setting in ("default", "with_demands")}
+    for setting, table in tables.items():
+        for split, t in table.items():
+            print(f"{setting}: {split} held out: before {_fmt(t['before'])} | after {_fmt(t['after'])}")
+    x = np.stack([r.features for r in rows])
+    y = np.asarray([r.right for r in rows], float)
+    weights, bias = fit(x, y)
+    in_sample = {setting: {s: _counts(part, _score(part, weights, bias), gold_total[s]) for s in OPEN_SPLITS
+                           if (part := [r for r in rows if r.group == s and (setting == "with_demands"
+                                                                             or not r.demand_only)]) is not None}
+                 for setting in tables}
+    for setting, counts in in_sample.items():
+        for split, c in counts.items():
+            print(f"{setting}: {split} in sample: {_fmt(c)}")
+    out = {
+        "features": list(CALL_FEATURE_NAMES),
+        "weights": [round(float(w), 6) for w in weights],
+        "bias": round(bias, 6),
+        "l2": L2,
+        "rows": {g: sum(r.group == g for r in rows) for g in (*OPEN_SPLITS, "audit")},
+        "positives": int(y.sum()),
+        "leave_one_split_out": tables,
+        "in_sample": in_sample,
+    }
+    args.output.mkdir(parents=True, exist_ok=True)
+    tmp = args.output / "calls.json.tmp"
+    tmp.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(args.output / "calls.json")
+    spec = ModelSpec.read(args.output)
+    files = sorted({*spec.files, "calls.json"})
+    ModelSpec.of_folder(args.output, spec.name, spec.version, files, spec.encoder_fingerprint).write(args.output)
+    print(f"wrote {args.output / 'calls.json'} ({len(rows)} rows, {int(y.sum())} right)")
+    return 0
+
