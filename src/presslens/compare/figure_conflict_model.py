@@ -29,7 +29,6 @@ from presslens.compare.conflicts import intervals_conflict, mention_bound, menti
 from presslens.compare.figure_pair_model import CONFLICT_FEATURES, PairModel, fit_pair_model
 from presslens.compare.figures import FigureMention
 
-
 DEFAULT_CONFLICT_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "figure_conflict_model.json"
 CONFLICT_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 """Probabilities :func:`choose_conflict_threshold` tries."""

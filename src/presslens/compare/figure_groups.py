@@ -94,7 +94,13 @@ from typing import Any
 import numpy as np
 
 from presslens.article import Article, Finding
-from presslens.compare.conflicts import WINDOW_DAYS, Conflict, find_conflicts, intervals_conflict, mention_interval
+from presslens.compare.conflicts import (
+    WINDOW_DAYS,
+    Conflict,
+    find_conflicts,
+    intervals_conflict,
+    mention_interval,
+)
 from presslens.compare.figure_conflict_model import conflict_pair_features
 from presslens.compare.figure_pair_model import (
     GENERAL_PAIR_FEATURES,
@@ -103,6 +109,7 @@ from presslens.compare.figure_pair_model import (
     PairModel,
     default_pair_model,
 )
+from presslens.compare.figure_parts import part_cosines
 from presslens.compare.figure_words import (
     GENERIC_PREDICATES,
     MONEY_PREDICATES,
@@ -117,7 +124,6 @@ from presslens.compare.figure_words import (
     hashed_embedder,
     inherited_predicate,
 )
-from presslens.compare.figure_parts import part_cosines
 from presslens.compare.figures import (
     GENERIC_HEADS,
     NUMBER_MASK,
