@@ -107,6 +107,7 @@ from presslens.compare.figure_pair_model import (
     OUTCOME_PAIR_FEATURES,
     PAIR_FEATURES,
     PairModel,
+    default_general_pair_model,
     default_pair_model,
 )
 from presslens.compare.figure_parts import part_cosines
@@ -642,7 +643,7 @@ class FigureGrouper:
         thing had their values agreed: the value features set to agreement (magnitude 1, no gap to the nearest
         group value, no clash of bounds, no equal value). Two reports of one thing that dispute its size are
         told apart from two things by what they count and say, not by their numbers."""
-        model = self.config.pair_model or default_pair_model()
+        model = self.config.pair_model or default_general_pair_model()
         x = self.model_features(m, gid, cosine if m.id in self.vectors else 0.0, "learned-general")
         if model.features != GENERAL_PAIR_FEATURES:
             raise ValueError("the value-blind probability needs a learned-general pair model")
@@ -682,7 +683,8 @@ class FigureGrouper:
         feats = self.features(m)
         toks, pred = feats.tokens, feats.predicate
         if cfg.method in ("learned", "learned-outcome", "learned-general"):
-            model = cfg.pair_model or default_pair_model()
+            model = cfg.pair_model or (default_general_pair_model() if cfg.method == "learned-general"
+                                       else default_pair_model())
             wanted = {"learned": PAIR_FEATURES, "learned-outcome": OUTCOME_PAIR_FEATURES,
                       "learned-general": GENERAL_PAIR_FEATURES}[cfg.method]
             if model.features != wanted:
