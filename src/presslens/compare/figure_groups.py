@@ -101,7 +101,7 @@ from presslens.compare.conflicts import (
     intervals_conflict,
     mention_interval,
 )
-from presslens.compare.figure_conflict_model import conflict_pair_features
+from presslens.compare.figure_conflict_model import conflict_pair_features, default_conflict_model
 from presslens.compare.figure_pair_model import (
     GENERAL_PAIR_FEATURES,
     OUTCOME_PAIR_FEATURES,
@@ -194,6 +194,24 @@ class GroupingConfig:
 
 OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
 """The methods that read the outcome vectors (:mod:`presslens.compare.figure_outcome`)."""
+
+CANDIDATE_GROUPINGS = ("general-f1+conflicts", "conservative+conflicts")
+"""The two candidates of the conflict-model round (not the default; docs/EVALUATION.md, "Tracked figures"):
+``"general-f1+conflicts"``: the ``"learned-general"`` pair model whose joining threshold was chosen by the best
+F1 sum, and the conflict model; ``"conservative+conflicts"``: the ``"conservative"`` merge policy and the
+conflict model. Both read the shipped JSON weights fitted on the 13 seen stories."""
+
+
+def candidate_grouping(name: str) -> GroupingConfig:
+    """The :class:`GroupingConfig` of a candidate of :data:`CANDIDATE_GROUPINGS` with the shipped weights
+    (``models/figure_general_pair_model.json``, ``models/figure_conflict_model.json``). The store's grouper
+    for it needs the outcome and part embedders (:func:`presslens.store.tracking.figure_grouper` adds them)."""
+    if name == "general-f1+conflicts":
+        return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
+                              conflict_model=default_conflict_model())
+    if name == "conservative+conflicts":
+        return GroupingConfig(method="conservative", conflict_model=default_conflict_model())
+    raise ValueError(f"unknown candidate grouping {name!r} (one of {', '.join(CANDIDATE_GROUPINGS)})")
 
 
 @dataclass(slots=True)
@@ -1233,6 +1251,6 @@ def _central_log(m: FigureMention) -> float | None:
     return float(np.log10(v)) if v > 0 else None
 
 
-__all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
+__all__ = ["CANDIDATE_GROUPINGS", "candidate_grouping", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]
