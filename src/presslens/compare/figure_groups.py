@@ -526,7 +526,7 @@ class FigureGrouper:
             if gid is not None:
                 self._leave(gid, mid)
                 changed.add(gid)
-            for table in (self.mentions, self.vectors, self.outcomes):
+            for table in (self.mentions, self.vectors, self.outcomes, self.parts):
                 table.pop(mid, None)
         return changed
 
