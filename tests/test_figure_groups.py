@@ -1605,3 +1605,44 @@ def test_the_store_builds_the_grouper_its_grouping_config_asks_for(tmp_path: Pat
                             hashed_embedder(), outcome_embed=_two_outcomes, part_embed=_parts_stand_in)
     assert chosen.outcome_embed is _two_outcomes and chosen.part_embed is _parts_stand_in
     assert chosen.config.conflict_model is conflicts
+
+
+def test_a_store_with_a_candidate_grouping_equals_its_rebuild(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from presslens.compare.figure_pair_model import CONFLICT_FEATURES, GENERAL_PAIR_FEATURES
+    from presslens.store import open_store
+    from presslens.store.schema import FIGURE_MENTIONS
+    from presslens.store.tracking import CorpusTracker, rebuild_groups
+    from tests.test_corpus_compare import ARTICLES_IN_DATE_ORDER, make_article
+
+    n, k = len(GENERAL_PAIR_FEATURES), len(CONFLICT_FEATURES)
+    weights = [0.0] * n
+    weights[GENERAL_PAIR_FEATURES.index("cosine")] = 4.0
+    joins = PairModel(tuple(weights), -1.0, (0.0,) * n, (1.0,) * n, threshold=0.5, features=GENERAL_PAIR_FEATURES)
+    conflicts = PairModel((0.0,) * k, 50.0, (0.0,) * k, (1.0,) * k, threshold=0.5, features=CONFLICT_FEATURES)
+    config = GroupingConfig(method="learned-general", pair_model=joins, conflict_model=conflicts)
+    url = str(tmp_path / "corpus.db")
+
+    def partition() -> set[frozenset[str]]:
+        groups: dict[str, set[str]] = {}
+        with open_store(url) as store, store.reading() as conn:
+            for mid, gid in conn.execute(select(FIGURE_MENTIONS.c.id, FIGURE_MENTIONS.c.group_id)):
+                if gid is not None:
+                    groups.setdefault(gid, set()).add(mid)
+        return {frozenset(g) for g in groups.values()}
+
+    with open_store(url, write=True, create=True) as store:
+        tracker = CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                                claim_fingerprint="hashed-test", grouping=config, outcome_embed=_two_outcomes,
+                                part_embed=_parts_stand_in)
+        for text, source, date in ARTICLES_IN_DATE_ORDER:
+            assert store.add(make_article(text, source, date, url=f"https://{source}.example/{date}"), tracker)
+        assert tracker.grouper is not None and tracker.grouper.part_embed is _parts_stand_in
+        assert tracker.grouper.config.conflict_model is conflicts
+    before = partition()
+    assert any(len(g) > 1 for g in before)
+    with open_store(url, write=True) as store:
+        rebuild_groups(store, embed=hashed_embedder(), grouping=config, outcome_embed=_two_outcomes,
+                       part_embed=_parts_stand_in)
+    assert partition() == before
