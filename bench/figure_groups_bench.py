@@ -20,7 +20,13 @@ import time
 
 import numpy as np
 
-from presslens.compare.figure_groups import FigureGrouper, GroupingConfig
+from presslens.compare.figure_groups import (
+    CANDIDATE_GROUPINGS,
+    FigureGrouper,
+    GroupingConfig,
+    candidate_grouping,
+    hashed_embedder,
+)
 from presslens.compare.figures import FigureMention, head_noun
 
 NOUNS = ["men", "refugees", "protesters", "reservists", "trucks", "households", "schools", "civilians",
@@ -72,9 +78,22 @@ def main() -> int:
     ap.add_argument("--topics", type=int, default=2000)
     ap.add_argument("--dim", type=int, default=384)
     ap.add_argument("--method", default=None, help="GroupingConfig.method (default: the shipped one)")
+    ap.add_argument("--candidate", choices=CANDIDATE_GROUPINGS,
+                    help="a candidate grouping with its shipped weights; outcome and part vectors are stand-ins "
+                         "(hashed clause words), and the conflicts of every group are timed at the end")
     args = ap.parse_args()
     config = GroupingConfig() if args.method is None else GroupingConfig(method=args.method)
-    grouper = FigureGrouper(None, config)
+    outcome_embed = part_embed = None
+    if args.candidate:
+        config = candidate_grouping(args.candidate)
+        outcome_embed = hashed_embedder(args.dim)
+        stand_in = hashed_embedder(args.dim)
+
+        def part_embed(texts: list[str]) -> np.ndarray:
+            return np.hstack([stand_in([t.split(" were ")[0] for t in texts]),
+                              stand_in([t.split(" were ")[-1] for t in texts])])
+
+    grouper = FigureGrouper(None, config, outcome_embed=outcome_embed, part_embed=part_embed)
     t0, cpu0 = time.perf_counter(), time.process_time()
     n = 0
     for mentions, vectors in synthetic_mentions(args.articles, args.per_article, args.topics, args.dim):
@@ -86,6 +105,11 @@ def main() -> int:
     t1 = time.perf_counter()
     summaries = [grouper.summary(g) for g in grouper.tracked_groups(min_articles=2)[:1000]]
     summary_seconds = time.perf_counter() - t1
+    if args.candidate:
+        t2, cpu2 = time.perf_counter(), time.process_time()
+        found = grouper.conflicts()
+        print(f"conflicts of every group and between near groups: {len(found):,} in "
+              f"{time.perf_counter() - t2:.1f} s wall, {time.process_time() - cpu2:.1f} s CPU")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{args.articles:,} articles, {n:,} mentions -> {len(grouper.groups):,} groups "
           f"({len(grouper.tracked_groups()):,} with 2+ articles)")

@@ -1364,7 +1364,7 @@ def test_learned_general_uses_a_model_of_its_own_features(tmp_path: Path) -> Non
     from presslens.compare.figure_pair_model import GENERAL_PAIR_FEATURES
 
     with pytest.raises(ValueError, match="GENERAL_PAIR_FEATURES"):
-        _outcome_grouper("learned-general")  # the shipped model has the plain features
+        _outcome_grouper("learned-general", pair_model=default_pair_model())  # type: ignore[arg-type]
     n = len(GENERAL_PAIR_FEATURES)
     same_article = GENERAL_PAIR_FEATURES.index("same_article")
     rng = np.random.default_rng(2)
@@ -1392,9 +1392,9 @@ def test_the_training_stories_are_seen_and_the_fresh_test_never(capsys: pytest.C
     ap = argparse.ArgumentParser()
     evaluation.add_arguments(ap)
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
-                                          "test_v1,test_v2", "--loso-held", "test_v3", "--embedder",
+                                          "test_v1,test_v2", "--loso-held", "test", "--embedder",
                                           "hashed"])) == 2
-    assert "--loso-held test_v3: not among the splits" in capsys.readouterr().out
+    assert "--loso-held test: not a story" in capsys.readouterr().out  # the fresh test is never held out here
     assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
                                           "test_v1,test_v2", "--loso-held", "test_v2", "--embedder",
                                           "hashed"])) == 0
@@ -1434,3 +1434,215 @@ def test_learned_general_near_conflicts_read_the_value_blind_probability() -> No
     assert {frozenset((c.first.text, c.second.text)) for c in grouper.conflicts()} == {
         frozenset(("40 miners", "400 miners"))}
     assert build(None).conflicts() == []  # no near-conflict threshold: only conflicts inside a group
+
+
+# ------------------------------------------------------------------ the conflict model (groups9)
+
+
+def test_the_held_out_stories_may_lie_outside_the_seen_set_and_are_never_fitted_on(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert "test_v8" in evaluation.SEEN_SPLITS and len(evaluation.SEEN_SPLITS) == 13
+    assert not set(evaluation.UNSEEN_STORIES) & set(evaluation.SEEN_SPLITS)
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    # test_v3 is held out while the folds fit on test_v1 and test_v2 only
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--sweep-splits",
+                                          "test_v1,test_v2", "--loso-held", "test_v2,test_v3", "--embedder",
+                                          "hashed"])) == 0
+    out = capsys.readouterr().out
+    assert "| rules | test_v3 |" in out and "| rules | test_v2 |" in out and "| rules | test_v1 |" not in out
+    assert "held out test_v3: " in out
+    assert evaluation.main(ap.parse_args(["--data", str(ROOT / "data/figures"), "--loso-stories", "--loso-methods",
+                                          "rules,no-such-method", "--embedder", "hashed"])) == 2
+    assert "--loso-methods no-such-method" in capsys.readouterr().out
+
+
+def test_leave_one_story_out_trains_only_on_the_training_splits(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    seen: list[list[str]] = []
+
+    def fake_choose(train, *_a, **_k):  # type: ignore[no-untyped-def]
+        seen.append(sorted(p.name for p in train))
+        return 0.5, 0.5
+
+    monkeypatch.setattr(evaluation, "choose_rules_setting", fake_choose)
+    monkeypatch.setattr(evaluation, "GROUPING_METHODS", ())
+    monkeypatch.setattr(evaluation, "PAIR_METHODS", ())
+    monkeypatch.setattr(evaluation, "REFIT_CRITERIA", ("errors",))
+    monkeypatch.setattr(evaluation, "group_articles", lambda *a, **k: None)
+    monkeypatch.setattr(evaluation, "score", lambda *a, **k: None)
+    splits = [SimpleNamespace(name=n, data=SimpleNamespace(articles=[]), findings={}, duplicates={})
+              for n in ("a", "b", "x", "y")]
+    evaluation.leave_one_story_out(splits, None, GroupingConfig(), None, ["x", "y"],  # type: ignore[arg-type]
+                                   training=["a", "b"])
+    assert seen == [["a", "b"], ["a", "b"]]  # y held out never trains on x, nor x on y
+
+
+def test_part_spans_read_the_word_after_the_number_and_the_predicate_around_it() -> None:
+    from presslens.compare.figure_parts import part_spans
+
+    def parts(text: str) -> tuple[str, str]:
+        (n0, n1), (p0, p1), _mask = part_spans(text)
+        return text[n0:n1], text[p0:p1]
+
+    assert parts("many miners were taken to hospital") == ("miners", "were taken to")
+    assert parts("the death toll has risen to many") == ("", "has risen to")
+    assert parts("about many, officials said") == ("", "about")
+    assert parts("no number here") == ("", "")
+
+
+def _parts_stand_in(texts: list[str]) -> np.ndarray:
+    """A stand-in part embedder: the noun half says "miners" or not, the predicate half "underground" or not."""
+    rows = []
+    for t in texts:
+        noun = [1.0, 0.0] if "miners" in t else [0.0, 1.0]
+        pred = [1.0, 0.0] if "underground" in t else [0.0, 1.0]
+        rows.append(noun + pred)
+    return np.array(rows, dtype=np.float32)
+
+
+CONFLICT_TEXTS = [("k1", 1, "Officials in Corrow said on Monday that 40 miners were underground at the pit."),
+                  ("k2", 2, "Officials in Corrow said on Tuesday that 400 miners were underground at the pit."),
+                  ("k3", 3, "Officials in Corrow said on Wednesday that 41 miners were underground at the pit.")]
+
+
+def _conflict_grouper(conflict_model: PairModel | None, texts: list[tuple[str, int, str]] = CONFLICT_TEXTS,
+                      ) -> FigureGrouper:
+    from presslens.compare.figure_pair_model import GENERAL_PAIR_FEATURES
+
+    n = len(GENERAL_PAIR_FEATURES)
+    never = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n, features=GENERAL_PAIR_FEATURES)
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method="learned-general", pair_model=never,
+                                                              conflict_model=conflict_model),
+                            outcome_embed=_two_outcomes, part_embed=_parts_stand_in)
+    for aid, day, text in texts:
+        art = _article(aid, text, day)
+        grouper.add_article(art, _findings(art))
+    return grouper
+
+
+def test_the_conflict_model_reports_clashing_figures_of_near_groups_it_takes_for_one_thing() -> None:
+    from presslens.compare.figure_pair_model import CONFLICT_FEATURES
+
+    n = len(CONFLICT_FEATURES)
+    same = PairModel((0.0,) * n, 50.0, (0.0,) * n, (1.0,) * n, threshold=0.5, features=CONFLICT_FEATURES)
+    other = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n, threshold=0.5, features=CONFLICT_FEATURES)
+    grouper = _conflict_grouper(same)
+    assert all(g.size == 1 for g in grouper.groups.values())  # the strict grouping joins nothing
+    pairs = {frozenset((c.first.text, c.second.text)) for c in grouper.conflicts()}
+    # 40 vs 400 and 400 vs 41 clash; 40 vs 41 are one figure within the tolerance: no conflict
+    assert pairs == {frozenset(("40 miners", "400 miners")), frozenset(("400 miners", "41 miners"))}
+    assert _conflict_grouper(other).conflicts() == []  # the model says: two things
+    assert _conflict_grouper(None).conflicts() == []  # no conflict model: only conflicts inside a group
+    by_text = {m.text: m for m in grouper.mentions.values()}
+    x = grouper.conflict_features(by_text["40 miners"], by_text["400 miners"])
+    assert x[CONFLICT_FEATURES.index("values_clash")] == 1.0
+    assert x[CONFLICT_FEATURES.index("noun_state_cosine")] == pytest.approx(1.0)
+    assert x[CONFLICT_FEATURES.index("log_ratio")] == pytest.approx(1.0)
+    assert x[CONFLICT_FEATURES.index("days_apart")] == pytest.approx(1 / 7)
+
+
+def test_the_conflict_threshold_is_chosen_holding_out_each_training_story(tmp_path: Path) -> None:
+    from presslens.compare.figure_conflict_model import CONFLICT_THRESHOLDS, choose_conflict_threshold
+    from presslens.compare.figure_pair_model import CONFLICT_FEATURES
+
+    rng = np.random.default_rng(3)
+    cos_at, clash_at = CONFLICT_FEATURES.index("clause_cosine"), CONFLICT_FEATURES.index("values_clash")
+    stories = []
+    for _story in range(3):
+        x = rng.uniform(0, 1, size=(120, len(CONFLICT_FEATURES)))
+        y = (rng.uniform(size=120) < 0.3).astype(float)
+        x[:, cos_at] = np.where(y > 0, rng.uniform(0.6, 1.0, 120), rng.uniform(0.0, 0.5, 120))
+        x[:, clash_at] = (rng.uniform(size=120) < 0.5).astype(float)
+        planted = y * x[:, clash_at]
+        stories.append((x, y, planted))
+    model = choose_conflict_threshold(stories)
+    assert model.features == CONFLICT_FEATURES and model.threshold in CONFLICT_THRESHOLDS
+    assert model.weights[cos_at] == max(model.weights)  # the cosine carries the label
+    x, _y, planted = stories[0]
+    flagged = np.array([model.probability(r) >= model.threshold for r in x]) & (x[:, clash_at] > 0.5)
+    assert flagged[planted > 0].all() and not flagged[planted == 0].any()
+    path = tmp_path / "conflict.json"
+    model.save(path)
+    assert PairModel.from_json(path.read_text(encoding="utf-8")) == model
+
+
+def test_a_candidate_grouping_with_the_conflict_model_equals_its_rebuild() -> None:
+    from presslens.compare.figure_pair_model import CONFLICT_FEATURES, GENERAL_PAIR_FEATURES
+
+    n, k = len(GENERAL_PAIR_FEATURES), len(CONFLICT_FEATURES)
+    weights = [0.0] * n
+    weights[GENERAL_PAIR_FEATURES.index("cosine")] = 4.0
+    joins = PairModel(tuple(weights), -1.0, (0.0,) * n, (1.0,) * n, threshold=0.5, features=GENERAL_PAIR_FEATURES)
+    cweights = [0.0] * k
+    cweights[CONFLICT_FEATURES.index("noun_state_cosine")] = 5.0
+    conflicts = PairModel(tuple(cweights), -2.0, (0.0,) * k, (1.0,) * k, threshold=0.5, features=CONFLICT_FEATURES)
+    config = GroupingConfig(method="learned-general", pair_model=joins, conflict_model=conflicts)
+    articles = [_article(aid, text, day, src) for aid, day, src, text in CORPUS]
+    articles += [_article(aid, text, day) for aid, day, text in CONFLICT_TEXTS]
+    grouper = FigureGrouper(hashed_embedder(), config, outcome_embed=_two_outcomes, part_embed=_parts_stand_in)
+    for art in articles:
+        grouper.add_article(art, _findings(art))
+    before = _partition(grouper)
+    found = {frozenset((c.first.id, c.second.id)) for c in grouper.conflicts()}
+    assert any(len(g) > 1 for g in before) and found
+    grouper.rebuild(reembed=True)
+    assert _partition(grouper) == before
+    assert {frozenset((c.first.id, c.second.id)) for c in grouper.conflicts()} == found
+
+
+def test_the_store_builds_the_grouper_its_grouping_config_asks_for(tmp_path: Path) -> None:
+    from presslens.compare.figure_pair_model import CONFLICT_FEATURES, GENERAL_PAIR_FEATURES
+    from presslens.store.tracking import figure_grouper
+
+    n, k = len(GENERAL_PAIR_FEATURES), len(CONFLICT_FEATURES)
+    joins = PairModel((0.0,) * n, 0.0, (0.0,) * n, (1.0,) * n, features=GENERAL_PAIR_FEATURES)
+    conflicts = PairModel((0.0,) * k, 0.0, (0.0,) * k, (1.0,) * k, features=CONFLICT_FEATURES)
+    plain = figure_grouper(GroupingConfig(), hashed_embedder())
+    assert plain.outcome_embed is None and plain.part_embed is None  # the rules read no token states
+    chosen = figure_grouper(GroupingConfig(method="learned-general", pair_model=joins, conflict_model=conflicts),
+                            hashed_embedder(), outcome_embed=_two_outcomes, part_embed=_parts_stand_in)
+    assert chosen.outcome_embed is _two_outcomes and chosen.part_embed is _parts_stand_in
+    assert chosen.config.conflict_model is conflicts
+
+
+def test_a_store_with_a_candidate_grouping_equals_its_rebuild(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from presslens.compare.figure_pair_model import CONFLICT_FEATURES, GENERAL_PAIR_FEATURES
+    from presslens.store import open_store
+    from presslens.store.schema import FIGURE_MENTIONS
+    from presslens.store.tracking import CorpusTracker, rebuild_groups
+    from tests.test_corpus_compare import ARTICLES_IN_DATE_ORDER, make_article
+
+    n, k = len(GENERAL_PAIR_FEATURES), len(CONFLICT_FEATURES)
+    weights = [0.0] * n
+    weights[GENERAL_PAIR_FEATURES.index("cosine")] = 4.0
+    joins = PairModel(tuple(weights), -1.0, (0.0,) * n, (1.0,) * n, threshold=0.5, features=GENERAL_PAIR_FEATURES)
+    conflicts = PairModel((0.0,) * k, 50.0, (0.0,) * k, (1.0,) * k, threshold=0.5, features=CONFLICT_FEATURES)
+    config = GroupingConfig(method="learned-general", pair_model=joins, conflict_model=conflicts)
+    url = str(tmp_path / "corpus.db")
+
+    def partition() -> set[frozenset[str]]:
+        groups: dict[str, set[str]] = {}
+        with open_store(url) as store, store.reading() as conn:
+            for mid, gid in conn.execute(select(FIGURE_MENTIONS.c.id, FIGURE_MENTIONS.c.group_id)):
+                if gid is not None:
+                    groups.setdefault(gid, set()).add(mid)
+        return {frozenset(g) for g in groups.values()}
+
+    with open_store(url, write=True, create=True) as store:
+        tracker = CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                                claim_fingerprint="hashed-test", grouping=config, outcome_embed=_two_outcomes,
+                                part_embed=_parts_stand_in)
+        for text, source, date in ARTICLES_IN_DATE_ORDER:
+            assert store.add(make_article(text, source, date, url=f"https://{source}.example/{date}"), tracker)
+        assert tracker.grouper is not None and tracker.grouper.part_embed is _parts_stand_in
+        assert tracker.grouper.config.conflict_model is conflicts
+    before = partition()
+    assert any(len(g) > 1 for g in before)
+    with open_store(url, write=True) as store:
+        rebuild_groups(store, embed=hashed_embedder(), grouping=config, outcome_embed=_two_outcomes,
+                       part_embed=_parts_stand_in)
+    assert partition() == before

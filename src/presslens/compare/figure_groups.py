@@ -87,21 +87,30 @@ import datetime as _dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from presslens.article import Article, Finding
-from presslens.compare.conflicts import Conflict, find_conflicts, intervals_conflict, mention_interval
+from presslens.compare.conflicts import (
+    WINDOW_DAYS,
+    Conflict,
+    find_conflicts,
+    intervals_conflict,
+    mention_interval,
+)
+from presslens.compare.figure_conflict_model import conflict_pair_features, default_conflict_model
 from presslens.compare.figure_pair_model import (
     GENERAL_PAIR_FEATURES,
     OUTCOME_PAIR_FEATURES,
     PAIR_FEATURES,
     PairModel,
+    default_general_pair_model,
     default_pair_model,
 )
+from presslens.compare.figure_parts import part_cosines
 from presslens.compare.figure_words import (
     GENERIC_PREDICATES,
     MONEY_PREDICATES,
@@ -175,10 +184,34 @@ class GroupingConfig:
     mentions of another group it could have joined (a candidate that meets the hard constraints) whose mean
     outcome vector is at least this close (cosine): a cautious merge policy opens a new group for a figure
     whose outcome is uncertain, and the dispute between the two groups is still reported."""
+    conflict_model: PairModel | None = None
+    """When set (with ``FigureGrouper(part_embed=..., outcome_embed=...)``), :meth:`FigureGrouper.conflicts` also
+    reports two figures of near groups (a mention and a group it could have joined: the same candidate lists and
+    hard constraints) whose values clash when this model (:mod:`presslens.compare.figure_conflict_model`) gives
+    them a probability of being one measured thing of at least its threshold. Conflicts inside a group stay
+    the rule's."""
 
 
 OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
 """The methods that read the outcome vectors (:mod:`presslens.compare.figure_outcome`)."""
+
+CANDIDATE_GROUPINGS = ("general-f1+conflicts", "conservative+conflicts")
+"""The two candidates of the conflict-model round (not the default; docs/EVALUATION.md, "Tracked figures"):
+``"general-f1+conflicts"``: the ``"learned-general"`` pair model whose joining threshold was chosen by the best
+F1 sum, and the conflict model; ``"conservative+conflicts"``: the ``"conservative"`` merge policy and the
+conflict model. Both read the shipped JSON weights fitted on the 13 seen stories."""
+
+
+def candidate_grouping(name: str) -> GroupingConfig:
+    """The :class:`GroupingConfig` of a candidate of :data:`CANDIDATE_GROUPINGS` with the shipped weights
+    (``models/figure_general_pair_model.json``, ``models/figure_conflict_model.json``). The store's grouper
+    for it needs the outcome and part embedders (:func:`presslens.store.tracking.figure_grouper` adds them)."""
+    if name == "general-f1+conflicts":
+        return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
+                              conflict_model=default_conflict_model())
+    if name == "conservative+conflicts":
+        return GroupingConfig(method="conservative", conflict_model=default_conflict_model())
+    raise ValueError(f"unknown candidate grouping {name!r} (one of {', '.join(CANDIDATE_GROUPINGS)})")
 
 
 @dataclass(slots=True)
@@ -320,8 +353,13 @@ class FigureGrouper:
     """Incremental grouping of figure mentions (see the module docstring)."""
 
     def __init__(self, embed: Embedder | None = None, config: GroupingConfig | None = None, *,
-                 outcome_embed: Embedder | None = None) -> None:
+                 outcome_embed: Embedder | None = None, part_embed: Embedder | None = None) -> None:
         self.embed = embed
+        self.part_embed = part_embed
+        """Masked clauses -> noun and predicate token states (:func:`~presslens.compare.figure_parts.parts_embedder`);
+        read only by the conflict model (``GroupingConfig.conflict_model``), computed only when given."""
+        self.parts: dict[str, np.ndarray] = {}
+        """Mention id -> its part vectors (float16), when ``part_embed`` is given."""
         self.config = config or GroupingConfig()
         self.outcome_embed = outcome_embed
         """Masked clauses -> outcome vectors (:func:`~presslens.compare.figure_outcome.outcome_embedder`); read
@@ -380,6 +418,7 @@ class FigureGrouper:
             outcomes = self.outcome_embed([m.masked_clause for m in grouped])
             for i, m in enumerate(grouped):
                 self.outcomes[m.id] = np.asarray(outcomes[i], dtype=np.float32)
+        self._embed_parts(grouped)
         for m in mentions:
             if m.measure is None:
                 self._remember(m)
@@ -397,7 +436,17 @@ class FigureGrouper:
             self.vectors[mid] = vector  # kept in float16: half the memory; sums in float32
         if self.outcome_embed is not None and mid not in self.outcomes:
             self.outcomes[mid] = np.asarray(self.outcome_embed([mention.masked_clause])[0], dtype=np.float32)
+        self._embed_parts([mention])
         return self._place(mention, mid)
+
+    def _embed_parts(self, mentions: Sequence[FigureMention], *, again: bool = False) -> None:
+        """Part vectors of the grouped mentions that have none yet (all of them with ``again``)."""
+        if self.part_embed is None:
+            return
+        todo = [m for m in mentions if m.measure is not None and (again or m.id not in self.parts)]
+        if todo:
+            vecs = self.part_embed([m.masked_clause for m in todo])
+            self.parts.update((m.id, np.asarray(vecs[i], dtype=np.float16)) for i, m in enumerate(todo))
 
     def _place(self, mention: FigureMention, mid: str) -> str:
         """Join the best compatible group or found one (the mention and its vector already remembered)."""
@@ -418,6 +467,7 @@ class FigureGrouper:
             if todo:
                 outs = self.outcome_embed([m.masked_clause for m in todo])
                 self.outcomes.update((m.id, np.asarray(outs[i], dtype=np.float32)) for i, m in enumerate(todo))
+        self._embed_parts(mentions)
         for m in mentions:
             mid = self._remember(m)
             gid = group_of.get(mid)
@@ -441,6 +491,7 @@ class FigureGrouper:
             if grouped and self.outcome_embed is not None:
                 outs = self.outcome_embed([m.masked_clause for _, m in grouped])
                 self.outcomes = {mid: np.asarray(outs[i], dtype=np.float32) for i, (mid, _) in enumerate(grouped)}
+            self._embed_parts([m for _, m in grouped], again=True)
         self._outcome_sums.clear()
         self.group_of.clear()
         self.groups.clear()
@@ -475,7 +526,7 @@ class FigureGrouper:
             if gid is not None:
                 self._leave(gid, mid)
                 changed.add(gid)
-            for table in (self.mentions, self.vectors, self.outcomes):
+            for table in (self.mentions, self.vectors, self.outcomes, self.parts):
                 table.pop(mid, None)
         return changed
 
@@ -610,7 +661,7 @@ class FigureGrouper:
         thing had their values agreed: the value features set to agreement (magnitude 1, no gap to the nearest
         group value, no clash of bounds, no equal value). Two reports of one thing that dispute its size are
         told apart from two things by what they count and say, not by their numbers."""
-        model = self.config.pair_model or default_pair_model()
+        model = self.config.pair_model or default_general_pair_model()
         x = self.model_features(m, gid, cosine if m.id in self.vectors else 0.0, "learned-general")
         if model.features != GENERAL_PAIR_FEATURES:
             raise ValueError("the value-blind probability needs a learned-general pair model")
@@ -650,7 +701,8 @@ class FigureGrouper:
         feats = self.features(m)
         toks, pred = feats.tokens, feats.predicate
         if cfg.method in ("learned", "learned-outcome", "learned-general"):
-            model = cfg.pair_model or default_pair_model()
+            model = cfg.pair_model or (default_general_pair_model() if cfg.method == "learned-general"
+                                       else default_pair_model())
             wanted = {"learned": PAIR_FEATURES, "learned-outcome": OUTCOME_PAIR_FEATURES,
                       "learned-general": GENERAL_PAIR_FEATURES}[cfg.method]
             if model.features != wanted:
@@ -935,6 +987,66 @@ class FigureGrouper:
             wanted = set(chosen)
             out.extend(c for c in self.near_conflicts(self.config.near_conflict_threshold)
                        if self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted)
+        if self.config.conflict_model is not None:
+            wanted = set(chosen)
+            out.extend(c for c in self.model_conflicts(self.config.conflict_model)
+                       if self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted)
+        return out
+
+    def near_pairs(self, *, own_group: bool = False) -> Iterator[tuple[FigureMention, FigureMention]]:
+        """Pairs of dated figures of different articles at most ``WINDOW_DAYS`` apart, where the second is in a
+        group the first could have joined (a compatible candidate: :meth:`_scored_candidates`) other than its
+        own (``own_group``: or in its own). Each pair once, earlier figure first."""
+        seen: set[frozenset[str]] = set()
+        for mid, gid in self.group_of.items():
+            m = self.mentions[mid]
+            if m.date is None:
+                continue
+            cands, _cos = self._scored_candidates(m)
+            if own_group and gid not in cands:
+                cands = [gid, *cands]
+            for g in cands:
+                if g == gid and not own_group:
+                    continue
+                for other_id in self.groups[g].mention_ids:
+                    o = self.mentions[other_id]
+                    if other_id == mid or o.article_id == m.article_id or o.date is None:
+                        continue
+                    if abs((o.date - m.date).days) > WINDOW_DAYS:
+                        continue
+                    pair = frozenset((mid, other_id))
+                    if pair in seen:
+                        continue
+                    seen.add(pair)
+                    yield (m, o) if (m.date, m.article_id, m.start) <= (o.date, o.article_id, o.start) else (o, m)
+
+    def conflict_features(self, a: FigureMention, b: FigureMention) -> list[float]:
+        """:func:`~presslens.compare.figure_conflict_model.conflict_pair_features` of two remembered figures
+        (cosines of their clause, outcome and part vectors; 0 where a vector is missing)."""
+        va, vb = self.vectors.get(a.id), self.vectors.get(b.id)
+        clause = 0.0
+        if va is not None and vb is not None:
+            fa, fb = va.astype(np.float32), vb.astype(np.float32)
+            norm = float(np.linalg.norm(fa) * np.linalg.norm(fb))
+            clause = float(fa @ fb) / norm if norm > 0 else 0.0
+        oa, ob = self.outcomes.get(a.id), self.outcomes.get(b.id)
+        outcome = float(oa @ ob) if oa is not None and ob is not None else 0.0
+        noun, pred = part_cosines(self.parts.get(a.id), self.parts.get(b.id))
+        return conflict_pair_features(a, b, clause_cosine=clause, outcome_cosine=outcome, noun_cosine=noun,
+                                      predicate_cosine=pred)
+
+    def model_conflicts(self, model: PairModel) -> list[Conflict]:
+        """Conflicts between near groups that the conflict model accepts: :meth:`near_pairs` (other groups
+        only) whose value ranges clash under the conflict rule and whose probability of being one measured
+        thing reaches ``model.threshold``."""
+        out: list[Conflict] = []
+        for a, b in self.near_pairs():
+            ia, ib = mention_interval(a), mention_interval(b)
+            if ia is None or ib is None or not intervals_conflict(ia, ib):
+                continue
+            if model.probability(self.conflict_features(a, b)) >= model.threshold:
+                assert a.date is not None and b.date is not None
+                out.append(Conflict(a, b, (b.date - a.date).days))
         return out
 
     def near_conflicts(self, threshold: float) -> list[Conflict]:
@@ -1139,6 +1251,6 @@ def _central_log(m: FigureMention) -> float | None:
     return float(np.log10(v)) if v > 0 else None
 
 
-__all__ = ["PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
+__all__ = ["CANDIDATE_GROUPINGS", "candidate_grouping", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]

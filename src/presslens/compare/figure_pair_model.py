@@ -47,9 +47,19 @@ lists know no outcome, whether the group already holds a figure of the mention's
 the group's nearest-dated mention, whether a group mention has the same value, the smallest magnitude gap to a
 group mention, and whether the two bound a conflict pair (an upper bound below a lower bound)."""
 
-KNOWN_FEATURE_SETS = (PAIR_FEATURES, OUTCOME_PAIR_FEATURES, GENERAL_PAIR_FEATURES)
+CONFLICT_FEATURES = (
+    "clause_cosine", "outcome_cosine", "noun_state_cosine", "predicate_state_cosine", "same_unit_word",
+    "log_ratio", "values_clash", "both_exact", "either_bounded", "either_approx", "same_source",
+    "attributions_differ", "either_attribution_vague", "days_apart",
+)
+"""The features of the conflict model (:mod:`presslens.compare.figure_conflict_model`): a pair of figures,
+not a figure and a group."""
+
+KNOWN_FEATURE_SETS = (PAIR_FEATURES, OUTCOME_PAIR_FEATURES, GENERAL_PAIR_FEATURES, CONFLICT_FEATURES)
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "figure_pair_model.json"
+DEFAULT_GENERAL_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "figure_general_pair_model.json"
+"""The ``"learned-general"`` pair model fitted on every seen story (a candidate, not the default method)."""
 
 
 @dataclass(frozen=True)
@@ -126,4 +136,11 @@ def default_pair_model() -> PairModel:
     return PairModel.from_json(DEFAULT_MODEL_PATH.read_text(encoding="utf-8"))
 
 
-__all__ = ["DEFAULT_MODEL_PATH", "GENERAL_PAIR_FEATURES", "KNOWN_FEATURE_SETS", "OUTCOME_PAIR_FEATURES", "PAIR_FEATURES", "PairModel", "default_pair_model", "fit_pair_model"]
+
+@lru_cache(maxsize=1)
+def default_general_pair_model() -> PairModel:
+    """The shipped ``"learned-general"`` model (``presslens/models/figure_general_pair_model.json``)."""
+    return PairModel.from_json(DEFAULT_GENERAL_MODEL_PATH.read_text(encoding="utf-8"))
+
+
+__all__ = ["CONFLICT_FEATURES", "DEFAULT_GENERAL_MODEL_PATH", "DEFAULT_MODEL_PATH", "default_general_pair_model", "GENERAL_PAIR_FEATURES", "KNOWN_FEATURE_SETS", "OUTCOME_PAIR_FEATURES", "PAIR_FEATURES", "PairModel", "default_pair_model", "fit_pair_model"]

@@ -62,6 +62,7 @@ import numpy as np
 
 from presslens.article import Article, Finding
 from presslens.compare.duplicates import DuplicateIndex
+from presslens.compare.figure_conflict_model import choose_conflict_threshold
 from presslens.compare.figure_groups import (
     OUTCOME_METHODS,
     Embedder,
@@ -70,6 +71,7 @@ from presslens.compare.figure_groups import (
     hashed_embedder,
 )
 from presslens.compare.figure_pair_model import (
+    CONFLICT_FEATURES,
     GENERAL_PAIR_FEATURES,
     OUTCOME_PAIR_FEATURES,
     PAIR_FEATURES,
@@ -234,9 +236,11 @@ def caching(embed: Embedder) -> Embedder:
 
 def group_articles(articles: Sequence[Article], findings: dict[str, list[Finding]], duplicates: dict[str, str],
                    embed: Embedder | None, config: GroupingConfig, *,
-                   outcome_embed: Embedder | None = None) -> FigureGrouper:
-    wants = config.method in OUTCOME_METHODS or config.near_conflict_threshold is not None
-    grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed if wants else None)
+                   outcome_embed: Embedder | None = None, part_embed: Embedder | None = None) -> FigureGrouper:
+    conflict_model = config.conflict_model is not None
+    wants = config.method in OUTCOME_METHODS or config.near_conflict_threshold is not None or conflict_model
+    grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed if wants else None,
+                            part_embed=part_embed if conflict_model else None)
     for a in sorted(articles, key=lambda a: (a.date or _dt.date.max, a.id)):
         grouper.add_article(a, findings[a.id], duplicate_of=duplicates.get(a.id))
     return grouper
@@ -400,6 +404,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default 0,3)")
     parser.add_argument("--outcome-centred", action="store_true",
                         help="(experiment) outcome vectors minus the clause's mean token state")
+    parser.add_argument("--loso-methods", metavar="METHODS",
+                        help="with --loso-stories: only these methods (comma-separated): rules and any of "
+                             + ", ".join(CANDIDATE_METHODS) + " (the candidates of the conflict-model round; "
+                             "default: the older methods, all of them)")
+    parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
+                        help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
+                             "and write it to PATH as JSON")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
@@ -408,10 +419,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned", "vetoed", *OUTCOME_METHODS)
 PAIR_METHODS = ("learned", "vetoed", "learned-outcome", "learned-general")
 """The methods that use the pair model (fitted per held-out story)."""
-SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7",
+SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7", "test_v8",
                "train_w", "train_x", "train_y", "train_z")
 """Splits that may be used for tuning and fitting: dev, the retired test splits whose errors were read, and the
-four training stories (written blind to the method). ``test`` is never among them."""
+four training stories (written blind to the method). ``test`` is never among them, nor stories that are only
+ever held out (``train_b``, ``train_c``: ``--loso-held`` scores them, fitting on these splits only)."""
+UNSEEN_STORIES = ("train_b", "train_c")
+"""Stories written blind and only ever held out (``--loso-held``): nothing is fitted, chosen or read on them."""
 DECIDING_STORIES = ("train_w", "train_x", "train_y", "train_z")
 """The stories no word list, rule or setting was read off: held out in turn (each with everything fitted on
 the other 11 stories), their sums decide whether a method may become the default."""
@@ -638,6 +652,62 @@ def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates:
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), width), np.asarray(labels, dtype=np.float64)
 
 
+def conflict_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
+                      embed: Embedder | None, config: GroupingConfig, outcome_embed: Embedder | None,
+                      part_embed: Embedder | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Training pairs for the conflict model, from the gold grouping of one split.
+
+    The articles are replayed in date order (copies skipped) with every mention put into its gold group (as in
+    :func:`pair_examples`); then every :meth:`~presslens.compare.figure_groups.FigureGrouper.near_pairs` pair,
+    own groups included (two figures at most the conflict window apart, the second in the first's group or in
+    a compatible candidate group), gives one row of
+    :func:`~presslens.compare.figure_conflict_model.conflict_pair_features`. Returns the features, the labels
+    (1: both figures belong to the same tracked quantity, whether their values clash or not) and whether the
+    pair is a planted conflict."""
+    grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed, part_embed=part_embed)
+    golds: dict[str, list[GoldMention]] = defaultdict(list)
+    for g in data.mentions:
+        golds[g.article].append(g)
+    tracked: dict[str, str] = {}
+    gold_id: dict[str, str] = {}
+    for a in sorted(data.articles, key=lambda a: (a.date or _dt.date.max, a.id)):
+        if a.id in duplicates:
+            continue
+        mentions = mentions_from_findings(a, list(findings[a.id]))
+        for g in golds.get(a.id, []):
+            m = _match(g, mentions)
+            if m is not None:
+                gold_id.setdefault(m.id, g.id)
+                if g.group != "distractor":
+                    tracked.setdefault(m.id, g.group)
+        grouped = [m for m in mentions if m.measure is not None]
+        vectors = embed([m.masked_clause for m in grouped]) if embed is not None and grouped else None
+        for m in mentions:
+            grouper._remember(m)
+        if outcome_embed is not None and grouped:
+            outs = outcome_embed([m.masked_clause for m in grouped])
+            grouper.outcomes.update((m.id, np.asarray(outs[i], dtype=np.float32)) for i, m in enumerate(grouped))
+        grouper._embed_parts(grouped)
+        for i, m in enumerate(grouped):
+            if vectors is not None:
+                grouper.vectors[m.id] = np.asarray(vectors[i], dtype=np.float16)
+            key = f"{tracked[m.id]}|{m.measure}" if m.id in tracked else f"solo:{m.id}"
+            if key not in grouper.groups:
+                grouper._new_group(str(m.measure), founder=m, gid=key)
+            grouper._join(key, m)
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    planted: list[int] = []
+    for first, second in grouper.near_pairs(own_group=True):
+        rows.append(grouper.conflict_features(first, second))
+        labels.append(int(first.id in tracked and tracked[first.id] == tracked.get(second.id)))
+        ga, gb = gold_id.get(first.id), gold_id.get(second.id)
+        planted.append(int(ga is not None and gb is not None and frozenset((ga, gb)) in data.conflicts))
+    width = len(CONFLICT_FEATURES)
+    return (np.asarray(rows, dtype=np.float64).reshape(len(rows), width), np.asarray(labels, dtype=np.float64),
+            np.asarray(planted, dtype=np.float64))
+
+
 @dataclass
 class PreparedSplit:
     """One split with its analyses, copies and pair-model training pairs (computed once)."""
@@ -652,21 +722,26 @@ class PreparedSplit:
     outcome_embed: Embedder | None = None
     general_pairs: tuple[np.ndarray, np.ndarray] | None = None
     """The pairs with the outcome cosine and the list-free features (``"learned-general"``)."""
+    conflict_pairs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    """The conflict model's training pairs (:func:`conflict_examples`), when part vectors exist."""
 
 
 def prepare_splits(data_dir: Path, splits: Sequence[str], embed: Embedder | None,
-                   config: GroupingConfig, outcome_embed: Embedder | None = None) -> list[PreparedSplit]:
+                   config: GroupingConfig, outcome_embed: Embedder | None = None,
+                   part_embed: Embedder | None = None) -> list[PreparedSplit]:
     out = []
     for split in splits:
         data = load_dataset(data_dir, split)
         findings = analyse(data.articles)
         dups = find_duplicates(data.articles)
+        conflicts = (conflict_examples(data, findings, dups, embed, config, outcome_embed, part_embed)
+                     if part_embed is not None and outcome_embed is not None else None)
         with_outcome = (pair_examples(data, findings, dups, embed, config, outcome_embed=outcome_embed)
                         if outcome_embed is not None else None)
         general = (pair_examples(data, findings, dups, embed, config, outcome_embed=outcome_embed, general=True)
                    if outcome_embed is not None else None)
         out.append(PreparedSplit(split, data, findings, dups, pair_examples(data, findings, dups, embed, config),
-                                 with_outcome, outcome_embed, general))
+                                 with_outcome, outcome_embed, general, conflicts))
     return out
 
 
@@ -782,6 +857,23 @@ def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | N
     With a single split there is nothing to hold out: the model's default threshold (0.5) stays."""
     if len(prepared) < 2:
         return fit_on(prepared, method)
+    totals = pair_threshold_totals(prepared, embed, config, method)
+    return replace(fit_on(prepared, method), threshold=pick_pair_threshold(totals, criterion))
+
+
+def pick_pair_threshold(totals: dict[float, tuple[int, float]], criterion: str) -> float:
+    """The threshold of :data:`PAIR_THRESHOLDS` that ``criterion`` picks from (errors, F1 sum) per threshold:
+    ``"errors"``: the fewest errors, then the best F1 sum; ``"f1"``: the best F1 sum, then the fewest errors
+    (the first threshold on ties)."""
+    if criterion == "f1":
+        return min(PAIR_THRESHOLDS, key=lambda t: (-round(totals[t][1], 9), totals[t][0]))
+    return min(PAIR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9)))
+
+
+def pair_threshold_totals(prepared: Sequence[PreparedSplit], embed: Embedder | None, config: GroupingConfig,
+                          method: str) -> dict[float, tuple[int, float]]:
+    """(errors, F1 sum) per threshold of :data:`PAIR_THRESHOLDS`, each split of ``prepared`` held out in turn
+    and grouped with the model fitted on the others (what :func:`choose_pair_threshold` picks from)."""
     totals: dict[float, tuple[int, float]] = {t: (0, 0.0) for t in PAIR_THRESHOLDS}
     for inner in prepared:
         base = fit_on([p for p in prepared if p is not inner], method)
@@ -791,29 +883,26 @@ def choose_pair_threshold(prepared: Sequence[PreparedSplit], embed: Embedder | N
                                                  outcome_embed=inner.outcome_embed), inner.duplicates)
             errors, f1 = totals[t]
             totals[t] = (errors + s.grouping_errors, f1 + s.bcubed_f1)
-    if criterion == "f1":
-        best = min(PAIR_THRESHOLDS, key=lambda t: (-round(totals[t][1], 9), totals[t][0]))
-    else:
-        best = min(PAIR_THRESHOLDS, key=lambda t: (totals[t][0], -round(totals[t][1], 9)))
-    return replace(fit_on(prepared, method), threshold=best)
+    return totals
 
 
 def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | None,
                         config: GroupingConfig, outcome_embed: Embedder | None = None,
                         held_out: Sequence[str] | None = None, pair_criterion: str = "errors",
-                        ) -> dict[str, list[tuple[str, Scores]]]:
+                        training: Sequence[str] | None = None) -> dict[str, list[tuple[str, Scores]]]:
     """Method -> per held-out split (one story each), its scores. The pair model (weights and threshold, see
     :func:`choose_pair_threshold`) is fitted on the other splits only; the rules and the conservative policy
     run at ``config``'s setting (which was chosen on the seen splits, and their word lists were written after
     reading them: optimistic for those two). ``held_out``: the stories held out in turn (default: every one;
-    each fold still trains on all the others)."""
+    each fold still trains on all the others); ``training``: the splits a fold may fit on (default: all of
+    ``prepared``; a held-out story outside it is never fitted on, not even when another story is held out)."""
     methods = [m for m in GROUPING_METHODS if outcome_embed is not None or m not in OUTCOME_METHODS]
     out: dict[str, list[tuple[str, Scores]]] = {name: [] for name in methods}
     cache: dict[tuple[str, str, float], Scores] = {}
     for held in prepared:
         if held_out is not None and held.name not in held_out:
             continue
-        train = [p for p in prepared if p is not held]
+        train = [p for p in prepared if p is not held and (training is None or p.name in training)]
         models = {name: choose_pair_threshold(train, embed, config, name, pair_criterion) for name in PAIR_METHODS
                   if outcome_embed is not None or name not in OUTCOME_METHODS}
         outcome_at = {name: choose_outcome_threshold(train, embed, outcome_embed, config, name, cache)
@@ -842,6 +931,58 @@ def leave_one_story_out(prepared: Sequence[PreparedSplit], embed: Embedder | Non
             cfg = replace(config, method="rules", threshold=t, embed_weight=w)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg)
             out.setdefault(f"rules-refit-{crit}", []).append((held.name, score(held.data, grouper, held.duplicates)))
+    return out
+
+
+CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
+    "general-f1": ("learned-general", "f1", False),
+    "general-f1+conflicts": ("learned-general", "f1", True),
+    "general-errors": ("learned-general", "errors", False),
+    "general-errors+conflicts": ("learned-general", "errors", True),
+    "conservative+conflicts": ("conservative", None, True),
+}
+"""The methods of ``--loso-methods`` besides ``rules`` and :data:`GROUPING_METHODS`: name -> (grouping method,
+the criterion that picks its pair model's joining threshold on the training stories (:func:`pick_pair_threshold`;
+None: no pair model), whether the conflict model (fitted on the same training stories, threshold by
+:func:`~presslens.compare.figure_conflict_model.choose_conflict_threshold`) reports conflicts between near
+groups). Every choice is fixed here; nothing is chosen after a held-out score."""
+
+
+def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], held_out: Sequence[str],
+                   embed: Embedder | None, config: GroupingConfig, outcome_embed: Embedder,
+                   part_embed: Embedder, methods: Sequence[str]) -> dict[str, list[tuple[str, Scores]]]:
+    """Method -> per held-out story, its scores, for ``rules`` (the shipped setting, nothing fitted) and the
+    :data:`CANDIDATE_METHODS` in ``methods``. Each story of ``held_out`` is held out in turn; the pair model
+    (weights, and its threshold by the method's criterion, chosen by leaving one training story out) and the
+    conflict model (weights and threshold) are fitted on the splits of ``training`` other than the held-out
+    one."""
+    out: dict[str, list[tuple[str, Scores]]] = {name: [] for name in methods}
+    for held in prepared:
+        if held.name not in held_out:
+            continue
+        train = [p for p in prepared if p is not held and p.name in training]
+        wants_pairs = any(CANDIDATE_METHODS[m][1] is not None for m in methods if m in CANDIDATE_METHODS)
+        wants_conflicts = any(CANDIDATE_METHODS[m][2] for m in methods if m in CANDIDATE_METHODS)
+        conflict_model = (choose_conflict_threshold([p.conflict_pairs for p in train if p.conflict_pairs is not None])
+                          if wants_conflicts else None)
+        base = fit_on(train, "learned-general") if wants_pairs else None
+        totals = pair_threshold_totals(train, embed, config, "learned-general") if wants_pairs else {}
+        picked = {crit: pick_pair_threshold(totals, crit) for crit in REFIT_CRITERIA} if wants_pairs else {}
+        print(f"held out {held.name} (fitted on {','.join(p.name for p in train)}): pair-model threshold "
+              + ", ".join(f"by {c} {t}" for c, t in picked.items())
+              + (f"; conflict-model threshold {conflict_model.threshold}" if conflict_model else ""), flush=True)
+        for name in methods:
+            if name == "rules":
+                cfg = replace(config, method="rules")
+            else:
+                method, criterion, conflicts = CANDIDATE_METHODS[name]
+                model = (replace(base, threshold=picked[criterion]) if criterion is not None and base is not None
+                         else None)
+                cfg = replace(config, method=method, pair_model=model,
+                              conflict_model=conflict_model if conflicts else None)
+            grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
+                                     outcome_embed=outcome_embed, part_embed=part_embed)
+            out[name].append((held.name, score(held.data, grouper, held.duplicates)))
     return out
 
 
@@ -915,44 +1056,95 @@ def _embedder(name: str) -> Embedder | None:
     return encoder.encode if encoder is not None else None
 
 
+def _part_embedder(name: str) -> Embedder | None:
+    """The noun and predicate token states of the encoder behind ``--embedder`` (None without token states)."""
+    encoder = _token_encoder(name)
+    if encoder is None:
+        return None
+    from presslens.compare.figure_parts import parts_embedder
+
+    return caching(parts_embedder(encoder))
+
+
+def _held_stories(args: argparse.Namespace) -> list[str] | None:
+    if not args.loso_held:
+        return None
+    if args.loso_held == "deciding":
+        return list(DECIDING_STORIES)
+    return [sp.strip() for sp in args.loso_held.split(",") if sp.strip()]
+
+
 def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
-    """``--loso-stories`` and ``--fit-pair-model``: seen splits only (default: all of them)."""
+    """``--loso-stories``, ``--fit-pair-model`` and ``--fit-conflict-model``: fitted on seen splits only
+    (default: all of them); ``--loso-held`` may name stories outside them, which are only ever held out."""
     splits = [sp.strip() for sp in (args.sweep_splits or ",".join(SEEN_SPLITS)).split(",") if sp.strip()]
     if any(sp not in SEEN_SPLITS for sp in splits):
         print(f"error: the pair model is fitted on seen splits only ({', '.join(SEEN_SPLITS)})")
         return 2
+    held = _held_stories(args)
+    known = set(SEEN_SPLITS) | set(UNSEEN_STORIES)
+    if held is not None:
+        unknown = [sp for sp in held if sp not in known]
+        if unknown:
+            print(f"error: --loso-held {','.join(unknown)}: not a story ({', '.join(sorted(known))})")
+            return 2
+    methods = [m.strip() for m in args.loso_methods.split(",") if m.strip()] if args.loso_methods else None
+    if methods is not None:
+        bad_methods = [m for m in methods if m != "rules" and m not in CANDIDATE_METHODS]
+        if bad_methods:
+            print(f"error: --loso-methods {','.join(bad_methods)}: not rules or one of "
+                  f"{', '.join(CANDIDATE_METHODS)}")
+            return 2
     embed = _embedder(args.embedder)
     if embed is not None and args.clause_window is not None:
         embed = windowed(embed, args.clause_window)
     embed = caching(embed) if embed is not None else None
     outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_centred)
-    prepared = prepare_splits(data_dir, splits, embed, GroupingConfig(), outcome_embed)
+    part_embed = (_part_embedder(args.embedder)
+                  if methods is not None or args.fit_conflict_model is not None else None)
+    every = list(dict.fromkeys([*splits, *(held or [])]))
+    prepared = prepare_splits(data_dir, every, embed, GroupingConfig(), outcome_embed, part_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
         print(f"error: {err}")
+    fitted = [p for p in prepared if p.name in splits]
     if args.fit_pair_model:
         method = args.method if args.method in PAIR_METHODS else "learned"
-        model = choose_pair_threshold(prepared, embed, GroupingConfig(), method)
+        model = choose_pair_threshold(fitted, embed, GroupingConfig(), method, args.pair_criterion)
         model.save(args.fit_pair_model)
-        pairs = sum(len(p.pairs[1]) for p in prepared)
-        positives = int(sum(p.pairs[1].sum() for p in prepared))
+        pairs = sum(len(p.pairs[1]) for p in fitted)
+        positives = int(sum(p.pairs[1].sum() for p in fitted))
         print(f"pair model fitted on {','.join(splits)} ({pairs} pairs, {positives} same-thing; threshold "
-              f"{model.threshold} for --method {method}) -> "
+              f"{model.threshold} by {args.pair_criterion} for --method {method}) -> "
               f"{args.fit_pair_model}")
         for name, w in zip(model.features, model.weights, strict=True):
             print(f"  {name}: {w:+.3f}")
+    if args.fit_conflict_model:
+        sets = [p.conflict_pairs for p in fitted if p.conflict_pairs is not None]
+        if not sets:
+            print("error: the conflict model needs the encoder's token states (--embedder encoder or claim)")
+            return 2
+        cmodel = choose_conflict_threshold(sets)
+        cmodel.save(args.fit_conflict_model)
+        print(f"conflict model fitted on {','.join(splits)} ({sum(len(x[1]) for x in sets)} pairs, "
+              f"{int(sum(x[1].sum() for x in sets))} same-thing, {int(sum(x[2].sum() for x in sets))} planted "
+              f"conflicts; threshold {cmodel.threshold}) -> {args.fit_conflict_model}")
+        for name, w in zip(cmodel.features, cmodel.weights, strict=True):
+            print(f"  {name}: {w:+.3f}")
     if args.loso_stories:
-        print(f"Leave one story out over {','.join(splits)} (embedder {args.embedder}):\n")
-        held = None
-        if args.loso_held:
-            held = list(DECIDING_STORIES) if args.loso_held == "deciding" else [
-                sp.strip() for sp in args.loso_held.split(",") if sp.strip()]
-            unknown = [sp for sp in held if sp not in splits]
-            if unknown:
-                print(f"error: --loso-held {','.join(unknown)}: not among the splits {','.join(splits)}")
+        shown = ",".join(held) if held else ",".join(splits)
+        print(f"Leave one story out: held out in turn {shown}; each fold fitted on {','.join(splits)} minus the "
+              f"held-out story (embedder {args.embedder}):\n")
+        if methods is not None:
+            if outcome_embed is None or part_embed is None:
+                print("error: --loso-methods needs the encoder's token states (--embedder encoder or claim)")
                 return 2
-        print(loso_stories_table(leave_one_story_out(prepared, embed, GroupingConfig(), outcome_embed, held,
-                                                     args.pair_criterion)))
+            results = candidate_loso(prepared, splits, held or splits, embed, GroupingConfig(), outcome_embed,
+                                     part_embed, methods)
+        else:
+            results = leave_one_story_out(prepared, embed, GroupingConfig(), outcome_embed, held,
+                                          args.pair_criterion, training=splits)
+        print(loso_stories_table(results))
     return 1 if bad else 0
 
 
@@ -966,7 +1158,7 @@ def main(args: argparse.Namespace) -> int:
     if args.loso and not args.sweep:
         print("error: --loso needs --sweep (it chooses settings on the swept splits)")
         return 2
-    if args.loso_stories or args.fit_pair_model:
+    if args.loso_stories or args.fit_pair_model or args.fit_conflict_model:
         return _learned_main(args, data_dir)
     if args.sweep and any(sp not in SEEN_SPLITS for sp in sweep_splits):
         print(f"error: --sweep tunes, and tuning uses the seen splits only ({', '.join(SEEN_SPLITS)})")

@@ -45,7 +45,13 @@ from sqlalchemy import and_, select
 
 from presslens.article import Article, Finding, Report
 from presslens.compare.duplicates import DuplicateIndex, signature
-from presslens.compare.figure_groups import Embedder, FigureGrouper, GroupSummary
+from presslens.compare.figure_groups import (
+    OUTCOME_METHODS,
+    Embedder,
+    FigureGrouper,
+    GroupingConfig,
+    GroupSummary,
+)
 from presslens.compare.figures import FigureMention, mentions_from_findings
 from presslens.identity import content_id, finding_id
 from presslens.store.rows import article_from_stored, stored_report
@@ -63,6 +69,29 @@ def default_figure_embedder() -> Embedder:
     from presslens.encoder import SentenceEncoder
 
     return SentenceEncoder.default().encode
+
+
+def figure_grouper(config: GroupingConfig | None = None, embed: Embedder | None = None, *,
+                   outcome_embed: Embedder | None = None, part_embed: Embedder | None = None) -> FigureGrouper:
+    """The store's grouper for ``config`` (default: :class:`GroupingConfig`'s shipped method): the clause
+    embedder (default: :func:`default_figure_embedder`) and, only where the config reads them, the outcome
+    vectors (the :data:`OUTCOME_METHODS`, near conflicts, the conflict model) and the noun / predicate token
+    states (the conflict model) of the shared encoder, unless stand-ins are given."""
+    config = config or GroupingConfig()
+    wants_outcome = (config.method in OUTCOME_METHODS or config.near_conflict_threshold is not None
+                     or config.conflict_model is not None)
+    wants_parts = config.conflict_model is not None
+    if (wants_outcome and outcome_embed is None) or (wants_parts and part_embed is None):
+        from presslens.compare.figure_outcome import outcome_embedder
+        from presslens.compare.figure_parts import parts_embedder
+        from presslens.encoder import SentenceEncoder
+
+        encoder = SentenceEncoder.default()
+        outcome_embed = outcome_embed or outcome_embedder(encoder)
+        part_embed = part_embed or parts_embedder(encoder)
+    return FigureGrouper(embed or default_figure_embedder(), config,
+                         outcome_embed=outcome_embed if wants_outcome else None,
+                         part_embed=part_embed if wants_parts else None)
 
 
 def default_claim_encoding() -> tuple[ClaimEncode, str]:
@@ -103,8 +132,12 @@ class CorpusTracker:
 
     def __init__(self, store: Store, *, figure_embed: Embedder | None = None,
                  claim_encode: ClaimEncode | None = None, claim_fingerprint: str | None = None,
-                 embed_claims: bool = False) -> None:
+                 embed_claims: bool = False, grouping: GroupingConfig | None = None,
+                 outcome_embed: Embedder | None = None, part_embed: Embedder | None = None) -> None:
         self.store = store
+        self.grouping = grouping
+        """The grouping method and setting (None: :class:`GroupingConfig`'s defaults); see :func:`figure_grouper`."""
+        self._token_embeds = (outcome_embed, part_embed)
         self.embed_claims = embed_claims
         self._figure_embed = figure_embed
         self._claim_encode = claim_encode
@@ -123,7 +156,8 @@ class CorpusTracker:
         """The stored state: every article's text into the duplicate index, the grouping restored."""
         if self.grouper is not None:
             return self.grouper
-        grouper = FigureGrouper(self._figure_embed or default_figure_embedder())
+        grouper = figure_grouper(self.grouping, self._figure_embed, outcome_embed=self._token_embeds[0],
+                                 part_embed=self._token_embeds[1])
         grouper.copies.clear()
         with self.store.reading() as conn:
             for key, minhash, dup, source, date in conn.execute(
@@ -234,10 +268,12 @@ def load_copies(conn: Any) -> dict[str, list[dict[str, Any]]]:
     return copies
 
 
-def rebuild_groups(store: Store, embed: Embedder | None = None) -> tuple[int, int]:
+def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: GroupingConfig | None = None,
+                   outcome_embed: Embedder | None = None, part_embed: Embedder | None = None) -> tuple[int, int]:
     """Rebuild every figure mention from the stored reports, re-embed and regroup them in date order, and
-    replace the ``figure_mentions`` rows in one transaction; (mentions, groups)."""
-    grouper = FigureGrouper(embed or default_figure_embedder())
+    replace the ``figure_mentions`` rows in one transaction; (mentions, groups). ``grouping`` and the token-state
+    embedders as for :func:`figure_grouper`."""
+    grouper = figure_grouper(grouping, embed, outcome_embed=outcome_embed, part_embed=part_embed)
     per_article: list[tuple[int, Article, list[Finding]]] = []
     with store.reading() as conn:
         for pk, key, packed, text, dup in conn.execute(
@@ -310,5 +346,5 @@ def figure_summaries(
     return out
 
 
-__all__ = ["CLAIM_MIN_SCORE", "CorpusTracker", "figure_summaries", "load_copies", "load_mentions", "rebuild_groups",
+__all__ = ["CLAIM_MIN_SCORE", "CorpusTracker", "figure_grouper", "figure_summaries", "load_copies", "load_mentions", "rebuild_groups",
            "restore_grouping"]

@@ -1,0 +1,122 @@
+"""Which two figures in near groups are one measured thing in dispute: a pair model for conflicts.
+
+A cautious grouping keeps distractors out by opening a new group whenever it is unsure, and so splits the
+reports of one quantity whose values disagree -- exactly the pairs a conflict is made of. The conflict model
+looks at those pairs directly: two figures of different articles, at most
+:data:`~presslens.compare.conflicts.WINDOW_DAYS` apart, in the same group or in a group the other could have
+joined (a compatible candidate of the grouping, same hard constraints), and gives the probability that they
+measure the same thing. Its features come from no word list (:data:`CONFLICT_FEATURES`,
+:func:`conflict_pair_features`): cosines of the two masked clauses, of their outcome vectors
+(:mod:`presslens.compare.figure_outcome`) and of the token states of the counted noun and of the predicate
+(:mod:`presslens.compare.figure_parts`), the magnitude ratio, the bound types, the outlet and attribution,
+the days between them, and whether the values clash under the conflict rule. A pair whose values clash and
+whose probability reaches the model's threshold is reported as a conflict (beside the conflicts inside a
+group, which the rule alone decides). The model is a :class:`~presslens.compare.figure_pair_model.PairModel`
+(logistic regression, JSON weights, no pickle), trained on the pairs of labelled stories: a pair is positive
+when both figures belong to the same tracked quantity (planted conflicts and compatible reports alike).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from presslens.compare.conflicts import intervals_conflict, mention_bound, mention_interval
+from presslens.compare.figure_pair_model import CONFLICT_FEATURES, PairModel, fit_pair_model
+from presslens.compare.figures import FigureMention
+
+DEFAULT_CONFLICT_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "figure_conflict_model.json"
+CONFLICT_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+"""Probabilities :func:`choose_conflict_threshold` tries."""
+CONFLICT_F_BETA = 2.0
+"""The threshold criterion weighs recall of the planted conflicts this many times over precision (F2): the
+criterion is fixed before any held-out score; recall first, because a missed dispute is what the cautious
+groupings lose."""
+
+
+def _central(interval: tuple[float, float] | None) -> float | None:
+    if interval is None:
+        return None
+    lo, hi = interval
+    v = lo if hi == float("inf") else (hi if lo == 0 else math.sqrt(lo * hi))
+    return v if v > 0 else None
+
+
+def conflict_pair_features(a: FigureMention, b: FigureMention, *, clause_cosine: float, outcome_cosine: float,
+                           noun_cosine: float, predicate_cosine: float) -> list[float]:
+    """The features of one pair of figures, in the order of :data:`CONFLICT_FEATURES` (the cosines are given:
+    the grouper holds the vectors)."""
+    ia, ib = mention_interval(a), mention_interval(b)
+    ca, cb = _central(ia), _central(ib)
+    log_ratio = min(3.0, abs(math.log10(ca) - math.log10(cb))) if ca and cb else 3.0
+    clash = float(ia is not None and ib is not None and intervals_conflict(ia, ib))
+    bounds = (mention_bound(a), mention_bound(b))
+    both_exact = float(bounds == (None, None))
+    bounded = float(any(x in ("lower", "upper") for x in bounds))
+    approx = float("approx" in bounds)
+    same_unit = float(a.unit is not None and a.unit == b.unit)
+    same_source = float(a.source is not None and a.source == b.source)
+    differ = float(a.attributed_to is not None and b.attributed_to is not None
+                   and a.attributed_to.strip().lower() != b.attributed_to.strip().lower())
+    vague = float(a.attribution_vague or b.attribution_vague)
+    days = abs((a.date - b.date).days) / 7.0 if a.date is not None and b.date is not None else 1.0
+    return [clause_cosine, outcome_cosine, noun_cosine, predicate_cosine, same_unit, log_ratio, clash, both_exact,
+            bounded, approx, same_source, differ, vague, days]
+
+
+def fit_conflict_model(x: np.ndarray, y: np.ndarray, threshold: float = 0.5) -> PairModel:
+    """The logistic regression of :func:`~presslens.compare.figure_pair_model.fit_pair_model` over
+    :data:`CONFLICT_FEATURES`."""
+    return fit_pair_model(x, y, threshold=threshold, features=CONFLICT_FEATURES)
+
+
+def f_beta(tp: int, fp: int, fn: int, beta: float = CONFLICT_F_BETA) -> float:
+    if tp == 0:
+        return 0.0
+    p, r = tp / (tp + fp), tp / (tp + fn)
+    return (1 + beta ** 2) * p * r / (beta ** 2 * p + r)
+
+
+def choose_conflict_threshold(pairs: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> PairModel:
+    """The conflict model fitted on every story's pairs, with its threshold chosen by leaving one story out in
+    turn: ``pairs`` holds per story (features, same-thing labels, planted-conflict labels); for each story the
+    model is fitted on the others and its pairs whose values clash are flagged at every threshold of
+    :data:`CONFLICT_THRESHOLDS`; the threshold with the best F-beta (:data:`CONFLICT_F_BETA`) of the planted
+    conflicts summed over the held-out stories wins (then the higher threshold). One story: threshold 0.5."""
+    usable = [p for p in pairs if len(p[1])]
+    if not usable:
+        raise ValueError("no conflict-model training pairs")
+    x_all = np.vstack([p[0] for p in usable])
+    y_all = np.concatenate([p[1] for p in usable])
+    if len(usable) < 2:
+        return fit_conflict_model(x_all, y_all)
+    clash_at = CONFLICT_FEATURES.index("values_clash")
+    counts = {t: [0, 0, 0] for t in CONFLICT_THRESHOLDS}
+    for i, (x, _y, planted) in enumerate(usable):
+        rest = [p for j, p in enumerate(usable) if j != i]
+        model = fit_conflict_model(np.vstack([p[0] for p in rest]), np.concatenate([p[1] for p in rest]))
+        probs = np.array([model.probability(row) for row in x]) if len(x) else np.zeros(0)
+        clash = x[:, clash_at] > 0.5 if len(x) else np.zeros(0, dtype=bool)
+        for t in CONFLICT_THRESHOLDS:
+            flagged = clash & (probs >= t)
+            tp = int((flagged & (planted > 0.5)).sum())
+            counts[t][0] += tp
+            counts[t][1] += int(flagged.sum()) - tp
+            counts[t][2] += int((planted > 0.5).sum()) - tp
+    best = max(CONFLICT_THRESHOLDS, key=lambda t: (round(f_beta(*counts[t]), 9), t))
+    return fit_conflict_model(x_all, y_all, threshold=best)
+
+
+@lru_cache(maxsize=1)
+def default_conflict_model() -> PairModel:
+    """The shipped conflict model (``presslens/models/figure_conflict_model.json``)."""
+    return PairModel.from_json(DEFAULT_CONFLICT_MODEL_PATH.read_text(encoding="utf-8"))
+
+
+__all__ = ["CONFLICT_FEATURES", "CONFLICT_F_BETA", "CONFLICT_THRESHOLDS", "DEFAULT_CONFLICT_MODEL_PATH",
+           "choose_conflict_threshold", "conflict_pair_features", "default_conflict_model", "f_beta",
+           "fit_conflict_model"]
