@@ -254,10 +254,10 @@ def _context_traits(text: str, a: Attribution, sentences: list[Span]) -> dict[st
     before = _words(text, max(0, cue[0] - 30), cue[0])[-2:]
     after = _words(text, cue[1], min(len(text), cue[1] + 12))[:1]
     cue_words = _words(text, *cue)
-    passive = bool(after == ["by"] and cue_words and cue_words[-1].endswith(("ed", "en", "ld", "wn"))) or (
-        bool(before) and before[-1] in _BE and bool(cue_words) and cue_words[-1].endswith(("ed", "ld", "en"))
-        and cue_words[-1] not in ("said",)
-    )
+    by = after == ["by"] or cue_words[-1:] == ["by"]
+    verb = ([w for w in cue_words if w != "by"] or [""])[-1]
+    participle = verb.endswith(("ed", "en", "ld", "wn"))
+    passive = participle and (by or (bool(before) and before[-1] in _BE))
     sent = _sentence_of(sentences, cue[0])
     question = sent is not None and text[sent[0]:sent[1]].rstrip(" \"”’)\n").endswith("?")
     return {
