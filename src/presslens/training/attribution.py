@@ -14,6 +14,11 @@ real-news dev splits, with a leave-articles-out check, and prints the constants:
     presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 [--split dev,dev2]
         [--check-split dev2] [--leave-one-split-out]
 
+``--scorer`` fits the learned finding scorer instead (:mod:`presslens.training.attribution_scorer`: every open
+real-news split, leave one split out; writes ``scorer.json`` into ``--output``, or nothing with ``--dry-run``):
+
+    presslens train attribution --scorer --data ../shared/data/ptc-semeval2020-task11 [--dry-run]
+
 ``--check-split`` adds the split-to-split check: the fit on each other split alone, scored on that one (ECE).
 ``--leave-one-split-out`` fits on all splits of ``--split`` but one and scores that one, for each (ECE, precision
 and recall of the asserted attributions): the held-out check for choosing the calibration. The test split and the

@@ -48,6 +48,8 @@ SCORER_FILE = model_dir("attribution") / "scorer.json"
 #: the environment variable that picks the attribution score: "learned" (this scorer) or "calibrated" (1.8's
 #: six-input calibration, :func:`.calibration.calibrated`)
 SCORER_ENV = "PRESSLENS_ATTRIBUTION_SCORER"
+#: the default of :data:`SCORER_ENV`: the learned scorer did not pass the ship rule (MODEL_CARD.md, analyzer 2.1)
+DEFAULT_SCORER = "calibrated"
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -336,7 +338,3 @@ def use_learned_scorer() -> bool:
     """Whether the learned scorer gives the attribution scores (:data:`SCORER_ENV`; the default is the shipped
     choice, see MODEL_CARD.md, analyzer 2.1)."""
     return os.environ.get(SCORER_ENV, DEFAULT_SCORER) == "learned"
-
-
-#: the default of :data:`SCORER_ENV`
-DEFAULT_SCORER = "calibrated"
