@@ -144,6 +144,33 @@ def test_a_frame_whose_line_ends_in_a_colon_reports_the_block_after_it() -> None
     assert letter[got[0] : got[1]] == "In 2016 the server was copied."
 
 
+@pytest.mark.parametrize(
+    ("lead", "cue", "content"),
+    [
+        ("explains that", "explains", "most of the promises could never be kept"),
+        ("explained at the hearing that", "explained", "most of the promises could never be kept"),
+        ("adds", "adds", "that most of the promises could never be kept"),
+    ],
+)
+def test_a_that_clause_before_a_line_colon_is_what_was_said_not_the_block_after_it(
+    lead: str, cue: str, content: str
+) -> None:
+    # the block after the colon is the writer's evidence for the paraphrase (here a transcript turn)
+    text = (f"Smith {lead} most of the promises could never be kept:\n"
+            "SMITH: \u201cSo, let us go back to the platform, right?\u201d\nThe writer goes on.")
+    if lead == "adds":
+        text = text.replace("adds most", "adds that most")
+    a = _att(text, "Smith", cue, content)
+    assert block_after_colon(text, a, quote_spans(text)) is None
+
+
+def test_without_a_that_clause_the_line_colon_still_opens_the_block() -> None:
+    text = "Smith explains the platform:\nSMITH: \u201cSo, let us go back to the platform, right?\u201d\nMore."
+    a = _att(text, "Smith", "explains", "the platform")
+    got = block_after_colon(text, a, quote_spans(text))
+    assert got is not None and text[got[0]:got[1]].startswith("SMITH:")
+
+
 def test_a_colon_inside_the_line_is_not_a_block_frame() -> None:
     text = "Farrakhan Speech: 'Jews Are My Enemy' drew no notice, she said: nothing else.\nNext line here now."
     a = _att(text, "she", "said", "nothing else")

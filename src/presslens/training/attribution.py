@@ -14,10 +14,15 @@ real-news dev splits, with a leave-articles-out check, and prints the constants:
     presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 [--split dev,dev2]
         [--check-split dev2] [--leave-one-split-out]
 
+``--scorer`` fits the learned finding scorer instead (:mod:`presslens.training.attribution_scorer`: every open
+real-news split, leave one split out; writes ``scorer.json`` into ``--output``, or nothing with ``--dry-run``):
+
+    presslens train attribution --scorer --data ../shared/data/ptc-semeval2020-task11 [--dry-run]
+
 ``--check-split`` adds the split-to-split check: the fit on each other split alone, scored on that one (ECE).
 ``--leave-one-split-out`` fits on all splits of ``--split`` but one and scores that one, for each (ECE, precision
 and recall of the asserted attributions): the held-out check for choosing the calibration. The test split and the
-dev4 validation batch are refused.
+validation batches are refused.
 
 The head reads the shared encoder's frozen token states of a whole article (sentences concatenated)
 plus the lexical features of :func:`presslens.analyzers.attribution.features.lexical_features`:
@@ -42,6 +47,7 @@ from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.tagger import MODEL_DIR, TAG_CHUNK, TAGGER_NAME, tag_logits, token_chunks
 from presslens.analyzers.numeric import sigmoid
 from presslens.encoder import model_fingerprint
+from presslens.evaluation.realnews_selection import VALIDATION_SPLITS
 from presslens.registry import ModelSpec, file_sha256
 from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
 from presslens.training.polnear import PolnearArticle, Span, find_root, load_split, split_sentences
@@ -98,12 +104,12 @@ REALNEWS_REPEAT = 4
 """Times each real-news article is seen per epoch (33 of them next to 840 PolNeAR articles)."""
 
 
-#: real-news splits nothing is fitted or checked on: the held-out test split and the blind validation batch
-HELD_OUT_SPLITS = ("test", "dev4")
+#: real-news splits nothing is fitted or checked on: the held-out test split and the blind validation batches
+HELD_OUT_SPLITS = ("test", *VALIDATION_SPLITS)
 
 
 def dev_split_names(splits: str) -> list[str]:
-    """The comma-separated real-news split names; the test split and the dev4 validation batch are refused (they
+    """The comma-separated real-news split names; the test split and the validation batches are refused (they
     are scored by the lead, never fitted or checked on)."""
     names = [s.strip() for s in splits.split(",") if s.strip()]
     for name in HELD_OUT_SPLITS:
@@ -208,6 +214,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--leave-one-split-out", action="store_true",
                         help="with --calibrate: for each split of --split, fit on the others and print its "
                         "expected calibration error, precision and recall (asserted = score >= 0.5)")
+    parser.add_argument("--scorer", action="store_true",
+                        help="fit the learned finding scorer instead (--data: the ptc-semeval2020-task11 folder) on "
+                        "the open real-news splits, leave one split out; writes models/attribution/scorer.json")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="with --scorer: print the held-out table and the fit, write nothing")
     parser.add_argument("--realnews", default="",
                         help="ptc-semeval2020-task11 folder: add the real-news gold spans of --realnews-split to "
                         "the tagger's training articles")
@@ -220,6 +231,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    if args.scorer:
+        from presslens.training.attribution_scorer import train_scorer
+
+        return train_scorer(Path(args.data), Path(args.output) / "scorer.json", args.dry_run)
     if args.calibrate:
         return calibrate(Path(args.data), args.split, args.check_split, args.leave_one_split_out)
     import torch
@@ -366,7 +381,7 @@ class CalibrationTable:
 
 def calibration_rows(data_dir: Path, splits: str = "dev") -> list[Row]:
     """(article id, calibration features, right) for every attribution of the real-news splits (comma-separated
-    names; never test or dev4)."""
+    names; never test or a validation batch)."""
     return calibration_table(data_dir, splits).rows
 
 

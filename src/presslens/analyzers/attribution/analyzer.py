@@ -22,6 +22,7 @@ from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
 from presslens.analyzers.attribution.nested import nested_reports
 from presslens.analyzers.attribution.refine import assess, refine, repair
 from presslens.analyzers.attribution.rules import rule_attributions
+from presslens.analyzers.attribution.scorer import learned_score, use_learned_scorer
 from presslens.analyzers.attribution.source_types import source_type
 from presslens.analyzers.attribution.spans import Span, overlaps
 from presslens.analyzers.attribution.tagger import Tagger, shipped_tagger, tag_logits, tagged_spans
@@ -92,7 +93,8 @@ def extract(
 
     ``tagger``: the tagging head (default: the shipped one; rules only when it does not load); ``use_model``
     false: rules only; ``raw_scores``: leave each score as the layers gave it (the calibrator's input, for
-    fitting it) instead of the calibrated probability."""
+    fitting it) instead of the calibrated probability (or the learned scorer's, :mod:`.scorer`, when
+    ``PRESSLENS_ATTRIBUTION_SCORER=learned``)."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -126,8 +128,10 @@ def extract(
     for a in trim_frame_edges(text, refined, article.sentences):
         assess(text, a, article.sentences)
     if not raw_scores:
+        learned = use_learned_scorer()
+        sentences = list(article.sentences)
         for a in refined:
-            a.score = calibrated(*calibration_inputs(text, a))
+            a.score = learned_score(text, a, sentences) if learned else calibrated(*calibration_inputs(text, a))
     return sorted(refined, key=lambda a: a.cue)
 
 
@@ -139,7 +143,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.0"
+    version = "2.1"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})

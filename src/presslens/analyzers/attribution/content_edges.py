@@ -202,11 +202,16 @@ _OPENING_QUOTES = "\u201c\""
 def block_after_colon(text: str, a: Attribution, quotes: list[Span]) -> Span | None:
     """``Bolton told an audience of the Grand Gathering:`` or ``The six-page letter says:`` closing its line:
     what was said is the block after the colon (the quotation that opens the next line, else that line), not
-    the words between the verb and the colon nor a content elsewhere; None when no such colon closes the frame."""
+    the words between the verb and the colon nor a content elsewhere; None when no such colon closes the frame,
+    or when the words before the colon are the cue's that-clause (``Smith explains that ...:``: that clause is
+    what was said, the block after the colon the writer's evidence for it)."""
     after = a.cue[1]
     if a.content is not None and a.content[0] >= a.cue[1]:
         if any(ch in text[a.cue[1] : a.content[1]] for ch in ".!?\n\u201c\u201d\""):
             return None  # the content is a sentence or a quotation of its own, not the words before a colon
+        if _THAT_AFTER_CUE.match(text, a.cue[1]) or text.startswith("that ", a.content[0]):
+            return None  # "Smith explains that the promises cannot be kept:" reports the that-clause; the block
+            # after the colon is the evidence (a transcript, a quotation) the writer shows for it
         after = a.content[1]
     m = _LINE_COLON.match(text, after)
     if m is None or (a.source is not None and a.source[0] > a.cue[1]):
