@@ -109,6 +109,8 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
                 ok = False
         elif re.fullmatch(r"\s*%?\s*(?:-|–|to)\s*", gap, IGNORE_CASE) and a.kind == b.kind == "digits" and text[a.end:a.end + 1] == "%":
             ok = True
+        elif re.fullmatch(r"[ ]+or[ ]+", gap) and _alternative_range(a, b):
+            ok = True  # "four or five times", "two or three days": an approximate count given as a range
         if ok:
             start = a.start - (len(before) - pre.start()) if pre else -1
             pairs.append((a, b, start))
@@ -116,6 +118,14 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
         else:
             i += 1
     return pairs
+
+
+def _alternative_range(a: Atom, b: Atom) -> bool:
+    """ "four or five", "10 or 12": two numbers of one kind and scale joined by "or", the second a little larger
+    (at most twice the first), read as a range; "2015 or 2016" (years) and "one or the other" are not."""
+    if a.kind != b.kind or a.kind == "vague" or a.has_scale != b.has_scale or a.year_like or b.year_like:
+        return False
+    return a.value is not None and b.value is not None and 1 <= a.value < b.value <= 2 * a.value + 1
 
 
 def _unit_phrase(text: str, pos: int) -> tuple[int, int] | None:
@@ -170,7 +180,25 @@ def _followed_by_word(text: str, pos: int) -> bool:
     return word not in STOP_AFTER and not word.endswith("ly")
 
 
+# "at least a three-day waiting period", "nearly a 20-year sentence": a bound word before the article of a number
+# adjective bounds the number (only these unambiguous bound words: "under a 10-year deal" is no bound)
+_BOUND_BEFORE_ARTICLE = re.compile(
+    r"\b(?:at[ ]+least|at[ ]+most|more[ ]+than|less[ ]+than|nearly|almost|roughly|approximately|up[ ]+to)[ ]+an?[ ]+$",
+    IGNORE_CASE,
+)
+
+
 def _apply_bound(text: str, q: Quantity) -> None:
+    if q.start == q.number[0] and q.unit_span is not None and q.unit_span[0] > q.number[1] \
+            and text[q.number[1] : q.number[1] + 1] == "-":
+        art = _BOUND_BEFORE_ARTICLE.search(text[max(0, q.start - 24) : q.start])
+        if art:
+            b_start = q.start - (len(text[max(0, q.start - 24) : q.start]) - art.start())
+            phrase = re.sub(r"[ ]+an?[ ]+$", "", text[b_start : q.start])
+            q.bound = next((k for pat, k in BOUND_KIND if pat.match(phrase)), "approx")
+            q.bound_span = (b_start, b_start + len(phrase))
+            q.start = b_start
+            return
     m = BOUND_BEFORE.search(text[max(0, q.start - 30) : q.start])
     if m:
         b_start = q.start - (len(text[max(0, q.start - 30) : q.start]) - m.start("b"))

@@ -33,13 +33,15 @@ from presslens.text.wordstarts import AnchoredPattern, WordStarts, finditer_from
 # (pattern, where its matches can start: "digit", "month" or "decade")
 _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?:,?\s+\d{{4}})?\b"), "digit"),
-    (re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d|,\d)\b"), "month"),
+    # "September 21", also a span of days "November 10-13, 2012"
+    (re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?(?!\d|,\d)\b"),
+     "month"),
     (re.compile(rf"\b{MONTH_RE}\s+\d{{4}}\b"), "month"),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), "digit"),
     (re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"), "digit"),
     (re.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b"), "digit"),  # "06-22-2017"
-    # "the 1990s", "'90s", "the (early) 90s" (not "their early 90s": an age)
-    (re.compile(r"(?:\b(?:1[89]|20)\d0s\b|['’]\d0s\b|(?:(?<=\bthe )|(?<=\bthe early )|(?<=\bthe late )|(?<=\bthe mid-)|"
+    # "the 1990s", "the 1300s", "the mid 1600s", "'90s", "the (early) 90s" (not "their early 90s": an age)
+    (re.compile(r"(?:\b(?:1\d|20)\d0s\b|['’]\d0s\b|(?:(?<=\bthe )|(?<=\bthe early )|(?<=\bthe late )|(?<=\bthe mid-)|"
                 r"(?<=\bthe mid ))[1-9]0s\b)"), "decade"),
     (re.compile(r"\b(?:1[89]\d\d|20\d\d)\s*[-–/]\s*(?:(?:1[89]\d\d|20\d\d)|\d\d)\b(?!,\d)"), "digit"),
 ]
@@ -176,6 +178,7 @@ _ONE_DURATION_BEFORE = re.compile(
     r"last|next|of|lasted|lasting|spent|served|serving)[ ]+$",
     IGNORE_CASE,
 )
+_MILE_IDIOM_BEFORE = re.compile(r"\ban[ ]+inch\b[^.!?\n]*$|\bextra[ ]+$", IGNORE_CASE)
 _ONE_DURATION_AFTER = re.compile(r"(?:[ ]+(?:ago|after|before|later|earlier|long)\b|-long\b|['’]s\b)", IGNORE_CASE)
 UNIT_OF_ONE_SCORE = 0.8
 _TIMES_FIRST = words_of("twice thrice")
@@ -295,7 +298,7 @@ def _date_iso(text: str) -> str | None:
 def _date_attributes(text: str) -> dict[str, Any]:
     """``value`` (the year, when one is given), ``date`` (ISO 8601, partial) and for spans of years low/high."""
     years = re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text)
-    decade = re.fullmatch(r"(?:(1[89]|20)(\d)0s|['’]?(\d)0s)", text)
+    decade = re.fullmatch(r"(?:(1\d|20)(\d)0s|['’]?(\d)0s)", text)
     if decade:
         return {"value": None, "date": text.lstrip("'’")}
     span = re.fullmatch(r"(1[89]\d\d|20\d\d)\s*[-–/]\s*(\d{4}|\d\d)", text)
@@ -414,6 +417,8 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
                 m.group("t").lower() == "day" and re.match(r"[ ,.;:]", text[m.end() : m.end() + 1])
                 and _OCCASION_BEFORE.search(before))):
             continue
+        if not m.group("t") and _MILE_IDIOM_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+            continue  # "give them an inch and they'll take a mile", "go the extra mile": idioms, not distances
         unit = m.group("u").lower()
         found.append(Special(m.start(), m.end(), "duration" if m.group("t") else "measure",
                              {"value": 1.5 if m.group("half") else 1.0,
