@@ -655,6 +655,10 @@ V15_FIGURES: list[tuple[str, str, str, Any, str | None]] = [
     # a bound word before the article of a number adjective bounds the number
     ("Voters want at least a five-day notice before any change.", "at least a five-day", "duration", 5, "lower"),
     ("It was nearly a 20-year wait for the families.", "nearly a 20-year", "duration", 20, "approx"),
+    # an age with a comparative bound
+    ("The rule covers children under the age of 12 in every district.", "under the age of 12", "age", 12, "upper"),
+    ("Only residents older than 65 may apply.", "older than 65", "age", 65, "lower"),
+    ("Orphans younger than 16 were placed with families.", "younger than 16", "age", 16, "upper"),
     # "one more" before a noun adds one to a count
     ("The archive now holds one more letter from the mayor.", "one", "count", 1, None),
     # a bare "one" in a tally, after a number counted earlier in the sentence
@@ -685,6 +689,9 @@ V15_NOT_FIGURES = [
     "The class learned the Seven Deadly Sins by heart.",
     "If you give a bully an inch he will take a mile.",  # an idiom
     "They went the extra mile for every patient.",
+    "The Yankees lost Game 6 and the series.",  # a game's number names it
+    "Among the high-spending 2020 campaigns, his stood out.",  # a year after a compound modifier
+    "The senator's 2018 bills went nowhere.",  # a year after a possessive
     "Looking back, one wonders what they said.",  # "one" as a pronoun, not a tally
 ]
 

@@ -387,9 +387,16 @@ def _names_a_thing(text: str, atom: Atom) -> bool:
     return not _in_title_case_line(text, atom.start - len(name.group(0)))
 
 
+# "the big-money 2016 players", "Record-setting 2016 spending spree", "Trump's 2016 campaign": a year after a
+# compound (hyphenated) modifier or a possessive is itself a modifier, a date
+_MODIFIER_BEFORE = re.compile(r"(?:[A-Za-z]-[A-Za-z]+|['’]s)[ ]+$")
+
+
 def _year_is_date(text: str, atom: Atom) -> bool:
     """A bare 1800-2100 number: a date unless it counts something ("2000 soldiers")."""
     if YEAR_CONTEXT_BEFORE.search(text[max(0, atom.start - 14) : atom.start]):
+        return True
+    if _MODIFIER_BEFORE.search(text[max(0, atom.start - 24) : atom.start]):
         return True
     if re.match(r"[ ]+[A-Z]", text[atom.end : atom.end + 2]) and not BOUND_BEFORE.search(
         text[max(0, atom.start - 30) : atom.start]
@@ -497,13 +504,15 @@ def extract_quantities(text: str) -> list[Quantity]:
                      unit=attrs.pop("unit", None), score=0.9 if s.label == "date" else 0.85,
                      low=attrs.pop("low", None), high=attrs.pop("high", None))
         q.vague = bool(attrs.pop("vague", False))
+        if "bound" in attrs:  # "under the age of 30": the special carries its own bound
+            q.bound, q.bound_span = attrs.pop("bound"), attrs.pop("bound_span")
         if "person" in attrs:
             q.extra["person"] = attrs.pop("person")
             q.score = 0.7
         q.extra.update(attrs)
         if "unit_of_one" in q.extra:
             q.score = UNIT_OF_ONE_SCORE
-        if q.label == "age" or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times" or \
+        if (q.label == "age" and q.bound is None) or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times" or \
                 "inches" in q.extra:
             _apply_bound(text, q)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
         quantities.append(q)

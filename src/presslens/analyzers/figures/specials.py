@@ -88,7 +88,16 @@ _AGES: tuple[AnchoredPattern, ...] = (
         re.compile(r"\bat\s+the\s+age\s+of\s+(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", IGNORE_CASE),
         first=words_of("at"),
     ),
+    # "under the age of 30", "younger than 18", "over the age of 65": an age with a bound (upper for under, below,
+    # younger; lower for over, above, older)
+    AnchoredPattern(
+        "age_bound",
+        re.compile(r"\b(?P<b>(?:under|over|above|below)[ ]+the[ ]+age[ ]+of|younger[ ]+than|older[ ]+than)[ ]+"
+                   r"(?P<n>\d{1,3})\b(?![.,]\d|[ ]*(?:%|percent\b|per[ ]cent\b))", IGNORE_CASE),
+        first=words_of("under over above below younger older"),
+    ),
 )
+_AGE_UPPER = ("under", "below", "younger")
 _AGE_RANGE_BEFORE = re.compile(r"(?<![\d,.])(?P<a>\d{1,2})[ ]*(?:to|-|–)[ ]*$", IGNORE_CASE)
 _AGE_DECADE = re.compile(
     r"\bin\s+(?:his|her|their|my|our|your)\s+(?:early\s+|mid-?|late\s+)?(?P<n>[1-9]0)['’]?s\b", IGNORE_CASE
@@ -440,9 +449,11 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
                                      {"low": float(first.group("a")), "high": value, "unit": unit, "age": True},
                                      (first.start("a"), m.end("n"))))
                 continue
-            found.append(
-                Special(m.start(), m.end(), "age", {"value": value, "unit": unit}, (m.start("n"), m.end("n")))
-            )
+            attrs: dict[str, Any] = {"value": value, "unit": unit}
+            if age.label == "age_bound":
+                attrs["bound"] = "upper" if m.group("b").lower().startswith(_AGE_UPPER) else "lower"
+                attrs["bound_span"] = (m.start("b"), m.end("b"))
+            found.append(Special(m.start(), m.end(), "age", attrs, (m.start("n"), m.end("n"))))
     for m in finditer_from(_AGE_DECADE, index, _AGE_DECADE_FIRST):
         decade = int(m.group("n"))
         found.append(Special(m.start("n"), m.end(), "age",
