@@ -662,7 +662,7 @@ V15_FIGURES: list[tuple[str, str, str, Any, str | None]] = [
     # "one more" before a noun adds one to a count
     ("The archive now holds one more letter from the mayor.", "one", "count", 1, None),
     # a bare "one" in a tally, after a number counted earlier in the sentence
-    ("Twelve of the detainees were released, one was charged.", "one", "count", 1, None),
+    ("Twelve of the detainees had no record, one had two prior arrests.", "one", "count", 1, None),
 ]
 
 
@@ -705,6 +705,9 @@ def test_v15_alternatives_that_are_not_ranges() -> None:
     # years joined by "or" stay two dates; a big jump ("5 or 50") is two figures
     assert [q.label for q in extract_quantities("It happened in 2015 or 2016.")] == ["date", "date"]
     assert [q.label for q in _asserted("Was it 5 or 50 people?")] != ["range"]
+    # "one" introducing an individual after a tally is no count (A11 decision 3)
+    text = "Two of the guards are brothers, and one is a cook."
+    assert [text[q.start : q.end] for q in _asserted(text)] == ["Two"]
     # "under a 10-year deal": "under" is no bound before an article
     q = _only("The firm paid under a 10-year deal with the city.")
     assert q.bound is None and q.value == 10

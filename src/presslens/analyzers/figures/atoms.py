@@ -386,8 +386,9 @@ def _one_more(text: str, start: int, end: int) -> bool:
 
 
 # "three lanes at San Ysidro and one at Otay Mesa", "20 had no prior history, one has pending charges": a bare "one"
-# after "and" or a comma, before a verb or "at", where a number counts earlier in the same sentence
-_ONE_PRONOUN_AFTER = re.compile(r"[ ]+(?:has|had|is|was|at)\b")
+# after "and" or a comma, before "has"/"had" or "at", where a number counts earlier in the same sentence (not before
+# "is"/"was": "two are women, and one is an apprentice" introduces an individual, A11 decision 3)
+_ONE_PRONOUN_AFTER = re.compile(r"[ ]+(?:has|had|at)\b")
 _SENTENCE_NUMBER_BEFORE = re.compile(rf"(?:\b\d[\d,]*|\b{NUMBER_WORD})\b[^.!?\n]*$", IGNORE_CASE)
 
 
