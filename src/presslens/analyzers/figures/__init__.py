@@ -130,8 +130,9 @@ them; their figures are identical but for that one), dev4 0.925/0.958 -> 0.994/0
 scores are identical on all four. AUDIT A (verdicts: the quant7 session's own judgments against section 3 and A11's
 log, not gold, in ``/work/annot/s21/quant/A``; every asserted figure and every number or number word without one
 was judged): 147 asserted, 8 wrong, 4 missed (P 0.946, R 0.972) -> 142 asserted, 0 wrong, 1 missed (P 1.000,
-R 0.993; in-sample). The figures of the 584 seen figure-group texts (``data/figures``, splits dev, test_v1-v7,
-train_w-z) are identical in 1.4 and 1.5, so figure grouping is unchanged.
+R 0.993; in-sample; counts: ``/work/annot/s21/quant/tools/verdicts.py``, see the README there). The figures of the
+584 seen figure-group texts (``data/figures``, splits dev, test_v1-v7, train_w-z) are identical in 1.4 and 1.5
+(``python /work/annot/s21/quant/tools/figure_texts_diff.py OLD/src NEW/src``), so figure grouping is unchanged.
 
 Scores (model card). The rules give one fixed score per pattern; on new text the wrong figures sat at the same
 scores as the right ones. :mod:`.scoring` maps them to probabilities: a logistic regression over general features
@@ -159,7 +160,8 @@ The calibration leaves the asserted figures as they are, so held-out precision d
 ship rule (fixed in advance) it is an option, not the default: set ``PRESSLENS_FIGURE_SCORES=calibrated``. Caveat:
 the classes were counted on splits whose errors the rules were fixed on; on AUDIT A read with the 1.4 rules (text
 new to them) the asserted figures were right at 0.946 and the calibrated scores averaged 0.988 (ECE 0.049, the rule
-scores 0.037): on unseen outlets they are still overconfident by about the rules' error rate there.
+scores 0.037; ``python /work/annot/s21/quant/tools/audit_ece.py REPORTS.jsonl A/before.json``): on unseen outlets
+they are still overconfident by about the rules' error rate there.
 
 Modules, in dependency order: :mod:`.vocabulary`, :mod:`.atoms`, :mod:`.specials`, :mod:`.quantity`,
 :mod:`.scoring`, :mod:`.analyzer`.
