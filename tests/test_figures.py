@@ -328,3 +328,61 @@ def test_atoms_inside_taken_spans_are_skipped_and_neighbours_kept() -> None:
     assert [text[a.start : a.end] for a in find_atoms(text, [])] == ["12", "34", "56", "78"]
     # a span that only touches a number leaves it free
     assert [text[a.start : a.end] for a in find_atoms(text, [(2, 9)])] == ["12", "34", "56", "78"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# The figure scorer (version 1.5): calibrated probabilities, an option (PRESSLENS_FIGURE_SCORES=calibrated)
+
+
+def test_class_probability_shrinks_the_class_share_towards_the_rule_score() -> None:
+    from presslens.analyzers.figures.scoring import class_probability
+
+    classes = {"0.95": [90, 100], "0.30": [0, 4]}
+    # 90 of 100 right, 3 pseudo figures at 0.95: (90 + 2.85) / 103
+    assert class_probability(0.95, classes, 3.0) == pytest.approx(92.85 / 103)
+    # a class never right stays below the rule score; an unseen class keeps the rule score
+    assert class_probability(0.3, classes, 3.0) < 0.3
+    assert class_probability(0.7, classes, 3.0) == pytest.approx(0.7)
+
+
+def test_calibrated_scores_are_an_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens.analyzers.figures.scoring import SCORES_ENV, calibrated_score
+
+    text = "Over 260,000 men fled, and a couple of weeks later the army counted 2022 deserters in March 2022."
+    found = extract_quantities(text)
+    monkeypatch.delenv(SCORES_ENV, raising=False)
+    assert [calibrated_score(text, q) for q in found] == [q.score for q in found]
+    scorer = {"method": "classes", "classes": {"0.95": [1, 2], "0.30": [0, 10]}, "strength": 2.0}
+    scores = {text[q.start : q.end]: calibrated_score(text, q, scorer) for q in found}
+    assert scores["Over 260,000 men"] == pytest.approx((1 + 2 * 0.95) / 4, abs=1e-4)
+    assert scores["a couple of weeks"] < 0.3
+    date = next(q for q in found if q.label == "date")
+    assert calibrated_score(text, date, scorer) == date.score  # dates keep the rule score
+
+
+def test_the_shipped_scorer_matches_the_features_and_keeps_candidates_below_half(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens.analyzers.figures.scoring import FEATURE_NAMES, SCORES_ENV, calibrated_score, load_scorer
+
+    scorer = load_scorer()
+    assert scorer is not None and tuple(scorer["features"]) == FEATURE_NAMES
+    assert len(scorer["weights"]) == len(FEATURE_NAMES)
+    monkeypatch.setenv(SCORES_ENV, "calibrated")
+    text = "Police said a couple of weeks ago that 40 people were hurt."
+    scores = {text[q.start : q.end]: calibrated_score(text, q) for q in extract_quantities(text)}
+    assert scores["a couple of weeks"] < 0.5 <= scores["40 people"] <= 1.0
+
+
+def test_logistic_fit_learns_a_separating_feature() -> None:
+    import numpy as np
+
+    from presslens.training.figures import ece, fit, predict
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 2))
+    y = (x[:, 0] + 0.1 * rng.normal(size=400) > 0).astype(float)
+    w, b = fit(x, y, 1.0)
+    assert w[0] > 2 * abs(w[1])
+    p = predict(x, w, b)
+    assert ((p >= 0.5) == (y == 1)).mean() > 0.9
+    assert ece(np.full(4, 0.75), np.array([1.0, 1.0, 1.0, 0.0])) == pytest.approx(0.0)

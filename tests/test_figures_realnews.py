@@ -644,3 +644,70 @@ def test_a_duration_from_now_names_a_point_in_time() -> None:
     assert _asserted("Whether it is now or two weeks from now or two months from now, we wait.") == []
     text = "It will take two weeks, from now on."
     assert [(text[q.start : q.end], q.label) for q in _asserted(text)] == [("two weeks", "duration")]
+
+
+# Version 1.5 (issue 13, s21): general readings of English numbers. Sentences written for these tests.
+V15_FIGURES: list[tuple[str, str, str, Any, str | None]] = [
+    # "four or five times": two close numbers joined by "or" are one range
+    ("She had called the office three or four times that week.", "three or four times", "range", (3, 4),
+     None),
+    ("The trip takes 10 or 12 hours by bus.", "10 or 12 hours", "range", (10, 12), None),
+    # a bound word before the article of a number adjective bounds the number
+    ("Voters want at least a five-day notice before any change.", "at least a five-day", "duration", 5, "lower"),
+    ("It was nearly a 20-year wait for the families.", "nearly a 20-year", "duration", 20, "approx"),
+    # an age with a comparative bound
+    ("The rule covers children under the age of 12 in every district.", "under the age of 12", "age", 12, "upper"),
+    ("Only residents older than 65 may apply.", "older than 65", "age", 65, "lower"),
+    ("Orphans younger than 16 were placed with families.", "younger than 16", "age", 16, "upper"),
+    # "one more" before a noun adds one to a count
+    ("The archive now holds one more letter from the mayor.", "one", "count", 1, None),
+    # a bare "one" in a tally, after a number counted earlier in the sentence
+    ("Twelve of the detainees had no record, one had two prior arrests.", "one", "count", 1, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "label", "value", "bound"), V15_FIGURES)
+def test_v15_readings(sentence: str, span: str, label: str, value: Any, bound: str | None) -> None:
+    found = [q for q in _asserted(sentence) if sentence[q.start : q.end] == span]
+    assert len(found) == 1, [(sentence[q.start : q.end], q.label) for q in _asserted(sentence)]
+    q = found[0]
+    assert q.label == label
+    if isinstance(value, tuple):
+        assert (q.low, q.high) == value
+    else:
+        assert q.value == value
+    assert q.bound == bound
+
+
+V15_NOT_FIGURES = [
+    "Rioting spread across the region in the 1400s, long before any census.",  # a century written as a decade
+    "The custom dates back to the early 1700s in that valley.",
+    "The festival ran from June 3-6, 2019, in the old port.",  # a span of days is a date
+    "The museum showed 3-D-printed replicas of the old tools.",  # a type adjective, not the number three
+    "Traffic stopped on Interstate 80 near the river crossing.",  # a road's name
+    "Pupils were asked to copy the 10 commandments by hand.",  # the name of a set
+    "The class learned the Seven Deadly Sins by heart.",
+    "If you give a bully an inch he will take a mile.",  # an idiom
+    "They went the extra mile for every patient.",
+    "The Yankees lost Game 6 and the series.",  # a game's number names it
+    "Among the high-spending 2020 campaigns, his stood out.",  # a year after a compound modifier
+    "The senator's 2018 bills went nowhere.",  # a year after a possessive
+    "Looking back, one wonders what they said.",  # "one" as a pronoun, not a tally
+]
+
+
+@pytest.mark.parametrize("sentence", V15_NOT_FIGURES)
+def test_v15_not_figures(sentence: str) -> None:
+    assert [(sentence[q.start : q.end], q.label) for q in _asserted(sentence)] == []
+
+
+def test_v15_alternatives_that_are_not_ranges() -> None:
+    # years joined by "or" stay two dates; a big jump ("5 or 50") is two figures
+    assert [q.label for q in extract_quantities("It happened in 2015 or 2016.")] == ["date", "date"]
+    assert [q.label for q in _asserted("Was it 5 or 50 people?")] != ["range"]
+    # "one" introducing an individual after a tally is no count (A11 decision 3)
+    text = "Two of the guards are brothers, and one is a cook."
+    assert [text[q.start : q.end] for q in _asserted(text)] == ["Two of the guards"]
+    # "under a 10-year deal": "under" is no bound before an article
+    q = _only("The firm paid under a 10-year deal with the city.")
+    assert q.bound is None and q.value == 10

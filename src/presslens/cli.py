@@ -33,7 +33,9 @@ from presslens.outputs import Progress, say_error
 from presslens.store.cli import STORE_COMMANDS, run_store_command
 
 FORMATS = ("json", "jsonl", "md", "html")
-TRAIN_TASKS = ("techniques", "claims", "attribution", "violence", "violence-calls", "predictions", "realnews-claims")
+TRAIN_TASKS = (
+    "techniques", "claims", "attribution", "violence", "violence-calls", "predictions", "realnews-claims", "figures",
+)
 EVAL_TASKS = (
     "techniques", "claims", "attribution", "hedging", "violence", "ethos", "realnews", "figure-groups",
     "claim-matching",

@@ -109,8 +109,68 @@ them: hyphenated fractions without "of", "18 to 25 years old" as one range, "two
 time; B with the final code: P 0.963, R 0.978 (in-sample); the findings on A and dev/dev2/dev3 are unchanged by them (one finding
 of the first audit's 12 articles changes: "15 or 25 years from now" is no duration now).
 
+Version 1.5 (issue 13, s21) added these readings of English numbers: decades and centuries before 1800 ("the
+1300s", "the mid 1600s") and spans of days ("November 10-13, 2012") are dates; "3-D-printed" (a letter after the
+hyphen, then more word), roads and games ("Interstate 35", "Exit 12", "Game 7", "Round 2") and named sets ("the 10
+commandments", "the Seven Deadly Sins") are no figures; two close numbers joined by "or" ("four or five times", "17
+or 18 percent": the second above the first and at most twice it plus one, not years) are one range; a bound word
+before the article of a number adjective bounds it ("at least a three-day waiting period": lower; only at least,
+at most, more/less than, nearly, almost, roughly, approximately, up to: "under a 10-year deal" is no bound); "one
+more" before a noun counts ("one more video"); a bare "one" after "and" or a comma and before "has"/"had"/"at",
+with a number earlier in its sentence, is the next item of a tally ("20 had no record, one has pending charges");
+the idioms "give them an inch ... a mile" and "the extra mile" are no distances; ages with a comparative bound
+("under the age of 30", "younger than 18": upper; "over the age of 65", "older than 65": lower); a year after a
+compound modifier or a possessive ("the big-money 2016 players", "Record-setting 2016 spending spree") is a date.
+The first eight were read off dev4's errors (``/work/prompts/s21/dev4_errors.md``), the tally "one" off dev and
+dev4, the last three and "Game N" off AUDIT A (the 15 PolNeAR train files of ``/work/annot/s21/A``): dev4 and A are
+in-sample for them. Real-news quantity P/R at 0.5, ``presslens eval realnews --data
+../shared/data/ptc-semeval2020-task11 --split dev|dev2|dev3|dev4`` (1.4 -> 1.5): dev 0.986/0.982 -> 0.986/0.986
+(one tally "one" found: in-sample), dev2 0.994/0.994 and dev3 0.992/1.000 unchanged (held out: no rule read off
+them; their figures are identical but for that one), dev4 0.925/0.958 -> 0.994/0.982 (in-sample); the other kinds'
+scores are identical on all four. AUDIT A (verdicts: the quant7 session's own judgments against section 3 and A11's
+log, not gold, in ``/work/annot/s21/quant/A``; every asserted figure and every number or number word without one
+was judged): 147 asserted, 8 wrong, 4 missed (P 0.946, R 0.972) -> 142 asserted, 0 wrong, 1 missed (P 1.000,
+R 0.993; in-sample; counts: ``/work/annot/s21/quant/tools/verdicts.py``, see the README there). AUDIT B (the 15
+files of ``/work/annot/s21/B``, read only after the code was final, 1.4 judged first; held out): 78 asserted, 6
+wrong, 5 missed (P 0.923, R 0.935) -> 77 asserted, 4 wrong, 4 missed (P 0.948, R 0.948); the one cause fixed there
+is "two or three weeks" (a range); left: ranges written "two- or three-week" and "36-to-40-percent", "only lost one
+debate" ("only" before the verb), a number in a film title ("The 40-Year-Old Virgin"), "a one word answer"
+(borderline). The figures of the
+584 seen figure-group texts (``data/figures``, splits dev, test_v1-v7, train_w-z) are identical in 1.4 and 1.5
+(``python /work/annot/s21/quant/tools/figure_texts_diff.py OLD/src NEW/src``), so figure grouping is unchanged.
+
+Scores (model card). The rules give one fixed score per pattern; on new text the wrong figures sat at the same
+scores as the right ones. :mod:`.scoring` maps them to probabilities: a logistic regression over general features
+(:data:`.scoring.FEATURE_NAMES`: the rule score, number form, label, unit, bound, value one, capitalised word
+before or after, hyphenated modifier, year-like value, headline line, quotation) or the share of right figures per
+pattern class (per rule score) shrunk towards the rule score, whichever has the lower held-out log loss (the
+per-class map: the logistic regression's L2 choice drives every feature but the rule score to about zero: after the
+fixes only 13 of 738 open-split figures are wrong, too few to learn from). Data: the figures of the real-news
+open splits (``OPEN_SPLITS``: dev, dev2, dev3, dev4; PTC SemEval-2020 task 11 train articles, research use only;
+stand-off gold in ``data/realnews``), labelled by the evaluation's matching rule; dates and ordinals keep the rule
+scores. Train: ``presslens train figures --data ../shared/data/ptc-semeval2020-task11`` (CPU, seconds; writes
+``models/figures/quantity_scorer.json``, JSON, no pickle; ``--check`` prints the table only). Every choice is
+leave-one-split-out: strengths chosen on three splits, fitted on them, scored on the fourth. Held-out quantity
+P/R at 0.5 and ECE (that command's table; counts summed over the four held-out splits):
+
+| held out | rules P / R / ECE | calibrated (classes) P / R / ECE |
+|---|---|---|
+| dev | 0.986 / 0.986 / 0.077 | 0.986 / 0.986 / 0.007 |
+| dev2 | 0.994 / 0.994 / 0.078 | 0.994 / 0.994 / 0.006 |
+| dev3 | 0.992 / 1.000 / 0.087 | 0.992 / 1.000 / 0.001 |
+| dev4 | 0.994 / 0.982 / 0.093 | 0.994 / 0.982 / 0.014 |
+| sum | 0.990 (725/732) / 0.989 (725/733) / 0.083 | 0.990 (725/732) / 0.989 (725/733) / 0.007 |
+
+The calibration leaves the asserted figures as they are, so held-out precision does not rise and by issue 13's
+ship rule (fixed in advance) it is an option, not the default: set ``PRESSLENS_FIGURE_SCORES=calibrated``. Caveat:
+the classes were counted on splits whose errors the rules were fixed on; on AUDIT A read with the 1.4 rules (text
+new to them) the asserted figures were right at 0.946 and the calibrated scores averaged 0.988 (ECE 0.049, the rule
+scores 0.037; ``python /work/annot/s21/quant/tools/audit_ece.py REPORTS.jsonl A/before.json``): on unseen outlets
+they are still overconfident by about the rules' error rate there. On AUDIT B (held out) likewise: calibrated ECE
+0.065 with the 1.4 findings and 0.040 with 1.5's, the rule scores 0.030 and 0.042.
+
 Modules, in dependency order: :mod:`.vocabulary`, :mod:`.atoms`, :mod:`.specials`, :mod:`.quantity`,
-:mod:`.analyzer`.
+:mod:`.scoring`, :mod:`.analyzer`.
 """
 
 from presslens.analyzers.figures.analyzer import FiguresAnalyzer

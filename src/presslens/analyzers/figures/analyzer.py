@@ -7,6 +7,7 @@ from typing import Any
 from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
 from presslens.analyzers.figures.atoms import clean_number
 from presslens.analyzers.figures.quantity import Quantity, extract_quantities
+from presslens.analyzers.figures.scoring import calibrated_score
 from presslens.article import Article, Finding, span_ref
 
 # The analyzer
@@ -17,7 +18,7 @@ from presslens.article import Article, Finding, span_ref
 class FiguresAnalyzer(Analyzer):
     """Number expressions: counts, percentages, money, ranges, ages, durations, dates, measures."""
 
-    version = "1.4"
+    version = "1.5"
     languages = frozenset({"en"})
     description = (
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
@@ -26,10 +27,11 @@ class FiguresAnalyzer(Analyzer):
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         article = features.article
-        findings = [self._finding(article, q) for q in extract_quantities(article.text)]
+        findings = [self.finding(article, q, calibrated_score(article.text, q)) for q in extract_quantities(article.text)]
         return AnalyzerOutput(findings=findings)
 
-    def _finding(self, article: Article, q: Quantity) -> Finding:
+    def finding(self, article: Article, q: Quantity, score: float) -> Finding:
+        """The finding of one figure, with ``score`` (the calibrated probability, or the rule's score)."""
         attrs: dict[str, Any] = {
             "value": _num(q.value),
             "low": _num(q.low),
@@ -50,7 +52,7 @@ class FiguresAnalyzer(Analyzer):
             attrs["fraction"] = q.extra["fraction"]
         if "person" in q.extra:
             attrs["person"] = span_ref(article, *q.extra["person"])
-        return Finding.at(article, q.start, q.end, kind="quantity", label=q.label, score=q.score,
+        return Finding.at(article, q.start, q.end, kind="quantity", label=q.label, score=score,
                           analyzer=self.name, attributes=attrs)
 
 

@@ -272,8 +272,10 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
             IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]) or _listed_reference(text, start, end):
         return None  # Su-34, MH17, Article 5 (but "a 4-to-4 split" is two counts)
     after = text[end : end + 3]
-    if re.match(r"-[A-Z](?![\w-])", after):
-        return None  # "3-D printer files", "4-H club": a type or a name, not a figure
+    if re.match(r"-[A-Z](?!\w)", after):
+        return None  # "3-D printer files", "3-D-printed guns", "4-H club": a type or a name, not a figure
+    if NAMED_SET_AFTER.match(text, end):
+        return None  # "the 10 commandments": the name of a set, not a count
     if re.match(r"[A-Za-z]", after) and not re.match(r"(?:bn|mn|mln|tn|trn|k|m|b|st|nd|rd|th|s)\b", text[end:], IGNORE_CASE):
         if not re.match(MEASURE_UNITS, text[end:], IGNORE_CASE):
             return None  # 4x4, 10am and other glued tokens
@@ -368,6 +370,36 @@ def _one_in_tally(text: str, start: int, end: int) -> bool:
     return re.search(rf"(?:\b\d[\d,]*|\b{NUMBER_WORD})[ ]+{re.escape(plural)}\b", window, IGNORE_CASE) is not None
 
 
+# "the Ten Commandments", "the 10 commandments", "the Seven Deadly Sins", "the Twelve Apostles", "the Big Ten": a
+# number that names a set (a proper name), not a count
+NAMED_SET_AFTER = re.compile(
+    r"[ -]+(?:commandments|deadly[ ]+sins|apostles|disciples|plagues|pillars[ ]+of[ ]+islam|wonders[ ]+of[ ]+the|"
+    r"noble[ ]+truths|stooges|dwarfs|dwarves)\b",
+    IGNORE_CASE,
+)
+_ONE_MORE_AFTER = re.compile(r"[ ]+more[ ]+(?!of\b|than\b|time\b|thing\b)[A-Za-z]", IGNORE_CASE)
+
+
+def _one_more(text: str, start: int, end: int) -> bool:
+    """ "contains one more Duke video": "one more" before a noun adds one to a count (not "one more time")."""
+    return text[start] == "o" and _ONE_MORE_AFTER.match(text, end) is not None
+
+
+# "three lanes at San Ysidro and one at Otay Mesa", "20 had no prior history, one has pending charges": a bare "one"
+# after "and" or a comma, before "has"/"had" or "at", where a number counts earlier in the same sentence (not before
+# "is"/"was": "two are women, and one is an apprentice" introduces an individual, A11 decision 3)
+_ONE_PRONOUN_AFTER = re.compile(r"[ ]+(?:has|had|at)\b")
+_SENTENCE_NUMBER_BEFORE = re.compile(rf"(?:\b\d[\d,]*|\b{NUMBER_WORD})\b[^.!?\n]*$", IGNORE_CASE)
+
+
+def _one_pronoun_in_tally(text: str, start: int, end: int) -> bool:
+    if text[start] != "o" or not _ONE_PRONOUN_AFTER.match(text, end):
+        return False
+    if not re.search(r"(?:\band[ ]+|,[ ]+)$", text[max(0, start - 6) : start]):
+        return False
+    return _SENTENCE_NUMBER_BEFORE.search(text[max(0, start - 150) : start - 1]) is not None
+
+
 # after "a"/"an", a number word is a figure only with a unit: "a three-day operation", "a five-man team"
 _UNIT_AFTER_ARTICLE_NUMBER = re.compile(
     r"-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|man|men|member|person|time|"
@@ -399,7 +431,8 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
         return None
     low = phrase.lower()
     if low == "one" and (not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start])
-                         or not _noun_follows_one(text, m.end())) and not _one_in_tally(text, start, m.end()):
+                         or not _noun_follows_one(text, m.end())) and not _one_in_tally(text, start, m.end()) \
+            and not _one_more(text, start, m.end()) and not _one_pronoun_in_tally(text, start, m.end()):
         return None  # "one of the", "no one", "one day": too rarely a count to report ("at least one" is)
     if value == 0 and phrase[0].isupper() and re.match(r"[ ]+[A-Z]", text[m.end() : m.end() + 2]):
         return None  # "Zero Hedge": a name
@@ -413,6 +446,8 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
         return None
     if re.search(r"\b(?:no|any|every|some)\s*$", text[max(0, start - 6) : start], IGNORE_CASE) and value == 1:
         return None
+    if NAMED_SET_AFTER.match(text, m.end()):
+        return None  # "the Ten Commandments", "the Seven Deadly Sins": the name of a set, not a count
     if re.search(r"\b(?:[Nn]umber|No\.|Part|Chapter|Article|Section|Book|Volume)[ ]+$", text[max(0, start - 9) : start]):
         return None  # "accuser number two", "Part Two", "Chapter Three": an enumerator or a rank, not a count
     atom = Atom(start, m.end(), value, "words")

@@ -109,6 +109,8 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
                 ok = False
         elif re.fullmatch(r"\s*%?\s*(?:-|–|to)\s*", gap, IGNORE_CASE) and a.kind == b.kind == "digits" and text[a.end:a.end + 1] == "%":
             ok = True
+        elif re.fullmatch(r"[ ]+or[ ]+", gap) and _alternative_range(a, b):
+            ok = True  # "four or five times", "two or three days": an approximate count given as a range
         if ok:
             start = a.start - (len(before) - pre.start()) if pre else -1
             pairs.append((a, b, start))
@@ -116,6 +118,14 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
         else:
             i += 1
     return pairs
+
+
+def _alternative_range(a: Atom, b: Atom) -> bool:
+    """ "four or five", "10 or 12": two numbers of one kind and scale joined by "or", the second a little larger
+    (at most twice the first), read as a range; "2015 or 2016" (years) and "one or the other" are not."""
+    if a.kind != b.kind or a.kind == "vague" or a.has_scale != b.has_scale or a.year_like or b.year_like:
+        return False
+    return a.value is not None and b.value is not None and 1 <= a.value < b.value <= 2 * a.value + 1
 
 
 def _unit_phrase(text: str, pos: int) -> tuple[int, int] | None:
@@ -170,7 +180,25 @@ def _followed_by_word(text: str, pos: int) -> bool:
     return word not in STOP_AFTER and not word.endswith("ly")
 
 
+# "at least a three-day waiting period", "nearly a 20-year sentence": a bound word before the article of a number
+# adjective bounds the number (only these unambiguous bound words: "under a 10-year deal" is no bound)
+_BOUND_BEFORE_ARTICLE = re.compile(
+    r"\b(?:at[ ]+least|at[ ]+most|more[ ]+than|less[ ]+than|nearly|almost|roughly|approximately|up[ ]+to)[ ]+an?[ ]+$",
+    IGNORE_CASE,
+)
+
+
 def _apply_bound(text: str, q: Quantity) -> None:
+    if q.start == q.number[0] and q.unit_span is not None and q.unit_span[0] > q.number[1] \
+            and text[q.number[1] : q.number[1] + 1] == "-":
+        art = _BOUND_BEFORE_ARTICLE.search(text[max(0, q.start - 24) : q.start])
+        if art:
+            b_start = q.start - (len(text[max(0, q.start - 24) : q.start]) - art.start())
+            phrase = re.sub(r"[ ]+an?[ ]+$", "", text[b_start : q.start])
+            q.bound = next((k for pat, k in BOUND_KIND if pat.match(phrase)), "approx")
+            q.bound_span = (b_start, b_start + len(phrase))
+            q.start = b_start
+            return
     m = BOUND_BEFORE.search(text[max(0, q.start - 30) : q.start])
     if m:
         b_start = q.start - (len(text[max(0, q.start - 30) : q.start]) - m.start("b"))
@@ -359,9 +387,16 @@ def _names_a_thing(text: str, atom: Atom) -> bool:
     return not _in_title_case_line(text, atom.start - len(name.group(0)))
 
 
+# "the big-money 2016 players", "Record-setting 2016 spending spree", "Trump's 2016 campaign": a year after a
+# compound (hyphenated) modifier or a possessive is itself a modifier, a date
+_MODIFIER_BEFORE = re.compile(r"(?:[A-Za-z]-[A-Za-z]+|['’]s)[ ]+$")
+
+
 def _year_is_date(text: str, atom: Atom) -> bool:
     """A bare 1800-2100 number: a date unless it counts something ("2000 soldiers")."""
     if YEAR_CONTEXT_BEFORE.search(text[max(0, atom.start - 14) : atom.start]):
+        return True
+    if _MODIFIER_BEFORE.search(text[max(0, atom.start - 24) : atom.start]):
         return True
     if re.match(r"[ ]+[A-Z]", text[atom.end : atom.end + 2]) and not BOUND_BEFORE.search(
         text[max(0, atom.start - 30) : atom.start]
@@ -469,13 +504,15 @@ def extract_quantities(text: str) -> list[Quantity]:
                      unit=attrs.pop("unit", None), score=0.9 if s.label == "date" else 0.85,
                      low=attrs.pop("low", None), high=attrs.pop("high", None))
         q.vague = bool(attrs.pop("vague", False))
+        if "bound" in attrs:  # "under the age of 30": the special carries its own bound
+            q.bound, q.bound_span = attrs.pop("bound"), attrs.pop("bound_span")
         if "person" in attrs:
             q.extra["person"] = attrs.pop("person")
             q.score = 0.7
         q.extra.update(attrs)
         if "unit_of_one" in q.extra:
             q.score = UNIT_OF_ONE_SCORE
-        if q.label == "age" or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times" or \
+        if (q.label == "age" and q.bound is None) or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times" or \
                 "inches" in q.extra:
             _apply_bound(text, q)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
         quantities.append(q)

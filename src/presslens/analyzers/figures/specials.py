@@ -33,13 +33,15 @@ from presslens.text.wordstarts import AnchoredPattern, WordStarts, finditer_from
 # (pattern, where its matches can start: "digit", "month" or "decade")
 _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?:,?\s+\d{{4}})?\b"), "digit"),
-    (re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d|,\d)\b"), "month"),
+    # "September 21", also a span of days "November 10-13, 2012"
+    (re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?(?!\d|,\d)\b"),
+     "month"),
     (re.compile(rf"\b{MONTH_RE}\s+\d{{4}}\b"), "month"),
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), "digit"),
     (re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"), "digit"),
     (re.compile(r"\b\d{1,2}-\d{1,2}-\d{4}\b"), "digit"),  # "06-22-2017"
-    # "the 1990s", "'90s", "the (early) 90s" (not "their early 90s": an age)
-    (re.compile(r"(?:\b(?:1[89]|20)\d0s\b|['’]\d0s\b|(?:(?<=\bthe )|(?<=\bthe early )|(?<=\bthe late )|(?<=\bthe mid-)|"
+    # "the 1990s", "the 1300s", "the mid 1600s", "'90s", "the (early) 90s" (not "their early 90s": an age)
+    (re.compile(r"(?:\b(?:1\d|20)\d0s\b|['’]\d0s\b|(?:(?<=\bthe )|(?<=\bthe early )|(?<=\bthe late )|(?<=\bthe mid-)|"
                 r"(?<=\bthe mid ))[1-9]0s\b)"), "decade"),
     (re.compile(r"\b(?:1[89]\d\d|20\d\d)\s*[-–/]\s*(?:(?:1[89]\d\d|20\d\d)|\d\d)\b(?!,\d)"), "digit"),
 ]
@@ -86,7 +88,16 @@ _AGES: tuple[AnchoredPattern, ...] = (
         re.compile(r"\bat\s+the\s+age\s+of\s+(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", IGNORE_CASE),
         first=words_of("at"),
     ),
+    # "under the age of 30", "younger than 18", "over the age of 65": an age with a bound (upper for under, below,
+    # younger; lower for over, above, older)
+    AnchoredPattern(
+        "age_bound",
+        re.compile(r"\b(?P<b>(?:under|over|above|below)[ ]+the[ ]+age[ ]+of|younger[ ]+than|older[ ]+than)[ ]+"
+                   r"(?P<n>\d{1,3})\b(?![.,]\d|[ ]*(?:%|percent\b|per[ ]cent\b))", IGNORE_CASE),
+        first=words_of("under over above below younger older"),
+    ),
 )
+_AGE_UPPER = ("under", "below", "younger")
 _AGE_RANGE_BEFORE = re.compile(r"(?<![\d,.])(?P<a>\d{1,2})[ ]*(?:to|-|–)[ ]*$", IGNORE_CASE)
 _AGE_DECADE = re.compile(
     r"\bin\s+(?:his|her|their|my|our|your)\s+(?:early\s+|mid-?|late\s+)?(?P<n>[1-9]0)['’]?s\b", IGNORE_CASE
@@ -176,6 +187,7 @@ _ONE_DURATION_BEFORE = re.compile(
     r"last|next|of|lasted|lasting|spent|served|serving)[ ]+$",
     IGNORE_CASE,
 )
+_MILE_IDIOM_BEFORE = re.compile(r"\ban[ ]+inch\b[^.!?\n]*$|\bextra[ ]+$", IGNORE_CASE)
 _ONE_DURATION_AFTER = re.compile(r"(?:[ ]+(?:ago|after|before|later|earlier|long)\b|-long\b|['’]s\b)", IGNORE_CASE)
 UNIT_OF_ONE_SCORE = 0.8
 _TIMES_FIRST = words_of("twice thrice")
@@ -295,7 +307,7 @@ def _date_iso(text: str) -> str | None:
 def _date_attributes(text: str) -> dict[str, Any]:
     """``value`` (the year, when one is given), ``date`` (ISO 8601, partial) and for spans of years low/high."""
     years = re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text)
-    decade = re.fullmatch(r"(?:(1[89]|20)(\d)0s|['’]?(\d)0s)", text)
+    decade = re.fullmatch(r"(?:(1\d|20)(\d)0s|['’]?(\d)0s)", text)
     if decade:
         return {"value": None, "date": text.lstrip("'’")}
     span = re.fullmatch(r"(1[89]\d\d|20\d\d)\s*[-–/]\s*(\d{4}|\d\d)", text)
@@ -414,6 +426,8 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
                 m.group("t").lower() == "day" and re.match(r"[ ,.;:]", text[m.end() : m.end() + 1])
                 and _OCCASION_BEFORE.search(before))):
             continue
+        if not m.group("t") and _MILE_IDIOM_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+            continue  # "give them an inch and they'll take a mile", "go the extra mile": idioms, not distances
         unit = m.group("u").lower()
         found.append(Special(m.start(), m.end(), "duration" if m.group("t") else "measure",
                              {"value": 1.5 if m.group("half") else 1.0,
@@ -435,9 +449,11 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
                                      {"low": float(first.group("a")), "high": value, "unit": unit, "age": True},
                                      (first.start("a"), m.end("n"))))
                 continue
-            found.append(
-                Special(m.start(), m.end(), "age", {"value": value, "unit": unit}, (m.start("n"), m.end("n")))
-            )
+            attrs: dict[str, Any] = {"value": value, "unit": unit}
+            if age.label == "age_bound":
+                attrs["bound"] = "upper" if m.group("b").lower().startswith(_AGE_UPPER) else "lower"
+                attrs["bound_span"] = (m.start("b"), m.end("b"))
+            found.append(Special(m.start(), m.end(), "age", attrs, (m.start("n"), m.end("n"))))
     for m in finditer_from(_AGE_DECADE, index, _AGE_DECADE_FIRST):
         decade = int(m.group("n"))
         found.append(Special(m.start("n"), m.end(), "age",

@@ -88,7 +88,7 @@ IDENTIFIER_BEFORE = re.compile(
     r"Route|Highway|Gate|Platform|Level|Stage|Phase|Tier|Category|Class|Grade|Room|Page|Protocol|"
     r"Point|Item|Clause|Amendment|Decree|Order|Regulation|Law|Code|Lot|Box|Channel|Zone|Pier|Terminal|Dock|"
     r"Berth|Suite|Apartment|Apt\.|Precinct|District|Ward|Bus|Train|Part|Articles|Sections|Chapters|Paragraphs|"
-    r"Verses|Pages|Canon|Canons|Notes?)\s*(?:\d+[-–])?$|"
+    r"Verses|Pages|Canon|Canons|Notes?|Interstate|Exit|State[ ]Road|County[ ]Road|Game|Games|Round|Episode|Season)\s*(?:\d+[-–])?$|"
     r"\b(?:article|section|paragraph|resolution|chapter|no\.|page|pages|flight|route|highway|platform|gate|"
     r"room|protocol|clause|amendment|phase|stage|pier|terminal|suite|apartment|number|articles|sections|chapters|"
     r"paragraphs|verses|canon|canons|cf\.|"
