@@ -32,6 +32,7 @@ from presslens.training.realnews_claims import (
     fit_scorer,
     load_dataset,
     pr_counts,
+    refresh,
     save_dataset,
 )
 
@@ -142,7 +143,7 @@ def test_analyzer_hedged_claim_is_an_asserted_claim_with_an_asserted_cue() -> No
 
 def _row(split: str, article: str, gold_claims: list[int], gold_hedges: list[int]) -> SentenceRow:
     return SentenceRow(split, article, 0, 1, "The army may have left.", 0.7, None, False, gold_claims, gold_hedges,
-                       [Candidate(9, 12, "modal", "modal", bool(gold_hedges))])
+                       [[9, 12]] if gold_hedges else [], [Candidate(9, 12, "modal", "modal", bool(gold_hedges))])
 
 
 def test_pr_counts_follow_the_evaluation_rule() -> None:
@@ -161,8 +162,11 @@ def test_fit_is_deterministic_and_dataset_round_trips(tmp_path: Path) -> None:
     assert a.to_json() == b.to_json()
     assert a.coef[0] > abs(a.coef[1])  # the informative feature carries the weight
     data = Dataset([_row("dev", "1", [0], [0]), _row("dev2", "2", [], [])], np.arange(6.0).reshape(2, 3))
+    refresh(data)  # the text inputs (candidates, features) are recomputed, not saved
+    assert [c.gold_cue for r in data.rows for c in r.candidates] == [True, False]
     path = tmp_path / "rows.json"
     save_dataset(data, path)
+    assert "cue_rows" not in path.read_text(encoding="utf-8")
     back = load_dataset(path)
     assert back.rows == data.rows and np.array_equal(back.embeddings, data.embeddings)
     assert [r.split for r in back.subset(lambda r: r.split == "dev2").rows] == ["dev2"]
