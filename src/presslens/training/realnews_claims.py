@@ -401,14 +401,14 @@ class Options:
     the two), so that a hedge is not lost to the claim gate"""
 
 
-SHIPPED = Options("1.8: opinion features, C by held-out precision")
+SHIPPED = Options("1.8: opinion features, C by held-out precision", cue_extended=False)
 COMPARED = (
-    Options("1.7 method: 13 features, C by log-loss", extended=False, choose_by="log-loss"),
-    Options("opinion features, C by log-loss", choose_by="log-loss"),
+    Options("1.7 method: 13 features, C by log-loss", extended=False, choose_by="log-loss", cue_extended=False),
+    Options("opinion features, C by log-loss", choose_by="log-loss", cue_extended=False),
     SHIPPED,
-    Options("1.8 without the cue context features", cue_extended=False),
-    Options("1.8 + intercept offset by the ship rule", offset=True),
-    Options("1.8 + hedge lifts claim", hedge_lifts_claim=True),
+    Options("1.8 + cue context features (option)"),
+    Options("1.8 + intercept offset by the ship rule (option)", cue_extended=False, offset=True),
+    Options("1.8 + hedge lifts claim (option)", cue_extended=False, hedge_lifts_claim=True),
 )
 
 
