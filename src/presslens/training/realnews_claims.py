@@ -2,24 +2,23 @@
 
     presslens train realnews-claims --data ../shared/data/ptc-semeval2020-task11 [--out FILE] [--cache FILE]
 
-Runs the claims analyzer's inputs (CheckThat! probability, cue candidates, forecast, furniture) on every article
-of the real-news dev, dev2 and dev3 splits (PTC train articles; never test or dev4), labels them with the gold
-of ``data/realnews`` by the evaluation's rules, and fits two L2 logistic regressions:
+Runs the claims analyzer's inputs (CheckThat! probability, sentence embedding) on every claim unit
+(:mod:`presslens.analyzers.claims.units`) of the articles of the open real-news splits
+(:data:`presslens.evaluation.realnews_selection.OPEN_SPLITS`; never the validation or test split), labels them with
+the gold of ``data/realnews`` by the evaluation's rules, and fits two L2 logistic regressions:
 
-- hedge cue candidates: positive when the sentence matches a gold hedge (claim rule) and the cue overlaps one of
-  its gold cue spans;
-- claim sentences (furniture lines left out; the analyzer vetoes them): positive when the sentence matches a
-  gold claim.
+- hedge cue candidates: positive when the unit matches a gold hedge (claim rule) and the cue overlaps one of its
+  gold cue spans;
+- claim units (furniture lines left out; the analyzer vetoes them): positive when the unit matches a gold claim.
 
-The claim scorer's hedge feature is the class table's best score (:data:`presslens.text.hedging.HEDGE_CLASS_SCORES`),
-so that the claim score does not depend on the cue scorer; the cue scorer (with the sentence embedding) decides
-``hedged``. The L2 strength ``C`` of each is chosen by leave-one-split-out: for every C of the grid, train on two splits and
-score the third, three times; the C with the best summed held-out log-loss is used to fit all three splits. The
-report prints, per held-out split, hedged and claim precision / recall of the analyzer's decision rule
-(asserted = claim score >= 0.5; hedged = hedge score >= 0.5): the learned claim scorer with the class table's
-hedges and with the learned cue scorer (shipped), analyzer 1.6's calibration form refitted on the other two splits,
-and analyzer 1.6 as shipped (class table read off all three splits, calibration fitted on dev: in-sample). Deterministic
-(lbfgs, no sampling): the same data gives the same JSON.
+The text inputs (furniture, forecast, cue candidates, features) are recomputed from the cached rows on every run
+(:func:`refresh`), so only the CheckThat! probabilities and embeddings are cached.
+
+Every choice is judged leave-one-split-out over the open splits: a setting (:class:`Options`) is fitted on all
+but one split, its Cs chosen inside those (the cue scorer's by held-out log-loss; the claim scorer's by held-out
+claim precision at 0.5 subject to recall: :func:`choose_claim_c`), and scored on the held-out split, for each
+split. The report prints claim P / R / ECE and hedged P / R per held-out split, their sums, and the in-sample
+sums; :data:`SHIPPED` is then fitted on all open splits and written. Deterministic (lbfgs, no sampling).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Learned real-news scorers of the claims analyzer (issue 13): hedge cue candidates and claim sentences.
 
 Both are logistic regressions over general, hand-named features of the text (no lexicon read off an error list),
-fitted by :mod:`presslens.training.realnews_claims` on the gold of the real-news dev, dev2 and dev3 splits (PTC
+fitted by :mod:`presslens.training.realnews_claims` on the gold of the open real-news splits (dev .. dev4, PTC
 train articles), with the L2 strength chosen by leave-one-split-out. Weights are JSON
 (``models/claims/realnews_scorers.json``); applying them is a dot product in numpy.
 
@@ -12,7 +12,11 @@ train articles), with the L2 strength chosen by leave-one-split-out. Weights are
   scorer's probability is P(the cue hedges a sentence that a careful reader marks as a hedged claim).
 - :func:`sentence_features`: a claim sentence: the CheckThat! probability, the best class score of its cue
   candidates (:data:`presslens.text.hedging.HEDGE_CLASS_SCORES`), its forecast flag, question, first-person and
-  opinion markers, a figure, an attribution (speech verb or "according to"), length and position in the article. The scorer's probability is P(a careful reader marks the sentence as a claim).
+  opinion markers, a figure, an attribution (speech verb or "according to"), length and position in the article;
+  since analyzer 1.8 also general markers of opinion and rhetoric versus a checkable report (evaluative words,
+  intensifiers, an obligation modal, "!", title case, no final stop, a closing colon, a quote fragment, capitalised
+  words, a date word, past-tense verbs). The scorer's probability is P(a careful reader marks the sentence as a
+  claim).
 """
 
 from __future__ import annotations
