@@ -26,6 +26,7 @@ from presslens.analyzers.claims.scorers import (
 )
 from presslens.text.hedging import claim_cue_candidates, cue_class
 from presslens.training.realnews_claims import (
+    SHIPPED,
     Candidate,
     Dataset,
     SentenceRow,
@@ -89,13 +90,14 @@ def test_linear_scorer_is_a_logistic_regression_and_round_trips() -> None:
 
 def test_shipped_scorers_load_from_json_and_match_the_code() -> None:
     obj = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    assert obj["hedge_cue"]["names"] == cue_feature_names()
-    assert obj["claim"]["names"] == sentence_feature_names()
+    # the features of the shipped setting of `presslens train realnews-claims`
+    assert obj["hedge_cue"]["names"] == cue_feature_names(SHIPPED.cue_extended)
+    assert obj["claim"]["names"] == sentence_feature_names(SHIPPED.extended)
     scorers = load_scorers()
     assert scorers.hedge_cue.embedding_dims == 384  # the claim scorer leaves it out (CheckThat! F1, model card)
     assert scorers.claim.embedding_dims == 0
     # the CheckThat! probability raises both probabilities (all else equal)
-    assert scorers.claim.coef[sentence_feature_names().index("claim logit")] > 0
+    assert scorers.claim.coef[sentence_feature_names(SHIPPED.extended).index("claim logit")] > 0
     assert scorers.hedge_cue.coef[cue_feature_names().index("claim logit")] > 0
 
 
