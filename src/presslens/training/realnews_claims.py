@@ -542,6 +542,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS)
     parser.add_argument("--out", type=Path, default=MODEL_FILE, help="where to write the scorers (JSON)")
     parser.add_argument("--cache", type=Path, help="read/write the collected sentence rows here (JSON + .npy)")
+    parser.add_argument("--claim-scorer-from", type=Path,
+                        help="take the claim scorer from this scorers JSON instead of refitting it (analyzer 1.8 "
+                             "ships analyzer 1.7's claim scorer: the refit failed the audit-B part of the ship rule)")
     parser.add_argument("--no-report", action="store_true",
                         help="fit and write the shipped setting only, without the leave-one-split-out table")
 
@@ -567,15 +570,26 @@ def main(args: argparse.Namespace) -> int:
     print(report(data, args.annotations, () if args.no_report else COMPARED), end="")
     fitted = fit_both(data, SHIPPED)
     rows = data.rows
+    claim_json: dict[str, Any] = {**fitted.claim.to_json(), "C": fitted.c_claim}
+    about = (f"presslens claims analyzer real-news scorers; fitted by `presslens train realnews-claims` on data/realnews "
+             f"{'+'.join(SPLITS)} (PTC train articles, research use); setting: {SHIPPED.name}")
+    if args.claim_scorer_from is not None:
+        try:
+            kept = json.loads(args.claim_scorer_from.read_text(encoding="utf-8"))["claim"]
+            LinearScorer.from_json(kept, sentence_feature_names(len(kept["names"]) != len(sentence_feature_names(False))))
+        except (OSError, ValueError, KeyError) as exc:
+            print(f"train realnews-claims: --claim-scorer-from {args.claim_scorer_from}: {exc}", file=sys.stderr)
+            return 2
+        claim_json = kept
+        about += f"; claim scorer taken unchanged from {args.claim_scorer_from.name} (analyzer 1.7's)"
     obj: dict[str, Any] = {
-        "about": "presslens claims analyzer real-news scorers; fitted by `presslens train realnews-claims` on "
-                 f"data/realnews {'+'.join(SPLITS)} (PTC train articles, research use); setting: {SHIPPED.name}",
+        "about": about,
         "hedge_cue": {**fitted.cue.to_json(), "C": fitted.c_cue},
-        "claim": {**fitted.claim.to_json(), "C": fitted.c_claim},
+        "claim": claim_json,
         "rows": {s: sum(r.split == s for r in rows) for s in SPLITS},
     }
     _write_atomic(args.out, json.dumps(obj, indent=1) + "\n")
-    print(f"wrote {args.out} (hedge cue C {fitted.c_cue:g}, claim C {fitted.c_claim:g})")
+    print(f"wrote {args.out} (hedge cue C {fitted.c_cue:g}, claim C {claim_json.get('C')})")
     return 0
 
 
