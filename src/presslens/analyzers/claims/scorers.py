@@ -1,8 +1,9 @@
 """Learned real-news scorers of the claims analyzer (issue 13): hedge cue candidates and claim sentences.
 
 Both are logistic regressions over general, hand-named features of the text (no lexicon read off an error list),
-fitted by :mod:`presslens.training.realnews_claims` on the gold of the open real-news splits (dev .. dev4, PTC
-train articles), with the L2 strength chosen by leave-one-split-out. Weights are JSON
+fitted by :mod:`presslens.training.realnews_claims` on the gold of the real-news splits (PTC train articles), with
+the L2 strength chosen by leave-one-split-out: the cue scorer of analyzer 1.8 on the four open splits, the claim
+scorer (analyzer 1.7's) on dev, dev2 and dev3. Weights are JSON
 (``models/claims/realnews_scorers.json``); applying them is a dot product in numpy.
 
 - :func:`cue_features`: a hedge cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) in its claim
@@ -13,9 +14,9 @@ train articles), with the L2 strength chosen by leave-one-split-out. Weights are
 - :func:`sentence_features`: a claim sentence: the CheckThat! probability, the best class score of its cue
   candidates (:data:`presslens.text.hedging.HEDGE_CLASS_SCORES`), its forecast flag, question, first-person and
   opinion markers, a figure, an attribution (speech verb or "according to"), length and position in the article;
-  since analyzer 1.8 also general markers of opinion and rhetoric versus a checkable report (evaluative words,
-  intensifiers, an obligation modal, "!", title case, no final stop, a closing colon, a quote fragment, capitalised
-  words, a date word, past-tense verbs). The scorer's probability is P(a careful reader marks the sentence as a
+  optionally (``extended``; not shipped, model card) also general markers of opinion and rhetoric versus a
+  checkable report (evaluative words, intensifiers, an obligation modal, "!", title case, no final stop, a closing
+  colon, a quote fragment, capitalised words, a date word, past-tense verbs). The scorer's probability is P(a careful reader marks the sentence as a
   claim).
 """
 
