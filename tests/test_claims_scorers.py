@@ -181,3 +181,15 @@ def test_train_command_names_a_missing_annotation_file(tmp_path: Path, capsys: p
                "--out", str(tmp_path / "out.json")])
     assert rc == 2 and not (tmp_path / "out.json").exists()
     assert "no annotations at" in capsys.readouterr().err
+
+
+def test_train_command_names_a_bad_claim_scorer_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from presslens.cli import main
+
+    bad = tmp_path / "scorers.json"
+    bad.write_text('{"claim": {"names": ["not a feature"]}}', encoding="utf-8")
+    rc = main(["train", "realnews-claims", "--data", str(tmp_path), "--annotations", str(tmp_path),
+               "--claim-scorer-from", str(bad), "--out", str(tmp_path / "out.json")])
+    assert rc == 2 and not (tmp_path / "out.json").exists()
+    err = capsys.readouterr().err
+    assert "--claim-scorer-from" in err and "scorers.json" in err

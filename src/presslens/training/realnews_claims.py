@@ -550,6 +550,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    kept: dict[str, Any] | None = None
+    if args.claim_scorer_from is not None:  # checked first: bad input fails before the slow collection
+        try:
+            kept = json.loads(args.claim_scorer_from.read_text(encoding="utf-8"))["claim"]
+            LinearScorer.from_json(kept, sentence_feature_names(len(kept["names"]) != len(sentence_feature_names(False))))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            print(f"train realnews-claims: --claim-scorer-from {args.claim_scorer_from}: {exc}", file=sys.stderr)
+            return 2
     if args.cache is not None and args.cache.exists():
         data = load_dataset(args.cache)
     else:
@@ -573,13 +581,7 @@ def main(args: argparse.Namespace) -> int:
     claim_json: dict[str, Any] = {**fitted.claim.to_json(), "C": fitted.c_claim}
     about = (f"presslens claims analyzer real-news scorers; fitted by `presslens train realnews-claims` on data/realnews "
              f"{'+'.join(SPLITS)} (PTC train articles, research use); setting: {SHIPPED.name}")
-    if args.claim_scorer_from is not None:
-        try:
-            kept = json.loads(args.claim_scorer_from.read_text(encoding="utf-8"))["claim"]
-            LinearScorer.from_json(kept, sentence_feature_names(len(kept["names"]) != len(sentence_feature_names(False))))
-        except (OSError, ValueError, KeyError) as exc:
-            print(f"train realnews-claims: --claim-scorer-from {args.claim_scorer_from}: {exc}", file=sys.stderr)
-            return 2
+    if kept is not None and args.claim_scorer_from is not None:
         claim_json = kept
         about += f"; claim scorer taken unchanged from {args.claim_scorer_from.name} (analyzer 1.7's)"
     obj: dict[str, Any] = {
