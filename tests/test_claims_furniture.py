@@ -33,6 +33,11 @@ from presslens.analyzers.claims.furniture import furniture_reason
         ("The ministry should release the prisoners before the winter.", "demand"),
         ("This blockade must end now.", "demand"),
         ("The envoy ought to resign over the leak.", "demand"),
+        # wire-copy credit lines (analyzer 1.8)
+        ("Okafor reported from Lagos.", "byline"),
+        ("Mendes Lima and Tran reported from Porto Alegre.", "byline"),
+        ("Agency writers Ada Moss in Leeds and Ben Ito in York contributed to this report.", "byline"),
+        ("Rita Kowal, a researcher at the Harbour Institute, contributed reporting.", "byline"),
         ("The commander should have ordered the retreat on day one.", "demand"),
     ],
 )
@@ -56,6 +61,9 @@ def test_no_claim_lines_are_named(sentence: str, reason: str) -> None:
         "The villages would be the first targets should the army attack.",
         "The council said that the ministry should pay for the repairs.",
         "Residents who must travel to the clinic wait for hours at the checkpoint.",
+        # "reported from" of the events themselves is a claim
+        "Nine cases were reported from a clinic near the border, the health ministry said.",
+        "Three cases were reported from Kinshasa.",
     ],
 )
 def test_claims_with_content_are_not_furniture(sentence: str) -> None:

@@ -26,12 +26,14 @@ from presslens.analyzers.claims.scorers import (
 )
 from presslens.text.hedging import claim_cue_candidates, cue_class
 from presslens.training.realnews_claims import (
+    SHIPPED,
     Candidate,
     Dataset,
     SentenceRow,
     fit_scorer,
     load_dataset,
     pr_counts,
+    refresh,
     save_dataset,
 )
 
@@ -88,13 +90,14 @@ def test_linear_scorer_is_a_logistic_regression_and_round_trips() -> None:
 
 def test_shipped_scorers_load_from_json_and_match_the_code() -> None:
     obj = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    assert obj["hedge_cue"]["names"] == cue_feature_names()
-    assert obj["claim"]["names"] == sentence_feature_names()
+    # the features of the shipped setting of `presslens train realnews-claims`
+    assert obj["hedge_cue"]["names"] == cue_feature_names(SHIPPED.cue_extended)
+    assert obj["claim"]["names"] == sentence_feature_names(SHIPPED.extended)
     scorers = load_scorers()
     assert scorers.hedge_cue.embedding_dims == 384  # the claim scorer leaves it out (CheckThat! F1, model card)
     assert scorers.claim.embedding_dims == 0
     # the CheckThat! probability raises both probabilities (all else equal)
-    assert scorers.claim.coef[sentence_feature_names().index("claim logit")] > 0
+    assert scorers.claim.coef[sentence_feature_names(SHIPPED.extended).index("claim logit")] > 0
     assert scorers.hedge_cue.coef[cue_feature_names().index("claim logit")] > 0
 
 
@@ -142,7 +145,7 @@ def test_analyzer_hedged_claim_is_an_asserted_claim_with_an_asserted_cue() -> No
 
 def _row(split: str, article: str, gold_claims: list[int], gold_hedges: list[int]) -> SentenceRow:
     return SentenceRow(split, article, 0, 1, "The army may have left.", 0.7, None, False, gold_claims, gold_hedges,
-                       [Candidate(9, 12, "modal", "modal", bool(gold_hedges))])
+                       [[9, 12]] if gold_hedges else [], [Candidate(9, 12, "modal", "modal", bool(gold_hedges))])
 
 
 def test_pr_counts_follow_the_evaluation_rule() -> None:
@@ -161,8 +164,11 @@ def test_fit_is_deterministic_and_dataset_round_trips(tmp_path: Path) -> None:
     assert a.to_json() == b.to_json()
     assert a.coef[0] > abs(a.coef[1])  # the informative feature carries the weight
     data = Dataset([_row("dev", "1", [0], [0]), _row("dev2", "2", [], [])], np.arange(6.0).reshape(2, 3))
+    refresh(data)  # the text inputs (candidates, features) are recomputed, not saved
+    assert [c.gold_cue for r in data.rows for c in r.candidates] == [True, False]
     path = tmp_path / "rows.json"
     save_dataset(data, path)
+    assert "cue_rows" not in path.read_text(encoding="utf-8")
     back = load_dataset(path)
     assert back.rows == data.rows and np.array_equal(back.embeddings, data.embeddings)
     assert [r.split for r in back.subset(lambda r: r.split == "dev2").rows] == ["dev2"]
@@ -175,3 +181,15 @@ def test_train_command_names_a_missing_annotation_file(tmp_path: Path, capsys: p
                "--out", str(tmp_path / "out.json")])
     assert rc == 2 and not (tmp_path / "out.json").exists()
     assert "no annotations at" in capsys.readouterr().err
+
+
+def test_train_command_names_a_bad_claim_scorer_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from presslens.cli import main
+
+    bad = tmp_path / "scorers.json"
+    bad.write_text('{"claim": {"names": ["not a feature"]}}', encoding="utf-8")
+    rc = main(["train", "realnews-claims", "--data", str(tmp_path), "--annotations", str(tmp_path),
+               "--claim-scorer-from", str(bad), "--out", str(tmp_path / "out.json")])
+    assert rc == 2 and not (tmp_path / "out.json").exists()
+    err = capsys.readouterr().err
+    assert "--claim-scorer-from" in err and "scorers.json" in err

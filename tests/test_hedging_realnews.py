@@ -40,6 +40,13 @@ def _cues(text: str) -> list[str]:
         ("Anyone touching the water could catch the infection.", []),
         ("A larger town could absorb the refugees.", []),
         ("Officials warned that an outbreak could occur at any time.", ["could"]),
+        # uncertainty phrases (analyzer 1.8): "not immediately clear", "not known", "a good chance"
+        ("It was not immediately clear whether the ferry had left.", ["It was not immediately clear"]),
+        ("The cause of the blaze is not yet known.", ["is not yet known"]),
+        ("The whereabouts of the two guards are unknown.", ["are unknown"]),
+        ("There is a good chance the hearing is postponed.", ["good chance"]),
+        ("The mayor is known for his long speeches.", []),
+        ("The chance of a recount is small.", []),
     ],
 )
 def test_claim_hedge_cues_follow_the_real_news_guideline(sentence: str, cues: list[str]) -> None:

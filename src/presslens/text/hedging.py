@@ -154,6 +154,9 @@ _HEDGES: tuple[AnchoredPattern, ...] = (
         re.compile(
             r"\bit\s+(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|not clear|uncertain|unknown|"
             r"not known|possible|impossible to say|too early to say|hard to say|difficult to say)\b|"
+            r"\bit\s+(?:is|was|remains|remained)\s+(?:still\s+)?not\s+(?:yet|immediately)\s+(?:clear|known)\b|"
+            r"\b(?:is|are|was|were)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?known|unknown)\b|"
+            r"\b(?:good|strong|real|fair)\s+chance\b|"
             r"\b(?:unclear|uncertain|not clear|not known|unknown)\s+(?:whether|if|how|what|who|why|when|"
             r"where|exactly)\b|"
             r"\b(?:remains?|remained)\s+(?:unclear|uncertain|unknown)\b|"
@@ -164,11 +167,11 @@ _HEDGES: tuple[AnchoredPattern, ...] = (
         ),
         first=words_of(
             "it unclear uncertain not unknown remain remains",
-            "remained nobody no doubt doubts a the",
+            "remained nobody no doubt doubts a the is are was were good strong real fair",
         ),
         triggers=words_of(
             "unclear clear uncertain unknown known possible impossible say knows doubtful questionable doubt",
-            "doubts potential suspected alleged apparent presumed likely probable",
+            "doubts potential suspected alleged apparent presumed likely probable chance",
         ),
     ),
     AnchoredPattern(

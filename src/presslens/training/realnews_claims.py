@@ -2,24 +2,23 @@
 
     presslens train realnews-claims --data ../shared/data/ptc-semeval2020-task11 [--out FILE] [--cache FILE]
 
-Runs the claims analyzer's inputs (CheckThat! probability, cue candidates, forecast, furniture) on every article
-of the real-news dev, dev2 and dev3 splits (PTC train articles; never test or dev4), labels them with the gold
-of ``data/realnews`` by the evaluation's rules, and fits two L2 logistic regressions:
+Runs the claims analyzer's inputs (CheckThat! probability, sentence embedding) on every claim unit
+(:mod:`presslens.analyzers.claims.units`) of the articles of the open real-news splits
+(:data:`presslens.evaluation.realnews_selection.OPEN_SPLITS`; never the validation or test split), labels them with
+the gold of ``data/realnews`` by the evaluation's rules, and fits two L2 logistic regressions:
 
-- hedge cue candidates: positive when the sentence matches a gold hedge (claim rule) and the cue overlaps one of
-  its gold cue spans;
-- claim sentences (furniture lines left out; the analyzer vetoes them): positive when the sentence matches a
-  gold claim.
+- hedge cue candidates: positive when the unit matches a gold hedge (claim rule) and the cue overlaps one of its
+  gold cue spans;
+- claim units (furniture lines left out; the analyzer vetoes them): positive when the unit matches a gold claim.
 
-The claim scorer's hedge feature is the class table's best score (:data:`presslens.text.hedging.HEDGE_CLASS_SCORES`),
-so that the claim score does not depend on the cue scorer; the cue scorer (with the sentence embedding) decides
-``hedged``. The L2 strength ``C`` of each is chosen by leave-one-split-out: for every C of the grid, train on two splits and
-score the third, three times; the C with the best summed held-out log-loss is used to fit all three splits. The
-report prints, per held-out split, hedged and claim precision / recall of the analyzer's decision rule
-(asserted = claim score >= 0.5; hedged = hedge score >= 0.5): the learned claim scorer with the class table's
-hedges and with the learned cue scorer (shipped), analyzer 1.6's calibration form refitted on the other two splits,
-and analyzer 1.6 as shipped (class table read off all three splits, calibration fitted on dev: in-sample). Deterministic
-(lbfgs, no sampling): the same data gives the same JSON.
+The text inputs (furniture, forecast, cue candidates, features) are recomputed from the cached rows on every run
+(:func:`refresh`), so only the CheckThat! probabilities and embeddings are cached.
+
+Every choice is judged leave-one-split-out over the open splits: a setting (:class:`Options`) is fitted on all
+but one split, its Cs chosen inside those (the cue scorer's by held-out log-loss; the claim scorer's by held-out
+claim precision at 0.5 subject to recall: :func:`choose_claim_c`), and scored on the held-out split, for each
+split. The report prints claim P / R / ECE and hedged P / R per held-out split, their sums, and the in-sample
+sums; :data:`SHIPPED` is then fitted on all open splits and written. Deterministic (lbfgs, no sampling).
 """
 
 from __future__ import annotations
@@ -44,8 +43,9 @@ from presslens.analyzers.claims.scorers import (
     sentence_feature_names,
     sentence_features,
 )
+from presslens.evaluation.realnews_selection import OPEN_SPLITS
 
-SPLITS = ("dev", "dev2", "dev3")
+SPLITS = OPEN_SPLITS
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 DEFAULT_ANNOTATIONS = Path(__file__).resolve().parents[3] / "data" / "realnews"
 ASSERTED = 0.5
@@ -72,7 +72,13 @@ class SentenceRow:
     forecast: bool
     gold_claims: list[int]
     gold_hedges: list[int]
+    gold_cues: list[list[int]] = field(default_factory=list)
+    """(start, end) of the gold cue spans of the matched gold hedges, relative to the sentence"""
     candidates: list[Candidate] = field(default_factory=list)
+    features: dict[bool, list[float]] = field(default_factory=dict)
+    """claim scorer features (:func:`sentence_features`) without / with the extended markers (not saved)"""
+    cue_rows: list[list[float]] = field(default_factory=list)
+    """cue scorer features of each candidate (not saved)"""
 
 
 @dataclass
@@ -94,15 +100,14 @@ class Dataset:
 
 
 def collect(data: Path, annotations: Path, split: str) -> Dataset:
-    """Every sentence of a split's articles with the analyzer's inputs, its embedding and its gold labels."""
+    """Every claim unit (:mod:`presslens.analyzers.claims.units`) of a split's articles with its CheckThat!
+    probability, its embedding and its gold labels; the cheap text inputs come from :func:`refresh`."""
     from presslens.analyzers.base import Features
-    from presslens.analyzers.claims.furniture import furniture_reason
     from presslens.analyzers.claims.model import ClaimModel
+    from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
     from presslens.evaluation.realnews import annotated_articles
-    from presslens.evaluation.realnews_matching import mutual_overlap, overlap
+    from presslens.evaluation.realnews_matching import mutual_overlap
     from presslens.pipeline import Pipeline
-    from presslens.text.hedging import claim_cue_candidates, cue_class
-    from presslens.text.prediction import forecast_cues
 
     if split not in SPLITS:
         raise ValueError(f"split {split!r}: only {', '.join(SPLITS)} are fitted on")
@@ -116,25 +121,52 @@ def collect(data: Path, annotations: Path, split: str) -> Dataset:
         texts = article.sentence_texts()
         probs = model.scores(texts, encoded.sentence_embeddings, encoded.token_states,
                              encoded.stacked_token_states())
-        embeddings.append(np.asarray(encoded.sentence_embeddings, dtype=np.float64).reshape(len(texts), -1))
+        emb = np.asarray(encoded.sentence_embeddings, dtype=np.float64).reshape(len(texts), -1)
+        units = claim_units(article.text, article.sentences)
+        ranges = unit_ranges(article.sentences, units)
+        embeddings.append(unit_embeddings(emb, units))
         claims = [tuple(c["span"]) for c in record["claims"]]
         hedges = [(tuple(h["claim"]), [tuple(c) for c in h["cues"]]) for h in record["hedges"]]
-        for index, ((s, e), text, p) in enumerate(zip(article.sentences, texts, probs.tolist(), strict=True)):
+        for index, ((s, e), p) in enumerate(zip(ranges, unit_probabilities(probs.tolist(), units), strict=True)):
             gold_claims = [i for i, g in enumerate(claims) if mutual_overlap((s, e), g)]
             gold_hedges = [i for i, (g, _) in enumerate(hedges) if mutual_overlap((s, e), g)]
-            cues = [c for i in gold_hedges for c in hedges[i][1]]
-            row = SentenceRow(split, str(record["id"]), index, len(texts), text, float(p), furniture_reason(text),
-                              forecast_cues(text) is not None, gold_claims, gold_hedges)
-            for a, b, kind in claim_cue_candidates(text):
-                gold_cue = any(overlap((s + a, s + b), c) > 0 for c in cues)
-                row.candidates.append(Candidate(a, b, kind, cue_class(text, a, b, kind), gold_cue))
-            rows.append(row)
-    return Dataset(rows, np.concatenate(embeddings) if embeddings else np.zeros((0, 0)))
+            cues = [[max(0, a - s), min(e, b) - s] for i in gold_hedges for a, b in hedges[i][1] if a < e and b > s]
+            rows.append(SentenceRow(split, str(record["id"]), index, len(ranges), article.text[s:e], float(p), None,
+                                    False, gold_claims, gold_hedges, cues))
+    out = Dataset(rows, np.concatenate(embeddings) if embeddings else np.zeros((0, 0)))
+    refresh(out)
+    return out
+
+
+def refresh(data: Dataset) -> None:
+    """Recompute each row's text inputs (furniture, forecast flag, cue candidates and their gold labels) with the
+    code as it stands, so that the cached rows keep only what is slow to compute."""
+    from presslens.analyzers.claims.furniture import furniture_reason
+    from presslens.evaluation.realnews_matching import overlap
+    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
+    from presslens.text.prediction import forecast_cues
+
+    for row in data.rows:
+        row.furniture = furniture_reason(row.text)
+        row.forecast = forecast_cues(row.text) is not None
+        row.candidates = [
+            Candidate(a, b, kind, cue_class(row.text, a, b, kind),
+                      any(overlap((a, b), (c[0], c[1])) > 0 for c in row.gold_cues))
+            for a, b, kind in claim_cue_candidates(row.text)
+        ]
+        table = max((HEDGE_CLASS_SCORES[c.cue_class] for c in row.candidates), default=0.0)
+        row.features = {
+            extended: sentence_features(row.text, row.p, table, row.forecast, row.index, row.count, extended)
+            for extended in (False, True)
+        }
+        row.cue_rows = [cue_features(row.text, c.start, c.end, c.cue_class, row.p, row.index == 0,
+                                     len(row.candidates)) for c in row.candidates]
 
 
 def save_dataset(data: Dataset, path: Path) -> None:
     """Rows as JSON at ``path``, embeddings as ``path`` + ``.npy`` (numpy format, no pickle)."""
-    out = [{**r.__dict__, "candidates": [c.__dict__ for c in r.candidates]} for r in data.rows]
+    unsaved = ("candidates", "features", "cue_rows")
+    out = [{k: v for k, v in r.__dict__.items() if k not in unsaved} for r in data.rows]
     _write_atomic(path, json.dumps(out))
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".npy.tmp")
     with os.fdopen(fd, "wb") as fh:
@@ -145,9 +177,12 @@ def save_dataset(data: Dataset, path: Path) -> None:
 def load_dataset(path: Path) -> Dataset:
     rows = []
     for obj in json.loads(path.read_text(encoding="utf-8")):
-        cands = [Candidate(**c) for c in obj.pop("candidates")]
-        rows.append(SentenceRow(**obj, candidates=cands))
-    return Dataset(rows, np.load(f"{path}.npy", allow_pickle=False))
+        for key in ("candidates", "features", "cue_rows"):
+            obj.pop(key, None)
+        rows.append(SentenceRow(**obj))
+    out = Dataset(rows, np.load(f"{path}.npy", allow_pickle=False))
+    refresh(out)
+    return out
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -162,26 +197,28 @@ def _write_atomic(path: Path, text: str) -> None:
 # ------------------------------------------------------------------------------------------ design matrices
 
 
-def cue_matrix(data: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
-    """(features, embeddings, labels, row index) of every cue candidate."""
+def cue_matrix(data: Dataset, extended: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
+    """(features, embeddings, labels, row index) of every cue candidate (``extended``: with analyzer 1.8's
+    context features)."""
     x: list[list[float]] = []
     y: list[int] = []
     where: list[int] = []
     for ri, r in enumerate(data.rows):
-        for c in r.candidates:
-            x.append(cue_features(r.text, c.start, c.end, c.cue_class, r.p, r.index == 0, len(r.candidates)))
+        names = cue_feature_names(extended)
+        for c, row in zip(r.candidates, r.cue_rows, strict=True):
+            x.append(row[: len(names)])
             y.append(int(c.gold_cue and bool(r.gold_hedges)))
             where.append(ri)
-    names = cue_feature_names()
+    names = cue_feature_names(extended)
     return (np.asarray(x, dtype=float).reshape(len(x), len(names)), data.embeddings[where], np.asarray(y),
             where)
 
 
-def sentence_matrix(data: Dataset, hedge_scores: list[float]) -> tuple[np.ndarray, np.ndarray]:
-    x = [sentence_features(r.text, r.p, h, r.forecast, r.index, r.count)
-         for r, h in zip(data.rows, hedge_scores, strict=True)]
+def sentence_matrix(data: Dataset, extended: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """(claim scorer features, labels) of every row; the hedge feature is the class table's best score."""
+    x = [r.features[extended] for r in data.rows]
     y = [int(bool(r.gold_claims)) for r in data.rows]
-    return np.asarray(x, dtype=float).reshape(len(x), len(sentence_feature_names())), np.asarray(y)
+    return np.asarray(x, dtype=float).reshape(len(x), len(sentence_feature_names(extended))), np.asarray(y)
 
 
 def fit_scorer(x: np.ndarray, emb: np.ndarray | None, y: np.ndarray, c: float, names: list[str]) -> LinearScorer:
@@ -244,7 +281,7 @@ def gold_totals(annotations: Path, split: str) -> tuple[int, int]:
 
 def hedge_scores_with(scorer: LinearScorer, data: Dataset) -> list[float]:
     """Per sentence, the best cue probability (0 without a candidate)."""
-    x, emb, _, where = cue_matrix(data)
+    x, emb, _, where = cue_matrix(data, len(scorer.names) != len(cue_feature_names(False)))
     out = [0.0] * len(data.rows)
     if where:
         for ri, p in zip(where, scorer.probabilities(x, emb).tolist(), strict=True):
@@ -260,11 +297,12 @@ def table_hedge_scores(data: Dataset) -> list[float]:
     return [max((HEDGE_CLASS_SCORES[c.cue_class] for c in r.candidates), default=0.0) for r in data.rows]
 
 
-def claim_scores_with(scorer: LinearScorer, data: Dataset, hedge: list[float]) -> list[float]:
+def claim_scores_with(scorer: LinearScorer, data: Dataset) -> list[float]:
+    """The scorer's claim probability of every row, furniture lines x ``FURNITURE_FACTOR`` (as the analyzer)."""
     from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
 
-    x, _ = sentence_matrix(data, hedge)
-    probs = scorer.probabilities(x, data.embeddings).tolist()
+    x, _ = sentence_matrix(data, len(scorer.names) != len(sentence_feature_names(False)))
+    probs = scorer.probabilities(x).tolist() if data.rows else []
     return [p * FURNITURE_FACTOR if r.furniture is not None else p for p, r in zip(probs, data.rows, strict=True)]
 
 
@@ -285,116 +323,218 @@ def hand_rules(data: Dataset) -> tuple[list[float], list[float]]:
     return claim, hedge
 
 
-def refit_v16(train: Dataset) -> Callable[[Dataset], tuple[list[float], list[float]]]:
-    """Analyzer 1.6's calibration form (logit p, hedged by the class table, forecast; C 100 as in
-    :mod:`presslens.analyzers.claims.calibration`) refitted on ``train``, with the class table's hedge score."""
-    from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
-    from presslens.analyzers.claims.scorers import logit
-    from presslens.text.hedging import HEDGE_ASSERTED, HEDGE_CLASS_SCORES
-
-    def design(d: Dataset) -> tuple[np.ndarray, np.ndarray, list[float]]:
-        best = [max((HEDGE_CLASS_SCORES[c.cue_class] for c in r.candidates), default=0.0) for r in d.rows]
-        x = np.asarray([[logit(r.p), float(b >= HEDGE_ASSERTED), float(r.forecast)] for r, b in zip(d.rows, best,
-                                                                                                   strict=True)])
-        return x.reshape(len(d.rows), 3), np.asarray([int(bool(r.gold_claims)) for r in d.rows]), best
-
-    pool = train.subset(lambda r: r.furniture is None)
-    x, y, _ = design(pool)
-    scorer = fit_scorer(x, None, y, 100.0, ["claim logit", "hedged", "forecast"])
-
-    def decide(d: Dataset) -> tuple[list[float], list[float]]:
-        xs, _, best = design(d)
-        claim = [p * FURNITURE_FACTOR if r.furniture is not None else p
-                 for p, r in zip(scorer.probabilities(xs).tolist(), d.rows, strict=True)]
-        return claim, [c * b for c, b in zip(claim, best, strict=True)]
-
-    return decide
-
-
-Design = Callable[[Dataset], tuple[np.ndarray, np.ndarray | None, np.ndarray]]
-
-
-def choose_c(train: Dataset, design: Design, names: list[str]) -> float:
-    """The C of :data:`C_GRID` with the lowest summed log-loss over the leave-one-split-out folds of ``train``."""
+def choose_cue_c(train: Dataset, embedding: bool, extended: bool) -> float:
+    """The cue scorer's C of :data:`C_GRID` with the lowest summed held-out log-loss over the leave-one-split-out
+    folds of ``train``."""
+    names = cue_feature_names(extended)
     splits = sorted({r.split for r in train.rows})
     best_c, best_loss = C_GRID[0], float("inf")
     for c in C_GRID:
         loss = 0.0
         for held in splits:
-            x_tr, e_tr, y_tr = design(train.without_split(held))
-            x_te, e_te, y_te = design(train.only_split(held))
+            x_tr, e_tr, y_tr, _ = cue_matrix(train.without_split(held), extended)
+            x_te, e_te, y_te, _ = cue_matrix(train.only_split(held), extended)
             if len(y_te) == 0 or len(set(y_tr.tolist())) < 2:
                 continue
-            loss += _log_loss(y_te, fit_scorer(x_tr, e_tr, y_tr, c, names).probabilities(x_te, e_te))
+            scorer = fit_scorer(x_tr, e_tr if embedding else None, y_tr, c, names)
+            loss += _log_loss(y_te, scorer.probabilities(x_te, e_te if embedding else None))
         if loss < best_loss:
             best_c, best_loss = c, loss
     return best_c
 
 
+def fit_claim(train: Dataset, extended: bool, c: float) -> LinearScorer:
+    """The claim scorer fitted on the rows of ``train`` that are not furniture (the analyzer vetoes those)."""
+    x, y = sentence_matrix(train.subset(lambda r: r.furniture is None), extended)
+    return fit_scorer(x, None, y, c, sentence_feature_names(extended))
+
+
+def claim_c_table(train: Dataset, extended: bool) -> dict[float, tuple[float, float, float]]:
+    """For each C of :data:`C_GRID`: (summed held-out log-loss, summed held-out claim precision at 0.5, summed
+    held-out claim recall) over the leave-one-split-out folds of ``train``."""
+    splits = sorted({r.split for r in train.rows})
+    out: dict[float, tuple[float, float, float]] = {}
+    for c in C_GRID:
+        loss = p_sum = r_sum = 0.0
+        for held in splits:
+            scorer = fit_claim(train.without_split(held), extended, c)
+            test = train.only_split(held)
+            pool = test.subset(lambda r: r.furniture is None)
+            x, y = sentence_matrix(pool, extended)
+            loss += _log_loss(y, scorer.probabilities(x))
+            claim = claim_scores_with(scorer, test)
+            ok, pred, found, gold = pr_counts(test.rows, claim, claim)[f"{held} claim"]
+            p_sum += ok / max(1, pred)
+            r_sum += found / max(1, gold)
+        out[c] = (loss, p_sum, r_sum)
+    return out
+
+
+def choose_claim_c(table: dict[float, tuple[float, float, float]], by: str) -> float:
+    """``by`` "log-loss": the C of the lowest held-out log-loss. ``by`` "precision": of the Cs whose summed
+    held-out precision is at least the log-loss choice's and whose summed recall falls by no more than half of
+    that rise (the ship rule), the one of the highest precision."""
+    by_loss = min(C_GRID, key=lambda c: (table[c][0], c))
+    if by == "log-loss":
+        return by_loss
+    _, p0, r0 = table[by_loss]
+    allowed = [c for c in C_GRID if table[c][1] >= p0 and r0 - table[c][2] <= (table[c][1] - p0) / 2.0]
+    return max(allowed, key=lambda c: (round(table[c][1], 9), -abs(np.log(c / by_loss))))
+
+
 @dataclass(frozen=True)
 class Options:
+    """A setting of both scorers (the report compares several, each chosen inside the training folds)."""
+
+    name: str
+    extended: bool = True
+    choose_by: str = "precision"
     cue_embedding: bool = True
-    claim_embedding: bool = False
+    cue_extended: bool = True
+    """the cue scorer with analyzer 1.8's context features"""
+    offset: bool = False
+    """lower the claim scorer's intercept by the offset of :data:`OFFSETS` chosen inside the training folds by the
+    ship rule (precision up, recall down by no more than half of that)"""
+    hedge_lifts_claim: bool = False
+    """a sentence whose best cue the cue scorer asserts is asserted as a claim too (claim score = the higher of
+    the two), so that a hedge is not lost to the claim gate"""
 
 
-def fit_both(train: Dataset, options: Options) -> tuple[LinearScorer, LinearScorer, float, float]:
-    """Fit the cue scorer and the claim scorer (whose hedge feature is the class table's best score, so that it
-    does not depend on which hedge scorer decides ``hedged``); C of each by leave-one-split-out inside ``train``."""
-    names_cue, names_sent = cue_feature_names(), sentence_feature_names()
-
-    def cue_design(data: Dataset) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
-        x, emb, y, _ = cue_matrix(data)
-        return x, emb if options.cue_embedding else None, y
-
-    c_hedge = choose_c(train, cue_design, names_cue)
-    cue_scorer = fit_scorer(*cue_design(train), c=c_hedge, names=names_cue)
-    pool = train.subset(lambda r: r.furniture is None)
-
-    def claim_design(data: Dataset) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
-        x, y = sentence_matrix(data, table_hedge_scores(data))
-        return x, data.embeddings if options.claim_embedding else None, y
-
-    c_claim = choose_c(pool, claim_design, names_sent)
-    return cue_scorer, fit_scorer(*claim_design(pool), c=c_claim, names=names_sent), c_hedge, c_claim
+SHIPPED = Options("1.8: 1.7 features, C by held-out precision", extended=False, cue_extended=False)
+"""The opinion features raise the held-out real-news sums but cost the analyzer's CT24 dev-test F1 (0.776 < 0.80,
+model card): they stay an option."""
+COMPARED = (
+    Options("1.7 method: 13 features, C by log-loss", extended=False, choose_by="log-loss", cue_extended=False),
+    SHIPPED,
+    Options("+ opinion features (option: CT24 F1 falls)", cue_extended=False),
+    Options("+ cue context features (option)", extended=False),
+    Options("+ intercept offset by the ship rule (option)", extended=False, cue_extended=False, offset=True),
+    Options("+ hedge lifts claim (option)", extended=False, cue_extended=False, hedge_lifts_claim=True),
+)
 
 
-def report(data: Dataset, annotations: Path, options: Options) -> tuple[str, LinearScorer, LinearScorer, float, float]:
-    """The held-out table (markdown) and the scorers fitted on all rows."""
-    lines = ["| held-out split | system | claim P | claim R | hedged P | hedged R |", "|---|---|---|---|---|---|"]
+@dataclass
+class Fitted:
+    options: Options
+    cue: LinearScorer
+    claim: LinearScorer
+    c_cue: float
+    c_claim: float
+    claim_offset: float = 0.0
+
+    def decide(self, data: Dataset) -> tuple[list[float], list[float]]:
+        """(claim score, hedge score) of every row by the analyzer's rule."""
+        claim = claim_scores_with(self.claim, data)
+        cue = hedge_scores_with(self.cue, data)
+        if self.options.hedge_lifts_claim:
+            claim = [c if r.furniture is not None else max(c, h) for c, h, r in zip(claim, cue, data.rows,
+                                                                                     strict=True)]
+        return claim, [min(c, h) for c, h in zip(claim, cue, strict=True)]
+
+
+_FITS: dict[tuple[Any, ...], Any] = {}
+"""fits already made in this run, by (what, training splits, option): the compared settings share them"""
+
+
+def fit_both(train: Dataset, options: Options) -> Fitted:
+    """Fit the cue scorer and the claim scorer, the C of each chosen by leave-one-split-out inside ``train``."""
+    splits = (len(train.rows), *sorted({r.split for r in train.rows}))
+    key = ("cue", *splits, options.cue_embedding, options.cue_extended)
+    if key not in _FITS:
+        c_cue = choose_cue_c(train, options.cue_embedding, options.cue_extended)
+        x, emb, y, _ = cue_matrix(train, options.cue_extended)
+        _FITS[key] = (fit_scorer(x, emb if options.cue_embedding else None, y, c_cue,
+                                 cue_feature_names(options.cue_extended)), c_cue)
+    cue, c_cue = _FITS[key]
+    key = ("claim table", *splits, options.extended)
+    if key not in _FITS:
+        _FITS[key] = claim_c_table(train, options.extended)
+    c_claim = choose_claim_c(_FITS[key], options.choose_by)
+    claim = fit_claim(train, options.extended, c_claim)
+    offset = choose_offset(train, options.extended, c_claim) if options.offset else 0.0
+    return Fitted(options, cue, shifted(claim, offset), c_cue, c_claim, offset)
+
+
+OFFSETS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
+
+
+def shifted(scorer: LinearScorer, offset: float) -> LinearScorer:
+    return LinearScorer(scorer.names, scorer.mean, scorer.scale, scorer.coef, scorer.intercept - offset,
+                        scorer.embedding_dims)
+
+
+def choose_offset(train: Dataset, extended: bool, c: float) -> float:
+    """Of :data:`OFFSETS`, the one of the highest summed held-out claim precision (leave-one-split-out inside
+    ``train``) whose summed recall falls by no more than half of its precision rise over no offset."""
+    splits = sorted({r.split for r in train.rows})
+    sums = {d: [0.0, 0.0] for d in OFFSETS}
+    for held in splits:
+        scorer = fit_claim(train.without_split(held), extended, c)
+        test = train.only_split(held)
+        for d in OFFSETS:
+            claim = claim_scores_with(shifted(scorer, d), test)
+            ok, pred, found, gold = pr_counts(test.rows, claim, claim)[f"{held} claim"]
+            sums[d][0] += ok / max(1, pred)
+            sums[d][1] += found / max(1, gold)
+    p0, r0 = sums[0.0]
+    allowed = [d for d in OFFSETS if sums[d][0] >= p0 and r0 - sums[d][1] <= (sums[d][0] - p0) / 2.0]
+    return max(allowed, key=lambda d: (round(sums[d][0], 9), -d))
+
+
+def expected_calibration_error(claim: list[float], rows: list[SentenceRow]) -> float:
+    """ECE (10 equal-width bins) of the claim findings the analyzer emits (score >= ``EMIT_AT``), as the
+    evaluation's calibration table computes it."""
+    from presslens.analyzers.claims.calibration import EMIT_AT
+    from presslens.evaluation.realnews_calibration import calibration
+
+    return calibration([(c, bool(r.gold_claims)) for c, r in zip(claim, rows, strict=True) if c >= EMIT_AT]).ece
+
+
+METRICS = ("claim P", "claim R", "claim ECE", "hedged P", "hedged R")
+
+
+def score_split(data: Dataset, held: str, annotations: Path, claim: list[float], hedge: list[float]) -> list[float]:
+    counts = pr_counts(data.rows, claim, hedge)
+    gold_c, gold_h = gold_totals(annotations, held)
+    c_ok, c_pred, c_found, _ = counts[f"{held} claim"]
+    h_ok, h_pred, h_found, _ = counts[f"{held} hedged"]
+    return [c_ok / max(1, c_pred), c_found / max(1, gold_c), expected_calibration_error(claim, data.rows),
+            h_ok / max(1, h_pred), h_found / max(1, gold_h)]
+
+
+def report(data: Dataset, annotations: Path, compared: tuple[Options, ...] = COMPARED) -> str:
+    """The held-out table (markdown): each setting fitted on three open splits (its Cs chosen inside them) and
+    scored on the fourth, for each of the four; then the sums, and the in-sample numbers (fitted on all four)."""
+    head = "| held-out split | setting | C cue / C claim | " + " | ".join(METRICS) + " |"
+    lines = [head, "|" + "---|" * (3 + len(METRICS))]
     sums: dict[str, list[float]] = {}
     for held in SPLITS:
         test = data.only_split(held)
-        cue_s, claim_s, ch, cc = fit_both(data.without_split(held), options)
-        gold_c, gold_h = gold_totals(annotations, held)
-
-        def learned(d: Dataset, cue_s: LinearScorer = cue_s, claim_s: LinearScorer = claim_s
-                    ) -> tuple[list[float], list[float]]:
-            claim = claim_scores_with(claim_s, d, table_hedge_scores(d))
-            return claim, [min(c, h) for c, h in zip(claim, hedge_scores_with(cue_s, d), strict=True)]
-
-        def table(d: Dataset, claim_s: LinearScorer = claim_s) -> tuple[list[float], list[float]]:
-            best = table_hedge_scores(d)
-            claim = claim_scores_with(claim_s, d, best)
-            return claim, [c * b for c, b in zip(claim, best, strict=True)]
-
-        for name, decide in ((f"learned claim + class table hedges (C claim {cc:g})", table),
-                             (f"learned claim + learned cue scorer (C cue {ch:g})", learned),
-                             ("1.6 form refitted on the other two (class table)",
-                              refit_v16(data.without_split(held))),
-                             ("hand rules 1.6 (in-sample)", hand_rules)):
-            claim, hedge = decide(test)
-            counts = pr_counts(test.rows, claim, hedge)
-            c_ok, c_pred, c_found, _ = counts[f"{held} claim"]
-            h_ok, h_pred, h_found, _ = counts[f"{held} hedged"]
-            vals = [c_ok / max(1, c_pred), c_found / max(1, gold_c), h_ok / max(1, h_pred), h_found / max(1, gold_h)]
-            key = name.split(" (")[0]
-            sums[key] = [a + b for a, b in zip(sums.get(key, [0.0] * 4), vals, strict=True)]
-            lines.append(f"| {held} | {name} | {vals[0]:.3f} ({c_ok}/{c_pred}) | {vals[1]:.3f} ({c_found}/{gold_c}) | "
-                         f"{vals[2]:.3f} ({h_ok}/{h_pred}) | {vals[3]:.3f} ({h_found}/{gold_h}) |")
-    for key, vals in sums.items():
-        lines.append(f"| sum of 3 | {key} | " + " | ".join(f"{v:.3f}" for v in vals) + " |")
-    cue_s, claim_s, ch, cc = fit_both(data, options)
-    return "\n".join(lines) + "\n", cue_s, claim_s, ch, cc
+        for options in compared:
+            fitted = fit_both(data.without_split(held), options)
+            vals = score_split(test, held, annotations, *fitted.decide(test))
+            sums[options.name] = [a + b for a, b in zip(sums.get(options.name, [0.0] * len(vals)), vals,
+                                                        strict=True)]
+            lines.append(f"| {held} | {options.name} | {fitted.c_cue:g} / {fitted.c_claim:g}"
+                         f"{'' if not options.offset else f' (offset {fitted.claim_offset:g})'} | "
+                         + " | ".join(f"{v:.3f}" for v in vals) + " |")
+        vals = score_split(test, held, annotations, *hand_rules(test))
+        sums["hand rules 1.6 (dev-fitted)"] = [a + b for a, b in zip(sums.get("hand rules 1.6 (dev-fitted)",
+                                                                              [0.0] * len(vals)), vals, strict=True)]
+    for name, vals in sums.items():
+        lines.append(f"| sum of {len(SPLITS)} held out | {name} | | " + " | ".join(f"{v:.3f}" for v in vals) + " |")
+    for options in compared:
+        fitted = fit_both(data, options)
+        claim, hedge = fitted.decide(data)
+        vals = [0.0] * len(METRICS)
+        for held in SPLITS:
+            idx = [i for i, r in enumerate(data.rows) if r.split == held]
+            one = score_split(data.only_split(held), held, annotations, [claim[i] for i in idx],
+                              [hedge[i] for i in idx])
+            vals = [a + b for a, b in zip(vals, one, strict=True)]
+        lines.append(f"| sum of {len(SPLITS)} in-sample | {options.name} | {fitted.c_cue:g} / {fitted.c_claim:g} | "
+                     + " | ".join(f"{v:.3f}" for v in vals) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -402,13 +542,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS)
     parser.add_argument("--out", type=Path, default=MODEL_FILE, help="where to write the scorers (JSON)")
     parser.add_argument("--cache", type=Path, help="read/write the collected sentence rows here (JSON + .npy)")
-    parser.add_argument("--no-cue-embedding", action="store_true",
-                        help="leave the sentence embedding out of the cue scorer (not shipped)")
-    parser.add_argument("--claim-embedding", action="store_true",
-                        help="also give the claim scorer the sentence embedding (not shipped: CT24 falls)")
+    parser.add_argument("--claim-scorer-from", type=Path,
+                        help="take the claim scorer from this scorers JSON instead of refitting it (analyzer 1.8 "
+                             "ships analyzer 1.7's claim scorer: the refit failed the audit-B part of the ship rule)")
+    parser.add_argument("--no-report", action="store_true",
+                        help="fit and write the shipped setting only, without the leave-one-split-out table")
 
 
 def main(args: argparse.Namespace) -> int:
+    kept: dict[str, Any] | None = None
+    if args.claim_scorer_from is not None:  # checked first: bad input fails before the slow collection
+        try:
+            kept = json.loads(args.claim_scorer_from.read_text(encoding="utf-8"))["claim"]
+            LinearScorer.from_json(kept, sentence_feature_names(len(kept["names"]) != len(sentence_feature_names(False))))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            print(f"train realnews-claims: --claim-scorer-from {args.claim_scorer_from}: {exc}", file=sys.stderr)
+            return 2
     if args.cache is not None and args.cache.exists():
         data = load_dataset(args.cache)
     else:
@@ -426,19 +575,23 @@ def main(args: argparse.Namespace) -> int:
         data = Dataset([r for p in parts for r in p.rows], np.concatenate([p.embeddings for p in parts]))
         if args.cache is not None:
             save_dataset(data, args.cache)
-    options = Options(cue_embedding=not args.no_cue_embedding, claim_embedding=args.claim_embedding)
-    table, cue_s, claim_s, ch, cc = report(data, args.annotations, options)
+    print(report(data, args.annotations, () if args.no_report else COMPARED), end="")
+    fitted = fit_both(data, SHIPPED)
     rows = data.rows
-    print(table, end="")
+    claim_json: dict[str, Any] = {**fitted.claim.to_json(), "C": fitted.c_claim}
+    about = (f"presslens claims analyzer real-news scorers; fitted by `presslens train realnews-claims` on data/realnews "
+             f"{'+'.join(SPLITS)} (PTC train articles, research use); setting: {SHIPPED.name}")
+    if kept is not None and args.claim_scorer_from is not None:
+        claim_json = kept
+        about += f"; claim scorer taken unchanged from {args.claim_scorer_from.name} (analyzer 1.7's)"
     obj: dict[str, Any] = {
-        "about": "presslens claims analyzer real-news scorers; fitted by `presslens train realnews-claims` on "
-                 "data/realnews dev+dev2+dev3 (PTC train articles, research use)",
-        "hedge_cue": {**cue_s.to_json(), "C": ch},
-        "claim": {**claim_s.to_json(), "C": cc},
+        "about": about,
+        "hedge_cue": {**fitted.cue.to_json(), "C": fitted.c_cue},
+        "claim": claim_json,
         "rows": {s: sum(r.split == s for r in rows) for s in SPLITS},
     }
     _write_atomic(args.out, json.dumps(obj, indent=1) + "\n")
-    print(f"wrote {args.out} (hedge cue C {ch:g}, claim C {cc:g})")
+    print(f"wrote {args.out} (hedge cue C {fitted.c_cue:g}, claim C {claim_json.get('C')})")
     return 0
 
 

@@ -1,7 +1,7 @@
 """The claims analyzer: check-worthy sentences with their figures, attribution and hedging cues, and the
 predictions an article makes.
 
-- ``claim`` findings: sentences whose real-news claim probability (:mod:`.scorers`: a logistic regression over
+- ``claim`` findings: claim units (:mod:`.units`: sentences, with those cut at ";" joined again) whose real-news claim probability (:mod:`.scorers`: a logistic regression over
   the CheckThat! probability and general features of the sentence, fitted on the real-news dev splits) is at
   least ``EMIT_AT``. Page furniture, questions and demands (:mod:`.furniture`) keep their finding with the
   score times 0.1, a candidate below 0.5 (``furniture`` names why).
@@ -27,9 +27,10 @@ from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.model import ClaimModel
 from presslens.analyzers.claims.predictions import candidate_score, cues_quoted, prediction_basis
 from presslens.analyzers.claims.scorers import ScoredCue, score_sentences
+from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
 from presslens.article import Article, Finding, span_ref
-from presslens.text.hedging import HEDGE_ASSERTED, HEDGE_CLASS_SCORES
-from presslens.text.prediction import Forecast, sentence_forecasts
+from presslens.text.hedging import HEDGE_ASSERTED, HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
+from presslens.text.prediction import Forecast, forecast_cues, sentence_forecasts
 
 # a furniture line or a question keeps its claim finding as a candidate, with this share of its score
 FURNITURE_FACTOR = 0.1
@@ -44,7 +45,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.7"
+    version = "1.8"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
@@ -67,19 +68,32 @@ class ClaimsAnalyzer(Analyzer):
         # (the claim calibration's forecast feature, the prediction finding's forecast) of each sentence
         features_and_forecasts = [sentence_forecasts(t) for t in texts]
         forecasts = [f for _, f in features_and_forecasts]
-        scored = score_sentences(texts, probs.tolist(), enc.sentence_embeddings,
-                                 [f is not None for f, _ in features_and_forecasts])
+        # claim units: sentences cut at ";" joined again (.units); every other finding keeps the sentences
+        units = claim_units(article.text, article.sentences)
+        ranges_all = unit_ranges(article.sentences, units)
+        unit_texts = [article.text[s:e] for s, e in ranges_all]
+        unit_forecasts = [features_and_forecasts[u[0]][0] is not None if len(u) == 1
+                          else forecast_cues(t) is not None for u, t in zip(units, unit_texts, strict=True)]
+        scored = score_sentences(unit_texts, unit_probabilities(probs.tolist(), units),
+                                 unit_embeddings(enc.sentence_embeddings, units), unit_forecasts)
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
-        ranges = [article.sentences[i] for i in chosen]
+        ranges = [ranges_all[i] for i in chosen]
         links = linked_attributions(ranges, attribution_spans(attributions))
         findings = [
-            self._claim(article, i, s, e, scores[i], hedges[i], figures, link)
+            self._claim(article, units[i][0], s, e, scores[i], hedges[i], figures, link)
             for i, (s, e), link in zip(chosen, ranges, links, strict=True)
         ]
         # the prediction buckets (.predictions, scores counted with analyzer 1.6's claim decisions) keep reading the
-        # 1.6 calibration, so prediction findings do not move with the learned claim scorer
-        table_hedged = [any(HEDGE_CLASS_SCORES[name] >= HEDGE_ASSERTED for _, _, name, _ in c) for c in hedges]
+        # 1.6 calibration of each sentence, so prediction findings do not move with the claim scorer or the units
+        table_hedged = [False] * len(texts)
+        for u, cues in zip(units, hedges, strict=True):
+            if len(u) == 1:
+                table_hedged[u[0]] = any(HEDGE_CLASS_SCORES[name] >= HEDGE_ASSERTED for _, _, name, _ in cues)
+                continue
+            for i in u:
+                table_hedged[i] = any(HEDGE_CLASS_SCORES[cue_class(texts[i], a, b, kind)] >= HEDGE_ASSERTED
+                                      for a, b, kind in claim_cue_candidates(texts[i]))
         claim_scores_v16 = [
             calibrated(p, h, f is not None)
             for p, h, (f, _) in zip(probs.tolist(), table_hedged, features_and_forecasts, strict=True)

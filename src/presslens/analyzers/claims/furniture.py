@@ -39,6 +39,9 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Title," by Name, Outlet, November 13, 2018 -- also with a hat tip after the date: "(thanks to Mark):"
     ("citation line", re.compile(r",\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}(?:\s*\([^()\n]{1,60}\))?\W*$")),
     ("hashtags", re.compile(r"(?:#\w+\W+){2,}")),
+    # wire-copy credit lines: "Associated Press writers X in Y and Z contributed to this report."
+    ("byline", re.compile(r"\bcontributed\s+(?:reporting\b|(?:to|for)\s+(?:this|the)\s+(?:report|story|article)\b)",
+                          re.IGNORECASE)),
 )
 
 # Lines that carry no claim of their own; each is checked only where it can apply (speed): photo credits and
@@ -54,6 +57,11 @@ _LEAD_IN = re.compile(
     r"(?:[A-Z][\w.’'-]*[ ]+){0,4}[A-Z][\w.’'-]*[ ]+(?:reports|reported|says|said|writes|wrote|tweeted|added|"
     r"explains|explained|notes|noted))\s*:\s*$",
     re.IGNORECASE,
+)
+# a reporter's dateline credit: "Billeaud reported from Phoenix.", "Garcia Cano reported from Las Vegas."
+_REPORTED_FROM = re.compile(
+    r"\W*(?:[A-Z][\w.’'-]*[ ]+){0,3}?(?:and[ ]+(?:[A-Z][\w.’'-]*[ ]+){1,3})?(?:reported|reporting)[ ]+from[ ]+"
+    r"[A-Z][\w.’' ,-]{0,50}[.]?\W*$"
 )
 # the tail of a split quotation, with no content of its own: "Trump added.", "She continued."
 _ATTRIBUTION_TAIL = re.compile(
@@ -90,6 +98,8 @@ def furniture_reason(sentence: str) -> str | None:
             return "photo credit"
         if _ATTRIBUTION_TAIL.match(sentence):
             return "attribution tail"
+        if _REPORTED_FROM.match(sentence):
+            return "byline"
         if len(_WORDS.findall(sentence)) < 2:
             return "fragment"
     if sentence.rstrip().endswith(":") and _LEAD_IN.match(sentence):
