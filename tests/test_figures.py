@@ -331,7 +331,7 @@ def test_atoms_inside_taken_spans_are_skipped_and_neighbours_kept() -> None:
 
 
 # ---------------------------------------------------------------------------------------------------
-# The figure scorer (version 1.5): calibrated probabilities, an option (PRESSLENS_FIGURE_SCORES=calibrated)
+# The figure scorer (version 1.5): calibrated probabilities, an option (figures.scores=calibrated)
 
 
 def test_class_probability_shrinks_the_class_share_towards_the_rule_score() -> None:
