@@ -13,6 +13,7 @@ from presslens.analyzers.base import AnalyzerOptionError, all_options, create, p
 from presslens.article import Report
 from presslens.cli import main
 from presslens.pipeline import Pipeline, PipelineConfig
+from presslens.report import report_from_dict
 from presslens.store.rows import stored_report
 
 CURFEW = ("Curfew talk\n\nThe curfew has emptied the old town every night since March. Shop owners say trade has "
@@ -64,6 +65,7 @@ def test_each_option_changes_its_analyzers_findings_and_is_in_the_provenance(
     assert "options" not in default.provenance
     assert changed.provenance["options"] == {key: value}
     assert changed.to_dict()["provenance"]["options"] == {key: value}
+    assert report_from_dict(changed.to_dict()).provenance["options"] == {key: value}  # the schema accepts it
 
 
 @pytest.mark.parametrize(("key", "value", "analyzer", "text"), CASES)
