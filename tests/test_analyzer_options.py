@@ -163,3 +163,14 @@ def test_index_records_the_options_in_each_stored_report(tmp_path: Path) -> None
 def test_eval_realnews_refuses_a_bad_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["eval", "realnews", "--data", str(tmp_path), "--option", "claims.prediction_scorer=neural"]) == 2
     assert "claims.prediction_scorer" in capsys.readouterr().err
+
+
+def test_markdown_and_html_name_the_options_only_when_set() -> None:
+    from presslens.report.html import to_html
+    from presslens.report.markdown import to_markdown
+
+    default = _report(POLICE, "figures")
+    changed = _report(POLICE, "figures", {"figures.scores": "calibrated"})
+    assert "Analyzer options" not in to_markdown(default) and "Analyzer options" not in to_html(default)
+    assert "Analyzer options (not the defaults): figures.scores=calibrated" in to_markdown(changed)
+    assert "<code>figures.scores=calibrated</code>" in to_html(changed)
