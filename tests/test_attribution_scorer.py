@@ -111,13 +111,11 @@ def test_a_scorer_file_with_other_features_is_refused(tmp_path: Path) -> None:
         scorer.load_scorer(path)
 
 
-def test_the_learned_scorer_is_an_option_and_the_calibration_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_learned_scorer_is_an_option_and_the_calibration_the_default() -> None:
     text = "The minister said that the talks had failed, and the army said that the fighting would go on."
     article = Article(text=text, sentences=sentences(text, paragraphs(text)))
-    monkeypatch.delenv(scorer.SCORER_ENV, raising=False)
     default = extract(Features(article), use_model=False)
-    monkeypatch.setenv(scorer.SCORER_ENV, "learned")
-    learned = extract(Features(article), use_model=False)
+    learned = extract(Features(article), use_model=False, scorer="learned")
     raw = extract(Features(article), use_model=False, raw_scores=True)
     assert [a.cue for a in default] == [a.cue for a in learned] == [a.cue for a in raw]
     sents = list(article.sentences)

@@ -331,7 +331,7 @@ def test_atoms_inside_taken_spans_are_skipped_and_neighbours_kept() -> None:
 
 
 # ---------------------------------------------------------------------------------------------------
-# The figure scorer (version 1.5): calibrated probabilities, an option (PRESSLENS_FIGURE_SCORES=calibrated)
+# The figure scorer (version 1.5): calibrated probabilities, an option (figures.scores=calibrated)
 
 
 def test_class_probability_shrinks_the_class_share_towards_the_rule_score() -> None:
@@ -345,12 +345,11 @@ def test_class_probability_shrinks_the_class_share_towards_the_rule_score() -> N
     assert class_probability(0.7, classes, 3.0) == pytest.approx(0.7)
 
 
-def test_calibrated_scores_are_an_option(monkeypatch: pytest.MonkeyPatch) -> None:
-    from presslens.analyzers.figures.scoring import SCORES_ENV, calibrated_score
+def test_calibrated_scores_are_an_option() -> None:
+    from presslens.analyzers.figures.scoring import calibrated_score
 
     text = "Over 260,000 men fled, and a couple of weeks later the army counted 2022 deserters in March 2022."
     found = extract_quantities(text)
-    monkeypatch.delenv(SCORES_ENV, raising=False)
     assert [calibrated_score(text, q) for q in found] == [q.score for q in found]
     scorer = {"method": "classes", "classes": {"0.95": [1, 2], "0.30": [0, 10]}, "strength": 2.0}
     scores = {text[q.start : q.end]: calibrated_score(text, q, scorer) for q in found}
@@ -360,16 +359,14 @@ def test_calibrated_scores_are_an_option(monkeypatch: pytest.MonkeyPatch) -> Non
     assert calibrated_score(text, date, scorer) == date.score  # dates keep the rule score
 
 
-def test_the_shipped_scorer_matches_the_features_and_keeps_candidates_below_half(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    from presslens.analyzers.figures.scoring import FEATURE_NAMES, SCORES_ENV, calibrated_score, load_scorer
+def test_the_shipped_scorer_matches_the_features_and_keeps_candidates_below_half() -> None:
+    from presslens.analyzers.figures.scoring import FEATURE_NAMES, calibrated_score, load_scorer
 
     scorer = load_scorer()
     assert scorer is not None and tuple(scorer["features"]) == FEATURE_NAMES
     assert len(scorer["weights"]) == len(FEATURE_NAMES)
-    monkeypatch.setenv(SCORES_ENV, "calibrated")
     text = "Police said a couple of weeks ago that 40 people were hurt."
-    scores = {text[q.start : q.end]: calibrated_score(text, q) for q in extract_quantities(text)}
+    scores = {text[q.start : q.end]: calibrated_score(text, q, scores="calibrated") for q in extract_quantities(text)}
     assert scores["a couple of weeks"] < 0.5 <= scores["40 people"] <= 1.0
 
 

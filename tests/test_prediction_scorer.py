@@ -13,7 +13,6 @@ import pytest
 from presslens.analyzers.claims.predictions import (
     FEATURE_NAMES,
     HAND_SCORES,
-    SCORER_ENV,
     SCORER_FILE,
     candidate_score,
     load_scorer,
@@ -112,15 +111,13 @@ def test_a_scorer_file_with_other_features_is_refused(tmp_path: Path) -> None:
         load_scorer(path)
 
 
-def test_hand_scores_by_default_learned_scores_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hand_scores_by_default_learned_scores_when_asked() -> None:
     sentence = "Officials said the border will reopen soon."
     found = _forecast(sentence)
     basis = prediction_basis(sentence, found, False, False)
     assert basis is not None
-    monkeypatch.delenv(SCORER_ENV, raising=False)
     assert candidate_score(sentence, found, basis, False, False, 0.0, 4) == HAND_SCORES[basis]
-    monkeypatch.setenv(SCORER_ENV, "learned")
-    learned = candidate_score(sentence, found, basis, False, False, 0.0, 4)
+    learned = candidate_score(sentence, found, basis, False, False, 0.0, 4, "learned")
     assert learned == prediction_score(prediction_features(sentence, found, basis, False, False, 0.0, 4))
 
 
@@ -207,7 +204,7 @@ def test_the_time_of_a_statement_is_no_horizon(sentence: str, horizon: str | Non
     assert (sentence[found[2][0]:found[2][1]] if found[2] else None) == horizon
 
 
-def test_the_analyzer_scores_its_findings_by_the_chosen_scorer(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_analyzer_scores_its_findings_by_the_chosen_scorer() -> None:
     import presslens
 
     text = (
@@ -216,10 +213,10 @@ def test_the_analyzer_scores_its_findings_by_the_chosen_scorer(monkeypatch: pyte
         "The ministry said the new terminal will open next year.\n\n"
         "Dockers plan to walk out again in March, the union said."
     )
-    monkeypatch.delenv(SCORER_ENV, raising=False)
     hand = {f.text: f for f in presslens.analyze(text, only=["claims"]).findings if f.kind == "prediction"}
-    monkeypatch.setenv(SCORER_ENV, "learned")
-    learned = {f.text: f for f in presslens.analyze(text, only=["claims"]).findings if f.kind == "prediction"}
+    learned = {f.text: f for f in presslens.analyze(text, only=["claims"],
+                                                   analyzer_options={"claims.prediction_scorer": "learned"}).findings
+               if f.kind == "prediction"}
     assert hand.keys() == learned.keys() and len(hand) >= 2  # the same candidates, scored differently
     assert {f.score for f in hand.values()} <= set(HAND_SCORES.values())
     for sentence, finding in learned.items():

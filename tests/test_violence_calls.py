@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import presslens
-from presslens.analyzers.violence.analyzer import DEMANDS_ENV, ViolenceAnalyzer, capped_by_veto
+from presslens.analyzers.violence.analyzer import ViolenceAnalyzer, capped_by_veto
 from presslens.analyzers.violence.calls import CALL_FEATURE_NAMES, CallScorer, call_features, demand_cue
 from presslens.analyzers.violence.cues import sentence_cues
 from presslens.analyzers.violence.model import MODEL_DIR
@@ -17,9 +17,11 @@ from presslens.analyzers.violence.vetoes import VETOED_SCORE, embedded_post_rang
 from presslens.registry import ModelSpec, file_sha256
 from presslens.training.violence_calls import fit
 
+DEMANDS_ON = {"violence.call_demands": "on"}
 
-def _findings(text: str, kind: str) -> list[presslens.Finding]:
-    return [f for f in presslens.analyze(text, only=["violence"]).findings if f.kind == kind]
+
+def _findings(text: str, kind: str, options: dict[str, str] | None = None) -> list[presslens.Finding]:
+    return [f for f in presslens.analyze(text, only=["violence"], analyzer_options=options).findings if f.kind == kind]
 
 
 # the weapon as a thing made, printed or sold -------------------------------------------------------------------
@@ -75,29 +77,26 @@ def test_no_demand_in_a_subordinate_clause_a_state_or_a_pronoun(sentence: str) -
     assert not demand_cue(sentence)
 
 
-def test_the_writers_demand_on_a_named_party_is_an_asserted_call(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(DEMANDS_ENV, "1")
+def test_the_writers_demand_on_a_named_party_is_an_asserted_call() -> None:
     text = ("Curfew talk\n\nThe curfew has emptied the old town every night since March. Shop owners say trade has "
             "halved. The city council should repeal the curfew ordinance before the summer season starts.\n\n"
             "The council meets again on Monday.")
-    calls = _findings(text, "call_to_action")
+    calls = _findings(text, "call_to_action", DEMANDS_ON)
     assert [f.text for f in calls if f.score >= 0.5] == [
         "The city council should repeal the curfew ordinance before the summer season starts."]
     assert "demand" in calls[0].attributes["cues"]
 
 
-def test_demand_candidates_are_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DEMANDS_ENV, raising=False)
+def test_demand_candidates_are_off_by_default() -> None:
     text = ("Curfew talk\n\nThe curfew has emptied the old town every night since March. The city council should "
             "repeal the curfew ordinance before the summer season starts.")
     assert not _findings(text, "call_to_action")
 
 
-def test_a_reported_demand_is_no_call(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(DEMANDS_ENV, "1")
+def test_a_reported_demand_is_no_call() -> None:
     text = ("Curfew talk\n\nThe mayor said on Monday that the city council should repeal the curfew ordinance before "
             "the summer season starts.")
-    assert not _findings(text, "call_to_action")
+    assert not _findings(text, "call_to_action", DEMANDS_ON)
 
 
 # the learned score ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -54,24 +55,27 @@ def analyze(
     *,
     only: list[str] | None = None,
     skip: list[str] | None = None,
+    analyzer_options: Mapping[str, str] | None = None,
     **options: Any,
 ) -> Report:
-    """Analyse one article (plain text, a file path, or an :class:`Article`) and return its report."""
+    """Analyse one article (plain text, a file path, or an :class:`Article`) and return its report.
+
+    ``analyzer_options``: the pipeline's analyzer options, e.g. ``{"attribution.scorer": "learned"}``."""
     article = text_or_path if isinstance(text_or_path, Article) else read_article(text_or_path, **options)
-    return _pipeline(tuple(only or ()), tuple(skip or ())).run(article)
+    return _pipeline(tuple(only or ()), tuple(skip or ()), tuple(sorted((analyzer_options or {}).items()))).run(article)
 
 
-_PIPELINES: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] = {}
+_PIPELINES: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]], Any] = {}
 _PIPELINES_LOCK = threading.Lock()
 
 
-def _pipeline(only: tuple[str, ...], skip: tuple[str, ...]) -> Any:
-    """One loaded pipeline per analyzer selection, shared by every caller in the process."""
+def _pipeline(only: tuple[str, ...], skip: tuple[str, ...], options: tuple[tuple[str, str], ...] = ()) -> Any:
+    """One loaded pipeline per analyzer selection and options, shared by every caller in the process."""
     from presslens.pipeline import Pipeline, PipelineConfig
 
-    key = (only, skip)
+    key = (only, skip, options)
     with _PIPELINES_LOCK:
         if key not in _PIPELINES:
-            _PIPELINES[key] = Pipeline(PipelineConfig(only=only or None, skip=skip))
+            _PIPELINES[key] = Pipeline(PipelineConfig(only=only or None, skip=skip, options=dict(options)))
         pipeline = _PIPELINES[key]
     return pipeline.load()

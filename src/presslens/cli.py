@@ -1,6 +1,7 @@
 """The ``presslens`` command line.
 
-    presslens analyze INPUT... [--format json|jsonl|md|html] [-o PATH] [--only A,B] [--skip A,B]
+    presslens analyze INPUT... [--format json|jsonl|md|html] [-o PATH] [--only A,B] [--skip A,B] [--option NAME=VALUE]
+    presslens analyze --list-options
     presslens schema
     presslens analyzers
     presslens train TASK --data DIR
@@ -50,6 +51,36 @@ def _csv_list(value: str | None) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()] if value else []
 
 
+def add_option_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--option NAME=VALUE`` (repeatable): an analyzer option of the pipeline (``presslens analyze --list-options``)."""
+    parser.add_argument("--option", action="append", metavar="NAME=VALUE", dest="analyzer_options",
+                        help="set an analyzer option, e.g. attribution.scorer=learned (repeatable; "
+                        "presslens analyze --list-options lists them)")
+
+
+def analyzer_options(values: Sequence[str] | None) -> dict[str, str]:
+    """The ``--option NAME=VALUE`` arguments as the pipeline's ``options``; a bad one is a :class:`UsageError`."""
+    from presslens.analyzers.base import AnalyzerOptionError, parse_option
+
+    out: dict[str, str] = {}
+    for text in values or ():
+        try:
+            key, value = parse_option(text)
+        except AnalyzerOptionError as exc:
+            raise UsageError(str(exc)) from None
+        out[key] = value
+    return out
+
+
+def list_options() -> int:
+    """Print every analyzer option: name, allowed values, default and what it does."""
+    from presslens.analyzers.base import all_options
+
+    for key, opt in all_options().items():
+        print(f"{key:28} {'|'.join(opt.choices):20} default {opt.default:12} {opt.help}")
+    return 0
+
+
 def _probability(value: str) -> float:
     try:
         p = float(value)
@@ -84,12 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     a = sub.add_parser("analyze", help="analyse articles and write a report")
-    a.add_argument("inputs", nargs="+", help="files, directories, '-' for stdin, or URLs with --fetch")
+    a.add_argument("inputs", nargs="*", help="files, directories, '-' for stdin, or URLs with --fetch")
     a.add_argument("--format", "-f", choices=FORMATS, help="output format (default: json for one article, "
                    "jsonl for several; from the -o extension when given)")
     a.add_argument("--output", "-o", help="write here (atomically) instead of standard output")
     a.add_argument("--only", help="comma-separated analyzers to run (their dependencies run too)")
     a.add_argument("--skip", help="comma-separated analyzers to leave out")
+    add_option_arguments(a)
+    a.add_argument("--list-options", action="store_true",
+                   help="list the analyzer options (name, values, default) and exit")
     a.add_argument("--field", action="append", metavar="NAME=COLUMN",
                    help="corpus field mapping for JSONL/CSV, e.g. --field text=body (id, title, text, date, url, source)")
     a.add_argument("--max-bytes", type=_size, default=ReadOptions().max_bytes,
@@ -205,10 +239,16 @@ def _sigterm_exits() -> Callable[[], None]:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    from presslens.analyzers.base import AnalyzerOptionError
     from presslens.batch import guarded_inputs, run_batch
     from presslens.pipeline import Pipeline, PipelineConfig
     from presslens.sinks import OutputPathError, check_output_path, file_sink
 
+    if args.list_options:
+        return list_options()
+    if not args.inputs:
+        raise UsageError("analyze: the following arguments are required: inputs")
+    options = analyzer_options(args.analyzer_options)
     try:
         fields = FieldMap.parse(args.field)
     except ValueError as exc:
@@ -226,11 +266,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     except OutputPathError as exc:
         raise UsageError(str(exc)) from None
     config = PipelineConfig(only=tuple(_csv_list(args.only)) or None, skip=tuple(_csv_list(args.skip)),
-                            threads=args.threads)
+                            threads=args.threads, options=options)
     try:
         pipeline = Pipeline(config)
     except KeyError as exc:
         raise UsageError(str(exc.args[0])) from None
+    except AnalyzerOptionError as exc:
+        raise UsageError(str(exc)) from None
 
     # Counting reads corpus files once more: count just far enough to tell one article from many
     # (default format, no bar for one), and count everything only when a bar will be shown.

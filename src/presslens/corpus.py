@@ -12,7 +12,7 @@ Lower-level functions (an open :class:`~presslens.store.Store`, :class:`~pressle
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from presslens.store import (
@@ -33,13 +33,16 @@ def index(
     only: Sequence[str] | None = None,
     skip: Sequence[str] | None = None,
     reanalyze: bool = False,
+    options: Mapping[str, str] | None = None,
 ) -> IndexSummary:
-    """Analyse and store ``inputs`` (paths, directories, JSONL/CSV corpora) like ``presslens index``."""
+    """Analyse and store ``inputs`` (paths, directories, JSONL/CSV corpora) like ``presslens index``;
+    ``options``: analyzer options as ``--option`` sets them (``{"figures.scores": "calibrated"}``)."""
     from presslens.ingest import ReadOptions, read_inputs
     from presslens.pipeline import Pipeline, PipelineConfig
     from presslens.store.tracking import CorpusTracker
 
-    pipeline = Pipeline(PipelineConfig(only=tuple(only) if only else None, skip=tuple(skip or ())))
+    pipeline = Pipeline(PipelineConfig(only=tuple(only) if only else None, skip=tuple(skip or ()),
+                                       options=dict(options or {})))
     with open_store(db, write=True, create=True) as store:
         # the same index-time work as the command: republished copies, figure groups, claim rows
         summary = index_items(store, read_inputs(list(inputs), ReadOptions()), pipeline, reanalyze=reanalyze,

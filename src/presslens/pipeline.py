@@ -17,7 +17,7 @@ import copy
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -25,10 +25,12 @@ from typing import Any, TypeVar
 from presslens.analyzers.base import (
     DEFAULT_ORDER,
     Analyzer,
+    AnalyzerOptionError,
     Features,
     create,
     registered_names,
     resolve_order,
+    split_options,
 )
 from presslens.article import AnalyzerRun, Article, Report
 from presslens.encoder import EncodingJob, SentenceEncoder
@@ -76,6 +78,10 @@ class PipelineConfig:
     """How many articles a batch encodes ahead (:meth:`Pipeline.run_stream`)."""
     models: Any = field(default=None, compare=False)
     """Passed to each analyzer's ``load(models=...)`` (a model registry); None: the shipped models."""
+    options: Mapping[str, str] = field(default_factory=dict)
+    """Analyzer options by public name, ``{"attribution.scorer": "learned"}`` (``presslens analyze
+    --list-options``); unknown names or values raise :class:`~presslens.analyzers.base.AnalyzerOptionError`.
+    Those that differ from the default are recorded in each report's ``provenance["options"]``."""
 
 
 @dataclass
@@ -113,7 +119,12 @@ class Pipeline:
         skipped = set(config.skip)
         chosen = [n for n in chosen if n not in skipped]
         self.names = resolve_order(chosen)
-        self.analyzers: list[Analyzer] = [create(n) for n in self.names]
+        by_analyzer = split_options(config.options)
+        for name in by_analyzer:
+            if name not in self.names:
+                key = next(k for k in config.options if k.partition(".")[0] == name)
+                raise AnalyzerOptionError(f"analyzer option {key!r}: analyzer {name!r} is not in this pipeline")
+        self.analyzers: list[Analyzer] = [create(n, by_analyzer.get(n)) for n in self.names]
         if encoder is None and config.threads:
             encoder = SentenceEncoder(threads=config.threads)
         self._encoder = encoder
@@ -164,8 +175,22 @@ class Pipeline:
                 fingerprint = registry.encoder_fingerprint()
             except OSError:
                 fingerprint = None
-        provenance = {"presslens": __version__, "encoder_fingerprint": fingerprint, "analyzers": analyzers}
+        provenance: dict[str, Any] = {"presslens": __version__, "encoder_fingerprint": fingerprint,
+                                      "analyzers": analyzers}
+        changed = self.changed_options()
+        if changed:  # absent when every option has its default: default reports stay as they were
+            provenance["options"] = changed
         return _Loaded(status=status, provenance=provenance)
+
+    def changed_options(self) -> dict[str, str]:
+        """The analyzer options of this pipeline that differ from their defaults, by public name, sorted."""
+        out: dict[str, str] = {}
+        for analyzer in self.analyzers:
+            for opt in analyzer.options:
+                value = analyzer.option(opt.name)
+                if value != opt.default:
+                    out[f"{analyzer.name}.{opt.name}"] = value
+        return dict(sorted(out.items()))
 
     @property
     def encoder(self) -> SentenceEncoder:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
@@ -103,6 +103,25 @@ class AnalyzerError(RuntimeError):
     """An analyzer cannot run: a required model failed to load (see :attr:`Analyzer.status_message`)."""
 
 
+class AnalyzerOptionError(ValueError):
+    """An analyzer option with an unknown name or a value it does not allow (the message is one line)."""
+
+
+@dataclass(frozen=True)
+class AnalyzerOption:
+    """A named setting an analyzer declares (:attr:`Analyzer.options`), set per pipeline as
+    ``"ANALYZER.NAME": VALUE`` (:attr:`presslens.pipeline.PipelineConfig.options`, ``--option`` on the CLI)."""
+
+    name: str
+    """The name within the analyzer (the public key is ``"<analyzer>.<name>"``)."""
+    choices: tuple[str, ...]
+    """The values allowed."""
+    default: str
+    """The value when the option is not set (one of :attr:`choices`)."""
+    help: str
+    """One line: what the option does."""
+
+
 class Analyzer:
     """Base class. Subclasses set the class attributes and implement :meth:`analyze`.
 
@@ -125,6 +144,10 @@ class Analyzer:
     optional_models: ClassVar[frozenset[str]] = frozenset()
     """Models it can run without, with less recall or precision: missing, they make the status
     ``"degraded"`` instead of ``"error"``."""
+    options: ClassVar[tuple[AnalyzerOption, ...]] = ()
+    """The settings this analyzer declares (experimental alternatives, off by default); read with :meth:`option`."""
+    settings: Mapping[str, str] = {}
+    """The values :func:`create` set for :attr:`options` by their short name (only those set; read :meth:`option`)."""
 
     # Lifecycle state: class-level defaults, replaced per instance by load() (so subclasses need no __init__).
     status: AnalyzerStatus | None = None
@@ -178,6 +201,13 @@ class Analyzer:
             self.load()
         return {"models": {name: dict(p) for name, p in self._provenance.items()}}
 
+    def option(self, name: str) -> str:
+        """The value of the declared option ``name``: the one set at :func:`create`, else its default."""
+        for opt in self.options:
+            if opt.name == name:
+                return self.settings.get(name, opt.default)
+        raise KeyError(f"analyzer {self.name!r} declares no option {name!r}")
+
     def supports(self, language: str | None) -> bool:
         if "*" in self.languages:
             return True
@@ -211,13 +241,57 @@ def registered_names() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def create(name: str) -> Analyzer:
+def create(name: str, options: Mapping[str, str] | None = None) -> Analyzer:
+    """A new analyzer ``name``; ``options`` sets its declared options by short name (``{"scorer": "learned"}``).
+    Raises :class:`AnalyzerOptionError` for an option it does not declare or a value it does not allow."""
     registered_names()
     try:
         factory = _REGISTRY[name]
     except KeyError:
         raise KeyError(f"unknown analyzer {name!r}; known: {', '.join(sorted(_REGISTRY))}") from None
-    return factory()
+    analyzer = factory()
+    if options:
+        declared = {o.name: o for o in analyzer.options}
+        for key, value in options.items():
+            _check_option(f"{name}.{key}", declared.get(key), value)
+        analyzer.settings = dict(options)
+    return analyzer
+
+
+def _check_option(key: str, opt: AnalyzerOption | None, value: str) -> None:
+    if opt is None:
+        raise AnalyzerOptionError(f"unknown analyzer option {key!r}; known: {', '.join(all_options()) or 'none'}")
+    if value not in opt.choices:
+        raise AnalyzerOptionError(f"analyzer option {key!r} does not allow {value!r}; allowed: {', '.join(opt.choices)}")
+
+
+def all_options() -> dict[str, AnalyzerOption]:
+    """Every declared option of the registered analyzers, by public key ``"<analyzer>.<name>"``, sorted."""
+    registered_names()
+    return {f"{n}.{o.name}": o for n in sorted(_REGISTRY) for o in getattr(_REGISTRY[n], "options", ())}
+
+
+def split_options(options: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """``{"attribution.scorer": "learned"}`` -> ``{"attribution": {"scorer": "learned"}}``, checked: an unknown
+    analyzer, option or value raises :class:`AnalyzerOptionError` (one line). Options set to their default
+    are kept (they change nothing)."""
+    known = all_options()
+    out: dict[str, dict[str, str]] = {}
+    for key, value in options.items():
+        _check_option(key, known.get(key), value)
+        analyzer, _, short = key.partition(".")
+        out.setdefault(analyzer, {})[short] = value
+    return out
+
+
+def parse_option(text: str) -> tuple[str, str]:
+    """``"NAME=VALUE"`` (the CLI's ``--option``) as ``(NAME, VALUE)``, checked against the declared options."""
+    key, sep, value = text.partition("=")
+    key, value = key.strip(), value.strip()
+    if not sep or not key:
+        raise AnalyzerOptionError(f"--option {text!r}: expected NAME=VALUE, e.g. attribution.scorer=learned")
+    split_options({key: value})
+    return key, value
 
 
 def resolve_order(names: Iterable[str]) -> list[str]:

@@ -499,11 +499,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--errors", action="store_true",
                         help="list every wrong asserted finding and every missed gold item (open splits only: the "
                              "validation splits and test are scored, not analysed)")
+    from presslens.cli import add_option_arguments
+
+    add_option_arguments(parser)
 
 
 def main(args: argparse.Namespace) -> int:
-    from presslens.pipeline import Pipeline
+    from presslens.analyzers.base import AnalyzerOptionError, parse_option
+    from presslens.pipeline import Pipeline, PipelineConfig
 
+    options: dict[str, str] = {}
+    for text in getattr(args, "analyzer_options", None) or ():
+        try:
+            key, value = parse_option(text)
+        except AnalyzerOptionError as exc:
+            print(f"realnews: {exc}", file=sys.stderr)
+            return 2
+        options[key] = value
     path = args.annotations / f"{args.split}.jsonl"
     if not path.exists():
         print(f"realnews: no annotations at {path}", file=sys.stderr)
@@ -515,7 +527,7 @@ def main(args: argparse.Namespace) -> int:
     problems: list[str] = []
     records = load_annotations(path, problems=problems)
     result = SplitScore()
-    pipeline = Pipeline()
+    pipeline = Pipeline(PipelineConfig(options=options))
     status = 1 if problems else 0
     for line in problems:
         print(f"realnews: {line}; skipped", file=sys.stderr)
@@ -543,8 +555,11 @@ def main(args: argparse.Namespace) -> int:
         if args.errors:
             errors.extend(f"{aid} {line}" for line in scored.errors)
     if args.json:
-        print(json.dumps({"split": args.split, **result.to_dict()}, indent=1))
+        changed = {"options": pipeline.changed_options()} if pipeline.changed_options() else {}
+        print(json.dumps({"split": args.split, **changed, **result.to_dict()}, indent=1))
     else:
+        if pipeline.changed_options():
+            print("Analyzer options: " + ", ".join(f"{k}={v}" for k, v in pipeline.changed_options().items()) + "\n")
         print(markdown(result, args.split, calibrate=not args.no_calibration), end="")
     if errors:
         print("\nErrors (asserted findings that match no gold item; gold items not found):\n")

@@ -329,6 +329,10 @@ def _analyzers_html(report: Report) -> str:
         rows.append(f"<tr><td><code>{esc(r.name)}</code>{msg}</td><td>{esc(r.version)}</td>"
                     f'<td><span class="pl-badge {cls}">{esc(r.status)}</span></td></tr>')
     table = f'<table><tr><th>Analyzer</th><th>Version</th><th>Status</th></tr>{"".join(rows)}</table>'
+    options = report.provenance.get("options") or {}
+    if options:  # a setting other than the default changed the findings: say which
+        shown = ", ".join(f"<code>{esc(k)}={esc(v)}</code>" for k, v in options.items())
+        table += f'<div class="pl-note">Analyzer options (not the defaults): {shown}</div>'
     return _section("Analyzers", len(report.analyzers), table)
 
 

@@ -275,7 +275,9 @@ def _analyzers(report: Report) -> list[str]:
         return []
     rows = [(md_code(r.name), md_text(r.version), md_text(r.status), md_text(r.message or ""))
             for r in report.analyzers]
-    return ["## Analyzers", "", *_table(["Analyzer", "Version", "Status", "Message"], rows)]
+    options = report.provenance.get("options") or {}
+    note = ["", "Analyzer options (not the defaults): " + ", ".join(md_code(f"{k}={v}") for k, v in options.items())]
+    return ["## Analyzers", "", *_table(["Analyzer", "Version", "Status", "Message"], rows), *(note if options else [])]
 
 
 def _errors(report: Report) -> list[str]:

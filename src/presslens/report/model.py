@@ -290,6 +290,9 @@ class Provenance(_Open):
     presslens: str
     encoder_fingerprint: str | None
     analyzers: dict[str, AnalyzerProvenance]
+    options: dict[str, str] = {}
+    """The analyzer options set to a value other than their default (``"attribution.scorer": "learned"``);
+    absent when every option has its default."""
 
 
 class ReportDoc(_Model):

@@ -58,11 +58,12 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 
 def _reading(p: argparse.ArgumentParser) -> None:
-    from presslens.cli import _size
+    from presslens.cli import _size, add_option_arguments
     from presslens.ingest import ArticleLimits, ReadOptions
 
     p.add_argument("--only", help="comma-separated analyzers to run (their dependencies run too)")
     p.add_argument("--skip", help="comma-separated analyzers to leave out")
+    add_option_arguments(p)
     p.add_argument("--progress", dest="progress", action="store_true", default=None,
                    help="force the progress bar (default: only on a terminal)")
     p.add_argument("--no-progress", dest="progress", action="store_false")
@@ -90,6 +91,9 @@ def add_store_commands(sub: Any) -> None:
     _common(r)
     r.add_argument("--only", help="comma-separated analyzers to run")
     r.add_argument("--skip", help="comma-separated analyzers to leave out")
+    from presslens.cli import add_option_arguments
+
+    add_option_arguments(r)
     r.add_argument("--all", action="store_true", help="re-run every stored article")
     r.add_argument("--progress", dest="progress", action="store_true", default=None)
     r.add_argument("--no-progress", dest="progress", action="store_false")
@@ -169,16 +173,23 @@ def run_store_command(args: argparse.Namespace) -> int:
 
 
 def _pipeline(args: argparse.Namespace) -> Any:
-    from presslens.cli import _csv_list
+    from presslens.analyzers.base import AnalyzerOptionError
+    from presslens.cli import UsageError, _csv_list, analyzer_options
     from presslens.pipeline import Pipeline, PipelineConfig
 
     # The same config ``presslens analyze`` builds; ``reanalyze`` has no --threads (the encoder uses all cores).
+    try:
+        options = analyzer_options(getattr(args, "analyzer_options", None))
+    except UsageError as exc:
+        raise StoreUsageError(str(exc)) from None
     config = PipelineConfig(only=tuple(_csv_list(args.only)) or None, skip=tuple(_csv_list(args.skip)),
-                            threads=getattr(args, "threads", None))
+                            threads=getattr(args, "threads", None), options=options)
     try:
         return Pipeline(config)
     except KeyError as exc:
         raise StoreUsageError(str(exc.args[0])) from None
+    except AnalyzerOptionError as exc:
+        raise StoreUsageError(str(exc)) from None
 
 
 def cmd_index(args: argparse.Namespace) -> int:

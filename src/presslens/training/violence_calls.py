@@ -16,7 +16,7 @@ numpy; deterministic. Written to ``models/violence/calls.json``; ``spec.json`` g
 Every choice is checked leave one split out: fitted on the audits and three open splits, scored on the fourth; the
 table (precision, recall and expected calibration error at 0.5, before = the stance model's probability on the
 candidates of analyzer 1.6) is printed and written into ``calls.json``, for the default candidates and with the
-demand candidates of ``PRESSLENS_CALL_DEMANDS=1`` (the fit always includes the demand rows: one scorer serves both).
+demand candidates of ``violence.call_demands=on`` (the fit always includes the demand rows: one scorer serves both).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class Row:
     cap: float
     """The analyzer's cap on the score (a candidate veto)."""
     demand_only: bool
-    """A demand candidate (only with ``PRESSLENS_CALL_DEMANDS=1``)."""
+    """A demand candidate (only with ``violence.call_demands=on``)."""
     right: bool
     gold: list[tuple[int, int]] = field(default_factory=list)
 

@@ -20,7 +20,7 @@ Reports nested in a content (``the BBC adds [the WHO said ...]``) become attribu
 (:mod:`.nested`), and the score is a probability that the attribution is right, fitted on real news
 (:mod:`.calibration`; a finding that breaks a span-sanity rule, :mod:`.sanity`, stays a candidate below 0.5).
 A learned finding scorer over general traits of each attribution (:mod:`.scorer`, weights in
-``models/attribution/scorer.json``) replaces that score when ``PRESSLENS_ATTRIBUTION_SCORER=learned`` (an option
+``models/attribution/scorer.json``) replaces that score when the analyzer option ``attribution.scorer=learned`` (an option
 since 2.1: it did not pass the ship rule, see MODEL_CARD.md).
 
 Modules, in dependency order: :mod:`.spans`, :mod:`.lexicon`, :mod:`.features` (shared with training),

@@ -22,11 +22,16 @@ from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
 from presslens.analyzers.attribution.nested import nested_reports
 from presslens.analyzers.attribution.refine import assess, refine, repair
 from presslens.analyzers.attribution.rules import rule_attributions
-from presslens.analyzers.attribution.scorer import learned_score, use_learned_scorer
+from presslens.analyzers.attribution.scorer import (
+    DEFAULT_SCORER,
+    SCORER_CHOICES,
+    learned_score,
+    use_learned_scorer,
+)
 from presslens.analyzers.attribution.source_types import source_type
 from presslens.analyzers.attribution.spans import Span, overlaps
 from presslens.analyzers.attribution.tagger import Tagger, shipped_tagger, tag_logits, tagged_spans
-from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, Features, register
 from presslens.analyzers.numeric import softmax
 from presslens.article import Article, Finding, span_ref
 
@@ -88,13 +93,14 @@ def extract(
     prefer: str = "tagger",
     same_cue: str = "tagger",
     raw_scores: bool = False,
+    scorer: str = DEFAULT_SCORER,
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
     ``tagger``: the tagging head (default: the shipped one; rules only when it does not load); ``use_model``
     false: rules only; ``raw_scores``: leave each score as the layers gave it (the calibrator's input, for
     fitting it) instead of the calibrated probability (or the learned scorer's, :mod:`.scorer`, when
-    ``PRESSLENS_ATTRIBUTION_SCORER=learned``)."""
+    ``scorer="learned"``, the ``attribution.scorer`` option)."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -128,7 +134,7 @@ def extract(
     for a in trim_frame_edges(text, refined, article.sentences):
         assess(text, a, article.sentences)
     if not raw_scores:
-        learned = use_learned_scorer()
+        learned = use_learned_scorer(scorer)
         sentences = list(article.sentences)
         for a in refined:
             a.score = learned_score(text, a, sentences) if learned else calibrated(*calibration_inputs(text, a))
@@ -149,12 +155,16 @@ class AttributionAnalyzer(Analyzer):
     optional_models = frozenset({"attribution"})
     """Without the tagger the rules still find quotes, ``according to`` and ``X said that`` (degraded)."""
     description = "Attributions (who said what): source with its type, reporting cue and attributed content."
+    options = (
+        AnalyzerOption("scorer", SCORER_CHOICES, DEFAULT_SCORER,
+                       "attribution scores: 'calibrated' (shipped) or 'learned' (experimental, MODEL_CARD.md 2.1)"),
+    )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         self.ensure_loaded()
         article = features.article
         tagger: Tagger | None = self.model("attribution")
-        found = extract(features, tagger=tagger, use_model=tagger is not None)
+        found = extract(features, tagger=tagger, use_model=tagger is not None, scorer=self.option("scorer"))
         findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
 

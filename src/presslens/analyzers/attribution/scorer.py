@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -45,10 +44,10 @@ from presslens.analyzers.attribution.spans import Span
 from presslens.registry import model_dir
 
 SCORER_FILE = model_dir("attribution") / "scorer.json"
-#: the environment variable that picks the attribution score: "learned" (this scorer) or "calibrated" (1.8's
-#: six-input calibration, :func:`.calibration.calibrated`)
-SCORER_ENV = "PRESSLENS_ATTRIBUTION_SCORER"
-#: the default of :data:`SCORER_ENV`: the learned scorer did not pass the ship rule (MODEL_CARD.md, analyzer 2.1)
+#: the values of the analyzer option ``attribution.scorer`` that picks the attribution score: "learned" (this
+#: scorer) or "calibrated" (1.8's six-input calibration, :func:`.calibration.calibrated`)
+SCORER_CHOICES = ("calibrated", "learned")
+#: the default of ``attribution.scorer``: the learned scorer did not pass the ship rule (MODEL_CARD.md, analyzer 2.1)
 DEFAULT_SCORER = "calibrated"
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -334,7 +333,9 @@ def learned_score(text: str, a: Attribution, sentences: list[Span], path: Path =
     return learned_probability(scorer_features(text, a, sentences), weights, bias, a.sane)
 
 
-def use_learned_scorer() -> bool:
-    """Whether the learned scorer gives the attribution scores (:data:`SCORER_ENV`; the default is the shipped
-    choice, see MODEL_CARD.md, analyzer 2.1)."""
-    return os.environ.get(SCORER_ENV, DEFAULT_SCORER) == "learned"
+def use_learned_scorer(scorer: str = DEFAULT_SCORER) -> bool:
+    """Whether the learned scorer gives the attribution scores (``scorer``: the ``attribution.scorer`` option;
+    the default is the shipped choice, see MODEL_CARD.md, analyzer 2.1)."""
+    if scorer not in SCORER_CHOICES:
+        raise ValueError(f"attribution scorer {scorer!r}: expected one of {', '.join(SCORER_CHOICES)}")
+    return scorer == "learned"

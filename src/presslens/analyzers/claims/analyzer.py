@@ -21,11 +21,16 @@ from typing import Any
 
 import numpy as np
 
-from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, Features, register
 from presslens.analyzers.claims.calibration import EMIT_AT, calibrated
 from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.model import ClaimModel
-from presslens.analyzers.claims.predictions import candidate_score, cues_quoted, prediction_basis
+from presslens.analyzers.claims.predictions import (
+    SCORER_CHOICES,
+    candidate_score,
+    cues_quoted,
+    prediction_basis,
+)
 from presslens.analyzers.claims.scorers import ScoredCue, score_sentences
 from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
 from presslens.article import Article, Finding, span_ref
@@ -53,6 +58,10 @@ class ClaimsAnalyzer(Analyzer):
         "predictions (statements about the future) with their time horizon."
     )
     models = ("claims",)
+    options = (
+        AnalyzerOption("prediction_scorer", SCORER_CHOICES, "hand",
+                       "prediction scores: 'hand' (shipped, per bucket) or 'learned' (experimental logistic scorer)"),
+    )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         self.ensure_loaded()
@@ -114,7 +123,8 @@ class ClaimsAnalyzer(Analyzer):
             basis = prediction_basis(article.text[s:e], found, claim, quoted)
             if basis is None:
                 continue
-            score = candidate_score(article.text[s:e], found, basis, claim, quoted, p, index)
+            score = candidate_score(article.text[s:e], found, basis, claim, quoted, p, index,
+                                    self.option("prediction_scorer"))
             out.append(
                 Finding.at(
                     article,

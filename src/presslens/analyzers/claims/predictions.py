@@ -42,8 +42,8 @@ said the truth will ...", prophecy, "you will", the writer's own "we will", a sp
 commitment, so a prediction.
 
 The table is :data:`HAND_SCORES`, the default. :func:`prediction_score` is a learned alternative (a logistic
-regression over :func:`prediction_features`, ``presslens train predictions``), used when the environment variable
-:data:`SCORER_ENV` is "learned": refitted on the four open splits with general features (voice, subject, verb
+regression over :func:`prediction_features`, ``presslens train predictions``), used when the analyzer option
+``claims.prediction_scorer`` is "learned" (:data:`SCORER_CHOICES`): refitted on the four open splits with general features (voice, subject, verb
 class, generic frame, horizon, question, scripture, the bucket), on leave-one-split-out it did not raise the summed
 held-out precision over these scores (models/claims/MODEL_CARD.md, "Prediction scorer"), so by the ship rule of
 issue 13 it is not the default.
@@ -58,7 +58,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -185,16 +184,18 @@ def prediction_score(features: list[float], path: Path = SCORER_FILE) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-#: the environment variable that picks the scores of prediction findings: "hand" (:data:`HAND_SCORES`, the
-#: default) or "learned" (:func:`prediction_score`, an option: it did not beat the hand scores on the
-#: leave-one-split-out comparison of ``presslens train predictions``; MODEL_CARD.md has the table)
-SCORER_ENV = "PRESSLENS_PREDICTION_SCORER"
+#: the values of the analyzer option ``claims.prediction_scorer`` that picks the scores of prediction findings:
+#: "hand" (:data:`HAND_SCORES`, the default) or "learned" (:func:`prediction_score`, an option: it did not beat the
+#: hand scores on the leave-one-split-out comparison of ``presslens train predictions``; MODEL_CARD.md has the table)
+SCORER_CHOICES = ("hand", "learned")
 
 
 def candidate_score(text: str, forecast: Forecast, basis: str, is_claim: bool, quoted: bool, claim_score: float,
-                    index: int) -> float:
+                    index: int, scorer: str = "hand") -> float:
     """The score of a prediction finding: its bucket's hand score, or the learned scorer's probability when
-    :data:`SCORER_ENV` is "learned"."""
-    if os.environ.get(SCORER_ENV, "hand") == "learned":
+    ``scorer`` (the ``claims.prediction_scorer`` option) is "learned"."""
+    if scorer not in SCORER_CHOICES:
+        raise ValueError(f"prediction scorer {scorer!r}: expected one of {', '.join(SCORER_CHOICES)}")
+    if scorer == "learned":
         return prediction_score(prediction_features(text, forecast, basis, is_claim, quoted, claim_score, index))
     return HAND_SCORES[basis]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, Features, register
 from presslens.analyzers.figures.atoms import clean_number
 from presslens.analyzers.figures.quantity import Quantity, extract_quantities
-from presslens.analyzers.figures.scoring import calibrated_score
+from presslens.analyzers.figures.scoring import SCORES_CHOICES, calibrated_score
 from presslens.article import Article, Finding, span_ref
 
 # The analyzer
@@ -24,10 +24,16 @@ class FiguresAnalyzer(Analyzer):
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
         "noun, bound (lower/upper/approx), vagueness and malformed digit grouping."
     )
+    options = (
+        AnalyzerOption("scores", SCORES_CHOICES, "rules",
+                       "figure scores: 'rules' (shipped, fixed per pattern) or 'calibrated' (experimental, fitted)"),
+    )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         article = features.article
-        findings = [self.finding(article, q, calibrated_score(article.text, q)) for q in extract_quantities(article.text)]
+        scores = self.option("scores")
+        findings = [self.finding(article, q, calibrated_score(article.text, q, scores=scores))
+                    for q in extract_quantities(article.text)]
         return AnalyzerOutput(findings=findings)
 
     def finding(self, article: Article, q: Quantity, score: float) -> Finding:

@@ -7,15 +7,14 @@ replaces them with a logistic regression over :data:`FEATURE_NAMES` (the rule's 
 on the real-news gold of the open splits (``presslens train figures``, :mod:`presslens.training.figures`;
 weights in ``models/figures/quantity_scorer.json``, no pickle), or a per-class map (the share of right figures
 of each rule score, shrunk towards it), whichever has the lower held-out log loss. Dates and ordinals keep their
-rule scores (the real-news gold does not mark them, so there is nothing to fit them on). Used only where the
-environment variable ``PRESSLENS_FIGURE_SCORES=calibrated`` is set (:data:`SCORES_ENV`).
+rule scores (the real-news gold does not mark them, so there is nothing to fit them on). Used only with the
+analyzer option ``figures.scores=calibrated`` (:data:`SCORES_CHOICES`).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -24,10 +23,10 @@ from typing import Any
 from presslens.analyzers.figures.quantity import Quantity
 
 SCORER_FILE = Path(__file__).resolve().parents[2] / "models" / "figures" / "quantity_scorer.json"
-#: "rules" (default): the rules' fixed scores; "calibrated": the fitted scorer. The calibration leaves the asserted
-#: figures of the open splits as they are (held-out precision does not rise), so by issue 13's ship rule it is an
-#: option, not the default (see the package docstring for the table)
-SCORES_ENV = "PRESSLENS_FIGURE_SCORES"
+#: the values of the analyzer option ``figures.scores``: "rules" (default): the rules' fixed scores; "calibrated": the
+#: fitted scorer. The calibration leaves the asserted figures of the open splits as they are (held-out precision does
+#: not rise), so by issue 13's ship rule it is an option, not the default (see the package docstring for the table)
+SCORES_CHOICES = ("rules", "calibrated")
 NOT_SCORED = frozenset({"date", "ordinal"})
 
 FEATURE_NAMES = (
@@ -138,9 +137,12 @@ def class_probability(rule_score: float, classes: dict[str, list[int]], strength
     return (right + strength * rule_score) / (seen + strength)
 
 
-def calibrated_score(text: str, q: Quantity, scorer: dict[str, Any] | None = None) -> float:
-    """The probability that ``q`` is a figure the real-news guideline marks with this value and bound."""
-    if scorer is None and os.environ.get(SCORES_ENV, "rules") != "calibrated":
+def calibrated_score(text: str, q: Quantity, scorer: dict[str, Any] | None = None, scores: str = "rules") -> float:
+    """The probability that ``q`` is a figure the real-news guideline marks with this value and bound: with
+    ``scores="calibrated"`` (the ``figures.scores`` option) or a given ``scorer``; else the rule's score."""
+    if scores not in SCORES_CHOICES:
+        raise ValueError(f"figure scores {scores!r}: expected one of {', '.join(SCORES_CHOICES)}")
+    if scorer is None and scores != "calibrated":
         return q.score
     scorer = scorer if scorer is not None else load_scorer()
     if scorer is None or q.label in NOT_SCORED:

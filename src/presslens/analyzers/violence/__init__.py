@@ -38,7 +38,7 @@ furniture or a quotation (also a sentence inside a quotation that spans several 
 candidate with its score capped at 0.3.
 
 Call-to-action score (1.7, :mod:`.calls`): a candidate is a sentence the model reads as a non-violent call that no
-hard veto drops; with ``PRESSLENS_CALL_DEMANDS=1`` (an option, off by default) also a calm sentence with a demand cue
+hard veto drops; with ``violence.call_demands=on`` (an option, off by default) also a calm sentence with a demand cue
 (a named party's obligation, "The administration should stop ...", "It is time for X to ...", "it is crucial that
 you ..."). Its score is a small logistic regression over general
 features (the model's probability, imperative, exhortation, "let's", demand, addressee, conditional imperative,

@@ -4,12 +4,11 @@ label.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
 
-from presslens.analyzers.base import Analyzer, AnalyzerOutput, Features, register
+from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, Features, register
 from presslens.analyzers.violence.calls import call_features, demand_cue
 from presslens.analyzers.violence.cues import SentenceCues, sentence_cues, violent_context
 from presslens.analyzers.violence.model import CLASSES, FINDING_LABEL, ViolenceModel
@@ -44,8 +43,8 @@ def capped_by_veto(score: float, fired: list[str], veto: str | None) -> tuple[fl
 # Analyzer
 # ---------------------------------------------------------------------------------------------------
 
-DEMANDS_ENV = "PRESSLENS_CALL_DEMANDS"
-"""The environment variable that turns on demand candidates ("1"): calm sentences with a demand cue ("The
+DEMANDS_CHOICES = ("off", "on")
+"""The values of the analyzer option ``violence.call_demands``; "on" turns on demand candidates: calm sentences with a demand cue ("The
 administration should stop ...") become call-to-action candidates scored by the call scorer. An option, off by default:
 it raised held-out recall on the open splits and found the two named-party demands of audit A, but added a wrong
 asserted call on audit B ("Clinton has to remind ...", a debate preview's analysis), and the ship rule allows no rise
@@ -90,9 +89,11 @@ class _Reading:
                 self.texts[i + 1] if i + 1 < len(self.texts) else "", i == 0 and is_title_line(article.text, end))
 
 
-def demands_enabled() -> bool:
-    """Whether demand candidates are on (:data:`DEMANDS_ENV` is "1")."""
-    return os.environ.get(DEMANDS_ENV, "0") == "1"
+def demands_enabled(call_demands: str = "off") -> bool:
+    """Whether demand candidates are on (``call_demands``: the ``violence.call_demands`` option, "on" or "off")."""
+    if call_demands not in DEMANDS_CHOICES:
+        raise ValueError(f"call demands {call_demands!r}: expected one of {', '.join(DEMANDS_CHOICES)}")
+    return call_demands == "on"
 
 
 def _call_candidate(article: Article, reading: _Reading, i: int, demands: bool) -> CallCandidate | None:
@@ -143,6 +144,10 @@ class ViolenceAnalyzer(Analyzer):
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
+    options = (
+        AnalyzerOption("call_demands", DEMANDS_CHOICES, "off",
+                       "'on': calm sentences with a demand cue become call-to-action candidates (experimental)"),
+    )
 
     def read(self, features: Features) -> _Reading:
         """Stance probabilities, labels, cues and quotation ranges of every sentence of the article."""
@@ -156,7 +161,7 @@ class ViolenceAnalyzer(Analyzer):
             return AnalyzerOutput(labels={"violence": {"label": False, "score": 0.0}})
         reading = self.read(features)
         model: ViolenceModel = self.model("violence")
-        demands = demands_enabled()
+        demands = demands_enabled(self.option("call_demands"))
         findings: list[Finding] = []
         for i, (start, end) in enumerate(article.sentences):
             label = CLASSES[int(reading.labels[i])]

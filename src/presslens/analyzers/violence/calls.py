@@ -3,7 +3,7 @@ sentence (its mood, addressee, obligation modal, place in the article, layout, f
 probability), fitted on real-news gold and audit verdicts (``presslens train violence-calls``), weights in
 ``models/violence/calls.json``.
 
-A candidate is a sentence the stance model reads as a non-violent call, or (only with ``PRESSLENS_CALL_DEMANDS=1``,
+A candidate is a sentence the stance model reads as a non-violent call, or (only with ``violence.call_demands=on``,
 an option) one that carries a demand cue (a named party's obligation, "it is time for X to ...", "it is crucial that
 you ..."), that no hard veto drops (page
 furniture, a question, a headline, someone else's words, a discourse imperative; see :mod:`.vetoes`). Its score is

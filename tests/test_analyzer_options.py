@@ -1,0 +1,176 @@
+"""Analyzer options (issue 13's design debt): declared per analyzer, set through ``PipelineConfig.options`` or
+``--option NAME=VALUE``, never read from the environment, and recorded in the report's provenance."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from presslens.analyzers.base import AnalyzerOptionError, all_options, create, parse_option
+from presslens.article import Report
+from presslens.cli import main
+from presslens.pipeline import Pipeline, PipelineConfig
+from presslens.report import report_from_dict
+from presslens.store.rows import stored_report
+
+CURFEW = ("Curfew talk\n\nThe curfew has emptied the old town every night since March. Shop owners say trade has "
+          "halved. The city council should repeal the curfew ordinance before the summer season starts.\n\n"
+          "The council meets again on Monday.")
+PORT = ("Port strike\n\nThe port authority met union leaders on Monday.\n\n"
+        "The ministry said the new terminal will open next year.\n\n"
+        "Dockers plan to walk out again in March, the union said.")
+TALKS = "The minister said that the talks had failed, and the army said that the fighting would go on."
+POLICE = "Police said a couple of weeks ago that 40 people were hurt."
+
+# option, value, the analyzer it belongs to, a small text where the value changes that analyzer's findings
+CASES = [
+    ("attribution.scorer", "learned", "attribution", TALKS),
+    ("figures.scores", "calibrated", "figures", POLICE),
+    ("violence.call_demands", "on", "violence", CURFEW),
+    ("claims.prediction_scorer", "learned", "claims", PORT),
+]
+
+
+def _report(text: str, only: str, options: dict[str, str] | None = None) -> Report:
+    from presslens import read_article
+
+    pipeline = Pipeline(PipelineConfig(only=(only,), options=options or {}))
+    return pipeline.run(read_article(text))
+
+
+def _own(report: Report, analyzer: str) -> list[tuple[int, int, str, str, float]]:
+    return [(f.start, f.end, f.kind, f.label, f.score) for f in report.findings if f.analyzer == analyzer]
+
+
+def test_every_option_is_declared_with_a_default_among_its_values_and_a_help_line() -> None:
+    declared = all_options()
+    assert sorted(declared) == sorted(key for key, *_ in CASES)
+    for key, value, analyzer, _ in CASES:
+        opt = declared[key]
+        assert opt.default in opt.choices and value in opt.choices and value != opt.default
+        assert opt.help and "\n" not in opt.help
+        assert create(analyzer).option(opt.name) == opt.default
+        assert create(analyzer, {opt.name: value}).option(opt.name) == value
+
+
+@pytest.mark.parametrize(("key", "value", "analyzer", "text"), CASES)
+def test_each_option_changes_its_analyzers_findings_and_is_in_the_provenance(
+        key: str, value: str, analyzer: str, text: str) -> None:
+    default = _report(text, analyzer)
+    changed = _report(text, analyzer, {key: value})
+    assert _own(default, analyzer) != _own(changed, analyzer)
+    assert "options" not in default.provenance
+    assert changed.provenance["options"] == {key: value}
+    assert changed.to_dict()["provenance"]["options"] == {key: value}
+    assert report_from_dict(changed.to_dict()).provenance["options"] == {key: value}  # the schema accepts it
+
+
+@pytest.mark.parametrize(("key", "value", "analyzer", "text"), CASES)
+def test_an_option_set_to_its_default_changes_nothing(key: str, value: str, analyzer: str, text: str) -> None:
+    default_value = all_options()[key].default
+    before = _report(text, analyzer).to_dict()
+    after = _report(text, analyzer, {key: default_value}).to_dict()
+    assert json.dumps(before, sort_keys=True) == json.dumps(after, sort_keys=True)
+
+
+def test_the_environment_variables_no_longer_switch_anything(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _report(POLICE, "figures")
+    monkeypatch.setenv("PRESSLENS_FIGURE_SCORES", "calibrated")
+    monkeypatch.setenv("PRESSLENS_CALL_DEMANDS", "1")
+    assert _own(_report(POLICE, "figures"), "figures") == _own(before, "figures")
+    assert not [f for f in _report(CURFEW, "violence").findings if f.kind == "call_to_action"]
+
+
+def test_no_analyzer_reads_the_environment() -> None:
+    root = Path(__file__).resolve().parents[1] / "src" / "presslens" / "analyzers"
+    readers = [str(p.relative_to(root)) for p in root.rglob("*.py") if "os.environ" in p.read_text(encoding="utf-8")]
+    assert readers == []
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"attribution.scorrer": "learned"}, "unknown analyzer option 'attribution.scorrer'; known: attribution.scorer"),
+    ({"figures.scores": "fitted"}, "analyzer option 'figures.scores' does not allow 'fitted'; allowed: rules, calibrated"),
+    ({"nosuch.scorer": "learned"}, "unknown analyzer option 'nosuch.scorer'"),
+])
+def test_unknown_options_and_values_fail_with_one_line(options: dict[str, str], message: str) -> None:
+    with pytest.raises(AnalyzerOptionError) as caught:
+        Pipeline(PipelineConfig(options=options))
+    assert str(caught.value).startswith(message) and "\n" not in str(caught.value)
+
+
+def test_an_option_of_an_analyzer_the_pipeline_does_not_run_fails() -> None:
+    with pytest.raises(AnalyzerOptionError, match="analyzer 'claims' is not in this pipeline"):
+        Pipeline(PipelineConfig(only=("figures",), options={"claims.prediction_scorer": "learned"}))
+    # a required analyzer runs, so its option is accepted
+    pipeline = Pipeline(PipelineConfig(only=("claims",), options={"figures.scores": "calibrated"}))
+    assert pipeline.changed_options() == {"figures.scores": "calibrated"}
+
+
+def test_parse_option_reads_name_equals_value() -> None:
+    assert parse_option(" violence.call_demands = on ") == ("violence.call_demands", "on")
+    with pytest.raises(AnalyzerOptionError, match="expected NAME=VALUE"):
+        parse_option("violence.call_demands")
+
+
+def test_cli_lists_the_options_with_their_defaults(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--list-options"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    for key, opt in all_options().items():
+        line = next(x for x in lines if x.startswith(key + " "))
+        assert f"default {opt.default}" in line and "|".join(opt.choices) in line
+
+
+def test_cli_option_reaches_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "police.txt"
+    src.write_text(POLICE, encoding="utf-8")
+    out_default, out_option = tmp_path / "a.json", tmp_path / "b.json"
+    assert main(["analyze", str(src), "--only", "figures", "-o", str(out_default), "--no-progress"]) == 0
+    assert main(["analyze", str(src), "--only", "figures", "-o", str(out_option), "--no-progress",
+                 "--option", "figures.scores=calibrated"]) == 0
+    a, b = (json.loads(p.read_text(encoding="utf-8")) for p in (out_default, out_option))
+    assert "options" not in a["provenance"]
+    assert b["provenance"]["options"] == {"figures.scores": "calibrated"}
+    assert [f["score"] for f in a["findings"]] != [f["score"] for f in b["findings"]]
+
+
+@pytest.mark.parametrize("bad", ["figures.scores=fitted", "figures.scorez=calibrated", "figures.scores"])
+def test_cli_bad_option_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    src = tmp_path / "police.txt"
+    src.write_text(POLICE, encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert main(["analyze", str(src), "--only", "figures", "-o", str(out), "--option", bad]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "figures.score" in err
+    assert not out.exists()
+
+
+def test_index_records_the_options_in_each_stored_report(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": POLICE + f" Day {i}."}) + "\n" for i in range(2)),
+                      encoding="utf-8")
+    db = tmp_path / "corpus.db"
+    assert main(["index", str(corpus), "--db", str(db), "--only", "figures", "--no-progress",
+                 "--option", "figures.scores=calibrated"]) == 0
+    with sqlite3.connect(db) as conn:
+        docs = [stored_report(bytes(r[0]), r[1]) for r in conn.execute("SELECT report, text FROM articles")]
+    assert len(docs) == 2
+    assert all(d["provenance"]["options"] == {"figures.scores": "calibrated"} for d in docs)
+
+
+def test_eval_realnews_refuses_a_bad_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["eval", "realnews", "--data", str(tmp_path), "--option", "claims.prediction_scorer=neural"]) == 2
+    assert "claims.prediction_scorer" in capsys.readouterr().err
+
+
+def test_markdown_and_html_name_the_options_only_when_set() -> None:
+    from presslens.report.html import to_html
+    from presslens.report.markdown import to_markdown
+
+    default = _report(POLICE, "figures")
+    changed = _report(POLICE, "figures", {"figures.scores": "calibrated"})
+    assert "Analyzer options" not in to_markdown(default) and "Analyzer options" not in to_html(default)
+    assert "Analyzer options (not the defaults): figures.scores=calibrated" in to_markdown(changed)
+    assert "<code>figures.scores=calibrated</code>" in to_html(changed)
