@@ -7,6 +7,7 @@ import json
 import random
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -278,3 +279,20 @@ def test_claim_badge_reads_hedge_cue_span_references_and_old_strings() -> None:
     assert claim_badges(claim([{"start": 10, "end": 13, "text": "may"}])) == ["hedged: may"]
     assert claim_badges(claim(["reportedly"])) == ["hedged: reportedly"]
     assert claim_badges(claim([])) == ["hedged"]
+
+
+def test_html_report_is_the_same_under_any_hash_seed(tmp_path: Path) -> None:
+    """Set iteration order depends on PYTHONHASHSEED; the HTML must not (reports are compared byte for byte)."""
+    import os
+    import subprocess
+    import sys
+
+    example = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))[0]
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"r{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "presslens", "analyze", str(example), "-f", "html", "-o", str(out),
+                        "--no-progress"], check=True, env=env, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]

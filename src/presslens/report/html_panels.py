@@ -364,7 +364,7 @@ def _script_data(view: ReportView) -> dict[str, Any]:
         "findings": findings,
         "sentences": {str(i): round(p, 4) for i, p in view.sentences.items()},
         "definitions": {lab: technique_definition(lab) for lab in sorted(labels) if technique_definition(lab)},
-        "kindTitles": {k: kind_name(k) for k in {f.kind for f in view.findings}},
+        "kindTitles": {k: kind_name(k) for k in sorted({f.kind for f in view.findings})},
     }
 
 
