@@ -50,6 +50,7 @@ from presslens.encoder import model_fingerprint
 from presslens.evaluation.realnews_selection import VALIDATION_SPLITS
 from presslens.registry import ModelSpec, file_sha256
 from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
+from presslens.training.logistic import newton_logistic
 from presslens.training.polnear import PolnearArticle, Span, find_root, load_split, split_sentences
 
 ROLE_KEYS = {"source": "Source", "cue": "Cue", "content": "Content"}
@@ -425,19 +426,11 @@ def _design(rows: list[Row]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = CALIBRATION_L2) -> np.ndarray:
-    """Weights of an L2-regularised logistic regression (intercept not penalised), by Newton's method."""
-    w = np.zeros(x.shape[1])
+    """Weights of an L2-regularised logistic regression (intercept not penalised), by Newton's method; the
+    intercept is the first column of ``x``."""
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0
-    for _ in range(100):
-        p = sigmoid(x @ w)
-        grad = x.T @ (p - y) + penalty * w
-        hess = x.T @ (x * (p * (1 - p))[:, None]) + np.diag(penalty)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-9:
-            break
-    return w
+    return newton_logistic(x, y, penalty, tolerance=1e-9)
 
 
 def _probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.analyzers.numeric import sigmoid
+from presslens.training.logistic import fit_standardised
 
 #: the L2 penalties tried (on standardised features), chosen by leave-one-split-out log loss
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -86,30 +87,6 @@ def scorer_table(data_dir: Path, splits: tuple[str, ...]) -> ScorerTable:
     return table
 
 
-def fit_standardised(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
-    """(weights, bias) on the raw features of an L2-regularised logistic regression fitted on standardised
-    features (intercept not penalised; Newton's method); constant columns get weight 0."""
-    mean = x.mean(axis=0)
-    std = x.std(axis=0)
-    keep = std > 1e-9
-    z = np.zeros_like(x)
-    z[:, keep] = (x[:, keep] - mean[keep]) / std[keep]
-    design = np.hstack([np.ones((len(x), 1)), z])
-    w = np.zeros(design.shape[1])
-    penalty = np.full(design.shape[1], l2)
-    penalty[0] = 0.0
-    for _ in range(200):
-        p = sigmoid(design @ w)
-        grad = design.T @ (p - y) + penalty * w
-        hess = design.T @ (design * (p * (1 - p))[:, None]) + np.diag(penalty)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-10:
-            break
-    weights = np.zeros(x.shape[1])
-    weights[keep] = w[1:][keep] / std[keep]
-    bias = float(w[0] - (weights[keep] * mean[keep]).sum())
-    return weights, bias
 
 
 def probabilities(x: np.ndarray, weights: np.ndarray, bias: float, sane: np.ndarray) -> np.ndarray:

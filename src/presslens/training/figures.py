@@ -38,6 +38,7 @@ from presslens.analyzers.figures.scoring import (
     class_probability,
     quantity_features,
 )
+from presslens.training.logistic import fit_l2_logistic
 
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
@@ -87,21 +88,9 @@ def collect(data: Path, annotations: Path, splits: tuple[str, ...]) -> tuple[lis
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 60) -> tuple[np.ndarray, float]:
     """L2-penalised logistic regression by Newton steps (the bias and the rule score not penalised)."""
-    n, d = x.shape
-    xb = np.hstack([x, np.ones((n, 1))])
-    w = np.zeros(d + 1)
-    penalty = np.full(d + 1, l2)
-    penalty[-1] = 0.0
-    penalty[FEATURE_NAMES.index("rule_logit")] = 0.0  # the rules' own score is the prior: not shrunk towards 0
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
-        grad = xb.T @ (p - y) + penalty * w
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if float(np.abs(step).max()) < 1e-10:
-            break
-    return w[:-1], float(w[-1])
+    # the rules' own score is the prior: not shrunk towards 0
+    return fit_l2_logistic(x, y, l2, intercept="last", unpenalised=(FEATURE_NAMES.index("rule_logit"),),
+                           iterations=iterations, jitter=1e-9, hessian_form="sx_t_x")
 
 
 def predict(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:

@@ -43,6 +43,7 @@ from presslens.analyzers.claims.predictions import (
     prediction_features,
 )
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
+from presslens.training.logistic import fit_l2_logistic
 
 SPLITS: tuple[str, ...] = OPEN_SPLITS
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
@@ -137,21 +138,9 @@ def design(candidates: list[Candidate]) -> np.ndarray:
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 50) -> tuple[np.ndarray, float]:
-    """L2-penalised logistic regression by Newton's method (the bias unpenalised): (weights, bias)."""
-    n, d = x.shape
-    xb = np.hstack([x, np.ones((n, 1))])
-    w = np.zeros(d + 1)
-    penalty = np.full(d + 1, l2)
-    penalty[-1] = 1e-6
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
-        grad = xb.T @ (p - y) + penalty * w
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(penalty)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if float(np.abs(step).max()) < 1e-9:
-            break
-    return w[:-1], float(w[-1])
+    """L2-penalised logistic regression by Newton's method (the bias barely penalised): (weights, bias)."""
+    return fit_l2_logistic(x, y, l2, intercept="last", intercept_penalty=1e-6, iterations=iterations,
+                           tolerance=1e-9, hessian_form="sx_t_x")
 
 
 def predict(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:

@@ -38,6 +38,7 @@ from presslens.evaluation.realnews import annotated_articles
 from presslens.evaluation.realnews_calibration import calibration
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
 from presslens.registry import ModelSpec
+from presslens.training.logistic import fit_l2_logistic
 
 L2 = 1.0
 """Ridge penalty on the weights (not on the bias); fixed before any fit was scored."""
@@ -118,19 +119,7 @@ def collect(args: argparse.Namespace) -> tuple[list[Row], dict[str, int]]:
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float]:
     """L2-penalised logistic regression by Newton's method (the bias unpenalised)."""
-    n, d = x.shape
-    design = np.hstack([x, np.ones((n, 1))])
-    theta = np.zeros(d + 1)
-    penalty = np.diag([l2] * d + [0.0])
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-(design @ theta)))
-        grad = design.T @ (p - y) + penalty @ theta
-        hess = design.T @ (design * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(d + 1)
-        step = np.linalg.solve(hess, grad)
-        theta -= step
-        if float(np.abs(step).max()) < 1e-10:
-            break
-    return theta[:d], float(theta[d])
+    return fit_l2_logistic(x, y, l2, intercept="last", jitter=1e-9, jitter_place="after_penalty")
 
 
 def _score(rows: list[Row], weights: np.ndarray, bias: float) -> np.ndarray:
