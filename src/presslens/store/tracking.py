@@ -306,6 +306,11 @@ def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: Gro
     return len(rows), len(grouper.groups)
 
 
+def _stored_vectors_only(texts: list[str]) -> np.ndarray:
+    """The clause embedder of a grouper that only reads stored groups (:func:`figure_summaries`): never asked."""
+    raise RuntimeError("figure summaries read the stored clause vectors; nothing should be embedded")
+
+
 def figure_summaries(
     store: Store,
     query: str | None = None,
@@ -314,8 +319,17 @@ def figure_summaries(
     since: _dt.date | None = None,
     until: _dt.date | None = None,
     min_articles: int = 2,
+    grouping: GroupingConfig | None = None,
+    outcome_embed: Embedder | None = None,
+    part_embed: Embedder | None = None,
 ) -> list[GroupSummary]:
     """The stored figure groups as summaries (largest first).
+
+    With a grouping that has the conflict model (the default, ``grouping``: as for :func:`figure_grouper`) each
+    summary also lists the conflicts the model finds between one of its mentions and a mention of another
+    group (``GroupSummary.conflicts_between``, with both groups' ids). The outcome vectors are not stored, so
+    the shared encoder computes them again here (and the noun / predicate token states of the figures whose
+    values clash), unless stand-ins are given; the stored partition and clause vectors are read as they are.
 
     ``since``/``until`` keep the mentions dated in that range (undated ones are left out when either is
     given); groups are then those with mentions from at least ``min_articles`` articles; ``sources`` keeps
@@ -327,15 +341,20 @@ def figure_summaries(
     if until is not None:
         cond = FIGURE_MENTIONS.c.date <= until
         where = cond if where is None else and_(where, cond)
-    grouper = FigureGrouper(None)
+    config = grouping or GroupingConfig()
+    if config.conflict_model is not None:  # stored clause vectors are read; nothing is re-embedded for them
+        grouper = figure_grouper(config, _stored_vectors_only, outcome_embed=outcome_embed, part_embed=part_embed)
+    else:
+        grouper = FigureGrouper(None, config)
     with store.reading() as conn:
         restore_grouping(grouper, conn, where)
         grouper.copies.update(load_copies(conn))
+    between = grouper.between_group_conflicts()
     wanted_sources = {s.casefold() for s in sources}
     words = [w.casefold() for w in (query or "").split()]
     out = []
     for gid in grouper.tracked_groups(min_articles):
-        summary = grouper.summary(gid)
+        summary = grouper.summary(gid, between)
         if wanted_sources and not any((m.source or "").casefold() in wanted_sources for m in summary.mentions):
             continue
         if words:
