@@ -1674,3 +1674,136 @@ def test_a_store_with_a_candidate_grouping_equals_its_rebuild(tmp_path: Path) ->
         rebuild_groups(store, embed=hashed_embedder(), grouping=config, outcome_embed=_two_outcomes,
                        part_embed=_parts_stand_in)
     assert partition() == before
+
+
+# ---------------------------------------------------------------- the default grouping (general-f1+conflicts)
+
+def _hashed_outcomes(texts: list[str]) -> np.ndarray:
+    """A stand-in outcome embedder (hashed clause words, unit length): no model needed."""
+    return hashed_embedder(64)(texts)
+
+
+def _hashed_parts(texts: list[str]) -> np.ndarray:
+    """A stand-in part embedder: the first clause word as the "noun" half, the whole clause as the other."""
+    half = hashed_embedder(32)
+    return np.hstack([half([t.split(" ")[0] for t in texts]), half(texts)])
+
+
+def _default_grouper(order: list[int] | None = None) -> tuple[FigureGrouper, dict[str, FigureMention]]:
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(), outcome_embed=_hashed_outcomes,
+                            part_embed=_hashed_parts)
+    articles = [_article(aid, text, day, src) for aid, day, src, text in CORPUS]
+    for i in order if order is not None else range(len(articles)):
+        grouper.add_article(articles[i], _findings(articles[i]))
+    return grouper, {m.text: m for m in grouper.mentions.values()}
+
+
+def test_the_default_grouping_equals_its_rebuild_and_a_shuffled_indexing() -> None:
+    grouper, _ = _default_grouper()
+    assert grouper.config.method == "learned-general" and grouper.config.conflict_model is not None
+    before = _partition(grouper)
+    assert any(len(g) > 1 for g in before)  # the shipped pair model joins something here
+    conflicts = sorted((c.first.id, c.second.id) for c in grouper.conflicts())
+    grouper.rebuild()
+    assert _partition(grouper) == before
+    assert sorted((c.first.id, c.second.id) for c in grouper.conflicts()) == conflicts
+    grouper.rebuild(reembed=True)
+    assert _partition(grouper) == before
+    shuffled, _ = _default_grouper(list(reversed(range(len(CORPUS)))))
+    shuffled.rebuild()  # arrival order differs; a rebuild regroups in date order
+    assert _partition(shuffled) == before
+
+
+def test_ages_dates_money_never_join_a_count_group_with_the_default_grouping() -> None:
+    grouper, _ = _default_grouper()
+    count_groups = {g for g, grp in grouper.groups.items() if grp.measure == "count"}
+    others = [m for m in grouper.mentions.values() if m.label in ("age", "date", "money", "measure", "duration")
+              or (m.label == "range" and m.measure is None)]
+    assert {m.label for m in others} >= {"age", "date", "money", "measure"}
+    for m in others:
+        assert grouper.group_of.get(m.id) not in count_groups, m.text
+    for label in ("age", "date", "duration"):
+        assert all(grouper.group_of.get(m.id) is None for m in others if m.label == label)
+
+
+def test_one_outcome_vector_is_its_groups_sum_and_part_vectors_are_not_kept() -> None:
+    grouper, by_text = _default_grouper()
+    assert not grouper.parts  # token states are computed for the pairs the conflict model reads, not kept
+    lone = next(g for g in grouper.groups.values() if g.size == 1 and g.mention_ids[0] in grouper.outcomes)
+    assert lone.id not in grouper._outcome_sums  # no second copy of a one-mention group's vector
+    vec = grouper.outcomes[lone.mention_ids[0]].astype(np.float32)
+    m = grouper.mentions[lone.mention_ids[0]]
+    assert grouper.outcome_cosine(m, lone.id) == pytest.approx(float(vec @ vec) / float(np.linalg.norm(vec)))
+    pair = next(g for g in grouper.groups.values() if g.size == 2)
+    total = sum(grouper.outcomes[i].astype(np.float32) for i in pair.mention_ids)
+    assert np.array_equal(grouper._outcome_sums[pair.id], total)
+    a, b = (grouper.mentions[i] for i in pair.mention_ids)
+    computed = grouper.conflict_features(a, b)
+    ahead = grouper.part_vectors((a, b))
+    assert computed == grouper.conflict_features(a, b, ahead)
+
+
+def _split_and_clash() -> GroupingConfig:
+    """A grouping that never joins (every figure alone) and whose conflict model takes every near pair for one
+    measured thing: the conflicts between groups are then exactly the clashing near pairs."""
+    from presslens.compare.figure_pair_model import CONFLICT_FEATURES, GENERAL_PAIR_FEATURES
+
+    n, k = len(GENERAL_PAIR_FEATURES), len(CONFLICT_FEATURES)
+    never = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n, threshold=0.5, features=GENERAL_PAIR_FEATURES)
+    always = PairModel((0.0,) * k, 50.0, (0.0,) * k, (1.0,) * k, threshold=0.5, features=CONFLICT_FEATURES)
+    return GroupingConfig(method="learned-general", pair_model=never, conflict_model=always)
+
+
+def test_figures_show_the_conflict_models_conflicts_between_groups(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import functools
+    import io
+
+    from presslens.cli import main as store_main
+    from presslens.compare.conflicts import mention_interval
+    from presslens.store import open_store, tracking
+    from tests.test_corpus_compare import ARTICLES_IN_DATE_ORDER, make_article
+
+    config = _split_and_clash()
+    url = str(tmp_path / "corpus.db")
+    with open_store(url, write=True, create=True) as store:
+        tracker = tracking.CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                                         claim_fingerprint="hashed-test", grouping=config,
+                                         outcome_embed=_hashed_outcomes, part_embed=_hashed_parts)
+        for text, source, date in ARTICLES_IN_DATE_ORDER:
+            assert store.add(make_article(text, source, date, url=f"https://{source}.example/{date}"), tracker)
+    with open_store(url) as store:
+        summaries = tracking.figure_summaries(store, min_articles=1, grouping=config,
+                                              outcome_embed=_hashed_outcomes, part_embed=_hashed_parts)
+        plain = tracking.figure_summaries(store, min_articles=1, grouping=grouping_config("rules"))
+    assert all(not s.conflicts for s in summaries)  # every figure alone: no conflict inside a group
+    assert all(not s.conflicts_between for s in plain)  # the rules have no conflict model
+    between = [gc for s in summaries for gc in s.conflicts_between]
+    assert between
+    for s in summaries:
+        for gc in s.conflicts_between:
+            c = gc.conflict
+            assert s.group_id in (gc.first_group, gc.second_group) and gc.first_group != gc.second_group
+            ia, ib = mention_interval(c.first), mention_interval(c.second)
+            assert ia is not None and ib is not None and intervals_conflict(ia, ib)
+            assert (c.first.text, c.second.text) != ("More than 100,000 men", "At least 260,000 men")  # bounds
+    texts = {(gc.conflict.first.text, gc.conflict.second.text) for gc in between}
+    assert ("About 100,000 men", "At least 260,000 men") in texts  # "about" is incompatible with "at least"
+    one = next(s for s in summaries if s.conflicts_between)
+    as_json = one.to_dict()["conflicts_with_other_groups"]
+    assert {d["first_group"] for d in as_json} | {d["second_group"] for d in as_json} >= {one.group_id}
+    assert any(r["conflicts_with_other_groups"] for r in one.rows())
+    # the figures command shows them in every format (its summaries read with this grouping)
+    monkeypatch.setattr(tracking, "figure_summaries", functools.partial(
+        tracking.figure_summaries, grouping=config, outcome_embed=_hashed_outcomes, part_embed=_hashed_parts))
+    assert store_main(["figures", "--db", url, "--min-articles", "1"]) == 0
+    table = capsys.readouterr().out
+    assert "CONFLICT WITH GROUP" in table and "[group " in table
+    assert store_main(["figures", "--db", url, "--min-articles", "1", "--format", "json"]) == 0
+    groups = json.loads(capsys.readouterr().out)
+    assert any(g["conflicts_with_other_groups"] for g in groups)
+    assert store_main(["figures", "--db", url, "--min-articles", "1", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert any("(group " in r["conflicts_with_other_groups"] for r in rows)
