@@ -47,10 +47,14 @@ away, -1 at 100); a mention joins the best-scoring compatible group when the sco
 (plus ``headless_margin`` when it has neither a counted noun nor the group's predicate) and opens a new
 group otherwise. Only groups that share the counted noun, one of the mention's nearest words or (for a
 mention without a specific counted noun) its predicate are scored (at most the ``candidates``
-nearest by embedding in full), which bounds the work per mention on a large corpus. The defaults in
-:class:`GroupingConfig` were chosen on the seen splits of ``data/figures`` together
+nearest by embedding in full), which bounds the work per mention on a large corpus. The rules' setting in
+:class:`GroupingConfig` was chosen on the seen splits of ``data/figures`` together
 (``presslens eval figure-groups --sweep --loso --sweep-splits dev,test_v1,test_v2,test_v3,test_v4,test_v5``: the
-sweep's rule, checked leaving one split out; docs/EVALUATION.md).
+sweep's rule, checked leaving one split out; docs/EVALUATION.md). The default method is ``"learned-general"``
+(a logistic pair model over these features and list-free ones) with the conflict model, which also reports
+conflicts between a figure and a group it could have joined (:meth:`FigureGrouper.between_group_conflicts`):
+the ``"general-f1+conflicts"`` grouping that passed the pre-registered decision (:func:`grouping_config`;
+``grouping_config("rules")`` is the earlier default).
 
 **Incremental**: :meth:`FigureGrouper.add_article` assigns an article's mentions to the existing groups
 (or opens new ones) without touching the rest of the corpus; :meth:`FigureGrouper.replace_article` takes a
