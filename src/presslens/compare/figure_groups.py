@@ -906,7 +906,7 @@ class FigureGrouper:
         group.mention_ids.append(mid)
         if mid in self.vectors:
             self._add_vector(group, mid)
-        if mid in self.outcomes and self.outcomes:
+        if mid in self.outcomes:
             total = self._outcome_sums.get(gid)
             if total is not None:
                 total += self.outcomes[mid].astype(np.float32)
