@@ -1807,3 +1807,36 @@ def test_figures_show_the_conflict_models_conflicts_between_groups(tmp_path: Pat
     assert store_main(["figures", "--db", url, "--min-articles", "1", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert any("(group " in r["conflicts_with_other_groups"] for r in rows)
+
+
+def test_a_store_with_the_default_grouping_equals_its_rebuild(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from presslens.store import open_store
+    from presslens.store.schema import FIGURE_MENTIONS
+    from presslens.store.tracking import CorpusTracker, rebuild_groups
+    from tests.test_corpus_compare import ARTICLES_IN_DATE_ORDER, make_article
+
+    url = str(tmp_path / "corpus.db")
+
+    def partition() -> set[frozenset[str]]:
+        groups: dict[str, set[str]] = {}
+        with open_store(url) as store, store.reading() as conn:
+            for mid, gid in conn.execute(select(FIGURE_MENTIONS.c.id, FIGURE_MENTIONS.c.group_id)):
+                if gid is not None:
+                    groups.setdefault(gid, set()).add(mid)
+        return {frozenset(g) for g in groups.values()}
+
+    with open_store(url, write=True, create=True) as store:  # no grouping named: the default
+        tracker = CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                                claim_fingerprint="hashed-test", outcome_embed=_hashed_outcomes,
+                                part_embed=_hashed_parts)
+        for text, source, date in ARTICLES_IN_DATE_ORDER:
+            assert store.add(make_article(text, source, date, url=f"https://{source}.example/{date}"), tracker)
+        assert tracker.grouper is not None and tracker.grouper.config == GroupingConfig()
+        assert tracker.grouper.config.method == "learned-general"
+    before = partition()
+    assert any(len(g) > 1 for g in before)
+    with open_store(url, write=True) as store:
+        rebuild_groups(store, embed=hashed_embedder(), outcome_embed=_hashed_outcomes, part_embed=_hashed_parts)
+    assert partition() == before
