@@ -1840,3 +1840,31 @@ def test_a_store_with_the_default_grouping_equals_its_rebuild(tmp_path: Path) ->
     with open_store(url, write=True) as store:
         rebuild_groups(store, embed=hashed_embedder(), outcome_embed=_hashed_outcomes, part_embed=_hashed_parts)
     assert partition() == before
+
+
+def test_an_article_another_indexer_stored_is_not_grouped_twice(tmp_path: Path) -> None:
+    from presslens.store import open_store
+    from presslens.store.tracking import CorpusTracker
+    from tests.test_corpus_compare import ARTICLES_IN_DATE_ORDER, make_article
+
+    url = str(tmp_path / "corpus.db")
+    reports = [make_article(text, source, date, url=f"https://{source}.example/{date}")
+               for text, source, date in ARTICLES_IN_DATE_ORDER]
+
+    def tracker(store: Any) -> CorpusTracker:
+        return CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                             claim_fingerprint="hashed-test", outcome_embed=_hashed_outcomes,
+                             part_embed=_hashed_parts)
+
+    with open_store(url, write=True, create=True) as store:
+        first = tracker(store)
+        assert store.add(reports[0], first) and store.add(reports[1], first)
+        late = tracker(store)
+        assert store.add(reports[2], late)  # the late run loads the stored groups here
+        assert late.grouper is not None
+        grouped = [mid for g in late.grouper.groups.values() for mid in g.mention_ids]
+        assert not store.add(reports[1], late)  # stored before: refused, and not grouped a second time
+        after = [mid for g in late.grouper.groups.values() for mid in g.mention_ids]
+        assert sorted(after) == sorted(grouped) and len(after) == len(set(after))
+        assert all(mid in late.grouper.mentions for mid in after)  # its stored mentions stay in their groups
+        assert store.add(reports[4], late)

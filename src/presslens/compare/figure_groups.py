@@ -582,6 +582,10 @@ class FigureGrouper:
                 table.pop(mid, None)
         return changed
 
+    def has_article(self, article_id: str) -> bool:
+        """Whether mentions of this article are in the grouping (added here, or restored from a store)."""
+        return article_id in self._of_article
+
     def features(self, m: FigureMention) -> MentionFeatures:
         """The clause words, predicate and role of a mention (:func:`mention_features`). Only the last one
         asked for is kept: a mention's features are read while it is assigned and again when it leaves its

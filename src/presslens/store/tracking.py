@@ -146,6 +146,8 @@ class CorpusTracker:
         self.grouper: FigureGrouper | None = None
         self._copy_of: dict[str, str] = {}
         """Corpus key of a stored republished copy -> the key of its original."""
+        self._stored_before: set[str] = set()
+        """Keys :meth:`rows_for` found already grouped (stored by another indexer): :meth:`forget` keeps them."""
 
     def _claims(self) -> tuple[ClaimEncode, str]:
         if self._claim_encode is None or self._claim_fingerprint is None:
@@ -183,6 +185,13 @@ class CorpusTracker:
         grouper = self._load()
         article = dataclasses.replace(report.article, id=key)
         sig = signature(article.text, self.duplicates.num_perm)
+        if grouper.has_article(key):
+            # its mentions were restored with the stored grouping: another indexer stored it after this run
+            # checked, so the store will refuse it; grouping it again would put its mentions in two groups
+            self._stored_before.add(key)
+            return {"duplicate_of": self._copy_of.get(key), "minhash": np.asarray(sig.hashvalues,
+                                                                                  dtype=np.uint64).tobytes(),
+                    "mentions": [], "claims": []}
         dup = self.duplicates.add_signature(key, sig)
         if dup is not None:
             self._copy_of[key] = dup
@@ -224,10 +233,14 @@ class CorpusTracker:
         self.grouper = None
         self.duplicates = DuplicateIndex()
         self._copy_of = {}
+        self._stored_before = set()
 
     def forget(self, key: str) -> None:
         """Undo the grouping of an article that was not stored after all (another indexer stored it first,
         or its transaction failed): its mentions leave the in-memory groups."""
+        if key in self._stored_before:
+            self._stored_before.discard(key)  # its stored mentions stay in the groups, as in the store
+            return
         if self.grouper is not None:
             self.grouper.remove_article(key)
 
