@@ -114,6 +114,7 @@ def main() -> int:
     summary_seconds = time.perf_counter() - t1
     print(f"grouping: {args.grouping if args.method is None else args.method}")
     if timed_conflicts:
+        print(f"peak RSS after grouping: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
         t2, cpu2 = time.perf_counter(), time.process_time()
         found = grouper.conflicts()
         print(f"conflicts of every group and between near groups: {len(found):,} in "

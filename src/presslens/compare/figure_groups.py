@@ -1092,7 +1092,7 @@ class FigureGrouper:
         """Pairs of dated figures of different articles at most ``WINDOW_DAYS`` apart, where the second is in a
         group the first could have joined (a compatible candidate: :meth:`_scored_candidates`) other than its
         own (``own_group``: or in its own). Each pair once, earlier figure first."""
-        seen: set[frozenset[str]] = set()
+        seen: set[tuple[str, str]] = set()  # a sorted pair of the ids: a quarter of a frozenset's bytes
         for mid, gid in self.group_of.items():
             m = self.mentions[mid]
             if m.date is None:
@@ -1109,7 +1109,7 @@ class FigureGrouper:
                         continue
                     if abs((o.date - m.date).days) > WINDOW_DAYS:
                         continue
-                    pair = frozenset((mid, other_id))
+                    pair = (mid, other_id) if mid < other_id else (other_id, mid)
                     if pair in seen:
                         continue
                     seen.add(pair)
@@ -1172,7 +1172,7 @@ class FigureGrouper:
         cosine of at least ``threshold`` with the mention's (method ``"learned-general"``: whose
         :meth:`value_blind_probability` reaches ``threshold``). Each pair once; the same window and tolerance as
         within a group. The work per mention is bounded like the grouping's (the same candidate lists)."""
-        seen: set[frozenset[str]] = set()
+        seen: set[tuple[str, str]] = set()  # a sorted pair of the ids: a quarter of a frozenset's bytes
         out: list[Conflict] = []
         learned = self.config.method == "learned-general"
         for mid, gid in self.group_of.items():
@@ -1187,7 +1187,7 @@ class FigureGrouper:
                 if cos is None or cos < threshold:
                     continue
                 for other_id in self.groups[g].mention_ids:
-                    pair = frozenset((mid, other_id))
+                    pair = (mid, other_id) if mid < other_id else (other_id, mid)
                     if pair in seen:
                         continue
                     seen.add(pair)
