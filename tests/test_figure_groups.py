@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -17,12 +19,24 @@ from presslens.article import Article, Finding
 from presslens.compare import figure_groups as figure_groups_module
 from presslens.compare.conflicts import find_conflicts, intervals_conflict, value_interval
 from presslens.compare.duplicates import DuplicateIndex
-from presslens.compare.figure_groups import FigureGrouper, GroupingConfig, clause_predicate, hashed_embedder
+from presslens.compare.figure_groups import (
+    FigureGrouper,
+    GroupingConfig,
+    clause_predicate,
+    grouping_config,
+    hashed_embedder,
+)
 from presslens.compare.figure_pair_model import PAIR_FEATURES, PairModel, default_pair_model, fit_pair_model
 from presslens.compare.figure_words import clause_per_item
 from presslens.compare.figures import FigureMention, heads_compatible, measure_class, mentions_from_findings
 from presslens.evaluation import figure_groups as evaluation
 from presslens.segment import segment
+
+
+def _rules_config(**overrides: Any) -> GroupingConfig:
+    """The rules' setting (the default before the pre-registered decision; no conflict model) with overrides:
+    what the older tests of this file were written for."""
+    return replace(grouping_config("rules"), **overrides)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -148,7 +162,7 @@ DIESEL = [
 
 
 def test_per_item_and_far_smaller_amounts_stay_out_of_a_national_total() -> None:
-    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(threshold=0.2, headless_margin=0.0))
+    grouper = FigureGrouper(hashed_embedder(), _rules_config(threshold=0.2, headless_margin=0.0))
     for aid, day, src, text in DIESEL:
         art = _article(aid, text, day, src)
         grouper.add_article(art, _findings(art))
@@ -177,7 +191,7 @@ CORPUS = [
 
 
 def _grouper(order: list[int] | None = None) -> tuple[FigureGrouper, dict[str, FigureMention]]:
-    grouper = FigureGrouper(hashed_embedder(), GroupingConfig())
+    grouper = FigureGrouper(hashed_embedder(), _rules_config())
     articles = [_article(aid, text, day, src) for aid, day, src, text in CORPUS]
     for i in order if order is not None else range(len(articles)):
         grouper.add_article(articles[i], _findings(articles[i]))
@@ -225,10 +239,10 @@ def test_incremental_assignment_equals_a_rebuild() -> None:
 
 def test_restored_grouping_continues_like_the_original() -> None:
     articles = [_article(aid, text, day, src) for aid, day, src, text in CORPUS]
-    original = FigureGrouper(hashed_embedder())
+    original = FigureGrouper(hashed_embedder(), _rules_config())
     for art in articles[:3]:
         original.add_article(art, _findings(art))
-    restored = FigureGrouper(hashed_embedder())
+    restored = FigureGrouper(hashed_embedder(), _rules_config())
     stored = [m.to_dict() for m in original.mentions.values()]  # what a store would keep
     restored.restore([FigureMention.from_dict(d) for d in stored], original.assignment(), original.vectors)
     assert [m.to_dict() for m in restored.mentions.values()] == stored
@@ -255,7 +269,7 @@ def test_summary_reports_first_latest_lowest_highest_and_conflicts() -> None:
 
 
 def test_conflicting_mentions_are_flagged_in_the_summary() -> None:
-    grouper = FigureGrouper(hashed_embedder())
+    grouper = FigureGrouper(hashed_embedder(), _rules_config())
     a = _article("x1", "About 100,000 men have left the country since the call-up, monitors said.", 1)
     b = _article("x2", "As many as 260,000 men have left the country since the call-up, monitors said.", 3)
     c = _article("x3", "Some 260,000 men have left the country since the call-up, monitors said.", 4)
@@ -290,7 +304,7 @@ def test_near_duplicates_are_found_and_different_reports_are_not() -> None:
 
 
 def test_republished_copies_are_counted_once() -> None:
-    grouper = FigureGrouper(hashed_embedder())
+    grouper = FigureGrouper(hashed_embedder(), _rules_config())
     orig, copy = _article("orig", ORIGINAL, 3, "Ledger"), _article("copy", COPY, 3, "Observer")
     grouper.add_article(orig, _findings(orig))
     n = len(grouper.mentions)
@@ -389,7 +403,7 @@ def test_parts_of_a_population_join_only_the_same_part() -> None:
     assert not heads_compatible(head_noun("children"), head_noun("refugees"))
     assert heads_compatible(head_noun("children"), head_noun("kids"))
     assert heads_compatible(head_noun("men"), head_noun("people"))  # "men" stays the whole of a call-up
-    grouper = FigureGrouper(hashed_embedder(), GroupingConfig())
+    grouper = FigureGrouper(hashed_embedder(), _rules_config())
     for aid, day, text in [("c1", 1, "About 400 children were evacuated from the flooded school, rescuers said."),
                            ("c2", 2, "Rescuers said 450 children were evacuated from the flooded school."),
                            ("c3", 3, "Three women were evacuated from the flooded school, rescuers said.")]:
@@ -424,7 +438,7 @@ def test_a_standing_population_never_joins_a_count_of_people_moved() -> None:
     assert not clause_population("many residents of the town have left")
     assert clause_role("Each lorry carries many tonnes") == "per_item"
     assert clause_role("many people have been evacuated") == "total"
-    grouper = FigureGrouper(hashed_embedder(), GroupingConfig())
+    grouper = FigureGrouper(hashed_embedder(), _rules_config())
     texts = [("p1", 1, "More than 20,000 people have been evacuated from Harlow district, officials said. "
               "Harlow, a district of 60,000 people, has had rain for two days."),
              ("p2", 2, "Officials said 35,000 people have been evacuated from Harlow district.")]
@@ -529,7 +543,7 @@ def test_a_crowd_that_came_is_not_a_count_of_people_detained_or_gone() -> None:
     assert clause_predicate("many people marched through the centre") == "attend"
     assert clause_predicate("many people have been evacuated from the district") == "leave"
     assert clause_predicate("many media workers are being held in custody") == "detain"
-    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(threshold=0.1, headless_margin=0.0))
+    grouper = FigureGrouper(hashed_embedder(), _rules_config(threshold=0.1, headless_margin=0.0))
     for aid, day, text in [("r1", 1, "Police detained 1,300 people at rallies in the capital on Sunday."),
                            ("r2", 2, "Police detained 1,500 people at rallies in the capital."),
                            ("r3", 3, "A concert in the capital drew 1,400 people on Sunday.")]:
@@ -547,7 +561,7 @@ def test_a_share_of_something_never_joins_a_rate() -> None:
     assert share_of(" of respondents oppose the draft") == "respondent"
     assert share_of(" of the city's homes") == "household"
     assert share_of(" in August, the highest in a decade") is None
-    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(threshold=0.1, headless_margin=0.0))
+    grouper = FigureGrouper(hashed_embedder(), _rules_config(threshold=0.1, headless_margin=0.0))
     for aid, day, text in [("i1", 1, "Annual inflation in the capital reached 14 per cent in August."),
                            ("i2", 2, "Annual inflation in the capital reached 15 per cent in September."),
                            ("i3", 3, "In the capital, 14 per cent of residents said inflation was their worry.")]:
@@ -565,7 +579,7 @@ def test_a_share_of_something_never_joins_a_rate() -> None:
 
 def _group_texts(texts: list[tuple[str, int, str]], config: GroupingConfig | None = None
                  ) -> tuple[FigureGrouper, dict[str, FigureMention]]:
-    grouper = FigureGrouper(hashed_embedder(), config or GroupingConfig(threshold=0.1, headless_margin=0.0))
+    grouper = FigureGrouper(hashed_embedder(), config or _rules_config(threshold=0.1, headless_margin=0.0))
     for aid, day, text in texts:
         art = _article(aid, text, day)
         grouper.add_article(art, _findings(art))
@@ -813,7 +827,7 @@ def test_money_of_another_purpose_stays_apart(monkeypatch: pytest.MonkeyPatch) -
     texts = [("m1", 1, "A loaf of bread now costs 40 ducats at the central market, residents said."),
              ("m2", 2, "When it can be found at all, a litre of petrol costs 90 ducats."),
              ("m3", 3, "A loaf of bread now costs 45 ducats at the central market, residents said.")]
-    strict = GroupingConfig(threshold=0.1, headless_margin=0.9)  # a sum without a noun needs the margin
+    strict = _rules_config(threshold=0.1, headless_margin=0.9)  # a sum without a noun needs the margin
     grouper, by_text = _group_texts(texts, strict)
     bread = grouper.group_of[by_text["40 ducats"].id]
     assert grouper.group_of[by_text["90 ducats"].id] != bread  # sharing "costs" waives no headless margin
@@ -1070,11 +1084,23 @@ def test_pair_model_learns_which_features_say_same_thing_and_round_trips_as_json
         PairModel.from_json(json.dumps(raw))
 
 
-def test_shipped_pair_model_matches_the_features_and_rules_stay_the_default() -> None:
+def test_shipped_pair_model_matches_the_features_and_the_decided_grouping_is_the_default() -> None:
+    from presslens.compare.figure_conflict_model import CONFLICT_FEATURES, default_conflict_model
+    from presslens.compare.figure_pair_model import GENERAL_PAIR_FEATURES, default_general_pair_model
+
     model = default_pair_model()
     assert model.features == PAIR_FEATURES and len(model.weights) == len(PAIR_FEATURES)
     assert 0 < model.threshold < 1
-    assert GroupingConfig().method == "rules"
+    default = GroupingConfig()
+    assert default.method == "learned-general" and default.conflict_model == default_conflict_model()
+    assert default == grouping_config() == grouping_config("general-f1+conflicts") or default.pair_model is None
+    general = default_general_pair_model()
+    assert general.features == GENERAL_PAIR_FEATURES and 0 < general.threshold < 1
+    assert default_conflict_model().features == CONFLICT_FEATURES and 0 < default_conflict_model().threshold < 1
+    rules = grouping_config("rules")
+    assert rules.method == "rules" and rules.conflict_model is None  # still selectable
+    with pytest.raises(ValueError, match="unknown grouping"):
+        grouping_config("nonsense")
 
 
 def test_conservative_method_joins_only_on_the_same_counted_noun_and_predicate() -> None:
@@ -1086,7 +1112,7 @@ def test_conservative_method_joins_only_on_the_same_counted_noun_and_predicate()
     ]
     groupers = {}
     for method in ("rules", "conservative", "same-predicate"):
-        grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method=method))
+        grouper = FigureGrouper(hashed_embedder(), _rules_config(method=method))
         for aid, day, text in texts:
             art = _article(aid, text, day)
             grouper.add_article(art, _findings(art))
@@ -1104,11 +1130,11 @@ def test_conservative_method_joins_only_on_the_same_counted_noun_and_predicate()
 
 @pytest.mark.parametrize("method", ["conservative", "same-predicate", "learned", "vetoed"])
 def test_incremental_assignment_equals_a_rebuild_for_every_method(method: str) -> None:
-    grouper, by_text = _grouper_with(GroupingConfig(method=method))
+    grouper, by_text = _grouper_with(_rules_config(method=method))
     before = _partition(grouper)
     grouper.rebuild()
     assert _partition(grouper) == before
-    shuffled, _ = _grouper_with(GroupingConfig(method=method))
+    shuffled, _ = _grouper_with(_rules_config(method=method))
     shuffled.rebuild()
     assert _partition(shuffled) == before
     subscribers = by_text["100,000 subscribers"]
@@ -1117,13 +1143,13 @@ def test_incremental_assignment_equals_a_rebuild_for_every_method(method: str) -
 
 
 def test_learned_method_uses_the_given_model() -> None:
-    grouper, by_text = _grouper_with(GroupingConfig(method="learned"))
+    grouper, by_text = _grouper_with(_rules_config(method="learned"))
     n = len(PAIR_FEATURES)
     never = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n)
-    lone, _ = _grouper_with(GroupingConfig(method="learned", pair_model=never))
+    lone, _ = _grouper_with(_rules_config(method="learned", pair_model=never))
     assert all(g.size == 1 for g in lone.groups.values())  # probability ~0: every mention opens its group
     always = PairModel((0.0,) * n, 50.0, (0.0,) * n, (1.0,) * n)
-    joined, _ = _grouper_with(GroupingConfig(method="learned", pair_model=always))
+    joined, _ = _grouper_with(_rules_config(method="learned", pair_model=always))
     assert len(joined.groups) < len(lone.groups)  # hard constraints still keep other measures apart
     assert all(len({joined.mentions[i].measure for i in g.mention_ids}) == 1 for g in joined.groups.values())
 
@@ -1132,7 +1158,7 @@ def test_pair_examples_label_the_gold_group_and_leave_one_story_out_runs(capsys:
     data = evaluation.load_dataset(ROOT / "data/figures", "test_v1")
     findings = evaluation.analyse(data.articles)
     dups = evaluation.find_duplicates(data.articles)
-    x, y = evaluation.pair_examples(data, findings, dups, hashed_embedder(), GroupingConfig())
+    x, y = evaluation.pair_examples(data, findings, dups, hashed_embedder(), _rules_config())
     assert x.shape == (len(y), len(PAIR_FEATURES)) and 0 < y.sum() < len(y)
     ap = argparse.ArgumentParser()
     evaluation.add_arguments(ap)
@@ -1166,12 +1192,12 @@ def test_clause_window_embeds_only_the_words_around_the_masked_number() -> None:
 
 def test_vetoed_method_is_the_rules_unless_the_pair_model_says_no() -> None:
     n = len(PAIR_FEATURES)
-    rules, _ = _grouper_with(GroupingConfig())
+    rules, _ = _grouper_with(_rules_config())
     yes = PairModel((0.0,) * n, 50.0, (0.0,) * n, (1.0,) * n)
-    agreeing, _ = _grouper_with(GroupingConfig(method="vetoed", pair_model=yes))
+    agreeing, _ = _grouper_with(_rules_config(method="vetoed", pair_model=yes))
     assert _partition(agreeing) == _partition(rules)
     no = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n)
-    vetoed, _ = _grouper_with(GroupingConfig(method="vetoed", pair_model=no))
+    vetoed, _ = _grouper_with(_rules_config(method="vetoed", pair_model=no))
     assert any(g.size > 1 for g in rules.groups.values()) and all(g.size == 1 for g in vetoed.groups.values())
 
 
@@ -1238,7 +1264,7 @@ def _two_outcomes(texts: list[str]) -> np.ndarray:
 
 
 def _outcome_grouper(method: str, **config: float) -> tuple[FigureGrouper, dict[str, FigureMention]]:
-    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method=method, **config),
+    grouper = FigureGrouper(hashed_embedder(), _rules_config(method=method, **config),
                             outcome_embed=_two_outcomes)
     for aid, day, text in OUTCOME_CORPUS:
         art = _article(aid, text, day)
@@ -1284,8 +1310,8 @@ def test_outcome_veto_keeps_an_unlisted_other_outcome_apart() -> None:
 
 
 def test_outcome_method_without_outcome_vectors_is_the_rules() -> None:
-    rules, _ = _grouper_with(GroupingConfig())
-    plain, _ = _grouper_with(GroupingConfig(method="outcome-unknown"))
+    rules, _ = _grouper_with(_rules_config())
+    plain, _ = _grouper_with(_rules_config(method="outcome-unknown"))
     assert _partition(plain) == _partition(rules)
 
 
@@ -1306,7 +1332,7 @@ def test_near_conflicts_pair_groups_with_the_same_outcome_only() -> None:
     texts = [("c1", 1, "Officials in Corrow said on Monday that 40 miners were underground at the pit."),
              ("c2", 2, "Officials in Corrow said on Tuesday that 400 miners were underground at the pit."),
              ("c3", 3, "Officials in Corrow said on Wednesday that 4,000 miners were taken to hospital.")]
-    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method="conservative", near_conflict_threshold=0.9),
+    grouper = FigureGrouper(hashed_embedder(), _rules_config(method="conservative", near_conflict_threshold=0.9),
                             outcome_embed=_two_outcomes)
     for aid, day, text in texts:
         art = _article(aid, text, day)
@@ -1316,7 +1342,7 @@ def test_near_conflicts_pair_groups_with_the_same_outcome_only() -> None:
     pairs = {frozenset((c.first.text, c.second.text)) for c in grouper.conflicts()}
     assert frozenset(("40 miners", "400 miners")) in pairs  # split by the cautious policy, still a dispute
     assert not any("4,000 miners" in p for p in pairs)  # another outcome: no conflict
-    unset = FigureGrouper(hashed_embedder(), GroupingConfig(method="conservative"), outcome_embed=_two_outcomes)
+    unset = FigureGrouper(hashed_embedder(), _rules_config(method="conservative"), outcome_embed=_two_outcomes)
     for aid, day, text in texts:
         art = _article(aid, text, day)
         unset.add_article(art, _findings(art))
@@ -1418,7 +1444,7 @@ def test_learned_general_near_conflicts_read_the_value_blind_probability() -> No
              ("c2", 2, "Officials in Corrow said on Tuesday that 400 miners were underground at the pit.")]
 
     def build(near: float | None) -> FigureGrouper:
-        grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method="learned-general", pair_model=model,
+        grouper = FigureGrouper(hashed_embedder(), _rules_config(method="learned-general", pair_model=model,
                                                                   near_conflict_threshold=near),
                                 outcome_embed=_two_outcomes)
         for aid, day, text in texts:
@@ -1441,7 +1467,9 @@ def test_learned_general_near_conflicts_read_the_value_blind_probability() -> No
 
 def test_the_held_out_stories_may_lie_outside_the_seen_set_and_are_never_fitted_on(
         capsys: pytest.CaptureFixture[str]) -> None:
-    assert "test_v8" in evaluation.SEEN_SPLITS and len(evaluation.SEEN_SPLITS) == 13
+    # train_b and train_c joined the seen stories after the decision; "test" is never among them
+    assert {"test_v8", "train_b", "train_c"} <= set(evaluation.SEEN_SPLITS) and len(evaluation.SEEN_SPLITS) == 15
+    assert "test" not in evaluation.SEEN_SPLITS and evaluation.SEEN_BEFORE_DECISION[-1] == "train_z"
     assert not set(evaluation.UNSEEN_STORIES) & set(evaluation.SEEN_SPLITS)
     ap = argparse.ArgumentParser()
     evaluation.add_arguments(ap)
@@ -1474,7 +1502,7 @@ def test_leave_one_story_out_trains_only_on_the_training_splits(monkeypatch: pyt
     monkeypatch.setattr(evaluation, "score", lambda *a, **k: None)
     splits = [SimpleNamespace(name=n, data=SimpleNamespace(articles=[]), findings={}, duplicates={})
               for n in ("a", "b", "x", "y")]
-    evaluation.leave_one_story_out(splits, None, GroupingConfig(), None, ["x", "y"],  # type: ignore[arg-type]
+    evaluation.leave_one_story_out(splits, None, _rules_config(), None, ["x", "y"],  # type: ignore[arg-type]
                                    training=["a", "b"])
     assert seen == [["a", "b"], ["a", "b"]]  # y held out never trains on x, nor x on y
 
@@ -1513,7 +1541,7 @@ def _conflict_grouper(conflict_model: PairModel | None, texts: list[tuple[str, i
 
     n = len(GENERAL_PAIR_FEATURES)
     never = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n, features=GENERAL_PAIR_FEATURES)
-    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(method="learned-general", pair_model=never,
+    grouper = FigureGrouper(hashed_embedder(), _rules_config(method="learned-general", pair_model=never,
                                                               conflict_model=conflict_model),
                             outcome_embed=_two_outcomes, part_embed=_parts_stand_in)
     for aid, day, text in texts:
@@ -1578,7 +1606,7 @@ def test_a_candidate_grouping_with_the_conflict_model_equals_its_rebuild() -> No
     cweights = [0.0] * k
     cweights[CONFLICT_FEATURES.index("noun_state_cosine")] = 5.0
     conflicts = PairModel(tuple(cweights), -2.0, (0.0,) * k, (1.0,) * k, threshold=0.5, features=CONFLICT_FEATURES)
-    config = GroupingConfig(method="learned-general", pair_model=joins, conflict_model=conflicts)
+    config = _rules_config(method="learned-general", pair_model=joins, conflict_model=conflicts)
     articles = [_article(aid, text, day, src) for aid, day, src, text in CORPUS]
     articles += [_article(aid, text, day) for aid, day, text in CONFLICT_TEXTS]
     grouper = FigureGrouper(hashed_embedder(), config, outcome_embed=_two_outcomes, part_embed=_parts_stand_in)
@@ -1599,9 +1627,9 @@ def test_the_store_builds_the_grouper_its_grouping_config_asks_for(tmp_path: Pat
     n, k = len(GENERAL_PAIR_FEATURES), len(CONFLICT_FEATURES)
     joins = PairModel((0.0,) * n, 0.0, (0.0,) * n, (1.0,) * n, features=GENERAL_PAIR_FEATURES)
     conflicts = PairModel((0.0,) * k, 0.0, (0.0,) * k, (1.0,) * k, features=CONFLICT_FEATURES)
-    plain = figure_grouper(GroupingConfig(), hashed_embedder())
+    plain = figure_grouper(_rules_config(), hashed_embedder())
     assert plain.outcome_embed is None and plain.part_embed is None  # the rules read no token states
-    chosen = figure_grouper(GroupingConfig(method="learned-general", pair_model=joins, conflict_model=conflicts),
+    chosen = figure_grouper(_rules_config(method="learned-general", pair_model=joins, conflict_model=conflicts),
                             hashed_embedder(), outcome_embed=_two_outcomes, part_embed=_parts_stand_in)
     assert chosen.outcome_embed is _two_outcomes and chosen.part_embed is _parts_stand_in
     assert chosen.config.conflict_model is conflicts
@@ -1621,7 +1649,7 @@ def test_a_store_with_a_candidate_grouping_equals_its_rebuild(tmp_path: Path) ->
     weights[GENERAL_PAIR_FEATURES.index("cosine")] = 4.0
     joins = PairModel(tuple(weights), -1.0, (0.0,) * n, (1.0,) * n, threshold=0.5, features=GENERAL_PAIR_FEATURES)
     conflicts = PairModel((0.0,) * k, 50.0, (0.0,) * k, (1.0,) * k, threshold=0.5, features=CONFLICT_FEATURES)
-    config = GroupingConfig(method="learned-general", pair_model=joins, conflict_model=conflicts)
+    config = _rules_config(method="learned-general", pair_model=joins, conflict_model=conflicts)
     url = str(tmp_path / "corpus.db")
 
     def partition() -> set[frozenset[str]]:
@@ -1646,3 +1674,197 @@ def test_a_store_with_a_candidate_grouping_equals_its_rebuild(tmp_path: Path) ->
         rebuild_groups(store, embed=hashed_embedder(), grouping=config, outcome_embed=_two_outcomes,
                        part_embed=_parts_stand_in)
     assert partition() == before
+
+
+# ---------------------------------------------------------------- the default grouping (general-f1+conflicts)
+
+def _hashed_outcomes(texts: list[str]) -> np.ndarray:
+    """A stand-in outcome embedder (hashed clause words, unit length): no model needed."""
+    return hashed_embedder(64)(texts)
+
+
+def _hashed_parts(texts: list[str]) -> np.ndarray:
+    """A stand-in part embedder: the first clause word as the "noun" half, the whole clause as the other."""
+    half = hashed_embedder(32)
+    return np.hstack([half([t.split(" ")[0] for t in texts]), half(texts)])
+
+
+def _default_grouper(order: list[int] | None = None) -> tuple[FigureGrouper, dict[str, FigureMention]]:
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(), outcome_embed=_hashed_outcomes,
+                            part_embed=_hashed_parts)
+    articles = [_article(aid, text, day, src) for aid, day, src, text in CORPUS]
+    for i in order if order is not None else range(len(articles)):
+        grouper.add_article(articles[i], _findings(articles[i]))
+    return grouper, {m.text: m for m in grouper.mentions.values()}
+
+
+def test_the_default_grouping_equals_its_rebuild_and_a_shuffled_indexing() -> None:
+    grouper, _ = _default_grouper()
+    assert grouper.config.method == "learned-general" and grouper.config.conflict_model is not None
+    before = _partition(grouper)
+    assert any(len(g) > 1 for g in before)  # the shipped pair model joins something here
+    conflicts = sorted((c.first.id, c.second.id) for c in grouper.conflicts())
+    grouper.rebuild()
+    assert _partition(grouper) == before
+    assert sorted((c.first.id, c.second.id) for c in grouper.conflicts()) == conflicts
+    grouper.rebuild(reembed=True)
+    assert _partition(grouper) == before
+    shuffled, _ = _default_grouper(list(reversed(range(len(CORPUS)))))
+    shuffled.rebuild()  # arrival order differs; a rebuild regroups in date order
+    assert _partition(shuffled) == before
+
+
+def test_ages_dates_money_never_join_a_count_group_with_the_default_grouping() -> None:
+    grouper, _ = _default_grouper()
+    count_groups = {g for g, grp in grouper.groups.items() if grp.measure == "count"}
+    others = [m for m in grouper.mentions.values() if m.label in ("age", "date", "money", "measure", "duration")
+              or (m.label == "range" and m.measure is None)]
+    assert {m.label for m in others} >= {"age", "date", "money", "measure"}
+    for m in others:
+        assert grouper.group_of.get(m.id) not in count_groups, m.text
+    for label in ("age", "date", "duration"):
+        assert all(grouper.group_of.get(m.id) is None for m in others if m.label == label)
+
+
+def test_one_outcome_vector_is_its_groups_sum_and_part_vectors_are_not_kept() -> None:
+    grouper, by_text = _default_grouper()
+    assert not grouper.parts  # token states are computed for the pairs the conflict model reads, not kept
+    lone = next(g for g in grouper.groups.values() if g.size == 1 and g.mention_ids[0] in grouper.outcomes)
+    assert lone.id not in grouper._outcome_sums  # no second copy of a one-mention group's vector
+    vec = grouper.outcomes[lone.mention_ids[0]].astype(np.float32)
+    m = grouper.mentions[lone.mention_ids[0]]
+    assert grouper.outcome_cosine(m, lone.id) == pytest.approx(float(vec @ vec) / float(np.linalg.norm(vec)))
+    pair = next(g for g in grouper.groups.values() if g.size == 2)
+    total = sum(grouper.outcomes[i].astype(np.float32) for i in pair.mention_ids)
+    assert np.array_equal(grouper._outcome_sums[pair.id], total)
+    a, b = (grouper.mentions[i] for i in pair.mention_ids)
+    computed = grouper.conflict_features(a, b)
+    ahead = grouper.part_vectors((a, b))
+    assert computed == grouper.conflict_features(a, b, ahead)
+
+
+def _split_and_clash() -> GroupingConfig:
+    """A grouping that never joins (every figure alone) and whose conflict model takes every near pair for one
+    measured thing: the conflicts between groups are then exactly the clashing near pairs."""
+    from presslens.compare.figure_pair_model import CONFLICT_FEATURES, GENERAL_PAIR_FEATURES
+
+    n, k = len(GENERAL_PAIR_FEATURES), len(CONFLICT_FEATURES)
+    never = PairModel((0.0,) * n, -50.0, (0.0,) * n, (1.0,) * n, threshold=0.5, features=GENERAL_PAIR_FEATURES)
+    always = PairModel((0.0,) * k, 50.0, (0.0,) * k, (1.0,) * k, threshold=0.5, features=CONFLICT_FEATURES)
+    return GroupingConfig(method="learned-general", pair_model=never, conflict_model=always)
+
+
+def test_figures_show_the_conflict_models_conflicts_between_groups(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import functools
+    import io
+
+    from presslens.cli import main as store_main
+    from presslens.compare.conflicts import mention_interval
+    from presslens.store import open_store, tracking
+    from tests.test_corpus_compare import ARTICLES_IN_DATE_ORDER, make_article
+
+    config = _split_and_clash()
+    url = str(tmp_path / "corpus.db")
+    with open_store(url, write=True, create=True) as store:
+        tracker = tracking.CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                                         claim_fingerprint="hashed-test", grouping=config,
+                                         outcome_embed=_hashed_outcomes, part_embed=_hashed_parts)
+        for text, source, date in ARTICLES_IN_DATE_ORDER:
+            assert store.add(make_article(text, source, date, url=f"https://{source}.example/{date}"), tracker)
+    with open_store(url) as store:
+        summaries = tracking.figure_summaries(store, min_articles=1, grouping=config,
+                                              outcome_embed=_hashed_outcomes, part_embed=_hashed_parts)
+        plain = tracking.figure_summaries(store, min_articles=1, grouping=grouping_config("rules"))
+    assert all(not s.conflicts for s in summaries)  # every figure alone: no conflict inside a group
+    assert all(not s.conflicts_between for s in plain)  # the rules have no conflict model
+    between = [gc for s in summaries for gc in s.conflicts_between]
+    assert between
+    for s in summaries:
+        for gc in s.conflicts_between:
+            c = gc.conflict
+            assert s.group_id in (gc.first_group, gc.second_group) and gc.first_group != gc.second_group
+            ia, ib = mention_interval(c.first), mention_interval(c.second)
+            assert ia is not None and ib is not None and intervals_conflict(ia, ib)
+            assert (c.first.text, c.second.text) != ("More than 100,000 men", "At least 260,000 men")  # bounds
+    texts = {(gc.conflict.first.text, gc.conflict.second.text) for gc in between}
+    assert ("About 100,000 men", "At least 260,000 men") in texts  # "about" is incompatible with "at least"
+    one = next(s for s in summaries if s.conflicts_between)
+    as_json = one.to_dict()["conflicts_with_other_groups"]
+    assert {d["first_group"] for d in as_json} | {d["second_group"] for d in as_json} >= {one.group_id}
+    assert any(r["conflicts_with_other_groups"] for r in one.rows())
+    # the figures command shows them in every format (its summaries read with this grouping)
+    monkeypatch.setattr(tracking, "figure_summaries", functools.partial(
+        tracking.figure_summaries, grouping=config, outcome_embed=_hashed_outcomes, part_embed=_hashed_parts))
+    assert store_main(["figures", "--db", url, "--min-articles", "1"]) == 0
+    table = capsys.readouterr().out
+    assert "CONFLICT WITH GROUP" in table and "[group " in table
+    assert store_main(["figures", "--db", url, "--min-articles", "1", "--format", "json"]) == 0
+    groups = json.loads(capsys.readouterr().out)
+    assert any(g["conflicts_with_other_groups"] for g in groups)
+    assert store_main(["figures", "--db", url, "--min-articles", "1", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert any("(group " in r["conflicts_with_other_groups"] for r in rows)
+
+
+def test_a_store_with_the_default_grouping_equals_its_rebuild(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from presslens.store import open_store
+    from presslens.store.schema import FIGURE_MENTIONS
+    from presslens.store.tracking import CorpusTracker, rebuild_groups
+    from tests.test_corpus_compare import ARTICLES_IN_DATE_ORDER, make_article
+
+    url = str(tmp_path / "corpus.db")
+
+    def partition() -> set[frozenset[str]]:
+        groups: dict[str, set[str]] = {}
+        with open_store(url) as store, store.reading() as conn:
+            for mid, gid in conn.execute(select(FIGURE_MENTIONS.c.id, FIGURE_MENTIONS.c.group_id)):
+                if gid is not None:
+                    groups.setdefault(gid, set()).add(mid)
+        return {frozenset(g) for g in groups.values()}
+
+    with open_store(url, write=True, create=True) as store:  # no grouping named: the default
+        tracker = CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                                claim_fingerprint="hashed-test", outcome_embed=_hashed_outcomes,
+                                part_embed=_hashed_parts)
+        for text, source, date in ARTICLES_IN_DATE_ORDER:
+            assert store.add(make_article(text, source, date, url=f"https://{source}.example/{date}"), tracker)
+        assert tracker.grouper is not None and tracker.grouper.config == GroupingConfig()
+        assert tracker.grouper.config.method == "learned-general"
+    before = partition()
+    assert any(len(g) > 1 for g in before)
+    with open_store(url, write=True) as store:
+        rebuild_groups(store, embed=hashed_embedder(), outcome_embed=_hashed_outcomes, part_embed=_hashed_parts)
+    assert partition() == before
+
+
+def test_an_article_another_indexer_stored_is_not_grouped_twice(tmp_path: Path) -> None:
+    from presslens.store import open_store
+    from presslens.store.tracking import CorpusTracker
+    from tests.test_corpus_compare import ARTICLES_IN_DATE_ORDER, make_article
+
+    url = str(tmp_path / "corpus.db")
+    reports = [make_article(text, source, date, url=f"https://{source}.example/{date}")
+               for text, source, date in ARTICLES_IN_DATE_ORDER]
+
+    def tracker(store: Any) -> CorpusTracker:
+        return CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                             claim_fingerprint="hashed-test", outcome_embed=_hashed_outcomes,
+                             part_embed=_hashed_parts)
+
+    with open_store(url, write=True, create=True) as store:
+        first = tracker(store)
+        assert store.add(reports[0], first) and store.add(reports[1], first)
+        late = tracker(store)
+        assert store.add(reports[2], late)  # the late run loads the stored groups here
+        assert late.grouper is not None
+        grouped = [mid for g in late.grouper.groups.values() for mid in g.mention_ids]
+        assert not store.add(reports[1], late)  # stored before: refused, and not grouped a second time
+        after = [mid for g in late.grouper.groups.values() for mid in g.mention_ids]
+        assert sorted(after) == sorted(grouped) and len(after) == len(set(after))
+        assert all(mid in late.grouper.mentions for mid in after)  # its stored mentions stay in their groups
+        assert store.add(reports[4], late)

@@ -47,10 +47,14 @@ away, -1 at 100); a mention joins the best-scoring compatible group when the sco
 (plus ``headless_margin`` when it has neither a counted noun nor the group's predicate) and opens a new
 group otherwise. Only groups that share the counted noun, one of the mention's nearest words or (for a
 mention without a specific counted noun) its predicate are scored (at most the ``candidates``
-nearest by embedding in full), which bounds the work per mention on a large corpus. The defaults in
-:class:`GroupingConfig` were chosen on the seen splits of ``data/figures`` together
+nearest by embedding in full), which bounds the work per mention on a large corpus. The rules' setting in
+:class:`GroupingConfig` was chosen on the seen splits of ``data/figures`` together
 (``presslens eval figure-groups --sweep --loso --sweep-splits dev,test_v1,test_v2,test_v3,test_v4,test_v5``: the
-sweep's rule, checked leaving one split out; docs/EVALUATION.md).
+sweep's rule, checked leaving one split out; docs/EVALUATION.md). The default method is ``"learned-general"``
+(a logistic pair model over these features and list-free ones) with the conflict model, which also reports
+conflicts between a figure and a group it could have joined (:meth:`FigureGrouper.between_group_conflicts`):
+the ``"general-f1+conflicts"`` grouping that passed the pre-registered decision (:func:`grouping_config`;
+``grouping_config("rules")`` is the earlier default).
 
 **Incremental**: :meth:`FigureGrouper.add_article` assigns an article's mentions to the existing groups
 (or opens new ones) without touching the rest of the corpus; :meth:`FigureGrouper.replace_article` takes a
@@ -156,7 +160,7 @@ class GroupingConfig:
     """Hard constraint: a mention whose central value is more than this many orders of magnitude (log10)
     from the group's mean never joins it ("up to 20 tonnes" a truck carries vs "3 million tonnes"
     exported; 2.0 = a factor of 100). ``inf`` turns the constraint off."""
-    method: str = "rules"
+    method: str = "learned-general"
     """How a compatible candidate group is scored: ``"rules"`` (the weighted sum above against ``threshold``),
     ``"conservative"`` (the same score, and a mention joins only a group whose counted noun and predicate it
     shares: a specific counted noun of the group, or no specific noun on either side, and the same predicate;
@@ -165,8 +169,9 @@ class GroupingConfig:
     ``"learned"`` (:mod:`presslens.compare.figure_pair_model`: the probability of a logistic
     regression over :func:`pair_features` and the rules' margin, against ``pair_model.threshold``), or one of the
     :data:`OUTCOME_METHODS` (list-free outcome vectors, see ``outcome_threshold``). The hard
-    constraints apply to all; ``"rules"`` is the shipped method (the others measured leaving one story out:
-    ``presslens eval figure-groups --loso-stories``, docs/EVALUATION.md)."""
+    constraints apply to all. The default is ``"learned-general"`` with the shipped pair model and the conflict
+    model (:data:`DEFAULT_GROUPING`, ``"general-f1+conflicts"``: it passed the pre-registered decision on two
+    stories written blind, docs/EVALUATION.md); ``grouping_config("rules")`` is the earlier default."""
     pair_model: PairModel | None = None
     """The weights of the ``"learned"`` method (None there: the shipped ``figure_pair_model.json``)."""
     outcome_threshold: float = 0.5
@@ -184,8 +189,8 @@ class GroupingConfig:
     mentions of another group it could have joined (a candidate that meets the hard constraints) whose mean
     outcome vector is at least this close (cosine): a cautious merge policy opens a new group for a figure
     whose outcome is uncertain, and the dispute between the two groups is still reported."""
-    conflict_model: PairModel | None = None
-    """When set (with ``FigureGrouper(part_embed=..., outcome_embed=...)``), :meth:`FigureGrouper.conflicts` also
+    conflict_model: PairModel | None = field(default_factory=default_conflict_model)
+    """The shipped conflict model by default (None: conflicts inside a group only). When set (with ``FigureGrouper(part_embed=..., outcome_embed=...)``), :meth:`FigureGrouper.conflicts` also
     reports two figures of near groups (a mention and a group it could have joined: the same candidate lists and
     hard constraints) whose values clash when this model (:mod:`presslens.compare.figure_conflict_model`) gives
     them a probability of being one measured thing of at least its threshold. Conflicts inside a group stay
@@ -196,22 +201,36 @@ OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outco
 """The methods that read the outcome vectors (:mod:`presslens.compare.figure_outcome`)."""
 
 CANDIDATE_GROUPINGS = ("general-f1+conflicts", "conservative+conflicts")
-"""The two candidates of the conflict-model round (not the default; docs/EVALUATION.md, "Tracked figures"):
+"""The two candidates of the conflict-model round (docs/EVALUATION.md, "Tracked figures"):
 ``"general-f1+conflicts"``: the ``"learned-general"`` pair model whose joining threshold was chosen by the best
-F1 sum, and the conflict model; ``"conservative+conflicts"``: the ``"conservative"`` merge policy and the
-conflict model. Both read the shipped JSON weights fitted on the 13 seen stories."""
+F1 sum, and the conflict model (the default since the pre-registered decision); ``"conservative+conflicts"``:
+the ``"conservative"`` merge policy and the conflict model. Both read the shipped JSON weights."""
+
+DEFAULT_GROUPING = "general-f1+conflicts"
+"""The name of the default grouping (what ``GroupingConfig()`` is)."""
+
+GROUPING_NAMES = (DEFAULT_GROUPING, "rules", "conservative+conflicts")
+"""What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 
 
-def candidate_grouping(name: str) -> GroupingConfig:
-    """The :class:`GroupingConfig` of a candidate of :data:`CANDIDATE_GROUPINGS` with the shipped weights
-    (``models/figure_general_pair_model.json``, ``models/figure_conflict_model.json``). The store's grouper
-    for it needs the outcome and part embedders (:func:`presslens.store.tracking.figure_grouper` adds them)."""
+def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
+    """The :class:`GroupingConfig` of a named grouping with the shipped weights: the default
+    ``"general-f1+conflicts"`` (``models/figure_general_pair_model.json``, ``models/figure_conflict_model.json``),
+    ``"conservative+conflicts"``, or ``"rules"`` (the earlier default: the weighted rules, conflicts inside a group
+    only). The store's grouper for the first two needs the outcome and part embedders
+    (:func:`presslens.store.tracking.figure_grouper` adds them)."""
     if name == "general-f1+conflicts":
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
                               conflict_model=default_conflict_model())
     if name == "conservative+conflicts":
         return GroupingConfig(method="conservative", conflict_model=default_conflict_model())
-    raise ValueError(f"unknown candidate grouping {name!r} (one of {', '.join(CANDIDATE_GROUPINGS)})")
+    if name == "rules":
+        return GroupingConfig(method="rules", conflict_model=None)
+    raise ValueError(f"unknown grouping {name!r} (one of {', '.join(GROUPING_NAMES)})")
+
+
+candidate_grouping = grouping_config
+"""The name of :func:`grouping_config` when both candidates were still candidates."""
 
 
 @dataclass(slots=True)
@@ -248,6 +267,25 @@ class FigureGroup:
         return len(self.mention_ids)
 
 
+@dataclass(frozen=True)
+class GroupConflict:
+    """A conflict between two groups (the conflict model's: :meth:`FigureGrouper.between_group_conflicts`): two
+    dated figures of different groups that it takes for one measured thing, whose values clash."""
+
+    conflict: Conflict
+    first_group: str
+    """The group of ``conflict.first``."""
+    second_group: str
+    """The group of ``conflict.second``."""
+
+    def other_group(self, gid: str) -> str:
+        """The group on the other side from ``gid``."""
+        return self.second_group if gid == self.first_group else self.first_group
+
+    def to_dict(self) -> dict[str, object]:
+        return {**self.conflict.to_dict(), "first_group": self.first_group, "second_group": self.second_group}
+
+
 @dataclass
 class GroupSummary:
     """What a reader wants of one group: a label, the timeline, the spread and the conflicts."""
@@ -267,14 +305,24 @@ class GroupSummary:
     timeline: list[dict[str, Any]]
     """Per mention in date order: date, source, low and high of the values it allows (None: unbounded)."""
     conflicts: list[Conflict]
+    """Conflicts inside the group (the conflict rule on every pair within the window)."""
     sources: list[str]
+    conflicts_between: list[GroupConflict] = field(default_factory=list)
+    """Conflicts the conflict model finds between a mention of this group and one of another group (each with
+    both groups' ids); empty for a grouping without the conflict model."""
 
     def rows(self) -> list[dict[str, Any]]:
-        """One flat row per mention (for CSV or a table): the group, the mention and its conflicts."""
+        """One flat row per mention (for CSV or a table): the group, the mention and its conflicts (inside the
+        group; ``conflicts_with_other_groups``: ``MENTION (group GROUP)`` for those with another group)."""
         in_conflict: dict[str, list[str]] = {}
         for c in self.conflicts:
             in_conflict.setdefault(c.first.id, []).append(c.second.id)
             in_conflict.setdefault(c.second.id, []).append(c.first.id)
+        between: dict[str, list[str]] = {}
+        for gc in self.conflicts_between:
+            c = gc.conflict
+            between.setdefault(c.first.id, []).append(f"{c.second.id} (group {gc.second_group})")
+            between.setdefault(c.second.id, []).append(f"{c.first.id} (group {gc.first_group})")
         return [{
             "group_id": self.group_id, "label": self.label, "unit": self.unit,
             "date": m.date.isoformat() if m.date else "", "source": m.source or "", "article_id": m.article_id,
@@ -283,6 +331,7 @@ class GroupSummary:
             "hedged": m.hedged, "start": m.start, "end": m.end,
             "also_published_by": "; ".join(str(c["source"]) for c in self.also_published_by.get(m.article_id, [])),
             "conflicts_with": "; ".join(in_conflict.get(m.id, [])),
+            "conflicts_with_other_groups": "; ".join(between.get(m.id, [])),
         } for m in self.mentions]
 
     def to_dict(self) -> dict[str, Any]:
@@ -296,6 +345,7 @@ class GroupSummary:
             "mentions": [{**m.to_dict(), "also_published_by": self.also_published_by.get(m.article_id, [])}
                          for m in self.mentions],
             "conflicts": [c.to_dict() for c in self.conflicts],
+            "conflicts_with_other_groups": [c.to_dict() for c in self.conflicts_between],
         }
 
 
@@ -359,15 +409,19 @@ class FigureGrouper:
         """Masked clauses -> noun and predicate token states (:func:`~presslens.compare.figure_parts.parts_embedder`);
         read only by the conflict model (``GroupingConfig.conflict_model``), computed only when given."""
         self.parts: dict[str, np.ndarray] = {}
-        """Mention id -> its part vectors (float16), when ``part_embed`` is given."""
+        """Mention id -> part vectors (float16) computed ahead (:meth:`_embed_parts`, what the evaluation does);
+        the grouper itself keeps none: it computes them for the figures of a pair the conflict model reads
+        (:meth:`model_conflicts`), which also keeps the encoder pass for them off the indexing path."""
         self.config = config or GroupingConfig()
         self.outcome_embed = outcome_embed
         """Masked clauses -> outcome vectors (:func:`~presslens.compare.figure_outcome.outcome_embedder`); read
         only by the :data:`OUTCOME_METHODS`, and computed only when given."""
-        self.outcomes: dict[str, np.ndarray] = {}
-        """Mention id -> its outcome vector (float32, L2-normalised), when ``outcome_embed`` is given."""
+        self.outcomes: VectorTable = VectorTable()
+        """Mention id -> its outcome vector (L2-normalised; float16 in one buffer like the clause vectors), when
+        ``outcome_embed`` is given."""
         self._outcome_sums: dict[str, np.ndarray] = {}
-        """Group id -> the sum of its mentions' outcome vectors."""
+        """Group id -> the float32 sum of its mentions' outcome vectors, for groups that were given two or more
+        (a group with one has no entry: its sum is that vector, read from :attr:`outcomes`)."""
         self.mentions: dict[str, FigureMention] = {}
         self.vectors: VectorTable = VectorTable()
         """Mention id -> clause vector (float16; sums are kept in float32)."""
@@ -417,8 +471,7 @@ class FigureGrouper:
         if self.outcome_embed is not None and grouped:
             outcomes = self.outcome_embed([m.masked_clause for m in grouped])
             for i, m in enumerate(grouped):
-                self.outcomes[m.id] = np.asarray(outcomes[i], dtype=np.float32)
-        self._embed_parts(grouped)
+                self.outcomes[m.id] = outcomes[i]
         for m in mentions:
             if m.measure is None:
                 self._remember(m)
@@ -435,8 +488,7 @@ class FigureGrouper:
         if vector is not None:
             self.vectors[mid] = vector  # kept in float16: half the memory; sums in float32
         if self.outcome_embed is not None and mid not in self.outcomes:
-            self.outcomes[mid] = np.asarray(self.outcome_embed([mention.masked_clause])[0], dtype=np.float32)
-        self._embed_parts([mention])
+            self.outcomes[mid] = self.outcome_embed([mention.masked_clause])[0]
         return self._place(mention, mid)
 
     def _embed_parts(self, mentions: Sequence[FigureMention], *, again: bool = False) -> None:
@@ -466,8 +518,7 @@ class FigureGrouper:
             todo = [m for m in mentions if m.measure is not None and m.id not in self.outcomes]
             if todo:
                 outs = self.outcome_embed([m.masked_clause for m in todo])
-                self.outcomes.update((m.id, np.asarray(outs[i], dtype=np.float32)) for i, m in enumerate(todo))
-        self._embed_parts(mentions)
+                self.outcomes.update((m.id, outs[i]) for i, m in enumerate(todo))
         for m in mentions:
             mid = self._remember(m)
             gid = group_of.get(mid)
@@ -490,8 +541,8 @@ class FigureGrouper:
                 self.vectors = VectorTable((mid, vecs[i]) for i, (mid, _) in enumerate(grouped))
             if grouped and self.outcome_embed is not None:
                 outs = self.outcome_embed([m.masked_clause for _, m in grouped])
-                self.outcomes = {mid: np.asarray(outs[i], dtype=np.float32) for i, (mid, _) in enumerate(grouped)}
-            self._embed_parts([m for _, m in grouped], again=True)
+                self.outcomes = VectorTable((mid, outs[i]) for i, (mid, _) in enumerate(grouped))
+            self.parts.clear()
         self._outcome_sums.clear()
         self.group_of.clear()
         self.groups.clear()
@@ -500,6 +551,7 @@ class FigureGrouper:
         self._postings.clear()
         self._rows.clear()
         self.vectors.compact()  # no group reads a vector slot any more
+        self.outcomes.compact()
         for mid, m in order:
             if m.measure is None:
                 continue
@@ -529,6 +581,10 @@ class FigureGrouper:
             for table in (self.mentions, self.vectors, self.outcomes, self.parts):
                 table.pop(mid, None)
         return changed
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether mentions of this article are in the grouping (added here, or restored from a store)."""
+        return article_id in self._of_article
 
     def features(self, m: FigureMention) -> MentionFeatures:
         """The clause words, predicate and role of a mention (:func:`mention_features`). Only the last one
@@ -740,11 +796,26 @@ class FigureGrouper:
 
     def outcome_cosine(self, m: FigureMention, gid: str) -> float | None:
         """Cosine of the mention's outcome vector with the group's mean outcome vector (None: either has none)."""
-        vec, total = self.outcomes.get(m.id), self._outcome_sums.get(gid)
+        vec, total = self.outcomes.get(m.id), self._outcome_sum(gid)
         if vec is None or total is None:
             return None
         norm = float(np.linalg.norm(total))
-        return float(vec @ total) / norm if norm > 0 else None
+        return float(vec.astype(np.float32) @ total) / norm if norm > 0 else None
+
+    def _outcome_sum(self, gid: str) -> np.ndarray | None:
+        """The group's outcome-vector sum: its float32 row, or for a group given one outcome vector that vector
+        (the same float32 values as a sum of one; None: no outcome vector)."""
+        total = self._outcome_sums.get(gid)
+        if total is not None:
+            return total
+        group = self.groups.get(gid)
+        if group is None:
+            return None
+        for mid in group.mention_ids:
+            vec = self.outcomes.get(mid)
+            if vec is not None:
+                return vec.astype(np.float32)
+        return None
 
     def _outcome_agrees(self, m: FigureMention, pred: str | None, group: FigureGroup) -> bool:
         """The outcome veto of the :data:`OUTCOME_METHODS` (see ``GroupingConfig.outcome_threshold``)."""
@@ -839,10 +910,15 @@ class FigureGrouper:
         group.mention_ids.append(mid)
         if mid in self.vectors:
             self._add_vector(group, mid)
-        outcome = self.outcomes.get(mid)
-        if outcome is not None:
+        if mid in self.outcomes:
             total = self._outcome_sums.get(gid)
-            self._outcome_sums[gid] = outcome.copy() if total is None else total + outcome
+            if total is not None:
+                total += self.outcomes[mid].astype(np.float32)
+            else:
+                first = next((i for i in group.mention_ids[:-1] if i in self.outcomes), None)
+                if first is not None:  # the second outcome vector: now a float32 row of sums
+                    self._outcome_sums[gid] = (self.outcomes[first].astype(np.float32)
+                                               + self.outcomes[mid].astype(np.float32))
         feats = self.features(m)
         for t, w in feats.tokens.items():
             if t not in group.tokens:
@@ -890,7 +966,7 @@ class FigureGrouper:
             return
         outcome, total = self.outcomes.get(mid), self._outcome_sums.get(gid)
         if outcome is not None and total is not None:
-            total -= outcome
+            total -= outcome.astype(np.float32)
         table = self._rows[group.measure]
         if mid in self.vectors and table.kind.data[group.row] != NO_VECTOR:
             vec = self.vectors.rows[self.vectors.slot(mid)].astype(np.float32)
@@ -950,7 +1026,25 @@ class FigureGrouper:
                if len({self.mentions[i].article_id for i in grp.mention_ids}) >= min_articles]
         return sorted(out, key=lambda g: -self.groups[g].size)  # stable: ties in order of creation
 
-    def summary(self, gid: str) -> GroupSummary:
+    def between_group_conflicts(self) -> dict[str, list[GroupConflict]]:
+        """Group id -> the conflict model's conflicts between that group and another (each listed under both
+        groups); empty without ``GroupingConfig.conflict_model``. One pass over every near pair: read it once
+        for all the summaries (:meth:`summary`'s ``between``)."""
+        out: dict[str, list[GroupConflict]] = {}
+        if self.config.conflict_model is None:
+            return out
+        for c in self.model_conflicts(self.config.conflict_model):
+            ga, gb = self.group_of.get(c.first.id), self.group_of.get(c.second.id)
+            if ga is None or gb is None or ga == gb:
+                continue
+            gc = GroupConflict(c, ga, gb)
+            out.setdefault(ga, []).append(gc)
+            out.setdefault(gb, []).append(gc)
+        return out
+
+    def summary(self, gid: str, between: Mapping[str, Sequence[GroupConflict]] | None = None) -> GroupSummary:
+        """The group's summary; ``between``: :meth:`between_group_conflicts` (read once for many summaries),
+        whose conflicts of this group are listed in ``conflicts_between``."""
         mentions = self.group_mentions(gid)
         group = self.groups[gid]
         dated = [m for m in mentions if m.date is not None]
@@ -974,6 +1068,7 @@ class FigureGrouper:
             if valued else None,
             timeline=timeline, conflicts=find_conflicts(mentions),
             sources=sorted({m.source for m in mentions if m.source}),
+            conflicts_between=list(between.get(gid, ())) if between is not None else [],
         )
 
     def conflicts(self, gids: Iterable[str] | None = None) -> list[Conflict]:
@@ -997,7 +1092,7 @@ class FigureGrouper:
         """Pairs of dated figures of different articles at most ``WINDOW_DAYS`` apart, where the second is in a
         group the first could have joined (a compatible candidate: :meth:`_scored_candidates`) other than its
         own (``own_group``: or in its own). Each pair once, earlier figure first."""
-        seen: set[frozenset[str]] = set()
+        seen: set[tuple[str, str]] = set()  # a sorted pair of the ids: a quarter of a frozenset's bytes
         for mid, gid in self.group_of.items():
             m = self.mentions[mid]
             if m.date is None:
@@ -1014,15 +1109,32 @@ class FigureGrouper:
                         continue
                     if abs((o.date - m.date).days) > WINDOW_DAYS:
                         continue
-                    pair = frozenset((mid, other_id))
+                    pair = (mid, other_id) if mid < other_id else (other_id, mid)
                     if pair in seen:
                         continue
                     seen.add(pair)
                     yield (m, o) if (m.date, m.article_id, m.start) <= (o.date, o.article_id, o.start) else (o, m)
 
-    def conflict_features(self, a: FigureMention, b: FigureMention) -> list[float]:
+    def part_vectors(self, mentions: Iterable[FigureMention]) -> dict[str, np.ndarray]:
+        """Mention id -> part vectors (float16) of the given figures: those computed ahead (:attr:`parts`), the
+        others embedded now in one batch (not kept). Empty without ``part_embed``."""
+        out: dict[str, np.ndarray] = {}
+        todo: dict[str, FigureMention] = {}
+        for m in mentions:
+            if m.id in self.parts:
+                out[m.id] = self.parts[m.id]
+            elif self.part_embed is not None and m.measure is not None:
+                todo.setdefault(m.id, m)
+        if todo and self.part_embed is not None:
+            vecs = self.part_embed([m.masked_clause for m in todo.values()])
+            out.update((mid, np.asarray(vecs[i], dtype=np.float16)) for i, mid in enumerate(todo))
+        return out
+
+    def conflict_features(self, a: FigureMention, b: FigureMention,
+                          parts: Mapping[str, np.ndarray] | None = None) -> list[float]:
         """:func:`~presslens.compare.figure_conflict_model.conflict_pair_features` of two remembered figures
-        (cosines of their clause, outcome and part vectors; 0 where a vector is missing)."""
+        (cosines of their clause, outcome and part vectors; 0 where a vector is missing). ``parts``: their part
+        vectors (:meth:`part_vectors`; default: computed for these two)."""
         va, vb = self.vectors.get(a.id), self.vectors.get(b.id)
         clause = 0.0
         if va is not None and vb is not None:
@@ -1030,8 +1142,10 @@ class FigureGrouper:
             norm = float(np.linalg.norm(fa) * np.linalg.norm(fb))
             clause = float(fa @ fb) / norm if norm > 0 else 0.0
         oa, ob = self.outcomes.get(a.id), self.outcomes.get(b.id)
-        outcome = float(oa @ ob) if oa is not None and ob is not None else 0.0
-        noun, pred = part_cosines(self.parts.get(a.id), self.parts.get(b.id))
+        outcome = float(oa.astype(np.float32) @ ob.astype(np.float32)) if oa is not None and ob is not None else 0.0
+        if parts is None:
+            parts = self.part_vectors((a, b))
+        noun, pred = part_cosines(parts.get(a.id), parts.get(b.id))
         return conflict_pair_features(a, b, clause_cosine=clause, outcome_cosine=outcome, noun_cosine=noun,
                                       predicate_cosine=pred)
 
@@ -1040,11 +1154,14 @@ class FigureGrouper:
         only) whose value ranges clash under the conflict rule and whose probability of being one measured
         thing reaches ``model.threshold``."""
         out: list[Conflict] = []
+        clashing = []
         for a, b in self.near_pairs():
             ia, ib = mention_interval(a), mention_interval(b)
-            if ia is None or ib is None or not intervals_conflict(ia, ib):
-                continue
-            if model.probability(self.conflict_features(a, b)) >= model.threshold:
+            if ia is not None and ib is not None and intervals_conflict(ia, ib):
+                clashing.append((a, b))
+        parts = self.part_vectors(m for pair in clashing for m in pair)  # only these figures' token states
+        for a, b in clashing:
+            if model.probability(self.conflict_features(a, b, parts)) >= model.threshold:
                 assert a.date is not None and b.date is not None
                 out.append(Conflict(a, b, (b.date - a.date).days))
         return out
@@ -1055,7 +1172,7 @@ class FigureGrouper:
         cosine of at least ``threshold`` with the mention's (method ``"learned-general"``: whose
         :meth:`value_blind_probability` reaches ``threshold``). Each pair once; the same window and tolerance as
         within a group. The work per mention is bounded like the grouping's (the same candidate lists)."""
-        seen: set[frozenset[str]] = set()
+        seen: set[tuple[str, str]] = set()  # a sorted pair of the ids: a quarter of a frozenset's bytes
         out: list[Conflict] = []
         learned = self.config.method == "learned-general"
         for mid, gid in self.group_of.items():
@@ -1070,7 +1187,7 @@ class FigureGrouper:
                 if cos is None or cos < threshold:
                     continue
                 for other_id in self.groups[g].mention_ids:
-                    pair = frozenset((mid, other_id))
+                    pair = (mid, other_id) if mid < other_id else (other_id, mid)
                     if pair in seen:
                         continue
                     seen.add(pair)
@@ -1251,6 +1368,6 @@ def _central_log(m: FigureMention) -> float | None:
     return float(np.log10(v)) if v > 0 else None
 
 
-__all__ = ["CANDIDATE_GROUPINGS", "candidate_grouping", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupSummary",
+__all__ = ["CANDIDATE_GROUPINGS", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]

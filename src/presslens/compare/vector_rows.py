@@ -47,7 +47,11 @@ class VectorTable(MutableMapping[str, np.ndarray]):
     vector it was given. :meth:`compact` drops the rows no id uses when no group reads them any more.
     """
 
-    def __init__(self, items: Iterable[tuple[str, np.ndarray]] = ()) -> None:
+    def __init__(self, items: Iterable[tuple[str, np.ndarray]] = (), *,
+                 dtype: type[np.generic] = np.float16) -> None:
+        self.dtype = dtype
+        """float16 for clause vectors; the outcome vectors are kept in float32 (their cosines feed the pair
+        model, and one buffer instead of an array per mention is the saving there)."""
         self._slot: dict[str, int] = {}
         self._rows: GrowingRows | None = None
         self._finite = True
@@ -57,11 +61,11 @@ class VectorTable(MutableMapping[str, np.ndarray]):
             self[key] = vector
 
     def __setitem__(self, key: str, vector: np.ndarray) -> None:
-        vec = np.asarray(vector, dtype=np.float16)
+        vec = np.asarray(vector, dtype=self.dtype)
         if vec.ndim != 1:
             raise ValueError(f"clause vector of {key}: expected one row, got shape {vec.shape}")
         if self._rows is None:
-            self._rows = GrowingRows(np.float16, vec.shape[0])
+            self._rows = GrowingRows(self.dtype, vec.shape[0])
         elif vec.shape[0] != self._rows.data.shape[1]:
             raise ValueError(f"clause vector of {key}: width {vec.shape[0]}, the others have "
                              f"{self._rows.data.shape[1]}")
@@ -95,7 +99,7 @@ class VectorTable(MutableMapping[str, np.ndarray]):
     @property
     def rows(self) -> np.ndarray:
         """The buffer of all vectors (index it by :meth:`slot`; keep no view of it)."""
-        return self._rows.data if self._rows is not None else np.zeros((0, 0), np.float16)
+        return self._rows.data if self._rows is not None else np.zeros((0, 0), self.dtype)
 
     def gather_float32(self, slots: np.ndarray) -> np.ndarray:
         """The vectors at ``slots`` as float32 rows, exactly ``self.rows[slots].astype(np.float32)``.
@@ -104,7 +108,7 @@ class VectorTable(MutableMapping[str, np.ndarray]):
         (hundreds of candidate groups per mention made it the hottest line of the grouping), so finite values
         are cast by their bits: sign to bit 31, exponent and fraction shifted 13 bits, times 2**112 (exact for
         normal and subnormal halves alike; checked for every finite float16 in the tests)."""
-        if not self._finite or self._rows is None:
+        if not self._finite or self._rows is None or self.dtype != np.float16:
             return self.rows[slots].astype(np.float32)
         n, width = len(slots), self._rows.data.shape[1]
         if self._scratch is None or self._scratch[0].shape[0] < n:

@@ -489,6 +489,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
         for c in g.conflicts:
             print(f"    CONFLICT ({c.days_apart} days apart): {c.first.source or 'no source'} {c.first.text!r} on "
                   f"{c.first.date} vs {c.second.source or 'no source'} {c.second.text!r} on {c.second.date}")
+        for gc in g.conflicts_between:  # the conflict model's: one side in another group
+            c = gc.conflict
+            print(f"    CONFLICT WITH GROUP {gc.other_group(g.group_id)} ({c.days_apart} days apart): "
+                  f"{c.first.source or 'no source'} {c.first.text!r} on {c.first.date} [group {gc.first_group}] vs "
+                  f"{c.second.source or 'no source'} {c.second.text!r} on {c.second.date} [group {gc.second_group}]")
         print()
     return 0
 

@@ -146,6 +146,8 @@ class CorpusTracker:
         self.grouper: FigureGrouper | None = None
         self._copy_of: dict[str, str] = {}
         """Corpus key of a stored republished copy -> the key of its original."""
+        self._stored_before: set[str] = set()
+        """Keys :meth:`rows_for` found already grouped (stored by another indexer): :meth:`forget` keeps them."""
 
     def _claims(self) -> tuple[ClaimEncode, str]:
         if self._claim_encode is None or self._claim_fingerprint is None:
@@ -183,6 +185,13 @@ class CorpusTracker:
         grouper = self._load()
         article = dataclasses.replace(report.article, id=key)
         sig = signature(article.text, self.duplicates.num_perm)
+        if grouper.has_article(key):
+            # its mentions were restored with the stored grouping: another indexer stored it after this run
+            # checked, so the store will refuse it; grouping it again would put its mentions in two groups
+            self._stored_before.add(key)
+            return {"duplicate_of": self._copy_of.get(key), "minhash": np.asarray(sig.hashvalues,
+                                                                                  dtype=np.uint64).tobytes(),
+                    "mentions": [], "claims": []}
         dup = self.duplicates.add_signature(key, sig)
         if dup is not None:
             self._copy_of[key] = dup
@@ -224,10 +233,14 @@ class CorpusTracker:
         self.grouper = None
         self.duplicates = DuplicateIndex()
         self._copy_of = {}
+        self._stored_before = set()
 
     def forget(self, key: str) -> None:
         """Undo the grouping of an article that was not stored after all (another indexer stored it first,
         or its transaction failed): its mentions leave the in-memory groups."""
+        if key in self._stored_before:
+            self._stored_before.discard(key)  # its stored mentions stay in the groups, as in the store
+            return
         if self.grouper is not None:
             self.grouper.remove_article(key)
 
@@ -306,6 +319,11 @@ def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: Gro
     return len(rows), len(grouper.groups)
 
 
+def _stored_vectors_only(texts: list[str]) -> np.ndarray:
+    """The clause embedder of a grouper that only reads stored groups (:func:`figure_summaries`): never asked."""
+    raise RuntimeError("figure summaries read the stored clause vectors; nothing should be embedded")
+
+
 def figure_summaries(
     store: Store,
     query: str | None = None,
@@ -314,8 +332,17 @@ def figure_summaries(
     since: _dt.date | None = None,
     until: _dt.date | None = None,
     min_articles: int = 2,
+    grouping: GroupingConfig | None = None,
+    outcome_embed: Embedder | None = None,
+    part_embed: Embedder | None = None,
 ) -> list[GroupSummary]:
     """The stored figure groups as summaries (largest first).
+
+    With a grouping that has the conflict model (the default, ``grouping``: as for :func:`figure_grouper`) each
+    summary also lists the conflicts the model finds between one of its mentions and a mention of another
+    group (``GroupSummary.conflicts_between``, with both groups' ids). The outcome vectors are not stored, so
+    the shared encoder computes them again here (and the noun / predicate token states of the figures whose
+    values clash), unless stand-ins are given; the stored partition and clause vectors are read as they are.
 
     ``since``/``until`` keep the mentions dated in that range (undated ones are left out when either is
     given); groups are then those with mentions from at least ``min_articles`` articles; ``sources`` keeps
@@ -327,15 +354,20 @@ def figure_summaries(
     if until is not None:
         cond = FIGURE_MENTIONS.c.date <= until
         where = cond if where is None else and_(where, cond)
-    grouper = FigureGrouper(None)
+    config = grouping or GroupingConfig()
+    if config.conflict_model is not None:  # stored clause vectors are read; nothing is re-embedded for them
+        grouper = figure_grouper(config, _stored_vectors_only, outcome_embed=outcome_embed, part_embed=part_embed)
+    else:
+        grouper = FigureGrouper(None, config)
     with store.reading() as conn:
         restore_grouping(grouper, conn, where)
         grouper.copies.update(load_copies(conn))
+    between = grouper.between_group_conflicts()
     wanted_sources = {s.casefold() for s in sources}
     words = [w.casefold() for w in (query or "").split()]
     out = []
     for gid in grouper.tracked_groups(min_articles):
-        summary = grouper.summary(gid)
+        summary = grouper.summary(gid, between)
         if wanted_sources and not any((m.source or "").casefold() in wanted_sources for m in summary.mentions):
             continue
         if words:
