@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from presslens.training.logistic import newton_logistic
+
 PAIR_FEATURES = (
     "cosine", "lexical", "same_noun", "other_noun", "no_noun", "same_predicate", "no_predicate",
     "group_no_predicate", "magnitude", "is_count", "cosine_x_no_noun", "lexical_x_same_predicate",
@@ -115,17 +117,10 @@ def fit_pair_model(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, threshold: 
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
-    w = np.zeros(z.shape[1])
     penalty = np.full(z.shape[1], l2)
     penalty[0] = 0.0  # the bias is not shrunk
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
-        grad = z.T @ (p - y) + penalty * w
-        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if float(np.max(np.abs(step))) < 1e-8:
-            break
+    w = newton_logistic(z, y, penalty, iterations=iterations, tolerance=1e-8, jitter=1e-9, hessian_form="sx_t_x",
+                        clip=30.0)
     return PairModel(tuple(float(v) for v in w[1:]), float(w[0]), tuple(float(v) for v in mean),
                      tuple(float(v) for v in scale), threshold, features)
 
