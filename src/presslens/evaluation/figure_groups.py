@@ -610,6 +610,25 @@ def sweep(data_dir: Path, splits: Sequence[str], embed: Embedder | None, config:
         print(loso_table(rows, splits))
 
 
+def _replay_article(grouper: FigureGrouper, mentions: list[FigureMention], embed: Embedder | None,
+                    outcome_embed: Embedder | None) -> tuple[list[FigureMention], Any]:
+    """One article's step of a gold replay: the grouper learns its mentions (and their outcome vectors); returns
+    the mentions that can be grouped and their clause vectors (None without an embedder)."""
+    grouped = [m for m in mentions if m.measure is not None]
+    vectors = embed([m.masked_clause for m in grouped]) if embed is not None and grouped else None
+    for m in mentions:
+        grouper._remember(m)
+    if outcome_embed is not None and grouped:
+        outs = outcome_embed([m.masked_clause for m in grouped])
+        grouper.outcomes.update((m.id, np.asarray(outs[i], dtype=np.float32)) for i, m in enumerate(grouped))
+    return grouped, vectors
+
+
+def _gold_group_key(mention: FigureMention, tracked: dict[str, str]) -> str:
+    """The gold group a replayed mention joins: its tracked quantity (per measure), else a group of its own."""
+    return f"{tracked[mention.id]}|{mention.measure}" if mention.id in tracked else f"solo:{mention.id}"
+
+
 def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
                   embed: Embedder | None, config: GroupingConfig, *,
                   outcome_embed: Embedder | None = None, general: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -638,17 +657,11 @@ def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates:
             m = _match(g, mentions)
             if m is not None and g.group != "distractor":
                 tracked.setdefault(m.id, g.group)
-        grouped = [m for m in mentions if m.measure is not None]
-        vectors = embed([m.masked_clause for m in grouped]) if embed is not None and grouped else None
-        for m in mentions:
-            grouper._remember(m)
-        if outcome_embed is not None and grouped:
-            outs = outcome_embed([m.masked_clause for m in grouped])
-            grouper.outcomes.update((m.id, np.asarray(outs[i], dtype=np.float32)) for i, m in enumerate(grouped))
+        grouped, vectors = _replay_article(grouper, mentions, embed, outcome_embed)
         for i, m in enumerate(grouped):
             if vectors is not None:
                 grouper.vectors[m.id] = np.asarray(vectors[i], dtype=np.float16)
-            key = f"{tracked[m.id]}|{m.measure}" if m.id in tracked else f"solo:{m.id}"
+            key = _gold_group_key(m, tracked)
             cands, cosines = grouper._scored_candidates(m)
             for gid in cands:
                 rows.append(grouper.model_features(m, gid, cosines[gid], method))
@@ -688,18 +701,12 @@ def conflict_examples(data: Dataset, findings: dict[str, list[Finding]], duplica
                 gold_id.setdefault(m.id, g.id)
                 if g.group != "distractor":
                     tracked.setdefault(m.id, g.group)
-        grouped = [m for m in mentions if m.measure is not None]
-        vectors = embed([m.masked_clause for m in grouped]) if embed is not None and grouped else None
-        for m in mentions:
-            grouper._remember(m)
-        if outcome_embed is not None and grouped:
-            outs = outcome_embed([m.masked_clause for m in grouped])
-            grouper.outcomes.update((m.id, np.asarray(outs[i], dtype=np.float32)) for i, m in enumerate(grouped))
+        grouped, vectors = _replay_article(grouper, mentions, embed, outcome_embed)
         grouper._embed_parts(grouped)
         for i, m in enumerate(grouped):
             if vectors is not None:
                 grouper.vectors[m.id] = np.asarray(vectors[i], dtype=np.float16)
-            key = f"{tracked[m.id]}|{m.measure}" if m.id in tracked else f"solo:{m.id}"
+            key = _gold_group_key(m, tracked)
             if key not in grouper.groups:
                 grouper._new_group(str(m.measure), founder=m, gid=key)
             grouper._join(key, m)
