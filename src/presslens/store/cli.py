@@ -14,7 +14,7 @@ import datetime as dt
 import io
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from presslens.outputs import say_error
@@ -427,6 +427,30 @@ def _num(v: float | None) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
 
 
+def _sources_phrase(count: int) -> str:
+    if count == 0:  # plain-text files carry no outlet name: say so instead of "0 sources"
+        return "unknown sources (no outlet recorded: index JSONL or CSV with a source field)"
+    return "1 source" if count == 1 else f"{count} sources"
+
+
+def _stated_value(m: Any) -> float | None:
+    """The value a mention states, as a reader reads it: the number itself, or the middle of a stated range."""
+    if m.value is not None:
+        return float(m.value)
+    if m.low is not None and m.high is not None:
+        return (float(m.low) + float(m.high)) / 2
+    return None
+
+
+def _stated_extremes(mentions: Sequence[Any]) -> tuple[Any, Any] | None:
+    """The mentions with the lowest and the highest stated value ("nearly 700,000" states 700,000, not the
+    open lower end of its interval), or None when no mention states a value."""
+    valued = [m for m in mentions if _stated_value(m) is not None]
+    if not valued:
+        return None
+    return min(valued, key=_stated_value), max(valued, key=_stated_value)
+
+
 def _mention_line(m: Any) -> str:
     if m.vague:
         shape = f"vague {_num(m.low)}..{_num(m.high)}"
@@ -473,13 +497,15 @@ def cmd_figures(args: argparse.Namespace) -> int:
     for g in groups:
         arts = {m.article_id for m in g.mentions}
         print(f"{g.group_id}  \"{g.label}\"  [{g.measure}, {g.unit or 'no counted noun'}]  "
-              f"{len(g.mentions)} mentions in {len(arts)} articles from {len(g.sources)} sources")
+              f"{len(g.mentions)} mentions in {len(arts)} articles from {_sources_phrase(len(g.sources))}")
         if g.first and g.latest:
             print(f"    first {g.first.date or 'undated'} ({g.first.source or 'no source'}), "
                   f"latest {g.latest.date or 'undated'} ({g.latest.source or 'no source'})")
-        if g.lowest and g.highest:
-            print(f"    lowest {g.lowest.text!r} ({g.lowest.source or 'no source'}), "
-                  f"highest {g.highest.text!r} ({g.highest.source or 'no source'})")
+        extremes = _stated_extremes(g.mentions)
+        if extremes:
+            low, high = extremes
+            print(f"    lowest {low.text!r} ({low.source or 'no source'}, {_num(_stated_value(low))}), "
+                  f"highest {high.text!r} ({high.source or 'no source'}, {_num(_stated_value(high))})")
         for m in g.mentions:
             print("    " + _mention_line(m))
             copies = g.also_published_by.get(m.article_id)

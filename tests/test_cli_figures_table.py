@@ -1,0 +1,74 @@
+"""`presslens figures` in the terminal: the group summary line reads as a fact-checker reads the mentions."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from presslens.store import cli as store_cli
+
+
+def mention(text: str, value: float | None, low: float | None, high: float | None, bound: str,
+            source: str | None, day: int) -> SimpleNamespace:
+    return SimpleNamespace(
+        id=f"a{day}:0-{len(text)}", article_id=f"a{day}", text=text, value=value, low=low, high=high, bound=bound,
+        vague=False, malformed=False, date=dt.date(2025, 10, day), source=source, attributed_to="monitors",
+        attribution_vague=False, hedged=False)
+
+
+def run_figures(mentions: list[SimpleNamespace], sources: list[str], monkeypatch: pytest.MonkeyPatch,
+                capsys: pytest.CaptureFixture[str]) -> str:
+    # The interval-based extremes of the tracking layer, as it computes them: "nearly 700,000" opens at 0.
+    group = SimpleNamespace(
+        group_id="g1", label="N men have left the country", measure="count", unit="men", mentions=mentions,
+        sources=sources, first=mentions[0], latest=mentions[-1], lowest=mentions[-1], highest=mentions[1],
+        also_published_by={}, conflicts=[], conflicts_between=[])
+
+    @contextlib.contextmanager
+    def fake_store(db: Any, write: bool = False) -> Iterator[None]:
+        yield None
+
+    monkeypatch.setattr("presslens.store.store.open_store", fake_store)
+    monkeypatch.setattr("presslens.store.tracking.figure_summaries", lambda *a, **k: [group])
+    args = argparse.Namespace(since=None, until=None, min_articles=1, rebuild=False, db=None, query=None,
+                              source=None, format="table")
+    assert store_cli.cmd_figures(args) == 0
+    return capsys.readouterr().out
+
+
+MENTIONS = [
+    mention("more than 100,000 men", 100_000, 100_000, None, "lower", "Meridian Wire", 1),
+    mention("about 260,000 men", 260_000, 234_000, 286_000, "approx", "Northern Ledger", 5),
+    mention("nearly 700,000 people", 700_000, None, 700_000, "upper", "Harbour Post", 9),
+]
+
+
+def test_lowest_and_highest_are_the_stated_values(monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = run_figures(MENTIONS, ["Harbour Post", "Meridian Wire", "Northern Ledger"], monkeypatch, capsys)
+    summary = next(line for line in out.splitlines() if "lowest" in line)
+    assert "lowest 'more than 100,000 men' (Meridian Wire, 100,000)" in summary
+    assert "highest 'nearly 700,000 people' (Harbour Post, 700,000)" in summary
+    assert "from 3 sources" in out
+
+
+def test_a_range_states_its_middle() -> None:
+    ranged = mention("between 10,000 and 30,000 men", None, 10_000, 30_000, "range", "Radio Tarsk", 2)
+    single = mention("25,000 men", 25_000, 25_000, 25_000, "exact", "Radio Tarsk", 3)
+    extremes = store_cli._stated_extremes([ranged, single])
+    assert extremes is not None
+    assert extremes == (ranged, single)
+    assert store_cli._stated_extremes([mention("many men", None, None, None, "exact", None, 4)]) is None
+
+
+def test_no_outlet_is_said_plainly(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    unsourced = [mention(m.text, m.value, m.low, m.high, m.bound, None, i + 1) for i, m in enumerate(MENTIONS)]
+    out = run_figures(unsourced, [], monkeypatch, capsys)
+    assert "0 sources" not in out
+    assert "no outlet recorded" in out
