@@ -138,13 +138,22 @@ def describe(value: Any, depth: int = 0) -> str:
 
 
 def label_value_text(value: Any) -> str:
-    """An article-level label value: ``{"label": True, "score": 0.73}`` -> ``"yes (0.73)"``."""
+    """An article-level label value: ``{"label": True, "score": 0.73}`` -> ``"yes (score 0.73)"``; with a
+    ``threshold`` the score is compared with it, so "yes" at a score of 0.22 does not read as a 22 % chance."""
     if isinstance(value, Mapping) and "label" in value:
         score = value.get("score")
-        rest = {k: v for k, v in value.items() if k not in ("label", "score")}
+        raw_threshold = value.get("threshold")
+        numeric_threshold = isinstance(raw_threshold, int | float) and not isinstance(raw_threshold, bool)
+        threshold = float(raw_threshold) if isinstance(raw_threshold, int | float) else 0.0
+        shown = ("label", "score", "threshold") if numeric_threshold else ("label", "score")
+        rest = {k: v for k, v in value.items() if k not in shown}
         text = describe(value["label"])
         if isinstance(score, int | float) and not isinstance(score, bool):
-            text += f" ({score:.2f})"
+            if numeric_threshold:
+                side = "at or above" if score >= threshold else "below"
+                text += f" (score {score:.2f}, {side} the threshold {fmt_number(threshold)})"
+            else:
+                text += f" (score {score:.2f})"
         if rest:
             text += "; " + describe(rest)
         return text

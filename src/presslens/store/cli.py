@@ -445,10 +445,10 @@ def _stated_value(m: Any) -> float | None:
 def _stated_extremes(mentions: Sequence[Any]) -> tuple[Any, Any] | None:
     """The mentions with the lowest and the highest stated value ("nearly 700,000" states 700,000, not the
     open lower end of its interval), or None when no mention states a value."""
-    valued = [m for m in mentions if _stated_value(m) is not None]
+    valued = [(v, m) for m in mentions if (v := _stated_value(m)) is not None]
     if not valued:
         return None
-    return min(valued, key=_stated_value), max(valued, key=_stated_value)
+    return min(valued, key=lambda p: p[0])[1], max(valued, key=lambda p: p[0])[1]
 
 
 def _mention_line(m: Any) -> str:
