@@ -72,3 +72,11 @@ def test_no_outlet_is_said_plainly(monkeypatch: pytest.MonkeyPatch, capsys: pyte
     out = run_figures(unsourced, [], monkeypatch, capsys)
     assert "0 sources" not in out
     assert "no outlet recorded" in out
+
+
+def test_one_value_is_not_a_range(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    same = [mention("300,000 reservists", 300_000, 300_000, 300_000, "exact", "Meridian Wire", 1),
+            mention("no more than 300,000 reservists", 300_000, None, 300_000, "upper", "Radio Tarsk", 6)]
+    out = run_figures(same, ["Meridian Wire", "Radio Tarsk"], monkeypatch, capsys)
+    assert "every mention states 300,000" in out
+    assert "lowest" not in out

@@ -504,8 +504,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
         extremes = _stated_extremes(g.mentions)
         if extremes:
             low, high = extremes
-            print(f"    lowest {low.text!r} ({low.source or 'no source'}, {_num(_stated_value(low))}), "
-                  f"highest {high.text!r} ({high.source or 'no source'}, {_num(_stated_value(high))})")
+            if _stated_value(low) == _stated_value(high):
+                print(f"    every mention states {_num(_stated_value(low))}")
+            else:
+                print(f"    lowest {low.text!r} ({low.source or 'no source'}, {_num(_stated_value(low))}), "
+                      f"highest {high.text!r} ({high.source or 'no source'}, {_num(_stated_value(high))})")
         for m in g.mentions:
             print("    " + _mention_line(m))
             copies = g.also_published_by.get(m.article_id)
