@@ -90,6 +90,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
+import sys
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -397,6 +398,8 @@ class MeasureRows:
 MAX_POSTING = 400
 """A clause word shared by more groups than this proposes no candidates (it says little)."""
 NEAREST_WORDS = 4
+MAX_SHARED_WEIGHTS = 4096
+"""At most this many distinct word weights are shared between groups (they take a few dozen values)."""
 """How many of a mention's words nearest the number propose candidate groups."""
 
 
@@ -446,6 +449,8 @@ class FigureGrouper:
         """(measure, clause word) -> the rows of the groups whose mentions use that word."""
         self._rows: dict[str, MeasureRows] = {}
         """measure -> its groups' rows and vector sums."""
+        self._weights: dict[float, float] = {}
+        """A clause word's first weight in a group -> one float object for that value (see :meth:`_join`)."""
 
     # ---------------------------------------------------------------- indexing
 
@@ -949,8 +954,15 @@ class FigureGrouper:
         feats = self.features(m)
         for t, w in feats.tokens.items():
             if t not in group.tokens:
+                # one string object per word and one float object per weight, shared by every group that uses
+                # them (a word's weights take a few values; each group kept its own copies before)
+                t = sys.intern(t)
                 self._postings.setdefault((group.measure, t), []).append(group.row)
-            group.tokens[t] = group.tokens.get(t, 0.0) + w
+                weight = 0.0 + w
+                group.tokens[t] = (self._weights.setdefault(weight, weight)
+                                   if len(self._weights) < MAX_SHARED_WEIGHTS else weight)
+            else:
+                group.tokens[t] = group.tokens[t] + w
         pred = feats.predicate
         if pred is not None:
             if pred not in group.predicates:
