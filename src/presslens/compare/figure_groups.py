@@ -474,18 +474,22 @@ class FigureGrouper:
         grouped = [m for m in mentions if m.measure is not None]
         if vectors is None and self.embed is not None and grouped:
             vectors = self.embed([m.masked_clause for m in grouped])
+        outcomes = None
         if self.outcome_embed is not None and grouped:
             outcomes = self.outcome_embed([m.masked_clause for m in grouped])
-            for i, m in enumerate(grouped):
-                self.outcomes[m.id] = outcomes[i]
         for m in mentions:
             if m.measure is None:
                 self._remember(m)
         for i, m in enumerate(grouped):
-            self.assign(m, None if vectors is None else vectors[i])
+            self._assign(m, None if vectors is None else vectors[i], None if outcomes is None else outcomes[i])
 
     def assign(self, mention: FigureMention, vector: np.ndarray | None = None) -> str | None:
         """Put one mention into the best compatible group or a new one; its group id (None: not grouped)."""
+        return self._assign(mention, vector, None)
+
+    def _assign(self, mention: FigureMention, vector: np.ndarray | None, outcome: np.ndarray | None) -> str | None:
+        """:meth:`assign`, with the mention's outcome vector when it was embedded in a batch (stored under the
+        one id string that every table of the mention keys on)."""
         mid = self._remember(mention)
         if mention.measure is None:
             return None
@@ -493,7 +497,9 @@ class FigureGrouper:
             vector = self.embed([mention.masked_clause])[0]
         if vector is not None:
             self.vectors[mid] = vector  # kept in float16: half the memory; sums in float32
-        if self.outcome_embed is not None and mid not in self.outcomes:
+        if outcome is not None:
+            self.outcomes[mid] = outcome
+        elif self.outcome_embed is not None and mid not in self.outcomes:
             self.outcomes[mid] = self.outcome_embed([mention.masked_clause])[0]
         return self._place(mention, mid)
 
