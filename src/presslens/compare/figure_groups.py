@@ -1439,5 +1439,5 @@ def _central_log(m: FigureMention) -> float | None:
 
 
 __all__ = ["CANDIDATE_GROUPINGS", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
-           "GroupingConfig", "MentionFeatures", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
+           "GroupingConfig", "MentionFeatures", "MentionTerms", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]
