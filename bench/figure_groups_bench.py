@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import hashlib
 import resource
 import time
 
@@ -77,6 +78,19 @@ def synthetic_mentions(n_articles: int, per_article: int, topics: int, dim: int,
         yield mentions, vectors
 
 
+def results_digest(grouper: FigureGrouper, conflicts: list) -> str:
+    """SHA-256 over mention id -> group id (assignment order), each group's mention ids in order and each
+    conflict's two mention ids and days apart."""
+    h = hashlib.sha256()
+    for mid, gid in grouper.group_of.items():
+        h.update(f"{mid}\t{gid}\n".encode())
+    for gid, group in grouper.groups.items():
+        h.update(f"{gid}:{','.join(group.mention_ids)}\n".encode())
+    for c in conflicts:
+        h.update(f"{c.first.id}|{c.second.id}|{c.days_apart}\n".encode())
+    return h.hexdigest()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100_000)
@@ -87,6 +101,9 @@ def main() -> int:
                     help="a named grouping with its shipped weights (default: the shipped one)")
     ap.add_argument("--method", default=None,
                     help="instead of --grouping: GroupingConfig.method at the rules' setting, no conflict model")
+    ap.add_argument("--digest", action="store_true",
+                    help="also print a SHA-256 over every mention's group, every group's mentions and the conflicts "
+                         "(compare two versions of the code: same digest, same results)")
     args = ap.parse_args()
     config = (grouping_config(args.grouping) if args.method is None
               else GroupingConfig(method=args.method, conflict_model=None))
@@ -119,6 +136,8 @@ def main() -> int:
         found = grouper.conflicts()
         print(f"conflicts of every group and between near groups: {len(found):,} in "
               f"{time.perf_counter() - t2:.1f} s wall, {time.process_time() - cpu2:.1f} s CPU")
+        if args.digest:
+            print(f"digest: {results_digest(grouper, found)}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{args.articles:,} articles, {n:,} mentions -> {len(grouper.groups):,} groups "
           f"({len(grouper.tracked_groups()):,} with 2+ articles)")

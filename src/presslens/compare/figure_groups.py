@@ -90,9 +90,11 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
+import sys
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -396,6 +398,8 @@ class MeasureRows:
 MAX_POSTING = 400
 """A clause word shared by more groups than this proposes no candidates (it says little)."""
 NEAREST_WORDS = 4
+MAX_SHARED_WEIGHTS = 4096
+"""At most this many distinct word weights are shared between groups (they take a few dozen values)."""
 """How many of a mention's words nearest the number propose candidate groups."""
 
 
@@ -445,6 +449,8 @@ class FigureGrouper:
         """(measure, clause word) -> the rows of the groups whose mentions use that word."""
         self._rows: dict[str, MeasureRows] = {}
         """measure -> its groups' rows and vector sums."""
+        self._weights: dict[float, float] = {}
+        """A clause word's first weight in a group -> one float object for that value (see :meth:`_join`)."""
 
     # ---------------------------------------------------------------- indexing
 
@@ -468,18 +474,22 @@ class FigureGrouper:
         grouped = [m for m in mentions if m.measure is not None]
         if vectors is None and self.embed is not None and grouped:
             vectors = self.embed([m.masked_clause for m in grouped])
+        outcomes = None
         if self.outcome_embed is not None and grouped:
             outcomes = self.outcome_embed([m.masked_clause for m in grouped])
-            for i, m in enumerate(grouped):
-                self.outcomes[m.id] = outcomes[i]
         for m in mentions:
             if m.measure is None:
                 self._remember(m)
         for i, m in enumerate(grouped):
-            self.assign(m, None if vectors is None else vectors[i])
+            self._assign(m, None if vectors is None else vectors[i], None if outcomes is None else outcomes[i])
 
     def assign(self, mention: FigureMention, vector: np.ndarray | None = None) -> str | None:
         """Put one mention into the best compatible group or a new one; its group id (None: not grouped)."""
+        return self._assign(mention, vector, None)
+
+    def _assign(self, mention: FigureMention, vector: np.ndarray | None, outcome: np.ndarray | None) -> str | None:
+        """:meth:`assign`, with the mention's outcome vector when it was embedded in a batch (stored under the
+        one id string that every table of the mention keys on)."""
         mid = self._remember(mention)
         if mention.measure is None:
             return None
@@ -487,7 +497,9 @@ class FigureGrouper:
             vector = self.embed([mention.masked_clause])[0]
         if vector is not None:
             self.vectors[mid] = vector  # kept in float16: half the memory; sums in float32
-        if self.outcome_embed is not None and mid not in self.outcomes:
+        if outcome is not None:
+            self.outcomes[mid] = outcome
+        elif self.outcome_embed is not None and mid not in self.outcomes:
             self.outcomes[mid] = self.outcome_embed([mention.masked_clause])[0]
         return self._place(mention, mid)
 
@@ -691,25 +703,43 @@ class FigureGrouper:
             cos = (block @ vec) / table.norms.data[rows]
         return np.where(kind != NO_VECTOR, np.nan_to_num(cos), 0.0)
 
-    def pair_features(self, m: FigureMention, gid: str, cosine: float) -> list[float]:
+    def pair_features(self, m: FigureMention, gid: str, cosine: float,
+                      terms: MentionTerms | None = None) -> list[float]:
         """:func:`pair_features` of the mention and the group ``gid`` (``cosine``: of its clause vector with the
-        group's mean vector, 0 without vectors)."""
+        group's mean vector, 0 without vectors). ``terms``: the mention's :meth:`mention_terms`, when the caller
+        scores several groups (the same values, computed once)."""
         feats, group = self.features(m), self.groups[gid]
-        lexical, magnitude = self._lexical(feats.tokens, group), self._magnitude(m, group)
-        return [*pair_features(m, feats, group, cosine, lexical, magnitude),
+        if terms is None:
+            terms = self.mention_terms(m)
+        lexical = self._lexical(feats.tokens, group, terms.token_total)
+        magnitude = self._magnitude(m, group)
+        return [*pair_features(m, feats, group, cosine, lexical, magnitude, nearest=terms.nearest),
                 self._rule_score(m, feats, group, cosine, lexical, magnitude)]
 
-    def model_features(self, m: FigureMention, gid: str, cosine: float, method: str) -> list[float]:
+    def mention_terms(self, m: FigureMention) -> MentionTerms:
+        """What the pair features of every candidate group read of the mention alone (:class:`MentionTerms`)."""
+        tokens = self.features(m).tokens
+        outcome = self.outcomes.get(m.id)
+        return MentionTerms(sorted(tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:3], sum(tokens.values()),
+                            _central_log(m), mention_interval(m),
+                            None if outcome is None else outcome.astype(np.float32))
+
+    def model_features(self, m: FigureMention, gid: str, cosine: float, method: str,
+                       terms: MentionTerms | None = None) -> list[float]:
         """The pair model's features for ``method``: :meth:`pair_features`, then for ``"learned-outcome"`` and
         ``"learned-general"`` the outcome cosine (0 without outcome vectors), then for ``"learned-general"``
-        :func:`general_pair_features`."""
-        x = self.pair_features(m, gid, cosine)
+        :func:`general_pair_features`. ``terms``: the mention's :meth:`mention_terms` (computed if not given)."""
+        if terms is None:
+            terms = self.mention_terms(m)
+        x = self.pair_features(m, gid, cosine, terms)
         if method in ("learned-outcome", "learned-general"):
-            x.append(self.outcome_cosine(m, gid) or 0.0)
+            outcome = None if terms.outcome is None else self._outcome_cosine_of(terms.outcome, gid)
+            x.append(outcome or 0.0)
         if method == "learned-general":
             group = self.groups[gid]
             x.extend(general_pair_features(m, [self.mentions[i] for i in group.mention_ids],
-                                           x[-1], self.features(m).predicate is None or not group.predicates))
+                                           x[-1], self.features(m).predicate is None or not group.predicates,
+                                           own=(terms.central_log, terms.interval)))
         return x
 
     def value_blind_probability(self, m: FigureMention, gid: str, cosine: float) -> float:
@@ -765,8 +795,9 @@ class FigureGrouper:
                 raise ValueError(f"method {cfg.method} needs a pair model fitted with its features (learned: "
                                  "PAIR_FEATURES; learned-outcome: those and the outcome cosine; learned-general: "
                                  f"GENERAL_PAIR_FEATURES); this one has {len(model.features)}")
+            terms = self.mention_terms(m)
             for g in cands:
-                x = self.model_features(m, g, cosines[g] if vec is not None else 0.0, cfg.method)
+                x = self.model_features(m, g, cosines[g] if vec is not None else 0.0, cfg.method, terms)
                 p = model.probability(x)
                 if p >= model.threshold and (best is None or p > best[0]):
                     best = (p, g)
@@ -796,11 +827,16 @@ class FigureGrouper:
 
     def outcome_cosine(self, m: FigureMention, gid: str) -> float | None:
         """Cosine of the mention's outcome vector with the group's mean outcome vector (None: either has none)."""
-        vec, total = self.outcomes.get(m.id), self._outcome_sum(gid)
-        if vec is None or total is None:
+        vec = self.outcomes.get(m.id)
+        return None if vec is None else self._outcome_cosine_of(vec.astype(np.float32), gid)
+
+    def _outcome_cosine_of(self, vec: np.ndarray, gid: str) -> float | None:
+        """:meth:`outcome_cosine` for the mention's outcome vector given in float32."""
+        total = self._outcome_sum(gid)
+        if total is None:
             return None
         norm = float(np.linalg.norm(total))
-        return float(vec.astype(np.float32) @ total) / norm if norm > 0 else None
+        return float(vec @ total) / norm if norm > 0 else None
 
     def _outcome_sum(self, gid: str) -> np.ndarray | None:
         """The group's outcome-vector sum: its float32 row, or for a group given one outcome vector that vector
@@ -825,9 +861,11 @@ class FigureGrouper:
         return cos is None or cos >= self.config.outcome_threshold
 
     @staticmethod
-    def _lexical(tokens: dict[str, float], group: FigureGroup) -> float:
-        """Weighted share of the mention's words that the group's mentions use (each in [0, 1])."""
-        total = sum(tokens.values())
+    def _lexical(tokens: dict[str, float], group: FigureGroup, total: float | None = None) -> float:
+        """Weighted share of the mention's words that the group's mentions use (each in [0, 1]); ``total``: the
+        sum of the mention's weights, when known."""
+        if total is None:
+            total = sum(tokens.values())
         if not total:
             return 0.0
         return sum(w * min(1.0, group.tokens.get(t, 0.0) / group.size) for t, w in tokens.items()) / total
@@ -922,8 +960,15 @@ class FigureGrouper:
         feats = self.features(m)
         for t, w in feats.tokens.items():
             if t not in group.tokens:
+                # one string object per word and one float object per weight, shared by every group that uses
+                # them (a word's weights take a few values; each group kept its own copies before)
+                t = sys.intern(t)
                 self._postings.setdefault((group.measure, t), []).append(group.row)
-            group.tokens[t] = group.tokens.get(t, 0.0) + w
+                weight = 0.0 + w
+                group.tokens[t] = (self._weights.setdefault(weight, weight)
+                                   if len(self._weights) < MAX_SHARED_WEIGHTS else weight)
+            else:
+                group.tokens[t] = group.tokens[t] + w
         pred = feats.predicate
         if pred is not None:
             if pred not in group.predicates:
@@ -1239,6 +1284,23 @@ class MentionFeatures:
         return self.scope == "incident" or self.role == "population"
 
 
+@dataclass(frozen=True, slots=True)
+class MentionTerms:
+    """What the pair features of every candidate group read of the mention alone, computed once per mention
+    (:meth:`FigureGrouper.mention_terms`): the same values each candidate would compute."""
+
+    nearest: list[tuple[str, float]]
+    """The three heaviest clause words (weight descending, then the word)."""
+    token_total: float
+    """The sum of the clause words' weights."""
+    central_log: float | None
+    """:func:`_central_log` of the mention."""
+    interval: tuple[float, float] | None
+    """:func:`~presslens.compare.conflicts.mention_interval` of the mention."""
+    outcome: np.ndarray | None
+    """The outcome vector in float32 (None: none)."""
+
+
 def mention_features(m: FigureMention) -> MentionFeatures:
     # the clause starts after the sentence's start only when it was cut after another figure of the sentence
     after_figure = not m.sentence.lstrip().startswith(m.clause)
@@ -1292,11 +1354,11 @@ def _predicates_match(pred: str | None, group: FigureGroup) -> bool:
 
 
 def pair_features(m: FigureMention, feats: MentionFeatures, group: FigureGroup, cosine: float, lexical: float,
-                  magnitude: float) -> list[float]:
+                  magnitude: float, *, nearest: Sequence[tuple[str, float]] | None = None) -> list[float]:
     """What the ``"learned"`` method weighs for one (mention, candidate group) pair, in the order of
     :data:`~presslens.compare.figure_pair_model.PAIR_FEATURES`: no hand-set weight, no list of words beyond the
     features the grouper already computes (the hard constraints of :meth:`FigureGrouper._compatible` still
-    apply before a pair is scored)."""
+    apply before a pair is scored). ``nearest``: the mention's three heaviest words, when known."""
     specific = {h for h in group.heads if _specific(h)}
     same_noun = float(_specific(m.head) and m.head in specific)
     other_noun = float(_specific(m.head) and bool(specific) and m.head not in specific)
@@ -1308,34 +1370,36 @@ def pair_features(m: FigureMention, feats: MentionFeatures, group: FigureGroup, 
     count = float(m.measure == "count")
     # list-free context agreement: the words closest to the number (the outcome, whatever its verb)
     tokens = feats.tokens
-    nearest = sorted(tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    if nearest is None:
+        nearest = sorted(tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
     near_shared = sum(min(1.0, group.tokens.get(t, 0.0) / group.size) for t, _w in nearest) / max(1, len(nearest))
     own_unshared = max((w for t, w in tokens.items() if t not in group.tokens), default=0.0)
     size = group.size
     group_unshared = max((w / size for t, w in group.tokens.items() if t not in tokens), default=0.0)
     return [cosine, lexical, same_noun, other_noun, no_noun, same_pred, no_pred, group_no_pred, magnitude, count,
-            cosine * no_noun, lexical * same_pred, float(np.log2(group.size)), near_shared, own_unshared,
+            cosine * no_noun, lexical * same_pred, _log2(group.size), near_shared, own_unshared,
             group_unshared]
 
 
 def general_pair_features(m: FigureMention, members: Sequence[FigureMention], outcome_cosine: float,
-                          outcome_unknown: bool) -> list[float]:
+                          outcome_unknown: bool, *,
+                          own: tuple[float | None, tuple[float, float] | None] | None = None) -> list[float]:
     """Pair features read from no word list, in the order of the last names of
     :data:`~presslens.compare.figure_pair_model.GENERAL_PAIR_FEATURES`: the outcome cosine where the lists know
     no outcome for the mention or the group (``outcome_unknown``), whether the group already holds a figure of
     the mention's article (two figures of one article are rarely one measured thing) or of its outlet, log2 of
     1 + the days to the group's nearest-dated mention (capped at 60), whether a group mention has the very same
     value, the smallest |log10| ratio of central values to a group mention (capped at 3), and whether the
-    mention's value range is incompatible with a group mention's (the conflict rule's intervals, any date)."""
+    mention's value range is incompatible with a group mention's (the conflict rule's intervals, any date).
+    ``own``: the mention's ``(_central_log, mention_interval)``, when known."""
     same_article = float(any(o.article_id == m.article_id for o in members))
     same_source = float(m.source is not None and any(o.source == m.source for o in members))
     days = [abs((m.date - o.date).days) for o in members if m.date is not None and o.date is not None]
-    log_days = float(np.log2(1 + min(60, min(days)))) if days else float(np.log2(61))
+    log_days = _log2(1 + min(60, min(days))) if days else _log2(61)
     equal = float(m.value is not None and any(o.value == m.value for o in members))
-    mine = _central_log(m)
+    mine, iv = own if own is not None else (_central_log(m), mention_interval(m))
     gaps = [abs(mine - v) for o in members if mine is not None and (v := _central_log(o)) is not None]
     nearest = min(3.0, min(gaps)) if gaps else 3.0
-    iv = mention_interval(m)
     clash = 0.0
     if iv is not None:
         for o in members:
@@ -1344,6 +1408,12 @@ def general_pair_features(m: FigureMention, members: Sequence[FigureMention], ou
                 clash = 1.0
                 break
     return [outcome_cosine * float(outcome_unknown), same_article, same_source, log_days, equal, nearest, clash]
+
+
+@lru_cache(maxsize=4096)
+def _log2(n: int) -> float:
+    """``float(np.log2(n))`` of a small count, computed once per count."""
+    return float(np.log2(n))
 
 
 def founding_group_id(mention_id: str, taken: Container[str] = ()) -> str:
@@ -1369,5 +1439,5 @@ def _central_log(m: FigureMention) -> float | None:
 
 
 __all__ = ["CANDIDATE_GROUPINGS", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
-           "GroupingConfig", "MentionFeatures", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
+           "GroupingConfig", "MentionFeatures", "MentionTerms", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]
