@@ -505,17 +505,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from presslens.analyzers.base import AnalyzerOptionError, parse_option
+    from presslens.cli import UsageError, analyzer_options
     from presslens.pipeline import Pipeline, PipelineConfig
 
-    options: dict[str, str] = {}
-    for text in getattr(args, "analyzer_options", None) or ():
-        try:
-            key, value = parse_option(text)
-        except AnalyzerOptionError as exc:
-            print(f"realnews: {exc}", file=sys.stderr)
-            return 2
-        options[key] = value
+    try:
+        options = analyzer_options(getattr(args, "analyzer_options", None))
+    except UsageError as exc:
+        print(f"realnews: {exc}", file=sys.stderr)
+        return 2
     path = args.annotations / f"{args.split}.jsonl"
     if not path.exists():
         print(f"realnews: no annotations at {path}", file=sys.stderr)
