@@ -373,7 +373,8 @@ def test_the_shipped_scorer_matches_the_features_and_keeps_candidates_below_half
 def test_logistic_fit_learns_a_separating_feature() -> None:
     import numpy as np
 
-    from presslens.training.figures import ece, fit, predict
+    from presslens.training.figures import fit, predict
+    from presslens.training.logistic import expected_calibration_error
 
     rng = np.random.default_rng(0)
     x = rng.normal(size=(400, 2))
@@ -382,4 +383,4 @@ def test_logistic_fit_learns_a_separating_feature() -> None:
     assert w[0] > 2 * abs(w[1])
     p = predict(x, w, b)
     assert ((p >= 0.5) == (y == 1)).mean() > 0.9
-    assert ece(np.full(4, 0.75), np.array([1.0, 1.0, 1.0, 0.0])) == pytest.approx(0.0)
+    assert expected_calibration_error(np.array([1.0, 1.0, 1.0, 0.0]), np.full(4, 0.75)) == pytest.approx(0.0)

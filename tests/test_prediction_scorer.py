@@ -131,7 +131,7 @@ def test_fit_learns_a_signal_and_the_penalty_shrinks_it() -> None:
     strong, _ = training.fit(x, y, 1000.0)
     assert np.abs(strong).sum() < np.abs(w).sum() / 3
     p = training.predict(x, w, b)
-    assert training.log_loss(p, y) < training.log_loss(np.full(400, y.mean()), y)
+    assert training.log_loss(y, p) < training.log_loss(y, np.full(400, y.mean()))
 
 
 def _candidate(split: str, article: str, right: bool, gold: list[int]) -> training.Candidate:

@@ -47,6 +47,7 @@ from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.tagger import MODEL_DIR, TAG_CHUNK, TAGGER_NAME, tag_logits, token_chunks
 from presslens.analyzers.numeric import sigmoid
 from presslens.encoder import model_fingerprint
+from presslens.evaluation.realnews_calibration import calibration
 from presslens.evaluation.realnews_selection import VALIDATION_SPLITS
 from presslens.registry import ModelSpec, file_sha256
 from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
@@ -442,18 +443,12 @@ def _probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
 
 def _ece(y: np.ndarray, p: np.ndarray, table: bool = False) -> float:
     """Expected calibration error over ten equal-width score bins (and the reliability table, printed)."""
-    bins = np.minimum((p * 10).astype(int), 9)
-    ece = 0.0
+    reliability = calibration(list(zip(p.tolist(), (y > 0.5).tolist(), strict=True)))
     if table:
         print("| score bin | n | mean score | share right |\n|---|---|---|---|")
-    for b in range(10):
-        sel = bins == b
-        if sel.any():
-            ece += abs(y[sel].mean() - p[sel].mean()) * sel.sum() / len(y)
-            if table:
-                print(f"| {b / 10:.1f}-{(b + 1) / 10:.1f} | {int(sel.sum())} | {p[sel].mean():.2f} | "
-                      f"{y[sel].mean():.2f} |")
-    return float(ece)
+        for low, high, n, mean, share in reliability.bins:
+            print(f"| {low:.1f}-{high:.1f} | {n} | {mean:.2f} | {share:.2f} |")
+    return reliability.ece
 
 
 def leave_one_split_out(table: CalibrationTable) -> list[tuple[str, float, int, int, int, int]]:

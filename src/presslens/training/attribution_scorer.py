@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.analyzers.numeric import sigmoid
-from presslens.training.logistic import fit_standardised
+from presslens.training.logistic import expected_calibration_error, fit_standardised, log_loss
 
 #: the L2 penalties tried (on standardised features), chosen by leave-one-split-out log loss
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -95,18 +95,6 @@ def probabilities(x: np.ndarray, weights: np.ndarray, bias: float, sane: np.ndar
 
     p = sigmoid(x @ weights + bias)
     return np.where(sane, p, np.minimum(p, CANDIDATE_CAP))
-
-
-def log_loss(y: np.ndarray, p: np.ndarray) -> float:
-    q = np.clip(p, 1e-6, 1 - 1e-6)
-    return float(-(y * np.log(q) + (1 - y) * np.log(1 - q)).sum())
-
-
-def expected_calibration_error(y: np.ndarray, p: np.ndarray) -> float:
-    """Over ten equal-width score bins (as the evaluation's calibration table)."""
-    bins = np.minimum((p * 10).astype(int), 9)
-    return float(sum(abs(y[bins == b].mean() - p[bins == b].mean()) * (bins == b).sum()
-                     for b in range(10) if (bins == b).any()) / len(y))
 
 
 def choose_l2(x: np.ndarray, y: np.ndarray, splits: np.ndarray, sane: np.ndarray) -> float:

@@ -38,7 +38,7 @@ from presslens.analyzers.figures.scoring import (
     class_probability,
     quantity_features,
 )
-from presslens.training.logistic import fit_l2_logistic
+from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss
 
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
@@ -97,22 +97,6 @@ def predict(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-(x @ weights + bias))), dtype=np.float64)
 
 
-def log_loss(p: np.ndarray, y: np.ndarray) -> float:
-    c = np.clip(p, 1e-6, 1 - 1e-6)
-    return float(-(y * np.log(c) + (1 - y) * np.log(1 - c)).sum())
-
-
-def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
-    """Expected calibration error over equal-width bins (the evaluation's definition)."""
-    index = np.minimum(bins - 1, (p * bins).astype(int))
-    total = 0.0
-    for k in range(bins):
-        inside = index == k
-        if inside.any():
-            total += inside.sum() / len(p) * abs(float(y[inside].mean()) - float(p[inside].mean()))
-    return total
-
-
 @dataclass
 class Counts:
     right: int = 0
@@ -150,7 +134,7 @@ def choose_l2(x: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str]
         for held in names:
             train = np.isin(groups, [n for n in names if n != held])
             w, b = fit(x[train], y[train], l2)
-            total += log_loss(predict(x[groups == held], w, b), y[groups == held])
+            total += log_loss(y[groups == held], predict(x[groups == held], w, b))
         losses[l2] = total
     return min(losses, key=lambda k: (losses[k], k))
 
@@ -178,7 +162,7 @@ def choose_strength(examples: list[Example], names: list[str]) -> float:
             train = [e for e in examples if e.split in names and e.split != held]
             test = [e for e in examples if e.split == held]
             y = np.asarray([e.right for e in test], dtype=np.float64)
-            total += log_loss(class_scores(test, class_table(train), strength), y)
+            total += log_loss(y, class_scores(test, class_table(train), strength))
         losses[strength] = total
     return min(losses, key=lambda k: (losses[k], k))
 
@@ -205,7 +189,7 @@ def evaluate(examples: list[Example], gold_counts: dict[str, int], splits: tuple
         }
         rows[held] = {"figures": int(test.sum()), "l2": l2, "strength": strength}
         for name, p in scores.items():
-            rows[held][name] = (counts(held_examples, p, gold_counts[held]), ece(p, y[test]), log_loss(p, y[test]))
+            rows[held][name] = (counts(held_examples, p, gold_counts[held]), expected_calibration_error(y[test], p), log_loss(y[test], p))
     return rows
 
 

@@ -120,3 +120,18 @@ def fit_standardised(x: np.ndarray, y: np.ndarray, l2: float, *, iterations: int
     weights, bias = fit_l2_logistic(standard.apply(x), y, l2, intercept="first", iterations=iterations,
                                     tolerance=tolerance)
     return standard.to_raw(weights, bias)
+
+
+def log_loss(y: np.ndarray, p: np.ndarray) -> float:
+    """Summed binary log loss of probabilities ``p`` for labels ``y`` in {0, 1} (``p`` clipped to [1e-6, 1 - 1e-6]):
+    what the trainers' leave-one-split-out choices minimise."""
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    return float(-(y * np.log(q) + (1 - y) * np.log(1 - q)).sum())
+
+
+def expected_calibration_error(y: np.ndarray, p: np.ndarray, n_bins: int = 10) -> float:
+    """Expected calibration error of probabilities ``p`` for labels ``y``, over equal-width score bins: the
+    definition of ``presslens eval realnews``'s calibration table."""
+    from presslens.evaluation.realnews_calibration import calibration
+
+    return calibration(list(zip(p.tolist(), (y > 0.5).tolist(), strict=True)), n_bins).ece

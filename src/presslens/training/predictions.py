@@ -43,7 +43,7 @@ from presslens.analyzers.claims.predictions import (
     prediction_features,
 )
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
-from presslens.training.logistic import fit_l2_logistic
+from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss
 
 SPLITS: tuple[str, ...] = OPEN_SPLITS
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
@@ -147,11 +147,6 @@ def predict(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-(x @ weights + bias))), dtype=np.float64)
 
 
-def log_loss(p: np.ndarray, y: np.ndarray) -> float:
-    q = np.clip(p, 1e-6, 1 - 1e-6)
-    return float(-(y * np.log(q) + (1 - y) * np.log(1 - q)).sum())
-
-
 def precision_recall(candidates: list[Candidate], scores: np.ndarray, golds: list[Gold],
                      split: str) -> tuple[int, int, int, int]:
     """(right asserted, asserted, gold found, gold) on one split: the evaluation's prediction counts."""
@@ -171,16 +166,9 @@ def choose_l2(x: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str]
             train = np.isin(groups, [n for n in names if n != held])
             test = groups == held
             w, b = fit(x[train], y[train], l2)
-            total += log_loss(predict(x[test], w, b), y[test])
+            total += log_loss(y[test], predict(x[test], w, b))
         losses[l2] = total
     return min(losses, key=lambda k: (losses[k], k)), losses
-
-
-def expected_calibration_error(scores: np.ndarray, y: np.ndarray, n_bins: int = 10) -> float:
-    """ECE over equal-width score bins (as the evaluation's calibration table)."""
-    from presslens.evaluation.realnews_calibration import calibration
-
-    return calibration(list(zip(scores.tolist(), (y > 0.5).tolist(), strict=True)), n_bins).ece
 
 
 def evaluate(candidates: list[Candidate], golds: list[Gold]) -> dict[str, Any]:
@@ -203,8 +191,8 @@ def evaluate(candidates: list[Candidate], golds: list[Gold]) -> dict[str, Any]:
         row: dict[str, Any] = {"l2": l2}
         for key, scores in (("hand", hand), ("buckets", bucket_scores), ("learned", learned)):
             row[key] = precision_recall(candidates, scores, golds, held)
-            row[f"{key}_log_loss"] = log_loss(scores[test], y[test])
-            row[f"{key}_ece"] = expected_calibration_error(scores[test], y[test])
+            row[f"{key}_log_loss"] = log_loss(y[test], scores[test])
+            row[f"{key}_ece"] = expected_calibration_error(y[test], scores[test])
         table["held_out"][held] = row
     l2, losses = choose_l2(x, y, groups, list(SPLITS))
     w, b = fit(x, y, l2)

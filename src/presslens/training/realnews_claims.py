@@ -44,6 +44,7 @@ from presslens.analyzers.claims.scorers import (
     sentence_features,
 )
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
+from presslens.training.logistic import log_loss
 
 SPLITS = OPEN_SPLITS
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -235,11 +236,6 @@ def fit_scorer(x: np.ndarray, emb: np.ndarray | None, y: np.ndarray, c: float, n
                         0 if emb is None else emb.shape[1])
 
 
-def _log_loss(y: np.ndarray, p: np.ndarray) -> float:
-    p = np.clip(p, 1e-6, 1 - 1e-6)
-    return float(-(y * np.log(p) + (1 - y) * np.log(1 - p)).sum())
-
-
 # ------------------------------------------------------------------------------------------ decision rule
 
 
@@ -337,7 +333,7 @@ def choose_cue_c(train: Dataset, embedding: bool, extended: bool) -> float:
             if len(y_te) == 0 or len(set(y_tr.tolist())) < 2:
                 continue
             scorer = fit_scorer(x_tr, e_tr if embedding else None, y_tr, c, names)
-            loss += _log_loss(y_te, scorer.probabilities(x_te, e_te if embedding else None))
+            loss += log_loss(y_te, scorer.probabilities(x_te, e_te if embedding else None))
         if loss < best_loss:
             best_c, best_loss = c, loss
     return best_c
@@ -361,7 +357,7 @@ def claim_c_table(train: Dataset, extended: bool) -> dict[float, tuple[float, fl
             test = train.only_split(held)
             pool = test.subset(lambda r: r.furniture is None)
             x, y = sentence_matrix(pool, extended)
-            loss += _log_loss(y, scorer.probabilities(x))
+            loss += log_loss(y, scorer.probabilities(x))
             claim = claim_scores_with(scorer, test)
             ok, pred, found, gold = pr_counts(test.rows, claim, claim)[f"{held} claim"]
             p_sum += ok / max(1, pred)
