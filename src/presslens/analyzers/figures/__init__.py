@@ -149,7 +149,8 @@ fixes only 13 of 738 open-split figures are wrong, too few to learn from). Data:
 open splits (``OPEN_SPLITS``: dev, dev2, dev3, dev4; PTC SemEval-2020 task 11 train articles, research use only;
 stand-off gold in ``data/realnews``), labelled by the evaluation's matching rule; dates and ordinals keep the rule
 scores. Train: ``presslens train figures --data ../shared/data/ptc-semeval2020-task11`` (CPU, seconds; writes
-``models/figures/quantity_scorer.json``, JSON, no pickle; ``--check`` prints the table only). Every choice is
+``models/figures/quantity_scorer.json``, JSON, no pickle, the shipped file sha256 ``f28328080460e94c...``, rebuilt
+byte-identical; ``--check`` prints the table only). Every choice is
 leave-one-split-out: strengths chosen on three splits, fitted on them, scored on the fourth. Held-out quantity
 P/R at 0.5 and ECE (that command's table; counts summed over the four held-out splits):
 
