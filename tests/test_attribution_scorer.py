@@ -189,8 +189,9 @@ def test_the_scorer_file_is_written_whole_and_loads(tmp_path: Path) -> None:
 
 
 def test_a_validation_or_test_split_is_never_fitted_on(tmp_path: Path) -> None:
+    from presslens.evaluation.realnews_selection import VALIDATION_SPLITS
     from presslens.training.attribution_scorer import scorer_table
 
-    for split in ("dev5", "test"):
+    for split in (*VALIDATION_SPLITS, "test"):
         with pytest.raises(ValueError, match="never fitted"):
             scorer_table(tmp_path, (split,))

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from presslens.analyzers.attribution.features import ArticleTokens
+from presslens.evaluation.realnews_selection import VALIDATION_SPLITS
 from presslens.training.attribution import bio_labels, realnews_articles
 
 TEXT = ('Officials denied the report. "We will not retreat," the commander told reporters.\n'
@@ -97,7 +98,7 @@ def test_only_sentences_holding_a_gold_span_are_learned_from() -> None:
     assert _annotated_sentences(ranges, {"Source": [], "Cue": [], "Content": []}) == []
 
 
-@pytest.mark.parametrize("splits", ["dev,test", "dev5", "dev2, dev5"])
+@pytest.mark.parametrize("splits", ["dev,test", VALIDATION_SPLITS[0], f"dev2, {VALIDATION_SPLITS[-1]}"])
 def test_the_test_split_and_the_validation_batch_are_never_fitted_on(splits: str) -> None:
     from presslens.training.attribution import dev_split_names
 
