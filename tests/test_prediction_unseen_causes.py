@@ -73,3 +73,13 @@ def test_excluded_sentences_are_no_prediction_findings() -> None:
     kept = "The ministry will publish the audit next week."
     found = prediction_forecast(kept)
     assert found is not None and prediction_basis(kept, found, True, False) is not None
+
+
+def test_contracted_negated_likelihood_is_a_forecast() -> None:
+    # "isn't likely to" is read like "is not likely to" (audit A); a bare "isn't" is none
+    for sentence in ("Clinton isn’t likely to flip the state in the coming election.",
+                     "The court isn't expected to rule before the summer."):
+        found = prediction_forecast(sentence)
+        assert found is not None and found[0] == "forecast", sentence
+        assert prediction_basis(sentence, found, True, False) is not None
+    assert prediction_forecast("Clinton isn’t likely the favourite in the state.") is None

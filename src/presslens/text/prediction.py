@@ -1012,9 +1012,11 @@ _PLAN_VERB_BEFORE = re.compile(
     IGNORE_CASE,
 )
 # "is destined to continue", "gonna": a future event without "will" ("are headed to" is as often a present
-# motion: "migrants who are headed to the border")
+# motion: "migrants who are headed to the border"); a contracted negation "isn't likely to" (pred8, audit A: the
+# expected-cue pattern knows "is not likely to" only)
 _MORE_FORECASTS = re.compile(
-    r"\b(?:(?:is|are|seems|seem)\s+destined\s+to|gonna|(?:is|are)\s+(?:now\s+|already\s+)?on\s+the\s+way"
+    r"\b(?:(?:is|are|seems|seem)\s+destined\s+to|gonna|(?:isn['’]t|aren['’]t)\s+(?:likely|expected|set|poised|bound)\s+to\b|"
+    r"(?:is|are)\s+(?:now\s+|already\s+)?on\s+the\s+way"
     r"(?=\s*(?:[,.;!?\"”’)]|$|and\b|as\b)))",
     IGNORE_CASE,
 )
@@ -1139,7 +1141,7 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
         elif cue_type not in PREDICTION_CUES:
             continue
         kept.append((start, end, cue_type))
-    if "destined" in text or "gonna" in text or "the way" in text:
+    if "destined" in text or "gonna" in text or "the way" in text or "n’t" in text or "n't" in text:
         kept = sorted(kept + [(m.start(), m.end(), "going_to") for m in _MORE_FORECASTS.finditer(text)])
     kinds = {c[2] for c in kept}
     if kinds & PREDICTION_CUES:
