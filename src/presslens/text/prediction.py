@@ -525,7 +525,14 @@ _ANSWER_LINE = re.compile(r"^\W*(?:yes|no)\s*[,.!:;–—-]", IGNORE_CASE)
 # the writer's (or a speaker's) wish rather than an expectation
 _WISH = re.compile(
     r"^\W*(?:hopefully|let(?:'s|’s|\s+us)\s+(?:just\s+)?(?:hope|pray|wish)|may\s+god|god\s+willing|pray)\b|"
-    r"\b(?:I|we)\s+(?:hope|pray|wish|trust)\b",
+    r"\b(?:I|we)\s+(?:(?:can|could|must|only|just|all|do|still|really)\s+){0,3}(?:hope|pray|wish|trust)\b",
+    IGNORE_CASE,
+)
+# what the writer says is needed or wanted, told by a relative clause: "We need new leadership that will stand
+# up to ...", "we want a president who will": a demand or a wish, not a forecast (pred8, audit A)
+_NEED_RELATIVE = re.compile(
+    r"\b(?:I|we)\s+(?:(?:really|just|still|all|badly)\s+)?(?:need|needs|want|deserve)\s+(?:(?:a|an|the|new|some)\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}(?:who|that)\s+(?:will|['’]ll|is\s+going\s+to)\b",
     IGNORE_CASE,
 )
 # divine agency: a prophecy or a creed, not an event a reader can watch for
@@ -565,20 +572,46 @@ _HABITUAL_AFTER = re.compile(r"\s+(?:always|often|usually|sometimes|generally|ty
                              IGNORE_CASE)
 # a generic or habitual statement (guideline section 6): "there is always a risk that the disease will spread",
 # "whenever it rains the road will flood", "every migrant who crosses will ...", "anyone who tries will fail": a
-# frequency word, or a subject that names a whole category by a relative clause, before the cue in its sentence.
+# frequency word, or a subject that names a whole category by a relative clause or a participle ("any Jewish
+# students thinking of being involved ... will have encounters", pred8, read off dev5), before the cue.
 # A time horizon makes it a forecast again ("every voter will receive a ballot by Friday").
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:always|usually|typically|normally|generally|whenever|every\s+time|each\s+time)\b|"
     r"\b(?:occasionally|sometimes|often|frequently|rarely|seldom)\s+(?:[\w’'-]+\s+){0,3}$|"
     r"\b(?:anyone|anybody|whoever)\b|"
-    r"\b(?:every|each|any|all)\s+(?:[\w’'-]+\s+){0,3}(?:who|that|which)\b)[^.;:!?]*$",
+    r"\b(?:every|each|any|all)\s+(?:[\w’'-]+\s+){0,3}(?:who|that|which)\b|"
+    r"\b(?:every|each|any)\s+(?:[\w’'-]+\s+){0,3}[a-z]+ing\b)[^.;:!?]*$",
     IGNORE_CASE,
 )
 # a character of the clause before or after a cue: anything but a sentence or clause stop, where a period
 # glued to the next character (".22", "3.5") or after a lone capital ("U.S.", "J. Smith") stops nothing
 _IN_CLAUSE = r"(?:[^.;!?]|\.(?=\w)|(?<=\b[A-Z])\.)"
 # set phrases about an open future, not a forecast
-_IDIOM = re.compile(r"\btime\s+will\s+tell\b|\bremains\s+to\s+be\s+seen\b", IGNORE_CASE)
+_IDIOM = re.compile(
+    r"\btime\s+will\s+tell\b|\bremains\s+to\s+be\s+seen\b|\bboys\s+will\s+be\s+boys\b|\bwhat\s+will\s+be\s*,?\s+will\s+be\b|"
+    r"\baccidents\s+will\s+happen\b",  # sayings (pred8: "boys will be boys", dev5)
+    IGNORE_CASE,
+)
+# a characterisation of someone's nature, not an event (pred8; dev5 "There is no low to which the Democrats will
+# not sink", audit A "ignorants who will believe anything he says"): "no low/level/length to which X will ..." before
+# the cue, "will say/believe anything" after it (not "will do whatever it takes", a commitment, LOG rule 4)
+_CHARACTER_BEFORE = re.compile(
+    rf"\bno\s+(?:low|level|length|lengths|depth|depths|limit|end)\s+to\s+which\b{_IN_CLAUSE}*$", IGNORE_CASE
+)
+_CHARACTER_AFTER = re.compile(
+    r"\s+(?:not\s+)?(?:\w+\s+)?(?:say|believe|accept|swallow)\s+(?:just\s+)?(?:anything|whatever)\b", IGNORE_CASE
+)
+# a negated future of tolerating: "will not stand for extremism" (guideline section 6's general stance), "are not
+# going to put up with this any longer" (pred8, read off dev5); the words between the cue and the verb are few
+_NEGATED_TOLERANCE = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:put\s+up\s+with|stand\s+for|tolerate|stand\s+idly\s+by|stand\s+by\s+and)\b", IGNORE_CASE
+)
+# a generic second person in a "when/if" clause before the cue: "when you are so gung ho to go after someone ...,
+# it will eventually come back to bite you" is a saying about anyone, not an event (pred8, read off dev5)
+_GENERIC_YOU_CLAUSE_BEFORE = re.compile(rf"\b(?:when|whenever|if|once)\s+you\b{_IN_CLAUSE}*$", IGNORE_CASE)
+# a wh-word opening the sentence (or the part after a colon) right before the cue: "Also of interest: Who will come
+# out in second or third." asks, with or without a question mark (pred8, audit A)
+_WH_OPENING_BEFORE = re.compile(r"(?:^|:\s*)\W*(?:[Ww]ho|[Ww]hat|[Ww]hich|[Ww]hen|[Ww]here|[Hh]ow|[Ww]hy)\s+$")  # not "WHO"
 # a hypothetical development the forecast depends on (guideline 8a: conditional projections are not
 # predictions): a clause opened by "if/should/once/in case" before the cue ("If that kicks in, the plague will
 # be ...", "Should the disease spread, it will be ..."), or "if" after it ("will be unable to cope if the
@@ -610,7 +643,14 @@ _OPEN_BEFORE = re.compile(
 # condition (LOG.md rule 12), as "once X," is; "once more", "as soon as possible", "as soon as next week" are not
 _ONCE_BEFORE = re.compile(
     r"\b(?i:once|as\s+soon\s+as)\s+(?:(?i:the|a|an|this|that|these|those|he|she|it|they|we|you|his|her|its|their|"
-    rf"our|my)|[A-Z][\w’'.-]*(?<!Next)(?<!This))\b{_IN_CLAUSE}*$"
+    rf"our|my)|[A-Z][\w’'.-]*(?<!Next)(?<!This)|people|men|women|children|(?!(?:is|was|has|us|this|thus|as|always|sometimes|perhaps)\b)[a-z]{{3,}}s)\b"
+    rf"{_IN_CLAUSE}*$"  # a bare plural too: "once people truly understand ..., they will" (pred8, dev5)
+)
+# a purpose clause opening the sentence, "To get there, migrants will have to travel ...": what it would take, a
+# condition (LOG.md rule 12); not the set phrases "To date,", "To be sure,", "To that end,", "To me," (pred8)
+_PURPOSE_BEFORE = re.compile(
+    r"(?:^|:\s*)\W*(?:In\s+order\s+)?[Tt]o\s+(?!(?:date|be|that|this|these|those|some|a|an|the|me|us|him|her|them|my|"
+    r"our|his|their|its|what|which|whom|whose|everyone|everybody|no|each|all|many|most)\b)[a-z]+\b[^,;.!?]*,[^,;]*$"
 )
 # the other branch of a condition: "Otherwise, I will let ...", "or else they will"
 _ELSE_BEFORE = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|but)\s+)\W*(?:otherwise|or\s+else)\b{_IN_CLAUSE}*$", IGNORE_CASE)
@@ -619,14 +659,16 @@ _ELSE_BEFORE = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|but)\s+)\W*(?:otherwise|or\s
 # the documents will be released")
 # ("which is why they will be the first", "that's how the army will" explain, they ask nothing)
 _INDIRECT_QUESTION_BEFORE = re.compile(
-    r"(?<!\bis\s)(?<!\bwas\s)(?<!['’]s\s)(?<!\bexactly\s)\b(?:how|why)\s+(?:[A-Za-z’'-]+\s+){1,4}$", IGNORE_CASE
-)
+    r"(?<!\bis\s)(?<!\bwas\s)(?<!['’]s\s)(?<!\bexactly\s)\b(?:how|why)\s+(?:[A-Za-z’'-]+\s+){0,3}[A-Za-z’'-]+\s*$",
+    IGNORE_CASE,
+)  # the last word may be glued to the cue: "nervous about how they’ll balance" (pred8, audit A)
 # a wh-clause after a verb or adjective of knowing ("no one knows what the field will look like", "you don't know
 # who's going to show up", "it is not clear when the documents will be released"): an open question, not a
 # forecast ("Ryan, who will face Nehlen" has no such verb before it; "whether" is a condition, :data:`_OPEN_BEFORE`)
 _KNOWING_WH_BEFORE = re.compile(
-    r"\b(?:know|knows|knew|known|clear|unclear|sure|unsure|certain|uncertain|wonder|wonders|wondered|ask|asks|"
-    r"asked|asking|guess|predict|tell|say|decide|decided|determine|see)\s+(?:(?:yet|exactly|now|just|precisely)\s+)?"
+    r"\b(?:know|knows|knew|known|unknown|clear|unclear|sure|unsure|certain|uncertain|wonder|wonders|wondered|"
+    r"wondering|ask|asks|asked|asking|guess|predict|tell|say|decide|decided|determine|see|idea|nervous\s+about|"
+    r"worried\s+about|curious\s+about|no\s+telling)\s+(?:(?:yet|exactly|now|just|precisely)\s+)?"
     r"(?:who|what|when|where|which|how|how\s+(?:much|many|long|soon))\b(?:\s+and\s+when)?"
     rf"{_IN_CLAUSE}*$",
     IGNORE_CASE,
@@ -764,7 +806,7 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         return "answer"
     if _IDIOM.search(text):
         return "idiom"
-    if _WISH.search(text):
+    if _WISH.search(text) or _NEED_RELATIVE.search(text):
         return "wish"
     if _EVALUATIVE_ASIDE.search(text):
         return "evaluative aside"
@@ -801,6 +843,20 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
                 _cue_subject(text, start, end)) and not _NEGATION_NEAR.match(text, end):
             reasons.append("discourse")  # "while I will say he's not the most well informed"
             continue
+        if cue_type in {"future", "going_to"} and _WH_OPENING_BEFORE.search(text, max(0, start - 60), start):
+            reasons.append("question")  # "Also of interest: Who will come out in second or third."
+            continue
+        if cue_type in {"future", "going_to"} and (_CHARACTER_BEFORE.search(text, max(0, start - LOOKBEHIND), start)
+                                                   or _CHARACTER_AFTER.match(text, end)):
+            reasons.append("generic")  # "no low to which they will not sink", "who will believe anything"
+            continue
+        if cue_type in {"future", "going_to"} and _negated_tolerance(text, start, end):
+            reasons.append("stance")  # "will not stand for extremism", "are not going to put up with this"
+            continue
+        if cue_type in {"future", "going_to"} and _GENERIC_YOU_CLAUSE_BEFORE.search(
+                text, max(0, start - LOOKBEHIND), start):
+            reasons.append("generic you")  # "when you are so gung ho ..., it will come back to bite you"
+            continue
         if cue_type in {"future", "going_to"} and _INDIRECT_QUESTION_BEFORE.search(text, max(0, start - 60), start):
             reasons.append("question")  # "to tell you how it will be effective": an indirect question
             continue
@@ -830,6 +886,15 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
     if reasons and all(r is not None for r in reasons):
         return reasons[0]
     return None
+
+
+def _negated_tolerance(text: str, start: int, end: int) -> bool:
+    """Whether a negated future cue refuses to tolerate something (:data:`_NEGATED_TOLERANCE`): "won't put up
+    with", "will not stand for", "are not going to put up with" -- the negation in the cue or right after it."""
+    word = text[start:end].lower().replace("’", "'")
+    negated = "not " in word or "n't" in word or bool(re.match(r"\s+(?:\w+\s+)?(?:not|never)\b", text[end:end + 30],
+                                                                  IGNORE_CASE))
+    return negated and bool(_NEGATED_TOLERANCE.match(text, end))
 
 
 def _refusal(text: str, start: int, end: int) -> bool:
@@ -871,7 +936,8 @@ def is_conditional(text: str, start: int, end: int) -> bool:
     window = max(0, start - LOOKBEHIND)
     return bool(_CONDITION_BEFORE.search(text, window, start) or _OPEN_BEFORE.search(text, window, start)
                 or _CONDITION_AFTER.match(text, end) or _ONCE_BEFORE.search(text, window, start)
-                or _ELSE_BEFORE.search(text, window, start) or _IMPERATIVE_AND_BEFORE.search(text, window, start))
+                or _ELSE_BEFORE.search(text, window, start) or _IMPERATIVE_AND_BEFORE.search(text, window, start)
+                or _PURPOSE_BEFORE.search(text, window, start))
 
 
 def has_certainty(text: str) -> bool:
@@ -946,9 +1012,11 @@ _PLAN_VERB_BEFORE = re.compile(
     IGNORE_CASE,
 )
 # "is destined to continue", "gonna": a future event without "will" ("are headed to" is as often a present
-# motion: "migrants who are headed to the border")
+# motion: "migrants who are headed to the border"); a contracted negation "isn't likely to" (pred8, audit A: the
+# expected-cue pattern knows "is not likely to" only)
 _MORE_FORECASTS = re.compile(
-    r"\b(?:(?:is|are|seems|seem)\s+destined\s+to|gonna|(?:is|are)\s+(?:now\s+|already\s+)?on\s+the\s+way"
+    r"\b(?:(?:is|are|seems|seem)\s+destined\s+to|gonna|(?:isn['’]t|aren['’]t)\s+(?:likely|expected|set|poised|bound)\s+to\b|"
+    r"(?:is|are)\s+(?:now\s+|already\s+)?on\s+the\s+way"
     r"(?=\s*(?:[,.;!?\"”’)]|$|and\b|as\b)))",
     IGNORE_CASE,
 )
@@ -1073,7 +1141,7 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
         elif cue_type not in PREDICTION_CUES:
             continue
         kept.append((start, end, cue_type))
-    if "destined" in text or "gonna" in text or "the way" in text:
+    if "destined" in text or "gonna" in text or "the way" in text or "n’t" in text or "n't" in text:
         kept = sorted(kept + [(m.start(), m.end(), "going_to") for m in _MORE_FORECASTS.finditer(text)])
     kinds = {c[2] for c in kept}
     if kinds & PREDICTION_CUES:

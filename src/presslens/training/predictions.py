@@ -41,6 +41,7 @@ from presslens.analyzers.claims.predictions import (
     HAND_SCORES,
     SCORER_FILE,
     prediction_features,
+    recalibrated_bucket_score,
 )
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
 from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss
@@ -171,6 +172,17 @@ def choose_l2(x: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str]
     return min(losses, key=lambda k: (losses[k], k)), losses
 
 
+def recalibrated_scores(candidates: list[Candidate], splits: list[str]) -> dict[str, float]:
+    """:func:`~presslens.analyzers.claims.predictions.recalibrated_bucket_score` of every bucket from the
+    candidates of ``splits``."""
+    per: dict[str, dict[str, tuple[int, int]]] = {b: {} for b in BUCKETS}
+    for c in candidates:
+        if c.split in splits:
+            r, n = per[c.basis].get(c.split, (0, 0))
+            per[c.basis][c.split] = (r + int(c.right), n + 1)
+    return {b: recalibrated_bucket_score(per[b]) for b in BUCKETS}
+
+
 def evaluate(candidates: list[Candidate], golds: list[Gold]) -> dict[str, Any]:
     """Leave-one-split-out over :data:`SPLITS`: for each held-out split the hand scores, the bucket table
     re-estimated on the other splits and the learned scorer (its L2 chosen on the other splits), counts as
@@ -188,8 +200,11 @@ def evaluate(candidates: list[Candidate], golds: list[Gold]) -> dict[str, Any]:
         learned = predict(x, w, b)
         bw, bb = fit(x[train][:, buckets], y[train], choose_l2(x[:, buckets], y, groups, rest)[0])
         bucket_scores = predict(x[:, buckets], bw, bb)
+        fold_table = recalibrated_scores(candidates, rest)
+        recalibrated = np.asarray([fold_table[c.basis] for c in candidates])
         row: dict[str, Any] = {"l2": l2}
-        for key, scores in (("hand", hand), ("buckets", bucket_scores), ("learned", learned)):
+        for key, scores in (("hand", hand), ("buckets", bucket_scores), ("learned", learned),
+                            ("recalibrated", recalibrated)):
             row[key] = precision_recall(candidates, scores, golds, held)
             row[f"{key}_log_loss"] = log_loss(y[test], scores[test])
             row[f"{key}_ece"] = expected_calibration_error(y[test], scores[test])
@@ -197,9 +212,12 @@ def evaluate(candidates: list[Candidate], golds: list[Gold]) -> dict[str, Any]:
     l2, losses = choose_l2(x, y, groups, list(SPLITS))
     w, b = fit(x, y, l2)
     learned = predict(x, w, b)
+    table["recalibrated"] = recalibrated_scores(candidates, list(SPLITS))
+    recalibrated_all = np.asarray([table["recalibrated"][c.basis] for c in candidates])
     for split in SPLITS:
         table["in_sample"][split] = {"learned": precision_recall(candidates, learned, golds, split),
-                                     "hand": precision_recall(candidates, hand, golds, split)}
+                                     "hand": precision_recall(candidates, hand, golds, split),
+                                     "recalibrated": precision_recall(candidates, recalibrated_all, golds, split)}
     counts: dict[str, dict[str, list[int]]] = {}
     for c in candidates:
         right_total = counts.setdefault(c.basis, {}).setdefault(c.split, [0, 0])
@@ -221,16 +239,17 @@ def _pr(counts: tuple[int, int, int, int]) -> str:
 
 
 def markdown(table: dict[str, Any]) -> str:
-    keys = ("hand", "buckets", "learned")
+    keys = ("hand", "buckets", "learned", "recalibrated")
     lines = ["| held-out split | L2 | hand P / R (read off dev-dev3) | buckets re-estimated P / R (held out) "
-             "| learned P / R (held out) | ECE hand / buckets / learned | log loss hand / buckets / learned |",
-             "|---|---|---|---|---|---|---|"]
+             "| learned P / R (held out) | recalibrated P / R (held out) "
+             "| ECE hand / buckets / learned / recalibrated | log loss hand / buckets / learned / recalibrated |",
+             "|---|---|---|---|---|---|---|---|"]
     sums = {k: [0.0, 0.0, 0.0, 0.0] for k in keys}
     for split, row in table["held_out"].items():
         eces = " / ".join(f"{row[k + '_ece']:.3f}" for k in keys)
         losses = " / ".join(f"{row[k + '_log_loss']:.1f}" for k in keys)
         lines.append(f"| {split} | {row['l2']} | {_pr(row['hand'])} | {_pr(row['buckets'])} | {_pr(row['learned'])} "
-                     f"| {eces} | {losses} |")
+                     f"| {_pr(row['recalibrated'])} | {eces} | {losses} |")
         for key in keys:
             right, asserted, found, gold = row[key]
             sums[key][0] += right / asserted if asserted else 0.0
@@ -241,14 +260,15 @@ def markdown(table: dict[str, Any]) -> str:
                  + " / ".join(f"{sums[k][2]:.3f}" for k in keys) + " | "
                  + " / ".join(f"{sums[k][3]:.1f}" for k in keys) + " |")
     lines += ["", f"in-sample (L2 {table['l2']}, fitted on {' + '.join(SPLITS)}):", "",
-              "| split | hand P / R | learned P / R |", "|---|---|---|"]
+              "| split | hand P / R | learned P / R | recalibrated P / R |", "|---|---|---|---|"]
     for split, row in table["in_sample"].items():
-        lines.append(f"| {split} | {_pr(row['hand'])} | {_pr(row['learned'])} |")
+        lines.append(f"| {split} | {_pr(row['hand'])} | {_pr(row['learned'])} | {_pr(row['recalibrated'])} |")
     lines += ["", "bucket counts (right / candidates):", "",
-              "| bucket | hand score | " + " | ".join(SPLITS) + " |", "|---|---|" + "---|" * len(SPLITS)]
+              "| bucket | hand score | recalibrated on all | " + " | ".join(SPLITS) + " |",
+              "|---|---|---|" + "---|" * len(SPLITS)]
     for bucket in BUCKETS:
         per = table["buckets"].get(bucket, {})
-        lines.append(f"| {bucket} | {HAND_SCORES[bucket]:.2f} | "
+        lines.append(f"| {bucket} | {HAND_SCORES[bucket]:.2f} | {table['recalibrated'][bucket]:.2f} | "
                      + " | ".join("{}/{}".format(*per.get(s, [0, 0])) for s in SPLITS) + " |")
     return "\n".join(lines) + "\n"
 
