@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from presslens.analyzers.attribution import sanity
+from presslens.analyzers.attribution.clause_edges import as_reported_by, message_object, relative_clause_end
 from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.link import Attribution
 from presslens.analyzers.attribution.spans import Span, strip_span
@@ -266,9 +267,10 @@ def clause_after_cue(text: str, a: Attribution, sentence_ranges: list[Span]) -> 
             lead = lead[1:]
         if not lead or lead[0] not in _SUBORDINATORS or "," in text[a.content[0] : a.content[1]]:
             return None  # a content with a comma may hold the main clause after its subordinate one
-        if text[a.content[1] : a.source[0]].strip(" \t,") or _ends_in_listener_verb(text, a.cue):
+        if text[a.content[1] : min(a.source[0], a.cue[0])].strip(" \t,") or _ends_in_listener_verb(text, a.cue):
             return None  # the frame does not follow the subordinate clause, or its object is a listener
-        start = a.cue[1]
+        # "While the details are unclear, according to police, the officer admitted ...": after the source
+        start = max(a.cue[1], a.source[1])
     clause = strip_span(text, start, sent[1], _EDGE + ".!?")
     return clause if len(_WORD.findall(text, clause[0], clause[1])) >= 3 else None
 
@@ -331,6 +333,8 @@ def trim_frame_edges(text: str, atts: list[Attribution], sentence_ranges: list[S
     """Cut a trailing frame and a leading listener off every content, and give a frame whose line ends in a
     colon the block after it (in place); returns the attributions whose content changed. Frames are looked up
     among the contents as they were before any cut."""
+    from presslens.analyzers.attribution.refine import MESSAGE_OBJECT_PREDICATES
+
     frames = report_frames(atts)
     new = {id(a): without_trailing_frame(text, a, atts, frames) for a in atts}
     quotes = quote_spans(text)
@@ -341,8 +345,13 @@ def trim_frame_edges(text: str, atts: list[Attribution], sentence_ranges: list[S
         a.content = block_after_colon(text, a, quotes) or without_listener(text, a)
         a.content = clause_after_cue(text, a, sentence_ranges) or a.content
         a.content = quotation_after_inner_colon(text, a, quotes) or from_its_own_line(text, a, quotes) or a.content
+        passive = as_reported_by(text, a, sentence_ranges)
+        if passive is not None:
+            a.source, a.content = passive
+        a.content = message_object(text, a, sentence_ranges, MESSAGE_OBJECT_PREDICATES) or a.content
+        a.content = relative_clause_end(text, a) or a.content
         if a.content is not None:
             a.content = without_dateline(text, a.content)
-        if a.content != before:
+        if a.content != before or passive is not None:
             changed.append(a)
     return changed

@@ -194,6 +194,16 @@ def _infinitive(text: str, cue: Span, ws: list[str]) -> bool:
     return bool(lead) and lead[-1] == "to" and text[cue[0] - 1 : cue[0]].isspace() and lead[:1] != ["on"]
 
 
+#: verbs before "to" inside a cue that make the speech an obligation, a wish or a plan, not something said
+#: ("needs to explain", "has to tell", "wants to say", "is going to announce")
+_OBLIGATION = frozenset("need needs needed have has had ought got want wants wanted going".split())
+
+
+def _obligation(ws: list[str]) -> bool:
+    """ "Ms. Haspel needs to explain ...": the writer's demand (or a plan), not a report of what was said."""
+    return any(w == "to" and i > 0 and ws[i - 1] in _OBLIGATION for i, w in enumerate(ws[:-1]))
+
+
 def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str]:
     """A cue that reports nothing: hypothetical (``could admit``, ``to explain``), negated (``refuses to say``),
     or a question without an answer (``asked whether``). A headline's cue (``Trump Threatens To ...``) is a cue
@@ -201,7 +211,12 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
     ws = [w.lower() for w in words(text, cue)]
     before = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 25), cue[0])][-1:]
     out = []
-    if any(w in _MODAL for w in ws + before) or (ws[:1] == ["to"] and len(ws) > 1) or _infinitive(text, cue, ws):
+    if (
+        any(w in _MODAL for w in ws + before)
+        or (ws[:1] == ["to"] and len(ws) > 1)
+        or _infinitive(text, cue, ws)
+        or _obligation(ws)
+    ):
         out.append("hypothetical cue")
     if ws and all(w in _HEDGE_ADVERBS or w in _AUXILIARY_VERBS or w in _BE for w in ws):
         out.append("cue is a hedge adverb")  # "he has allegedly ...", "Mueller reportedly is ...": no one speaks
