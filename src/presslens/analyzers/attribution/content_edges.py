@@ -93,9 +93,35 @@ def _addressee_that(text: str, ws: list[re.Match[str]]) -> int | None:
     return None
 
 
+#: the start of a listener left between a cue and a content that holds the rest of it: " to the responding ",
+#: " responding " after "told"
+_LISTENER_GAP = re.compile(r"[ \t]+(?:to[ \t]+)?(?:[\w'\u2019-]+[ \t]+){0,3}")
+
+
+def _split_listener_that(text: str, cue: Span, content: Span) -> int | None:
+    """A listener cut in two by the layers ("The officer reported to the responding officers that she ...",
+    content "officers that she ..."): after a telling verb or "to", the words up to "that" are the listener."""
+    if content[0] - cue[1] <= 1 or _LISTENER_GAP.fullmatch(text, cue[1], content[0]) is None:
+        return None
+    gap = _WORD.findall(text, cue[1], content[0])
+    cue_words = [w.lower() for w in _WORD.findall(text, cue[0], cue[1])]
+    if not gap or not cue_words or (gap[0].lower() != "to" and cue_words[-1] not in _LISTENER_VERBS):
+        return None
+    ws = list(_WORD.finditer(text, content[0], content[1]))[:5]
+    for i, w in enumerate(ws[:4]):
+        if text[content[0] if i == 0 else ws[i - 1].end() : w.start()].strip():
+            return None  # punctuation inside the listener
+        if w.group().lower() == "that":
+            return w.end() if i > 0 and i + 1 < len(ws) else None
+    return None
+
+
 def listener_end(text: str, cue: Span, content: Span) -> int | None:
     """Where the reported clause starts when ``content`` opens with the listener of a telling ``cue``; None
     when it does not (a quotation, no listener, or a clause that does not follow one)."""
+    split = _split_listener_that(text, cue, content)
+    if split is not None:
+        return split  # "reported to the responding | officers that she entered ..."
     if not 0 <= content[0] - cue[1] <= 2 or text[cue[1] : content[0]].strip():
         return None  # the content does not follow the verb directly ("told reporters: ...", a quotation)
     ws = [m for m in _WORD.finditer(text, content[0], content[1])][:8]

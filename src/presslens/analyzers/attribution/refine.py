@@ -544,7 +544,9 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     return not any(w in CLAUSAL_PREDICATES or w in MESSAGE_OBJECT_PREDICATES for w in cue_words)
 
 
-_ADMIT = frozenset("admit admits admitted admitting".split())
+#: verbs whose noun-phrase object is a person or a thing let in or put up, not a message: "admitted two
+#: preachers into the country", "posted the allegations on Twitter" ("admitted that ...", "posted: ..." report)
+_ADMIT = frozenset("admit admits admitted admitting post posts posted posting".split())
 #: what opens a clause or a confession after "admit" ("admitted to killing", "admits that", "admitted he lied")
 _CONFESSION_START = re.compile(
     r"(?:to|that|on|he|she|they|it|we|i|you|there|this|his|her|their|its|our|my|having|being|guilt|wrongdoing|"
@@ -557,6 +559,10 @@ _FINITE_WORDS = frozenset(
 )
 
 
+#: where the object of "admitted" / "posted" ends: a comma, a relative or a subordinate clause
+_OBJECT_END = re.compile(r",|\b(?:who|which|that|despite|because|as|when|while|after|before|since)\b")
+
+
 def _let_in(text: str, cue: Span, end: int) -> bool:
     """ "admit" in the sense of let in ("The Home Office also admitted Shaykh X into the country", "It admits
     jihad terrorists as well"): the object is people, no clause and no confession follows the verb."""
@@ -567,7 +573,7 @@ def _let_in(text: str, cue: Span, end: int) -> bool:
     start = cue[1] + len(gap) - len(gap.lstrip())
     if start >= end or _CONFESSION_START.match(text, start):
         return False
-    head = CUE_WORD.findall(re.split(r",|\bwho\b|\bwhich\b|\bthat\b|\bdespite\b|\bbecause\b", text[start:end])[0])
+    head = CUE_WORD.findall(_OBJECT_END.split(text[start:end])[0])
     return bool(head) and not any(w.lower() in _FINITE_WORDS for w in head)
 
 

@@ -178,6 +178,8 @@ _PARTICIPLES = frozenset("said told written known seen shown heard thought found
 _NEGATION = frozenset("not never n't refuse refuses refused refusing decline declines declined declining".split())
 _DETERMINERS = frozenset("the a an his her their its our my your these those this wild new latest many".split())
 _POSSESSIVE = re.compile(r"\w['\u2019]s?\s+$")
+#: "asking him if he would respond", "asked the minister whether": a listener, then the question
+_LISTENER_QUESTION = re.compile(r"\s+(?:him|her|them|us|me|you|[A-Z][\w'\u2019-]*)\s+(?:if|whether)\b")
 _QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b", re.I)
 
 
@@ -228,7 +230,9 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         out.append("passive cue")
     if any(w in _NEGATION or w.endswith(("n't", "n\u2019t")) for w in ws):
         out.append("negated cue")
-    if ws and ws[-1].startswith("ask") and _QUESTION_AFTER.match(text, cue[1]):
+    if ws and ws[-1].startswith("ask") and (
+        _QUESTION_AFTER.match(text, cue[1]) or _LISTENER_QUESTION.match(text, cue[1])
+    ):
         out.append("question without an answer")
     if ws and ws[0] in _LEADING_PREPOSITIONS | {"of", "in", "on", "at"} and ws[0] != "according":
         out.append("cue starts with a preposition")
