@@ -87,6 +87,7 @@ def test_a_cue_with_its_own_object_does_not_report_the_words_before_it() -> None
         ("The plan is dead, the minister said on Monday.", "the minister", "said", "The plan is dead"),
         ("\u201cThe plan is dead,\u201d he told the committee.", "he", "told", "The plan is dead"),
         ("The plan is dead, he told the committee.", "he", "told", "The plan is dead"),
+        ("The plan is dead, the minister said this week at an event.", "the minister", "said", "The plan is dead"),
     ],
 )
 def test_a_content_before_a_cue_without_an_object_or_with_a_listener_is_kept(
@@ -188,6 +189,8 @@ def test_went_on_to_say_is_a_report() -> None:
          "the police report"),
         ("Fox News further reported that the plan was off.", "Fox News further", "Fox News"),
         ("Nor do the notes mention it.", "do the notes", "the notes"),
+        ("Sen. Ted Cruz, meanwhile, warned that it could happen.", "Sen. Ted Cruz, meanwhile", "Sen. Ted Cruz"),
+        ("''We will,'' the company said.", "'' the company", "the company"),
         ("A statement released after a cabinet meeting said so.", "A statement released after a cabinet meeting",
          "A statement"),
     ],
@@ -209,3 +212,21 @@ def test_a_that_clause_object_after_a_gap_is_kept() -> None:
     text = "She said in a statement that the plan is dead."
     a = _att(text, "She", "said", "the plan is dead")
     assert _said(text, without_listener(text, a)) == "the plan is dead"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Just hours after reports she had clinched the nomination, she spoke.", "reports"),
+        ("The law, which first required states to test all students, passed.", "states"),
+    ],
+)
+def test_a_plural_noun_after_a_preposition_or_a_participle_is_no_cue(text: str, cue: str) -> None:
+    a = _att(text, None, cue, None)
+    assert "cue is a noun" in sanity_problems(text, a, _whole(text))
+
+
+def test_a_verb_after_its_subject_is_a_cue() -> None:
+    text = "The law states that all students are tested."
+    a = _att(text, "The law", "states", "all students are tested")
+    assert "cue is a noun" not in sanity_problems(text, a, _whole(text))

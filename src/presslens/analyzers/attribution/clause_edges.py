@@ -45,7 +45,8 @@ def as_reported_by(text: str, a: Attribution, sentence_ranges: list[Span]) -> tu
 
 #: what opens a noun-phrase object right after a cue ("denied the allegations", "expressed big concerns")
 _OBJECT_AFTER = re.compile(
-    r"[ \t]+(?:the|these|those|a|an|his|her|their|its|such|any|all|this|that|my|our|your)[ \t]+[\w'\u2019-]",
+    r"[ \t]+(?:the|these|those|a|an|his|her|their|its|such|any|all|this|that|my|our|your)[ \t]+"
+    r"(?P<word>[\w'\u2019-]+)",
     re.I,
 )
 #: verbs whose first object after the cue is the listener, not a message ("“...,” he told reporters")
@@ -66,7 +67,8 @@ def object_after_cue(text: str, a: Attribution) -> bool:
         return False  # a colon or dash frame, a listener, "according to"
     if any(ch in text[max(0, a.content[0] - 1) : a.content[1] + 2] for ch in _QUOTES):
         return False
-    return _OBJECT_AFTER.match(text, a.cue[1]) is not None
+    m = _OBJECT_AFTER.match(text, a.cue[1])
+    return m is not None and m.group("word").lower() not in sanity.TIME_WORDS  # "said this week" is no object
 
 
 def message_object(text: str, a: Attribution, sentence_ranges: list[Span], message_verbs: frozenset[str]) -> Span | None:

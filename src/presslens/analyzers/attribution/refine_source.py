@@ -15,7 +15,7 @@ _SOURCE_LEAD = frozenset(
 _SOURCE_TAIL = frozenset(
     "will would can could may might shall should must has have had did does do is are was were be been "
     "also not n't never repeatedly previously later then reportedly already still just even once again "
-    "often further who which".split()
+    "often further meanwhile who which".split()
 )
 _QUANTIFIER_BEFORE = re.compile(
     r"\b(?:about|around|nearly|almost|roughly|some|over|under|only|just|(?:more|fewer|less)\s+than|"
@@ -88,7 +88,7 @@ def clean_source(text: str, src: Span | None) -> Span | None:
         changed = False
         first = text[words[0][0] : words[0][1]]
         second = text[words[1][0] : words[1][1]] if len(words) > 1 else ""
-        if first.lower() in _SOURCE_LEAD or _is_time_word(first):
+        if first.lower() in _SOURCE_LEAD or _is_time_word(first) or not first.strip("'\u2019"):
             words.pop(0)
             changed = True
         elif first.lower() in _TIME_LEAD and _is_time_word(second):

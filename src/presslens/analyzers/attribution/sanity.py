@@ -183,6 +183,17 @@ _LISTENER_QUESTION = re.compile(r"\s+(?:him|her|them|us|me|you|[A-Z][\w'\u2019-]
 _QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b", re.I)
 
 
+#: prepositions before a plural "-s" cue make it a noun ("hours after reports she had won", "amid claims")
+_NOUN_PREPOSITIONS = frozenset("after of in with despite amid from following about over for".split())
+
+
+def _object_of_participle(text: str, cue: Span, before: str) -> bool:
+    """ "the law, which first required states to test all students": an "-s" cue right after a lower-case
+    past participle is that verb's object, a noun."""
+    raw = WORD.findall(text, max(0, cue[0] - 25), cue[0])[-1:]
+    return bool(raw) and raw[0].islower() and before.endswith("ed") and len(before) > 4
+
+
 #: adverbs that hedge a claim without naming who made it: as a cue on their own they report no speech
 _HEDGE_ADVERBS = frozenset("reportedly allegedly supposedly purportedly".split())
 
@@ -238,8 +249,8 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         out.append("cue starts with a preposition")
     if len(ws) == 1 and ws[0].endswith("s") and before and (before[0] in _DETERMINERS or _POSSESSIVE.search(
         text, max(0, cue[0] - 4), cue[0]
-    )):
-        out.append("cue is a noun")  # "the wild claims", "Trump's tweets"
+    ) or before[0] in _NOUN_PREPOSITIONS or _object_of_participle(text, cue, before[0])):
+        out.append("cue is a noun")  # "the wild claims", "Trump's tweets", "hours after reports", "required states"
     return out
 
 
