@@ -218,7 +218,10 @@ def test_a_that_clause_object_after_a_gap_is_kept() -> None:
     ("text", "cue"),
     [
         ("Just hours after reports she had clinched the nomination, she spoke.", "reports"),
+        ("Hours before reports that she had won, she spoke.", "reports"),
         ("The law, which first required states to test all students, passed.", "states"),
+        ("Cardinal Burke\u2019s reply to my question would seem to take on new relevancy.", "reply"),
+        ("A Democratic mayor's warning of an incoming raid may have led to escapes.", "warning"),
     ],
 )
 def test_a_plural_noun_after_a_preposition_or_a_participle_is_no_cue(text: str, cue: str) -> None:

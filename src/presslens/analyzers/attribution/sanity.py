@@ -184,7 +184,7 @@ _QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b",
 
 
 #: prepositions before a plural "-s" cue make it a noun ("hours after reports she had won", "amid claims")
-_NOUN_PREPOSITIONS = frozenset("after of in with despite amid from following about over for".split())
+_NOUN_PREPOSITIONS = frozenset("after before of in on with despite amid from following about over for".split())
 
 
 def _object_of_participle(text: str, cue: Span, before: str) -> bool:
@@ -251,6 +251,8 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         text, max(0, cue[0] - 4), cue[0]
     ) or before[0] in _NOUN_PREPOSITIONS or _object_of_participle(text, cue, before[0])):
         out.append("cue is a noun")  # "the wild claims", "Trump's tweets", "hours after reports", "required states"
+    elif len(ws) == 1 and _POSSESSIVE.search(text, max(0, cue[0] - 4), cue[0]):
+        out.append("cue is a noun")  # "Cardinal Burke's reply to my question", "A Democratic mayor's warning"
     return out
 
 
