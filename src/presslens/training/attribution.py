@@ -49,9 +49,8 @@ from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.tagger import MODEL_DIR, TAG_CHUNK, TAGGER_NAME, tag_logits, token_chunks
 from presslens.analyzers.numeric import sigmoid
 from presslens.encoder import model_fingerprint
-from presslens.evaluation.realnews_selection import OPEN_SPLITS
 from presslens.evaluation.realnews_calibration import calibration
-from presslens.evaluation.realnews_selection import VALIDATION_SPLITS
+from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
 from presslens.registry import ModelSpec, file_sha256
 from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
 from presslens.training.logistic import newton_logistic
