@@ -18,9 +18,10 @@ The probability is a logistic fit with one weight per input,
     P(right) = sigmoid(INTERCEPT + SLOPE * logit(r) + SANE * sane + SHORT * short + NEAR * near
                        + PARTICIPLE * participle)
 
-fitted on every attribution (asserted or not) of the real-news **dev** and **dev2** splits (66 articles, four
-annotators), right or wrong by the matching rules of ``data/realnews/GUIDELINE.md`` section 9, and checked by
-leave-articles-out cross-validation (7 folds of whole articles). Refit and print the held-out reliability table::
+fitted on every attribution (asserted or not) of the real-news open splits (``OPEN_SPLITS``; analyzer 1.8 to 2.1:
+**dev** and **dev2** only, 66 articles, four annotators), right or wrong by the matching rules of
+``data/realnews/GUIDELINE.md`` section 9, and checked by leave-articles-out cross-validation (7 folds of whole
+articles). Refit and print the held-out reliability table::
 
     presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 --split dev,dev2
 
