@@ -125,3 +125,16 @@ def test_leave_one_split_out_scores_each_split_with_the_fit_of_the_others() -> N
     for name, (_ece, asserted, right, found, gold) in out.items():
         assert asserted == right == 6  # the six right ones, and only they, are asserted
         assert found == 6 and gold == table.gold[name]
+
+
+def test_the_calibration_is_refitted_on_the_open_splits_by_default() -> None:
+    import argparse
+
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
+    from presslens.training.attribution import add_arguments, dev_split_names
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    args = parser.parse_args(["--data", "x", "--calibrate"])
+    assert dev_split_names(args.split) == list(OPEN_SPLITS)
+    assert not set(dev_split_names(args.split)) & set(VALIDATION_SPLITS)

@@ -14,6 +14,8 @@ real-news dev splits, with a leave-articles-out check, and prints the constants:
     presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11 [--split dev,dev2]
         [--check-split dev2] [--leave-one-split-out]
 
+(``--split`` defaults to the open splits, :data:`~presslens.evaluation.realnews_selection.OPEN_SPLITS`.)
+
 ``--scorer`` fits the learned finding scorer instead (:mod:`presslens.training.attribution_scorer`: every open
 real-news split, leave one split out; writes ``scorer.json`` into ``--output``, or nothing with ``--dry-run``):
 
@@ -48,7 +50,7 @@ from presslens.analyzers.attribution.tagger import MODEL_DIR, TAG_CHUNK, TAGGER_
 from presslens.analyzers.numeric import sigmoid
 from presslens.encoder import model_fingerprint
 from presslens.evaluation.realnews_calibration import calibration
-from presslens.evaluation.realnews_selection import VALIDATION_SPLITS
+from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
 from presslens.registry import ModelSpec, file_sha256
 from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
 from presslens.training.logistic import newton_logistic
@@ -206,9 +208,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--calibrate", action="store_true",
                         help="fit the score calibration on real news instead (--data: the ptc-semeval2020-task11 "
                         "folder); prints the constants and a leave-articles-out reliability table")
-    parser.add_argument("--split", default="dev,dev2",
-                        help="real-news splits the calibration is fitted on, comma-separated (default: dev,dev2; "
-                        "never test)")
+    parser.add_argument("--split", default=",".join(OPEN_SPLITS),
+                        help="real-news splits the calibration is fitted on, comma-separated (default: the open "
+                        f"splits, {','.join(OPEN_SPLITS)}; never the validation or test splits)")
     parser.add_argument("--check-split", default="",
                         help="with --calibrate: also fit on each split of --split alone and print the expected "
                         "calibration error on this split (e.g. --split dev,dev2 --check-split dev2 shows the "
@@ -469,7 +471,7 @@ def leave_one_split_out(table: CalibrationTable) -> list[tuple[str, float, int, 
     return out
 
 
-def calibrate(data_dir: Path, split: str = "dev,dev2", check_split: str = "", by_split: bool = False) -> int:
+def calibrate(data_dir: Path, split: str = ",".join(OPEN_SPLITS), check_split: str = "", by_split: bool = False) -> int:
     """Fit the calibration constants and print them with the leave-articles-out reliability table; with
     ``check_split``, also the split-to-split check: fitted on one split, scored on the other; with ``by_split``,
     the leave-one-split-out table (fitted on the other splits of ``split``, scored on each)."""

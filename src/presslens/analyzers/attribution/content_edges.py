@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from presslens.analyzers.attribution import sanity
+from presslens.analyzers.attribution.clause_edges import as_reported_by, message_object, relative_clause_end
 from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.link import Attribution
 from presslens.analyzers.attribution.spans import Span, strip_span
@@ -92,9 +93,35 @@ def _addressee_that(text: str, ws: list[re.Match[str]]) -> int | None:
     return None
 
 
+#: the start of a listener left between a cue and a content that holds the rest of it: " to the responding ",
+#: " responding " after "told"
+_LISTENER_GAP = re.compile(r"[ \t]+(?:to[ \t]+)?(?:[\w'\u2019-]+[ \t]+){0,3}")
+
+
+def _split_listener_that(text: str, cue: Span, content: Span) -> int | None:
+    """A listener cut in two by the layers ("The officer reported to the responding officers that she ...",
+    content "officers that she ..."): after a telling verb or "to", the words up to "that" are the listener."""
+    if content[0] - cue[1] <= 1 or _LISTENER_GAP.fullmatch(text, cue[1], content[0]) is None:
+        return None
+    gap = _WORD.findall(text, cue[1], content[0])
+    cue_words = [w.lower() for w in _WORD.findall(text, cue[0], cue[1])]
+    if not gap or not cue_words or (gap[0].lower() != "to" and cue_words[-1] not in _LISTENER_VERBS):
+        return None
+    ws = list(_WORD.finditer(text, content[0], content[1]))[:5]
+    for i, w in enumerate(ws[:4]):
+        if text[content[0] if i == 0 else ws[i - 1].end() : w.start()].strip():
+            return None  # punctuation inside the listener
+        if w.group().lower() == "that":
+            return w.end() if i > 0 and i + 1 < len(ws) else None
+    return None
+
+
 def listener_end(text: str, cue: Span, content: Span) -> int | None:
     """Where the reported clause starts when ``content`` opens with the listener of a telling ``cue``; None
     when it does not (a quotation, no listener, or a clause that does not follow one)."""
+    split = _split_listener_that(text, cue, content)
+    if split is not None:
+        return split  # "reported to the responding | officers that she entered ..."
     if not 0 <= content[0] - cue[1] <= 2 or text[cue[1] : content[0]].strip():
         return None  # the content does not follow the verb directly ("told reporters: ...", a quotation)
     ws = [m for m in _WORD.finditer(text, content[0], content[1])][:8]
@@ -266,9 +293,10 @@ def clause_after_cue(text: str, a: Attribution, sentence_ranges: list[Span]) -> 
             lead = lead[1:]
         if not lead or lead[0] not in _SUBORDINATORS or "," in text[a.content[0] : a.content[1]]:
             return None  # a content with a comma may hold the main clause after its subordinate one
-        if text[a.content[1] : a.source[0]].strip(" \t,") or _ends_in_listener_verb(text, a.cue):
+        if text[a.content[1] : min(a.source[0], a.cue[0])].strip(" \t,") or _ends_in_listener_verb(text, a.cue):
             return None  # the frame does not follow the subordinate clause, or its object is a listener
-        start = a.cue[1]
+        # "While the details are unclear, according to police, the officer admitted ...": after the source
+        start = max(a.cue[1], a.source[1])
     clause = strip_span(text, start, sent[1], _EDGE + ".!?")
     return clause if len(_WORD.findall(text, clause[0], clause[1])) >= 3 else None
 
@@ -331,6 +359,8 @@ def trim_frame_edges(text: str, atts: list[Attribution], sentence_ranges: list[S
     """Cut a trailing frame and a leading listener off every content, and give a frame whose line ends in a
     colon the block after it (in place); returns the attributions whose content changed. Frames are looked up
     among the contents as they were before any cut."""
+    from presslens.analyzers.attribution.refine import MESSAGE_OBJECT_PREDICATES
+
     frames = report_frames(atts)
     new = {id(a): without_trailing_frame(text, a, atts, frames) for a in atts}
     quotes = quote_spans(text)
@@ -341,8 +371,13 @@ def trim_frame_edges(text: str, atts: list[Attribution], sentence_ranges: list[S
         a.content = block_after_colon(text, a, quotes) or without_listener(text, a)
         a.content = clause_after_cue(text, a, sentence_ranges) or a.content
         a.content = quotation_after_inner_colon(text, a, quotes) or from_its_own_line(text, a, quotes) or a.content
+        passive = as_reported_by(text, a, sentence_ranges)
+        if passive is not None:
+            a.source, a.content = passive
+        a.content = message_object(text, a, sentence_ranges, MESSAGE_OBJECT_PREDICATES) or a.content
+        a.content = relative_clause_end(text, a) or a.content
         if a.content is not None:
             a.content = without_dateline(text, a.content)
-        if a.content != before:
+        if a.content != before or passive is not None:
             changed.append(a)
     return changed

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from presslens.analyzers.attribution import sanity
+from presslens.analyzers.attribution.clause_edges import object_after_cue
 from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.lexicon import QUOTE_CHARS, SPEECH_PREDICATES, verb_forms
 from presslens.analyzers.attribution.link import Attribution
@@ -481,6 +482,8 @@ def sanity_problems(text: str, a: Attribution, sentence_ranges: list[Span]) -> l
         out.append("no source")
     if _object_not_content(text, a):
         out.append("content is the verb's object, not what was said")
+    if object_after_cue(text, a):
+        out.append("content before a cue that has an object of its own")
     return out
 
 
@@ -518,6 +521,8 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     whose verb takes a thing, not a clause, as object is not what was said."""
     if a.content is not None and _TOPIC_GAP.fullmatch(text, a.cue[1], a.content[0]):
         return True  # "Article posted with permission from ...": the preposition's object, a topic
+    if a.content is not None and a.content[0] >= a.cue[1] and _let_in(text, a.cue, a.content[1]):
+        return True  # "also admitted two jihad preachers who ...": the object may hold the tagged source
     if a.content is None or not 0 <= a.content[0] - a.cue[1] <= 2 or ":\n" in text[a.cue[1] : a.content[0]]:
         return False  # a colon closing the line frames the block after it ("The letter says:"), not an object
     cue_words = [w.lower() for w in CUE_WORD.findall(text, a.cue[0], a.cue[1])]
@@ -534,7 +539,54 @@ def _object_not_content(text: str, a: Attribution) -> bool:
         text, first.end()
     ):
         return True  # "warned about the raids", "posted with permission from": a topic, not what was said
+    if cue_words and _asked_about(text, cue_words[-1], a.content):
+        return True
     return not any(w in CLAUSAL_PREDICATES or w in MESSAGE_OBJECT_PREDICATES for w in cue_words)
+
+
+#: verbs whose noun-phrase object is a person or a thing let in or put up, not a message: "admitted two
+#: preachers into the country", "posted the allegations on Twitter" ("admitted that ...", "posted: ..." report)
+_ADMIT = frozenset("admit admits admitted admitting post posts posted posting".split())
+#: what opens a clause or a confession after "admit" ("admitted to killing", "admits that", "admitted he lied")
+_CONFESSION_START = re.compile(
+    r"(?:to|that|on|he|she|they|it|we|i|you|there|this|his|her|their|its|our|my|having|being|guilt|wrongdoing|"
+    r"responsibility|defeat|fault|mistakes?|errors?|failures?)\b|[\"\u201c\u2018']",
+    re.I,
+)
+#: "the UK admitted two preachers into the country": an object up to a clause boundary holds no finite verb
+_FINITE_WORDS = frozenset(
+    "is are was were am has have had will would can could should may might must do does did".split()
+)
+
+
+#: where the object of "admitted" / "posted" ends: a comma, a relative or a subordinate clause
+_OBJECT_END = re.compile(r",|\b(?:who|which|that|despite|because|as|when|while|after|before|since)\b")
+
+
+def _let_in(text: str, cue: Span, end: int) -> bool:
+    """ "admit" in the sense of let in ("The Home Office also admitted Shaykh X into the country", "It admits
+    jihad terrorists as well"): the object is people, no clause and no confession follows the verb."""
+    cue_words = [w.lower() for w in CUE_WORD.findall(text, cue[0], cue[1])]
+    gap = text[cue[1] : end]
+    if not cue_words or cue_words[-1] not in _ADMIT or not gap[:1].isspace():
+        return False  # "admits, they did not ...": a comma opens the admitted clause
+    start = cue[1] + len(gap) - len(gap.lstrip())
+    if start >= end or _CONFESSION_START.match(text, start):
+        return False
+    head = CUE_WORD.findall(_OBJECT_END.split(text[start:end])[0])
+    return bool(head) and not any(w.lower() in _FINITE_WORDS for w in head)
+
+
+_ASK_OR_QUESTION = frozenset("ask asks asked asking question questions questioned questioning".split())
+#: a listener (a few words, or a phrase closed by a comma) and then "about": "questioned Ellison about a 2005 police
+#: report", "asked Carlson, affected by the tragedy, about the investigation"
+_LISTENER_ABOUT = re.compile(r"(?:[^\s,\"\u201c]+\s+){0,2}?[^\s,\"\u201c]+\s+about\b|[^\"\u201c]{1,80},\s*about\b")
+
+
+def _asked_about(text: str, cue_word: str, content: Span) -> bool:
+    """ "asked / questioned X about Y": the listener and a topic, not what was asked (guideline section 2: a
+    question to a source without its words is not an attribution)."""
+    return cue_word in _ASK_OR_QUESTION and _LISTENER_ABOUT.match(text, content[0], content[1]) is not None
 
 
 _TELL = frozenset("tell tells told telling".split())

@@ -10,12 +10,12 @@ from presslens.analyzers.attribution.spans import Span
 CUE_WORD = sanity.WORD
 _SOURCE_LEAD = frozenset(
     "and but or so yet while whereas although though because as if when since then also however meanwhile "
-    "nor".split()
+    "nor do does did".split()
 )
 _SOURCE_TAIL = frozenset(
     "will would can could may might shall should must has have had did does do is are was were be been "
     "also not n't never repeatedly previously later then reportedly already still just even once again "
-    "often who which".split()
+    "often further meanwhile who which".split()
 )
 _QUANTIFIER_BEFORE = re.compile(
     r"\b(?:about|around|nearly|almost|roughly|some|over|under|only|just|(?:more|fewer|less)\s+than|"
@@ -39,7 +39,11 @@ _POSTNOMINAL_PARTICIPLES = frozenset(
 )
 _RELATIVE = frozenset("which whom that where".split())
 # a clause boundary inside a tagged source: the subject of the cue follows it (``the port after CBP``)
-_SUBORDINATORS = frozenset("because while unless if when whereas although".split())
+_SUBORDINATORS = frozenset("because while unless if when whereas although though why how whether".split())
+#: "as", "after", "before", "since", "than" before a subject pronoun or a vague "some": a clause boundary
+#: ("not during the massacre as they (said)", "just before he (announced)", "after some (said)")
+_CLAUSE_LINK = frozenset("as after before since than".split())
+_SUBJECT_AFTER_LINK = frozenset("he she they we i it some others many".split())
 # "after", "before", "since": a clause boundary before a name ("the port after CBP announced"), a preposition
 # before a noun phrase ("a statement released after a cabinet meeting")
 _PREPOSITION_OR_CONJUNCTION = frozenset("after before since".split())
@@ -71,7 +75,12 @@ def clean_source(text: str, src: Span | None) -> Span | None:
     for i in range(len(words) - 1, 0, -1):
         w = text[words[i - 1][0] : words[i - 1][1]].lower()
         nxt = text[words[i][0] : words[i][1]]
-        if w in _RELATIVE or w in _SUBORDINATORS or (w in _PREPOSITION_OR_CONJUNCTION and nxt[:1].isupper()):
+        if (
+            w in _RELATIVE
+            or w in _SUBORDINATORS
+            or (w in _PREPOSITION_OR_CONJUNCTION and nxt[:1].isupper())
+            or (w in _CLAUSE_LINK and nxt.lower() in _SUBJECT_AFTER_LINK)
+        ):
             words = words[i:]
             break
     changed = True
@@ -79,7 +88,7 @@ def clean_source(text: str, src: Span | None) -> Span | None:
         changed = False
         first = text[words[0][0] : words[0][1]]
         second = text[words[1][0] : words[1][1]] if len(words) > 1 else ""
-        if first.lower() in _SOURCE_LEAD or _is_time_word(first):
+        if first.lower() in _SOURCE_LEAD or _is_time_word(first) or not first.strip("'\u2019"):
             words.pop(0)
             changed = True
         elif first.lower() in _TIME_LEAD and _is_time_word(second):

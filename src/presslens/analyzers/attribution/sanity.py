@@ -178,7 +178,20 @@ _PARTICIPLES = frozenset("said told written known seen shown heard thought found
 _NEGATION = frozenset("not never n't refuse refuses refused refusing decline declines declined declining".split())
 _DETERMINERS = frozenset("the a an his her their its our my your these those this wild new latest many".split())
 _POSSESSIVE = re.compile(r"\w['\u2019]s?\s+$")
+#: "asking him if he would respond", "asked the minister whether": a listener, then the question
+_LISTENER_QUESTION = re.compile(r"\s+(?:him|her|them|us|me|you|[A-Z][\w'\u2019-]*)\s+(?:if|whether)\b")
 _QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b", re.I)
+
+
+#: prepositions before a plural "-s" cue make it a noun ("hours after reports she had won", "amid claims")
+_NOUN_PREPOSITIONS = frozenset("after before of in on with despite amid from following about over for".split())
+
+
+def _object_of_participle(text: str, cue: Span, before: str) -> bool:
+    """ "the law, which first required states to test all students": an "-s" cue right after a lower-case
+    past participle is that verb's object, a noun."""
+    raw = WORD.findall(text, max(0, cue[0] - 25), cue[0])[-1:]
+    return bool(raw) and raw[0].islower() and before.endswith("ed") and len(before) > 4
 
 
 #: adverbs that hedge a claim without naming who made it: as a cue on their own they report no speech
@@ -194,6 +207,16 @@ def _infinitive(text: str, cue: Span, ws: list[str]) -> bool:
     return bool(lead) and lead[-1] == "to" and text[cue[0] - 1 : cue[0]].isspace() and lead[:1] != ["on"]
 
 
+#: verbs before "to" inside a cue that make the speech an obligation, a wish or a plan, not something said
+#: ("needs to explain", "has to tell", "wants to say", "is going to announce")
+_OBLIGATION = frozenset("need needs needed have has had ought got want wants wanted going".split())
+
+
+def _obligation(ws: list[str]) -> bool:
+    """ "Ms. Haspel needs to explain ...": the writer's demand (or a plan), not a report of what was said."""
+    return any(w == "to" and i > 0 and ws[i - 1] in _OBLIGATION for i, w in enumerate(ws[:-1]))
+
+
 def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str]:
     """A cue that reports nothing: hypothetical (``could admit``, ``to explain``), negated (``refuses to say``),
     or a question without an answer (``asked whether``). A headline's cue (``Trump Threatens To ...``) is a cue
@@ -201,7 +224,12 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
     ws = [w.lower() for w in words(text, cue)]
     before = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 25), cue[0])][-1:]
     out = []
-    if any(w in _MODAL for w in ws + before) or (ws[:1] == ["to"] and len(ws) > 1) or _infinitive(text, cue, ws):
+    if (
+        any(w in _MODAL for w in ws + before)
+        or (ws[:1] == ["to"] and len(ws) > 1)
+        or _infinitive(text, cue, ws)
+        or _obligation(ws)
+    ):
         out.append("hypothetical cue")
     if ws and all(w in _HEDGE_ADVERBS or w in _AUXILIARY_VERBS or w in _BE for w in ws):
         out.append("cue is a hedge adverb")  # "he has allegedly ...", "Mueller reportedly is ...": no one speaks
@@ -213,14 +241,18 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         out.append("passive cue")
     if any(w in _NEGATION or w.endswith(("n't", "n\u2019t")) for w in ws):
         out.append("negated cue")
-    if ws and ws[-1].startswith("ask") and _QUESTION_AFTER.match(text, cue[1]):
+    if ws and ws[-1].startswith("ask") and (
+        _QUESTION_AFTER.match(text, cue[1]) or _LISTENER_QUESTION.match(text, cue[1])
+    ):
         out.append("question without an answer")
     if ws and ws[0] in _LEADING_PREPOSITIONS | {"of", "in", "on", "at"} and ws[0] != "according":
         out.append("cue starts with a preposition")
     if len(ws) == 1 and ws[0].endswith("s") and before and (before[0] in _DETERMINERS or _POSSESSIVE.search(
         text, max(0, cue[0] - 4), cue[0]
-    )):
-        out.append("cue is a noun")  # "the wild claims", "Trump's tweets"
+    ) or before[0] in _NOUN_PREPOSITIONS or _object_of_participle(text, cue, before[0])):
+        out.append("cue is a noun")  # "the wild claims", "Trump's tweets", "hours after reports", "required states"
+    elif len(ws) == 1 and _POSSESSIVE.search(text, max(0, cue[0] - 4), cue[0]):
+        out.append("cue is a noun")  # "Cardinal Burke's reply to my question", "A Democratic mayor's warning"
     return out
 
 
