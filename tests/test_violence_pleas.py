@@ -10,11 +10,19 @@ import pytest
 
 import presslens
 from presslens.analyzers.violence.analyzer import PLEAS_CHOICES, ViolenceAnalyzer, pleas_enabled
-from presslens.analyzers.violence.calls import CALL_FEATURE_NAMES, call_features, party_modal, plea_cue, \
-    plea_verb, request_question
+from presslens.analyzers.violence.calls import (
+    CALL_FEATURE_NAMES,
+    call_features,
+    obligation_opens_sentence,
+    party_modal,
+    plea_cue,
+    plea_verb,
+    request_question,
+)
+from presslens.analyzers.violence.cues import sentence_cues
 from presslens.training.violence_call_selection import ordered, selected_files
 
-PLEAS_ON = {"violence.call_pleas": "on"}
+PLEAS_OFF = {"violence.call_pleas": "off"}
 
 
 def _calls(text: str, options: dict[str, str] | None = None) -> list[presslens.Finding]:
@@ -87,6 +95,34 @@ def test_no_party_obligation_in_a_report_a_condition_or_a_state(sentence: str) -
     assert not party_modal(sentence)
 
 
+@pytest.mark.parametrize("sentence", [
+    "However, that should not be good enough for the people of the county.",
+    "Yet many lack the documents they need to provide evidence.",
+    "I'm not a fan of the senator, but I have to tell you that he was right.",
+    'The anchor contradicts himself in one sentence: "We Have to Stop Demonizing People ...',
+    'He wrote: “I urge you to sign it',
+])
+def test_a_pronoun_subject_or_an_open_quotation_is_no_plea(sentence: str) -> None:
+    assert not plea_cue(sentence)
+
+
+def test_an_obligation_that_opens_the_sentence() -> None:
+    assert obligation_opens_sentence("Congress must investigate and act.")
+    assert obligation_opens_sentence("In fact, investigators should interview everyone else at the party.")
+    assert not obligation_opens_sentence("The vote was close, and the board should resign.")
+    assert not obligation_opens_sentence("The vote was close.")
+
+
+@pytest.mark.parametrize("sentence", ["Playbook passes the torch.", "She carried the Olympic torch through town.",
+                                      "He is the torch-bearer of the movement."])
+def test_a_torch_handed_on_is_no_violent_act(sentence: str) -> None:
+    assert not [c for c in sentence_cues(sentence).fired if c.startswith("violent_act")]
+
+
+def test_a_torched_building_still_is() -> None:
+    assert [c for c in sentence_cues("They torched the office.").fired if c.startswith("violent_act")]
+
+
 def test_plea_features_are_in_the_scorer_inputs() -> None:
     names = list(CALL_FEATURE_NAMES)
     plea = call_features("I encourage all parents to visit the district office.", "", 5000, 0.2)
@@ -101,13 +137,13 @@ _PLEA_ARTICLE = ("School choice\n\nThe district closed two schools this year and
                  "week and ask for the transfer form.\n\nThe office is open on weekdays.")
 
 
-def test_a_plea_becomes_a_candidate_only_with_the_option() -> None:
+def test_a_plea_is_an_asserted_call_and_the_option_turns_it_off() -> None:
     sentence = ("I encourage all parents looking for another school to visit the district office this week and ask "
                 "for the transfer form.")
-    on = [f for f in _calls(_PLEA_ARTICLE, PLEAS_ON) if f.text == sentence]
+    on = [f for f in _calls(_PLEA_ARTICLE) if f.text == sentence]
     assert len(on) == 1 and "plea" in on[0].attributes["cues"]
-    assert 0.0 <= on[0].score <= 1.0
-    off = [f for f in _calls(_PLEA_ARTICLE) if f.text == sentence and "plea" in f.attributes["cues"]]
+    assert on[0].score >= 0.5
+    off = [f for f in _calls(_PLEA_ARTICLE, PLEAS_OFF) if f.text == sentence and "plea" in f.attributes["cues"]]
     assert not off
 
 
@@ -115,7 +151,7 @@ def test_a_reported_plea_and_a_plain_question_are_no_candidates() -> None:
     text = ("School choice\n\nThe district closed two schools this year. The mayor said on Monday that parents "
             "should visit the district office this week. Can you imagine what that means for the town?\n\n"
             "The office is open on weekdays.")
-    assert not _calls(text, PLEAS_ON)
+    assert not _calls(text)
 
 
 def test_the_pleas_option_is_checked() -> None:

@@ -158,17 +158,21 @@ def leave_one_split_out(fit_rows: list[Row], rows: list[Row], gold_total: dict[s
     audits and the other splits, on the first ``n_features`` features, scored on the held-out split's ``rows`` (the
     candidates of one setting)."""
     table: dict[str, dict[str, Any]] = {}
+    pairs: list[tuple[float, bool]] = []
     for split in OPEN_SPLITS:
         train = [r for r in fit_rows if r.group != split]
         test = [r for r in rows if r.group == split]
         weights, bias = fit(np.stack([r.features[:n_features] for r in train]),
                             np.asarray([r.right for r in train], float))
         table[split] = _counts(test, _score(test, weights, bias), gold_total[split])
+        pairs += [(float(v), r.right) for r, v in zip(test, _score(test, weights, bias), strict=True)]
+    table["pooled"] = {**_sum(table), "ece": round(calibration(pairs).ece, 3) if pairs else None}
     return table
 
 
 def _sum(table: dict[str, dict[str, Any]]) -> dict[str, int]:
-    return {k: sum(int(t[k]) for t in table.values()) for k in ("right", "asserted", "found", "gold")}
+    return {k: sum(int(t[k]) for s, t in table.items() if s in OPEN_SPLITS)
+            for k in ("right", "asserted", "found", "gold")}
 
 
 def _fmt(c: dict[str, Any]) -> str:
@@ -180,19 +184,20 @@ def _fmt(c: dict[str, Any]) -> str:
 def main(args: argparse.Namespace) -> int:
     rows, gold_total = collect(args)
     fit_rows = rows["with_both"]
+    before = rows["default"]
     tables: dict[str, dict[str, dict[str, Any]]] = {
         "before_1.6_stance": {s: _counts(part, np.asarray([r.before for r in part]), gold_total[s])
                               for s in OPEN_SPLITS
-                              if (part := [r for r in rows["default"] if r.group == s]) is not None},
+                              if (part := [r for r in before if r.group == s]) is not None},
         "default_1.7_features": leave_one_split_out(fit_rows, rows["default"], gold_total, FEATURES_17),
     }
     for setting in SETTINGS:
         tables[setting] = leave_one_split_out(fit_rows, rows[setting], gold_total)
+    tables["before_1.6_stance"]["pooled"] = {**_sum(tables["before_1.6_stance"]), "ece": round(calibration(
+        [(r.before, r.right) for r in before]).ece, 3) if before else None}
     for name, table in tables.items():
         for split, t in table.items():
             print(f"{name}: {split} held out: {_fmt(t)}")
-        total = _sum(table)
-        print(f"{name}: sum held out: {_fmt({**total, 'ece': None})}")
     x = np.stack([r.features for r in fit_rows])
     y = np.asarray([r.right for r in fit_rows], float)
     weights, bias = fit(x, y)

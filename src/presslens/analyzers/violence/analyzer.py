@@ -44,11 +44,10 @@ def capped_by_veto(score: float, fired: list[str], veto: str | None) -> tuple[fl
 # ---------------------------------------------------------------------------------------------------
 
 DEMANDS_CHOICES = ("off", "on")
-"""The values of the analyzer option ``violence.call_demands``; "on" turns on demand candidates: calm sentences with a demand cue ("The
-administration should stop ...") become call-to-action candidates scored by the call scorer. An option, off by default:
-it raised held-out recall on the open splits and found the two named-party demands of audit A, but added a wrong
-asserted call on audit B ("Clinton has to remind ...", a debate preview's analysis), and the ship rule allows no rise
-there (MODEL_CARD.md has the table)."""
+"""The values of the analyzer option ``violence.call_demands``; "on" (the default since 1.8) makes calm sentences with a
+demand cue ("The administration should stop ...") call-to-action candidates scored by the call scorer. Off by default
+in 1.7 (a wrong asserted call on stop 21's audit B); on in 1.8 together with the plea candidates, by the ship rule of
+stop 22 (MODEL_CARD.md, "Analyzer 1.8", has the leave-one-split-out table and the audit counts)."""
 PLEAS_CHOICES = ("off", "on")
 """The values of the analyzer option ``violence.call_pleas``; "on" turns on plea candidates: sentences with a plea,
 request or demand in the writer's voice that no imperative carries ("I encourage all parents ... to", "we beg you to
@@ -169,9 +168,9 @@ class ViolenceAnalyzer(Analyzer):
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
     options = (
-        AnalyzerOption("call_demands", DEMANDS_CHOICES, "off",
-                       "'on': calm sentences with a demand cue become call-to-action candidates (experimental)"),
-        AnalyzerOption("call_pleas", PLEAS_CHOICES, "off",
+        AnalyzerOption("call_demands", DEMANDS_CHOICES, "on",
+                       "'on': calm sentences with a demand cue become call-to-action candidates"),
+        AnalyzerOption("call_pleas", PLEAS_CHOICES, "on",
                        "'on': pleas, requests and demands in the writer's voice become call-to-action candidates"),
     )
 

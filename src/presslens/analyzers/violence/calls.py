@@ -44,6 +44,7 @@ CALL_FEATURE_NAMES: tuple[str, ...] = (
     "plea_verb",
     "request_question",
     "party_modal",
+    "obligation_opens_sentence",
 )
 """The scorer's inputs, in order (see :func:`call_features`)."""
 
@@ -124,12 +125,13 @@ _PARTY_MODAL_RE = re.compile(
     r"(?:(?!(?:is|are|was|were|has|have|had|will|would|should|must|need|needs|ought|said|says|do|does|did|can|"
     r"could|may|might|whether|if|that|when|because|since|as|while|unless|he|she|it|they|i|you|saying|suggesting|"
     r"arguing|telling|insisting|noting|over|about)\b)[\w'’.,-]+\s+){0,14}?(?!(?:is|are|was|were|has|have|had|will|would|said|says|do|does|"
-    r"did|can|could|may|might|should|must)\b)[\w'’-]+|we)\s+"
+    r"did|can|could|may|might|should|must|it|this|that|these|those|he|she|they|i|you|there|what|which|who|one)\b)"
+    r"[\w'’-]+|we)\s+"
     r"(?:should|must|need\s+to|needs\s+to|ought\s+to|has\s+to|have\s+to)\s+(?:(?:not|now|immediately|also|"
     r"really|first|at\s+least|seriously|urgently)\s+)?(?:be\s+(?:told|given|allowed|removed|held|fired|"
     r"investigated|prosecuted|charged|expelled|banned|stopped|condemned|repudiated|exposed|shown|informed)|"
     r"(?!be\b|have\b|get\s+used\b|know\b|remember\b|realize\b|understand\b|note\b|wonder\b|come\b|seem\b|"
-    r"appear\b|apply\b|matter\b|exist\b|ask\s+(?:ourselves|yourself|themselves)\b)\w+)|"
+    r"appear\b|apply\b|matter\b|exist\b|tell\s+you\b|ask\s+(?:ourselves|yourself|themselves)\b)\w+)|"
     r"\bwe\s+need\s+(?:the|our|every|all|(?-i:[A-Z]))[\w'’ -]{0,60}?\s+to\s+(?!be\b)\w+",
     IGNORE_CASE,
 )
@@ -157,10 +159,18 @@ def _outside_subordinate(text: str, start: int) -> bool:
     return not _SUBORDINATE_BEFORE_RE.search(text[:start] + " ")
 
 
+def _inside_open_quote(text: str, start: int) -> bool:
+    """A quotation mark opened before ``start`` and not closed by it: the words are someone else's ("Lemon ...:
+    \"We Have to Stop ...")."""
+    head = text[:start]
+    return head.rfind("“") > head.rfind("”") or head.count('"') % 2 == 1
+
+
 def plea_verb(text: str) -> bool:
     """The writer pleads in the present, first person: "I encourage all parents ... to", "we beg you to act now",
     "I urge readers to ...", "We call on the board to ..." (not "I asked him", a past report)."""
-    return any(_outside_subordinate(text, m.start()) for m in _PLEA_VERB_RE.finditer(text))
+    return any(_outside_subordinate(text, m.start()) and not _inside_open_quote(text, m.end())
+               for m in _PLEA_VERB_RE.finditer(text))
 
 
 def request_question(text: str) -> bool:
@@ -173,16 +183,30 @@ def party_modal(text: str) -> bool:
     """A party that can act is obliged in a main clause: "investigators should interview everyone", "Parents ...
     should consider ...", "We need to be told who ...", "we need the board to ..." (not in a subordinate or "if"
     clause, not "it should be noted", not a pronoun's obligation "he must")."""
+    return _party_modal_start(text) is not None
+
+
+def _party_modal_start(text: str) -> int | None:
+    """Where the first party obligation of :func:`party_modal` starts (its subject), or None."""
     for m in _PARTY_MODAL_RE.finditer(text):
         head = text[: m.start()]
         if not _outside_subordinate(text, m.start()) or re.search(r"\b(?:if|unless|whether)\b", head, IGNORE_CASE):
             continue
         subject = m.group(0)
         modal = re.search(r"\s(?:should|must|need|needs|ought|has|have)\s", subject, IGNORE_CASE)
+        if _inside_open_quote(text, m.start() + (modal.start() if modal is not None else 0)):
+            continue
         if modal is not None and _FINITE_IN_SUBJECT_RE.search(subject[: modal.start()]):
             continue
-        return True
-    return False
+        return m.start()
+    return None
+
+
+def obligation_opens_sentence(text: str) -> bool:
+    """The party's obligation is the sentence's main clause from its start ("Congress must investigate and act.",
+    "In fact, investigators should ..."), not a clause after a comma or a conjunction."""
+    start = _party_modal_start(text)
+    return start is not None and not text[:start].strip(" \t\n\"“‘'(")
 
 
 def plea_cue(text: str) -> bool:
@@ -229,6 +253,7 @@ def call_features(
         "plea_verb": float(plea_verb(text)),
         "request_question": float(request_question(text)),
         "party_modal": float(party_modal(text)),
+        "obligation_opens_sentence": float(obligation_opens_sentence(text)),
     }
     return np.asarray([values[n] for n in CALL_FEATURE_NAMES], dtype=np.float64)
 
