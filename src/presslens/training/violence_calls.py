@@ -1,22 +1,25 @@
 """Train the call-to-action scorer of the violence analyzer: ``presslens train violence-calls --ptc <ptc> --polnear
 <polnear train text>``.
 
-Rows: every call-to-action candidate (see :mod:`presslens.analyzers.violence.calls`) that the analyzer finds in
+Rows: every call-to-action candidate (see :mod:`presslens.analyzers.violence.calls`; demand and plea candidates
+included, the ``with_both`` setting) that the analyzer finds in
 
 - the real-news splits whose errors are open (:data:`~presslens.evaluation.realnews_selection.OPEN_SPLITS`; PTC
   train articles), labelled right when it overlaps a gold call to action by half of the shorter span;
 - the articles of ``data/violence/call_audit_verdicts.jsonl``: stand-off verdicts (article, offsets, right / wrong;
-  no text) of the vcta5 and vcta6 audits (``/work/annot/audit_v``, ``/work/annot/audit_v2``) on PTC train and
-  PolNeAR train articles; a candidate gets the verdict of the audited finding it overlaps, candidates without one
-  are left out. The audits' GVDB dev verdicts are evaluation data and are not in the file.
+  no text) of the vcta5 and vcta6 audits (``/work/annot/audit_v``, ``/work/annot/audit_v2``) and of the stop-22
+  labelling (``s22_cta8``: PTC train articles in no split and unread PolNeAR train files, chosen by
+  :mod:`presslens.training.violence_call_selection`); a candidate gets the verdict of the audited finding it
+  overlaps (the first in the file), candidates without one are left out. The audits' GVDB dev verdicts are
+  evaluation data and are not in the file.
 
 Model: L2-regularised logistic regression (:data:`L2`, fixed in advance, not tuned), fitted by Newton's method in
 numpy; deterministic. Written to ``models/violence/calls.json``; ``spec.json`` gets the file's sha256.
 
-Every choice is checked leave one split out: fitted on the audits and three open splits, scored on the fourth; the
-table (precision, recall and expected calibration error at 0.5, before = the stance model's probability on the
-candidates of analyzer 1.6) is printed and written into ``calls.json``, for the default candidates and with the
-demand candidates of ``violence.call_demands=on`` (the fit always includes the demand rows: one scorer serves both).
+Every choice is checked leave one split out over the open splits: fitted on the audits and the other open splits,
+scored on the held-out one; the table (precision, recall and expected calibration error at 0.5 per split and pooled)
+is printed and written into ``calls.json`` for each candidate setting (:data:`SETTINGS`), next to the stance
+model's probability of analyzer 1.6 and a fit on analyzer 1.7's 17 features.
 """
 
 from __future__ import annotations

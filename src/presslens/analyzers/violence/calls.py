@@ -1,13 +1,14 @@
 """The learned, calibrated call-to-action score: a small logistic regression over general features of a candidate
-sentence (its mood, addressee, obligation modal, place in the article, layout, furniture words, the stance model's
-probability), fitted on real-news gold and audit verdicts (``presslens train violence-calls``), weights in
-``models/violence/calls.json``.
+sentence (its mood, addressee, obligation modal, plea, request, place in the article, layout, furniture words, the
+stance model's probability), fitted on real-news gold and audit verdicts (``presslens train violence-calls``), weights
+in ``models/violence/calls.json``.
 
-A candidate is a sentence the stance model reads as a non-violent call, or (only with ``violence.call_demands=on``,
-an option) one that carries a demand cue (a named party's obligation, "it is time for X to ...", "it is crucial that
-you ..."), that no hard veto drops (page
-furniture, a question, a headline, someone else's words, a discourse imperative; see :mod:`.vetoes`). Its score is
-the scorer's probability that the call is right; a finding at 0.5 or more is asserted.
+A candidate is a sentence the stance model reads as a non-violent call, or one that carries a demand cue (a named
+party's obligation, "it is time for X to ...", "it is crucial that you ..."; option ``violence.call_demands``, on by
+default since 1.8) or a plea cue (:func:`plea_cue`: a writer's plea verb, a request put as a question, a party's
+obligation in a main clause; option ``violence.call_pleas``, on by default), that no hard veto drops (page
+furniture, a question that is no request, a headline, someone else's words, a discourse imperative; see
+:mod:`.vetoes`). Its score is the scorer's probability that the call is right; a finding at 0.5 or more is asserted.
 """
 
 from __future__ import annotations
