@@ -24,12 +24,18 @@ PORT = ("Port strike\n\nThe port authority met union leaders on Monday.\n\n"
         "Dockers plan to walk out again in March, the union said.")
 TALKS = "The minister said that the talks had failed, and the army said that the fighting would go on."
 POLICE = "Police said a couple of weeks ago that 40 people were hurt."
+TIME_FOR = ("Curfew talk\n\nThe curfew has emptied the old town every night since March. Shop owners say trade has "
+            "halved. It is high time for the council to repeal the curfew ordinance.\n\nThe council meets again on "
+            "Monday.")
+SCHOOLS = ("School choice\n\nThe district closed two schools this year. I encourage all parents looking for another "
+           "school to visit the district office this week.\n\nThe office is open on weekdays.")
 
 # option, value, the analyzer it belongs to, a small text where the value changes that analyzer's findings
 CASES = [
     ("attribution.scorer", "learned", "attribution", TALKS),
     ("figures.scores", "calibrated", "figures", POLICE),
-    ("violence.call_demands", "on", "violence", CURFEW),
+    ("violence.call_demands", "off", "violence", TIME_FOR),
+    ("violence.call_pleas", "off", "violence", SCHOOLS),
     ("claims.prediction_scorer", "learned", "claims", PORT),
 ]
 
@@ -78,10 +84,11 @@ def test_an_option_set_to_its_default_changes_nothing(key: str, value: str, anal
 
 def test_the_environment_variables_no_longer_switch_anything(monkeypatch: pytest.MonkeyPatch) -> None:
     before = _report(POLICE, "figures")
+    calls_before = _own(_report(CURFEW, "violence"), "violence")
     monkeypatch.setenv("PRESSLENS_FIGURE_SCORES", "calibrated")
-    monkeypatch.setenv("PRESSLENS_CALL_DEMANDS", "1")
+    monkeypatch.setenv("PRESSLENS_CALL_DEMANDS", "0")
     assert _own(_report(POLICE, "figures"), "figures") == _own(before, "figures")
-    assert not [f for f in _report(CURFEW, "violence").findings if f.kind == "call_to_action"]
+    assert _own(_report(CURFEW, "violence"), "violence") == calls_before
 
 
 def test_no_analyzer_reads_the_environment() -> None:

@@ -87,10 +87,11 @@ def test_the_writers_demand_on_a_named_party_is_an_asserted_call() -> None:
     assert "demand" in calls[0].attributes["cues"]
 
 
-def test_demand_candidates_are_off_by_default() -> None:
+def test_demand_candidates_can_be_turned_off() -> None:
     text = ("Curfew talk\n\nThe curfew has emptied the old town every night since March. The city council should "
             "repeal the curfew ordinance before the summer season starts.")
-    assert not _findings(text, "call_to_action")
+    assert _findings(text, "call_to_action")
+    assert not _findings(text, "call_to_action", {"violence.call_demands": "off", "violence.call_pleas": "off"})
 
 
 def test_a_reported_demand_is_no_call() -> None:
@@ -107,7 +108,9 @@ def test_the_shipped_scorer_matches_its_features_and_spec() -> None:
     assert len(data["weights"]) == len(CALL_FEATURE_NAMES)
     spec = ModelSpec.read(MODEL_DIR)
     assert spec.files["calls.json"] == file_sha256(MODEL_DIR / "calls.json")
-    assert set(data["leave_one_split_out"]) == set(data["in_sample"]) == {"default", "with_demands"}
+    settings = {"default", "with_demands", "with_pleas", "with_both"}
+    assert set(data["in_sample"]) == settings
+    assert set(data["leave_one_split_out"]) == settings | {"before_1.6_stance", "default_1.7_features"}
 
 
 def test_page_furniture_scores_below_a_petition() -> None:
@@ -174,4 +177,4 @@ def test_capped_by_veto_caps_and_records_the_reason() -> None:
 
 
 def test_analyzer_version() -> None:
-    assert ViolenceAnalyzer.version == "1.7"
+    assert ViolenceAnalyzer.version == "1.8"

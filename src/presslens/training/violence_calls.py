@@ -1,22 +1,25 @@
 """Train the call-to-action scorer of the violence analyzer: ``presslens train violence-calls --ptc <ptc> --polnear
 <polnear train text>``.
 
-Rows: every call-to-action candidate (see :mod:`presslens.analyzers.violence.calls`) that the analyzer finds in
+Rows: every call-to-action candidate (see :mod:`presslens.analyzers.violence.calls`; demand and plea candidates
+included, the ``with_both`` setting) that the analyzer finds in
 
 - the real-news splits whose errors are open (:data:`~presslens.evaluation.realnews_selection.OPEN_SPLITS`; PTC
   train articles), labelled right when it overlaps a gold call to action by half of the shorter span;
 - the articles of ``data/violence/call_audit_verdicts.jsonl``: stand-off verdicts (article, offsets, right / wrong;
-  no text) of the vcta5 and vcta6 audits (``/work/annot/audit_v``, ``/work/annot/audit_v2``) on PTC train and
-  PolNeAR train articles; a candidate gets the verdict of the audited finding it overlaps, candidates without one
-  are left out. The audits' GVDB dev verdicts are evaluation data and are not in the file.
+  no text) of the vcta5 and vcta6 audits (``/work/annot/audit_v``, ``/work/annot/audit_v2``) and of the stop-22
+  labelling (``s22_cta8``: PTC train articles in no split and unread PolNeAR train files, chosen by
+  :mod:`presslens.training.violence_call_selection`); a candidate gets the verdict of the audited finding it
+  overlaps (the first in the file), candidates without one are left out. The audits' GVDB dev verdicts are
+  evaluation data and are not in the file.
 
 Model: L2-regularised logistic regression (:data:`L2`, fixed in advance, not tuned), fitted by Newton's method in
 numpy; deterministic. Written to ``models/violence/calls.json``; ``spec.json`` gets the file's sha256.
 
-Every choice is checked leave one split out: fitted on the audits and three open splits, scored on the fourth; the
-table (precision, recall and expected calibration error at 0.5, before = the stance model's probability on the
-candidates of analyzer 1.6) is printed and written into ``calls.json``, for the default candidates and with the
-demand candidates of ``violence.call_demands=on`` (the fit always includes the demand rows: one scorer serves both).
+Every choice is checked leave one split out over the open splits: fitted on the audits and the other open splits,
+scored on the held-out one; the table (precision, recall and expected calibration error at 0.5 per split and pooled)
+is printed and written into ``calls.json`` for each candidate setting (:data:`SETTINGS`), next to the stance
+model's probability of analyzer 1.6 and a fit on analyzer 1.7's 17 features.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from presslens.analyzers.violence.analyzer import call_candidates
+from presslens.analyzers.violence.analyzer import CallCandidate, call_candidates_by_setting
 from presslens.analyzers.violence.calls import CALL_FEATURE_NAMES
 from presslens.analyzers.violence.model import MODEL_DIR, ViolenceModel
 from presslens.article import Article
@@ -45,6 +48,12 @@ L2 = 1.0
 VERDICTS = Path("data/violence/call_audit_verdicts.jsonl")
 REALNEWS = Path("data/realnews")
 ASSERTED = 0.5
+SETTINGS: dict[str, tuple[bool, bool]] = {
+    "default": (False, False), "with_demands": (True, False), "with_pleas": (False, True), "with_both": (True, True)}
+"""Candidate settings: (``violence.call_demands``, ``violence.call_pleas``) on or off. The fit uses the candidates
+of ``with_both`` (a superset of the others): one scorer serves every setting."""
+FEATURES_17 = 17
+"""Analyzer 1.7's features are the first 17 of :data:`CALL_FEATURE_NAMES`; the table compares a fit on them."""
 
 
 @dataclass
@@ -78,9 +87,15 @@ def shorter_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _rows(model: ViolenceModel, article: Article, group: str, article_id: str,
-          gold: list[tuple[int, int]] | None, verdicts: list[tuple[tuple[int, int], bool]]) -> list[Row]:
+          gold: list[tuple[int, int]] | None, verdicts: list[tuple[tuple[int, int], bool]]) -> dict[str, list[Row]]:
+    by_setting = call_candidates_by_setting(model, article, tuple(SETTINGS.values()))
+    return {name: _labelled(by_setting[flags], group, article_id, gold, verdicts) for name, flags in SETTINGS.items()}
+
+
+def _labelled(candidates: list[CallCandidate], group: str, article_id: str, gold: list[tuple[int, int]] | None,
+              verdicts: list[tuple[tuple[int, int], bool]]) -> list[Row]:
     out = []
-    for cand in call_candidates(model, article):
+    for cand in candidates:
         span = (cand.start, cand.end)
         if gold is not None:
             right: bool | None = any(shorter_overlap(span, g) for g in gold)
@@ -92,20 +107,21 @@ def _rows(model: ViolenceModel, article: Article, group: str, article_id: str,
     return out
 
 
-def collect(args: argparse.Namespace) -> tuple[list[Row], dict[str, int]]:
-    """Every labelled candidate, and the number of gold calls per open split."""
+def collect(args: argparse.Namespace) -> tuple[dict[str, list[Row]], dict[str, int]]:
+    """Every labelled candidate of each setting (:data:`SETTINGS`), and the number of gold calls per open split."""
     from presslens.ingest import ReadOptions, read_file
 
     # the stance model alone: the call scorer being trained is not read (it may be stale or missing)
     model = ViolenceModel.load(MODEL_DIR, with_calls=False)
-    rows: list[Row] = []
+    rows: dict[str, list[Row]] = {name: [] for name in SETTINGS}
     gold_total: dict[str, int] = {}
     for split in OPEN_SPLITS:
         gold_total[split] = 0
         for record, article in annotated_articles(args.realnews / f"{split}.jsonl", args.ptc):
             gold = [(int(c["span"][0]), int(c["span"][1])) for c in record.get("calls_to_action", [])]
             gold_total[split] += len(gold)
-            rows += _rows(model, article, split, record["id"], gold, [])
+            for name, part in _rows(model, article, split, record["id"], gold, []).items():
+                rows[name] += part
     by_article: dict[tuple[str, str], list[tuple[tuple[int, int], bool]]] = defaultdict(list)
     for line in args.verdicts.read_text(encoding="utf-8").splitlines():
         v = json.loads(line)
@@ -113,7 +129,8 @@ def collect(args: argparse.Namespace) -> tuple[list[Row], dict[str, int]]:
     for (source, aid), verdicts in sorted(by_article.items()):
         path = (args.ptc / "train-articles" / f"article{aid}.txt" if source == "ptc"
                 else args.polnear / f"{aid}.txt")
-        rows += _rows(model, read_file(path, ReadOptions()), "audit", aid, None, verdicts)
+        for name, part in _rows(model, read_file(path, ReadOptions()), "audit", aid, None, verdicts).items():
+            rows[name] += part
     return rows, gold_total
 
 
@@ -126,7 +143,7 @@ def _score(rows: list[Row], weights: np.ndarray, bias: float) -> np.ndarray:
     """The analyzer's score of each row: the scorer's probability, capped where a candidate veto applies."""
     if not rows:
         return np.zeros(0)
-    x = np.stack([r.features for r in rows])
+    x = np.stack([r.features for r in rows])[:, : len(weights)]
     return np.minimum(1.0 / (1.0 + np.exp(-(x @ weights + bias))), np.asarray([r.cap for r in rows]))
 
 
@@ -138,19 +155,27 @@ def _counts(rows: list[Row], scores: np.ndarray, gold_total: int) -> dict[str, A
             "gold": gold_total, "ece": None if ece is None else round(ece, 3)}
 
 
-def leave_one_split_out(rows: list[Row], gold_total: dict[str, int], demands: bool) -> dict[str, dict[str, Any]]:
-    """Per open split: the before / after counts when it is held out (fitted on the audits and the other splits,
-    demand candidates included in the fit; scored on the candidates of the setting: with or without ``demands``)."""
+def leave_one_split_out(fit_rows: list[Row], rows: list[Row], gold_total: dict[str, int],
+                        n_features: int = len(CALL_FEATURE_NAMES)) -> dict[str, dict[str, Any]]:
+    """Per open split: the counts when it is held out: fitted on ``fit_rows`` (the candidates of every setting) of the
+    audits and the other splits, on the first ``n_features`` features, scored on the held-out split's ``rows`` (the
+    candidates of one setting)."""
     table: dict[str, dict[str, Any]] = {}
+    pairs: list[tuple[float, bool]] = []
     for split in OPEN_SPLITS:
-        train = [r for r in rows if r.group != split]
-        test = [r for r in rows if r.group == split and (demands or not r.demand_only)]
-        weights, bias = fit(np.stack([r.features for r in train]), np.asarray([r.right for r in train], float))
-        table[split] = {"before": _counts([r for r in test if not r.demand_only],
-                                          np.asarray([r.before for r in test if not r.demand_only]),
-                                          gold_total[split]),
-                        "after": _counts(test, _score(test, weights, bias), gold_total[split])}
+        train = [r for r in fit_rows if r.group != split]
+        test = [r for r in rows if r.group == split]
+        weights, bias = fit(np.stack([r.features[:n_features] for r in train]),
+                            np.asarray([r.right for r in train], float))
+        table[split] = _counts(test, _score(test, weights, bias), gold_total[split])
+        pairs += [(float(v), r.right) for r, v in zip(test, _score(test, weights, bias), strict=True)]
+    table["pooled"] = {**_sum(table), "ece": round(calibration(pairs).ece, 3) if pairs else None}
     return table
+
+
+def _sum(table: dict[str, dict[str, Any]]) -> dict[str, int]:
+    return {k: sum(int(t[k]) for s, t in table.items() if s in OPEN_SPLITS)
+            for k in ("right", "asserted", "found", "gold")}
 
 
 def _fmt(c: dict[str, Any]) -> str:
@@ -161,27 +186,37 @@ def _fmt(c: dict[str, Any]) -> str:
 
 def main(args: argparse.Namespace) -> int:
     rows, gold_total = collect(args)
-    tables = {setting: leave_one_split_out(rows, gold_total, setting == "with_demands")
-              for setting in ("default", "with_demands")}
-    for setting, table in tables.items():
+    fit_rows = rows["with_both"]
+    before = rows["default"]
+    tables: dict[str, dict[str, dict[str, Any]]] = {
+        "before_1.6_stance": {s: _counts(part, np.asarray([r.before for r in part]), gold_total[s])
+                              for s in OPEN_SPLITS
+                              if (part := [r for r in before if r.group == s]) is not None},
+        "default_1.7_features": leave_one_split_out(fit_rows, rows["default"], gold_total, FEATURES_17),
+    }
+    for setting in SETTINGS:
+        tables[setting] = leave_one_split_out(fit_rows, rows[setting], gold_total)
+    tables["before_1.6_stance"]["pooled"] = {**_sum(tables["before_1.6_stance"]), "ece": round(calibration(
+        [(r.before, r.right) for r in before]).ece, 3) if before else None}
+    for name, table in tables.items():
         for split, t in table.items():
-            print(f"{setting}: {split} held out: before {_fmt(t['before'])} | after {_fmt(t['after'])}")
-    x = np.stack([r.features for r in rows])
-    y = np.asarray([r.right for r in rows], float)
+            print(f"{name}: {split} held out: {_fmt(t)}")
+    x = np.stack([r.features for r in fit_rows])
+    y = np.asarray([r.right for r in fit_rows], float)
     weights, bias = fit(x, y)
     in_sample = {setting: {s: _counts(part, _score(part, weights, bias), gold_total[s]) for s in OPEN_SPLITS
-                           if (part := [r for r in rows if r.group == s and (setting == "with_demands"
-                                                                             or not r.demand_only)]) is not None}
-                 for setting in tables}
+                           if (part := [r for r in rows[setting] if r.group == s]) is not None}
+                 for setting in SETTINGS}
     for setting, counts in in_sample.items():
         for split, c in counts.items():
             print(f"{setting}: {split} in sample: {_fmt(c)}")
+        print(f"{setting}: sum in sample: {_fmt({**_sum(counts), 'ece': None})}")
     out = {
         "features": list(CALL_FEATURE_NAMES),
         "weights": [round(float(w), 6) for w in weights],
         "bias": round(bias, 6),
         "l2": L2,
-        "rows": {g: sum(r.group == g for r in rows) for g in (*OPEN_SPLITS, "audit")},
+        "rows": {g: sum(r.group == g for r in fit_rows) for g in (*OPEN_SPLITS, "audit")},
         "positives": int(y.sum()),
         "leave_one_split_out": tables,
         "in_sample": in_sample,
@@ -193,6 +228,5 @@ def main(args: argparse.Namespace) -> int:
     spec = ModelSpec.read(args.output)
     files = sorted({*spec.files, "calls.json"})
     ModelSpec.of_folder(args.output, spec.name, spec.version, files, spec.encoder_fingerprint).write(args.output)
-    print(f"wrote {args.output / 'calls.json'} ({len(rows)} rows, {int(y.sum())} right)")
+    print(f"wrote {args.output / 'calls.json'} ({len(fit_rows)} rows, {int(y.sum())} right)")
     return 0
-

@@ -37,14 +37,18 @@ candidate at 0.3); a violence finding that is a question (except "why not ...?")
 furniture or a quotation (also a sentence inside a quotation that spans several sentences) stays a
 candidate with its score capped at 0.3.
 
-Call-to-action score (1.7, :mod:`.calls`): a candidate is a sentence the model reads as a non-violent call that no
-hard veto drops; with ``violence.call_demands=on`` (an option, off by default) also a calm sentence with a demand cue
-(a named party's obligation, "The administration should stop ...", "It is time for X to ...", "it is crucial that
-you ..."). Its score is a small logistic regression over general
-features (the model's probability, imperative, exhortation, "let's", demand, addressee, conditional imperative,
-furniture words, standalone line, sign-off, position, length, title case, "!", quote marks, a named act), fitted on
-the open real-news splits and audit verdicts (``presslens train violence-calls``; weights in
-``models/violence/calls.json``); an exhortation naming no act stays capped at 0.3.
+Call-to-action score (1.7, candidates widened in 1.8; :mod:`.calls`): a candidate is a sentence the model reads as a
+non-violent call that no hard veto drops; also (``violence.call_demands``, on by default since 1.8) a calm sentence
+with a demand cue (a named party's obligation, "The administration should stop ...", "It is time for X to ...", "it
+is crucial that you ...") and (``violence.call_pleas``, on by default) one with a plea cue in the writer's voice (a
+plea verb "I encourage all parents ... to", "we beg you to"; a request put as a question "Could the good people of X
+... elect someone else?"; a party's obligation in a main clause "investigators should interview everyone"). Its score
+is a small logistic regression over general features (the model's probability, imperative, exhortation, "let's",
+demand, addressee, conditional imperative, furniture words, standalone line, sign-off, position, length, title case,
+"!", quote marks, a named act, plea verb, request question, party obligation and whether it opens the sentence),
+fitted on the open real-news splits and audit verdicts (``presslens train violence-calls``; weights in
+``models/violence/calls.json``); an exhortation naming no act stays capped at 0.3 unless a plea cue makes it a plea
+candidate.
 
 Findings: kind ``violence`` (label ``call_to_violence`` or ``endorsement``) and kind
 ``call_to_action`` (label ``nonviolent``), each spanning the sentence. Article label

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, Features, register
-from presslens.analyzers.violence.calls import call_features, demand_cue
+from presslens.analyzers.violence.calls import call_features, demand_cue, plea_cue, request_question
 from presslens.analyzers.violence.cues import SentenceCues, sentence_cues, violent_context
 from presslens.analyzers.violence.model import CLASSES, FINDING_LABEL, ViolenceModel
 from presslens.analyzers.violence.targets import find_target
@@ -44,11 +44,16 @@ def capped_by_veto(score: float, fired: list[str], veto: str | None) -> tuple[fl
 # ---------------------------------------------------------------------------------------------------
 
 DEMANDS_CHOICES = ("off", "on")
-"""The values of the analyzer option ``violence.call_demands``; "on" turns on demand candidates: calm sentences with a demand cue ("The
-administration should stop ...") become call-to-action candidates scored by the call scorer. An option, off by default:
-it raised held-out recall on the open splits and found the two named-party demands of audit A, but added a wrong
-asserted call on audit B ("Clinton has to remind ...", a debate preview's analysis), and the ship rule allows no rise
-there (MODEL_CARD.md has the table)."""
+"""The values of the analyzer option ``violence.call_demands``; "on" (the default since 1.8) makes calm sentences with a
+demand cue ("The administration should stop ...") call-to-action candidates scored by the call scorer. Off by default
+in 1.7 (a wrong asserted call on stop 21's audit B); on in 1.8 together with the plea candidates, by the ship rule of
+stop 22 (MODEL_CARD.md, "Analyzer 1.8", has the leave-one-split-out table and the audit counts)."""
+PLEAS_CHOICES = ("off", "on")
+"""The values of the analyzer option ``violence.call_pleas``; "on" turns on plea candidates: sentences with a plea,
+request or demand in the writer's voice that no imperative carries ("I encourage all parents ... to", "we beg you to
+act now", "investigators should interview everyone", "Could the good people of X ... elect someone else?"; see
+:func:`.calls.plea_cue`) become call-to-action candidates scored by the call scorer. MODEL_CARD.md has the
+leave-one-split-out table that decided its default."""
 SOFT_CALL_VETOES = CANDIDATE_CALL_REASONS | {"no_call_cue"}
 """Call-to-action vetoes that a demand cue overrides: a named party's demand ("The administration should stop ...")
 has no imperative and no "we must", so it has no call cue in the sense of :func:`.vetoes.has_call_cue`."""
@@ -67,6 +72,9 @@ class CallCandidate:
     fired: list[str]
     demand_only: bool
     """Only the demand cue made it a candidate (the stance model did not read a non-violent call)."""
+    plea: bool
+    """The plea cue fired (with ``violence.call_pleas=on``): a plea candidate, kept although the stance model or a
+    soft veto (no call cue, an exhortation naming no act, a request put as a question) would drop it."""
     cap: float
     """The highest score the finding may get: :data:`VETOED_SCORE` under a candidate veto (an exhortation naming no
     act stays a candidate), else 1."""
@@ -96,18 +104,31 @@ def demands_enabled(call_demands: str = "off") -> bool:
     return call_demands == "on"
 
 
-def _call_candidate(article: Article, reading: _Reading, i: int, demands: bool) -> CallCandidate | None:
+def pleas_enabled(call_pleas: str = "off") -> bool:
+    """Whether plea candidates are on (``call_pleas``: the ``violence.call_pleas`` option, "on" or "off")."""
+    if call_pleas not in PLEAS_CHOICES:
+        raise ValueError(f"call pleas {call_pleas!r}: expected one of {', '.join(PLEAS_CHOICES)}")
+    return call_pleas == "on"
+
+
+def _call_candidate(article: Article, reading: _Reading, i: int, demands: bool,
+                    pleas: bool = False) -> CallCandidate | None:
     """Sentence ``i`` as a call-to-action candidate, or None: the stance model reads it as a non-violent call, or
-    a demand cue fires in a sentence it reads as calm, and no hard veto (furniture, a question, a headline, someone
-    else's words, a discourse imperative) drops it."""
+    a demand cue (``demands``) or a plea cue (``pleas``) fires in a sentence it reads as calm, and no hard veto
+    (furniture, a question that is no request, a headline, someone else's words, a discourse imperative) drops
+    it."""
     label = CLASSES[int(reading.labels[i])]
     text = reading.texts[i]
     demand = demands and label in ("report", "other") and demand_cue(text)
-    if label != "nonviolent_call" and not demand:
+    plea = pleas and label in ("report", "other", "nonviolent_call") and plea_cue(text)
+    if label != "nonviolent_call" and not demand and not plea:
         return None
     quoted, previous, following, title = reading.context(article, i)
     veto = call_to_action_veto(text, quoted, [t for t in (previous, following) if t], previous, following, title)
-    if veto is not None and veto not in (SOFT_CALL_VETOES if demand else CANDIDATE_CALL_REASONS):
+    soft = SOFT_CALL_VETOES if demand else CANDIDATE_CALL_REASONS
+    if plea:
+        soft = soft | SOFT_CALL_VETOES | ({"question"} if request_question(text) else set())
+    if veto is not None and veto not in soft:
         return None
     start, end = article.sentences[i]
     p_call = float(reading.proba[i][CLASSES.index("nonviolent_call")])
@@ -116,13 +137,15 @@ def _call_candidate(article: Article, reading: _Reading, i: int, demands: bool) 
         stance_score = 0.0
     if demand:
         fired.append("demand")
+    if plea:
+        fired.append("plea")
     text_all = article.text
     line_start = text_all.rfind("\n", 0, start) + 1
     line_end = text_all.find("\n", end)
     line = text_all[line_start:line_end if line_end >= 0 else len(text_all)]
-    cap = VETOED_SCORE if veto in CANDIDATE_CALL_REASONS else 1.0
+    cap = VETOED_SCORE if veto in CANDIDATE_CALL_REASONS and not plea else 1.0
     return CallCandidate(start, end, call_features(text, line, len(text_all) - end, p_call), stance_score, fired,
-                         demand, cap)
+                         demand and label != "nonviolent_call", plea, cap)
 
 
 def read_article(model: ViolenceModel, features: Features) -> _Reading:
@@ -140,13 +163,15 @@ def read_article(model: ViolenceModel, features: Features) -> _Reading:
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
-    version = "1.7"
+    version = "1.8"
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
     options = (
-        AnalyzerOption("call_demands", DEMANDS_CHOICES, "off",
-                       "'on': calm sentences with a demand cue become call-to-action candidates (experimental)"),
+        AnalyzerOption("call_demands", DEMANDS_CHOICES, "on",
+                       "'on': calm sentences with a demand cue become call-to-action candidates"),
+        AnalyzerOption("call_pleas", PLEAS_CHOICES, "on",
+                       "'on': pleas, requests and demands in the writer's voice become call-to-action candidates"),
     )
 
     def read(self, features: Features) -> _Reading:
@@ -162,13 +187,14 @@ class ViolenceAnalyzer(Analyzer):
         reading = self.read(features)
         model: ViolenceModel = self.model("violence")
         demands = demands_enabled(self.option("call_demands"))
+        pleas = pleas_enabled(self.option("call_pleas"))
         findings: list[Finding] = []
         for i, (start, end) in enumerate(article.sentences):
             label = CLASSES[int(reading.labels[i])]
             probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, reading.proba[i], strict=True)}
             if label in FINDING_LABEL:
                 findings.append(self._violence_finding(article, reading, i, label, probabilities))
-            elif (candidate := _call_candidate(article, reading, i, demands)) is not None:
+            elif (candidate := _call_candidate(article, reading, i, demands, pleas)) is not None:
                 score = (min(model.calls.score(candidate.features), candidate.cap) if model.calls is not None
                          else candidate.stance_score)
                 findings.append(Finding.at(
@@ -207,11 +233,19 @@ class ViolenceAnalyzer(Analyzer):
         )
 
 
-def call_candidates(model: ViolenceModel, article: Article, demands: bool = True) -> list[CallCandidate]:
-    """Every call-to-action candidate of ``article`` under the stance ``model``, demand candidates included unless
-    ``demands`` is false (for training the call scorer)."""
+def call_candidates(model: ViolenceModel, article: Article, demands: bool = True,
+                    pleas: bool = True) -> list[CallCandidate]:
+    """Every call-to-action candidate of ``article`` under the stance ``model``, demand and plea candidates included
+    unless ``demands`` / ``pleas`` is false (for training the call scorer)."""
+    return call_candidates_by_setting(model, article, ((demands, pleas),))[(demands, pleas)]
+
+
+def call_candidates_by_setting(model: ViolenceModel, article: Article, settings: tuple[tuple[bool, bool], ...]
+                               ) -> dict[tuple[bool, bool], list[CallCandidate]]:
+    """The call-to-action candidates of ``article`` for each (demands, pleas) setting, reading the article once."""
     if not article.sentence_texts():
-        return []
+        return {s: [] for s in settings}
     reading = read_article(model, Features(article))
-    return [c for i in range(len(reading.texts)) if CLASSES[int(reading.labels[i])] not in FINDING_LABEL
-            and (c := _call_candidate(article, reading, i, demands)) is not None]
+    calm = [i for i in range(len(reading.texts)) if CLASSES[int(reading.labels[i])] not in FINDING_LABEL]
+    return {(d, p): [c for i in calm if (c := _call_candidate(article, reading, i, d, p)) is not None]
+            for d, p in settings}

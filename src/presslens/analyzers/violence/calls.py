@@ -1,13 +1,14 @@
 """The learned, calibrated call-to-action score: a small logistic regression over general features of a candidate
-sentence (its mood, addressee, obligation modal, place in the article, layout, furniture words, the stance model's
-probability), fitted on real-news gold and audit verdicts (``presslens train violence-calls``), weights in
-``models/violence/calls.json``.
+sentence (its mood, addressee, obligation modal, plea, request, place in the article, layout, furniture words, the
+stance model's probability), fitted on real-news gold and audit verdicts (``presslens train violence-calls``), weights
+in ``models/violence/calls.json``.
 
-A candidate is a sentence the stance model reads as a non-violent call, or (only with ``violence.call_demands=on``,
-an option) one that carries a demand cue (a named party's obligation, "it is time for X to ...", "it is crucial that
-you ..."), that no hard veto drops (page
-furniture, a question, a headline, someone else's words, a discourse imperative; see :mod:`.vetoes`). Its score is
-the scorer's probability that the call is right; a finding at 0.5 or more is asserted.
+A candidate is a sentence the stance model reads as a non-violent call, or one that carries a demand cue (a named
+party's obligation, "it is time for X to ...", "it is crucial that you ..."; option ``violence.call_demands``, on by
+default since 1.8) or a plea cue (:func:`plea_cue`: a writer's plea verb, a request put as a question, a party's
+obligation in a main clause; option ``violence.call_pleas``, on by default), that no hard veto drops (page
+furniture, a question that is no request, a headline, someone else's words, a discourse imperative; see
+:mod:`.vetoes`). Its score is the scorer's probability that the call is right; a finding at 0.5 or more is asserted.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ CALL_FEATURE_NAMES: tuple[str, ...] = (
     "exclamation",
     "quote_marks",
     "act_named",
+    "plea_verb",
+    "request_question",
+    "party_modal",
+    "obligation_opens_sentence",
 )
 """The scorer's inputs, in order (see :func:`call_features`)."""
 
@@ -88,6 +93,54 @@ _ACT_RE = re.compile(
     r"remove|ban|act|speak|tell|urge|share|petition|rally|elect|condemn\w*|repudiat\w*|fire|cut\s+ties)\b",
     IGNORE_CASE,
 )
+_CLAUSE_OPENER = (
+    # what may stand before a main clause's subject: a sentence start, a clause boundary or a discourse adverb
+    r"(?:^|[.;:!,—–]\s+|\b(?:and|but|so)\s+)\W*"
+    r"(?:(?:in\s+fact|indeed|instead|frankly|therefore|so|now|today|meanwhile|finally|again|first|above\s+all|"
+    r"in\s+the\s+meantime|until\s+then|for\s+now|please)\W+)*"
+)
+_PLEA_VERB_RE = re.compile(
+    # The writer's own plea in the present ("I encourage all parents ... to", "we beg you to act now", "I urge
+    # readers to call", "We call on the board to"): first person, present tense, an addressee after it.
+    _CLAUSE_OPENER + r"(?:I|we)\s+(?:(?:would|therefore|also|again|strongly|respectfully|humbly|sincerely|"
+    r"earnestly|hereby|now|all|too)\s+){0,2}(?:urge|encourage|beg|implore|beseech|plead\s+with|call\s+(?:on|upon)|"
+    r"appeal\s+to|invite|challenge|ask|exhort|entreat)\s+(?!(?:that|whether|why|how|what|if|myself|ourselves)\b)\w+",
+    IGNORE_CASE,
+)
+_FAVOUR = r"(?:please\b|do\s+(?:us|me|them|everyone)\s+(?:all\s+)?a\s+(?:big\s+|huge\s+)?favou?r\b)"
+_REQUEST_QUESTION_RE = re.compile(
+    # A request put as a question: a modal opens it, then someone is asked to act politely ("Could the good people
+    # of X do us all a favor and elect ...?", "Will you please sign ...?") or the reader is asked to do an act
+    # ("Can you call your senator ...?"); "Will the council vote?" asks what will happen
+    r"^\W*(?:(?:so|now|and|then|please)\W+)?(?:could|can|will|would|won['’]t)\s+(?:you\s+(?:(?:please|kindly|just|"
+    r"all)\s+)*(?:" + _FAVOUR + r"|(?:" + _ACT_RE.pattern[2:-2] + r")\b)|(?:the|our|all|every)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?[\w'’-]+\s+(?:(?:kindly|just|all)\s+)*" + _FAVOUR + r")",
+    IGNORE_CASE,
+)
+_PARTY_MODAL_RE = re.compile(
+    # A party that can act, named by a common noun or a name, obliged in a main clause ("In fact, investigators
+    # should interview ...", "Parents interested in ... should consider ...", "We need the board to ...", "We
+    # need to be told who ..."): a subject without a pronoun head or a finite verb, then the modal and a verb
+    _CLAUSE_OPENER + r"(?:(?!(?:it|this|that|these|those|he|she|they|i|you|there|what|which|who|one|each|any|"
+    r"some|such|everything|nothing|all|both|if|when|whether|because|as|while|though|although|unless|until)\b)"
+    r"(?:(?!(?:is|are|was|were|has|have|had|will|would|should|must|need|needs|ought|said|says|do|does|did|can|"
+    r"could|may|might|whether|if|that|when|because|since|as|while|unless|he|she|it|they|i|you|saying|suggesting|"
+    r"arguing|telling|insisting|noting|over|about)\b)[\w'’.,-]+\s+){0,14}?(?!(?:is|are|was|were|has|have|had|will|would|said|says|do|does|"
+    r"did|can|could|may|might|should|must|it|this|that|these|those|he|she|they|i|you|there|what|which|who|one)\b)"
+    r"[\w'’-]+|we)\s+"
+    r"(?:should|must|need\s+to|needs\s+to|ought\s+to|has\s+to|have\s+to)\s+(?:(?:not|now|immediately|also|"
+    r"really|first|at\s+least|seriously|urgently)\s+)?(?:be\s+(?:told|given|allowed|removed|held|fired|"
+    r"investigated|prosecuted|charged|expelled|banned|stopped|condemned|repudiated|exposed|shown|informed)|"
+    r"(?!be\b|have\b|get\s+used\b|know\b|remember\b|realize\b|understand\b|note\b|wonder\b|come\b|seem\b|"
+    r"appear\b|apply\b|matter\b|exist\b|tell\s+you\b|ask\s+(?:ourselves|yourself|themselves)\b)\w+)|"
+    r"\bwe\s+need\s+(?:the|our|every|all|(?-i:[A-Z]))[\w'’ -]{0,60}?\s+to\s+(?!be\b)\w+",
+    IGNORE_CASE,
+)
+_FINITE_IN_SUBJECT_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|said|says?|did|does|think|thinks|thought|believes?|argue[sd]?|"
+    r"wrote|writes?|insist(?:s|ed)?|claim(?:s|ed)?|suggest(?:s|ed)?|warn(?:s|ed)?|know|knows|knew|hopes?|expects?|"
+    r"feels?|felt|agree[sd]?|reckons?|contends?|notes?|noted|told|tells?|added|adds)\b",
+    IGNORE_CASE)
 _WORD_RE = re.compile(r"[\w'’-]+")
 NEAR_END_CHARS = 400
 """A sentence whose end lies within this many characters of the article's end is in its closing lines."""
@@ -101,6 +154,66 @@ def demand_cue(text: str) -> bool:
     it is time for someone to act ("It is time for X to be exposed") or urges the reader with a cue of urgency ("it is
     crucial that you ..."): a call by 8a of the guideline, although no imperative or "we must" opens it."""
     return any(not _SUBORDINATE_BEFORE_RE.search(text[: m.start()] + " ") for m in _DEMAND_RE.finditer(text))
+
+
+def _outside_subordinate(text: str, start: int) -> bool:
+    return not _SUBORDINATE_BEFORE_RE.search(text[:start] + " ")
+
+
+def _inside_open_quote(text: str, start: int) -> bool:
+    """A quotation mark opened before ``start`` and not closed by it: the words are someone else's ("Lemon ...:
+    \"We Have to Stop ...")."""
+    head = text[:start]
+    return head.rfind("“") > head.rfind("”") or head.count('"') % 2 == 1
+
+
+def plea_verb(text: str) -> bool:
+    """The writer pleads in the present, first person: "I encourage all parents ... to", "we beg you to act now",
+    "I urge readers to ...", "We call on the board to ..." (not "I asked him", a past report)."""
+    return any(_outside_subordinate(text, m.start()) and not _inside_open_quote(text, m.end())
+               for m in _PLEA_VERB_RE.finditer(text))
+
+
+def request_question(text: str) -> bool:
+    """A request put as a question: a modal opens it and someone is asked to act ("Could the good people of X do us
+    all a favor and elect someone else?", "Will you please sign ...?"); other questions are no requests."""
+    return text.rstrip().rstrip("\"”’')").endswith("?") and bool(_REQUEST_QUESTION_RE.search(text))
+
+
+def party_modal(text: str) -> bool:
+    """A party that can act is obliged in a main clause: "investigators should interview everyone", "Parents ...
+    should consider ...", "We need to be told who ...", "we need the board to ..." (not in a subordinate or "if"
+    clause, not "it should be noted", not a pronoun's obligation "he must")."""
+    return _party_modal_start(text) is not None
+
+
+def _party_modal_start(text: str) -> int | None:
+    """Where the first party obligation of :func:`party_modal` starts (its subject), or None."""
+    for m in _PARTY_MODAL_RE.finditer(text):
+        head = text[: m.start()]
+        if not _outside_subordinate(text, m.start()) or re.search(r"\b(?:if|unless|whether)\b", head, IGNORE_CASE):
+            continue
+        subject = m.group(0)
+        modal = re.search(r"\s(?:should|must|need|needs|ought|has|have)\s", subject, IGNORE_CASE)
+        if _inside_open_quote(text, m.start() + (modal.start() if modal is not None else 0)):
+            continue
+        if modal is not None and _FINITE_IN_SUBJECT_RE.search(subject[: modal.start()]):
+            continue
+        return m.start()
+    return None
+
+
+def obligation_opens_sentence(text: str) -> bool:
+    """The party's obligation is the sentence's main clause from its start ("Congress must investigate and act.",
+    "In fact, investigators should ..."), not a clause after a comma or a conjunction."""
+    start = _party_modal_start(text)
+    return start is not None and not text[:start].strip(" \t\n\"“‘'(")
+
+
+def plea_cue(text: str) -> bool:
+    """A plea, request or demand in the writer's voice that no imperative or "let's" carries (see :func:`plea_verb`,
+    :func:`request_question`, :func:`party_modal`): the cue of a plea candidate (``violence.call_pleas``)."""
+    return plea_verb(text) or request_question(text) or party_modal(text)
 
 
 def _title_case(words: list[str]) -> float:
@@ -138,6 +251,10 @@ def call_features(
         "exclamation": float("!" in text),
         "quote_marks": float(bool(re.search(r"[\"“”]", text))),
         "act_named": float(bool(_ACT_RE.search(text))),
+        "plea_verb": float(plea_verb(text)),
+        "request_question": float(request_question(text)),
+        "party_modal": float(party_modal(text)),
+        "obligation_opens_sentence": float(obligation_opens_sentence(text)),
     }
     return np.asarray([values[n] for n in CALL_FEATURE_NAMES], dtype=np.float64)
 

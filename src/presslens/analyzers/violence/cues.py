@@ -107,6 +107,11 @@ _IDIOM_RE = re.compile(
     r"herself|themselves|itself|ourselves|yourself|the\s+mood)\b|"
     # titles and set phrases, not weapons or blows ("sergeant-at-arms", "Kill the Messenger", "up in arms"),
     # feelings that burn ("the passion that burns inside men"), and being the target ("come under attack")
+    # a torch handed on or carried is a succession or a cause, not arson ("Playbook passes the torch", "carry the
+    # torch for")
+    r"\b(?:pass|passes|passed|passing|hand|hands|handed|handing|carry|carries|carried|carrying|take\s+up|takes\s+up|"
+    r"took\s+up|holds?|held)\s+(?:on\s+)?(?:the|a|their|his|her|its|our)\s+(?:olympic\s+|political\s+)?torch\b|"
+    r"\btorch-?bearers?\b|\bolympic\s+torch\b|"
     r"\b\w+-at-arms\b|\bcoats?\s+of\s+arms\b|\bup\s+in\s+arms\b|\bwith\s+open\s+arms\b|"
     r"\b(?:kill|kills|killed|killing|shoot|shoots|shot|shooting)\s+the\s+messengers?\b|"
     r"\b(?:burn|burns|burned|burnt|burning)\s+(?:inside|within|in\s+(?:his|her|their|our|my|your)\s+"
