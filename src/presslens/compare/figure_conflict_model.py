@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.compare.conflicts import intervals_conflict, mention_bound, mention_interval
+from presslens.compare.conflicts import mention_bound, mention_interval, mentions_clash
 from presslens.compare.figure_pair_model import CONFLICT_FEATURES, PairModel, fit_pair_model
 from presslens.compare.figures import FigureMention
 
@@ -47,13 +47,14 @@ def _central(interval: tuple[float, float] | None) -> float | None:
 
 
 def conflict_pair_features(a: FigureMention, b: FigureMention, *, clause_cosine: float, outcome_cosine: float,
-                           noun_cosine: float, predicate_cosine: float) -> list[float]:
+                           noun_cosine: float, predicate_cosine: float, reading: str = "values") -> list[float]:
     """The features of one pair of figures, in the order of :data:`CONFLICT_FEATURES` (the cosines are given:
-    the grouper holds the vectors)."""
+    the grouper holds the vectors); ``values_clash`` under the conflict ``reading``
+    (:func:`~presslens.compare.conflicts.mentions_clash`)."""
     ia, ib = mention_interval(a), mention_interval(b)
     ca, cb = _central(ia), _central(ib)
     log_ratio = min(3.0, abs(math.log10(ca) - math.log10(cb))) if ca and cb else 3.0
-    clash = float(ia is not None and ib is not None and intervals_conflict(ia, ib))
+    clash = float(mentions_clash(a, b, reading))
     bounds = (mention_bound(a), mention_bound(b))
     both_exact = float(bounds == (None, None))
     bounded = float(any(x in ("lower", "upper") for x in bounds))
@@ -81,12 +82,14 @@ def f_beta(tp: int, fp: int, fn: int, beta: float = CONFLICT_F_BETA) -> float:
     return (1 + beta ** 2) * p * r / (beta ** 2 * p + r)
 
 
-def choose_conflict_threshold(pairs: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> PairModel:
+def choose_conflict_threshold(pairs: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]],
+                              beta: float = CONFLICT_F_BETA) -> PairModel:
     """The conflict model fitted on every story's pairs, with its threshold chosen by leaving one story out in
     turn: ``pairs`` holds per story (features, same-thing labels, planted-conflict labels); for each story the
     model is fitted on the others and its pairs whose values clash are flagged at every threshold of
-    :data:`CONFLICT_THRESHOLDS`; the threshold with the best F-beta (:data:`CONFLICT_F_BETA`) of the planted
-    conflicts summed over the held-out stories wins (then the higher threshold). One story: threshold 0.5."""
+    :data:`CONFLICT_THRESHOLDS`; the threshold with the best F-beta (``beta``, default :data:`CONFLICT_F_BETA`) of
+    the planted conflicts summed over the held-out stories wins (then the higher threshold). One story: threshold
+    0.5."""
     usable = [p for p in pairs if len(p[1])]
     if not usable:
         raise ValueError("no conflict-model training pairs")
@@ -107,7 +110,7 @@ def choose_conflict_threshold(pairs: Sequence[tuple[np.ndarray, np.ndarray, np.n
             counts[t][0] += tp
             counts[t][1] += int(flagged.sum()) - tp
             counts[t][2] += int((planted > 0.5).sum()) - tp
-    best = max(CONFLICT_THRESHOLDS, key=lambda t: (round(f_beta(*counts[t]), 9), t))
+    best = max(CONFLICT_THRESHOLDS, key=lambda t: (round(f_beta(counts[t][0], counts[t][1], counts[t][2], beta), 9), t))
     return fit_conflict_model(x_all, y_all, threshold=best)
 
 

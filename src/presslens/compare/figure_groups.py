@@ -106,6 +106,7 @@ from presslens.compare.conflicts import (
     find_conflicts,
     intervals_conflict,
     mention_interval,
+    mentions_clash,
 )
 from presslens.compare.figure_conflict_model import conflict_pair_features, default_conflict_model
 from presslens.compare.figure_pair_model import (
@@ -197,6 +198,10 @@ class GroupingConfig:
     hard constraints) whose values clash when this model (:mod:`presslens.compare.figure_conflict_model`) gives
     them a probability of being one measured thing of at least its threshold. Conflicts inside a group stay
     the rule's."""
+    conflict_reading: str = "values"
+    """How clashing values are read, inside a group and between groups
+    (:data:`~presslens.compare.conflicts.CONFLICT_READINGS`): ``"values"`` (every clash is a conflict) or
+    ``"tallies"`` (a later, higher report of a growing count is an update; a part of a count never conflicts)."""
 
 
 OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
@@ -1111,7 +1116,7 @@ class FigureGrouper:
             lowest=min(valued, key=lambda p: p[1][0])[0] if valued else None,
             highest=max(valued, key=lambda p: p[1][1] if p[1][1] != float("inf") else p[1][0])[0]
             if valued else None,
-            timeline=timeline, conflicts=find_conflicts(mentions),
+            timeline=timeline, conflicts=find_conflicts(mentions, reading=self.config.conflict_reading),
             sources=sorted({m.source for m in mentions if m.source}),
             conflicts_between=list(between.get(gid, ())) if between is not None else [],
         )
@@ -1122,7 +1127,7 @@ class FigureGrouper:
         out: list[Conflict] = []
         chosen = list(gids) if gids is not None else list(self.groups)
         for g in chosen:
-            out.extend(find_conflicts(self.group_mentions(g)))
+            out.extend(find_conflicts(self.group_mentions(g), reading=self.config.conflict_reading))
         if self.config.near_conflict_threshold is not None and (self.outcomes or self.config.method == "learned-general"):
             wanted = set(chosen)
             out.extend(c for c in self.near_conflicts(self.config.near_conflict_threshold)
@@ -1192,7 +1197,7 @@ class FigureGrouper:
             parts = self.part_vectors((a, b))
         noun, pred = part_cosines(parts.get(a.id), parts.get(b.id))
         return conflict_pair_features(a, b, clause_cosine=clause, outcome_cosine=outcome, noun_cosine=noun,
-                                      predicate_cosine=pred)
+                                      predicate_cosine=pred, reading=self.config.conflict_reading)
 
     def model_conflicts(self, model: PairModel) -> list[Conflict]:
         """Conflicts between near groups that the conflict model accepts: :meth:`near_pairs` (other groups
@@ -1201,8 +1206,7 @@ class FigureGrouper:
         out: list[Conflict] = []
         clashing = []
         for a, b in self.near_pairs():
-            ia, ib = mention_interval(a), mention_interval(b)
-            if ia is not None and ib is not None and intervals_conflict(ia, ib):
+            if mentions_clash(a, b, self.config.conflict_reading):
                 clashing.append((a, b))
         parts = self.part_vectors(m for pair in clashing for m in pair)  # only these figures' token states
         for a, b in clashing:

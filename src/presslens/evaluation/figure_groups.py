@@ -61,8 +61,9 @@ from typing import Any, TypeVar
 import numpy as np
 
 from presslens.article import Article, Finding
+from presslens.compare.conflicts import mentions_clash
 from presslens.compare.duplicates import DuplicateIndex
-from presslens.compare.figure_conflict_model import choose_conflict_threshold
+from presslens.compare.figure_conflict_model import CONFLICT_F_BETA, choose_conflict_threshold
 from presslens.compare.figure_groups import (
     OUTCOME_METHODS,
     Embedder,
@@ -676,7 +677,7 @@ def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates:
 
 def conflict_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
                       embed: Embedder | None, config: GroupingConfig, outcome_embed: Embedder | None,
-                      part_embed: Embedder | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                      part_embed: Embedder | None, reading: str = "values") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Training pairs for the conflict model, from the gold grouping of one split.
 
     The articles are replayed in date order (copies skipped) with every mention put into its gold group (as in
@@ -685,7 +686,8 @@ def conflict_examples(data: Dataset, findings: dict[str, list[Finding]], duplica
     a compatible candidate group), gives one row of
     :func:`~presslens.compare.figure_conflict_model.conflict_pair_features`. Returns the features, the labels
     (1: both figures belong to the same tracked quantity, whether their values clash or not) and whether the
-    pair is a planted conflict."""
+    pair is a planted conflict. ``reading``: the conflict reading of the ``values_clash`` feature
+    (:data:`~presslens.compare.conflicts.CONFLICT_READINGS`)."""
     grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed, part_embed=part_embed)
     golds: dict[str, list[GoldMention]] = defaultdict(list)
     for g in data.mentions:
@@ -714,8 +716,12 @@ def conflict_examples(data: Dataset, findings: dict[str, list[Finding]], duplica
     rows: list[list[float]] = []
     labels: list[int] = []
     planted: list[int] = []
+    clash_at = CONFLICT_FEATURES.index("values_clash")
     for first, second in grouper.near_pairs(own_group=True):
-        rows.append(grouper.conflict_features(first, second))
+        row = grouper.conflict_features(first, second)
+        if reading != config.conflict_reading:
+            row[clash_at] = float(mentions_clash(first, second, reading))
+        rows.append(row)
         labels.append(int(first.id in tracked and tracked[first.id] == tracked.get(second.id)))
         ga, gb = gold_id.get(first.id), gold_id.get(second.id)
         planted.append(int(ga is not None and gb is not None and frozenset((ga, gb)) in data.conflicts))
@@ -740,6 +746,18 @@ class PreparedSplit:
     """The pairs with the outcome cosine and the list-free features (``"learned-general"``)."""
     conflict_pairs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
     """The conflict model's training pairs (:func:`conflict_examples`), when part vectors exist."""
+    tally_clash: np.ndarray | None = None
+    """The ``values_clash`` column of ``conflict_pairs`` under the ``"tallies"`` reading."""
+
+    def conflict_pairs_read(self, reading: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """``conflict_pairs`` with ``values_clash`` under ``reading`` (``"values"`` or ``"tallies"``)."""
+        if self.conflict_pairs is None or reading == "values" or self.tally_clash is None:
+            return self.conflict_pairs
+        x, y, planted = self.conflict_pairs
+        x = x.copy()
+        if len(x):
+            x[:, CONFLICT_FEATURES.index("values_clash")] = self.tally_clash
+        return x, y, planted
 
 
 def prepare_splits(data_dir: Path, splits: Sequence[str], embed: Embedder | None,
@@ -752,12 +770,15 @@ def prepare_splits(data_dir: Path, splits: Sequence[str], embed: Embedder | None
         dups = find_duplicates(data.articles)
         conflicts = (conflict_examples(data, findings, dups, embed, config, outcome_embed, part_embed)
                      if part_embed is not None and outcome_embed is not None else None)
+        tallies = (conflict_examples(data, findings, dups, embed, config, outcome_embed, part_embed,
+                                     reading="tallies")[0][:, CONFLICT_FEATURES.index("values_clash")]
+                   if conflicts is not None else None)
         with_outcome = (pair_examples(data, findings, dups, embed, config, outcome_embed=outcome_embed)
                         if outcome_embed is not None else None)
         general = (pair_examples(data, findings, dups, embed, config, outcome_embed=outcome_embed, general=True)
                    if outcome_embed is not None else None)
         out.append(PreparedSplit(split, data, findings, dups, pair_examples(data, findings, dups, embed, config),
-                                 with_outcome, outcome_embed, general, conflicts))
+                                 with_outcome, outcome_embed, general, conflicts, tallies))
     return out
 
 
@@ -956,12 +977,22 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-errors": ("learned-general", "errors", False),
     "general-errors+conflicts": ("learned-general", "errors", True),
     "conservative+conflicts": ("conservative", None, True),
+    "general-f1+tallies": ("learned-general", "f1", True),
+    "general-f1+tallies-f1": ("learned-general", "f1", True),
 }
 """The methods of ``--loso-methods`` besides ``rules`` and :data:`GROUPING_METHODS`: name -> (grouping method,
 the criterion that picks its pair model's joining threshold on the training stories (:func:`pick_pair_threshold`;
 None: no pair model), whether the conflict model (fitted on the same training stories, threshold by
 :func:`~presslens.compare.figure_conflict_model.choose_conflict_threshold`) reports conflicts between near
 groups). Every choice is fixed here; nothing is chosen after a held-out score."""
+CANDIDATE_CONFLICT_READINGS: dict[str, tuple[str, float]] = {
+    "general-f1+tallies": ("tallies", CONFLICT_F_BETA),
+    "general-f1+tallies-f1": ("tallies", 1.0),
+}
+"""The candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): name -> (the conflict reading,
+:data:`~presslens.compare.conflicts.CONFLICT_READINGS`, inside and between groups; the F-beta of the planted
+conflicts by which the conflict model's threshold is chosen on the training stories). The others of
+:data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)."""
 
 
 def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], held_out: Sequence[str],
@@ -979,14 +1010,17 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
         train = [p for p in prepared if p is not held and p.name in training]
         wants_pairs = any(CANDIDATE_METHODS[m][1] is not None for m in methods if m in CANDIDATE_METHODS)
         wants_conflicts = any(CANDIDATE_METHODS[m][2] for m in methods if m in CANDIDATE_METHODS)
-        conflict_model = (choose_conflict_threshold([p.conflict_pairs for p in train if p.conflict_pairs is not None])
-                          if wants_conflicts else None)
+        variants = {CANDIDATE_CONFLICT_READINGS.get(m, ("values", CONFLICT_F_BETA)) for m in methods
+                    if m in CANDIDATE_METHODS and CANDIDATE_METHODS[m][2]} if wants_conflicts else set()
+        conflict_models = {v: choose_conflict_threshold([x for p in train if (x := p.conflict_pairs_read(v[0]))
+                                                         is not None], beta=v[1]) for v in sorted(variants)}
         base = fit_on(train, "learned-general") if wants_pairs else None
         totals = pair_threshold_totals(train, embed, config, "learned-general") if wants_pairs else {}
         picked = {crit: pick_pair_threshold(totals, crit) for crit in REFIT_CRITERIA} if wants_pairs else {}
         print(f"held out {held.name} (fitted on {','.join(p.name for p in train)}): pair-model threshold "
               + ", ".join(f"by {c} {t}" for c, t in picked.items())
-              + (f"; conflict-model threshold {conflict_model.threshold}" if conflict_model else ""), flush=True)
+              + "".join(f"; conflict-model threshold ({r}, F{b:g}) {cm.threshold}"
+                        for (r, b), cm in conflict_models.items()), flush=True)
         for name in methods:
             if name == "rules":
                 cfg = replace(config, method="rules")
@@ -994,8 +1028,9 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                 method, criterion, conflicts = CANDIDATE_METHODS[name]
                 model = (replace(base, threshold=picked[criterion]) if criterion is not None and base is not None
                          else None)
-                cfg = replace(config, method=method, pair_model=model,
-                              conflict_model=conflict_model if conflicts else None)
+                reading, beta = CANDIDATE_CONFLICT_READINGS.get(name, ("values", CONFLICT_F_BETA))
+                cfg = replace(config, method=method, pair_model=model, conflict_reading=reading,
+                              conflict_model=conflict_models[(reading, beta)] if conflicts else None)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
