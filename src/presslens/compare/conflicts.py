@@ -34,7 +34,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from presslens.compare.figure_words import clause_subcount
 from presslens.compare.figures import FigureMention
 
 WINDOW_DAYS = 7
@@ -98,14 +97,15 @@ count is no party to a conflict: :func:`mentions_clash`)."""
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 RISE_WORDS = frozenset({"risen", "rose", "rises", "rise", "rising", "climbed", "climbs", "climb", "increased",
                         "increases", "grown", "grew", "grows", "jumped", "swelled", "mounted", "bringing",
-                        "brought", "brings", "pushing", "pushed", "raising", "raised", "toll", "tally"})
+                        "brought", "brings", "pushing", "pushed", "toll", "tally"})
 """Words before a figure (in its sentence, at most :data:`RISE_REACH` words back) that make it the new value of a
 growing count: "has risen to N", "bringing the toll to N", "the death toll stood at N"."""
 RISE_REACH = 8
-UP_FROM = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?(?:up|higher|more)\s+(?:from|than)\b", re.I)
+UP_FROM = re.compile(r"^\W*(?:up|rising|risen|climbing)\s+from\b", re.I)
 """Right after a figure: "25, up from 24 last week" (the figure is the newer value of a count)."""
-PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom|which|those|these|the)\b|others?\b|more\b|among\b)", re.I)
-"""Right after a number: "four of them guards", "14 of the hostages", "three others", "five more"."""
+PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom|which|those|these)\b|others?\b|more\b|among\b)", re.I)
+"""Right after a number: "four of them guards", "three others", "five more" ("180 of the province's fires" is
+left alone: a named share of a set is often the tracked figure itself)."""
 PART_BEFORE = re.compile(r"(?:\b(?:including|among\s+(?:them|whom|those)|of\s+(?:whom|which|those|them))"
                          r"|^\s*of\s+(?:the|those|these|its|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s*,"
                          r"(?:\s*[\w'-]+){0,2})\s*$", re.I)
@@ -121,13 +121,12 @@ def _sentence_around(m: FigureMention) -> tuple[str, str]:
 
 
 def is_part_count(m: FigureMention) -> bool:
-    """Whether the figure counts a part of another count in its sentence (:data:`PART_BEFORE`,
-    :data:`PART_AFTER`, or a sub-count by :func:`~presslens.compare.figure_words.clause_subcount`): such a
-    figure never contradicts the whole ("24 people died, four of them guards")."""
+    """Whether the figure counts a part of another count in its sentence, right before or after its number
+    (:data:`PART_BEFORE`, :data:`PART_AFTER`): such a figure never contradicts the whole ("24 people died,
+    four of them guards"). A sub-count further away keeps its say ("447 people on board, including 31 crew and
+    about 70 children": the children are a count of their own that other reports may dispute)."""
     before, after = _sentence_around(m)
-    before = UPPER_WORDS.sub("", before)
-    return bool(PART_AFTER.match(after) or PART_BEFORE.search(_strip_bound(before))
-                or (m.masked_clause and clause_subcount(m.masked_clause)))
+    return bool(PART_AFTER.match(after) or PART_BEFORE.search(_strip_bound(UPPER_WORDS.sub("", before))))
 
 
 _BOUND_WORDS = re.compile(r"(?:\b(?:about|around|some|nearly|almost|roughly|approximately|more\s+than|over|"
@@ -148,8 +147,11 @@ def reports_a_rise(m: FigureMention) -> bool:
 
 def is_update(earlier: FigureMention, later: FigureMention, tolerance: float = TOLERANCE) -> bool:
     """Whether ``later`` (dated after ``earlier``) reports a higher value of a growing count: its whole range lies
-    above ``earlier``'s and its sentence reports a rise (:func:`reports_a_rise`)."""
+    above ``earlier``'s and its sentence reports a rise (:func:`reports_a_rise`). An earlier upper bound ("no
+    more than a dozen died") is a claim about the final count, so a later, higher toll disputes it."""
     if earlier.date is None or later.date is None or later.date <= earlier.date:
+        return False
+    if mention_bound(earlier) == "upper":
         return False
     ia, ib = mention_interval(earlier), mention_interval(later)
     if ia is None or ib is None or not ib[0] > ia[1] * (1 + tolerance):

@@ -65,6 +65,8 @@ from presslens.compare.conflicts import mentions_clash
 from presslens.compare.duplicates import DuplicateIndex
 from presslens.compare.figure_conflict_model import CONFLICT_F_BETA, choose_conflict_threshold
 from presslens.compare.figure_groups import (
+    DEFAULT_GROUPING,
+    GROUPING_NAMES,
     OUTCOME_METHODS,
     Embedder,
     FigureGrouper,
@@ -74,6 +76,7 @@ from presslens.compare.figure_groups import (
 )
 from presslens.compare.figure_pair_model import (
     CONFLICT_FEATURES,
+    CONFLICT_WORD_FEATURES,
     GENERAL_PAIR_FEATURES,
     OUTCOME_PAIR_FEATURES,
     PAIR_FEATURES,
@@ -415,6 +418,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
+    parser.add_argument("--conflict-candidate", choices=["general-f1+tallies", "general-f1+tallies-f1"],
+                        help="with --fit-conflict-model: fit that candidate's conflict model (the tallies reading, "
+                             "word features, clashing pairs only; threshold by F2 / F1) instead of the default's")
+    parser.add_argument("--groupings", metavar="NAMES",
+                        help="score these named groupings side by side with the shipped weights (comma-separated; "
+                             "'default' = general-f1+conflicts; any of general-f1+conflicts, rules, "
+                             "conservative+conflicts, general-f1+tallies, general-f1+tallies-f1)")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
@@ -687,8 +697,11 @@ def conflict_examples(data: Dataset, findings: dict[str, list[Finding]], duplica
     :func:`~presslens.compare.figure_conflict_model.conflict_pair_features`. Returns the features, the labels
     (1: both figures belong to the same tracked quantity, whether their values clash or not) and whether the
     pair is a planted conflict. ``reading``: the conflict reading of the ``values_clash`` feature
-    (:data:`~presslens.compare.conflicts.CONFLICT_READINGS`)."""
+    (:data:`~presslens.compare.conflicts.CONFLICT_READINGS`). The rows have the columns of
+    :data:`~presslens.compare.figure_pair_model.CONFLICT_WORD_FEATURES` (the first
+    ``len(CONFLICT_FEATURES)`` are the shipped default's features)."""
     grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed, part_embed=part_embed)
+    grouper.conflict_feature_names = CONFLICT_WORD_FEATURES
     golds: dict[str, list[GoldMention]] = defaultdict(list)
     for g in data.mentions:
         golds[g.article].append(g)
@@ -725,7 +738,7 @@ def conflict_examples(data: Dataset, findings: dict[str, list[Finding]], duplica
         labels.append(int(first.id in tracked and tracked[first.id] == tracked.get(second.id)))
         ga, gb = gold_id.get(first.id), gold_id.get(second.id)
         planted.append(int(ga is not None and gb is not None and frozenset((ga, gb)) in data.conflicts))
-    width = len(CONFLICT_FEATURES)
+    width = len(CONFLICT_WORD_FEATURES)
     return (np.asarray(rows, dtype=np.float64).reshape(len(rows), width), np.asarray(labels, dtype=np.float64),
             np.asarray(planted, dtype=np.float64))
 
@@ -749,13 +762,14 @@ class PreparedSplit:
     tally_clash: np.ndarray | None = None
     """The ``values_clash`` column of ``conflict_pairs`` under the ``"tallies"`` reading."""
 
-    def conflict_pairs_read(self, reading: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """``conflict_pairs`` with ``values_clash`` under ``reading`` (``"values"`` or ``"tallies"``)."""
-        if self.conflict_pairs is None or reading == "values" or self.tally_clash is None:
-            return self.conflict_pairs
+    def conflict_pairs_read(self, reading: str, words: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """``conflict_pairs`` with ``values_clash`` under ``reading`` (``"values"`` or ``"tallies"``), with the
+        columns of :data:`CONFLICT_FEATURES` or (``words``) of :data:`CONFLICT_WORD_FEATURES`."""
+        if self.conflict_pairs is None:
+            return None
         x, y, planted = self.conflict_pairs
-        x = x.copy()
-        if len(x):
+        x = x[:, : len(CONFLICT_WORD_FEATURES if words else CONFLICT_FEATURES)].copy()
+        if len(x) and reading != "values" and self.tally_clash is not None:
             x[:, CONFLICT_FEATURES.index("values_clash")] = self.tally_clash
         return x, y, planted
 
@@ -985,14 +999,27 @@ the criterion that picks its pair model's joining threshold on the training stor
 None: no pair model), whether the conflict model (fitted on the same training stories, threshold by
 :func:`~presslens.compare.figure_conflict_model.choose_conflict_threshold`) reports conflicts between near
 groups). Every choice is fixed here; nothing is chosen after a held-out score."""
-CANDIDATE_CONFLICT_READINGS: dict[str, tuple[str, float]] = {
-    "general-f1+tallies": ("tallies", CONFLICT_F_BETA),
-    "general-f1+tallies-f1": ("tallies", 1.0),
+ConflictVariant = tuple[str, float, bool]
+CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
+    "general-f1+tallies": ("tallies", CONFLICT_F_BETA, True),
+    "general-f1+tallies-f1": ("tallies", 1.0, True),
 }
 """The candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): name -> (the conflict reading,
 :data:`~presslens.compare.conflicts.CONFLICT_READINGS`, inside and between groups; the F-beta of the planted
-conflicts by which the conflict model's threshold is chosen on the training stories). The others of
-:data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)."""
+conflicts by which the conflict model's threshold is chosen on the training stories; whether the conflict model
+has the word-list features (:data:`CONFLICT_WORD_FEATURES`), is fitted on the clashing pairs only and decides
+the conflicts inside a group too, ``GroupingConfig.conflicts_inside="model"``). The others of
+:data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)
+and the 14 features, fitted on every near pair, deciding between groups only."""
+DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)
+
+
+def fit_conflict_variant(train: Sequence[PreparedSplit], variant: ConflictVariant) -> PairModel:
+    """The conflict model of ``variant`` (see :data:`CANDIDATE_CONFLICT_READINGS`) fitted on ``train``, its
+    threshold chosen by leaving one training story out."""
+    reading, beta, words = variant
+    return choose_conflict_threshold([x for p in train if (x := p.conflict_pairs_read(reading, words)) is not None],
+                                     beta=beta, clashing_only=words)
 
 
 def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], held_out: Sequence[str],
@@ -1010,17 +1037,16 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
         train = [p for p in prepared if p is not held and p.name in training]
         wants_pairs = any(CANDIDATE_METHODS[m][1] is not None for m in methods if m in CANDIDATE_METHODS)
         wants_conflicts = any(CANDIDATE_METHODS[m][2] for m in methods if m in CANDIDATE_METHODS)
-        variants = {CANDIDATE_CONFLICT_READINGS.get(m, ("values", CONFLICT_F_BETA)) for m in methods
+        variants = {CANDIDATE_CONFLICT_READINGS.get(m, DEFAULT_CONFLICT_VARIANT) for m in methods
                     if m in CANDIDATE_METHODS and CANDIDATE_METHODS[m][2]} if wants_conflicts else set()
-        conflict_models = {v: choose_conflict_threshold([x for p in train if (x := p.conflict_pairs_read(v[0]))
-                                                         is not None], beta=v[1]) for v in sorted(variants)}
+        conflict_models = {v: fit_conflict_variant(train, v) for v in sorted(variants)}
         base = fit_on(train, "learned-general") if wants_pairs else None
         totals = pair_threshold_totals(train, embed, config, "learned-general") if wants_pairs else {}
         picked = {crit: pick_pair_threshold(totals, crit) for crit in REFIT_CRITERIA} if wants_pairs else {}
         print(f"held out {held.name} (fitted on {','.join(p.name for p in train)}): pair-model threshold "
               + ", ".join(f"by {c} {t}" for c, t in picked.items())
-              + "".join(f"; conflict-model threshold ({r}, F{b:g}) {cm.threshold}"
-                        for (r, b), cm in conflict_models.items()), flush=True)
+              + "".join(f"; conflict-model threshold ({r}, F{b:g}{', word features' if w else ''}) {cm.threshold}"
+                        for (r, b, w), cm in conflict_models.items()), flush=True)
         for name in methods:
             if name == "rules":
                 cfg = replace(config, method="rules")
@@ -1028,9 +1054,10 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                 method, criterion, conflicts = CANDIDATE_METHODS[name]
                 model = (replace(base, threshold=picked[criterion]) if criterion is not None and base is not None
                          else None)
-                reading, beta = CANDIDATE_CONFLICT_READINGS.get(name, ("values", CONFLICT_F_BETA))
-                cfg = replace(config, method=method, pair_model=model, conflict_reading=reading,
-                              conflict_model=conflict_models[(reading, beta)] if conflicts else None)
+                variant = CANDIDATE_CONFLICT_READINGS.get(name, DEFAULT_CONFLICT_VARIANT)
+                cfg = replace(config, method=method, pair_model=model, conflict_reading=variant[0],
+                              conflicts_inside="model" if variant[2] else "rule",
+                              conflict_model=conflict_models[variant] if conflicts else None)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
@@ -1176,7 +1203,8 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
         if not sets:
             print("error: the conflict model needs the encoder's token states (--embedder encoder or claim)")
             return 2
-        cmodel = choose_conflict_threshold(sets)
+        variant = CANDIDATE_CONFLICT_READINGS.get(args.conflict_candidate or "", DEFAULT_CONFLICT_VARIANT)
+        cmodel = fit_conflict_variant(fitted, variant)
         cmodel.save(args.fit_conflict_model)
         print(f"conflict model fitted on {','.join(splits)} ({sum(len(x[1]) for x in sets)} pairs, "
               f"{int(sum(x[1].sum() for x in sets))} same-thing, {int(sum(x[2].sum() for x in sets))} planted "
@@ -1198,6 +1226,34 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
                                           args.pair_criterion, training=splits)
         print(loso_stories_table(results))
     return 1 if bad else 0
+
+
+def _groupings_main(args: argparse.Namespace, data: Dataset, findings: dict[str, list[Finding]],
+                    duplicates: dict[str, str], embed: Embedder | None) -> int:
+    """``--groupings``: each named grouping (shipped weights) scored on the split, one table row each, then the
+    errors of each with ``--errors``."""
+    names = [DEFAULT_GROUPING if n.strip() == "default" else n.strip() for n in args.groupings.split(",") if n.strip()]
+    unknown = [n for n in names if n not in GROUPING_NAMES]
+    if unknown:
+        print(f"error: --groupings {','.join(unknown)}: not one of default, {', '.join(GROUPING_NAMES)}")
+        return 2
+    outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_centred)
+    part_embed = _part_embedder(args.embedder)
+    rows: dict[str, Scores] = {}
+    for name in dict.fromkeys(names):
+        cfg = grouping_config(name)
+        label = f"{name}{' (default)' if name == DEFAULT_GROUPING else ''}"
+        rows[label] = score(data, group_articles(data.articles, findings, duplicates, embed, cfg,
+                                                 outcome_embed=outcome_embed, part_embed=part_embed), duplicates)
+    print(markdown_table(rows))
+    first = next(iter(rows.values()))
+    print(f"\nmentions the analyzer missed: {first.missed_mentions}/{first.mentions}")
+    if args.errors:
+        for label, sc in rows.items():
+            print(f"\nErrors of {label}:")
+            for e in sc.errors:
+                print(f"- {e}")
+    return 1 if data.errors else 0
 
 
 def main(args: argparse.Namespace) -> int:
@@ -1253,6 +1309,8 @@ def main(args: argparse.Namespace) -> int:
     if args.sweep:
         sweep(data_dir, sweep_splits, embed, config, loso=args.loso)
         return 0
+    if args.groupings:
+        return _groupings_main(args, data, findings, duplicates, embed)
     with_model = config.conflict_model is not None
     name = f"{config.method}{' + conflict model' if with_model else ''}"
     rows = {f"{args.embedder}, {name} (threshold {config.threshold}, weight {config.embed_weight})":
