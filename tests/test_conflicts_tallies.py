@@ -149,3 +149,57 @@ def test_claim_figures_respect_bounds() -> None:
     assert disagree("Nearly 700,000 men have left.", "800,000 men have left.")
     assert not disagree("24 people died, four of them guards.", "24 people died in the riot.")
     assert not disagree("Many men have left.", "260,000 men have left.")  # no figure on one side: no conflict
+
+
+def test_the_eval_scores_the_default_and_the_candidates_side_by_side(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+    from pathlib import Path
+
+    from presslens.evaluation import figure_groups as evaluation
+
+    ap = argparse.ArgumentParser()
+    evaluation.add_arguments(ap)
+    data = str(Path(__file__).resolve().parents[1] / "data" / "figures")
+    args = ["--data", data, "--split", "test_v1", "--embedder", "hashed"]
+    assert evaluation.main(ap.parse_args([*args, "--groupings", "default,general-f1+tallies,guess"])) == 2
+    assert "--groupings guess: not one of" in capsys.readouterr().out
+    assert evaluation.main(ap.parse_args([*args, "--groupings",
+                                          "default,general-f1+tallies,general-f1+tallies-f1"])) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith("| general-f1")]
+    assert [r.split(" | ")[0] for r in rows] == ["| general-f1+conflicts (default)", "| general-f1+tallies",
+                                                 "| general-f1+tallies-f1"]
+    assert "planted conflicts that the tallies reading reads as an update or a part of a count: 1" in out
+
+
+def test_the_conflict_model_decides_inside_a_group_when_the_config_says_so() -> None:
+    from presslens.compare.figure_conflict_model import candidate_conflict_model
+    from presslens.compare.figure_pair_model import CONFLICT_WORD_FEATURES, PairModel
+
+    texts = [("e1", "About 100,000 men have left the country since the call-up, monitors said.", 1),
+             ("e2", "Some 260,000 men have left the country since the call-up, monitors said.", 4)]
+    k = len(CONFLICT_WORD_FEATURES)
+
+    def conflicts(bias: float, inside: str) -> int:
+        model = PairModel((0.0,) * k, bias, (0.0,) * k, (1.0,) * k, threshold=0.5, features=CONFLICT_WORD_FEATURES)
+        config = replace(grouping_config("rules"), conflict_model=model, conflict_reading="tallies",
+                         conflicts_inside=inside)
+        grouper = FigureGrouper(hashed_embedder(), config)
+        for aid, text, day in texts:
+            art = Article(text=text, id=aid, date=_dt.date(2028, 3, day), source="Outlet", language="en")
+            segment(art)
+            grouper.add_article(art, FiguresAnalyzer().analyze(Features(art)).findings)
+        assert len(grouper.tracked_groups()) == 1
+        (gid,) = grouper.tracked_groups()
+        assert len(grouper.summary(gid).conflicts) == len(grouper.conflicts())
+        return len(grouper.conflicts())
+
+    # no word of a rise: the later, higher figure disputes the earlier one under either reading
+    assert conflicts(-50.0, "rule") == 1  # the rule reports every clash inside a group
+    assert conflicts(-50.0, "model") == 0  # ... the model vetoes it when asked to decide
+    assert conflicts(50.0, "model") == 1
+    for name in ("general-f1+tallies", "general-f1+tallies-f1"):
+        config = grouping_config(name)
+        assert config.conflict_reading == "tallies" and config.conflicts_inside == "model"
+        assert config.conflict_model == candidate_conflict_model(name)
+        assert config.conflict_model.features == CONFLICT_WORD_FEATURES and 0 < config.conflict_model.threshold < 1

@@ -145,9 +145,11 @@ def choose_conflict_threshold(pairs: Sequence[tuple[np.ndarray, np.ndarray, np.n
 TALLIES_CONFLICT_MODEL_PATHS = {
     "general-f1+tallies": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_tallies.json"),
     "general-f1+tallies-f1": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_tallies_f1.json"),
+    "general-f1+tallies-gate": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_tallies_gate.json"),
 }
-"""The conflict models of the two candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): the
-word-list features, fitted on the clashing pairs under the ``"tallies"`` reading, threshold by F2 / by F1."""
+"""The conflict models of the candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): the
+word-list features, fitted on the clashing pairs under the ``"tallies"`` reading, threshold by F2 / by F1; and
+(``-gate``) the default's 14 features fitted on every near pair under the ``"tallies"`` reading, threshold by F2."""
 
 
 @lru_cache(maxsize=4)

@@ -226,7 +226,8 @@ the ``"conservative"`` merge policy and the conflict model. Both read the shippe
 DEFAULT_GROUPING = "general-f1+conflicts"
 """The name of the default grouping (what ``GroupingConfig()`` is)."""
 
-GROUPING_NAMES = (DEFAULT_GROUPING, "rules", "conservative+conflicts", "general-f1+tallies", "general-f1+tallies-f1")
+GROUPING_NAMES = (DEFAULT_GROUPING, "rules", "conservative+conflicts", "general-f1+tallies", "general-f1+tallies-f1",
+                  "general-f1+tallies-gate")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 
 
@@ -247,6 +248,9 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
                               conflict_model=candidate_conflict_model(name), conflict_reading="tallies",
                               conflicts_inside="model")
+    if name == "general-f1+tallies-gate":  # the default's model and rule, under the tallies reading
+        return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
+                              conflict_model=candidate_conflict_model(name), conflict_reading="tallies")
     raise ValueError(f"unknown grouping {name!r} (one of {', '.join(GROUPING_NAMES)})")
 
 

@@ -418,13 +418,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
-    parser.add_argument("--conflict-candidate", choices=["general-f1+tallies", "general-f1+tallies-f1"],
+    parser.add_argument("--conflict-candidate",
+                        choices=["general-f1+tallies", "general-f1+tallies-f1", "general-f1+tallies-gate"],
                         help="with --fit-conflict-model: fit that candidate's conflict model (the tallies reading, "
-                             "word features, clashing pairs only; threshold by F2 / F1) instead of the default's")
+                             "word features, clashing pairs only; threshold by F2 / F1; or -gate: the default's "
+                             "model under the tallies reading) instead of the default's")
     parser.add_argument("--groupings", metavar="NAMES",
                         help="score these named groupings side by side with the shipped weights (comma-separated; "
                              "'default' = general-f1+conflicts; any of general-f1+conflicts, rules, "
-                             "conservative+conflicts, general-f1+tallies, general-f1+tallies-f1)")
+                             "conservative+conflicts, general-f1+tallies, general-f1+tallies-f1, "
+                             "general-f1+tallies-gate)")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
@@ -993,6 +996,7 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "conservative+conflicts": ("conservative", None, True),
     "general-f1+tallies": ("learned-general", "f1", True),
     "general-f1+tallies-f1": ("learned-general", "f1", True),
+    "general-f1+tallies-gate": ("learned-general", "f1", True),
 }
 """The methods of ``--loso-methods`` besides ``rules`` and :data:`GROUPING_METHODS`: name -> (grouping method,
 the criterion that picks its pair model's joining threshold on the training stories (:func:`pick_pair_threshold`;
@@ -1003,6 +1007,7 @@ ConflictVariant = tuple[str, float, bool]
 CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+tallies": ("tallies", CONFLICT_F_BETA, True),
     "general-f1+tallies-f1": ("tallies", 1.0, True),
+    "general-f1+tallies-gate": ("tallies", CONFLICT_F_BETA, False),
 }
 """The candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): name -> (the conflict reading,
 :data:`~presslens.compare.conflicts.CONFLICT_READINGS`, inside and between groups; the F-beta of the planted
@@ -1206,7 +1211,8 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
         variant = CANDIDATE_CONFLICT_READINGS.get(args.conflict_candidate or "", DEFAULT_CONFLICT_VARIANT)
         cmodel = fit_conflict_variant(fitted, variant)
         cmodel.save(args.fit_conflict_model)
-        print(f"conflict model fitted on {','.join(splits)} ({sum(len(x[1]) for x in sets)} pairs, "
+        print(f"conflict model fitted on {','.join(splits)} ({sum(len(x[1]) for x in sets)} near pairs"
+              f"{' of which the clashing ones' if variant[2] else ''}, "
               f"{int(sum(x[1].sum() for x in sets))} same-thing, {int(sum(x[2].sum() for x in sets))} planted "
               f"conflicts; threshold {cmodel.threshold}) -> {args.fit_conflict_model}")
         for name, w in zip(cmodel.features, cmodel.weights, strict=True):
@@ -1228,6 +1234,24 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
     return 1 if bad else 0
 
 
+def planted_read_as_updates(data: Dataset, grouper: FigureGrouper) -> list[tuple[str, str]]:
+    """The planted conflicts (gold mention ids) whose two figures, as the analyzer read them, clash under the
+    ``"values"`` reading but not under ``"tallies"`` (a later rise of a growing count, or a part of a count):
+    the pairs the tallies reading cannot find, whatever the grouping."""
+    by_article: dict[str, list[FigureMention]] = defaultdict(list)
+    for m in grouper.mentions.values():
+        by_article[m.article_id].append(m)
+    gold = {g.id: g for g in data.mentions}
+    out = []
+    for pair in sorted(sorted(p) for p in data.conflicts):
+        ga, gb = (gold.get(i) for i in pair)
+        ma = _match(ga, by_article.get(ga.article, [])) if ga is not None else None
+        mb = _match(gb, by_article.get(gb.article, [])) if gb is not None else None
+        if ma is not None and mb is not None and mentions_clash(ma, mb) and not mentions_clash(ma, mb, "tallies"):
+            out.append((pair[0], pair[1]))
+    return out
+
+
 def _groupings_main(args: argparse.Namespace, data: Dataset, findings: dict[str, list[Finding]],
                     duplicates: dict[str, str], embed: Embedder | None) -> int:
     """``--groupings``: each named grouping (shipped weights) scored on the split, one table row each, then the
@@ -1240,14 +1264,20 @@ def _groupings_main(args: argparse.Namespace, data: Dataset, findings: dict[str,
     outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_centred)
     part_embed = _part_embedder(args.embedder)
     rows: dict[str, Scores] = {}
+    grouper: FigureGrouper | None = None
     for name in dict.fromkeys(names):
         cfg = grouping_config(name)
         label = f"{name}{' (default)' if name == DEFAULT_GROUPING else ''}"
-        rows[label] = score(data, group_articles(data.articles, findings, duplicates, embed, cfg,
-                                                 outcome_embed=outcome_embed, part_embed=part_embed), duplicates)
+        grouper = group_articles(data.articles, findings, duplicates, embed, cfg, outcome_embed=outcome_embed,
+                                 part_embed=part_embed)
+        rows[label] = score(data, grouper, duplicates)
     print(markdown_table(rows))
     first = next(iter(rows.values()))
     print(f"\nmentions the analyzer missed: {first.missed_mentions}/{first.mentions}")
+    if grouper is not None:
+        updates = planted_read_as_updates(data, grouper)
+        print(f"planted conflicts that the tallies reading reads as an update or a part of a count: {len(updates)}"
+              + "".join(f"\n- {a} vs {b}" for a, b in updates))
     if args.errors:
         for label, sc in rows.items():
             print(f"\nErrors of {label}:")
