@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -139,7 +140,22 @@ def choose_conflict_threshold(pairs: Sequence[tuple[np.ndarray, np.ndarray, np.n
             counts[t][1] += int(flagged.sum()) - tp
             counts[t][2] += int((planted > 0.5).sum()) - tp
     best = max(CONFLICT_THRESHOLDS, key=lambda t: (round(f_beta(counts[t][0], counts[t][1], counts[t][2], beta), 9), t))
-    return fit_conflict_model(x_all, y_all, threshold=best)
+    return rounded(fit_conflict_model(x_all, y_all, threshold=best))
+
+
+WEIGHT_DIGITS = 12
+"""Decimals a fitted conflict model keeps (:func:`rounded`): the Newton fit's last bits vary between runs on the
+same pairs (the order of floating-point sums in the linear algebra), and the shipped JSON must rebuild
+byte-identical."""
+
+
+def rounded(model: PairModel, digits: int = WEIGHT_DIGITS) -> PairModel:
+    """``model`` with its weights, bias, means and scales rounded to ``digits`` decimals."""
+    def r(values: Sequence[float]) -> tuple[float, ...]:
+        return tuple(round(v, digits) for v in values)
+
+    return replace(model, weights=r(model.weights), bias=round(model.bias, digits), mean=r(model.mean),
+                   scale=r(model.scale))
 
 
 TALLIES_CONFLICT_MODEL_PATHS = {
@@ -164,6 +180,6 @@ def default_conflict_model() -> PairModel:
     return PairModel.from_json(DEFAULT_CONFLICT_MODEL_PATH.read_text(encoding="utf-8"))
 
 
-__all__ = ["TALLIES_CONFLICT_MODEL_PATHS", "candidate_conflict_model", "word_features", "CONFLICT_FEATURES", "CONFLICT_F_BETA", "CONFLICT_THRESHOLDS", "DEFAULT_CONFLICT_MODEL_PATH",
+__all__ = ["WEIGHT_DIGITS", "rounded", "TALLIES_CONFLICT_MODEL_PATHS", "candidate_conflict_model", "word_features", "CONFLICT_FEATURES", "CONFLICT_F_BETA", "CONFLICT_THRESHOLDS", "DEFAULT_CONFLICT_MODEL_PATH",
            "choose_conflict_threshold", "conflict_pair_features", "default_conflict_model", "f_beta",
            "fit_conflict_model"]
