@@ -8,6 +8,7 @@
                                  [--outcome-threshold T] [--outcome-window B,A] [--outcome-centred]
     presslens eval figure-groups --data data/figures --loso-stories [--fit-pair-model PATH]
                                  [--sweep-splits dev,test_v1,...,test_v7]
+    presslens eval figure-groups --data data/figures --split S --groupings default,general-f1+tallies,...
 
 ``test_v1`` .. ``test_v4`` are retired test splits: their errors were read and fixes were found from them,
 so they are seen data, kept for the record and for tuning; ``test`` is the fresh split (see
