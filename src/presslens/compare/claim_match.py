@@ -313,3 +313,39 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     else:
         part = np.arange(len(scores))
     return part[np.lexsort((part, -scores[part]))]
+
+
+ClaimFigure = tuple[str, str | None, tuple[float, float]]
+"""One figure of a claim's text: (label: count, money, percent, ...; unit or counted noun; the values it allows)."""
+
+
+def claim_figures(text: str) -> list[ClaimFigure]:
+    """The figures a claim states, read with the figures analyzer's quantity parser (no model) and the bounds of
+    :func:`~presslens.compare.conflicts.value_interval` ("nearly N" read as at most N)."""
+    from presslens.analyzers.figures.quantity import extract_quantities
+    from presslens.compare.conflicts import UPPER_WORDS, value_interval
+
+    out: list[ClaimFigure] = []
+    for q in extract_quantities(text):
+        bound = q.bound
+        if bound in (None, "approx") and UPPER_WORDS.search(text[q.start : q.number[0]]):
+            bound = "upper"
+        interval = value_interval(q.value, q.low, q.high, bound, q.likely_values)
+        if interval is not None:
+            out.append((q.label, q.unit.lower() if q.unit else None, interval))
+    return out
+
+
+def claims_disagree(a: Sequence[ClaimFigure], b: Sequence[ClaimFigure]) -> bool:
+    """Whether two claims' figures conflict: for some label and unit stated in both (a figure without a unit
+    matches any unit of its label), every figure of one clashes with every figure of the other under the
+    conflict rule (:func:`~presslens.compare.conflicts.intervals_conflict`: bounds respected, 10% tolerance).
+    "24 people died, four of them guards" and "24 people died" agree (24 matches 24)."""
+    from presslens.compare.conflicts import intervals_conflict
+
+    for label, unit, _iv in a:
+        mine = [f for f in a if f[0] == label and (f[1] == unit or f[1] is None or unit is None)]
+        theirs = [f for f in b if f[0] == label and (f[1] == unit or f[1] is None or unit is None)]
+        if theirs and all(intervals_conflict(x[2], y[2]) for x in mine for y in theirs):
+            return True
+    return False

@@ -20,13 +20,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from presslens.compare.conflicts import intervals_conflict, mention_bound, mention_interval
-from presslens.compare.figure_pair_model import CONFLICT_FEATURES, PairModel, fit_pair_model
+from presslens.compare.conflicts import mention_bound, mention_interval, mentions_clash
+from presslens.compare.figure_pair_model import (
+    CONFLICT_FEATURES,
+    CONFLICT_WORD_FEATURES,
+    PairModel,
+    fit_pair_model,
+)
+from presslens.compare.figure_words import clause_predicate, clause_tokens
 from presslens.compare.figures import FigureMention
 
 DEFAULT_CONFLICT_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "figure_conflict_model.json"
@@ -47,13 +54,16 @@ def _central(interval: tuple[float, float] | None) -> float | None:
 
 
 def conflict_pair_features(a: FigureMention, b: FigureMention, *, clause_cosine: float, outcome_cosine: float,
-                           noun_cosine: float, predicate_cosine: float) -> list[float]:
-    """The features of one pair of figures, in the order of :data:`CONFLICT_FEATURES` (the cosines are given:
-    the grouper holds the vectors)."""
+                           noun_cosine: float, predicate_cosine: float, reading: str = "values",
+                           features: Sequence[str] = CONFLICT_FEATURES) -> list[float]:
+    """The features of one pair of figures, in the order of ``features`` (:data:`CONFLICT_FEATURES`, or
+    :data:`~presslens.compare.figure_pair_model.CONFLICT_WORD_FEATURES`, which adds word-list features; the
+    cosines are given: the grouper holds the vectors); ``values_clash`` under the conflict ``reading``
+    (:func:`~presslens.compare.conflicts.mentions_clash`)."""
     ia, ib = mention_interval(a), mention_interval(b)
     ca, cb = _central(ia), _central(ib)
     log_ratio = min(3.0, abs(math.log10(ca) - math.log10(cb))) if ca and cb else 3.0
-    clash = float(ia is not None and ib is not None and intervals_conflict(ia, ib))
+    clash = float(mentions_clash(a, b, reading))
     bounds = (mention_bound(a), mention_bound(b))
     both_exact = float(bounds == (None, None))
     bounded = float(any(x in ("lower", "upper") for x in bounds))
@@ -64,14 +74,30 @@ def conflict_pair_features(a: FigureMention, b: FigureMention, *, clause_cosine:
                    and a.attributed_to.strip().lower() != b.attributed_to.strip().lower())
     vague = float(a.attribution_vague or b.attribution_vague)
     days = abs((a.date - b.date).days) / 7.0 if a.date is not None and b.date is not None else 1.0
-    return [clause_cosine, outcome_cosine, noun_cosine, predicate_cosine, same_unit, log_ratio, clash, both_exact,
-            bounded, approx, same_source, differ, vague, days]
+    row = [clause_cosine, outcome_cosine, noun_cosine, predicate_cosine, same_unit, log_ratio, clash, both_exact,
+           bounded, approx, same_source, differ, vague, days]
+    if len(features) > len(CONFLICT_FEATURES):
+        row.extend(word_features(a, b))
+    return row
+
+
+def word_features(a: FigureMention, b: FigureMention) -> list[float]:
+    """The features :data:`~presslens.compare.figure_pair_model.CONFLICT_WORD_FEATURES` adds (in its order)."""
+    pa, pb = clause_predicate(a.masked_clause), clause_predicate(b.masked_clause)
+    ta, tb = clause_tokens(a.masked_clause), clause_tokens(b.masked_clause)
+    shared = sum(min(ta[k], tb[k]) for k in ta.keys() & tb.keys())
+    smaller = min(sum(ta.values()), sum(tb.values()))
+    return [float(bool(pa and pb and pa != pb)), float(bool(pa and pa == pb)),
+            float(bool(a.head and a.head == b.head)), float(bool(a.head and b.head and a.head != b.head)),
+            shared / smaller if smaller > 0 else 0.0]
 
 
 def fit_conflict_model(x: np.ndarray, y: np.ndarray, threshold: float = 0.5) -> PairModel:
     """The logistic regression of :func:`~presslens.compare.figure_pair_model.fit_pair_model` over
-    :data:`CONFLICT_FEATURES`."""
-    return fit_pair_model(x, y, threshold=threshold, features=CONFLICT_FEATURES)
+    :data:`CONFLICT_FEATURES` (14 columns) or :data:`~presslens.compare.figure_pair_model.CONFLICT_WORD_FEATURES`
+    (19 columns), by the width of ``x``."""
+    features = CONFLICT_WORD_FEATURES if x.shape[1] == len(CONFLICT_WORD_FEATURES) else CONFLICT_FEATURES
+    return fit_pair_model(x, y, threshold=threshold, features=features)
 
 
 def f_beta(tp: int, fp: int, fn: int, beta: float = CONFLICT_F_BETA) -> float:
@@ -81,12 +107,19 @@ def f_beta(tp: int, fp: int, fn: int, beta: float = CONFLICT_F_BETA) -> float:
     return (1 + beta ** 2) * p * r / (beta ** 2 * p + r)
 
 
-def choose_conflict_threshold(pairs: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> PairModel:
+def choose_conflict_threshold(pairs: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]],
+                              beta: float = CONFLICT_F_BETA, clashing_only: bool = False) -> PairModel:
     """The conflict model fitted on every story's pairs, with its threshold chosen by leaving one story out in
     turn: ``pairs`` holds per story (features, same-thing labels, planted-conflict labels); for each story the
     model is fitted on the others and its pairs whose values clash are flagged at every threshold of
-    :data:`CONFLICT_THRESHOLDS`; the threshold with the best F-beta (:data:`CONFLICT_F_BETA`) of the planted
-    conflicts summed over the held-out stories wins (then the higher threshold). One story: threshold 0.5."""
+    :data:`CONFLICT_THRESHOLDS`; the threshold with the best F-beta (``beta``, default :data:`CONFLICT_F_BETA`) of
+    the planted conflicts summed over the held-out stories wins (then the higher threshold). One story: threshold
+    0.5. ``clashing_only``: every model is fitted on the pairs whose values clash only (the pairs it decides; on
+    them "the same thing" is "a planted conflict")."""
+    clash_at = CONFLICT_FEATURES.index("values_clash")
+    if clashing_only:
+        pairs = [(x[x[:, clash_at] > 0.5], y[x[:, clash_at] > 0.5], planted[x[:, clash_at] > 0.5])
+                 if len(x) else (x, y, planted) for x, y, planted in pairs]
     usable = [p for p in pairs if len(p[1])]
     if not usable:
         raise ValueError("no conflict-model training pairs")
@@ -94,7 +127,6 @@ def choose_conflict_threshold(pairs: Sequence[tuple[np.ndarray, np.ndarray, np.n
     y_all = np.concatenate([p[1] for p in usable])
     if len(usable) < 2:
         return fit_conflict_model(x_all, y_all)
-    clash_at = CONFLICT_FEATURES.index("values_clash")
     counts = {t: [0, 0, 0] for t in CONFLICT_THRESHOLDS}
     for i, (x, _y, planted) in enumerate(usable):
         rest = [p for j, p in enumerate(usable) if j != i]
@@ -107,8 +139,39 @@ def choose_conflict_threshold(pairs: Sequence[tuple[np.ndarray, np.ndarray, np.n
             counts[t][0] += tp
             counts[t][1] += int(flagged.sum()) - tp
             counts[t][2] += int((planted > 0.5).sum()) - tp
-    best = max(CONFLICT_THRESHOLDS, key=lambda t: (round(f_beta(*counts[t]), 9), t))
-    return fit_conflict_model(x_all, y_all, threshold=best)
+    best = max(CONFLICT_THRESHOLDS, key=lambda t: (round(f_beta(counts[t][0], counts[t][1], counts[t][2], beta), 9), t))
+    return rounded(fit_conflict_model(x_all, y_all, threshold=best))
+
+
+WEIGHT_DIGITS = 12
+"""Decimals a fitted conflict model keeps (:func:`rounded`): the Newton fit's last bits vary between runs on the
+same pairs (the order of floating-point sums in the linear algebra), and the shipped JSON must rebuild
+byte-identical."""
+
+
+def rounded(model: PairModel, digits: int = WEIGHT_DIGITS) -> PairModel:
+    """``model`` with its weights, bias, means and scales rounded to ``digits`` decimals."""
+    def r(values: Sequence[float]) -> tuple[float, ...]:
+        return tuple(round(v, digits) for v in values)
+
+    return replace(model, weights=r(model.weights), bias=round(model.bias, digits), mean=r(model.mean),
+                   scale=r(model.scale))
+
+
+TALLIES_CONFLICT_MODEL_PATHS = {
+    "general-f1+tallies": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_tallies.json"),
+    "general-f1+tallies-f1": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_tallies_f1.json"),
+    "general-f1+tallies-gate": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_tallies_gate.json"),
+}
+"""The conflict models of the candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): the
+word-list features, fitted on the clashing pairs under the ``"tallies"`` reading, threshold by F2 / by F1; and
+(``-gate``) the default's 14 features fitted on every near pair under the ``"tallies"`` reading, threshold by F2."""
+
+
+@lru_cache(maxsize=4)
+def candidate_conflict_model(name: str) -> PairModel:
+    """The shipped conflict model of a candidate grouping (:data:`TALLIES_CONFLICT_MODEL_PATHS`)."""
+    return PairModel.from_json(TALLIES_CONFLICT_MODEL_PATHS[name].read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +180,6 @@ def default_conflict_model() -> PairModel:
     return PairModel.from_json(DEFAULT_CONFLICT_MODEL_PATH.read_text(encoding="utf-8"))
 
 
-__all__ = ["CONFLICT_FEATURES", "CONFLICT_F_BETA", "CONFLICT_THRESHOLDS", "DEFAULT_CONFLICT_MODEL_PATH",
+__all__ = ["WEIGHT_DIGITS", "rounded", "TALLIES_CONFLICT_MODEL_PATHS", "candidate_conflict_model", "word_features", "CONFLICT_FEATURES", "CONFLICT_F_BETA", "CONFLICT_THRESHOLDS", "DEFAULT_CONFLICT_MODEL_PATH",
            "choose_conflict_threshold", "conflict_pair_features", "default_conflict_model", "f_beta",
            "fit_conflict_model"]

@@ -106,9 +106,15 @@ from presslens.compare.conflicts import (
     find_conflicts,
     intervals_conflict,
     mention_interval,
+    mentions_clash,
 )
-from presslens.compare.figure_conflict_model import conflict_pair_features, default_conflict_model
+from presslens.compare.figure_conflict_model import (
+    candidate_conflict_model,
+    conflict_pair_features,
+    default_conflict_model,
+)
 from presslens.compare.figure_pair_model import (
+    CONFLICT_FEATURES,
     GENERAL_PAIR_FEATURES,
     OUTCOME_PAIR_FEATURES,
     PAIR_FEATURES,
@@ -197,6 +203,15 @@ class GroupingConfig:
     hard constraints) whose values clash when this model (:mod:`presslens.compare.figure_conflict_model`) gives
     them a probability of being one measured thing of at least its threshold. Conflicts inside a group stay
     the rule's."""
+    conflict_reading: str = "values"
+    """How clashing values are read, inside a group and between groups
+    (:data:`~presslens.compare.conflicts.CONFLICT_READINGS`): ``"values"`` (every clash is a conflict) or
+    ``"tallies"`` (a later, higher report of a growing count is an update; a part of a count never conflicts)."""
+    conflicts_inside: str = "rule"
+    """Who decides the conflicts inside a group: ``"rule"`` (every clash of the reading) or, with a
+    ``conflict_model``, ``"model"`` (a clash inside a group is reported only when the conflict model also gives
+    the pair at least its threshold, as between groups: a distractor merged into a group then flags no conflict
+    unless the model reads it as the same thing)."""
 
 
 OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
@@ -211,7 +226,8 @@ the ``"conservative"`` merge policy and the conflict model. Both read the shippe
 DEFAULT_GROUPING = "general-f1+conflicts"
 """The name of the default grouping (what ``GroupingConfig()`` is)."""
 
-GROUPING_NAMES = (DEFAULT_GROUPING, "rules", "conservative+conflicts")
+GROUPING_NAMES = (DEFAULT_GROUPING, "rules", "conservative+conflicts", "general-f1+tallies", "general-f1+tallies-f1",
+                  "general-f1+tallies-gate")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 
 
@@ -228,6 +244,13 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
         return GroupingConfig(method="conservative", conflict_model=default_conflict_model())
     if name == "rules":
         return GroupingConfig(method="rules", conflict_model=None)
+    if name in ("general-f1+tallies", "general-f1+tallies-f1"):  # the candidates of round 2 stop 22
+        return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
+                              conflict_model=candidate_conflict_model(name), conflict_reading="tallies",
+                              conflicts_inside="model")
+    if name == "general-f1+tallies-gate":  # the default's model and rule, under the tallies reading
+        return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
+                              conflict_model=candidate_conflict_model(name), conflict_reading="tallies")
     raise ValueError(f"unknown grouping {name!r} (one of {', '.join(GROUPING_NAMES)})")
 
 
@@ -1111,7 +1134,7 @@ class FigureGrouper:
             lowest=min(valued, key=lambda p: p[1][0])[0] if valued else None,
             highest=max(valued, key=lambda p: p[1][1] if p[1][1] != float("inf") else p[1][0])[0]
             if valued else None,
-            timeline=timeline, conflicts=find_conflicts(mentions),
+            timeline=timeline, conflicts=self._decided(find_conflicts(mentions, reading=self.config.conflict_reading)),
             sources=sorted({m.source for m in mentions if m.source}),
             conflicts_between=list(between.get(gid, ())) if between is not None else [],
         )
@@ -1122,7 +1145,7 @@ class FigureGrouper:
         out: list[Conflict] = []
         chosen = list(gids) if gids is not None else list(self.groups)
         for g in chosen:
-            out.extend(find_conflicts(self.group_mentions(g)))
+            out.extend(self._decided(find_conflicts(self.group_mentions(g), reading=self.config.conflict_reading)))
         if self.config.near_conflict_threshold is not None and (self.outcomes or self.config.method == "learned-general"):
             wanted = set(chosen)
             out.extend(c for c in self.near_conflicts(self.config.near_conflict_threshold)
@@ -1132,6 +1155,16 @@ class FigureGrouper:
             out.extend(c for c in self.model_conflicts(self.config.conflict_model)
                        if self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted)
         return out
+
+    def _decided(self, conflicts: list[Conflict]) -> list[Conflict]:
+        """The conflicts inside a group that are reported: all of them, or with ``conflicts_inside="model"`` those
+        the conflict model accepts."""
+        model = self.config.conflict_model
+        if model is None or self.config.conflicts_inside != "model" or not conflicts:
+            return conflicts
+        parts = self.part_vectors(m for c in conflicts for m in (c.first, c.second))
+        return [c for c in conflicts
+                if model.probability(self.conflict_features(c.first, c.second, parts)) >= model.threshold]
 
     def near_pairs(self, *, own_group: bool = False) -> Iterator[tuple[FigureMention, FigureMention]]:
         """Pairs of dated figures of different articles at most ``WINDOW_DAYS`` apart, where the second is in a
@@ -1191,8 +1224,13 @@ class FigureGrouper:
         if parts is None:
             parts = self.part_vectors((a, b))
         noun, pred = part_cosines(parts.get(a.id), parts.get(b.id))
+        model = self.config.conflict_model
         return conflict_pair_features(a, b, clause_cosine=clause, outcome_cosine=outcome, noun_cosine=noun,
-                                      predicate_cosine=pred)
+                                      predicate_cosine=pred, reading=self.config.conflict_reading,
+                                      features=model.features if model is not None else self.conflict_feature_names)
+
+    conflict_feature_names: tuple[str, ...] = CONFLICT_FEATURES
+    """The features :meth:`conflict_features` gives when the config has no conflict model (training pairs)."""
 
     def model_conflicts(self, model: PairModel) -> list[Conflict]:
         """Conflicts between near groups that the conflict model accepts: :meth:`near_pairs` (other groups
@@ -1201,8 +1239,7 @@ class FigureGrouper:
         out: list[Conflict] = []
         clashing = []
         for a, b in self.near_pairs():
-            ia, ib = mention_interval(a), mention_interval(b)
-            if ia is not None and ib is not None and intervals_conflict(ia, ib):
+            if mentions_clash(a, b, self.config.conflict_reading):
                 clashing.append((a, b))
         parts = self.part_vectors(m for pair in clashing for m in pair)  # only these figures' token states
         for a, b in clashing:

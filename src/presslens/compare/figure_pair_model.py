@@ -57,7 +57,14 @@ CONFLICT_FEATURES = (
 """The features of the conflict model (:mod:`presslens.compare.figure_conflict_model`): a pair of figures,
 not a figure and a group."""
 
-KNOWN_FEATURE_SETS = (PAIR_FEATURES, OUTCOME_PAIR_FEATURES, GENERAL_PAIR_FEATURES, CONFLICT_FEATURES)
+CONFLICT_WORD_FEATURES = (*CONFLICT_FEATURES, "predicates_differ", "same_predicate", "same_counted_noun",
+                          "counted_nouns_differ", "lexical_overlap")
+"""The conflict model's features with those read from the grouping's word lists (round 2 stop 22): both clauses'
+predicates known (:func:`~presslens.compare.figure_words.clause_predicate`) and different / the same, both
+counted nouns known and the same / different, and the weighted overlap of the two clauses' content words
+(:func:`~presslens.compare.figure_words.clause_tokens`, shared weight over the smaller clause's)."""
+KNOWN_FEATURE_SETS = (PAIR_FEATURES, OUTCOME_PAIR_FEATURES, GENERAL_PAIR_FEATURES, CONFLICT_FEATURES,
+                      CONFLICT_WORD_FEATURES)
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "figure_pair_model.json"
 DEFAULT_GENERAL_MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "figure_general_pair_model.json"
@@ -138,4 +145,4 @@ def default_general_pair_model() -> PairModel:
     return PairModel.from_json(DEFAULT_GENERAL_MODEL_PATH.read_text(encoding="utf-8"))
 
 
-__all__ = ["CONFLICT_FEATURES", "DEFAULT_GENERAL_MODEL_PATH", "DEFAULT_MODEL_PATH", "default_general_pair_model", "GENERAL_PAIR_FEATURES", "KNOWN_FEATURE_SETS", "OUTCOME_PAIR_FEATURES", "PAIR_FEATURES", "PairModel", "default_pair_model", "fit_pair_model"]
+__all__ = ["CONFLICT_FEATURES", "CONFLICT_WORD_FEATURES", "DEFAULT_GENERAL_MODEL_PATH", "DEFAULT_MODEL_PATH", "default_general_pair_model", "GENERAL_PAIR_FEATURES", "KNOWN_FEATURE_SETS", "OUTCOME_PAIR_FEATURES", "PAIR_FEATURES", "PairModel", "default_pair_model", "fit_pair_model"]

@@ -8,6 +8,7 @@
                                  [--outcome-threshold T] [--outcome-window B,A] [--outcome-centred]
     presslens eval figure-groups --data data/figures --loso-stories [--fit-pair-model PATH]
                                  [--sweep-splits dev,test_v1,...,test_v7]
+    presslens eval figure-groups --data data/figures --split S --groupings default,general-f1+tallies,...
 
 ``test_v1`` .. ``test_v4`` are retired test splits: their errors were read and fixes were found from them,
 so they are seen data, kept for the record and for tuning; ``test`` is the fresh split (see
@@ -61,9 +62,12 @@ from typing import Any, TypeVar
 import numpy as np
 
 from presslens.article import Article, Finding
+from presslens.compare.conflicts import mentions_clash
 from presslens.compare.duplicates import DuplicateIndex
-from presslens.compare.figure_conflict_model import choose_conflict_threshold
+from presslens.compare.figure_conflict_model import CONFLICT_F_BETA, choose_conflict_threshold
 from presslens.compare.figure_groups import (
+    DEFAULT_GROUPING,
+    GROUPING_NAMES,
     OUTCOME_METHODS,
     Embedder,
     FigureGrouper,
@@ -73,6 +77,7 @@ from presslens.compare.figure_groups import (
 )
 from presslens.compare.figure_pair_model import (
     CONFLICT_FEATURES,
+    CONFLICT_WORD_FEATURES,
     GENERAL_PAIR_FEATURES,
     OUTCOME_PAIR_FEATURES,
     PAIR_FEATURES,
@@ -356,9 +361,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("data/figures"),
                         help="folder with articles.jsonl and labels.jsonl")
     parser.add_argument("--split", default="test", choices=["test", "dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5",
-                                                                     "test_v6", "test_v7", "test_v8", "train_w", "train_x",
+                                                                     "test_v6", "test_v7", "test_v8", "test_v9", "train_w", "train_x",
                                                                      "train_y", "train_z", "train_b", "train_c"],
-                        help="which split to score (test_v1 .. test_v8: retired test splits, seen; train_w .. train_z: training stories)")
+                        help="which split to score (test_v1 .. test_v9: retired test splits, seen; train_w .. train_c: "
+                             "training stories)")
     parser.add_argument("--embedder", default="encoder", choices=["encoder", "claim", "hashed", "none"],
                         help="clause embeddings: the shared encoder, the 6-layer claim-matching encoder "
                              "(experiment), hashed words (no model) or none (lexical)")
@@ -413,6 +419,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
+    parser.add_argument("--conflict-candidate",
+                        choices=["general-f1+tallies", "general-f1+tallies-f1", "general-f1+tallies-gate"],
+                        help="with --fit-conflict-model: fit that candidate's conflict model (the tallies reading, "
+                             "word features, clashing pairs only; threshold by F2 / F1; or -gate: the default's "
+                             "model under the tallies reading) instead of the default's")
+    parser.add_argument("--groupings", metavar="NAMES",
+                        help="score these named groupings side by side with the shipped weights (comma-separated; "
+                             "'default' = general-f1+conflicts; any of general-f1+conflicts, rules, "
+                             "conservative+conflicts, general-f1+tallies, general-f1+tallies-f1, "
+                             "general-f1+tallies-gate)")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
@@ -422,10 +438,10 @@ GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned", "vetoe
 PAIR_METHODS = ("learned", "vetoed", "learned-outcome", "learned-general")
 """The methods that use the pair model (fitted per held-out story)."""
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7", "test_v8",
-               "train_w", "train_x", "train_y", "train_z", "train_b", "train_c")
+               "train_w", "train_x", "train_y", "train_z", "train_b", "train_c", "test_v9")
 """Splits that may be used for tuning and fitting: dev, the retired test splits whose errors were read, and the
 six training stories (written blind to the method; ``train_b`` and ``train_c`` joined after they decided the
-default grouping). ``test`` is never among them, nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
+default grouping); ``test_v9`` (articles a01..a24) joined last, after it was scored once as ``test``. ``test`` is never among them, nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
 ``--loso-held`` scores them, fitting on these splits only)."""
 UNSEEN_STORIES: tuple[str, ...] = ()
 """Stories written blind and only ever held out (``--loso-held``): nothing is fitted, chosen or read on them.
@@ -675,7 +691,7 @@ def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates:
 
 def conflict_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
                       embed: Embedder | None, config: GroupingConfig, outcome_embed: Embedder | None,
-                      part_embed: Embedder | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                      part_embed: Embedder | None, reading: str = "values") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Training pairs for the conflict model, from the gold grouping of one split.
 
     The articles are replayed in date order (copies skipped) with every mention put into its gold group (as in
@@ -684,8 +700,12 @@ def conflict_examples(data: Dataset, findings: dict[str, list[Finding]], duplica
     a compatible candidate group), gives one row of
     :func:`~presslens.compare.figure_conflict_model.conflict_pair_features`. Returns the features, the labels
     (1: both figures belong to the same tracked quantity, whether their values clash or not) and whether the
-    pair is a planted conflict."""
+    pair is a planted conflict. ``reading``: the conflict reading of the ``values_clash`` feature
+    (:data:`~presslens.compare.conflicts.CONFLICT_READINGS`). The rows have the columns of
+    :data:`~presslens.compare.figure_pair_model.CONFLICT_WORD_FEATURES` (the first
+    ``len(CONFLICT_FEATURES)`` are the shipped default's features)."""
     grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed, part_embed=part_embed)
+    grouper.conflict_feature_names = CONFLICT_WORD_FEATURES
     golds: dict[str, list[GoldMention]] = defaultdict(list)
     for g in data.mentions:
         golds[g.article].append(g)
@@ -713,12 +733,16 @@ def conflict_examples(data: Dataset, findings: dict[str, list[Finding]], duplica
     rows: list[list[float]] = []
     labels: list[int] = []
     planted: list[int] = []
+    clash_at = CONFLICT_FEATURES.index("values_clash")
     for first, second in grouper.near_pairs(own_group=True):
-        rows.append(grouper.conflict_features(first, second))
+        row = grouper.conflict_features(first, second)
+        if reading != config.conflict_reading:
+            row[clash_at] = float(mentions_clash(first, second, reading))
+        rows.append(row)
         labels.append(int(first.id in tracked and tracked[first.id] == tracked.get(second.id)))
         ga, gb = gold_id.get(first.id), gold_id.get(second.id)
         planted.append(int(ga is not None and gb is not None and frozenset((ga, gb)) in data.conflicts))
-    width = len(CONFLICT_FEATURES)
+    width = len(CONFLICT_WORD_FEATURES)
     return (np.asarray(rows, dtype=np.float64).reshape(len(rows), width), np.asarray(labels, dtype=np.float64),
             np.asarray(planted, dtype=np.float64))
 
@@ -739,6 +763,19 @@ class PreparedSplit:
     """The pairs with the outcome cosine and the list-free features (``"learned-general"``)."""
     conflict_pairs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
     """The conflict model's training pairs (:func:`conflict_examples`), when part vectors exist."""
+    tally_clash: np.ndarray | None = None
+    """The ``values_clash`` column of ``conflict_pairs`` under the ``"tallies"`` reading."""
+
+    def conflict_pairs_read(self, reading: str, words: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """``conflict_pairs`` with ``values_clash`` under ``reading`` (``"values"`` or ``"tallies"``), with the
+        columns of :data:`CONFLICT_FEATURES` or (``words``) of :data:`CONFLICT_WORD_FEATURES`."""
+        if self.conflict_pairs is None:
+            return None
+        x, y, planted = self.conflict_pairs
+        x = x[:, : len(CONFLICT_WORD_FEATURES if words else CONFLICT_FEATURES)].copy()
+        if len(x) and reading != "values" and self.tally_clash is not None:
+            x[:, CONFLICT_FEATURES.index("values_clash")] = self.tally_clash
+        return x, y, planted
 
 
 def prepare_splits(data_dir: Path, splits: Sequence[str], embed: Embedder | None,
@@ -751,12 +788,15 @@ def prepare_splits(data_dir: Path, splits: Sequence[str], embed: Embedder | None
         dups = find_duplicates(data.articles)
         conflicts = (conflict_examples(data, findings, dups, embed, config, outcome_embed, part_embed)
                      if part_embed is not None and outcome_embed is not None else None)
+        tallies = (conflict_examples(data, findings, dups, embed, config, outcome_embed, part_embed,
+                                     reading="tallies")[0][:, CONFLICT_FEATURES.index("values_clash")]
+                   if conflicts is not None else None)
         with_outcome = (pair_examples(data, findings, dups, embed, config, outcome_embed=outcome_embed)
                         if outcome_embed is not None else None)
         general = (pair_examples(data, findings, dups, embed, config, outcome_embed=outcome_embed, general=True)
                    if outcome_embed is not None else None)
         out.append(PreparedSplit(split, data, findings, dups, pair_examples(data, findings, dups, embed, config),
-                                 with_outcome, outcome_embed, general, conflicts))
+                                 with_outcome, outcome_embed, general, conflicts, tallies))
     return out
 
 
@@ -955,12 +995,37 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-errors": ("learned-general", "errors", False),
     "general-errors+conflicts": ("learned-general", "errors", True),
     "conservative+conflicts": ("conservative", None, True),
+    "general-f1+tallies": ("learned-general", "f1", True),
+    "general-f1+tallies-f1": ("learned-general", "f1", True),
+    "general-f1+tallies-gate": ("learned-general", "f1", True),
 }
 """The methods of ``--loso-methods`` besides ``rules`` and :data:`GROUPING_METHODS`: name -> (grouping method,
 the criterion that picks its pair model's joining threshold on the training stories (:func:`pick_pair_threshold`;
 None: no pair model), whether the conflict model (fitted on the same training stories, threshold by
 :func:`~presslens.compare.figure_conflict_model.choose_conflict_threshold`) reports conflicts between near
 groups). Every choice is fixed here; nothing is chosen after a held-out score."""
+ConflictVariant = tuple[str, float, bool]
+CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
+    "general-f1+tallies": ("tallies", CONFLICT_F_BETA, True),
+    "general-f1+tallies-f1": ("tallies", 1.0, True),
+    "general-f1+tallies-gate": ("tallies", CONFLICT_F_BETA, False),
+}
+"""The candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): name -> (the conflict reading,
+:data:`~presslens.compare.conflicts.CONFLICT_READINGS`, inside and between groups; the F-beta of the planted
+conflicts by which the conflict model's threshold is chosen on the training stories; whether the conflict model
+has the word-list features (:data:`CONFLICT_WORD_FEATURES`), is fitted on the clashing pairs only and decides
+the conflicts inside a group too, ``GroupingConfig.conflicts_inside="model"``). The others of
+:data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)
+and the 14 features, fitted on every near pair, deciding between groups only."""
+DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)
+
+
+def fit_conflict_variant(train: Sequence[PreparedSplit], variant: ConflictVariant) -> PairModel:
+    """The conflict model of ``variant`` (see :data:`CANDIDATE_CONFLICT_READINGS`) fitted on ``train``, its
+    threshold chosen by leaving one training story out."""
+    reading, beta, words = variant
+    return choose_conflict_threshold([x for p in train if (x := p.conflict_pairs_read(reading, words)) is not None],
+                                     beta=beta, clashing_only=words)
 
 
 def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], held_out: Sequence[str],
@@ -978,14 +1043,16 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
         train = [p for p in prepared if p is not held and p.name in training]
         wants_pairs = any(CANDIDATE_METHODS[m][1] is not None for m in methods if m in CANDIDATE_METHODS)
         wants_conflicts = any(CANDIDATE_METHODS[m][2] for m in methods if m in CANDIDATE_METHODS)
-        conflict_model = (choose_conflict_threshold([p.conflict_pairs for p in train if p.conflict_pairs is not None])
-                          if wants_conflicts else None)
+        variants = {CANDIDATE_CONFLICT_READINGS.get(m, DEFAULT_CONFLICT_VARIANT) for m in methods
+                    if m in CANDIDATE_METHODS and CANDIDATE_METHODS[m][2]} if wants_conflicts else set()
+        conflict_models = {v: fit_conflict_variant(train, v) for v in sorted(variants)}
         base = fit_on(train, "learned-general") if wants_pairs else None
         totals = pair_threshold_totals(train, embed, config, "learned-general") if wants_pairs else {}
         picked = {crit: pick_pair_threshold(totals, crit) for crit in REFIT_CRITERIA} if wants_pairs else {}
         print(f"held out {held.name} (fitted on {','.join(p.name for p in train)}): pair-model threshold "
               + ", ".join(f"by {c} {t}" for c, t in picked.items())
-              + (f"; conflict-model threshold {conflict_model.threshold}" if conflict_model else ""), flush=True)
+              + "".join(f"; conflict-model threshold ({r}, F{b:g}{', word features' if w else ''}) {cm.threshold}"
+                        for (r, b, w), cm in conflict_models.items()), flush=True)
         for name in methods:
             if name == "rules":
                 cfg = replace(config, method="rules")
@@ -993,8 +1060,10 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                 method, criterion, conflicts = CANDIDATE_METHODS[name]
                 model = (replace(base, threshold=picked[criterion]) if criterion is not None and base is not None
                          else None)
-                cfg = replace(config, method=method, pair_model=model,
-                              conflict_model=conflict_model if conflicts else None)
+                variant = CANDIDATE_CONFLICT_READINGS.get(name, DEFAULT_CONFLICT_VARIANT)
+                cfg = replace(config, method=method, pair_model=model, conflict_reading=variant[0],
+                              conflicts_inside="model" if variant[2] else "rule",
+                              conflict_model=conflict_models[variant] if conflicts else None)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
@@ -1140,9 +1209,11 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
         if not sets:
             print("error: the conflict model needs the encoder's token states (--embedder encoder or claim)")
             return 2
-        cmodel = choose_conflict_threshold(sets)
+        variant = CANDIDATE_CONFLICT_READINGS.get(args.conflict_candidate or "", DEFAULT_CONFLICT_VARIANT)
+        cmodel = fit_conflict_variant(fitted, variant)
         cmodel.save(args.fit_conflict_model)
-        print(f"conflict model fitted on {','.join(splits)} ({sum(len(x[1]) for x in sets)} pairs, "
+        print(f"conflict model fitted on {','.join(splits)} ({sum(len(x[1]) for x in sets)} near pairs"
+              f"{' of which the clashing ones' if variant[2] else ''}, "
               f"{int(sum(x[1].sum() for x in sets))} same-thing, {int(sum(x[2].sum() for x in sets))} planted "
               f"conflicts; threshold {cmodel.threshold}) -> {args.fit_conflict_model}")
         for name, w in zip(cmodel.features, cmodel.weights, strict=True):
@@ -1162,6 +1233,58 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
                                           args.pair_criterion, training=splits)
         print(loso_stories_table(results))
     return 1 if bad else 0
+
+
+def planted_read_as_updates(data: Dataset, grouper: FigureGrouper) -> list[tuple[str, str]]:
+    """The planted conflicts (gold mention ids) whose two figures, as the analyzer read them, clash under the
+    ``"values"`` reading but not under ``"tallies"`` (a later rise of a growing count, or a part of a count):
+    the pairs the tallies reading cannot find, whatever the grouping."""
+    by_article: dict[str, list[FigureMention]] = defaultdict(list)
+    for m in grouper.mentions.values():
+        by_article[m.article_id].append(m)
+    gold = {g.id: g for g in data.mentions}
+    out = []
+    for pair in sorted(sorted(p) for p in data.conflicts):
+        ga, gb = (gold.get(i) for i in pair)
+        ma = _match(ga, by_article.get(ga.article, [])) if ga is not None else None
+        mb = _match(gb, by_article.get(gb.article, [])) if gb is not None else None
+        if ma is not None and mb is not None and mentions_clash(ma, mb) and not mentions_clash(ma, mb, "tallies"):
+            out.append((pair[0], pair[1]))
+    return out
+
+
+def _groupings_main(args: argparse.Namespace, data: Dataset, findings: dict[str, list[Finding]],
+                    duplicates: dict[str, str], embed: Embedder | None) -> int:
+    """``--groupings``: each named grouping (shipped weights) scored on the split, one table row each, then the
+    errors of each with ``--errors``."""
+    names = [DEFAULT_GROUPING if n.strip() == "default" else n.strip() for n in args.groupings.split(",") if n.strip()]
+    unknown = [n for n in names if n not in GROUPING_NAMES]
+    if unknown:
+        print(f"error: --groupings {','.join(unknown)}: not one of default, {', '.join(GROUPING_NAMES)}")
+        return 2
+    outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_centred)
+    part_embed = _part_embedder(args.embedder)
+    rows: dict[str, Scores] = {}
+    grouper: FigureGrouper | None = None
+    for name in dict.fromkeys(names):
+        cfg = grouping_config(name)
+        label = f"{name}{' (default)' if name == DEFAULT_GROUPING else ''}"
+        grouper = group_articles(data.articles, findings, duplicates, embed, cfg, outcome_embed=outcome_embed,
+                                 part_embed=part_embed)
+        rows[label] = score(data, grouper, duplicates)
+    print(markdown_table(rows))
+    first = next(iter(rows.values()))
+    print(f"\nmentions the analyzer missed: {first.missed_mentions}/{first.mentions}")
+    if grouper is not None:
+        updates = planted_read_as_updates(data, grouper)
+        print(f"planted conflicts that the tallies reading reads as an update or a part of a count: {len(updates)}"
+              + "".join(f"\n- {a} vs {b}" for a, b in updates))
+    if args.errors:
+        for label, sc in rows.items():
+            print(f"\nErrors of {label}:")
+            for e in sc.errors:
+                print(f"- {e}")
+    return 1 if data.errors else 0
 
 
 def main(args: argparse.Namespace) -> int:
@@ -1217,6 +1340,8 @@ def main(args: argparse.Namespace) -> int:
     if args.sweep:
         sweep(data_dir, sweep_splits, embed, config, loso=args.loso)
         return 0
+    if args.groupings:
+        return _groupings_main(args, data, findings, duplicates, embed)
     with_model = config.conflict_model is not None
     name = f"{config.method}{' + conflict model' if with_model else ''}"
     rows = {f"{args.embedder}, {name} (threshold {config.threshold}, weight {config.embed_weight})":

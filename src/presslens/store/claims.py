@@ -8,8 +8,9 @@ claims are encoded again (and stored again).
 Ranking is :class:`presslens.compare.claim_match.ClaimIndex` (cosine + BM25, see its module).
 
 Repeated claims: two claims from different sources are the same claim when the cosine of their vectors is
-at least :data:`REPEAT_SIMILARITY`; claims linked that way (transitively) form one repeated claim. The
-threshold was set by reading the walk-through corpus, not tuned on labelled data.
+at least :data:`REPEAT_SIMILARITY`; claims linked that way (transitively) form one repeated claim, except that
+claims whose figures conflict are never put together (:func:`repeated_from`). The threshold was set by reading
+the walk-through corpus, not tuned on labelled data.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import bindparam, select
 
-from presslens.compare.claim_match import ClaimIndex
+from presslens.compare.claim_match import ClaimIndex, claim_figures, claims_disagree
 from presslens.store.schema import ARTICLES, CLAIM_VECTORS
 from presslens.store.store import Store
 
@@ -105,8 +106,21 @@ def repeated_claims(store: Store, *, threshold: float = REPEAT_SIMILARITY, min_s
     """Claims made by at least ``min_sources`` sources: first appearance, latest, spread in days, mentions."""
     encode, fingerprint = _encoding(encode, fingerprint)
     rows, matrix = load_claims(store, encode, fingerprint)
+    return repeated_from(rows, matrix, threshold=threshold, min_sources=min_sources)
+
+
+def repeated_from(rows: list[dict[str, Any]], matrix: np.ndarray, *, threshold: float = REPEAT_SIMILARITY,
+                  min_sources: int = 2) -> list[dict[str, Any]]:
+    """:func:`repeated_claims` over given claims (rows with ``text``, ``source``, ``date``, ``article_id``,
+    ``start``) and their vectors (one row each, unit length). Two claims from different sources are linked when
+    their cosine reaches ``threshold``, most similar pairs first; two linked groups are merged only when no claim
+    of one states a figure that conflicts with a figure of the other
+    (:func:`~presslens.compare.claim_match.claims_disagree`: "About 100,000 men have left" and "260,000 men have
+    left" are not one claim, however alike the words)."""
     n = len(rows)
     parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    figures = [claim_figures(str(r["text"])) for r in rows]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -114,28 +128,35 @@ def repeated_claims(store: Store, *, threshold: float = REPEAT_SIMILARITY, min_s
             i = parent[i]
         return i
 
+    links: list[tuple[float, int, int]] = []
     block = 1024
     for s in range(0, n, block):
         sims = matrix[s : s + block] @ matrix.T
         for i, j in zip(*np.nonzero(sims >= threshold), strict=True):
             a, b = s + int(i), int(j)
             if a < b and rows[a]["source"] != rows[b]["source"]:
-                parent[find(a)] = find(b)
+                links.append((-float(sims[i, j]), a, b))
+    for _neg, a, b in sorted(links):
+        ra, rb = find(a), find(b)
+        if ra == rb or any(claims_disagree(figures[x], figures[y]) for x in members[ra] for y in members[rb]):
+            continue
+        parent[ra] = rb
+        members[rb].extend(members.pop(ra))
     clusters: dict[int, list[dict[str, Any]]] = {}
     for i in range(n):
         clusters.setdefault(find(i), []).append(rows[i])
     out = []
-    for members in clusters.values():
-        sources = sorted({m["source"] or "(no source)" for m in members})
+    for group in clusters.values():
+        sources = sorted({m["source"] or "(no source)" for m in group})
         if len(sources) < min_sources:
             continue
-        members.sort(key=lambda m: (m["date"] or "9999", m["article_id"], m["start"]))
-        dated = [m["date"] for m in members if m["date"]]
+        group.sort(key=lambda m: (m["date"] or "9999", m["article_id"], m["start"]))
+        dated = [m["date"] for m in group if m["date"]]
         spread = (_dt.date.fromisoformat(dated[-1]) - _dt.date.fromisoformat(dated[0])).days if dated else None
-        out.append({"claim": members[0]["text"], "sources": sources, "first": members[0], "latest": members[-1],
-                    "spread_days": spread, "mentions": members})
+        out.append({"claim": group[0]["text"], "sources": sources, "first": group[0], "latest": group[-1],
+                    "spread_days": spread, "mentions": group})
     out.sort(key=lambda c: (-len(c["sources"]), c["first"]["date"] or "9999"))
     return out
 
 
-__all__ = ["REPEAT_SIMILARITY", "load_claims", "repeated_claims", "search_claims"]
+__all__ = ["REPEAT_SIMILARITY", "load_claims", "repeated_claims", "repeated_from", "search_claims"]
