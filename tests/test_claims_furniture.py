@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 import presslens
-
 from presslens.analyzers.claims.furniture import furniture_reason
 
 

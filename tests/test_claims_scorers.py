@@ -15,16 +15,16 @@ import pytest
 import presslens
 from presslens.analyzers.claims.scorers import (
     ARTICLE_FEATURES,
-    article_profile,
-    sentence_feature_set,
     MODEL_FILE,
     LinearScorer,
     RealNewsScorers,
+    article_profile,
     cue_feature_names,
     cue_features,
     load_scorers,
     score_sentences,
     sentence_feature_names,
+    sentence_feature_set,
     sentence_features,
 )
 from presslens.text.hedging import claim_cue_candidates, cue_class
