@@ -123,6 +123,8 @@ def test_speculation_about_minds_is_no_hedge(sentence: str, cues: list[str]) -> 
         ("Fuel prices will likely rise again in the spring.", ["likely"]),
         ("The strike likely killed 12 people near the market.", ["likely"]),
         ("It is unlikely that the ferry resumes before June.", ["unlikely"]),
+        # the phrase is the predicate, what the sentence asserts (changed after reading audit B: B is in-sample)
+        ("The fuel subsidy is a likely flashpoint at the summit.", ["likely"]),
     ],
 )
 def test_attributive_likely_is_a_label_not_a_hedge(sentence: str, cues: list[str]) -> None:

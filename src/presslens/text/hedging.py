@@ -529,10 +529,20 @@ _ATTRIBUTIVE_LIKELY_AFTER = re.compile(
 )
 
 
+# "is a likely flashpoint": the phrase is what the sentence asserts (guideline 5: "apparent proof"), a hedge
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|becomes?|became|remains?|remained|seems?|seemed|looks?)\s+"
+    r"(?:(?:a|an|the)\s+)?$",
+    IGNORE_CASE,
+)
+
+
 def _attributive_likely(text: str, start: int, end: int) -> bool:
-    """ "likely voters", "an unlikely alternative": the adjective of a category, not a hedge."""
+    """ "likely voters", "an unlikely alternative": the adjective of a category, not a hedge; "is a likely
+    flashpoint", where the phrase is the predicate, stays a cue."""
+    before = text[max(0, start - 30) : start]
     return (text[start:end].lower() in {"likely", "unlikely"}
-            and bool(_ATTRIBUTIVE_LIKELY_BEFORE.search(text[max(0, start - 30) : start]))
+            and bool(_ATTRIBUTIVE_LIKELY_BEFORE.search(before)) and not _PREDICATE_BEFORE.search(before)
             and bool(_ATTRIBUTIVE_LIKELY_AFTER.match(text, end)))
 
 

@@ -2,8 +2,8 @@
 
 Both are logistic regressions over general, hand-named features of the text (no lexicon read off an error list),
 fitted by :mod:`presslens.training.realnews_claims` on the gold of the real-news splits (PTC train articles), with
-the L2 strength chosen by leave-one-split-out: the cue scorer of analyzer 1.8 on the four open splits, the claim
-scorer (analyzer 1.7's) on dev, dev2 and dev3. Weights are JSON
+the L2 strength chosen by leave-one-split-out: analyzer 1.9 fits both on the five open splits (dev .. dev5).
+Weights are JSON
 (``models/claims/realnews_scorers.json``); applying them is a dot product in numpy.
 
 - :func:`cue_features`: a hedge cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) in its claim
@@ -16,8 +16,10 @@ scorer (analyzer 1.7's) on dev, dev2 and dev3. Weights are JSON
   opinion markers, a figure, an attribution (speech verb or "according to"), length and position in the article;
   optionally (``extended``; not shipped, model card) also general markers of opinion and rhetoric versus a
   checkable report (evaluative words, intensifiers, an obligation modal, "!", title case, no final stop, a closing
-  colon, a quote fragment, capitalised words, a date word, past-tense verbs). The scorer's probability is P(a careful reader marks the sentence as a
-  claim).
+  colon, a quote fragment, capitalised words, a date word, past-tense verbs); and (``article``, analyzer 1.9) the
+  article profile (:func:`article_profile`: mean CheckThat! logit, shares of units with an attribution and with a
+  figure, mean past-verb rate of the whole article). The scorer's probability is P(a careful reader marks the
+  sentence as a claim).
 """
 
 from __future__ import annotations
