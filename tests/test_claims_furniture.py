@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import presslens
 from presslens.analyzers.claims.furniture import furniture_reason
 
 
@@ -39,6 +40,13 @@ from presslens.analyzers.claims.furniture import furniture_reason
         ("Agency writers Ada Moss in Leeds and Ben Ito in York contributed to this report.", "byline"),
         ("Rita Kowal, a researcher at the Harbour Institute, contributed reporting.", "byline"),
         ("The commander should have ordered the retreat on day one.", "demand"),
+        ("Nolan Reyes contributed.", "byline"),  # analyzer 1.9
+        ("Ana Ruiz and Tom Lee contributed reporting.", "byline"),
+        # social-media lines with no statement of their own (analyzer 1.9; the first is the user trial's line)
+        ("#MnAg ——> RT @jpkolb: UPDATE:", "social media"),
+        ("RT @harbourdesk: BREAKING →", "social media"),
+        ("#floods #relief @ReliefDesk via https://t.co/abc123", "hashtags"),
+        ("@ReliefDesk —> #update", "social media"),
     ],
 )
 def test_no_claim_lines_are_named(sentence: str, reason: str) -> None:
@@ -54,6 +62,12 @@ def test_no_claim_lines_are_named(sentence: str, reason: str) -> None:
         "Video shows soldiers firing at the crowd outside the station.",
         "The council said the photo was taken in 2015.",
         "Officials said 12 people died.",
+        "The drought contributed to the deaths of 300 cattle.",
+        "Gulf donors contributed.",
+        # a tweet or retweet that says something keeps its claim (analyzer 1.9)
+        "RT @harbourdesk: Police say three people were hurt in the crash on the coast road.",
+        "@CoastGuard and @PortAuthority closed the northern channel on Monday.",
+        "#Floods have cut the rail line between the two towns.",
         "The report, originally published in March, named 40 officers.",
         # not demands: an inference, a condition, a "should" inside a reported or relative clause
         "The shell must have been fired from the ridge.",
@@ -68,3 +82,23 @@ def test_no_claim_lines_are_named(sentence: str, reason: str) -> None:
 )
 def test_claims_with_content_are_not_furniture(sentence: str) -> None:
     assert furniture_reason(sentence) is None
+
+
+def test_retweet_header_is_left_out_of_the_claim_span() -> None:
+    """The user trial of stop 21 found "#MnAg ——> RT @jpkolb: UPDATE:" inside a claim finding: the header is not
+    part of the claim (analyzer 1.9); a header with nothing after it is furniture."""
+    from presslens.analyzers.claims.furniture import social_header_end
+
+    line = "#Floods ——> RT @harbourdesk: UPDATE: The coast road was closed at 6 pm on Monday."
+    assert line[social_header_end(line):] == "The coast road was closed at 6 pm on Monday."
+    for kept in ("#EbolaDRC: This news gives me pause.", "@Mayor, do not close the library.",
+                 "The RT report said the road was closed.", "#Floods ——> RT @harbourdesk: UPDATE:"):
+        assert social_header_end(kept) == 0
+    text = ("Coast road closed after the storm\n\nThe regional council closed the coast road on Monday after the "
+            "storm flooded 40 houses, officials said.\n\n" + line + "\n\nThe council said 12 families were moved to "
+            "the school in Larn.")
+    report = presslens.analyze(text, only=["claims"]).to_dict()
+    claims = [f for f in report["findings"] if f["kind"] == "claim"]
+    assert claims and all(text[f["start"]:f["end"]] == f["text"] for f in claims)
+    assert not any("RT @" in f["text"] or "——>" in f["text"] for f in claims)
+    assert any(f["text"].startswith("The coast road was closed at 6 pm") for f in claims)

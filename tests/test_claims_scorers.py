@@ -14,14 +14,17 @@ import pytest
 
 import presslens
 from presslens.analyzers.claims.scorers import (
+    ARTICLE_FEATURES,
     MODEL_FILE,
     LinearScorer,
     RealNewsScorers,
+    article_profile,
     cue_feature_names,
     cue_features,
     load_scorers,
     score_sentences,
     sentence_feature_names,
+    sentence_feature_set,
     sentence_features,
 )
 from presslens.text.hedging import claim_cue_candidates, cue_class
@@ -35,6 +38,7 @@ from presslens.training.realnews_claims import (
     pr_counts,
     refresh,
     save_dataset,
+    scorers_about,
 )
 
 
@@ -92,12 +96,12 @@ def test_shipped_scorers_load_from_json_and_match_the_code() -> None:
     obj = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     # the features of the shipped setting of `presslens train realnews-claims`
     assert obj["hedge_cue"]["names"] == cue_feature_names(SHIPPED.cue_extended)
-    assert obj["claim"]["names"] == sentence_feature_names(SHIPPED.extended)
+    assert obj["claim"]["names"] == sentence_feature_names(SHIPPED.extended, SHIPPED.article)
     scorers = load_scorers()
     assert scorers.hedge_cue.embedding_dims == 384  # the claim scorer leaves it out (CheckThat! F1, model card)
     assert scorers.claim.embedding_dims == 0
     # the CheckThat! probability raises both probabilities (all else equal)
-    assert scorers.claim.coef[sentence_feature_names(SHIPPED.extended).index("claim logit")] > 0
+    assert scorers.claim.coef[sentence_feature_names(SHIPPED.extended, SHIPPED.article).index("claim logit")] > 0
     assert scorers.hedge_cue.coef[cue_feature_names().index("claim logit")] > 0
 
 
@@ -193,3 +197,51 @@ def test_train_command_names_a_bad_claim_scorer_file(tmp_path: Path, capsys: pyt
     assert rc == 2 and not (tmp_path / "out.json").exists()
     err = capsys.readouterr().err
     assert "--claim-scorer-from" in err and "scorers.json" in err
+
+
+def test_scorers_about_names_a_kept_claim_scorer_by_content_not_path(tmp_path: Path) -> None:
+    """`--claim-scorer-from` from two places gives the same ``about`` (the rebuild is byte-identical wherever the
+    file lies); another claim scorer gives another one."""
+    obj = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    abouts = []
+    for where in ("a", "b/c"):
+        path = tmp_path / where / "scorers_kept.json"
+        path.parent.mkdir(parents=True)
+        path.write_text(json.dumps(obj), encoding="utf-8")
+        abouts.append(scorers_about(json.loads(path.read_text(encoding="utf-8"))["claim"]))
+    assert abouts[0] == abouts[1]
+    assert "scorers_kept" not in abouts[0] and str(tmp_path) not in abouts[0]
+    other = {**obj["claim"], "intercept": obj["claim"]["intercept"] + 1.0}
+    assert scorers_about(other) != abouts[0]
+    assert "sha256" not in scorers_about(None)
+
+
+def test_article_profile_reads_the_genre_of_the_whole_article() -> None:
+    """Analyzer 1.9: the claim scorer reads what kind of text a sentence stands in (a report that attributes,
+    counts and narrates, or a column that argues); a sentence without an article gets the training mean."""
+    report = ["Police said 14 people were hurt on Monday.", "The mayor told reporters the bridge was closed.",
+              "Officials counted 300 homes without power."]
+    column = ["This is what happens when leaders stop listening.", "Nobody in this city deserves such contempt.",
+              "It is time to ask who benefits."]
+    a = dict(zip(ARTICLE_FEATURES, article_profile(report, [0.9, 0.8, 0.9]), strict=True))
+    b = dict(zip(ARTICLE_FEATURES, article_profile(column, [0.2, 0.3, 0.2]), strict=True))
+    assert a["article attribution share"] == pytest.approx(2 / 3) and b["article attribution share"] == 0.0
+    assert a["article figure share"] == pytest.approx(2 / 3) and b["article figure share"] == 0.0
+    assert a["article past verbs"] > b["article past verbs"] == 0.0
+    assert a["article claim logit"] > 0 > b["article claim logit"]
+    assert article_profile([], []) == [0.0, 0.0, 0.0, 0.0]
+    assert sentence_feature_set(sentence_feature_names(False, True)) == (False, True)
+    with pytest.raises(ValueError):
+        sentence_feature_set(["claim logit"])
+    scorers = _zero_embedding_scorers()
+    if not sentence_feature_set(scorers.claim.names)[1]:
+        return  # the shipped claim scorer does not read the profile
+    line = "The regional council approved the budget on Tuesday."
+    emb = np.zeros((4, 384))
+    in_report = score_sentences([line, *report], [0.6, 0.9, 0.8, 0.9], emb, [False] * 4, scorers=scorers).claim[0]
+    in_column = score_sentences([line, *column], [0.6, 0.2, 0.3, 0.2], emb, [False] * 4, scorers=scorers).claim[0]
+    assert in_report > in_column  # the same sentence is more likely a claim in a report
+    alone = score_sentences([line], [0.6], emb[:1], [False], in_article=False, scorers=scorers).claim[0]
+    with_others = score_sentences([line, *column], [0.6, 0.2, 0.3, 0.2], emb, [False] * 4, in_article=False,
+                                  scorers=scorers).claim[0]
+    assert alone == pytest.approx(with_others)  # without an article, no profile: the training mean

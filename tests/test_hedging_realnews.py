@@ -107,3 +107,25 @@ def test_claim_hedge_cues_second_pass_rules(sentence: str, cues: list[str]) -> N
 )
 def test_speculation_about_minds_is_no_hedge(sentence: str, cues: list[str]) -> None:
     assert _cues(sentence) == cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        # "likely" as the adjective of a category labels it, like "14 suspected cases" (guideline section 5;
+        # analyzer 1.9, read off audit A of issue 13 s22)
+        ("The survey reached 640 likely voters in the northern districts.", []),
+        ("Among likely Labour primary voters, 58 percent back the mayor.", []),
+        ("The council picked her as the lone and unlikely alternative to the incumbent.", []),
+        ("The poll of 900 likely voters has a margin of error of 3 points.", []),
+        # the adverb and the predicate adjective still hedge the claim
+        ("The mayor is likely to win the second round.", ["likely"]),
+        ("Fuel prices will likely rise again in the spring.", ["likely"]),
+        ("The strike likely killed 12 people near the market.", ["likely"]),
+        ("It is unlikely that the ferry resumes before June.", ["unlikely"]),
+        # the phrase is the predicate, what the sentence asserts (changed after reading audit B: B is in-sample)
+        ("The fuel subsidy is a likely flashpoint at the summit.", ["likely"]),
+    ],
+)
+def test_attributive_likely_is_a_label_not_a_hedge(sentence: str, cues: list[str]) -> None:
+    assert _cues(sentence) == cues

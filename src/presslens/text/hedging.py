@@ -513,8 +513,44 @@ _POSSIBLE_EVENT_VERBS = frozenset(
 )
 
 
+# "likely" / "unlikely" as the adjective of a category ("552 likely voters", "among likely GOP primary voters",
+# "the lone and unlikely alternative"): after a determiner, a number, a preposition or "and/or", before a word
+# that is no complement ("to", "that") and no verb of the clause. Read off audit A of issue 13 s22 (PolNeAR
+# text; the open real-news splits have no such "likely"): a label, like "14 suspected cases" (guideline 5).
+_ATTRIBUTIVE_LIKELY_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|these|those|his|her|their|its|our|my|your|of|among|for|with|by|from|and|or|lone|all|many|"
+    r"some|most\s+of\s+the)|\d)\s+$",
+    IGNORE_CASE,
+)
+_ATTRIBUTIVE_LIKELY_AFTER = re.compile(
+    r"\s+(?!(?:to|that|than|be|been|being|is|are|was|were|the|a|an|he|she|it|they|we|i|you|this|there|if|in|at|"
+    r"on|for|because|enough|so|not)\b)[A-Za-z][\w-]*",
+    IGNORE_CASE,
+)
+
+
+# "is a likely flashpoint": the phrase is what the sentence asserts (guideline 5: "apparent proof"), a hedge
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|becomes?|became|remains?|remained|seems?|seemed|looks?)\s+"
+    r"(?:(?:a|an|the)\s+)?$",
+    IGNORE_CASE,
+)
+
+
+def _attributive_likely(text: str, start: int, end: int) -> bool:
+    """ "likely voters", "an unlikely alternative": the adjective of a category, not a hedge; "is a likely
+    flashpoint", where the phrase is the predicate, stays a cue."""
+    before = text[max(0, start - 30) : start]
+    return (text[start:end].lower() in {"likely", "unlikely"}
+            and bool(_ATTRIBUTIVE_LIKELY_BEFORE.search(before)) and not _PREDICATE_BEFORE.search(before)
+            and bool(_ATTRIBUTIVE_LIKELY_AFTER.match(text, end)))
+
+
 def _label_adjective(text: str, start: int, end: int) -> bool:
-    """An adjective cue that labels an accusation or a category (see _ADJECTIVE_CUE)."""
+    """An adjective cue that labels an accusation or a category (see _ADJECTIVE_CUE and
+    _ATTRIBUTIVE_LIKELY_BEFORE)."""
+    if _attributive_likely(text, start, end):
+        return True
     m = _ADJECTIVE_CUE.match(text[start:end])
     if m is None:
         return False

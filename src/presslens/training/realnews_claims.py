@@ -24,6 +24,7 @@ sums; :data:`SHIPPED` is then fitted on all open splits and written. Determinist
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -38,9 +39,11 @@ import numpy as np
 from presslens.analyzers.claims.scorers import (
     MODEL_FILE,
     LinearScorer,
+    article_profile,
     cue_feature_names,
     cue_features,
     sentence_feature_names,
+    sentence_feature_set,
     sentence_features,
 )
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
@@ -76,8 +79,8 @@ class SentenceRow:
     gold_cues: list[list[int]] = field(default_factory=list)
     """(start, end) of the gold cue spans of the matched gold hedges, relative to the sentence"""
     candidates: list[Candidate] = field(default_factory=list)
-    features: dict[bool, list[float]] = field(default_factory=dict)
-    """claim scorer features (:func:`sentence_features`) without / with the extended markers (not saved)"""
+    features: dict[tuple[bool, bool], list[float]] = field(default_factory=dict)
+    """claim scorer features (:func:`sentence_features`) by (extended markers, article profile) (not saved)"""
     cue_rows: list[list[float]] = field(default_factory=list)
     """cue scorer features of each candidate (not saved)"""
 
@@ -157,11 +160,20 @@ def refresh(data: Dataset) -> None:
         ]
         table = max((HEDGE_CLASS_SCORES[c.cue_class] for c in row.candidates), default=0.0)
         row.features = {
-            extended: sentence_features(row.text, row.p, table, row.forecast, row.index, row.count, extended)
+            (extended, False): sentence_features(row.text, row.p, table, row.forecast, row.index, row.count,
+                                                 extended)
             for extended in (False, True)
         }
         row.cue_rows = [cue_features(row.text, c.start, c.end, c.cue_class, row.p, row.index == 0,
                                      len(row.candidates)) for c in row.candidates]
+    articles: dict[tuple[str, str], list[SentenceRow]] = {}
+    for row in data.rows:
+        articles.setdefault((row.split, row.article), []).append(row)
+    for rows in articles.values():
+        profile = article_profile([r.text for r in rows], [r.p for r in rows])
+        for row in rows:
+            for extended in (False, True):
+                row.features[(extended, True)] = row.features[(extended, False)] + profile
 
 
 def save_dataset(data: Dataset, path: Path) -> None:
@@ -215,11 +227,15 @@ def cue_matrix(data: Dataset, extended: bool = True) -> tuple[np.ndarray, np.nda
             where)
 
 
-def sentence_matrix(data: Dataset, extended: bool = True) -> tuple[np.ndarray, np.ndarray]:
+ClaimFeatures = tuple[bool, bool]
+"""(extended markers, article profile): the claim scorer's feature set (:func:`sentence_feature_names`)"""
+
+
+def sentence_matrix(data: Dataset, feats: ClaimFeatures = (True, False)) -> tuple[np.ndarray, np.ndarray]:
     """(claim scorer features, labels) of every row; the hedge feature is the class table's best score."""
-    x = [r.features[extended] for r in data.rows]
+    x = [r.features[feats] for r in data.rows]
     y = [int(bool(r.gold_claims)) for r in data.rows]
-    return np.asarray(x, dtype=float).reshape(len(x), len(sentence_feature_names(extended))), np.asarray(y)
+    return np.asarray(x, dtype=float).reshape(len(x), len(sentence_feature_names(*feats))), np.asarray(y)
 
 
 def fit_scorer(x: np.ndarray, emb: np.ndarray | None, y: np.ndarray, c: float, names: list[str]) -> LinearScorer:
@@ -297,7 +313,7 @@ def claim_scores_with(scorer: LinearScorer, data: Dataset) -> list[float]:
     """The scorer's claim probability of every row, furniture lines x ``FURNITURE_FACTOR`` (as the analyzer)."""
     from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
 
-    x, _ = sentence_matrix(data, len(scorer.names) != len(sentence_feature_names(False)))
+    x, _ = sentence_matrix(data, sentence_feature_set(scorer.names))
     probs = scorer.probabilities(x).tolist() if data.rows else []
     return [p * FURNITURE_FACTOR if r.furniture is not None else p for p, r in zip(probs, data.rows, strict=True)]
 
@@ -339,13 +355,13 @@ def choose_cue_c(train: Dataset, embedding: bool, extended: bool) -> float:
     return best_c
 
 
-def fit_claim(train: Dataset, extended: bool, c: float) -> LinearScorer:
+def fit_claim(train: Dataset, feats: ClaimFeatures, c: float) -> LinearScorer:
     """The claim scorer fitted on the rows of ``train`` that are not furniture (the analyzer vetoes those)."""
-    x, y = sentence_matrix(train.subset(lambda r: r.furniture is None), extended)
-    return fit_scorer(x, None, y, c, sentence_feature_names(extended))
+    x, y = sentence_matrix(train.subset(lambda r: r.furniture is None), feats)
+    return fit_scorer(x, None, y, c, sentence_feature_names(*feats))
 
 
-def claim_c_table(train: Dataset, extended: bool) -> dict[float, tuple[float, float, float]]:
+def claim_c_table(train: Dataset, feats: ClaimFeatures) -> dict[float, tuple[float, float, float]]:
     """For each C of :data:`C_GRID`: (summed held-out log-loss, summed held-out claim precision at 0.5, summed
     held-out claim recall) over the leave-one-split-out folds of ``train``."""
     splits = sorted({r.split for r in train.rows})
@@ -353,10 +369,10 @@ def claim_c_table(train: Dataset, extended: bool) -> dict[float, tuple[float, fl
     for c in C_GRID:
         loss = p_sum = r_sum = 0.0
         for held in splits:
-            scorer = fit_claim(train.without_split(held), extended, c)
+            scorer = fit_claim(train.without_split(held), feats, c)
             test = train.only_split(held)
             pool = test.subset(lambda r: r.furniture is None)
-            x, y = sentence_matrix(pool, extended)
+            x, y = sentence_matrix(pool, feats)
             loss += log_loss(y, scorer.probabilities(x))
             claim = claim_scores_with(scorer, test)
             ok, pred, found, gold = pr_counts(test.rows, claim, claim)[f"{held} claim"]
@@ -388,6 +404,9 @@ class Options:
     cue_embedding: bool = True
     cue_extended: bool = True
     """the cue scorer with analyzer 1.8's context features"""
+    article: bool = False
+    """the claim scorer with the article profile of analyzer 1.9 (:func:`presslens.analyzers.claims.scorers.
+    article_profile`)"""
     offset: bool = False
     """lower the claim scorer's intercept by the offset of :data:`OFFSETS` chosen inside the training folds by the
     ship rule (precision up, recall down by no more than half of that)"""
@@ -396,16 +415,18 @@ class Options:
     the two), so that a hedge is not lost to the claim gate"""
 
 
-SHIPPED = Options("1.8: 1.7 features, C by held-out precision", extended=False, cue_extended=False)
-"""The opinion features raise the held-out real-news sums but cost the analyzer's CT24 dev-test F1 (0.776 < 0.80,
-model card): they stay an option."""
+SHIPPED = Options("1.9: + article profile (claim), cue context features", extended=False, article=True)
+"""Analyzer 1.9 (issue 13 s22): both scorers refitted on the five open splits, the claim scorer with the article
+profile and the cue scorer with its context features (each passed the ship rule held out over five splits, model
+card). The opinion features raise the held-out real-news sums but cost the analyzer's CT24 dev-test F1 (0.776 <
+0.80, model card): they stay an option."""
 COMPARED = (
     Options("1.7 method: 13 features, C by log-loss", extended=False, choose_by="log-loss", cue_extended=False),
+    Options("1.8 method: 13 features, C by held-out precision", extended=False, cue_extended=False),
+    Options("+ cue context features", extended=False),
     SHIPPED,
-    Options("+ opinion features (option: CT24 F1 falls)", cue_extended=False),
-    Options("+ cue context features (option)", extended=False),
-    Options("+ intercept offset by the ship rule (option)", extended=False, cue_extended=False, offset=True),
-    Options("+ hedge lifts claim (option)", extended=False, cue_extended=False, hedge_lifts_claim=True),
+    Options("+ article profile + opinion features (option: CT24 F1)", article=True),
+    Options("+ article profile + hedge lifts claim (option)", extended=False, article=True, hedge_lifts_claim=True),
 )
 
 
@@ -442,12 +463,13 @@ def fit_both(train: Dataset, options: Options) -> Fitted:
         _FITS[key] = (fit_scorer(x, emb if options.cue_embedding else None, y, c_cue,
                                  cue_feature_names(options.cue_extended)), c_cue)
     cue, c_cue = _FITS[key]
-    key = ("claim table", *splits, options.extended)
+    feats = (options.extended, options.article)
+    key = ("claim table", *splits, *feats)
     if key not in _FITS:
-        _FITS[key] = claim_c_table(train, options.extended)
+        _FITS[key] = claim_c_table(train, feats)
     c_claim = choose_claim_c(_FITS[key], options.choose_by)
-    claim = fit_claim(train, options.extended, c_claim)
-    offset = choose_offset(train, options.extended, c_claim) if options.offset else 0.0
+    claim = fit_claim(train, feats, c_claim)
+    offset = choose_offset(train, feats, c_claim) if options.offset else 0.0
     return Fitted(options, cue, shifted(claim, offset), c_cue, c_claim, offset)
 
 
@@ -459,13 +481,13 @@ def shifted(scorer: LinearScorer, offset: float) -> LinearScorer:
                         scorer.embedding_dims)
 
 
-def choose_offset(train: Dataset, extended: bool, c: float) -> float:
+def choose_offset(train: Dataset, feats: ClaimFeatures, c: float) -> float:
     """Of :data:`OFFSETS`, the one of the highest summed held-out claim precision (leave-one-split-out inside
     ``train``) whose summed recall falls by no more than half of its precision rise over no offset."""
     splits = sorted({r.split for r in train.rows})
     sums = {d: [0.0, 0.0] for d in OFFSETS}
     for held in splits:
-        scorer = fit_claim(train.without_split(held), extended, c)
+        scorer = fit_claim(train.without_split(held), feats, c)
         test = train.only_split(held)
         for d in OFFSETS:
             claim = claim_scores_with(shifted(scorer, d), test)
@@ -499,8 +521,9 @@ def score_split(data: Dataset, held: str, annotations: Path, claim: list[float],
 
 
 def report(data: Dataset, annotations: Path, compared: tuple[Options, ...] = COMPARED) -> str:
-    """The held-out table (markdown): each setting fitted on three open splits (its Cs chosen inside them) and
-    scored on the fourth, for each of the four; then the sums, and the in-sample numbers (fitted on all four)."""
+    """The held-out table (markdown): each setting fitted on all open splits but one (its Cs chosen inside them)
+    and scored on the one left out, for each open split; then the sums, and the in-sample numbers (fitted on all
+    open splits)."""
     head = "| held-out split | setting | C cue / C claim | " + " | ".join(METRICS) + " |"
     lines = [head, "|" + "---|" * (3 + len(METRICS))]
     sums: dict[str, list[float]] = {}
@@ -533,6 +556,18 @@ def report(data: Dataset, annotations: Path, compared: tuple[Options, ...] = COM
     return "\n".join(lines) + "\n"
 
 
+def scorers_about(kept_claim: dict[str, Any] | None) -> str:
+    """The ``about`` line of the written scorers; a claim scorer taken from another file (``kept_claim``) is named
+    by the sha256 of its content, never by the path it was read from, so the output is byte-identical wherever
+    that file lies."""
+    about = (f"presslens claims analyzer real-news scorers; fitted by `presslens train realnews-claims` on data/realnews "
+             f"{'+'.join(SPLITS)} (PTC train articles, research use); setting: {SHIPPED.name}")
+    if kept_claim is not None:
+        digest = hashlib.sha256(json.dumps(kept_claim, sort_keys=True).encode("utf-8")).hexdigest()
+        about += f"; claim scorer taken unchanged from a scorers file (its claim part's sha256 {digest})"
+    return about
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
     parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS)
@@ -540,7 +575,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", type=Path, help="read/write the collected sentence rows here (JSON + .npy)")
     parser.add_argument("--claim-scorer-from", type=Path,
                         help="take the claim scorer from this scorers JSON instead of refitting it (analyzer 1.8 "
-                             "ships analyzer 1.7's claim scorer: the refit failed the audit-B part of the ship rule)")
+                             "shipped analyzer 1.7's this way; 1.9 refits it); the output names it by the sha256 "
+                             "of its content, not by its path")
     parser.add_argument("--no-report", action="store_true",
                         help="fit and write the shipped setting only, without the leave-one-split-out table")
 
@@ -550,7 +586,7 @@ def main(args: argparse.Namespace) -> int:
     if args.claim_scorer_from is not None:  # checked first: bad input fails before the slow collection
         try:
             kept = json.loads(args.claim_scorer_from.read_text(encoding="utf-8"))["claim"]
-            LinearScorer.from_json(kept, sentence_feature_names(len(kept["names"]) != len(sentence_feature_names(False))))
+            LinearScorer.from_json(kept, sentence_feature_names(*sentence_feature_set(kept["names"])))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             print(f"train realnews-claims: --claim-scorer-from {args.claim_scorer_from}: {exc}", file=sys.stderr)
             return 2
@@ -575,11 +611,9 @@ def main(args: argparse.Namespace) -> int:
     fitted = fit_both(data, SHIPPED)
     rows = data.rows
     claim_json: dict[str, Any] = {**fitted.claim.to_json(), "C": fitted.c_claim}
-    about = (f"presslens claims analyzer real-news scorers; fitted by `presslens train realnews-claims` on data/realnews "
-             f"{'+'.join(SPLITS)} (PTC train articles, research use); setting: {SHIPPED.name}")
-    if kept is not None and args.claim_scorer_from is not None:
+    if kept is not None:
         claim_json = kept
-        about += f"; claim scorer taken unchanged from {args.claim_scorer_from.name} (analyzer 1.7's)"
+    about = scorers_about(kept)
     obj: dict[str, Any] = {
         "about": about,
         "hedge_cue": {**fitted.cue.to_json(), "C": fitted.c_cue},

@@ -4,7 +4,8 @@ predictions an article makes.
 - ``claim`` findings: claim units (:mod:`.units`: sentences, with those cut at ";" joined again) whose real-news claim probability (:mod:`.scorers`: a logistic regression over
   the CheckThat! probability and general features of the sentence, fitted on the real-news dev splits) is at
   least ``EMIT_AT``. Page furniture, questions and demands (:mod:`.furniture`) keep their finding with the
-  score times 0.1, a candidate below 0.5 (``furniture`` names why).
+  score times 0.1, a candidate below 0.5 (``furniture`` names why); a retweet's header ("#tag ——> RT @name:")
+  is left out of the claim's span.
   ``hedged`` / ``hedge_cues`` come from cue spans in the claim's own text only, never from the type of the
   linked source. Each cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) gets a probability from
   the learned cue scorer (:mod:`.scorers`, which also reads the sentence embedding); ``hedge_score`` = the lower of the claim's score and the best cue
@@ -23,7 +24,7 @@ import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, Features, register
 from presslens.analyzers.claims.calibration import EMIT_AT, calibrated
-from presslens.analyzers.claims.furniture import furniture_reason
+from presslens.analyzers.claims.furniture import furniture_reason, social_header_end
 from presslens.analyzers.claims.model import ClaimModel
 from presslens.analyzers.claims.predictions import (
     SCORER_CHOICES,
@@ -50,7 +51,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.8"
+    version = "1.9"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
@@ -158,6 +159,8 @@ class ClaimsAnalyzer(Analyzer):
         furniture = furniture_reason(text)
         if furniture is not None:
             score *= FURNITURE_FACTOR
+        else:  # a retweet's header is no part of its claim: the finding starts at the post's own text
+            s += social_header_end(text)
         # a hedged claim is an asserted claim with a cue the cue scorer asserts: its score is the lower of the two
         hedge_score = min(score, max((p for *_, p in cues), default=0.0))
         hedged = hedge_score >= HEDGE_ASSERTED

@@ -1,7 +1,7 @@
 """Page furniture, questions and demands among claim sentences.
 
 A sentence the check-worthiness model scores high may still be no claim a reader could check: a poll's
-sign-up line, share counts, a shop price, a copyright or reprint notice, a tweet embed, a citation line
+sign-up line, share counts, a shop price, a copyright or reprint notice, a tweet embed or retweet header, a citation line
 ("Title, Outlet, October 25, 2017"), a question or a demand (``data/realnews/GUIDELINE.md`` section 4: page
 furniture, rhetorical questions and calls to action are not claims). :func:`furniture_reason` names why a
 sentence is such a line.
@@ -63,6 +63,11 @@ _REPORTED_FROM = re.compile(
     r"\W*(?:[A-Z][\w.’'-]*[ ]+){0,3}?(?:and[ ]+(?:[A-Z][\w.’'-]*[ ]+){1,3})?(?:reported|reporting)[ ]+from[ ]+"
     r"[A-Z][\w.’' ,-]{0,50}[.]?\W*$"
 )
+# a bare credit line: "Nolan McCaskill contributed.", "Ana Ruiz and Tom Lee contributed reporting." (audit A of
+# issue 13 s22; the open splits have only the longer form above)
+_CONTRIBUTED = re.compile(
+    r"\W*(?:[A-Z][\w.’'-]*[ ]+){1,4}(?:and[ ]+(?:[A-Z][\w.’'-]*[ ]+){1,4})?contributed(?:[ ]+reporting)?[.]?\W*$"
+)
 # the tail of a split quotation, with no content of its own: "Trump added.", "She continued."
 _ATTRIBUTION_TAIL = re.compile(
     r"\W*(?:[\w.’'-]+[ ]+){0,3}?[\w.’'-]+[ ]+(?:said|added|continued|wrote|tweeted|explained|noted|concluded|"
@@ -79,10 +84,37 @@ _DEMAND = re.compile(
     re.IGNORECASE,
 )
 _DEMAND_WORDS = ("should", "must", "ought")
+# a social-media line with no statement of its own ("#MnAg ——> RT @jpkolb: UPDATE:"): a retweet or reply
+# marker, a handle, a hashtag or an arrow, and fewer than three words left once those (and links) are taken out.
+# A tweet that says something ("@CBP and @DeptofDefense appropriately responded by ...") keeps its words and
+# stays a claim. Read off the user trial of stop 21; on the open real-news splits every such line is already
+# furniture (tweet embed, hashtags, fragment), so the rule changes none of them.
+_SOCIAL_MARK = re.compile(r"(?<![\w@])@\w+|(?<![\w&])#\w+|[-\u2013\u2014=~]+>|[\u2192\u21d2]|\bRT\s+@")
+_SOCIAL_TOKEN = re.compile(
+    r"(?<![\w@])@\w+:?|(?<![\w&])#\w+|https?://\S+|\b(?:RT|via|UPDATE|BREAKING|MT)\b:?|[-\u2013\u2014=~]+>|"
+    r"[\u2192\u21d2]"
+)
+_SOCIAL_MIN_WORDS = 3
+# the header of a retweet or forwarded post before its text: tags, handles, arrows, "RT @name:", "UPDATE:"
+# ("#MnAg ——> RT @jpkolb: UPDATE: This is a record of ..."); only a header with a retweet marker or an arrow
+_SOCIAL_HEADER = re.compile(
+    r"(?:\s*(?:(?<![\w&])#\w+|(?<![\w@])@\w+:|\bRT\s+@\w+:?|\bMT\s+@\w+:?|[-\u2013\u2014=~]+>|[\u2192\u21d2]|"
+    r"\b(?:UPDATE|BREAKING|JUST\s+IN|WATCH|NEW)\s*:))+\s*"
+)
+_SOCIAL_HEADER_MARK = re.compile(r"\b[RM]T\s+@|[-\u2013\u2014=~]+>|[\u2192\u21d2]")
 _SHORT_LINE = 120
 # fewer than two words of two or more letters: "2.", "§197 IL"
 _WORDS = re.compile(r"[A-Za-z]{2,}")
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+
+
+def social_header_end(sentence: str) -> int:
+    """Where the text of a retweeted or forwarded post starts after its header ("#MnAg ——> RT @jpkolb: UPDATE:
+    This is a record ..." -> the offset of "This"), 0 when the sentence has no such header or nothing follows it."""
+    m = _SOCIAL_HEADER.match(sentence)
+    if m is None or not _SOCIAL_HEADER_MARK.search(m.group()) or len(_WORDS.findall(sentence[m.end():])) < 2:
+        return 0
+    return m.end()
 
 
 def furniture_reason(sentence: str) -> str | None:
@@ -98,10 +130,12 @@ def furniture_reason(sentence: str) -> str | None:
             return "photo credit"
         if _ATTRIBUTION_TAIL.match(sentence):
             return "attribution tail"
-        if _REPORTED_FROM.match(sentence):
+        if _REPORTED_FROM.match(sentence) or _CONTRIBUTED.match(sentence):
             return "byline"
         if len(_WORDS.findall(sentence)) < 2:
             return "fragment"
+    if _SOCIAL_MARK.search(sentence) and len(_WORDS.findall(_SOCIAL_TOKEN.sub(" ", sentence))) < _SOCIAL_MIN_WORDS:
+        return "social media"
     if sentence.rstrip().endswith(":") and _LEAD_IN.match(sentence):
         return "lead-in"
     lowered = sentence.lower()

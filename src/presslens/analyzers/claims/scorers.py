@@ -2,8 +2,8 @@
 
 Both are logistic regressions over general, hand-named features of the text (no lexicon read off an error list),
 fitted by :mod:`presslens.training.realnews_claims` on the gold of the real-news splits (PTC train articles), with
-the L2 strength chosen by leave-one-split-out: the cue scorer of analyzer 1.8 on the four open splits, the claim
-scorer (analyzer 1.7's) on dev, dev2 and dev3. Weights are JSON
+the L2 strength chosen by leave-one-split-out: analyzer 1.9 fits both on the five open splits (dev .. dev5).
+Weights are JSON
 (``models/claims/realnews_scorers.json``); applying them is a dot product in numpy.
 
 - :func:`cue_features`: a hedge cue candidate (:func:`presslens.text.hedging.claim_cue_candidates`) in its claim
@@ -16,8 +16,10 @@ scorer (analyzer 1.7's) on dev, dev2 and dev3. Weights are JSON
   opinion markers, a figure, an attribution (speech verb or "according to"), length and position in the article;
   optionally (``extended``; not shipped, model card) also general markers of opinion and rhetoric versus a
   checkable report (evaluative words, intensifiers, an obligation modal, "!", title case, no final stop, a closing
-  colon, a quote fragment, capitalised words, a date word, past-tense verbs). The scorer's probability is P(a careful reader marks the sentence as a
-  claim).
+  colon, a quote fragment, capitalised words, a date word, past-tense verbs); and (``article``, analyzer 1.9) the
+  article profile (:func:`article_profile`: mean CheckThat! logit, shares of units with an attribution and with a
+  figure, mean past-verb rate of the whole article). The scorer's probability is P(a careful reader marks the
+  sentence as a claim).
 """
 
 from __future__ import annotations
@@ -212,24 +214,64 @@ _DATE_WORD = re.compile(
 _PAST_VERB = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
 
 
-def sentence_feature_names(extended: bool = True) -> list[str]:
-    """The claim scorer's features; ``extended``: with the opinion/rhetoric markers of analyzer 1.8."""
+#: the article profile of analyzer 1.9: what kind of text the sentence stands in (a report that attributes,
+#: counts and narrates past events, or a column that argues), the same for every sentence of an article
+ARTICLE_FEATURES = ("article claim logit", "article attribution share", "article figure share", "article past verbs")
+
+
+def sentence_feature_names(extended: bool = True, article: bool = False) -> list[str]:
+    """The claim scorer's features; ``extended``: with the opinion/rhetoric markers of analyzer 1.8; ``article``:
+    with the article profile (:data:`ARTICLE_FEATURES`, :func:`article_profile`) of analyzer 1.9, last."""
     base = [
         "claim logit", "hedge score", "forecast", "question", "first person", "second person", "opinion marker",
         "figure", "attribution", "log words", "headline", "relative position", "quote marks",
     ]
-    if not extended:
-        return base
-    return base + [
-        "evaluative words", "intensifiers", "obligation modal", "exclamation", "title case", "no final stop",
-        "ends in colon", "quote continuation", "starts quoted", "capitalised words", "date word", "past verb",
+    if extended:
+        base += [
+            "evaluative words", "intensifiers", "obligation modal", "exclamation", "title case", "no final stop",
+            "ends in colon", "quote continuation", "starts quoted", "capitalised words", "date word", "past verb",
+        ]
+    return base + list(ARTICLE_FEATURES) if article else base
+
+
+def sentence_feature_set(names: Sequence[str]) -> tuple[bool, bool]:
+    """(extended, article) of the claim scorer whose features are ``names``; ValueError for any other list."""
+    for extended in (False, True):
+        for article in (False, True):
+            if list(names) == sentence_feature_names(extended, article):
+                return extended, article
+    raise ValueError(f"claim scorer features {list(names)} match no feature set of this code")
+
+
+def _past_verb_rate(sentence: str) -> float:
+    return min(1.0, 5.0 * len(_PAST_VERB.findall(sentence)) / max(1, len(_WORD.findall(sentence))))
+
+
+def article_profile(texts: Sequence[str], probs: Sequence[float]) -> list[float]:
+    """The article profile (:data:`ARTICLE_FEATURES` order) of an article's claim units ``texts`` with their
+    CheckThat! probabilities: the mean claim logit / 4, the share of units with a speech verb or "according to",
+    the share with a figure, and the mean past-verb rate. General markers of genre, not read off errors: news
+    reports attribute, count and narrate, columns argue."""
+    n = max(1, len(texts))
+    return [
+        sum(logit(float(p)) for p in probs) / n / 4.0,
+        sum(bool(_SPEECH.search(t)) for t in texts) / n,
+        sum(bool(_DIGIT.search(t) or _NUMBER_WORD.search(t)) for t in texts) / n,
+        sum(_past_verb_rate(t) for t in texts) / n,
     ]
 
 
 def sentence_features(sentence: str, claim_p: float, hedge_score: float, forecast: bool, index: int | None,
-                      count: int | None, extended: bool = True) -> list[float]:
+                      count: int | None, extended: bool = True, profile: Sequence[float] | None = None) -> list[float]:
     """The features (:func:`sentence_feature_names` order) of a claim sentence; ``index`` / ``count`` its
-    position among the article's sentences (None for a sentence without an article: middle, no headline)."""
+    position among the article's sentences (None for a sentence without an article: middle, no headline);
+    ``profile``: the article profile (:func:`article_profile`), appended when given."""
+    row = _sentence_features(sentence, claim_p, hedge_score, forecast, index, count, extended)
+    return row + [float(v) for v in profile] if profile is not None else row
+
+
+def _sentence_features(sentence: str, claim_p: float, hedge_score: float, forecast: bool, index: int | None,
+                       count: int | None, extended: bool) -> list[float]:
     words = [w.lower() for w in _WORD.findall(sentence)]
     n = max(1, len(words))
     first = sum(w in _FIRST_PERSON for w in words)
@@ -269,7 +311,7 @@ def sentence_features(sentence: str, claim_p: float, hedge_score: float, forecas
         float(stripped[:1] in "\"“‘'"),
         min(1.0, 3.0 * sum(w[:1].isupper() for w in inner) / max(1, len(inner))),
         float(bool(_DATE_WORD.search(sentence))),
-        min(1.0, 5.0 * len(_PAST_VERB.findall(sentence)) / n),
+        _past_verb_rate(sentence),
     ]
 
 
@@ -326,8 +368,7 @@ def load_scorers(path: Path = MODEL_FILE) -> RealNewsScorers:
     return RealNewsScorers(
         LinearScorer.from_json(obj["hedge_cue"], cue_feature_names(len(obj["hedge_cue"]["names"]) != len(
             cue_feature_names(False)))),
-        LinearScorer.from_json(obj["claim"], sentence_feature_names(len(obj["claim"]["names"]) != len(
-            sentence_feature_names(False)))),
+        LinearScorer.from_json(obj["claim"], sentence_feature_names(*sentence_feature_set(obj["claim"]["names"]))),
     )
 
 
@@ -379,10 +420,16 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     # the claim scorer's hedge feature: the best class score of the sentence's candidates (a fixed table, so the
     # claim score does not move with the cue scorer)
     table = [max((HEDGE_CLASS_SCORES[name] for _, _, name in found), default=0.0) for found in spans]
-    extended = len(models.claim.names) != len(sentence_feature_names(False))
+    extended, article = sentence_feature_set(models.claim.names)
+    profile: list[float] | None = None
+    if article:
+        # sentences without an article (a debate line, a test sentence) get the training mean: no information
+        profile = (article_profile(texts, probs) if in_article
+                   else models.claim.mean[len(models.claim.names) - len(ARTICLE_FEATURES):len(models.claim.names)]
+                   .tolist())
     sentence_rows = [
         sentence_features(text, float(p), h, bool(f), i if in_article else None, count if in_article else None,
-                          extended)
+                          extended, profile)
         for i, (text, p, h, f) in enumerate(zip(texts, probs, table, forecasts, strict=True))
     ]
     claim = models.claim.probabilities(
