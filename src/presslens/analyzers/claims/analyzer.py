@@ -61,7 +61,7 @@ class ClaimsAnalyzer(Analyzer):
     models = ("claims",)
     options = (
         AnalyzerOption("prediction_scorer", SCORER_CHOICES, "hand",
-                       "prediction scores: 'hand' (shipped, per bucket) or 'learned' (experimental logistic scorer)"),
+                       "prediction scores: 'hand' (shipped, per bucket), 'learned' or 'recalibrated' (options)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
