@@ -99,6 +99,8 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
             r"\s*(?:%|per\s*cent|percent)?\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, IGNORE_CASE
         ):  # "between 10 and 20", "between 30% and 40%", "between 30 percent and 40 percent"
             ok = True
+        elif a.year_like and re.search(r"[$€£₽₴¥]", gap) and not _CURRENCY_BEFORE.search(text[max(0, a.start - 4) : a.start]):
+            ok = False  # "from $362 million in 2014 to $557 million": a year, then an amount, not a range
         elif re.fullmatch(r"\s*(?:-|–|—|to)\s*(?:[$€£₽₴¥]|US\$)?", gap, IGNORE_CASE) and a.kind != "vague" and b.kind != "vague":
             ok = pre is not None or not (a.year_like and b.year_like)
             if re.fullmatch(r"\s*to\s*", gap, IGNORE_CASE) and pre is None and not (a.kind == b.kind == "digits") and not (
@@ -227,7 +229,16 @@ def _apply_bound(text: str, q: Quantity) -> None:
         q.bound = kind
         q.bound_span = (b_start, b_start + len(phrase))
         q.start = b_start
+        if kind == "approx":
+            _suffix_bound(text, q, approx_only=False)  # "an estimated 40 or more warheads": at least 40
         return
+    _suffix_bound(text, q, approx_only=True)
+
+
+def _suffix_bound(text: str, q: Quantity, approx_only: bool) -> None:
+    """The bound written after the number or its unit ("260,000+", "1,000 troops or more", "voters 45 and older").
+    With ``approx_only`` false (a prefix already said "about"), only a lower or upper bound replaces it."""
+    before = (q.bound, q.bound_span, q.end)
     m2 = BOUND_AFTER.match(text[q.number[1] :])
     if m2 is None and q.end > q.number[1] and not q.vague:
         after_unit = BOUND_AFTER_UNIT.match(text[q.end : q.end + 40])
@@ -235,13 +246,14 @@ def _apply_bound(text: str, q: Quantity) -> None:
             q.bound = _suffix_bound_kind(after_unit.group("b"))
             q.bound_span = (q.end + after_unit.start("b"), q.end + after_unit.end("b"))
             q.end = q.bound_span[1]
-            return
-    if m2:
+    elif m2:
         group = "plus" if m2.group("plus") else "odd" if m2.group("odd") else "b"
         word = m2.group(group).lower()
         q.bound = "lower" if word in {"+", "plus", "-plus"} else _suffix_bound_kind(word)
         q.bound_span = (q.number[1] + m2.start(group), q.number[1] + m2.end(group))
         q.end = max(q.end, q.bound_span[1])
+    if not approx_only and q.bound not in {"lower", "upper"}:
+        q.bound, q.bound_span, q.end = before
 
 
 # a figure ends right before "over": a digit, a per-cent sign, a scale or a currency word ("$750,000 over", "5% over",
@@ -264,7 +276,7 @@ _PERIOD_AFTER = re.compile(r"[ ]+(?:period|span|stretch|window|timeframe|time-fr
 
 def _suffix_bound_kind(phrase: str) -> str:
     word = phrase.lower()
-    if re.search(r"more|over|above|higher", word):
+    if re.search(r"more|over|above|higher|older|\bup\b", word):
         return "lower"
     return "approx" if word.endswith(("so", "odd")) else "upper"  # "or so", "2,000-odd": approximate
 
@@ -549,6 +561,10 @@ def extract_quantities(text: str) -> list[Quantity]:
         _apply_bound(text, q)
         quantities.append(q)
     quantities.extend(_halves(text, quantities))
+    enumerators = _numbered_lines(text)
+    if enumerators:
+        quantities = [q for q in quantities if q.number[0] not in enumerators]
+    quantities = [q for q in quantities if not ("unit_of_one" in q.extra and _WAIT_BEFORE.search(text, max(0, q.start - 8), q.start))]
     quantities.sort(key=lambda q: (q.start, -q.end))
     out = _drop_overlaps(quantities)
     out = _without_rates(text, out)
@@ -563,6 +579,35 @@ def extract_quantities(text: str) -> list[Quantity]:
     for q in out:
         if q.vague and q.bound is None:
             q.bound = "approx"  # "thousands of troops", "decades": an amount known only roughly
+    return out
+
+
+# a number opening a line before a capitalised word ("1 Donald Trump.", "2 Ted Cruz.")
+_LINE_NUMBER = re.compile(r"^[ \t]*(?P<n>\d{1,2})(?=[ \t]+[A-Z])", re.MULTILINE)
+#: a ranked list: at least this many lines numbered 1, 2, 3, ... in order
+NUMBERED_RUN = 3
+# "Wait a minute": an interjection, not a duration
+_WAIT_BEFORE = re.compile(r"\b[Ww]ait[ ]+$")
+
+
+def _numbered_lines(text: str) -> set[int]:
+    """Starts of the numbers that open the lines of a ranked or numbered list ("1 Donald Trump.", "2 Ted Cruz.",
+    ...): enumerators, not counts. A list is a run of at least :data:`NUMBERED_RUN` such lines numbered 1, 2, 3
+    ... in order (other lines may stand between them)."""
+    out: set[int] = set()
+    run: list[int] = []
+    last = 0
+    for m in _LINE_NUMBER.finditer(text):
+        n = int(m.group("n"))
+        if run and n == last + 1:
+            run.append(m.start("n"))
+        else:
+            if len(run) >= NUMBERED_RUN:
+                out.update(run)
+            run = [m.start("n")] if n == 1 else []
+        last = n
+    if len(run) >= NUMBERED_RUN:
+        out.update(run)
     return out
 
 
