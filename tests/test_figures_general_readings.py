@@ -98,3 +98,4 @@ def test_numbered_list_lines_are_enumerators() -> None:
 def test_wait_a_minute_is_an_interjection() -> None:
     assert _figures("Wait a minute: that is not what he said.") == []
     assert _figures("The sirens sounded for a minute after the blast.") == ["a minute"]
+    assert _figures("The ships will wait at least a month.") == ["at least a month"]

@@ -564,7 +564,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     enumerators = _numbered_lines(text)
     if enumerators:
         quantities = [q for q in quantities if q.number[0] not in enumerators]
-    quantities = [q for q in quantities if not ("unit_of_one" in q.extra and _WAIT_BEFORE.search(text, max(0, q.start - 8), q.start))]
+    quantities = [q for q in quantities if not _wait_a_minute(text, q)]
     quantities.sort(key=lambda q: (q.start, -q.end))
     out = _drop_overlaps(quantities)
     out = _without_rates(text, out)
@@ -588,6 +588,12 @@ _LINE_NUMBER = re.compile(r"^[ \t]*(?P<n>\d{1,2})(?=[ \t]+[A-Z])", re.MULTILINE)
 NUMBERED_RUN = 3
 # "Wait a minute": an interjection, not a duration
 _WAIT_BEFORE = re.compile(r"\b[Ww]ait[ ]+$")
+
+
+def _wait_a_minute(text: str, q: Quantity) -> bool:
+    """ "Wait a minute", "wait a second": an interjection ("wait at least a month" is a duration)."""
+    return "unit_of_one" in q.extra and q.bound is None and q.unit in {"minutes", "seconds"} and \
+        _WAIT_BEFORE.search(text, max(0, q.start - 8), q.start) is not None
 
 
 def _numbered_lines(text: str) -> set[int]:
