@@ -6,14 +6,14 @@ from __future__ import annotations
 from presslens.analyzers.figures import Quantity, extract_quantities
 
 
-def _at(text: str, number: str) -> Quantity | None:
+def _at(text: str, number: str, readings: str = "general") -> Quantity | None:
     """The figure whose number span starts where ``number`` first occurs in ``text`` (or None)."""
     pos = text.index(number)
-    return next((q for q in extract_quantities(text) if q.number[0] == pos), None)
+    return next((q for q in extract_quantities(text, readings) if q.number[0] == pos), None)
 
 
 def _figures(text: str) -> list[str]:
-    return [text[q.start : q.end] for q in extract_quantities(text) if q.label not in {"date", "ordinal"}]
+    return [text[q.start : q.end] for q in extract_quantities(text, "general") if q.label not in {"date", "ordinal"}]
 
 
 def test_trillions_is_a_vague_amount_like_billions() -> None:
@@ -26,10 +26,10 @@ def test_trillions_is_a_vague_amount_like_billions() -> None:
 def test_a_decimal_without_its_leading_zero_is_a_figure() -> None:
     text = "He fired a .380-caliber round; the rule covers any rifle below .50 caliber."
     first, second = _at(text, ".380"), _at(text, ".50")
-    assert first is not None and first.value == 0.38 and first.label == "measure"
+    assert first is not None and first.value == 0.38
     assert second is not None and second.value == 0.5 and second.bound == "upper"
     # a dot inside a number starts no decimal of its own
-    assert [q.value for q in extract_quantities("It grew 3.25 percent.")] == [3.25]
+    assert [q.value for q in extract_quantities("It grew 3.25 percent.", "general")] == [3.25]
 
 
 def test_one_in_a_measure_adjective_counts_its_unit() -> None:
@@ -99,3 +99,18 @@ def test_wait_a_minute_is_an_interjection() -> None:
     assert _figures("Wait a minute: that is not what he said.") == []
     assert _figures("The sirens sounded for a minute after the blast.") == ["a minute"]
     assert _figures("The ships will wait at least a month.") == ["at least a month"]
+
+
+def test_the_general_readings_are_an_option_and_the_default_keeps_the_rules() -> None:
+    text = "Yet no two people agree; 45 and older; trillions of dollars; a .50 caliber gun."
+    rules = [(q.start, q.end, q.bound) for q in extract_quantities(text)]
+    general = [(q.start, q.end, q.bound) for q in extract_quantities(text, "general")]
+    assert rules != general
+    assert (text.index("two"), text.index("two") + len("two people"), None) in rules
+    from presslens.analyzers.figures import FiguresAnalyzer
+
+    assert "readings" in {o.name for o in FiguresAnalyzer.options}
+    import pytest
+
+    with pytest.raises(ValueError, match="readings"):
+        extract_quantities(text, "newest")

@@ -210,10 +210,12 @@ def _vague_atom(m: re.Match[str]) -> Atom:
     return Atom(m.start(), m.end(), None, "vague", low=low, high=high)
 
 
-def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None = None) -> list[Atom]:
+def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None = None,
+               general: bool = False) -> list[Atom]:
     """All number atoms outside the ``taken`` spans, left to right, without overlaps.
 
-    ``index``: the :class:`WordStarts` of ``text``, if already built.
+    ``index``: the :class:`WordStarts` of ``text``, if already built. ``general``: also the readings of the
+    ``general`` option (figures 1.6: "trillions", ".380", "half-dozen", "one-week", "no two").
     """
     index = index if index is not None else WordStarts(text)
     atoms: list[Atom] = []
@@ -223,16 +225,20 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
             or _SCORES_NOT_AMOUNT_AFTER.match(text, m.end())
         ):
             continue  # "it scores political points", "test scores": a verb or a noun, not "scores (of) people"
+        if not general and (m.group("plural") or "").lower() == "trillions":
+            continue
         atoms.append(_vague_atom(m))
     for m in finditer_from(COUPLE_RE, index, COUPLE_FIRST):
         # "a couple of weeks": about two, vague; the bound is set where the quantity is built
         atoms.append(Atom(m.start(), m.end(), 2.0, "vague", low=2, high=3))
     for m in _DIGITS_RE.finditer(text):
+        if not general and m.group(0).startswith("."):
+            continue
         atom = _digit_atom(text, m)
         if atom is not None:
             atoms.append(atom)
     for m in finditer_from(WORDS_RE, index, WORDS_FIRST):
-        atom = _word_atom(text, m)
+        atom = _word_atom(text, m, general)
         if atom is not None:
             atoms.append(atom)
     atoms.sort(key=lambda a: (a.start, -(a.end - a.start)))
@@ -427,8 +433,10 @@ _ONE_UNIT_ADJECTIVE = re.compile(
 )
 
 
-def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
+def _word_atom(text: str, m: re.Match[str], general: bool = False) -> Atom | None:
     phrase = m.group(0)
+    if not general and phrase.lower().startswith("half-dozen"):
+        return None
     start = m.start()
     value = parse_number_words(phrase)
     if value is None and _ARTICLE_PREFIX.match(phrase):
@@ -443,7 +451,7 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
     if value is None:
         return None
     low = phrase.lower()
-    if low == "one" and not _ONE_UNIT_ADJECTIVE.match(text, m.end()) and (not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start])
+    if low == "one" and not (general and _ONE_UNIT_ADJECTIVE.match(text, m.end())) and (not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start])
                          or not _noun_follows_one(text, m.end())) and not _one_in_tally(text, start, m.end()) \
             and not _one_more(text, start, m.end()) and not _one_pronoun_in_tally(text, start, m.end()):
         return None  # "one of the", "no one", "one day": too rarely a count to report ("at least one" is)
@@ -459,7 +467,7 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
         return None
     if re.search(r"\b(?:no|any|every|some)\s*$", text[max(0, start - 6) : start], IGNORE_CASE) and value == 1:
         return None
-    if re.search(r"\bno[ ]+$", text[max(0, start - 4) : start], IGNORE_CASE):
+    if general and re.search(r"\bno[ ]+$", text[max(0, start - 4) : start], IGNORE_CASE):
         return None  # "no two people are alike": a negation, not a count
     if NAMED_SET_AFTER.match(text, m.end()):
         return None  # "the Ten Commandments", "the Seven Deadly Sins": the name of a set, not a count

@@ -76,7 +76,7 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
-def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
+def _range_pairs(text: str, atoms: list[Atom], general: bool = False) -> list[tuple[Atom, Atom, int]]:
     """Consecutive atom pairs forming a range; the int is the start of "between"/"from" or -1."""
     pairs: list[tuple[Atom, Atom, int]] = []
     i = 0
@@ -99,7 +99,7 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
             r"\s*(?:%|per\s*cent|percent)?\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, IGNORE_CASE
         ):  # "between 10 and 20", "between 30% and 40%", "between 30 percent and 40 percent"
             ok = True
-        elif a.year_like and re.search(r"[$€£₽₴¥]", gap) and not _CURRENCY_BEFORE.search(text[max(0, a.start - 4) : a.start]):
+        elif general and a.year_like and re.search(r"[$€£₽₴¥]", gap) and not _CURRENCY_BEFORE.search(text[max(0, a.start - 4) : a.start]):
             ok = False  # "from $362 million in 2014 to $557 million": a year, then an amount, not a range
         elif re.fullmatch(r"\s*(?:-|–|—|to)\s*(?:[$€£₽₴¥]|US\$)?", gap, IGNORE_CASE) and a.kind != "vague" and b.kind != "vague":
             ok = pre is not None or not (a.year_like and b.year_like)
@@ -190,7 +190,7 @@ _BOUND_BEFORE_ARTICLE = re.compile(
 )
 
 
-def _apply_bound(text: str, q: Quantity) -> None:
+def _apply_bound(text: str, q: Quantity, general: bool = False) -> None:
     if q.start == q.number[0] and q.unit_span is not None and q.unit_span[0] > q.number[1] \
             and text[q.number[1] : q.number[1] + 1] == "-":
         art = _BOUND_BEFORE_ARTICLE.search(text[max(0, q.start - 24) : q.start])
@@ -229,19 +229,23 @@ def _apply_bound(text: str, q: Quantity) -> None:
         q.bound = kind
         q.bound_span = (b_start, b_start + len(phrase))
         q.start = b_start
-        if kind == "approx":
+        if kind == "approx" and general:
             _suffix_bound(text, q, approx_only=False)  # "an estimated 40 or more warheads": at least 40
         return
-    _suffix_bound(text, q, approx_only=True)
+    _suffix_bound(text, q, approx_only=True, general=general)
 
 
-def _suffix_bound(text: str, q: Quantity, approx_only: bool) -> None:
+def _suffix_bound(text: str, q: Quantity, approx_only: bool, general: bool = True) -> None:
     """The bound written after the number or its unit ("260,000+", "1,000 troops or more", "voters 45 and older").
     With ``approx_only`` false (a prefix already said "about"), only a lower or upper bound replaces it."""
     before = (q.bound, q.bound_span, q.end)
     m2 = BOUND_AFTER.match(text[q.number[1] :])
+    if m2 and not general and (m2.group("b") or "").lower().startswith("and"):
+        m2 = None  # "45 and older" is a bound only in the general readings
     if m2 is None and q.end > q.number[1] and not q.vague:
         after_unit = BOUND_AFTER_UNIT.match(text[q.end : q.end + 40])
+        if after_unit and not general and after_unit.group("b").lower().startswith("and"):
+            after_unit = None
         if after_unit and (after_unit.group("end") is not None or after_unit.group("next").lower() in STOP_AFTER):  # "1,000 troops or more", "200 people or so": the same bound, after the unit
             q.bound = _suffix_bound_kind(after_unit.group("b"))
             q.bound_span = (q.end + after_unit.start("b"), q.end + after_unit.end("b"))
@@ -503,10 +507,19 @@ def _plain_value(s: str) -> float | None:
     return value
 
 
-def extract_quantities(text: str) -> list[Quantity]:
-    """Every number expression in ``text`` as a :class:`Quantity` (offsets into ``text``)."""
+#: the readings of :func:`extract_quantities`: "rules" (figures 1.5's, the default) or "general" (1.5's plus the
+#: general English readings of 1.6, an option: see the package docstring)
+READINGS = ("rules", "general")
+
+
+def extract_quantities(text: str, readings: str = "rules") -> list[Quantity]:
+    """Every number expression in ``text`` as a :class:`Quantity` (offsets into ``text``). ``readings``: one of
+    :data:`READINGS`."""
+    if readings not in READINGS:
+        raise ValueError(f"unknown figure readings {readings!r} (choose from {', '.join(READINGS)})")
+    general = readings == "general"
     index = WordStarts(text)
-    specials = find_specials(text, index)
+    specials = find_specials(text, index, general)
     quantities: list[Quantity] = []
     for s in specials:
         if s.label is None:
@@ -526,11 +539,11 @@ def extract_quantities(text: str) -> list[Quantity]:
             q.score = UNIT_OF_ONE_SCORE
         if (q.label == "age" and q.bound is None) or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times" or \
                 "inches" in q.extra:
-            _apply_bound(text, q)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
+            _apply_bound(text, q, general)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
         quantities.append(q)
-    atoms = find_atoms(text, [(s.start, s.end) for s in specials], index)
+    atoms = find_atoms(text, [(s.start, s.end) for s in specials], index, general)
     in_range: set[int] = set()
-    for a, b, pre in _range_pairs(text, atoms):
+    for a, b, pre in _range_pairs(text, atoms, general):
         q = _quantity_from_range(text, a, b, pre)
         in_range.update({id(a), id(b)})
         _classify(text, q, a, b)
@@ -541,7 +554,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         elif re.search(r"\baged\s+(?:between\s+|from\s+)?$", text[max(0, a.start - 20) : a.start], IGNORE_CASE):
             q.unit, q.unit_span, q.end = "years", None, b.end
         if pre < 0:
-            _apply_bound(text, q)
+            _apply_bound(text, q, general)
         quantities.append(q)
     for a in atoms:
         if id(a) in in_range:
@@ -558,13 +571,12 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue  # "two weeks from now", "three days from Monday": a point in time (a date), not a duration
         if q.score == HEADLINE_NUMBER_SCORE and q.unit_span is not None:
             q.score = HEADLINE_COUNTED_SCORE
-        _apply_bound(text, q)
+        _apply_bound(text, q, general)
         quantities.append(q)
-    quantities.extend(_halves(text, quantities))
-    enumerators = _numbered_lines(text)
-    if enumerators:
-        quantities = [q for q in quantities if q.number[0] not in enumerators]
-    quantities = [q for q in quantities if not _wait_a_minute(text, q)]
+    quantities.extend(_halves(text, quantities, general))
+    if general:
+        enumerators = _numbered_lines(text)
+        quantities = [q for q in quantities if q.number[0] not in enumerators and not _wait_a_minute(text, q)]
     quantities.sort(key=lambda q: (q.start, -q.end))
     out = _drop_overlaps(quantities)
     out = _without_rates(text, out)
@@ -625,7 +637,7 @@ _HALF_PART_BEFORE = re.compile(r"\b(?:first|second|latter|former|other|back|fron
 HALF_SCORE = 0.8
 
 
-def _halves(text: str, found: list[Quantity]) -> list[Quantity]:
+def _halves(text: str, found: list[Quantity], general: bool = False) -> list[Quantity]:
     """ "half of South Korea's capital", "half its people" (a share, 50 %, the guideline's value 0.5), "about half
     of the housing", "more than half the votes"; "half a million", "half an hour" are found elsewhere and a bare
     "half a" needs a bound word ("about half a chance" is not a figure otherwise)."""
@@ -644,7 +656,7 @@ def _halves(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         q = Quantity(m.start(), m.end(), "percent", (m.start(), m.end()), value=50.0, unit="percent", score=0.85,
                      extra={"fraction": "1/2"})
-        _apply_bound(text, q)
+        _apply_bound(text, q, general)
         if q.bound is None:
             if m.group("next").lower() in {"a", "an"}:
                 continue

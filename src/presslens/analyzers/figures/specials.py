@@ -328,7 +328,7 @@ _MONTH_START = re.compile(r"[JFMASOND](?<!\w[JFMASOND])")  # where "\b<Month>" c
 _DECADE_START = re.compile(r"\d(?<!\w\d)|['’](?=\d)")
 
 
-def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
+def find_specials(text: str, index: WordStarts | None = None, general: bool = False) -> list[Special]:
     """Dates, clock times, fractions, ratios and ages (``index``: the :class:`WordStarts` of ``text``)."""
     index = index if index is not None else WordStarts(text)
     found: list[Special] = []
@@ -366,7 +366,7 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
         line_start = text.rfind("\n", max(0, m.start() - 4), m.start()) + 1
         if _ENUMERATOR_BEFORE.search(text[max(line_start, m.start() - 3) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
-    for m in matches_at(_BRACKET_ENUMERATOR, text, starts["digit"]):
+    for m in matches_at(_BRACKET_ENUMERATOR, text, starts["digit"]) if general else ():
         n = int(m.group("n"))
         before = text[max(0, m.start() - 600) : m.start()]
         if _TALLY_NAME_BEFORE.search(before):

@@ -61,7 +61,7 @@ MEASURE_UNITS = (
     r"(?:km2|km²|sq\.?\s?km|square[\s-]+(?:kilometres|kilometers|miles?|metres|meters|feet|foot|yards?)|kilometres?|kilometers?|"
     r"km|miles?|metres?|meters?|cm|mm|millimetres?|millimeters?|feet|foot|ft|tonnes?|tons?|kg|kilograms?|"
     r"grams?|litres?|liters?|barrels?|hectares?|acres?|MW|GW|kW|megawatts?|gigawatts?|kilowatts?|"
-    r"degrees?|°C|°F|knots?|kph|km/h|mph|bcm|cubic\s+metres?|calibre|caliber)"
+    r"degrees?|°C|°F|knots?|kph|km/h|mph|bcm|cubic\s+metres?|calibre)"
 )
 
 STOP_AFTER = {
