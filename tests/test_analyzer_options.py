@@ -29,6 +29,7 @@ POLICE = "Police said a couple of weeks ago that 40 people were hurt."
 CASES = [
     ("attribution.scorer", "learned", "attribution", TALKS),
     ("figures.scores", "calibrated", "figures", POLICE),
+    ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "on", "violence", CURFEW),
     ("claims.prediction_scorer", "learned", "claims", PORT),
 ]
