@@ -34,6 +34,7 @@ SCHOOLS = ("School choice\n\nThe district closed two schools this year. I encour
 CASES = [
     ("attribution.scorer", "learned", "attribution", TALKS),
     ("figures.scores", "calibrated", "figures", POLICE),
+    ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),
     ("violence.call_pleas", "off", "violence", SCHOOLS),
     ("claims.prediction_scorer", "learned", "claims", PORT),

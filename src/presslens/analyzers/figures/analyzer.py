@@ -6,7 +6,7 @@ from typing import Any
 
 from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, Features, register
 from presslens.analyzers.figures.atoms import clean_number
-from presslens.analyzers.figures.quantity import Quantity, extract_quantities
+from presslens.analyzers.figures.quantity import READINGS, Quantity, extract_quantities
 from presslens.analyzers.figures.scoring import SCORES_CHOICES, calibrated_score
 from presslens.article import Article, Finding, span_ref
 
@@ -18,7 +18,7 @@ from presslens.article import Article, Finding, span_ref
 class FiguresAnalyzer(Analyzer):
     """Number expressions: counts, percentages, money, ranges, ages, durations, dates, measures."""
 
-    version = "1.5"
+    version = "1.6"
     languages = frozenset({"en"})
     description = (
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
@@ -27,13 +27,17 @@ class FiguresAnalyzer(Analyzer):
     options = (
         AnalyzerOption("scores", SCORES_CHOICES, "rules",
                        "figure scores: 'rules' (shipped, fixed per pattern) or 'calibrated' (experimental, fitted)"),
+        AnalyzerOption("readings", READINGS, "rules",
+                       "number readings: 'rules' (shipped, 1.5's) or 'general' (experimental: 1.6's general English "
+                       "readings: trillions, .380, half-dozen, one-week, no two, (1)/(2), numbered lists, "
+                       "'45 and older', 'an estimated 40 or more', a year then an amount)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         article = features.article
         scores = self.option("scores")
         findings = [self.finding(article, q, calibrated_score(article.text, q, scores=scores))
-                    for q in extract_quantities(article.text)]
+                    for q in extract_quantities(article.text, self.option("readings"))]
         return AnalyzerOutput(findings=findings)
 
     def finding(self, article: Article, q: Quantity, score: float) -> Finding:

@@ -36,7 +36,7 @@ _AND_AFTER_SCALE = (
     r"(?<=dozen[\s-]))"
 )
 WORDS_RE = re.compile(
-    rf"\b(?:half\s+a\s+(?:million|billion|dozen|hundred|thousand)|"
+    rf"\b(?:half\s+a\s+(?:million|billion|dozen|hundred|thousand)|half-dozen|"
     rf"{NUMBER_WORD}[\s-]+and[\s-]+a[\s-]+half(?:[\s-]+(?:{_SCALE_WORD}|dozen))?|"
     rf"another\s+(?:{_SCALE_WORD}|dozen)(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}))*|"
     rf"(?:a|an|{NUMBER_WORD})(?:[\s-]+(?:{_AND_AFTER_SCALE}and\s+)?(?:{NUMBER_WORD}|{_SCALE_WORD}|dozen))*)\b",
@@ -47,7 +47,8 @@ VAGUE_RE = re.compile(
     r"(?P<q>several|(?:a\s+)?few|a\s+couple\s+of|many|a\s+number\s+of)\s+(?P<q_scale>dozen|hundred|thousand|"
     r"million|billion)(?:\s+(?P<q_scale2>thousand|million))?|"
     r"multi-?(?P<multi>million|billion)(?=[\s-]+(?:dollars?|euros?|pounds?|roubles?|rubles?)\b)|"
-    r"(?:(?:many|several|some|tens\s+of)\s+)?(?P<plural>dozens|scores|hundreds|thousands|millions|billions))\b",
+    r"(?:(?:many|several|some|tens\s+of)\s+)?(?P<plural>dozens|scores|hundreds|thousands|millions|billions|"
+    r"trillions))\b",
     IGNORE_CASE,
 )
 _SCORES_OF = re.compile(r"[ ]+(?:of|more)\b", IGNORE_CASE)
@@ -62,8 +63,10 @@ _SCORES_NOT_AMOUNT_AFTER = re.compile(r"[ ]+(?:a|an|the|political|points?|goals?
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH}]")
 COUPLE_RE = re.compile(r"\ba\s+couple(?=\s+of\s+[a-z])", IGNORE_CASE)
+# a decimal without its leading zero (".380-caliber", "below .50 caliber") after a space or a bracket
 _DIGITS_RE = re.compile(
-    rf"(?<![\w.,/:#@§])(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.]\d)|\d(?:[\d,.]|[{ZERO_WIDTH}](?=[\d,.]))*(?<=\d))"
+    rf"(?<![\w.,/:#@§])(?:\d{{1,3}}(?: \d{{3}})+(?![\d,.]\d)|\d(?:[\d,.]|[{ZERO_WIDTH}](?=[\d,.]))*(?<=\d)|"
+    r"(?<=[ (])\.\d{1,3}(?![\d.,]))"
 )
 # Emergency and service numbers: "911 calls", "dialled 999" (guideline: not quantities)
 _EMERGENCY_NUMBERS = {"911", "999", "112", "311", "988", "000"}
@@ -104,7 +107,7 @@ def clean_number(v: float) -> float | int:
 
 def parse_digits(s: str) -> tuple[float | None, bool, list[float]]:
     """Value of a digit string with separators, or (None, True, likely values) when malformed."""
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", s):
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+", s):
         return float(s.replace(",", "")), False, []
     if re.fullmatch(r"\d{1,3}(?: \d{3})+", s):  # 250 000, thin-space thousands
         return float(s.replace(" ", "")), False, []
@@ -138,6 +141,8 @@ def parse_number_words(phrase: str) -> float | None:
     if words[:2] == ["half", "a"] and len(words) == 3:
         scale = 12 if words[2] == "dozen" else SCALES[words[2]]
         return scale / 2
+    if words == ["half", "dozen"]:
+        return 6.0  # "a half-dozen slogans"
     if len(words) >= 3 and words[-2:] == ["a", "half"]:
         # "three-and-a-half (weeks)": 3.5 of the unit that follows
         whole = parse_number_words(" ".join(words[:-2]))
@@ -179,6 +184,7 @@ def parse_number_words(phrase: str) -> float | None:
 _VAGUE_BOUNDS = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
     "millions": (2_000_000, 9_999_999), "billions": (2_000_000_000, 9_999_999_999),
+    "trillions": (2_000_000_000_000, 9_999_999_999_999),
 }
 _QUANTIFIER_FACTORS = {"several": (3, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "many": (3, 9),
                        "a number of": (2, 9)}
@@ -204,10 +210,12 @@ def _vague_atom(m: re.Match[str]) -> Atom:
     return Atom(m.start(), m.end(), None, "vague", low=low, high=high)
 
 
-def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None = None) -> list[Atom]:
+def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None = None,
+               general: bool = False) -> list[Atom]:
     """All number atoms outside the ``taken`` spans, left to right, without overlaps.
 
-    ``index``: the :class:`WordStarts` of ``text``, if already built.
+    ``index``: the :class:`WordStarts` of ``text``, if already built. ``general``: also the readings of the
+    ``general`` option (figures 1.6: "trillions", ".380", "half-dozen", "one-week", "no two").
     """
     index = index if index is not None else WordStarts(text)
     atoms: list[Atom] = []
@@ -217,16 +225,20 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
             or _SCORES_NOT_AMOUNT_AFTER.match(text, m.end())
         ):
             continue  # "it scores political points", "test scores": a verb or a noun, not "scores (of) people"
+        if not general and (m.group("plural") or "").lower() == "trillions":
+            continue
         atoms.append(_vague_atom(m))
     for m in finditer_from(COUPLE_RE, index, COUPLE_FIRST):
         # "a couple of weeks": about two, vague; the bound is set where the quantity is built
         atoms.append(Atom(m.start(), m.end(), 2.0, "vague", low=2, high=3))
     for m in _DIGITS_RE.finditer(text):
+        if not general and m.group(0).startswith("."):
+            continue
         atom = _digit_atom(text, m)
         if atom is not None:
             atoms.append(atom)
     for m in finditer_from(WORDS_RE, index, WORDS_FIRST):
-        atom = _word_atom(text, m)
+        atom = _word_atom(text, m, general)
         if atom is not None:
             atoms.append(atom)
     atoms.sort(key=lambda a: (a.start, -(a.end - a.start)))
@@ -414,8 +426,17 @@ _UNIT_AFTER_ARTICLE_NUMBER = re.compile(
 )
 
 
-def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
+# "a one-week limit", "one-gallon gas cans": "one" in a measure adjective counts its unit ("one-time" does not)
+_ONE_UNIT_ADJECTIVE = re.compile(
+    r"-(?:second|minute|hour|day|week|month|year|decade|century|mile|kilometre|kilometer|metre|meter|foot|inch|"
+    r"gallon|litre|liter|pound|ton|tonne|acre|page|point|percent)\b(?!-old\b)", IGNORE_CASE
+)
+
+
+def _word_atom(text: str, m: re.Match[str], general: bool = False) -> Atom | None:
     phrase = m.group(0)
+    if not general and phrase.lower().startswith("half-dozen"):
+        return None
     start = m.start()
     value = parse_number_words(phrase)
     if value is None and _ARTICLE_PREFIX.match(phrase):
@@ -430,7 +451,7 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
     if value is None:
         return None
     low = phrase.lower()
-    if low == "one" and (not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start])
+    if low == "one" and not (general and _ONE_UNIT_ADJECTIVE.match(text, m.end())) and (not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start])
                          or not _noun_follows_one(text, m.end())) and not _one_in_tally(text, start, m.end()) \
             and not _one_more(text, start, m.end()) and not _one_pronoun_in_tally(text, start, m.end()):
         return None  # "one of the", "no one", "one day": too rarely a count to report ("at least one" is)
@@ -446,6 +467,8 @@ def _word_atom(text: str, m: re.Match[str]) -> Atom | None:
         return None
     if re.search(r"\b(?:no|any|every|some)\s*$", text[max(0, start - 6) : start], IGNORE_CASE) and value == 1:
         return None
+    if general and re.search(r"\bno[ ]+$", text[max(0, start - 4) : start], IGNORE_CASE):
+        return None  # "no two people are alike": a negation, not a count
     if NAMED_SET_AFTER.match(text, m.end()):
         return None  # "the Ten Commandments", "the Seven Deadly Sins": the name of a set, not a count
     if re.search(r"\b(?:[Nn]umber|No\.|Part|Chapter|Article|Section|Book|Volume)[ ]+$", text[max(0, start - 9) : start]):
@@ -466,7 +489,7 @@ NUMBER_WORDS_FIRST = words_of(
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety",
 )
 WORDS_FIRST = NUMBER_WORDS_FIRST | words_of("half a an another")
-VAGUE_FIRST = words_of("tens hundreds several a few many some dozens scores thousands millions billions multi",
+VAGUE_FIRST = words_of("tens hundreds several a few many some dozens scores thousands millions billions trillions multi",
                        "multimillion multibillion")
 COUPLE_FIRST = words_of("a")
 FRACTION_FIRST = words_of("a an one two three four nine")

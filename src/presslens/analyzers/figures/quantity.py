@@ -76,7 +76,7 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
-def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
+def _range_pairs(text: str, atoms: list[Atom], general: bool = False) -> list[tuple[Atom, Atom, int]]:
     """Consecutive atom pairs forming a range; the int is the start of "between"/"from" or -1."""
     pairs: list[tuple[Atom, Atom, int]] = []
     i = 0
@@ -99,6 +99,8 @@ def _range_pairs(text: str, atoms: list[Atom]) -> list[tuple[Atom, Atom, int]]:
             r"\s*(?:%|per\s*cent|percent)?\s*(?:and|-|–)\s*(?:[$€£₽₴¥])?", gap, IGNORE_CASE
         ):  # "between 10 and 20", "between 30% and 40%", "between 30 percent and 40 percent"
             ok = True
+        elif general and a.year_like and re.search(r"[$€£₽₴¥]", gap) and not _CURRENCY_BEFORE.search(text[max(0, a.start - 4) : a.start]):
+            ok = False  # "from $362 million in 2014 to $557 million": a year, then an amount, not a range
         elif re.fullmatch(r"\s*(?:-|–|—|to)\s*(?:[$€£₽₴¥]|US\$)?", gap, IGNORE_CASE) and a.kind != "vague" and b.kind != "vague":
             ok = pre is not None or not (a.year_like and b.year_like)
             if re.fullmatch(r"\s*to\s*", gap, IGNORE_CASE) and pre is None and not (a.kind == b.kind == "digits") and not (
@@ -188,7 +190,7 @@ _BOUND_BEFORE_ARTICLE = re.compile(
 )
 
 
-def _apply_bound(text: str, q: Quantity) -> None:
+def _apply_bound(text: str, q: Quantity, general: bool = False) -> None:
     if q.start == q.number[0] and q.unit_span is not None and q.unit_span[0] > q.number[1] \
             and text[q.number[1] : q.number[1] + 1] == "-":
         art = _BOUND_BEFORE_ARTICLE.search(text[max(0, q.start - 24) : q.start])
@@ -227,21 +229,35 @@ def _apply_bound(text: str, q: Quantity) -> None:
         q.bound = kind
         q.bound_span = (b_start, b_start + len(phrase))
         q.start = b_start
+        if kind == "approx" and general:
+            _suffix_bound(text, q, approx_only=False)  # "an estimated 40 or more warheads": at least 40
         return
+    _suffix_bound(text, q, approx_only=True, general=general)
+
+
+def _suffix_bound(text: str, q: Quantity, approx_only: bool, general: bool = True) -> None:
+    """The bound written after the number or its unit ("260,000+", "1,000 troops or more", "voters 45 and older").
+    With ``approx_only`` false (a prefix already said "about"), only a lower or upper bound replaces it."""
+    before = (q.bound, q.bound_span, q.end)
     m2 = BOUND_AFTER.match(text[q.number[1] :])
+    if m2 and not general and (m2.group("b") or "").lower().startswith("and"):
+        m2 = None  # "45 and older" is a bound only in the general readings
     if m2 is None and q.end > q.number[1] and not q.vague:
         after_unit = BOUND_AFTER_UNIT.match(text[q.end : q.end + 40])
+        if after_unit and not general and after_unit.group("b").lower().startswith("and"):
+            after_unit = None
         if after_unit and (after_unit.group("end") is not None or after_unit.group("next").lower() in STOP_AFTER):  # "1,000 troops or more", "200 people or so": the same bound, after the unit
             q.bound = _suffix_bound_kind(after_unit.group("b"))
             q.bound_span = (q.end + after_unit.start("b"), q.end + after_unit.end("b"))
             q.end = q.bound_span[1]
-            return
-    if m2:
+    elif m2:
         group = "plus" if m2.group("plus") else "odd" if m2.group("odd") else "b"
         word = m2.group(group).lower()
         q.bound = "lower" if word in {"+", "plus", "-plus"} else _suffix_bound_kind(word)
         q.bound_span = (q.number[1] + m2.start(group), q.number[1] + m2.end(group))
         q.end = max(q.end, q.bound_span[1])
+    if not approx_only and q.bound not in {"lower", "upper"}:
+        q.bound, q.bound_span, q.end = before
 
 
 # a figure ends right before "over": a digit, a per-cent sign, a scale or a currency word ("$750,000 over", "5% over",
@@ -264,7 +280,7 @@ _PERIOD_AFTER = re.compile(r"[ ]+(?:period|span|stretch|window|timeframe|time-fr
 
 def _suffix_bound_kind(phrase: str) -> str:
     word = phrase.lower()
-    if re.search(r"more|over|above|higher", word):
+    if re.search(r"more|over|above|higher|older|\bup\b", word):
         return "lower"
     return "approx" if word.endswith(("so", "odd")) else "upper"  # "or so", "2,000-odd": approximate
 
@@ -491,10 +507,19 @@ def _plain_value(s: str) -> float | None:
     return value
 
 
-def extract_quantities(text: str) -> list[Quantity]:
-    """Every number expression in ``text`` as a :class:`Quantity` (offsets into ``text``)."""
+#: the readings of :func:`extract_quantities`: "rules" (figures 1.5's, the default) or "general" (1.5's plus the
+#: general English readings of 1.6, an option: see the package docstring)
+READINGS = ("rules", "general")
+
+
+def extract_quantities(text: str, readings: str = "rules") -> list[Quantity]:
+    """Every number expression in ``text`` as a :class:`Quantity` (offsets into ``text``). ``readings``: one of
+    :data:`READINGS`."""
+    if readings not in READINGS:
+        raise ValueError(f"unknown figure readings {readings!r} (choose from {', '.join(READINGS)})")
+    general = readings == "general"
     index = WordStarts(text)
-    specials = find_specials(text, index)
+    specials = find_specials(text, index, general)
     quantities: list[Quantity] = []
     for s in specials:
         if s.label is None:
@@ -514,11 +539,11 @@ def extract_quantities(text: str) -> list[Quantity]:
             q.score = UNIT_OF_ONE_SCORE
         if (q.label == "age" and q.bound is None) or "fraction" in q.extra or "unit_of_one" in q.extra or q.unit == "times" or \
                 "inches" in q.extra:
-            _apply_bound(text, q)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
+            _apply_bound(text, q, general)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
         quantities.append(q)
-    atoms = find_atoms(text, [(s.start, s.end) for s in specials], index)
+    atoms = find_atoms(text, [(s.start, s.end) for s in specials], index, general)
     in_range: set[int] = set()
-    for a, b, pre in _range_pairs(text, atoms):
+    for a, b, pre in _range_pairs(text, atoms, general):
         q = _quantity_from_range(text, a, b, pre)
         in_range.update({id(a), id(b)})
         _classify(text, q, a, b)
@@ -529,7 +554,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         elif re.search(r"\baged\s+(?:between\s+|from\s+)?$", text[max(0, a.start - 20) : a.start], IGNORE_CASE):
             q.unit, q.unit_span, q.end = "years", None, b.end
         if pre < 0:
-            _apply_bound(text, q)
+            _apply_bound(text, q, general)
         quantities.append(q)
     for a in atoms:
         if id(a) in in_range:
@@ -546,9 +571,12 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue  # "two weeks from now", "three days from Monday": a point in time (a date), not a duration
         if q.score == HEADLINE_NUMBER_SCORE and q.unit_span is not None:
             q.score = HEADLINE_COUNTED_SCORE
-        _apply_bound(text, q)
+        _apply_bound(text, q, general)
         quantities.append(q)
-    quantities.extend(_halves(text, quantities))
+    quantities.extend(_halves(text, quantities, general))
+    if general:
+        enumerators = _numbered_lines(text)
+        quantities = [q for q in quantities if q.number[0] not in enumerators and not _wait_a_minute(text, q)]
     quantities.sort(key=lambda q: (q.start, -q.end))
     out = _drop_overlaps(quantities)
     out = _without_rates(text, out)
@@ -566,6 +594,41 @@ def extract_quantities(text: str) -> list[Quantity]:
     return out
 
 
+# a number opening a line before a capitalised word ("1 Donald Trump.", "2 Ted Cruz.")
+_LINE_NUMBER = re.compile(r"^[ \t]*(?P<n>\d{1,2})(?=[ \t]+[A-Z])", re.MULTILINE)
+#: a ranked list: at least this many lines numbered 1, 2, 3, ... in order
+NUMBERED_RUN = 3
+# "Wait a minute": an interjection, not a duration
+_WAIT_BEFORE = re.compile(r"\b[Ww]ait[ ]+$")
+
+
+def _wait_a_minute(text: str, q: Quantity) -> bool:
+    """ "Wait a minute", "wait a second": an interjection ("wait at least a month" is a duration)."""
+    return "unit_of_one" in q.extra and q.bound is None and q.unit in {"minutes", "seconds"} and \
+        _WAIT_BEFORE.search(text, max(0, q.start - 8), q.start) is not None
+
+
+def _numbered_lines(text: str) -> set[int]:
+    """Starts of the numbers that open the lines of a ranked or numbered list ("1 Donald Trump.", "2 Ted Cruz.",
+    ...): enumerators, not counts. A list is a run of at least :data:`NUMBERED_RUN` such lines numbered 1, 2, 3
+    ... in order (other lines may stand between them)."""
+    out: set[int] = set()
+    run: list[int] = []
+    last = 0
+    for m in _LINE_NUMBER.finditer(text):
+        n = int(m.group("n"))
+        if run and n == last + 1:
+            run.append(m.start("n"))
+        else:
+            if len(run) >= NUMBERED_RUN:
+                out.update(run)
+            run = [m.start("n")] if n == 1 else []
+        last = n
+    if len(run) >= NUMBERED_RUN:
+        out.update(run)
+    return out
+
+
 _HALF_RE = re.compile(r"\bhalf(?=\s+(?P<next>of|the|a|an|its|his|her|their|our|my|your|this|that|these|those)\b)",
                       IGNORE_CASE)
 # "the first half of the year", "the other half": a part, not a share
@@ -574,7 +637,7 @@ _HALF_PART_BEFORE = re.compile(r"\b(?:first|second|latter|former|other|back|fron
 HALF_SCORE = 0.8
 
 
-def _halves(text: str, found: list[Quantity]) -> list[Quantity]:
+def _halves(text: str, found: list[Quantity], general: bool = False) -> list[Quantity]:
     """ "half of South Korea's capital", "half its people" (a share, 50 %, the guideline's value 0.5), "about half
     of the housing", "more than half the votes"; "half a million", "half an hour" are found elsewhere and a bare
     "half a" needs a bound word ("about half a chance" is not a figure otherwise)."""
@@ -593,7 +656,7 @@ def _halves(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         q = Quantity(m.start(), m.end(), "percent", (m.start(), m.end()), value=50.0, unit="percent", score=0.85,
                      extra={"fraction": "1/2"})
-        _apply_bound(text, q)
+        _apply_bound(text, q, general)
         if q.bound is None:
             if m.group("next").lower() in {"a", "an"}:
                 continue

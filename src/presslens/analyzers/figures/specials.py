@@ -272,6 +272,10 @@ _ENUMERATOR_BEFORE = re.compile(r"(?:^|[—–:;][ ]?)\($")
 # first after a colon, semicolon or dash, a later one when the one before it appears shortly before
 _INLINE_ENUMERATOR = re.compile(r"(?<=[ ])(?P<n>[1-9])\)(?=[ ]+[A-Za-z])")
 _INLINE_FIRST_BEFORE = re.compile(r"[:;—–][ ]$")
+# bracketed enumerators inside a sentence: "one of two things will occur: (1) Absolutely nothing ... or (2) look":
+# "(1)" after a colon, semicolon or dash, "(N)" when "(N-1)" stands shortly before; a word follows each
+_TALLY_NAME_BEFORE = re.compile(r"\b[A-Z][a-z’']+[ ]?\($")
+_BRACKET_ENUMERATOR = re.compile(r"(?<=\()(?P<n>[1-9])(?=\)[ ]+[A-Za-z])")
 
 
 def _small_number(s: str) -> float | None:
@@ -324,7 +328,7 @@ _MONTH_START = re.compile(r"[JFMASOND](?<!\w[JFMASOND])")  # where "\b<Month>" c
 _DECADE_START = re.compile(r"\d(?<!\w\d)|['’](?=\d)")
 
 
-def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
+def find_specials(text: str, index: WordStarts | None = None, general: bool = False) -> list[Special]:
     """Dates, clock times, fractions, ratios and ages (``index``: the :class:`WordStarts` of ``text``)."""
     index = index if index is not None else WordStarts(text)
     found: list[Special] = []
@@ -361,6 +365,13 @@ def find_specials(text: str, index: WordStarts | None = None) -> list[Special]:
     for m in matches_at(_ENUMERATOR, text, starts["digit"]):
         line_start = text.rfind("\n", max(0, m.start() - 4), m.start()) + 1
         if _ENUMERATOR_BEFORE.search(text[max(line_start, m.start() - 3) : m.start()]):
+            found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
+    for m in matches_at(_BRACKET_ENUMERATOR, text, starts["digit"]) if general else ():
+        n = int(m.group("n"))
+        before = text[max(0, m.start() - 600) : m.start()]
+        if _TALLY_NAME_BEFORE.search(before):
+            continue  # "Olathe (3) and Lawrence (1)": a tally after a name counts
+        if (_INLINE_FIRST_BEFORE.search(before[-3:-1]) if n == 1 else f"({n - 1}) " in before):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     for m in matches_at(_INLINE_ENUMERATOR, text, starts["digit"]):
         n = int(m.group("n"))

@@ -117,12 +117,14 @@ BOUND_KIND = [
      "upper"),
 ]
 BOUND_AFTER = re.compile(
-    r"^(?:(?P<plus>\+|-plus\b)|(?P<odd>-odd\b)|\s+(?P<b>or\s+(?:more|over|above|higher|fewer|less|under|below|so)|plus)\b)", IGNORE_CASE
+    r"^(?:(?P<plus>\+|-plus\b)|(?P<odd>-odd\b)|\s+(?P<b>or\s+(?:more|over|above|higher|fewer|less|under|below|so)|plus|"
+    r"and\s+(?:older|over|up|above|younger|under|below))\b)", IGNORE_CASE
 )
 # a bound after the unit ("1,000 troops or more", "200 people or so", "40 percent or more of voters"); it holds only
 # where the phrase ends there (a punctuation mark or a function word of STOP_AFTER follows): not "or more often"
 BOUND_AFTER_UNIT = re.compile(
-    r"^[ ]+(?P<b>or[ ]+(?:more|over|above|higher|fewer|less|under|below|so))\b(?:[ ]*(?P<end>[,.;:!?)\]”\"’—–]|$)|"
+    r"^[ ]+(?P<b>or[ ]+(?:more|over|above|higher|fewer|less|under|below|so)|and[ ]+(?:older|over|up|above|younger|"
+    r"under|below))\b(?:[ ]*(?P<end>[,.;:!?)\]”\"’—–]|$)|"
     r"[ ]+(?P<next>[A-Za-z]+))",
     IGNORE_CASE,
 )
