@@ -1098,9 +1098,14 @@ def test_shipped_pair_model_matches_the_features_and_the_decided_grouping_is_the
     model = default_pair_model()
     assert model.features == PAIR_FEATURES and len(model.weights) == len(PAIR_FEATURES)
     assert 0 < model.threshold < 1
+    from presslens.compare.figure_conflict_model import candidate_conflict_model
+
     default = GroupingConfig()
-    assert default.method == "learned-general" and default.conflict_model == default_conflict_model()
-    assert default == grouping_config() == grouping_config("general-f1+conflicts") or default.pair_model is None
+    assert default.method == "learned-general" and default.conflict_reading == "tallies"
+    assert default.conflict_model == candidate_conflict_model("general-f1+tallies-gate")  # stop 22's decision
+    assert default.pair_model is None or default == grouping_config() == grouping_config("general-f1+tallies-gate")
+    earlier = grouping_config("general-f1+conflicts")  # stop 21's default, still selectable
+    assert earlier.conflict_model == default_conflict_model() and earlier.conflict_reading == "values"
     general = default_general_pair_model()
     assert general.features == GENERAL_PAIR_FEATURES and 0 < general.threshold < 1
     assert default_conflict_model().features == CONFLICT_FEATURES and 0 < default_conflict_model().threshold < 1
