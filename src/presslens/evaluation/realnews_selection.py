@@ -25,6 +25,9 @@ The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.e
 8. A sixth dev batch (``dev6``, annotated blind during round 2 stop 21 for the following stop's validation,
    while ``dev5`` validates stop 21) takes the next ``DEV6_PER_STRATUM`` articles of each stratum in the same
    order. The first 159 keep their splits.
+9. A seventh dev batch (``dev7``, annotated blind during round 2 stop 22 for the following stop's validation,
+   while ``dev6`` validates stop 22) takes the next ``DEV7_PER_STRATUM`` articles of each stratum in the same
+   order. The first 183 keep their splits.
 """
 
 from __future__ import annotations
@@ -44,16 +47,17 @@ DEV3_PER_STRATUM = 8
 DEV4_PER_STRATUM = 8
 DEV5_PER_STRATUM = 8
 DEV6_PER_STRATUM = 8
+DEV7_PER_STRATUM = 8
 STRATA = ("reporting", "mixed", "propaganda")
 OPEN_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5")
 """Splits whose errors have been read: rules may be read off them and learned weights fitted on them (leave one
 split out to choose settings)."""
-VALIDATION_SPLITS = ("dev6",)
+VALIDATION_SPLITS = ("dev6", "dev7")
 """Annotated blind and never read: scored before and after a stop's changes, errors unread until they are decided."""
 
 
 def select(data_dir: Path) -> dict[str, dict[str, str]]:
-    """``{article_id: {"split": "dev"|"test"|"dev2"|"dev3"|"dev4"|"dev5"|"dev6", "stratum": ...}}`` by the rule above."""
+    """``{article_id: {"split": "dev"|"test"|"dev2"|"dev3"|"dev4"|"dev5"|"dev6"|"dev7", "stratum": ...}}`` by the rule above."""
     articles = data_dir / "train-articles"
     spans = Counter(line.split("\t")[0] for line in (data_dir / "train-task1-SI.labels").read_text().splitlines() if line)
     eligible: list[tuple[float, str]] = []
@@ -70,14 +74,16 @@ def select(data_dir: Path) -> dict[str, dict[str, str]]:
         members = [aid for _, aid in eligible[k * n // 3 : (k + 1) * n // 3]]
         members.sort(key=lambda a: hashlib.sha256((SEED + a).encode()).hexdigest())
         for i, aid in enumerate(members[:PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM
-                                           + DEV5_PER_STRATUM + DEV6_PER_STRATUM]):
+                                           + DEV5_PER_STRATUM + DEV6_PER_STRATUM + DEV7_PER_STRATUM]):
             split = ("dev" if i < DEV_PER_STRATUM else "test" if i < PER_STRATUM
                      else "dev2" if i < PER_STRATUM + DEV2_PER_STRATUM
                      else "dev3" if i < PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM
                      else "dev4" if i < PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM
                      else "dev5" if i < (PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM
                                          + DEV5_PER_STRATUM)
-                     else "dev6")
+                     else "dev6" if i < (PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM
+                                         + DEV5_PER_STRATUM + DEV6_PER_STRATUM)
+                     else "dev7")
             out[aid] = {"split": split, "stratum": stratum}
     return out
 
