@@ -521,12 +521,19 @@ class FigureGrouper:
         return gid
 
     def restore(self, mentions: Sequence[FigureMention], group_of: Mapping[str, str],
-                vectors: Mapping[str, np.ndarray] | None = None) -> None:
+                vectors: Mapping[str, np.ndarray] | None = None, *,
+                outcomes: Mapping[str, np.ndarray] | None = None) -> None:
         """Load a stored grouping without re-scoring: ``mentions`` in their indexing order, their stored
         group ids and clause vectors. Later :meth:`assign` calls continue exactly where the stored
-        grouper left off (a store keeps mentions, vectors and group ids, not this object). Outcome vectors are
-        not stored: with ``outcome_embed`` given they are computed again."""
+        grouper left off (a store keeps mentions, vectors and group ids, not this object). With
+        ``outcome_embed`` given, the stored outcome vectors (``outcomes``, float16 as :attr:`outcomes` keeps
+        them) are read and only the grouped mentions without one are embedded again."""
         if self.outcome_embed is not None:
+            if outcomes:
+                for m in mentions:
+                    stored = outcomes.get(m.id)
+                    if stored is not None and m.measure is not None and m.id not in self.outcomes:
+                        self.outcomes[m.id] = stored
             todo = [m for m in mentions if m.measure is not None and m.id not in self.outcomes]
             if todo:
                 outs = self.outcome_embed([m.masked_clause for m in todo])
