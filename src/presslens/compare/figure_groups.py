@@ -367,7 +367,7 @@ class MeasureRows:
     and float32 sums for the groups that were given two vectors or more. Postings name groups by row, so
     candidate groups are gathered as integers (no per-candidate object lookup)."""
 
-    __slots__ = ("gids", "kind", "ref", "norms", "sums", "vectored")
+    __slots__ = ("gids", "kind", "ref", "norms", "sums", "vectored", "first_day", "last_day")
 
     def __init__(self) -> None:
         self.gids: list[str] = []
@@ -381,18 +381,41 @@ class MeasureRows:
         self.sums: GrowingRows | None = None
         self.vectored = False
         """Whether any group of this measure was given a vector (else every cosine is 0)."""
+        self.first_day = GrowingRows(np.int32)
+        self.last_day = GrowingRows(np.int32)
+        """Row -> the day numbers (``date.toordinal()``) of the earliest and latest dated mention the group was
+        ever given (:data:`NO_DAY_FIRST` / :data:`NO_DAY_LAST` when none; a mention leaving does not narrow them):
+        :meth:`FigureGrouper.near_pairs` skips the candidate search of a figure when no group it could propose
+        has a mention within the conflict window."""
 
     def add(self, gid: str) -> int:
         self.gids.append(gid)
         self.ref.append(-1)
         self.norms.append(1.0)
+        self.first_day.append(NO_DAY_FIRST)
+        self.last_day.append(NO_DAY_LAST)
         return self.kind.append(NO_VECTOR)
+
+    def note_day(self, row: int, day: int) -> None:
+        """Widen the row's day span to hold ``day``."""
+        if day < self.first_day.data[row]:
+            self.first_day.data[row] = day
+        if day > self.last_day.data[row]:
+            self.last_day.data[row] = day
+
+    def any_within(self, rows: np.ndarray, day: int, window: int) -> bool:
+        """Whether any group row in ``rows`` was given a dated mention at most ``window`` days from ``day``."""
+        return bool(np.any((self.first_day.data[rows] <= day + window) & (self.last_day.data[rows] >= day - window)))
 
     def summed_row(self, width: int) -> int:
         """A new zero row of sums (its index in :attr:`sums`)."""
         if self.sums is None:
             self.sums = GrowingRows(np.float32, width)
         return self.sums.append(0.0)
+
+
+NO_DAY_FIRST, NO_DAY_LAST = np.iinfo(np.int32).max, np.iinfo(np.int32).min
+"""The day span of a group row without a dated mention (no day is inside it)."""
 
 
 MAX_POSTING = 400
@@ -661,10 +684,13 @@ class FigureGrouper:
                 proposed += posting
         return list(dict.fromkeys(proposed))  # each group once, where it was first proposed
 
-    def _scored_candidates(self, m: FigureMention) -> tuple[list[str], dict[str, float]]:
+    def _scored_candidates(self, m: FigureMention,
+                           found: list[int] | None = None) -> tuple[list[str], dict[str, float]]:
         """The compatible candidate groups worth scoring in full (at most ``candidates``, nearest by embedding)
-        and the cosine of the mention's clause vector with each group's mean vector (0 without vectors)."""
-        found = self._candidates(m)
+        and the cosine of the mention's clause vector with each group's mean vector (0 without vectors).
+        ``found``: :meth:`_candidates` of the mention, when the caller has them."""
+        if found is None:
+            found = self._candidates(m)
         if not found:
             return [], {}
         table = self._rows[str(m.measure)]
@@ -953,6 +979,8 @@ class FigureGrouper:
         if mid is None:
             mid = m.id
         group.mention_ids.append(mid)
+        if m.date is not None:
+            self._rows[group.measure].note_day(group.row, m.date.toordinal())
         if mid in self.vectors:
             self._add_vector(group, mid)
         if mid in self.outcomes:
@@ -1149,7 +1177,12 @@ class FigureGrouper:
             m = self.mentions[mid]
             if m.date is None:
                 continue
-            cands, _cos = self._scored_candidates(m)
+            found = self._candidates(m)
+            rows = [*found, self.groups[gid].row] if own_group else found
+            if not rows or not self._rows[str(m.measure)].any_within(np.array(rows, dtype=np.int64),
+                                                                      m.date.toordinal(), WINDOW_DAYS):
+                continue  # no group it could propose has a figure within the window: no pair (the same pairs)
+            cands, _cos = self._scored_candidates(m, found)
             if own_group and gid not in cands:
                 cands = [gid, *cands]
             for g in cands:
