@@ -92,7 +92,7 @@ import hashlib
 import re
 import sys
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -418,6 +418,9 @@ NO_DAY_FIRST, NO_DAY_LAST = np.iinfo(np.int32).max, np.iinfo(np.int32).min
 """The day span of a group row without a dated mention (no day is inside it)."""
 
 
+_NO_PLACES: Mapping[str, int] = {}
+"""The place names of a group without located mentions (read only)."""
+
 MAX_POSTING = 400
 """A clause word shared by more groups than this proposes no candidates (it says little)."""
 NEAREST_WORDS = 4
@@ -668,21 +671,47 @@ class FigureGrouper:
         Words used by more than :data:`MAX_POSTING` groups ("since", a frequent place) do not propose
         candidates; that keeps the work per mention bounded on a large corpus. On a small corpus every
         group sharing a near word is a candidate."""
+        feats = self.features(m)
+        return self._proposed(m, feats.tokens, feats.predicate)
+
+    def _proposed(self, m: FigureMention, tokens: dict[str, float], predicate: str | None) -> list[int]:
+        """:meth:`_candidates` from the mention's clause words and predicate (those of :func:`mention_features`;
+        ``predicate`` is read only for a mention without a specific counted noun)."""
         assert m.measure is not None
         proposed: list[int] = []
-        if m.head is not None and m.head not in GENERIC_HEADS:
-            proposed += self._by_head.get((m.measure, m.head), [])[-MAX_POSTING:]
-        feats = self.features(m)
-        pred = feats.predicate
-        if pred is not None and (m.head is None or m.head in GENERIC_HEADS):
+        head = m.head
+        specific = head is not None and head not in GENERIC_HEADS
+        if head is not None and specific:
+            proposed += self._by_head.get((m.measure, head), [])[-MAX_POSTING:]
+        if predicate is not None and not specific:
             # no specific counted noun: the outcome ("registered", "still in the city") names the thing
-            proposed += self._by_predicate.get((m.measure, pred), [])[-MAX_POSTING:]
-        nearest = sorted(feats.tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
+            proposed += self._by_predicate.get((m.measure, predicate), [])[-MAX_POSTING:]
+        nearest = sorted(tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
+        lists = 1 if proposed else 0
         for tok, _w in nearest:
             posting = self._postings.get((m.measure, tok))
             if posting is not None and len(posting) <= MAX_POSTING:
                 proposed += posting
+                lists += 1
+        if lists <= 1:
+            return proposed  # one posting list names each group once already
         return list(dict.fromkeys(proposed))  # each group once, where it was first proposed
+
+    def _window_candidates(self, m: FigureMention, own_row: int | None) -> list[int] | None:
+        """:meth:`_candidates` of a dated mention, or None when no group among them (but the one at ``own_row``)
+        was ever given a figure within :data:`~presslens.compare.conflicts.WINDOW_DAYS` of it, so that no near
+        pair can come of them. Reads the clause words and (without a specific counted noun) the predicate only,
+        not the rest of :func:`mention_features`."""
+        assert m.date is not None
+        specific = m.head is not None and m.head not in GENERIC_HEADS
+        pred = None if specific else mention_predicate(m)
+        found = self._proposed(m, mention_tokens(m), pred)
+        rows = np.fromiter(found, dtype=np.int64, count=len(found))
+        if own_row is not None:
+            rows = rows[rows != own_row]
+        if not len(rows) or not self._rows[str(m.measure)].any_within(rows, m.date.toordinal(), WINDOW_DAYS):
+            return None
+        return found
 
     def _scored_candidates(self, m: FigureMention,
                            found: list[int] | None = None) -> tuple[list[str], dict[str, float]]:
@@ -710,7 +739,8 @@ class FigureGrouper:
         else:
             cands = [table.gids[r] for r in found]
             cosines = {g: 0.0 for g in cands}
-        cands = [g for g in cands if self._compatible(m, self.groups[g])]
+        compatible, groups = self._compatibility(m), self.groups
+        cands = [g for g in cands if compatible(groups[g])]
         if len(cands) > cfg.candidates:
             cands = sorted(cands, key=lambda g: -cosines[g])[: cfg.candidates]
         return cands, cosines
@@ -912,28 +942,44 @@ class FigureGrouper:
     def _compatible(self, m: FigureMention, group: FigureGroup) -> bool:
         """Hard constraints: compatible counted nouns, no other predicate ("left" never joins "detained"),
         the same role (per-item amounts and populations never with totals), and values at most
-        ``max_magnitude_gap`` orders of magnitude from the group's mean."""
+        ``max_magnitude_gap`` orders of magnitude from the group's mean (:meth:`_compatibility`)."""
+        return self._compatibility(m)(group)
+
+    def _compatibility(self, m: FigureMention) -> Callable[[FigureGroup], bool]:
+        """The hard constraints of :meth:`_compatible` for one mention, as a test of a group: what they read of
+        the mention alone is read once (a mention is tested against dozens of candidate groups)."""
         feats = self.features(m)
-        pred = feats.predicate
-        if pred is not None and group.predicates and pred not in group.predicates:
-            return False
-        if feats.role != group.role:
-            return False
-        if (feats.scope == "incident" and group.cumulatives) or (feats.scope == "cumulative" and group.incidents):
-            return False  # the toll of one strike is never the running total of the campaign
-        if feats.scope == "incident" and not group.incidents and not any(
-                t in group.tokens for t in clause_tokens(" ".join(sorted(feats.places)))):
-            return False  # one strike's toll joins another count only when that count names the strike's place
-        if feats.located and group.located:
-            names: Counter[str] = group.places or Counter()
-            if (feats.places or names) and not any(p in names for p in feats.places):
-                return False  # two strikes, or two towns, in two places ("in Brenna", "near Tolmar")
+        pred, role, places, located = feats.predicate, feats.role, feats.places, feats.located
+        incident, cumulative = feats.scope == "incident", feats.scope == "cumulative"
+        place_words = list(clause_tokens(" ".join(sorted(places)))) if incident else []
         v = self._central_log(m)
-        if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > self.config.max_magnitude_gap:
-            return False
-        if m.measure in PERCENT_MEASURES:  # a share of something only with shares of the same thing, never a rate
-            return set(group.heads) == ({m.head} if m.head else set())
-        return all(heads_compatible(m.head, h) for h in group.heads)
+        gap = self.config.max_magnitude_gap
+        head = m.head
+        share_heads = {head} if head else set()
+        percent = m.measure in PERCENT_MEASURES
+
+        def compatible(group: FigureGroup) -> bool:
+            if pred is not None and group.predicates and pred not in group.predicates:
+                return False
+            if role != group.role:
+                return False
+            if (incident and group.cumulatives) or (cumulative and group.incidents):
+                return False  # the toll of one strike is never the running total of the campaign
+            if incident and not group.incidents and not any(t in group.tokens for t in place_words):
+                return False  # one strike's toll joins another count only when that count names the strike's place
+            if located and group.located:
+                names: Mapping[str, int] = group.places or _NO_PLACES
+                if (places or names) and not any(p in names for p in places):
+                    return False  # two strikes, or two towns, in two places ("in Brenna", "near Tolmar")
+            if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > gap:
+                return False
+            if percent:  # a share of something only with shares of the same thing, never a rate
+                return set(group.heads) == share_heads
+            if head is None:
+                return True
+            return all(h == head or heads_compatible(head, h) for h in group.heads)
+
+        return compatible
 
     def _new_group(self, measure: str, *, founder: FigureMention, gid: str | None = None) -> str:
         if gid is None:
@@ -1177,11 +1223,13 @@ class FigureGrouper:
             m = self.mentions[mid]
             if m.date is None:
                 continue
-            found = self._candidates(m)
-            rows = [*found, self.groups[gid].row] if own_group else found
-            if not rows or not self._rows[str(m.measure)].any_within(np.array(rows, dtype=np.int64),
-                                                                      m.date.toordinal(), WINDOW_DAYS):
-                continue  # no group it could propose has a figure within the window: no pair (the same pairs)
+            if own_group:
+                found = self._candidates(m)  # its own group is always scored: nothing to skip
+            else:
+                maybe = self._window_candidates(m, self.groups[gid].row)
+                if maybe is None:
+                    continue  # no other group it could be scored against has a figure within the window
+                found = maybe
             cands, _cos = self._scored_candidates(m, found)
             if own_group and gid not in cands:
                 cands = [gid, *cands]
@@ -1350,6 +1398,17 @@ def mention_features(m: FigureMention) -> MentionFeatures:
         role = "total"  # a share is already per unit of its base: "3% of a ship's hull value for a single voyage"
     scope = clause_scope(m.masked_clause)
     located = scope == "incident" or role == "population"
+    return MentionFeatures(mention_tokens(m), mention_predicate(m, after_figure), role, scope,
+                           clause_places(m.clause) if located else frozenset())
+
+
+def mention_predicate(m: FigureMention, after_figure: bool | None = None) -> str | None:
+    """The predicate class of :func:`mention_features`: :func:`clause_predicate` of the masked clause, else (for a
+    clause cut after another figure) the one it inherits, a stock kept ("remain") for a measure, and no money
+    predicate for anything but money. ``after_figure``: whether the clause was cut after another figure of the
+    sentence (computed when not given)."""
+    if after_figure is None:
+        after_figure = not m.sentence.lstrip().startswith(m.clause)
     pred = clause_predicate(m.masked_clause)
     if pred is None and after_figure:
         cut = m.sentence.find(m.clause)
@@ -1358,8 +1417,7 @@ def mention_features(m: FigureMention) -> MentionFeatures:
         pred = "remain"  # "Averon had many tonnes of grain in its ports": the stock kept there
     if pred in MONEY_PREDICATES and not (m.measure or "").startswith("money"):
         pred = None  # "many people spent the night": no sum of money
-    return MentionFeatures(mention_tokens(m), pred, role, scope,
-                           clause_places(m.clause) if located else frozenset())
+    return pred
 
 
 def mention_tokens(m: FigureMention) -> dict[str, float]:
