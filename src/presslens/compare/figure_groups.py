@@ -1201,17 +1201,19 @@ class FigureGrouper:
         """Conflicts of the given groups (default: all), and with ``near_conflict_threshold`` set, those
         between near groups (:meth:`near_conflicts`) that involve them."""
         out: list[Conflict] = []
-        chosen = list(gids) if gids is not None else list(self.groups)
-        for g in chosen:
+        chosen = list(gids) if gids is not None else None
+        for g in chosen if chosen is not None else self.groups:
             out.extend(find_conflicts(self.group_mentions(g)))
+        # every group wanted (the default): no set of all group ids; each conflict's figures are in groups
+        wanted = set(chosen) if chosen is not None else None
+
+        def involved(c: Conflict) -> bool:
+            return wanted is None or self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted
+
         if self.config.near_conflict_threshold is not None and (self.outcomes or self.config.method == "learned-general"):
-            wanted = set(chosen)
-            out.extend(c for c in self.near_conflicts(self.config.near_conflict_threshold)
-                       if self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted)
+            out.extend(c for c in self.near_conflicts(self.config.near_conflict_threshold) if involved(c))
         if self.config.conflict_model is not None:
-            wanted = set(chosen)
-            out.extend(c for c in self.model_conflicts(self.config.conflict_model)
-                       if self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted)
+            out.extend(c for c in self.model_conflicts(self.config.conflict_model) if involved(c))
         return out
 
     def near_pairs(self, *, own_group: bool = False) -> Iterator[tuple[FigureMention, FigureMention]]:
