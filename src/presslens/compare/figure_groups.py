@@ -81,7 +81,8 @@ Use (what a corpus store does at index time)::
     for gid in grouper.tracked_groups():
         summary = grouper.summary(gid)  # .to_dict() for JSON, .rows() for a table or CSV
 
-A store keeps each mention (:meth:`FigureMention.to_dict`, read back with ``from_dict``), its vector (:attr:`FigureGrouper.vectors`) and
+A store keeps each mention (:meth:`FigureMention.to_dict`, read back with ``from_dict``), its clause vector
+(:attr:`FigureGrouper.vectors`), its outcome vector (:attr:`FigureGrouper.outcomes`, store schema version 5) and
 its group id (:meth:`FigureGrouper.assignment`); :meth:`FigureGrouper.restore` loads them back.
 """
 
