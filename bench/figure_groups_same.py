@@ -30,7 +30,9 @@ def bench_digest(src: Path, articles: int, noise: float, grouping: str) -> tuple
     found = re.search(r"^digest: ([0-9a-f]{64})$", done.stdout, re.MULTILINE)
     if found is None:
         raise SystemExit(f"bench with {src} printed no digest (a grouping without conflicts timed?)")
-    return found.group(1), "\n".join(done.stdout.strip().splitlines()[-3:])
+    shown = [line for line in done.stdout.strip().splitlines()
+             if line.startswith(("conflicts of every group", "grouping: ")) or " articles, " in line]
+    return found.group(1), "\n".join(shown)
 
 
 def main() -> int:
