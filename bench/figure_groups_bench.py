@@ -2,6 +2,7 @@
 
     python bench/figure_groups_bench.py [--articles 100000] [--per-article 5] [--topics 2000] [--dim 384]
                                         [--grouping general-f1+conflicts|rules|conservative+conflicts]
+                                        [--noise 0.35] [--digest]
 
 Each synthetic article carries ``--per-article`` count mentions: most report one of ``--topics`` tracked
 things (a counted noun, a predicate and a few words of scope drawn per topic, values around the topic's
@@ -43,7 +44,8 @@ VERBS = ["left", "fled", "detained", "called up", "crossed", "killed", "lost", "
 PLACES = [f"region{i}" for i in range(300)]
 
 
-def synthetic_mentions(n_articles: int, per_article: int, topics: int, dim: int, seed: int = 7):
+def synthetic_mentions(n_articles: int, per_article: int, topics: int, dim: int, seed: int = 7,
+                       noise: float = 0.35):
     rng = np.random.default_rng(seed)
     centres = rng.normal(size=(topics, dim)).astype(np.float32)
     centres /= np.linalg.norm(centres, axis=1, keepdims=True)
@@ -62,7 +64,7 @@ def synthetic_mentions(n_articles: int, per_article: int, topics: int, dim: int,
                 t = int(rng.integers(topics))
                 noun, verb, place = NOUNS[topic_noun[t]], VERBS[topic_verb[t]], PLACES[topic_place[t]]
                 value = float(round(topic_size[t] * rng.uniform(0.7, 1.4)))
-                vec = centres[t] + 0.35 * rng.normal(size=dim).astype(np.float32)
+                vec = centres[t] + noise * rng.normal(size=dim).astype(np.float32)
             else:
                 letters = rng.choice(list("abcdefghijklmnopqrstuvwxyz"), size=8)
                 noun, verb, place = "".join(letters) + "s", "counted", "somewhere"
@@ -101,6 +103,10 @@ def main() -> int:
                     help="a named grouping with its shipped weights (default: the shipped one)")
     ap.add_argument("--method", default=None,
                     help="instead of --grouping: GroupingConfig.method at the rules' setting, no conflict model")
+    ap.add_argument("--noise", type=float, default=0.35,
+                    help="scale of the per-dimension noise added to a topic's direction (0.35: nearly orthogonal "
+                         "stand-ins, every mention its own group; 0.02: most reports of a topic join, and conflicts "
+                         "are found)")
     ap.add_argument("--digest", action="store_true",
                     help="also print a SHA-256 over every mention's group, every group's mentions and the conflicts "
                          "(compare two versions of the code: same digest, same results)")
@@ -120,7 +126,8 @@ def main() -> int:
     grouper = FigureGrouper(None, config, outcome_embed=outcome_embed, part_embed=part_embed)
     t0, cpu0 = time.perf_counter(), time.process_time()
     n = 0
-    for mentions, vectors in synthetic_mentions(args.articles, args.per_article, args.topics, args.dim):
+    for mentions, vectors in synthetic_mentions(args.articles, args.per_article, args.topics, args.dim,
+                                                noise=args.noise):
         grouper.add_mentions(mentions, vectors)
         n += len(mentions)
         if n % (50_000 * args.per_article // 5) == 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import numpy as np
 import pytest
 from sqlalchemy import text
 
@@ -398,3 +399,83 @@ def test_long_and_operator_only_queries_are_bounded(filled) -> None:  # type: ig
     for query in ("AND OR NOT", "NEAR AND NOT", "NOT OR AND NEAR"):  # FTS5 operators: plain words here
         assert search_articles(filled, query, Filters()) == []
         assert search_findings(filled, query, Filters()) == []
+
+
+def _hashed_outcomes(calls: list[str]):  # type: ignore[no-untyped-def]
+    """A stand-in outcome embedder (no model) that records the clauses it was asked to embed."""
+    from presslens.compare.figure_groups import hashed_embedder
+
+    embed = hashed_embedder(64)
+
+    def outcomes(texts: list[str]):  # type: ignore[no-untyped-def]
+        calls.extend(texts)
+        return embed(texts)
+
+    return outcomes
+
+
+def _hashed_parts(texts: list[str]):  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from presslens.compare.figure_groups import hashed_embedder
+
+    half = hashed_embedder(32)
+    return np.hstack([half([t.split(" ")[0] for t in texts]), half(texts)])
+
+
+def test_upgrade_to_version_5_keeps_figure_mentions_and_figures_read_the_stored_outcome_vectors(
+        store_url: str) -> None:
+    """Version 5 stores each mention's outcome vector: ``presslens figures`` (figure_summaries) embeds none of
+    them again. A store written before version 5 (its rows without the column) is upgraded in place, keeps its
+    mentions and groups, and gives the same summaries: the vectors of its rows are computed on read."""
+    from sqlalchemy import inspect, select
+
+    from presslens.compare.figure_groups import hashed_embedder
+    from presslens.store import tracking
+    from presslens.store.schema import FIGURE_MENTIONS
+    from tests.test_corpus_compare import ARTICLES_IN_DATE_ORDER, make_article
+
+    indexed: list[str] = []
+    with open_store(store_url, write=True, create=True) as store:
+        tracker = tracking.CorpusTracker(store, figure_embed=hashed_embedder(), claim_encode=hashed_embedder(384),
+                                         claim_fingerprint="hashed-test", outcome_embed=_hashed_outcomes(indexed),
+                                         part_embed=_hashed_parts)
+        for t, source, date in ARTICLES_IN_DATE_ORDER:
+            assert store.add(make_article(t, source, date, url=f"https://{source}.example/{date}"), tracker)
+        assert tracker.grouper is not None
+        expected_outcomes = {mid: tracker.grouper.outcomes[mid] for mid in tracker.grouper.outcomes}
+        with store.reading() as conn:
+            rows = conn.execute(select(FIGURE_MENTIONS.c.id, FIGURE_MENTIONS.c.group_id,
+                                       FIGURE_MENTIONS.c.outcome)).all()
+    grouped = {mid: gid for mid, gid, _o in rows if gid is not None}
+    assert len(grouped) >= 8 and len(set(grouped.values())) < len(grouped)  # some groups hold several mentions
+    stored = {mid: np.frombuffer(bytes(o), dtype=np.float16) for mid, _g, o in rows if o is not None}
+    assert stored.keys() == expected_outcomes.keys() == grouped.keys()
+    assert all(np.array_equal(stored[mid], expected_outcomes[mid]) for mid in stored)
+
+    def summaries(calls: list[str]) -> list[dict[str, object]]:
+        with open_store(store_url) as store:
+            return [s.to_dict() for s in tracking.figure_summaries(
+                store, min_articles=1, outcome_embed=_hashed_outcomes(calls), part_embed=_hashed_parts)]
+
+    read_calls: list[str] = []
+    fresh = summaries(read_calls)
+    assert fresh and read_calls == []  # every outcome vector read from the store, none embedded again
+
+    # the same store as version 4 wrote it: no outcome column
+    with open_store(store_url, write=True) as store, store.transaction() as conn:
+        conn.execute(text("ALTER TABLE figure_mentions DROP COLUMN outcome"))
+        conn.execute(text("UPDATE store_meta SET value = '4' WHERE key = 'schema_version'"))
+    with pytest.raises(StoreError, match="db upgrade"):
+        open_store(store_url)
+    with open_store(store_url, write=True, check=False) as store:
+        assert store.upgrade() == (4, store_schema.SCHEMA_VERSION)
+        with store.reading() as conn:
+            assert "outcome" in {c["name"] for c in inspect(conn).get_columns("figure_mentions")}
+            after = conn.execute(select(FIGURE_MENTIONS.c.id, FIGURE_MENTIONS.c.group_id,
+                                        FIGURE_MENTIONS.c.outcome)).all()
+    assert {mid: gid for mid, gid, _o in after if gid is not None} == grouped
+    assert all(o is None for _m, _g, o in after)
+    upgraded_calls: list[str] = []
+    assert summaries(upgraded_calls) == fresh  # the old rows' vectors computed on read: the same summaries
+    assert len(upgraded_calls) == len(grouped)

@@ -81,7 +81,8 @@ Use (what a corpus store does at index time)::
     for gid in grouper.tracked_groups():
         summary = grouper.summary(gid)  # .to_dict() for JSON, .rows() for a table or CSV
 
-A store keeps each mention (:meth:`FigureMention.to_dict`, read back with ``from_dict``), its vector (:attr:`FigureGrouper.vectors`) and
+A store keeps each mention (:meth:`FigureMention.to_dict`, read back with ``from_dict``), its clause vector
+(:attr:`FigureGrouper.vectors`), its outcome vector (:attr:`FigureGrouper.outcomes`, store schema version 5) and
 its group id (:meth:`FigureGrouper.assignment`); :meth:`FigureGrouper.restore` loads them back.
 """
 
@@ -92,7 +93,7 @@ import hashlib
 import re
 import sys
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -394,7 +395,7 @@ class MeasureRows:
     and float32 sums for the groups that were given two vectors or more. Postings name groups by row, so
     candidate groups are gathered as integers (no per-candidate object lookup)."""
 
-    __slots__ = ("gids", "kind", "ref", "norms", "sums", "vectored")
+    __slots__ = ("gids", "kind", "ref", "norms", "sums", "vectored", "first_day", "last_day")
 
     def __init__(self) -> None:
         self.gids: list[str] = []
@@ -408,12 +409,31 @@ class MeasureRows:
         self.sums: GrowingRows | None = None
         self.vectored = False
         """Whether any group of this measure was given a vector (else every cosine is 0)."""
+        self.first_day = GrowingRows(np.int32)
+        self.last_day = GrowingRows(np.int32)
+        """Row -> the day numbers (``date.toordinal()``) of the earliest and latest dated mention the group was
+        ever given (:data:`NO_DAY_FIRST` / :data:`NO_DAY_LAST` when none; a mention leaving does not narrow them):
+        :meth:`FigureGrouper.near_pairs` skips the candidate search of a figure when no group it could propose
+        has a mention within the conflict window."""
 
     def add(self, gid: str) -> int:
         self.gids.append(gid)
         self.ref.append(-1)
         self.norms.append(1.0)
+        self.first_day.append(NO_DAY_FIRST)
+        self.last_day.append(NO_DAY_LAST)
         return self.kind.append(NO_VECTOR)
+
+    def note_day(self, row: int, day: int) -> None:
+        """Widen the row's day span to hold ``day``."""
+        if day < self.first_day.data[row]:
+            self.first_day.data[row] = day
+        if day > self.last_day.data[row]:
+            self.last_day.data[row] = day
+
+    def any_within(self, rows: np.ndarray, day: int, window: int) -> bool:
+        """Whether any group row in ``rows`` was given a dated mention at most ``window`` days from ``day``."""
+        return bool(np.any((self.first_day.data[rows] <= day + window) & (self.last_day.data[rows] >= day - window)))
 
     def summed_row(self, width: int) -> int:
         """A new zero row of sums (its index in :attr:`sums`)."""
@@ -421,6 +441,13 @@ class MeasureRows:
             self.sums = GrowingRows(np.float32, width)
         return self.sums.append(0.0)
 
+
+NO_DAY_FIRST, NO_DAY_LAST = np.iinfo(np.int32).max, np.iinfo(np.int32).min
+"""The day span of a group row without a dated mention (no day is inside it)."""
+
+
+_NO_PLACES: Mapping[str, int] = {}
+"""The place names of a group without located mentions (read only)."""
 
 MAX_POSTING = 400
 """A clause word shared by more groups than this proposes no candidates (it says little)."""
@@ -548,12 +575,19 @@ class FigureGrouper:
         return gid
 
     def restore(self, mentions: Sequence[FigureMention], group_of: Mapping[str, str],
-                vectors: Mapping[str, np.ndarray] | None = None) -> None:
+                vectors: Mapping[str, np.ndarray] | None = None, *,
+                outcomes: Mapping[str, np.ndarray] | None = None) -> None:
         """Load a stored grouping without re-scoring: ``mentions`` in their indexing order, their stored
         group ids and clause vectors. Later :meth:`assign` calls continue exactly where the stored
-        grouper left off (a store keeps mentions, vectors and group ids, not this object). Outcome vectors are
-        not stored: with ``outcome_embed`` given they are computed again."""
+        grouper left off (a store keeps mentions, vectors and group ids, not this object). With
+        ``outcome_embed`` given, the stored outcome vectors (``outcomes``, float16 as :attr:`outcomes` keeps
+        them) are read and only the grouped mentions without one are embedded again."""
         if self.outcome_embed is not None:
+            if outcomes:
+                for m in mentions:
+                    stored = outcomes.get(m.id)
+                    if stored is not None and m.measure is not None and m.id not in self.outcomes:
+                        self.outcomes[m.id] = stored
             todo = [m for m in mentions if m.measure is not None and m.id not in self.outcomes]
             if todo:
                 outs = self.outcome_embed([m.masked_clause for m in todo])
@@ -665,26 +699,55 @@ class FigureGrouper:
         Words used by more than :data:`MAX_POSTING` groups ("since", a frequent place) do not propose
         candidates; that keeps the work per mention bounded on a large corpus. On a small corpus every
         group sharing a near word is a candidate."""
+        feats = self.features(m)
+        return self._proposed(m, feats.tokens, feats.predicate)
+
+    def _proposed(self, m: FigureMention, tokens: dict[str, float], predicate: str | None) -> list[int]:
+        """:meth:`_candidates` from the mention's clause words and predicate (those of :func:`mention_features`;
+        ``predicate`` is read only for a mention without a specific counted noun)."""
         assert m.measure is not None
         proposed: list[int] = []
-        if m.head is not None and m.head not in GENERIC_HEADS:
-            proposed += self._by_head.get((m.measure, m.head), [])[-MAX_POSTING:]
-        feats = self.features(m)
-        pred = feats.predicate
-        if pred is not None and (m.head is None or m.head in GENERIC_HEADS):
+        head = m.head
+        specific = head is not None and head not in GENERIC_HEADS
+        if head is not None and specific:
+            proposed += self._by_head.get((m.measure, head), [])[-MAX_POSTING:]
+        if predicate is not None and not specific:
             # no specific counted noun: the outcome ("registered", "still in the city") names the thing
-            proposed += self._by_predicate.get((m.measure, pred), [])[-MAX_POSTING:]
-        nearest = sorted(feats.tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
+            proposed += self._by_predicate.get((m.measure, predicate), [])[-MAX_POSTING:]
+        nearest = sorted(tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
+        lists = 1 if proposed else 0
         for tok, _w in nearest:
             posting = self._postings.get((m.measure, tok))
             if posting is not None and len(posting) <= MAX_POSTING:
                 proposed += posting
+                lists += 1
+        if lists <= 1:
+            return proposed  # one posting list names each group once already
         return list(dict.fromkeys(proposed))  # each group once, where it was first proposed
 
-    def _scored_candidates(self, m: FigureMention) -> tuple[list[str], dict[str, float]]:
+    def _window_candidates(self, m: FigureMention, own_row: int | None) -> list[int] | None:
+        """:meth:`_candidates` of a dated mention, or None when no group among them (but the one at ``own_row``)
+        was ever given a figure within :data:`~presslens.compare.conflicts.WINDOW_DAYS` of it, so that no near
+        pair can come of them. Reads the clause words and (without a specific counted noun) the predicate only,
+        not the rest of :func:`mention_features`."""
+        assert m.date is not None
+        specific = m.head is not None and m.head not in GENERIC_HEADS
+        pred = None if specific else mention_predicate(m)
+        found = self._proposed(m, mention_tokens(m), pred)
+        rows = np.fromiter(found, dtype=np.int64, count=len(found))
+        if own_row is not None:
+            rows = rows[rows != own_row]
+        if not len(rows) or not self._rows[str(m.measure)].any_within(rows, m.date.toordinal(), WINDOW_DAYS):
+            return None
+        return found
+
+    def _scored_candidates(self, m: FigureMention,
+                           found: list[int] | None = None) -> tuple[list[str], dict[str, float]]:
         """The compatible candidate groups worth scoring in full (at most ``candidates``, nearest by embedding)
-        and the cosine of the mention's clause vector with each group's mean vector (0 without vectors)."""
-        found = self._candidates(m)
+        and the cosine of the mention's clause vector with each group's mean vector (0 without vectors).
+        ``found``: :meth:`_candidates` of the mention, when the caller has them."""
+        if found is None:
+            found = self._candidates(m)
         if not found:
             return [], {}
         table = self._rows[str(m.measure)]
@@ -704,7 +767,8 @@ class FigureGrouper:
         else:
             cands = [table.gids[r] for r in found]
             cosines = {g: 0.0 for g in cands}
-        cands = [g for g in cands if self._compatible(m, self.groups[g])]
+        compatible, groups = self._compatibility(m), self.groups
+        cands = [g for g in cands if compatible(groups[g])]
         if len(cands) > cfg.candidates:
             cands = sorted(cands, key=lambda g: -cosines[g])[: cfg.candidates]
         return cands, cosines
@@ -906,28 +970,44 @@ class FigureGrouper:
     def _compatible(self, m: FigureMention, group: FigureGroup) -> bool:
         """Hard constraints: compatible counted nouns, no other predicate ("left" never joins "detained"),
         the same role (per-item amounts and populations never with totals), and values at most
-        ``max_magnitude_gap`` orders of magnitude from the group's mean."""
+        ``max_magnitude_gap`` orders of magnitude from the group's mean (:meth:`_compatibility`)."""
+        return self._compatibility(m)(group)
+
+    def _compatibility(self, m: FigureMention) -> Callable[[FigureGroup], bool]:
+        """The hard constraints of :meth:`_compatible` for one mention, as a test of a group: what they read of
+        the mention alone is read once (a mention is tested against dozens of candidate groups)."""
         feats = self.features(m)
-        pred = feats.predicate
-        if pred is not None and group.predicates and pred not in group.predicates:
-            return False
-        if feats.role != group.role:
-            return False
-        if (feats.scope == "incident" and group.cumulatives) or (feats.scope == "cumulative" and group.incidents):
-            return False  # the toll of one strike is never the running total of the campaign
-        if feats.scope == "incident" and not group.incidents and not any(
-                t in group.tokens for t in clause_tokens(" ".join(sorted(feats.places)))):
-            return False  # one strike's toll joins another count only when that count names the strike's place
-        if feats.located and group.located:
-            names: Counter[str] = group.places or Counter()
-            if (feats.places or names) and not any(p in names for p in feats.places):
-                return False  # two strikes, or two towns, in two places ("in Brenna", "near Tolmar")
+        pred, role, places, located = feats.predicate, feats.role, feats.places, feats.located
+        incident, cumulative = feats.scope == "incident", feats.scope == "cumulative"
+        place_words = list(clause_tokens(" ".join(sorted(places)))) if incident else []
         v = self._central_log(m)
-        if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > self.config.max_magnitude_gap:
-            return False
-        if m.measure in PERCENT_MEASURES:  # a share of something only with shares of the same thing, never a rate
-            return set(group.heads) == ({m.head} if m.head else set())
-        return all(heads_compatible(m.head, h) for h in group.heads)
+        gap = self.config.max_magnitude_gap
+        head = m.head
+        share_heads = {head} if head else set()
+        percent = m.measure in PERCENT_MEASURES
+
+        def compatible(group: FigureGroup) -> bool:
+            if pred is not None and group.predicates and pred not in group.predicates:
+                return False
+            if role != group.role:
+                return False
+            if (incident and group.cumulatives) or (cumulative and group.incidents):
+                return False  # the toll of one strike is never the running total of the campaign
+            if incident and not group.incidents and not any(t in group.tokens for t in place_words):
+                return False  # one strike's toll joins another count only when that count names the strike's place
+            if located and group.located:
+                names: Mapping[str, int] = group.places or _NO_PLACES
+                if (places or names) and not any(p in names for p in places):
+                    return False  # two strikes, or two towns, in two places ("in Brenna", "near Tolmar")
+            if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > gap:
+                return False
+            if percent:  # a share of something only with shares of the same thing, never a rate
+                return set(group.heads) == share_heads
+            if head is None:
+                return True
+            return all(h == head or heads_compatible(head, h) for h in group.heads)
+
+        return compatible
 
     def _new_group(self, measure: str, *, founder: FigureMention, gid: str | None = None) -> str:
         if gid is None:
@@ -973,6 +1053,8 @@ class FigureGrouper:
         if mid is None:
             mid = m.id
         group.mention_ids.append(mid)
+        if m.date is not None:
+            self._rows[group.measure].note_day(group.row, m.date.toordinal())
         if mid in self.vectors:
             self._add_vector(group, mid)
         if mid in self.outcomes:
@@ -1147,17 +1229,19 @@ class FigureGrouper:
         """Conflicts of the given groups (default: all), and with ``near_conflict_threshold`` set, those
         between near groups (:meth:`near_conflicts`) that involve them."""
         out: list[Conflict] = []
-        chosen = list(gids) if gids is not None else list(self.groups)
-        for g in chosen:
+        chosen = list(gids) if gids is not None else None
+        for g in chosen if chosen is not None else self.groups:
             out.extend(self._decided(find_conflicts(self.group_mentions(g), reading=self.config.conflict_reading)))
+        # every group wanted (the default): no set of all group ids; each conflict's figures are in groups
+        wanted = set(chosen) if chosen is not None else None
+
+        def involved(c: Conflict) -> bool:
+            return wanted is None or self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted
+
         if self.config.near_conflict_threshold is not None and (self.outcomes or self.config.method == "learned-general"):
-            wanted = set(chosen)
-            out.extend(c for c in self.near_conflicts(self.config.near_conflict_threshold)
-                       if self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted)
+            out.extend(c for c in self.near_conflicts(self.config.near_conflict_threshold) if involved(c))
         if self.config.conflict_model is not None:
-            wanted = set(chosen)
-            out.extend(c for c in self.model_conflicts(self.config.conflict_model)
-                       if self.group_of.get(c.first.id) in wanted or self.group_of.get(c.second.id) in wanted)
+            out.extend(c for c in self.model_conflicts(self.config.conflict_model) if involved(c))
         return out
 
     def _decided(self, conflicts: list[Conflict]) -> list[Conflict]:
@@ -1179,7 +1263,14 @@ class FigureGrouper:
             m = self.mentions[mid]
             if m.date is None:
                 continue
-            cands, _cos = self._scored_candidates(m)
+            if own_group:
+                found = self._candidates(m)  # its own group is always scored: nothing to skip
+            else:
+                maybe = self._window_candidates(m, self.groups[gid].row)
+                if maybe is None:
+                    continue  # no other group it could be scored against has a figure within the window
+                found = maybe
+            cands, _cos = self._scored_candidates(m, found)
             if own_group and gid not in cands:
                 cands = [gid, *cands]
             for g in cands:
@@ -1351,6 +1442,17 @@ def mention_features(m: FigureMention) -> MentionFeatures:
         role = "total"  # a share is already per unit of its base: "3% of a ship's hull value for a single voyage"
     scope = clause_scope(m.masked_clause)
     located = scope == "incident" or role == "population"
+    return MentionFeatures(mention_tokens(m), mention_predicate(m, after_figure), role, scope,
+                           clause_places(m.clause) if located else frozenset())
+
+
+def mention_predicate(m: FigureMention, after_figure: bool | None = None) -> str | None:
+    """The predicate class of :func:`mention_features`: :func:`clause_predicate` of the masked clause, else (for a
+    clause cut after another figure) the one it inherits, a stock kept ("remain") for a measure, and no money
+    predicate for anything but money. ``after_figure``: whether the clause was cut after another figure of the
+    sentence (computed when not given)."""
+    if after_figure is None:
+        after_figure = not m.sentence.lstrip().startswith(m.clause)
     pred = clause_predicate(m.masked_clause)
     if pred is None and after_figure:
         cut = m.sentence.find(m.clause)
@@ -1359,8 +1461,7 @@ def mention_features(m: FigureMention) -> MentionFeatures:
         pred = "remain"  # "Averon had many tonnes of grain in its ports": the stock kept there
     if pred in MONEY_PREDICATES and not (m.measure or "").startswith("money"):
         pred = None  # "many people spent the night": no sum of money
-    return MentionFeatures(mention_tokens(m), pred, role, scope,
-                           clause_places(m.clause) if located else frozenset())
+    return pred
 
 
 def mention_tokens(m: FigureMention) -> dict[str, float]:

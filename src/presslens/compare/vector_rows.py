@@ -3,8 +3,8 @@
 A per-group or per-mention array that grows by doubling with ``np.concatenate`` holds the old and the new buffer
 side by side at every growth, and up to half of the new one unused: at 500,000 figure mentions that transient
 was the peak memory of the grouping. :class:`GrowingRows` grows with ``ndarray.resize`` instead (``realloc``:
-large buffers are remapped, not copied) by a quarter at a time. No view of its buffer may be kept across an
-:meth:`GrowingRows.append` (the buffer may move); read rows by fancy indexing or copy them.
+large buffers are remapped, not copied) by :data:`GROWTH` of its rows at a time. No view of its buffer may be
+kept across an :meth:`GrowingRows.append` (the buffer may move); read rows by fancy indexing or copy them.
 """
 
 from __future__ import annotations
@@ -12,6 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, MutableMapping
 
 import numpy as np
+
+GROWTH = 32
+"""A full buffer grows by 1/GROWTH of its rows (at least 16). The new rows are zero-filled, so they are resident
+memory at once: growing by a quarter left up to a fifth of the clause and outcome vector tables unused (at
+500,000 mentions 534,351 rows for 500,000); by a 32nd it is under 3.2% (506,947), for about 250 ``realloc``
+calls instead of 45 on the way there (a remap each, no copy)."""
 
 
 class GrowingRows:
@@ -27,7 +33,7 @@ class GrowingRows:
     def append(self, value: float | np.ndarray = 0) -> int:
         """Store ``value`` in a new row; returns the row's index."""
         if self.used == self.data.shape[0]:
-            self.data.resize((max(16, self.used + self.used // 4), *self.data.shape[1:]), refcheck=False)
+            self.data.resize((self.used + max(16, self.used // GROWTH), *self.data.shape[1:]), refcheck=False)
         self.data[self.used] = value
         self.used += 1
         return self.used - 1

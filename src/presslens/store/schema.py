@@ -17,6 +17,10 @@ Version 4: index ``ix_findings_kind_date`` on ``findings (kind, date)``: finding
 newest first (e.g. the claims of the articles matching a common word), read the findings in date order and stop
 at the page instead of sorting every finding of the kind; index ``ix_articles_source_profile`` over the columns an
 outlet profile reads (:data:`PROFILE_COLUMNS`), so a profile reads the index, not the articles' rows.
+Version 5: ``figure_mentions.outcome`` (the mention's float16 outcome vector, computed at index time by the
+groupings that read them), so ``presslens figures`` reads the vectors the grouping used instead of running the
+encoder over every stored mention again. Rows stored before version 5 keep NULL there; ``presslens figures``
+computes the vector of such a row as before (``presslens db rebuild-groups`` stores them all).
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The schema this presslens writes and reads."""
 
 PROFILE_COLUMNS = ("source", "date", "words", "sentences", "propaganda_sentences", "claims", "attributed_claims",
@@ -129,8 +133,10 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
     return meta, articles, findings
 
 
-def build_tracking_tables(metadata: MetaData) -> tuple[Table, Table]:
-    """The version-3 tables (``figure_mentions``, ``claim_vectors``)."""
+def build_tracking_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Table, Table]:
+    """The tables added in version 3 (``figure_mentions``, ``claim_vectors``) as they are at ``version``."""
+    outcome = ([Column("outcome", LargeBinary, comment="float16 outcome vector (NULL: not stored; computed on read)")]
+               if version >= 5 else [])
     mentions = Table(
         "figure_mentions",
         metadata,
@@ -145,6 +151,7 @@ def build_tracking_tables(metadata: MetaData) -> tuple[Table, Table]:
         Column("value", Float),
         Column("data", Text, nullable=False, comment="JSON FigureMention.to_dict()"),
         Column("vector", LargeBinary, comment="float16 clause embedding (number masked)"),
+        *outcome,
     )
     claims = Table(
         "claim_vectors",
@@ -213,7 +220,7 @@ def _step_2(conn: Connection) -> None:
 def _step_3(conn: Connection) -> None:
     md = MetaData()
     build_tables(md, version=1)  # the foreign keys need ``articles`` in the same metadata
-    mentions, claims = build_tracking_tables(md)
+    mentions, claims = build_tracking_tables(md, version=3)
     mentions.create(conn)
     claims.create(conn)
     blob = "BYTEA" if conn.dialect.name == "postgresql" else "BLOB"
@@ -225,7 +232,13 @@ def _step_4(conn: Connection) -> None:
     conn.execute(text(f"CREATE INDEX ix_articles_source_profile ON articles ({', '.join(PROFILE_COLUMNS)})"))
 
 
-UPGRADE_STEPS: dict[int, Callable[[Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4}
+def _step_5(conn: Connection) -> None:
+    blob = "BYTEA" if conn.dialect.name == "postgresql" else "BLOB"
+    conn.execute(text(f"ALTER TABLE figure_mentions ADD COLUMN outcome {blob}"))
+
+
+UPGRADE_STEPS: dict[int, Callable[[Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4,
+                                                          5: _step_5}
 """``UPGRADE_STEPS[n]`` takes a database from version n-1 to n."""
 
 

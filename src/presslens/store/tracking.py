@@ -112,10 +112,18 @@ def _vector_bytes(vec: np.ndarray | None, dtype: Any) -> bytes | None:
     return None if vec is None else np.asarray(vec, dtype=dtype).tobytes()
 
 
-def mention_row(m: FigureMention, group_id: str | None, vector: np.ndarray | None) -> dict[str, Any]:
+def mention_row(m: FigureMention, group_id: str | None, vector: np.ndarray | None,
+                outcome: np.ndarray | None = None) -> dict[str, Any]:
+    """The ``figure_mentions`` row of a mention: its clause vector and (schema version 5) its outcome vector,
+    both float16 as the grouper keeps them."""
     return {"id": m.id, "article_id": m.article_id, "date": m.date, "source": m.source, "group_id": group_id,
             "measure": m.measure, "value": m.value, "data": json.dumps(m.to_dict(), ensure_ascii=False),
-            "vector": _vector_bytes(vector, np.float16)}
+            "vector": _vector_bytes(vector, np.float16), "outcome": _vector_bytes(outcome, np.float16)}
+
+
+def grouper_mention_row(grouper: FigureGrouper, m: FigureMention) -> dict[str, Any]:
+    """:func:`mention_row` with the mention's group and the vectors the grouper holds for it."""
+    return mention_row(m, grouper.group_of.get(m.id), grouper.vectors.get(m.id), grouper.outcomes.get(m.id))
 
 
 def stored_signature(hashes: np.ndarray) -> MinHash:
@@ -216,7 +224,7 @@ class CorpusTracker:
 
     @staticmethod
     def _mention_rows(grouper: FigureGrouper, mentions: list[FigureMention]) -> list[dict[str, Any]]:
-        return [mention_row(m, grouper.group_of.get(m.id), grouper.vectors.get(m.id)) for m in mentions]
+        return [grouper_mention_row(grouper, m) for m in mentions]
 
     def replacement_rows(self, report: Report, key: str) -> list[dict[str, Any]]:
         """The ``figure_mentions`` rows of a re-analysed article stored as ``key``: its old mentions leave
@@ -245,28 +253,37 @@ class CorpusTracker:
             self.grouper.remove_article(key)
 
 
-def load_mentions(conn: Any, where: Any = None) -> tuple[list[FigureMention], dict[str, str], dict[str, np.ndarray]]:
-    """Stored mentions in indexing order, their group ids and vectors."""
-    stmt = select(FIGURE_MENTIONS.c.data, FIGURE_MENTIONS.c.group_id, FIGURE_MENTIONS.c.vector).order_by(
-        FIGURE_MENTIONS.c.pk)
+def load_mentions(conn: Any, where: Any = None, *,
+                  outcomes: dict[str, np.ndarray] | None = None,
+                  ) -> tuple[list[FigureMention], dict[str, str], dict[str, np.ndarray]]:
+    """Stored mentions in indexing order, their group ids and clause vectors; with ``outcomes`` given, the
+    stored outcome vectors are put there (rows stored before schema version 5, or by a grouping that reads
+    none, have none)."""
+    stmt = select(FIGURE_MENTIONS.c.data, FIGURE_MENTIONS.c.group_id, FIGURE_MENTIONS.c.vector,
+                  FIGURE_MENTIONS.c.outcome).order_by(FIGURE_MENTIONS.c.pk)
     if where is not None:
         stmt = stmt.where(where)
     mentions: list[FigureMention] = []
     group_of: dict[str, str] = {}
     vectors: dict[str, np.ndarray] = {}
-    for data, gid, vec in conn.execute(stmt):
+    for data, gid, vec, outcome in conn.execute(stmt):
         m = FigureMention.from_dict(json.loads(data))
         mentions.append(m)
         if gid is not None:
             group_of[m.id] = gid
         if vec is not None:
             vectors[m.id] = np.frombuffer(bytes(vec), dtype=np.float16)
+        if outcome is not None and outcomes is not None:
+            outcomes[m.id] = np.frombuffer(bytes(outcome), dtype=np.float16)
     return mentions, group_of, vectors
 
 
 def restore_grouping(grouper: FigureGrouper, conn: Any, where: Any = None) -> None:
-    mentions, group_of, vectors = load_mentions(conn, where)
-    grouper.restore(mentions, group_of, vectors)
+    """Load the stored grouping into ``grouper``: mentions, group ids, clause vectors and, where the grouper
+    reads them, the stored outcome vectors (only the rows without one are embedded again)."""
+    outcomes: dict[str, np.ndarray] | None = {} if grouper.outcome_embed is not None else None
+    mentions, group_of, vectors = load_mentions(conn, where, outcomes=outcomes)
+    grouper.restore(mentions, group_of, vectors, outcomes=outcomes)
 
 
 def load_copies(conn: Any) -> dict[str, list[dict[str, Any]]]:
@@ -314,14 +331,38 @@ def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: Gro
         conn.execute(FIGURE_MENTIONS.delete())
         if rows:
             conn.execute(FIGURE_MENTIONS.insert(), [
-                {**mention_row(m, grouper.group_of.get(m.id), grouper.vectors.get(m.id)), "article_pk": pk}
-                for pk, m in rows])
+                {**grouper_mention_row(grouper, m), "article_pk": pk} for pk, m in rows])
     return len(rows), len(grouper.groups)
 
 
 def _stored_vectors_only(texts: list[str]) -> np.ndarray:
     """The clause embedder of a grouper that only reads stored groups (:func:`figure_summaries`): never asked."""
     raise RuntimeError("figure summaries read the stored clause vectors; nothing should be embedded")
+
+
+class SharedEncoderEmbedders:
+    """The outcome and part embedders of the shared encoder (:func:`figure_grouper`'s defaults), the encoder
+    loaded on the first text to embed: ``presslens figures`` reads the stored outcome vectors and embeds only
+    the rows stored without one and the figures whose values clash (their part vectors), often none."""
+
+    def __init__(self) -> None:
+        self._embedders: tuple[Embedder, Embedder] | None = None
+
+    def _loaded(self) -> tuple[Embedder, Embedder]:
+        if self._embedders is None:
+            from presslens.compare.figure_outcome import outcome_embedder
+            from presslens.compare.figure_parts import parts_embedder
+            from presslens.encoder import SentenceEncoder
+
+            encoder = SentenceEncoder.default()
+            self._embedders = (outcome_embedder(encoder), parts_embedder(encoder))
+        return self._embedders
+
+    def outcomes(self, texts: list[str]) -> np.ndarray:
+        return self._loaded()[0](texts)
+
+    def parts(self, texts: list[str]) -> np.ndarray:
+        return self._loaded()[1](texts)
 
 
 def figure_summaries(
@@ -340,9 +381,10 @@ def figure_summaries(
 
     With a grouping that has the conflict model (the default, ``grouping``: as for :func:`figure_grouper`) each
     summary also lists the conflicts the model finds between one of its mentions and a mention of another
-    group (``GroupSummary.conflicts_between``, with both groups' ids). The outcome vectors are not stored, so
-    the shared encoder computes them again here (and the noun / predicate token states of the figures whose
-    values clash), unless stand-ins are given; the stored partition and clause vectors are read as they are.
+    group (``GroupSummary.conflicts_between``, with both groups' ids). The stored partition, clause vectors and
+    outcome vectors (schema version 5) are read as they are; the shared encoder (loaded only if needed) embeds
+    the outcome vectors of rows stored without one and the noun / predicate token states of the figures whose
+    values clash, unless stand-ins are given.
 
     ``since``/``until`` keep the mentions dated in that range (undated ones are left out when either is
     given); groups are then those with mentions from at least ``min_articles`` articles; ``sources`` keeps
@@ -356,7 +398,9 @@ def figure_summaries(
         where = cond if where is None else and_(where, cond)
     config = grouping or GroupingConfig()
     if config.conflict_model is not None:  # stored clause vectors are read; nothing is re-embedded for them
-        grouper = figure_grouper(config, _stored_vectors_only, outcome_embed=outcome_embed, part_embed=part_embed)
+        lazy = SharedEncoderEmbedders()
+        grouper = figure_grouper(config, _stored_vectors_only, outcome_embed=outcome_embed or lazy.outcomes,
+                                 part_embed=part_embed or lazy.parts)
     else:
         grouper = FigureGrouper(None, config)
     with store.reading() as conn:
@@ -378,5 +422,5 @@ def figure_summaries(
     return out
 
 
-__all__ = ["CLAIM_MIN_SCORE", "CorpusTracker", "figure_grouper", "figure_summaries", "load_copies", "load_mentions", "rebuild_groups",
+__all__ = ["CLAIM_MIN_SCORE", "CorpusTracker", "SharedEncoderEmbedders", "figure_grouper", "grouper_mention_row", "figure_summaries", "load_copies", "load_mentions", "rebuild_groups",
            "restore_grouping"]

@@ -1,0 +1,58 @@
+"""Check that two versions of the code group the bench's synthetic corpus identically.
+
+    python bench/figure_groups_same.py --before /tmp/old/src [--after src] [--articles 20000] [--noise 0.35 0.02]
+
+Runs ``bench/figure_groups_bench.py --digest`` (this checkout's bench, so both versions see the same synthetic
+corpus) once per noise level with ``PYTHONPATH`` at each ``src`` folder (e.g. ``git archive COMMIT src | tar -x
+-C /tmp/old``), and compares the digests: a SHA-256 over every mention's group id, every group's mention ids in
+order and every conflict (the conflict model's between groups included). Exit 0 when all are equal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent / "figure_groups_bench.py"
+
+
+def bench_digest(src: Path, articles: int, noise: float, grouping: str) -> tuple[str, str]:
+    """(digest, the bench's last lines) of the bench run with ``PYTHONPATH`` at ``src``."""
+    env = {**os.environ, "PYTHONPATH": str(src.resolve())}
+    done = subprocess.run([sys.executable, str(BENCH), "--articles", str(articles), "--noise", str(noise),
+                           "--grouping", grouping, "--digest"], env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"bench with {src} failed (exit {done.returncode}): {done.stderr.strip()[-500:]}")
+    found = re.search(r"^digest: ([0-9a-f]{64})$", done.stdout, re.MULTILINE)
+    if found is None:
+        raise SystemExit(f"bench with {src} printed no digest (a grouping without conflicts timed?)")
+    shown = [line for line in done.stdout.strip().splitlines()
+             if line.startswith(("conflicts of every group", "grouping: ")) or " articles, " in line]
+    return found.group(1), "\n".join(shown)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--before", type=Path, required=True, help="the src folder of the older code")
+    ap.add_argument("--after", type=Path, default=Path(__file__).resolve().parents[1] / "src")
+    ap.add_argument("--articles", type=int, default=20_000)
+    ap.add_argument("--noise", type=float, nargs="+", default=[0.35, 0.02])
+    ap.add_argument("--grouping", default="general-f1+conflicts")
+    args = ap.parse_args()
+    same = True
+    for noise in args.noise:
+        before, before_lines = bench_digest(args.before, args.articles, noise, args.grouping)
+        after, after_lines = bench_digest(args.after, args.articles, noise, args.grouping)
+        print(f"--articles {args.articles} --noise {noise}: before {before}  after {after}  "
+              f"{'same' if before == after else 'DIFFERENT'}")
+        print(f"  before: {before_lines}\n  after:  {after_lines}".replace("\n", "\n    "))
+        same = same and before == after
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

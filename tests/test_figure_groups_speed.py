@@ -1,0 +1,220 @@
+"""The shortcuts of the figure grouper's hot paths give exactly what the plain definitions give.
+
+Each test computes a result the long way (the definition the shortcut replaced) and the grouper's way, on
+corpora where the shortcut has something to skip. Speed itself is measured in ``bench/figure_groups_bench.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from presslens.analyzers.base import Features
+from presslens.analyzers.figures import FiguresAnalyzer
+from presslens.article import Article
+from presslens.compare.conflicts import WINDOW_DAYS
+from presslens.compare.figure_groups import (
+    FigureGroup,
+    FigureGrouper,
+    GroupingConfig,
+    clause_tokens,
+    hashed_embedder,
+    mention_features,
+    mention_predicate,
+)
+from presslens.compare.figures import PERCENT_MEASURES, FigureMention, head_noun, heads_compatible
+from presslens.segment import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _outcomes(texts: list[str]) -> np.ndarray:
+    return hashed_embedder(64)(texts)
+
+
+def _parts(texts: list[str]) -> np.ndarray:
+    half = hashed_embedder(32)
+    return np.hstack([half([t.split(" ")[0] for t in texts]), half(texts)])
+
+
+def _synthetic(n_articles: int, days: int, seed: int = 3) -> list[tuple[list[FigureMention], np.ndarray]]:
+    """Articles over ``days`` days, five count figures each: most report one of a few tracked things (clause
+    vectors near the thing's direction, values that sometimes clash), the rest are one-off figures."""
+    rng = np.random.default_rng(seed)
+    nouns, verbs = ["men", "refugees", "drones", "tanks"], ["left", "fled", "launched", "destroyed"]
+    topics = 12
+    centres = rng.normal(size=(topics, 48)).astype(np.float32)
+    out = []
+    for a in range(n_articles):
+        day = _dt.date(2025, 1, 1) + _dt.timedelta(days=a * days // n_articles)
+        mentions, vectors = [], np.empty((5, 48), np.float32)
+        for k in range(5):
+            if rng.random() < 0.7:
+                t = int(rng.integers(topics))
+                noun, verb = nouns[t % 4], verbs[t % 4]
+                value = float(round(10 ** (2 + t % 3) * rng.uniform(0.5, 2.0)))
+                vec = centres[t] + 0.05 * rng.normal(size=48).astype(np.float32)
+            else:
+                noun, verb = "".join(rng.choice(list("abcdefgh"), size=6)) + "s", "counted"
+                value = float(rng.integers(1, 10**5))
+                vec = rng.normal(size=48).astype(np.float32)
+            vectors[k] = vec / np.linalg.norm(vec)
+            clause = (f"many {noun} were {verb} near the border since the start" if verb != "counted"
+                      else f"many {noun} were {noun[:3]}ed at {noun[2:]}ville")  # words of its own
+            mentions.append(FigureMention(
+                article_id=f"s{a}", start=10 * k, end=10 * k + 6, text=f"{value:.0f} {noun}", label="count",
+                measure="count", value=value, bound=[None, "approx", "lower", "upper"][int(rng.integers(4))],
+                unit=noun, date=day, source=f"outlet{a % 4}", clause=clause, masked_clause=clause,
+                head=head_noun(noun)))
+        out.append((mentions, vectors))
+    return out
+
+
+def _default_grouper(articles: list[tuple[list[FigureMention], np.ndarray]]) -> FigureGrouper:
+    grouper = FigureGrouper(None, GroupingConfig(), outcome_embed=_outcomes, part_embed=_parts)
+    for mentions, vectors in articles:
+        grouper.add_mentions(mentions, vectors)
+    return grouper
+
+
+def _near_pairs_by_definition(grouper: FigureGrouper) -> list[tuple[str, str]]:
+    """:meth:`FigureGrouper.near_pairs` as defined: the candidate search of every dated figure, no shortcut."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for mid, gid in grouper.group_of.items():
+        m = grouper.mentions[mid]
+        if m.date is None:
+            continue
+        cands, _cos = grouper._scored_candidates(m)
+        for g in cands:
+            if g == gid:
+                continue
+            for other_id in grouper.groups[g].mention_ids:
+                o = grouper.mentions[other_id]
+                if other_id == mid or o.article_id == m.article_id or o.date is None:
+                    continue
+                if abs((o.date - m.date).days) > WINDOW_DAYS:
+                    continue
+                pair = (mid, other_id) if mid < other_id else (other_id, mid)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                first, second = (m, o) if (m.date, m.article_id, m.start) <= (o.date, o.article_id, o.start) else (o, m)
+                out.append((first.id, second.id))
+    return out
+
+
+def test_near_pairs_skip_figures_with_nothing_in_the_window_and_find_the_same_pairs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    grouper = _default_grouper(_synthetic(160, 120))
+    assert any(g.size > 1 for g in grouper.groups.values())
+    expected = _near_pairs_by_definition(grouper)
+    assert len(expected) > 20
+    searched: list[str] = []
+    scored = FigureGrouper._scored_candidates
+
+    def counting(self: FigureGrouper, m: FigureMention, found: list[int] | None = None):  # type: ignore[no-untyped-def]
+        searched.append(m.id)
+        return scored(self, m, found)
+
+    monkeypatch.setattr(FigureGrouper, "_scored_candidates", counting)
+    assert [(a.id, b.id) for a, b in grouper.near_pairs()] == expected
+    assert 0 < len(searched) < len(grouper.group_of)  # the one-off figures' searches were skipped
+    own = [(a.id, b.id) for a, b in grouper.near_pairs(own_group=True)]
+    assert set(expected) < set(own)  # pairs inside a group too: that path searches every figure
+
+
+def test_conflicts_of_every_group_equal_those_of_all_groups_named() -> None:
+    grouper = _default_grouper(_synthetic(120, 60, seed=5))
+    everything = grouper.conflicts()
+    assert everything
+    named = grouper.conflicts(list(grouper.groups))
+    assert [(c.first.id, c.second.id, c.days_apart) for c in everything] == [
+        (c.first.id, c.second.id, c.days_apart) for c in named]
+
+
+def _compatible_by_definition(grouper: FigureGrouper, m: FigureMention, group: FigureGroup) -> bool:
+    """The hard constraints as they were written before they were read once per mention."""
+    feats = mention_features(m)
+    pred = feats.predicate
+    if pred is not None and group.predicates and pred not in group.predicates:
+        return False
+    if feats.role != group.role:
+        return False
+    if (feats.scope == "incident" and group.cumulatives) or (feats.scope == "cumulative" and group.incidents):
+        return False
+    if feats.scope == "incident" and not group.incidents and not any(
+            t in group.tokens for t in clause_tokens(" ".join(sorted(feats.places)))):
+        return False
+    if feats.located and group.located:
+        names: Counter[str] = group.places or Counter()
+        if (feats.places or names) and not any(p in names for p in feats.places):
+            return False
+    v = grouper._central_log(m)
+    if v is not None and group.log_count and abs(v - group.log_sum / group.log_count) > grouper.config.max_magnitude_gap:
+        return False
+    if m.measure in PERCENT_MEASURES:
+        return set(group.heads) == ({m.head} if m.head else set())
+    return all(heads_compatible(m.head, h) for h in group.heads)
+
+
+def _labelled_articles(split: str) -> list[Article]:
+    articles = []
+    for line in (ROOT / "data" / "figures" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["split"] == split:
+            art = Article(text=row["text"], id=row["id"], date=_dt.date.fromisoformat(row["date"]),
+                          source=row["source"], language="en")
+            segment(art)
+            articles.append(art)
+    return articles
+
+
+def test_the_hard_constraints_read_once_per_mention_decide_as_defined() -> None:
+    """Every (mention, group) pair of the dev stories: the roles, scopes, places, shares and nouns of real
+    analyzer output."""
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(), outcome_embed=_outcomes, part_embed=_parts)
+    for art in _labelled_articles("dev"):
+        grouper.add_article(art, FiguresAnalyzer().analyze(Features(art)).findings)
+    mentions = [m for m in grouper.mentions.values() if m.measure is not None]
+    groups = list(grouper.groups.values())
+    assert len(mentions) > 50 and len(groups) > 20
+    decided = Counter()
+    for m in mentions:
+        compatible = grouper._compatibility(m)
+        for group in groups:
+            if group.measure != m.measure:
+                continue
+            got = compatible(group)
+            assert got == _compatible_by_definition(grouper, m, group), (m.text, group.id)
+            assert got == grouper._compatible(m, group)
+            decided[got] += 1
+    assert decided[True] > 20 and decided[False] > 20
+    roles = {mention_features(m).role for m in mentions}
+    assert len(roles) > 1  # more than totals: per-item amounts, populations or parts are compared too
+    for m in mentions:  # the window check's predicate is the features' one
+        assert mention_predicate(m) == mention_features(m).predicate
+
+
+def test_restore_reads_stored_outcome_vectors_and_embeds_only_the_missing_ones() -> None:
+    grouper = _default_grouper(_synthetic(40, 20, seed=9))
+    mentions = list(grouper.mentions.values())
+    stored = {mid: grouper.outcomes[mid] for mid in list(grouper.outcomes)[::2]}  # half of them stored
+    asked: list[str] = []
+
+    def outcomes(texts: list[str]) -> np.ndarray:
+        asked.extend(texts)
+        return _outcomes(texts)
+
+    again = FigureGrouper(None, GroupingConfig(), outcome_embed=outcomes, part_embed=_parts)
+    vectors = {mid: grouper.vectors[mid] for mid in grouper.vectors}
+    again.restore(mentions, grouper.assignment(), vectors, outcomes=stored)
+    assert len(asked) == len(grouper.outcomes) - len(stored)
+    assert all(np.array_equal(again.outcomes[mid], grouper.outcomes[mid]) for mid in grouper.outcomes)
+    assert [(c.first.id, c.second.id) for c in again.conflicts()] == [
+        (c.first.id, c.second.id) for c in grouper.conflicts()]
