@@ -59,3 +59,12 @@ def test_miss_classes() -> None:
     assert classify(text, [_finding(article, (0, 3), cue, content, 0.9)], gold) == "b-source"
     assert classify(text, [_finding(article, src, cue, (18, 28), 0.9)], gold) == "b-content-end"
     assert classify(text, [], gold) == "a"
+
+
+def test_maintained_without_that_is_no_nested_report() -> None:
+    for verb, expected in (("maintained a large presence on the platform", 0),
+                           ("maintained that it had a large presence on the platform", 1)):
+        text = f"The agency reported that over the past year, the group {verb} in its home region."
+        outer = _outer(text, "The agency", "reported", "over the past")
+        found = nested_reports(text, outer, sentences(text, paragraphs(text)))
+        assert len(found) == expected, verb
