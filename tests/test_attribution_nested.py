@@ -68,3 +68,37 @@ def test_maintained_without_that_is_no_nested_report() -> None:
         outer = _outer(text, "The agency", "reported", "over the past")
         found = nested_reports(text, outer, sentences(text, paragraphs(text)))
         assert len(found) == expected, verb
+
+
+def _antecedent(text: str, cue_word: str) -> str | None:
+    from presslens.analyzers.attribution.refine import relative_antecedent
+
+    i = text.index(cue_word)
+    src = relative_antecedent(text, (i, i + len(cue_word)), sentences(text, paragraphs(text)))
+    return None if src is None else text[src[0]:src[1]]
+
+
+def test_speaker_of_a_relative_clause_is_its_antecedent() -> None:
+    assert _antecedent("The minister backed the general, who maintains his innocence.", "maintains") == "the general"
+    assert _antecedent("The plan angered environmental campaigners who argue the dam will flood the valley.",
+                       "argue") == "campaigners"
+    assert _antecedent("The meeting included a Russian lawyer who promised to hand over the files.",
+                       "promised") == "a Russian lawyer"
+    assert _antecedent("The board then heard Maria Lopez, who says the vote was rigged.", "says") == "Maria Lopez"
+
+
+def test_no_antecedent_for_a_clause_a_phrase_noun_or_a_plural_with_a_singular_verb() -> None:
+    assert _antecedent("The vote was delayed, which says a lot about the party.", "says") is None
+    assert _antecedent("The agency sent a health alert to its staff in Beijing, which states the risk is low.",
+                       "states") is None
+    assert _antecedent("She won among older voters, which describes most of the rural counties.", "describes") is None
+    assert _antecedent("The key part is the following which suggests the plan was old.", "suggests") is None
+
+
+def test_relative_clause_attribution_gets_its_antecedent_as_source() -> None:
+    text = "The committee heard Maria Lopez, who says the ballots were counted twice in the county."
+    cue = (text.index("says"), text.index("says") + 4)
+    content = (text.index("the ballots"), len(text) - 1)
+    refined = refine(text, [Attribution(cue, None, content, 0.9, False)], sentences(text, paragraphs(text)))
+    assert len(refined) == 1 and refined[0].source is not None
+    assert text[refined[0].source[0]:refined[0].source[1]] == "Maria Lopez"
