@@ -149,7 +149,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.2"
+    version = "2.3"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})

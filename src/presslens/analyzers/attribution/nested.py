@@ -23,12 +23,17 @@ NESTED_CUES = frozenset(
     "maintained maintains denied denies admitted admits acknowledged tweeted wrote writes explained explains "
     "noted added adds described describes".split()
 )
+#: cues with a common non-speech sense ("ISIS has maintained a notable presence", "was admitted to hospital"):
+#: a nested report only with an explicit "that" after them (analyzer 2.3, from audit A)
+THAT_ONLY_CUES = frozenset("maintained maintains admitted admits".split())
 #: a rule's raw score, as for the other rules (the calibrator turns it into a probability)
 RULE_SCORE = 0.9
 _WORD = re.compile(r"[\w'\u2019-]+")
 _LEADING_THAT = re.compile(r"\s*(?:that\s+|:\s*)?", re.I)
-#: how far into the outer content the nested frame may start (words)
-LEAD_WORDS = 12
+#: how far into the outer content the nested frame may start (words; 12 up to analyzer 2.2, when a report in a
+#: later clause of a long content, "[a snaking line of traffic is visible ... after] CBP announced it would close",
+#: was missed)
+LEAD_WORDS = 40
 
 
 def nested_reports(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
@@ -52,6 +57,8 @@ def nested_reports(text: str, atts: list[Attribution], sentence_ranges: list[Spa
             if src is None or text[src[1] : cue[0]].strip():
                 continue
             that = _LEADING_THAT.match(text, cue[1])
+            if m.group().lower() in THAT_ONLY_CUES and (that is None or "that" not in that.group().lower()):
+                continue
             body = strip_span(text, that.end() if that else cue[1], c[1])
             if len(_WORD.findall(text, body[0], body[1])) < 3:
                 continue

@@ -216,6 +216,81 @@ def subject_source(text: str, cue: Span, sentence_ranges: list[Span]) -> Span | 
     return src
 
 
+#: a relative pronoun right before a cue, with at most three adverbs or auxiliaries between ("Kavanaugh, who
+#: maintains", "campaigners who argue", "a health alert ..., which states", "a site that openly calls for")
+_RELATIVE_BEFORE_CUE = re.compile(
+    r"(?P<comma>,?)[ \t]+(?P<rel>who|which|that)(?:[ \t]+(?:[a-z]+ly|also|then|now|has|have|had|would|will|did|does|do|"
+    r"is|are|was|were|once|later|first|still|just|even))*[ \t]+$"
+)
+_NAME_WORD = re.compile(r"[A-Z][\w.'\u2019-]*|\([A-Z]+\)|of|al|bin|de|van|von")
+_ANTECEDENT_DETERMINERS = frozenset(
+    "a an the some many several most these those this his her their its our two three four five".split()
+)
+_PREPOSITIONS = frozenset("in at of on to from by for with about into over under near across inside".split())
+#: lower-case words that end no antecedent noun phrase (a clause, a number or a pronoun before the "which")
+_NOT_ANTECEDENT_HEADS = frozenset(
+    "it this that them him her us me you all one ones thing things way time year years day days week weeks".split()
+)
+
+
+def _disagrees(head: str, cue_word: str) -> bool:
+    """A plural common noun before a singular verb ("primary voters, which describes large swaths of ..."): the
+    relative pronoun stands for the whole clause, not for the noun."""
+    plural = head.islower() and head.endswith("s") and not head.endswith("ss")
+    singular_verb = cue_word.islower() and cue_word.endswith("s") and not cue_word.endswith("ss")
+    return plural and singular_verb
+
+
+def relative_antecedent(text: str, cue: Span, sentence_ranges: list[Span]) -> Span | None:
+    """The speaker of a cue in a relative clause: the noun phrase the relative pronoun stands for (``Christine
+    Blasey Ford, 51, who claims ...`` takes ``Ford``'s name, ``environmental campaigners who argue`` the
+    campaigners). A name is its run of capitalised words; a common noun goes back to its determiner within three
+    words (``a Russian attorney who promised``), else stands alone. None when the word before the pronoun heads no noun phrase."""
+    if not is_speech_cue(text, cue) or not CUE_WORD.search(text, cue[0], cue[1]):
+        return None
+    sent = sentence_at(sentence_ranges, cue[0])
+    floor = sent[0] if sent is not None else max(0, cue[0] - 200)
+    m = _RELATIVE_BEFORE_CUE.search(text, floor, cue[0])
+    if m is None or (m.group("rel") == "that" and m.group("comma")):
+        return None
+    words = list(re.finditer(r"[\w.'\u2019-]+|\([A-Z]+\)", text[floor : m.start()]))
+    if not words:
+        return None
+    spans = [(floor + w.start(), floor + w.end()) for w in words]
+    head = text[spans[-1][0] : spans[-1][1]].rstrip(".")
+    if (
+        not head
+        or head.isdigit()
+        or head.lower() in _NOT_ANTECEDENT_HEADS
+        or (head.islower() and head.endswith("ing"))  # "the following which suggests": no noun head
+        or text[spans[-1][1] : m.start()].strip()
+        or _disagrees(head, text[cue[0] : cue[1]])
+    ):
+        return None
+    k = len(spans) - 1
+    if head[0].isupper():
+        while k > 0 and _NAME_WORD.fullmatch(text[spans[k - 1][0] : spans[k - 1][1]]) and (
+            text[spans[k - 1][0]].isupper() or text[spans[k - 2][0]].isupper()
+        ):
+            k -= 1
+        while k < len(spans) - 1 and text[spans[k][0]].islower():
+            k += 1  # a name does not open with "of"
+    else:
+        for j in range(len(spans) - 2, max(-1, len(spans) - 5), -1):
+            w = text[spans[j][0] : spans[j][1]]
+            if w.lower() in _ANTECEDENT_DETERMINERS:
+                k = j
+                break
+            if not (w.islower() or w[0].isupper()) or w.lower() in ("and", "or", "but", "to", "of", "for", "with"):
+                break
+    if k > 0 and text[spans[k - 1][0] : spans[k - 1][1]].lower() in _PREPOSITIONS:
+        return None  # "a health alert to its staff in China, which states": the noun of a phrase after a noun
+    src = clean_source(text, (spans[k][0], spans[-1][1]))
+    if src is None or sanity.source_problems(text, src, sent, cue):
+        return None
+    return src
+
+
 #: a sentence that opens with a name and a relative clause about it: "Trump, who ran in 2016 promising ..."
 _NAME_WHO = re.compile(
     r"[ \t\n]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4}),[ \t]+(?:who|which)\b"
@@ -322,6 +397,8 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
     out: list[Attribution] = []
     for a in atts:
         a.source = clean_source(text, a.source)
+        if a.source is None or text[a.source[0] : a.source[1]].lower() in ("who", "which", "that"):
+            a.source = relative_antecedent(text, a.cue, sentence_ranges) or a.source
         if a.source is None:
             a.source = subject_source(text, a.cue, sentence_ranges)
         a.source = relative_clause_subject(text, a, sentence_ranges) or a.source

@@ -1,0 +1,138 @@
+"""Classify the missed gold attributions of the open real-news splits (issue 13, analyzer 2.3).
+
+    python -m presslens.training.attribution_misses --data ../shared/data/ptc-semeval2020-task11 [--list]
+
+A gold speech attribution is *missed* when no asserted attribution (score >= 0.5) matches it by the evaluation's
+rule (:func:`~presslens.evaluation.realnews_matching.match_attribution`). Each miss gets one class:
+
+- ``c`` (found, scored low): an attribution the analyzer finds matches it, but scores below 0.5;
+- ``b`` (wrong span): an attribution shares the gold cue (a bare quote: covers half the gold content), but its source head or
+  its content span fails the rule; the sub-class names the failing part (``b-source``, ``b-content-start``,
+  ``b-content-end``, ``b-content-both``, ``b-both``);
+- ``a`` (no candidate): nothing the analyzer finds is near it.
+
+Only :data:`~presslens.evaluation.realnews_selection.OPEN_SPLITS` are read. The counts are printed per split as a
+Markdown table; ``--list`` also prints one line per miss (split, article, class, gold spans as text).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from presslens.evaluation.realnews_matching import (
+    attribution_content_ok,
+    attribution_source_ok,
+    match_attribution,
+    overlap,
+    ref_span,
+)
+
+CLASSES = ("a", "b", "c")
+Span = tuple[int, int]
+
+
+def _near(finding_cue: Span | None, finding_content: Span | None, gold: dict[str, Any]) -> bool:
+    """A candidate for the same report: it shares the gold cue; without a gold cue (a bare quote), it covers at
+    least half of the gold content. A candidate of another cue around the same content (an outer report) is not
+    near: the inner report then has no candidate."""
+    gc = tuple(gold["content"])
+    if gold.get("cue"):
+        gold_cue = tuple(gold["cue"])
+        return finding_cue is not None and overlap(finding_cue, gold_cue) > 0  # type: ignore[arg-type]
+    return finding_content is not None and overlap(finding_content, gc) >= (gc[1] - gc[0]) / 2  # type: ignore[arg-type]
+
+
+def wrong_edge(text: str, finding: Any, gold: dict[str, Any]) -> str:
+    """Which part of a near candidate fails the matching rule."""
+    source_bad = not attribution_source_ok(text, finding, tuple(gold["source"]))  # type: ignore[arg-type]
+    content_bad = not attribution_content_ok(text, finding, tuple(gold["content"]))  # type: ignore[arg-type]
+    if source_bad and content_bad:
+        return "b-both"
+    if source_bad:
+        return "b-source"
+    content = ref_span(finding.attributes.get("content"))
+    if content is None:
+        return "b-content-none"
+    gs, ge = gold["content"]
+    start_off = abs(content[0] - gs) > 3
+    end_off = abs(content[1] - ge) > 3
+    return "b-content-both" if start_off and end_off else ("b-content-start" if start_off else "b-content-end")
+
+
+def classify(text: str, findings: list[Any], gold: dict[str, Any]) -> str | None:
+    """``None`` when an asserted finding matches the gold item, else its miss class (see the module doc)."""
+    return classify_with(text, findings, gold)[0]
+
+
+def classify_with(text: str, findings: list[Any], gold: dict[str, Any]) -> tuple[str | None, Any]:
+    """The miss class and the candidate it was judged on (``None`` for class ``a``)."""
+    matched = [f for f in findings if match_attribution(text, f, gold)]
+    if any(f.score >= 0.5 for f in matched):
+        return None, None
+    if matched:
+        return "c", max(matched, key=lambda f: f.score)
+    near = [
+        f for f in findings
+        if _near(ref_span(f.attributes.get("cue")), ref_span(f.attributes.get("content")), gold)
+    ]
+    if near:
+        best = max(near, key=lambda f: f.score)
+        return wrong_edge(text, best, gold), best
+    return "a", None
+
+
+def main(argv: list[str] | None = None) -> int:
+    from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
+    from presslens.analyzers.base import Features
+    from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS
+    from presslens.pipeline import Pipeline
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--data", type=Path, required=True, help="the ptc-semeval2020-task11 folder")
+    parser.add_argument("--list", action="store_true", help="one line per miss")
+    args = parser.parse_args(argv)
+    pipeline = Pipeline()
+    pipeline.load()
+    analyzer = AttributionAnalyzer()
+    rows: list[tuple[str, Counter[str], int]] = []
+    for split in OPEN_SPLITS:
+        counts: Counter[str] = Counter()
+        gold_n = 0
+        for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", args.data):
+            text = article.text
+            findings = [analyzer._finding(article, a) for a in extract(Features(article, pipeline.encoder))]
+            for g in record["attributions"]:
+                if g.get("kind", "speech") != "speech":
+                    continue
+                gold_n += 1
+                cls, cand = classify_with(text, findings, g)
+                if cls is None:
+                    continue
+                counts[cls] += 1
+                if args.list:
+                    parts = [text[g[k][0]:g[k][1]][:90] if g.get(k) else "-" for k in ("source", "cue", "content")]
+                    shown = "-"
+                    if cand is not None:
+                        spans = [ref_span(cand.attributes.get(k)) for k in ("source", "cue", "content")]
+                        shown = f"{cand.score:.2f} " + " | ".join(
+                            text[sp[0]:sp[1]][:60] if sp else "-" for sp in spans)
+                    print(f"{split}\t{record.get('id', '?')}\t{cls}\t" + " | ".join(
+                        p.replace("\n", " ") for p in parts) + "\t=> " + shown.replace("\n", " "))
+        rows.append((split, counts, gold_n))
+    subclasses = sorted({k for _, c, _ in rows for k in c})
+    print("| split | gold | missed | a (no candidate) | b (wrong span) | c (below 0.5) | " + " | ".join(
+        s for s in subclasses if s.startswith("b-")) + " |")
+    print("|---" * (6 + sum(1 for s in subclasses if s.startswith("b-"))) + "|")
+    for split, c, gold_n in rows:
+        b = sum(v for k, v in c.items() if k.startswith("b"))
+        print(f"| {split} | {gold_n} | {sum(c.values())} | {c['a']} | {b} | {c['c']} | " + " | ".join(
+            str(c[s]) for s in subclasses if s.startswith("b-")) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
