@@ -233,6 +233,9 @@ _BOUND_SYMBOLS = {
 }
 
 
+_PLURAL_TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"})
+
+
 def describe_quantity(f: Finding) -> str:
     """``"≥ 200,000 troops"``-style summary of a quantity finding's attributes."""
     a = f.attributes
@@ -243,7 +246,10 @@ def describe_quantity(f: Finding) -> str:
     if a.get("currency"):
         parts.append(describe(a["currency"]))
     low, high = a.get("low"), a.get("high")
-    if a.get("value") is not None:
+    if a.get("date") and not a.get("unit"):
+        # a calendar date: "2018-02-12", not the year as a count ("2,018")
+        parts.append(describe(a["date"]))
+    elif a.get("value") is not None:
         parts.append(describe(a.get("value")))
     elif low is not None or high is not None:
         parts.append(f"{describe(low) if low is not None else '…'}–{describe(high) if high is not None else '…'}")
@@ -256,6 +262,8 @@ def describe_quantity(f: Finding) -> str:
     if unit and not (a.get("currency") and str(unit).upper() == str(a.get("currency")).upper()):
         unit_text = describe(unit)
         unit_text = {"percent": "%", "per cent": "%"}.get(unit_text.lower(), unit_text)
+        if a.get("value") == 1 and unit_text.lower() in _PLURAL_TIME_UNITS:
+            unit_text = unit_text[:-1]  # "a day" is "1 day", not "1 days"
         text = f"{text}{unit_text}" if unit_text in ("%", "‰") and text else f"{text} {unit_text}".strip()
     return text or f.text
 
@@ -308,8 +316,29 @@ def claim_figures(report: Report, claim: Finding) -> list[str]:
     return out
 
 
-def claim_source(claim: Finding) -> str | None:
-    """The source a claim is attributed to, as text, or None."""
+def _span_key(value: Any) -> tuple[int, int] | None:
+    if isinstance(value, Mapping) and isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+        return int(value["start"]), int(value["end"])
+    return None
+
+
+def _source_only_in_candidates(claim: Finding, findings: Iterable[Finding]) -> bool:
+    """True when the claim's linked source is the source of attribution findings in the report that are all
+    low-confidence candidates: the claims table must not assert a source the attributions table hides."""
+    link = claim.attributes.get("attribution")
+    key = _span_key(link.get("source")) if isinstance(link, Mapping) else None
+    if key is None:
+        return False
+    matching = [f for f in findings
+                if f.kind == "attribution" and _span_key(f.attributes.get("source")) == key]
+    return bool(matching) and not any(is_asserted(f) for f in matching)
+
+
+def claim_source(claim: Finding, findings: Iterable[Finding] | None = None) -> str | None:
+    """The source a claim is attributed to, as text, or None. With the report's ``findings``, a source that
+    only a low-confidence attribution candidate gives is not shown (it would be asserted through the claim)."""
+    if findings is not None and _source_only_in_candidates(claim, findings):
+        return None
     a = claim.attributes
     for key in ("attribution", "source"):
         value = a.get(key)

@@ -221,7 +221,7 @@ def _claims_html(view: ReportView) -> str:
             for b in claim_badges(c)
         )
         figs = "".join(f'<span class="pl-fig">{esc(clip_text(x, 80))}</span>' for x in claim_figures(view.report, c))
-        source = claim_source(c)
+        source = claim_source(c, view.report.findings)
         sub = []
         if figs:
             sub.append(figs)
