@@ -467,6 +467,13 @@ def _mention_line(m: Any) -> str:
             f"{_cut(repr(m.text), 28):28} {bound:6} {shape:>20}  {_cut(who, 28)}; {hedged}  [{m.id}]")
 
 
+def _copy_text(copy: dict[str, Any]) -> str:
+    """One republished copy for "also published by": its outlet, or its article id when no outlet is
+    recorded (a folder of plain-text files), so the reader can find the copy ("-" told them nothing)."""
+    who = copy.get("source") or f"article {copy.get('article_id') or '?'} (no outlet recorded)"
+    return f"{who} ({copy.get('date') or 'undated'})"
+
+
 def cmd_figures(args: argparse.Namespace) -> int:
     from presslens.store.store import open_store
     from presslens.store.tracking import figure_summaries
@@ -513,8 +520,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
             print("    " + _mention_line(m))
             copies = g.also_published_by.get(m.article_id)
             if copies:
-                print("        also published by: " + ", ".join(
-                    f"{c['source'] or '-'} ({c['date'] or 'undated'})" for c in copies))
+                print("        also published by: " + ", ".join(_copy_text(c) for c in copies))
         for c in g.conflicts:
             print(f"    CONFLICT ({c.days_apart} days apart): {c.first.source or 'no source'} {c.first.text!r} on "
                   f"{c.first.date} vs {c.second.source or 'no source'} {c.second.text!r} on {c.second.date}")
