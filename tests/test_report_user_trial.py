@@ -77,3 +77,15 @@ def test_one_unit_of_time_is_singular() -> None:
     assert describe_quantity(one_day) == "1 day"
     md = to_markdown(Report(article=a, findings=[one_day]))
     assert "| 1 day |" in md and "1 days" not in md
+
+
+def test_min_score_drops_a_claim_source_below_it_and_keeps_one_above() -> None:
+    from presslens.report.common import keep_min_score
+
+    report = keep_min_score(_report(), 0.9)
+    claims = report.by_kind("claim")
+    assert [f.text for f in report.by_kind("attribution")] == ["The governor"]
+    assert claim_source(claims[0], report.findings) is None
+    assert claims[0].attributes["attribution"] is None
+    assert claim_source(claims[1], report.findings) == "The governor (person)"
+    assert "victory (person)" not in to_markdown(report)

@@ -322,16 +322,18 @@ def _span_key(value: Any) -> tuple[int, int] | None:
     return None
 
 
-def _source_only_in_candidates(claim: Finding, findings: Iterable[Finding]) -> bool:
+def _source_only_in_candidates(claim: Finding, findings: Iterable[Finding], threshold: float | None = None) -> bool:
     """True when the claim's linked source is the source of attribution findings in the report that are all
-    low-confidence candidates: the claims table must not assert a source the attributions table hides."""
+    low-confidence candidates (score below ``threshold``, default 0.5): the claims table must not assert a
+    source the attributions table hides."""
     link = claim.attributes.get("attribution")
     key = _span_key(link.get("source")) if isinstance(link, Mapping) else None
     if key is None:
         return False
     matching = [f for f in findings
                 if f.kind == "attribution" and _span_key(f.attributes.get("source")) == key]
-    return bool(matching) and not any(is_asserted(f) for f in matching)
+    limit = ASSERT_THRESHOLD if threshold is None else threshold
+    return bool(matching) and not any(f.score >= limit for f in matching)
 
 
 def claim_source(claim: Finding, findings: Iterable[Finding] | None = None) -> str | None:
@@ -447,6 +449,14 @@ def candidates_line(n: int) -> str:
 
 def keep_min_score(report: Report, min_score: float) -> Report:
     """``report`` with only the findings whose score is at least ``min_score`` (``--min-score``); labels,
-    analyzer runs and errors are kept as they are. Changes ``report`` in place and returns it."""
-    report.findings = [f for f in report.findings if f.score >= min_score]
+    analyzer runs and errors are kept as they are. A kept claim whose linked source only dropped attribution
+    findings give loses that link (``attributes["attribution"] = None``): the source is below ``min_score`` too,
+    and the claims table must not show it. Changes ``report`` in place and returns it."""
+    kept = [f for f in report.findings if f.score >= min_score]
+    dropped = [f for f in report.findings if f.score < min_score and f.kind == "attribution"]
+    if dropped:
+        for f in kept:
+            if f.kind == "claim" and _source_only_in_candidates(f, [*dropped, *kept], min_score):
+                f.attributes = {**f.attributes, "attribution": None}
+    report.findings = kept
     return report
