@@ -89,3 +89,11 @@ def test_min_score_drops_a_claim_source_below_it_and_keeps_one_above() -> None:
     assert claims[0].attributes["attribution"] is None
     assert claim_source(claims[1], report.findings) == "The governor (person)"
     assert "victory (person)" not in to_markdown(report)
+
+
+def test_money_names_its_currency_once() -> None:
+    a = make_article("He left the White House $16 million in debt and paid 48 billion euros.")
+    dollars = _quantity(a, "$16 million", "money", value=16_000_000, unit="dollars", currency="USD")
+    euros = _quantity(a, "48 billion euros", "money", value=48_000_000_000, unit="euros", currency="EUR")
+    assert describe_quantity(dollars) == "USD 16,000,000"
+    assert describe_quantity(euros) == "EUR 48,000,000,000"

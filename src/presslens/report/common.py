@@ -233,6 +233,9 @@ _BOUND_SYMBOLS = {
 }
 
 
+_CURRENCY_WORDS = frozenset({
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "rouble", "roubles", "ruble", "rubles",
+    "hryvnia", "hryvnias", "yuan", "yen", "franc", "francs", "rupee", "rupees", "lira", "shekel", "shekels"})
 _PLURAL_TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"})
 
 
@@ -259,6 +262,8 @@ def describe_quantity(f: Finding) -> str:
         return f.text
     text = " ".join(parts)
     unit = a.get("unit")
+    if a.get("currency") and str(unit).lower() in _CURRENCY_WORDS:
+        unit = None  # "USD 100", not "USD 100 dollars"
     if unit and not (a.get("currency") and str(unit).upper() == str(a.get("currency")).upper()):
         unit_text = describe(unit)
         unit_text = {"percent": "%", "per cent": "%"}.get(unit_text.lower(), unit_text)
