@@ -503,7 +503,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
         print("no tracked figure matches", file=sys.stderr)
     for g in groups:
         arts = {m.article_id for m in g.mentions}
-        print(f"{g.group_id}  \"{g.label}\"  [{g.measure}, {g.unit or 'no counted noun'}]  "
+        kind = g.measure if g.unit == g.measure else f"{g.measure}, {g.unit or 'no counted noun'}"
+        print(f"{g.group_id}  \"{g.label}\"  [{kind}]  "
               f"{len(g.mentions)} mentions in {len(arts)} articles from {_sources_phrase(len(g.sources))}")
         if g.first and g.latest:
             print(f"    first {g.first.date or 'undated'} ({g.first.source or 'no source'}), "
