@@ -534,6 +534,24 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return 0
 
 
+REPEATED_CLAIMS_CSV_FIELDS = ["claim", "sources", "spread_days", "first_date", "first_source", "first_claim",
+                              "latest_date", "latest_source", "latest_claim"]
+
+
+def _repeated_claims_csv(rows: list[dict[str, Any]], out: Any) -> None:
+    """``claims --repeated -f csv``: one plain cell per column (sources joined by "; ", the first and latest
+    appearance as date, source and claim id), not JSON objects inside cells."""
+    w = csv.writer(out)
+    w.writerow(REPEATED_CLAIMS_CSV_FIELDS)
+    for r in rows:
+        ends = []
+        for key in ("first", "latest"):
+            m = r.get(key) or {}
+            ends += [m.get("date") or "", m.get("source") or "", m.get("claim") or ""]
+        w.writerow([r.get("claim", ""), "; ".join(str(s) for s in r.get("sources") or []),
+                    r.get("spread_days", ""), *ends])
+
+
 def cmd_claims(args: argparse.Namespace) -> int:
     from presslens.store.claims import repeated_claims, search_claims
     from presslens.store.store import open_store
@@ -556,8 +574,10 @@ def cmd_claims(args: argparse.Namespace) -> int:
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
     if args.format == "csv":
-        fields = (["score", "dense", "lexical", "date", "source", "article_id", "start", "end", "title", "text"]
-                  if args.like is not None else ["claim", "sources", "spread_days", "first", "latest"])
+        if args.like is None:
+            _repeated_claims_csv(rows, out)
+            return 0
+        fields = ["score", "dense", "lexical", "date", "source", "article_id", "start", "end", "title", "text"]
         w = csv.writer(out)
         w.writerow(fields)
         for r in rows:
