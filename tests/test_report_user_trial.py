@@ -97,3 +97,15 @@ def test_money_names_its_currency_once() -> None:
     euros = _quantity(a, "48 billion euros", "money", value=48_000_000_000, unit="euros", currency="EUR")
     assert describe_quantity(dollars) == "USD 16,000,000"
     assert describe_quantity(euros) == "EUR 48,000,000,000"
+
+
+def test_html_does_not_quote_a_claim_that_is_already_a_quote() -> None:
+    a = make_article('Border news\n\n"There is no exodus," a spokesman said. The border stayed open on Monday.')
+    report = Report(article=a, findings=[
+        at(a, '"There is no exodus," a spokesman said.', kind="claim", label="check_worthy", score=0.9),
+        at(a, "The border stayed open on Monday.", kind="claim", label="check_worthy", score=0.8),
+    ])
+    html = to_html(report)
+    assert '<q class="pl-noquote">&quot;There is no exodus,&quot; a spokesman said.</q>' in html
+    assert "<q>The border stayed open on Monday.</q>" in html
+    assert "q.pl-noquote { quotes: none; }" in html
