@@ -154,6 +154,14 @@ def label_value_text(value: Any) -> str:
                 text += f" (score {score:.2f}, {side} the threshold {fmt_number(threshold)})"
             else:
                 text += f" (score {score:.2f})"
+        n, total = rest.get("sentences"), rest.get("total_sentences")
+        if isinstance(n, int) and isinstance(total, int) and not isinstance(n, bool):
+            # the propaganda label: "4 of 18 sentences", and no "share" that only repeats the score
+            rest = {k: v for k, v in rest.items() if k not in ("sentences", "total_sentences")}
+            share = rest.get("share")
+            if isinstance(score, int | float) and isinstance(share, int | float) and abs(share - score) < 0.005:
+                rest.pop("share")
+            text += f"; {n} of {total} sentences"
         if rest:
             text += "; " + describe(rest)
         return text
