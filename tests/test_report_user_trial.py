@@ -109,3 +109,9 @@ def test_html_does_not_quote_a_claim_that_is_already_a_quote() -> None:
     assert '<q class="pl-noquote">&quot;There is no exodus,&quot; a spokesman said.</q>' in html
     assert "<q>The border stayed open on Monday.</q>" in html
     assert "q.pl-noquote { quotes: none; }" in html
+
+
+def test_a_date_without_a_year_says_so() -> None:
+    a = make_article("Men have left since 21 September, the border service said.")
+    day = _quantity(a, "21 September", "date", value=None, unit=None, date="--09-21")
+    assert describe_quantity(day) == "09-21, no year given"

@@ -247,6 +247,13 @@ _CURRENCY_WORDS = frozenset({
 _PLURAL_TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"})
 
 
+def _date_text(date: str) -> str:
+    """An ISO date as a reader reads it: the year-less ISO form ``--09-21`` becomes ``09-21, no year given``."""
+    if len(date) == 7 and date.startswith("--") and date[4] == "-":
+        return f"{date[2:]}, no year given"
+    return date
+
+
 def describe_quantity(f: Finding) -> str:
     """``"≥ 200,000 troops"``-style summary of a quantity finding's attributes."""
     a = f.attributes
@@ -259,13 +266,13 @@ def describe_quantity(f: Finding) -> str:
     low, high = a.get("low"), a.get("high")
     if a.get("date") and not a.get("unit"):
         # a calendar date: "2018-02-12", not the year as a count ("2,018")
-        parts.append(describe(a["date"]))
+        parts.append(_date_text(describe(a["date"])))
     elif a.get("value") is not None:
         parts.append(describe(a.get("value")))
     elif low is not None or high is not None:
         parts.append(f"{describe(low) if low is not None else '…'}–{describe(high) if high is not None else '…'}")
     elif a.get("date"):
-        parts.append(describe(a["date"]))
+        parts.append(_date_text(describe(a["date"])))
     else:
         return f.text
     text = " ".join(parts)
