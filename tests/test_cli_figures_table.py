@@ -80,3 +80,49 @@ def test_one_value_is_not_a_range(monkeypatch: pytest.MonkeyPatch, capsys: pytes
     out = run_figures(same, ["Meridian Wire", "Radio Tarsk"], monkeypatch, capsys)
     assert "every mention states 300,000" in out
     assert "lowest" not in out
+
+
+def test_a_copy_without_an_outlet_names_its_article(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 22: a folder of .txt files has no outlets, and "also published by: - (2025-09-28)" named nothing
+    group = SimpleNamespace(
+        group_id="g1", label="N men have left the country", measure="count", unit="men", mentions=MENTIONS,
+        sources=[], first=MENTIONS[0], latest=MENTIONS[-1], lowest=MENTIONS[0], highest=MENTIONS[-1],
+        also_published_by={"a5": [{"article_id": "copy7", "source": None, "date": "2025-10-05"},
+                                  {"article_id": "copy8", "source": "Eastfield Observer", "date": None}]},
+        conflicts=[], conflicts_between=[])
+
+    @contextlib.contextmanager
+    def fake_store(db: Any, write: bool = False) -> Iterator[None]:
+        yield None
+
+    monkeypatch.setattr("presslens.store.store.open_store", fake_store)
+    monkeypatch.setattr("presslens.store.tracking.figure_summaries", lambda *a, **k: [group])
+    args = argparse.Namespace(since=None, until=None, min_articles=1, rebuild=False, db=None, query=None,
+                              source=None, format="table")
+    assert store_cli.cmd_figures(args) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "also published by" in x)
+    assert line.strip() == ("also published by: article copy7 (no outlet recorded) (2025-10-05), "
+                            "Eastfield Observer (undated)")
+
+
+def test_a_percent_group_says_percent_once(monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    rates = [mention("14 per cent", 14, 14, 14, "exact", "Radio Tarsk", 1),
+             mention("15.1%", 15.1, 15.1, 15.1, "exact", "Harbour Post", 3)]
+    group = SimpleNamespace(
+        group_id="g2", label="annual inflation reached N per cent", measure="percent", unit="percent",
+        mentions=rates, sources=["Harbour Post", "Radio Tarsk"], first=rates[0], latest=rates[-1],
+        lowest=rates[0], highest=rates[-1], also_published_by={}, conflicts=[], conflicts_between=[])
+
+    @contextlib.contextmanager
+    def fake_store(db: Any, write: bool = False) -> Iterator[None]:
+        yield None
+
+    monkeypatch.setattr("presslens.store.store.open_store", fake_store)
+    monkeypatch.setattr("presslens.store.tracking.figure_summaries", lambda *a, **k: [group])
+    args = argparse.Namespace(since=None, until=None, min_articles=1, rebuild=False, db=None, query=None,
+                              source=None, format="table")
+    assert store_cli.cmd_figures(args) == 0
+    head = capsys.readouterr().out.splitlines()[0]
+    assert '"annual inflation reached N per cent"  [percent]  2 mentions' in head

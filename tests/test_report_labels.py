@@ -11,8 +11,14 @@ def test_a_thresholded_label_names_its_threshold() -> None:
     text = label_value_text({"label": True, "score": 0.22, "sentences": 4, "share": 0.2222,
                              "total_sentences": 18, "threshold": 0.2})
     assert text.startswith("yes (score 0.22, at or above the threshold 0.2)")
-    assert "sentences: 4" in text
     assert text.count("threshold") == 1
+    # user trial 22: "sentences: 4, share: 0.2222, total_sentences: 18" was a raw dump; the share is the score
+    assert text == "yes (score 0.22, at or above the threshold 0.2); 4 of 18 sentences"
+
+
+def test_a_share_that_differs_from_the_score_is_kept() -> None:
+    text = label_value_text({"label": True, "score": 0.5, "sentences": 4, "share": 0.2222, "total_sentences": 18})
+    assert text == "yes (score 0.50); 4 of 18 sentences; share: 0.2222"
 
 
 def test_below_the_threshold_says_so() -> None:

@@ -154,6 +154,14 @@ def label_value_text(value: Any) -> str:
                 text += f" (score {score:.2f}, {side} the threshold {fmt_number(threshold)})"
             else:
                 text += f" (score {score:.2f})"
+        n, total = rest.get("sentences"), rest.get("total_sentences")
+        if isinstance(n, int) and isinstance(total, int) and not isinstance(n, bool):
+            # the propaganda label: "4 of 18 sentences", and no "share" that only repeats the score
+            rest = {k: v for k, v in rest.items() if k not in ("sentences", "total_sentences")}
+            share = rest.get("share")
+            if isinstance(score, int | float) and isinstance(share, int | float) and abs(share - score) < 0.005:
+                rest.pop("share")
+            text += f"; {n} of {total} sentences"
         if rest:
             text += "; " + describe(rest)
         return text
@@ -233,6 +241,19 @@ _BOUND_SYMBOLS = {
 }
 
 
+_CURRENCY_WORDS = frozenset({
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "rouble", "roubles", "ruble", "rubles",
+    "hryvnia", "hryvnias", "yuan", "yen", "franc", "francs", "rupee", "rupees", "lira", "shekel", "shekels"})
+_PLURAL_TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"})
+
+
+def _date_text(date: str) -> str:
+    """An ISO date as a reader reads it: the year-less ISO form ``--09-21`` becomes ``09-21, no year given``."""
+    if len(date) == 7 and date.startswith("--") and date[4] == "-":
+        return f"{date[2:]}, no year given"
+    return date
+
+
 def describe_quantity(f: Finding) -> str:
     """``"≥ 200,000 troops"``-style summary of a quantity finding's attributes."""
     a = f.attributes
@@ -243,19 +264,26 @@ def describe_quantity(f: Finding) -> str:
     if a.get("currency"):
         parts.append(describe(a["currency"]))
     low, high = a.get("low"), a.get("high")
-    if a.get("value") is not None:
+    if a.get("date") and not a.get("unit"):
+        # a calendar date: "2018-02-12", not the year as a count ("2,018")
+        parts.append(_date_text(describe(a["date"])))
+    elif a.get("value") is not None:
         parts.append(describe(a.get("value")))
     elif low is not None or high is not None:
         parts.append(f"{describe(low) if low is not None else '…'}–{describe(high) if high is not None else '…'}")
     elif a.get("date"):
-        parts.append(describe(a["date"]))
+        parts.append(_date_text(describe(a["date"])))
     else:
         return f.text
     text = " ".join(parts)
     unit = a.get("unit")
+    if a.get("currency") and str(unit).lower() in _CURRENCY_WORDS:
+        unit = None  # "USD 100", not "USD 100 dollars"
     if unit and not (a.get("currency") and str(unit).upper() == str(a.get("currency")).upper()):
         unit_text = describe(unit)
         unit_text = {"percent": "%", "per cent": "%"}.get(unit_text.lower(), unit_text)
+        if a.get("value") == 1 and unit_text.lower() in _PLURAL_TIME_UNITS:
+            unit_text = unit_text[:-1]  # "a day" is "1 day", not "1 days"
         text = f"{text}{unit_text}" if unit_text in ("%", "‰") and text else f"{text} {unit_text}".strip()
     return text or f.text
 
@@ -308,8 +336,31 @@ def claim_figures(report: Report, claim: Finding) -> list[str]:
     return out
 
 
-def claim_source(claim: Finding) -> str | None:
-    """The source a claim is attributed to, as text, or None."""
+def _span_key(value: Any) -> tuple[int, int] | None:
+    if isinstance(value, Mapping) and isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+        return int(value["start"]), int(value["end"])
+    return None
+
+
+def _source_only_in_candidates(claim: Finding, findings: Iterable[Finding], threshold: float | None = None) -> bool:
+    """True when the claim's linked source is the source of attribution findings in the report that are all
+    low-confidence candidates (score below ``threshold``, default 0.5): the claims table must not assert a
+    source the attributions table hides."""
+    link = claim.attributes.get("attribution")
+    key = _span_key(link.get("source")) if isinstance(link, Mapping) else None
+    if key is None:
+        return False
+    matching = [f for f in findings
+                if f.kind == "attribution" and _span_key(f.attributes.get("source")) == key]
+    limit = ASSERT_THRESHOLD if threshold is None else threshold
+    return bool(matching) and not any(f.score >= limit for f in matching)
+
+
+def claim_source(claim: Finding, findings: Iterable[Finding] | None = None) -> str | None:
+    """The source a claim is attributed to, as text, or None. With the report's ``findings``, a source that
+    only a low-confidence attribution candidate gives is not shown (it would be asserted through the claim)."""
+    if findings is not None and _source_only_in_candidates(claim, findings):
+        return None
     a = claim.attributes
     for key in ("attribution", "source"):
         value = a.get(key)
@@ -418,6 +469,14 @@ def candidates_line(n: int) -> str:
 
 def keep_min_score(report: Report, min_score: float) -> Report:
     """``report`` with only the findings whose score is at least ``min_score`` (``--min-score``); labels,
-    analyzer runs and errors are kept as they are. Changes ``report`` in place and returns it."""
-    report.findings = [f for f in report.findings if f.score >= min_score]
+    analyzer runs and errors are kept as they are. A kept claim whose linked source only dropped attribution
+    findings give loses that link (``attributes["attribution"] = None``): the source is below ``min_score`` too,
+    and the claims table must not show it. Changes ``report`` in place and returns it."""
+    kept = [f for f in report.findings if f.score >= min_score]
+    dropped = [f for f in report.findings if f.score < min_score and f.kind == "attribution"]
+    if dropped:
+        for f in kept:
+            if f.kind == "claim" and _source_only_in_candidates(f, [*dropped, *kept], min_score):
+                f.attributes = {**f.attributes, "attribution": None}
+    report.findings = kept
     return report

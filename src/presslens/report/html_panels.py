@@ -209,6 +209,12 @@ def _section(title: str, count: int | None, body: str, found: Iterable[Finding] 
     return f"<section><h3>{esc(title)}{n}</h3>{body}</section>"
 
 
+def _q(text: str) -> str:
+    """A ``<q>`` (the browser adds the quotation marks), or one without marks when the text already starts or
+    ends with one: a quoted sentence reads "There is no exodus ...", not “"There is no exodus ..."."""
+    return f"<q>{esc(text)}</q>" if quoted(text) != text else f'<q class="pl-noquote">{esc(text)}</q>'
+
+
 def _claims_html(view: ReportView) -> str:
     claims = [f for f in view.findings if f.kind == "claim"]
     if not claims:
@@ -221,7 +227,7 @@ def _claims_html(view: ReportView) -> str:
             for b in claim_badges(c)
         )
         figs = "".join(f'<span class="pl-fig">{esc(clip_text(x, 80))}</span>' for x in claim_figures(view.report, c))
-        source = claim_source(c)
+        source = claim_source(c, view.report.findings)
         sub = []
         if figs:
             sub.append(figs)
@@ -229,7 +235,7 @@ def _claims_html(view: ReportView) -> str:
             sub.append(f"source: <b>{esc(clip_text(source, 120))}</b>")
         sub.append(f'<span class="pl-score">{fmt_score(c.score)}</span>')
         items.append(
-            f'<li{_cand_class(c, "pl-item")} data-goto="{view.idx(c)}" tabindex="0"><q>{esc(clip_text(c.text))}</q>{badges}'
+            f'<li{_cand_class(c, "pl-item")} data-goto="{view.idx(c)}" tabindex="0">{_q(clip_text(c.text))}{badges}'
             f'<div class="pl-sub">{" · ".join(sub)}</div></li>'
         )
     return _section(KIND_TITLES["claim"], None, f'<ol>{"".join(items)}</ol>', claims)
@@ -278,7 +284,7 @@ def _techniques_html(view: ReportView) -> str:
     for label, fs in _by_asserted_count(by_label):
         n = _n_asserted(fs)
         items = "".join(
-            f'<li{_cand_class(f, "pl-item")} data-goto="{view.idx(f)}" tabindex="0">“{esc(clip_text(f.text, 160))}” '
+            f'<li{_cand_class(f, "pl-item")} data-goto="{view.idx(f)}" tabindex="0">{esc(quoted(clip_text(f.text, 160)))} '
             f'<span class="pl-score">{fmt_score(f.score)}</span></li>'
             for f in fs
         )
@@ -301,7 +307,7 @@ def _other_kinds_html(view: ReportView) -> str:
             continue
         found = [f for f in view.findings if f.kind == kind]
         items = "".join(
-            f'<li{_cand_class(f, "pl-item")} data-goto="{view.idx(f)}" tabindex="0">“{esc(clip_text(f.text, 200))}”'
+            f'<li{_cand_class(f, "pl-item")} data-goto="{view.idx(f)}" tabindex="0">{esc(quoted(clip_text(f.text, 200)))}'
             f'<div class="pl-sub"><b>{esc(label_display(f))}</b> · <span class="pl-score">{fmt_score(f.score)}'
             f"</span>{' · ' + esc(clip_text(describe(f.attributes), 160)) if f.attributes else ''}</div></li>"
             for f in found

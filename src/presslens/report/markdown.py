@@ -94,7 +94,7 @@ def to_markdown(report: Report, *, list_candidates: bool = True) -> str:
         _header(report, len(candidates)),
         _violence(report),
         _labels(report),
-        _claims(report),
+        _claims(report, full.findings),
         _figures(report),
         _attributions(report),
         _techniques(report),
@@ -160,7 +160,7 @@ def _labels(report: Report) -> list[str]:
     return ["## Article labels", "", *_table(["Label", "Value"], rows)]
 
 
-def _claims(report: Report) -> list[str]:
+def _claims(report: Report, all_findings: list[Finding]) -> list[str]:
     claims = findings_sorted(report.by_kind("claim"))
     if not claims:
         return []
@@ -171,7 +171,7 @@ def _claims(report: Report) -> list[str]:
             str(i),
             md_text(c.text),
             md_text("; ".join(claim_figures(report, c))),
-            md_text(claim_source(c) or ""),
+            md_text(claim_source(c, all_findings) or ""),
             " ".join(md_code(b) for b in badges),
             fmt_score(c.score),
         ))

@@ -467,6 +467,13 @@ def _mention_line(m: Any) -> str:
             f"{_cut(repr(m.text), 28):28} {bound:6} {shape:>20}  {_cut(who, 28)}; {hedged}  [{m.id}]")
 
 
+def _copy_text(copy: dict[str, Any]) -> str:
+    """One republished copy for "also published by": its outlet, or its article id when no outlet is
+    recorded (a folder of plain-text files), so the reader can find the copy ("-" told them nothing)."""
+    who = copy.get("source") or f"article {copy.get('article_id') or '?'} (no outlet recorded)"
+    return f"{who} ({copy.get('date') or 'undated'})"
+
+
 def cmd_figures(args: argparse.Namespace) -> int:
     from presslens.store.store import open_store
     from presslens.store.tracking import figure_summaries
@@ -496,7 +503,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
         print("no tracked figure matches", file=sys.stderr)
     for g in groups:
         arts = {m.article_id for m in g.mentions}
-        print(f"{g.group_id}  \"{g.label}\"  [{g.measure}, {g.unit or 'no counted noun'}]  "
+        kind = g.measure if g.unit == g.measure else f"{g.measure}, {g.unit or 'no counted noun'}"
+        print(f"{g.group_id}  \"{g.label}\"  [{kind}]  "
               f"{len(g.mentions)} mentions in {len(arts)} articles from {_sources_phrase(len(g.sources))}")
         if g.first and g.latest:
             print(f"    first {g.first.date or 'undated'} ({g.first.source or 'no source'}), "
@@ -513,8 +521,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
             print("    " + _mention_line(m))
             copies = g.also_published_by.get(m.article_id)
             if copies:
-                print("        also published by: " + ", ".join(
-                    f"{c['source'] or '-'} ({c['date'] or 'undated'})" for c in copies))
+                print("        also published by: " + ", ".join(_copy_text(c) for c in copies))
         for c in g.conflicts:
             print(f"    CONFLICT ({c.days_apart} days apart): {c.first.source or 'no source'} {c.first.text!r} on "
                   f"{c.first.date} vs {c.second.source or 'no source'} {c.second.text!r} on {c.second.date}")
@@ -525,6 +532,24 @@ def cmd_figures(args: argparse.Namespace) -> int:
                   f"{c.second.source or 'no source'} {c.second.text!r} on {c.second.date} [group {gc.second_group}]")
         print()
     return 0
+
+
+REPEATED_CLAIMS_CSV_FIELDS = ["claim", "sources", "spread_days", "first_date", "first_source", "first_claim",
+                              "latest_date", "latest_source", "latest_claim"]
+
+
+def _repeated_claims_csv(rows: list[dict[str, Any]], out: Any) -> None:
+    """``claims --repeated -f csv``: one plain cell per column (sources joined by "; ", the first and latest
+    appearance as date, source and claim id), not JSON objects inside cells."""
+    w = csv.writer(out)
+    w.writerow(REPEATED_CLAIMS_CSV_FIELDS)
+    for r in rows:
+        ends = []
+        for key in ("first", "latest"):
+            m = r.get(key) or {}
+            ends += [m.get("date") or "", m.get("source") or "", m.get("claim") or ""]
+        w.writerow([r.get("claim", ""), "; ".join(str(s) for s in r.get("sources") or []),
+                    r.get("spread_days", ""), *ends])
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
@@ -549,8 +574,10 @@ def cmd_claims(args: argparse.Namespace) -> int:
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
     if args.format == "csv":
-        fields = (["score", "dense", "lexical", "date", "source", "article_id", "start", "end", "title", "text"]
-                  if args.like is not None else ["claim", "sources", "spread_days", "first", "latest"])
+        if args.like is None:
+            _repeated_claims_csv(rows, out)
+            return 0
+        fields = ["score", "dense", "lexical", "date", "source", "article_id", "start", "end", "title", "text"]
         w = csv.writer(out)
         w.writerow(fields)
         for r in rows:
