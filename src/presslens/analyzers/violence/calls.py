@@ -104,7 +104,12 @@ _PLEA_VERB_RE = re.compile(
     # readers to call", "We call on the board to"): first person, present tense, an addressee after it.
     _CLAUSE_OPENER + r"(?:I|we)\s+(?:(?:would|therefore|also|again|strongly|respectfully|humbly|sincerely|"
     r"earnestly|hereby|now|all|too)\s+){0,2}(?:urge|encourage|beg|implore|beseech|plead\s+with|call\s+(?:on|upon)|"
-    r"appeal\s+to|invite|challenge|ask|exhort|entreat)\s+(?!(?:that|whether|why|how|what|if|myself|ourselves)\b)\w+",
+    r"appeal\s+to|invite|ask|exhort|entreat)\s+(?!(?:that|whether|why|how|what|if|myself|ourselves)\b)\w+|"
+    # "challenge" pleas only with "to <verb>" after its addressee ("I challenge readers to call"; not "We
+    # challenge their paradigm of control")
+    + _CLAUSE_OPENER + r"(?:I|we)\s+(?:(?:would|therefore|also|again|now|all|too)\s+){0,2}challenge\s+"
+    r"(?!(?:that|whether|why|how|what|if|myself|ourselves)\b)(?:[\w'’-]+\s+){1,6}?to\s+(?!the\b|a\b|an\b|"
+    r"this\b|that\b|their\b|our\b|your\b|his\b|her\b|its\b)\w+",
     IGNORE_CASE,
 )
 _FAVOUR = r"(?:please\b|do\s+(?:us|me|them|everyone)\s+(?:all\s+)?a\s+(?:big\s+|huge\s+)?favou?r\b)"

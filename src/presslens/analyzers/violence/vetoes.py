@@ -223,6 +223,24 @@ _DOUBLE_APOSTROPHE_QUOTE_RE = re.compile(r"''[^\n]{1,3000}?''")
 """Two apostrophes as quote marks (the New York Times archive style: ''Vote for unity. Vote for liberty.''), paired
 within a paragraph."""
 _WORD_RE = re.compile(r"[\w'’-]+")
+_CLOSED_QUOTE_SPEAKER_RE = re.compile(
+    # A quotation closed by a comma (or "?", "!", "…") and a quote mark, then its speaker and a verb of saying:
+    # "... the way you formulate the questions,' he jabbed.", "..., she quipped", "...,” Trump added", "...,' said
+    # Smith": the words before the mark are someone else's, whatever the verb
+    r"[,!?…]\s*['’\"”]\s+(?:(?:he|she|they|it|I|we)\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|"
+    r"should|must|may|might|do|does|did|and|or|but|to)\b)[a-z]+(?:ed|s)\b|"
+    r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s+(?!(?:is|are|was|were|has|have|had|will|would|can|"
+    r"could|should|must|may|might|do|does|did|and|or|but|to)\b)[a-z]+(?:ed|s)\b|"
+    r"(?:said|says|added|adds|wrote|writes|asked|asks|replied|quipped|joked|jabbed|retorted|shot\s+back)\b)",
+    IGNORE_CASE,
+)
+_REPORTED_PLEDGE_RE = re.compile(
+    # A party's pledge or promise reported ("Labour has also pledged to vote down the deal", "Barr has promised to
+    # review the report", "The White House vowed to remedy"): an intention told, not the writer's call
+    r"\b(?:(?:has|have|had)\s+(?:also\s+|already\s+|repeatedly\s+|publicly\s+)?)?(?:pledged|promised|vowed|"
+    r"pledges|promises|vows|swore|swears|threatened|threatens)\s+(?:again\s+|repeatedly\s+|publicly\s+)?to\s+\w+",
+    IGNORE_CASE,
+)
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -386,6 +404,19 @@ def inside_quotation(ranges: list[tuple[int, int]], start: int, end: int) -> boo
     return any(qs <= start + 1 and end - 1 <= qe for qs, qe in ranges)
 
 
+def closed_quote_with_speaker(text: str) -> bool:
+    """A quotation closed by a comma (or "?", "!") and a quote mark, then its speaker and a verb of saying ("...
+    these questions,' he jabbed.", "...,” she quipped"): the call before the mark is someone else's words, even
+    when its opening mark lies in an earlier sentence."""
+    return bool(_CLOSED_QUOTE_SPEAKER_RE.search(text))
+
+
+def reported_pledge(text: str) -> bool:
+    """A pledge, promise, vow or threat reported ("has pledged to vote down", "promised to review") and no
+    imperative: someone's intention told, not a call (an imperative alongside keeps the sentence a call)."""
+    return bool(_REPORTED_PLEDGE_RE.search(text)) and not has_imperative(text)
+
+
 def is_page_furniture(text: str) -> bool:
     """Newsletter sign-ups, polls, form labels ("Email *"), share and read-more links, shop widgets."""
     return bool(_FURNITURE_RE.search(text) or _FORM_LABEL_RE.match(text))
@@ -516,8 +547,10 @@ def call_to_action_veto(
     if len(_WORD_RE.findall(text)) <= 16 and (_HEADLINE_END_RE.search(text) is None
                                               or (title and not text.rstrip().rstrip("\"”’')").endswith("!"))):
         return "headline"
-    if is_in_another_voice(text):
+    if is_in_another_voice(text) or closed_quote_with_speaker(text):
         return "another_voice"
+    if reported_pledge(text):
+        return "reported_pledge"
     if (_DISCOURSE_IMPERATIVE_RE.search(text) and len(imperative_verbs(text)) <= 1
             and not _EXPLICIT_ACTION_RE.search(text)):
         return "discourse_imperative"
