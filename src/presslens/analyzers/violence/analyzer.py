@@ -54,6 +54,12 @@ request or demand in the writer's voice that no imperative carries ("I encourage
 act now", "investigators should interview everyone", "Could the good people of X ... elect someone else?"; see
 :func:`.calls.plea_cue`) become call-to-action candidates scored by the call scorer. MODEL_CARD.md has the
 leave-one-split-out table that decided its default."""
+VOICE_CHECKS_CHOICES = ("off", "on")
+"""The values of the analyzer option ``violence.call_voice_checks`` (1.9); "on" drops three general false calls: a
+quotation closed by a comma and a quote mark before its speaker ("... the questions,' he jabbed."), a reported pledge
+or promise ("has pledged to vote down"), and "challenge" as a plea verb without "to <verb>". Off by default: no open
+split and neither audit changes with it, so the ship rule could not make it the default (MODEL_CARD.md, "Analyzer
+1.9")."""
 SOFT_CALL_VETOES = CANDIDATE_CALL_REASONS | {"no_call_cue"}
 """Call-to-action vetoes that a demand cue overrides: a named party's demand ("The administration should stop ...")
 has no imperative and no "we must", so it has no call cue in the sense of :func:`.vetoes.has_call_cue`."""
@@ -111,8 +117,16 @@ def pleas_enabled(call_pleas: str = "off") -> bool:
     return call_pleas == "on"
 
 
+def voice_checks_enabled(call_voice_checks: str = "off") -> bool:
+    """Whether the voice checks are on (``call_voice_checks``: the ``violence.call_voice_checks`` option)."""
+    if call_voice_checks not in VOICE_CHECKS_CHOICES:
+        raise ValueError(
+            f"call voice checks {call_voice_checks!r}: expected one of {', '.join(VOICE_CHECKS_CHOICES)}")
+    return call_voice_checks == "on"
+
+
 def _call_candidate(article: Article, reading: _Reading, i: int, demands: bool,
-                    pleas: bool = False) -> CallCandidate | None:
+                    pleas: bool = False, voice_checks: bool = False) -> CallCandidate | None:
     """Sentence ``i`` as a call-to-action candidate, or None: the stance model reads it as a non-violent call, or
     a demand cue (``demands``) or a plea cue (``pleas``) fires in a sentence it reads as calm, and no hard veto
     (furniture, a question that is no request, a headline, someone else's words, a discourse imperative) drops
@@ -120,11 +134,12 @@ def _call_candidate(article: Article, reading: _Reading, i: int, demands: bool,
     label = CLASSES[int(reading.labels[i])]
     text = reading.texts[i]
     demand = demands and label in ("report", "other") and demand_cue(text)
-    plea = pleas and label in ("report", "other", "nonviolent_call") and plea_cue(text)
+    plea = pleas and label in ("report", "other", "nonviolent_call") and plea_cue(text, voice_checks)
     if label != "nonviolent_call" and not demand and not plea:
         return None
     quoted, previous, following, title = reading.context(article, i)
-    veto = call_to_action_veto(text, quoted, [t for t in (previous, following) if t], previous, following, title)
+    veto = call_to_action_veto(text, quoted, [t for t in (previous, following) if t], previous, following, title,
+                               voice_checks)
     soft = SOFT_CALL_VETOES if demand else CANDIDATE_CALL_REASONS
     if plea:
         soft = soft | SOFT_CALL_VETOES | ({"question"} if request_question(text) else set())
@@ -144,7 +159,8 @@ def _call_candidate(article: Article, reading: _Reading, i: int, demands: bool,
     line_end = text_all.find("\n", end)
     line = text_all[line_start:line_end if line_end >= 0 else len(text_all)]
     cap = VETOED_SCORE if veto in CANDIDATE_CALL_REASONS and not plea else 1.0
-    return CallCandidate(start, end, call_features(text, line, len(text_all) - end, p_call), stance_score, fired,
+    return CallCandidate(start, end, call_features(text, line, len(text_all) - end, p_call, voice_checks),
+                         stance_score, fired,
                          demand and label != "nonviolent_call", plea, cap)
 
 
@@ -163,7 +179,7 @@ def read_article(model: ViolenceModel, features: Features) -> _Reading:
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
-    version = "1.8"
+    version = "1.9"
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"
@@ -172,6 +188,9 @@ class ViolenceAnalyzer(Analyzer):
                        "'on': calm sentences with a demand cue become call-to-action candidates"),
         AnalyzerOption("call_pleas", PLEAS_CHOICES, "on",
                        "'on': pleas, requests and demands in the writer's voice become call-to-action candidates"),
+        AnalyzerOption("call_voice_checks", VOICE_CHECKS_CHOICES, "off",
+                       "'on': a quotation closed before its speaker, a reported pledge and 'challenge' without "
+                       "'to <verb>' are no calls"),
     )
 
     def read(self, features: Features) -> _Reading:
@@ -188,13 +207,14 @@ class ViolenceAnalyzer(Analyzer):
         model: ViolenceModel = self.model("violence")
         demands = demands_enabled(self.option("call_demands"))
         pleas = pleas_enabled(self.option("call_pleas"))
+        voice_checks = voice_checks_enabled(self.option("call_voice_checks"))
         findings: list[Finding] = []
         for i, (start, end) in enumerate(article.sentences):
             label = CLASSES[int(reading.labels[i])]
             probabilities = {c: round(float(p), 4) for c, p in zip(CLASSES, reading.proba[i], strict=True)}
             if label in FINDING_LABEL:
                 findings.append(self._violence_finding(article, reading, i, label, probabilities))
-            elif (candidate := _call_candidate(article, reading, i, demands, pleas)) is not None:
+            elif (candidate := _call_candidate(article, reading, i, demands, pleas, voice_checks)) is not None:
                 score = (min(model.calls.score(candidate.features), candidate.cap) if model.calls is not None
                          else candidate.stance_score)
                 findings.append(Finding.at(

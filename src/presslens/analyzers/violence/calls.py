@@ -99,17 +99,24 @@ _CLAUSE_OPENER = (
     r"(?:(?:in\s+fact|indeed|instead|frankly|therefore|so|now|today|meanwhile|finally|again|first|above\s+all|"
     r"in\s+the\s+meantime|until\s+then|for\s+now|please)\W+)*"
 )
+_PLEA_VERBS = (r"urge|encourage|beg|implore|beseech|plead\s+with|call\s+(?:on|upon)|appeal\s+to|invite|ask|exhort|"
+               r"entreat")
 _PLEA_VERB_RE = re.compile(
     # The writer's own plea in the present ("I encourage all parents ... to", "we beg you to act now", "I urge
     # readers to call", "We call on the board to"): first person, present tense, an addressee after it.
     _CLAUSE_OPENER + r"(?:I|we)\s+(?:(?:would|therefore|also|again|strongly|respectfully|humbly|sincerely|"
-    r"earnestly|hereby|now|all|too)\s+){0,2}(?:urge|encourage|beg|implore|beseech|plead\s+with|call\s+(?:on|upon)|"
-    r"appeal\s+to|invite|ask|exhort|entreat)\s+(?!(?:that|whether|why|how|what|if|myself|ourselves)\b)\w+|"
-    # "challenge" pleas only with "to <verb>" after its addressee ("I challenge readers to call"; not "We
-    # challenge their paradigm of control")
-    + _CLAUSE_OPENER + r"(?:I|we)\s+(?:(?:would|therefore|also|again|now|all|too)\s+){0,2}challenge\s+"
-    r"(?!(?:that|whether|why|how|what|if|myself|ourselves)\b)(?:[\w'’-]+\s+){1,6}?to\s+(?!the\b|a\b|an\b|"
-    r"this\b|that\b|their\b|our\b|your\b|his\b|her\b|its\b)\w+",
+    r"earnestly|hereby|now|all|too)\s+){0,2}(?:" + _PLEA_VERBS + r"|challenge)\s+"
+    r"(?!(?:that|whether|why|how|what|if|myself|ourselves)\b)\w+",
+    IGNORE_CASE,
+)
+_PLEA_VERB_CHALLENGE_TO_RE = re.compile(
+    # With ``violence.call_voice_checks=on``: "challenge" pleads only with "to <verb>" after its addressee ("I
+    # challenge readers to call"; not "We challenge their paradigm of control", "we challenge the notion that")
+    _CLAUSE_OPENER + r"(?:I|we)\s+(?:(?:would|therefore|also|again|strongly|respectfully|humbly|sincerely|"
+    r"earnestly|hereby|now|all|too)\s+){0,2}(?:(?:" + _PLEA_VERBS + r")\s+"
+    r"(?!(?:that|whether|why|how|what|if|myself|ourselves)\b)\w+|"
+    r"challenge\s+(?!(?:that|whether|why|how|what|if|myself|ourselves)\b)(?:[\w'’-]+\s+){1,6}?to\s+"
+    r"(?!(?:the|a|an|this|that|these|those|their|our|your|his|her|its|my)\b)\w+)",
     IGNORE_CASE,
 )
 _FAVOUR = r"(?:please\b|do\s+(?:us|me|them|everyone)\s+(?:all\s+)?a\s+(?:big\s+|huge\s+)?favou?r\b)"
@@ -172,11 +179,13 @@ def _inside_open_quote(text: str, start: int) -> bool:
     return head.rfind("“") > head.rfind("”") or head.count('"') % 2 == 1
 
 
-def plea_verb(text: str) -> bool:
+def plea_verb(text: str, challenge_to: bool = False) -> bool:
     """The writer pleads in the present, first person: "I encourage all parents ... to", "we beg you to act now",
-    "I urge readers to ...", "We call on the board to ..." (not "I asked him", a past report)."""
+    "I urge readers to ...", "We call on the board to ..." (not "I asked him", a past report). ``challenge_to``
+    (``violence.call_voice_checks=on``): "challenge" pleads only with "to <verb>" ("I challenge readers to call")."""
+    pattern = _PLEA_VERB_CHALLENGE_TO_RE if challenge_to else _PLEA_VERB_RE
     return any(_outside_subordinate(text, m.start()) and not _inside_open_quote(text, m.end())
-               for m in _PLEA_VERB_RE.finditer(text))
+               for m in pattern.finditer(text))
 
 
 def request_question(text: str) -> bool:
@@ -215,10 +224,10 @@ def obligation_opens_sentence(text: str) -> bool:
     return start is not None and not text[:start].strip(" \t\n\"“‘'(")
 
 
-def plea_cue(text: str) -> bool:
+def plea_cue(text: str, challenge_to: bool = False) -> bool:
     """A plea, request or demand in the writer's voice that no imperative or "let's" carries (see :func:`plea_verb`,
     :func:`request_question`, :func:`party_modal`): the cue of a plea candidate (``violence.call_pleas``)."""
-    return plea_verb(text) or request_question(text) or party_modal(text)
+    return plea_verb(text, challenge_to) or request_question(text) or party_modal(text)
 
 
 def _title_case(words: list[str]) -> float:
@@ -227,11 +236,11 @@ def _title_case(words: list[str]) -> float:
 
 
 def call_features(
-    text: str, line: str, chars_after: int, p_nonviolent_call: float
+    text: str, line: str, chars_after: int, p_nonviolent_call: float, challenge_to: bool = False
 ) -> np.ndarray:
     """The :data:`CALL_FEATURE_NAMES` vector of a candidate sentence ``text``: ``line`` is the whole line (paragraph)
     that holds it, ``chars_after`` the characters of the article after it, ``p_nonviolent_call`` the stance model's
-    probability of a non-violent call."""
+    probability of a non-violent call; ``challenge_to`` as in :func:`plea_verb`."""
     words = _WORD_RE.findall(text)
     p = min(max(p_nonviolent_call, 1e-4), 1 - 1e-4)
     imperative = has_imperative(text)
@@ -256,7 +265,7 @@ def call_features(
         "exclamation": float("!" in text),
         "quote_marks": float(bool(re.search(r"[\"“”]", text))),
         "act_named": float(bool(_ACT_RE.search(text))),
-        "plea_verb": float(plea_verb(text)),
+        "plea_verb": float(plea_verb(text, challenge_to)),
         "request_question": float(request_question(text)),
         "party_modal": float(party_modal(text)),
         "obligation_opens_sentence": float(obligation_opens_sentence(text)),

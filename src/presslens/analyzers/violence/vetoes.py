@@ -526,6 +526,7 @@ def call_to_action_veto(
     previous: str = "",
     following: str = "",
     title: bool = False,
+    voice_checks: bool = False,
 ) -> str | None:
     """Why ``text`` cannot be a call to action, or None: page furniture (also a line of a poll or form,
     told by its ``neighbours``, the sentences just before and after it), a question, a headline, someone
@@ -533,7 +534,9 @@ def call_to_action_veto(
     or scripture is cited, see :func:`quoted_by_lead_in`), a discourse imperative, a one-word fragment, no call
     cue at all, or (a candidate only, :data:`CANDIDATE_CALL_REASONS`) an exhortation naming no act. ``title``: the
     sentence is the article's title line; a title is a headline ("Push inside GOP to upend Trump.", a noun, not an
-    imperative) unless it ends with "!" ("End The Korean War!")."""
+    imperative) unless it ends with "!" ("End The Korean War!"). ``voice_checks`` (``violence.call_voice_checks=on``):
+    a quotation closed before its speaker (:func:`closed_quote_with_speaker`) is someone else's words too, and a
+    reported pledge (:func:`reported_pledge`) is no call."""
     if quoted or quoted_by_lead_in(text, previous, following):
         return "quotation"
     if is_page_furniture(text) or in_form_block(neighbours):
@@ -547,9 +550,9 @@ def call_to_action_veto(
     if len(_WORD_RE.findall(text)) <= 16 and (_HEADLINE_END_RE.search(text) is None
                                               or (title and not text.rstrip().rstrip("\"”’')").endswith("!"))):
         return "headline"
-    if is_in_another_voice(text) or closed_quote_with_speaker(text):
+    if is_in_another_voice(text) or (voice_checks and closed_quote_with_speaker(text)):
         return "another_voice"
-    if reported_pledge(text):
+    if voice_checks and reported_pledge(text):
         return "reported_pledge"
     if (_DISCOURSE_IMPERATIVE_RE.search(text) and len(imperative_verbs(text)) <= 1
             and not _EXPLICIT_ACTION_RE.search(text)):
