@@ -48,7 +48,9 @@ demand, addressee, conditional imperative, furniture words, standalone line, sig
 "!", quote marks, a named act, plea verb, request question, party obligation and whether it opens the sentence),
 fitted on the open real-news splits and audit verdicts (``presslens train violence-calls``; weights in
 ``models/violence/calls.json``); an exhortation naming no act stays capped at 0.3 unless a plea cue makes it a plea
-candidate.
+candidate. Option ``violence.call_voice_checks`` (1.9, off by default: the ship rule saw no open split or audit change)
+also drops a quotation closed by a comma and a quote mark before its speaker ("... the questions,' he jabbed."), a
+reported pledge ("has pledged to vote down") and "challenge" as a plea verb without "to <verb>".
 
 Findings: kind ``violence`` (label ``call_to_violence`` or ``endorsement``) and kind
 ``call_to_action`` (label ``nonviolent``), each spanning the sentence. Article label
