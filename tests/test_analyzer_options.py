@@ -31,12 +31,16 @@ SCHOOLS = ("School choice\n\nThe district closed two schools this year. I encour
            "school to visit the district office this week.\n\nThe office is open on weekdays.")
 
 # option, value, the analyzer it belongs to, a small text where the value changes that analyzer's findings
+JABBED = ("Council row\n\nThe mayor lost his temper on Tuesday.\n\n'You think the treasurer should have resigned?\n"
+          "Someone should ask you these questions because of the way you write your reports,' he jabbed.\n\n"
+          "The meeting ended at nine.\n")
 CASES = [
     ("attribution.scorer", "learned", "attribution", TALKS),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),
     ("violence.call_pleas", "off", "violence", SCHOOLS),
+    ("violence.call_voice_checks", "on", "violence", JABBED),
     ("claims.prediction_scorer", "learned", "claims", PORT),
 ]
 
