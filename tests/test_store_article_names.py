@@ -97,3 +97,37 @@ def test_figures_and_claims_name_the_users_articles(tmp_path: Path, store_url: s
     assert by_given["REF-0"]["title"] == "Dispatch 0"
     assert store_cli._claim_article(by_given["REF-0"]) == "Dispatch 0"
     assert store_cli._claim_article(by_given["story-1"]) == "story-1"  # a .txt file has no title: its name
+
+
+def test_claims_tables_and_csv_name_the_users_articles(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+    import contextlib
+    import csv
+    import io
+
+    def claim(key: str, given: str | None, title: str | None, day: str, source: str) -> dict[str, object]:
+        return {"claim": f"{key}:0-15", "article_id": key, "date": day, "source": source, "title": title,
+                "article_given_id": given, "article_origin": f"/u/{given}.txt", "start": 0, "end": 15,
+                "text": "N men have left", "score": 0.9, "dense": 0.9, "lexical": 0.5}
+
+    first, latest = claim("k" * 32, "story-0", None, "2022-09-24", "Ledger"), claim("j" * 32, "REF-1", "Dispatch 1",
+                                                                                      "2022-09-27", "Wire")
+    repeated = {"claim": "N men have left", "sources": ["Ledger", "Wire"], "first": first, "latest": latest,
+                "spread_days": 3, "mentions": [first, latest]}
+    monkeypatch.setattr("presslens.store.store.open_store", lambda db, write=False: contextlib.nullcontext())
+    monkeypatch.setattr("presslens.store.claims.repeated_claims", lambda store: [repeated])
+    monkeypatch.setattr("presslens.store.claims.search_claims", lambda store, text, limit: [latest, first])
+
+    def run(like: str | None, fmt: str) -> str:
+        args = argparse.Namespace(db=None, like=like, repeated=like is None, limit=10, format=fmt)
+        assert store_cli.cmd_claims(args) == 0
+        return str(capsys.readouterr().out)
+
+    table = run(None, "table")
+    assert "first 2022-09-24 Ledger in 'story-0'" in table and "Wire in 'Dispatch 1'" in table
+    row = next(csv.DictReader(io.StringIO(run(None, "csv"))))
+    assert (row["first_article"], row["latest_article"]) == ("story-0", "Dispatch 1")
+    assert run("men left", "table").splitlines()[1].strip() == "in 'Dispatch 1'"
+    like_rows = list(csv.DictReader(io.StringIO(run("men left", "csv"))))
+    assert [(r["article_given_id"], r["article_origin"]) for r in like_rows] == [
+        ("REF-1", "/u/REF-1.txt"), ("story-0", "/u/story-0.txt")]
