@@ -131,3 +131,21 @@ def test_claims_tables_and_csv_name_the_users_articles(monkeypatch, capsys) -> N
     like_rows = list(csv.DictReader(io.StringIO(run("men left", "csv"))))
     assert [(r["article_given_id"], r["article_origin"]) for r in like_rows] == [
         ("REF-1", "/u/REF-1.txt"), ("story-0", "/u/story-0.txt")]
+
+
+def test_the_users_id_is_a_name_not_the_key(store_url: str, tmp_path: Path) -> None:
+    """Two records the user gave one id, with different texts, are two stored articles, each keeping that id;
+    ``export --what articles`` carries the id and the path."""
+    from presslens.store import Filters, export
+
+    with open_store(store_url, write=True, create=True) as store:
+        for text, source, date in ARTICLES_IN_DATE_ORDER[:2]:
+            rep = make_article(text, source, date)
+            rep.article.id, rep.article.origin = "same-id", f"/u/{source}.jsonl:1"
+            assert store.add(rep)
+        out = tmp_path / "articles.jsonl"
+        export(store, "articles", "jsonl", out, Filters())
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len({r["id"] for r in rows}) == 2
+    assert sorted((r["given_id"], r["origin"]) for r in rows) == [("same-id", "/u/Courier.jsonl:1"),
+                                                                  ("same-id", "/u/Ledger.jsonl:1")]
