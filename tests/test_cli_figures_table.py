@@ -179,8 +179,8 @@ def test_each_mention_names_the_users_article(monkeypatch: pytest.MonkeyPatch,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     out = run_format("table", monkeypatch, capsys)
     lines = {m.article_id: next(x for x in out.splitlines() if f"[{m.article_id}:" in x) for m in MENTIONS}
-    assert "in 'Men keep leaving'" in lines["a1"]  # the title when there is one
-    assert "in 'ledger-0105'" in lines["a5"]  # else the user's id (or file name)
+    assert "in 'exodus-1: Men keep leaving'" in lines["a1"]  # the user's id (or file name) and the title
+    assert "in 'ledger-0105'" in lines["a5"]  # no title: the id alone
     assert "in 'a9'" in lines["a9"]  # else the corpus key: never nothing
 
 

@@ -95,7 +95,7 @@ def test_figures_and_claims_name_the_users_articles(tmp_path: Path, store_url: s
     by_given = {c["article_given_id"]: c for c in claims}
     assert {"story-0", "story-1", "REF-0"} <= set(by_given)  # feed:4 is a republished copy of story-0: no claims
     assert by_given["REF-0"]["title"] == "Dispatch 0"
-    assert store_cli._claim_article(by_given["REF-0"]) == "Dispatch 0"
+    assert store_cli._claim_article(by_given["REF-0"]) == "REF-0: Dispatch 0"
     assert store_cli._claim_article(by_given["story-1"]) == "story-1"  # a .txt file has no title: its name
 
 
@@ -124,10 +124,10 @@ def test_claims_tables_and_csv_name_the_users_articles(monkeypatch, capsys) -> N
         return str(capsys.readouterr().out)
 
     table = run(None, "table")
-    assert "first 2022-09-24 Ledger in 'story-0'" in table and "Wire in 'Dispatch 1'" in table
+    assert "first 2022-09-24 Ledger in 'story-0'" in table and "Wire in 'REF-1: Dispatch 1'" in table
     row = next(csv.DictReader(io.StringIO(run(None, "csv"))))
-    assert (row["first_article"], row["latest_article"]) == ("story-0", "Dispatch 1")
-    assert run("men left", "table").splitlines()[1].strip() == "in 'Dispatch 1'"
+    assert (row["first_article"], row["latest_article"]) == ("story-0", "REF-1: Dispatch 1")
+    assert run("men left", "table").splitlines()[1].strip() == "in 'REF-1: Dispatch 1'"
     like_rows = list(csv.DictReader(io.StringIO(run("men left", "csv"))))
     assert [(r["article_given_id"], r["article_origin"]) for r in like_rows] == [
         ("REF-1", "/u/REF-1.txt"), ("story-0", "/u/story-0.txt")]

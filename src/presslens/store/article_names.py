@@ -3,7 +3,7 @@
 A stored article's key (``articles.id``) is a 32-hex corpus key the user never gave. Next to it the store keeps
 the user's own id or file name (``given_id``, schema version 6), the title and where the article was read from
 (``origin``: the file path, or ``path:line`` of a JSONL/CSV record). :func:`article_names` reads those for a set
-of keys; :func:`shown_name` is the one short name a table prints (the title, else the user's id, else the key).
+of keys; :func:`shown_name` is the one short name a table prints (``ID: TITLE``, either one, else the key).
 """
 
 from __future__ import annotations
@@ -52,13 +52,14 @@ def article_names(conn: Any, keys: Iterable[str]) -> dict[str, ArticleName]:
 
 
 def shown_name(key: str, name: ArticleName | None) -> str:
-    """The short name a table prints for an article: its title, else the user's id, else its corpus key."""
-    if name is not None:
-        if name.title:
-            return " ".join(name.title.split())
-        if name.given_id:
-            return name.given_id
-    return key
+    """The short name a table prints for an article: the user's id and the title (``ID: TITLE``; the id first,
+    so a cut name keeps it), else whichever of the two there is, else the corpus key."""
+    if name is None:
+        return key
+    title = " ".join(name.title.split()) if name.title else None
+    if name.given_id and title:
+        return f"{name.given_id}: {title}"
+    return name.given_id or title or key
 
 
 __all__ = ["NO_NAME", "ArticleName", "article_names", "shown_name"]

@@ -579,11 +579,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 REPEATED_CLAIMS_CSV_FIELDS = ["claim", "sources", "spread_days", "first_date", "first_source", "first_claim",
                               "first_article", "latest_date", "latest_source", "latest_claim", "latest_article"]
-"""``*_article``: the title of the claim's article, else the user's id or file name for it (:func:`shown_name`)."""
+"""``*_article``: the user's id or file name and title of the claim's article (:func:`shown_name`)."""
 
 
 def _claim_article(row: dict[str, Any]) -> str:
-    """The name a table shows for a claim row's article (title, else the user's id, else the corpus key)."""
+    """The name a table shows for a claim row's article (:func:`shown_name`)."""
     return shown_name(str(row.get("article_id") or ""),
                       ArticleName(row.get("article_given_id"), row.get("title"), row.get("article_origin")))
 
