@@ -12,6 +12,22 @@ from typing import Any
 import pytest
 
 from presslens.store import cli as store_cli
+from presslens.store.article_names import ArticleName
+
+FAKE_STORE = SimpleNamespace(reading=lambda: contextlib.nullcontext(None))
+"""What ``cmd_figures`` reads the article names through (the names themselves come from :data:`NAMES`)."""
+
+NAMES = {
+    "a1": ArticleName("exodus-1", "Men keep leaving", "/home/u/news/exodus-1.txt"),
+    "a5": ArticleName("ledger-0105", None, "/home/u/feed.jsonl:3"),
+    "copy7": ArticleName("wire-copy-7", None, "/home/u/news/wire-copy-7.txt"),
+}
+"""The names the store keeps for some of the articles below (a9 has none: an article stored before version 6)."""
+
+
+@pytest.fixture(autouse=True)
+def stored_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_cli, "article_names", lambda conn, keys: {k: NAMES[k] for k in keys if k in NAMES})
 
 
 def mention(text: str, value: float | None, low: float | None, high: float | None, bound: str,
@@ -31,8 +47,8 @@ def run_figures(mentions: list[SimpleNamespace], sources: list[str], monkeypatch
         also_published_by={}, conflicts=[], conflicts_between=[])
 
     @contextlib.contextmanager
-    def fake_store(db: Any, write: bool = False) -> Iterator[None]:
-        yield None
+    def fake_store(db: Any, write: bool = False) -> Iterator[Any]:
+        yield FAKE_STORE
 
     monkeypatch.setattr("presslens.store.store.open_store", fake_store)
     monkeypatch.setattr("presslens.store.tracking.figure_summaries", lambda *a, **k: [group])
@@ -93,8 +109,8 @@ def test_a_copy_without_an_outlet_names_its_article(monkeypatch: pytest.MonkeyPa
         conflicts=[], conflicts_between=[])
 
     @contextlib.contextmanager
-    def fake_store(db: Any, write: bool = False) -> Iterator[None]:
-        yield None
+    def fake_store(db: Any, write: bool = False) -> Iterator[Any]:
+        yield FAKE_STORE
 
     monkeypatch.setattr("presslens.store.store.open_store", fake_store)
     monkeypatch.setattr("presslens.store.tracking.figure_summaries", lambda *a, **k: [group])
@@ -102,7 +118,7 @@ def test_a_copy_without_an_outlet_names_its_article(monkeypatch: pytest.MonkeyPa
                               source=None, format="table")
     assert store_cli.cmd_figures(args) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if "also published by" in x)
-    assert line.strip() == ("also published by: article copy7 (no outlet recorded) (2025-10-05), "
+    assert line.strip() == ("also published by: 'wire-copy-7' (no outlet recorded) (2025-10-05), "
                             "Eastfield Observer (undated)")
 
 
@@ -116,8 +132,8 @@ def test_a_percent_group_says_percent_once(monkeypatch: pytest.MonkeyPatch,
         lowest=rates[0], highest=rates[-1], also_published_by={}, conflicts=[], conflicts_between=[])
 
     @contextlib.contextmanager
-    def fake_store(db: Any, write: bool = False) -> Iterator[None]:
-        yield None
+    def fake_store(db: Any, write: bool = False) -> Iterator[Any]:
+        yield FAKE_STORE
 
     monkeypatch.setattr("presslens.store.store.open_store", fake_store)
     monkeypatch.setattr("presslens.store.tracking.figure_summaries", lambda *a, **k: [group])
@@ -126,3 +142,73 @@ def test_a_percent_group_says_percent_once(monkeypatch: pytest.MonkeyPatch,
     assert store_cli.cmd_figures(args) == 0
     head = capsys.readouterr().out.splitlines()[0]
     assert '"annual inflation reached N per cent"  [percent]  2 mentions' in head
+
+
+def real_group(mentions: list[SimpleNamespace]) -> Any:
+    """A :class:`GroupSummary` of real mentions, with the extremes the tracking layer computes from intervals
+    ("nearly 700,000" allows 0..700,000: lowest and highest by range; the stated lowest is "more than 100,000")."""
+    from presslens.compare.figure_groups import GroupSummary
+    from presslens.compare.figures import FigureMention
+
+    real = [FigureMention(article_id=m.article_id, start=0, end=len(m.text), text=m.text, label="count",
+                          measure="count", value=m.value, low=m.low, high=m.high, bound=m.bound, date=m.date,
+                          source=m.source, attributed_to=m.attributed_to, hedged=m.hedged) for m in mentions]
+    return GroupSummary(group_id="g1", label="N men have left the country", measure="count", unit="men",
+                        mentions=real, also_published_by={"a5": [{"article_id": "copy7", "source": None,
+                                                                  "date": "2025-10-05"}]},
+                        first=real[0], latest=real[-1], lowest=real[-1], highest=real[-1], timeline=[],
+                        conflicts=[], sources=sorted({m.source for m in real if m.source}))
+
+
+def run_format(fmt: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
+    group = real_group(MENTIONS)
+
+    @contextlib.contextmanager
+    def fake_store(db: Any, write: bool = False) -> Iterator[Any]:
+        yield FAKE_STORE
+
+    monkeypatch.setattr("presslens.store.store.open_store", fake_store)
+    monkeypatch.setattr("presslens.store.tracking.figure_summaries", lambda *a, **k: [group])
+    args = argparse.Namespace(since=None, until=None, min_articles=1, rebuild=False, db=None, query=None,
+                              source=None, format=fmt)
+    assert store_cli.cmd_figures(args) == 0
+    return capsys.readouterr().out
+
+
+def test_each_mention_names_the_users_article(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    out = run_format("table", monkeypatch, capsys)
+    lines = {m.article_id: next(x for x in out.splitlines() if f"[{m.article_id}:" in x) for m in MENTIONS}
+    assert "in 'exodus-1: Men keep leaving'" in lines["a1"]  # the user's id (or file name) and the title
+    assert "in 'ledger-0105'" in lines["a5"]  # no title: the id alone
+    assert "in 'a9'" in lines["a9"]  # else the corpus key: never nothing
+
+
+def test_json_lowest_and_highest_are_the_stated_values_as_in_the_table(monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    [group] = json.loads(run_format("json", monkeypatch, capsys))
+    ids = {m.article_id: f"{m.article_id}:0-{len(m.text)}" for m in MENTIONS}
+    assert (group["lowest"], group["lowest_stated_value"]) == (ids["a1"], 100_000)
+    assert (group["highest"], group["highest_stated_value"]) == (ids["a9"], 700_000)
+    assert (group["lowest_by_range"], group["highest_by_range"]) == (ids["a9"], ids["a9"])
+    by_article = {m["article_id"]: m for m in group["mentions"]}
+    assert by_article["a1"]["article_given_id"] == "exodus-1"
+    assert by_article["a1"]["article_title"] == "Men keep leaving"
+    assert by_article["a5"]["article_origin"] == "/home/u/feed.jsonl:3"
+    assert by_article["a9"]["article_given_id"] is None
+    assert [m["stated_value"] for m in group["mentions"]] == [100_000, 260_000, 700_000]
+    assert by_article["a5"]["also_published_by"][0]["article_given_id"] == "wire-copy-7"
+
+
+def test_csv_rows_carry_the_users_names_and_stated_values(monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run_format("csv", monkeypatch, capsys))))
+    assert [(r["article_id"], r["article_given_id"], r["article_title"]) for r in rows] == [
+        ("a1", "exodus-1", "Men keep leaving"), ("a5", "ledger-0105", ""), ("a9", "", "")]
+    assert [r["article_origin"] for r in rows][:2] == ["/home/u/news/exodus-1.txt", "/home/u/feed.jsonl:3"]
+    assert [float(r["stated_value"]) for r in rows] == [100_000, 260_000, 700_000]

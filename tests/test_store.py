@@ -465,6 +465,7 @@ def test_upgrade_to_version_5_keeps_figure_mentions_and_figures_read_the_stored_
     # the same store as version 4 wrote it: no outcome column
     with open_store(store_url, write=True) as store, store.transaction() as conn:
         conn.execute(text("ALTER TABLE figure_mentions DROP COLUMN outcome"))
+        conn.execute(text("ALTER TABLE articles DROP COLUMN given_id"))  # added by version 6
         conn.execute(text("UPDATE store_meta SET value = '4' WHERE key = 'schema_version'"))
     with pytest.raises(StoreError, match="db upgrade"):
         open_store(store_url)
@@ -479,3 +480,60 @@ def test_upgrade_to_version_5_keeps_figure_mentions_and_figures_read_the_stored_
     upgraded_calls: list[str] = []
     assert summaries(upgraded_calls) == fresh  # the old rows' vectors computed on read: the same summaries
     assert len(upgraded_calls) == len(grouped)
+
+
+def test_the_users_id_is_stored_and_the_version_6_upgrade_fills_it_from_the_reports(store_url: str) -> None:
+    """Version 6 keeps the id the user gave (``Article.id``: a corpus record's id, else the file name) next to the
+    corpus key; a store written before it gets the column filled from each stored report by ``db upgrade``."""
+    from sqlalchemy import inspect, select
+
+    from presslens.store.article_names import article_names
+    from presslens.store.schema import ARTICLES
+
+    given = {"mine-001": TEXTS[0], "dispatch_0928": TEXTS[2]}
+    keys = {}
+    with open_store(store_url, write=True, create=True) as store:
+        for gid, (t, src, d) in given.items():
+            rep = make_report(t, source=src, date=d, title=f"Title of {gid}")
+            rep.article.id = gid
+            rep.article.origin = f"/home/user/articles/{gid}.txt"
+            keys[gid] = report_rows(rep)[0]["id"]
+            assert store.add(rep)
+        with store.reading() as conn:
+            names = article_names(conn, [*keys.values(), "0" * 32])
+    assert set(names) == set(keys.values())  # a key not stored is left out
+    for gid, key in keys.items():
+        assert key != gid and len(key) == 32  # the corpus key stays the key
+        assert names[key].given_id == gid
+        assert names[key].title == f"Title of {gid}"
+        assert names[key].origin == f"/home/user/articles/{gid}.txt"
+
+    # the same store as version 5 wrote it: no given_id column
+    with open_store(store_url, write=True) as store, store.transaction() as conn:
+        conn.execute(text("ALTER TABLE articles DROP COLUMN given_id"))
+        conn.execute(text("UPDATE store_meta SET value = '5' WHERE key = 'schema_version'"))
+    with pytest.raises(StoreError, match="db upgrade"):
+        open_store(store_url)
+    with open_store(store_url, write=True, check=False) as store:
+        assert store.upgrade() == (5, store_schema.SCHEMA_VERSION)
+        with store.reading() as conn:
+            assert "given_id" in {c["name"] for c in inspect(conn).get_columns("articles")}
+            stored = dict(conn.execute(select(ARTICLES.c.id, ARTICLES.c.given_id)).all())
+    assert stored == {key: gid for gid, key in keys.items()}
+
+
+def test_the_version_6_upgrade_reads_reports_in_batches(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_schema, "UPGRADE_BATCH", 2)
+    with open_store(store_url, write=True, create=True) as store:
+        for n, (t, src, d) in enumerate(TEXTS):
+            rep = make_report(t, source=src, date=d)
+            rep.article.id = f"user-{n}"
+            assert store.add(rep)
+        with store.transaction() as conn:
+            conn.execute(text("ALTER TABLE articles DROP COLUMN given_id"))
+            conn.execute(text("UPDATE store_meta SET value = '5' WHERE key = 'schema_version'"))
+    with open_store(store_url, write=True, check=False) as store:
+        assert store.upgrade() == (5, store_schema.SCHEMA_VERSION)
+        with store.reading() as conn:
+            got = sorted(r[0] for r in conn.execute(text("SELECT given_id FROM articles")))
+    assert got == [f"user-{n}" for n in range(len(TEXTS))]

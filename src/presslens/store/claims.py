@@ -61,7 +61,7 @@ def load_claims(store: Store, encode: ClaimEncode, fingerprint: str) -> tuple[li
         for r in conn.execute(
             select(CLAIM_VECTORS.c.pk, CLAIM_VECTORS.c.article_id, CLAIM_VECTORS.c.date, CLAIM_VECTORS.c.source, CLAIM_VECTORS.c.start,
                    CLAIM_VECTORS.c.end, CLAIM_VECTORS.c.text, CLAIM_VECTORS.c.encoder, CLAIM_VECTORS.c.vector,
-                   ARTICLES.c.title)
+                   ARTICLES.c.title, ARTICLES.c.given_id, ARTICLES.c.origin)
             .join(ARTICLES, ARTICLES.c.pk == CLAIM_VECTORS.c.article_pk)
             .order_by(CLAIM_VECTORS.c.pk)
         ):
@@ -69,7 +69,8 @@ def load_claims(store: Store, encode: ClaimEncode, fingerprint: str) -> tuple[li
             pks[key] = r.pk
             rows[key] = {"claim": key, "article_id": r.article_id,
                          "date": r.date.isoformat() if isinstance(r.date, _dt.date) else r.date,
-                         "source": r.source, "title": r.title, "start": r.start, "end": r.end, "text": r.text}
+                         "source": r.source, "title": r.title, "article_given_id": r.given_id,
+                         "article_origin": r.origin, "start": r.start, "end": r.end, "text": r.text}
             if r.encoder == fingerprint and r.vector is not None:
                 vectors[key] = np.frombuffer(bytes(r.vector), dtype=np.float32)
     missing = [k for k in rows if k not in vectors]

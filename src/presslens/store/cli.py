@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from presslens.outputs import say_error
+from presslens.store.article_names import NO_NAME, ArticleName, article_names, shown_name
 from presslens.store.backend import ENV_DB, StoreError
 
 if TYPE_CHECKING:  # imported lazily at run time: the CLI starts without the analysis stack
@@ -451,7 +452,7 @@ def _stated_extremes(mentions: Sequence[Any]) -> tuple[Any, Any] | None:
     return min(valued, key=lambda p: p[0])[1], max(valued, key=lambda p: p[0])[1]
 
 
-def _mention_line(m: Any) -> str:
+def _mention_line(m: Any, name: str) -> str:
     if m.vague:
         shape = f"vague {_num(m.low)}..{_num(m.high)}"
     elif m.malformed:
@@ -464,14 +465,51 @@ def _mention_line(m: Any) -> str:
     who = m.attributed_to or ("(vague source)" if m.attribution_vague else "(unattributed)")
     hedged = {True: "hedged", False: "not hedged", None: "hedging unknown"}[m.hedged]
     return (f"{m.date.isoformat() if m.date else '(undated)':10}  {_cut(m.source or '-', 18):18}  "
-            f"{_cut(repr(m.text), 28):28} {bound:6} {shape:>20}  {_cut(who, 28)}; {hedged}  [{m.id}]")
+            f"{_cut(repr(m.text), 28):28} {bound:6} {shape:>20}  {_cut(who, 28)}; {hedged}  "
+            f"in {_cut(name, 60)!r}  [{m.id}]")
 
 
-def _copy_text(copy: dict[str, Any]) -> str:
-    """One republished copy for "also published by": its outlet, or its article id when no outlet is
-    recorded (a folder of plain-text files), so the reader can find the copy ("-" told them nothing)."""
-    who = copy.get("source") or f"article {copy.get('article_id') or '?'} (no outlet recorded)"
+def _copy_text(copy: dict[str, Any], names: dict[str, Any]) -> str:
+    """One republished copy for "also published by": its outlet, or its title / the user's id for it when no
+    outlet is recorded (a folder of plain-text files), so the reader can find the copy ("-" told them nothing)."""
+    key = str(copy.get("article_id") or "?")
+    who = copy.get("source") or f"{shown_name(key, names.get(key))!r} (no outlet recorded)"
     return f"{who} ({copy.get('date') or 'undated'})"
+
+
+def _figure_group_dict(g: Any, names: dict[str, Any]) -> dict[str, Any]:
+    """``figures --format json``: the group's dict with ``lowest``/``highest`` the mentions with the lowest and
+    highest *stated* value (as the table shows them) and their values; the mentions whose allowed interval
+    reaches lowest / highest under ``lowest_by_range``/``highest_by_range``; every mention (and copy) with its
+    article's ``article_given_id``, ``article_title`` and ``article_origin``."""
+    d: dict[str, Any] = g.to_dict()
+    extremes = _stated_extremes(g.mentions)
+    by_range = {"lowest_by_range": d.pop("lowest"), "highest_by_range": d.pop("highest")}
+    out: dict[str, Any] = {}
+    for key, value in d.items():
+        out[key] = value
+        if key == "latest":
+            out["lowest"] = extremes[0].id if extremes else None
+            out["lowest_stated_value"] = _stated_value(extremes[0]) if extremes else None
+            out["highest"] = extremes[1].id if extremes else None
+            out["highest_stated_value"] = _stated_value(extremes[1]) if extremes else None
+            out.update(by_range)
+    stated = {m.id: _stated_value(m) for m in g.mentions}
+    for m in out["mentions"]:
+        m.update(names.get(m["article_id"], NO_NAME).fields(), stated_value=stated.get(m["id"]))
+        for c in m.get("also_published_by") or []:
+            c.update(names.get(c.get("article_id"), NO_NAME).fields())
+    return out
+
+
+def _figure_group_rows(g: Any, names: dict[str, Any]) -> list[dict[str, Any]]:
+    """``figures --format csv``: one row per mention with its stated value and its article's names."""
+    stated = {(m.article_id, m.start, m.end): _stated_value(m) for m in g.mentions}
+    rows = g.rows()
+    for r in rows:
+        r["stated_value"] = stated.get((r["article_id"], r["start"], r["end"]))
+        r.update(names.get(r["article_id"], NO_NAME).fields())
+    return rows
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
@@ -487,13 +525,18 @@ def cmd_figures(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         groups = figure_summaries(store, args.query, sources=args.source, since=args.since, until=args.until,
                                   min_articles=args.min_articles)
+        keys = {m.article_id for g in groups for m in g.mentions}
+        keys |= {str(c.get("article_id")) for g in groups for cs in g.also_published_by.values() for c in cs}
+        with store.reading() as conn:
+            names = article_names(conn, keys)
     out = sys.stdout
     if args.format == "json":
-        out.write(json.dumps([g.to_dict() for g in groups], ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps([_figure_group_dict(g, names) for g in groups], ensure_ascii=False, indent=2) + "\n")
         return 0
     if args.format == "csv":
-        rows = [r for g in groups for r in g.rows()]
-        fields = list(rows[0]) if rows else ["group_id", "label", "unit", "date", "source", "article_id", "text"]
+        rows = [r for g in groups for r in _figure_group_rows(g, names)]
+        fields = list(rows[0]) if rows else ["group_id", "label", "unit", "date", "source", "article_id", "text",
+                                             "stated_value", *NO_NAME.fields()]
         w = csv.writer(out)
         w.writerow(fields)
         for r in rows:
@@ -518,10 +561,10 @@ def cmd_figures(args: argparse.Namespace) -> int:
                 print(f"    lowest {low.text!r} ({low.source or 'no source'}, {_num(_stated_value(low))}), "
                       f"highest {high.text!r} ({high.source or 'no source'}, {_num(_stated_value(high))})")
         for m in g.mentions:
-            print("    " + _mention_line(m))
+            print("    " + _mention_line(m, shown_name(m.article_id, names.get(m.article_id))))
             copies = g.also_published_by.get(m.article_id)
             if copies:
-                print("        also published by: " + ", ".join(_copy_text(c) for c in copies))
+                print("        also published by: " + ", ".join(_copy_text(c, names) for c in copies))
         for c in g.conflicts:
             print(f"    CONFLICT ({c.days_apart} days apart): {c.first.source or 'no source'} {c.first.text!r} on "
                   f"{c.first.date} vs {c.second.source or 'no source'} {c.second.text!r} on {c.second.date}")
@@ -535,7 +578,14 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 REPEATED_CLAIMS_CSV_FIELDS = ["claim", "sources", "spread_days", "first_date", "first_source", "first_claim",
-                              "latest_date", "latest_source", "latest_claim"]
+                              "first_article", "latest_date", "latest_source", "latest_claim", "latest_article"]
+"""``*_article``: the user's id or file name and title of the claim's article (:func:`shown_name`)."""
+
+
+def _claim_article(row: dict[str, Any]) -> str:
+    """The name a table shows for a claim row's article (:func:`shown_name`)."""
+    return shown_name(str(row.get("article_id") or ""),
+                      ArticleName(row.get("article_given_id"), row.get("title"), row.get("article_origin")))
 
 
 def _repeated_claims_csv(rows: list[dict[str, Any]], out: Any) -> None:
@@ -547,7 +597,7 @@ def _repeated_claims_csv(rows: list[dict[str, Any]], out: Any) -> None:
         ends = []
         for key in ("first", "latest"):
             m = r.get(key) or {}
-            ends += [m.get("date") or "", m.get("source") or "", m.get("claim") or ""]
+            ends += [m.get("date") or "", m.get("source") or "", m.get("claim") or "", _claim_article(m) if m else ""]
         w.writerow([r.get("claim", ""), "; ".join(str(s) for s in r.get("sources") or []),
                     r.get("spread_days", ""), *ends])
 
@@ -577,7 +627,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
         if args.like is None:
             _repeated_claims_csv(rows, out)
             return 0
-        fields = ["score", "dense", "lexical", "date", "source", "article_id", "start", "end", "title", "text"]
+        fields = ["score", "dense", "lexical", "date", "source", "article_id", "article_given_id", "article_origin",
+                  "start", "end", "title", "text"]
         w = csv.writer(out)
         w.writerow(fields)
         for r in rows:
@@ -589,10 +640,13 @@ def cmd_claims(args: argparse.Namespace) -> int:
         if args.like is not None:
             print(f"{r['score']:.3f}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  "
                   f"[{r['article_id']}:{r['start']}-{r['end']}]  {_cut(' '.join(r['text'].split()), 100)}")
+            print(f"       in {_cut(_claim_article(r), 80)!r}")
         else:
             f = r["first"]
             print(f"{len(r['sources'])} sources over {r['spread_days']} days: {_cut(' '.join(r['claim'].split()), 100)}")
-            print(f"    first {f['date'] or '-'} {f['source'] or '-'} [{f['article_id']}:{f['start']}-{f['end']}]")
+            print(f"    first {f['date'] or '-'} {f['source'] or '-'} in {_cut(_claim_article(f), 60)!r} "
+                  f"[{f['article_id']}:{f['start']}-{f['end']}]")
             for m in r["mentions"][1:]:
-                print(f"    then  {m['date'] or '-'} {m['source'] or '-'}: {_cut(' '.join(m['text'].split()), 80)}")
+                print(f"    then  {m['date'] or '-'} {m['source'] or '-'} in {_cut(_claim_article(m), 60)!r}: "
+                      f"{_cut(' '.join(m['text'].split()), 80)}")
     return 0

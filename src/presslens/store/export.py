@@ -29,6 +29,8 @@ BATCH = 5000
 _ARTICLE_COLS: dict[str, tuple[str, str]] = {
     "id": ("a.id", "str"),
     "content_id": ("a.content_id", "str"),
+    "given_id": ("a.given_id", "str"),
+    "origin": ("a.origin", "str"),
     "title": ("a.title", "str"),
     "date": ("a.date", "date"),
     "source": ("a.source", "str"),

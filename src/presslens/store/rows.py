@@ -143,6 +143,7 @@ def report_rows(report: Report, now: dt.datetime | None = None) -> tuple[dict[st
         "author": article.author,
         "language": (article.language or "")[:16] or None,
         "origin": article.origin,
+        "given_id": article.id or None,
         "words": len(article.text.split()),
         "text": article.text,
         "analyzer_versions": json.dumps(analyzer_versions(report), sort_keys=True),

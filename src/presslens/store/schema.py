@@ -21,10 +21,17 @@ Version 5: ``figure_mentions.outcome`` (the mention's float16 outcome vector, co
 groupings that read them), so ``presslens figures`` reads the vectors the grouping used instead of running the
 encoder over every stored mention again. Rows stored before version 5 keep NULL there; ``presslens figures``
 computes the vector of such a row as before (``presslens db rebuild-groups`` stores them all).
+Version 6: ``articles.given_id``: the id the user gave the article (a corpus record's ``id`` field, or
+``--field id=COLUMN``), else the file name without extension (``stem:line`` for a corpus record without an id),
+i.e. ``Article.id``. The corpus key in ``articles.id`` stays the key; ``given_id``, ``title`` and ``origin`` (the
+file path, ``path:line``) are what outputs show so a user can tell which of their articles a row came from. The
+upgrade fills ``given_id`` of stored articles from their stored reports.
 """
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import Callable
 
 from sqlalchemy import (
@@ -42,11 +49,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     select,
     text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The schema this presslens writes and reads."""
 
 PROFILE_COLUMNS = ("source", "date", "words", "sentences", "propaganda_sentences", "claims", "attributed_claims",
@@ -93,6 +101,8 @@ def build_tables(metadata: MetaData, version: int = SCHEMA_VERSION) -> tuple[Tab
         article_cols.append(Column("duplicate_of", String(32), index=True))
     if version >= 3:
         article_cols.append(Column("minhash", LargeBinary, comment="MinHash signature (uint64 hash values)"))
+    if version >= 6:
+        article_cols.append(Column("given_id", Text, comment="the user's id or file name (Article.id)"))
     profile_index = [Index("ix_articles_source_profile", *PROFILE_COLUMNS)] if version >= 4 else []
     articles = Table("articles", metadata, *article_cols, *profile_index)
     findings = Table(
@@ -237,8 +247,40 @@ def _step_5(conn: Connection) -> None:
     conn.execute(text(f"ALTER TABLE figure_mentions ADD COLUMN outcome {blob}"))
 
 
+def _step_6(conn: Connection) -> None:
+    conn.execute(text("ALTER TABLE articles ADD COLUMN given_id TEXT"))
+    md = MetaData()
+    _meta, articles, _findings = build_tables(md, version=6)
+    last = 0
+    while True:  # the user's id was kept in each stored report (``article.id``): copy it out, a batch at a time
+        batch = conn.execute(select(articles.c.pk, articles.c.report).where(articles.c.pk > last)
+                             .order_by(articles.c.pk).limit(UPGRADE_BATCH)).all()
+        if not batch:
+            return
+        updates = [{"row": pk, "given": gid} for pk, packed in batch if (gid := _reported_id(bytes(packed)))]
+        if updates:
+            conn.execute(articles.update().where(articles.c.pk == bindparam("row")).values(given_id=bindparam("given")),
+                         updates)
+        last = batch[-1][0]
+
+
+UPGRADE_BATCH = 500
+"""Articles read per query by the version 6 upgrade (their reports are decompressed one by one)."""
+
+
+def _reported_id(packed: bytes) -> str | None:
+    """``article.id`` of a stored report (None when it has none or cannot be read)."""
+    try:
+        doc = json.loads(zlib.decompress(packed).decode("utf-8"))
+    except (zlib.error, UnicodeDecodeError, ValueError):
+        return None
+    article = doc.get("article") if isinstance(doc, dict) else None
+    gid = article.get("id") if isinstance(article, dict) else None
+    return gid if isinstance(gid, str) and gid else None
+
+
 UPGRADE_STEPS: dict[int, Callable[[Connection], None]] = {1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4,
-                                                          5: _step_5}
+                                                          5: _step_5, 6: _step_6}
 """``UPGRADE_STEPS[n]`` takes a database from version n-1 to n."""
 
 
