@@ -174,3 +174,11 @@ def test_subhead_is_furniture_but_headline_and_short_sentences_are_not() -> None
     for f in report["findings"]:
         if f["kind"] == "claim" and f["text"].startswith("Residents warned"):
             assert f["attributes"]["furniture"] == "subhead" and f["score"] < 0.5
+
+
+def test_print_notice_is_furniture_and_mojibake_is_no_copyright_sign() -> None:
+    """Audit A of issue 13 (stop 22): a print-edition notice is furniture; "Ã©" is a mis-read "é", not "©"."""
+    assert furniture_reason("As published in the Harbour Times.") == "reprint notice"
+    assert furniture_reason("A version of this article appears in print on May 4, 2018.") == "reprint notice"
+    assert furniture_reason("© 2018 Harbour Times") == "copyright"
+    assert furniture_reason("It's a gun advocate clichÃ© that an armed society is a polite society.") is None

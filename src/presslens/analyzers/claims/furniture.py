@@ -26,11 +26,15 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("poll", re.compile(r"\b(?:completing this poll|take our poll|opt out at any ?time)\b", re.IGNORECASE)),
     ("share buttons", re.compile(r"\bshares?\b[\s\W]*(?:facebook|twitter)\b", re.IGNORECASE)),
     ("price", re.compile(r"\b(?:best price|buy new|buy used|list price)\b\s*:?", re.IGNORECASE)),
-    ("copyright", re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bdistributed by\b", re.IGNORECASE)),
+    # "©" but not the "Ã©" of an "é" read in the wrong encoding ("clichÃ©", audit A of issue 13 s22)
+    ("copyright", re.compile(r"(?<!Ã)©|\(c\)\s*\d{4}|\ball rights reserved\b|\bdistributed by\b", re.IGNORECASE)),
     ("reprint notice", re.compile(
         r"\b(?:reprinted|republished|posted|published|used|shared)\s+(?:here\s+)?with\s+(?:the\s+)?"
         r"(?:express\s+)?permission\b|^\W*(?:this\s+(?:report|article|story|post|piece|essay)\s+)?"
-        r"(?:was\s+|is\s+)?originally\s+(?:published|appeared|posted|ran)\b", re.IGNORECASE)),
+        r"(?:was\s+|is\s+)?originally\s+(?:published|appeared|posted|ran)\b|"
+        # a print-edition notice: "As published in the International New York Times." (audit A, issue 13 s22)
+        r"^\W*(?:as\s+published\s+in\b|a\s+version\s+of\s+this\s+(?:article|story)\s+appears\s+in\s+print\b)",
+        re.IGNORECASE)),
     ("tweet embed", re.compile(r"pic\.twitter\.com/|\(@\w+\)\s*" + _MONTH, re.IGNORECASE)),
     # a wire-agency photo credit left in the text before a caption or a repeated headline ("| M. Spencer
     # Green/AP Photo Conference of Mayors passes ...", "RICARDO ARDUENGO/AFP/Getty Images"); issue 13 s22
