@@ -38,6 +38,8 @@ CASES = [
     ("violence.call_demands", "off", "violence", TIME_FOR),
     ("violence.call_pleas", "off", "violence", SCHOOLS),
     ("claims.prediction_scorer", "learned", "claims", PORT),
+    ("claims.furniture", "layout", "claims",
+     "Ferries collide off Larn\n\n(CNN) Two ferries collided off Larn on Monday, injuring 14 passengers."),
 ]
 
 

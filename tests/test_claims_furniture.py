@@ -140,11 +140,13 @@ def test_dateline_is_left_out_of_the_claim_span() -> None:
         assert dateline_end(kept) == 0
     text = ("Ferries collide off Larn\n\n(CNN) Two ferries collided off Larn on Monday, injuring 14 passengers, "
             "the coast guard said.\n\nThe coast guard said 12 families were moved to the school in Larn.")
-    report = presslens.analyze(text, only=["claims"]).to_dict()
-    claims = [f for f in report["findings"] if f["kind"] == "claim"]
+    layout = presslens.analyze(text, only=["claims"], analyzer_options={"claims.furniture": "layout"}).to_dict()
+    claims = [f for f in layout["findings"] if f["kind"] == "claim"]
     assert claims and all(text[f["start"]:f["end"]] == f["text"] for f in claims)
     assert not any("(CNN)" in f["text"] for f in claims)
     assert any(f["text"].startswith("Two ferries collided off Larn") for f in claims)
+    shipped = presslens.analyze(text, only=["claims"]).to_dict()  # the default keeps the 1.9 span
+    assert any(f["text"].startswith("(CNN) Two ferries") for f in shipped["findings"] if f["kind"] == "claim")
 
 
 def test_subhead_is_furniture_but_headline_and_short_sentences_are_not() -> None:
@@ -170,15 +172,27 @@ def test_subhead_is_furniture_but_headline_and_short_sentences_are_not() -> None
         assert not is_subhead(text, *span(line))
     inline = "Two ferries collided. Residents warned of the channel for years\nMore text follows here."
     assert not is_subhead(inline, inline.index("Residents"), inline.index("\n"))
-    report = presslens.analyze(text, only=["claims"]).to_dict()
-    for f in report["findings"]:
-        if f["kind"] == "claim" and f["text"].startswith("Residents warned"):
-            assert f["attributes"]["furniture"] == "subhead" and f["score"] < 0.5
+    from presslens.analyzers.claims.furniture import layout_furniture_reason
+
+    line = span("Residents warned of the channel for years")
+    assert layout_furniture_reason(text, *line) == "subhead"
+    assert furniture_reason(text[line[0]:line[1]]) is None  # the shipped rules read the sentence only
+    assert layout_furniture_reason(text, *span("Police arrested two men.")) is None
 
 
 def test_print_notice_is_furniture_and_mojibake_is_no_copyright_sign() -> None:
-    """Audit A of issue 13 (stop 22): a print-edition notice is furniture; "Ã©" is a mis-read "é", not "©"."""
-    assert furniture_reason("As published in the Harbour Times.") == "reprint notice"
-    assert furniture_reason("A version of this article appears in print on May 4, 2018.") == "reprint notice"
-    assert furniture_reason("© 2018 Harbour Times") == "copyright"
-    assert furniture_reason("It's a gun advocate clichÃ© that an armed society is a polite society.") is None
+    """Audit A of issue 13 (stop 22), option furniture=layout: a print-edition notice is furniture; "Ã©" is a
+    mis-read "é", not "©"."""
+    from presslens.analyzers.claims.furniture import layout_furniture_reason
+
+    def reason(sentence: str) -> str | None:
+        text = "Ferry service resumes\n" + sentence + "\n"
+        return layout_furniture_reason(text, len("Ferry service resumes\n"), len(text) - 1)
+
+    assert reason("As published in the Harbour Times.") == "reprint notice"
+    assert reason("A version of this article appears in print on May 4, 2018, in the Harbour Times.") \
+        == "reprint notice"
+    assert reason("© 2018 Harbour Times") == "copyright"
+    assert reason("The Harbour Times © 2018, all rights reserved.") == "copyright"
+    mojibake = "It's a gun advocate clichÃ© that an armed society is a polite society."
+    assert reason(mojibake) is None and furniture_reason(mojibake) == "copyright"  # 1.9 behaviour kept by default

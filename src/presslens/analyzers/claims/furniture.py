@@ -26,15 +26,11 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("poll", re.compile(r"\b(?:completing this poll|take our poll|opt out at any ?time)\b", re.IGNORECASE)),
     ("share buttons", re.compile(r"\bshares?\b[\s\W]*(?:facebook|twitter)\b", re.IGNORECASE)),
     ("price", re.compile(r"\b(?:best price|buy new|buy used|list price)\b\s*:?", re.IGNORECASE)),
-    # "©" but not the "Ã©" of an "é" read in the wrong encoding ("clichÃ©", audit A of issue 13 s22)
-    ("copyright", re.compile(r"(?<!Ã)©|\(c\)\s*\d{4}|\ball rights reserved\b|\bdistributed by\b", re.IGNORECASE)),
+    ("copyright", re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bdistributed by\b", re.IGNORECASE)),
     ("reprint notice", re.compile(
         r"\b(?:reprinted|republished|posted|published|used|shared)\s+(?:here\s+)?with\s+(?:the\s+)?"
         r"(?:express\s+)?permission\b|^\W*(?:this\s+(?:report|article|story|post|piece|essay)\s+)?"
-        r"(?:was\s+|is\s+)?originally\s+(?:published|appeared|posted|ran)\b|"
-        # a print-edition notice: "As published in the International New York Times." (audit A, issue 13 s22)
-        r"^\W*(?:as\s+published\s+in\b|a\s+version\s+of\s+this\s+(?:article|story)\s+appears\s+in\s+print\b)",
-        re.IGNORECASE)),
+        r"(?:was\s+|is\s+)?originally\s+(?:published|appeared|posted|ran)\b", re.IGNORECASE)),
     ("tweet embed", re.compile(r"pic\.twitter\.com/|\(@\w+\)\s*" + _MONTH, re.IGNORECASE)),
     # a wire-agency photo credit left in the text before a caption or a repeated headline ("| M. Spencer
     # Green/AP Photo Conference of Mayors passes ...", "RICARDO ARDUENGO/AFP/Getty Images"); issue 13 s22
@@ -119,6 +115,13 @@ _DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z.'’-]*(?:[ ]+[A-Z][A-Z.'’-]*){0,3},?(?:[ ]+[A-Z][a-z]{1,3}\.(?:[ ]?[A-Z][a-z]?\.)?)?[ ]+)?"
     r"\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg|CNN Business|CNSNews\.com)\)[ ]*(?:[-\u2013\u2014]+[ ]*)?(?=[A-Z\"“‘'])"
 )
+# a print-edition notice: "As published in the International New York Times." (audit A, issue 13 s22)
+_PRINT_NOTICE = re.compile(
+    r"\W*(?:as\s+published\s+in\b|a\s+version\s+of\s+this\s+(?:article|story)\s+appears\s+in\s+print\b)",
+    re.IGNORECASE,
+)
+# "Ã©" is an "é" read in the wrong encoding ("clichÃ©"), not a copyright sign
+_MOJIBAKE_E_ACUTE = "Ã©"
 # a section subhead: a whole line of at most this many words, without final punctuation or a comma, inside the
 # article (not its first line, the headline): "Neighbors raised alarm about a suspect"
 _SUBHEAD_MAX_WORDS = 8
@@ -184,3 +187,18 @@ def furniture_reason(sentence: str) -> str | None:
     if any(w in lowered for w in _DEMAND_WORDS) and _DEMAND.match(sentence):
         return "demand"
     return None
+
+
+def layout_furniture_reason(text: str, start: int, end: int) -> str | None:
+    """The furniture reason of the sentence ``text[start:end]`` under the claims option ``furniture=layout``
+    (analyzer 1.10, not the default): :func:`furniture_reason`, except that "Ã©" (a mis-decoded "é") is no
+    copyright sign, plus print-edition notices ("reprint notice") and section subheads (:func:`is_subhead`)."""
+    sentence = text[start:end]
+    reason = furniture_reason(sentence)
+    if reason == "copyright" and _MOJIBAKE_E_ACUTE in sentence:
+        reason = furniture_reason(sentence.replace(_MOJIBAKE_E_ACUTE, "é"))
+    if reason is None and _PRINT_NOTICE.match(sentence):
+        reason = "reprint notice"
+    if reason is None and is_subhead(text, start, end):
+        reason = "subhead"
+    return reason
