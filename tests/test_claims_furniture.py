@@ -196,3 +196,5 @@ def test_print_notice_is_furniture_and_mojibake_is_no_copyright_sign() -> None:
     assert reason("The Harbour Times © 2018, all rights reserved.") == "copyright"
     mojibake = "It's a gun advocate clichÃ© that an armed society is a polite society."
     assert reason(mojibake) is None and furniture_reason(mojibake) == "copyright"  # 1.9 behaviour kept by default
+    decomposed = "The word clicheA\u0303\u00a9 came up twice in the debate on Monday."
+    assert reason(decomposed) is None

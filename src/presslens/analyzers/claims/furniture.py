@@ -120,8 +120,9 @@ _PRINT_NOTICE = re.compile(
     r"\W*(?:as\s+published\s+in\b|a\s+version\s+of\s+this\s+(?:article|story)\s+appears\s+in\s+print\b)",
     re.IGNORECASE,
 )
-# "Ã©" is an "é" read in the wrong encoding ("clichÃ©"), not a copyright sign
-_MOJIBAKE_E_ACUTE = "Ã©"
+# "Ã©" is an "é" read in the wrong encoding ("clichÃ©"), not a copyright sign; the "Ã" may be decomposed
+# ("A" + combining tilde), as in audit A
+_MOJIBAKE_E_ACUTE = re.compile("(?:\u00c3|A\u0303)\u00a9")
 # a section subhead: a whole line of at most this many words, without final punctuation or a comma, inside the
 # article (not its first line, the headline): "Neighbors raised alarm about a suspect"
 _SUBHEAD_MAX_WORDS = 8
@@ -195,8 +196,8 @@ def layout_furniture_reason(text: str, start: int, end: int) -> str | None:
     copyright sign, plus print-edition notices ("reprint notice") and section subheads (:func:`is_subhead`)."""
     sentence = text[start:end]
     reason = furniture_reason(sentence)
-    if reason == "copyright" and _MOJIBAKE_E_ACUTE in sentence:
-        reason = furniture_reason(sentence.replace(_MOJIBAKE_E_ACUTE, "é"))
+    if reason == "copyright" and _MOJIBAKE_E_ACUTE.search(sentence):
+        reason = furniture_reason(_MOJIBAKE_E_ACUTE.sub("é", sentence))
     if reason is None and _PRINT_NOTICE.match(sentence):
         reason = "reprint notice"
     if reason is None and is_subhead(text, start, end):
