@@ -42,6 +42,8 @@ CASES = [
     ("violence.call_pleas", "off", "violence", SCHOOLS),
     ("violence.call_voice_checks", "on", "violence", JABBED),
     ("claims.prediction_scorer", "learned", "claims", PORT),
+    ("claims.furniture", "layout", "claims",
+     "Ferries collide off Larn\n\n(CNN) Two ferries collided off Larn on Monday, injuring 14 passengers."),
 ]
 
 

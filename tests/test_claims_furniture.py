@@ -102,3 +102,99 @@ def test_retweet_header_is_left_out_of_the_claim_span() -> None:
     assert claims and all(text[f["start"]:f["end"]] == f["text"] for f in claims)
     assert not any("RT @" in f["text"] or "——>" in f["text"] for f in claims)
     assert any(f["text"].startswith("The coast road was closed at 6 pm") for f in claims)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "| Ada Moss/AP Photo Harbour council passes a budget for the new ferry",
+        "KOFI MENSAH/AFP/Getty Images",
+        "Flooded streets in Larn on Monday. (AP Photo/Ben Ito)",
+    ],
+)
+def test_agency_photo_credits_are_furniture(sentence: str) -> None:
+    """A wire-agency credit left in the text (user trial of stop 22; dev3 "| ... /AP Photo ..."): analyzer 1.10."""
+    assert furniture_reason(sentence) == "photo credit"
+
+
+def test_agency_names_in_a_claim_are_not_photo_credits() -> None:
+    for sentence in ("The AP reported that 40 houses were flooded in Larn.",
+                     "Reuters photographers were detained for two days at the border.",
+                     "Getty Images said it had sold the archive for $12 million."):
+        assert furniture_reason(sentence) is None
+
+
+def test_dateline_is_left_out_of_the_claim_span() -> None:
+    """A "(CNN)" dateline sat inside a claim finding in the user trial of stop 22: analyzer 1.10 starts the claim
+    after a wire dateline, and leaves other brackets alone."""
+    from presslens.analyzers.claims.furniture import dateline_end
+
+    for line, own in (("(CNN) A couple in Larn told police they saw the boy in May.",
+                       "A couple in Larn told police they saw the boy in May."),
+                      ("LAGOS (Reuters) - The central bank raised its rate to 14 percent on Tuesday.",
+                       "The central bank raised its rate to 14 percent on Tuesday."),
+                      ("PORT LARN, Md. (AP) — Two ferries collided on Monday, the coast guard said.",
+                       "Two ferries collided on Monday, the coast guard said.")):
+        assert line[dateline_end(line):] == own
+    for kept in ("(CNN)", "The (AP) story ran on Monday.", "(Reuters)", "Officials (AP) said 12 died."):
+        assert dateline_end(kept) == 0
+    text = ("Ferries collide off Larn\n\n(CNN) Two ferries collided off Larn on Monday, injuring 14 passengers, "
+            "the coast guard said.\n\nThe coast guard said 12 families were moved to the school in Larn.")
+    layout = presslens.analyze(text, only=["claims"], analyzer_options={"claims.furniture": "layout"}).to_dict()
+    claims = [f for f in layout["findings"] if f["kind"] == "claim"]
+    assert claims and all(text[f["start"]:f["end"]] == f["text"] for f in claims)
+    assert not any("(CNN)" in f["text"] for f in claims)
+    assert any(f["text"].startswith("Two ferries collided off Larn") for f in claims)
+    shipped = presslens.analyze(text, only=["claims"]).to_dict()  # the default keeps the 1.9 span
+    assert any(f["text"].startswith("(CNN) Two ferries") for f in shipped["findings"] if f["kind"] == "claim")
+
+
+def test_subhead_is_furniture_but_headline_and_short_sentences_are_not() -> None:
+    """A short title-like line between paragraphs, without final punctuation, is a section subhead (user trial of
+    stop 22, 0.55): analyzer 1.10 keeps it as a furniture candidate. The first line (the headline), a line that
+    ends a sentence and a line inside a paragraph stay ordinary sentences."""
+    from presslens.analyzers.claims.furniture import is_subhead
+
+    text = ("Coast guard rescues 14 after ferry collision\n"
+            "Two ferries collided off Larn on Monday, injuring 14 passengers, the coast guard said.\n"
+            "Residents warned of the channel for years\n"
+            "The council received 30 complaints about the channel in 2017.\n"
+            "Police arrested two men.\n"
+            "the rescue took four hours\n")
+
+    def span(line: str) -> tuple[int, int]:
+        start = text.index(line)
+        return start, start + len(line)
+
+    assert is_subhead(text, *span("Residents warned of the channel for years"))
+    for line in ("Coast guard rescues 14 after ferry collision", "Police arrested two men.",
+                 "the rescue took four hours"):
+        assert not is_subhead(text, *span(line))
+    inline = "Two ferries collided. Residents warned of the channel for years\nMore text follows here."
+    assert not is_subhead(inline, inline.index("Residents"), inline.index("\n"))
+    from presslens.analyzers.claims.furniture import layout_furniture_reason
+
+    line = span("Residents warned of the channel for years")
+    assert layout_furniture_reason(text, *line) == "subhead"
+    assert furniture_reason(text[line[0]:line[1]]) is None  # the shipped rules read the sentence only
+    assert layout_furniture_reason(text, *span("Police arrested two men.")) is None
+
+
+def test_print_notice_is_furniture_and_mojibake_is_no_copyright_sign() -> None:
+    """Audit A of issue 13 (stop 22), option furniture=layout: a print-edition notice is furniture; "Ã©" is a
+    mis-read "é", not "©"."""
+    from presslens.analyzers.claims.furniture import layout_furniture_reason
+
+    def reason(sentence: str) -> str | None:
+        text = "Ferry service resumes\n" + sentence + "\n"
+        return layout_furniture_reason(text, len("Ferry service resumes\n"), len(text) - 1)
+
+    assert reason("As published in the Harbour Times.") == "reprint notice"
+    assert reason("A version of this article appears in print on May 4, 2018, in the Harbour Times.") \
+        == "reprint notice"
+    assert reason("© 2018 Harbour Times") == "copyright"
+    assert reason("The Harbour Times © 2018, all rights reserved.") == "copyright"
+    mojibake = "It's a gun advocate clichÃ© that an armed society is a polite society."
+    assert reason(mojibake) is None and furniture_reason(mojibake) == "copyright"  # 1.9 behaviour kept by default
+    decomposed = "The word clicheA\u0303\u00a9 came up twice in the debate on Monday."
+    assert reason(decomposed) is None

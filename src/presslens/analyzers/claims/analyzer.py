@@ -24,7 +24,12 @@ import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, Features, register
 from presslens.analyzers.claims.calibration import EMIT_AT, calibrated
-from presslens.analyzers.claims.furniture import furniture_reason, social_header_end
+from presslens.analyzers.claims.furniture import (
+    dateline_end,
+    furniture_reason,
+    layout_furniture_reason,
+    social_header_end,
+)
 from presslens.analyzers.claims.model import ClaimModel
 from presslens.analyzers.claims.predictions import (
     SCORER_CHOICES,
@@ -51,7 +56,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.9"
+    version = "1.10"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
@@ -62,6 +67,9 @@ class ClaimsAnalyzer(Analyzer):
     options = (
         AnalyzerOption("prediction_scorer", SCORER_CHOICES, "hand",
                        "prediction scores: 'hand' (shipped, per bucket), 'learned' or 'recalibrated' (options)"),
+        AnalyzerOption("furniture", ("text", "layout"), "text",
+                       "'layout': also subheads, print notices and wire datelines (1.10; not shipped: no open-split "
+                       "gain)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -156,11 +164,13 @@ class ClaimsAnalyzer(Analyzer):
         link: Finding | None,
     ) -> Finding:
         text = article.text[s:e]
-        furniture = furniture_reason(text)
+        sentence_start = s  # the hedge cues' offsets are relative to the sentence
+        layout = self.option("furniture") == "layout"
+        furniture = layout_furniture_reason(article.text, s, e) if layout else furniture_reason(text)
         if furniture is not None:
             score *= FURNITURE_FACTOR
-        else:  # a retweet's header is no part of its claim: the finding starts at the post's own text
-            s += social_header_end(text)
+        else:  # a retweet's header (and, with furniture=layout, a wire dateline) is no part of the claim
+            s += social_header_end(text) or (dateline_end(text) if layout else 0)
         # a hedged claim is an asserted claim with a cue the cue scorer asserts: its score is the lower of the two
         hedge_score = min(score, max((p for *_, p in cues), default=0.0))
         hedged = hedge_score >= HEDGE_ASSERTED
@@ -169,7 +179,8 @@ class ClaimsAnalyzer(Analyzer):
             "figures": [_figure_ref(article, f) for f in figures if s <= f.start and f.end <= e],
             "attribution": _attribution_ref(link),
             "hedged": hedged,
-            "hedge_cues": [span_ref(article, s + a, s + b) for a, b, _, p in cues if hedged and p >= HEDGE_ASSERTED],
+            "hedge_cues": [span_ref(article, sentence_start + a, sentence_start + b)
+                           for a, b, _, p in cues if hedged and p >= HEDGE_ASSERTED],
             "hedge_score": hedge_score,
         }
         if furniture is not None:
