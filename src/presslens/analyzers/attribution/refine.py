@@ -564,6 +564,23 @@ def sanity_problems(text: str, a: Attribution, sentence_ranges: list[Span]) -> l
     return out
 
 
+_SHOW = frozenset("show shows showed shown showing".split())
+#: sources that are pictures or recordings: what they "show" is a scene, not a statement
+_PICTURE_WORDS = frozenset(
+    "photo photos photograph photographs picture pictures image images video videos footage clip clips "
+    "camera cameras screenshot screenshots recording recordings".split()
+)
+
+
+def pictures_not_speech(text: str, a: Attribution) -> bool:
+    """ "The next photo shows where ...", "A Ruptly video shows hundreds of people ...": a picture or a video
+    showing a scene reports nobody's words (guideline section 2 marks speech, writing and reporting)."""
+    cue_words = [w.lower() for w in CUE_WORD.findall(text, a.cue[0], a.cue[1])]
+    if not cue_words or cue_words[-1] not in _SHOW or a.source is None:
+        return False
+    return any(w.lower() in _PICTURE_WORDS for w in CUE_WORD.findall(text, a.source[0], a.source[1]))
+
+
 # predicates whose complement is what was said (a clause, a quote, a characterisation)
 _CLAUSAL_BASES = (
     "say tell claim report state announce add note warn explain insist argue suggest allege confirm deny "
