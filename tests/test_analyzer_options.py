@@ -33,7 +33,7 @@ SCHOOLS = ("School choice\n\nThe district closed two schools this year. I encour
 # option, value, the analyzer it belongs to, a small text where the value changes that analyzer's findings
 CASES = [
     ("attribution.scorer", "learned", "attribution", TALKS),
-    ("attribution.pictures", "candidate", "attribution", "Crowds\n\nA new video shows hundreds of people boarding trucks."),
+    ("attribution.pictures", "speech", "attribution", "Crowds\n\nA new video shows hundreds of people boarding trucks."),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),

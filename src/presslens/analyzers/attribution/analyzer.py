@@ -94,7 +94,7 @@ def extract(
     same_cue: str = "tagger",
     raw_scores: bool = False,
     scorer: str = DEFAULT_SCORER,
-    pictures: str = "speech",
+    pictures: str = "candidate",
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
@@ -102,7 +102,8 @@ def extract(
     false: rules only; ``raw_scores``: leave each score as the layers gave it (the calibrator's input, for
     fitting it) instead of the calibrated probability (or the learned scorer's, :mod:`.scorer`, when
     ``scorer="learned"``, the ``attribution.scorer`` option); ``pictures="candidate"`` (the
-    ``attribution.pictures`` option) keeps "the video shows ..." below 0.5 (MODEL_CARD.md 2.4)."""
+    ``attribution.pictures`` option, shipped) keeps "the video shows ..." below 0.5, "speech" asserts it as 2.3
+    did (MODEL_CARD.md 2.4)."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -164,9 +165,9 @@ class AttributionAnalyzer(Analyzer):
     options = (
         AnalyzerOption("scorer", SCORER_CHOICES, DEFAULT_SCORER,
                        "attribution scores: 'calibrated' (shipped) or 'learned' (experimental, MODEL_CARD.md 2.1)"),
-        AnalyzerOption("pictures", ("speech", "candidate"), "speech",
-                       "'the video shows ...': an attribution ('speech', shipped) or a candidate below 0.5 "
-                       "('candidate', MODEL_CARD.md 2.4)"),
+        AnalyzerOption("pictures", ("speech", "candidate"), "candidate",
+                       "'the video shows ...': a candidate below 0.5 ('candidate', shipped) or an attribution "
+                       "('speech', as in 2.3; MODEL_CARD.md 2.4)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
