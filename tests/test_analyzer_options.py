@@ -36,6 +36,7 @@ JABBED = ("Council row\n\nThe mayor lost his temper on Tuesday.\n\n'You think th
           "The meeting ended at nine.\n")
 CASES = [
     ("attribution.scorer", "learned", "attribution", TALKS),
+    ("attribution.pictures", "speech", "attribution", "Crowds\n\nA new video shows hundreds of people boarding trucks."),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),

@@ -587,3 +587,19 @@ def test_a_preposition_between_cue_and_content_makes_it_a_topic() -> None:
     text = "Article posted with permission from the Valley Courier."
     out = _refined(text, "Article", "posted", "permission from the Valley Courier")
     assert all(not a.sane for a in out)
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["The Daily Caller News Foundation on Sunday", "authorities months ago", "the wire service in an interview"],
+)
+def test_told_with_only_a_listener_and_a_time_is_a_candidate(content: str) -> None:
+    text = f"The farmer told {content}."
+    out = _refined(text, "The farmer", "told", content)
+    assert not any(_asserted(a) for a in out), [(_piece(text, a.content), a.score, a.sane) for a in out]
+
+
+def test_told_with_a_bare_clause_ending_in_a_time_stays_asserted() -> None:
+    text = "The farmer told reporters the harvest had failed on Monday."
+    out = _refined(text, "The farmer", "told", "reporters the harvest had failed on Monday")
+    assert any(_asserted(a) for a in out), [(_piece(text, a.content), a.score, a.sane) for a in out]

@@ -20,7 +20,7 @@ from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
 from presslens.analyzers.attribution.nested import nested_reports
-from presslens.analyzers.attribution.refine import assess, refine, repair
+from presslens.analyzers.attribution.refine import assess, pictures_not_speech, refine, repair
 from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.scorer import (
     DEFAULT_SCORER,
@@ -94,13 +94,16 @@ def extract(
     same_cue: str = "tagger",
     raw_scores: bool = False,
     scorer: str = DEFAULT_SCORER,
+    pictures: str = "candidate",
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
     ``tagger``: the tagging head (default: the shipped one; rules only when it does not load); ``use_model``
     false: rules only; ``raw_scores``: leave each score as the layers gave it (the calibrator's input, for
     fitting it) instead of the calibrated probability (or the learned scorer's, :mod:`.scorer`, when
-    ``scorer="learned"``, the ``attribution.scorer`` option)."""
+    ``scorer="learned"``, the ``attribution.scorer`` option); ``pictures="candidate"`` (the
+    ``attribution.pictures`` option, shipped) keeps "the video shows ..." below 0.5, "speech" asserts it as 2.3
+    did (MODEL_CARD.md 2.4)."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -133,6 +136,10 @@ def extract(
         refined += excerpts
     for a in trim_frame_edges(text, refined, article.sentences):
         assess(text, a, article.sentences)
+    if pictures == "candidate":
+        for a in refined:
+            if pictures_not_speech(text, a):
+                a.sane = False
     if not raw_scores:
         learned = use_learned_scorer(scorer)
         sentences = list(article.sentences)
@@ -149,7 +156,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.3"
+    version = "2.4"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
@@ -158,13 +165,17 @@ class AttributionAnalyzer(Analyzer):
     options = (
         AnalyzerOption("scorer", SCORER_CHOICES, DEFAULT_SCORER,
                        "attribution scores: 'calibrated' (shipped) or 'learned' (experimental, MODEL_CARD.md 2.1)"),
+        AnalyzerOption("pictures", ("speech", "candidate"), "candidate",
+                       "'the video shows ...': a candidate below 0.5 ('candidate', shipped) or an attribution "
+                       "('speech', as in 2.3; MODEL_CARD.md 2.4)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         self.ensure_loaded()
         article = features.article
         tagger: Tagger | None = self.model("attribution")
-        found = extract(features, tagger=tagger, use_model=tagger is not None, scorer=self.option("scorer"))
+        found = extract(features, tagger=tagger, use_model=tagger is not None, scorer=self.option("scorer"),
+                        pictures=self.option("pictures"))
         findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
 

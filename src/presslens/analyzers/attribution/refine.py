@@ -564,6 +564,23 @@ def sanity_problems(text: str, a: Attribution, sentence_ranges: list[Span]) -> l
     return out
 
 
+_SHOW = frozenset("show shows showed shown showing".split())
+#: sources that are pictures or recordings: what they "show" is a scene, not a statement
+_PICTURE_WORDS = frozenset(
+    "photo photos photograph photographs picture pictures image images video videos footage clip clips "
+    "camera cameras screenshot screenshots recording recordings".split()
+)
+
+
+def pictures_not_speech(text: str, a: Attribution) -> bool:
+    """ "The next photo shows where ...", "A Ruptly video shows hundreds of people ...": a picture or a video
+    showing a scene reports nobody's words (guideline section 2 marks speech, writing and reporting)."""
+    cue_words = [w.lower() for w in CUE_WORD.findall(text, a.cue[0], a.cue[1])]
+    if not cue_words or cue_words[-1] not in _SHOW or a.source is None:
+        return False
+    return any(w.lower() in _PICTURE_WORDS for w in CUE_WORD.findall(text, a.source[0], a.source[1]))
+
+
 # predicates whose complement is what was said (a clause, a quote, a characterisation)
 _CLAUSAL_BASES = (
     "say tell claim report state announce add note warn explain insist argue suggest allege confirm deny "
@@ -610,6 +627,8 @@ def _object_not_content(text: str, a: Attribution) -> bool:
     first = CUE_WORD.search(text, a.content[0], a.content[1])
     if cue_words and cue_words[-1] in _TELL and len(CUE_WORD.findall(text, a.content[0], a.content[1])) <= 3:
         return True  # "told the wire service": the listener, not what was said
+    if cue_words and cue_words[-1] in _TELL and _listener_and_setting(text, a.content):
+        return True  # "told The Daily Caller News Foundation on Sunday": the listener and when, no message
     if cue_words and cue_words[-1] in _TOPIC_PREPOSITIONS:
         return True  # "tweeted about the shooting": a topic
     if first is not None and first.group().lower() in _TOPIC_PREPOSITIONS and not _QUANTITY_AFTER.match(
@@ -667,6 +686,22 @@ def _asked_about(text: str, cue_word: str, content: Span) -> bool:
 
 
 _TELL = frozenset("tell tells told telling".split())
+#: a listener of up to five words and then only when or where it was told: "The Daily Caller News Foundation on
+#: Sunday", "authorities months ago", "two men now", "NBC in an interview"
+_LISTENER_SETTING = re.compile(
+    r"(?:[^\s,\"\u201c\u2018]+\s+){0,4}?[^\s,\"\u201c\u2018]+"
+    r"(?:\s+(?:on\s+[\w-]+|in\s+(?:an?|the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?|now|[\w-]+\s+ago|last\s+[\w-]+"
+    r"|earlier(?:\s+this\s+[\w-]+)?|yesterday|today|this\s+[\w-]+|at\s+the\s+time))+[.,;]?",
+    re.I,
+)
+
+
+def _listener_and_setting(text: str, content: Span) -> bool:
+    """ "told X on Monday": the content is a short listener followed only by a time or a setting, no clause (a
+    word like "is" or "had" among them means a clause was told: "told reporters the plan is dead now")."""
+    if _LISTENER_SETTING.fullmatch(text, content[0], content[1]) is None:
+        return False
+    return not any(w.lower() in _FINITE_WORDS for w in CUE_WORD.findall(text, content[0], content[1]))
 #: "with" or "about" alone between a cue and its content ("posted with permission from", "tweeted about the")
 _TOPIC_GAP = re.compile(r"[ \t]+(?:with|about)[ \t]+", re.I)
 _TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after before during".split())
