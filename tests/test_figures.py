@@ -373,14 +373,14 @@ def test_the_shipped_scorer_matches_the_features_and_keeps_candidates_below_half
 def test_logistic_fit_learns_a_separating_feature() -> None:
     import numpy as np
 
-    from presslens.training.figures import fit, predict
-    from presslens.training.logistic import expected_calibration_error
+    from presslens.training.figures import fit
+    from presslens.training.logistic import expected_calibration_error, probabilities
 
     rng = np.random.default_rng(0)
     x = rng.normal(size=(400, 2))
     y = (x[:, 0] + 0.1 * rng.normal(size=400) > 0).astype(float)
     w, b = fit(x, y, 1.0)
     assert w[0] > 2 * abs(w[1])
-    p = predict(x, w, b)
+    p = probabilities(x, w, b)
     assert ((p >= 0.5) == (y == 1)).mean() > 0.9
     assert expected_calibration_error(np.array([1.0, 1.0, 1.0, 0.0]), np.full(4, 0.75)) == pytest.approx(0.0)

@@ -130,7 +130,7 @@ def test_fit_learns_a_signal_and_the_penalty_shrinks_it() -> None:
     assert w[0] > 1.5 and w[1] < -1.0 and abs(w[2]) < 0.6
     strong, _ = training.fit(x, y, 1000.0)
     assert np.abs(strong).sum() < np.abs(w).sum() / 3
-    p = training.predict(x, w, b)
+    p = training.probabilities(x, w, b)
     assert training.log_loss(y, p) < training.log_loss(y, np.full(400, y.mean()))
 
 

@@ -38,7 +38,7 @@ from presslens.analyzers.figures.scoring import (
     class_probability,
     quantity_features,
 )
-from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss
+from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss, probabilities
 
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
@@ -93,10 +93,6 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 60) -> tuple[
                            iterations=iterations, jitter=1e-9, hessian_form="sx_t_x")
 
 
-def predict(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
-    return np.asarray(1.0 / (1.0 + np.exp(-(x @ weights + bias))), dtype=np.float64)
-
-
 @dataclass
 class Counts:
     right: int = 0
@@ -134,7 +130,7 @@ def choose_l2(x: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str]
         for held in names:
             train = np.isin(groups, [n for n in names if n != held])
             w, b = fit(x[train], y[train], l2)
-            total += log_loss(y[groups == held], predict(x[groups == held], w, b))
+            total += log_loss(y[groups == held], probabilities(x[groups == held], w, b))
         losses[l2] = total
     return min(losses, key=lambda k: (losses[k], k))
 
@@ -184,7 +180,7 @@ def evaluate(examples: list[Example], gold_counts: dict[str, int], splits: tuple
         strength = choose_strength(examples, rest)
         scores = {
             "rule": np.asarray([e.rule_score for e in held_examples]),
-            "logistic": predict(x[test], w, b),
+            "logistic": probabilities(x[test], w, b),
             "classes": class_scores(held_examples, class_table([e for e in examples if e.split in rest]), strength),
         }
         rows[held] = {"figures": int(test.sum()), "l2": l2, "strength": strength}

@@ -122,6 +122,11 @@ def fit_standardised(x: np.ndarray, y: np.ndarray, l2: float, *, iterations: int
     return standard.to_raw(weights, bias)
 
 
+def probabilities(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
+    """The fitted model's probabilities for the rows of ``x`` (float64): ``sigmoid(x @ weights + bias)``."""
+    return np.asarray(sigmoid(x @ weights + bias), dtype=np.float64)
+
+
 def log_loss(y: np.ndarray, p: np.ndarray) -> float:
     """Summed binary log loss of probabilities ``p`` for labels ``y`` in {0, 1} (``p`` clipped to [1e-6, 1 - 1e-6]):
     what the trainers' leave-one-split-out choices minimise."""

@@ -44,7 +44,7 @@ from presslens.analyzers.claims.predictions import (
     recalibrated_bucket_score,
 )
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
-from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss
+from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss, probabilities
 
 SPLITS: tuple[str, ...] = OPEN_SPLITS
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
@@ -144,10 +144,6 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 50) -> tuple[
                            tolerance=1e-9, hessian_form="sx_t_x")
 
 
-def predict(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
-    return np.asarray(1.0 / (1.0 + np.exp(-(x @ weights + bias))), dtype=np.float64)
-
-
 def precision_recall(candidates: list[Candidate], scores: np.ndarray, golds: list[Gold],
                      split: str) -> tuple[int, int, int, int]:
     """(right asserted, asserted, gold found, gold) on one split: the evaluation's prediction counts."""
@@ -167,7 +163,7 @@ def choose_l2(x: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str]
             train = np.isin(groups, [n for n in names if n != held])
             test = groups == held
             w, b = fit(x[train], y[train], l2)
-            total += log_loss(y[test], predict(x[test], w, b))
+            total += log_loss(y[test], probabilities(x[test], w, b))
         losses[l2] = total
     return min(losses, key=lambda k: (losses[k], k)), losses
 
@@ -197,9 +193,9 @@ def evaluate(candidates: list[Candidate], golds: list[Gold]) -> dict[str, Any]:
         train, test = np.isin(groups, rest), groups == held
         l2, _ = choose_l2(x, y, groups, rest)
         w, b = fit(x[train], y[train], l2)
-        learned = predict(x, w, b)
+        learned = probabilities(x, w, b)
         bw, bb = fit(x[train][:, buckets], y[train], choose_l2(x[:, buckets], y, groups, rest)[0])
-        bucket_scores = predict(x[:, buckets], bw, bb)
+        bucket_scores = probabilities(x[:, buckets], bw, bb)
         fold_table = recalibrated_scores(candidates, rest)
         recalibrated = np.asarray([fold_table[c.basis] for c in candidates])
         row: dict[str, Any] = {"l2": l2}
@@ -211,7 +207,7 @@ def evaluate(candidates: list[Candidate], golds: list[Gold]) -> dict[str, Any]:
         table["held_out"][held] = row
     l2, losses = choose_l2(x, y, groups, list(SPLITS))
     w, b = fit(x, y, l2)
-    learned = predict(x, w, b)
+    learned = probabilities(x, w, b)
     table["recalibrated"] = recalibrated_scores(candidates, list(SPLITS))
     recalibrated_all = np.asarray([table["recalibrated"][c.basis] for c in candidates])
     for split in SPLITS:

@@ -41,7 +41,7 @@ from presslens.evaluation.realnews import annotated_articles
 from presslens.evaluation.realnews_calibration import calibration
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
 from presslens.registry import ModelSpec
-from presslens.training.logistic import fit_l2_logistic
+from presslens.training.logistic import fit_l2_logistic, probabilities
 
 L2 = 1.0
 """Ridge penalty on the weights (not on the bias); fixed before any fit was scored."""
@@ -144,7 +144,7 @@ def _score(rows: list[Row], weights: np.ndarray, bias: float) -> np.ndarray:
     if not rows:
         return np.zeros(0)
     x = np.stack([r.features for r in rows])[:, : len(weights)]
-    return np.minimum(1.0 / (1.0 + np.exp(-(x @ weights + bias))), np.asarray([r.cap for r in rows]))
+    return np.minimum(probabilities(x, weights, bias), np.asarray([r.cap for r in rows]))
 
 
 def _counts(rows: list[Row], scores: np.ndarray, gold_total: int) -> dict[str, Any]:
