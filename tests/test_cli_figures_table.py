@@ -45,6 +45,12 @@ def run_figures(mentions: list[SimpleNamespace], sources: list[str], monkeypatch
         group_id="g1", label="N men have left the country", measure="count", unit="men", mentions=mentions,
         sources=sources, first=mentions[0], latest=mentions[-1], lowest=mentions[-1], highest=mentions[1],
         also_published_by={}, conflicts=[], conflicts_between=[])
+    return figures_output(group, "table", monkeypatch, capsys)
+
+
+def figures_output(group: Any, fmt: str, monkeypatch: pytest.MonkeyPatch,
+                   capsys: pytest.CaptureFixture[str]) -> str:
+    """What ``presslens figures --format FMT`` prints when the store holds the one figure group ``group``."""
 
     @contextlib.contextmanager
     def fake_store(db: Any, write: bool = False) -> Iterator[Any]:
@@ -53,7 +59,7 @@ def run_figures(mentions: list[SimpleNamespace], sources: list[str], monkeypatch
     monkeypatch.setattr("presslens.store.store.open_store", fake_store)
     monkeypatch.setattr("presslens.store.tracking.figure_summaries", lambda *a, **k: [group])
     args = argparse.Namespace(since=None, until=None, min_articles=1, rebuild=False, db=None, query=None,
-                              source=None, format="table")
+                              source=None, format=fmt)
     assert store_cli.cmd_figures(args) == 0
     return capsys.readouterr().out
 
@@ -107,17 +113,8 @@ def test_a_copy_without_an_outlet_names_its_article(monkeypatch: pytest.MonkeyPa
         also_published_by={"a5": [{"article_id": "copy7", "source": None, "date": "2025-10-05"},
                                   {"article_id": "copy8", "source": "Eastfield Observer", "date": None}]},
         conflicts=[], conflicts_between=[])
-
-    @contextlib.contextmanager
-    def fake_store(db: Any, write: bool = False) -> Iterator[Any]:
-        yield FAKE_STORE
-
-    monkeypatch.setattr("presslens.store.store.open_store", fake_store)
-    monkeypatch.setattr("presslens.store.tracking.figure_summaries", lambda *a, **k: [group])
-    args = argparse.Namespace(since=None, until=None, min_articles=1, rebuild=False, db=None, query=None,
-                              source=None, format="table")
-    assert store_cli.cmd_figures(args) == 0
-    line = next(x for x in capsys.readouterr().out.splitlines() if "also published by" in x)
+    out = figures_output(group, "table", monkeypatch, capsys)
+    line = next(x for x in out.splitlines() if "also published by" in x)
     assert line.strip() == ("also published by: 'wire-copy-7' (no outlet recorded) (2025-10-05), "
                             "Eastfield Observer (undated)")
 
@@ -130,17 +127,7 @@ def test_a_percent_group_says_percent_once(monkeypatch: pytest.MonkeyPatch,
         group_id="g2", label="annual inflation reached N per cent", measure="percent", unit="percent",
         mentions=rates, sources=["Harbour Post", "Radio Tarsk"], first=rates[0], latest=rates[-1],
         lowest=rates[0], highest=rates[-1], also_published_by={}, conflicts=[], conflicts_between=[])
-
-    @contextlib.contextmanager
-    def fake_store(db: Any, write: bool = False) -> Iterator[Any]:
-        yield FAKE_STORE
-
-    monkeypatch.setattr("presslens.store.store.open_store", fake_store)
-    monkeypatch.setattr("presslens.store.tracking.figure_summaries", lambda *a, **k: [group])
-    args = argparse.Namespace(since=None, until=None, min_articles=1, rebuild=False, db=None, query=None,
-                              source=None, format="table")
-    assert store_cli.cmd_figures(args) == 0
-    head = capsys.readouterr().out.splitlines()[0]
+    head = figures_output(group, "table", monkeypatch, capsys).splitlines()[0]
     assert '"annual inflation reached N per cent"  [percent]  2 mentions' in head
 
 
@@ -161,18 +148,7 @@ def real_group(mentions: list[SimpleNamespace]) -> Any:
 
 
 def run_format(fmt: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
-    group = real_group(MENTIONS)
-
-    @contextlib.contextmanager
-    def fake_store(db: Any, write: bool = False) -> Iterator[Any]:
-        yield FAKE_STORE
-
-    monkeypatch.setattr("presslens.store.store.open_store", fake_store)
-    monkeypatch.setattr("presslens.store.tracking.figure_summaries", lambda *a, **k: [group])
-    args = argparse.Namespace(since=None, until=None, min_articles=1, rebuild=False, db=None, query=None,
-                              source=None, format=fmt)
-    assert store_cli.cmd_figures(args) == 0
-    return capsys.readouterr().out
+    return figures_output(real_group(MENTIONS), fmt, monkeypatch, capsys)
 
 
 def test_each_mention_names_the_users_article(monkeypatch: pytest.MonkeyPatch,
