@@ -40,7 +40,7 @@ from presslens.evaluation.realnews_matching import (
     presslens_bound,
     ref_span,
 )
-from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
+from presslens.evaluation.realnews_selection import OPEN_SPLITS, SPLITS, VALIDATION_SPLITS
 
 ASSERTED = 0.5
 DEFAULT_ANNOTATIONS = Path(__file__).resolve().parents[3] / "data" / "realnews"
@@ -490,8 +490,8 @@ def annotated_articles(path: Path, data_dir: Path) -> Iterator[tuple[dict[str, A
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
-    parser.add_argument("--split", default="dev", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "test"),
-                        help="split to score (default: dev; dev2 .. dev7 are the second to seventh dev batches)")
+    parser.add_argument("--split", default="dev", choices=SPLITS,
+                        help="split to score (default: dev; dev2 .. dev8 are the second to eighth dev batches)")
     parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS,
                         help="folder with dev.jsonl and test.jsonl (default: the repository's data/realnews)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of Markdown")

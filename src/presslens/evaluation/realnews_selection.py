@@ -28,6 +28,9 @@ The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.e
 9. A seventh dev batch (``dev7``, annotated blind during round 2 stop 22 for the following stop's validation,
    while ``dev6`` validates stop 22) takes the next ``DEV7_PER_STRATUM`` articles of each stratum in the same
    order. The first 183 keep their splits.
+10. An eighth dev batch (``dev8``, annotated blind during round 2 stop 23 for the following stop's validation,
+    while ``dev7`` validates stop 23) takes the next ``DEV8_PER_STRATUM`` articles of each stratum in the same
+    order. The first 207 keep their splits.
 """
 
 from __future__ import annotations
@@ -48,16 +51,28 @@ DEV4_PER_STRATUM = 8
 DEV5_PER_STRATUM = 8
 DEV6_PER_STRATUM = 8
 DEV7_PER_STRATUM = 8
+DEV8_PER_STRATUM = 8
 STRATA = ("reporting", "mixed", "propaganda")
-OPEN_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5")
+OPEN_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 """Splits whose errors have been read: rules may be read off them and learned weights fitted on them (leave one
 split out to choose settings)."""
-VALIDATION_SPLITS = ("dev6", "dev7")
+VALIDATION_SPLITS = ("dev7", "dev8")
 """Annotated blind and never read: scored before and after a stop's changes, errors unread until they are decided."""
 
 
+def batches() -> tuple[tuple[str, int], ...]:
+    """Each split with how many articles of every stratum it takes, in the order the rule takes them."""
+    return (("dev", DEV_PER_STRATUM), ("test", PER_STRATUM - DEV_PER_STRATUM), ("dev2", DEV2_PER_STRATUM),
+            ("dev3", DEV3_PER_STRATUM), ("dev4", DEV4_PER_STRATUM), ("dev5", DEV5_PER_STRATUM),
+            ("dev6", DEV6_PER_STRATUM), ("dev7", DEV7_PER_STRATUM), ("dev8", DEV8_PER_STRATUM))
+
+
+SPLITS = tuple(name for name, _ in batches())
+"""Every split of the set, in the order the rule fills them."""
+
+
 def select(data_dir: Path) -> dict[str, dict[str, str]]:
-    """``{article_id: {"split": "dev"|"test"|"dev2"|"dev3"|"dev4"|"dev5"|"dev6"|"dev7", "stratum": ...}}`` by the rule above."""
+    """``{article_id: {"split": one of SPLITS, "stratum": ...}}`` by the rule above."""
     articles = data_dir / "train-articles"
     spans = Counter(line.split("\t")[0] for line in (data_dir / "train-task1-SI.labels").read_text().splitlines() if line)
     eligible: list[tuple[float, str]] = []
@@ -69,21 +84,12 @@ def select(data_dir: Path) -> dict[str, dict[str, str]]:
         eligible.append((spans[aid] * 1000 / max(len(path.read_text(encoding="utf-8")), 1), aid))
     eligible.sort()
     n = len(eligible)
+    order = [name for name, count in batches() for _ in range(count)]
     out: dict[str, dict[str, str]] = {}
     for k, stratum in enumerate(STRATA):
         members = [aid for _, aid in eligible[k * n // 3 : (k + 1) * n // 3]]
         members.sort(key=lambda a: hashlib.sha256((SEED + a).encode()).hexdigest())
-        for i, aid in enumerate(members[:PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM
-                                           + DEV5_PER_STRATUM + DEV6_PER_STRATUM + DEV7_PER_STRATUM]):
-            split = ("dev" if i < DEV_PER_STRATUM else "test" if i < PER_STRATUM
-                     else "dev2" if i < PER_STRATUM + DEV2_PER_STRATUM
-                     else "dev3" if i < PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM
-                     else "dev4" if i < PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM
-                     else "dev5" if i < (PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM
-                                         + DEV5_PER_STRATUM)
-                     else "dev6" if i < (PER_STRATUM + DEV2_PER_STRATUM + DEV3_PER_STRATUM + DEV4_PER_STRATUM
-                                         + DEV5_PER_STRATUM + DEV6_PER_STRATUM)
-                     else "dev7")
+        for aid, split in zip(members, order):
             out[aid] = {"split": split, "stratum": stratum}
     return out
 
