@@ -89,7 +89,7 @@ def select(data_dir: Path) -> dict[str, dict[str, str]]:
     for k, stratum in enumerate(STRATA):
         members = [aid for _, aid in eligible[k * n // 3 : (k + 1) * n // 3]]
         members.sort(key=lambda a: hashlib.sha256((SEED + a).encode()).hexdigest())
-        for aid, split in zip(members, order):
+        for aid, split in zip(members, order, strict=False):  # members beyond the batches stay unchosen
             out[aid] = {"split": split, "stratum": stratum}
     return out
 
