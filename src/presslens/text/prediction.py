@@ -816,7 +816,10 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
     - "question" also for a wh-clause after a verb of knowing ("no one knows what the field will look like");
     - "discourse": the speaker's "I will say", "I'll admit", "I will tell you";
     - "refusal": "won't comment", "can't –or won't— say when", the preterition "I won't even say ...";
-    - "prophecy" also for scripture told as a sacred figure's or a book's words ("Jesus said the truth will ...").
+    - "prophecy" also for scripture told as a sacred figure's or a book's words ("Jesus said the truth will ...")
+      and for a song's words ("As the band sang, 'They'll ...'");
+    - "possibility": a forecast under a bare possibility ("may be such that this rumour will come to ...");
+    - "generic" also for "than X will ever"; "refusal" also for "not going to say", "no one's going to say".
 
     Every cue must be excluded for the sentence to be: one third-party forecast is enough to keep it.
     """

@@ -40,9 +40,10 @@ someone will") and "forever" statements, past plans ("were expected to", "was pl
 been"), "due to" + a noun phrase, the nouns "plan" ("the new plan to"), "project" ("a women's project that") and
 "promise" ("a failed promise to", "making empty promises to"), hopes ("hopes to", "let's hope", "I trust that")
 and forecasts that :func:`presslens.text.prediction.forecast_exclusion` rules out (poll answers, wishes, demands,
-idioms, evaluative asides "it will be eye-opening", refusals and preteritions "won't even say", scripture "Jesus
-said the truth will ...", prophecy, "you will", the writer's own "we will", a speaker's "I will say"; a rule's
-"may" in legal text). A third party's vow to a concrete act ("Hungary will never admit illegal immigrants") is a
+idioms, evaluative asides "it will be eye-opening", refusals and preteritions "won't even say", "not going to say",
+scripture "Jesus said the truth will ...", song words, prophecy, "you will", the writer's own "we will", a speaker's
+"I will say", "would love to", a forecast under "may be such that", "than X will ever", "the day X, then I will";
+a rule's "may" in legal text). A third party's vow to a concrete act ("Hungary will never admit illegal immigrants") is a
 commitment, so a prediction.
 
 The table is :data:`HAND_SCORES`, the default. :data:`RECALIBRATED_SCORES` (the option
