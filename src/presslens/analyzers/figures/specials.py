@@ -106,6 +106,11 @@ _NAME_AGE = re.compile(
     r"\b(?P<name>[A-Z][a-z’'-]+(?:[ ]+[A-Z][a-z’'-]+){0,2}),[ ]+(?P<n>\d{1,2})"
     r"(?=\s*[,;)]|\s*\.(?:\s|$)|\s+(?:who|from|and)\b)"
 )
+# a name with a generational suffix before the age: "Gerald Lawson III, 30,", "Hank Jones Jr., 41,"
+_NAME_AGE_1_7 = re.compile(
+    r"\b(?P<name>[A-Z][a-z’'-]+(?:[ ]+[A-Z][a-z’'-]+){0,2}(?:,?[ ]+(?:Jr\.|Sr\.|II|III|IV))?),[ ]+(?P<n>\d{1,2})"
+    r"(?=\s*[,;)]|\s*\.(?:\s|$)|\s+(?:who|from|and)\b)"
+)
 _NOT_NAMES = {
     "However", "Meanwhile", "Overall", "Today", "Yesterday", "Altogether", "Since", "In", "By", "Of", "On",
     "And", "But", "Then", "Now", "So", "Also", "Still", "Thus", "Instead", "Later", "Earlier", "Finally",
@@ -245,6 +250,21 @@ _NOT_QUANTITIES = [
         r"Boulevard|Blvd\.?|Lane|Drive|Dr\.|Place|Square|Court|Way|Terrace|Parkway|Highway)(?![a-z])"
     ),
 ]
+# figures 1.7 readings (issue 13, s23): numbers that are no quantity --------------------------------------------
+_NOT_QUANTITIES_1_7 = [
+    # an emphatic "100%": "I can tell you 100% this is not ...", "I am 100 percent sure" (A11: emphatic certainty is
+    # not a figure; "100 percent likely", a probability, and "100 percent of the vote" are)
+    re.compile(r"(?<![\d.,])100[ ]?(?:%|percent\b|per[ ]cent\b)(?=[ ]+(?:this|that|he|she|they|we|I|you|it|there)[ ]+"
+               r"(?!of\b|percent\b|year\b|time\b)[a-z’']+\b|[ ]+(?:sure|certain|confident|convinced|positive|committed)\b)"),
+    # a US ZIP code after a state's postal code: "New York, NY, 10032", "Austin, TX 78701"
+    re.compile(r"(?:(?<=\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
+               r"NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)[ ])|(?<=\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|"
+               r"GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|"
+               r"VT|VA|WA|WV|WI|WY|DC),[ ]))\d{5}(?:-\d{4})?\b(?![.,]\d)"),
+    # street addresses written the French or Spanish way: "near 17 rue Pelleport", "10 avenue Foch", "3 calle Mayor"
+    re.compile(r"\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ]+(?:rue|avenue|boulevard|bd|place|quai|calle|via|avenida)[ ]+"
+               r"(?:(?:de|du|des|la|le|del|de[ ]la)[ ]+)?[A-Z]"),
+]
 # share counters in page furniture ("53 SHARES", "2.3k SHARES"): counts, like the prices beside them
 _COUNTER = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?P<k>[kKmM])?[ ]+(?P<u>SHARES|Shares|VIEWS|Views|COMMENTS)\b")
 # web addresses: their digits are no figures ("https://.../cadc/15-5307/15-5307-2015-11-20.html")
@@ -328,8 +348,10 @@ _MONTH_START = re.compile(r"[JFMASOND](?<!\w[JFMASOND])")  # where "\b<Month>" c
 _DECADE_START = re.compile(r"\d(?<!\w\d)|['’](?=\d)")
 
 
-def find_specials(text: str, index: WordStarts | None = None, general: bool = False) -> list[Special]:
-    """Dates, clock times, fractions, ratios and ages (``index``: the :class:`WordStarts` of ``text``)."""
+def find_specials(text: str, index: WordStarts | None = None, general: bool = False,
+                  fixes: bool = False) -> list[Special]:
+    """Dates, clock times, fractions, ratios and ages (``index``: the :class:`WordStarts` of ``text``; ``general``
+    and ``fixes``: the readings of figures 1.6's option and of 1.7, see the package docstring)."""
     index = index if index is not None else WordStarts(text)
     found: list[Special] = []
     starts = {
@@ -343,7 +365,7 @@ def find_specials(text: str, index: WordStarts | None = None, general: bool = Fa
     for m in matches_at(_DOT_TIME, text, starts["digit"]):
         if _DOT_TIME_BEFORE.search(text[max(0, m.start() - 7) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
-    for pat in _NOT_QUANTITIES:
+    for pat in [*_NOT_QUANTITIES, *(_NOT_QUANTITIES_1_7 if fixes else ())]:
         for m in matches_at(pat, text, starts["digit"]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     if "://" in text or "www." in text or "WWW." in text:
@@ -355,7 +377,8 @@ def find_specials(text: str, index: WordStarts | None = None, general: bool = Fa
         scale = {"k": 1_000, "m": 1_000_000}.get((m.group("k") or "").lower(), 1)
         found.append(Special(m.start(), m.end(), "count",
                              {"value": clean_number(float(m.group("n").replace(",", "")) * scale),
-                              "unit": m.group("u").lower()}, (m.start(), m.end("k") if m.group("k") else m.end("n"))))
+                              "unit": m.group("u").lower(), **({"furniture": True} if fixes else {})},
+                             (m.start(), m.end("k") if m.group("k") else m.end("n"))))
     for m in matches_at(_DOTTED_VERSE, text, starts["digit"]):
         if _DOTTED_VERSE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
@@ -470,7 +493,7 @@ def find_specials(text: str, index: WordStarts | None = None, general: bool = Fa
         found.append(Special(m.start("n"), m.end(), "age",
                              {"value": None, "unit": "years", "low": decade, "high": decade + 9, "vague": True},
                              (m.start("n"), m.end())))
-    for m in _NAME_AGE.finditer(text):
+    for m in (_NAME_AGE_1_7 if fixes else _NAME_AGE).finditer(text):
         name = m.group("name")
         if name.split()[0] in _NOT_NAMES or name.split()[-1] in _NOT_NAMES or name.lower() in MONTHS:
             continue
