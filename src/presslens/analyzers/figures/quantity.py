@@ -65,7 +65,7 @@ _CURRENCY_AFTER = re.compile(rf"^(?:\s*|-)(?P<c>{CURRENCY_WORD_RE})\b", IGNORE_C
 _DURATION_AFTER = re.compile(rf"^(?:\s+|-)(?P<u>{TIME_UNITS})(?:['’]s?)?\b(?!\s*[- ]old)", IGNORE_CASE)
 _MEASURE_AFTER = re.compile(rf"^(?:\s?|-)(?P<u>{MEASURE_UNITS})(?![A-Za-z])", IGNORE_CASE)
 _ORDINAL_AFTER = re.compile(r"^(?P<u>st|nd|rd|th)\b", IGNORE_CASE)
-_SPACED_ORDINAL_AFTER = re.compile(r"^[ ](?P<u>st|nd|rd|th)\b")
+_SPACED_ORDINAL_AFTER = re.compile(r"[ ](?P<u>st|nd|rd|th)\b")
 
 
 def _ordinal_suffix(value: float) -> str:
@@ -373,13 +373,14 @@ def _classify(text: str, q: Quantity, first: Atom, last: Atom, fixes: bool = Fal
         q.end = pos + mm.end("u")
         return
     om = _ORDINAL_AFTER.match(text[pos:])
+    ordinal_end = pos + om.end() if om else None
     if om is None and fixes and last.kind == "digits" and q.value is not None:
-        om = _SPACED_ORDINAL_AFTER.match(text[pos:])  # "Paris 20 th": an ordinal typed with a space
-        if om and om.group("u") != _ordinal_suffix(q.value):
-            om = None
-    if om and last.kind == "digits" and q.value is not None:
+        spaced = _SPACED_ORDINAL_AFTER.match(text, pos)  # "Paris 20 th": an ordinal typed with a space
+        if spaced and spaced.group("u") == _ordinal_suffix(q.value):
+            ordinal_end = spaced.end()
+    if ordinal_end is not None and last.kind == "digits" and q.value is not None:
         q.label = "ordinal"
-        q.end = pos + om.end()
+        q.end = ordinal_end
         unit = _unit_phrase(text, q.end, fixes)
         if unit:
             q.unit, q.unit_span, q.end = text[unit[0] : unit[1]], unit, unit[1]
