@@ -184,6 +184,73 @@ asserted, 12 wrong, 2 missed (P 0.893, R 0.980) -> general 113, 12 wrong, 1 miss
 seen figure-group texts are identical (``figure_texts_diff.py``): grouping calls the default readings. The
 calibrated scorer is fitted on the default readings and is unchanged (rebuilt byte-identical, sha256 below).
 
+Version 1.7 (issue 13, s23) adds these readings of English numbers (``quantity.FIXES_IN_RULES``: in the default
+readings and in ``general``): a week or day of a sequence is a point in time ("your week 2 outline", "week two",
+"on day one", "Day 3"; not before a plural noun: "day 3 protesters"); a capitalised number word in a name ("the Gang
+of Eight", '"Three Amigos"') is no count; an emphatic "100%" ("I can tell you 100% this is ...", "100 percent
+sure/committed"; not "100 percent likely" nor "100 percent of") and "zero" before an abstract noun ("zero evidence",
+"zero military experience"; not "zero delegates") are no figures; US ZIP codes after a state code ("NY, 10032"),
+street addresses written "17 rue Pelleport" and lower-case "precinct 78" / "ward 8" are no figures; an ordinal typed
+with a space ("Paris 20 th") is an ordinal; a unit of one right after a plural noun is a rate ("multiple news
+conferences a day", "a few hours a day"; not "a day after", "a week apart", "a month into"); "from 25 percent to 90
+percent" and "by 5 percent to 15 percent" are ranges (without from/by "lost the state 36 percent to 51 percent" is a
+result: two figures); a four-digit 1800-2100 number without comma or bound before a plural noun ("eye on 2018
+elections", "any 2016 presidential candidates") is a candidate at :data:`.quantity.YEAR_COUNT_SCORE` (0.3; news
+style writes counts of thousands with a comma); "at least one of these calls" is a lower-bounded count; "only one
+hearing and one set of appeals" counts both; "a couple hundred thousand" is vague; an age after a name with a
+generational suffix ("Gerald Lawson III, 30,"); a collective noun before a plural modifies it ("two Ohio police
+officers", "ten crew members"); "six-figure fees" is a vague amount (100,000-999,999), not 6; "past" after "of the"
+ends the counted phrase ("five of the past six elections"). Share counters ("557 SHARES") stay figures, as A11's
+decision 10 and GUIDELINE.md 8a read page-furniture figures, and carry ``attributes["furniture"] = true`` so that a
+report can leave them out of the story's figures (the stop-22 user trial flagged them as furniture; the report is not
+this analyzer's). Read off: the emphatic zero off dev5's errors (in-sample on dev5), the points in time, emphatic
+100%, rates, percent ranges, "at least one of", the counted "one" pair, "rue", the spaced ordinal and "a couple
+hundred" off dev6's errors (in-sample on dev6), the names, ZIP codes, precinct/ward and "past" off AUDIT A (the 15
+PolNeAR train files of ``/work/annot/s23/A``), the year before a plural off dev6 and AUDIT A (both show it), the age
+suffix, collective modifiers, "six-figure" and the furniture flag off the stop-22 user trial (PTC dev articles, the
+techniques test set: only the pattern was taken). Each was then checked on the other splits and on unlabelled PolNeAR
+train text (825 files, AUDIT B's 15 left out), where "two past elections", poll results "36 percent to 51 percent",
+"near-zero interest rates", "a month into the contest" and "3 tanks holds" showed the limits written above.
+
+Leave-one-split-out (issue 13's ship rule, fixed in advance): for each open split the readings are those decided
+without it (dev5 without the emphatic zero, dev6 without the dev6-read readings; the year rule counts as held out on
+dev6 because AUDIT A shows it too). The 1.7 readings change no figure of dev, dev2 and dev3, and on dev4 only two
+units ("700 police killings", "two police officers"); all 162 texts compared
+(``/work/annot/s23/quant9/tools/split_diff.py``). Quantity P/R at 0.5, ``presslens eval realnews --data
+../shared/data/ptc-semeval2020-task11 --split S`` (the quantity row; the figures-only tool
+``/work/annot/s23/quant9/tools/qeval.py`` gives the same counts in seconds):
+
+| split | 1.6 (branch start) | 1.7, in-sample | 1.7, held out |
+|---|---|---|---|
+| dev | 0.986 / 0.986 | 0.986 / 0.986 | 0.986 / 0.986 |
+| dev2 | 0.994 / 0.994 | 0.994 / 0.994 | 0.994 / 0.994 |
+| dev3 | 0.992 / 1.000 | 0.992 / 1.000 | 0.992 / 1.000 |
+| dev4 | 0.994 / 0.982 | 0.994 / 0.982 | 0.994 / 0.982 |
+| dev5 | 0.959 / 0.943 | 0.970 / 0.943 | 0.959 / 0.943 |
+| dev6 | 0.932 / 0.958 | 0.993 / 0.993 | 0.938 / 0.958 |
+| sum | 0.977 (1025/1049) / 0.977 (1025/1049) | 0.988 (1030/1043) / 0.982 (1030/1049) | 0.978 (1025/1048) / 0.977 (1025/1049) |
+
+Held out, precision rises by one wrong figure fewer and recall is unchanged; counted strictly (the year rule as read
+off dev6) the held-out sums equal the branch start's and the readings are judged on AUDIT B. Rule-score ECE (the
+eval's calibration table), held out: dev5 0.061, dev6 0.046 (in-sample 0.073 and 0.100: the rule scores, 0.8-0.95,
+sit below the share right once the errors are fixed). The ``general`` option judged again on six splits: in-sample
+0.990 (1036/1046) / 0.988 (1036/1049); held out (dev5 without its dev5-read readings; on dev6, never read by them,
+"a one-week memory" is a new wrong figure) 0.977 (1025/1049) / 0.977 (1025/1049), below the 1.7 rules' 0.978: it
+stays an option. AUDIT A (verdicts: the quant9 session's own judgments against section 3 and A11's log, not gold, in
+``/work/annot/s23/quant9/A``; every asserted figure other than dates and ordinals and every number or number word
+without one): 1.6 53 asserted, 6 wrong, 1 missed (P 0.887, R 0.979) -> 1.7 47 asserted, 0 wrong, 1 missed (P 1.000,
+R 0.979; in-sample for the A-read readings; the miss is "they had one child"). Counts: ``python
+/work/annot/s23/quant9/tools/verdicts.py`` (as s22's). AUDIT B (``/work/annot/s23/B``, read only after the code was
+final, commit 5a663af, the branch start judged first; held out): 130 asserted, 6 wrong, 4 missed (P 0.954, R 0.969)
+with both codes: no figure of B changes, so the wrong count does not rise (its causes: the day of "Nov. 6 to 10", "age
+45 and over" without its bound, which the ``general`` option reads, the idiom "one-two punch", the trick "50-50 grind",
+"in a year this wacky"; misses: "a three-candidate matchup", "by one point", a listicle "3." alone on its line). By
+the ship rule the 1.7 readings are the default (held-out precision up, recall level, B's wrong count level); read
+strictly (the year rule as read off dev6 only) they move no held-out split and B's precision does not rise, and they
+would be an option: set ``quantity.FIXES_IN_RULES = False`` (and rebuild the scorer) to make them one. The figures of the 584 seen figure-group texts differ in 8 texts, each a fixed figure: a unit completed
+("media workers", "crew members") or a rate "a few hours a day" no longer a duration
+(``/work/annot/s23/quant9/tools/figure_texts_diff.py OLD/src NEW/src``).
+
 Scores (model card). The rules give one fixed score per pattern; on new text the wrong figures sat at the same
 scores as the right ones. :mod:`.scoring` maps them to probabilities: a logistic regression over general features
 (:data:`.scoring.FEATURE_NAMES`: the rule score, number form, label, unit, bound, value one, capitalised word
@@ -191,23 +258,34 @@ before or after, hyphenated modifier, year-like value, headline line, quotation)
 pattern class (per rule score) shrunk towards the rule score, whichever has the lower held-out log loss (the
 per-class map: the logistic regression's L2 choice drives every feature but the rule score to about zero: after the
 fixes only 13 of 738 open-split figures are wrong, too few to learn from). Data: the figures of the real-news
-open splits (``OPEN_SPLITS``: dev .. dev5; PTC SemEval-2020 task 11 train articles, research use only;
+open splits (``OPEN_SPLITS``: dev .. dev6; PTC SemEval-2020 task 11 train articles, research use only;
 stand-off gold in ``data/realnews``), labelled by the evaluation's matching rule; dates and ordinals keep the rule
 scores. Train: ``presslens train figures --data ../shared/data/ptc-semeval2020-task11`` (CPU, seconds; writes
 ``models/figures/quantity_scorer.json``, JSON, no pickle, the shipped file sha256
-``07d0cacf4bbdea9db74988dca06ba61d1cb4c5c680ddc3381ea4b9db75b8cf14``, rebuilt
+``a0ecd69af904e3dbf631a457b94e108f37f095cf585211ca7b22a52f67af73c4``, rebuilt
 byte-identical; ``--check`` prints the table only). Every choice is
-leave-one-split-out: strengths chosen on four splits, fitted on them, scored on the fifth (refit at stop 22, when dev5
-became open). Held-out quantity P/R at 0.5 and ECE (that command's table; counts summed over the five held-out splits):
+leave-one-split-out: strengths chosen on five splits, fitted on them, scored on the sixth (refit at stop 23 on the
+1.7 readings, when dev6 became open: same features, same method). Held-out quantity P/R at 0.5 and ECE (that
+command's table; counts summed over the six held-out splits; 1050 figures, 20 wrong):
 
-| held out | rules P / R / ECE | calibrated (classes) P / R / ECE |
-|---|---|---|
-| dev | 0.986 / 0.986 / 0.077 | 0.986 / 0.986 / 0.009 |
-| dev2 | 0.994 / 0.994 / 0.078 | 0.994 / 0.994 / 0.014 |
-| dev3 | 0.992 / 1.000 / 0.087 | 0.992 / 1.000 / 0.014 |
-| dev4 | 0.994 / 0.982 / 0.093 | 0.994 / 0.982 / 0.021 |
-| dev5 | 0.959 / 0.943 / 0.061 | 0.959 / 0.943 / 0.031 |
-| sum | 0.984 (889/903) / 0.980 (889/907) / 0.079 | 0.984 (889/903) / 0.980 (889/907) / 0.017 |
+| held out | rules P / R / ECE | calibrated (classes) P / R / ECE | logistic P / R / ECE |
+|---|---|---|---|
+| dev | 0.986 / 0.986 / 0.077 | 0.986 / 0.986 / 0.003 | 0.972 / 0.986 / 0.010 |
+| dev2 | 0.994 / 0.994 / 0.078 | 0.994 / 0.994 / 0.009 | 0.994 / 0.994 / 0.010 |
+| dev3 | 0.992 / 1.000 / 0.087 | 0.992 / 1.000 / 0.006 | 0.992 / 1.000 / 0.008 |
+| dev4 | 0.994 / 0.982 / 0.093 | 0.994 / 0.982 / 0.014 | 0.994 / 0.982 / 0.015 |
+| dev5 | 0.970 / 0.943 / 0.073 | 0.970 / 0.943 / 0.021 | 0.970 / 0.943 / 0.017 |
+| dev6 | 0.993 / 0.993 / 0.100 | 0.993 / 0.993 / 0.008 | 0.993 / 0.993 / 0.013 |
+| sum | 0.988 (1030/1043) / 0.982 (1030/1049) / 0.083 | 0.988 (1030/1043) / 0.982 (1030/1049) / 0.010 | 0.984 (1030/1047) / 0.982 (1030/1049) / 0.012 |
+
+The per-class map wins again on held-out log loss (73.3 against 88.1; the rules 140.5). The five-split fit it
+replaces (sha256 ``07d0cacf...``, stop 22: held-out sum over dev .. dev5 on the 1.6 readings 0.984 / 0.980, ECE
+0.017, rules 0.079) scored dev6, new to it, at ECE 0.051 with the 1.6 readings (the rule scores 0.051) and 0.011 with
+the 1.7 ones (``qeval.py --option figures.scores=calibrated [--split dev6]``, run with each tree on
+``PYTHONPATH``). The readings are in-sample on dev6 (and the scorer's classes are counted on splits whose errors the
+rules were fixed on), so these ECEs are optimistic for new text: on AUDIT A with the 1.6 findings the calibrated
+scores of the asserted figures averaged 0.980 where 0.887 were right (ECE 0.094, the rule scores 0.072;
+``python /work/annot/s23/quant9/tools/audit_ece.py REPORTS.jsonl A/before.json``).
 
 The calibration leaves the asserted figures as they are, so held-out precision does not rise and by issue 13's
 ship rule (fixed in advance) it is an option, not the default: set ``--option figures.scores=calibrated``. Caveat:

@@ -18,7 +18,7 @@ from presslens.article import Article, Finding, span_ref
 class FiguresAnalyzer(Analyzer):
     """Number expressions: counts, percentages, money, ranges, ages, durations, dates, measures."""
 
-    version = "1.6"
+    version = "1.7"
     languages = frozenset({"en"})
     description = (
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
@@ -28,7 +28,7 @@ class FiguresAnalyzer(Analyzer):
         AnalyzerOption("scores", SCORES_CHOICES, "rules",
                        "figure scores: 'rules' (shipped, fixed per pattern) or 'calibrated' (experimental, fitted)"),
         AnalyzerOption("readings", READINGS, "rules",
-                       "number readings: 'rules' (shipped, 1.5's) or 'general' (experimental: 1.6's general English "
+                       "number readings: 'rules' (shipped, 1.7's) or 'general' (experimental: 1.6's general English "
                        "readings: trillions, .380, half-dozen, one-week, no two, (1)/(2), numbered lists, "
                        "'45 and older', 'an estimated 40 or more', a year then an amount)"),
     )
@@ -62,6 +62,8 @@ class FiguresAnalyzer(Analyzer):
             attrs["fraction"] = q.extra["fraction"]
         if "person" in q.extra:
             attrs["person"] = span_ref(article, *q.extra["person"])
+        if q.extra.get("furniture"):
+            attrs["furniture"] = True  # a share counter of the page ("557 SHARES"): a figure, but no part of the story
         return Finding.at(article, q.start, q.end, kind="quantity", label=q.label, score=score,
                           analyzer=self.name, attributes=attrs)
 

@@ -44,7 +44,7 @@ WORDS_RE = re.compile(
 )
 VAGUE_RE = re.compile(
     r"\b(?:(?P<tens>tens|hundreds)\s+of\s+(?P<tens_scale>thousands|millions|billions)|"
-    r"(?P<q>several|(?:a\s+)?few|a\s+couple\s+of|many|a\s+number\s+of)\s+(?P<q_scale>dozen|hundred|thousand|"
+    r"(?P<q>several|(?:a\s+)?few|a\s+couple(?:\s+of)?|many|a\s+number\s+of)\s+(?P<q_scale>dozen|hundred|thousand|"
     r"million|billion)(?:\s+(?P<q_scale2>thousand|million))?|"
     r"multi-?(?P<multi>million|billion)(?=[\s-]+(?:dollars?|euros?|pounds?|roubles?|rubles?)\b)|"
     r"(?:(?:many|several|some|tens\s+of)\s+)?(?P<plural>dozens|scores|hundreds|thousands|millions|billions|"
@@ -186,8 +186,8 @@ _VAGUE_BOUNDS = {
     "millions": (2_000_000, 9_999_999), "billions": (2_000_000_000, 9_999_999_999),
     "trillions": (2_000_000_000_000, 9_999_999_999_999),
 }
-_QUANTIFIER_FACTORS = {"several": (3, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "many": (3, 9),
-                       "a number of": (2, 9)}
+_QUANTIFIER_FACTORS = {"several": (3, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "a couple": (2, 3),
+                       "many": (3, 9), "a number of": (2, 9)}
 
 
 def _vague_atom(m: re.Match[str]) -> Atom:
@@ -211,11 +211,12 @@ def _vague_atom(m: re.Match[str]) -> Atom:
 
 
 def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None = None,
-               general: bool = False) -> list[Atom]:
+               general: bool = False, fixes: bool = False) -> list[Atom]:
     """All number atoms outside the ``taken`` spans, left to right, without overlaps.
 
     ``index``: the :class:`WordStarts` of ``text``, if already built. ``general``: also the readings of the
-    ``general`` option (figures 1.6: "trillions", ".380", "half-dozen", "one-week", "no two").
+    ``general`` option (figures 1.6: "trillions", ".380", "half-dozen", "one-week", "no two"). ``fixes``: the
+    readings of figures 1.7 (see the package docstring: "a couple hundred", "six-figure", names and points in time).
     """
     index = index if index is not None else WordStarts(text)
     atoms: list[Atom] = []
@@ -227,6 +228,8 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
             continue  # "it scores political points", "test scores": a verb or a noun, not "scores (of) people"
         if not general and (m.group("plural") or "").lower() == "trillions":
             continue
+        if not fixes and re.fullmatch(r"a\s+couple", m.group("q") or "", IGNORE_CASE):
+            continue  # "a couple hundred thousand": vague only in the 1.7 readings
         atoms.append(_vague_atom(m))
     for m in finditer_from(COUPLE_RE, index, COUPLE_FIRST):
         # "a couple of weeks": about two, vague; the bound is set where the quantity is built
@@ -234,11 +237,11 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
     for m in _DIGITS_RE.finditer(text):
         if not general and m.group(0).startswith("."):
             continue
-        atom = _digit_atom(text, m)
+        atom = _digit_atom(text, m, fixes)
         if atom is not None:
             atoms.append(atom)
     for m in finditer_from(WORDS_RE, index, WORDS_FIRST):
-        atom = _word_atom(text, m, general)
+        atom = _word_atom(text, m, general, fixes)
         if atom is not None:
             atoms.append(atom)
     atoms.sort(key=lambda a: (a.start, -(a.end - a.start)))
@@ -269,7 +272,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
+def _digit_atom(text: str, m: re.Match[str], fixes: bool = False) -> Atom | None:
     start, end = m.start(), m.end()
     raw = _ZERO_WIDTH_RE.sub("", m.group(0))
     if raw in _EMERGENCY_NUMBERS and (_EMERGENCY_AFTER.match(text[end : end + 30])
@@ -283,6 +286,9 @@ def _digit_atom(text: str, m: re.Match[str]) -> Atom | None:
     if (re.search(r"[A-Za-z]-?$", before) and not _SCORE_BEFORE.search(text[max(0, start - 6) : start])) or \
             IDENTIFIER_BEFORE.search(text[max(0, start - 20) : start]) or _listed_reference(text, start, end):
         return None  # Su-34, MH17, Article 5 (but "a 4-to-4 split" is two counts)
+    if fixes and (_LOWER_IDENTIFIER_BEFORE.search(text[max(0, start - 10) : start])
+                  or (end - start <= 3 and _point_in_time(text, start, end))):
+        return None  # "precinct 78", "your week 2 outline", "on Day 1": an identifier or a point in time
     after = text[end : end + 3]
     if re.match(r"-[A-Z](?!\w)", after):
         return None  # "3-D printer files", "3-D-printed guns", "4-H club": a type or a name, not a figure
@@ -412,6 +418,68 @@ def _one_pronoun_in_tally(text: str, start: int, end: int) -> bool:
     return _SENTENCE_NUMBER_BEFORE.search(text[max(0, start - 150) : start - 1]) is not None
 
 
+# figures 1.7 readings (issue 13, s23) ------------------------------------------------------------------
+
+# "precinct 78", "ward 8": lower-case identifiers (the capitalised ones are in IDENTIFIER_BEFORE)
+_LOWER_IDENTIFIER_BEFORE = re.compile(r"\b(?:precinct|ward)[ ]+$")
+# "your week 2 outline", "on day one", "by Day 3": a week or day of a sequence names a point in time (the
+# guideline's "day one"), not a count; not after a rate or an article ("once a day 3 people", "every week 500 ...")
+_POINT_WORD_BEFORE = re.compile(r"(?<!\ba[ ])(?<!\ban[ ])(?<!\bper[ ])(?<!\beach[ ])(?<!\bevery[ ])(?<!\bone[ ])"
+                                r"(?<!\bsame[ ])\b(?:[Ww]eek|[Dd]ay)[ ]+$")
+_POINT_NUMBER_AFTER = re.compile(r"[ ]+(?:[a-z]+s\b|percent\b|per[ ]cent\b|hundred\b|thousand\b|million\b|billion\b)|"
+                                 r"[ ]?%|[.,]\d")
+
+
+def _point_in_time(text: str, start: int, end: int) -> bool:
+    """ "week 2", "day one": the number names a week or a day of a sequence (no plural noun, per cent or scale
+    after it: "day 3 protesters" would count)."""
+    return (_POINT_WORD_BEFORE.search(text[max(0, start - 12) : start]) is not None
+            and _POINT_NUMBER_AFTER.match(text, end) is None)
+
+
+# "the Gang of Eight", "the Group of Seven": a capitalised number word after "<Name> of" is part of a name
+_NAME_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+[ ]+of[ ]+$")
+# '"Three Amigos"', "'THREE AMIGOS'": a quoted run of capitalised words that opens with the number word is a name
+_QUOTE_OPENERS = "\"“‘'"
+_QUOTED_NAME_REST = re.compile(r"(?:[ ]+[A-Z][A-Za-z’'-]*){1,3}[”\"’']")
+# "zero evidence", "zero credible proof": an emphatic "no" (A11: dropped), not a count of nothing ("zero
+# endorsements", "a zero percent chance" count)
+_EMPHATIC_ZERO_AFTER = re.compile(
+    r"[ ]+(?:[a-z]+[ ]+)?(?:evidence|proof|knowledge|experience|credibility|tolerance|respect|sense|idea|clue|"
+    r"doubt|intention|desire|accountability|regard|empathy|concern|remorse|shame|integrity|understanding)\b"
+)
+# "six-figure fees", "a seven-figure salary", "two-digit inflation": an order of magnitude, a vague amount
+_MAGNITUDE_AFTER = re.compile(r"-(?P<u>figure|digit)\b", IGNORE_CASE)
+# "at least one of these calls", "more than one of them": a bounded count, not the pronoun "one of"
+_BOUNDED_ONE_OF = re.compile(r"\b(?:at[ ]+least|more[ ]+than)[ ]+$", IGNORE_CASE)
+# "only one hearing and one set of appeals": the next "one" of a coordinated count
+_COUNTED_ONE_BEFORE = re.compile(r"\b(?:at[ ]+least|only|just|exactly)[ ]+one[ ]+[a-z]+(?:[ ]+[a-z]+)?[ ]+(?:and|or)[ ]+$",
+                                 IGNORE_CASE)
+
+
+def _name_number(text: str, start: int, end: int) -> bool:
+    """ "the Gang of Eight", '"Three Amigos"': a capitalised number word that is part of a name."""
+    if not text[start : start + 1].isupper():
+        return False
+    if _NAME_OF_BEFORE.search(text[max(0, start - 24) : start]):
+        return True
+    return text[start - 1 : start] in _QUOTE_OPENERS and _QUOTED_NAME_REST.match(text, end) is not None
+
+
+def _counted_one_fixes(text: str, start: int, end: int) -> bool:
+    """The 1.7 readings of a counted "one": "at least one of", "only one hearing" (an -ing noun before "and" or a
+    stop), "... and one set of appeals" after a counted "one"."""
+    if text[start] != "o":
+        return False
+    before = text[max(0, start - 16) : start]
+    if _BOUNDED_ONE_OF.search(before) and re.match(r"[ ]+of\b", text[end : end + 4]):
+        return True
+    if _ONE_COUNTED_AFTER.search(before) and re.match(r"[ ]+[a-z]+ing(?:[ ]+(?:and|or)\b|[,.;:])", text[end : end + 30]):
+        return True
+    return _COUNTED_ONE_BEFORE.search(text[max(0, start - 50) : start]) is not None and \
+        _ONE_NOUN_AFTER.match(text, end) is not None
+
+
 # after "a"/"an", a number word is a figure only with a unit: "a three-day operation", "a five-man team"
 _UNIT_AFTER_ARTICLE_NUMBER = re.compile(
     r"-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|man|men|member|person|time|"
@@ -433,7 +501,7 @@ _ONE_UNIT_ADJECTIVE = re.compile(
 )
 
 
-def _word_atom(text: str, m: re.Match[str], general: bool = False) -> Atom | None:
+def _word_atom(text: str, m: re.Match[str], general: bool = False, fixes: bool = False) -> Atom | None:
     phrase = m.group(0)
     if not general and phrase.lower().startswith("half-dozen"):
         return None
@@ -446,14 +514,15 @@ def _word_atom(text: str, m: re.Match[str], general: bool = False) -> Atom | Non
         start += art.end()
         phrase = phrase[art.end() :]
         value = parse_number_words(phrase)
-        if not _UNIT_AFTER_ARTICLE_NUMBER.match(text, m.end()):
+        if not _UNIT_AFTER_ARTICLE_NUMBER.match(text, m.end()) and not (fixes and _MAGNITUDE_AFTER.match(text, m.end())):
             return None  # "a two-state solution", "a six-shot revolver": a compound adjective, not a figure
     if value is None:
         return None
     low = phrase.lower()
     if low == "one" and not (general and _ONE_UNIT_ADJECTIVE.match(text, m.end())) and (not _ONE_COUNTED_AFTER.search(text[max(0, start - 16) : start])
                          or not _noun_follows_one(text, m.end())) and not _one_in_tally(text, start, m.end()) \
-            and not _one_more(text, start, m.end()) and not _one_pronoun_in_tally(text, start, m.end()):
+            and not _one_more(text, start, m.end()) and not _one_pronoun_in_tally(text, start, m.end()) \
+            and not (fixes and _counted_one_fixes(text, start, m.end())):
         return None  # "one of the", "no one", "one day": too rarely a count to report ("at least one" is)
     if value == 0 and phrase[0].isupper() and re.match(r"[ ]+[A-Z]", text[m.end() : m.end() + 2]):
         return None  # "Zero Hedge": a name
@@ -471,6 +540,13 @@ def _word_atom(text: str, m: re.Match[str], general: bool = False) -> Atom | Non
         return None  # "no two people are alike": a negation, not a count
     if NAMED_SET_AFTER.match(text, m.end()):
         return None  # "the Ten Commandments", "the Seven Deadly Sins": the name of a set, not a count
+    if fixes and (_name_number(text, start, m.end()) or _point_in_time(text, start, m.end())
+                  or (value == 0 and _EMPHATIC_ZERO_AFTER.match(text, m.end()))):
+        return None  # "the Gang of Eight", "week two", "zero evidence"
+    magnitude = _MAGNITUDE_AFTER.match(text, m.end()) if fixes and 1 < value < 13 else None
+    if magnitude:  # "six-figure fees": 100,000-999,999
+        digits = int(value)
+        return Atom(start, magnitude.end(), None, "vague", low=10 ** (digits - 1), high=10**digits - 1)
     if re.search(r"\b(?:[Nn]umber|No\.|Part|Chapter|Article|Section|Book|Volume)[ ]+$", text[max(0, start - 9) : start]):
         return None  # "accuser number two", "Part Two", "Chapter Three": an enumerator or a rank, not a count
     atom = Atom(start, m.end(), value, "words")

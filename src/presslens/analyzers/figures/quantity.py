@@ -65,6 +65,15 @@ _CURRENCY_AFTER = re.compile(rf"^(?:\s*|-)(?P<c>{CURRENCY_WORD_RE})\b", IGNORE_C
 _DURATION_AFTER = re.compile(rf"^(?:\s+|-)(?P<u>{TIME_UNITS})(?:['’]s?)?\b(?!\s*[- ]old)", IGNORE_CASE)
 _MEASURE_AFTER = re.compile(rf"^(?:\s?|-)(?P<u>{MEASURE_UNITS})(?![A-Za-z])", IGNORE_CASE)
 _ORDINAL_AFTER = re.compile(r"^(?P<u>st|nd|rd|th)\b", IGNORE_CASE)
+_SPACED_ORDINAL_AFTER = re.compile(r"[ ](?P<u>st|nd|rd|th)\b")
+
+
+def _ordinal_suffix(value: float) -> str:
+    """The English ordinal suffix of a whole number: 1st, 2nd, 3rd, 11th, 20th."""
+    n = int(value)
+    if n % 100 in {11, 12, 13}:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
@@ -76,7 +85,8 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
-def _range_pairs(text: str, atoms: list[Atom], general: bool = False) -> list[tuple[Atom, Atom, int]]:
+def _range_pairs(text: str, atoms: list[Atom], general: bool = False,
+                 fixes: bool = False) -> list[tuple[Atom, Atom, int]]:
     """Consecutive atom pairs forming a range; the int is the start of "between"/"from" or -1."""
     pairs: list[tuple[Atom, Atom, int]] = []
     i = 0
@@ -111,6 +121,11 @@ def _range_pairs(text: str, atoms: list[Atom], general: bool = False) -> list[tu
                 ok = False
         elif re.fullmatch(r"\s*%?\s*(?:-|–|to)\s*", gap, IGNORE_CASE) and a.kind == b.kind == "digits" and text[a.end:a.end + 1] == "%":
             ok = True
+        elif fixes and _PERCENT_TO_GAP.fullmatch(gap) and a.kind == b.kind == "digits" and PERCENT_AFTER.match(text[b.end :]) \
+                and (pre is not None or _BY_BEFORE.search(text[max(0, a.start - 4) : a.start])):
+            # "varied from 25 percent to 90 percent", "cut emissions by 5 percent to 15 percent": the unit written after
+            # both ends (without "from"/"by", "lost the state 36 percent to 51 percent" is a result: two figures)
+            ok = True
         elif re.fullmatch(r"[ ]+or[ ]+", gap) and _alternative_range(a, b):
             ok = True  # "four or five times", "two or three days": an approximate count given as a range
         if ok:
@@ -122,6 +137,10 @@ def _range_pairs(text: str, atoms: list[Atom], general: bool = False) -> list[tu
     return pairs
 
 
+_BY_BEFORE = re.compile(r"\bby[ ]$", IGNORE_CASE)
+_PERCENT_TO_GAP = re.compile(r"[ ]+(?:percent|per[ ]cent)[ ]+(?:to|-|–)[ ]+", IGNORE_CASE)
+
+
 def _alternative_range(a: Atom, b: Atom) -> bool:
     """ "four or five", "10 or 12": two numbers of one kind and scale joined by "or", the second a little larger
     (at most twice the first), read as a range; "2015 or 2016" (years) and "one or the other" are not."""
@@ -130,8 +149,10 @@ def _alternative_range(a: Atom, b: Atom) -> bool:
     return a.value is not None and b.value is not None and 1 <= a.value < b.value <= 2 * a.value + 1
 
 
-def _unit_phrase(text: str, pos: int) -> tuple[int, int] | None:
-    """The counted noun phrase right after ``pos``: up to three words, skipping one "of" (and "the")."""
+def _unit_phrase(text: str, pos: int, fixes: bool = False) -> tuple[int, int] | None:
+    """The counted noun phrase right after ``pos``: up to three words, skipping one "of" (and "the"). With
+    ``fixes`` (the 1.7 readings) a collective noun used as a modifier goes on to its noun ("two Ohio police
+    officers") and "past" right after "of the" ends the phrase like "last" ("five of the past six elections")."""
     m = re.match(r"\s+of\s+(?:the\s+)?", text[pos:], IGNORE_CASE)
     p = pos + (m.end() if m else 0)
     words: list[tuple[int, int]] = []
@@ -150,6 +171,8 @@ def _unit_phrase(text: str, pos: int) -> tuple[int, int] | None:
         low = word.lower()
         if word.endswith("-") or low in STOP_AFTER or low in SCALES or parse_number_words(low) is not None:
             break
+        if fixes and low == "past" and m and not words:
+            break  # "five of the past six elections" (but "two past elections" counts past elections)
         if low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS:
             break
         if words and (low.endswith("ed") or (word[0].isupper() and not text[words[-1][0]].isupper()
@@ -161,8 +184,8 @@ def _unit_phrase(text: str, pos: int) -> tuple[int, int] | None:
             break
         words.append((w.start(), w.end()))
         p = w.end()
-        if looks_plural(low):
-            break  # the head noun of a counted phrase: "Russian men", "new rifles"
+        if looks_plural(low) and not (fixes and len(words) < 3 and _modifier_before_plural(text, low, w.end())):
+            break  # the head noun of a counted phrase: "Russian men", "new rifles" (not "police" of "police officers")
     if not words:
         return None
     return words[0][0], words[-1][1]
@@ -172,6 +195,21 @@ def _plural_noun_follows(text: str, pos: int) -> bool:
     """A lower-case plural noun is the next word ("Hispanic voters")."""
     w = re.match(r"[ ]([a-z][a-z’'-]*)", text[pos:pos + 40])
     return w is not None and w.group(1) not in STOP_AFTER and looks_plural(w.group(1))
+
+
+# collective nouns that also modify a following noun: "police officers", "crew members", "media workers"
+_COLLECTIVE_MODIFIERS = frozenset({"police", "staff", "crew", "militia", "media", "aircraft", "youth", "data",
+                                   "personnel", "livestock", "cattle", "sheep"})
+
+
+def _modifier_before_plural(text: str, word: str, pos: int) -> bool:
+    """ "two Ohio police officers": a collective noun right before a plural noun modifies it (the 1.7 readings);
+    a regular plural before another "-s" word is a subject before its verb ("3 tanks holds")."""
+    if word not in _COLLECTIVE_MODIFIERS:
+        return False
+    nxt = re.match(r"[ ]([a-z]{3,})\b", text[pos : pos + 40])
+    return nxt is not None and nxt.group(1) not in STOP_AFTER and nxt.group(1).endswith("s") and \
+        looks_plural(nxt.group(1))
 
 
 def _followed_by_word(text: str, pos: int) -> bool:
@@ -291,7 +329,7 @@ def _plural_unit(unit: str) -> str:
     return "centuries" if unit == "century" else unit + "s"
 
 
-def _classify(text: str, q: Quantity, first: Atom, last: Atom) -> None:
+def _classify(text: str, q: Quantity, first: Atom, last: Atom, fixes: bool = False) -> None:
     """Label, unit and currency from what surrounds the number(s)."""
     pos = q.number[1]
     cur_before = _CURRENCY_BEFORE.search(text[max(0, q.number[0] - 4) : q.number[0]])
@@ -335,15 +373,20 @@ def _classify(text: str, q: Quantity, first: Atom, last: Atom) -> None:
         q.end = pos + mm.end("u")
         return
     om = _ORDINAL_AFTER.match(text[pos:])
-    if om and last.kind == "digits" and q.value is not None:
+    ordinal_end = pos + om.end() if om else None
+    if om is None and fixes and last.kind == "digits" and q.value is not None:
+        spaced = _SPACED_ORDINAL_AFTER.match(text, pos)  # "Paris 20 th": an ordinal typed with a space
+        if spaced and spaced.group("u") == _ordinal_suffix(q.value):
+            ordinal_end = spaced.end()
+    if ordinal_end is not None and last.kind == "digits" and q.value is not None:
         q.label = "ordinal"
-        q.end = pos + om.end()
-        unit = _unit_phrase(text, q.end)
+        q.end = ordinal_end
+        unit = _unit_phrase(text, q.end, fixes)
         if unit:
             q.unit, q.unit_span, q.end = text[unit[0] : unit[1]], unit, unit[1]
         return
     suffix_bound = BOUND_AFTER.match(text[pos:])
-    unit = _unit_phrase(text, pos + suffix_bound.end() if suffix_bound else pos)
+    unit = _unit_phrase(text, pos + suffix_bound.end() if suffix_bound else pos, fixes)
     if unit:
         q.unit_span = unit
         q.unit = text[unit[0] : unit[1]]
@@ -453,6 +496,10 @@ def _in_title_case_line(text: str, pos: int) -> bool:
 
 
 COUPLE_SCORE = 0.3
+# "eye on 2018 elections", "any 2016 presidential candidates": a four-digit 1800-2100 number without a comma or a bound
+# before a plural noun is nearly always a year used as a modifier (news style writes counts of thousands with a comma:
+# "2,000 people"); a candidate, not asserted (figures 1.7)
+YEAR_COUNT_SCORE = 0.3
 HEADLINE_NUMBER_SCORE = 0.45
 # 5 of 6 headline number words with a counted noun were figures on real-news dev, dev3 and unlabelled PTC train
 HEADLINE_COUNTED_SCORE = 0.7
@@ -507,9 +554,13 @@ def _plain_value(s: str) -> float | None:
     return value
 
 
-#: the readings of :func:`extract_quantities`: "rules" (figures 1.5's, the default) or "general" (1.5's plus the
-#: general English readings of 1.6, an option: see the package docstring)
+#: the readings of :func:`extract_quantities`: "rules" (the default) or "general" (the rules plus the general English
+#: readings of 1.6, an option: see the package docstring)
 READINGS = ("rules", "general")
+#: whether the default readings include figures 1.7's (issue 13, s23: points in time, names, emphatic 100% and
+#: zero, ZIP codes, rates after a plural, "25 percent to 90 percent", years before a plural noun as candidates ...);
+#: "general" always does. Decided by issue 13's ship rule (see the package docstring)
+FIXES_IN_RULES = True
 
 
 def extract_quantities(text: str, readings: str = "rules") -> list[Quantity]:
@@ -518,8 +569,9 @@ def extract_quantities(text: str, readings: str = "rules") -> list[Quantity]:
     if readings not in READINGS:
         raise ValueError(f"unknown figure readings {readings!r} (choose from {', '.join(READINGS)})")
     general = readings == "general"
+    fixes = general or FIXES_IN_RULES
     index = WordStarts(text)
-    specials = find_specials(text, index, general)
+    specials = find_specials(text, index, general, fixes)
     quantities: list[Quantity] = []
     for s in specials:
         if s.label is None:
@@ -541,12 +593,12 @@ def extract_quantities(text: str, readings: str = "rules") -> list[Quantity]:
                 "inches" in q.extra:
             _apply_bound(text, q, general)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
         quantities.append(q)
-    atoms = find_atoms(text, [(s.start, s.end) for s in specials], index, general)
+    atoms = find_atoms(text, [(s.start, s.end) for s in specials], index, general, fixes)
     in_range: set[int] = set()
-    for a, b, pre in _range_pairs(text, atoms, general):
+    for a, b, pre in _range_pairs(text, atoms, general, fixes):
         q = _quantity_from_range(text, a, b, pre)
         in_range.update({id(a), id(b)})
-        _classify(text, q, a, b)
+        _classify(text, q, a, b, fixes)
         q.label = "range"
         if (a.year_like and b.year_like) or _years_in_brackets(text, a, b):
             q.label, q.unit, q.unit_span, q.end = "date", None, None, b.end
@@ -566,12 +618,14 @@ def extract_quantities(text: str, readings: str = "rules") -> list[Quantity]:
                                        extra={"date": text[a.start : a.end]}))
             continue
         q = _quantity_from_atom(text, a)
-        _classify(text, q, a, a)
+        _classify(text, q, a, a, fixes)
         if q.label == "duration" and _FROM_POINT_AFTER.match(text, q.end):
             continue  # "two weeks from now", "three days from Monday": a point in time (a date), not a duration
         if q.score == HEADLINE_NUMBER_SCORE and q.unit_span is not None:
             q.score = HEADLINE_COUNTED_SCORE
         _apply_bound(text, q, general)
+        if fixes and a.year_like and q.label == "count" and q.bound is None:
+            q.score = min(q.score, YEAR_COUNT_SCORE)
         quantities.append(q)
     quantities.extend(_halves(text, quantities, general))
     if general:
@@ -579,7 +633,7 @@ def extract_quantities(text: str, readings: str = "rules") -> list[Quantity]:
         quantities = [q for q in quantities if q.number[0] not in enumerators and not _wait_a_minute(text, q)]
     quantities.sort(key=lambda q: (q.start, -q.end))
     out = _drop_overlaps(quantities)
-    out = _without_rates(text, out)
+    out = _without_rates(text, out, fixes)
     for prev, q in zip(out, out[1:], strict=False):
         # "about 30 kilometres (20 miles)", "less than 300 km or 175 miles": the conversion has the bound of the
         # figure it converts
@@ -669,11 +723,18 @@ def _halves(text: str, found: list[Quantity], general: bool = False) -> list[Qua
 _RATE_GAP = re.compile(r"[ ]+(?:of[ ]+)?(?:[a-z]+[ ]+)?")
 
 
-def _without_rates(text: str, qs: list[Quantity]) -> list[Quantity]:
+def _without_rates(text: str, qs: list[Quantity], fixes: bool = False) -> list[Quantity]:
     """Drop a unit of one ("a day", "an hour") that is the rate of the figure right before it ("$5 a day",
-    "three times a week", "24 hours a day"), unless it is a duration of its own ("killed 3 people a day after")."""
+    "three times a week", "24 hours a day"), unless it is a duration of its own ("killed 3 people a day after"). With
+    ``fixes`` (1.7) also a unit of one right after a plural noun, with no figure before it ("multiple news
+    conferences a day", "rallies a day")."""
     out: list[Quantity] = []
     for q in qs:
+        if fixes and q.extra.get("unit_of_one") and q.bound is None and not _UNIT_OF_ONE_TIME.match(text, q.end) \
+                and not _APART_AFTER.match(text, q.end):
+            before = _PLURAL_BEFORE.search(text, max(0, q.start - 30), q.start)
+            if before and before.group("w") not in STOP_AFTER and looks_plural(before.group("w")):
+                continue
         if q.extra.get("unit_of_one") and out and q.start - out[-1].end < 40:
             gap = _RATE_GAP.fullmatch(text, out[-1].end, q.start)
             word = gap.group(0).split()[-1].lower() if gap and gap.group(0).strip() else ""
@@ -684,6 +745,8 @@ def _without_rates(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 _UNIT_OF_ONE_TIME = re.compile(r"[ ]+(?:ago|after|before|later|earlier)\b", IGNORE_CASE)
+_APART_AFTER = re.compile(r"[ ]+(?:apart|long|old|late|early|into)\b", IGNORE_CASE)
+_PLURAL_BEFORE = re.compile(r"\b(?P<w>[a-z]{3,})[ ]+$")
 
 
 def _drop_overlaps(qs: list[Quantity]) -> list[Quantity]:

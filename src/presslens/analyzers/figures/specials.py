@@ -106,6 +106,12 @@ _NAME_AGE = re.compile(
     r"\b(?P<name>[A-Z][a-z’'-]+(?:[ ]+[A-Z][a-z’'-]+){0,2}),[ ]+(?P<n>\d{1,2})"
     r"(?=\s*[,;)]|\s*\.(?:\s|$)|\s+(?:who|from|and)\b)"
 )
+# a name with a generational suffix before the age: "Gerald Lawson III, 30,", "Hank Jones Jr., 41," (figures 1.7)
+_SUFFIX_NAME_AGE = re.compile(
+    r"\b(?P<name>[A-Z][a-z’'-]+(?:[ ]+[A-Z][a-z’'-]+){0,2},?[ ]+(?:Jr\.|Sr\.|II|III|IV)),[ ]+(?P<n>\d{1,2})"
+    r"(?=\s*[,;)]|\s*\.(?:\s|$)|\s+(?:who|from|and)\b)"
+)
+_SUFFIX_AGE_HINT = re.compile(r"(?:Jr\.|Sr\.|II|IV),[ ]+\d")
 _NOT_NAMES = {
     "However", "Meanwhile", "Overall", "Today", "Yesterday", "Altogether", "Since", "In", "By", "Of", "On",
     "And", "But", "Then", "Now", "So", "Also", "Still", "Thus", "Instead", "Later", "Earlier", "Finally",
@@ -245,6 +251,24 @@ _NOT_QUANTITIES = [
         r"Boulevard|Blvd\.?|Lane|Drive|Dr\.|Place|Square|Court|Way|Terrace|Parkway|Highway)(?![a-z])"
     ),
 ]
+# figures 1.7 readings (issue 13, s23): numbers that are no quantity --------------------------------------------
+_US_STATES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
+              r"ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)")
+# (pattern, a cheap test of the whole text that any match needs: speed only)
+_NOT_QUANTITIES_1_7: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    # an emphatic "100%": "I can tell you 100% this is not ...", "I am 100 percent sure" (A11: emphatic certainty is
+    # not a figure; "100 percent likely", a probability, and "100 percent of the vote" are)
+    (re.compile(r"(?<![\d.,])100[ ]?(?:%|percent\b|per[ ]cent\b)(?=[ ]+(?:this|that|he|she|they|we|I|you|it|there)[ ]+"
+                r"(?!of\b|percent\b|year\b|time\b)[a-z’']+\b|[ ]+(?:sure|certain|confident|convinced|positive|committed)\b)"),
+     re.compile(r"100[ ]?[%p]")),
+    # a US ZIP code after a state's postal code: "New York, NY, 10032", "Austin, TX 78701"
+    (re.compile(rf"(?:(?<=\b{_US_STATES}[ ])|(?<=\b{_US_STATES},[ ]))\d{{5}}(?:-\d{{4}})?\b(?![.,]\d)"),
+     re.compile(r"\d{5}")),
+    # street addresses written the French or Spanish way: "near 17 rue Pelleport", "10 avenue Foch", "3 calle Mayor"
+    (re.compile(r"\d{1,4}(?:[ ]?(?:bis|ter))?,?[ ]+(?:rue|avenue|boulevard|bd|place|quai|calle|via|avenida)[ ]+"
+                r"(?:(?:de|du|des|la|le|del|de[ ]la)[ ]+)?[A-Z]"),
+     re.compile(r" (?:rue|avenue|boulevard|bd|place|quai|calle|via|avenida) ")),
+]
 # share counters in page furniture ("53 SHARES", "2.3k SHARES"): counts, like the prices beside them
 _COUNTER = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?P<k>[kKmM])?[ ]+(?P<u>SHARES|Shares|VIEWS|Views|COMMENTS)\b")
 # web addresses: their digits are no figures ("https://.../cadc/15-5307/15-5307-2015-11-20.html")
@@ -328,8 +352,10 @@ _MONTH_START = re.compile(r"[JFMASOND](?<!\w[JFMASOND])")  # where "\b<Month>" c
 _DECADE_START = re.compile(r"\d(?<!\w\d)|['’](?=\d)")
 
 
-def find_specials(text: str, index: WordStarts | None = None, general: bool = False) -> list[Special]:
-    """Dates, clock times, fractions, ratios and ages (``index``: the :class:`WordStarts` of ``text``)."""
+def find_specials(text: str, index: WordStarts | None = None, general: bool = False,
+                  fixes: bool = False) -> list[Special]:
+    """Dates, clock times, fractions, ratios and ages (``index``: the :class:`WordStarts` of ``text``; ``general``
+    and ``fixes``: the readings of figures 1.6's option and of 1.7, see the package docstring)."""
     index = index if index is not None else WordStarts(text)
     found: list[Special] = []
     starts = {
@@ -343,7 +369,8 @@ def find_specials(text: str, index: WordStarts | None = None, general: bool = Fa
     for m in matches_at(_DOT_TIME, text, starts["digit"]):
         if _DOT_TIME_BEFORE.search(text[max(0, m.start() - 7) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
-    for pat in _NOT_QUANTITIES:
+    patterns = [*_NOT_QUANTITIES, *(pat for pat, hint in (_NOT_QUANTITIES_1_7 if fixes else ()) if hint.search(text))]
+    for pat in patterns:
         for m in matches_at(pat, text, starts["digit"]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
     if "://" in text or "www." in text or "WWW." in text:
@@ -355,7 +382,8 @@ def find_specials(text: str, index: WordStarts | None = None, general: bool = Fa
         scale = {"k": 1_000, "m": 1_000_000}.get((m.group("k") or "").lower(), 1)
         found.append(Special(m.start(), m.end(), "count",
                              {"value": clean_number(float(m.group("n").replace(",", "")) * scale),
-                              "unit": m.group("u").lower()}, (m.start(), m.end("k") if m.group("k") else m.end("n"))))
+                              "unit": m.group("u").lower(), **({"furniture": True} if fixes else {})},
+                             (m.start(), m.end("k") if m.group("k") else m.end("n"))))
     for m in matches_at(_DOTTED_VERSE, text, starts["digit"]):
         if _DOTTED_VERSE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
             found.append(Special(m.start(), m.end(), None, {}, (m.start(), m.end())))
@@ -470,7 +498,8 @@ def find_specials(text: str, index: WordStarts | None = None, general: bool = Fa
         found.append(Special(m.start("n"), m.end(), "age",
                              {"value": None, "unit": "years", "low": decade, "high": decade + 9, "vague": True},
                              (m.start("n"), m.end())))
-    for m in _NAME_AGE.finditer(text):
+    suffixed = _SUFFIX_NAME_AGE.finditer(text) if fixes and _SUFFIX_AGE_HINT.search(text) else ()
+    for m in [*_NAME_AGE.finditer(text), *suffixed]:
         name = m.group("name")
         if name.split()[0] in _NOT_NAMES or name.split()[-1] in _NOT_NAMES or name.lower() in MONTHS:
             continue
