@@ -7,14 +7,14 @@ import pytest
 
 from presslens.analyzers.base import Features
 from presslens.analyzers.figures import FiguresAnalyzer, Quantity, extract_quantities
-from presslens.analyzers.figures.quantity import FIXES_IN_RULES, YEAR_COUNT_SCORE
+from presslens.analyzers.figures.quantity import YEAR_COUNT_SCORE
 from presslens.article import Article
 
-READINGS = ("rules", "general") if FIXES_IN_RULES else ("general",)
+READINGS = ("fixes", "general")  # the option values that hold 1.7's readings
 
 
-def _figures(text: str, readings: str = "rules") -> list[Quantity]:
-    return [q for q in extract_quantities(text, readings if FIXES_IN_RULES else "general")
+def _figures(text: str, readings: str = "fixes") -> list[Quantity]:
+    return [q for q in extract_quantities(text, readings)
             if q.label not in {"date", "ordinal"}]
 
 
@@ -25,8 +25,7 @@ def _spans(text: str) -> list[str]:
 def _at(text: str, number: str) -> Quantity | None:
     """The figure (dates and ordinals too) whose number starts where ``number`` first occurs in ``text``."""
     pos = text.index(number)
-    readings = "rules" if FIXES_IN_RULES else "general"
-    return next((q for q in extract_quantities(text, readings) if q.number[0] == pos), None)
+    return next((q for q in extract_quantities(text, "fixes") if q.number[0] == pos), None)
 
 
 # user trial (stop 22) --------------------------------------------------------------------------------------------
@@ -178,5 +177,11 @@ def test_past_after_of_the_ends_the_counted_phrase() -> None:
 
 
 @pytest.mark.parametrize("readings", READINGS)
-def test_the_readings_are_in_both_option_values_when_shipped(readings: str) -> None:
+def test_the_readings_are_in_both_option_values(readings: str) -> None:
     assert [x.score < 0.5 for x in extract_quantities("Eyes on 2018 elections.", readings)] == [True]
+
+
+def test_the_default_readings_are_1_6s() -> None:
+    assert [x.score < 0.5 for x in extract_quantities("Eyes on 2018 elections.")] == [False]
+    assert [q.unit for q in extract_quantities("He met two Ohio police officers.")] != \
+        [q.unit for q in extract_quantities("He met two Ohio police officers.", "fixes")]

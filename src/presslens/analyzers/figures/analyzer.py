@@ -28,9 +28,12 @@ class FiguresAnalyzer(Analyzer):
         AnalyzerOption("scores", SCORES_CHOICES, "rules",
                        "figure scores: 'rules' (shipped, fixed per pattern) or 'calibrated' (experimental, fitted)"),
         AnalyzerOption("readings", READINGS, "rules",
-                       "number readings: 'rules' (shipped, 1.7's) or 'general' (experimental: 1.6's general English "
-                       "readings: trillions, .380, half-dozen, one-week, no two, (1)/(2), numbered lists, "
-                       "'45 and older', 'an estimated 40 or more', a year then an amount)"),
+                       "number readings: 'rules' (shipped), 'fixes' (experimental: 1.7's readings: points in time "
+                       "'week 2', names 'Gang of Eight', emphatic '100%' and 'zero evidence', ZIP codes, rates after "
+                       "a plural, percent ranges, ages after 'III,', 'six-figure', years before a plural noun as "
+                       "candidates) or 'general' (experimental: the fixes plus 1.6's general English readings: "
+                       "trillions, .380, half-dozen, one-week, no two, (1)/(2), numbered lists, '45 and older', 'an "
+                       "estimated 40 or more', a year then an amount)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

@@ -554,13 +554,11 @@ def _plain_value(s: str) -> float | None:
     return value
 
 
-#: the readings of :func:`extract_quantities`: "rules" (the default) or "general" (the rules plus the general English
-#: readings of 1.6, an option: see the package docstring)
-READINGS = ("rules", "general")
-#: whether the default readings include figures 1.7's (issue 13, s23: points in time, names, emphatic 100% and
-#: zero, ZIP codes, rates after a plural, "25 percent to 90 percent", years before a plural noun as candidates ...);
-#: "general" always does. Decided by issue 13's ship rule (see the package docstring)
-FIXES_IN_RULES = True
+#: the readings of :func:`extract_quantities`: "rules" (the default: 1.6's), "fixes" (the rules plus figures 1.7's
+#: readings: points in time, names, emphatic 100% and zero, ZIP codes, rates after a plural, "25 percent to 90
+#: percent", years before a plural noun as candidates ...; an option, see the package docstring) or "general" (the
+#: fixes plus 1.6's general English readings, an option)
+READINGS = ("rules", "fixes", "general")
 
 
 def extract_quantities(text: str, readings: str = "rules") -> list[Quantity]:
@@ -569,7 +567,7 @@ def extract_quantities(text: str, readings: str = "rules") -> list[Quantity]:
     if readings not in READINGS:
         raise ValueError(f"unknown figure readings {readings!r} (choose from {', '.join(READINGS)})")
     general = readings == "general"
-    fixes = general or FIXES_IN_RULES
+    fixes = readings != "rules"
     index = WordStarts(text)
     specials = find_specials(text, index, general, fixes)
     quantities: list[Quantity] = []

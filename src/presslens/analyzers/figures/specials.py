@@ -382,7 +382,7 @@ def find_specials(text: str, index: WordStarts | None = None, general: bool = Fa
         scale = {"k": 1_000, "m": 1_000_000}.get((m.group("k") or "").lower(), 1)
         found.append(Special(m.start(), m.end(), "count",
                              {"value": clean_number(float(m.group("n").replace(",", "")) * scale),
-                              "unit": m.group("u").lower(), **({"furniture": True} if fixes else {})},
+                              "unit": m.group("u").lower(), "furniture": True},
                              (m.start(), m.end("k") if m.group("k") else m.end("n"))))
     for m in matches_at(_DOTTED_VERSE, text, starts["digit"]):
         if _DOTTED_VERSE_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
