@@ -1,0 +1,64 @@
+"""Source spans and source types a reader would not call junk (issue 13, analyzer 2.5; user trial of stop 22)."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.analyzers.attribution.refine_source import name_start
+from presslens.analyzers.attribution.source_types import source_type
+from presslens.segment import paragraphs, sentences
+
+
+def _span(text: str, piece: str) -> tuple[int, int]:
+    i = text.index(piece)
+    return i, i + len(piece)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("The suit", "document"),
+        ("the indictment", "document"),
+        ("A government statement", "document"),
+        ("the report", "document"),
+        ("some reports", "vague"),
+        ("the Daily Caller and Geller Report", "outlet"),
+        ("WSBTV.com", "outlet"),
+        ("the city of Westerville", "organisation"),
+        ("Fulton County", "organisation"),
+        ("White House counselor Kellyanne Conway", "person"),
+        ("House Speaker Paul Ryan", "person"),
+        ("Senate Majority Whip John Cornyn", "person"),
+        ("The White House", "organisation"),
+        ("the Justice Department", "organisation"),
+        ("The Post", "outlet"),
+    ],
+)
+def test_source_types_of_the_user_trial(source: str, expected: str) -> None:
+    text = f"{source} said the talks had failed."
+    assert source_type(text, (0, len(source)), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "cue", "expected"),
+    [
+        ("The White House said the talks had failed.", "House", "said", "The White House"),
+        ("On Monday, Attorney General Jeff Sessions said it was over.", "General Jeff Sessions", "said",
+         "Attorney General Jeff Sessions"),
+        ("It said the House Office of Inspector General alleged fraud.", "Office of Inspector General", "alleged",
+         "the House Office of Inspector General"),
+        # not a name: a sentence adverb, a clause word, a time word, a pronoun, the previous sentence, the cue
+        ("Previously Harding and the Guardian have published it.", "Harding and the Guardian", "have published",
+         "Harding and the Guardian"),
+        ("When Trump said it, nobody laughed.", "Trump", "said", "Trump"),
+        ("Monday Trump said it was over.", "Trump", "said", "Trump"),
+        ("Somehow I don't think so.", "I", "don't think", "I"),
+        ("They went to Washington. Trump said it was over.", "Trump", "said", "Trump"),
+        ("It was over, Said Trump.", "Trump", "Said", "Trump"),
+    ],
+)
+def test_source_starts_where_the_name_starts(text: str, tagged: str, cue: str, expected: str) -> None:
+    ranges = sentences(text, paragraphs(text))
+    src = name_start(text, _span(text, tagged), _span(text, cue), ranges)
+    assert src is not None
+    assert text[src[0] : src[1]] == expected
