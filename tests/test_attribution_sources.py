@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from presslens.analyzers.attribution import sanity
 from presslens.analyzers.attribution.refine_source import name_start
 from presslens.analyzers.attribution.source_types import source_type
 from presslens.segment import paragraphs, sentences
@@ -62,3 +63,46 @@ def test_source_starts_where_the_name_starts(text: str, tagged: str, cue: str, e
     src = name_start(text, _span(text, tagged), _span(text, cue), ranges)
     assert src is not None
     assert text[src[0] : src[1]] == expected
+
+
+def test_a_pronoun_is_a_person_even_in_a_sentence_about_anonymity() -> None:
+    text = "He said officials who spoke on condition of anonymity had lied."
+    assert source_type(text, (0, 2), text) == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("She favored her in other states where turnout was high.", "states"),
+        ("She proved it by winning more states and delegates.", "states"),
+        ("Europe faces a fissure between nation states and a mixed world.", "states"),
+    ],
+)
+def test_a_plural_noun_after_a_quantifier_is_no_cue(text: str, cue: str) -> None:
+    i = text.index(" " + cue + " ") + 1
+    assert "cue is a noun" in sanity.cue_problems(text, (i, i + len(cue)))
+
+
+def test_the_verb_states_after_a_document_stays_a_cue() -> None:
+    text = "The report states that the bridge was unsafe."
+    i = text.index("states")
+    assert "cue is a noun" not in sanity.cue_problems(text, (i, i + len("states")))
+
+
+@pytest.mark.parametrize(
+    ("source", "clause"),
+    [
+        ("the mention of email she laughed", True),
+        ("Clinton repeatedly invoked President Obama", True),
+        ("Loomer hounded Ellison", True),
+        ("who answered her door", True),
+        ("the retired neurosurgeon", False),
+        ("documents CNN obtained", False),
+        ("The bigoted BDS provocateurs", False),
+        ("an unnamed official", False),
+    ],
+)
+def test_a_source_holding_a_finite_past_verb_is_a_clause(source: str, clause: bool) -> None:
+    text = f"{source} said the talks had failed."
+    problems = sanity.source_problems(text, (0, len(source)))
+    assert ("source holds a clause" in problems) == clause

@@ -108,6 +108,8 @@ def source_type(text: str, src: Span | None, context: str) -> str | None:
     hi = _head_index(words)
     head = words[hi]
     attached = s.split()[hi + 1 :] if hi + 1 < len(s.split()) else []
+    if len(words) == 1 and words[0] in PERSON_PRONOUNS:
+        return "person"  # "he said": a pronoun names one person, whatever its sentence says about anonymity
     if has_anonymous_marker(context) and not _has_proper_name(s):
         return "anonymous"
     if _DOMAIN.search(s):
