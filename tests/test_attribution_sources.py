@@ -106,3 +106,17 @@ def test_a_source_holding_a_finite_past_verb_is_a_clause(source: str, clause: bo
     text = f"{source} said the talks had failed."
     problems = sanity.source_problems(text, (0, len(source)))
     assert ("source holds a clause" in problems) == clause
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("A young man asked Clinton why young people did not like her.", True),
+        ("She asked him whether the bridge was safe.", True),
+        ("She asked Clinton to release the transcripts.", False),
+    ],
+)
+def test_asking_a_listener_a_wh_question_reports_no_answer(text: str, question: bool) -> None:
+    i = text.index("asked")
+    problems = sanity.cue_problems(text, (i, i + len("asked")))
+    assert ("question without an answer" in problems) == question

@@ -210,7 +210,9 @@ _NEGATION = frozenset("not never n't refuse refuses refused refusing decline dec
 _DETERMINERS = frozenset("the a an his her their its our my your these those this wild new latest many".split())
 _POSSESSIVE = re.compile(r"\w['\u2019]s?\s+$")
 #: "asking him if he would respond", "asked the minister whether": a listener, then the question
-_LISTENER_QUESTION = re.compile(r"\s+(?:him|her|them|us|me|you|[A-Z][\w'\u2019-]*)\s+(?:if|whether)\b")
+_LISTENER_QUESTION = re.compile(
+    r"\s+(?:him|her|them|us|me|you|[A-Z][\w'\u2019-]*)\s+(?:if|whether|why|how|what|when|where|who)\b"
+)
 _QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b", re.I)
 
 
