@@ -120,3 +120,9 @@ def test_asking_a_listener_a_wh_question_reports_no_answer(text: str, question: 
     i = text.index("asked")
     problems = sanity.cue_problems(text, (i, i + len("asked")))
     assert ("question without an answer" in problems) == question
+
+
+def test_a_noun_ending_in_ly_is_no_adverb() -> None:
+    source = "Ms. Gil, whose family moved to the city in 2009 after being priced out of an apartment"
+    text = f"{source} said the rent had doubled."
+    assert "source holds a clause" not in sanity.source_problems(text, (0, len(source)))

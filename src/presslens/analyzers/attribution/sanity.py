@@ -175,6 +175,18 @@ _SUBJECTS = frozenset("i he she it we they who which".split())
 _CLAUSE_PAST = frozenset("went got made took gave came saw knew thought felt left ran began".split())
 
 
+#: nouns that end in "-ly" ("whose family moved", "the assembly voted"): not adverbs
+_LY_NOUNS = frozenset("family assembly ally rally supply reply monopoly anomaly bully belly jelly lily homily".split())
+
+
+def _adverb(ws: list[str], i: int) -> bool:
+    """``ws[i]`` is an "-ly" adverb ("repeatedly"), not a noun ending in "-ly" or a word after a determiner."""
+    w = ws[i]
+    if not (w.islower() and w.endswith("ly") and len(w) > 4) or w in _LY_NOUNS:
+        return False
+    return i == 0 or ws[i - 1].lower() not in _DETERMINERS | {"whose"}
+
+
 def _holds_past_verb(ws: list[str]) -> bool:
     """A source with a finite past verb inside: a lower-case past form after a subject pronoun, after an -ly adverb
     ("Clinton repeatedly invoked President Obama"), or between names ("Loomer hounded Ellison"). An adjective
@@ -185,7 +197,7 @@ def _holds_past_verb(ws: list[str]) -> bool:
         if not past:
             continue
         prev = ws[i - 1]
-        if prev.lower() in _SUBJECTS or (prev.islower() and prev.endswith("ly") and len(prev) > 4):
+        if prev.lower() in _SUBJECTS or _adverb(ws, i - 1):
             return True
         if (
             prev[:1].isupper()
