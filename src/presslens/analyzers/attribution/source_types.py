@@ -1,4 +1,4 @@
-"""Typing a source as person, organisation, outlet, anonymous or vague (rules over a lexicon; not tagger
+"""Typing a source as person, organisation, outlet, anonymous, vague or document (rules over a lexicon; not tagger
 features, so they may change without retraining).
 """
 
@@ -95,7 +95,7 @@ def has_anonymous_marker(s: str) -> bool:
 
 
 def source_type(text: str, src: Span | None, context: str) -> str | None:
-    """person / organisation / outlet / anonymous / vague for a source span (None without one)."""
+    """person / organisation / outlet / anonymous / vague / document for a source span (None without one)."""
     if src is None:
         return None
     s = text[src[0] : src[1]]
