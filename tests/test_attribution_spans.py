@@ -603,3 +603,27 @@ def test_told_with_a_bare_clause_ending_in_a_time_stays_asserted() -> None:
     text = "The farmer told reporters the harvest had failed on Monday."
     out = _refined(text, "The farmer", "told", "reporters the harvest had failed on Monday")
     assert any(_asserted(a) for a in out), [(_piece(text, a.content), a.score, a.sane) for a in out]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "an audience of party faithful at the foot of the old castle in the capital",
+        "the Riverside Review-Journal on Thursday, when asked why there had been no updates in two weeks",
+    ],
+)
+def test_told_with_only_a_listener_and_where_it_sat_is_a_candidate(content: str) -> None:
+    text = f"The mayor told {content}."
+    out = _refined(text, "The mayor", "told", content)
+    assert not any(_asserted(a) for a in out), [(_piece(text, a.content), a.score, a.sane) for a in out]
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["reporters the new army commander wants peace in the east", "the crowd he now wants peace in the east",
+     "Fox News on Thursday they had received a complaint"],
+)
+def test_told_with_a_clause_after_the_listener_stays_asserted(content: str) -> None:
+    text = f"The mayor told {content}."
+    out = _refined(text, "The mayor", "told", content)
+    assert any(_asserted(a) for a in out), [(_piece(text, a.content), a.score, a.sane) for a in out]

@@ -46,7 +46,7 @@ class SpanRef(_Model):
 class SourceSpan(SpanRef):
     """The source of an attribution and its type."""
 
-    type: Literal["person", "organisation", "outlet", "anonymous", "vague"] | None
+    type: Literal["person", "organisation", "outlet", "anonymous", "vague", "document"] | None
 
 
 class ClaimFigure(SpanRef):

@@ -13,7 +13,7 @@ Two layers share the output format:
 Spans of both layers are merged (rules win where they overlap a tagged span of the same role), cues are
 linked to the nearest source and content, precision filters drop what is not reported speech
 (:func:`~.refine.refine`: reporting-cue lexicon, idioms, predictions, negated frames, empty contents) and
-repair spans, and each source is typed person / organisation / outlet / anonymous / vague by rules
+repair spans, and each source is typed person / organisation / outlet / anonymous / vague / document by rules
 (:func:`~.source_types.source_type`).
 
 Reports nested in a content (``the BBC adds [the WHO said ...]``) become attributions of their own

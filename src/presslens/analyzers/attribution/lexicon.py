@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 ROLES = ("source", "cue", "content")
-SOURCE_TYPES = ("person", "organisation", "outlet", "anonymous", "vague")
+SOURCE_TYPES = ("person", "organisation", "outlet", "anonymous", "vague", "document")
 
 
 # ---------------------------------------------------------------------------------------------

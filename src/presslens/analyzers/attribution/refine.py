@@ -26,7 +26,7 @@ from presslens.analyzers.attribution.refine_content import (
     quoted_statements,
     reported_clause,
 )
-from presslens.analyzers.attribution.refine_source import CUE_WORD, clean_source, word_spans
+from presslens.analyzers.attribution.refine_source import CUE_WORD, clean_source, name_start, word_spans
 from presslens.analyzers.attribution.rules import source_after, source_before
 from presslens.analyzers.attribution.spans import Span, overlaps, sentence_at, strip_span
 
@@ -402,6 +402,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         if a.source is None:
             a.source = subject_source(text, a.cue, sentence_ranges)
         a.source = relative_clause_subject(text, a, sentence_ranges) or a.source
+        a.source = name_start(text, a.source, a.cue, sentence_ranges)
         if is_negated(text, a):
             continue
         a.content = clean_content(text, a)
@@ -696,12 +697,39 @@ _LISTENER_SETTING = re.compile(
 )
 
 
+#: a word of a listener's phrase: no punctuation, no quote mark
+_LISTENER_WORD = r"[^\s,;:\"\u201c\u201d\u2018\u2019]+"
+_LISTENER_NAME = r"[A-Z][^\s,;:\"\u201c\u201d\u2018\u2019]*"
+#: a listener and where it sat, no message: "an audience of party faithful at the foot of the Royal Castle in
+#: Budapest", "the Las Vegas Review-Journal on Thursday, when asked why ...": a determiner and up to three words, or
+#: a name, then one or more prepositional phrases, and at most a "when asked" clause (the question, not the answer)
+_LISTENER_PLACES = re.compile(
+    rf"(?:(?:the|an?|his|her|their|its)\s+(?:{_LISTENER_WORD}\s+){{0,2}}{_LISTENER_WORD}"
+    rf"|{_LISTENER_WORD}(?:\s+{_LISTENER_NAME}){{0,3}})"
+    rf"(?:\s+(?:of|at|in|from|on|near|outside|during)\s+(?:(?:the|an?)\s+)?(?:{_LISTENER_WORD}\s+){{0,3}}"
+    rf"{_LISTENER_WORD})+"
+    r"(?:,\s+when\s+asked\b[^.;\n]*)?[.,;]?",
+)
+_SUBJECT_PRONOUNS = frozenset("i he she it we they you there".split())
+
+
 def _listener_and_setting(text: str, content: Span) -> bool:
     """ "told X on Monday": the content is a short listener followed only by a time or a setting, no clause (a
-    word like "is" or "had" among them means a clause was told: "told reporters the plan is dead now")."""
-    if _LISTENER_SETTING.fullmatch(text, content[0], content[1]) is None:
+    word like "is" or "had" among them means a clause was told: "told reporters the plan is dead now"); or a
+    listener with prepositional phrases only (``_LISTENER_PLACES``: no finite word, no subject pronoun, no
+    lower-case past form before a "when asked" clause)."""
+    words = [w.lower() for w in CUE_WORD.findall(text, content[0], content[1])]
+    if _LISTENER_SETTING.fullmatch(text, content[0], content[1]) is not None:
+        return not any(w in _FINITE_WORDS for w in words)
+    m = _LISTENER_PLACES.fullmatch(text, content[0], content[1])
+    if m is None:
         return False
-    return not any(w.lower() in _FINITE_WORDS for w in CUE_WORD.findall(text, content[0], content[1]))
+    asked = text.find(", when asked", content[0], content[1])
+    listener = [w for w in CUE_WORD.findall(text, content[0], asked if asked >= 0 else content[1])]
+    return not any(
+        w.lower() in _FINITE_WORDS or w.lower() in _SUBJECT_PRONOUNS or (w.islower() and w.endswith("ed"))
+        for w in listener
+    )
 #: "with" or "about" alone between a cue and its content ("posted with permission from", "tweeted about the")
 _TOPIC_GAP = re.compile(r"[ \t]+(?:with|about)[ \t]+", re.I)
 _TOPIC_PREPOSITIONS = frozenset("with about in at from over into against after before during".split())

@@ -181,3 +181,50 @@ def _narrow_source(text: str, s: int, e: int) -> Span:
         if name and name.start() > ws[0].end():
             return s + name.start(), e
     return s, e
+
+
+#: a capitalised word right before a source, with nothing but spaces between ("White" before "House")
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w'\u2019.&-]*)[ \t]+$")
+_DETERMINER_BEFORE = re.compile(r"(?:^|(?<=\s))([Tt]he)[ \t]+$")
+#: capitalised words that open a clause or a time phrase, not a name ("When Trump", "Monday Trump", "And CNN")
+_NOT_NAME_WORDS = (
+    _SOURCE_LEAD | _SUBORDINATORS | _CLAUSE_LINK | _RELATIVE | _TIME_LEAD | sanity.FUNCTION_WORDS
+    | sanity.TIME_WORDS | _OUTER_CUES | frozenset("here there now then according".split())
+)
+#: sentence-initial words that are not part of a name: adverbs and salutations ("Previously Harding", "Dear ...")
+_SENTENCE_ADVERBS = frozenset("somehow dear still instead indeed perhaps maybe again even only just also".split())
+_PRONOUN_SOURCES = frozenset("i he she it we they you one".split())
+
+
+def name_start(text: str, src: Span | None, cue: Span, sentence_ranges: list[Span]) -> Span | None:
+    """A source that starts inside a name starts where the name does: ``House`` -> ``The White House``,
+    ``General Jeff Sessions`` -> ``Attorney General Jeff Sessions``, ``Office of Inspector General`` -> ``the House
+    Office of Inspector General``. Only capitalised words joined by spaces in the same sentence are taken (and a
+    "the" before them); never a clause word, a time word or a reporting verb, never across the cue."""
+    if src is None or not text[src[0]].isupper():
+        return src
+    first = CUE_WORD.search(text, src[0], src[1])
+    if first is not None and first.group().lower() in _PRONOUN_SOURCES:
+        return src  # "Somehow I", "Then he": a pronoun is never the end of a name
+    floor = cue[1] if cue[1] <= src[0] else 0
+    for s, e in sentence_ranges:
+        if s <= src[0] < e:
+            floor = max(floor, s)
+            break
+    start = src[0]
+    while True:
+        m = _CAPITALISED_BEFORE.search(text, max(floor, start - 40), start)
+        if m is None or m.start() < floor or m.group(1).lower().strip(".") in _NOT_NAME_WORDS:
+            break
+        if m.start() > floor and not text[m.start() - 1].isspace():
+            break  # "(Reuters) House": the word is glued to a bracket or a quote mark
+        word = m.group(1).lower()
+        if m.start() == floor and (word.endswith("ly") or word in _SENTENCE_ADVERBS):
+            break  # "Previously Harding and the Guardian": a sentence adverb, not a first name
+        start = m.start()
+    if start == src[0]:
+        return src
+    d = _DETERMINER_BEFORE.search(text, max(floor, start - 5), start)
+    if d is not None and d.start() >= floor:
+        start = d.start()
+    return start, src[1]

@@ -164,7 +164,50 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         out.append("source holds a reporting verb")
     if any(w.lower() in _AUXILIARY_VERBS for w in ws[1:]) or (len(ws) == 1 and ws[0].islower() and ws[0].endswith("ing")):
         out.append("source is a verb phrase")  # "health workers have recorded", "experiencing"
+    elif _holds_past_verb(ws):
+        out.append("source holds a clause")  # "the mention of email she laughed", "Loomer hounded Ellison"
     return out
+
+
+#: subjects after which a past form is a finite verb, not an adjective ("she laughed", "who answered")
+_SUBJECTS = frozenset("i he she it we they who which".split())
+#: irregular past forms that end a subject's clause ("He went (on to) say")
+_CLAUSE_PAST = frozenset("went got made took gave came saw knew thought felt left ran began".split())
+
+
+#: nouns that end in "-ly" ("whose family moved", "the assembly voted"): not adverbs
+_LY_NOUNS = frozenset("family assembly ally rally supply reply monopoly anomaly bully belly jelly lily homily".split())
+
+
+def _adverb(ws: list[str], i: int) -> bool:
+    """``ws[i]`` is an "-ly" adverb ("repeatedly"), not a noun ending in "-ly" or a word after a determiner."""
+    w = ws[i]
+    if not (w.islower() and w.endswith("ly") and len(w) > 4) or w in _LY_NOUNS:
+        return False
+    return i == 0 or ws[i - 1].lower() not in _DETERMINERS | {"whose"}
+
+
+def _holds_past_verb(ws: list[str]) -> bool:
+    """A source with a finite past verb inside: a lower-case past form after a subject pronoun, after an -ly adverb
+    ("Clinton repeatedly invoked President Obama"), or between names ("Loomer hounded Ellison"). An adjective
+    after a determiner ("the retired neurosurgeon") or a relative's last word ("documents CNN obtained") is not."""
+    for i in range(1, len(ws)):
+        w = ws[i]
+        past = (w.islower() and len(w) > 4 and w.endswith("ed")) or w in _CLAUSE_PAST
+        if not past:
+            continue
+        prev = ws[i - 1]
+        if prev.lower() in _SUBJECTS or _adverb(ws, i - 1):
+            return True
+        if (
+            prev[:1].isupper()
+            and prev.lower() not in _DETERMINERS
+            and not prev.endswith(("'s", "\u2019s"))
+            and i + 1 < len(ws)
+            and ws[i + 1][:1].isupper()
+        ):
+            return True
+    return False
 
 
 #: finite auxiliaries: inside a source they make it a clause, not a noun phrase
@@ -179,12 +222,18 @@ _NEGATION = frozenset("not never n't refuse refuses refused refusing decline dec
 _DETERMINERS = frozenset("the a an his her their its our my your these those this wild new latest many".split())
 _POSSESSIVE = re.compile(r"\w['\u2019]s?\s+$")
 #: "asking him if he would respond", "asked the minister whether": a listener, then the question
-_LISTENER_QUESTION = re.compile(r"\s+(?:him|her|them|us|me|you|[A-Z][\w'\u2019-]*)\s+(?:if|whether)\b")
+_LISTENER_QUESTION = re.compile(
+    r"\s+(?:him|her|them|us|me|you|[A-Z][\w'\u2019-]*)\s+(?:if|whether|why|how|what|when|where|who)\b"
+)
 _QUESTION_AFTER = re.compile(r"\s*(?:whether|if|how|what|why|when|where|who)\b", re.I)
 
 
-#: prepositions before a plural "-s" cue make it a noun ("hours after reports she had won", "amid claims")
-_NOUN_PREPOSITIONS = frozenset("after before of in on with despite amid from following about over for".split())
+#: prepositions before a plural "-s" cue make it a noun ("hours after reports she had won", "amid claims"); so do
+#: quantifiers and the first word of a compound ("in other states", "winning more states", "nation states")
+_NOUN_PREPOSITIONS = frozenset(
+    "after before of in on with despite amid from following about over for other more most several all both few "
+    "nation member swing battleground".split()
+)
 
 
 def _object_of_participle(text: str, cue: Span, before: str) -> bool:

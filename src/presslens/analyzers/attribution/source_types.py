@@ -1,4 +1,4 @@
-"""Typing a source as person, organisation, outlet, anonymous or vague (rules over a lexicon; not tagger
+"""Typing a source as person, organisation, outlet, anonymous, vague or document (rules over a lexicon; not tagger
 features, so they may change without retraining).
 """
 
@@ -27,7 +27,9 @@ from presslens.text.wordstarts import CASE_FOLDING_SPECIALS
 # * outlet: a news organisation (agency, newspaper, broadcaster, channel, website, Telegram channel...);
 # * anonymous: unnamed people whose identity is withheld but whose position is implied: "a source",
 #   "officials", "officials in Moscow", "a senior official", "people familiar with the matter";
-# * vague: hearsay and generic groups: "some reports", "others", "critics", "analysts", "supporters".
+# * vague: hearsay and generic groups: "some reports", "others", "critics", "analysts", "supporters";
+# * document: one written or filed text ("the suit", "the indictment", "a statement", "the report"; the guideline's
+#   ``document`` type; plural "reports" stay vague).
 OUTLET_NAMES_EXTRA = re.compile(
     r"\b(?:Meduza|Novaya Gazeta|Rossiyskaya Gazeta|RT|Russia Today|Sputnik|Vedomosti|RBC|RIA|Hromadske|"
     r"Suspilne|Nexta|TV Rain|Dozhd|Mediazona|Fontanka|Kyiv Post|Moscow Times|Radio Liberty|RFE/RL|"
@@ -38,7 +40,19 @@ TYPING_OUTLET_WORDS = OUTLET_WORDS | frozenset(
 )
 ORG_HEADS_EXTRA = frozenset(
     "operator operators utility provider providers company companies network firm group administration "
-    "office service".split()
+    "office service city town county village municipality township borough district state".split()
+)
+#: heads of one written or filed text: "The suit", "the indictment", "a statement", "the report"
+DOCUMENT_HEADS = frozenset(
+    "suit lawsuit complaint indictment affidavit filing petition motion ruling verdict report statement letter "
+    "memo memorandum document dossier transcript study audit email".split()
+)
+#: a web address as the source ("WSBTV.com", "Breitbart.com"): an outlet's site
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|co\.uk|news|tv|info)\b", re.I)
+#: words a title or role: before a name ("White House counselor Kellyanne Conway", "House Speaker Paul Ryan")
+_ROLE_WORDS = frozenset(
+    "speaker counselor counsellor strategist aide adviser advisor attorney lawyer chairman chairwoman chair "
+    "whip leader press secretary director spokesman spokeswoman spokesperson candidate nominee".split()
 )
 ANONYMOUS_HEADS = frozenset("official officials source sources insider insiders aide aides".split())
 GROUP_HEADS = frozenset(
@@ -81,7 +95,7 @@ def has_anonymous_marker(s: str) -> bool:
 
 
 def source_type(text: str, src: Span | None, context: str) -> str | None:
-    """person / organisation / outlet / anonymous / vague for a source span (None without one)."""
+    """person / organisation / outlet / anonymous / vague / document for a source span (None without one)."""
     if src is None:
         return None
     s = text[src[0] : src[1]]
@@ -94,10 +108,18 @@ def source_type(text: str, src: Span | None, context: str) -> str | None:
     hi = _head_index(words)
     head = words[hi]
     attached = s.split()[hi + 1 :] if hi + 1 < len(s.split()) else []
+    if len(words) == 1 and words[0] in PERSON_PRONOUNS:
+        return "person"  # "he said": a pronoun names one person, whatever its sentence says about anonymity
     if has_anonymous_marker(context) and not _has_proper_name(s):
         return "anonymous"
-    if head in TITLE_WORDS - VAGUE_HEADS or head in PERSON_HEADS:
+    if _DOMAIN.search(s):
+        return "outlet"  # "WSBTV.com"
+    if head in TITLE_WORDS - VAGUE_HEADS or head in PERSON_HEADS or _role_then_name(s):
         return "person"
+    head_word = s.split()[hi] if hi < len(s.split()) else ""
+    named = head_word[:1].isupper() and hi > 0  # "the Daily Caller and Geller Report": a name, not a text
+    if head in DOCUMENT_HEADS and not named and words[0] not in ("some", "many", "several", "various", "unconfirmed"):
+        return "document"  # "The suit", "the indictment" (not "some reports": plural, vague)
     if OUTLET_NAMES.search(s) or OUTLET_NAMES_EXTRA.search(s) or any(w in TYPING_OUTLET_WORDS for w in words):
         if not (words[0] in ("press", "media") and head in GROUP_HEADS):
             return "outlet"
@@ -131,6 +153,21 @@ def source_type(text: str, src: Span | None, context: str) -> str | None:
     if s.isupper() and len(s) <= 8:
         return "organisation"
     return "person"
+
+
+def _role_then_name(s: str) -> bool:
+    """A role word and then only a personal name of two or more capitalised words up to the end: "White House
+    counselor Kellyanne Conway", "House Speaker Paul Ryan" (the organisation words before the role name the
+    employer, not the speaker)."""
+    toks = s.split()
+    i = len(toks)
+    while i > 0 and toks[i - 1][:1].isupper() and toks[i - 1].lower().strip(".,") not in _ROLE_WORDS | TITLE_WORDS:
+        i -= 1
+    if len(toks) - i < 2 or i == 0:
+        return False
+    if any(t.lower() in ORG_WORDS | ORG_HEADS_EXTRA | OUTLET_WORDS for t in toks[i:]):
+        return False
+    return toks[i - 1].lower().strip(".,") in _ROLE_WORDS | TITLE_WORDS
 
 
 def _has_proper_name(s: str) -> bool:
