@@ -165,7 +165,8 @@ _EXPLICIT_ACTION_RE = re.compile(
     IGNORE_CASE,
 )
 _ATTRIBUTED_RE = re.compile(
-    r"\b(?:said|says|say|told|tells|according\s+to|reported|reportedly|stated|announced|urged|urges|"
+    # "told" in a passive infinitive is the writer's demand to be informed ("We need to be told who ..."), not a report
+    r"\b(?:said|says|say|(?<!\bbe\s)told|tells|according\s+to|reported|reportedly|stated|announced|urged|urges|"
     r"called\s+(?:on|for)|calls\s+(?:on|for)|wrote|writes|added|adds|argued|argues|insisted|claimed|"
     r"declared|tweeted|posted|shouted|chanted|asked|asks|demanded|warned|explained|suggested|"
     r"advocat\w+|quoted|put\s+out\s+a\s+call|appealed|counter(?:s|ed)?(?!-)|contend(?:s|ed)?|maintain(?:s|ed)|"
