@@ -154,3 +154,18 @@ def test_a_negated_subject_is_no_candidate() -> None:
     text = _STORY + ("But no amount of spin from the county should distract us from understanding that the sale was "
                      "a bad deal.\n")
     assert _calls(text) == []
+
+
+@pytest.mark.parametrize("sentence", ["Don't be a sucker.", "Be vigilant.", "Do not be naive about the council."])
+def test_an_imperative_to_a_state_names_no_act(sentence: str) -> None:
+    from presslens.analyzers.violence.vetoes import names_an_act
+
+    assert not names_an_act(sentence)
+    assert call_to_action_veto(sentence) in ("exhortation_without_act", "no_call_cue")
+
+
+@pytest.mark.parametrize("sentence", ["Sign the petition today.", "Don't vote for the sale on Tuesday."])
+def test_an_imperative_naming_an_act_still_names_it(sentence: str) -> None:
+    from presslens.analyzers.violence.vetoes import names_an_act
+
+    assert names_an_act(sentence)
