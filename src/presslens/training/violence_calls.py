@@ -11,7 +11,9 @@ included, the ``with_both`` setting) that the analyzer finds in
   labelling (``s22_cta8``: PTC train articles in no split and unread PolNeAR train files, chosen by
   :mod:`presslens.training.violence_call_selection`); a candidate gets the verdict of the audited finding it
   overlaps (the first in the file), candidates without one are left out. The audits' GVDB dev verdicts are
-  evaluation data and are not in the file.
+  evaluation data and are not in the file. Verdicts on a PTC article that a real-news split holds
+  (``data/realnews/split.json``; splits drawn after the audit) are left out: gold labels an open split's
+  candidates, and a validation or test split must not be fitted on (stop 23).
 
 Model: L2-regularised logistic regression (:data:`L2`, fixed in advance, not tuned), fitted by Newton's method in
 numpy; deterministic. Written to ``models/violence/calls.json``; ``spec.json`` gets the file's sha256.
@@ -123,8 +125,11 @@ def collect(args: argparse.Namespace) -> tuple[dict[str, list[Row]], dict[str, i
             for name, part in _rows(model, article, split, record["id"], gold, []).items():
                 rows[name] += part
     by_article: dict[tuple[str, str], list[tuple[tuple[int, int], bool]]] = defaultdict(list)
+    in_splits = split_articles(args.realnews / "split.json")
     for line in args.verdicts.read_text(encoding="utf-8").splitlines():
         v = json.loads(line)
+        if v["source"] == "ptc" and v["article"] in in_splits:
+            continue
         by_article[(v["source"], v["article"])].append(((v["start"], v["end"]), v["verdict"] == "right"))
     for (source, aid), verdicts in sorted(by_article.items()):
         path = (args.ptc / "train-articles" / f"article{aid}.txt" if source == "ptc"
@@ -132,6 +137,12 @@ def collect(args: argparse.Namespace) -> tuple[dict[str, list[Row]], dict[str, i
         for name, part in _rows(model, read_file(path, ReadOptions()), "audit", aid, None, verdicts).items():
             rows[name] += part
     return rows, gold_total
+
+
+def split_articles(split_file: Path) -> set[str]:
+    """The PTC article ids that some real-news split holds (open, validation or test): their audit verdicts are not
+    fitted on."""
+    return set(json.loads(split_file.read_text(encoding="utf-8")))
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float]:

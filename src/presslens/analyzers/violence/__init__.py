@@ -51,6 +51,10 @@ fitted on the open real-news splits and audit verdicts (``presslens train violen
 candidate. Option ``violence.call_voice_checks`` (1.9, off by default: the ship rule saw no open split or audit change)
 also drops a quotation closed by a comma and a quote mark before its speaker ("... the questions,' he jabbed."), a
 reported pledge ("has pledged to vote down") and "challenge" as a plea verb without "to <verb>".
+Since 1.10 (issue 13, stop 23) the demand cue reads "Time for Congress to end this ..." (no "it is") and not "It's time
+that occurred." ("that" as the subject); a negated subject ("no amount of spin should ...", "nobody should") is no
+party obligation; "please <verb>" opening a later clause ("In lieu of flowers, please send contributions ...") is a
+plea; "we need to be told who ..." is the writer's demand, not a report; the scorer is refit on six open splits.
 
 Findings: kind ``violence`` (label ``call_to_violence`` or ``endorsement``) and kind
 ``call_to_action`` (label ``nonviolent``), each spanning the sentence. Article label

@@ -65,10 +65,14 @@ _DEMAND_RE = re.compile(
     # time for X to be exposed", "It is time that Congress ..."), or its urgency for the reader ("it is crucial that
     # you ... get to the polls")
     r"(?:^|[,;:]\s+|\band\s+)(?:(?:the\s+)?(?!(?:that|this|these|those|it|he|she|they|we|you|i|there|what|which|"
-    r"who|one|each|any|some|such|everything|nothing|all|both)\b)(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3}|"
+    r"who|one|each|any|some|such|everything|nothing|nobody|no|none|neither|all|both)\b)(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3}|"
     rf"the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PARTIES}))\s+"
     r"(?:should|must|needs\s+to|ought\s+to|has\s+to)\s+(?:not\s+|now\s+|immediately\s+|also\s+)?(?!be\b|have\b)\w+|"
-    r"\b(?:it\s+is|it['’]s)\s+(?:high\s+|now\s+|long\s+past\s+)?time\s+(?:for\s+(?:[\w'’-]+\s+){1,4}?to|that\s+(?!it\b|this\b|that\b|these\b|those\b))\s*\w+|"
+    # "time that" needs a subject after it: in "It's time that occurred." "that" is the subject (a pronoun)
+    r"\b(?:it\s+is|it['’]s)\s+(?:high\s+|now\s+|long\s+past\s+)?time\s+(?:for\s+(?:[\w'’-]+\s+){1,4}?to|that\s+"
+    r"(?!it\b|this\b|that\b|these\b|those\b|(?-i:[a-z][\w'’-]*ed)\b))\s*\w+|"
+    # the same without "it is", opening the sentence: "Time for Congress to end this ...", "Time to vote them out."
+    r"^\W*(?:(?:so|now|and)\s+)?(?:high\s+)?time\s+(?:for\s+(?:[\w'’-]+\s+){1,4}?)?to\s+(?!be\b)\w+|"
     r"\b(?:it\s+is|it['’]s)\s+(?:crucial|vital|essential|imperative|urgent|critical)\s+that\s+(?:you|we|every\w*|all)\b",
     IGNORE_CASE,
 )
@@ -119,6 +123,13 @@ _PLEA_VERB_CHALLENGE_TO_RE = re.compile(
     r"(?!(?:the|a|an|this|that|these|those|their|our|your|his|her|its|my)\b)\w+)",
     IGNORE_CASE,
 )
+_PLEASE_REQUEST_RE = re.compile(
+    # The writer's request with "please" opening a clause after a comma or a conjunction ("In lieu of flowers, please
+    # send contributions to ...", "..., so please call your senator"); the imperative model reads only sentence starts
+    r"(?:[,;:—–]\s*|\b(?:and|so|then)\s+)\W*please\s*,?\s+(?!(?:note|see|read|click|visit|follow|share|subscribe|"
+    r"like|let\s+me|forgive|excuse|bear\s+with)\b)(?-i:[a-z])[\w'’-]+",
+    IGNORE_CASE,
+)
 _FAVOUR = r"(?:please\b|do\s+(?:us|me|them|everyone)\s+(?:all\s+)?a\s+(?:big\s+|huge\s+)?favou?r\b)"
 _REQUEST_QUESTION_RE = re.compile(
     # A request put as a question: a modal opens it, then someone is asked to act politely ("Could the good people
@@ -134,10 +145,12 @@ _PARTY_MODAL_RE = re.compile(
     # should interview ...", "Parents interested in ... should consider ...", "We need the board to ...", "We
     # need to be told who ..."): a subject without a pronoun head or a finite verb, then the modal and a verb
     _CLAUSE_OPENER + r"(?:(?!(?:it|this|that|these|those|he|she|they|i|you|there|what|which|who|one|each|any|"
-    r"some|such|everything|nothing|all|both|if|when|whether|because|as|while|though|although|unless|until)\b)"
+    r"some|such|everything|nothing|all|both|if|when|whether|because|as|while|though|although|unless|until|"
+    # a negated subject is no party ("But no amount of media hype ... should distract us", "Nobody should ...")
+    r"no|none|nobody|neither)\b)"
     r"(?:(?!(?:is|are|was|were|has|have|had|will|would|should|must|need|needs|ought|said|says|do|does|did|can|"
     r"could|may|might|whether|if|that|when|because|since|as|while|unless|he|she|it|they|i|you|saying|suggesting|"
-    r"arguing|telling|insisting|noting|over|about)\b)[\w'’.,-]+\s+){0,14}?(?!(?:is|are|was|were|has|have|had|will|would|said|says|do|does|"
+    r"arguing|telling|insisting|noting|over|about|no|none|nobody|neither)\b)[\w'’.,-]+\s+){0,14}?(?!(?:is|are|was|were|has|have|had|will|would|said|says|do|does|"
     r"did|can|could|may|might|should|must|it|this|that|these|those|he|she|they|i|you|there|what|which|who|one)\b)"
     r"[\w'’-]+|we)\s+"
     r"(?:should|must|need\s+to|needs\s+to|ought\s+to|has\s+to|have\s+to)\s+(?:(?:not|now|immediately|also|"
@@ -194,6 +207,13 @@ def request_question(text: str) -> bool:
     return text.rstrip().rstrip("\"”’')").endswith("?") and bool(_REQUEST_QUESTION_RE.search(text))
 
 
+def please_request(text: str) -> bool:
+    """The writer asks with "please" at the start of a later clause ("In lieu of flowers, please send contributions to
+    the fund"), outside an open quotation and a subordinate clause; "please note / see / read ..." is no request."""
+    return any(_outside_subordinate(text, m.start()) and not _inside_open_quote(text, m.end())
+               for m in _PLEASE_REQUEST_RE.finditer(text))
+
+
 def party_modal(text: str) -> bool:
     """A party that can act is obliged in a main clause: "investigators should interview everyone", "Parents ...
     should consider ...", "We need to be told who ...", "we need the board to ..." (not in a subordinate or "if"
@@ -226,8 +246,9 @@ def obligation_opens_sentence(text: str) -> bool:
 
 def plea_cue(text: str, challenge_to: bool = False) -> bool:
     """A plea, request or demand in the writer's voice that no imperative or "let's" carries (see :func:`plea_verb`,
-    :func:`request_question`, :func:`party_modal`): the cue of a plea candidate (``violence.call_pleas``)."""
-    return plea_verb(text, challenge_to) or request_question(text) or party_modal(text)
+    :func:`request_question`, :func:`party_modal`, :func:`please_request`): the cue of a plea candidate
+    (``violence.call_pleas``)."""
+    return plea_verb(text, challenge_to) or request_question(text) or party_modal(text) or please_request(text)
 
 
 def _title_case(words: list[str]) -> float:

@@ -165,7 +165,8 @@ _EXPLICIT_ACTION_RE = re.compile(
     IGNORE_CASE,
 )
 _ATTRIBUTED_RE = re.compile(
-    r"\b(?:said|says|say|told|tells|according\s+to|reported|reportedly|stated|announced|urged|urges|"
+    # "told" in a passive infinitive is the writer's demand to be informed ("We need to be told who ..."), not a report
+    r"\b(?:said|says|say|(?<!\bbe\s)told|tells|according\s+to|reported|reportedly|stated|announced|urged|urges|"
     r"called\s+(?:on|for)|calls\s+(?:on|for)|wrote|writes|added|adds|argued|argues|insisted|claimed|"
     r"declared|tweeted|posted|shouted|chanted|asked|asks|demanded|warned|explained|suggested|"
     r"advocat\w+|quoted|put\s+out\s+a\s+call|appealed|counter(?:s|ed)?(?!-)|contend(?:s|ed)?|maintain(?:s|ed)|"
@@ -193,7 +194,10 @@ _TIME_TO_ACT_RE = re.compile(
 _VAGUE_IMPERATIVE_RE = re.compile(
     # An imperative that names no act, only that one be done ("Do the right thing, not the wrong thing.")
     r"^\W*(?:(?:just|please|so|now|and|then)\W+)*do\s+(?:the\s+right\s+thing|something|better|your\s+(?:best|part|"
-    r"duty|job))\b",
+    r"duty|job))\b|"
+    # or only a state to be in ("Don't be a sucker.", "Be vigilant."; not "Be sure to vote", "Be there on Monday")
+    r"^\W*(?:(?:just|please|so|now|and|then)\W+)*(?:(?:don['’]?t|do\s+not|never)\s+)?be\s+"
+    r"(?!sure\b|certain\b|there\b|at\b|ready\s+to\b|the\s+first\s+to\b)",
     IGNORE_CASE,
 )
 _DECLARATIVE_AND_RE = re.compile(r",\s+(?:and|then|but)\s+$", IGNORE_CASE)
