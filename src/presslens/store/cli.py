@@ -428,6 +428,16 @@ def _num(v: float | None) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
 
 
+def _counted(n: int, noun: str) -> str:
+    """``"1 mention"``, ``"3 mentions"``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _days_apart(days: int | None) -> str:
+    """``"1 day apart"``, ``"4 days apart"``; a conflict of an undated mention has no distance."""
+    return "dates unknown" if days is None else f"{_counted(days, 'day')} apart"
+
+
 def _sources_phrase(count: int) -> str:
     if count == 0:  # plain-text files carry no outlet name: say so instead of "0 sources"
         return "unknown sources (no outlet recorded: index JSONL or CSV with a source field)"
@@ -544,11 +554,13 @@ def cmd_figures(args: argparse.Namespace) -> int:
         return 0
     if not groups:
         print("no tracked figure matches", file=sys.stderr)
+    labels = {g.group_id: g.label for g in groups}
     for g in groups:
         arts = {m.article_id for m in g.mentions}
         kind = g.measure if g.unit == g.measure else f"{g.measure}, {g.unit or 'no counted noun'}"
         print(f"{g.group_id}  \"{g.label}\"  [{kind}]  "
-              f"{len(g.mentions)} mentions in {len(arts)} articles from {_sources_phrase(len(g.sources))}")
+              f"{_counted(len(g.mentions), 'mention')} in {_counted(len(arts), 'article')} "
+              f"from {_sources_phrase(len(g.sources))}")
         if g.first and g.latest:
             print(f"    first {g.first.date or 'undated'} ({g.first.source or 'no source'}), "
                   f"latest {g.latest.date or 'undated'} ({g.latest.source or 'no source'})")
@@ -566,11 +578,14 @@ def cmd_figures(args: argparse.Namespace) -> int:
             if copies:
                 print("        also published by: " + ", ".join(_copy_text(c, names) for c in copies))
         for c in g.conflicts:
-            print(f"    CONFLICT ({c.days_apart} days apart): {c.first.source or 'no source'} {c.first.text!r} on "
+            print(f"    CONFLICT ({_days_apart(c.days_apart)}): "
+                  f"{c.first.source or 'no source'} {c.first.text!r} on "
                   f"{c.first.date} vs {c.second.source or 'no source'} {c.second.text!r} on {c.second.date}")
         for gc in g.conflicts_between:  # the conflict model's: one side in another group
             c = gc.conflict
-            print(f"    CONFLICT WITH GROUP {gc.other_group(g.group_id)} ({c.days_apart} days apart): "
+            other = gc.other_group(g.group_id)
+            named = f' "{_cut(labels[other], 60)}"' if other in labels else " (not in this listing)"
+            print(f"    CONFLICT WITH GROUP {other}{named} ({_days_apart(c.days_apart)}): "
                   f"{c.first.source or 'no source'} {c.first.text!r} on {c.first.date} [group {gc.first_group}] vs "
                   f"{c.second.source or 'no source'} {c.second.text!r} on {c.second.date} [group {gc.second_group}]")
         print()
