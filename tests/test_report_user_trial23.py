@@ -83,3 +83,19 @@ def test_min_score_does_not_drop_the_share_counter_from_json() -> None:
     report = keep_min_score(_report(), 0.5)
     assert [f.text for f in report.findings] == ["1.2k SHARES", "about 18,000 votes"]
     assert "SHARES" not in _section(to_markdown(report), "Figures")
+
+
+def test_a_candidate_attribution_in_markdown_says_its_source_and_cue() -> None:
+    # user trial 23: the candidates table bolded the whole attribution span and labelled it "person" or
+    # "no source", so a reviewer could not tell which words presslens took for the source
+    text = "Harbour news\n\nMany who said she is not independent included a columnist, the paper reported."
+    a = make_article(text, title="Harbour news")
+    weak = at(a, "Many who said she is not independent", kind="attribution", label="vague", score=0.26,
+              attributes={"source": ref(a, "Many", type="vague"), "cue": ref(a, "said"),
+                          "content": ref(a, "she is not independent"), "method": "tagger"})
+    sourceless = at(a, "the paper reported", kind="attribution", label="no_source", score=0.05,
+                    attributes={"source": None, "cue": ref(a, "reported"), "content": None, "method": "tagger"})
+    md = to_markdown(Report(article=a, findings=[weak, sourceless]))
+    rows = _section(md, "Low-confidence candidates").splitlines()
+    assert any("| vague: source “Many”, cue “said” | 0.26 |" in r for r in rows)
+    assert any("| no source, cue “reported” | 0.05 |" in r for r in rows)

@@ -255,6 +255,16 @@ def _sentences(report: Report) -> list[str]:
     return lines
 
 
+def _candidate_label(f: Finding) -> str:
+    """The Label cell of a candidate: an attribution says who and by which cue (its span alone, bold in the
+    sentence, did not say which words were the source); a page-furniture figure says so."""
+    if f.kind == "attribution":
+        source, stype, cue, _ = attribution_parts(f)
+        head = f"{stype or label_display(f)}: source “{source}”" if f.attributes.get("source") else "no source"
+        return head + (f", cue “{cue}”" if cue else "")
+    return label_display(f) + (" (page furniture)" if is_page_furniture(f) else "")
+
+
 def _candidates(report: Report, candidates: list[Finding], listed: bool) -> list[str]:
     if not candidates:
         return []
@@ -264,7 +274,7 @@ def _candidates(report: Report, candidates: list[Finding], listed: bool) -> list
         return lines
     rows = [
         (md_text(kind_title(f.kind)), _quote(sentence_quote(report.article, f.start, f.end)),
-         md_text(label_display(f) + (" (page furniture)" if is_page_furniture(f) else "")), fmt_score(f.score))
+         md_text(_candidate_label(f)), fmt_score(f.score))
         for f in sorted(candidates, key=lambda f: (-f.score, f.start, f.kind, f.label))
     ]
     return [*lines, "", f"<details><summary>Show {len(candidates)} low-confidence findings</summary>", "",

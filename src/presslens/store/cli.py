@@ -127,7 +127,8 @@ def add_store_commands(sub: Any) -> None:
     fg.add_argument("--source", action="append", default=[], help="groups this source reports (repeatable)")
     fg.add_argument("--since", type=_date, help="mentions dated on or after (YYYY-MM-DD)")
     fg.add_argument("--until", type=_date, help="mentions dated on or before (YYYY-MM-DD)")
-    fg.add_argument("--min-articles", type=int, default=2, help="groups reported by at least this many articles")
+    fg.add_argument("--min-articles", type=int, default=2,
+                    help="groups reported by at least this many articles (default 2; 1 lists single figures too)")
     fg.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
     fg.add_argument("--rebuild", action="store_true",
                     help="regroup every stored figure from the stored reports (after a model change)")
