@@ -439,9 +439,23 @@ def _days_apart(days: int | None) -> str:
     return "dates unknown" if days is None else f"{_counted(days, 'day')} apart"
 
 
+NO_OUTLET = "no outlet recorded: index JSONL or CSV with a source field"
+"""Why a corpus of plain-text files has no sources to compare (a text file carries no outlet name)."""
+
+
+def _records_no_outlet(store: Any) -> bool:
+    """True when no stored article names its outlet (``claims --repeated`` then has nothing to compare)."""
+    from sqlalchemy import func, select
+
+    from presslens.store.schema import ARTICLES
+
+    with store.reading() as conn:
+        return not conn.execute(select(func.count(ARTICLES.c.source.distinct()))).scalar()
+
+
 def _sources_phrase(count: int) -> str:
     if count == 0:  # plain-text files carry no outlet name: say so instead of "0 sources"
-        return "unknown sources (no outlet recorded: index JSONL or CSV with a source field)"
+        return f"unknown sources ({NO_OUTLET})"
     return "1 source" if count == 1 else f"{count} sources"
 
 
@@ -635,6 +649,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     with store:
         rows = (search_claims(store, args.like, limit=args.limit) if args.like is not None
                 else repeated_claims(store)[: args.limit])
+        no_outlet = args.like is None and not rows and _records_no_outlet(store)
     out = sys.stdout
     if args.format == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -651,7 +666,10 @@ def cmd_claims(args: argparse.Namespace) -> int:
             w.writerow([_cell(r.get(k)) for k in fields])
         return 0
     if not rows:
-        print("no stored claim" if args.like is not None else "no claim made by several sources", file=sys.stderr)
+        if args.like is not None:
+            print("no stored claim", file=sys.stderr)
+        else:  # a folder of plain-text files records no outlet, so no claim can have several
+            print("no claim made by several sources" + (f": {NO_OUTLET}" if no_outlet else ""), file=sys.stderr)
     for r in rows:
         if args.like is not None:
             print(f"{r['score']:.3f}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  "
