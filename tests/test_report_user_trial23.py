@@ -99,3 +99,22 @@ def test_a_candidate_attribution_in_markdown_says_its_source_and_cue() -> None:
     rows = _section(md, "Low-confidence candidates").splitlines()
     assert any("| vague: source “Many”, cue “said” | 0.26 |" in r for r in rows)
     assert any("| no source, cue “reported” | 0.05 |" in r for r in rows)
+
+
+def test_a_prediction_row_shows_its_cues_and_horizon_but_no_internal_index_or_empty_value() -> None:
+    # user trial 23: "sentence\\_index: 23, cues: would, horizon: —" in the Markdown predictions table
+    text = "Harbour news\n\nRepair crews are expected to restore the supply. Ferries will run again next week."
+    a = make_article(text, title="Harbour news")
+    without = at(a, "Repair crews are expected to restore the supply.", kind="prediction", label="forecast",
+                 score=0.92, analyzer="claims",
+                 attributes={"sentence_index": 1, "cues": [ref(a, "are expected to")], "horizon": None})
+    with_horizon = at(a, "Ferries will run again next week.", kind="prediction", label="forecast", score=0.82,
+                      analyzer="claims",
+                      attributes={"sentence_index": 2, "cues": [ref(a, "will")], "horizon": ref(a, "next week")})
+    report = Report(article=a, findings=[without, with_horizon])
+    rows = [r for r in _section(to_markdown(report), "Predictions").splitlines() if r.startswith("| ")][1:]
+    assert rows[0].endswith("| cues: are expected to |")
+    assert rows[1].endswith("| cues: will, horizon: next week |")
+    doc = to_html(report)
+    assert "sentence_index" not in doc.split('class="pl-data">', 1)[0]
+    assert "cues: will, horizon: next week" in doc and "horizon: —" not in doc

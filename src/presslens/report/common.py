@@ -424,10 +424,15 @@ def violence_target(f: Finding) -> str | None:
     return describe(target)
 
 
+INTERNAL_ATTRIBUTES = frozenset({"sentence_index"})
+"""Attributes that only locate a finding for a program (the reader sees the sentence itself)."""
+
+
 def extra_attributes(f: Finding, shown: Iterable[str]) -> dict[str, Any]:
-    """Attributes not already shown by a renderer's dedicated columns."""
-    skip = set(shown)
-    return {k: v for k, v in f.attributes.items() if k not in skip}
+    """Attributes a reader wants beside the finding, less those a renderer's dedicated columns show: no
+    internal position (:data:`INTERNAL_ATTRIBUTES`) and no empty value ("horizon: —" said nothing)."""
+    skip = set(shown) | INTERNAL_ATTRIBUTES
+    return {k: v for k, v in f.attributes.items() if k not in skip and v not in (None, "", [], {})}
 
 
 def findings_sorted(findings: Iterable[Finding]) -> list[Finding]:

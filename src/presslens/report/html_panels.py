@@ -16,6 +16,7 @@ from presslens.report.common import (
     claim_source,
     describe,
     describe_quantity,
+    extra_attributes,
     fmt_score,
     is_candidate,
     is_page_furniture,
@@ -321,7 +322,8 @@ def _other_kinds_html(view: ReportView) -> str:
         items = "".join(
             f'<li{_cand_class(f, "pl-item")} data-goto="{view.idx(f)}" tabindex="0">{esc(quoted(clip_text(f.text, 200)))}'
             f'<div class="pl-sub"><b>{esc(label_display(f))}</b> · <span class="pl-score">{fmt_score(f.score)}'
-            f"</span>{' · ' + esc(clip_text(describe(f.attributes), 160)) if f.attributes else ''}</div></li>"
+            f"</span>{' · ' + esc(clip_text(describe(extra), 160)) if (extra := extra_attributes(f, ())) else ''}"
+            "</div></li>"
             for f in found
         )
         out.append(_section(kind_title(kind), None, f"<ul>{items}</ul>", found))

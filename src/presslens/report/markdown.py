@@ -230,7 +230,7 @@ def _other_kinds(report: Report) -> list[str]:
         found = findings_sorted(report.by_kind(kind))
         rows = [
             (md_text(f.text), md_text(label_display(f)), fmt_score(f.score),
-             md_text(describe(extra_attributes(f, ())) if f.attributes else ""))
+             md_text(describe(extra_attributes(f, ())) if extra_attributes(f, ()) else ""))
             for f in found
         ]
         if lines:
