@@ -248,3 +248,18 @@ def test_one_mention_in_one_article_is_singular(monkeypatch: pytest.MonkeyPatch,
     assert "1 mention in 1 article from 1 source" in out.splitlines()[0]
     out = run_figures(MENTIONS, ["Harbour Post", "Meridian Wire", "Northern Ledger"], monkeypatch, capsys)
     assert "3 mentions in 3 articles from 3 sources" in out.splitlines()[0]
+
+
+def test_a_conflict_names_the_users_articles(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 23: in a folder of .txt files "no source 'about 100,000' on ... vs no source '260,000 men' on ..."
+    # did not say which two articles disagree
+    about = mention("about 100,000 men", 100_000, 80_000, 120_000, "approx", None, 1)
+    exact = mention("260,000 men", 260_000, 260_000, 260_000, "exact", None, 5)
+    group = SimpleNamespace(
+        group_id="g1", label="N men have left the country", measure="count", unit="men", mentions=[about, exact],
+        sources=[], first=about, latest=exact, lowest=about, highest=exact, also_published_by={},
+        conflicts=[SimpleNamespace(first=about, second=exact, days_apart=4)], conflicts_between=[])
+    line = next(x for x in figures_output(group, "table", monkeypatch, capsys).splitlines() if "CONFLICT" in x)
+    assert line.strip() == ("CONFLICT (4 days apart): 'about 100,000 men' on 2025-10-01 in 'exodus-1' vs "
+                            "'260,000 men' on 2025-10-05 in 'ledger-0105'")

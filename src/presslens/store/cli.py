@@ -434,6 +434,15 @@ def _counted(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def _conflict_side(m: Any, names: dict[str, Any]) -> str:
+    """One side of a conflict line: outlet, figure, date and the user's id for the article (``in 'd03'``), so
+    the two articles can be told apart when no outlet is recorded or one outlet wrote both."""
+    name = names.get(m.article_id)
+    article = name.given_id if name is not None and name.given_id else m.article_id
+    outlet = f"{m.source} " if m.source else ""
+    return f"{outlet}{m.text!r} on {m.date or 'undated'} in {_cut(article, 40)!r}"
+
+
 def _days_apart(days: int | None) -> str:
     """``"1 day apart"``, ``"4 days apart"``; a conflict of an undated mention has no distance."""
     return "dates unknown" if days is None else f"{_counted(days, 'day')} apart"
@@ -551,6 +560,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
         groups = figure_summaries(store, args.query, sources=args.source, since=args.since, until=args.until,
                                   min_articles=args.min_articles)
         keys = {m.article_id for g in groups for m in g.mentions}
+        keys |= {m.article_id for g in groups for gc in g.conflicts_between
+                 for m in (gc.conflict.first, gc.conflict.second)}
         keys |= {str(c.get("article_id")) for g in groups for cs in g.also_published_by.values() for c in cs}
         with store.reading() as conn:
             names = article_names(conn, keys)
@@ -593,16 +604,15 @@ def cmd_figures(args: argparse.Namespace) -> int:
             if copies:
                 print("        also published by: " + ", ".join(_copy_text(c, names) for c in copies))
         for c in g.conflicts:
-            print(f"    CONFLICT ({_days_apart(c.days_apart)}): "
-                  f"{c.first.source or 'no source'} {c.first.text!r} on "
-                  f"{c.first.date} vs {c.second.source or 'no source'} {c.second.text!r} on {c.second.date}")
+            print(f"    CONFLICT ({_days_apart(c.days_apart)}): {_conflict_side(c.first, names)} vs "
+                  f"{_conflict_side(c.second, names)}")
         for gc in g.conflicts_between:  # the conflict model's: one side in another group
             c = gc.conflict
             other = gc.other_group(g.group_id)
             named = f' "{_cut(labels[other], 60)}"' if other in labels else " (not in this listing)"
             print(f"    CONFLICT WITH GROUP {other}{named} ({_days_apart(c.days_apart)}): "
-                  f"{c.first.source or 'no source'} {c.first.text!r} on {c.first.date} [group {gc.first_group}] vs "
-                  f"{c.second.source or 'no source'} {c.second.text!r} on {c.second.date} [group {gc.second_group}]")
+                  f"{_conflict_side(c.first, names)} [group {gc.first_group}] vs "
+                  f"{_conflict_side(c.second, names)} [group {gc.second_group}]")
         print()
     return 0
 
