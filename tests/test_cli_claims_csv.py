@@ -44,3 +44,23 @@ def test_repeated_claims_csv_has_one_plain_value_per_cell(monkeypatch: pytest.Mo
                                                                                "a2:5-15")
     assert row["spread_days"] == "8"
     assert not any(v.startswith(("{", "[")) for v in row.values())
+
+
+@pytest.mark.parametrize("source", [None, "Meridian Wire"])
+def test_no_repeated_claim_says_when_no_outlet_is_recorded(source: str | None, tmp_path: Any,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 23: a folder of .txt files (no outlet) gave "no claim made by several sources" and no reason
+    from presslens.store import open_store
+    from tests.store_fixtures import make_report
+
+    db = str(tmp_path / "corpus.db")
+    with open_store(db, write=True, create=True) as store:
+        assert store.add(make_report("The ministry said 300,000 reservists would be called up.", source=source))
+    args = argparse.Namespace(db=db, like=None, repeated=True, limit=10, format="table")
+    assert store_cli.cmd_claims(args) == 0
+    err = capsys.readouterr().err.strip()
+    if source is None:
+        assert err == ("no claim made by several sources: no outlet recorded: index JSONL or CSV with a "
+                       "source field")
+    else:
+        assert err == "no claim made by several sources"

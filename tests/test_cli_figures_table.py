@@ -188,3 +188,78 @@ def test_csv_rows_carry_the_users_names_and_stated_values(monkeypatch: pytest.Mo
         ("a1", "exodus-1", "Men keep leaving"), ("a5", "ledger-0105", ""), ("a9", "", "")]
     assert [r["article_origin"] for r in rows][:2] == ["/home/u/news/exodus-1.txt", "/home/u/feed.jsonl:3"]
     assert [float(r["stated_value"]) for r in rows] == [100_000, 260_000, 700_000]
+
+
+def _conflict_between(first: SimpleNamespace, second: SimpleNamespace) -> Any:
+    from presslens.compare.figure_groups import GroupConflict
+
+    conflict = SimpleNamespace(first=first, second=second, days_apart=(second.date - first.date).days)
+    return GroupConflict(conflict=conflict, first_group="g1", second_group="g2")  # type: ignore[arg-type]
+
+
+def _two_groups_output(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                       listed: bool) -> str:
+    exodus = mention("300,000 men", 300_000, 300_000, 300_000, "exact", "Meridian Wire", 14)
+    tally = mention("nearly 70,000 Norvanians", 70_000, None, 70_000, "upper", "Eastfield Observer", 15)
+    between = _conflict_between(exodus, tally)
+    g1 = SimpleNamespace(
+        group_id="g1", label="N men have left the country", measure="count", unit="men", mentions=[exodus],
+        sources=["Meridian Wire"], first=exodus, latest=exodus, lowest=exodus, highest=exodus,
+        also_published_by={}, conflicts=[], conflicts_between=[between])
+    g2 = SimpleNamespace(
+        group_id="g2", label="Kaldera's border service said N Norvanians had crossed", measure="count",
+        unit="Norvanians", mentions=[tally], sources=["Eastfield Observer"], first=tally, latest=tally,
+        lowest=tally, highest=tally, also_published_by={}, conflicts=[], conflicts_between=[between])
+
+    @contextlib.contextmanager
+    def fake_store(db: Any, write: bool = False) -> Iterator[Any]:
+        yield FAKE_STORE
+
+    monkeypatch.setattr("presslens.store.store.open_store", fake_store)
+    monkeypatch.setattr("presslens.store.tracking.figure_summaries",
+                        lambda *a, **k: [g1, g2] if listed else [g1])
+    args = argparse.Namespace(since=None, until=None, min_articles=1, rebuild=False, db=None, query=None,
+                              source=None, format="table")
+    assert store_cli.cmd_figures(args) == 0
+    return capsys.readouterr().out
+
+
+def test_a_conflict_with_another_group_names_that_group(monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 23: "CONFLICT WITH GROUP ge181d8ae35d59982" left the reader to find an opaque id
+    out = _two_groups_output(monkeypatch, capsys, listed=True)
+    lines = [x.strip() for x in out.splitlines() if "CONFLICT WITH GROUP" in x]
+    assert lines[0].startswith('CONFLICT WITH GROUP g2 "Kaldera\'s border service said N Norvanians had crossed" '
+                               "(1 day apart): ")
+    assert lines[1].startswith('CONFLICT WITH GROUP g1 "N men have left the country" (1 day apart): ')
+    out = _two_groups_output(monkeypatch, capsys, listed=False)
+    assert "CONFLICT WITH GROUP g2 (not in this listing) (1 day apart)" in out
+
+
+def test_one_mention_in_one_article_is_singular(monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 23: "1 mentions in 1 articles from 1 source"
+    one = MENTIONS[0]
+    group = SimpleNamespace(
+        group_id="g1", label="N men have left the country", measure="count", unit="men", mentions=[one],
+        sources=["Meridian Wire"], first=one, latest=one, lowest=one, highest=one, also_published_by={},
+        conflicts=[], conflicts_between=[])
+    out = figures_output(group, "table", monkeypatch, capsys)
+    assert "1 mention in 1 article from 1 source" in out.splitlines()[0]
+    out = run_figures(MENTIONS, ["Harbour Post", "Meridian Wire", "Northern Ledger"], monkeypatch, capsys)
+    assert "3 mentions in 3 articles from 3 sources" in out.splitlines()[0]
+
+
+def test_a_conflict_names_the_users_articles(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 23: in a folder of .txt files "no source 'about 100,000' on ... vs no source '260,000 men' on ..."
+    # did not say which two articles disagree
+    about = mention("about 100,000 men", 100_000, 80_000, 120_000, "approx", None, 1)
+    exact = mention("260,000 men", 260_000, 260_000, 260_000, "exact", None, 5)
+    group = SimpleNamespace(
+        group_id="g1", label="N men have left the country", measure="count", unit="men", mentions=[about, exact],
+        sources=[], first=about, latest=exact, lowest=about, highest=exact, also_published_by={},
+        conflicts=[SimpleNamespace(first=about, second=exact, days_apart=4)], conflicts_between=[])
+    line = next(x for x in figures_output(group, "table", monkeypatch, capsys).splitlines() if "CONFLICT" in x)
+    assert line.strip() == ("CONFLICT (4 days apart): 'about 100,000 men' on 2025-10-01 in 'exodus-1' vs "
+                            "'260,000 men' on 2025-10-05 in 'ledger-0105'")

@@ -6,7 +6,7 @@ Nothing here escapes text; each renderer escapes for its own format.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -424,10 +424,15 @@ def violence_target(f: Finding) -> str | None:
     return describe(target)
 
 
+INTERNAL_ATTRIBUTES = frozenset({"sentence_index"})
+"""Attributes that only locate a finding for a program (the reader sees the sentence itself)."""
+
+
 def extra_attributes(f: Finding, shown: Iterable[str]) -> dict[str, Any]:
-    """Attributes not already shown by a renderer's dedicated columns."""
-    skip = set(shown)
-    return {k: v for k, v in f.attributes.items() if k not in skip}
+    """Attributes a reader wants beside the finding, less those a renderer's dedicated columns show: no
+    internal position (:data:`INTERNAL_ATTRIBUTES`) and no empty value ("horizon: —" said nothing)."""
+    skip = set(shown) | INTERNAL_ATTRIBUTES
+    return {k: v for k, v in f.attributes.items() if k not in skip and v not in (None, "", [], {})}
 
 
 def findings_sorted(findings: Iterable[Finding]) -> list[Finding]:
@@ -447,10 +452,18 @@ def is_asserted(f: Finding) -> bool:
     return f.score >= ASSERT_THRESHOLD
 
 
+def is_page_furniture(f: Finding) -> bool:
+    """A figure of the page, not of the story: a share counter ("557 SHARES") that the figures analyzer marks
+    with ``attributes["furniture"] = true``. Reports leave it out of the story's figures by default and show it
+    with the low-confidence candidates, whatever its score (the score says the number was read right)."""
+    return f.kind == "quantity" and f.attributes.get("furniture") is True
+
+
 def is_candidate(f: Finding) -> bool:
-    """A low-confidence finding (``score < 0.5``) that reports hide until asked for. Sentence propaganda
-    scores are not candidates: every sentence gets one and the reports draw them as a shade, not a finding."""
-    return f.kind != "sentence" and not is_asserted(f)
+    """A finding that reports hide until asked for: a low-confidence one (``score < 0.5``) or a page-furniture
+    figure (:func:`is_page_furniture`). Sentence propaganda scores are not candidates: every sentence gets one
+    and the reports draw them as a shade, not a finding."""
+    return f.kind != "sentence" and (not is_asserted(f) or is_page_furniture(f))
 
 
 def split_candidates(findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
@@ -462,9 +475,16 @@ def split_candidates(findings: Iterable[Finding]) -> tuple[list[Finding], list[F
     return shown, candidates
 
 
-def candidates_line(n: int) -> str:
-    """The count line of hidden candidates: ``"34 low-confidence findings (score < 0.50)"``."""
-    return f"{n} low-confidence finding{'s' if n != 1 else ''} (score < {ASSERT_THRESHOLD:.2f})"
+def candidates_line(n: int, furniture: int = 0) -> str:
+    """The count line of hidden candidates: ``"34 low-confidence findings (score < 0.50)"``; when ``furniture``
+    of the ``n`` are page-furniture figures, ``"35 low-confidence findings (score < 0.50 or page furniture)"``."""
+    why = f"score < {ASSERT_THRESHOLD:.2f}" + (" or page furniture" if furniture else "")
+    return f"{n} low-confidence finding{'s' if n != 1 else ''} ({why})"
+
+
+def hidden_line(candidates: Sequence[Finding]) -> str:
+    """:func:`candidates_line` for these hidden findings (page-furniture figures among them said so)."""
+    return candidates_line(len(candidates), sum(1 for f in candidates if is_page_furniture(f)))
 
 
 def keep_min_score(report: Report, min_score: float) -> Report:

@@ -16,8 +16,10 @@ from presslens.report.common import (
     claim_source,
     describe,
     describe_quantity,
+    extra_attributes,
     fmt_score,
     is_candidate,
+    is_page_furniture,
     kind_name,
     kind_title,
     label_display,
@@ -127,18 +129,25 @@ def _cand_class(f: Finding, *extra: str) -> str:
 _CAND_CLASS = ' class="pl-cand"'
 
 
-def _more(n: int) -> str:
-    """``+N`` low-confidence count, visible only while candidates are shown."""
-    return f'<span class="pl-cand pl-more" title="{esc(candidates_line(n))}">+{n}</span>' if n else ""
+def _more(n: int, furniture: int = 0) -> str:
+    """``+N`` low-confidence count (``furniture`` of them page-furniture figures), visible only while candidates
+    are shown."""
+    return f'<span class="pl-cand pl-more" title="{esc(candidates_line(n, furniture))}">+{n}</span>' if n else ""
+
+
+def _n_furniture(found: Iterable[Finding]) -> int:
+    return sum(1 for f in found if is_page_furniture(f))
 
 
 def _toolbar(view: ReportView) -> str:
     counts: dict[str, int] = {}
     extra: dict[str, int] = {}
+    furniture: dict[str, int] = {}
     for f in view.findings:
         counts.setdefault(f.kind, 0)
         if is_candidate(f):
             extra[f.kind] = extra.get(f.kind, 0) + 1
+            furniture[f.kind] = furniture.get(f.kind, 0) + is_page_furniture(f)
         else:
             counts[f.kind] += 1
     if not counts:
@@ -150,14 +159,17 @@ def _toolbar(view: ReportView) -> str:
         checked = "" if kind == "sentence" else " checked"
         boxes.append(
             f'<label><input type="checkbox" data-kind="{esc(slug)}" id="r{rep}-f-{esc(slug)}"{checked}>'
-            f'{_legend_sample(kind)}<span class="pl-count">{counts[kind]}</span>{_more(extra.get(kind, 0))}</label>'
+            f'{_legend_sample(kind)}<span class="pl-count">{counts[kind]}</span>{_more(extra.get(kind, 0), furniture.get(kind, 0))}</label>'
         )
-    n_cand = sum(extra.values())
+    n_cand, n_furniture = sum(extra.values()), sum(furniture.values())
     if n_cand:
+        why = "findings whose score (probability of being right) is below 0.50"
+        if n_furniture:
+            why += ", and figures of the page rather than the story (share counters)"
         boxes.append(
-            f'<label class="pl-candswitch" title="findings whose score (probability of being right) is below 0.50">'
+            f'<label class="pl-candswitch" title="{esc(why)}">'
             f'<input type="checkbox" data-candidates="1" id="r{rep}-candidates">'
-            f"show {esc(candidates_line(n_cand))}</label>"
+            f"show {esc(candidates_line(n_cand, n_furniture))}</label>"
         )
     return f'<div class="pl-toolbar"><span class="pl-tb-title">Show</span>{"".join(boxes)}</div>'
 
@@ -202,7 +214,7 @@ def _section(title: str, count: int | None, body: str, found: Iterable[Finding] 
     if found:
         count = _n_asserted(found)
         extra = len(found) - count
-        n = f"<span>{count}</span>{_more(extra)}"
+        n = f"<span>{count}</span>{_more(extra, _n_furniture(found))}"
         cls = "" if count else ' class="pl-cand"'
         return f"<section{cls}><h3>{esc(title)}{n}</h3>{body}</section>"
     n = f"<span>{count}</span>" if count is not None else ""
@@ -247,7 +259,8 @@ def _figures_html(view: ReportView) -> str:
         return ""
     rows = []
     for f in figures:
-        warn = "".join(f'<span class="pl-badge warn">{esc(clip_text(w, 60))}</span>' for w in quantity_warnings(f))
+        notes = [*quantity_warnings(f), *(["page furniture"] if is_page_furniture(f) else [])]
+        warn = "".join(f'<span class="pl-badge warn">{esc(clip_text(w, 60))}</span>' for w in notes)
         bound = f.attributes.get("bound")
         rows.append(
             f'<tr{_cand_class(f)} data-goto="{view.idx(f)}"><td>{esc(clip_text(f.text, 60))}</td>'
@@ -309,7 +322,8 @@ def _other_kinds_html(view: ReportView) -> str:
         items = "".join(
             f'<li{_cand_class(f, "pl-item")} data-goto="{view.idx(f)}" tabindex="0">{esc(quoted(clip_text(f.text, 200)))}'
             f'<div class="pl-sub"><b>{esc(label_display(f))}</b> · <span class="pl-score">{fmt_score(f.score)}'
-            f"</span>{' · ' + esc(clip_text(describe(f.attributes), 160)) if f.attributes else ''}</div></li>"
+            f"</span>{' · ' + esc(clip_text(describe(extra), 160)) if (extra := extra_attributes(f, ())) else ''}"
+            "</div></li>"
             for f in found
         )
         out.append(_section(kind_title(kind), None, f"<ul>{items}</ul>", found))

@@ -75,11 +75,12 @@ class ReportView:
         return self.index[id(f)]
 
     def asserted(self, kind: str | None = None) -> list[Finding]:
-        """Findings shown by default (score >= 0.5; all sentence scores), optionally of one kind."""
+        """Findings shown by default (score >= 0.5 and no page-furniture figure; all sentence scores), optionally of
+        one kind."""
         return [f for f in self.findings if not is_candidate(f) and (kind is None or f.kind == kind)]
 
     def candidates(self) -> list[Finding]:
-        """Low-confidence findings (score < 0.5), hidden until the reader asks for them."""
+        """Low-confidence findings (score < 0.5) and page-furniture figures, hidden until the reader asks for them."""
         return [f for f in self.findings if is_candidate(f)]
 
     def visible(self) -> list[tuple[int, Finding]]:

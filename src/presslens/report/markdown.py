@@ -18,7 +18,6 @@ from presslens.report.common import (
     SentenceQuote,
     attribution_parts,
     bound_text,
-    candidates_line,
     claim_badges,
     claim_figures,
     claim_source,
@@ -27,6 +26,8 @@ from presslens.report.common import (
     extra_attributes,
     findings_sorted,
     fmt_score,
+    hidden_line,
+    is_page_furniture,
     kind_title,
     label_display,
     label_value_text,
@@ -91,7 +92,7 @@ def to_markdown(report: Report, *, list_candidates: bool = True) -> str:
     full = report
     report = dataclasses.replace(report, findings=shown)
     parts: list[list[str]] = [
-        _header(report, len(candidates)),
+        _header(report, candidates),
         _violence(report),
         _labels(report),
         _claims(report, full.findings),
@@ -107,7 +108,7 @@ def to_markdown(report: Report, *, list_candidates: bool = True) -> str:
     return "\n\n".join("\n".join(p) for p in parts if p) + "\n"
 
 
-def _header(report: Report, n_candidates: int) -> list[str]:
+def _header(report: Report, candidates: list[Finding]) -> list[str]:
     a = report.article
     lines = [f"# {md_text(a.title).strip() if a.title else 'Untitled article'}", ""]
     meta = [
@@ -127,8 +128,8 @@ def _header(report: Report, n_candidates: int) -> list[str]:
     skipped = not_analysed_line(a)
     if skipped:
         lines.append(f"- **Not analysed:** {md_text(skipped)}")
-    if n_candidates:
-        lines.append(f"- **Not shown:** {candidates_line(n_candidates)}, listed under *Low-confidence candidates*")
+    if candidates:
+        lines.append(f"- **Not shown:** {hidden_line(candidates)}, listed under *Low-confidence candidates*")
     return lines
 
 
@@ -229,7 +230,7 @@ def _other_kinds(report: Report) -> list[str]:
         found = findings_sorted(report.by_kind(kind))
         rows = [
             (md_text(f.text), md_text(label_display(f)), fmt_score(f.score),
-             md_text(describe(extra_attributes(f, ())) if f.attributes else ""))
+             md_text(describe(extra_attributes(f, ())) if extra_attributes(f, ()) else ""))
             for f in found
         ]
         if lines:
@@ -254,16 +255,26 @@ def _sentences(report: Report) -> list[str]:
     return lines
 
 
+def _candidate_label(f: Finding) -> str:
+    """The Label cell of a candidate: an attribution says who and by which cue (its span alone, bold in the
+    sentence, did not say which words were the source); a page-furniture figure says so."""
+    if f.kind == "attribution":
+        source, stype, cue, _ = attribution_parts(f)
+        head = f"{stype or label_display(f)}: source “{source}”" if f.attributes.get("source") else "no source"
+        return head + (f", cue “{cue}”" if cue else "")
+    return label_display(f) + (" (page furniture)" if is_page_furniture(f) else "")
+
+
 def _candidates(report: Report, candidates: list[Finding], listed: bool) -> list[str]:
     if not candidates:
         return []
     lines = [f"## Low-confidence candidates ({len(candidates)})", "",
-             f"{candidates_line(len(candidates))}: presslens does not assert these; they are kept for review."]
+             f"{hidden_line(candidates)}: presslens does not assert these; they are kept for review."]
     if not listed:
         return lines
     rows = [
         (md_text(kind_title(f.kind)), _quote(sentence_quote(report.article, f.start, f.end)),
-         md_text(label_display(f)), fmt_score(f.score))
+         md_text(_candidate_label(f)), fmt_score(f.score))
         for f in sorted(candidates, key=lambda f: (-f.score, f.start, f.kind, f.label))
     ]
     return [*lines, "", f"<details><summary>Show {len(candidates)} low-confidence findings</summary>", "",

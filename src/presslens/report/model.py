@@ -81,6 +81,10 @@ class QuantityAttributes(_Model):
     fraction: Annotated[str, Meta(description="n/d for fractions and ratios ('two thirds')")] | UnsetType = (
         UNSET
     )
+    furniture: Annotated[
+        bool, Meta(description="a figure of the page, not of the story: a share counter ('557 SHARES'); reports "
+                               "list it with the low-confidence candidates")
+    ] | UnsetType = UNSET
 
 
 class AttributionAttributes(_Model):

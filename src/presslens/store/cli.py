@@ -127,7 +127,8 @@ def add_store_commands(sub: Any) -> None:
     fg.add_argument("--source", action="append", default=[], help="groups this source reports (repeatable)")
     fg.add_argument("--since", type=_date, help="mentions dated on or after (YYYY-MM-DD)")
     fg.add_argument("--until", type=_date, help="mentions dated on or before (YYYY-MM-DD)")
-    fg.add_argument("--min-articles", type=int, default=2, help="groups reported by at least this many articles")
+    fg.add_argument("--min-articles", type=int, default=2,
+                    help="groups reported by at least this many articles (default 2; 1 lists single figures too)")
     fg.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
     fg.add_argument("--rebuild", action="store_true",
                     help="regroup every stored figure from the stored reports (after a model change)")
@@ -428,9 +429,42 @@ def _num(v: float | None) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
 
 
+def _counted(n: int, noun: str) -> str:
+    """``"1 mention"``, ``"3 mentions"``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _conflict_side(m: Any, names: dict[str, Any]) -> str:
+    """One side of a conflict line: outlet, figure, date and the user's id for the article (``in 'd03'``), so
+    the two articles can be told apart when no outlet is recorded or one outlet wrote both."""
+    name = names.get(m.article_id)
+    article = name.given_id if name is not None and name.given_id else m.article_id
+    outlet = f"{m.source} " if m.source else ""
+    return f"{outlet}{m.text!r} on {m.date or 'undated'} in {_cut(article, 40)!r}"
+
+
+def _days_apart(days: int | None) -> str:
+    """``"1 day apart"``, ``"4 days apart"``; a conflict of an undated mention has no distance."""
+    return "dates unknown" if days is None else f"{_counted(days, 'day')} apart"
+
+
+NO_OUTLET = "no outlet recorded: index JSONL or CSV with a source field"
+"""Why a corpus of plain-text files has no sources to compare (a text file carries no outlet name)."""
+
+
+def _records_no_outlet(store: Any) -> bool:
+    """True when no stored article names its outlet (``claims --repeated`` then has nothing to compare)."""
+    from sqlalchemy import func, select
+
+    from presslens.store.schema import ARTICLES
+
+    with store.reading() as conn:
+        return not conn.execute(select(func.count(ARTICLES.c.source.distinct()))).scalar()
+
+
 def _sources_phrase(count: int) -> str:
     if count == 0:  # plain-text files carry no outlet name: say so instead of "0 sources"
-        return "unknown sources (no outlet recorded: index JSONL or CSV with a source field)"
+        return f"unknown sources ({NO_OUTLET})"
     return "1 source" if count == 1 else f"{count} sources"
 
 
@@ -526,6 +560,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
         groups = figure_summaries(store, args.query, sources=args.source, since=args.since, until=args.until,
                                   min_articles=args.min_articles)
         keys = {m.article_id for g in groups for m in g.mentions}
+        keys |= {m.article_id for g in groups for gc in g.conflicts_between
+                 for m in (gc.conflict.first, gc.conflict.second)}
         keys |= {str(c.get("article_id")) for g in groups for cs in g.also_published_by.values() for c in cs}
         with store.reading() as conn:
             names = article_names(conn, keys)
@@ -544,11 +580,13 @@ def cmd_figures(args: argparse.Namespace) -> int:
         return 0
     if not groups:
         print("no tracked figure matches", file=sys.stderr)
+    labels = {g.group_id: g.label for g in groups}
     for g in groups:
         arts = {m.article_id for m in g.mentions}
         kind = g.measure if g.unit == g.measure else f"{g.measure}, {g.unit or 'no counted noun'}"
         print(f"{g.group_id}  \"{g.label}\"  [{kind}]  "
-              f"{len(g.mentions)} mentions in {len(arts)} articles from {_sources_phrase(len(g.sources))}")
+              f"{_counted(len(g.mentions), 'mention')} in {_counted(len(arts), 'article')} "
+              f"from {_sources_phrase(len(g.sources))}")
         if g.first and g.latest:
             print(f"    first {g.first.date or 'undated'} ({g.first.source or 'no source'}), "
                   f"latest {g.latest.date or 'undated'} ({g.latest.source or 'no source'})")
@@ -566,13 +604,15 @@ def cmd_figures(args: argparse.Namespace) -> int:
             if copies:
                 print("        also published by: " + ", ".join(_copy_text(c, names) for c in copies))
         for c in g.conflicts:
-            print(f"    CONFLICT ({c.days_apart} days apart): {c.first.source or 'no source'} {c.first.text!r} on "
-                  f"{c.first.date} vs {c.second.source or 'no source'} {c.second.text!r} on {c.second.date}")
+            print(f"    CONFLICT ({_days_apart(c.days_apart)}): {_conflict_side(c.first, names)} vs "
+                  f"{_conflict_side(c.second, names)}")
         for gc in g.conflicts_between:  # the conflict model's: one side in another group
             c = gc.conflict
-            print(f"    CONFLICT WITH GROUP {gc.other_group(g.group_id)} ({c.days_apart} days apart): "
-                  f"{c.first.source or 'no source'} {c.first.text!r} on {c.first.date} [group {gc.first_group}] vs "
-                  f"{c.second.source or 'no source'} {c.second.text!r} on {c.second.date} [group {gc.second_group}]")
+            other = gc.other_group(g.group_id)
+            named = f' "{_cut(labels[other], 60)}"' if other in labels else " (not in this listing)"
+            print(f"    CONFLICT WITH GROUP {other}{named} ({_days_apart(c.days_apart)}): "
+                  f"{_conflict_side(c.first, names)} [group {gc.first_group}] vs "
+                  f"{_conflict_side(c.second, names)} [group {gc.second_group}]")
         print()
     return 0
 
@@ -619,6 +659,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     with store:
         rows = (search_claims(store, args.like, limit=args.limit) if args.like is not None
                 else repeated_claims(store)[: args.limit])
+        no_outlet = args.like is None and not rows and _records_no_outlet(store)
     out = sys.stdout
     if args.format == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -635,7 +676,10 @@ def cmd_claims(args: argparse.Namespace) -> int:
             w.writerow([_cell(r.get(k)) for k in fields])
         return 0
     if not rows:
-        print("no stored claim" if args.like is not None else "no claim made by several sources", file=sys.stderr)
+        if args.like is not None:
+            print("no stored claim", file=sys.stderr)
+        else:  # a folder of plain-text files records no outlet, so no claim can have several
+            print("no claim made by several sources" + (f": {NO_OUTLET}" if no_outlet else ""), file=sys.stderr)
     for r in rows:
         if args.like is not None:
             print(f"{r['score']:.3f}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  "
