@@ -49,7 +49,8 @@ def test_realnews_keeps_its_count_name_and_json_keys() -> None:
     from presslens.evaluation.realnews import Count
 
     assert Count is PrecisionRecallCounts
-    assert list(Count(2, 1, 4, 3).to_dict()) == ["predicted", "correct", "gold", "found", "precision", "recall"]
+    keys = ["predicted", "correct", "gold", "found", "precision", "recall"]
+    assert list(Count(2, 1, 4, 3).to_dict()) == keys
 
 
 def test_figures_table_sums_counts_and_prints_zero_for_an_empty_split() -> None:

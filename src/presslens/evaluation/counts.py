@@ -1,8 +1,8 @@
 """Precision and recall counts: the one count type of the evaluation and of the training tables.
 
-Precision is over the predictions (``correct`` of ``predicted``: the asserted findings or candidates that match a
-gold item); recall is over the gold items (``found`` of ``gold``: the gold items some prediction matches). The two
-numerators differ because one prediction may match several gold items and several predictions one gold item.
+Precision is over the predictions (``correct`` of ``predicted``: the asserted findings or candidates that
+match a gold item); recall is over the gold items (``found`` of ``gold``: the gold items some prediction
+matches). The two numerators differ: one prediction may match several gold items, several predictions one.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 @dataclass
 class PrecisionRecallCounts:
-    """Counts of one comparison of predictions with gold items; ``+`` and :meth:`add` sum them field by field."""
+    """Counts of predictions compared with gold items; ``+`` and :meth:`add` sum them field by field."""
 
     predicted: int = 0
     correct: int = 0

@@ -172,7 +172,8 @@ def map_offsets(record: dict[str, Any], mapped: Callable[[int], int]) -> dict[st
 
 
 Count = PrecisionRecallCounts
-"""The earlier name of :class:`~presslens.evaluation.counts.PrecisionRecallCounts` (``realnews_agreement`` reads it)."""
+"""The earlier name of :class:`~presslens.evaluation.counts.PrecisionRecallCounts` (read by
+``realnews_agreement``)."""
 
 
 class _Matches:

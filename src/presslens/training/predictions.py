@@ -229,7 +229,8 @@ def evaluate(candidates: list[Candidate], golds: list[Gold]) -> dict[str, Any]:
 
 
 def _pr(c: PrecisionRecallCounts) -> str:
-    return f"{c.precision or 0.0:.3f} ({c.correct}/{c.predicted}) / {c.recall or 0.0:.3f} ({c.found}/{c.gold})"
+    p, r = c.precision or 0.0, c.recall or 0.0
+    return f"{p:.3f} ({c.correct}/{c.predicted}) / {r:.3f} ({c.found}/{c.gold})"
 
 
 def markdown(table: dict[str, Any]) -> str:

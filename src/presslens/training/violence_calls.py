@@ -160,7 +160,8 @@ def _score(rows: list[Row], weights: np.ndarray, bias: float) -> np.ndarray:
 
 
 Scored = tuple[PrecisionRecallCounts, float | None]
-"""The counts at :data:`ASSERTED` of some rows and their expected calibration error (rounded; ``None``: no row)."""
+"""The counts at :data:`ASSERTED` of some rows and their expected calibration error (rounded; ``None`` for no
+row)."""
 
 
 def _counts(rows: list[Row], scores: np.ndarray, gold_total: int) -> Scored:
@@ -242,8 +243,10 @@ def main(args: argparse.Namespace) -> int:
         "l2": L2,
         "rows": {g: sum(r.group == g for r in fit_rows) for g in (*OPEN_SPLITS, "audit")},
         "positives": int(y.sum()),
-        "leave_one_split_out": {name: {s: _as_json(t) for s, t in table.items()} for name, table in tables.items()},
-        "in_sample": {setting: {s: _as_json(c) for s, c in counts.items()} for setting, counts in in_sample.items()},
+        "leave_one_split_out": {name: {s: _as_json(t) for s, t in table.items()}
+                                for name, table in tables.items()},
+        "in_sample": {setting: {s: _as_json(c) for s, c in counts.items()}
+                      for setting, counts in in_sample.items()},
     }
     args.output.mkdir(parents=True, exist_ok=True)
     tmp = args.output / "calls.json.tmp"
