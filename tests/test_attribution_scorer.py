@@ -161,18 +161,21 @@ def test_leave_one_split_out_scores_each_split_with_a_model_of_the_others() -> N
     assert [r.split for r in results] == ["a", "b", "c"]
     for r in results:
         assert r.l2 in L2_GRID
-        asserted, right, found, _ece = r.learned
-        assert asserted == right == found == 20  # the twenty right ones, and only they
-        assert r.current[:3] == (40, 20, 20)
+        assert r.learned.predicted == r.learned.correct == r.learned.found == 20  # the twenty right ones only
+        assert (r.current.predicted, r.current.correct, r.current.found) == (40, 20, 20)
     assert passes_ship_rule(results)  # precision 0.5 -> 1.0 at the same recall
 
 
 def test_the_ship_rule_refuses_a_precision_gain_paid_with_more_than_half_of_it_in_recall() -> None:
+    from presslens.evaluation.counts import PrecisionRecallCounts as Counts
     from presslens.training.attribution_scorer import HeldOut, passes_ship_rule
 
-    gained = HeldOut("a", 1.0, (80, 72, 60, 0.0), (100, 80, 75, 0.0), 100)  # P +0.10, R -0.15
+    shipped = Counts(predicted=100, correct=80, gold=100, found=75)
+    # P +0.10, R -0.15
+    gained = HeldOut("a", 1.0, Counts(predicted=80, correct=72, gold=100, found=60), 0.0, shipped, 0.0)
     assert not passes_ship_rule([gained])
-    fair = HeldOut("a", 1.0, (90, 81, 72, 0.0), (100, 80, 75, 0.0), 100)  # P +0.10, R -0.03
+    # P +0.10, R -0.03
+    fair = HeldOut("a", 1.0, Counts(predicted=90, correct=81, gold=100, found=72), 0.0, shipped, 0.0)
     assert passes_ship_rule([fair])
 
 

@@ -120,11 +120,11 @@ def test_leave_one_split_out_scores_each_split_with_the_fit_of_the_others() -> N
             splits.append(split)
             matched.append([f"{split}{k}:0"] if good else [])
     table = CalibrationTable(rows, splits, matched, {"a": 8, "b": 6, "c": 12})
-    out = {name: rest for name, *rest in leave_one_split_out(table)}
+    out = {name: counts for name, _ece, counts in leave_one_split_out(table)}
     assert set(out) == {"a", "b", "c"}
-    for name, (_ece, asserted, right, found, gold) in out.items():
-        assert asserted == right == 6  # the six right ones, and only they, are asserted
-        assert found == 6 and gold == table.gold[name]
+    for name, c in out.items():
+        assert c.predicted == c.correct == 6  # the six right ones, and only they, are asserted
+        assert c.found == 6 and c.gold == table.gold[name]
 
 
 def test_the_calibration_is_refitted_on_the_open_splits_by_default() -> None:

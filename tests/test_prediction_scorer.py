@@ -149,8 +149,10 @@ def test_precision_recall_counts_asserted_candidates_and_gold_found_once() -> No
     ]
     golds = [training.Gold("dev", "a", 1), training.Gold("dev", "b", 2), training.Gold("dev2", "c", 1)]
     scores = np.asarray([0.9, 0.6, 0.7, 0.4, 0.9])
-    assert training.precision_recall(candidates, scores, golds, "dev") == (2, 3, 1, 3)
-    assert training.precision_recall(candidates, scores, golds, "dev2") == (1, 1, 1, 1)
+    dev = training.precision_recall(candidates, scores, golds, "dev")
+    assert (dev.correct, dev.predicted, dev.found, dev.gold) == (2, 3, 1, 3)
+    dev2 = training.precision_recall(candidates, scores, golds, "dev2")
+    assert (dev2.correct, dev2.predicted, dev2.found, dev2.gold) == (1, 1, 1, 1)
 
 
 def test_the_weights_file_is_written_whole(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from presslens.article import Article, Finding
+from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews_annotations import text_digest
 from presslens.evaluation.realnews_calibration import calibration
 from presslens.evaluation.realnews_matching import (
@@ -170,32 +171,9 @@ def map_offsets(record: dict[str, Any], mapped: Callable[[int], int]) -> dict[st
 # ------------------------------------------------------------------------------------------ scoring
 
 
-@dataclass
-class Count:
-    """Precision and recall counts; ``correct`` = predictions that match, ``found`` = gold items matched."""
-
-    predicted: int = 0
-    correct: int = 0
-    gold: int = 0
-    found: int = 0
-
-    def add(self, other: Count) -> None:
-        self.predicted += other.predicted
-        self.correct += other.correct
-        self.gold += other.gold
-        self.found += other.found
-
-    @property
-    def precision(self) -> float | None:
-        return self.correct / self.predicted if self.predicted else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.found / self.gold if self.gold else None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"predicted": self.predicted, "correct": self.correct, "gold": self.gold, "found": self.found,
-                "precision": self.precision, "recall": self.recall}
+Count = PrecisionRecallCounts
+"""The earlier name of :class:`~presslens.evaluation.counts.PrecisionRecallCounts` (read by
+``realnews_agreement``)."""
 
 
 class _Matches:
@@ -217,10 +195,11 @@ class _Matches:
     def cols(self, keep: Callable[[Any], bool] | None = None) -> list[int]:
         return [j for j, g in enumerate(self.golds) if keep is None or keep(g)]
 
-    def count(self, rows: list[int], cols: list[int]) -> Count:
+    def count(self, rows: list[int], cols: list[int]) -> PrecisionRecallCounts:
         """Precision over ``rows`` against every gold item; recall of the gold items ``cols`` by ``rows``."""
         found = sum(1 for j in cols if any(self.table[i][j] for i in rows))
-        return Count(len(rows), sum(1 for i in rows if self.right[i]), len(cols), found)
+        return PrecisionRecallCounts(predicted=len(rows), correct=sum(1 for i in rows if self.right[i]),
+                                     gold=len(cols), found=found)
 
     def errors(self, kind: str, rows: list[int], cols: list[int], shown_pred: Callable[[Any], str],
                shown_gold: Callable[[Any], str]) -> list[str]:
@@ -230,7 +209,7 @@ class _Matches:
         return wrong + missed
 
 
-def _pr(preds: Sequence[Any], golds: Sequence[Any], ok: Callable[[Any, Any], bool]) -> Count:
+def _pr(preds: Sequence[Any], golds: Sequence[Any], ok: Callable[[Any, Any], bool]) -> PrecisionRecallCounts:
     """Counts of one prediction list against one gold list (an attribute that has no error lines)."""
     m = _Matches(preds, golds, ok)
     return m.count(m.rows(), m.cols())
@@ -238,8 +217,8 @@ def _pr(preds: Sequence[Any], golds: Sequence[Any], ok: Callable[[Any, Any], boo
 
 @dataclass
 class ArticleScore:
-    kinds: dict[str, Count] = field(default_factory=dict)
-    attributes: dict[str, Count] = field(default_factory=dict)
+    kinds: dict[str, PrecisionRecallCounts] = field(default_factory=dict)
+    attributes: dict[str, PrecisionRecallCounts] = field(default_factory=dict)
     scored: dict[str, list[tuple[float, bool]]] = field(default_factory=dict)
     """(score, right) of every finding of a calibrated kind, asserted or not."""
     gold_violent: bool = False
@@ -371,8 +350,10 @@ def score_article(text: str, gold: dict[str, Any], findings: Sequence[Finding],
 
 @dataclass
 class SplitScore:
-    kinds: dict[str, Count] = field(default_factory=lambda: {k: Count() for k in KINDS})
-    attributes: dict[str, Count] = field(default_factory=lambda: {a: Count() for a in ATTRIBUTES})
+    kinds: dict[str, PrecisionRecallCounts] = field(
+        default_factory=lambda: {k: PrecisionRecallCounts() for k in KINDS})
+    attributes: dict[str, PrecisionRecallCounts] = field(
+        default_factory=lambda: {a: PrecisionRecallCounts() for a in ATTRIBUTES})
     scored: dict[str, list[tuple[float, bool]]] = field(default_factory=lambda: {k: [] for k in CALIBRATED_KINDS})
     articles: int = 0
     nonviolent: int = 0

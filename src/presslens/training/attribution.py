@@ -49,6 +49,7 @@ from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.tagger import MODEL_DIR, TAG_CHUNK, TAGGER_NAME, tag_logits, token_chunks
 from presslens.analyzers.numeric import sigmoid
 from presslens.encoder import model_fingerprint
+from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews_calibration import calibration
 from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
 from presslens.registry import ModelSpec, file_sha256
@@ -453,10 +454,10 @@ def _ece(y: np.ndarray, p: np.ndarray, table: bool = False) -> float:
     return reliability.ece
 
 
-def leave_one_split_out(table: CalibrationTable) -> list[tuple[str, float, int, int, int, int]]:
+def leave_one_split_out(table: CalibrationTable) -> list[tuple[str, float, PrecisionRecallCounts]]:
     """For each split of ``table``: the calibration fitted on the other splits, scored on this one. Rows of
-    (split, expected calibration error, asserted, right among them, gold speech attributions found by an
-    asserted one, gold speech attributions)."""
+    (split, expected calibration error, counts of the asserted attributions; recall over the gold speech
+    attributions)."""
     x, y = _design(table.rows)
     splits = np.array(table.splits)
     out = []
@@ -466,8 +467,9 @@ def leave_one_split_out(table: CalibrationTable) -> list[tuple[str, float, int, 
         asserted = p >= 0.5
         rows = np.flatnonzero(test)[asserted]
         found = {g for i in rows.tolist() for g in table.matched[i]}
-        out.append((held, _ece(y[test], p), int(asserted.sum()), int(y[test][asserted].sum()), len(found),
-                    table.gold[held]))
+        counts = PrecisionRecallCounts(predicted=int(asserted.sum()), correct=int(y[test][asserted].sum()),
+                                       gold=table.gold[held], found=len(found))
+        out.append((held, _ece(y[test], p), counts))
     return out
 
 
@@ -496,11 +498,9 @@ def calibrate(data_dir: Path, split: str = ",".join(OPEN_SPLITS), check_split: s
     if by_split:
         print("\nleave one split out (fitted on the other splits, scored on this one; asserted = score >= 0.5):\n")
         print("| held-out split | ECE | P | R |\n|---|---|---|---|")
-        for name, e, n_asserted, n_right, n_found, n_gold in leave_one_split_out(table):
-            precision = n_right / n_asserted if n_asserted else 0.0
-            recall = n_found / n_gold if n_gold else 0.0
-            print(f"| {name} | {e:.3f} | {precision:.3f} ({n_right}/{n_asserted}) | {recall:.3f} "
-                  f"({n_found}/{n_gold}) |")
+        for name, e, c in leave_one_split_out(table):
+            print(f"| {name} | {e:.3f} | {c.precision or 0.0:.3f} ({c.correct}/{c.predicted}) | "
+                  f"{c.recall or 0.0:.3f} ({c.found}/{c.gold}) |")
     if check_split:
         check_rows = calibration_rows(data_dir, check_split)
         cx, cy = _design(check_rows)

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from presslens.analyzers.numeric import sigmoid
+from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.training.logistic import expected_calibration_error, fit_standardised, log_loss
 
 #: the L2 penalties tried (on standardised features), chosen by leave-one-split-out log loss
@@ -115,18 +116,24 @@ def choose_l2(x: np.ndarray, y: np.ndarray, splits: np.ndarray, sane: np.ndarray
 
 @dataclass
 class HeldOut:
+    """One held-out split: the counts at :data:`THRESHOLD` and the ECE of the learned scorer and of the
+    shipped calibration (``current``); recall over the split's gold speech attributions."""
+
     split: str
     l2: float
-    learned: tuple[int, int, int, float]
-    """(asserted, right among them, gold found by an asserted one, ECE)"""
-    current: tuple[int, int, int, float]
-    gold: int
+    learned: PrecisionRecallCounts
+    learned_ece: float
+    current: PrecisionRecallCounts
+    current_ece: float
 
 
-def _counts(table: ScorerTable, rows: np.ndarray, y: np.ndarray, p: np.ndarray) -> tuple[int, int, int, float]:
+def _counts(table: ScorerTable, rows: np.ndarray, y: np.ndarray, p: np.ndarray,
+            gold: int) -> tuple[PrecisionRecallCounts, float]:
     asserted = p >= THRESHOLD
     found = {g for i in rows[asserted].tolist() for g in table.matched[i]}
-    return int(asserted.sum()), int(y[asserted].sum()), len(found), expected_calibration_error(y, p)
+    counts = PrecisionRecallCounts(predicted=int(asserted.sum()), correct=int(y[asserted].sum()), gold=gold,
+                                   found=len(found))
+    return counts, expected_calibration_error(y, p)
 
 
 def leave_one_split_out(table: ScorerTable) -> list[HeldOut]:
@@ -142,26 +149,28 @@ def leave_one_split_out(table: ScorerTable) -> list[HeldOut]:
         w, b = fit_standardised(x[~test], y[~test], l2)
         rows = np.flatnonzero(test)
         p = probabilities(x[test], w, b, sane[test])
-        out.append(HeldOut(held, l2, _counts(table, rows, y[test], p), _counts(table, rows, y[test], current[test]),
-                           table.gold[held]))
+        learned, learned_ece = _counts(table, rows, y[test], p, table.gold[held])
+        shipped, shipped_ece = _counts(table, rows, y[test], current[test], table.gold[held])
+        out.append(HeldOut(held, l2, learned, learned_ece, shipped, shipped_ece))
     return out
 
 
-def _pr(counts: tuple[int, int, int, float], gold: int) -> tuple[float, float]:
-    asserted, right, found, _ = counts
-    return (right / asserted if asserted else 0.0), (found / gold if gold else 0.0)
+def _pr(counts: PrecisionRecallCounts) -> tuple[float, float]:
+    """Precision and recall, 0.0 where undefined (the sums of the table and the ship rule add them up)."""
+    return counts.precision or 0.0, counts.recall or 0.0
 
 
 def markdown_table(results: list[HeldOut]) -> str:
     lines = ["| held-out split | l2 | calibrated P | R | ECE | learned P | R | ECE |", "|---|---|---|---|---|---|---|---|"]
     sums = np.zeros(4)
     for r in results:
-        cp, cr = _pr(r.current, r.gold)
-        lp, lr = _pr(r.learned, r.gold)
+        c, learned = r.current, r.learned
+        cp, cr = _pr(c)
+        lp, lr = _pr(learned)
         sums += (cp, cr, lp, lr)
-        lines.append(f"| {r.split} | {r.l2:g} | {cp:.3f} ({r.current[1]}/{r.current[0]}) | {cr:.3f} "
-                     f"({r.current[2]}/{r.gold}) | {r.current[3]:.3f} | {lp:.3f} ({r.learned[1]}/{r.learned[0]}) | "
-                     f"{lr:.3f} ({r.learned[2]}/{r.gold}) | {r.learned[3]:.3f} |")
+        lines.append(f"| {r.split} | {r.l2:g} | {cp:.3f} ({c.correct}/{c.predicted}) | {cr:.3f} "
+                     f"({c.found}/{c.gold}) | {r.current_ece:.3f} | "
+                     f"{lp:.3f} ({learned.correct}/{learned.predicted}) | {lr:.3f} ({learned.found}/{learned.gold}) | {r.learned_ece:.3f} |")
     lines.append(f"| sum | | {sums[0]:.3f} | {sums[1]:.3f} | | {sums[2]:.3f} | {sums[3]:.3f} | |")
     return "\n".join(lines)
 
@@ -169,8 +178,8 @@ def markdown_table(results: list[HeldOut]) -> str:
 def passes_ship_rule(results: list[HeldOut]) -> bool:
     """Summed over the held-out splits, precision at 0.5 rises and recall falls by at most half of that rise (the
     audit condition is checked by hand)."""
-    dp = sum(_pr(r.learned, r.gold)[0] - _pr(r.current, r.gold)[0] for r in results)
-    dr = sum(_pr(r.learned, r.gold)[1] - _pr(r.current, r.gold)[1] for r in results)
+    dp = sum(_pr(r.learned)[0] - _pr(r.current)[0] for r in results)
+    dr = sum(_pr(r.learned)[1] - _pr(r.current)[1] for r in results)
     return dp > 0 and dr >= -dp / 2
 
 

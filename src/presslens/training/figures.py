@@ -38,6 +38,7 @@ from presslens.analyzers.figures.scoring import (
     class_probability,
     quantity_features,
 )
+from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss, probabilities
 
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
@@ -93,33 +94,12 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 60) -> tuple[
                            iterations=iterations, jitter=1e-9, hessian_form="sx_t_x")
 
 
-@dataclass
-class Counts:
-    right: int = 0
-    asserted: int = 0
-    found: int = 0
-    gold: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.right += other.right
-        self.asserted += other.asserted
-        self.found += other.found
-        self.gold += other.gold
-
-    @property
-    def precision(self) -> float:
-        return self.right / self.asserted if self.asserted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
-
-
-def counts(examples: list[Example], scores: np.ndarray, gold: int) -> Counts:
+def counts(examples: list[Example], scores: np.ndarray, gold: int) -> PrecisionRecallCounts:
     """Precision and recall counts at 0.5 of the figures of one split (the evaluation's quantity counts)."""
     asserted = [e for e, s in zip(examples, scores.tolist(), strict=True) if s >= ASSERTED]
     found = {(e.article, g) for e in asserted for g in e.gold}
-    return Counts(sum(e.right for e in asserted), len(asserted), len(found), gold)
+    return PrecisionRecallCounts(predicted=len(asserted), correct=sum(e.right for e in asserted), gold=gold,
+                                 found=len(found))
 
 
 def choose_l2(x: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str]) -> float:
@@ -195,21 +175,22 @@ METHODS = ("rule", "logistic", "classes")
 def table(rows: dict[str, Any]) -> str:
     head = "| held-out split | figures | " + " | ".join(f"{m} P | {m} R | {m} ECE | {m} log loss" for m in METHODS)
     lines = [head + " |", "|---|---|" + "---|" * (4 * len(METHODS))]
-    sums = {m: Counts() for m in METHODS}
+    sums = {m: PrecisionRecallCounts() for m in METHODS}
     for split, r in rows.items():
         cells = []
         for m in METHODS:
             c, e, loss = r[m]
             sums[m].add(c)
-            cells.append(f"{c.precision:.3f} | {c.recall:.3f} | {e:.3f} | {loss:.1f}")
+            cells.append(f"{c.precision or 0.0:.3f} | {c.recall or 0.0:.3f} | {e:.3f} | {loss:.1f}")
         lines.append(f"| {split} | {r['figures']} | " + " | ".join(cells) + " |")
     n = sum(r["figures"] for r in rows.values())
     cells = []
     for m in METHODS:
         c = sums[m]
         mean_ece = sum(r[m][1] * r["figures"] for r in rows.values()) / max(1, n)
-        cells.append(f"{c.precision:.3f} ({c.right}/{c.asserted}) | {c.recall:.3f} ({c.found}/{c.gold}) | "
-                     f"{mean_ece:.3f} | {sum(r[m][2] for r in rows.values()):.1f}")
+        cells.append(f"{c.precision or 0.0:.3f} ({c.correct}/{c.predicted}) | "
+                     f"{c.recall or 0.0:.3f} ({c.found}/{c.gold}) | {mean_ece:.3f} | "
+                     f"{sum(r[m][2] for r in rows.values()):.1f}")
     lines.append(f"| sum | {n} | " + " | ".join(cells) + " |")
     lines.append("")
     lines.append("ECE of the sum: the mean over the splits weighted by their figures. Strengths chosen on the "

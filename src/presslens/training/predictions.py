@@ -43,6 +43,7 @@ from presslens.analyzers.claims.predictions import (
     prediction_features,
     recalibrated_bucket_score,
 )
+from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
 from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss, probabilities
 
@@ -145,12 +146,12 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 50) -> tuple[
 
 
 def precision_recall(candidates: list[Candidate], scores: np.ndarray, golds: list[Gold],
-                     split: str) -> tuple[int, int, int, int]:
-    """(right asserted, asserted, gold found, gold) on one split: the evaluation's prediction counts."""
+                     split: str) -> PrecisionRecallCounts:
+    """The counts at 0.5 on one split: the evaluation's prediction counts."""
     asserted = [c for c, p in zip(candidates, scores.tolist(), strict=True) if c.split == split and p >= 0.5]
     found = {(c.article, g) for c in asserted for g in c.gold}
-    return (sum(c.right for c in asserted), len(asserted), len(found),
-            sum(g.count for g in golds if g.split == split))
+    return PrecisionRecallCounts(predicted=len(asserted), correct=sum(c.right for c in asserted),
+                                 gold=sum(g.count for g in golds if g.split == split), found=len(found))
 
 
 def choose_l2(x: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str]) -> tuple[float, dict[float, float]]:
@@ -227,11 +228,9 @@ def evaluate(candidates: list[Candidate], golds: list[Gold]) -> dict[str, Any]:
     return table
 
 
-def _pr(counts: tuple[int, int, int, int]) -> str:
-    right, asserted, found, gold = counts
-    p = right / asserted if asserted else 0.0
-    r = found / gold if gold else 0.0
-    return f"{p:.3f} ({right}/{asserted}) / {r:.3f} ({found}/{gold})"
+def _pr(c: PrecisionRecallCounts) -> str:
+    p, r = c.precision or 0.0, c.recall or 0.0
+    return f"{p:.3f} ({c.correct}/{c.predicted}) / {r:.3f} ({c.found}/{c.gold})"
 
 
 def markdown(table: dict[str, Any]) -> str:
@@ -247,9 +246,8 @@ def markdown(table: dict[str, Any]) -> str:
         lines.append(f"| {split} | {row['l2']} | {_pr(row['hand'])} | {_pr(row['buckets'])} | {_pr(row['learned'])} "
                      f"| {_pr(row['recalibrated'])} | {eces} | {losses} |")
         for key in keys:
-            right, asserted, found, gold = row[key]
-            sums[key][0] += right / asserted if asserted else 0.0
-            sums[key][1] += found / gold if gold else 0.0
+            sums[key][0] += row[key].precision or 0.0
+            sums[key][1] += row[key].recall or 0.0
             sums[key][2] += row[f"{key}_ece"]
             sums[key][3] += row[f"{key}_log_loss"]
     lines.append("| sum | | " + " | ".join(f"{sums[k][0]:.3f} / {sums[k][1]:.3f}" for k in keys) + " | "

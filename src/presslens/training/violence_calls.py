@@ -39,6 +39,7 @@ from presslens.analyzers.violence.analyzer import CallCandidate, call_candidates
 from presslens.analyzers.violence.calls import CALL_FEATURE_NAMES
 from presslens.analyzers.violence.model import MODEL_DIR, ViolenceModel
 from presslens.article import Article
+from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews import annotated_articles
 from presslens.evaluation.realnews_calibration import calibration
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
@@ -158,20 +159,32 @@ def _score(rows: list[Row], weights: np.ndarray, bias: float) -> np.ndarray:
     return np.minimum(probabilities(x, weights, bias), np.asarray([r.cap for r in rows]))
 
 
-def _counts(rows: list[Row], scores: np.ndarray, gold_total: int) -> dict[str, Any]:
+Scored = tuple[PrecisionRecallCounts, float | None]
+"""The counts at :data:`ASSERTED` of some rows and their expected calibration error (rounded; ``None`` for no
+row)."""
+
+
+def _counts(rows: list[Row], scores: np.ndarray, gold_total: int) -> Scored:
     asserted = [(r, s) for r, s in zip(rows, scores, strict=True) if s >= ASSERTED]
     found = {(r.article, g) for r, _ in asserted for g in r.gold if shorter_overlap(r.span, g)}
     ece = calibration([(float(s), r.right) for r, s in zip(rows, scores, strict=True)]).ece if rows else None
-    return {"right": sum(r.right for r, _ in asserted), "asserted": len(asserted), "found": len(found),
-            "gold": gold_total, "ece": None if ece is None else round(ece, 3)}
+    counts = PrecisionRecallCounts(predicted=len(asserted), correct=sum(r.right for r, _ in asserted),
+                                   gold=gold_total, found=len(found))
+    return counts, None if ece is None else round(ece, 3)
+
+
+def _as_json(scored: Scored) -> dict[str, Any]:
+    """One cell of the tables in ``calls.json``."""
+    c, ece = scored
+    return {"right": c.correct, "asserted": c.predicted, "found": c.found, "gold": c.gold, "ece": ece}
 
 
 def leave_one_split_out(fit_rows: list[Row], rows: list[Row], gold_total: dict[str, int],
-                        n_features: int = len(CALL_FEATURE_NAMES)) -> dict[str, dict[str, Any]]:
+                        n_features: int = len(CALL_FEATURE_NAMES)) -> dict[str, Scored]:
     """Per open split: the counts when it is held out: fitted on ``fit_rows`` (the candidates of every setting) of the
     audits and the other splits, on the first ``n_features`` features, scored on the held-out split's ``rows`` (the
     candidates of one setting)."""
-    table: dict[str, dict[str, Any]] = {}
+    table: dict[str, Scored] = {}
     pairs: list[tuple[float, bool]] = []
     for split in OPEN_SPLITS:
         train = [r for r in fit_rows if r.group != split]
@@ -180,26 +193,27 @@ def leave_one_split_out(fit_rows: list[Row], rows: list[Row], gold_total: dict[s
                             np.asarray([r.right for r in train], float))
         table[split] = _counts(test, _score(test, weights, bias), gold_total[split])
         pairs += [(float(v), r.right) for r, v in zip(test, _score(test, weights, bias), strict=True)]
-    table["pooled"] = {**_sum(table), "ece": round(calibration(pairs).ece, 3) if pairs else None}
+    table["pooled"] = (_sum(table), round(calibration(pairs).ece, 3) if pairs else None)
     return table
 
 
-def _sum(table: dict[str, dict[str, Any]]) -> dict[str, int]:
-    return {k: sum(int(t[k]) for s, t in table.items() if s in OPEN_SPLITS)
-            for k in ("right", "asserted", "found", "gold")}
+def _sum(table: dict[str, Scored]) -> PrecisionRecallCounts:
+    """The counts of the open splits of ``table`` summed (a pooled row left out)."""
+    return sum((c for s, (c, _) in table.items() if s in OPEN_SPLITS), PrecisionRecallCounts())
 
 
-def _fmt(c: dict[str, Any]) -> str:
-    p = f"{c['right'] / c['asserted']:.3f}" if c["asserted"] else "-"
-    r = f"{c['found'] / c['gold']:.3f}" if c["gold"] else "-"
-    return f"P {c['right']}/{c['asserted']} ({p}) R {c['found']}/{c['gold']} ({r}) ECE {c['ece']}"
+def _fmt(scored: Scored) -> str:
+    c, ece = scored
+    p = "-" if c.precision is None else f"{c.precision:.3f}"
+    r = "-" if c.recall is None else f"{c.recall:.3f}"
+    return f"P {c.correct}/{c.predicted} ({p}) R {c.found}/{c.gold} ({r}) ECE {ece}"
 
 
 def main(args: argparse.Namespace) -> int:
     rows, gold_total = collect(args)
     fit_rows = rows["with_both"]
     before = rows["default"]
-    tables: dict[str, dict[str, dict[str, Any]]] = {
+    tables: dict[str, dict[str, Scored]] = {
         "before_1.6_stance": {s: _counts(part, np.asarray([r.before for r in part]), gold_total[s])
                               for s in OPEN_SPLITS
                               if (part := [r for r in before if r.group == s]) is not None},
@@ -207,8 +221,8 @@ def main(args: argparse.Namespace) -> int:
     }
     for setting in SETTINGS:
         tables[setting] = leave_one_split_out(fit_rows, rows[setting], gold_total)
-    tables["before_1.6_stance"]["pooled"] = {**_sum(tables["before_1.6_stance"]), "ece": round(calibration(
-        [(r.before, r.right) for r in before]).ece, 3) if before else None}
+    tables["before_1.6_stance"]["pooled"] = (_sum(tables["before_1.6_stance"]), round(calibration(
+        [(r.before, r.right) for r in before]).ece, 3) if before else None)
     for name, table in tables.items():
         for split, t in table.items():
             print(f"{name}: {split} held out: {_fmt(t)}")
@@ -221,7 +235,7 @@ def main(args: argparse.Namespace) -> int:
     for setting, counts in in_sample.items():
         for split, c in counts.items():
             print(f"{setting}: {split} in sample: {_fmt(c)}")
-        print(f"{setting}: sum in sample: {_fmt({**_sum(counts), 'ece': None})}")
+        print(f"{setting}: sum in sample: {_fmt((_sum(counts), None))}")
     out = {
         "features": list(CALL_FEATURE_NAMES),
         "weights": [round(float(w), 6) for w in weights],
@@ -229,8 +243,10 @@ def main(args: argparse.Namespace) -> int:
         "l2": L2,
         "rows": {g: sum(r.group == g for r in fit_rows) for g in (*OPEN_SPLITS, "audit")},
         "positives": int(y.sum()),
-        "leave_one_split_out": tables,
-        "in_sample": in_sample,
+        "leave_one_split_out": {name: {s: _as_json(t) for s, t in table.items()}
+                                for name, table in tables.items()},
+        "in_sample": {setting: {s: _as_json(c) for s, c in counts.items()}
+                      for setting, counts in in_sample.items()},
     }
     args.output.mkdir(parents=True, exist_ok=True)
     tmp = args.output / "calls.json.tmp"
