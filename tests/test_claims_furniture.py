@@ -198,3 +198,18 @@ def test_print_notice_is_furniture_and_mojibake_is_no_copyright_sign() -> None:
     assert reason(mojibake) is None and furniture_reason(mojibake) == "copyright"  # 1.9 behaviour kept by default
     decomposed = "The word clicheA\u0303\u00a9 came up twice in the debate on Monday."
     assert reason(decomposed) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Get full access to our weekend reporting for just 50 cents a week.", "subscription offer"),
+        ("Stay in the loop by subscribing today.", "subscription offer"),
+        ("Sign up for our free morning newsletter and we will keep you posted.", "subscription offer"),
+        # a report about subscriptions is a claim
+        ("The paper said 40,000 readers subscribe to its digital edition.", None),
+        ("Readers can subscribe to the harbour bulletin at the town hall.", None),
+    ],
+)
+def test_subscription_offers_are_furniture(sentence: str, reason: str | None) -> None:
+    assert furniture_reason(sentence) == reason

@@ -245,3 +245,26 @@ def test_article_profile_reads_the_genre_of_the_whole_article() -> None:
     with_others = score_sentences([line, *column], [0.6, 0.2, 0.3, 0.2], emb, [False] * 4, in_article=False,
                                   scorers=scorers).claim[0]
     assert alone == pytest.approx(with_others)  # without an article, no profile: the training mean
+
+
+def test_cue_feature_sets_are_subsets_of_the_cue_features_and_include_the_shipped_one() -> None:
+    from presslens.training.realnews_claims import cue_feature_sets
+
+    full = cue_feature_names(True)
+    sets = cue_feature_sets()
+    for names, _ in sets.values():
+        assert names and set(names) <= set(full) and len(set(names)) == len(names)
+    shipped = (cue_feature_names(SHIPPED.cue_extended), SHIPPED.cue_embedding)
+    assert shipped in sets.values()  # the report compares the shipped set with the others
+    assert any(not embedding for _, embedding in sets.values())
+
+
+def test_hedged_counts_move_with_the_cue_threshold(tmp_path: Path) -> None:
+    from presslens.training.realnews_claims import _hedged_pr
+
+    (tmp_path / "dev.jsonl").write_text(json.dumps({"claims": [{}], "hedges": [{}, {}]}) + "\n", encoding="utf-8")
+    data = Dataset([_row("dev", "1", [0], [0]), _row("dev", "2", [0], [])], np.zeros((2, 3)))
+    claim, cue = [0.9, 0.9], [0.55, 0.45]
+    assert _hedged_pr(data, "dev", tmp_path, claim, cue, 0.5) == (1.0, 0.5)  # the 0.45 cue is a candidate
+    assert _hedged_pr(data, "dev", tmp_path, claim, cue, 0.4) == (0.5, 0.5)  # lowered: the wrong one counts
+    assert _hedged_pr(data, "dev", tmp_path, claim, cue, 0.6) == (0.0, 0.0)

@@ -129,3 +129,19 @@ def test_speculation_about_minds_is_no_hedge(sentence: str, cues: list[str]) -> 
 )
 def test_attributive_likely_is_a_label_not_a_hedge(sentence: str, cues: list[str]) -> None:
     assert _cues(sentence) == cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        # sourceless hearsay and conjecture are cues (GUIDELINE.md 8a, decided with dev6) ...
+        ("It was widely reported that the militia ran the checkpoint.", ["It was widely reported"]),
+        ("There has been much speculation that the envoy will resign.", ["much speculation that"]),
+        ("There is growing speculation about a second ferry.", ["growing speculation about"]),
+        # ... while a plain vague source stays an attribution, not a hedge (guideline section 5)
+        ("It was reported that the ferry left at noon.", []),
+        ("The speculation ended when the envoy resigned.", []),
+    ],
+)
+def test_sourceless_hearsay_is_a_cue(sentence: str, cues: list[str]) -> None:
+    assert _cues(sentence) == cues

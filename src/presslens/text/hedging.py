@@ -341,7 +341,9 @@ def is_hedged(text: str) -> tuple[bool, list[str]]:
 # ---------------------------------------------------------------------------------------------------
 
 # Cues a claim's own certainty is lowered by in news text, besides those of hedge_cues: "it looks like",
-# "seem" without "to", "it is possible/probable".
+# "seem" without "to", "it is possible/probable"; sourceless hearsay and conjecture ("It was widely reported
+# that", "there has been much speculation that": GUIDELINE.md 8a, decided with dev6; a plain "it was reported
+# that" stays a vague source, see _NOT_CLAIM_HEDGE).
 _CLAIM_ONLY_HEDGES = re.compile(
     r"\b(?:it|this|that|there)\s+(?:looks|looked|does\s*n[o']t\s+look|doesn['’]t\s+look)\s+(?:like|as if|as though)\b|"
     r"(?:^|(?<=[.!?\"“]\s))looks\s+like\b|"
@@ -352,6 +354,8 @@ _CLAIM_ONLY_HEDGES = re.compile(
     r"\bit\s+(?:is|was|has been|had been)\s+(?:widely\s+|also\s+)?(?:feared|said|thought|believed|understood|"
     r"suspected|rumou?red)\b|"
     r"\b(?:is|are|was|were|been|being|stands?)\s+accused\s+of\b|"
+    r"\bit\s+(?:is|was|has been|had been)\s+widely\s+reported\b|"
+    r"\b(?:much|widespread|growing|considerable)\s+speculation\s+(?:that|about)\b|"
     r"\bsuggests?\b|\b(?:suspicions?|signs?)\s+that\b|"
     r"\bindicat(?:es?|ed|ing)\b|\b(?:an|one|another|further|some)\s+indications?\b|\bindications?\s+that\b|"
     r"\b(?:good|fair|long|short)\s+odds\s+(?:that|are)\b|\bodds\s+are\b|\bchances\s+are\b|"

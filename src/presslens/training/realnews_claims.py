@@ -415,16 +415,20 @@ class Options:
     the two), so that a hedge is not lost to the claim gate"""
 
 
-SHIPPED = Options("1.9: cue context features (the article profile is an option)", extended=False)
-"""Analyzer 1.9 (issue 13 s22): both scorers refitted on the five open splits, the claim scorer with the article
-profile and the cue scorer with its context features (each passed the ship rule held out over five splits, model
-card). The opinion features raise the held-out real-news sums but cost the analyzer's CT24 dev-test F1 (0.776 <
-0.80, model card): they stay an option."""
+SHIPPED = Options("1.11: 1.9/1.10 setting refitted on the six open splits (cue context features, no article profile)",
+                  extended=False)
+"""Analyzer 1.11 (issue 13 s23): analyzer 1.9's setting (13 claim features, C by held-out precision; the cue scorer
+with its context features and the sentence embedding, C by held-out log-loss) refitted on the six open splits: a
+refit, not a new change. The cue feature set and the cue threshold were judged again leave-one-split-out over six
+splits (model card 1.11): the stop-21 cue set without the context markers, smaller sets without the embedding and
+other thresholds lose on the held-out sums. The article profile passes the ship rule held out over six splits on
+claims and on hedged, but audit B's count of wrong asserted claims rises with it (5 -> 7 where the runs differ):
+by the ship rule it stays an option, like the opinion features (CT24 dev-test F1 0.776 < 0.80, stop 21)."""
 COMPARED = (
     Options("1.7 method: 13 features, C by log-loss", extended=False, choose_by="log-loss", cue_extended=False),
     Options("1.8 method: 13 features, C by held-out precision", extended=False, cue_extended=False),
     SHIPPED,
-    Options("+ article profile (claim; option: hedged recall, ship rule)", extended=False, article=True),
+    Options("+ article profile (option: passes held out, audit B wrong claims rise)", extended=False, article=True),
     Options("+ article profile + opinion features (option: CT24 F1)", article=True),
     Options("+ article profile + hedge lifts claim (option)", extended=False, article=True, hedge_lifts_claim=True),
 )
@@ -556,6 +560,125 @@ def report(data: Dataset, annotations: Path, compared: tuple[Options, ...] = COM
     return "\n".join(lines) + "\n"
 
 
+#: cue feature sets compared by :func:`cue_report` (names of :func:`cue_feature_names`, with the embedding or not)
+_CUE_GENERAL = ["modal + have", "negated", "in quote", "question", "first person", "second person", "conditional before",
+                "headline", "claim logit"]
+
+
+def cue_feature_sets() -> dict[str, tuple[list[str], bool]]:
+    """The cue feature sets :func:`cue_report` compares: name -> (feature names, with the sentence embedding)."""
+    full, base = cue_feature_names(True), cue_feature_names(False)
+    classes = [n for n in full if n.startswith("class=")]
+    lemmas = [n for n in full if n.startswith("lemma=")]
+    return {
+        "stop 21: class, lemma, 17 general + embedding": (base, True),
+        "stop 22 (shipped): + 7 context features": (full, True),
+        "stop 21 set, no embedding": (base, False),
+        "stop 22 set, no embedding": (full, False),
+        "class + lemma + 9 general, no embedding": (classes + lemmas + _CUE_GENERAL, False),
+        "class + lemma + 9 general + embedding": (classes + lemmas + _CUE_GENERAL, True),
+        "class + lemma + claim logit, no embedding": (classes + lemmas + ["claim logit"], False),
+        "class + 9 general, no embedding": (classes + _CUE_GENERAL, False),
+    }
+
+
+def _cue_columns(data: Dataset, names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
+    x, emb, y, where = cue_matrix(data, True)
+    full = cue_feature_names(True)
+    return x[:, [full.index(n) for n in names]], emb, y, where
+
+
+def _cue_fit(train: Dataset, names: list[str], embedding: bool, c: float) -> LinearScorer:
+    x, emb, y, _ = _cue_columns(train, names)
+    return fit_scorer(x, emb if embedding else None, y, c, names)
+
+
+def _cue_probs(scorer: LinearScorer, data: Dataset, names: list[str], embedding: bool) -> list[float]:
+    x, emb, _, where = _cue_columns(data, names)
+    out = [0.0] * len(data.rows)
+    for ri, p in zip(where, scorer.probabilities(x, emb if embedding else None).tolist(), strict=True):
+        out[ri] = max(out[ri], p)
+    return out
+
+
+def _hedged_pr(data: Dataset, split: str, annotations: Path, claim: list[float], cue: list[float],
+               threshold: float = ASSERTED) -> tuple[float, float]:
+    hedge = [c if h >= threshold else 0.0 for c, h in zip(claim, cue, strict=True)]
+    ok, pred, found, _ = pr_counts(data.rows, claim, hedge)[f"{split} hedged"]
+    return ok / max(1, pred), found / max(1, gold_totals(annotations, split)[1])
+
+
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+
+
+def cue_report(data: Dataset, annotations: Path) -> str:
+    """Leave-one-split-out over the open splits (analyzer 1.11, model card): (1) held-out hedged P / R per split of
+    each cue feature set of :func:`cue_feature_sets` (C by held-out log-loss inside the training splits, claim
+    scorer by the shipped method), with the sums, the standard deviation over the folds and the summed held-out
+    log-loss of the cue candidates; (2) for the shipped cue features, held-out hedged P / R at each cue threshold of
+    :data:`THRESHOLDS`, and the threshold each fold's training splits choose by the ship rule against 0.5."""
+    from presslens.training.logistic import log_loss
+
+    lines = ["| cue features | " + " | ".join(SPLITS) + " | sum P / R | sd P / R | log-loss |",
+             "|---|" + "---|" * (len(SPLITS) + 3)]
+    claims = {h: claim_scores_with(fit_both(data.without_split(h), SHIPPED).claim, data.only_split(h)) for h in SPLITS}
+    for name, (names, embedding) in cue_feature_sets().items():
+        p_r: list[tuple[float, float]] = []
+        loss = 0.0
+        for held in SPLITS:
+            train, test = data.without_split(held), data.only_split(held)
+            best = (float("inf"), C_GRID[0])
+            for c in C_GRID:
+                inner = 0.0
+                for inner_held in sorted({r.split for r in train.rows}):
+                    scorer = _cue_fit(train.without_split(inner_held), names, embedding, c)
+                    x, emb, y, _ = _cue_columns(train.only_split(inner_held), names)
+                    inner += log_loss(y, scorer.probabilities(x, emb if embedding else None))
+                best = min(best, (inner, c))
+            scorer = _cue_fit(train, names, embedding, best[1])
+            x, emb, y, _ = _cue_columns(test, names)
+            loss += log_loss(y, scorer.probabilities(x, emb if embedding else None))
+            p_r.append(_hedged_pr(test, held, annotations, claims[held], _cue_probs(scorer, test, names, embedding)))
+        ps, rs = np.array([p for p, _ in p_r]), np.array([r for _, r in p_r])
+        lines.append(f"| {name} | " + " | ".join(f"{p:.3f} / {r:.3f}" for p, r in p_r)
+                     + f" | {ps.sum():.3f} / {rs.sum():.3f} | {ps.std(ddof=1):.3f} / {rs.std(ddof=1):.3f} | {loss:.1f} |")
+    names, embedding = cue_feature_names(SHIPPED.cue_extended), SHIPPED.cue_embedding
+    lines += ["", "| held-out split | chosen on the other splits | " + " | ".join(f"{t:g}" for t in THRESHOLDS) + " |",
+              "|---|---|" + "---|" * len(THRESHOLDS)]
+    sums = {t: [0.0, 0.0] for t in THRESHOLDS}
+    nested = [0.0, 0.0]
+    for held in SPLITS:
+        train, test = data.without_split(held), data.only_split(held)
+        c = choose_cue_c(train, embedding, SHIPPED.cue_extended)
+        inner_sums = {t: [0.0, 0.0] for t in THRESHOLDS}
+        for inner_held in sorted({r.split for r in train.rows}):
+            inner_train, inner_test = train.without_split(inner_held), train.only_split(inner_held)
+            scorer = _cue_fit(inner_train, names, embedding, c)
+            claim = claim_scores_with(fit_both(inner_train, SHIPPED).claim, inner_test)
+            cue = _cue_probs(scorer, inner_test, names, embedding)
+            for t in THRESHOLDS:
+                p, r = _hedged_pr(inner_test, inner_held, annotations, claim, cue, t)
+                inner_sums[t][0] += p
+                inner_sums[t][1] += r
+        p0, r0 = inner_sums[ASSERTED]
+        allowed = [t for t in THRESHOLDS
+                   if inner_sums[t][0] >= p0 and r0 - inner_sums[t][1] <= (inner_sums[t][0] - p0) / 2.0]
+        chosen = max(allowed, key=lambda t: (round(inner_sums[t][0], 9), -abs(t - ASSERTED)))
+        scorer = _cue_fit(train, names, embedding, c)
+        cue = _cue_probs(scorer, test, names, embedding)
+        row = {t: _hedged_pr(test, held, annotations, claims[held], cue, t) for t in THRESHOLDS}
+        for t in THRESHOLDS:
+            sums[t][0] += row[t][0]
+            sums[t][1] += row[t][1]
+        nested[0] += row[chosen][0]
+        nested[1] += row[chosen][1]
+        lines.append(f"| {held} | {chosen:g} | " + " | ".join(f"{row[t][0]:.3f} / {row[t][1]:.3f}" for t in THRESHOLDS)
+                     + " |")
+    lines.append(f"| sum | {nested[0]:.3f} / {nested[1]:.3f} (nested) | "
+                 + " | ".join(f"{sums[t][0]:.3f} / {sums[t][1]:.3f}" for t in THRESHOLDS) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def scorers_about(kept_claim: dict[str, Any] | None) -> str:
     """The ``about`` line of the written scorers; a claim scorer taken from another file (``kept_claim``) is named
     by the sha256 of its content, never by the path it was read from, so the output is byte-identical wherever
@@ -579,6 +702,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "of its content, not by its path")
     parser.add_argument("--no-report", action="store_true",
                         help="fit and write the shipped setting only, without the leave-one-split-out table")
+    parser.add_argument("--cue-report", action="store_true",
+                        help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
+                             "thresholds (analyzer 1.11, model card; slow)")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -608,6 +734,8 @@ def main(args: argparse.Namespace) -> int:
         if args.cache is not None:
             save_dataset(data, args.cache)
     print(report(data, args.annotations, () if args.no_report else COMPARED), end="")
+    if args.cue_report:
+        print(cue_report(data, args.annotations), end="")
     fitted = fit_both(data, SHIPPED)
     rows = data.rows
     claim_json: dict[str, Any] = {**fitted.claim.to_json(), "C": fitted.c_claim}

@@ -39,6 +39,11 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sponsored", re.compile(r"^\W*(?:sponsored|advertisement|related|read more|subscribe|sign up)\b\W*$",
                              re.IGNORECASE)),
     ("editor's note", re.compile(r"^\W*editor['’]s note\b", re.IGNORECASE)),
+    # a subscription or newsletter offer (GUIDELINE.md section 4: "newsletter and subscription text"): "Get full
+    # access to our signature journalism for just 99 cents", "Subscribe to our Newsletter right here:"; issue 13 s23
+    ("subscription offer", re.compile(
+        r"\b(?:full|unlimited|digital)\s+access\s+to\s+our\b|\bsubscrib(?:e|ing)\s+(?:now|today|to\s+our)\b|"
+        r"\b(?:sign\s+up\s+for|subscribe\s+to)\s+(?:our|the)\s+(?:\w+\s+){0,3}newsletters?\b", re.IGNORECASE)),
     ("book promotion", re.compile(r"\b(?:pre-?order|order your copy|available on amazon)\b", re.IGNORECASE)),
     # "Title," by Name, Outlet, November 13, 2018 -- also with a hat tip after the date: "(thanks to Mark):"
     ("citation line", re.compile(r",\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}(?:\s*\([^()\n]{1,60}\))?\W*$")),

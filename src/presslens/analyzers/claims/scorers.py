@@ -2,7 +2,7 @@
 
 Both are logistic regressions over general, hand-named features of the text (no lexicon read off an error list),
 fitted by :mod:`presslens.training.realnews_claims` on the gold of the real-news splits (PTC train articles), with
-the L2 strength chosen by leave-one-split-out: analyzer 1.9 fits both on the five open splits (dev .. dev5).
+the L2 strength chosen by leave-one-split-out: analyzer 1.11 fits both on the six open splits (dev .. dev6).
 Weights are JSON
 (``models/claims/realnews_scorers.json``); applying them is a dot product in numpy.
 
@@ -16,7 +16,8 @@ Weights are JSON
   opinion markers, a figure, an attribution (speech verb or "according to"), length and position in the article;
   optionally (``extended``; not shipped, model card) also general markers of opinion and rhetoric versus a
   checkable report (evaluative words, intensifiers, an obligation modal, "!", title case, no final stop, a closing
-  colon, a quote fragment, capitalised words, a date word, past-tense verbs); and (``article``, analyzer 1.9) the
+  colon, a quote fragment, capitalised words, a date word, past-tense verbs); and (``article``, analyzer 1.9; an
+  option: model card 1.11) the
   article profile (:func:`article_profile`: mean CheckThat! logit, shares of units with an attribution and with a
   figure, mean past-verb rate of the whole article). The scorer's probability is P(a careful reader marks the
   sentence as a claim).
