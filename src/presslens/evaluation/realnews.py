@@ -171,9 +171,6 @@ def map_offsets(record: dict[str, Any], mapped: Callable[[int], int]) -> dict[st
 # ------------------------------------------------------------------------------------------ scoring
 
 
-Count = PrecisionRecallCounts
-"""The earlier name of :class:`~presslens.evaluation.counts.PrecisionRecallCounts` (read by
-``realnews_agreement``)."""
 
 
 class _Matches:

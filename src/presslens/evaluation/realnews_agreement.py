@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from presslens.evaluation import metrics
-from presslens.evaluation.realnews import Count, load_annotations
+from presslens.evaluation.counts import PrecisionRecallCounts
+from presslens.evaluation.realnews import load_annotations
 from presslens.evaluation.realnews_matching import (
     covers,
     match_prediction,
@@ -64,10 +65,10 @@ MATCHERS: dict[str, tuple[str, Callable[[Item, Item], bool]]] = {
 }
 
 
-def agreement(first: Sequence[Item], second: Sequence[Item]) -> tuple[dict[str, Count], int, int]:
+def agreement(first: Sequence[Item], second: Sequence[Item]) -> tuple[dict[str, PrecisionRecallCounts], int, int]:
     """Counts per kind over the articles in both, the number of such articles, and article_violence agreements."""
     by_id = {r["id"]: r for r in first}
-    counts = {k: Count() for k in AGREEMENT_KINDS}
+    counts = {k: PrecisionRecallCounts() for k in AGREEMENT_KINDS}
     shared = same_verdict = 0
     for b in second:
         a = by_id.get(b["id"])
@@ -77,19 +78,19 @@ def agreement(first: Sequence[Item], second: Sequence[Item]) -> tuple[dict[str, 
         same_verdict += bool(a.get("article_violence")) == bool(b.get("article_violence"))
         for kind, (key, same) in MATCHERS.items():
             ref, pred = a[key], b[key]
-            counts[kind].add(Count(len(pred), sum(any(same(r, p) for r in ref) for p in pred),
+            counts[kind].add(PrecisionRecallCounts(len(pred), sum(any(same(r, p) for r in ref) for p in pred),
                                    len(ref), sum(any(same(r, p) for p in pred) for r in ref)))
     return counts, shared, same_verdict
 
 
-def f1(count: Count) -> float | None:
+def f1(count: PrecisionRecallCounts) -> float | None:
     p, r = count.precision, count.recall
     if p is None or r is None:
         return None
     return metrics.f1(p, r)
 
 
-def markdown(counts: dict[str, Count], shared: int, same_verdict: int) -> str:
+def markdown(counts: dict[str, PrecisionRecallCounts], shared: int, same_verdict: int) -> str:
     def fmt(v: float | None) -> str:
         return "-" if v is None else f"{v:.3f}"
 
