@@ -5,8 +5,9 @@ Every mention stands for an interval of values it allows (:func:`value_interval`
 - an exact figure ("260,000"): the value itself;
 - ``approx`` ("about", "some", "around"): the value +-:data:`APPROX_MARGIN` (20%);
 - ``lower`` ("more than", "at least", "over"): from the value up, without limit;
-- ``upper`` ("up to", "fewer than", "nearly", "almost"): from zero up to the value ("nearly" and "almost" are
-  read from the mention's text when the analyzer calls them ``approx``: "nearly 700,000" never means 800,000);
+- ``upper`` ("up to", "fewer than"): from zero up to the value; "nearly", "almost", "just under" (read from the
+  mention's text, whatever bound the analyzer gave): just under the value, from :data:`NEARLY_MARGIN` (20%) under
+  it up to it ("nearly 700,000" never means 800,000, nor 70,000);
 - a range ("200,000-300,000") or a vague amount ("tens of thousands"): its low..high;
 - a malformed digit grouping ("300,00"): from the lowest to the highest likely value.
 
@@ -70,17 +71,33 @@ UPPER_WORDS = re.compile(r"\b(?:nearly|almost|just\s+(?:under|below|short\s+of)|
 analyzer gave."""
 
 
+NEARLY_MARGIN = 0.20
+"""How far under its number "nearly N" may lie: "nearly 700,000" allows 560,000..700,000 (just under N, not
+anything from 0; the stories written blind since test_v9 were checked to keep every label under this reading)."""
+
+
+def says_nearly(m: FigureMention) -> bool:
+    """Whether the words right before the number put it just under it ("nearly", "almost", "just under", "not
+    quite": :data:`UPPER_WORDS`)."""
+    return bool(UPPER_WORDS.search(m.text[: max(0, m.number_start - m.start)]))
+
+
 def mention_bound(m: FigureMention) -> str | None:
     """The mention's bound, with "nearly"/"almost" read as ``upper`` (see :data:`UPPER_WORDS`)."""
-    if m.bound in (None, "approx"):
-        before = m.text[: max(0, m.number_start - m.start)]
-        if UPPER_WORDS.search(before):
-            return "upper"
+    if m.bound in (None, "approx") and says_nearly(m):
+        return "upper"
     return m.bound
 
 
 def mention_interval(m: FigureMention) -> tuple[float, float] | None:
-    return value_interval(m.value, m.low, m.high, mention_bound(m), m.likely_values)
+    """The values the mention allows (:func:`value_interval`); "nearly N" (:func:`says_nearly`) is just under N:
+    from N less :data:`NEARLY_MARGIN` up to N, not from 0 (a cap such as "fewer than" or "up to" still is)."""
+    bound = mention_bound(m)
+    iv = value_interval(m.value, m.low, m.high, bound, m.likely_values)
+    if iv is not None and bound == "upper" and says_nearly(m):
+        top = iv[1]
+        return top * (1 - NEARLY_MARGIN), top
+    return iv
 
 
 def intervals_conflict(a: tuple[float, float], b: tuple[float, float], tolerance: float = TOLERANCE) -> bool:
@@ -216,6 +233,6 @@ def find_conflicts(mentions: Sequence[FigureMention], *, window_days: int = WIND
     return out
 
 
-__all__ = ["CONFLICT_READINGS", "PART_AFTER", "PART_BEFORE", "RISE_REACH", "RISE_WORDS", "UP_FROM", "is_part_count",
+__all__ = ["NEARLY_MARGIN", "says_nearly", "CONFLICT_READINGS", "PART_AFTER", "PART_BEFORE", "RISE_REACH", "RISE_WORDS", "UP_FROM", "is_part_count",
            "is_update", "mentions_clash", "reports_a_rise", "UPPER_WORDS", "mention_bound", "APPROX_MARGIN", "TOLERANCE", "WINDOW_DAYS", "Conflict", "find_conflicts", "intervals_conflict",
            "mention_interval", "value_interval"]

@@ -211,6 +211,8 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
             cls = "detain"  # "more than 20 fishermen remain in Drusk custody": those held
         if cls == "kill" and ILLNESS_CAUSES.intersection(words[i + 1 : i + 4]):
             cls = "illness_death"  # "died of the disease": deaths from illness or hunger, not the toll of violence
+        if cls == "register" and i < at:
+            cls = _registered_as(words, at) or cls  # "registered 420 people as missing": the missing
         if any(v in NEGATIONS or v.endswith("n't") for v in words[max(0, i - 3) : i]):
             cls = "not_" + cls  # "could not be repaired" is the other outcome of "repaired"
         outage_after = outage_after or (cls == "outage" and i > at)
@@ -226,6 +228,21 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
     for i in range(max(0, at - PREDICATE_REACH), min(len(words), at + PREDICATE_REACH + 1)):
         if words[i] in STATE_WORDS and STAYING_WORDS.intersection(words[i + 1 : i + 3]):
             return "remain"  # "N people are still in the city": those who stayed, never those who left
+    return None
+
+
+REGISTERED_AS_REACH = 6
+"""How many words after the number "as" may follow a register verb ("registered many people from Selvost as missing")."""
+
+
+def _registered_as(words: list[str], at: int) -> str | None:
+    """After "registered N ...": the predicate class of the word right after "as" within
+    :data:`REGISTERED_AS_REACH` words of the number ("as missing", "as displaced"), else None: a register names
+    what the registered people are, and that is what other reports count ("more than 1,000 were missing")."""
+    for i in range(at + 1, min(len(words) - 1, at + 1 + REGISTERED_AS_REACH)):
+        if words[i] == "as":
+            cls = PREDICATE_VERBS.get(words[i + 1])
+            return cls if cls is not None and cls != "register" else None
     return None
 
 
@@ -457,7 +474,25 @@ def clause_rate(masked_clause: str) -> bool:
     if RATE_WORDS.intersection(after[:3]):
         return True
     before = words[max(0, at - 3) : at]
-    return bool(RATE_WORDS.intersection(before)) or before[-2:] == ["rate", "of"]
+    if before[-2:] == ["rate", "of"]:
+        return True
+    named = _named_words(masked_clause)
+    return any(w in RATE_WORDS and (max(0, at - 3) + k) not in named for k, w in enumerate(before))
+
+
+_WORD_ANY_CASED = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _named_words(masked_clause: str) -> set[int]:
+    """Positions (in the word list of :data:`_WORD_ANY`) of capitalised words that follow another capitalised word
+    or "the": the words of a name ("told the Eastern Frontier Daily that ...", "The Weekly reported"), which
+    say nothing of the figure (a newspaper called "Daily" makes no rate)."""
+    words = _WORD_ANY_CASED.findall(masked_clause)
+    out: set[int] = set()
+    for i in range(1, len(words)):
+        if words[i][0].isupper() and (words[i - 1][0].isupper() or words[i - 1].lower() == "the"):
+            out.add(i)
+    return out
 
 
 MODAL_VERBS = frozenset({"could", "can", "would", "will"})

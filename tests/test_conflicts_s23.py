@@ -1,0 +1,122 @@
+"""Round 2 stop 23: what the retired test_v10 story and the dev-story user trial showed -- "nearly N" is just
+under N, unsourced claims are no source of their own, and the other fixes of this round."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import numpy as np
+import pytest
+
+from presslens.analyzers.base import Features
+from presslens.analyzers.figures import FiguresAnalyzer
+from presslens.article import Article
+from presslens.compare.claim_match import claim_figures, claims_disagree
+from presslens.compare.conflicts import NEARLY_MARGIN, mention_interval, mentions_clash, says_nearly
+from presslens.compare.figure_groups import FigureGrouper, grouping_config, hashed_embedder
+from presslens.compare.figure_words import clause_predicate, clause_rate, clause_role
+from presslens.compare.figures import NUMBER_MASK, FigureMention, mentions_from_findings
+from presslens.segment import segment
+from presslens.store.claims import figures_last, repeated_from
+
+
+def _claim(i: int, text: str, source: str | None, day: int) -> dict[str, object]:
+    return {"claim": f"a{i}:0-{len(text)}", "article_id": f"a{i}", "date": f"2028-03-{day:02d}", "source": source,
+            "title": None, "start": 0, "end": len(text), "text": text}
+
+
+def _alike(n: int) -> np.ndarray:
+    matrix = np.ones((n, 8), dtype=np.float32) + np.eye(8, dtype=np.float32)[:n] * 0.05
+    return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+
+
+def test_repeated_claims_count_named_sources_only() -> None:
+    text = "Many men have left the country since the call-up."
+    one_outlet = [_claim(1, text, "Ledger", 1), _claim(2, text, None, 2), _claim(3, text, None, 3)]
+    # one named outlet and two articles without one: not a claim made by several sources
+    assert repeated_from(one_outlet, _alike(3), threshold=0.9) == []
+    two_outlets = [*one_outlet, _claim(4, text, "Courier", 4)]
+    (claim,) = repeated_from(two_outlets, _alike(4), threshold=0.9)
+    assert claim["sources"] == ["Courier", "Ledger"]
+    assert "(no source)" not in claim["sources"]
+    assert claim["unsourced_mentions"] == 2 and len(claim["mentions"]) == 4
+
+
+# -- "nearly N" is just under N ---------------------------------------------------------------------------------
+
+def _mentions(aid: str, text: str, day: int, source: str = "Outlet") -> list[FigureMention]:
+    art = Article(text=text, id=aid, date=_dt.date(2028, 9, day), source=source, language="en")
+    segment(art)
+    return mentions_from_findings(art, FiguresAnalyzer().analyze(Features(art)).findings)
+
+
+def _one(aid: str, text: str, day: int, number: str) -> FigureMention:
+    (m,) = [m for m in _mentions(aid, text, day) if number in m.text]
+    return m
+
+
+def test_nearly_is_just_under_the_number_and_a_cap_still_starts_at_zero() -> None:
+    nearly = _one("n1", "Nearly 700,000 men have left the country since the call-up.", 2, "700,000")
+    fewer = _one("n2", "Fewer than 700,000 men have left the country since the call-up.", 3, "700,000")
+    assert says_nearly(nearly) and not says_nearly(fewer)
+    assert mention_interval(nearly) == pytest.approx((700_000 * (1 - NEARLY_MARGIN), 700_000))
+    assert mention_interval(fewer) == (0.0, 700_000)
+    # "nearly 700,000" and "about 100,000" cannot both be right; "fewer than 700,000" allows 100,000
+    about = _one("n3", "About 100,000 men have left the country since the call-up.", 4, "100,000")
+    assert mentions_clash(nearly, about) and not mentions_clash(fewer, about)
+    # and "nearly 700,000" still agrees with 650,000 (inside the tolerance) and with "more than 600,000"
+    assert not mentions_clash(nearly, _one("n4", "Some 650,000 men have left since the call-up.", 4, "650,000"))
+
+
+def test_a_group_summary_never_calls_nearly_n_its_lowest_report() -> None:
+    grouper = FigureGrouper(hashed_embedder(), grouping_config("rules"))
+    for aid, text, day in (("s1", "Nearly 700,000 men have left Norvania since the call-up, monitors said.", 2),
+                           ("s2", "About 500,000 men have left Norvania since the call-up, monitors said.", 3)):
+        art = Article(text=text, id=aid, date=_dt.date(2028, 9, day), source=aid, language="en")
+        segment(art)
+        grouper.add_article(art, FiguresAnalyzer().analyze(Features(art)).findings)
+    (gid,) = grouper.tracked_groups()
+    summary = grouper.summary(gid)
+    assert summary.lowest is not None and summary.highest is not None
+    # by range too (the summary's extremes): "nearly 700,000" allows 560,000..700,000, not 0..700,000
+    assert "500,000" in summary.lowest.text and "700,000" in summary.highest.text
+    nearly_row = next(r for r in summary.timeline if "700,000" in str(r["text"]))
+    assert nearly_row["low"] == pytest.approx(560_000) and nearly_row["high"] == pytest.approx(700_000)
+
+
+def test_claims_read_nearly_as_just_under_too() -> None:
+    assert claims_disagree(claim_figures("Nearly 700,000 men have left."), claim_figures("About 100,000 men have left."))
+    assert not claims_disagree(claim_figures("Fewer than 700,000 men have left."),
+                               claim_figures("About 100,000 men have left."))
+
+
+# -- the clause words that split a quantity: a newspaper called "Daily", "registered ... as missing" ----------
+
+def test_a_rate_word_in_an_outlet_name_makes_no_rate() -> None:
+    told = f"An official told the Eastern Frontier Daily that about {NUMBER_MASK} bodies had been exhumed so far"
+    assert not clause_rate(told)
+    assert clause_role(told, count=True) == "total"
+    # a rate word that does modify the figure still makes a rate
+    assert clause_rate(f"a daily loading rate of {NUMBER_MASK} tonnes")
+    assert clause_rate(f"the port now handles daily {NUMBER_MASK} tonnes")
+    assert clause_rate(f"Daily {NUMBER_MASK} tonnes leave the port")
+
+
+def test_registered_as_missing_is_counted_with_the_missing() -> None:
+    registered = f"the commission said it had registered about {NUMBER_MASK} people from the town as missing"
+    assert clause_predicate(registered) == "missing"
+    assert clause_predicate(f"the mayor said more than {NUMBER_MASK} residents were missing") == "missing"
+    # a register without "as ..." stays a register ("registered 4,000 people for aid")
+    assert clause_predicate(f"the town hall has registered {NUMBER_MASK} people for food aid") == "register"
+
+
+def test_claims_like_ranks_a_claim_whose_figure_disagrees_last() -> None:
+    ranked = [{"claim": "a1", "text": "About 700,000 men have left since the call-up, monitors say.", "score": 0.95},
+              {"claim": "a2", "text": "About 100,000 men have left since the call-up, monitors say.", "score": 0.91},
+              {"claim": "a3", "text": "Men keep leaving the country since the call-up.", "score": 0.70},
+              {"claim": "a4", "text": "Nearly 700,000 men have now left, monitors say.", "score": 0.65}]
+    out = figures_last("About 700,000 men", ranked)
+    assert [r["claim"] for r in out] == ["a1", "a3", "a4", "a2"]
+    assert [r["figures_disagree"] for r in out] == [False, False, False, True]
+    # a query without a figure keeps the order of the words
+    assert [r["claim"] for r in figures_last("men who left since the call-up", ranked)] == ["a1", "a2", "a3", "a4"]
