@@ -321,20 +321,16 @@ ClaimFigure = tuple[str, str | None, tuple[float, float]]
 
 def claim_figures(text: str) -> list[ClaimFigure]:
     """The figures a claim states, read with the figures analyzer's quantity parser (no model) and the bounds of
-    :func:`~presslens.compare.conflicts.value_interval` ("nearly N" read as just under N, as
-    :func:`~presslens.compare.conflicts.mention_interval` reads it)."""
+    :func:`~presslens.compare.conflicts.value_interval` ("nearly N" read as at most N)."""
     from presslens.analyzers.figures.quantity import extract_quantities
-    from presslens.compare.conflicts import NEARLY_MARGIN, UPPER_WORDS, value_interval
+    from presslens.compare.conflicts import UPPER_WORDS, value_interval
 
     out: list[ClaimFigure] = []
     for q in extract_quantities(text):
         bound = q.bound
-        nearly = bool(UPPER_WORDS.search(text[q.start : q.number[0]]))
-        if bound in (None, "approx") and nearly:
+        if bound in (None, "approx") and UPPER_WORDS.search(text[q.start : q.number[0]]):
             bound = "upper"
         interval = value_interval(q.value, q.low, q.high, bound, q.likely_values)
-        if interval is not None and bound == "upper" and nearly:
-            interval = (interval[1] * (1 - NEARLY_MARGIN), interval[1])  # just under N, as in the conflict rule
         if interval is not None:
             out.append((q.label, q.unit.lower() if q.unit else None, interval))
     return out

@@ -59,6 +59,7 @@ _FOLD = {
 }
 _FOLD.update({
     **{w: "register" for w in ("registered", "register", "registration", "registering")},
+    **{w: "return" for w in ("returned", "returning", "return", "returnee")},
     **{w: "remain" for w in ("remain", "remained", "remaining", "trapped", "stranded", "stayed", "stay")},
     **{w: "wound" for w in ("wounded", "injured", "injury", "injurie", "hurt", "wound")},
     **{w: "release" for w in ("released", "freed", "release")},
@@ -95,6 +96,7 @@ PREDICATE_VERBS: dict[str, str] = {
     **{w: "clear" for w in ("cleared", "clearing", "neutralised", "neutralized", "defused", "disarmed",
                             "destroyed")},
     **{w: "register" for w in ("registered", "register", "registering")},
+    **{w: "return" for w in ("returned", "returning", "return")},
     **{w: "vaccinate" for w in ("vaccinated", "immunised", "immunized", "inoculated", "jabbed")},
     **{w: "infect" for w in ("infected", "sickened")},
     **{w: "enter" for w in ("entered", "crossed", "arrived", "reached")},
@@ -141,6 +143,10 @@ PARTICLE_VERBS = {"called": "up", "call": "up", "shot": "down", "set": "aside"}
 "shot down" is an interception, "shot" alone is not)."""
 OUT_VERBS = frozenset({"brought", "taken", "bussed", "moved", "pulled", "got", "carried", "ferried", "flown"})
 """Verbs that, followed by "out", name a departure ("brought out of the city")."""
+HOMECOMING_VERBS = frozenset({"come", "came", "coming", "comes", "went", "gone", "going", "are", "were", "is",
+                              "was", "be", "been", "moved", "move", "moving"})
+"""Followed by "back" or "home", these say the counted people returned ("have come home", "are back"); "bringing
+back 140 people" on one bus is left alone (a batch, not the count of returns)."""
 STATE_WORDS = frozenset({"still"})
 WAITING_FOR = frozenset({"for", "at", "off", "outside", "offshore"})
 """After a verb of the ``wait`` class, these make it one ("ships waiting at anchor", "waiting for inspection");
@@ -192,6 +198,8 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
         cls = PREDICATE_VERBS.get(w)
         if cls is None and w in OUT_VERBS and words[i + 1 : i + 2] == ["out"]:
             cls = "leave"  # "brought out of the city", "bussed out"
+        if cls is None and w in HOMECOMING_VERBS and words[i + 1 : i + 2] in (["back"], ["home"]):
+            cls = "return"  # "3,800 residents have come back", "have come home", "6,300 residents are back"
         if cls is None and w in ("made", "rendered") and SAFE_WORDS.intersection(words[i + 1 : i + 3]):
             cls = "clear"  # "divers have made safe 17 mines"
         if w in DEPRIVATION_WORDS and UTILITIES.intersection(words[i + 1 : i + 4]):
@@ -201,6 +209,8 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
             continue  # "grain waiting in the silos", "waiting to be loaded": a stock, not a queue
         if cls is None or abs(i - at) > reach:
             continue
+        if cls == "return" and i < at:
+            continue  # "returned the bodies of N soldiers", "returned 212 prisoners": a handover, not a homecoming
         if w in LEVEL_VERBS and 0 < at - i <= 2:  # "reached (about) N": a level, not a movement
             continue
         if w in PARTICLE_VERBS and PARTICLE_VERBS[w] not in words[i + 1 : i + 3]:
