@@ -20,7 +20,7 @@ from presslens.compare.conflicts import (
 )
 from presslens.compare.figure_groups import FigureGrouper, grouping_config, hashed_embedder
 from presslens.compare.figure_words import clause_predicate, clause_rate, clause_role
-from presslens.compare.figures import NUMBER_MASK, FigureMention, mentions_from_findings
+from presslens.compare.figures import NUMBER_MASK, FigureMention, figure_source, mentions_from_findings
 from presslens.segment import segment
 from presslens.store.claims import figures_last, repeated_from
 
@@ -131,3 +131,21 @@ def test_homecomings_share_one_predicate() -> None:
     assert clause_predicate(f"the buses were bringing back {NUMBER_MASK} people") is None
     # a return before the figure hands something over: "returned the bodies of N soldiers" is no homecoming
     assert clause_predicate(f"the ministry said it had returned the bodies of more than {NUMBER_MASK} soldiers") != "return"
+
+
+def test_the_size_of_a_call_up_is_a_call_up_and_since_the_call_up_is_scope() -> None:
+    assert clause_predicate(f"the target of the call-up remained {NUMBER_MASK} men") == "mobilise"
+    # "since the mobilisation" dates another count: no predicate from it
+    assert clause_predicate(f"{NUMBER_MASK} Norvanians since the mobilisation was announced") is None
+    assert clause_predicate(f"{NUMBER_MASK} men have left since the call-up") == "leave"
+
+
+def test_a_figure_source_is_a_name_not_its_description_nor_a_comparison() -> None:
+    assert figure_source("the monitoring group Open Passage, which combines border-crossing data from "
+                         "neighbouring states") == "the monitoring group Open Passage"
+    assert figure_source("Civic Watch, a rights group that counts arrests") == "Civic Watch"
+    assert figure_source("far more than the figure announced in public") is None
+    assert figure_source("the figure") is None
+    assert figure_source("the border service") == "the border service"
+    assert figure_source("some reports") == "some reports"  # vague, but a source: flagged vague elsewhere
+    assert figure_source(None) is None

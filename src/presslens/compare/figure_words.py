@@ -135,6 +135,14 @@ PREDICATE_NOUNS: dict[str, str] = {
 }
 """Nouns that name the predicate wherever they stand in the clause ("the death toll from Thursday's strike on
 the market has risen to 31" counts the dead as surely as "31 people died"); used when no verb is in reach."""
+EVENT_NOUNS: dict[str, str] = {
+    **{w: "mobilise" for w in ("call-up", "callup", "mobilisation", "mobilization", "conscription")},
+}
+"""Nouns of an event that, when no verb or :data:`PREDICATE_NOUNS` noun names the predicate, say what the figure
+counts ("the target of the call-up remained 300,000 men") -- unless they open the scope ("since the call-up",
+"after the mobilisation": :data:`SCOPE_OPENERS`), where they date another count ("men who left since the
+call-up")."""
+SCOPE_OPENERS = frozenset({"since", "after", "before", "until", "following", "during", "amid"})
 LEVEL_VERBS = frozenset({"reached", "reach", "reaches", "hit", "hits", "topped", "remain", "remained", "remains"})
 """Verbs that, right before the number, say what the figure amounts to ("inflation reached 14 per cent"),
 not what happened to the counted things ("40,000 Norvanians reached Kaldera")."""
@@ -235,6 +243,10 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
     noun = next((PREDICATE_NOUNS[w] for w in words if w in PREDICATE_NOUNS), None)
     if noun is not None:
         return noun
+    event = next((EVENT_NOUNS[w] for i, w in enumerate(words)
+                  if w in EVENT_NOUNS and not SCOPE_OPENERS.intersection(words[max(0, i - 3) : i])), None)
+    if event is not None:
+        return event  # "the target of the call-up remained 300,000 men": the call-up's size
     for i in range(max(0, at - PREDICATE_REACH), min(len(words), at + PREDICATE_REACH + 1)):
         if words[i] in STATE_WORDS and STAYING_WORDS.intersection(words[i + 1 : i + 3]):
             return "remain"  # "N people are still in the city": those who stayed, never those who left
