@@ -426,7 +426,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "model under the tallies reading) instead of the default's")
     parser.add_argument("--groupings", metavar="NAMES",
                         help="score these named groupings side by side with the shipped weights (comma-separated; "
-                             "'default' = general-f1+conflicts; any of general-f1+conflicts, rules, "
+                             f"'default' = {DEFAULT_GROUPING}; any of general-f1+conflicts, rules, "
                              "conservative+conflicts, general-f1+tallies, general-f1+tallies-f1, "
                              "general-f1+tallies-gate)")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
