@@ -609,7 +609,9 @@ def test_outcome_words_name_their_own_predicate() -> None:
 
 
 def test_copulas_and_particles_do_not_make_a_predicate() -> None:
-    assert clause_predicate("the target of the call-up remained many men") is None  # a level, like "reached"
+    assert clause_predicate("the quota remained many men") is None  # a level, like "reached"
+    # not "remain" either with a call-up in the clause: the copula stays a level, the call-up names the count
+    assert clause_predicate("the target of the call-up remained many men") == "mobilise"
     assert clause_predicate("many schools remain shut") is None
     assert clause_predicate("many houses are still under water") is None
     assert clause_predicate("recorded many cholera cases, a figure the department called unfounded") == "infect"
