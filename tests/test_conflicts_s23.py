@@ -149,3 +149,9 @@ def test_a_figure_source_is_a_name_not_its_description_nor_a_comparison() -> Non
     assert figure_source("the border service") == "the border service"
     assert figure_source("some reports") == "some reports"  # vague, but a source: flagged vague elsewhere
     assert figure_source(None) is None
+
+
+def test_registered_as_missing_after_the_figure_too() -> None:
+    clause = f"the mayor said more than {NUMBER_MASK} people had been registered as missing with the police"
+    assert clause_predicate(clause) == "missing"
+    assert clause_predicate(f"{NUMBER_MASK} people registered for aid as of Monday") == "register"

@@ -229,8 +229,8 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
             cls = "detain"  # "more than 20 fishermen remain in Drusk custody": those held
         if cls == "kill" and ILLNESS_CAUSES.intersection(words[i + 1 : i + 4]):
             cls = "illness_death"  # "died of the disease": deaths from illness or hunger, not the toll of violence
-        if cls == "register" and i < at:
-            cls = _registered_as(words, at) or cls  # "registered 420 people as missing": the missing
+        if cls == "register":  # "registered 420 people as missing", "300 people had been registered as missing"
+            cls = _registered_as(words, max(i, at)) or cls
         if any(v in NEGATIONS or v.endswith("n't") for v in words[max(0, i - 3) : i]):
             cls = "not_" + cls  # "could not be repaired" is the other outcome of "repaired"
         outage_after = outage_after or (cls == "outage" and i > at)
@@ -258,9 +258,10 @@ REGISTERED_AS_REACH = 6
 
 
 def _registered_as(words: list[str], at: int) -> str | None:
-    """After "registered N ...": the predicate class of the word right after "as" within
-    :data:`REGISTERED_AS_REACH` words of the number ("as missing", "as displaced"), else None: a register names
-    what the registered people are, and that is what other reports count ("more than 1,000 were missing")."""
+    """After "registered N ..." (``at``: the number) or "N ... registered" (``at``: the verb): the predicate class
+    of the word right after "as" within :data:`REGISTERED_AS_REACH` words ("as missing", "as displaced"), else
+    None: a register names what the registered people are, and that is what other reports count ("more than 1,000
+    were missing")."""
     for i in range(at + 1, min(len(words) - 1, at + 1 + REGISTERED_AS_REACH)):
         if words[i] == "as":
             cls = PREDICATE_VERBS.get(words[i + 1])
