@@ -7,6 +7,7 @@ Every mention stands for an interval of values it allows (:func:`value_interval`
 - ``lower`` ("more than", "at least", "over"): from the value up, without limit;
 - ``upper`` ("up to", "fewer than", "nearly", "almost"): from zero up to the value ("nearly" and "almost" are
   read from the mention's text when the analyzer calls them ``approx``: "nearly 700,000" never means 800,000);
+  summaries read "nearly N" as just under N (:func:`reported_interval`);
 - a range ("200,000-300,000") or a vague amount ("tens of thousands"): its low..high;
 - a malformed digit grouping ("300,00"): from the lowest to the highest likely value.
 
@@ -70,17 +71,40 @@ UPPER_WORDS = re.compile(r"\b(?:nearly|almost|just\s+(?:under|below|short\s+of)|
 analyzer gave."""
 
 
+NEARLY_MARGIN = 0.20
+"""How far under its number "nearly N" lies for a reader (:func:`reported_interval`): "nearly 700,000" reports
+560,000..700,000, just under N."""
+
+
+def says_nearly(m: FigureMention) -> bool:
+    """Whether the words right before the number put it just under it ("nearly", "almost", "just under", "not
+    quite": :data:`UPPER_WORDS`)."""
+    return bool(UPPER_WORDS.search(m.text[: max(0, m.number_start - m.start)]))
+
+
 def mention_bound(m: FigureMention) -> str | None:
     """The mention's bound, with "nearly"/"almost" read as ``upper`` (see :data:`UPPER_WORDS`)."""
-    if m.bound in (None, "approx"):
-        before = m.text[: max(0, m.number_start - m.start)]
-        if UPPER_WORDS.search(before):
-            return "upper"
+    if m.bound in (None, "approx") and says_nearly(m):
+        return "upper"
     return m.bound
 
 
 def mention_interval(m: FigureMention) -> tuple[float, float] | None:
+    """The values the mention allows under the conflict rule (:func:`value_interval`; "nearly N" from 0 up to N,
+    as the labelled data reads it: GUIDELINE point 4)."""
     return value_interval(m.value, m.low, m.high, mention_bound(m), m.likely_values)
+
+
+def reported_interval(m: FigureMention) -> tuple[float, float] | None:
+    """The values a reader takes the mention to report, for summaries and timelines: :func:`mention_interval`,
+    except that "nearly N" (:func:`says_nearly`) is just under N, from N less :data:`NEARLY_MARGIN` up to N, not
+    from 0 ("Nearly 700,000" is never a group's lowest report beside "about 500,000"). A cap such as "fewer than"
+    or "up to" still starts at 0. The conflict rule keeps 0..N: read as 0.8N..N, "nearly" added 24 false
+    conflicts and found none more on the 17 seen stories (docs/EVALUATION.md, round 2 stop 23)."""
+    iv = mention_interval(m)
+    if iv is not None and mention_bound(m) == "upper" and says_nearly(m):
+        return iv[1] * (1 - NEARLY_MARGIN), iv[1]
+    return iv
 
 
 def intervals_conflict(a: tuple[float, float], b: tuple[float, float], tolerance: float = TOLERANCE) -> bool:
@@ -216,6 +240,6 @@ def find_conflicts(mentions: Sequence[FigureMention], *, window_days: int = WIND
     return out
 
 
-__all__ = ["CONFLICT_READINGS", "PART_AFTER", "PART_BEFORE", "RISE_REACH", "RISE_WORDS", "UP_FROM", "is_part_count",
+__all__ = ["NEARLY_MARGIN", "reported_interval", "says_nearly", "CONFLICT_READINGS", "PART_AFTER", "PART_BEFORE", "RISE_REACH", "RISE_WORDS", "UP_FROM", "is_part_count",
            "is_update", "mentions_clash", "reports_a_rise", "UPPER_WORDS", "mention_bound", "APPROX_MARGIN", "TOLERANCE", "WINDOW_DAYS", "Conflict", "find_conflicts", "intervals_conflict",
            "mention_interval", "value_interval"]

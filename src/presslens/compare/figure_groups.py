@@ -108,6 +108,7 @@ from presslens.compare.conflicts import (
     intervals_conflict,
     mention_interval,
     mentions_clash,
+    reported_interval,
 )
 from presslens.compare.figure_conflict_model import (
     candidate_conflict_model,
@@ -1202,10 +1203,10 @@ class FigureGrouper:
         mentions = self.group_mentions(gid)
         group = self.groups[gid]
         dated = [m for m in mentions if m.date is not None]
-        valued = [(m, iv) for m in mentions if (iv := mention_interval(m)) is not None]
+        valued = [(m, iv) for m in mentions if (iv := reported_interval(m)) is not None]
         timeline = []
         for m in mentions:
-            iv = mention_interval(m)
+            iv = reported_interval(m)
             timeline.append({"date": m.date.isoformat() if m.date else None, "source": m.source,
                              "mention": m.id, "text": m.text,
                              "low": iv[0] if iv else None,

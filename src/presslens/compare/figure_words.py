@@ -59,6 +59,7 @@ _FOLD = {
 }
 _FOLD.update({
     **{w: "register" for w in ("registered", "register", "registration", "registering")},
+    **{w: "return" for w in ("returned", "returning", "return", "returnee")},
     **{w: "remain" for w in ("remain", "remained", "remaining", "trapped", "stranded", "stayed", "stay")},
     **{w: "wound" for w in ("wounded", "injured", "injury", "injurie", "hurt", "wound")},
     **{w: "release" for w in ("released", "freed", "release")},
@@ -95,6 +96,7 @@ PREDICATE_VERBS: dict[str, str] = {
     **{w: "clear" for w in ("cleared", "clearing", "neutralised", "neutralized", "defused", "disarmed",
                             "destroyed")},
     **{w: "register" for w in ("registered", "register", "registering")},
+    **{w: "return" for w in ("returned", "returning", "return")},
     **{w: "vaccinate" for w in ("vaccinated", "immunised", "immunized", "inoculated", "jabbed")},
     **{w: "infect" for w in ("infected", "sickened")},
     **{w: "enter" for w in ("entered", "crossed", "arrived", "reached")},
@@ -133,6 +135,14 @@ PREDICATE_NOUNS: dict[str, str] = {
 }
 """Nouns that name the predicate wherever they stand in the clause ("the death toll from Thursday's strike on
 the market has risen to 31" counts the dead as surely as "31 people died"); used when no verb is in reach."""
+EVENT_NOUNS: dict[str, str] = {
+    **{w: "mobilise" for w in ("call-up", "callup", "mobilisation", "mobilization", "conscription")},
+}
+"""Nouns of an event that, when no verb or :data:`PREDICATE_NOUNS` noun names the predicate, say what the figure
+counts ("the target of the call-up remained 300,000 men") -- unless they open the scope ("since the call-up",
+"after the mobilisation": :data:`SCOPE_OPENERS`), where they date another count ("men who left since the
+call-up")."""
+SCOPE_OPENERS = frozenset({"since", "after", "before", "until", "following", "during", "amid"})
 LEVEL_VERBS = frozenset({"reached", "reach", "reaches", "hit", "hits", "topped", "remain", "remained", "remains"})
 """Verbs that, right before the number, say what the figure amounts to ("inflation reached 14 per cent"),
 not what happened to the counted things ("40,000 Norvanians reached Kaldera")."""
@@ -141,6 +151,10 @@ PARTICLE_VERBS = {"called": "up", "call": "up", "shot": "down", "set": "aside"}
 "shot down" is an interception, "shot" alone is not)."""
 OUT_VERBS = frozenset({"brought", "taken", "bussed", "moved", "pulled", "got", "carried", "ferried", "flown"})
 """Verbs that, followed by "out", name a departure ("brought out of the city")."""
+HOMECOMING_VERBS = frozenset({"come", "came", "coming", "comes", "went", "gone", "going", "are", "were", "is",
+                              "was", "be", "been", "moved", "move", "moving"})
+"""Followed by "back" or "home", these say the counted people returned ("have come home", "are back"); "bringing
+back 140 people" on one bus is left alone (a batch, not the count of returns)."""
 STATE_WORDS = frozenset({"still"})
 WAITING_FOR = frozenset({"for", "at", "off", "outside", "offshore"})
 """After a verb of the ``wait`` class, these make it one ("ships waiting at anchor", "waiting for inspection");
@@ -192,6 +206,8 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
         cls = PREDICATE_VERBS.get(w)
         if cls is None and w in OUT_VERBS and words[i + 1 : i + 2] == ["out"]:
             cls = "leave"  # "brought out of the city", "bussed out"
+        if cls is None and w in HOMECOMING_VERBS and words[i + 1 : i + 2] in (["back"], ["home"]):
+            cls = "return"  # "3,800 residents have come back", "have come home", "6,300 residents are back"
         if cls is None and w in ("made", "rendered") and SAFE_WORDS.intersection(words[i + 1 : i + 3]):
             cls = "clear"  # "divers have made safe 17 mines"
         if w in DEPRIVATION_WORDS and UTILITIES.intersection(words[i + 1 : i + 4]):
@@ -201,6 +217,8 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
             continue  # "grain waiting in the silos", "waiting to be loaded": a stock, not a queue
         if cls is None or abs(i - at) > reach:
             continue
+        if cls == "return" and i < at:
+            continue  # "returned the bodies of N soldiers", "returned 212 prisoners": a handover, not a homecoming
         if w in LEVEL_VERBS and 0 < at - i <= 2:  # "reached (about) N": a level, not a movement
             continue
         if w in PARTICLE_VERBS and PARTICLE_VERBS[w] not in words[i + 1 : i + 3]:
@@ -211,6 +229,8 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
             cls = "detain"  # "more than 20 fishermen remain in Drusk custody": those held
         if cls == "kill" and ILLNESS_CAUSES.intersection(words[i + 1 : i + 4]):
             cls = "illness_death"  # "died of the disease": deaths from illness or hunger, not the toll of violence
+        if cls == "register":  # "registered 420 people as missing", "300 people had been registered as missing"
+            cls = _registered_as(words, max(i, at)) or cls
         if any(v in NEGATIONS or v.endswith("n't") for v in words[max(0, i - 3) : i]):
             cls = "not_" + cls  # "could not be repaired" is the other outcome of "repaired"
         outage_after = outage_after or (cls == "outage" and i > at)
@@ -223,9 +243,29 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
     noun = next((PREDICATE_NOUNS[w] for w in words if w in PREDICATE_NOUNS), None)
     if noun is not None:
         return noun
+    event = next((EVENT_NOUNS[w] for i, w in enumerate(words)
+                  if w in EVENT_NOUNS and not SCOPE_OPENERS.intersection(words[max(0, i - 3) : i])), None)
+    if event is not None:
+        return event  # "the target of the call-up remained 300,000 men": the call-up's size
     for i in range(max(0, at - PREDICATE_REACH), min(len(words), at + PREDICATE_REACH + 1)):
         if words[i] in STATE_WORDS and STAYING_WORDS.intersection(words[i + 1 : i + 3]):
             return "remain"  # "N people are still in the city": those who stayed, never those who left
+    return None
+
+
+REGISTERED_AS_REACH = 6
+"""How many words after the number "as" may follow a register verb ("registered many people from Selvost as missing")."""
+
+
+def _registered_as(words: list[str], at: int) -> str | None:
+    """After "registered N ..." (``at``: the number) or "N ... registered" (``at``: the verb): the predicate class
+    of the word right after "as" within :data:`REGISTERED_AS_REACH` words ("as missing", "as displaced"), else
+    None: a register names what the registered people are, and that is what other reports count ("more than 1,000
+    were missing")."""
+    for i in range(at + 1, min(len(words) - 1, at + 1 + REGISTERED_AS_REACH)):
+        if words[i] == "as":
+            cls = PREDICATE_VERBS.get(words[i + 1])
+            return cls if cls is not None and cls != "register" else None
     return None
 
 
@@ -457,7 +497,25 @@ def clause_rate(masked_clause: str) -> bool:
     if RATE_WORDS.intersection(after[:3]):
         return True
     before = words[max(0, at - 3) : at]
-    return bool(RATE_WORDS.intersection(before)) or before[-2:] == ["rate", "of"]
+    if before[-2:] == ["rate", "of"]:
+        return True
+    named = _named_words(masked_clause)
+    return any(w in RATE_WORDS and (max(0, at - 3) + k) not in named for k, w in enumerate(before))
+
+
+_WORD_ANY_CASED = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _named_words(masked_clause: str) -> set[int]:
+    """Positions (in the word list of :data:`_WORD_ANY`) of capitalised words that follow another capitalised word
+    or "the": the words of a name ("told the Eastern Frontier Daily that ...", "The Weekly reported"), which
+    say nothing of the figure (a newspaper called "Daily" makes no rate)."""
+    words = _WORD_ANY_CASED.findall(masked_clause)
+    out: set[int] = set()
+    for i in range(1, len(words)):
+        if words[i][0].isupper() and (words[i - 1][0].isupper() or words[i - 1].lower() == "the"):
+            out.add(i)
+    return out
 
 
 MODAL_VERBS = frozenset({"could", "can", "would", "will"})

@@ -177,6 +177,28 @@ _VAGUE_SOURCE = re.compile(r"\b(?:some|several|many|unconfirmed|media|unverified
                            r"accounts|estimates)\b|\breportedly\b|\bit is (?:said|believed|claimed)\b|"
                            r"\bare believed\b|\bis believed\b|\bsome reports\b", re.I)
 
+_SOURCE_TAIL = re.compile(r"\s*(?:,|\(|\s-\s|\s–\s|\s—\s)\s*(?:which|who|whose|that|where|an?|the)\b.*$",
+                          re.I | re.S)
+"""A relative clause or apposition after a source's name ("the monitoring group Open Passage, which combines
+border-crossing data from neighbouring states"): what the source is, not who it is."""
+_NOT_A_SOURCE = re.compile(r"^(?:far|much|more|less|fewer|than|well|nearly|almost|about|around|over|under|up|only|"
+                           r"just|the\s+(?:figure|number|total|toll|count|estimate)s?)\b", re.I)
+"""Openings of text the attribution analyzer may take for a source that name no one: a comparison with the
+figure ("far more than the figure announced in public"), a bound, or the figure itself ("the figure")."""
+
+
+def figure_source(text: str | None) -> str | None:
+    """Who a figure is attributed to, as shown beside it: the attribution's source without a relative clause
+    after the name (:data:`_SOURCE_TAIL`), or None when the text names no one (:data:`_NOT_A_SOURCE`, or no
+    letter at all)."""
+    if not text:
+        return None
+    name = _SOURCE_TAIL.sub("", " ".join(text.split())).strip(" ,;:-–—\"'")
+    if not any(c.isalpha() for c in name) or _NOT_A_SOURCE.match(name):
+        return None
+    return name
+
+
 # Synonyms folded to one head so that "lorries"/"trucks"/"vehicles" or "homes"/"households" compare equal.
 _HEAD_SYNONYMS = {
     "fighter": "fighter", "combatant": "fighter", "militant": "fighter",
@@ -471,7 +493,7 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
         if content["start"] <= m.start and m.end <= content["end"]:
             source = att.attributes.get("source")
             if source:
-                m.attributed_to = source.get("text")
+                m.attributed_to = figure_source(source.get("text"))
             break
     if m.attributed_to is None and _VAGUE_SOURCE.search(text[sent[0] : sent[1]]):
         m.attribution_vague = True
@@ -484,5 +506,5 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
 
 
 __all__ = ["SHARE_MODIFIERS", "MULTIPLIER_UNITS", "COMPOUND_HEADS", "CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
-           "PERCENT_MEASURES", "PRONOUNS", "clause_bounds", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings",
+           "PERCENT_MEASURES", "PRONOUNS", "clause_bounds", "figure_source", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings",
            "part_of", "share_of"]

@@ -26,6 +26,9 @@ from presslens.compare.claim_match import ClaimIndex, claim_figures, claims_disa
 from presslens.store.schema import ARTICLES, CLAIM_VECTORS
 from presslens.store.store import Store
 
+DISAGREE_OVERFETCH = 3
+"""``claims --like``: how many times ``--limit`` candidates are read when the query states a figure, so that
+claims whose figures disagree can be ranked last without leaving the list short of agreeing ones."""
 REPEAT_SIMILARITY = 0.8
 """Cosine at or above which two claims from different sources count as the same claim."""
 
@@ -98,13 +101,31 @@ def search_claims(store: Store, text: str, *, limit: int = 10, encode: ClaimEnco
     index = ClaimIndex(_Encoder(encode), dim=matrix.shape[1])
     index.add([r["claim"] for r in rows], [r["text"] for r in rows], embeddings=matrix)
     by_key = {r["claim"]: r for r in rows}
-    return [{**by_key[m.claim_id], "score": round(m.score, 4), "dense": round(m.dense, 4),
-             "lexical": round(m.lexical, 4)} for m in index.search(text, limit)]
+    # the figures decide before the words: a claim whose figure conflicts with the query's ("about 100,000"
+    # for "About 700,000 men") is not the same claim, however alike the sentence; such claims are ranked after
+    # every other one (flagged "figures_disagree"), so more candidates are read than are shown
+    wanted = claim_figures(text)
+    found = index.search(text, limit * DISAGREE_OVERFETCH if wanted else limit)
+    return figures_last(text, [{**by_key[m.claim_id], "score": round(m.score, 4), "dense": round(m.dense, 4),
+                                "lexical": round(m.lexical, 4)} for m in found])[:limit]
+
+
+def figures_last(query: str, ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``ranked`` (claim rows with ``text``, best first) with ``figures_disagree`` set on each: whether the claim
+    states a figure that conflicts with one of ``query``'s (:func:`~presslens.compare.claim_match.claims_disagree`:
+    "about 100,000 men" for "About 700,000 men"); those are moved after all the others, each side keeping its
+    order."""
+    wanted = claim_figures(query)
+    out = [dict(r, figures_disagree=bool(wanted) and claims_disagree(wanted, claim_figures(str(r["text"]))))
+           for r in ranked]
+    out.sort(key=lambda r: r["figures_disagree"])  # stable
+    return out
 
 
 def repeated_claims(store: Store, *, threshold: float = REPEAT_SIMILARITY, min_sources: int = 2,
                     encode: ClaimEncode | None = None, fingerprint: str | None = None) -> list[dict[str, Any]]:
-    """Claims made by at least ``min_sources`` sources: first appearance, latest, spread in days, mentions."""
+    """Claims made by at least ``min_sources`` named sources (an article without an outlet counts for none):
+    first appearance, latest, spread in days, mentions, and how many of the mentions have no source."""
     encode, fingerprint = _encoding(encode, fingerprint)
     rows, matrix = load_claims(store, encode, fingerprint)
     return repeated_from(rows, matrix, threshold=threshold, min_sources=min_sources)
@@ -148,16 +169,19 @@ def repeated_from(rows: list[dict[str, Any]], matrix: np.ndarray, *, threshold: 
         clusters.setdefault(find(i), []).append(rows[i])
     out = []
     for group in clusters.values():
-        sources = sorted({m["source"] or "(no source)" for m in group})
+        # a claim whose outlet is unknown is no source of its own: "(no source)" never counts towards
+        # ``min_sources`` (two unsourced copies and one named outlet are one source, not two)
+        sources = sorted({str(m["source"]) for m in group if m["source"]})
         if len(sources) < min_sources:
             continue
         group.sort(key=lambda m: (m["date"] or "9999", m["article_id"], m["start"]))
         dated = [m["date"] for m in group if m["date"]]
         spread = (_dt.date.fromisoformat(dated[-1]) - _dt.date.fromisoformat(dated[0])).days if dated else None
         out.append({"claim": group[0]["text"], "sources": sources, "first": group[0], "latest": group[-1],
-                    "spread_days": spread, "mentions": group})
+                    "spread_days": spread, "mentions": group,
+                    "unsourced_mentions": sum(1 for m in group if not m["source"])})
     out.sort(key=lambda c: (-len(c["sources"]), c["first"]["date"] or "9999"))
     return out
 
 
-__all__ = ["REPEAT_SIMILARITY", "load_claims", "repeated_claims", "repeated_from", "search_claims"]
+__all__ = ["figures_last", "DISAGREE_OVERFETCH", "REPEAT_SIMILARITY", "load_claims", "repeated_claims", "repeated_from", "search_claims"]
