@@ -164,11 +164,11 @@ def test_the_eval_scores_the_default_and_the_candidates_side_by_side(capsys: pyt
     assert evaluation.main(ap.parse_args([*args, "--groupings", "default,general-f1+tallies,guess"])) == 2
     assert "--groupings guess: not one of" in capsys.readouterr().out
     assert evaluation.main(ap.parse_args([*args, "--groupings",
-                                          "default,general-f1+tallies,general-f1+conflicts"])) == 0
+                                          "default,general-f1+tallies,general-f1+tallies-gate"])) == 0
     out = capsys.readouterr().out
     rows = [line for line in out.splitlines() if line.startswith("| general-f1")]
-    assert [r.split(" | ")[0] for r in rows] == ["| general-f1+tallies-gate (default)", "| general-f1+tallies",
-                                                 "| general-f1+conflicts"]
+    assert [r.split(" | ")[0] for r in rows] == ["| general-f1+conflicts (default)", "| general-f1+tallies",
+                                                 "| general-f1+tallies-gate"]
     assert "planted conflicts that the tallies reading reads as an update or a part of a count: 1" in out
 
 
@@ -203,8 +203,8 @@ def test_the_conflict_model_decides_inside_a_group_when_the_config_says_so() -> 
         assert config.conflict_reading == "tallies" and config.conflicts_inside == "model"
         assert config.conflict_model == candidate_conflict_model(name)
         assert config.conflict_model.features == CONFLICT_WORD_FEATURES and 0 < config.conflict_model.threshold < 1
-    gate = grouping_config("general-f1+tallies-gate")  # the default's model and rule, under the tallies reading
+    gate = grouping_config("general-f1+tallies-gate")  # stop 22's default: its model and rule, the tallies reading
     assert gate.conflict_reading == "tallies" and gate.conflicts_inside == "rule"
     assert gate.conflict_model is not None and gate.conflict_model.features == CONFLICT_FEATURES
-    assert grouping_config() == gate  # the default since the decision (docs/decisions/figure-groups-s22.md)
-    assert grouping_config("general-f1+conflicts").conflict_reading == "values"  # stop 21's default
+    assert grouping_config() == grouping_config("general-f1+conflicts") != gate  # docs/decisions/figure-groups-s23.md
+    assert grouping_config().conflict_reading == "values"

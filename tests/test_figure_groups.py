@@ -1103,11 +1103,12 @@ def test_shipped_pair_model_matches_the_features_and_the_decided_grouping_is_the
     from presslens.compare.figure_conflict_model import candidate_conflict_model
 
     default = GroupingConfig()
-    assert default.method == "learned-general" and default.conflict_reading == "tallies"
-    assert default.conflict_model == candidate_conflict_model("general-f1+tallies-gate")  # stop 22's decision
-    assert default.pair_model is None or default == grouping_config() == grouping_config("general-f1+tallies-gate")
-    earlier = grouping_config("general-f1+conflicts")  # stop 21's default, still selectable
-    assert earlier.conflict_model == default_conflict_model() and earlier.conflict_reading == "values"
+    assert default.method == "learned-general" and default.conflict_reading == "values"
+    assert default.conflict_model == default_conflict_model()  # stop 23's decision
+    assert default.pair_model is None or default == grouping_config() == grouping_config("general-f1+conflicts")
+    earlier = grouping_config("general-f1+tallies-gate")  # stop 22's default, still selectable
+    assert earlier.conflict_model == candidate_conflict_model("general-f1+tallies-gate")
+    assert earlier.conflict_reading == "tallies"
     general = default_general_pair_model()
     assert general.features == GENERAL_PAIR_FEATURES and 0 < general.threshold < 1
     assert default_conflict_model().features == CONFLICT_FEATURES and 0 < default_conflict_model().threshold < 1

@@ -180,9 +180,10 @@ class GroupingConfig:
     regression over :func:`pair_features` and the rules' margin, against ``pair_model.threshold``), or one of the
     :data:`OUTCOME_METHODS` (list-free outcome vectors, see ``outcome_threshold``). The hard
     constraints apply to all. The default is ``"learned-general"`` with the shipped pair model and the conflict
-    model read under the ``"tallies"`` reading (:data:`DEFAULT_GROUPING`, ``"general-f1+tallies-gate"``: it passed
-    the pre-registered decision of round 2 stop 22 on a story written blind, docs/decisions/figure-groups-s22.md;
-    ``"general-f1+conflicts"`` passed the one of stop 21); ``grouping_config("rules")`` is the earliest default."""
+    model read under the ``"values"`` reading (:data:`DEFAULT_GROUPING`, ``"general-f1+conflicts"``: it passed
+    the pre-registered decision of round 2 stop 23 on a story written blind, docs/decisions/figure-groups-s23.md,
+    as it had the one of stop 21; ``"general-f1+tallies-gate"`` was the default after stop 22);
+    ``grouping_config("rules")`` is the earliest default."""
     pair_model: PairModel | None = None
     """The weights of the ``"learned"`` method (None there: the shipped ``figure_pair_model.json``)."""
     outcome_threshold: float = 0.5
@@ -200,13 +201,13 @@ class GroupingConfig:
     mentions of another group it could have joined (a candidate that meets the hard constraints) whose mean
     outcome vector is at least this close (cosine): a cautious merge policy opens a new group for a figure
     whose outcome is uncertain, and the dispute between the two groups is still reported."""
-    conflict_model: PairModel | None = field(default_factory=lambda: candidate_conflict_model("general-f1+tallies-gate"))
-    """The shipped conflict model of the default grouping (``figure_conflict_model_tallies_gate.json``) by default (None: conflicts inside a group only). When set (with ``FigureGrouper(part_embed=..., outcome_embed=...)``), :meth:`FigureGrouper.conflicts` also
+    conflict_model: PairModel | None = field(default_factory=lambda: default_conflict_model())
+    """The shipped conflict model of the default grouping (``figure_conflict_model.json``) by default (None: conflicts inside a group only). When set (with ``FigureGrouper(part_embed=..., outcome_embed=...)``), :meth:`FigureGrouper.conflicts` also
     reports two figures of near groups (a mention and a group it could have joined: the same candidate lists and
     hard constraints) whose values clash when this model (:mod:`presslens.compare.figure_conflict_model`) gives
     them a probability of being one measured thing of at least its threshold. Conflicts inside a group stay
     the rule's."""
-    conflict_reading: str = "tallies"
+    conflict_reading: str = "values"
     """How clashing values are read, inside a group and between groups
     (:data:`~presslens.compare.conflicts.CONFLICT_READINGS`): ``"values"`` (every clash is a conflict) or
     ``"tallies"`` (a later, higher report of a growing count is an update; a part of a count never conflicts)."""
@@ -226,20 +227,20 @@ CANDIDATE_GROUPINGS = ("general-f1+conflicts", "conservative+conflicts")
 F1 sum, and the conflict model (the default since the pre-registered decision); ``"conservative+conflicts"``:
 the ``"conservative"`` merge policy and the conflict model. Both read the shipped JSON weights."""
 
-DEFAULT_GROUPING = "general-f1+tallies-gate"
-"""The name of the default grouping (what ``GroupingConfig()`` is): since round 2 stop 22 (pre-registered decision,
-docs/decisions/figure-groups-s22.md); ``"general-f1+conflicts"`` before."""
+DEFAULT_GROUPING = "general-f1+conflicts"
+"""The name of the default grouping (what ``GroupingConfig()`` is): since round 2 stop 23 (pre-registered decision,
+docs/decisions/figure-groups-s23.md), as after stop 21; ``"general-f1+tallies-gate"`` after stop 22."""
 
-GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+conflicts", "rules", "conservative+conflicts", "general-f1+tallies",
+GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+tallies-gate", "rules", "conservative+conflicts", "general-f1+tallies",
                   "general-f1+tallies-f1")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 
 
 def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
     """The :class:`GroupingConfig` of a named grouping with the shipped weights: the default
-    ``"general-f1+tallies-gate"`` (``models/figure_general_pair_model.json``,
-    ``models/figure_conflict_model_tallies_gate.json``, the ``"tallies"`` reading), the earlier default
-    ``"general-f1+conflicts"`` (``models/figure_conflict_model.json``, the ``"values"`` reading),
+    ``"general-f1+conflicts"`` (``models/figure_general_pair_model.json``, ``models/figure_conflict_model.json``,
+    the ``"values"`` reading), the default after stop 22 ``"general-f1+tallies-gate"``
+    (``models/figure_conflict_model_tallies_gate.json``, the ``"tallies"`` reading),
     ``"conservative+conflicts"``, the other candidates of stop 22, or ``"rules"`` (the earlier default: the weighted rules, conflicts inside a group
     only). The store's grouper for the first two needs the outcome and part embedders
     (:func:`presslens.store.tracking.figure_grouper` adds them)."""
