@@ -781,15 +781,15 @@ class FigureGrouper:
         kind = table.kind.data[rows]
         ref = table.ref.data[rows]
         one = kind == ONE_VECTOR
-        if one.all():
-            block = self.vectors.gather_float32(ref)
-        else:
-            block = np.zeros((len(rows), vec.shape[0]), np.float32)
-            block[one] = self.vectors.gather_float32(ref[one])
-            summed = kind == SUMMED
-            if summed.any():
-                assert table.sums is not None
-                block[summed] = table.sums.data[ref[summed]]
+        if one.all():  # no group without vectors: the np.where below would keep every cosine
+            with np.errstate(invalid="ignore", divide="ignore"):
+                return np.nan_to_num((self.vectors.gather_float32(ref) @ vec) / table.norms.data[rows])
+        block = np.zeros((len(rows), vec.shape[0]), np.float32)
+        block[one] = self.vectors.gather_float32(ref[one])
+        summed = kind == SUMMED
+        if summed.any():
+            assert table.sums is not None
+            block[summed] = table.sums.data[ref[summed]]
         with np.errstate(invalid="ignore", divide="ignore"):
             cos = (block @ vec) / table.norms.data[rows]
         return np.where(kind != NO_VECTOR, np.nan_to_num(cos), 0.0)
