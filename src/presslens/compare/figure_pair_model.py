@@ -100,11 +100,12 @@ class PairModel:
         x = np.array(rows, dtype=np.float64)
         if x.ndim != 2 or x.shape[1] != len(self.weights):
             raise ValueError(f"need rows of {len(self.weights)} features")
-        arrays = self._arrays
-        if arrays is None:
-            arrays = tuple(np.array(v, dtype=np.float64) for v in (self.weights, self.mean, self.scale))
-            object.__setattr__(self, "_arrays", arrays)
-        weights, mean, scale = arrays
+        if self._arrays is None:
+            object.__setattr__(self, "_arrays", (np.array(self.weights, dtype=np.float64),
+                                                 np.array(self.mean, dtype=np.float64),
+                                                 np.array(self.scale, dtype=np.float64)))
+        assert self._arrays is not None
+        weights, mean, scale = self._arrays
         terms = weights * (x - mean) / scale
         totals = np.add.accumulate(terms, axis=1)[:, -1].tolist()
         bias, exp = self.bias, math.exp
