@@ -1,8 +1,7 @@
 """Group 100,000 synthetic articles' worth of figure mentions; report time and peak memory.
 
     python bench/figure_groups_bench.py [--articles 100000] [--per-article 5] [--topics 2000] [--dim 384]
-                                        [--grouping general-f1+conflicts|rules|conservative+conflicts]
-                                        [--noise 0.35] [--digest]
+                                        [--grouping NAME] [--noise 0.35] [--digest]
 
 Each synthetic article carries ``--per-article`` count mentions: most report one of ``--topics`` tracked
 things (a counted noun, a predicate and a few words of scope drawn per topic, values around the topic's
@@ -11,7 +10,7 @@ the expensive case). Clause vectors are stand-ins for the encoder's (the topic's
 unit length, ``--dim`` wide): the encoder pass belongs to indexing, which the pipeline benchmark times,
 so this measures the grouping alone. Articles arrive in date order, in batches of one article, through
 ``FigureGrouper.add_mentions`` (the incremental path). The default grouping is the shipped one
-(``general-f1+conflicts``); for it, and any grouping that reads outcome or part vectors, those are stand-ins too
+(``DEFAULT_GROUPING``, what ``GroupingConfig()`` is; ``--grouping`` names another); for it, and any grouping that reads outcome or part vectors, those are stand-ins too
 (hashed clause words), and the conflicts of every group (the conflict model's between groups included) are timed
 at the end. Goal: under 5 minutes and 2 GB on 2 cores.
 """

@@ -1,6 +1,7 @@
 """Check that two versions of the code group the bench's synthetic corpus identically.
 
     python bench/figure_groups_same.py --before /tmp/old/src [--after src] [--articles 20000] [--noise 0.35 0.02]
+                                       [--grouping NAME]
 
 Runs ``bench/figure_groups_bench.py --digest`` (this checkout's bench, so both versions see the same synthetic
 corpus) once per noise level with ``PYTHONPATH`` at each ``src`` folder (e.g. ``git archive COMMIT src | tar -x
@@ -16,6 +17,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+from presslens.compare.figure_groups import DEFAULT_GROUPING
 
 BENCH = Path(__file__).resolve().parent / "figure_groups_bench.py"
 
@@ -41,7 +44,8 @@ def main() -> int:
     ap.add_argument("--after", type=Path, default=Path(__file__).resolve().parents[1] / "src")
     ap.add_argument("--articles", type=int, default=20_000)
     ap.add_argument("--noise", type=float, nargs="+", default=[0.35, 0.02])
-    ap.add_argument("--grouping", default="general-f1+conflicts")
+    ap.add_argument("--grouping", default=DEFAULT_GROUPING,
+                    help="the grouping both versions run (default: this checkout's default, GroupingConfig())")
     args = ap.parse_args()
     same = True
     for noise in args.noise:

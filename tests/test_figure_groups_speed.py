@@ -218,3 +218,85 @@ def test_restore_reads_stored_outcome_vectors_and_embeds_only_the_missing_ones()
     assert all(np.array_equal(again.outcomes[mid], grouper.outcomes[mid]) for mid in grouper.outcomes)
     assert [(c.first.id, c.second.id) for c in again.conflicts()] == [
         (c.first.id, c.second.id) for c in grouper.conflicts()]
+
+
+def _features_one_by_one(grouper: FigureGrouper, m: FigureMention, gids: list[str], cosines: dict[str, float],
+                         method: str) -> list[list[float]]:
+    """The pair model's features as the grouper computed them before: one :meth:`model_features` call per group."""
+    return [grouper.model_features(m, g, cosines[g], method) for g in gids]
+
+
+def _check_candidate_features(grouper: FigureGrouper, methods: tuple[str, ...]) -> int:
+    compared = 0
+    for mid in list(grouper.group_of):
+        m = grouper.mentions[mid]
+        cands, cosines = grouper._scored_candidates(m)
+        gids = list(dict.fromkeys([*cands, grouper.group_of[mid]]))  # its own group: a group it shares words with
+        vectored = m.id in grouper.vectors
+        full = {g: cosines.get(g, 0.0) if vectored else 0.0 for g in gids}
+        for method in methods:
+            got = grouper.candidate_features(m, gids, full if vectored else None, method)
+            want = _features_one_by_one(grouper, m, gids, full, method)
+            assert got == want, (m.id, method)
+            compared += len(gids)
+    return compared
+
+
+def test_candidate_features_of_a_mention_equal_the_features_computed_group_by_group() -> None:
+    grouper = _default_grouper(_synthetic(80, 30, seed=11))
+    assert any(g.size > 2 for g in grouper.groups.values())
+    assert _check_candidate_features(grouper, ("learned-general", "learned-outcome", "learned")) > 500
+
+
+def test_candidate_features_equal_on_the_dev_stories() -> None:
+    """Real analyzer output: figures without a counted noun, without a predicate, money, shares, bounds."""
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(), outcome_embed=_outcomes, part_embed=_parts)
+    for art in _labelled_articles("dev"):
+        grouper.add_article(art, FiguresAnalyzer().analyze(Features(art)).findings)
+    assert _check_candidate_features(grouper, ("learned-general", "learned")) > 100
+    heads = {m.head for m in grouper.mentions.values() if m.measure is not None}
+    assert None in heads and len(heads) > 5
+
+
+def test_pair_model_probabilities_of_many_rows_equal_one_by_one() -> None:
+    from presslens.compare.figure_pair_model import default_general_pair_model
+
+    model = default_general_pair_model()
+    rng = np.random.default_rng(4)
+    rows = rng.normal(scale=3.0, size=(300, len(model.features))).tolist()
+    rows += [[0.0] * len(model.features), [1e6] * len(model.features), [-1e6] * len(model.features)]
+    got = model.probabilities(rows)
+    assert got == [model.probability(r) for r in rows]
+    assert 0.0 in got and any(0.0 < p < 1.0 for p in got)  # the z < -700 branch and ordinary ones
+    assert model.probabilities([]) == []
+    with pytest.raises(ValueError):
+        model.probabilities([[0.0, 1.0]])
+
+
+def test_float16_gather_cast_equals_numpys_cast_for_every_finite_value() -> None:
+    from presslens.compare.vector_rows import VectorTable, signed_float16_bits_as_float32
+
+    every = np.arange(65536, dtype=np.uint16).view(np.float16)
+    finite = every[np.isfinite(every)].reshape(-1, 8)
+    got = signed_float16_bits_as_float32(finite.view(np.int16), np.empty(finite.shape, np.int32))
+    assert np.array_equal(got.view(np.uint32), finite.astype(np.float32).view(np.uint32))  # -0.0 and subnormals too
+    table = VectorTable()
+    for i, row in enumerate(finite):
+        table[f"m{i}"] = row
+    slots = np.random.default_rng(2).integers(0, len(finite), size=3000)
+    assert np.array_equal(table.gather_float32(slots).view(np.uint32),
+                          table.rows[slots].astype(np.float32).view(np.uint32))
+
+
+def test_outcome_cosine_is_the_normalised_product_with_the_groups_outcome_sum() -> None:
+    grouper = _default_grouper(_synthetic(60, 20, seed=13))
+    checked = 0
+    for gid, group in grouper.groups.items():
+        vectors = [grouper.outcomes[i].astype(np.float32) for i in group.mention_ids if i in grouper.outcomes]
+        total = vectors[0] if len(vectors) == 1 else grouper._outcome_sums[gid]
+        for mid in list(grouper.group_of)[:5]:
+            vec = grouper.outcomes[mid].astype(np.float32)
+            assert grouper.outcome_cosine(grouper.mentions[mid], gid) == float(vec @ total) / float(
+                np.linalg.norm(total))
+            checked += 1
+    assert checked > 100

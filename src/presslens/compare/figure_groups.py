@@ -783,15 +783,15 @@ class FigureGrouper:
         kind = table.kind.data[rows]
         ref = table.ref.data[rows]
         one = kind == ONE_VECTOR
-        if one.all():
-            block = self.vectors.gather_float32(ref)
-        else:
-            block = np.zeros((len(rows), vec.shape[0]), np.float32)
-            block[one] = self.vectors.gather_float32(ref[one])
-            summed = kind == SUMMED
-            if summed.any():
-                assert table.sums is not None
-                block[summed] = table.sums.data[ref[summed]]
+        if one.all():  # no group without vectors: the np.where below would keep every cosine
+            with np.errstate(invalid="ignore", divide="ignore"):
+                return np.nan_to_num((self.vectors.gather_float32(ref) @ vec) / table.norms.data[rows])
+        block = np.zeros((len(rows), vec.shape[0]), np.float32)
+        block[one] = self.vectors.gather_float32(ref[one])
+        summed = kind == SUMMED
+        if summed.any():
+            assert table.sums is not None
+            block[summed] = table.sums.data[ref[summed]]
         with np.errstate(invalid="ignore", divide="ignore"):
             cos = (block @ vec) / table.norms.data[rows]
         return np.where(kind != NO_VECTOR, np.nan_to_num(cos), 0.0)
@@ -834,6 +834,76 @@ class FigureGrouper:
                                            x[-1], self.features(m).predicate is None or not group.predicates,
                                            own=(terms.central_log, terms.interval)))
         return x
+
+    def candidate_features(self, m: FigureMention, gids: Sequence[str], cosines: Mapping[str, float] | None,
+                           method: str) -> list[list[float]]:
+        """:meth:`model_features` of the mention with each group of ``gids`` (``cosines``: of its clause vector
+        with each group's mean vector; None: 0 for every group), the same floats in the same order: what the
+        mention alone gives is read once, and each group's terms are computed inline (the grouping scores up to
+        ``candidates`` groups per mention, and the calls per feature were most of its time)."""
+        terms = self.mention_terms(m)
+        feats = self.features(m)
+        tokens, pred, nearest, total = feats.tokens, feats.predicate, terms.nearest, terms.token_total
+        token_items = list(tokens.items())
+        n_nearest = max(1, len(nearest))
+        head = m.head
+        mine_specific = head is not None and head not in GENERIC_HEADS
+        no_noun = float(not mine_specific)
+        no_pred = float(pred is None)
+        count = float(m.measure == "count")
+        cfg = self.config
+        weight = cfg.embed_weight if m.id in self.vectors else 0.0
+        rest_weight = 1 - weight
+        head_bonus = bool(head) and mine_specific and m.measure == "count"
+        generic_pred = pred is None or pred in GENERIC_PREDICATES
+        v = terms.central_log
+        outcome_vec = terms.outcome if method in ("learned-outcome", "learned-general") else None
+        general = method == "learned-general"
+        own = (terms.central_log, terms.interval)
+        groups, mentions = self.groups, self.mentions
+        out: list[list[float]] = []
+        for gid in gids:
+            group = groups[gid]
+            cosine = cosines[gid] if cosines is not None else 0.0
+            gtokens, size, gheads, gpreds = group.tokens, group.size, group.heads, group.predicates
+            # _lexical
+            if not total:
+                lexical = 0.0
+            else:
+                lexical = sum(w * min(1.0, gtokens.get(t, 0.0) / size) for t, w in token_items) / total
+            # _magnitude
+            if v is None or not group.log_count:
+                magnitude = 0.0
+            else:
+                magnitude = max(-1.0, 1.0 - abs(v - group.log_sum / group.log_count))
+            # pair_features
+            if mine_specific:
+                same_noun = float(head in gheads)
+                other_noun = float(not same_noun and any(_specific(h) for h in gheads))
+            else:
+                same_noun = other_noun = 0.0
+            same_pred = float(pred is not None and pred in gpreds)
+            near_shared = sum(min(1.0, gtokens.get(t, 0.0) / size) for t, _w in nearest) / n_nearest
+            own_unshared = max((w for t, w in token_items if t not in gtokens), default=0.0)
+            group_unshared = max((w / size for t, w in gtokens.items() if t not in tokens), default=0.0)
+            # _rule_score (_rule_terms minus the threshold)
+            headless = head is None and (generic_pred or pred not in gpreds)
+            threshold = cfg.threshold + (cfg.headless_margin if headless else 0.0)
+            score = weight * cosine + rest_weight * lexical
+            if head_bonus and head in gheads:
+                score += cfg.head_bonus
+            score += cfg.magnitude_weight * magnitude
+            x = [cosine, lexical, same_noun, other_noun, no_noun, same_pred, no_pred, float(not gpreds), magnitude,
+                 count, cosine * no_noun, lexical * same_pred, _log2(size), near_shared, own_unshared,
+                 group_unshared, score - threshold]
+            if method in ("learned-outcome", "learned-general"):
+                outcome = None if outcome_vec is None else self._outcome_cosine_of(outcome_vec, gid)
+                x.append(outcome or 0.0)
+            if general:
+                x.extend(general_pair_features(m, [mentions[i] for i in group.mention_ids], x[-1],
+                                               pred is None or not gpreds, own=own))
+            out.append(x)
+        return out
 
     def value_blind_probability(self, m: FigureMention, gid: str, cosine: float) -> float:
         """The ``"learned-general"`` pair model's probability that the mention and the group measure the same
@@ -888,10 +958,8 @@ class FigureGrouper:
                 raise ValueError(f"method {cfg.method} needs a pair model fitted with its features (learned: "
                                  "PAIR_FEATURES; learned-outcome: those and the outcome cosine; learned-general: "
                                  f"GENERAL_PAIR_FEATURES); this one has {len(model.features)}")
-            terms = self.mention_terms(m)
-            for g in cands:
-                x = self.model_features(m, g, cosines[g] if vec is not None else 0.0, cfg.method, terms)
-                p = model.probability(x)
+            rows = self.candidate_features(m, cands, cosines if vec is not None else None, cfg.method)
+            for g, p in zip(cands, model.probabilities(rows), strict=True):
                 if p >= model.threshold and (best is None or p > best[0]):
                     best = (p, g)
             return best[1] if best else None
@@ -928,7 +996,7 @@ class FigureGrouper:
         total = self._outcome_sum(gid)
         if total is None:
             return None
-        norm = float(np.linalg.norm(total))
+        norm = float(np.sqrt(total.dot(total)))  # np.linalg.norm of a float32 row, without its checks
         return float(vec @ total) / norm if norm > 0 else None
 
     def _outcome_sum(self, gid: str) -> np.ndarray | None:
@@ -940,10 +1008,10 @@ class FigureGrouper:
         group = self.groups.get(gid)
         if group is None:
             return None
+        outcomes = self.outcomes
         for mid in group.mention_ids:
-            vec = self.outcomes.get(mid)
-            if vec is not None:
-                return vec.astype(np.float32)
+            if mid in outcomes:
+                return outcomes.rows[outcomes.slot(mid)].astype(np.float32)  # no copy of the float16 row first
         return None
 
     def _outcome_agrees(self, m: FigureMention, pred: str | None, group: FigureGroup) -> bool:
@@ -1542,12 +1610,12 @@ def general_pair_features(m: FigureMention, members: Sequence[FigureMention], ou
     log_days = _log2(1 + min(60, min(days))) if days else _log2(61)
     equal = float(m.value is not None and any(o.value == m.value for o in members))
     mine, iv = own if own is not None else (_central_log(m), mention_interval(m))
-    gaps = [abs(mine - v) for o in members if mine is not None and (v := _central_log(o)) is not None]
+    intervals = [mention_interval(o) for o in members]  # each member's once (its central value reads it too)
+    gaps = [abs(mine - v) for ov in intervals if mine is not None and (v := _interval_central_log(ov)) is not None]
     nearest = min(3.0, min(gaps)) if gaps else 3.0
     clash = 0.0
     if iv is not None:
-        for o in members:
-            ov = mention_interval(o)
+        for ov in intervals:
             if ov is not None and intervals_conflict(iv, ov):
                 clash = 1.0
                 break
@@ -1574,7 +1642,11 @@ def founding_group_id(mention_id: str, taken: Container[str] = ()) -> str:
 
 
 def _central_log(m: FigureMention) -> float | None:
-    iv = mention_interval(m)
+    return _interval_central_log(mention_interval(m))
+
+
+def _interval_central_log(iv: tuple[float, float] | None) -> float | None:
+    """:func:`_central_log` of a mention whose :func:`~presslens.compare.conflicts.mention_interval` is ``iv``."""
     if iv is None:
         return None
     lo, hi = iv

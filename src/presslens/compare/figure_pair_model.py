@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,11 +82,38 @@ class PairModel:
     threshold: float = 0.5
     """A mention joins the most probable compatible group when its probability reaches this."""
     features: tuple[str, ...] = PAIR_FEATURES
+    _arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False,
+                                                                     compare=False, hash=False)
+    """The weights, means and scales as float64 arrays, made on the first :meth:`probabilities` call."""
 
     def probability(self, x: Sequence[float]) -> float:
         z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale,
                                                                    strict=True))
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """:meth:`probability` of each row, the same floats: each term ``w * (v - m) / s`` is one IEEE operation
+        per step in numpy as in Python, the terms are added left to right (``np.add.accumulate``, as Python's
+        ``sum`` adds them, not numpy's pairwise sum) and the sigmoid is Python's (``math.exp``)."""
+        if not rows:
+            return []
+        x = np.array(rows, dtype=np.float64)
+        if x.ndim != 2 or x.shape[1] != len(self.weights):
+            raise ValueError(f"need rows of {len(self.weights)} features")
+        if self._arrays is None:
+            object.__setattr__(self, "_arrays", (np.array(self.weights, dtype=np.float64),
+                                                 np.array(self.mean, dtype=np.float64),
+                                                 np.array(self.scale, dtype=np.float64)))
+        assert self._arrays is not None
+        weights, mean, scale = self._arrays
+        terms = weights * (x - mean) / scale
+        totals = np.add.accumulate(terms, axis=1)[:, -1].tolist()
+        bias, exp = self.bias, math.exp
+        out = []
+        for total in totals:
+            z = bias + total
+            out.append(1.0 / (1.0 + exp(-z)) if z > -700 else 0.0)
+        return out
 
     def to_json(self) -> str:
         return json.dumps({"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
