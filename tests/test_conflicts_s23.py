@@ -155,3 +155,12 @@ def test_registered_as_missing_after_the_figure_too() -> None:
     clause = f"the mayor said more than {NUMBER_MASK} people had been registered as missing with the police"
     assert clause_predicate(clause) == "missing"
     assert clause_predicate(f"{NUMBER_MASK} people registered for aid as of Monday") == "register"
+
+
+def test_a_share_counter_of_the_page_is_no_figure_mention() -> None:
+    text = "Border crossings rise\n412 SHARES Facebook Twitter\nSome 3,000 men crossed the border on Monday."
+    art = Article(text=text, id="s1", date=_dt.date(2028, 3, 1), source="Outlet", language="en")
+    segment(art)
+    findings = FiguresAnalyzer().analyze(Features(art)).findings
+    assert any(f.text == "412 SHARES" and f.attributes.get("furniture") for f in findings)
+    assert [m.text for m in mentions_from_findings(art, findings)] == ["Some 3,000 men"]

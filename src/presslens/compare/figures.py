@@ -422,9 +422,12 @@ def _quarter_of_scale(article: Article, findings: list[Finding]) -> list[Finding
 
 
 def mentions_from_findings(article: Article, findings: list[Finding]) -> list[FigureMention]:
-    """The article's quantity findings as :class:`FigureMention` objects (all labels, in text order)."""
+    """The article's quantity findings as :class:`FigureMention` objects (all labels, in text order). A figure of
+    the page's furniture (``attributes["furniture"]``: a share counter, "557 SHARES") measures nothing the story
+    reports and is left out."""
     text = article.text
-    quantities = sorted((f for f in findings if f.kind == "quantity"), key=lambda f: (f.start, f.end))
+    quantities = sorted((f for f in findings if f.kind == "quantity" and not f.attributes.get("furniture")),
+                        key=lambda f: (f.start, f.end))
     quantities = _quarter_of_scale(article, quantities)
     attributions = [f for f in findings if f.kind == "attribution"]
     claims = [f for f in findings if f.kind == "claim"]
