@@ -33,6 +33,12 @@ def _span(text: str, piece: str) -> tuple[int, int]:
         ("The White House", "organisation"),
         ("the Justice Department", "organisation"),
         ("The Post", "outlet"),
+        ("the DNC", "organisation"),  # the user trial of stop 23
+        ("the FBI", "organisation"),
+        ("Records", "document"),
+        ("Preliminary election results", "document"),
+        ("Court documents", "document"),
+        ("Jill Records", "person"),  # a name, not a record
     ],
 )
 def test_source_types_of_the_user_trial(source: str, expected: str) -> None:

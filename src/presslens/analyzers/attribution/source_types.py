@@ -47,6 +47,11 @@ DOCUMENT_HEADS = frozenset(
     "suit lawsuit complaint indictment affidavit filing petition motion ruling verdict report statement letter "
     "memo memorandum document dossier transcript study audit email".split()
 )
+#: plural heads of written records and measurements, never a person: "Records show", "Preliminary election results
+#: show", "Court documents say" (the user trial of round 2 stop 23 found them typed as persons)
+DOCUMENT_PLURAL_HEADS = frozenset(
+    "records results documents papers files filings emails data statistics figures numbers minutes".split()
+)
 #: a web address as the source ("WSBTV.com", "Breitbart.com"): an outlet's site
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|co\.uk|news|tv|info)\b", re.I)
 #: words a title or role: before a name ("White House counselor Kellyanne Conway", "House Speaker Paul Ryan")
@@ -120,6 +125,8 @@ def source_type(text: str, src: Span | None, context: str) -> str | None:
     named = head_word[:1].isupper() and hi > 0  # "the Daily Caller and Geller Report": a name, not a text
     if head in DOCUMENT_HEADS and not named and words[0] not in ("some", "many", "several", "various", "unconfirmed"):
         return "document"  # "The suit", "the indictment" (not "some reports": plural, vague)
+    if head in DOCUMENT_PLURAL_HEADS and not named:
+        return "document"  # "Records", "Preliminary election results", "court documents"
     if OUTLET_NAMES.search(s) or OUTLET_NAMES_EXTRA.search(s) or any(w in TYPING_OUTLET_WORDS for w in words):
         if not (words[0] in ("press", "media") and head in GROUP_HEADS):
             return "outlet"
@@ -150,8 +157,8 @@ def source_type(text: str, src: Span | None, context: str) -> str | None:
         return "organisation"  # "the state grid operator"
     if head in ORG_WORDS or any(w in ORG_WORDS for w in words) and not any(w in TITLE_WORDS for w in words):
         return "organisation"
-    if s.isupper() and len(s) <= 8:
-        return "organisation"
+    if s.isupper() and len(s) <= 8 or (2 <= len(head_word) <= 6 and head_word.isupper() and head_word.isalpha()):
+        return "organisation"  # "NATO", "the DNC", "the FBI": an acronym names an institution
     return "person"
 
 
