@@ -50,7 +50,7 @@ mention without a specific counted noun) its predicate are scored (at most the `
 nearest by embedding in full), which bounds the work per mention on a large corpus. The rules' setting in
 :class:`GroupingConfig` was chosen on the seen splits of ``data/figures`` together
 (``presslens eval figure-groups --sweep --loso --sweep-splits dev,test_v1,test_v2,test_v3,test_v4,test_v5``: the
-sweep's rule, checked leaving one split out; docs/EVALUATION.md). The default method is ``"learned-general"``
+sweep's rule, checked leaving one split out; docs/EVALUATION.md at commit c3be0ee). The default method is ``"learned-general"``
 (a logistic pair model over these features and list-free ones) with the conflict model, which also reports
 conflicts between a figure and a group it could have joined (:meth:`FigureGrouper.between_group_conflicts`):
 the ``"general-f1+conflicts"`` grouping that passed the pre-registered decision (:func:`grouping_config`;
@@ -222,7 +222,7 @@ OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outco
 """The methods that read the outcome vectors (:mod:`presslens.compare.figure_outcome`)."""
 
 CANDIDATE_GROUPINGS = ("general-f1+conflicts", "conservative+conflicts")
-"""The two candidates of the conflict-model round (docs/EVALUATION.md, "Tracked figures"):
+"""The two candidates of the conflict-model round (docs/EVALUATION.md at commit c3be0ee, "Tracked figures"):
 ``"general-f1+conflicts"``: the ``"learned-general"`` pair model whose joining threshold was chosen by the best
 F1 sum, and the conflict model (the default since the pre-registered decision); ``"conservative+conflicts"``:
 the ``"conservative"`` merge policy and the conflict model. Both read the shipped JSON weights."""

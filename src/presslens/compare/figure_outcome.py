@@ -10,12 +10,12 @@ noun and the verb phrase that follows it, and the few words before it ("the numb
 N") -- are averaged. Optionally the clause's mean token state is subtracted first (``centred``): what every
 token of the clause shares (the story, the outlet's phrasing) is taken out and what the window's words add is
 kept. The defaults (the 3 words after the number, not centred) are the best of 18 variants by the AUC of
-same-thing pairs over the 8 seen stories (an in-sample choice, see docs/EVALUATION.md).
+same-thing pairs over the 8 seen stories (an in-sample choice; the measurement is in the history of docs/EVALUATION.md, ``git show c3be0ee:docs/EVALUATION.md``).
 
 The vectors are compared by cosine (:class:`~presslens.compare.figure_groups.FigureGrouper` keeps a sum per
 group, like the clause vectors); the ``"outcome"`` grouping method lets a mention join a group only when the
 cosine with the group's mean outcome vector reaches ``GroupingConfig.outcome_threshold``. Measured leaving one
-story out in ``docs/EVALUATION.md`` ("Tracked figures").
+story out in the history of ``docs/EVALUATION.md`` ("Tracked figures" at commit c3be0ee).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from presslens.encoder import Encoded
 
 OUTCOME_BEFORE = 0
 """Words before the masked number in the window ("the number of miners killed rose to N"). 0: the
-leave-one-story-out measurement (docs/EVALUATION.md) found the words after the number separate outcomes best."""
+leave-one-story-out measurement (docs/EVALUATION.md at commit c3be0ee) found the words after the number separate outcomes best."""
 OUTCOME_AFTER = 3
 """Words after the masked number in the window ("N miners were brought")."""
 
