@@ -27,6 +27,7 @@ from presslens.analyzers.claims.scorers import (
     sentence_feature_set,
     sentence_features,
 )
+from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.text.hedging import claim_cue_candidates, cue_class
 from presslens.training.realnews_claims import (
     SHIPPED,
@@ -155,8 +156,9 @@ def _row(split: str, article: str, gold_claims: list[int], gold_hedges: list[int
 def test_pr_counts_follow_the_evaluation_rule() -> None:
     rows = [_row("dev", "1", [0], [0]), _row("dev", "1", [], []), _row("dev", "2", [0], [0])]
     counts = pr_counts(rows, claim=[0.9, 0.6, 0.4], hedge=[0.7, 0.9, 0.9])
-    assert counts["dev claim"] == (1, 2, 1, 2)  # asserted: score >= 0.5; the third is a candidate
-    assert counts["dev hedged"] == (1, 2, 1, 2)  # a hedged claim needs an asserted claim
+    expected = PrecisionRecallCounts(predicted=2, correct=1, gold=2, found=1)
+    assert counts["dev claim"] == expected  # asserted: score >= 0.5; the third is a candidate
+    assert counts["dev hedged"] == expected  # a hedged claim needs an asserted claim
 
 
 def test_fit_is_deterministic_and_dataset_round_trips(tmp_path: Path) -> None:

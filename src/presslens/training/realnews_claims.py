@@ -46,6 +46,7 @@ from presslens.analyzers.claims.scorers import (
     sentence_feature_set,
     sentence_features,
 )
+from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
 from presslens.training.logistic import log_loss
 
@@ -255,10 +256,11 @@ def fit_scorer(x: np.ndarray, emb: np.ndarray | None, y: np.ndarray, c: float, n
 # ------------------------------------------------------------------------------------------ decision rule
 
 
-def pr_counts(rows: list[SentenceRow], claim: list[float], hedge: list[float]) -> dict[str, tuple[int, int, int, int]]:
-    """(correct, predicted, found, gold matched by a sentence) of claims and hedged claims, by the evaluation's
-    rules (asserted: claim score >= 0.5; hedged: also hedge score >= 0.5), per split."""
-    out: dict[str, tuple[int, int, int, int]] = {}
+def pr_counts(rows: list[SentenceRow], claim: list[float], hedge: list[float]) -> dict[str, PrecisionRecallCounts]:
+    """The counts of claims and hedged claims (gold: the gold items some sentence matches), by the evaluation's
+    rules (asserted: claim score >= 0.5; hedged: also hedge score >= 0.5), per split: ``"<split> claim"`` and
+    ``"<split> hedged"``."""
+    out: dict[str, PrecisionRecallCounts] = {}
     for split in sorted({r.split for r in rows}):
         idx = [i for i, r in enumerate(rows) if r.split == split]
         for kind in ("claim", "hedged"):
@@ -273,7 +275,8 @@ def pr_counts(rows: list[SentenceRow], claim: list[float], hedge: list[float]) -
                     predicted += 1
                     correct += int(bool(golds))
                     found.update((r.article, g) for g in golds)
-            out[f"{split} {kind}"] = (correct, predicted, len(found), len(gold))
+            out[f"{split} {kind}"] = PrecisionRecallCounts(predicted=predicted, correct=correct, gold=len(gold),
+                                                           found=len(found))
     return out
 
 
@@ -375,9 +378,9 @@ def claim_c_table(train: Dataset, feats: ClaimFeatures) -> dict[float, tuple[flo
             x, y = sentence_matrix(pool, feats)
             loss += log_loss(y, scorer.probabilities(x))
             claim = claim_scores_with(scorer, test)
-            ok, pred, found, gold = pr_counts(test.rows, claim, claim)[f"{held} claim"]
-            p_sum += ok / max(1, pred)
-            r_sum += found / max(1, gold)
+            counts = pr_counts(test.rows, claim, claim)[f"{held} claim"]
+            p_sum += counts.correct / max(1, counts.predicted)
+            r_sum += counts.found / max(1, counts.gold)
         out[c] = (loss, p_sum, r_sum)
     return out
 
@@ -495,9 +498,9 @@ def choose_offset(train: Dataset, feats: ClaimFeatures, c: float) -> float:
         test = train.only_split(held)
         for d in OFFSETS:
             claim = claim_scores_with(shifted(scorer, d), test)
-            ok, pred, found, gold = pr_counts(test.rows, claim, claim)[f"{held} claim"]
-            sums[d][0] += ok / max(1, pred)
-            sums[d][1] += found / max(1, gold)
+            counts = pr_counts(test.rows, claim, claim)[f"{held} claim"]
+            sums[d][0] += counts.correct / max(1, counts.predicted)
+            sums[d][1] += counts.found / max(1, counts.gold)
     p0, r0 = sums[0.0]
     allowed = [d for d in OFFSETS if sums[d][0] >= p0 and r0 - sums[d][1] <= (sums[d][0] - p0) / 2.0]
     return max(allowed, key=lambda d: (round(sums[d][0], 9), -d))
@@ -518,10 +521,9 @@ METRICS = ("claim P", "claim R", "claim ECE", "hedged P", "hedged R")
 def score_split(data: Dataset, held: str, annotations: Path, claim: list[float], hedge: list[float]) -> list[float]:
     counts = pr_counts(data.rows, claim, hedge)
     gold_c, gold_h = gold_totals(annotations, held)
-    c_ok, c_pred, c_found, _ = counts[f"{held} claim"]
-    h_ok, h_pred, h_found, _ = counts[f"{held} hedged"]
-    return [c_ok / max(1, c_pred), c_found / max(1, gold_c), expected_calibration_error(claim, data.rows),
-            h_ok / max(1, h_pred), h_found / max(1, gold_h)]
+    c, h = counts[f"{held} claim"], counts[f"{held} hedged"]
+    return [c.correct / max(1, c.predicted), c.found / max(1, gold_c), expected_calibration_error(claim, data.rows),
+            h.correct / max(1, h.predicted), h.found / max(1, gold_h)]
 
 
 def report(data: Dataset, annotations: Path, compared: tuple[Options, ...] = COMPARED) -> str:
@@ -604,8 +606,8 @@ def _cue_probs(scorer: LinearScorer, data: Dataset, names: list[str], embedding:
 def _hedged_pr(data: Dataset, split: str, annotations: Path, claim: list[float], cue: list[float],
                threshold: float = ASSERTED) -> tuple[float, float]:
     hedge = [c if h >= threshold else 0.0 for c, h in zip(claim, cue, strict=True)]
-    ok, pred, found, _ = pr_counts(data.rows, claim, hedge)[f"{split} hedged"]
-    return ok / max(1, pred), found / max(1, gold_totals(annotations, split)[1])
+    counts = pr_counts(data.rows, claim, hedge)[f"{split} hedged"]
+    return counts.correct / max(1, counts.predicted), counts.found / max(1, gold_totals(annotations, split)[1])
 
 
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
