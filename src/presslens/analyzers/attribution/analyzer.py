@@ -156,7 +156,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.5"
+    version = "2.6"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
