@@ -266,9 +266,13 @@ _REPORT_ADJECTIVES = frozenset(
 )
 
 
-def _adjective_before(text: str, cue: Span) -> bool:
-    """The word right before the cue is a lower-case adjective ("similar", "-able", "-ible", "-ous", "-ful"): the
-    cue is the noun it modifies ("both unbelievable claims", "contemporaneous notes")."""
+def adjective_noun_cue(text: str, cue: Span) -> bool:
+    """A one-word "-s" cue right after a lower-case adjective ("similar", "-able", "-ible", "-ous", "-ful") is the
+    noun it modifies ("both unbelievable claims", "contemporaneous notes"). Not a sanity rule of the default: the
+    ``attribution.adjective_nouns`` option (MODEL_CARD.md 2.6; read off dev3 and dev5, it moves no other split)."""
+    ws = words(text, cue)
+    if len(ws) != 1 or not ws[0].endswith("s"):
+        return False
     raw = WORD.findall(text, max(0, cue[0] - 25), cue[0])[-1:]
     if not raw or not raw[0].islower() or not text[cue[0] - 1 : cue[0]].isspace():
         return False
@@ -338,8 +342,6 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         out.append("cue is a noun")  # "Cardinal Burke's reply to my question", "A Democratic mayor's warning"
     elif len(ws) == 1 and ws[0].endswith("s") and _NOUN_FOLLOWER.match(text, cue[1]):
         out.append("cue is a noun")  # "incident reports showing ...", "claims of victimhood"
-    elif len(ws) == 1 and ws[0].endswith("s") and _adjective_before(text, cue):
-        out.append("cue is a noun")  # "similar reports", "both utterly unbelievable claims"
     if len(ws) == 1 and ws[0] in _ADJECTIVE_CUES and before and before[0] in _DETERMINERS | _QUANTIFIERS and not (
         _CLAUSE_AFTER.match(text, cue[1])
     ):
