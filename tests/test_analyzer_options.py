@@ -37,6 +37,8 @@ JABBED = ("Council row\n\nThe mayor lost his temper on Tuesday.\n\n'You think th
 CASES = [
     ("attribution.scorer", "learned", "attribution", TALKS),
     ("attribution.pictures", "speech", "attribution", "Crowds\n\nA new video shows hundreds of people boarding trucks."),
+    ("attribution.adjective_nouns", "candidate", "attribution",
+     "Embassy staff fall ill\n\nThe new findings echo similar reports that the staff had heard a loud noise at night."),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),

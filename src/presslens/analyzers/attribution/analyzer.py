@@ -22,6 +22,7 @@ from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
 from presslens.analyzers.attribution.nested import nested_reports
 from presslens.analyzers.attribution.refine import assess, pictures_not_speech, refine, repair
 from presslens.analyzers.attribution.rules import rule_attributions
+from presslens.analyzers.attribution.sanity import adjective_noun_cue
 from presslens.analyzers.attribution.scorer import (
     DEFAULT_SCORER,
     SCORER_CHOICES,
@@ -95,6 +96,7 @@ def extract(
     raw_scores: bool = False,
     scorer: str = DEFAULT_SCORER,
     pictures: str = "candidate",
+    adjective_nouns: str = "cue",
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
@@ -103,7 +105,8 @@ def extract(
     fitting it) instead of the calibrated probability (or the learned scorer's, :mod:`.scorer`, when
     ``scorer="learned"``, the ``attribution.scorer`` option); ``pictures="candidate"`` (the
     ``attribution.pictures`` option, shipped) keeps "the video shows ..." below 0.5, "speech" asserts it as 2.3
-    did (MODEL_CARD.md 2.4)."""
+    did (MODEL_CARD.md 2.4); ``adjective_nouns="candidate"`` (the ``attribution.adjective_nouns`` option, not
+    shipped) keeps a plural cue after an adjective ("similar reports") below 0.5 (MODEL_CARD.md 2.6)."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -140,6 +143,10 @@ def extract(
         for a in refined:
             if pictures_not_speech(text, a):
                 a.sane = False
+    if adjective_nouns == "candidate":
+        for a in refined:
+            if adjective_noun_cue(text, a.cue):
+                a.sane = False
     if not raw_scores:
         learned = use_learned_scorer(scorer)
         sentences = list(article.sentences)
@@ -156,7 +163,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.5"
+    version = "2.6"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
@@ -168,6 +175,9 @@ class AttributionAnalyzer(Analyzer):
         AnalyzerOption("pictures", ("speech", "candidate"), "candidate",
                        "'the video shows ...': a candidate below 0.5 ('candidate', shipped) or an attribution "
                        "('speech', as in 2.3; MODEL_CARD.md 2.4)"),
+        AnalyzerOption("adjective_nouns", ("cue", "candidate"), "cue",
+                       "a plural cue after an adjective ('similar reports'): a cue ('cue', shipped) or a candidate "
+                       "below 0.5 ('candidate', experimental; MODEL_CARD.md 2.6)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -175,7 +185,7 @@ class AttributionAnalyzer(Analyzer):
         article = features.article
         tagger: Tagger | None = self.model("attribution")
         found = extract(features, tagger=tagger, use_model=tagger is not None, scorer=self.option("scorer"),
-                        pictures=self.option("pictures"))
+                        pictures=self.option("pictures"), adjective_nouns=self.option("adjective_nouns"))
         findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
 

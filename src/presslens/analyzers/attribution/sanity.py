@@ -243,6 +243,43 @@ def _object_of_participle(text: str, cue: Span, before: str) -> bool:
     return bool(raw) and raw[0].islower() and before.endswith("ed") and len(before) > 4
 
 
+#: a word right after an "-s" cue that makes the cue a noun: "of" ("claims of abuse") or a participle that
+#: modifies a noun ("reports showing that ...", "claims suggesting ..."); after a verb these do not follow
+_NOUN_FOLLOWER = re.compile(
+    r"\s+(?:of|showing|suggesting|indicating|detailing|describing|linking|citing|alleging|claiming)\b"
+)
+#: participles that are adjectives after a determiner or quantifier ("the alleged shooter", "a reported 40 deaths",
+#: "the purported letter"): a description, not a report of speech
+_ADJECTIVE_CUES = frozenset("alleged reported purported".split())
+#: quantifiers (beside ``_DETERMINERS``) before such an adjective ("some alleged abuse", "two reported cases")
+_QUANTIFIERS = frozenset("some any each every no two several numerous other".split())
+#: what follows the participle when it is a verb after a pronoun quantifier ("some alleged that ...")
+_CLAUSE_AFTER = re.compile(r"\s*(?:that|to|how|whether|[,.;:!?]|$)", re.I)
+#: particles after a passive participle inside a cue ("were called to", "was pointed out")
+_PARTICLES = frozenset("to for on upon out off in up over".split())
+
+
+#: adjectives that describe reports and claims ("similar reports", "previous claims"); a verb's subject is no such word
+_REPORT_ADJECTIVES = frozenset(
+    "similar previous recent earlier false unfounded baseless unsubstantiated conflicting numerous multiple initial "
+    "unconfirmed".split()
+)
+
+
+def adjective_noun_cue(text: str, cue: Span) -> bool:
+    """A one-word "-s" cue right after a lower-case adjective ("similar", "-able", "-ible", "-ous", "-ful") is the
+    noun it modifies ("both unbelievable claims", "contemporaneous notes"). Not a sanity rule of the default: the
+    ``attribution.adjective_nouns`` option (MODEL_CARD.md 2.6; read off dev3 and dev5, it moves no other split)."""
+    ws = words(text, cue)
+    if len(ws) != 1 or not ws[0].endswith("s"):
+        return False
+    raw = WORD.findall(text, max(0, cue[0] - 25), cue[0])[-1:]
+    if not raw or not raw[0].islower() or not text[cue[0] - 1 : cue[0]].isspace():
+        return False
+    w = raw[0]
+    return w in _REPORT_ADJECTIVES or (len(w) > 5 and w.endswith(("able", "ible", "ous", "ful")))
+
+
 #: adverbs that hedge a claim without naming who made it: as a cue on their own they report no speech
 _HEDGE_ADVERBS = frozenset("reportedly allegedly supposedly purportedly".split())
 
@@ -286,7 +323,8 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
     while lead and (lead[-1] in _PASSIVE_ADVERBS or lead[-1].endswith("ly")):
         lead.pop()  # "it was later announced", "were reportedly told"
     passive_be = any(w in _BE for w in ws[:-1]) or (bool(lead) and lead[-1] in _BE)
-    if passive_be and ws and ws[-1] in _PARTICIPLES | {w for w in ws[-1:] if w.endswith("ed")}:
+    verb = ws[:-1] if len(ws) > 1 and ws[-1] in _PARTICLES else ws  # "were called to", "was pointed out"
+    if passive_be and verb and (verb[-1] in _PARTICIPLES or verb[-1].endswith("ed")):
         out.append("passive cue")
     if any(w in _NEGATION or w.endswith(("n't", "n\u2019t")) for w in ws):
         out.append("negated cue")
@@ -302,6 +340,12 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         out.append("cue is a noun")  # "the wild claims", "Trump's tweets", "hours after reports", "required states"
     elif len(ws) == 1 and _POSSESSIVE.search(text, max(0, cue[0] - 4), cue[0]):
         out.append("cue is a noun")  # "Cardinal Burke's reply to my question", "A Democratic mayor's warning"
+    elif len(ws) == 1 and ws[0].endswith("s") and _NOUN_FOLLOWER.match(text, cue[1]):
+        out.append("cue is a noun")  # "incident reports showing ...", "claims of victimhood"
+    if len(ws) == 1 and ws[0] in _ADJECTIVE_CUES and before and before[0] in _DETERMINERS | _QUANTIFIERS and not (
+        _CLAUSE_AFTER.match(text, cue[1])
+    ):
+        out.append("cue is an adjective")  # "the alleged shooter", "some alleged domestic violence"
     return out
 
 
