@@ -31,6 +31,9 @@ The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.e
 10. An eighth dev batch (``dev8``, annotated blind during round 2 stop 23 for the following stop's validation,
     while ``dev7`` validates stop 23) takes the next ``DEV8_PER_STRATUM`` articles of each stratum in the same
     order. The first 207 keep their splits.
+11. A ninth dev batch (``dev9``, annotated blind at the end of round 2 stop 23 for the validation of stop 25, while
+    ``dev8`` validates stop 24) takes the next ``DEV9_PER_STRATUM`` articles of each stratum in the same order. The
+    first 231 keep their splits.
 """
 
 from __future__ import annotations
@@ -52,11 +55,12 @@ DEV5_PER_STRATUM = 8
 DEV6_PER_STRATUM = 8
 DEV7_PER_STRATUM = 8
 DEV8_PER_STRATUM = 8
+DEV9_PER_STRATUM = 8
 STRATA = ("reporting", "mixed", "propaganda")
 OPEN_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 """Splits whose errors have been read: rules may be read off them and learned weights fitted on them (leave one
 split out to choose settings)."""
-VALIDATION_SPLITS = ("dev7", "dev8")
+VALIDATION_SPLITS = ("dev7", "dev8", "dev9")
 """Annotated blind and never read: scored before and after a stop's changes, errors unread until they are decided."""
 
 
@@ -64,7 +68,8 @@ def batches() -> tuple[tuple[str, int], ...]:
     """Each split with how many articles of every stratum it takes, in the order the rule takes them."""
     return (("dev", DEV_PER_STRATUM), ("test", PER_STRATUM - DEV_PER_STRATUM), ("dev2", DEV2_PER_STRATUM),
             ("dev3", DEV3_PER_STRATUM), ("dev4", DEV4_PER_STRATUM), ("dev5", DEV5_PER_STRATUM),
-            ("dev6", DEV6_PER_STRATUM), ("dev7", DEV7_PER_STRATUM), ("dev8", DEV8_PER_STRATUM))
+            ("dev6", DEV6_PER_STRATUM), ("dev7", DEV7_PER_STRATUM), ("dev8", DEV8_PER_STRATUM),
+            ("dev9", DEV9_PER_STRATUM))
 
 
 SPLITS = tuple(name for name, _ in batches())
