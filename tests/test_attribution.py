@@ -18,6 +18,7 @@ from presslens.analyzers.attribution.source_types import source_type
 from presslens.evaluation.attribution import match_count, score_spans, trim
 from presslens.report.model import KIND_ATTRIBUTES
 from presslens.segment import paragraphs, sentences
+from tests.text_fixtures import span_of
 
 # References the fast code is checked against (the code does not use them)
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*|\S")  # a token: what lexical_features() reads per token
@@ -259,11 +260,6 @@ def test_negated_no_comment_frame_is_dropped() -> None:
     assert f["attributes"]["source"]["text"] == "the district governor"
 
 
-def _span(text: str, piece: str) -> tuple[int, int]:
-    i = text.index(piece)
-    return i, i + len(piece)
-
-
 @pytest.mark.parametrize(
     ("text", "source", "cue", "content", "kept"),
     [
@@ -305,7 +301,7 @@ def _span(text: str, piece: str) -> tuple[int, int]:
     ],
 )
 def test_refine_filters_and_repairs(text: str, source: str, cue: str, content: str, kept: bool) -> None:
-    att = Attribution(_span(text, cue), _span(text, source), _span(text, content), 0.9, False)
+    att = Attribution(span_of(text, cue), span_of(text, source), span_of(text, content), 0.9, False)
     out = refine(text, [att], sentences(text, paragraphs(text)))
     assert bool(out) == kept
     if kept:
@@ -480,7 +476,6 @@ def _split_top_level(pattern: str) -> list[str]:
         else:
             cur += ch
     return [*out, cur]
-
 
 
 def test_lexical_quote_column_matches_quote_mask() -> None:

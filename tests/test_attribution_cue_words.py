@@ -8,11 +8,7 @@ from presslens import read_article
 from presslens.analyzers.attribution import sanity
 from presslens.article import Finding
 from presslens.pipeline import Pipeline, PipelineConfig
-
-
-def _cue(text: str, cue: str) -> tuple[int, int]:
-    i = text.index(cue)
-    return i, i + len(cue)
+from tests.text_fixtures import span_of
 
 
 @pytest.mark.parametrize(
@@ -25,7 +21,7 @@ def _cue(text: str, cue: str) -> tuple[int, int]:
     ],
 )
 def test_a_plural_cue_followed_by_of_or_a_participle_is_a_noun(text: str, cue: str) -> None:
-    assert "cue is a noun" in sanity.cue_problems(text, _cue(text, cue))
+    assert "cue is a noun" in sanity.cue_problems(text, span_of(text, cue))
 
 
 @pytest.mark.parametrize(
@@ -37,7 +33,7 @@ def test_a_plural_cue_followed_by_of_or_a_participle_is_a_noun(text: str, cue: s
     ],
 )
 def test_a_plural_verb_with_a_clause_or_gerund_stays_a_cue(text: str, cue: str) -> None:
-    assert "cue is a noun" not in sanity.cue_problems(text, _cue(text, cue))
+    assert "cue is a noun" not in sanity.cue_problems(text, span_of(text, cue))
 
 
 @pytest.mark.parametrize(
@@ -51,7 +47,7 @@ def test_a_plural_verb_with_a_clause_or_gerund_stays_a_cue(text: str, cue: str) 
     ],
 )
 def test_a_participle_after_a_determiner_is_an_adjective(text: str, cue: str) -> None:
-    assert "cue is an adjective" in sanity.cue_problems(text, _cue(text, cue))
+    assert "cue is an adjective" in sanity.cue_problems(text, span_of(text, cue))
 
 
 @pytest.mark.parametrize(
@@ -64,7 +60,7 @@ def test_a_participle_after_a_determiner_is_an_adjective(text: str, cue: str) ->
     ],
 )
 def test_a_finite_alleged_or_reported_stays_a_cue(text: str, cue: str) -> None:
-    assert "cue is an adjective" not in sanity.cue_problems(text, _cue(text, cue))
+    assert "cue is an adjective" not in sanity.cue_problems(text, span_of(text, cue))
 
 
 @pytest.mark.parametrize(
@@ -75,12 +71,12 @@ def test_a_finite_alleged_or_reported_stays_a_cue(text: str, cue: str) -> None:
     ],
 )
 def test_a_passive_with_a_particle_is_no_speech(text: str, cue: str) -> None:
-    assert "passive cue" in sanity.cue_problems(text, _cue(text, cue))
+    assert "passive cue" in sanity.cue_problems(text, span_of(text, cue))
 
 
 def test_an_active_call_for_stays_a_cue() -> None:
     text = "The senator called for an inquiry into the contract."
-    assert "passive cue" not in sanity.cue_problems(text, _cue(text, "called for"))
+    assert "passive cue" not in sanity.cue_problems(text, span_of(text, "called for"))
 
 
 @pytest.mark.parametrize(
@@ -92,13 +88,13 @@ def test_an_active_call_for_stays_a_cue() -> None:
     ],
 )
 def test_a_plural_cue_after_a_lower_case_adjective_is_a_noun_for_the_option(text: str, cue: str) -> None:
-    assert sanity.adjective_noun_cue(text, _cue(text, cue))
-    assert "cue is a noun" not in sanity.cue_problems(text, _cue(text, cue))  # not a default sanity rule
+    assert sanity.adjective_noun_cue(text, span_of(text, cue))
+    assert "cue is a noun" not in sanity.cue_problems(text, span_of(text, cue))  # not a default sanity rule
 
 
 def test_a_plural_verb_after_a_lower_case_noun_stays_a_cue_for_the_option() -> None:
     text = "The news website reports that the deal collapsed."
-    assert not sanity.adjective_noun_cue(text, _cue(text, "reports"))
+    assert not sanity.adjective_noun_cue(text, span_of(text, "reports"))
 
 
 OPTION_TEXT = (

@@ -7,17 +7,13 @@ from presslens.analyzers.attribution.link import Attribution
 from presslens.analyzers.attribution.refine import pictures_not_speech
 from presslens.article import Finding
 from presslens.pipeline import Pipeline, PipelineConfig
+from tests.text_fixtures import span_of
 
 TEXT = (
     "Crowds gather at the border\n\n"
     "A new video shows hundreds of people boarding trucks outside the city.\n\n"
     "The mayor said the shelter had run out of beds on Friday."
 )
-
-
-def _span(text: str, piece: str) -> tuple[int, int]:
-    i = text.index(piece)
-    return i, i + len(piece)
 
 
 def _asserted(options: dict[str, str]) -> list[Finding]:
@@ -27,9 +23,9 @@ def _asserted(options: dict[str, str]) -> list[Finding]:
 
 
 def test_a_picture_showing_a_scene_is_recognised_and_a_speaker_is_not() -> None:
-    video = Attribution(_span(TEXT, "shows"), _span(TEXT, "A new video"), _span(TEXT, "hundreds of people"), 0.9,
+    video = Attribution(span_of(TEXT, "shows"), span_of(TEXT, "A new video"), span_of(TEXT, "hundreds of people"), 0.9,
                         False)
-    mayor = Attribution(_span(TEXT, "said"), _span(TEXT, "The mayor"), _span(TEXT, "the shelter had run"), 0.9,
+    mayor = Attribution(span_of(TEXT, "said"), span_of(TEXT, "The mayor"), span_of(TEXT, "the shelter had run"), 0.9,
                         False)
     assert pictures_not_speech(TEXT, video)
     assert not pictures_not_speech(TEXT, mayor)

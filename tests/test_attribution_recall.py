@@ -13,13 +13,7 @@ from presslens.analyzers.attribution.refine import extend_cut_abbreviation, is_r
 from presslens.analyzers.base import Features
 from presslens.article import Article
 from presslens.segment import paragraphs, sentences
-
-
-def _span(text: str, piece: str, nth: int = 1) -> tuple[int, int]:
-    i = -1
-    for _ in range(nth):
-        i = text.index(piece, i + 1)
-    return i, i + len(piece)
+from tests.text_fixtures import span_of
 
 
 def _piece(text: str, span: tuple[int, int] | None) -> str | None:
@@ -45,12 +39,12 @@ def test_continued_after_a_quotation_is_a_speech_cue() -> None:
 
 def test_continued_before_a_quotation_is_a_speech_cue() -> None:
     text = 'The mayor continued, "Would you send your own children to that school?"'
-    assert is_reporting_cue(text, _span(text, "continued"))
+    assert is_reporting_cue(text, span_of(text, "continued"))
 
 
 def test_continued_without_a_quotation_is_not_a_cue() -> None:
     text = "The shelling continued through the night and the water station stopped working."
-    assert not is_reporting_cue(text, _span(text, "continued"))
+    assert not is_reporting_cue(text, span_of(text, "continued"))
     assert _rules_only(text) == []
 
 
@@ -65,11 +59,11 @@ def test_quotation_paragraph_goes_on_with_the_speaker_before_it_not_the_cue_afte
         "Ruiz then called on the council to reopen the northern road before winter.\n"
     )
     ranges = sentences(text, paragraphs(text))
-    said_quote = _span(text, "We want the checkpoints open and the convoys moving")
-    first = refine(text, [Attribution(_span(text, "said"), _span(text, "Ruiz"), said_quote, 0.9, False)],
+    said_quote = span_of(text, "We want the checkpoints open and the convoys moving")
+    first = refine(text, [Attribution(span_of(text, "said"), span_of(text, "Ruiz"), said_quote, 0.9, False)],
                    ranges)
-    claimed = _span(text, "The other side wants the roads closed")
-    later = refine(text, [Attribution(_span(text, "called"), _span(text, "Ruiz", 2), claimed, 0.9, False)],
+    claimed = span_of(text, "The other side wants the roads closed")
+    later = refine(text, [Attribution(span_of(text, "called"), span_of(text, "Ruiz", 2), claimed, 0.9, False)],
                    ranges)
     later[0].content = (claimed[0], text.index("villages") + len("villages"))
     atts = first + later
@@ -99,15 +93,15 @@ def test_quotation_paragraph_framed_on_its_own_line_is_left_alone() -> None:
 
 def test_source_cut_at_an_abbreviation_runs_on_to_the_cue() -> None:
     text = "Aid slowed after U.S. President Ann Lee threatened to cut the regional budget."
-    assert _piece(text, extend_cut_abbreviation(text, _span(text, "U"), _span(text, "threatened"))) == (
+    assert _piece(text, extend_cut_abbreviation(text, span_of(text, "U"), span_of(text, "threatened"))) == (
         "U.S. President Ann Lee"
     )
 
 
 def test_a_one_letter_source_without_a_full_stop_is_left_alone() -> None:
     text = "Witness A said the trucks left before dawn."
-    src = _span(text, "A")
-    assert extend_cut_abbreviation(text, src, _span(text, "said")) == src
+    src = span_of(text, "A")
+    assert extend_cut_abbreviation(text, src, span_of(text, "said")) == src
 
 
 # quotations listed under a heading
@@ -150,10 +144,10 @@ def test_a_heading_without_a_name_or_a_quotation_word_starts_no_list() -> None:
 
 def test_a_listed_quotation_replaces_the_heading_cue_but_not_another_attribution() -> None:
     lists = heading_quote_lists(_LIST)
-    heading_cue = Attribution(_span(_LIST, "quotes"), _span(_LIST, "Some Petrenko"),
-                              _span(_LIST, "We will hold the river line until the spring."), 0.8, False)
-    framed = Attribution(_span(_LIST, "spoke"), _span(_LIST, "The commander"),
-                         _span(_LIST, "The drones come every night now."), 0.8, False)
+    heading_cue = Attribution(span_of(_LIST, "quotes"), span_of(_LIST, "Some Petrenko"),
+                              span_of(_LIST, "We will hold the river line until the spring."), 0.8, False)
+    framed = Attribution(span_of(_LIST, "spoke"), span_of(_LIST, "The commander"),
+                         span_of(_LIST, "The drones come every night now."), 0.8, False)
     merged = merge_quote_lists(_LIST, [heading_cue, framed], lists)
     assert heading_cue not in merged and framed in merged
     assert len(merged) == len(lists)
@@ -171,8 +165,8 @@ def test_listed_quotations_are_asserted_by_the_analyzer() -> None:
 def test_questioned_whether_is_reported_speech() -> None:
     text = "Critics questioned whether the new border fence would stop anyone from crossing."
     ranges = sentences(text, paragraphs(text))
-    clause = _span(text, "whether the new border fence would stop anyone from crossing")
-    att = Attribution(_span(text, "questioned"), _span(text, "Critics"), clause, 0.9, False)
+    clause = span_of(text, "whether the new border fence would stop anyone from crossing")
+    att = Attribution(span_of(text, "questioned"), span_of(text, "Critics"), clause, 0.9, False)
     out = refine(text, [att], ranges)
     assert out and out[0].sane
 
@@ -203,7 +197,7 @@ def test_participle_followed_by_its_own_quotation_keeps_the_quotation_rules() ->
     from presslens.analyzers.attribution.refine import participle_clause
 
     text = "The council voted on Monday, adding: \u201cThe visit must be cancelled at once.\u201d"
-    a = Attribution(_span(text, "adding"), _span(text, "The council"), None, 0.9, False)
+    a = Attribution(span_of(text, "adding"), span_of(text, "The council"), None, 0.9, False)
     assert participle_clause(text, a, sentences(text, paragraphs(text))) is None
 
 
@@ -213,7 +207,7 @@ def _refine_participle(text: str, cue: str) -> list[Attribution]:
     q1 = text.index("\u201d")
     src = "the mayor" if "the mayor" in text else "the director"
     quote = (q0, q1 - (1 if text[q1 - 1] == "," else 0))
-    att = Attribution(_span(text, cue), _span(text, src), quote, 0.9, False)
+    att = Attribution(span_of(text, cue), span_of(text, src), quote, 0.9, False)
     return refine(text, [att], sentences(text, paragraphs(text)))
 
 
@@ -258,8 +252,8 @@ def test_embedded_post_keeps_its_own_lines() -> None:
 def test_content_ending_in_a_conjunction_gives_way_to_the_clause_after_the_cue() -> None:
     text = "Dozens of cases are reported every winter, but doctors are warning the outbreak is worse today."
     ranges = sentences(text, paragraphs(text))
-    cut = _span(text, "Dozens of cases are reported every winter, but")
-    att = Attribution(_span(text, "are warning"), _span(text, "doctors"), cut, 0.9, False)
+    cut = span_of(text, "Dozens of cases are reported every winter, but")
+    att = Attribution(span_of(text, "are warning"), span_of(text, "doctors"), cut, 0.9, False)
     out = refine(text, [att], ranges)
     assert out and out[0].sane
     assert _piece(text, out[0].content) == "the outbreak is worse today"
@@ -269,12 +263,12 @@ def test_content_ending_in_a_relative_word_is_a_sanity_problem() -> None:
     from presslens.analyzers.attribution import sanity
 
     text = "The tweet accelerated the attacks on the investigation, which he claims is tainted."
-    cut = _span(text, "The tweet accelerated the attacks on the investigation, which")
+    cut = span_of(text, "The tweet accelerated the attacks on the investigation, which")
     problems = sanity.content_problems(text, cut)
     assert "content ends where a clause opens" in problems
-    assert sanity.content_problems(text, _span(text, "is tainted")) == []
+    assert sanity.content_problems(text, span_of(text, "is tainted")) == []
     quoted = "\u201cWe waited and waited and,\u201d she said."
-    assert sanity.content_problems(quoted, _span(quoted, "We waited and waited and")) == []
+    assert sanity.content_problems(quoted, span_of(quoted, "We waited and waited and")) == []
 
 
 # a headless source after a relative clause
@@ -284,8 +278,8 @@ def test_content_ending_in_a_relative_word_is_a_sanity_problem() -> None:
 def test_headless_source_after_a_relative_clause_is_the_name_the_sentence_opens_with() -> None:
     text = "Petrenko, who ran in 2019 promising to end the blockade, has called for new talks in Vienna."
     ranges = sentences(text, paragraphs(text))
-    content = _span(text, "to end the blockade")
-    att = Attribution(_span(text, "promising"), _span(text, "2019"), content, 0.9, False)
+    content = span_of(text, "to end the blockade")
+    att = Attribution(span_of(text, "promising"), span_of(text, "2019"), content, 0.9, False)
     out = refine(text, [att], ranges)
     assert out and _piece(text, out[0].source) == "Petrenko"
 
@@ -293,7 +287,7 @@ def test_headless_source_after_a_relative_clause_is_the_name_the_sentence_opens_
 def test_a_source_with_a_head_keeps_its_own_words() -> None:
     text = "Petrenko, who ran in 2019, said his aides promised to end the blockade within a year."
     ranges = sentences(text, paragraphs(text))
-    content = _span(text, "to end the blockade")
-    att = Attribution(_span(text, "promised"), _span(text, "his aides"), content, 0.9, False)
+    content = span_of(text, "to end the blockade")
+    att = Attribution(span_of(text, "promised"), span_of(text, "his aides"), content, 0.9, False)
     out = refine(text, [att], ranges)
     assert out and _piece(text, out[0].source) == "his aides"

@@ -15,16 +15,12 @@ from presslens.analyzers.attribution.link import Attribution
 from presslens.analyzers.base import Features
 from presslens.article import Article
 from presslens.segment import paragraphs, sentences
-
-
-def _span(text: str, piece: str) -> tuple[int, int]:
-    i = text.index(piece)
-    return i, i + len(piece)
+from tests.text_fixtures import span_of
 
 
 def _traits(text: str, source: str | None, cue: str, content: str | None) -> dict[str, float]:
-    a = Attribution(_span(text, cue), _span(text, source) if source else None,
-                    _span(text, content) if content else None, 0.9, False)
+    a = Attribution(span_of(text, cue), span_of(text, source) if source else None,
+                    span_of(text, content) if content else None, 0.9, False)
     values = scorer.scorer_features(text, a, sentences(text, paragraphs(text)))
     return dict(zip(scorer.FEATURE_NAMES, values, strict=True))
 
@@ -45,7 +41,7 @@ def _traits(text: str, source: str | None, cue: str, content: str | None) -> dic
     ],
 )
 def test_the_cue_is_typed_by_its_lemma_and_class(text: str, cue: str, lemma: str, klass: str) -> None:
-    span = _span(text, cue)
+    span = span_of(text, cue)
     assert scorer.cue_lemma(text, span) == lemma
     assert scorer.cue_class(text, span) == klass
 
@@ -96,7 +92,7 @@ def test_the_shipped_weights_name_this_codes_features_and_give_probabilities() -
     weights, bias = scorer.load_scorer()
     assert len(weights) == len(scorer.FEATURE_NAMES)
     text = "The minister said that the talks failed."
-    a = Attribution(_span(text, "said"), _span(text, "The minister"), _span(text, "that the talks failed"), 0.95,
+    a = Attribution(span_of(text, "said"), span_of(text, "The minister"), span_of(text, "that the talks failed"), 0.95,
                     False)
     p = scorer.learned_score(text, a, [(0, len(text))])
     assert 0.5 < p < 1.0  # a plain named "said that" is asserted

@@ -8,11 +8,7 @@ from presslens.analyzers.attribution import sanity
 from presslens.analyzers.attribution.refine_source import name_start
 from presslens.analyzers.attribution.source_types import source_type
 from presslens.segment import paragraphs, sentences
-
-
-def _span(text: str, piece: str) -> tuple[int, int]:
-    i = text.index(piece)
-    return i, i + len(piece)
+from tests.text_fixtures import span_of
 
 
 @pytest.mark.parametrize(
@@ -66,7 +62,7 @@ def test_source_types_of_the_user_trial(source: str, expected: str) -> None:
 )
 def test_source_starts_where_the_name_starts(text: str, tagged: str, cue: str, expected: str) -> None:
     ranges = sentences(text, paragraphs(text))
-    src = name_start(text, _span(text, tagged), _span(text, cue), ranges)
+    src = name_start(text, span_of(text, tagged), span_of(text, cue), ranges)
     assert src is not None
     assert text[src[0] : src[1]] == expected
 

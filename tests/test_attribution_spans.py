@@ -13,20 +13,14 @@ from presslens.analyzers.attribution.refine import refine
 from presslens.analyzers.attribution.refine_content import snap_content
 from presslens.analyzers.attribution.refine_source import clean_source
 from presslens.segment import paragraphs, sentences
-
-
-def _span(text: str, piece: str, nth: int = 1) -> tuple[int, int]:
-    i = -1
-    for _ in range(nth):
-        i = text.index(piece, i + 1)
-    return i, i + len(piece)
+from tests.text_fixtures import span_of
 
 
 def _refined(text: str, source: str | None, cue: str, content: str | None, score: float = 0.9) -> list[Attribution]:
     att = Attribution(
-        _span(text, cue),
-        _span(text, source) if source else None,
-        _span(text, content) if content else None,
+        span_of(text, cue),
+        span_of(text, source) if source else None,
+        span_of(text, content) if content else None,
         score,
         False,
     )
@@ -61,12 +55,12 @@ def _piece(text: str, span: tuple[int, int] | None) -> str | None:
     ],
 )
 def test_source_boundaries_are_cleaned(text: str, source: str, expected: str) -> None:
-    assert _piece(text, clean_source(text, _span(text, source))) == expected
+    assert _piece(text, clean_source(text, span_of(text, source))) == expected
 
 
 def test_content_cut_inside_a_number_is_widened_to_the_whole_number() -> None:
     text = "According to the border agency, 260,000 residents have left the region."
-    cut = _span(text, "000 residents have left the region")
+    cut = span_of(text, "000 residents have left the region")
     assert _piece(text, snap_content(text, cut)) == "260,000 residents have left the region"
     out = _refined(text, "the border agency", "According to", "000 residents have left the region")
     assert len(out) == 1
@@ -76,7 +70,7 @@ def test_content_cut_inside_a_number_is_widened_to_the_whole_number() -> None:
 
 def test_content_cut_inside_a_word_is_widened() -> None:
     text = "The ministry said the convoy reached the village."
-    assert _piece(text, snap_content(text, _span(text, "onvoy reached the vill"))) == "convoy reached the village"
+    assert _piece(text, snap_content(text, span_of(text, "onvoy reached the vill"))) == "convoy reached the village"
 
 
 def test_content_ending_in_a_conjunction_runs_to_the_end_of_the_sentence() -> None:
@@ -157,7 +151,7 @@ def test_a_clean_speech_attribution_keeps_its_score() -> None:
 def test_writer_reporting_own_past_speech_is_not_the_writers_voice() -> None:
     text = "I said the bridge would not hold, and the foreman laughed."
     assert "writer's voice as source" not in sanity.source_problems(
-        text, _span(text, "I"), None, _span(text, "said")
+        text, span_of(text, "I"), None, span_of(text, "said")
     )
 
 
@@ -171,7 +165,7 @@ def test_writer_reporting_own_past_speech_is_not_the_writers_voice() -> None:
     ],
 )
 def test_the_writer_citing_their_own_text_is_the_writers_voice(text: str, source: str, cue: str, own: bool) -> None:
-    problems = sanity.source_problems(text, _span(text, source), None, _span(text, cue))
+    problems = sanity.source_problems(text, span_of(text, source), None, span_of(text, cue))
     assert ("writer's voice as source" in problems) == own
 
 
@@ -186,7 +180,7 @@ def test_the_writer_citing_their_own_text_is_the_writers_voice(text: str, source
     ],
 )
 def test_cue_rules_for_infinitives_and_hedge_adverbs(text: str, cue: str, problem: str | None) -> None:
-    problems = sanity.cue_problems(text, _span(text, cue))
+    problems = sanity.cue_problems(text, span_of(text, cue))
     if problem is None:
         assert not problems, problems
     else:
@@ -200,7 +194,7 @@ def test_cue_rules_for_infinitives_and_hedge_adverbs(text: str, cue: str, proble
 )
 def test_a_bare_singular_word_is_a_cut_source(source: str, bare: bool) -> None:
     text = f"Late in the evening {source} said the road was closed."
-    problems = sanity.source_problems(text, _span(text, source), None, _span(text, "said"))
+    problems = sanity.source_problems(text, span_of(text, source), None, span_of(text, "said"))
     assert ("source is a bare singular word" in problems) == bare
 
 
@@ -401,11 +395,11 @@ def test_a_source_far_from_its_cue_or_a_short_content_lowers_the_score() -> None
     from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
 
     text = "The regional health office said the clinic had run out of insulin, and the nurse said so."
-    near = Attribution(_span(text, "said"), _span(text, "The regional health office"),
-                       _span(text, "the clinic had run out of insulin"), 0.9, False)
+    near = Attribution(span_of(text, "said"), span_of(text, "The regional health office"),
+                       span_of(text, "the clinic had run out of insulin"), 0.9, False)
     raw, sane, short, is_near, participle = calibration_inputs(text, near)
     assert (raw, sane, short, is_near, participle) == (0.9, True, False, True, False)
-    far = Attribution(_span(text, "said so"), _span(text, "The regional health office"), _span(text, "so"), 0.9,
+    far = Attribution(span_of(text, "said so"), span_of(text, "The regional health office"), span_of(text, "so"), 0.9,
                       False)
     _, _, far_short, far_near, _ = calibration_inputs(text, far)
     assert far_short and not far_near
@@ -425,7 +419,7 @@ def test_a_source_far_from_its_cue_or_a_short_content_lowers_the_score() -> None
 def test_a_bare_participle_cue_lowers_the_score(text: str, cue: str, participle: bool) -> None:
     from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
 
-    a = Attribution(_span(text, cue), _span(text, "mayor") if "mayor" in text else None, None, 0.9, False)
+    a = Attribution(span_of(text, cue), span_of(text, "mayor") if "mayor" in text else None, None, 0.9, False)
     assert calibration_inputs(text, a)[4] == participle
     assert calibrated(0.9, True, False, True, True) < calibrated(0.9, True, False, True, False)
 
@@ -446,7 +440,7 @@ def test_nested_report_keeps_both_frames_and_an_acronym_source() -> None:
 
 def test_participle_after_the_head_noun_ends_the_source() -> None:
     text = "An official statement released after a cabinet meeting said the plan had been approved."
-    src = clean_source(text, _span(text, "An official statement released after a cabinet meeting"))
+    src = clean_source(text, span_of(text, "An official statement released after a cabinet meeting"))
     assert _piece(text, src) == "An official statement"
 
 

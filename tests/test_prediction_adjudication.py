@@ -7,13 +7,9 @@ from __future__ import annotations
 import pytest
 
 import presslens
-from presslens.analyzers.claims.predictions import PREDICTION_SCORES, cues_quoted, prediction_basis
+from presslens.analyzers.claims.predictions import PREDICTION_SCORES, cues_quoted
 from presslens.text.prediction import forecast_cues, prediction_forecast, sentence_forecasts
-
-
-def _basis(sentence: str, is_claim: bool = True, quoted: bool = False) -> str | None:
-    found = prediction_forecast(sentence)
-    return prediction_basis(sentence, found, is_claim, quoted) if found else None
+from tests.text_fixtures import basis_of
 
 
 @pytest.mark.parametrize(
@@ -76,20 +72,20 @@ def test_the_claim_calibration_feature_is_unchanged() -> None:
     ],
 )
 def test_conditionals_questions_and_stances_are_not_predictions(sentence: str) -> None:
-    assert _basis(sentence) is None
+    assert basis_of(sentence) is None
 
 
 def test_a_quoted_stance_is_a_candidate_and_a_concrete_commitment_is_asserted() -> None:
     stance = "\u201cWe will fight those who want to divide this country,\u201d the mayor said."
     concrete = "\u201cWe will gather more samples and trace contacts,\u201d the director said."
-    assert _basis(stance, quoted=True) == "quoted stance"
+    assert basis_of(stance, quoted=True) == "quoted stance"
     assert PREDICTION_SCORES["quoted stance"] < 0.5
-    assert _basis(concrete, quoted=True) == "forecast in a claim"
+    assert basis_of(concrete, quoted=True) == "forecast in a claim"
 
 
 def test_reported_would_is_a_candidate() -> None:
     sentence = "The ministry announced it would provide $2 million to rebuild the school."
-    assert _basis(sentence, is_claim=False) == "reported would"
+    assert basis_of(sentence, is_claim=False) == "reported would"
     assert 0.0 < PREDICTION_SCORES["reported would"] < 0.5
 
 

@@ -5,19 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.analyzers.claims.predictions import HAND_SCORES, prediction_basis
-from presslens.text.prediction import forecast_cues, forecast_exclusion, prediction_forecast
-
-
-def _basis(sentence: str, is_claim: bool = True, quoted: bool = False) -> str | None:
-    found = prediction_forecast(sentence)
-    return prediction_basis(sentence, found, is_claim, quoted) if found else None
-
-
-def _exclusion(sentence: str, quoted: bool = False) -> str | None:
-    found = prediction_forecast(sentence)
-    assert found is not None, sentence
-    return forecast_exclusion(sentence, found[1], quoted)
+from presslens.analyzers.claims.predictions import HAND_SCORES
+from presslens.text.prediction import forecast_cues, prediction_forecast
+from tests.text_fixtures import basis_of, exclusion_of
 
 
 @pytest.mark.parametrize(
@@ -44,13 +34,13 @@ def _exclusion(sentence: str, quoted: bool = False) -> str | None:
     ],
 )
 def test_excluded_forecasts_and_their_neighbours(sentence: str, reason: str | None) -> None:
-    assert _exclusion(sentence) == reason
+    assert exclusion_of(sentence) == reason
 
 
 def test_a_quoted_rallying_vow_is_a_stance_but_a_flat_outcome_forecast_is_not() -> None:
-    assert _basis("We will stand together and we will prevail.", quoted=True) == "quoted stance"
-    assert _basis("We will stand together and we will succeed.", quoted=True) == "quoted stance"
-    assert _basis("It won't work, and the tariffs will be dropped.", quoted=True) != "quoted stance"
+    assert basis_of("We will stand together and we will prevail.", quoted=True) == "quoted stance"
+    assert basis_of("We will stand together and we will succeed.", quoted=True) == "quoted stance"
+    assert basis_of("It won't work, and the tariffs will be dropped.", quoted=True) != "quoted stance"
 
 
 @pytest.mark.parametrize(
@@ -68,7 +58,7 @@ def test_a_quoted_rallying_vow_is_a_stance_but_a_flat_outcome_forecast_is_not() 
     ],
 )
 def test_reported_commitments_are_candidates(sentence: str, bucket: str | None) -> None:
-    assert _basis(sentence, is_claim=False) == bucket
+    assert basis_of(sentence, is_claim=False) == bucket
 
 
 def test_the_commitment_bucket_is_a_candidate_not_asserted() -> None:
@@ -115,11 +105,11 @@ def test_the_claim_calibration_feature_does_not_move_with_these_rules() -> None:
     ],
 )
 def test_open_questions_and_discourse_moves(sentence: str, reason: str | None) -> None:
-    assert _exclusion(sentence, quoted=True) == reason
+    assert exclusion_of(sentence, quoted=True) == reason
 
 
 def test_a_reported_would_with_a_time_phrase_is_asserted_a_bare_one_is_a_candidate() -> None:
-    timed = _basis("The envoy warned that the rebels would soon seek to cross the river.", is_claim=False)
-    bare = _basis("The envoy warned that the rebels would seek to cross the river.", is_claim=False)
+    timed = basis_of("The envoy warned that the rebels would soon seek to cross the river.", is_claim=False)
+    bare = basis_of("The envoy warned that the rebels would seek to cross the river.", is_claim=False)
     assert (timed, bare) == ("timed reported would", "reported would")
     assert HAND_SCORES["timed reported would"] >= 0.5 > HAND_SCORES["reported would"]

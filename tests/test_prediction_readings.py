@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.analyzers.claims.predictions import prediction_basis
 from presslens.text.prediction import is_conditional, prediction_forecast
-
-
-def _basis(sentence: str, is_claim: bool = True, quoted: bool = False) -> str | None:
-    found = prediction_forecast(sentence)
-    return prediction_basis(sentence, found, is_claim, quoted) if found else None
+from tests.text_fixtures import basis_of
 
 
 def _conditional(sentence: str) -> bool:
@@ -46,7 +41,7 @@ def _conditional(sentence: str) -> bool:
 )
 def test_conditions_the_clause_windows_used_to_miss(sentence: str) -> None:
     assert _conditional(sentence)
-    assert _basis(sentence) is None
+    assert basis_of(sentence) is None
 
 
 @pytest.mark.parametrize(
@@ -62,7 +57,7 @@ def test_conditions_the_clause_windows_used_to_miss(sentence: str) -> None:
 )
 def test_set_phrases_and_numbers_are_no_condition(sentence: str) -> None:
     assert not _conditional(sentence)
-    assert _basis(sentence) is not None
+    assert basis_of(sentence) is not None
 
 
 def test_as_soon_as_gives_no_horizon_but_as_soon_as_next_week_does() -> None:
@@ -88,20 +83,20 @@ def test_as_soon_as_gives_no_horizon_but_as_soon_as_next_week_does() -> None:
     ],
 )
 def test_questions_inside_a_statement(sentence: str, kept: bool) -> None:
-    assert (_basis(sentence) is not None) is kept
+    assert (basis_of(sentence) is not None) is kept
 
 
 def test_the_writers_ill_is_the_writers_own_but_a_quoted_ill_is_a_forecast() -> None:
     sentence = "I'll tell you why they aren't speaking out on that."
-    assert _basis(sentence) is None
-    assert _basis("I'll sign the decree on Monday.", quoted=True) is not None
+    assert basis_of(sentence) is None
+    assert basis_of("I'll sign the decree on Monday.", quoted=True) is not None
 
 
 def test_lets_is_a_wish_only_with_hope_or_pray() -> None:
-    assert _basis("Let's hope the convoy will get through.") is None
-    assert _basis("Let us pray the truce will hold.") is None
+    assert basis_of("Let's hope the convoy will get through.") is None
+    assert basis_of("Let us pray the truce will hold.") is None
     # the forecast sits in a relative clause of the writer's "let's start with"
-    assert _basis("Let's start with the cardinal who will lead the upcoming synod.") is not None
+    assert basis_of("Let's start with the cardinal who will lead the upcoming synod.") is not None
 
 
 @pytest.mark.parametrize(
@@ -140,4 +135,4 @@ def test_nouns_read_as_forecast_verbs(sentence: str, kept: bool) -> None:
     ],
 )
 def test_habits_and_clefts(sentence: str, kept: bool) -> None:
-    assert (_basis(sentence) is not None) is kept
+    assert (basis_of(sentence) is not None) is kept

@@ -6,13 +6,8 @@ from __future__ import annotations
 import pytest
 
 from presslens.analyzers.claims.predictions import prediction_basis
-from presslens.text.prediction import forecast_exclusion, prediction_forecast
-
-
-def _exclusion(sentence: str, quoted: bool = False) -> str | None:
-    found = prediction_forecast(sentence)
-    assert found is not None, sentence
-    return forecast_exclusion(sentence, found[1], quoted)
+from presslens.text.prediction import prediction_forecast
+from tests.text_fixtures import exclusion_of
 
 
 @pytest.mark.parametrize(
@@ -59,7 +54,7 @@ def _exclusion(sentence: str, quoted: bool = False) -> str | None:
     ],
 )
 def test_unseen_cause(sentence: str, reason: str | None) -> None:
-    assert _exclusion(sentence) == reason
+    assert exclusion_of(sentence) == reason
 
 
 def test_excluded_sentences_are_no_prediction_findings() -> None:
