@@ -8,6 +8,7 @@ import json
 import numpy as np
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
 
 from presslens.identity import content_id, corpus_key, finding_id
 from presslens.store import Filters, QueryError, StoreError, export, open_store, parse_query, profiles
@@ -401,6 +402,19 @@ def test_long_and_operator_only_queries_are_bounded(filled) -> None:  # type: ig
         assert search_findings(filled, query, Filters()) == []
 
 
+# the columns each schema version added (store.schema's migration steps), to rewind a store to what an older
+# version wrote
+_COLUMNS_ADDED_BY = {5: (("figure_mentions", "outcome"),), 6: (("articles", "given_id"),)}
+
+
+def _rewind_to(conn: Connection, version: int) -> None:
+    """Make the store look as schema ``version`` wrote it: no column of a later version, the old version number."""
+    for later in sorted((v for v in _COLUMNS_ADDED_BY if v > version), reverse=True):
+        for table, column in _COLUMNS_ADDED_BY[later]:
+            conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {column}"))
+    conn.execute(text(f"UPDATE store_meta SET value = '{version}' WHERE key = 'schema_version'"))
+
+
 def _hashed_outcomes(calls: list[str]):  # type: ignore[no-untyped-def]
     """A stand-in outcome embedder (no model) that records the clauses it was asked to embed."""
     from presslens.compare.figure_groups import hashed_embedder
@@ -464,9 +478,7 @@ def test_upgrade_to_version_5_keeps_figure_mentions_and_figures_read_the_stored_
 
     # the same store as version 4 wrote it: no outcome column
     with open_store(store_url, write=True) as store, store.transaction() as conn:
-        conn.execute(text("ALTER TABLE figure_mentions DROP COLUMN outcome"))
-        conn.execute(text("ALTER TABLE articles DROP COLUMN given_id"))  # added by version 6
-        conn.execute(text("UPDATE store_meta SET value = '4' WHERE key = 'schema_version'"))
+        _rewind_to(conn, 4)
     with pytest.raises(StoreError, match="db upgrade"):
         open_store(store_url)
     with open_store(store_url, write=True, check=False) as store:
@@ -510,8 +522,7 @@ def test_the_users_id_is_stored_and_the_version_6_upgrade_fills_it_from_the_repo
 
     # the same store as version 5 wrote it: no given_id column
     with open_store(store_url, write=True) as store, store.transaction() as conn:
-        conn.execute(text("ALTER TABLE articles DROP COLUMN given_id"))
-        conn.execute(text("UPDATE store_meta SET value = '5' WHERE key = 'schema_version'"))
+        _rewind_to(conn, 5)
     with pytest.raises(StoreError, match="db upgrade"):
         open_store(store_url)
     with open_store(store_url, write=True, check=False) as store:
@@ -530,8 +541,7 @@ def test_the_version_6_upgrade_reads_reports_in_batches(store_url: str, monkeypa
             rep.article.id = f"user-{n}"
             assert store.add(rep)
         with store.transaction() as conn:
-            conn.execute(text("ALTER TABLE articles DROP COLUMN given_id"))
-            conn.execute(text("UPDATE store_meta SET value = '5' WHERE key = 'schema_version'"))
+            _rewind_to(conn, 5)
     with open_store(store_url, write=True, check=False) as store:
         assert store.upgrade() == (5, store_schema.SCHEMA_VERSION)
         with store.reading() as conn:
