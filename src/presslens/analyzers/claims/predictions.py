@@ -160,7 +160,10 @@ def prediction_basis(text: str, forecast: Forecast, is_claim: bool, quoted: bool
         return "plan"
     if kinds <= {"commitment", "plan"}:
         return "reported commitment"
-    if kinds <= {"reported_future", "modal_future"}:
+    if kinds <= {"reported_future", "modal_future"} or (
+            kinds <= {"commitment", "reported_future", "modal_future"} and "commitment" in kinds):
+        # a reported threat told with a reported "would" ("when she threatens to leave, he tells her that he would
+        # kill her", user trial s23) is as weak as its weakest cue, not a plain forecast (pred10)
         return "timed reported would" if horizon is not None else "reported would"
     sure = horizon is not None or has_certainty(text)
     if quoted and first_person_stance(text, cues):
