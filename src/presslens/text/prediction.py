@@ -560,7 +560,11 @@ _REFUSAL_AFTER = re.compile(
 # interesting to see": a comment, not an event
 _EVALUATIVE_ASIDE = re.compile(
     r"\b(?:it|this|that)\s*(?:will|['’]ll)\s+(?:be|prove)\s+(?:very\s+|quite\s+|most\s+)?(?:eye-opening|interesting|"
-    r"fascinating|instructive|revealing|illuminating|enlightening|fun|entertaining|amusing|telling)\b",
+    r"fascinating|instructive|revealing|illuminating|enlightening|fun|entertaining|amusing|telling)\b|"
+    # what something's worth to a goal, "responding early ... will be vital to containing this deadly disease":
+    # an evaluation, not an event (adjudication, decided with dev8: an evaluative "will"; pred10, read off dev7)
+    r"\b(?:will|['’]ll)\s+(?:also\s+)?be\s+(?:very\s+|absolutely\s+|so\s+|most\s+)?(?:vital|crucial|critical|key|"
+    r"essential|important|instrumental|indispensable|necessary)\s+(?:to|for|in)\b",
     IGNORE_CASE,
 )
 # a first-person subject of a cue: the writer's own ("we will") outside a quotation, a speaker's inside one
@@ -585,13 +589,22 @@ _GENERIC_BEFORE = re.compile(
     r"\b(?:every|each|any)\s+(?:[\w’'-]+\s+){0,3}[a-z]+ing\b)[^.;:!?]*$",
     IGNORE_CASE,
 )
+# pred10 (issue 13, stop 24): a present state of readiness, "Georgians are ready to move forward" (user trial s23;
+# "was ready to" is a past one): no forecast; "about to" stays one (guideline section 6)
+_PRESENT_READINESS = re.compile(r"^(?:is|are|'s|'re|’s|’re|be|been|being)\s+(?:\w+\s+)?ready\s+to$", IGNORE_CASE)
+# "just/simply won't" + verb: a present refusal told as a trait ("It just won't address ...", dev7), not an event
+_JUST_WONT_BEFORE = re.compile(r"\b(?:just|simply)\s+(?:won['’]t|will\s+not)$", IGNORE_CASE)
 # a character of the clause before or after a cue: anything but a sentence or clause stop, where a period
 # glued to the next character (".22", "3.5") or after a lone capital ("U.S.", "J. Smith") stops nothing
 _IN_CLAUSE = r"(?:[^.;!?]|\.(?=\w)|(?<=\b[A-Z])\.)"
 # set phrases about an open future, not a forecast
 _IDIOM = re.compile(
     r"\btime\s+will\s+tell\b|\bremains\s+to\s+be\s+seen\b|\bboys\s+will\s+be\s+boys\b|\bwhat\s+will\s+be\s*,?\s+will\s+be\b|"
-    r"\baccidents\s+will\s+happen\b",  # sayings (pred8: "boys will be boys", dev5)
+    r"\baccidents\s+will\s+happen\b|"  # sayings (pred8: "boys will be boys", dev5)
+    # a legacy verdict (guideline section 6: "history will judge" verdicts): "His legend will live on", "will
+    # probably be remembered by historians as", "will go down in history" (pred10, read off audit A s24)
+    r"\b(?:will|['’]ll)\s+(?:\w+\s+)?(?:live\s+on\b|be\s+remembered\s+(?:as|for|by)\b|go\s+down\s+in\s+history\b)|"
+    r"\bhistory\s+will\b",
     IGNORE_CASE,
 )
 # a characterisation of someone's nature, not an event (pred8; dev5 "There is no low to which the Democrats will
@@ -734,6 +747,8 @@ _PAST_READINESS = re.compile(r"^(?:was|were)\s+(?:\w+\s+)?(?:preparing|ready|abo
 _SUBJECT_SKIP = frozenset(
     "also still only just never certainly surely probably likely soon then now not too even already "
     "undoubtedly doubtless clearly definitely inevitably ultimately eventually".split()
+    # "while I currently have no plans to endorse a candidate" (an op-ed writer's own plan; pred10, audit A s24)
+    + "currently presently".split()
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)\W*$")
 
@@ -843,13 +858,19 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         ):
             reasons.append("past readiness")  # "was preparing to", "he said he was going to go"
             continue
-        if cue_type == "future" and _GENERIC_BEFORE.search(text, max(0, start - LOOKBEHIND), start):
+        if cue_type == "expected" and _PRESENT_READINESS.match(piece):
+            reasons.append("readiness")  # "Georgians are ready to move forward": a present state (user trial s23)
+            continue
+        if cue_type == "future" and _JUST_WONT_BEFORE.search(text, max(0, start - 20), end):
+            reasons.append("refusal")  # "It just won't address left-wing anti-Semitism": a stance (dev7)
+            continue
+        if cue_type in {"future", "going_to"} and _GENERIC_BEFORE.search(text, max(0, start - LOOKBEHIND), start):
             if no_horizon is None:
                 no_horizon = horizon_span(text) is None  # once per sentence: linear on one very long sentence
             generic = no_horizon
         else:
             generic = False
-        if cue_type == "future" and (_HABITUAL_AFTER.match(text, end) or generic):
+        if generic or (cue_type == "future" and _HABITUAL_AFTER.match(text, end)):
             reasons.append("habitual")  # "I will always practice ...", "there is always a risk that X will"
             continue
         if cue_type == "future" and (_INVERTED_BEFORE.search(text, max(0, start - 40), start)
@@ -971,6 +992,9 @@ _THEN_BEFORE = re.compile(
 _RELATIVE_BETWEEN = re.compile(r",\s+(?:which|who|whom|whose)\b", IGNORE_CASE)
 
 
+_RELATIVE_JUST_BEFORE = re.compile(r",\s+(?:which|who)\s+(?:[\w’'-]+\s+){0,2}$", IGNORE_CASE)
+
+
 def is_conditional(text: str, start: int, end: int) -> bool:
     """Whether the forecast cue at ``text[start:end]`` depends on a condition or an open question in its sentence
     (guideline section 6: any conditional -- "if", "unless", "should X" -- is no prediction, negated or not,
@@ -982,6 +1006,10 @@ def is_conditional(text: str, start: int, end: int) -> bool:
     after = _CONDITION_AFTER.match(text, end)
     if after is not None and _RELATIVE_BETWEEN.search(text, end, after.start("condition")):
         after = None  # "does not now plan to launch an investigation of the matter, which would ... if it was"
+    if _RELATIVE_JUST_BEFORE.search(text, max(0, start - 40), start):
+        # the cue opens a non-restrictive relative clause, an assertion of its own: "If you don't see the asteroid,
+        # look out for the Geminid meteor shower, which is set to provide a show" (pred10, read off dev7)
+        return after is not None
     return bool(_CONDITION_BEFORE.search(text, window, start) or _OPEN_BEFORE.search(text, window, start)
                 or after is not None or _ONCE_BEFORE.search(text, window, start) or _THEN_BEFORE.search(text, window, start)
                 or _ELSE_BEFORE.search(text, window, start) or _IMPERATIVE_AND_BEFORE.search(text, window, start)
@@ -1094,6 +1122,15 @@ _CLEFT_BEFORE_IS_TO = re.compile(r"\b(?:do|does|did|done|doing)\s+(?:so\s+far\s+
                                  IGNORE_CASE)
 # "were expected to discuss", "was due to speak": a plan told as past fact (guideline section 6)
 _PAST_EXPECTED = re.compile(r"^(?:was|were)\b", IGNORE_CASE)
+# pred10 (issue 13, stop 24): a forecast verb that is not a present finite one states no forecast: past or
+# negated past ("was/wasn't expecting to see", "had predicted", "didn't expect"), an infinitive ("the only
+# pollster to correctly predict the margin" in 2006), an imperative to the reader ("Don't expect it to condemn"):
+# read off audit A s24 (3) and dev7 (1), checked on the seven open splits
+_FORECAST_VERB = re.compile(r"^(?:expect|anticipat|predict|forecast|project)", IGNORE_CASE)
+_NOT_PRESENT_FORECAST_VERB_BEFORE = re.compile(
+    r"(?:\b(?:was|were|wasn['’]t|weren['’]t|had|hadn['’]t|didn['’]t|to)\s+(?:not\s+|never\s+)?(?:[a-z]+ly\s+)?|"
+    r"(?:^|[\"“‘]\s*)\W*(?:[Dd]on['’]t|[Dd]o\s+not|[Nn]ever)\s+|\bdid\s+not\s+)$"
+)
 # "are likely to have been raised": a guess about the past
 _PERFECT_AFTER = re.compile(r"\s+have\s+(?:been\s+)?\w+(?:ed|en|wn|ne)\b", IGNORE_CASE)
 # issue 13, pred9: forecasts the cue patterns miss (recall), added for prediction findings only (the claim
@@ -1206,6 +1243,9 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
                 continue  # the noun: "a globalist women's project that served as"
             if _PAST_EXPECTED.match(piece) or _PERFECT_AFTER.match(text, end):
                 continue
+            if _FORECAST_VERB.match(piece) and _NOT_PRESENT_FORECAST_VERB_BEFORE.search(
+                    text, max(0, start - 40), start):
+                continue  # "wasn't expecting to see", "the only pollster to correctly predict", "Don't expect it to"
         elif cue_type == "is_to" and _CLEFT_BEFORE_IS_TO.search(text, max(0, start - 30), start):
             continue
         elif cue_type == "intention":

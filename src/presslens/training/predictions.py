@@ -11,8 +11,8 @@ evaluation's prediction rule). Features: :func:`presslens.analyzers.claims.predi
 Every choice is judged leave-one-split-out over the open splits: for each held-out split, the L2 strength of
 :data:`L2_GRID` is chosen by inner leave-one-split-out log loss on the other splits, the scorer is fitted on them
 and scores the held-out split. The table printed compares, on each held-out split, the learned scorer with the
-hand bucket scores (:data:`~presslens.analyzers.claims.predictions.HAND_SCORES`, read off dev, dev2 and dev3:
-in-sample there, held out on dev4 only) and with the bucket table re-estimated on the other splits (the bucket
+hand bucket scores (:data:`~presslens.analyzers.claims.predictions.HAND_SCORES`, read off dev .. dev5 at stops
+19-22: in-sample there, held out on dev6 and dev7 only; the stop-24 rules were read off dev7 and audit A) and with the bucket table re-estimated on the other splits (the bucket
 one-hots alone: the fair, held-out version of the hand buckets), with precision and recall at 0.5 and the
 expected calibration error (10 bins). The shipped weights are fitted on all open splits with the strength that
 has the lowest summed held-out log loss.
@@ -235,7 +235,7 @@ def _pr(c: PrecisionRecallCounts) -> str:
 
 def markdown(table: dict[str, Any]) -> str:
     keys = ("hand", "buckets", "learned", "recalibrated")
-    lines = ["| held-out split | L2 | hand P / R (read off dev-dev3) | buckets re-estimated P / R (held out) "
+    lines = ["| held-out split | L2 | hand P / R (read off dev-dev5) | buckets re-estimated P / R (held out) "
              "| learned P / R (held out) | recalibrated P / R (held out) "
              "| ECE hand / buckets / learned / recalibrated | log loss hand / buckets / learned / recalibrated |",
              "|---|---|---|---|---|---|---|---|"]
