@@ -143,9 +143,12 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
     from presslens.analyzers.figures.quantity import Quantity
 
     ids: set[str] = set()
+    index_numbers: set[int] = set()
     if "repeated_id" in enabled:
         ids.update(m.group("n") for m in _AIRCRAFT.finditer(text))
-        ids.update(m.group("n") for m in _INDEX_NAME.finditer(text))
+        for m in _INDEX_NAME.finditer(text):
+            ids.add(m.group("n"))
+            index_numbers.add(m.start("n"))
     out: list[Quantity] = []
     for q in quantities:
         in_title = title(text, q.start)
@@ -156,9 +159,7 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
             continue
         if "number_name" in enabled and _number_name(text, q, in_title):
             continue
-        if "repeated_id" in enabled and q.label == "count" and q.bound is None and _INDEX_NAME.search(
-            text[max(0, q.start - 30) : q.number[1] + 1]
-        ):
+        if "repeated_id" in enabled and q.label == "count" and q.bound is None and q.number[0] in index_numbers:
             continue  # "the S&P 500 closed", "Fortune 500 companies"
         if "id_number" in enabled and q.label in {"count", "duration"} and _ID_NOUN_NUMBER_BEFORE.search(before):
             continue  # "room number (135)", "The table number is “32135”"
