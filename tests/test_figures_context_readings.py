@@ -128,3 +128,22 @@ def test_no_context_readings_leaves_the_branch_start_figures() -> None:
     text = "An asteroid called 3200 Phaethon will pass Earth between December 11 and 21."
     assert "3200 Phaethon" in _spans(text, context=frozenset())
     assert "3200 Phaethon" not in _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Donors tied to the cleric GA\u03031\u20444len gave money.", "glued_digit"),  # a garbled "Gülen"
+        ("She moved her savings out of her 401(k) last spring.", "code_number"),
+        ("This video cannot be played here. Ecode: 23.\n", "code_number"),
+        ("Our picks.\n\n1\nA Senator Speaks Out\n\n2\nThe Governor Replies\n\n3\nVoters Decide\n", "numbered_lines"),
+    ],
+)
+def test_numbers_glued_to_words_codes_and_list_numbers_are_no_figures(text: str, reading: str) -> None:
+    assert _spans(text) == []
+    assert _spans(text, context=_without(reading)) != []
+
+
+def test_a_number_alone_on_its_line_outside_a_list_stays() -> None:
+    text = "Seats won.\n\n2\nThe count was final.\n"
+    assert _spans(text) == ["2"]

@@ -17,12 +17,16 @@ a name or an identifier, turn day and decade pairs into dates, and read a few am
 - ``time_mark``: "the 7 minute mark" is a point in time, not a duration;
 - ``idiom``: "the 800-pound gorilla", "a ten-foot pole" are idioms, not figures;
 - ``something``: "her twenty something neighbour", "20-somethings" are vague ages (20-29 years);
-- ``doubled``: "our numbers have doubled" is a multiplier (2 times), as "more than doubled" is.
+- ``doubled``: "our numbers have doubled" is a multiplier (2 times), as "more than doubled" is;
+- ``glued_digit``: a digit glued to the letter before it belongs to a word ("GÃ1⁄4len", a garbled "Gülen");
+- ``code_number``: plan and tax codes ("a 401(k)", "501(c)(3) groups") and error codes ("Ecode: 17") are identifiers;
+- ``numbered_lines``: numbers alone on their lines, 1, 2, 3 ... in order (at least three), number a list.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -34,7 +38,7 @@ if TYPE_CHECKING:
 #: the named readings of this module (all on unless a caller passes a subset)
 CONTEXT_READINGS = frozenset({
     "name_number", "number_name", "repeated_id", "id_number", "day_pair", "decade_pair", "magnitude", "time_mark",
-    "idiom", "something", "doubled",
+    "idiom", "something", "doubled", "glued_digit", "code_number", "numbered_lines",
 })
 
 _DIGITS = re.compile(r"\d{1,4}")
@@ -68,6 +72,35 @@ _SOMETHING_AFTER = re.compile(r"[ -]?somethings?\b", IGNORE_CASE)
 _DOUBLED = re.compile(r"\b(?:has|have|had|['’]ve)[ ]+(?P<m>doubled|tripled|quadrupled)\b(?![ ]+(?:down|up|over|as)\b)",
                       IGNORE_CASE)
 _MULTIPLIERS = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0}
+_CODE_AFTER = re.compile(r"\([a-z]\)")  # "401(k)", "501(c)(3)"
+_CODE_BEFORE = re.compile(r"(?:[Cc]ode|[Ee]rror)[ ]?:[ ]*$|\d\([a-z]\)\($")
+_LINE_NUMBER_ALONE = re.compile(r"^[ \t]*(?P<n>\d{1,2})[ \t]*$", re.MULTILINE)
+#: a numbered list: at least this many lines holding only a number, 1, 2, 3 ... in order
+NUMBERED_RUN = 3
+
+
+def _letter(char: str) -> bool:
+    """A letter or a combining mark ("Ã" may be written "A" + a combining tilde)."""
+    return char.isalpha() or unicodedata.category(char).startswith("M")
+
+
+def numbered_lines(text: str) -> set[int]:
+    """Starts of the numbers alone on their lines that number a list (1, 2, 3 ... in order, other lines between)."""
+    out: set[int] = set()
+    run: list[int] = []
+    last = 0
+    for m in _LINE_NUMBER_ALONE.finditer(text):
+        n = int(m.group("n"))
+        if run and n == last + 1:
+            run.append(m.start("n"))
+        else:
+            if len(run) >= NUMBERED_RUN:
+                out.update(run)
+            run = [m.start("n")] if n == 1 else []
+        last = n
+    if len(run) >= NUMBERED_RUN:
+        out.update(run)
+    return out
 
 
 def _number_text(text: str, q: Quantity) -> str:
@@ -149,8 +182,16 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
         for m in _INDEX_NAME.finditer(text):
             ids.add(m.group("n"))
             index_numbers.add(m.start("n"))
+    listed = numbered_lines(text) if "numbered_lines" in enabled else set()
     out: list[Quantity] = []
     for q in quantities:
+        if q.number[0] in listed:
+            continue  # "\n\n1\nJohn Leguizamo On ...\n\n2\n...": a numbered list
+        if "glued_digit" in enabled and q.number[0] > 0 and _letter(text[q.number[0] - 1]):
+            continue  # "GÃ1⁄4len": a garbled letter
+        if "code_number" in enabled and (_CODE_AFTER.match(text, q.number[1])
+                                         or _CODE_BEFORE.search(text, max(0, q.start - 8), q.start)):
+            continue  # "your 401(k)", "Ecode: 17"
         in_title = title(text, q.start)
         before = text[max(0, q.start - 60) : q.start]
         if "name_number" in enabled and _name_number(text, q, in_title):
@@ -185,11 +226,11 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
         ) and _IDIOM_AFTER.match(text, q.end):
             continue  # "the 800-pound gorilla", "a ten-foot pole"
         if "something" in enabled and q.value in {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0} and q.bound is None:
-            m = _SOMETHING_AFTER.match(text, q.number[1])
-            if m:  # "her twenty something Muslim neighbor": an age in the twenties
+            something = _SOMETHING_AFTER.match(text, q.number[1])
+            if something:  # "her twenty something Muslim neighbor": an age in the twenties
                 low = float(q.value or 0)
                 q.label, q.value, q.low, q.high, q.vague, q.bound = "age", None, low, low + 9, True, "approx"
-                q.unit, q.unit_span, q.end = "years", None, m.end()
+                q.unit, q.unit_span, q.end = "years", None, something.end()
         out.append(q)
     if ids:
         out = [q for q in out if not (q.label == "count" and q.unit is None and q.bound is None
