@@ -56,6 +56,8 @@ _SENTENCE_END = re.compile(r"[.!?:;“\"—–]$|^$")
 _TIME_UNIT_CAPITAL = re.compile(r"(?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)\b")
 _INDEX_NAME = re.compile(r"\b(?:S&P|S\.&P\.|Standard[ ]&[ ]Poor['’]s|Fortune|Russell|FTSE|Nikkei|Stoxx|DAX|CAC)"
                          r"[ ](?P<n>\d{2,4})\b(?!-)")
+_INDEX_HINTS = ("S&P", "S.&P.", "Poor", "Fortune", "Russell", "FTSE", "Nikkei", "Stoxx", "DAX", "CAC")
+_AIRCRAFT_MAKERS = ("Boeing", "Airbus", "Cessna", "Learjet")
 _AIRCRAFT = re.compile(r"\b(?:Boeing|Airbus|Cessna|Learjet)[ ](?P<n>\d{2,3})\b")
 _ID_NOUN_NUMBER_BEFORE = re.compile(
     r"\b(?:room|table|phone|telephone|case|serial|flight|file|account|badge|seat|docket|model|reference|tracking|"
@@ -74,7 +76,8 @@ _DOUBLED = re.compile(r"\b(?:has|have|had|['’]ve)[ ]+(?P<m>doubled|tripled|qua
 _MULTIPLIERS = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0}
 _CODE_AFTER = re.compile(r"\([a-z]\)")  # "401(k)", "501(c)(3)"
 _CODE_BEFORE = re.compile(r"(?:[Cc]ode|[Ee]rror)[ ]?:[ ]*$|\d\([a-z]\)\($")
-_LINE_NUMBER_ALONE = re.compile(r"^[ \t]*(?P<n>\d{1,2})[ \t]*$", re.MULTILINE)
+# a line that holds only a number (the text's first line is checked apart: a literal "\n" first scans fast)
+_LINE_NUMBER_ALONE = re.compile(r"\n[ \t]*(?P<n>\d{1,2})[ \t]*(?=\n|$)")
 #: a numbered list: at least this many lines holding only a number, 1, 2, 3 ... in order
 NUMBERED_RUN = 3
 
@@ -89,14 +92,14 @@ def numbered_lines(text: str) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     last = 0
-    for m in _LINE_NUMBER_ALONE.finditer(text):
+    for m in _LINE_NUMBER_ALONE.finditer("\n" + text):  # offsets shift by the "\n" put first
         n = int(m.group("n"))
         if run and n == last + 1:
-            run.append(m.start("n"))
+            run.append(m.start("n") - 1)
         else:
             if len(run) >= NUMBERED_RUN:
                 out.update(run)
-            run = [m.start("n")] if n == 1 else []
+            run = [m.start("n") - 1] if n == 1 else []
         last = n
     if len(run) >= NUMBERED_RUN:
         out.update(run)
@@ -127,32 +130,32 @@ def _in_sentence_capital(text: str, pos: int) -> str | None:
     return word
 
 
-def _name_number(text: str, q: Quantity, title_line: bool) -> bool:
-    if not _bare_count(text, q) or title_line or q.value in (None, 0):
+def _name_number(text: str, q: Quantity, title: Callable[[str, int], bool]) -> bool:
+    if not _bare_count(text, q) or q.value in (None, 0):
         return False
     if _in_sentence_capital(text, q.start) is None or _SCORE_AFTER.match(text, q.number[1]):
         return False  # "Clemson 45-40", "Trump 458 to 359": a score or a tally, two counts
     unit = (q.unit or "").split()
-    return not unit or not looks_plural(unit[-1].lower())
+    return (not unit or not looks_plural(unit[-1].lower())) and not title(text, q.start)
 
 
-def _number_name(text: str, q: Quantity, title_line: bool) -> bool:
+def _number_name(text: str, q: Quantity, title: Callable[[str, int], bool]) -> bool:
     capital_bound = q.bound_span is not None and text[q.bound_span[0] : q.bound_span[0] + 1].isupper() \
         and _in_sentence_capital(text, q.bound_span[0] + 1) is None and q.bound_span[0] > 0 \
         and not _SENTENCE_END.search(text[max(0, q.bound_span[0] - 2) : q.bound_span[0]].strip())
-    if title_line or q.value in (None, 1) or q.unit_span is None:
+    if q.value in (None, 1) or q.unit_span is None:
         return False
     if not (_bare_count(text, q) or (capital_bound and _DIGITS.fullmatch(_number_text(text, q)))):
         return False
     unit = text[q.unit_span[0] : q.unit_span[1]]
     if _TIME_UNIT_CAPITAL.fullmatch(unit):
-        return True  # "20 Minutes reported", "60 Minutes": a title, mid-sentence
+        return not title(text, q.start)  # "20 Minutes reported", "60 Minutes": a title, mid-sentence
     words = unit.split()
     if text[q.number[1] : q.number[1] + 1] == "-":
         return False  # "A 15-YEAR long ...": a measure adjective
     return (re.fullmatch(r"[A-Z][a-z]{2,}", words[0]) is not None
             and all(re.fullmatch(r"[A-Z][A-Za-z]+", w) for w in words) and not looks_plural(words[-1].lower())
-            and _NAME_END_AFTER.match(text, q.unit_span[1]) is not None)
+            and _NAME_END_AFTER.match(text, q.unit_span[1]) is not None and not title(text, q.start))
 
 
 def title_line(text: str, pos: int) -> bool:
@@ -177,8 +180,9 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
 
     ids: set[str] = set()
     index_numbers: set[int] = set()
-    if "repeated_id" in enabled:
+    if "repeated_id" in enabled and any(maker in text for maker in _AIRCRAFT_MAKERS):
         ids.update(m.group("n") for m in _AIRCRAFT.finditer(text))
+    if "repeated_id" in enabled and any(name in text for name in _INDEX_HINTS):
         for m in _INDEX_NAME.finditer(text):
             ids.add(m.group("n"))
             index_numbers.add(m.start("n"))
@@ -189,27 +193,29 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
             continue  # "\n\n1\nJohn Leguizamo On ...\n\n2\n...": a numbered list
         if "glued_digit" in enabled and q.number[0] > 0 and _letter(text[q.number[0] - 1]):
             continue  # "GÃ1⁄4len": a garbled letter
-        if "code_number" in enabled and (_CODE_AFTER.match(text, q.number[1])
-                                         or _CODE_BEFORE.search(text, max(0, q.start - 8), q.start)):
+        if "code_number" in enabled and (
+            (text[q.number[1] : q.number[1] + 1] == "(" and _CODE_AFTER.match(text, q.number[1]))
+            or ("(" in text[max(0, q.start - 8) : q.start] or ":" in text[max(0, q.start - 8) : q.start])
+            and _CODE_BEFORE.search(text, max(0, q.start - 8), q.start)
+        ):
             continue  # "your 401(k)", "Ecode: 17"
-        in_title = title(text, q.start)
-        before = text[max(0, q.start - 60) : q.start]
-        if "name_number" in enabled and _name_number(text, q, in_title):
+        if "name_number" in enabled and _name_number(text, q, title):
             if len(_number_text(text, q)) >= 3:
                 ids.add(_number_text(text, q))  # "Cessna 750": the bare "750" elsewhere names it too
             continue
-        if "number_name" in enabled and _number_name(text, q, in_title):
+        if "number_name" in enabled and _number_name(text, q, title):
             continue
         if "repeated_id" in enabled and q.label == "count" and q.bound is None and q.number[0] in index_numbers:
             continue  # "the S&P 500 closed", "Fortune 500 companies"
-        if "id_number" in enabled and q.label in {"count", "duration"} and _ID_NOUN_NUMBER_BEFORE.search(before):
+        if "id_number" in enabled and q.label in {"count", "duration"} and "umber" in text[max(0, q.start - 14) : q.start] \
+                and _ID_NOUN_NUMBER_BEFORE.search(text, max(0, q.start - 60), q.start):
             continue  # "room number (135)", "The table number is “32135”"
         if "day_pair" in enabled and q.label == "count" and q.bound is None and q.unit is None \
-                and q.value is not None and 1 <= q.value <= 31 and _DAY_PAIR_BEFORE.search(before):
+                and q.value is not None and 1 <= q.value <= 31 and _DAY_PAIR_BEFORE.search(text, max(0, q.start - 40), q.start):
             q.label, q.extra["date"] = "date", _number_text(text, q)  # "between December 11 and 21"
         elif "decade_pair" in enabled and q.label == "count" and q.unit is None and re.fullmatch(
             r"\d0", _number_text(text, q)
-        ) and text[q.end : q.end + 1] == "s" and _DECADE_PAIR_BEFORE.search(before):
+        ) and text[q.end : q.end + 1] == "s" and _DECADE_PAIR_BEFORE.search(text, max(0, q.start - 40), q.start):
             q.label, q.end = "date", q.end + 1  # "in the 1960s and 70s"
             q.extra["date"] = text[q.start : q.end]
         if "magnitude" in enabled and q.label == "count" and q.unit == "figures" and q.value is not None \
@@ -235,7 +241,7 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
     if ids:
         out = [q for q in out if not (q.label == "count" and q.unit is None and q.bound is None
                                       and _number_text(text, q) in ids and _DIGITS.fullmatch(_number_text(text, q)))]
-    if "doubled" in enabled:
+    if "doubled" in enabled and ("ubled" in text or "ipled" in text or "UBLED" in text or "IPLED" in text):
         for m in _DOUBLED.finditer(text):
             s, e = m.span("m")
             if any(q.start < e and s < q.end for q in out):
