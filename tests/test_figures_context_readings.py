@@ -147,3 +147,10 @@ def test_numbers_glued_to_words_codes_and_list_numbers_are_no_figures(text: str,
 def test_a_number_alone_on_its_line_outside_a_list_stays() -> None:
     text = "Seats won.\n\n2\nThe count was final.\n"
     assert _spans(text) == ["2"]
+
+
+def test_a_thread_counter_is_no_figure() -> None:
+    text = "We will count every ballot. #vote (1 of 3)\nThe count took 3 days (2/5)."
+    assert _spans(text) == ["3 days"]
+    assert "1" in _spans(text, context=_without("thread_counter"))
+    assert _spans("Turnout rose (from 4 of 10 voters) to half.") != []  # not a counter: a share in words

@@ -20,7 +20,8 @@ a name or an identifier, turn day and decade pairs into dates, and read a few am
 - ``doubled``: "our numbers have doubled" is a multiplier (2 times), as "more than doubled" is;
 - ``glued_digit``: a digit glued to the letter before it belongs to a word ("GÃ1⁄4len", a garbled "Gülen");
 - ``code_number``: plan and tax codes ("a 401(k)", "501(c)(3) groups") and error codes ("Ecode: 17") are identifiers;
-- ``numbered_lines``: numbers alone on their lines, 1, 2, 3 ... in order (at least three), number a list.
+- ``numbered_lines``: numbers alone on their lines, 1, 2, 3 ... in order (at least three), number a list;
+- ``thread_counter``: the counter of a thread of posts, "#vote (1 of 3)", "(2/5)", numbers a post, not a figure.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 #: the named readings of this module (all on unless a caller passes a subset)
 CONTEXT_READINGS = frozenset({
     "name_number", "number_name", "repeated_id", "id_number", "day_pair", "decade_pair", "magnitude", "time_mark",
-    "idiom", "something", "doubled", "glued_digit", "code_number", "numbered_lines",
+    "idiom", "something", "doubled", "glued_digit", "code_number", "numbered_lines", "thread_counter",
 })
 
 _DIGITS = re.compile(r"\d{1,4}")
@@ -78,6 +79,8 @@ _CODE_AFTER = re.compile(r"\([a-z]\)")  # "401(k)", "501(c)(3)"
 _CODE_BEFORE = re.compile(r"(?:[Cc]ode|[Ee]rror)[ ]?:[ ]*$|\d\([a-z]\)\($")
 # a line that holds only a number (the text's first line is checked apart: a literal "\n" first scans fast)
 _LINE_NUMBER_ALONE = re.compile(r"\n[ \t]*(?P<n>\d{1,2})[ \t]*(?=\n|$)")
+# "(1 of 3)", "(2/5)": the counter of a thread of posts
+_THREAD_COUNTER = re.compile(r"\((?P<n>\d{1,2})(?:[ ]of[ ]|/)(?P<m>\d{1,2})\)")
 #: a numbered list: at least this many lines holding only a number, 1, 2, 3 ... in order
 NUMBERED_RUN = 3
 
@@ -187,6 +190,10 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
             ids.add(m.group("n"))
             index_numbers.add(m.start("n"))
     listed = numbered_lines(text) if "numbered_lines" in enabled else set()
+    if "thread_counter" in enabled and "(" in text:
+        for m in _THREAD_COUNTER.finditer(text):
+            if 1 <= int(m.group("n")) <= int(m.group("m")) <= 30:
+                listed.update((m.start("n"), m.start("m")))  # "#gapol (1 of 3)"
     out: list[Quantity] = []
     for q in quantities:
         if q.number[0] in listed:
