@@ -18,7 +18,7 @@ from presslens.article import Article, Finding, span_ref
 class FiguresAnalyzer(Analyzer):
     """Number expressions: counts, percentages, money, ranges, ages, durations, dates, measures."""
 
-    version = "1.7"
+    version = "1.8"
     languages = frozenset({"en"})
     description = (
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
@@ -28,7 +28,10 @@ class FiguresAnalyzer(Analyzer):
         AnalyzerOption("scores", SCORES_CHOICES, "rules",
                        "figure scores: 'rules' (shipped, fixed per pattern) or 'calibrated' (experimental, fitted)"),
         AnalyzerOption("readings", READINGS, "rules",
-                       "number readings: 'rules' (shipped), 'fixes' (experimental: 1.7's readings: points in time "
+                       "number readings: 'rules' (shipped: 1.6's readings and 1.8's context readings: numbers in names "
+                       "'Voyager 1', '3200 Phaethon', the bare '757' of a 'Boeing 757', ids, day and decade pairs, 'in "
+                       "the seven figures', 'twenty something', 'have doubled'), 'fixes' (experimental: 1.7's readings: "
+                       "points in time "
                        "'week 2', names 'Gang of Eight', emphatic '100%' and 'zero evidence', ZIP codes, rates after "
                        "a plural, percent ranges, ages after 'III,', 'six-figure', years before a plural noun as "
                        "candidates) or 'general' (experimental: the fixes plus 1.6's general English readings: "

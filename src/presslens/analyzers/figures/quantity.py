@@ -15,6 +15,7 @@ from presslens.analyzers.figures.atoms import (
     parse_digits,
     parse_number_words,
 )
+from presslens.analyzers.figures.context import CONTEXT_READINGS, apply_context_readings
 from presslens.analyzers.figures.specials import UNIT_OF_ONE_SCORE, YEAR_CONTEXT_BEFORE, find_specials
 from presslens.analyzers.figures.vocabulary import (
     BOUND_AFTER,
@@ -559,11 +560,15 @@ def _plain_value(s: str) -> float | None:
 #: percent", years before a plural noun as candidates ...; an option, see the package docstring) or "general" (the
 #: fixes plus 1.6's general English readings, an option)
 READINGS = ("rules", "fixes", "general")
+#: the readings of :mod:`.context` (figures 1.8) each reading applies
+CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {"rules": CONTEXT_READINGS, "fixes": CONTEXT_READINGS,
+                                                  "general": CONTEXT_READINGS}
 
 
-def extract_quantities(text: str, readings: str = "rules") -> list[Quantity]:
+def extract_quantities(text: str, readings: str = "rules", context: frozenset[str] | None = None) -> list[Quantity]:
     """Every number expression in ``text`` as a :class:`Quantity` (offsets into ``text``). ``readings``: one of
-    :data:`READINGS`."""
+    :data:`READINGS`; ``context``: the readings of :mod:`.context` to apply (None: those of ``readings``,
+    :data:`CONTEXT_BY_READINGS`)."""
     if readings not in READINGS:
         raise ValueError(f"unknown figure readings {readings!r} (choose from {', '.join(READINGS)})")
     general = readings == "general"
@@ -632,6 +637,7 @@ def extract_quantities(text: str, readings: str = "rules") -> list[Quantity]:
     quantities.sort(key=lambda q: (q.start, -q.end))
     out = _drop_overlaps(quantities)
     out = _without_rates(text, out, fixes)
+    out = apply_context_readings(text, out, CONTEXT_BY_READINGS[readings] if context is None else context)
     for prev, q in zip(out, out[1:], strict=False):
         # "about 30 kilometres (20 miles)", "less than 300 km or 175 miles": the conversion has the bound of the
         # figure it converts

@@ -1,0 +1,259 @@
+"""Readings that look at a figure's context once the figures are put together (figures 1.8, issue 13, s24).
+
+Each reading has a name (:data:`CONTEXT_READINGS`) so that every one can be switched on or off alone (the
+leave-one-split-out check turns off the readings read off the split it scores). They drop figures that are part of
+a name or an identifier, turn day and decade pairs into dates, and read a few amounts the patterns missed:
+
+- ``name_number``: a bare number right after a capitalised word inside a sentence, with no plural noun after it, is
+  part of a name ("the Voyager 1 space probe", "Arrow 2 and soon Arrow 3"; not "sold Paddock 720 rounds");
+- ``number_name``: a number before a single capitalised singular word inside a sentence ("an asteroid called 3200
+  Phaethon") or before a capitalised unit of time ("20 Minutes reported", "60 Minutes") is a name;
+- ``repeated_id``: a number an article uses as an identifier ("Boeing 757", "S&P 500") is one wherever it stands
+  bare in that article ("the 757", "his 757"); stock-market indexes ("S&P 500", "Fortune 500") are names;
+- ``id_number``: a number after "room number", "table number is", "case number" ... is an identifier;
+- ``day_pair``: the second day of "between December 11 and 21", "Nov. 6 to 10" is a date;
+- ``decade_pair``: the second decade of "the 1960s and 70s" is a date;
+- ``magnitude``: "in the seven figures" is an order of magnitude (1,000,000-9,999,999, vague), like "six-figure";
+- ``time_mark``: "the 7 minute mark" is a point in time, not a duration;
+- ``idiom``: "the 800-pound gorilla", "a ten-foot pole" are idioms, not figures;
+- ``something``: "her twenty something neighbour", "20-somethings" are vague ages (20-29 years);
+- ``doubled``: "our numbers have doubled" is a multiplier (2 times), as "more than doubled" is;
+- ``glued_digit``: a digit glued to the letter before it belongs to a word ("GÃ1⁄4len", a garbled "Gülen");
+- ``code_number``: plan and tax codes ("a 401(k)", "501(c)(3) groups") and error codes ("Ecode: 17") are identifiers;
+- ``numbered_lines``: numbers alone on their lines, 1, 2, 3 ... in order (at least three), number a list;
+- ``thread_counter``: the counter of a thread of posts, "#vote (1 of 3)", "(2/5)", numbers a post, not a figure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from presslens.analyzers.figures.vocabulary import BOUND_BEFORE, IGNORE_CASE, MONTH_RE, MONTHS, looks_plural
+
+if TYPE_CHECKING:
+    from presslens.analyzers.figures.quantity import Quantity
+
+#: the named readings of this module (all on unless a caller passes a subset)
+CONTEXT_READINGS = frozenset({
+    "name_number", "number_name", "repeated_id", "id_number", "day_pair", "decade_pair", "magnitude", "time_mark",
+    "idiom", "something", "doubled", "glued_digit", "code_number", "numbered_lines", "thread_counter",
+})
+
+_DIGITS = re.compile(r"\d{1,4}")
+# "45-40", "458 to 359", "3-1": a score or a tally after a name
+_SCORE_AFTER = re.compile(r"[-–]\d|[ ]+to[ ]+\d")
+# what may follow a name with a number ("3200 Phaethon will skim", "Under 30 Summit EMEA, which"): a punctuation mark or
+# a verb or relative word, not a noun or "and"/"or" that would continue a counted phrase ("389 Democratic or ...",
+# "168 Republican National Committee members")
+_NAME_END_AFTER = re.compile(r"[ ]?[(),.;:!?]|[ ]+(?:is|was|will|would|has|had|can|could|may|might|said|says|reported|"
+                             r"which|who|that)\b")
+# a capitalised word right before the number: the word and what precedes it (a sentence start is no name)
+_CAPITAL_BEFORE = re.compile(r"(?P<pre>\S*)[ ]+(?P<w>[A-Z][A-Za-z]+)[ ]$")
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_SENTENCE_END = re.compile(r"[.!?:;“\"—–]$|^$")
+_TIME_UNIT_CAPITAL = re.compile(r"(?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)\b")
+_INDEX_NAME = re.compile(r"\b(?:S&P|S\.&P\.|Standard[ ]&[ ]Poor['’]s|Fortune|Russell|FTSE|Nikkei|Stoxx|DAX|CAC)"
+                         r"[ ](?P<n>\d{2,4})\b(?!-)")
+_INDEX_HINTS = ("S&P", "S.&P.", "Poor", "Fortune", "Russell", "FTSE", "Nikkei", "Stoxx", "DAX", "CAC")
+_AIRCRAFT_MAKERS = ("Boeing", "Airbus", "Cessna", "Learjet")
+_AIRCRAFT = re.compile(r"\b(?:Boeing|Airbus|Cessna|Learjet)[ ](?P<n>\d{2,3})\b")
+_ID_NOUN_NUMBER_BEFORE = re.compile(
+    r"\b(?:room|table|phone|telephone|case|serial|flight|file|account|badge|seat|docket|model|reference|tracking|"
+    r"registration|license|licence|ID|lot|item|jersey|ticket|order|patent|policy|unit|bus|route|tail|box|PIN|"
+    r"inmate|prisoner|bill)[ ]+number[ ]+(?:(?:is|was)[ ]+)?[“\"(]?$",
+    IGNORE_CASE,
+)
+_DAY_PAIR_BEFORE = re.compile(rf"\b{MONTH_RE}[ ]+\d{{1,2}}(?:st|nd|rd|th)?[ ]+(?:and|to|through|till|until|or)[ ]+$")
+_DECADE_PAIR_BEFORE = re.compile(r"\d{3}0s[ ]+(?:and|or|to|through|into|until)[ ]+(?:the[ ]+)?(?:early[ ]+|mid[ ]+|"
+                                 r"late[ ]+)?$")
+_TIME_MARK_AFTER = re.compile(r"[ ]+mark\b")
+_IDIOM_AFTER = re.compile(r"[ ]+(?:gorilla|pole)\b", IGNORE_CASE)
+_SOMETHING_AFTER = re.compile(r"[ -]?somethings?\b", IGNORE_CASE)
+_DOUBLED = re.compile(r"\b(?:has|have|had|['’]ve)[ ]+(?P<m>doubled|tripled|quadrupled)\b(?![ ]+(?:down|up|over|as)\b)",
+                      IGNORE_CASE)
+_MULTIPLIERS = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0}
+_CODE_AFTER = re.compile(r"\([a-z]\)")  # "401(k)", "501(c)(3)"
+_CODE_BEFORE = re.compile(r"(?:[Cc]ode|[Ee]rror)[ ]?:[ ]*$|\d\([a-z]\)\($")
+# a line that holds only a number (the text's first line is checked apart: a literal "\n" first scans fast)
+_LINE_NUMBER_ALONE = re.compile(r"\n[ \t]*(?P<n>\d{1,2})[ \t]*(?=\n|$)")
+# "(1 of 3)", "(2/5)": the counter of a thread of posts
+_THREAD_COUNTER = re.compile(r"\((?P<n>\d{1,2})(?:[ ]of[ ]|/)(?P<m>\d{1,2})\)")
+#: a numbered list: at least this many lines holding only a number, 1, 2, 3 ... in order
+NUMBERED_RUN = 3
+
+
+def _letter(char: str) -> bool:
+    """A letter or a combining mark ("Ã" may be written "A" + a combining tilde)."""
+    return char.isalpha() or unicodedata.category(char).startswith("M")
+
+
+def numbered_lines(text: str) -> set[int]:
+    """Starts of the numbers alone on their lines that number a list (1, 2, 3 ... in order, other lines between)."""
+    out: set[int] = set()
+    run: list[int] = []
+    last = 0
+    for m in _LINE_NUMBER_ALONE.finditer("\n" + text):  # offsets shift by the "\n" put first
+        n = int(m.group("n"))
+        if run and n == last + 1:
+            run.append(m.start("n") - 1)
+        else:
+            if len(run) >= NUMBERED_RUN:
+                out.update(run)
+            run = [m.start("n") - 1] if n == 1 else []
+        last = n
+    if len(run) >= NUMBERED_RUN:
+        out.update(run)
+    return out
+
+
+def _number_text(text: str, q: Quantity) -> str:
+    return text[q.number[0] : q.number[1]]
+
+
+def _bare_count(text: str, q: Quantity) -> bool:
+    """A count written as 1-4 plain digits with no bound, currency or scale ("757", "3200")."""
+    return (q.label in {"count", "duration"} and q.bound is None and q.currency is None and not q.vague
+            and _DIGITS.fullmatch(_number_text(text, q)) is not None and q.start == q.number[0])
+
+
+def _in_sentence_capital(text: str, pos: int) -> str | None:
+    """The capitalised word right before ``pos`` when it stands inside a sentence (not its first word), else None."""
+    m = _CAPITAL_BEFORE.search(text, max(0, pos - 40), pos)
+    if m is None:
+        return None
+    word = m.group("w")
+    if _SENTENCE_END.search(m.group("pre")) or "\n" in text[m.start() : pos]:
+        return None
+    low = word.lower().rstrip(".")
+    if low in MONTHS or low in _WEEKDAYS or BOUND_BEFORE.search(text[max(0, pos - 30) : pos]):
+        return None
+    return word
+
+
+def _name_number(text: str, q: Quantity, title: Callable[[str, int], bool]) -> bool:
+    if not _bare_count(text, q) or q.value in (None, 0):
+        return False
+    if _in_sentence_capital(text, q.start) is None or _SCORE_AFTER.match(text, q.number[1]):
+        return False  # "Clemson 45-40", "Trump 458 to 359": a score or a tally, two counts
+    unit = (q.unit or "").split()
+    return (not unit or not looks_plural(unit[-1].lower())) and not title(text, q.start)
+
+
+def _number_name(text: str, q: Quantity, title: Callable[[str, int], bool]) -> bool:
+    capital_bound = q.bound_span is not None and text[q.bound_span[0] : q.bound_span[0] + 1].isupper() \
+        and _in_sentence_capital(text, q.bound_span[0] + 1) is None and q.bound_span[0] > 0 \
+        and not _SENTENCE_END.search(text[max(0, q.bound_span[0] - 2) : q.bound_span[0]].strip())
+    if q.value in (None, 1) or q.unit_span is None:
+        return False
+    if not (_bare_count(text, q) or (capital_bound and _DIGITS.fullmatch(_number_text(text, q)))):
+        return False
+    unit = text[q.unit_span[0] : q.unit_span[1]]
+    if _TIME_UNIT_CAPITAL.fullmatch(unit):
+        return not title(text, q.start)  # "20 Minutes reported", "60 Minutes": a title, mid-sentence
+    words = unit.split()
+    if text[q.number[1] : q.number[1] + 1] == "-":
+        return False  # "A 15-YEAR long ...": a measure adjective
+    return (re.fullmatch(r"[A-Z][a-z]{2,}", words[0]) is not None
+            and all(re.fullmatch(r"[A-Z][A-Za-z]+", w) for w in words) and not looks_plural(words[-1].lower())
+            and _NAME_END_AFTER.match(text, q.unit_span[1]) is not None and not title(text, q.start))
+
+
+def title_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a headline: a line of at least four words whose longer words are nearly all
+    capitalised ("ICE Arrests 22 In Chicago Area", "54 Years Ago Today: ...")."""
+    window = 300  # headlines are short; a bounded look keeps this linear on texts without line breaks
+    start = text.rfind("\n", max(0, pos - window), pos) + 1 or max(0, pos - window)
+    end = text.find("\n", pos, pos + window)
+    line = text[start : end if end >= 0 else min(len(text), pos + window)]
+    words = re.findall(r"[A-Za-z][A-Za-z’'-]*", line)
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * max(1, len(long_words))
+
+
+def apply_context_readings(text: str, quantities: list[Quantity], enabled: frozenset[str],
+                           title: Callable[[str, int], bool] = title_line) -> list[Quantity]:
+    """``quantities`` (sorted by start) with the readings of ``enabled`` applied; ``title(text, pos)`` tells
+    whether ``pos`` lies in a headline (a line of capitalised words)."""
+    if not enabled:
+        return quantities
+    from presslens.analyzers.figures.quantity import Quantity
+
+    ids: set[str] = set()
+    index_numbers: set[int] = set()
+    if "repeated_id" in enabled and any(maker in text for maker in _AIRCRAFT_MAKERS):
+        ids.update(m.group("n") for m in _AIRCRAFT.finditer(text))
+    if "repeated_id" in enabled and any(name in text for name in _INDEX_HINTS):
+        for m in _INDEX_NAME.finditer(text):
+            ids.add(m.group("n"))
+            index_numbers.add(m.start("n"))
+    listed = numbered_lines(text) if "numbered_lines" in enabled else set()
+    if "thread_counter" in enabled and "(" in text:
+        for m in _THREAD_COUNTER.finditer(text):
+            if 1 <= int(m.group("n")) <= int(m.group("m")) <= 30:
+                listed.update((m.start("n"), m.start("m")))  # "#gapol (1 of 3)"
+    out: list[Quantity] = []
+    for q in quantities:
+        if q.number[0] in listed:
+            continue  # "\n\n1\nJohn Leguizamo On ...\n\n2\n...": a numbered list
+        if "glued_digit" in enabled and q.number[0] > 0 and _letter(text[q.number[0] - 1]):
+            continue  # "GÃ1⁄4len": a garbled letter
+        if "code_number" in enabled and (
+            (text[q.number[1] : q.number[1] + 1] == "(" and _CODE_AFTER.match(text, q.number[1]))
+            or ("(" in text[max(0, q.start - 8) : q.start] or ":" in text[max(0, q.start - 8) : q.start])
+            and _CODE_BEFORE.search(text, max(0, q.start - 8), q.start)
+        ):
+            continue  # "your 401(k)", "Ecode: 17"
+        if "name_number" in enabled and _name_number(text, q, title):
+            if len(_number_text(text, q)) >= 3:
+                ids.add(_number_text(text, q))  # "Cessna 750": the bare "750" elsewhere names it too
+            continue
+        if "number_name" in enabled and _number_name(text, q, title):
+            continue
+        if "repeated_id" in enabled and q.label == "count" and q.bound is None and q.number[0] in index_numbers:
+            continue  # "the S&P 500 closed", "Fortune 500 companies"
+        if "id_number" in enabled and q.label in {"count", "duration"} and "umber" in text[max(0, q.start - 14) : q.start] \
+                and _ID_NOUN_NUMBER_BEFORE.search(text, max(0, q.start - 60), q.start):
+            continue  # "room number (135)", "The table number is “32135”"
+        if "day_pair" in enabled and q.label == "count" and q.bound is None and q.unit is None \
+                and q.value is not None and 1 <= q.value <= 31 and _DAY_PAIR_BEFORE.search(text, max(0, q.start - 40), q.start):
+            q.label, q.extra["date"] = "date", _number_text(text, q)  # "between December 11 and 21"
+        elif "decade_pair" in enabled and q.label == "count" and q.unit is None and re.fullmatch(
+            r"\d0", _number_text(text, q)
+        ) and text[q.end : q.end + 1] == "s" and _DECADE_PAIR_BEFORE.search(text, max(0, q.start - 40), q.start):
+            q.label, q.end = "date", q.end + 1  # "in the 1960s and 70s"
+            q.extra["date"] = text[q.start : q.end]
+        if "magnitude" in enabled and q.label == "count" and q.unit == "figures" and q.value is not None \
+                and 5 <= q.value <= 12 and q.value == int(q.value):
+            digits = int(q.value)  # "in the seven figures": 1,000,000-9,999,999
+            q.value, q.low, q.high, q.vague, q.unit, q.unit_span = None, 10.0 ** (digits - 1), 10.0**digits - 1, True, \
+                None, None
+            q.bound = "approx"
+        if "time_mark" in enabled and q.label == "duration" and _TIME_MARK_AFTER.match(text, q.end):
+            continue  # "about the 7 minute mark": a point in a recording
+        if "idiom" in enabled and q.label in {"count", "measure", "money"} and (
+            re.fullmatch(r"800[ -]pounds?", text[q.start : q.end], IGNORE_CASE)
+            or re.fullmatch(r"(?:ten|10)[ -](?:foot|feet)", text[q.start : q.end], IGNORE_CASE)
+        ) and _IDIOM_AFTER.match(text, q.end):
+            continue  # "the 800-pound gorilla", "a ten-foot pole"
+        if "something" in enabled and q.value in {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0} and q.bound is None:
+            something = _SOMETHING_AFTER.match(text, q.number[1])
+            if something:  # "her twenty something Muslim neighbor": an age in the twenties
+                low = float(q.value or 0)
+                q.label, q.value, q.low, q.high, q.vague, q.bound = "age", None, low, low + 9, True, "approx"
+                q.unit, q.unit_span, q.end = "years", None, something.end()
+        out.append(q)
+    if ids:
+        out = [q for q in out if not (q.label == "count" and q.unit is None and q.bound is None
+                                      and _number_text(text, q) in ids and _DIGITS.fullmatch(_number_text(text, q)))]
+    if "doubled" in enabled and ("ubled" in text or "ipled" in text or "UBLED" in text or "IPLED" in text):
+        for m in _DOUBLED.finditer(text):
+            s, e = m.span("m")
+            if any(q.start < e and s < q.end for q in out):
+                continue
+            out.append(Quantity(s, e, "count", (s, e), value=_MULTIPLIERS[m.group("m").lower()], unit="times",
+                                score=0.85))
+        out.sort(key=lambda q: (q.start, -q.end))
+    return out
