@@ -55,6 +55,9 @@ Since 1.10 (issue 13, stop 23) the demand cue reads "Time for Congress to end th
 that occurred." ("that" as the subject); a negated subject ("no amount of spin should ...", "nobody should") is no
 party obligation; "please <verb>" opening a later clause ("In lieu of flowers, please send contributions ...") is a
 plea; "we need to be told who ..." is the writer's demand, not a report; the scorer is refit on six open splits.
+Since 1.11 (stop 24) a name of several capitalised words before a finite verb is the subject, not an imperative ("Gun
+Owners of America has released ..."); an expectation put as an imperative ("Don't expect it to condemn ...", "don't
+hold your breath", "don't be surprised if") is a discourse imperative; the scorer is refit on the seven open splits.
 
 Findings: kind ``violence`` (label ``call_to_violence`` or ``endorsement``) and kind
 ``call_to_action`` (label ``nonviolent``), each spanning the sentence. Article label

@@ -86,7 +86,10 @@ _DISCOURSE_IMPERATIVE_RE = re.compile(
     # lose hope", "what you should be feeling", "do not pretend that ...", "And these, remember, are men")
     r"\b(?:keep|bear)\s+(?:[\w'’]+\s+){0,4}?in\s+mind\b|,\s*remember\s*,|"
     r"\b(?:do\s+not|don['’]t|never|let\s+us\s+not|let['’]?s\s+not)\s+(?:be\s+(?:afraid|discouraged|fooled|"
-    r"deceived)|fear|despair|lose\s+(?:hope|heart)|pretend|imagine|assume|think)\b|"
+    r"deceived|surprised)|fear|despair|lose\s+(?:hope|heart)|pretend|imagine|assume|think|"
+    # an expectation, not an act: the writer's forecast put as an imperative ("Don't expect it to condemn ...",
+    # "don't count on it", "don't hold your breath")
+    r"expect|count\s+on|bet\s+on|hold\s+(?:your|their|our)\s+breath)\b|"
     r"\b(?:should|must|ought\s+to)\s+be\s+feeling\b|\bit\s+is\s+time\s+to\s+be\s+(?:honest|clear|frank)\b|"
     r"(?:^|[:;—–]\s*)\W*(?:(?:and|so|but|now|just|please|here)\W+)*(?:talk\s+about|never\s+underestimate|"
     r"(?:one\s+thing\s+)?we\s+(?:all\s+)?(?:need|have|ought|must|should)\s+(?:to\s+)?(?:all\s+)?(?:ask|note|see|"
@@ -201,6 +204,15 @@ _VAGUE_IMPERATIVE_RE = re.compile(
     IGNORE_CASE,
 )
 _DECLARATIVE_AND_RE = re.compile(r",\s+(?:and|then|but)\s+$", IGNORE_CASE)
+_NAMED_SUBJECT_RE = re.compile(
+    # A clause that opens with a name of several capitalised words, then a finite verb: the name of a group or a
+    # campaign is the subject ("Gun Owners of America has released ...", "Stop Funding Hate said"), not an
+    # imperative of its first word
+    r"\b(?-i:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|for|the|and|in|on|to)\s+)?(?-i:[A-Z][\w'’.-]*)){1,5}(?=\s+"
+    r"(?:has|have|had|is|are|was|were|said|says|will|would|wants|wanted|released|announced|launched|called|"
+    r"urged|issued|published|filed|sued|claims|claimed|reported|posted|put|puts|gave|gives)\b)",
+    IGNORE_CASE,
+)
 _INDEFINITE_START_RE = re.compile(r"^\W*(?:a|an)\s", IGNORE_CASE)
 _LEAD_IN_RE = re.compile(
     # A lead-in that hands over to someone's words: a verb of saying or quoting, or scripture, then a colon
@@ -443,7 +455,7 @@ def has_imperative(text: str) -> bool:
     noun ("...: support for X", "And support for them ..."), an adjective after an indefinite article ("A new,
     open letter"), nor a verb that shares the subject of a statement before ", and" / ", but" ("They get the
     body out ..., and put it ...", "It can recognize ..., and come to see ...")."""
-    masked = _SUBJECT_WORD_RE.sub("the", _NOMINAL_VERB_RE.sub("the", text))
+    masked = _SUBJECT_WORD_RE.sub("the", _NOMINAL_VERB_RE.sub("the", _NAMED_SUBJECT_RE.sub("The group", text)))
     clauses = imperative_clauses(masked)
     first_is_imperative = any(start == 0 for start, _ in clauses)
     for start, _ in clauses:
