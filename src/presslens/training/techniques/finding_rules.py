@@ -3,10 +3,10 @@
 ``python -m presslens.training.techniques.finding_rules --data ../shared/data/ptc-semeval2020-task11``
 
 Runs the analyzer (lexicon mined from the fit articles only, as ``presslens eval techniques --held-out-train``)
-on the 56 held-out train articles under each setting of its ``nested`` and ``edges`` options and prints, per
+on the 56 held-out train articles under each setting of its ``nested``, ``edges`` and ``lexicon`` options and prints, per
 setting: SI precision/recall/F1, the number of technique findings and of asserted ones (score >= 0.5), and the
 share of asserted findings that are right (at least half of the fragment inside gold spans of its technique).
-Differences to analyzer 1.3 (``nested=all, edges=raw``) come with a 95 % bootstrap interval over articles
+Differences to analyzer 1.3 (``nested=all, edges=raw, lexicon=context``) come with a 95 % bootstrap interval over articles
 (1,000 resamples, seed 0): a change inside that interval is noise.
 
 With ``--quoted`` it also prints, for lexical hits on the held-out articles, how often a hit that stands inside
@@ -31,8 +31,11 @@ from presslens.evaluation import ptc
 from presslens.training.techniques.data import DEFAULT_CACHE, ArticleData, load_train, split_articles
 from presslens.training.techniques.lexicon import mine_lexicon
 
-SETTINGS: tuple[tuple[str, str], ...] = (("all", "raw"), ("all", "snap"), ("score", "raw"), ("outer", "raw"),
-                                         ("score", "snap"), ("outer", "snap"))
+SETTINGS: tuple[tuple[str, str, str], ...] = (
+    ("all", "raw", "context"), ("all", "snap", "context"), ("score", "raw", "context"), ("outer", "raw", "context"),
+    ("all", "raw", "held"), ("contained", "raw", "context"), ("score", "snap", "context"),
+    ("contained", "snap", "context"), ("score", "snap", "held"), ("contained", "snap", "held"),
+)
 RESAMPLES = 1000
 
 
@@ -42,8 +45,8 @@ def held_out(data: Path, cache: Path, seed: int) -> tuple[T.TechniqueModel, list
     fit_ids, hold_ids = split_articles([a.id for a in arts], 0.15, seed)
     lexicon = L.hand_lexicon()
     for item in mine_lexicon([a for a in arts if a.id in fit_ids]):
-        words = tuple(item["words"])
-        lexicon.entries.setdefault(words, L.LexiconEntry(words, item["precision"], item["label"], "train"))
+        entry = L.entry_from_mined(item)
+        lexicon.entries.setdefault(entry.words, entry)
     model = replace(T.TechniqueModel.load(), lexicon=lexicon)
     return model, [a for a in arts if a.id in hold_ids]
 
@@ -143,15 +146,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     model, arts = held_out(args.data, args.cache, args.seed)
     print(f"held-out train: {len(arts)} articles (seed {args.seed})\n")
-    rows = {s: article_counts(model, arts, {"nested": s[0], "edges": s[1]}) for s in SETTINGS}
+    rows = {s: article_counts(model, arts, {"nested": s[0], "edges": s[1], "lexicon": s[2]}) for s in SETTINGS}
     base = rows[SETTINGS[0]]
-    print("| nested, edges | SI P | SI R | SI F1 (95% CI of change) | findings | asserted | asserted right "
+    print("| nested, edges, lexicon | SI P | SI R | SI F1 (95% CI of change) | findings | asserted | asserted right "
           "(95% CI of change) |\n|---|---|---|---|---|---|---|")
     for s, r in rows.items():
         m = summary(r)
         f_ci = bootstrap(base, r, "si_f1")
         p_ci = bootstrap(base, r, "asserted_precision")
-        print(f"| {s[0]}, {s[1]} | {m['si_p']:.4f} | {m['si_r']:.4f} | {m['si_f1']:.4f} "
+        print(f"| {', '.join(s)} | {m['si_p']:.4f} | {m['si_r']:.4f} | {m['si_f1']:.4f} "
               f"({f_ci[0]:+.4f} .. {f_ci[1]:+.4f}) | {int(m['findings'])} | {int(m['asserted'])} | "
               f"{m['asserted_precision']:.3f} ({p_ci[0]:+.3f} .. {p_ci[1]:+.3f}) |")
     if args.quoted:
