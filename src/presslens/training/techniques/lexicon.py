@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,10 @@ def write_lexicon(arts: list[ArticleData], output: Path) -> None:
         "entries": entries,
     }
     output.mkdir(parents=True, exist_ok=True)
-    (output / L.LEXICON_NAME).write_text(json.dumps(doc, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    path = output / L.LEXICON_NAME
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(doc, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
     failing = sum(e.get("held_hits", 0) and e["held_right"] / e["held_hits"] < 0.5 for e in entries)
     print(f"lexicon: {len(entries)} phrases ({sum(e['label'] is not None for e in entries)} with a technique; "
           f"{failing} below 0.5 out of fold)", flush=True)
@@ -130,7 +134,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=T.MODEL_DIR)
     args = parser.parse_args(argv)
     write_lexicon(load_train(args.data, args.cache), args.output)
+    refresh_spec(args.output)
     return 0
+
+
+def refresh_spec(folder: Path) -> None:
+    """Re-hash the files of ``folder``'s ``spec.json`` (if it has one), keeping its name, version and encoder."""
+    from presslens.registry import SPEC_NAME, ModelSpec
+
+    if (folder / SPEC_NAME).is_file():
+        spec = ModelSpec.read(folder)
+        ModelSpec.of_folder(folder, spec.name, spec.version, list(spec.files), spec.encoder_fingerprint).write(folder)
 
 
 if __name__ == "__main__":
