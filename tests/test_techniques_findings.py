@@ -103,7 +103,8 @@ def test_entry_that_failed_out_of_fold_gives_candidates_only() -> None:
     assert L.hit_probability(failing, L.CONTEXT_WEIGHTS, loud) == pytest.approx(5 / 11)
     assert L.hit_probability(failing, L.CONTEXT_WEIGHTS, loud, held=False) > 0.5
     assert L.hit_probability(holding, L.CONTEXT_WEIGHTS, loud) == pytest.approx(0.75)
-    assert L.hit_probability(unknown, L.CONTEXT_WEIGHTS, loud) == L.context_probability(L.CONTEXT_WEIGHTS, loud)
+    plain = L.context_probability(L.CONTEXT_WEIGHTS, loud)
+    assert L.hit_probability(unknown, L.CONTEXT_WEIGHTS, loud) == plain
 
 
 def test_shipped_lexicon_records_out_of_fold_hits() -> None:

@@ -108,8 +108,9 @@ def lexical_spans(
     sentences: list[tuple[int, int]], *, held: bool = True,
 ) -> list[tuple[int, int, float]]:
     """Lexical hits as extra spans (``(start, end, -probability)``, the probability from the entry's train
-    precision and the hit's context, :func:`~presslens.analyzers.techniques.lexicon.context_probability`, capped
-    with ``held`` at the entry's out-of-fold precision, :func:`~presslens.analyzers.techniques.lexicon.hit_probability`);
+    precision and the hit's context, :func:`~presslens.analyzers.techniques.lexicon.context_probability`,
+    capped with ``held`` at the entry's out-of-fold precision,
+    :func:`~presslens.analyzers.techniques.lexicon.hit_probability`);
     bumps the sentence probabilities of ``table`` in place for sentences that contain a hit whose
     probability is at least 0.5 (a hit out of its train context stays a candidate and bumps nothing)."""
     have = {(s, e) for s, e, _ in spans}
@@ -146,15 +147,18 @@ class TechniquesAnalyzer(Analyzer):
         "probability for every sentence, from a light head over the shared encoder's token states."
     )
     options = (
-        AnalyzerOption("nested", NESTED_CHOICES, "score",
-                       "overlapping findings of one technique: keep the best-scored one ('score'), the same for "
-                       "nested ones only ('contained'), the longest one ('outer') or all ('all', analyzer 1.3)"),
-        AnalyzerOption("edges", EDGE_CHOICES, "snap",
-                       "span edges: trim stray quote marks and punctuation ('snap', shipped) or keep the decoder's "
-                       "edges ('raw', analyzer 1.3)"),
-        AnalyzerOption("lexicon", LEXICON_CHOICES, "held",
-                       "lexical hits: probability at most the entry's out-of-fold train precision ('held', shipped) "
-                       "or the context probability alone ('context', analyzer 1.3)"),
+        AnalyzerOption(
+            "nested", NESTED_CHOICES, "score",
+            "overlapping findings of one technique: keep the best-scored one ('score', shipped), the same "
+            "for nested ones only ('contained'), the longest one ('outer') or all ('all', analyzer 1.3)"),
+        AnalyzerOption(
+            "edges", EDGE_CHOICES, "snap",
+            "span edges: trim stray quote marks and punctuation ('snap', shipped) or keep the decoder's "
+            "edges ('raw', analyzer 1.3)"),
+        AnalyzerOption(
+            "lexicon", LEXICON_CHOICES, "held",
+            "lexical hits: probability at most the entry's out-of-fold train precision ('held', shipped) "
+            "or the context probability alone ('context', analyzer 1.3)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -168,7 +172,8 @@ class TechniquesAnalyzer(Analyzer):
             model, article, enc.token_states, enc.token_offsets, features.sentence_embeddings,
             snap_edges=self.option("edges") == "snap", held_lexicon=self.option("lexicon") == "held",
         )
-        findings = one_per_stretch(self._technique_findings(model, article, spans, probs), self.option("nested"))
+        findings = self._technique_findings(model, article, spans, probs)
+        findings = one_per_stretch(findings, self.option("nested"))
         flagged = 0
         for i, (s, e) in enumerate(article.sentences):
             p = float(table.sentence_probs[i])

@@ -70,8 +70,8 @@ class LexiconEntry:
     label: str | None
     source: str
     held_precision: float | None = None
-    """Share of the phrase's hits in train articles it was *not* mined from that lay inside gold spans (5-fold,
-    at least 3 hits; None when unknown). Since analyzer 1.4 a hit's probability is at most this value: an
+    """Share of the phrase's hits in train articles it was *not* mined from that lay inside gold spans
+    (5-fold, at least 3 hits; None when unknown). Since analyzer 1.4 a hit's probability is at most this value: an
     entry that did not hold out of fold (below 0.5) gives candidates only."""
 
 
@@ -198,7 +198,8 @@ def context_features(precision: float, token_mean: float, sentence_prob: float) 
 
 def hit_probability(entry: LexiconEntry, weights: tuple[float, ...], features: Sequence[float],
                     *, held: bool = True) -> float:
-    """:func:`context_probability`, at most the entry's out-of-fold precision when ``held`` and it is known."""
+    """:func:`context_probability`, at most the entry's out-of-fold precision when ``held`` and it is
+    known."""
     p = context_probability(weights, features)
     if held and entry.held_precision is not None:
         p = min(p, entry.held_precision)

@@ -150,8 +150,8 @@ OPENING_MARKS = "“‘«([{"
 CLOSING_MARKS = "”’»)]}"
 PAIRED_MARKS = {"“": "”", "‘": "’", "«": "»", "(": ")", "[": "]", "{": "}"}
 EDGE_PUNCTUATION = " \n\t.,:;—–-/*"
-"""Never at a span's edge: whitespace, clause punctuation and dashes (``!`` and ``?`` stay at the end: they are
-part of slogans and loaded questions)."""
+"""Never at a span's edge: whitespace, clause punctuation and dashes (``!`` and ``?`` stay at the end: they
+are part of slogans and loaded questions)."""
 
 
 def _balanced_straight_quotes(span: str) -> bool:
@@ -162,7 +162,8 @@ def trim_edge_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` so it neither opens nor closes on a stray quote mark, bracket or punctuation:
     a closing quote/bracket at the start, an opening one at the end, a quote or bracket whose partner is not
     inside the span (``Islamophobia”`` -> ``Islamophobia``, ``a “ridiculous temper tantrum`` -> ``ridiculous
-    temper tantrum``: the longer side of a quote mark without its partner), leading ``!``/``?``, and :data:`EDGE_PUNCTUATION`.
+    temper tantrum``: the longer side of a quote mark without its partner), leading ``!``/``?``, and
+    :data:`EDGE_PUNCTUATION`.
     A span that is one quotation with both its marks (``“enemy of the people”``) keeps them. Never empties a
     span that has a word."""
     s, e = start, end

@@ -2,17 +2,17 @@
 
 ``python -m presslens.training.techniques.finding_rules --data ../shared/data/ptc-semeval2020-task11``
 
-Runs the analyzer (lexicon mined from the fit articles only, as ``presslens eval techniques --held-out-train``)
-on the 56 held-out train articles under each setting of its ``nested``, ``edges`` and ``lexicon`` options and prints, per
-setting: SI precision/recall/F1, the number of technique findings and of asserted ones (score >= 0.5), and the
+Runs the analyzer (lexicon mined from the fit articles only, as ``presslens eval techniques
+--held-out-train``) on the 56 held-out train articles under each setting of its ``nested``, ``edges`` and
+``lexicon`` options and prints, per setting: SI precision/recall/F1, the number of technique findings and of asserted ones (score >= 0.5), and the
 share of asserted findings that are right (at least half of the fragment inside gold spans of its technique).
-Differences to analyzer 1.3 (``nested=all, edges=raw, lexicon=context``) come with a 95 % bootstrap interval over articles
-(1,000 resamples, seed 0): a change inside that interval is noise.
+Differences to analyzer 1.3 (``nested=all, edges=raw, lexicon=context``) come with a 95 % bootstrap
+interval over articles (1,000 resamples, seed 0): a change inside that interval is noise.
 
-With ``--quoted`` it also prints, for lexical hits on the held-out articles, how often a hit that stands inside
-quotation marks lies in a gold span (of any technique / of the entry's technique) against hits outside quotes:
-whether PTC gold treats quoted terms as the writer's technique. ``--entries "american people" gross`` prints the
-same split for single lexicon entries over all 371 train articles (in gold of any technique, in gold of the
+With ``--quoted`` it also prints, for lexical hits on the held-out articles, how often a hit that stands
+inside quotation marks lies in a gold span (of any technique / of the entry's technique) against hits outside quotes:
+whether PTC gold treats quoted terms as the writer's technique. ``--entries "american people" gross``
+prints the same split for single lexicon entries over all 371 train articles (in gold of any technique, in gold of the
 entry's technique).
 """
 
@@ -34,7 +34,8 @@ from presslens.training.techniques.data import DEFAULT_CACHE, ArticleData, load_
 from presslens.training.techniques.lexicon import mine_lexicon
 
 SETTINGS: tuple[tuple[str, str, str], ...] = (
-    ("all", "raw", "context"), ("all", "snap", "context"), ("score", "raw", "context"), ("outer", "raw", "context"),
+    ("all", "raw", "context"), ("all", "snap", "context"), ("score", "raw", "context"),
+    ("outer", "raw", "context"),
     ("all", "raw", "held"), ("contained", "raw", "context"), ("score", "snap", "context"),
     ("contained", "snap", "context"), ("score", "snap", "held"), ("contained", "snap", "held"),
 )
@@ -61,7 +62,8 @@ def findings_of(model: T.TechniqueModel, art: ArticleData, settings: dict[str, s
     analyzer.status = "ok"
     analyzer.settings = settings
     feats = Features(Article(text=art.text, id=art.id, sentences=art.sentences))
-    feats._encoded = Encoded(token_states=art.states, token_offsets=art.offsets, sentence_embeddings=art.sent_emb)
+    feats._encoded = Encoded(token_states=art.states, token_offsets=art.offsets,
+                             sentence_embeddings=art.sent_emb)
     return [f for f in analyzer.analyze(feats).findings if f.kind == "technique"]
 
 
@@ -71,7 +73,8 @@ def right(f: Any, gold: dict[str, list[tuple[int, int]]]) -> bool:
 
 
 def article_counts(model: T.TechniqueModel, arts: list[ArticleData], settings: dict[str, str]) -> np.ndarray:
-    """Per article: SI (precision credit, n predicted, recall credit, n gold), findings, asserted, asserted right."""
+    """Per article: SI (precision credit, n predicted, recall credit, n gold), findings, asserted, asserted
+    right."""
     rows = []
     for a in arts:
         found = findings_of(model, a, settings)
@@ -109,7 +112,7 @@ def bootstrap(base: np.ndarray, other: np.ndarray, key: str) -> tuple[float, flo
 
 
 def quoted_hits(model: T.TechniqueModel, arts: list[ArticleData]) -> None:
-    """Lexical hits inside / outside quotation marks: share inside gold spans (any technique, own technique)."""
+    """Lexical hits inside / outside quotation marks: share inside gold spans (any / own technique)."""
     stats: dict[str, list[int]] = {"quoted": [0, 0, 0], "not quoted": [0, 0, 0]}
     for a in arts:
         gold_any = ptc.merge_spans(a.gold_si)
@@ -128,7 +131,7 @@ def quoted_hits(model: T.TechniqueModel, arts: list[ArticleData]) -> None:
 
 
 def entry_contexts(data: Path, cache: Path, phrases: list[str]) -> None:
-    """Per phrase and context (inside quotation marks or not): hits in all train articles, share in gold spans."""
+    """Per phrase and context (inside quotation marks or not): hits in all train articles, in gold spans."""
     arts = load_train(data, cache)
     shipped = L.load_lexicon(T.MODEL_DIR / L.LEXICON_NAME)
     keys = [L.phrase_words(p) for p in phrases]
@@ -138,13 +141,15 @@ def entry_contexts(data: Path, cache: Path, phrases: list[str]) -> None:
         gold_any = ptc.merge_spans(a.gold_si)
         for s, e, entry in probe.matches(a.text):
             own = ptc.merge_spans([(g.start, g.end) for g in a.gold_tc if g.technique == entry.label])
-            key = (" ".join(entry.words), "quoted" if inside_quotes(a.text, a.sentences, s, e) else "not quoted")
+            quoted = inside_quotes(a.text, a.sentences, s, e)
+            key = (" ".join(entry.words), "quoted" if quoted else "not quoted")
             row = stats.setdefault(key, [0, 0, 0])
             row[0] += 1
             row[1] += _share(gold_any, s, e) >= 0.5
             row[2] += _share(own, s, e) >= 0.5
     print(f"\nall {len(arts)} train articles (in-sample for the shipped lexicon)\n"
-          "| entry (technique) | context | hits | in gold (any technique) | in gold of its technique |\n|---|---|---|---|---|")
+          "| entry (technique) | context | hits | in gold (any technique) | in gold of its technique |\n"
+          "|---|---|---|---|---|")
     for (phrase, ctx), (n, any_, own_) in sorted(stats.items()):
         label = probe.entries[L.phrase_words(phrase)].label
         print(f"| {phrase} ({label}) | {ctx} | {n} | {any_} | {own_} |")
@@ -168,17 +173,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--quoted", action="store_true")
-    parser.add_argument("--entries", nargs="*", default=None, help="only print the quoted/plain split of these phrases")
+    parser.add_argument("--entries", nargs="*", default=None,
+                        help="only print the quoted/plain split of these phrases")
     args = parser.parse_args(argv)
     if args.entries:
         entry_contexts(args.data, args.cache, args.entries)
         return 0
     model, arts = held_out(args.data, args.cache, args.seed)
     print(f"held-out train: {len(arts)} articles (seed {args.seed})\n")
-    rows = {s: article_counts(model, arts, {"nested": s[0], "edges": s[1], "lexicon": s[2]}) for s in SETTINGS}
+    rows = {s: article_counts(model, arts, dict(zip(("nested", "edges", "lexicon"), s, strict=True)))
+            for s in SETTINGS}
     base = rows[SETTINGS[0]]
-    print("| nested, edges, lexicon | SI P | SI R | SI F1 (95% CI of change) | findings | asserted | asserted right "
-          "(95% CI of change) |\n|---|---|---|---|---|---|---|")
+    print("| nested, edges, lexicon | SI P | SI R | SI F1 (95% CI of change) | findings | asserted | "
+          "asserted right (95% CI of change) |\n|---|---|---|---|---|---|---|")
     for s, r in rows.items():
         m = summary(r)
         f_ci = bootstrap(base, r, "si_f1")

@@ -30,7 +30,8 @@ HELD_MIN_HITS = 3
 """Out-of-fold check (analyzer 1.4): the articles are cut into ``HELD_FOLDS`` folds; each fold's hits of the
 phrases mined from the other folds are counted, with how many lie at least half inside gold spans. An entry
 with at least ``HELD_MIN_HITS`` such hits records them (``held_hits``, ``held_right``); the analyzer caps its
-hits' probability at the out-of-fold precision (:attr:`presslens.analyzers.techniques.lexicon.LexiconEntry.held_precision`)."""
+hits' probability at the out-of-fold precision
+(:attr:`presslens.analyzers.techniques.lexicon.LexiconEntry.held_precision`)."""
 
 
 def mine_lexicon(arts: list[ArticleData], *, held_folds: int = HELD_FOLDS) -> list[dict[str, Any]]:
@@ -45,7 +46,8 @@ def mine_lexicon(arts: list[ArticleData], *, held_folds: int = HELD_FOLDS) -> li
     right: Counter[tuple[str, ...]] = Counter()
     for k in range(held_folds):
         mined = mine_phrases([a for a in arts if fold_of[a.id] != k])
-        probe = L.Lexicon({tuple(e["words"]): L.LexiconEntry(tuple(e["words"]), 0.0, None, "train") for e in mined})
+        keys = [tuple(e["words"]) for e in mined]
+        probe = L.Lexicon({k: L.LexiconEntry(k, 0.0, None, "train") for k in keys})
         for a in arts:
             if fold_of[a.id] != k:
                 continue
@@ -107,7 +109,8 @@ def write_lexicon(arts: list[ArticleData], output: Path) -> None:
     entries = mine_lexicon(arts)
     doc = {
         "description": "phrases mined from PTC train gold spans by presslens train techniques (research use only)",
-        "settings": {"held_folds": HELD_FOLDS, "held_min_hits": HELD_MIN_HITS, "max_words": LEXICON_MAX_WORDS, "min_occurrences": LEXICON_MIN_OCCURRENCES,
+        "settings": {"held_folds": HELD_FOLDS, "held_min_hits": HELD_MIN_HITS,
+                     "max_words": LEXICON_MAX_WORDS, "min_occurrences": LEXICON_MIN_OCCURRENCES,
                      "min_articles": LEXICON_MIN_ARTICLES, "min_precision": LEXICON_MIN_PRECISION,
                      "label_min_share": LEXICON_LABEL_MIN_SHARE},
         "entries": entries,
@@ -139,12 +142,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def refresh_spec(folder: Path) -> None:
-    """Re-hash the files of ``folder``'s ``spec.json`` (if it has one), keeping its name, version and encoder."""
+    """Re-hash the files of ``folder``'s ``spec.json`` (if any), keeping its name, version and encoder."""
     from presslens.registry import SPEC_NAME, ModelSpec
 
     if (folder / SPEC_NAME).is_file():
         spec = ModelSpec.read(folder)
-        ModelSpec.of_folder(folder, spec.name, spec.version, list(spec.files), spec.encoder_fingerprint).write(folder)
+        fresh = ModelSpec.of_folder(folder, spec.name, spec.version, list(spec.files), spec.encoder_fingerprint)
+        fresh.write(folder)
 
 
 if __name__ == "__main__":
