@@ -47,6 +47,12 @@ CASES = [
     ("claims.prediction_scorer", "learned", "claims", PORT),
     ("claims.furniture", "layout", "claims",
      "Ferries collide off Larn\n\n(CNN) Two ferries collided off Larn on Monday, injuring 14 passengers."),
+    ("techniques.nested", "all", "techniques",
+     "Rally\n\nOnly traitors would betray the American people and our glorious flag! Rise up now!"),
+    ("techniques.edges", "raw", "techniques",
+     'Debate\n\nThe candidate vowed on Saturday to rid the world of "this barbarous militia" but said little about how.'),
+    ("techniques.lexicon", "context", "techniques",
+     "Rally\n\nThis deal is a total disaster for every family in the country, and the corrupt traitors know it!"),
 ]
 
 

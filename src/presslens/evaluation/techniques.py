@@ -356,8 +356,8 @@ def held_out_train(args: argparse.Namespace) -> int:
     full = T.TechniqueModel.load(args.model_dir)
     lexicon = L.hand_lexicon()
     for item in TR.mine_lexicon([a for a in arts if a.id in fit_ids]):
-        words = tuple(item["words"])
-        lexicon.entries.setdefault(words, L.LexiconEntry(words, item["precision"], item["label"], "train"))
+        entry = L.entry_from_mined(item)
+        lexicon.entries.setdefault(entry.words, entry)
     hold = [a for a in arts if a.id in hold_ids]
     corpus = ptc.EncodedCorpus(
         ids=[a.id for a in hold], texts=[a.text for a in hold],

@@ -25,10 +25,10 @@ import bisect
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from presslens.analyzers.techniques.model import TokenTable
@@ -69,6 +69,19 @@ class LexiconEntry:
     precision: float
     label: str | None
     source: str
+    held_precision: float | None = None
+    """Share of the phrase's hits in train articles it was *not* mined from that lay inside gold spans
+    (5-fold, at least 3 hits; None when unknown). Since analyzer 1.4 a hit's probability is at most this value: an
+    entry that did not hold out of fold (below 0.5) gives candidates only."""
+
+
+def entry_from_mined(item: Mapping[str, Any], source: str = "train") -> LexiconEntry:
+    """A :class:`LexiconEntry` from one item of ``lexicon.json`` (or of
+    :func:`presslens.training.techniques.mine_lexicon`)."""
+    words = tuple(item["words"])
+    hits = int(item.get("held_hits", 0))
+    held = int(item["held_right"]) / hits if hits else None
+    return LexiconEntry(words, float(item["precision"]), item.get("label"), source, held)
 
 
 @dataclass
@@ -155,8 +168,8 @@ def load_lexicon(path: Path, *, with_hand: bool = True) -> Lexicon:
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
         for item in data["entries"]:
-            key = tuple(item["words"])
-            lex.entries[key] = LexiconEntry(key, float(item["precision"]), item.get("label"), "train")
+            entry = entry_from_mined(item)
+            lex.entries[entry.words] = entry
     if with_hand:
         hand = hand_lexicon()
         lex.entries.update(hand.entries)
@@ -181,6 +194,16 @@ def context_features(precision: float, token_mean: float, sentence_prob: float) 
     """``[logit(train precision), tagger mean over the hit, sentence propaganda probability]``."""
     p = min(max(precision, 1e-3), 1 - 1e-3)
     return [math.log(p / (1 - p)), token_mean, sentence_prob]
+
+
+def hit_probability(entry: LexiconEntry, weights: tuple[float, ...], features: Sequence[float],
+                    *, held: bool = True) -> float:
+    """:func:`context_probability`, at most the entry's out-of-fold precision when ``held`` and it is
+    known."""
+    p = context_probability(weights, features)
+    if held and entry.held_precision is not None:
+        p = min(p, entry.held_precision)
+    return p
 
 
 def context_probability(weights: tuple[float, ...], features: Sequence[float]) -> float:

@@ -144,3 +144,75 @@ def orth_features(text: str, sentences: list[tuple[int, int]], offsets: list[np.
             feats[:, 9] = ~in_run | (run_start[ridx] == st)
         out.append(feats)
     return out
+
+
+OPENING_MARKS = "“‘«([{"
+CLOSING_MARKS = "”’»)]}"
+PAIRED_MARKS = {"“": "”", "‘": "’", "«": "»", "(": ")", "[": "]", "{": "}"}
+EDGE_PUNCTUATION = " \n\t.,:;—–-/*"
+"""Never at a span's edge: whitespace, clause punctuation and dashes (``!`` and ``?`` stay at the end: they
+are part of slogans and loaded questions)."""
+
+
+def _balanced_straight_quotes(span: str) -> bool:
+    return span.count('"') % 2 == 0
+
+
+def trim_edge_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` so it neither opens nor closes on a stray quote mark, bracket or punctuation:
+    a closing quote/bracket at the start, an opening one at the end, a quote or bracket whose partner is not
+    inside the span (``Islamophobia”`` -> ``Islamophobia``, ``a “ridiculous temper tantrum`` -> ``ridiculous
+    temper tantrum``: the longer side of a quote mark without its partner), leading ``!``/``?``, and
+    :data:`EDGE_PUNCTUATION`.
+    A span that is one quotation with both its marks (``“enemy of the people”``) keeps them. Never empties a
+    span that has a word."""
+    s, e = start, end
+    for _ in range(16):
+        before = (s, e)
+        while s < e and (text[s] in EDGE_PUNCTUATION or text[s] in "!?"):
+            s += 1
+        while e > s and text[e - 1] in EDGE_PUNCTUATION:
+            e -= 1
+        if s >= e:
+            break
+        span = text[s:e]
+        first, last = span[0], span[-1]
+        if first in CLOSING_MARKS or (first in OPENING_MARKS and PAIRED_MARKS[first] not in span[1:]):
+            s += 1
+        elif first == '"' and not _balanced_straight_quotes(span):
+            s += 1
+        if s < e:
+            span = text[s:e]
+            last = span[-1]
+            if last in OPENING_MARKS or (last in CLOSING_MARKS and _opener(last) not in span[:-1]):
+                # an apostrophe closing a word ("officials’") is part of the word, not a quote mark
+                if not (last == "’" and len(span) >= 2 and span[-2].isalpha() and "‘" not in span):
+                    e -= 1
+            elif last == '"' and not _balanced_straight_quotes(span):
+                e -= 1
+        if (s, e) == before:
+            break
+    s, e = _cut_at_unpaired_quote(text, s, e)
+    if not any(c.isalnum() for c in text[s:e]):
+        return start, end
+    return s, e
+
+
+def _cut_at_unpaired_quote(text: str, s: int, e: int) -> tuple[int, int]:
+    """A quote mark inside the span without its partner there: keep the longer side of it."""
+    span = text[s:e]
+    for i, c in enumerate(span):
+        unpaired = (
+            (c == "“" and "”" not in span[i + 1 :]) or (c == "”" and "“" not in span[:i])
+            or (c == '"' and not _balanced_straight_quotes(span))
+        )
+        if unpaired and 0 < i < len(span) - 1:
+            left, right = (s, s + i), (s + i + 1, e)
+            ls, le = snap_to_words(text, *left)
+            rs, re_ = snap_to_words(text, *right)
+            return (rs, re_) if re_ - rs >= le - ls else (ls, le)
+    return s, e
+
+
+def _opener(mark: str) -> str:
+    return next(o for o, c in PAIRED_MARKS.items() if c == mark)

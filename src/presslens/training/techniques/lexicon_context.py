@@ -79,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     excluded = realnews_ids()
     lexicon = L.hand_lexicon()
     for item in mine_lexicon([a for a in arts if a.id in fit_ids]):
-        words = tuple(item["words"])
-        lexicon.entries.setdefault(words, L.LexiconEntry(words, item["precision"], item["label"], "train"))
+        entry = L.entry_from_mined(item)
+        lexicon.entries.setdefault(entry.words, entry)
     hold = [a for a in arts if a.id in hold_ids and a.id not in excluded]
     model = T.TechniqueModel.load(args.model_dir)
     x, y = hit_rows(model, lexicon, hold)
