@@ -87,3 +87,37 @@ def test_a_relative_clause_content_ends_before_the_main_clause_report() -> None:
     text = "Mara Lind, who said the clinic was at fault, told reporters she would sue."
     a = _att(text, "Mara Lind", "said", "the clinic was at fault")
     assert relative_report_end(text, a) is None
+
+
+def test_added_with_a_quantity_object_is_an_increase_not_speech() -> None:
+    text = "Since then the state has added 40,000 private sector jobs, the governor noted."
+    assert "cue adds a quantity" in sanity.cue_problems(text, span_of(text, "added"))
+    text = "The region added about $2 billion in exports last year."
+    assert "cue adds a quantity" in sanity.cue_problems(text, span_of(text, "added"))
+    text = "The mayor added that 40,000 jobs had been created."
+    assert "cue adds a quantity" not in sanity.cue_problems(text, span_of(text, "added"))
+    text = "\u201cWe will recover,\u201d she added. \u201cTwo more plants open in May.\u201d"
+    assert "cue adds a quantity" not in sanity.cue_problems(text, span_of(text, "added"))
+
+
+def test_a_noun_phrase_before_a_speech_participle_is_its_source() -> None:
+    from presslens.analyzers.attribution.rules import rule_attributions
+
+    def found(text: str) -> list[tuple[str | None, str, str | None]]:
+        out = []
+        for a in rule_attributions(text, [(0, len(text))]):
+            out.append((text[a.source[0] : a.source[1]] if a.source else None, text[a.cue[0] : a.cue[1]],
+                        text[a.content[0] : a.content[1]] if a.content else None))
+        return out
+
+    text = "He was detained despite a 2019 notice from the agency saying he could stay until the appeal ended."
+    assert ("a 2019 notice from the agency", "saying", "he could stay until the appeal ended") in found(text)
+    text = "The paper quoted three unnamed officials telling staff that the plant would close in June."
+    assert ("three unnamed officials", "telling", "staff that the plant would close in June") in found(text)
+    # after a comma the participle's subject is the main clause's, after "be" it is a progressive, after a
+    # pronoun or an adverb no noun phrase: no reduced relative
+    for text in ("The minister left the hall, saying the talks had failed for good.",
+                 "Health officials are now saying the outbreak is under control.",
+                 "I heard him saying the talks had failed for good.",
+                 "The man walked away saying the talks had failed for good."):
+        assert all(cue not in ("saying",) for _, cue, _ in found(text)), text

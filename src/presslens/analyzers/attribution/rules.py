@@ -216,8 +216,8 @@ def _reduced_relative(text: str, s: int, e: int, cue: Span) -> RuleAttribution |
         if w.lower() in _NP_STOPS or verb_form or any(ch in text[we:start] for ch in _BOUNDARY + ".!?\n"):
             break  # "sending out emails", "arrested despite", but "two unidentified sources" runs on
         start = ws
-        if w.lower() in _NP_OPENERS:
-            break
+        if w.lower() in _NP_OPENERS and before not in ("from", "of"):
+            break  # "a letter from the agency" runs on over "from the"
     while True:  # "a letter to him from ICE saying": the phrase starts after "from"
         first = _WORD_RE.match(text, start)
         if first is None or first.group().lower() not in ("from", "of") or first.end() >= words[-1][1]:

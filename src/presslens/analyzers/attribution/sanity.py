@@ -386,7 +386,19 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         out.append("cue is an adjective")  # "the alleged shooter", "some for alleged domestic violence"
     if hyphenated(text, cue):
         out.append("cue inside a hyphenated word")  # "DFL-endorsed candidate", "the oft-repeated notion"
+    if ws and ws[-1] in _ADD_FORMS and _QUANTITY_OBJECT.match(text, cue[1]):
+        out.append("cue adds a quantity")  # "we added 1 million private sector jobs": an increase, not speech
     return out
+
+
+_ADD_FORMS = frozenset("add adds added adding".split())
+#: a quantity right after "added" ("added 1 million jobs", "added about $40 billion"): the verb means "increased"
+_QUANTITY_OBJECT = re.compile(
+    r"\s+(?:(?:about|nearly|almost|roughly|some|another|over|more\s+than|an\s+additional|at\s+least)\s+)?"
+    r"(?:[$\u00a3\u20ac]?\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|millions)\s+"
+    r"(?:hundred|thousand|million|billion|more|new)\b)",
+    re.I,
+)
 
 
 def hyphenated(text: str, cue: Span) -> bool:
