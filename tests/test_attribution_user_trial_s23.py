@@ -119,5 +119,6 @@ def test_a_noun_phrase_before_a_speech_participle_is_its_source() -> None:
     for text in ("The minister left the hall, saying the talks had failed for good.",
                  "Health officials are now saying the outbreak is under control.",
                  "I heard him saying the talks had failed for good.",
-                 "The man walked away saying the talks had failed for good."):
-        assert all(cue not in ("saying",) for _, cue, _ in found(text)), text
+                 "The man walked away saying the talks had failed for good.",
+                 "Ana Holt, a former aide, came forward last month alleging the count was rigged."):
+        assert all(not cue.endswith("ing") for _, cue, _ in found(text)), text

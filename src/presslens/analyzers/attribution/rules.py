@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.lexicon import SPEECH_VERBS
+from presslens.analyzers.attribution.sanity import TIME_WORDS
 from presslens.analyzers.attribution.spans import Span, overlaps, sentence_at, strip_span
 
 # Rules
@@ -206,6 +207,8 @@ def _reduced_relative(text: str, s: int, e: int, cue: Span) -> RuleAttribution |
     last = text[words[-1][0] : words[-1][1]]
     if last.lower() in _NOT_NOUN_BEFORE or last.lower() in _NP_STOPS or (last.islower() and last.endswith(("ed", "ly"))):
         return None
+    if last.lower() in TIME_WORDS:
+        return None  # "came forward last month alleging": a time adverbial, the participle's subject is the clause's
     start = words[-1][0]
     lead = words[-6:]
     for k in range(len(lead) - 1, -1, -1):
