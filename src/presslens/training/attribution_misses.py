@@ -11,6 +11,14 @@ rule (:func:`~presslens.evaluation.realnews_matching.match_attribution`). Each m
   ``b-content-end``, ``b-content-both``, ``b-both``);
 - ``a`` (no candidate): nothing the analyzer finds is near it.
 
+``--wrong`` classifies the wrong asserted attributions instead (score >= 0.5, matching no gold attribution), by
+cause (:func:`wrong_cause`): ``w-source`` / ``w-content`` / ``w-both`` (a gold attribution shares its cue, the
+named part fails the rule); ``w-headline`` (no gold attribution there, the cue is in title case: a headline),
+``w-not-speech`` (no gold there, the cue's verb is not a speech, reporting or writing predicate of
+:data:`~presslens.analyzers.attribution.lexicon.SPEECH_PREDICATES`), ``w-document`` (no gold there, the source is a
+document, picture or recording: "the receipt says", "the page shows"), ``w-other`` (no gold there: a speech verb
+the annotators did not mark, e.g. hypothetical, topical or the writer's own).
+
 Only :data:`~presslens.evaluation.realnews_selection.OPEN_SPLITS` are read. The counts are printed per split as a
 Markdown table; ``--list`` also prints one line per miss (split, article, class, gold spans as text).
 """
@@ -84,6 +92,42 @@ def classify_with(text: str, findings: list[Any], gold: dict[str, Any]) -> tuple
     return "a", None
 
 
+WRONG_CLASSES = ("w-source", "w-content", "w-both", "w-headline", "w-not-speech", "w-document", "w-other")
+#: source heads that are documents, pictures or recordings, not people
+_DOCUMENT_HEADS = frozenset(
+    "receipt page video videos footage photo photos picture pictures image images audio tape tapes recording "
+    "document documents record records data chart map screenshot post letter report reports study survey "
+    "poll analysis headline date".split()
+)
+
+
+def wrong_cause(text: str, finding: Any, golds: list[dict[str, Any]]) -> str:
+    """Why an asserted attribution matches no gold attribution (one of :data:`WRONG_CLASSES`)."""
+    from presslens.analyzers.attribution.lexicon import SPEECH_PREDICATES
+    from presslens.analyzers.attribution.sanity import WORD
+
+    cue = ref_span(finding.attributes.get("cue"))
+    content = ref_span(finding.attributes.get("content"))
+    for g in golds:
+        if not _near(cue, content, g):
+            continue
+        source_bad = not attribution_source_ok(text, finding, tuple(g["source"]))  # type: ignore[arg-type]
+        content_bad = not attribution_content_ok(text, finding, tuple(g["content"]))  # type: ignore[arg-type]
+        if source_bad and content_bad:
+            return "w-both"
+        return "w-source" if source_bad else "w-content"
+    cue_words = WORD.findall(text, cue[0], cue[1]) if cue else []
+    if cue_words and all(w[:1].isupper() for w in cue_words) and cue_words[0].lower() != "according":
+        return "w-headline"
+    if cue_words and not any(w.lower() in SPEECH_PREDICATES for w in cue_words):
+        return "w-not-speech"
+    source = ref_span(finding.attributes.get("source"))
+    source_words = [w.lower() for w in WORD.findall(text, source[0], source[1])] if source else []
+    if source_words and source_words[-1] in _DOCUMENT_HEADS:
+        return "w-document"
+    return "w-other"
+
+
 def main(argv: list[str] | None = None) -> int:
     from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
     from presslens.analyzers.base import Features
@@ -94,7 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, required=True, help="the ptc-semeval2020-task11 folder")
     parser.add_argument("--list", action="store_true", help="one line per miss")
+    parser.add_argument("--wrong", action="store_true",
+                        help="classify the wrong asserted attributions by cause instead of the misses")
     args = parser.parse_args(argv)
+    if args.wrong:
+        return _main_wrong(args.data, args.list)
     pipeline = Pipeline()
     pipeline.load()
     analyzer = AttributionAnalyzer()
@@ -131,6 +179,44 @@ def main(argv: list[str] | None = None) -> int:
         b = sum(v for k, v in c.items() if k.startswith("b"))
         print(f"| {split} | {gold_n} | {sum(c.values())} | {c['a']} | {b} | {c['c']} | " + " | ".join(
             str(c[s]) for s in subclasses if s.startswith("b-")) + " |")
+    return 0
+
+
+def _main_wrong(data: Path, listing: bool) -> int:
+    from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
+    from presslens.analyzers.base import Features
+    from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS
+    from presslens.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.load()
+    analyzer = AttributionAnalyzer()
+    rows: list[tuple[str, Counter[str], int]] = []
+    for split in OPEN_SPLITS:
+        counts: Counter[str] = Counter()
+        asserted = 0
+        for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", data):
+            text = article.text
+            golds = record["attributions"]
+            for a in extract(Features(article, pipeline.encoder)):
+                if a.score < 0.5:
+                    continue
+                asserted += 1
+                finding = analyzer._finding(article, a)
+                if any(match_attribution(text, finding, g) for g in golds):
+                    continue
+                cause = wrong_cause(text, finding, golds)
+                counts[cause] += 1
+                if listing:
+                    parts = [text[sp[0]:sp[1]][:70] if sp else "-" for sp in (a.source, a.cue, a.content)]
+                    print(f"{split}\t{record.get('id', '?')}\t{cause}\t{a.score:.2f} " + " | ".join(
+                        p.replace("\n", " ") for p in parts))
+        rows.append((split, counts, asserted))
+    print("| split | asserted | wrong | " + " | ".join(WRONG_CLASSES) + " |")
+    print("|---" * (3 + len(WRONG_CLASSES)) + "|")
+    for split, c, asserted in rows:
+        print(f"| {split} | {asserted} | {sum(c.values())} | " + " | ".join(str(c[k]) for k in WRONG_CLASSES) + " |")
     return 0
 
 

@@ -97,6 +97,7 @@ def extract(
     scorer: str = DEFAULT_SCORER,
     pictures: str = "candidate",
     adjective_nouns: str = "cue",
+    relative_reports: str = "whole",
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
@@ -106,7 +107,10 @@ def extract(
     ``scorer="learned"``, the ``attribution.scorer`` option); ``pictures="candidate"`` (the
     ``attribution.pictures`` option, shipped) keeps "the video shows ..." below 0.5, "speech" asserts it as 2.3
     did (MODEL_CARD.md 2.4); ``adjective_nouns="candidate"`` (the ``attribution.adjective_nouns`` option, not
-    shipped) keeps a plural cue after an adjective ("similar reports") below 0.5 (MODEL_CARD.md 2.6)."""
+    shipped) keeps a plural cue after an adjective ("similar reports") below 0.5 (MODEL_CARD.md 2.6);
+    ``relative_reports="cut"`` (the ``attribution.relative_reports`` option, not shipped) ends a relative clause's
+    content before the main clause's reporting verb ("the woman who accused X of abuse, says ...", MODEL_CARD.md
+    2.7)."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -137,7 +141,7 @@ def extract(
         for x in excerpts:
             assess(text, x, article.sentences)
         refined += excerpts
-    for a in trim_frame_edges(text, refined, article.sentences):
+    for a in trim_frame_edges(text, refined, article.sentences, cut_relative_reports=relative_reports == "cut"):
         assess(text, a, article.sentences)
     if pictures == "candidate":
         for a in refined:
@@ -163,7 +167,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.6"
+    version = "2.7"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
@@ -178,6 +182,10 @@ class AttributionAnalyzer(Analyzer):
         AnalyzerOption("adjective_nouns", ("cue", "candidate"), "cue",
                        "a plural cue after an adjective ('similar reports'): a cue ('cue', shipped) or a candidate "
                        "below 0.5 ('candidate', experimental; MODEL_CARD.md 2.6)"),
+        AnalyzerOption("relative_reports", ("whole", "cut"), "whole",
+                       "a relative clause's content ('the woman who accused X of abuse, says ...'): to the clause's "
+                       "end ('whole', shipped) or cut before the main clause's reporting verb ('cut', experimental; "
+                       "MODEL_CARD.md 2.7)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -185,7 +193,8 @@ class AttributionAnalyzer(Analyzer):
         article = features.article
         tagger: Tagger | None = self.model("attribution")
         found = extract(features, tagger=tagger, use_model=tagger is not None, scorer=self.option("scorer"),
-                        pictures=self.option("pictures"), adjective_nouns=self.option("adjective_nouns"))
+                        pictures=self.option("pictures"), adjective_nouns=self.option("adjective_nouns"),
+                        relative_reports=self.option("relative_reports"))
         findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
 

@@ -110,3 +110,22 @@ def relative_clause_end(text: str, a: Attribution) -> Span | None:
         return None
     content = strip_span(text, a.content[0], m.start(), _EDGE)
     return content if len(_WORD.findall(text, content[0], content[1])) >= 2 else None
+
+
+#: the main clause's reporting verb after a comma, with no subject of its own ("..., says Democrats don't ...")
+_MAIN_REPORT = re.compile(
+    r",[ \t]+(?:says|said|tells|told|writes|wrote|adds|added|argues|argued|claims|claimed|insists|insisted)\b"
+)
+
+
+def relative_report_end(text: str, a: Attribution) -> Span | None:
+    """The content of a relative clause's cue, cut before the main clause's reporting verb ("Karen Monahan, the
+    woman who accused Keith Ellison of domestic abuse, says Democrats don't believe her" -> "Keith Ellison of
+    domestic abuse"): what the main verb reports belongs to another attribution of the same subject."""
+    if a.content is None or a.content[0] < a.cue[1] or _WHO_BEFORE.search(text, max(0, a.cue[0] - 40), a.cue[0]) is None:
+        return None
+    m = _MAIN_REPORT.search(text, a.content[0], a.content[1])
+    if m is None or any(ch in text[a.content[0] : m.start()] for ch in _QUOTES):
+        return None
+    content = strip_span(text, a.content[0], m.start(), _EDGE)
+    return content if len(_WORD.findall(text, content[0], content[1])) >= 2 else None

@@ -16,7 +16,12 @@ from __future__ import annotations
 import re
 
 from presslens.analyzers.attribution import sanity
-from presslens.analyzers.attribution.clause_edges import as_reported_by, message_object, relative_clause_end
+from presslens.analyzers.attribution.clause_edges import (
+    as_reported_by,
+    message_object,
+    relative_clause_end,
+    relative_report_end,
+)
 from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.link import Attribution
 from presslens.analyzers.attribution.spans import Span, strip_span
@@ -355,10 +360,14 @@ def quotation_after_inner_colon(text: str, a: Attribution, quotes: list[Span]) -
     return None
 
 
-def trim_frame_edges(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
+def trim_frame_edges(
+    text: str, atts: list[Attribution], sentence_ranges: list[Span], *, cut_relative_reports: bool = False
+) -> list[Attribution]:
     """Cut a trailing frame and a leading listener off every content, and give a frame whose line ends in a
     colon the block after it (in place); returns the attributions whose content changed. Frames are looked up
-    among the contents as they were before any cut."""
+    among the contents as they were before any cut. ``cut_relative_reports`` (the ``attribution.relative_reports``
+    option, not shipped) also cuts a relative clause's content before the main clause's reporting verb
+    (:func:`~.clause_edges.relative_report_end`)."""
     from presslens.analyzers.attribution.refine import MESSAGE_OBJECT_PREDICATES
 
     frames = report_frames(atts)
@@ -376,6 +385,8 @@ def trim_frame_edges(text: str, atts: list[Attribution], sentence_ranges: list[S
             a.source, a.content = passive
         a.content = message_object(text, a, sentence_ranges, MESSAGE_OBJECT_PREDICATES) or a.content
         a.content = relative_clause_end(text, a) or a.content
+        if cut_relative_reports:
+            a.content = relative_report_end(text, a) or a.content
         if a.content is not None:
             a.content = without_dateline(text, a.content)
         if a.content != before or passive is not None:

@@ -26,7 +26,13 @@ from presslens.analyzers.attribution.refine_content import (
     quoted_statements,
     reported_clause,
 )
-from presslens.analyzers.attribution.refine_source import CUE_WORD, clean_source, name_start, word_spans
+from presslens.analyzers.attribution.refine_source import (
+    CUE_WORD,
+    apposition_head,
+    clean_source,
+    name_start,
+    word_spans,
+)
 from presslens.analyzers.attribution.rules import source_after, source_before
 from presslens.analyzers.attribution.spans import Span, overlaps, sentence_at, strip_span
 
@@ -403,6 +409,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
             a.source = subject_source(text, a.cue, sentence_ranges)
         a.source = relative_clause_subject(text, a, sentence_ranges) or a.source
         a.source = name_start(text, a.source, a.cue, sentence_ranges)
+        a.source = apposition_head(text, a.source, a.cue) or a.source
         if is_negated(text, a):
             continue
         a.content = clean_content(text, a)

@@ -228,3 +228,23 @@ def name_start(text: str, src: Span | None, cue: Span, sentence_ranges: list[Spa
     if d is not None and d.start() >= floor:
         start = d.start()
     return start, src[1]
+
+
+#: a name before an apposition's comma: capitalised words (initials and "St." allowed)
+_NAME_BEFORE_COMMA = re.compile(r"(?:[A-Z][\w'\u2019.-]*[ \t]+)*[A-Z][\w'\u2019.-]*$")
+
+
+def apposition_head(text: str, source: Span | None, cue: Span) -> Span | None:
+    """ "Peter Daou, a Democratic strategist and former advisor to Hillary Clinton and John Kerry, who wrote":
+    the layers took the prepositional object before "who" ("John Kerry"); the relative goes back to the head of
+    the apposition, the name before its comma ("Peter Daou"). None unless that name is there."""
+    if source is None:
+        return None
+    comma = sanity.apposition_start(text, source, cue)
+    if comma is None:
+        return None
+    m = _NAME_BEFORE_COMMA.search(text, max(0, comma - 60), comma)
+    if m is None:
+        return None
+    names = [w for w in CUE_WORD.finditer(text, m.start(), m.end()) if not sanity.is_function_word(w.group())]
+    return (names[0].start(), m.end()) if names else None  # without "The", "But" opening the sentence

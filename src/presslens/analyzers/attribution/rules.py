@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from presslens.analyzers.attribution.features import quote_spans
 from presslens.analyzers.attribution.lexicon import SPEECH_VERBS
+from presslens.analyzers.attribution.sanity import TIME_WORDS
 from presslens.analyzers.attribution.spans import Span, overlaps, sentence_at, strip_span
 
 # Rules
@@ -155,7 +156,84 @@ def rule_attributions(text: str, sentence_ranges: list[Span]) -> list[RuleAttrib
             if cm.group("cue").startswith("told"):
                 cue = (cue[0], cue[0] + 4)
             add(RuleAttribution(cue, clause_src, content))
+    for s, e in sentence_ranges:
+        for m in _NOUN_PARTICIPLE.finditer(text, s, e):
+            cue = (m.start("cue"), m.end("cue"))
+            if _inside_any(cue, quotes) or _inside_any(cue, contents):
+                continue
+            found = _reduced_relative(text, s, e, cue)
+            if found is not None:
+                add(found)
     return out
+
+
+#: the -ing forms of speech verbs that open a reduced relative after a noun ("a letter from ICE saying he would
+#: have a chance", "two sources telling reporters that", "emails asking for donations")
+_SPEECH_PARTICIPLES = (
+    "saying telling asking claiming urging stating alleging announcing arguing insisting demanding accusing "
+    "declaring confirming suggesting promising"
+)
+_NOUN_PARTICIPLE = re.compile(r"(?<=[\w'\u2019)]) (?P<cue>" + "|".join(_SPEECH_PARTICIPLES.split()) + r")\b")
+#: words that open the noun phrase of a reduced relative (kept in the source)
+_NP_OPENERS = frozenset(
+    "a an the two three four five several some many multiple numerous his her their its our this that these "
+    "those".split()
+)
+#: words a noun phrase never runs back over: verbs, prepositions outside the phrase, conjunctions, pronouns
+_NP_STOPS = frozenset(
+    "is are was were be been being has have had do does did said says say told tells and or but that which who "
+    "whom despite by to with for after before in on at about against into during while when because as than "
+    "he she they it we i you him them us me kept started began heard saw got via out up off".split()
+)
+#: what may not stand right before the participle: it would be a verb's object or a pronoun, not a noun
+_NOT_NOUN_BEFORE = frozenset(
+    "him her them us me it you is are was were be been being kept keep keeps started start starts began begin "
+    "begins stop stops stopped without by of for after before while when just also still then not even now "
+    "already again away back down".split()
+)
+
+
+_BE_FORMS = frozenset("is are was were be been being am".split())
+
+
+def _reduced_relative(text: str, s: int, e: int, cue: Span) -> RuleAttribution | None:
+    """ "a 2015 letter from ICE saying he would ...": the noun phrase before a speech verb's -ing form (no comma
+    between them) is who or what says it; the content is the rest of the clause (without "that")."""
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, max(s, cue[0] - 80), cue[0])]
+    if not words or text[cue[0] - 1] != " " or any(ch in text[words[-1][1] : cue[0]] for ch in _BOUNDARY):
+        return None
+    if any(text[ws:we].lower() in _BE_FORMS for ws, we in words[-3:]):
+        return None  # "officials are now warning", "was even saying": a progressive, the layers' cue
+    last = text[words[-1][0] : words[-1][1]]
+    if last.lower() in _NOT_NOUN_BEFORE or last.lower() in _NP_STOPS or (last.islower() and last.endswith(("ed", "ly"))):
+        return None
+    if last.lower() in TIME_WORDS:
+        return None  # "came forward last month alleging": a time adverbial, the participle's subject is the clause's
+    start = words[-1][0]
+    lead = words[-6:]
+    for k in range(len(lead) - 1, -1, -1):
+        ws, we = lead[k]
+        w = text[ws:we]
+        before = text[lead[k - 1][0] : lead[k - 1][1]].lower() if k > 0 else ""
+        verb_form = w.islower() and (w.endswith("ing") or (w.endswith("ed") and before not in _NP_OPENERS))
+        if w.lower() in _NP_STOPS or verb_form or any(ch in text[we:start] for ch in _BOUNDARY + ".!?\n"):
+            break  # "sending out emails", "arrested despite", but "two unidentified sources" runs on
+        start = ws
+        if w.lower() in _NP_OPENERS and before not in ("from", "of"):
+            break  # "a letter from the agency" runs on over "from the"
+    while True:  # "a letter to him from ICE saying": the phrase starts after "from"
+        first = _WORD_RE.match(text, start)
+        if first is None or first.group().lower() not in ("from", "of") or first.end() >= words[-1][1]:
+            break
+        start = first.end() + 1
+    source = strip_span(text, start, words[-1][1])
+    clause = re.compile(r"[;\u2014]|\s[\u2013-]\s").search(text, cue[1], e)
+    content = strip_span(text, cue[1], clause.start() if clause else e, " \t\n,;:.!?")
+    if content[1] - content[0] >= 2 and text[content[0] : content[0] + 5].lower() == "that ":
+        content = strip_span(text, content[0] + 5, content[1])
+    if len(_WORD_RE.findall(text[content[0] : content[1]])) < 3:
+        return None
+    return RuleAttribution(cue, source, content)
 
 
 _DETERMINERS = frozenset(

@@ -162,11 +162,46 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         out.append("source is a bare singular word")  # "... election told", "sheriff says": the phrase was cut
     if any(w.lower() in FINITE_SPEECH for w in ws):
         out.append("source holds a reporting verb")
+    if cue is not None and object_in_apposition(text, source, cue):
+        out.append("source is the object of a preposition in an apposition")  # "advisor to X, who wrote"
     if any(w.lower() in _AUXILIARY_VERBS for w in ws[1:]) or (len(ws) == 1 and ws[0].islower() and ws[0].endswith("ing")):
         out.append("source is a verb phrase")  # "health workers have recorded", "experiencing"
     elif _holds_past_verb(ws):
         out.append("source holds a clause")  # "the mention of email she laughed", "Loomer hounded Ellison"
     return out
+
+
+#: a relative "who" right after a source set off by a comma ("..., who wrote"), adverbs allowed before the cue
+_COMMA_WHO = re.compile(r"\s*,\s*who\s+(?:\w+ly\s+)?$")
+#: prepositions that attach a noun phrase to the head of an apposition ("advisor to", "chairman of")
+_APPOSITION_PREPOSITIONS = frozenset("of to for with at from".split())
+#: words that may stand between such a preposition and the source: names, "and", articles
+_NAME_JOINERS = frozenset("and the a an".split())
+
+
+def object_in_apposition(text: str, source: Span, cue: Span) -> bool:
+    """ "Peter Daou, former advisor to Hillary Clinton and John Kerry, who wrote ...", "Tom Perez, chairman of
+    the DNC, who urged ...": the source is the object of a preposition inside an apposition (names, "and" and an
+    article between them), and the relative "who" after it goes back to the apposition's head, not to the
+    source. Who spoke is another noun phrase, so this source is wrong."""
+    return apposition_start(text, source, cue) is not None
+
+
+def apposition_start(text: str, source: Span, cue: Span) -> int | None:
+    """Where the apposition that holds ``source`` as a prepositional object starts (the comma before it), when
+    the relative "who" after the source goes back to the apposition's head (:func:`object_in_apposition`)."""
+    if source[1] > cue[0] or _COMMA_WHO.match(text[source[1] : cue[0]]) is None:
+        return None
+    start = max(0, source[0] - 120)
+    piece = text[start : source[0]]
+    cut = max(piece.rfind(ch) for ch in ".,;:!?\n\u201c\u201d\"")
+    ws = WORD.findall(piece[cut + 1 :])
+    i = len(ws) - 1
+    while i >= 0 and (ws[i][:1].isupper() or ws[i].lower() in _NAME_JOINERS):
+        i -= 1
+    if i < 0 or ws[i].lower() not in _APPOSITION_PREPOSITIONS:
+        return None
+    return start + cut if cut >= 0 and piece[cut] == "," else None
 
 
 #: subjects after which a past form is a finite verb, not an adjective ("she laughed", "who answered")
@@ -253,6 +288,8 @@ _NOUN_FOLLOWER = re.compile(
 _ADJECTIVE_CUES = frozenset("alleged reported purported".split())
 #: quantifiers (beside ``_DETERMINERS``) before such an adjective ("some alleged abuse", "two reported cases")
 _QUANTIFIERS = frozenset("some any each every no two several numerous other".split())
+#: prepositions before such an adjective ("some for alleged domestic violence", "arrested over reported threats")
+_ADJECTIVE_PREPOSITIONS = frozenset("for of over after about on with amid despite against from into".split())
 #: what follows the participle when it is a verb after a pronoun quantifier ("some alleged that ...")
 _CLAUSE_AFTER = re.compile(r"\s*(?:that|to|how|whether|[,.;:!?]|$)", re.I)
 #: particles after a passive participle inside a cue ("were called to", "was pointed out")
@@ -342,11 +379,32 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         out.append("cue is a noun")  # "Cardinal Burke's reply to my question", "A Democratic mayor's warning"
     elif len(ws) == 1 and ws[0].endswith("s") and _NOUN_FOLLOWER.match(text, cue[1]):
         out.append("cue is a noun")  # "incident reports showing ...", "claims of victimhood"
-    if len(ws) == 1 and ws[0] in _ADJECTIVE_CUES and before and before[0] in _DETERMINERS | _QUANTIFIERS and not (
+    adjective_lead = _DETERMINERS | _QUANTIFIERS | _ADJECTIVE_PREPOSITIONS
+    if len(ws) == 1 and ws[0] in _ADJECTIVE_CUES and before and before[0] in adjective_lead and not (
         _CLAUSE_AFTER.match(text, cue[1])
     ):
-        out.append("cue is an adjective")  # "the alleged shooter", "some alleged domestic violence"
+        out.append("cue is an adjective")  # "the alleged shooter", "some for alleged domestic violence"
+    if hyphenated(text, cue):
+        out.append("cue inside a hyphenated word")  # "DFL-endorsed candidate", "the oft-repeated notion"
+    if ws and ws[-1] in _ADD_FORMS and _QUANTITY_OBJECT.match(text, cue[1]):
+        out.append("cue adds a quantity")  # "we added 1 million private sector jobs": an increase, not speech
     return out
+
+
+_ADD_FORMS = frozenset("add adds added adding".split())
+#: a quantity right after "added" ("added 1 million jobs", "added about $40 billion"): the verb means "increased"
+_QUANTITY_OBJECT = re.compile(
+    r"\s+(?:(?:about|nearly|almost|roughly|some|another|over|more\s+than|an\s+additional|at\s+least)\s+)?"
+    r"(?:[$\u00a3\u20ac]?\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|millions)\s+"
+    r"(?:hundred|thousand|million|billion|more|new)\b)",
+    re.I,
+)
+
+
+def hyphenated(text: str, cue: Span) -> bool:
+    """The cue starts right after a hyphen that joins it to the word before ("DFL-endorsed", "oft-repeated"):
+    a compound adjective, and the source before it would be cut inside that word."""
+    return cue[0] >= 2 and text[cue[0] - 1] == "-" and text[cue[0] - 2].isalnum()
 
 
 def content_problems(text: str, content: Span | None) -> list[str]:
