@@ -420,7 +420,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
     parser.add_argument("--conflict-candidate",
-                        choices=["general-f1+tallies", "general-f1+tallies-f1", "general-f1+tallies-gate"],
+                        choices=["general-f1+tallies", "general-f1+tallies-f1", "general-f1+tallies-gate",
+                                 "general-f1+values-model", "general-f1+values-model-f05"],
                         help="with --fit-conflict-model: fit that candidate's conflict model (the tallies reading, "
                              "word features, clashing pairs only; threshold by F2 / F1; or -gate: the default's "
                              "model under the tallies reading) instead of the default's")
@@ -428,7 +429,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="score these named groupings side by side with the shipped weights (comma-separated; "
                              f"'default' = {DEFAULT_GROUPING}; any of general-f1+conflicts, rules, "
                              "conservative+conflicts, general-f1+tallies, general-f1+tallies-f1, "
-                             "general-f1+tallies-gate)")
+                             "general-f1+tallies-gate, general-f1+values-model, general-f1+values-model-f05)")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
@@ -1001,6 +1002,8 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+tallies": ("learned-general", "f1", True),
     "general-f1+tallies-f1": ("learned-general", "f1", True),
     "general-f1+tallies-gate": ("learned-general", "f1", True),
+    "general-f1+values-model": ("learned-general", "f1", True),
+    "general-f1+values-model-f05": ("learned-general", "f1", True),
 }
 """The methods of ``--loso-methods`` besides ``rules`` and :data:`GROUPING_METHODS`: name -> (grouping method,
 the criterion that picks its pair model's joining threshold on the training stories (:func:`pick_pair_threshold`;
@@ -1012,12 +1015,18 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+tallies": ("tallies", CONFLICT_F_BETA, True),
     "general-f1+tallies-f1": ("tallies", 1.0, True),
     "general-f1+tallies-gate": ("tallies", CONFLICT_F_BETA, False),
+    "general-f1+values-model": ("values", CONFLICT_F_BETA, True),
+    "general-f1+values-model-f05": ("values", 0.5, True),
 }
 """The candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): name -> (the conflict reading,
 :data:`~presslens.compare.conflicts.CONFLICT_READINGS`, inside and between groups; the F-beta of the planted
 conflicts by which the conflict model's threshold is chosen on the training stories; whether the conflict model
 has the word-list features (:data:`CONFLICT_WORD_FEATURES`), is fitted on the clashing pairs only and decides
-the conflicts inside a group too, ``GroupingConfig.conflicts_inside="model"``). The others of
+the conflicts inside a group too, ``GroupingConfig.conflicts_inside="model"``), and the candidate of round 2 stop
+24, ``general-f1+values-model`` (the default's ``"values"`` reading with the conflict model deciding inside
+groups too: a merged distractor or another outcome in a group then flags no conflict unless the model reads the
+pair as one thing) and ``general-f1+values-model-f05`` (the same with the threshold chosen by F0.5: precision
+first, a conflict list a reader can trust). The others of
 :data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)
 and the 14 features, fitted on every near pair, deciding between groups only."""
 DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)

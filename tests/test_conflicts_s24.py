@@ -1,0 +1,81 @@
+"""Round 2 stop 24: what the retired test_v11 story showed -- people brought home, placed with families and
+deported are three outcomes, never one group; and the candidate whose conflict model also decides inside groups."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+
+from presslens.analyzers.base import Features
+from presslens.analyzers.figures import FiguresAnalyzer
+from presslens.article import Article
+from presslens.compare.figure_conflict_model import TALLIES_CONFLICT_MODEL_PATHS
+from presslens.compare.figure_groups import GROUPING_NAMES, FigureGrouper, grouping_config, hashed_embedder
+from presslens.compare.figure_words import clause_predicate
+from presslens.compare.figures import NUMBER_MASK
+from presslens.segment import segment
+
+N = NUMBER_MASK
+
+
+@pytest.mark.parametrize(("clause", "predicate"), [
+    (f"Dravia has brought home {N} children taken to Kossaria", "return"),
+    (f"{N} have been brought home so far", "return"),
+    (f"that Kossaria had already handed {N} children back to their families", "return"),
+    (f"The number of children brought back to Dravia has reached {N}", "return"),
+    (f"{N} children have been flown home from the camps", "return"),
+    (f"Kossarian authorities have deported {N} children from the occupied districts", "leave"),
+    (f"Her register now lists {N} deported children", "leave"),
+    (f"{N} children had been placed with foster families", "place"),
+    (f"{N} children were adopted by families across the border", "place"),
+])
+def test_what_happened_to_the_counted_people_is_read_from_more_verbs(clause: str, predicate: str) -> None:
+    assert clause_predicate(clause) == predicate
+
+
+@pytest.mark.parametrize(("clause", "predicate"), [
+    # a handover, not a homecoming: "returned N prisoners" keeps its reading (the prisoners are held)
+    (f"the other side returned {N} prisoners", "detain"),
+    # one bus bringing people back is a batch, not the count of those returned
+    (f"a bus bringing back {N} people", None),
+    # "the deported children" says whom a count is about, not what happened to the counted things
+    (f"prosecutors had opened only {N} cases over the deported children", "infect"),
+    (f"sanctions on {N} officials it holds responsible for deporting children", None),
+    # placed, but not with a family or in care
+    (f"police placed {N} barriers along the road", None),
+    # "taken" without "back" or "home" after it stays a taking
+    (f"{N} children were taken across the border", None),
+])
+def test_the_new_verbs_leave_other_readings_alone(clause: str, predicate: str | None) -> None:
+    assert clause_predicate(clause) == predicate
+
+
+def _add(grouper: FigureGrouper, aid: str, text: str, day: int) -> None:
+    art = Article(text=text, id=aid, date=_dt.date(2028, 11, day), source=aid, language="en")
+    segment(art)
+    grouper.add_article(art, FiguresAnalyzer().analyze(Features(art)).findings)
+
+
+def test_children_brought_home_deported_and_placed_with_families_are_three_groups_and_never_conflict() -> None:
+    grouper = FigureGrouper(hashed_embedder(), grouping_config("rules"))
+    _add(grouper, "a1", "Kossaria has deported 19,480 children from the occupied districts, the ombudsman said.", 6)
+    _add(grouper, "a2", "Dravia has brought home 452 children from Kossaria, the ombudsman said.", 7)
+    _add(grouper, "a3", "About 500 children have been placed with Kossarian foster families, the ombudsman said.", 8)
+    _add(grouper, "a4", "Kossaria has deported some 20,000 children from the occupied districts, monitors said.", 9)
+    by_text = {m.text: grouper.group_of[mid] for mid, m in grouper.mentions.items()}
+    deported = {by_text["19,480 children"], by_text["some 20,000 children"]}
+    assert len(deported) == 1  # the same thing with close values still joins
+    assert by_text["452 children"] not in deported and by_text["About 500 children"] not in deported
+    assert by_text["452 children"] != by_text["About 500 children"]
+    assert grouper.conflicts() == []  # 452 brought home is no dispute of 19,480 deported
+
+
+def test_the_stop_24_candidate_reads_values_and_lets_its_model_decide_inside_groups() -> None:
+    assert "general-f1+values-model" in GROUPING_NAMES
+    assert TALLIES_CONFLICT_MODEL_PATHS["general-f1+values-model"].is_file()
+    config = grouping_config("general-f1+values-model")
+    assert config.conflict_reading == "values" and config.conflicts_inside == "model"
+    assert config.conflict_model is not None and config.method == "learned-general"
+    # the default keeps the rule inside groups
+    assert grouping_config().conflicts_inside == "rule"
