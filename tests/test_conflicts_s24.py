@@ -71,11 +71,36 @@ def test_children_brought_home_deported_and_placed_with_families_are_three_group
     assert grouper.conflicts() == []  # 452 brought home is no dispute of 19,480 deported
 
 
-def test_the_stop_24_candidate_reads_values_and_lets_its_model_decide_inside_groups() -> None:
-    assert "general-f1+values-model" in GROUPING_NAMES
-    assert TALLIES_CONFLICT_MODEL_PATHS["general-f1+values-model"].is_file()
-    config = grouping_config("general-f1+values-model")
+@pytest.mark.parametrize("name", ["general-f1+values-model", "general-f1+values-model-f05"])
+def test_the_stop_24_candidates_read_values_and_let_their_model_decide_inside_groups(name: str) -> None:
+    assert name in GROUPING_NAMES
+    assert TALLIES_CONFLICT_MODEL_PATHS[name].is_file()
+    config = grouping_config(name)
     assert config.conflict_reading == "values" and config.conflicts_inside == "model"
     assert config.conflict_model is not None and config.method == "learned-general"
+    # the word-list features: the model is the candidates' kind, not the default's 14 list-free features
+    default = grouping_config()
+    assert default.conflict_model is not None
+    assert len(config.conflict_model.features) > len(default.conflict_model.features)
     # the default keeps the rule inside groups
-    assert grouping_config().conflicts_inside == "rule"
+    assert default.conflicts_inside == "rule"
+
+
+def test_a_candidate_whose_model_decides_inside_drops_a_clash_the_model_rejects() -> None:
+    from dataclasses import replace
+
+    config = grouping_config("general-f1+values-model")
+    assert config.conflict_model is not None
+    never = replace(config.conflict_model, threshold=1.01)  # no pair reaches it
+    always = replace(config.conflict_model, threshold=0.0)
+    texts = (("c1", "About 300 children have been brought home from Kossaria, the ombudsman said.", 6),
+             ("c2", "Some 452 children have been brought home from Kossaria, the ombudsman said.", 7))
+    reported = {}
+    for label, model in (("never", never), ("always", always)):
+        grouper = FigureGrouper(hashed_embedder(), replace(grouping_config("rules"), conflict_model=model,
+                                                           conflicts_inside="model"))
+        for aid, text, day in texts:
+            _add(grouper, aid, text, day)
+        assert len(set(grouper.group_of.values())) == 1  # one group: the clash is inside it
+        reported[label] = len(grouper.conflicts())
+    assert reported == {"never": 0, "always": 1}
