@@ -94,7 +94,7 @@ def test_a_candidate_whose_model_decides_inside_drops_a_clash_the_model_rejects(
     never = replace(config.conflict_model, threshold=1.01)  # no pair reaches it
     always = replace(config.conflict_model, threshold=0.0)
     texts = (("c1", "About 300 children have been brought home from Kossaria, the ombudsman said.", 6),
-             ("c2", "Some 452 children have been brought home from Kossaria, the ombudsman said.", 7))
+             ("c2", "A total of 452 children have been brought home from Kossaria, the ombudsman said.", 7))
     reported = {}
     for label, model in (("never", never), ("always", always)):
         grouper = FigureGrouper(hashed_embedder(), replace(grouping_config("rules"), conflict_model=model,
