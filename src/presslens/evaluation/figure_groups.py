@@ -1265,6 +1265,30 @@ def planted_read_as_updates(data: Dataset, grouper: FigureGrouper) -> list[tuple
     return out
 
 
+def false_conflict_sides(data: Dataset, grouper: FigureGrouper) -> dict[str, int]:
+    """Where the false conflicts (those :func:`score` counts false) come from: ``inside`` a group (the rule, or
+    the model with ``conflicts_inside="model"``) or ``between`` groups (the conflict model), and of each how many
+    have a labelled distractor on one side (``inside_distractor``, ``between_distractor``)."""
+    by_article: dict[str, list[FigureMention]] = defaultdict(list)
+    for m in grouper.mentions.values():
+        by_article[m.article_id].append(m)
+    gold_of: dict[str, GoldMention] = {}
+    for g in data.mentions:
+        m = _match(g, by_article.get(g.article, []))
+        if m is not None:
+            gold_of.setdefault(m.id, g)
+    out = {"inside": 0, "inside_distractor": 0, "between": 0, "between_distractor": 0}
+    for c in grouper.conflicts():
+        ga, gb = gold_of.get(c.first.id), gold_of.get(c.second.id)
+        if ga is not None and gb is not None and frozenset((ga.id, gb.id)) in data.conflicts:
+            continue
+        side = "inside" if grouper.group_of.get(c.first.id) == grouper.group_of.get(c.second.id) else "between"
+        out[side] += 1
+        if any(g is not None and g.group == "distractor" for g in (ga, gb)):
+            out[f"{side}_distractor"] += 1
+    return out
+
+
 def _groupings_main(args: argparse.Namespace, data: Dataset, findings: dict[str, list[Finding]],
                     duplicates: dict[str, str], embed: Embedder | None) -> int:
     """``--groupings``: each named grouping (shipped weights) scored on the split, one table row each, then the
@@ -1277,6 +1301,7 @@ def _groupings_main(args: argparse.Namespace, data: Dataset, findings: dict[str,
     outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_centred)
     part_embed = _part_embedder(args.embedder)
     rows: dict[str, Scores] = {}
+    sides: dict[str, dict[str, int]] = {}
     grouper: FigureGrouper | None = None
     for name in dict.fromkeys(names):
         cfg = grouping_config(name)
@@ -1284,9 +1309,13 @@ def _groupings_main(args: argparse.Namespace, data: Dataset, findings: dict[str,
         grouper = group_articles(data.articles, findings, duplicates, embed, cfg, outcome_embed=outcome_embed,
                                  part_embed=part_embed)
         rows[label] = score(data, grouper, duplicates)
+        sides[label] = false_conflict_sides(data, grouper)
     print(markdown_table(rows))
     first = next(iter(rows.values()))
     print(f"\nmentions the analyzer missed: {first.missed_mentions}/{first.mentions}")
+    for label, side in sides.items():
+        print(f"false conflicts of {label}: {side['inside']} inside groups ({side['inside_distractor']} with a "
+              f"distractor), {side['between']} between groups ({side['between_distractor']} with a distractor)")
     if grouper is not None:
         updates = planted_read_as_updates(data, grouper)
         print(f"planted conflicts that the tallies reading reads as an update or a part of a count: {len(updates)}"
