@@ -104,3 +104,21 @@ def test_a_candidate_whose_model_decides_inside_drops_a_clash_the_model_rejects(
         assert len(set(grouper.group_of.values())) == 1  # one group: the clash is inside it
         reported[label] = len(grouper.conflicts())
     assert reported == {"never": 0, "always": 1}
+
+
+def test_false_conflict_sides_add_up_to_the_false_conflicts_of_the_score() -> None:
+    from pathlib import Path
+
+    from presslens.evaluation import figure_groups as evaluation
+
+    data = evaluation.load_dataset(Path(__file__).resolve().parents[1] / "data/figures", "test_v5")
+    findings = evaluation.analyse(data.articles)
+    duplicates = evaluation.find_duplicates(data.articles)
+    grouper = evaluation.group_articles(data.articles, findings, duplicates, hashed_embedder(),
+                                        grouping_config("rules"))
+    scores = evaluation.score(data, grouper, duplicates)
+    sides = evaluation.false_conflict_sides(data, grouper)
+    assert scores.conflict_fp > 0
+    assert sides["inside"] + sides["between"] == scores.conflict_fp
+    assert sides["between"] == 0  # the rules have no conflict model: every conflict is inside a group
+    assert 0 < sides["inside_distractor"] <= sides["inside"]
