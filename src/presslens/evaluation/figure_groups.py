@@ -1270,8 +1270,8 @@ def false_conflict_sides(data: Dataset, grouper: FigureGrouper) -> dict[str, int
     the model with ``conflicts_inside="model"``) or ``between`` groups (the conflict model), and of each how many
     have a labelled distractor on one side (``inside_distractor``, ``between_distractor``)."""
     by_article: dict[str, list[FigureMention]] = defaultdict(list)
-    for m in grouper.mentions.values():
-        by_article[m.article_id].append(m)
+    for mention in grouper.mentions.values():
+        by_article[mention.article_id].append(mention)
     gold_of: dict[str, GoldMention] = {}
     for g in data.mentions:
         m = _match(g, by_article.get(g.article, []))
