@@ -162,10 +162,15 @@ TALLIES_CONFLICT_MODEL_PATHS = {
     "general-f1+tallies": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_tallies.json"),
     "general-f1+tallies-f1": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_tallies_f1.json"),
     "general-f1+tallies-gate": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_tallies_gate.json"),
+    "general-f1+values-model": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_values_model.json"),
+    "general-f1+values-model-f05": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_values_model_f05.json"),
 }
 """The conflict models of the candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): the
 word-list features, fitted on the clashing pairs under the ``"tallies"`` reading, threshold by F2 / by F1; and
-(``-gate``) the default's 14 features fitted on every near pair under the ``"tallies"`` reading, threshold by F2."""
+(``-gate``) the default's 14 features fitted on every near pair under the ``"tallies"`` reading, threshold by F2;
+and the candidate of round 2 stop 24, ``general-f1+values-model``: the word-list features fitted on the clashing
+pairs under the default's ``"values"`` reading, threshold by F2 (``-f05``: by F0.5), deciding the conflicts inside a
+group too."""
 
 
 @lru_cache(maxsize=4)

@@ -232,7 +232,7 @@ DEFAULT_GROUPING = "general-f1+conflicts"
 docs/decisions/figure-groups-s23.md), as after stop 21; ``"general-f1+tallies-gate"`` after stop 22."""
 
 GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+tallies-gate", "rules", "conservative+conflicts", "general-f1+tallies",
-                  "general-f1+tallies-f1")
+                  "general-f1+tallies-f1", "general-f1+values-model", "general-f1+values-model-f05")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 
 
@@ -254,6 +254,10 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
     if name in ("general-f1+tallies", "general-f1+tallies-f1"):  # the candidates of round 2 stop 22
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
                               conflict_model=candidate_conflict_model(name), conflict_reading="tallies",
+                              conflicts_inside="model")
+    if name in ("general-f1+values-model", "general-f1+values-model-f05"):  # round 2 stop 24: the model decides inside too
+        return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
+                              conflict_model=candidate_conflict_model(name), conflict_reading="values",
                               conflicts_inside="model")
     if name == "general-f1+tallies-gate":  # the default's model and rule, under the tallies reading
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),

@@ -84,7 +84,7 @@ _FOLD.update({"call-up": "mobilise", "call-ups": "mobilise", "draft": "mobilise"
 PREDICATE_VERBS: dict[str, str] = {
     **{w: "leave" for w in ("fled", "flee", "fleeing", "left", "leave", "leaving", "gone", "departed",
                             "emigrated", "escaped", "evacuated", "rescued", "bussed", "sailed", "sail", "sailing",
-                            "repatriated", "exported", "shipped")},
+                            "repatriated", "exported", "shipped", "deported", "abducted", "kidnapped")},
     **{w: "detain" for w in ("detained", "detain", "arrested", "jailed", "held", "imprisoned")},
     **{w: "release" for w in ("released", "freed", "exchanged", "pardoned")},
     **{w: "kill" for w in ("killed", "died", "perished")},
@@ -155,6 +155,18 @@ HOMECOMING_VERBS = frozenset({"come", "came", "coming", "comes", "went", "gone",
                               "was", "be", "been", "moved", "move", "moving"})
 """Followed by "back" or "home", these say the counted people returned ("have come home", "are back"); "bringing
 back 140 people" on one bus is left alone (a batch, not the count of returns)."""
+RETURNING_VERBS = frozenset({"brought", "handed", "sent", "flown", "taken"})
+"""Followed by "back" or "home" ("have been brought home", "brought back to Dravia"), or with the number and at
+most two more words in between ("handed 300 children back"), these say the counted people were returned home:
+the ``return`` class, never a departure."""
+PLACEMENT_VERBS = frozenset({"placed", "fostered", "adopted"})
+"""Followed within three words by a word of :data:`PLACEMENT_WORDS` ("placed with foster families", "placed in
+care"), these count people placed with a family or in care (the ``place`` class), another outcome than those
+taken, held or returned."""
+DEPORT_VERBS = frozenset({"deported", "abducted", "kidnapped"})
+"""``leave`` verbs that after a determiner ("over the deported children", "of the abducted") describe the
+people a figure is about rather than say what happened to the counted ones."""
+PLACEMENT_WORDS = frozenset({"families", "family", "foster", "care", "adoption", "guardians", "homes"})
 STATE_WORDS = frozenset({"still"})
 WAITING_FOR = frozenset({"for", "at", "off", "outside", "offshore"})
 """After a verb of the ``wait`` class, these make it one ("ships waiting at anchor", "waiting for inspection");
@@ -208,6 +220,11 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
             cls = "leave"  # "brought out of the city", "bussed out"
         if cls is None and w in HOMECOMING_VERBS and words[i + 1 : i + 2] in (["back"], ["home"]):
             cls = "return"  # "3,800 residents have come back", "have come home", "6,300 residents are back"
+        homecoming = cls is None and w in RETURNING_VERBS and _returned_home(words, i, at)
+        if homecoming:
+            cls = "return"  # "many have been brought home", "handed 300 children back to their families"
+        if cls is None and w in PLACEMENT_VERBS and PLACEMENT_WORDS.intersection(words[i + 1 : i + 4]):
+            cls = "place"  # "placed with foster families": not those taken, held or brought home
         if cls is None and w in ("made", "rendered") and SAFE_WORDS.intersection(words[i + 1 : i + 3]):
             cls = "clear"  # "divers have made safe 17 mines"
         if w in DEPRIVATION_WORDS and UTILITIES.intersection(words[i + 1 : i + 4]):
@@ -217,7 +234,9 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
             continue  # "grain waiting in the silos", "waiting to be loaded": a stock, not a queue
         if cls is None or abs(i - at) > reach:
             continue
-        if cls == "return" and i < at:
+        if w in DEPORT_VERBS and i > 0 and words[i - 1] in PART_OF_DETERMINERS:
+            continue  # "cases over the deported children": what the count is about, not what happened to it
+        if cls == "return" and i < at and not homecoming:
             continue  # "returned the bodies of N soldiers", "returned 212 prisoners": a handover, not a homecoming
         if w in LEVEL_VERBS and 0 < at - i <= 2:  # "reached (about) N": a level, not a movement
             continue
@@ -251,6 +270,15 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
         if words[i] in STATE_WORDS and STAYING_WORDS.intersection(words[i + 1 : i + 3]):
             return "remain"  # "N people are still in the city": those who stayed, never those who left
     return None
+
+
+def _returned_home(words: list[str], i: int, at: int) -> bool:
+    """Whether the verb at ``i`` (:data:`RETURNING_VERBS`) is followed by "back" or "home" right away, or after the
+    number (at ``at``) and at most two more words ("handed many children back")."""
+    homeward = ("back", "home")
+    if words[i + 1 : i + 2] and words[i + 1] in homeward:
+        return True
+    return i < at <= i + 2 and any(w in homeward for w in words[at + 1 : at + 3])
 
 
 REGISTERED_AS_REACH = 6
@@ -624,6 +652,7 @@ def hashed_embedder(dim: int = 256) -> Embedder:
 __all__ = ["HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "FORECAST_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
            "TIME_UNITS", "WAITING_FOR", "clause_potential", "clause_rate", "MONEY_PREDICATES", "LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
            "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
-           "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
+           "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PLACEMENT_VERBS", "PLACEMENT_WORDS",
+           "RETURNING_VERBS", "DEPORT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
            "PREDICATE_REACH", "PREDICATE_VERBS", "STAY_VERBS", "STAYING_WORDS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",
            "clause_role", "clause_subcount", "clause_tokens", "SUBCOUNT_AFTER", "SUBCOUNT_BEFORE", "hashed_embedder"]

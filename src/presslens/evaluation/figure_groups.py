@@ -361,9 +361,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("data/figures"),
                         help="folder with articles.jsonl and labels.jsonl")
     parser.add_argument("--split", default="test", choices=["test", "dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5",
-                                                                     "test_v6", "test_v7", "test_v8", "test_v9", "test_v10", "train_w", "train_x",
+                                                                     "test_v6", "test_v7", "test_v8", "test_v9", "test_v10", "test_v11", "train_w", "train_x",
                                                                      "train_y", "train_z", "train_b", "train_c"],
-                        help="which split to score (test_v1 .. test_v10: retired test splits, seen; train_w .. train_c: "
+                        help="which split to score (test_v1 .. test_v11: retired test splits, seen; train_w .. train_c: "
                              "training stories)")
     parser.add_argument("--embedder", default="encoder", choices=["encoder", "claim", "hashed", "none"],
                         help="clause embeddings: the shared encoder, the 6-layer claim-matching encoder "
@@ -420,7 +420,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
     parser.add_argument("--conflict-candidate",
-                        choices=["general-f1+tallies", "general-f1+tallies-f1", "general-f1+tallies-gate"],
+                        choices=["general-f1+tallies", "general-f1+tallies-f1", "general-f1+tallies-gate",
+                                 "general-f1+values-model", "general-f1+values-model-f05"],
                         help="with --fit-conflict-model: fit that candidate's conflict model (the tallies reading, "
                              "word features, clashing pairs only; threshold by F2 / F1; or -gate: the default's "
                              "model under the tallies reading) instead of the default's")
@@ -428,7 +429,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="score these named groupings side by side with the shipped weights (comma-separated; "
                              f"'default' = {DEFAULT_GROUPING}; any of general-f1+conflicts, rules, "
                              "conservative+conflicts, general-f1+tallies, general-f1+tallies-f1, "
-                             "general-f1+tallies-gate)")
+                             "general-f1+tallies-gate, general-f1+values-model, general-f1+values-model-f05)")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
@@ -438,11 +439,13 @@ GROUPING_METHODS = ("rules", "conservative", "same-predicate", "learned", "vetoe
 PAIR_METHODS = ("learned", "vetoed", "learned-outcome", "learned-general")
 """The methods that use the pair model (fitted per held-out story)."""
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7", "test_v8",
-               "train_w", "train_x", "train_y", "train_z", "train_b", "train_c", "test_v9", "test_v10")
+               "train_w", "train_x", "train_y", "train_z", "train_b", "train_c", "test_v9", "test_v10",
+               "test_v11")
 """Splits that may be used for tuning and fitting: dev, the retired test splits whose errors were read, and the
 six training stories (written blind to the method; ``train_b`` and ``train_c`` joined after they decided the
-default grouping); ``test_v9`` (articles a01..a24) joined after it was scored once as ``test``, and ``test_v10`` (articles e01..e25)
-last, after it was scored once as ``test`` at stop 22. ``test`` is never among them, nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
+default grouping); ``test_v9`` (articles a01..a24) joined after it was scored once as ``test``, ``test_v10`` (articles e01..e25)
+after it was scored once as ``test`` at stop 22, and ``test_v11`` (articles f01..f25) last, after it was scored once
+as ``test`` at stop 23. ``test`` is never among them, nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
 ``--loso-held`` scores them, fitting on these splits only)."""
 UNSEEN_STORIES: tuple[str, ...] = ()
 """Stories written blind and only ever held out (``--loso-held``): nothing is fitted, chosen or read on them.
@@ -999,6 +1002,8 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+tallies": ("learned-general", "f1", True),
     "general-f1+tallies-f1": ("learned-general", "f1", True),
     "general-f1+tallies-gate": ("learned-general", "f1", True),
+    "general-f1+values-model": ("learned-general", "f1", True),
+    "general-f1+values-model-f05": ("learned-general", "f1", True),
 }
 """The methods of ``--loso-methods`` besides ``rules`` and :data:`GROUPING_METHODS`: name -> (grouping method,
 the criterion that picks its pair model's joining threshold on the training stories (:func:`pick_pair_threshold`;
@@ -1010,12 +1015,18 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+tallies": ("tallies", CONFLICT_F_BETA, True),
     "general-f1+tallies-f1": ("tallies", 1.0, True),
     "general-f1+tallies-gate": ("tallies", CONFLICT_F_BETA, False),
+    "general-f1+values-model": ("values", CONFLICT_F_BETA, True),
+    "general-f1+values-model-f05": ("values", 0.5, True),
 }
 """The candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): name -> (the conflict reading,
 :data:`~presslens.compare.conflicts.CONFLICT_READINGS`, inside and between groups; the F-beta of the planted
 conflicts by which the conflict model's threshold is chosen on the training stories; whether the conflict model
 has the word-list features (:data:`CONFLICT_WORD_FEATURES`), is fitted on the clashing pairs only and decides
-the conflicts inside a group too, ``GroupingConfig.conflicts_inside="model"``). The others of
+the conflicts inside a group too, ``GroupingConfig.conflicts_inside="model"``), and the candidate of round 2 stop
+24, ``general-f1+values-model`` (the default's ``"values"`` reading with the conflict model deciding inside
+groups too: a merged distractor or another outcome in a group then flags no conflict unless the model reads the
+pair as one thing) and ``general-f1+values-model-f05`` (the same with the threshold chosen by F0.5: precision
+first, a conflict list a reader can trust). The others of
 :data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)
 and the 14 features, fitted on every near pair, deciding between groups only."""
 DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)
@@ -1254,6 +1265,30 @@ def planted_read_as_updates(data: Dataset, grouper: FigureGrouper) -> list[tuple
     return out
 
 
+def false_conflict_sides(data: Dataset, grouper: FigureGrouper) -> dict[str, int]:
+    """Where the false conflicts (those :func:`score` counts false) come from: ``inside`` a group (the rule, or
+    the model with ``conflicts_inside="model"``) or ``between`` groups (the conflict model), and of each how many
+    have a labelled distractor on one side (``inside_distractor``, ``between_distractor``)."""
+    by_article: dict[str, list[FigureMention]] = defaultdict(list)
+    for mention in grouper.mentions.values():
+        by_article[mention.article_id].append(mention)
+    gold_of: dict[str, GoldMention] = {}
+    for g in data.mentions:
+        m = _match(g, by_article.get(g.article, []))
+        if m is not None:
+            gold_of.setdefault(m.id, g)
+    out = {"inside": 0, "inside_distractor": 0, "between": 0, "between_distractor": 0}
+    for c in grouper.conflicts():
+        ga, gb = gold_of.get(c.first.id), gold_of.get(c.second.id)
+        if ga is not None and gb is not None and frozenset((ga.id, gb.id)) in data.conflicts:
+            continue
+        side = "inside" if grouper.group_of.get(c.first.id) == grouper.group_of.get(c.second.id) else "between"
+        out[side] += 1
+        if any(g is not None and g.group == "distractor" for g in (ga, gb)):
+            out[f"{side}_distractor"] += 1
+    return out
+
+
 def _groupings_main(args: argparse.Namespace, data: Dataset, findings: dict[str, list[Finding]],
                     duplicates: dict[str, str], embed: Embedder | None) -> int:
     """``--groupings``: each named grouping (shipped weights) scored on the split, one table row each, then the
@@ -1266,6 +1301,7 @@ def _groupings_main(args: argparse.Namespace, data: Dataset, findings: dict[str,
     outcome_embed = _outcome_embedder(args.embedder, args.outcome_window, args.outcome_centred)
     part_embed = _part_embedder(args.embedder)
     rows: dict[str, Scores] = {}
+    sides: dict[str, dict[str, int]] = {}
     grouper: FigureGrouper | None = None
     for name in dict.fromkeys(names):
         cfg = grouping_config(name)
@@ -1273,9 +1309,13 @@ def _groupings_main(args: argparse.Namespace, data: Dataset, findings: dict[str,
         grouper = group_articles(data.articles, findings, duplicates, embed, cfg, outcome_embed=outcome_embed,
                                  part_embed=part_embed)
         rows[label] = score(data, grouper, duplicates)
+        sides[label] = false_conflict_sides(data, grouper)
     print(markdown_table(rows))
     first = next(iter(rows.values()))
     print(f"\nmentions the analyzer missed: {first.missed_mentions}/{first.mentions}")
+    for label, side in sides.items():
+        print(f"false conflicts of {label}: {side['inside']} inside groups ({side['inside_distractor']} with a "
+              f"distractor), {side['between']} between groups ({side['between_distractor']} with a distractor)")
     if grouper is not None:
         updates = planted_read_as_updates(data, grouper)
         print(f"planted conflicts that the tallies reading reads as an update or a part of a count: {len(updates)}"
