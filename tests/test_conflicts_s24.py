@@ -78,12 +78,12 @@ def test_the_stop_24_candidates_read_values_and_let_their_model_decide_inside_gr
     config = grouping_config(name)
     assert config.conflict_reading == "values" and config.conflicts_inside == "model"
     assert config.conflict_model is not None and config.method == "learned-general"
-    # the word-list features: the model is the candidates' kind, not the default's 14 list-free features
-    default = grouping_config()
-    assert default.conflict_model is not None
-    assert len(config.conflict_model.features) > len(default.conflict_model.features)
-    # the default keeps the rule inside groups
-    assert default.conflicts_inside == "rule"
+    # the word-list features: the model is the candidates' kind, not stop 23's default's 14 list-free features
+    stop23 = grouping_config("general-f1+conflicts")
+    assert stop23.conflict_model is not None
+    assert len(config.conflict_model.features) > len(stop23.conflict_model.features)
+    # stop 23's default keeps the rule inside groups
+    assert stop23.conflicts_inside == "rule"
 
 
 def test_a_candidate_whose_model_decides_inside_drops_a_clash_the_model_rejects() -> None:

@@ -1104,8 +1104,12 @@ def test_shipped_pair_model_matches_the_features_and_the_decided_grouping_is_the
 
     default = GroupingConfig()
     assert default.method == "learned-general" and default.conflict_reading == "values"
-    assert default.conflict_model == default_conflict_model()  # stop 23's decision
-    assert default.pair_model is None or default == grouping_config() == grouping_config("general-f1+conflicts")
+    # stop 24's pre-registered decision: the precision-first conflict model decides inside groups too
+    assert default.conflict_model == candidate_conflict_model("general-f1+values-model-f05")
+    assert default.conflicts_inside == "model"
+    assert default.pair_model is None or default == grouping_config() == grouping_config("general-f1+values-model-f05")
+    stop23 = grouping_config("general-f1+conflicts")  # stop 23's default, still selectable
+    assert stop23.conflict_model == default_conflict_model() and stop23.conflicts_inside == "rule"
     earlier = grouping_config("general-f1+tallies-gate")  # stop 22's default, still selectable
     assert earlier.conflict_model == candidate_conflict_model("general-f1+tallies-gate")
     assert earlier.conflict_reading == "tallies"

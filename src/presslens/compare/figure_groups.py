@@ -179,10 +179,11 @@ class GroupingConfig:
     ``"learned"`` (:mod:`presslens.compare.figure_pair_model`: the probability of a logistic
     regression over :func:`pair_features` and the rules' margin, against ``pair_model.threshold``), or one of the
     :data:`OUTCOME_METHODS` (list-free outcome vectors, see ``outcome_threshold``). The hard
-    constraints apply to all. The default is ``"learned-general"`` with the shipped pair model and the conflict
-    model read under the ``"values"`` reading (:data:`DEFAULT_GROUPING`, ``"general-f1+conflicts"``: it passed
-    the pre-registered decision of round 2 stop 23 on a story written blind, docs/decisions/figure-groups-s23.md,
-    as it had the one of stop 21; ``"general-f1+tallies-gate"`` was the default after stop 22);
+    constraints apply to all. The default is ``"learned-general"`` with the shipped pair model and the
+    precision-first conflict model deciding every conflict, inside a group and between groups, under the
+    ``"values"`` reading (:data:`DEFAULT_GROUPING`, ``"general-f1+values-model-f05"``: it passed the pre-registered
+    decision of round 2 stop 24 on a story written blind, docs/decisions/figure-groups-s24.md;
+    ``"general-f1+conflicts"`` was the default after stops 21 and 23, ``"general-f1+tallies-gate"`` after stop 22);
     ``grouping_config("rules")`` is the earliest default."""
     pair_model: PairModel | None = None
     """The weights of the ``"learned"`` method (None there: the shipped ``figure_pair_model.json``)."""
@@ -201,8 +202,11 @@ class GroupingConfig:
     mentions of another group it could have joined (a candidate that meets the hard constraints) whose mean
     outcome vector is at least this close (cosine): a cautious merge policy opens a new group for a figure
     whose outcome is uncertain, and the dispute between the two groups is still reported."""
-    conflict_model: PairModel | None = field(default_factory=lambda: default_conflict_model())
-    """The shipped conflict model of the default grouping (``figure_conflict_model.json``) by default (None: conflicts inside a group only). When set (with ``FigureGrouper(part_embed=..., outcome_embed=...)``), :meth:`FigureGrouper.conflicts` also
+    conflict_model: PairModel | None = field(
+        default_factory=lambda: candidate_conflict_model("general-f1+values-model-f05"))
+    """The shipped conflict model of the default grouping (``figure_conflict_model_values_model_f05.json``, since
+    round 2 stop 24; ``figure_conflict_model.json`` is the one of ``"general-f1+conflicts"``) by default (None:
+    conflicts inside a group only). When set (with ``FigureGrouper(part_embed=..., outcome_embed=...)``), :meth:`FigureGrouper.conflicts` also
     reports two figures of near groups (a mention and a group it could have joined: the same candidate lists and
     hard constraints) whose values clash when this model (:mod:`presslens.compare.figure_conflict_model`) gives
     them a probability of being one measured thing of at least its threshold. Conflicts inside a group stay
@@ -211,11 +215,11 @@ class GroupingConfig:
     """How clashing values are read, inside a group and between groups
     (:data:`~presslens.compare.conflicts.CONFLICT_READINGS`): ``"values"`` (every clash is a conflict) or
     ``"tallies"`` (a later, higher report of a growing count is an update; a part of a count never conflicts)."""
-    conflicts_inside: str = "rule"
+    conflicts_inside: str = "model"
     """Who decides the conflicts inside a group: ``"rule"`` (every clash of the reading) or, with a
     ``conflict_model``, ``"model"`` (a clash inside a group is reported only when the conflict model also gives
     the pair at least its threshold, as between groups: a distractor merged into a group then flags no conflict
-    unless the model reads it as the same thing)."""
+    unless the model reads it as the same thing). The default is ``"model"`` since round 2 stop 24."""
 
 
 OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
@@ -227,28 +231,33 @@ CANDIDATE_GROUPINGS = ("general-f1+conflicts", "conservative+conflicts")
 F1 sum, and the conflict model (the default since the pre-registered decision); ``"conservative+conflicts"``:
 the ``"conservative"`` merge policy and the conflict model. Both read the shipped JSON weights."""
 
-DEFAULT_GROUPING = "general-f1+conflicts"
-"""The name of the default grouping (what ``GroupingConfig()`` is): since round 2 stop 23 (pre-registered decision,
-docs/decisions/figure-groups-s23.md), as after stop 21; ``"general-f1+tallies-gate"`` after stop 22."""
+DEFAULT_GROUPING = "general-f1+values-model-f05"
+"""The name of the default grouping (what ``GroupingConfig()`` is): since round 2 stop 24 (pre-registered decision,
+docs/decisions/figure-groups-s24.md); ``"general-f1+conflicts"`` after stops 21 and 23, ``"general-f1+tallies-gate"``
+after stop 22."""
 
-GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+tallies-gate", "rules", "conservative+conflicts", "general-f1+tallies",
-                  "general-f1+tallies-f1", "general-f1+values-model", "general-f1+values-model-f05")
+GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+conflicts", "general-f1+tallies-gate", "rules", "conservative+conflicts",
+                  "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 
 
 def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
     """The :class:`GroupingConfig` of a named grouping with the shipped weights: the default
-    ``"general-f1+conflicts"`` (``models/figure_general_pair_model.json``, ``models/figure_conflict_model.json``,
-    the ``"values"`` reading), the default after stop 22 ``"general-f1+tallies-gate"``
+    ``"general-f1+values-model-f05"`` (``models/figure_general_pair_model.json``,
+    ``models/figure_conflict_model_values_model_f05.json`` deciding conflicts inside and between groups, the
+    ``"values"`` reading), the default after stops 21 and 23 ``"general-f1+conflicts"``
+    (``models/figure_conflict_model.json``, conflicts inside a group by the rule), the default after stop 22 ``"general-f1+tallies-gate"``
     (``models/figure_conflict_model_tallies_gate.json``, the ``"tallies"`` reading),
     ``"conservative+conflicts"``, the other candidates of stop 22, or ``"rules"`` (the earlier default: the weighted rules, conflicts inside a group
     only). The store's grouper for the first two needs the outcome and part embedders
     (:func:`presslens.store.tracking.figure_grouper` adds them)."""
     if name == "general-f1+conflicts":
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
-                              conflict_model=default_conflict_model(), conflict_reading="values")
+                              conflict_model=default_conflict_model(), conflict_reading="values",
+                              conflicts_inside="rule")
     if name == "conservative+conflicts":
-        return GroupingConfig(method="conservative", conflict_model=default_conflict_model(), conflict_reading="values")
+        return GroupingConfig(method="conservative", conflict_model=default_conflict_model(), conflict_reading="values",
+                              conflicts_inside="rule")
     if name == "rules":
         return GroupingConfig(method="rules", conflict_model=None, conflict_reading="values")
     if name in ("general-f1+tallies", "general-f1+tallies-f1"):  # the candidates of round 2 stop 22
@@ -261,7 +270,8 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
                               conflicts_inside="model")
     if name == "general-f1+tallies-gate":  # the default's model and rule, under the tallies reading
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
-                              conflict_model=candidate_conflict_model(name), conflict_reading="tallies")
+                              conflict_model=candidate_conflict_model(name), conflict_reading="tallies",
+                              conflicts_inside="rule")
     raise ValueError(f"unknown grouping {name!r} (one of {', '.join(GROUPING_NAMES)})")
 
 
