@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import dataclasses
 import datetime as dt
+import io
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from presslens.compare.conflicts import reported_interval
 from presslens.store import cli as store_cli
 from presslens.store.article_names import ArticleName
 
@@ -263,3 +267,37 @@ def test_a_conflict_names_the_users_articles(monkeypatch: pytest.MonkeyPatch,
     line = next(x for x in figures_output(group, "table", monkeypatch, capsys).splitlines() if "CONFLICT" in x)
     assert line.strip() == ("CONFLICT (4 days apart): 'about 100,000 men' on 2025-10-01 in 'exodus-1' vs "
                             "'260,000 men' on 2025-10-05 in 'ledger-0105'")
+
+def csv_rows(group: Any, monkeypatch: pytest.MonkeyPatch,
+             capsys: pytest.CaptureFixture[str]) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(figures_output(group, "csv", monkeypatch, capsys))))
+
+
+def test_a_copy_without_an_outlet_is_named_not_none(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 24: a folder of .txt files has no outlets, and the CSV said "None" where the table names the copy
+    rows = {r["article_id"]: r for r in csv_rows(real_group(MENTIONS), monkeypatch, capsys)}
+    assert rows["a5"]["also_published_by"] == "'wire-copy-7' (no outlet recorded) (2025-10-05)"
+    assert rows["a1"]["also_published_by"] == ""
+    assert "None" not in {r["also_published_by"] for r in rows.values()}
+
+
+def test_each_row_carries_the_values_the_mention_reports(monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 24: "about 100,000" conflicts with "260,000 men", but its CSV row had empty low/high columns;
+    # the JSON timeline's interval ("about" reads 80,000..120,000) is now in every row
+    group = real_group(MENTIONS)
+    timeline = []
+    for m in group.mentions:
+        iv = reported_interval(m)
+        assert iv is not None
+        timeline.append({"date": m.date.isoformat(), "source": m.source, "mention": m.id, "text": m.text,
+                         "low": iv[0], "high": iv[1] if iv[1] != float("inf") else None})
+    group = dataclasses.replace(group, timeline=timeline)
+    rows = {r["article_id"]: r for r in csv_rows(group, monkeypatch, capsys)}
+    for entry in timeline:
+        row = rows[str(entry["mention"]).split(":")[0]]
+        assert row["reported_low"] == str(entry["low"])
+        assert row["reported_high"] == ("" if entry["high"] is None else str(entry["high"]))
+    assert rows["a1"]["reported_high"] == ""  # "more than 100,000": no upper end
+    assert float(rows["a5"]["reported_low"]) < 260_000 < float(rows["a5"]["reported_high"])

@@ -537,11 +537,20 @@ def _figure_group_dict(g: Any, names: dict[str, Any]) -> dict[str, Any]:
 
 
 def _figure_group_rows(g: Any, names: dict[str, Any]) -> list[dict[str, Any]]:
-    """``figures --format csv``: one row per mention with its stated value and its article's names."""
+    """``figures --format csv``: one row per mention with its stated value, the values a reader takes it to
+    report (``reported_low``/``reported_high``, the JSON timeline's ``low``/``high``: "about 100,000" reports
+    80,000..120,000; an open end is empty) and its article's names; ``also_published_by`` names each copy as the table does (its outlet,
+    or its article when no outlet is recorded), never "None"."""
     stated = {(m.article_id, m.start, m.end): _stated_value(m) for m in g.mentions}
+    read = {str(t.get("mention")): t for t in getattr(g, "timeline", None) or []}
     rows = g.rows()
     for r in rows:
-        r["stated_value"] = stated.get((r["article_id"], r["start"], r["end"]))
+        key = (r["article_id"], r["start"], r["end"])
+        r["stated_value"] = stated.get(key)
+        reading = read.get(f"{r['article_id']}:{r['start']}-{r['end']}", {})
+        r["reported_low"], r["reported_high"] = reading.get("low"), reading.get("high")
+        copies = g.also_published_by.get(r["article_id"]) or []
+        r["also_published_by"] = "; ".join(_copy_text(c, names) for c in copies)
         r.update(names.get(r["article_id"], NO_NAME).fields())
     return rows
 
@@ -572,7 +581,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     if args.format == "csv":
         rows = [r for g in groups for r in _figure_group_rows(g, names)]
         fields = list(rows[0]) if rows else ["group_id", "label", "unit", "date", "source", "article_id", "text",
-                                             "stated_value", *NO_NAME.fields()]
+                                             "stated_value", "reported_low", "reported_high", *NO_NAME.fields()]
         w = csv.writer(out)
         w.writerow(fields)
         for r in rows:
