@@ -202,7 +202,7 @@ def _conflict_between(first: SimpleNamespace, second: SimpleNamespace) -> Any:
 
 
 def _two_groups_output(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-                       listed: bool) -> str:
+                       listed: bool, min_articles: int = 1, query: str | None = None) -> str:
     exodus = mention("300,000 men", 300_000, 300_000, 300_000, "exact", "Meridian Wire", 14)
     tally = mention("nearly 70,000 Norvanians", 70_000, None, 70_000, "upper", "Eastfield Observer", 15)
     between = _conflict_between(exodus, tally)
@@ -222,8 +222,8 @@ def _two_groups_output(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
     monkeypatch.setattr("presslens.store.store.open_store", fake_store)
     monkeypatch.setattr("presslens.store.tracking.figure_summaries",
                         lambda *a, **k: [g1, g2] if listed else [g1])
-    args = argparse.Namespace(since=None, until=None, min_articles=1, rebuild=False, db=None, query=None,
-                              source=None, format="table")
+    args = argparse.Namespace(since=None, until=None, min_articles=min_articles, rebuild=False, db=None,
+                              query=query, source=None, format="table")
     assert store_cli.cmd_figures(args) == 0
     return capsys.readouterr().out
 
@@ -237,7 +237,19 @@ def test_a_conflict_with_another_group_names_that_group(monkeypatch: pytest.Monk
                                "(1 day apart): ")
     assert lines[1].startswith('CONFLICT WITH GROUP g1 "N men have left the country" (1 day apart): ')
     out = _two_groups_output(monkeypatch, capsys, listed=False)
-    assert "CONFLICT WITH GROUP g2 (not in this listing) (1 day apart)" in out
+    assert "CONFLICT WITH GROUP g2 (not in this listing: outside the query or filters) (1 day apart)" in out
+
+
+def test_an_unlisted_group_says_how_to_list_it(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 24: "CONFLICT WITH GROUP g1414a90e3bdb72e2 (not in this listing)" (the one-article "rents rose
+    # 30%" group, hidden by the default --min-articles 2) gave an id and no way to see that group
+    out = _two_groups_output(monkeypatch, capsys, listed=False, min_articles=2)
+    assert ("CONFLICT WITH GROUP g2 (not in this listing: reported by fewer than 2 articles; --min-articles 1 "
+            "lists it) (1 day apart)") in out
+    out = _two_groups_output(monkeypatch, capsys, listed=False, min_articles=2, query="left")
+    assert ("CONFLICT WITH GROUP g2 (not in this listing: outside the query or filters, or reported by fewer "
+            "than 2 articles) (1 day apart)") in out
 
 
 def test_one_mention_in_one_article_is_singular(monkeypatch: pytest.MonkeyPatch,

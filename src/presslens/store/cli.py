@@ -555,6 +555,18 @@ def _figure_group_rows(g: Any, names: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _why_unlisted(args: argparse.Namespace) -> str:
+    """Why the other group of a between-group conflict is not in the listing, and how to list it: with no query,
+    source or dates given only ``--min-articles`` hides a group (user trial 24: "(not in this listing)" left
+    the reader with an id and no way to see the group)."""
+    filtered = bool(args.query or args.source or args.since or args.until)
+    if args.min_articles <= 1:
+        return "not in this listing: outside the query or filters"
+    if not filtered:
+        return f"not in this listing: reported by fewer than {args.min_articles} articles; --min-articles 1 lists it"
+    return f"not in this listing: outside the query or filters, or reported by fewer than {args.min_articles} articles"
+
+
 def cmd_figures(args: argparse.Namespace) -> int:
     from presslens.store.store import open_store
     from presslens.store.tracking import figure_summaries
@@ -618,7 +630,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
         for gc in g.conflicts_between:  # the conflict model's: one side in another group
             c = gc.conflict
             other = gc.other_group(g.group_id)
-            named = f' "{_cut(labels[other], 60)}"' if other in labels else " (not in this listing)"
+            named = f' "{_cut(labels[other], 60)}"' if other in labels else f" ({_why_unlisted(args)})"
             print(f"    CONFLICT WITH GROUP {other}{named} ({_days_apart(c.days_apart)}): "
                   f"{_conflict_side(c.first, names)} [group {gc.first_group}] vs "
                   f"{_conflict_side(c.second, names)} [group {gc.second_group}]")
