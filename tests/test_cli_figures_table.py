@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import dataclasses
 import datetime as dt
+import io
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from presslens.compare.conflicts import reported_interval
 from presslens.store import cli as store_cli
 from presslens.store.article_names import ArticleName
 
@@ -198,7 +202,7 @@ def _conflict_between(first: SimpleNamespace, second: SimpleNamespace) -> Any:
 
 
 def _two_groups_output(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-                       listed: bool) -> str:
+                       listed: bool, min_articles: int = 1, query: str | None = None) -> str:
     exodus = mention("300,000 men", 300_000, 300_000, 300_000, "exact", "Meridian Wire", 14)
     tally = mention("nearly 70,000 Norvanians", 70_000, None, 70_000, "upper", "Eastfield Observer", 15)
     between = _conflict_between(exodus, tally)
@@ -218,8 +222,8 @@ def _two_groups_output(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
     monkeypatch.setattr("presslens.store.store.open_store", fake_store)
     monkeypatch.setattr("presslens.store.tracking.figure_summaries",
                         lambda *a, **k: [g1, g2] if listed else [g1])
-    args = argparse.Namespace(since=None, until=None, min_articles=1, rebuild=False, db=None, query=None,
-                              source=None, format="table")
+    args = argparse.Namespace(since=None, until=None, min_articles=min_articles, rebuild=False, db=None,
+                              query=query, source=None, format="table")
     assert store_cli.cmd_figures(args) == 0
     return capsys.readouterr().out
 
@@ -233,7 +237,19 @@ def test_a_conflict_with_another_group_names_that_group(monkeypatch: pytest.Monk
                                "(1 day apart): ")
     assert lines[1].startswith('CONFLICT WITH GROUP g1 "N men have left the country" (1 day apart): ')
     out = _two_groups_output(monkeypatch, capsys, listed=False)
-    assert "CONFLICT WITH GROUP g2 (not in this listing) (1 day apart)" in out
+    assert "CONFLICT WITH GROUP g2 (not in this listing: outside the query or filters) (1 day apart)" in out
+
+
+def test_an_unlisted_group_says_how_to_list_it(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 24: "CONFLICT WITH GROUP g1414a90e3bdb72e2 (not in this listing)" (the one-article "rents rose
+    # 30%" group, hidden by the default --min-articles 2) gave an id and no way to see that group
+    out = _two_groups_output(monkeypatch, capsys, listed=False, min_articles=2)
+    assert ("CONFLICT WITH GROUP g2 (not in this listing: reported by fewer than 2 articles; --min-articles 1 "
+            "lists it) (1 day apart)") in out
+    out = _two_groups_output(monkeypatch, capsys, listed=False, min_articles=2, query="left")
+    assert ("CONFLICT WITH GROUP g2 (not in this listing: outside the query or filters, or reported by fewer "
+            "than 2 articles) (1 day apart)") in out
 
 
 def test_one_mention_in_one_article_is_singular(monkeypatch: pytest.MonkeyPatch,
@@ -263,3 +279,37 @@ def test_a_conflict_names_the_users_articles(monkeypatch: pytest.MonkeyPatch,
     line = next(x for x in figures_output(group, "table", monkeypatch, capsys).splitlines() if "CONFLICT" in x)
     assert line.strip() == ("CONFLICT (4 days apart): 'about 100,000 men' on 2025-10-01 in 'exodus-1' vs "
                             "'260,000 men' on 2025-10-05 in 'ledger-0105'")
+
+def csv_rows(group: Any, monkeypatch: pytest.MonkeyPatch,
+             capsys: pytest.CaptureFixture[str]) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(figures_output(group, "csv", monkeypatch, capsys))))
+
+
+def test_a_copy_without_an_outlet_is_named_not_none(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 24: a folder of .txt files has no outlets, and the CSV said "None" where the table names the copy
+    rows = {r["article_id"]: r for r in csv_rows(real_group(MENTIONS), monkeypatch, capsys)}
+    assert rows["a5"]["also_published_by"] == "'wire-copy-7' (no outlet recorded) (2025-10-05)"
+    assert rows["a1"]["also_published_by"] == ""
+    assert "None" not in {r["also_published_by"] for r in rows.values()}
+
+
+def test_each_row_carries_the_values_the_mention_reports(monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # user trial 24: "about 100,000" conflicts with "260,000 men", but its CSV row had empty low/high columns;
+    # the JSON timeline's interval ("about" reads 80,000..120,000) is now in every row
+    group = real_group(MENTIONS)
+    timeline = []
+    for m in group.mentions:
+        iv = reported_interval(m)
+        assert iv is not None
+        timeline.append({"date": m.date.isoformat(), "source": m.source, "mention": m.id, "text": m.text,
+                         "low": iv[0], "high": iv[1] if iv[1] != float("inf") else None})
+    group = dataclasses.replace(group, timeline=timeline)
+    rows = {r["article_id"]: r for r in csv_rows(group, monkeypatch, capsys)}
+    for entry in timeline:
+        row = rows[str(entry["mention"]).split(":")[0]]
+        assert row["reported_low"] == str(entry["low"])
+        assert row["reported_high"] == ("" if entry["high"] is None else str(entry["high"]))
+    assert rows["a1"]["reported_high"] == ""  # "more than 100,000": no upper end
+    assert float(rows["a5"]["reported_low"]) < 260_000 < float(rows["a5"]["reported_high"])

@@ -240,14 +240,22 @@ def _other_kinds(report: Report) -> list[str]:
     return lines
 
 
+def _scored_sentences(report: Report, shown: int) -> int:
+    """How many sentences the article had scored: the propaganda label's ``total_sentences`` (computed before
+    ``--min-score`` dropped the low sentence scores), else the sentence scores shown."""
+    label = report.labels.get("propaganda") if report.labels else None
+    total = label.get("total_sentences") if isinstance(label, dict) else None
+    return max(shown, total) if isinstance(total, int) and not isinstance(total, bool) else shown
+
+
 def _sentences(report: Report) -> list[str]:
     scores = sentence_scores(report)
     if not scores:
         return []
     high = sorted(((p, i) for i, p in scores.items() if p >= SENTENCE_THRESHOLD), reverse=True)
     lines = [f"## {kind_title('sentence')}", "",
-             f"{len(high)} of {len(scores)} scored sentences have a propaganda probability of at least "
-             f"{SENTENCE_THRESHOLD:.1f}."]
+             f"{len(high)} of {_scored_sentences(report, len(scores))} scored sentences have a propaganda "
+             f"probability of at least {SENTENCE_THRESHOLD:.1f}."]
     if high:
         sents = report.article.sentences
         rows = [(md_text(report.article.text[sents[i][0]:sents[i][1]]), fmt_score(p)) for p, i in high[:10]]

@@ -537,13 +537,34 @@ def _figure_group_dict(g: Any, names: dict[str, Any]) -> dict[str, Any]:
 
 
 def _figure_group_rows(g: Any, names: dict[str, Any]) -> list[dict[str, Any]]:
-    """``figures --format csv``: one row per mention with its stated value and its article's names."""
+    """``figures --format csv``: one row per mention with its stated value, the values a reader takes it to
+    report (``reported_low``/``reported_high``, the JSON timeline's ``low``/``high``: "about 100,000" reports
+    80,000..120,000; an open end is empty) and its article's names; ``also_published_by`` names each copy as the table does (its outlet,
+    or its article when no outlet is recorded), never "None"."""
     stated = {(m.article_id, m.start, m.end): _stated_value(m) for m in g.mentions}
+    read = {str(t.get("mention")): t for t in getattr(g, "timeline", None) or []}
     rows = g.rows()
     for r in rows:
-        r["stated_value"] = stated.get((r["article_id"], r["start"], r["end"]))
+        key = (r["article_id"], r["start"], r["end"])
+        r["stated_value"] = stated.get(key)
+        reading = read.get(f"{r['article_id']}:{r['start']}-{r['end']}", {})
+        r["reported_low"], r["reported_high"] = reading.get("low"), reading.get("high")
+        copies = g.also_published_by.get(r["article_id"]) or []
+        r["also_published_by"] = "; ".join(_copy_text(c, names) for c in copies)
         r.update(names.get(r["article_id"], NO_NAME).fields())
     return rows
+
+
+def _why_unlisted(args: argparse.Namespace) -> str:
+    """Why the other group of a between-group conflict is not in the listing, and how to list it: with no query,
+    source or dates given only ``--min-articles`` hides a group (user trial 24: "(not in this listing)" left
+    the reader with an id and no way to see the group)."""
+    filtered = bool(args.query or args.source or args.since or args.until)
+    if args.min_articles <= 1:
+        return "not in this listing: outside the query or filters"
+    if not filtered:
+        return f"not in this listing: reported by fewer than {args.min_articles} articles; --min-articles 1 lists it"
+    return f"not in this listing: outside the query or filters, or reported by fewer than {args.min_articles} articles"
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
@@ -572,7 +593,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     if args.format == "csv":
         rows = [r for g in groups for r in _figure_group_rows(g, names)]
         fields = list(rows[0]) if rows else ["group_id", "label", "unit", "date", "source", "article_id", "text",
-                                             "stated_value", *NO_NAME.fields()]
+                                             "stated_value", "reported_low", "reported_high", *NO_NAME.fields()]
         w = csv.writer(out)
         w.writerow(fields)
         for r in rows:
@@ -609,7 +630,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
         for gc in g.conflicts_between:  # the conflict model's: one side in another group
             c = gc.conflict
             other = gc.other_group(g.group_id)
-            named = f' "{_cut(labels[other], 60)}"' if other in labels else " (not in this listing)"
+            named = f' "{_cut(labels[other], 60)}"' if other in labels else f" ({_why_unlisted(args)})"
             print(f"    CONFLICT WITH GROUP {other}{named} ({_days_apart(c.days_apart)}): "
                   f"{_conflict_side(c.first, names)} [group {gc.first_group}] vs "
                   f"{_conflict_side(c.second, names)} [group {gc.second_group}]")
