@@ -145,3 +145,23 @@ def test_attributive_likely_is_a_label_not_a_hedge(sentence: str, cues: list[str
 )
 def test_sourceless_hearsay_is_a_cue(sentence: str, cues: list[str]) -> None:
     assert _cues(sentence) == cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        # gold hedges of the open splits that had no candidate at all (issue 13, s23): the noun "likelihood that"
+        ("Aid groups warned of the likelihood that the bridge will close again.", ["likelihood"]),
+        ("Despite the high likelihood that the well is poisoned, villagers drink from it.", ["likelihood"]),
+        # ... "hard to know / tell" and "not known yet whether" (the "unclear whether" of the adjudication rules)
+        ("It is hard to know if the convoy ever reached the depot.", ["hard to know"]),
+        ("It's too early to tell whether the ceasefire will hold.", ["too early to tell"]),
+        ("It's not known yet whether the ferry crew survived.", ["not known yet"]),
+        # no uncertainty: a likelihood that is itself the topic, a known fact
+        ("The likelihood of rain on Sunday is low.", []),
+        ("In all likelihood the talks will fail.", ["In all likelihood"]),
+        ("The name of the ferry captain is known to the police.", []),
+    ],
+)
+def test_uncertainty_cues_without_a_candidate_before(sentence: str, cues: list[str]) -> None:
+    assert _cues(sentence) == cues
