@@ -165,3 +165,17 @@ def test_sourceless_hearsay_is_a_cue(sentence: str, cues: list[str]) -> None:
 )
 def test_uncertainty_cues_without_a_candidate_before(sentence: str, cues: list[str]) -> None:
     assert _cues(sentence) == cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        # the topic of someone's doubt is a reported belief, not a cue of the claim (issue 13 s24, audit A)
+        ("The mayor expressed doubts about the new bridge in 1990.", []),
+        ("Engineers raised doubts over the dam's design last year.", []),
+        # doubt that stays open in the writer's own words is still a cue
+        ("Doubts remain about who fired the first shot.", ["Doubts remain"]),
+    ],
+)
+def test_doubts_about_a_topic_is_no_cue(sentence: str, cues: list[str]) -> None:
+    assert _cues(sentence) == cues

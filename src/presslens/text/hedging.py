@@ -609,6 +609,10 @@ def _generic_capacity_could(text: str, start: int, end: int) -> bool:
 
 _KEPT_SECOND_HAND = re.compile(r"\b(?:unconfirmed|unverified|rumou?rs?|rumou?red)\b", IGNORE_CASE)
 _KEPT_EPISTEMIC = re.compile(r"^(?:may well|might well|in theory)$", IGNORE_CASE)
+# "doubts about / over X" names the topic of someone's doubt ("he expressed doubts about the project", "raised doubts
+# over the deal"): a reported belief, not a cue that lowers the claim's own certainty (issue 13 s24: read off audit
+# A, checked on the seven open splits: 2 candidates on dev7, neither a gold cue). "Doubts remain" stays a cue.
+_DOUBTS_ABOUT = re.compile(r"^doubts?\s+(?:over|about)$", IGNORE_CASE)
 
 
 def claim_cue_candidates(text: str) -> list[Cue]:
@@ -626,7 +630,7 @@ def claim_cue_candidates(text: str) -> list[Cue]:
             continue
         if kind == "epistemic_verb" and not _KEPT_EPISTEMIC.match(cue):
             continue
-        if _NOT_CLAIM_HEDGE.match(cue):
+        if _NOT_CLAIM_HEDGE.match(cue) or _DOUBTS_ABOUT.match(cue):
             continue
         if cue.lower() == "likely" and _CERTAIN_LIKELY.search(text[max(0, s - 40) : s]):
             continue
