@@ -9,8 +9,8 @@ import pytest
 from presslens.text.hedging import claim_cue_candidates
 
 
-def _cues(text: str) -> list[str]:
-    return [text[s:e] for s, e, _ in claim_cue_candidates(text)]
+def _cues(text: str, wider: bool = False) -> list[str]:
+    return [text[s:e] for s, e, _ in claim_cue_candidates(text, wider)]
 
 
 @pytest.mark.parametrize(
@@ -164,7 +164,9 @@ def test_sourceless_hearsay_is_a_cue(sentence: str, cues: list[str]) -> None:
     ],
 )
 def test_uncertainty_cues_without_a_candidate_before(sentence: str, cues: list[str]) -> None:
-    assert _cues(sentence) == cues
+    # the claims option cue_candidates=1.12 (analyzer 1.12: not the default, it failed the seven-fold ship rule)
+    assert _cues(sentence, wider=True) == cues
+    assert _cues(sentence) == [c for c in cues if c == "In all likelihood"]
 
 
 @pytest.mark.parametrize(
@@ -178,4 +180,9 @@ def test_uncertainty_cues_without_a_candidate_before(sentence: str, cues: list[s
     ],
 )
 def test_doubts_about_a_topic_is_no_cue(sentence: str, cues: list[str]) -> None:
-    assert _cues(sentence) == cues
+    assert _cues(sentence, wider=True) == cues  # the option cue_candidates=1.12
+
+
+def test_default_cue_candidates_keep_doubts_about() -> None:
+    sentence = "The mayor expressed doubts about the new bridge in 1990."
+    assert _cues(sentence) == ["doubts about"]

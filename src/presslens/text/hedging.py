@@ -615,8 +615,13 @@ _KEPT_EPISTEMIC = re.compile(r"^(?:may well|might well|in theory)$", IGNORE_CASE
 _DOUBTS_ABOUT = re.compile(r"^doubts?\s+(?:over|about)$", IGNORE_CASE)
 
 
-def claim_cue_candidates(text: str) -> list[Cue]:
+def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:
     """Every cue span that may lower the certainty of a claim sentence in its own words: ``[(start, end, type)]``.
+
+    ``wider`` (the claims option ``cue_candidates=1.12``, not the default): also the uncertainty cues of
+    :data:`_CLAIM_ONLY_UNCERTAINTY`, and no "doubts about / over" (:data:`_DOUBTS_ABOUT`). Both passed their own
+    checks (the gold cues they were read for, audit A) but not the ship rule over seven held-out splits: the
+    refitted cue scorer's precision fell on other folds (model card 1.12).
 
     Stricter than :func:`hedge_cues` (which implements ``data/hedging/GUIDELINE.md``): it follows the
     real-news guideline, where "would", a source's belief or claim, and a vague source alone are no hedge;
@@ -630,7 +635,7 @@ def claim_cue_candidates(text: str) -> list[Cue]:
             continue
         if kind == "epistemic_verb" and not _KEPT_EPISTEMIC.match(cue):
             continue
-        if _NOT_CLAIM_HEDGE.match(cue) or _DOUBTS_ABOUT.match(cue):
+        if _NOT_CLAIM_HEDGE.match(cue) or (wider and _DOUBTS_ABOUT.match(cue)):
             continue
         if cue.lower() == "likely" and _CERTAIN_LIKELY.search(text[max(0, s - 40) : s]):
             continue
@@ -669,7 +674,8 @@ def claim_cue_candidates(text: str) -> list[Cue]:
     cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text)
                 if not _label_adjective(text, m.start(), m.end()) and not _speech_suggest(text, m.start(), m.end())
                 and not _speculation_about_minds(text, m.start(), m.end()))
-    cues.extend((m.start(), m.end(), "uncertainty") for m in _CLAIM_ONLY_UNCERTAINTY.finditer(text))
+    if wider:
+        cues.extend((m.start(), m.end(), "uncertainty") for m in _CLAIM_ONLY_UNCERTAINTY.finditer(text))
     return dedupe_cues(cues)
 
 
