@@ -316,3 +316,13 @@ def test_lexicon_prior_is_folded_into_the_scorer_and_pulls_towards_the_class_tab
     # the folded scorer has the plain form: it round-trips through JSON like any other
     again = LinearScorer.from_json(json.loads(json.dumps(strong.to_json())), names)
     assert np.allclose(again.probabilities(x), strong.probabilities(x), atol=1e-5)
+
+
+def test_wider_cue_candidates_are_an_option_of_score_sentences() -> None:
+    texts = ["It is hard to know if the convoy ever reached the depot.",
+             "The mayor expressed doubts about the new bridge in 1990."]
+    default = score_sentences(texts, [0.9, 0.9], np.zeros((2, 384)), [False, False], scorers=_zero_embedding_scorers())
+    wider = score_sentences(texts, [0.9, 0.9], np.zeros((2, 384)), [False, False], scorers=_zero_embedding_scorers(),
+                            wider_cues=True)
+    assert default.cues[0] == [] and [texts[0][s:e] for s, e, _, _ in wider.cues[0]] == ["hard to know"]
+    assert [texts[1][s:e] for s, e, _, _ in default.cues[1]] == ["doubts about"] and wider.cues[1] == []

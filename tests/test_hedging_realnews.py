@@ -186,3 +186,24 @@ def test_doubts_about_a_topic_is_no_cue(sentence: str, cues: list[str]) -> None:
 def test_default_cue_candidates_keep_doubts_about() -> None:
     sentence = "The mayor expressed doubts about the new bridge in 1990."
     assert _cues(sentence) == ["doubts about"]
+
+
+def test_analyzer_option_cue_candidates_reaches_the_claim_findings() -> None:
+    """claims.cue_candidates=1.12 (analyzer 1.12, s24: an option) gives the claim findings the wider candidates;
+    the default keeps 1.11's. Spans stay offsets into the text."""
+    import presslens
+
+    text = ("Ferry talks stall in Larn\n\nIt is hard to know if the convoy ever reached the depot, the coast guard "
+            "said on Monday.\n\nThe mayor expressed doubts about the new bridge in 1990.")
+
+    def cues(options: dict[str, str]) -> set[str]:
+        out = presslens.analyze(text, only=["claims"], analyzer_options=options).to_dict()
+        claims = [f for f in out["findings"] if f["kind"] == "claim"]
+        assert all(text[f["start"]:f["end"]] == f["text"] for f in claims)
+        return {c["text"] for f in claims for c in f["attributes"]["hedge_cues"]
+                if text[c["start"]:c["end"]] == c["text"]} | {
+            f["text"][:12] for f in claims if f["attributes"]["hedge_score"] > 0.0}
+
+    default, wider = cues({}), cues({"claims.cue_candidates": "1.12"})
+    assert "It is hard t" not in default and "It is hard t" in wider
+    assert "The mayor ex" in default and "The mayor ex" not in wider
