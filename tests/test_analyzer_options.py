@@ -47,6 +47,8 @@ CASES = [
     ("claims.prediction_scorer", "learned", "claims", PORT),
     ("claims.furniture", "layout", "claims",
      "Ferries collide off Larn\n\n(CNN) Two ferries collided off Larn on Monday, injuring 14 passengers."),
+    ("claims.cue_candidates", "1.12", "claims",
+     "Convoy lost\n\nIt is hard to know if the convoy ever reached the depot, the coast guard said on Monday."),
 ]
 
 
