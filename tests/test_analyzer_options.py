@@ -55,6 +55,8 @@ CASES = [
      'Debate\n\nThe candidate vowed on Saturday to rid the world of "this barbarous militia" but said little about how.'),
     ("techniques.lexicon", "context", "techniques",
      "Rally\n\nThis deal is a total disaster for every family in the country, and the corrupt traitors know it!"),
+    ("claims.cue_candidates", "1.12", "claims",
+     "Convoy lost\n\nIt is hard to know if the convoy ever reached the depot, the coast guard said on Monday."),
 ]
 
 

@@ -270,3 +270,59 @@ def test_hedged_counts_move_with_the_cue_threshold(tmp_path: Path) -> None:
     assert _hedged_pr(data, "dev", tmp_path, claim, cue, 0.5) == (1.0, 0.5)  # the 0.45 cue is a candidate
     assert _hedged_pr(data, "dev", tmp_path, claim, cue, 0.4) == (0.5, 0.5)  # lowered: the wrong one counts
     assert _hedged_pr(data, "dev", tmp_path, claim, cue, 0.6) == (0.0, 0.0)
+
+
+def test_split_weights_give_every_split_the_same_total_weight() -> None:
+    from presslens.training.realnews_claims import split_weights
+
+    w = split_weights(["dev", "dev", "dev", "dev2"])
+    assert w.sum() == pytest.approx(4.0)
+    assert w[:3].sum() == pytest.approx(w[3])
+
+
+def _toy_cues(n: int = 120) -> tuple[np.ndarray, np.ndarray]:
+    from presslens.analyzers.claims.scorers import CUE_CLASSES
+
+    rng = np.random.default_rng(3)
+    names = cue_feature_names(False)
+    x = np.zeros((n, len(names)))
+    x[np.arange(n), rng.integers(0, len(CUE_CLASSES), n)] = 1.0
+    x[:, len(CUE_CLASSES):] = rng.normal(size=(n, len(names) - len(CUE_CLASSES)))
+    y = (x[:, len(CUE_CLASSES)] + rng.normal(size=n) > 0).astype(int)
+    return x, y
+
+
+def test_weighted_fit_without_prior_matches_the_plain_fit_at_equal_weights() -> None:
+    from presslens.training.realnews_claims import fit_cue_scorer
+
+    x, y = _toy_cues()
+    names = cue_feature_names(False)
+    plain = fit_scorer(x, None, y, 0.3, names)
+    weighted = fit_cue_scorer(x, None, y, 0.3, names, np.ones(len(y)))
+    assert np.allclose(plain.probabilities(x), weighted.probabilities(x), atol=1e-3)  # sklearn stops at tol 1e-4
+
+
+def test_lexicon_prior_is_folded_into_the_scorer_and_pulls_towards_the_class_table() -> None:
+    from presslens.training.realnews_claims import fit_cue_scorer, lexicon_prior
+
+    x, y = _toy_cues()
+    names = cue_feature_names(False)
+    # with a very strong penalty the learned part vanishes: the written scorer is the lexicon's class score
+    strong = fit_cue_scorer(x, None, y, 1e-7, names, prior=True)
+    table = 1.0 / (1.0 + np.exp(-lexicon_prior(x)))
+    assert np.allclose(strong.probabilities(x), table, atol=1e-3)
+    plain = fit_scorer(x, None, y, 1e-7, names)
+    assert not np.allclose(plain.probabilities(x), table, atol=1e-2)
+    # the folded scorer has the plain form: it round-trips through JSON like any other
+    again = LinearScorer.from_json(json.loads(json.dumps(strong.to_json())), names)
+    assert np.allclose(again.probabilities(x), strong.probabilities(x), atol=1e-5)
+
+
+def test_wider_cue_candidates_are_an_option_of_score_sentences() -> None:
+    texts = ["It is hard to know if the convoy ever reached the depot.",
+             "The mayor expressed doubts about the new bridge in 1990."]
+    default = score_sentences(texts, [0.9, 0.9], np.zeros((2, 384)), [False, False], scorers=_zero_embedding_scorers())
+    wider = score_sentences(texts, [0.9, 0.9], np.zeros((2, 384)), [False, False], scorers=_zero_embedding_scorers(),
+                            wider_cues=True)
+    assert default.cues[0] == [] and [texts[0][s:e] for s, e, _, _ in wider.cues[0]] == ["hard to know"]
+    assert [texts[1][s:e] for s, e, _, _ in default.cues[1]] == ["doubts about"] and wider.cues[1] == []

@@ -9,8 +9,8 @@ import pytest
 from presslens.text.hedging import claim_cue_candidates
 
 
-def _cues(text: str) -> list[str]:
-    return [text[s:e] for s, e, _ in claim_cue_candidates(text)]
+def _cues(text: str, wider: bool = False) -> list[str]:
+    return [text[s:e] for s, e, _ in claim_cue_candidates(text, wider)]
 
 
 @pytest.mark.parametrize(
@@ -145,3 +145,65 @@ def test_attributive_likely_is_a_label_not_a_hedge(sentence: str, cues: list[str
 )
 def test_sourceless_hearsay_is_a_cue(sentence: str, cues: list[str]) -> None:
     assert _cues(sentence) == cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        # gold hedges of the open splits that had no candidate at all (issue 13, s23): the noun "likelihood that"
+        ("Aid groups warned of the likelihood that the bridge will close again.", ["likelihood"]),
+        ("Despite the high likelihood that the well is poisoned, villagers drink from it.", ["likelihood"]),
+        # ... "hard to know / tell" and "not known yet whether" (the "unclear whether" of the adjudication rules)
+        ("It is hard to know if the convoy ever reached the depot.", ["hard to know"]),
+        ("It's too early to tell whether the ceasefire will hold.", ["too early to tell"]),
+        ("It's not known yet whether the ferry crew survived.", ["not known yet"]),
+        # no uncertainty: a likelihood that is itself the topic, a known fact
+        ("The likelihood of rain on Sunday is low.", []),
+        ("In all likelihood the talks will fail.", ["In all likelihood"]),
+        ("The name of the ferry captain is known to the police.", []),
+    ],
+)
+def test_uncertainty_cues_without_a_candidate_before(sentence: str, cues: list[str]) -> None:
+    # the claims option cue_candidates=1.12 (analyzer 1.12: not the default, it failed the seven-fold ship rule)
+    assert _cues(sentence, wider=True) == cues
+    assert _cues(sentence) == [c for c in cues if c == "In all likelihood"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        # the topic of someone's doubt is a reported belief, not a cue of the claim (issue 13 s24, audit A)
+        ("The mayor expressed doubts about the new bridge in 1990.", []),
+        ("Engineers raised doubts over the dam's design last year.", []),
+        # doubt that stays open in the writer's own words is still a cue
+        ("Doubts remain about who fired the first shot.", ["Doubts remain"]),
+    ],
+)
+def test_doubts_about_a_topic_is_no_cue(sentence: str, cues: list[str]) -> None:
+    assert _cues(sentence, wider=True) == cues  # the option cue_candidates=1.12
+
+
+def test_default_cue_candidates_keep_doubts_about() -> None:
+    sentence = "The mayor expressed doubts about the new bridge in 1990."
+    assert _cues(sentence) == ["doubts about"]
+
+
+def test_analyzer_option_cue_candidates_reaches_the_claim_findings() -> None:
+    """claims.cue_candidates=1.12 (analyzer 1.12, s24: an option) gives the claim findings the wider candidates;
+    the default keeps 1.11's. Spans stay offsets into the text."""
+    import presslens
+
+    text = ("Ferry talks stall in Larn\n\nIt is hard to know if the convoy ever reached the depot, the coast guard "
+            "said on Monday.\n\nThe mayor expressed doubts about the new bridge in 1990.")
+
+    def cues(options: dict[str, str]) -> set[str]:
+        out = presslens.analyze(text, only=["claims"], analyzer_options=options).to_dict()
+        claims = [f for f in out["findings"] if f["kind"] == "claim"]
+        assert all(text[f["start"]:f["end"]] == f["text"] for f in claims)
+        return {c["text"] for f in claims for c in f["attributes"]["hedge_cues"]
+                if text[c["start"]:c["end"]] == c["text"]} | {
+            f["text"][:12] for f in claims if f["attributes"]["hedge_score"] > 0.0}
+
+    default, wider = cues({}), cues({"claims.cue_candidates": "1.12"})
+    assert "It is hard t" not in default and "It is hard t" in wider
+    assert "The mayor ex" in default and "The mayor ex" not in wider

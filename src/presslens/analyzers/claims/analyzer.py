@@ -56,7 +56,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.11"
+    version = "1.12"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
@@ -70,6 +70,9 @@ class ClaimsAnalyzer(Analyzer):
         AnalyzerOption("furniture", ("text", "layout"), "text",
                        "'layout': also subheads, print notices and wire datelines (1.10; not shipped: no open-split "
                        "gain)"),
+        AnalyzerOption("cue_candidates", ("1.11", "1.12"), "1.11",
+                       "'1.12': also 'likelihood that', 'hard to know', 'not known yet whether' as hedge cues and no "
+                       "'doubts about' (not shipped: held-out hedged precision fell over seven splits)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -92,8 +95,9 @@ class ClaimsAnalyzer(Analyzer):
         unit_texts = [article.text[s:e] for s, e in ranges_all]
         unit_forecasts = [features_and_forecasts[u[0]][0] is not None if len(u) == 1
                           else forecast_cues(t) is not None for u, t in zip(units, unit_texts, strict=True)]
+        wider = self.option("cue_candidates") == "1.12"
         scored = score_sentences(unit_texts, unit_probabilities(probs.tolist(), units),
-                                 unit_embeddings(enc.sentence_embeddings, units), unit_forecasts)
+                                 unit_embeddings(enc.sentence_embeddings, units), unit_forecasts, wider_cues=wider)
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]
@@ -111,7 +115,7 @@ class ClaimsAnalyzer(Analyzer):
                 continue
             for i in u:
                 table_hedged[i] = any(HEDGE_CLASS_SCORES[cue_class(texts[i], a, b, kind)] >= HEDGE_ASSERTED
-                                      for a, b, kind in claim_cue_candidates(texts[i]))
+                                      for a, b, kind in claim_cue_candidates(texts[i], wider))
         claim_scores_v16 = [
             calibrated(p, h, f is not None)
             for p, h, (f, _) in zip(probs.tolist(), table_hedged, features_and_forecasts, strict=True)

@@ -389,10 +389,11 @@ class SentenceScores:
 
 def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np.ndarray,
                     forecasts: Sequence[bool], in_article: bool = True,
-                    scorers: RealNewsScorers | None = None) -> SentenceScores:
+                    scorers: RealNewsScorers | None = None, wider_cues: bool = False) -> SentenceScores:
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
-    sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`)."""
+    sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`);
+    ``wider_cues``: the cue candidates of ``claim_cue_candidates(text, wider=True)`` (an option)."""
     from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
 
     models = scorers if scorers is not None else load_scorers()
@@ -401,7 +402,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     rows: list[list[float]] = []
     owner: list[int] = []
     for i, (text, p) in enumerate(zip(texts, probs, strict=True)):
-        found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in claim_cue_candidates(text)]
+        found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in claim_cue_candidates(text, wider_cues)]
         spans.append(found)
         for s, e, name in found:
             rows.append(cue_features(text, s, e, name, float(p), in_article and i == 0, len(found))[
