@@ -337,13 +337,13 @@ def test_groups_of_one_mention_share_their_noun_and_predicate_counts() -> None:
 
 
 def test_candidate_features_see_a_reanalysed_articles_new_values() -> None:
-    """A re-analysed article keeps its mentions' ids: the members' cached value intervals must follow the new
+    """A re-analysed article keeps its mentions' ids: the members' value terms must be those of the new
     mentions, so the features still equal the group-by-group ones."""
     import dataclasses
 
     articles = _synthetic(60, 20, seed=19)
     grouper = _default_grouper(articles)
-    assert _check_candidate_features(grouper, ("learned-general",)) > 100  # fills the interval cache
+    assert _check_candidate_features(grouper, ("learned-general",)) > 100
     for mentions, vectors in articles[::3]:
         changed = [dataclasses.replace(m, value=(m.value or 1.0) * 7.0) for m in mentions]
         grouper.remove_article(mentions[0].article_id)

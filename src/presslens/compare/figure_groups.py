@@ -485,8 +485,6 @@ _NO_PLACES: Mapping[str, int] = {}
 MAX_POSTING = 400
 """A clause word shared by more groups than this proposes no candidates (it says little)."""
 NEAREST_WORDS = 4
-MAX_CACHED_INTERVALS = 32768
-"""How many group members' value intervals the pair features keep at most (:meth:`FigureGrouper._general_terms`)."""
 MAX_SHARED_WEIGHTS = 4096
 """At most this many distinct word weights are shared between groups (they take a few dozen values)."""
 """How many of a mention's words nearest the number propose candidate groups."""
@@ -539,10 +537,6 @@ class FigureGrouper:
         self._rows: dict[str, MeasureRows] = {}
         """measure -> its groups' rows and vector sums."""
         self._weights: dict[float, float] = {}
-        self._intervals: dict[str, tuple[FigureMention, tuple[float, float] | None, float | None]] = {}
-        """Mention id -> (the mention, its :func:`~presslens.compare.conflicts.mention_interval`, the central log10
-        of that): the members of candidate groups, read for every mention they are scored against (at most
-        :data:`MAX_CACHED_INTERVALS`, then emptied)."""
         """A clause word's first weight in a group -> one float object for that value (see :meth:`_join`)."""
 
     # ---------------------------------------------------------------- indexing
@@ -982,9 +976,9 @@ class FigureGrouper:
     def _general_terms(self, m: FigureMention, member_ids: Sequence[str], outcome_cosine: float,
                        outcome_unknown: bool, own: tuple[float | None, tuple[float, float] | None]) -> list[float]:
         """:func:`general_pair_features` of the mention and the group of ``member_ids`` (``own``: the mention's
-        ``(_central_log, mention_interval)``), the same floats in one pass over the members; a member's interval
-        and its central value come from :attr:`_intervals` (a candidate group is scored for many mentions)."""
-        mentions, cache = self.mentions, self._intervals
+        ``(_central_log, mention_interval)``), the same floats in one pass over the members (no list per feature;
+        each member's interval is computed once)."""
+        mentions = self.mentions
         aid, source, day, value = m.article_id, m.source, m.date, m.value
         mine, iv = own
         same_article = same_source = equal = False
@@ -1003,14 +997,8 @@ class FigureGrouper:
                     near_days = d
             if value is not None and o.value == value:
                 equal = True
-            entry = cache.get(i)
-            if entry is None or entry[0] is not o:  # a re-analysed article's mention keeps its id
-                interval = mention_interval(o)
-                entry = (o, interval, _interval_central_log(interval))
-                if len(cache) >= MAX_CACHED_INTERVALS:
-                    cache.clear()
-                cache[i] = entry
-            _o, ov, v = entry
+            ov = mention_interval(o)
+            v = _interval_central_log(ov)
             if mine is not None and v is not None:
                 g = abs(mine - v)
                 if gap is None or g < gap:
