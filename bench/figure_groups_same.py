@@ -34,7 +34,8 @@ def bench_digest(src: Path, articles: int, noise: float, grouping: str) -> tuple
     if found is None:
         raise SystemExit(f"bench with {src} printed no digest (a grouping without conflicts timed?)")
     shown = [line for line in done.stdout.strip().splitlines()
-             if line.startswith(("conflicts of every group", "grouping: ")) or " articles, " in line]
+             if line.startswith(("conflicts of every group", "grouping: ", "grouping CPU", "peak RSS"))
+             or " articles, " in line]
     return found.group(1), "\n".join(shown)
 
 

@@ -300,3 +300,75 @@ def test_outcome_cosine_is_the_normalised_product_with_the_groups_outcome_sum() 
                 np.linalg.norm(total))
             checked += 1
     assert checked > 100
+
+
+def test_counted_gives_what_a_counter_updated_in_place_holds_and_never_changes_its_input() -> None:
+    from presslens.compare.figure_groups import counted
+
+    rng = np.random.default_rng(6)
+    words = ["men", "drones", "left", "fled", "tanks"]
+    mine: dict[str, int] = {}
+    seen: list[tuple[dict[str, int], dict[str, int]]] = []  # (a mapping counted returned, a copy of it then)
+    want: Counter[str] = Counter()
+    for _ in range(2000):
+        word = words[int(rng.integers(len(words)))]
+        delta = 1 if rng.random() < 0.6 or not want[word] else -1
+        before = dict(mine)
+        new = counted(mine, word, delta)
+        assert dict(mine) == before  # the input is left as it was (it may be shared)
+        want[word] += delta
+        if want[word] <= 0:
+            del want[word]
+        assert dict(new) == dict(want) and list(new) == list(want)  # the same counts, keys in the same order
+        mine = dict(new)
+        seen.append((new, dict(new)))  # type: ignore[arg-type]
+    assert all(dict(m) == copy for m, copy in seen)  # no mapping handed out was changed later
+    assert counted({}, "men", 1) is counted({}, "men", 1)  # one shared {"men": 1}
+
+
+def test_groups_of_one_mention_share_their_noun_and_predicate_counts() -> None:
+    grouper = _default_grouper(_synthetic(60, 20, seed=17))
+    ones = [g for g in grouper.groups.values() if g.size == 1 and g.heads]
+    assert len(ones) > 20
+    by_noun: dict[str, set[int]] = {}
+    for g in ones:
+        by_noun.setdefault(next(iter(g.heads)), set()).add(id(g.heads))
+    assert any(len(ids) == 1 for noun, ids in by_noun.items() if sum(1 for g in ones if noun in g.heads) > 1)
+
+
+def test_candidate_features_see_a_reanalysed_articles_new_values() -> None:
+    """A re-analysed article keeps its mentions' ids: the members' value terms must be those of the new
+    mentions, so the features still equal the group-by-group ones."""
+    import dataclasses
+
+    articles = _synthetic(60, 20, seed=19)
+    grouper = _default_grouper(articles)
+    assert _check_candidate_features(grouper, ("learned-general",)) > 100
+    for mentions, vectors in articles[::3]:
+        changed = [dataclasses.replace(m, value=(m.value or 1.0) * 7.0) for m in mentions]
+        grouper.remove_article(mentions[0].article_id)
+        grouper.add_mentions(changed, vectors)
+    assert _check_candidate_features(grouper, ("learned-general",)) > 100
+
+
+def test_conflict_model_pairs_scored_together_equal_those_scored_one_by_one() -> None:
+    import dataclasses
+
+    from presslens.compare.conflicts import Conflict, mentions_clash
+
+    grouper = _default_grouper(_synthetic(160, 40, seed=23))
+    shipped = grouper.config.conflict_model
+    assert shipped is not None
+    clashing = [(a, b) for a, b in grouper.near_pairs() if mentions_clash(a, b, grouper.config.conflict_reading)]
+    assert len(clashing) > 10
+    probabilities = sorted(shipped.probability(grouper.conflict_features(a, b)) for a, b in clashing)
+    # a threshold among the pairs' probabilities: some pairs pass it and some do not
+    model = dataclasses.replace(shipped, threshold=probabilities[len(probabilities) // 2])
+    want = []
+    for a, b in clashing:
+        if model.probability(grouper.conflict_features(a, b)) >= model.threshold:
+            assert a.date is not None and b.date is not None
+            want.append(Conflict(a, b, (b.date - a.date).days))
+    assert 0 < len(want) < len(clashing)
+    assert [(c.first.id, c.second.id, c.days_apart) for c in grouper.model_conflicts(model)] == [
+        (c.first.id, c.second.id, c.days_apart) for c in want]

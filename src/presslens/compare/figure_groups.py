@@ -279,6 +279,34 @@ candidate_grouping = grouping_config
 """The name of :func:`grouping_config` when both candidates were still candidates."""
 
 
+_NO_COUNTS: Mapping[str, int] = {}
+"""The counts of a group without counted nouns (or predicates): one shared, never changed mapping."""
+_ONE_COUNTS: dict[str, Mapping[str, int]] = {}
+"""Word -> the shared ``{word: 1}`` of the groups whose one mention has that counted noun or predicate."""
+MAX_SHARED_COUNTS = 65536
+"""At most this many words have a shared ``{word: 1}`` (one-off counted nouns of a large corpus get their own)."""
+
+
+def counted(counts: Mapping[str, int], key: str, delta: int) -> Mapping[str, int]:
+    """``counts`` with ``delta`` added to ``key``'s count (a key whose count falls to 0 or below is dropped), as a
+    new mapping: ``counts`` is never changed, so the one-entry counts of one-mention groups are shared (at
+    500,000 groups a ``Counter`` of one noun and one of one predicate per group were 200 MB). The keys keep
+    their order, as a ``Counter`` updated in place keeps them."""
+    n = counts.get(key, 0) + delta
+    if n <= 0:
+        if len(counts) == 1 and key in counts:
+            return _NO_COUNTS
+        return {k: v for k, v in counts.items() if k != key}
+    if n == 1 and not counts:
+        shared = _ONE_COUNTS.get(key)
+        if shared is None:
+            shared = {key: 1}
+            if len(_ONE_COUNTS) < MAX_SHARED_COUNTS:
+                _ONE_COUNTS[key] = shared
+        return shared
+    return {**counts, key: n}
+
+
 @dataclass(slots=True)
 class FigureGroup:
     """One measured thing: the mentions (in assignment order) and running statistics for scoring."""
@@ -290,8 +318,11 @@ class FigureGroup:
     """Row of the group in the grouper's per-measure tables (its clause-vector sum, the postings that name it)."""
     tokens: dict[str, float] = field(default_factory=dict)
     """Sum over the mentions of each clause word's weight (see :func:`clause_tokens`)."""
-    heads: Counter[str] = field(default_factory=Counter)
-    predicates: Counter[str] = field(default_factory=Counter)
+    heads: Mapping[str, int] = field(default_factory=lambda: _NO_COUNTS)
+    """Counted noun -> how many of the mentions count it. Read only: :func:`counted` makes the new mapping when
+    a mention joins or leaves (a group of one mention shares one ``{noun: 1}`` with every such group)."""
+    predicates: Mapping[str, int] = field(default_factory=lambda: _NO_COUNTS)
+    """Predicate class -> how many of the mentions have it; read only, like :attr:`heads`."""
     role: str = "total"
     """The role every mention of the group has (:func:`~presslens.compare.figure_words.clause_role`)."""
     incidents: int = 0
@@ -718,9 +749,11 @@ class FigureGrouper:
         feats = self.features(m)
         return self._proposed(m, feats.tokens, feats.predicate)
 
-    def _proposed(self, m: FigureMention, tokens: dict[str, float], predicate: str | None) -> list[int]:
+    def _proposed(self, m: FigureMention, tokens: dict[str, float], predicate: str | None, *,
+                  unique: bool = True) -> list[int]:
         """:meth:`_candidates` from the mention's clause words and predicate (those of :func:`mention_features`;
-        ``predicate`` is read only for a mention without a specific counted noun)."""
+        ``predicate`` is read only for a mention without a specific counted noun). ``unique=False``: the rows of
+        every posting list read, a group named by several lists several times (in the same first order)."""
         assert m.measure is not None
         proposed: list[int] = []
         head = m.head
@@ -737,7 +770,7 @@ class FigureGrouper:
             if posting is not None and len(posting) <= MAX_POSTING:
                 proposed += posting
                 lists += 1
-        if lists <= 1:
+        if lists <= 1 or not unique:
             return proposed  # one posting list names each group once already
         return list(dict.fromkeys(proposed))  # each group once, where it was first proposed
 
@@ -749,13 +782,13 @@ class FigureGrouper:
         assert m.date is not None
         specific = m.head is not None and m.head not in GENERIC_HEADS
         pred = None if specific else mention_predicate(m)
-        found = self._proposed(m, mention_tokens(m), pred)
-        rows = np.fromiter(found, dtype=np.int64, count=len(found))
+        found = self._proposed(m, mention_tokens(m), pred, unique=False)
+        rows = np.array(found, dtype=np.int64)
         if own_row is not None:
             rows = rows[rows != own_row]
         if not len(rows) or not self._rows[str(m.measure)].any_within(rows, m.date.toordinal(), WINDOW_DAYS):
-            return None
-        return found
+            return None  # (a group named twice changes no "any": the rows are made unique only when kept)
+        return list(dict.fromkeys(found))
 
     def _scored_candidates(self, m: FigureMention,
                            found: list[int] | None = None) -> tuple[list[str], dict[str, float]]:
@@ -798,8 +831,10 @@ class FigureGrouper:
         ref = table.ref.data[rows]
         one = kind == ONE_VECTOR
         if one.all():  # no group without vectors: the np.where below would keep every cosine
+            cos = self.vectors.gather_float32(ref) @ vec
             with np.errstate(invalid="ignore", divide="ignore"):
-                return np.nan_to_num((self.vectors.gather_float32(ref) @ vec) / table.norms.data[rows])
+                np.divide(cos, table.norms.data[rows], out=cos)
+            return _finite(cos)
         block = np.zeros((len(rows), vec.shape[0]), np.float32)
         block[one] = self.vectors.gather_float32(ref[one])
         summed = kind == SUMMED
@@ -808,7 +843,7 @@ class FigureGrouper:
             block[summed] = table.sums.data[ref[summed]]
         with np.errstate(invalid="ignore", divide="ignore"):
             cos = (block @ vec) / table.norms.data[rows]
-        return np.where(kind != NO_VECTOR, np.nan_to_num(cos), 0.0)
+        return np.where(kind != NO_VECTOR, _finite(cos), 0.0)
 
     def pair_features(self, m: FigureMention, gid: str, cosine: float,
                       terms: MentionTerms | None = None) -> list[float]:
@@ -872,11 +907,12 @@ class FigureGrouper:
         generic_pred = pred is None or pred in GENERIC_PREDICATES
         v = terms.central_log
         outcome_vec = terms.outcome if method in ("learned-outcome", "learned-general") else None
+        outcome_cosines = None if outcome_vec is None else self._outcome_cosines(outcome_vec, gids)
         general = method == "learned-general"
         own = (terms.central_log, terms.interval)
-        groups, mentions = self.groups, self.mentions
+        groups = self.groups
         out: list[list[float]] = []
-        for gid in gids:
+        for k, gid in enumerate(gids):
             group = groups[gid]
             cosine = cosines[gid] if cosines is not None else 0.0
             gtokens, size, gheads, gpreds = group.tokens, group.size, group.heads, group.predicates
@@ -911,13 +947,82 @@ class FigureGrouper:
                  count, cosine * no_noun, lexical * same_pred, _log2(size), near_shared, own_unshared,
                  group_unshared, score - threshold]
             if method in ("learned-outcome", "learned-general"):
-                outcome = None if outcome_vec is None else self._outcome_cosine_of(outcome_vec, gid)
+                outcome = None if outcome_cosines is None else outcome_cosines[k]
                 x.append(outcome or 0.0)
             if general:
-                x.extend(general_pair_features(m, [mentions[i] for i in group.mention_ids], x[-1],
-                                               pred is None or not gpreds, own=own))
+                x.extend(self._general_terms(m, group.mention_ids, x[-1], pred is None or not gpreds, own))
             out.append(x)
         return out
+
+    def _outcome_cosines(self, vec: np.ndarray, gids: Sequence[str]) -> list[float | None]:
+        """:meth:`_outcome_cosine_of` of the float32 outcome vector ``vec`` with each group of ``gids``, the same
+        floats: the single outcome vectors of the groups without a float32 sum are gathered and cast in one
+        numpy call (the cast is exact value by value), and each cosine is the same dot products of the same
+        float32 row as :meth:`_outcome_cosine_of` takes."""
+        sums, groups, outcomes = self._outcome_sums, self.groups, self.outcomes
+        found: list[np.ndarray | int | None] = []
+        slots: list[int] = []
+        for gid in gids:
+            total: np.ndarray | int | None = sums.get(gid)
+            if total is None:
+                group = groups.get(gid)
+                for mid in group.mention_ids if group is not None else ():
+                    if mid in outcomes:
+                        total = len(slots)  # its row in the gathered block
+                        slots.append(outcomes.slot(mid))
+                        break
+            found.append(total)
+        block = outcomes.rows[slots].astype(np.float32) if slots else None
+        out: list[float | None] = []
+        for total in found:
+            if total is None:
+                out.append(None)
+                continue
+            if isinstance(total, int):
+                assert block is not None
+                row: np.ndarray = block[total]
+            else:
+                row = total
+            norm = float(np.sqrt(row.dot(row)))  # np.linalg.norm of a float32 row, without its checks
+            out.append(float(vec @ row) / norm if norm > 0 else None)
+        return out
+
+    def _general_terms(self, m: FigureMention, member_ids: Sequence[str], outcome_cosine: float,
+                       outcome_unknown: bool, own: tuple[float | None, tuple[float, float] | None]) -> list[float]:
+        """:func:`general_pair_features` of the mention and the group of ``member_ids`` (``own``: the mention's
+        ``(_central_log, mention_interval)``), the same floats in one pass over the members (no list per feature;
+        each member's interval is computed once)."""
+        mentions = self.mentions
+        aid, source, day, value = m.article_id, m.source, m.date, m.value
+        mine, iv = own
+        same_article = same_source = equal = False
+        near_days: int | None = None
+        gap: float | None = None
+        clash = 0.0
+        for i in member_ids:
+            o = mentions[i]
+            if o.article_id == aid:
+                same_article = True
+            if source is not None and o.source == source:
+                same_source = True
+            if day is not None and o.date is not None:
+                d = abs((day - o.date).days)
+                if near_days is None or d < near_days:
+                    near_days = d
+            if value is not None and o.value == value:
+                equal = True
+            ov = mention_interval(o)
+            v = _interval_central_log(ov)
+            if mine is not None and v is not None:
+                g = abs(mine - v)
+                if gap is None or g < gap:
+                    gap = g
+            if not clash and iv is not None and ov is not None and intervals_conflict(iv, ov):
+                clash = 1.0
+        log_days = _log2(1 + min(60, near_days)) if near_days is not None else _log2(61)
+        nearest = min(3.0, gap) if gap is not None else 3.0
+        return [outcome_cosine * float(outcome_unknown), float(same_article), float(same_source), log_days,
+                float(equal), nearest, clash]
 
     def value_blind_probability(self, m: FigureMention, gid: str, cosine: float) -> float:
         """The ``"learned-general"`` pair model's probability that the mention and the group measure the same
@@ -1136,7 +1241,10 @@ class FigureGrouper:
         group = self.groups[gid]
         if mid is None:
             mid = m.id
-        group.mention_ids.append(mid)
+        if group.mention_ids:
+            group.mention_ids.append(mid)
+        else:
+            group.mention_ids = [mid]  # 64 bytes, not the 88 of an empty list grown by one
         if m.date is not None:
             self._rows[group.measure].note_day(group.row, m.date.toordinal())
         if mid in self.vectors:
@@ -1166,7 +1274,7 @@ class FigureGrouper:
         if pred is not None:
             if pred not in group.predicates:
                 self._by_predicate.setdefault((group.measure, pred), []).append(group.row)
-            group.predicates[pred] += 1
+            group.predicates = counted(group.predicates, pred, 1)
         if feats.scope == "incident":
             group.incidents += 1
         elif feats.scope == "cumulative":
@@ -1182,7 +1290,7 @@ class FigureGrouper:
             group.log_count += 1
         if m.head:
             is_new = m.head not in group.heads
-            group.heads[m.head] += 1
+            group.heads = counted(group.heads, m.head, 1)
             if m.head not in GENERIC_HEADS and is_new:
                 self._by_head.setdefault((group.measure, m.head), []).append(group.row)
         self.group_of[mid] = gid
@@ -1230,18 +1338,16 @@ class FigureGrouper:
                 group.places = +group.places  # drop the names no located mention uses any more
         pred = feats.predicate
         if pred is not None:
-            group.predicates[pred] -= 1
-            if group.predicates[pred] <= 0:
-                del group.predicates[pred]
+            group.predicates = counted(group.predicates, pred, -1)
+            if pred not in group.predicates:
                 self._drop_posting(self._by_predicate, (group.measure, pred), group.row)
         lv = self._central_log(m)
         if lv is not None:
             group.log_sum -= lv
             group.log_count -= 1
         if m.head:
-            group.heads[m.head] -= 1
-            if group.heads[m.head] <= 0:
-                del group.heads[m.head]
+            group.heads = counted(group.heads, m.head, -1)
+            if m.head not in group.heads:
                 self._drop_posting(self._by_head, (group.measure, m.head), group.row)
 
     @staticmethod
@@ -1335,8 +1441,8 @@ class FigureGrouper:
         if model is None or self.config.conflicts_inside != "model" or not conflicts:
             return conflicts
         parts = self.part_vectors(m for c in conflicts for m in (c.first, c.second))
-        return [c for c in conflicts
-                if model.probability(self.conflict_features(c.first, c.second, parts)) >= model.threshold]
+        probabilities = model.probabilities([self.conflict_features(c.first, c.second, parts) for c in conflicts])
+        return [c for c, p in zip(conflicts, probabilities, strict=True) if p >= model.threshold]
 
     def near_pairs(self, *, own_group: bool = False) -> Iterator[tuple[FigureMention, FigureMention]]:
         """Pairs of dated figures of different articles at most ``WINDOW_DAYS`` apart, where the second is in a
@@ -1421,8 +1527,10 @@ class FigureGrouper:
             if mentions_clash(a, b, self.config.conflict_reading):
                 clashing.append((a, b))
         parts = self.part_vectors(m for pair in clashing for m in pair)  # only these figures' token states
-        for a, b in clashing:
-            if model.probability(self.conflict_features(a, b, parts)) >= model.threshold:
+        # the model's probabilities of every clashing pair in one pass (PairModel.probabilities: the same floats)
+        probabilities = model.probabilities([self.conflict_features(a, b, parts) for a, b in clashing])
+        for (a, b), p in zip(clashing, probabilities, strict=True):
+            if p >= model.threshold:
                 assert a.date is not None and b.date is not None
                 out.append(Conflict(a, b, (b.date - a.date).days))
         return out
@@ -1559,6 +1667,12 @@ def mention_tokens(m: FigureMention) -> dict[str, float]:
     for tok in clause_tokens(f"{NUMBER_MASK} {m.unit}"):
         tokens.pop(tok, None)
     return tokens
+
+
+def _finite(values: np.ndarray) -> np.ndarray:
+    """``np.nan_to_num(values)``, without its copy and three passes when every value is finite (always, but for a
+    vector that overflowed)."""
+    return values if np.isfinite(values).all() else np.nan_to_num(values)
 
 
 def _specific(head: str | None) -> bool:
