@@ -323,8 +323,9 @@ figure-group texts are identical (``figure_texts_diff.py``), so figure grouping 
 
 Leave-one-split-out (issue 13's ship rule, fixed in advance): for each open split the readings read off that split are
 off (on dev7 only the AUDIT-A and pool readings are on; no reading was read off dev .. dev6). Quantity P/R at 0.5 and
-the rule scores' ECE, ``PYTHONPATH=src python /work/annot/s24/quant10/tools/loso_eval.py`` (the figures-only scoring of
-``presslens eval realnews --data ../shared/data/ptc-semeval2020-task11 --split S``'s quantity row):
+the rule scores' ECE, ``python -m presslens.training.figures_context --data ../shared/data/ptc-semeval2020-task11`` (where
+each reading was read off: ``figures_context.READ_OFF``; it scores the figures alone, with the counts of ``presslens
+eval realnews --data ../shared/data/ptc-semeval2020-task11 --split S``'s quantity row):
 
 | split | 1.7 (branch start) | 1.8, in-sample | 1.8, held out |
 |---|---|---|---|
@@ -345,7 +346,7 @@ figures (0.902 / 0.955 held out) and ``general`` one more right figure ("one-gal
 (106/110)); over seven splits, held out (dev5 and dev6 without the readings read off them; on dev6 ``general``'s "a
 one-week memory" is a new wrong figure), ``fixes`` equals the default and ``general`` gives 0.969 (1137/1173) / 0.976
 (1131/1159), precision below the default's: both stay options (``qeval.py --split dev7 --option
-figures.readings=fixes|general`` with each tree on ``PYTHONPATH``; ``loso_eval.py --readings fixes|general``).
+figures.readings=fixes|general`` with each tree on ``PYTHONPATH``; ``python -m presslens.training.figures_context --data ... --readings fixes|general``).
 
 AUDIT A (verdicts: the quant10 session's own judgments against section 3 and A11's log, not gold, in
 ``/work/annot/s24/quant10/A``; every asserted figure other than dates and ordinals and every number or number word

@@ -1,0 +1,30 @@
+"""The leave-one-split-out check of the figures context readings (presslens.training.figures_context)."""
+
+from __future__ import annotations
+
+from presslens.analyzers.figures.context import CONTEXT_READINGS
+from presslens.analyzers.figures.quantity import extract_quantities
+from presslens.evaluation.realnews_selection import OPEN_SPLITS
+from presslens.training.figures_context import READ_OFF, held_out_context
+
+
+def test_every_context_reading_says_where_it_was_read_off() -> None:
+    assert set(READ_OFF) == set(CONTEXT_READINGS)
+    assert all(places for places in READ_OFF.values())
+
+
+def test_a_split_holds_out_exactly_the_readings_read_off_it() -> None:
+    for split in OPEN_SPLITS:
+        held = held_out_context(split)
+        assert held <= CONTEXT_READINGS
+        assert {r for r in CONTEXT_READINGS if split in READ_OFF[r]} == CONTEXT_READINGS - held
+    assert "name_number" not in held_out_context("dev7") and "name_number" in held_out_context("dev")
+    assert held_out_context("a split nobody read") == CONTEXT_READINGS
+
+
+def test_switching_off_the_reading_read_off_a_split_brings_its_old_figure_back() -> None:
+    text = "The Voyager 1 space probe left the solar system years ago."
+    numbers = {text[q.start:q.end] for q in extract_quantities(text, "rules", held_out_context("dev"))}
+    assert not any("1" in n for n in numbers)  # a number in a name is no figure
+    numbers = {text[q.start:q.end] for q in extract_quantities(text, "rules", held_out_context("dev7"))}
+    assert any("1" in n for n in numbers)  # held out on dev7, where the names reading was read off
