@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -128,12 +129,25 @@ def wrong_cause(text: str, finding: Any, golds: list[dict[str, Any]]) -> str:
     return "w-other"
 
 
-def main(argv: list[str] | None = None) -> int:
+def _open_split_attributions(data: Path) -> Iterator[tuple[str, dict[str, Any], Any, Any, list[Any]]]:
+    """Every article of the open splits with the attribution analyzer's candidates:
+    ``(split, gold record, article, analyzer, candidates)``, split by split in ``OPEN_SPLITS`` order."""
     from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
     from presslens.analyzers.base import Features
     from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
     from presslens.evaluation.realnews_selection import OPEN_SPLITS
     from presslens.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.load()
+    analyzer = AttributionAnalyzer()
+    for split in OPEN_SPLITS:
+        for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", data):
+            yield split, record, article, analyzer, list(extract(Features(article, pipeline.encoder)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, required=True, help="the ptc-semeval2020-task11 folder")
@@ -143,80 +157,65 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.wrong:
         return _main_wrong(args.data, args.list)
-    pipeline = Pipeline()
-    pipeline.load()
-    analyzer = AttributionAnalyzer()
-    rows: list[tuple[str, Counter[str], int]] = []
-    for split in OPEN_SPLITS:
-        counts: Counter[str] = Counter()
-        gold_n = 0
-        for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", args.data):
-            text = article.text
-            findings = [analyzer._finding(article, a) for a in extract(Features(article, pipeline.encoder))]
-            for g in record["attributions"]:
-                if g.get("kind", "speech") != "speech":
-                    continue
-                gold_n += 1
-                cls, cand = classify_with(text, findings, g)
-                if cls is None:
-                    continue
-                counts[cls] += 1
-                if args.list:
-                    parts = [text[g[k][0]:g[k][1]][:90] if g.get(k) else "-" for k in ("source", "cue", "content")]
-                    shown = "-"
-                    if cand is not None:
-                        spans = [ref_span(cand.attributes.get(k)) for k in ("source", "cue", "content")]
-                        shown = f"{cand.score:.2f} " + " | ".join(
-                            text[sp[0]:sp[1]][:60] if sp else "-" for sp in spans)
-                    print(f"{split}\t{record.get('id', '?')}\t{cls}\t" + " | ".join(
-                        p.replace("\n", " ") for p in parts) + "\t=> " + shown.replace("\n", " "))
-        rows.append((split, counts, gold_n))
-    subclasses = sorted({k for _, c, _ in rows for k in c})
+    counts: dict[str, Counter[str]] = {split: Counter() for split in OPEN_SPLITS}
+    gold_n: Counter[str] = Counter()
+    for split, record, article, analyzer, candidates in _open_split_attributions(args.data):
+        text = article.text
+        findings = [analyzer._finding(article, a) for a in candidates]
+        for g in record["attributions"]:
+            if g.get("kind", "speech") != "speech":
+                continue
+            gold_n[split] += 1
+            cls, cand = classify_with(text, findings, g)
+            if cls is None:
+                continue
+            counts[split][cls] += 1
+            if args.list:
+                parts = [text[g[k][0]:g[k][1]][:90] if g.get(k) else "-" for k in ("source", "cue", "content")]
+                shown = "-"
+                if cand is not None:
+                    spans = [ref_span(cand.attributes.get(k)) for k in ("source", "cue", "content")]
+                    shown = f"{cand.score:.2f} " + " | ".join(
+                        text[sp[0]:sp[1]][:60] if sp else "-" for sp in spans)
+                print(f"{split}\t{record.get('id', '?')}\t{cls}\t" + " | ".join(
+                    p.replace("\n", " ") for p in parts) + "\t=> " + shown.replace("\n", " "))
+    subclasses = sorted({k for c in counts.values() for k in c})
     print("| split | gold | missed | a (no candidate) | b (wrong span) | c (below 0.5) | " + " | ".join(
         s for s in subclasses if s.startswith("b-")) + " |")
     print("|---" * (6 + sum(1 for s in subclasses if s.startswith("b-"))) + "|")
-    for split, c, gold_n in rows:
+    for split, c in counts.items():
         b = sum(v for k, v in c.items() if k.startswith("b"))
-        print(f"| {split} | {gold_n} | {sum(c.values())} | {c['a']} | {b} | {c['c']} | " + " | ".join(
+        print(f"| {split} | {gold_n[split]} | {sum(c.values())} | {c['a']} | {b} | {c['c']} | " + " | ".join(
             str(c[s]) for s in subclasses if s.startswith("b-")) + " |")
     return 0
 
 
 def _main_wrong(data: Path, listing: bool) -> int:
-    from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
-    from presslens.analyzers.base import Features
-    from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
     from presslens.evaluation.realnews_selection import OPEN_SPLITS
-    from presslens.pipeline import Pipeline
 
-    pipeline = Pipeline()
-    pipeline.load()
-    analyzer = AttributionAnalyzer()
-    rows: list[tuple[str, Counter[str], int]] = []
-    for split in OPEN_SPLITS:
-        counts: Counter[str] = Counter()
-        asserted = 0
-        for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", data):
-            text = article.text
-            golds = record["attributions"]
-            for a in extract(Features(article, pipeline.encoder)):
-                if a.score < 0.5:
-                    continue
-                asserted += 1
-                finding = analyzer._finding(article, a)
-                if any(match_attribution(text, finding, g) for g in golds):
-                    continue
-                cause = wrong_cause(text, finding, golds)
-                counts[cause] += 1
-                if listing:
-                    parts = [text[sp[0]:sp[1]][:70] if sp else "-" for sp in (a.source, a.cue, a.content)]
-                    print(f"{split}\t{record.get('id', '?')}\t{cause}\t{a.score:.2f} " + " | ".join(
-                        p.replace("\n", " ") for p in parts))
-        rows.append((split, counts, asserted))
+    counts: dict[str, Counter[str]] = {split: Counter() for split in OPEN_SPLITS}
+    asserted: Counter[str] = Counter()
+    for split, record, article, analyzer, candidates in _open_split_attributions(data):
+        text = article.text
+        golds = record["attributions"]
+        for a in candidates:
+            if a.score < 0.5:
+                continue
+            asserted[split] += 1
+            finding = analyzer._finding(article, a)
+            if any(match_attribution(text, finding, g) for g in golds):
+                continue
+            cause = wrong_cause(text, finding, golds)
+            counts[split][cause] += 1
+            if listing:
+                parts = [text[sp[0]:sp[1]][:70] if sp else "-" for sp in (a.source, a.cue, a.content)]
+                print(f"{split}\t{record.get('id', '?')}\t{cause}\t{a.score:.2f} " + " | ".join(
+                    p.replace("\n", " ") for p in parts))
     print("| split | asserted | wrong | " + " | ".join(WRONG_CLASSES) + " |")
     print("|---" * (3 + len(WRONG_CLASSES)) + "|")
-    for split, c, asserted in rows:
-        print(f"| {split} | {asserted} | {sum(c.values())} | " + " | ".join(str(c[k]) for k in WRONG_CLASSES) + " |")
+    for split, c in counts.items():
+        print(f"| {split} | {asserted[split]} | {sum(c.values())} | " + " | ".join(str(c[k]) for k in WRONG_CLASSES)
+              + " |")
     return 0
 
 
