@@ -86,3 +86,11 @@ def test_repeated_from_groups_only_the_same_figures() -> None:
     # only the two "100,000 men" claims and the two "24 people died" claims are repeats; the rest are single
     # claims (one source each) and are not listed
     assert groups == [["a1", "a2"], ["a8", "a9"]]
+
+
+def test_a_number_cut_or_rounded_at_its_last_digit_is_the_same_figure() -> None:
+    exact = claim_figures("Officials counted 1,234,567 displaced people by June.")
+    for said in ("1,234,000", "1,235,000", "1.2 million"):
+        assert claims_same_figures(exact, claim_figures(f"Officials counted {said} displaced people by June."))
+    # two numbers given to the unit and 100 apart are two numbers, however close (0.008 %)
+    assert not claims_same_figures(exact, claim_figures("Officials counted 1,234,667 displaced people by June."))

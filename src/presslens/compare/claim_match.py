@@ -372,7 +372,8 @@ def _figure_shape(interval: tuple[float, float]) -> tuple[str, float]:
 
 
 def _rounds_to(value: float, rounded: float) -> bool:
-    """Whether ``rounded`` is ``value`` rounded at ``rounded``'s last significant digit (half up)."""
+    """Whether ``rounded`` could be ``value`` rounded or cut at ``rounded``'s last significant digit: less than
+    one unit of that digit apart ("1,234,567" said as "1,234,000" or "1,235,000"; "24" is not "25")."""
     from decimal import Decimal
 
     if rounded == 0.0 or not math.isfinite(rounded):
@@ -381,7 +382,7 @@ def _rounds_to(value: float, rounded: float) -> bool:
     if not isinstance(exponent, int):
         return False
     step = 10.0**exponent
-    return math.isclose(math.floor(abs(value) / step + 0.5) * step, abs(rounded), rel_tol=1e-9)
+    return abs(abs(value) - abs(rounded)) < step * (1 - 1e-9)
 
 
 def _same_number(x: float, y: float, exact: bool) -> bool:
@@ -420,7 +421,7 @@ def claims_same_figures(a: Sequence[ClaimFigure], b: Sequence[ClaimFigure]) -> b
     tonnes, an age, a date), some figure of one must state the same number as some figure of the other. A figure
     only one of them states does not count against ("24 people died, four of them guards" repeats "24 people
     died"); a claim without figures repeats any. Two numbers are the same when they are equal or one is the other
-    rounded at its last significant digit, at most :data:`SAME_FIGURE_TOLERANCE` (5 %) apart: "about 100,000"
+    rounded or cut at its last significant digit, at most :data:`SAME_FIGURE_TOLERANCE` (5 %) apart: "about 100,000"
     and "98,000" are one figure, "2.1 million tonnes" and "2.3 million tonnes" (9 %) are not, nor are "24" and
     "25" (neither is a rounding of the other). 5 % is the largest gap a rounding to one or two significant digits
     leaves for the numbers news reports round ("10,400" said as "10,000"); the conflict rule's 10 % tolerance
