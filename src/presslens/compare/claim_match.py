@@ -349,3 +349,91 @@ def claims_disagree(a: Sequence[ClaimFigure], b: Sequence[ClaimFigure]) -> bool:
         if theirs and all(intervals_conflict(x[2], y[2]) for x in mine for y in theirs):
             return True
     return False
+
+
+SAME_FIGURE_TOLERANCE = 0.05
+"""The most two stated numbers may differ and still be one figure (relative to the larger): the gap that
+rounding to the shorter number's last significant digit leaves ("98,000" said as "100,000": 2 %; "10,400" as
+"10,000": 4 %)."""
+
+_EXACT_LABELS = frozenset({"date", "ordinal"})
+"""Labels whose numbers are never a rounding of each other: "2022" and "2020" are two years, not one."""
+
+
+def _figure_shape(interval: tuple[float, float]) -> tuple[str, float]:
+    """How a figure states its number: ``("lower", N)`` for "over N", ``("upper", N)`` for "nearly/under N",
+    ``("stated", centre)`` otherwise ("about N" and "N" both state N; a range states its middle)."""
+    lo, hi = interval
+    if math.isinf(hi):
+        return "lower", lo
+    if lo == 0.0 and hi > 0.0:
+        return "upper", hi
+    return "stated", (lo + hi) / 2.0
+
+
+def _rounds_to(value: float, rounded: float) -> bool:
+    """Whether ``rounded`` could be ``value`` rounded or cut at ``rounded``'s last significant digit: less than
+    one unit of that digit apart ("1,234,567" said as "1,234,000" or "1,235,000"; "24" is not "25")."""
+    from decimal import Decimal
+
+    if rounded == 0.0 or not math.isfinite(rounded):
+        return False
+    exponent = Decimal(f"{abs(rounded):.12g}").normalize().as_tuple().exponent
+    if not isinstance(exponent, int):
+        return False
+    step = 10.0**exponent
+    return abs(abs(value) - abs(rounded)) < step * (1 - 1e-9)
+
+
+def _same_number(x: float, y: float, exact: bool) -> bool:
+    if math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12):
+        return True
+    if exact or (x < 0) != (y < 0) or abs(x - y) > SAME_FIGURE_TOLERANCE * max(abs(x), abs(y)):
+        return False
+    return _rounds_to(x, y) or _rounds_to(y, x)
+
+
+def figures_same(x: ClaimFigure, y: ClaimFigure) -> bool:
+    """Whether two figures state the same number within rounding (see :func:`claims_same_figures`)."""
+    (shape_x, nx), (shape_y, ny) = _figure_shape(x[2]), _figure_shape(y[2])
+    if {shape_x, shape_y} == {"lower", "upper"}:  # "over N" and "under N" are two claims
+        return False
+    return _same_number(nx, ny, exact=x[0] in _EXACT_LABELS)
+
+
+def _measure(figure: ClaimFigure) -> str:
+    # a range of numbers is read as a count (the quantity parser's "range" label carries no unit of its own)
+    return "count" if figure[0] == "range" else figure[0]
+
+
+def _comparable(x: ClaimFigure, y: ClaimFigure) -> bool:
+    """Whether two figures measure the same kind of thing: the same label; for counts any counted noun ("men"
+    and "people" are both counts of people), otherwise the same unit (a figure without one matches any)."""
+    if _measure(x) != _measure(y):
+        return False
+    return _measure(x) == "count" or x[1] == y[1] or x[1] is None or y[1] is None
+
+
+def claims_same_figures(a: Sequence[ClaimFigure], b: Sequence[ClaimFigure]) -> bool:
+    """Whether two claims state the same figures, the rule for calling one a repeat of the other.
+
+    For every kind of measure both state (a count, whatever the counted noun; money, a percent, a unit such as
+    tonnes, an age, a date), some figure of one must state the same number as some figure of the other. A figure
+    only one of them states does not count against ("24 people died, four of them guards" repeats "24 people
+    died"); a claim without figures repeats any. Two numbers are the same when they are equal or one is the other
+    rounded or cut at its last significant digit, at most :data:`SAME_FIGURE_TOLERANCE` (5 %) apart: "about 100,000"
+    and "98,000" are one figure, "2.1 million tonnes" and "2.3 million tonnes" (9 %) are not, nor are "24" and
+    "25" (neither is a rounding of the other). 5 % is the largest gap a rounding to one or two significant digits
+    leaves for the numbers news reports round ("10,400" said as "10,000"); the conflict rule's 10 % tolerance
+    (:func:`claims_disagree`) is for deciding a disagreement, and would fold an update into a repeat. Dates and
+    years must be equal. Bounds are kept: "over 100,000" is "more than 100,000" and "about 100,000", never
+    "under 100,000"; "nearly 70,000" is "70,000", never "about 53,000"."""
+    for mine, other in ((a, b), (b, a)):
+        for x in mine:
+            theirs = [y for y in other if _comparable(x, y)]
+            if not theirs:
+                continue
+            ours = [z for z in mine if _measure(z) == _measure(x) and any(_comparable(z, y) for y in theirs)]
+            if not any(figures_same(z, y) for z in ours for y in theirs):
+                return False
+    return True

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import bindparam, select
 
-from presslens.compare.claim_match import ClaimIndex, claim_figures, claims_disagree
+from presslens.compare.claim_match import ClaimIndex, claim_figures, claims_disagree, claims_same_figures
 from presslens.store.schema import ARTICLES, CLAIM_VECTORS
 from presslens.store.store import Store
 
@@ -135,10 +135,12 @@ def repeated_from(rows: list[dict[str, Any]], matrix: np.ndarray, *, threshold: 
                   min_sources: int = 2) -> list[dict[str, Any]]:
     """:func:`repeated_claims` over given claims (rows with ``text``, ``source``, ``date``, ``article_id``,
     ``start``) and their vectors (one row each, unit length). Two claims from different sources are linked when
-    their cosine reaches ``threshold``, most similar pairs first; two linked groups are merged only when no claim
-    of one states a figure that conflicts with a figure of the other
-    (:func:`~presslens.compare.claim_match.claims_disagree`: "About 100,000 men have left" and "260,000 men have
-    left" are not one claim, however alike the words)."""
+    their cosine reaches ``threshold``, most similar pairs first; two linked groups are merged only when every
+    claim of one states the same figures as every claim of the other
+    (:func:`~presslens.compare.claim_match.claims_same_figures`: within rounding, at most 5 % apart). "About
+    100,000 men have left" and "260,000 men have left" are not one claim, however alike the words; nor are
+    "2.1 million tonnes" and "2.3 million tonnes", which do not disagree under the conflict rule but are an
+    update, not a repeat."""
     n = len(rows)
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -160,7 +162,7 @@ def repeated_from(rows: list[dict[str, Any]], matrix: np.ndarray, *, threshold: 
                 links.append((-float(sims[i, j]), a, b))
     for _neg, a, b in sorted(links):
         ra, rb = find(a), find(b)
-        if ra == rb or any(claims_disagree(figures[x], figures[y]) for x in members[ra] for y in members[rb]):
+        if ra == rb or not all(claims_same_figures(figures[x], figures[y]) for x in members[ra] for y in members[rb]):
             continue
         parent[ra] = rb
         members[rb].extend(members.pop(ra))
