@@ -990,39 +990,9 @@ class FigureGrouper:
     def _general_terms(self, m: FigureMention, member_ids: Sequence[str], outcome_cosine: float,
                        outcome_unknown: bool, own: tuple[float | None, tuple[float, float] | None]) -> list[float]:
         """:func:`general_pair_features` of the mention and the group of ``member_ids`` (``own``: the mention's
-        ``(_central_log, mention_interval)``), the same floats in one pass over the members (no list per feature;
-        each member's interval is computed once)."""
-        mentions = self.mentions
-        aid, source, day, value = m.article_id, m.source, m.date, m.value
-        mine, iv = own
-        same_article = same_source = equal = False
-        near_days: int | None = None
-        gap: float | None = None
-        clash = 0.0
-        for i in member_ids:
-            o = mentions[i]
-            if o.article_id == aid:
-                same_article = True
-            if source is not None and o.source == source:
-                same_source = True
-            if day is not None and o.date is not None:
-                d = abs((day - o.date).days)
-                if near_days is None or d < near_days:
-                    near_days = d
-            if value is not None and o.value == value:
-                equal = True
-            ov = mention_interval(o)
-            v = _interval_central_log(ov)
-            if mine is not None and v is not None:
-                g = abs(mine - v)
-                if gap is None or g < gap:
-                    gap = g
-            if not clash and iv is not None and ov is not None and intervals_conflict(iv, ov):
-                clash = 1.0
-        log_days = _log2(1 + min(60, near_days)) if near_days is not None else _log2(61)
-        nearest = min(3.0, gap) if gap is not None else 3.0
-        return [outcome_cosine * float(outcome_unknown), float(same_article), float(same_source), log_days,
-                float(equal), nearest, clash]
+        ``(_central_log, mention_interval)``), reading the members straight from :attr:`mentions`."""
+        return general_pair_features(m, map(self.mentions.__getitem__, member_ids), outcome_cosine,
+                                     outcome_unknown, own=own)
 
     def value_blind_probability(self, m: FigureMention, gid: str, cosine: float) -> float:
         """The ``"learned-general"`` pair model's probability that the mention and the group measure the same
@@ -1721,7 +1691,7 @@ def pair_features(m: FigureMention, feats: MentionFeatures, group: FigureGroup, 
             group_unshared]
 
 
-def general_pair_features(m: FigureMention, members: Sequence[FigureMention], outcome_cosine: float,
+def general_pair_features(m: FigureMention, members: Iterable[FigureMention], outcome_cosine: float,
                           outcome_unknown: bool, *,
                           own: tuple[float | None, tuple[float, float] | None] | None = None) -> list[float]:
     """Pair features read from no word list, in the order of the last names of
@@ -1731,23 +1701,37 @@ def general_pair_features(m: FigureMention, members: Sequence[FigureMention], ou
     1 + the days to the group's nearest-dated mention (capped at 60), whether a group mention has the very same
     value, the smallest |log10| ratio of central values to a group mention (capped at 3), and whether the
     mention's value range is incompatible with a group mention's (the conflict rule's intervals, any date).
-    ``own``: the mention's ``(_central_log, mention_interval)``, when known."""
-    same_article = float(any(o.article_id == m.article_id for o in members))
-    same_source = float(m.source is not None and any(o.source == m.source for o in members))
-    days = [abs((m.date - o.date).days) for o in members if m.date is not None and o.date is not None]
-    log_days = _log2(1 + min(60, min(days))) if days else _log2(61)
-    equal = float(m.value is not None and any(o.value == m.value for o in members))
+    ``own``: the mention's ``(_central_log, mention_interval)``, when known. One pass over the members (the
+    grouper's hot path calls it for every scored candidate group), each member's interval computed once."""
+    aid, source, day, value = m.article_id, m.source, m.date, m.value
     mine, iv = own if own is not None else (_central_log(m), mention_interval(m))
-    intervals = [mention_interval(o) for o in members]  # each member's once (its central value reads it too)
-    gaps = [abs(mine - v) for ov in intervals if mine is not None and (v := _interval_central_log(ov)) is not None]
-    nearest = min(3.0, min(gaps)) if gaps else 3.0
+    same_article = same_source = equal = False
+    near_days: int | None = None
+    gap: float | None = None
     clash = 0.0
-    if iv is not None:
-        for ov in intervals:
-            if ov is not None and intervals_conflict(iv, ov):
-                clash = 1.0
-                break
-    return [outcome_cosine * float(outcome_unknown), same_article, same_source, log_days, equal, nearest, clash]
+    for o in members:
+        if o.article_id == aid:
+            same_article = True
+        if source is not None and o.source == source:
+            same_source = True
+        if day is not None and o.date is not None:
+            d = abs((day - o.date).days)
+            if near_days is None or d < near_days:
+                near_days = d
+        if value is not None and o.value == value:
+            equal = True
+        ov = mention_interval(o)
+        v = _interval_central_log(ov)
+        if mine is not None and v is not None:
+            g = abs(mine - v)
+            if gap is None or g < gap:
+                gap = g
+        if not clash and iv is not None and ov is not None and intervals_conflict(iv, ov):
+            clash = 1.0
+    log_days = _log2(1 + min(60, near_days)) if near_days is not None else _log2(61)
+    nearest = min(3.0, gap) if gap is not None else 3.0
+    return [outcome_cosine * float(outcome_unknown), float(same_article), float(same_source), log_days,
+            float(equal), nearest, clash]
 
 
 @lru_cache(maxsize=4096)
