@@ -146,9 +146,10 @@ def orth_features(text: str, sentences: list[tuple[int, int]], offsets: list[np.
     return out
 
 
-OPENING_MARKS = "“‘«([{"
-CLOSING_MARKS = "”’»)]}"
 PAIRED_MARKS = {"“": "”", "‘": "’", "«": "»", "(": ")", "[": "]", "{": "}"}
+OPENING_MARKS = "".join(PAIRED_MARKS)
+CLOSING_MARKS = "".join(PAIRED_MARKS.values())
+_OPENER_OF = {closing: opening for opening, closing in PAIRED_MARKS.items()}
 EDGE_PUNCTUATION = " \n\t.,:;—–-/*"
 """Never at a span's edge: whitespace, clause punctuation and dashes (``!`` and ``?`` stay at the end: they
 are part of slogans and loaded questions)."""
@@ -184,7 +185,7 @@ def trim_edge_marks(text: str, start: int, end: int) -> tuple[int, int]:
         if s < e:
             span = text[s:e]
             last = span[-1]
-            if last in OPENING_MARKS or (last in CLOSING_MARKS and _opener(last) not in span[:-1]):
+            if last in OPENING_MARKS or (last in CLOSING_MARKS and _OPENER_OF[last] not in span[:-1]):
                 # an apostrophe closing a word ("officials’") is part of the word, not a quote mark
                 if not (last == "’" and len(span) >= 2 and span[-2].isalpha() and "‘" not in span):
                     e -= 1
@@ -212,7 +213,3 @@ def _cut_at_unpaired_quote(text: str, s: int, e: int) -> tuple[int, int]:
             rs, re_ = snap_to_words(text, *right)
             return (rs, re_) if re_ - rs >= le - ls else (ls, le)
     return s, e
-
-
-def _opener(mark: str) -> str:
-    return next(o for o, c in PAIRED_MARKS.items() if c == mark)
