@@ -57,9 +57,8 @@ _SENTENCE_END = re.compile(r"[.!?:;“\"—–]$|^$")
 _TIME_UNIT_CAPITAL = re.compile(r"(?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)\b")
 _INDEX_NAME = re.compile(r"\b(?:S&P|S\.&P\.|Standard[ ]&[ ]Poor['’]s|Fortune|Russell|FTSE|Nikkei|Stoxx|DAX|CAC)"
                          r"[ ](?P<n>\d{2,4})\b(?!-)")
-_INDEX_HINTS = ("S&P", "S.&P.", "Poor", "Fortune", "Russell", "FTSE", "Nikkei", "Stoxx", "DAX", "CAC")
 _AIRCRAFT_MAKERS = ("Boeing", "Airbus", "Cessna", "Learjet")
-_AIRCRAFT = re.compile(r"\b(?:Boeing|Airbus|Cessna|Learjet)[ ](?P<n>\d{2,3})\b")
+_AIRCRAFT = re.compile(rf"\b(?:{'|'.join(_AIRCRAFT_MAKERS)})[ ](?P<n>\d{{2,3}})\b")
 _ID_NOUN_NUMBER_BEFORE = re.compile(
     r"\b(?:room|table|phone|telephone|case|serial|flight|file|account|badge|seat|docket|model|reference|tracking|"
     r"registration|license|licence|ID|lot|item|jersey|ticket|order|patent|policy|unit|bus|route|tail|box|PIN|"
@@ -185,7 +184,7 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
     index_numbers: set[int] = set()
     if "repeated_id" in enabled and any(maker in text for maker in _AIRCRAFT_MAKERS):
         ids.update(m.group("n") for m in _AIRCRAFT.finditer(text))
-    if "repeated_id" in enabled and any(name in text for name in _INDEX_HINTS):
+    if "repeated_id" in enabled:
         for m in _INDEX_NAME.finditer(text):
             ids.add(m.group("n"))
             index_numbers.add(m.start("n"))
