@@ -25,6 +25,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -374,8 +375,6 @@ def _figure_shape(interval: tuple[float, float]) -> tuple[str, float]:
 def _rounds_to(value: float, rounded: float) -> bool:
     """Whether ``rounded`` could be ``value`` rounded or cut at ``rounded``'s last significant digit: less than
     one unit of that digit apart ("1,234,567" said as "1,234,000" or "1,235,000"; "24" is not "25")."""
-    from decimal import Decimal
-
     if rounded == 0.0 or not math.isfinite(rounded):
         return False
     exponent = Decimal(f"{abs(rounded):.12g}").normalize().as_tuple().exponent
