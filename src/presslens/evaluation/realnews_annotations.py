@@ -1,7 +1,7 @@
 """Real-news annotations: scratch files of quotes → checked character offsets → stand-off records.
 
-Kept as one module of about 580 lines on purpose: the annotators' checker loads this single file by path
-without presslens installed (see below), so splitting quote resolution from conversion would break it.
+Kept as one module on purpose: the annotators' checker is this single file, which runs by path without
+presslens installed (see below), so splitting quote resolution from conversion would break it.
 
 Annotators write one JSON file per article in which every span is a *quote* of the article text
 (see ``data/realnews/GUIDELINE.md``):
@@ -16,9 +16,14 @@ Annotators write one JSON file per article in which every span is a *quote* of t
 Nested spans (an attribution's cue, a hedge's cue words, a violence finding's act and target, a prediction's
 horizon) are looked up inside or next to their parent span, so a short cue such as "said" needs no ``n``.
 
-This module is plain standard-library Python on purpose: ``/work/annot/check.py`` loads it by path without
-importing presslens. The converter (:func:`convert`) writes the stand-off files, which hold ids, offsets and
-labels only, never article text.
+This module is plain standard-library Python on purpose, so that annotators can run it without presslens
+installed (``python3 src/presslens/evaluation/realnews_annotations.py check ...``). Two commands:
+
+- ``check --scratch DIR --data PTC ID [ID ...] [-v]``: every problem of each scratch file, one line each, exit
+  status 1 on any error or warning (:func:`check_main`); ``-v`` also prints each resolved span with the text
+  before it;
+- ``convert`` (the default, also without the word): :func:`convert` writes the stand-off files, which hold ids,
+  offsets and labels only, never article text.
 """
 
 from __future__ import annotations
@@ -57,6 +62,8 @@ class Problems:
     article_id: str
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: every resolved span as (where, start, end), in file order (shown by ``check -v``)
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
 
     def error(self, where: str, message: str) -> None:
         self.errors.append(f"{self.article_id} {where}: {message}")
@@ -289,12 +296,14 @@ def resolve_source_and_cue(text: str, source_quote: Any, cue_quote: Any, content
     if cue_quote is None:
         source = min(sources, key=lambda sp: (_gap(sp, content) + clash(sp, None), sp[0]))
         _check_edges(text, source, problems, where + ".source")
+        _far_source(source, content, problems, where)
         return source, None
     cues = _candidates(text, cue_quote, window, problems, where + ".cue")
     pairs = [(sp, cp) for sp in sources for cp in cues if not (sp[0] < cp[1] and cp[0] < sp[1])]
     if not pairs:  # a cue far from the content: the source nearest to the content, the cue nearest to it
         source = min(sources, key=lambda sp: (_gap(sp, content) + clash(sp, None), sp[0]))
         _check_edges(text, source, problems, where + ".source")
+        _far_source(source, content, problems, where)
         parent = (min(source[0], content[0]), max(source[1], content[1]))
         return source, resolve_nested(text, cue_quote, parent, problems, where + ".cue", anchor=source)
     source, cue = min(pairs, key=lambda pc: (_gap(pc[0], pc[1]) + _gap(pc[1], content) + _gap(pc[0], content)
@@ -303,7 +312,14 @@ def resolve_source_and_cue(text: str, source_quote: Any, cue_quote: Any, content
     _check_edges(text, cue, problems, where + ".cue")
     if _gap(source, cue) > NEAR:
         problems.warn(where, f"source and cue are {_gap(source, cue)} characters apart; check them")
+    _far_source(source, content, problems, where)
     return source, cue
+
+
+def _far_source(source: Span, content: Span, problems: Problems, where: str) -> None:
+    if _gap(source, content) > NEAR:
+        problems.warn(where + ".source", f"source is {_gap(source, content)} characters from the content; "
+                                         "check it (or give {\"q\", \"n\"})")
 
 
 def _whole_words_first(text: str, hits: list[int], length: int) -> list[int]:
@@ -381,11 +397,24 @@ def resolve_annotation(raw: Any, text: str, article_id: str) -> tuple[dict[str, 
             one = _RESOLVERS[name](item, text, p, f"{name}[{k}]")
             if one is not None:
                 resolved.append(one)
+                _record_spans(p, f"{name}[{k}]", one)
         out[name] = resolved
         _duplicates(p, name, resolved)
     if out.get("violence") and not out["article_violence"]:
         p.warn("article_violence", "false although the article has violence items (is that intended?)")
     return out, p
+
+
+def _is_span(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)
+
+
+def _record_spans(p: Problems, where: str, item: dict[str, Any]) -> None:
+    for key, value in item.items():
+        if _is_span(value):
+            p.spans.append((f"{where}.{key}", value[0], value[1]))
+        elif isinstance(value, list):
+            p.spans.extend((f"{where}.{key}[{k}]", v[0], v[1]) for k, v in enumerate(value) if _is_span(v))
 
 
 def _duplicates(p: Problems, name: str, items: list[dict[str, Any]]) -> None:
@@ -585,14 +614,75 @@ def convert(scratch_dir: Path, data_dir: Path, split_file: Path, out_dir: Path, 
     return status
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Convert real-news scratch annotations to stand-off files.")
+#: characters of article text shown before each span by ``check -v``
+BEFORE = 40
+
+
+def _show(text: str) -> str:
+    """A piece of article text on one line (line breaks shown as a pilcrow), long spans cut in the middle."""
+    flat = text.replace("\n", "¶")
+    return flat if len(flat) <= 120 else flat[:80] + " … " + flat[-30:]
+
+
+def check(scratch_dir: Path, data_dir: Path, article_ids: list[str], verbose: bool = False) -> int:
+    """Check the scratch files ``<ID>.json`` of ``article_ids`` against their PTC articles.
+
+    Prints one line per error and per warning (a quote not found, a schema problem, an ambiguous quote without
+    ``n``, a span that cuts a word, whitespace at an edge, a span over ``LONG_SPAN`` characters, a source far from
+    its content) and ``ID: ok`` for a clean file; with ``verbose`` also every resolved span after the text before
+    it. Returns 1 when any file has an error or a warning, else 0.
+    """
+    status = 0
+    for article_id in article_ids:
+        _, problems = check_file(scratch_dir / f"{article_id}.json", data_dir)
+        for line in problems.errors:
+            print(f"error: {line}")
+        for line in problems.warnings:
+            print(f"warning: {line}")
+        if problems.errors or problems.warnings:
+            status = 1
+        else:
+            print(f"{article_id}: ok")
+        if verbose and problems.spans:
+            text = read_article(data_dir, article_id)
+            for where, start, end in problems.spans:
+                before = _show(text[max(0, start - BEFORE):start])
+                print(f"  {where} {start}-{end}: ...{before}[[{_show(text[start:end])}]]")
+    return status
+
+
+def _convert_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        description="Convert real-news scratch annotations to stand-off files (first word 'check': check them).")
     parser.add_argument("--scratch", type=Path, required=True, help="folder of <ID>.json scratch files")
     parser.add_argument("--data", type=Path, required=True, help="the ptc-semeval2020-task11 folder")
     parser.add_argument("--split", type=Path, default=Path("data/realnews/split.json"))
     parser.add_argument("--output", type=Path, default=Path("data/realnews"))
     parser.add_argument("--suffix", default="", help="file name suffix, e.g. _second for dev_second.jsonl")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m presslens.evaluation.realnews_annotations check",
+        description="Check scratch annotation files; exit status 1 on any error or warning.")
+    parser.add_argument("--scratch", type=Path, required=True, help="folder of <ID>.json scratch files")
+    parser.add_argument("--data", type=Path, required=True, help="the ptc-semeval2020-task11 folder")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="print every resolved span with the text before it")
+    parser.add_argument("ids", nargs="+", metavar="ID", help="article ids (the scratch file is <ID>.json)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_in = sys.argv[1:] if argv is None else list(argv)
+    if args_in[:1] == ["check"]:
+        checked = _check_parser().parse_args(args_in[1:])
+        ids = [i.removesuffix(".json") for i in checked.ids]
+        return check(checked.scratch, checked.data, ids, checked.verbose)
+    if args_in[:1] == ["convert"]:
+        args_in = args_in[1:]
+    args = _convert_parser().parse_args(args_in)
     return convert(args.scratch, args.data, args.split, args.output, args.suffix)
 
 
