@@ -173,3 +173,18 @@ def test_without_an_audit_list_any_file_of_the_pool_is_accepted(tmp_path: Path) 
     with pytest.raises(AuditFileError) as caught:
         load_verdicts(path, pool)
     assert f"{path}:2: file must be a file name" in str(caught.value) and f"{path}:1" not in str(caught.value)
+
+
+# ------------------------------------------------------------------------------------------ the stop-22 read list
+
+
+def test_the_call_selection_takes_its_audit_root_and_says_when_the_read_list_is_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from presslens.training import violence_call_selection
+
+    with pytest.raises(SystemExit):  # no default root any more
+        violence_call_selection.main(["--ptc", str(tmp_path), "--polnear", str(tmp_path)])
+    capsys.readouterr()
+    assert violence_call_selection.main(["--ptc", str(tmp_path), "--polnear", str(tmp_path),
+                                         "--audit-root", str(tmp_path)]) == 2
+    assert "call_audit_verdicts.jsonl" in capsys.readouterr().err

@@ -380,3 +380,20 @@ def test_a_quote_with_a_bad_n_is_an_error_in_both_forms(quote: dict[str, object]
     problems = Problems("1")
     assert resolve_span("Some 4,000 people crossed the border.", quote, problems, "claims[0]") is None
     assert problems.errors and "bad" in problems.errors[0]
+
+
+def test_split_help_names_every_split_from_the_split_lists(monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from presslens.cli import main
+    from presslens.evaluation import realnews
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS, SPLITS, VALIDATION_SPLITS
+
+    with pytest.raises(SystemExit):
+        main(["eval", "realnews", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    opened, scored = shown[shown.index("split to score"):].split("(errors may be read)")
+    assert all(name in opened.replace(",", " ").split() for name in OPEN_SPLITS)
+    assert all(name in scored.replace(",", " ").split() for name in (*VALIDATION_SPLITS, "test"))
+    assert set(SPLITS) == {*OPEN_SPLITS, *VALIDATION_SPLITS, "test"}
+    monkeypatch.setattr(realnews, "OPEN_SPLITS", (*OPEN_SPLITS, *VALIDATION_SPLITS))
+    assert realnews.split_help().endswith("(errors may be read); test are scored only")

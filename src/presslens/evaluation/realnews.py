@@ -466,10 +466,16 @@ def annotated_articles(path: Path, data_dir: Path) -> Iterator[tuple[dict[str, A
         yield (record if article.text == raw else map_offsets(record, offset_map(raw, article.text))), article
 
 
+def split_help() -> str:
+    """The ``--split`` help, from the split lists of :mod:`presslens.evaluation.realnews_selection`."""
+    scored = [name for name in SPLITS if name not in OPEN_SPLITS]
+    return (f"split to score (default: dev): open {', '.join(OPEN_SPLITS)} (errors may be read); "
+            f"{', '.join(scored)} are scored only")
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
-    parser.add_argument("--split", default="dev", choices=SPLITS,
-                        help="split to score (default: dev; dev2 .. dev8 are the second to eighth dev batches)")
+    parser.add_argument("--split", default="dev", choices=SPLITS, help=split_help())
     parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS,
                         help="folder with dev.jsonl and test.jsonl (default: the repository's data/realnews)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of Markdown")
