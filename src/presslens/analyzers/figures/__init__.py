@@ -217,8 +217,7 @@ without it (dev5 without the emphatic zero, dev6 without the dev6-read readings;
 dev6 because AUDIT A shows it too). The 1.7 readings change no figure of dev, dev2 and dev3, and on dev4 only two
 units ("700 police killings", "two police officers"); all 162 texts compared
 (``/work/annot/s23/quant9/tools/split_diff.py``). Quantity P/R at 0.5, ``presslens eval realnews --data
-../shared/data/ptc-semeval2020-task11 --split S`` (the quantity row; the figures-only tool
-``/work/annot/s23/quant9/tools/qeval.py`` gives the same counts in seconds):
+../shared/data/ptc-semeval2020-task11 --split S`` (the quantity row):
 
 | split | 1.6 (branch start) | 1.7, in-sample | 1.7, held out |
 |---|---|---|---|
@@ -286,8 +285,8 @@ command's table; counts summed over the six held-out splits; 1050 figures, 20 wr
 (On the 1.7 readings, the engineer's fit: rules 0.988 / 0.982 / 0.083, classes 0.988 / 0.982 / 0.010.) The per-class map wins again on held-out log loss (125.9 against 149.6; the rules 169.0). The five-split fit it
 replaces (sha256 ``07d0cacf...``, stop 22: held-out sum over dev .. dev5 on the 1.6 readings 0.984 / 0.980, ECE
 0.017, rules 0.079) scored dev6, new to it, at ECE 0.051 with the 1.6 readings (the rule scores 0.051) and 0.011 with
-the 1.7 ones (``qeval.py --option figures.scores=calibrated [--split dev6]``, run with each tree on
-``PYTHONPATH``). The readings are in-sample on dev6 (and the scorer's classes are counted on splits whose errors the
+the 1.7 ones (``presslens eval realnews --data ... --split dev6 --option figures.scores=calibrated``, run with
+each tree on ``PYTHONPATH``). The readings are in-sample on dev6 (and the scorer's classes are counted on splits whose errors the
 rules were fixed on), so these ECEs are optimistic for new text: on AUDIT A with the 1.6 findings the calibrated
 scores of the asserted figures averaged 0.980 where 0.887 were right (ECE 0.094, the rule scores 0.072;
 ``python /work/annot/s23/quant9/tools/audit_ece.py REPORTS.jsonl A/before.json``).
@@ -345,8 +344,8 @@ dev7 held out for them (no 1.7 or 1.6 option reading was read off dev7): on dev7
 figures (0.902 / 0.955 held out) and ``general`` one more right figure ("one-gallon", 0.903 (112/124) / 0.964
 (106/110)); over seven splits, held out (dev5 and dev6 without the readings read off them; on dev6 ``general``'s "a
 one-week memory" is a new wrong figure), ``fixes`` equals the default and ``general`` gives 0.969 (1137/1173) / 0.976
-(1131/1159), precision below the default's: both stay options (``qeval.py --split dev7 --option
-figures.readings=fixes|general`` with each tree on ``PYTHONPATH``; ``python -m presslens.training.figures_context --data ... --readings fixes|general``).
+(1131/1159), precision below the default's: both stay options (``presslens eval realnews --data ... --split dev7
+--option figures.readings=fixes|general`` with each tree on ``PYTHONPATH``; ``python -m presslens.training.figures_context --data ... --readings fixes|general``).
 
 AUDIT A (verdicts: the quant10 session's own judgments against section 3 and A11's log, not gold, in
 ``/work/annot/s24/quant10/A``; every asserted figure other than dates and ordinals and every number or number word
@@ -366,7 +365,8 @@ wrong): rules 0.979 (1138/1162) / 0.977 (1132/1159) / 0.076, log loss 180.5; per
 0.022, log loss 127.2; logistic 0.975 (1138/1167) / 0.977 / 0.020, log loss 147.6: the per-class map wins again
 (per split: dev 0.015, dev2 0.021, dev3 0.016, dev4 0.023, dev5 0.024, dev6 0.045, dev7 0.012). The six-split fit it
 replaces (``d4909cf2...``) scored dev7, new to it, at ECE 0.075 with the 1.7 figures (rule scores 0.080) and 0.013
-with the 1.8 ones (rule scores 0.093; ``qeval.py --split dev7 --option figures.scores=calibrated``). The asserted
+with the 1.8 ones (rule scores 0.093; ``presslens eval realnews --data ... --split dev7 --option
+figures.scores=calibrated``). The asserted
 figures are the same with either score, so it stays an option.
 
 Modules, in dependency order: :mod:`.vocabulary`, :mod:`.atoms`, :mod:`.specials`, :mod:`.quantity`,
