@@ -157,3 +157,15 @@ def test_stacked_token_states_of_an_encoding_built_elsewhere() -> None:
     assert built.stacked_token_states() is stacked
     empty = Encoded(np.zeros((0, 384), np.float32), [], [])
     assert empty.stacked_token_states().shape == (0, 384)
+
+
+def test_int8_products_do_not_saturate_on_cpus_without_vnni() -> None:
+    """The shipped int8 encoder gives the vectors every model was fitted on, whatever the CPU: without
+    ``session.x64quantprecision`` an AVX2 CPU with no VNNI saturates the u8 x s8 pair sums and moves these
+    components by up to 0.006 (seen at stop 25; the reference is the VNNI result, equal to the promoted one)."""
+    encoder = SentenceEncoder(MODEL_DIR)
+    assert encoder.session.get_session_options().get_session_config_entry("session.x64quantprecision") == "1"
+    vector = encoder.encode(["Mara Lind, the nurse who accused the clinic of falsifying records, says managers "
+                             "ignored her."])[0]
+    reference = [-0.0038, 0.0176, -0.0107, -0.0237, 0.0061, 0.0212, 0.0268, 0.0109]
+    assert np.allclose(vector[:8], reference, atol=5e-4)

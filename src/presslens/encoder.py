@@ -106,6 +106,10 @@ class SentenceEncoder:
         opts.inter_op_num_threads = 1
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
+        # int8 products in 32-bit sums: without it, CPUs with AVX2 but no VNNI saturate the u8 x s8 pairs (16-bit
+        # intermediate sums) and the encoder's vectors differ from those of VNNI CPUs, on which every model was fitted
+        # (stop 25: dev9 hedged P/R 0.640/0.727 there against 0.652/0.682; bench/ab_speed.py B/A 0.978, in the noise).
+        opts.add_session_config_entry("session.x64quantprecision", "1")
         self.threads = n
         self._pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="presslens-encoder") if n > 1 else None
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
