@@ -1,13 +1,23 @@
 """Prediction rules of issue 13, stop 25 (pc11): general causes of wrong assertions and misses read off dev8's
-errors (opened at the start of stop 25) and audit A (s25). Each case is an invented sentence of the same shape;
-each rule has a guard case that must stay a prediction, so a rule that fires on every sentence fails here."""
+errors (opened at the start of stop 25) and audit A (s25), the option ``claims.prediction_rules=stop25`` (not the
+default: no held-out gain, audit B precision unchanged; MODEL_CARD.md). Each case is an invented sentence of the
+same shape; each rule has a guard case that must stay a prediction, so a rule that fires on every sentence fails
+here; with the option off, the stop-24 readings hold."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 
 from presslens.analyzers.claims.predictions import prediction_basis
-from presslens.text.prediction import forecast_exclusion, prediction_forecast
+from presslens.text.prediction import forecast_exclusion, prediction_forecast, stop25_rules
+
+
+@pytest.fixture(autouse=True)
+def _rules_on(request: pytest.FixtureRequest) -> Iterator[None]:
+    with stop25_rules("default_rules" not in request.node.name):
+        yield
 
 
 def basis(text: str, is_claim: bool = True, quoted: bool = False) -> str | None:
@@ -133,3 +143,34 @@ def test_question_named_then_put_is_a_question(text: str) -> None:
 
 def test_answered_question_stays_a_prediction() -> None:
     assert basis("That question is settled: the army will withdraw in May.") is not None
+
+
+# With the option off (the default), the stop-24 readings hold
+# ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Historians will look back with disbelief at how the council sold the harbour.",
+    "It is yet to be decided whether the court will hear the appeal.",
+    "Anyone expecting the council to change course should read the minutes.",
+    "The real question, which is how the voters will respond, was not asked.",
+    "If the envoy has read the letter at all, which is unlikely, he has ignored it.",
+])
+def test_default_rules_keep_the_stop24_readings(text: str) -> None:
+    assert basis(text) is not None
+
+
+def test_default_rules_read_no_one_as_generic() -> None:
+    assert exclusion("But no one will pay any attention to the report.") == "generic you"
+
+
+def test_the_analyzer_option_turns_the_rules_on() -> None:
+    from presslens import read_article
+    from presslens.pipeline import Pipeline, PipelineConfig
+
+    text = "Harbour sale\n\nHistorians will look back with disbelief at how the council sold the harbour last year.\n"
+    found = {}
+    for value in ("stop24", "stop25"):
+        report = Pipeline(PipelineConfig(only=("claims",), options={"claims.prediction_rules": value})).run(
+            read_article(text))
+        found[value] = [f.text for f in report.findings if f.kind == "prediction"]
+    assert found["stop24"] and not found["stop25"]
