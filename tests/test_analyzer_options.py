@@ -57,6 +57,8 @@ CASES = [
      "Rally\n\nThis deal is a total disaster for every family in the country, and the corrupt traitors know it!"),
     ("claims.cue_candidates", "1.12", "claims",
      "Convoy lost\n\nIt is hard to know if the convoy ever reached the depot, the coast guard said on Monday."),
+    ("claims.prediction_rules", "stop25", "claims",
+     "Harbour sale\n\nHistorians will look back with disbelief at how the council sold the harbour last year."),
 ]
 
 

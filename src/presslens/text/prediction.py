@@ -11,8 +11,10 @@ days"); see ``data/hedging/GUIDELINE.md``. Pure functions of the text.
 
 from __future__ import annotations
 
+import contextvars
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from presslens.text.hedging import (
     CONDITIONAL,
@@ -30,6 +32,26 @@ from presslens.text.wordstarts import WordStarts, finditer_from, index_words, ma
 
 # Prediction cues and time horizons
 # ---------------------------------------------------------------------------------------------------
+
+# The stop-25 rules (pc11, issue 13) are the analyzer option ``claims.prediction_rules=stop25``, off by default:
+# judged by the ship rule they moved no open split held out, and audit B's precision did not rise (MODEL_CARD.md of
+# the claims model). The analyzer turns them on for one article with :func:`stop25_rules`.
+_STOP25: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_prediction_rules_stop25", default=False)
+
+
+@contextmanager
+def stop25_rules(on: bool = True) -> Iterator[None]:
+    """Apply the stop-25 prediction rules (option ``claims.prediction_rules=stop25``) inside the block."""
+    token = _STOP25.set(on)
+    try:
+        yield
+    finally:
+        _STOP25.reset(token)
+
+
+def _stop25() -> bool:
+    return _STOP25.get()
+
 
 _NUM_WORD = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -594,6 +616,16 @@ _GENERIC_BEFORE = re.compile(
 _PRESENT_READINESS = re.compile(r"^(?:is|are|'s|'re|’s|’re|be|been|being)\s+(?:\w+\s+)?ready\s+to$", IGNORE_CASE)
 # "just/simply won't" + verb: a present refusal told as a trait ("It just won't address ...", dev7), not an event
 _JUST_WONT_BEFORE = re.compile(r"\b(?:just|simply)\s+(?:won['’]t|will\s+not)$", IGNORE_CASE)
+# option ``claims.prediction_rules=stop25``: the same with the adverb after the cue, "what most political representatives will simply not do" (pc11, dev8)
+_JUST_NOT_AFTER = re.compile(r"\s+(?:just|simply)\s+(?:not|never)\b", IGNORE_CASE)
+# option ``claims.prediction_rules=stop25``: a "when" clause about anything at all before the cue, "When something is coming up and down ..., they are going to
+# hit the ground": a generic statement, not an event (pc11, read off dev8; "whenever" is in :data:`_GENERIC_BEFORE`)
+_WHEN_INDEFINITE_BEFORE = re.compile(
+    r"\bwhen\s+(?:something|someone|somebody|anything|anyone|anybody|a\s+person|people)\b[^.;:!?]*$", IGNORE_CASE
+)
+# option ``claims.prediction_rules=stop25``: "no one will take any notice": the negative pronoun, not the generic "one" of :data:`_GENERIC_SUBJECT` (pc11, a
+# dev8 miss)
+_NO_ONE_BEFORE = re.compile(r"\bno\s+one\s+(?:[a-z]+ly\s+|also\s+|ever\s+|even\s+)?$", IGNORE_CASE)
 # a character of the clause before or after a cue: anything but a sentence or clause stop, where a period
 # glued to the next character (".22", "3.5") or after a lone capital ("U.S.", "J. Smith") stops nothing
 _IN_CLAUSE = r"(?:[^.;!?]|\.(?=\w)|(?<=\b[A-Z])\.)"
@@ -605,6 +637,18 @@ _IDIOM = re.compile(
     # probably be remembered by historians as", "will go down in history" (pred10, read off audit A s24)
     r"\b(?:will|['’]ll)\s+(?:\w+\s+)?(?:live\s+on\b|be\s+remembered\s+(?:as|for|by)\b|go\s+down\s+in\s+history\b)|"
     r"\bhistory\s+will\b",
+    IGNORE_CASE,
+)
+# option ``claims.prediction_rules=stop25`` (:func:`stop25_rules`; pc11, issue 13, stop 25, read off dev8): the same
+# verdict told by historians or as a place in history, "Historians will look back in amazement at how ...", "is
+# going to be a watershed moment in U.S. and world history"; an open question told as a set phrase, "It is yet to be
+# determined whether ...", like "remains to be seen"
+_IDIOM_STOP25 = re.compile(
+    r"\bhistorians\s+(?:\w+\s+)?(?:will|['’]ll|are\s+going\s+to)\b|"
+    r"\b(?:will|['’]ll|going\s+to)\s+(?:\w+\s+)?be\s+(?:a|an|the|one)\s+(?:[\w’'-]+\s+){0,2}(?:moment|chapter|"
+    r"turning\s+point|milestone|landmark|footnote|page|event)s?\s+(?:of|in)\s+(?:[\w.’'-]+\s+){0,4}history\b|"
+    r"\b(?:is|are|remains?)\s+(?:still\s+)?yet\s+to\s+be\s+(?:seen|determined|decided|known|established|settled)\b|"
+    r"\bremains?\s+to\s+be\s+(?:determined|decided|established|settled)\b",
     IGNORE_CASE,
 )
 # a characterisation of someone's nature, not an event (pred8; dev5 "There is no low to which the Democrats will
@@ -702,6 +746,18 @@ _KNOWING_WH_BEFORE = re.compile(
     r"worried\s+about|curious\s+about|no\s+telling)\s+(?:(?:yet|exactly|now|just|precisely)\s+)?"
     r"(?:who|what|when|where|which|how|how\s+(?:much|many|long|soon))\b(?:\s+and\s+when)?"
     rf"{_IN_CLAUSE}*$",
+    IGNORE_CASE,
+)
+# option ``claims.prediction_rules=stop25``: "as to" + a wh-word, "she seems confused as to who will do the
+# reviewing" (pc11, dev8), an indirect question
+_AS_TO_WH_BEFORE = re.compile(
+    rf"\bas\s+to\s+(?:who|what|when|where|which|how|how\s+(?:much|many|long|soon))\b{_IN_CLAUSE}*$", IGNORE_CASE
+)
+# option ``claims.prediction_rules=stop25``: a question named and then put as a wh-clause, "the $64,000 question, which is how Sanders will play with
+# minorities", "The question now is whether ...": an open question, not a forecast (pc11, read off audit A s25)
+_QUESTION_IS_WH_BEFORE = re.compile(
+    r"\b(?:question|questions|issue|unknown|mystery|puzzle)\b\W*(?:[\w’'-]+\W+){0,3}?(?:is|was|remains|being)\s+"
+    rf"(?:(?:now|still|simply|really)\s+)?(?:how|whether|what|who|when|where|which|why)\b{_IN_CLAUSE}*$",
     IGNORE_CASE,
 )
 # the speaker's discourse move, not a forecast: "I will say he's not ...", "I'll admit", "I will tell you", "let me"
@@ -840,7 +896,7 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
     """
     if _ANSWER_LINE.match(text):
         return "answer"
-    if _IDIOM.search(text):
+    if _IDIOM.search(text) or (_stop25() and _IDIOM_STOP25.search(text)):
         return "idiom"
     if _WISH.search(text) or _NEED_RELATIVE.search(text):
         return "wish"
@@ -861,7 +917,8 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         if cue_type == "expected" and _PRESENT_READINESS.match(piece):
             reasons.append("readiness")  # "Georgians are ready to move forward": a present state (user trial s23)
             continue
-        if cue_type == "future" and _JUST_WONT_BEFORE.search(text, max(0, start - 20), end):
+        if cue_type == "future" and (_JUST_WONT_BEFORE.search(text, max(0, start - 20), end)
+                                     or (_stop25() and _JUST_NOT_AFTER.match(text, end))):
             reasons.append("refusal")  # "It just won't address left-wing anti-Semitism": a stance (dev7)
             continue
         if cue_type in {"future", "going_to"} and _GENERIC_BEFORE.search(text, max(0, start - LOOKBEHIND), start):
@@ -870,6 +927,11 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
             generic = no_horizon
         else:
             generic = False
+        if cue_type in {"future", "going_to"} and not generic and _stop25() and _WHEN_INDEFINITE_BEFORE.search(
+                text, max(0, start - LOOKBEHIND), start):
+            if no_horizon is None:
+                no_horizon = horizon_span(text) is None
+            generic = no_horizon
         if generic or (cue_type == "future" and _HABITUAL_AFTER.match(text, end)):
             reasons.append("habitual")  # "I will always practice ...", "there is always a risk that X will"
             continue
@@ -877,8 +939,10 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
                                      or _quoted_question(text, start, end)):
             reasons.append("question")  # "The only question is will the Senate confirm ...", "“Will Trump ...?,”"
             continue
-        if cue_type in {"future", "going_to", "expected"} and _KNOWING_WH_BEFORE.search(
-                text, max(0, start - LOOKBEHIND), start):
+        if cue_type in {"future", "going_to", "expected"} and (
+                _KNOWING_WH_BEFORE.search(text, max(0, start - LOOKBEHIND), start)
+                or (_stop25() and (_QUESTION_IS_WH_BEFORE.search(text, max(0, start - LOOKBEHIND), start)
+                                   or _AS_TO_WH_BEFORE.search(text, max(0, start - LOOKBEHIND), start)))):
             reasons.append("question")  # "no one knows what the field will look like"
             continue
         if cue_type == "future" and _DISCOURSE_AFTER.match(text, end) and _FIRST_PERSON_SUBJECT.match(
@@ -930,7 +994,8 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
         phrase = _subject_phrase_start(text, start)
         if _DIVINE_SUBJECT.match(subject) or re.match(r"(?:my|our|his)\s+god\b", phrase, IGNORE_CASE):
             reasons.append("prophecy")
-        elif _GENERIC_SUBJECT.match(subject):
+        elif _GENERIC_SUBJECT.match(subject) and not (_stop25() and _NO_ONE_BEFORE.search(text, max(0, start - 40),
+                                                                                           start)):
             reasons.append("generic you")
         elif not quoted_here and ((_FIRST_PERSON_SUBJECT.match(subject) and not _COUNTRY_US.match(subject))
                                   or re.match(r"(?:our|my)\s", phrase, IGNORE_CASE)):
@@ -993,6 +1058,9 @@ _RELATIVE_BETWEEN = re.compile(r",\s+(?:which|who|whom|whose)\b", IGNORE_CASE)
 
 
 _RELATIVE_JUST_BEFORE = re.compile(r",\s+(?:which|who)\s+(?:[\w’'-]+\s+){0,2}$", IGNORE_CASE)
+# option ``claims.prediction_rules=stop25``: an "if/unless/whether" clause that runs, with no comma, up to the
+# relative clause's comma
+_OPEN_CONDITION_BEFORE_RELATIVE = re.compile(r"\b(?:if|unless|whether)\s+[^,;.!?]*$", IGNORE_CASE)
 
 
 def is_conditional(text: str, start: int, end: int) -> bool:
@@ -1006,9 +1074,13 @@ def is_conditional(text: str, start: int, end: int) -> bool:
     after = _CONDITION_AFTER.match(text, end)
     if after is not None and _RELATIVE_BETWEEN.search(text, end, after.start("condition")):
         after = None  # "does not now plan to launch an investigation of the matter, which would ... if it was"
-    if _RELATIVE_JUST_BEFORE.search(text, max(0, start - 40), start):
+    relative = _RELATIVE_JUST_BEFORE.search(text, max(0, start - 40), start)
+    if relative is not None and not (_stop25() and _OPEN_CONDITION_BEFORE_RELATIVE.search(text, window,
+                                                                                          relative.start())):
         # the cue opens a non-restrictive relative clause, an assertion of its own: "If you don't see the asteroid,
-        # look out for the Geminid meteor shower, which is set to provide a show" (pred10, read off dev7)
+        # look out for the Geminid meteor shower, which is set to provide a show" (pred10, read off dev7); not when
+        # the clause comments on a condition that is still open, "if they have taken any notice of him at all,
+        # which is unlikely, they have dismissed him" (pc11, read off dev8)
         return after is not None
     return bool(_CONDITION_BEFORE.search(text, window, start) or _OPEN_BEFORE.search(text, window, start)
                 or after is not None or _ONCE_BEFORE.search(text, window, start) or _THEN_BEFORE.search(text, window, start)
@@ -1131,6 +1203,15 @@ _NOT_PRESENT_FORECAST_VERB_BEFORE = re.compile(
     r"(?:\b(?:was|were|wasn['’]t|weren['’]t|had|hadn['’]t|didn['’]t|to)\s+(?:not\s+|never\s+)?(?:[a-z]+ly\s+)?|"
     r"(?:^|[\"“‘]\s*)\W*(?:[Dd]on['’]t|[Dd]o\s+not|[Nn]ever)\s+|\bdid\s+not\s+)$"
 )
+# option ``claims.prediction_rules=stop25`` (pc11, issue 13, stop 25; read off audit A s25, twice): a gerund or participle forecast verb with no auxiliary
+# before it names someone's expectation as a topic, "But expecting Trump to change ... is like marrying a man",
+# "Anyone expecting Trump to suddenly pivot ... should remember": no forecast ("they are expecting X to" is one)
+_GERUND_FORECAST_VERB = re.compile(r"^(?:expecting|predicting|anticipating|forecasting)\b", IGNORE_CASE)
+_PROGRESSIVE_BEFORE = re.compile(
+    r"\b(?:am|is|are|['’]re|['’]s|['’]m|be|been|being|isn['’]t|aren['’]t)\s+(?:(?:not|now|still|also|already|"
+    r"all|clearly|widely|currently|openly|privately|publicly)\s+){0,2}$",
+    IGNORE_CASE,
+)
 # "are likely to have been raised": a guess about the past
 _PERFECT_AFTER = re.compile(r"\s+have\s+(?:been\s+)?\w+(?:ed|en|wn|ne)\b", IGNORE_CASE)
 # issue 13, pred9: forecasts the cue patterns miss (recall), added for prediction findings only (the claim
@@ -1246,6 +1327,9 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
             if _FORECAST_VERB.match(piece) and _NOT_PRESENT_FORECAST_VERB_BEFORE.search(
                     text, max(0, start - 40), start):
                 continue  # "wasn't expecting to see", "the only pollster to correctly predict", "Don't expect it to"
+            if _stop25() and _GERUND_FORECAST_VERB.match(piece) and not _PROGRESSIVE_BEFORE.search(
+                    text, max(0, start - 40), start):
+                continue  # "Anyone expecting Trump to suddenly pivot ... should remember", "But expecting Trump to"
         elif cue_type == "is_to" and _CLEFT_BEFORE_IS_TO.search(text, max(0, start - 30), start):
             continue
         elif cue_type == "intention":
@@ -1263,7 +1347,10 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
             else:
                 cue_type = "plan"
         elif cue_type == "modal_future":
-            timed = span is not None or _ABOUT_TO.search(text) is not None
+            # a time phrase before a reporting verb is the statement's ("On Thursday evening, ... said that he has
+            # evidence that the Islamic State may be telling the truth", pc11, read off dev8), not the event's
+            timed = (span is not None and not (_stop25() and _said_after(text, span, [(start, end, cue_type)]))) or (
+                _ABOUT_TO.search(text) is not None)
             if not timed and not _FORECAST_VERB_BEFORE.search(text, max(0, start - LOOKBEHIND), start):
                 continue  # a bare "may/might/could": a possibility
         elif cue_type not in PREDICTION_CUES:
