@@ -40,7 +40,7 @@ CASES = [
     ("attribution.adjective_nouns", "candidate", "attribution",
      "Embassy staff fall ill\n\nThe new findings echo similar reports that the staff had heard a loud noise at night."),
     ("attribution.relative_reports", "cut", "attribution",
-     "Clinic row\n\nMara Lind, the nurse who accused the clinic of falsifying records, says managers ignored her."),
+     "Clinic row\n\nMara Lind, the nurse who accused the clinic of falsifying records, says the managers ignored her complaints."),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),

@@ -28,9 +28,11 @@ from presslens.analyzers.attribution.refine_content import (
 )
 from presslens.analyzers.attribution.refine_source import (
     CUE_WORD,
+    adverbial_speaker,
     apposition_head,
     clean_source,
     name_start,
+    parenthetical_subject,
     word_spans,
 )
 from presslens.analyzers.attribution.rules import source_after, source_before
@@ -410,6 +412,8 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         a.source = relative_clause_subject(text, a, sentence_ranges) or a.source
         a.source = name_start(text, a.source, a.cue, sentence_ranges)
         a.source = apposition_head(text, a.source, a.cue) or a.source
+        a.source = adverbial_speaker(text, a.source, a.cue, sentence_ranges) or a.source
+        a.source = parenthetical_subject(text, a.source, a.cue, sentence_ranges) or a.source
         if is_negated(text, a):
             continue
         a.content = clean_content(text, a)

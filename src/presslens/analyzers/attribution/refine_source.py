@@ -10,7 +10,7 @@ from presslens.analyzers.attribution.spans import Span
 CUE_WORD = sanity.WORD
 _SOURCE_LEAD = frozenset(
     "and but or so yet while whereas although though because as if when since then also however meanwhile "
-    "nor do does did".split()
+    "nor do does did even".split()
 )
 _SOURCE_TAIL = frozenset(
     "will would can could may might shall should must has have had did does do is are was were be been "
@@ -248,3 +248,62 @@ def apposition_head(text: str, source: Span | None, cue: Span) -> Span | None:
         return None
     names = [w for w in CUE_WORD.finditer(text, m.start(), m.end()) if not sanity.is_function_word(w.group())]
     return (names[0].start(), m.end()) if names else None  # without "The", "But" opening the sentence
+
+
+#: prepositions that open a sentence-initial adverbial or a parenthetical ("Speaking from Madagascar, ...",
+#: "Despite the warnings, ...", "X, in his letter to Y, said")
+_ADVERBIAL_PREPOSITIONS = frozenset(
+    "in at on from despite after before during amid with for under following through via".split()
+)
+#: what opens the speaker after the adverbial's comma: a capitalised word or a determiner
+_SPEAKER_AFTER_COMMA = re.compile(r",[ \t]+(?=[A-Z]|(?:the|a|an)\b)")
+
+
+def _word_before(text: str, pos: int, floor: int) -> str:
+    ws = CUE_WORD.findall(text, max(floor, pos - 30), pos)
+    return ws[-1].lower() if ws else ""
+
+
+def adverbial_speaker(text: str, source: Span | None, cue: Span, sentence_ranges: list[Span]) -> Span | None:
+    """ "Speaking from Madagascar, Christine South, head of ..., said": the layers took the adverbial's object with
+    the speaker ("Madagascar, Christine South, ..."); the speaker starts after the adverbial's comma. A source
+    that opens with the preposition ("Despite the warnings, officials") is cut the same way. None unless the
+    source stands before its cue, holds a comma and follows (or opens with) such a preposition."""
+    if source is None or source[1] > cue[0]:
+        return None
+    floor = next((s for s, e in sentence_ranges if s <= source[0] < e), 0)
+    first = CUE_WORD.search(text, source[0], source[1])
+    if first is None:
+        return None
+    opens = first.group().lower() in _ADVERBIAL_PREPOSITIONS and first.group()[:1].isupper()
+    if not opens and _word_before(text, source[0], floor) not in _ADVERBIAL_PREPOSITIONS:
+        return None
+    m = _SPEAKER_AFTER_COMMA.search(text, source[0], source[1])
+    if m is None:
+        return None
+    return clean_source(text, (m.end(), source[1]))
+
+
+#: ", in his letter to the governor, said": a parenthetical between the subject and its cue
+_PARENTHETICAL_BEFORE_CUE = re.compile(r"[ \t]*,[ \t]*$")
+
+
+def parenthetical_subject(text: str, source: Span | None, cue: Span, sentence_ranges: list[Span]) -> Span | None:
+    """ "The mayor, in his letter to the governor, said ...": the layers took the object inside the
+    parenthetical ("his letter to the governor"); the speaker is the noun phrase before the parenthetical's
+    first comma ("The mayor"). None unless the source is the object of a preposition right after a comma and
+    ends at a comma right before its cue."""
+    if source is None or source[1] > cue[0] or not _PARENTHETICAL_BEFORE_CUE.match(text[source[1] : cue[0]]):
+        return None
+    floor = next((s for s, e in sentence_ranges if s <= source[0] < e), 0)
+    lead = text[max(floor, source[0] - 20) : source[0]]
+    m = re.search(r",[ \t]*(\w+)[ \t]+$", lead)
+    if m is None or m.group(1).lower() not in _ADVERBIAL_PREPOSITIONS:
+        return None
+    comma = max(floor, source[0] - 20) + m.start()
+    start = max(text.rfind(ch, floor, comma) for ch in ",;:\n\"\u201c\u201d") + 1
+    start = max(start, floor)
+    subject = clean_source(text, (start, comma))
+    if subject is None or not sanity.words(text, subject) or sanity.source_problems(text, subject):
+        return None
+    return subject

@@ -38,7 +38,8 @@ _CALENDAR = frozenset(
 #: months that are also names or words ("May", "March") count as time words only after a time preposition
 _AMBIGUOUS_TIME = frozenset("may march".split())
 #: a source noun phrase never starts with one of these ("to a 911 hang-up responded")
-_LEADING_PREPOSITIONS = frozenset("to of for by with from into onto upon including".split())
+#: ("despite", "amid", "during": a sentence-initial adverbial read as the speaker, analyzer 2.8)
+_LEADING_PREPOSITIONS = frozenset("to of for by with from into onto upon including despite amid during".split())
 #: words that are not a source's head on their own
 _NOT_HEADS = frozenset("including such like via per".split())
 #: the writer's and reader's voice: "we do not want", "you don't believe"
@@ -166,9 +167,35 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         out.append("source is the object of a preposition in an apposition")  # "advisor to X, who wrote"
     if any(w.lower() in _AUXILIARY_VERBS for w in ws[1:]) or (len(ws) == 1 and ws[0].islower() and ws[0].endswith("ing")):
         out.append("source is a verb phrase")  # "health workers have recorded", "experiencing"
-    elif _holds_past_verb(ws):
-        out.append("source holds a clause")  # "the mention of email she laughed", "Loomer hounded Ellison"
+    elif _holds_past_verb(ws) or _pronoun_clause(ws) or _PAST_VERB_OBJECT.match(text, source[0], source[1]):
+        out.append("source holds a clause")  # "the mention of email she laughed", "they speak out on ..."
+    if cue is not None and source[0] >= cue[1] and words(text, cue)[-1:] and words(text, cue)[-1].lower() in _TELL_FORMS:
+        out.append("source is the listener")  # "told passengers over the intercom: ..."
     return out
+
+
+#: forms of "tell": the noun phrase right after them is the listener ("told reporters"), never the speaker
+_TELL_FORMS = frozenset("tell tells told telling".split())
+#: subject pronouns: a source that opens with one and goes on with a lower-case word is a clause ("they speak out
+#: on sexual misconduct (claims)"); not "they themselves", "we all"
+_SUBJECT_PRONOUNS = frozenset("i he she it we they".split())
+_PRONOUN_PARTNERS = frozenset(
+    "all both each alone too themselves himself herself itself ourselves myself yourself yourselves".split()
+)
+
+
+def _pronoun_clause(ws: list[str]) -> bool:
+    return (
+        len(ws) > 1 and ws[0].lower() in _SUBJECT_PRONOUNS and ws[1].islower() and ws[1] not in _PRONOUN_PARTNERS
+    )
+
+
+#: a past verb with its object inside a source, no relative word before it ("the Homeland Security waved their
+#: hand (and said)", "his office contacted the outlet (and said)"); "people who attended the rally" is a noun phrase
+_PAST_VERB_OBJECT = re.compile(
+    r"(?:(?!\b(?:who|that|which|whom)\b)[^\n])*?\b[a-z]{3,}ed\s+"
+    r"(?:their|his|her|its|the|a|an|our|my|your|this|these|those)\b"
+)
 
 
 #: a relative "who" right after a source set off by a comma ("..., who wrote"), adverbs allowed before the cue
@@ -247,13 +274,15 @@ def _holds_past_verb(ws: list[str]) -> bool:
 
 #: finite auxiliaries: inside a source they make it a clause, not a noun phrase
 _AUXILIARY_VERBS = frozenset("has have had is are was were will would".split())
-_MODAL = frozenset("would could should may might can must shall be".split())
+_MODAL = frozenset("would could should may might can cannot must shall be".split())
 #: "was reported", "is said": the subject of a passive cue is not who spoke
 _BE = frozenset("is are was were be been being".split())
 #: adverbs between a passive's "be" and its participle ("was later announced", "is also said")
 _PASSIVE_ADVERBS = frozenset("also later then now not never already widely first".split())
 _PARTICIPLES = frozenset("said told written known seen shown heard thought found".split())
-_NEGATION = frozenset("not never n't refuse refuses refused refusing decline declines declined declining".split())
+_NEGATION = frozenset(
+    "not never n't cannot refuse refuses refused refusing decline declines declined declining".split()
+)
 _DETERMINERS = frozenset("the a an his her their its our my your these those this wild new latest many".split())
 _POSSESSIVE = re.compile(r"\w['\u2019]s?\s+$")
 #: "asking him if he would respond", "asked the minister whether": a listener, then the question
@@ -388,7 +417,41 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         out.append("cue inside a hyphenated word")  # "DFL-endorsed candidate", "the oft-repeated notion"
     if ws and ws[-1] in _ADD_FORMS and _QUANTITY_OBJECT.match(text, cue[1]):
         out.append("cue adds a quantity")  # "we added 1 million private sector jobs": an increase, not speech
+    if ws and ws[-1] in _AGREE_FORMS and _TO_AFTER.match(text, cue[1]):
+        out.append("cue agrees to act")  # "Patel agreed to bring it by": a commitment, not what was said
+    if ws and ws[-1] in _PLEAD_FORMS and _PLEA.match(text, cue[1]):
+        out.append("cue is a plea")  # "pleaded guilty to two counts": a plea in court, no words reported
+    if ws and ws[-1] in _TELL_FORMS and _TELL_TRUTH.match(text, cue[1]):
+        out.append("cue tells the truth or a lie")  # "he told the truth about ...": a description, no words
+    if lead and lead[-1].endswith(_BE_CLITICS) and verb and verb[-1] in _PARTICIPLES:
+        out.append("passive cue")  # "We're told Paddock shot himself": the subject is the listener
+    if ws and ws[-1] == "states" and _STATES_NOUN_FOLLOWER.match(text, cue[1]):
+        out.append("cue is a noun")  # "increasingly diverse states have been ...", "key states like Iowa"
+    if ws and ws[-1] == "say" and (ws[-2:-1] or before[:1] or [""])[0] in _SAY_NOUN_LEAD:
+        out.append("cue is a noun")  # "Lynch still has the final say", "a say in the matter"
+    if any(w.startswith("ask") for w in ws) and ("about" in ws or _ABOUT_AFTER.match(text, cue[1])):
+        out.append("question without an answer")  # "Asked about her own vote, ...": the topic of a question
     return out
+
+
+#: what follows "states" as a plural noun, never the verb ("key states like Iowa", "diverse states have been",
+#: "non-Muslim states without any letup"); the verb takes a clause, a quotation or "that"
+_STATES_NOUN_FOLLOWER = re.compile(
+    r"\s*(?:[\u2014\u2013]|--)|\s*,?\s+(?:like|such|including)\b|\s+(?:that\s+)?(?:have|has|had|are|were|would|will|"
+    r"could|can|should|may|might|must|do|does|did|is|was)\b|\s+(?:without|across|where|which|who|whose|of|and|or)\b"
+)
+#: words before "say" that make it a noun ("the final say", "a say", "no say")
+_SAY_NOUN_LEAD = frozenset("the a final no any some more little equal their his her its our my".split())
+_ABOUT_AFTER = re.compile(r"\s+about\b", re.I)
+
+
+_AGREE_FORMS = frozenset("agree agrees agreed agreeing".split())
+_TO_AFTER = re.compile(r"\s+to\b", re.I)
+_PLEAD_FORMS = frozenset("plead pleads pleaded pled pleading".split())
+_PLEA = re.compile(r"\s+(?:not\s+)?(?:guilty|no\s+contest)\b", re.I)
+_TELL_TRUTH = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|our|my|your|no|any)\s+)?(?:truth|lies?|fibs?)\b", re.I)
+#: "we're", "I'm": the subject and a form of "be" written as one word
+_BE_CLITICS = ("'re", "\u2019re", "'m", "\u2019m")
 
 
 _ADD_FORMS = frozenset("add adds added adding".split())
