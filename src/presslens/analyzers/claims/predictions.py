@@ -136,7 +136,7 @@ RECALIBRATED_SCORES: dict[str, float] = {
     "sure forecast in a claim": 0.91,
     "forecast in a claim": 0.45,
     "sure forecast": 0.94,
-    "forecast": 0.69,
+    "forecast": 0.71,
     "plan": 0.94,
     "quoted forecast": 0.45,
     "subordinate forecast": 0.50,
