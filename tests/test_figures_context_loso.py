@@ -36,3 +36,4 @@ def test_the_1_9_held_out_readings_keep_1_8s_and_drop_only_1_9s_read_off_the_spl
     assert held_out_1_9("dev7") == CONTEXT_READINGS  # 1.8's dev7 readings are shipped; 1.9's were not read off dev7
     assert held_out_1_9("dev8") == CONTEXT_READINGS - NEW_IN_1_9
     assert held_out_readings("dev6", "fixes") == "rules" and held_out_readings("dev8", "fixes") == "fixes"
+    assert held_out_1_9("dev7", "fixes") == CONTEXT_READINGS - NEW_IN_1_9  # the default has no 1.9 reading

@@ -30,13 +30,15 @@ class FiguresAnalyzer(Analyzer):
         AnalyzerOption("readings", READINGS, DEFAULT_READINGS,
                        "number readings: 'fixes' (shipped since 1.9: 1.6's readings, 1.8's context readings (numbers "
                        "in names 'Voyager 1', '3200 Phaethon', the bare '757' of a 'Boeing 757', ids, day and decade "
-                       "pairs, 'in the seven figures', 'twenty something', 'have doubled', emphatic '100 percent') and "
+                       "pairs, 'in the seven figures', 'twenty something', 'have doubled') and "
                        "1.7's readings: points in time "
                        "'week 2', names 'Gang of Eight', emphatic '100%' and 'zero evidence', ZIP codes, rates after "
                        "a plural, percent ranges, ages after 'III,', 'six-figure', years before a plural noun as "
                        "candidates), 'rules' (1.8's default: the same without 1.7's readings) or 'general' (experimental: the fixes plus 1.6's general English readings: "
                        "trillions, .380, half-dozen, one-week, no two, (1)/(2), numbered lists, '45 and older', 'an "
-                       "estimated 40 or more', a year then an amount)"),
+                       "estimated 40 or more', a year then an amount) or 'readings19' (experimental: the fixes plus 1.9's "
+                       "readings: emphatic '100 percent' and 'zero support', 'fourteen centuries', '21 minutes into the "
+                       "video', 'known as 10,000 women', counted phrases past 'U.S.' and 'single-family')"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

@@ -49,12 +49,16 @@ from presslens.analyzers.figures.vocabulary import BOUND_BEFORE, IGNORE_CASE, MO
 if TYPE_CHECKING:
     from presslens.analyzers.figures.quantity import Quantity
 
-#: the named readings of this module (all on unless a caller passes a subset)
+#: the named readings of this module
 CONTEXT_READINGS = frozenset({
     "name_number", "number_name", "repeated_id", "id_number", "day_pair", "decade_pair", "magnitude", "time_mark",
     "idiom", "something", "doubled", "glued_digit", "code_number", "numbered_lines", "thread_counter", "emphatic",
     "counted_decades", "into_point", "called_name",
 })
+#: the readings figures 1.9 added: an option (``figures.readings=readings19``), they failed issue 13's ship rule
+CONTEXT_READINGS_1_9 = frozenset({"emphatic", "counted_decades", "into_point", "called_name"})
+#: figures 1.8's readings: on in every value of ``figures.readings`` but ``readings19`` (which has all)
+CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9
 
 _DIGITS = re.compile(r"\d{1,4}")
 # "45-40", "458 to 359", "3-1": a score or a tally after a name

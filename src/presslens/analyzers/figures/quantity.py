@@ -15,7 +15,7 @@ from presslens.analyzers.figures.atoms import (
     parse_digits,
     parse_number_words,
 )
-from presslens.analyzers.figures.context import CONTEXT_READINGS, apply_context_readings
+from presslens.analyzers.figures.context import CONTEXT_READINGS, CONTEXT_READINGS_1_8, apply_context_readings
 from presslens.analyzers.figures.specials import UNIT_OF_ONE_SCORE, YEAR_CONTEXT_BEFORE, find_specials
 from presslens.analyzers.figures.vocabulary import (
     BOUND_AFTER,
@@ -156,10 +156,12 @@ def _alternative_range(a: Atom, b: Atom) -> bool:
     return a.value is not None and b.value is not None and 1 <= a.value < b.value <= 2 * a.value + 1
 
 
-def _unit_phrase(text: str, pos: int, fixes: bool = False) -> tuple[int, int] | None:
+def _unit_phrase(text: str, pos: int, fixes: bool = False, units19: bool = False) -> tuple[int, int] | None:
     """The counted noun phrase right after ``pos``: up to three words, skipping one "of" (and "the"). With
     ``fixes`` (the 1.7 readings) a collective noun used as a modifier goes on to its noun ("two Ohio police
-    officers") and "past" right after "of the" ends the phrase like "last" ("five of the past six elections")."""
+    officers") and "past" right after "of the" ends the phrase like "last" ("five of the past six elections").
+    With ``units19`` (the option ``figures.readings=readings19``) the phrase goes on past a dotted abbreviation, a
+    hyphenated word ending in "-ly" and a few "-ly" adjectives."""
     m = re.match(r"\s+of\s+(?:the\s+)?", text[pos:], IGNORE_CASE)
     p = pos + (m.end() if m else 0)
     words: list[tuple[int, int]] = []
@@ -171,7 +173,7 @@ def _unit_phrase(text: str, pos: int, fixes: bool = False) -> tuple[int, int] | 
         if not gap:
             break
         q = p + gap.end()
-        w = _ABBREVIATION.match(text, q) or _WORD.match(text, q)  # "four Democrat U.S. senators"
+        w = (_ABBREVIATION.match(text, q) if units19 else None) or _WORD.match(text, q)  # "four Democrat U.S. senators"
         if not w:
             break
         word = w.group(0)
@@ -180,8 +182,8 @@ def _unit_phrase(text: str, pos: int, fixes: bool = False) -> tuple[int, int] | 
             break
         if fixes and low == "past" and m and not words:
             break  # "five of the past six elections" (but "two past elections" counts past elections)
-        if low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS and "-" not in low and not (
-            low in _LY_ADJECTIVES and _followed_by_word(text, w.end())
+        if low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS and not (units19 and (
+            "-" in low or (low in _LY_ADJECTIVES and _followed_by_word(text, w.end())))
         ):
             break  # an adverb ends the phrase; not "152 single-family homes", "two elderly women", "600 likely voters"
         if words and (low.endswith("ed") or (word[0].isupper() and not text[words[-1][0]].isupper()
@@ -193,7 +195,7 @@ def _unit_phrase(text: str, pos: int, fixes: bool = False) -> tuple[int, int] | 
             break
         words.append((w.start(), w.end()))
         p = w.end()
-        if looks_plural(low) and low not in _LY_ADJECTIVES and not (fixes and len(words) < 3 and _modifier_before_plural(text, low, w.end())):
+        if looks_plural(low) and not (units19 and low in _LY_ADJECTIVES) and not (fixes and len(words) < 3 and _modifier_before_plural(text, low, w.end())):
             break  # the head noun of a counted phrase: "Russian men", "new rifles" (not "police" of "police officers")
     if not words:
         return None
@@ -338,7 +340,7 @@ def _plural_unit(unit: str) -> str:
     return "centuries" if unit == "century" else unit + "s"
 
 
-def _classify(text: str, q: Quantity, first: Atom, last: Atom, fixes: bool = False) -> None:
+def _classify(text: str, q: Quantity, first: Atom, last: Atom, fixes: bool = False, units19: bool = False) -> None:
     """Label, unit and currency from what surrounds the number(s)."""
     pos = q.number[1]
     cur_before = _CURRENCY_BEFORE.search(text[max(0, q.number[0] - 4) : q.number[0]])
@@ -390,12 +392,12 @@ def _classify(text: str, q: Quantity, first: Atom, last: Atom, fixes: bool = Fal
     if ordinal_end is not None and last.kind == "digits" and q.value is not None:
         q.label = "ordinal"
         q.end = ordinal_end
-        unit = _unit_phrase(text, q.end, fixes)
+        unit = _unit_phrase(text, q.end, fixes, units19)
         if unit:
             q.unit, q.unit_span, q.end = text[unit[0] : unit[1]], unit, unit[1]
         return
     suffix_bound = BOUND_AFTER.match(text[pos:])
-    unit = _unit_phrase(text, pos + suffix_bound.end() if suffix_bound else pos, fixes)
+    unit = _unit_phrase(text, pos + suffix_bound.end() if suffix_bound else pos, fixes, units19)
     if unit:
         q.unit_span = unit
         q.unit = text[unit[0] : unit[1]]
@@ -563,17 +565,18 @@ def _plain_value(s: str) -> float | None:
     return value
 
 
-#: the readings of :func:`extract_quantities`: "rules" (the default: 1.6's), "fixes" (the rules plus figures 1.7's
-#: readings: points in time, names, emphatic 100% and zero, ZIP codes, rates after a plural, "25 percent to 90
-#: percent", years before a plural noun as candidates ...; an option, see the package docstring) or "general" (the
-#: fixes plus 1.6's general English readings, an option)
-READINGS = ("rules", "fixes", "general")
+#: the readings of :func:`extract_quantities`: "rules" (1.6's; the default before 1.9), "fixes" (the default since
+#: 1.9: the rules plus figures 1.7's readings: points in time, names, emphatic 100% and zero, ZIP codes, rates after a
+#: plural, "25 percent to 90 percent", years before a plural noun as candidates ...; see the package docstring),
+#: "general" (the fixes plus 1.6's general English readings, an option) or "readings19" (the fixes plus 1.9's context
+#: readings and counted phrases past "U.S." and "-ly" words, an option)
+READINGS = ("rules", "fixes", "general", "readings19")
 #: the default readings (figures 1.9, issue 13, s25: "fixes", judged leave-one-split-out with dev8 held out; before
 #: 1.9 "rules")
 DEFAULT_READINGS = "fixes"
-#: the readings of :mod:`.context` (figures 1.8) each reading applies
-CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {"rules": CONTEXT_READINGS, "fixes": CONTEXT_READINGS,
-                                                  "general": CONTEXT_READINGS}
+#: the readings of :mod:`.context` each reading applies (1.8's; all of them, 1.9's too, in "readings19")
+CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {"rules": CONTEXT_READINGS_1_8, "fixes": CONTEXT_READINGS_1_8,
+                                                  "general": CONTEXT_READINGS_1_8, "readings19": CONTEXT_READINGS}
 
 
 def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: frozenset[str] | None = None) -> list[Quantity]:
@@ -584,6 +587,7 @@ def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: fro
         raise ValueError(f"unknown figure readings {readings!r} (choose from {', '.join(READINGS)})")
     general = readings == "general"
     fixes = readings != "rules"
+    units19 = readings == "readings19"
     index = WordStarts(text)
     specials = find_specials(text, index, general, fixes)
     quantities: list[Quantity] = []
@@ -612,7 +616,7 @@ def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: fro
     for a, b, pre in _range_pairs(text, atoms, general, fixes):
         q = _quantity_from_range(text, a, b, pre)
         in_range.update({id(a), id(b)})
-        _classify(text, q, a, b, fixes)
+        _classify(text, q, a, b, fixes, units19)
         q.label = "range"
         if (a.year_like and b.year_like) or _years_in_brackets(text, a, b):
             q.label, q.unit, q.unit_span, q.end = "date", None, None, b.end
@@ -632,7 +636,7 @@ def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: fro
                                        extra={"date": text[a.start : a.end]}))
             continue
         q = _quantity_from_atom(text, a)
-        _classify(text, q, a, a, fixes)
+        _classify(text, q, a, a, fixes, units19)
         if q.label == "duration" and _FROM_POINT_AFTER.match(text, q.end):
             continue  # "two weeks from now", "three days from Monday": a point in time (a date), not a duration
         if q.score == HEADLINE_NUMBER_SCORE and q.unit_span is not None:
