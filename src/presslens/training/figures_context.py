@@ -82,9 +82,11 @@ def held_out_context(split: str) -> frozenset[str]:
 
 
 def score_split(data_dir: Path, split: str, context: frozenset[str], readings: str = DEFAULT_READINGS,
-                scores: str = "rules", annotations: Path = DEFAULT_ANNOTATIONS
+                scores: str = "rules", annotations: Path = DEFAULT_ANNOTATIONS,
+                bounds: list[PrecisionRecallCounts] | None = None,
                 ) -> tuple[PrecisionRecallCounts, list[tuple[float, bool]]]:
-    """Quantity counts of one split with these context readings, and every figure's (score, right) pair."""
+    """Quantity counts of one split with these context readings, and every figure's (score, right) pair; the
+    counts of the eval's "quantity bound" line are appended to ``bounds`` (one per article) when given."""
     analyzer = FiguresAnalyzer()
     counts = PrecisionRecallCounts()
     scored: list[tuple[float, bool]] = []
@@ -94,6 +96,8 @@ def score_split(data_dir: Path, split: str, context: frozenset[str], readings: s
         result = score_article(article.text, record, findings, {})
         counts = counts + result.kinds["quantity"]
         scored += result.scored["quantity"]
+        if bounds is not None:
+            bounds.append(result.attributes["quantity bound"])
     return counts, scored
 
 
@@ -117,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
             held_out_context(s) & CONTEXT_BY_READINGS[args.readings], held_out_readings(s, args.readings)),
         "1.9 held out": lambda s: (held_out_1_9(s, args.readings), held_out_readings(s, args.readings)),
     }
-    table = {name: {split: score_split(args.data, split, *pick(split), args.scores)
+    bounds: dict[str, list[PrecisionRecallCounts]] = {name: [] for name in columns}
+    table = {name: {split: score_split(args.data, split, *pick(split), args.scores, bounds=bounds[name])
                     for split in OPEN_SPLITS} for name, pick in columns.items()}
     print(f"readings={args.readings} scores={args.scores}; cells: P (right/asserted) / R (found/gold) / ECE")
     print("| split | " + " | ".join(columns) + " |")
@@ -129,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         total = sum((table[name][s][0] for s in OPEN_SPLITS), PrecisionRecallCounts())
         sums.append(_cell(total, [x for s in OPEN_SPLITS for x in table[name][s][1]]))
     print("| sum (ECE pooled) | " + " | ".join(sums) + " |")
+    bound_sums = [sum(bounds[name], PrecisionRecallCounts()) for name in columns]
+    print("| quantity bound, sum (right/asserted bounds, found/gold bounds) | "
+          + " | ".join(f"{b.correct}/{b.predicted}, {b.found}/{b.gold}" for b in bound_sums) + " |")
     return 0
 
 

@@ -440,8 +440,9 @@ The rule's inputs (written into this docstring, commit 945393b, before AUDIT B w
 count does not rise. Change 2 (over change 1): held out it moves no open split (every reading is off on the splits it
 was read off, and the unit fixes change no count), so it ships only if AUDIT B precision rises and its wrong count
 does not rise. Only the quantity kind moves: the claims analyzer attaches figures to claims but scores without them.
-The bound attribute (the eval's "quantity bound" line), in-sample over the eight splits: 1.8 357/364 right of the
-asserted bounds and 351/363 gold bounds found, the 1.9 default 360/366 and 354/363, readings19 362/365 and 356/363;
+The bound attribute (the eval's "quantity bound" line; the same tool's last line), summed over the eight splits: 1.8
+357/364 right of the asserted bounds and 351/363 gold bounds found; the 1.9 default 360/366 and 354/363 in-sample,
+357/364 and 351/363 held out; readings19 362/365 and 356/363 in-sample, held out as the default;
 the largest group left is two misses each of an approximate bound spread over a list ("An estimated 329 of these
 cases and 25 of the deaths") and a bound the guideline reads that no rule does ("Barely 30", "at least every 45
 minutes", "couldn't get 1,000 signatures": upper): too few and too varied for a clean rule.
