@@ -480,6 +480,12 @@ readings (same features, same method; the 1.7 readings in-sample on dev5 and dev
 0.012, dev6 0.018, dev7 0.010, dev8 0.092 (dev8's wrong figures sit at high rule scores). The asserted figures are the
 same with either score, so it stays an option.
 
+Speed (1.9 against the branch start 4e85a94, BASE from ``git archive 4e85a94 src``, on the 15 files of AUDIT A, a
+shared 2-core host): the whole pipeline, ``python bench/ab_speed.py --a BASE/src --b src /work/annot/s25/A --rounds
+3``, median per-round ratio B/A 1.242 in a first run (rounds 1.003, 1.397, 1.242: the host was busy) and 0.996 in a
+second (0.996, 1.022, 0.963); the figures alone, ``python bench/figures_ab.py --a BASE/src --b src /work/annot/s25/A
+--rounds 6 --repeat 10`` (process CPU time), 0.943 (0.790-1.348). The figures cost the same within the host's noise.
+
 Modules, in dependency order: :mod:`.vocabulary`, :mod:`.atoms`, :mod:`.specials`, :mod:`.quantity`,
 :mod:`.context`, :mod:`.scoring`, :mod:`.analyzer`.
 """
