@@ -1,7 +1,8 @@
-"""Readings that look at a figure's context once the figures are put together (figures 1.8, issue 13, s24).
+"""Readings that look at a figure's context once the figures are put together (figures 1.8, issue 13, s24; 1.9, s25).
 
 Each reading has a name (:data:`CONTEXT_READINGS`) so that every one can be switched on or off alone (the
-leave-one-split-out check turns off the readings read off the split it scores). They drop figures that are part of
+leave-one-split-out check turns off the readings read off the split it scores); 1.8's are on in every value of
+``figures.readings``, 1.9's (:data:`CONTEXT_READINGS_1_9`) only in ``readings19``. They drop figures that are part of
 a name or an identifier, turn day and decade pairs into dates, and read a few amounts the patterns missed:
 
 - ``name_number``: a bare number right after a capitalised word inside a sentence, with no plural noun after it, is
@@ -22,12 +23,11 @@ a name or an identifier, turn day and decade pairs into dates, and read a few am
 - ``code_number``: plan and tax codes ("a 401(k)", "501(c)(3) groups") and error codes ("Ecode: 17") are identifiers;
 - ``numbered_lines``: numbers alone on their lines, 1, 2, 3 ... in order (at least three), number a list;
 - ``thread_counter``: the counter of a thread of posts, "#vote (1 of 3)", "(2/5)", numbers a post, not a figure;
-- ``emphatic``: an emphatic "100 percent" is certainty, not a figure (GUIDELINE.md 8a): before "more than one/a"
+- ``emphatic``: an emphatic "100 percent" is certainty, not a figure (GUIDELINE.md 8a): before "more than one"
   ("there was 100% more than one shooter": "more than one shooter" is then a count with a lower bound; not "100% more
-  than one year ago"), after an
-  object pronoun, "agree" or a name and before a clause end ("supports Donald Trump 100 percent,", "I agree 100%.")
-  and alone as a sentence ("One-hundred percent."); likewise "zero" before "support", "trust", "patience",
-  "appetite", "faith", "sympathy" ("she had zero support"; figures 1.9, issue 13, s25);
+  than one year ago"), after an object pronoun, "agree" or a name and before a clause end ("supports Donald Trump 100
+  percent,", "I agree 100%.") and alone as a sentence ("One-hundred percent."); likewise "zero" before "support",
+  "trust", "patience", "appetite", "faith", "sympathy" ("she had zero support"; figures 1.9, issue 13, s25);
 - ``counted_decades``: a number right before "decades" or "centuries" counts them ("for fourteen centuries": 14
   centuries, "the last three-plus decades": at least 3 decades), not a bare number beside a vague amount (1.9);
 - ``into_point``: a duration "into the video" (a recording, a debate, a hearing) is a point in it ("begins about 21
