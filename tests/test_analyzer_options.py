@@ -43,8 +43,6 @@ CASES = [
      "Clinic row\n\nMara Lind, the nurse who accused the clinic of falsifying records, says managers ignored her."),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
-    ("figures.readings", "readings19", "figures", "The coach said he backs him 100 percent, whatever happens."),
-    ("figures.readings", "rules", "figures", "There is zero evidence of fraud."),
     ("violence.call_demands", "off", "violence", TIME_FOR),
     ("violence.call_pleas", "off", "violence", SCHOOLS),
     ("violence.call_voice_checks", "on", "violence", JABBED),

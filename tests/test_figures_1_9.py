@@ -109,3 +109,13 @@ def test_the_default_and_the_other_readings_apply_only_1_8s_context_readings() -
 
     assert CONTEXT_BY_READINGS["fixes"] == CONTEXT_BY_READINGS["rules"] == CONTEXT_READINGS_1_8
     assert CONTEXT_BY_READINGS["readings19"] == CONTEXT_READINGS
+
+
+@pytest.mark.parametrize("value, kept", [("readings19", False), ("fixes", True), ("rules", True)])
+def test_the_pipeline_option_picks_the_readings(value: str, kept: bool) -> None:
+    from presslens import read_article
+    from presslens.pipeline import Pipeline, PipelineConfig
+
+    text = "The coach said he backs him 100 percent, whatever happens."
+    report = Pipeline(PipelineConfig(only=("figures",), options={"figures.readings": value})).run(read_article(text))
+    assert any(f.kind == "quantity" for f in report.findings) == kept
