@@ -28,3 +28,12 @@ def test_switching_off_the_reading_read_off_a_split_brings_its_old_figure_back()
     assert not any("1" in n for n in numbers)  # a number in a name is no figure
     numbers = {text[q.start:q.end] for q in extract_quantities(text, "rules", held_out_context("dev7"))}
     assert any("1" in n for n in numbers)  # held out on dev7, where the names reading was read off
+
+
+def test_the_1_9_held_out_readings_keep_1_8s_and_drop_only_1_9s_read_off_the_split() -> None:
+    from presslens.training.figures_context import NEW_IN_1_9, held_out_1_9, held_out_readings
+
+    assert held_out_1_9("dev7") == CONTEXT_READINGS  # 1.8's dev7 readings are shipped; 1.9's were not read off dev7
+    assert held_out_1_9("dev8") == CONTEXT_READINGS - NEW_IN_1_9
+    assert held_out_readings("dev6", "fixes") == "rules" and held_out_readings("dev8", "fixes") == "fixes"
+    assert held_out_1_9("dev7", "fixes") == CONTEXT_READINGS - NEW_IN_1_9  # the default has no 1.9 reading

@@ -181,7 +181,12 @@ def test_the_readings_are_in_both_option_values(readings: str) -> None:
     assert [x.score < 0.5 for x in extract_quantities("Eyes on 2018 elections.", readings)] == [True]
 
 
-def test_the_default_readings_are_1_6s() -> None:
-    assert [x.score < 0.5 for x in extract_quantities("Eyes on 2018 elections.")] == [False]
-    assert [q.unit for q in extract_quantities("He met two Ohio police officers.")] != \
-        [q.unit for q in extract_quantities("He met two Ohio police officers.", "fixes")]
+def test_the_default_readings_are_the_fixes_since_1_9_and_rules_keeps_1_6s() -> None:
+    from presslens.analyzers.figures.analyzer import FiguresAnalyzer
+
+    assert [x.score < 0.5 for x in extract_quantities("Eyes on 2018 elections.")] == [True]
+    assert [x.score < 0.5 for x in extract_quantities("Eyes on 2018 elections.", "rules")] == [False]
+    text = "He met two Ohio police officers."
+    assert [q.unit for q in extract_quantities(text)] == [q.unit for q in extract_quantities(text, "fixes")]
+    assert [q.unit for q in extract_quantities(text, "rules")] != [q.unit for q in extract_quantities(text, "fixes")]
+    assert {o.name: o.default for o in FiguresAnalyzer.options}["readings"] == "fixes"

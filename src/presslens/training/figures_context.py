@@ -4,8 +4,10 @@ Each reading of :mod:`presslens.analyzers.figures.context` was read off one plac
 errors, audit A of its stop (unlabelled PolNeAR train text), other unlabelled PolNeAR train text ("pool") or a user
 trial. A reading read off a split is in-sample there, so the held-out number of a split switches off the readings
 read off it (:func:`held_out_context`). For every open split (:data:`~presslens.evaluation.realnews_selection.OPEN_SPLITS`)
-this prints quantity precision / recall at 0.5 and the ECE of the figures' scores with no context reading (the
-analyzer before 1.8), with all of them (in-sample) and held out, and the sums::
+this prints quantity precision / recall at 0.5 and the ECE of the figures' scores with figures 1.8's default (the
+``rules`` readings and 1.8's context readings), with no context reading, with all of them (in-sample) and held out
+(the readings read off the split off: :func:`held_out_context`, :func:`held_out_readings`), held out for the 1.9
+change (1.8's context readings on, 1.9's read off the split off: :func:`held_out_1_9`), and the sums::
 
     python -m presslens.training.figures_context --data ../shared/data/ptc-semeval2020-task11 [--readings rules|fixes|general]
 
@@ -17,12 +19,17 @@ realnews`` for the same readings.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from presslens.analyzers.figures.analyzer import FiguresAnalyzer
-from presslens.analyzers.figures.context import CONTEXT_READINGS
-from presslens.analyzers.figures.quantity import READINGS, extract_quantities
+from presslens.analyzers.figures.context import CONTEXT_READINGS, CONTEXT_READINGS_1_9
+from presslens.analyzers.figures.quantity import (
+    CONTEXT_BY_READINGS,
+    DEFAULT_READINGS,
+    READINGS,
+    extract_quantities,
+)
 from presslens.analyzers.figures.scoring import SCORES_CHOICES, calibrated_score
 from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles, score_article
@@ -36,9 +43,37 @@ READ_OFF: dict[str, frozenset[str]] = {
     "idiom": frozenset({"dev7"}), "something": frozenset({"dev7"}), "doubled": frozenset({"dev7"}),
     "glued_digit": frozenset({"pool"}), "code_number": frozenset({"pool"}), "numbered_lines": frozenset({"pool"}),
     "thread_counter": frozenset({"user trial"}),
+    "emphatic": frozenset({"dev8", "A s25"}), "counted_decades": frozenset({"dev4", "dev8"}),
+    "into_point": frozenset({"dev8"}), "called_name": frozenset({"dev8"}),
 }
-"""Where each context reading was read off (round 2 stop 24): a real-news split, ``"A"`` (that stop's audit A),
+"""Where each context reading was read off (round 2 stop 24; ``emphatic``: stop 25): a real-news split, ``"A"`` (stop 24's
+audit A), ``"A s25"`` (stop 25's audit A),
 ``"pool"`` (unlabelled PolNeAR train text outside the audits) or ``"user trial"``."""
+
+
+READINGS_READ_OFF: dict[str, frozenset[str]] = {"rules": frozenset(), "fixes": frozenset({"dev5", "dev6"}),
+                                               "general": frozenset({"dev5", "dev6"}),
+                                               "readings19": frozenset({"dev5", "dev6"})}
+"""The open splits some readings of each value of ``figures.readings`` were read off (1.6's off dev5, 1.7's off dev5 and
+dev6). Every figure the ``fixes`` readings change on dev5 and dev6 comes from a reading read off that split (dev5:
+the emphatic zero; dev6: the points in time, emphatic 100%, rates, percent ranges, "at least one of", the counted
+"one" pair, "rue", "a couple hundred" and the year rule), so there the held-out readings are ``rules``; for
+``general`` this is approximate (its 1.6 readings read off audit A move dev6: see the package docstring)."""
+
+
+def held_out_readings(split: str, readings: str) -> str:
+    """The readings a held-out score of ``split`` uses: ``readings``, or ``rules`` where they were read off it."""
+    return "rules" if split in READINGS_READ_OFF[readings] else readings
+
+
+NEW_IN_1_9 = CONTEXT_READINGS_1_9
+"""The context readings figures 1.9 added (1.8's are shipped: the 1.9 change is judged with them on)."""
+
+
+def held_out_1_9(split: str, readings: str = "readings19") -> frozenset[str]:
+    """The context readings of a held-out score of the 1.9 changes: 1.8's, and those 1.9 readings of ``readings``
+    that were not read off ``split``."""
+    return (CONTEXT_READINGS - NEW_IN_1_9) | (held_out_context(split) & NEW_IN_1_9 & CONTEXT_BY_READINGS[readings])
 
 
 def held_out_context(split: str) -> frozenset[str]:
@@ -46,10 +81,12 @@ def held_out_context(split: str) -> frozenset[str]:
     return frozenset(r for r in CONTEXT_READINGS if split not in READ_OFF[r])
 
 
-def score_split(data_dir: Path, split: str, context: frozenset[str], readings: str = "rules",
-                scores: str = "rules", annotations: Path = DEFAULT_ANNOTATIONS
+def score_split(data_dir: Path, split: str, context: frozenset[str], readings: str = DEFAULT_READINGS,
+                scores: str = "rules", annotations: Path = DEFAULT_ANNOTATIONS,
+                bounds: list[PrecisionRecallCounts] | None = None,
                 ) -> tuple[PrecisionRecallCounts, list[tuple[float, bool]]]:
-    """Quantity counts of one split with these context readings, and every figure's (score, right) pair."""
+    """Quantity counts of one split with these context readings, and every figure's (score, right) pair; the
+    counts of the eval's "quantity bound" line are appended to ``bounds`` (one per article) when given."""
     analyzer = FiguresAnalyzer()
     counts = PrecisionRecallCounts()
     scored: list[tuple[float, bool]] = []
@@ -59,6 +96,8 @@ def score_split(data_dir: Path, split: str, context: frozenset[str], readings: s
         result = score_article(article.text, record, findings, {})
         counts = counts + result.kinds["quantity"]
         scored += result.scored["quantity"]
+        if bounds is not None:
+            bounds.append(result.attributes["quantity bound"])
     return counts, scored
 
 
@@ -70,12 +109,20 @@ def _cell(counts: PrecisionRecallCounts, scored: Sequence[tuple[float, bool]]) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
-    parser.add_argument("--readings", choices=READINGS, default="rules")
+    parser.add_argument("--readings", choices=READINGS, default=DEFAULT_READINGS)
     parser.add_argument("--scores", choices=SCORES_CHOICES, default="rules")
     args = parser.parse_args(argv)
-    columns = {"no context reading": lambda s: frozenset(), "all (in-sample)": lambda s: CONTEXT_READINGS,
-               "held out": held_out_context}
-    table = {name: {split: score_split(args.data, split, pick(split), args.readings, args.scores)
+    start = CONTEXT_READINGS - NEW_IN_1_9  # figures 1.8's context readings
+    columns: dict[str, Callable[[str], tuple[frozenset[str], str]]] = {
+        "1.8 (rules, 1.8's context readings)": lambda s: (start, "rules"),
+        "no context reading": lambda s: (frozenset(), args.readings),
+        "all (in-sample)": lambda s: (CONTEXT_BY_READINGS[args.readings], args.readings),
+        "held out (1.8's context readings too)": lambda s: (
+            held_out_context(s) & CONTEXT_BY_READINGS[args.readings], held_out_readings(s, args.readings)),
+        "1.9 held out": lambda s: (held_out_1_9(s, args.readings), held_out_readings(s, args.readings)),
+    }
+    bounds: dict[str, list[PrecisionRecallCounts]] = {name: [] for name in columns}
+    table = {name: {split: score_split(args.data, split, *pick(split), args.scores, bounds=bounds[name])
                     for split in OPEN_SPLITS} for name, pick in columns.items()}
     print(f"readings={args.readings} scores={args.scores}; cells: P (right/asserted) / R (found/gold) / ECE")
     print("| split | " + " | ".join(columns) + " |")
@@ -87,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         total = sum((table[name][s][0] for s in OPEN_SPLITS), PrecisionRecallCounts())
         sums.append(_cell(total, [x for s in OPEN_SPLITS for x in table[name][s][1]]))
     print("| sum (ECE pooled) | " + " | ".join(sums) + " |")
+    bound_sums = [sum(bounds[name], PrecisionRecallCounts()) for name in columns]
+    print("| quantity bound, sum (right/asserted bounds, found/gold bounds) | "
+          + " | ".join(f"{b.correct}/{b.predicted}, {b.found}/{b.gold}" for b in bound_sums) + " |")
     return 0
 
 

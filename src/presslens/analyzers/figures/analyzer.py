@@ -6,7 +6,7 @@ from typing import Any
 
 from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, Features, register
 from presslens.analyzers.figures.atoms import clean_number
-from presslens.analyzers.figures.quantity import READINGS, Quantity, extract_quantities
+from presslens.analyzers.figures.quantity import DEFAULT_READINGS, READINGS, Quantity, extract_quantities
 from presslens.analyzers.figures.scoring import SCORES_CHOICES, calibrated_score
 from presslens.article import Article, Finding, span_ref
 
@@ -18,7 +18,7 @@ from presslens.article import Article, Finding, span_ref
 class FiguresAnalyzer(Analyzer):
     """Number expressions: counts, percentages, money, ranges, ages, durations, dates, measures."""
 
-    version = "1.8"
+    version = "1.9"
     languages = frozenset({"en"})
     description = (
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
@@ -27,16 +27,18 @@ class FiguresAnalyzer(Analyzer):
     options = (
         AnalyzerOption("scores", SCORES_CHOICES, "rules",
                        "figure scores: 'rules' (shipped, fixed per pattern) or 'calibrated' (experimental, fitted)"),
-        AnalyzerOption("readings", READINGS, "rules",
-                       "number readings: 'rules' (shipped: 1.6's readings and 1.8's context readings: numbers in names "
-                       "'Voyager 1', '3200 Phaethon', the bare '757' of a 'Boeing 757', ids, day and decade pairs, 'in "
-                       "the seven figures', 'twenty something', 'have doubled'), 'fixes' (experimental: 1.7's readings: "
-                       "points in time "
+        AnalyzerOption("readings", READINGS, DEFAULT_READINGS,
+                       "number readings: 'fixes' (shipped since 1.9: 1.6's readings, 1.8's context readings (numbers "
+                       "in names 'Voyager 1', '3200 Phaethon', the bare '757' of a 'Boeing 757', ids, day and decade "
+                       "pairs, 'in the seven figures', 'twenty something', 'have doubled') and "
+                       "1.7's readings: points in time "
                        "'week 2', names 'Gang of Eight', emphatic '100%' and 'zero evidence', ZIP codes, rates after "
                        "a plural, percent ranges, ages after 'III,', 'six-figure', years before a plural noun as "
-                       "candidates) or 'general' (experimental: the fixes plus 1.6's general English readings: "
+                       "candidates), 'rules' (1.8's default: the same without 1.7's readings) or 'general' (experimental: the fixes plus 1.6's general English readings: "
                        "trillions, .380, half-dozen, one-week, no two, (1)/(2), numbered lists, '45 and older', 'an "
-                       "estimated 40 or more', a year then an amount)"),
+                       "estimated 40 or more', a year then an amount) or 'readings19' (experimental: the fixes plus 1.9's "
+                       "readings: emphatic '100 percent' and 'zero support', 'fourteen centuries', '21 minutes into the "
+                       "video', 'known as 10,000 women', counted phrases past 'U.S.' and 'single-family')"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

@@ -1,7 +1,8 @@
-"""Readings that look at a figure's context once the figures are put together (figures 1.8, issue 13, s24).
+"""Readings that look at a figure's context once the figures are put together (figures 1.8, issue 13, s24; 1.9, s25).
 
 Each reading has a name (:data:`CONTEXT_READINGS`) so that every one can be switched on or off alone (the
-leave-one-split-out check turns off the readings read off the split it scores). They drop figures that are part of
+leave-one-split-out check turns off the readings read off the split it scores); 1.8's are on in every value of
+``figures.readings``, 1.9's (:data:`CONTEXT_READINGS_1_9`) only in ``readings19``. They drop figures that are part of
 a name or an identifier, turn day and decade pairs into dates, and read a few amounts the patterns missed:
 
 - ``name_number``: a bare number right after a capitalised word inside a sentence, with no plural noun after it, is
@@ -21,7 +22,19 @@ a name or an identifier, turn day and decade pairs into dates, and read a few am
 - ``glued_digit``: a digit glued to the letter before it belongs to a word ("GÃ1⁄4len", a garbled "Gülen");
 - ``code_number``: plan and tax codes ("a 401(k)", "501(c)(3) groups") and error codes ("Ecode: 17") are identifiers;
 - ``numbered_lines``: numbers alone on their lines, 1, 2, 3 ... in order (at least three), number a list;
-- ``thread_counter``: the counter of a thread of posts, "#vote (1 of 3)", "(2/5)", numbers a post, not a figure.
+- ``thread_counter``: the counter of a thread of posts, "#vote (1 of 3)", "(2/5)", numbers a post, not a figure;
+- ``emphatic``: an emphatic "100 percent" is certainty, not a figure (GUIDELINE.md 8a): before "more than one"
+  ("there was 100% more than one shooter": "more than one shooter" is then a count with a lower bound; not "100% more
+  than one year ago"), after an object pronoun, "agree" or a name and before a clause end ("supports Donald Trump 100
+  percent,", "I agree 100%.") and alone as a sentence ("One-hundred percent."); likewise "zero" before "support",
+  "trust", "patience", "appetite", "faith", "sympathy" ("she had zero support"; figures 1.9, issue 13, s25);
+- ``counted_decades``: a number right before "decades" or "centuries" counts them ("for fourteen centuries": 14
+  centuries, "the last three-plus decades": at least 3 decades), not a bare number beside a vague amount (1.9);
+- ``into_point``: a duration "into the video" (a recording, a debate, a hearing) is a point in it ("begins about 21
+  minutes into the video"; not "a month into the race"), like "the 7 minute mark" (1.9);
+- ``called_name``: a number after "known as", "dubbed", "nicknamed", "(en)titled", or before a capitalised noun and
+  "program", "project", "initiative", "campaign" ... is a name ("a pet project known as 10,000 women", "the 10,000
+  Women program"; 1.9).
 """
 
 from __future__ import annotations
@@ -36,11 +49,16 @@ from presslens.analyzers.figures.vocabulary import BOUND_BEFORE, IGNORE_CASE, MO
 if TYPE_CHECKING:
     from presslens.analyzers.figures.quantity import Quantity
 
-#: the named readings of this module (all on unless a caller passes a subset)
+#: the named readings of this module
 CONTEXT_READINGS = frozenset({
     "name_number", "number_name", "repeated_id", "id_number", "day_pair", "decade_pair", "magnitude", "time_mark",
-    "idiom", "something", "doubled", "glued_digit", "code_number", "numbered_lines", "thread_counter",
+    "idiom", "something", "doubled", "glued_digit", "code_number", "numbered_lines", "thread_counter", "emphatic",
+    "counted_decades", "into_point", "called_name",
 })
+#: the readings figures 1.9 added: an option (``figures.readings=readings19``), they failed issue 13's ship rule
+CONTEXT_READINGS_1_9 = frozenset({"emphatic", "counted_decades", "into_point", "called_name"})
+#: figures 1.8's readings: on in every value of ``figures.readings`` but ``readings19`` (which has all)
+CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9
 
 _DIGITS = re.compile(r"\d{1,4}")
 # "45-40", "458 to 359", "3-1": a score or a tally after a name
@@ -80,6 +98,22 @@ _CODE_BEFORE = re.compile(r"(?:[Cc]ode|[Ee]rror)[ ]?:[ ]*$|\d\([a-z]\)\($")
 _LINE_NUMBER_ALONE = re.compile(r"\n[ \t]*(?P<n>\d{1,2})[ \t]*(?=\n|$)")
 # "(1 of 3)", "(2/5)": the counter of a thread of posts
 _THREAD_COUNTER = re.compile(r"\((?P<n>\d{1,2})(?:[ ]of[ ]|/)(?P<m>\d{1,2})\)")
+# an emphatic "100 percent" (figures 1.9): the figure's own text, what may stand before it and what follows it
+_HUNDRED_PERCENT = re.compile(r"(?:100|[Oo]ne[- ]hundred|ONE[- ]HUNDRED)[ ]?(?:%|percent|per[ ]cent)", IGNORE_CASE)
+_EMPHATIC_MORE_THAN = re.compile(
+    r"[ ]+more[ ]+than[ ]+(?=one\b(?![ ]+(?:year|month|week|day|decade|quarter|time)s?\b))", IGNORE_CASE)
+_EMPHATIC_END_AFTER = re.compile(r"[ ]*(?:[,.;!?”\"’)]|$)")
+_EMPHATIC_BEFORE = re.compile(r"(?:\b(?:him|her|them|it|me|us|you|this|that|agree|agreed|agrees)|[a-z][ ]+[A-Z][a-z]+)[ ]+$"
+                              r"|(?:^|[.!?][ ”\"’]*)[ ]*$")
+_EMPHATIC_ZERO_AFTER = re.compile(r"[ ]+(?:support|trust|patience|appetite|faith|sympathy)\b(?![ -](?:of|for)[ ]+\d)",
+                                  IGNORE_CASE)
+_INTO_POINT_AFTER = re.compile(
+    r"[ ]+into[ ]+(?:the|his|her|their|its|a|an|this|that)[ ]+(?:[a-z]+[ ]+)?(?:video|clip|recording|debate|interview|"
+    r"speech|show|broadcast|podcast|film|movie|episode|hearing|tape)\b", IGNORE_CASE)
+_CALLED_BEFORE = re.compile(r"\b(?:known[ ]+as|dubbed|nicknamed|titled|entitled)[ ]+[“\"‘']?$", IGNORE_CASE)
+_NAMED_PROGRAM_AFTER = re.compile(r"[ ]+(?:program|programme|project|initiative|campaign|challenge|foundation|fund|"
+                                  r"movement|club|prize|award)\b")
+_VAGUE_TIMES = re.compile(r"(?:decades|centuries)", IGNORE_CASE)
 #: a numbered list: at least this many lines holding only a number, 1, 2, 3 ... in order
 NUMBERED_RUN = 3
 
@@ -160,6 +194,22 @@ def _number_name(text: str, q: Quantity, title: Callable[[str, int], bool]) -> b
             and _NAME_END_AFTER.match(text, q.unit_span[1]) is not None and not title(text, q.start))
 
 
+def _emphatic(text: str, q: Quantity) -> int | None:
+    """None where ``q`` is no emphatic figure; else where a "more than" after it starts, or -1 (reading
+    ``emphatic``)."""
+    if q.value == 0 and q.label == "count" and _EMPHATIC_ZERO_AFTER.match(text, q.number[1]):
+        return -1  # "zero support"
+    if q.value != 100 or q.label != "percent" or q.bound is not None \
+            or not _HUNDRED_PERCENT.fullmatch(text, q.start, q.end):
+        return None
+    more = _EMPHATIC_MORE_THAN.match(text, q.end)
+    if more:
+        return more.end() - len(more.group().lstrip())  # "100% more than one shooter"
+    if _EMPHATIC_END_AFTER.match(text, q.end) and _EMPHATIC_BEFORE.search(text, max(0, q.start - 40), q.start):
+        return -1  # "supports Donald Trump 100 percent,", "One-hundred percent."
+    return None
+
+
 def title_line(text: str, pos: int) -> bool:
     """Whether ``pos`` lies in a headline: a line of at least four words whose longer words are nearly all
     capitalised ("ICE Arrests 22 In Chicago Area", "54 Years Ago Today: ...")."""
@@ -194,7 +244,28 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
             if 1 <= int(m.group("n")) <= int(m.group("m")) <= 30:
                 listed.update((m.start("n"), m.start("m")))  # "#gapol (1 of 3)"
     out: list[Quantity] = []
+    more_than_one: set[int] = set()  # where "more than" of a dropped emphatic "100% more than one" starts
     for q in quantities:
+        if "emphatic" in enabled:
+            emphatic = _emphatic(text, q)
+            if emphatic is not None:
+                if emphatic >= 0:
+                    more_than_one.add(emphatic)
+                continue
+        if "counted_decades" in enabled and q.vague and out and _VAGUE_TIMES.fullmatch(text, q.start, q.end):
+            prev = out[-1]
+            if prev.value is not None and prev.unit is None and not prev.vague and prev.label in {"count", "duration"} \
+                    and re.fullmatch(r"[ -]", text[prev.end : q.start]):
+                prev.label, prev.unit, prev.unit_span = "duration", text[q.start : q.end].lower(), (q.start, q.end)
+                prev.end = q.end  # "for fourteen centuries", "the last three-plus decades"
+                continue
+        if "into_point" in enabled and q.label == "duration" and _INTO_POINT_AFTER.match(text, q.end):
+            continue  # "begins about 21 minutes into the video": a point in the recording
+        if "called_name" in enabled and q.label == "count" and q.bound is None and (
+            _CALLED_BEFORE.search(text, max(0, q.start - 16), q.start)
+            or (q.unit_span is not None and text[q.unit_span[0]].isupper() and _NAMED_PROGRAM_AFTER.match(text, q.end))
+        ):
+            continue  # "a pet project known as 10,000 women", "the 10,000 Women program"
         if q.number[0] in listed:
             continue  # "\n\n1\nJohn Leguizamo On ...\n\n2\n...": a numbered list
         if "glued_digit" in enabled and q.number[0] > 0 and _letter(text[q.number[0] - 1]):
@@ -244,6 +315,10 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
                 q.label, q.value, q.low, q.high, q.vague, q.bound = "age", None, low, low + 9, True, "approx"
                 q.unit, q.unit_span, q.end = "years", None, something.end()
         out.append(q)
+    for q in out:
+        for begin in more_than_one:  # "100% more than one shooter": "more than one shooter", lower bound
+            if q.bound is None and q.value == 1 and re.fullmatch(r"more[ ]+than[ ]+", text[begin : q.start], IGNORE_CASE):
+                q.bound, q.bound_span, q.start = "lower", (begin, begin + len("more than")), begin
     if ids:
         out = [q for q in out if not (q.label == "count" and q.unit is None and q.bound is None
                                       and _number_text(text, q) in ids and _DIGITS.fullmatch(_number_text(text, q)))]

@@ -15,7 +15,7 @@ from presslens.analyzers.figures.atoms import (
     parse_digits,
     parse_number_words,
 )
-from presslens.analyzers.figures.context import CONTEXT_READINGS, apply_context_readings
+from presslens.analyzers.figures.context import CONTEXT_READINGS, CONTEXT_READINGS_1_8, apply_context_readings
 from presslens.analyzers.figures.specials import UNIT_OF_ONE_SCORE, YEAR_CONTEXT_BEFORE, find_specials
 from presslens.analyzers.figures.vocabulary import (
     BOUND_AFTER,
@@ -76,6 +76,12 @@ def _ordinal_suffix(value: float) -> str:
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# a dotted abbreviation inside a counted phrase, before its next word: "four Democrat U.S. senators", "40 U.S.-made
+# missiles", "three U.N. envoys" (figures 1.9: the phrase was cut at "U")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}(?:-[a-z]+)?(?=[ ][a-z])")
+# adjectives ending in "-ly" that stand before a counted noun ("two elderly women", "600 likely voters")
+_LY_ADJECTIVES = frozenset({"elderly", "early", "likely", "unlikely", "deadly", "costly", "daily", "weekly", "monthly",
+                            "yearly", "quarterly", "friendly", "holy", "lonely", "orderly", "lowly"})
 
 
 _CHANGE_BEFORE = re.compile(
@@ -150,10 +156,12 @@ def _alternative_range(a: Atom, b: Atom) -> bool:
     return a.value is not None and b.value is not None and 1 <= a.value < b.value <= 2 * a.value + 1
 
 
-def _unit_phrase(text: str, pos: int, fixes: bool = False) -> tuple[int, int] | None:
+def _unit_phrase(text: str, pos: int, fixes: bool = False, units19: bool = False) -> tuple[int, int] | None:
     """The counted noun phrase right after ``pos``: up to three words, skipping one "of" (and "the"). With
     ``fixes`` (the 1.7 readings) a collective noun used as a modifier goes on to its noun ("two Ohio police
-    officers") and "past" right after "of the" ends the phrase like "last" ("five of the past six elections")."""
+    officers") and "past" right after "of the" ends the phrase like "last" ("five of the past six elections").
+    With ``units19`` (the option ``figures.readings=readings19``) the phrase goes on past a dotted abbreviation, a
+    hyphenated word ending in "-ly" and a few "-ly" adjectives."""
     m = re.match(r"\s+of\s+(?:the\s+)?", text[pos:], IGNORE_CASE)
     p = pos + (m.end() if m else 0)
     words: list[tuple[int, int]] = []
@@ -165,7 +173,7 @@ def _unit_phrase(text: str, pos: int, fixes: bool = False) -> tuple[int, int] | 
         if not gap:
             break
         q = p + gap.end()
-        w = _WORD.match(text, q)
+        w = (_ABBREVIATION.match(text, q) if units19 else None) or _WORD.match(text, q)  # "four Democrat U.S. senators"
         if not w:
             break
         word = w.group(0)
@@ -174,8 +182,10 @@ def _unit_phrase(text: str, pos: int, fixes: bool = False) -> tuple[int, int] | 
             break
         if fixes and low == "past" and m and not words:
             break  # "five of the past six elections" (but "two past elections" counts past elections)
-        if low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS:
-            break
+        if low.endswith("ly") and len(low) > 4 and low not in NOT_ADVERBS and not (units19 and (
+            "-" in low or (low in _LY_ADJECTIVES and _followed_by_word(text, w.end())))
+        ):
+            break  # an adverb ends the phrase; not "152 single-family homes", "two elderly women", "600 likely voters"
         if words and (low.endswith("ed") or (word[0].isupper() and not text[words[-1][0]].isupper()
                                              and not _plural_noun_follows(text, w.end()))):
             break  # "two men Putin sent" ends at "men"; "additional Hispanic voters" goes on to its noun
@@ -185,7 +195,7 @@ def _unit_phrase(text: str, pos: int, fixes: bool = False) -> tuple[int, int] | 
             break
         words.append((w.start(), w.end()))
         p = w.end()
-        if looks_plural(low) and not (fixes and len(words) < 3 and _modifier_before_plural(text, low, w.end())):
+        if looks_plural(low) and not (units19 and low in _LY_ADJECTIVES) and not (fixes and len(words) < 3 and _modifier_before_plural(text, low, w.end())):
             break  # the head noun of a counted phrase: "Russian men", "new rifles" (not "police" of "police officers")
     if not words:
         return None
@@ -330,7 +340,7 @@ def _plural_unit(unit: str) -> str:
     return "centuries" if unit == "century" else unit + "s"
 
 
-def _classify(text: str, q: Quantity, first: Atom, last: Atom, fixes: bool = False) -> None:
+def _classify(text: str, q: Quantity, first: Atom, last: Atom, fixes: bool = False, units19: bool = False) -> None:
     """Label, unit and currency from what surrounds the number(s)."""
     pos = q.number[1]
     cur_before = _CURRENCY_BEFORE.search(text[max(0, q.number[0] - 4) : q.number[0]])
@@ -382,12 +392,12 @@ def _classify(text: str, q: Quantity, first: Atom, last: Atom, fixes: bool = Fal
     if ordinal_end is not None and last.kind == "digits" and q.value is not None:
         q.label = "ordinal"
         q.end = ordinal_end
-        unit = _unit_phrase(text, q.end, fixes)
+        unit = _unit_phrase(text, q.end, fixes, units19)
         if unit:
             q.unit, q.unit_span, q.end = text[unit[0] : unit[1]], unit, unit[1]
         return
     suffix_bound = BOUND_AFTER.match(text[pos:])
-    unit = _unit_phrase(text, pos + suffix_bound.end() if suffix_bound else pos, fixes)
+    unit = _unit_phrase(text, pos + suffix_bound.end() if suffix_bound else pos, fixes, units19)
     if unit:
         q.unit_span = unit
         q.unit = text[unit[0] : unit[1]]
@@ -555,17 +565,21 @@ def _plain_value(s: str) -> float | None:
     return value
 
 
-#: the readings of :func:`extract_quantities`: "rules" (the default: 1.6's), "fixes" (the rules plus figures 1.7's
-#: readings: points in time, names, emphatic 100% and zero, ZIP codes, rates after a plural, "25 percent to 90
-#: percent", years before a plural noun as candidates ...; an option, see the package docstring) or "general" (the
-#: fixes plus 1.6's general English readings, an option)
-READINGS = ("rules", "fixes", "general")
-#: the readings of :mod:`.context` (figures 1.8) each reading applies
-CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {"rules": CONTEXT_READINGS, "fixes": CONTEXT_READINGS,
-                                                  "general": CONTEXT_READINGS}
+#: the readings of :func:`extract_quantities`: "rules" (1.6's; the default before 1.9), "fixes" (the default since
+#: 1.9: the rules plus figures 1.7's readings: points in time, names, emphatic 100% and zero, ZIP codes, rates after a
+#: plural, "25 percent to 90 percent", years before a plural noun as candidates ...; see the package docstring),
+#: "general" (the fixes plus 1.6's general English readings, an option) or "readings19" (the fixes plus 1.9's context
+#: readings and counted phrases past "U.S." and "-ly" words, an option)
+READINGS = ("rules", "fixes", "general", "readings19")
+#: the default readings (figures 1.9, issue 13, s25: "fixes", judged leave-one-split-out with dev8 held out; before
+#: 1.9 "rules")
+DEFAULT_READINGS = "fixes"
+#: the readings of :mod:`.context` each reading applies (1.8's; all of them, 1.9's too, in "readings19")
+CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {"rules": CONTEXT_READINGS_1_8, "fixes": CONTEXT_READINGS_1_8,
+                                                  "general": CONTEXT_READINGS_1_8, "readings19": CONTEXT_READINGS}
 
 
-def extract_quantities(text: str, readings: str = "rules", context: frozenset[str] | None = None) -> list[Quantity]:
+def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: frozenset[str] | None = None) -> list[Quantity]:
     """Every number expression in ``text`` as a :class:`Quantity` (offsets into ``text``). ``readings``: one of
     :data:`READINGS`; ``context``: the readings of :mod:`.context` to apply (None: those of ``readings``,
     :data:`CONTEXT_BY_READINGS`)."""
@@ -573,6 +587,7 @@ def extract_quantities(text: str, readings: str = "rules", context: frozenset[st
         raise ValueError(f"unknown figure readings {readings!r} (choose from {', '.join(READINGS)})")
     general = readings == "general"
     fixes = readings != "rules"
+    units19 = readings == "readings19"
     index = WordStarts(text)
     specials = find_specials(text, index, general, fixes)
     quantities: list[Quantity] = []
@@ -601,7 +616,7 @@ def extract_quantities(text: str, readings: str = "rules", context: frozenset[st
     for a, b, pre in _range_pairs(text, atoms, general, fixes):
         q = _quantity_from_range(text, a, b, pre)
         in_range.update({id(a), id(b)})
-        _classify(text, q, a, b, fixes)
+        _classify(text, q, a, b, fixes, units19)
         q.label = "range"
         if (a.year_like and b.year_like) or _years_in_brackets(text, a, b):
             q.label, q.unit, q.unit_span, q.end = "date", None, None, b.end
@@ -621,7 +636,7 @@ def extract_quantities(text: str, readings: str = "rules", context: frozenset[st
                                        extra={"date": text[a.start : a.end]}))
             continue
         q = _quantity_from_atom(text, a)
-        _classify(text, q, a, a, fixes)
+        _classify(text, q, a, a, fixes, units19)
         if q.label == "duration" and _FROM_POINT_AFTER.match(text, q.end):
             continue  # "two weeks from now", "three days from Monday": a point in time (a date), not a duration
         if q.score == HEADLINE_NUMBER_SCORE and q.unit_span is not None:

@@ -1,0 +1,64 @@
+"""Time the figures extraction alone in two presslens source trees, alternating, and report the ratio.
+
+    python bench/figures_ab.py --a OLD/src --b NEW/src /work/annot/s25/A --rounds 6 --repeat 10
+
+Each round runs, once per tree in a fresh process (``PYTHONPATH`` at the tree), ``extract_quantities`` with the
+tree's default readings over every ``*.txt`` of the folder ``--repeat`` times, and reads the process CPU time (on a
+shared host CPU time is steadier than wall time). The order alternates (A then B, then B then A). Prints every
+round, the median of each side and the median of the per-round ratios B/A.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+_CHILD = """
+import glob, sys, time
+from presslens.analyzers.figures.quantity import extract_quantities
+texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(sys.argv[1] + "/*.txt"))]
+extract_quantities(texts[0]) if texts else None
+t0 = time.process_time()
+for _ in range(int(sys.argv[2])):
+    for t in texts:
+        extract_quantities(t)
+print(time.process_time() - t0)
+"""
+
+
+def run_once(src: Path, corpus: str, repeat: int) -> float:
+    env = dict(os.environ, PYTHONPATH=str(src))
+    out = subprocess.run([sys.executable, "-c", _CHILD, corpus, str(repeat)], env=env, check=True,
+                         capture_output=True, text=True)
+    return float(out.stdout.strip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("corpus", help="a folder of .txt articles")
+    p.add_argument("--a", required=True, type=Path)
+    p.add_argument("--b", required=True, type=Path)
+    p.add_argument("--rounds", type=int, default=6)
+    p.add_argument("--repeat", type=int, default=10)
+    args = p.parse_args(argv)
+    times: dict[str, list[float]] = {"A": [], "B": []}
+    ratios: list[float] = []
+    for r in range(args.rounds):
+        order = ("A", "B") if r % 2 == 0 else ("B", "A")
+        got = {side: run_once(args.a if side == "A" else args.b, args.corpus, args.repeat) for side in order}
+        for side in ("A", "B"):
+            times[side].append(got[side])
+        ratios.append(got["B"] / got["A"])
+        print(f"round {r + 1} ({order[0]} first): A {got['A']:.3f} s  B {got['B']:.3f} s  B/A {ratios[-1]:.3f}")
+    print(f"median A {statistics.median(times['A']):.3f} s, median B {statistics.median(times['B']):.3f} s, "
+          f"median of per-round B/A {statistics.median(ratios):.3f} (min {min(ratios):.3f}, max {max(ratios):.3f}, "
+          f"{args.rounds} rounds)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
