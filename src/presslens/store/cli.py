@@ -396,7 +396,7 @@ def cmd_outlets(args: argparse.Namespace) -> int:
             print(f"    techniques per 1,000 words: {rates}")
         if r["top_cited_sources"]:
             print("    most cited: " + "; ".join(
-                f"{c['source']} ({c['count']}" + (f", {c['candidates']} candidates)" if c.get("candidates") else ")")
+                f"{c['source']} ({c['count']}" + (f", {_counted(c['candidates'], 'candidate')})" if c.get("candidates") else ")")
                 for c in r["top_cited_sources"]))
         if args.min_score < ASSERTED:
             print(f"    (--min-score {args.min_score:g}: counts include candidates scored below 0.5)")
