@@ -204,3 +204,13 @@ def test_repeated_claims_say_one_day(monkeypatch: pytest.MonkeyPatch, capsys: py
     assert store_cli.cmd_claims(args) == 0
     out = capsys.readouterr().out
     assert "2 sources over 1 day:" in out and "1 days" not in out
+
+
+def test_python_corpus_api_keeps_the_contract(db: str) -> None:
+    from presslens import corpus as api
+
+    assert [r["attributes"]["source"]["text"] for r in api.findings(db=db, kind="attribution")] == [
+        "the border service"]
+    assert len(api.findings(db=db, kind="attribution", min_score=0.1)) == 2
+    assert {p["source"]: p["claims"] for p in api.outlets(db=db)}["Ledger"] == 1
+    assert {p["source"]: p["claims"] for p in api.outlets(db=db, min_score=0.1)}["Ledger"] == 2
