@@ -174,14 +174,14 @@ def test_search_says_what_the_limit_left_out(db: str, capsys: pytest.CaptureFixt
                         capsys)
     assert rc == 0
     assert len(list(csv.DictReader(io.StringIO(out)))) == 2
-    assert "2 finding rows shown (--limit 2), 1 more finding rows match: --limit 0 lists all" in err
+    assert "2 finding rows shown (--limit 2), 1 more match: --limit 0 lists all, --offset 2 the next ones" in err
     rc, out, err = _run(["search", "--findings", "--kind", "quantity", "-f", "csv", "--limit", "0", "--db", db],
                         capsys)
     assert len(list(csv.DictReader(io.StringIO(out)))) == 3 and err == ""
     rc, out, err = _run(["search", "--findings", "--kind", "quantity", "-f", "csv", "--db", db], capsys)
     assert err == ""  # under the default limit: nothing left out, nothing said
     rc, out, err = _run(["search", "--limit", "1", "-f", "jsonl", "--db", db], capsys)
-    assert len(out.splitlines()) == 1 and "more articles match: --limit 0 lists all" in err
+    assert len(out.splitlines()) == 1 and "1 article shown (--limit 1), more match: --limit 0 lists all" in err
 
 
 def test_repeated_claims_say_one_day(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

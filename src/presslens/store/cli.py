@@ -317,9 +317,9 @@ def cmd_search(args: argparse.Namespace) -> int:
             left_out = -1 if not unlimited and len(rows) > limit else 0  # -1: more, not counted
             rows = rows[:limit] if not unlimited else rows
     if left_out:
-        what = "finding rows" if args.findings else "articles"
-        more = f"{left_out:,} more {what} match" if left_out > 0 else f"more {what} match"
-        print(f"presslens: note: {len(rows):,} {what} shown (--limit {limit}), {more}: --limit 0 lists all, "
+        shown = _counted(len(rows), "finding row" if args.findings else "article")
+        more = f"{left_out:,} more match" if left_out > 0 else "more match"
+        print(f"presslens: note: {shown} shown (--limit {limit}), {more}: --limit 0 lists all, "
               f"--offset {args.offset + len(rows)} the next ones", file=sys.stderr)
     out = sys.stdout
     if args.format == "jsonl":
