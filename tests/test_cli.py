@@ -60,6 +60,10 @@ BAD_INPUTS = [
     ("latin1.txt", "Caf\u00e9 au lait".encode("latin-1"), "not valid UTF-8"),
     ("big.txt", b"word " * 400, "limit"),
     ("nomain.html", b"<html><body><nav>Menu</nav></body></html>", "no main text"),
+    # user trial s25: an impossible date in a marker passed silently (marker left in the text, title lost,
+    # the date asserted as a figure); now the item is refused with one line naming it
+    ("baddate.txt", b"date 2022-13-45\nBorder queues\n\nMore than 26 men left.\n", "'date 2022-13-45' is not a real date"),
+    ("inline.txt", b"Border queues\n\n date 2022-02-30 More than 26 men left.\n", "'date 2022-02-30' is not a real date"),
 ]
 
 

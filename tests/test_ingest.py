@@ -135,3 +135,19 @@ def test_malformed_csv_row(tmp_path: Path) -> None:
 def test_url_needs_fetch_opt_in() -> None:
     (item,) = list(read_inputs(["https://example.org/a"], ReadOptions()))
     assert isinstance(item, InputError) and "--fetch" in item.message
+
+
+def test_impossible_date_marker_refuses_the_article_with_its_line(tmp_path: Path) -> None:
+    """User trial s25: ``date 2022-13-45`` used to stay in the text and cost the title; now the item is an
+    :class:`InputError` naming the file and line, and a valid marker is still read (text = what offsets index)."""
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Exodus at the border\n\ndate 2022-02-30\nMore than 26 men left.\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Exodus at the border\n\ndate 2022-02-28\nMore than 26 men left.\n", encoding="utf-8")
+    items = _items([bad, good])
+    assert isinstance(items[0], InputError)
+    assert items[0].origin == str(bad) and items[0].line == 3
+    assert "'date 2022-02-30' is not a real date" in items[0].message
+    assert not isinstance(items[1], InputError)
+    assert str(items[1].date) == "2022-02-28" and items[1].title == "Exodus at the border"
+    assert items[1].text == "Exodus at the border\n\nMore than 26 men left.\n"

@@ -25,6 +25,9 @@ from presslens.store import (
     search_findings,
 )
 
+ASSERTED = 0.5
+"""The default ``min_score`` of the corpus views: the asserted findings (the score contract of ``analyze``)."""
+
 
 def index(
     inputs: Sequence[str],
@@ -54,19 +57,27 @@ def index(
 
 def search(query: str | None = None, db: str | None = None, *, limit: int = 20, offset: int = 0,
            **filters: Any) -> list[dict[str, Any]]:
-    """Articles matching ``query`` and the filters (keyword arguments of :class:`Filters`)."""
+    """Articles matching ``query`` and the filters (keyword arguments of :class:`Filters`); with ``kind`` or
+    ``label``, articles with such a finding scored at least ``min_score`` (default 0.5, as ``presslens search``)."""
+    if filters.get("kind") or filters.get("label"):
+        filters.setdefault("min_score", ASSERTED)
     with open_store(db) as store:
         return search_articles(store, query, Filters(**filters), limit=limit, offset=offset)
 
 
 def findings(query: str | None = None, db: str | None = None, *, limit: int = 100, offset: int = 0,
              **filters: Any) -> list[dict[str, Any]]:
-    """Finding rows of articles matching ``query`` that pass the filters."""
+    """Finding rows of articles matching ``query`` that pass the filters: the asserted findings (``min_score``
+    default 0.5, as ``presslens search --findings``; a lower one lists candidates too, each row's ``candidate``
+    says which)."""
+    filters.setdefault("min_score", ASSERTED)
     with open_store(db) as store:
         return search_findings(store, query, Filters(**filters), limit=limit, offset=offset)
 
 
-def outlets(source: str | None = None, db: str | None = None) -> list[dict[str, Any]]:
-    """One profile per source, or per month of ``source``."""
+def outlets(source: str | None = None, db: str | None = None, *,
+            min_score: float = ASSERTED) -> list[dict[str, Any]]:
+    """One profile per source, or per month of ``source``, of the findings scored at least ``min_score``."""
     with open_store(db) as store:
-        return profiles(store, source)
+        return profiles(store, source, min_score=min_score)
+

@@ -83,12 +83,28 @@ def normalise_text(raw: str) -> str:
     return raw.replace("\r\n", "\n").translate(_ODD_TABLE)
 
 
+class BadDateMarker(ValueError):
+    """A ``date YYYY-MM-DD`` marker whose date does not exist (``date 2022-13-45``, ``date 2022-02-30``)."""
+
+    def __init__(self, date: str, line: int) -> None:
+        super().__init__(date, line)
+        self.date = date
+        self.line = line
+
+    def __str__(self) -> str:
+        return (f"date marker 'date {self.date}' is not a real date (YYYY-MM-DD): correct it or remove it; "
+                "the article was not analysed")
+
+
 def split_date_marker(text: str) -> tuple[str, _dt.date | None]:
     """Remove a ``date YYYY-MM-DD`` marker that opens the text or its first body paragraph.
 
     The marker may stand on its own line or inline before the first sentence
     (``" date 2022-09-27 Vladimir ..."``). It is looked for at the very start and right after a
-    title line; a date elsewhere in the body is article content and stays.
+    title line; a date elsewhere in the body is article content and stays. A marker whose date does not
+    exist (``date 2022-13-45``) raises :class:`BadDateMarker`: read as text it would lose the title and
+    be asserted as an impossible date figure, so the article is refused (as a JSONL/CSV date field that
+    cannot be read is).
     """
     candidates = [0]
     first_nl = text.find("\n")
@@ -104,7 +120,7 @@ def split_date_marker(text: str) -> tuple[str, _dt.date | None]:
         try:
             when = _dt.date.fromisoformat(m.group("date"))
         except ValueError:
-            continue
+            raise BadDateMarker(m.group("date"), text.count("\n", 0, m.start("date")) + 1) from None
         trail = m.group("trail")
         # Keep the line break when the marker stood alone on its line before more text on the
         # next line; drop it (and spaces) when the marker was inline.
@@ -171,7 +187,10 @@ def article_from_text(
             f"article is {len(text):,} characters, over the per-article limit of {limits.max_chars:,} "
             "(split it into smaller articles, or raise --max-article-chars)",
         )
-    text, marker_date = split_date_marker(text)
+    try:
+        text, marker_date = split_date_marker(text)
+    except BadDateMarker as exc:
+        raise InputError(where, str(exc), line=exc.line) from None
     found_title = detect_title(text)
     article = Article(
         text=text,

@@ -41,6 +41,22 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
 
 
+def _probability(value: str) -> float:
+    from presslens.cli import _probability as probability
+
+    return probability(value)
+
+
+def _min_score(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--min-score", type=_probability, default=ASSERTED, metavar="P",
+                   help=f"{what} of findings scored at least P (default 0.5: asserted findings only, as analyze "
+                        "shows them; lower shows candidates too, marked as such)")
+
+
+ASSERTED = 0.5
+"""The default ``--min-score`` of the corpus views: asserted findings only (the score contract of ``analyze``)."""
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", help=_DB_HELP)
     p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -53,7 +69,9 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--language", action="append", default=[], help="only this language code (repeatable)")
     p.add_argument("--kind", help="finding kind, e.g. technique, violence, attribution, claim, quantity")
     p.add_argument("--label", help="finding label, e.g. Loaded_Language")
-    p.add_argument("--min-score", type=float, help="finding score at least this")
+    p.add_argument("--min-score", type=_probability, metavar="P",
+                   help="findings scored at least P (search: default 0.5, the asserted findings; lower lists "
+                        "candidates too, marked as such; export: default every finding, with its score)")
     p.add_argument("--min-value", type=float, help="quantity value at least this (use with --kind quantity)")
     p.add_argument("--max-value", type=float, help="quantity value at most this")
 
@@ -105,13 +123,15 @@ def add_store_commands(sub: Any) -> None:
     _filters(s)
     s.add_argument("--findings", action="store_true", help="return finding rows instead of articles")
     s.add_argument("--format", "-f", choices=("table", "jsonl", "csv"), default="table")
-    s.add_argument("--limit", type=int, default=None, help="rows (default 20 articles / 100 findings)")
+    s.add_argument("--limit", type=int, default=None,
+                   help="rows (default 20 articles / 100 findings; 0: no limit); stderr says when rows were left out")
     s.add_argument("--offset", type=int, default=0)
 
     o = sub.add_parser("outlets", help="profile every source, or one source by month")
     o.add_argument("source", nargs="?", help="one outlet: its profile month by month")
     _common(o)
     o.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
+    _min_score(o, "claims, techniques, violence flags and cited sources")
 
     e = sub.add_parser("export", help="export articles, findings or quantities (parquet, csv, jsonl)")
     _common(e)
@@ -130,6 +150,7 @@ def add_store_commands(sub: Any) -> None:
     fg.add_argument("--min-articles", type=int, default=2,
                     help="groups reported by at least this many articles (default 2; 1 lists single figures too)")
     fg.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
+    _min_score(fg, "figures, their sources and hedges")
     fg.add_argument("--rebuild", action="store_true",
                     help="regroup every stored figure from the stored reports (after a model change)")
 
@@ -268,17 +289,38 @@ def _filters_of(args: argparse.Namespace) -> Any:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from presslens.store.search import FINDING_FIELDS, search_articles, search_findings
+    from presslens.store.search import (
+        FINDING_FIELDS,
+        NO_LIMIT,
+        count_findings,
+        search_articles,
+        search_findings,
+    )
     from presslens.store.store import open_store
 
     if args.limit is not None and args.limit < 0 or args.offset < 0:
         raise StoreUsageError("--limit and --offset must not be negative")
+    if args.min_score is None and (args.findings or args.kind or args.label):
+        args.min_score = ASSERTED  # the score contract: finding rows, or articles with a finding of a kind
     filters = _filters_of(args)
+    limit = args.limit if args.limit is not None else 100 if args.findings else 20
+    unlimited = limit == 0
     with open_store(args.db) as store:
         if args.findings:
-            rows = search_findings(store, args.query, filters, limit=args.limit or 100, offset=args.offset)
+            rows = search_findings(store, args.query, filters, limit=NO_LIMIT if unlimited else limit,
+                                   offset=args.offset)
+            left_out = (count_findings(store, args.query, filters) - args.offset - len(rows)
+                        if not unlimited and len(rows) == limit else 0)
         else:
-            rows = search_articles(store, args.query, filters, limit=args.limit or 20, offset=args.offset)
+            rows = search_articles(store, args.query, filters, limit=NO_LIMIT if unlimited else limit + 1,
+                                   offset=args.offset)
+            left_out = -1 if not unlimited and len(rows) > limit else 0  # -1: more, not counted
+            rows = rows[:limit] if not unlimited else rows
+    if left_out:
+        shown = _counted(len(rows), "finding row" if args.findings else "article")
+        more = f"{left_out:,} more match" if left_out > 0 else "more match"
+        print(f"presslens: note: {shown} shown (--limit {limit}), {more}: --limit 0 lists all, "
+              f"--offset {args.offset + len(rows)} the next ones", file=sys.stderr)
     out = sys.stdout
     if args.format == "jsonl":
         for r in rows:
@@ -293,8 +335,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     elif args.findings:
         for r in rows:
             text = " ".join(r["text"].split())
+            mark = " candidate" if r.get("candidate") else ""
             print(f"{r['article_id']}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  "
-                  f"{r['kind']}/{r['label']}  {r['start']}:{r['end']}  {r['score']:.2f}  {_cut(text, 80)}")
+                  f"{r['kind']}/{r['label']}  {r['start']}:{r['end']}  {r['score']:.2f}{mark}  {_cut(text, 80)}")
     else:
         for r in rows:
             counts = ", ".join(f"{k} {n}" for k, n in r["counts"].items()) or "no findings >= 0.5"
@@ -325,7 +368,7 @@ def cmd_outlets(args: argparse.Namespace) -> int:
     from presslens.store.store import open_store
 
     with open_store(args.db) as store:
-        rows = profiles(store, args.source)
+        rows = profiles(store, args.source, min_score=args.min_score)
     if args.source and not rows:
         raise StoreError(f"no stored article from source {args.source!r}")
     if args.format == "json":
@@ -342,16 +385,21 @@ def cmd_outlets(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         head = r["month"] if args.source else (r["source"] or "(no source)")
-        print(f"{head}: {r['articles']} articles, {r['first_date'] or '?'} .. {r['last_date'] or '?'}, "
-              f"{r['words']} words")
+        print(f"{head}: {_counted(r['articles'], 'article')}, {r['first_date'] or '?'} .. {r['last_date'] or '?'}, "
+              f"{_counted(r['words'], 'word')}")
+        cand = f", {r['candidate_claims']} of them candidates" if r.get("candidate_claims") else ""
         print(f"    propaganda sentences {_pct(r['propaganda_sentence_share'])}, violence flag in "
-              f"{r['violence_articles']} articles, claims {r['claims']} (attributed {_pct(r['attributed_claim_share'])},"
-              f" hedged {_pct(r['hedged_claim_share'])})")
+              f"{_counted(r['violence_articles'], 'article')}, claims {r['claims']}{cand} "
+              f"(attributed {_pct(r['attributed_claim_share'])}, hedged {_pct(r['hedged_claim_share'])})")
         rates = ", ".join(f"{k} {v:.2f}" for k, v in list(r["technique_rate"].items())[:5] if v is not None)
         if rates:
             print(f"    techniques per 1,000 words: {rates}")
         if r["top_cited_sources"]:
-            print("    most cited: " + "; ".join(f"{c['source']} ({c['count']})" for c in r["top_cited_sources"]))
+            print("    most cited: " + "; ".join(
+                f"{c['source']} ({c['count']}" + (f", {_counted(c['candidates'], 'candidate')})" if c.get("candidates") else ")")
+                for c in r["top_cited_sources"]))
+        if args.min_score < ASSERTED:
+            print(f"    (--min-score {args.min_score:g}: counts include candidates scored below 0.5)")
     return 0
 
 
@@ -486,7 +534,9 @@ def _stated_extremes(mentions: Sequence[Any]) -> tuple[Any, Any] | None:
     return min(valued, key=lambda p: p[0])[1], max(valued, key=lambda p: p[0])[1]
 
 
-def _mention_line(m: Any, name: str) -> str:
+def _mention_line(m: Any, name: str, read: Any = None) -> str:
+    """One mention of a figure group; ``read`` (its :class:`~presslens.store.tracking.MentionScore`, shown
+    only with ``--min-score`` under 0.5) marks a candidate figure or a source only a candidate gives."""
     if m.vague:
         shape = f"vague {_num(m.low)}..{_num(m.high)}"
     elif m.malformed:
@@ -497,10 +547,13 @@ def _mention_line(m: Any, name: str) -> str:
         shape = _num(m.value)
     bound = m.bound or "exact"
     who = m.attributed_to or ("(vague source)" if m.attribution_vague else "(unattributed)")
+    if read is not None and read.source_candidate:
+        who = f"{_cut(who, 18)} (candidate)"
     hedged = {True: "hedged", False: "not hedged", None: "hedging unknown"}[m.hedged]
+    cand = f"  CANDIDATE {read.score:.2f}" if read is not None and read.candidate else ""
     return (f"{m.date.isoformat() if m.date else '(undated)':10}  {_cut(m.source or '-', 18):18}  "
-            f"{_cut(repr(m.text), 28):28} {bound:6} {shape:>20}  {_cut(who, 28)}; {hedged}  "
-            f"in {_cut(name, 60)!r}  [{m.id}]")
+            f"{_cut(repr(m.text), 28):28} {bound:6} {shape:>20}  {_cut(who, 30)}; {hedged}  "
+            f"in {_cut(name, 60)!r}  [{m.id}]{cand}")
 
 
 def _copy_text(copy: dict[str, Any], names: dict[str, Any]) -> str:
@@ -511,11 +564,13 @@ def _copy_text(copy: dict[str, Any], names: dict[str, Any]) -> str:
     return f"{who} ({copy.get('date') or 'undated'})"
 
 
-def _figure_group_dict(g: Any, names: dict[str, Any]) -> dict[str, Any]:
+def _figure_group_dict(g: Any, names: dict[str, Any], scores: dict[str, Any] | None = None) -> dict[str, Any]:
     """``figures --format json``: the group's dict with ``lowest``/``highest`` the mentions with the lowest and
     highest *stated* value (as the table shows them) and their values; the mentions whose allowed interval
     reaches lowest / highest under ``lowest_by_range``/``highest_by_range``; every mention (and copy) with its
-    article's ``article_given_id``, ``article_title`` and ``article_origin``."""
+    article's ``article_given_id``, ``article_title`` and ``article_origin``, and (``scores``: the
+    :class:`~presslens.store.tracking.MentionScore` of each) its ``score``, ``candidate`` (the figure scores
+    below 0.5) and ``attributed_to_candidate`` (only an attribution below 0.5 names that source)."""
     d: dict[str, Any] = g.to_dict()
     extremes = _stated_extremes(g.mentions)
     by_range = {"lowest_by_range": d.pop("lowest"), "highest_by_range": d.pop("highest")}
@@ -531,12 +586,29 @@ def _figure_group_dict(g: Any, names: dict[str, Any]) -> dict[str, Any]:
     stated = {m.id: _stated_value(m) for m in g.mentions}
     for m in out["mentions"]:
         m.update(names.get(m["article_id"], NO_NAME).fields(), stated_value=stated.get(m["id"]))
+        m.update(_score_fields((scores or {}).get(m["id"])))
         for c in m.get("also_published_by") or []:
             c.update(names.get(c.get("article_id"), NO_NAME).fields())
     return out
 
 
-def _figure_group_rows(g: Any, names: dict[str, Any]) -> list[dict[str, Any]]:
+def _score_fields(read: Any) -> dict[str, Any]:
+    """``score``, ``candidate`` and ``attributed_to_candidate`` of a mention (unknown: score None, not a
+    candidate)."""
+    return {"score": None if read is None else round(float(read.score), 4),
+            "candidate": bool(read is not None and read.candidate),
+            "attributed_to_candidate": bool(read is not None and read.source_candidate)}
+
+
+FIGURES_CSV_FIELDS = ["group_id", "label", "unit", "date", "source", "article_id", "text", "value", "low", "high",
+                      "bound", "attributed_to", "hedged", "start", "end", "also_published_by", "conflicts_with",
+                      "conflicts_with_other_groups", "stated_value", "reported_low", "reported_high",
+                      *NO_NAME.fields(), "score", "candidate", "attributed_to_candidate"]
+"""The one header of ``figures --format csv``, whatever matches (user trial s25: with no group it had 13 of the 24
+columns, so appending runs broke)."""
+
+
+def _figure_group_rows(g: Any, names: dict[str, Any], scores: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """``figures --format csv``: one row per mention with its stated value, the values a reader takes it to
     report (``reported_low``/``reported_high``, the JSON timeline's ``low``/``high``: "about 100,000" reports
     80,000..120,000; an open end is empty) and its article's names; ``also_published_by`` names each copy as the table does (its outlet,
@@ -552,6 +624,7 @@ def _figure_group_rows(g: Any, names: dict[str, Any]) -> list[dict[str, Any]]:
         copies = g.also_published_by.get(r["article_id"]) or []
         r["also_published_by"] = "; ".join(_copy_text(c, names) for c in copies)
         r.update(names.get(r["article_id"], NO_NAME).fields())
+        r.update(_score_fields((scores or {}).get(f"{r['article_id']}:{r['start']}-{r['end']}")))
     return rows
 
 
@@ -567,6 +640,18 @@ def _why_unlisted(args: argparse.Namespace) -> str:
     return f"not in this listing: outside the query or filters, or reported by fewer than {args.min_articles} articles"
 
 
+def _no_figure_line(args: argparse.Namespace, min_score: float) -> str:
+    """What ``figures`` says when no group is listed, with the option that would list more (user trial s25:
+    "no tracked figure matches" gave no hint that single figures need ``--min-articles 1``)."""
+    hints = []
+    if args.min_articles > 1:
+        hints.append(f"groups reported by fewer than {args.min_articles} articles are left out: "
+                     "--min-articles 1 lists single figures too")
+    if min_score >= ASSERTED:
+        hints.append(f"figures scored below {min_score:g} are left out (--min-score)")
+    return "no tracked figure matches" + ("; " + "; ".join(hints) if hints else "")
+
+
 def cmd_figures(args: argparse.Namespace) -> int:
     from presslens.store.store import open_store
     from presslens.store.tracking import figure_summaries
@@ -577,9 +662,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
         raise StoreUsageError("--min-articles must be at least 1")
     if args.rebuild:
         _rebuild_groups(args.db)
+    min_score = getattr(args, "min_score", ASSERTED)
+    scores: dict[str, Any] = {}
     with open_store(args.db) as store:
         groups = figure_summaries(store, args.query, sources=args.source, since=args.since, until=args.until,
-                                  min_articles=args.min_articles)
+                                  min_articles=args.min_articles, min_score=min_score, scores=scores)
         keys = {m.article_id for g in groups for m in g.mentions}
         keys |= {m.article_id for g in groups for gc in g.conflicts_between
                  for m in (gc.conflict.first, gc.conflict.second)}
@@ -588,19 +675,18 @@ def cmd_figures(args: argparse.Namespace) -> int:
             names = article_names(conn, keys)
     out = sys.stdout
     if args.format == "json":
-        out.write(json.dumps([_figure_group_dict(g, names) for g in groups], ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps([_figure_group_dict(g, names, scores) for g in groups], ensure_ascii=False, indent=2)
+                  + "\n")
         return 0
     if args.format == "csv":
-        rows = [r for g in groups for r in _figure_group_rows(g, names)]
-        fields = list(rows[0]) if rows else ["group_id", "label", "unit", "date", "source", "article_id", "text",
-                                             "stated_value", "reported_low", "reported_high", *NO_NAME.fields()]
+        rows = [r for g in groups for r in _figure_group_rows(g, names, scores)]
         w = csv.writer(out)
-        w.writerow(fields)
+        w.writerow(FIGURES_CSV_FIELDS)
         for r in rows:
-            w.writerow([_cell(r.get(k)) for k in fields])
+            w.writerow([_cell(r.get(k)) for k in FIGURES_CSV_FIELDS])
         return 0
     if not groups:
-        print("no tracked figure matches", file=sys.stderr)
+        print(_no_figure_line(args, min_score), file=sys.stderr)
     labels = {g.group_id: g.label for g in groups}
     for g in groups:
         arts = {m.article_id for m in g.mentions}
@@ -620,7 +706,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
                 print(f"    lowest {low.text!r} ({low.source or 'no source'}, {_num(_stated_value(low))}), "
                       f"highest {high.text!r} ({high.source or 'no source'}, {_num(_stated_value(high))})")
         for m in g.mentions:
-            print("    " + _mention_line(m, shown_name(m.article_id, names.get(m.article_id))))
+            read = scores.get(m.id) if min_score < ASSERTED else None
+            print("    " + _mention_line(m, shown_name(m.article_id, names.get(m.article_id)), read))
             copies = g.also_published_by.get(m.article_id)
             if copies:
                 print("        also published by: " + ", ".join(_copy_text(c, names) for c in copies))
@@ -708,7 +795,9 @@ def cmd_claims(args: argparse.Namespace) -> int:
             print(f"       in {_cut(_claim_article(r), 80)!r}")
         else:
             f = r["first"]
-            print(f"{len(r['sources'])} sources over {r['spread_days']} days: {_cut(' '.join(r['claim'].split()), 100)}")
+            spread = "undated" if r["spread_days"] is None else f"over {_counted(int(r['spread_days']), 'day')}"
+            print(f"{_counted(len(r['sources']), 'source')} {spread}: "
+                  f"{_cut(' '.join(r['claim'].split()), 100)}")
             print(f"    first {f['date'] or '-'} {f['source'] or '-'} in {_cut(_claim_article(f), 60)!r} "
                   f"[{f['article_id']}:{f['start']}-{f['end']}]")
             for m in r["mentions"][1:]:

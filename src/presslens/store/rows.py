@@ -169,7 +169,12 @@ def stored_report(packed: bytes, text: str) -> dict[str, Any]:
 
 def article_from_stored(packed: bytes, text: str) -> Article:
     """The article a stored report was made from (for re-analysis without the original input)."""
-    a = stored_report(packed, text)["article"]
+    return article_from_report(stored_report(packed, text), text)
+
+
+def article_from_report(doc: dict[str, Any], text: str) -> Article:
+    """The article of a report dict that :func:`stored_report` returned (its text is ``text``)."""
+    a = doc["article"]
     date = dt.date.fromisoformat(a["date"]) if a.get("date") else None
     return Article(
         text=text,

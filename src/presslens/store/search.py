@@ -365,14 +365,15 @@ def search_articles(store: Store, query: str | None, filters: Filters, *, limit:
 
 
 FINDING_FIELDS = ("article_id", "date", "source", "finding_id", "kind", "label", "start", "end", "text", "score",
-                  "attributes")
+                  "candidate", "attributes")
+"""``candidate``: the finding scores below 0.5 (shown only with ``--min-score`` under 0.5), or is a figure of
+the page's furniture (a share counter), as the reports mark it (:func:`presslens.report.common.is_candidate`)."""
+
+NO_LIMIT = 2**31 - 1
+"""The ``LIMIT`` of a listing of every row (``presslens search --limit 0``): the same SQL on both backends."""
 
 
-def search_findings(store: Store, query: str | None, filters: Filters, *, limit: int = 100,
-                    offset: int = 0) -> list[dict[str, Any]]:
-    """Finding rows (of articles matching ``query``) that pass ``filters``, newest article first (ties: the
-    last stored first); with a value range (``min_value``/``max_value``), by value."""
-    params: dict[str, Any] = {"limit": limit, "offset": offset}
+def _findings_where(store: Store, query: str | None, filters: Filters, params: dict[str, Any]) -> str:
     cond = filters.article_conditions("f", params, lang_alias="a") + filters.finding_conditions("f", params)
     if query is not None and query.strip():
         parsed = parse_query(query)
@@ -382,7 +383,16 @@ def search_findings(store: Store, query: str | None, filters: Filters, *, limit:
         else:
             params["q"] = parsed.websearch()
             cond.append("a.tsv @@ websearch_to_tsquery('simple', :q)")
-    where = " AND ".join(cond) or "1=1"
+    return " AND ".join(cond) or "1=1"
+
+
+def search_findings(store: Store, query: str | None, filters: Filters, *, limit: int = 100,
+                    offset: int = 0) -> list[dict[str, Any]]:
+    """Finding rows (of articles matching ``query``) that pass ``filters``, newest article first (ties: the
+    last stored first); with a value range (``min_value``/``max_value``), by value. Each row says whether
+    the finding is a ``candidate`` (:data:`FINDING_FIELDS`)."""
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    where = _findings_where(store, query, filters, params)
     by_value = filters.min_value is not None or filters.max_value is not None
     order = "f.value ASC, f.pk ASC" if by_value else "f.date DESC, f.pk DESC"
     sql = ("SELECT a.id AS article_id, f.date, f.source, f.id AS finding_id, f.kind, f.label, f.start, f.\"end\", "
@@ -392,14 +402,30 @@ def search_findings(store: Store, query: str | None, filters: Filters, *, limit:
         if "q" in params and store.backend == "postgresql":
             prefer_full_text_index(conn)
         rows = conn.execute(text(sql), params).all()
+    from presslens.report.common import ASSERT_THRESHOLD
+
     out = []
     for r in rows:
         d = dict(r._mapping)
         d["date"] = _iso(d["date"])
         d["score"] = round(float(d["score"]), 4)
         d["attributes"] = json.loads(d["attributes"])
+        d["candidate"] = float(r.score) < ASSERT_THRESHOLD or (
+            d["kind"] == "quantity" and d["attributes"].get("furniture") is True)
         out.append(d)
     return out
+
+
+def count_findings(store: Store, query: str | None, filters: Filters) -> int:
+    """How many finding rows :func:`search_findings` lists without a limit (what ``search --findings`` tells
+    the user it left out)."""
+    params: dict[str, Any] = {}
+    where = _findings_where(store, query, filters, params)
+    sql = f"SELECT count(*) FROM findings f JOIN articles a ON a.pk = f.article_pk WHERE {where}"
+    with store.reading() as conn:
+        if "q" in params and store.backend == "postgresql":
+            prefer_full_text_index(conn)
+        return int(conn.execute(text(sql), params).scalar() or 0)
 
 
 def _iso(d: Any) -> str | None:

@@ -54,7 +54,9 @@ from presslens.compare.figure_groups import (
 )
 from presslens.compare.figures import FigureMention, mentions_from_findings
 from presslens.identity import content_id, finding_id
-from presslens.store.rows import article_from_stored, stored_report
+from presslens.report.common import ASSERT_THRESHOLD
+from presslens.store.article_names import LOOKUP_BATCH
+from presslens.store.rows import article_from_report, article_from_stored, stored_report
 from presslens.store.schema import ARTICLES, FIGURE_MENTIONS
 from presslens.store.store import Store
 
@@ -365,6 +367,57 @@ class SharedEncoderEmbedders:
         return self._loaded()[1](texts)
 
 
+@dataclasses.dataclass(frozen=True)
+class MentionScore:
+    """How sure presslens is of a figure as a view shows it (:func:`mentions_at_min_score`)."""
+
+    score: float
+    """The score of the quantity finding (of the lower one where two findings make one figure)."""
+    source_candidate: bool = False
+    """``attributed_to`` comes only from an attribution below 0.5 (shown only with ``--min-score`` under 0.5)."""
+
+    @property
+    def candidate(self) -> bool:
+        """The figure itself is a low-confidence candidate (score below 0.5)."""
+        return self.score < ASSERT_THRESHOLD
+
+
+def mentions_at_min_score(conn: Any, mentions: list[FigureMention], min_score: float,
+                          ) -> tuple[list[FigureMention], dict[str, MentionScore]]:
+    """The stored mentions as a view with ``--min-score P`` shows them (the score contract of ``analyze``):
+    only figures whose quantity finding scores at least P, each with ``attributed_to``, ``attribution_vague``
+    and ``hedged`` read again from the article's findings that score at least P, so no source or hedge comes
+    from a finding the view does not show (user trial s25: a timeline named "Facebook" from a 0.14
+    attribution). Index-time grouping reads every finding and is left as it is; this only decides what is
+    shown. Reads the stored reports of the mentions' articles (:data:`LOOKUP_BATCH` at a time)."""
+    by_article: dict[str, list[FigureMention]] = {}
+    for m in mentions:
+        by_article.setdefault(m.article_id, []).append(m)
+    keys = sorted(by_article)
+    read: dict[str, MentionScore] = {}
+    for s in range(0, len(keys), LOOKUP_BATCH):
+        part = keys[s : s + LOOKUP_BATCH]
+        rows = conn.execute(select(ARTICLES.c.id, ARTICLES.c.report, ARTICLES.c.text).where(ARTICLES.c.id.in_(part)))
+        for key, packed, text in rows:
+            doc = stored_report(bytes(packed), text)
+            article = dataclasses.replace(article_from_report(doc, text), id=key)
+            findings = findings_from_dicts(doc.get("findings") or [])
+            shown = {m.id: m for m in mentions_from_findings(article, [f for f in findings if f.score >= min_score])}
+            asserted = shown if min_score >= ASSERT_THRESHOLD else {
+                m.id: m for m in mentions_from_findings(article, [f for f in findings if f.score >= ASSERT_THRESHOLD])}
+            quantities = [f for f in findings if f.kind == "quantity"]
+            for m in by_article[key]:
+                fresh = shown.get(m.id)
+                if fresh is None:  # its quantity finding scores below min_score
+                    continue
+                m.attributed_to, m.attribution_vague, m.hedged = fresh.attributed_to, fresh.attribution_vague, fresh.hedged
+                kept = asserted.get(m.id)
+                score = min((f.score for f in quantities if m.start <= f.start and f.end <= m.end), default=0.0)
+                read[m.id] = MentionScore(score, source_candidate=bool(m.attributed_to) and (
+                    kept is None or kept.attributed_to != m.attributed_to))
+    return [m for m in mentions if m.id in read], read
+
+
 def figure_summaries(
     store: Store,
     query: str | None = None,
@@ -376,6 +429,8 @@ def figure_summaries(
     grouping: GroupingConfig | None = None,
     outcome_embed: Embedder | None = None,
     part_embed: Embedder | None = None,
+    min_score: float = ASSERT_THRESHOLD,
+    scores: dict[str, MentionScore] | None = None,
 ) -> list[GroupSummary]:
     """The stored figure groups as summaries (largest first).
 
@@ -389,7 +444,12 @@ def figure_summaries(
     ``since``/``until`` keep the mentions dated in that range (undated ones are left out when either is
     given); groups are then those with mentions from at least ``min_articles`` articles; ``sources`` keeps
     groups that at least one of those sources reports; ``query`` keeps groups whose label or a mention's
-    clause contains every word of it (case-insensitive)."""
+    clause contains every word of it (case-insensitive).
+
+    ``min_score`` (``presslens figures --min-score``, default 0.5): only the figures, sources and hedges of
+    findings scored at least that are read (:func:`mentions_at_min_score`), before ``min_articles`` counts
+    articles; ``scores``, when given, receives each listed mention's :class:`MentionScore` (what a view marks
+    as a candidate below 0.5)."""
     where = None
     if since is not None:
         where = FIGURE_MENTIONS.c.date >= since
@@ -404,8 +464,13 @@ def figure_summaries(
     else:
         grouper = FigureGrouper(None, config)
     with store.reading() as conn:
-        restore_grouping(grouper, conn, where)
+        outcomes: dict[str, np.ndarray] | None = {} if grouper.outcome_embed is not None else None
+        mentions, group_of, vectors = load_mentions(conn, where, outcomes=outcomes)
+        mentions, read = mentions_at_min_score(conn, mentions, min_score)
+        grouper.restore(mentions, group_of, vectors, outcomes=outcomes)
         grouper.copies.update(load_copies(conn))
+    if scores is not None:
+        scores.update(read)
     between = grouper.between_group_conflicts()
     wanted_sources = {s.casefold() for s in sources}
     words = [w.casefold() for w in (query or "").split()]
@@ -422,5 +487,5 @@ def figure_summaries(
     return out
 
 
-__all__ = ["CLAIM_MIN_SCORE", "CorpusTracker", "SharedEncoderEmbedders", "figure_grouper", "grouper_mention_row", "figure_summaries", "load_copies", "load_mentions", "rebuild_groups",
+__all__ = ["CLAIM_MIN_SCORE", "CorpusTracker", "MentionScore", "mentions_at_min_score", "SharedEncoderEmbedders", "figure_grouper", "grouper_mention_row", "figure_summaries", "load_copies", "load_mentions", "rebuild_groups",
            "restore_grouping"]
