@@ -106,6 +106,15 @@ def test_shipped_scorers_load_from_json_and_match_the_code() -> None:
     assert scorers.hedge_cue.coef[cue_feature_names().index("claim logit")] > 0
 
 
+def test_shipped_scorers_are_fitted_on_every_open_split_and_no_other() -> None:
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
+
+    rows = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["rows"]
+    assert set(rows) == set(OPEN_SPLITS)  # every open split refitted on (issue 13 s25: dev8 included)
+    assert all(rows[s] > 0 for s in OPEN_SPLITS)
+    assert not set(rows) & {*VALIDATION_SPLITS, "test"}
+
+
 def _zero_embedding_scorers() -> RealNewsScorers:
     """The shipped scorers with the embedding weights zeroed (tests that should not depend on the encoder)."""
     shipped = load_scorers()
@@ -326,3 +335,4 @@ def test_wider_cue_candidates_are_an_option_of_score_sentences() -> None:
                             wider_cues=True)
     assert default.cues[0] == [] and [texts[0][s:e] for s, e, _, _ in wider.cues[0]] == ["hard to know"]
     assert [texts[1][s:e] for s, e, _, _ in default.cues[1]] == ["doubts about"] and wider.cues[1] == []
+
