@@ -64,6 +64,9 @@ class Candidate:
     kind: str
     cue_class: str
     gold_cue: bool
+    vetoed: bool = False
+    """vetoed at decision time by the claims option ``cue_veto`` (:func:`presslens.text.hedging.vetoed_claim_cue`;
+    still a training candidate)"""
 
 
 @dataclass
@@ -150,7 +153,7 @@ def refresh(data: Dataset, wider_cues: bool = False) -> None:
     of the claims option ``cue_candidates=1.12``)."""
     from presslens.analyzers.claims.furniture import furniture_reason
     from presslens.evaluation.realnews_matching import overlap
-    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
+    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class, vetoed_claim_cue
     from presslens.text.prediction import forecast_cues
 
     for row in data.rows:
@@ -158,7 +161,7 @@ def refresh(data: Dataset, wider_cues: bool = False) -> None:
         row.forecast = forecast_cues(row.text) is not None
         row.candidates = [
             Candidate(a, b, kind, cue_class(row.text, a, b, kind),
-                      any(overlap((a, b), (c[0], c[1])) > 0 for c in row.gold_cues))
+                      any(overlap((a, b), (c[0], c[1])) > 0 for c in row.gold_cues), vetoed_claim_cue(row.text, a, b))
             for a, b, kind in claim_cue_candidates(row.text, wider_cues)
         ]
         table = max((HEDGE_CLASS_SCORES[c.cue_class] for c in row.candidates), default=0.0)
@@ -362,13 +365,14 @@ def gold_totals(annotations: Path, split: str) -> tuple[int, int]:
 # ------------------------------------------------------------------------------------------ the two scorers
 
 
-def hedge_scores_with(scorer: LinearScorer, data: Dataset) -> list[float]:
-    """Per sentence, the best cue probability (0 without a candidate)."""
+def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False) -> list[float]:
+    """Per sentence, the best cue probability (0 without a candidate; ``veto``: vetoed candidates count 0)."""
     x, emb, _, where = cue_matrix(data, len(scorer.names) != len(cue_feature_names(False)))
     out = [0.0] * len(data.rows)
     if where:
-        for ri, p in zip(where, scorer.probabilities(x, emb).tolist(), strict=True):
-            out[ri] = max(out[ri], p)
+        vetoed = [c.vetoed for r in data.rows for c in r.candidates]
+        for ri, p, v in zip(where, scorer.probabilities(x, emb).tolist(), vetoed, strict=True):
+            out[ri] = max(out[ri], 0.0 if veto and v else p)
     return out
 
 
@@ -491,6 +495,9 @@ class Options:
     """the cue scorer fitted with every training split weighted the same (:func:`split_weights`; analyzer 1.12)"""
     cue_prior: bool = False
     """the cue scorer's L2 penalty pulls towards the hedge lexicon's class scores (:func:`lexicon_prior`; 1.12)"""
+    cue_veto: bool = False
+    """cue candidates of :func:`presslens.text.hedging.vetoed_claim_cue` score 0 at decision time (the claims option
+    ``cue_veto``, s25); the scorers are fitted as without it"""
 
 
 SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
@@ -501,9 +508,12 @@ it against other cue feature sets and thresholds over six splits; 1.12 judged, o
 every split weighted the same and one pulled towards the lexicon's class scores (model card 1.12):
 both lose more held-out hedged recall than half their precision gain. The article profile stays an option (1.11:
 audit B's wrong asserted claims rose with it)."""
+VETO = Options("+ cue veto (s25)", extended=False, cue_veto=True)
+"""the claims option ``cue_veto`` (s25): "ostensibly" and "reports suggest / indicate" vetoed at decision time"""
 COMPARED = (
     SHIPPED,
     Options("+ article profile (option)", extended=False, article=True),
+    VETO,
 )
 CUE_VARIANTS = (
     Options("+ cue split weights (not shipped)", extended=False, cue_split_weights=True),
@@ -526,7 +536,7 @@ class Fitted:
     def decide(self, data: Dataset) -> tuple[list[float], list[float]]:
         """(claim score, hedge score) of every row by the analyzer's rule."""
         claim = claim_scores_with(self.claim, data)
-        cue = hedge_scores_with(self.cue, data)
+        cue = hedge_scores_with(self.cue, data, self.options.cue_veto)
         if self.options.hedge_lifts_claim:
             claim = [c if r.furniture is not None else max(c, h) for c, h, r in zip(claim, cue, data.rows,
                                                                                      strict=True)]

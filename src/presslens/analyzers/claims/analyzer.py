@@ -73,6 +73,8 @@ class ClaimsAnalyzer(Analyzer):
         AnalyzerOption("cue_candidates", ("1.11", "1.12"), "1.11",
                        "'1.12': also 'likelihood that', 'hard to know', 'not known yet whether' as hedge cues and no "
                        "'doubts about' (not shipped: held-out hedged precision fell over seven splits)"),
+        AnalyzerOption("cue_veto", ("off", "on"), "off",
+                       "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -97,7 +99,8 @@ class ClaimsAnalyzer(Analyzer):
                           else forecast_cues(t) is not None for u, t in zip(units, unit_texts, strict=True)]
         wider = self.option("cue_candidates") == "1.12"
         scored = score_sentences(unit_texts, unit_probabilities(probs.tolist(), units),
-                                 unit_embeddings(enc.sentence_embeddings, units), unit_forecasts, wider_cues=wider)
+                                 unit_embeddings(enc.sentence_embeddings, units), unit_forecasts, wider_cues=wider,
+                                 cue_veto=self.option("cue_veto") == "on")
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]
