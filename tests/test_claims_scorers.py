@@ -392,3 +392,28 @@ def test_trainer_veto_scores_vetoed_candidates_zero() -> None:
     assert hedge_scores_with(scorer, data, veto=True) == hedge_scores_with(scorer, data)  # "may": no veto
     row.candidates[0].vetoed = True
     assert hedge_scores_with(scorer, data, veto=True) == [0.0] and hedge_scores_with(scorer, data)[0] > 0.0
+
+
+def test_s25_screens_change_only_what_they_name() -> None:
+    from presslens.training.realnews_claims_screens import SCREENS
+
+    sentence = "Two plates were left on the table, suggesting that a second guest had eaten there."
+    text = "Reports indicated that the depot was empty."
+    default = [sentence[s:e] for s, e, _ in claim_cue_candidates(sentence)]
+    participle, _ = SCREENS["participle"]
+    removed, _ = SCREENS["removed"]
+    assert participle is not None and removed is not None
+    assert "suggesting" not in default and "suggesting" in [sentence[s:e] for s, e, _ in participle(sentence, False)]
+    assert claim_cue_candidates(text) and removed(text, False) == []
+    for name, (_, options) in SCREENS.items():  # the shipped setting, the cue C fixed, plus the screen's change
+        assert options.extended == SHIPPED.extended and options.cue_extended == SHIPPED.cue_extended
+        assert options.cue_c == 0.01 and options.cue_bagged == (name == "bagged")
+        assert options.cue_veto == (name == "veto")
+
+
+def test_uncovered_counts_gold_cues_without_a_candidate() -> None:
+    from presslens.training.realnews_claims_screens import uncovered
+
+    covered, missed = _row("dev", "1", [0], [0]), _row("dev", "2", [0], [0])
+    missed.candidates = []
+    assert uncovered(Dataset([covered, missed, _row("dev2", "3", [], [])], np.zeros((3, 3)))) == {"dev": (1, 2)}

@@ -147,7 +147,11 @@ def collect(data: Path, annotations: Path, split: str) -> Dataset:
     return out
 
 
-def refresh(data: Dataset, wider_cues: bool = False) -> None:
+CandidateRule = Callable[[str, bool], list[tuple[int, int, str]]]
+"""a cue candidate function of the form of :func:`presslens.text.hedging.claim_cue_candidates` (text, wider)"""
+
+
+def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule | None = None) -> None:
     """Recompute each row's text inputs (furniture, forecast flag, cue candidates and their gold labels) with the
     code as it stands, so that the cached rows keep only what is slow to compute (``wider_cues``: the candidates
     of the claims option ``cue_candidates=1.12``)."""
@@ -162,7 +166,7 @@ def refresh(data: Dataset, wider_cues: bool = False) -> None:
         row.candidates = [
             Candidate(a, b, kind, cue_class(row.text, a, b, kind),
                       any(overlap((a, b), (c[0], c[1])) > 0 for c in row.gold_cues), vetoed_claim_cue(row.text, a, b))
-            for a, b, kind in claim_cue_candidates(row.text, wider_cues)
+            for a, b, kind in (candidates or claim_cue_candidates)(row.text, wider_cues)
         ]
         table = max((HEDGE_CLASS_SCORES[c.cue_class] for c in row.candidates), default=0.0)
         row.features = {
@@ -193,14 +197,14 @@ def save_dataset(data: Dataset, path: Path) -> None:
     os.replace(tmp, f"{path}.npy")
 
 
-def load_dataset(path: Path, wider_cues: bool = False) -> Dataset:
+def load_dataset(path: Path, wider_cues: bool = False, candidates: CandidateRule | None = None) -> Dataset:
     rows = []
     for obj in json.loads(path.read_text(encoding="utf-8")):
         for key in ("candidates", "features", "cue_rows"):
             obj.pop(key, None)
         rows.append(SentenceRow(**obj))
     out = Dataset(rows, np.load(f"{path}.npy", allow_pickle=False))
-    refresh(out, wider_cues)
+    refresh(out, wider_cues, candidates)
     return out
 
 
@@ -318,6 +322,28 @@ def fit_cue_scorer(x: np.ndarray, emb: np.ndarray | None, y: np.ndarray, c: floa
         coef[:k] += logits * scale[:k]
         intercept += float(logits @ mean[:k])
     return LinearScorer(tuple(names), mean, scale, coef, intercept, 0 if emb is None else emb.shape[1])
+
+
+def bagged_cue_scorer(train: Dataset, c: float, extended: bool) -> LinearScorer:
+    """The mean, in logit space, of the cue scorers (with the embedding) fitted on ``train`` without each of its
+    splits in turn, written as one scorer of the usual form (standardised by the mean and spread of all of
+    ``train``): a stabiliser tried at s25 (model card), not shipped."""
+    names = cue_feature_names(extended)
+    ws: list[np.ndarray] = []
+    bs: list[float] = []
+    for held in sorted({r.split for r in train.rows}):
+        x, e, y, _ = cue_matrix(train.without_split(held), extended)
+        s = fit_scorer(x, e, y, c, names)
+        w = s.coef / s.scale
+        ws.append(w)
+        bs.append(s.intercept - float(w @ s.mean))
+    x, e, _, _ = cue_matrix(train, extended)
+    full = np.hstack([x, e])
+    mean = full.mean(axis=0)
+    scale = full.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    w = np.mean(ws, axis=0)
+    return LinearScorer(tuple(names), mean, scale, w * scale, float(np.mean(bs)) + float(w @ mean), e.shape[1])
 
 
 def cue_weights(data: Dataset, where: list[int], by_split: bool) -> np.ndarray | None:
@@ -495,6 +521,12 @@ class Options:
     """the cue scorer fitted with every training split weighted the same (:func:`split_weights`; analyzer 1.12)"""
     cue_prior: bool = False
     """the cue scorer's L2 penalty pulls towards the hedge lexicon's class scores (:func:`lexicon_prior`; 1.12)"""
+    cue_c: float | None = None
+    """a fixed C for the cue scorer instead of the one chosen inside the training folds (the s25 screens: every
+    fold chose 0.01)"""
+    cue_bagged: bool = False
+    """the cue scorer is the mean (in logit space) of the scorers fitted leave-one-split-out inside the training
+    splits, folded into one linear scorer (:func:`bagged_cue_scorer`; s25, not shipped)"""
     cue_veto: bool = False
     """cue candidates of :func:`presslens.text.hedging.vetoed_claim_cue` score 0 at decision time (the claims option
     ``cue_veto``, s25); the scorers are fitted as without it"""
@@ -551,14 +583,18 @@ def fit_both(train: Dataset, options: Options) -> Fitted:
     """Fit the cue scorer and the claim scorer, the C of each chosen by leave-one-split-out inside ``train``."""
     splits = (len(train.rows), *sorted({r.split for r in train.rows}))
     key = ("cue", *splits, options.cue_embedding, options.cue_extended, options.cue_split_weights,
-           options.cue_prior)
+           options.cue_prior, options.cue_c, options.cue_bagged)
     if key not in _FITS:
-        c_cue = choose_cue_c(train, options.cue_embedding, options.cue_extended, options.cue_split_weights,
-                             options.cue_prior)
-        x, emb, y, where = cue_matrix(train, options.cue_extended)
-        _FITS[key] = (fit_cue_scorer(x, emb if options.cue_embedding else None, y, c_cue,
-                                     cue_feature_names(options.cue_extended),
-                                     cue_weights(train, where, options.cue_split_weights), options.cue_prior), c_cue)
+        c_cue = options.cue_c if options.cue_c is not None else choose_cue_c(
+            train, options.cue_embedding, options.cue_extended, options.cue_split_weights, options.cue_prior)
+        if options.cue_bagged:
+            _FITS[key] = (bagged_cue_scorer(train, c_cue, options.cue_extended), c_cue)
+        else:
+            x, emb, y, where = cue_matrix(train, options.cue_extended)
+            _FITS[key] = (fit_cue_scorer(x, emb if options.cue_embedding else None, y, c_cue,
+                                         cue_feature_names(options.cue_extended),
+                                         cue_weights(train, where, options.cue_split_weights), options.cue_prior),
+                          c_cue)
     cue, c_cue = _FITS[key]
     feats = (options.extended, options.article)
     key = ("claim table", *splits, *feats)
