@@ -59,6 +59,9 @@ CASES = [
      "Convoy lost\n\nIt is hard to know if the convoy ever reached the depot, the coast guard said on Monday."),
     ("claims.prediction_rules", "stop25", "claims",
      "Harbour sale\n\nHistorians will look back with disbelief at how the council sold the harbour last year."),
+    ("claims.cue_veto", "on", "claims",
+     "Smugglers at the border\n\nReports indicated that smugglers were paying as much as $50,000 each to cross the "
+     "border into Texas last year."),
 ]
 
 
@@ -69,8 +72,10 @@ def _report(text: str, only: str, options: dict[str, str] | None = None) -> Repo
     return pipeline.run(read_article(text))
 
 
-def _own(report: Report, analyzer: str) -> list[tuple[int, int, str, str, float]]:
-    return [(f.start, f.end, f.kind, f.label, f.score) for f in report.findings if f.analyzer == analyzer]
+def _own(report: Report, analyzer: str) -> list[tuple[int, int, str, str, float, bool]]:
+    # with a claim's "hedged" flag: the option claims.cue_veto moves it and no score
+    return [(f.start, f.end, f.kind, f.label, f.score, bool(f.attributes.get("hedged")))
+            for f in report.findings if f.analyzer == analyzer]
 
 
 def test_every_option_is_declared_with_a_default_among_its_values_and_a_help_line() -> None:

@@ -106,6 +106,15 @@ def test_shipped_scorers_load_from_json_and_match_the_code() -> None:
     assert scorers.hedge_cue.coef[cue_feature_names().index("claim logit")] > 0
 
 
+def test_shipped_scorers_are_fitted_on_every_open_split_and_no_other() -> None:
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
+
+    rows = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["rows"]
+    assert set(rows) == set(OPEN_SPLITS)  # every open split refitted on (issue 13 s25: dev8 included)
+    assert all(rows[s] > 0 for s in OPEN_SPLITS)
+    assert not set(rows) & {*VALIDATION_SPLITS, "test"}
+
+
 def _zero_embedding_scorers() -> RealNewsScorers:
     """The shipped scorers with the embedding weights zeroed (tests that should not depend on the encoder)."""
     shipped = load_scorers()
@@ -326,3 +335,85 @@ def test_wider_cue_candidates_are_an_option_of_score_sentences() -> None:
                             wider_cues=True)
     assert default.cues[0] == [] and [texts[0][s:e] for s, e, _, _ in wider.cues[0]] == ["hard to know"]
     assert [texts[1][s:e] for s, e, _, _ in default.cues[1]] == ["doubts about"] and wider.cues[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "vetoed"),
+    [
+        ("The class copied the creed, ostensibly to practise calligraphy.", ["ostensibly"]),
+        ("Reports indicated that the smugglers paid $40,000 each.", ["Reports indicated"]),
+        ("Other reports indicating that two men fired were never confirmed.", ["indicating"]),
+        ("New research suggests that the cycle repeats every 11 years.", []),  # evidence: a cue
+        ("Footage from the pier may show a second boat.", []),
+    ],
+)
+def test_vetoed_claim_cues(sentence: str, vetoed: list[str]) -> None:
+    from presslens.text.hedging import vetoed_claim_cue
+
+    cands = claim_cue_candidates(sentence)
+    assert cands  # every sentence has a candidate; the veto decides which stay
+    assert [sentence[s:e] for s, e, _ in cands if vetoed_claim_cue(sentence, s, e)] == vetoed
+
+
+def test_cue_veto_is_an_option_of_score_sentences() -> None:
+    texts = ["Reports suggested that the depot was empty.", "The depot may have been empty."]
+    args = ([0.9, 0.9], np.zeros((2, 384)), [False, False])
+    default = score_sentences(texts, *args, scorers=_zero_embedding_scorers())
+    veto = score_sentences(texts, *args, scorers=_zero_embedding_scorers(), cue_veto=True)
+    assert [texts[0][s:e] for s, e, _, _ in veto.cues[0]] == ["Reports suggested"]  # still listed, at 0
+    assert default.cues[0][0][3] > 0.0 and veto.cues[0][0][3] == 0.0 and veto.hedge[0] == 0.0
+    assert veto.cues[1] == default.cues[1] and veto.claim == default.claim  # nothing else moves
+
+
+def test_analyzer_option_cue_veto_unhedges_a_vague_reports_claim() -> None:
+    from presslens import read_article
+    from presslens.pipeline import Pipeline, PipelineConfig
+
+    text = ("Smugglers at the border\n\nReports indicated that smugglers were paying as much as $50,000 each to "
+            "cross the border into Texas last year.")
+
+    def claims(options: dict[str, str]) -> list[tuple[float, bool]]:
+        report = Pipeline(PipelineConfig(only=("claims",), options=options)).run(read_article(text))
+        return [(f.score, bool(f.attributes["hedged"])) for f in report.findings if f.kind == "claim"]
+
+    default, veto = claims({}), claims({"claims.cue_veto": "on"})
+    assert any(h for _, h in default)  # the default asserts the vague source's "indicated" as a hedge
+    assert not any(h for _, h in veto)
+    assert [s for s, _ in default] == [s for s, _ in veto]  # the claim scores do not move
+
+
+def test_trainer_veto_scores_vetoed_candidates_zero() -> None:
+    from presslens.training.realnews_claims import hedge_scores_with
+
+    row = _row("dev", "1", [0], [0])
+    data = Dataset([row], np.zeros((1, 384)))
+    refresh(data)
+    scorer = _zero_embedding_scorers().hedge_cue
+    assert hedge_scores_with(scorer, data, veto=True) == hedge_scores_with(scorer, data)  # "may": no veto
+    row.candidates[0].vetoed = True
+    assert hedge_scores_with(scorer, data, veto=True) == [0.0] and hedge_scores_with(scorer, data)[0] > 0.0
+
+
+def test_s25_screens_change_only_what_they_name() -> None:
+    from presslens.training.realnews_claims_screens import SCREENS
+
+    sentence = "Two plates were left on the table, suggesting that a second guest had eaten there."
+    text = "Reports indicated that the depot was empty."
+    default = [sentence[s:e] for s, e, _ in claim_cue_candidates(sentence)]
+    participle, _ = SCREENS["participle"]
+    removed, _ = SCREENS["removed"]
+    assert participle is not None and removed is not None
+    assert "suggesting" not in default and "suggesting" in [sentence[s:e] for s, e, _ in participle(sentence, False)]
+    assert claim_cue_candidates(text) and removed(text, False) == []
+    for name, (_, options) in SCREENS.items():  # the shipped setting, the cue C fixed, plus the screen's change
+        assert options.extended == SHIPPED.extended and options.cue_extended == SHIPPED.cue_extended
+        assert options.cue_c == 0.01 and options.cue_bagged == (name == "bagged")
+        assert options.cue_veto == (name == "veto")
+
+
+def test_uncovered_counts_gold_cues_without_a_candidate() -> None:
+    from presslens.training.realnews_claims_screens import uncovered
+
+    covered, missed = _row("dev", "1", [0], [0]), _row("dev", "2", [0], [0])
+    missed.candidates = []
+    assert uncovered(Dataset([covered, missed, _row("dev2", "3", [], [])], np.zeros((3, 3)))) == {"dev": (1, 2)}

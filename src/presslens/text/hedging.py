@@ -615,6 +615,28 @@ _KEPT_EPISTEMIC = re.compile(r"^(?:may well|might well|in theory)$", IGNORE_CASE
 _DOUBTS_ABOUT = re.compile(r"^doubts?\s+(?:over|about)$", IGNORE_CASE)
 
 
+# Cue candidates vetoed at decision time (claims option ``cue_veto``, issue 13 s25; read off dev8's errors, checked on
+# the eight open splits: 5 candidates, none a gold cue): "ostensibly" doubts a stated purpose ("ostensibly to
+# practice calligraphy", "ostensibly intended to foster"): speculation about a motive, not a hedge (guideline 5);
+# "suggest" / "indicate" with "report(s)" as subject ("Reports indicated that", "other reports indicating that") is a
+# vague source's speech verb: an attribution ("some reports suggest", guideline 2), not evidence that suggests.
+_OSTENSIBLY = re.compile(r"^ostensibl[ey]$", IGNORE_CASE)
+_REPORTS_SAY = re.compile(r"^reports?\s+(?:suggest|indicat)", IGNORE_CASE)
+_REPORT_SUBJECTS = frozenset({"report", "reports"})
+
+
+def vetoed_claim_cue(text: str, start: int, end: int) -> bool:
+    """Whether a cue candidate of :func:`claim_cue_candidates` is vetoed by the claims option ``cue_veto`` (see
+    _OSTENSIBLY): "ostensibly" (a doubted purpose) and "reports suggest / indicate" (a vague source's speech)."""
+    cue = text[start:end]
+    if _OSTENSIBLY.match(cue) or _REPORTS_SAY.match(cue):
+        return True
+    if not cue.lower().startswith(("suggest", "indicat")):
+        return False
+    m = _WORD_BEFORE_VERB.search(text, max(0, start - 80), start)
+    return m is not None and m.group(1).lower() in _REPORT_SUBJECTS
+
+
 def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:
     """Every cue span that may lower the certainty of a claim sentence in its own words: ``[(start, end, type)]``.
 

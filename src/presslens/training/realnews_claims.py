@@ -64,6 +64,9 @@ class Candidate:
     kind: str
     cue_class: str
     gold_cue: bool
+    vetoed: bool = False
+    """vetoed at decision time by the claims option ``cue_veto`` (:func:`presslens.text.hedging.vetoed_claim_cue`;
+    still a training candidate)"""
 
 
 @dataclass
@@ -144,13 +147,17 @@ def collect(data: Path, annotations: Path, split: str) -> Dataset:
     return out
 
 
-def refresh(data: Dataset, wider_cues: bool = False) -> None:
+CandidateRule = Callable[[str, bool], list[tuple[int, int, str]]]
+"""a cue candidate function of the form of :func:`presslens.text.hedging.claim_cue_candidates` (text, wider)"""
+
+
+def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule | None = None) -> None:
     """Recompute each row's text inputs (furniture, forecast flag, cue candidates and their gold labels) with the
     code as it stands, so that the cached rows keep only what is slow to compute (``wider_cues``: the candidates
     of the claims option ``cue_candidates=1.12``)."""
     from presslens.analyzers.claims.furniture import furniture_reason
     from presslens.evaluation.realnews_matching import overlap
-    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
+    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class, vetoed_claim_cue
     from presslens.text.prediction import forecast_cues
 
     for row in data.rows:
@@ -158,8 +165,8 @@ def refresh(data: Dataset, wider_cues: bool = False) -> None:
         row.forecast = forecast_cues(row.text) is not None
         row.candidates = [
             Candidate(a, b, kind, cue_class(row.text, a, b, kind),
-                      any(overlap((a, b), (c[0], c[1])) > 0 for c in row.gold_cues))
-            for a, b, kind in claim_cue_candidates(row.text, wider_cues)
+                      any(overlap((a, b), (c[0], c[1])) > 0 for c in row.gold_cues), vetoed_claim_cue(row.text, a, b))
+            for a, b, kind in (candidates or claim_cue_candidates)(row.text, wider_cues)
         ]
         table = max((HEDGE_CLASS_SCORES[c.cue_class] for c in row.candidates), default=0.0)
         row.features = {
@@ -190,14 +197,14 @@ def save_dataset(data: Dataset, path: Path) -> None:
     os.replace(tmp, f"{path}.npy")
 
 
-def load_dataset(path: Path, wider_cues: bool = False) -> Dataset:
+def load_dataset(path: Path, wider_cues: bool = False, candidates: CandidateRule | None = None) -> Dataset:
     rows = []
     for obj in json.loads(path.read_text(encoding="utf-8")):
         for key in ("candidates", "features", "cue_rows"):
             obj.pop(key, None)
         rows.append(SentenceRow(**obj))
     out = Dataset(rows, np.load(f"{path}.npy", allow_pickle=False))
-    refresh(out, wider_cues)
+    refresh(out, wider_cues, candidates)
     return out
 
 
@@ -317,6 +324,28 @@ def fit_cue_scorer(x: np.ndarray, emb: np.ndarray | None, y: np.ndarray, c: floa
     return LinearScorer(tuple(names), mean, scale, coef, intercept, 0 if emb is None else emb.shape[1])
 
 
+def bagged_cue_scorer(train: Dataset, c: float, extended: bool) -> LinearScorer:
+    """The mean, in logit space, of the cue scorers (with the embedding) fitted on ``train`` without each of its
+    splits in turn, written as one scorer of the usual form (standardised by the mean and spread of all of
+    ``train``): a stabiliser tried at s25 (model card), not shipped."""
+    names = cue_feature_names(extended)
+    ws: list[np.ndarray] = []
+    bs: list[float] = []
+    for held in sorted({r.split for r in train.rows}):
+        x, e, y, _ = cue_matrix(train.without_split(held), extended)
+        s = fit_scorer(x, e, y, c, names)
+        w = s.coef / s.scale
+        ws.append(w)
+        bs.append(s.intercept - float(w @ s.mean))
+    x, e, _, _ = cue_matrix(train, extended)
+    full = np.hstack([x, e])
+    mean = full.mean(axis=0)
+    scale = full.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    w = np.mean(ws, axis=0)
+    return LinearScorer(tuple(names), mean, scale, w * scale, float(np.mean(bs)) + float(w @ mean), e.shape[1])
+
+
 def cue_weights(data: Dataset, where: list[int], by_split: bool) -> np.ndarray | None:
     return split_weights([data.rows[i].split for i in where]) if by_split else None
 
@@ -362,13 +391,14 @@ def gold_totals(annotations: Path, split: str) -> tuple[int, int]:
 # ------------------------------------------------------------------------------------------ the two scorers
 
 
-def hedge_scores_with(scorer: LinearScorer, data: Dataset) -> list[float]:
-    """Per sentence, the best cue probability (0 without a candidate)."""
+def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False) -> list[float]:
+    """Per sentence, the best cue probability (0 without a candidate; ``veto``: vetoed candidates count 0)."""
     x, emb, _, where = cue_matrix(data, len(scorer.names) != len(cue_feature_names(False)))
     out = [0.0] * len(data.rows)
     if where:
-        for ri, p in zip(where, scorer.probabilities(x, emb).tolist(), strict=True):
-            out[ri] = max(out[ri], p)
+        vetoed = [c.vetoed for r in data.rows for c in r.candidates]
+        for ri, p, v in zip(where, scorer.probabilities(x, emb).tolist(), vetoed, strict=True):
+            out[ri] = max(out[ri], 0.0 if veto and v else p)
     return out
 
 
@@ -491,18 +521,31 @@ class Options:
     """the cue scorer fitted with every training split weighted the same (:func:`split_weights`; analyzer 1.12)"""
     cue_prior: bool = False
     """the cue scorer's L2 penalty pulls towards the hedge lexicon's class scores (:func:`lexicon_prior`; 1.12)"""
+    cue_c: float | None = None
+    """a fixed C for the cue scorer instead of the one chosen inside the training folds (the s25 screens: every
+    fold chose 0.01)"""
+    cue_bagged: bool = False
+    """the cue scorer is the mean (in logit space) of the scorers fitted leave-one-split-out inside the training
+    splits, folded into one linear scorer (:func:`bagged_cue_scorer`; s25, not shipped)"""
+    cue_veto: bool = False
+    """cue candidates of :func:`presslens.text.hedging.vetoed_claim_cue` score 0 at decision time (the claims option
+    ``cue_veto``, s25); the scorers are fitted as without it"""
 
 
-SHIPPED = Options("1.12: 1.11 setting refitted on the seven open splits", extended=False)
+SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
 """Analyzer 1.12 (issue 13 s24): analyzer 1.9's setting (13 claim features, C by held-out precision; the cue scorer
 with its context features and the sentence embedding, C by held-out log-loss) refitted on the seven open splits: a
-refit, not a new change. Analyzer 1.11 kept it against other cue feature sets and thresholds over six splits;
-1.12 judged, over seven, a cue scorer with every split weighted the same and one pulled towards the lexicon's
-class scores (model card 1.12): both lose more held-out hedged recall than half their precision gain. The article
-profile stays an option (1.11: audit B's wrong asserted claims rose with it)."""
+refit, not a new change (refitted on the eight open splits, dev8 added, at s25: same method). Analyzer 1.11 kept
+it against other cue feature sets and thresholds over six splits; 1.12 judged, over seven, a cue scorer with
+every split weighted the same and one pulled towards the lexicon's class scores (model card 1.12):
+both lose more held-out hedged recall than half their precision gain. The article profile stays an option (1.11:
+audit B's wrong asserted claims rose with it)."""
+VETO = Options("+ cue veto (s25)", extended=False, cue_veto=True)
+"""the claims option ``cue_veto`` (s25): "ostensibly" and "reports suggest / indicate" vetoed at decision time"""
 COMPARED = (
     SHIPPED,
     Options("+ article profile (option)", extended=False, article=True),
+    VETO,
 )
 CUE_VARIANTS = (
     Options("+ cue split weights (not shipped)", extended=False, cue_split_weights=True),
@@ -525,7 +568,7 @@ class Fitted:
     def decide(self, data: Dataset) -> tuple[list[float], list[float]]:
         """(claim score, hedge score) of every row by the analyzer's rule."""
         claim = claim_scores_with(self.claim, data)
-        cue = hedge_scores_with(self.cue, data)
+        cue = hedge_scores_with(self.cue, data, self.options.cue_veto)
         if self.options.hedge_lifts_claim:
             claim = [c if r.furniture is not None else max(c, h) for c, h, r in zip(claim, cue, data.rows,
                                                                                      strict=True)]
@@ -540,14 +583,18 @@ def fit_both(train: Dataset, options: Options) -> Fitted:
     """Fit the cue scorer and the claim scorer, the C of each chosen by leave-one-split-out inside ``train``."""
     splits = (len(train.rows), *sorted({r.split for r in train.rows}))
     key = ("cue", *splits, options.cue_embedding, options.cue_extended, options.cue_split_weights,
-           options.cue_prior)
+           options.cue_prior, options.cue_c, options.cue_bagged)
     if key not in _FITS:
-        c_cue = choose_cue_c(train, options.cue_embedding, options.cue_extended, options.cue_split_weights,
-                             options.cue_prior)
-        x, emb, y, where = cue_matrix(train, options.cue_extended)
-        _FITS[key] = (fit_cue_scorer(x, emb if options.cue_embedding else None, y, c_cue,
-                                     cue_feature_names(options.cue_extended),
-                                     cue_weights(train, where, options.cue_split_weights), options.cue_prior), c_cue)
+        c_cue = options.cue_c if options.cue_c is not None else choose_cue_c(
+            train, options.cue_embedding, options.cue_extended, options.cue_split_weights, options.cue_prior)
+        if options.cue_bagged:
+            _FITS[key] = (bagged_cue_scorer(train, c_cue, options.cue_extended), c_cue)
+        else:
+            x, emb, y, where = cue_matrix(train, options.cue_extended)
+            _FITS[key] = (fit_cue_scorer(x, emb if options.cue_embedding else None, y, c_cue,
+                                         cue_feature_names(options.cue_extended),
+                                         cue_weights(train, where, options.cue_split_weights), options.cue_prior),
+                          c_cue)
     cue, c_cue = _FITS[key]
     feats = (options.extended, options.article)
     key = ("claim table", *splits, *feats)

@@ -77,6 +77,8 @@ class ClaimsAnalyzer(Analyzer):
                        "'stop25': also the stop-25 prediction rules (legacy verdicts by historians, 'is yet to be "
                        "determined', gerund 'expecting X to', ...; not shipped: no held-out gain, audit B precision "
                        "unchanged)"),
+        AnalyzerOption("cue_veto", ("off", "on"), "off",
+                       "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -105,7 +107,8 @@ class ClaimsAnalyzer(Analyzer):
                           else forecast_cues(t) is not None for u, t in zip(units, unit_texts, strict=True)]
         wider = self.option("cue_candidates") == "1.12"
         scored = score_sentences(unit_texts, unit_probabilities(probs.tolist(), units),
-                                 unit_embeddings(enc.sentence_embeddings, units), unit_forecasts, wider_cues=wider)
+                                 unit_embeddings(enc.sentence_embeddings, units), unit_forecasts, wider_cues=wider,
+                                 cue_veto=self.option("cue_veto") == "on")
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]

@@ -389,12 +389,14 @@ class SentenceScores:
 
 def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np.ndarray,
                     forecasts: Sequence[bool], in_article: bool = True,
-                    scorers: RealNewsScorers | None = None, wider_cues: bool = False) -> SentenceScores:
+                    scorers: RealNewsScorers | None = None, wider_cues: bool = False,
+                    cue_veto: bool = False) -> SentenceScores:
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
     sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`);
-    ``wider_cues``: the cue candidates of ``claim_cue_candidates(text, wider=True)`` (an option)."""
-    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
+    ``wider_cues``: the cue candidates of ``claim_cue_candidates(text, wider=True)`` (an option); ``cue_veto``:
+    candidates of :func:`presslens.text.hedging.vetoed_claim_cue` get probability 0 (the option ``cue_veto``)."""
+    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class, vetoed_claim_cue
 
     models = scorers if scorers is not None else load_scorers()
     emb = np.asarray(embeddings, dtype=np.float64).reshape(len(texts), -1) if len(texts) else np.zeros((0, 0))
@@ -416,6 +418,8 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     for i, found in enumerate(spans):
         for s, e, name in found:
             q = next(it)
+            if cue_veto and vetoed_claim_cue(texts[i], s, e):
+                q = 0.0
             cues[i].append((s, e, name, q))
             hedge[i] = max(hedge[i], q)
     count = len(texts)

@@ -1,0 +1,116 @@
+"""The s25 screens of the claims analyzer's hedge cues, leave-one-split-out over the open real-news splits.
+
+    python -m presslens.training.realnews_claims_screens CACHE [SCREEN ...]
+
+``CACHE`` is the rows file of ``presslens train realnews-claims --cache`` (written on its first run). Each screen is
+the shipped setting (:data:`presslens.training.realnews_claims.SHIPPED`) with one change, the cue scorer's C fixed
+at 0.01 (every fold of the shipped setting chose it over the eight open splits, so the first screen reproduces the
+trainer's shipped row), fitted on all open splits but one and scored on the one left out, for each split:
+
+- ``shipped``: no change;
+- ``participle``: "suggesting" / "indicating" as cue candidates wherever they occur (no speech-verb filter);
+- ``uncertainty``: "it also / now / still looks like", "unclear / unknown whether ...", "yet to be determined";
+- ``removed``: the candidates of :func:`presslens.text.hedging.vetoed_claim_cue` dropped before the fit;
+- ``bagged``: the cue scorer of :func:`presslens.training.realnews_claims.bagged_cue_scorer`;
+- ``veto``: the claims option ``cue_veto`` (the trainer's row "+ cue veto (s25)").
+
+Prints claim P / R / ECE and hedged P / R per held-out split and their sums (model card, s25). Slow: about five
+minutes a screen on one free core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from presslens.text.hedging import IGNORE_CASE, Cue, claim_cue_candidates, dedupe_cues, vetoed_claim_cue
+from presslens.training import realnews_claims as rc
+
+_PARTICIPLE = re.compile(r"\b(?:suggesting|indicating)\b", IGNORE_CASE)
+_UNCERTAINTY = re.compile(
+    r"\b(?:it|this|that)\s+(?:also|now|still|really|certainly)\s+looks\s+like\b|"
+    r"\b(?:unclear|unknown)\s+(?=(?:whether|if|how|what|who|why|when|where|at)\b)|"
+    r"\byet\s+to\s+be\s+(?:determined|confirmed|established)\b",
+    IGNORE_CASE,
+)
+
+
+def _adding(pattern: re.Pattern[str]) -> rc.CandidateRule:
+    def candidates(text: str, wider: bool = False) -> list[Cue]:
+        cues = claim_cue_candidates(text, wider)
+        for m in pattern.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in cues):
+                cues.append((m.start(), m.end(), "evidential"))
+        return dedupe_cues(cues)
+
+    return candidates
+
+
+def _removing(text: str, wider: bool = False) -> list[Cue]:
+    return [(a, b, k) for a, b, k in claim_cue_candidates(text, wider) if not vetoed_claim_cue(text, a, b)]
+
+
+SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
+    "shipped": (None, replace(rc.SHIPPED, cue_c=0.01)),
+    "participle": (_adding(_PARTICIPLE), replace(rc.SHIPPED, cue_c=0.01)),
+    "uncertainty": (_adding(_UNCERTAINTY), replace(rc.SHIPPED, cue_c=0.01)),
+    "removed": (_removing, replace(rc.SHIPPED, cue_c=0.01)),
+    "bagged": (None, replace(rc.SHIPPED, cue_c=0.01, cue_bagged=True)),
+    "veto": (None, replace(rc.SHIPPED, cue_c=0.01, cue_veto=True)),
+}
+
+
+def screen(cache: Path, name: str) -> str:
+    """One screen's held-out lines (markdown rows) and its sums."""
+    candidates, options = SCREENS[name]
+    data = rc.load_dataset(cache, False, candidates)
+    rc._FITS.clear()
+    sums = [0.0] * len(rc.METRICS)
+    lines = []
+    for held in rc.SPLITS:
+        test = data.only_split(held)
+        fitted = rc.fit_both(data.without_split(held), options)
+        vals = rc.score_split(test, held, rc.DEFAULT_ANNOTATIONS, *fitted.decide(test))
+        sums = [a + b for a, b in zip(sums, vals, strict=True)]
+        lines.append(f"| {name} | {held} | " + " | ".join(f"{v:.3f}" for v in vals) + " |")
+    lines.append(f"| {name} | sum of {len(rc.SPLITS)} held out | " + " | ".join(f"{v:.3f}" for v in sums) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def uncovered(data: rc.Dataset) -> dict[str, tuple[int, int]]:
+    """Per split: (gold cue spans that overlap no cue candidate of their claim unit, gold cue spans)."""
+    out: dict[str, tuple[int, int]] = {}
+    for r in data.rows:
+        for a, b in r.gold_cues:
+            missing = not any(c.start < b and a < c.end for c in r.candidates)
+            n, total = out.get(r.split, (0, 0))
+            out[r.split] = (n + missing, total + 1)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("cache", type=Path, help="the rows file of `presslens train realnews-claims --cache`")
+    p.add_argument("screens", nargs="*", help=f"of {', '.join(SCREENS)} (default: all)")
+    p.add_argument("--uncovered", action="store_true",
+                   help="only count the gold cues without a cue candidate, per split")
+    args = p.parse_args(argv)
+    if args.uncovered:
+        counts = uncovered(rc.load_dataset(args.cache))
+        print(", ".join(f"{s} {n}/{t}" for s, (n, t) in counts.items()),
+              f"; all {sum(n for n, _ in counts.values())}/{sum(t for _, t in counts.values())}")
+        return 0
+    unknown = [s for s in args.screens if s not in SCREENS]
+    if unknown:
+        p.error(f"unknown screen(s) {', '.join(unknown)}: choose from {', '.join(SCREENS)}")
+    print("| screen | held-out split | " + " | ".join(rc.METRICS) + " |")
+    print("|" + "---|" * (2 + len(rc.METRICS)))
+    for name in args.screens or SCREENS:
+        print(screen(args.cache, name), end="", flush=True)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
