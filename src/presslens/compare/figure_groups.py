@@ -812,7 +812,7 @@ class FigureGrouper:
                 rows = rows[top]
                 cos = cos[top]
             cands = [table.gids[r] for r in rows.tolist()]
-            cosines = dict(zip(cands, (float(c) for c in cos), strict=True))
+            cosines = dict(zip(cands, cos.tolist(), strict=True))  # float(c) of each, in one call
         else:
             cands = [table.gids[r] for r in found]
             cosines = {g: 0.0 for g in cands}
@@ -831,7 +831,7 @@ class FigureGrouper:
         ref = table.ref.data[rows]
         one = kind == ONE_VECTOR
         if one.all():  # no group without vectors: the np.where below would keep every cosine
-            cos = self.vectors.gather_float32(ref) @ vec
+            cos = self.vectors.gather_dot(ref, vec)  # gather_float32(ref) @ vec, the same floats
             with np.errstate(invalid="ignore", divide="ignore"):
                 np.divide(cos, table.norms.data[rows], out=cos)
             return _finite(cos)
