@@ -501,7 +501,10 @@ def clause_scope(masked_clause: str) -> str | None:
             return "incident"
         if w == "when" and IMPACT_VERBS.intersection(words[i + 1 : i + 5]):
             return "incident"
+    present = set(words)
     for cue in CUMULATIVE_WORDS:
+        if cue[0] not in present:
+            continue  # (no cue can start anywhere: the same answer without the slices)
         n = len(cue)
         for i in range(len(words) - n + 1):
             if tuple(words[i : i + n]) == cue and not (
@@ -546,6 +549,8 @@ def clause_rate(masked_clause: str) -> bool:
     before = words[max(0, at - 3) : at]
     if before[-2:] == ["rate", "of"]:
         return True
+    if RATE_WORDS.isdisjoint(before):
+        return False  # (no rate word to check against the names)
     named = _named_words(masked_clause)
     return any(w in RATE_WORDS and (max(0, at - 3) + k) not in named for k, w in enumerate(before))
 
