@@ -427,9 +427,10 @@ def clause_subcount(masked_clause: str) -> bool:
     after = words[at + 1 : at + 5]
     for cue in SUBCOUNT_BEFORE:
         n = len(cue)
-        if any(tuple(before[i : i + n]) == cue for i in range(len(before) - n + 1)):
-            return True
-    return any(tuple(after[i : i + len(cue)]) == cue for cue in SUBCOUNT_AFTER for i in range(len(after)))
+        if cue[0] in before and any(tuple(before[i : i + n]) == cue for i in range(len(before) - n + 1)):
+            return True  # (a cue whose first word is not there is not looked for)
+    return any(tuple(after[i : i + len(cue)]) == cue for cue in SUBCOUNT_AFTER if cue[0] in after
+               for i in range(len(after)))
 
 
 PART_OF_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
