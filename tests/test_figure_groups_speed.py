@@ -288,29 +288,6 @@ def test_float16_gather_cast_equals_numpys_cast_for_every_finite_value() -> None
                           table.rows[slots].astype(np.float32).view(np.uint32))
 
 
-def test_gather_dot_gives_the_same_floats_as_the_cast_rows_times_the_vector() -> None:
-    from presslens.compare.vector_rows import VectorTable
-
-    rng = np.random.default_rng(5)
-    every = np.arange(65536, dtype=np.uint16).view(np.float16)
-    finite = every[np.isfinite(every)]
-    table = VectorTable()
-    for i in range(400):  # unit rows, with subnormal, zero, -0.0 and extreme halves mixed in
-        row = rng.normal(size=64).astype(np.float32)
-        row /= np.linalg.norm(row)
-        half = row.astype(np.float16)
-        half[rng.integers(64, size=6)] = rng.choice(finite, size=6)
-        table[f"m{i}"] = half
-    for width_scale in (1.0, 1e-30, 3e4, 1e5):  # 1e5: past the folded product's range, the plain path
-        vec = (rng.normal(size=64) * width_scale).astype(np.float32)
-        vec[3] = np.float32(1e-40)  # a subnormal entry
-        slots = rng.integers(0, 400, size=257)
-        want = table.rows[slots].astype(np.float32) @ vec
-        got = table.gather_dot(slots, vec)
-        assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
-        assert np.array_equal(got.view(np.uint32), (table.gather_float32(slots) @ vec).view(np.uint32))
-
-
 def test_outcome_cosine_is_the_normalised_product_with_the_groups_outcome_sum() -> None:
     grouper = _default_grouper(_synthetic(60, 20, seed=13))
     checked = 0

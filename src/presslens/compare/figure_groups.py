@@ -831,7 +831,7 @@ class FigureGrouper:
         ref = table.ref.data[rows]
         one = kind == ONE_VECTOR
         if one.all():  # no group without vectors: the np.where below would keep every cosine
-            cos = self.vectors.gather_dot(ref, vec)  # gather_float32(ref) @ vec, the same floats
+            cos = self.vectors.gather_float32(ref) @ vec
             with np.errstate(invalid="ignore", divide="ignore"):
                 np.divide(cos, table.norms.data[rows], out=cos)
             return _finite(cos)

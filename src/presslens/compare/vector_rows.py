@@ -125,24 +125,6 @@ class VectorTable(MutableMapping[str, np.ndarray]):
         np.take(self._rows.data.view(np.int16), slots, axis=0, out=half)
         return signed_float16_bits_as_float32(half, bits)
 
-    def gather_dot(self, slots: np.ndarray, vec: np.ndarray) -> np.ndarray:
-        """``self.gather_float32(slots) @ vec`` for a float32 ``vec``, the same floats, in one pass over the gathered
-        rows fewer: the bit-level cast gives each value times 2**-112 before its product with 2**112, and that
-        product is folded into ``vec`` instead (times a power of two: exact while ``|vec|`` stays under 2**15).
-        Each product of a row value and a ``vec`` entry is then the same real number as before, so the
-        matrix-vector product rounds and adds exactly the same values. Any other ``vec`` takes
-        :meth:`gather_float32`."""
-        if (not self._finite or self._rows is None or self.dtype != np.float16 or vec.dtype != np.float32
-                or vec.ndim != 1 or not bool(np.abs(vec).max(initial=0.0) < _BELOW_OVERFLOW)):
-            return self.gather_float32(slots) @ vec
-        n, width = len(slots), self._rows.data.shape[1]
-        if self._scratch is None or self._scratch[0].shape[0] < n:
-            size = max(n, 1024)
-            self._scratch = (np.empty((size, width), np.int16), np.empty((size, width), np.int32))
-        half, bits = (a[:n] for a in self._scratch)
-        np.take(self._rows.data.view(np.int16), slots, axis=0, out=half)
-        return signed_float16_bits_as_scaled_float32(half, bits) @ (vec * _HALF_TO_SINGLE)
-
     def compact(self) -> None:
         """Move the vectors still in use to the front and release the rest (nothing may read old slots after)."""
         if self._rows is None or len(self._slot) == self._rows.used:
@@ -174,19 +156,6 @@ def float16_bits_as_float32(half: np.ndarray, bits: np.ndarray, sign: np.ndarray
 
 _SIGN_AND_REST = np.int32(-0x70000001)
 """``0x8FFFFFFF`` as an int32: the sign bit and the 28 bits a shifted float16 exponent and fraction use."""
-
-
-_BELOW_OVERFLOW = np.float32(2.0**15)
-"""A float32 ``vec`` entry below this in magnitude stays finite times 2**112 (:meth:`VectorTable.gather_dot`)."""
-
-
-def signed_float16_bits_as_scaled_float32(half: np.ndarray, bits: np.ndarray) -> np.ndarray:
-    """:func:`signed_float16_bits_as_float32` without its last step: each value times 2**-112 (exact: a normal
-    half becomes a normal single, a subnormal half the subnormal single of the same fraction bits)."""
-    np.copyto(bits, half)
-    np.left_shift(bits, _FRACTION_SHIFT.astype(np.int32), out=bits)
-    np.bitwise_and(bits, _SIGN_AND_REST, out=bits)
-    return bits.view(np.float32)
 
 
 def signed_float16_bits_as_float32(half: np.ndarray, bits: np.ndarray) -> np.ndarray:
