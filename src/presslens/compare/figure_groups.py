@@ -812,7 +812,7 @@ class FigureGrouper:
                 rows = rows[top]
                 cos = cos[top]
             cands = [table.gids[r] for r in rows.tolist()]
-            cosines = dict(zip(cands, (float(c) for c in cos), strict=True))
+            cosines = dict(zip(cands, cos.tolist(), strict=True))  # float(c) of each, in one call
         else:
             cands = [table.gids[r] for r in found]
             cosines = {g: 0.0 for g in cands}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 
@@ -80,6 +81,24 @@ _WORD = re.compile(r"[a-z][a-z'-]+")
 _WORD_ANY = re.compile(r"[a-z][a-z'-]*")
 """Like ``_WORD`` but keeps one-letter words ("a day", "a strike")."""
 _FOLD.update({"call-up": "mobilise", "call-ups": "mobilise", "draft": "mobilise"})
+
+
+@lru_cache(maxsize=256)
+def _lower_words(text: str, any_length: bool = False) -> tuple[str, ...]:
+    """The words of ``_WORD`` (``any_length``: of ``_WORD_ANY``) in the lower-cased text, found once per text: the
+    grouper reads a clause's words through a dozen rules in a row (:func:`clause_role`, :func:`clause_scope`, ...)."""
+    return tuple((_WORD_ANY if any_length else _WORD).findall(text.lower()))
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text.lower())`` (a new list: a caller may change it)."""
+    return list(_lower_words(text))
+
+
+def _words_any(text: str) -> list[str]:
+    """``_WORD_ANY.findall(text.lower())`` (a new list)."""
+    return list(_lower_words(text, True))
+
 
 PREDICATE_VERBS: dict[str, str] = {
     **{w: "leave" for w in ("fled", "flee", "fleeing", "left", "leave", "leaving", "gone", "departed",
@@ -208,7 +227,7 @@ waiting for power to return"): the ``outage`` predicate, never the homes reconne
 def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | None:
     """The predicate class of the verb nearest the masked number ("leave", "detain", ...) within ``reach``
     words, else of a predicate noun anywhere in the clause ("death toll"), or None."""
-    words = _WORD.findall(masked_clause.lower())
+    words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return None
     at = words.index(NUMBER_MASK)
@@ -321,7 +340,7 @@ loaded 40,000 tonnes", "fines of 2,000 euros each"); "per cent" does not count."
 def clause_per_item(masked_clause: str) -> bool:
     """Whether the figure is an amount per item (one truck, each family) rather than a total: a word of
     :data:`PER_ITEM_WORDS` within :data:`PREDICATE_REACH` words of the number."""
-    words = _WORD.findall(masked_clause.lower())
+    words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return False
     at = words.index(NUMBER_MASK)
@@ -355,7 +374,7 @@ def clause_holds(masked_clause: str) -> bool:
     "Averon had no more than many tonnes of grain in its ports", "the silos still hold many tonnes". For an
     amount of a material this is what is kept there, the ``remain`` predicate (see
     :func:`~presslens.compare.figure_groups.mention_features`)."""
-    words = _WORD.findall(masked_clause.lower())
+    words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return False
     i = words.index(NUMBER_MASK) - 1
@@ -368,7 +387,7 @@ def clause_population(masked_clause: str, *, stocks: bool = True) -> bool:
     """Whether the figure states how many live somewhere or what a place or body has (a standing population or
     stock, not an event): "a town of many residents", "home to many people", "a population of many", "many people
     live in the valley", "the region has only many household connections", "a capacity of many megawatts"."""
-    words = _WORD.findall(masked_clause.lower())
+    words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return False
     at = words.index(NUMBER_MASK)
@@ -400,7 +419,7 @@ dead")."""
 def clause_subcount(masked_clause: str) -> bool:
     """Whether the figure is a sub-count: a part of another count in the same story (:data:`SUBCOUNT_BEFORE`
     within the three words before the number, or :data:`SUBCOUNT_AFTER` within the three words after it)."""
-    words = _WORD.findall(masked_clause.lower())
+    words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return False
     at = words.index(NUMBER_MASK)
@@ -408,9 +427,10 @@ def clause_subcount(masked_clause: str) -> bool:
     after = words[at + 1 : at + 5]
     for cue in SUBCOUNT_BEFORE:
         n = len(cue)
-        if any(tuple(before[i : i + n]) == cue for i in range(len(before) - n + 1)):
-            return True
-    return any(tuple(after[i : i + len(cue)]) == cue for cue in SUBCOUNT_AFTER for i in range(len(after)))
+        if cue[0] in before and any(tuple(before[i : i + n]) == cue for i in range(len(before) - n + 1)):
+            return True  # (a cue whose first word is not there is not looked for)
+    return any(tuple(after[i : i + len(cue)]) == cue for cue in SUBCOUNT_AFTER if cue[0] in after
+               for i in range(len(after)))
 
 
 PART_OF_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
@@ -422,7 +442,7 @@ def clause_part_of_set(masked_clause: str) -> bool:
     """Whether a count is a part of a named set: "many of the NOUN", "many of its NOUN", "many of the city's
     NOUN" right after the number (a sub-count, like "including N"; for counts only: "a fifth of the country's
     capacity" is a share, which :func:`~presslens.compare.figures.share_of` handles)."""
-    words = _WORD.findall(masked_clause.lower())
+    words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return False
     at = words.index(NUMBER_MASK)
@@ -472,7 +492,7 @@ def clause_scope(masked_clause: str) -> str | None:
     it makes it a running total ("since Sunday", "in the whole campaign", "so far"), None when it says neither.
     A count of one incident is never the running total of a campaign (the incident cues win when both occur:
     "the deadliest single strike since the campaign began")."""
-    words = _WORD.findall(masked_clause.lower())
+    words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return None
     for i, w in enumerate(words):
@@ -482,13 +502,16 @@ def clause_scope(masked_clause: str) -> str | None:
             return "incident"
         if w == "when" and IMPACT_VERBS.intersection(words[i + 1 : i + 5]):
             return "incident"
+    present = set(words)
     for cue in CUMULATIVE_WORDS:
+        if cue[0] not in present:
+            continue  # (no cue can start anywhere: the same answer without the slices)
         n = len(cue)
         for i in range(len(words) - n + 1):
             if tuple(words[i : i + n]) == cue and not (
                     cue == ("since",) and any(_is_superlative(v) for v in words[max(0, i - 3) : i])):
                 return "cumulative"  # but "the highest (toll) since the war began" compares, it does not sum
-    words = _WORD_ANY.findall(masked_clause.lower())
+    words = _words_any(masked_clause)
     at = words.index(NUMBER_MASK)
     for i in range(at):
         if words[i] in ("a", "an") and INDEFINITE_INCIDENTS.intersection(words[i + 1 : min(i + 3, at)]):
@@ -515,7 +538,7 @@ def clause_rate(masked_clause: str) -> bool:
     ships a day", "many tonnes a month before the blockade", "a daily loading rate of many tonnes" ("a"/"an"
     and a word of :data:`TIME_UNITS` within the six words after the number, or a word of :data:`RATE_WORDS`
     or "rate of" within the three words before it)."""
-    words = _WORD_ANY.findall(masked_clause.lower())
+    words = _words_any(masked_clause)
     if NUMBER_MASK not in words:
         return False
     at = words.index(NUMBER_MASK)
@@ -527,6 +550,8 @@ def clause_rate(masked_clause: str) -> bool:
     before = words[max(0, at - 3) : at]
     if before[-2:] == ["rate", "of"]:
         return True
+    if RATE_WORDS.isdisjoint(before):
+        return False  # (no rate word to check against the names)
     named = _named_words(masked_clause)
     return any(w in RATE_WORDS and (max(0, at - 3) + k) not in named for k, w in enumerate(before))
 
@@ -564,7 +589,7 @@ def clause_potential(masked_clause: str) -> bool:
     """Whether the figure is a capacity or a forecast, what could be moved or held or may happen, not what was: a
     modal (:data:`MODAL_VERBS`) followed by a verb of :data:`CAPACITY_VERBS`, or a verb of :data:`FORECAST_VERBS`
     followed by "to", within the five words before the number."""
-    words = _WORD.findall(masked_clause.lower())
+    words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return False
     at = words.index(NUMBER_MASK)
@@ -612,7 +637,7 @@ def clause_tokens(masked_clause: str) -> dict[str, float]:
     """Content words of a clause, crudely singular and folded to shared predicates and nouns, each weighted
     by its closeness to the masked number: 1 next to it, 1/(1 + d/4) at d words away. The counted noun and
     the predicate sit near the number; place, time and scope ("since the mobilisation") further away."""
-    words = _WORD.findall(masked_clause.lower())
+    words = _words(masked_clause)
     try:
         at = words.index(NUMBER_MASK)
     except ValueError:
