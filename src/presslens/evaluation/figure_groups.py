@@ -1004,6 +1004,7 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+tallies-gate": ("learned-general", "f1", True),
     "general-f1+values-model": ("learned-general", "f1", True),
     "general-f1+values-model-f05": ("learned-general", "f1", True),
+    "general-f1+values-agree-f05": ("learned-general", "f1", True),
 }
 """The methods of ``--loso-methods`` besides ``rules`` and :data:`GROUPING_METHODS`: name -> (grouping method,
 the criterion that picks its pair model's joining threshold on the training stories (:func:`pick_pair_threshold`;
@@ -1017,6 +1018,7 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+tallies-gate": ("tallies", CONFLICT_F_BETA, False),
     "general-f1+values-model": ("values", CONFLICT_F_BETA, True),
     "general-f1+values-model-f05": ("values", 0.5, True),
+    "general-f1+values-agree-f05": ("values", 0.5, True),
 }
 """The candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): name -> (the conflict reading,
 :data:`~presslens.compare.conflicts.CONFLICT_READINGS`, inside and between groups; the F-beta of the planted
@@ -1030,6 +1032,11 @@ first, a conflict list a reader can trust). The others of
 :data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)
 and the 14 features, fitted on every near pair, deciding between groups only."""
 DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)
+AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05"})
+"""The candidate of round 2 stop 25: ``general-f1+values-model-f05``'s conflict model (the same variant, so the
+same fit per fold), and inside a group a clash of two figures whose counted noun and predicate agree
+(:func:`~presslens.compare.figure_groups.words_agree`) is reported whatever the model says
+(``GroupingConfig.conflicts_inside="agree"``)."""
 
 
 def fit_conflict_variant(train: Sequence[PreparedSplit], variant: ConflictVariant) -> PairModel:
@@ -1074,7 +1081,8 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                          else None)
                 variant = CANDIDATE_CONFLICT_READINGS.get(name, DEFAULT_CONFLICT_VARIANT)
                 cfg = replace(config, method=method, pair_model=model, conflict_reading=variant[0],
-                              conflicts_inside="model" if variant[2] else "rule",
+                              conflicts_inside=("agree" if name in AGREEING_INSIDE else "model") if variant[2]
+                              else "rule",
                               conflict_model=conflict_models[variant] if conflicts else None)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
