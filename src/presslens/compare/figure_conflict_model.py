@@ -164,6 +164,7 @@ TALLIES_CONFLICT_MODEL_PATHS = {
     "general-f1+tallies-gate": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_tallies_gate.json"),
     "general-f1+values-model": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_values_model.json"),
     "general-f1+values-model-f05": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_values_model_f05.json"),
+    "general-f1+values-agree-f05": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_values_model_f05.json"),
 }
 """The conflict models of the candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): the
 word-list features, fitted on the clashing pairs under the ``"tallies"`` reading, threshold by F2 / by F1; and

@@ -144,6 +144,7 @@ from presslens.compare.figures import (
     NUMBER_MASK,
     PERCENT_MEASURES,
     FigureMention,
+    counted_phrase,
     heads_compatible,
     mentions_from_findings,
 )
@@ -219,7 +220,10 @@ class GroupingConfig:
     """Who decides the conflicts inside a group: ``"rule"`` (every clash of the reading) or, with a
     ``conflict_model``, ``"model"`` (a clash inside a group is reported only when the conflict model also gives
     the pair at least its threshold, as between groups: a distractor merged into a group then flags no conflict
-    unless the model reads it as the same thing). The default is ``"model"`` since round 2 stop 24."""
+    unless the model reads it as the same thing), or ``"agree"`` (as ``"model"``, and a clash of two figures that
+    name the same specific counted noun and the same known predicate, :func:`words_agree`, is reported whatever
+    the model says: round 2 stop 25's candidate ``"general-f1+values-agree-f05"``). The default is ``"model"``
+    since round 2 stop 24."""
 
 
 OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
@@ -237,7 +241,7 @@ docs/decisions/figure-groups-s24.md); ``"general-f1+conflicts"`` after stops 21 
 after stop 22."""
 
 GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+conflicts", "general-f1+tallies-gate", "rules", "conservative+conflicts",
-                  "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model")
+                  "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model", "general-f1+values-agree-f05")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 
 
@@ -268,6 +272,10 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
                               conflict_model=candidate_conflict_model(name), conflict_reading="values",
                               conflicts_inside="model")
+    if name == "general-f1+values-agree-f05":  # round 2 stop 25: the default, and clashes whose words agree
+        return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
+                              conflict_model=candidate_conflict_model(name), conflict_reading="values",
+                              conflicts_inside="agree")
     if name == "general-f1+tallies-gate":  # the default's model and rule, under the tallies reading
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
                               conflict_model=candidate_conflict_model(name), conflict_reading="tallies",
@@ -1408,11 +1416,14 @@ class FigureGrouper:
         """The conflicts inside a group that are reported: all of them, or with ``conflicts_inside="model"`` those
         the conflict model accepts."""
         model = self.config.conflict_model
-        if model is None or self.config.conflicts_inside != "model" or not conflicts:
+        if model is None or self.config.conflicts_inside not in ("model", "agree") or not conflicts:
             return conflicts
         parts = self.part_vectors(m for c in conflicts for m in (c.first, c.second))
         probabilities = model.probabilities([self.conflict_features(c.first, c.second, parts) for c in conflicts])
-        return [c for c, p in zip(conflicts, probabilities, strict=True) if p >= model.threshold]
+        agree = self.config.conflicts_inside == "agree"
+        return [c for c, p in zip(conflicts, probabilities, strict=True)
+                if p >= model.threshold or (agree and words_agree(mention_features(c.first),
+                                                                  mention_features(c.second), c.first, c.second))]
 
     def near_pairs(self, *, own_group: bool = False) -> Iterator[tuple[FigureMention, FigureMention]]:
         """Pairs of dated figures of different articles at most ``WINDOW_DAYS`` apart, where the second is in a
@@ -1619,6 +1630,9 @@ def mention_predicate(m: FigureMention, after_figure: bool | None = None) -> str
     if pred is None and after_figure:
         cut = m.sentence.find(m.clause)
         pred = inherited_predicate(m.clause, m.sentence[:cut] if cut > 0 else "")
+    if pred is None and m.measure == "count" and (
+            phrase := counted_phrase(m.sentence, m.start - m.sentence_start, m.end - m.sentence_start)):
+        pred = clause_predicate(f"{NUMBER_MASK} {phrase}")  # "the number of port workers killed ... to 14"
     if pred is None and (m.measure or "").startswith("measure") and clause_holds(m.masked_clause):
         pred = "remain"  # "Averon had many tonnes of grain in its ports": the stock kept there
     if pred in MONEY_PREDICATES and not (m.measure or "").startswith("money"):
@@ -1647,6 +1661,14 @@ def _finite(values: np.ndarray) -> np.ndarray:
 
 def _specific(head: str | None) -> bool:
     return head is not None and head not in GENERIC_HEADS
+
+
+def words_agree(fa: MentionFeatures, fb: MentionFeatures, a: FigureMention, b: FigureMention) -> bool:
+    """Whether two figures name the same specific counted noun ("ships", not "people") and the same known
+    predicate ("struck", "killed"), with features ``fa`` and ``fb`` (:func:`mention_features`): what the
+    ``conflicts_inside="agree"`` policy reports inside a group whatever the conflict model says."""
+    return (_specific(a.head) and a.head == b.head and fa.predicate is not None
+            and fa.predicate == fb.predicate)
 
 
 def _noun_and_predicate_agree(m: FigureMention, pred: str | None, group: FigureGroup) -> bool:

@@ -438,6 +438,11 @@ PART_OF_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "th
 drivers", "nine of the city's routes"); a pronoun ("8,900 of them") is left alone: it often restates the total."""
 
 
+PART_OF_RELATIVES = frozenset({"which", "whom"})
+"""After "N of", a relative pronoun makes a count a part of the set just named ("thirteen ships have been struck,
+four of which sank", "40 were wounded, nine of whom seriously")."""
+
+
 def clause_part_of_set(masked_clause: str) -> bool:
     """Whether a count is a part of a named set: "many of the NOUN", "many of its NOUN", "many of the city's
     NOUN" right after the number (a sub-count, like "including N"; for counts only: "a fifth of the country's
@@ -447,7 +452,8 @@ def clause_part_of_set(masked_clause: str) -> bool:
         return False
     at = words.index(NUMBER_MASK)
     after = words[at + 1 : at + 3]
-    return len(after) == 2 and after[0] == "of" and (after[1] in PART_OF_DETERMINERS or after[1].endswith("'s"))
+    return len(after) == 2 and after[0] == "of" and (after[1] in PART_OF_DETERMINERS or after[1].endswith("'s")
+                                                      or after[1] in PART_OF_RELATIVES)
 
 
 PART_WITH = re.compile(rf"^with\s+(?:only\s+|just\s+|some\s+)?[^\w\s]{{0,3}}{NUMBER_MASK}\b", re.I)

@@ -354,6 +354,67 @@ def part_of(after: str) -> str | None:
     return None if head is None or head in PRONOUNS else head
 
 
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+", re.I)
+_NUMBER_OF_AFTER = re.compile(r"^\s*,?\s*the\s+(?:[A-Za-z-]+\s+)?number\s+of\s+(?P<phrase>[^,;:.()]+)", re.I)
+_NUMBER_OF_VERB = re.compile(r"\b(?:to|at|reached|reaches|hit|hits|topped|passed|is|was|stood|stands|stand|"
+                             r"as|of)\s*[^\w\s]?\s*$", re.I)
+_OTHER_NUMBER = re.compile(r"\d(?![\d,.]*\s+(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December)\b)[\d,.]*")
+"""A number in the phrase that is no date ("put the number of cases at 1,742 and deaths at 61": the deaths are
+no cases)."""
+NUMBER_OF_WORDS = 16
+"""At most this many words between "the number of" and the figure (:func:`counted_phrase`)."""
+_NOUN_STOPS = frozenset({"who", "whom", "that", "which", "known", "still", "now", "so", "far", "reported",
+                         "believed", "thought", "said"}) | _FUNCTION_WORDS
+
+
+def counted_phrase(sentence: str, start: int, end: int) -> str | None:
+    """What a count without a counted noun of its own counts, when the sentence names it "the number of ...":
+    the words after "number of" up to the figure ("bringing the number of port workers killed in strikes on
+    the port since January to 14" -> "port workers killed in strikes on the port since January"; "put the
+    number of escaped inmates at 312"; "The number of miners killed has risen to 19"), or after the figure
+    ("Their deaths bring to 11 the number of port workers killed in strikes on the port") up to the next
+    punctuation. ``start``/``end``: the figure's offsets in ``sentence``. None: no such phrase (or another
+    number that is no date, or more than :data:`NUMBER_OF_WORDS` words, lies between it and the figure)."""
+    before = sentence[:start]
+    found = list(_NUMBER_OF.finditer(before))
+    if found:
+        phrase = before[found[-1].end():]
+        words = phrase.split()
+        if 0 < len(words) <= NUMBER_OF_WORDS and _NUMBER_OF_VERB.search(phrase) and not re.search(r"[;:()]", phrase) \
+                and not _OTHER_NUMBER.search(phrase):
+            return phrase.strip()
+    after = _NUMBER_OF_AFTER.match(sentence[end:])
+    if after is not None:
+        return after.group("phrase").strip()
+    return None
+
+
+def counted_noun(phrase: str) -> str | None:
+    """The counted noun (:func:`head_noun`) of a :func:`counted_phrase`: its first word and the words after it up
+    to the first plural, a function word, a participle ("killed", "arriving") or a relative pronoun, at most three
+    ("port workers", "escaped inmates", "merchant ships"); the last of them is the noun."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", phrase)
+    if not words or words[0].lower() in _NOUN_STOPS:
+        return None
+    kept = [words[0]]
+    for w in words[1:3]:
+        low = w.lower()
+        if _plural(kept[-1].lower()) or low in _NOUN_STOPS or low.endswith(("ed", "ing")) or w[0].isupper():
+            break
+        kept.append(w)
+    return head_noun(" ".join(kept))
+
+
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "staff", "personnel", "crew",
+                                "livestock", "cattle"})
+
+
+def _plural(word: str) -> bool:
+    """Whether a word reads as a plural noun ("workers", "people"): the counted noun ends the phrase there."""
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
 def _has_counted_noun(measure: str) -> bool:
     """Counts and measures have a counted noun (or unit); money and percentages do not: "crowns" or "per
     cent" say how a figure is expressed, not what is counted."""
@@ -472,6 +533,8 @@ def mentions_from_findings(article: Article, findings: list[Finding]) -> list[Fi
             m.head = head_noun(nxt.attributes.get("unit")) if nxt is not None else None
         elif m.head is None and measure == "count":
             m.head = part_of(text[f.end : f.end + 60])
+            if m.head is None and (phrase := counted_phrase(m.sentence, f.start - sent[0], f.end - sent[0])):
+                m.head = counted_noun(phrase)  # "bringing the number of port workers killed ... to 14"
         elif measure is not None and measure.startswith("measure:"):
             # what a tonnage or a volume measures: "180 tonnes of flour" (None: "nearly 200 tonnes", unknown)
             m.head = part_of(text[f.end : f.end + 60])

@@ -361,9 +361,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("data/figures"),
                         help="folder with articles.jsonl and labels.jsonl")
     parser.add_argument("--split", default="test", choices=["test", "dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5",
-                                                                     "test_v6", "test_v7", "test_v8", "test_v9", "test_v10", "test_v11", "train_w", "train_x",
+                                                                     "test_v6", "test_v7", "test_v8", "test_v9", "test_v10", "test_v11", "test_v12", "train_w", "train_x",
                                                                      "train_y", "train_z", "train_b", "train_c"],
-                        help="which split to score (test_v1 .. test_v11: retired test splits, seen; train_w .. train_c: "
+                        help="which split to score (test_v1 .. test_v12: retired test splits, seen; train_w .. train_c: "
                              "training stories)")
     parser.add_argument("--embedder", default="encoder", choices=["encoder", "claim", "hashed", "none"],
                         help="clause embeddings: the shared encoder, the 6-layer claim-matching encoder "
@@ -440,12 +440,12 @@ PAIR_METHODS = ("learned", "vetoed", "learned-outcome", "learned-general")
 """The methods that use the pair model (fitted per held-out story)."""
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7", "test_v8",
                "train_w", "train_x", "train_y", "train_z", "train_b", "train_c", "test_v9", "test_v10",
-               "test_v11")
+               "test_v11", "test_v12")
 """Splits that may be used for tuning and fitting: dev, the retired test splits whose errors were read, and the
 six training stories (written blind to the method; ``train_b`` and ``train_c`` joined after they decided the
 default grouping); ``test_v9`` (articles a01..a24) joined after it was scored once as ``test``, ``test_v10`` (articles e01..e25)
-after it was scored once as ``test`` at stop 22, and ``test_v11`` (articles f01..f25) last, after it was scored once
-as ``test`` at stop 23. ``test`` is never among them, nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
+after it was scored once as ``test`` at stop 22, ``test_v11`` (articles f01..f25) after it was scored once
+as ``test`` at stop 23, and ``test_v12`` (articles g01..g28) last, after it was scored once as ``test`` at stop 24. ``test`` is never among them, nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
 ``--loso-held`` scores them, fitting on these splits only)."""
 UNSEEN_STORIES: tuple[str, ...] = ()
 """Stories written blind and only ever held out (``--loso-held``): nothing is fitted, chosen or read on them.
@@ -1004,6 +1004,7 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+tallies-gate": ("learned-general", "f1", True),
     "general-f1+values-model": ("learned-general", "f1", True),
     "general-f1+values-model-f05": ("learned-general", "f1", True),
+    "general-f1+values-agree-f05": ("learned-general", "f1", True),
 }
 """The methods of ``--loso-methods`` besides ``rules`` and :data:`GROUPING_METHODS`: name -> (grouping method,
 the criterion that picks its pair model's joining threshold on the training stories (:func:`pick_pair_threshold`;
@@ -1017,6 +1018,7 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+tallies-gate": ("tallies", CONFLICT_F_BETA, False),
     "general-f1+values-model": ("values", CONFLICT_F_BETA, True),
     "general-f1+values-model-f05": ("values", 0.5, True),
+    "general-f1+values-agree-f05": ("values", 0.5, True),
 }
 """The candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): name -> (the conflict reading,
 :data:`~presslens.compare.conflicts.CONFLICT_READINGS`, inside and between groups; the F-beta of the planted
@@ -1030,6 +1032,11 @@ first, a conflict list a reader can trust). The others of
 :data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)
 and the 14 features, fitted on every near pair, deciding between groups only."""
 DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)
+AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05"})
+"""The candidate of round 2 stop 25: ``general-f1+values-model-f05``'s conflict model (the same variant, so the
+same fit per fold), and inside a group a clash of two figures whose counted noun and predicate agree
+(:func:`~presslens.compare.figure_groups.words_agree`) is reported whatever the model says
+(``GroupingConfig.conflicts_inside="agree"``)."""
 
 
 def fit_conflict_variant(train: Sequence[PreparedSplit], variant: ConflictVariant) -> PairModel:
@@ -1074,7 +1081,8 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                          else None)
                 variant = CANDIDATE_CONFLICT_READINGS.get(name, DEFAULT_CONFLICT_VARIANT)
                 cfg = replace(config, method=method, pair_model=model, conflict_reading=variant[0],
-                              conflicts_inside="model" if variant[2] else "rule",
+                              conflicts_inside=("agree" if name in AGREEING_INSIDE else "model") if variant[2]
+                              else "rule",
                               conflict_model=conflict_models[variant] if conflicts else None)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
