@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from presslens.ingest.normalize import article_from_text, detect_title, normalise_text, split_date_marker
 from presslens.segment import paragraphs, sentences
 
@@ -78,9 +80,15 @@ def test_date_later_in_body_is_content() -> None:
     assert date is None and text == raw
 
 
-def test_invalid_date_marker_is_left_alone() -> None:
-    text, date = split_date_marker("date 2022-13-45 Something happened.")
-    assert date is None and text.startswith("date 2022-13-45")
+def test_invalid_date_marker_refuses_the_item() -> None:
+    """An impossible date in a marker is an error naming the marker (stop 25: before, it stayed in the text and was
+    read as a figure); text without a marker still passes through."""
+    from presslens.ingest.normalize import BadDateMarker
+
+    with pytest.raises(BadDateMarker, match="2022-13-45"):
+        split_date_marker("date 2022-13-45 Something happened.")
+    text, date = split_date_marker("No marker here. Something happened.")
+    assert date is None and text.startswith("No marker")
 
 
 def test_title_detection_rules() -> None:
