@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -29,6 +30,25 @@ def run_once(src: Path, corpus: str, out: Path) -> float:
     return time.perf_counter() - t0
 
 
+def alternate(measure: Callable[[str], float], rounds: int, unit: str = "s", digits: int = 2) -> str:
+    """Run ``measure("A")`` and ``measure("B")`` once per round, A first in odd rounds and B first in even ones,
+    print each round, and return the summary line: both medians and the median of the per-round ratios B/A (the
+    other A/B benches of this folder call this too)."""
+    times: dict[str, list[float]] = {"A": [], "B": []}
+    ratios: list[float] = []
+    for r in range(rounds):
+        order = ("A", "B") if r % 2 == 0 else ("B", "A")
+        got = {side: measure(side) for side in order}
+        for side in ("A", "B"):
+            times[side].append(got[side])
+        ratios.append(got["B"] / got["A"])
+        print(f"round {r + 1} ({order[0]} first): A {got['A']:.{digits}f} {unit}  B {got['B']:.{digits}f} {unit}  "
+              f"B/A {ratios[-1]:.3f}", flush=True)
+    return (f"median A {statistics.median(times['A']):.{digits}f} {unit}, median B "
+            f"{statistics.median(times['B']):.{digits}f} {unit}, median of per-round B/A {statistics.median(ratios):.3f} "
+            f"(min {min(ratios):.3f}, max {max(ratios):.3f}, {rounds} rounds)")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("corpus")
@@ -36,20 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--b", required=True, type=Path, help="source folder of variant B")
     p.add_argument("--rounds", type=int, default=6)
     args = p.parse_args(argv)
-    times: dict[str, list[float]] = {"A": [], "B": []}
-    ratios: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for r in range(args.rounds):
-            order = ("A", "B") if r % 2 == 0 else ("B", "A")
-            got: dict[str, float] = {}
-            for side in order:
-                got[side] = run_once(args.a if side == "A" else args.b, args.corpus, Path(tmp) / f"{side}.jsonl")
-                times[side].append(got[side])
-            ratios.append(got["B"] / got["A"])
-            print(f"round {r + 1} ({order[0]} first): A {got['A']:.2f} s  B {got['B']:.2f} s  B/A {ratios[-1]:.3f}")
-    print(f"median A {statistics.median(times['A']):.2f} s, median B {statistics.median(times['B']):.2f} s, "
-          f"median of per-round B/A {statistics.median(ratios):.3f} "
-          f"(min {min(ratios):.3f}, max {max(ratios):.3f}, {args.rounds} rounds)")
+        print(alternate(lambda side: run_once(args.a if side == "A" else args.b, args.corpus,
+                                              Path(tmp) / f"{side}.jsonl"), args.rounds))
     return 0
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 from pathlib import Path
+
+from ab_speed import alternate
 
 _CHILD = """
 import glob, sys, time
@@ -45,18 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rounds", type=int, default=6)
     p.add_argument("--repeat", type=int, default=10)
     args = p.parse_args(argv)
-    times: dict[str, list[float]] = {"A": [], "B": []}
-    ratios: list[float] = []
-    for r in range(args.rounds):
-        order = ("A", "B") if r % 2 == 0 else ("B", "A")
-        got = {side: run_once(args.a if side == "A" else args.b, args.corpus, args.repeat) for side in order}
-        for side in ("A", "B"):
-            times[side].append(got[side])
-        ratios.append(got["B"] / got["A"])
-        print(f"round {r + 1} ({order[0]} first): A {got['A']:.3f} s  B {got['B']:.3f} s  B/A {ratios[-1]:.3f}")
-    print(f"median A {statistics.median(times['A']):.3f} s, median B {statistics.median(times['B']):.3f} s, "
-          f"median of per-round B/A {statistics.median(ratios):.3f} (min {min(ratios):.3f}, max {max(ratios):.3f}, "
-          f"{args.rounds} rounds)")
+    print(alternate(lambda side: run_once(args.a if side == "A" else args.b, args.corpus, args.repeat), args.rounds,
+                    digits=3))
     return 0
 
 

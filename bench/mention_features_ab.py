@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 from pathlib import Path
+
+from ab_speed import alternate
 
 BENCH = Path(__file__).resolve().parent
 
@@ -52,21 +53,15 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=9)
     ap.add_argument("--articles", type=int, default=400)
     args = ap.parse_args()
-    times: dict[str, list[float]] = {"A": [], "B": []}
-    ratios: list[float] = []
     digests: set[str] = set()
-    for r in range(args.rounds):
-        got: dict[str, float] = {}
-        for side in (("A", "B") if r % 2 == 0 else ("B", "A")):
-            got[side], digest = run(args.a if side == "A" else args.b, args.articles)
-            digests.add(digest)
-            times[side].append(got[side])
-        ratios.append(got["B"] / got["A"])
-        print(f"round {r + 1}: A {got['A']:.1f} us  B {got['B']:.1f} us  B/A {ratios[-1]:.3f}", flush=True)
-    print(f"mention_features per figure: median A {statistics.median(times['A']):.1f} us, median B "
-          f"{statistics.median(times['B']):.1f} us, median of per-round B/A {statistics.median(ratios):.3f} "
-          f"(min {min(ratios):.3f}, max {max(ratios):.3f}, {args.rounds} rounds); features "
-          f"{'the same' if len(digests) == 1 else 'DIFFERENT'}")
+
+    def measure(side: str) -> float:
+        us, digest = run(args.a if side == "A" else args.b, args.articles)
+        digests.add(digest)
+        return us
+
+    summary = alternate(measure, args.rounds, unit="us", digits=1)
+    print(f"mention_features per figure: {summary}; features {'the same' if len(digests) == 1 else 'DIFFERENT'}")
     return 0 if len(digests) == 1 else 1
 
 
