@@ -454,22 +454,27 @@ def _ece(y: np.ndarray, p: np.ndarray, table: bool = False) -> float:
     return reliability.ece
 
 
-def leave_one_split_out(table: CalibrationTable) -> list[tuple[str, float, PrecisionRecallCounts]]:
+def leave_one_split_out(
+    table: CalibrationTable, scored: CalibrationTable | None = None
+) -> list[tuple[str, float, PrecisionRecallCounts]]:
     """For each split of ``table``: the calibration fitted on the other splits, scored on this one. Rows of
     (split, expected calibration error, counts of the asserted attributions; recall over the gold speech
-    attributions)."""
+    attributions). With ``scored`` (the rows of other rules over the same splits), each fold's fit on ``table`` is
+    scored on ``scored``'s rows of the held-out split instead: new rules under the old rules' calibration."""
+    scored = table if scored is None else scored
     x, y = _design(table.rows)
-    splits = np.array(table.splits)
+    xs, ys = (x, y) if scored is table else _design(scored.rows)
+    splits, scored_splits = np.array(table.splits), np.array(scored.splits)
     out = []
     for held in dict.fromkeys(table.splits):
-        test = splits == held
-        p = _probabilities(x[test], fit_logistic(x[~test], y[~test]))
+        train, test = splits != held, scored_splits == held
+        p = _probabilities(xs[test], fit_logistic(x[train], y[train]))
         asserted = p >= 0.5
         rows = np.flatnonzero(test)[asserted]
-        found = {g for i in rows.tolist() for g in table.matched[i]}
-        counts = PrecisionRecallCounts(predicted=int(asserted.sum()), correct=int(y[test][asserted].sum()),
-                                       gold=table.gold[held], found=len(found))
-        out.append((held, _ece(y[test], p), counts))
+        found = {g for i in rows.tolist() for g in scored.matched[i]}
+        counts = PrecisionRecallCounts(predicted=int(asserted.sum()), correct=int(ys[test][asserted].sum()),
+                                       gold=scored.gold[held], found=len(found))
+        out.append((held, _ece(ys[test], p), counts))
     return out
 
 
