@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.analyzers.claims.predictions import prediction_basis
 from presslens.text.prediction import forecast_cues, forecast_exclusion, is_conditional, prediction_forecast
-
-
-def basis(text: str, is_claim: bool = True, quoted: bool = False) -> str | None:
-    found = prediction_forecast(text)
-    return None if found is None else prediction_basis(text, found, is_claim, quoted)
+from tests.text_fixtures import basis_of as basis
 
 
 def cue_texts(text: str) -> list[str]:

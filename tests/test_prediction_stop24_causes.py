@@ -6,20 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.analyzers.claims.predictions import HAND_SCORES, prediction_basis
-from presslens.text.prediction import forecast_exclusion, is_conditional, prediction_forecast
-
-
-def basis(text: str, is_claim: bool = True, quoted: bool = False) -> str | None:
-    found = prediction_forecast(text)
-    return None if found is None else prediction_basis(text, found, is_claim, quoted)
-
-
-def exclusion(text: str) -> str | None:
-    found = prediction_forecast(text)
-    assert found is not None, text
-    return forecast_exclusion(text, found[1])
-
+from presslens.analyzers.claims.predictions import HAND_SCORES
+from presslens.text.prediction import is_conditional
+from tests.text_fixtures import basis_of as basis
+from tests.text_fixtures import exclusion_of as exclusion
 
 # A forecast verb that is not a present finite one (audit A: past expectations, an infinitive; dev7: an imperative)
 # ---------------------------------------------------------------------------------------------------

@@ -10,25 +10,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from presslens.analyzers.claims.predictions import prediction_basis
-from presslens.text.prediction import forecast_exclusion, prediction_forecast, stop25_rules
+from presslens.text.prediction import prediction_forecast, stop25_rules
+from tests.text_fixtures import basis_of as basis
+from tests.text_fixtures import exclusion_of as exclusion
 
 
 @pytest.fixture(autouse=True)
 def _rules_on(request: pytest.FixtureRequest) -> Iterator[None]:
     with stop25_rules("default_rules" not in request.node.name):
         yield
-
-
-def basis(text: str, is_claim: bool = True, quoted: bool = False) -> str | None:
-    found = prediction_forecast(text)
-    return None if found is None else prediction_basis(text, found, is_claim, quoted)
-
-
-def exclusion(text: str) -> str | None:
-    found = prediction_forecast(text)
-    assert found is not None, text
-    return forecast_exclusion(text, found[1])
 
 
 # Legacy verdicts told by historians or as a place in history; open questions told as set phrases (dev8)
