@@ -113,7 +113,8 @@ def test_converter_writes_offsets_only_and_skips_bad_files(tmp_path: Path,
     out = tmp_path / "out"
     assert convert(scratch, data, split, out) == 1
     captured = capsys.readouterr()
-    assert "2 claims[0].span" in captured.err and "missing 1: 3" in captured.out
+    assert "2 claims[0].span" in captured.err and "missing 1: 2" in captured.out
+    assert "test: no scratch files" in captured.out and not (out / "test.jsonl").exists()
     lines = (out / "dev.jsonl").read_text().splitlines()
     assert len(lines) == 1
     record = json.loads(lines[0])
@@ -122,6 +123,32 @@ def test_converter_writes_offsets_only_and_skips_bad_files(tmp_path: Path,
     loaded = load_annotations(out / "dev.jsonl", {"1": TEXT})
     start, end = loaded[0]["claims"][0]["span"]
     assert TEXT[start:end].startswith("The spokesman") and TEXT[start:end].endswith("reservists.")
+
+
+def test_converter_never_empties_or_shrinks_another_batchs_file(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Converting one batch's scratch folder into the repository's folder leaves the other splits' files as they
+    are, and a split file that holds articles the folder lacks is only overwritten with ``replace``."""
+    data = _ptc(tmp_path)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    (scratch / "1.json").write_text(json.dumps(_empty("1")))
+    split = tmp_path / "split.json"
+    split.write_text(json.dumps({"1": {"split": "dev", "stratum": "mixed"}, "2": {"split": "dev", "stratum": "mixed"},
+                                 "3": {"split": "test", "stratum": "reporting"}}))
+    out = tmp_path / "out"
+    out.mkdir()
+    gold_test = '{"id":"3","split":"test"}\n'
+    (out / "test.jsonl").write_text(gold_test)
+    (out / "dev.jsonl").write_text('{"id":"1","split":"dev"}\n{"id":"2","split":"dev"}\n')
+    assert convert(scratch, data, split, out) == 1
+    captured = capsys.readouterr()
+    assert (out / "test.jsonl").read_text() == gold_test  # no scratch file of test: untouched
+    assert len((out / "dev.jsonl").read_text().splitlines()) == 2  # would lose article 2: refused
+    assert "dev: not written" in captured.err and "--replace" in captured.err
+    assert convert(scratch, data, split, out, replace=True) == 0
+    assert [json.loads(x)["id"] for x in (out / "dev.jsonl").read_text().splitlines()] == ["1"]
+    assert (out / "test.jsonl").read_text() == gold_test
 
 
 def test_loader_rejects_out_of_range_offsets_and_other_texts(tmp_path: Path) -> None:

@@ -580,20 +580,26 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
         raise
 
 
-def convert(scratch_dir: Path, data_dir: Path, split_file: Path, out_dir: Path, suffix: str = "") -> int:
-    """Convert every scratch file of the selected articles into ``dev.jsonl`` / ``test.jsonl``.
+def convert(scratch_dir: Path, data_dir: Path, split_file: Path, out_dir: Path, suffix: str = "",
+            replace: bool = False) -> int:
+    """Convert every scratch file of the selected articles into ``<split>.jsonl`` in ``out_dir``.
 
-    A file with errors is reported (one line per problem) and left out; the rest are written. Returns the
-    exit status: 0 when every present file converted, 1 otherwise. Missing articles are listed. With a
-    ``suffix`` (second annotations for agreement: ``dev_second.jsonl``) only non-empty splits are written.
+    A file with errors is reported (one line per problem) and left out; the rest are written (temp file and
+    rename). Returns the exit status: 0 when every present file converted, 1 otherwise. Missing articles are
+    listed. Only splits with at least one scratch file are written, so converting one batch's folder never
+    touches another batch's file; and a split file that already holds articles the scratch folder lacks is not
+    overwritten (one line, exit status 1) unless ``replace``. With a ``suffix`` (second annotations for
+    agreement: ``dev_second.jsonl``) only non-empty splits are written.
     """
     split = json.loads(split_file.read_text(encoding="utf-8"))
     by_split: dict[str, list[dict[str, Any]]] = {name: [] for name in sorted({i["split"] for i in split.values()})}
+    present: dict[str, int] = {name: 0 for name in by_split}
     status = 0
     for article_id, info in sorted(split.items()):
         path = scratch_dir / f"{article_id}.json"
         if not path.exists():
             continue
+        present[info["split"]] += 1
         record, problems = check_file(path, data_dir)
         if problems.errors or record is None:
             status = 1
@@ -604,14 +610,30 @@ def convert(scratch_dir: Path, data_dir: Path, split_file: Path, out_dir: Path, 
         by_split[info["split"]].append(ordered)
     for name, records in by_split.items():
         target = out_dir / f"{name}{suffix}.jsonl"
-        if suffix and not records:
+        if not present[name]:
+            if not suffix:
+                print(f"{name}: no scratch files; {target} not written")
+            continue
+        done = {r["id"] for r in records}
+        kept = _ids_in(target) - done
+        if kept and not replace:
+            status = 1
+            print(f"{name}: not written: {target} holds {len(kept)} articles the scratch folder lacks "
+                  f"({' '.join(sorted(kept)[:5])}{' ...' if len(kept) > 5 else ''}); --replace overwrites it",
+                  file=sys.stderr)
             continue
         write_jsonl(target, records)
-        done = {r["id"] for r in records}
         missing = sorted(a for a, i in split.items() if i["split"] == name and a not in done)
         shown = " ".join(missing) if missing and not suffix else "-" if not missing else "(second annotations)"
         print(f"{name}: {len(records)} articles written to {target}; missing {len(missing)}: {shown}")
     return status
+
+
+def _ids_in(path: Path) -> set[str]:
+    """The article ids of an existing stand-off file (empty when there is none)."""
+    if not path.exists():
+        return set()
+    return {str(json.loads(line)["id"]) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
 #: characters of article text shown before each span by ``check -v``
@@ -659,6 +681,8 @@ def _convert_parser() -> argparse.ArgumentParser:
     parser.add_argument("--split", type=Path, default=Path("data/realnews/split.json"))
     parser.add_argument("--output", type=Path, default=Path("data/realnews"))
     parser.add_argument("--suffix", default="", help="file name suffix, e.g. _second for dev_second.jsonl")
+    parser.add_argument("--replace", action="store_true",
+                        help="overwrite a split file even when it holds articles the scratch folder lacks")
     return parser
 
 
@@ -683,7 +707,7 @@ def main(argv: list[str] | None = None) -> int:
     if args_in[:1] == ["convert"]:
         args_in = args_in[1:]
     args = _convert_parser().parse_args(args_in)
-    return convert(args.scratch, args.data, args.split, args.output, args.suffix)
+    return convert(args.scratch, args.data, args.split, args.output, args.suffix, args.replace)
 
 
 if __name__ == "__main__":
