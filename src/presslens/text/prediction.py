@@ -55,7 +55,8 @@ def _stop25() -> bool:
 
 # The stop-26 rules (pc12, issue 13; read off dev9's wrong assertions, GUIDELINE.md section 6: "hopes and wishes",
 # "general stances" and refusals are no predictions) are the analyzer option ``claims.prediction_rules=stop26``
-# (alone) or ``stop25+26`` (with the stop-25 rules), off by default (MODEL_CARD.md of the claims model).
+# (alone) or ``stop25+26`` (with the stop-25 rules), off by default: they moved no open split held out and audit B
+# did not change (MODEL_CARD.md of the claims model).
 _STOP26: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_prediction_rules_stop26", default=False)
 
 

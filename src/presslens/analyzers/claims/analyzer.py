@@ -76,8 +76,8 @@ class ClaimsAnalyzer(Analyzer):
         AnalyzerOption("prediction_rules", ("stop24", "stop25", "stop26", "stop25+26"), "stop24",
                        "'stop25': also the stop-25 prediction rules (legacy verdicts by historians, 'is yet to be "
                        "determined', gerund 'expecting X to', ...; not shipped: no held-out gain, audit B precision "
-                       "unchanged); 'stop26': also the stop-26 rules (a third party's hope, 'won't condemn', 'will "
-                       "enforce our laws'; MODEL_CARD.md); 'stop25+26': both"),
+                       "unchanged at s25, lower at s26); 'stop26': also the stop-26 rules (a third party's hope, 'won't condemn', 'will "
+                       "enforce our laws'; not shipped: no held-out gain, audit B unchanged); 'stop25+26': both"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
     )

@@ -28,7 +28,9 @@ and dev7 only. A bucket right on one split and wrong on another scores below 0.5
 scores are the stop-19..22 hand table, unchanged: read off dev..dev5, so held out on dev6 .. dev9. dev7 before the
 stop-24 rules: 18 right of 22 asserted; the stop-24 rules were read off dev7's errors and audit A, so dev7's 19 of 19
 after them is in-sample. dev8, opened at stop 25: 9 right of 23 asserted, wrong by readings, not by bucket scores;
-the stop-25 rules read off it are the option ``claims.prediction_rules=stop25``, MODEL_CARD.md.)
+the stop-25 rules read off it are the option ``claims.prediction_rules=stop25``, MODEL_CARD.md. dev9, opened at stop 26:
+14 right of 25 asserted, again readings; the stop-26 rules read off it (a third party's hope, a refusal to condemn,
+keeping the law) are the option ``claims.prediction_rules=stop26``, and ``stop25+26`` turns on both.)
 
 The last two rows are issue 13's stop-21 additions: a reported commitment is right on dev4 and wrong on dev2 and
 dev3 (the gold marks "threatened to hang" but not "Trump has threatened to send the military"), so it is a

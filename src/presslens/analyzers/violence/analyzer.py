@@ -70,7 +70,7 @@ PROGRESSIVE_PLEAS_CHOICES = ("off", "on")
 """The values of the analyzer option ``violence.call_progressive_pleas`` (stop 26); "on" reads a plea verb in the
 present progressive as a plea cue ("So I am asking you to support my campaign", "I am calling on Congress to
 ..."; :func:`.calls.progressive_pleas`). Off by default: read off dev9's missed calls, it moves no other open split held
-out (MODEL_CARD.md, stop 26, has the ship rule's verdict)."""
+out and audit B did not change, so the ship rule could not make it the default (MODEL_CARD.md, stop 26)."""
 SOFT_CALL_VETOES = CANDIDATE_CALL_REASONS | {"no_call_cue"}
 """Call-to-action vetoes that a demand cue overrides: a named party's demand ("The administration should stop ...")
 has no imperative and no "we must", so it has no call cue in the sense of :func:`.vetoes.has_call_cue`."""
@@ -204,7 +204,7 @@ class ViolenceAnalyzer(Analyzer):
                        "'to <verb>' are no calls"),
         AnalyzerOption("call_progressive_pleas", PROGRESSIVE_PLEAS_CHOICES, "off",
                        "'on': a plea verb in the present progressive ('I am asking you to ...', 'I am calling on "
-                       "Congress to ...') is a plea cue (stop 26; moves no open split held out)"),
+                       "Congress to ...') is a plea cue (stop 26; not shipped: no held-out gain, audit B unchanged)"),
     )
 
     def read(self, features: Features) -> _Reading:

@@ -122,7 +122,8 @@ _PROGRESSIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_c
 @contextmanager
 def progressive_pleas(on: bool = True) -> Iterator[None]:
     """Inside the block a plea verb may be in the present progressive (option ``violence.call_progressive_pleas``,
-    stop 26; off by default: read off dev9, it moves no other open split held out; MODEL_CARD.md)."""
+    stop 26; off by default: read off dev9, it moves no other open split held out and audit B did not change;
+    MODEL_CARD.md)."""
     token = _PROGRESSIVE.set(on)
     try:
         yield
