@@ -34,6 +34,8 @@ SCHOOLS = ("School choice\n\nThe district closed two schools this year. I encour
 JABBED = ("Council row\n\nThe mayor lost his temper on Tuesday.\n\n'You think the treasurer should have resigned?\n"
           "Someone should ask you these questions because of the way you write your reports,' he jabbed.\n\n"
           "The meeting ended at nine.\n")
+HARBOUR_VOTE = ("Harbour sale\n\nThe council wants to sell the old harbour to a developer. So I am asking you to vote "
+                "against the sale at the town meeting on Monday.\n\nThe meeting starts at seven.")
 CASES = [
     ("attribution.scorer", "learned", "attribution", TALKS),
     ("attribution.pictures", "speech", "attribution", "Crowds\n\nA new video shows hundreds of people boarding trucks."),
@@ -46,6 +48,7 @@ CASES = [
     ("violence.call_demands", "off", "violence", TIME_FOR),
     ("violence.call_pleas", "off", "violence", SCHOOLS),
     ("violence.call_voice_checks", "on", "violence", JABBED),
+    ("violence.call_progressive_pleas", "on", "violence", HARBOUR_VOTE),
     ("claims.prediction_scorer", "learned", "claims", PORT),
     ("claims.furniture", "layout", "claims",
      "Ferries collide off Larn\n\n(CNN) Two ferries collided off Larn on Monday, injuring 14 passengers."),

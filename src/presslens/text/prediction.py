@@ -53,6 +53,28 @@ def _stop25() -> bool:
     return _STOP25.get()
 
 
+# The stop-26 rules (pc12, issue 13; read off dev9's wrong assertions, GUIDELINE.md section 6: "hopes and wishes",
+# "general stances" and refusals are no predictions) are the analyzer option ``claims.prediction_rules=stop26``
+# (alone) or ``stop25+26`` (with the stop-25 rules), off by default: they moved no open split held out and audit B
+# did not change (MODEL_CARD.md of the claims model).
+_STOP26: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_prediction_rules_stop26", default=False)
+
+
+@contextmanager
+def stop26_rules(on: bool = True) -> Iterator[None]:
+    """Apply the stop-26 prediction rules (option ``claims.prediction_rules=stop26`` or ``stop25+26``) inside the
+    block."""
+    token = _STOP26.set(on)
+    try:
+        yield
+    finally:
+        _STOP26.reset(token)
+
+
+def _stop26() -> bool:
+    return _STOP26.get()
+
+
 _NUM_WORD = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|ninety|a few|few|several|a couple of|couple of|a number of)"
@@ -573,6 +595,23 @@ _SCRIPTURE_SPEAKER = re.compile(
 _POSSESSIVE_BEFORE_WILL = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+\([^()]{1,40}\)\s*$", IGNORE_CASE)
 # a present refusal or a preterition after "won't" / "will not": "won't comment", "can't –or won't— say when",
 # "I won't even say anything about France"; the negation is on the cue ("won't") or right after it ("will not")
+# stop 26: a third party's hope governs the forecast ("the Church thereby hopes that they will convert", "are hoping
+# they will win", "in hopes that X will"): a hope, not an expectation; "hoping for" is an object, not a clause
+_HOPE_BEFORE = re.compile(
+    r"\b(?:hopes?|hoped|hoping)\s+(?!for\b|to\b)(?:that\s+)?(?:[\w'’-]+\s+){0,8}$", IGNORE_CASE)
+# stop 26: a refusal to condemn or apologise is a present stance, like "won't comment" ("..., Won't Condemn")
+_REFUSAL_STANCE_AFTER = re.compile(
+    r"[\s\u2013\u2014-]+(?:not\s+)?(?:even\s+|ever\s+|publicly\s+)?(?:condemn|denounce|disavow|apologi[sz]e|retract|"
+    r"repudiate)\b",
+    IGNORE_CASE,
+)
+# stop 26: keeping the law is a general stance ("@DHSgov will enforce our nation's laws", "will uphold the
+# Constitution"), not an event (GUIDELINE.md section 6: "will not stand for extremism")
+_LAW_STANCE_AFTER = re.compile(
+    r"\s+(?:(?:continue\s+to|always|fully|vigorously|strictly|faithfully)\s+)*(?:enforce|uphold|obey|respect|"
+    r"abide\s+by)\s+(?:the|our|its|their|all|every|this)\s+(?:[\w'’-]+\s+){0,2}?(?:laws?|constitution|rules)\b",
+    IGNORE_CASE,
+)
 _REFUSAL_AFTER = re.compile(
     r"[\s\u2013\u2014-]+(?:not\s+)?(?:even\s+|ever\s+|publicly\s+)?(?:say|comment|confirm|deny|disclose|reveal|tell|"
     r"answer|discuss|explain|specify|name|mention|talk\s+about|get\s+into|go\s+into|speculate|elaborate)\b",
@@ -956,6 +995,13 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
                                                    or _CHARACTER_AFTER.match(text, end)):
             reasons.append("generic")  # "no low to which they will not sink", "who will believe anything"
             continue
+        if cue_type in {"future", "going_to"} and _stop26() and _HOPE_BEFORE.search(
+                text, max(0, start - LOOKBEHIND), start):
+            reasons.append("wish")  # "the Church thereby hopes that they will convert" (dev9)
+            continue
+        if cue_type == "future" and _stop26() and _LAW_STANCE_AFTER.match(text, end):
+            reasons.append("stance")  # "@DHSgov will enforce our nation's laws" (dev9)
+            continue
         if cue_type in {"future", "going_to"} and _negated_tolerance(text, start, end):
             reasons.append("stance")  # "will not stand for extremism", "are not going to put up with this"
             continue
@@ -1021,7 +1067,7 @@ def _negated_tolerance(text: str, start: int, end: int) -> bool:
 def _refusal(text: str, start: int, end: int) -> bool:
     """Whether a negated "will" states a present refusal to disclose or a preterition (:data:`_REFUSAL_AFTER`)."""
     word = text[start:end].lower().replace("’", "'")
-    m = _REFUSAL_AFTER.match(text, end)
+    m = _REFUSAL_AFTER.match(text, end) or (_REFUSAL_STANCE_AFTER.match(text, end) if _stop26() else None)
     if m is None:
         return False
     return word in {"won't", "shan't"} or m.group(0).lower().lstrip(" \u2013\u2014-").startswith("not")

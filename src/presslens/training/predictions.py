@@ -45,9 +45,12 @@ from presslens.analyzers.claims.predictions import (
 )
 from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
+from presslens.text.prediction import stop25_rules, stop26_rules
 from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss, probabilities
 
 SPLITS: tuple[str, ...] = OPEN_SPLITS
+#: the values of the analyzer option ``claims.prediction_rules`` (``--rules``)
+RULES_CHOICES = ("stop24", "stop25", "stop26", "stop25+26")
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
 L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 
@@ -78,10 +81,12 @@ class Gold:
     count: int
 
 
-def collect(data: Path, annotations: Path, splits: tuple[str, ...] = SPLITS) -> tuple[list[Candidate], list[Gold]]:
+def collect(data: Path, annotations: Path, splits: tuple[str, ...] = SPLITS,
+            rules: str = "stop24") -> tuple[list[Candidate], list[Gold]]:
     """Run the claims analyzer on every article of the splits; the prediction candidates it scores, labelled.
     The analyzer's own inputs of its prediction step (forecasts and claim scores) are read by wrapping that
-    step, so the candidates and their claim features are exactly the analyzer's."""
+    step, so the candidates and their claim features are exactly the analyzer's. ``rules``: the analyzer option
+    ``claims.prediction_rules`` (the caller sets the same rules around the bucket step, see :func:`main`)."""
     from presslens.analyzers.claims.analyzer import ClaimsAnalyzer
     from presslens.analyzers.claims.calibration import EMIT_AT
     from presslens.analyzers.claims.predictions import cues_quoted, prediction_basis
@@ -96,7 +101,10 @@ def collect(data: Path, annotations: Path, splits: tuple[str, ...] = SPLITS) -> 
         seen.append((forecasts, claim_scores))
         return original(self, article, forecasts, claim_scores)
 
-    pipeline = Pipeline(only=["claims"])
+    from presslens.pipeline import PipelineConfig
+
+    pipeline = Pipeline(PipelineConfig(only=("claims",), options={"claims.prediction_rules": rules}
+                                       if rules != "stop24" else {}))
     candidates: list[Candidate] = []
     golds: list[Gold] = []
     ClaimsAnalyzer._predictions = recording  # type: ignore[method-assign]
@@ -291,9 +299,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--candidates", type=Path,
                         help="cache of the labelled candidates (JSON): read when it exists, else written")
     parser.add_argument("--dry-run", action="store_true", help="print the table, write no weights")
+    parser.add_argument("--rules", choices=RULES_CHOICES, default="stop24",
+                        help="the prediction rules (the analyzer option claims.prediction_rules) the candidates are "
+                             "read with (default: the analyzer's default)")
 
 
 def main(args: argparse.Namespace) -> int:
+    rules = getattr(args, "rules", "stop24")
+    with stop25_rules(rules in ("stop25", "stop25+26")), stop26_rules(rules in ("stop26", "stop25+26")):
+        return _main(args, rules)
+
+
+def _main(args: argparse.Namespace, rules: str) -> int:
     for split in SPLITS:
         if not (args.annotations / f"{split}.jsonl").exists():
             print(f"train predictions: no annotations at {args.annotations / f'{split}.jsonl'}", file=sys.stderr)
@@ -303,7 +320,7 @@ def main(args: argparse.Namespace) -> int:
         candidates = [Candidate(**c) for c in cached["candidates"]]
         golds = [Gold(**g) for g in cached["golds"]]
     else:
-        candidates, golds = collect(args.data, args.annotations)
+        candidates, golds = collect(args.data, args.annotations, rules=rules)
         if args.candidates is not None:
             args.candidates.write_text(json.dumps({"candidates": [asdict(c) for c in candidates],
                                                    "golds": [asdict(g) for g in golds]}), encoding="utf-8")

@@ -41,7 +41,7 @@ from presslens.analyzers.claims.scorers import ScoredCue, score_sentences
 from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import HEDGE_ASSERTED, HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
-from presslens.text.prediction import Forecast, forecast_cues, sentence_forecasts, stop25_rules
+from presslens.text.prediction import Forecast, forecast_cues, sentence_forecasts, stop25_rules, stop26_rules
 
 # a furniture line or a question keeps its claim finding as a candidate, with this share of its score
 FURNITURE_FACTOR = 0.1
@@ -73,16 +73,18 @@ class ClaimsAnalyzer(Analyzer):
         AnalyzerOption("cue_candidates", ("1.11", "1.12"), "1.11",
                        "'1.12': also 'likelihood that', 'hard to know', 'not known yet whether' as hedge cues and no "
                        "'doubts about' (not shipped: held-out hedged precision fell over seven splits)"),
-        AnalyzerOption("prediction_rules", ("stop24", "stop25"), "stop24",
+        AnalyzerOption("prediction_rules", ("stop24", "stop25", "stop26", "stop25+26"), "stop24",
                        "'stop25': also the stop-25 prediction rules (legacy verdicts by historians, 'is yet to be "
                        "determined', gerund 'expecting X to', ...; not shipped: no held-out gain, audit B precision "
-                       "unchanged)"),
+                       "unchanged at s25, lower at s26); 'stop26': also the stop-26 rules (a third party's hope, 'won't condemn', 'will "
+                       "enforce our laws'; not shipped: no held-out gain, audit B unchanged); 'stop25+26': both"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
-        with stop25_rules(self.option("prediction_rules") == "stop25"):
+        rules = self.option("prediction_rules")
+        with stop25_rules(rules in ("stop25", "stop25+26")), stop26_rules(rules in ("stop26", "stop25+26")):
             return self._analyze(features)
 
     def _analyze(self, features: Features) -> AnalyzerOutput:

@@ -50,7 +50,9 @@ fitted on the open real-news splits and audit verdicts (``presslens train violen
 ``models/violence/calls.json``); an exhortation naming no act stays capped at 0.3 unless a plea cue makes it a plea
 candidate. Option ``violence.call_voice_checks`` (1.9, off by default: the ship rule saw no open split or audit change)
 also drops a quotation closed by a comma and a quote mark before its speaker ("... the questions,' he jabbed."), a
-reported pledge ("has pledged to vote down") and "challenge" as a plea verb without "to <verb>".
+reported pledge ("has pledged to vote down") and "challenge" as a plea verb without "to <verb>". Option
+``violence.call_progressive_pleas`` (stop 26, off by default: it moved no open split held out and audit B did not
+change) reads a plea verb in the present progressive ("I am calling on Congress to ...") as a plea cue.
 Since 1.10 (issue 13, stop 23) the demand cue reads "Time for Congress to end this ..." (no "it is") and not "It's time
 that occurred." ("that" as the subject); a negated subject ("no amount of spin should ...", "nobody should") is no
 party obligation; "please <verb>" opening a later clause ("In lieu of flowers, please send contributions ...") is a

@@ -9,7 +9,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, Features, register
-from presslens.analyzers.violence.calls import call_features, demand_cue, plea_cue, request_question
+from presslens.analyzers.violence.calls import (
+    call_features,
+    demand_cue,
+    plea_cue,
+    progressive_pleas,
+    request_question,
+)
 from presslens.analyzers.violence.cues import SentenceCues, sentence_cues, violent_context
 from presslens.analyzers.violence.model import CLASSES, FINDING_LABEL, ViolenceModel
 from presslens.analyzers.violence.targets import find_target
@@ -60,6 +66,11 @@ quotation closed by a comma and a quote mark before its speaker ("... the questi
 or promise ("has pledged to vote down"), and "challenge" as a plea verb without "to <verb>". Off by default: no open
 split and neither audit changes with it, so the ship rule could not make it the default (MODEL_CARD.md, "Analyzer
 1.9")."""
+PROGRESSIVE_PLEAS_CHOICES = ("off", "on")
+"""The values of the analyzer option ``violence.call_progressive_pleas`` (stop 26); "on" reads a plea verb in the
+present progressive as a plea cue ("So I am asking you to support my campaign", "I am calling on Congress to
+..."; :func:`.calls.progressive_pleas`). Off by default: read off dev9's missed calls, it moves no other open split held
+out and audit B did not change, so the ship rule could not make it the default (MODEL_CARD.md, stop 26)."""
 SOFT_CALL_VETOES = CANDIDATE_CALL_REASONS | {"no_call_cue"}
 """Call-to-action vetoes that a demand cue overrides: a named party's demand ("The administration should stop ...")
 has no imperative and no "we must", so it has no call cue in the sense of :func:`.vetoes.has_call_cue`."""
@@ -191,6 +202,9 @@ class ViolenceAnalyzer(Analyzer):
         AnalyzerOption("call_voice_checks", VOICE_CHECKS_CHOICES, "off",
                        "'on': a quotation closed before its speaker, a reported pledge and 'challenge' without "
                        "'to <verb>' are no calls"),
+        AnalyzerOption("call_progressive_pleas", PROGRESSIVE_PLEAS_CHOICES, "off",
+                       "'on': a plea verb in the present progressive ('I am asking you to ...', 'I am calling on "
+                       "Congress to ...') is a plea cue (stop 26; not shipped: no held-out gain, audit B unchanged)"),
     )
 
     def read(self, features: Features) -> _Reading:
@@ -199,6 +213,10 @@ class ViolenceAnalyzer(Analyzer):
         return read_article(self.model("violence"), features)
 
     def analyze(self, features: Features) -> AnalyzerOutput:
+        with progressive_pleas(self.option("call_progressive_pleas") == "on"):
+            return self._analyze(features)
+
+    def _analyze(self, features: Features) -> AnalyzerOutput:
         self.ensure_loaded()
         article = features.article
         if not article.sentence_texts():

@@ -13,9 +13,12 @@ furniture, a question that is no request, a headline, someone else's words, a di
 
 from __future__ import annotations
 
+import contextvars
 import json
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,6 +116,32 @@ _PLEA_VERB_RE = re.compile(
     r"(?!(?:that|whether|why|how|what|if|myself|ourselves)\b)\w+",
     IGNORE_CASE,
 )
+_PROGRESSIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_call_progressive_pleas", default=False)
+
+
+@contextmanager
+def progressive_pleas(on: bool = True) -> Iterator[None]:
+    """Inside the block a plea verb may be in the present progressive (option ``violence.call_progressive_pleas``,
+    stop 26; off by default: read off dev9, it moves no other open split held out and audit B did not change;
+    MODEL_CARD.md)."""
+    token = _PROGRESSIVE.set(on)
+    try:
+        yield
+    finally:
+        _PROGRESSIVE.reset(token)
+
+
+_PLEA_PROGRESSIVE_VERBS = (r"urging|encouraging|begging|imploring|beseeching|pleading\s+with|calling\s+(?:on|upon)|"
+                           r"appealing\s+to|inviting|asking|exhorting|entreating")
+_PLEA_PROGRESSIVE_RE = re.compile(
+    # The same plea in the present progressive ("So I am asking you to support my campaign", "And I am calling on
+    # Congress to immediately release ...", "We're urging readers to ..."): first person, an addressee after it; not
+    # "All I'm asking is that ..." (no clause opener before "I"), not "I was asking" (past)
+    _CLAUSE_OPENER + r"(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:(?:therefore|also|again|strongly|respectfully|"
+    r"humbly|sincerely|earnestly|now|all|simply|just)\s+){0,2}(?:" + _PLEA_PROGRESSIVE_VERBS + r")\s+"
+    r"(?!(?:that|whether|why|how|what|if|myself|ourselves|is|was)\b)\w+",
+    IGNORE_CASE,
+)
 _PLEA_VERB_CHALLENGE_TO_RE = re.compile(
     # With ``violence.call_voice_checks=on``: "challenge" pleads only with "to <verb>" after its addressee ("I
     # challenge readers to call"; not "We challenge their paradigm of control", "we challenge the notion that")
@@ -194,11 +223,14 @@ def _inside_open_quote(text: str, start: int) -> bool:
 
 def plea_verb(text: str, challenge_to: bool = False) -> bool:
     """The writer pleads in the present, first person: "I encourage all parents ... to", "we beg you to act now",
-    "I urge readers to ...", "We call on the board to ..." (not "I asked him", a past report). ``challenge_to``
+    "I urge readers to ...", "We call on the board to ..." (not "I asked him", a past report); inside
+    :func:`progressive_pleas` also in the progressive ("I am asking you to support ...", "I am calling on Congress
+    to ..."). ``challenge_to``
     (``violence.call_voice_checks=on``): "challenge" pleads only with "to <verb>" ("I challenge readers to call")."""
     pattern = _PLEA_VERB_CHALLENGE_TO_RE if challenge_to else _PLEA_VERB_RE
+    patterns = (pattern, _PLEA_PROGRESSIVE_RE) if _PROGRESSIVE.get() else (pattern,)
     return any(_outside_subordinate(text, m.start()) and not _inside_open_quote(text, m.end())
-               for m in pattern.finditer(text))
+               for p in patterns for m in p.finditer(text))
 
 
 def request_question(text: str) -> bool:
