@@ -26,3 +26,11 @@ def test_identical_rows_judge_equal_and_a_removed_wrong_row_raises_held_out_prec
     assert better["new"][0] > better["old"][0] and better["new"][1] == better["old"][1]
     in_sample = judge(_table(), _table(drop_wrong_in="dev2"), {"dev2"})
     assert in_sample["new"] == in_sample["old"]  # the only split it moves is in-sample: no held-out gain
+
+
+def test_the_calibration_can_be_fitted_on_a_third_tree_rows() -> None:
+    old, new = _table(), _table(drop_wrong_in="dev3")
+    assert judge(old, new, set(), fit=old) == judge(old, new, set())  # fitting on OLD's rows is the default
+    fitted_apart = judge(old, new, set(), fit=_table(drop_wrong_in="dev2"))
+    assert fitted_apart["new"][0] > fitted_apart["old"][0]  # the wrong row left dev3 under the third tree's fit
+    assert fitted_apart["new"][1] == fitted_apart["old"][1]

@@ -194,3 +194,11 @@ def test_a_validation_or_test_split_is_never_fitted_on(tmp_path: Path) -> None:
     for split in (*VALIDATION_SPLITS, "test"):
         with pytest.raises(ValueError, match="never fitted"):
             scorer_table(tmp_path, (split,))
+
+
+def test_the_shipped_scorer_is_fitted_on_every_open_split() -> None:
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
+
+    shipped = json.loads(scorer.SCORER_FILE.read_text(encoding="utf-8"))
+    assert shipped["splits"] == list(OPEN_SPLITS)
+    assert not set(shipped["splits"]) & {"test", *VALIDATION_SPLITS}

@@ -7,7 +7,7 @@ Two steps, the first once per source tree::
 
     PYTHONPATH=OLD/src python -m presslens.training.attribution_rules_judge dump --data PTC OLD.json
     PYTHONPATH=NEW/src python -m presslens.training.attribution_rules_judge dump --data PTC NEW.json
-    python -m presslens.training.attribution_rules_judge judge OLD.json NEW.json --in-sample dev8
+    python -m presslens.training.attribution_rules_judge judge OLD.json NEW.json --in-sample dev8 [--fit FIT.json]
 
 ``dump`` writes the tree's :func:`~presslens.training.attribution.calibration_table` over the open splits as JSON
 (article ids, calibration inputs, right or wrong, matched gold ids, gold counts; no text). ``judge`` prints each
@@ -40,11 +40,15 @@ def load(path: Path) -> CalibrationTable:
     return CalibrationTable([(i, tuple(f), r) for i, f, r in raw["rows"]], raw["splits"], raw["matched"], raw["gold"])
 
 
-def judge(old: CalibrationTable, new: CalibrationTable, in_sample: set[str]) -> dict[str, tuple[float, float]]:
+def judge(
+    old: CalibrationTable, new: CalibrationTable, in_sample: set[str], fit: CalibrationTable | None = None
+) -> dict[str, tuple[float, float]]:
     """Held-out P / R sums (splits outside ``in_sample``) of the old rows and of the new rows, each split scored with
-    the calibration fitted on the old rows of the other splits; prints one line per split."""
+    the calibration fitted on the old rows of the other splits (on ``fit``'s rows when given: the rows the shipped
+    calibration is fitted on, when those are an older tree's than ``old``); prints one line per split."""
     sums = {"old": [0.0, 0.0], "new": [0.0, 0.0]}
-    for (split, _, a), (_, _, b) in zip(leave_one_split_out(old), leave_one_split_out(old, new), strict=True):
+    fitted = old if fit is None else fit
+    for (split, _, a), (_, _, b) in zip(leave_one_split_out(fitted, old), leave_one_split_out(fitted, new), strict=True):
         parts = []
         for name, c in (("old", a), ("new", b)):
             if split not in in_sample:
@@ -68,11 +72,15 @@ def main(argv: list[str] | None = None) -> int:
     j.add_argument("old", type=Path)
     j.add_argument("new", type=Path)
     j.add_argument("--in-sample", default="", help="comma-separated splits the new rules were read off")
+    j.add_argument("--fit", type=Path, default=None,
+                   help="the dump whose rows the calibration is fitted on (default: OLD); analyzer 2.9 fits on the "
+                   "rows of 2.7's rules and judges 2.8 (OLD) against 2.9 (NEW)")
     args = parser.parse_args(argv)
     if args.command == "dump":
         dump(args.data, args.out)
     else:
-        judge(load(args.old), load(args.new), {s for s in args.in_sample.split(",") if s})
+        judge(load(args.old), load(args.new), {s for s in args.in_sample.split(",") if s},
+              load(args.fit) if args.fit else None)
     return 0
 
 

@@ -33,6 +33,7 @@ from presslens.analyzers.attribution.refine_source import (
     clean_source,
     name_start,
     parenthetical_subject,
+    speech_noun_speaker,
     word_spans,
 )
 from presslens.analyzers.attribution.rules import source_after, source_before
@@ -414,6 +415,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         a.source = apposition_head(text, a.source, a.cue) or a.source
         a.source = adverbial_speaker(text, a.source, a.cue, sentence_ranges) or a.source
         a.source = parenthetical_subject(text, a.source, a.cue, sentence_ranges) or a.source
+        a.source = speech_noun_speaker(text, a.source) or a.source
         if is_negated(text, a):
             continue
         a.content = clean_content(text, a)

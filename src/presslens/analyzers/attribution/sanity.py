@@ -165,23 +165,50 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         out.append("source holds a reporting verb")
     if cue is not None and object_in_apposition(text, source, cue):
         out.append("source is the object of a preposition in an apposition")  # "advisor to X, who wrote"
-    if any(w.lower() in _AUXILIARY_VERBS for w in ws[1:]) or (len(ws) == 1 and ws[0].islower() and ws[0].endswith("ing")):
-        out.append("source is a verb phrase")  # "health workers have recorded", "experiencing"
-    elif _holds_past_verb(ws) or _pronoun_clause(ws) or _PAST_VERB_OBJECT.match(text, source[0], source[1]):
+    if (
+        any(w.lower() in _AUXILIARY_VERBS or w in _SOURCE_MODALS for w in ws[1:])
+        or (len(ws) == 1 and ws[0].islower() and ws[0].endswith("ing"))
+    ):
+        out.append("source is a verb phrase")  # "health workers have recorded", "experiencing", "One can imagine"
+    elif (
+        _holds_past_verb(ws)
+        or _pronoun_clause(ws)
+        or _PAST_VERB_OBJECT.match(text, source[0], source[1])
+        or _ends_in_subject_pronoun(ws)
+    ):
         out.append("source holds a clause")  # "the mention of email she laughed", "they speak out on ..."
     if cue is not None and source[0] >= cue[1] and words(text, cue)[-1:] and words(text, cue)[-1].lower() in _TELL_FORMS:
         out.append("source is the listener")  # "told passengers over the intercom: ..."
+    elif cue is not None and source[0] >= cue[1] and _TO_BETWEEN.match(text[cue[1] : source[0]]):
+        out.append("source is the listener")  # "Says to Iranians: ...", "said to reporters" (analyzer 2.9)
     return out
 
 
 #: forms of "tell": the noun phrase right after them is the listener ("told reporters"), never the speaker
 _TELL_FORMS = frozenset("tell tells told telling".split())
 #: subject pronouns: a source that opens with one and goes on with a lower-case word is a clause ("they speak out
-#: on sexual misconduct (claims)"); not "they themselves", "we all"
+#: on sexual misconduct (claims)"); not "they themselves", "we all", nor a coordinated subject ("he and other
+#: challengers (complained)", analyzer 2.9)
 _SUBJECT_PRONOUNS = frozenset("i he she it we they".split())
 _PRONOUN_PARTNERS = frozenset(
-    "all both each alone too themselves himself herself itself ourselves myself yourself yourselves".split()
+    "all both each alone too themselves himself herself itself ourselves myself yourself yourselves and or nor".split()
 )
+
+
+#: lower-case modals inside a source make it a verb phrase ("One can imagine (that said terrorists)"; analyzer 2.9);
+#: case-sensitive, so "Theresa May" stays a name
+_SOURCE_MODALS = frozenset("can could should might must may shall".split())
+#: "said to reporters": the noun phrase after the cue's "to" is the listener
+_TO_BETWEEN = re.compile(r"\s+to\s+$", re.I)
+def _ends_in_subject_pronoun(ws: list[str]) -> bool:
+    """ "a list of countries he (said had sent ...)": a longer source that ends in a subject pronoun holds a
+    relative clause's subject; who spoke is that pronoun, and the phrase before it is no speaker (analyzer 2.9;
+    audit A of stop 26). "X and I" is a coordinated subject."""
+    return len(ws) > 1 and ws[-1].lower() in _SUBJECTS_ONLY and ws[-2].lower() not in ("and", "or", "nor", "but")
+
+
+#: personal subject pronouns (not "it", which ends noun phrases such as "those who wrote it")
+_SUBJECTS_ONLY = frozenset("i he she we they".split())
 
 
 def _pronoun_clause(ws: list[str]) -> bool:
@@ -421,8 +448,14 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
         out.append("cue agrees to act")  # "Patel agreed to bring it by": a commitment, not what was said
     if ws and ws[-1] in _PLEAD_FORMS and _PLEA.match(text, cue[1]):
         out.append("cue is a plea")  # "pleaded guilty to two counts": a plea in court, no words reported
-    if ws and ws[-1] in _TELL_FORMS and _TELL_TRUTH.match(text, cue[1]):
-        out.append("cue tells the truth or a lie")  # "he told the truth about ...": a description, no words
+    if ws and ws[-1] in _TELL_FORMS and (_TELL_TRUTH.match(text, cue[1]) or _TOLD_OBJECT_BEFORE.search(
+        text, max(0, cue[0] - 40), cue[0]
+    )):
+        out.append("cue tells the truth or a lie")  # "he told the truth about ...", "the lies he tells": no words
+    if ws and ws[-1].startswith("explain") and before and before[0] in _HELP_FORMS:
+        out.append("cue explains a cause")  # "This helps explain why ...": a cause, nobody speaks (analyzer 2.9)
+    if ws and ws[-1] in _CALL_FORMS and _NAMING_LEAD.search(text, max(0, cue[0] - 40), cue[0]):
+        out.append("cue names something")  # "what it calls 'psychographic' profiles": a label (analyzer 2.9)
     if lead and lead[-1].endswith(_BE_CLITICS) and verb and verb[-1] in _PARTICIPLES:
         out.append("passive cue")  # "We're told Paddock shot himself": the subject is the listener
     if ws and ws[-1] == "states" and _STATES_NOUN_FOLLOWER.match(text, cue[1]):
@@ -449,7 +482,18 @@ _AGREE_FORMS = frozenset("agree agrees agreed agreeing".split())
 _TO_AFTER = re.compile(r"\s+to\b", re.I)
 _PLEAD_FORMS = frozenset("plead pleads pleaded pled pleading".split())
 _PLEA = re.compile(r"\s+(?:not\s+)?(?:guilty|no\s+contest)\b", re.I)
-_TELL_TRUTH = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|our|my|your|no|any)\s+)?(?:truth|lies?|fibs?)\b", re.I)
+_TELL_TRUTH = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|our|my|your|no|any)\s+)?(?:truth|lies?|fibs?|stories|jokes|tales)\b", re.I
+)
+#: the object before a relative "tell" ("the lies he tells", "the stories they told"): a description (analyzer 2.9)
+_TOLD_OBJECT_BEFORE = re.compile(
+    r"\b(?:truth|lies?|fibs?|stories|story|jokes?|tales?)\s+(?:that\s+)?(?:he|she|they|we|i|you)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+_HELP_FORMS = frozenset("help helps helped helping".split())
+_CALL_FORMS = frozenset("call calls called calling".split())
+#: "what X calls Y": naming, not a report of speech
+_NAMING_LEAD = re.compile(r"\bwhat\s+(?:[\w'\u2019.-]+\s+){1,3}$", re.I)
 #: "we're", "I'm": the subject and a form of "be" written as one word
 _BE_CLITICS = ("'re", "\u2019re", "'m", "\u2019m")
 
@@ -459,7 +503,8 @@ _ADD_FORMS = frozenset("add adds added adding".split())
 _QUANTITY_OBJECT = re.compile(
     r"\s+(?:(?:about|nearly|almost|roughly|some|another|over|more\s+than|an\s+additional|at\s+least)\s+)?"
     r"(?:[$\u00a3\u20ac]?\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|millions)\s+"
-    r"(?:hundred|thousand|million|billion|more|new)\b)",
+    r"(?:hundred|thousand|million|billion|more|new)\b)"
+    r"|\s+more\s+(?!than\b)[a-z]",  # "the confusion added more minutes to ...", "it added more questions" (2.9)
     re.I,
 )
 
