@@ -265,8 +265,9 @@ research use only;
 stand-off gold in ``data/realnews``), labelled by the evaluation's matching rule; dates and ordinals keep the rule
 scores. Train: ``presslens train figures --data ../shared/data/ptc-semeval2020-task11`` (CPU, seconds; writes
 ``models/figures/quantity_scorer.json``, JSON, no pickle, the shipped file sha256
-``f36ae997a63014312ca9ca53a318b7e8e8e83b0aabd8fbd161ba18f45e32760a`` (1.9: fitted on the eight open splits with the
-1.9 default readings, rebuilt byte-identical twice; its table is in the 1.9 section below; before it
+``3a05831bec17e0b0430f7ccc6c71d184b7f176691d8d529f0db0457b9f02447e`` (stop 26: fitted on the nine open splits with
+the 1.9 default readings, rebuilt byte-identical twice; its table is in the stop-26 refit section below; before it
+``f36ae997a63014312ca9ca53a318b7e8e8e83b0aabd8fbd161ba18f45e32760a``, the eight-split fit of 1.9,
 ``d46b84f68163815412806e17eef031be8150508fb5330a32c597106a6f1985d1``, the same fit on the 1.8 readings (stop-25 refit
 section), ``eb826c462d737d50abd0f45476d61aca398e70571363cdc673b4ec56f8950d57``, the seven-split fit of 1.8, and
 ``d4909cf25ecb9bd4fb25559948cd1879e4af23104558e55372ae1187d52b3939``, whose numbers follow); ``--check`` prints the
@@ -482,6 +483,31 @@ readings (same features, same method; the 1.7 readings in-sample on dev5 and dev
 (1233/1263) / 0.977 / 0.025 / 139.2. Per split (classes ECE): dev 0.013, dev2 0.019, dev3 0.014, dev4 0.021, dev5
 0.012, dev6 0.018, dev7 0.010, dev8 0.092 (dev8's wrong figures sit at high rule scores). The asserted figures are the
 same with either score, so it stays an option.
+
+Refit at stop 26 (issue 13; dev9 opened): the figure scorer refitted on the nine open splits with the 1.9 default
+readings (same features, same method; no reading was read off dev9, so it is held out for every reading; the 1.7
+readings in-sample on dev5 and dev6), ``presslens train figures --data ../shared/data/ptc-semeval2020-task11
+--check``, held-out P / R / ECE / log loss per split (1403 figures, 39 wrong; the asserted figures are the same with
+every score but the logistic one):
+
+| held out | rules | logistic | classes (shipped) |
+|---|---|---|---|
+| dev | 0.986 / 0.986 / 0.077 / 36.2 | 0.975 / 0.986 / 0.026 / 24.7 | 0.986 / 0.986 / 0.015 / 21.3 |
+| dev2 | 0.994 / 0.994 / 0.078 / 17.6 | 0.994 / 0.994 / 0.021 / 11.0 | 0.994 / 0.994 / 0.021 / 7.9 |
+| dev3 | 0.992 / 1.000 / 0.087 / 14.9 | 0.992 / 1.000 / 0.021 / 6.2 | 0.992 / 1.000 / 0.016 / 7.5 |
+| dev4 | 0.994 / 0.982 / 0.093 / 19.6 | 0.994 / 0.982 / 0.026 / 10.9 | 0.994 / 0.982 / 0.021 / 8.0 |
+| dev5 | 0.970 / 0.943 / 0.073 / 32.5 | 0.970 / 0.943 / 0.018 / 24.8 | 0.970 / 0.943 / 0.010 / 22.7 |
+| dev6 | 0.993 / 0.993 / 0.100 / 19.6 | 0.993 / 0.993 / 0.016 / 7.3 | 0.993 / 0.993 / 0.018 / 7.2 |
+| dev7 | 0.991 / 0.973 / 0.093 / 14.6 | 0.991 / 0.973 / 0.021 / 5.8 | 0.991 / 0.973 / 0.012 / 6.9 |
+| dev8 | 0.891 / 0.928 / 0.040 / 38.1 | 0.891 / 0.928 / 0.092 / 45.0 | 0.891 / 0.928 / 0.089 / 45.5 |
+| dev9 | 0.956 / 0.992 / 0.066 / 30.4 | 0.956 / 0.992 / 0.029 / 26.3 | 0.956 / 0.992 / 0.023 / 26.1 |
+| sum | 0.978 (1364/1395) / 0.978 (1358/1388) / 0.079 / 223.5 | 0.976 (1364/1398) / 0.978 / 0.028 / 162.0 | 0.978 (1364/1395) / 0.978 / 0.022 / 153.1 |
+
+The per-class map wins again on summed held-out log loss (153.1 against 162.0; prior strength 1.0 on all nine
+splits); on dev9, new to the eight-split fits, its ECE is 0.023 against the rule scores' 0.066. The asserted figures
+are the same with either score, so it stays an option (sha256 above; ``tests/test_figures_scorer_fit.py`` checks
+that the file names every open split). The figure-group models do not read this scorer: grouping runs the figures
+analyzer with its default rule scores.
 
 Speed (1.9 against the branch start 4e85a94, BASE from ``git archive 4e85a94 src``, on the 15 files of AUDIT A, a
 shared 2-core host): the whole pipeline, ``python bench/ab_speed.py --a BASE/src --b src /work/annot/s25/A --rounds
