@@ -25,6 +25,12 @@ from presslens.analyzers.techniques.text import trim_edge_marks
 from presslens.article import Article, Finding
 
 NESTED_CHOICES = ("score", "contained", "outer", "all")
+SENTENCE_CHOICES = ("model", "context")
+SENTENCE_CONTEXT_WEIGHTS: tuple[float, float, float] = (0.0, 1.0, 0.0)
+"""Intercept and weights of :func:`context_features` in the recalibrated sentence probability
+(``techniques.sentences=context``), printed by ``python -m presslens.training.techniques.sentence_context --data
+../shared/data/ptc-semeval2020-task11``."""
+_P_CLIP = 1e-4
 EDGE_CHOICES = ("snap", "raw")
 LEXICON_CHOICES = ("held", "context")
 
@@ -61,6 +67,24 @@ def analyze_article(
     pairs = [(s, e) for s, e, _ in spans]
     probs = classify_spans(model, article.text, sentences, table, sent_emb, pairs)
     return table, spans, blend_lexicon_labels(model.lexicon, article.text, pairs, probs)
+
+
+def context_features(probs: np.ndarray) -> np.ndarray:
+    """Per sentence: the logit of its propaganda probability and the logit of the mean probability of the
+    article's other sentences (its own where it is the only one)."""
+    p = np.clip(np.asarray(probs, dtype=np.float64), _P_CLIP, 1 - _P_CLIP)
+    n = len(p)
+    if n == 0:
+        return np.zeros((0, 2))
+    others = (p.sum() - p) / (n - 1) if n > 1 else p.copy()
+    others = np.clip(others, _P_CLIP, 1 - _P_CLIP)
+    return np.stack([np.log(p / (1 - p)), np.log(others / (1 - others))], axis=1)
+
+
+def context_probabilities(weights: tuple[float, float, float], features: np.ndarray) -> np.ndarray:
+    """The recalibrated sentence probabilities of :func:`context_features` rows."""
+    z = weights[0] + features @ np.asarray(weights[1:], dtype=np.float64)
+    return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
 
 def snapped_spans(text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -156,6 +180,11 @@ class TechniquesAnalyzer(Analyzer):
             "span edges: trim stray quote marks and punctuation ('snap', shipped) or keep the decoder's "
             "edges ('raw', analyzer 1.3)"),
         AnalyzerOption(
+            "sentences", SENTENCE_CHOICES, "model",
+            "sentence propaganda scores: the model's calibrated probability ('model', shipped) or that probability "
+            "recalibrated with the mean score of the article's other sentences ('context', stop 26: fitted on "
+            "held-out PTC train articles)"),
+        AnalyzerOption(
             "lexicon", LEXICON_CHOICES, "held",
             "lexical hits: probability at most the entry's out-of-fold train precision ('held', shipped) "
             "or the context probability alone ('context', analyzer 1.3)"),
@@ -175,8 +204,11 @@ class TechniquesAnalyzer(Analyzer):
         findings = self._technique_findings(model, article, spans, probs)
         findings = one_per_stretch(findings, self.option("nested"))
         flagged = 0
+        sentence_probs = np.asarray(table.sentence_probs, dtype=np.float64)
+        if self.option("sentences") == "context":
+            sentence_probs = context_probabilities(SENTENCE_CONTEXT_WEIGHTS, context_features(sentence_probs))
         for i, (s, e) in enumerate(article.sentences):
-            p = float(table.sentence_probs[i])
+            p = float(sentence_probs[i])
             flagged += p >= 0.5
             findings.append(
                 Finding.at(
