@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 
 from presslens.analyzers.figures.context import CONTEXT_READINGS_1_8, CONTEXT_READINGS_S26
-from presslens.analyzers.figures.quantity import CONTEXT_BY_READINGS, DEFAULT_READINGS, READINGS, extract_quantities
+from presslens.analyzers.figures.quantity import (
+    CONTEXT_BY_READINGS,
+    DEFAULT_READINGS,
+    READINGS,
+    extract_quantities,
+)
 
 Row = tuple[str, str, float | None, str | None]
 
