@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.analyzers.figures.context import CONTEXT_READINGS, CONTEXT_READINGS_1_8
+from presslens.analyzers.figures.context import CONTEXT_READINGS, CONTEXT_READINGS_1_8, CONTEXT_READINGS_1_9
 from presslens.analyzers.figures.quantity import extract_quantities
 
 WITHOUT = CONTEXT_READINGS - {"emphatic"}
@@ -108,7 +108,7 @@ def test_the_default_and_the_other_readings_apply_only_1_8s_context_readings() -
     from presslens.analyzers.figures.quantity import CONTEXT_BY_READINGS
 
     assert CONTEXT_BY_READINGS["fixes"] == CONTEXT_BY_READINGS["rules"] == CONTEXT_READINGS_1_8
-    assert CONTEXT_BY_READINGS["readings19"] == CONTEXT_READINGS
+    assert CONTEXT_BY_READINGS["readings19"] == CONTEXT_READINGS_1_8 | CONTEXT_READINGS_1_9
 
 
 @pytest.mark.parametrize("value, kept", [("readings19", False), ("fixes", True), ("rules", True)])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from presslens.analyzers.figures.context import CONTEXT_READINGS
+from presslens.analyzers.figures.context import CONTEXT_READINGS, CONTEXT_READINGS_1_8, CONTEXT_READINGS_S26
 from presslens.analyzers.figures.quantity import extract_quantities
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
 from presslens.training.figures_context import READ_OFF, held_out_context
@@ -33,7 +33,16 @@ def test_switching_off_the_reading_read_off_a_split_brings_its_old_figure_back()
 def test_the_1_9_held_out_readings_keep_1_8s_and_drop_only_1_9s_read_off_the_split() -> None:
     from presslens.training.figures_context import NEW_IN_1_9, held_out_1_9, held_out_readings
 
-    assert held_out_1_9("dev7") == CONTEXT_READINGS  # 1.8's dev7 readings are shipped; 1.9's were not read off dev7
-    assert held_out_1_9("dev8") == CONTEXT_READINGS - NEW_IN_1_9
+    # 1.8's dev7 readings are shipped; 1.9's were not read off dev7
+    assert held_out_1_9("dev7") == CONTEXT_READINGS_1_8 | NEW_IN_1_9
+    assert held_out_1_9("dev8") == CONTEXT_READINGS_1_8
     assert held_out_readings("dev6", "fixes") == "rules" and held_out_readings("dev8", "fixes") == "fixes"
-    assert held_out_1_9("dev7", "fixes") == CONTEXT_READINGS - NEW_IN_1_9  # the default has no 1.9 reading
+    assert held_out_1_9("dev7", "fixes") == CONTEXT_READINGS_1_8  # the default has no 1.9 reading
+
+
+def test_the_stop_26_held_out_readings_drop_only_those_read_off_the_split() -> None:
+    from presslens.training.figures_context import held_out_readings, held_out_s26
+
+    assert held_out_s26("dev8") == CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S26  # none was read off dev8
+    assert held_out_s26("dev9") == CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S26 - {"idiom26", "share_name"}
+    assert held_out_readings("dev5", "readings26") == "rules"

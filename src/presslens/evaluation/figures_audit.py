@@ -9,7 +9,10 @@ marks a number expression that should be a figure. Given a ``presslens analyze -
 the audit's files, this prints the asserted figures, the wrong ones, the missed ones (a ``missed`` row that no right
 asserted figure overlaps), precision and recall::
 
-    python -m presslens.evaluation.figures_audit REPORTS.jsonl VERDICTS.jsonl
+    python -m presslens.evaluation.figures_audit REPORTS.jsonl VERDICTS.jsonl [--run RUN]
+
+Verdicts on other kinds (``kind`` other than "quantity") are left out; ``--run`` counts one run of a file that
+holds several (the verdicts' ``run`` field, e.g. "before" and "after").
 
 Every asserted figure must have a verdict (an unjudged one is an error), so a report of changed code cannot be
 counted against verdicts that never saw its figures.
@@ -55,6 +58,11 @@ def asserted_figures(report_lines: list[str]) -> dict[str, list[tuple[int, int, 
     return out
 
 
+def figure_verdicts(verdicts: list[dict[str, object]], run: str | None = None) -> list[dict[str, object]]:
+    """The verdicts on figures (``kind`` "quantity", or no kind, as before stop 26) of ``run`` (all when None)."""
+    return [v for v in verdicts if v.get("kind", "quantity") == "quantity" and (run is None or v.get("run") == run)]
+
+
 def count(figures: dict[str, list[tuple[int, int, str]]], verdicts: list[dict[str, object]]) -> AuditCounts:
     """The audit counts of ``figures`` (:func:`asserted_figures`) against ``verdicts``."""
     judged = {(str(v["file"]), v["start"], v["end"]): str(v["verdict"]) for v in verdicts if v["verdict"] != "missed"}
@@ -79,9 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("report", type=Path, help="presslens analyze --only figures -f jsonl output")
     parser.add_argument("verdicts", type=Path, help="stand-off verdicts (jsonl)")
+    parser.add_argument("--run", help="count only the verdicts of this run (the verdicts' optional 'run' field)")
     args = parser.parse_args(argv)
     figures = asserted_figures(args.report.read_text(encoding="utf-8").splitlines())
     verdicts = [json.loads(line) for line in args.verdicts.read_text(encoding="utf-8").splitlines() if line.strip()]
+    verdicts = figure_verdicts(verdicts, args.run)
     c = count(figures, verdicts)
     print(f"{len(figures)} files: {c.asserted} asserted, {c.wrong} wrong, {c.missed} missed; "
           f"P {c.precision:.3f}, R {c.recall:.3f}")

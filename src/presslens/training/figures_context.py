@@ -23,7 +23,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from presslens.analyzers.figures.analyzer import FiguresAnalyzer
-from presslens.analyzers.figures.context import CONTEXT_READINGS, CONTEXT_READINGS_1_9
+from presslens.analyzers.figures.context import (
+    CONTEXT_READINGS,
+    CONTEXT_READINGS_1_8,
+    CONTEXT_READINGS_1_9,
+    CONTEXT_READINGS_S26,
+)
 from presslens.analyzers.figures.quantity import (
     CONTEXT_BY_READINGS,
     DEFAULT_READINGS,
@@ -45,15 +50,19 @@ READ_OFF: dict[str, frozenset[str]] = {
     "thread_counter": frozenset({"user trial"}),
     "emphatic": frozenset({"dev8", "A s25"}), "counted_decades": frozenset({"dev4", "dev8"}),
     "into_point": frozenset({"dev8"}), "called_name": frozenset({"dev8"}),
+    "idiom26": frozenset({"dev9", "A s26"}), "index_stock": frozenset({"A s26"}), "year_span": frozenset({"A s26"}),
+    "code26": frozenset({"A s26"}), "share_name": frozenset({"dev9"}), "point_words": frozenset({"A s26"}),
+    "half_scale": frozenset({"A s26"}), "half_bound": frozenset({"A s26"}), "candidate_adj": frozenset({"A s26"}),
 }
-"""Where each context reading was read off (round 2 stop 24; ``emphatic``: stop 25): a real-news split, ``"A"`` (stop 24's
-audit A), ``"A s25"`` (stop 25's audit A),
+"""Where each context reading was read off (round 2 stop 24; ``emphatic``: stop 25; ``idiom26`` ... ``candidate_adj``:
+stop 26): a real-news split, ``"A"`` (stop 24's audit A), ``"A s25"`` / ``"A s26"`` (stop 25's / 26's audit A),
 ``"pool"`` (unlabelled PolNeAR train text outside the audits) or ``"user trial"``."""
 
 
 READINGS_READ_OFF: dict[str, frozenset[str]] = {"rules": frozenset(), "fixes": frozenset({"dev5", "dev6"}),
                                                "general": frozenset({"dev5", "dev6"}),
-                                               "readings19": frozenset({"dev5", "dev6"})}
+                                               "readings19": frozenset({"dev5", "dev6"}),
+                                               "readings26": frozenset({"dev5", "dev6"})}
 """The open splits some readings of each value of ``figures.readings`` were read off (1.6's off dev5, 1.7's off dev5 and
 dev6). Every figure the ``fixes`` readings change on dev5 and dev6 comes from a reading read off that split (dev5:
 the emphatic zero; dev6: the points in time, emphatic 100%, rates, percent ranges, "at least one of", the counted
@@ -73,7 +82,13 @@ NEW_IN_1_9 = CONTEXT_READINGS_1_9
 def held_out_1_9(split: str, readings: str = "readings19") -> frozenset[str]:
     """The context readings of a held-out score of the 1.9 changes: 1.8's, and those 1.9 readings of ``readings``
     that were not read off ``split``."""
-    return (CONTEXT_READINGS - NEW_IN_1_9) | (held_out_context(split) & NEW_IN_1_9 & CONTEXT_BY_READINGS[readings])
+    return CONTEXT_READINGS_1_8 | (held_out_context(split) & NEW_IN_1_9 & CONTEXT_BY_READINGS[readings])
+
+
+def held_out_s26(split: str) -> frozenset[str]:
+    """The context readings of a held-out score of stop 26's change (``readings26`` against the default): 1.8's, and
+    those stop-26 readings that were not read off ``split``."""
+    return CONTEXT_READINGS_1_8 | (held_out_context(split) & CONTEXT_READINGS_S26)
 
 
 def held_out_context(split: str) -> frozenset[str]:
@@ -112,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readings", choices=READINGS, default=DEFAULT_READINGS)
     parser.add_argument("--scores", choices=SCORES_CHOICES, default="rules")
     args = parser.parse_args(argv)
-    start = CONTEXT_READINGS - NEW_IN_1_9  # figures 1.8's context readings
+    start = CONTEXT_READINGS_1_8  # figures 1.8's context readings
     columns: dict[str, Callable[[str], tuple[frozenset[str], str]]] = {
         "1.8 (rules, 1.8's context readings)": lambda s: (start, "rules"),
         "no context reading": lambda s: (frozenset(), args.readings),
@@ -121,6 +136,11 @@ def main(argv: list[str] | None = None) -> int:
             held_out_context(s) & CONTEXT_BY_READINGS[args.readings], held_out_readings(s, args.readings)),
         "1.9 held out": lambda s: (held_out_1_9(s, args.readings), held_out_readings(s, args.readings)),
     }
+    if args.readings == "readings26":
+        del columns["1.9 held out"]
+        columns["default (fixes)"] = lambda s: (CONTEXT_READINGS_1_8, "fixes")
+        columns["default held out"] = lambda s: (CONTEXT_READINGS_1_8, held_out_readings(s, "fixes"))
+        columns["readings26 held out"] = lambda s: (held_out_s26(s), held_out_readings(s, "readings26"))
     bounds: dict[str, list[PrecisionRecallCounts]] = {name: [] for name in columns}
     table = {name: {split: score_split(args.data, split, *pick(split), args.scores, bounds=bounds[name])
                     for split in OPEN_SPLITS} for name, pick in columns.items()}

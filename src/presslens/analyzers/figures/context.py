@@ -57,8 +57,14 @@ CONTEXT_READINGS = frozenset({
 })
 #: the readings figures 1.9 added: an option (``figures.readings=readings19``), they failed issue 13's ship rule
 CONTEXT_READINGS_1_9 = frozenset({"emphatic", "counted_decades", "into_point", "called_name"})
-#: figures 1.8's readings: on in every value of ``figures.readings`` but ``readings19`` (which has all)
-CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9
+#: the readings of stop 26 (issue 13): in ``figures.readings=readings26`` (the fixes, 1.8's readings and these)
+CONTEXT_READINGS_S26 = frozenset({
+    "idiom26", "index_stock", "year_span", "code26", "share_name", "point_words", "half_scale", "half_bound",
+    "candidate_adj",
+})
+CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26
+#: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's)
+CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26
 
 _DIGITS = re.compile(r"\d{1,4}")
 # "45-40", "458 to 359", "3-1": a score or a tally after a name
@@ -116,6 +122,106 @@ _NAMED_PROGRAM_AFTER = re.compile(r"[ ]+(?:program|programme|project|initiative|
 _VAGUE_TIMES = re.compile(r"(?:decades|centuries)", IGNORE_CASE)
 #: a numbered list: at least this many lines holding only a number, 1, 2, 3 ... in order
 NUMBERED_RUN = 3
+
+# stop 26's readings
+_THINK_BEFORE = re.compile(r"\b(?:think|thinks|thinking|thought)[ ]+$", IGNORE_CASE)
+_GROUND_BEFORE = re.compile(r"\bground[ ]+$", IGNORE_CASE)
+_WHEELER = re.compile(r"\d{1,2}-wheelers?", IGNORE_CASE)
+_INDEX_STOCK_BEFORE = re.compile(r"\b(?:S&P|S\.&P\.|Standard[ ]&[ ]Poor['’]s)[ ]$")
+_YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d(?P<d>\d)[-–]$")
+_TAX_CODE = re.compile(r"(?:401|403|457|501|527)")
+# "501 c3", "501c3", "a 401 k plan" (bracketed codes, "401(k)", are ``code_number``'s)
+_TAX_CODE_AFTER = re.compile(r"[ ]?[a-z](?:[ ]?(?:\(\d+\)|\d+))?\b")
+_SHARE_NAME = re.compile(r"[A-Z][a-z]+[ ]in[ ][A-Z][a-z]+")
+_LOWER_WORD_BEFORE = re.compile(r"\b[a-z][a-z’']*[ ]+$")
+_SMALL_NUMBER_WORD = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                      r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty")
+_WORD_PERCENTAGE_POINTS = re.compile(rf"\ban?[ ]+(?P<n>{_SMALL_NUMBER_WORD})[ -]+percentage[ -]+points?\b", IGNORE_CASE)
+_ONE_POINT = re.compile(r"\b(?:by|a|just|only|mere|of)[ ]+(?P<n>one)(?P<pp>[ -]+percentage)?[ -]+points?\b", IGNORE_CASE)
+_HALF_SCALE = re.compile(r"\b(?:(?P<a>an?)[ ]+)?(?P<n>half)[- ](?P<s>million|billion|trillion)\b"
+                         r"(?:[ ]+(?P<cur>dollars))?", IGNORE_CASE)
+_HALF_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+_HALF_BOUND = re.compile(
+    r"\b(?P<b>by|more[ ]+than|nearly|almost|about|roughly|less[ ]+than|at[ ]+least|over|under)[ ]+(?P<n>half)\b"
+    r"(?=[ ]*(?:[,.;:)—–]|$)|[ ]+(?:have|has|had|are|were|is|was|say|said|says|think|thought|believe|believed|want|"
+    r"wanted|support|supported|oppose|opposed|favor|favored|agree|agreed|for|in|since|from|to|last|again|and|or)\b)",
+    IGNORE_CASE)
+_CANDIDATE_ADJECTIVE = re.compile(rf"\ban?[ ]+(?P<n>{_SMALL_NUMBER_WORD})-candidates?\b", IGNORE_CASE)
+
+
+def _drop_s26(text: str, q: Quantity, enabled: frozenset[str], title: Callable[[str, int], bool]) -> bool:
+    """Whether a reading of stop 26 drops ``q``: "think twice", "ground zero", "4-wheelers" (``idiom26``), "Standard &
+    Poor's 500-stock index" (``index_stock``), "the 501 c3 organization" (``code26``), a share written as a name
+    mid-sentence, "founded One in Four," (``share_name``)."""
+    if "idiom26" in enabled and (
+        (q.unit == "times" and q.value == 2 and _THINK_BEFORE.search(text, max(0, q.start - 12), q.start))
+        or (q.value == 0 and q.label == "count" and _GROUND_BEFORE.search(text, max(0, q.start - 8), q.start))
+        or _WHEELER.fullmatch(text, q.start, q.end)
+    ):
+        return True
+    if "index_stock" in enabled and q.label == "count" and q.bound is None and text[q.number[1] : q.number[1] + 6] == "-stock" \
+            and _INDEX_STOCK_BEFORE.search(text, max(0, q.start - 24), q.start):
+        return True
+    if "code26" in enabled and q.label == "count" and q.bound is None and _TAX_CODE.fullmatch(_number_text(text, q)) \
+            and q.start == q.number[0] and _TAX_CODE_AFTER.match(text, q.number[1]):
+        return True
+    return "share_name" in enabled and q.label == "percent" and _SHARE_NAME.fullmatch(text, q.start, q.end) is not None \
+        and _LOWER_WORD_BEFORE.search(text, max(0, q.start - 24), q.start) is not None and not title(text, q.start)
+
+
+def _year_span(text: str, q: Quantity) -> bool:
+    """The second year of "the winter of 2004-5", "2008-9" (one digit after a year and a dash; ``year_span``)."""
+    if q.label != "count" or q.bound is not None or q.start != q.number[0] or q.number[1] - q.number[0] != 1:
+        return False
+    m = _YEAR_SPAN_BEFORE.search(text, max(0, q.start - 5), q.start)
+    return m is not None and int(text[q.start]) == (int(m.group("d")) + 1) % 10
+
+
+def _added_s26(text: str, enabled: frozenset[str]) -> list[Quantity]:
+    """Figures the patterns missed, read by stop 26's readings: "a nine percentage point edge", "by one point", "a
+    mere one-point difference" (``point_words``), "a half-billion dollars" (``half_scale``), "more than half have",
+    "by nearly half," (``half_bound``), "a three-candidate matchup" (``candidate_adj``)."""
+    from presslens.analyzers.figures.atoms import parse_number_words
+    from presslens.analyzers.figures.quantity import Quantity, _apply_bound
+
+    out: list[Quantity] = []
+    if "point_words" in enabled and "point" in text:
+        for m in _WORD_PERCENTAGE_POINTS.finditer(text):
+            value = parse_number_words(m.group("n").lower())
+            if value is not None:
+                out.append(Quantity(m.start("n"), m.end(), "percent", m.span("n"), value=value,
+                                    unit="percentage points", unit_span=(m.end("n") + 1, m.end()), score=0.85))
+        for m in _ONE_POINT.finditer(text):
+            if m.group("pp"):
+                out.append(Quantity(m.start("n"), m.end(), "percent", m.span("n"), value=1.0, unit="percentage points",
+                                    unit_span=(m.end("n") + 1, m.end()), score=0.85))
+            else:
+                out.append(Quantity(m.start("n"), m.end(), "count", m.span("n"), value=1.0, unit="points",
+                                    unit_span=(m.end("n") + 1, m.end()), score=0.85))
+    if "half_scale" in enabled and "alf" in text:
+        for m in _HALF_SCALE.finditer(text):
+            value = 0.5 * _HALF_SCALES[m.group("s").lower()]
+            start = m.start("a") if m.group("a") else m.start("n")
+            if m.group("cur"):
+                q = Quantity(start, m.end(), "money", (m.start("n"), m.end("s")), value=value, unit="dollars",
+                             unit_span=m.span("cur"), currency="USD", score=0.85)
+            else:
+                q = Quantity(start, m.end("s"), "count", (m.start("n"), m.end("s")), value=value, score=0.85)
+            _apply_bound(text, q)
+            out.append(q)
+    if "half_bound" in enabled and "alf" in text:
+        for m in _HALF_BOUND.finditer(text):
+            q = Quantity(m.start("n"), m.end("n"), "percent", m.span("n"), value=50.0, unit="percent", score=0.85)
+            q.extra["fraction"] = "half"
+            _apply_bound(text, q)
+            out.append(q)
+    if "candidate_adj" in enabled and "andidate" in text:
+        for m in _CANDIDATE_ADJECTIVE.finditer(text):
+            value = parse_number_words(m.group("n").lower())
+            if value is not None:
+                out.append(Quantity(m.start("n"), m.end(), "count", m.span("n"), value=value, unit="candidates",
+                                    unit_span=(m.end("n") + 1, m.end()), score=0.85))
+    return out
 
 
 def _letter(char: str) -> bool:
@@ -246,6 +352,11 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
     out: list[Quantity] = []
     more_than_one: set[int] = set()  # where "more than" of a dropped emphatic "100% more than one" starts
     for q in quantities:
+        if enabled & CONTEXT_READINGS_S26 and _drop_s26(text, q, enabled, title):
+            continue
+        if "year_span" in enabled and _year_span(text, q):
+            q.label, q.end, q.unit, q.unit_span = "date", q.number[1], None, None
+            q.extra["date"] = _number_text(text, q)  # "the winter of 2004-5": the second year of a span
         if "emphatic" in enabled:
             emphatic = _emphatic(text, q)
             if emphatic is not None:
@@ -322,6 +433,10 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
     if ids:
         out = [q for q in out if not (q.label == "count" and q.unit is None and q.bound is None
                                       and _number_text(text, q) in ids and _DIGITS.fullmatch(_number_text(text, q)))]
+    if enabled & CONTEXT_READINGS_S26:
+        added = [a for a in _added_s26(text, enabled) if not any(q.start < a.end and a.start < q.end for q in out)]
+        if added:
+            out = sorted(out + added, key=lambda q: (q.start, -q.end))
     if "doubled" in enabled and ("ubled" in text or "ipled" in text or "UBLED" in text or "IPLED" in text):
         for m in _DOUBLED.finditer(text):
             s, e = m.span("m")

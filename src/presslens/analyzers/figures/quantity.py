@@ -15,7 +15,12 @@ from presslens.analyzers.figures.atoms import (
     parse_digits,
     parse_number_words,
 )
-from presslens.analyzers.figures.context import CONTEXT_READINGS, CONTEXT_READINGS_1_8, apply_context_readings
+from presslens.analyzers.figures.context import (
+    CONTEXT_READINGS_1_8,
+    CONTEXT_READINGS_1_9,
+    CONTEXT_READINGS_S26,
+    apply_context_readings,
+)
 from presslens.analyzers.figures.specials import UNIT_OF_ONE_SCORE, YEAR_CONTEXT_BEFORE, find_specials
 from presslens.analyzers.figures.vocabulary import (
     BOUND_AFTER,
@@ -569,14 +574,17 @@ def _plain_value(s: str) -> float | None:
 #: 1.9: the rules plus figures 1.7's readings: points in time, names, emphatic 100% and zero, ZIP codes, rates after a
 #: plural, "25 percent to 90 percent", years before a plural noun as candidates ...; see the package docstring),
 #: "general" (the fixes plus 1.6's general English readings, an option) or "readings19" (the fixes plus 1.9's context
-#: readings and counted phrases past "U.S." and "-ly" words, an option)
-READINGS = ("rules", "fixes", "general", "readings19")
+#: readings and counted phrases past "U.S." and "-ly" words, an option) or "readings26" (the fixes plus stop 26's
+#: context readings, :data:`.context.CONTEXT_READINGS_S26`)
+READINGS = ("rules", "fixes", "general", "readings19", "readings26")
 #: the default readings (figures 1.9, issue 13, s25: "fixes", judged leave-one-split-out with dev8 held out; before
 #: 1.9 "rules")
 DEFAULT_READINGS = "fixes"
-#: the readings of :mod:`.context` each reading applies (1.8's; all of them, 1.9's too, in "readings19")
-CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {"rules": CONTEXT_READINGS_1_8, "fixes": CONTEXT_READINGS_1_8,
-                                                  "general": CONTEXT_READINGS_1_8, "readings19": CONTEXT_READINGS}
+#: the readings of :mod:`.context` each reading applies (1.8's; 1.9's too in "readings19", stop 26's in "readings26")
+CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {
+    "rules": CONTEXT_READINGS_1_8, "fixes": CONTEXT_READINGS_1_8, "general": CONTEXT_READINGS_1_8,
+    "readings19": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_1_9, "readings26": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S26,
+}
 
 
 def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: frozenset[str] | None = None) -> list[Quantity]:
