@@ -56,7 +56,7 @@ CASES = [
      "Rally\n\nOnly traitors would betray the American people and our glorious flag! Rise up now!"),
     ("techniques.edges", "raw", "techniques",
      'Debate\n\nThe candidate vowed on Saturday to rid the world of "this barbarous militia" but said little about how.'),
-    ("techniques.sentences", "model", "techniques",
+    ("techniques.sentences", "news", "techniques",
      "Harbour\n\nThe council said on Monday that the harbour will reopen after repairs to the north pier."),
     ("techniques.lexicon", "context", "techniques",
      "Rally\n\nThis deal is a total disaster for every family in the country, and the corrupt traitors know it!"),

@@ -42,7 +42,7 @@ def test_the_news_shift_lowers_every_sentence_and_keeps_their_order() -> None:
     assert np.allclose(news_probabilities(p, 0.0), p)
 
 
-def test_the_news_shift_is_shipped_and_the_model_scores_stay_an_option() -> None:
+def test_the_model_scores_stay_shipped_and_the_news_shift_is_an_option() -> None:
     option = next(o for o in TechniquesAnalyzer.options if o.name == "sentences")
     assert tuple(option.choices) == SENTENCE_CHOICES == ("model", "news")
-    assert option.default == "news"
+    assert option.default == "model"

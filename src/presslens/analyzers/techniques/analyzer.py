@@ -169,7 +169,7 @@ def lexical_spans(
 class TechniquesAnalyzer(Analyzer):
     """Propaganda technique spans (14 SemEval-2020 Task 11 techniques) and sentence propaganda scores."""
 
-    version = "1.5"
+    version = "1.4"
     uses_encoder = True
     models = ("techniques",)
     languages = frozenset({"en"})
@@ -187,9 +187,9 @@ class TechniquesAnalyzer(Analyzer):
             "span edges: trim stray quote marks and punctuation ('snap', shipped) or keep the decoder's "
             "edges ('raw', analyzer 1.3)"),
         AnalyzerOption(
-            "sentences", SENTENCE_CHOICES, "news",
-            "sentence propaganda scores: the model's probability shifted to plain news ('news', shipped since 1.5: "
-            "logit minus NEWS_SHIFT, set on audit A) or the model's probability as calibrated on PTC ('model', 1.4)"),
+            "sentences", SENTENCE_CHOICES, "model",
+            "sentence propaganda scores: the model's probability as calibrated on PTC ('model', shipped) or shifted "
+            "to plain news ('news': logit minus NEWS_SHIFT, set on audit A of stop 26; not shipped, see the card)"),
         AnalyzerOption(
             "lexicon", LEXICON_CHOICES, "held",
             "lexical hits: probability at most the entry's out-of-fold train precision ('held', shipped) "
