@@ -532,22 +532,19 @@ class Options:
     ``cue_veto``, s25); the scorers are fitted as without it"""
 
 
-SHIPPED = Options("1.13: 1.11 setting + article profile, refitted on the open splits", extended=False, article=True)
-"""Analyzer 1.13 (issue 13 s26): analyzer 1.9's setting (13 claim features, C by held-out precision; the cue scorer
-with its context features and the sentence embedding, C by held-out log-loss) with the article profile of the claim
-scorer (:func:`presslens.analyzers.claims.scorers.article_profile`, an option since 1.9), refitted on the nine open
-splits. The profile failed the ship rule over seven and eight folds (recall fell by more than half the precision
-gain) and passed over nine (model card, s26: claim and hedged precision and recall all rise held out; audit B).
-Analyzer 1.11 kept the cue scorer against other cue feature sets and thresholds over six splits; 1.12 judged, over
-seven, a cue scorer with every split weighted the same and one pulled towards the lexicon's class scores: both lose
-more held-out hedged recall than half their precision gain."""
-PREVIOUS = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
-"""Analyzer 1.12's setting (no article profile), shipped refitted on seven (s24) and eight (s25) open splits."""
-VETO = Options("+ cue veto (s25)", extended=False, article=True, cue_veto=True)
+SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
+"""Analyzer 1.12 (issue 13 s24): analyzer 1.9's setting (13 claim features, C by held-out precision; the cue scorer
+with its context features and the sentence embedding, C by held-out log-loss) refitted on the seven open splits: a
+refit, not a new change (refitted on the eight open splits, dev8 added, at s25: same method). Analyzer 1.11 kept
+it against other cue feature sets and thresholds over six splits; 1.12 judged, over seven, a cue scorer with
+every split weighted the same and one pulled towards the lexicon's class scores (model card 1.12):
+both lose more held-out hedged recall than half their precision gain. The article profile stays an option (1.11:
+audit B's wrong asserted claims rose with it)."""
+VETO = Options("+ cue veto (s25)", extended=False, cue_veto=True)
 """the claims option ``cue_veto`` (s25): "ostensibly" and "reports suggest / indicate" vetoed at decision time"""
 COMPARED = (
     SHIPPED,
-    PREVIOUS,
+    Options("+ article profile (option)", extended=False, article=True),
     VETO,
 )
 CUE_VARIANTS = (

@@ -56,7 +56,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.13"
+    version = "1.12"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (

@@ -17,7 +17,7 @@ Weights are JSON
   optionally (``extended``; not shipped, model card) also general markers of opinion and rhetoric versus a
   checkable report (evaluative words, intensifiers, an obligation modal, "!", title case, no final stop, a closing
   colon, a quote fragment, capitalised words, a date word, past-tense verbs); and (``article``, analyzer 1.9; an
-  option from 1.11 to 1.12, shipped by analyzer 1.13: model card, s26) the
+  option: model card 1.11) the
   article profile (:func:`article_profile`: mean CheckThat! logit, shares of units with an attribution and with a
   figure, mean past-verb rate of the whole article). The scorer's probability is P(a careful reader marks the
   sentence as a claim).
