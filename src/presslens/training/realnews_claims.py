@@ -535,11 +535,11 @@ class Options:
 SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
 """Analyzer 1.12 (issue 13 s24): analyzer 1.9's setting (13 claim features, C by held-out precision; the cue scorer
 with its context features and the sentence embedding, C by held-out log-loss) refitted on the seven open splits: a
-refit, not a new change (refitted on the eight open splits, dev8 added, at s25: same method). Analyzer 1.11 kept
-it against other cue feature sets and thresholds over six splits; 1.12 judged, over seven, a cue scorer with
-every split weighted the same and one pulled towards the lexicon's class scores (model card 1.12):
-both lose more held-out hedged recall than half their precision gain. The article profile stays an option (1.11:
-audit B's wrong asserted claims rose with it)."""
+refit, not a new change (refitted on the eight open splits at s25 and on the nine at s26: same method). Analyzer
+1.11 kept it against other cue feature sets and thresholds over six splits; 1.12 judged, over seven, a cue scorer
+with every split weighted the same and one pulled towards the lexicon's class scores (model card 1.12): both lose
+more held-out hedged recall than half their precision gain. The article profile stays an option (1.11 and s26:
+audit B's wrong asserted claims rose with it; at s26 it passed the nine-fold held-out gate)."""
 VETO = Options("+ cue veto (s25)", extended=False, cue_veto=True)
 """the claims option ``cue_veto`` (s25): "ostensibly" and "reports suggest / indicate" vetoed at decision time"""
 COMPARED = (

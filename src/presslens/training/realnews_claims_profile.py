@@ -1,0 +1,162 @@
+"""The s26 screens of the claim scorer's article features, leave-one-split-out over the open real-news splits.
+
+    python -m presslens.training.realnews_claims_profile CACHE [VARIANT ...]
+
+``CACHE`` is the rows file of ``presslens train realnews-claims --cache``. Each variant is the shipped claim scorer's
+13 features (:func:`presslens.analyzers.claims.scorers.sentence_feature_names`) with article features appended:
+
+- ``shipped``: none (reproduces the trainer's first row);
+- ``profile``: the article profile (:func:`presslens.analyzers.claims.scorers.article_profile`; reproduces the
+  trainer's row "+ article profile (option)");
+- ``profile_x_unattributed``: the profile times "the unit has no speech verb or 'according to'" (the profile moves
+  only unattributed units);
+- ``one_sided``: ``min(0, f - m)`` for each profile feature ``f``, ``m`` its mean over the training articles of the
+  fold (the profile can only lower a unit's score relative to the typical article).
+
+For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
+does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
+shipped one (C fixed at 0.01, as every fold of the trainer chose over the nine open splits); the hedge score is the
+lower of the claim and cue scores, as in the analyzer. Prints claim P / R / ECE and hedged P / R per held-out split
+and their sums (model card, s26). Slow: a few minutes a variant on one free core.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from presslens.analyzers.claims.scorers import LinearScorer, article_profile, sentence_feature_names
+from presslens.training import realnews_claims as rc
+from presslens.training.logistic import log_loss
+
+VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided")
+_BASE = sentence_feature_names(False, False)
+_ATTRIBUTION = _BASE.index("attribution")
+
+
+def _profiles(data: rc.Dataset) -> list[list[float]]:
+    """The article profile of each row's article (rows of one article share it)."""
+    by_article: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(data.rows):
+        by_article.setdefault((r.split, r.article), []).append(i)
+    out: list[list[float]] = [[] for _ in data.rows]
+    for idx in by_article.values():
+        profile = article_profile([data.rows[i].text for i in idx], [data.rows[i].p for i in idx])
+        for i in idx:
+            out[i] = profile
+    return out
+
+
+def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
+                   reference: list[float] | None = None) -> np.ndarray:
+    """The claim scorer's features of every row of ``data`` under ``variant`` (``reference``: the training
+    articles' mean profile, for ``one_sided``)."""
+    rows: list[list[float]] = []
+    for r, profile in zip(data.rows, profiles, strict=True):
+        base = list(r.features[(False, False)])
+        unattributed = 1.0 - base[_ATTRIBUTION]
+        if variant == "shipped":
+            extra: list[float] = []
+        elif variant == "profile":
+            extra = list(profile)
+        elif variant == "profile_x_unattributed":
+            extra = [v * unattributed for v in profile]
+        elif variant == "one_sided":
+            if reference is None:
+                raise ValueError("one_sided needs the training articles' mean profile")
+            extra = [min(0.0, v - m) for v, m in zip(profile, reference, strict=True)]
+        else:
+            raise ValueError(f"unknown variant {variant!r}: choose from {', '.join(VARIANTS)}")
+        rows.append(base + extra)
+    width = len(_BASE) + (0 if variant == "shipped" else 4)
+    return np.asarray(rows, dtype=float).reshape(len(rows), width)
+
+
+def _claim_scores(scorer: LinearScorer, x: np.ndarray, rows: list[rc.SentenceRow]) -> list[float]:
+    from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
+
+    probs = scorer.probabilities(x).tolist() if rows else []
+    return [p * FURNITURE_FACTOR if r.furniture is not None else p for p, r in zip(probs, rows, strict=True)]
+
+
+def _fit(x: np.ndarray, rows: list[rc.SentenceRow], c: float) -> LinearScorer:
+    """The claim scorer fitted on the rows that are not furniture (as :func:`rc.fit_claim`)."""
+    keep = [i for i, r in enumerate(rows) if r.furniture is None]
+    y = np.asarray([int(bool(rows[i].gold_claims)) for i in keep])
+    names = [*_BASE, *(f"article {k}" for k in range(x.shape[1] - len(_BASE)))]
+    return rc.fit_scorer(x[keep], None, y, c, names)
+
+
+def _choose_c(x: np.ndarray, rows: list[rc.SentenceRow]) -> float:
+    """C by held-out precision inside the training splits (:func:`rc.claim_c_table`, :func:`rc.choose_claim_c`)."""
+    splits = sorted({r.split for r in rows})
+    table: dict[float, tuple[float, float, float]] = {}
+    for c in rc.C_GRID:
+        loss = p_sum = r_sum = 0.0
+        for held in splits:
+            train = [i for i, r in enumerate(rows) if r.split != held]
+            test = [i for i, r in enumerate(rows) if r.split == held]
+            scorer = _fit(x[train], [rows[i] for i in train], c)
+            pool = [i for i in test if rows[i].furniture is None]
+            loss += log_loss(np.asarray([int(bool(rows[i].gold_claims)) for i in pool]),
+                             scorer.probabilities(x[pool]))
+            test_rows = [rows[i] for i in test]
+            claim = _claim_scores(scorer, x[test], test_rows)
+            counts = rc.pr_counts(test_rows, claim, claim)[f"{held} claim"]
+            p_sum += counts.correct / max(1, counts.predicted)
+            r_sum += counts.found / max(1, counts.gold)
+        table[c] = (loss, p_sum, r_sum)
+    return rc.choose_claim_c(table, "precision")
+
+
+def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTATIONS) -> str:
+    """One variant's held-out lines (markdown rows) and its sums."""
+    profiles = _profiles(data)
+    options = replace(rc.SHIPPED, cue_c=0.01)
+    sums = [0.0] * len(rc.METRICS)
+    lines = []
+    for held in rc.SPLITS:
+        train_idx = [i for i, r in enumerate(data.rows) if r.split != held]
+        test_idx = [i for i, r in enumerate(data.rows) if r.split == held]
+        reference: list[float] | None = None
+        if variant == "one_sided":
+            seen: dict[tuple[str, str], list[float]] = {}
+            for i in train_idx:
+                seen[(data.rows[i].split, data.rows[i].article)] = profiles[i]
+            reference = [float(np.mean([p[k] for p in seen.values()])) for k in range(4)]
+        x = variant_matrix(data, variant, profiles, reference)
+        train_rows = [data.rows[i] for i in train_idx]
+        c = _choose_c(x[train_idx], train_rows)
+        scorer = _fit(x[train_idx], train_rows, c)
+        test = data.only_split(held)
+        claim = _claim_scores(scorer, x[test_idx], test.rows)
+        cue = rc.hedge_scores_with(rc.fit_both(data.without_split(held), options).cue, test)
+        hedge = [min(a, b) for a, b in zip(claim, cue, strict=True)]
+        vals = rc.score_split(test, held, annotations, claim, hedge)
+        sums = [a + b for a, b in zip(sums, vals, strict=True)]
+        lines.append(f"| {variant} | {held} | {c:g} | " + " | ".join(f"{v:.3f}" for v in vals) + " |")
+    lines.append(f"| {variant} | sum of {len(rc.SPLITS)} held out | | " + " | ".join(f"{v:.3f}" for v in sums) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    p.add_argument("cache", type=Path, help="the rows file of `presslens train realnews-claims --cache`")
+    p.add_argument("variants", nargs="*", help=f"of {', '.join(VARIANTS)} (default: all)")
+    args = p.parse_args(argv)
+    unknown = [v for v in args.variants if v not in VARIANTS]
+    if unknown:
+        p.error(f"unknown variant(s) {', '.join(unknown)}: choose from {', '.join(VARIANTS)}")
+    data = rc.load_dataset(args.cache)
+    print("| variant | held-out split | C claim | " + " | ".join(rc.METRICS) + " |")
+    print("|" + "---|" * (3 + len(rc.METRICS)))
+    for variant in args.variants or VARIANTS:
+        print(screen(data, variant), end="", flush=True)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

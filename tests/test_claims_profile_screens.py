@@ -1,0 +1,55 @@
+"""The s26 screens of the claim scorer's article features (presslens.training.realnews_claims_profile): the
+feature matrices each variant fits on. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from presslens.analyzers.claims.scorers import article_profile, sentence_feature_names
+from presslens.training.realnews_claims import Dataset, SentenceRow, refresh
+from presslens.training.realnews_claims_profile import VARIANTS, _profiles, variant_matrix
+
+_REPORT = ["Officials said 12 people died in the flood on Monday.", "The river rose two metres overnight."]
+_COLUMN = ["This is a disgrace and everyone knows it.", "We deserve better leaders than these."]
+
+
+def _data() -> Dataset:
+    rows = []
+    for article, texts in (("report", _REPORT), ("column", _COLUMN)):
+        for i, text in enumerate(texts):
+            rows.append(SentenceRow("dev", article, i, len(texts), text, 0.8 if article == "report" else 0.4, None,
+                                    False, [], []))
+    data = Dataset(rows, np.zeros((len(rows), 4)))
+    refresh(data)
+    return data
+
+
+def test_variants_append_article_features_to_the_shipped_thirteen() -> None:
+    data = _data()
+    profiles = _profiles(data)
+    base = len(sentence_feature_names(False, False))
+    assert profiles[0] == article_profile(_REPORT, [0.8, 0.8]) == profiles[1]
+    assert variant_matrix(data, "shipped", profiles).shape == (4, base)
+    profile = variant_matrix(data, "profile", profiles)
+    assert profile.shape == (4, base + 4)
+    assert profile[0, base:].tolist() == pytest.approx(profiles[0])
+    assert profile[2, base:].tolist() != pytest.approx(profile[0, base:].tolist())  # a column is not a report
+
+
+def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -> None:
+    data = _data()
+    profiles = _profiles(data)
+    base = len(sentence_feature_names(False, False))
+    crossed = variant_matrix(data, "profile_x_unattributed", profiles)
+    assert crossed[0, base:].tolist() == [0.0] * 4  # "Officials said": attributed, untouched
+    assert crossed[1, base:].tolist() == pytest.approx(profiles[1])  # no attribution: the profile itself
+    reference = [float(np.mean([profiles[0][k], profiles[2][k]])) for k in range(4)]
+    one_sided = variant_matrix(data, "one_sided", profiles, reference)[:, base:]
+    assert (one_sided <= 0.0).all()
+    assert one_sided[2].sum() < one_sided[0].sum()  # the column's mean claim logit is below the reference
+    with pytest.raises(ValueError):
+        variant_matrix(data, "one_sided", profiles)
+    with pytest.raises(ValueError):
+        variant_matrix(data, "unknown", profiles)
+    assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided"}
