@@ -421,7 +421,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "and write it to PATH as JSON")
     parser.add_argument("--conflict-candidate",
                         choices=["general-f1+tallies", "general-f1+tallies-f1", "general-f1+tallies-gate",
-                                 "general-f1+values-model", "general-f1+values-model-f05"],
+                                 "general-f1+values-model", "general-f1+values-model-f05",
+                                 "general-f1+values-model-f1"],
                         help="with --fit-conflict-model: fit that candidate's conflict model (the tallies reading, "
                              "word features, clashing pairs only; threshold by F2 / F1; or -gate: the default's "
                              "model under the tallies reading) instead of the default's")
@@ -1006,6 +1007,8 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+values-model": ("learned-general", "f1", True),
     "general-f1+values-model-f05": ("learned-general", "f1", True),
     "general-f1+values-agree-f05": ("learned-general", "f1", True),
+    "general-f1+values-inside-f2": ("learned-general", "f1", True),
+    "general-f1+values-inside-f1": ("learned-general", "f1", True),
 }
 """The methods of ``--loso-methods`` besides ``rules`` and :data:`GROUPING_METHODS`: name -> (grouping method,
 the criterion that picks its pair model's joining threshold on the training stories (:func:`pick_pair_threshold`;
@@ -1020,6 +1023,9 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+values-model": ("values", CONFLICT_F_BETA, True),
     "general-f1+values-model-f05": ("values", 0.5, True),
     "general-f1+values-agree-f05": ("values", 0.5, True),
+    "general-f1+values-inside-f2": ("values", 0.5, True),
+    "general-f1+values-inside-f1": ("values", 0.5, True),
+    "general-f1+values-model-f1": ("values", 1.0, True),
 }
 """The candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): name -> (the conflict reading,
 :data:`~presslens.compare.conflicts.CONFLICT_READINGS`, inside and between groups; the F-beta of the planted
@@ -1038,6 +1044,16 @@ AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05"})
 same fit per fold), and inside a group a clash of two figures whose counted noun and predicate agree
 (:func:`~presslens.compare.figure_groups.words_agree`) is reported whatever the model says
 (``GroupingConfig.conflicts_inside="agree"``)."""
+
+
+INSIDE_VARIANTS: dict[str, ConflictVariant] = {
+    "general-f1+values-inside-f2": ("values", CONFLICT_F_BETA, True),
+    "general-f1+values-inside-f1": ("values", 1.0, True),
+}
+"""The candidates of round 2 stop 26: the default's conflict model between groups (the variant of
+:data:`CANDIDATE_CONFLICT_READINGS`, threshold by F0.5) and, inside a group, the same weights with the threshold
+chosen by F2 / by F1 on the same training stories (``GroupingConfig.inside_conflict_model``; shipped:
+``figure_conflict_model_values_model.json`` / ``figure_conflict_model_values_model_f1.json``)."""
 
 
 def fit_conflict_variant(train: Sequence[PreparedSplit], variant: ConflictVariant) -> PairModel:
@@ -1065,6 +1081,7 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
         wants_conflicts = any(CANDIDATE_METHODS[m][2] for m in methods if m in CANDIDATE_METHODS)
         variants = {CANDIDATE_CONFLICT_READINGS.get(m, DEFAULT_CONFLICT_VARIANT) for m in methods
                     if m in CANDIDATE_METHODS and CANDIDATE_METHODS[m][2]} if wants_conflicts else set()
+        variants |= {INSIDE_VARIANTS[m] for m in methods if m in INSIDE_VARIANTS}
         conflict_models = {v: fit_conflict_variant(train, v) for v in sorted(variants)}
         base = fit_on(train, "learned-general") if wants_pairs else None
         totals = pair_threshold_totals(train, embed, config, "learned-general") if wants_pairs else {}
@@ -1084,7 +1101,9 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                 cfg = replace(config, method=method, pair_model=model, conflict_reading=variant[0],
                               conflicts_inside=("agree" if name in AGREEING_INSIDE else "model") if variant[2]
                               else "rule",
-                              conflict_model=conflict_models[variant] if conflicts else None)
+                              conflict_model=conflict_models[variant] if conflicts else None,
+                              inside_conflict_model=conflict_models[INSIDE_VARIANTS[name]]
+                              if name in INSIDE_VARIANTS else None)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
