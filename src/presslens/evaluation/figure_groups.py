@@ -428,9 +428,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "model under the tallies reading) instead of the default's")
     parser.add_argument("--groupings", metavar="NAMES",
                         help="score these named groupings side by side with the shipped weights (comma-separated; "
-                             f"'default' = {DEFAULT_GROUPING}; any of general-f1+conflicts, rules, "
-                             "conservative+conflicts, general-f1+tallies, general-f1+tallies-f1, "
-                             "general-f1+tallies-gate, general-f1+values-model, general-f1+values-model-f05)")
+                             f"'default' = {DEFAULT_GROUPING}; any of " + ", ".join(GROUPING_NAMES) + ")")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
