@@ -165,16 +165,18 @@ TALLIES_CONFLICT_MODEL_PATHS = {
     "general-f1+values-model": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_values_model.json"),
     "general-f1+values-model-f05": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_values_model_f05.json"),
     "general-f1+values-agree-f05": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_values_model_f05.json"),
+    "general-f1+values-model-f1": DEFAULT_CONFLICT_MODEL_PATH.with_name("figure_conflict_model_values_model_f1.json"),
 }
 """The conflict models of the candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): the
 word-list features, fitted on the clashing pairs under the ``"tallies"`` reading, threshold by F2 / by F1; and
 (``-gate``) the default's 14 features fitted on every near pair under the ``"tallies"`` reading, threshold by F2;
 and the candidate of round 2 stop 24, ``general-f1+values-model``: the word-list features fitted on the clashing
 pairs under the default's ``"values"`` reading, threshold by F2 (``-f05``: by F0.5), deciding the conflicts inside a
-group too."""
+group too; and (round 2 stop 26) ``general-f1+values-model-f1``: the same with the threshold chosen by F1, the
+model that decides the clashes inside a group for the candidate ``general-f1+values-inside-f1``."""
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def candidate_conflict_model(name: str) -> PairModel:
     """The shipped conflict model of a candidate grouping (:data:`TALLIES_CONFLICT_MODEL_PATHS`)."""
     return PairModel.from_json(TALLIES_CONFLICT_MODEL_PATHS[name].read_text(encoding="utf-8"))

@@ -135,6 +135,7 @@ from presslens.compare.figure_words import (
     clause_predicate,
     clause_role,
     clause_scope,
+    clause_share,
     clause_tokens,
     hashed_embedder,
     inherited_predicate,
@@ -212,6 +213,12 @@ class GroupingConfig:
     hard constraints) whose values clash when this model (:mod:`presslens.compare.figure_conflict_model`) gives
     them a probability of being one measured thing of at least its threshold. Conflicts inside a group stay
     the rule's."""
+    inside_conflict_model: PairModel | None = None
+    """With ``conflicts_inside="model"``: the conflict model (the same features, its own threshold) that decides
+    the clashes inside a group, where the pair model has already joined the two figures; None: ``conflict_model``.
+    Round 2 stop 26's candidates ``"general-f1+values-inside-f2"`` and ``"general-f1+values-inside-f1"`` give it
+    the default's weights at the threshold chosen by F2 / F1 (recall weighted more inside a group), and keep the
+    default's F0.5 threshold between groups."""
     conflict_reading: str = "values"
     """How clashing values are read, inside a group and between groups
     (:data:`~presslens.compare.conflicts.CONFLICT_READINGS`): ``"values"`` (every clash is a conflict) or
@@ -241,8 +248,16 @@ docs/decisions/figure-groups-s24.md); ``"general-f1+conflicts"`` after stops 21 
 after stop 22."""
 
 GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+conflicts", "general-f1+tallies-gate", "rules", "conservative+conflicts",
-                  "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model", "general-f1+values-agree-f05")
+                  "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model", "general-f1+values-agree-f05",
+                  "general-f1+values-inside-f2", "general-f1+values-inside-f1")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
+
+
+INSIDE_MODELS = {"general-f1+values-inside-f2": "general-f1+values-model",
+                 "general-f1+values-inside-f1": "general-f1+values-model-f1"}
+"""Round 2 stop 26's candidates: grouping name -> the shipped conflict model (:func:`candidate_conflict_model`)
+that decides the clashes inside a group (the default's weights, fitted on the clashing near pairs, threshold by
+F2 / by F1); between groups the default's model (threshold by F0.5) decides."""
 
 
 def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
@@ -276,6 +291,11 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
                               conflict_model=candidate_conflict_model(name), conflict_reading="values",
                               conflicts_inside="agree")
+    if name in INSIDE_MODELS:  # round 2 stop 26: the default between groups, a recall-weighted threshold inside
+        return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
+                              conflict_model=candidate_conflict_model("general-f1+values-model-f05"),
+                              inside_conflict_model=candidate_conflict_model(INSIDE_MODELS[name]),
+                              conflict_reading="values", conflicts_inside="model")
     if name == "general-f1+tallies-gate":  # the default's model and rule, under the tallies reading
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
                               conflict_model=candidate_conflict_model(name), conflict_reading="tallies",
@@ -1418,6 +1438,8 @@ class FigureGrouper:
         model = self.config.conflict_model
         if model is None or self.config.conflicts_inside not in ("model", "agree") or not conflicts:
             return conflicts
+        if self.config.inside_conflict_model is not None:
+            model = self.config.inside_conflict_model
         parts = self.part_vectors(m for c in conflicts for m in (c.first, c.second))
         probabilities = model.probabilities([self.conflict_features(c.first, c.second, parts) for c in conflicts])
         agree = self.config.conflicts_inside == "agree"
@@ -1613,6 +1635,8 @@ def mention_features(m: FigureMention) -> MentionFeatures:
                        material=(m.measure or "").startswith("measure"))
     if role == "per_item" and m.measure in PERCENT_MEASURES:
         role = "total"  # a share is already per unit of its base: "3% of a ship's hull value for a single voyage"
+    elif role == "total" and m.measure not in PERCENT_MEASURES and clause_share(m.masked_clause):
+        role = "part"  # "the largest share, 40 million crowns": one donor's part of the total pledged
     scope = clause_scope(m.masked_clause)
     located = scope == "incident" or role == "population"
     return MentionFeatures(mention_tokens(m), mention_predicate(m, after_figure), role, scope,
@@ -1635,9 +1659,14 @@ def mention_predicate(m: FigureMention, after_figure: bool | None = None) -> str
         pred = clause_predicate(f"{NUMBER_MASK} {phrase}")  # "the number of port workers killed ... to 14"
     if pred is None and (m.measure or "").startswith("measure") and clause_holds(m.masked_clause):
         pred = "remain"  # "Averon had many tonnes of grain in its ports": the stock kept there
-    if pred in MONEY_PREDICATES and not (m.measure or "").startswith("money"):
+    if pred in MONEY_PREDICATES and not (m.measure or "").startswith("money") and not _LARGE_SUM.search(m.text):
         pred = None  # "many people spent the night": no sum of money
     return pred
+
+
+_LARGE_SUM = re.compile(r"\b(?:million|billion|bn)\b", re.I)
+"""A count whose text says millions or billions ("126 million selts", "half a billion selts") keeps a money
+predicate (:func:`mention_predicate`): an amount in a currency no list knows, not a count of people spending."""
 
 
 def mention_tokens(m: FigureMention) -> dict[str, float]:

@@ -135,12 +135,15 @@ PREDICATE_VERBS: dict[str, str] = {
     **{w: "price" for w in ("cost", "costs", "costing", "charge", "charges", "charged", "priced", "sells", "sold",
                             "resold", "fetch", "fetches")},
     "spent": "spend",
+    **{w: "pay" for w in ("paid", "disbursed")},
 }
 """Verb forms that name what happened to the counted things (noun forms such as "the mobilisation" are
 usually scope, "since the mobilisation", and are left out; see :data:`PREDICATE_NOUNS` for the exceptions)."""
-MONEY_PREDICATES = frozenset({"pledge", "allocate", "price", "spend"})
-"""Predicates that only a sum of money has ("pledged", "set aside", "costs", "spent"): for a count they say
-nothing ("people spent the night"), so the grouper drops them there."""
+MONEY_PREDICATES = frozenset({"pledge", "allocate", "price", "spend", "pay"})
+"""Predicates that only a sum of money has ("pledged", "set aside", "costs", "spent", "paid": money promised is not
+money paid out): for a count they say nothing ("people spent the night"), so the grouper drops them there (but
+for a count of millions or billions of a noun it does not know, which is a sum in a currency it does not know:
+"126 million selts pledged")."""
 GENERIC_PREDICATES = frozenset({"price"})
 """Predicates that every figure of their kind shares ("costs": every price): they keep prices apart from pledges,
 budget lines and sums spent, but say nothing of what is priced, so sharing one does not waive the grouper's
@@ -224,6 +227,11 @@ off ("households without power", "homes that lost electricity", "cutting electri
 waiting for power to return"): the ``outage`` predicate, never the homes reconnected (``restore``)."""
 
 
+CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})
+"""Between a verb before the number and the number, these make the verb another figure's ("three died and many
+were injured"): a verb at the same distance after the number wins (:func:`clause_predicate`)."""
+
+
 def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | None:
     """The predicate class of the verb nearest the masked number ("leave", "detain", ...) within ``reach``
     words, else of a predicate noun anywhere in the clause ("death toll"), or None."""
@@ -263,6 +271,8 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
             continue  # "called" is a call-up only as "called up" ("a figure the department called unfounded")
         if w in STAY_VERBS and i + 1 < len(words) and not STAYING_WORDS.intersection(words[i + 1 : i + 3]):
             continue  # "remain in the city" is where people are; "schools remain shut" says nothing of that
+        if cls == "remain" and "anchor" in words[i + 1 : i + 4]:
+            cls = "wait"  # "more than 200 ships were trapped at anchor": the queue of "61 ships waiting at anchor"
         if cls == "remain" and CUSTODY_WORDS.intersection(words[i + 1 : i + 5]):
             cls = "detain"  # "more than 20 fishermen remain in Drusk custody": those held
         if cls == "kill" and ILLNESS_CAUSES.intersection(words[i + 1 : i + 4]):
@@ -272,12 +282,17 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
         if any(v in NEGATIONS or v.endswith("n't") for v in words[max(0, i - 3) : i]):
             cls = "not_" + cls  # "could not be repaired" is the other outcome of "repaired"
         outage_after = outage_after or (cls == "outage" and i > at)
-        if best is None or abs(i - at) < best[0]:
-            best = (abs(i - at), cls, i)
+        distance = abs(i - at)
+        if i < at and CONJUNCTIONS.intersection(words[i + 1 : at]):
+            distance += 1  # "three died and many were injured": the verb after the number is the figure's own
+        if best is None or distance < best[0]:
+            best = (distance, cls, i)
     if best is not None:
         if best[1] == "leave" and best[2] < at and words[best[2]] in LEFT_WITHOUT and outage_after:
             return "outage"  # "the strikes left many homes without power": not a departure
         return best[1]
+    if "anchor" in words[at + 1 : at + 6] and words[words.index("anchor", at + 1) - 1] == "at":
+        return "wait"  # "about 90 ships at anchor", "61 ships were at anchor": a queue, whatever the verb
     noun = next((PREDICATE_NOUNS[w] for w in words if w in PREDICATE_NOUNS), None)
     if noun is not None:
         return noun
@@ -456,6 +471,23 @@ def clause_part_of_set(masked_clause: str) -> bool:
                                                       or after[1] in PART_OF_RELATIVES)
 
 
+SHARE_WORDS = frozenset({"share", "portion", "slice", "tranche", "instalment", "installment"})
+"""Within :data:`SHARE_REACH` words before the number, these make a figure one party's part of a total ("the
+largest share, 40 million", "our share of the pledges, 8.5 million", "a first tranche of 20 million")."""
+SHARE_REACH = 5
+
+
+def clause_share(masked_clause: str) -> bool:
+    """Whether the figure is named a share of something before it (:data:`SHARE_WORDS` within
+    :data:`SHARE_REACH` words before the number): a part of a total, not the total ("The Northern Compact gave
+    the largest share, many crowns"). Not for percentages, which are shares by what they measure."""
+    words = _words(masked_clause)
+    if NUMBER_MASK not in words:
+        return False
+    at = words.index(NUMBER_MASK)
+    return bool(SHARE_WORDS.intersection(words[max(0, at - SHARE_REACH) : at]))
+
+
 PART_WITH = re.compile(rf"^with\s+(?:only\s+|just\s+|some\s+)?[^\w\s]{{0,3}}{NUMBER_MASK}\b", re.I)
 """A clause that opens with "with N" right after another figure gives a part of it ("pledges had reached
 €520 million, with €60 million promised on Tuesday"); see :func:`clause_role`."""
@@ -465,6 +497,10 @@ INCIDENT_NOUNS = frozenset({"strike", "attack", "raid", "blast", "explosion", "n
 INCIDENT_WORDS = frozenset({"single", "one", "that", "this", "deadliest", "worst", "same"})
 """Words that, before a word of :data:`INCIDENT_NOUNS` ("the deadliest single strike", "that night alone", "in
 one attack"), make a figure the toll or count of one incident."""
+PERIOD_NOUNS = frozenset({"week", "weekend", "month", "morning", "afternoon", "evening", "hours", "hour",
+                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+"""Before "alone" ("in the past week alone three died", "on Wednesday alone"), these make a figure the count of
+one period, an increment that never joins the running total (:func:`clause_scope`)."""
 IMPACT_VERBS = frozenset({"struck", "hit", "hits", "strikes", "exploded", "landed", "fell", "slammed", "crashed",
                           "attacked", "shelled", "bombed", "targeted"})
 """Verbs that, within four words after "when" ("died when a drone struck an apartment block"), tie a figure to
@@ -504,8 +540,8 @@ def clause_scope(masked_clause: str) -> str | None:
     for i, w in enumerate(words):
         if w in INCIDENT_NOUNS and INCIDENT_WORDS.intersection(words[max(0, i - 2) : i]):
             return "incident"
-        if w == "alone" and i > 0 and words[i - 1] in INCIDENT_NOUNS:
-            return "incident"
+        if w == "alone" and i > 0 and (words[i - 1] in INCIDENT_NOUNS or words[i - 1] in PERIOD_NOUNS):
+            return "incident"  # "that night alone", "in the past week alone": one period's count, not the total
         if w == "when" and IMPACT_VERBS.intersection(words[i + 1 : i + 5]):
             return "incident"
     present = set(words)
@@ -680,7 +716,7 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "FORECAST_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
+__all__ = ["SHARE_WORDS", "SHARE_REACH", "clause_share", "CONJUNCTIONS", "PERIOD_NOUNS", "HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "FORECAST_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
            "TIME_UNITS", "WAITING_FOR", "clause_potential", "clause_rate", "MONEY_PREDICATES", "LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
            "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
            "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PLACEMENT_VERBS", "PLACEMENT_WORDS",

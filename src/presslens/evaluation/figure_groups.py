@@ -361,9 +361,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("data/figures"),
                         help="folder with articles.jsonl and labels.jsonl")
     parser.add_argument("--split", default="test", choices=["test", "dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5",
-                                                                     "test_v6", "test_v7", "test_v8", "test_v9", "test_v10", "test_v11", "test_v12", "train_w", "train_x",
+                                                                     "test_v6", "test_v7", "test_v8", "test_v9", "test_v10", "test_v11", "test_v12", "test_v13", "train_w", "train_x",
                                                                      "train_y", "train_z", "train_b", "train_c"],
-                        help="which split to score (test_v1 .. test_v12: retired test splits, seen; train_w .. train_c: "
+                        help="which split to score (test_v1 .. test_v13: retired test splits, seen; train_w .. train_c: "
                              "training stories)")
     parser.add_argument("--embedder", default="encoder", choices=["encoder", "claim", "hashed", "none"],
                         help="clause embeddings: the shared encoder, the 6-layer claim-matching encoder "
@@ -421,15 +421,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "and write it to PATH as JSON")
     parser.add_argument("--conflict-candidate",
                         choices=["general-f1+tallies", "general-f1+tallies-f1", "general-f1+tallies-gate",
-                                 "general-f1+values-model", "general-f1+values-model-f05"],
+                                 "general-f1+values-model", "general-f1+values-model-f05",
+                                 "general-f1+values-model-f1"],
                         help="with --fit-conflict-model: fit that candidate's conflict model (the tallies reading, "
                              "word features, clashing pairs only; threshold by F2 / F1; or -gate: the default's "
                              "model under the tallies reading) instead of the default's")
     parser.add_argument("--groupings", metavar="NAMES",
                         help="score these named groupings side by side with the shipped weights (comma-separated; "
-                             f"'default' = {DEFAULT_GROUPING}; any of general-f1+conflicts, rules, "
-                             "conservative+conflicts, general-f1+tallies, general-f1+tallies-f1, "
-                             "general-f1+tallies-gate, general-f1+values-model, general-f1+values-model-f05)")
+                             f"'default' = {DEFAULT_GROUPING}; any of " + ", ".join(GROUPING_NAMES) + ")")
     parser.add_argument("--fit-pair-model", type=Path, metavar="PATH",
                         help="fit the pair model on the splits of --sweep-splits (seen splits only) and write it "
                              "to PATH as JSON")
@@ -440,12 +439,13 @@ PAIR_METHODS = ("learned", "vetoed", "learned-outcome", "learned-general")
 """The methods that use the pair model (fitted per held-out story)."""
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7", "test_v8",
                "train_w", "train_x", "train_y", "train_z", "train_b", "train_c", "test_v9", "test_v10",
-               "test_v11", "test_v12")
+               "test_v11", "test_v12", "test_v13")
 """Splits that may be used for tuning and fitting: dev, the retired test splits whose errors were read, and the
 six training stories (written blind to the method; ``train_b`` and ``train_c`` joined after they decided the
 default grouping); ``test_v9`` (articles a01..a24) joined after it was scored once as ``test``, ``test_v10`` (articles e01..e25)
 after it was scored once as ``test`` at stop 22, ``test_v11`` (articles f01..f25) after it was scored once
-as ``test`` at stop 23, and ``test_v12`` (articles g01..g28) last, after it was scored once as ``test`` at stop 24. ``test`` is never among them, nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
+as ``test`` at stop 23, ``test_v12`` (articles g01..g28) after it was scored once as ``test`` at stop 24, and
+``test_v13`` (articles h01..h28) last, after it was scored once as ``test`` at stop 25. ``test`` is never among them, nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
 ``--loso-held`` scores them, fitting on these splits only)."""
 UNSEEN_STORIES: tuple[str, ...] = ()
 """Stories written blind and only ever held out (``--loso-held``): nothing is fitted, chosen or read on them.
@@ -1005,6 +1005,8 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+values-model": ("learned-general", "f1", True),
     "general-f1+values-model-f05": ("learned-general", "f1", True),
     "general-f1+values-agree-f05": ("learned-general", "f1", True),
+    "general-f1+values-inside-f2": ("learned-general", "f1", True),
+    "general-f1+values-inside-f1": ("learned-general", "f1", True),
 }
 """The methods of ``--loso-methods`` besides ``rules`` and :data:`GROUPING_METHODS`: name -> (grouping method,
 the criterion that picks its pair model's joining threshold on the training stories (:func:`pick_pair_threshold`;
@@ -1019,6 +1021,9 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+values-model": ("values", CONFLICT_F_BETA, True),
     "general-f1+values-model-f05": ("values", 0.5, True),
     "general-f1+values-agree-f05": ("values", 0.5, True),
+    "general-f1+values-inside-f2": ("values", 0.5, True),
+    "general-f1+values-inside-f1": ("values", 0.5, True),
+    "general-f1+values-model-f1": ("values", 1.0, True),
 }
 """The candidates of round 2 stop 22 (``docs/decisions/figure-groups-s22.md``): name -> (the conflict reading,
 :data:`~presslens.compare.conflicts.CONFLICT_READINGS`, inside and between groups; the F-beta of the planted
@@ -1037,6 +1042,16 @@ AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05"})
 same fit per fold), and inside a group a clash of two figures whose counted noun and predicate agree
 (:func:`~presslens.compare.figure_groups.words_agree`) is reported whatever the model says
 (``GroupingConfig.conflicts_inside="agree"``)."""
+
+
+INSIDE_VARIANTS: dict[str, ConflictVariant] = {
+    "general-f1+values-inside-f2": ("values", CONFLICT_F_BETA, True),
+    "general-f1+values-inside-f1": ("values", 1.0, True),
+}
+"""The candidates of round 2 stop 26: the default's conflict model between groups (the variant of
+:data:`CANDIDATE_CONFLICT_READINGS`, threshold by F0.5) and, inside a group, the same weights with the threshold
+chosen by F2 / by F1 on the same training stories (``GroupingConfig.inside_conflict_model``; shipped:
+``figure_conflict_model_values_model.json`` / ``figure_conflict_model_values_model_f1.json``)."""
 
 
 def fit_conflict_variant(train: Sequence[PreparedSplit], variant: ConflictVariant) -> PairModel:
@@ -1064,6 +1079,7 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
         wants_conflicts = any(CANDIDATE_METHODS[m][2] for m in methods if m in CANDIDATE_METHODS)
         variants = {CANDIDATE_CONFLICT_READINGS.get(m, DEFAULT_CONFLICT_VARIANT) for m in methods
                     if m in CANDIDATE_METHODS and CANDIDATE_METHODS[m][2]} if wants_conflicts else set()
+        variants |= {INSIDE_VARIANTS[m] for m in methods if m in INSIDE_VARIANTS}
         conflict_models = {v: fit_conflict_variant(train, v) for v in sorted(variants)}
         base = fit_on(train, "learned-general") if wants_pairs else None
         totals = pair_threshold_totals(train, embed, config, "learned-general") if wants_pairs else {}
@@ -1083,7 +1099,9 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                 cfg = replace(config, method=method, pair_model=model, conflict_reading=variant[0],
                               conflicts_inside=("agree" if name in AGREEING_INSIDE else "model") if variant[2]
                               else "rule",
-                              conflict_model=conflict_models[variant] if conflicts else None)
+                              conflict_model=conflict_models[variant] if conflicts else None,
+                              inside_conflict_model=conflict_models[INSIDE_VARIANTS[name]]
+                              if name in INSIDE_VARIANTS else None)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
