@@ -104,13 +104,13 @@ def test_n_of_which_is_a_part_of_the_set_just_named(clause: str, role: str) -> N
     assert clause_role(clause, count=True) == role
 
 
-def test_the_stop_25_candidate_is_the_default_with_agreeing_clashes_inside_groups() -> None:
-    name = "general-f1+values-agree-f05"
+def test_the_stop_25_candidate_is_stop_24s_default_with_agreeing_clashes_inside_groups() -> None:
+    name = "general-f1+values-agree-f05"  # the default since stop 26 (docs/decisions/figure-groups-s26.md)
     assert name in GROUPING_NAMES
-    config, default = grouping_config(name), grouping_config()
-    assert config.conflicts_inside == "agree" and default.conflicts_inside == "model"
+    config, stop24 = grouping_config(name), grouping_config("general-f1+values-model-f05")
+    assert config.conflicts_inside == "agree" and stop24.conflicts_inside == "model"
     assert TALLIES_CONFLICT_MODEL_PATHS[name] == TALLIES_CONFLICT_MODEL_PATHS["general-f1+values-model-f05"]
-    assert config.conflict_model == default.conflict_model and config.pair_model == default.pair_model
+    assert config.conflict_model == stop24.conflict_model and config.pair_model == stop24.pair_model
 
 
 def test_agreeing_words_report_a_clash_the_model_rejects_and_others_stay_the_models() -> None:

@@ -167,7 +167,7 @@ def test_the_eval_scores_the_default_and_the_candidates_side_by_side(capsys: pyt
                                           "default,general-f1+tallies,general-f1+tallies-gate"])) == 0
     out = capsys.readouterr().out
     rows = [line for line in out.splitlines() if line.startswith("| general-f1")]
-    assert [r.split(" | ")[0] for r in rows] == ["| general-f1+values-model-f05 (default)", "| general-f1+tallies",
+    assert [r.split(" | ")[0] for r in rows] == ["| general-f1+values-agree-f05 (default)", "| general-f1+tallies",
                                                  "| general-f1+tallies-gate"]
     assert "planted conflicts that the tallies reading reads as an update or a part of a count: 1" in out
 
@@ -206,6 +206,7 @@ def test_the_conflict_model_decides_inside_a_group_when_the_config_says_so() -> 
     gate = grouping_config("general-f1+tallies-gate")  # stop 22's default: its model and rule, the tallies reading
     assert gate.conflict_reading == "tallies" and gate.conflicts_inside == "rule"
     assert gate.conflict_model is not None and gate.conflict_model.features == CONFLICT_FEATURES
-    assert grouping_config() == grouping_config("general-f1+values-model-f05") != gate  # docs/decisions/figure-groups-s24.md
+    assert grouping_config() == grouping_config("general-f1+values-agree-f05") != gate  # docs/decisions/figure-groups-s26.md
+    assert grouping_config("general-f1+values-model-f05") != grouping_config()  # stop 24's default, still selectable
     assert grouping_config("general-f1+conflicts") != grouping_config()  # stop 23's default, still selectable
     assert grouping_config().conflict_reading == "values"

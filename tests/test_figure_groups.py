@@ -1104,10 +1104,14 @@ def test_shipped_pair_model_matches_the_features_and_the_decided_grouping_is_the
 
     default = GroupingConfig()
     assert default.method == "learned-general" and default.conflict_reading == "values"
-    # stop 24's pre-registered decision: the precision-first conflict model decides inside groups too
+    # stop 26's pre-registered decision: the precision-first conflict model decides, and inside a group a clash
+    # whose words agree is reported too (stop 24's default, the model alone, is still selectable)
+    assert default.conflict_model == candidate_conflict_model("general-f1+values-agree-f05")
     assert default.conflict_model == candidate_conflict_model("general-f1+values-model-f05")
-    assert default.conflicts_inside == "model"
-    assert default.pair_model is None or default == grouping_config() == grouping_config("general-f1+values-model-f05")
+    assert default.conflicts_inside == "agree"
+    assert default.pair_model is None or default == grouping_config() == grouping_config("general-f1+values-agree-f05")
+    stop24 = grouping_config("general-f1+values-model-f05")
+    assert stop24.conflicts_inside == "model" and stop24 != default
     stop23 = grouping_config("general-f1+conflicts")  # stop 23's default, still selectable
     assert stop23.conflict_model == default_conflict_model() and stop23.conflicts_inside == "rule"
     earlier = grouping_config("general-f1+tallies-gate")  # stop 22's default, still selectable

@@ -182,10 +182,12 @@ class GroupingConfig:
     regression over :func:`pair_features` and the rules' margin, against ``pair_model.threshold``), or one of the
     :data:`OUTCOME_METHODS` (list-free outcome vectors, see ``outcome_threshold``). The hard
     constraints apply to all. The default is ``"learned-general"`` with the shipped pair model and the
-    precision-first conflict model deciding every conflict, inside a group and between groups, under the
-    ``"values"`` reading (:data:`DEFAULT_GROUPING`, ``"general-f1+values-model-f05"``: it passed the pre-registered
-    decision of round 2 stop 24 on a story written blind, docs/decisions/figure-groups-s24.md;
-    ``"general-f1+conflicts"`` was the default after stops 21 and 23, ``"general-f1+tallies-gate"`` after stop 22);
+    precision-first conflict model deciding every conflict between groups and inside a group, where a clash of
+    two figures whose words agree (:func:`words_agree`) is also reported, under the ``"values"`` reading
+    (:data:`DEFAULT_GROUPING`, ``"general-f1+values-agree-f05"``: it passed the pre-registered decision of round 2
+    stop 26 on a story written blind, docs/decisions/figure-groups-s26.md; ``"general-f1+values-model-f05"`` was the
+    default after stops 24 and 25, ``"general-f1+conflicts"`` after stops 21 and 23, ``"general-f1+tallies-gate"``
+    after stop 22);
     ``grouping_config("rules")`` is the earliest default."""
     pair_model: PairModel | None = None
     """The weights of the ``"learned"`` method (None there: the shipped ``figure_pair_model.json``)."""
@@ -205,7 +207,7 @@ class GroupingConfig:
     outcome vector is at least this close (cosine): a cautious merge policy opens a new group for a figure
     whose outcome is uncertain, and the dispute between the two groups is still reported."""
     conflict_model: PairModel | None = field(
-        default_factory=lambda: candidate_conflict_model("general-f1+values-model-f05"))
+        default_factory=lambda: candidate_conflict_model("general-f1+values-agree-f05"))
     """The shipped conflict model of the default grouping (``figure_conflict_model_values_model_f05.json``, since
     round 2 stop 24; ``figure_conflict_model.json`` is the one of ``"general-f1+conflicts"``) by default (None:
     conflicts inside a group only). When set (with ``FigureGrouper(part_embed=..., outcome_embed=...)``), :meth:`FigureGrouper.conflicts` also
@@ -223,14 +225,14 @@ class GroupingConfig:
     """How clashing values are read, inside a group and between groups
     (:data:`~presslens.compare.conflicts.CONFLICT_READINGS`): ``"values"`` (every clash is a conflict) or
     ``"tallies"`` (a later, higher report of a growing count is an update; a part of a count never conflicts)."""
-    conflicts_inside: str = "model"
+    conflicts_inside: str = "agree"
     """Who decides the conflicts inside a group: ``"rule"`` (every clash of the reading) or, with a
     ``conflict_model``, ``"model"`` (a clash inside a group is reported only when the conflict model also gives
     the pair at least its threshold, as between groups: a distractor merged into a group then flags no conflict
     unless the model reads it as the same thing), or ``"agree"`` (as ``"model"``, and a clash of two figures that
     name the same specific counted noun and the same known predicate, :func:`words_agree`, is reported whatever
-    the model says: round 2 stop 25's candidate ``"general-f1+values-agree-f05"``). The default is ``"model"``
-    since round 2 stop 24."""
+    the model says: ``"general-f1+values-agree-f05"``). The default is ``"agree"`` since round 2 stop 26
+    (``"model"`` after stops 24 and 25)."""
 
 
 OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
@@ -242,13 +244,14 @@ CANDIDATE_GROUPINGS = ("general-f1+conflicts", "conservative+conflicts")
 F1 sum, and the conflict model (the default since the pre-registered decision); ``"conservative+conflicts"``:
 the ``"conservative"`` merge policy and the conflict model. Both read the shipped JSON weights."""
 
-DEFAULT_GROUPING = "general-f1+values-model-f05"
-"""The name of the default grouping (what ``GroupingConfig()`` is): since round 2 stop 24 (pre-registered decision,
-docs/decisions/figure-groups-s24.md); ``"general-f1+conflicts"`` after stops 21 and 23, ``"general-f1+tallies-gate"``
-after stop 22."""
+DEFAULT_GROUPING = "general-f1+values-agree-f05"
+"""The name of the default grouping (what ``GroupingConfig()`` is): since round 2 stop 26 (pre-registered decision,
+docs/decisions/figure-groups-s26.md, on the blind ``i..`` story); ``"general-f1+values-model-f05"`` after stops 24
+and 25 (docs/decisions/figure-groups-s24.md), ``"general-f1+conflicts"`` after stops 21 and 23,
+``"general-f1+tallies-gate"`` after stop 22."""
 
-GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+conflicts", "general-f1+tallies-gate", "rules", "conservative+conflicts",
-                  "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model", "general-f1+values-agree-f05",
+GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+values-model-f05", "general-f1+conflicts", "general-f1+tallies-gate",
+                  "rules", "conservative+conflicts", "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model",
                   "general-f1+values-inside-f2", "general-f1+values-inside-f1")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 
@@ -262,9 +265,10 @@ F2 / by F1); between groups the default's model (threshold by F0.5) decides."""
 
 def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
     """The :class:`GroupingConfig` of a named grouping with the shipped weights: the default
-    ``"general-f1+values-model-f05"`` (``models/figure_general_pair_model.json``,
-    ``models/figure_conflict_model_values_model_f05.json`` deciding conflicts inside and between groups, the
-    ``"values"`` reading), the default after stops 21 and 23 ``"general-f1+conflicts"``
+    ``"general-f1+values-agree-f05"`` (``models/figure_general_pair_model.json``,
+    ``models/figure_conflict_model_values_model_f05.json`` deciding conflicts between groups and inside them, where
+    a clash whose words agree is also reported; the ``"values"`` reading), the default after stops 24 and 25
+    ``"general-f1+values-model-f05"`` (the same model deciding every conflict), the default after stops 21 and 23 ``"general-f1+conflicts"``
     (``models/figure_conflict_model.json``, conflicts inside a group by the rule), the default after stop 22 ``"general-f1+tallies-gate"``
     (``models/figure_conflict_model_tallies_gate.json``, the ``"tallies"`` reading),
     ``"conservative+conflicts"``, the other candidates of stop 22, or ``"rules"`` (the earlier default: the weighted rules, conflicts inside a group
