@@ -121,3 +121,26 @@ def test_vague_and_exact_extremes_say_which_is_which(monkeypatch: pytest.MonkeyP
     assert "lowest '1,300 people' (Ledger, 1,300)" in summary
     assert "highest 'thousands of people' (no source, vague 2,000..9,999)" in summary
     assert dt.date(2025, 10, 3).isoformat() in out
+
+
+def test_figures_csv_marks_a_vague_amount(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # s26: "Thousands" was a CSV row with stated_value 5999.5 and nothing saying it was a vague reading
+    import csv
+    import io
+
+    from presslens.compare.figure_groups import GroupSummary
+    from presslens.compare.figures import FigureMention
+
+    monkeypatch.setattr(store_cli, "article_names", lambda conn, keys: {})
+    day = dt.date(2022, 9, 25)
+    vague = FigureMention(article_id="a1", start=0, end=9, text="Thousands", label="count", measure="count",
+                          value=None, low=2000, high=9999, bound="approx", vague=True, date=day)
+    exact = FigureMention(article_id="a2", start=5, end=15, text="1,300 people", label="count", measure="count",
+                          value=1300, low=1300, high=1300, bound="exact", date=day)
+    group = GroupSummary(group_id="g1", label="N people", measure="count", unit="people", mentions=[vague, exact],
+                         also_published_by={}, first=vague, latest=exact, lowest=exact, highest=vague, timeline=[],
+                         conflicts=[], sources=[])
+    rows = list(csv.DictReader(io.StringIO(figures_output(group, "csv", monkeypatch, capsys))))
+    assert [(r["text"], r["vague"], r["malformed"]) for r in rows] == [("Thousands", "True", "False"),
+                                                                         ("1,300 people", "False", "False")]
+    assert store_cli.FIGURES_CSV_FIELDS[-2:] == ["vague", "malformed"]

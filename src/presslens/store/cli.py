@@ -630,9 +630,10 @@ def _score_fields(read: Any) -> dict[str, Any]:
 FIGURES_CSV_FIELDS = ["group_id", "label", "unit", "date", "source", "article_id", "text", "value", "low", "high",
                       "bound", "attributed_to", "hedged", "start", "end", "also_published_by", "conflicts_with",
                       "conflicts_with_other_groups", "stated_value", "reported_low", "reported_high",
-                      *NO_NAME.fields(), "score", "candidate", "attributed_to_candidate"]
+                      *NO_NAME.fields(), "score", "candidate", "attributed_to_candidate", "vague", "malformed"]
 """The one header of ``figures --format csv``, whatever matches (user trial s25: with no group it had 13 of the 24
-columns, so appending runs broke)."""
+columns, so appending runs broke). ``vague``/``malformed`` (user trial s26): the row's ``low``/``high`` and
+``stated_value`` are a reading of "thousands" or "300,00", not a number someone stated."""
 
 
 def _figure_group_rows(g: Any, names: dict[str, Any], scores: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -641,11 +642,13 @@ def _figure_group_rows(g: Any, names: dict[str, Any], scores: dict[str, Any] | N
     80,000..120,000; an open end is empty) and its article's names; ``also_published_by`` names each copy as the table does (its outlet,
     or its article when no outlet is recorded), never "None"."""
     stated = {(m.article_id, m.start, m.end): _stated_value(m) for m in g.mentions}
+    flags = {(m.article_id, m.start, m.end): (bool(m.vague), bool(m.malformed)) for m in g.mentions}
     read = {str(t.get("mention")): t for t in getattr(g, "timeline", None) or []}
     rows = g.rows()
     for r in rows:
         key = (r["article_id"], r["start"], r["end"])
         r["stated_value"] = stated.get(key)
+        r["vague"], r["malformed"] = flags.get(key, (False, False))
         reading = read.get(f"{r['article_id']}:{r['start']}-{r['end']}", {})
         r["reported_low"], r["reported_high"] = reading.get("low"), reading.get("high")
         copies = g.also_published_by.get(r["article_id"]) or []
