@@ -61,6 +61,6 @@ def test_no_repeated_claim_says_when_no_outlet_is_recorded(source: str | None, t
     err = capsys.readouterr().err.strip()
     if source is None:
         assert err == ("no claim made by several sources: no outlet recorded: index JSONL or CSV with a "
-                       "source field")
+                       "source field, or each outlet's folder with --source NAME")
     else:
         assert err == "no claim made by several sources"

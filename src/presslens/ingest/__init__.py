@@ -34,6 +34,7 @@ __all__ = [
     "article_from_text",
     "read_file",
     "read_inputs",
+    "with_source",
 ]
 
 TEXT_EXT = {".txt", ".text", ".md"}
@@ -154,3 +155,12 @@ def read_inputs(inputs: Iterable[str], opts: ReadOptions | None = None) -> Itera
                     yield from read_path(p, opts)
             else:
                 yield from read_path(path, opts)
+
+
+def with_source(items: Iterable[Article | InputError], source: str) -> Iterator[Article | InputError]:
+    """``items`` with ``source`` as the outlet of every article that names none (``index --source``: a plain-text
+    file carries no outlet name); an outlet an article names itself (HTML metadata, a corpus field) is kept."""
+    for item in items:
+        if isinstance(item, Article) and not item.source:
+            item.source = source
+        yield item

@@ -105,6 +105,9 @@ def add_store_commands(sub: Any) -> None:
     _reading(i)
     i.add_argument("--reanalyze", action="store_true",
                    help="re-run stored articles whose analyzer versions differ from the installed ones")
+    i.add_argument("--source", metavar="NAME",
+                   help="the outlet of every article read here that names none (plain-text files, JSONL/CSV "
+                        "records without a source field): index a folder per outlet, one --source each")
 
     r = sub.add_parser("reanalyze", help="re-run stored articles analysed by other analyzer versions")
     _common(r)
@@ -217,7 +220,7 @@ def _pipeline(args: argparse.Namespace) -> Any:
 
 def cmd_index(args: argparse.Namespace) -> int:
     from presslens.cli import count_articles
-    from presslens.ingest import ArticleLimits, FieldMap, ReadOptions, read_inputs
+    from presslens.ingest import ArticleLimits, FieldMap, ReadOptions, read_inputs, with_source
     from presslens.outputs import Progress
     from presslens.store.store import open_store
 
@@ -225,6 +228,11 @@ def cmd_index(args: argparse.Namespace) -> int:
         fields = FieldMap.parse(args.field)
     except ValueError as exc:
         raise StoreUsageError(str(exc)) from None
+    outlet = getattr(args, "source", None)
+    if outlet is not None:
+        outlet = " ".join(outlet.split())
+        if not outlet:
+            raise StoreUsageError("--source needs an outlet name")
     opts = ReadOptions(max_bytes=args.max_bytes, replace_errors=args.encoding_errors == "replace",
                        fetch=args.fetch, fields=fields, stdin_format=args.stdin_format,
                        limits=ArticleLimits(args.max_article_chars, args.max_article_sentences))
@@ -234,8 +242,10 @@ def cmd_index(args: argparse.Namespace) -> int:
         progress = Progress(None, enabled=args.progress)
         if progress.enabled:
             progress.total = count_articles(args.inputs)
-        summary = _index_into(store, read_inputs(args.inputs, opts), pipeline, args, progress,
-                              reanalyze=args.reanalyze)
+        items = read_inputs(args.inputs, opts)
+        if outlet:
+            items = with_source(items, outlet)
+        summary = _index_into(store, items, pipeline, args, progress, reanalyze=args.reanalyze)
     finally:
         store.close()
     print(summary.line())
@@ -316,6 +326,10 @@ def cmd_search(args: argparse.Namespace) -> int:
                                    offset=args.offset)
             left_out = -1 if not unlimited and len(rows) > limit else 0  # -1: more, not counted
             rows = rows[:limit] if not unlimited else rows
+        names: dict[str, ArticleName] = {}
+        if args.format == "table" and rows:  # the user's own name for each article (user trial s26)
+            with store.reading() as conn:
+                names = article_names(conn, {str(r["article_id"] if args.findings else r["id"]) for r in rows})
     if left_out:
         shown = _counted(len(rows), "finding row" if args.findings else "article")
         more = f"{left_out:,} more match" if left_out > 0 else "more match"
@@ -336,12 +350,15 @@ def cmd_search(args: argparse.Namespace) -> int:
         for r in rows:
             text = " ".join(r["text"].split())
             mark = " candidate" if r.get("candidate") else ""
+            name = shown_name(r["article_id"], names.get(r["article_id"]))
             print(f"{r['article_id']}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  "
-                  f"{r['kind']}/{r['label']}  {r['start']}:{r['end']}  {r['score']:.2f}{mark}  {_cut(text, 80)}")
+                  f"{r['kind']}/{r['label']}  {r['start']}:{r['end']}  {r['score']:.2f}{mark}  {_cut(text, 80)}  "
+                  f"in {_cut(name, 60)!r}")
     else:
         for r in rows:
             counts = ", ".join(f"{k} {n}" for k, n in r["counts"].items()) or "no findings >= 0.5"
-            print(f"{r['id']}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  {r['title'] or '(no title)'}")
+            name = shown_name(r["id"], names.get(r["id"])) if r["id"] in names else r["title"] or "(no title)"
+            print(f"{r['id']}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  {name}")
             if r["snippet"]:
                 print(f"    {_cut(r['snippet'], 150)}")
             print(f"    {counts}")
@@ -496,7 +513,8 @@ def _days_apart(days: int | None) -> str:
     return "dates unknown" if days is None else f"{_counted(days, 'day')} apart"
 
 
-NO_OUTLET = "no outlet recorded: index JSONL or CSV with a source field"
+NO_OUTLET = ("no outlet recorded: index JSONL or CSV with a source field, or each outlet's folder with "
+             "--source NAME")
 """Why a corpus of plain-text files has no sources to compare (a text file carries no outlet name)."""
 
 
@@ -523,6 +541,15 @@ def _stated_value(m: Any) -> float | None:
     if m.low is not None and m.high is not None:
         return (float(m.low) + float(m.high)) / 2
     return None
+
+
+def _stated_phrase(m: Any) -> str:
+    """The value a summary line gives for a mention: the number it states, but for a vague amount
+    ("thousands") or a malformed one ("300,00") its reading as a range, never the middle as if someone had
+    stated it (user trial s26: "Thousands" was shown as "every mention states 5,999.50")."""
+    if m.vague or m.malformed:
+        return f"{'vague' if m.vague else 'malformed'} {_num(m.low)}..{_num(m.high)}"
+    return _num(_stated_value(m))
 
 
 def _stated_extremes(mentions: Sequence[Any]) -> tuple[Any, Any] | None:
@@ -603,9 +630,10 @@ def _score_fields(read: Any) -> dict[str, Any]:
 FIGURES_CSV_FIELDS = ["group_id", "label", "unit", "date", "source", "article_id", "text", "value", "low", "high",
                       "bound", "attributed_to", "hedged", "start", "end", "also_published_by", "conflicts_with",
                       "conflicts_with_other_groups", "stated_value", "reported_low", "reported_high",
-                      *NO_NAME.fields(), "score", "candidate", "attributed_to_candidate"]
+                      *NO_NAME.fields(), "score", "candidate", "attributed_to_candidate", "vague", "malformed"]
 """The one header of ``figures --format csv``, whatever matches (user trial s25: with no group it had 13 of the 24
-columns, so appending runs broke)."""
+columns, so appending runs broke). ``vague``/``malformed`` (user trial s26): the row's ``low``/``high`` and
+``stated_value`` are a reading of "thousands" or "300,00", not a number someone stated."""
 
 
 def _figure_group_rows(g: Any, names: dict[str, Any], scores: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -614,11 +642,13 @@ def _figure_group_rows(g: Any, names: dict[str, Any], scores: dict[str, Any] | N
     80,000..120,000; an open end is empty) and its article's names; ``also_published_by`` names each copy as the table does (its outlet,
     or its article when no outlet is recorded), never "None"."""
     stated = {(m.article_id, m.start, m.end): _stated_value(m) for m in g.mentions}
+    flags = {(m.article_id, m.start, m.end): (bool(m.vague), bool(m.malformed)) for m in g.mentions}
     read = {str(t.get("mention")): t for t in getattr(g, "timeline", None) or []}
     rows = g.rows()
     for r in rows:
         key = (r["article_id"], r["start"], r["end"])
         r["stated_value"] = stated.get(key)
+        r["vague"], r["malformed"] = flags.get(key, (False, False))
         reading = read.get(f"{r['article_id']}:{r['start']}-{r['end']}", {})
         r["reported_low"], r["reported_high"] = reading.get("low"), reading.get("high")
         copies = g.also_published_by.get(r["article_id"]) or []
@@ -700,11 +730,13 @@ def cmd_figures(args: argparse.Namespace) -> int:
         extremes = _stated_extremes(g.mentions)
         if extremes:
             low, high = extremes
-            if _stated_value(low) == _stated_value(high):
-                print(f"    every mention states {_num(_stated_value(low))}")
+            if _stated_value(low) == _stated_value(high) and not any(m.vague or m.malformed for m in g.mentions):
+                print(f"    every mention states {_stated_phrase(low)}")
+            elif low is high:  # one amount read as a range (vague or malformed): say what was written
+                print(f"    every mention states {low.text!r} ({_stated_phrase(low)})")
             else:
-                print(f"    lowest {low.text!r} ({low.source or 'no source'}, {_num(_stated_value(low))}), "
-                      f"highest {high.text!r} ({high.source or 'no source'}, {_num(_stated_value(high))})")
+                print(f"    lowest {low.text!r} ({low.source or 'no source'}, {_stated_phrase(low)}), "
+                      f"highest {high.text!r} ({high.source or 'no source'}, {_stated_phrase(high)})")
         for m in g.mentions:
             read = scores.get(m.id) if min_score < ASSERTED else None
             print("    " + _mention_line(m, shown_name(m.article_id, names.get(m.article_id)), read))
