@@ -358,6 +358,9 @@ def coordinated_subject(text: str, source: Span | None, cue: Span) -> Span | Non
     subject pronoun, not after a determiner or a possessive ("the retired officer", "Kyiv's embattled mayor")."""
     if source is None or source[1] > cue[0] or not _AND_BEFORE_CUE.fullmatch(text, source[1], cue[0]):
         return None
+    before = CUE_WORD.findall(text, max(0, source[0] - 30), source[0])[-1:]
+    if before and (before[0].lower() in sanity.FINITE_SPEECH or before[0].lower() == "that"):
+        return None  # "Khweis said he regretted it and said ...": the whole phrase is reported, a nested report
     ws = list(CUE_WORD.finditer(text, source[0], source[1]))
     for i in range(1, len(ws)):
         w = ws[i].group()
@@ -471,3 +474,46 @@ def name_before_apposition(
     if name is None or sanity.source_problems(text, name, None, cue):
         return None
     return name
+
+
+#: "KINSHASA, Congo -- ", "GAZA CITY (Reuters) - ": a newswire dateline (an upper-case place, then an optional
+#: region, date or outlet, then a dash) opening a source
+_SOURCE_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\u2019-]{2,}(?:[ \t]+[A-Z][A-Z.'\u2019-]+)*(?:,[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*)*)?"
+    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[\u2013\u2014-])[ \t]+"
+)
+
+
+def without_source_dateline(text: str, source: Span | None) -> Span | None:
+    """ "KINSHASA, Congo -- Congo's government" -> "Congo's government": the dateline is the outlet's furniture.
+    None unless the source opens with an upper-case place (three letters or more), a region after a comma or an
+    outlet in brackets, and a dash."""
+    if source is None:
+        return None
+    m = _SOURCE_DATELINE.match(text, source[0], source[1])
+    if m is None or m.end() >= source[1] or not any(ch in ",(" for ch in m.group()):
+        return None  # "NATO - the alliance": an upper-case name without a region or an outlet is no dateline
+    return clean_source(text, (m.end(), source[1]))
+
+
+#: nouns for what someone has said over time: "Farrakhan's history (of comments) includes blaming ..."
+_RECORD_NOUNS = frozenset("history record habit pattern practice career".split())
+_POSSESSOR = re.compile(r"(?P<owner>(?:[A-Z][\w.'\u2019-]*[ \t]+){0,3}[A-Z][\w.-]*)['\u2019]s?[ \t]+(?P<noun>\w+)")
+
+
+def possessor_of_record(text: str, source: Span | None, cue: Span) -> Span | None:
+    """ "Farrakhan's history of extreme comments includes blaming ..., saying ...": the speaker of a gerund cue
+    whose source is someone's history or record is its owner. None unless the source opens with a capitalised
+    owner and "'s" before such a noun and the cue is an "-ing" form."""
+    if source is None or source[1] > cue[0]:
+        return None
+    cue_words = CUE_WORD.findall(text, cue[0], cue[1])
+    if not cue_words or not cue_words[-1].lower().endswith("ing"):
+        return None
+    m = _POSSESSOR.match(text, source[0], source[1])
+    if m is None or m.group("noun").lower() not in _RECORD_NOUNS:
+        return None
+    owner = clean_source(text, (m.start("owner"), m.end("owner")))
+    if owner is None or sanity.source_problems(text, owner, None, cue):
+        return None
+    return owner
