@@ -167,7 +167,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.9"
+    version = "2.10"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})

@@ -31,9 +31,14 @@ from presslens.analyzers.attribution.refine_source import (
     adverbial_speaker,
     apposition_head,
     clean_source,
+    coordinated_subject,
+    name_before_apposition,
     name_start,
     parenthetical_subject,
+    possessor_of_record,
     speech_noun_speaker,
+    who_parenthetical_speaker,
+    without_source_dateline,
     word_spans,
 )
 from presslens.analyzers.attribution.rules import source_after, source_before
@@ -416,6 +421,11 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         a.source = adverbial_speaker(text, a.source, a.cue, sentence_ranges) or a.source
         a.source = parenthetical_subject(text, a.source, a.cue, sentence_ranges) or a.source
         a.source = speech_noun_speaker(text, a.source) or a.source
+        a.source = coordinated_subject(text, a.source, a.cue) or a.source
+        a.source = who_parenthetical_speaker(text, a.source, a.cue, sentence_ranges) or a.source
+        a.source = name_before_apposition(text, a.source, a.cue, sentence_ranges) or a.source
+        a.source = without_source_dateline(text, a.source) or a.source
+        a.source = possessor_of_record(text, a.source, a.cue) or a.source
         if is_negated(text, a):
             continue
         a.content = clean_content(text, a)

@@ -158,6 +158,10 @@ _COMPLEMENT_GAP = re.compile(
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"\u201d\u2019]?\s+[\"\u201c]?[A-Z]")
 
 
+#: "said of X", "wrote of X": X is what the quotation before the frame is about, not what was said (analyzer 2.10)
+_SAID_OF = [[verb, "of"] for verb in "said says say wrote writes added adds tweeted".split()]
+
+
 def clause_of_its_own(text: str, a: Attribution, quoted: Span) -> bool:
     """``"Quote A." Smith said the deal was dead.``: the cue has its own reported clause after it, so the
     quotation before it is someone else's (or a separate attribution), not this one's content."""
@@ -166,6 +170,8 @@ def clause_of_its_own(text: str, a: Attribution, quoted: Span) -> bool:
         return False
     if not _COMPLEMENT_GAP.fullmatch(text, a.cue[1], c[0]):
         return False  # '"...," the judge said after concluding that ...': not the cue's own complement
+    if [w.lower() for w in CUE_WORD.findall(text, a.cue[0], a.cue[1])[-2:]] in _SAID_OF:
+        return False  # '"...," a former aide said of the senators': the topic, not what was said (analyzer 2.10)
     if _SENTENCE_INSIDE.search(text, c[0], c[1]):
         return False  # 'told Reuters last week. "It was ...': runs past the cue's sentence, not its complement
     words = CUE_WORD.findall(text, c[0], c[1])

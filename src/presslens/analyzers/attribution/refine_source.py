@@ -340,3 +340,180 @@ def speech_noun_speaker(text: str, source: Span | None) -> Span | None:
     if m is None or m.end() >= source[1]:
         return None
     return clean_source(text, (m.end(), source[1]))
+
+
+# --- analyzer 2.10 (stop 26, attr16): sources of a wrong span (dev7 .. dev9, audit A) -------------------------
+
+#: "X VERBED ... and (actually) said": a source that ends right before "and" and the cue
+_AND_BEFORE_CUE = re.compile(r"[ \t]+and[ \t]+(?:(?:[a-z]+ly|then|also|later|now|even)[ \t]+)*$")
+#: finite verbs that end the subject of a coordinated verb phrase ("Davis was dismissive and said")
+_FINITE_AFTER_SUBJECT = frozenset("was were is are had has have did does".split())
+
+
+def coordinated_subject(text: str, source: Span | None, cue: Span) -> Span | None:
+    """ "Davis was dismissive and said", "he misidentified Hasan as X and said", "the agency waved their hand and
+    said": the cue is the second verb of a coordinated predicate; the layers took the first verb phrase into the
+    source. The speaker is the subject before that verb. None unless the source ends right before "and" + cue
+    and holds a finite verb (an auxiliary, a lower-case "-ed" past or an irregular past) after a noun or a
+    subject pronoun, not after a determiner or a possessive ("the retired officer", "Kyiv's embattled mayor")."""
+    if source is None or source[1] > cue[0] or not _AND_BEFORE_CUE.fullmatch(text, source[1], cue[0]):
+        return None
+    before = CUE_WORD.findall(text, max(0, source[0] - 30), source[0])[-1:]
+    if before and (before[0].lower() in sanity.FINITE_SPEECH or before[0].lower() == "that"):
+        return None  # "Khweis said he regretted it and said ...": the whole phrase is reported, a nested report
+    ws = list(CUE_WORD.finditer(text, source[0], source[1]))
+    for i in range(1, len(ws)):
+        w = ws[i].group()
+        prev = ws[i - 1].group()
+        finite = w in _FINITE_AFTER_SUBJECT or (w.islower() and len(w) > 4 and w.endswith("ed")) or (
+            w in sanity._CLAUSE_PAST
+        )
+        if not finite:
+            continue
+        subject_end = prev.lower() in _PRONOUN_SOURCES or (
+            not sanity.is_function_word(prev) and not prev.endswith(("'s", "\u2019s"))
+        )
+        if not subject_end:
+            return None  # "the retired officer": an adjective after a determiner, not a verb
+        subject = clean_source(text, (source[0], ws[i - 1].end()))
+        if subject is None or sanity.source_problems(text, subject, None, cue):
+            return None
+        return subject
+    return None
+
+
+#: ", who, a month before being elected, lamented" / ", who pushed for 35 years in prison, accused": a relative
+#: clause set off by commas right before the cue; the speaker is the noun phrase before ", who"
+_WHO_PARENTHETICAL = re.compile(
+    r",[ \t]+(?:who|which),?[ \t]+[^,;:\n\"\u201c\u201d()]{2,90},[ \t]+(?:(?:[a-z]+ly|also|then|later)[ \t]+)*$"
+)
+
+
+def _antecedent_before(text: str, comma: int, floor: int) -> Span | None:
+    """The noun phrase that ends at ``comma``: the run of capitalised words before it (a name), else the words
+    since the last clause break (at most six)."""
+    piece_start = max(floor, comma - 120)
+    piece = text[piece_start:comma]
+    cut = max(piece.rfind(ch) for ch in ",;:(\n\"\u201c\u201d") + 1
+    ws = list(CUE_WORD.finditer(text, piece_start + cut, comma))
+    if not ws:
+        return None
+    k = len(ws) - 1
+    if ws[k].group()[:1].isupper():
+        while k > 0 and ws[k - 1].group()[:1].isupper() and not sanity.is_function_word(ws[k - 1].group()):
+            k -= 1
+    else:
+        k = max(0, len(ws) - 6)
+        while k < len(ws) - 1 and ws[k].group().lower() in _SOURCE_LEAD:
+            k += 1
+    return clean_source(text, (ws[k].start(), ws[-1].end()))
+
+
+def who_parenthetical_speaker(
+    text: str, source: Span | None, cue: Span, sentence_ranges: list[Span]
+) -> Span | None:
+    """ "his predecessor Benedict XVI, who, a month before being elected pope, lamented ...", "Prosecutors, who
+    pushed for 35 years in prison, accused ...": a relative clause set off by commas ends right before the cue;
+    whether the cue is the clause's last verb or the main verb after it, the speaker is the noun phrase the
+    clause belongs to (the layers took the sentence's subject or the clause's object). None unless that clause
+    is there and its antecedent is a clean noun phrase."""
+    if source is not None and source[0] >= cue[1]:
+        return None
+    floor = next((s for s, e in sentence_ranges if s <= cue[0] < e), max(0, cue[0] - 200))
+    m = _WHO_PARENTHETICAL.search(text, max(floor, cue[0] - 200), cue[0])
+    if m is None or m.end() != cue[0]:
+        return None
+    ante = _antecedent_before(text, m.start(), floor)
+    if ante is None or sanity.source_problems(text, ante, None, cue):
+        return None
+    if source is not None and ante[0] <= source[0] and source[1] <= ante[1]:
+        return None  # the source is (inside) the antecedent already
+    return ante
+
+
+#: a name right before an apposition's comma: "Mohammad Larijani, an assistant in the judiciary, disclosed"
+_NAME_THEN_COMMA = re.compile(r"([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*){0,4}),[ \t]+$")
+#: what may follow an apposition's head before the cue: a prepositional phrase and the comma
+_APPOSITION_TAIL = re.compile(
+    r"(?:[ \t]+(?:in|of|at|for|to|from|with|on)[ \t]+[^,;:\n\"\u201c\u201d()]{1,60})?[ \t]*,[ \t]+"
+    r"(?:(?:[a-z]+ly|also|then|later)[ \t]+)*"
+)
+
+
+def name_before_apposition(
+    text: str, source: Span | None, cue: Span, sentence_ranges: list[Span]
+) -> Span | None:
+    """ "Mohammad Larijani, an international affairs assistant in the judiciary, disclosed ...", "Yonathan Halimi,
+    Sarah Lucy's son, describes ...": the layers took the apposition; the speaker is the name it describes (the
+    guideline's smallest noun phrase naming who spoke). None unless the source is set off by commas between a
+    name (two words or more, or one opening the sentence) and the cue, and holds a lower-case noun (it is a
+    description, not a second name of a list)."""
+    if source is None or source[1] > cue[0] or not _APPOSITION_TAIL.fullmatch(text, source[1], cue[0]):
+        return None
+    ws = CUE_WORD.findall(text, source[0], source[1])
+    if not any(w.islower() and not sanity.is_function_word(w) for w in ws):
+        return None
+    floor = next((s for s, e in sentence_ranges if s <= source[0] < e), max(0, source[0] - 120))
+    m = _NAME_THEN_COMMA.search(text, max(floor, source[0] - 80), source[0])
+    if m is None:
+        return None
+    names = list(CUE_WORD.finditer(text, m.start(1), m.end(1)))
+    while names and sanity.is_function_word(names[0].group()):
+        names.pop(0)
+    if not names or any(sanity.TIME_WORDS & {w.group().lower()} for w in names):
+        return None
+    opens_sentence = not text[floor : names[0].start()].strip(" \t\n\"\u201c")
+    if len(names) < 2 and not opens_sentence:
+        return None
+    if names[0].start() > m.start(1) and len(names) < 2:
+        return None  # "In Kyiv, the governor": a place after a preposition
+    before = text[max(floor, names[0].start() - 2) : names[0].start()]
+    if before.rstrip(" \t").endswith(","):
+        return None  # "Kyiv, Ukraine, the mayor": a place list, not a name
+    name = clean_source(text, (names[0].start(), names[-1].end()))
+    if name is None or sanity.source_problems(text, name, None, cue):
+        return None
+    return name
+
+
+#: "KINSHASA, Congo -- ", "GAZA CITY (Reuters) - ": a newswire dateline (an upper-case place, then an optional
+#: region, date or outlet, then a dash) opening a source
+_SOURCE_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\u2019-]{2,}(?:[ \t]+[A-Z][A-Z.'\u2019-]+)*(?:,[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*)*)?"
+    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[\u2013\u2014-])[ \t]+"
+)
+
+
+def without_source_dateline(text: str, source: Span | None) -> Span | None:
+    """ "KINSHASA, Congo -- Congo's government" -> "Congo's government": the dateline is the outlet's furniture.
+    None unless the source opens with an upper-case place (three letters or more), a region after a comma or an
+    outlet in brackets, and a dash."""
+    if source is None:
+        return None
+    m = _SOURCE_DATELINE.match(text, source[0], source[1])
+    if m is None or m.end() >= source[1] or not any(ch in ",(" for ch in m.group()):
+        return None  # "NATO - the alliance": an upper-case name without a region or an outlet is no dateline
+    return clean_source(text, (m.end(), source[1]))
+
+
+#: nouns for what someone has said over time: "Farrakhan's history (of comments) includes blaming ..."
+_RECORD_NOUNS = frozenset("history record habit pattern practice career".split())
+_POSSESSOR = re.compile(r"(?P<owner>(?:[A-Z][\w.'\u2019-]*[ \t]+){0,3}[A-Z][\w.-]*)['\u2019]s?[ \t]+(?P<noun>\w+)")
+
+
+def possessor_of_record(text: str, source: Span | None, cue: Span) -> Span | None:
+    """ "Farrakhan's history of extreme comments includes blaming ..., saying ...": the speaker of a gerund cue
+    whose source is someone's history or record is its owner. None unless the source opens with a capitalised
+    owner and "'s" before such a noun and the cue is an "-ing" form."""
+    if source is None or source[1] > cue[0]:
+        return None
+    cue_words = CUE_WORD.findall(text, cue[0], cue[1])
+    if not cue_words or not cue_words[-1].lower().endswith("ing"):
+        return None
+    m = _POSSESSOR.match(text, source[0], source[1])
+    if m is None or m.group("noun").lower() not in _RECORD_NOUNS:
+        return None
+    owner = clean_source(text, (m.start("owner"), m.end("owner")))
+    if owner is None or sanity.source_problems(text, owner, None, cue):
+        return None
+    return owner

@@ -177,11 +177,33 @@ def source_problems(text: str, source: Span, sentence: Span | None = None, cue: 
         or _ends_in_subject_pronoun(ws)
     ):
         out.append("source holds a clause")  # "the mention of email she laughed", "they speak out on ..."
+    if cue is not None and _partitive_apposition(text, source, cue, ws):
+        out.append("source is an apposition of an object")  # "caught 232 people, many of them X, but said"
     if cue is not None and source[0] >= cue[1] and words(text, cue)[-1:] and words(text, cue)[-1].lower() in _TELL_FORMS:
         out.append("source is the listener")  # "told passengers over the intercom: ..."
     elif cue is not None and source[0] >= cue[1] and _TO_BETWEEN.match(text[cue[1] : source[0]]):
         out.append("source is the listener")  # "Says to Iranians: ...", "said to reporters" (analyzer 2.9)
     return out
+
+
+#: "many of them", "some of whom": a partitive that describes a noun phrase before its comma
+_PARTITIVES = frozenset("many some most all several few none one two three both each half".split())
+#: the cue coordinated with the sentence's own verb after the apposition ("..., many of them criminals, in the
+#: sweep but said")
+_COORDINATED_CUE = re.compile(r"[^.;:\n]*\b(?:but|and)[ \t]+(?:[a-z]+ly[ \t]+)?$")
+
+
+def _partitive_apposition(text: str, source: Span, cue: Span, ws: list[str]) -> bool:
+    """``ICE officials caught 232 people, many of them criminals, in the sweep but said ...``: a partitive
+    apposition after a comma describes the object; the coordinated cue belongs to the sentence's subject
+    (analyzer 2.10; the 2.9 card's "not fixed")."""
+    if source[1] > cue[0] or len(ws) < 3 or ws[0].lower() not in _PARTITIVES or ws[1].lower() != "of":
+        return False
+    if ws[2].lower() not in ("them", "whom", "which"):
+        return False
+    if not text[max(0, source[0] - 3) : source[0]].rstrip(" \t").endswith(","):
+        return False
+    return _COORDINATED_CUE.fullmatch(text, source[1], cue[0]) is not None
 
 
 #: forms of "tell": the noun phrase right after them is the listener ("told reporters"), never the speaker
@@ -504,7 +526,8 @@ _QUANTITY_OBJECT = re.compile(
     r"\s+(?:(?:about|nearly|almost|roughly|some|another|over|more\s+than|an\s+additional|at\s+least)\s+)?"
     r"(?:[$\u00a3\u20ac]?\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|millions)\s+"
     r"(?:hundred|thousand|million|billion|more|new)\b)"
-    r"|\s+more\s+(?!than\b)[a-z]",  # "the confusion added more minutes to ...", "it added more questions" (2.9)
+    r"|\s+more\s+(?!than\b)[a-z]"  # "the confusion added more minutes to ...", "it added more questions" (2.9)
+    r"|\s+up\s+(?:the|each|all|every|those|these|their|his|her|its|our|\d)",  # "added up each column" (2.10)
     re.I,
 )
 
