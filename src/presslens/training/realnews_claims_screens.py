@@ -12,7 +12,9 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
 - ``uncertainty``: "it also / now / still looks like", "unclear / unknown whether ...", "yet to be determined";
 - ``removed``: the candidates of :func:`presslens.text.hedging.vetoed_claim_cue` dropped before the fit;
 - ``bagged``: the cue scorer of :func:`presslens.training.realnews_claims.bagged_cue_scorer`;
-- ``veto``: the claims option ``cue_veto`` (the trainer's row "+ cue veto (s25)").
+- ``veto``: the claims option ``cue_veto`` (the trainer's row "+ cue veto (s25)");
+- ``s26``: the claims option ``cue_candidates=s26`` (decision-time additions and vetoes; the fits are the shipped
+  screen's, so the two differ only where an s26 rule fires).
 
 Prints claim P / R / ECE and hedged P / R per held-out split and their sums (model card, s25). Slow: about five
 minutes a screen on one free core.
@@ -59,14 +61,21 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "removed": (_removing, replace(rc.SHIPPED, cue_c=0.01)),
     "bagged": (None, replace(rc.SHIPPED, cue_c=0.01, cue_bagged=True)),
     "veto": (None, replace(rc.SHIPPED, cue_c=0.01, cue_veto=True)),
+    "s26": (None, replace(rc.SHIPPED, cue_c=0.01, cue_s26=True)),
 }
+
+
+_LAST_CANDIDATES: list[rc.CandidateRule] = []
+"""the candidate rule of the last screen when it was not the shipped one (its fits are not reused)"""
 
 
 def screen(cache: Path, name: str) -> str:
     """One screen's held-out lines (markdown rows) and its sums."""
     candidates, options = SCREENS[name]
     data = rc.load_dataset(cache, False, candidates)
-    rc._FITS.clear()
+    if candidates is not None or _LAST_CANDIDATES:
+        rc._FITS.clear()  # the fits are keyed by the training splits, not by the candidates
+    _LAST_CANDIDATES[:] = [candidates] if candidates is not None else []
     sums = [0.0] * len(rc.METRICS)
     lines = []
     for held in rc.SPLITS:
