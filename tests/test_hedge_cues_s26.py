@@ -138,3 +138,14 @@ def test_trainer_s26_rules_follow_the_analyzer() -> None:
     model = score_sentences([text], [0.9], np.zeros((1, 384)), [False], scorers=_zero_embedding_scorers(),
                             s26_rules=True)
     assert model.hedge == hedge_scores_with(scorer, data, s26=True)
+
+
+def test_screens_hold_the_option_and_its_trained_form() -> None:
+    from presslens.training.realnews_claims_screens import SCREENS
+
+    assert SCREENS["s26"][0] is None and SCREENS["s26"][1].cue_s26  # decision time: the shipped candidates
+    trained, options = SCREENS["s26-trained"]
+    assert trained is not None and not options.cue_s26
+    text = "Fruit bats are considered the main carriers of the virus, and smoke could be seen for hours."
+    assert [text[a:b] for a, b, _ in claim_cue_candidates(text)] == ["could"]
+    assert [text[a:b] for a, b, _ in trained(text, False)] == ["are considered"]  # "could" dropped, the cue added

@@ -14,7 +14,9 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
 - ``bagged``: the cue scorer of :func:`presslens.training.realnews_claims.bagged_cue_scorer`;
 - ``veto``: the claims option ``cue_veto`` (the trainer's row "+ cue veto (s25)");
 - ``s26``: the claims option ``cue_candidates=s26`` (decision-time additions and vetoes; the fits are the shipped
-  screen's, so the two differ only where an s26 rule fires).
+  screen's, so the two differ only where an s26 rule fires);
+- ``s26-trained``: the same rules as training candidates (additions added, vetoed candidates dropped), both scorers
+  refitted.
 
 Prints claim P / R / ECE and hedged P / R per held-out split and their sums (model card, s25). Slow: about five
 minutes a screen on one free core.
@@ -27,7 +29,15 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from presslens.text.hedging import IGNORE_CASE, Cue, claim_cue_candidates, dedupe_cues, vetoed_claim_cue
+from presslens.text.hedging import (
+    IGNORE_CASE,
+    Cue,
+    claim_cue_additions,
+    claim_cue_candidates,
+    dedupe_cues,
+    vetoed_claim_cue,
+    vetoed_claim_cue_s26,
+)
 from presslens.training import realnews_claims as rc
 
 _PARTICIPLE = re.compile(r"\b(?:suggesting|indicating)\b", IGNORE_CASE)
@@ -50,6 +60,16 @@ def _adding(pattern: re.Pattern[str]) -> rc.CandidateRule:
     return candidates
 
 
+def _s26_trained(text: str, wider: bool = False) -> list[Cue]:
+    """The option ``cue_candidates=s26``'s rules as training candidates instead (the way that failed at s23-s25):
+    its vetoed candidates dropped, its additions added (cue type "uncertainty" for the open questions, "evidential"
+    otherwise), both scorers refitted."""
+    kept = [(a, b, k) for a, b, k in claim_cue_candidates(text, wider) if not vetoed_claim_cue_s26(text, a, b)]
+    added = [(a, b, "uncertainty" if name == "uncertainty" else "evidential")
+             for a, b, name in claim_cue_additions(text, claim_cue_candidates(text, wider))]
+    return dedupe_cues(kept + added)
+
+
 def _removing(text: str, wider: bool = False) -> list[Cue]:
     return [(a, b, k) for a, b, k in claim_cue_candidates(text, wider) if not vetoed_claim_cue(text, a, b)]
 
@@ -62,6 +82,7 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "bagged": (None, replace(rc.SHIPPED, cue_c=0.01, cue_bagged=True)),
     "veto": (None, replace(rc.SHIPPED, cue_c=0.01, cue_veto=True)),
     "s26": (None, replace(rc.SHIPPED, cue_c=0.01, cue_s26=True)),
+    "s26-trained": (_s26_trained, replace(rc.SHIPPED, cue_c=0.01)),
 }
 
 
