@@ -149,3 +149,22 @@ def test_screens_hold_the_option_and_its_trained_form() -> None:
     text = "Fruit bats are considered the main carriers of the virus, and smoke could be seen for hours."
     assert [text[a:b] for a, b, _ in claim_cue_candidates(text)] == ["could"]
     assert [text[a:b] for a, b, _ in trained(text, False)] == ["are considered"]  # "could" dropped, the cue added
+
+
+def test_table_shipped_keeps_the_claim_features_of_the_shipped_candidates() -> None:
+    from presslens.training.realnews_claims_screens import SCREENS, TABLE_SHIPPED
+
+    trained, _ = SCREENS["s26-trained-cue"]
+    assert "s26-trained-cue" in TABLE_SHIPPED and trained is not None
+    text = "Fruit bats are considered the main carriers of the virus, and smoke could be seen for hours."
+
+    def fresh() -> Dataset:
+        return Dataset([SentenceRow("dev", "1", 0, 1, text, 0.9, None, False, [0], [0])], np.zeros((1, 384)))
+
+    shipped, moved, kept = fresh(), fresh(), fresh()
+    refresh(shipped)
+    refresh(moved, candidates=trained)
+    refresh(kept, candidates=trained, table_shipped=True)
+    assert [text[c.start:c.end] for c in kept.rows[0].candidates] == ["are considered"]  # the cue scorer's rows
+    assert kept.rows[0].features == shipped.rows[0].features  # the claim scorer's inputs
+    assert moved.rows[0].features != shipped.rows[0].features  # "could" (modal 0.70) -> "considered" (0.85)

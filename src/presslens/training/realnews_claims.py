@@ -154,10 +154,12 @@ CandidateRule = Callable[[str, bool], list[tuple[int, int, str]]]
 """a cue candidate function of the form of :func:`presslens.text.hedging.claim_cue_candidates` (text, wider)"""
 
 
-def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule | None = None) -> None:
+def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule | None = None,
+            table_shipped: bool = False) -> None:
     """Recompute each row's text inputs (furniture, forecast flag, cue candidates and their gold labels) with the
     code as it stands, so that the cached rows keep only what is slow to compute (``wider_cues``: the candidates
-    of the claims option ``cue_candidates=1.12``)."""
+    of the claims option ``cue_candidates=1.12``; ``table_shipped``: the claim scorer's class-table feature reads the
+    shipped candidates, not ``candidates``, so only the cue scorer sees them)."""
     from presslens.analyzers.claims.furniture import furniture_reason
     from presslens.evaluation.realnews_matching import overlap
     from presslens.text.hedging import (
@@ -178,7 +180,9 @@ def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule |
                       vetoed_claim_cue_s26(row.text, a, b))
             for a, b, kind in (candidates or claim_cue_candidates)(row.text, wider_cues)
         ]
-        table = max((HEDGE_CLASS_SCORES[c.cue_class] for c in row.candidates), default=0.0)
+        table = (max((HEDGE_CLASS_SCORES[cue_class(row.text, a, b, k)]
+                      for a, b, k in claim_cue_candidates(row.text, wider_cues)), default=0.0) if table_shipped
+                 else max((HEDGE_CLASS_SCORES[c.cue_class] for c in row.candidates), default=0.0))
         row.features = {
             (extended, False): sentence_features(row.text, row.p, table, row.forecast, row.index, row.count,
                                                  extended)
@@ -207,14 +211,15 @@ def save_dataset(data: Dataset, path: Path) -> None:
     os.replace(tmp, f"{path}.npy")
 
 
-def load_dataset(path: Path, wider_cues: bool = False, candidates: CandidateRule | None = None) -> Dataset:
+def load_dataset(path: Path, wider_cues: bool = False, candidates: CandidateRule | None = None,
+                 table_shipped: bool = False) -> Dataset:
     rows = []
     for obj in json.loads(path.read_text(encoding="utf-8")):
         for key in ("candidates", "features", "cue_rows"):
             obj.pop(key, None)
         rows.append(SentenceRow(**obj))
     out = Dataset(rows, np.load(f"{path}.npy", allow_pickle=False))
-    refresh(out, wider_cues, candidates)
+    refresh(out, wider_cues, candidates, table_shipped)
     return out
 
 

@@ -16,7 +16,8 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
 - ``s26``: the claims option ``cue_candidates=s26`` (decision-time additions and vetoes; the fits are the shipped
   screen's, so the two differ only where an s26 rule fires);
 - ``s26-trained``: the same rules as training candidates (additions added, vetoed candidates dropped), both scorers
-  refitted.
+  refitted; ``s26-trained-cue``: the same, but the claim scorer's class-table feature reads the shipped candidates,
+  so claims cannot move (written after the option's outcome and audit B were read: not pre-registered).
 
 Prints claim P / R / ECE and hedged P / R per held-out split and their sums (model card, s25). Slow: about five
 minutes a screen on one free core.
@@ -83,9 +84,12 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "veto": (None, replace(rc.SHIPPED, cue_c=0.01, cue_veto=True)),
     "s26": (None, replace(rc.SHIPPED, cue_c=0.01, cue_s26=True)),
     "s26-trained": (_s26_trained, replace(rc.SHIPPED, cue_c=0.01)),
+    "s26-trained-cue": (_s26_trained, replace(rc.SHIPPED, cue_c=0.01)),
 }
 
 
+TABLE_SHIPPED = frozenset({"s26-trained-cue"})
+"""screens whose claim scorer's class-table feature reads the shipped candidates (only the cue scorer sees theirs)"""
 _LAST_CANDIDATES: list[rc.CandidateRule] = []
 """the candidate rule of the last screen when it was not the shipped one (its fits are not reused)"""
 
@@ -93,7 +97,7 @@ _LAST_CANDIDATES: list[rc.CandidateRule] = []
 def screen(cache: Path, name: str) -> str:
     """One screen's held-out lines (markdown rows) and its sums."""
     candidates, options = SCREENS[name]
-    data = rc.load_dataset(cache, False, candidates)
+    data = rc.load_dataset(cache, False, candidates, table_shipped=name in TABLE_SHIPPED)
     if candidates is not None or _LAST_CANDIDATES:
         rc._FITS.clear()  # the fits are keyed by the training splits, not by the candidates
     _LAST_CANDIDATES[:] = [candidates] if candidates is not None else []
