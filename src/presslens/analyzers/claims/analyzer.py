@@ -75,7 +75,8 @@ class ClaimsAnalyzer(Analyzer):
                        "'doubts about' (not shipped: held-out hedged precision fell over seven splits); 's26': "
                        "decision-time cues outside the learned scorers ('possibility that', 'unclear whether', "
                        "'remains to be seen', sourceless 'is considered', 'credibly accused of', 'what looks to be') "
-                       "and no 'could be seen' or label 'allegedly' (model card s26, hedge13)"),
+                       "and no 'could be seen' or label 'allegedly' (not shipped: held-out hedged precision fell over nine "
+                       "splits and audit B's wrong hedges rose, model card s26 hedge13)"),
         AnalyzerOption("prediction_rules", ("stop24", "stop25", "stop26", "stop25+26"), "stop24",
                        "'stop25': also the stop-25 prediction rules (legacy verdicts by historians, 'is yet to be "
                        "determined', gerund 'expecting X to', ...; not shipped: no held-out gain, audit B precision "
