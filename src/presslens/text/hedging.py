@@ -16,7 +16,7 @@ few context checks); offsets are Python string indices into the text passed in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from presslens.text.wordstarts import (
     AnchoredPattern,
@@ -635,6 +635,106 @@ def vetoed_claim_cue(text: str, start: int, end: int) -> bool:
         return False
     m = _WORD_BEFORE_VERB.search(text, max(0, start - 80), start)
     return m is not None and m.group(1).lower() in _REPORT_SUBJECTS
+
+
+# Decision-time cue rules of the claims option ``cue_candidates=s26`` (issue 13 s26, helper hedge13). Every earlier
+# try to add cue candidates to the learned cue scorer's training rows failed the ship rule through the refit (model
+# card 1.12, s24 and s25: a few new training rows moved other folds' precision), so these rules stay outside both
+# learned scorers: an added cue gets the fixed score of its class (HEDGE_CLASS_SCORES), a vetoed candidate scores 0,
+# and neither the cue scorer's nor the claim scorer's inputs change. The additions are the groups GUIDELINE.md
+# section 5 names of the gold cues of the nine open splits that had no candidate:
+# - "possibility / likelihood that" ("there is a possibility that": decided with dev8; "likely" as a noun), not
+#   after "rule out" or "no";
+# - an open question: "unclear / unknown / not (yet) known / not clear" + a wh-word or "at what", "yet / remains to
+#   be seen / determined / confirmed", "hard / difficult / impossible / too early to know / tell" ("unclear
+#   whether", "is yet to be determined whether");
+# - sourceless "is / are considered" ("are considered" with no source: decided with dev6), not of deliberation
+#   ("was being considered", "considered by", "considered and rejected");
+# - "is accused of" with an adverb ("has been credibly accused of"), not "falsely / wrongly accused";
+# - "looks like / looks to be" after "it / this / that / what / which" with an adverb or "to be" ("It also looks like",
+#   "what looks to be").
+_S26_POSSIBILITY = re.compile(
+    r"\b(?:(?:high|strong|real|distinct|good|some)\s+)?(?:likelihood|possibility)(?=\s+that\b)", IGNORE_CASE
+)
+_S26_NO_POSSIBILITY_BEFORE = re.compile(
+    r"\b(?:rul(?:e|es|ed|ing)\s+out|exclud(?:e|es|ed|ing)|no|any|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|"
+    r"den(?:y|ies|ied|ying))\s+(?:the\s+|a\s+)?$",
+    IGNORE_CASE,
+)
+_S26_OPEN_QUESTION = re.compile(
+    r"\b(?:unclear|unknown|not\s+(?:yet\s+)?(?:known|clear))(?:\s+yet)?"
+    r"(?=\s+(?:whether|if|how|what|who|whom|why|when|where|which|at\s+what|just)\b)|"
+    r"\b(?:yet|remains?|remained)\s+to\s+be\s+(?:seen|determined|confirmed|established)\b|"
+    r"\b(?:hard|difficult|impossible|too\s+early)\s+to\s+(?:know|tell)\b",
+    IGNORE_CASE,
+)
+_S26_CONSIDERED = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+(?:widely\s+|generally\s+|largely\s+|now\s+|also\s+|still\s+)?considered\b"
+    r"(?!\s*(?:by|for|at|in|and|or|during|when|whether|how|on|[.,;:!?]))",
+    IGNORE_CASE,
+)
+_S26_ACCUSED = re.compile(
+    r"\b(?:is|are|was|were|been|being|stands?)\s+(?:(?!falsely|wrongly|wrongfully|unjustly)[a-z]+ly\s+)+"
+    r"accused\s+of\b",
+    IGNORE_CASE,
+)
+_S26_LOOKS = re.compile(
+    r"\b(?:it|this|that|what|which)\s+(?:(?:also|now|still|really|certainly|just)\s+(?:looks|looked)\s+like|"
+    r"(?:also\s+|now\s+|still\s+)?(?:looks|looked)\s+to\s+be)\b",
+    IGNORE_CASE,
+)
+_S26_ADDITIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_S26_POSSIBILITY, "possibility"),
+    (_S26_OPEN_QUESTION, "uncertainty"),
+    (_S26_CONSIDERED, "hearsay"),
+    (_S26_ACCUSED, "hearsay"),
+    (_S26_LOOKS, "seem/appear"),
+)
+# Candidates vetoed by the option (GUIDELINE.md section 5, the false cues of dev9): "could" of perception ("the
+# flashes could be seen from the road", "could be heard"; also "could be seen as", an interpretation) and
+# "allegedly" labelling a thing ("a letter allegedly acquired by", "the allegedly stolen car": decided with dev8).
+_S26_PERCEPTION_AFTER = re.compile(
+    r"\s+(?:also\s+|clearly\s+|still\s+|easily\s+)?be\s+(?:seen|heard|spotted|felt|smelled|observed|noticed)\b",
+    IGNORE_CASE,
+)
+# (a determiner, not "this / that", which are as often the subject: "This allegedly occurred in 2016")
+_S26_LABEL_ALLEGEDLY_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our)\s+$", IGNORE_CASE)
+_S26_AUX_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|who|which|that|he|she|they|it|i|we|you)\s+$", IGNORE_CASE
+)
+_S26_PARTICIPLE_BY_AFTER = re.compile(r"\s+[a-z]+(?:ed|en|wn|ought|ung)\s+by\b", IGNORE_CASE)
+
+
+def claim_cue_additions(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str]]:
+    """The cues the option ``cue_candidates=s26`` adds at decision time, ``[(start, end, class)]`` (a key of
+    :data:`HEDGE_CLASS_SCORES`), none overlapping a span of ``existing`` (the candidates of
+    :func:`claim_cue_candidates`) or another addition."""
+    out: list[tuple[int, int, str]] = []
+    taken = [(a, b) for a, b, _ in existing]
+    for pattern, name in _S26_ADDITIONS:
+        for m in pattern.finditer(text):
+            a, b = m.start(), m.end()
+            if pattern is _S26_POSSIBILITY and _S26_NO_POSSIBILITY_BEFORE.search(text, max(0, a - 40), a):
+                continue
+            if any(x < b and a < y for x, y in taken):
+                continue
+            taken.append((a, b))
+            out.append((a, b, name))
+    return sorted(out)
+
+
+def vetoed_claim_cue_s26(text: str, start: int, end: int) -> bool:
+    """Whether the option ``cue_candidates=s26`` vetoes a candidate of :func:`claim_cue_candidates`: "could" of
+    perception and "allegedly" as a label (see _S26_PERCEPTION_AFTER)."""
+    cue = text[start:end].lower()
+    if cue == "could":
+        return bool(_S26_PERCEPTION_AFTER.match(text, end))
+    if cue != "allegedly":
+        return False
+    before = text[max(0, start - 30) : start]
+    if _S26_LABEL_ALLEGEDLY_BEFORE.search(before):
+        return True
+    return not _S26_AUX_BEFORE.search(before) and bool(_S26_PARTICIPLE_BY_AFTER.match(text, end))
 
 
 def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:

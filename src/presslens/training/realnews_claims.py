@@ -67,6 +67,9 @@ class Candidate:
     vetoed: bool = False
     """vetoed at decision time by the claims option ``cue_veto`` (:func:`presslens.text.hedging.vetoed_claim_cue`;
     still a training candidate)"""
+    vetoed26: bool = False
+    """vetoed at decision time by the claims option ``cue_candidates=s26``
+    (:func:`presslens.text.hedging.vetoed_claim_cue_s26`; still a training candidate)"""
 
 
 @dataclass
@@ -151,13 +154,21 @@ CandidateRule = Callable[[str, bool], list[tuple[int, int, str]]]
 """a cue candidate function of the form of :func:`presslens.text.hedging.claim_cue_candidates` (text, wider)"""
 
 
-def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule | None = None) -> None:
+def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule | None = None,
+            table_shipped: bool = False) -> None:
     """Recompute each row's text inputs (furniture, forecast flag, cue candidates and their gold labels) with the
     code as it stands, so that the cached rows keep only what is slow to compute (``wider_cues``: the candidates
-    of the claims option ``cue_candidates=1.12``)."""
+    of the claims option ``cue_candidates=1.12``; ``table_shipped``: the claim scorer's class-table feature reads the
+    shipped candidates, not ``candidates``, so only the cue scorer sees them)."""
     from presslens.analyzers.claims.furniture import furniture_reason
     from presslens.evaluation.realnews_matching import overlap
-    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class, vetoed_claim_cue
+    from presslens.text.hedging import (
+        HEDGE_CLASS_SCORES,
+        claim_cue_candidates,
+        cue_class,
+        vetoed_claim_cue,
+        vetoed_claim_cue_s26,
+    )
     from presslens.text.prediction import forecast_cues
 
     for row in data.rows:
@@ -165,10 +176,13 @@ def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule |
         row.forecast = forecast_cues(row.text) is not None
         row.candidates = [
             Candidate(a, b, kind, cue_class(row.text, a, b, kind),
-                      any(overlap((a, b), (c[0], c[1])) > 0 for c in row.gold_cues), vetoed_claim_cue(row.text, a, b))
+                      any(overlap((a, b), (c[0], c[1])) > 0 for c in row.gold_cues), vetoed_claim_cue(row.text, a, b),
+                      vetoed_claim_cue_s26(row.text, a, b))
             for a, b, kind in (candidates or claim_cue_candidates)(row.text, wider_cues)
         ]
-        table = max((HEDGE_CLASS_SCORES[c.cue_class] for c in row.candidates), default=0.0)
+        table = (max((HEDGE_CLASS_SCORES[cue_class(row.text, a, b, k)]
+                      for a, b, k in claim_cue_candidates(row.text, wider_cues)), default=0.0) if table_shipped
+                 else max((HEDGE_CLASS_SCORES[c.cue_class] for c in row.candidates), default=0.0))
         row.features = {
             (extended, False): sentence_features(row.text, row.p, table, row.forecast, row.index, row.count,
                                                  extended)
@@ -197,14 +211,15 @@ def save_dataset(data: Dataset, path: Path) -> None:
     os.replace(tmp, f"{path}.npy")
 
 
-def load_dataset(path: Path, wider_cues: bool = False, candidates: CandidateRule | None = None) -> Dataset:
+def load_dataset(path: Path, wider_cues: bool = False, candidates: CandidateRule | None = None,
+                 table_shipped: bool = False) -> Dataset:
     rows = []
     for obj in json.loads(path.read_text(encoding="utf-8")):
         for key in ("candidates", "features", "cue_rows"):
             obj.pop(key, None)
         rows.append(SentenceRow(**obj))
     out = Dataset(rows, np.load(f"{path}.npy", allow_pickle=False))
-    refresh(out, wider_cues, candidates)
+    refresh(out, wider_cues, candidates, table_shipped)
     return out
 
 
@@ -391,14 +406,21 @@ def gold_totals(annotations: Path, split: str) -> tuple[int, int]:
 # ------------------------------------------------------------------------------------------ the two scorers
 
 
-def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False) -> list[float]:
-    """Per sentence, the best cue probability (0 without a candidate; ``veto``: vetoed candidates count 0)."""
+def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False, s26: bool = False) -> list[float]:
+    """Per sentence, the best cue probability (0 without a candidate; ``veto``: vetoed candidates count 0; ``s26``:
+    the decision-time rules of the claims option ``cue_candidates=s26``, as :func:`score_sentences`)."""
+    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_additions
+
     x, emb, _, where = cue_matrix(data, len(scorer.names) != len(cue_feature_names(False)))
     out = [0.0] * len(data.rows)
     if where:
-        vetoed = [c.vetoed for r in data.rows for c in r.candidates]
+        vetoed = [(c.vetoed and veto) or (c.vetoed26 and s26) for r in data.rows for c in r.candidates]
         for ri, p, v in zip(where, scorer.probabilities(x, emb).tolist(), vetoed, strict=True):
-            out[ri] = max(out[ri], 0.0 if veto and v else p)
+            out[ri] = max(out[ri], 0.0 if v else p)
+    if s26:
+        for ri, r in enumerate(data.rows):
+            added = claim_cue_additions(r.text, [(c.start, c.end, c.kind) for c in r.candidates])
+            out[ri] = max([out[ri], *(HEDGE_CLASS_SCORES[name] for _, _, name in added)])
     return out
 
 
@@ -530,6 +552,10 @@ class Options:
     cue_veto: bool = False
     """cue candidates of :func:`presslens.text.hedging.vetoed_claim_cue` score 0 at decision time (the claims option
     ``cue_veto``, s25); the scorers are fitted as without it"""
+    cue_s26: bool = False
+    """the decision-time cue rules of the claims option ``cue_candidates=s26`` (s26): the cues of
+    :func:`presslens.text.hedging.claim_cue_additions` score their class's fixed score, the candidates of
+    :func:`presslens.text.hedging.vetoed_claim_cue_s26` score 0; the scorers are fitted as without it"""
 
 
 SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
@@ -568,7 +594,7 @@ class Fitted:
     def decide(self, data: Dataset) -> tuple[list[float], list[float]]:
         """(claim score, hedge score) of every row by the analyzer's rule."""
         claim = claim_scores_with(self.claim, data)
-        cue = hedge_scores_with(self.cue, data, self.options.cue_veto)
+        cue = hedge_scores_with(self.cue, data, self.options.cue_veto, self.options.cue_s26)
         if self.options.hedge_lifts_claim:
             claim = [c if r.furniture is not None else max(c, h) for c, h, r in zip(claim, cue, data.rows,
                                                                                      strict=True)]

@@ -12,7 +12,12 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
 - ``uncertainty``: "it also / now / still looks like", "unclear / unknown whether ...", "yet to be determined";
 - ``removed``: the candidates of :func:`presslens.text.hedging.vetoed_claim_cue` dropped before the fit;
 - ``bagged``: the cue scorer of :func:`presslens.training.realnews_claims.bagged_cue_scorer`;
-- ``veto``: the claims option ``cue_veto`` (the trainer's row "+ cue veto (s25)").
+- ``veto``: the claims option ``cue_veto`` (the trainer's row "+ cue veto (s25)");
+- ``s26``: the claims option ``cue_candidates=s26`` (decision-time additions and vetoes; the fits are the shipped
+  screen's, so the two differ only where an s26 rule fires);
+- ``s26-trained``: the same rules as training candidates (additions added, vetoed candidates dropped), both scorers
+  refitted; ``s26-trained-cue``: the same, but the claim scorer's class-table feature reads the shipped candidates,
+  so claims cannot move (written after the option's outcome and audit B were read: not pre-registered).
 
 Prints claim P / R / ECE and hedged P / R per held-out split and their sums (model card, s25). Slow: about five
 minutes a screen on one free core.
@@ -25,7 +30,15 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from presslens.text.hedging import IGNORE_CASE, Cue, claim_cue_candidates, dedupe_cues, vetoed_claim_cue
+from presslens.text.hedging import (
+    IGNORE_CASE,
+    Cue,
+    claim_cue_additions,
+    claim_cue_candidates,
+    dedupe_cues,
+    vetoed_claim_cue,
+    vetoed_claim_cue_s26,
+)
 from presslens.training import realnews_claims as rc
 
 _PARTICIPLE = re.compile(r"\b(?:suggesting|indicating)\b", IGNORE_CASE)
@@ -48,6 +61,16 @@ def _adding(pattern: re.Pattern[str]) -> rc.CandidateRule:
     return candidates
 
 
+def _s26_trained(text: str, wider: bool = False) -> list[Cue]:
+    """The option ``cue_candidates=s26``'s rules as training candidates instead (the way that failed at s23-s25):
+    its vetoed candidates dropped, its additions added (cue type "uncertainty" for the open questions, "evidential"
+    otherwise), both scorers refitted."""
+    kept = [(a, b, k) for a, b, k in claim_cue_candidates(text, wider) if not vetoed_claim_cue_s26(text, a, b)]
+    added = [(a, b, "uncertainty" if name == "uncertainty" else "evidential")
+             for a, b, name in claim_cue_additions(text, claim_cue_candidates(text, wider))]
+    return dedupe_cues(kept + added)
+
+
 def _removing(text: str, wider: bool = False) -> list[Cue]:
     return [(a, b, k) for a, b, k in claim_cue_candidates(text, wider) if not vetoed_claim_cue(text, a, b)]
 
@@ -59,14 +82,25 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "removed": (_removing, replace(rc.SHIPPED, cue_c=0.01)),
     "bagged": (None, replace(rc.SHIPPED, cue_c=0.01, cue_bagged=True)),
     "veto": (None, replace(rc.SHIPPED, cue_c=0.01, cue_veto=True)),
+    "s26": (None, replace(rc.SHIPPED, cue_c=0.01, cue_s26=True)),
+    "s26-trained": (_s26_trained, replace(rc.SHIPPED, cue_c=0.01)),
+    "s26-trained-cue": (_s26_trained, replace(rc.SHIPPED, cue_c=0.01)),
 }
+
+
+TABLE_SHIPPED = frozenset({"s26-trained-cue"})
+"""screens whose claim scorer's class-table feature reads the shipped candidates (only the cue scorer sees theirs)"""
+_LAST_CANDIDATES: list[rc.CandidateRule] = []
+"""the candidate rule of the last screen when it was not the shipped one (its fits are not reused)"""
 
 
 def screen(cache: Path, name: str) -> str:
     """One screen's held-out lines (markdown rows) and its sums."""
     candidates, options = SCREENS[name]
-    data = rc.load_dataset(cache, False, candidates)
-    rc._FITS.clear()
+    data = rc.load_dataset(cache, False, candidates, table_shipped=name in TABLE_SHIPPED)
+    if candidates is not None or _LAST_CANDIDATES:
+        rc._FITS.clear()  # the fits are keyed by the training splits, not by the candidates
+    _LAST_CANDIDATES[:] = [candidates] if candidates is not None else []
     sums = [0.0] * len(rc.METRICS)
     lines = []
     for held in rc.SPLITS:

@@ -70,9 +70,13 @@ class ClaimsAnalyzer(Analyzer):
         AnalyzerOption("furniture", ("text", "layout"), "text",
                        "'layout': also subheads, print notices and wire datelines (1.10; not shipped: no open-split "
                        "gain)"),
-        AnalyzerOption("cue_candidates", ("1.11", "1.12"), "1.11",
+        AnalyzerOption("cue_candidates", ("1.11", "1.12", "s26"), "1.11",
                        "'1.12': also 'likelihood that', 'hard to know', 'not known yet whether' as hedge cues and no "
-                       "'doubts about' (not shipped: held-out hedged precision fell over seven splits)"),
+                       "'doubts about' (not shipped: held-out hedged precision fell over seven splits); 's26': "
+                       "decision-time cues outside the learned scorers ('possibility that', 'unclear whether', "
+                       "'remains to be seen', sourceless 'is considered', 'credibly accused of', 'what looks to be') "
+                       "and no 'could be seen' or label 'allegedly' (not shipped: held-out hedged precision fell over nine "
+                       "splits and audit B's wrong hedges rose, model card s26 hedge13)"),
         AnalyzerOption("prediction_rules", ("stop24", "stop25", "stop26", "stop25+26"), "stop24",
                        "'stop25': also the stop-25 prediction rules (legacy verdicts by historians, 'is yet to be "
                        "determined', gerund 'expecting X to', ...; not shipped: no held-out gain, audit B precision "
@@ -110,13 +114,15 @@ class ClaimsAnalyzer(Analyzer):
         wider = self.option("cue_candidates") == "1.12"
         scored = score_sentences(unit_texts, unit_probabilities(probs.tolist(), units),
                                  unit_embeddings(enc.sentence_embeddings, units), unit_forecasts, wider_cues=wider,
-                                 cue_veto=self.option("cue_veto") == "on")
+                                 cue_veto=self.option("cue_veto") == "on",
+                                 s26_rules=self.option("cue_candidates") == "s26")
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]
         links = linked_attributions(ranges, attribution_spans(attributions))
         findings = [
-            self._claim(article, units[i][0], s, e, scores[i], hedges[i], figures, link)
+            self._claim(article, units[i][0], s, e, scores[i],
+                        sorted(hedges[i] + scored.added[i]) if scored.added else hedges[i], figures, link)
             for i, (s, e), link in zip(chosen, ranges, links, strict=True)
         ]
         # the prediction buckets (.predictions, scores counted with analyzer 1.6's claim decisions) keep reading the

@@ -29,7 +29,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -385,18 +385,32 @@ class SentenceScores:
     claim: list[float]
     hedge: list[float]
     cues: list[list[ScoredCue]]
+    added: list[list[ScoredCue]] = field(default_factory=list)
+    """per sentence, the cues the option ``cue_candidates=s26`` adds (with their fixed class score; not candidates of
+    :func:`presslens.text.hedging.claim_cue_candidates`, so the 1.6 calibration of the predictions never sees them)"""
 
 
 def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np.ndarray,
                     forecasts: Sequence[bool], in_article: bool = True,
                     scorers: RealNewsScorers | None = None, wider_cues: bool = False,
-                    cue_veto: bool = False) -> SentenceScores:
+                    cue_veto: bool = False, s26_rules: bool = False) -> SentenceScores:
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
     sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`);
     ``wider_cues``: the cue candidates of ``claim_cue_candidates(text, wider=True)`` (an option); ``cue_veto``:
-    candidates of :func:`presslens.text.hedging.vetoed_claim_cue` get probability 0 (the option ``cue_veto``)."""
-    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class, vetoed_claim_cue
+    candidates of :func:`presslens.text.hedging.vetoed_claim_cue` get probability 0 (the option ``cue_veto``);
+    ``s26_rules`` (the option ``cue_candidates=s26``): the cues of :func:`presslens.text.hedging.claim_cue_additions`
+    are added with their class's fixed score and the candidates of
+    :func:`presslens.text.hedging.vetoed_claim_cue_s26` get probability 0, after both scorers (their inputs do not
+    change)."""
+    from presslens.text.hedging import (
+        HEDGE_CLASS_SCORES,
+        claim_cue_additions,
+        claim_cue_candidates,
+        cue_class,
+        vetoed_claim_cue,
+        vetoed_claim_cue_s26,
+    )
 
     models = scorers if scorers is not None else load_scorers()
     emb = np.asarray(embeddings, dtype=np.float64).reshape(len(texts), -1) if len(texts) else np.zeros((0, 0))
@@ -418,10 +432,16 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     for i, found in enumerate(spans):
         for s, e, name in found:
             q = next(it)
-            if cue_veto and vetoed_claim_cue(texts[i], s, e):
+            if (cue_veto and vetoed_claim_cue(texts[i], s, e)) or (s26_rules and vetoed_claim_cue_s26(texts[i], s, e)):
                 q = 0.0
             cues[i].append((s, e, name, q))
             hedge[i] = max(hedge[i], q)
+    added: list[list[ScoredCue]] = [[] for _ in texts]
+    if s26_rules:
+        for i, found in enumerate(spans):
+            for s, e, name in claim_cue_additions(texts[i], found):
+                added[i].append((s, e, name, HEDGE_CLASS_SCORES[name]))
+                hedge[i] = max(hedge[i], HEDGE_CLASS_SCORES[name])
     count = len(texts)
     # the claim scorer's hedge feature: the best class score of the sentence's candidates (a fixed table, so the
     # claim score does not move with the cue scorer)
@@ -441,4 +461,4 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     claim = models.claim.probabilities(
         np.asarray(sentence_rows).reshape(len(texts), len(models.claim.names)), emb
     ).tolist() if texts else []
-    return SentenceScores(claim, hedge, cues)
+    return SentenceScores(claim, hedge, cues, added)
