@@ -320,6 +320,27 @@ def test_walk_through_with_the_real_pipeline(tmp_path: Path, capsys: pytest.Capt
     assert main(["claims", "--db", db, "--like", " "]) == 2
 
 
+def test_the_outlet_folders_indexed_one_run_each_equal_figures_rebuild(store_url: str,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """User trial s26, item 4: examples/outlets indexed one outlet folder per `index` run (not in date order),
+    with the real pipeline, then `figures --rebuild` on the same store: the same rows and the same view."""
+    from presslens.cli import main
+
+    outlets = Path(__file__).parents[1] / "examples" / "outlets"
+    for folder in sorted(outlets.iterdir()):
+        assert main(["index", str(folder), "--db", store_url, "--source", folder.name, "--threads", "1",
+                     "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["figures", "--db", store_url, "--min-articles", "1", "--format", "json"]) == 0
+    shown = capsys.readouterr().out
+    before = _mention_rows(store_url)
+    assert len({row[1] for row in before if row[1] is not None}) >= 5
+    assert main(["figures", "--rebuild", "--db", store_url, "--min-articles", "1", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("regrouped ") and out.split("\n", 1)[1] == shown
+    assert _mention_rows(store_url) == before
+
+
 # ------------------------------------------------------------------ re-analysis and concurrent indexers
 
 
