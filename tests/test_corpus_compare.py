@@ -166,11 +166,44 @@ def test_figure_filters(store_url: str) -> None:
 def test_incremental_assignment_equals_a_rebuild(store_url: str) -> None:
     _fill(store_url)
     before = _partition(store_url)
+    rows = _mention_rows(store_url)
     assert len(before) >= 3 and any(len(g) >= 4 for g in before)
     with open_store(store_url, write=True) as store:
         mentions, groups = rebuild_groups(store, embed=hashed_embedder())
     assert mentions == sum(len(g) for g in before) and groups == len(before)
     assert _partition(store_url) == before
+    assert _mention_rows(store_url) == rows  # vectors too: each article embedded alone, as at index time
+
+
+def _mention_rows(url: str) -> list[tuple[object, ...]]:
+    """Every stored mention row as written: id, group id, article, clause and outcome vector bytes."""
+    with open_store(url) as store, store.reading() as conn:
+        return [(mid, gid, aid, bytes(vec) if vec is not None else None, bytes(out) if out is not None else None)
+                for mid, gid, aid, vec, out in conn.execute(
+                    select(FIGURE_MENTIONS.c.id, FIGURE_MENTIONS.c.group_id, FIGURE_MENTIONS.c.article_id,
+                           FIGURE_MENTIONS.c.vector, FIGURE_MENTIONS.c.outcome).order_by(FIGURE_MENTIONS.c.pk))]
+
+
+def test_several_index_runs_out_of_date_order_equal_a_rebuild(store_url: str) -> None:
+    # one `index` run per outlet (user trial s26): Ledger's 24 Sept and 3 Oct articles first, then the others
+    by_source = ([ARTICLES_IN_DATE_ORDER[i] for i in (0, 4)], ARTICLES_IN_DATE_ORDER[1:2], ARTICLES_IN_DATE_ORDER[2:4])
+    for run in by_source:
+        with open_store(store_url, write=True, create=True) as store:
+            tracker = _tracker(store)  # a new run restores the stored grouping
+            for text, source, date in run:
+                assert store.add(make_article(text, source, date), tracker)
+    before = _mention_rows(store_url)
+    partition = _partition(store_url)
+    with open_store(store_url) as store, store.reading() as conn:
+        texts = {mid: json.loads(data)["text"] for mid, data in conn.execute(
+            select(FIGURE_MENTIONS.c.id, FIGURE_MENTIONS.c.data))}
+    alone = {texts[mid] for g in partition if len(g) == 1 for mid in g}
+    # online grouping depends on the order of arrival: 700,000 came before the mentions it would join in date order
+    assert "About 700,000 men" in alone and any(len(g) == 3 for g in partition)
+    with open_store(store_url, write=True) as store:
+        mentions, groups = rebuild_groups(store, embed=hashed_embedder())
+    assert (mentions, groups) == (len(before), len(partition))
+    assert _mention_rows(store_url) == before  # same groups, ids, vectors and outcome vectors
 
 
 def test_a_failed_article_leaves_no_mentions_or_vectors(store_url: str) -> None:
@@ -285,6 +318,27 @@ def test_walk_through_with_the_real_pipeline(tmp_path: Path, capsys: pytest.Capt
     assert main(["db", "rebuild-groups", "--db", db]) == 0
     assert "regrouped" in capsys.readouterr().out
     assert main(["claims", "--db", db, "--like", " "]) == 2
+
+
+def test_the_outlet_folders_indexed_one_run_each_equal_figures_rebuild(store_url: str,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """User trial s26, item 4: examples/outlets indexed one outlet folder per `index` run (not in date order),
+    with the real pipeline, then `figures --rebuild` on the same store: the same rows and the same view."""
+    from presslens.cli import main
+
+    outlets = Path(__file__).parents[1] / "examples" / "outlets"
+    for folder in sorted(outlets.iterdir()):
+        assert main(["index", str(folder), "--db", store_url, "--source", folder.name, "--threads", "1",
+                     "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["figures", "--db", store_url, "--min-articles", "1", "--format", "json"]) == 0
+    shown = capsys.readouterr().out
+    before = _mention_rows(store_url)
+    assert len({row[1] for row in before if row[1] is not None}) >= 5
+    assert main(["figures", "--rebuild", "--db", store_url, "--min-articles", "1", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("regrouped ") and out.split("\n", 1)[1] == shown
+    assert _mention_rows(store_url) == before
 
 
 # ------------------------------------------------------------------ re-analysis and concurrent indexers

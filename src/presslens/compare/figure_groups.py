@@ -61,7 +61,8 @@ the ``"general-f1+conflicts"`` grouping that passed the pre-registered decision 
 re-analysed article's old mentions out of their groups and assigns the new ones;
 :meth:`FigureGrouper.rebuild` regroups every stored mention from scratch (after a model or configuration
 change), in date order (ties: arrival order). Indexing articles in date order and rebuilding give the same
-groups, with the same ids.
+groups, with the same ids. (A store's rebuild, :func:`presslens.store.tracking.rebuild_groups`, replays the
+indexing order instead, one article at a time, so that index runs in any order equal it.)
 
 **Group ids** need no counter: a new group is named after the mention that founds it
 (:func:`founding_group_id`, a hash of the mention's id, which holds the article's corpus key). Two indexers

@@ -155,7 +155,7 @@ def add_store_commands(sub: Any) -> None:
     fg.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
     _min_score(fg, "figures, their sources and hedges")
     fg.add_argument("--rebuild", action="store_true",
-                    help="regroup every stored figure from the stored reports (after a model change)")
+                    help="regroup every stored figure from the stored reports in indexing order (after a model change)")
 
     cl = sub.add_parser("claims", help="find where a claim was made before, or claims several sources make")
     _common(cl)

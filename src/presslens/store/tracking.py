@@ -27,8 +27,9 @@ loaded the state: two runs can each open a group for the same thing (``presslens
 them).
 
 :func:`rebuild_groups` regroups every stored mention from scratch (``presslens figures --rebuild``, after a
-model or configuration change): mentions are rebuilt from the stored reports, re-embedded, grouped in date
-order and written back in one transaction.
+model or configuration change): mentions are rebuilt from the stored reports, re-embedded and grouped by
+replaying indexing (articles in indexing order, one article at a time) and written back in one transaction,
+so sequential ``index`` runs in any order equal their rebuild.
 """
 
 from __future__ import annotations
@@ -302,9 +303,14 @@ def load_copies(conn: Any) -> dict[str, list[dict[str, Any]]]:
 
 def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: GroupingConfig | None = None,
                    outcome_embed: Embedder | None = None, part_embed: Embedder | None = None) -> tuple[int, int]:
-    """Rebuild every figure mention from the stored reports, re-embed and regroup them in date order, and
-    replace the ``figure_mentions`` rows in one transaction; (mentions, groups). ``grouping`` and the token-state
-    embedders as for :func:`figure_grouper`."""
+    """Rebuild every figure mention from the stored reports and regroup them by replaying indexing: the
+    articles in indexing order (``articles.pk``), each one's mentions made, embedded (one encoder call per
+    article, as :meth:`CorpusTracker.rows_for` makes them: the encoder's output depends on the batch a text
+    is in) and assigned as an ``index`` run assigns them; then replace the ``figure_mentions`` rows in one
+    transaction; (mentions, groups). So a store filled by any number of sequential ``index`` runs, in any
+    order, equals its rebuild (partition, group ids, vectors); after a model or grouping change the rebuild
+    is what indexing the same articles in the same order gives. ``grouping`` and the token-state embedders
+    as for :func:`figure_grouper`."""
     grouper = figure_grouper(grouping, embed, outcome_embed=outcome_embed, part_embed=part_embed)
     per_article: list[tuple[int, Article, list[Finding]]] = []
     with store.reading() as conn:
@@ -318,17 +324,8 @@ def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: Gro
             article = dataclasses.replace(article_from_stored(bytes(packed), text), id=key)
             per_article.append((pk, article, findings_from_dicts(doc.get("findings") or [])))
     rows: list[tuple[int, FigureMention]] = []
-    for pk, article, findings in per_article:
-        for m in mentions_from_findings(article, findings):
-            rows.append((pk, m))
-    grouped = [m for _, m in rows if m.measure is not None]
-    vecs = grouper.embed([m.masked_clause for m in grouped]) if grouped and grouper.embed else None
-    vectors = {m.id: vecs[i] for i, m in enumerate(grouped)} if vecs is not None else {}
-    grouper.restore([m for _, m in rows], {}, vectors)
-    for m in grouped:  # restore() skips ungrouped ones; keep the vectors for rebuild()
-        if m.id in vectors:
-            grouper.vectors[m.id] = np.asarray(vectors[m.id], dtype=np.float16)
-    grouper.rebuild()
+    for pk, article, findings in per_article:  # as CorpusTracker.rows_for assigns a new article
+        rows.extend((pk, m) for m in grouper.add_article(article, findings))
     with store.transaction() as conn:
         conn.execute(FIGURE_MENTIONS.delete())
         if rows:
