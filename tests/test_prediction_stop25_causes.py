@@ -1,6 +1,6 @@
 """Prediction rules of issue 13, stop 25 (pc11): general causes of wrong assertions and misses read off dev8's
 errors (opened at the start of stop 25) and audit A (s25), the option ``claims.prediction_rules=stop25`` (not the
-default: no held-out gain, audit B precision unchanged; MODEL_CARD.md). Each case is an invented sentence of the
+default: no held-out gain, audit B precision unchanged; HISTORY.md). Each case is an invented sentence of the
 same shape; each rule has a guard case that must stay a prediction, so a rule that fires on every sentence fails
 here; with the option off, the stop-24 readings hold."""
 

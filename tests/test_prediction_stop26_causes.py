@@ -1,8 +1,8 @@
-"""Prediction rules of issue 13, stop 26 (pc12): general causes of wrong assertions read off dev9's errors (opened
-at the start of stop 26), the option ``claims.prediction_rules=stop26`` (``stop25+26`` with the stop-25 rules; not
-the default, MODEL_CARD.md has the ship rule's verdict). GUIDELINE.md section 6: hopes and wishes, general stances
-and refusals are no predictions. Each case is an invented sentence of the same shape; each rule has a guard case
-that must stay a prediction; with the option off, the stop-24 readings hold."""
+"""Prediction rules of issue 13, stop 26 (pc12): general causes of wrong assertions read off dev9's errors (opened at
+the start of stop 26), the option ``claims.prediction_rules=stop26`` (``stop25+26`` with the stop-25 rules; not the
+default, HISTORY.md of the model card has the ship rule's verdict). GUIDELINE.md section 6: hopes and wishes,
+general stances and refusals are no predictions. Each case is an invented sentence of the same shape; each rule has
+a guard case that must stay a prediction; with the option off, the stop-24 readings hold."""
 
 from __future__ import annotations
 

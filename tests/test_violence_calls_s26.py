@@ -1,7 +1,7 @@
 """Calls to action, issue 13, stop 26 (pc12): a plea verb in the present progressive ("So I am asking you to support
 my campaign", "And I am calling on Congress to immediately release ...", both missed gold calls of dev9) is a plea
-cue with the option ``violence.call_progressive_pleas=on`` (off by default; MODEL_CARD.md has the ship rule's
-verdict). Invented sentences of the same shape, and guards that must stay no plea."""
+cue with the option ``violence.call_progressive_pleas=on`` (off by default; the model card's HISTORY.md, stop 26,
+has the ship rule's verdict). Invented sentences of the same shape, and guards that must stay no plea."""
 
 from __future__ import annotations
 

@@ -638,11 +638,11 @@ def vetoed_claim_cue(text: str, start: int, end: int) -> bool:
 
 
 # Decision-time cue rules of the claims option ``cue_candidates=s26`` (issue 13 s26, helper hedge13). Every earlier
-# try to add cue candidates to the learned cue scorer's training rows failed the ship rule through the refit (model
-# card 1.12, s24 and s25: a few new training rows moved other folds' precision), so these rules stay outside both
-# learned scorers: an added cue gets the fixed score of its class (HEDGE_CLASS_SCORES), a vetoed candidate scores 0,
-# and neither the cue scorer's nor the claim scorer's inputs change. The additions are the groups GUIDELINE.md
-# section 5 names of the gold cues of the nine open splits that had no candidate:
+# try to add cue candidates to the learned cue scorer's training rows failed the ship rule through the refit
+# (HISTORY.md of the model card, 1.12, s24 and s25: a few new training rows moved other folds' precision), so these
+# rules stay outside both learned scorers: an added cue gets the fixed score of its class (HEDGE_CLASS_SCORES), a
+# vetoed candidate scores 0, and neither the cue scorer's nor the claim scorer's inputs change. The additions are
+# the groups GUIDELINE.md section 5 names of the gold cues of the nine open splits that had no candidate:
 # - "possibility / likelihood that" ("there is a possibility that": decided with dev8; "likely" as a noun), not
 #   after "rule out" or "no";
 # - an open question: "unclear / unknown / not (yet) known / not clear" + a wh-word or "at what", "yet / remains to

@@ -34,8 +34,8 @@ from presslens.text.wordstarts import WordStarts, finditer_from, index_words, ma
 # ---------------------------------------------------------------------------------------------------
 
 # The stop-25 rules (pc11, issue 13) are the analyzer option ``claims.prediction_rules=stop25``, off by default:
-# judged by the ship rule they moved no open split held out, and audit B's precision did not rise (MODEL_CARD.md of
-# the claims model). The analyzer turns them on for one article with :func:`stop25_rules`.
+# judged by the ship rule they moved no open split held out, and audit B's precision did not rise (HISTORY.md of
+# the claims model card). The analyzer turns them on for one article with :func:`stop25_rules`.
 _STOP25: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_prediction_rules_stop25", default=False)
 
 
@@ -56,7 +56,7 @@ def _stop25() -> bool:
 # The stop-26 rules (pc12, issue 13; read off dev9's wrong assertions, GUIDELINE.md section 6: "hopes and wishes",
 # "general stances" and refusals are no predictions) are the analyzer option ``claims.prediction_rules=stop26``
 # (alone) or ``stop25+26`` (with the stop-25 rules), off by default: they moved no open split held out and audit B
-# did not change (MODEL_CARD.md of the claims model).
+# did not change (HISTORY.md of the claims model card, stop 26).
 _STOP26: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_prediction_rules_stop26", default=False)
 
 

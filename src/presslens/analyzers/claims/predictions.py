@@ -7,7 +7,7 @@ bucket's score is the share of its sentences that match a gold prediction on the
 where the count is small, so that a score reads as the probability that the prediction is right. The scores of
 the first ten buckets were read off dev, dev2 and dev3, the last two at stop 21-22; the table is held out on dev6
 and dev7 only. A bucket right on one split and wrong on another scores below 0.5 (a candidate, not asserted) in the
-``recalibrated`` option; the default keeps the hand table (the cap lost on the ship rule, MODEL_CARD.md, stop 24).
+``recalibrated`` option; the default keeps the hand table (the cap lost on the ship rule, HISTORY.md, stop 24).
 
 | bucket | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | dev8 | dev9 | score |
 |---|---|---|---|---|---|---|---|---|---|---|
@@ -28,7 +28,7 @@ and dev7 only. A bucket right on one split and wrong on another scores below 0.5
 scores are the stop-19..22 hand table, unchanged: read off dev..dev5, so held out on dev6 .. dev9. dev7 before the
 stop-24 rules: 18 right of 22 asserted; the stop-24 rules were read off dev7's errors and audit A, so dev7's 19 of 19
 after them is in-sample. dev8, opened at stop 25: 9 right of 23 asserted, wrong by readings, not by bucket scores;
-the stop-25 rules read off it are the option ``claims.prediction_rules=stop25``, MODEL_CARD.md. dev9, opened at stop 26:
+the stop-25 rules read off it are the option ``claims.prediction_rules=stop25``, HISTORY.md. dev9, opened at stop 26:
 14 right of 25 asserted, again readings; the stop-26 rules read off it (a third party's hope, a refusal to condemn,
 keeping the law) are the option ``claims.prediction_rules=stop26``, and ``stop25+26`` turns on both.)
 
@@ -57,12 +57,12 @@ commitment, so a prediction.
 The table is :data:`HAND_SCORES`, the default. :data:`RECALIBRATED_SCORES` (the option
 ``claims.prediction_scorer=recalibrated``) re-estimates each bucket from its counts on the nine open splits by
 :func:`recalibrated_bucket_score` (a bucket mostly wrong on some split scores below 0.5); judged
-leave-one-split-out it lost to the hand table on the ship rule (MODEL_CARD.md, stops 22-24), so by the
+leave-one-split-out it lost to the hand table on the ship rule (HISTORY.md, stops 22-24), so by the
 ship rule it is an option, not the default. :func:`prediction_score` is a learned alternative (a logistic
 regression over :func:`prediction_features`, ``presslens train predictions``), used when the analyzer option
 ``claims.prediction_scorer`` is "learned" (:data:`SCORER_CHOICES`): refitted on the nine open splits with general features (voice, subject, verb
 class, generic frame, horizon, question, scripture, the bucket), on leave-one-split-out it did not raise the summed
-held-out precision over these scores (models/claims/MODEL_CARD.md, "Prediction scorer"), so by the ship rule of
+held-out precision over these scores (models/claims/HISTORY.md, "Prediction scorer"), so by the ship rule of
 issue 13 it is not the default.
 
 Counts: `presslens train predictions --data ../shared/data/ptc-semeval2020-task11 --dry-run` (its "bucket
@@ -133,7 +133,7 @@ def recalibrated_bucket_score(per_split: dict[str, tuple[int, int]]) -> float:
 
 #: :func:`recalibrated_bucket_score` of each bucket over the nine open splits dev..dev9 (the bucket counts of
 #: ``presslens train predictions --dry-run``, stop 24 rules, refit of stop 26); the scores of the option
-#: ``claims.prediction_scorer=recalibrated`` (the five- to eight-split tables of stops 22-25 are in MODEL_CARD.md)
+#: ``claims.prediction_scorer=recalibrated`` (the five- to eight-split tables of stops 22-25 are in HISTORY.md)
 RECALIBRATED_SCORES: dict[str, float] = {
     "sure forecast in a claim": 0.89,
     "forecast in a claim": 0.45,
@@ -246,7 +246,7 @@ def prediction_score(features: list[float], path: Path = SCORER_FILE) -> float:
 #: the values of the analyzer option ``claims.prediction_scorer`` that picks the scores of prediction findings:
 #: "hand" (:data:`HAND_SCORES`, the default), "learned" (:func:`prediction_score`) or "recalibrated"
 #: (:data:`RECALIBRATED_SCORES`); the options did not beat the hand scores on the leave-one-split-out comparison of
-#: ``presslens train predictions`` (MODEL_CARD.md has the table)
+#: ``presslens train predictions`` (MODEL_CARD.md has the sums, HISTORY.md the tables)
 SCORER_CHOICES = ("hand", "learned", "recalibrated")
 
 

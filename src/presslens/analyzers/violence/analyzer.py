@@ -53,24 +53,24 @@ DEMANDS_CHOICES = ("off", "on")
 """The values of the analyzer option ``violence.call_demands``; "on" (the default since 1.8) makes calm sentences with a
 demand cue ("The administration should stop ...") call-to-action candidates scored by the call scorer. Off by default
 in 1.7 (a wrong asserted call on stop 21's audit B); on in 1.8 together with the plea candidates, by the ship rule of
-stop 22 (MODEL_CARD.md, "Analyzer 1.8", has the leave-one-split-out table and the audit counts)."""
+stop 22 (the model card's HISTORY.md, "Analyzer 1.8", has the leave-one-split-out table and the audit counts)."""
 PLEAS_CHOICES = ("off", "on")
 """The values of the analyzer option ``violence.call_pleas``; "on" turns on plea candidates: sentences with a plea,
 request or demand in the writer's voice that no imperative carries ("I encourage all parents ... to", "we beg you to
 act now", "investigators should interview everyone", "Could the good people of X ... elect someone else?"; see
-:func:`.calls.plea_cue`) become call-to-action candidates scored by the call scorer. MODEL_CARD.md has the
-leave-one-split-out table that decided its default."""
+:func:`.calls.plea_cue`) become call-to-action candidates scored by the call scorer. The model card's HISTORY.md
+("Analyzer 1.8") has the leave-one-split-out table that decided its default."""
 VOICE_CHECKS_CHOICES = ("off", "on")
 """The values of the analyzer option ``violence.call_voice_checks`` (1.9); "on" drops three general false calls: a
 quotation closed by a comma and a quote mark before its speaker ("... the questions,' he jabbed."), a reported pledge
 or promise ("has pledged to vote down"), and "challenge" as a plea verb without "to <verb>". Off by default: no open
-split and neither audit changes with it, so the ship rule could not make it the default (MODEL_CARD.md, "Analyzer
-1.9")."""
+split and neither audit changes with it, so the ship rule could not make it the default (the model card's HISTORY.md,
+"Analyzer 1.9")."""
 PROGRESSIVE_PLEAS_CHOICES = ("off", "on")
 """The values of the analyzer option ``violence.call_progressive_pleas`` (stop 26); "on" reads a plea verb in the
 present progressive as a plea cue ("So I am asking you to support my campaign", "I am calling on Congress to
 ..."; :func:`.calls.progressive_pleas`). Off by default: read off dev9's missed calls, it moves no other open split held
-out and audit B did not change, so the ship rule could not make it the default (MODEL_CARD.md, stop 26)."""
+out and audit B did not change, so the ship rule could not make it the default (MODEL_CARD.md; HISTORY.md, stop 26)."""
 SOFT_CALL_VETOES = CANDIDATE_CALL_REASONS | {"no_call_cue"}
 """Call-to-action vetoes that a demand cue overrides: a named party's demand ("The administration should stop ...")
 has no imperative and no "we must", so it has no call cue in the sense of :func:`.vetoes.has_call_cue`."""

@@ -123,7 +123,7 @@ _PROGRESSIVE: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_c
 def progressive_pleas(on: bool = True) -> Iterator[None]:
     """Inside the block a plea verb may be in the present progressive (option ``violence.call_progressive_pleas``,
     stop 26; off by default: read off dev9, it moves no other open split held out and audit B did not change;
-    MODEL_CARD.md)."""
+    MODEL_CARD.md, and HISTORY.md beside it for the stop-26 tables)."""
     token = _PROGRESSIVE.set(on)
     try:
         yield
