@@ -65,7 +65,7 @@ def _check_batch(proc: subprocess.CompletedProcess[str], out: Path, home: Path) 
     assert "BLOCKED NETWORK" not in proc.stderr, proc.stderr
     assert proc.returncode == 0, proc.stderr
     reports = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(reports) == len(list(EXAMPLES.glob("*.txt"))) and all("article" in r for r in reports)
+    assert len(reports) == len(list(EXAMPLES.rglob("*.txt"))) and all("article" in r for r in reports)
     assert not (home / ".cache" / "Microsoft").exists(), sorted(str(p) for p in home.rglob("*"))
 
 
