@@ -43,6 +43,8 @@ CASES = [
      "Embassy staff fall ill\n\nThe new findings echo similar reports that the staff had heard a loud noise at night."),
     ("attribution.relative_reports", "cut", "attribution",
      "Clinic row\n\nMara Lind, the nurse who accused the clinic of falsifying records, says the managers ignored her complaints."),
+    ("attribution.unfound_speakers", "on", "attribution",
+     "Harbour row\n\nKovalenko, 53, vehemently denied the allegations of bribery on Monday."),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),

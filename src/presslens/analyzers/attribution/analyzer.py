@@ -98,6 +98,7 @@ def extract(
     pictures: str = "candidate",
     adjective_nouns: str = "cue",
     relative_reports: str = "whole",
+    unfound_speakers: str = "off",
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
@@ -110,7 +111,9 @@ def extract(
     shipped) keeps a plural cue after an adjective ("similar reports") below 0.5 (MODEL_CARD.md 2.6);
     ``relative_reports="cut"`` (the ``attribution.relative_reports`` option, not shipped) ends a relative clause's
     content before the main clause's reporting verb ("the woman who accused X of abuse, says ...", MODEL_CARD.md
-    2.7)."""
+    2.7); ``unfound_speakers="on"`` (the ``attribution.unfound_speakers`` option, not shipped) finds a speaker the
+    layers did not find before a parenthetical age or a relative clause and an auxiliary ("X, 53, denied", "X,
+    who ..., has denied"), and the agent of "by" before a speaking relative clause (MODEL_CARD.md 2.11)."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -122,7 +125,8 @@ def extract(
     tagged = [a for a in (repair(text, a) for a in tagged) if a is not None]
     rules = rule_attributions(text, article.sentences) if use_rules else []
     merged = merge(rules, tagged, prefer, same_cue, text)
-    refined = refine(text, merged, article.sentences)
+    unfound = unfound_speakers == "on"
+    refined = refine(text, merged, article.sentences, unfound_speakers=unfound)
     if use_rules:
         taken = [a.content for a in refined if a.content is not None]
         posts = embedded_posts(text) + [
@@ -135,7 +139,7 @@ def extract(
         for item in lists:
             assess(text, item, article.sentences)
         refined = merge_quote_lists(text, refined, lists)
-        refined += nested_reports(text, refined, article.sentences)
+        refined += nested_reports(text, refined, article.sentences, unfound_speakers=unfound)
         continued_quotes(text, refined, article.sentences)
         excerpts = citation_excerpts(text)
         for x in excerpts:
@@ -186,6 +190,10 @@ class AttributionAnalyzer(Analyzer):
                        "a relative clause's content ('the woman who accused X of abuse, says ...'): to the clause's "
                        "end ('whole', shipped) or cut before the main clause's reporting verb ('cut', experimental; "
                        "MODEL_CARD.md 2.7)"),
+        AnalyzerOption("unfound_speakers", ("off", "on"), "off",
+                       "speakers the layers miss before a parenthetical age or a who-clause and an auxiliary, and "
+                       "the agent of 'by' before a speaking relative clause: 'off' (shipped, 2.10's rules) or 'on' "
+                       "(experimental; failed the ship rule, MODEL_CARD.md 2.11)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -194,7 +202,8 @@ class AttributionAnalyzer(Analyzer):
         tagger: Tagger | None = self.model("attribution")
         found = extract(features, tagger=tagger, use_model=tagger is not None, scorer=self.option("scorer"),
                         pictures=self.option("pictures"), adjective_nouns=self.option("adjective_nouns"),
-                        relative_reports=self.option("relative_reports"))
+                        relative_reports=self.option("relative_reports"),
+                        unfound_speakers=self.option("unfound_speakers"))
         findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
 

@@ -36,8 +36,11 @@ _LEADING_THAT = re.compile(r"\s*(?:that\s+|:\s*)?", re.I)
 LEAD_WORDS = 40
 
 
-def nested_reports(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
-    """The attributions nested in the contents of ``atts`` (refined, not yet calibrated)."""
+def nested_reports(
+    text: str, atts: list[Attribution], sentence_ranges: list[Span], *, unfound_speakers: bool = False
+) -> list[Attribution]:
+    """The attributions nested in the contents of ``atts`` (refined, not yet calibrated; ``unfound_speakers`` as
+    in :func:`~.refine.refine`)."""
     quotes = quote_spans(text)
     cues = [a.cue for a in atts]
     found: list[Attribution] = []
@@ -65,4 +68,4 @@ def nested_reports(text: str, atts: list[Attribution], sentence_ranges: list[Spa
             found.append(Attribution(cue, src, body, RULE_SCORE, True))
             cues.append(cue)
             break
-    return refine(text, found, sentence_ranges) if found else []
+    return refine(text, found, sentence_ranges, unfound_speakers=unfound_speakers) if found else []

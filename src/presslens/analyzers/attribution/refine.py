@@ -241,6 +241,9 @@ _ANTECEDENT_DETERMINERS = frozenset(
     "a an the some many several most these those this his her their its our two three four five".split()
 )
 _PREPOSITIONS = frozenset("in at of on to from by for with about into over under near across inside".split())
+#: with ``agent`` (the ``attribution.unfound_speakers`` option, 2.11, not shipped), a preposition whose noun may be
+#: the antecedent of a speaking relative clause ("protests by ACRA, which said", "talks by a preacher who accused")
+_AGENT_PREPOSITIONS = frozenset({"by"})
 #: lower-case words that end no antecedent noun phrase (a clause, a number or a pronoun before the "which")
 _NOT_ANTECEDENT_HEADS = frozenset(
     "it this that them him her us me you all one ones thing things way time year years day days week weeks".split()
@@ -255,7 +258,9 @@ def _disagrees(head: str, cue_word: str) -> bool:
     return plural and singular_verb
 
 
-def relative_antecedent(text: str, cue: Span, sentence_ranges: list[Span]) -> Span | None:
+def relative_antecedent(
+    text: str, cue: Span, sentence_ranges: list[Span], *, agent: bool = False
+) -> Span | None:
     """The speaker of a cue in a relative clause: the noun phrase the relative pronoun stands for (``Christine
     Blasey Ford, 51, who claims ...`` takes ``Ford``'s name, ``environmental campaigners who argue`` the
     campaigners). A name is its run of capitalised words; a common noun goes back to its determiner within three
@@ -297,7 +302,8 @@ def relative_antecedent(text: str, cue: Span, sentence_ranges: list[Span]) -> Sp
                 break
             if not (w.islower() or w[0].isupper()) or w.lower() in ("and", "or", "but", "to", "of", "for", "with"):
                 break
-    if k > 0 and text[spans[k - 1][0] : spans[k - 1][1]].lower() in _PREPOSITIONS:
+    before = text[spans[k - 1][0] : spans[k - 1][1]].lower() if k > 0 else ""
+    if before in _PREPOSITIONS and not (agent and before in _AGENT_PREPOSITIONS):
         return None  # "a health alert to its staff in China, which states": the noun of a phrase after a noun
     src = clean_source(text, (spans[k][0], spans[-1][1]))
     if src is None or sanity.source_problems(text, src, sent, cue):
@@ -396,7 +402,9 @@ def repair(text: str, a: Attribution) -> Attribution | None:
     return a
 
 
-def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> list[Attribution]:
+def refine(
+    text: str, atts: list[Attribution], sentence_ranges: list[Span], *, unfound_speakers: bool = False
+) -> list[Attribution]:
     """Precision filters over the merged attributions.
 
     Kept: a cue from the reporting lexicon (or a quote frame) outside the non-reporting frames, not negated,
@@ -412,7 +420,7 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
     for a in atts:
         a.source = clean_source(text, a.source)
         if a.source is None or text[a.source[0] : a.source[1]].lower() in ("who", "which", "that"):
-            a.source = relative_antecedent(text, a.cue, sentence_ranges) or a.source
+            a.source = relative_antecedent(text, a.cue, sentence_ranges, agent=unfound_speakers) or a.source
         if a.source is None:
             a.source = subject_source(text, a.cue, sentence_ranges)
         a.source = relative_clause_subject(text, a, sentence_ranges) or a.source
@@ -422,7 +430,9 @@ def refine(text: str, atts: list[Attribution], sentence_ranges: list[Span]) -> l
         a.source = parenthetical_subject(text, a.source, a.cue, sentence_ranges) or a.source
         a.source = speech_noun_speaker(text, a.source) or a.source
         a.source = coordinated_subject(text, a.source, a.cue) or a.source
-        a.source = who_parenthetical_speaker(text, a.source, a.cue, sentence_ranges) or a.source
+        a.source = (
+            who_parenthetical_speaker(text, a.source, a.cue, sentence_ranges, unfound=unfound_speakers) or a.source
+        )
         a.source = name_before_apposition(text, a.source, a.cue, sentence_ranges) or a.source
         a.source = without_source_dateline(text, a.source) or a.source
         a.source = possessor_of_record(text, a.source, a.cue) or a.source

@@ -387,6 +387,14 @@ def coordinated_subject(text: str, source: Span | None, cue: Span) -> Span | Non
 _WHO_PARENTHETICAL = re.compile(
     r",[ \t]+(?:who|which),?[ \t]+[^,;:\n\"\u201c\u201d()]{2,90},[ \t]+(?:(?:[a-z]+ly|also|then|later)[ \t]+)*$"
 )
+#: the ``attribution.unfound_speakers`` option (2.11, not shipped): an auxiliary may follow the clause ("The
+#: congressman, who serves as ..., has denied"), and an age set off by commas ("Kovacs, 53, vehemently denied")
+#: stands between a speaker the layers did not find and the cue
+_WHO_PARENTHETICAL_AUX = re.compile(
+    r",[ \t]+(?:who|which),?[ \t]+[^,;:\n\"\u201c\u201d()]{2,90},[ \t]+"
+    r"(?:(?:[a-z]+ly|also|then|later|has|have|had)[ \t]+)*$"
+)
+_AGE_PARENTHETICAL = re.compile(r",[ \t]+\d{1,3},[ \t]+(?:(?:[a-z]+ly|also|then|later|has|have|had)[ \t]+)*$")
 
 
 def _antecedent_before(text: str, comma: int, floor: int) -> Span | None:
@@ -410,17 +418,20 @@ def _antecedent_before(text: str, comma: int, floor: int) -> Span | None:
 
 
 def who_parenthetical_speaker(
-    text: str, source: Span | None, cue: Span, sentence_ranges: list[Span]
+    text: str, source: Span | None, cue: Span, sentence_ranges: list[Span], *, unfound: bool = False
 ) -> Span | None:
     """ "his predecessor Benedict XVI, who, a month before being elected pope, lamented ...", "Prosecutors, who
     pushed for 35 years in prison, accused ...": a relative clause set off by commas ends right before the cue;
     whether the cue is the clause's last verb or the main verb after it, the speaker is the noun phrase the
     clause belongs to (the layers took the sentence's subject or the clause's object). None unless that clause
-    is there and its antecedent is a clean noun phrase."""
+    is there and its antecedent is a clean noun phrase. ``unfound`` (the ``attribution.unfound_speakers`` option,
+    MODEL_CARD.md 2.11): an auxiliary may follow the clause, and with no source an age may stand for the clause."""
     if source is not None and source[0] >= cue[1]:
         return None
     floor = next((s for s, e in sentence_ranges if s <= cue[0] < e), max(0, cue[0] - 200))
-    m = _WHO_PARENTHETICAL.search(text, max(floor, cue[0] - 200), cue[0])
+    m = (_WHO_PARENTHETICAL_AUX if unfound else _WHO_PARENTHETICAL).search(text, max(floor, cue[0] - 200), cue[0])
+    if (m is None or m.end() != cue[0]) and source is None and unfound:
+        m = _AGE_PARENTHETICAL.search(text, max(floor, cue[0] - 200), cue[0])  # no source found: "X, 53, denied"
     if m is None or m.end() != cue[0]:
         return None
     ante = _antecedent_before(text, m.start(), floor)
