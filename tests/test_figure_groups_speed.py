@@ -372,3 +372,46 @@ def test_conflict_model_pairs_scored_together_equal_those_scored_one_by_one() ->
     assert 0 < len(want) < len(clashing)
     assert [(c.first.id, c.second.id, c.days_apart) for c in grouper.model_conflicts(model)] == [
         (c.first.id, c.second.id, c.days_apart) for c in want]
+
+
+def _clause_tokens_by_definition(masked_clause: str) -> dict[str, float]:
+    """:func:`clause_tokens` as it was written before its per-word tokens were kept (stop 26)."""
+    from presslens.compare.figure_words import _FOLD, _STOPWORDS, NUMBER_MASK, _words
+
+    words = _words(masked_clause)
+    try:
+        at = words.index(NUMBER_MASK)
+    except ValueError:
+        at = len(words) // 2
+    out: dict[str, float] = {}
+    for i, w in enumerate(words):
+        w = w.strip("'-")
+        if w in _STOPWORDS or len(w) < 3 or w == NUMBER_MASK:
+            continue
+        if w.endswith("ies") and len(w) > 5:
+            w = w[:-3] + "y"
+        elif w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+            w = w[:-1]
+        tok = _FOLD.get(w, w)
+        out[tok] = max(out.get(tok, 0.0), 1.0 / (1.0 + max(0, abs(i - at) - 1) / 4.0))
+    return out
+
+
+def test_clause_tokens_with_known_words_equal_the_definition(monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens.compare import figure_words
+    from presslens.compare.figure_words import NUMBER_MASK
+
+    filler = " ".join(f"word{i} the cities' ladies glass -ies it's" for i in range(12))  # words 70+ from the number
+    clauses = [f"{NUMBER_MASK} people fled the cities of Brenna since the strike", "no number: armies, bodies, press",
+               f"{filler} {NUMBER_MASK} refugees fled {filler}", f"{NUMBER_MASK} {NUMBER_MASK} fled fled and fled", ""]
+    for sentence in (ROOT / "data" / "figures" / "GUIDELINE.md").read_text(encoding="utf-8").splitlines()[:200]:
+        clauses.append(sentence)
+        clauses.append(sentence.replace(" the ", f" {NUMBER_MASK} ", 1))
+    for cap in (0, 3, 100_000):  # none kept, a few kept then the rest made each time, all kept
+        monkeypatch.setattr(figure_words, "_TOKEN_OF", {})
+        monkeypatch.setattr(figure_words, "MAX_KNOWN_TOKENS", cap)
+        for _ in range(2):  # first made, then (where kept) read back
+            for clause in clauses:
+                got = clause_tokens(clause)
+                assert list(got.items()) == list(_clause_tokens_by_definition(clause).items()), clause
+        assert len(figure_words._TOKEN_OF) <= cap
