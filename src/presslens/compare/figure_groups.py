@@ -919,16 +919,22 @@ class FigureGrouper:
         general = method == "learned-general"
         own = (terms.central_log, terms.interval)
         groups = self.groups
+        token_keys = [t for t, _w in token_items]
+        token_weights = [w for _t, w in token_items]
+        near_at = [token_keys.index(t) for t, _w in nearest]  # the nearest words are the mention's own
         out: list[list[float]] = []
         for k, gid in enumerate(gids):
             group = groups[gid]
             cosine = cosines[gid] if cosines is not None else 0.0
-            gtokens, size, gheads, gpreds = group.tokens, group.size, group.heads, group.predicates
+            gtokens, size, gheads, gpreds = group.tokens, len(group.mention_ids), group.heads, group.predicates
+            # each word's share min(1, group weight / size), read once for the lexical overlap and near_shared
+            gget = gtokens.get
+            shares = [s if (s := gget(t, 0.0) / size) < 1.0 else 1.0 for t in token_keys]
             # _lexical
             if not total:
                 lexical = 0.0
             else:
-                lexical = sum(w * min(1.0, gtokens.get(t, 0.0) / size) for t, w in token_items) / total
+                lexical = sum([w * s for w, s in zip(token_weights, shares, strict=True)]) / total
             # _magnitude
             if v is None or not group.log_count:
                 magnitude = 0.0
@@ -941,9 +947,9 @@ class FigureGrouper:
             else:
                 same_noun = other_noun = 0.0
             same_pred = float(pred is not None and pred in gpreds)
-            near_shared = sum(min(1.0, gtokens.get(t, 0.0) / size) for t, _w in nearest) / n_nearest
-            own_unshared = max((w for t, w in token_items if t not in gtokens), default=0.0)
-            group_unshared = max((w / size for t, w in gtokens.items() if t not in tokens), default=0.0)
+            near_shared = sum([shares[i] for i in near_at]) / n_nearest
+            own_unshared = max([w for t, w in token_items if t not in gtokens], default=0.0)
+            group_unshared = max([w / size for t, w in gtokens.items() if t not in tokens], default=0.0)
             # _rule_score (_rule_terms minus the threshold)
             headless = head is None and (generic_pred or pred not in gpreds)
             threshold = cfg.threshold + (cfg.headless_margin if headless else 0.0)
