@@ -1178,7 +1178,10 @@ class FigureGrouper:
                 return set(group.heads) == share_heads
             if head is None:
                 return True
-            return all(h == head or heads_compatible(head, h) for h in group.heads)
+            heads = group.heads
+            if len(heads) == 1 and head in heads:
+                return True  # (the one noun of the group is the mention's: what all() below gives)
+            return all(h == head or heads_compatible(head, h) for h in heads)
 
         return compatible
 
