@@ -415,3 +415,48 @@ def test_clause_tokens_with_known_words_equal_the_definition(monkeypatch: pytest
                 got = clause_tokens(clause)
                 assert list(got.items()) == list(_clause_tokens_by_definition(clause).items()), clause
         assert len(figure_words._TOKEN_OF) <= cap
+
+
+def _proposed_by_definition(grouper: FigureGrouper, m: FigureMention, unique: bool = True) -> list[int]:
+    """:meth:`FigureGrouper._proposed` as defined on Python lists (before the posting lists became int64 arrays)."""
+    from presslens.compare.figure_groups import GENERIC_HEADS, MAX_POSTING, NEAREST_WORDS
+
+    feats = mention_features(m)
+    proposed: list[int] = []
+    specific = m.head is not None and m.head not in GENERIC_HEADS
+    if specific:
+        proposed += list(grouper._by_head.get((str(m.measure), str(m.head)), []))[-MAX_POSTING:]
+    if feats.predicate is not None and not specific:
+        proposed += list(grouper._by_predicate.get((str(m.measure), feats.predicate), []))[-MAX_POSTING:]
+    lists = 1 if proposed else 0
+    for tok, _w in sorted(feats.tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]:
+        posting = grouper._postings.get((str(m.measure), tok))
+        if posting is not None and len(posting) <= MAX_POSTING:
+            proposed += list(posting)
+            lists += 1
+    return proposed if lists <= 1 or not unique else list(dict.fromkeys(proposed))
+
+
+def test_candidates_read_from_int64_postings_equal_the_lists_of_the_definition(monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens.compare import figure_groups
+    from presslens.compare.figure_groups import _first_of_each
+
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 2, 7, 300):
+        rows = rng.integers(0, max(1, n // 3), size=n)
+        assert _first_of_each(rows).tolist() == list(dict.fromkeys(rows.tolist()))
+    monkeypatch.setattr(figure_groups, "MAX_POSTING", 25)  # some lists cut to their last rows, some skipped
+    articles = _synthetic(60, 30)
+    grouper = _default_grouper(articles[:50])
+    grouper.remove_article("s7")  # rows dropped from the middle of posting lists
+    checked = several = 0
+    for mentions, _vectors in articles[50:]:
+        for m in mentions:
+            got = grouper._candidates(m)
+            assert got.dtype == np.int64
+            assert got.tolist() == _proposed_by_definition(grouper, m)
+            assert grouper._proposed(m, mention_features(m).tokens, mention_features(m).predicate,
+                                     unique=False).tolist() == _proposed_by_definition(grouper, m, unique=False)
+            checked += 1
+            several += len(got) < len(_proposed_by_definition(grouper, m, unique=False))
+    assert checked == 50 and several > 0

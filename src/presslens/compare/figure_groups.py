@@ -92,6 +92,7 @@ import datetime as _dt
 import hashlib
 import re
 import sys
+from array import array
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -550,11 +551,12 @@ class FigureGrouper:
         self._arrival: dict[str, int] = {}
         self._of_article: dict[str, list[str]] = {}
         """Article id -> ids of its mentions (what :meth:`remove_article` takes out)."""
-        self._by_head: dict[tuple[str, str], list[int]] = {}
-        """(measure, specific counted noun) -> the rows (:class:`MeasureRows`) of the groups that count it."""
-        self._by_predicate: dict[tuple[str, str], list[int]] = {}
+        self._by_head: dict[tuple[str, str], array[int]] = {}
+        """(measure, specific counted noun) -> the rows (:class:`MeasureRows`) of the groups that count it (int64
+        arrays, as all postings: read into numpy as one copy, not int by int)."""
+        self._by_predicate: dict[tuple[str, str], array[int]] = {}
         """(measure, predicate class) -> the rows of the groups whose mentions have that predicate."""
-        self._postings: dict[tuple[str, str], list[int]] = {}
+        self._postings: dict[tuple[str, str], array[int]] = {}
         """(measure, clause word) -> the rows of the groups whose mentions use that word."""
         self._rows: dict[str, MeasureRows] = {}
         """measure -> its groups' rows and vector sums."""
@@ -747,8 +749,8 @@ class FigureGrouper:
 
     # ---------------------------------------------------------------- scoring
 
-    def _candidates(self, m: FigureMention) -> list[int]:
-        """Groups worth scoring (their rows in the measure's :class:`MeasureRows`, first proposal first): those
+    def _candidates(self, m: FigureMention) -> np.ndarray:
+        """Groups worth scoring (their rows in the measure's :class:`MeasureRows`, int64, first proposal first): those
         sharing the counted noun or one of the mention's nearest words.
 
         Words used by more than :data:`MAX_POSTING` groups ("since", a frequent place) do not propose
@@ -758,31 +760,34 @@ class FigureGrouper:
         return self._proposed(m, feats.tokens, feats.predicate)
 
     def _proposed(self, m: FigureMention, tokens: dict[str, float], predicate: str | None, *,
-                  unique: bool = True) -> list[int]:
+                  unique: bool = True) -> np.ndarray:
         """:meth:`_candidates` from the mention's clause words and predicate (those of :func:`mention_features`;
         ``predicate`` is read only for a mention without a specific counted noun). ``unique=False``: the rows of
         every posting list read, a group named by several lists several times (in the same first order)."""
         assert m.measure is not None
-        proposed: list[int] = []
+        proposed: list[array[int]] = []
         head = m.head
         specific = head is not None and head not in GENERIC_HEADS
         if head is not None and specific:
-            proposed += self._by_head.get((m.measure, head), [])[-MAX_POSTING:]
+            proposed.append(self._by_head.get((m.measure, head), _NO_ROWS)[-MAX_POSTING:])
         if predicate is not None and not specific:
             # no specific counted noun: the outcome ("registered", "still in the city") names the thing
-            proposed += self._by_predicate.get((m.measure, predicate), [])[-MAX_POSTING:]
+            proposed.append(self._by_predicate.get((m.measure, predicate), _NO_ROWS)[-MAX_POSTING:])
         nearest = sorted(tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
-        lists = 1 if proposed else 0
+        lists = 1 if proposed and proposed[0] else 0
         for tok, _w in nearest:
             posting = self._postings.get((m.measure, tok))
             if posting is not None and len(posting) <= MAX_POSTING:
-                proposed += posting
+                proposed.append(posting)
                 lists += 1
+        # one copy into numpy per list read (the lists are int64 arrays), in the order they were read
+        rows = (np.concatenate([np.frombuffer(p, np.int64) for p in proposed]) if len(proposed) > 1
+                else np.array(proposed[0], np.int64) if proposed else np.empty(0, np.int64))
         if lists <= 1 or not unique:
-            return proposed  # one posting list names each group once already
-        return list(dict.fromkeys(proposed))  # each group once, where it was first proposed
+            return rows  # one posting list names each group once already
+        return _first_of_each(rows)  # each group once, where it was first proposed
 
-    def _window_candidates(self, m: FigureMention, own_row: int | None) -> list[int] | None:
+    def _window_candidates(self, m: FigureMention, own_row: int | None) -> np.ndarray | None:
         """:meth:`_candidates` of a dated mention, or None when no group among them (but the one at ``own_row``)
         was ever given a figure within :data:`~presslens.compare.conflicts.WINDOW_DAYS` of it, so that no near
         pair can come of them. Reads the clause words and (without a specific counted noun) the predicate only,
@@ -791,28 +796,28 @@ class FigureGrouper:
         specific = m.head is not None and m.head not in GENERIC_HEADS
         pred = None if specific else mention_predicate(m)
         found = self._proposed(m, mention_tokens(m), pred, unique=False)
-        rows = np.array(found, dtype=np.int64)
+        rows = found
         if own_row is not None:
             rows = rows[rows != own_row]
         if not len(rows) or not self._rows[str(m.measure)].any_within(rows, m.date.toordinal(), WINDOW_DAYS):
             return None  # (a group named twice changes no "any": the rows are made unique only when kept)
-        return list(dict.fromkeys(found))
+        return _first_of_each(found)
 
     def _scored_candidates(self, m: FigureMention,
-                           found: list[int] | None = None) -> tuple[list[str], dict[str, float]]:
+                           found: np.ndarray | None = None) -> tuple[list[str], dict[str, float]]:
         """The compatible candidate groups worth scoring in full (at most ``candidates``, nearest by embedding)
         and the cosine of the mention's clause vector with each group's mean vector (0 without vectors).
         ``found``: :meth:`_candidates` of the mention, when the caller has them."""
         if found is None:
             found = self._candidates(m)
-        if not found:
+        if not len(found):
             return [], {}
         table = self._rows[str(m.measure)]
         vec = self.vectors.get(m.id)
         cfg = self.config
         if vec is not None and cfg.embed_weight > 0 and table.vectored:
             # hundreds of candidates per mention on a large corpus: gathered as integer rows, in numpy
-            rows = np.array(found, dtype=np.int64)
+            rows = found
             cos = self._cosines(table, rows, vec.astype(np.float32))
             keep = 4 * cfg.candidates
             if len(rows) > keep:
@@ -822,7 +827,7 @@ class FigureGrouper:
             cands = [table.gids[r] for r in rows.tolist()]
             cosines = dict(zip(cands, cos.tolist(), strict=True))  # float(c) of each, in one call
         else:
-            cands = [table.gids[r] for r in found]
+            cands = [table.gids[r] for r in found.tolist()]
             cosines = {g: 0.0 for g in cands}
         compatible, groups = self._compatibility(m), self.groups
         cands = [g for g in cands if compatible(groups[g])]
@@ -1251,7 +1256,7 @@ class FigureGrouper:
                 # one string object per word and one float object per weight, shared by every group that uses
                 # them (a word's weights take a few values; each group kept its own copies before)
                 t = sys.intern(t)
-                self._postings.setdefault((group.measure, t), []).append(group.row)
+                _post(self._postings, (group.measure, t), group.row)
                 weight = 0.0 + w
                 group.tokens[t] = (self._weights.setdefault(weight, weight)
                                    if len(self._weights) < MAX_SHARED_WEIGHTS else weight)
@@ -1260,7 +1265,7 @@ class FigureGrouper:
         pred = feats.predicate
         if pred is not None:
             if pred not in group.predicates:
-                self._by_predicate.setdefault((group.measure, pred), []).append(group.row)
+                _post(self._by_predicate, (group.measure, pred), group.row)
             group.predicates = counted(group.predicates, pred, 1)
         if feats.scope == "incident":
             group.incidents += 1
@@ -1279,7 +1284,7 @@ class FigureGrouper:
             is_new = m.head not in group.heads
             group.heads = counted(group.heads, m.head, 1)
             if m.head not in GENERIC_HEADS and is_new:
-                self._by_head.setdefault((group.measure, m.head), []).append(group.row)
+                _post(self._by_head, (group.measure, m.head), group.row)
         self.group_of[mid] = gid
 
     def _leave(self, gid: str, mid: str) -> None:
@@ -1338,7 +1343,7 @@ class FigureGrouper:
                 self._drop_posting(self._by_head, (group.measure, m.head), group.row)
 
     @staticmethod
-    def _drop_posting(index: dict[tuple[str, str], list[int]], key: tuple[str, str], row: int) -> None:
+    def _drop_posting(index: dict[tuple[str, str], array[int]], key: tuple[str, str], row: int) -> None:
         posting = index.get(key)
         if posting is not None and row in posting:
             posting.remove(row)
@@ -1660,6 +1665,27 @@ def mention_tokens(m: FigureMention) -> dict[str, float]:
     for tok in clause_tokens(f"{NUMBER_MASK} {m.unit}"):
         tokens.pop(tok, None)
     return tokens
+
+
+_NO_ROWS: array[int] = array("q")
+"""The rows of a word no group uses (read only)."""
+
+
+def _post(index: dict[tuple[str, str], array[int]], key: tuple[str, str], row: int) -> None:
+    """Add the group row ``row`` to the posting list of ``key`` (an int64 array, made on its first row)."""
+    posting = index.get(key)
+    if posting is None:
+        index[key] = array("q", (row,))
+    else:
+        posting.append(row)
+
+
+def _first_of_each(rows: np.ndarray) -> np.ndarray:
+    """``rows`` with each value once, where it first occurs (``list(dict.fromkeys(rows))`` as an array)."""
+    if len(rows) < 2:
+        return rows
+    _values, first = np.unique(rows, return_index=True)
+    return rows[np.sort(first)]
 
 
 def _finite(values: np.ndarray) -> np.ndarray:
