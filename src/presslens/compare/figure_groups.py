@@ -876,7 +876,7 @@ class FigureGrouper:
         tokens = self.features(m).tokens
         outcome = self.outcomes.get(m.id)
         return MentionTerms(sorted(tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:3], sum(tokens.values()),
-                            _central_log(m), mention_interval(m),
+                            self._central_log(m), mention_interval(m),
                             None if outcome is None else outcome.astype(np.float32))
 
     def model_features(self, m: FigureMention, gid: str, cosine: float, method: str,
@@ -979,6 +979,7 @@ class FigureGrouper:
         numpy call (the cast is exact value by value), and each cosine is the same dot products of the same
         float32 row as :meth:`_outcome_cosine_of` takes."""
         sums, groups, outcomes = self._outcome_sums, self.groups, self.outcomes
+        slot_of = outcomes.slots
         found: list[np.ndarray | int | None] = []
         slots: list[int] = []
         for gid in gids:
@@ -986,9 +987,10 @@ class FigureGrouper:
             if total is None:
                 group = groups.get(gid)
                 for mid in group.mention_ids if group is not None else ():
-                    if mid in outcomes:
+                    slot = slot_of.get(mid)
+                    if slot is not None:
                         total = len(slots)  # its row in the gathered block
-                        slots.append(outcomes.slot(mid))
+                        slots.append(slot)
                         break
             found.append(total)
         block = outcomes.rows[slots].astype(np.float32) if slots else None
@@ -1222,12 +1224,12 @@ class FigureGrouper:
             table.kind.data[group.row] = ONE_VECTOR
             table.ref.data[group.row] = self.vectors.slot(mid)
             first = self.vectors.rows[table.ref.data[group.row]].astype(np.float32)
-            table.norms.data[group.row] = float(np.linalg.norm(np.float32(0.0) + first)) or 1.0
+            table.norms.data[group.row] = float(np.sqrt(first.dot(first))) or 1.0  # np.linalg.norm, without its checks
             return
         vec = self.vectors.rows[self.vectors.slot(mid)].astype(np.float32)
         summed = self._summed(table, group.row)
         summed += vec
-        table.norms.data[group.row] = float(np.linalg.norm(summed)) or 1.0
+        table.norms.data[group.row] = float(np.sqrt(summed.dot(summed))) or 1.0
 
     def _join(self, gid: str, m: FigureMention, mid: str | None = None) -> None:
         group = self.groups[gid]

@@ -9,7 +9,7 @@ kept across an :meth:`GrowingRows.append` (the buffer may move); read rows by fa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 
 import numpy as np
 
@@ -101,6 +101,11 @@ class VectorTable(MutableMapping[str, np.ndarray]):
     def slot(self, key: str) -> int:
         """The row of ``key``'s vector in :attr:`rows` (valid until :meth:`compact`)."""
         return self._slot[key]
+
+    @property
+    def slots(self) -> Mapping[str, int]:
+        """Id -> :meth:`slot`, for reading many (read only; valid until the next change of the table)."""
+        return self._slot
 
     @property
     def rows(self) -> np.ndarray:
