@@ -460,3 +460,28 @@ def test_candidates_read_from_int64_postings_equal_the_lists_of_the_definition(m
             checked += 1
             several += len(got) < len(_proposed_by_definition(grouper, m, unique=False))
     assert checked == 50 and several > 0
+
+
+def test_float32_rows_of_recent_vectors_gather_as_numpys_cast_before_and_after_compacting() -> None:
+    from presslens.compare.vector_rows import VectorTable
+
+    rng = np.random.default_rng(9)
+    with pytest.raises(ValueError):
+        VectorTable(recent=12)
+    table, plain = VectorTable(recent=16), VectorTable()
+    for i in range(50):
+        vec = rng.normal(size=8).astype(np.float32) * 10.0 ** rng.integers(-6, 4)
+        table[f"m{i}"] = plain[f"m{i}"] = vec
+    for slots in (np.arange(34, 50), np.array([49, 40, 34, 34]), np.arange(30, 50), np.array([3, 49]), np.arange(50)):
+        want = table.rows[slots].astype(np.float32)
+        got = table.gather_float32(slots)
+        assert got.dtype == np.float32 and np.array_equal(got.view(np.int32), want.view(np.int32))
+        assert np.array_equal(got, plain.gather_float32(slots))
+    for i in range(0, 50, 3):
+        del table[f"m{i}"]
+    table.compact()  # the slots move: the float32 rows kept are of the old slots
+    slots = np.arange(len(table))
+    assert np.array_equal(table.gather_float32(slots[-5:]), table.rows[slots[-5:]].astype(np.float32))
+    table["new"] = np.full(8, 0.5, np.float32)
+    last = np.array([table.slot("new"), len(table) - 2])
+    assert np.array_equal(table.gather_float32(last), table.rows[last].astype(np.float32))

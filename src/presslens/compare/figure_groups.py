@@ -505,6 +505,10 @@ NO_DAY_FIRST, NO_DAY_LAST = np.iinfo(np.int32).max, np.iinfo(np.int32).min
 _NO_PLACES: Mapping[str, int] = {}
 """The place names of a group without located mentions (read only)."""
 
+RECENT_VECTORS = 32768
+"""How many of the latest clause vectors the grouper also keeps cast to float32 (at 384 wide, 48 MiB at most): the
+candidate groups of a figure are mostly the latest of its posting lists, and their rows are then copied, not cast
+again for every figure that proposes them (:meth:`~presslens.compare.vector_rows.VectorTable.gather_float32`)."""
 MAX_POSTING = 400
 """A clause word shared by more groups than this proposes no candidates (it says little)."""
 NEAREST_WORDS = 4
@@ -537,8 +541,9 @@ class FigureGrouper:
         """Group id -> the float32 sum of its mentions' outcome vectors, for groups that were given two or more
         (a group with one has no entry: its sum is that vector, read from :attr:`outcomes`)."""
         self.mentions: dict[str, FigureMention] = {}
-        self.vectors: VectorTable = VectorTable()
-        """Mention id -> clause vector (float16; sums are kept in float32)."""
+        self.vectors: VectorTable = VectorTable(recent=RECENT_VECTORS)
+        """Mention id -> clause vector (float16; sums are kept in float32; the last :data:`RECENT_VECTORS` also
+        in float32, for the candidate gather)."""
         self._central: tuple[FigureMention, float | None] | None = None
         """:func:`_central_log` of the last mention asked for (read once per candidate group)."""
         self._features: tuple[FigureMention, MentionFeatures] | None = None
@@ -668,7 +673,8 @@ class FigureGrouper:
             grouped = [(mid, m) for mid, m in order if m.measure is not None]
             if grouped:
                 vecs = self.embed([m.masked_clause for _, m in grouped])
-                self.vectors = VectorTable((mid, vecs[i]) for i, (mid, _) in enumerate(grouped))
+                self.vectors = VectorTable(((mid, vecs[i]) for i, (mid, _) in enumerate(grouped)),
+                                           recent=RECENT_VECTORS)
             if grouped and self.outcome_embed is not None:
                 outs = self.outcome_embed([m.masked_clause for _, m in grouped])
                 self.outcomes = VectorTable((mid, outs[i]) for i, (mid, _) in enumerate(grouped))
