@@ -1,7 +1,7 @@
 """Check that two versions of the code group the bench's synthetic corpus identically.
 
     python bench/figure_groups_same.py --before /tmp/old/src [--after src] [--articles 20000] [--noise 0.35 0.02]
-                                       [--grouping NAME] [--rounds N]
+                                       [--grouping NAME] [--rounds N] [--together]
 
 Runs ``bench/figure_groups_bench.py --digest`` (this checkout's bench, so both versions see the same synthetic
 corpus) once per noise level with ``PYTHONPATH`` at each ``src`` folder (e.g. ``git archive COMMIT src | tar -x
@@ -24,17 +24,28 @@ from presslens.compare.figure_groups import DEFAULT_GROUPING
 BENCH = Path(__file__).resolve().parent / "figure_groups_bench.py"
 
 
+def start_bench(src: Path, articles: int, noise: float, grouping: str) -> subprocess.Popen[str]:
+    """The bench started with ``PYTHONPATH`` at ``src`` (read it with :func:`bench_result`)."""
+    env = {**os.environ, "PYTHONPATH": str(src.resolve())}
+    return subprocess.Popen([sys.executable, str(BENCH), "--articles", str(articles), "--noise", str(noise),
+                             "--grouping", grouping, "--digest"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
 def bench_digest(src: Path, articles: int, noise: float, grouping: str) -> tuple[str, str]:
     """(digest, the bench's last lines) of the bench run with ``PYTHONPATH`` at ``src``."""
-    env = {**os.environ, "PYTHONPATH": str(src.resolve())}
-    done = subprocess.run([sys.executable, str(BENCH), "--articles", str(articles), "--noise", str(noise),
-                           "--grouping", grouping, "--digest"], env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"bench with {src} failed (exit {done.returncode}): {done.stderr.strip()[-500:]}")
-    found = re.search(r"^digest: ([0-9a-f]{64})$", done.stdout, re.MULTILINE)
+    return bench_result(src, start_bench(src, articles, noise, grouping))
+
+
+def bench_result(src: Path, running: subprocess.Popen[str]) -> tuple[str, str]:
+    """(digest, the bench's last lines) of a bench started by :func:`start_bench`, once it ends."""
+    stdout, stderr = running.communicate()
+    if running.returncode != 0:
+        raise SystemExit(f"bench with {src} failed (exit {running.returncode}): {stderr.strip()[-500:]}")
+    found = re.search(r"^digest: ([0-9a-f]{64})$", stdout, re.MULTILINE)
     if found is None:
         raise SystemExit(f"bench with {src} printed no digest (a grouping without conflicts timed?)")
-    shown = [line for line in done.stdout.strip().splitlines()
+    shown = [line for line in stdout.strip().splitlines()
              if line.startswith(("conflicts of every group", "grouping: ", "grouping CPU", "peak RSS"))
              or " articles, " in line]
     return found.group(1), "\n".join(shown)
@@ -60,13 +71,22 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=1,
                     help="runs per version and noise level, alternating which runs first; with 2 or more, the "
                          "median per-round CPU ratios after/before are printed")
+    ap.add_argument("--together", action="store_true",
+                    help="run the two versions of each round at the same time (side by side: a busy minute of a "
+                         "shared host slows both) instead of one after the other")
     args = ap.parse_args()
     same = True
     for noise in args.noise:
         ratios: list[tuple[float, float, float]] = []
         for r in range(args.rounds):
             got: dict[str, tuple[str, str]] = {}
-            for side in (("before", "after") if r % 2 == 0 else ("after", "before")):
+            order = ("before", "after") if r % 2 == 0 else ("after", "before")
+            if args.together:
+                running = {side: start_bench(args.before if side == "before" else args.after, args.articles, noise,
+                                             args.grouping) for side in order}
+                for side in order:
+                    got[side] = bench_result(args.before if side == "before" else args.after, running[side])
+            for side in order if not args.together else ():
                 got[side] = bench_digest(args.before if side == "before" else args.after, args.articles, noise,
                                          args.grouping)
             (before, before_lines), (after, after_lines) = got["before"], got["after"]

@@ -372,3 +372,116 @@ def test_conflict_model_pairs_scored_together_equal_those_scored_one_by_one() ->
     assert 0 < len(want) < len(clashing)
     assert [(c.first.id, c.second.id, c.days_apart) for c in grouper.model_conflicts(model)] == [
         (c.first.id, c.second.id, c.days_apart) for c in want]
+
+
+def _clause_tokens_by_definition(masked_clause: str) -> dict[str, float]:
+    """:func:`clause_tokens` as it was written before its per-word tokens were kept (stop 26)."""
+    from presslens.compare.figure_words import _FOLD, _STOPWORDS, NUMBER_MASK, _words
+
+    words = _words(masked_clause)
+    try:
+        at = words.index(NUMBER_MASK)
+    except ValueError:
+        at = len(words) // 2
+    out: dict[str, float] = {}
+    for i, w in enumerate(words):
+        w = w.strip("'-")
+        if w in _STOPWORDS or len(w) < 3 or w == NUMBER_MASK:
+            continue
+        if w.endswith("ies") and len(w) > 5:
+            w = w[:-3] + "y"
+        elif w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+            w = w[:-1]
+        tok = _FOLD.get(w, w)
+        out[tok] = max(out.get(tok, 0.0), 1.0 / (1.0 + max(0, abs(i - at) - 1) / 4.0))
+    return out
+
+
+def test_clause_tokens_with_known_words_equal_the_definition(monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens.compare import figure_words
+    from presslens.compare.figure_words import NUMBER_MASK
+
+    filler = " ".join(f"word{i} the cities' ladies glass -ies it's" for i in range(12))  # words 70+ from the number
+    clauses = [f"{NUMBER_MASK} people fled the cities of Brenna since the strike", "no number: armies, bodies, press",
+               f"{filler} {NUMBER_MASK} refugees fled {filler}", f"{NUMBER_MASK} {NUMBER_MASK} fled fled and fled", ""]
+    for sentence in (ROOT / "data" / "figures" / "GUIDELINE.md").read_text(encoding="utf-8").splitlines()[:200]:
+        clauses.append(sentence)
+        clauses.append(sentence.replace(" the ", f" {NUMBER_MASK} ", 1))
+    for cap in (0, 3, 100_000):  # none kept, a few kept then the rest made each time, all kept
+        monkeypatch.setattr(figure_words, "_TOKEN_OF", {})
+        monkeypatch.setattr(figure_words, "MAX_KNOWN_TOKENS", cap)
+        for _ in range(2):  # first made, then (where kept) read back
+            for clause in clauses:
+                got = clause_tokens(clause)
+                assert list(got.items()) == list(_clause_tokens_by_definition(clause).items()), clause
+        assert len(figure_words._TOKEN_OF) <= cap
+
+
+def _proposed_by_definition(grouper: FigureGrouper, m: FigureMention, unique: bool = True) -> list[int]:
+    """:meth:`FigureGrouper._proposed` as defined on Python lists (before the posting lists became int64 arrays)."""
+    from presslens.compare.figure_groups import GENERIC_HEADS, MAX_POSTING, NEAREST_WORDS
+
+    feats = mention_features(m)
+    proposed: list[int] = []
+    specific = m.head is not None and m.head not in GENERIC_HEADS
+    if specific:
+        proposed += list(grouper._by_head.get((str(m.measure), str(m.head)), []))[-MAX_POSTING:]
+    if feats.predicate is not None and not specific:
+        proposed += list(grouper._by_predicate.get((str(m.measure), feats.predicate), []))[-MAX_POSTING:]
+    lists = 1 if proposed else 0
+    for tok, _w in sorted(feats.tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]:
+        posting = grouper._postings.get((str(m.measure), tok))
+        if posting is not None and len(posting) <= MAX_POSTING:
+            proposed += list(posting)
+            lists += 1
+    return proposed if lists <= 1 or not unique else list(dict.fromkeys(proposed))
+
+
+def test_candidates_read_from_int64_postings_equal_the_lists_of_the_definition(monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens.compare import figure_groups
+    from presslens.compare.figure_groups import _first_of_each
+
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 2, 7, 300):
+        rows = rng.integers(0, max(1, n // 3), size=n)
+        assert _first_of_each(rows).tolist() == list(dict.fromkeys(rows.tolist()))
+    monkeypatch.setattr(figure_groups, "MAX_POSTING", 25)  # some lists cut to their last rows, some skipped
+    articles = _synthetic(60, 30)
+    grouper = _default_grouper(articles[:50])
+    grouper.remove_article("s7")  # rows dropped from the middle of posting lists
+    checked = several = 0
+    for mentions, _vectors in articles[50:]:
+        for m in mentions:
+            got = grouper._candidates(m)
+            assert got.dtype == np.int64
+            assert got.tolist() == _proposed_by_definition(grouper, m)
+            assert grouper._proposed(m, mention_features(m).tokens, mention_features(m).predicate,
+                                     unique=False).tolist() == _proposed_by_definition(grouper, m, unique=False)
+            checked += 1
+            several += len(got) < len(_proposed_by_definition(grouper, m, unique=False))
+    assert checked == 50 and several > 0
+
+
+def test_float32_rows_of_recent_vectors_gather_as_numpys_cast_before_and_after_compacting() -> None:
+    from presslens.compare.vector_rows import VectorTable
+
+    rng = np.random.default_rng(9)
+    with pytest.raises(ValueError):
+        VectorTable(recent=12)
+    table, plain = VectorTable(recent=16), VectorTable()
+    for i in range(50):
+        vec = rng.normal(size=8).astype(np.float32) * 10.0 ** rng.integers(-6, 4)
+        table[f"m{i}"] = plain[f"m{i}"] = vec
+    for slots in (np.arange(34, 50), np.array([49, 40, 34, 34]), np.arange(30, 50), np.array([3, 49]), np.arange(50)):
+        want = table.rows[slots].astype(np.float32)
+        got = table.gather_float32(slots)
+        assert got.dtype == np.float32 and np.array_equal(got.view(np.int32), want.view(np.int32))
+        assert np.array_equal(got, plain.gather_float32(slots))
+    for i in range(0, 50, 3):
+        del table[f"m{i}"]
+    table.compact()  # the slots move: the float32 rows kept are of the old slots
+    slots = np.arange(len(table))
+    assert np.array_equal(table.gather_float32(slots[-5:]), table.rows[slots[-5:]].astype(np.float32))
+    table["new"] = np.full(8, 0.5, np.float32)
+    last = np.array([table.slot("new"), len(table) - 2])
+    assert np.array_equal(table.gather_float32(last), table.rows[last].astype(np.float32))

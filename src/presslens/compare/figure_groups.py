@@ -93,6 +93,7 @@ import datetime as _dt
 import hashlib
 import re
 import sys
+from array import array
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -529,6 +530,10 @@ NO_DAY_FIRST, NO_DAY_LAST = np.iinfo(np.int32).max, np.iinfo(np.int32).min
 _NO_PLACES: Mapping[str, int] = {}
 """The place names of a group without located mentions (read only)."""
 
+RECENT_VECTORS = 32768
+"""How many of the latest clause vectors the grouper also keeps cast to float32 (at 384 wide, 48 MiB at most): the
+candidate groups of a figure are mostly the latest of its posting lists, and their rows are then copied, not cast
+again for every figure that proposes them (:meth:`~presslens.compare.vector_rows.VectorTable.gather_float32`)."""
 MAX_POSTING = 400
 """A clause word shared by more groups than this proposes no candidates (it says little)."""
 NEAREST_WORDS = 4
@@ -561,8 +566,9 @@ class FigureGrouper:
         """Group id -> the float32 sum of its mentions' outcome vectors, for groups that were given two or more
         (a group with one has no entry: its sum is that vector, read from :attr:`outcomes`)."""
         self.mentions: dict[str, FigureMention] = {}
-        self.vectors: VectorTable = VectorTable()
-        """Mention id -> clause vector (float16; sums are kept in float32)."""
+        self.vectors: VectorTable = VectorTable(recent=RECENT_VECTORS)
+        """Mention id -> clause vector (float16; sums are kept in float32; the last :data:`RECENT_VECTORS` also
+        in float32, for the candidate gather)."""
         self._central: tuple[FigureMention, float | None] | None = None
         """:func:`_central_log` of the last mention asked for (read once per candidate group)."""
         self._features: tuple[FigureMention, MentionFeatures] | None = None
@@ -575,11 +581,12 @@ class FigureGrouper:
         self._arrival: dict[str, int] = {}
         self._of_article: dict[str, list[str]] = {}
         """Article id -> ids of its mentions (what :meth:`remove_article` takes out)."""
-        self._by_head: dict[tuple[str, str], list[int]] = {}
-        """(measure, specific counted noun) -> the rows (:class:`MeasureRows`) of the groups that count it."""
-        self._by_predicate: dict[tuple[str, str], list[int]] = {}
+        self._by_head: dict[tuple[str, str], array[int]] = {}
+        """(measure, specific counted noun) -> the rows (:class:`MeasureRows`) of the groups that count it (int64
+        arrays, as all postings: read into numpy as one copy, not int by int)."""
+        self._by_predicate: dict[tuple[str, str], array[int]] = {}
         """(measure, predicate class) -> the rows of the groups whose mentions have that predicate."""
-        self._postings: dict[tuple[str, str], list[int]] = {}
+        self._postings: dict[tuple[str, str], array[int]] = {}
         """(measure, clause word) -> the rows of the groups whose mentions use that word."""
         self._rows: dict[str, MeasureRows] = {}
         """measure -> its groups' rows and vector sums."""
@@ -691,7 +698,8 @@ class FigureGrouper:
             grouped = [(mid, m) for mid, m in order if m.measure is not None]
             if grouped:
                 vecs = self.embed([m.masked_clause for _, m in grouped])
-                self.vectors = VectorTable((mid, vecs[i]) for i, (mid, _) in enumerate(grouped))
+                self.vectors = VectorTable(((mid, vecs[i]) for i, (mid, _) in enumerate(grouped)),
+                                           recent=RECENT_VECTORS)
             if grouped and self.outcome_embed is not None:
                 outs = self.outcome_embed([m.masked_clause for _, m in grouped])
                 self.outcomes = VectorTable((mid, outs[i]) for i, (mid, _) in enumerate(grouped))
@@ -772,8 +780,8 @@ class FigureGrouper:
 
     # ---------------------------------------------------------------- scoring
 
-    def _candidates(self, m: FigureMention) -> list[int]:
-        """Groups worth scoring (their rows in the measure's :class:`MeasureRows`, first proposal first): those
+    def _candidates(self, m: FigureMention) -> np.ndarray:
+        """Groups worth scoring (their rows in the measure's :class:`MeasureRows`, int64, first proposal first): those
         sharing the counted noun or one of the mention's nearest words.
 
         Words used by more than :data:`MAX_POSTING` groups ("since", a frequent place) do not propose
@@ -783,31 +791,34 @@ class FigureGrouper:
         return self._proposed(m, feats.tokens, feats.predicate)
 
     def _proposed(self, m: FigureMention, tokens: dict[str, float], predicate: str | None, *,
-                  unique: bool = True) -> list[int]:
+                  unique: bool = True) -> np.ndarray:
         """:meth:`_candidates` from the mention's clause words and predicate (those of :func:`mention_features`;
         ``predicate`` is read only for a mention without a specific counted noun). ``unique=False``: the rows of
         every posting list read, a group named by several lists several times (in the same first order)."""
         assert m.measure is not None
-        proposed: list[int] = []
+        proposed: list[array[int]] = []
         head = m.head
         specific = head is not None and head not in GENERIC_HEADS
         if head is not None and specific:
-            proposed += self._by_head.get((m.measure, head), [])[-MAX_POSTING:]
+            proposed.append(self._by_head.get((m.measure, head), _NO_ROWS)[-MAX_POSTING:])
         if predicate is not None and not specific:
             # no specific counted noun: the outcome ("registered", "still in the city") names the thing
-            proposed += self._by_predicate.get((m.measure, predicate), [])[-MAX_POSTING:]
+            proposed.append(self._by_predicate.get((m.measure, predicate), _NO_ROWS)[-MAX_POSTING:])
         nearest = sorted(tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:NEAREST_WORDS]
-        lists = 1 if proposed else 0
+        lists = 1 if proposed and proposed[0] else 0
         for tok, _w in nearest:
             posting = self._postings.get((m.measure, tok))
             if posting is not None and len(posting) <= MAX_POSTING:
-                proposed += posting
+                proposed.append(posting)
                 lists += 1
+        # one copy into numpy per list read (the lists are int64 arrays), in the order they were read
+        rows = (np.concatenate([np.frombuffer(p, np.int64) for p in proposed]) if len(proposed) > 1
+                else np.array(proposed[0], np.int64) if proposed else np.empty(0, np.int64))
         if lists <= 1 or not unique:
-            return proposed  # one posting list names each group once already
-        return list(dict.fromkeys(proposed))  # each group once, where it was first proposed
+            return rows  # one posting list names each group once already
+        return _first_of_each(rows)  # each group once, where it was first proposed
 
-    def _window_candidates(self, m: FigureMention, own_row: int | None) -> list[int] | None:
+    def _window_candidates(self, m: FigureMention, own_row: int | None) -> np.ndarray | None:
         """:meth:`_candidates` of a dated mention, or None when no group among them (but the one at ``own_row``)
         was ever given a figure within :data:`~presslens.compare.conflicts.WINDOW_DAYS` of it, so that no near
         pair can come of them. Reads the clause words and (without a specific counted noun) the predicate only,
@@ -816,28 +827,28 @@ class FigureGrouper:
         specific = m.head is not None and m.head not in GENERIC_HEADS
         pred = None if specific else mention_predicate(m)
         found = self._proposed(m, mention_tokens(m), pred, unique=False)
-        rows = np.array(found, dtype=np.int64)
+        rows = found
         if own_row is not None:
             rows = rows[rows != own_row]
         if not len(rows) or not self._rows[str(m.measure)].any_within(rows, m.date.toordinal(), WINDOW_DAYS):
             return None  # (a group named twice changes no "any": the rows are made unique only when kept)
-        return list(dict.fromkeys(found))
+        return _first_of_each(found)
 
     def _scored_candidates(self, m: FigureMention,
-                           found: list[int] | None = None) -> tuple[list[str], dict[str, float]]:
+                           found: np.ndarray | None = None) -> tuple[list[str], dict[str, float]]:
         """The compatible candidate groups worth scoring in full (at most ``candidates``, nearest by embedding)
         and the cosine of the mention's clause vector with each group's mean vector (0 without vectors).
         ``found``: :meth:`_candidates` of the mention, when the caller has them."""
         if found is None:
             found = self._candidates(m)
-        if not found:
+        if not len(found):
             return [], {}
         table = self._rows[str(m.measure)]
         vec = self.vectors.get(m.id)
         cfg = self.config
         if vec is not None and cfg.embed_weight > 0 and table.vectored:
             # hundreds of candidates per mention on a large corpus: gathered as integer rows, in numpy
-            rows = np.array(found, dtype=np.int64)
+            rows = found
             cos = self._cosines(table, rows, vec.astype(np.float32))
             keep = 4 * cfg.candidates
             if len(rows) > keep:
@@ -847,7 +858,7 @@ class FigureGrouper:
             cands = [table.gids[r] for r in rows.tolist()]
             cosines = dict(zip(cands, cos.tolist(), strict=True))  # float(c) of each, in one call
         else:
-            cands = [table.gids[r] for r in found]
+            cands = [table.gids[r] for r in found.tolist()]
             cosines = {g: 0.0 for g in cands}
         compatible, groups = self._compatibility(m), self.groups
         cands = [g for g in cands if compatible(groups[g])]
@@ -896,7 +907,7 @@ class FigureGrouper:
         tokens = self.features(m).tokens
         outcome = self.outcomes.get(m.id)
         return MentionTerms(sorted(tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:3], sum(tokens.values()),
-                            _central_log(m), mention_interval(m),
+                            self._central_log(m), mention_interval(m),
                             None if outcome is None else outcome.astype(np.float32))
 
     def model_features(self, m: FigureMention, gid: str, cosine: float, method: str,
@@ -944,16 +955,22 @@ class FigureGrouper:
         general = method == "learned-general"
         own = (terms.central_log, terms.interval)
         groups = self.groups
+        token_keys = [t for t, _w in token_items]
+        token_weights = [w for _t, w in token_items]
+        near_at = [token_keys.index(t) for t, _w in nearest]  # the nearest words are the mention's own
         out: list[list[float]] = []
         for k, gid in enumerate(gids):
             group = groups[gid]
             cosine = cosines[gid] if cosines is not None else 0.0
-            gtokens, size, gheads, gpreds = group.tokens, group.size, group.heads, group.predicates
+            gtokens, size, gheads, gpreds = group.tokens, len(group.mention_ids), group.heads, group.predicates
+            # each word's share min(1, group weight / size), read once for the lexical overlap and near_shared
+            gget = gtokens.get
+            shares = [s if (s := gget(t, 0.0) / size) < 1.0 else 1.0 for t in token_keys]
             # _lexical
             if not total:
                 lexical = 0.0
             else:
-                lexical = sum(w * min(1.0, gtokens.get(t, 0.0) / size) for t, w in token_items) / total
+                lexical = sum([w * s for w, s in zip(token_weights, shares, strict=True)]) / total
             # _magnitude
             if v is None or not group.log_count:
                 magnitude = 0.0
@@ -966,9 +983,9 @@ class FigureGrouper:
             else:
                 same_noun = other_noun = 0.0
             same_pred = float(pred is not None and pred in gpreds)
-            near_shared = sum(min(1.0, gtokens.get(t, 0.0) / size) for t, _w in nearest) / n_nearest
-            own_unshared = max((w for t, w in token_items if t not in gtokens), default=0.0)
-            group_unshared = max((w / size for t, w in gtokens.items() if t not in tokens), default=0.0)
+            near_shared = sum([shares[i] for i in near_at]) / n_nearest
+            own_unshared = max([w for t, w in token_items if t not in gtokens], default=0.0)
+            group_unshared = max([w / size for t, w in gtokens.items() if t not in tokens], default=0.0)
             # _rule_score (_rule_terms minus the threshold)
             headless = head is None and (generic_pred or pred not in gpreds)
             threshold = cfg.threshold + (cfg.headless_margin if headless else 0.0)
@@ -993,6 +1010,7 @@ class FigureGrouper:
         numpy call (the cast is exact value by value), and each cosine is the same dot products of the same
         float32 row as :meth:`_outcome_cosine_of` takes."""
         sums, groups, outcomes = self._outcome_sums, self.groups, self.outcomes
+        slot_of = outcomes.slots
         found: list[np.ndarray | int | None] = []
         slots: list[int] = []
         for gid in gids:
@@ -1000,9 +1018,10 @@ class FigureGrouper:
             if total is None:
                 group = groups.get(gid)
                 for mid in group.mention_ids if group is not None else ():
-                    if mid in outcomes:
+                    slot = slot_of.get(mid)
+                    if slot is not None:
                         total = len(slots)  # its row in the gathered block
-                        slots.append(outcomes.slot(mid))
+                        slots.append(slot)
                         break
             found.append(total)
         block = outcomes.rows[slots].astype(np.float32) if slots else None
@@ -1197,7 +1216,10 @@ class FigureGrouper:
                 return set(group.heads) == share_heads
             if head is None:
                 return True
-            return all(h == head or heads_compatible(head, h) for h in group.heads)
+            heads = group.heads
+            if len(heads) == 1 and head in heads:
+                return True  # (the one noun of the group is the mention's: what all() below gives)
+            return all(h == head or heads_compatible(head, h) for h in heads)
 
         return compatible
 
@@ -1233,12 +1255,12 @@ class FigureGrouper:
             table.kind.data[group.row] = ONE_VECTOR
             table.ref.data[group.row] = self.vectors.slot(mid)
             first = self.vectors.rows[table.ref.data[group.row]].astype(np.float32)
-            table.norms.data[group.row] = float(np.linalg.norm(np.float32(0.0) + first)) or 1.0
+            table.norms.data[group.row] = float(np.sqrt(first.dot(first))) or 1.0  # np.linalg.norm, without its checks
             return
         vec = self.vectors.rows[self.vectors.slot(mid)].astype(np.float32)
         summed = self._summed(table, group.row)
         summed += vec
-        table.norms.data[group.row] = float(np.linalg.norm(summed)) or 1.0
+        table.norms.data[group.row] = float(np.sqrt(summed.dot(summed))) or 1.0
 
     def _join(self, gid: str, m: FigureMention, mid: str | None = None) -> None:
         group = self.groups[gid]
@@ -1267,7 +1289,7 @@ class FigureGrouper:
                 # one string object per word and one float object per weight, shared by every group that uses
                 # them (a word's weights take a few values; each group kept its own copies before)
                 t = sys.intern(t)
-                self._postings.setdefault((group.measure, t), []).append(group.row)
+                _post(self._postings, (group.measure, t), group.row)
                 weight = 0.0 + w
                 group.tokens[t] = (self._weights.setdefault(weight, weight)
                                    if len(self._weights) < MAX_SHARED_WEIGHTS else weight)
@@ -1276,7 +1298,7 @@ class FigureGrouper:
         pred = feats.predicate
         if pred is not None:
             if pred not in group.predicates:
-                self._by_predicate.setdefault((group.measure, pred), []).append(group.row)
+                _post(self._by_predicate, (group.measure, pred), group.row)
             group.predicates = counted(group.predicates, pred, 1)
         if feats.scope == "incident":
             group.incidents += 1
@@ -1295,7 +1317,7 @@ class FigureGrouper:
             is_new = m.head not in group.heads
             group.heads = counted(group.heads, m.head, 1)
             if m.head not in GENERIC_HEADS and is_new:
-                self._by_head.setdefault((group.measure, m.head), []).append(group.row)
+                _post(self._by_head, (group.measure, m.head), group.row)
         self.group_of[mid] = gid
 
     def _leave(self, gid: str, mid: str) -> None:
@@ -1354,7 +1376,7 @@ class FigureGrouper:
                 self._drop_posting(self._by_head, (group.measure, m.head), group.row)
 
     @staticmethod
-    def _drop_posting(index: dict[tuple[str, str], list[int]], key: tuple[str, str], row: int) -> None:
+    def _drop_posting(index: dict[tuple[str, str], array[int]], key: tuple[str, str], row: int) -> None:
         posting = index.get(key)
         if posting is not None and row in posting:
             posting.remove(row)
@@ -1685,6 +1707,27 @@ def mention_tokens(m: FigureMention) -> dict[str, float]:
     for tok in clause_tokens(f"{NUMBER_MASK} {m.unit}"):
         tokens.pop(tok, None)
     return tokens
+
+
+_NO_ROWS: array[int] = array("q")
+"""The rows of a word no group uses (read only)."""
+
+
+def _post(index: dict[tuple[str, str], array[int]], key: tuple[str, str], row: int) -> None:
+    """Add the group row ``row`` to the posting list of ``key`` (an int64 array, made on its first row)."""
+    posting = index.get(key)
+    if posting is None:
+        index[key] = array("q", (row,))
+    else:
+        posting.append(row)
+
+
+def _first_of_each(rows: np.ndarray) -> np.ndarray:
+    """``rows`` with each value once, where it first occurs (``list(dict.fromkeys(rows))`` as an array)."""
+    if len(rows) < 2:
+        return rows
+    _values, first = np.unique(rows, return_index=True)
+    return rows[np.sort(first)]
 
 
 def _finite(values: np.ndarray) -> np.ndarray:

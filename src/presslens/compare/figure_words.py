@@ -679,24 +679,46 @@ def clause_tokens(masked_clause: str) -> dict[str, float]:
     """Content words of a clause, crudely singular and folded to shared predicates and nouns, each weighted
     by its closeness to the masked number: 1 next to it, 1/(1 + d/4) at d words away. The counted noun and
     the predicate sit near the number; place, time and scope ("since the mobilisation") further away."""
-    words = _words(masked_clause)
-    try:
-        at = words.index(NUMBER_MASK)
-    except ValueError:
-        at = len(words) // 2
+    words = _lower_words(masked_clause)  # (read only: no copy)
+    at = words.index(NUMBER_MASK) if NUMBER_MASK in words else len(words) // 2
     out: dict[str, float] = {}
+    known, weights, n_weights = _TOKEN_OF, _TOKEN_WEIGHTS, len(_TOKEN_WEIGHTS)
     for i, w in enumerate(words):
-        w = w.strip("'-")
-        if w in _STOPWORDS or len(w) < 3 or w == NUMBER_MASK:
+        tok = known.get(w, _UNKNOWN)
+        if tok is _UNKNOWN:
+            tok = _token_of(w)
+            if len(known) < MAX_KNOWN_TOKENS:
+                known[w] = tok
+        if tok is None:
             continue
-        if w.endswith("ies") and len(w) > 5:
-            w = w[:-3] + "y"
-        elif w.endswith("s") and not w.endswith("ss") and len(w) > 4:
-            w = w[:-1]
-        tok = _FOLD.get(w, w)
-        weight = 1.0 / (1.0 + max(0, abs(i - at) - 1) / 4.0)
-        out[tok] = max(out.get(tok, 0.0), weight)
+        d = i - at if i >= at else at - i
+        weight = weights[d] if d < n_weights else 1.0 / (1.0 + max(0, d - 1) / 4.0)
+        prev = out.get(tok)
+        if prev is None or weight > prev:  # max(prev, weight): the same float (weights are positive)
+            out[tok] = weight
     return out
+
+
+def _token_of(word: str) -> str | None:
+    """The token :func:`clause_tokens` makes of one word (None: a stopword, a short word or the number mask)."""
+    w = word.strip("'-")
+    if w in _STOPWORDS or len(w) < 3 or w == NUMBER_MASK:
+        return None
+    if w.endswith("ies") and len(w) > 5:
+        w = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+        w = w[:-1]
+    return _FOLD.get(w, w)
+
+
+_UNKNOWN = ""
+"""What :data:`_TOKEN_OF` gives a word it has not seen (no word is empty)."""
+_TOKEN_OF: dict[str, str | None] = {}
+"""Word -> :func:`_token_of` (the grouper reads every clause's words, and a corpus repeats its words)."""
+MAX_KNOWN_TOKENS = 100_000
+"""At most this many words are kept in :data:`_TOKEN_OF` (the rest are made again each time)."""
+_TOKEN_WEIGHTS = tuple(1.0 / (1.0 + max(0, d - 1) / 4.0) for d in range(64))
+"""The weight of a word ``d`` words from the number (the same floats :func:`clause_tokens` computes past them)."""
 
 
 def hashed_embedder(dim: int = 256) -> Embedder:

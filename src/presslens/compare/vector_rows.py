@@ -9,7 +9,7 @@ kept across an :meth:`GrowingRows.append` (the buffer may move); read rows by fa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 
 import numpy as np
 
@@ -54,15 +54,25 @@ class VectorTable(MutableMapping[str, np.ndarray]):
     """
 
     def __init__(self, items: Iterable[tuple[str, np.ndarray]] = (), *,
-                 dtype: type[np.generic] = np.float16) -> None:
+                 dtype: type[np.generic] = np.float16, recent: int = 0) -> None:
         self.dtype = dtype
         """float16 for clause vectors; the outcome vectors are kept in float32 (their cosines feed the pair
         model, and one buffer instead of an array per mention is the saving there)."""
+        if recent & (recent - 1):
+            raise ValueError(f"recent must be 0 or a power of two, not {recent}")
+        self._recent: np.ndarray | None = None
+        """With ``recent`` > 0: the float32 cast of the last ``recent`` vectors stored (slot ``s`` at row
+        ``s % recent``), made as each is stored, so that :meth:`gather_float32` copies the rows of recent slots
+        instead of casting them again (the candidates of a figure are mostly groups opened lately)."""
+        self._recent_size = recent
+        self._recent_from = 0
+        """The first slot whose float32 row :attr:`_recent` may hold (slots before it, or an emptied table's)."""
         self._slot: dict[str, int] = {}
         self._rows: GrowingRows | None = None
         self._finite = True
         """Whether every vector stored is finite (then :meth:`gather_float32` may use its bit-level cast)."""
         self._scratch: tuple[np.ndarray, np.ndarray] | None = None
+        self._scratch32: np.ndarray | None = None
         for key, vector in items:
             self[key] = vector
 
@@ -76,7 +86,12 @@ class VectorTable(MutableMapping[str, np.ndarray]):
             raise ValueError(f"clause vector of {key}: width {vec.shape[0]}, the others have "
                              f"{self._rows.data.shape[1]}")
         self._finite = self._finite and bool(np.isfinite(vec).all())
-        self._slot[key] = self._rows.append(vec)
+        slot = self._rows.append(vec)
+        self._slot[key] = slot
+        if self._recent_size:
+            if self._recent is None:
+                self._recent = np.zeros((self._recent_size, vec.shape[0]), np.float32)
+            self._recent[slot & (self._recent_size - 1)] = self._rows.data[slot]  # numpy's exact cast, once
 
     def __getitem__(self, key: str) -> np.ndarray:
         slot = self._slot[key]
@@ -103,6 +118,11 @@ class VectorTable(MutableMapping[str, np.ndarray]):
         return self._slot[key]
 
     @property
+    def slots(self) -> Mapping[str, int]:
+        """Id -> :meth:`slot`, for reading many (read only; valid until the next change of the table)."""
+        return self._slot
+
+    @property
     def rows(self) -> np.ndarray:
         """The buffer of all vectors (index it by :meth:`slot`; keep no view of it)."""
         return self._rows.data if self._rows is not None else np.zeros((0, 0), self.dtype)
@@ -118,11 +138,19 @@ class VectorTable(MutableMapping[str, np.ndarray]):
         if not self._finite or self._rows is None or self.dtype != np.float16:
             return self.rows[slots].astype(np.float32)
         n, width = len(slots), self._rows.data.shape[1]
+        recent = self._recent
+        if recent is not None and n and int(slots.min()) >= max(self._recent_from, self._rows.used - len(recent)):
+            # every slot is among the last ``len(recent)`` stored: their float32 rows are kept, copy them
+            if self._scratch32 is None or self._scratch32.shape[0] < n:
+                self._scratch32 = np.empty((max(n, 1024), width), np.float32)
+            return np.take(recent, slots & (len(recent) - 1), axis=0, out=self._scratch32[:n], mode="clip")
         if self._scratch is None or self._scratch[0].shape[0] < n:
             size = max(n, 1024)
             self._scratch = (np.empty((size, width), np.int16), np.empty((size, width), np.int32))
         half, bits = (a[:n] for a in self._scratch)
-        np.take(self._rows.data.view(np.int16), slots, axis=0, out=half)
+        # mode="clip": numpy writes straight into ``out`` (with the default "raise" it buffers a copy first);
+        # every slot is a row of the buffer, so nothing is clipped
+        np.take(self._rows.data.view(np.int16), slots, axis=0, out=half, mode="clip")
         return signed_float16_bits_as_float32(half, bits)
 
     def compact(self) -> None:
@@ -133,6 +161,7 @@ class VectorTable(MutableMapping[str, np.ndarray]):
         order = np.fromiter((self._slot[k] for k in keys), dtype=np.int64, count=len(keys))
         self._rows.data[: len(keys)] = self._rows.data[order]
         self._rows.truncate(len(keys))
+        self._recent_from = len(keys)  # the kept float32 rows are of the old slots
         self._slot = {k: i for i, k in enumerate(keys)}
 
 
