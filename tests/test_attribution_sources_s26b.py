@@ -1,5 +1,5 @@
 """Speakers with no source found (the ``attribution.unfound_speakers`` option, analyzer 2.11, issue 13; not shipped:
-it failed the ship rule, MODEL_CARD.md 2.11): a speaker before a parenthetical age or a relative clause ending in an
+it failed the ship rule, HISTORY.md 2.11): a speaker before a parenthetical age or a relative clause ending in an
 auxiliary, and the agent of "by" before a relative clause. Read off the wrong-span misses of dev3, dev7, dev8 and
 dev9; each rule is checked on our own sentences, with a near miss that must stay as it was, and off by default."""
 

@@ -21,7 +21,7 @@ Reports nested in a content (``the BBC adds [the WHO said ...]``) become attribu
 (:mod:`.calibration`; a finding that breaks a span-sanity rule, :mod:`.sanity`, stays a candidate below 0.5).
 A learned finding scorer over general traits of each attribution (:mod:`.scorer`, weights in
 ``models/attribution/scorer.json``) replaces that score when the analyzer option ``attribution.scorer=learned`` (an option
-since 2.1: it did not pass the ship rule, see MODEL_CARD.md).
+since 2.1: it did not pass the ship rule, see the model card's HISTORY.md, 2.1 to 2.7).
 
 Modules, in dependency order: :mod:`.spans`, :mod:`.lexicon`, :mod:`.features` (shared with training),
 :mod:`.tagger`, :mod:`.rules`, :mod:`.link`, :mod:`.source_types`, :mod:`.sanity`, :mod:`.refine` (with

@@ -107,13 +107,13 @@ def extract(
     fitting it) instead of the calibrated probability (or the learned scorer's, :mod:`.scorer`, when
     ``scorer="learned"``, the ``attribution.scorer`` option); ``pictures="candidate"`` (the
     ``attribution.pictures`` option, shipped) keeps "the video shows ..." below 0.5, "speech" asserts it as 2.3
-    did (MODEL_CARD.md 2.4); ``adjective_nouns="candidate"`` (the ``attribution.adjective_nouns`` option, not
-    shipped) keeps a plural cue after an adjective ("similar reports") below 0.5 (MODEL_CARD.md 2.6);
+    did (HISTORY.md 2.4); ``adjective_nouns="candidate"`` (the ``attribution.adjective_nouns`` option, not
+    shipped) keeps a plural cue after an adjective ("similar reports") below 0.5 (HISTORY.md 2.6);
     ``relative_reports="cut"`` (the ``attribution.relative_reports`` option, not shipped) ends a relative clause's
-    content before the main clause's reporting verb ("the woman who accused X of abuse, says ...", MODEL_CARD.md
+    content before the main clause's reporting verb ("the woman who accused X of abuse, says ...", HISTORY.md
     2.7); ``unfound_speakers="on"`` (the ``attribution.unfound_speakers`` option, not shipped) finds a speaker the
     layers did not find before a parenthetical age or a relative clause and an auxiliary ("X, 53, denied", "X,
-    who ..., has denied"), and the agent of "by" before a speaking relative clause (MODEL_CARD.md 2.11)."""
+    who ..., has denied"), and the agent of "by" before a speaking relative clause (HISTORY.md 2.11)."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -179,21 +179,21 @@ class AttributionAnalyzer(Analyzer):
     description = "Attributions (who said what): source with its type, reporting cue and attributed content."
     options = (
         AnalyzerOption("scorer", SCORER_CHOICES, DEFAULT_SCORER,
-                       "attribution scores: 'calibrated' (shipped) or 'learned' (experimental, MODEL_CARD.md 2.1)"),
+                       "attribution scores: 'calibrated' (shipped) or 'learned' (experimental, HISTORY.md 2.1)"),
         AnalyzerOption("pictures", ("speech", "candidate"), "candidate",
                        "'the video shows ...': a candidate below 0.5 ('candidate', shipped) or an attribution "
-                       "('speech', as in 2.3; MODEL_CARD.md 2.4)"),
+                       "('speech', as in 2.3; HISTORY.md 2.4)"),
         AnalyzerOption("adjective_nouns", ("cue", "candidate"), "cue",
                        "a plural cue after an adjective ('similar reports'): a cue ('cue', shipped) or a candidate "
-                       "below 0.5 ('candidate', experimental; MODEL_CARD.md 2.6)"),
+                       "below 0.5 ('candidate', experimental; HISTORY.md 2.6)"),
         AnalyzerOption("relative_reports", ("whole", "cut"), "whole",
                        "a relative clause's content ('the woman who accused X of abuse, says ...'): to the clause's "
                        "end ('whole', shipped) or cut before the main clause's reporting verb ('cut', experimental; "
-                       "MODEL_CARD.md 2.7)"),
+                       "HISTORY.md 2.7)"),
         AnalyzerOption("unfound_speakers", ("off", "on"), "off",
                        "speakers the layers miss before a parenthetical age or a who-clause and an auxiliary, and "
                        "the agent of 'by' before a speaking relative clause: 'off' (shipped, 2.10's rules) or 'on' "
-                       "(experimental; failed the ship rule, MODEL_CARD.md 2.11)"),
+                       "(experimental; failed the ship rule, HISTORY.md 2.11)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

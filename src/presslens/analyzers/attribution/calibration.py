@@ -30,13 +30,13 @@ and, with ``--check-split dev2`` (or ``dev``), the fit on the other split alone 
 0.060). ``--split dev,dev2,dev3 --check-split dev3`` scores each of dev and dev2's fits on dev3: ECE 0.052 and
 0.054. ``--split dev,dev2,dev3 --leave-one-split-out`` (analyzer 1.9) fits on two splits and scores the third, for
 each: held-out precision / recall 0.873 / 0.719 (dev), 0.897 / 0.724 (dev2), 0.819 / 0.609 (dev3); the refit on all
-three was not better than these constants on the three splits (model card, analyzer 1.9), so they stay.
+three was not better than these constants on the three splits (the model card's HISTORY.md, analyzer 1.9), so they stay.
 
 Analyzer 2.2 refitted the same six inputs on the five open splits then open, analyzer 2.5 on the six open splits
 (dev..dev6), analyzer 2.7 on the seven then open (dev..dev7), analyzer 2.8 on the eight (dev..dev8) and analyzer 2.9
 on the nine (``OPEN_SPLITS``, dev..dev9; the command's default ``--split``), 2.8 and 2.9 on the rows of 2.7's rules
-(MODEL_CARD.md 2.8 and 2.9): ``presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11
---leave-one-split-out`` prints the constants below and the held-out table of the model card.
+(HISTORY.md 2.8 and 2.9): ``presslens train attribution --calibrate --data ../shared/data/ptc-semeval2020-task11
+--leave-one-split-out`` prints the constants below and the held-out table of the model card's HISTORY.md, 2.9.
 
 An attribution that breaks a sanity rule is never asserted: its probability is capped below 0.5 (the score
 contract's "candidate"), whatever the fit gives.
@@ -50,7 +50,7 @@ import re
 from presslens.analyzers.attribution.link import Attribution
 
 #: the fit of ``presslens train attribution --calibrate`` on the nine open splits with 2.7's rules (the same method as
-#: 2.8's fit, refitted at stop 26; MODEL_CARD.md 2.9). 2.8's fit on eight splits (2.7's rules, promoted int8 encoder
+#: 2.8's fit, refitted at stop 26; HISTORY.md 2.9). 2.8's fit on eight splits (2.7's rules, promoted int8 encoder
 #: path) was -3.78, 1.00, 2.09, -1.16, 0.77, -0.45; the same fit on an AVX2 host without that promotion gave -3.58,
 #: 0.96, 2.09, -1.28, 0.65, -0.57. 2.7's fit on seven splits was -3.77, 0.96, 2.15, -1.00, 0.82, -0.52; 2.5's on six
 #: -3.72, 0.95, 2.21, -1.12, 0.76, -0.56; 2.2's on five -3.77, 0.91, 2.21, -1.32, 0.92, -0.38; 1.8's on dev and dev2

@@ -425,7 +425,7 @@ def who_parenthetical_speaker(
     whether the cue is the clause's last verb or the main verb after it, the speaker is the noun phrase the
     clause belongs to (the layers took the sentence's subject or the clause's object). None unless that clause
     is there and its antecedent is a clean noun phrase. ``unfound`` (the ``attribution.unfound_speakers`` option,
-    MODEL_CARD.md 2.11): an auxiliary may follow the clause, and with no source an age may stand for the clause."""
+    HISTORY.md 2.11): an auxiliary may follow the clause, and with no source an age may stand for the clause."""
     if source is not None and source[0] >= cue[1]:
         return None
     floor = next((s for s, e in sentence_ranges if s <= cue[0] < e), max(0, cue[0] - 200))

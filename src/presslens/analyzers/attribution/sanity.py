@@ -384,7 +384,7 @@ _REPORT_ADJECTIVES = frozenset(
 def adjective_noun_cue(text: str, cue: Span) -> bool:
     """A one-word "-s" cue right after a lower-case adjective ("similar", "-able", "-ible", "-ous", "-ful") is the
     noun it modifies ("both unbelievable claims", "contemporaneous notes"). Not a sanity rule of the default: the
-    ``attribution.adjective_nouns`` option (MODEL_CARD.md 2.6; read off dev3 and dev5, it moves no other split)."""
+    ``attribution.adjective_nouns`` option (HISTORY.md 2.6; read off dev3 and dev5, it moves no other split)."""
     ws = words(text, cue)
     if len(ws) != 1 or not ws[0].endswith("s"):
         return False

@@ -47,7 +47,7 @@ SCORER_FILE = model_dir("attribution") / "scorer.json"
 #: the values of the analyzer option ``attribution.scorer`` that picks the attribution score: "learned" (this
 #: scorer) or "calibrated" (1.8's six-input calibration, :func:`.calibration.calibrated`)
 SCORER_CHOICES = ("calibrated", "learned")
-#: the default of ``attribution.scorer``: the learned scorer did not pass the ship rule (MODEL_CARD.md, analyzer 2.1)
+#: the default of ``attribution.scorer``: the learned scorer did not pass the ship rule (the model card's HISTORY.md, analyzer 2.1)
 DEFAULT_SCORER = "calibrated"
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -335,7 +335,7 @@ def learned_score(text: str, a: Attribution, sentences: list[Span], path: Path =
 
 def use_learned_scorer(scorer: str = DEFAULT_SCORER) -> bool:
     """Whether the learned scorer gives the attribution scores (``scorer``: the ``attribution.scorer`` option;
-    the default is the shipped choice, see MODEL_CARD.md, analyzer 2.1)."""
+    the default is the shipped choice, see the model card's HISTORY.md, analyzer 2.1)."""
     if scorer not in SCORER_CHOICES:
         raise ValueError(f"attribution scorer {scorer!r}: expected one of {', '.join(SCORER_CHOICES)}")
     return scorer == "learned"

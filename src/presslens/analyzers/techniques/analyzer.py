@@ -30,7 +30,7 @@ NEWS_SHIFT = 1.25
 """``techniques.sentences=news`` (stop 26): the sentence probability's logit minus this, a prior shift from PTC's
 propaganda-heavy sources to plain news (a sentence is asserted where the model's probability reaches about 0.78);
 the smallest shift of 0.25, 0.5, ... 2.0 whose asserted sentences on audit A of stop 26 were right at least 80 % of
-the time (the engineer's verdicts, ``data/audits/s26/quant12/A.jsonl``; see the model card)."""
+the time (the engineer's verdicts, ``data/audits/s26/quant12/A.jsonl``; see the model card and its HISTORY.md, stop 26)."""
 _P_CLIP = 1e-4
 EDGE_CHOICES = ("snap", "raw")
 LEXICON_CHOICES = ("held", "context")

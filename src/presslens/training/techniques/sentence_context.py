@@ -15,7 +15,7 @@ calibration rule).
 ``python -m presslens.training.techniques.sentence_context --data ../shared/data/ptc-semeval2020-task11`` prints the
 fitted weights and, five article folds of the held-out articles each scored by weights fitted on the other four, log
 loss, ECE and precision / recall / F1 at 0.5 of the model's scores and of the recalibrated ones. On PTC the article
-context gets a weight of about zero and the held-out log loss rises (model card, stop 26), so the analyzer does not
+context gets a weight of about zero and the held-out log loss rises (model card HISTORY.md, stop 26), so the analyzer does not
 use it; ``techniques.sentences=news`` shifts the scores instead. PTC dev (the techniques test set) is never read.
 """
 
