@@ -37,6 +37,20 @@ def realnews_ids(path: Path = REALNEWS_SPLIT) -> set[str]:
     return set(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else set()
 
 
+def held_out_train(data_dir: Path, cache: Path, seed: int,
+                   excluded: set[str]) -> tuple[list[ArticleData], set[str], L.Lexicon]:
+    """The selection data of the techniques context tools: the PTC train articles split 85 / 15 by ``seed``, the
+    lexicon (hand entries plus the entries mined from the 85 %), and the held-out 15 % less ``excluded``;
+    ``(held-out articles, held-out ids before the exclusion, lexicon)``."""
+    arts = load_train(data_dir, cache)
+    fit_ids, hold_ids = split_articles([a.id for a in arts], 0.15, seed)
+    lexicon = L.hand_lexicon()
+    for item in mine_lexicon([a for a in arts if a.id in fit_ids]):
+        entry = L.entry_from_mined(item)
+        lexicon.entries.setdefault(entry.words, entry)
+    return [a for a in arts if a.id in hold_ids and a.id not in excluded], hold_ids, lexicon
+
+
 def hit_rows(model: T.TechniqueModel, lexicon: L.Lexicon, arts: list[ArticleData]) -> tuple[np.ndarray, np.ndarray]:
     """``(features, right)`` of every lexical hit in ``arts``: features as
     :func:`presslens.analyzers.techniques.lexicon.context_features`, right = mostly inside gold spans."""
@@ -74,14 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from sklearn.linear_model import LogisticRegression
 
-    arts = load_train(args.data, args.cache)
-    fit_ids, hold_ids = split_articles([a.id for a in arts], 0.15, args.seed)
     excluded = realnews_ids()
-    lexicon = L.hand_lexicon()
-    for item in mine_lexicon([a for a in arts if a.id in fit_ids]):
-        entry = L.entry_from_mined(item)
-        lexicon.entries.setdefault(entry.words, entry)
-    hold = [a for a in arts if a.id in hold_ids and a.id not in excluded]
+    hold, hold_ids, lexicon = held_out_train(args.data, args.cache, args.seed, excluded)
     model = T.TechniqueModel.load(args.model_dir)
     x, y = hit_rows(model, lexicon, hold)
     print(f"{len(hold)} held-out train articles ({len(hold_ids & excluded)} real-news articles left out), "

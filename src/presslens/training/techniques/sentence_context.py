@@ -29,12 +29,10 @@ from pathlib import Path
 import numpy as np
 
 from presslens.analyzers import techniques as T
-from presslens.analyzers.techniques import lexicon as L
 from presslens.analyzers.techniques.analyzer import analyze_article, context_features, context_probabilities
 from presslens.article import Article
-from presslens.training.techniques.data import DEFAULT_CACHE, ArticleData, load_train, split_articles
-from presslens.training.techniques.lexicon import mine_lexicon
-from presslens.training.techniques.lexicon_context import REALNEWS_SPLIT, reliability
+from presslens.training.techniques.data import DEFAULT_CACHE, ArticleData
+from presslens.training.techniques.lexicon_context import REALNEWS_SPLIT, held_out_train, reliability
 
 FOLDS = 5
 
@@ -96,14 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args(argv)
 
-    arts = load_train(args.data, args.cache)
-    fit_ids, hold_ids = split_articles([a.id for a in arts], 0.15, args.seed)
     excluded = closed_realnews_ids()
-    lexicon = L.hand_lexicon()
-    for item in mine_lexicon([a for a in arts if a.id in fit_ids]):
-        entry = L.entry_from_mined(item)
-        lexicon.entries.setdefault(entry.words, entry)
-    hold = [a for a in arts if a.id in hold_ids and a.id not in excluded]
+    hold, hold_ids, lexicon = held_out_train(args.data, args.cache, args.seed, excluded)
     model = replace(T.TechniqueModel.load(args.model_dir), lexicon=lexicon)
     x, y, groups, p_model = sentence_rows(model, hold)
     print(f"{len(hold)} held-out train articles ({len(hold_ids & excluded)} real-news test and validation articles left out), "
