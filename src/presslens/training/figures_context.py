@@ -67,7 +67,7 @@ READINGS_READ_OFF: dict[str, frozenset[str]] = {"rules": frozenset(), "fixes": f
 dev6). Every figure the ``fixes`` readings change on dev5 and dev6 comes from a reading read off that split (dev5:
 the emphatic zero; dev6: the points in time, emphatic 100%, rates, percent ranges, "at least one of", the counted
 "one" pair, "rue", "a couple hundred" and the year rule), so there the held-out readings are ``rules``; for
-``general`` this is approximate (its 1.6 readings read off audit A move dev6: see the package docstring)."""
+``general`` this is approximate (its 1.6 readings read off audit A move dev6: see models/figures/HISTORY.md)."""
 
 
 def held_out_readings(split: str, readings: str) -> str:

@@ -216,7 +216,7 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
 
     ``index``: the :class:`WordStarts` of ``text``, if already built. ``general``: also the readings of the
     ``general`` option (figures 1.6: "trillions", ".380", "half-dozen", "one-week", "no two"). ``fixes``: the
-    readings of figures 1.7 (see the package docstring: "a couple hundred", "six-figure", names and points in time).
+    readings of figures 1.7 (see models/figures/HISTORY.md: "a couple hundred", "six-figure", names and points in time).
     """
     index = index if index is not None else WordStarts(text)
     atoms: list[Atom] = []

@@ -572,7 +572,7 @@ def _plain_value(s: str) -> float | None:
 
 #: the readings of :func:`extract_quantities`: "rules" (1.6's; the default before 1.9), "fixes" (the default since
 #: 1.9: the rules plus figures 1.7's readings: points in time, names, emphatic 100% and zero, ZIP codes, rates after a
-#: plural, "25 percent to 90 percent", years before a plural noun as candidates ...; see the package docstring),
+#: plural, "25 percent to 90 percent", years before a plural noun as candidates ...; see models/figures/HISTORY.md),
 #: "general" (the fixes plus 1.6's general English readings, an option) or "readings19" (the fixes plus 1.9's context
 #: readings and counted phrases past "U.S." and "-ly" words, an option) or "readings26" (the fixes plus stop 26's
 #: context readings, :data:`.context.CONTEXT_READINGS_S26`)

@@ -25,7 +25,7 @@ from presslens.analyzers.figures.quantity import Quantity
 SCORER_FILE = Path(__file__).resolve().parents[2] / "models" / "figures" / "quantity_scorer.json"
 #: the values of the analyzer option ``figures.scores``: "rules" (default): the rules' fixed scores; "calibrated": the
 #: fitted scorer. The calibration leaves the asserted figures of the open splits as they are (held-out precision does
-#: not rise), so by issue 13's ship rule it is an option, not the default (see the package docstring for the table)
+#: not rise), so by issue 13's ship rule it is an option, not the default (see models/figures/HISTORY.md for the table)
 SCORES_CHOICES = ("rules", "calibrated")
 NOT_SCORED = frozenset({"date", "ordinal"})
 

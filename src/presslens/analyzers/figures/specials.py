@@ -355,7 +355,7 @@ _DECADE_START = re.compile(r"\d(?<!\w\d)|['’](?=\d)")
 def find_specials(text: str, index: WordStarts | None = None, general: bool = False,
                   fixes: bool = False) -> list[Special]:
     """Dates, clock times, fractions, ratios and ages (``index``: the :class:`WordStarts` of ``text``; ``general``
-    and ``fixes``: the readings of figures 1.6's option and of 1.7, see the package docstring)."""
+    and ``fixes``: the readings of figures 1.6's option and of 1.7, see models/figures/HISTORY.md)."""
     index = index if index is not None else WordStarts(text)
     found: list[Special] = []
     starts = {
