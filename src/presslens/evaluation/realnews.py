@@ -41,7 +41,7 @@ from presslens.evaluation.realnews_matching import (
     presslens_bound,
     ref_span,
 )
-from presslens.evaluation.realnews_selection import OPEN_SPLITS, SPLITS, VALIDATION_SPLITS
+from presslens.evaluation.realnews_selection import OPEN_SPLITS, SPLITS, VALIDATION_SPLITS, article_path
 
 ASSERTED = 0.5
 DEFAULT_ANNOTATIONS = Path(__file__).resolve().parents[3] / "data" / "realnews"
@@ -451,7 +451,7 @@ def read_ptc_article(data_dir: Path, article_id: str) -> tuple[str, Article]:
     """The raw file text and the :class:`Article` presslens builds from it (as ``presslens analyze`` does)."""
     from presslens.ingest import ReadOptions, read_file
 
-    path = data_dir / "train-articles" / f"article{article_id}.txt"
+    path = article_path(data_dir, article_id)
     raw = path.read_bytes().decode("utf-8")
     article = read_file(path, ReadOptions())
     return raw, article

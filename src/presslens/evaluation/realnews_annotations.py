@@ -73,6 +73,13 @@ class Problems:
 
 
 def article_path(data_dir: Path, article_id: str) -> Path:
+    """PTC train articles, else PTC test articles (selection rule 14): the lookup of
+    :func:`presslens.evaluation.realnews_selection.article_path`, repeated so that this module needs only the
+    standard library (a test checks both agree)."""
+    for folder in ("train-articles", "test-articles"):
+        path = data_dir / folder / f"article{article_id}.txt"
+        if path.exists():
+            return path
     return data_dir / "train-articles" / f"article{article_id}.txt"
 
 

@@ -41,6 +41,15 @@ The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.e
     ``dev10`` validates stop 26) takes the next articles of each stratum in the same order: only
     ``DEV11_PER_STRATUM`` = 5 are left in each, so this batch uses up the eligible pool (15 articles). The first
     279 keep their splits; a later batch needs a new rule (e.g. a larger ``MAX_BYTES`` for it alone).
+14. From the twelfth batch on, a second pool: PTC's **test** articles (``test-articles/``, 90 articles of the same
+    outlets and years; their technique gold is not public, so they are no techniques test set, and no file in the
+    repository named any of them when the rule was made). The longer train articles were no option: nearly every
+    one had been read for violence training data or an attribution audit. Eligible: test articles of at most
+    ``MAX_BYTES`` bytes; strata by the same density, counting the gold spans of ``test-task-TC-template.out``
+    (the span gold without technique names), as tertiles over that pool; the same ``sha256(SEED + id)`` order.
+    ``dev12`` (chosen at the start of round 2 stop 27, annotated blind during it for the validation of stop 28)
+    takes the first ``DEV12_PER_STRATUM`` = 5 of each stratum (15 articles); the rest are left for later batches
+    under this rule. The first 294 keep their splits.
 """
 
 from __future__ import annotations
@@ -65,11 +74,12 @@ DEV8_PER_STRATUM = 8
 DEV9_PER_STRATUM = 8
 DEV10_PER_STRATUM = 8
 DEV11_PER_STRATUM = 5
+DEV12_PER_STRATUM = 5
 STRATA = ("reporting", "mixed", "propaganda")
-OPEN_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
+OPEN_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
 """Splits whose errors have been read: rules may be read off them and learned weights fitted on them (leave one
 split out to choose settings)."""
-VALIDATION_SPLITS = ("dev10", "dev11")
+VALIDATION_SPLITS = ("dev11", "dev12")
 """Annotated blind and never read: scored before and after a stop's changes, errors unread until they are decided."""
 
 
@@ -81,24 +91,39 @@ def batches() -> tuple[tuple[str, int], ...]:
             ("dev9", DEV9_PER_STRATUM), ("dev10", DEV10_PER_STRATUM), ("dev11", DEV11_PER_STRATUM))
 
 
-SPLITS = tuple(name for name, _ in batches())
+def test_pool_batches() -> tuple[tuple[str, int], ...]:
+    """The batches drawn from the second pool, PTC's test articles (rule 14), in the order the rule takes them."""
+    return (("dev12", DEV12_PER_STRATUM),)
+
+
+POOLS = (("train-articles", "train-task1-SI.labels"), ("test-articles", "test-task-TC-template.out"))
+"""Where each pool's texts are, and the file whose gold spans give the density (rules 1-3, 14)."""
+
+
+def article_path(data_dir: Path, article_id: str) -> Path:
+    """The text of a real-news article: PTC train articles (rules 1-13), else PTC test articles (rule 14)."""
+    for folder, _ in POOLS:
+        path = data_dir / folder / f"article{article_id}.txt"
+        if path.exists():
+            return path
+    return data_dir / POOLS[0][0] / f"article{article_id}.txt"
+
+
+SPLITS = tuple(name for name, _ in (*batches(), *test_pool_batches()))
 """Every split of the set, in the order the rule fills them."""
 
 
-def select(data_dir: Path) -> dict[str, dict[str, str]]:
-    """``{article_id: {"split": one of SPLITS, "stratum": ...}}`` by the rule above."""
-    articles = data_dir / "train-articles"
-    spans = Counter(line.split("\t")[0] for line in (data_dir / "train-task1-SI.labels").read_text().splitlines() if line)
+def _stratified(data_dir: Path, folder: str, labels: str, order: list[str]) -> dict[str, dict[str, str]]:
+    """Rules 1-3 over one pool's articles of at most ``MAX_BYTES`` bytes, filling ``order``."""
+    spans = Counter(line.split("\t")[0] for line in (data_dir / labels).read_text().splitlines() if line)
     eligible: list[tuple[float, str]] = []
-    for path in sorted(articles.glob("article*.txt")):
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+    for path in sorted((data_dir / folder).glob("article*.txt")):
+        if path.stat().st_size > MAX_BYTES:
             continue
         aid = path.stem.removeprefix("article")
         eligible.append((spans[aid] * 1000 / max(len(path.read_text(encoding="utf-8")), 1), aid))
     eligible.sort()
     n = len(eligible)
-    order = [name for name, count in batches() for _ in range(count)]
     out: dict[str, dict[str, str]] = {}
     for k, stratum in enumerate(STRATA):
         members = [aid for _, aid in eligible[k * n // 3 : (k + 1) * n // 3]]
@@ -106,6 +131,17 @@ def select(data_dir: Path) -> dict[str, dict[str, str]]:
         for aid, split in zip(members, order, strict=False):  # members beyond the batches stay unchosen
             out[aid] = {"split": split, "stratum": stratum}
     return out
+
+
+def select(data_dir: Path) -> dict[str, dict[str, str]]:
+    """``{article_id: {"split": one of SPLITS, "stratum": ...}}`` by the rules above."""
+    (train_folder, train_labels), (test_folder, test_labels) = POOLS
+    chosen = _stratified(data_dir, train_folder, train_labels,
+                         [name for name, count in batches() for _ in range(count)])
+    for aid, entry in _stratified(data_dir, test_folder, test_labels,
+                                  [name for name, count in test_pool_batches() for _ in range(count)]).items():
+        chosen[aid] = {**entry, "pool": test_folder}
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:

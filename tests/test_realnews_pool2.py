@@ -1,0 +1,51 @@
+"""Rule 14 of the real-news selection: later batches come from PTC's test articles, read from their own folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from presslens.evaluation import realnews_annotations
+from presslens.evaluation import realnews_selection as sel
+
+
+def _pool(tmp_path: Path) -> Path:
+    data = tmp_path / "ptc"
+    (data / "train-articles").mkdir(parents=True)
+    (data / "test-articles").mkdir()
+    si, template = [], []
+    for k in range(sel.PER_STRATUM * 3):
+        aid = f"1{k:04d}"
+        (data / "train-articles" / f"article{aid}.txt").write_text("Title\n\n" + "x" * (100 + k), encoding="utf-8")
+        si += [f"{aid}\t0\t5"] * (k % 7)
+    for k in range(sel.DEV12_PER_STRATUM * 3 + 3):
+        aid = f"8{k:04d}"
+        (data / "test-articles" / f"article{aid}.txt").write_text("Title\n\n" + "y" * (100 + k), encoding="utf-8")
+        template += [f"{aid}\t?\t0\t5"] * (k % 5)
+    (data / "test-articles" / "article99999.txt").write_text("z" * (sel.MAX_BYTES + 1), encoding="utf-8")
+    (data / "train-task1-SI.labels").write_text("\n".join(si) + "\n")
+    (data / "test-task-TC-template.out").write_text("\n".join(template) + "\n")
+    return data
+
+
+def test_second_pool_fills_dev12_from_test_articles_by_stratum(tmp_path: Path) -> None:
+    data = _pool(tmp_path)
+    chosen = sel.select(data)
+    dev12 = {aid: e for aid, e in chosen.items() if e["split"] == "dev12"}
+    assert len(dev12) == sel.DEV12_PER_STRATUM * 3
+    assert all(aid.startswith("8") and e["pool"] == "test-articles" for aid, e in dev12.items())
+    assert sorted(e["stratum"] for e in dev12.values()) == sorted(sel.STRATA * sel.DEV12_PER_STRATUM)
+    assert "99999" not in chosen  # over MAX_BYTES
+    assert all("pool" not in e for aid, e in chosen.items() if aid.startswith("1"))  # first pool as it was
+    assert sel.article_path(data, "80001") == data / "test-articles" / "article80001.txt"
+    assert sel.article_path(data, "10001") == data / "train-articles" / "article10001.txt"
+    for aid in ("80001", "10001", "77777"):  # the annotators' standalone checker looks up the same files
+        assert realnews_annotations.article_path(data, aid) == sel.article_path(data, aid)
+
+
+def test_repository_split_keeps_every_earlier_article_and_reads_dev12_from_test_articles() -> None:
+    split = json.loads((Path(__file__).resolve().parents[1] / "data" / "realnews" / "split.json").read_text())
+    dev12 = [e for e in split.values() if e["split"] == "dev12"]
+    assert len(dev12) == 15 and all(e.get("pool") == "test-articles" for e in dev12)
+    assert sum(e["split"] != "dev12" for e in split.values()) == 294
+    assert "dev12" in sel.SPLITS and "dev10" in sel.OPEN_SPLITS and sel.VALIDATION_SPLITS == ("dev11", "dev12")
