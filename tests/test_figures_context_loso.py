@@ -46,3 +46,14 @@ def test_the_stop_26_held_out_readings_drop_only_those_read_off_the_split() -> N
     assert held_out_s26("dev8") == CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S26  # none was read off dev8
     assert held_out_s26("dev9") == CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S26 - {"idiom26", "share_name"}
     assert held_out_readings("dev5", "readings26") == "rules"
+
+
+def test_the_stop_27_held_out_readings_drop_only_those_read_off_the_split() -> None:
+    from presslens.analyzers.figures.context import CONTEXT_READINGS_S27
+    from presslens.training.figures_context import held_out_readings, held_out_s27
+
+    assert held_out_s27("dev8") == CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S27  # none was read off dev8
+    assert held_out_s27("dev10") == CONTEXT_READINGS_1_8 | {"alt_range"}  # all but the audit-A reading: off dev10
+    assert held_out_s27("dev5") == CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S27 - {"lead_decimal"}
+    assert held_out_s27("dev9") == CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S27 - {"unit_range"}
+    assert held_out_readings("dev6", "readings27") == "rules"

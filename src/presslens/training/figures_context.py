@@ -28,6 +28,7 @@ from presslens.analyzers.figures.context import (
     CONTEXT_READINGS_1_8,
     CONTEXT_READINGS_1_9,
     CONTEXT_READINGS_S26,
+    CONTEXT_READINGS_S27,
 )
 from presslens.analyzers.figures.quantity import (
     CONTEXT_BY_READINGS,
@@ -53,16 +54,23 @@ READ_OFF: dict[str, frozenset[str]] = {
     "idiom26": frozenset({"dev9", "A s26"}), "index_stock": frozenset({"A s26"}), "year_span": frozenset({"A s26"}),
     "code26": frozenset({"A s26"}), "share_name": frozenset({"dev9"}), "point_words": frozenset({"A s26"}),
     "half_scale": frozenset({"A s26"}), "half_bound": frozenset({"A s26"}), "candidate_adj": frozenset({"A s26"}),
+    # stop 27: read off dev10's errors (opened this stop); lead_decimal also off dev5's ".380-caliber" and "below .50
+    # caliber", unit_range also off dev9's "600 to 150 yards" (both seen in the listing of every open split's errors)
+    "lead_decimal": frozenset({"dev10", "dev5"}), "unit_range": frozenset({"dev10", "dev9"}),
+    "age_bound": frozenset({"dev10"}), "label27": frozenset({"dev10"}), "times_x": frozenset({"dev10"}),
+    "idiom27": frozenset({"dev10"}), "alt_range": frozenset({"A s27"}),
 }
 """Where each context reading was read off (round 2 stop 24; ``emphatic``: stop 25; ``idiom26`` ... ``candidate_adj``:
-stop 26): a real-news split, ``"A"`` (stop 24's audit A), ``"A s25"`` / ``"A s26"`` (stop 25's / 26's audit A),
+stop 26; ``lead_decimal`` ... ``alt_range``: stop 27): a real-news split, ``"A"`` (stop 24's audit A), ``"A s25"`` /
+``"A s26"`` / ``"A s27"`` (stop 25's / 26's / 27's audit A),
 ``"pool"`` (unlabelled PolNeAR train text outside the audits) or ``"user trial"``."""
 
 
 READINGS_READ_OFF: dict[str, frozenset[str]] = {"rules": frozenset(), "fixes": frozenset({"dev5", "dev6"}),
                                                "general": frozenset({"dev5", "dev6"}),
                                                "readings19": frozenset({"dev5", "dev6"}),
-                                               "readings26": frozenset({"dev5", "dev6"})}
+                                               "readings26": frozenset({"dev5", "dev6"}),
+                                               "readings27": frozenset({"dev5", "dev6"})}
 """The open splits some readings of each value of ``figures.readings`` were read off (1.6's off dev5, 1.7's off dev5 and
 dev6). Every figure the ``fixes`` readings change on dev5 and dev6 comes from a reading read off that split (dev5:
 the emphatic zero; dev6: the points in time, emphatic 100%, rates, percent ranges, "at least one of", the counted
@@ -89,6 +97,12 @@ def held_out_s26(split: str) -> frozenset[str]:
     """The context readings of a held-out score of stop 26's change (``readings26`` against the default): 1.8's, and
     those stop-26 readings that were not read off ``split``."""
     return CONTEXT_READINGS_1_8 | (held_out_context(split) & CONTEXT_READINGS_S26)
+
+
+def held_out_s27(split: str) -> frozenset[str]:
+    """The context readings of a held-out score of stop 27's change (``readings27`` against the default): 1.8's, and
+    those stop-27 readings that were not read off ``split``."""
+    return CONTEXT_READINGS_1_8 | (held_out_context(split) & CONTEXT_READINGS_S27)
 
 
 def held_out_context(split: str) -> frozenset[str]:
@@ -141,6 +155,11 @@ def main(argv: list[str] | None = None) -> int:
         columns["default (fixes)"] = lambda s: (CONTEXT_READINGS_1_8, "fixes")
         columns["default held out"] = lambda s: (CONTEXT_READINGS_1_8, held_out_readings(s, "fixes"))
         columns["readings26 held out"] = lambda s: (held_out_s26(s), held_out_readings(s, "readings26"))
+    if args.readings == "readings27":
+        del columns["1.9 held out"]
+        columns["default (fixes)"] = lambda s: (CONTEXT_READINGS_1_8, "fixes")
+        columns["default held out"] = lambda s: (CONTEXT_READINGS_1_8, held_out_readings(s, "fixes"))
+        columns["readings27 held out"] = lambda s: (held_out_s27(s), held_out_readings(s, "readings27"))
     bounds: dict[str, list[PrecisionRecallCounts]] = {name: [] for name in columns}
     table = {name: {split: score_split(args.data, split, *pick(split), args.scores, bounds=bounds[name])
                     for split in OPEN_SPLITS} for name, pick in columns.items()}

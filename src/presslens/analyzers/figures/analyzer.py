@@ -38,7 +38,11 @@ class FiguresAnalyzer(Analyzer):
                        "trillions, .380, half-dozen, one-week, no two, (1)/(2), numbered lists, '45 and older', 'an "
                        "estimated 40 or more', a year then an amount) or 'readings19' (experimental: the fixes plus 1.9's "
                        "readings: emphatic '100 percent' and 'zero support', 'fourteen centuries', '21 minutes into the "
-                       "video', 'known as 10,000 women', counted phrases past 'U.S.' and 'single-family')"),
+                       "video', 'known as 10,000 women', counted phrases past 'U.S.' and 'single-family') or 'readings26' "
+                       "(experimental: the fixes plus stop 26's readings: 'think twice', 'a nine percentage point "
+                       "edge', 'more than half have' ...) or 'readings27' (experimental: the fixes plus stop 27's "
+                       "readings: '.40 caliber', '16 months to 3 years', 'as young as 18', 'below age 21', 'Update 2 :', "
+                       "'category 4', 'a 5x felon', 'worth more than 1,000 words', 'a two- or three-week period')"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

@@ -35,6 +35,21 @@ a name or an identifier, turn day and decade pairs into dates, and read a few am
 - ``called_name``: a number after "known as", "dubbed", "nicknamed", "(en)titled", or before a capitalised noun and
   "program", "project", "initiative", "campaign" ... is a name ("a pet project known as 10,000 women", "the 10,000
   Women program"; 1.9).
+
+Stop 27 (issue 13; dev10 opened) adds, in ``figures.readings=readings27`` only (:data:`CONTEXT_READINGS_S27`):
+
+- ``lead_decimal``: a number written with a leading point, ".40 caliber", ".380-caliber", "600 rounds of .308" (0.4,
+  0.38, 0.308; unit "caliber" where the word follows), with its bound ("below .50 caliber");
+- ``unit_range``: "a sentence of 16 months to 3 years" is one range (16-36 months), and "600 to 150 yards" (a bare
+  number before a measure, written high to low) one range of yards (150-600; GUIDELINE 8a, dev9), not two figures;
+  not after "from" or "between" (a change, or a range the patterns read);
+- ``alt_range``: "a crucial two- or three-week period" is one range (2-3 weeks), as "two or three weeks" is;
+- ``age_bound``: "as young as 18" is at least 18, "as old as 90" at most 90, "below age 21" / "under age 21" at
+  most 21 (the bound before "age");
+- ``label27``: "Update 2:", "Part 3:" (an enumerator) and a storm's "category 4" (GUIDELINE 3: storm categories are
+  not quantities) are no figures;
+- ``times_x``: "a 5x felon", "10x the dose": a multiplier (5 times; GUIDELINE 3: multipliers are quantities);
+- ``idiom27``: "worth more than 1,000 words", "worth a thousand words" is the idiom, no figure.
 """
 
 from __future__ import annotations
@@ -62,9 +77,12 @@ CONTEXT_READINGS_S26 = frozenset({
     "idiom26", "index_stock", "year_span", "code26", "share_name", "point_words", "half_scale", "half_bound",
     "candidate_adj",
 })
-CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26
+#: the readings of stop 27 (issue 13): in ``figures.readings=readings27`` (the fixes, 1.8's readings and these)
+CONTEXT_READINGS_S27 = frozenset({"lead_decimal", "unit_range", "alt_range", "age_bound", "label27", "times_x",
+                                  "idiom27"})
+CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S27
 #: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's)
-CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26
+CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26 - CONTEXT_READINGS_S27
 
 _DIGITS = re.compile(r"\d{1,4}")
 # "45-40", "458 to 359", "3-1": a score or a tally after a name
@@ -147,6 +165,135 @@ _HALF_BOUND = re.compile(
     r"wanted|support|supported|oppose|opposed|favor|favored|agree|agreed|for|in|since|from|to|last|again|and|or)\b)",
     IGNORE_CASE)
 _CANDIDATE_ADJECTIVE = re.compile(rf"\ban?[ ]+(?P<n>{_SMALL_NUMBER_WORD})-candidates?\b", IGNORE_CASE)
+
+# stop 27's readings
+_LEAD_DECIMAL = re.compile(r"(?:(?<=[ \t\n(“\"])|^)\.(?P<d>\d{1,3})(?![\d.,]\d)(?=(?P<cal>[ -]?calib(?:er|re)s?\b)|[ -][A-Za-z])",
+                           re.MULTILINE)
+_AGE_BOUND_BEFORE = re.compile(r"\bas[ ]+(?P<w>young|old)[ ]+as[ ]+$", IGNORE_CASE)
+_AGE_WORD_BOUND_BEFORE = re.compile(r"\b(?P<w>below|under|over|above)[ ]+(?:the[ ]+)?$", IGNORE_CASE)
+_ENUMERATOR_BEFORE = re.compile(r"\b(?:Update|UPDATE|Part|PART|Chapter|CHAPTER|Episode|Step)[ ]$")
+_ENUMERATOR_AFTER = re.compile(r"[ ]?[:.)—–]|[ ]-[ ]")
+_CATEGORY_BEFORE = re.compile(r"\b[Cc]ategory[ -]$")
+_TIMES_X = re.compile(r"(?<![\w.,$])(?P<n>\d{1,3})(?P<x>[xX])(?=[ ]+[a-z])")
+_WORTH_WORDS = re.compile(r"\bworth[ ]+(?:a[ ]+good[ ]+deal[ ]+)?(?:(?:more|less)[ ]+than[ ]+|over[ ]+)?$", IGNORE_CASE)
+_THOUSAND_WORDS = re.compile(r"(?:(?:more|less)[ ]+than[ ]+|over[ ]+)?(?:a[ ]+thousand|1,?000)[ ]+words\b", IGNORE_CASE)
+_RANGE_TO_GAP = re.compile(r"[ ]+to[ ]+")
+_ALTERNATIVE_BEFORE = re.compile(rf"(?<![\w.,])(?P<n>\d{{1,3}}|{_SMALL_NUMBER_WORD})-[ ]+or[ ]+$", IGNORE_CASE)
+_FROM_BETWEEN_BEFORE = re.compile(r"\b(?:from|between)[ ]+(?:[a-z]+[ ]+)?$", IGNORE_CASE)
+_MONTHS_IN = {"day": 1 / 30, "week": 7 / 30, "month": 1.0, "year": 12.0}
+_RANGE_MEASURES = frozenset({"yards", "miles", "feet", "meters", "metres", "kilometers", "kilometres", "km", "inches",
+                             "pounds", "kilograms", "kg", "degrees", "acres", "mph"})
+
+
+def _time_unit(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    word = unit.lower().rstrip("s")
+    return word if word in _MONTHS_IN else None
+
+
+def _drop_s27(text: str, q: Quantity, enabled: frozenset[str]) -> bool:
+    """Whether a reading of stop 27 drops ``q``: "Update 2:", a storm's "category 4" (``label27``), "worth more than
+    1,000 words" (``idiom27``)."""
+    if "label27" in enabled and q.label == "count" and q.bound is None and q.start == q.number[0] and (
+        (_ENUMERATOR_BEFORE.search(text, max(0, q.start - 9), q.start) and q.end == q.number[1]
+         and _ENUMERATOR_AFTER.match(text, q.end))
+        or _CATEGORY_BEFORE.search(text, max(0, q.start - 10), q.start)
+    ):
+        return True
+    return "idiom27" in enabled and q.label == "count" and (q.unit or "").lower() == "words" \
+        and _THOUSAND_WORDS.fullmatch(text, q.start, q.end) is not None \
+        and _WORTH_WORDS.search(text, max(0, q.start - 32), q.start) is not None
+
+
+def _age_bound(text: str, q: Quantity) -> None:
+    """"as young as 18": at least 18; "as old as 90": at most 90; "below age 21": at most 21 (``age_bound``)."""
+    if q.bound is not None or q.value is None or q.label not in {"count", "age"}:
+        return
+    m = _AGE_BOUND_BEFORE.search(text, max(0, q.start - 16), q.start)
+    if m:
+        q.bound, q.bound_span, q.start = ("lower" if m.group("w").lower() == "young" else "upper"), \
+            (m.start(), m.end() - 1), m.start()
+        return
+    if q.label == "age" and text[q.start : q.start + 4].lower() == "age ":
+        m = _AGE_WORD_BOUND_BEFORE.search(text, max(0, q.start - 12), q.start)
+        if m:
+            q.bound = "upper" if m.group("w").lower() in {"below", "under"} else "lower"
+            q.bound_span, q.start = m.span("w"), m.start("w")
+
+
+def _alternative_value(number: str) -> float | None:
+    from presslens.analyzers.figures.atoms import parse_number_words
+
+    return float(number) if number.isdigit() else parse_number_words(number.lower())
+
+
+def _unit_ranges(text: str, out: list[Quantity], enabled: frozenset[str]) -> list[Quantity]:
+    """"16 months to 3 years" (one range in the first unit) and "600 to 150 yards" (a range written high to low
+    before a measure) as one range each (``unit_range``); "a two- or three-week period" as one (``alt_range``)."""
+    from presslens.analyzers.figures.quantity import Quantity
+
+    merged: list[Quantity] = []
+    i = 0
+    while i < len(out):
+        q = out[i]
+        r = out[i + 1] if i + 1 < len(out) else None
+        if "alt_range" in enabled and q.bound is None and q.unit_span is not None and q.value is not None \
+                and q.start == q.number[0]:
+            m = _ALTERNATIVE_BEFORE.search(text, max(0, q.start - 20), q.start)
+            first = _alternative_value(m.group("n")) if m else None
+            if m and first is not None and first < q.value <= first + 10:
+                # "a two- or three-week period": an approximate amount given as a range in the second figure's unit
+                if merged and merged[-1].start == m.start("n"):
+                    merged.pop()  # the first number, read alone
+                merged.append(Quantity(m.start("n"), q.end, "range", (m.start("n"), q.number[1]), value=None, low=first,
+                                       high=q.value, unit=q.unit, unit_span=q.unit_span, score=0.85))
+                i += 1
+                continue
+        if "unit_range" in enabled and r is not None and q.bound is None and r.bound is None and q.value is not None \
+                and r.value is not None and not q.vague and not r.vague and _RANGE_TO_GAP.fullmatch(text, q.end, r.start) \
+                and not _FROM_BETWEEN_BEFORE.search(text, max(0, q.start - 20), q.start):
+            low: float | None = None
+            high: float | None = None
+            unit, unit_span = q.unit, q.unit_span
+            a_unit, b_unit = _time_unit(q.unit), _time_unit(r.unit)
+            if q.label == r.label == "duration" and a_unit and b_unit:
+                low, high = q.value, r.value * _MONTHS_IN[b_unit] / _MONTHS_IN[a_unit]  # "16 months to 3 years"
+            elif q.unit is None and q.label == "count" and (r.unit or "").lower() in _RANGE_MEASURES \
+                    and q.start == q.number[0] and r.value < q.value:
+                low, high, unit, unit_span = r.value, q.value, r.unit, r.unit_span  # "600 to 150 yards"
+            if low is not None and high is not None and low < high:
+                merged.append(Quantity(q.start, r.end, "range", (q.number[0], r.number[1]), value=None, low=low,
+                                       high=round(high, 6), unit=unit, unit_span=unit_span, score=0.85))
+                i += 2
+                continue
+        merged.append(q)
+        i += 1
+    return merged
+
+
+def _added_s27(text: str, enabled: frozenset[str]) -> list[Quantity]:
+    """Figures the patterns missed, read by stop 27's readings: ".40 caliber", ".308" (``lead_decimal``), "a 5x
+    felon" (``times_x``)."""
+    from presslens.analyzers.figures.quantity import Quantity, _apply_bound
+
+    out: list[Quantity] = []
+    if "lead_decimal" in enabled and "." in text:
+        for m in _LEAD_DECIMAL.finditer(text):
+            value = float("0." + m.group("d"))
+            if m.group("cal"):
+                end = m.end("cal")
+                q = Quantity(m.start(), end, "measure", (m.start(), m.end("d")), value=value, unit="caliber",
+                             unit_span=(end - len(m.group("cal").lstrip(" -")), end), score=0.85)
+            else:
+                q = Quantity(m.start(), m.end("d"), "measure", (m.start(), m.end("d")), value=value, score=0.85)
+            _apply_bound(text, q)
+            out.append(q)
+    if "times_x" in enabled and ("x" in text or "X" in text):
+        for m in _TIMES_X.finditer(text):
+            out.append(Quantity(m.start(), m.end(), "count", m.span("n"), value=float(m.group("n")), unit="times",
+                                unit_span=m.span("x"), score=0.85))
+    return out
 
 
 def _drop_s26(text: str, q: Quantity, enabled: frozenset[str], title: Callable[[str, int], bool]) -> bool:
@@ -354,6 +501,11 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
     for q in quantities:
         if enabled & CONTEXT_READINGS_S26 and _drop_s26(text, q, enabled, title):
             continue
+        if enabled & CONTEXT_READINGS_S27:
+            if _drop_s27(text, q, enabled):
+                continue
+            if "age_bound" in enabled:
+                _age_bound(text, q)
         if "year_span" in enabled and _year_span(text, q):
             q.label, q.end, q.unit, q.unit_span = "date", q.number[1], None, None
             q.extra["date"] = _number_text(text, q)  # "the winter of 2004-5": the second year of a span
@@ -435,6 +587,12 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
                                       and _number_text(text, q) in ids and _DIGITS.fullmatch(_number_text(text, q)))]
     if enabled & CONTEXT_READINGS_S26:
         added = [a for a in _added_s26(text, enabled) if not any(q.start < a.end and a.start < q.end for q in out)]
+        if added:
+            out = sorted(out + added, key=lambda q: (q.start, -q.end))
+    if enabled & CONTEXT_READINGS_S27:
+        if ("unit_range" in enabled and " to " in text) or ("alt_range" in enabled and "- or " in text):
+            out = _unit_ranges(text, out, enabled)
+        added = [a for a in _added_s27(text, enabled) if not any(q.start < a.end and a.start < q.end for q in out)]
         if added:
             out = sorted(out + added, key=lambda q: (q.start, -q.end))
     if "doubled" in enabled and ("ubled" in text or "ipled" in text or "UBLED" in text or "IPLED" in text):
