@@ -78,7 +78,8 @@ class ClaimsAnalyzer(Analyzer):
                        "and no 'could be seen' or label 'allegedly' (not shipped: held-out hedged precision fell over nine "
                        "splits and audit B's wrong hedges rose, model card s26 hedge13); 's27': the same mechanism with "
                        "'appearing to', 'look more and more like', open questions, 'remains a mystery', 'amid fears' "
-                       "and the s26 vetoes plus 'so he could' of purpose (model card s27 hedge14)"),
+                       "and the s26 vetoes plus 'so he could' of purpose (not shipped: every ten-fold gain lies on a "
+                       "split its rule was read off, audit B unchanged; model card s27 hedge14)"),
         AnalyzerOption("prediction_rules", ("stop24", "stop25", "stop26", "stop25+26"), "stop24",
                        "'stop25': also the stop-25 prediction rules (legacy verdicts by historians, 'is yet to be "
                        "determined', gerund 'expecting X to', ...; not shipped: no held-out gain, audit B precision "
