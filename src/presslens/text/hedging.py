@@ -737,6 +737,77 @@ def vetoed_claim_cue_s26(text: str, start: int, end: int) -> bool:
     return not _S26_AUX_BEFORE.search(before) and bool(_S26_PARTICIPLE_BY_AFTER.match(text, end))
 
 
+# Decision-time cue rules of the claims option ``cue_candidates=s27`` (issue 13 s27, helper hedge14), the same
+# mechanism as ``s26`` (outside both learned scorers: an added cue gets its class's fixed score, a vetoed candidate
+# scores 0). Additions, cues GUIDELINE.md section 5 and 8a name that had no candidate on the open splits:
+# - "appearing to" + a verb, the participle of "appears to" (not "appearing to the court": showing up);
+# - "(is starting to) look more and more / increasingly like" ("looks like" is a cue; a bare "look like" is as often
+#   literal, "what it might look like", so only the graded forms);
+# - an open question: the s26 forms ("unclear whether", "remains to be seen", "is yet to be determined", "hard to
+#   know") and "remains a mystery / murky / unresolved / unexplained / undetermined" ("unclear whether" when the
+#   uncertainty is the point);
+# - "amid (growing) fears / suspicions / speculation" ("amid suspicions that", "it is feared").
+# Vetoes: the s26 vetoes ("could" of perception, "allegedly" as a label: decided with dev8 and dev9) and "could" in a
+# purpose clause opened by "so" without "that" ("asked that he be held so he could be deported": the existing
+# filter knows "so that" only); "so" after a comma is a result and keeps its possibility ("the dam is old, so it
+# could fail").
+_S27_APPEARING = re.compile(
+    r"\bappearing\s+to(?=\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|me|us|you|"
+    r"court|police|reporters)\b)[a-z]+\b)",
+    IGNORE_CASE,
+)
+_S27_LOOK_MORE = re.compile(
+    r"\blook(?:s|ed|ing)?\s+(?:more\s+and\s+more|increasingly|ever\s+more)\s+like\b|"
+    r"\b(?:starting|beginning)\s+to\s+(?P<cue>look\s+like)\b",
+    IGNORE_CASE,
+)
+_S27_REMAINS_OPEN = re.compile(
+    r"\b(?:remains?|remained)\s+(?:largely\s+|still\s+|something\s+of\s+)?(?:a\s+|an\s+)?"
+    r"(?:mystery|murky|unresolved|unexplained|undetermined|uncertain|open\s+question)\b",
+    IGNORE_CASE,
+)
+_S27_AMID = re.compile(
+    r"\bamid\s+(?:growing\s+|mounting\s+|rising\s+|renewed\s+|widespread\s+)?(?:fears|suspicions|speculation)\b",
+    IGNORE_CASE,
+)
+_S27_ADDITIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_S27_APPEARING, "seem/appear"),
+    (_S27_LOOK_MORE, "seem/appear"),
+    (_S26_OPEN_QUESTION, "uncertainty"),
+    (_S27_REMAINS_OPEN, "uncertainty"),
+    (_S27_AMID, "hearsay"),
+)
+_S27_PURPOSE_SO_BEFORE = re.compile(
+    r"(?<![,;:\u2013\u2014])\s+so\s+(?:he|she|they|it|we|i|you|[a-z]+)\s+$", IGNORE_CASE
+)
+
+
+def claim_cue_additions_s27(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str]]:
+    """The cues the option ``cue_candidates=s27`` adds at decision time, ``[(start, end, class)]`` (a key of
+    :data:`HEDGE_CLASS_SCORES`), none overlapping a span of ``existing`` or another addition (see
+    _S27_APPEARING)."""
+    out: list[tuple[int, int, str]] = []
+    taken = [(a, b) for a, b, _ in existing]
+    for pattern, name in _S27_ADDITIONS:
+        for m in pattern.finditer(text):
+            a, b = m.span("cue") if "cue" in pattern.groupindex and m.group("cue") else m.span()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            taken.append((a, b))
+            out.append((a, b, name))
+    return sorted(out)
+
+
+def vetoed_claim_cue_s27(text: str, start: int, end: int) -> bool:
+    """Whether the option ``cue_candidates=s27`` vetoes a candidate of :func:`claim_cue_candidates`: the s26
+    vetoes and "could" in a purpose clause opened by "so" (see _S27_PURPOSE_SO_BEFORE)."""
+    if vetoed_claim_cue_s26(text, start, end):
+        return True
+    return text[start:end].lower() == "could" and bool(
+        _S27_PURPOSE_SO_BEFORE.search(text[max(0, start - 60) : start])
+    )
+
+
 def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:
     """Every cue span that may lower the certainty of a claim sentence in its own words: ``[(start, end, type)]``.
 

@@ -70,6 +70,9 @@ class Candidate:
     vetoed26: bool = False
     """vetoed at decision time by the claims option ``cue_candidates=s26``
     (:func:`presslens.text.hedging.vetoed_claim_cue_s26`; still a training candidate)"""
+    vetoed27: bool = False
+    """vetoed at decision time by the claims option ``cue_candidates=s27``
+    (:func:`presslens.text.hedging.vetoed_claim_cue_s27`; still a training candidate)"""
 
 
 @dataclass
@@ -168,6 +171,7 @@ def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule |
         cue_class,
         vetoed_claim_cue,
         vetoed_claim_cue_s26,
+        vetoed_claim_cue_s27,
     )
     from presslens.text.prediction import forecast_cues
 
@@ -177,7 +181,7 @@ def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule |
         row.candidates = [
             Candidate(a, b, kind, cue_class(row.text, a, b, kind),
                       any(overlap((a, b), (c[0], c[1])) > 0 for c in row.gold_cues), vetoed_claim_cue(row.text, a, b),
-                      vetoed_claim_cue_s26(row.text, a, b))
+                      vetoed_claim_cue_s26(row.text, a, b), vetoed_claim_cue_s27(row.text, a, b))
             for a, b, kind in (candidates or claim_cue_candidates)(row.text, wider_cues)
         ]
         table = (max((HEDGE_CLASS_SCORES[cue_class(row.text, a, b, k)]
@@ -406,20 +410,24 @@ def gold_totals(annotations: Path, split: str) -> tuple[int, int]:
 # ------------------------------------------------------------------------------------------ the two scorers
 
 
-def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False, s26: bool = False) -> list[float]:
-    """Per sentence, the best cue probability (0 without a candidate; ``veto``: vetoed candidates count 0; ``s26``:
-    the decision-time rules of the claims option ``cue_candidates=s26``, as :func:`score_sentences`)."""
-    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_additions
+def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False, s26: bool = False,
+                      s27: bool = False) -> list[float]:
+    """Per sentence, the best cue probability (0 without a candidate; ``veto``: vetoed candidates count 0; ``s26``
+    / ``s27``: the decision-time rules of the claims option ``cue_candidates=s26`` / ``s27``, as
+    :func:`score_sentences`)."""
+    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_additions, claim_cue_additions_s27
 
     x, emb, _, where = cue_matrix(data, len(scorer.names) != len(cue_feature_names(False)))
     out = [0.0] * len(data.rows)
     if where:
-        vetoed = [(c.vetoed and veto) or (c.vetoed26 and s26) for r in data.rows for c in r.candidates]
+        vetoed = [(c.vetoed and veto) or (c.vetoed26 and s26) or (c.vetoed27 and s27)
+                  for r in data.rows for c in r.candidates]
         for ri, p, v in zip(where, scorer.probabilities(x, emb).tolist(), vetoed, strict=True):
             out[ri] = max(out[ri], 0.0 if v else p)
-    if s26:
+    if s26 or s27:
+        additions = claim_cue_additions_s27 if s27 else claim_cue_additions
         for ri, r in enumerate(data.rows):
-            added = claim_cue_additions(r.text, [(c.start, c.end, c.kind) for c in r.candidates])
+            added = additions(r.text, [(c.start, c.end, c.kind) for c in r.candidates])
             out[ri] = max([out[ri], *(HEDGE_CLASS_SCORES[name] for _, _, name in added)])
     return out
 
@@ -556,6 +564,10 @@ class Options:
     """the decision-time cue rules of the claims option ``cue_candidates=s26`` (s26): the cues of
     :func:`presslens.text.hedging.claim_cue_additions` score their class's fixed score, the candidates of
     :func:`presslens.text.hedging.vetoed_claim_cue_s26` score 0; the scorers are fitted as without it"""
+    cue_s27: bool = False
+    """the decision-time cue rules of the claims option ``cue_candidates=s27`` (s27, helper hedge14):
+    :func:`presslens.text.hedging.claim_cue_additions_s27` and :func:`presslens.text.hedging.vetoed_claim_cue_s27`,
+    as ``cue_s26``; the scorers are fitted as without it"""
 
 
 SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
@@ -594,7 +606,7 @@ class Fitted:
     def decide(self, data: Dataset) -> tuple[list[float], list[float]]:
         """(claim score, hedge score) of every row by the analyzer's rule."""
         claim = claim_scores_with(self.claim, data)
-        cue = hedge_scores_with(self.cue, data, self.options.cue_veto, self.options.cue_s26)
+        cue = hedge_scores_with(self.cue, data, self.options.cue_veto, self.options.cue_s26, self.options.cue_s27)
         if self.options.hedge_lifts_claim:
             claim = [c if r.furniture is not None else max(c, h) for c, h, r in zip(claim, cue, data.rows,
                                                                                      strict=True)]

@@ -17,7 +17,9 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   screen's, so the two differ only where an s26 rule fires);
 - ``s26-trained``: the same rules as training candidates (additions added, vetoed candidates dropped), both scorers
   refitted; ``s26-trained-cue``: the same, but the claim scorer's class-table feature reads the shipped candidates,
-  so claims cannot move (written after the option's outcome and audit B were read: not pre-registered).
+  so claims cannot move (written after the option's outcome and audit B were read: not pre-registered);
+- ``s27``: the claims option ``cue_candidates=s27`` (decision-time additions and vetoes of stop 27, helper hedge14;
+  the fits are the shipped screen's, so the two differ only where an s27 rule fires).
 
 Prints claim P / R / ECE and hedged P / R per held-out split and their sums (model card, s25). Slow: about five
 minutes a screen on one free core.
@@ -85,6 +87,7 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "s26": (None, replace(rc.SHIPPED, cue_c=0.01, cue_s26=True)),
     "s26-trained": (_s26_trained, replace(rc.SHIPPED, cue_c=0.01)),
     "s26-trained-cue": (_s26_trained, replace(rc.SHIPPED, cue_c=0.01)),
+    "s27": (None, replace(rc.SHIPPED, cue_c=0.01, cue_s27=True)),
 }
 
 

@@ -70,13 +70,16 @@ class ClaimsAnalyzer(Analyzer):
         AnalyzerOption("furniture", ("text", "layout"), "text",
                        "'layout': also subheads, print notices and wire datelines (1.10; not shipped: no open-split "
                        "gain)"),
-        AnalyzerOption("cue_candidates", ("1.11", "1.12", "s26"), "1.11",
+        AnalyzerOption("cue_candidates", ("1.11", "1.12", "s26", "s27"), "1.11",
                        "'1.12': also 'likelihood that', 'hard to know', 'not known yet whether' as hedge cues and no "
                        "'doubts about' (not shipped: held-out hedged precision fell over seven splits); 's26': "
                        "decision-time cues outside the learned scorers ('possibility that', 'unclear whether', "
                        "'remains to be seen', sourceless 'is considered', 'credibly accused of', 'what looks to be') "
                        "and no 'could be seen' or label 'allegedly' (not shipped: held-out hedged precision fell over nine "
-                       "splits and audit B's wrong hedges rose, model card s26 hedge13)"),
+                       "splits and audit B's wrong hedges rose, model card s26 hedge13); 's27': the same mechanism with "
+                       "'appearing to', 'look more and more like', open questions, 'remains a mystery', 'amid fears' "
+                       "and the s26 vetoes plus 'so he could' of purpose (not shipped: every ten-fold gain lies on a "
+                       "split its rule was read off, audit B unchanged; model card s27 hedge14)"),
         AnalyzerOption("prediction_rules", ("stop24", "stop25", "stop26", "stop25+26"), "stop24",
                        "'stop25': also the stop-25 prediction rules (legacy verdicts by historians, 'is yet to be "
                        "determined', gerund 'expecting X to', ...; not shipped: no held-out gain, audit B precision "
@@ -115,7 +118,8 @@ class ClaimsAnalyzer(Analyzer):
         scored = score_sentences(unit_texts, unit_probabilities(probs.tolist(), units),
                                  unit_embeddings(enc.sentence_embeddings, units), unit_forecasts, wider_cues=wider,
                                  cue_veto=self.option("cue_veto") == "on",
-                                 s26_rules=self.option("cue_candidates") == "s26")
+                                 s26_rules=self.option("cue_candidates") == "s26",
+                                 s27_rules=self.option("cue_candidates") == "s27")
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]

@@ -386,14 +386,14 @@ class SentenceScores:
     hedge: list[float]
     cues: list[list[ScoredCue]]
     added: list[list[ScoredCue]] = field(default_factory=list)
-    """per sentence, the cues the option ``cue_candidates=s26`` adds (with their fixed class score; not candidates of
+    """per sentence, the cues the option ``cue_candidates=s26`` (or ``s27``) adds (with their fixed class score; not candidates of
     :func:`presslens.text.hedging.claim_cue_candidates`, so the 1.6 calibration of the predictions never sees them)"""
 
 
 def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np.ndarray,
                     forecasts: Sequence[bool], in_article: bool = True,
                     scorers: RealNewsScorers | None = None, wider_cues: bool = False,
-                    cue_veto: bool = False, s26_rules: bool = False) -> SentenceScores:
+                    cue_veto: bool = False, s26_rules: bool = False, s27_rules: bool = False) -> SentenceScores:
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
     sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`);
@@ -402,14 +402,17 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     ``s26_rules`` (the option ``cue_candidates=s26``): the cues of :func:`presslens.text.hedging.claim_cue_additions`
     are added with their class's fixed score and the candidates of
     :func:`presslens.text.hedging.vetoed_claim_cue_s26` get probability 0, after both scorers (their inputs do not
-    change)."""
+    change); ``s27_rules`` (the option ``cue_candidates=s27``): the same with
+    :func:`presslens.text.hedging.claim_cue_additions_s27` and :func:`presslens.text.hedging.vetoed_claim_cue_s27`."""
     from presslens.text.hedging import (
         HEDGE_CLASS_SCORES,
         claim_cue_additions,
+        claim_cue_additions_s27,
         claim_cue_candidates,
         cue_class,
         vetoed_claim_cue,
         vetoed_claim_cue_s26,
+        vetoed_claim_cue_s27,
     )
 
     models = scorers if scorers is not None else load_scorers()
@@ -432,14 +435,16 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     for i, found in enumerate(spans):
         for s, e, name in found:
             q = next(it)
-            if (cue_veto and vetoed_claim_cue(texts[i], s, e)) or (s26_rules and vetoed_claim_cue_s26(texts[i], s, e)):
+            if ((cue_veto and vetoed_claim_cue(texts[i], s, e)) or (s26_rules and vetoed_claim_cue_s26(texts[i], s, e))
+                    or (s27_rules and vetoed_claim_cue_s27(texts[i], s, e))):
                 q = 0.0
             cues[i].append((s, e, name, q))
             hedge[i] = max(hedge[i], q)
     added: list[list[ScoredCue]] = [[] for _ in texts]
-    if s26_rules:
+    if s26_rules or s27_rules:
+        additions = claim_cue_additions_s27 if s27_rules else claim_cue_additions
         for i, found in enumerate(spans):
-            for s, e, name in claim_cue_additions(texts[i], found):
+            for s, e, name in additions(texts[i], found):
                 added[i].append((s, e, name, HEDGE_CLASS_SCORES[name]))
                 hedge[i] = max(hedge[i], HEDGE_CLASS_SCORES[name])
     count = len(texts)
