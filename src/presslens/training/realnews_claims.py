@@ -304,13 +304,29 @@ def _class_logits() -> np.ndarray:
 
 
 def fit_cue_scorer(x: np.ndarray, emb: np.ndarray | None, y: np.ndarray, c: float, names: list[str],
-                   weights: np.ndarray | None = None, prior: bool = False) -> LinearScorer:
+                   weights: np.ndarray | None = None, prior: bool = False,
+                   identity_weight: float = 1.0) -> LinearScorer:
     """The cue scorer: :func:`fit_scorer`, or with per-candidate ``weights`` and/or the lexicon ``prior`` an L2
     logistic regression of the same form (``C * sum(w * log-loss) + |coef|^2 / 2``, L-BFGS from zero,
     deterministic) whose logit starts from :func:`lexicon_prior`: the L2 penalty then pulls the weights towards
     the lexicon's class scores rather than towards 0.5, so that a training mix of another genre moves the
     "may/could" scores less. The prior is folded into the class coefficients and the intercept, so the written
-    scorer has the same form as any other."""
+    scorer has the same form as any other. ``identity_weight``: the class and lemma columns
+    (:data:`IDENTITY_PREFIXES`) are standardised to that spread instead of 1 (their scale divided by it), so their L2
+    penalty is ``1 / identity_weight**2`` of the others'; the written scale carries it, so the form is unchanged."""
+    if identity_weight != 1.0:
+        if prior:
+            raise ValueError("the identity weight and the lexicon prior are not combined")
+        from sklearn.linear_model import LogisticRegression
+
+        full = x if emb is None else np.hstack([x, emb])
+        mean = full.mean(axis=0)
+        scale = full.std(axis=0)
+        scale[scale < 1e-9] = 1.0
+        scale[[i for i, n in enumerate(names) if n.startswith(IDENTITY_PREFIXES)]] /= identity_weight
+        lr = LogisticRegression(C=c, max_iter=5000).fit((full - mean) / scale, y, sample_weight=weights)
+        return LinearScorer(tuple(names), mean, scale, lr.coef_[0].astype(np.float64), float(lr.intercept_[0]),
+                            0 if emb is None else emb.shape[1])
     if weights is None and not prior:
         return fit_scorer(x, emb, y, c, names)
     from scipy.optimize import minimize
@@ -341,6 +357,72 @@ def fit_cue_scorer(x: np.ndarray, emb: np.ndarray | None, y: np.ndarray, c: floa
         coef[:k] += logits * scale[:k]
         intercept += float(logits @ mean[:k])
     return LinearScorer(tuple(names), mean, scale, coef, intercept, 0 if emb is None else emb.shape[1])
+
+
+IDENTITY_PREFIXES = ("class=", "lemma=")
+"""the cue scorer's identity columns (:func:`presslens.analyzers.claims.scorers.cue_feature_names`)"""
+
+
+def cue_training_rows(data: Dataset, claims_only: bool) -> Dataset:
+    """The rows whose cue candidates the cue scorer is fitted on (``claims_only``: units matching a gold claim)."""
+    return data.subset(lambda r: bool(r.gold_claims)) if claims_only else data
+
+
+def _fit_cue(train: Dataset, options: Options, c: float) -> LinearScorer:
+    """The cue scorer of ``options`` (not bagged, no class offsets) fitted on ``train`` with C ``c``."""
+    rows = cue_training_rows(train, options.cue_claims_only)
+    x, emb, y, where = cue_matrix(rows, options.cue_extended)
+    names = cue_feature_names(options.cue_extended)
+    scorer = fit_cue_scorer(x, emb if options.cue_embedding else None, y, c, names,
+                            cue_weights(rows, where, options.cue_split_weights), options.cue_prior,
+                            options.cue_identity_weight)
+    return scorer
+
+
+def class_offsets(train: Dataset, options: Options, c: float) -> np.ndarray:
+    """Per cue class (:data:`CUE_CLASSES` order), the logit offset ``b`` that minimises the log-loss of
+    ``sigmoid(l + b[class])`` over the candidates of ``train``, ``l`` each candidate's out-of-fold logit (the cue
+    scorer of ``options`` fitted on the other training splits), plus ``options.cue_class_offsets * |b|^2 / 2``
+    (L-BFGS from zero, deterministic): a per-class recalibration of the strongly shrunk scorer, learned only from
+    splits the scorer did not see."""
+    from scipy.optimize import minimize
+
+    logits: list[np.ndarray] = []
+    classes: list[np.ndarray] = []
+    labels: list[np.ndarray] = []
+    for held in sorted({r.split for r in train.rows}):
+        scorer = _fit_cue(train.without_split(held), options, c)
+        x, emb, y, _ = cue_matrix(train.only_split(held), options.cue_extended)
+        if not len(y):
+            continue
+        p = np.clip(scorer.probabilities(x, emb if options.cue_embedding else None), 1e-9, 1 - 1e-9)
+        logits.append(np.log(p / (1.0 - p)))
+        classes.append(x[:, : len(CUE_CLASSES)])
+        labels.append(y.astype(np.float64))
+    if not logits:
+        return np.zeros(len(CUE_CLASSES))
+    lg, cl, yy = np.concatenate(logits), np.vstack(classes), np.concatenate(labels)
+    lam = options.cue_class_offsets
+
+    def loss(b: np.ndarray) -> tuple[float, np.ndarray]:
+        t = lg + cl @ b
+        p = 1.0 / (1.0 + np.exp(-t))
+        value = float(np.sum(np.logaddexp(0.0, t) - yy * t)) + 0.5 * lam * float(b @ b)
+        return value, cl.T @ (p - yy) + lam * b
+
+    res = minimize(loss, np.zeros(len(CUE_CLASSES)), jac=True, method="L-BFGS-B",
+                   options={"maxiter": 5000, "gtol": 1e-8})
+    return np.asarray(res.x, dtype=np.float64)
+
+
+def with_class_offsets(scorer: LinearScorer, offsets: np.ndarray) -> LinearScorer:
+    """``scorer`` with ``offsets[k]`` added to the logit of every candidate of class ``k`` (the class columns are
+    the first ``len(CUE_CLASSES)`` features), folded into its class coefficients and intercept: the same form."""
+    k = len(CUE_CLASSES)
+    coef = scorer.coef.copy()
+    coef[:k] += offsets * scorer.scale[:k]
+    return LinearScorer(scorer.names, scorer.mean, scorer.scale, coef,
+                        scorer.intercept + float(offsets @ scorer.mean[:k]), scorer.embedding_dims)
 
 
 def bagged_cue_scorer(train: Dataset, c: float, extended: bool) -> LinearScorer:
@@ -568,6 +650,18 @@ class Options:
     """the decision-time cue rules of the claims option ``cue_candidates=s27`` (s27, helper hedge14):
     :func:`presslens.text.hedging.claim_cue_additions_s27` and :func:`presslens.text.hedging.vetoed_claim_cue_s27`,
     as ``cue_s26``; the scorers are fitted as without it"""
+    cue_identity_weight: float = 1.0
+    """the cue's identity columns (its class and lemma, :data:`IDENTITY_PREFIXES`) enter the fit multiplied by this
+    after standardisation, so their L2 penalty is ``1 / weight**2`` of the other features' (s27, helper hedge15;
+    screen ``identity``): the cue word itself is shrunk less than the 384 embedding dimensions"""
+    cue_class_offsets: float = 0.0
+    """with a value > 0: per cue class, a logit offset fitted on the out-of-fold cue logits of the training splits
+    (leave-one-split-out inside them) with an L2 penalty of this strength, folded into the class coefficients
+    (:func:`class_offsets`; s27, helper hedge15, screen ``class-calibrated``)"""
+    cue_claims_only: bool = False
+    """the cue scorer fitted only on the candidates of claim units that match a gold claim: P(the cue hedges | the
+    unit is a claim), since the decision already takes the minimum with the claim score (s27, helper hedge15,
+    screen ``conditional``)"""
 
 
 SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
@@ -621,18 +715,17 @@ def fit_both(train: Dataset, options: Options) -> Fitted:
     """Fit the cue scorer and the claim scorer, the C of each chosen by leave-one-split-out inside ``train``."""
     splits = (len(train.rows), *sorted({r.split for r in train.rows}))
     key = ("cue", *splits, options.cue_embedding, options.cue_extended, options.cue_split_weights,
-           options.cue_prior, options.cue_c, options.cue_bagged)
+           options.cue_prior, options.cue_c, options.cue_bagged, options.cue_identity_weight,
+           options.cue_class_offsets, options.cue_claims_only)
     if key not in _FITS:
         c_cue = options.cue_c if options.cue_c is not None else choose_cue_c(
             train, options.cue_embedding, options.cue_extended, options.cue_split_weights, options.cue_prior)
         if options.cue_bagged:
             _FITS[key] = (bagged_cue_scorer(train, c_cue, options.cue_extended), c_cue)
         else:
-            x, emb, y, where = cue_matrix(train, options.cue_extended)
-            _FITS[key] = (fit_cue_scorer(x, emb if options.cue_embedding else None, y, c_cue,
-                                         cue_feature_names(options.cue_extended),
-                                         cue_weights(train, where, options.cue_split_weights), options.cue_prior),
-                          c_cue)
+            _FITS[key] = (_fit_cue(train, options, c_cue), c_cue)
+            if options.cue_class_offsets > 0:
+                _FITS[key] = (with_class_offsets(_FITS[key][0], class_offsets(train, options, c_cue)), c_cue)
     cue, c_cue = _FITS[key]
     feats = (options.extended, options.article)
     key = ("claim table", *splits, *feats)
