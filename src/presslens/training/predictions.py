@@ -45,12 +45,12 @@ from presslens.analyzers.claims.predictions import (
 )
 from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
-from presslens.text.prediction import stop25_rules, stop26_rules
+from presslens.text.prediction import PREDICTION_RULES, prediction_rules
 from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss, probabilities
 
 SPLITS: tuple[str, ...] = OPEN_SPLITS
 #: the values of the analyzer option ``claims.prediction_rules`` (``--rules``)
-RULES_CHOICES = ("stop24", "stop25", "stop26", "stop25+26")
+RULES_CHOICES = PREDICTION_RULES
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
 L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 
@@ -306,7 +306,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     rules = getattr(args, "rules", "stop24")
-    with stop25_rules(rules in ("stop25", "stop25+26")), stop26_rules(rules in ("stop26", "stop25+26")):
+    with prediction_rules(rules):
         return _main(args, rules)
 
 

@@ -41,7 +41,13 @@ from presslens.analyzers.claims.scorers import ScoredCue, score_sentences
 from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import HEDGE_ASSERTED, HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
-from presslens.text.prediction import Forecast, forecast_cues, sentence_forecasts, stop25_rules, stop26_rules
+from presslens.text.prediction import (
+    PREDICTION_RULES,
+    Forecast,
+    forecast_cues,
+    prediction_rules,
+    sentence_forecasts,
+)
 
 # a furniture line or a question keeps its claim finding as a candidate, with this share of its score
 FURNITURE_FACTOR = 0.1
@@ -77,18 +83,21 @@ class ClaimsAnalyzer(Analyzer):
                        "'remains to be seen', sourceless 'is considered', 'credibly accused of', 'what looks to be') "
                        "and no 'could be seen' or label 'allegedly' (not shipped: held-out hedged precision fell over nine "
                        "splits and audit B's wrong hedges rose, model card s26 hedge13)"),
-        AnalyzerOption("prediction_rules", ("stop24", "stop25", "stop26", "stop25+26"), "stop24",
+        AnalyzerOption("prediction_rules", PREDICTION_RULES, "stop24",
                        "'stop25': also the stop-25 prediction rules (legacy verdicts by historians, 'is yet to be "
                        "determined', gerund 'expecting X to', ...; not shipped: no held-out gain, audit B precision "
                        "unchanged at s25, lower at s26); 'stop26': also the stop-26 rules (a third party's hope, 'won't condemn', 'will "
-                       "enforce our laws'; not shipped: no held-out gain, audit B unchanged); 'stop25+26': both"),
+                       "enforce our laws'; not shipped: no held-out gain, audit B unchanged); 'stop25+26': both; "
+                       "'stop27': also the stop-27 rules (a subject that only hopes, 'hard to believe that ... will', "
+                       "'when that happens', past 'was gonna', evaluative 'will be useful to', an 'any' subject); "
+                       "'stop26+27': the stop-26 and stop-27 rules"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         rules = self.option("prediction_rules")
-        with stop25_rules(rules in ("stop25", "stop25+26")), stop26_rules(rules in ("stop26", "stop25+26")):
+        with prediction_rules(rules):
             return self._analyze(features)
 
     def _analyze(self, features: Features) -> AnalyzerOutput:
