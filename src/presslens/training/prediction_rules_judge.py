@@ -3,17 +3,18 @@ candidates that ``presslens train predictions --candidates FILE`` caches (issue 
 
     python -m presslens.training.prediction_rules_judge --candidates FILE --rules stop26 [--read-off dev9]
 
-The cache holds every prediction candidate the default rules (stop 24) find on the open real-news splits, with its
-sentence, whether its cues are quoted, its claim decision and its gold label. Each candidate's forecast and bucket
-are recomputed under the default rules and under ``--rules`` (:func:`presslens.text.prediction.prediction_forecast`
+The cache holds every prediction candidate the trainer's rules find on the open real-news splits (its "rules" key;
+a cache without one is of the stop-24 rules), with its sentence, whether its cues are quoted, its claim decision and
+its gold label. Each candidate's forecast and bucket are recomputed under the cache's rules, ``--base`` and ``--rules`` (:func:`presslens.text.prediction.prediction_forecast`
 and :func:`presslens.analyzers.claims.predictions.prediction_basis`); the hand score of the bucket decides whether it
 is asserted (>= 0.5), as in the analyzer. Precision and recall at 0.5 per split follow the evaluation's rule (a gold
 prediction is found when an asserted candidate matches it).
 
 Exact for rules that only drop forecasts or move them between buckets (the stop-26 and stop-27 rules): their
-candidates are a subset of the cached ones. Rules that add forecasts (some stop-25 rules) are not seen here; judge
-them with ``presslens train predictions --rules``. The tool checks that the default rules give every cached
-candidate its cached bucket and refuses the cache otherwise.
+candidates are a subset of the cached ones. Rules that add forecasts (some stop-25 rules), or rules judged on a cache
+of rules that dropped some candidates, are not seen whole here; judge them with ``presslens train predictions
+--rules``. The tool checks that the cache's rules give every cached candidate its cached bucket and refuses the cache
+otherwise.
 
 A rule read off a split is in-sample there (``--read-off``): the sums leave out its change on those splits (the
 ship rule of issue 13 counts the default's numbers there for both sides).
@@ -55,15 +56,16 @@ def counts(candidates: Iterable[Candidate], bases: Iterable[str | None], golds: 
 
 
 def judge(candidates: list[Candidate], golds: list[Gold], rules: str, read_off: set[str],
-          base: str = "stop24") -> dict[str, dict[str, PrecisionRecallCounts]]:
+          base: str = "stop24", cached_rules: str = "stop24") -> dict[str, dict[str, PrecisionRecallCounts]]:
     """Per split, the counts of the ``base`` rules ("before") and of ``rules`` ("after"); on a split in ``read_off``
-    "held" repeats "before" (the change there is in-sample and does not count), else "after"."""
-    default = [basis_under(c, "stop24") for c in candidates]
+    "held" repeats "before" (the change there is in-sample and does not count), else "after". ``cached_rules``: the
+    rules the candidates were cached with (each must get its cached bucket from them)."""
+    default = [basis_under(c, cached_rules) for c in candidates]
     stale = [c for c, b in zip(candidates, default, strict=True) if b != c.basis]
     if stale:
-        raise ValueError(f"{len(stale)} cached candidates get another bucket from this code's default rules "
+        raise ValueError(f"{len(stale)} cached candidates get another bucket from this code's {cached_rules} rules "
                          f"(first: {stale[0].split} {stale[0].article} {stale[0].text[:60]!r}); rebuild the cache")
-    before = default if base == "stop24" else [basis_under(c, base) for c in candidates]
+    before = default if base == cached_rules else [basis_under(c, base) for c in candidates]
     after = [basis_under(c, rules) for c in candidates]
     splits = list(dict.fromkeys(g.split for g in golds))
     table: dict[str, dict[str, PrecisionRecallCounts]] = {}
@@ -100,8 +102,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--candidates", type=Path, required=True,
                         help="the candidate cache of presslens train predictions --candidates (default rules)")
     parser.add_argument("--rules", choices=RULES_CHOICES, required=True, help="the rules to judge")
-    parser.add_argument("--base", choices=RULES_CHOICES, default="stop24",
-                        help="the rules compared with (default: the analyzer's default, stop24)")
+    parser.add_argument("--base", choices=RULES_CHOICES,
+                        help="the rules compared with (default: those the candidates were cached with)")
     parser.add_argument("--read-off", default="",
                         help="comma-separated splits the rules were read off (in-sample there)")
 
@@ -112,11 +114,13 @@ def main(args: argparse.Namespace) -> int:
     golds = [Gold(**g) for g in cached["golds"]]
     read_off = {s for s in args.read_off.split(",") if s}
     try:
-        table = judge(candidates, golds, args.rules, read_off, args.base)
+        cached_rules = cached.get("rules", "stop24")
+        base = args.base or cached_rules
+        table = judge(candidates, golds, args.rules, read_off, base, cached_rules)
     except ValueError as exc:
         print(f"prediction_rules_judge: {exc}", file=sys.stderr)
         return 2
-    print(markdown(table, args.rules, read_off, args.base), end="")
+    print(markdown(table, args.rules, read_off, base), end="")
     return 0
 
 

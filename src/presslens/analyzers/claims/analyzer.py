@@ -42,6 +42,7 @@ from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import HEDGE_ASSERTED, HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
 from presslens.text.prediction import (
+    DEFAULT_PREDICTION_RULES,
     PREDICTION_RULES,
     Forecast,
     forecast_cues,
@@ -83,14 +84,13 @@ class ClaimsAnalyzer(Analyzer):
                        "'remains to be seen', sourceless 'is considered', 'credibly accused of', 'what looks to be') "
                        "and no 'could be seen' or label 'allegedly' (not shipped: held-out hedged precision fell over nine "
                        "splits and audit B's wrong hedges rose, model card s26 hedge13)"),
-        AnalyzerOption("prediction_rules", PREDICTION_RULES, "stop24",
-                       "'stop25': also the stop-25 prediction rules (legacy verdicts by historians, 'is yet to be "
-                       "determined', gerund 'expecting X to', ...; not shipped: no held-out gain, audit B precision "
-                       "unchanged at s25, lower at s26); 'stop26': also the stop-26 rules (a third party's hope, 'won't condemn', 'will "
-                       "enforce our laws'; not shipped: no held-out gain, audit B unchanged); 'stop25+26': both; "
-                       "'stop27': also the stop-27 rules (a subject that only hopes, 'hard to believe that ... will', "
-                       "'when that happens', past 'was gonna', evaluative 'will be useful to', an 'any' subject); "
-                       "'stop26+27': the stop-26 and stop-27 rules"),
+        AnalyzerOption("prediction_rules", PREDICTION_RULES, DEFAULT_PREDICTION_RULES,
+                       "'stop26' (default since stop 27): the stop-24 rules with those of stop 26 (a third party's "
+                       "hope, 'won't condemn', 'will enforce our laws'); 'stop24': the rules before; 'stop25': also the "
+                       "stop-25 rules (not shipped: no held-out gain); 'stop27': the stop-27 rules (a subject that only "
+                       "hopes, 'hard to believe that ... will', 'when that happens', past 'was gonna', evaluative 'will "
+                       "be useful to', an 'any' subject; not shipped: no gain held out beyond a case the guideline "
+                       "names); 'stop26+27', 'stop25+26': two sets"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
     )
