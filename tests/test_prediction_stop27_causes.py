@@ -66,3 +66,29 @@ def test_the_option_values_name_the_rule_sets() -> None:
         with pytest.raises(ValueError, match="prediction rules"):
             with prediction_rules("stop99"):
                 pass
+
+
+def test_the_analyzer_default_is_stop26_and_the_trainer_reads_candidates_with_it() -> None:
+    import argparse
+
+    from presslens.analyzers.claims.analyzer import ClaimsAnalyzer
+    from presslens.text.prediction import DEFAULT_PREDICTION_RULES
+    from presslens.training import predictions as training
+
+    option = next(o for o in ClaimsAnalyzer.options if o.name == "prediction_rules")
+    assert option.default == DEFAULT_PREDICTION_RULES == "stop26"
+    parser = argparse.ArgumentParser()
+    training.add_arguments(parser)
+    assert parser.parse_args(["--data", "x"]).rules == DEFAULT_PREDICTION_RULES
+
+
+def test_the_default_drops_a_third_party_hope_in_the_analyzer() -> None:
+    from presslens import read_article
+    from presslens.pipeline import Pipeline, PipelineConfig
+
+    text = ("Harbour row\n\nThe council sold the old harbour last year. The harbour workers hope that the new owner "
+            "will reopen the north pier next spring.\n\nThe union meets on Monday.")
+    kinds = {key: [f.text for f in Pipeline(PipelineConfig(only=("claims",), options=options)).run(
+        read_article(text)).findings if f.kind == "prediction"] for key, options in
+        (("default", {}), ("stop24", {"claims.prediction_rules": "stop24"}))}
+    assert kinds["stop24"] and not kinds["default"]
