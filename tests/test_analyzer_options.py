@@ -36,6 +36,8 @@ JABBED = ("Council row\n\nThe mayor lost his temper on Tuesday.\n\n'You think th
           "The meeting ended at nine.\n")
 HARBOUR_VOTE = ("Harbour sale\n\nThe council wants to sell the old harbour to a developer. So I am asking you to vote "
                 "against the sale at the town meeting on Monday.\n\nThe meeting starts at seven.")
+HARBOUR_HOPE = ("Harbour sale\n\nThe council wants to sell the old harbour to a developer. If you agree, I hope that "
+                "you will vote against the sale at the town meeting on Monday.\n\nThe meeting starts at seven.")
 CASES = [
     ("attribution.scorer", "learned", "attribution", TALKS),
     ("attribution.pictures", "speech", "attribution", "Crowds\n\nA new video shows hundreds of people boarding trucks."),
@@ -51,6 +53,7 @@ CASES = [
     ("violence.call_pleas", "off", "violence", SCHOOLS),
     ("violence.call_voice_checks", "on", "violence", JABBED),
     ("violence.call_progressive_pleas", "on", "violence", HARBOUR_VOTE),
+    ("violence.call_hope_pleas", "on", "violence", HARBOUR_HOPE),
     ("claims.prediction_scorer", "learned", "claims", PORT),
     ("claims.furniture", "layout", "claims",
      "Ferries collide off Larn\n\n(CNN) Two ferries collided off Larn on Monday, injuring 14 passengers."),

@@ -104,6 +104,14 @@ def test_shipped_weights_load_and_give_probabilities() -> None:
     assert 0.0 < p < 1.0
 
 
+def test_the_shipped_weights_are_fitted_on_every_open_split() -> None:
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS
+
+    payload = json.loads(SCORER_FILE.read_text(encoding="utf-8"))
+    fitted = set(payload["trained_on"].split(" gold ")[0].removeprefix("data/realnews ").split(" + "))
+    assert fitted == set(OPEN_SPLITS)
+
+
 def test_a_scorer_file_with_other_features_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "predictions.json"
     path.write_text(json.dumps({"features": ["bias only"], "weights": [1.0], "bias": 0.0}), encoding="utf-8")

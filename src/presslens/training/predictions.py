@@ -45,12 +45,12 @@ from presslens.analyzers.claims.predictions import (
 )
 from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
-from presslens.text.prediction import stop25_rules, stop26_rules
+from presslens.text.prediction import DEFAULT_PREDICTION_RULES, PREDICTION_RULES, prediction_rules
 from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss, probabilities
 
 SPLITS: tuple[str, ...] = OPEN_SPLITS
 #: the values of the analyzer option ``claims.prediction_rules`` (``--rules``)
-RULES_CHOICES = ("stop24", "stop25", "stop26", "stop25+26")
+RULES_CHOICES = PREDICTION_RULES
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
 L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 
@@ -82,7 +82,7 @@ class Gold:
 
 
 def collect(data: Path, annotations: Path, splits: tuple[str, ...] = SPLITS,
-            rules: str = "stop24") -> tuple[list[Candidate], list[Gold]]:
+            rules: str = DEFAULT_PREDICTION_RULES) -> tuple[list[Candidate], list[Gold]]:
     """Run the claims analyzer on every article of the splits; the prediction candidates it scores, labelled.
     The analyzer's own inputs of its prediction step (forecasts and claim scores) are read by wrapping that
     step, so the candidates and their claim features are exactly the analyzer's. ``rules``: the analyzer option
@@ -104,7 +104,7 @@ def collect(data: Path, annotations: Path, splits: tuple[str, ...] = SPLITS,
     from presslens.pipeline import PipelineConfig
 
     pipeline = Pipeline(PipelineConfig(only=("claims",), options={"claims.prediction_rules": rules}
-                                       if rules != "stop24" else {}))
+                                       if rules != DEFAULT_PREDICTION_RULES else {}))
     candidates: list[Candidate] = []
     golds: list[Gold] = []
     ClaimsAnalyzer._predictions = recording  # type: ignore[method-assign]
@@ -299,14 +299,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--candidates", type=Path,
                         help="cache of the labelled candidates (JSON): read when it exists, else written")
     parser.add_argument("--dry-run", action="store_true", help="print the table, write no weights")
-    parser.add_argument("--rules", choices=RULES_CHOICES, default="stop24",
+    parser.add_argument("--rules", choices=RULES_CHOICES, default=DEFAULT_PREDICTION_RULES,
                         help="the prediction rules (the analyzer option claims.prediction_rules) the candidates are "
                              "read with (default: the analyzer's default)")
 
 
 def main(args: argparse.Namespace) -> int:
-    rules = getattr(args, "rules", "stop24")
-    with stop25_rules(rules in ("stop25", "stop25+26")), stop26_rules(rules in ("stop26", "stop25+26")):
+    rules = getattr(args, "rules", DEFAULT_PREDICTION_RULES)
+    with prediction_rules(rules):
         return _main(args, rules)
 
 
@@ -317,12 +317,16 @@ def _main(args: argparse.Namespace, rules: str) -> int:
             return 2
     if args.candidates is not None and args.candidates.exists():
         cached = json.loads(args.candidates.read_text(encoding="utf-8"))
+        if cached.get("rules", "stop24") != rules:
+            print(f"train predictions: {args.candidates} holds candidates of the rules {cached.get('rules', 'stop24')}, "
+                  f"not {rules}", file=sys.stderr)
+            return 2
         candidates = [Candidate(**c) for c in cached["candidates"]]
         golds = [Gold(**g) for g in cached["golds"]]
     else:
         candidates, golds = collect(args.data, args.annotations, rules=rules)
         if args.candidates is not None:
-            args.candidates.write_text(json.dumps({"candidates": [asdict(c) for c in candidates],
+            args.candidates.write_text(json.dumps({"rules": rules, "candidates": [asdict(c) for c in candidates],
                                                    "golds": [asdict(g) for g in golds]}), encoding="utf-8")
     table = evaluate(candidates, golds)
     print(markdown(table), end="")

@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.violence.analyzer import CallCandidate, call_candidates_by_setting
-from presslens.analyzers.violence.calls import CALL_FEATURE_NAMES, progressive_pleas
+from presslens.analyzers.violence.calls import CALL_FEATURE_NAMES, hope_pleas, progressive_pleas
 from presslens.analyzers.violence.model import MODEL_DIR, ViolenceModel
 from presslens.article import Article
 from presslens.evaluation.counts import PrecisionRecallCounts
@@ -84,6 +84,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, default=MODEL_DIR, help="model folder (calls.json, spec.json)")
     parser.add_argument("--progressive-pleas", choices=("off", "on"), default="off",
                         help="read the candidates with the analyzer option violence.call_progressive_pleas (stop 26; "
+                             "default: off, the analyzer's default)")
+    parser.add_argument("--hope-pleas", choices=("off", "on"), default="off",
+                        help="read the candidates with the analyzer option violence.call_hope_pleas (stop 27; "
                              "default: off, the analyzer's default)")
 
 
@@ -213,7 +216,8 @@ def _fmt(scored: Scored) -> str:
 
 
 def main(args: argparse.Namespace) -> int:
-    with progressive_pleas(getattr(args, "progressive_pleas", "off") == "on"):
+    with progressive_pleas(getattr(args, "progressive_pleas", "off") == "on"), hope_pleas(
+            getattr(args, "hope_pleas", "off") == "on"):
         rows, gold_total = collect(args)
     fit_rows = rows["with_both"]
     before = rows["default"]

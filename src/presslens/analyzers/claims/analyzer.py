@@ -41,7 +41,14 @@ from presslens.analyzers.claims.scorers import ScoredCue, score_sentences
 from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import HEDGE_ASSERTED, HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
-from presslens.text.prediction import Forecast, forecast_cues, sentence_forecasts, stop25_rules, stop26_rules
+from presslens.text.prediction import (
+    DEFAULT_PREDICTION_RULES,
+    PREDICTION_RULES,
+    Forecast,
+    forecast_cues,
+    prediction_rules,
+    sentence_forecasts,
+)
 
 # a furniture line or a question keeps its claim finding as a candidate, with this share of its score
 FURNITURE_FACTOR = 0.1
@@ -80,18 +87,20 @@ class ClaimsAnalyzer(Analyzer):
                        "'appearing to', 'look more and more like', open questions, 'remains a mystery', 'amid fears' "
                        "and the s26 vetoes plus 'so he could' of purpose (not shipped: every ten-fold gain lies on a "
                        "split its rule was read off, audit B unchanged; model card s27 hedge14)"),
-        AnalyzerOption("prediction_rules", ("stop24", "stop25", "stop26", "stop25+26"), "stop24",
-                       "'stop25': also the stop-25 prediction rules (legacy verdicts by historians, 'is yet to be "
-                       "determined', gerund 'expecting X to', ...; not shipped: no held-out gain, audit B precision "
-                       "unchanged at s25, lower at s26); 'stop26': also the stop-26 rules (a third party's hope, 'won't condemn', 'will "
-                       "enforce our laws'; not shipped: no held-out gain, audit B unchanged); 'stop25+26': both"),
+        AnalyzerOption("prediction_rules", PREDICTION_RULES, DEFAULT_PREDICTION_RULES,
+                       "'stop26' (default since stop 27): the stop-24 rules with those of stop 26 (a third party's "
+                       "hope, 'won't condemn', 'will enforce our laws'); 'stop24': the rules before; 'stop25': also the "
+                       "stop-25 rules (not shipped: no held-out gain); 'stop27': the stop-27 rules (a subject that only "
+                       "hopes, 'hard to believe that ... will', 'when that happens', past 'was gonna', evaluative 'will "
+                       "be useful to', an 'any' subject; not shipped: no gain held out beyond a case the guideline "
+                       "names); 'stop26+27', 'stop25+26': two sets"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
         rules = self.option("prediction_rules")
-        with stop25_rules(rules in ("stop25", "stop25+26")), stop26_rules(rules in ("stop26", "stop25+26")):
+        with prediction_rules(rules):
             return self._analyze(features)
 
     def _analyze(self, features: Features) -> AnalyzerOutput:

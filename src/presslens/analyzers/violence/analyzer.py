@@ -12,6 +12,7 @@ from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, F
 from presslens.analyzers.violence.calls import (
     call_features,
     demand_cue,
+    hope_pleas,
     plea_cue,
     progressive_pleas,
     request_question,
@@ -71,6 +72,10 @@ PROGRESSIVE_PLEAS_CHOICES = ("off", "on")
 present progressive as a plea cue ("So I am asking you to support my campaign", "I am calling on Congress to
 ..."; :func:`.calls.progressive_pleas`). Off by default: read off dev9's missed calls, it moves no other open split held
 out and audit B did not change, so the ship rule could not make it the default (MODEL_CARD.md; HISTORY.md, stop 26)."""
+HOPE_PLEAS_CHOICES = ("off", "on")
+"""The values of the analyzer option ``violence.call_hope_pleas`` (stop 27); "on" reads the writer's hope that the
+reader will do an act as a plea cue ("If you agree, I hope that you will support my campaign"; :func:`.calls.hope_pleas`).
+Read off dev10's missed calls; judged by the ship rule in MODEL_CARD.md."""
 SOFT_CALL_VETOES = CANDIDATE_CALL_REASONS | {"no_call_cue"}
 """Call-to-action vetoes that a demand cue overrides: a named party's demand ("The administration should stop ...")
 has no imperative and no "we must", so it has no call cue in the sense of :func:`.vetoes.has_call_cue`."""
@@ -205,6 +210,9 @@ class ViolenceAnalyzer(Analyzer):
         AnalyzerOption("call_progressive_pleas", PROGRESSIVE_PLEAS_CHOICES, "off",
                        "'on': a plea verb in the present progressive ('I am asking you to ...', 'I am calling on "
                        "Congress to ...') is a plea cue (stop 26; not shipped: no held-out gain, audit B unchanged)"),
+        AnalyzerOption("call_hope_pleas", HOPE_PLEAS_CHOICES, "off",
+                       "'on': the writer's hope that the reader will act ('I hope that you will support my "
+                       "campaign') is a plea cue (stop 27)"),
     )
 
     def read(self, features: Features) -> _Reading:
@@ -213,7 +221,8 @@ class ViolenceAnalyzer(Analyzer):
         return read_article(self.model("violence"), features)
 
     def analyze(self, features: Features) -> AnalyzerOutput:
-        with progressive_pleas(self.option("call_progressive_pleas") == "on"):
+        with progressive_pleas(self.option("call_progressive_pleas") == "on"), hope_pleas(
+                self.option("call_hope_pleas") == "on"):
             return self._analyze(features)
 
     def _analyze(self, features: Features) -> AnalyzerOutput:

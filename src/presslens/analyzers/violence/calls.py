@@ -142,6 +142,30 @@ _PLEA_PROGRESSIVE_RE = re.compile(
     r"(?!(?:that|whether|why|how|what|if|myself|ourselves|is|was)\b)\w+",
     IGNORE_CASE,
 )
+_HOPE: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_call_hope_pleas", default=False)
+
+
+@contextmanager
+def hope_pleas(on: bool = True) -> Iterator[None]:
+    """Inside the block the writer's hope that the reader will do an act is a plea (option
+    ``violence.call_hope_pleas``, stop 27; read off dev10's missed calls: MODEL_CARD.md)."""
+    token = _HOPE.set(on)
+    try:
+        yield
+    finally:
+        _HOPE.reset(token)
+
+
+_PLEA_HOPE_RE = re.compile(
+    # The writer's hope that the reader will act ("If you agree, I hope that you will support my campaign", "We trust
+    # all of you will sign the petition"): first person, present, the reader or everyone as the subject of a "will"
+    # and an act of :data:`_ACT_RE`; not "I hope you never get it" (no act), not "I hoped" (past)
+    _CLAUSE_OPENER + r"(?:I|we)\s+(?:(?:sincerely|truly|really|do|also|therefore|now)\s+){0,2}(?:hope|trust|pray)\s+"
+    r"(?:that\s+)?(?:you|all\s+of\s+you|readers|everyone|every\w*|all)\s*(?:will|['’]ll|would)\s+"
+    r"(?:(?:please|also|all|now|seriously|consider|join\s+me\s+and|join\s+us\s+and)\s+)*"
+    r"(?:" + _ACT_RE.pattern[2:-2] + r")\b",
+    IGNORE_CASE,
+)
 _PLEA_VERB_CHALLENGE_TO_RE = re.compile(
     # With ``violence.call_voice_checks=on``: "challenge" pleads only with "to <verb>" after its addressee ("I
     # challenge readers to call"; not "We challenge their paradigm of control", "we challenge the notion that")
@@ -225,10 +249,11 @@ def plea_verb(text: str, challenge_to: bool = False) -> bool:
     """The writer pleads in the present, first person: "I encourage all parents ... to", "we beg you to act now",
     "I urge readers to ...", "We call on the board to ..." (not "I asked him", a past report); inside
     :func:`progressive_pleas` also in the progressive ("I am asking you to support ...", "I am calling on Congress
-    to ..."). ``challenge_to``
-    (``violence.call_voice_checks=on``): "challenge" pleads only with "to <verb>" ("I challenge readers to call")."""
+    to ..."); inside :func:`hope_pleas` also the writer's hope that the reader will act ("I hope that you will
+    support my campaign"). ``challenge_to`` (``violence.call_voice_checks=on``): "challenge" pleads only with "to <verb>" ("I challenge readers to call")."""
     pattern = _PLEA_VERB_CHALLENGE_TO_RE if challenge_to else _PLEA_VERB_RE
-    patterns = (pattern, _PLEA_PROGRESSIVE_RE) if _PROGRESSIVE.get() else (pattern,)
+    patterns = ((pattern, _PLEA_PROGRESSIVE_RE) if _PROGRESSIVE.get() else (pattern,)) + (
+        (_PLEA_HOPE_RE,) if _HOPE.get() else ())
     return any(_outside_subordinate(text, m.start()) and not _inside_open_quote(text, m.end())
                for p in patterns for m in p.finditer(text))
 
