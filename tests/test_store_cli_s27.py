@@ -150,3 +150,28 @@ def test_a_vague_amount_beyond_every_stated_number_stays_an_extreme() -> None:
     assert store_cli._stated_extremes([exact, above, below]) == (below, above)
     only = [_vague("dozens", 24, 99, "Wire", 1), _vague("hundreds", 200, 999, "Post", 2)]
     assert store_cli._stated_extremes(only) == (only[0], only[1])
+
+
+def test_search_table_says_which_hit_is_a_republished_copy(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # s27: `search '"Red Cross"'` listed East Wire's article and Coastal Times' copy of it a day later as two
+    # hits, with nothing saying the second is a copy (figures says "also published by")
+    text = ("date {day} Shelters in the west now hold about 15,000 people evacuated from Velmar, the Red Cross "
+            "said. Volunteers, many of them aged 19 or 20, run the kitchens.\n")
+    db = str(tmp_path / "c.db")
+    for outlet, name, title, day in (("east-wire", "ew-02", "Evacuees crowd western shelters", "2023-03-15"),
+                                     ("coastal-times", "ct-01", "Shelters fill as Velmar empties", "2023-03-16")):
+        folder = tmp_path / outlet
+        folder.mkdir()
+        (folder / f"{name}.txt").write_text(f"{title}\n\n" + text.format(day=day), encoding="utf-8")
+        assert main(["index", str(folder), "--source", outlet, "--db", db, *FAST]) == 0
+    capsys.readouterr()
+    assert main(["search", '"Red Cross"', "--db", db]) == 0
+    out = capsys.readouterr().out.splitlines()
+    heads = [i for i, line in enumerate(out) if not line.startswith(" ")]
+    assert len(heads) == 2
+    copy_block = next(out[i:j] for i, j in zip(heads, [*heads[1:], len(out)], strict=True) if "ct-01" in out[i])
+    original_block = next(out[i:j] for i, j in zip(heads, [*heads[1:], len(out)], strict=True) if "ew-02" in out[i])
+    assert ("    republished copy of 'ew-02: Evacuees crowd western shelters' (east-wire, 2023-03-15)"
+            in copy_block)
+    assert not any("republished" in line for line in original_block)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from presslens.outputs import say_error
-from presslens.store.article_names import NO_NAME, ArticleName, article_names, shown_name
+from presslens.store.article_names import NO_NAME, ArticleName, Original, article_names, originals, shown_name
 from presslens.store.backend import ENV_DB, StoreError
 
 if TYPE_CHECKING:  # imported lazily at run time: the CLI starts without the analysis stack
@@ -328,9 +328,13 @@ def cmd_search(args: argparse.Namespace) -> int:
             left_out = -1 if not unlimited and len(rows) > limit else 0  # -1: more, not counted
             rows = rows[:limit] if not unlimited else rows
         names: dict[str, ArticleName] = {}
+        copied: dict[str, Original] = {}
         if args.format == "table" and rows:  # the user's own name for each article (user trial s26)
             with store.reading() as conn:
-                names = article_names(conn, {str(r["article_id"] if args.findings else r["id"]) for r in rows})
+                keys = {str(r["article_id"] if args.findings else r["id"]) for r in rows}
+                if not args.findings:  # and the article each republished copy copies (user trial s27)
+                    copied = originals(conn, keys)
+                names = article_names(conn, keys | {o.key for o in copied.values()})
     if left_out:
         shown = _counted(len(rows), "finding row" if args.findings else "article")
         more = f"{left_out:,} more match" if left_out > 0 else "more match"
@@ -360,6 +364,10 @@ def cmd_search(args: argparse.Namespace) -> int:
             counts = ", ".join(f"{k} {n}" for k, n in r["counts"].items()) or "no findings >= 0.5"
             name = shown_name(r["id"], names.get(r["id"])) if r["id"] in names else r["title"] or "(no title)"
             print(f"{r['id']}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  {name}")
+            if r["id"] in copied:
+                orig = copied[r["id"]]
+                print(f"    republished copy of {_cut(shown_name(orig.key, names.get(orig.key)), 60)!r} "
+                      f"({orig.source or 'no outlet recorded'}, {orig.date or 'undated'})")
             if r["snippet"]:
                 print(f"    {_cut(r['snippet'], 150)}")
             print(f"    {counts}")
