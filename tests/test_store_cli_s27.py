@@ -13,6 +13,7 @@ import pytest
 
 from presslens.cli import main
 from presslens.store import cli as store_cli
+from presslens.store import open_store
 from tests.test_cli_figures_table import figures_output, mention
 
 FAST = ["--only", "figures", "--no-progress"]  # the rule-based analyzer: real analysis, quick
@@ -175,3 +176,25 @@ def test_search_table_says_which_hit_is_a_republished_copy(tmp_path: Path,
     assert ("    republished copy of 'ew-02: Evacuees crowd western shelters' (east-wire, 2023-03-15)"
             in copy_block)
     assert not any("republished" in line for line in original_block)
+
+
+def test_a_presslens_report_in_the_input_is_refused_not_indexed(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    # s27: `presslens analyze corpus/ -f html -o corpus/r.html`, then `presslens index corpus/`, stored the report
+    # page as an article ("r", titled "presslens", the article text mixed with the report's labels)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ew-01.txt").write_text(ARTICLES["wire/ew-01.txt"] + "\n", encoding="utf-8")
+    assert main(["analyze", str(corpus), "-f", "html", "-o", str(corpus / "r.html"), *FAST]) == 0
+    capsys.readouterr()
+    db = str(tmp_path / "c.db")
+    assert main(["index", str(corpus), "--db", db, *FAST]) == 1  # one input refused: exit 1, the rest indexed
+    err = capsys.readouterr().err
+    [line] = [x for x in err.splitlines() if "r.html" in x]
+    assert line.startswith("presslens: error: ") and "a presslens report" in line
+    from sqlalchemy import text
+
+    with open_store(db) as store, store.reading() as conn:
+        assert [r[0] for r in conn.execute(text("SELECT given_id FROM articles"))] == ["ew-01"]
+    assert main(["analyze", str(corpus / "r.html"), *FAST]) == 1
+    assert "a presslens report" in capsys.readouterr().err
