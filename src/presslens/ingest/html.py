@@ -42,6 +42,20 @@ def parse_date(value: Any) -> _dt.date | None:
     return parsed.date() if parsed else None
 
 
+REPORT_MARKERS = ('<meta name="generator" content="presslens report">', "/* presslens HTML report.")
+"""What marks a page written by ``presslens analyze -f html``: its generator tag, or (reports written before stop
+27) the first line of its inlined style sheet."""
+REPORT_HEAD_CHARS = 4096
+"""Where the markers are looked for: both stand in a report's first 1,000 characters."""
+
+
+def is_presslens_report(html: str) -> bool:
+    """Whether ``html`` is a presslens HTML report, not an article (user trial s27: a report written into the
+    folder being indexed was stored as an article titled "presslens")."""
+    head = html[:REPORT_HEAD_CHARS]
+    return any(marker in head for marker in REPORT_MARKERS)
+
+
 def _max_depth(tree: Any) -> int:
     from lxml import etree
 
@@ -96,6 +110,9 @@ def article_from_html(
     limits: ArticleLimits | None = None,
     notify: NoteSink | None = None,
 ) -> Article:
+    if is_presslens_report(html):
+        raise InputError(origin, "a presslens report (written by 'presslens analyze -f html'), not an article: "
+                                 "leave it out of the input")
     try:
         data = _extract(html, url)
         if not _has_main_text(data):

@@ -77,6 +77,11 @@ def _generated_css(kinds: Iterable[str], not_analysed: bool = False) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+REPORT_GENERATOR = "presslens report"
+"""The ``<meta name="generator">`` of every HTML report, so that reading a report back as an article is refused
+(:func:`presslens.ingest.html.is_presslens_report`; user trial s27)."""
+
+
 def _document(title: str, subtitle: str, body: str, kinds: Iterable[str], not_analysed: bool = False) -> str:
     css = _asset("report.css") + "\n" + _generated_css(kinds, not_analysed)
     return (
@@ -84,6 +89,7 @@ def _document(title: str, subtitle: str, body: str, kinds: Iterable[str], not_an
         '<html lang="en"><head><meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="referrer" content="no-referrer">\n'
+        f'<meta name="generator" content="{REPORT_GENERATOR}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n<style>\n{css}\n</style></head>\n<body>\n"
         f'<div class="pl-top"><b>presslens</b><span>{esc(subtitle)}</span></div>\n'

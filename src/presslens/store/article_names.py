@@ -63,3 +63,31 @@ def shown_name(key: str, name: ArticleName | None) -> str:
 
 
 __all__ = ["NO_NAME", "ArticleName", "article_names", "shown_name"]
+
+
+@dataclass(frozen=True)
+class Original:
+    """The article a stored article republishes (``articles.duplicate_of``): its key, outlet and date."""
+
+    key: str
+    source: str | None
+    date: Any
+
+
+def originals(conn: Any, keys: Iterable[str]) -> dict[str, Original]:
+    """For the stored articles with these keys that republish another, the article they copy (user trial s27:
+    ``search`` listed a copy as a hit of its own with nothing saying so)."""
+    wanted = sorted(set(keys))
+    copies: dict[str, str] = {}
+    for s in range(0, len(wanted), LOOKUP_BATCH):
+        part = wanted[s : s + LOOKUP_BATCH]
+        query = select(ARTICLES.c.id, ARTICLES.c.duplicate_of).where(
+            ARTICLES.c.id.in_(part), ARTICLES.c.duplicate_of.is_not(None))
+        copies.update({key: orig for key, orig in conn.execute(query)})
+    found: dict[str, Original] = {}
+    targets = sorted(set(copies.values()))
+    for s in range(0, len(targets), LOOKUP_BATCH):
+        part = targets[s : s + LOOKUP_BATCH]
+        query = select(ARTICLES.c.id, ARTICLES.c.source, ARTICLES.c.date).where(ARTICLES.c.id.in_(part))
+        found.update({key: Original(key, source or None, date) for key, source, date in conn.execute(query)})
+    return {key: found.get(orig, Original(orig, None, None)) for key, orig in copies.items()}

@@ -14,11 +14,12 @@ import datetime as dt
 import io
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from presslens.outputs import say_error
-from presslens.store.article_names import NO_NAME, ArticleName, article_names, shown_name
+from presslens.store.article_names import NO_NAME, ArticleName, Original, article_names, originals, shown_name
 from presslens.store.backend import ENV_DB, StoreError
 
 if TYPE_CHECKING:  # imported lazily at run time: the CLI starts without the analysis stack
@@ -327,9 +328,13 @@ def cmd_search(args: argparse.Namespace) -> int:
             left_out = -1 if not unlimited and len(rows) > limit else 0  # -1: more, not counted
             rows = rows[:limit] if not unlimited else rows
         names: dict[str, ArticleName] = {}
+        copied: dict[str, Original] = {}
         if args.format == "table" and rows:  # the user's own name for each article (user trial s26)
             with store.reading() as conn:
-                names = article_names(conn, {str(r["article_id"] if args.findings else r["id"]) for r in rows})
+                keys = {str(r["article_id"] if args.findings else r["id"]) for r in rows}
+                if not args.findings:  # and the article each republished copy copies (user trial s27)
+                    copied = originals(conn, keys)
+                names = article_names(conn, keys | {o.key for o in copied.values()})
     if left_out:
         shown = _counted(len(rows), "finding row" if args.findings else "article")
         more = f"{left_out:,} more match" if left_out > 0 else "more match"
@@ -359,6 +364,10 @@ def cmd_search(args: argparse.Namespace) -> int:
             counts = ", ".join(f"{k} {n}" for k, n in r["counts"].items()) or "no findings >= 0.5"
             name = shown_name(r["id"], names.get(r["id"])) if r["id"] in names else r["title"] or "(no title)"
             print(f"{r['id']}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  {name}")
+            if r["id"] in copied:
+                orig = copied[r["id"]]
+                print(f"    republished copy of {_cut(shown_name(orig.key, names.get(orig.key)), 60)!r} "
+                      f"({orig.source or 'no outlet recorded'}, {orig.date or 'undated'})")
             if r["snippet"]:
                 print(f"    {_cut(r['snippet'], 150)}")
             print(f"    {counts}")
@@ -478,13 +487,16 @@ def cmd_db(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- figures, claims
 
 
-def _rebuild_groups(db: str | None) -> int:
+def _rebuild_groups(db: str | None, stream: TextIO | None = None) -> int:
+    """Regroup every stored figure and say so on ``stream`` (default stdout: ``db rebuild-groups`` has nothing
+    else to print; ``figures --rebuild`` passes stderr, so its JSON/CSV/table on stdout stays only that, user
+    trial s27: ``figures --rebuild -f json > f.json`` wrote the line before the JSON)."""
     from presslens.store.store import open_store
     from presslens.store.tracking import rebuild_groups
 
     with open_store(db, write=True) as store:
         mentions, groups = rebuild_groups(store)
-    print(f"regrouped {mentions} figure mentions into {groups} groups")
+    print(f"regrouped {mentions} figure mentions into {groups} groups", file=stream or sys.stdout)
     return 0
 
 
@@ -552,13 +564,50 @@ def _stated_phrase(m: Any) -> str:
     return _num(_stated_value(m))
 
 
+BOUND_WORDS = {"lower": "at least", "upper": "at most", "approx": "about", "range": "the range"}
+"""How the "every mention states" line says a bound the mentions share (the mention's own words are not shown
+there: "More than 2,400 people" read "every mention states 2,400" before user trial s27)."""
+
+
+def _shared_value_phrase(mentions: Sequence[Any], first: Any) -> str:
+    """The "every mention states" phrase for mentions that all state one value: the value with the bound they
+    share ("at least 2,400"), or, when their bounds differ, the value and how many state it which way
+    ("300,000 (exactly in 1, at most in 1)")."""
+    value = _stated_phrase(first)
+    bounds = Counter(m.bound if m.bound in BOUND_WORDS else "exact" for m in mentions)
+    if set(bounds) == {"exact"}:
+        return value
+    if len(bounds) == 1:
+        [bound] = bounds
+        return f"{BOUND_WORDS[bound]} {value}"
+    ways = ", ".join(f"{'exactly' if b == 'exact' else BOUND_WORDS[b]} in {n}" for b, n in sorted(bounds.items()))
+    return f"{value} ({ways})"
+
+
 def _stated_extremes(mentions: Sequence[Any]) -> tuple[Any, Any] | None:
     """The mentions with the lowest and the highest stated value ("nearly 700,000" states 700,000, not the
-    open lower end of its interval), or None when no mention states a value."""
+    open lower end of its interval), or None when no mention states a value.
+
+    A vague or malformed amount ("dozens", read 24..99) states no number: it is the lowest only when its whole
+    reading lies below every stated number, the highest only when it lies above (user trial s27: "not dozens",
+    middle 61.5, was shown as the highest over "as many as 60 drones"); with no stated number at all, the vague
+    amounts are compared by their middles."""
     valued = [(v, m) for m in mentions if (v := _stated_value(m)) is not None]
     if not valued:
         return None
-    return min(valued, key=lambda p: p[0])[1], max(valued, key=lambda p: p[0])[1]
+    stated = [(v, m) for v, m in valued if not (m.vague or m.malformed)]
+    if not stated:
+        return min(valued, key=lambda p: p[0])[1], max(valued, key=lambda p: p[0])[1]
+    low_v, low = min(stated, key=lambda p: p[0])
+    high_v, high = max(stated, key=lambda p: p[0])
+    read = [(v, m) for v, m in valued if (m.vague or m.malformed) and m.low is not None and m.high is not None]
+    below = [(v, m) for v, m in read if float(m.high) < low_v]
+    above = [(v, m) for v, m in read if float(m.low) > high_v]
+    if below:
+        low = min(below, key=lambda p: p[0])[1]
+    if above:
+        high = max(above, key=lambda p: p[0])[1]
+    return low, high
 
 
 def _mention_line(m: Any, name: str, read: Any = None) -> str:
@@ -691,7 +740,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     if args.min_articles < 1:
         raise StoreUsageError("--min-articles must be at least 1")
     if args.rebuild:
-        _rebuild_groups(args.db)
+        _rebuild_groups(args.db, sys.stderr)
     min_score = getattr(args, "min_score", ASSERTED)
     scores: dict[str, Any] = {}
     with open_store(args.db) as store:
@@ -731,7 +780,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
         if extremes:
             low, high = extremes
             if _stated_value(low) == _stated_value(high) and not any(m.vague or m.malformed for m in g.mentions):
-                print(f"    every mention states {_stated_phrase(low)}")
+                print(f"    every mention states {_shared_value_phrase(g.mentions, low)}")
             elif low is high:  # one amount read as a range (vague or malformed): say what was written
                 print(f"    every mention states {low.text!r} ({_stated_phrase(low)})")
             else:
