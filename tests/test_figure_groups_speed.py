@@ -485,3 +485,74 @@ def test_float32_rows_of_recent_vectors_gather_as_numpys_cast_before_and_after_c
     table["new"] = np.full(8, 0.5, np.float32)
     last = np.array([table.slot("new"), len(table) - 2])
     assert np.array_equal(table.gather_float32(last), table.rows[last].astype(np.float32))
+
+
+def _varied(n_articles: int, seed: int) -> list[tuple[list[FigureMention], np.ndarray]]:
+    """Articles whose figures differ in every way the hard constraints read: counted nouns (people, parts of the
+    population, combatants, things, none), predicates (and none), roles, scope, places, measures and values."""
+    rng = np.random.default_rng(seed)
+    nouns = ["men", "people", "civilians", "soldiers", "women", "children", "refugees", "tanks", "drones", None]
+    verbs = ["killed", "fled", "left", "detained", "launched", "destroyed", "registered", "seen"]
+    frames = ["many {n} were {v} near the border since the start", "many {n} were {v} in a strike on Tolmar",
+              "a town of many {n} that {v}", "each of the {n} {v} many", "the largest share, many {n}, {v}",
+              "many {n} {v} in Brenna on Monday"]
+    out = []
+    for a in range(n_articles):
+        day = _dt.date(2025, 1, 1) + _dt.timedelta(days=int(rng.integers(60)))
+        mentions, vectors = [], rng.normal(size=(4, 24)).astype(np.float32)
+        for k in range(4):
+            noun = nouns[int(rng.integers(len(nouns)))]
+            percent = rng.random() < 0.15
+            clause = frames[int(rng.integers(len(frames)))].format(n=noun or "of them",
+                                                                 v=verbs[int(rng.integers(len(verbs)))])
+            value = float(round(10 ** rng.uniform(0, 6)))
+            mentions.append(FigureMention(
+                article_id=f"v{seed}-{a}", start=10 * k, end=10 * k + 6, text=f"{value:.0f}", label="count",
+                measure="percent" if percent else "count", value=value,
+                bound=[None, "approx", "lower", "upper"][int(rng.integers(4))], unit=noun, date=day,
+                source=f"outlet{a % 3}", sentence=clause, clause=clause, masked_clause=clause,
+                head=None if noun is None else head_noun(noun)))
+        out.append((mentions, vectors))
+    return out
+
+
+def test_the_hard_constraints_tested_in_numpy_equal_the_per_group_test_on_random_pairs() -> None:
+    grouper = FigureGrouper(None, GroupingConfig(max_magnitude_gap=1.0))
+    articles = _varied(160, 5)
+    for mentions, vectors in articles:
+        grouper.add_mentions(mentions, vectors)
+    rng = np.random.default_rng(11)
+    gids = sorted(grouper.groups)
+    for mentions, _v in _varied(40, 7):  # joined by hand, as the gold groups of the training examples are
+        for m in mentions:
+            grouper._remember(m)
+            same = [g for g in gids if grouper.groups[g].measure == m.measure]
+            grouper._join(same[int(rng.integers(len(same)))], m)
+    for mentions, _v in articles[::4]:  # leaving groups: their rows must follow (predicates, nouns, values)
+        grouper.remove_article(mentions[0].article_id)
+    assert any(len(g.heads) > 1 for g in grouper.groups.values())
+    assert any(len(g.predicates) > 1 for g in grouper.groups.values())
+    probes = [m for mentions, _v in _varied(60, 6) for m in mentions]
+    ruled_out = checked = 0
+    for m in probes:
+        table = grouper._rows.get(str(m.measure))
+        if table is None:
+            continue
+        live = [g for g in grouper.groups.values() if g.measure == m.measure]
+        picked = [live[i] for i in rng.integers(len(live), size=40)]
+        rows = np.array([g.row for g in picked], np.int64)
+        got = grouper._possible(m, table, rows).tolist()
+        feats, compatible, v = mention_features(m), grouper._compatibility(m), grouper._central_log(m)
+        for g, ok in zip(picked, got, strict=True):
+            # the four tests by their definitions, read from the group itself
+            want = feats.role == g.role
+            want &= not (feats.predicate is not None and g.predicates and feats.predicate not in g.predicates)
+            want &= not (v is not None and g.log_count and abs(v - g.log_sum / g.log_count) > 1.0)
+            if m.head is not None and m.measure not in PERCENT_MEASURES and len(g.heads) == 1:
+                (h,) = g.heads
+                want &= h == m.head or heads_compatible(m.head, h)
+            assert ok == want, (m.clause, g.id)
+            assert ok or not compatible(g)  # never rules out a group the per-group test accepts
+            ruled_out += not ok
+            checked += 1
+    assert checked > 1000 and 0.2 * checked < ruled_out < checked
