@@ -476,8 +476,7 @@ class MeasureRows:
     and float32 sums for the groups that were given two vectors or more. Postings name groups by row, so
     candidate groups are gathered as integers (no per-candidate object lookup)."""
 
-    __slots__ = ("gids", "kind", "ref", "norms", "sums", "vectored", "first_day", "last_day", "roles", "pred_bits",
-                 "log_means", "one_head")
+    __slots__ = ("gids", "kind", "ref", "norms", "sums", "vectored", "first_day", "last_day")
 
     def __init__(self) -> None:
         self.gids: list[str] = []
@@ -497,21 +496,9 @@ class MeasureRows:
         ever given (:data:`NO_DAY_FIRST` / :data:`NO_DAY_LAST` when none; a mention leaving does not narrow them):
         :meth:`FigureGrouper.near_pairs` skips the candidate search of a figure when no group it could propose
         has a mention within the conflict window."""
-        self.roles = GrowingRows(np.int16)
-        self.pred_bits = GrowingRows(np.int64)
-        self.log_means = GrowingRows(np.float64)
-        self.one_head = GrowingRows(np.int32)
-        """Row -> the group's role (a code of :attr:`FigureGrouper._role_codes`), the bits
-        (:meth:`FigureGrouper._predicate_bit`) of the predicates its mentions have, ``log_sum / log_count`` (NaN
-        without a value) and the code (:meth:`FigureGrouper._head_code`) of its counted noun when it has exactly
-        one (-1 else): what :meth:`possible` and :meth:`FigureGrouper._possible` test of many rows at once."""
 
-    def add(self, gid: str, role: int = 0) -> int:
+    def add(self, gid: str) -> int:
         self.gids.append(gid)
-        self.roles.append(role)
-        self.pred_bits.append(0)
-        self.log_means.append(np.nan)
-        self.one_head.append(-1)
         self.ref.append(-1)
         self.norms.append(1.0)
         self.first_day.append(NO_DAY_FIRST)
@@ -528,22 +515,6 @@ class MeasureRows:
     def any_within(self, rows: np.ndarray, day: int, window: int) -> bool:
         """Whether any group row in ``rows`` was given a dated mention at most ``window`` days from ``day``."""
         return bool(np.any((self.first_day.data[rows] <= day + window) & (self.last_day.data[rows] >= day - window)))
-
-    def possible(self, rows: np.ndarray, bit: int, role: int, v: float | None, gap: float) -> np.ndarray:
-        """Which group rows in ``rows`` may pass the hard constraints of :meth:`FigureGrouper._compatibility`
-        (a boolean mask): three of them tested in numpy, the same tests on the same values. False only where
-        the group has another role (``role``: the mention's code), where the mention's predicate (``bit``: its
-        bit, 0 for none or one without a bit) is not among the group's predicates and the group has one, or
-        where the mention's central log value ``v`` is more than ``gap`` from the group's mean. The rest is for
-        the per-group test to decide."""
-        ok = self.roles.data[rows] == role
-        if bit:
-            bits = self.pred_bits.data[rows]
-            ok &= (bits == 0) | ((bits & bit) != 0)
-        if v is not None:
-            with np.errstate(invalid="ignore"):
-                ok &= ~(np.abs(v - self.log_means.data[rows]) > gap)  # NaN (no value): not ruled out
-        return ok
 
     def summed_row(self, width: int) -> int:
         """A new zero row of sums (its index in :attr:`sums`)."""
@@ -621,13 +592,6 @@ class FigureGrouper:
         """measure -> its groups' rows and vector sums."""
         self._weights: dict[float, float] = {}
         """A clause word's first weight in a group -> one float object for that value (see :meth:`_join`)."""
-        self._role_codes: dict[str, int] = {}
-        """Role -> its code in :attr:`MeasureRows.roles` (numbered as first seen)."""
-        self._predicate_bits: dict[str, int] = {}
-        """Predicate class -> its bit in :attr:`MeasureRows.pred_bits` (the first 63 classes seen; 0: none)."""
-        self._head_codes: dict[str, int] = {}
-        self._head_names: list[str] = []
-        """Counted noun <-> its code in :attr:`MeasureRows.one_head` (numbered as first seen)."""
 
     # ---------------------------------------------------------------- indexing
 
@@ -891,61 +855,16 @@ class FigureGrouper:
                 top = np.argpartition(-cos, keep)[:keep]
                 rows = rows[top]
                 cos = cos[top]
-            # role, predicate and magnitude tested in numpy first; the per-group test decides on the rest
-            ok = self._possible(m, table, rows)
-            rows, cos = rows[ok], cos[ok]
             cands = [table.gids[r] for r in rows.tolist()]
             cosines = dict(zip(cands, cos.tolist(), strict=True))  # float(c) of each, in one call
         else:
-            cands = [table.gids[r] for r in found[self._possible(m, table, found)].tolist()]
+            cands = [table.gids[r] for r in found.tolist()]
             cosines = {g: 0.0 for g in cands}
         compatible, groups = self._compatibility(m), self.groups
         cands = [g for g in cands if compatible(groups[g])]
         if len(cands) > cfg.candidates:
             cands = sorted(cands, key=lambda g: -cosines[g])[: cfg.candidates]
         return cands, cosines
-
-    def _possible(self, m: FigureMention, table: MeasureRows, rows: np.ndarray) -> np.ndarray:
-        """:meth:`MeasureRows.possible` of the mention's candidate rows: False only for a group that
-        :meth:`_compatibility` rejects too (another role, another predicate, a value too far)."""
-        feats = self.features(m)
-        pred = feats.predicate
-        bit = self._predicate_bit(pred) if pred is not None else 0
-        ok = table.possible(rows, bit, self._role_codes.get(feats.role, -1), self._central_log(m),
-                            self.config.max_magnitude_gap)
-        head = m.head
-        if head is not None and m.measure not in PERCENT_MEASURES:
-            # a group of one counted noun: heads_compatible, as the per-group test, once per noun of the rows
-            names, fits, fit = self._head_names, dict[int, bool](), list[bool]()
-            for c in table.one_head.data[rows].tolist():
-                f = fits.get(c)
-                if f is None:
-                    f = fits[c] = c < 0 or names[c] == head or heads_compatible(head, names[c])
-                fit.append(f)
-            ok &= np.array(fit, dtype=bool)
-        return ok
-
-    def _head_code(self, head: str) -> int:
-        """The code of a counted noun in :attr:`MeasureRows.one_head`."""
-        code = self._head_codes.get(head)
-        if code is None:
-            code = self._head_codes[head] = len(self._head_names)
-            self._head_names.append(head)
-        return code
-
-    def _note_heads(self, group: FigureGroup) -> None:
-        """Keep :attr:`MeasureRows.one_head` of the group's row in step with its counted nouns."""
-        heads = group.heads
-        self._rows[group.measure].one_head.data[group.row] = (self._head_code(next(iter(heads))) if len(heads) == 1
-                                                              else -1)
-
-    def _predicate_bit(self, pred: str) -> int:
-        """The bit of the predicate class in :attr:`MeasureRows.pred_bits` (given to the first 63 classes seen;
-        0 for the others, whose groups the numpy test does not rule out by predicate)."""
-        bit = self._predicate_bits.get(pred)
-        if bit is None:
-            bit = self._predicate_bits[pred] = 1 << len(self._predicate_bits) if len(self._predicate_bits) < 63 else 0
-        return bit
 
     def _cosines(self, table: MeasureRows, rows: np.ndarray, vec: np.ndarray) -> np.ndarray:
         """Cosine of ``vec`` with the vector sum of each group row in ``rows`` (0 for a group without vectors).
@@ -1310,9 +1229,7 @@ class FigureGrouper:
         table = self._rows.get(measure)
         if table is None:
             table = self._rows[measure] = MeasureRows()
-        role = self.features(founder).role
-        code = self._role_codes.setdefault(role, len(self._role_codes))
-        self.groups[gid] = FigureGroup(gid, measure, row=table.add(gid, code), role=role)
+        self.groups[gid] = FigureGroup(gid, measure, row=table.add(gid), role=self.features(founder).role)
         return gid
 
     def _summed(self, table: MeasureRows, row: int) -> np.ndarray:
@@ -1382,8 +1299,6 @@ class FigureGrouper:
         if pred is not None:
             if pred not in group.predicates:
                 _post(self._by_predicate, (group.measure, pred), group.row)
-                table = self._rows[group.measure]
-                table.pred_bits.data[group.row] |= self._predicate_bit(pred)
             group.predicates = counted(group.predicates, pred, 1)
         if feats.scope == "incident":
             group.incidents += 1
@@ -1398,11 +1313,9 @@ class FigureGrouper:
         if lv is not None:
             group.log_sum += lv
             group.log_count += 1
-            self._rows[group.measure].log_means.data[group.row] = group.log_sum / group.log_count
         if m.head:
             is_new = m.head not in group.heads
             group.heads = counted(group.heads, m.head, 1)
-            self._note_heads(group)
             if m.head not in GENERIC_HEADS and is_new:
                 _post(self._by_head, (group.measure, m.head), group.row)
         self.group_of[mid] = gid
@@ -1453,15 +1366,12 @@ class FigureGrouper:
             group.predicates = counted(group.predicates, pred, -1)
             if pred not in group.predicates:
                 self._drop_posting(self._by_predicate, (group.measure, pred), group.row)
-                table.pred_bits.data[group.row] &= ~self._predicate_bit(pred)
         lv = self._central_log(m)
         if lv is not None:
             group.log_sum -= lv
             group.log_count -= 1
-            table.log_means.data[group.row] = group.log_sum / group.log_count if group.log_count else np.nan
         if m.head:
             group.heads = counted(group.heads, m.head, -1)
-            self._note_heads(group)
             if m.head not in group.heads:
                 self._drop_posting(self._by_head, (group.measure, m.head), group.row)
 
