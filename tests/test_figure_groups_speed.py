@@ -6,7 +6,6 @@ corpora where the shortcut has something to skip. Speed itself is measured in ``
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import json
 from collections import Counter
@@ -486,23 +485,3 @@ def test_float32_rows_of_recent_vectors_gather_as_numpys_cast_before_and_after_c
     table["new"] = np.full(8, 0.5, np.float32)
     last = np.array([table.slot("new"), len(table) - 2])
     assert np.array_equal(table.gather_float32(last), table.rows[last].astype(np.float32))
-
-
-def test_member_values_kept_by_the_grouper_equal_their_definition_and_follow_a_new_mention_object(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    import presslens.compare.figure_groups as figure_groups
-    from presslens.compare.conflicts import mention_interval
-
-    monkeypatch.setattr(figure_groups, "MAX_MEMBER_VALUES", 50)  # emptied several times on the way
-    grouper = _default_grouper(_synthetic(60, 40))
-    assert any(g.size > 1 for g in grouper.groups.values())
-    members = [grouper.mentions[mid] for mid in grouper.group_of]
-    for o in members + members[::3]:  # a second reading of some comes from the kept values
-        iv, v = grouper._member_values(o)
-        assert iv == mention_interval(o) and v == figure_groups._central_log(o)
-        assert len(grouper._values) <= 50
-    o = members[-1]
-    grouper._member_values(o)
-    again = dataclasses.replace(o, value=(o.value or 0.0) * 10 + 7)  # re-analysed: the same id, a new value
-    assert grouper._member_values(again) == (mention_interval(again), figure_groups._central_log(again))
-    assert grouper._member_values(again)[0] != grouper._member_values(o)[0]

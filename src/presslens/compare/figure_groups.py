@@ -540,9 +540,6 @@ NEAREST_WORDS = 4
 MAX_SHARED_WEIGHTS = 4096
 """At most this many distinct word weights are shared between groups (they take a few dozen values)."""
 """How many of a mention's words nearest the number propose candidate groups."""
-MAX_MEMBER_VALUES = 65536
-"""At most this many group members' value intervals are kept (:meth:`FigureGrouper._member_values`, about 200
-bytes each)."""
 
 
 class FigureGrouper:
@@ -595,9 +592,6 @@ class FigureGrouper:
         """measure -> its groups' rows and vector sums."""
         self._weights: dict[float, float] = {}
         """A clause word's first weight in a group -> one float object for that value (see :meth:`_join`)."""
-        self._values: dict[int, tuple[FigureMention, tuple[float, float] | None, float | None]] = {}
-        """``id(mention)`` -> (the mention, its ``mention_interval``, its central log value) of the group members
-        scored lately (:meth:`_member_values`; emptied when it holds :data:`MAX_MEMBER_VALUES`)."""
 
     # ---------------------------------------------------------------- indexing
 
@@ -1050,22 +1044,7 @@ class FigureGrouper:
         """:func:`general_pair_features` of the mention and the group of ``member_ids`` (``own``: the mention's
         ``(_central_log, mention_interval)``), reading the members straight from :attr:`mentions`."""
         return general_pair_features(m, map(self.mentions.__getitem__, member_ids), outcome_cosine,
-                                     outcome_unknown, own=own, values=self._member_values)
-
-    def _member_values(self, o: FigureMention) -> tuple[tuple[float, float] | None, float | None]:
-        """The group member's :func:`~presslens.compare.conflicts.mention_interval` and its central log value,
-        computed once for a member scored again (a group is a candidate of many later figures): kept for the
-        last :data:`MAX_MEMBER_VALUES` members computed, by object (the entry holds the mention, so its ``id``
-        is not reused; a re-analysed article's mention is a new object)."""
-        hit = self._values.get(id(o))
-        if hit is not None and hit[0] is o:
-            return hit[1], hit[2]
-        iv = mention_interval(o)
-        v = _interval_central_log(iv)
-        if len(self._values) >= MAX_MEMBER_VALUES:
-            self._values.clear()
-        self._values[id(o)] = (o, iv, v)
-        return iv, v
+                                     outcome_unknown, own=own)
 
     def value_blind_probability(self, m: FigureMention, gid: str, cosine: float) -> float:
         """The ``"learned-general"`` pair model's probability that the mention and the group measure the same
@@ -1813,9 +1792,7 @@ def pair_features(m: FigureMention, feats: MentionFeatures, group: FigureGroup, 
 
 def general_pair_features(m: FigureMention, members: Iterable[FigureMention], outcome_cosine: float,
                           outcome_unknown: bool, *,
-                          own: tuple[float | None, tuple[float, float] | None] | None = None,
-                          values: Callable[[FigureMention], tuple[tuple[float, float] | None, float | None]] | None
-                          = None) -> list[float]:
+                          own: tuple[float | None, tuple[float, float] | None] | None = None) -> list[float]:
     """Pair features read from no word list, in the order of the last names of
     :data:`~presslens.compare.figure_pair_model.GENERAL_PAIR_FEATURES`: the outcome cosine where the lists know
     no outcome for the mention or the group (``outcome_unknown``), whether the group already holds a figure of
@@ -1823,8 +1800,7 @@ def general_pair_features(m: FigureMention, members: Iterable[FigureMention], ou
     1 + the days to the group's nearest-dated mention (capped at 60), whether a group mention has the very same
     value, the smallest |log10| ratio of central values to a group mention (capped at 3), and whether the
     mention's value range is incompatible with a group mention's (the conflict rule's intervals, any date).
-    ``own``: the mention's ``(_central_log, mention_interval)``, when known; ``values``: a member -> its
-    ``(mention_interval, central log)`` (the same values, kept by the grouper). One pass over the members (the
+    ``own``: the mention's ``(_central_log, mention_interval)``, when known. One pass over the members (the
     grouper's hot path calls it for every scored candidate group), each member's interval computed once."""
     aid, source, day, value = m.article_id, m.source, m.date, m.value
     mine, iv = own if own is not None else (_central_log(m), mention_interval(m))
@@ -1843,11 +1819,8 @@ def general_pair_features(m: FigureMention, members: Iterable[FigureMention], ou
                 near_days = d
         if value is not None and o.value == value:
             equal = True
-        if values is None:
-            ov = mention_interval(o)
-            v = _interval_central_log(ov)
-        else:
-            ov, v = values(o)
+        ov = mention_interval(o)
+        v = _interval_central_log(ov)
         if mine is not None and v is not None:
             g = abs(mine - v)
             if gap is None or g < gap:
