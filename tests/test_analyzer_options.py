@@ -39,7 +39,11 @@ HARBOUR_VOTE = ("Harbour sale\n\nThe council wants to sell the old harbour to a 
 HARBOUR_HOPE = ("Harbour sale\n\nThe council wants to sell the old harbour to a developer. If you agree, I hope that "
                 "you will vote against the sale at the town meeting on Monday.\n\nThe meeting starts at seven.")
 CASES = [
-    ("attribution.scorer", "learned", "attribution", TALKS),
+    ("attribution.scorer", "calibrated", "attribution", TALKS),
+    ("attribution.post_lines", "signature", "attribution",
+     "Police said the march went on past midnight.\nWATCH: A driver honks at the marchers and says they are "
+     "\u201cblocking an ambulance\u201d on Main Street.\npic.twitter.com/Qz81abc \u2014 Lena Fors (@lenafors) "
+     "March 3, 2019\n"),
     ("attribution.pictures", "speech", "attribution", "Crowds\n\nA new video shows hundreds of people boarding trucks."),
     ("attribution.adjective_nouns", "candidate", "attribution",
      "Embassy staff fall ill\n\nThe new findings echo similar reports that the staff had heard a loud noise at night."),

@@ -34,7 +34,10 @@ def test_continued_after_a_quotation_is_a_speech_cue() -> None:
     found = _rules_only(text)
     assert [(_piece(text, a.source), _piece(text, a.cue)) for a in found] == [("Petrenko", "continued")]
     assert _piece(text, found[0].content) == "The ministry has promised us water trucks every week"
-    assert found[0].score >= 0.5
+    # asserted under the calibration; the learned scorer (the default since 2.12, HISTORY.md 2.12) weighs the rare
+    # cue on its own and keeps this rules-only finding a candidate
+    article = Article(text=text, sentences=sentences(text, paragraphs(text)))
+    assert extract(Features(article), use_model=False, scorer="calibrated")[0].score >= 0.5
 
 
 def test_continued_before_a_quotation_is_a_speech_cue() -> None:

@@ -107,16 +107,20 @@ def test_a_scorer_file_with_other_features_is_refused(tmp_path: Path) -> None:
         scorer.load_scorer(path)
 
 
-def test_the_learned_scorer_is_an_option_and_the_calibration_the_default() -> None:
+def test_the_learned_scorer_is_the_default_and_the_calibration_an_option() -> None:
+    from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
+
+    assert scorer.DEFAULT_SCORER == "learned"  # since 2.12 (HISTORY.md 2.12: passed the ship rule over ten splits)
     text = "The minister said that the talks had failed, and the army said that the fighting would go on."
     article = Article(text=text, sentences=sentences(text, paragraphs(text)))
     default = extract(Features(article), use_model=False)
-    learned = extract(Features(article), use_model=False, scorer="learned")
+    calibrated_run = extract(Features(article), use_model=False, scorer="calibrated")
     raw = extract(Features(article), use_model=False, raw_scores=True)
-    assert [a.cue for a in default] == [a.cue for a in learned] == [a.cue for a in raw]
+    assert [a.cue for a in default] == [a.cue for a in calibrated_run] == [a.cue for a in raw]
     sents = list(article.sentences)
-    assert [a.score for a in learned] == pytest.approx([scorer.learned_score(text, a, sents) for a in raw])
-    assert [a.score for a in default] != [a.score for a in learned]
+    assert [a.score for a in default] == pytest.approx([scorer.learned_score(text, a, sents) for a in raw])
+    assert [a.score for a in calibrated_run] == pytest.approx([calibrated(*calibration_inputs(text, a)) for a in raw])
+    assert [a.score for a in default] != [a.score for a in calibrated_run]
 
 
 # Training

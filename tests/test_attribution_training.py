@@ -138,3 +138,11 @@ def test_the_calibration_is_refitted_on_the_open_splits_by_default() -> None:
     args = parser.parse_args(["--data", "x", "--calibrate"])
     assert dev_split_names(args.split) == list(OPEN_SPLITS)
     assert not set(dev_split_names(args.split)) & set(VALIDATION_SPLITS)
+
+
+def test_the_shipped_calibration_is_fitted_on_every_open_split() -> None:
+    from presslens.analyzers.attribution.calibration import FITTED_SPLITS
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
+
+    assert FITTED_SPLITS == OPEN_SPLITS
+    assert not set(FITTED_SPLITS) & {"test", *VALIDATION_SPLITS}

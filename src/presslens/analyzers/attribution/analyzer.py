@@ -9,6 +9,8 @@ import numpy as np
 from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
 from presslens.analyzers.attribution.content_edges import trim_frame_edges
 from presslens.analyzers.attribution.continuation import (
+    POST_LINES_CHOICES,
+    POST_LINES_DEFAULT,
     citation_excerpts,
     colon_quotes,
     continued_quotes,
@@ -99,6 +101,7 @@ def extract(
     adjective_nouns: str = "cue",
     relative_reports: str = "whole",
     unfound_speakers: str = "off",
+    post_lines: str = POST_LINES_DEFAULT,
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
@@ -113,7 +116,10 @@ def extract(
     content before the main clause's reporting verb ("the woman who accused X of abuse, says ...", HISTORY.md
     2.7); ``unfound_speakers="on"`` (the ``attribution.unfound_speakers`` option, not shipped) finds a speaker the
     layers did not find before a parenthetical age or a relative clause and an auxiliary ("X, 53, denied", "X,
-    who ..., has denied"), and the agent of "by" before a speaking relative clause (HISTORY.md 2.11)."""
+    who ..., has denied"), and the agent of "by" before a speaking relative clause (HISTORY.md 2.11);
+    ``post_lines="link"`` (the ``attribution.post_lines`` option) takes the line right above an embedded post's
+    link-only signature line as the post's text even when it quotes or reports, and a signature whose author's
+    title is cut off by a line break ("\u2014 Sec.\\nName (@handle) date"; HISTORY.md 2.12)."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -129,7 +135,7 @@ def extract(
     refined = refine(text, merged, article.sentences, unfound_speakers=unfound)
     if use_rules:
         taken = [a.content for a in refined if a.content is not None]
-        posts = embedded_posts(text) + [
+        posts = embedded_posts(text, link_line=post_lines == "link") + [
             c for c in colon_quotes(text) if not any(c.content is not None and overlaps(c.content, t) for t in taken)
         ]
         for p in posts:
@@ -171,7 +177,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.10"
+    version = "2.12"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
@@ -179,7 +185,8 @@ class AttributionAnalyzer(Analyzer):
     description = "Attributions (who said what): source with its type, reporting cue and attributed content."
     options = (
         AnalyzerOption("scorer", SCORER_CHOICES, DEFAULT_SCORER,
-                       "attribution scores: 'calibrated' (shipped) or 'learned' (experimental, HISTORY.md 2.1)"),
+                       "attribution scores: 'learned' (shipped since 2.12, HISTORY.md 2.1 and 2.12) or 'calibrated' (the "
+                       "six-input calibration, shipped until 2.11)"),
         AnalyzerOption("pictures", ("speech", "candidate"), "candidate",
                        "'the video shows ...': a candidate below 0.5 ('candidate', shipped) or an attribution "
                        "('speech', as in 2.3; HISTORY.md 2.4)"),
@@ -194,6 +201,11 @@ class AttributionAnalyzer(Analyzer):
                        "speakers the layers miss before a parenthetical age or a who-clause and an auxiliary, and "
                        "the agent of 'by' before a speaking relative clause: 'off' (shipped, 2.10's rules) or 'on' "
                        "(experimental; failed the ship rule, HISTORY.md 2.11)"),
+        AnalyzerOption("post_lines", POST_LINES_CHOICES, POST_LINES_DEFAULT,
+                       "an embedded post whose signature line holds only links: its text stops at a line that "
+                       "quotes or reports ('signature', 2.10) or takes the line right above whatever it holds, "
+                       "and a signature with the author's title cut off by a line break ('link', shipped since 2.12; "
+                       "HISTORY.md 2.12)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -203,7 +215,7 @@ class AttributionAnalyzer(Analyzer):
         found = extract(features, tagger=tagger, use_model=tagger is not None, scorer=self.option("scorer"),
                         pictures=self.option("pictures"), adjective_nouns=self.option("adjective_nouns"),
                         relative_reports=self.option("relative_reports"),
-                        unfound_speakers=self.option("unfound_speakers"))
+                        unfound_speakers=self.option("unfound_speakers"), post_lines=self.option("post_lines"))
         findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
 

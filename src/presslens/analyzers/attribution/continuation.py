@@ -19,6 +19,13 @@ _POST_SIGNATURE = re.compile(
     r"(?P<dash>[\u2014\u2013]|-{1,2})\s*(?P<name>[^\s()@\u2014\u2013][^()\n\u2014\u2013]{0,60}?)\s*"
     r"\(@\w{1,30}\)\s*" + _MONTH + r"\s+\d{1,2},\s+\d{4}"
 )
+#: the same signature with the author's title cut from the name by a line break after its period ("— Sec.\n
+#: Kirstjen Nielsen (@handle) ...": texts split one sentence per line break after an abbreviation); the
+#: ``attribution.post_lines=link`` option (HISTORY.md 2.12)
+_POST_SIGNATURE_TITLED = re.compile(
+    r"(?P<dash>[\u2014\u2013]|-{1,2})\s*(?P<title>[A-Z][a-z]{1,4}\.)\n(?P<name>[^\s()@\u2014\u2013]"
+    r"[^()\n\u2014\u2013]{0,60}?)\s*\(@\w{1,30}\)\s*" + _MONTH + r"\s+\d{1,2},\s+\d{4}"
+)
 #: links, hashtags and handles that close a post's text; not part of what was said when nothing else is
 _POST_TAIL = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+|[#@]\w+))+\s*$")
 _WORD = re.compile(r"\w+")
@@ -46,12 +53,21 @@ _INTRODUCING_FRAME = re.compile(
 )
 #: most lines a post's text is taken from
 POST_LINES = 3
+#: the values of the ``attribution.post_lines`` option (HISTORY.md 2.12): "signature" (2.10's posts) or "link"
+#: (the line above a link-only signature line is the post's text whatever it holds; a title cut off by a
+#: line break before the author's name)
+POST_LINES_CHOICES = ("signature", "link")
+#: the default of ``attribution.post_lines``: "link" since 2.12 (it passed the ship rule, HISTORY.md 2.12)
+POST_LINES_DEFAULT = "link"
 
 
-def _post_lines(text: str, line_start: int, body: Span) -> Span:
+def _post_lines(text: str, line_start: int, body: Span, link_line: bool = False) -> Span:
     """The post's text: what precedes the signature on its line and up to :data:`POST_LINES` lines in all
     before it, stopping at a blank line, another signature, an introducing line (``... tweeted:``), prose
-    with quotation marks or page furniture (form labels, sign-up lines)."""
+    with quotation marks or page furniture (form labels, sign-up lines). With ``link_line`` (the
+    ``attribution.post_lines=link`` option), when the signature's line holds only the post's links, the line
+    right above it is the post's last line even if it quotes or reports someone (an embed's text ends right
+    above its picture link; annotation guideline 8a: an embedded post is one attribution over its text)."""
     start = body[0] if body[1] > body[0] else line_start
     end = body[1] if body[1] > body[0] else None
     taken = 1 if body[1] > body[0] else 0
@@ -59,9 +75,10 @@ def _post_lines(text: str, line_start: int, body: Span) -> Span:
     while taken < POST_LINES and pos > 0:
         prev = _line_at(text, pos - 1)
         piece = text[prev[0] : prev[1]].strip()
-        if not piece or _POST_SIGNATURE.search(piece) or piece.endswith(":") or any(q in piece for q in "\u201c\u201d\""):
+        if not piece or _POST_SIGNATURE.search(piece) or piece.endswith(":") or _FURNITURE.search(piece):
             break
-        if _FURNITURE.search(piece) or _INTRODUCING_FRAME.search(piece):
+        last_line = link_line and taken == 0
+        if not last_line and (any(q in piece for q in "\u201c\u201d\"") or _INTRODUCING_FRAME.search(piece)):
             break
         pos = prev[0]
         start = prev[0]
@@ -73,11 +90,17 @@ def _post_lines(text: str, line_start: int, body: Span) -> Span:
     return strip_span(text, start, end, " \t\n")
 
 
-def embedded_posts(text: str) -> list[Attribution]:
+def embedded_posts(text: str, link_line: bool = False) -> list[Attribution]:
     """One attribution per post signature: source the author's name, cue the dash, content the post's text on
-    the signature's line, or the line before it when the signature's line holds only links and hashtags."""
+    the signature's line, or the line before it when the signature's line holds only links and hashtags.
+    ``link_line`` (the ``attribution.post_lines=link`` option): also a signature whose author's title is cut
+    from the name by a line break ("Sec.\nName"), and the line right above a signature line of links only is
+    the post's text even when it quotes or reports (:func:`_post_lines`)."""
     out: list[Attribution] = []
-    for m in _POST_SIGNATURE.finditer(text):
+    signatures = list(_POST_SIGNATURE.finditer(text))
+    if link_line:
+        signatures = sorted(signatures + list(_POST_SIGNATURE_TITLED.finditer(text)), key=lambda m: m.start())
+    for m in signatures:
         line = _line_at(text, m.start())
         body = strip_span(text, line[0], m.start("dash"), " \t")
         tail = _POST_TAIL.search(text, body[0], body[1])
@@ -85,7 +108,7 @@ def embedded_posts(text: str) -> list[Attribution]:
             body = strip_span(text, body[0], tail.start(), " \t")
         if _FURNITURE.search(text, body[0], body[1]):
             body = (body[0], body[0])
-        body = _post_lines(text, line[0], body)
+        body = _post_lines(text, line[0], body, link_line)
         if len(_WORD.findall(text, body[0], body[1])) < 3:
             continue
         source = strip_span(text, m.start("name"), m.end("name"), " \t")

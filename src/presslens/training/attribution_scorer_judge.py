@@ -1,0 +1,192 @@
+"""Judge the learned attribution scorer against the calibration by the ship rule of issue 13 (stop 27).
+
+Both scores are fitted leave one split out on the same rows (the fit rows: 2.7's rules, the tree T27 of the model
+card) and scored on the held-out split's rows of the tree that ships (its own rules), so every open split is held
+out for both::
+
+    PYTHONPATH=T27/src python -m presslens.training.attribution_scorer_judge dump --data PTC FIT.json
+    PYTHONPATH=src python -m presslens.training.attribution_scorer_judge dump --data PTC NOW.json
+    python -m presslens.training.attribution_scorer_judge judge FIT.json NOW.json
+    python -m presslens.training.attribution_scorer_judge rules NOW.json NOW.rules.json
+
+``dump`` writes, for every attribution the tree finds in the open splits (asserted or not, raw scores), its split,
+article id, the calibration's six inputs, the learned scorer's features, whether it passes the sanity rules,
+whether it is right and the gold speech attributions it matches, and the gold count per split (no text).
+``judge`` fits, for each open split, the calibration (:func:`~presslens.training.attribution.fit_logistic`, the
+shipped method) and the learned scorer (penalty chosen by leave-one-split-out log loss over the other splits,
+:func:`~presslens.training.attribution_scorer.choose_l2`, then fitted on them) on the fit rows of the other splits,
+scores the held-out split's rows with both and prints precision at 0.5, recall and the expected calibration error
+of each, their sums and the ship rule's precision / recall clause (the audit clause is checked by hand).
+``rules`` writes a dump in the format of :mod:`presslens.training.attribution_rules_judge` (id, calibration
+inputs, label; splits, matched gold, gold counts), so one pass over the splits serves both judges.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from presslens.evaluation.counts import PrecisionRecallCounts
+
+
+@dataclass
+class Rows:
+    """The dumped rows of one tree (see the module docstring)."""
+
+    splits: list[str]
+    ids: list[str]
+    inputs: list[list[float]]
+    features: list[list[float]]
+    sane: list[bool]
+    right: list[bool]
+    matched: list[list[str]]
+    gold: dict[str, int]
+
+
+def dump(data: Path, out: Path) -> None:
+    """The rows of this tree's attributions over the open splits, as JSON."""
+    from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
+    from presslens.analyzers.attribution.calibration import calibration_inputs
+    from presslens.analyzers.attribution.scorer import scorer_features
+    from presslens.analyzers.base import Features
+    from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
+    from presslens.evaluation.realnews_matching import match_attribution
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS
+    from presslens.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.load()
+    analyzer = AttributionAnalyzer()
+    rows = Rows([], [], [], [], [], [], [], {})
+    for split in OPEN_SPLITS:
+        rows.gold[split] = 0
+        for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", data):
+            speech = [(i, g) for i, g in enumerate(record["attributions"]) if g.get("kind", "speech") == "speech"]
+            rows.gold[split] += len(speech)
+            sentences = list(article.sentences)
+            for a in extract(Features(article, pipeline.encoder), raw_scores=True):
+                finding = analyzer._finding(article, a)
+                rows.splits.append(split)
+                rows.ids.append(record["id"])
+                rows.inputs.append([float(v) for v in calibration_inputs(article.text, a)])
+                rows.features.append([float(v) for v in scorer_features(article.text, a, sentences)])
+                rows.sane.append(bool(a.sane))
+                rows.right.append(any(match_attribution(article.text, finding, g) for g in record["attributions"]))
+                rows.matched.append(
+                    [f"{record['id']}:{i}" for i, g in speech if match_attribution(article.text, finding, g)]
+                )
+    out.write_text(json.dumps(rows.__dict__), encoding="utf-8")
+
+
+def load(path: Path) -> Rows:
+    return Rows(**json.loads(path.read_text(encoding="utf-8")))
+
+
+def rules_dump(rows: Rows, out: Path) -> None:
+    """``rows`` in the format of :func:`presslens.training.attribution_rules_judge.dump`."""
+    out.write_text(json.dumps({"rows": [[i, f, r] for i, f, r in zip(rows.ids, rows.inputs, rows.right, strict=True)],
+                               "splits": rows.splits, "matched": rows.matched, "gold": rows.gold}), encoding="utf-8")
+
+
+@dataclass
+class Fold:
+    """One held-out split: counts at 0.5 and ECE of the calibration and of the learned scorer."""
+
+    split: str
+    l2: float
+    calibrated: PrecisionRecallCounts
+    calibrated_ece: float
+    learned: PrecisionRecallCounts
+    learned_ece: float
+
+
+def _design(rows: Rows) -> np.ndarray:
+    """The calibration's design (1, logit(raw), sane, short, near, participle), as ``training.attribution``."""
+    from presslens.analyzers.attribution.calibration import logit
+
+    return np.array([[1.0, logit(f[0]), f[1], f[2], f[3], f[4]] for f in rows.inputs])
+
+
+def _counts(rows: Rows, index: np.ndarray, p: np.ndarray, gold: int) -> PrecisionRecallCounts:
+    y = np.array(rows.right, dtype=float)[index]
+    asserted = p >= 0.5
+    found = {g for i in index[asserted].tolist() for g in rows.matched[i]}
+    return PrecisionRecallCounts(predicted=int(asserted.sum()), correct=int(y[asserted].sum()), gold=gold,
+                                 found=len(found))
+
+
+def judge(fit: Rows, scored: Rows) -> list[Fold]:
+    """For each open split of ``fit``: both scores fitted on ``fit``'s other splits, scored on ``scored``'s rows
+    of this split."""
+    from presslens.training.attribution import _ece, _probabilities, fit_logistic
+    from presslens.training.attribution_scorer import choose_l2, probabilities
+    from presslens.training.logistic import fit_standardised
+
+    fx, fy = _design(fit), np.array(fit.right, dtype=float)
+    fz, fsane, fsplits = np.array(fit.features), np.array(fit.sane), np.array(fit.splits)
+    sx, sy = _design(scored), np.array(scored.right, dtype=float)
+    sz, ssane, ssplits = np.array(scored.features), np.array(scored.sane), np.array(scored.splits)
+    folds = []
+    for held in dict.fromkeys(fit.splits):
+        train, test = fsplits != held, ssplits == held
+        index = np.flatnonzero(test)
+        p_cal = _probabilities(sx[test], fit_logistic(fx[train], fy[train]))
+        l2 = choose_l2(fz[train], fy[train], fsplits[train], fsane[train])
+        w, b = fit_standardised(fz[train], fy[train], l2)
+        p_learned = probabilities(sz[test], w, b, ssane[test])
+        folds.append(Fold(held, l2, _counts(scored, index, p_cal, scored.gold[held]), _ece(sy[test], p_cal),
+                          _counts(scored, index, p_learned, scored.gold[held]), _ece(sy[test], p_learned)))
+    return folds
+
+
+def _pr(c: PrecisionRecallCounts) -> tuple[float, float]:
+    return c.precision or 0.0, c.recall or 0.0
+
+
+def report(folds: list[Fold]) -> tuple[float, float]:
+    """Print the table and the ship rule's precision / recall clause; return the summed changes (P, R)."""
+    print("| held-out split | l2 | calibrated P | R | ECE | learned P | R | ECE |\n|---|---|---|---|---|---|---|---|")
+    sums = np.zeros(4)
+    for f in folds:
+        (cp, cr), (lp, lr) = _pr(f.calibrated), _pr(f.learned)
+        sums += (cp, cr, lp, lr)
+        c, learned = f.calibrated, f.learned
+        print(f"| {f.split} | {f.l2:g} | {cp:.3f} ({c.correct}/{c.predicted}) | {cr:.3f} ({c.found}/{c.gold}) | "
+              f"{f.calibrated_ece:.3f} | {lp:.3f} ({learned.correct}/{learned.predicted}) | {lr:.3f} "
+              f"({learned.found}/{learned.gold}) | {f.learned_ece:.3f} |")
+    print(f"| sum | | {sums[0]:.3f} | {sums[1]:.3f} | | {sums[2]:.3f} | {sums[3]:.3f} | |")
+    dp, dr = round(sums[2] - sums[0], 3), round(sums[3] - sums[1], 3)
+    verdict = "passes" if dp > 0 and dr >= -dp / 2 else "fails"
+    print(f"precision {dp:+.3f}, recall {dr:+.3f} (allowed fall {dp / 2:.3f}): {verdict} the precision / recall "
+          f"clause (audit B is judged by hand)")
+    return dp, dr
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
+    d.add_argument("out", type=Path)
+    j = sub.add_parser("judge")
+    j.add_argument("fit", type=Path, help="the dump both scores are fitted on (the shipped calibration's rows)")
+    j.add_argument("scored", type=Path, help="the dump of the tree that ships, scored held out")
+    r = sub.add_parser("rules", help="write a dump in the rules judge's format")
+    r.add_argument("dump", type=Path)
+    r.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "dump":
+        dump(args.data, args.out)
+    elif args.command == "rules":
+        rules_dump(load(args.dump), args.out)
+    else:
+        report(judge(load(args.fit), load(args.scored)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
