@@ -35,6 +35,8 @@ def test_variants_append_article_features_to_the_shipped_thirteen() -> None:
     assert profile.shape == (4, base + 4)
     assert profile[0, base:].tolist() == pytest.approx(profiles[0])
     assert profile[2, base:].tolist() != pytest.approx(profile[0, base:].tolist())  # a column is not a report
+    # the claim-gate variant fits the same features; only its hedge cap differs (the shipped claim score)
+    assert variant_matrix(data, "profile_claim_gate", profiles).tolist() == profile.tolist()
 
 
 def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -> None:
@@ -52,7 +54,8 @@ def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -
         variant_matrix(data, "one_sided", profiles)
     with pytest.raises(ValueError):
         variant_matrix(data, "unknown", profiles)
-    assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical"}
+    assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical",
+                         "profile_claim_gate"}
 
 
 def test_hypothetical_marks_conditional_and_counterfactual_frames_only() -> None:

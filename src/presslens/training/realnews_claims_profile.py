@@ -13,7 +13,9 @@
 - ``one_sided``: ``min(0, f - m)`` for each profile feature ``f``, ``m`` its mean over the training articles of the
   fold (the profile can only lower a unit's score relative to the typical article);
 - ``hypothetical`` (s27): no profile; one sentence feature, "the unit is a hypothetical or counterfactual"
-  (:func:`hypothetical`: a conditional frame with would / could / might).
+  (:func:`hypothetical`: a conditional frame with would / could / might);
+- ``profile_claim_gate`` (s27): the claim score of ``profile``, but the hedge score capped by the shipped claim
+  scorer's score (fitted in the same fold), so the profile moves the claim gate and not the hedges.
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -52,7 +54,7 @@ def hypothetical(sentence: str) -> bool:
     return bool(_CONDITION_FRAME.search(sentence) and _HYPOTHETICAL_MODAL.search(sentence))
 
 
-VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical")
+VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -80,7 +82,7 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
         unattributed = 1.0 - base[_ATTRIBUTION]
         if variant == "shipped":
             extra: list[float] = []
-        elif variant == "profile":
+        elif variant in ("profile", "profile_claim_gate"):
             extra = list(profile)
         elif variant == "profile_x_unattributed":
             extra = [v * unattributed for v in profile]
@@ -155,8 +157,11 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
         scorer = _fit(x[train_idx], train_rows, c)
         test = data.only_split(held)
         claim = _claim_scores(scorer, x[test_idx], test.rows)
-        cue = rc.hedge_scores_with(rc.fit_both(data.without_split(held), options).cue, test)
-        hedge = [min(a, b) for a, b in zip(claim, cue, strict=True)]
+        fitted = rc.fit_both(data.without_split(held), options)
+        cue = rc.hedge_scores_with(fitted.cue, test)
+        # ``profile_claim_gate``: the profile moves the claim gate only; the hedge cap is the shipped claim score
+        cap = rc.claim_scores_with(fitted.claim, test) if variant == "profile_claim_gate" else claim
+        hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         vals = rc.score_split(test, held, annotations, claim, hedge)
         sums = [a + b for a, b in zip(sums, vals, strict=True)]
         lines.append(f"| {variant} | {held} | {c:g} | " + " | ".join(f"{v:.3f}" for v in vals) + " |")
