@@ -8,7 +8,7 @@ import pytest
 
 from presslens.analyzers.claims.scorers import article_profile, sentence_feature_names
 from presslens.training.realnews_claims import Dataset, SentenceRow, refresh
-from presslens.training.realnews_claims_profile import VARIANTS, _profiles, variant_matrix
+from presslens.training.realnews_claims_profile import VARIANTS, _profiles, hypothetical, variant_matrix
 
 _REPORT = ["Officials said 12 people died in the flood on Monday.", "The river rose two metres overnight."]
 _COLUMN = ["This is a disgrace and everyone knows it.", "We deserve better leaders than these."]
@@ -35,6 +35,8 @@ def test_variants_append_article_features_to_the_shipped_thirteen() -> None:
     assert profile.shape == (4, base + 4)
     assert profile[0, base:].tolist() == pytest.approx(profiles[0])
     assert profile[2, base:].tolist() != pytest.approx(profile[0, base:].tolist())  # a column is not a report
+    # the claim-gate variant fits the same features; only its hedge cap differs (the shipped claim score)
+    assert variant_matrix(data, "profile_claim_gate", profiles).tolist() == profile.tolist()
 
 
 def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -> None:
@@ -52,4 +54,20 @@ def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -
         variant_matrix(data, "one_sided", profiles)
     with pytest.raises(ValueError):
         variant_matrix(data, "unknown", profiles)
-    assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided"}
+    assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical",
+                         "profile_claim_gate"}
+
+
+def test_hypothetical_marks_conditional_and_counterfactual_frames_only() -> None:
+    assert hypothetical("Had the guards fired these rounds at night, they would have been visible.")
+    assert hypothetical("If the bridge were open, there would be no queue at the border.")
+    assert hypothetical("Should that happen, the ministry could lose its licence.")
+    assert hypothetical("The mayor said the city would pay if the court ruled against it.")
+    assert not hypothetical("The mayor said the city would pay the fine.")  # a report, no condition
+    assert not hypothetical("The guards had fired twice before the crowd left.")  # "had" not opening a clause
+    assert not hypothetical("If the rain stops, the march goes ahead on Sunday.")  # a condition without a modal
+    data = _data()
+    base = len(sentence_feature_names(False, False))
+    matrix = variant_matrix(data, "hypothetical", _profiles(data))
+    assert matrix.shape == (4, base + 1)
+    assert matrix[:, base].tolist() == [0.0] * 4

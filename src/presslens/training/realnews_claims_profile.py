@@ -11,7 +11,11 @@
 - ``profile_x_unattributed``: the profile times "the unit has no speech verb or 'according to'" (the profile moves
   only unattributed units);
 - ``one_sided``: ``min(0, f - m)`` for each profile feature ``f``, ``m`` its mean over the training articles of the
-  fold (the profile can only lower a unit's score relative to the typical article).
+  fold (the profile can only lower a unit's score relative to the typical article);
+- ``hypothetical`` (s27): no profile; one sentence feature, "the unit is a hypothetical or counterfactual"
+  (:func:`hypothetical`: a conditional frame with would / could / might);
+- ``profile_claim_gate`` (s27): the claim score of ``profile``, but the hedge score capped by the shipped claim
+  scorer's score (fitted in the same fold), so the profile moves the claim gate and not the hedges.
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -23,6 +27,7 @@ and their sums (the model card's HISTORY.md, s26). Slow: a few minutes a variant
 from __future__ import annotations
 
 import argparse
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,7 +37,24 @@ from presslens.analyzers.claims.scorers import LinearScorer, article_profile, se
 from presslens.training import realnews_claims as rc
 from presslens.training.logistic import log_loss
 
-VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided")
+#: a conditional or counterfactual frame: "if" / "unless", or an inverted "Had" / "Should" / "Were" opening a
+#: clause ("Had he fired these rounds, ...", "Should that happen, ...")
+_CONDITION_FRAME = re.compile(
+    r"(?i:\b(?:if|unless)\b)|(?:^|[.,;:!?]\s+|[\"“‘(]\s*)(?:Had|Should|Were)\s+(?!to\b)[A-Za-z]", re.MULTILINE
+)
+_HYPOTHETICAL_MODAL = re.compile(r"\b(?:would|could|might)\b|\b(?:wouldn|couldn)['’]t\b|['’]d\b", re.IGNORECASE)
+
+
+def hypothetical(sentence: str) -> bool:
+    """The unit states what would (could, might) happen under a condition, or would have happened otherwise: a
+    conditional or counterfactual frame with "would / could / might" (s27 screen, read off dev10's wrong claims
+    "Had X fired ..., they would have been visible", "If they were, there would be ...", "Should that happen, ...";
+    GUIDELINE section 4: a hypothetical is no checkable event unless reported, and the scorer also sees the
+    attribution feature)."""
+    return bool(_CONDITION_FRAME.search(sentence) and _HYPOTHETICAL_MODAL.search(sentence))
+
+
+VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -60,7 +82,7 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
         unattributed = 1.0 - base[_ATTRIBUTION]
         if variant == "shipped":
             extra: list[float] = []
-        elif variant == "profile":
+        elif variant in ("profile", "profile_claim_gate"):
             extra = list(profile)
         elif variant == "profile_x_unattributed":
             extra = [v * unattributed for v in profile]
@@ -68,10 +90,12 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
             if reference is None:
                 raise ValueError("one_sided needs the training articles' mean profile")
             extra = [min(0.0, v - m) for v, m in zip(profile, reference, strict=True)]
+        elif variant == "hypothetical":
+            extra = [float(hypothetical(r.text))]
         else:
             raise ValueError(f"unknown variant {variant!r}: choose from {', '.join(VARIANTS)}")
         rows.append(base + extra)
-    width = len(_BASE) + (0 if variant == "shipped" else 4)
+    width = len(_BASE) + {"shipped": 0, "hypothetical": 1}.get(variant, 4)
     return np.asarray(rows, dtype=float).reshape(len(rows), width)
 
 
@@ -133,8 +157,11 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
         scorer = _fit(x[train_idx], train_rows, c)
         test = data.only_split(held)
         claim = _claim_scores(scorer, x[test_idx], test.rows)
-        cue = rc.hedge_scores_with(rc.fit_both(data.without_split(held), options).cue, test)
-        hedge = [min(a, b) for a, b in zip(claim, cue, strict=True)]
+        fitted = rc.fit_both(data.without_split(held), options)
+        cue = rc.hedge_scores_with(fitted.cue, test)
+        # ``profile_claim_gate``: the profile moves the claim gate only; the hedge cap is the shipped claim score
+        cap = rc.claim_scores_with(fitted.claim, test) if variant == "profile_claim_gate" else claim
+        hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         vals = rc.score_split(test, held, annotations, claim, hedge)
         sums = [a + b for a, b in zip(sums, vals, strict=True)]
         lines.append(f"| {variant} | {held} | {c:g} | " + " | ".join(f"{v:.3f}" for v in vals) + " |")

@@ -63,7 +63,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.12"
+    version = "1.13"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
