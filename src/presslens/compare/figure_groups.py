@@ -139,6 +139,7 @@ from presslens.compare.figure_words import (
     clause_scope,
     clause_share,
     clause_tokens,
+    counted_thing,
     hashed_embedder,
     inherited_predicate,
 )
@@ -235,6 +236,13 @@ class GroupingConfig:
     name the same specific counted noun and the same known predicate, :func:`words_agree`, is reported whatever
     the model says: ``"general-f1+values-agree-f05"``). The default is ``"agree"`` since round 2 stop 26
     (``"model"`` after stops 24 and 25)."""
+    counted_classes: bool = True
+    """Whether the grouper folds a counted noun to the one measured thing it names
+    (:func:`~presslens.compare.figure_words.counted_thing`: "strikes" on buildings, "raids" and "attacks" ->
+    ``attack``; "doctors", "medics", "medical workers" -> ``medic``, kept out of "people") before the candidate
+    lists, the hard constraints, the pair features and :func:`words_agree` read it. The pair model's weights and
+    threshold are fitted without the classes (``presslens.evaluation.figure_groups.pair_fit_config``: held fixed,
+    so that the classes change which groups are proposed and compatible, not what the model learned)."""
 
 
 OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
@@ -767,7 +775,12 @@ class FigureGrouper:
         return value
 
     def _remember(self, m: FigureMention) -> str:
-        """Keep the mention; returns its id (one string object shared by every table that keys on it)."""
+        """Keep the mention; returns its id (one string object shared by every table that keys on it). Its counted
+        noun is folded here, once, to the one measured thing it names when ``config.counted_classes`` is set
+        (:func:`counted_thing`: "strikes" on buildings and "attacks" -> ``attack``; "doctors", "medics", "medical
+        workers" -> ``medic``)."""
+        if self.config.counted_classes:
+            m.head = counted_thing(m.head, m.unit, m.masked_clause)
         mid = m.id
         if mid not in self.mentions:
             self._of_article.setdefault(m.article_id, []).append(mid)

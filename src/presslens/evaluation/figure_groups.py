@@ -650,6 +650,16 @@ def _gold_group_key(mention: FigureMention, tracked: dict[str, str]) -> str:
     return f"{tracked[mention.id]}|{mention.measure}" if mention.id in tracked else f"solo:{mention.id}"
 
 
+def pair_fit_config(config: GroupingConfig) -> GroupingConfig:
+    """The grouping the pair model is fitted on (its training pairs, :func:`pair_examples`, and its joining
+    threshold, :func:`pair_threshold_totals`): ``config`` without the counted-noun classes
+    (``GroupingConfig.counted_classes``). The classes of round 2 stop 27 hold the pair model's weights fixed:
+    they change which groups are proposed and compatible, and the features the model reads, but not what it was
+    fitted on (at stop 26 the classes were tried with a pair model refitted on what they proposed, and it merged
+    more distractors in stories without attacks or medical staff)."""
+    return replace(config, counted_classes=False)
+
+
 def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
                   embed: Embedder | None, config: GroupingConfig, *,
                   outcome_embed: Embedder | None = None, general: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -663,7 +673,7 @@ def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates:
     ``"learned-outcome"`` method), and with ``general`` too, with the list-free features of
     ``"learned-general"``. Returns the feature matrix and the labels."""
     method = "learned" if outcome_embed is None else "learned-general" if general else "learned-outcome"
-    grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed)
+    grouper = FigureGrouper(embed, pair_fit_config(config), outcome_embed=outcome_embed)
     rows: list[list[float]] = []
     labels: list[int] = []
     golds: dict[str, list[GoldMention]] = defaultdict(list)
@@ -938,7 +948,7 @@ def pair_threshold_totals(prepared: Sequence[PreparedSplit], embed: Embedder | N
     for inner in prepared:
         base = fit_on([p for p in prepared if p is not inner], method)
         for t in PAIR_THRESHOLDS:
-            cfg = replace(config, method=method, pair_model=replace(base, threshold=t))
+            cfg = replace(pair_fit_config(config), method=method, pair_model=replace(base, threshold=t))
             s = score(inner.data, group_articles(inner.data.articles, inner.findings, inner.duplicates, embed, cfg,
                                                  outcome_embed=inner.outcome_embed), inner.duplicates)
             errors, f1 = totals[t]
