@@ -72,11 +72,13 @@ def test_nurses_and_other_workers_stay_what_they_are(text: str, figure: str, thi
 
 
 def test_the_register_after_a_determiner_is_a_noun_not_the_predicate() -> None:
-    assert clause_predicate(f"The department's register shows that {NUMBER_MASK} doctors have left") == "leave"
-    assert clause_predicate(f"The register shows that {NUMBER_MASK} doctors have left") == "leave"
+    left = f"The department's register shows that {NUMBER_MASK} doctors have left"
+    assert clause_predicate(left, noun_forms=True) == "leave"
+    assert clause_predicate(f"The register shows that {NUMBER_MASK} doctors have left", noun_forms=True) == "leave"
+    assert clause_predicate(left) == "register"  # without the classes: the reading of before
     # the verb is still the predicate
-    assert clause_predicate(f"Officials register {NUMBER_MASK} new arrivals a day") == "register"
-    assert clause_predicate(f"{NUMBER_MASK} people had been registered in the city") == "register"
+    assert clause_predicate(f"Officials register {NUMBER_MASK} new arrivals a day", noun_forms=True) == "register"
+    assert clause_predicate(f"{NUMBER_MASK} people had been registered in the city", noun_forms=True) == "register"
 
 
 STORY = [

@@ -96,7 +96,7 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -236,7 +236,7 @@ class GroupingConfig:
     name the same specific counted noun and the same known predicate, :func:`words_agree`, is reported whatever
     the model says: ``"general-f1+values-agree-f05"``). The default is ``"agree"`` since round 2 stop 26
     (``"model"`` after stops 24 and 25)."""
-    counted_classes: bool = True
+    counted_classes: bool = False
     """Whether the grouper folds a counted noun to the one measured thing it names
     (:func:`~presslens.compare.figure_words.counted_thing`: "strikes" on buildings, "raids" and "attacks" ->
     ``attack``; "doctors", "medics", "medical workers" -> ``medic``, kept out of "people") before the candidate
@@ -262,8 +262,11 @@ and 25 (docs/decisions/figure-groups-s24.md), ``"general-f1+conflicts"`` after s
 
 GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+values-model-f05", "general-f1+conflicts", "general-f1+tallies-gate",
                   "rules", "conservative+conflicts", "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model",
-                  "general-f1+values-inside-f2", "general-f1+values-inside-f1")
+                  "general-f1+values-inside-f2", "general-f1+values-inside-f1", "general-f1+values-agree-f05+classes")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
+WITH_CLASSES = {"general-f1+values-agree-f05+classes": "general-f1+values-agree-f05"}
+"""Round 2 stop 27's option: grouping name -> the grouping it is with the counted-noun classes
+(``GroupingConfig.counted_classes``; the shipped weights, fitted without them)."""
 
 
 INSIDE_MODELS = {"general-f1+values-inside-f2": "general-f1+values-model",
@@ -284,6 +287,8 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
     ``"conservative+conflicts"``, the other candidates of stop 22, or ``"rules"`` (the earlier default: the weighted rules, conflicts inside a group
     only). The store's grouper for the first two needs the outcome and part embedders
     (:func:`presslens.store.tracking.figure_grouper` adds them)."""
+    if name in WITH_CLASSES:
+        return replace(grouping_config(WITH_CLASSES[name]), counted_classes=True)
     if name == "general-f1+conflicts":
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
                               conflict_model=default_conflict_model(), conflict_reading="values",
@@ -762,7 +767,7 @@ class FigureGrouper:
         # the same object, not the same id: a re-analysed article's mention keeps its id
         if self._features is not None and self._features[0] is m:
             return self._features[1]
-        feats = mention_features(m)
+        feats = mention_features(m, self.config.counted_classes)
         self._features = (m, feats)
         return feats
 
@@ -838,7 +843,7 @@ class FigureGrouper:
         not the rest of :func:`mention_features`."""
         assert m.date is not None
         specific = m.head is not None and m.head not in GENERIC_HEADS
-        pred = None if specific else mention_predicate(m)
+        pred = None if specific else mention_predicate(m, noun_forms=self.config.counted_classes)
         found = self._proposed(m, mention_tokens(m), pred, unique=False)
         rows = found
         if own_row is not None:
@@ -1482,10 +1487,11 @@ class FigureGrouper:
             model = self.config.inside_conflict_model
         parts = self.part_vectors(m for c in conflicts for m in (c.first, c.second))
         probabilities = model.probabilities([self.conflict_features(c.first, c.second, parts) for c in conflicts])
-        agree = self.config.conflicts_inside == "agree"
+        agree, classes = self.config.conflicts_inside == "agree", self.config.counted_classes
         return [c for c, p in zip(conflicts, probabilities, strict=True)
-                if p >= model.threshold or (agree and words_agree(mention_features(c.first),
-                                                                  mention_features(c.second), c.first, c.second))]
+                if p >= model.threshold or (agree and words_agree(mention_features(c.first, classes),
+                                                                  mention_features(c.second, classes), c.first,
+                                                                  c.second))]
 
     def near_pairs(self, *, own_group: bool = False) -> Iterator[tuple[FigureMention, FigureMention]]:
         """Pairs of dated figures of different articles at most ``WINDOW_DAYS`` apart, where the second is in a
@@ -1555,7 +1561,8 @@ class FigureGrouper:
         model = self.config.conflict_model
         return conflict_pair_features(a, b, clause_cosine=clause, outcome_cosine=outcome, noun_cosine=noun,
                                       predicate_cosine=pred, reading=self.config.conflict_reading,
-                                      features=model.features if model is not None else self.conflict_feature_names)
+                                      features=model.features if model is not None else self.conflict_feature_names,
+                                      noun_forms=self.config.counted_classes)
 
     conflict_feature_names: tuple[str, ...] = CONFLICT_FEATURES
     """The features :meth:`conflict_features` gives when the config has no conflict model (training pairs)."""
@@ -1668,7 +1675,7 @@ class MentionTerms:
     """The outcome vector in float32 (None: none)."""
 
 
-def mention_features(m: FigureMention) -> MentionFeatures:
+def mention_features(m: FigureMention, noun_forms: bool = False) -> MentionFeatures:
     # the clause starts after the sentence's start only when it was cut after another figure of the sentence
     after_figure = not m.sentence.lstrip().startswith(m.clause)
     role = clause_role(m.masked_clause, count=m.measure == "count", after_figure=after_figure,
@@ -1679,24 +1686,24 @@ def mention_features(m: FigureMention) -> MentionFeatures:
         role = "part"  # "the largest share, 40 million crowns": one donor's part of the total pledged
     scope = clause_scope(m.masked_clause)
     located = scope == "incident" or role == "population"
-    return MentionFeatures(mention_tokens(m), mention_predicate(m, after_figure), role, scope,
+    return MentionFeatures(mention_tokens(m), mention_predicate(m, after_figure, noun_forms), role, scope,
                            clause_places(m.clause) if located else frozenset())
 
 
-def mention_predicate(m: FigureMention, after_figure: bool | None = None) -> str | None:
+def mention_predicate(m: FigureMention, after_figure: bool | None = None, noun_forms: bool = False) -> str | None:
     """The predicate class of :func:`mention_features`: :func:`clause_predicate` of the masked clause, else (for a
     clause cut after another figure) the one it inherits, a stock kept ("remain") for a measure, and no money
     predicate for anything but money. ``after_figure``: whether the clause was cut after another figure of the
-    sentence (computed when not given)."""
+    sentence (computed when not given); ``noun_forms``: :func:`clause_predicate`'s (the counted-noun classes)."""
     if after_figure is None:
         after_figure = not m.sentence.lstrip().startswith(m.clause)
-    pred = clause_predicate(m.masked_clause)
+    pred = clause_predicate(m.masked_clause, noun_forms=noun_forms)
     if pred is None and after_figure:
         cut = m.sentence.find(m.clause)
-        pred = inherited_predicate(m.clause, m.sentence[:cut] if cut > 0 else "")
+        pred = inherited_predicate(m.clause, m.sentence[:cut] if cut > 0 else "", noun_forms=noun_forms)
     if pred is None and m.measure == "count" and (
             phrase := counted_phrase(m.sentence, m.start - m.sentence_start, m.end - m.sentence_start)):
-        pred = clause_predicate(f"{NUMBER_MASK} {phrase}")  # "the number of port workers killed ... to 14"
+        pred = clause_predicate(f"{NUMBER_MASK} {phrase}", noun_forms=noun_forms)  # "the number of port workers killed ... to 14"
     if pred is None and (m.measure or "").startswith("measure") and clause_holds(m.masked_clause):
         pred = "remain"  # "Averon had many tonnes of grain in its ports": the stock kept there
     if pred in MONEY_PREDICATES and not (m.measure or "").startswith("money") and not _LARGE_SUM.search(m.text):
@@ -1878,6 +1885,6 @@ def _interval_central_log(iv: tuple[float, float] | None) -> float | None:
     return float(np.log10(v)) if v > 0 else None
 
 
-__all__ = ["CANDIDATE_GROUPINGS", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
+__all__ = ["CANDIDATE_GROUPINGS", "WITH_CLASSES", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "MentionTerms", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]

@@ -288,9 +288,11 @@ shows that 168 doctors have left" counts those who left)."""
 NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"})
 
 
-def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | None:
+def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH, *, noun_forms: bool = False) -> str | None:
     """The predicate class of the verb nearest the masked number ("leave", "detain", ...) within ``reach``
-    words, else of a predicate noun anywhere in the clause ("death toll"), or None."""
+    words, else of a predicate noun anywhere in the clause ("death toll"), or None. ``noun_forms``: a word of
+    :data:`NOUN_FORMS` after a determiner or a possessive is a noun, not the predicate (part of the counted-noun
+    classes, ``GroupingConfig.counted_classes``)."""
     words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return None
@@ -317,7 +319,7 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
             continue  # "grain waiting in the silos", "waiting to be loaded": a stock, not a queue
         if cls is None or abs(i - at) > reach:
             continue
-        if w in NOUN_FORMS and i > 0 and (words[i - 1] in NOUN_DETERMINERS or words[i - 1].endswith(("'s", "'"))):
+        if noun_forms and w in NOUN_FORMS and i > 0 and (words[i - 1] in NOUN_DETERMINERS or words[i - 1].endswith(("'s", "'"))):
             continue  # "the department's register shows that 168 doctors have left": a noun, not the predicate
         if w in DEPORT_VERBS and i > 0 and words[i - 1] in PART_OF_DETERMINERS:
             continue  # "cases over the deported children": what the count is about, not what happened to it
@@ -395,14 +397,14 @@ CARRY_PARTICIPLES = frozenset({"carrying", "taking", "transporting", "shipping",
 of wheat") counts the cargo of what that figure counts, so it takes that figure's predicate."""
 
 
-def inherited_predicate(clause: str, before: str) -> str | None:
+def inherited_predicate(clause: str, before: str, *, noun_forms: bool = False) -> str | None:
     """The predicate a cargo clause takes from the earlier part of its sentence (:data:`CARRY_PARTICIPLES`):
     the predicate verb nearest the end of ``before``, at any distance; None when ``clause`` does not open with
     such a participle."""
     first = _WORD.findall(clause.lower())[:1]
     if not first or first[0] not in CARRY_PARTICIPLES:
         return None
-    return clause_predicate(f"{before} {NUMBER_MASK}", reach=10_000)
+    return clause_predicate(f"{before} {NUMBER_MASK}", reach=10_000, noun_forms=noun_forms)
 
 
 PER_ITEM_WORDS = frozenset({"each", "every", "single", "apiece", "per"})

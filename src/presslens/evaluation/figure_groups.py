@@ -416,6 +416,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --loso-stories: only these methods (comma-separated): rules and any of "
                              + ", ".join(CANDIDATE_METHODS) + " (the candidates of the conflict-model round; "
                              "default: the older methods, all of them)")
+    parser.add_argument("--counted-classes", action="store_true",
+                        help="with --loso-stories / --fit-conflict-model: group with the counted-noun classes "
+                             "(GroupingConfig.counted_classes; the option of round 2 stop 27); the pair model is "
+                             "fitted without them either way")
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
@@ -667,7 +671,8 @@ def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates:
 
     The articles are replayed in date order (copies skipped) and every mention is put into its gold group
     (a tracked quantity; a distractor or an unlabelled figure its own group). Before it joins, every candidate
-    group the grouper would score in full (the same candidate lists and hard constraints) gives one row of
+    group the grouper would score in full (the same candidate lists and hard constraints, of :func:`pair_fit_config`:
+    without the counted-noun classes) gives one row of
     :func:`~presslens.compare.figure_groups.pair_features`, labelled 1 when the group holds the mention's
     tracked quantity. With ``outcome_embed``, each row ends with the outcome cosine (the features of the
     ``"learned-outcome"`` method), and with ``general`` too, with the list-free features of
@@ -1236,7 +1241,8 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
     part_embed = (_part_embedder(args.embedder)
                   if methods is not None or args.fit_conflict_model is not None else None)
     every = list(dict.fromkeys([*splits, *(held or [])]))
-    base = grouping_config("rules")  # every method is measured from the rules' setting, no conflict model
+    # every method is measured from the rules' setting, no conflict model
+    base = replace(grouping_config("rules"), counted_classes=bool(getattr(args, "counted_classes", False)))
     prepared = prepare_splits(data_dir, every, embed, base, outcome_embed, part_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
