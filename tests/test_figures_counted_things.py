@@ -199,12 +199,13 @@ def test_the_pair_model_is_fitted_without_the_classes() -> None:
         on.groups[on.group_of[on_by_text["fewer than ten strikes"].id]])
 
 
-def test_the_classes_are_an_option_of_the_default() -> None:
+def test_the_classes_are_the_default_and_plain_is_an_option() -> None:
     from presslens.compare.figure_groups import DEFAULT_GROUPING, GROUPING_NAMES, GroupingConfig
 
-    assert not GroupingConfig().counted_classes and not grouping_config().counted_classes
-    option = grouping_config("general-f1+values-agree-f05+classes")
-    assert "general-f1+values-agree-f05+classes" in GROUPING_NAMES
-    assert option.counted_classes
-    assert replace(option, counted_classes=False) == grouping_config(DEFAULT_GROUPING)
-    assert evaluation.pair_fit_config(option) == replace(option, counted_classes=False)
+    assert GroupingConfig().counted_classes and grouping_config().counted_classes
+    assert grouping_config("general-f1+values-agree-f05+classes") == grouping_config(DEFAULT_GROUPING)
+    plain = grouping_config("general-f1+values-agree-f05-plain")
+    assert "general-f1+values-agree-f05-plain" in GROUPING_NAMES
+    assert not plain.counted_classes
+    assert replace(plain, counted_classes=True) == grouping_config(DEFAULT_GROUPING)
+    assert evaluation.pair_fit_config(grouping_config()) == plain

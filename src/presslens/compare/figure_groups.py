@@ -236,7 +236,7 @@ class GroupingConfig:
     name the same specific counted noun and the same known predicate, :func:`words_agree`, is reported whatever
     the model says: ``"general-f1+values-agree-f05"``). The default is ``"agree"`` since round 2 stop 26
     (``"model"`` after stops 24 and 25)."""
-    counted_classes: bool = False
+    counted_classes: bool = True
     """Whether the grouper folds a counted noun to the one measured thing it names
     (:func:`~presslens.compare.figure_words.counted_thing`: "strikes" on buildings, "raids" and "attacks" ->
     ``attack``; "doctors", "medics", "medical workers" -> ``medic``, kept out of "people") before the candidate
@@ -262,11 +262,14 @@ and 25 (docs/decisions/figure-groups-s24.md), ``"general-f1+conflicts"`` after s
 
 GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+values-model-f05", "general-f1+conflicts", "general-f1+tallies-gate",
                   "rules", "conservative+conflicts", "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model",
-                  "general-f1+values-inside-f2", "general-f1+values-inside-f1", "general-f1+values-agree-f05+classes")
+                  "general-f1+values-inside-f2", "general-f1+values-inside-f1", "general-f1+values-agree-f05+classes",
+                  "general-f1+values-agree-f05-plain")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
-WITH_CLASSES = {"general-f1+values-agree-f05+classes": "general-f1+values-agree-f05"}
-"""Round 2 stop 27's option: grouping name -> the grouping it is with the counted-noun classes
-(``GroupingConfig.counted_classes``; the shipped weights, fitted without them)."""
+WITH_CLASSES = {"general-f1+values-agree-f05+classes": ("general-f1+values-agree-f05", True),
+                "general-f1+values-agree-f05-plain": ("general-f1+values-agree-f05", False)}
+"""Round 2 stop 27: grouping name -> the grouping it is with (``+classes``, the default since stop 27) or without
+(``-plain``, the default of stop 26) the counted-noun classes (``GroupingConfig.counted_classes``; the shipped
+weights)."""
 
 
 INSIDE_MODELS = {"general-f1+values-inside-f2": "general-f1+values-model",
@@ -288,7 +291,8 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
     only). The store's grouper for the first two needs the outcome and part embedders
     (:func:`presslens.store.tracking.figure_grouper` adds them)."""
     if name in WITH_CLASSES:
-        return replace(grouping_config(WITH_CLASSES[name]), counted_classes=True)
+        base, classes = WITH_CLASSES[name]
+        return replace(grouping_config(base), counted_classes=classes)
     if name == "general-f1+conflicts":
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
                               conflict_model=default_conflict_model(), conflict_reading="values",

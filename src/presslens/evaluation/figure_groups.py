@@ -416,10 +416,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --loso-stories: only these methods (comma-separated): rules and any of "
                              + ", ".join(CANDIDATE_METHODS) + " (the candidates of the conflict-model round; "
                              "default: the older methods, all of them)")
-    parser.add_argument("--counted-classes", action="store_true",
-                        help="with --loso-stories / --fit-conflict-model: group with the counted-noun classes "
-                             "(GroupingConfig.counted_classes; the option of round 2 stop 27); the pair model is "
-                             "fitted without them either way")
+    parser.add_argument("--counted-classes", action=argparse.BooleanOptionalAction, default=None,
+                        help="with --loso-stories / --fit-conflict-model: group with (or without) the counted-noun "
+                             "classes (GroupingConfig.counted_classes; default: the default grouping's, on since "
+                             "round 2 stop 27); the pair model is fitted without them either way")
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
@@ -1242,7 +1242,9 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
                   if methods is not None or args.fit_conflict_model is not None else None)
     every = list(dict.fromkeys([*splits, *(held or [])]))
     # every method is measured from the rules' setting, no conflict model
-    base = replace(grouping_config("rules"), counted_classes=bool(getattr(args, "counted_classes", False)))
+    base = grouping_config("rules")
+    if getattr(args, "counted_classes", None) is not None:
+        base = replace(base, counted_classes=bool(args.counted_classes))
     prepared = prepare_splits(data_dir, every, embed, base, outcome_embed, part_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
