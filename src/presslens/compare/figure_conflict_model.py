@@ -55,11 +55,12 @@ def _central(interval: tuple[float, float] | None) -> float | None:
 
 def conflict_pair_features(a: FigureMention, b: FigureMention, *, clause_cosine: float, outcome_cosine: float,
                            noun_cosine: float, predicate_cosine: float, reading: str = "values",
-                           features: Sequence[str] = CONFLICT_FEATURES) -> list[float]:
+                           features: Sequence[str] = CONFLICT_FEATURES, noun_forms: bool = False) -> list[float]:
     """The features of one pair of figures, in the order of ``features`` (:data:`CONFLICT_FEATURES`, or
     :data:`~presslens.compare.figure_pair_model.CONFLICT_WORD_FEATURES`, which adds word-list features; the
     cosines are given: the grouper holds the vectors); ``values_clash`` under the conflict ``reading``
-    (:func:`~presslens.compare.conflicts.mentions_clash`)."""
+    (:func:`~presslens.compare.conflicts.mentions_clash`); ``noun_forms``: the word features read predicates with
+    the counted-noun classes' reading of :func:`~presslens.compare.figure_words.clause_predicate`."""
     ia, ib = mention_interval(a), mention_interval(b)
     ca, cb = _central(ia), _central(ib)
     log_ratio = min(3.0, abs(math.log10(ca) - math.log10(cb))) if ca and cb else 3.0
@@ -77,13 +78,13 @@ def conflict_pair_features(a: FigureMention, b: FigureMention, *, clause_cosine:
     row = [clause_cosine, outcome_cosine, noun_cosine, predicate_cosine, same_unit, log_ratio, clash, both_exact,
            bounded, approx, same_source, differ, vague, days]
     if len(features) > len(CONFLICT_FEATURES):
-        row.extend(word_features(a, b))
+        row.extend(word_features(a, b, noun_forms))
     return row
 
 
-def word_features(a: FigureMention, b: FigureMention) -> list[float]:
+def word_features(a: FigureMention, b: FigureMention, noun_forms: bool = False) -> list[float]:
     """The features :data:`~presslens.compare.figure_pair_model.CONFLICT_WORD_FEATURES` adds (in its order)."""
-    pa, pb = clause_predicate(a.masked_clause), clause_predicate(b.masked_clause)
+    pa, pb = clause_predicate(a.masked_clause, noun_forms=noun_forms), clause_predicate(b.masked_clause, noun_forms=noun_forms)
     ta, tb = clause_tokens(a.masked_clause), clause_tokens(b.masked_clause)
     shared = sum(min(ta[k], tb[k]) for k in ta.keys() & tb.keys())
     smaller = min(sum(ta.values()), sum(tb.values()))

@@ -96,7 +96,7 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -139,6 +139,7 @@ from presslens.compare.figure_words import (
     clause_scope,
     clause_share,
     clause_tokens,
+    counted_thing,
     hashed_embedder,
     inherited_predicate,
 )
@@ -235,6 +236,13 @@ class GroupingConfig:
     name the same specific counted noun and the same known predicate, :func:`words_agree`, is reported whatever
     the model says: ``"general-f1+values-agree-f05"``). The default is ``"agree"`` since round 2 stop 26
     (``"model"`` after stops 24 and 25)."""
+    counted_classes: bool = True
+    """Whether the grouper folds a counted noun to the one measured thing it names
+    (:func:`~presslens.compare.figure_words.counted_thing`: "strikes" on buildings, "raids" and "attacks" ->
+    ``attack``; "doctors", "medics", "medical workers" -> ``medic``, kept out of "people") before the candidate
+    lists, the hard constraints, the pair features and :func:`words_agree` read it. The pair model's weights and
+    threshold are fitted without the classes (``presslens.evaluation.figure_groups.pair_fit_config``: held fixed,
+    so that the classes change which groups are proposed and compatible, not what the model learned)."""
 
 
 OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
@@ -254,8 +262,14 @@ and 25 (docs/decisions/figure-groups-s24.md), ``"general-f1+conflicts"`` after s
 
 GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+values-model-f05", "general-f1+conflicts", "general-f1+tallies-gate",
                   "rules", "conservative+conflicts", "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model",
-                  "general-f1+values-inside-f2", "general-f1+values-inside-f1")
+                  "general-f1+values-inside-f2", "general-f1+values-inside-f1", "general-f1+values-agree-f05+classes",
+                  "general-f1+values-agree-f05-plain")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
+WITH_CLASSES = {"general-f1+values-agree-f05+classes": ("general-f1+values-agree-f05", True),
+                "general-f1+values-agree-f05-plain": ("general-f1+values-agree-f05", False)}
+"""Round 2 stop 27: grouping name -> the grouping it is with (``+classes``, the default since stop 27) or without
+(``-plain``, the default of stop 26) the counted-noun classes (``GroupingConfig.counted_classes``; the shipped
+weights)."""
 
 
 INSIDE_MODELS = {"general-f1+values-inside-f2": "general-f1+values-model",
@@ -276,6 +290,9 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
     ``"conservative+conflicts"``, the other candidates of stop 22, or ``"rules"`` (the earlier default: the weighted rules, conflicts inside a group
     only). The store's grouper for the first two needs the outcome and part embedders
     (:func:`presslens.store.tracking.figure_grouper` adds them)."""
+    if name in WITH_CLASSES:
+        base, classes = WITH_CLASSES[name]
+        return replace(grouping_config(base), counted_classes=classes)
     if name == "general-f1+conflicts":
         return GroupingConfig(method="learned-general", pair_model=default_general_pair_model(),
                               conflict_model=default_conflict_model(), conflict_reading="values",
@@ -754,7 +771,7 @@ class FigureGrouper:
         # the same object, not the same id: a re-analysed article's mention keeps its id
         if self._features is not None and self._features[0] is m:
             return self._features[1]
-        feats = mention_features(m)
+        feats = mention_features(m, self.config.counted_classes)
         self._features = (m, feats)
         return feats
 
@@ -767,7 +784,12 @@ class FigureGrouper:
         return value
 
     def _remember(self, m: FigureMention) -> str:
-        """Keep the mention; returns its id (one string object shared by every table that keys on it)."""
+        """Keep the mention; returns its id (one string object shared by every table that keys on it). Its counted
+        noun is folded here, once, to the one measured thing it names when ``config.counted_classes`` is set
+        (:func:`counted_thing`: "strikes" on buildings and "attacks" -> ``attack``; "doctors", "medics", "medical
+        workers" -> ``medic``)."""
+        if self.config.counted_classes:
+            m.head = counted_thing(m.head, m.unit, m.masked_clause)
         mid = m.id
         if mid not in self.mentions:
             self._of_article.setdefault(m.article_id, []).append(mid)
@@ -825,7 +847,7 @@ class FigureGrouper:
         not the rest of :func:`mention_features`."""
         assert m.date is not None
         specific = m.head is not None and m.head not in GENERIC_HEADS
-        pred = None if specific else mention_predicate(m)
+        pred = None if specific else mention_predicate(m, noun_forms=self.config.counted_classes)
         found = self._proposed(m, mention_tokens(m), pred, unique=False)
         rows = found
         if own_row is not None:
@@ -1469,10 +1491,11 @@ class FigureGrouper:
             model = self.config.inside_conflict_model
         parts = self.part_vectors(m for c in conflicts for m in (c.first, c.second))
         probabilities = model.probabilities([self.conflict_features(c.first, c.second, parts) for c in conflicts])
-        agree = self.config.conflicts_inside == "agree"
+        agree, classes = self.config.conflicts_inside == "agree", self.config.counted_classes
         return [c for c, p in zip(conflicts, probabilities, strict=True)
-                if p >= model.threshold or (agree and words_agree(mention_features(c.first),
-                                                                  mention_features(c.second), c.first, c.second))]
+                if p >= model.threshold or (agree and words_agree(mention_features(c.first, classes),
+                                                                  mention_features(c.second, classes), c.first,
+                                                                  c.second))]
 
     def near_pairs(self, *, own_group: bool = False) -> Iterator[tuple[FigureMention, FigureMention]]:
         """Pairs of dated figures of different articles at most ``WINDOW_DAYS`` apart, where the second is in a
@@ -1542,7 +1565,8 @@ class FigureGrouper:
         model = self.config.conflict_model
         return conflict_pair_features(a, b, clause_cosine=clause, outcome_cosine=outcome, noun_cosine=noun,
                                       predicate_cosine=pred, reading=self.config.conflict_reading,
-                                      features=model.features if model is not None else self.conflict_feature_names)
+                                      features=model.features if model is not None else self.conflict_feature_names,
+                                      noun_forms=self.config.counted_classes)
 
     conflict_feature_names: tuple[str, ...] = CONFLICT_FEATURES
     """The features :meth:`conflict_features` gives when the config has no conflict model (training pairs)."""
@@ -1655,7 +1679,7 @@ class MentionTerms:
     """The outcome vector in float32 (None: none)."""
 
 
-def mention_features(m: FigureMention) -> MentionFeatures:
+def mention_features(m: FigureMention, noun_forms: bool = False) -> MentionFeatures:
     # the clause starts after the sentence's start only when it was cut after another figure of the sentence
     after_figure = not m.sentence.lstrip().startswith(m.clause)
     role = clause_role(m.masked_clause, count=m.measure == "count", after_figure=after_figure,
@@ -1666,24 +1690,24 @@ def mention_features(m: FigureMention) -> MentionFeatures:
         role = "part"  # "the largest share, 40 million crowns": one donor's part of the total pledged
     scope = clause_scope(m.masked_clause)
     located = scope == "incident" or role == "population"
-    return MentionFeatures(mention_tokens(m), mention_predicate(m, after_figure), role, scope,
+    return MentionFeatures(mention_tokens(m), mention_predicate(m, after_figure, noun_forms), role, scope,
                            clause_places(m.clause) if located else frozenset())
 
 
-def mention_predicate(m: FigureMention, after_figure: bool | None = None) -> str | None:
+def mention_predicate(m: FigureMention, after_figure: bool | None = None, noun_forms: bool = False) -> str | None:
     """The predicate class of :func:`mention_features`: :func:`clause_predicate` of the masked clause, else (for a
     clause cut after another figure) the one it inherits, a stock kept ("remain") for a measure, and no money
     predicate for anything but money. ``after_figure``: whether the clause was cut after another figure of the
-    sentence (computed when not given)."""
+    sentence (computed when not given); ``noun_forms``: :func:`clause_predicate`'s (the counted-noun classes)."""
     if after_figure is None:
         after_figure = not m.sentence.lstrip().startswith(m.clause)
-    pred = clause_predicate(m.masked_clause)
+    pred = clause_predicate(m.masked_clause, noun_forms=noun_forms)
     if pred is None and after_figure:
         cut = m.sentence.find(m.clause)
-        pred = inherited_predicate(m.clause, m.sentence[:cut] if cut > 0 else "")
+        pred = inherited_predicate(m.clause, m.sentence[:cut] if cut > 0 else "", noun_forms=noun_forms)
     if pred is None and m.measure == "count" and (
             phrase := counted_phrase(m.sentence, m.start - m.sentence_start, m.end - m.sentence_start)):
-        pred = clause_predicate(f"{NUMBER_MASK} {phrase}")  # "the number of port workers killed ... to 14"
+        pred = clause_predicate(f"{NUMBER_MASK} {phrase}", noun_forms=noun_forms)  # "the number of port workers killed ... to 14"
     if pred is None and (m.measure or "").startswith("measure") and clause_holds(m.masked_clause):
         pred = "remain"  # "Averon had many tonnes of grain in its ports": the stock kept there
     if pred in MONEY_PREDICATES and not (m.measure or "").startswith("money") and not _LARGE_SUM.search(m.text):
@@ -1865,6 +1889,6 @@ def _interval_central_log(iv: tuple[float, float] | None) -> float | None:
     return float(np.log10(v)) if v > 0 else None
 
 
-__all__ = ["CANDIDATE_GROUPINGS", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
+__all__ = ["CANDIDATE_GROUPINGS", "WITH_CLASSES", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "MentionTerms", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]

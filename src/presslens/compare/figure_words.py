@@ -227,14 +227,72 @@ off ("households without power", "homes that lost electricity", "cutting electri
 waiting for power to return"): the ``outage`` predicate, never the homes reconnected (``restore``)."""
 
 
+ATTACK_HEADS = frozenset({"attack", "strike", "airstrike", "air-strike", "raid", "airraid", "air-raid", "assault"})
+"""Counted nouns that name one measured thing, an attack: "fewer than ten strikes on medical buildings", "at least
+17 attacks on clinics" and "12 raids on border villages" count the same kind of event (folded to ``attack`` by
+:func:`counted_thing`)."""
+MILITARY_WORDS = frozenset({"air", "drone", "missile", "rocket", "artillery", "bomb", "bombing", "aerial",
+                            "military", "precision", "retaliatory", "deadly", "lethal", "airstrikes"})
+"""Modifiers in a counted phrase that make "strikes" attacks whatever the clause says ("air strikes", "drone
+strikes")."""
+LABOUR_WORDS = frozenset({"union", "unions", "walkout", "walkouts", "picket", "pickets", "picketing", "wage",
+                          "wages", "pay", "salary", "salaries", "pension", "pensions", "hunger", "industrial",
+                          "general", "stoppage", "stoppages", "strikers", "striking", "staged", "stage", "staging",
+                          "stages"})
+"""Words of a clause that make a "strike" a stoppage of work ("three strikes over pay", "teachers staged four
+strikes", "the union called two strikes"), never an attack; :data:`MILITARY_WORDS` in the counted phrase win
+("air strikes"). A possessive "workers'" does too ("two workers' strikes")."""
+_WORKERS_OF = re.compile(r"\b(?:workers|employees|miners|dockers|staff)'(?:\s|$)", re.I)
+MEDIC_HEADS = frozenset({"doctor", "physician", "medic", "paramedic", "surgeon"})
+"""Counted nouns for medical staff that reports count as one set of people ("doctors, nurses and paramedics",
+"medical workers", "medics"): folded to ``medic``. A "nurse" stays a nurse ("doctors" and "nurses" counted apart
+are two things), and ``medic`` is no person head of :func:`~presslens.compare.figures.heads_compatible`: medical
+staff never join a count of "people" or "civilians"."""
+MEDIC_MODIFIERS = frozenset({"medical", "health", "healthcare", "health-care", "hospital"})
+MEDIC_STAFF = frozenset({"worker", "staff", "personnel", "professional", "employee"})
+"""Generic staff nouns that, after a word of :data:`MEDIC_MODIFIERS` ("medical workers", "health staff"), are
+medical staff (``medic``)."""
+MEDIC_CLASS = "medic"
+ATTACK_CLASS = "attack"
+
+
+def counted_thing(head: str | None, unit: str | None, masked_clause: str) -> str | None:
+    """The one measured thing a counted noun names (the grouper's word classes, ``GroupingConfig.counted_classes``):
+    ``attack`` for an attack, strike, raid or assault (a strike of workers stays ``strike``: :data:`LABOUR_WORDS`),
+    ``medic`` (medical staff) for doctors, physicians, medics, paramedics, surgeons and medical or health workers
+    or staff; else the head unchanged."""
+    if head is None:
+        return None
+    unit_words = _words_any(unit or "")
+    if head in ATTACK_HEADS:
+        if head == "strike" and not MILITARY_WORDS.intersection(unit_words) and (
+                LABOUR_WORDS.intersection(_words(masked_clause)) or _WORKERS_OF.search(masked_clause)):
+            return "strike"  # "three strikes over pay", "teachers staged four strikes"
+        return ATTACK_CLASS
+    if head in MEDIC_HEADS:
+        return MEDIC_CLASS
+    if head in MEDIC_STAFF and MEDIC_MODIFIERS.intersection(unit_words[:-1]):
+        return MEDIC_CLASS
+    return head
+
+
 CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})
 """Between a verb before the number and the number, these make the verb another figure's ("three died and many
 were injured"): a verb at the same distance after the number wins (:func:`clause_predicate`)."""
 
 
-def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | None:
+NOUN_FORMS = frozenset({"register"})
+"""Predicate words that are also nouns of a record: after a determiner or a possessive ("the register", "the
+department's register") they name where a count is kept, not what happened to the counted things ("a register
+shows that 168 doctors have left" counts those who left)."""
+NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"})
+
+
+def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH, *, noun_forms: bool = False) -> str | None:
     """The predicate class of the verb nearest the masked number ("leave", "detain", ...) within ``reach``
-    words, else of a predicate noun anywhere in the clause ("death toll"), or None."""
+    words, else of a predicate noun anywhere in the clause ("death toll"), or None. ``noun_forms``: a word of
+    :data:`NOUN_FORMS` after a determiner or a possessive is a noun, not the predicate (part of the counted-noun
+    classes, ``GroupingConfig.counted_classes``)."""
     words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return None
@@ -261,6 +319,8 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH) -> str | 
             continue  # "grain waiting in the silos", "waiting to be loaded": a stock, not a queue
         if cls is None or abs(i - at) > reach:
             continue
+        if noun_forms and w in NOUN_FORMS and i > 0 and (words[i - 1] in NOUN_DETERMINERS or words[i - 1].endswith(("'s", "'"))):
+            continue  # "the department's register shows that 168 doctors have left": a noun, not the predicate
         if w in DEPORT_VERBS and i > 0 and words[i - 1] in PART_OF_DETERMINERS:
             continue  # "cases over the deported children": what the count is about, not what happened to it
         if cls == "return" and i < at and not homecoming:
@@ -337,14 +397,14 @@ CARRY_PARTICIPLES = frozenset({"carrying", "taking", "transporting", "shipping",
 of wheat") counts the cargo of what that figure counts, so it takes that figure's predicate."""
 
 
-def inherited_predicate(clause: str, before: str) -> str | None:
+def inherited_predicate(clause: str, before: str, *, noun_forms: bool = False) -> str | None:
     """The predicate a cargo clause takes from the earlier part of its sentence (:data:`CARRY_PARTICIPLES`):
     the predicate verb nearest the end of ``before``, at any distance; None when ``clause`` does not open with
     such a participle."""
     first = _WORD.findall(clause.lower())[:1]
     if not first or first[0] not in CARRY_PARTICIPLES:
         return None
-    return clause_predicate(f"{before} {NUMBER_MASK}", reach=10_000)
+    return clause_predicate(f"{before} {NUMBER_MASK}", reach=10_000, noun_forms=noun_forms)
 
 
 PER_ITEM_WORDS = frozenset({"each", "every", "single", "apiece", "per"})
@@ -738,7 +798,7 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["SHARE_WORDS", "SHARE_REACH", "clause_share", "CONJUNCTIONS", "PERIOD_NOUNS", "HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "FORECAST_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
+__all__ = ["ATTACK_HEADS", "LABOUR_WORDS", "MILITARY_WORDS", "MEDIC_HEADS", "MEDIC_MODIFIERS", "MEDIC_STAFF", "MEDIC_CLASS", "ATTACK_CLASS", "counted_thing", "NOUN_FORMS", "NOUN_DETERMINERS", "SHARE_WORDS", "SHARE_REACH", "clause_share", "CONJUNCTIONS", "PERIOD_NOUNS", "HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "FORECAST_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
            "TIME_UNITS", "WAITING_FOR", "clause_potential", "clause_rate", "MONEY_PREDICATES", "LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
            "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
            "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PLACEMENT_VERBS", "PLACEMENT_WORDS",

@@ -416,6 +416,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --loso-stories: only these methods (comma-separated): rules and any of "
                              + ", ".join(CANDIDATE_METHODS) + " (the candidates of the conflict-model round; "
                              "default: the older methods, all of them)")
+    parser.add_argument("--counted-classes", action=argparse.BooleanOptionalAction, default=None,
+                        help="with --loso-stories / --fit-conflict-model: group with (or without) the counted-noun "
+                             "classes (GroupingConfig.counted_classes; default: the default grouping's, on since "
+                             "round 2 stop 27); the pair model is fitted without them either way")
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
@@ -650,6 +654,16 @@ def _gold_group_key(mention: FigureMention, tracked: dict[str, str]) -> str:
     return f"{tracked[mention.id]}|{mention.measure}" if mention.id in tracked else f"solo:{mention.id}"
 
 
+def pair_fit_config(config: GroupingConfig) -> GroupingConfig:
+    """The grouping the pair model is fitted on (its training pairs, :func:`pair_examples`, and its joining
+    threshold, :func:`pair_threshold_totals`): ``config`` without the counted-noun classes
+    (``GroupingConfig.counted_classes``). The classes of round 2 stop 27 hold the pair model's weights fixed:
+    they change which groups are proposed and compatible, and the features the model reads, but not what it was
+    fitted on (at stop 26 the classes were tried with a pair model refitted on what they proposed, and it merged
+    more distractors in stories without attacks or medical staff)."""
+    return replace(config, counted_classes=False)
+
+
 def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
                   embed: Embedder | None, config: GroupingConfig, *,
                   outcome_embed: Embedder | None = None, general: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -657,13 +671,14 @@ def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates:
 
     The articles are replayed in date order (copies skipped) and every mention is put into its gold group
     (a tracked quantity; a distractor or an unlabelled figure its own group). Before it joins, every candidate
-    group the grouper would score in full (the same candidate lists and hard constraints) gives one row of
+    group the grouper would score in full (the same candidate lists and hard constraints, of :func:`pair_fit_config`:
+    without the counted-noun classes) gives one row of
     :func:`~presslens.compare.figure_groups.pair_features`, labelled 1 when the group holds the mention's
     tracked quantity. With ``outcome_embed``, each row ends with the outcome cosine (the features of the
     ``"learned-outcome"`` method), and with ``general`` too, with the list-free features of
     ``"learned-general"``. Returns the feature matrix and the labels."""
     method = "learned" if outcome_embed is None else "learned-general" if general else "learned-outcome"
-    grouper = FigureGrouper(embed, config, outcome_embed=outcome_embed)
+    grouper = FigureGrouper(embed, pair_fit_config(config), outcome_embed=outcome_embed)
     rows: list[list[float]] = []
     labels: list[int] = []
     golds: dict[str, list[GoldMention]] = defaultdict(list)
@@ -938,7 +953,7 @@ def pair_threshold_totals(prepared: Sequence[PreparedSplit], embed: Embedder | N
     for inner in prepared:
         base = fit_on([p for p in prepared if p is not inner], method)
         for t in PAIR_THRESHOLDS:
-            cfg = replace(config, method=method, pair_model=replace(base, threshold=t))
+            cfg = replace(pair_fit_config(config), method=method, pair_model=replace(base, threshold=t))
             s = score(inner.data, group_articles(inner.data.articles, inner.findings, inner.duplicates, embed, cfg,
                                                  outcome_embed=inner.outcome_embed), inner.duplicates)
             errors, f1 = totals[t]
@@ -1226,7 +1241,10 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
     part_embed = (_part_embedder(args.embedder)
                   if methods is not None or args.fit_conflict_model is not None else None)
     every = list(dict.fromkeys([*splits, *(held or [])]))
-    base = grouping_config("rules")  # every method is measured from the rules' setting, no conflict model
+    # every method is measured from the rules' setting, no conflict model
+    base = grouping_config("rules")
+    if getattr(args, "counted_classes", None) is not None:
+        base = replace(base, counted_classes=bool(args.counted_classes))
     prepared = prepare_splits(data_dir, every, embed, base, outcome_embed, part_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
