@@ -667,7 +667,7 @@ class Options:
 SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
 """Analyzer 1.12 (issue 13 s24): analyzer 1.9's setting (13 claim features, C by held-out precision; the cue scorer
 with its context features and the sentence embedding, C by held-out log-loss) refitted on the seven open splits: a
-refit, not a new change (refitted on the eight open splits at s25 and on the nine at s26: same method). Analyzer
+refit, not a new change (refitted on the eight open splits at s25, on the nine at s26 and on the ten at s27: same method). Analyzer
 1.11 kept it against other cue feature sets and thresholds over six splits; 1.12 judged, over seven, a cue scorer
 with every split weighted the same and one pulled towards the lexicon's class scores (model card 1.12): both lose
 more held-out hedged recall than half their precision gain. The article profile stays an option (1.11 and s26:

@@ -19,7 +19,7 @@
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
-shipped one (C fixed at 0.01, as every fold of the trainer chose over the nine open splits); the hedge score is the
+shipped one (C fixed at 0.01, as every fold of the trainer chose over the ten open splits); the hedge score is the
 lower of the claim and cue scores, as in the analyzer. Prints claim P / R / ECE and hedged P / R per held-out split
 and their sums (the model card's HISTORY.md, s26). Slow: a few minutes a variant on one free core.
 """

@@ -57,12 +57,12 @@ writer's "I currently have no plans to"). A third party's vow to a concrete act 
 commitment, so a prediction.
 
 The table is :data:`HAND_SCORES`, the default. :data:`RECALIBRATED_SCORES` (the option
-``claims.prediction_scorer=recalibrated``) re-estimates each bucket from its counts on the nine open splits by
+``claims.prediction_scorer=recalibrated``) re-estimates each bucket from its counts on the ten open splits by
 :func:`recalibrated_bucket_score` (a bucket mostly wrong on some split scores below 0.5); judged
 leave-one-split-out it lost to the hand table on the ship rule (HISTORY.md, stops 22-24), so by the
 ship rule it is an option, not the default. :func:`prediction_score` is a learned alternative (a logistic
 regression over :func:`prediction_features`, ``presslens train predictions``), used when the analyzer option
-``claims.prediction_scorer`` is "learned" (:data:`SCORER_CHOICES`): refitted on the nine open splits with general features (voice, subject, verb
+``claims.prediction_scorer`` is "learned" (:data:`SCORER_CHOICES`): refitted on the ten open splits with general features (voice, subject, verb
 class, generic frame, horizon, question, scripture, the bucket), on leave-one-split-out it did not raise the summed
 held-out precision over these scores (models/claims/HISTORY.md, "Prediction scorer"), so by the ship rule of
 issue 13 it is not the default.
