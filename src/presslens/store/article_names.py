@@ -8,6 +8,7 @@ of keys; :func:`shown_name` is the one short name a table prints (``ID: TITLE``,
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -71,7 +72,7 @@ class Original:
 
     key: str
     source: str | None
-    date: Any
+    date: datetime.date | None
 
 
 def originals(conn: Any, keys: Iterable[str]) -> dict[str, Original]:
