@@ -16,17 +16,18 @@ import runpy
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from presslens.compare import figure_groups as fg
+from presslens.compare.figures import FigureMention
 
 T: collections.Counter[str] = collections.Counter()
 tt = time.thread_time_ns
 
 
-def scored(self: Any, m: Any, found: Any = None) -> tuple[list[str], dict[str, float]]:
+def scored(self: fg.FigureGrouper, m: FigureMention,
+           found: np.ndarray | None = None) -> tuple[list[str], dict[str, float]]:
     t0 = tt()
     if found is None:
         found = self._candidates(m)
