@@ -97,7 +97,7 @@ def _stop27() -> bool:
     return _STOP27.get()
 
 
-#: the values of the analyzer option ``claims.prediction_rules``: the stop-24 rules alone (the default), or with
+#: the values of the analyzer option ``claims.prediction_rules``: the stop-24 rules alone (the default until stop 26), or with
 #: the rule sets of later stops named after "stop" and joined by "+"
 PREDICTION_RULES = ("stop24", "stop25", "stop26", "stop25+26", "stop27", "stop26+27")
 #: the default of ``claims.prediction_rules`` since stop 27 (the ship rule of issue 13: the stop-26 rules gained on
