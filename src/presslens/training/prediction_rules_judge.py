@@ -31,7 +31,7 @@ from pathlib import Path
 from presslens.analyzers.claims.predictions import HAND_SCORES, prediction_basis
 from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.text.prediction import prediction_forecast, prediction_rules
-from presslens.training.predictions import RULES_CHOICES, Candidate, Gold
+from presslens.training.predictions import RULES_CHOICES, Candidate, Gold, cached_rules
 
 ASSERTED = 0.5
 
@@ -114,9 +114,9 @@ def main(args: argparse.Namespace) -> int:
     golds = [Gold(**g) for g in cached["golds"]]
     read_off = {s for s in args.read_off.split(",") if s}
     try:
-        cached_rules = cached.get("rules", "stop24")
-        base = args.base or cached_rules
-        table = judge(candidates, golds, args.rules, read_off, base, cached_rules)
+        rules_of_cache = cached_rules(cached)
+        base = args.base or rules_of_cache
+        table = judge(candidates, golds, args.rules, read_off, base, rules_of_cache)
     except ValueError as exc:
         print(f"prediction_rules_judge: {exc}", file=sys.stderr)
         return 2

@@ -310,6 +310,12 @@ def main(args: argparse.Namespace) -> int:
         return _main(args, rules)
 
 
+def cached_rules(cached: dict[str, Any]) -> str:
+    """The prediction rules a ``--candidates`` cache was written with (its "rules" key; a cache without one, written
+    before stop 27, holds candidates of the stop-24 rules)."""
+    return str(cached.get("rules", "stop24"))
+
+
 def _main(args: argparse.Namespace, rules: str) -> int:
     for split in SPLITS:
         if not (args.annotations / f"{split}.jsonl").exists():
@@ -317,8 +323,8 @@ def _main(args: argparse.Namespace, rules: str) -> int:
             return 2
     if args.candidates is not None and args.candidates.exists():
         cached = json.loads(args.candidates.read_text(encoding="utf-8"))
-        if cached.get("rules", "stop24") != rules:
-            print(f"train predictions: {args.candidates} holds candidates of the rules {cached.get('rules', 'stop24')}, "
+        if cached_rules(cached) != rules:
+            print(f"train predictions: {args.candidates} holds candidates of the rules {cached_rules(cached)}, "
                   f"not {rules}", file=sys.stderr)
             return 2
         candidates = [Candidate(**c) for c in cached["candidates"]]
