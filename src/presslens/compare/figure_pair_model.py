@@ -87,6 +87,8 @@ class PairModel:
     """The weights, means and scales as float64 arrays, made on the first :meth:`probabilities` call."""
 
     def probability(self, x: Sequence[float]) -> float:
+        """The probability of one row of :attr:`features`. The plain reference that :meth:`probabilities` (the
+        grouper's batched path) must equal float for float: a test compares the two, so neither calls the other."""
         z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale,
                                                                    strict=True))
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
@@ -99,7 +101,7 @@ class PairModel:
             return []
         x = np.array(rows, dtype=np.float64)
         if x.ndim != 2 or x.shape[1] != len(self.weights):
-            raise ValueError(f"need rows of {len(self.weights)} features")
+            raise ValueError(f"pair model: need rows of {len(self.weights)} features, got an array of shape {x.shape}")
         if self._arrays is None:
             object.__setattr__(self, "_arrays", (np.array(self.weights, dtype=np.float64),
                                                  np.array(self.mean, dtype=np.float64),
