@@ -936,7 +936,10 @@ class FigureGrouper:
                        terms: MentionTerms | None = None) -> list[float]:
         """The pair model's features for ``method``: :meth:`pair_features`, then for ``"learned-outcome"`` and
         ``"learned-general"`` the outcome cosine (0 without outcome vectors), then for ``"learned-general"``
-        :func:`general_pair_features`. ``terms``: the mention's :meth:`mention_terms` (computed if not given)."""
+        :func:`general_pair_features`. ``terms``: the mention's :meth:`mention_terms` (computed if not given). The
+        plain reference (one group per call; the training pairs of ``presslens.evaluation.figure_groups`` read it)
+        that :meth:`candidate_features` must equal float for float: a test compares the two, so neither calls the
+        other."""
         if terms is None:
             terms = self.mention_terms(m)
         x = self.pair_features(m, gid, cosine, terms)
