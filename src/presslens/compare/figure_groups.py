@@ -1203,6 +1203,16 @@ class FigureGrouper:
             return 0.0
         return max(-1.0, 1.0 - abs(v - group.log_sum / group.log_count))
 
+    def compatible(self, m: FigureMention, gid: str) -> bool:
+        """Whether the hard constraints (:meth:`_compatible`) let ``m`` join the group ``gid``: for diagnostics
+        (:func:`presslens.evaluation.figure_diagnosis.refusals`)."""
+        return self._compatible(m, self.groups[gid])
+
+    def proposes(self, m: FigureMention, gid: str) -> bool:
+        """Whether the candidate lists (:meth:`_candidates`) propose the group ``gid`` to ``m``: for diagnostics
+        (:func:`presslens.evaluation.figure_diagnosis.diagnose`)."""
+        return self.groups[gid].row in self._candidates(m)
+
     def _compatible(self, m: FigureMention, group: FigureGroup) -> bool:
         """Hard constraints: compatible counted nouns, no other predicate ("left" never joins "detained"),
         the same role (per-item amounts and populations never with totals), and values at most

@@ -72,11 +72,11 @@ class Diagnosis:
 
 
 def refusals(grouper: FigureGrouper, m: FigureMention, gid: str) -> list[str]:
-    """The hard constraints (:meth:`FigureGrouper._compatibility`) that keep ``m`` out of group ``gid``, by name
+    """The hard constraints (:meth:`FigureGrouper.compatible`) that keep ``m`` out of group ``gid``, by name
     (an empty list when the group is compatible)."""
-    group = grouper.groups[gid]
-    if grouper._compatibility(m)(group):
+    if grouper.compatible(m, gid):
         return []
+    group = grouper.groups[gid]
     feats = grouper.features(m)
     out: list[str] = []
     if feats.predicate is not None and group.predicates and feats.predicate not in group.predicates:
@@ -128,8 +128,7 @@ def diagnose(data: ev.Dataset, grouper: FigureGrouper) -> Diagnosis:
         elif key in near:
             missed.append(MissedConflict(a, b, quantity, "near", p))
         else:
-            proposed = (grouper.groups[gb].row in grouper._candidates(ma)
-                        or grouper.groups[ga].row in grouper._candidates(mb))
+            proposed = grouper.proposes(ma, gb) or grouper.proposes(mb, ga)
             if proposed:
                 reasons = dict.fromkeys([*refusals(grouper, ma, gb), *refusals(grouper, mb, ga)])
                 missed.append(MissedConflict(a, b, quantity, "constraint", p, tuple(reasons)))
