@@ -33,6 +33,16 @@ from presslens.text.wordstarts import WordStarts, finditer_from, index_words, ma
 # Prediction cues and time horizons
 # ---------------------------------------------------------------------------------------------------
 
+@contextmanager
+def _switched(rules: contextvars.ContextVar[bool], on: bool) -> Iterator[None]:
+    """Set the switch of one stop's rules to ``on`` inside the block (:func:`stop25_rules` .. :func:`stop27_rules`)."""
+    token = rules.set(on)
+    try:
+        yield
+    finally:
+        rules.reset(token)
+
+
 # The stop-25 rules (pc11, issue 13) are the analyzer option ``claims.prediction_rules=stop25``, off by default:
 # judged by the ship rule they moved no open split held out, and audit B's precision did not rise (HISTORY.md of
 # the claims model card). The analyzer turns them on for one article with :func:`stop25_rules`.
@@ -42,11 +52,8 @@ _STOP25: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_predic
 @contextmanager
 def stop25_rules(on: bool = True) -> Iterator[None]:
     """Apply the stop-25 prediction rules (option ``claims.prediction_rules=stop25``) inside the block."""
-    token = _STOP25.set(on)
-    try:
+    with _switched(_STOP25, on):
         yield
-    finally:
-        _STOP25.reset(token)
 
 
 def _stop25() -> bool:
@@ -64,11 +71,8 @@ _STOP26: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_predic
 def stop26_rules(on: bool = True) -> Iterator[None]:
     """Apply the stop-26 prediction rules (option ``claims.prediction_rules=stop26`` or ``stop25+26``) inside the
     block."""
-    token = _STOP26.set(on)
-    try:
+    with _switched(_STOP26, on):
         yield
-    finally:
-        _STOP26.reset(token)
 
 
 def _stop26() -> bool:
@@ -86,11 +90,8 @@ _STOP27: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_predic
 def stop27_rules(on: bool = True) -> Iterator[None]:
     """Apply the stop-27 prediction rules (option ``claims.prediction_rules=stop27`` or ``stop26+27``) inside the
     block."""
-    token = _STOP27.set(on)
-    try:
+    with _switched(_STOP27, on):
         yield
-    finally:
-        _STOP27.reset(token)
 
 
 def _stop27() -> bool:
