@@ -709,11 +709,20 @@ def claim_cue_additions(text: str, existing: Sequence[tuple[int, int, str]] = ()
     """The cues the option ``cue_candidates=s26`` adds at decision time, ``[(start, end, class)]`` (a key of
     :data:`HEDGE_CLASS_SCORES`), none overlapping a span of ``existing`` (the candidates of
     :func:`claim_cue_candidates`) or another addition."""
+    return _cue_additions(text, existing, _S26_ADDITIONS)
+
+
+def _cue_additions(text: str, existing: Sequence[tuple[int, int, str]],
+                   additions: Sequence[tuple[re.Pattern[str], str]]) -> list[tuple[int, int, str]]:
+    """The matches of ``additions`` (pattern, class) in order, each the span of its ``cue`` group when the pattern
+    has one that matched, else the whole match; none overlapping a span of ``existing`` or an earlier addition, and
+    no "possibility" after "rule out" or "no" (:data:`_S26_NO_POSSIBILITY_BEFORE`). :func:`claim_cue_additions`
+    and :func:`claim_cue_additions_s27`."""
     out: list[tuple[int, int, str]] = []
     taken = [(a, b) for a, b, _ in existing]
-    for pattern, name in _S26_ADDITIONS:
+    for pattern, name in additions:
         for m in pattern.finditer(text):
-            a, b = m.start(), m.end()
+            a, b = m.span("cue") if "cue" in pattern.groupindex and m.group("cue") else m.span()
             if pattern is _S26_POSSIBILITY and _S26_NO_POSSIBILITY_BEFORE.search(text, max(0, a - 40), a):
                 continue
             if any(x < b and a < y for x, y in taken):
@@ -786,16 +795,7 @@ def claim_cue_additions_s27(text: str, existing: Sequence[tuple[int, int, str]] 
     """The cues the option ``cue_candidates=s27`` adds at decision time, ``[(start, end, class)]`` (a key of
     :data:`HEDGE_CLASS_SCORES`), none overlapping a span of ``existing`` or another addition (see
     _S27_APPEARING)."""
-    out: list[tuple[int, int, str]] = []
-    taken = [(a, b) for a, b, _ in existing]
-    for pattern, name in _S27_ADDITIONS:
-        for m in pattern.finditer(text):
-            a, b = m.span("cue") if "cue" in pattern.groupindex and m.group("cue") else m.span()
-            if any(x < b and a < y for x, y in taken):
-                continue
-            taken.append((a, b))
-            out.append((a, b, name))
-    return sorted(out)
+    return _cue_additions(text, existing, _S27_ADDITIONS)
 
 
 def vetoed_claim_cue_s27(text: str, start: int, end: int) -> bool:
