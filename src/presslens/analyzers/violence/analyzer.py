@@ -75,7 +75,8 @@ out and audit B did not change, so the ship rule could not make it the default (
 HOPE_PLEAS_CHOICES = ("off", "on")
 """The values of the analyzer option ``violence.call_hope_pleas`` (stop 27); "on" reads the writer's hope that the
 reader will do an act as a plea cue ("If you agree, I hope that you will support my campaign"; :func:`.calls.hope_pleas`).
-Read off dev10's missed calls; judged by the ship rule in MODEL_CARD.md."""
+Read off dev10's missed calls; judged by the ship rule in MODEL_CARD.md: it fails (no open split moves held out and
+audit B has no asserted call), so it stays an option, off."""
 SOFT_CALL_VETOES = CANDIDATE_CALL_REASONS | {"no_call_cue"}
 """Call-to-action vetoes that a demand cue overrides: a named party's demand ("The administration should stop ...")
 has no imperative and no "we must", so it has no call cue in the sense of :func:`.vetoes.has_call_cue`."""
@@ -212,7 +213,7 @@ class ViolenceAnalyzer(Analyzer):
                        "Congress to ...') is a plea cue (stop 26; not shipped: no held-out gain, audit B unchanged)"),
         AnalyzerOption("call_hope_pleas", HOPE_PLEAS_CHOICES, "off",
                        "'on': the writer's hope that the reader will act ('I hope that you will support my "
-                       "campaign') is a plea cue (stop 27)"),
+                       "campaign') is a plea cue (stop 27; not shipped: no held-out gain, audit B unchanged)"),
     )
 
     def read(self, features: Features) -> _Reading:
