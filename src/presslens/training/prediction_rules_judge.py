@@ -56,16 +56,16 @@ def counts(candidates: Iterable[Candidate], bases: Iterable[str | None], golds: 
 
 
 def judge(candidates: list[Candidate], golds: list[Gold], rules: str, read_off: set[str],
-          base: str = "stop24", cached_rules: str = "stop24") -> dict[str, dict[str, PrecisionRecallCounts]]:
+          base: str = "stop24", rules_of_cache: str = "stop24") -> dict[str, dict[str, PrecisionRecallCounts]]:
     """Per split, the counts of the ``base`` rules ("before") and of ``rules`` ("after"); on a split in ``read_off``
-    "held" repeats "before" (the change there is in-sample and does not count), else "after". ``cached_rules``: the
+    "held" repeats "before" (the change there is in-sample and does not count), else "after". ``rules_of_cache``: the
     rules the candidates were cached with (each must get its cached bucket from them)."""
-    default = [basis_under(c, cached_rules) for c in candidates]
+    default = [basis_under(c, rules_of_cache) for c in candidates]
     stale = [c for c, b in zip(candidates, default, strict=True) if b != c.basis]
     if stale:
-        raise ValueError(f"{len(stale)} cached candidates get another bucket from this code's {cached_rules} rules "
+        raise ValueError(f"{len(stale)} cached candidates get another bucket from this code's {rules_of_cache} rules "
                          f"(first: {stale[0].split} {stale[0].article} {stale[0].text[:60]!r}); rebuild the cache")
-    before = default if base == cached_rules else [basis_under(c, base) for c in candidates]
+    before = default if base == rules_of_cache else [basis_under(c, base) for c in candidates]
     after = [basis_under(c, rules) for c in candidates]
     splits = list(dict.fromkeys(g.split for g in golds))
     table: dict[str, dict[str, PrecisionRecallCounts]] = {}
