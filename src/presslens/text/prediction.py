@@ -28,20 +28,11 @@ from presslens.text.hedging import (
     dedupe_cues,
     modal_kind,
 )
+from presslens.text.switches import switched
 from presslens.text.wordstarts import WordStarts, finditer_from, index_words, may_match, words_of
 
 # Prediction cues and time horizons
 # ---------------------------------------------------------------------------------------------------
-
-@contextmanager
-def _switched(rules: contextvars.ContextVar[bool], on: bool) -> Iterator[None]:
-    """Set the switch of one stop's rules to ``on`` inside the block (:func:`stop25_rules` .. :func:`stop27_rules`)."""
-    token = rules.set(on)
-    try:
-        yield
-    finally:
-        rules.reset(token)
-
 
 # The stop-25 rules (pc11, issue 13) are the analyzer option ``claims.prediction_rules=stop25``, off by default:
 # judged by the ship rule they moved no open split held out, and audit B's precision did not rise (HISTORY.md of
@@ -52,7 +43,7 @@ _STOP25: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_predic
 @contextmanager
 def stop25_rules(on: bool = True) -> Iterator[None]:
     """Apply the stop-25 prediction rules (option ``claims.prediction_rules=stop25``) inside the block."""
-    with _switched(_STOP25, on):
+    with switched(_STOP25, on):
         yield
 
 
@@ -71,7 +62,7 @@ _STOP26: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_predic
 def stop26_rules(on: bool = True) -> Iterator[None]:
     """Apply the stop-26 prediction rules (option ``claims.prediction_rules=stop26`` or ``stop25+26``) inside the
     block."""
-    with _switched(_STOP26, on):
+    with switched(_STOP26, on):
         yield
 
 
@@ -90,7 +81,7 @@ _STOP27: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_predic
 def stop27_rules(on: bool = True) -> Iterator[None]:
     """Apply the stop-27 prediction rules (option ``claims.prediction_rules=stop27`` or ``stop26+27``) inside the
     block."""
-    with _switched(_STOP27, on):
+    with switched(_STOP27, on):
         yield
 
 

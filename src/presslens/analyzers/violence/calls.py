@@ -26,6 +26,7 @@ import numpy as np
 
 from presslens.analyzers.violence.cues import IGNORE_CASE
 from presslens.analyzers.violence.vetoes import has_imperative, writer_exhortations
+from presslens.text.switches import switched
 
 CALL_FEATURE_NAMES: tuple[str, ...] = (
     "stance_logit",
@@ -124,11 +125,8 @@ def progressive_pleas(on: bool = True) -> Iterator[None]:
     """Inside the block a plea verb may be in the present progressive (option ``violence.call_progressive_pleas``,
     stop 26; off by default: read off dev9, it moves no other open split held out and audit B did not change;
     MODEL_CARD.md, and HISTORY.md beside it for the stop-26 tables)."""
-    token = _PROGRESSIVE.set(on)
-    try:
+    with switched(_PROGRESSIVE, on):
         yield
-    finally:
-        _PROGRESSIVE.reset(token)
 
 
 _PLEA_PROGRESSIVE_VERBS = (r"urging|encouraging|begging|imploring|beseeching|pleading\s+with|calling\s+(?:on|upon)|"
@@ -149,11 +147,8 @@ _HOPE: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_call_hop
 def hope_pleas(on: bool = True) -> Iterator[None]:
     """Inside the block the writer's hope that the reader will do an act is a plea (option
     ``violence.call_hope_pleas``, stop 27; read off dev10's missed calls: MODEL_CARD.md)."""
-    token = _HOPE.set(on)
-    try:
+    with switched(_HOPE, on):
         yield
-    finally:
-        _HOPE.reset(token)
 
 
 _PLEA_HOPE_RE = re.compile(
