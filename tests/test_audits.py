@@ -75,6 +75,23 @@ def test_mentioned_names_come_from_the_tree_of_a_commit_less_the_paths_left_out(
     assert "paper_2016-02-11_story-21" in audit_selection.mentioned_names(repo)
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_mentioned_names_keep_hyphenated_outlets_whole(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    (repo / "a.json").write_text('["huff-post_2016-08-03_a-b.txt", "usa-today_2015-12-14_on-x", "breitbart_2016-02-16_y"]')
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "one"], check=True)
+    assert audit_selection.mentioned_names(repo) == [
+        "breitbart_2016-02-16_y", "huff-post_2016-08-03_a-b", "usa-today_2015-12-14_on-x"]
+    pool = ["huff-post_2016-08-03_a-b.txt", "wash-post_2016-01-01_c.txt", "usa-today_2015-12-14_on-x.txt",
+            "huff-post_2016-09-09_d.txt"]
+    chosen = audit_selection.select("s:", pool, 1, set(audit_selection.mentioned_names(repo)))
+    assert sorted(chosen["A"] + chosen["B"]) == ["huff-post_2016-09-09_d.txt", "wash-post_2016-01-01_c.txt"]
+
+
 @pytest.mark.skipif(not POLNEAR_TRAIN.is_dir(), reason="needs the PolNeAR train text")
 def test_the_stop_25_list_is_reproduced_byte_for_byte_from_the_committed_exclusions(tmp_path: Path) -> None:
     out = tmp_path / "s25.json"

@@ -29,7 +29,9 @@ from pathlib import Path
 from typing import Any
 
 #: a PolNeAR file name (without ``.txt``) as the lead's ``git grep -E`` found it
-MENTION_PATTERN = r"(breitbart|nytimes|huffington|politico|foxnews|[a-z]+)_20[0-9]{2}-[0-9]{2}-[0-9]{2}_[a-z0-9-]+"
+MENTION_PATTERN = r"[a-z]+(-[a-z]+)*_20[0-9]{2}-[0-9]{2}-[0-9]{2}_[a-z0-9-]+"
+"""A PolNeAR file name: outlet (hyphenated ones too: ``huff-post``, ``wash-post``, ``usa-today``; before stop 28
+the pattern cut them to ``post_...``, so those files were never excluded), date, slug."""
 DEFAULT_LABEL = "PolNeAR train text"
 
 
