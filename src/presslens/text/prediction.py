@@ -89,9 +89,28 @@ def _stop27() -> bool:
     return _STOP27.get()
 
 
+# The stop-28 rules (pc14, issue 13; GUIDELINE.md 8a "Decided with dev11" and dev11's wrong assertions, read at stop
+# 28, and forecasts the cue patterns missed on the open splits) are the analyzer option ``claims.prediction_rules=
+# stop26+28`` (with the stop-26 rules) or ``stop28``: the claims model card has their leave-one-split-out judgment.
+_STOP28: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_prediction_rules_stop28", default=False)
+
+
+@contextmanager
+def stop28_rules(on: bool = True) -> Iterator[None]:
+    """Apply the stop-28 prediction rules (option ``claims.prediction_rules=stop28`` or ``stop26+28``) inside the
+    block."""
+    with switched(_STOP28, on):
+        yield
+
+
+def _stop28() -> bool:
+    return _STOP28.get()
+
+
 #: the values of the analyzer option ``claims.prediction_rules``: the stop-24 rules alone (the default until stop 26), or with
 #: the rule sets of later stops named after "stop" and joined by "+"
-PREDICTION_RULES = ("stop24", "stop25", "stop26", "stop25+26", "stop27", "stop26+27")
+PREDICTION_RULES = ("stop24", "stop25", "stop26", "stop25+26", "stop27", "stop26+27", "stop28", "stop26+28",
+                    "stop26+27+28")
 #: the default of ``claims.prediction_rules`` since stop 27 (the ship rule of issue 13: the stop-26 rules gained on
 #: dev10, held out for them, recall unchanged, audit B's wrong predictions 9 -> 8; the stop-27 rules' only held-out
 #: gain is a dev9 sentence whose reading GUIDELINE.md's dev9 decisions name, so they stay an option; the claims model
@@ -106,7 +125,8 @@ def prediction_rules(value: str) -> Iterator[None]:
     if value not in PREDICTION_RULES:
         raise ValueError(f"prediction rules {value!r}: expected one of {', '.join(PREDICTION_RULES)}")
     stops = set(re.findall(r"\d+", value))
-    with stop25_rules("25" in stops), stop26_rules("26" in stops), stop27_rules("27" in stops):
+    with stop25_rules("25" in stops), stop26_rules("26" in stops), stop27_rules("27" in stops), \
+            stop28_rules("28" in stops):
         yield
 
 
@@ -1073,6 +1093,11 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
             if reason is not None:
                 reasons.append(reason)
                 continue
+        if _stop28():
+            reason = _stop28_reason(text, start, end, cue_type)
+            if reason is not None:
+                reasons.append(reason)
+                continue
         if cue_type in {"future", "going_to"} and _negated_tolerance(text, start, end):
             reasons.append("stance")  # "will not stand for extremism", "are not going to put up with this"
             continue
@@ -1143,6 +1168,38 @@ def _stop27_reason(text: str, start: int, end: int, cue_type: str) -> str | None
         return "evaluative aside"  # "this video ... will be useful to those considering ..." (dev10)
     if cue_type == "future" and _ANY_SUBJECT_BEFORE.search(text, window, start):
         return "conditional"  # "Any decision by your offices to share this material ... will violate" (dev10)
+    return None
+
+
+# stop 28: a subject that names a hypothetical event, "A failure by the United States to defend its allies ... will
+# lead only to more war" (decided with dev11: "a subject naming a hypothetical event ... is a condition"): an
+# indefinite noun of an act or outcome, its agent or its content after it, and no finite verb up to the cue
+_HYPOTHETICAL_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[;:]\s*|[\"“‘(]\s*)\W*(?:a|an)\s+(?:[\w'’-]+\s+)?(?:failure|refusal|decision|move|attempt|victory|defeat|"
+    r"win|loss|withdrawal|rejection|collapse|success|vote|return)\s+(?:by|of|for|from|to)\b"
+    r"(?![^,;:.!?]*?\b(?:is|are|was|were|has|have|had|could|would|should|can|may|might|must|do|does|did|says?|said)\b)"
+    r"[^;:.!?]{1,200}$",
+    IGNORE_CASE)
+# stop 28: "too soon/early to say/think ... that it won't pop up again": an open question, not a forecast (dev11)
+_TOO_SOON_BEFORE = re.compile(
+    r"\btoo\s+(?:soon|early)\s+to\s+(?:say|tell|think|know|predict|conclude|judge|rule\s+out|assume)\b[^.;!?]*$",
+    IGNORE_CASE)
+# stop 28: "I'll have to get back to you on that": a speaker's non-answer, no event to track (dev11)
+_GET_BACK_AFTER = re.compile(r"\s+(?:have|need)\s+to\s+get\s+back\s+to\s+(?:you|him|her|them|us)\b",
+                             IGNORE_CASE)
+
+
+def _stop28_reason(text: str, start: int, end: int, cue_type: str) -> str | None:
+    """Why the stop-28 rules (:func:`stop28_rules`) exclude the cue ``text[start:end]``, or None."""
+    if cue_type not in {"future", "going_to", "expected"}:
+        return None
+    window = max(0, start - LOOKBEHIND)
+    if cue_type in {"future", "going_to"} and _HYPOTHETICAL_SUBJECT_BEFORE.search(text, window, start):
+        return "conditional"  # "A failure by the United States to defend its allies ... will lead only to" (dev11)
+    if _TOO_SOON_BEFORE.search(text, window, start):
+        return "question"  # "experts warn that its too soon to think that ... it won't pop up again" (dev11)
+    if cue_type == "future" and _GET_BACK_AFTER.match(text, end):
+        return "discourse"  # "“I'll have to get back to you on that,” Horowitz said" (dev11)
     return None
 
 
@@ -1500,6 +1557,13 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
     if "plan" in text:
         kept = sorted(kept + [(m.start(), m.end(), "plan") for m in _NEGATED_PLAN.finditer(text)
                               if not any(k[0] <= m.start() < k[1] for k in kept)])
+    if _stop28():
+        added = _stop28_forecasts(text, span)
+        # a reported "would" after a forecast verb is the forecast's own cue ("estimated that ... would")
+        sure = {c[0] for c in added if c[2] == "expected"}
+        kept = [k for k in kept if not (k[2] == "reported_future" and k[0] in sure)]
+        more28 = [c for c in added if not any(k[0] <= c[0] < k[1] for k in kept)]
+        kept = sorted(kept + more28) if more28 else kept
     kinds = {c[2] for c in kept}
     if kinds & PREDICTION_CUES:
         strength = "forecast"
@@ -1510,6 +1574,57 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
     if _PAST_MARKERS.search(text) and not kinds & {"future", "expected", "going_to"}:
         return None
     return strength, kept, _prediction_horizon(text, kept, span)
+
+
+# stop 28 (pc14, issue 13): forecasts the cue patterns miss, added for prediction findings only (the claim
+# calibration's :func:`forecast_cues` keeps its own cues), each a gold prediction of an open split with no candidate
+# - "going to" after an adverb: "they are still going to vote ... on party lines" (dev5); the base pattern reads
+#   "is/are/am (not) going to" only
+_GOING_TO_28 = re.compile(
+    r"\b(?:(?:is|are|am|was|were)\s+|['’](?:s|re)\s+)(?:not\s+)?(?:(?:still|also|now|probably|likely|definitely|"
+    r"certainly|surely|really|actually|just|only|all|finally|never|ever|again|clearly|obviously)\s+){1,2}"
+    r"going\s+to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|my\b|our\b|work\b|school\b|war\b|church\b|"
+    r"bed\b|court\b|hospital\b|prison\b|jail\b|(?-i:[A-Z]))",
+    IGNORE_CASE)
+# - "would" of a future event after a forecast verb: "The study estimated that the Sun's cooldown would probably only
+#   result in ...", "predicted that the high court would have nine members again soon" (dev11, dev4; GUIDELINE.md 8a,
+#   decided with dev11: a continuation of a reported estimate is a prediction); the verb takes a "that" clause (not
+#   the participle "the photo ... projected behind them would have made", audit A s28, nor the noun "a project
+#   outline ... in which they would"), and "would have" only with "to" or an object ("would have nine members"), not
+#   a counterfactual "would have made"
+_FORECAST_VERB_WOULD = re.compile(
+    r"\b(?:predicts?|predicted|forecasts?|forecasted|anticipates?|anticipated|estimates?|estimated|projects?|"
+    r"projected)\s+that\s+(?:[\w’'“”\"-]+,?\s+){1,14}?(?P<cue>would)\s+"
+    r"(?!have\s+(?!to\b|(?:a|an|the|no|some|any|more|fewer|its|their|his|her|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+)\b))",
+    IGNORE_CASE)
+# - "will" that ends its clause after a subject pronoun, "But they will." (dev8): the auxiliary of an elided verb,
+#   not the noun (the base rules read a "will" before a stop as the noun)
+_ELLIPTIC_WILL = re.compile(r"\b(?:they|he|she|it|we|I|you|who)\s+(?:(?:also|still|surely|certainly|probably)\s+)?"
+                            r"(?P<cue>will|won['’]t)(?=\s*[.,;:!)\"”]|\s*$)")
+# - time phrases of a possible event: "could continue to provide life into 2026 and beyond" (dev7), "might enter a
+#   grand minimum ... by mid-century" (dev11)
+_HORIZON_28 = re.compile(
+    r"\b(?:(?:into|beyond)\s+(?:the\s+)?(?:20[2-9]\d|next\s+(?:year|decade|century))|"
+    r"by\s+(?:the\s+)?mid-?century|by\s+the\s+(?:middle|end)\s+of\s+the\s+century)\b",
+    IGNORE_CASE)
+
+
+def _stop28_forecasts(text: str, span: tuple[int, int] | None) -> list[Cue]:
+    """The forecast cues the stop-28 rules add (:func:`stop28_rules`)."""
+    found: list[Cue] = []
+    if "going" in text:
+        found += [(m.start(), m.end(), "going_to") for m in _GOING_TO_28.finditer(text)]
+    if "would" in text:
+        found += [(m.start("cue"), m.end("cue"), "expected") for m in _FORECAST_VERB_WOULD.finditer(text)
+                  if not CONDITIONAL.search(text, m.end("cue"))]
+    if "will" in text or "won" in text:
+        found += [(m.start("cue"), m.end("cue"), "future") for m in _ELLIPTIC_WILL.finditer(text)]
+    horizon = _HORIZON_28.search(text) if span is None and ("20" in text or "century" in text) else None
+    if horizon is not None:
+        found += [(m.start(), m.end(), "modal_future") for m in MODAL.finditer(text, 0, horizon.start())
+                  if _modal_is_future(text, m.start(), m.end())]
+    return sorted(found)
 
 
 def _prediction_horizon(text: str, cues: list[Cue], span: tuple[int, int] | None) -> tuple[int, int] | None:

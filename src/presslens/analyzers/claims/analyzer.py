@@ -93,7 +93,10 @@ class ClaimsAnalyzer(Analyzer):
                        "stop-25 rules (not shipped: no held-out gain); 'stop27': the stop-27 rules (a subject that only "
                        "hopes, 'hard to believe that ... will', 'when that happens', past 'was gonna', evaluative 'will "
                        "be useful to', an 'any' subject; not shipped: no gain held out beyond a case the guideline "
-                       "names); 'stop26+27', 'stop25+26': two sets"),
+                       "names); 'stop28': the stop-28 rules (a hypothetical-event subject, 'too soon to say', 'I'll "
+                       "have to get back to you'; and forecasts the cues missed: 'are still going to', 'estimated "
+                       "that ... would', 'But they will.', 'could ... into 2026'; the claims model card has their "
+                       "judgment); 'stop26+27', 'stop25+26', 'stop26+28', 'stop26+27+28': several sets"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
     )
