@@ -41,6 +41,7 @@ from presslens.report.common import (
     violence_target,
 )
 from presslens.report.not_analysed import not_analysed_line
+from presslens.report.terminal import visible_controls
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&#!~])")
 _DEDICATED = {"violence", "claim", "quantity", "attribution", "technique", "sentence"}
@@ -49,7 +50,7 @@ SENTENCE_THRESHOLD = 0.5
 
 def md_text(value: object) -> str:
     """Escape text for inline Markdown (one line: runs of whitespace become one space)."""
-    text = re.sub(r"\s+", " ", str(value))
+    text = visible_controls(re.sub(r"\s+", " ", str(value)))  # ESC, CR, bidi overrides shown, not acted on
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

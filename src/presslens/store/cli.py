@@ -9,6 +9,7 @@ Exit status: 0 ok; 1 when an input failed or the database refused (one line on s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from presslens.outputs import say_error
+from presslens.report.terminal import VisibleControls
 from presslens.store.article_names import NO_NAME, ArticleName, Original, article_names, originals, shown_name
 from presslens.store.backend import ENV_DB, StoreError
 
@@ -172,6 +174,11 @@ def add_store_commands(sub: Any) -> None:
     d.add_argument("--format", "-f", choices=("table", "json"), default="table")
 
 
+READABLE_FORMATS = frozenset({"table"})
+"""The output formats a person reads on a terminal: article text in them has its control characters shown as
+escapes (:mod:`presslens.report.terminal`; user trial s28). Commands without ``--format`` count as table."""
+
+
 def run_store_command(args: argparse.Namespace) -> int:
     """Run a corpus command; one line and a non-zero status for every user-caused error."""
     from presslens.store.search import QueryError
@@ -180,7 +187,10 @@ def run_store_command(args: argparse.Namespace) -> int:
     try:
         handler = {"index": cmd_index, "reanalyze": cmd_reanalyze, "search": cmd_search, "outlets": cmd_outlets,
                    "export": cmd_export, "db": cmd_db, "figures": cmd_figures, "claims": cmd_claims}[args.command]
-        return handler(args)
+        if getattr(args, "format", "table") not in READABLE_FORMATS:
+            return handler(args)  # data (JSON, JSONL, CSV, Parquet) keeps the stored text as it is
+        with contextlib.redirect_stdout(VisibleControls(sys.stdout)):  # type: ignore[type-var]
+            return handler(args)
     except (QueryError, StoreUsageError) as exc:
         say_error(str(exc))
         return 2
@@ -555,13 +565,36 @@ def _stated_value(m: Any) -> float | None:
     return None
 
 
+def _is_range(m: Any) -> bool:
+    """Whether a mention states a range of numbers ("between 30,000 and 35,000"): no single value, two
+    different ends, not a vague or malformed amount read as a range."""
+    return (m.value is None and m.low is not None and m.high is not None and m.low != m.high
+            and not (m.vague or m.malformed))
+
+
+def _bound_of(m: Any) -> str:
+    """The bound a figures table shows for a mention: its own, "range" for a stated range (user trial s28:
+    "Between 30,000 and 35,000 people" was shown as ``exact``), else "exact"."""
+    return m.bound or ("range" if _is_range(m) else "exact")
+
+
 def _stated_phrase(m: Any) -> str:
     """The value a summary line gives for a mention: the number it states, but for a vague amount
     ("thousands") or a malformed one ("300,00") its reading as a range, never the middle as if someone had
-    stated it (user trial s26: "Thousands" was shown as "every mention states 5,999.50")."""
+    stated it (user trial s26: "Thousands" was shown as "every mention states 5,999.50"), and for a stated
+    range its two ends (user trial s28: "between 30,000 and 35,000" was "every mention states 32,500")."""
     if m.vague or m.malformed:
         return f"{'vague' if m.vague else 'malformed'} {_num(m.low)}..{_num(m.high)}"
+    if _is_range(m):
+        return f"{_num(m.low)}..{_num(m.high)}"
     return _num(_stated_value(m))
+
+
+def _one_reading(mentions: Sequence[Any]) -> bool:
+    """Whether the mentions that state the same middle also state the same thing: either no range at all,
+    or one and the same range in each (a range 30,000..35,000 and a stated 32,500 do not agree)."""
+    ranges = {(m.low, m.high) if _is_range(m) else None for m in mentions}
+    return len(ranges) == 1
 
 
 BOUND_WORDS = {"lower": "at least", "upper": "at most", "approx": "about", "range": "the range"}
@@ -574,7 +607,7 @@ def _shared_value_phrase(mentions: Sequence[Any], first: Any) -> str:
     share ("at least 2,400"), or, when their bounds differ, the value and how many state it which way
     ("300,000 (exactly in 1, at most in 1)")."""
     value = _stated_phrase(first)
-    bounds = Counter(m.bound if m.bound in BOUND_WORDS else "exact" for m in mentions)
+    bounds = Counter(b if (b := _bound_of(m)) in BOUND_WORDS else "exact" for m in mentions)
     if set(bounds) == {"exact"}:
         return value
     if len(bounds) == 1:
@@ -598,8 +631,10 @@ def _stated_extremes(mentions: Sequence[Any]) -> tuple[Any, Any] | None:
     stated = [(v, m) for v, m in valued if not (m.vague or m.malformed)]
     if not stated:
         return min(valued, key=lambda p: p[0])[1], max(valued, key=lambda p: p[0])[1]
-    low_v, low = min(stated, key=lambda p: p[0])
-    high_v, high = max(stated, key=lambda p: p[0])
+    # on a tie, the lowest is a stated number and the highest a stated range, so that a range and a number at
+    # its middle ("30,000 to 35,000" and "32,500") show as two mentions, not one (user trial s28)
+    low_v, low = min(stated, key=lambda p: (p[0], _is_range(p[1])))
+    high_v, high = max(stated, key=lambda p: (p[0], _is_range(p[1])))
     read = [(v, m) for v, m in valued if (m.vague or m.malformed) and m.low is not None and m.high is not None]
     below = [(v, m) for v, m in read if float(m.high) < low_v]
     above = [(v, m) for v, m in read if float(m.low) > high_v]
@@ -621,7 +656,7 @@ def _mention_line(m: Any, name: str, read: Any = None) -> str:
         shape = f"{_num(m.low)}..{_num(m.high)}"
     else:
         shape = _num(m.value)
-    bound = m.bound or "exact"
+    bound = _bound_of(m)
     who = m.attributed_to or ("(vague source)" if m.attribution_vague else "(unattributed)")
     if read is not None and read.source_candidate:
         who = f"{_cut(who, 18)} (candidate)"
@@ -779,7 +814,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
         extremes = _stated_extremes(g.mentions)
         if extremes:
             low, high = extremes
-            if _stated_value(low) == _stated_value(high) and not any(m.vague or m.malformed for m in g.mentions):
+            if (_stated_value(low) == _stated_value(high) and not any(m.vague or m.malformed for m in g.mentions)
+                    and _one_reading(g.mentions)):
                 print(f"    every mention states {_shared_value_phrase(g.mentions, low)}")
             elif low is high:  # one amount read as a range (vague or malformed): say what was written
                 print(f"    every mention states {low.text!r} ({_stated_phrase(low)})")
