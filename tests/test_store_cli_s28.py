@@ -115,3 +115,26 @@ def test_visible_controls_leaves_ordinary_text_alone() -> None:
     assert visible_controls(text) == text
     assert visible_controls("a\rb\x9bc\x00") == "a\\x0db\\x9bc\\x00"
     assert md_text("x\x1by") == "x\\\\x1by"
+
+
+def test_index_of_only_bad_input_leaves_no_new_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # s28: `presslens index empty.txt missing.txt` said "0 new ... 2 failed" and left an empty presslens.db
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    db = tmp_path / "new.db"
+    assert main(["index", str(empty), str(tmp_path / "missing.txt"), "--db", str(db), *FAST]) == 1
+    captured = capsys.readouterr()
+    assert "0 new, 0 already indexed (skipped), 0 re-analysed, 2 failed" in captured.out
+    assert f"nothing was stored, so {db} was not created" in captured.err
+    assert not db.exists() and not list(tmp_path.glob("new.db*"))
+    # one readable file among them: the database is created and keeps it
+    good = tmp_path / "good.txt"
+    good.write_text("Drones\n\nThe army said 40 drones were shot down.\n", encoding="utf-8")
+    assert main(["index", str(empty), str(good), "--db", str(db), *FAST]) == 1
+    assert db.exists()
+    # an existing database is never removed, even when a later run stores nothing
+    assert main(["index", str(empty), "--db", str(db), *FAST]) == 1
+    assert db.exists()
+    capsys.readouterr()
+    assert main(["search", "drones", "--db", str(db)]) == 0
+    assert "good" in capsys.readouterr().out

@@ -17,6 +17,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from presslens.outputs import say_error
@@ -247,6 +248,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     opts = ReadOptions(max_bytes=args.max_bytes, replace_errors=args.encoding_errors == "replace",
                        fetch=args.fetch, fields=fields, stdin_format=args.stdin_format,
                        limits=ArticleLimits(args.max_article_chars, args.max_article_sentences))
+    fresh = _new_sqlite_file(args.db)
     store = open_store(args.db, write=True, create=True)
     try:
         pipeline = _pipeline(args)
@@ -258,9 +260,44 @@ def cmd_index(args: argparse.Namespace) -> int:
             items = with_source(items, outlet)
         summary = _index_into(store, items, pipeline, args, progress, reanalyze=args.reanalyze)
     finally:
+        empty = fresh is not None and _holds_no_article(store)  # counted: Ctrl-C keeps what was committed
         store.close()
+        if fresh is not None and empty:
+            _remove_new_store(fresh)  # nothing stored: leave no empty corpus behind (user trial s28)
     print(summary.line())
+    if fresh is not None and not summary.new:
+        print(f"presslens: note: nothing was stored, so {fresh} was not created", file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+def _new_sqlite_file(db: str | None) -> Path | None:
+    """The SQLite file ``index`` is about to create, or None (it exists already, or the store is PostgreSQL)."""
+    from presslens.store.backend import resolve_url
+
+    url = resolve_url(db)
+    return url.path if url.backend == "sqlite" and url.path is not None and not url.path.exists() else None
+
+
+def _holds_no_article(store: Store) -> bool:
+    """Whether the store holds no article (False when it cannot tell: then nothing is removed)."""
+    from sqlalchemy import func, select
+
+    from presslens.store.schema import ARTICLES
+
+    try:
+        with store.reading() as conn:
+            return not conn.execute(select(func.count()).select_from(ARTICLES)).scalar()
+    except Exception:  # noqa: BLE001 - a store that cannot answer is kept as it is
+        return False
+
+
+def _remove_new_store(path: Path) -> None:
+    """Remove the SQLite file (and its journal files) that this ``index`` created but stored nothing in: an
+    ``index`` of only bad input, a typo in the path, a pipeline that fails to load, Ctrl-C before the first
+    article (user trial s28: it left an empty presslens.db that ``db info`` then showed as a corpus)."""
+    for p in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
 
 
 def cmd_reanalyze(args: argparse.Namespace) -> int:
