@@ -12,8 +12,8 @@ from types import SimpleNamespace
 import pytest
 
 from presslens.cli import main
+from presslens.outputs import visible_controls
 from presslens.report.markdown import md_text
-from presslens.report.terminal import visible_controls
 from tests.test_cli_figures_table import figures_output, mention
 
 FAST = ["--only", "figures", "--no-progress"]  # the rule-based analyzer: real analysis, quick
@@ -138,3 +138,18 @@ def test_index_of_only_bad_input_leaves_no_new_database(tmp_path: Path, capsys: 
     capsys.readouterr()
     assert main(["search", "drones", "--db", str(db)]) == 0
     assert "good" in capsys.readouterr().out
+
+
+def test_an_error_line_shows_the_control_characters_of_a_file_name(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    # s28: an empty file named "evil ESC[2J name.txt" printed its error line raw: the name cleared the screen
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil\x1b[2Jname.txt").write_text("", encoding="utf-8")
+    (folder / "good.txt").write_text("Drones\n\nThe army said 40 drones were shot down.\n", encoding="utf-8")
+    assert main(["analyze", str(folder), "--format", "jsonl", *FAST]) == 1
+    captured = capsys.readouterr()
+    [line] = [x for x in captured.err.splitlines() if x.startswith("presslens: error:")]
+    assert "\x1b" not in captured.err
+    assert line.endswith("evil\\x1b[2Jname.txt: empty file (no visible text)")
+    assert '"article"' in captured.out  # the good file is still analysed

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from presslens.article import Finding, Report
+from presslens.outputs import visible_controls
 from presslens.report.common import (
     SentenceQuote,
     attribution_parts,
@@ -41,7 +42,6 @@ from presslens.report.common import (
     violence_target,
 )
 from presslens.report.not_analysed import not_analysed_line
-from presslens.report.terminal import visible_controls
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&#!~])")
 _DEDICATED = {"violence", "claim", "quantity", "attribution", "technique", "sentence"}

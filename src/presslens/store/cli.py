@@ -20,8 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from presslens.outputs import say_error
-from presslens.report.terminal import VisibleControls
+from presslens.outputs import VisibleControls, say_error
 from presslens.store.article_names import NO_NAME, ArticleName, Original, article_names, originals, shown_name
 from presslens.store.backend import ENV_DB, StoreError
 
@@ -177,7 +176,7 @@ def add_store_commands(sub: Any) -> None:
 
 READABLE_FORMATS = frozenset({"table"})
 """The output formats a person reads on a terminal: article text in them has its control characters shown as
-escapes (:mod:`presslens.report.terminal`; user trial s28). Commands without ``--format`` count as table."""
+escapes (:func:`presslens.outputs.visible_controls`; user trial s28). Commands without ``--format`` count as table."""
 
 
 def run_store_command(args: argparse.Namespace) -> int:
