@@ -35,4 +35,6 @@ NoteSink = Callable[[str, str], None]
 
 def print_note(where: str, message: str) -> None:
     """The default :data:`NoteSink`: one line on standard error naming the item."""
-    print(f"presslens: note: {where}: {message}", file=sys.stderr)
+    from presslens.outputs import visible_controls
+
+    print(visible_controls(f"presslens: note: {where}: {message}"), file=sys.stderr)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from presslens.article import Finding, Report
+from presslens.outputs import visible_controls
 from presslens.report.common import (
     SentenceQuote,
     attribution_parts,
@@ -49,7 +50,7 @@ SENTENCE_THRESHOLD = 0.5
 
 def md_text(value: object) -> str:
     """Escape text for inline Markdown (one line: runs of whitespace become one space)."""
-    text = re.sub(r"\s+", " ", str(value))
+    text = visible_controls(re.sub(r"\s+", " ", str(value)))  # ESC, CR, bidi overrides shown, not acted on
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

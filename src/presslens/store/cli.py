@@ -9,6 +9,7 @@ Exit status: 0 ok; 1 when an input failed or the database refused (one line on s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -16,9 +17,10 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from presslens.outputs import say_error
+from presslens.outputs import VisibleControls, say_error
 from presslens.store.article_names import NO_NAME, ArticleName, Original, article_names, originals, shown_name
 from presslens.store.backend import ENV_DB, StoreError
 
@@ -172,6 +174,11 @@ def add_store_commands(sub: Any) -> None:
     d.add_argument("--format", "-f", choices=("table", "json"), default="table")
 
 
+READABLE_FORMATS = frozenset({"table"})
+"""The output formats a person reads on a terminal: article text in them has its control characters shown as
+escapes (:func:`presslens.outputs.visible_controls`; user trial s28). Commands without ``--format`` count as table."""
+
+
 def run_store_command(args: argparse.Namespace) -> int:
     """Run a corpus command; one line and a non-zero status for every user-caused error."""
     from presslens.store.search import QueryError
@@ -180,7 +187,10 @@ def run_store_command(args: argparse.Namespace) -> int:
     try:
         handler = {"index": cmd_index, "reanalyze": cmd_reanalyze, "search": cmd_search, "outlets": cmd_outlets,
                    "export": cmd_export, "db": cmd_db, "figures": cmd_figures, "claims": cmd_claims}[args.command]
-        return handler(args)
+        if getattr(args, "format", "table") not in READABLE_FORMATS:
+            return handler(args)  # data (JSON, JSONL, CSV, Parquet) keeps the stored text as it is
+        with contextlib.redirect_stdout(VisibleControls(sys.stdout)):  # type: ignore[type-var]
+            return handler(args)
     except (QueryError, StoreUsageError) as exc:
         say_error(str(exc))
         return 2
@@ -237,6 +247,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     opts = ReadOptions(max_bytes=args.max_bytes, replace_errors=args.encoding_errors == "replace",
                        fetch=args.fetch, fields=fields, stdin_format=args.stdin_format,
                        limits=ArticleLimits(args.max_article_chars, args.max_article_sentences))
+    fresh = _new_sqlite_file(args.db)
     store = open_store(args.db, write=True, create=True)
     try:
         pipeline = _pipeline(args)
@@ -248,9 +259,44 @@ def cmd_index(args: argparse.Namespace) -> int:
             items = with_source(items, outlet)
         summary = _index_into(store, items, pipeline, args, progress, reanalyze=args.reanalyze)
     finally:
+        empty = fresh is not None and _holds_no_article(store)  # counted: Ctrl-C keeps what was committed
         store.close()
+        if fresh is not None and empty:
+            _remove_new_store(fresh)  # nothing stored: leave no empty corpus behind (user trial s28)
     print(summary.line())
+    if fresh is not None and not summary.new:
+        print(f"presslens: note: nothing was stored, so {fresh} was not created", file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+def _new_sqlite_file(db: str | None) -> Path | None:
+    """The SQLite file ``index`` is about to create, or None (it exists already, or the store is PostgreSQL)."""
+    from presslens.store.backend import resolve_url
+
+    url = resolve_url(db)
+    return url.path if url.backend == "sqlite" and url.path is not None and not url.path.exists() else None
+
+
+def _holds_no_article(store: Store) -> bool:
+    """Whether the store holds no article (False when it cannot tell: then nothing is removed)."""
+    from sqlalchemy import func, select
+
+    from presslens.store.schema import ARTICLES
+
+    try:
+        with store.reading() as conn:
+            return not conn.execute(select(func.count()).select_from(ARTICLES)).scalar()
+    except Exception:  # noqa: BLE001 - a store that cannot answer is kept as it is
+        return False
+
+
+def _remove_new_store(path: Path) -> None:
+    """Remove the SQLite file (and its journal files) that this ``index`` created but stored nothing in: an
+    ``index`` of only bad input, a typo in the path, a pipeline that fails to load, Ctrl-C before the first
+    article (user trial s28: it left an empty presslens.db that ``db info`` then showed as a corpus)."""
+    for p in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
 
 
 def cmd_reanalyze(args: argparse.Namespace) -> int:
@@ -555,13 +601,36 @@ def _stated_value(m: Any) -> float | None:
     return None
 
 
+def _is_range(m: Any) -> bool:
+    """Whether a mention states a range of numbers ("between 30,000 and 35,000"): no single value, two
+    different ends, not a vague or malformed amount read as a range."""
+    return (m.value is None and m.low is not None and m.high is not None and m.low != m.high
+            and not (m.vague or m.malformed))
+
+
+def _bound_of(m: Any) -> str:
+    """The bound a figures table shows for a mention: its own, "range" for a stated range (user trial s28:
+    "Between 30,000 and 35,000 people" was shown as ``exact``), else "exact"."""
+    return m.bound or ("range" if _is_range(m) else "exact")
+
+
 def _stated_phrase(m: Any) -> str:
     """The value a summary line gives for a mention: the number it states, but for a vague amount
     ("thousands") or a malformed one ("300,00") its reading as a range, never the middle as if someone had
-    stated it (user trial s26: "Thousands" was shown as "every mention states 5,999.50")."""
+    stated it (user trial s26: "Thousands" was shown as "every mention states 5,999.50"), and for a stated
+    range its two ends (user trial s28: "between 30,000 and 35,000" was "every mention states 32,500")."""
     if m.vague or m.malformed:
         return f"{'vague' if m.vague else 'malformed'} {_num(m.low)}..{_num(m.high)}"
+    if _is_range(m):
+        return f"{_num(m.low)}..{_num(m.high)}"
     return _num(_stated_value(m))
+
+
+def _one_reading(mentions: Sequence[Any]) -> bool:
+    """Whether the mentions that state the same middle also state the same thing: either no range at all,
+    or one and the same range in each (a range 30,000..35,000 and a stated 32,500 do not agree)."""
+    ranges = {(m.low, m.high) if _is_range(m) else None for m in mentions}
+    return len(ranges) == 1
 
 
 BOUND_WORDS = {"lower": "at least", "upper": "at most", "approx": "about", "range": "the range"}
@@ -574,7 +643,7 @@ def _shared_value_phrase(mentions: Sequence[Any], first: Any) -> str:
     share ("at least 2,400"), or, when their bounds differ, the value and how many state it which way
     ("300,000 (exactly in 1, at most in 1)")."""
     value = _stated_phrase(first)
-    bounds = Counter(m.bound if m.bound in BOUND_WORDS else "exact" for m in mentions)
+    bounds = Counter(b if (b := _bound_of(m)) in BOUND_WORDS else "exact" for m in mentions)
     if set(bounds) == {"exact"}:
         return value
     if len(bounds) == 1:
@@ -598,8 +667,10 @@ def _stated_extremes(mentions: Sequence[Any]) -> tuple[Any, Any] | None:
     stated = [(v, m) for v, m in valued if not (m.vague or m.malformed)]
     if not stated:
         return min(valued, key=lambda p: p[0])[1], max(valued, key=lambda p: p[0])[1]
-    low_v, low = min(stated, key=lambda p: p[0])
-    high_v, high = max(stated, key=lambda p: p[0])
+    # on a tie, the lowest is a stated number and the highest a stated range, so that a range and a number at
+    # its middle ("30,000 to 35,000" and "32,500") show as two mentions, not one (user trial s28)
+    low_v, low = min(stated, key=lambda p: (p[0], _is_range(p[1])))
+    high_v, high = max(stated, key=lambda p: (p[0], _is_range(p[1])))
     read = [(v, m) for v, m in valued if (m.vague or m.malformed) and m.low is not None and m.high is not None]
     below = [(v, m) for v, m in read if float(m.high) < low_v]
     above = [(v, m) for v, m in read if float(m.low) > high_v]
@@ -621,7 +692,7 @@ def _mention_line(m: Any, name: str, read: Any = None) -> str:
         shape = f"{_num(m.low)}..{_num(m.high)}"
     else:
         shape = _num(m.value)
-    bound = m.bound or "exact"
+    bound = _bound_of(m)
     who = m.attributed_to or ("(vague source)" if m.attribution_vague else "(unattributed)")
     if read is not None and read.source_candidate:
         who = f"{_cut(who, 18)} (candidate)"
@@ -779,7 +850,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
         extremes = _stated_extremes(g.mentions)
         if extremes:
             low, high = extremes
-            if _stated_value(low) == _stated_value(high) and not any(m.vague or m.malformed for m in g.mentions):
+            if (_stated_value(low) == _stated_value(high) and not any(m.vague or m.malformed for m in g.mentions)
+                    and _one_reading(g.mentions)):
                 print(f"    every mention states {_shared_value_phrase(g.mentions, low)}")
             elif low is high:  # one amount read as a range (vague or malformed): say what was written
                 print(f"    every mention states {low.text!r} ({_stated_phrase(low)})")
