@@ -63,7 +63,8 @@ READ_OFF: dict[str, frozenset[str]] = {
     # stop 28: read off dev11's errors (opened this stop) and, for idiom28's "lesser of two evils", "two of a kind" and
     # "757 jet", off audit A of stop 28
     "old_year28": frozenset({"dev11"}), "negated_bound": frozenset({"dev11"}), "about_topic": frozenset({"dev11"}),
-    "tally_and_one": frozenset({"dev11"}), "idiom28": frozenset({"dev11", "A s28"}),
+    "tally_and_one": frozenset({"dev11"}), "idiom28": frozenset({"dev11", "A s28"}), "verb_one": frozenset({"dev11"}),
+    "vague_tenths": frozenset({"dev11"}),
 }
 """Where each context reading was read off (round 2 stop 24; ``emphatic``: stop 25; ``idiom26`` ... ``candidate_adj``:
 stop 26; ``lead_decimal`` ... ``alt_range``: stop 27; ``old_year28`` ... ``idiom28``: stop 28): a real-news split,

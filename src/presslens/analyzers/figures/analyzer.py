@@ -42,7 +42,10 @@ class FiguresAnalyzer(Analyzer):
                        "(experimental: the fixes plus stop 26's readings: 'think twice', 'a nine percentage point "
                        "edge', 'more than half have' ...) or 'readings27' (experimental: the fixes plus stop 27's "
                        "readings: '.40 caliber', '16 months to 3 years', 'as young as 18', 'below age 21', 'Update 2 :', "
-                       "'category 4', 'a 5x felon', 'worth more than 1,000 words', 'a two- or three-week period')"),
+                       "'category 4', 'a 5x felon', 'worth more than 1,000 words', 'a two- or three-week period') or "
+                       "'readings28' (experimental: the fixes plus stop 28's readings: 'in 1658 on foot', 'never "
+                       "exceeding 300', 'curious about two agents', 'two agents and one lawyer', 'arrested one "
+                       "individual', 'several tenths', 'two-state solution', 'lesser of two evils', '757 jet')"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

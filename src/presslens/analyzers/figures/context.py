@@ -63,7 +63,10 @@ dev11's errors and audit A of stop 28, ``figures_context.READ_OFF``):
 - ``tally_and_one``: "two FBI agents and one lawyer": "one" and its noun right after a counted phrase and "and" is
   the next count of the list;
 - ``idiom28``: "a two-state solution", "one-state, not two-state", "the lesser of two evils", "two of a kind" and a
-  jet's model number ("his 757 jet") are no figures.
+  jet's model number ("his 757 jet") are no figures;
+- ``verb_one``: "arrested one individual", "killed one officer": "one" and its noun right after a verb of arrest,
+  harm or charge is a tally of 1 (GUIDELINE 8a, decided with dev11);
+- ``vague_tenths``: "up to several tenths of a degree" is a vague amount below one (0.1-0.9), with its bound.
 """
 
 from __future__ import annotations
@@ -95,7 +98,8 @@ CONTEXT_READINGS_S26 = frozenset({
 CONTEXT_READINGS_S27 = frozenset({"lead_decimal", "unit_range", "alt_range", "age_bound", "label27", "times_x",
                                   "idiom27"})
 #: the readings of stop 28 (issue 13): in ``figures.readings=readings28`` (the fixes, 1.8's readings and these)
-CONTEXT_READINGS_S28 = frozenset({"old_year28", "negated_bound", "about_topic", "tally_and_one", "idiom28"})
+CONTEXT_READINGS_S28 = frozenset({"old_year28", "negated_bound", "about_topic", "tally_and_one", "idiom28",
+                                  "verb_one", "vague_tenths"})
 CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S27 | CONTEXT_READINGS_S28
 #: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's)
 CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26 - CONTEXT_READINGS_S27 \
@@ -504,6 +508,13 @@ _ABOUT_TOPIC_BEFORE = re.compile(
     r"testif(?:y|ied|ies|ying)|forg(?:et|ot|otten))[ ]+$",
     IGNORE_CASE,
 )
+_VERB_ONE = re.compile(
+    r"\b(?:arrest(?:ed|s)?|kill(?:ed|s)?|injur(?:ed|es)|wound(?:ed|s)?|detain(?:ed|s)?|shot|stabbed|charg(?:ed|es)|"
+    r"indict(?:ed|s)?|convict(?:ed|s)?|rescu(?:ed|es)|captur(?:ed|es)|hospitali[sz]ed|fin(?:ed|es)|sentenc(?:ed|es)|"
+    r"deport(?:ed|s)?|execut(?:ed|es))[ ]+(?P<n>one)[ ]+(?P<w>[a-z][a-z-]+)\b"
+)
+_VAGUE_TENTHS = re.compile(r"\b(?:several|a[ ]+few|some)[ ]+(?P<u>tenths|hundredths)\b(?:[ ]+of[ ]+(?:a|an|one)[ ]+"
+                           r"(?P<unit>[a-z]+(?:[ ]+(?:Celsius|Fahrenheit))?))?", IGNORE_CASE)
 _AND_ONE = re.compile(r"[ ]+and[ ]+(?P<n>one)[ ]+(?P<w>[a-z][a-z-]+)\b")
 _STATE_SOLUTION = re.compile(r"-state\b(?:[ ]*[\"“”’]?[ ]*(?:solution|settlement)|,[ ]+not[ ]+(?:one|two|three)-state)",
                              IGNORE_CASE)
@@ -562,6 +573,31 @@ def _added_s28(text: str, out: list[Quantity]) -> list[Quantity]:
             continue
         added.append(Quantity(m.start("n"), m.end("w"), "count", m.span("n"), value=1.0, unit=m.group("w"),
                               unit_span=m.span("w"), score=0.85))
+    return added
+
+
+def _added_s28_text(text: str, enabled: frozenset[str]) -> list[Quantity]:
+    """ "arrested one individual" (``verb_one``), "up to several tenths of a degree" (``vague_tenths``)."""
+    from presslens.analyzers.figures.atoms import _noun_follows_one
+    from presslens.analyzers.figures.quantity import Quantity, _apply_bound
+
+    added: list[Quantity] = []
+    if "verb_one" in enabled and " one " in text:
+        for m in _VERB_ONE.finditer(text):
+            if m.group("w").lower() in {"of", "another", "other", "more", "day", "time"} \
+                    or not _noun_follows_one(text, m.end("n")):
+                continue
+            added.append(Quantity(m.start("n"), m.end("w"), "count", m.span("n"), value=1.0, unit=m.group("w"),
+                                  unit_span=m.span("w"), score=0.85))
+    if "vague_tenths" in enabled and "ths" in text:
+        for m in _VAGUE_TENTHS.finditer(text):
+            scale = 0.1 if m.group("u").lower() == "tenths" else 0.01
+            end = m.end("unit") if m.group("unit") else m.end("u")
+            q = Quantity(m.start(), end, "measure" if m.group("unit") else "count", (m.start(), m.end("u")),
+                         value=None, low=scale, high=round(9 * scale, 6), unit=m.group("unit"),
+                         unit_span=m.span("unit") if m.group("unit") else None, vague=True, score=0.85)
+            _apply_bound(text, q)
+            added.append(q)
     return added
 
 
@@ -689,8 +725,10 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
         added = [a for a in _added_s27(text, enabled) if not any(q.start < a.end and a.start < q.end for q in out)]
         if added:
             out = sorted(out + added, key=lambda q: (q.start, -q.end))
-    if "tally_and_one" in enabled and " and one " in text:
-        added = [a for a in _added_s28(text, out) if not any(q.start < a.end and a.start < q.end for q in out)]
+    if enabled & CONTEXT_READINGS_S28:
+        candidates = _added_s28(text, out) if "tally_and_one" in enabled and " and one " in text else []
+        candidates += _added_s28_text(text, enabled)
+        added = [a for a in candidates if not any(q.start < a.end and a.start < q.end for q in out)]
         if added:
             out = sorted(out + added, key=lambda q: (q.start, -q.end))
     if "doubled" in enabled and ("ubled" in text or "ipled" in text or "UBLED" in text or "IPLED" in text):
