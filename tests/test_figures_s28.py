@@ -1,6 +1,6 @@
 """Figures, stop 28 (issue 13): the context readings of ``figures.readings=readings28`` (``CONTEXT_READINGS_S28``),
-read off dev11's errors and audit A of stop 28. Each is checked with its reading on, with that reading alone off,
-and with the default readings (texts here are our own)."""
+read off dev11's errors and audit A of stop 28, the default since figures 1.10. Each is checked with its reading on,
+with that reading alone off, and with 1.9's default readings ``fixes`` (texts here are our own)."""
 
 from __future__ import annotations
 
@@ -26,10 +26,10 @@ def _without(reading: str) -> frozenset[str]:
     return (CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28) - {reading}
 
 
-def test_readings28_is_an_option_with_1_8s_context_readings_and_stop_28s() -> None:
-    assert "readings28" in READINGS
+def test_readings28_is_the_default_with_1_8s_context_readings_and_stop_28s() -> None:
+    assert "readings28" in READINGS and DEFAULT_READINGS == "readings28"
     assert CONTEXT_BY_READINGS["readings28"] == CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28
-    assert not CONTEXT_BY_READINGS[DEFAULT_READINGS] & CONTEXT_READINGS_S28
+    assert not CONTEXT_BY_READINGS["fixes"] & CONTEXT_READINGS_S28  # 1.9's default, kept as an option
 
 
 @pytest.mark.parametrize("reading, text", [
@@ -43,7 +43,7 @@ def test_readings28_is_an_option_with_1_8s_context_readings_and_stop_28s() -> No
 def test_a_reading_drops_what_is_no_figure(reading: str, text: str) -> None:
     assert _figures(text) == []
     assert _figures(text, context=_without(reading)) != []  # this reading, and no other, drops it
-    assert _figures(text, DEFAULT_READINGS) != []  # the default keeps the figure
+    assert _figures(text, "fixes") != []  # 1.9's default keeps the figure
 
 
 @pytest.mark.parametrize("reading, text, figure", [
@@ -58,7 +58,7 @@ def test_a_reading_drops_what_is_no_figure(reading: str, text: str) -> None:
 def test_a_reading_reads_a_figure(reading: str, text: str, figure: Row) -> None:
     assert figure in _figures(text)
     assert figure not in _figures(text, context=_without(reading))
-    assert figure not in _figures(text, DEFAULT_READINGS)
+    assert figure not in _figures(text, "fixes")
 
 
 @pytest.mark.parametrize("text, figure", [
@@ -69,7 +69,7 @@ def test_a_reading_reads_a_figure(reading: str, text: str, figure: Row) -> None:
     ("Turnout has been more than 60 percent.", ("more than 60 percent", "percent", 60.0, "lower")),
 ])
 def test_the_readings_leave_the_usual_forms_alone(text: str, figure: Row | None) -> None:
-    assert _figures(text) == _figures(text, DEFAULT_READINGS)
+    assert _figures(text) == _figures(text, "fixes")
     if figure is not None:
         assert figure in _figures(text)
     else:

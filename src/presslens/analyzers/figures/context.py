@@ -508,11 +508,12 @@ _ABOUT_TOPIC_BEFORE = re.compile(
     r"testif(?:y|ied|ies|ying)|forg(?:et|ot|otten))[ ]+$",
     IGNORE_CASE,
 )
-_VERB_ONE = re.compile(
+_VERB_BEFORE_ONE = re.compile(
     r"\b(?:arrest(?:ed|s)?|kill(?:ed|s)?|injur(?:ed|es)|wound(?:ed|s)?|detain(?:ed|s)?|shot|stabbed|charg(?:ed|es)|"
     r"indict(?:ed|s)?|convict(?:ed|s)?|rescu(?:ed|es)|captur(?:ed|es)|hospitali[sz]ed|fin(?:ed|es)|sentenc(?:ed|es)|"
-    r"deport(?:ed|s)?|execut(?:ed|es))[ ]+(?P<n>one)[ ]+(?P<w>[a-z][a-z-]+)\b"
+    r"deport(?:ed|s)?|execut(?:ed|es))$"
 )
+_ONE_NOUN = re.compile(r"one[ ]+(?P<w>[a-z][a-z-]+)\b")
 _VAGUE_TENTHS = re.compile(r"\b(?:several|a[ ]+few|some)[ ]+(?P<u>tenths|hundredths)\b(?:[ ]+of[ ]+(?:a|an|one)[ ]+"
                            r"(?P<unit>[a-z]+(?:[ ]+(?:Celsius|Fahrenheit))?))?", IGNORE_CASE)
 _AND_ONE = re.compile(r"[ ]+and[ ]+(?P<n>one)[ ]+(?P<w>[a-z][a-z-]+)\b")
@@ -582,14 +583,19 @@ def _added_s28_text(text: str, enabled: frozenset[str]) -> list[Quantity]:
     from presslens.analyzers.figures.quantity import Quantity, _apply_bound
 
     added: list[Quantity] = []
-    if "verb_one" in enabled and " one " in text:
-        for m in _VERB_ONE.finditer(text):
-            if m.group("w").lower() in {"of", "another", "other", "more", "day", "time"} \
-                    or not _noun_follows_one(text, m.end("n")):
+    if "verb_one" in enabled:
+        at = text.find(" one ")
+        while at >= 0:
+            start = at + 1
+            at = text.find(" one ", start)
+            m = _ONE_NOUN.match(text, start)
+            if m is None or not _VERB_BEFORE_ONE.search(text, max(0, start - 16), start - 1) \
+                    or m.group("w") in {"of", "another", "other", "more", "day", "time"} \
+                    or not _noun_follows_one(text, start + 3):
                 continue
-            added.append(Quantity(m.start("n"), m.end("w"), "count", m.span("n"), value=1.0, unit=m.group("w"),
+            added.append(Quantity(start, m.end("w"), "count", (start, start + 3), value=1.0, unit=m.group("w"),
                                   unit_span=m.span("w"), score=0.85))
-    if "vague_tenths" in enabled and "ths" in text:
+    if "vague_tenths" in enabled and ("tenths" in text or "hundredths" in text):
         for m in _VAGUE_TENTHS.finditer(text):
             scale = 0.1 if m.group("u").lower() == "tenths" else 0.01
             end = m.end("unit") if m.group("unit") else m.end("u")
