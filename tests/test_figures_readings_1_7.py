@@ -181,7 +181,7 @@ def test_the_readings_are_in_both_option_values(readings: str) -> None:
     assert [x.score < 0.5 for x in extract_quantities("Eyes on 2018 elections.", readings)] == [True]
 
 
-def test_the_default_readings_are_the_fixes_since_1_9_and_rules_keeps_1_6s() -> None:
+def test_the_default_readings_hold_the_fixes_since_1_9_and_rules_keeps_1_6s() -> None:
     from presslens.analyzers.figures.analyzer import FiguresAnalyzer
 
     assert [x.score < 0.5 for x in extract_quantities("Eyes on 2018 elections.")] == [True]
@@ -189,4 +189,5 @@ def test_the_default_readings_are_the_fixes_since_1_9_and_rules_keeps_1_6s() -> 
     text = "He met two Ohio police officers."
     assert [q.unit for q in extract_quantities(text)] == [q.unit for q in extract_quantities(text, "fixes")]
     assert [q.unit for q in extract_quantities(text, "rules")] != [q.unit for q in extract_quantities(text, "fixes")]
-    assert {o.name: o.default for o in FiguresAnalyzer.options}["readings"] == "fixes"
+    # since 1.10 the default is "readings28": the fixes plus stop 28's context readings
+    assert {o.name: o.default for o in FiguresAnalyzer.options}["readings"] == "readings28"

@@ -29,6 +29,7 @@ from presslens.analyzers.figures.context import (
     CONTEXT_READINGS_1_9,
     CONTEXT_READINGS_S26,
     CONTEXT_READINGS_S27,
+    CONTEXT_READINGS_S28,
 )
 from presslens.analyzers.figures.quantity import (
     CONTEXT_BY_READINGS,
@@ -59,10 +60,15 @@ READ_OFF: dict[str, frozenset[str]] = {
     "lead_decimal": frozenset({"dev10", "dev5"}), "unit_range": frozenset({"dev10", "dev9"}),
     "age_bound": frozenset({"dev10"}), "label27": frozenset({"dev10"}), "times_x": frozenset({"dev10"}),
     "idiom27": frozenset({"dev10"}), "alt_range": frozenset({"A s27"}),
+    # stop 28: read off dev11's errors (opened this stop) and, for idiom28's "lesser of two evils", "two of a kind" and
+    # "757 jet", off audit A of stop 28
+    "old_year28": frozenset({"dev11"}), "negated_bound": frozenset({"dev11"}), "about_topic": frozenset({"dev11"}),
+    "tally_and_one": frozenset({"dev11"}), "idiom28": frozenset({"dev11", "A s28"}), "verb_one": frozenset({"dev11"}),
+    "vague_tenths": frozenset({"dev11"}),
 }
 """Where each context reading was read off (round 2 stop 24; ``emphatic``: stop 25; ``idiom26`` ... ``candidate_adj``:
-stop 26; ``lead_decimal`` ... ``alt_range``: stop 27): a real-news split, ``"A"`` (stop 24's audit A), ``"A s25"`` /
-``"A s26"`` / ``"A s27"`` (stop 25's / 26's / 27's audit A),
+stop 26; ``lead_decimal`` ... ``alt_range``: stop 27; ``old_year28`` ... ``idiom28``: stop 28): a real-news split,
+``"A"`` (stop 24's audit A), ``"A s25"`` / ``"A s26"`` / ``"A s27"`` / ``"A s28"`` (stop 25's ... 28's audit A),
 ``"pool"`` (unlabelled PolNeAR train text outside the audits) or ``"user trial"``."""
 
 
@@ -70,7 +76,8 @@ READINGS_READ_OFF: dict[str, frozenset[str]] = {"rules": frozenset(), "fixes": f
                                                "general": frozenset({"dev5", "dev6"}),
                                                "readings19": frozenset({"dev5", "dev6"}),
                                                "readings26": frozenset({"dev5", "dev6"}),
-                                               "readings27": frozenset({"dev5", "dev6"})}
+                                               "readings27": frozenset({"dev5", "dev6"}),
+                                               "readings28": frozenset({"dev5", "dev6"})}
 """The open splits some readings of each value of ``figures.readings`` were read off (1.6's off dev5, 1.7's off dev5 and
 dev6). Every figure the ``fixes`` readings change on dev5 and dev6 comes from a reading read off that split (dev5:
 the emphatic zero; dev6: the points in time, emphatic 100%, rates, percent ranges, "at least one of", the counted
@@ -103,6 +110,12 @@ def held_out_s27(split: str) -> frozenset[str]:
     """The context readings of a held-out score of stop 27's change (``readings27`` against the default): 1.8's, and
     those stop-27 readings that were not read off ``split``."""
     return CONTEXT_READINGS_1_8 | (held_out_context(split) & CONTEXT_READINGS_S27)
+
+
+def held_out_s28(split: str) -> frozenset[str]:
+    """The context readings of a held-out score of stop 28's change (``readings28`` against the default): 1.8's, and
+    those stop-28 readings that were not read off ``split``."""
+    return CONTEXT_READINGS_1_8 | (held_out_context(split) & CONTEXT_READINGS_S28)
 
 
 def held_out_context(split: str) -> frozenset[str]:
@@ -160,6 +173,13 @@ def main(argv: list[str] | None = None) -> int:
         columns["default (fixes)"] = lambda s: (CONTEXT_READINGS_1_8, "fixes")
         columns["default held out"] = lambda s: (CONTEXT_READINGS_1_8, held_out_readings(s, "fixes"))
         columns["readings27 held out"] = lambda s: (held_out_s27(s), held_out_readings(s, "readings27"))
+    if args.readings == "readings28":
+        columns = {
+            "default (fixes)": lambda s: (CONTEXT_READINGS_1_8, "fixes"),
+            "default held out": lambda s: (CONTEXT_READINGS_1_8, held_out_readings(s, "fixes")),
+            "readings28 in-sample": lambda s: (CONTEXT_BY_READINGS["readings28"], "readings28"),
+            "readings28 held out": lambda s: (held_out_s28(s), held_out_readings(s, "readings28")),
+        }
     bounds: dict[str, list[PrecisionRecallCounts]] = {name: [] for name in columns}
     table = {name: {split: score_split(args.data, split, *pick(split), args.scores, bounds=bounds[name])
                     for split in OPEN_SPLITS} for name, pick in columns.items()}

@@ -91,7 +91,13 @@ Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen) inside a 
 and ignored in its value: "200,<ZWNJ>000 men" is one figure of 200,000 whose span still indexes
 ``Article.text`` exactly. Pure rules (regular expressions); no trained model is needed.
 
-The readings added per version (1.4 .. 1.9 and the options of stop 26), the scorer's fits and the held-out
+Since 1.10 (issue 13, stop 28) the default readings are ``readings28``: the fixes plus the stop-28 context readings of
+:mod:`.context` ("in 1658 on foot" a year, "never exceeding 300" an upper bound, "curious about two agents" no bound,
+"two agents and one lawyer" and "arrested one individual" counts of 1, "up to several tenths" vague, "a two-state
+solution", "the lesser of two evils", "two of a kind" and "his 757 jet" no figures); ``figures.readings=fixes`` keeps
+1.9's.
+
+The readings added per version (1.4 .. 1.10 and the options of stops 26 and 27), the scorer's fits and the held-out
 judgments behind each are recorded in ``src/presslens/models/figures/HISTORY.md``; what ships now (the quantity
 scorer option, its data, metrics and train command) is in ``src/presslens/models/figures/MODEL_CARD.md``.
 

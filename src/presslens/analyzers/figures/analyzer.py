@@ -18,7 +18,7 @@ from presslens.article import Article, Finding, span_ref
 class FiguresAnalyzer(Analyzer):
     """Number expressions: counts, percentages, money, ranges, ages, durations, dates, measures."""
 
-    version = "1.9"
+    version = "1.10"
     languages = frozenset({"en"})
     description = (
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
@@ -28,7 +28,8 @@ class FiguresAnalyzer(Analyzer):
         AnalyzerOption("scores", SCORES_CHOICES, "rules",
                        "figure scores: 'rules' (shipped, fixed per pattern) or 'calibrated' (experimental, fitted)"),
         AnalyzerOption("readings", READINGS, DEFAULT_READINGS,
-                       "number readings: 'fixes' (shipped since 1.9: 1.6's readings, 1.8's context readings (numbers "
+                       "number readings: 'readings28' (shipped since 1.10: the fixes plus stop 28's readings, below) "
+                       "or 'fixes' (1.9's default: 1.6's readings, 1.8's context readings (numbers "
                        "in names 'Voyager 1', '3200 Phaethon', the bare '757' of a 'Boeing 757', ids, day and decade "
                        "pairs, 'in the seven figures', 'twenty something', 'have doubled') and "
                        "1.7's readings: points in time "
@@ -42,7 +43,10 @@ class FiguresAnalyzer(Analyzer):
                        "(experimental: the fixes plus stop 26's readings: 'think twice', 'a nine percentage point "
                        "edge', 'more than half have' ...) or 'readings27' (experimental: the fixes plus stop 27's "
                        "readings: '.40 caliber', '16 months to 3 years', 'as young as 18', 'below age 21', 'Update 2 :', "
-                       "'category 4', 'a 5x felon', 'worth more than 1,000 words', 'a two- or three-week period')"),
+                       "'category 4', 'a 5x felon', 'worth more than 1,000 words', 'a two- or three-week period') or "
+                       "'readings28' (the default since 1.10: the fixes plus stop 28's readings: 'in 1658 on foot', 'never "
+                       "exceeding 300', 'curious about two agents', 'two agents and one lawyer', 'arrested one "
+                       "individual', 'several tenths', 'two-state solution', 'lesser of two evils', '757 jet')"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

@@ -50,6 +50,23 @@ Stop 27 (issue 13; dev10 opened) adds, in ``figures.readings=readings27`` only (
   not quantities) are no figures;
 - ``times_x``: "a 5x felon", "10x the dose": a multiplier (5 times; GUIDELINE 3: multipliers are quantities);
 - ``idiom27``: "worth more than 1,000 words", "worth a thousand words" is the idiom, no figure.
+
+Stop 28 (issue 13; dev11 opened) adds, in ``figures.readings=readings28`` only (:data:`CONTEXT_READINGS_S28`; read off
+dev11's errors and audit A of stop 28, ``figures_context.READ_OFF``):
+
+- ``old_year28``: a bare 1000-1799 number after "in", "since", "until" ... before a word that is no counted noun
+  ("invade Denmark in 1658 on foot") is a year, as "in 1066," is;
+- ``negated_bound``: "never exceeding 300 parts per million", "not over 20": a lower-bound word after "never" or
+  "not" makes an upper bound;
+- ``about_topic``: "curious about two FBI agents", "questions about three cases": "about" after a word that takes it
+  ("curious", "talk", "worried", "questions" ...) is the preposition, not an approximate bound;
+- ``tally_and_one``: "two FBI agents and one lawyer": "one" and its noun right after a counted phrase and "and" is
+  the next count of the list;
+- ``idiom28``: "a two-state solution", "one-state, not two-state", "the lesser of two evils", "two of a kind" and a
+  jet's model number ("his 757 jet") are no figures;
+- ``verb_one``: "arrested one individual", "killed one officer": "one" and its noun right after a verb of arrest,
+  harm or charge is a tally of 1 (GUIDELINE 8a, decided with dev11);
+- ``vague_tenths``: "up to several tenths of a degree" is a vague amount below one (0.1-0.9), with its bound.
 """
 
 from __future__ import annotations
@@ -80,9 +97,13 @@ CONTEXT_READINGS_S26 = frozenset({
 #: the readings of stop 27 (issue 13): in ``figures.readings=readings27`` (the fixes, 1.8's readings and these)
 CONTEXT_READINGS_S27 = frozenset({"lead_decimal", "unit_range", "alt_range", "age_bound", "label27", "times_x",
                                   "idiom27"})
-CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S27
+#: the readings of stop 28 (issue 13): in ``figures.readings=readings28`` (the fixes, 1.8's readings and these)
+CONTEXT_READINGS_S28 = frozenset({"old_year28", "negated_bound", "about_topic", "tally_and_one", "idiom28",
+                                  "verb_one", "vague_tenths"})
+CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S27 | CONTEXT_READINGS_S28
 #: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's)
-CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26 - CONTEXT_READINGS_S27
+CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26 - CONTEXT_READINGS_S27 \
+    - CONTEXT_READINGS_S28
 
 _DIGITS = re.compile(r"\d{1,4}")
 # "45-40", "458 to 359", "3-1": a score or a tally after a name
@@ -475,6 +496,117 @@ def title_line(text: str, pos: int) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * max(1, len(long_words))
 
 
+# stop 28 ------------------------------------------------------------------------------------------------------------
+_OLD_YEAR28_BEFORE = re.compile(r"\b(?:in|since|until|till|circa)[ ]+$", IGNORE_CASE)
+_NEGATED_BOUND = re.compile(r"\b(?:never|not)[ ]+(?:exceeding|exceeded|exceeds|exceed|more[ ]+than|over|above)[ ]+$",
+                            IGNORE_CASE)
+# a word that takes "about" as a preposition: "curious about two agents", "questions about three cases"
+_ABOUT_TOPIC_BEFORE = re.compile(
+    r"\b(?:curious|worried|concerned|anxious|nervous|excited|upset|angry|unsure|talk(?:s|ed|ing)?|"
+    r"learn(?:s|ed|t|ing)?|hear(?:s|d|ing)?|wonder(?:s|ed|ing)?|complain(?:s|ed|ing)?|care(?:s|d)?|caring|"
+    r"joke(?:s|d)?|joking|questions|inquir(?:y|ies)|details|information|news|stor(?:y|ies)|"
+    r"testif(?:y|ied|ies|ying)|forg(?:et|ot|otten))[ ]+$",
+    IGNORE_CASE,
+)
+_VERB_BEFORE_ONE = re.compile(
+    r"\b(?:arrest(?:ed|s)?|kill(?:ed|s)?|injur(?:ed|es)|wound(?:ed|s)?|detain(?:ed|s)?|shot|stabbed|charg(?:ed|es)|"
+    r"indict(?:ed|s)?|convict(?:ed|s)?|rescu(?:ed|es)|captur(?:ed|es)|hospitali[sz]ed|fin(?:ed|es)|sentenc(?:ed|es)|"
+    r"deport(?:ed|s)?|execut(?:ed|es))$"
+)
+_ONE_NOUN = re.compile(r"one[ ]+(?P<w>[a-z][a-z-]+)\b")
+_VAGUE_TENTHS = re.compile(r"\b(?:several|a[ ]+few|some)[ ]+(?P<u>tenths|hundredths)\b(?:[ ]+of[ ]+(?:a|an|one)[ ]+"
+                           r"(?P<unit>[a-z]+(?:[ ]+(?:Celsius|Fahrenheit))?))?", IGNORE_CASE)
+_AND_ONE = re.compile(r"[ ]+and[ ]+(?P<n>one)[ ]+(?P<w>[a-z][a-z-]+)\b")
+_STATE_SOLUTION = re.compile(r"-state\b(?:[ ]*[\"“”’]?[ ]*(?:solution|settlement)|,[ ]+not[ ]+(?:one|two|three)-state)",
+                             IGNORE_CASE)
+_STATE_NOT_BEFORE = re.compile(r"\b(?:one|two|three)-state,[ ]+not[ ]+$", IGNORE_CASE)
+_LESSER_OF = re.compile(r"\b(?:lesser|greater)[ ]+of[ ]+$", IGNORE_CASE)
+_OF_A_KIND = re.compile(r"[ ]+of[ ]+(?:a[ ]+)?kind\b", IGNORE_CASE)
+_JET_AFTER = re.compile(r"[ -]+(?:jets?|jetliners?|airliners?|aircraft|planes?|jumbo)\b", IGNORE_CASE)
+
+
+def _drop_s28(text: str, q: Quantity) -> bool:
+    """Whether ``idiom28`` drops ``q``: "a two-state solution", "the lesser of two evils", "two of a kind", "his 757
+    jet"."""
+    number = _number_text(text, q)
+    if q.value is not None and q.value <= 3 and (_STATE_SOLUTION.match(text, q.number[1])
+                                                 or _STATE_NOT_BEFORE.search(text, max(0, q.start - 20), q.start)):
+        return True
+    if q.value == 2 and q.bound is None and (
+        (_LESSER_OF.search(text, max(0, q.start - 12), q.start) and (q.unit or "").lower() == "evils")
+        or _OF_A_KIND.match(text, q.number[1])
+    ):
+        return True
+    return q.label == "count" and q.bound is None and re.fullmatch(r"7[0-9]7", number) is not None \
+        and _JET_AFTER.match(text, q.number[1]) is not None
+
+
+def _apply_s28(text: str, q: Quantity, enabled: frozenset[str]) -> None:
+    """The stop-28 readings that change ``q`` in place: ``old_year28``, ``negated_bound``, ``about_topic``."""
+    if "old_year28" in enabled and q.label == "count" and q.unit is None and q.bound is None and q.start == q.number[0] \
+            and re.fullmatch(r"1[0-7]\d\d", text[q.start : q.end]) \
+            and _OLD_YEAR28_BEFORE.search(text, max(0, q.start - 8), q.start) \
+            and not re.match(r"[ ]+[a-z]+s\b", text[q.end : q.end + 20]):
+        q.label, q.extra["date"] = "date", text[q.start : q.end]  # "invade Denmark in 1658 on foot"
+        return
+    if "negated_bound" in enabled and q.bound == "lower" and q.bound_span is not None \
+            and _NEGATED_BOUND.search(text, max(0, q.bound_span[0] - 8), q.number[0]):
+        q.bound = "upper"  # "never exceeding 300 parts per million"
+        return
+    if "about_topic" in enabled and q.bound == "approx" and q.bound_span is not None and not q.vague \
+            and text[q.bound_span[0] : q.bound_span[1]].lower() == "about" \
+            and _ABOUT_TOPIC_BEFORE.search(text, max(0, q.bound_span[0] - 16), q.bound_span[0]):
+        q.bound, q.bound_span, q.start = None, None, q.number[0]  # "curious about two FBI agents"
+
+
+def _added_s28(text: str, out: list[Quantity]) -> list[Quantity]:
+    """ "two FBI agents and one lawyer": "one" and its noun after a counted phrase and "and" (``tally_and_one``)."""
+    from presslens.analyzers.figures.atoms import _noun_follows_one
+    from presslens.analyzers.figures.quantity import Quantity
+
+    added: list[Quantity] = []
+    for q in out:
+        if q.label != "count" or q.unit_span is None or q.value is None or q.value == 1 or q.vague:
+            continue
+        m = _AND_ONE.match(text, q.end)
+        if m is None or m.group("w").lower() in {"of", "another", "other", "more", "half", "only", "day", "time"} \
+                or not _noun_follows_one(text, m.end("n")):
+            continue
+        added.append(Quantity(m.start("n"), m.end("w"), "count", m.span("n"), value=1.0, unit=m.group("w"),
+                              unit_span=m.span("w"), score=0.85))
+    return added
+
+
+def _added_s28_text(text: str, enabled: frozenset[str]) -> list[Quantity]:
+    """ "arrested one individual" (``verb_one``), "up to several tenths of a degree" (``vague_tenths``)."""
+    from presslens.analyzers.figures.atoms import _noun_follows_one
+    from presslens.analyzers.figures.quantity import Quantity, _apply_bound
+
+    added: list[Quantity] = []
+    if "verb_one" in enabled:
+        at = text.find(" one ")
+        while at >= 0:
+            start = at + 1
+            at = text.find(" one ", start)
+            m = _ONE_NOUN.match(text, start)
+            if m is None or not _VERB_BEFORE_ONE.search(text, max(0, start - 16), start - 1) \
+                    or m.group("w") in {"of", "another", "other", "more", "day", "time"} \
+                    or not _noun_follows_one(text, start + 3):
+                continue
+            added.append(Quantity(start, m.end("w"), "count", (start, start + 3), value=1.0, unit=m.group("w"),
+                                  unit_span=m.span("w"), score=0.85))
+    if "vague_tenths" in enabled and ("tenths" in text or "hundredths" in text):
+        for m in _VAGUE_TENTHS.finditer(text):
+            scale = 0.1 if m.group("u").lower() == "tenths" else 0.01
+            end = m.end("unit") if m.group("unit") else m.end("u")
+            q = Quantity(m.start(), end, "measure" if m.group("unit") else "count", (m.start(), m.end("u")),
+                         value=None, low=scale, high=round(9 * scale, 6), unit=m.group("unit"),
+                         unit_span=m.span("unit") if m.group("unit") else None, vague=True, score=0.85)
+            _apply_bound(text, q)
+            added.append(q)
+    return added
+
+
 def apply_context_readings(text: str, quantities: list[Quantity], enabled: frozenset[str],
                            title: Callable[[str, int], bool] = title_line) -> list[Quantity]:
     """``quantities`` (sorted by start) with the readings of ``enabled`` applied; ``title(text, pos)`` tells
@@ -506,6 +638,10 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
                 continue
             if "age_bound" in enabled:
                 _age_bound(text, q)
+        if enabled & CONTEXT_READINGS_S28:
+            if "idiom28" in enabled and _drop_s28(text, q):
+                continue
+            _apply_s28(text, q, enabled)
         if "year_span" in enabled and _year_span(text, q):
             q.label, q.end, q.unit, q.unit_span = "date", q.number[1], None, None
             q.extra["date"] = _number_text(text, q)  # "the winter of 2004-5": the second year of a span
@@ -593,6 +729,12 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
         if ("unit_range" in enabled and " to " in text) or ("alt_range" in enabled and "- or " in text):
             out = _unit_ranges(text, out, enabled)
         added = [a for a in _added_s27(text, enabled) if not any(q.start < a.end and a.start < q.end for q in out)]
+        if added:
+            out = sorted(out + added, key=lambda q: (q.start, -q.end))
+    if enabled & CONTEXT_READINGS_S28:
+        candidates = _added_s28(text, out) if "tally_and_one" in enabled and " and one " in text else []
+        candidates += _added_s28_text(text, enabled)
+        added = [a for a in candidates if not any(q.start < a.end and a.start < q.end for q in out)]
         if added:
             out = sorted(out + added, key=lambda q: (q.start, -q.end))
     if "doubled" in enabled and ("ubled" in text or "ipled" in text or "UBLED" in text or "IPLED" in text):
