@@ -45,6 +45,11 @@ CASES = [
      "\u201cblocking an ambulance\u201d on Main Street.\npic.twitter.com/Qz81abc \u2014 Lena Fors (@lenafors) "
      "March 3, 2019\n"),
     ("attribution.pictures", "speech", "attribution", "Crowds\n\nA new video shows hundreds of people boarding trucks."),
+    ("attribution.headline_colons", "on", "attribution",
+     "Mara Voss: The Harbour Plan Will Cost Twice as Much as Promised\n\nThe councillor spoke on Monday.\n"),
+    ("attribution.dash_blocks", "off", "attribution",
+     "Harbour fares\n\nThe ferry company will add two boats before summer.\nFares rose nine per cent last year.\n"
+     "\u2013Harbour Gazette\nCommuters were not surprised by the rise.\n"),
     ("attribution.adjective_nouns", "candidate", "attribution",
      "Embassy staff fall ill\n\nThe new findings echo similar reports that the staff had heard a loud noise at night."),
     ("attribution.relative_reports", "cut", "attribution",

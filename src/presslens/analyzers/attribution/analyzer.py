@@ -9,14 +9,20 @@ import numpy as np
 from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
 from presslens.analyzers.attribution.content_edges import trim_frame_edges
 from presslens.analyzers.attribution.continuation import (
+    DASH_BLOCKS_CHOICES,
+    DASH_BLOCKS_DEFAULT,
+    HEADLINE_COLONS_CHOICES,
+    HEADLINE_COLONS_DEFAULT,
     POST_LINES_CHOICES,
     POST_LINES_DEFAULT,
     citation_excerpts,
     colon_quotes,
     continued_quotes,
+    dash_closed_blocks,
     embedded_posts,
     heading_quote_lists,
     merge_quote_lists,
+    title_colon_candidates,
 )
 from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES
@@ -102,6 +108,8 @@ def extract(
     relative_reports: str = "whole",
     unfound_speakers: str = "off",
     post_lines: str = POST_LINES_DEFAULT,
+    headline_colons: str = HEADLINE_COLONS_DEFAULT,
+    dash_blocks: str = DASH_BLOCKS_DEFAULT,
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
@@ -119,7 +127,12 @@ def extract(
     who ..., has denied"), and the agent of "by" before a speaking relative clause (HISTORY.md 2.11);
     ``post_lines="link"`` (the ``attribution.post_lines`` option) takes the line right above an embedded post's
     link-only signature line as the post's text even when it quotes or reports, and a signature whose author's
-    title is cut off by a line break ("\u2014 Sec.\\nName (@handle) date"; HISTORY.md 2.12)."""
+    title is cut off by a line break ("\u2014 Sec.\\nName (@handle) date"; HISTORY.md 2.12);
+    ``headline_colons="on"`` (the ``attribution.headline_colons`` option) adds the title line's "Name: what they
+    said" and "what was said: Source" as candidates the score judges (:func:`.continuation.title_colon_candidates`,
+    HISTORY.md 2.13); ``dash_blocks="on"`` (the ``attribution.dash_blocks`` option) adds a block closed by a line
+    "\u2013Daily Mail" or a quotation closed by "\u201d \u2013Name" as a candidate the score judges
+    (:func:`.continuation.dash_closed_blocks`, HISTORY.md 2.13)."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -141,6 +154,18 @@ def extract(
         for p in posts:
             assess(text, p, article.sentences)
         refined = [a for a in refined if not any(_same_words(a, p) for p in posts)] + posts
+        for h in title_colon_candidates(text) if headline_colons == "on" else []:
+            held = [a.content for a in refined if a.content is not None]
+            if h.content is not None and not any(overlaps(h.content, t) for t in held):
+                assess(text, h, article.sentences)
+                refined.append(h)
+        for h in dash_closed_blocks(text) if dash_blocks == "on" else []:
+            # a block holds the reports it quotes (one attribution per layer, guideline 8a): only an attribution
+            # over at least half of the block already says the same
+            held = [a.content for a in refined if a.content is not None]
+            if h.content is not None and not any(_covers_half(t, h.content) for t in held):
+                assess(text, h, article.sentences)
+                refined.append(h)
         lists = heading_quote_lists(text)
         for item in lists:
             assess(text, item, article.sentences)
@@ -169,6 +194,11 @@ def extract(
     return sorted(refined, key=lambda a: a.cue)
 
 
+def _covers_half(held: Span, block: Span) -> bool:
+    """``held`` covers at least half of ``block``."""
+    return min(held[1], block[1]) - max(held[0], block[0]) >= (block[1] - block[0]) / 2
+
+
 def _same_words(a: Attribution, post: Attribution) -> bool:
     """A layer's attribution inside an embedded post (its cue within the post's text or signature)."""
     assert post.content is not None and post.source is not None
@@ -177,7 +207,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.12"
+    version = "2.13"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
@@ -206,6 +236,12 @@ class AttributionAnalyzer(Analyzer):
                        "quotes or reports ('signature', 2.10) or takes the line right above whatever it holds, "
                        "and a signature with the author's title cut off by a line break ('link', shipped since 2.12; "
                        "HISTORY.md 2.12)"),
+        AnalyzerOption("headline_colons", HEADLINE_COLONS_CHOICES, HEADLINE_COLONS_DEFAULT,
+                       "the title line's 'Name: what they said' and 'what was said: Source' as candidates the "
+                       "score judges: 'off' (shipped) or 'on' (experimental; failed the ship rule, HISTORY.md 2.13)"),
+        AnalyzerOption("dash_blocks", DASH_BLOCKS_CHOICES, DASH_BLOCKS_DEFAULT,
+                       "a block closed by a line '\u2013Daily Mail' or a quotation closed by '\u201d \u2013Name' as a "
+                       "candidate the score judges: 'on' (shipped since 2.13, HISTORY.md 2.13) or 'off' (2.12)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -215,7 +251,8 @@ class AttributionAnalyzer(Analyzer):
         found = extract(features, tagger=tagger, use_model=tagger is not None, scorer=self.option("scorer"),
                         pictures=self.option("pictures"), adjective_nouns=self.option("adjective_nouns"),
                         relative_reports=self.option("relative_reports"),
-                        unfound_speakers=self.option("unfound_speakers"), post_lines=self.option("post_lines"))
+                        unfound_speakers=self.option("unfound_speakers"), post_lines=self.option("post_lines"),
+                        headline_colons=self.option("headline_colons"), dash_blocks=self.option("dash_blocks"))
         findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
 
