@@ -55,7 +55,25 @@ def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -
     with pytest.raises(ValueError):
         variant_matrix(data, "unknown", profiles)
     assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical",
-                         "profile_claim_gate"}
+                             "profile_claim_gate", "profile_spared"}
+
+
+def test_spared_profile_leaves_hedged_and_attributed_units_alone() -> None:
+    """s28 (claims16): the profile moves only units with no attribution and no hedge cue candidate."""
+    texts = ["Officials said 12 people died in the flood on Monday.", "The dam may have failed before the storm.",
+             "This is a disgrace and everyone knows it."]
+    rows = [SentenceRow("dev", "column", i, len(texts), t, 0.5, None, False, [], []) for i, t in enumerate(texts)]
+    data = Dataset(rows, np.zeros((len(rows), 4)))
+    refresh(data)
+    profiles = _profiles(data)
+    base = len(sentence_feature_names(False, False))
+    assert data.rows[1].candidates and not data.rows[2].candidates
+    spared = variant_matrix(data, "profile_spared", profiles)
+    assert spared.shape == (3, base + 4)
+    assert spared[0, base:].tolist() == [0.0] * 4  # attributed
+    assert spared[1, base:].tolist() == [0.0] * 4  # "may": a hedge cue candidate
+    assert spared[2, base:].tolist() == pytest.approx(profiles[2])  # plain opinion: the profile itself
+    assert spared[:, :base].tolist() == variant_matrix(data, "shipped", profiles).tolist()
 
 
 def test_hypothetical_marks_conditional_and_counterfactual_frames_only() -> None:
