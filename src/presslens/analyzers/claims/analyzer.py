@@ -74,9 +74,11 @@ class ClaimsAnalyzer(Analyzer):
     options = (
         AnalyzerOption("prediction_scorer", SCORER_CHOICES, "hand",
                        "prediction scores: 'hand' (shipped, per bucket), 'learned' or 'recalibrated' (options)"),
-        AnalyzerOption("furniture", ("text", "layout"), "text",
+        AnalyzerOption("furniture", ("text", "layout", "s28"), "text",
                        "'layout': also subheads, print notices and wire datelines (1.10; not shipped: no open-split "
-                       "gain)"),
+                       "gain); 's28': also a short intro line by its reporting verb ('X adds:', 'X reported for Y:', "
+                       "'X blared:'; GUIDELINE 8a; not shipped: read off dev10 and dev11, it moves no other open split "
+                       "at decision time, model card s28 claims16)"),
         AnalyzerOption("cue_candidates", ("1.11", "1.12", "s26", "s27"), "1.11",
                        "'1.12': also 'likelihood that', 'hard to know', 'not known yet whether' as hedge cues and no "
                        "'doubts about' (not shipped: held-out hedged precision fell over seven splits); 's26': "
@@ -202,7 +204,8 @@ class ClaimsAnalyzer(Analyzer):
         text = article.text[s:e]
         sentence_start = s  # the hedge cues' offsets are relative to the sentence
         layout = self.option("furniture") == "layout"
-        furniture = layout_furniture_reason(article.text, s, e) if layout else furniture_reason(text)
+        furniture = (layout_furniture_reason(article.text, s, e) if layout
+                     else furniture_reason(text, report_lead_ins=self.option("furniture") == "s28"))
         if furniture is not None:
             score *= FURNITURE_FACTOR
         else:  # a retweet's header (and, with furniture=layout, a wire dateline) is no part of the claim
