@@ -101,12 +101,12 @@ def test_claims_with_content_are_not_furniture(sentence: str) -> None:
         ("Rescue teams, the local paper reports, pulled 14 people from the river:", None),
     ],
 )
-def test_report_lead_ins_only_with_the_s28_option(sentence: str, option_reason: str | None) -> None:
-    assert furniture_reason(sentence) is None  # the default keeps them
+def test_report_lead_ins_only_with_the_s28_rules(sentence: str, option_reason: str | None) -> None:
+    assert furniture_reason(sentence) is None  # the trainer's furniture (the scorers are fitted without them)
     assert furniture_reason(sentence, report_lead_ins=True) == option_reason
 
 
-def test_s28_furniture_option_drops_an_intro_line_from_the_asserted_claims() -> None:
+def test_s28_furniture_default_drops_an_intro_line_from_the_asserted_claims() -> None:
     text = ("Ferry service cut on the northern route\n\nThe regional council cut the northern ferry service to two "
             "crossings a day on Monday, officials said.\n\nHarbour Wire adds:\n\nThe council will review the "
             "timetable in March.")
@@ -116,10 +116,11 @@ def test_s28_furniture_option_drops_an_intro_line_from_the_asserted_claims() -> 
         report = presslens.analyze(text, only=["claims"], analyzer_options=options).to_dict()
         return next(f for f in report["findings"] if f["kind"] == "claim" and f["start"] == start)
 
-    default, option = intro(None), intro({"claims.furniture": "s28"})
-    assert "furniture" not in default["attributes"]
-    assert option["attributes"]["furniture"] == "lead-in"
-    assert option["score"] == pytest.approx(default["score"] * 0.1, abs=1e-4)
+    before, default = intro({"claims.furniture": "text"}), intro(None)  # s28 is the default since stop 28
+    assert "furniture" not in before["attributes"]
+    assert default["attributes"]["furniture"] == "lead-in"
+    assert default["score"] == pytest.approx(before["score"] * 0.1, abs=1e-4)
+    assert intro({"claims.furniture": "s28"})["score"] == default["score"]
 
 
 def test_retweet_header_is_left_out_of_the_claim_span() -> None:
