@@ -84,6 +84,45 @@ def test_claims_with_content_are_not_furniture(sentence: str) -> None:
     assert furniture_reason(sentence) is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "option_reason"),
+    [
+        # an intro line by its reporting verb, any subject, a short tail (GUIDELINE 8a, decided with dev11; the
+        # claims option furniture=s28)
+        ("Harbour Wire adds:", "lead-in"),
+        ("Channel 9 reports:", "lead-in"),
+        ("Ana Ruiz recently reported for the Valley Ledger:", "lead-in"),
+        ("Tuesday's front page of the Harbour Times blared:", "lead-in"),
+        ("As the local radio reported Friday evening:", "lead-in"),
+        # a reporting verb after "and" (the line says something first), a long tail, a line over 12 words
+        ("The ferry will stop running on Friday and the mayor added:", None),
+        ("The regional council reported in its yearly bulletin on coastal erosion and flooding:", None),
+        ("Three villages lost power for two days after the storm, the agency that runs the grid said:", None),
+        ("Rescue teams, the local paper reports, pulled 14 people from the river:", None),
+    ],
+)
+def test_report_lead_ins_only_with_the_s28_rules(sentence: str, option_reason: str | None) -> None:
+    assert furniture_reason(sentence) is None  # the trainer's furniture (the scorers are fitted without them)
+    assert furniture_reason(sentence, report_lead_ins=True) == option_reason
+
+
+def test_s28_furniture_default_drops_an_intro_line_from_the_asserted_claims() -> None:
+    text = ("Ferry service cut on the northern route\n\nThe regional council cut the northern ferry service to two "
+            "crossings a day on Monday, officials said.\n\nHarbour Wire adds:\n\nThe council will review the "
+            "timetable in March.")
+    start = text.index("Harbour Wire adds:")
+
+    def intro(options: dict[str, str] | None) -> dict[str, object]:
+        report = presslens.analyze(text, only=["claims"], analyzer_options=options).to_dict()
+        return next(f for f in report["findings"] if f["kind"] == "claim" and f["start"] == start)
+
+    before, default = intro({"claims.furniture": "text"}), intro(None)  # s28 is the default since stop 28
+    assert "furniture" not in before["attributes"]
+    assert default["attributes"]["furniture"] == "lead-in"
+    assert default["score"] == pytest.approx(before["score"] * 0.1, abs=1e-4)
+    assert intro({"claims.furniture": "s28"})["score"] == default["score"]
+
+
 def test_retweet_header_is_left_out_of_the_claim_span() -> None:
     """The user trial of stop 21 found "#MnAg ——> RT @jpkolb: UPDATE:" inside a claim finding: the header is not
     part of the claim (analyzer 1.9); a header with nothing after it is furniture."""

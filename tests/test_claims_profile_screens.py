@@ -3,9 +3,12 @@ feature matrices each variant fits on. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
+from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.scorers import article_profile, sentence_feature_names
 from presslens.training.realnews_claims import Dataset, SentenceRow, refresh
 from presslens.training.realnews_claims_profile import VARIANTS, _profiles, hypothetical, variant_matrix
@@ -55,7 +58,25 @@ def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -
     with pytest.raises(ValueError):
         variant_matrix(data, "unknown", profiles)
     assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical",
-                         "profile_claim_gate"}
+                             "profile_claim_gate", "profile_spared"}
+
+
+def test_spared_profile_leaves_hedged_and_attributed_units_alone() -> None:
+    """s28 (claims16): the profile moves only units with no attribution and no hedge cue candidate."""
+    texts = ["Officials said 12 people died in the flood on Monday.", "The dam may have failed before the storm.",
+             "This is a disgrace and everyone knows it."]
+    rows = [SentenceRow("dev", "column", i, len(texts), t, 0.5, None, False, [], []) for i, t in enumerate(texts)]
+    data = Dataset(rows, np.zeros((len(rows), 4)))
+    refresh(data)
+    profiles = _profiles(data)
+    base = len(sentence_feature_names(False, False))
+    assert data.rows[1].candidates and not data.rows[2].candidates
+    spared = variant_matrix(data, "profile_spared", profiles)
+    assert spared.shape == (3, base + 4)
+    assert spared[0, base:].tolist() == [0.0] * 4  # attributed
+    assert spared[1, base:].tolist() == [0.0] * 4  # "may": a hedge cue candidate
+    assert spared[2, base:].tolist() == pytest.approx(profiles[2])  # plain opinion: the profile itself
+    assert spared[:, :base].tolist() == variant_matrix(data, "shipped", profiles).tolist()
 
 
 def test_hypothetical_marks_conditional_and_counterfactual_frames_only() -> None:
@@ -71,3 +92,35 @@ def test_hypothetical_marks_conditional_and_counterfactual_frames_only() -> None
     matrix = variant_matrix(data, "hypothetical", _profiles(data))
     assert matrix.shape == (4, base + 1)
     assert matrix[:, base].tolist() == [0.0] * 4
+
+
+def test_report_lead_ins_counts_the_moved_units_at_decision_time(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """s28 (claims16): ``realnews_claims_screens --report-lead-ins`` scores only the splits whose units the option
+    ``furniture=s28`` moves, with the shipped claim scorer fitted on the other splits; the intro line's score drops
+    by the furniture factor, so it is no longer asserted."""
+    from presslens.training import realnews_claims as rc
+    from presslens.training.realnews_claims_screens import report_lead_ins
+
+    claims = ["The council closed the coast road on Monday after 40 houses flooded.",
+              "Officials said 12 families were moved to the school in Larn.",
+              "The ferry carried 300 passengers a day before the storm.", "Twelve boats sank.", "Larn flooded."]
+    opinion = ["This is a disgrace and everyone knows it.", "We deserve better leaders than these."]
+    rows = []
+    for split in ("dev", "dev2", "dev3"):
+        texts = [*claims, *opinion] + (["Harbour Wire adds:"] if split == "dev" else [])
+        for i, text in enumerate(texts):
+            gold = [i] if text in claims else []
+            p = 0.9 if text in claims or text.endswith(":") else 0.1
+            rows.append(rc.SentenceRow(split, f"{split}-a", i, len(texts), text, p, None, False, gold, []))
+        (tmp_path / f"{split}.jsonl").write_text(
+            json.dumps({"claims": [{}] * len(claims), "hedges": []}) + "\n", encoding="utf-8")
+    data = rc.Dataset(rows, np.zeros((len(rows), 4)))
+    rc.refresh(data)
+    assert furniture_reason("Harbour Wire adds:") is None  # the trainer's furniture: fitted without the rule
+    table = report_lead_ins(data, tmp_path)
+    lines = [line for line in table.splitlines() if line.startswith("| dev")]
+    assert len(lines) == 1 and lines[0].startswith("| dev |")  # dev2 and dev3 have no moved unit
+    cells = [c.strip() for c in lines[0].split("|")]
+    before, after = cells[3].split()[0], cells[4].split()[0]
+    assert before == "5/6" and after == "5/5"  # the intro line was asserted (wrongly) and no longer is
+    assert cells[5].startswith("not gold")

@@ -111,7 +111,7 @@ def analyzer_scores(texts: list[str], probs: np.ndarray, embeddings: np.ndarray)
 
     claim = score_sentences(texts, probs.tolist(), embeddings, [forecast_cues(t) is not None for t in texts],
                             in_article=False).claim
-    return np.asarray([score * FURNITURE_FACTOR if furniture_reason(text) is not None else score
+    return np.asarray([score * FURNITURE_FACTOR if furniture_reason(text, report_lead_ins=True) is not None else score
                        for text, score in zip(texts, claim, strict=True)])
 
 

@@ -15,7 +15,10 @@
 - ``hypothetical`` (s27): no profile; one sentence feature, "the unit is a hypothetical or counterfactual"
   (:func:`hypothetical`: a conditional frame with would / could / might);
 - ``profile_claim_gate`` (s27): the claim score of ``profile``, but the hedge score capped by the shipped claim
-  scorer's score (fitted in the same fold), so the profile moves the claim gate and not the hedges.
+  scorer's score (fitted in the same fold), so the profile moves the claim gate and not the hedges;
+- ``profile_spared`` (s28, helper claims16; the card's "next idea" of s27): the profile times "the unit has no
+  speech verb or 'according to' and no hedge cue candidate", so units that attribute or carry a hedge cue keep the
+  shipped features (the hedged and attributed claims the s27 profiles lost).
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -54,7 +57,8 @@ def hypothetical(sentence: str) -> bool:
     return bool(_CONDITION_FRAME.search(sentence) and _HYPOTHETICAL_MODAL.search(sentence))
 
 
-VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate")
+VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
+            "profile_spared")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -86,6 +90,9 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
             extra = list(profile)
         elif variant == "profile_x_unattributed":
             extra = [v * unattributed for v in profile]
+        elif variant == "profile_spared":
+            spared = unattributed * (0.0 if r.candidates else 1.0)
+            extra = [v * spared for v in profile]
         elif variant == "one_sided":
             if reference is None:
                 raise ValueError("one_sided needs the training articles' mean profile")

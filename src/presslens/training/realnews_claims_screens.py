@@ -27,6 +27,9 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   (``Options.cue_class_offsets``); the cue scorer fitted only on the candidates of gold-claim units
   (``Options.cue_claims_only``).
 
+``--report-lead-ins`` (s28, helper claims16): the claims option ``furniture=s28`` judged at decision time
+(:func:`report_lead_ins`; claims only, minutes).
+
 Prints claim P / R / ECE and hedged P / R per held-out split and their sums (model card, s25). Slow: about five
 minutes a screen on one free core.
 """
@@ -131,6 +134,42 @@ def screen(cache: Path, name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def report_lead_ins(data: rc.Dataset, annotations: Path = rc.DEFAULT_ANNOTATIONS) -> str:
+    """The claims option ``furniture=s28`` at decision time (s28, helper claims16): per held-out split that has a
+    unit the option moves, the claim P / R / ECE at 0.5 of the shipped claim scorer (fitted on the other splits,
+    its C chosen inside them as the trainer does) without and with the option, which multiplies the moved units'
+    score by the furniture factor. Hedges cannot move where no moved unit has a cue candidate (checked). Claim units
+    with their held-out score: printed, so the reader sees which units decide."""
+    from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
+    from presslens.analyzers.claims.furniture import furniture_reason
+
+    feats = (rc.SHIPPED.extended, rc.SHIPPED.article)
+    lines = []
+    for held in rc.SPLITS:
+        test = data.only_split(held)
+        moved = [r.furniture is None and furniture_reason(r.text, report_lead_ins=True) is not None
+                 for r in test.rows]
+        if not any(moved):
+            continue
+        if any(m and r.candidates for m, r in zip(moved, test.rows, strict=True)):
+            raise ValueError(f"{held}: a moved unit has a cue candidate; hedges could move, run the full screen")
+        train = data.without_split(held)
+        c = rc.choose_claim_c(rc.claim_c_table(train, feats), rc.SHIPPED.choose_by)
+        base = rc.claim_scores_with(rc.fit_claim(train, feats, c), test)
+        option = [v * FURNITURE_FACTOR if m else v for v, m in zip(base, moved, strict=True)]
+        gold_c, _ = rc.gold_totals(annotations, held)
+        cells = []
+        for claim in (base, option):
+            k = rc.pr_counts(test.rows, claim, claim)[f"{held} claim"]
+            cells.append(f"{k.correct}/{k.predicted} {k.found}/{gold_c} ECE "
+                         f"{rc.expected_calibration_error(claim, test.rows):.4f}")
+        units = ", ".join(f"{'gold' if r.gold_claims else 'not gold'} {v:.3f}"
+                          for v, m, r in zip(base, moved, test.rows, strict=True) if m)
+        lines.append(f"| {held} | {c:g} | {cells[0]} | {cells[1]} | {units} |")
+    head = "| held-out split | C claim | shipped: right/asserted found/gold | furniture=s28 | moved units |\n|---|---|---|---|---|\n"
+    return head + "\n".join(lines) + "\n"
+
+
 def uncovered(data: rc.Dataset) -> dict[str, tuple[int, int]]:
     """Per split: (gold cue spans that overlap no cue candidate of their claim unit, gold cue spans)."""
     out: dict[str, tuple[int, int]] = {}
@@ -148,7 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("screens", nargs="*", help=f"of {', '.join(SCREENS)} (default: all)")
     p.add_argument("--uncovered", action="store_true",
                    help="only count the gold cues without a cue candidate, per split")
+    p.add_argument("--report-lead-ins", action="store_true",
+                   help="only the claims option furniture=s28 at decision time, per split it moves (s28)")
     args = p.parse_args(argv)
+    if args.report_lead_ins:
+        print(report_lead_ins(rc.load_dataset(args.cache)), end="")
+        return 0
     if args.uncovered:
         counts = uncovered(rc.load_dataset(args.cache))
         print(", ".join(f"{s} {n}/{t}" for s, (n, t) in counts.items()),

@@ -63,7 +63,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.13"
+    version = "1.14"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
@@ -74,9 +74,11 @@ class ClaimsAnalyzer(Analyzer):
     options = (
         AnalyzerOption("prediction_scorer", SCORER_CHOICES, "hand",
                        "prediction scores: 'hand' (shipped, per bucket), 'learned' or 'recalibrated' (options)"),
-        AnalyzerOption("furniture", ("text", "layout"), "text",
-                       "'layout': also subheads, print notices and wire datelines (1.10; not shipped: no open-split "
-                       "gain)"),
+        AnalyzerOption("furniture", ("s28", "text", "layout"), "s28",
+                       "'s28' (default since stop 28): the text rules and a short intro line by its reporting verb "
+                       "('X adds:', 'X reported for Y:', 'X blared:'; GUIDELINE 8a; at decision time, the scorers are "
+                       "fitted without it; model card s28 claims16); 'text': the rules before stop 28; 'layout': "
+                       "'text' plus subheads, print notices and wire datelines (1.10; not shipped: no open-split gain)"),
         AnalyzerOption("cue_candidates", ("1.11", "1.12", "s26", "s27"), "1.11",
                        "'1.12': also 'likelihood that', 'hard to know', 'not known yet whether' as hedge cues and no "
                        "'doubts about' (not shipped: held-out hedged precision fell over seven splits); 's26': "
@@ -205,7 +207,8 @@ class ClaimsAnalyzer(Analyzer):
         text = article.text[s:e]
         sentence_start = s  # the hedge cues' offsets are relative to the sentence
         layout = self.option("furniture") == "layout"
-        furniture = layout_furniture_reason(article.text, s, e) if layout else furniture_reason(text)
+        furniture = (layout_furniture_reason(article.text, s, e) if layout
+                     else furniture_reason(text, report_lead_ins=self.option("furniture") == "s28"))
         if furniture is not None:
             score *= FURNITURE_FACTOR
         else:  # a retweet's header (and, with furniture=layout, a wire dateline) is no part of the claim
