@@ -316,6 +316,32 @@ def _sentence_features(sentence: str, claim_p: float, hedge_score: float, foreca
     ]
 
 
+#: the extra cue-scorer columns of the s28 screens (helper hedge16; trainer settings, not shipped): an opinion
+#: sentence versus a reported or factual one, read in the cue's unit (``opinion``), from the unit's claim score
+#: (``claim-score``) or from the article (``genre``)
+CUE_CONTEXT_FEATURES: dict[str, tuple[str, ...]] = {
+    "opinion": ("unit evaluative words", "unit intensifiers", "unit obligation modal", "unit first/second person"),
+    "claim-score": ("unit claim score logit",),
+    "genre": tuple(f"cue {n}" for n in ARTICLE_FEATURES),
+}
+
+
+def opinion_context(sentence: str) -> list[float]:
+    """The ``opinion`` columns (:data:`CUE_CONTEXT_FEATURES`) of a cue's claim unit: general markers of the writer's
+    or a speaker's opinion anywhere in the unit (evaluative words, intensifiers, an obligation modal, the rate of
+    first- and second-person words), the lexicons of the claim scorer's extended markers (not read off an error
+    list); the cue's own features only look at the three words before it."""
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    n = max(1, len(words))
+    persons = sum(w in _FIRST_PERSON or w in _SECOND_PERSON for w in words)
+    return [
+        min(1.0, float(len(_EVALUATIVE.findall(sentence))) / 2.0),
+        min(1.0, 5.0 * len(_INTENSIFIER.findall(sentence)) / n),
+        float(bool(_OBLIGATION.search(sentence))),
+        min(1.0, 5.0 * persons / n),
+    ]
+
+
 @dataclass(frozen=True)
 class LinearScorer:
     """``sigmoid(intercept + sum(coef * (x - mean) / scale))`` over named features, followed (when
