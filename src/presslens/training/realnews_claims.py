@@ -30,7 +30,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -369,6 +369,8 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
     article profile (:func:`presslens.analyzers.claims.scorers.article_profile`) of the unit's article."""
     from presslens.analyzers.claims.scorers import logit
 
+    if context not in CUE_CONTEXT_FEATURES:
+        raise ValueError(f"unknown cue context {context!r}")
     names = CUE_CONTEXT_FEATURES[context]
     out: list[list[float]] = []
     for ri, r in enumerate(data.rows):
@@ -380,10 +382,8 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
             if claim is None:
                 raise ValueError("the claim-score context needs the units' claim scores")
             row = [logit(claim[ri])]
-        elif context == "genre":
-            row = r.features[(False, True)][-len(names):]
         else:
-            raise ValueError(f"unknown cue context {context!r}")
+            row = r.features[(False, True)][-len(names):]
         out.extend([list(row)] * len(r.candidates))
     return np.asarray(out, dtype=np.float64).reshape(len(out), len(names))
 
@@ -999,12 +999,21 @@ def cue_report(data: Dataset, annotations: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def scorers_about(kept_claim: dict[str, Any] | None) -> str:
+def written_setting(cue_context: str | None) -> Options:
+    """The setting the trainer writes: :data:`SHIPPED`, or with ``cue_context`` (``--cue-context``) that cue context
+    with the cue C fixed at 0.01 (its screen's setting, s28)."""
+    if not cue_context:
+        return SHIPPED
+    return replace(SHIPPED, name=f"{SHIPPED.name} + cue context {cue_context} (s28, C cue 0.01)", cue_c=0.01,
+                   cue_context=cue_context)
+
+
+def scorers_about(kept_claim: dict[str, Any] | None, setting: Options = SHIPPED) -> str:
     """The ``about`` line of the written scorers; a claim scorer taken from another file (``kept_claim``) is named
     by the sha256 of its content, never by the path it was read from, so the output is byte-identical wherever
     that file lies."""
     about = (f"presslens claims analyzer real-news scorers; fitted by `presslens train realnews-claims` on data/realnews "
-             f"{'+'.join(SPLITS)} (PTC train articles, research use); setting: {SHIPPED.name}")
+             f"{'+'.join(SPLITS)} (PTC train articles, research use); setting: {setting.name}")
     if kept_claim is not None:
         digest = hashlib.sha256(json.dumps(kept_claim, sort_keys=True).encode("utf-8")).hexdigest()
         about += f"; claim scorer taken unchanged from a scorers file (its claim part's sha256 {digest})"
@@ -1028,6 +1037,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cue-variants", action="store_true",
                         help="also compare the cue scorer with split weights and with the lexicon prior "
                              "(analyzer 1.12, model card; slow)")
+    parser.add_argument("--cue-context", choices=("opinion", "genre"),
+                        help="write the cue scorer with these extra columns (cue C fixed at 0.01, as its s28 screen; "
+                             "model card, helper hedge16) instead of the shipped one; the claim scorer is the same")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
                              "thresholds (analyzer 1.11, model card; slow)")
@@ -1065,12 +1077,12 @@ def main(args: argparse.Namespace) -> int:
     print(report(data, args.annotations, () if args.no_report else compared), end="")
     if args.cue_report:
         print(cue_report(data, args.annotations), end="")
-    fitted = fit_both(data, SHIPPED)
+    fitted = fit_both(data, written_setting(getattr(args, "cue_context", None)))
     rows = data.rows
     claim_json: dict[str, Any] = {**fitted.claim.to_json(), "C": fitted.c_claim}
     if kept is not None:
         claim_json = kept
-    about = scorers_about(kept)
+    about = scorers_about(kept, written_setting(getattr(args, "cue_context", None)))
     obj: dict[str, Any] = {
         "about": about,
         "hedge_cue": {**fitted.cue.to_json(), "C": fitted.c_cue},
