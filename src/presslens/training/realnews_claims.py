@@ -30,7 +30,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +38,13 @@ import numpy as np
 
 from presslens.analyzers.claims.scorers import (
     CUE_CLASSES,
+    CUE_CONTEXT_FEATURES,
     MODEL_FILE,
     LinearScorer,
     article_profile,
     cue_feature_names,
     cue_features,
+    opinion_context,
     sentence_feature_names,
     sentence_feature_set,
     sentence_features,
@@ -359,6 +361,45 @@ def fit_cue_scorer(x: np.ndarray, emb: np.ndarray | None, y: np.ndarray, c: floa
     return LinearScorer(tuple(names), mean, scale, coef, intercept, 0 if emb is None else emb.shape[1])
 
 
+def cue_context_columns(data: Dataset, context: str, claim: list[float] | None = None) -> np.ndarray:
+    """The extra cue columns of ``context`` (:data:`presslens.analyzers.claims.scorers.CUE_CONTEXT_FEATURES`; s28,
+    helper hedge16), one row per cue candidate in :func:`cue_matrix` order: ``opinion`` the unit's opinion markers
+    (:func:`presslens.analyzers.claims.scorers.opinion_context`), ``claim-score`` the logit of the unit's claim score
+    ``claim`` (one per row of ``data``: out-of-fold for training rows, :func:`oof_claim_scores`), ``genre`` the
+    article profile (:func:`presslens.analyzers.claims.scorers.article_profile`) of the unit's article."""
+    from presslens.analyzers.claims.scorers import logit
+
+    if context not in CUE_CONTEXT_FEATURES:
+        raise ValueError(f"unknown cue context {context!r}")
+    names = CUE_CONTEXT_FEATURES[context]
+    out: list[list[float]] = []
+    for ri, r in enumerate(data.rows):
+        if not r.candidates:
+            continue
+        if context == "opinion":
+            row = opinion_context(r.text)
+        elif context == "claim-score":
+            if claim is None:
+                raise ValueError("the claim-score context needs the units' claim scores")
+            row = [logit(claim[ri])]
+        else:
+            row = r.features[(False, True)][-len(names):]
+        out.extend([list(row)] * len(r.candidates))
+    return np.asarray(out, dtype=np.float64).reshape(len(out), len(names))
+
+
+def oof_claim_scores(train: Dataset, feats: ClaimFeatures, c: float) -> list[float]:
+    """Per row of ``train``, its claim score (:func:`claim_scores_with`) from the claim scorer of C ``c`` fitted on
+    the other splits of ``train``: the ``claim-score`` cue column is never fitted on its own rows' labels."""
+    out = [0.0] * len(train.rows)
+    for held in sorted({r.split for r in train.rows}):
+        idx = [i for i, r in enumerate(train.rows) if r.split == held]
+        scores = claim_scores_with(fit_claim(train.without_split(held), feats, c), train.only_split(held))
+        for i, v in zip(idx, scores, strict=True):
+            out[i] = v
+    return out
+
+
 IDENTITY_PREFIXES = ("class=", "lemma=")
 """the cue scorer's identity columns (:func:`presslens.analyzers.claims.scorers.cue_feature_names`)"""
 
@@ -368,11 +409,17 @@ def cue_training_rows(data: Dataset, claims_only: bool) -> Dataset:
     return data.subset(lambda r: bool(r.gold_claims)) if claims_only else data
 
 
-def _fit_cue(train: Dataset, options: Options, c: float) -> LinearScorer:
-    """The cue scorer of ``options`` (not bagged, no class offsets) fitted on ``train`` with C ``c``."""
+def _fit_cue(train: Dataset, options: Options, c: float, claim: list[float] | None = None) -> LinearScorer:
+    """The cue scorer of ``options`` (not bagged, no class offsets) fitted on ``train`` with C ``c`` (``claim``: the
+    out-of-fold claim scores of ``train``'s rows, for the ``claim-score`` context)."""
+    if options.cue_context and options.cue_claims_only:
+        raise ValueError("a cue context and the claims-only fit are not combined")
     rows = cue_training_rows(train, options.cue_claims_only)
     x, emb, y, where = cue_matrix(rows, options.cue_extended)
     names = cue_feature_names(options.cue_extended)
+    if options.cue_context:
+        x = np.hstack([x, cue_context_columns(rows, options.cue_context, claim)])
+        names = names + list(CUE_CONTEXT_FEATURES[options.cue_context])
     scorer = fit_cue_scorer(x, emb if options.cue_embedding else None, y, c, names,
                             cue_weights(rows, where, options.cue_split_weights), options.cue_prior,
                             options.cue_identity_weight)
@@ -493,13 +540,16 @@ def gold_totals(annotations: Path, split: str) -> tuple[int, int]:
 
 
 def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False, s26: bool = False,
-                      s27: bool = False) -> list[float]:
+                      s27: bool = False, context: np.ndarray | None = None) -> list[float]:
     """Per sentence, the best cue probability (0 without a candidate; ``veto``: vetoed candidates count 0; ``s26``
     / ``s27``: the decision-time rules of the claims option ``cue_candidates=s26`` / ``s27``, as
-    :func:`score_sentences`)."""
+    :func:`score_sentences`; ``context``: the scorer's extra columns, :func:`cue_context_columns`)."""
     from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_additions, claim_cue_additions_s27
 
-    x, emb, _, where = cue_matrix(data, len(scorer.names) != len(cue_feature_names(False)))
+    extra = 0 if context is None else context.shape[1]
+    x, emb, _, where = cue_matrix(data, len(scorer.names) - extra != len(cue_feature_names(False)))
+    if context is not None:
+        x = np.hstack([x, context])
     out = [0.0] * len(data.rows)
     if where:
         vetoed = [(c.vetoed and veto) or (c.vetoed26 and s26) or (c.vetoed27 and s27)
@@ -662,6 +712,10 @@ class Options:
     """the cue scorer fitted only on the candidates of claim units that match a gold claim: P(the cue hedges | the
     unit is a claim), since the decision already takes the minimum with the claim score (s27, helper hedge15,
     screen ``conditional``)"""
+    cue_context: str = ""
+    """a key of :data:`presslens.analyzers.claims.scorers.CUE_CONTEXT_FEATURES`: the cue scorer gets those extra
+    columns of the cue's unit (:func:`cue_context_columns`; s28, helper hedge16, screens ``opinion``,
+    ``claim-score``, ``genre``): an opinion sentence told from a reported or factual one"""
 
 
 SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
@@ -700,7 +754,10 @@ class Fitted:
     def decide(self, data: Dataset) -> tuple[list[float], list[float]]:
         """(claim score, hedge score) of every row by the analyzer's rule."""
         claim = claim_scores_with(self.claim, data)
-        cue = hedge_scores_with(self.cue, data, self.options.cue_veto, self.options.cue_s26, self.options.cue_s27)
+        context = (cue_context_columns(data, self.options.cue_context, claim) if self.options.cue_context
+                   else None)
+        cue = hedge_scores_with(self.cue, data, self.options.cue_veto, self.options.cue_s26, self.options.cue_s27,
+                                context)
         if self.options.hedge_lifts_claim:
             claim = [c if r.furniture is not None else max(c, h) for c, h, r in zip(claim, cue, data.rows,
                                                                                      strict=True)]
@@ -714,24 +771,28 @@ _FITS: dict[tuple[Any, ...], Any] = {}
 def fit_both(train: Dataset, options: Options) -> Fitted:
     """Fit the cue scorer and the claim scorer, the C of each chosen by leave-one-split-out inside ``train``."""
     splits = (len(train.rows), *sorted({r.split for r in train.rows}))
-    key = ("cue", *splits, options.cue_embedding, options.cue_extended, options.cue_split_weights,
-           options.cue_prior, options.cue_c, options.cue_bagged, options.cue_identity_weight,
-           options.cue_class_offsets, options.cue_claims_only)
-    if key not in _FITS:
-        c_cue = options.cue_c if options.cue_c is not None else choose_cue_c(
-            train, options.cue_embedding, options.cue_extended, options.cue_split_weights, options.cue_prior)
-        if options.cue_bagged:
-            _FITS[key] = (bagged_cue_scorer(train, c_cue, options.cue_extended), c_cue)
-        else:
-            _FITS[key] = (_fit_cue(train, options, c_cue), c_cue)
-            if options.cue_class_offsets > 0:
-                _FITS[key] = (with_class_offsets(_FITS[key][0], class_offsets(train, options, c_cue)), c_cue)
-    cue, c_cue = _FITS[key]
     feats = (options.extended, options.article)
     key = ("claim table", *splits, *feats)
     if key not in _FITS:
         _FITS[key] = claim_c_table(train, feats)
     c_claim = choose_claim_c(_FITS[key], options.choose_by)
+    key = ("cue", *splits, options.cue_embedding, options.cue_extended, options.cue_split_weights,
+           options.cue_prior, options.cue_c, options.cue_bagged, options.cue_identity_weight,
+           options.cue_class_offsets, options.cue_claims_only, options.cue_context,
+           *feats, c_claim if options.cue_context == "claim-score" else None)
+    if key not in _FITS:
+        if options.cue_context and (options.cue_c is None or options.cue_bagged or options.cue_class_offsets > 0):
+            raise ValueError("a cue context needs a fixed cue C and the plain fit (the s28 screens)")
+        c_cue = options.cue_c if options.cue_c is not None else choose_cue_c(
+            train, options.cue_embedding, options.cue_extended, options.cue_split_weights, options.cue_prior)
+        if options.cue_bagged:
+            _FITS[key] = (bagged_cue_scorer(train, c_cue, options.cue_extended), c_cue)
+        else:
+            oof = oof_claim_scores(train, feats, c_claim) if options.cue_context == "claim-score" else None
+            _FITS[key] = (_fit_cue(train, options, c_cue, oof), c_cue)
+            if options.cue_class_offsets > 0:
+                _FITS[key] = (with_class_offsets(_FITS[key][0], class_offsets(train, options, c_cue)), c_cue)
+    cue, c_cue = _FITS[key]
     claim = fit_claim(train, feats, c_claim)
     offset = choose_offset(train, feats, c_claim) if options.offset else 0.0
     return Fitted(options, cue, shifted(claim, offset), c_cue, c_claim, offset)
@@ -938,12 +999,21 @@ def cue_report(data: Dataset, annotations: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def scorers_about(kept_claim: dict[str, Any] | None) -> str:
+def written_setting(cue_context: str | None) -> Options:
+    """The setting the trainer writes: :data:`SHIPPED`, or with ``cue_context`` (``--cue-context``) that cue context
+    with the cue C fixed at 0.01 (its screen's setting, s28)."""
+    if not cue_context:
+        return SHIPPED
+    return replace(SHIPPED, name=f"{SHIPPED.name} + cue context {cue_context} (s28, C cue 0.01)", cue_c=0.01,
+                   cue_context=cue_context)
+
+
+def scorers_about(kept_claim: dict[str, Any] | None, setting: Options = SHIPPED) -> str:
     """The ``about`` line of the written scorers; a claim scorer taken from another file (``kept_claim``) is named
     by the sha256 of its content, never by the path it was read from, so the output is byte-identical wherever
     that file lies."""
     about = (f"presslens claims analyzer real-news scorers; fitted by `presslens train realnews-claims` on data/realnews "
-             f"{'+'.join(SPLITS)} (PTC train articles, research use); setting: {SHIPPED.name}")
+             f"{'+'.join(SPLITS)} (PTC train articles, research use); setting: {setting.name}")
     if kept_claim is not None:
         digest = hashlib.sha256(json.dumps(kept_claim, sort_keys=True).encode("utf-8")).hexdigest()
         about += f"; claim scorer taken unchanged from a scorers file (its claim part's sha256 {digest})"
@@ -967,6 +1037,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cue-variants", action="store_true",
                         help="also compare the cue scorer with split weights and with the lexicon prior "
                              "(analyzer 1.12, model card; slow)")
+    parser.add_argument("--cue-context", choices=("opinion", "genre"),
+                        help="write the cue scorer with these extra columns (cue C fixed at 0.01, as its s28 screen; "
+                             "model card, helper hedge16) instead of the shipped one; the claim scorer is the same")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
                              "thresholds (analyzer 1.11, model card; slow)")
@@ -1004,12 +1077,12 @@ def main(args: argparse.Namespace) -> int:
     print(report(data, args.annotations, () if args.no_report else compared), end="")
     if args.cue_report:
         print(cue_report(data, args.annotations), end="")
-    fitted = fit_both(data, SHIPPED)
+    fitted = fit_both(data, written_setting(getattr(args, "cue_context", None)))
     rows = data.rows
     claim_json: dict[str, Any] = {**fitted.claim.to_json(), "C": fitted.c_claim}
     if kept is not None:
         claim_json = kept
-    about = scorers_about(kept)
+    about = scorers_about(kept, written_setting(getattr(args, "cue_context", None)))
     obj: dict[str, Any] = {
         "about": about,
         "hedge_cue": {**fitted.cue.to_json(), "C": fitted.c_cue},

@@ -26,6 +26,11 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   offset per cue class fitted on the out-of-fold logits of the training splits, L2 1.0
   (``Options.cue_class_offsets``); the cue scorer fitted only on the candidates of gold-claim units
   (``Options.cue_claims_only``).
+- ``opinion``, ``claim-score``, ``genre`` (s28, helper hedge16; learned, the cue scorer only, so claims cannot move):
+  extra cue columns that tell an opinion sentence from a reported or factual one (``Options.cue_context``,
+  :data:`presslens.analyzers.claims.scorers.CUE_CONTEXT_FEATURES`): the unit's opinion markers (evaluative words,
+  intensifiers, an obligation modal, first/second person); the logit of the unit's claim score (out-of-fold inside
+  the training splits for the training rows); the article profile of the unit's article.
 
 ``--report-lead-ins`` (s28, helper claims16): the claims option ``furniture=s28`` judged at decision time
 (:func:`report_lead_ins`; claims only, minutes).
@@ -101,6 +106,9 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "identity": (None, replace(rc.SHIPPED, cue_c=0.01, cue_identity_weight=math.sqrt(10.0))),
     "class-calibrated": (None, replace(rc.SHIPPED, cue_c=0.01, cue_class_offsets=1.0)),
     "conditional": (None, replace(rc.SHIPPED, cue_c=0.01, cue_claims_only=True)),
+    "opinion": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="opinion")),
+    "claim-score": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="claim-score")),
+    "genre": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre")),
 }
 
 

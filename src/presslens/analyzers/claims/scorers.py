@@ -316,6 +316,32 @@ def _sentence_features(sentence: str, claim_p: float, hedge_score: float, foreca
     ]
 
 
+#: the extra cue-scorer columns of the s28 screens (helper hedge16; trainer settings, not shipped): an opinion
+#: sentence versus a reported or factual one, read in the cue's unit (``opinion``), from the unit's claim score
+#: (``claim-score``) or from the article (``genre``)
+CUE_CONTEXT_FEATURES: dict[str, tuple[str, ...]] = {
+    "opinion": ("unit evaluative words", "unit intensifiers", "unit obligation modal", "unit first/second person"),
+    "claim-score": ("unit claim score logit",),
+    "genre": tuple(f"cue {n}" for n in ARTICLE_FEATURES),
+}
+
+
+def opinion_context(sentence: str) -> list[float]:
+    """The ``opinion`` columns (:data:`CUE_CONTEXT_FEATURES`) of a cue's claim unit: general markers of the writer's
+    or a speaker's opinion anywhere in the unit (evaluative words, intensifiers, an obligation modal, the rate of
+    first- and second-person words), the lexicons of the claim scorer's extended markers (not read off an error
+    list); the cue's own features only look at the three words before it."""
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    n = max(1, len(words))
+    persons = sum(w in _FIRST_PERSON or w in _SECOND_PERSON for w in words)
+    return [
+        min(1.0, float(len(_EVALUATIVE.findall(sentence))) / 2.0),
+        min(1.0, 5.0 * len(_INTENSIFIER.findall(sentence)) / n),
+        float(bool(_OBLIGATION.search(sentence))),
+        min(1.0, 5.0 * persons / n),
+    ]
+
+
 @dataclass(frozen=True)
 class LinearScorer:
     """``sigmoid(intercept + sum(coef * (x - mean) / scale))`` over named features, followed (when
@@ -362,13 +388,30 @@ class RealNewsScorers:
     claim: LinearScorer
 
 
+RUNTIME_CUE_CONTEXTS = ("opinion", "genre")
+"""the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry: ``claim-score`` is a trainer screen only
+(it failed held out at s28, and its training column is out-of-fold)"""
+
+
+def cue_feature_set(names: Sequence[str]) -> tuple[bool, str]:
+    """(extended, context) of the cue scorer whose features are ``names``: :func:`cue_feature_names` with or without
+    the context markers of 1.8, then the columns of one context of :data:`RUNTIME_CUE_CONTEXTS` or none ("");
+    ValueError for any other list."""
+    for extended in (False, True):
+        for context in ("", *RUNTIME_CUE_CONTEXTS):
+            if list(names) == cue_feature_names(extended) + list(CUE_CONTEXT_FEATURES.get(context, ())):
+                return extended, context
+    raise ValueError(f"cue scorer features {list(names)} match no feature set of this code")
+
+
 @lru_cache(maxsize=4)
 def load_scorers(path: Path = MODEL_FILE) -> RealNewsScorers:
     """The shipped scorers (JSON; checked against the feature names of this code)."""
     obj = json.loads(path.read_text(encoding="utf-8"))
+    extended, context = cue_feature_set(obj["hedge_cue"]["names"])
     return RealNewsScorers(
-        LinearScorer.from_json(obj["hedge_cue"], cue_feature_names(len(obj["hedge_cue"]["names"]) != len(
-            cue_feature_names(False)))),
+        LinearScorer.from_json(obj["hedge_cue"], cue_feature_names(extended)
+                               + list(CUE_CONTEXT_FEATURES.get(context, ()))),
         LinearScorer.from_json(obj["claim"], sentence_feature_names(*sentence_feature_set(obj["claim"]["names"]))),
     )
 
@@ -417,15 +460,22 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
 
     models = scorers if scorers is not None else load_scorers()
     emb = np.asarray(embeddings, dtype=np.float64).reshape(len(texts), -1) if len(texts) else np.zeros((0, 0))
+    extended_cue, context = cue_feature_set(models.hedge_cue.names)
+    base = len(cue_feature_names(extended_cue))
+    genre: list[float] = []
+    if context == "genre":
+        # as the claim profile: sentences without an article get the training mean of the columns
+        genre = (article_profile(texts, probs) if in_article
+                 else models.hedge_cue.mean[base:len(models.hedge_cue.names)].tolist())
     spans: list[list[tuple[int, int, str]]] = []
     rows: list[list[float]] = []
     owner: list[int] = []
     for i, (text, p) in enumerate(zip(texts, probs, strict=True)):
         found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in claim_cue_candidates(text, wider_cues)]
         spans.append(found)
+        extra = opinion_context(text) if context == "opinion" and found else genre
         for s, e, name in found:
-            rows.append(cue_features(text, s, e, name, float(p), in_article and i == 0, len(found))[
-                :len(models.hedge_cue.names)])
+            rows.append(cue_features(text, s, e, name, float(p), in_article and i == 0, len(found))[:base] + extra)
             owner.append(i)
     cue_probs = models.hedge_cue.probabilities(np.asarray(rows).reshape(len(rows), len(models.hedge_cue.names)),
                                                emb[owner] if owner else emb[:0]).tolist() if rows else []
