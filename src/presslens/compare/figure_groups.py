@@ -132,6 +132,7 @@ from presslens.compare.figure_words import (
     MONEY_PREDICATES,
     PREDICATE_VERBS,
     Embedder,
+    captive_head,
     clause_holds,
     clause_places,
     clause_predicate,
@@ -243,6 +244,18 @@ class GroupingConfig:
     lists, the hard constraints, the pair features and :func:`words_agree` read it. The pair model's weights and
     threshold are fitted without the classes (``presslens.evaluation.figure_groups.pair_fit_config``: held fixed,
     so that the classes change which groups are proposed and compatible, not what the model learned)."""
+    captive_words: bool = False
+    """Round 2 stop 28, an option (off by default): the captive readings. "abducted", "kidnapped", "captured" and
+    "taken hostage" are the ``capture`` predicate (not ``leave``), and so is a noun of
+    :data:`~presslens.compare.figure_words.CAPTIVE_NOUNS` ("126 hostages", "at least 90 captive") when no verb is in
+    reach; such a counted noun is folded to ``people`` (:func:`~presslens.compare.figure_words.captive_head`), so one
+    set of people named several ways is one count that its predicate tells apart (hostages freed are ``release``).
+    The pair model's weights are fitted without it (held fixed, as for the counted-noun classes)."""
+    bare_people: bool = False
+    """Round 2 stop 28, an option (off by default): a count of people (the counted noun ``people`` or ``civilian``)
+    without a known predicate never joins a group every member of which has one, unless a member has the same
+    value ("About 400 people walked behind the coffin" stays out of the group of "57 people killed"; a recap
+    "57 people" joins it). The pair model's weights are fitted without it."""
 
 
 OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
@@ -263,13 +276,19 @@ and 25 (docs/decisions/figure-groups-s24.md), ``"general-f1+conflicts"`` after s
 GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+values-model-f05", "general-f1+conflicts", "general-f1+tallies-gate",
                   "rules", "conservative+conflicts", "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model",
                   "general-f1+values-inside-f2", "general-f1+values-inside-f1", "general-f1+values-agree-f05+classes",
-                  "general-f1+values-agree-f05-plain")
+                  "general-f1+values-agree-f05-plain", "general-f1+values-agree-f05+captives",
+                  "general-f1+values-agree-f05+people")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 WITH_CLASSES = {"general-f1+values-agree-f05+classes": ("general-f1+values-agree-f05", True),
                 "general-f1+values-agree-f05-plain": ("general-f1+values-agree-f05", False)}
 """Round 2 stop 27: grouping name -> the grouping it is with (``+classes``, the default since stop 27) or without
 (``-plain``, the default of stop 26) the counted-noun classes (``GroupingConfig.counted_classes``; the shipped
 weights)."""
+
+PEOPLE_OPTIONS = {"general-f1+values-agree-f05+captives": (True, False),
+                  "general-f1+values-agree-f05+people": (True, True)}
+"""Round 2 stop 28's options: grouping name -> (``GroupingConfig.captive_words``, ``GroupingConfig.bare_people``) on
+the default, with the shipped weights."""
 
 
 INSIDE_MODELS = {"general-f1+values-inside-f2": "general-f1+values-model",
@@ -290,6 +309,9 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
     ``"conservative+conflicts"``, the other candidates of stop 22, or ``"rules"`` (the earlier default: the weighted rules, conflicts inside a group
     only). The store's grouper for the first two needs the outcome and part embedders
     (:func:`presslens.store.tracking.figure_grouper` adds them)."""
+    if name in PEOPLE_OPTIONS:
+        captives, bare = PEOPLE_OPTIONS[name]
+        return replace(grouping_config(DEFAULT_GROUPING), captive_words=captives, bare_people=bare)
     if name in WITH_CLASSES:
         base, classes = WITH_CLASSES[name]
         return replace(grouping_config(base), counted_classes=classes)
@@ -771,7 +793,7 @@ class FigureGrouper:
         # the same object, not the same id: a re-analysed article's mention keeps its id
         if self._features is not None and self._features[0] is m:
             return self._features[1]
-        feats = mention_features(m, self.config.counted_classes)
+        feats = mention_features(m, self.config.counted_classes, self.config.captive_words)
         self._features = (m, feats)
         return feats
 
@@ -790,6 +812,8 @@ class FigureGrouper:
         workers" -> ``medic``)."""
         if self.config.counted_classes:
             m.head = counted_thing(m.head, m.unit, m.masked_clause)
+        if self.config.captive_words:
+            m.head = captive_head(m.head)
         mid = m.id
         if mid not in self.mentions:
             self._of_article.setdefault(m.article_id, []).append(mid)
@@ -847,7 +871,8 @@ class FigureGrouper:
         not the rest of :func:`mention_features`."""
         assert m.date is not None
         specific = m.head is not None and m.head not in GENERIC_HEADS
-        pred = None if specific else mention_predicate(m, noun_forms=self.config.counted_classes)
+        pred = None if specific else mention_predicate(m, noun_forms=self.config.counted_classes,
+                                                       captives=self.config.captive_words)
         found = self._proposed(m, mention_tokens(m), pred, unique=False)
         rows = found
         if own_row is not None:
@@ -1231,10 +1256,14 @@ class FigureGrouper:
         head = m.head
         share_heads = {head} if head else set()
         percent = m.measure in PERCENT_MEASURES
+        bare = self.config.bare_people and pred is None and head in GENERIC_HEADS
 
         def compatible(group: FigureGroup) -> bool:
             if pred is not None and group.predicates and pred not in group.predicates:
                 return False
+            if bare and group.predicates and sum(group.predicates.values()) >= len(group.mention_ids) \
+                    and not self._same_value(m, group):
+                return False  # people without a predicate never join a group whose members all have one
             if role != group.role:
                 return False
             if (incident and group.cumulatives) or (cumulative and group.incidents):
@@ -1257,6 +1286,13 @@ class FigureGrouper:
             return all(h == head or heads_compatible(head, h) for h in heads)
 
         return compatible
+
+    def _same_value(self, m: FigureMention, group: FigureGroup) -> bool:
+        """Whether a member of the group states the mention's value (the same interval): the evidence that lets a
+        count of people without a predicate join a group whose members all have one (``GroupingConfig.bare_people``)."""
+        own = mention_interval(m)
+        return own is not None and any(mention_interval(self.mentions[mid]) == own for mid in group.mention_ids
+                                       if mid in self.mentions)
 
     def _new_group(self, measure: str, *, founder: FigureMention, gid: str | None = None) -> str:
         if gid is None:
@@ -1505,10 +1541,11 @@ class FigureGrouper:
         parts = self.part_vectors(m for c in conflicts for m in (c.first, c.second))
         probabilities = model.probabilities([self.conflict_features(c.first, c.second, parts) for c in conflicts])
         agree, classes = self.config.conflicts_inside == "agree", self.config.counted_classes
+        captives = self.config.captive_words
         return [c for c, p in zip(conflicts, probabilities, strict=True)
-                if p >= model.threshold or (agree and words_agree(mention_features(c.first, classes),
-                                                                  mention_features(c.second, classes), c.first,
-                                                                  c.second))]
+                if p >= model.threshold or (agree and words_agree(mention_features(c.first, classes, captives),
+                                                                  mention_features(c.second, classes, captives),
+                                                                  c.first, c.second))]
 
     def near_pairs(self, *, own_group: bool = False) -> Iterator[tuple[FigureMention, FigureMention]]:
         """Pairs of dated figures of different articles at most ``WINDOW_DAYS`` apart, where the second is in a
@@ -1692,7 +1729,7 @@ class MentionTerms:
     """The outcome vector in float32 (None: none)."""
 
 
-def mention_features(m: FigureMention, noun_forms: bool = False) -> MentionFeatures:
+def mention_features(m: FigureMention, noun_forms: bool = False, captives: bool = False) -> MentionFeatures:
     # the clause starts after the sentence's start only when it was cut after another figure of the sentence
     after_figure = not m.sentence.lstrip().startswith(m.clause)
     role = clause_role(m.masked_clause, count=m.measure == "count", after_figure=after_figure,
@@ -1703,24 +1740,27 @@ def mention_features(m: FigureMention, noun_forms: bool = False) -> MentionFeatu
         role = "part"  # "the largest share, 40 million crowns": one donor's part of the total pledged
     scope = clause_scope(m.masked_clause)
     located = scope == "incident" or role == "population"
-    return MentionFeatures(mention_tokens(m), mention_predicate(m, after_figure, noun_forms), role, scope,
+    return MentionFeatures(mention_tokens(m), mention_predicate(m, after_figure, noun_forms, captives), role, scope,
                            clause_places(m.clause) if located else frozenset())
 
 
-def mention_predicate(m: FigureMention, after_figure: bool | None = None, noun_forms: bool = False) -> str | None:
+def mention_predicate(m: FigureMention, after_figure: bool | None = None, noun_forms: bool = False,
+                      captives: bool = False) -> str | None:
     """The predicate class of :func:`mention_features`: :func:`clause_predicate` of the masked clause, else (for a
     clause cut after another figure) the one it inherits, a stock kept ("remain") for a measure, and no money
     predicate for anything but money. ``after_figure``: whether the clause was cut after another figure of the
-    sentence (computed when not given); ``noun_forms``: :func:`clause_predicate`'s (the counted-noun classes)."""
+    sentence (computed when not given); ``noun_forms`` and ``captives``: :func:`clause_predicate`'s (the counted-noun
+    classes, the captive readings)."""
     if after_figure is None:
         after_figure = not m.sentence.lstrip().startswith(m.clause)
-    pred = clause_predicate(m.masked_clause, noun_forms=noun_forms)
+    pred = clause_predicate(m.masked_clause, noun_forms=noun_forms, captives=captives)
     if pred is None and after_figure:
         cut = m.sentence.find(m.clause)
-        pred = inherited_predicate(m.clause, m.sentence[:cut] if cut > 0 else "", noun_forms=noun_forms)
+        pred = inherited_predicate(m.clause, m.sentence[:cut] if cut > 0 else "", noun_forms=noun_forms,
+                                   captives=captives)
     if pred is None and m.measure == "count" and (
             phrase := counted_phrase(m.sentence, m.start - m.sentence_start, m.end - m.sentence_start)):
-        pred = clause_predicate(f"{NUMBER_MASK} {phrase}", noun_forms=noun_forms)  # "the number of port workers killed ... to 14"
+        pred = clause_predicate(f"{NUMBER_MASK} {phrase}", noun_forms=noun_forms, captives=captives)  # "the number of port workers killed ... to 14"
     if pred is None and (m.measure or "").startswith("measure") and clause_holds(m.masked_clause):
         pred = "remain"  # "Averon had many tonnes of grain in its ports": the stock kept there
     if pred in MONEY_PREDICATES and not (m.measure or "").startswith("money") and not _LARGE_SUM.search(m.text):

@@ -276,6 +276,28 @@ def counted_thing(head: str | None, unit: str | None, masked_clause: str) -> str
     return head
 
 
+CAPTURE_VERBS = frozenset({"abducted", "kidnapped", "captured", "abduct", "kidnap"})
+"""With the captive readings (``GroupingConfig.captive_words``): verbs of taking people by force, the ``capture``
+predicate ("126 people were abducted", "captured in the raid"), not a departure (``leave``, which "abducted" and
+"kidnapped" are without them: children "deported" or "abducted" across a front line)."""
+CAPTIVE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abductee", "abductees"})
+"""With the captive readings: nouns for people taken by force. After "taken" / "took" within two words ("about 130
+people were taken hostage", "took 40 captive") they name the ``capture`` predicate; anywhere in the clause, when no
+verb is in reach, they do too ("one hundred and twenty-six hostages"); as a counted noun they are folded to
+``people`` (:func:`captive_head`), so that "hostages", "captives" and "people abducted" are one set of people
+whose predicate tells it apart ("hostages freed" are ``release``, never "hostages taken")."""
+TAKING_VERBS = frozenset({"taken", "took", "take", "taking"})
+CAPTURE_CLASS = "capture"
+
+
+def captive_head(head: str | None) -> str | None:
+    """The counted noun with the captive readings: a word of :data:`CAPTIVE_NOUNS` (singular) is ``people``;
+    any other head unchanged."""
+    if head is not None and (head in CAPTIVE_NOUNS or f"{head}s" in CAPTIVE_NOUNS):
+        return "people"
+    return head
+
+
 CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})
 """Between a verb before the number and the number, these make the verb another figure's ("three died and many
 were injured"): a verb at the same distance after the number wins (:func:`clause_predicate`)."""
@@ -288,11 +310,14 @@ shows that 168 doctors have left" counts those who left)."""
 NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"})
 
 
-def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH, *, noun_forms: bool = False) -> str | None:
+def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH, *, noun_forms: bool = False,
+                     captives: bool = False) -> str | None:
     """The predicate class of the verb nearest the masked number ("leave", "detain", ...) within ``reach``
     words, else of a predicate noun anywhere in the clause ("death toll"), or None. ``noun_forms``: a word of
     :data:`NOUN_FORMS` after a determiner or a possessive is a noun, not the predicate (part of the counted-noun
-    classes, ``GroupingConfig.counted_classes``)."""
+    classes, ``GroupingConfig.counted_classes``). ``captives``: the captive readings
+    (``GroupingConfig.captive_words``): :data:`CAPTURE_VERBS`, "taken hostage" and, without a verb in reach, a
+    noun of :data:`CAPTIVE_NOUNS` are the ``capture`` predicate."""
     words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return None
@@ -301,6 +326,9 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH, *, noun_f
     outage_after = False
     for i, w in enumerate(words):
         cls = PREDICATE_VERBS.get(w)
+        if captives and (w in CAPTURE_VERBS or (w in TAKING_VERBS
+                                                and CAPTIVE_NOUNS.intersection(words[i + 1 : i + 3]))):
+            cls = CAPTURE_CLASS  # "126 people were abducted", "about 130 people were taken hostage"
         if cls is None and w in OUT_VERBS and words[i + 1 : i + 2] == ["out"]:
             cls = "leave"  # "brought out of the city", "bussed out"
         if cls is None and w in HOMECOMING_VERBS and words[i + 1 : i + 2] in (["back"], ["home"]):
@@ -321,7 +349,7 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH, *, noun_f
             continue
         if noun_forms and w in NOUN_FORMS and i > 0 and (words[i - 1] in NOUN_DETERMINERS or words[i - 1].endswith(("'s", "'"))):
             continue  # "the department's register shows that 168 doctors have left": a noun, not the predicate
-        if w in DEPORT_VERBS and i > 0 and words[i - 1] in PART_OF_DETERMINERS:
+        if (w in DEPORT_VERBS or (captives and w in CAPTURE_VERBS)) and i > 0 and words[i - 1] in PART_OF_DETERMINERS:
             continue  # "cases over the deported children": what the count is about, not what happened to it
         if cls == "return" and i < at and not homecoming:
             continue  # "returned the bodies of N soldiers", "returned 212 prisoners": a handover, not a homecoming
@@ -353,7 +381,8 @@ def clause_predicate(masked_clause: str, reach: int = PREDICATE_REACH, *, noun_f
         return best[1]
     if "anchor" in words[at + 1 : at + 6] and words[words.index("anchor", at + 1) - 1] == "at":
         return "wait"  # "about 90 ships at anchor", "61 ships were at anchor": a queue, whatever the verb
-    noun = next((PREDICATE_NOUNS[w] for w in words if w in PREDICATE_NOUNS), None)
+    noun = next((CAPTURE_CLASS if w in CAPTIVE_NOUNS else PREDICATE_NOUNS[w] for w in words
+                 if w in PREDICATE_NOUNS or (captives and w in CAPTIVE_NOUNS)), None)
     if noun is not None:
         return noun
     event = next((EVENT_NOUNS[w] for i, w in enumerate(words)
@@ -397,14 +426,14 @@ CARRY_PARTICIPLES = frozenset({"carrying", "taking", "transporting", "shipping",
 of wheat") counts the cargo of what that figure counts, so it takes that figure's predicate."""
 
 
-def inherited_predicate(clause: str, before: str, *, noun_forms: bool = False) -> str | None:
+def inherited_predicate(clause: str, before: str, *, noun_forms: bool = False, captives: bool = False) -> str | None:
     """The predicate a cargo clause takes from the earlier part of its sentence (:data:`CARRY_PARTICIPLES`):
     the predicate verb nearest the end of ``before``, at any distance; None when ``clause`` does not open with
     such a participle."""
     first = _WORD.findall(clause.lower())[:1]
     if not first or first[0] not in CARRY_PARTICIPLES:
         return None
-    return clause_predicate(f"{before} {NUMBER_MASK}", reach=10_000, noun_forms=noun_forms)
+    return clause_predicate(f"{before} {NUMBER_MASK}", reach=10_000, noun_forms=noun_forms, captives=captives)
 
 
 PER_ITEM_WORDS = frozenset({"each", "every", "single", "apiece", "per"})
@@ -798,7 +827,7 @@ def hashed_embedder(dim: int = 256) -> Embedder:
     return embed
 
 
-__all__ = ["ATTACK_HEADS", "LABOUR_WORDS", "MILITARY_WORDS", "MEDIC_HEADS", "MEDIC_MODIFIERS", "MEDIC_STAFF", "MEDIC_CLASS", "ATTACK_CLASS", "counted_thing", "NOUN_FORMS", "NOUN_DETERMINERS", "SHARE_WORDS", "SHARE_REACH", "clause_share", "CONJUNCTIONS", "PERIOD_NOUNS", "HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "FORECAST_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
+__all__ = ["CAPTURE_VERBS", "CAPTIVE_NOUNS", "TAKING_VERBS", "CAPTURE_CLASS", "captive_head", "ATTACK_HEADS", "LABOUR_WORDS", "MILITARY_WORDS", "MEDIC_HEADS", "MEDIC_MODIFIERS", "MEDIC_STAFF", "MEDIC_CLASS", "ATTACK_CLASS", "counted_thing", "NOUN_FORMS", "NOUN_DETERMINERS", "SHARE_WORDS", "SHARE_REACH", "clause_share", "CONJUNCTIONS", "PERIOD_NOUNS", "HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "FORECAST_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
            "TIME_UNITS", "WAITING_FOR", "clause_potential", "clause_rate", "MONEY_PREDICATES", "LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
            "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
            "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PLACEMENT_VERBS", "PLACEMENT_WORDS",

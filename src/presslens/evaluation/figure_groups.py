@@ -421,6 +421,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --loso-stories / --fit-conflict-model: group with (or without) the counted-noun "
                              "classes (GroupingConfig.counted_classes; default: the default grouping's, on since "
                              "round 2 stop 27); the pair model is fitted without them either way")
+    parser.add_argument("--captive-words", action="store_true",
+                        help="with --loso-stories / --fit-conflict-model: group with the captive readings "
+                             "(GroupingConfig.captive_words, an option of round 2 stop 28); the pair model is "
+                             "fitted without them")
+    parser.add_argument("--bare-people", action="store_true",
+                        help="with --loso-stories / --fit-conflict-model: a count of people without a predicate "
+                             "never joins a group whose members all have one (GroupingConfig.bare_people, an option "
+                             "of round 2 stop 28); the pair model is fitted without it")
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
@@ -659,11 +667,11 @@ def _gold_group_key(mention: FigureMention, tracked: dict[str, str]) -> str:
 def pair_fit_config(config: GroupingConfig) -> GroupingConfig:
     """The grouping the pair model is fitted on (its training pairs, :func:`pair_examples`, and its joining
     threshold, :func:`pair_threshold_totals`): ``config`` without the counted-noun classes
-    (``GroupingConfig.counted_classes``). The classes of round 2 stop 27 hold the pair model's weights fixed:
+    (``GroupingConfig.counted_classes``) and without the options of stop 28 (``captive_words``, ``bare_people``). The classes of round 2 stop 27 hold the pair model's weights fixed:
     they change which groups are proposed and compatible, and the features the model reads, but not what it was
     fitted on (at stop 26 the classes were tried with a pair model refitted on what they proposed, and it merged
     more distractors in stories without attacks or medical staff)."""
-    return replace(config, counted_classes=False)
+    return replace(config, counted_classes=False, captive_words=False, bare_people=False)
 
 
 def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
@@ -1247,6 +1255,10 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
     base = grouping_config("rules")
     if getattr(args, "counted_classes", None) is not None:
         base = replace(base, counted_classes=bool(args.counted_classes))
+    if getattr(args, "captive_words", False):
+        base = replace(base, captive_words=True)
+    if getattr(args, "bare_people", False):
+        base = replace(base, bare_people=True)
     prepared = prepare_splits(data_dir, every, embed, base, outcome_embed, part_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
