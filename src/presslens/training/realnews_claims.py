@@ -544,8 +544,16 @@ def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False, s
     """Per sentence, the best cue probability (0 without a candidate; ``veto``: vetoed candidates count 0; ``s26``
     / ``s27``: the decision-time rules of the claims option ``cue_candidates=s26`` / ``s27``, as
     :func:`score_sentences`; ``context``: the scorer's extra columns, :func:`cue_context_columns`)."""
+    from presslens.analyzers.claims.scorers import cue_feature_set
     from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_additions, claim_cue_additions_s27
 
+    if context is None:  # a scorer with context columns (the shipped file since claims 1.15) gets them computed
+        try:
+            _, named_context = cue_feature_set(scorer.names)
+        except ValueError:  # a trainer-only feature set (e.g. the ``claim-score`` screen): its caller passes context
+            named_context = ""
+        if named_context:
+            context = cue_context_columns(data, named_context)
     extra = 0 if context is None else context.shape[1]
     x, emb, _, where = cue_matrix(data, len(scorer.names) - extra != len(cue_feature_names(False)))
     if context is not None:

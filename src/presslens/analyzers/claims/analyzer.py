@@ -63,7 +63,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.14"
+    version = "1.15"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
