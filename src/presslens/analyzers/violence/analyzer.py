@@ -197,7 +197,7 @@ def read_article(model: ViolenceModel, features: Features) -> _Reading:
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
-    version = "1.11"
+    version = "1.12"
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"

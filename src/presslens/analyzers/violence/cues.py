@@ -6,6 +6,7 @@ context across sentences.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -426,9 +427,32 @@ _NAME_TITLE = (
 _NAME_AFTER_TITLE_RE = re.compile(rf"\b(?:{_NAME_TITLE})\.?\s+(?:[A-Z][a-z]+\s+|[A-Z]\.\s+)?$")
 """A title just before the word, with at most a first name or an initial between ("Attorney General Loretta ",
 "Mr. ", "Sen. J. ")."""
-_FIRST_NAME_BEFORE_RE = re.compile(r"(?<![Tt]he\s)(?<!\b[Aa]\s)(?<![Aa]n\s)(?<!Operation\s)\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+$")
-"""A capitalised word (with an optional middle initial) just before the word, not after an article: a first name
-("Loretta ", "Ernest J. ") in a sentence that is not in title case, not a named thing ("the Desert Storm veterans")."""
+_DETERMINER_RE = re.compile(
+    r"(?:the|a|an|his|her|their|our|my|your|its|this|that|these|those|operation)\s+$", IGNORE_CASE)
+"""A determiner just before: a named thing, not a person ("The Blaze's reporter", "the Desert Storm veterans")."""
+_FIRST_NAME_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z'’-])(?!(?:The|A|An|His|Her|Their|Our|My|Your|Its|This|That|These|Those|Operation)\s)"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z]\.)?\s+$")
+"""A capitalised word (with an optional middle initial) just before the word, not a determiner: a first name
+("Loretta ", "Ernest J. "); :func:`_first_name_before` checks the word before it."""
+_VERB_FORM_RE = re.compile(rf"(?:{VERB_ALT})", IGNORE_CASE)
+
+
+def _first_name_before(before: str) -> bool:
+    """``before`` ends with a first name that does not itself follow a capitalised word ("Loretta " in "met Loretta
+    ", not "Vegas " in "the Las Vegas ") nor a determiner ("the Desert ")."""
+    m = _FIRST_NAME_BEFORE_RE.search(before)
+    if m is None:
+        return False
+    head = before[:m.start()]
+    previous = re.search(r"([A-Za-z'’]+)\W*$", head)
+    return not (previous and previous.group(1)[:1].isupper() and head.rstrip()[-1:].isalpha()) \
+        and not _DETERMINER_RE.search(head)
+
+
+_NEXT_IS_NAME_PART_RE = re.compile(r"\s*(?:[.,]?\s*[\"“”'’]|[A-Z]|I{2,3}\b)")
+"""After the word: a closing quote (a quoted title, "Collateral Murder.”") or a capitalised word (a longer name, "John
+Burns Real Estate", "Harry Hurt III")."""
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s\b")
 _SPEECH_AFTER_NAME_RE = re.compile(
     r"\s+(?:says|said|told|tells|wrote|writes|added|adds|argues|argued|claims|claimed|notes|noted|thinks|thought|"
@@ -442,8 +466,8 @@ _BYLINE_RE = re.compile(r"^\W*By\s+(?:[A-Z][a-z'’]+\.?\s+){1,3}$")
 def _name_evidence(text: str, start: int, end: int) -> bool:
     """The capitalised word ``text[start:end]`` is used as a person's name here: the last word of a byline ("By Jane
     Burns"); at the sentence start, followed by a verb of speech ("Lynch said ..."); elsewhere, in a sentence that is
-    not in title case, after a title or a first name ("Attorney General Loretta Lynch", "Mr. Hang"), or followed by a
-    possessive or a verb of speech ("Lynch's office", "... and Lynch said"). Title-case lines give no evidence
+    not in title case, after a title ("Attorney General Loretta Lynch", "Mr. Hang"), or followed by a verb of speech or
+    a possessive not after a determiner ("Lynch's office", not "The Blaze's"). Title-case lines give no evidence
     ("Police Chief Shot Dead")."""
     word = text[start:end]
     if not (word[:1].isupper() and word[1:].islower()):
@@ -455,21 +479,36 @@ def _name_evidence(text: str, start: int, end: int) -> bool:
         return bool(_SPEECH_AFTER_NAME_RE.match(text, end))
     if _LOWER_LONG_WORD_RE.search(text) is None:
         return False
-    return bool(_NAME_AFTER_TITLE_RE.search(before) or _FIRST_NAME_BEFORE_RE.search(before)
-                or _POSSESSIVE_AFTER_RE.match(text, end) or _SPEECH_AFTER_NAME_RE.match(text, end))
+    return bool(_NAME_AFTER_TITLE_RE.search(before) or _SPEECH_AFTER_NAME_RE.match(text, end)
+                or (_POSSESSIVE_AFTER_RE.match(text, end) and not _DETERMINER_RE.search(before)))
+
+
+def _first_name_evidence(text: str, start: int, end: int) -> bool:
+    """Weaker evidence: in a sentence not in title case, the capitalised word follows a first name and ends the name
+    ("met Loretta Lynch on Monday"); counted only when the article has it twice (:func:`article_names`)."""
+    word = text[start:end]
+    before = text[:start]
+    return (word[:1].isupper() and word[1:].islower() and bool(before.strip(" \"'“‘("))
+            and _LOWER_LONG_WORD_RE.search(text) is not None and _first_name_before(before)
+            and not _NEXT_IS_NAME_PART_RE.match(text, end))
 
 
 def article_names(texts: list[str]) -> frozenset[str]:
-    """Lower-cased violent words (``_VIOLENT_RE``) that the article uses as a person's name somewhere
-    (:func:`_name_evidence`): such a word written with a capital is a name in every sentence of the article,
+    """Lower-cased violent verb forms that the article uses as a person's name somewhere (:func:`_name_evidence`
+    once, or :func:`_first_name_evidence` twice): such a word written with a capital is a name in every sentence of the article,
     title-case headlines included ("Lynch Closes The Door on Clinton Probe" where the body names Attorney General
     Loretta Lynch). The same word in lower case stays an act."""
     names: set[str] = set()
+    weak: Counter[str] = Counter()
     for text in texts:
         for m in _VIOLENT_RE.finditer(text):
-            if " " not in m.group(0) and _name_evidence(text, m.start(), m.end()):
+            if not _VERB_FORM_RE.fullmatch(m.group(0)):
+                continue  # a name shaped like a violent verb ("Lynch", "Stone", "Burns"), not "Violence", "Blood"
+            if _name_evidence(text, m.start(), m.end()):
                 names.add(m.group(0).lower())
-    return frozenset(names)
+            elif _first_name_evidence(text, m.start(), m.end()):
+                weak[m.group(0).lower()] += 1
+    return frozenset(names | {w for w, n in weak.items() if n >= 2})
 
 
 def sentence_cues(text: str, names: frozenset[str] = frozenset()) -> SentenceCues:
