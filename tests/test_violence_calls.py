@@ -177,4 +177,4 @@ def test_capped_by_veto_caps_and_records_the_reason() -> None:
 
 
 def test_analyzer_version() -> None:
-    assert ViolenceAnalyzer.version == "1.11"
+    assert ViolenceAnalyzer.version == "1.12"

@@ -184,4 +184,4 @@ def test_the_selection_order_is_fixed_and_excludes_splits_and_audits(tmp_path: P
 
 
 def test_analyzer_version() -> None:
-    assert ViolenceAnalyzer.version == "1.11"
+    assert ViolenceAnalyzer.version == "1.12"

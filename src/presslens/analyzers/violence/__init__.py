@@ -60,6 +60,9 @@ plea; "we need to be told who ..." is the writer's demand, not a report; the sco
 Since 1.11 (stop 24) a name of several capitalised words before a finite verb is the subject, not an imperative ("Gun
 Owners of America has released ..."); an expectation put as an imperative ("Don't expect it to condemn ...", "don't
 hold your breath", "don't be surprised if") is a discourse imperative; the scorer is refit on the seven open splits.
+Since 1.12 (stop 28) a capitalised violent verb form that the article uses elsewhere as a person's name (after a title,
+before a verb of speech, with a possessive, in a byline; :func:`.cues.article_names`) is a name in every sentence of
+the article, title-case headlines included ("Lynch Closes The Door on ..."), for the violent-act and imperative cues.
 
 Findings: kind ``violence`` (label ``call_to_violence`` or ``endorsement``) and kind
 ``call_to_action`` (label ``nonviolent``), each spanning the sentence. Article label

@@ -17,7 +17,7 @@ from presslens.analyzers.violence.calls import (
     progressive_pleas,
     request_question,
 )
-from presslens.analyzers.violence.cues import SentenceCues, sentence_cues, violent_context
+from presslens.analyzers.violence.cues import SentenceCues, article_names, sentence_cues, violent_context
 from presslens.analyzers.violence.model import CLASSES, FINDING_LABEL, ViolenceModel
 from presslens.analyzers.violence.targets import find_target
 from presslens.analyzers.violence.vetoes import (
@@ -185,7 +185,8 @@ def read_article(model: ViolenceModel, features: Features) -> _Reading:
     """Stance probabilities, labels, cues and quotation ranges of every sentence of ``features.article``."""
     article = features.article
     texts = article.sentence_texts()
-    cues = [sentence_cues(t) for t in texts]
+    names = article_names(texts)
+    cues = [sentence_cues(t, names) for t in texts]
     proba = model.predict_proba(features.sentence_embeddings, np.stack([c.vector for c in cues]))
     labels, _ = model.decide(proba, violent_context(texts, cues))
     quotes = sorted(quoted_ranges(article.text) + multiline_quote_ranges(article.text)
@@ -196,7 +197,7 @@ def read_article(model: ViolenceModel, features: Features) -> _Reading:
 
 @register("violence")
 class ViolenceAnalyzer(Analyzer):
-    version = "1.11"
+    version = "1.12"
     uses_encoder = True
     models = ("violence",)
     description = "calls to violence and endorsements of violence (not reports of it); peaceful calls to action"

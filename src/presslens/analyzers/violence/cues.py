@@ -6,6 +6,7 @@ context across sentences.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -344,6 +345,11 @@ def _clause_starts(text: str) -> list[int]:
 
 
 def _first_word_after(text: str, start: int) -> str:
+    """The lower-cased first word of the clause at ``start`` (see :func:`_first_token_after`)."""
+    return _first_token_after(text, start).lower()
+
+
+def _first_token_after(text: str, start: int) -> str:
     rest = text[start:].lstrip(" \"'“‘(")
     rest = _LEADING_SKIP.sub("", rest)
     voc = _VOCATIVE.match(rest)
@@ -353,7 +359,7 @@ def _first_word_after(text: str, start: int) -> str:
             w.lower() in _IMPERATIVE_VIOLENT for w in words[1:]) and not _PARTICIPLE_BY.match(rest[voc.end():]):
         rest = _LEADING_SKIP.sub("", rest[voc.end():])
     m = _WORD_RE.match(rest)
-    return m.group(0).lower() if m else ""
+    return m.group(0) if m else ""
 
 
 def imperative_verbs(text: str) -> list[str]:
@@ -367,13 +373,17 @@ def _subject_name_at(text: str, start: int) -> bool:
     return m is not None and bool(_FINITE_AFTER_NAME_RE.match(text, start + m.end()))
 
 
-def imperative_clauses(text: str) -> list[tuple[int, str]]:
+def imperative_clauses(text: str, names: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
     """``(clause start, lower-cased verb)`` of every clause that looks imperative (a known verb at its start);
-    clause 0 starts the sentence, later ones follow a split (";", ":", a dash, ", and", ", then", ", but")."""
+    clause 0 starts the sentence, later ones follow a split (";", ":", a dash, ", and", ", then", ", but").
+    ``names``: lower-cased words the article uses as names (:func:`article_names`); such a word written with a capital
+    opens no imperative ("Lynch Closes The Door on ..." in an article that names Attorney General Loretta Lynch)."""
     found: list[tuple[int, str]] = []
     for start in _clause_starts(text):
-        word = _first_word_after(text, start)
-        if (word in _IMPERATIVE_VIOLENT or word in _IMPERATIVE_PEACEFUL) and not _subject_name_at(text, start):
+        token = _first_token_after(text, start)
+        word = token.lower()
+        if (word in _IMPERATIVE_VIOLENT or word in _IMPERATIVE_PEACEFUL) and not _subject_name_at(text, start) \
+                and not _capitalised_name(token, names):
             found.append((start, word))
     return found
 
@@ -402,15 +412,116 @@ def _is_proper_name(text: str, start: int, end: int) -> bool:
     return _LOWER_LONG_WORD_RE.search(text) is not None
 
 
-def sentence_cues(text: str) -> SentenceCues:
-    """Evaluate every lexical cue on ``text`` (one sentence)."""
+def _capitalised_name(token: str, names: frozenset[str]) -> bool:
+    """``token`` is written as a name (capitalised or in capitals) and the article uses that word as a name."""
+    return bool(names) and token.lower() in names and token[:1].isupper() and (token[1:].islower() or token.isupper())
+
+
+_NAME_TITLE = (
+    r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sen|Senator|Rep|Representative|Congressman|Congresswoman|Gov|Governor|"
+    r"Gen|General|Lt|Lieutenant|Col|Colonel|Capt|Captain|Sgt|Sergeant|Cmdr|Commander|Adm|Admiral|Maj|Major|"
+    r"Judge|Justice|President|Secretary|Minister|Sheriff|Officer|Detective|Agent|Mayor|Chief|Director|"
+    r"Commissioner|Ambassador|Chairman|Chairwoman|Chair|Speaker|Rev|Reverend|Pastor|Father|Sister|Brother|"
+    r"Sir|Dame|Lord|Lady|Coach|Attorney|Prosecutor|Councilman|Councilwoman|Councillor|Deputy|Trooper|Pvt|Private"
+)
+_NAME_AFTER_TITLE_RE = re.compile(rf"\b(?:{_NAME_TITLE})\.?\s+(?:[A-Z][a-z]+\s+|[A-Z]\.\s+)?$")
+"""A title just before the word, with at most a first name or an initial between ("Attorney General Loretta ",
+"Mr. ", "Sen. J. ")."""
+_DETERMINER_RE = re.compile(
+    r"(?:the|a|an|his|her|their|our|my|your|its|this|that|these|those|operation)\s+$", IGNORE_CASE)
+"""A determiner just before: a named thing, not a person ("The Blaze's reporter", "the Desert Storm veterans")."""
+_FIRST_NAME_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z'’-])(?!(?:The|A|An|His|Her|Their|Our|My|Your|Its|This|That|These|Those|Operation)\s)"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z]\.)?\s+$")
+"""A capitalised word (with an optional middle initial) just before the word, not a determiner: a first name
+("Loretta ", "Ernest J. "); :func:`_first_name_before` checks the word before it."""
+_VERB_FORM_RE = re.compile(rf"(?:{VERB_ALT})", IGNORE_CASE)
+
+
+def _first_name_before(before: str) -> bool:
+    """``before`` ends with a first name that does not itself follow a capitalised word ("Loretta " in "met Loretta
+    ", not "Vegas " in "the Las Vegas ") nor a determiner ("the Desert ")."""
+    m = _FIRST_NAME_BEFORE_RE.search(before)
+    if m is None:
+        return False
+    head = before[:m.start()]
+    previous = re.search(r"([A-Za-z'’]+)\W*$", head)
+    return not (previous and previous.group(1)[:1].isupper() and head.rstrip()[-1:].isalpha()) \
+        and not _DETERMINER_RE.search(head)
+
+
+_NEXT_IS_NAME_PART_RE = re.compile(r"\s*(?:[.,]?\s*[\"“”'’]|[A-Z]|I{2,3}\b)")
+"""After the word: a closing quote (a quoted title, "Collateral Murder.”") or a capitalised word (a longer name, "John
+Burns Real Estate", "Harry Hurt III")."""
+_POSSESSIVE_AFTER_RE = re.compile(r"['’]s\b")
+_SPEECH_AFTER_NAME_RE = re.compile(
+    r"\s+(?:says|said|told|tells|wrote|writes|added|adds|argues|argued|claims|claimed|notes|noted|thinks|thought|"
+    r"believes|believed|wants|wanted|asked|asks|testified|announced|replied|responded|explained|insisted)\b"
+)
+"""A verb of a person's speech or thought after the word ("Lynch said"); "is", "was", "has" are left out: a gerund
+takes them too ("Bombing was ...")."""
+_BYLINE_RE = re.compile(r"^\W*By\s+(?:[A-Z][a-z'’]+\.?\s+){1,3}$")
+
+
+def _name_evidence(text: str, start: int, end: int) -> bool:
+    """The capitalised word ``text[start:end]`` is used as a person's name here: the last word of a byline ("By Jane
+    Burns"); at the sentence start, followed by a verb of speech ("Lynch said ..."); elsewhere, in a sentence that is
+    not in title case, after a title ("Attorney General Loretta Lynch", "Mr. Hang"), or followed by a verb of speech or
+    a possessive not after a determiner ("Lynch's office", not "The Blaze's"). Title-case lines give no evidence
+    ("Police Chief Shot Dead")."""
+    word = text[start:end]
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    before = text[:start]
+    if _BYLINE_RE.match(before) and not text[end:].strip(" .,"):
+        return True
+    if not before.strip(" \"'“‘("):
+        return bool(_SPEECH_AFTER_NAME_RE.match(text, end))
+    if _LOWER_LONG_WORD_RE.search(text) is None:
+        return False
+    return bool(_NAME_AFTER_TITLE_RE.search(before) or _SPEECH_AFTER_NAME_RE.match(text, end)
+                or (_POSSESSIVE_AFTER_RE.match(text, end) and not _DETERMINER_RE.search(before)))
+
+
+def _first_name_evidence(text: str, start: int, end: int) -> bool:
+    """Weaker evidence: in a sentence not in title case, the capitalised word follows a first name and ends the name
+    ("met Loretta Lynch on Monday"); counted only when the article has it twice (:func:`article_names`)."""
+    word = text[start:end]
+    before = text[:start]
+    return (word[:1].isupper() and word[1:].islower() and bool(before.strip(" \"'“‘("))
+            and _LOWER_LONG_WORD_RE.search(text) is not None and _first_name_before(before)
+            and not _NEXT_IS_NAME_PART_RE.match(text, end))
+
+
+def article_names(texts: list[str]) -> frozenset[str]:
+    """Lower-cased violent verb forms that the article uses as a person's name somewhere (:func:`_name_evidence`
+    once, or :func:`_first_name_evidence` twice): such a word written with a capital is a name in every sentence of the article,
+    title-case headlines included ("Lynch Closes The Door on Clinton Probe" where the body names Attorney General
+    Loretta Lynch). The same word in lower case stays an act."""
+    names: set[str] = set()
+    weak: Counter[str] = Counter()
+    for text in texts:
+        for m in _VIOLENT_RE.finditer(text):
+            if not _VERB_FORM_RE.fullmatch(m.group(0)):
+                continue  # a name shaped like a violent verb ("Lynch", "Stone", "Burns"), not "Violence", "Blood"
+            if _name_evidence(text, m.start(), m.end()):
+                names.add(m.group(0).lower())
+            elif _first_name_evidence(text, m.start(), m.end()):
+                weak[m.group(0).lower()] += 1
+    return frozenset(names | {w for w, n in weak.items() if n >= 2})
+
+
+def sentence_cues(text: str, names: frozenset[str] = frozenset()) -> SentenceCues:
+    """Evaluate every lexical cue on ``text`` (one sentence); ``names``: the article's names
+    (:func:`article_names`), none by default (a sentence alone)."""
     idioms = [m.span() for m in _IDIOM_RE.finditer(text)]
     violent = [
         m.span() for m in _VIOLENT_RE.finditer(text)
         if not any(s <= m.start() and m.end() <= e for s, e in idioms) and not _is_proper_name(text, m.start(), m.end())
+        and not _capitalised_name(m.group(0), names)
     ]
     approval = [m.span() for m in _APPROVAL_RE.finditer(text) if not _NEGATED_BEFORE.search(text[: m.start()])]
-    imperatives = imperative_verbs(text)
+    imperatives = [word for _, word in imperative_clauses(text, names)]
     words = max(1, len(_WORD_RE.findall(text)))
     values: dict[str, float] = {
         "violent_act": float(bool(violent)),
