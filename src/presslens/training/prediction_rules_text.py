@@ -114,28 +114,14 @@ def judge(articles: list[tuple[str, dict, object]], rules: str) -> tuple[dict[st
     return counts, asserted
 
 
-def _cell(c: PrecisionRecallCounts) -> str:
-    return f"{c.precision or 0.0:.3f} ({c.correct}/{c.predicted}) / {c.recall or 0.0:.3f} ({c.found}/{c.gold})"
-
-
 def markdown(before: dict[str, PrecisionRecallCounts], after: dict[str, PrecisionRecallCounts], base: str,
              rules: str, read_off: set[str]) -> str:
-    lines = [f"| split | {base} P / R | {rules} P / R | counted |", "|---|---|---|---|"]
-    sums = {k: [0.0, 0.0] for k in ("before", "after", "held")}
-    for split in before:
-        b, a = before[split], after[split]
-        h = b if split in read_off else a
-        lines.append(f"| {split} | {_cell(b)} | {_cell(a)} | {'in-sample: ' + base if split in read_off else 'held out'} |")
-        for key, c in (("before", b), ("after", a), ("held", h)):
-            sums[key][0] += c.precision or 0.0
-            sums[key][1] += c.recall or 0.0
-    lines.append(f"| sum | {sums['before'][0]:.3f} / {sums['before'][1]:.3f} | {sums['after'][0]:.3f} / "
-                 f"{sums['after'][1]:.3f} | {sums['held'][0]:.3f} / {sums['held'][1]:.3f} |")
-    dp, dr = sums["held"][0] - sums["before"][0], sums["held"][1] - sums["before"][1]
-    passes = dp > 0 and -dr <= dp / 2
-    lines += ["", f"held out: precision {dp:+.3f}, recall {dr:+.3f}: the open-split part of the ship rule "
-              f"{'holds' if passes else 'fails'} (audit B is judged apart)"]
-    return "\n".join(lines) + "\n"
+    """The held-out table of :func:`presslens.training.prediction_rules_judge.markdown` over these counts."""
+    from presslens.training.prediction_rules_judge import markdown as judge_markdown
+
+    table = {split: {"before": before[split], "after": after[split],
+                     "held": before[split] if split in read_off else after[split]} for split in before}
+    return judge_markdown(table, rules, read_off, base)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
