@@ -462,6 +462,23 @@ def test_candidates_read_from_int64_postings_equal_the_lists_of_the_definition(m
     assert checked == 50 and several > 0
 
 
+def test_first_of_each_by_marks_equals_the_definition_on_random_rows() -> None:
+    """The grouper's marking :meth:`_first_of_each` against ``dict.fromkeys`` on many random row lists (few and
+    many repeats, rows past the marks' length, which grow, and small rows after large), its marks all cleared
+    after each call."""
+    grouper = FigureGrouper(None, GroupingConfig())
+    rng = np.random.default_rng(17)
+    for trial in range(2000):
+        n = int(rng.integers(0, 300))
+        top = int(rng.choice([1, 3, 50, 1000, 5000])) * (1 + trial // 500)
+        rows = rng.integers(0, top, size=n).astype(np.int64)
+        got = grouper._first_of_each(rows)
+        assert got.tolist() == list(dict.fromkeys(rows.tolist())), trial
+        assert got.dtype == np.int64
+        assert (grouper._first_at == np.iinfo(np.int64).max).all()
+    assert len(grouper._first_at) >= 4000
+
+
 def test_float32_rows_of_recent_vectors_gather_as_numpys_cast_before_and_after_compacting() -> None:
     from presslens.compare.vector_rows import VectorTable
 

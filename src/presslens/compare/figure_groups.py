@@ -607,6 +607,9 @@ class FigureGrouper:
         """(measure, clause word) -> the rows of the groups whose mentions use that word."""
         self._rows: dict[str, MeasureRows] = {}
         """measure -> its groups' rows and vector sums."""
+        self._first_at: np.ndarray = np.empty(0, np.int64)
+        """Group row -> :data:`_UNMARKED`, or while :meth:`_first_of_each` runs, where the row first occurs in its
+        input (scratch, as long as the most rows of a measure; every entry is unmarked between calls)."""
         self._weights: dict[float, float] = {}
         """A clause word's first weight in a group -> one float object for that value (see :meth:`_join`)."""
 
@@ -838,7 +841,7 @@ class FigureGrouper:
                 else np.array(proposed[0], np.int64) if proposed else np.empty(0, np.int64))
         if lists <= 1 or not unique:
             return rows  # one posting list names each group once already
-        return _first_of_each(rows)  # each group once, where it was first proposed
+        return self._first_of_each(rows)  # each group once, where it was first proposed
 
     def _window_candidates(self, m: FigureMention, own_row: int | None) -> np.ndarray | None:
         """:meth:`_candidates` of a dated mention, or None when no group among them (but the one at ``own_row``)
@@ -854,7 +857,25 @@ class FigureGrouper:
             rows = rows[rows != own_row]
         if not len(rows) or not self._rows[str(m.measure)].any_within(rows, m.date.toordinal(), WINDOW_DAYS):
             return None  # (a group named twice changes no "any": the rows are made unique only when kept)
-        return _first_of_each(found)
+        return self._first_of_each(found)
+
+    def _first_of_each(self, rows: np.ndarray) -> np.ndarray:
+        """:func:`_first_of_each` of group rows (non-negative), without its sort: each row marks where it first
+        occurs (``np.minimum.at``, unbuffered: the smallest position of each value), and a position is kept when
+        it is its row's mark."""
+        n = len(rows)
+        if n < 2:
+            return rows
+        top = int(rows.max())
+        if top >= len(self._first_at):
+            grown = np.full(max(top + 1, 2 * len(self._first_at), 1024), _UNMARKED, np.int64)
+            grown[: len(self._first_at)] = self._first_at
+            self._first_at = grown
+        marks, at = self._first_at, np.arange(n)
+        np.minimum.at(marks, rows, at)
+        first = marks[rows] == at
+        marks[rows] = _UNMARKED
+        return rows[first]
 
     def _scored_candidates(self, m: FigureMention,
                            found: np.ndarray | None = None) -> tuple[list[str], dict[str, float]]:
@@ -1759,8 +1780,13 @@ def _post(index: dict[tuple[str, str], array[int]], key: tuple[str, str], row: i
         posting.append(row)
 
 
+_UNMARKED = np.iinfo(np.int64).max
+"""A group row that :meth:`FigureGrouper._first_of_each` has not marked."""
+
+
 def _first_of_each(rows: np.ndarray) -> np.ndarray:
-    """``rows`` with each value once, where it first occurs (``list(dict.fromkeys(rows))`` as an array)."""
+    """``rows`` with each value once, where it first occurs (``list(dict.fromkeys(rows))`` as an array): the
+    reference :meth:`FigureGrouper._first_of_each` is tested equal to."""
     if len(rows) < 2:
         return rows
     _values, first = np.unique(rows, return_index=True)
