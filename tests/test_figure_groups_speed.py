@@ -6,6 +6,7 @@ corpora where the shortcut has something to skip. Speed itself is measured in ``
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import json
 from collections import Counter
@@ -460,6 +461,67 @@ def test_candidates_read_from_int64_postings_equal_the_lists_of_the_definition(m
             checked += 1
             several += len(got) < len(_proposed_by_definition(grouper, m, unique=False))
     assert checked == 50 and several > 0
+
+
+def _assert_kept_clause_features(grouper: FigureGrouper) -> int:
+    checked = 0
+    for mid, m in grouper.mentions.items():
+        if m.measure is None:
+            continue
+        assert mid in grouper._clause
+        grouper._features = None  # not the last one asked for: read from what is kept
+        assert grouper.features(m) == mention_features(m, grouper.config.counted_classes), mid
+        checked += 1
+    return checked
+
+
+def test_kept_clause_features_equal_the_features_computed_again() -> None:
+    """What :meth:`features` keeps per placed mention (all but the clause words) gives the features of
+    :func:`mention_features`, on real analyzer output (no counted noun, no predicate, places, shares) and after a
+    re-analysed article replaced its mentions (same ids, new objects) and an article was removed."""
+    grouper = FigureGrouper(hashed_embedder(), GroupingConfig(), outcome_embed=_outcomes, part_embed=_parts)
+    arts = _labelled_articles("dev")
+    for art in arts:
+        grouper.add_article(art, FiguresAnalyzer().analyze(Features(art)).findings)
+    assert _assert_kept_clause_features(grouper) > 50
+    assert len(grouper._clause_kinds) < len(grouper._clause)  # shared tuples
+    kinds = {(f.predicate, f.role, f.scope) for f in map(grouper.features, grouper.mentions.values())}
+    assert len(kinds) > 5 and any(p is None for p, _r, _s in kinds)
+    # a re-analysed article: the same ids, new mention objects
+    art = arts[0]
+    old = {m.id: m for m in grouper.mentions.values() if m.article_id == art.id and m.measure is not None}
+    grouper.replace_article(art, FiguresAnalyzer().analyze(Features(art)).findings)
+    new = {mid: grouper.mentions[mid] for mid in old}
+    assert all(new[mid] is not old[mid] for mid in old)
+    grouper.remove_article(arts[1].id)
+    assert not any(mid.startswith(f"{arts[1].id}:") for mid in grouper._clause)
+    assert _assert_kept_clause_features(grouper) > 50
+    # another object under a kept id (a stored grouping restored over this one): nothing kept is read for it
+    first = next(iter(new.values()))
+    other = dataclasses.replace(first, masked_clause="the siege of the port killed many people in Brenna",
+                                clause="the siege of the port killed 40 people in Brenna")
+    grouper._remember(other)
+    assert first.id not in grouper._clause
+    grouper._features = None
+    assert grouper.features(other) == mention_features(other, grouper.config.counted_classes)
+    assert grouper.features(other).predicate != mention_features(first, grouper.config.counted_classes).predicate
+
+
+def test_first_of_each_by_marks_equals_the_definition_on_random_rows() -> None:
+    """The grouper's marking :meth:`_first_of_each` against ``dict.fromkeys`` on many random row lists (few and
+    many repeats, rows past the marks' length, which grow, and small rows after large), its marks all cleared
+    after each call."""
+    grouper = FigureGrouper(None, GroupingConfig())
+    rng = np.random.default_rng(17)
+    for trial in range(2000):
+        n = int(rng.integers(0, 300))
+        top = int(rng.choice([1, 3, 50, 1000, 5000])) * (1 + trial // 500)
+        rows = rng.integers(0, top, size=n).astype(np.int64)
+        got = grouper._first_of_each(rows)
+        assert got.tolist() == list(dict.fromkeys(rows.tolist())), trial
+        assert got.dtype == np.int64
+        assert (grouper._first_at == np.iinfo(np.int64).max).all()
+    assert len(grouper._first_at) >= 4000
 
 
 def test_float32_rows_of_recent_vectors_gather_as_numpys_cast_before_and_after_compacting() -> None:

@@ -612,7 +612,15 @@ class FigureGrouper:
         """:func:`_central_log` of the last mention asked for (read once per candidate group)."""
         self._features: tuple[FigureMention, MentionFeatures] | None = None
         """The clause features of the last mention asked for (see :meth:`features`): they are recomputed
-        from the mention when needed again (taking it out of its group) rather than kept per mention."""
+        from the mention when needed again (taking it out of its group) rather than kept per mention; all but
+        the clause words are kept per mention (:attr:`_clause`)."""
+        self._clause: dict[str, tuple[str | None, str, str | None, frozenset[str]]] = {}
+        """Mention id -> its :class:`MentionFeatures` but the clause words (predicate, role, scope, places), kept
+        when the mention is placed (:meth:`_keep_clause`): the conflicts pass, a conflict's decision and a
+        mention leaving its group read them again. One tuple per distinct value (:attr:`_clause_kinds`), so a
+        mention costs one entry of this dict."""
+        self._clause_kinds: dict[tuple[str | None, str, str | None, frozenset[str]],
+                                 tuple[str | None, str, str | None, frozenset[str]]] = {}
         self.group_of: dict[str, str] = {}
         self.groups: dict[str, FigureGroup] = {}
         self.copies: dict[str, list[dict[str, Any]]] = {}
@@ -629,6 +637,9 @@ class FigureGrouper:
         """(measure, clause word) -> the rows of the groups whose mentions use that word."""
         self._rows: dict[str, MeasureRows] = {}
         """measure -> its groups' rows and vector sums."""
+        self._first_at: np.ndarray = np.empty(0, np.int64)
+        """Group row -> :data:`_UNMARKED`, or while :meth:`_first_of_each` runs, where the row first occurs in its
+        input (scratch, as long as the most rows of a measure; every entry is unmarked between calls)."""
         self._weights: dict[float, float] = {}
         """A clause word's first weight in a group -> one float object for that value (see :meth:`_join`)."""
 
@@ -695,6 +706,7 @@ class FigureGrouper:
     def _place(self, mention: FigureMention, mid: str) -> str:
         """Join the best compatible group or found one (the mention and its vector already remembered)."""
         gid = self._best_group(mention)
+        self._keep_clause(mention, mid)
         if gid is None:
             gid = self._new_group(str(mention.measure), founder=mention)
         self._join(gid, mention, mid)
@@ -778,7 +790,7 @@ class FigureGrouper:
             if gid is not None:
                 self._leave(gid, mid)
                 changed.add(gid)
-            for table in (self.mentions, self.vectors, self.outcomes, self.parts):
+            for table in (self.mentions, self.vectors, self.outcomes, self.parts, self._clause):
                 table.pop(mid, None)
         return changed
 
@@ -789,13 +801,27 @@ class FigureGrouper:
     def features(self, m: FigureMention) -> MentionFeatures:
         """The clause words, predicate and role of a mention (:func:`mention_features`). Only the last one
         asked for is kept: a mention's features are read while it is assigned and again when it leaves its
-        group, and keeping them for every mention of a large corpus cost more memory than recomputing."""
+        group, and keeping them for every mention of a large corpus cost more memory than recomputing. What
+        they say besides the clause words is kept for a remembered mention (:attr:`_clause`, a small shared
+        tuple), so that reading them again is :func:`mention_tokens` alone."""
         # the same object, not the same id: a re-analysed article's mention keeps its id
         if self._features is not None and self._features[0] is m:
             return self._features[1]
-        feats = mention_features(m, self.config.counted_classes, self.config.captive_words)
+        mid = m.id
+        kept = self._clause.get(mid)
+        if kept is not None and self.mentions.get(mid) is m:
+            feats = MentionFeatures(mention_tokens(m), *kept)
+        else:
+            feats = mention_features(m, self.config.counted_classes, self.config.captive_words)
         self._features = (m, feats)
         return feats
+
+    def _keep_clause(self, m: FigureMention, mid: str) -> None:
+        """Keep what :meth:`features` gives of the remembered mention ``m`` besides its clause words, under its id
+        ``mid`` (the one string the other tables key on)."""
+        feats = self.features(m)
+        kept = (feats.predicate, feats.role, feats.scope, feats.places)
+        self._clause[mid] = self._clause_kinds.setdefault(kept, kept)
 
     def _central_log(self, m: FigureMention) -> float | None:
         """:func:`_central_log` of the mention, kept for the last mention (read for every candidate group)."""
@@ -815,8 +841,11 @@ class FigureGrouper:
         if self.config.captive_words:
             m.head = captive_head(m.head)
         mid = m.id
-        if mid not in self.mentions:
+        known = self.mentions.get(mid)
+        if known is None:
             self._of_article.setdefault(m.article_id, []).append(mid)
+        elif known is not m:
+            self._clause.pop(mid, None)  # kept of the mention this one replaces
         self.mentions[mid] = m
         self._arrival.setdefault(m.article_id, len(self._arrival))
         return mid
@@ -862,24 +891,44 @@ class FigureGrouper:
                 else np.array(proposed[0], np.int64) if proposed else np.empty(0, np.int64))
         if lists <= 1 or not unique:
             return rows  # one posting list names each group once already
-        return _first_of_each(rows)  # each group once, where it was first proposed
+        return self._first_of_each(rows)  # each group once, where it was first proposed
 
     def _window_candidates(self, m: FigureMention, own_row: int | None) -> np.ndarray | None:
         """:meth:`_candidates` of a dated mention, or None when no group among them (but the one at ``own_row``)
         was ever given a figure within :data:`~presslens.compare.conflicts.WINDOW_DAYS` of it, so that no near
-        pair can come of them. Reads the clause words and (without a specific counted noun) the predicate only,
-        not the rest of :func:`mention_features`."""
+        pair can come of them. Reads the clause words and (without a specific counted noun) the predicate only
+        (the one kept in :attr:`_clause` when there is one), not the rest of :func:`mention_features`."""
         assert m.date is not None
         specific = m.head is not None and m.head not in GENERIC_HEADS
-        pred = None if specific else mention_predicate(m, noun_forms=self.config.counted_classes,
-                                                       captives=self.config.captive_words)
+        kept = None if specific else self._clause.get(m.id)
+        pred = (None if specific else kept[0] if kept is not None and self.mentions.get(m.id) is m
+                else mention_predicate(m, noun_forms=self.config.counted_classes,
+                                           captives=self.config.captive_words))
         found = self._proposed(m, mention_tokens(m), pred, unique=False)
         rows = found
         if own_row is not None:
             rows = rows[rows != own_row]
         if not len(rows) or not self._rows[str(m.measure)].any_within(rows, m.date.toordinal(), WINDOW_DAYS):
             return None  # (a group named twice changes no "any": the rows are made unique only when kept)
-        return _first_of_each(found)
+        return self._first_of_each(found)
+
+    def _first_of_each(self, rows: np.ndarray) -> np.ndarray:
+        """:func:`_first_of_each` of group rows (non-negative), without its sort: each row marks where it first
+        occurs (``np.minimum.at``, unbuffered: the smallest position of each value), and a position is kept when
+        it is its row's mark."""
+        n = len(rows)
+        if n < 2:
+            return rows
+        top = int(rows.max())
+        if top >= len(self._first_at):
+            grown = np.full(max(top + 1, 2 * len(self._first_at), 1024), _UNMARKED, np.int64)
+            grown[: len(self._first_at)] = self._first_at
+            self._first_at = grown
+        marks, at = self._first_at, np.arange(n)
+        np.minimum.at(marks, rows, at)
+        first = marks[rows] == at
+        marks[rows] = _UNMARKED
+        return rows[first]
 
     def _scored_candidates(self, m: FigureMention,
                            found: np.ndarray | None = None) -> tuple[list[str], dict[str, float]]:
@@ -1540,12 +1589,10 @@ class FigureGrouper:
             model = self.config.inside_conflict_model
         parts = self.part_vectors(m for c in conflicts for m in (c.first, c.second))
         probabilities = model.probabilities([self.conflict_features(c.first, c.second, parts) for c in conflicts])
-        agree, classes = self.config.conflicts_inside == "agree", self.config.counted_classes
-        captives = self.config.captive_words
+        agree, features = self.config.conflicts_inside == "agree", self.features
         return [c for c, p in zip(conflicts, probabilities, strict=True)
-                if p >= model.threshold or (agree and words_agree(mention_features(c.first, classes, captives),
-                                                                  mention_features(c.second, classes, captives),
-                                                                  c.first, c.second))]
+                if p >= model.threshold or (agree and words_agree(features(c.first), features(c.second), c.first,
+                                                                  c.second))]
 
     def near_pairs(self, *, own_group: bool = False) -> Iterator[tuple[FigureMention, FigureMention]]:
         """Pairs of dated figures of different articles at most ``WINDOW_DAYS`` apart, where the second is in a
@@ -1799,8 +1846,13 @@ def _post(index: dict[tuple[str, str], array[int]], key: tuple[str, str], row: i
         posting.append(row)
 
 
+_UNMARKED = np.iinfo(np.int64).max
+"""A group row that :meth:`FigureGrouper._first_of_each` has not marked."""
+
+
 def _first_of_each(rows: np.ndarray) -> np.ndarray:
-    """``rows`` with each value once, where it first occurs (``list(dict.fromkeys(rows))`` as an array)."""
+    """``rows`` with each value once, where it first occurs (``list(dict.fromkeys(rows))`` as an array): the
+    reference :meth:`FigureGrouper._first_of_each` is tested equal to."""
     if len(rows) < 2:
         return rows
     _values, first = np.unique(rows, return_index=True)
