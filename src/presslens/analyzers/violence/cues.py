@@ -344,12 +344,9 @@ def _clause_starts(text: str) -> list[int]:
     return starts
 
 
-def _first_word_after(text: str, start: int) -> str:
-    """The lower-cased first word of the clause at ``start`` (see :func:`_first_token_after`)."""
-    return _first_token_after(text, start).lower()
-
-
 def _first_token_after(text: str, start: int) -> str:
+    """The first word of the clause at ``start``, as written (past opening quotes, skipped lead words and a short
+    vocative), or "" where none."""
     rest = text[start:].lstrip(" \"'“‘(")
     rest = _LEADING_SKIP.sub("", rest)
     voc = _VOCATIVE.match(rest)
