@@ -729,7 +729,9 @@ class Options:
 SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
 """Analyzer 1.12 (issue 13 s24): analyzer 1.9's setting (13 claim features, C by held-out precision; the cue scorer
 with its context features and the sentence embedding, C by held-out log-loss) refitted on the seven open splits: a
-refit, not a new change (refitted on the eight open splits at s25, on the nine at s26 and on the ten at s27: same method). Analyzer
+refit, not a new change (refitted on the eight open splits at s25, on the nine at s26, on the ten at s27 and on the eleven
+at s28: same method; since claims 1.15 the shipped file is this setting with the ``genre`` cue context,
+:func:`written_setting`). Analyzer
 1.11 kept it against other cue feature sets and thresholds over six splits; 1.12 judged, over seven, a cue scorer
 with every split weighted the same and one pulled towards the lexicon's class scores (model card 1.12): both lose
 more held-out hedged recall than half their precision gain. The article profile stays an option (1.11 and s26:
@@ -1047,7 +1049,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(analyzer 1.12, model card; slow)")
     parser.add_argument("--cue-context", choices=("opinion", "genre"),
                         help="write the cue scorer with these extra columns (cue C fixed at 0.01, as its s28 screen; "
-                             "model card, helper hedge16) instead of the shipped one; the claim scorer is the same")
+                             "model card, helper hedge16) instead of the plain one; the shipped file is written "
+                             "with genre since claims 1.15; the claim scorer is the same")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
                              "thresholds (analyzer 1.11, model card; slow)")
