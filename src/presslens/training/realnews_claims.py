@@ -413,7 +413,8 @@ def _fit_cue(train: Dataset, options: Options, c: float, claim: list[float] | No
     """The cue scorer of ``options`` (not bagged, no class offsets) fitted on ``train`` with C ``c`` (``claim``: the
     out-of-fold claim scores of ``train``'s rows, for the ``claim-score`` context)."""
     if options.cue_context and options.cue_claims_only:
-        raise ValueError("a cue context and the claims-only fit are not combined")
+        raise ValueError(f"cue context {options.cue_context!r} ({options.name}): a cue context and the claims-only "
+                         "fit are not combined")
     rows = cue_training_rows(train, options.cue_claims_only)
     x, emb, y, where = cue_matrix(rows, options.cue_extended)
     names = cue_feature_names(options.cue_extended)
@@ -792,7 +793,8 @@ def fit_both(train: Dataset, options: Options) -> Fitted:
            *feats, c_claim if options.cue_context == "claim-score" else None)
     if key not in _FITS:
         if options.cue_context and (options.cue_c is None or options.cue_bagged or options.cue_class_offsets > 0):
-            raise ValueError("a cue context needs a fixed cue C and the plain fit (the s28 screens)")
+            raise ValueError(f"cue context {options.cue_context!r} ({options.name}) needs a fixed cue C and the plain "
+                             "fit (the s28 screens)")
         c_cue = options.cue_c if options.cue_c is not None else choose_cue_c(
             train, options.cue_embedding, options.cue_extended, options.cue_split_weights, options.cue_prior)
         if options.cue_bagged:
