@@ -1090,12 +1090,13 @@ def main(args: argparse.Namespace) -> int:
     print(report(data, args.annotations, () if args.no_report else compared), end="")
     if args.cue_report:
         print(cue_report(data, args.annotations), end="")
-    fitted = fit_both(data, written_setting(getattr(args, "cue_context", None)))
+    setting = written_setting(getattr(args, "cue_context", None))
+    fitted = fit_both(data, setting)
     rows = data.rows
     claim_json: dict[str, Any] = {**fitted.claim.to_json(), "C": fitted.c_claim}
     if kept is not None:
         claim_json = kept
-    about = scorers_about(kept, written_setting(getattr(args, "cue_context", None)))
+    about = scorers_about(kept, setting)
     obj: dict[str, Any] = {
         "about": about,
         "hedge_cue": {**fitted.cue.to_json(), "C": fitted.c_cue},
