@@ -30,6 +30,7 @@ CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(m: re.Match[str]) -> str:
+    """The escape of one :data:`CONTROLS` character: ``\\xHH`` below U+0100, else ``\\uHHHH``."""
     code = ord(m.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 

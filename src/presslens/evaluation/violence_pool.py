@@ -46,6 +46,9 @@ class Change:
 
 @dataclass
 class PoolComparison:
+    """What :func:`compare` finds: per source, the articles, the articles flagged violent and the asserted violence /
+    call-to-action findings before and after; the changed articles; how many are identical."""
+
     articles: Counter[str]
     flagged_before: Counter[str]
     flagged_after: Counter[str]

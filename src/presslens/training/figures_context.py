@@ -100,22 +100,28 @@ def held_out_1_9(split: str, readings: str = "readings19") -> frozenset[str]:
     return CONTEXT_READINGS_1_8 | (held_out_context(split) & NEW_IN_1_9 & CONTEXT_BY_READINGS[readings])
 
 
+def held_out_stop(split: str, readings: frozenset[str]) -> frozenset[str]:
+    """The context readings of a held-out score of one stop's change (its ``readings`` against the default): 1.8's,
+    and those of ``readings`` that were not read off ``split``."""
+    return CONTEXT_READINGS_1_8 | (held_out_context(split) & readings)
+
+
 def held_out_s26(split: str) -> frozenset[str]:
     """The context readings of a held-out score of stop 26's change (``readings26`` against the default): 1.8's, and
     those stop-26 readings that were not read off ``split``."""
-    return CONTEXT_READINGS_1_8 | (held_out_context(split) & CONTEXT_READINGS_S26)
+    return held_out_stop(split, CONTEXT_READINGS_S26)
 
 
 def held_out_s27(split: str) -> frozenset[str]:
     """The context readings of a held-out score of stop 27's change (``readings27`` against the default): 1.8's, and
     those stop-27 readings that were not read off ``split``."""
-    return CONTEXT_READINGS_1_8 | (held_out_context(split) & CONTEXT_READINGS_S27)
+    return held_out_stop(split, CONTEXT_READINGS_S27)
 
 
 def held_out_s28(split: str) -> frozenset[str]:
     """The context readings of a held-out score of stop 28's change (``readings28`` against the default): 1.8's, and
     those stop-28 readings that were not read off ``split``."""
-    return CONTEXT_READINGS_1_8 | (held_out_context(split) & CONTEXT_READINGS_S28)
+    return held_out_stop(split, CONTEXT_READINGS_S28)
 
 
 def held_out_context(split: str) -> frozenset[str]:

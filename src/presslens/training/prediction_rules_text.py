@@ -1,7 +1,7 @@
 """Judge prediction rules split by split straight from the article texts, without the encoder (issue 13, stop 28).
 
     python -m presslens.training.prediction_rules_text --data ../shared/data/ptc-semeval2020-task11 \\
-        --rules stop26+28 [--base stop26] [--read-off dev11] [--errors SPLITS]
+        --rules stop26+28 [--base stop26] [--read-off dev11] [--splits SPLITS] [--changes]
 
 :mod:`presslens.training.prediction_rules_judge` re-buckets the candidates that ``presslens train predictions``
 cached, so it sees only rules that drop forecasts. This tool reads every sentence of every open split's article the
@@ -25,8 +25,10 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from presslens.analyzers.claims.predictions import HAND_SCORES, cues_quoted, prediction_basis
+from presslens.article import Article
 from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews_matching import match_prediction
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
@@ -80,11 +82,11 @@ def asserted_sentences(text: str, sentences: Iterable[tuple[int, int]], rules: s
     return out
 
 
-def read_splits(data: Path, annotations: Path, splits: Iterable[str]) -> list[tuple[str, dict, object]]:
+def read_splits(data: Path, annotations: Path, splits: Iterable[str]) -> list[tuple[str, dict[str, Any], Article]]:
     """(split, record, article) of every annotated article of ``splits`` (open splits only)."""
     from presslens.evaluation.realnews import annotated_articles
 
-    out: list[tuple[str, dict, object]] = []
+    out: list[tuple[str, dict[str, Any], Article]] = []
     for split in splits:
         if split not in OPEN_SPLITS:
             raise ValueError(f"{split} is not an open split")
@@ -92,16 +94,16 @@ def read_splits(data: Path, annotations: Path, splits: Iterable[str]) -> list[tu
     return out
 
 
-def judge(articles: list[tuple[str, dict, object]], rules: str) -> tuple[dict[str, PrecisionRecallCounts], list[Asserted]]:
+def judge(articles: list[tuple[str, dict[str, Any], Article]], rules: str) -> tuple[dict[str, PrecisionRecallCounts], list[Asserted]]:
     """Per split, the prediction counts at 0.5 under ``rules``; and every asserted sentence."""
     table: dict[str, list[int]] = {}
     asserted: list[Asserted] = []
     for split, record, article in articles:
-        text: str = article.text  # type: ignore[attr-defined]
+        text = article.text
         golds = [tuple(g["span"]) for g in record["predictions"]]
         row = table.setdefault(split, [0, 0, 0, 0])
         found: set[int] = set()
-        for s, e, basis in asserted_sentences(text, article.sentences, rules):  # type: ignore[attr-defined]
+        for s, e, basis in asserted_sentences(text, article.sentences, rules):
             matched = tuple(i for i, g in enumerate(golds) if match_prediction((s, e), g))  # type: ignore[arg-type]
             asserted.append(Asserted(split, record["id"], s, e, basis, matched))
             row[0] += 1
@@ -149,7 +151,7 @@ def main(args: argparse.Namespace) -> int:
     if args.changes:
         key = {(a.split, a.article, a.start) for a in was}
         new = {(a.split, a.article, a.start) for a in now}
-        texts = {record["id"]: article.text for _, record, article in articles}  # type: ignore[attr-defined]
+        texts = {record["id"]: article.text for _, record, article in articles}
         print()
         for a in [x for x in now if (x.split, x.article, x.start) not in key] + \
                  [x for x in was if (x.split, x.article, x.start) not in new]:

@@ -413,7 +413,8 @@ def _fit_cue(train: Dataset, options: Options, c: float, claim: list[float] | No
     """The cue scorer of ``options`` (not bagged, no class offsets) fitted on ``train`` with C ``c`` (``claim``: the
     out-of-fold claim scores of ``train``'s rows, for the ``claim-score`` context)."""
     if options.cue_context and options.cue_claims_only:
-        raise ValueError("a cue context and the claims-only fit are not combined")
+        raise ValueError(f"cue context {options.cue_context!r} ({options.name}): a cue context and the claims-only "
+                         "fit are not combined")
     rows = cue_training_rows(train, options.cue_claims_only)
     x, emb, y, where = cue_matrix(rows, options.cue_extended)
     names = cue_feature_names(options.cue_extended)
@@ -729,7 +730,9 @@ class Options:
 SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
 """Analyzer 1.12 (issue 13 s24): analyzer 1.9's setting (13 claim features, C by held-out precision; the cue scorer
 with its context features and the sentence embedding, C by held-out log-loss) refitted on the seven open splits: a
-refit, not a new change (refitted on the eight open splits at s25, on the nine at s26 and on the ten at s27: same method). Analyzer
+refit, not a new change (refitted on the eight open splits at s25, on the nine at s26, on the ten at s27 and on the eleven
+at s28: same method; since claims 1.15 the shipped file is this setting with the ``genre`` cue context,
+:func:`written_setting`). Analyzer
 1.11 kept it against other cue feature sets and thresholds over six splits; 1.12 judged, over seven, a cue scorer
 with every split weighted the same and one pulled towards the lexicon's class scores (model card 1.12): both lose
 more held-out hedged recall than half their precision gain. The article profile stays an option (1.11 and s26:
@@ -790,7 +793,8 @@ def fit_both(train: Dataset, options: Options) -> Fitted:
            *feats, c_claim if options.cue_context == "claim-score" else None)
     if key not in _FITS:
         if options.cue_context and (options.cue_c is None or options.cue_bagged or options.cue_class_offsets > 0):
-            raise ValueError("a cue context needs a fixed cue C and the plain fit (the s28 screens)")
+            raise ValueError(f"cue context {options.cue_context!r} ({options.name}) needs a fixed cue C and the plain "
+                             "fit (the s28 screens)")
         c_cue = options.cue_c if options.cue_c is not None else choose_cue_c(
             train, options.cue_embedding, options.cue_extended, options.cue_split_weights, options.cue_prior)
         if options.cue_bagged:
@@ -1047,7 +1051,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(analyzer 1.12, model card; slow)")
     parser.add_argument("--cue-context", choices=("opinion", "genre"),
                         help="write the cue scorer with these extra columns (cue C fixed at 0.01, as its s28 screen; "
-                             "model card, helper hedge16) instead of the shipped one; the claim scorer is the same")
+                             "model card, helper hedge16) instead of the plain one; the shipped file is written "
+                             "with genre since claims 1.15; the claim scorer is the same")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
                              "thresholds (analyzer 1.11, model card; slow)")
@@ -1085,12 +1090,13 @@ def main(args: argparse.Namespace) -> int:
     print(report(data, args.annotations, () if args.no_report else compared), end="")
     if args.cue_report:
         print(cue_report(data, args.annotations), end="")
-    fitted = fit_both(data, written_setting(getattr(args, "cue_context", None)))
+    setting = written_setting(getattr(args, "cue_context", None))
+    fitted = fit_both(data, setting)
     rows = data.rows
     claim_json: dict[str, Any] = {**fitted.claim.to_json(), "C": fitted.c_claim}
     if kept is not None:
         claim_json = kept
-    about = scorers_about(kept, written_setting(getattr(args, "cue_context", None)))
+    about = scorers_about(kept, setting)
     obj: dict[str, Any] = {
         "about": about,
         "hedge_cue": {**fitted.cue.to_json(), "C": fitted.c_cue},

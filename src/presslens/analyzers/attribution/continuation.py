@@ -603,6 +603,7 @@ def _block_above(text: str, line_start: int) -> Span | None:
 
 
 def _title_start(text: str) -> int:
+    """Where the article's title line (:func:`_title_line`) starts; -1 for a blank text."""
     line = _title_line(text)
     return -1 if line is None else line[0]
 

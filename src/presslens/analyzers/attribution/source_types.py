@@ -54,10 +54,10 @@ DOCUMENT_HEADS = frozenset(
     "alert update analysis review evaluation article message timeline page packet translation decision "
     "investigation narrative headline website evidence tape recording".split()
 )
-#: plural heads of written records and measurements, never a person: "Records show", "Preliminary election results
-#: show", "Court documents say" (the user trial of round 2 stop 23 found them typed as persons)
 #: heads of texts that keep their capital in a name: "The U.S. Constitution", "The Bible" (stop 28)
 NAMED_DOCUMENT_HEADS = frozenset("constitution bible koran quran qur'an qur\u2019an encyclopedia".split())
+#: plural heads of written records and measurements, never a person: "Records show", "Preliminary election results
+#: show", "Court documents say" (the user trial of round 2 stop 23 found them typed as persons)
 DOCUMENT_PLURAL_HEADS = frozenset(
     "records results documents papers files filings emails data statistics figures numbers minutes".split()
 ) | frozenset("warrants returns memos affidavits recordings tapes stats resolutions receipts".split())  # stop 28

@@ -393,13 +393,19 @@ RUNTIME_CUE_CONTEXTS = ("opinion", "genre")
 (it failed held out at s28, and its training column is out-of-fold)"""
 
 
+def cue_scorer_names(extended: bool, context: str = "") -> list[str]:
+    """The feature names of a cue scorer: :func:`cue_feature_names` (``extended``), then the columns of the cue
+    context ``context`` (:data:`CUE_CONTEXT_FEATURES`; none for "")."""
+    return cue_feature_names(extended) + list(CUE_CONTEXT_FEATURES.get(context, ()))
+
+
 def cue_feature_set(names: Sequence[str]) -> tuple[bool, str]:
     """(extended, context) of the cue scorer whose features are ``names``: :func:`cue_feature_names` with or without
     the context markers of 1.8, then the columns of one context of :data:`RUNTIME_CUE_CONTEXTS` or none ("");
     ValueError for any other list."""
     for extended in (False, True):
         for context in ("", *RUNTIME_CUE_CONTEXTS):
-            if list(names) == cue_feature_names(extended) + list(CUE_CONTEXT_FEATURES.get(context, ())):
+            if list(names) == cue_scorer_names(extended, context):
                 return extended, context
     raise ValueError(f"cue scorer features {list(names)} match no feature set of this code")
 
@@ -410,8 +416,7 @@ def load_scorers(path: Path = MODEL_FILE) -> RealNewsScorers:
     obj = json.loads(path.read_text(encoding="utf-8"))
     extended, context = cue_feature_set(obj["hedge_cue"]["names"])
     return RealNewsScorers(
-        LinearScorer.from_json(obj["hedge_cue"], cue_feature_names(extended)
-                               + list(CUE_CONTEXT_FEATURES.get(context, ()))),
+        LinearScorer.from_json(obj["hedge_cue"], cue_scorer_names(extended, context)),
         LinearScorer.from_json(obj["claim"], sentence_feature_names(*sentence_feature_set(obj["claim"]["names"]))),
     )
 

@@ -101,7 +101,8 @@ CONTEXT_READINGS_S27 = frozenset({"lead_decimal", "unit_range", "alt_range", "ag
 CONTEXT_READINGS_S28 = frozenset({"old_year28", "negated_bound", "about_topic", "tally_and_one", "idiom28",
                                   "verb_one", "vague_tenths"})
 CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S27 | CONTEXT_READINGS_S28
-#: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's)
+#: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's,
+#: ``readings27`` stop 27's, ``readings28`` stop 28's)
 CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26 - CONTEXT_READINGS_S27 \
     - CONTEXT_READINGS_S28
 

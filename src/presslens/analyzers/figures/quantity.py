@@ -584,7 +584,8 @@ READINGS = ("rules", "fixes", "general", "readings19", "readings26", "readings27
 #: the default readings (figures 1.10, issue 13, stop 28: "readings28", no held-out split moves and audit B's precision
 #: rises; 1.9: "fixes", judged leave-one-split-out with dev8 held out; before 1.9 "rules")
 DEFAULT_READINGS = "readings28"
-#: the readings of :mod:`.context` each reading applies (1.8's; 1.9's too in "readings19", stop 26's in "readings26")
+#: the readings of :mod:`.context` each reading applies (1.8's; 1.9's too in "readings19", stop 26's in "readings26",
+#: stop 27's in "readings27", stop 28's in "readings28")
 CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {
     "rules": CONTEXT_READINGS_1_8, "fixes": CONTEXT_READINGS_1_8, "general": CONTEXT_READINGS_1_8,
     "readings19": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_1_9, "readings26": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S26,

@@ -344,12 +344,9 @@ def _clause_starts(text: str) -> list[int]:
     return starts
 
 
-def _first_word_after(text: str, start: int) -> str:
-    """The lower-cased first word of the clause at ``start`` (see :func:`_first_token_after`)."""
-    return _first_token_after(text, start).lower()
-
-
 def _first_token_after(text: str, start: int) -> str:
+    """The first word of the clause at ``start``, as written (past opening quotes, skipped lead words and a short
+    vocative), or "" where none."""
     rest = text[start:].lstrip(" \"'“‘(")
     rest = _LEADING_SKIP.sub("", rest)
     voc = _VOCATIVE.match(rest)
@@ -362,9 +359,10 @@ def _first_token_after(text: str, start: int) -> str:
     return m.group(0) if m else ""
 
 
-def imperative_verbs(text: str) -> list[str]:
-    """Lower-cased first words of clauses that look imperative (a known verb at the clause start)."""
-    return [word for _, word in imperative_clauses(text)]
+def imperative_verbs(text: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """Lower-cased first words of clauses that look imperative (a known verb at the clause start; ``names``: as
+    :func:`imperative_clauses`)."""
+    return [word for _, word in imperative_clauses(text, names)]
 
 
 def _subject_name_at(text: str, start: int) -> bool:
@@ -521,7 +519,7 @@ def sentence_cues(text: str, names: frozenset[str] = frozenset()) -> SentenceCue
         and not _capitalised_name(m.group(0), names)
     ]
     approval = [m.span() for m in _APPROVAL_RE.finditer(text) if not _NEGATED_BEFORE.search(text[: m.start()])]
-    imperatives = [word for _, word in imperative_clauses(text, names)]
+    imperatives = imperative_verbs(text, names)
     words = max(1, len(_WORD_RE.findall(text)))
     values: dict[str, float] = {
         "violent_act": float(bool(violent)),
