@@ -153,3 +153,16 @@ def test_an_error_line_shows_the_control_characters_of_a_file_name(tmp_path: Pat
     assert "\x1b" not in captured.err
     assert line.endswith("evil\\x1b[2Jname.txt: empty file (no visible text)")
     assert '"article"' in captured.out  # the good file is still analysed
+
+
+def test_index_note_about_a_database_not_created_makes_controls_visible(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # review s28: the note printed the path as is, so an ESC in a database name acted on the terminal
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    db = tmp_path / "new\x1b[2J.db"
+    assert main(["index", str(empty), "--db", str(db), *FAST]) == 1
+    err = capsys.readouterr().err
+    assert "was not created" in err and "\x1b" not in err and "\\x1b[2J.db" in err
+    assert not db.exists()
+

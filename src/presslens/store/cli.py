@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from presslens.outputs import VisibleControls, say_error
+from presslens.outputs import VisibleControls, say_error, visible_controls
 from presslens.store.article_names import NO_NAME, ArticleName, Original, article_names, originals, shown_name
 from presslens.store.backend import ENV_DB, StoreError
 
@@ -265,7 +265,7 @@ def cmd_index(args: argparse.Namespace) -> int:
             _remove_new_store(fresh)  # nothing stored: leave no empty corpus behind (user trial s28)
     print(summary.line())
     if fresh is not None and not summary.new:
-        print(f"presslens: note: nothing was stored, so {fresh} was not created", file=sys.stderr)
+        print(visible_controls(f"presslens: note: nothing was stored, so {fresh} was not created"), file=sys.stderr)
     return 1 if summary.failed else 0
 
 
