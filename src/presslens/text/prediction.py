@@ -11,6 +11,7 @@ days"); see ``data/hedging/GUIDELINE.md``. Pure functions of the text.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import re
 from collections.abc import Iterable, Iterator
@@ -34,77 +35,65 @@ from presslens.text.wordstarts import WordStarts, finditer_from, index_words, ma
 # Prediction cues and time horizons
 # ---------------------------------------------------------------------------------------------------
 
-# The stop-25 rules (pc11, issue 13) are the analyzer option ``claims.prediction_rules=stop25``, off by default:
-# judged by the ship rule they moved no open split held out, and audit B's precision did not rise (HISTORY.md of
-# the claims model card). The analyzer turns them on for one article with :func:`stop25_rules`.
-_STOP25: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_prediction_rules_stop25", default=False)
+# The rule sets of later stops, each turned on for one article by the analyzer option ``claims.prediction_rules``
+# (:func:`prediction_rules`) or alone by :func:`stop25_rules` .. :func:`stop28_rules`; each reads one switch:
+# - stop 25 (pc11, issue 13): ``stop25``, off by default: judged by the ship rule they moved no open split held out,
+#   and audit B's precision did not rise (HISTORY.md of the claims model card).
+# - stop 26 (pc12; read off dev9's wrong assertions, GUIDELINE.md section 6: "hopes and wishes", "general stances"
+#   and refusals are no predictions): ``stop26`` (alone), ``stop25+26`` or ``stop26+27``: at stop 26 they moved no
+#   open split held out; at stop 27 they gained on dev10, held out for them, and ``stop26`` is the default.
+# - stop 27 (pc13; read off dev10's wrong assertions, GUIDELINE.md section 6 and 8a: hopes, a disbelieved forecast,
+#   a "when" clause whose event may not happen, past plans, evaluative "will"): ``stop27`` or ``stop26+27``, not the
+#   default (the claims model card has their leave-one-split-out judgment).
+# - stop 28 (pc14; GUIDELINE.md 8a "Decided with dev11" and dev11's wrong assertions, read at stop 28, and forecasts
+#   the cue patterns missed on the open splits): ``stop26+28`` or ``stop28``, not the default (the card again).
+_RULE_SWITCHES: dict[str, contextvars.ContextVar[bool]] = {
+    stop: contextvars.ContextVar(f"presslens_prediction_rules_stop{stop}", default=False)
+    for stop in ("25", "26", "27", "28")
+}
 
 
 @contextmanager
-def stop25_rules(on: bool = True) -> Iterator[None]:
-    """Apply the stop-25 prediction rules (option ``claims.prediction_rules=stop25``) inside the block."""
-    with switched(_STOP25, on):
+def stop_rules(stop: str, on: bool = True) -> Iterator[None]:
+    """Apply the prediction rules of stop ``stop`` (``"25"`` .. ``"28"``, :data:`_RULE_SWITCHES`) inside the block."""
+    with switched(_RULE_SWITCHES[stop], on):
         yield
+
+
+def stop25_rules(on: bool = True) -> contextlib.AbstractContextManager[None]:
+    """The stop-25 rules (option ``claims.prediction_rules=stop25`` or ``stop25+26``) inside the block."""
+    return stop_rules("25", on)
+
+
+def stop26_rules(on: bool = True) -> contextlib.AbstractContextManager[None]:
+    """The stop-26 rules (option ``claims.prediction_rules=stop26``, ``stop25+26`` or ``stop26+...``) inside the block."""
+    return stop_rules("26", on)
+
+
+def stop27_rules(on: bool = True) -> contextlib.AbstractContextManager[None]:
+    """The stop-27 rules (option ``claims.prediction_rules=stop27`` or ``stop26+27``) inside the block."""
+    return stop_rules("27", on)
+
+
+def stop28_rules(on: bool = True) -> contextlib.AbstractContextManager[None]:
+    """The stop-28 rules (option ``claims.prediction_rules=stop28`` or ``stop26+28``) inside the block."""
+    return stop_rules("28", on)
 
 
 def _stop25() -> bool:
-    return _STOP25.get()
-
-
-# The stop-26 rules (pc12, issue 13; read off dev9's wrong assertions, GUIDELINE.md section 6: "hopes and wishes",
-# "general stances" and refusals are no predictions) are the analyzer option ``claims.prediction_rules=stop26``
-# (alone), ``stop25+26`` (with the stop-25 rules) or ``stop26+27``: at stop 26 they moved no open split held out; at
-# stop 27 they gained on dev10, held out for them, and ``stop26`` is the default.
-_STOP26: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_prediction_rules_stop26", default=False)
-
-
-@contextmanager
-def stop26_rules(on: bool = True) -> Iterator[None]:
-    """Apply the stop-26 prediction rules (option ``claims.prediction_rules=stop26`` or ``stop25+26``) inside the
-    block."""
-    with switched(_STOP26, on):
-        yield
+    return _RULE_SWITCHES["25"].get()
 
 
 def _stop26() -> bool:
-    return _STOP26.get()
-
-
-# The stop-27 rules (pc13, issue 13; read off dev10's wrong assertions, GUIDELINE.md section 6 and 8a: hopes, a
-# disbelieved forecast, a "when" clause whose event may not happen, past plans, evaluative "will") are the analyzer
-# option ``claims.prediction_rules=stop27`` (alone) or ``stop26+27`` (with the stop-26 rules, the default), not the
-# default: the claims model card has their leave-one-split-out judgment.
-_STOP27: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_prediction_rules_stop27", default=False)
-
-
-@contextmanager
-def stop27_rules(on: bool = True) -> Iterator[None]:
-    """Apply the stop-27 prediction rules (option ``claims.prediction_rules=stop27`` or ``stop26+27``) inside the
-    block."""
-    with switched(_STOP27, on):
-        yield
+    return _RULE_SWITCHES["26"].get()
 
 
 def _stop27() -> bool:
-    return _STOP27.get()
-
-
-# The stop-28 rules (pc14, issue 13; GUIDELINE.md 8a "Decided with dev11" and dev11's wrong assertions, read at stop
-# 28, and forecasts the cue patterns missed on the open splits) are the analyzer option ``claims.prediction_rules=
-# stop26+28`` (with the stop-26 rules) or ``stop28``: the claims model card has their leave-one-split-out judgment.
-_STOP28: contextvars.ContextVar[bool] = contextvars.ContextVar("presslens_prediction_rules_stop28", default=False)
-
-
-@contextmanager
-def stop28_rules(on: bool = True) -> Iterator[None]:
-    """Apply the stop-28 prediction rules (option ``claims.prediction_rules=stop28`` or ``stop26+28``) inside the
-    block."""
-    with switched(_STOP28, on):
-        yield
+    return _RULE_SWITCHES["27"].get()
 
 
 def _stop28() -> bool:
-    return _STOP28.get()
+    return _RULE_SWITCHES["28"].get()
 
 
 #: the values of the analyzer option ``claims.prediction_rules``: the stop-24 rules alone (the default until stop 26), or with
@@ -125,8 +114,9 @@ def prediction_rules(value: str) -> Iterator[None]:
     if value not in PREDICTION_RULES:
         raise ValueError(f"prediction rules {value!r}: expected one of {', '.join(PREDICTION_RULES)}")
     stops = set(re.findall(r"\d+", value))
-    with stop25_rules("25" in stops), stop26_rules("26" in stops), stop27_rules("27" in stops), \
-            stop28_rules("28" in stops):
+    with contextlib.ExitStack() as stack:
+        for stop in _RULE_SWITCHES:
+            stack.enter_context(stop_rules(stop, stop in stops))
         yield
 
 

@@ -1,5 +1,5 @@
 """Rule switches: an analyzer option turns a set of rules on for one article by setting a context variable that the
-rule code reads (:func:`presslens.text.prediction.stop25_rules` .. ``stop27_rules``,
+rule code reads (:func:`presslens.text.prediction.stop_rules` for the prediction rule sets of stops 25 .. 28,
 :func:`presslens.analyzers.violence.calls.progressive_pleas`, ``hope_pleas``)."""
 
 from __future__ import annotations
