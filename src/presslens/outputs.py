@@ -25,6 +25,11 @@ def say_error(msg: str) -> None:
     print(visible_controls(f"presslens: error: {msg}"), file=sys.stderr)
 
 
+def say_note(msg: str) -> None:
+    """A note on stderr that is no error: ``presslens: note: MSG`` (controls made visible, as :func:`say_error`)."""
+    print(visible_controls(f"presslens: note: {msg}"), file=sys.stderr)
+
+
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """C0 controls but TAB and LF, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates."""
 

@@ -3,7 +3,6 @@ shown for input that was read but changed (e.g. unpaired surrogates replaced) or
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +34,6 @@ NoteSink = Callable[[str, str], None]
 
 def print_note(where: str, message: str) -> None:
     """The default :data:`NoteSink`: one line on standard error naming the item."""
-    from presslens.outputs import visible_controls
+    from presslens.outputs import say_note
 
-    print(visible_controls(f"presslens: note: {where}: {message}"), file=sys.stderr)
+    say_note(f"{where}: {message}")

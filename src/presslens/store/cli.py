@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from presslens.outputs import VisibleControls, say_error, visible_controls
+from presslens.outputs import VisibleControls, say_error, say_note
 from presslens.store.article_names import NO_NAME, ArticleName, Original, article_names, originals, shown_name
 from presslens.store.backend import ENV_DB, StoreError
 
@@ -265,7 +265,7 @@ def cmd_index(args: argparse.Namespace) -> int:
             _remove_new_store(fresh)  # nothing stored: leave no empty corpus behind (user trial s28)
     print(summary.line())
     if fresh is not None and not summary.new:
-        print(visible_controls(f"presslens: note: nothing was stored, so {fresh} was not created"), file=sys.stderr)
+        say_note(f"nothing was stored, so {fresh} was not created")
     return 1 if summary.failed else 0
 
 
@@ -384,8 +384,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     if left_out:
         shown = _counted(len(rows), "finding row" if args.findings else "article")
         more = f"{left_out:,} more match" if left_out > 0 else "more match"
-        print(f"presslens: note: {shown} shown (--limit {limit}), {more}: --limit 0 lists all, "
-              f"--offset {args.offset + len(rows)} the next ones", file=sys.stderr)
+        say_note(f"{shown} shown (--limit {limit}), {more}: --limit 0 lists all, "
+                 f"--offset {args.offset + len(rows)} the next ones")
     out = sys.stdout
     if args.format == "jsonl":
         for r in rows:
