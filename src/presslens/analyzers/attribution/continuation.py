@@ -29,8 +29,15 @@ _POST_SIGNATURE_TITLED = re.compile(
 #: links, hashtags and handles that close a post's text; not part of what was said when nothing else is
 _POST_TAIL = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+|[#@]\w+))+\s*$")
 _WORD = re.compile(r"\w+")
+#: the fewest words a block, quotation or post found here must hold to be content
+MIN_CONTENT_WORDS = 3
 #: score of an embedded post: the signature names its author unambiguously
 POST_SCORE = 0.85
+
+
+def _enough_words(text: str, span: Span) -> bool:
+    """``text[span]`` holds at least :data:`MIN_CONTENT_WORDS` words."""
+    return len(_WORD.findall(text, span[0], span[1])) >= MIN_CONTENT_WORDS
 
 
 def _line_at(text: str, pos: int) -> Span:
@@ -109,7 +116,7 @@ def embedded_posts(text: str, link_line: bool = False) -> list[Attribution]:
         if _FURNITURE.search(text, body[0], body[1]):
             body = (body[0], body[0])
         body = _post_lines(text, line[0], body, link_line)
-        if len(_WORD.findall(text, body[0], body[1])) < 3:
+        if not _enough_words(text, body):
             continue
         source = strip_span(text, m.start("name"), m.end("name"), " \t")
         out.append(Attribution((m.start("dash"), m.end("dash")), source, body, POST_SCORE, True))
@@ -139,7 +146,7 @@ def continued_quotes(text: str, atts: list[Attribution], sentence_ranges: list[S
         if nxt is None or not _FRAME_TO_QUOTE.fullmatch(text, frame_end, nxt[0]):
             continue
         inner = strip_span(text, nxt[0] + 1, nxt[1] - 1, " \t\n,;:")
-        if any(overlaps(inner, t) for t in taken) or len(_WORD.findall(text, inner[0], inner[1])) < 3:
+        if any(overlaps(inner, t) for t in taken) or not _enough_words(text, inner):
             continue
         a.content = (a.content[0], inner[1])
         taken.append(inner)
@@ -153,7 +160,7 @@ def continued_quotes(text: str, atts: list[Attribution], sentence_ranges: list[S
             for b in _release_backward_claims(text, atts, inner, line, taken):
                 if sentence_ranges is not None:
                     assess(text, b, sentence_ranges)
-        if any(overlaps(inner, t) for t in taken) or len(_WORD.findall(text, inner[0], inner[1])) < 3:
+        if any(overlaps(inner, t) for t in taken) or not _enough_words(text, inner):
             continue
         if prev is None or prev.content is None:
             continue
@@ -215,7 +222,7 @@ def _clause_after_cue(text: str, a: Attribution) -> Span | None:
     stop = re.search(r"[.!?](?:\s|$)", text[start : line[1]])
     end = start + stop.start() if stop else line[1]
     span = strip_span(text, start, end, " \t\n,;:")
-    return span if len(_WORD.findall(text, span[0], span[1])) >= 3 else None
+    return span if _enough_words(text, span) else None
 
 
 #: what may stand between a trailing frame and the quotation that goes on: the full stop and spaces, after a
@@ -256,7 +263,7 @@ def _open_quote_paragraphs(text: str, line_end: int) -> int | None:
         if (not opens and (end is None or not closed)) or (marks and not closed):
             break
         stop = strip_span(text, line[0], line[1], _LINE_END_MARKS)
-        if len(_WORD.findall(text, stop[0], stop[1])) < 3:
+        if not _enough_words(text, stop):
             break
         end = stop[1]
         if closed or not opens:
@@ -321,7 +328,7 @@ def colon_quotes(text: str) -> list[Attribution]:
         if q is None or not _is_name(m.group("src")):
             continue
         inner = strip_span(text, q[0] + 1, q[1] - 1, " \t\n,;:")
-        if len(_WORD.findall(text, inner[0], inner[1])) < 3:
+        if not _enough_words(text, inner):
             continue
         source = strip_span(text, m.start("src"), m.end("src"), " \t")
         out.append(Attribution((m.start("colon"), m.end("colon")), source, inner, POST_SCORE, True))
@@ -401,7 +408,7 @@ def heading_quote_lists(text: str) -> list[Attribution]:
             pending = body
             pos = line[1] + 1
         for item in items:
-            if len(_WORD.findall(text, item[0], item[1])) >= 3:
+            if _enough_words(text, item):
                 out.append(Attribution((m.start("colon"), m.end("colon")), source, item, POST_SCORE, True))
     return out
 
@@ -455,7 +462,7 @@ def citation_excerpts(text: str) -> list[Attribution]:
         if furniture is not None:
             stop = text.rfind("\n", start, furniture.start()) + 1 or start
         body = strip_span(text, start, stop, " \t\n")
-        if len(_WORD.findall(text, body[0], body[1])) < 3:
+        if not _enough_words(text, body):
             continue
         group = "author" if m.group("author") else "outlet"
         source = strip_span(text, m.start(group), m.end(group), " \t")
@@ -540,11 +547,11 @@ def title_colon_candidates(text: str) -> list[Attribution]:
     if _title_speaker(text[speaker[0] : speaker[1]]):
         content = strip_span(text, body[0], body[1], " \t" + quotes)
         subtitle = re.match(r"(?:A|An)\s", text[content[0] : content[1]]) is not None  # "...: A Guide for ..."
-        if len(_WORD.findall(text, content[0], content[1])) >= 3 and not subtitle:
+        if _enough_words(text, content) and not subtitle:
             return [Attribution(colon, speaker, content, POST_SCORE, True)]
     if _title_source(text[body[0] : body[1]]):
         content = strip_span(text, head[0], head[1], " \t" + quotes)
-        if len(_WORD.findall(text, content[0], content[1])) >= 3:
+        if _enough_words(text, content):
             return [Attribution(colon, body, content, POST_SCORE, True)]
     return []
 
@@ -635,7 +642,7 @@ def dash_closed_blocks(text: str) -> list[Attribution]:
             continue
         line = _line_at(text, m.start("dash"))
         body = _block_above(text, line[0])
-        if body is None or len(_WORD.findall(text, body[0], body[1])) < 3:
+        if body is None or not _enough_words(text, body):
             continue
         source = strip_span(text, m.start("name"), m.end("name"), " \t.")
         out.append(Attribution((m.start("dash"), m.end("dash")), source, body, POST_SCORE, True))
@@ -646,7 +653,7 @@ def dash_closed_blocks(text: str) -> list[Attribution]:
         if q is None:
             continue
         inner = strip_span(text, q[0] + 1, q[1] - 1, " \t\n,;:")
-        if len(_WORD.findall(text, inner[0], inner[1])) < 3:
+        if not _enough_words(text, inner):
             continue
         source = strip_span(text, m.start("name"), m.end("name"), " \t.")
         out.append(Attribution((m.start("dash"), m.end("dash")), source, inner, POST_SCORE, True))
