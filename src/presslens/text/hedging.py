@@ -828,7 +828,10 @@ def vetoed_claim_cue_s27(text: str, start: int, end: int) -> bool:
 #   "no" / "rule out" (:data:`_S26_NO_POSSIBILITY_BEFORE`). ("not yet known", the third cue 8a dev12 adds, is a
 #   candidate already; "could" in a relative clause of a reported warning, 8a dev11, too.)
 # The rules of 8a dev12 (all but ``permission``) are read off dev12: in-sample there.
-READINGS_S29 = ("permission", "concessive", "conditional", "belief", "likelihood")
+# - ``name`` (added after dev12's hedge errors were read: "May revealed ...", "May asked ..."; a modal is never
+#   followed by a finite verb): a capitalised "May" opening a sentence before a past form or "has / is / says / will"
+#   is Theresa May, like the month May no cue (section 5). Read off dev12 (in-sample there).
+READINGS_S29 = ("permission", "concessive", "conditional", "belief", "likelihood", "name")
 _R29_PERMISSION_SUBJECT = re.compile(
     r"\b(?:you|visitors|members|applicants|users|readers|guests|customers|passengers|participants|employees|"
     r"students|players|voters|candidates|shareholders|residents\s+who\s+[a-z]+)\s+$",
@@ -858,6 +861,10 @@ _R29_IF_AFTER = re.compile(
     IGNORE_CASE,
 )
 _R29_WH_IF_BEFORE = re.compile(r"\b(?:whether|ask(?:ed|s)?|wonder(?:ed|s)?|see|know|unclear|sure)\s*$", IGNORE_CASE)
+_R29_NAME_NEXT = re.compile(
+    r"\s+(?:(?![a-z]*eed\b)[a-z]+ed|said|told|met|made|took|gave|won|lost|spoke|wrote|has|had|is|was|says|wants|"
+    r"will|would|and)\b"
+)
 _R29_BELIEF = re.compile(r"\s+to\s+(?:me|us)\b", IGNORE_CASE)
 _R29_LIKELIHOOD = re.compile(r"\b(?:substantial|good)\s+likelihood\b", IGNORE_CASE)
 
@@ -896,6 +903,8 @@ def vetoed_claim_cue_s29(text: str, start: int, end: int,
     if ("concessive" in chosen and word == "may" and _R29_BUT_AFTER.match(text, end)
             and not _R29_BUT_BEFORE.search(before)):
         return "concessive"
+    if "name" in chosen and text[start:end] == "May" and _R29_NAME_NEXT.match(text, end):
+        return "name"
     if "belief" in chosen and _SEEM_APPEAR.match(cue) and _R29_BELIEF.match(text, end):
         return "belief"
     return None

@@ -32,8 +32,8 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   intensifiers, an obligation modal, first/second person); the logit of the unit's claim score (out-of-fold inside
   the training splits for the training rows); the article profile of the unit's article.
 - ``readings``, ``reading-permission``, ``reading-concessive``, ``reading-conditional``, ``reading-belief``,
-  ``reading-likelihood`` (s29, helper hedge17): the claims option ``cue_readings=s29`` (all five readings
-  GUIDELINE.md fixes a priori, :data:`presslens.text.hedging.READINGS_S29`) and each reading alone, at decision time
+  ``reading-likelihood``, ``reading-name`` (s29, helper hedge17): the claims option ``cue_readings=s29`` (the five
+  readings GUIDELINE.md fixes a priori and ``name``, :data:`presslens.text.hedging.READINGS_S29`) and each alone, at decision time
   on the fits of the ``genre`` screen (the shipped setting since claims 1.15), so they differ from it only where a
   reading fires and claims cannot move.
 

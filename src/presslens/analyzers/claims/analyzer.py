@@ -110,7 +110,8 @@ class ClaimsAnalyzer(Analyzer):
                        "readings GUIDELINE.md fixes a priori, at decision time outside the learned scorers (s29, "
                        "helper hedge17; model card): 'permission' (\"you may apply\": no hedge), 'concessive' (\"may "
                        "have backed Remain, but\"), 'conditional' (a possibility only under an if-clause), 'belief' "
-                       "(\"it appears to me\"), 'likelihood' (cues \"substantial / good likelihood\"); 's29': all five"),
+                       "(\"it appears to me\"), 'likelihood' (cues \"substantial / good likelihood\"), 'name' (\"May asked\" "
+                       "opening a sentence: Theresa May); 's29': all six"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
     )
