@@ -130,3 +130,22 @@ def test_analyzer_option_and_screens() -> None:
     candidates, options = SCREENS["readings"]
     assert candidates is None and options.cue_readings == READINGS_S29 and options.cue_context == "genre"
     assert SCREENS["reading-belief"][1].cue_readings == ("belief",)
+
+
+def test_analyzer_option_adds_a_likelihood_cue_and_moves_no_claim_score() -> None:
+    from presslens import read_article
+    from presslens.pipeline import Pipeline, PipelineConfig
+
+    text = ("Port inquiry\n\nProsecutors in Tamsa said on Monday there is a substantial likelihood that the former "
+            "harbour master laundered 4 million dollars through the port authority.")
+
+    def claims(options: dict[str, str]) -> list[tuple[float, float, list[str]]]:
+        report = Pipeline(PipelineConfig(only=("claims",), options=options)).run(read_article(text))
+        return [(f.score, float(f.attributes["hedge_score"]), [c["text"] for c in f.attributes["hedge_cues"]])
+                for f in report.findings if f.kind == "claim"]
+
+    default, readings = claims({}), claims({"claims.cue_readings": "s29"})
+    assert [s for s, *_ in default] == [s for s, *_ in readings]  # the claim scores do not move
+    assert not any("substantial likelihood" in cues for *_, cues in default)
+    assert any(cues == ["substantial likelihood"] and h == min(s, HEDGE_CLASS_SCORES["possibility"])
+               for s, h, cues in readings)
