@@ -808,6 +808,125 @@ def vetoed_claim_cue_s27(text: str, start: int, end: int) -> bool:
     )
 
 
+# Readings the guideline fixes a priori (claims option ``cue_readings``, issue 13 s29, helper hedge17), written from
+# GUIDELINE.md's text (section 5 and 8a) before any open split's errors were read for them, the same decision-time
+# mechanism as ``cue_candidates=s26`` (outside both learned scorers: a vetoed candidate scores 0, an added cue its
+# class's fixed score; the claim scorer's inputs do not change, so claims cannot move). Each reading has a name, so
+# each can be judged alone:
+# - ``permission`` (section 5: "may" in a direct quote of a rule, "members may vote"; the brief's "you may apply",
+#   "visitors may not enter"): "may" / "may not" after a second-person or rule-holder subject ("you", "visitors",
+#   "members", "applicants", ...) and before a verb of an allowed act (not "be", "have", nor a verb of occurrence);
+# - ``concessive`` (8a dev12: "The majority of Londoners may have backed Remain, but ...", "may be steaming ahead ...
+#   but"): "may have" / "may be" granting a fact that a later "but" in the same sentence argues against ("may" itself
+#   not after "but");
+# - ``conditional`` (8a dev12: "If she can't get that through parliament, there could be a much longer delay", "If it
+#   comes to a third vote ... very likely to fail", "She may be given May 23 ... but only if her deal passes"): a
+#   modal ("may", "might", "could") or "likely" / "probably" in the main clause of a sentence-initial "If / Unless
+#   ...," clause, or followed in its own clause by "(only) if / unless / provided (that) / as long as";
+# - ``belief`` (8a dev12: "it appears to me", = "I think"): "appears / seems to me / us";
+# - ``likelihood`` (8a dev12: cues "substantial likelihood", "good likelihood"): added, class "possibility", not after
+#   "no" / "rule out" (:data:`_S26_NO_POSSIBILITY_BEFORE`). ("not yet known", the third cue 8a dev12 adds, is a
+#   candidate already; "could" in a relative clause of a reported warning, 8a dev11, too.)
+# The rules of 8a dev12 (all but ``permission``) are read off dev12: in-sample there.
+# - ``name`` (added after dev12's hedge errors were read: "May revealed ...", "May asked ..."; a modal is never
+#   followed by a finite verb): a capitalised "May" opening a sentence before a past form or "has / is / says / will"
+#   is Theresa May, like the month May no cue (section 5). Read off dev12 (in-sample there).
+READINGS_S29 = ("permission", "concessive", "conditional", "belief", "likelihood", "name")
+_R29_PERMISSION_SUBJECT = re.compile(
+    r"\b(?:you|visitors|members|applicants|users|readers|guests|customers|passengers|participants|employees|"
+    r"students|players|voters|candidates|shareholders|residents\s+who\s+[a-z]+)\s+$",
+    IGNORE_CASE,
+)
+_R29_PERMISSION_VERB = re.compile(
+    r"\s+(?:not\s+|also\s+|now\s+|only\s+|still\s+)*(?P<verb>[a-z]+)\b", IGNORE_CASE
+)
+_R29_ALLOWED_ACTS = frozenset(
+    """apply enter vote leave use visit submit request contact attend bring park ask choose opt register access join
+    stay call email write send post comment share download reproduce copy cancel unsubscribe sign enroll enrol claim
+    obtain purchase buy order return exit photograph film record carry wear smoke drink bring remove take keep select
+    nominate appeal withdraw redeem pay""".split()
+)
+_R29_BUT_AFTER = re.compile(r"\s+(?:well\s+|also\s+|still\s+)?(?:have|be)\b[^.;:!?]*?\bbut\b", IGNORE_CASE)
+_R29_BUT_BEFORE = re.compile(r"\bbut\b[^.;:!?]*$", IGNORE_CASE)
+_R29_CONDITIONAL_CUES = frozenset({"may", "might", "could", "may not", "might not", "likely", "probably",
+                                   "most likely", "very likely"})
+_R29_IF_CLAUSE_BEFORE = re.compile(
+    r"^\W*(?:and\s+|but\s+|so\s+|yet\s+)?(?:if|unless|should\s+[a-z]+|in\s+the\s+event\s+that|as\s+long\s+as|"
+    r"provided\s+(?:that\s+)?)\b[^,;:.!?]*,[^,;:.!?]*$",
+    IGNORE_CASE,
+)
+_R29_IF_AFTER = re.compile(
+    r"[^,;:.!?\u2013\u2014]*?(?:,\s*)?\b(?P<cond>(?:but\s+)?only\s+if|if|unless|provided(?:\s+that)?|"
+    r"as\s+long\s+as|in\s+the\s+event\s+that)\b",
+    IGNORE_CASE,
+)
+_R29_WH_IF_BEFORE = re.compile(r"\b(?:whether|ask(?:ed|s)?|wonder(?:ed|s)?|see|know|unclear|sure)\s*$", IGNORE_CASE)
+_R29_NAME_NEXT = re.compile(
+    r"\s+(?:(?![a-z]*eed\b)[a-z]+ed|said|told|met|made|took|gave|won|lost|spoke|wrote|has|had|is|was|says|wants|"
+    r"will|would|and)\b"
+)
+_R29_BELIEF = re.compile(r"\s+to\s+(?:me|us)\b", IGNORE_CASE)
+_R29_LIKELIHOOD = re.compile(r"\b(?:substantial|good)\s+likelihood\b", IGNORE_CASE)
+
+
+def cue_readings(value: str) -> tuple[str, ...]:
+    """The readings of the claims option ``cue_readings`` set to ``value``: none for "off", all of
+    :data:`READINGS_S29` for "s29", else the one named."""
+    if value == "off":
+        return ()
+    if value == "s29":
+        return READINGS_S29
+    if value not in READINGS_S29:
+        raise ValueError(f"cue_readings={value!r}: choose off, s29 or one of {', '.join(READINGS_S29)}")
+    return (value,)
+
+
+def vetoed_claim_cue_s29(text: str, start: int, end: int,
+                         readings: Iterable[str] = READINGS_S29) -> str | None:
+    """The name of the reading of ``readings`` (of :data:`READINGS_S29`) that vetoes the cue candidate
+    ``text[start:end]`` under the claims option ``cue_readings``, or None (see READINGS_S29's comment)."""
+    chosen = set(readings)
+    cue = " ".join(text[start:end].lower().split())
+    word = cue.split(" ")[0]
+    before = text[max(0, start - LOOKBEHIND) : start]
+    if "permission" in chosen and word == "may" and _R29_PERMISSION_SUBJECT.search(before):
+        verb = _R29_PERMISSION_VERB.match(text, end)
+        if verb is not None and verb.group("verb").lower() in _R29_ALLOWED_ACTS:
+            return "permission"
+    if "conditional" in chosen and cue in _R29_CONDITIONAL_CUES:
+        sentence_start = max((before.rfind(c) for c in ".!?\n"), default=-1) + 1
+        if _R29_IF_CLAUSE_BEFORE.match(before[sentence_start:]):
+            return "conditional"
+        after = _R29_IF_AFTER.match(text, end)
+        if after is not None and not _R29_WH_IF_BEFORE.search(text, end, after.start("cond")):
+            return "conditional"
+    if ("concessive" in chosen and word == "may" and _R29_BUT_AFTER.match(text, end)
+            and not _R29_BUT_BEFORE.search(before)):
+        return "concessive"
+    if "name" in chosen and text[start:end] == "May" and _R29_NAME_NEXT.match(text, end):
+        return "name"
+    if "belief" in chosen and _SEEM_APPEAR.match(cue) and _R29_BELIEF.match(text, end):
+        return "belief"
+    return None
+
+
+def claim_cue_additions_s29(text: str, existing: Sequence[tuple[int, int, str]] = (),
+                            readings: Iterable[str] = READINGS_S29) -> list[tuple[int, int, str]]:
+    """The cues the option ``cue_readings`` adds at decision time (the reading ``likelihood``: "substantial / good
+    likelihood", class "possibility"), none overlapping a span of ``existing``."""
+    if "likelihood" not in set(readings):
+        return []
+    out: list[tuple[int, int, str]] = []
+    taken = [(a, b) for a, b, _ in existing]
+    for m in _R29_LIKELIHOOD.finditer(text):
+        a, b = m.span()
+        if _S26_NO_POSSIBILITY_BEFORE.search(text, max(0, a - 40), a) or any(x < b and a < y for x, y in taken):
+            continue
+        taken.append((a, b))
+        out.append((a, b, "possibility"))
+    return out
+
+
 def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:
     """Every cue span that may lower the certainty of a claim sentence in its own words: ``[(start, end, type)]``.
 

@@ -75,6 +75,9 @@ class Candidate:
     vetoed27: bool = False
     """vetoed at decision time by the claims option ``cue_candidates=s27``
     (:func:`presslens.text.hedging.vetoed_claim_cue_s27`; still a training candidate)"""
+    vetoed29: str | None = None
+    """the reading of the claims option ``cue_readings`` (s29) that vetoes it at decision time
+    (:func:`presslens.text.hedging.vetoed_claim_cue_s29` with every reading; still a training candidate)"""
 
 
 @dataclass
@@ -174,6 +177,7 @@ def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule |
         vetoed_claim_cue,
         vetoed_claim_cue_s26,
         vetoed_claim_cue_s27,
+        vetoed_claim_cue_s29,
     )
     from presslens.text.prediction import forecast_cues
 
@@ -183,7 +187,8 @@ def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule |
         row.candidates = [
             Candidate(a, b, kind, cue_class(row.text, a, b, kind),
                       any(overlap((a, b), (c[0], c[1])) > 0 for c in row.gold_cues), vetoed_claim_cue(row.text, a, b),
-                      vetoed_claim_cue_s26(row.text, a, b), vetoed_claim_cue_s27(row.text, a, b))
+                      vetoed_claim_cue_s26(row.text, a, b), vetoed_claim_cue_s27(row.text, a, b),
+                      vetoed_claim_cue_s29(row.text, a, b))
             for a, b, kind in (candidates or claim_cue_candidates)(row.text, wider_cues)
         ]
         table = (max((HEDGE_CLASS_SCORES[cue_class(row.text, a, b, k)]
@@ -541,12 +546,19 @@ def gold_totals(annotations: Path, split: str) -> tuple[int, int]:
 
 
 def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False, s26: bool = False,
-                      s27: bool = False, context: np.ndarray | None = None) -> list[float]:
+                      s27: bool = False, context: np.ndarray | None = None,
+                      readings: tuple[str, ...] = ()) -> list[float]:
     """Per sentence, the best cue probability (0 without a candidate; ``veto``: vetoed candidates count 0; ``s26``
     / ``s27``: the decision-time rules of the claims option ``cue_candidates=s26`` / ``s27``, as
-    :func:`score_sentences`; ``context``: the scorer's extra columns, :func:`cue_context_columns`)."""
+    :func:`score_sentences`; ``context``: the scorer's extra columns, :func:`cue_context_columns`; ``readings``: the
+    readings of the claims option ``cue_readings``, s29)."""
     from presslens.analyzers.claims.scorers import cue_feature_set
-    from presslens.text.hedging import HEDGE_CLASS_SCORES, claim_cue_additions, claim_cue_additions_s27
+    from presslens.text.hedging import (
+        HEDGE_CLASS_SCORES,
+        claim_cue_additions,
+        claim_cue_additions_s27,
+        claim_cue_additions_s29,
+    )
 
     if context is None:  # a scorer with context columns (the shipped file since claims 1.15) gets them computed
         try:
@@ -561,7 +573,7 @@ def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False, s
         x = np.hstack([x, context])
     out = [0.0] * len(data.rows)
     if where:
-        vetoed = [(c.vetoed and veto) or (c.vetoed26 and s26) or (c.vetoed27 and s27)
+        vetoed = [(c.vetoed and veto) or (c.vetoed26 and s26) or (c.vetoed27 and s27) or c.vetoed29 in readings
                   for r in data.rows for c in r.candidates]
         for ri, p, v in zip(where, scorer.probabilities(x, emb).tolist(), vetoed, strict=True):
             out[ri] = max(out[ri], 0.0 if v else p)
@@ -569,6 +581,10 @@ def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False, s
         additions = claim_cue_additions_s27 if s27 else claim_cue_additions
         for ri, r in enumerate(data.rows):
             added = additions(r.text, [(c.start, c.end, c.kind) for c in r.candidates])
+            out[ri] = max([out[ri], *(HEDGE_CLASS_SCORES[name] for _, _, name in added)])
+    if readings:
+        for ri, r in enumerate(data.rows):
+            added = claim_cue_additions_s29(r.text, [(c.start, c.end, c.kind) for c in r.candidates], readings)
             out[ri] = max([out[ri], *(HEDGE_CLASS_SCORES[name] for _, _, name in added)])
     return out
 
@@ -709,6 +725,11 @@ class Options:
     """the decision-time cue rules of the claims option ``cue_candidates=s27`` (s27, helper hedge14):
     :func:`presslens.text.hedging.claim_cue_additions_s27` and :func:`presslens.text.hedging.vetoed_claim_cue_s27`,
     as ``cue_s26``; the scorers are fitted as without it"""
+    cue_readings: tuple[str, ...] = ()
+    """the readings (of :data:`presslens.text.hedging.READINGS_S29`) of the claims option ``cue_readings`` (s29, helper
+    hedge17): candidates of :func:`presslens.text.hedging.vetoed_claim_cue_s29` score 0, the cues of
+    :func:`presslens.text.hedging.claim_cue_additions_s29` their class's fixed score; the scorers are fitted as
+    without it"""
     cue_identity_weight: float = 1.0
     """the cue's identity columns (its class and lemma, :data:`IDENTITY_PREFIXES`) enter the fit multiplied by this
     after standardisation, so their L2 penalty is ``1 / weight**2`` of the other features' (s27, helper hedge15;
@@ -768,7 +789,7 @@ class Fitted:
         context = (cue_context_columns(data, self.options.cue_context, claim) if self.options.cue_context
                    else None)
         cue = hedge_scores_with(self.cue, data, self.options.cue_veto, self.options.cue_s26, self.options.cue_s27,
-                                context)
+                                context, self.options.cue_readings)
         if self.options.hedge_lifts_claim:
             claim = [c if r.furniture is not None else max(c, h) for c, h, r in zip(claim, cue, data.rows,
                                                                                      strict=True)]

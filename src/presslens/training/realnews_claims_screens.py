@@ -31,6 +31,11 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   :data:`presslens.analyzers.claims.scorers.CUE_CONTEXT_FEATURES`): the unit's opinion markers (evaluative words,
   intensifiers, an obligation modal, first/second person); the logit of the unit's claim score (out-of-fold inside
   the training splits for the training rows); the article profile of the unit's article.
+- ``readings``, ``reading-permission``, ``reading-concessive``, ``reading-conditional``, ``reading-belief``,
+  ``reading-likelihood``, ``reading-name`` (s29, helper hedge17): the claims option ``cue_readings=s29`` (the five
+  readings GUIDELINE.md fixes a priori and ``name``, :data:`presslens.text.hedging.READINGS_S29`) and each alone, at decision time
+  on the fits of the ``genre`` screen (the shipped setting since claims 1.15), so they differ from it only where a
+  reading fires and claims cannot move.
 
 ``--report-lead-ins`` (s28, helper claims16): the claims option ``furniture=s28`` judged at decision time
 (:func:`report_lead_ins`; claims only, minutes).
@@ -49,6 +54,7 @@ from pathlib import Path
 
 from presslens.text.hedging import (
     IGNORE_CASE,
+    READINGS_S29,
     Cue,
     claim_cue_additions,
     claim_cue_candidates,
@@ -109,6 +115,9 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "opinion": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="opinion")),
     "claim-score": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="claim-score")),
     "genre": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre")),
+    "readings": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre", cue_readings=READINGS_S29)),
+    **{f"reading-{name}": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre", cue_readings=(name,)))
+       for name in READINGS_S29},
 }
 
 

@@ -40,7 +40,14 @@ from presslens.analyzers.claims.predictions import (
 from presslens.analyzers.claims.scorers import ScoredCue, score_sentences
 from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
 from presslens.article import Article, Finding, span_ref
-from presslens.text.hedging import HEDGE_ASSERTED, HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
+from presslens.text.hedging import (
+    HEDGE_ASSERTED,
+    HEDGE_CLASS_SCORES,
+    READINGS_S29,
+    claim_cue_candidates,
+    cue_class,
+    cue_readings,
+)
 from presslens.text.prediction import (
     DEFAULT_PREDICTION_RULES,
     PREDICTION_RULES,
@@ -99,6 +106,12 @@ class ClaimsAnalyzer(Analyzer):
                        "have to get back to you'; and forecasts the cues missed: 'are still going to', 'estimated "
                        "that ... would', 'But they will.', 'could ... into 2026'; the claims model card has their "
                        "judgment); 'stop26+27', 'stop25+26', 'stop26+28', 'stop26+27+28': several sets"),
+        AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29), "off",
+                       "readings GUIDELINE.md fixes a priori, at decision time outside the learned scorers (s29, "
+                       "helper hedge17; model card): 'permission' (\"you may apply\": no hedge), 'concessive' (\"may "
+                       "have backed Remain, but\"), 'conditional' (a possibility only under an if-clause), 'belief' "
+                       "(\"it appears to me\"), 'likelihood' (cues \"substantial / good likelihood\"), 'name' (\"May asked\" "
+                       "opening a sentence: Theresa May); 's29': all six"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
     )
@@ -133,7 +146,8 @@ class ClaimsAnalyzer(Analyzer):
                                  unit_embeddings(enc.sentence_embeddings, units), unit_forecasts, wider_cues=wider,
                                  cue_veto=self.option("cue_veto") == "on",
                                  s26_rules=self.option("cue_candidates") == "s26",
-                                 s27_rules=self.option("cue_candidates") == "s27")
+                                 s27_rules=self.option("cue_candidates") == "s27",
+                                 readings=cue_readings(self.option("cue_readings")))
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]

@@ -441,7 +441,8 @@ class SentenceScores:
 def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np.ndarray,
                     forecasts: Sequence[bool], in_article: bool = True,
                     scorers: RealNewsScorers | None = None, wider_cues: bool = False,
-                    cue_veto: bool = False, s26_rules: bool = False, s27_rules: bool = False) -> SentenceScores:
+                    cue_veto: bool = False, s26_rules: bool = False, s27_rules: bool = False,
+                    readings: Sequence[str] = ()) -> SentenceScores:
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
     sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`);
@@ -451,16 +452,20 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     are added with their class's fixed score and the candidates of
     :func:`presslens.text.hedging.vetoed_claim_cue_s26` get probability 0, after both scorers (their inputs do not
     change); ``s27_rules`` (the option ``cue_candidates=s27``): the same with
-    :func:`presslens.text.hedging.claim_cue_additions_s27` and :func:`presslens.text.hedging.vetoed_claim_cue_s27`."""
+    :func:`presslens.text.hedging.claim_cue_additions_s27` and :func:`presslens.text.hedging.vetoed_claim_cue_s27`;
+    ``readings`` (the option ``cue_readings``, s29): the same with the named readings of
+    :func:`presslens.text.hedging.vetoed_claim_cue_s29` and :func:`presslens.text.hedging.claim_cue_additions_s29`."""
     from presslens.text.hedging import (
         HEDGE_CLASS_SCORES,
         claim_cue_additions,
         claim_cue_additions_s27,
+        claim_cue_additions_s29,
         claim_cue_candidates,
         cue_class,
         vetoed_claim_cue,
         vetoed_claim_cue_s26,
         vetoed_claim_cue_s27,
+        vetoed_claim_cue_s29,
     )
 
     models = scorers if scorers is not None else load_scorers()
@@ -491,7 +496,8 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
         for s, e, name in found:
             q = next(it)
             if ((cue_veto and vetoed_claim_cue(texts[i], s, e)) or (s26_rules and vetoed_claim_cue_s26(texts[i], s, e))
-                    or (s27_rules and vetoed_claim_cue_s27(texts[i], s, e))):
+                    or (s27_rules and vetoed_claim_cue_s27(texts[i], s, e))
+                    or (readings and vetoed_claim_cue_s29(texts[i], s, e, readings) is not None)):
                 q = 0.0
             cues[i].append((s, e, name, q))
             hedge[i] = max(hedge[i], q)
@@ -500,6 +506,12 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
         additions = claim_cue_additions_s27 if s27_rules else claim_cue_additions
         for i, found in enumerate(spans):
             for s, e, name in additions(texts[i], found):
+                added[i].append((s, e, name, HEDGE_CLASS_SCORES[name]))
+                hedge[i] = max(hedge[i], HEDGE_CLASS_SCORES[name])
+    if readings:
+        for i, found in enumerate(spans):
+            for s, e, name in claim_cue_additions_s29(texts[i], [*found, *((a, b, n) for a, b, n, _ in added[i])],
+                                                      readings):
                 added[i].append((s, e, name, HEDGE_CLASS_SCORES[name]))
                 hedge[i] = max(hedge[i], HEDGE_CLASS_SCORES[name])
     count = len(texts)
