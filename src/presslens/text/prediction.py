@@ -47,15 +47,18 @@ from presslens.text.wordstarts import WordStarts, finditer_from, index_words, ma
 #   default (the claims model card has their leave-one-split-out judgment).
 # - stop 28 (pc14; GUIDELINE.md 8a "Decided with dev11" and dev11's wrong assertions, read at stop 28, and forecasts
 #   the cue patterns missed on the open splits): ``stop26+28`` or ``stop28``, not the default (the card again).
+# - stop 29 (pc15; GUIDELINE.md 8a "Decided with dev12" and the open splits' missed gold predictions: a headline in
+#   the infinitive for a planned act, a reported past intention, "are plotting to", "no further X expected"):
+#   ``stop26+29`` or ``stop29`` (the claims model card has their judgment).
 _RULE_SWITCHES: dict[str, contextvars.ContextVar[bool]] = {
     stop: contextvars.ContextVar(f"presslens_prediction_rules_stop{stop}", default=False)
-    for stop in ("25", "26", "27", "28")
+    for stop in ("25", "26", "27", "28", "29")
 }
 
 
 @contextmanager
 def stop_rules(stop: str, on: bool = True) -> Iterator[None]:
-    """Apply the prediction rules of stop ``stop`` (``"25"`` .. ``"28"``, :data:`_RULE_SWITCHES`) inside the block."""
+    """Apply the prediction rules of stop ``stop`` (``"25"`` .. ``"29"``, :data:`_RULE_SWITCHES`) inside the block."""
     with switched(_RULE_SWITCHES[stop], on):
         yield
 
@@ -80,6 +83,11 @@ def stop28_rules(on: bool = True) -> contextlib.AbstractContextManager[None]:
     return stop_rules("28", on)
 
 
+def stop29_rules(on: bool = True) -> contextlib.AbstractContextManager[None]:
+    """The stop-29 rules (option ``claims.prediction_rules=stop29`` or ``stop26+29``) inside the block."""
+    return stop_rules("29", on)
+
+
 def _stop25() -> bool:
     return _RULE_SWITCHES["25"].get()
 
@@ -96,10 +104,14 @@ def _stop28() -> bool:
     return _RULE_SWITCHES["28"].get()
 
 
+def _stop29() -> bool:
+    return _RULE_SWITCHES["29"].get()
+
+
 #: the values of the analyzer option ``claims.prediction_rules``: the stop-24 rules alone (the default until stop 26), or with
 #: the rule sets of later stops named after "stop" and joined by "+"
 PREDICTION_RULES = ("stop24", "stop25", "stop26", "stop25+26", "stop27", "stop26+27", "stop28", "stop26+28",
-                    "stop26+27+28")
+                    "stop26+27+28", "stop29", "stop26+29")
 #: the default of ``claims.prediction_rules`` since stop 27 (the ship rule of issue 13: the stop-26 rules gained on
 #: dev10, held out for them, recall unchanged, audit B's wrong predictions 9 -> 8; the stop-27 rules' only held-out
 #: gain is a dev9 sentence whose reading GUIDELINE.md's dev9 decisions name, so they stay an option; the claims model
@@ -1486,6 +1498,8 @@ def prediction_forecast(text: str) -> Forecast | None:
     :func:`forecast_exclusion` and :mod:`presslens.analyzers.claims.predictions`.
     """
     scan = _scan(text)
+    if scan is None and _stop29() and _stop29_forecasts(text):
+        scan = ([], None)  # the stop-29 forecasts alone: :func:`_prediction_forecast` adds them
     return None if scan is None else _prediction_forecast(text, *scan)
 
 
@@ -1554,6 +1568,9 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
         kept = [k for k in kept if not (k[2] == "reported_future" and k[0] in sure)]
         more28 = [c for c in added if not any(k[0] <= c[0] < k[1] for k in kept)]
         kept = sorted(kept + more28) if more28 else kept
+    if _stop29():
+        more29 = [c for c in _stop29_forecasts(text) if not any(k[0] <= c[0] < k[1] for k in kept)]
+        kept = sorted(kept + more29) if more29 else kept
     kinds = {c[2] for c in kept}
     if kinds & PREDICTION_CUES:
         strength = "forecast"
@@ -1614,6 +1631,92 @@ def _stop28_forecasts(text: str, span: tuple[int, int] | None) -> list[Cue]:
     if horizon is not None:
         found += [(m.start(), m.end(), "modal_future") for m in MODAL.finditer(text, 0, horizon.start())
                   if _modal_is_future(text, m.start(), m.end())]
+    return sorted(found)
+
+
+# stop 29 (pc15, issue 13): forecasts the cue patterns miss (GUIDELINE.md 8a "Decided with dev12"; the missed gold
+# predictions of the open splits), added for prediction findings only, like the stop-28 ones
+# - a headline in the infinitive for a planned act: "UK to Reopen Ramsgate Port ..." (dev12), "Sun to cool down in
+#   next 30 years" (dev11), "Former Navy Sailor Pardoned By Trump To Sue Obama & Comey" (dev6). A headline is a line
+#   without a closing stop of at most 16 words; "to" has one to eight words before it, the last not a verb, adjective
+#   or preposition that takes "to" ("How to", "Wants to", "Back to", "Heads to"), none a participle in "-ing", and a
+#   verb of :data:`_HEADLINE_PLAN_VERBS` after it; a headline that asks someone to act ("Calls on Congress to Act",
+#   "Urges ... to") is a call, not a plan
+_HEADLINE_INFINITIVE = re.compile(
+    r"^(?P<head>(?:[\w’'‘“”&.$%:-]+\s+){1,8}?)(?P<cue>[Tt]o)\s+(?P<verb>[A-Za-z]+)\b")
+_HEADLINE_NOT_BEFORE_TO = words_of(
+    "how what where when why who whether want wants wanted need needs needed try tries tried refuse refuses refused",
+    "fail fails failed has have had seem seems appear appears begin begins began back due up down according going",
+    "set expected likely plans plan planning vows vow promises promise threatens threaten urges urge calls call asks",
+    "ask tells tell forces force allows allow helps help heads head goes go comes come returns return travels travel",
+    "flies fly moves move way right access path road answer response reply letter message open ready able unable",
+    "about used close next similar compared thanks prior order agrees agree decides decide chooses choose hopes hope",
+    "aims aim seeks seek continues continue starts start pledges pledge ordered forced allowed asked told urged",
+    "called is are was were be been to from in on at of for with by into onto off out over and or but not no nothing",
+    "anything something everything reasons ways things guide tips steps keys key trip visit visits visited went",
+    "comes came sent sends bound headed due opposed dedicated committed related addicted subject contrary time",
+)
+# the verb after a headline's "to": acts a government, a court, a company or a person plans or is scheduled to do
+# (a closed list, like :data:`_HEADLINE_VERBS` after a headline's "Will"; "to" before anything else is a preposition
+# or an infinitive of purpose: "Commitment to Freedom", "Using X to Distract", "Efforts to Stop")
+_HEADLINE_PLAN_VERBS = words_of(
+    "sue perform reopen cool hold launch release publish announce visit build cut raise impose introduce close open",
+    "ban deploy send withdraw pull sign meet unveil host hike file probe investigate resign quit testify face",
+    "receive require expand end halt suspend resume scrap drop fire hire nominate appoint vote join leave exit",
+    "return rejoin buy sell pay fund spend issue charge indict arrest extradite deport expel restore lift tighten",
+    "ease review create form shut start begin become get hit rise fall strike run stay remain keep lose win",
+    "retire step move debut air premiere expire reach double triple slash boost add install replace rename",
+    "phase privatize nationalize merge acquire sanction tax recall cancel postpone delay reschedule",
+)
+_HEADLINE_REQUEST = re.compile(
+    r"\b(?:time\s+for|calls?\s+(?:on|for|upon)|urges?|asks?|tells?|begs?|pushes|presses|orders|forces|allows|invites|"
+    r"encourages|persuades|helps|lets|dares|challenges|wants|needs|demands?|pleads?\s+with)\b",
+    IGNORE_CASE)
+# - a reported past intention or plan about a future act: "revealed it intended to hold a third vote ... next week"
+#   (dev12), "Martin said they planned to turn over the report" (dev8): a reporting verb, a subject, the verb
+_REPORTED_INTENTION = re.compile(
+    r"\b(?:said|says|revealed|announced|told\s+[\w’'.-]+(?:\s+[\w’'.-]+)?|confirmed|stated|added)\s+(?:that\s+)?"
+    r"(?:it|he|she|they|we|the\s+(?:government|company|party|department|agency|ministry|administration))\s+"
+    r"(?P<cue>(?:intended|planned)\s+to)\b",
+    IGNORE_CASE)
+# - "are plotting to sabotage" (dev12, a present plan); "no further indictments expected / planned", "No new
+#   indictments are expected" (dev12: a negated present plan or forecast)
+_PLOTTING_TO = re.compile(r"\b(?:is|are|am|['’]re|['’]s)\s+(?:now\s+|secretly\s+|reportedly\s+)?(?P<cue>plotting\s+to)\b",
+                          IGNORE_CASE)
+_NO_MORE_EXPECTED = re.compile(
+    r"\bno\s+(?:new|further|more|additional)\s+[a-z]+\s+(?:(?:are|is)\s+)?(?P<cue>expected|planned)\b(?!\s+(?:to|by)\b)",
+    IGNORE_CASE)
+
+
+def _headline_infinitive(text: str) -> Cue | None:
+    """The "to" of a headline in the infinitive for a planned act (:data:`_HEADLINE_INFINITIVE`), or None."""
+    line = text.strip()
+    if not line or line[-1] in ".!?:;,…\"”’'" or "\n" in line or len(line.split()) > 16:
+        return None
+    m = _HEADLINE_INFINITIVE.match(text, len(text) - len(text.lstrip()))
+    if m is None or _HEADLINE_REQUEST.search(m.group("head")):
+        return None
+    head = m.group("head").split()
+    last = head[-1].strip("’'.,").lower()
+    if (last in _HEADLINE_NOT_BEFORE_TO or m.group("verb").lower() not in _HEADLINE_PLAN_VERBS
+            or any(w.lower().endswith("ing") and len(w) > 5 for w in head)):
+        return None  # "Attempting To Take", "Using X to Distract": a participle's infinitive
+    return m.start("cue"), m.end("cue"), "plan"
+
+
+def _stop29_forecasts(text: str) -> list[Cue]:
+    """The forecast cues the stop-29 rules add (:func:`stop29_rules`)."""
+    found: list[Cue] = []
+    head = _headline_infinitive(text) if " to " in text or " To " in text else None
+    if head is not None:
+        found.append(head)
+    if "intended" in text or "planned" in text:
+        found += [(m.start("cue"), m.end("cue"), "plan") for m in _REPORTED_INTENTION.finditer(text)
+                  if not CONDITIONAL.search(text, m.end("cue"))]
+    if "plotting" in text:
+        found += [(m.start("cue"), m.end("cue"), "plan") for m in _PLOTTING_TO.finditer(text)]
+    if "expected" in text or "planned" in text:
+        found += [(m.start("cue"), m.end("cue"), "expected") for m in _NO_MORE_EXPECTED.finditer(text)]
     return sorted(found)
 
 

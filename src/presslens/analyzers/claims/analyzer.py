@@ -105,7 +105,10 @@ class ClaimsAnalyzer(Analyzer):
                        "names); 'stop28': the stop-28 rules (a hypothetical-event subject, 'too soon to say', 'I'll "
                        "have to get back to you'; and forecasts the cues missed: 'are still going to', 'estimated "
                        "that ... would', 'But they will.', 'could ... into 2026'; the claims model card has their "
-                       "judgment); 'stop26+27', 'stop25+26', 'stop26+28', 'stop26+27+28': several sets"),
+                       "judgment); 'stop29': the stop-29 rules (a headline in the infinitive for a planned act 'UK to "
+                       "Reopen ...', a reported past intention 'revealed it intended to hold', 'are plotting to', 'no "
+                       "further indictments expected'; not shipped, the card has their judgment); 'stop26+27', "
+                       "'stop25+26', 'stop26+28', 'stop26+27+28', 'stop26+29': several sets"),
         AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29), "off",
                        "readings GUIDELINE.md fixes a priori, at decision time outside the learned scorers (s29, "
                        "helper hedge17; model card): 'permission' (\"you may apply\": no hedge), 'concessive' (\"may "
