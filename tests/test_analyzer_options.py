@@ -56,6 +56,8 @@ CASES = [
      "Clinic row\n\nMara Lind, the nurse who accused the clinic of falsifying records, says the managers ignored her complaints."),
     ("attribution.unfound_speakers", "on", "attribution",
      "Harbour row\n\nKovalenko, 53, vehemently denied the allegations of bribery on Monday."),
+    ("attribution.unlisted_cues", "candidate", "attribution",
+     "Town council\n\nThe council decreed that the market would close at noon on Sundays."),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),

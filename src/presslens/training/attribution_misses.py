@@ -1,6 +1,7 @@
 """Classify the missed gold attributions of the open real-news splits (issue 13, analyzer 2.3).
 
     python -m presslens.training.attribution_misses --data ../shared/data/ptc-semeval2020-task11 [--list]
+        [--splits dev3,dev7,dev8,dev9,dev11,dev12]
 
 A gold speech attribution is *missed* when no asserted attribution (score >= 0.5) matches it by the evaluation's
 rule (:func:`~presslens.evaluation.realnews_matching.match_attribution`). Each miss gets one class:
@@ -19,7 +20,8 @@ named part fails the rule); ``w-headline`` (no gold attribution there, the cue i
 document, picture or recording: "the receipt says", "the page shows"), ``w-other`` (no gold there: a speech verb
 the annotators did not mark, e.g. hypothetical, topical or the writer's own).
 
-Only :data:`~presslens.evaluation.realnews_selection.OPEN_SPLITS` are read. The counts are printed per split as a
+Only :data:`~presslens.evaluation.realnews_selection.OPEN_SPLITS` are read (``--splits`` narrows them, so that the
+splits kept unread at the error level stay unread). The counts are printed per split as a
 Markdown table; ``--list`` also prints one line per miss (split, article, class, gold spans as text).
 """
 
@@ -129,9 +131,10 @@ def wrong_cause(text: str, finding: Any, golds: list[dict[str, Any]]) -> str:
     return "w-other"
 
 
-def _open_split_attributions(data: Path) -> Iterator[tuple[str, dict[str, Any], Any, Any, list[Any]]]:
-    """Every article of the open splits with the attribution analyzer's candidates:
-    ``(split, gold record, article, analyzer, candidates)``, split by split in ``OPEN_SPLITS`` order."""
+def _open_split_attributions(data: Path, splits: tuple[str, ...] | None = None,
+                             ) -> Iterator[tuple[str, dict[str, Any], Any, Any, list[Any]]]:
+    """Every article of the open splits (or of ``splits``, open ones only) with the attribution analyzer's
+    candidates: ``(split, gold record, article, analyzer, candidates)``, split by split in ``OPEN_SPLITS`` order."""
     from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
     from presslens.analyzers.base import Features
     from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
@@ -142,24 +145,28 @@ def _open_split_attributions(data: Path) -> Iterator[tuple[str, dict[str, Any], 
     pipeline.load()
     analyzer = AttributionAnalyzer()
     for split in OPEN_SPLITS:
+        if splits is not None and split not in splits:
+            continue
         for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", data):
             yield split, record, article, analyzer, list(extract(Features(article, pipeline.encoder)))
 
 
 def main(argv: list[str] | None = None) -> int:
-    from presslens.evaluation.realnews_selection import OPEN_SPLITS
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, required=True, help="the ptc-semeval2020-task11 folder")
     parser.add_argument("--list", action="store_true", help="one line per miss")
     parser.add_argument("--wrong", action="store_true",
                         help="classify the wrong asserted attributions by cause instead of the misses")
+    parser.add_argument("--splits", default=None,
+                        help="comma-separated open splits to read (default: every open split); keeps the splits "
+                             "that judge new rules held out unread")
     args = parser.parse_args(argv)
+    splits = _chosen_splits(args.splits)
     if args.wrong:
-        return _main_wrong(args.data, args.list)
-    counts: dict[str, Counter[str]] = {split: Counter() for split in OPEN_SPLITS}
+        return _main_wrong(args.data, args.list, splits)
+    counts: dict[str, Counter[str]] = {split: Counter() for split in splits}
     gold_n: Counter[str] = Counter()
-    for split, record, article, analyzer, candidates in _open_split_attributions(args.data):
+    for split, record, article, analyzer, candidates in _open_split_attributions(args.data, splits):
         text = article.text
         findings = [analyzer._finding(article, a) for a in candidates]
         for g in record["attributions"]:
@@ -190,12 +197,24 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _main_wrong(data: Path, listing: bool) -> int:
+def _chosen_splits(option: str | None) -> tuple[str, ...]:
+    """The open splits named by ``--splits`` (in ``OPEN_SPLITS`` order), or every open split; a name that is not
+    an open split is an error (sealed and validation splits are never read here)."""
     from presslens.evaluation.realnews_selection import OPEN_SPLITS
 
-    counts: dict[str, Counter[str]] = {split: Counter() for split in OPEN_SPLITS}
+    if option is None:
+        return tuple(OPEN_SPLITS)
+    names = [n.strip() for n in option.split(",") if n.strip()]
+    unknown = [n for n in names if n not in OPEN_SPLITS]
+    if unknown:
+        raise SystemExit(f"attribution_misses: not open splits: {', '.join(unknown)}")
+    return tuple(s for s in OPEN_SPLITS if s in names)
+
+
+def _main_wrong(data: Path, listing: bool, splits: tuple[str, ...]) -> int:
+    counts: dict[str, Counter[str]] = {split: Counter() for split in splits}
     asserted: Counter[str] = Counter()
-    for split, record, article, analyzer, candidates in _open_split_attributions(data):
+    for split, record, article, analyzer, candidates in _open_split_attributions(data, splits):
         text = article.text
         golds = record["attributions"]
         for a in candidates:

@@ -28,7 +28,14 @@ from presslens.analyzers.attribution.features import article_tokens
 from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
 from presslens.analyzers.attribution.nested import nested_reports
-from presslens.analyzers.attribution.refine import assess, pictures_not_speech, refine, repair
+from presslens.analyzers.attribution.refine import (
+    UNLISTED_CUES_CHOICES,
+    UNLISTED_CUES_DEFAULT,
+    assess,
+    pictures_not_speech,
+    refine,
+    repair,
+)
 from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.sanity import adjective_noun_cue
 from presslens.analyzers.attribution.scorer import (
@@ -110,6 +117,7 @@ def extract(
     post_lines: str = POST_LINES_DEFAULT,
     headline_colons: str = HEADLINE_COLONS_DEFAULT,
     dash_blocks: str = DASH_BLOCKS_DEFAULT,
+    unlisted_cues: str = UNLISTED_CUES_DEFAULT,
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
@@ -132,7 +140,9 @@ def extract(
     said" and "what was said: Source" as candidates the score judges (:func:`.continuation.title_colon_candidates`,
     HISTORY.md 2.13); ``dash_blocks="on"`` (the ``attribution.dash_blocks`` option) adds a block closed by a line
     "\u2013Daily Mail" or a quotation closed by "\u201d \u2013Name" as a candidate the score judges
-    (:func:`.continuation.dash_closed_blocks`, HISTORY.md 2.13)."""
+    (:func:`.continuation.dash_closed_blocks`, HISTORY.md 2.13); ``unlisted_cues="candidate"`` (the
+    ``attribution.unlisted_cues`` option) keeps a tagged cue outside the reporting lexicon with a linked source as
+    a candidate the score judges (:func:`.refine.unlisted_cue`, HISTORY.md 2.14)."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -145,7 +155,8 @@ def extract(
     rules = rule_attributions(text, article.sentences) if use_rules else []
     merged = merge(rules, tagged, prefer, same_cue, text)
     unfound = unfound_speakers == "on"
-    refined = refine(text, merged, article.sentences, unfound_speakers=unfound)
+    refined = refine(text, merged, article.sentences, unfound_speakers=unfound,
+                     unlisted_cues=unlisted_cues == "candidate")
     if use_rules:
         taken = [a.content for a in refined if a.content is not None]
         posts = embedded_posts(text, link_line=post_lines == "link") + [
@@ -207,7 +218,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.13"
+    version = "2.14"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
@@ -242,6 +253,10 @@ class AttributionAnalyzer(Analyzer):
         AnalyzerOption("dash_blocks", DASH_BLOCKS_CHOICES, DASH_BLOCKS_DEFAULT,
                        "a block closed by a line '\u2013Daily Mail' or a quotation closed by '\u201d \u2013Name' as a "
                        "candidate the score judges: 'on' (shipped since 2.13, HISTORY.md 2.13) or 'off' (2.12)"),
+        AnalyzerOption("unlisted_cues", UNLISTED_CUES_CHOICES, UNLISTED_CUES_DEFAULT,
+                       "a tagged cue with no word of the reporting lexicon ('decreed', 'made clear') and a linked "
+                       "source: dropped ('off', 2.13) or kept as a candidate the score judges ('candidate'; "
+                       "HISTORY.md 2.14)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -252,7 +267,8 @@ class AttributionAnalyzer(Analyzer):
                         pictures=self.option("pictures"), adjective_nouns=self.option("adjective_nouns"),
                         relative_reports=self.option("relative_reports"),
                         unfound_speakers=self.option("unfound_speakers"), post_lines=self.option("post_lines"),
-                        headline_colons=self.option("headline_colons"), dash_blocks=self.option("dash_blocks"))
+                        headline_colons=self.option("headline_colons"), dash_blocks=self.option("dash_blocks"),
+                        unlisted_cues=self.option("unlisted_cues"))
         findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
 

@@ -159,6 +159,29 @@ def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
     return [w.lower() for w in CUE_WORD.findall(text, max(0, pos - 40), pos)[-n:]]
 
 
+#: the values of the analyzer option ``attribution.unlisted_cues`` (HISTORY.md 2.14): "off" drops a tagged cue with
+#: no word of the reporting lexicon (2.13); "candidate" keeps it, with a source, as a candidate the score judges
+UNLISTED_CUES_CHOICES = ("off", "candidate")
+UNLISTED_CUES_DEFAULT = "off"
+#: at most this many words in an unlisted cue ("made clear", "brought up", "have roundly praised")
+_UNLISTED_MAX_WORDS = 3
+_UNLISTED_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+
+def unlisted_cue(text: str, cue: Span) -> bool:
+    """A cue the tagger proposed whose words are all outside the reporting lexicon but look like a verb group:
+    one to three lower-case words of letters (no name, number, quote mark or punctuation), the last not an
+    auxiliary (``decreed``, ``made clear``, ``brought up``). The score judges such a candidate; nothing here
+    says it reports."""
+    piece = text[cue[0] : cue[1]].strip()
+    words = piece.split()
+    if not 1 <= len(words) <= _UNLISTED_MAX_WORDS or not all(_UNLISTED_WORD.fullmatch(w) for w in words):
+        return False
+    if words[-1] in _AUXILIARIES or words[-1] in _BE_FORMS:
+        return False
+    return not is_reporting_cue(text, cue)
+
+
 def is_non_reporting_frame(text: str, cue: Span) -> bool:
     """Frames that look like attribution but report nobody's words.
 
@@ -403,16 +426,22 @@ def repair(text: str, a: Attribution) -> Attribution | None:
 
 
 def refine(
-    text: str, atts: list[Attribution], sentence_ranges: list[Span], *, unfound_speakers: bool = False
+    text: str, atts: list[Attribution], sentence_ranges: list[Span], *, unfound_speakers: bool = False,
+    unlisted_cues: bool = False,
 ) -> list[Attribution]:
     """Precision filters over the merged attributions.
 
     Kept: a cue from the reporting lexicon (or a quote frame) outside the non-reporting frames, not negated,
     with a non-empty content (filled from the cue's clause when the layers found none) that overlaps
-    neither its cue nor its source.
+    neither its cue nor its source. With ``unlisted_cues`` (the option ``attribution.unlisted_cues=candidate``)
+    also a tagged cue outside the lexicon (:func:`unlisted_cue`) that the layers linked to a source.
     """
     atts = [a for a in (repair(text, a) for a in atts) if a is not None]
-    atts = [a for a in atts if is_reporting_cue(text, a.cue) and not is_non_reporting_frame(text, a.cue)]
+    atts = [
+        a for a in atts
+        if (is_reporting_cue(text, a.cue) or (unlisted_cues and a.source is not None and unlisted_cue(text, a.cue)))
+        and not is_non_reporting_frame(text, a.cue)
+    ]
     atts = _participle_merge(text, atts, sentence_ranges)
     quotes = quote_spans(text)
     statements = quoted_statements(text, quotes)
