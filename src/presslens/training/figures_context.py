@@ -30,6 +30,7 @@ from presslens.analyzers.figures.context import (
     CONTEXT_READINGS_S26,
     CONTEXT_READINGS_S27,
     CONTEXT_READINGS_S28,
+    CONTEXT_READINGS_S29,
 )
 from presslens.analyzers.figures.quantity import (
     CONTEXT_BY_READINGS,
@@ -65,6 +66,11 @@ READ_OFF: dict[str, frozenset[str]] = {
     "old_year28": frozenset({"dev11"}), "negated_bound": frozenset({"dev11"}), "about_topic": frozenset({"dev11"}),
     "tally_and_one": frozenset({"dev11"}), "idiom28": frozenset({"dev11", "A s28"}), "verb_one": frozenset({"dev11"}),
     "vague_tenths": frozenset({"dev11"}),
+    # stop 29: read off dev12's errors (opened this stop) and, for "ten of thousands" and "5-Star Movement", off audit
+    # A of stop 29 ("ten of thousand" was also among the wrong figures left on audit B of stop 28)
+    "clock_time": frozenset({"dev12"}), "version_number": frozenset({"dev12"}), "and_half": frozenset({"dev12"}),
+    "tens_garbled": frozenset({"A s29", "B s28"}), "idiom29": frozenset({"dev12", "A s29"}),
+    "quoted_number": frozenset({"A s29"}),
 }
 """Where each context reading was read off (round 2 stop 24; ``emphatic``: stop 25; ``idiom26`` ... ``candidate_adj``:
 stop 26; ``lead_decimal`` ... ``alt_range``: stop 27; ``old_year28`` ... ``idiom28``: stop 28): a real-news split,
@@ -77,7 +83,8 @@ READINGS_READ_OFF: dict[str, frozenset[str]] = {"rules": frozenset(), "fixes": f
                                                "readings19": frozenset({"dev5", "dev6"}),
                                                "readings26": frozenset({"dev5", "dev6"}),
                                                "readings27": frozenset({"dev5", "dev6"}),
-                                               "readings28": frozenset({"dev5", "dev6"})}
+                                               "readings28": frozenset({"dev5", "dev6"}),
+                                               "readings29": frozenset({"dev5", "dev6"})}
 """The open splits some readings of each value of ``figures.readings`` were read off (1.6's off dev5, 1.7's off dev5 and
 dev6). Every figure the ``fixes`` readings change on dev5 and dev6 comes from a reading read off that split (dev5:
 the emphatic zero; dev6: the points in time, emphatic 100%, rates, percent ranges, "at least one of", the counted
@@ -154,6 +161,12 @@ def _cell(counts: PrecisionRecallCounts, scored: Sequence[tuple[float, bool]]) -
             f"({counts.found}/{counts.gold}) / {calibration(scored).ece:.3f}")
 
 
+def held_out_s29(split: str) -> frozenset[str]:
+    """The context readings of a held-out score of stop 29's change (``readings29`` against the default
+    ``readings28``): the default's, and those stop-29 readings that were not read off ``split``."""
+    return CONTEXT_BY_READINGS["readings28"] | (held_out_context(split) & CONTEXT_READINGS_S29)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
@@ -185,6 +198,13 @@ def main(argv: list[str] | None = None) -> int:
             "default held out": lambda s: (CONTEXT_READINGS_1_8, held_out_readings(s, "fixes")),
             "readings28 in-sample": lambda s: (CONTEXT_BY_READINGS["readings28"], "readings28"),
             "readings28 held out": lambda s: (held_out_s28(s), held_out_readings(s, "readings28")),
+        }
+    if args.readings == "readings29":
+        columns = {
+            "default (readings28) held out": lambda s: (CONTEXT_BY_READINGS["readings28"],
+                                                        held_out_readings(s, "readings28")),
+            "readings29 held out": lambda s: (held_out_s29(s), held_out_readings(s, "readings29")),
+            "readings29 in-sample": lambda s: (CONTEXT_BY_READINGS["readings29"], "readings29"),
         }
     bounds: dict[str, list[PrecisionRecallCounts]] = {name: [] for name in columns}
     table = {name: {split: score_split(args.data, split, *pick(split), args.scores, bounds=bounds[name])

@@ -46,7 +46,10 @@ class FiguresAnalyzer(Analyzer):
                        "'category 4', 'a 5x felon', 'worth more than 1,000 words', 'a two- or three-week period') or "
                        "'readings28' (the default since 1.10: the fixes plus stop 28's readings: 'in 1658 on foot', 'never "
                        "exceeding 300', 'curious about two agents', 'two agents and one lawyer', 'arrested one "
-                       "individual', 'several tenths', 'two-state solution', 'lesser of two evils', '757 jet')"),
+                       "individual', 'several tenths', 'two-state solution', 'lesser of two evils', '757 jet') or "
+                       "'readings29' (experimental: readings28 plus stop 29's readings: clock times 'at 0800', "
+                       "versions 'Fear 2.0', 'two and half years', 'ten of thousands', 'two-bob', 'a 180 degree "
+                       "turn', '5-Star Movement')"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

@@ -100,11 +100,15 @@ CONTEXT_READINGS_S27 = frozenset({"lead_decimal", "unit_range", "alt_range", "ag
 #: the readings of stop 28 (issue 13): in ``figures.readings=readings28`` (the fixes, 1.8's readings and these)
 CONTEXT_READINGS_S28 = frozenset({"old_year28", "negated_bound", "about_topic", "tally_and_one", "idiom28",
                                   "verb_one", "vague_tenths"})
-CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S27 | CONTEXT_READINGS_S28
+#: the readings of stop 29 (issue 13): in ``figures.readings=readings29`` (``readings28`` and these)
+CONTEXT_READINGS_S29 = frozenset({"clock_time", "version_number", "and_half", "tens_garbled", "idiom29",
+                                  "quoted_number"})
+CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S27 | CONTEXT_READINGS_S28 \
+    | CONTEXT_READINGS_S29
 #: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's,
 #: ``readings27`` stop 27's, ``readings28`` stop 28's)
 CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26 - CONTEXT_READINGS_S27 \
-    - CONTEXT_READINGS_S28
+    - CONTEXT_READINGS_S28 - CONTEXT_READINGS_S29
 
 _DIGITS = re.compile(r"\d{1,4}")
 # "45-40", "458 to 359", "3-1": a score or a tally after a name
@@ -608,6 +612,106 @@ def _added_s28_text(text: str, enabled: frozenset[str]) -> list[Quantity]:
     return added
 
 
+# stop 29 ------------------------------------------------------------------------------------------------------------
+# a 24-hour clock time written in four digits: "at 0800", "1100 Monday morning", "1400 GMT"
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_BEFORE = re.compile(r"\b(?:at|by|from|until|till|to|between|and|after|before|around|about)[ ]+$", IGNORE_CASE)
+_CLOCK_AT = re.compile(r"\b(?:at|by|until|till)[ ]+$", IGNORE_CASE)
+_CLOCK_AFTER = re.compile(
+    r"[ ]*(?:hours|hrs|h|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|Zulu|Z|local[ ]+time|"
+    r"(?:on[ ]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday)|"
+    r"(?:in[ ]+the[ ]+)?(?:morning|afternoon|evening|night|tonight))\b"
+)
+# a version after a capitalised name: "Web 2.0", "Projects Fear 1.0 and 2.0"
+_VERSION = re.compile(r"\b(?P<w>[A-Z][A-Za-z]+)[ ](?P<a>\d\.0)(?:[ ]+(?:and|or|to|vs\.?)[ ]+(?P<b>\d\.0))?(?![\d.,]*\d)"
+                      r"(?![ ]*(?:%|percent|per[ ]cent))")
+_NOT_VERSION_WORDS = frozenset({"magnitude", "richter", "category", "grade", "level", "size", "gpa", "scale"})
+# "two and half years": the "a" of "and a half" left out
+_AND_HALF = re.compile(r"[ ]+and[ ]+half[ ]+(?P<u>years|months|weeks|days|hours|minutes|decades|centuries|miles|"
+                       r"kilometers|kilometres|feet|meters|metres|pounds)\b", IGNORE_CASE)
+# "ten of thousands of emails": a garbled "tens of thousands"
+_TEN_OF = re.compile(r"[ ]+of[ ]+(?P<s>thousands?|millions?|billions?)\b", IGNORE_CASE)
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# idioms and names: "a two-bob chancer", "a 180-degree turn" (GUIDELINE 8a, dev12), "the Five Star Movement"
+_BOB = re.compile(r"[ -]bob\b", IGNORE_CASE)
+_TURN_AFTER = re.compile(r"[ ]+(?:turn|u-turn|reversal|about-face|shift|pivot|flip)\b", IGNORE_CASE)
+_STAR_MOVEMENT = re.compile(r"[ -]Star[ ]+Movement\b")
+
+
+def _versions(text: str) -> set[int]:
+    """Starts of the version numbers of ``text`` ("Web 2.0", "Projects Fear 1.0 and 2.0"; ``version_number``)."""
+    starts: set[int] = set()
+    for m in _VERSION.finditer(text):
+        if m.group("w").lower() in _NOT_VERSION_WORDS or _in_sentence_capital(text, m.start("a")) is None:
+            continue
+        starts.add(m.start("a"))
+        if m.group("b"):
+            starts.add(m.start("b"))
+    return starts
+
+
+def _drop_s29(text: str, q: Quantity, enabled: frozenset[str], versions: set[int]) -> bool:
+    """Whether a reading of stop 29 drops ``q``: a clock time (``clock_time``), a version (``version_number``), an
+    idiom or a party's name (``idiom29``)."""
+    number = _number_text(text, q)
+    if "clock_time" in enabled and q.label == "count" and q.bound is None and q.start == q.number[0] \
+            and _CLOCK.fullmatch(number) is not None:
+        after = _CLOCK_AFTER.match(text, q.number[1])
+        marked = after is not None
+        if (number[0] == "0" and (q.unit is None or marked)) or (
+            marked and _CLOCK_BEFORE.search(text, max(0, q.start - 10), q.start) is not None
+        ):
+            return True  # "at 0800 and 1100 Monday morning"
+    if "clock_time" in enabled and q.label == "duration" and q.unit == "hours" and q.bound is None \
+            and q.start == q.number[0] and _CLOCK.fullmatch(number) is not None \
+            and _CLOCK_AT.search(text, max(0, q.start - 8), q.start) is not None:
+        return True  # "at 2300 hours"
+    if "version_number" in enabled and q.number[0] in versions and q.bound is None and q.unit is None:
+        return True  # "Projects Fear 1.0 and 2.0"
+    if "idiom29" in enabled and q.bound is None:
+        if q.value == 2 and _BOB.match(text, q.number[1]):
+            return True  # "London's two-bob chancer of a Mayor"
+        if q.value in (180.0, 360.0) and (q.unit or "").lower().startswith("degree") \
+                and _TURN_AFTER.match(text, q.end):
+            return True  # "a 180 degree turn"
+        if q.value == 5 and _STAR_MOVEMENT.match(text, q.number[1]):
+            return True  # "the 5-Star Movement": a party
+    return False
+
+
+def _and_half(text: str, q: Quantity) -> None:
+    """ "Two and half years": 2.5 years (``and_half``)."""
+    if q.label != "count" or q.unit is not None or q.value is None or q.vague or q.value != int(q.value) \
+            or q.end != q.number[1]:
+        return
+    m = _AND_HALF.match(text, q.end)
+    if m is None:
+        return
+    unit = m.group("u").lower()
+    q.value = q.value + 0.5
+    q.number = (q.number[0], m.start("u") - 1)
+    q.unit, q.unit_span, q.end = unit, m.span("u"), m.end("u")
+    q.label = "duration" if unit in {"years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries"} \
+        else "measure"
+
+
+def _tens_garbled(text: str, out: list[Quantity]) -> list[Quantity]:
+    """ "ten of thousands of emails": one vague amount, 10,000-99,999 emails (``tens_garbled``), not 10 and
+    "thousands of emails"."""
+    kept: list[Quantity] = []
+    for q in out:
+        if kept and kept[-1].value == 10 and kept[-1].unit is None and kept[-1].bound is None \
+                and _number_text(text, kept[-1]).lower() == "ten":
+            m = _TEN_OF.match(text, kept[-1].number[1])
+            if m is not None and q.start == m.start("s") and q.vague:
+                scale = _SCALES[m.group("s").lower().rstrip("s")]
+                ten = kept.pop()
+                q.start, q.number = ten.start, (ten.number[0], m.end("s"))
+                q.value, q.low, q.high, q.bound = None, 10.0 * scale, 100.0 * scale - 1, "approx"
+        kept.append(q)
+    return kept
+
+
 def apply_context_readings(text: str, quantities: list[Quantity], enabled: frozenset[str],
                            title: Callable[[str, int], bool] = title_line) -> list[Quantity]:
     """``quantities`` (sorted by start) with the readings of ``enabled`` applied; ``title(text, pos)`` tells
@@ -631,7 +735,13 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
                 listed.update((m.start("n"), m.start("m")))  # "#gapol (1 of 3)"
     out: list[Quantity] = []
     more_than_one: set[int] = set()  # where "more than" of a dropped emphatic "100% more than one" starts
+    versions = _versions(text) if "version_number" in enabled and ".0" in text else set()
     for q in quantities:
+        if enabled & CONTEXT_READINGS_S29:
+            if _drop_s29(text, q, enabled, versions):
+                continue
+            if "and_half" in enabled and " half " in text:
+                _and_half(text, q)
         if enabled & CONTEXT_READINGS_S26 and _drop_s26(text, q, enabled, title):
             continue
         if enabled & CONTEXT_READINGS_S27:
@@ -738,6 +848,8 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
         added = [a for a in candidates if not any(q.start < a.end and a.start < q.end for q in out)]
         if added:
             out = sorted(out + added, key=lambda q: (q.start, -q.end))
+    if "tens_garbled" in enabled and ("en of " in text or "EN OF " in text):
+        out = _tens_garbled(text, out)
     if "doubled" in enabled and ("ubled" in text or "ipled" in text or "UBLED" in text or "IPLED" in text):
         for m in _DOUBLED.finditer(text):
             s, e = m.span("m")

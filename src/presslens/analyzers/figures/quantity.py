@@ -21,6 +21,7 @@ from presslens.analyzers.figures.context import (
     CONTEXT_READINGS_S26,
     CONTEXT_READINGS_S27,
     CONTEXT_READINGS_S28,
+    CONTEXT_READINGS_S29,
     apply_context_readings,
 )
 from presslens.analyzers.figures.specials import UNIT_OF_ONE_SCORE, YEAR_CONTEXT_BEFORE, find_specials
@@ -580,7 +581,8 @@ def _plain_value(s: str) -> float | None:
 #: context readings, :data:`.context.CONTEXT_READINGS_S26`) or "readings27" (the fixes plus stop 27's context readings,
 #: :data:`.context.CONTEXT_READINGS_S27`) or "readings28" (the fixes plus stop 28's context readings,
 #: :data:`.context.CONTEXT_READINGS_S28`)
-READINGS = ("rules", "fixes", "general", "readings19", "readings26", "readings27", "readings28")
+#: "readings29" (``readings28`` plus stop 29's context readings, :data:`.context.CONTEXT_READINGS_S29`)
+READINGS = ("rules", "fixes", "general", "readings19", "readings26", "readings27", "readings28", "readings29")
 #: the default readings (figures 1.10, issue 13, stop 28: "readings28", no held-out split moves and audit B's precision
 #: rises; 1.9: "fixes", judged leave-one-split-out with dev8 held out; before 1.9 "rules")
 DEFAULT_READINGS = "readings28"
@@ -591,7 +593,11 @@ CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {
     "readings19": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_1_9, "readings26": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S26,
     "readings27": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S27,
     "readings28": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28,
+    "readings29": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28 | CONTEXT_READINGS_S29,
 }
+
+
+_QUOTED_DIGITS = re.compile(r"''(?=\d)")
 
 
 def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: frozenset[str] | None = None) -> list[Quantity]:
@@ -603,6 +609,11 @@ def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: fro
     general = readings == "general"
     fixes = readings != "rules"
     units19 = readings == "readings19"
+    if "''" in text and "quoted_number" in (CONTEXT_BY_READINGS[readings] if context is None else context):
+        # ``quoted_number`` (stop 29): "''13 months in living hell''": a doubled apostrophe opens a quote, so the
+        # number after it is no short year ("'78"); read the same text with a space and a double quote there
+        # (same length: every offset stays)
+        text = _QUOTED_DIGITS.sub(' "', text)
     index = WordStarts(text)
     specials = find_specials(text, index, general, fixes)
     quantities: list[Quantity] = []
