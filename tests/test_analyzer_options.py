@@ -80,6 +80,9 @@ CASES = [
      "Convoy lost\n\nIt is hard to know if the convoy ever reached the depot, the coast guard said on Monday."),
     ("claims.prediction_rules", "stop25", "claims",
      "Harbour sale\n\nHistorians will look back with disbelief at how the council sold the harbour last year."),
+    ("claims.cue_readings", "s29", "claims",
+     "Harbour vote\n\nMost residents of the port may have backed the harbour plan, but the council rejected it by 14 "
+     "votes to 3 in March."),
     ("claims.cue_veto", "on", "claims",
      "Smugglers at the border\n\nReports indicated that smugglers were paying as much as $50,000 each to cross the "
      "border into Texas last year."),
