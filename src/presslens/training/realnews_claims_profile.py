@@ -22,7 +22,9 @@
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
-shipped one (C fixed at 0.01, as every fold of the trainer chose over the ten open splits); the hedge score is the
+shipped one (C fixed at 0.01, as every fold of the trainer chose over the ten open splits; since s29 with the
+``genre`` columns of the shipped file, :func:`presslens.training.realnews_claims.written_setting`; the s26 to s28
+screens used the plain cue scorer); the hedge score is the
 lower of the claim and cue scores, as in the analyzer. Prints claim P / R / ECE and hedged P / R per held-out split
 and their sums (the model card's HISTORY.md, s26). Slow: a few minutes a variant on one free core.
 """
@@ -31,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -146,7 +147,7 @@ def _choose_c(x: np.ndarray, rows: list[rc.SentenceRow]) -> float:
 def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTATIONS) -> str:
     """One variant's held-out lines (markdown rows) and its sums."""
     profiles = _profiles(data)
-    options = replace(rc.SHIPPED, cue_c=0.01)
+    options = rc.written_setting(rc.WRITTEN_CUE_CONTEXT)  # the shipped cue scorer (genre columns; s29)
     sums = [0.0] * len(rc.METRICS)
     lines = []
     for held in rc.SPLITS:
