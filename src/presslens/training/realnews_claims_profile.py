@@ -19,6 +19,11 @@
 - ``profile_spared`` (s28, helper claims16; the card's "next idea" of s27): the profile times "the unit has no
   speech verb or 'according to' and no hedge cue candidate", so units that attribute or carry a hedge cue keep the
   shipped features (the hedged and attributed claims the s27 profiles lost).
+- ``profile_kept`` (s29, helper claims17; the card's "next" of s28: hedged claims kept apart from the claim gate):
+  the claim scorer with the article profile (``profile``'s features, every unit) gives the claim score, except that
+  a unit whose best cue the cue scorer asserts (probability >= 0.5) or that attributes (speech verb or "according
+  to") keeps the higher of that and the shipped claim scorer's score (fitted in the same fold, its own C), so the
+  profile cannot take a hedged or attributed claim below where the shipped scorer puts it.
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -59,7 +64,7 @@ def hypothetical(sentence: str) -> bool:
 
 
 VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
-            "profile_spared")
+            "profile_spared", "profile_kept")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -87,7 +92,7 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
         unattributed = 1.0 - base[_ATTRIBUTION]
         if variant == "shipped":
             extra: list[float] = []
-        elif variant in ("profile", "profile_claim_gate"):
+        elif variant in ("profile", "profile_claim_gate", "profile_kept"):
             extra = list(profile)
         elif variant == "profile_x_unattributed":
             extra = [v * unattributed for v in profile]
@@ -144,6 +149,17 @@ def _choose_c(x: np.ndarray, rows: list[rc.SentenceRow]) -> float:
     return rc.choose_claim_c(table, "precision")
 
 
+def kept_claim_scores(profiled: list[float], shipped: list[float], cue: list[float],
+                      rows: list[rc.SentenceRow]) -> list[float]:
+    """``profile_kept``'s claim score: the profiled score, but the higher of it and the shipped score where the unit
+    has an asserted hedge cue (``cue`` >= 0.5) or attributes (the claim scorer's attribution feature)."""
+    out = []
+    for a, b, h, r in zip(profiled, shipped, cue, rows, strict=True):
+        kept = h >= rc.ASSERTED or r.features[(False, False)][_ATTRIBUTION] > 0.0
+        out.append(max(a, b) if kept else a)
+    return out
+
+
 def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTATIONS) -> str:
     """One variant's held-out lines (markdown rows) and its sums."""
     profiles = _profiles(data)
@@ -169,6 +185,9 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
         cue = rc.hedge_scores_with(fitted.cue, test)
         # ``profile_claim_gate``: the profile moves the claim gate only; the hedge cap is the shipped claim score
         cap = rc.claim_scores_with(fitted.claim, test) if variant == "profile_claim_gate" else claim
+        if variant == "profile_kept":
+            claim = kept_claim_scores(claim, rc.claim_scores_with(fitted.claim, test), cue, test.rows)
+            cap = claim
         hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         vals = rc.score_split(test, held, annotations, claim, hedge)
         sums = [a + b for a, b in zip(sums, vals, strict=True)]
