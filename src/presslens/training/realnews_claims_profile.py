@@ -42,7 +42,12 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.claims.scorers import LinearScorer, article_profile, sentence_feature_names
+from presslens.analyzers.claims.scorers import (
+    KEPT_FILE,
+    LinearScorer,
+    article_profile,
+    sentence_feature_names,
+)
 from presslens.training import realnews_claims as rc
 from presslens.training.logistic import log_loss
 
@@ -196,11 +201,37 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
     return "\n".join(lines) + "\n"
 
 
+def write_kept(data: rc.Dataset, out: Path) -> float:
+    """Fit the claim scorer with the article profile (``profile_kept``'s, C chosen by :func:`_choose_c` over all open
+    splits) on every open split and write it as the option ``claim_gate=kept``'s file (JSON); returns its C."""
+    import json
+
+    x = variant_matrix(data, "profile", _profiles(data))
+    c = _choose_c(x, data.rows)
+    fitted = _fit(x, data.rows, c)
+    names = tuple(sentence_feature_names(False, True))
+    scorer = LinearScorer(names, fitted.mean, fitted.scale, fitted.coef, fitted.intercept, fitted.embedding_dims)
+    obj = {"about": "presslens claims option claim_gate=kept: the claim scorer with the article profile, fitted by "
+                    "`python -m presslens.training.realnews_claims_profile CACHE --write` on data/realnews "
+                    f"{'+'.join(rc.SPLITS)} (PTC articles, research use); C by held-out precision",
+           "claim_profile": {**scorer.to_json(), "C": c},
+           "rows": {sp: sum(r.split == sp for r in data.rows) for sp in rc.SPLITS}}
+    rc._write_atomic(out, json.dumps(obj, indent=1) + "\n")
+    return c
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     p.add_argument("cache", type=Path, help="the rows file of `presslens train realnews-claims --cache`")
     p.add_argument("variants", nargs="*", help=f"of {', '.join(VARIANTS)} (default: all)")
+    p.add_argument("--write", nargs="?", const=KEPT_FILE, type=Path, metavar="OUT",
+                   help="only fit profile_kept's claim scorer on every open split and write the claims option "
+                        "claim_gate=kept's file (default: the package's realnews_claim_profile.json)")
     args = p.parse_args(argv)
+    if args.write is not None:
+        c = write_kept(rc.load_dataset(args.cache), args.write)
+        print(f"wrote {args.write} (claim C {c:g})")
+        return 0
     unknown = [v for v in args.variants if v not in VARIANTS]
     if unknown:
         p.error(f"unknown variant(s) {', '.join(unknown)}: choose from {', '.join(VARIANTS)}")

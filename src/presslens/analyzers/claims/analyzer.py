@@ -37,7 +37,7 @@ from presslens.analyzers.claims.predictions import (
     cues_quoted,
     prediction_basis,
 )
-from presslens.analyzers.claims.scorers import ScoredCue, score_sentences
+from presslens.analyzers.claims.scorers import ScoredCue, load_kept_scorer, score_sentences
 from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import HEDGE_ASSERTED, HEDGE_CLASS_SCORES, claim_cue_candidates, cue_class
@@ -101,6 +101,10 @@ class ClaimsAnalyzer(Analyzer):
                        "judgment); 'stop26+27', 'stop25+26', 'stop26+28', 'stop26+27+28': several sets"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
+        AnalyzerOption("claim_gate", ("shipped", "kept"), "shipped",
+                       "'kept' (s29, claims17): a claim scorer with the article profile scores every unit, but a unit "
+                       "with an asserted hedge cue or an attribution keeps at least the shipped score (model card, "
+                       "stop 29)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -133,7 +137,8 @@ class ClaimsAnalyzer(Analyzer):
                                  unit_embeddings(enc.sentence_embeddings, units), unit_forecasts, wider_cues=wider,
                                  cue_veto=self.option("cue_veto") == "on",
                                  s26_rules=self.option("cue_candidates") == "s26",
-                                 s27_rules=self.option("cue_candidates") == "s27")
+                                 s27_rules=self.option("cue_candidates") == "s27",
+                                 kept_gate=load_kept_scorer() if self.option("claim_gate") == "kept" else None)
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]
