@@ -440,3 +440,15 @@ def test_claim_gate_kept_lowers_only_units_without_an_asserted_cue_or_an_attribu
     expected = shipped.claim[2] if shipped.hedge[2] >= 0.5 else kept.claim[2]
     assert kept.claim[2] == pytest.approx(expected)
     assert kept_claims([0.2, 0.2], [0.9, 0.9], [0.9, 0.0], [False, False]) == [0.9, 0.9]  # never lower than profiled
+
+
+def test_the_kept_option_file_loads_and_is_fitted_on_every_open_split() -> None:
+    from presslens.analyzers.claims.scorers import KEPT_FILE, load_kept_scorer, sentence_feature_names
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
+
+    scorer = load_kept_scorer()
+    assert list(scorer.names) == sentence_feature_names(False, True)  # the 13 features and the article profile
+    assert scorer.embedding_dims == 0
+    rows = json.loads(KEPT_FILE.read_text(encoding="utf-8"))["rows"]
+    assert set(rows) == set(OPEN_SPLITS) and all(rows[s] > 0 for s in OPEN_SPLITS)
+    assert not set(rows) & {*VALIDATION_SPLITS, "test"}
