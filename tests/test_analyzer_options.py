@@ -85,7 +85,8 @@ CASES = [
      "votes to 3 in March."),
     ("claims.cue_veto", "on", "claims",
      "Smugglers at the border\n\nReports indicated that smugglers were paying as much as $50,000 each to cross the "
-     "border into Texas last year."),
+     "border into Texas last year."),    # s29 (claims17): the profiled claim scorer rescores the unattributed units of the column
+    ("claims.claim_gate", "kept", "claims", CURFEW),
 ]
 
 

@@ -11,7 +11,13 @@ import pytest
 from presslens.analyzers.claims.furniture import furniture_reason
 from presslens.analyzers.claims.scorers import article_profile, sentence_feature_names
 from presslens.training.realnews_claims import Dataset, SentenceRow, refresh
-from presslens.training.realnews_claims_profile import VARIANTS, _profiles, hypothetical, variant_matrix
+from presslens.training.realnews_claims_profile import (
+    VARIANTS,
+    _profiles,
+    hypothetical,
+    kept_claim_scores,
+    variant_matrix,
+)
 
 _REPORT = ["Officials said 12 people died in the flood on Monday.", "The river rose two metres overnight."]
 _COLUMN = ["This is a disgrace and everyone knows it.", "We deserve better leaders than these."]
@@ -58,7 +64,7 @@ def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -
     with pytest.raises(ValueError):
         variant_matrix(data, "unknown", profiles)
     assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical",
-                             "profile_claim_gate", "profile_spared"}
+                             "profile_claim_gate", "profile_spared", "profile_kept"}
 
 
 def test_spared_profile_leaves_hedged_and_attributed_units_alone() -> None:
@@ -77,6 +83,23 @@ def test_spared_profile_leaves_hedged_and_attributed_units_alone() -> None:
     assert spared[1, base:].tolist() == [0.0] * 4  # "may": a hedge cue candidate
     assert spared[2, base:].tolist() == pytest.approx(profiles[2])  # plain opinion: the profile itself
     assert spared[:, :base].tolist() == variant_matrix(data, "shipped", profiles).tolist()
+
+
+def test_kept_profile_lets_only_hedged_or_attributed_units_keep_the_shipped_score() -> None:
+    """s29 (claims17): the profiled score, but a unit with an asserted cue or an attribution keeps the higher one."""
+    texts = ["Officials said 12 people died in the flood on Monday.", "The dam may have failed before the storm.",
+             "This is a disgrace and everyone knows it.", "The dam may have failed before the storm."]
+    rows = [SentenceRow("dev", "column", i, len(texts), t, 0.5, None, False, [], []) for i, t in enumerate(texts)]
+    data = Dataset(rows, np.zeros((len(rows), 4)))
+    refresh(data)
+    profiled, shipped = [0.3, 0.4, 0.2, 0.45], [0.7, 0.6, 0.8, 0.6]
+    cue = [0.0, 0.9, 0.0, 0.2]  # the last unit's cue is not asserted
+    kept = kept_claim_scores(profiled, shipped, cue, data.rows)
+    assert kept == [0.7, 0.6, 0.2, 0.45]  # attributed, hedged: the shipped score; opinion, unasserted cue: profiled
+    assert kept_claim_scores([0.9, 0.9, 0.1, 0.1], shipped, cue, data.rows) == [0.9, 0.9, 0.1, 0.1]  # never lower
+    assert "profile_kept" in VARIANTS
+    assert variant_matrix(data, "profile_kept", _profiles(data)).tolist() == \
+        variant_matrix(data, "profile", _profiles(data)).tolist()
 
 
 def test_hypothetical_marks_conditional_and_counterfactual_frames_only() -> None:

@@ -112,8 +112,8 @@ def test_shipped_scorers_are_fitted_on_every_open_split_and_no_other() -> None:
     from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
 
     rows = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["rows"]
-    assert set(rows) == set(OPEN_SPLITS)  # every open split refitted on (issue 13 s28: the eleven, dev11 included)
-    assert len(rows) == 11
+    assert set(rows) == set(OPEN_SPLITS)  # every open split refitted on (issue 13 s29: the twelve, dev12 included)
+    assert len(rows) == 12
     assert all(rows[s] > 0 for s in OPEN_SPLITS)
     assert not set(rows) & {*VALIDATION_SPLITS, "test"}
 
@@ -420,3 +420,35 @@ def test_uncovered_counts_gold_cues_without_a_candidate() -> None:
     covered, missed = _row("dev", "1", [0], [0]), _row("dev", "2", [0], [0])
     missed.candidates = []
     assert uncovered(Dataset([covered, missed, _row("dev2", "3", [], [])], np.zeros((3, 3)))) == {"dev": (1, 2)}
+
+
+def test_claim_gate_kept_lowers_only_units_without_an_asserted_cue_or_an_attribution() -> None:
+    """The option claim_gate=kept (s29, claims17): the profiled score, but attributed units and units with an
+    asserted cue keep at least the shipped score. A profiled scorer that puts every unit near 0 shows which."""
+    from presslens.analyzers.claims.scorers import kept_claims, sentence_feature_names
+
+    names = tuple(sentence_feature_names(False, True))
+    low = LinearScorer(names, np.zeros(len(names)), np.ones(len(names)), np.zeros(len(names)), -5.0, 0)
+    texts = ["Officials said 12 people died in the flood on Monday.", "This is a disgrace and everyone knows it.",
+             "The convoy reportedly turned back at the border on Monday."]
+    probs, emb, forecasts = [0.9, 0.6, 0.9], np.zeros((3, 384)), [False, False, False]
+    shipped = score_sentences(texts, probs, emb, forecasts)
+    kept = score_sentences(texts, probs, emb, forecasts, kept_gate=low)
+    assert kept.hedge == shipped.hedge and kept.cues == shipped.cues  # the gate moves claim scores only
+    assert kept.claim[0] == shipped.claim[0]  # attributed: the shipped score
+    assert kept.claim[1] < 0.01 < shipped.claim[1]  # no cue, no attribution: the profiled score
+    expected = shipped.claim[2] if shipped.hedge[2] >= 0.5 else kept.claim[2]
+    assert kept.claim[2] == pytest.approx(expected)
+    assert kept_claims([0.2, 0.2], [0.9, 0.9], [0.9, 0.0], [False, False]) == [0.9, 0.9]  # never lower than profiled
+
+
+def test_the_kept_option_file_loads_and_is_fitted_on_every_open_split() -> None:
+    from presslens.analyzers.claims.scorers import KEPT_FILE, load_kept_scorer, sentence_feature_names
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
+
+    scorer = load_kept_scorer()
+    assert list(scorer.names) == sentence_feature_names(False, True)  # the 13 features and the article profile
+    assert scorer.embedding_dims == 0
+    rows = json.loads(KEPT_FILE.read_text(encoding="utf-8"))["rows"]
+    assert set(rows) == set(OPEN_SPLITS) and all(rows[s] > 0 for s in OPEN_SPLITS)
+    assert not set(rows) & {*VALIDATION_SPLITS, "test"}

@@ -159,4 +159,22 @@ def test_s28_screens_change_only_the_cue_scorer() -> None:
         candidates, options = SCREENS[name]
         assert candidates is None  # the shipped candidates: the claim scorer's inputs cannot move
         assert options.cue_context == name and options.cue_c == 0.01
-        assert replace(options, cue_context="") == SCREENS["shipped"][1]
+        assert replace(options, cue_context="") == SCREENS["plain"][1]
+
+
+def test_the_plain_trainer_command_writes_the_genre_setting_and_none_the_plain_one() -> None:
+    import argparse
+
+    from presslens.training.realnews_claims import add_arguments
+    from presslens.training.realnews_claims_screens import SCREENS
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    assert parser.parse_args(["--data", "x"]).cue_context == "genre"  # s29: the shipped file's setting by default
+    assert parser.parse_args(["--data", "x", "--cue-context", "none"]).cue_context == "none"
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--data", "x", "--cue-context", "claim-score"])  # a screen only, never written
+    # the screens' baseline is the written setting; the other screens change the plain one
+    _, shipped = SCREENS["shipped"]
+    assert shipped == written_setting("genre")
+    assert replace(shipped, name=SHIPPED.name, cue_context="") == SCREENS["plain"][1]

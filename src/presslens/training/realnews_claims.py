@@ -1032,6 +1032,11 @@ def cue_report(data: Dataset, annotations: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+WRITTEN_CUE_CONTEXT = "genre"
+"""the trainer's default ``--cue-context`` (s29, helper claims17): the plain command writes the shipped file, the
+cue scorer with the ``genre`` columns of claims 1.15; ``--cue-context none`` writes the plain cue scorer"""
+
+
 def written_setting(cue_context: str | None) -> Options:
     """The setting the trainer writes: :data:`SHIPPED`, or with ``cue_context`` (``--cue-context``) that cue context
     with the cue C fixed at 0.01 (its screen's setting, s28)."""
@@ -1070,10 +1075,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cue-variants", action="store_true",
                         help="also compare the cue scorer with split weights and with the lexicon prior "
                              "(analyzer 1.12, model card; slow)")
-    parser.add_argument("--cue-context", choices=("opinion", "genre"),
-                        help="write the cue scorer with these extra columns (cue C fixed at 0.01, as its s28 screen; "
-                             "model card, helper hedge16) instead of the plain one; the shipped file is written "
-                             "with genre since claims 1.15; the claim scorer is the same")
+    parser.add_argument("--cue-context", choices=("genre", "opinion", "none"), default=WRITTEN_CUE_CONTEXT,
+                        help="the cue scorer's extra columns (cue C fixed at 0.01, as their s28 screens; model card, "
+                             "helper hedge16): genre, the shipped file's since claims 1.15 (the default since s29), "
+                             "opinion, or none (the plain cue scorer of claims 1.14, C chosen by log-loss); the "
+                             "claim scorer is the same")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
                              "thresholds (analyzer 1.11, model card; slow)")
@@ -1111,7 +1117,8 @@ def main(args: argparse.Namespace) -> int:
     print(report(data, args.annotations, () if args.no_report else compared), end="")
     if args.cue_report:
         print(cue_report(data, args.annotations), end="")
-    setting = written_setting(getattr(args, "cue_context", None))
+    context = getattr(args, "cue_context", WRITTEN_CUE_CONTEXT)
+    setting = written_setting(None if context == "none" else context)
     fitted = fit_both(data, setting)
     rows = data.rows
     claim_json: dict[str, Any] = {**fitted.claim.to_json(), "C": fitted.c_claim}

@@ -19,10 +19,17 @@
 - ``profile_spared`` (s28, helper claims16; the card's "next idea" of s27): the profile times "the unit has no
   speech verb or 'according to' and no hedge cue candidate", so units that attribute or carry a hedge cue keep the
   shipped features (the hedged and attributed claims the s27 profiles lost).
+- ``profile_kept`` (s29, helper claims17; the card's "next" of s28: hedged claims kept apart from the claim gate):
+  the claim scorer with the article profile (``profile``'s features, every unit) gives the claim score, except that
+  a unit whose best cue the cue scorer asserts (probability >= 0.5) or that attributes (speech verb or "according
+  to") keeps the higher of that and the shipped claim scorer's score (fitted in the same fold, its own C), so the
+  profile cannot take a hedged or attributed claim below where the shipped scorer puts it.
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
-shipped one (C fixed at 0.01, as every fold of the trainer chose over the ten open splits); the hedge score is the
+shipped one (C fixed at 0.01, as every fold of the trainer chose over the ten open splits; since s29 with the
+``genre`` columns of the shipped file, :func:`presslens.training.realnews_claims.written_setting`; the s26 to s28
+screens used the plain cue scorer); the hedge score is the
 lower of the claim and cue scores, as in the analyzer. Prints claim P / R / ECE and hedged P / R per held-out split
 and their sums (the model card's HISTORY.md, s26). Slow: a few minutes a variant on one free core.
 """
@@ -31,12 +38,16 @@ from __future__ import annotations
 
 import argparse
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from presslens.analyzers.claims.scorers import LinearScorer, article_profile, sentence_feature_names
+from presslens.analyzers.claims.scorers import (
+    KEPT_FILE,
+    LinearScorer,
+    article_profile,
+    sentence_feature_names,
+)
 from presslens.training import realnews_claims as rc
 from presslens.training.logistic import log_loss
 
@@ -58,7 +69,7 @@ def hypothetical(sentence: str) -> bool:
 
 
 VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
-            "profile_spared")
+            "profile_spared", "profile_kept")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -86,7 +97,7 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
         unattributed = 1.0 - base[_ATTRIBUTION]
         if variant == "shipped":
             extra: list[float] = []
-        elif variant in ("profile", "profile_claim_gate"):
+        elif variant in ("profile", "profile_claim_gate", "profile_kept"):
             extra = list(profile)
         elif variant == "profile_x_unattributed":
             extra = [v * unattributed for v in profile]
@@ -143,10 +154,21 @@ def _choose_c(x: np.ndarray, rows: list[rc.SentenceRow]) -> float:
     return rc.choose_claim_c(table, "precision")
 
 
+def kept_claim_scores(profiled: list[float], shipped: list[float], cue: list[float],
+                      rows: list[rc.SentenceRow]) -> list[float]:
+    """``profile_kept``'s claim score: the profiled score, but the higher of it and the shipped score where the unit
+    has an asserted hedge cue (``cue`` >= 0.5) or attributes (the claim scorer's attribution feature)."""
+    out = []
+    for a, b, h, r in zip(profiled, shipped, cue, rows, strict=True):
+        kept = h >= rc.ASSERTED or r.features[(False, False)][_ATTRIBUTION] > 0.0
+        out.append(max(a, b) if kept else a)
+    return out
+
+
 def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTATIONS) -> str:
     """One variant's held-out lines (markdown rows) and its sums."""
     profiles = _profiles(data)
-    options = replace(rc.SHIPPED, cue_c=0.01)
+    options = rc.written_setting(rc.WRITTEN_CUE_CONTEXT)  # the shipped cue scorer (genre columns; s29)
     sums = [0.0] * len(rc.METRICS)
     lines = []
     for held in rc.SPLITS:
@@ -168,6 +190,9 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
         cue = rc.hedge_scores_with(fitted.cue, test)
         # ``profile_claim_gate``: the profile moves the claim gate only; the hedge cap is the shipped claim score
         cap = rc.claim_scores_with(fitted.claim, test) if variant == "profile_claim_gate" else claim
+        if variant == "profile_kept":
+            claim = kept_claim_scores(claim, rc.claim_scores_with(fitted.claim, test), cue, test.rows)
+            cap = claim
         hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         vals = rc.score_split(test, held, annotations, claim, hedge)
         sums = [a + b for a, b in zip(sums, vals, strict=True)]
@@ -176,11 +201,37 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
     return "\n".join(lines) + "\n"
 
 
+def write_kept(data: rc.Dataset, out: Path) -> float:
+    """Fit the claim scorer with the article profile (``profile_kept``'s, C chosen by :func:`_choose_c` over all open
+    splits) on every open split and write it as the option ``claim_gate=kept``'s file (JSON); returns its C."""
+    import json
+
+    x = variant_matrix(data, "profile", _profiles(data))
+    c = _choose_c(x, data.rows)
+    fitted = _fit(x, data.rows, c)
+    names = tuple(sentence_feature_names(False, True))
+    scorer = LinearScorer(names, fitted.mean, fitted.scale, fitted.coef, fitted.intercept, fitted.embedding_dims)
+    obj = {"about": "presslens claims option claim_gate=kept: the claim scorer with the article profile, fitted by "
+                    "`python -m presslens.training.realnews_claims_profile CACHE --write` on data/realnews "
+                    f"{'+'.join(rc.SPLITS)} (PTC articles, research use); C by held-out precision",
+           "claim_profile": {**scorer.to_json(), "C": c},
+           "rows": {sp: sum(r.split == sp for r in data.rows) for sp in rc.SPLITS}}
+    rc._write_atomic(out, json.dumps(obj, indent=1) + "\n")
+    return c
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     p.add_argument("cache", type=Path, help="the rows file of `presslens train realnews-claims --cache`")
     p.add_argument("variants", nargs="*", help=f"of {', '.join(VARIANTS)} (default: all)")
+    p.add_argument("--write", nargs="?", const=KEPT_FILE, type=Path, metavar="OUT",
+                   help="only fit profile_kept's claim scorer on every open split and write the claims option "
+                        "claim_gate=kept's file (default: the package's realnews_claim_profile.json)")
     args = p.parse_args(argv)
+    if args.write is not None:
+        c = write_kept(rc.load_dataset(args.cache), args.write)
+        print(f"wrote {args.write} (claim C {c:g})")
+        return 0
     unknown = [v for v in args.variants if v not in VARIANTS]
     if unknown:
         p.error(f"unknown variant(s) {', '.join(unknown)}: choose from {', '.join(VARIANTS)}")

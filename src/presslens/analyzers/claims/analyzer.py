@@ -37,7 +37,7 @@ from presslens.analyzers.claims.predictions import (
     cues_quoted,
     prediction_basis,
 )
-from presslens.analyzers.claims.scorers import ScoredCue, score_sentences
+from presslens.analyzers.claims.scorers import ScoredCue, load_kept_scorer, score_sentences
 from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import (
@@ -117,6 +117,10 @@ class ClaimsAnalyzer(Analyzer):
                        "opening a sentence: Theresa May); 's29': all six"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
+        AnalyzerOption("claim_gate", ("shipped", "kept"), "shipped",
+                       "'kept' (s29, claims17): a claim scorer with the article profile scores every unit, but a unit "
+                       "with an asserted hedge cue or an attribution keeps at least the shipped score (model card, "
+                       "stop 29)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -150,7 +154,8 @@ class ClaimsAnalyzer(Analyzer):
                                  cue_veto=self.option("cue_veto") == "on",
                                  s26_rules=self.option("cue_candidates") == "s26",
                                  s27_rules=self.option("cue_candidates") == "s27",
-                                 readings=cue_readings(self.option("cue_readings")))
+                                 readings=cue_readings(self.option("cue_readings")),
+                                 kept_gate=load_kept_scorer() if self.option("claim_gate") == "kept" else None)
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]

@@ -37,6 +37,9 @@ from typing import Any
 import numpy as np
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_scorers.json"
+KEPT_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_claim_profile.json"
+"""the claim scorer with the article profile of the claims option ``claim_gate=kept`` (s29, helper claims17;
+``python -m presslens.training.realnews_claims_profile CACHE --write``)"""
 
 _EPS = 1e-4
 IGNORE_CASE = re.IGNORECASE
@@ -425,6 +428,22 @@ ScoredCue = tuple[int, int, str, float]
 """(start, end, cue class, probability) of a claim sentence's hedge cue candidate."""
 
 
+@lru_cache(maxsize=2)
+def load_kept_scorer(path: Path = KEPT_FILE) -> LinearScorer:
+    """The claim scorer with the article profile of the option ``claim_gate=kept`` (JSON, names checked)."""
+    obj = json.loads(path.read_text(encoding="utf-8"))
+    return LinearScorer.from_json(obj["claim_profile"], sentence_feature_names(False, True))
+
+
+def kept_claims(shipped: Sequence[float], profiled: Sequence[float], hedge: Sequence[float],
+                attributed: Sequence[bool]) -> list[float]:
+    """The option ``claim_gate=kept`` (s29, helper claims17; the screen ``profile_kept`` of
+    :mod:`presslens.training.realnews_claims_profile`): the profiled claim score, but the higher of it and the
+    shipped one where the unit's best cue is asserted (``hedge`` >= 0.5) or the unit attributes."""
+    return [max(a, b) if h >= 0.5 or att else b
+            for a, b, h, att in zip(shipped, profiled, hedge, attributed, strict=True)]
+
+
 @dataclass(frozen=True)
 class SentenceScores:
     """Per sentence: the claim probability (before any furniture veto), the best cue probability (0 without a
@@ -442,7 +461,8 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
                     forecasts: Sequence[bool], in_article: bool = True,
                     scorers: RealNewsScorers | None = None, wider_cues: bool = False,
                     cue_veto: bool = False, s26_rules: bool = False, s27_rules: bool = False,
-                    readings: Sequence[str] = ()) -> SentenceScores:
+                    readings: Sequence[str] = (),
+                    kept_gate: LinearScorer | None = None) -> SentenceScores:
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
     sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`);
@@ -454,7 +474,9 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     change); ``s27_rules`` (the option ``cue_candidates=s27``): the same with
     :func:`presslens.text.hedging.claim_cue_additions_s27` and :func:`presslens.text.hedging.vetoed_claim_cue_s27`;
     ``readings`` (the option ``cue_readings``, s29): the same with the named readings of
-    :func:`presslens.text.hedging.vetoed_claim_cue_s29` and :func:`presslens.text.hedging.claim_cue_additions_s29`."""
+    :func:`presslens.text.hedging.vetoed_claim_cue_s29` and :func:`presslens.text.hedging.claim_cue_additions_s29`.
+    ``kept_gate`` (the option ``claim_gate=kept``): this claim scorer with the article profile scores every unit,
+    :func:`kept_claims`."""
     from presslens.text.hedging import (
         HEDGE_CLASS_SCORES,
         claim_cue_additions,
@@ -533,4 +555,16 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     claim = models.claim.probabilities(
         np.asarray(sentence_rows).reshape(len(texts), len(models.claim.names)), emb
     ).tolist() if texts else []
+    if kept_gate is not None and texts:
+        k_ext, k_art = sentence_feature_set(kept_gate.names)
+        n = len(kept_gate.names)
+        k_profile = (article_profile(texts, probs) if in_article
+                     else kept_gate.mean[n - len(ARTICLE_FEATURES):n].tolist())
+        k_rows = [sentence_features(text, float(p), h, bool(f), i if in_article else None,
+                                    count if in_article else None, k_ext, k_profile if k_art else None)
+                  for i, (text, p, h, f) in enumerate(zip(texts, probs, table, forecasts, strict=True))]
+        profiled = kept_gate.probabilities(np.asarray(k_rows).reshape(len(texts), n), emb).tolist()
+        at = sentence_feature_names(False, False).index("attribution")
+        attributed = [bool(r[at] > 0.0) for r in k_rows]
+        claim = kept_claims(claim, profiled, hedge, attributed)
     return SentenceScores(claim, hedge, cues, added)
