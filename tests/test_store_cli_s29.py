@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,28 @@ def test_analyze_reads_a_utf16_file_in_a_batch(tmp_path: Path, capsys: pytest.Ca
     assert main(["analyze", str(path), "--format", "jsonl", *FAST]) == 0
     out = capsys.readouterr().out
     assert "300 homes" in out
+
+
+def test_search_snippet_marks_the_paragraph_break_after_the_title(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    # s29: "[Hospital strike]: toll disputed The defence ministry said ..." read the title into the first sentence
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "e1.txt").write_text("Hospital strike: toll disputed\n\ndate 2025-03-04 The defence ministry said "
+                                   "23 people were wounded in the strike.\n\nA second  paragraph\tfollows.\n",
+                                   encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    assert main(["index", str(folder), "--source", "wire", "--db", db, *FAST]) == 0
+    capsys.readouterr()
+    assert main(["search", "strike", "--db", db, "--format", "jsonl"]) == 0
+    [row] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    snippet = row["snippet"]
+    assert "disputed ¶ The defence ministry" in snippet
+    assert "\n" not in snippet and "  " not in snippet
+
+
+def test_one_line_snippet_keeps_single_line_breaks_as_spaces() -> None:
+    from presslens.store.search import one_line_snippet
+
+    assert one_line_snippet("a\nb  c\n\n\n d\t\n \n[e]") == "a b c ¶ d ¶ [e]"
+    assert one_line_snippet("  \n\n x \n\n") == "x"
