@@ -133,7 +133,7 @@ def _decode_unicode(data: bytes, origin: str, codec: str, name: str, skip: int, 
         return body.decode(codec)
     except UnicodeDecodeError as exc:
         if not replace_errors:
-            raise InputError(origin, f"not valid {name} (at byte {exc.start + skip} after its byte order mark); "
+            raise InputError(origin, f"not valid {name} (at byte offset {exc.start + skip}); "
                              "use --encoding-errors replace to read it anyway") from None
         return body.decode(codec, errors="replace")
 
