@@ -102,3 +102,28 @@ def test_one_line_snippet_keeps_single_line_breaks_as_spaces() -> None:
 
     assert one_line_snippet("a\nb  c\n\n\n d\t\n \n[e]") == "a b c ¶ d ¶ [e]"
     assert one_line_snippet("  \n\n x \n\n") == "x"
+
+
+def test_a_folder_names_its_fifo_and_link_loop_instead_of_passing_them_over(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # s29: `presslens index DIR` skipped a FIFO and a symlink loop inside the folder without a word, while the same
+    # paths named on the command line each gave an error line
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Drones\n\nThe army said 40 drones were shot down.\n", encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "loop1.txt").symlink_to(folder / "loop2.txt")
+    (folder / "loop2.txt").symlink_to(folder / "loop1.txt")
+    (folder / "gone.txt").symlink_to(folder / "missing.txt")
+    (folder / "sub.txt").mkdir()  # a directory named like a file is walked, not read
+    (folder / "sub.txt" / "inner.txt").write_text("Drones\n\nThe army said 41 drones were shot down.\n",
+                                                  encoding="utf-8")
+    assert main(["analyze", str(folder), "--format", "jsonl", *FAST]) == 1
+    captured = capsys.readouterr()
+    errors = [x for x in captured.err.splitlines() if x.startswith("presslens: error:")]
+    named = {e.split(": ")[2] for e in errors}
+    assert named == {str(folder / n) for n in ("pipe.txt", "loop1.txt", "loop2.txt", "gone.txt")}
+    assert any("FIFO" in e for e in errors)
+    assert captured.out.count('"article":{') == 2  # good.txt and sub.txt/inner.txt still analysed
