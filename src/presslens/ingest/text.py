@@ -99,12 +99,64 @@ def looks_binary(data: bytes) -> bool:
     return control / len(head) > 0.1
 
 
+UNICODE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+"""Byte order marks that make a file's encoding certain (UTF-32 first: its little-endian mark starts with
+UTF-16's). A text editor's "Unicode" text is UTF-16 with such a mark; before user trial s29 it was refused as
+"a binary file", since every other byte of it is NUL."""
+
+
+def _bom_encoding(data: bytes) -> tuple[str, str, int] | None:
+    """The codec, its name and the mark's length when ``data`` opens with a UTF-16 or UTF-32 byte order mark."""
+    for bom, codec, name in UNICODE_BOMS:
+        if data.startswith(bom):
+            return codec, name, len(bom)
+    return None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Whether ``data`` reads like UTF-16 without a byte order mark: NUL in most even or most odd bytes."""
+    head = data[:8192]
+    if len(head) < 8:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return max(even.count(0) / len(even), odd.count(0) / max(len(odd), 1)) > 0.6
+
+
+def _decode_unicode(data: bytes, origin: str, codec: str, name: str, skip: int, replace_errors: bool) -> str:
+    body = data[skip:]
+    try:
+        return body.decode(codec)
+    except UnicodeDecodeError as exc:
+        if not replace_errors:
+            raise InputError(origin, f"not valid {name} (at byte offset {exc.start + skip}); "
+                             "use --encoding-errors replace to read it anyway") from None
+        return body.decode(codec, errors="replace")
+
+
 def decode(data: bytes, origin: str, *, replace_errors: bool = False) -> str:
-    """Decode UTF-8 and drop a leading BOM. Invalid bytes are an error unless ``replace_errors``.
+    """Decode UTF-8 and drop a leading BOM; text opening with a UTF-16 or UTF-32 byte order mark is decoded as
+    such. Invalid bytes are an error unless ``replace_errors``.
 
     Text holding nothing visible (whitespace, zero-width characters, BOMs) is an empty input.
     """
+    marked = _bom_encoding(data)
+    if marked is not None:
+        codec, name, skip = marked
+        text = _decode_unicode(data, origin, codec, name, skip, replace_errors)
+        if "\x00" in text or looks_binary(text.encode("utf-8", errors="surrogatepass")):
+            raise InputError(origin, f"looks like a binary file, not text (it opens with a {name} byte order mark)")
+        if is_invisible_only(text):
+            raise InputError(origin, "empty file (no visible text)")
+        return text.removeprefix("\ufeff")
     if looks_binary(data):
+        if _looks_utf16(data):
+            raise InputError(origin, "looks like UTF-16 text without a byte order mark: save it as UTF-8 "
+                             "(or as UTF-16 with its byte order mark)")
         raise InputError(origin, "looks like a binary file, not text")
     try:
         text = data.decode("utf-8")

@@ -760,15 +760,18 @@ def _figure_group_rows(g: Any, names: dict[str, Any], scores: dict[str, Any] | N
     """``figures --format csv``: one row per mention with its stated value, the values a reader takes it to
     report (``reported_low``/``reported_high``, the JSON timeline's ``low``/``high``: "about 100,000" reports
     80,000..120,000; an open end is empty) and its article's names; ``also_published_by`` names each copy as the table does (its outlet,
-    or its article when no outlet is recorded), never "None"."""
+    or its article when no outlet is recorded), never "None"; ``bound`` is the table's word, ``exact`` or ``range``
+    where the mention has no bound of its own (user trial s29: the CSV left it empty where the table said so)."""
     stated = {(m.article_id, m.start, m.end): _stated_value(m) for m in g.mentions}
     flags = {(m.article_id, m.start, m.end): (bool(m.vague), bool(m.malformed)) for m in g.mentions}
+    bounds = {(m.article_id, m.start, m.end): _bound_of(m) for m in g.mentions}
     read = {str(t.get("mention")): t for t in getattr(g, "timeline", None) or []}
     rows = g.rows()
     for r in rows:
         key = (r["article_id"], r["start"], r["end"])
         r["stated_value"] = stated.get(key)
         r["vague"], r["malformed"] = flags.get(key, (False, False))
+        r["bound"] = bounds.get(key, r.get("bound"))
         reading = read.get(f"{r['article_id']}:{r['start']}-{r['end']}", {})
         r["reported_low"], r["reported_high"] = reading.get("low"), reading.get("high")
         copies = g.also_published_by.get(r["article_id"]) or []

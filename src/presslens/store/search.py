@@ -228,6 +228,19 @@ def _sqlite_ranked(conn: Connection, params: dict[str, Any], article_where: list
     return [dict(r._mapping) for r in conn.execute(text(sql), params).all()]
 
 
+PARAGRAPH_MARK = " ¶ "
+"""What a paragraph break (a blank line, as after the title line) becomes in a one-line snippet."""
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def one_line_snippet(snippet: str) -> str:
+    """``snippet`` on one line: whitespace runs become one space, a paragraph break :data:`PARAGRAPH_MARK` (user
+    trial s29: "[Hospital strike]: toll disputed The defence ministry said" ran the title into the first sentence)."""
+    parts = (" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(snippet))
+    return PARAGRAPH_MARK.join(p for p in parts if p)
+
+
 def _in_list(prefix: str, values: list[Any], params: dict[str, Any]) -> str:
     for i, v in enumerate(values):
         params[f"{prefix}{i}"] = v
@@ -351,7 +364,7 @@ def search_articles(store: Store, query: str | None, filters: Filters, *, limit:
             counts.setdefault(pk, {})[kind] = n
     out = []
     for h in hits:
-        snippet_text = " ".join(str(snippets.get(h["pk"]) or "").split())
+        snippet_text = one_line_snippet(str(snippets.get(h["pk"]) or ""))
         out.append({
             "id": h["id"],
             "date": _iso(h["date"]),
