@@ -751,8 +751,8 @@ class Options:
 SHIPPED = Options("1.12: 1.11 setting refitted on the open splits", extended=False)
 """Analyzer 1.12 (issue 13 s24): analyzer 1.9's setting (13 claim features, C by held-out precision; the cue scorer
 with its context features and the sentence embedding, C by held-out log-loss) refitted on the seven open splits: a
-refit, not a new change (refitted on the eight open splits at s25, on the nine at s26, on the ten at s27 and on the eleven
-at s28: same method; since claims 1.15 the shipped file is this setting with the ``genre`` cue context,
+refit, not a new change (refitted on the eight open splits at s25, on the nine at s26, on the ten at s27, on the eleven
+at s28 and on the twelve at s29: same method; since claims 1.15 the shipped file is this setting with the ``genre`` cue context,
 :func:`written_setting`). Analyzer
 1.11 kept it against other cue feature sets and thresholds over six splits; 1.12 judged, over seven, a cue scorer
 with every split weighted the same and one pulled towards the lexicon's class scores (model card 1.12): both lose
