@@ -106,7 +106,7 @@ CONTEXT_READINGS_S29 = frozenset({"clock_time", "version_number", "and_half", "t
 CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S27 | CONTEXT_READINGS_S28 \
     | CONTEXT_READINGS_S29
 #: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's,
-#: ``readings27`` stop 27's, ``readings28`` stop 28's)
+#: ``readings27`` stop 27's, ``readings28`` stop 28's, ``readings29`` stop 28's and 29's)
 CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26 - CONTEXT_READINGS_S27 \
     - CONTEXT_READINGS_S28 - CONTEXT_READINGS_S29
 
