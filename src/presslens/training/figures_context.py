@@ -73,9 +73,10 @@ READ_OFF: dict[str, frozenset[str]] = {
     "quoted_number": frozenset({"A s29"}),
 }
 """Where each context reading was read off (round 2 stop 24; ``emphatic``: stop 25; ``idiom26`` ... ``candidate_adj``:
-stop 26; ``lead_decimal`` ... ``alt_range``: stop 27; ``old_year28`` ... ``idiom28``: stop 28): a real-news split,
-``"A"`` (stop 24's audit A), ``"A s25"`` / ``"A s26"`` / ``"A s27"`` / ``"A s28"`` (stop 25's ... 28's audit A),
-``"pool"`` (unlabelled PolNeAR train text outside the audits) or ``"user trial"``."""
+stop 26; ``lead_decimal`` ... ``alt_range``: stop 27; ``old_year28`` ... ``vague_tenths``: stop 28; ``clock_time`` ...
+``quoted_number``: stop 29): a real-news split, ``"A"`` (stop 24's audit A), ``"A s25"`` / ``"A s26"`` / ``"A s27"``
+/ ``"A s28"`` / ``"A s29"`` (stop 25's ... 29's audit A), ``"B s28"`` (stop 28's audit B), ``"pool"`` (unlabelled
+PolNeAR train text outside the audits) or ``"user trial"``."""
 
 
 READINGS_READ_OFF: dict[str, frozenset[str]] = {"rules": frozenset(), "fixes": frozenset({"dev5", "dev6"}),
