@@ -9,7 +9,11 @@ this prints quantity precision / recall at 0.5 and the ECE of the figures' score
 (the readings read off the split off: :func:`held_out_context`, :func:`held_out_readings`), held out for the 1.9
 change (1.8's context readings on, 1.9's read off the split off: :func:`held_out_1_9`), and the sums::
 
-    python -m presslens.training.figures_context --data ../shared/data/ptc-semeval2020-task11 [--readings rules|fixes|general]
+    python -m presslens.training.figures_context --data ../shared/data/ptc-semeval2020-task11 [--readings READINGS]
+
+``--readings readings26`` / ``readings27`` replace the 1.9 column by the default and that stop's change held out
+(:func:`held_out_s26`, :func:`held_out_s27`); ``readings28`` / ``readings29`` print only the default and that stop's
+change, in-sample and held out (:func:`held_out_s28`, :func:`held_out_s29`).
 
 Only the figures analyzer runs (the article is read as the pipeline reads it), and its findings are scored by
 :func:`presslens.evaluation.realnews.score_article`, so each count equals the quantity row of ``presslens eval
