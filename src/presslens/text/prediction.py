@@ -36,7 +36,7 @@ from presslens.text.wordstarts import WordStarts, finditer_from, index_words, ma
 # ---------------------------------------------------------------------------------------------------
 
 # The rule sets of later stops, each turned on for one article by the analyzer option ``claims.prediction_rules``
-# (:func:`prediction_rules`) or alone by :func:`stop25_rules` .. :func:`stop28_rules`; each reads one switch:
+# (:func:`prediction_rules`) or alone by :func:`stop25_rules` .. :func:`stop29_rules`; each reads one switch:
 # - stop 25 (pc11, issue 13): ``stop25``, off by default: judged by the ship rule they moved no open split held out,
 #   and audit B's precision did not rise (HISTORY.md of the claims model card).
 # - stop 26 (pc12; read off dev9's wrong assertions, GUIDELINE.md section 6: "hopes and wishes", "general stances"
