@@ -46,6 +46,7 @@ from presslens.analyzers.claims.scorers import (
     KEPT_FILE,
     LinearScorer,
     article_profile,
+    kept_claims,
     sentence_feature_names,
 )
 from presslens.training import realnews_claims as rc
@@ -157,12 +158,10 @@ def _choose_c(x: np.ndarray, rows: list[rc.SentenceRow]) -> float:
 def kept_claim_scores(profiled: list[float], shipped: list[float], cue: list[float],
                       rows: list[rc.SentenceRow]) -> list[float]:
     """``profile_kept``'s claim score: the profiled score, but the higher of it and the shipped score where the unit
-    has an asserted hedge cue (``cue`` >= 0.5) or attributes (the claim scorer's attribution feature)."""
-    out = []
-    for a, b, h, r in zip(profiled, shipped, cue, rows, strict=True):
-        kept = h >= rc.ASSERTED or r.features[(False, False)][_ATTRIBUTION] > 0.0
-        out.append(max(a, b) if kept else a)
-    return out
+    has an asserted hedge cue (``cue`` >= 0.5) or attributes (the claim scorer's attribution feature): the
+    analyzer's :func:`presslens.analyzers.claims.scorers.kept_claims` over the trainer's rows."""
+    attributed = [r.features[(False, False)][_ATTRIBUTION] > 0.0 for r in rows]
+    return kept_claims(shipped, profiled, cue, attributed)
 
 
 def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTATIONS) -> str:
