@@ -843,7 +843,7 @@ _R29_PERMISSION_VERB = re.compile(
 _R29_ALLOWED_ACTS = frozenset(
     """apply enter vote leave use visit submit request contact attend bring park ask choose opt register access join
     stay call email write send post comment share download reproduce copy cancel unsubscribe sign enroll enrol claim
-    obtain purchase buy order return exit photograph film record carry wear smoke drink bring remove take keep select
+    obtain purchase buy order return exit photograph film record carry wear smoke drink remove take keep select
     nominate appeal withdraw redeem pay""".split()
 )
 _R29_BUT_AFTER = re.compile(r"\s+(?:well\s+|also\s+|still\s+)?(?:have|be)\b[^.;:!?]*?\bbut\b", IGNORE_CASE)
