@@ -1,4 +1,5 @@
-"""Which PTC train articles make up the real-news evaluation set, and which split each is in.
+"""Which PTC articles (train articles; from rule 14 on test articles too) make up the real-news evaluation set, and
+which split each is in.
 
 The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.evaluation.realnews_selection
 --data ../shared/data/ptc-semeval2020-task11`` to reproduce ``data/realnews/split.json``):
