@@ -128,6 +128,8 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _decode_unicode(data: bytes, origin: str, codec: str, name: str, skip: int, replace_errors: bool) -> str:
+    """``data`` after its ``skip``-byte order mark decoded with ``codec`` (``name`` in messages); invalid bytes are an
+    error naming ``origin`` and the byte offset in the file, unless ``replace_errors``."""
     body = data[skip:]
     try:
         return body.decode(codec)
