@@ -1,6 +1,10 @@
 """The s26 screens of the claim scorer's article features, leave-one-split-out over the open real-news splits.
 
     python -m presslens.training.realnews_claims_profile CACHE [VARIANT ...]
+    python -m presslens.training.realnews_claims_profile CACHE --write [OUT]
+
+(``--write`` fits ``profile_kept``'s claim scorer on every open split and writes the claims option
+``claim_gate=kept``'s file, by default the package's ``realnews_claim_profile.json``: :func:`write_kept`.)
 
 ``CACHE`` is the rows file of ``presslens train realnews-claims --cache``. Each variant is the shipped claim scorer's
 13 features (:func:`presslens.analyzers.claims.scorers.sentence_feature_names`) with article features appended:
