@@ -5,8 +5,8 @@
 A candidate is a sentence that :func:`presslens.analyzers.claims.predictions.prediction_basis` puts into a
 bucket (the forecasts the analyzer emits as ``prediction`` findings, taken from the analyzer itself so that the
 claim decision and claim score are the ones it uses); its label is whether it matches a gold prediction of an
-open real-news split (:data:`presslens.evaluation.realnews_selection.OPEN_SPLITS`: PTC train articles; the
-evaluation's prediction rule). Features: :func:`presslens.analyzers.claims.predictions.prediction_features`.
+open real-news split (:data:`presslens.evaluation.realnews_selection.OPEN_SPLITS`: PTC train articles and, from
+dev12 on, PTC test articles; the evaluation's prediction rule). Features: :func:`presslens.analyzers.claims.predictions.prediction_features`.
 
 Every choice is judged leave-one-split-out over the open splits: for each held-out split, the L2 strength of
 :data:`L2_GRID` is chosen by inner leave-one-split-out log loss on the other splits, the scorer is fitted on them
