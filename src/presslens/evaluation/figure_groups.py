@@ -68,6 +68,7 @@ from presslens.compare.figure_conflict_model import CONFLICT_F_BETA, choose_conf
 from presslens.compare.figure_groups import (
     DEFAULT_GROUPING,
     GROUPING_NAMES,
+    ONE_WORD_OPTION,
     OUTCOME_METHODS,
     Embedder,
     FigureGrouper,
@@ -1032,6 +1033,7 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+values-model": ("learned-general", "f1", True),
     "general-f1+values-model-f05": ("learned-general", "f1", True),
     "general-f1+values-agree-f05": ("learned-general", "f1", True),
+    "general-f1+values-agree-f05+one-word": ("learned-general", "f1", True),
     "general-f1+values-inside-f2": ("learned-general", "f1", True),
     "general-f1+values-inside-f1": ("learned-general", "f1", True),
 }
@@ -1048,6 +1050,7 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+values-model": ("values", CONFLICT_F_BETA, True),
     "general-f1+values-model-f05": ("values", 0.5, True),
     "general-f1+values-agree-f05": ("values", 0.5, True),
+    "general-f1+values-agree-f05+one-word": ("values", 0.5, True),
     "general-f1+values-inside-f2": ("values", 0.5, True),
     "general-f1+values-inside-f1": ("values", 0.5, True),
     "general-f1+values-model-f1": ("values", 1.0, True),
@@ -1064,11 +1067,13 @@ first, a conflict list a reader can trust). The others of
 :data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)
 and the 14 features, fitted on every near pair, deciding between groups only."""
 DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)
-AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05"})
+AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05", "general-f1+values-agree-f05+one-word"})
 """The candidate of round 2 stop 25: ``general-f1+values-model-f05``'s conflict model (the same variant, so the
 same fit per fold), and inside a group a clash of two figures whose counted noun and predicate agree
 (:func:`~presslens.compare.figure_groups.words_agree`) is reported whatever the model says
-(``GroupingConfig.conflicts_inside="agree"``)."""
+(``GroupingConfig.conflicts_inside="agree"``). ``general-f1+values-agree-f05+one-word`` (round 2 stop 29's option)
+is the same with ``GroupingConfig.agree_one_word``: the same fits per fold, only the clashes inside a group that
+are reported differ."""
 
 
 INSIDE_VARIANTS: dict[str, ConflictVariant] = {
@@ -1128,10 +1133,15 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                               else "rule",
                               conflict_model=conflict_models[variant] if conflicts else None,
                               inside_conflict_model=conflict_models[INSIDE_VARIANTS[name]]
-                              if name in INSIDE_VARIANTS else None)
+                              if name in INSIDE_VARIANTS else None,
+                              agree_one_word=name == ONE_WORD_OPTION)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
+            s = out[name][-1][1]
+            # each fold's row as soon as it is scored: a long run that is stopped still shows the folds it finished
+            print(f"  fold {held.name} {name}: B3 F1 {s.bcubed_f1:.3f}, merged {s.distractors_merged}/{s.distractors}, "
+                  f"found {s.conflict_tp}/{s.conflict_tp + s.conflict_fn}, false {s.conflict_fp}", flush=True)
     return out
 
 
