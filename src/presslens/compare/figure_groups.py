@@ -256,6 +256,14 @@ class GroupingConfig:
     without a known predicate never joins a group every member of which has one, unless a member has the same
     value ("About 400 people walked behind the coffin" stays out of the group of "57 people killed"; a recap
     "57 people" joins it). The pair model's weights are fitted without it."""
+    agree_one_word: bool = False
+    """Round 2 stop 29, an option (off by default; judged leave one story out, docs/decisions/figure-groups-s29-agree.md):
+    with ``conflicts_inside="agree"``, a clash inside a group is also reported whatever the conflict model says
+    when the two figures share one of the two words and contradict in neither (:func:`words_agree` with
+    ``one_word``): the same specific counted noun ("visas", "flights") with no known predicate on either side, or
+    the same known predicate ("killed", "left") with counted nouns that may name one thing ("victims" / "people",
+    "civilians" / "civilians", none named). Read off test_v16 and test_v17, where 14 and 16 planted conflicts sat
+    inside their group unreported because the noun was generic or a predicate was missing."""
 
 
 OUTCOME_METHODS = ("outcome", "outcome-unknown", "outcome-blend", "learned-outcome", "learned-general")
@@ -277,7 +285,7 @@ GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+values-model-f05", "general-f1+c
                   "rules", "conservative+conflicts", "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model",
                   "general-f1+values-inside-f2", "general-f1+values-inside-f1", "general-f1+values-agree-f05+classes",
                   "general-f1+values-agree-f05-plain", "general-f1+values-agree-f05+captives",
-                  "general-f1+values-agree-f05+people")
+                  "general-f1+values-agree-f05+people", "general-f1+values-agree-f05+one-word")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 WITH_CLASSES = {"general-f1+values-agree-f05+classes": ("general-f1+values-agree-f05", True),
                 "general-f1+values-agree-f05-plain": ("general-f1+values-agree-f05", False)}
@@ -289,6 +297,9 @@ PEOPLE_OPTIONS = {"general-f1+values-agree-f05+captives": (True, False),
                   "general-f1+values-agree-f05+people": (True, True)}
 """Round 2 stop 28's options: grouping name -> (``GroupingConfig.captive_words``, ``GroupingConfig.bare_people``) on
 the default, with the shipped weights."""
+
+ONE_WORD_OPTION = "general-f1+values-agree-f05+one-word"
+"""Round 2 stop 29's option: the default with ``GroupingConfig.agree_one_word`` (the shipped weights)."""
 
 
 INSIDE_MODELS = {"general-f1+values-inside-f2": "general-f1+values-model",
@@ -309,6 +320,8 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
     ``"conservative+conflicts"``, the other candidates of stop 22, or ``"rules"`` (the earlier default: the weighted rules, conflicts inside a group
     only). The store's grouper for the first two needs the outcome and part embedders
     (:func:`presslens.store.tracking.figure_grouper` adds them)."""
+    if name == ONE_WORD_OPTION:
+        return replace(grouping_config(DEFAULT_GROUPING), agree_one_word=True)
     if name in PEOPLE_OPTIONS:
         captives, bare = PEOPLE_OPTIONS[name]
         return replace(grouping_config(DEFAULT_GROUPING), captive_words=captives, bare_people=bare)
@@ -1589,10 +1602,10 @@ class FigureGrouper:
             model = self.config.inside_conflict_model
         parts = self.part_vectors(m for c in conflicts for m in (c.first, c.second))
         probabilities = model.probabilities([self.conflict_features(c.first, c.second, parts) for c in conflicts])
-        agree, features = self.config.conflicts_inside == "agree", self.features
+        agree, features, one_word = self.config.conflicts_inside == "agree", self.features, self.config.agree_one_word
         return [c for c, p in zip(conflicts, probabilities, strict=True)
                 if p >= model.threshold or (agree and words_agree(features(c.first), features(c.second), c.first,
-                                                                  c.second))]
+                                                                  c.second, one_word=one_word))]
 
     def near_pairs(self, *, own_group: bool = False) -> Iterator[tuple[FigureMention, FigureMention]]:
         """Pairs of dated figures of different articles at most ``WINDOW_DAYS`` apart, where the second is in a
@@ -1869,12 +1882,22 @@ def _specific(head: str | None) -> bool:
     return head is not None and head not in GENERIC_HEADS
 
 
-def words_agree(fa: MentionFeatures, fb: MentionFeatures, a: FigureMention, b: FigureMention) -> bool:
+def words_agree(fa: MentionFeatures, fb: MentionFeatures, a: FigureMention, b: FigureMention, *,
+                one_word: bool = False) -> bool:
     """Whether two figures name the same specific counted noun ("ships", not "people") and the same known
     predicate ("struck", "killed"), with features ``fa`` and ``fb`` (:func:`mention_features`): what the
-    ``conflicts_inside="agree"`` policy reports inside a group whatever the conflict model says."""
-    return (_specific(a.head) and a.head == b.head and fa.predicate is not None
-            and fa.predicate == fb.predicate)
+    ``conflicts_inside="agree"`` policy reports inside a group whatever the conflict model says. ``one_word``
+    (``GroupingConfig.agree_one_word``): also when they share one of the two and contradict in neither -- the same
+    specific noun and no known predicate on one side or both, or the same known predicate and counted nouns that
+    may name one thing (:func:`~presslens.compare.figures.heads_compatible`, a missing noun included)."""
+    same_noun = _specific(a.head) and a.head == b.head
+    same_predicate = fa.predicate is not None and fa.predicate == fb.predicate
+    if same_noun and same_predicate:
+        return True
+    if not one_word:
+        return False
+    predicates_fit = fa.predicate is None or fb.predicate is None or same_predicate
+    return (same_noun and predicates_fit) or (same_predicate and heads_compatible(a.head, b.head))
 
 
 def _noun_and_predicate_agree(m: FigureMention, pred: str | None, group: FigureGroup) -> bool:
@@ -1994,6 +2017,6 @@ def _interval_central_log(iv: tuple[float, float] | None) -> float | None:
     return float(np.log10(v)) if v > 0 else None
 
 
-__all__ = ["CANDIDATE_GROUPINGS", "WITH_CLASSES", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
+__all__ = ["CANDIDATE_GROUPINGS", "ONE_WORD_OPTION", "WITH_CLASSES", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "MentionTerms", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]

@@ -68,6 +68,7 @@ from presslens.compare.figure_conflict_model import CONFLICT_F_BETA, choose_conf
 from presslens.compare.figure_groups import (
     DEFAULT_GROUPING,
     GROUPING_NAMES,
+    ONE_WORD_OPTION,
     OUTCOME_METHODS,
     Embedder,
     FigureGrouper,
@@ -362,9 +363,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder with articles.jsonl and labels.jsonl")
     parser.add_argument("--split", default="test", choices=["test", "dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5",
                                                                      "test_v6", "test_v7", "test_v8", "test_v9", "test_v10", "test_v11", "test_v12", "test_v13", "test_v14",
-                                                                     "test_v15", "test_v16", "train_w", "train_x",
+                                                                     "test_v15", "test_v16", "test_v17", "train_w", "train_x",
                                                                      "train_y", "train_z", "train_b", "train_c"],
-                        help="which split to score (test_v1 .. test_v16: retired test splits, seen; train_w .. train_c: "
+                        help="which split to score (test_v1 .. test_v17: retired test splits, seen; train_w .. train_c: "
                              "training stories)")
     parser.add_argument("--embedder", default="encoder", choices=["encoder", "claim", "hashed", "none"],
                         help="clause embeddings: the shared encoder, the 6-layer claim-matching encoder "
@@ -452,7 +453,7 @@ PAIR_METHODS = ("learned", "vetoed", "learned-outcome", "learned-general")
 """The methods that use the pair model (fitted per held-out story)."""
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7", "test_v8",
                "train_w", "train_x", "train_y", "train_z", "train_b", "train_c", "test_v9", "test_v10",
-               "test_v11", "test_v12", "test_v13", "test_v14", "test_v15", "test_v16")
+               "test_v11", "test_v12", "test_v13", "test_v14", "test_v15", "test_v16", "test_v17")
 """Splits that may be used for tuning and fitting: dev, the retired test splits whose errors were read, and the
 six training stories (written blind to the method; ``train_b`` and ``train_c`` joined after they decided the
 default grouping); ``test_v9`` (articles a01..a24) joined after it was scored once as ``test``, ``test_v10`` (articles e01..e25)
@@ -460,8 +461,8 @@ after it was scored once as ``test`` at stop 22, ``test_v11`` (articles f01..f25
 as ``test`` at stop 23, ``test_v12`` (articles g01..g28) after it was scored once as ``test`` at stop 24,
 ``test_v13`` (articles h01..h28) after it was scored once as ``test`` at stop 25, ``test_v14`` (articles
 i01..i28) after it was scored once as ``test`` at stop 26, ``test_v15`` (articles j01..j28) after it was
-scored once as ``test`` at stop 27, and ``test_v16`` (articles k01..k28) last, after it was scored once as ``test``
-at stop 28. ``test`` is never among them (it is empty until the next blind story is written), nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
+scored once as ``test`` at stop 27, ``test_v16`` (articles k01..k28) after it was scored once as ``test``
+at stop 28, and ``test_v17`` (articles l01..l28) last, after it was scored once as ``test`` at stop 29. ``test`` is never among them (it is empty until the next blind story is written), nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
 ``--loso-held`` scores them, fitting on these splits only)."""
 UNSEEN_STORIES: tuple[str, ...] = ()
 """Stories written blind and only ever held out (``--loso-held``): nothing is fitted, chosen or read on them.
@@ -1032,6 +1033,7 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+values-model": ("learned-general", "f1", True),
     "general-f1+values-model-f05": ("learned-general", "f1", True),
     "general-f1+values-agree-f05": ("learned-general", "f1", True),
+    "general-f1+values-agree-f05+one-word": ("learned-general", "f1", True),
     "general-f1+values-inside-f2": ("learned-general", "f1", True),
     "general-f1+values-inside-f1": ("learned-general", "f1", True),
 }
@@ -1048,6 +1050,7 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+values-model": ("values", CONFLICT_F_BETA, True),
     "general-f1+values-model-f05": ("values", 0.5, True),
     "general-f1+values-agree-f05": ("values", 0.5, True),
+    "general-f1+values-agree-f05+one-word": ("values", 0.5, True),
     "general-f1+values-inside-f2": ("values", 0.5, True),
     "general-f1+values-inside-f1": ("values", 0.5, True),
     "general-f1+values-model-f1": ("values", 1.0, True),
@@ -1064,11 +1067,13 @@ first, a conflict list a reader can trust). The others of
 :data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)
 and the 14 features, fitted on every near pair, deciding between groups only."""
 DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)
-AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05"})
+AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05", "general-f1+values-agree-f05+one-word"})
 """The candidate of round 2 stop 25: ``general-f1+values-model-f05``'s conflict model (the same variant, so the
 same fit per fold), and inside a group a clash of two figures whose counted noun and predicate agree
 (:func:`~presslens.compare.figure_groups.words_agree`) is reported whatever the model says
-(``GroupingConfig.conflicts_inside="agree"``)."""
+(``GroupingConfig.conflicts_inside="agree"``). ``general-f1+values-agree-f05+one-word`` (round 2 stop 29's option)
+is the same with ``GroupingConfig.agree_one_word``: the same fits per fold, only the clashes inside a group that
+are reported differ."""
 
 
 INSIDE_VARIANTS: dict[str, ConflictVariant] = {
@@ -1128,10 +1133,15 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                               else "rule",
                               conflict_model=conflict_models[variant] if conflicts else None,
                               inside_conflict_model=conflict_models[INSIDE_VARIANTS[name]]
-                              if name in INSIDE_VARIANTS else None)
+                              if name in INSIDE_VARIANTS else None,
+                              agree_one_word=name == ONE_WORD_OPTION)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
+            s = out[name][-1][1]
+            # each fold's row as soon as it is scored: a long run that is stopped still shows the folds it finished
+            print(f"  fold {held.name} {name}: B3 F1 {s.bcubed_f1:.3f}, merged {s.distractors_merged}/{s.distractors}, "
+                  f"found {s.conflict_tp}/{s.conflict_tp + s.conflict_fn}, false {s.conflict_fp}", flush=True)
     return out
 
 
