@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.claims.scorers import (
+    ARTICLE_FEATURES,
     CUE_CLASSES,
     CUE_CONTEXT_FEATURES,
     MODEL_FILE,
@@ -44,6 +45,7 @@ from presslens.analyzers.claims.scorers import (
     article_profile,
     cue_feature_names,
     cue_features,
+    cue_position_context,
     opinion_context,
     sentence_feature_names,
     sentence_feature_set,
@@ -387,6 +389,10 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
             if claim is None:
                 raise ValueError("the claim-score context needs the units' claim scores")
             row = [logit(claim[ri])]
+        elif context == "genre-position":  # s29, helper hedge18: the article profile, then the cue's position
+            profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
+            out.extend([list(profile) + cue_position_context(r.text, c.start, c.end) for c in r.candidates])
+            continue
         else:
             row = r.features[(False, True)][-len(names):]
         out.extend([list(row)] * len(r.candidates))
@@ -1070,7 +1076,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cue-variants", action="store_true",
                         help="also compare the cue scorer with split weights and with the lexicon prior "
                              "(analyzer 1.12, model card; slow)")
-    parser.add_argument("--cue-context", choices=("opinion", "genre"),
+    parser.add_argument("--cue-context", choices=("opinion", "genre", "genre-position"),
                         help="write the cue scorer with these extra columns (cue C fixed at 0.01, as its s28 screen; "
                              "model card, helper hedge16) instead of the plain one; the shipped file is written "
                              "with genre since claims 1.15; the claim scorer is the same")
