@@ -138,3 +138,10 @@ def test_losses_table_sums_splits_and_strata() -> None:
     assert lines[2].startswith("| dev | 5 | 1 | 1 |")
     assert any(line.startswith("| stratum opinion | 10 | 2 |") for line in lines)
     assert lines[-1].startswith("| all 12 splits | 15 | 3 | 3 | 3 | 3 | 3 |")
+
+
+def test_lost_words_are_listed_most_frequent_first() -> None:
+    from presslens.training.realnews_claims_screens import lost_words_line
+
+    line = lost_words_line({"b: candidate < 0.5": {"may": 2, "likely": 5, "could": 2}}, top=2)
+    assert line == "b: candidate < 0.5: likely 5, could 2\n"

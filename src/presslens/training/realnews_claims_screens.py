@@ -252,11 +252,12 @@ def strata(annotations: Path = rc.DEFAULT_ANNOTATIONS) -> dict[str, str]:
     return {k: v["stratum"] for k, v in json.loads((annotations / "split.json").read_text(encoding="utf-8")).items()}
 
 
-def losses(data: rc.Dataset, name: str = "genre",
-           annotations: Path = rc.DEFAULT_ANNOTATIONS) -> dict[tuple[str, str], dict[str, int]]:
+def losses(data: rc.Dataset, name: str = "genre", annotations: Path = rc.DEFAULT_ANNOTATIONS,
+           words: dict[str, dict[str, int]] | None = None) -> dict[tuple[str, str], dict[str, int]]:
     """Where each gold hedged claim of each open split ends at 0.5 under screen ``name``, its fits made without
     the split (leave-one-split-out, as :func:`screen`): counts by (split, stratum) and cause
-    (:data:`LOSS_CAUSES`). A gold hedge that no unit matches is (d)."""
+    (:data:`LOSS_CAUSES`). A gold hedge that no unit matches is (d). ``words``: filled with, per cause of a lost
+    hedge, the lower-cased gold cue spans of its matching units and their counts."""
     import json
 
     candidates, options = SCREENS[name]
@@ -282,7 +283,18 @@ def losses(data: rc.Dataset, name: str = "genre",
                 cause = loss_cause([test.rows[i] for i in idx], [claim[i] for i in idx], [cue[i] for i in idx])
                 cell = out.setdefault((held, stratum[str(rec["id"])]), dict.fromkeys(LOSS_CAUSES, 0))
                 cell[cause] += 1
+                if words is not None and cause != LOSS_CAUSES[0]:
+                    for r in (test.rows[i] for i in idx):
+                        for a, b in r.gold_cues:
+                            cue = " ".join(r.text[a:b].lower().split())
+                            words.setdefault(cause, {})[cue] = words.get(cause, {}).get(cue, 0) + 1
     return out
+
+
+def lost_words_line(words: dict[str, dict[str, int]], top: int = 12) -> str:
+    """Per cause, its most frequent gold cue spans (count), most frequent first."""
+    return "".join(f"{cause}: " + ", ".join(f"{w} {n}" for w, n in sorted(ws.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
+                   + "\n" for cause, ws in sorted(words.items()))
 
 
 def losses_table(counts: dict[tuple[str, str], dict[str, int]]) -> str:
@@ -313,7 +325,9 @@ def main(argv: list[str] | None = None) -> int:
                         "the first screen named, default genre)")
     args = p.parse_args(argv)
     if args.losses:
-        print(losses_table(losses(rc.load_dataset(args.cache), *(args.screens[:1] or ["genre"]))), end="")
+        words: dict[str, dict[str, int]] = {}
+        counts = losses(rc.load_dataset(args.cache), *(args.screens[:1] or ["genre"]), words=words)
+        print(losses_table(counts) + lost_words_line(words), end="")
         return 0
     if args.report_lead_ins:
         print(report_lead_ins(rc.load_dataset(args.cache)), end="")
