@@ -72,7 +72,7 @@ def _data(seed: int = 5) -> Dataset:
             hedged = i % 2 == 0 or k == 1
             gold = [[text.index(cue), text.index(cue) + len(cue)]] if hedged else []
             rows.append(SentenceRow(split, f"a{k}", i, len(TEXTS), text, 0.3 + 0.1 * i, None, False,
-                                    [0], [0] if hedged else [], gold))
+                                    [0] if i < 3 else [], [0] if hedged else [], gold))
     data = Dataset(rows, np.random.default_rng(seed).normal(size=(len(rows), 384)))
     refresh(data)
     return data
@@ -145,3 +145,26 @@ def test_lost_words_are_listed_most_frequent_first() -> None:
 
     line = lost_words_line({"b: candidate < 0.5": {"may": 2, "likely": 5, "could": 2}}, top=2)
     assert line == "b: candidate < 0.5: likely 5, could 2\n"
+
+
+def test_losses_count_every_gold_hedge_once_held_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens.training import realnews_claims as rc
+    from presslens.training.realnews_claims_screens import losses
+
+    data = _data()
+    monkeypatch.setattr(rc, "SPLITS", ("dev", "dev2", "dev3"))
+    strata = {}
+    for k, split in enumerate(rc.SPLITS):
+        strata[f"a{k}"] = {"split": split, "stratum": "reporting" if k else "mixed"}
+        # hedge 0 is matched by the rows above; hedge 1 by no unit: (d)
+        rec = {"id": f"a{k}", "hedges": [{"claim": [0, 10], "cues": [[0, 3]]}, {"claim": [900, 950], "cues": []}]}
+        (tmp_path / f"{split}.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (tmp_path / "split.json").write_text(json.dumps(strata), encoding="utf-8")
+    words: dict[str, dict[str, int]] = {}
+    counts = losses(data, "genre", tmp_path, words)
+    assert set(counts) == {("dev", "mixed"), ("dev2", "reporting"), ("dev3", "reporting")}
+    for cell in counts.values():
+        assert sum(cell.values()) == 2 and cell[LOSS_CAUSES[4]] == 1
+    lost = sum(c[k] for c in counts.values() for k in LOSS_CAUSES[1:4])
+    assert sum(words.get(k, {}).get(w, 0) for k in LOSS_CAUSES[1:4] for w in ("may", "could", "perhaps", "might")) \
+        >= lost  # every lost matched hedge lists its gold cue spans

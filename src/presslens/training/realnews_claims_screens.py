@@ -286,8 +286,8 @@ def losses(data: rc.Dataset, name: str = "genre", annotations: Path = rc.DEFAULT
                 if words is not None and cause != LOSS_CAUSES[0]:
                     for r in (test.rows[i] for i in idx):
                         for a, b in r.gold_cues:
-                            cue = " ".join(r.text[a:b].lower().split())
-                            words.setdefault(cause, {})[cue] = words.get(cause, {}).get(cue, 0) + 1
+                            span = " ".join(r.text[a:b].lower().split())
+                            words.setdefault(cause, {})[span] = words.get(cause, {}).get(span, 0) + 1
     return out
 
 
