@@ -326,8 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if args.losses:
         words: dict[str, dict[str, int]] = {}
-        counts = losses(rc.load_dataset(args.cache), *(args.screens[:1] or ["genre"]), words=words)
-        print(losses_table(counts) + lost_words_line(words), end="")
+        lost = losses(rc.load_dataset(args.cache), (args.screens[:1] or ["genre"])[0], words=words)
+        print(losses_table(lost) + lost_words_line(words), end="")
         return 0
     if args.report_lead_ins:
         print(report_lead_ins(rc.load_dataset(args.cache)), end="")
