@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from presslens.analyzers.claims.scorers import (
+    ARTICLE_FEATURES,
     CUE_CLASSES,
     CUE_CONTEXT_FEATURES,
     MODEL_FILE,
@@ -44,6 +45,7 @@ from presslens.analyzers.claims.scorers import (
     article_profile,
     cue_feature_names,
     cue_features,
+    cue_position_context,
     opinion_context,
     sentence_feature_names,
     sentence_feature_set,
@@ -387,6 +389,10 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
             if claim is None:
                 raise ValueError("the claim-score context needs the units' claim scores")
             row = [logit(claim[ri])]
+        elif context == "genre-position":  # s29, helper hedge18: the article profile, then the cue's position
+            profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
+            out.extend([list(profile) + cue_position_context(r.text, c.start, c.end) for c in r.candidates])
+            continue
         else:
             row = r.features[(False, True)][-len(names):]
         out.extend([list(row)] * len(r.candidates))
@@ -1075,11 +1081,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cue-variants", action="store_true",
                         help="also compare the cue scorer with split weights and with the lexicon prior "
                              "(analyzer 1.12, model card; slow)")
-    parser.add_argument("--cue-context", choices=("genre", "opinion", "none"), default=WRITTEN_CUE_CONTEXT,
+    parser.add_argument("--cue-context", choices=("genre", "opinion", "genre-position", "none"),
+                        default=WRITTEN_CUE_CONTEXT,
                         help="the cue scorer's extra columns (cue C fixed at 0.01, as their s28 screens; model card, "
                              "helper hedge16): genre, the shipped file's since claims 1.15 (the default since s29), "
-                             "opinion, or none (the plain cue scorer of claims 1.14, C chosen by log-loss); the "
-                             "claim scorer is the same")
+                             "opinion, genre-position (s29, helper hedge18: failed held out), or none (the plain cue "
+                             "scorer of claims 1.14, C chosen by log-loss); the claim scorer is the same")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
                              "thresholds (analyzer 1.11, model card; slow)")

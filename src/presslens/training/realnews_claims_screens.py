@@ -39,6 +39,13 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   on the fits of the ``genre`` screen (the shipped setting since claims 1.15), so they differ from it only where a
   reading fires and claims cannot move.
 
+- ``position`` (s29, helper hedge18; learned, the cue scorer only, so claims cannot move): the ``genre`` screen's
+  columns and four cue-level ones (:func:`presslens.analyzers.claims.scorers.cue_position_context`): a speech verb
+  just before / just after the cue, a complementiser just before it, the cue sentence-initial.
+
+``--losses`` (s29, helper hedge18): where each gold hedged claim is lost at 0.5 under the first screen named
+(default ``genre``), held out per split and stratum (:func:`losses`).
+
 ``--report-lead-ins`` (s28, helper claims16): the claims option ``furniture=s28`` judged at decision time
 (:func:`report_lead_ins`; claims only, minutes).
 
@@ -118,6 +125,7 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "opinion": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="opinion")),
     "claim-score": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="claim-score")),
     "genre": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre")),
+    "position": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-position")),
     "readings": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre", cue_readings=READINGS_S29)),
     **{f"reading-{name}": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre", cue_readings=(name,)))
        for name in READINGS_S29},
@@ -201,6 +209,112 @@ def uncovered(data: rc.Dataset) -> dict[str, tuple[int, int]]:
     return out
 
 
+LOSS_CAUSES = ("found", "a: no candidate", "b: candidate < 0.5", "c: claim gate", "d: no unit")
+"""where a gold hedged claim ends at 0.5 (s29, helper hedge18, :func:`losses`)"""
+
+
+def loss_cause(rows: list[rc.SentenceRow], claim: list[float], cue: list[list[float]]) -> str:
+    """Of :data:`LOSS_CAUSES`, where one gold hedged claim ends, given the claim units that match it (``rows``),
+    their claim scores and the cue scorer's probability of each of their cue candidates (``cue``, one list per
+    row). The most advanced unit decides: found (claim score and best cue >= 0.5); (c) a cue >= 0.5 but the claim
+    score < 0.5 (the claim gate); (b) a candidate that overlaps a gold cue span of its unit (any candidate where
+    the unit holds no gold cue span) scored < 0.5; (a) no such candidate (the gold cue is not a candidate); (d) no
+    claim unit matches the gold claim (matching / span)."""
+    if not rows:
+        return LOSS_CAUSES[4]
+    best = 1
+    for r, c, probs in zip(rows, claim, cue, strict=True):
+        if max(probs, default=0.0) >= rc.ASSERTED:
+            best = max(best, 4 if c >= rc.ASSERTED else 3)
+        elif any(not r.gold_cues or cand.gold_cue for cand in r.candidates):
+            best = max(best, 2)
+    return {4: LOSS_CAUSES[0], 3: LOSS_CAUSES[3], 2: LOSS_CAUSES[2], 1: LOSS_CAUSES[1]}[best]
+
+
+def candidate_probabilities(fitted: rc.Fitted, data: rc.Dataset, claim: list[float]) -> list[list[float]]:
+    """Per row of ``data``, the cue scorer's probability of each of its cue candidates (the setting must have no
+    decision-time rule: a veto, addition or reading would change them)."""
+    o = fitted.options
+    if o.cue_veto or o.cue_s26 or o.cue_s27 or o.cue_readings:
+        raise ValueError(f"{o.name}: decision-time cue rules are not counted by the loss table")
+    out: list[list[float]] = [[] for _ in data.rows]
+    x, emb, _, where = rc.cue_matrix(data, o.cue_extended)
+    if not where:
+        return out
+    if o.cue_context:
+        x = rc.np.hstack([x, rc.cue_context_columns(data, o.cue_context, claim)])
+    for ri, p in zip(where, fitted.cue.probabilities(x, emb).tolist(), strict=True):
+        out[ri].append(float(p))
+    return out
+
+
+def strata(annotations: Path = rc.DEFAULT_ANNOTATIONS) -> dict[str, str]:
+    """Article id -> stratum (the genre of the selection: data/realnews/README.md)."""
+    import json
+
+    return {k: v["stratum"] for k, v in json.loads((annotations / "split.json").read_text(encoding="utf-8")).items()}
+
+
+def losses(data: rc.Dataset, name: str = "genre", annotations: Path = rc.DEFAULT_ANNOTATIONS,
+           words: dict[str, dict[str, int]] | None = None) -> dict[tuple[str, str], dict[str, int]]:
+    """Where each gold hedged claim of each open split ends at 0.5 under screen ``name``, its fits made without
+    the split (leave-one-split-out, as :func:`screen`): counts by (split, stratum) and cause
+    (:data:`LOSS_CAUSES`). A gold hedge that no unit matches is (d). ``words``: filled with, per cause of a lost
+    hedge, the lower-cased gold cue spans of its matching units and their counts."""
+    import json
+
+    candidates, options = SCREENS[name]
+    if candidates is not None:
+        raise ValueError(f"screen {name!r} has its own candidates: load them first")
+    stratum = strata(annotations)
+    out: dict[tuple[str, str], dict[str, int]] = {}
+    for held in rc.SPLITS:
+        test = data.only_split(held)
+        fitted = rc.fit_both(data.without_split(held), options)
+        claim = rc.claim_scores_with(fitted.claim, test)
+        cue = candidate_probabilities(fitted, test, claim)
+        by_hedge: dict[tuple[str, int], list[int]] = {}
+        for i, r in enumerate(test.rows):
+            for g in r.gold_hedges:
+                by_hedge.setdefault((r.article, g), []).append(i)
+        for line in (annotations / f"{held}.jsonl").read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            for g in range(len(rec["hedges"])):
+                idx = by_hedge.get((str(rec["id"]), g), [])
+                cause = loss_cause([test.rows[i] for i in idx], [claim[i] for i in idx], [cue[i] for i in idx])
+                cell = out.setdefault((held, stratum[str(rec["id"])]), dict.fromkeys(LOSS_CAUSES, 0))
+                cell[cause] += 1
+                if words is not None and cause != LOSS_CAUSES[0]:
+                    for r in (test.rows[i] for i in idx):
+                        for a, b in r.gold_cues:
+                            span = " ".join(r.text[a:b].lower().split())
+                            words.setdefault(cause, {})[span] = words.get(cause, {}).get(span, 0) + 1
+    return out
+
+
+def lost_words_line(words: dict[str, dict[str, int]], top: int = 12) -> str:
+    """Per cause, its most frequent gold cue spans (count), most frequent first."""
+    return "".join(f"{cause}: " + ", ".join(f"{w} {n}" for w, n in sorted(ws.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
+                   + "\n" for cause, ws in sorted(words.items()))
+
+
+def losses_table(counts: dict[tuple[str, str], dict[str, int]]) -> str:
+    """Markdown: a row per split, a row per stratum and the total (gold hedges by :data:`LOSS_CAUSES`)."""
+    def row(label: str, cells: list[dict[str, int]]) -> str:
+        n = [sum(c[k] for c in cells) for k in LOSS_CAUSES]
+        return f"| {label} | {sum(n)} | " + " | ".join(str(v) for v in n) + " |"
+
+    lines = ["| | gold hedged | " + " | ".join(LOSS_CAUSES) + " |", "|" + "---|" * (2 + len(LOSS_CAUSES))]
+    for split in rc.SPLITS:
+        lines.append(row(split, [v for (s, _), v in counts.items() if s == split]))
+    for genre in sorted({g for _, g in counts}):
+        lines.append(row(f"stratum {genre}", [v for (_, g), v in counts.items() if g == genre]))
+    lines.append(row(f"all {len(rc.SPLITS)} splits", list(counts.values())))
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("cache", type=Path, help="the rows file of `presslens train realnews-claims --cache`")
@@ -209,7 +323,15 @@ def main(argv: list[str] | None = None) -> int:
                    help="only count the gold cues without a cue candidate, per split")
     p.add_argument("--report-lead-ins", action="store_true",
                    help="only the claims option furniture=s28 at decision time, per split it moves (s28)")
+    p.add_argument("--losses", action="store_true",
+                   help="only where each gold hedged claim is lost at 0.5, held out per split and stratum (s29; "
+                        "the first screen named, default genre)")
     args = p.parse_args(argv)
+    if args.losses:
+        words: dict[str, dict[str, int]] = {}
+        lost = losses(rc.load_dataset(args.cache), (args.screens[:1] or ["genre"])[0], words=words)
+        print(losses_table(lost) + lost_words_line(words), end="")
+        return 0
     if args.report_lead_ins:
         print(report_lead_ins(rc.load_dataset(args.cache)), end="")
         return 0

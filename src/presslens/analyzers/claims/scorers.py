@@ -326,7 +326,31 @@ CUE_CONTEXT_FEATURES: dict[str, tuple[str, ...]] = {
     "opinion": ("unit evaluative words", "unit intensifiers", "unit obligation modal", "unit first/second person"),
     "claim-score": ("unit claim score logit",),
     "genre": tuple(f"cue {n}" for n in ARTICLE_FEATURES),
+    "genre-position": (*(f"cue {n}" for n in ARTICLE_FEATURES), "cue speech verb just before",
+                       "cue speech verb just after", "cue after complementiser", "cue sentence-initial"),
 }
+POSITION_WINDOW = 6
+"""words either side of a cue in which a speech verb counts as the cue's own reporting frame (``genre-position``)"""
+_COMPLEMENTISER = frozenset("that whether if".split())
+
+
+def cue_position_context(sentence: str, start: int, end: int) -> list[float]:
+    """The cue-level columns of the ``genre-position`` context (s29, helper hedge18, written before any outcome of
+    them, from general syntax, not read off an error list): where the cue stands relative to a reporting verb and to
+    its clause, beyond the cue features' whole-sentence "speech verb before / after": a speech verb among the
+    :data:`POSITION_WINDOW` words before the cue ("officials said it may"), among those after it ("may, he said"),
+    a complementiser ("that" / "whether" / "if") among the three words before it (an embedded clause: "warned that
+    X could"), and the cue among the first two words of its unit (a sentence-initial "Perhaps" / "Reportedly")."""
+    before = _WORD.findall(sentence[:start])
+    after = _WORD.findall(sentence[end:])
+    near_before = " ".join(before[-POSITION_WINDOW:])
+    near_after = " ".join(after[:POSITION_WINDOW])
+    return [
+        float(bool(_SPEECH.search(near_before))),
+        float(bool(_SPEECH.search(near_after))),
+        float(any(w.lower() in _COMPLEMENTISER for w in before[-3:])),
+        float(len(before) <= 1),
+    ]
 
 
 def opinion_context(sentence: str) -> list[float]:
@@ -391,7 +415,7 @@ class RealNewsScorers:
     claim: LinearScorer
 
 
-RUNTIME_CUE_CONTEXTS = ("opinion", "genre")
+RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position")
 """the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry: ``claim-score`` is a trainer screen only
 (it failed held out at s28, and its training column is out-of-fold)"""
 
@@ -495,10 +519,10 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     extended_cue, context = cue_feature_set(models.hedge_cue.names)
     base = len(cue_feature_names(extended_cue))
     genre: list[float] = []
-    if context == "genre":
+    if context in ("genre", "genre-position"):
         # as the claim profile: sentences without an article get the training mean of the columns
         genre = (article_profile(texts, probs) if in_article
-                 else models.hedge_cue.mean[base:len(models.hedge_cue.names)].tolist())
+                 else models.hedge_cue.mean[base:base + len(ARTICLE_FEATURES)].tolist())
     spans: list[list[tuple[int, int, str]]] = []
     rows: list[list[float]] = []
     owner: list[int] = []
@@ -507,7 +531,9 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
         spans.append(found)
         extra = opinion_context(text) if context == "opinion" and found else genre
         for s, e, name in found:
-            rows.append(cue_features(text, s, e, name, float(p), in_article and i == 0, len(found))[:base] + extra)
+            position = cue_position_context(text, s, e) if context == "genre-position" else []
+            rows.append(cue_features(text, s, e, name, float(p), in_article and i == 0, len(found))[:base] + extra
+                        + position)
             owner.append(i)
     cue_probs = models.hedge_cue.probabilities(np.asarray(rows).reshape(len(rows), len(models.hedge_cue.names)),
                                                emb[owner] if owner else emb[:0]).tolist() if rows else []
