@@ -130,3 +130,17 @@ def test_other_language_article_is_still_not_analysed(headline: str, body: str, 
     art = article_from_text(f"{headline}\n\n{body}\n")
     assert art.language == code
     assert art.language_score is not None and art.language_score >= MIN_FOREIGN_SCORE
+
+
+def test_language_check_counts_our_other_language_texts() -> None:
+    from pathlib import Path
+
+    from presslens.evaluation.language_check import check_set, format_summary
+
+    folder = Path(__file__).parent / "data" / "languages"
+    summary = check_set("languages", sorted(folder.glob("*.txt")))
+    assert summary.files == 7
+    assert sorted(v.language or "" for v in summary.silenced) == ["de", "es", "fr", "ru", "uk"]
+    assert sorted(v.name for v in summary.with_skips) == ["mixed_en_de.txt", "mixed_en_ru.txt"]
+    assert [s[2] for v in summary.with_skips for s in v.skipped] == ["de", "ru"]
+    assert format_summary(summary)[0].startswith("languages: 7 files, 5 judged non-English")
