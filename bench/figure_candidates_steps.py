@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python bench/figure_candidates_steps.py [figure_groups_bench.py options, e.g. --articles 1500 --digest]
 
-Replaces the method by a copy of it (as of round 2 stop 29: the noun blocks) with the thread's CPU clock read between its steps (the
+Replaces the method by a copy of it (as of commit a43be9e) with the thread's CPU clock read between its steps (the
 candidate rows, the cosines, the top ``4 * candidates`` by ``np.argpartition``, the group ids and the cosine dict,
 building the hard-constraint test, running it on each candidate, the final sort) and runs
 ``bench/figure_groups_bench.py`` with the given options. With ``--digest`` the bench's digest must equal the one of
@@ -43,11 +43,10 @@ def scored(self: fg.FigureGrouper, m: FigureMention,
     if vec is not None and cfg.embed_weight > 0 and table.vectored:
         rows = found
         v32 = vec.astype(np.float32)
-        keep = 4 * cfg.candidates
-        block = self._noun_block(table, m, rows) if len(rows) > keep else None
-        cos = self._cosines(table, rows, v32, block)
+        cos = self._cosines(table, rows, v32)
         t3 = tt()
         T["cosines"] += t3 - t2
+        keep = 4 * cfg.candidates
         if len(rows) > keep:
             top = np.argpartition(-cos, keep)[:keep]
             rows = rows[top]

@@ -547,34 +547,3 @@ def test_float32_rows_of_recent_vectors_gather_as_numpys_cast_before_and_after_c
     table["new"] = np.full(8, 0.5, np.float32)
     last = np.array([table.slot("new"), len(table) - 2])
     assert np.array_equal(table.gather_float32(last), table.rows[last].astype(np.float32))
-
-
-def test_noun_blocks_give_the_cosines_of_the_gathered_rows_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
-    from presslens.compare import figure_groups
-
-    monkeypatch.setattr(figure_groups, "MAX_POSTING", 6)  # most word lists skipped: one noun's list proposes
-    monkeypatch.setattr(figure_groups, "NOUN_BLOCK_SLACK", 3)  # the kept rows moved to the front often
-    monkeypatch.setattr(figure_groups, "MAX_NOUN_BLOCKS", 2)  # four nouns: blocks dropped and made again
-    articles = _synthetic(160, 40, seed=11)
-    grouper = _default_grouper(articles[:20])
-    used = summed = 0
-    for a, (mentions, vectors) in enumerate(articles[20:], start=20):
-        for m, vec in zip(mentions, vectors, strict=True):
-            rows = grouper._candidates(m)
-            table = grouper._rows["count"]
-            block = grouper._noun_block(table, m, rows) if len(rows) else None
-            if block is None:
-                continue
-            used += 1
-            summed += int((table.kind.data[rows] == figure_groups.SUMMED).sum())
-            assert block.flags.c_contiguous
-            v32 = vec.astype(np.float16).astype(np.float32)
-            assert np.array_equal(grouper._cosines(table, rows, v32, block), grouper._cosines(table, rows, v32))
-        grouper.add_mentions(mentions, vectors)
-        if a % 17 == 0:
-            grouper.remove_article(f"s{a - 9}")  # groups leave the lists, sums go down
-        if a % 23 == 0:  # a re-analysed article: its figures leave their groups and join again
-            again = [dataclasses.replace(m, value=(m.value or 1) * 3) for m in mentions]
-            grouper.remove_article(f"s{a}")
-            grouper.add_mentions(again, vectors)
-    assert used > 200 and summed > 100  # groups of several figures (their sums change) among the rows

@@ -515,8 +515,7 @@ class MeasureRows:
     and float32 sums for the groups that were given two vectors or more. Postings name groups by row, so
     candidate groups are gathered as integers (no per-candidate object lookup)."""
 
-    __slots__ = ("gids", "kind", "ref", "norms", "sums", "vectored", "first_day", "last_day", "changed", "stamp",
-                 "blocks")
+    __slots__ = ("gids", "kind", "ref", "norms", "sums", "vectored", "first_day", "last_day")
 
     def __init__(self) -> None:
         self.gids: list[str] = []
@@ -536,21 +535,9 @@ class MeasureRows:
         ever given (:data:`NO_DAY_FIRST` / :data:`NO_DAY_LAST` when none; a mention leaving does not narrow them):
         :meth:`FigureGrouper.near_pairs` skips the candidate search of a figure when no group it could propose
         has a mention within the conflict window."""
-        self.changed = GrowingRows(np.int64)
-        """Row -> the :attr:`stamp` of the last change of its vector sum (0: none yet)."""
-        self.stamp = 0
-        self.blocks: dict[tuple[str, str], NounBlock] = {}
-        """(measure, counted noun) -> the float32 rows of the last groups of its list, contiguous
-        (:meth:`FigureGrouper._noun_block`); the least recently used first."""
-
-    def touch(self, row: int) -> None:
-        """Note that the row's vector sum changed (a kept :class:`NounBlock` row of it is stale)."""
-        self.stamp += 1
-        self.changed.data[row] = self.stamp
 
     def add(self, gid: str) -> int:
         self.gids.append(gid)
-        self.changed.append(0)
         self.ref.append(-1)
         self.norms.append(1.0)
         self.first_day.append(NO_DAY_FIRST)
@@ -573,29 +560,6 @@ class MeasureRows:
         if self.sums is None:
             self.sums = GrowingRows(np.float32, width)
         return self.sums.append(0.0)
-
-
-class NounBlock:
-    """The float32 rows (what :meth:`FigureGrouper._cosines` multiplies) of the last groups of one counted noun's
-    list, in the list's order and contiguous, so that a figure whose candidates are exactly that list's last
-    :data:`MAX_POSTING` groups multiplies a slice instead of gathering hundreds of scattered rows. Each kept row
-    carries the :attr:`MeasureRows.stamp` it was copied at and is copied again when its group's sum changed."""
-
-    __slots__ = ("data", "rows", "stamps", "lo", "hi")
-
-    def __init__(self, capacity: int, width: int) -> None:
-        self.data = np.empty((capacity, width), np.float32)
-        self.rows = np.full(capacity, -1, np.int64)
-        self.stamps = np.full(capacity, -1, np.int64)
-        self.lo = self.hi = 0
-        """Rows ``[lo, hi)`` are the last call's."""
-
-
-MAX_NOUN_BLOCKS = 32
-"""How many counted nouns' :class:`NounBlock` are kept per measure (at 384 wide, 0.8 MiB each)."""
-NOUN_BLOCK_SLACK = 128
-"""Rows of a :class:`NounBlock` past :data:`MAX_POSTING`: the list's new groups are appended there, and the kept
-rows are moved to the front once they are used up."""
 
 
 NO_DAY_FIRST, NO_DAY_LAST = np.iinfo(np.int32).max, np.iinfo(np.int32).min
@@ -981,9 +945,8 @@ class FigureGrouper:
         if vec is not None and cfg.embed_weight > 0 and table.vectored:
             # hundreds of candidates per mention on a large corpus: gathered as integer rows, in numpy
             rows = found
+            cos = self._cosines(table, rows, vec.astype(np.float32))
             keep = 4 * cfg.candidates
-            block = self._noun_block(table, m, rows) if len(rows) > keep else None
-            cos = self._cosines(table, rows, vec.astype(np.float32), block)
             if len(rows) > keep:
                 top = np.argpartition(-cos, keep)[:keep]
                 rows = rows[top]
@@ -999,77 +962,14 @@ class FigureGrouper:
             cands = sorted(cands, key=lambda g: -cosines[g])[: cfg.candidates]
         return cands, cosines
 
-    def _noun_block(self, table: MeasureRows, m: FigureMention, rows: np.ndarray) -> np.ndarray | None:
-        """The float32 rows of the group rows ``rows`` (what :meth:`_cosines` gathers: the same values in the same
-        order, contiguous), when ``rows`` are exactly the last :data:`MAX_POSTING` groups of the mention's counted
-        noun's list (else None): read from the noun's :class:`NounBlock`, only the rows new to it or whose group
-        sum changed since they were copied being gathered."""
-        head = m.head
-        if head is None or head in GENERIC_HEADS:
-            return None
-        key = (str(m.measure), head)
-        posting = self._by_head.get(key)
-        if posting is None or min(len(posting), MAX_POSTING) != len(rows):
-            return None
-        if not np.array_equal(np.frombuffer(posting, np.int64)[-MAX_POSTING:], rows):
-            return None
-        blocks = table.blocks
-        block = blocks.pop(key, None)
-        n, capacity = len(rows), MAX_POSTING + NOUN_BLOCK_SLACK
-        if block is None:
-            if len(blocks) >= MAX_NOUN_BLOCKS:
-                del blocks[next(iter(blocks))]
-            block = NounBlock(capacity, self.vectors.rows.shape[1])
-        blocks[key] = block  # the most recently used last
-        start, kept = 0, 0
-        if block.hi > block.lo:
-            at = np.flatnonzero(block.rows[block.lo:block.hi] == rows[0])
-            if len(at):
-                start = block.lo + int(at[0])
-                kept = block.hi - start
-                if kept > n or not np.array_equal(block.rows[start:block.hi], rows[:kept]):
-                    start, kept = 0, 0
-        if start + n > capacity:  # move the kept rows to the front
-            block.data[:kept] = block.data[start:start + kept]
-            block.rows[:kept] = block.rows[start:start + kept]
-            block.stamps[:kept] = block.stamps[start:start + kept]
-            start = 0
-        block.rows[start + kept:start + n] = rows[kept:]
-        block.stamps[start + kept:start + n] = -1
-        block.lo, block.hi = start, start + n
-        stale = np.flatnonzero(block.stamps[start:start + n] != table.changed.data[rows])
-        if len(stale):
-            sub, at = rows[stale], stale + start
-            kind, ref = table.kind.data[sub], table.ref.data[sub]
-            one, summed = kind == ONE_VECTOR, kind == SUMMED
-            if one.any():
-                block.data[at[one]] = self.vectors.gather_float32(ref[one])
-            if summed.any():
-                assert table.sums is not None
-                block.data[at[summed]] = table.sums.data[ref[summed]]
-            block.data[at[kind == NO_VECTOR]] = 0.0
-            block.stamps[at] = table.changed.data[sub]
-        return block.data[start:start + n]
-
-    def _cosines(self, table: MeasureRows, rows: np.ndarray, vec: np.ndarray,
-                 block: np.ndarray | None = None) -> np.ndarray:
+    def _cosines(self, table: MeasureRows, rows: np.ndarray, vec: np.ndarray) -> np.ndarray:
         """Cosine of ``vec`` with the vector sum of each group row in ``rows`` (0 for a group without vectors).
 
         The sums are laid out exactly as one float32 matrix row per group would hold them (a group's single
-        vector, or its float32 sum), so the products and the scores are the same as with such a matrix.
-        ``block``: that matrix already made (:meth:`_noun_block`)."""
+        vector, or its float32 sum), so the products and the scores are the same as with such a matrix."""
         kind = table.kind.data[rows]
-        one = kind == ONE_VECTOR
-        if block is not None:  # the same matrix, contiguous: the same products
-            if one.all():
-                cos = block @ vec
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    np.divide(cos, table.norms.data[rows], out=cos)
-                return _finite(cos)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                cos = (block @ vec) / table.norms.data[rows]
-            return np.where(kind != NO_VECTOR, _finite(cos), 0.0)
         ref = table.ref.data[rows]
+        one = kind == ONE_VECTOR
         if one.all():  # no group without vectors: the np.where below would keep every cosine
             cos = self.vectors.gather_float32(ref) @ vec
             with np.errstate(invalid="ignore", divide="ignore"):
@@ -1471,7 +1371,6 @@ class FigureGrouper:
         keeps it; a second one makes a float32 row of sums."""
         table = self._rows[group.measure]
         table.vectored = True
-        table.touch(group.row)
         if table.kind.data[group.row] == NO_VECTOR:
             table.kind.data[group.row] = ONE_VECTOR
             table.ref.data[group.row] = self.vectors.slot(mid)
@@ -1564,7 +1463,6 @@ class FigureGrouper:
             vec = self.vectors.rows[self.vectors.slot(mid)].astype(np.float32)
             summed = self._summed(table, group.row)
             summed -= vec
-            table.touch(group.row)
             table.norms.data[group.row] = float(np.linalg.norm(summed)) or 1.0
         feats = self.features(m)
         for t, w in feats.tokens.items():
