@@ -143,7 +143,7 @@ RECALIBRATED_SCORES: dict[str, float] = {
     "forecast in a claim": 0.45,
     "sure forecast": 0.45,
     "forecast": 0.71,
-    "plan": 0.85,
+    "plan": 0.86,
     "quoted forecast": 0.41,
     "subordinate forecast": 0.43,
     "timed possibility": 0.69,
