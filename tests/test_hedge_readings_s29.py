@@ -111,7 +111,7 @@ def test_trainer_readings_follow_the_analyzer() -> None:
     row = SentenceRow("dev", "1", 0, 1, text, 0.9, None, False, [0], [0])
     data = Dataset([row], np.zeros((1, 384)))
     refresh(data)
-    assert [(text[c.start:c.end], c.vetoed29) for c in row.candidates] == [("could", "conditional")]
+    assert [(text[c.start:c.end], c.vetoed29) for c in row.candidates] == [("could", ("conditional",))]
     scorer = _zero_embedding_scorers().hedge_cue
     assert hedge_scores_with(scorer, data)[0] > 0.0
     assert hedge_scores_with(scorer, data, readings=("conditional",)) == [0.0]
@@ -119,6 +119,23 @@ def test_trainer_readings_follow_the_analyzer() -> None:
     model = score_sentences([text], [0.9], np.zeros((1, 384)), [False], scorers=_zero_embedding_scorers(),
                             readings=("conditional",))
     assert model.hedge == hedge_scores_with(scorer, data, readings=("conditional",))
+
+
+def test_trainer_keeps_every_reading_that_vetoes_a_candidate() -> None:
+    # permission and conditional both veto this "may": a screen of either reading alone must veto it, as the
+    # analyzer with that reading alone does (the trainer once kept only the first reading that fired)
+    text = "Visitors may enter the park if they pay a fee at the gate."
+    row = SentenceRow("dev", "1", 0, 1, text, 0.9, None, False, [0], [0])
+    data = Dataset([row], np.zeros((1, 384)))
+    refresh(data)
+    (candidate,) = [c for c in row.candidates if text[c.start:c.end] == "may"]
+    assert candidate.vetoed29 == ("permission", "conditional")
+    scorer = _zero_embedding_scorers().hedge_cue
+    for reading in ("permission", "conditional"):
+        model = score_sentences([text], [0.9], np.zeros((1, 384)), [False], scorers=_zero_embedding_scorers(),
+                                readings=(reading,))
+        assert hedge_scores_with(scorer, data, readings=(reading,)) == model.hedge == [0.0]
+    assert hedge_scores_with(scorer, data, readings=("belief",))[0] > 0.0
 
 
 def test_analyzer_option_and_screens() -> None:

@@ -910,6 +910,14 @@ def vetoed_claim_cue_s29(text: str, start: int, end: int,
     return None
 
 
+def readings_vetoing_s29(text: str, start: int, end: int,
+                         readings: Iterable[str] = READINGS_S29) -> tuple[str, ...]:
+    """Every reading of ``readings`` that vetoes the cue candidate ``text[start:end]`` on its own
+    (:func:`vetoed_claim_cue_s29` with that reading alone), in the order of ``readings``: the trainer keeps them
+    all, so that a screen of any one reading vetoes what the analyzer with that reading alone vetoes."""
+    return tuple(r for r in readings if vetoed_claim_cue_s29(text, start, end, (r,)) is not None)
+
+
 def claim_cue_additions_s29(text: str, existing: Sequence[tuple[int, int, str]] = (),
                             readings: Iterable[str] = READINGS_S29) -> list[tuple[int, int, str]]:
     """The cues the option ``cue_readings`` adds at decision time (the reading ``likelihood``: "substantial / good

@@ -77,9 +77,9 @@ class Candidate:
     vetoed27: bool = False
     """vetoed at decision time by the claims option ``cue_candidates=s27``
     (:func:`presslens.text.hedging.vetoed_claim_cue_s27`; still a training candidate)"""
-    vetoed29: str | None = None
-    """the reading of the claims option ``cue_readings`` (s29) that vetoes it at decision time
-    (:func:`presslens.text.hedging.vetoed_claim_cue_s29` with every reading; still a training candidate)"""
+    vetoed29: tuple[str, ...] = ()
+    """the readings of the claims option ``cue_readings`` (s29) that each veto it at decision time
+    (:func:`presslens.text.hedging.readings_vetoing_s29`; still a training candidate)"""
 
 
 @dataclass
@@ -176,10 +176,10 @@ def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule |
         HEDGE_CLASS_SCORES,
         claim_cue_candidates,
         cue_class,
+        readings_vetoing_s29,
         vetoed_claim_cue,
         vetoed_claim_cue_s26,
         vetoed_claim_cue_s27,
-        vetoed_claim_cue_s29,
     )
     from presslens.text.prediction import forecast_cues
 
@@ -190,7 +190,7 @@ def refresh(data: Dataset, wider_cues: bool = False, candidates: CandidateRule |
             Candidate(a, b, kind, cue_class(row.text, a, b, kind),
                       any(overlap((a, b), (c[0], c[1])) > 0 for c in row.gold_cues), vetoed_claim_cue(row.text, a, b),
                       vetoed_claim_cue_s26(row.text, a, b), vetoed_claim_cue_s27(row.text, a, b),
-                      vetoed_claim_cue_s29(row.text, a, b))
+                      readings_vetoing_s29(row.text, a, b))
             for a, b, kind in (candidates or claim_cue_candidates)(row.text, wider_cues)
         ]
         table = (max((HEDGE_CLASS_SCORES[cue_class(row.text, a, b, k)]
@@ -579,7 +579,7 @@ def hedge_scores_with(scorer: LinearScorer, data: Dataset, veto: bool = False, s
         x = np.hstack([x, context])
     out = [0.0] * len(data.rows)
     if where:
-        vetoed = [(c.vetoed and veto) or (c.vetoed26 and s26) or (c.vetoed27 and s27) or c.vetoed29 in readings
+        vetoed = [(c.vetoed and veto) or (c.vetoed26 and s26) or (c.vetoed27 and s27) or any(name in readings for name in c.vetoed29)
                   for r in data.rows for c in r.candidates]
         for ri, p, v in zip(where, scorer.probabilities(x, emb).tolist(), vetoed, strict=True):
             out[ri] = max(out[ri], 0.0 if v else p)
