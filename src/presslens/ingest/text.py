@@ -152,28 +152,25 @@ def decode(data: bytes, origin: str, *, replace_errors: bool = False) -> str:
         text = _decode_unicode(data, origin, codec, name, skip, replace_errors)
         if "\x00" in text or looks_binary(text.encode("utf-8", errors="surrogatepass")):
             raise InputError(origin, f"looks like a binary file, not text (it opens with a {name} byte order mark)")
-        if is_invisible_only(text):
-            raise InputError(origin, "empty file (no visible text)")
-        return text.removeprefix("\ufeff")
-    if looks_binary(data):
-        if _looks_utf16(data):
-            raise InputError(origin, "looks like UTF-16 text without a byte order mark: save it as UTF-8 "
-                             "(or as UTF-16 with its byte order mark)")
-        raise InputError(origin, "looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if not replace_errors:
-            line = data.count(b"\n", 0, exc.start) + 1
-            raise InputError(
-                origin,
-                f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                "use --encoding-errors replace to read it anyway",
-                line=line,
-            ) from None
-        text = data.decode("utf-8", errors="replace")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    else:
+        if looks_binary(data):
+            if _looks_utf16(data):
+                raise InputError(origin, "looks like UTF-16 text without a byte order mark: save it as UTF-8 "
+                                 "(or as UTF-16 with its byte order mark)")
+            raise InputError(origin, "looks like a binary file, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if not replace_errors:
+                line = data.count(b"\n", 0, exc.start) + 1
+                raise InputError(
+                    origin,
+                    f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                    "use --encoding-errors replace to read it anyway",
+                    line=line,
+                ) from None
+            text = data.decode("utf-8", errors="replace")
+    text = text.removeprefix("\ufeff")
     if is_invisible_only(text):
         raise InputError(origin, "empty file (no visible text)")
     return text
