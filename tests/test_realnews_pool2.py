@@ -19,7 +19,8 @@ def _pool(tmp_path: Path) -> Path:
         aid = f"1{k:04d}"
         (data / "train-articles" / f"article{aid}.txt").write_text("Title\n\n" + "x" * (100 + k), encoding="utf-8")
         si += [f"{aid}\t0\t5"] * (k % 7)
-    for k in range((sel.DEV12_PER_STRATUM + sel.DEV13_PER_STRATUM + sel.DEV14_PER_STRATUM) * 3 + 3):
+    for k in range((sel.DEV12_PER_STRATUM + sel.DEV13_PER_STRATUM + sel.DEV14_PER_STRATUM
+                    + sel.DEV15_PER_STRATUM) * 3 + 3):
         aid = f"8{k:04d}"
         (data / "test-articles" / f"article{aid}.txt").write_text("Title\n\n" + "y" * (100 + k), encoding="utf-8")
         template += [f"{aid}\t?\t0\t5"] * (k % 5)
@@ -44,26 +45,27 @@ def test_second_pool_fills_dev12_from_test_articles_by_stratum(tmp_path: Path) -
         assert realnews_annotations.article_path(data, aid) == sel.article_path(data, aid)
 
 
-def test_repository_split_keeps_every_earlier_article_and_reads_dev12_to_dev14_from_test_articles() -> None:
+def test_repository_split_keeps_every_earlier_article_and_reads_dev12_to_dev15_from_test_articles() -> None:
     split = json.loads((Path(__file__).resolve().parents[1] / "data" / "realnews" / "split.json").read_text())
-    for name in ("dev12", "dev13", "dev14"):
+    for name in ("dev12", "dev13", "dev14", "dev15"):
         batch = [e for e in split.values() if e["split"] == name]
         assert len(batch) == 15 and all(e.get("pool") == "test-articles" for e in batch)
         assert sorted(e["stratum"] for e in batch) == sorted(sel.STRATA * 5)
-    assert sum(e["split"] not in ("dev12", "dev13", "dev14") for e in split.values()) == 294
-    assert sel.OPEN_SPLITS[-1] == "dev12" and sel.VALIDATION_SPLITS == ("dev13", "dev14")
+    assert sum(e["split"] not in ("dev12", "dev13", "dev14", "dev15") for e in split.values()) == 294
+    assert sel.OPEN_SPLITS[-1] == "dev13" and sel.VALIDATION_SPLITS == ("dev14", "dev15")
     assert not set(sel.OPEN_SPLITS) & set(sel.VALIDATION_SPLITS)
 
 
-def test_dev13_and_dev14_take_the_next_five_per_stratum_in_order(tmp_path: Path) -> None:
+def test_dev13_to_dev15_take_the_next_five_per_stratum_in_order(tmp_path: Path) -> None:
     data = _pool(tmp_path)
     chosen = sel.select(data)
     for stratum in sel.STRATA:
         members = {name: sorted((hashlib.sha256((sel.SEED + aid).encode()).hexdigest(), aid)
                                 for aid, e in chosen.items() if e["split"] == name and e["stratum"] == stratum)
-                   for name in ("dev12", "dev13", "dev14")}
+                   for name in ("dev12", "dev13", "dev14", "dev15")}
         assert len(members["dev12"]) == sel.DEV12_PER_STRATUM and len(members["dev13"]) == sel.DEV13_PER_STRATUM
         assert len(members["dev14"]) == sel.DEV14_PER_STRATUM
         assert members["dev12"][-1] < members["dev13"][0]  # dev13 continues the same sha256 order
         assert members["dev13"][-1] < members["dev14"][0]  # and dev14 after it
-    assert all(e["pool"] == "test-articles" for e in chosen.values() if e["split"] in ("dev13", "dev14"))
+        assert len(members["dev15"]) == sel.DEV15_PER_STRATUM and members["dev14"][-1] < members["dev15"][0]
+    assert all(e["pool"] == "test-articles" for e in chosen.values() if e["split"] in ("dev13", "dev14", "dev15"))

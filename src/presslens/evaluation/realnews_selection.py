@@ -53,7 +53,9 @@ The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.e
     under this rule. The first 294 keep their splits. ``dev13`` (chosen at the start of round 2 stop 28 for the
     validation of stop 29) takes the next ``DEV13_PER_STRATUM`` = 5 of each stratum; the first 309 keep their splits.
     ``dev14`` (chosen at the start of round 2 stop 29 for the validation of stop 30) takes the next
-    ``DEV14_PER_STRATUM`` = 5 of each stratum; the first 324 keep their splits.
+    ``DEV14_PER_STRATUM`` = 5 of each stratum; the first 324 keep their splits. ``dev15`` (chosen at the start of
+    round 2 stop 30 for the validation of stop 31) takes the next ``DEV15_PER_STRATUM`` = 5 of each stratum; the
+    first 339 keep their splits.
 """
 
 from __future__ import annotations
@@ -81,12 +83,13 @@ DEV11_PER_STRATUM = 5
 DEV12_PER_STRATUM = 5
 DEV13_PER_STRATUM = 5
 DEV14_PER_STRATUM = 5
+DEV15_PER_STRATUM = 5
 STRATA = ("reporting", "mixed", "propaganda")
 OPEN_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
-               "dev11", "dev12")
+               "dev11", "dev12", "dev13")
 """Splits whose errors have been read: rules may be read off them and learned weights fitted on them (leave one
 split out to choose settings)."""
-VALIDATION_SPLITS = ("dev13", "dev14")
+VALIDATION_SPLITS = ("dev14", "dev15")
 """Annotated blind and never read: scored before and after a stop's changes, errors unread until they are decided."""
 
 
@@ -100,7 +103,8 @@ def batches() -> tuple[tuple[str, int], ...]:
 
 def test_pool_batches() -> tuple[tuple[str, int], ...]:
     """The batches drawn from the second pool, PTC's test articles (rule 14), in the order the rule takes them."""
-    return (("dev12", DEV12_PER_STRATUM), ("dev13", DEV13_PER_STRATUM), ("dev14", DEV14_PER_STRATUM))
+    return (("dev12", DEV12_PER_STRATUM), ("dev13", DEV13_PER_STRATUM), ("dev14", DEV14_PER_STRATUM),
+            ("dev15", DEV15_PER_STRATUM))
 
 
 POOLS = (("train-articles", "train-task1-SI.labels"), ("test-articles", "test-task-TC-template.out"))
