@@ -81,11 +81,17 @@ def is_foreign(lang: str | None, score: float | None) -> bool:
     return lang is not None and lang not in ANALYSED_LANGUAGES and score is not None and score >= MIN_FOREIGN_SCORE
 
 
+def is_unsure_foreign(lang: str | None, score: float | None) -> bool:
+    """Whether a verdict names a language no analyzer supports, but below :data:`MIN_FOREIGN_SCORE`: such a
+    verdict decides nothing (it neither silences an article nor votes for a paragraph's language)."""
+    return lang is not None and lang not in ANALYSED_LANGUAGES and not is_foreign(lang, score)
+
+
 def article_language(text: str) -> tuple[str | None, float | None]:
     """The whole-article verdict from the first :data:`SAMPLE_CHARS` characters; an unsure verdict for a
     language no analyzer supports is ``(None, None)`` (undetermined: analyzers run rather than stay silent)."""
     lang, score = detect_language(text)
-    if lang is not None and lang not in ANALYSED_LANGUAGES and not is_foreign(lang, score):
+    if is_unsure_foreign(lang, score):
         return None, None
     return lang, score
 
@@ -103,8 +109,8 @@ class LanguageParts:
 def _paragraph_language(text: str, sentences: Sequence[Range]) -> tuple[str, float] | None:
     """The paragraph's language by a vote of its sentences, weighted by letters, or None when too short.
 
-    The detector reads only the start of what it is given, so one odd opening sentence would decide a whole
-    paragraph; voting sentence by sentence lets the rest of the paragraph outweigh it. Verdicts for another
+    Read as one sample, a paragraph could be decided by one odd sentence (a quoted foreign phrase, a title-case
+    line); voting sentence by sentence lets the rest of the paragraph outweigh it. Verdicts for another
     language below :data:`MIN_FOREIGN_SCORE` do not vote.
     """
     votes: dict[str, int] = {}
@@ -114,7 +120,7 @@ def _paragraph_language(text: str, sentences: Sequence[Range]) -> tuple[str, flo
         lang, score = detect_language(text[s:e])
         if lang is None or score is None:
             continue
-        if lang not in ANALYSED_LANGUAGES and not is_foreign(lang, score):
+        if is_unsure_foreign(lang, score):
             continue
         votes[lang] = votes.get(lang, 0) + letters
         scores.setdefault(lang, []).append(score)
