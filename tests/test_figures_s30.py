@@ -85,3 +85,23 @@ def test_the_stop_30_held_out_readings_drop_those_read_off_dev13() -> None:
 
     assert held_out_s30("dev12") == CONTEXT_BY_READINGS["readings30"]  # none was read off dev12
     assert held_out_s30("dev13") == CONTEXT_BY_READINGS["readings28"]  # every one was read off dev13
+
+
+def test_the_diff_tool_lists_the_figures_two_readings_read_differently(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    from pathlib import Path
+
+    from presslens.training.figures_diff import differences, main
+
+    text = "The airline cancelled an order for 49 737 Max 8 jets and hired 40 pilots."
+    only_a, only_b = differences(text, "readings28", "readings30")
+    assert [(k[2], k[3]) for k in only_b] == [("count", 49.0)]
+    assert (("count", 49737.0) in [(k[2], k[3]) for k in only_a]) and not any(k[3] == 40.0 for k in only_a + only_b)
+    assert differences(text, "readings28", "readings28") == ([], [])
+    folder = Path(str(tmp_path))
+    (folder / "a.txt").write_text(text + "\n", encoding="utf-8")
+    (folder / "b.txt").write_text("They hired 40 pilots.\n", encoding="utf-8")
+    assert main(["--a", "readings28", "--b", "readings30", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "a.txt +readings30" in out and "b.txt" not in out
+    assert out.strip().endswith(f"2 texts; {len(only_a) + len(only_b)} figures differ between readings28 and readings30 "
+                                "(each side counted)")
