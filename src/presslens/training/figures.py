@@ -254,7 +254,7 @@ def main(args: argparse.Namespace) -> int:
         "bias": round(bias, 6),
         "l2": l2,
         "trained_on": f"data/realnews {' + '.join(splits)} gold quantities (PTC SemEval-2020 task 11 articles, "
-                      "train-articles and for dev12 on test-articles, research use)",
+                      "train-articles and for dev12 and dev13 on test-articles, research use)",
         "figures": len(examples),
         "wrong": int(sum(not e.right for e in examples)),
     })

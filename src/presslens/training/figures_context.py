@@ -12,8 +12,8 @@ change (1.8's context readings on, 1.9's read off the split off: :func:`held_out
     python -m presslens.training.figures_context --data ../shared/data/ptc-semeval2020-task11 [--readings READINGS]
 
 ``--readings readings26`` / ``readings27`` replace the 1.9 column by the default and that stop's change held out
-(:func:`held_out_s26`, :func:`held_out_s27`); ``readings28`` / ``readings29`` print only the default and that stop's
-change, in-sample and held out (:func:`held_out_s28`, :func:`held_out_s29`).
+(:func:`held_out_s26`, :func:`held_out_s27`); ``readings28`` / ``readings29`` / ``readings30`` print only the default and
+that stop's change, in-sample and held out (:func:`held_out_s28`, :func:`held_out_s29`, :func:`held_out_s30`).
 
 Only the figures analyzer runs (the article is read as the pipeline reads it), and its findings are scored by
 :func:`presslens.evaluation.realnews.score_article`, so each count equals the quantity row of ``presslens eval
@@ -35,6 +35,7 @@ from presslens.analyzers.figures.context import (
     CONTEXT_READINGS_S27,
     CONTEXT_READINGS_S28,
     CONTEXT_READINGS_S29,
+    CONTEXT_READINGS_S30,
 )
 from presslens.analyzers.figures.quantity import (
     CONTEXT_BY_READINGS,
@@ -75,11 +76,15 @@ READ_OFF: dict[str, frozenset[str]] = {
     "clock_time": frozenset({"dev12"}), "version_number": frozenset({"dev12"}), "and_half": frozenset({"dev12"}),
     "tens_garbled": frozenset({"A s29", "B s28"}), "idiom29": frozenset({"dev12", "A s29"}),
     "quoted_number": frozenset({"A s29"}),
+    # stop 30: read off dev13's errors (opened this stop) and, for idiom30's "two-party system" and "Three's a Crowd",
+    # off audit A of stop 30
+    "jet_model": frozenset({"dev13"}), "clock_past": frozenset({"dev13"}), "nine_eleven": frozenset({"dev13"}),
+    "idiom30": frozenset({"dev13", "A s30"}),
 }
 """Where each context reading was read off (round 2 stop 24; ``emphatic``: stop 25; ``idiom26`` ... ``candidate_adj``:
 stop 26; ``lead_decimal`` ... ``alt_range``: stop 27; ``old_year28`` ... ``vague_tenths``: stop 28; ``clock_time`` ...
-``quoted_number``: stop 29): a real-news split, ``"A"`` (stop 24's audit A), ``"A s25"`` / ``"A s26"`` / ``"A s27"``
-/ ``"A s28"`` / ``"A s29"`` (stop 25's ... 29's audit A), ``"B s28"`` (stop 28's audit B), ``"pool"`` (unlabelled
+``quoted_number``: stop 29; ``jet_model`` ... ``idiom30``: stop 30): a real-news split, ``"A"`` (stop 24's audit A),
+``"A s25"`` ... ``"A s30"`` (stop 25's ... 30's audit A), ``"B s28"`` (stop 28's audit B), ``"pool"`` (unlabelled
 PolNeAR train text outside the audits) or ``"user trial"``."""
 
 
@@ -89,7 +94,8 @@ READINGS_READ_OFF: dict[str, frozenset[str]] = {"rules": frozenset(), "fixes": f
                                                "readings26": frozenset({"dev5", "dev6"}),
                                                "readings27": frozenset({"dev5", "dev6"}),
                                                "readings28": frozenset({"dev5", "dev6"}),
-                                               "readings29": frozenset({"dev5", "dev6"})}
+                                               "readings29": frozenset({"dev5", "dev6"}),
+                                               "readings30": frozenset({"dev5", "dev6"})}
 """The open splits some readings of each value of ``figures.readings`` were read off (1.6's off dev5, 1.7's off dev5 and
 dev6). Every figure the ``fixes`` readings change on dev5 and dev6 comes from a reading read off that split (dev5:
 the emphatic zero; dev6: the points in time, emphatic 100%, rates, percent ranges, "at least one of", the counted
@@ -172,6 +178,12 @@ def held_out_s29(split: str) -> frozenset[str]:
     return CONTEXT_BY_READINGS["readings28"] | (held_out_context(split) & CONTEXT_READINGS_S29)
 
 
+def held_out_s30(split: str) -> frozenset[str]:
+    """The context readings of a held-out score of stop 30's change (``readings30`` against the default
+    ``readings28``): the default's, and those stop-30 readings that were not read off ``split``."""
+    return CONTEXT_BY_READINGS["readings28"] | (held_out_context(split) & CONTEXT_READINGS_S30)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
@@ -210,6 +222,13 @@ def main(argv: list[str] | None = None) -> int:
                                                         held_out_readings(s, "readings28")),
             "readings29 held out": lambda s: (held_out_s29(s), held_out_readings(s, "readings29")),
             "readings29 in-sample": lambda s: (CONTEXT_BY_READINGS["readings29"], "readings29"),
+        }
+    if args.readings == "readings30":
+        columns = {
+            "default (readings28) held out": lambda s: (CONTEXT_BY_READINGS["readings28"],
+                                                        held_out_readings(s, "readings28")),
+            "readings30 held out": lambda s: (held_out_s30(s), held_out_readings(s, "readings30")),
+            "readings30 in-sample": lambda s: (CONTEXT_BY_READINGS["readings30"], "readings30"),
         }
     bounds: dict[str, list[PrecisionRecallCounts]] = {name: [] for name in columns}
     table = {name: {split: score_split(args.data, split, *pick(split), args.scores, bounds=bounds[name])

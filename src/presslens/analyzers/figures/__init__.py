@@ -95,7 +95,8 @@ Since 1.10 (issue 13, stop 28) the default readings are ``readings28``: the fixe
 :mod:`.context` ("in 1658 on foot" a year, "never exceeding 300" an upper bound, "curious about two agents" no bound,
 "two agents and one lawyer" and "arrested one individual" counts of 1, "up to several tenths" vague, "a two-state
 solution", "the lesser of two evils", "two of a kind" and "his 757 jet" no figures); ``figures.readings=fixes`` keeps
-1.9's.
+1.9's. The readings of stops 29 and 30 failed issue 13's ship rule and are options (``figures.readings=readings29``,
+``readings30``: ``readings28`` plus :data:`.context.CONTEXT_READINGS_S29` or :data:`.context.CONTEXT_READINGS_S30`).
 
 The readings added per version (1.4 .. 1.10 and the options of stops 26 and 27), the scorer's fits and the held-out
 judgments behind each are recorded in ``src/presslens/models/figures/HISTORY.md``; what ships now (the quantity

@@ -49,7 +49,9 @@ class FiguresAnalyzer(Analyzer):
                        "individual', 'several tenths', 'two-state solution', 'lesser of two evils', '757 jet') or "
                        "'readings29' (experimental: readings28 plus stop 29's readings: clock times 'at 0800', "
                        "versions 'Fear 2.0', 'two and half years', 'ten of thousands', 'two-bob', 'a 180 degree "
-                       "turn', '5-Star Movement')"),
+                       "turn', '5-Star Movement') or 'readings30' (experimental: readings28 plus stop 30's readings: jet "
+                       "models '49 737 Max 8 jets', 'two minutes past midnight', '911' and '9-11' for the attacks, 'in a "
+                       "hundred ways', 'two-party system', 'three's a crowd')"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

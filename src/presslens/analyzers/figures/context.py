@@ -67,6 +67,22 @@ dev11's errors and audit A of stop 28, ``figures_context.READ_OFF``):
 - ``verb_one``: "arrested one individual", "killed one officer": "one" and its noun right after a verb of arrest,
   harm or charge is a tally of 1 (GUIDELINE 8a, decided with dev11);
 - ``vague_tenths``: "up to several tenths of a degree" is a vague amount below one (0.1-0.9), with its bound.
+
+Stop 29 (issue 13; dev12 opened) adds, in ``figures.readings=readings29`` only (:data:`CONTEXT_READINGS_S29`):
+``clock_time``, ``version_number``, ``and_half``, ``tens_garbled``, ``idiom29``, ``quoted_number`` (see
+models/figures/MODEL_CARD.md).
+
+Stop 30 (issue 13; dev13 opened) adds, in ``figures.readings=readings30`` only (:data:`CONTEXT_READINGS_S30`, on top of
+``readings28``; read off dev13's errors and audit A of stop 30, ``figures_context.READ_OFF``):
+
+- ``jet_model``: a Boeing jet's model number is no figure (GUIDELINE 3: product names): "737 Max 8", "787s", "the 787
+  Dreamliner", "Boeing's 737"; a count the digit reader glued to the model by a space ("49 737 Max 8 jets", 49,737)
+  is the count before it (49 jets);
+- ``clock_past``: "around two minutes past midnight", "100 seconds to midnight": a time of day, no duration;
+- ``nine_eleven``: a bare "911" ("created in the wake of 911") and "9-11" after "since", "after", "the" ... or before
+  "attacks" name the September 11 attacks (GUIDELINE 3: "9/11", emergency numbers), no count or range;
+- ``idiom30``: "chained in a hundred ways", "the two-party system", "a one-party state" (a type adjective) and
+  "three's a crowd" are no figures.
 """
 
 from __future__ import annotations
@@ -103,12 +119,14 @@ CONTEXT_READINGS_S28 = frozenset({"old_year28", "negated_bound", "about_topic", 
 #: the readings of stop 29 (issue 13): in ``figures.readings=readings29`` (``readings28`` and these)
 CONTEXT_READINGS_S29 = frozenset({"clock_time", "version_number", "and_half", "tens_garbled", "idiom29",
                                   "quoted_number"})
+#: the readings of stop 30 (issue 13): in ``figures.readings=readings30`` (``readings28`` and these)
+CONTEXT_READINGS_S30 = frozenset({"jet_model", "clock_past", "nine_eleven", "idiom30"})
 CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S27 | CONTEXT_READINGS_S28 \
-    | CONTEXT_READINGS_S29
+    | CONTEXT_READINGS_S29 | CONTEXT_READINGS_S30
 #: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's,
 #: ``readings27`` stop 27's, ``readings28`` stop 28's, ``readings29`` stop 28's and 29's)
 CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26 - CONTEXT_READINGS_S27 \
-    - CONTEXT_READINGS_S28 - CONTEXT_READINGS_S29
+    - CONTEXT_READINGS_S28 - CONTEXT_READINGS_S29 - CONTEXT_READINGS_S30
 
 _DIGITS = re.compile(r"\d{1,4}")
 # "45-40", "458 to 359", "3-1": a score or a tally after a name
@@ -712,6 +730,84 @@ def _tens_garbled(text: str, out: list[Quantity]) -> list[Quantity]:
     return kept
 
 
+# stop 30 ------------------------------------------------------------------------------------------------------------
+# a Boeing jet's model number: "737 Max 8 jets", "a 737 MAX", "Boeing's 737", "787s", "the 787 Dreamliner", "737-800"
+_JET_MODEL = re.compile(r"(?<![\d,.$£€])(?P<m>7[0-8]7)(?P<v>-\d00(?:ER|LR|F)?\b)?(?P<x>[ -](?:MAX|Max)(?:[ -]?\d{1,2}\b)?s?|s\b|"
+                        r"(?=[ -]Dreamliner\b))?(?![\d,.]\d)")
+_JET_MAKER_BEFORE = re.compile(r"\b(?:Boeing|Airbus)(?:['’]s)?[ ]+$")
+# the counted noun after a jet model: "49 737 Max 8 jets"
+_JET_NOUN_AFTER = re.compile(r"[ ]+(?P<u>jets|jetliners|airliners|aircraft|planes|airplanes|orders)\b")
+# a time of day told from the hour: "two minutes past midnight", "100 seconds to midnight", "20 minutes after noon"
+_CLOCK_PAST_AFTER = re.compile(r"[ ]+(?:past|to|after|before|till)[ ]+(?:midnight|noon|midday|the[ ]+hour)\b",
+                               IGNORE_CASE)
+# "9-11" or "911" for the September 11 attacks (GUIDELINE 3: "9/11" and emergency numbers are no quantities)
+_NINE_ELEVEN_BEFORE = re.compile(r"\b(?:since|after|before|of|post|pre|until|on|the|and|like|than)[ ]+$", IGNORE_CASE)
+_NINE_ELEVEN_AFTER = re.compile(r"[ -]+(?:attacks?|hijackers?|commission|victims|families|memorial|era|terror\w*)\b",
+                                IGNORE_CASE)
+# idioms and type adjectives: "chained in a hundred ways", "the two-party system", "Three's a Crowd"
+_WAYS_AFTER = re.compile(r"[ ]+(?:different[ ]+)?ways\b", IGNORE_CASE)
+_PARTY_AFTER = re.compile(r"-party[ ]+(?:system|state|rule|politics|duopoly|structure|model)\b", IGNORE_CASE)
+_CROWD_AFTER = re.compile(r"['’]s[ ]+(?:a[ ]+crowd|company)\b", IGNORE_CASE)
+
+
+def jet_models(text: str) -> list[tuple[int, int]]:
+    """The spans of a Boeing jet's model numbers in ``text`` (``jet_model``): "737 Max 8", "787s", "Boeing's 747",
+    "the 787 Dreamliner"; a bare "737" only after a maker's name ("Boeing 737" is read by the specials too)."""
+    spans: list[tuple[int, int]] = []
+    for m in _JET_MODEL.finditer(text):
+        variant = m.group("v") is not None and (
+            _JET_NOUN_AFTER.match(text, m.end()) is not None or re.match(r"[ ]+[a-z]+s\b", text[m.end() :]) is None
+        )  # "the 737-800 crashed", "737-800 jets"; not "707-800 soldiers"
+        if m.group("x") is not None or variant or _JET_MAKER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _jet_model(text: str, q: Quantity, models: list[tuple[int, int]]) -> bool | None:
+    """``jet_model``: True to drop ``q`` (its number is a jet model's: "737 Max", the "8" of "Max 8 jets"); a
+    count glued to a model by a space ("49 737 Max 8 jets", read as 49,737) becomes the count before it (49 jets)."""
+    for start, end in models:
+        if start <= q.number[0] < end:
+            return True
+        if q.number[0] < start < q.number[1] and q.label == "count" and q.bound is None and q.currency is None:
+            head = text[q.number[0] : start].rstrip()
+            if not re.fullmatch(r"\d{1,3}", head):
+                return True
+            q.number = (q.number[0], q.number[0] + len(head))
+            q.value = q.low = q.high = float(head)
+            noun = _JET_NOUN_AFTER.match(text, end)
+            q.unit, q.unit_span = (noun.group("u"), noun.span("u")) if noun else (None, None)
+            q.end = noun.end("u") if noun else q.number[1]
+            return False
+    return None
+
+
+def _drop_s30(text: str, q: Quantity, enabled: frozenset[str]) -> bool:
+    """Whether a reading of stop 30 drops ``q``: a time told from the hour (``clock_past``), the September 11
+    attacks written "911" or "9-11" (``nine_eleven``), an idiom or a type adjective (``idiom30``)."""
+    number = _number_text(text, q)
+    if "clock_past" in enabled and q.label == "duration" and q.unit in {"minutes", "minute", "seconds", "second"} \
+            and q.bound in {None, "approx"} and _CLOCK_PAST_AFTER.match(text, q.end):
+        return True  # "around two minutes past midnight"
+    if "nine_eleven" in enabled:
+        if q.label == "count" and number == "911" and q.unit is None and q.bound is None and q.currency is None:
+            return True  # "in the wake of 911"
+        if q.label == "range" and number in {"9-11", "9–11"} and (
+            _NINE_ELEVEN_BEFORE.search(text, max(0, q.start - 8), q.start) or _NINE_ELEVEN_AFTER.match(text, q.number[1])
+        ) and not re.search(r"\b(?:ages?|aged|grades?|from|between)[ ]+$", text[max(0, q.start - 10) : q.start],
+                            IGNORE_CASE):
+            return True  # "since 9-11", "the 9-11 attacks"
+    if "idiom30" in enabled and q.bound is None and q.label == "count":
+        if re.fullmatch(r"an?[ ]+(?:hundred|thousand|million)", text[q.start : q.number[1]], IGNORE_CASE) \
+                and _WAYS_AFTER.match(text, q.number[1]):
+            return True  # "chained in a hundred ways"
+        if q.value in (1.0, 2.0, 3.0) and _PARTY_AFTER.match(text, q.number[1]):
+            return True  # "the two-party system", "a one-party state"
+        if q.value in (2.0, 3.0) and _CROWD_AFTER.match(text, q.number[1]):
+            return True  # "three's a crowd"
+    return False
+
+
 def apply_context_readings(text: str, quantities: list[Quantity], enabled: frozenset[str],
                            title: Callable[[str, int], bool] = title_line) -> list[Quantity]:
     """``quantities`` (sorted by start) with the readings of ``enabled`` applied; ``title(text, pos)`` tells
@@ -736,7 +832,13 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
     out: list[Quantity] = []
     more_than_one: set[int] = set()  # where "more than" of a dropped emphatic "100% more than one" starts
     versions = _versions(text) if "version_number" in enabled and ".0" in text else set()
+    models = jet_models(text) if "jet_model" in enabled and "7" in text else []
     for q in quantities:
+        if enabled & CONTEXT_READINGS_S30:
+            if models and _jet_model(text, q, models):
+                continue
+            if _drop_s30(text, q, enabled):
+                continue
         if enabled & CONTEXT_READINGS_S29:
             if _drop_s29(text, q, enabled, versions):
                 continue

@@ -22,6 +22,7 @@ from presslens.analyzers.figures.context import (
     CONTEXT_READINGS_S27,
     CONTEXT_READINGS_S28,
     CONTEXT_READINGS_S29,
+    CONTEXT_READINGS_S30,
     apply_context_readings,
 )
 from presslens.analyzers.figures.specials import UNIT_OF_ONE_SCORE, YEAR_CONTEXT_BEFORE, find_specials
@@ -581,19 +582,23 @@ def _plain_value(s: str) -> float | None:
 #: context readings, :data:`.context.CONTEXT_READINGS_S26`) or "readings27" (the fixes plus stop 27's context readings,
 #: :data:`.context.CONTEXT_READINGS_S27`) or "readings28" (the fixes plus stop 28's context readings,
 #: :data:`.context.CONTEXT_READINGS_S28`) or
-#: "readings29" (``readings28`` plus stop 29's context readings, :data:`.context.CONTEXT_READINGS_S29`)
-READINGS = ("rules", "fixes", "general", "readings19", "readings26", "readings27", "readings28", "readings29")
+#: "readings29" (``readings28`` plus stop 29's context readings, :data:`.context.CONTEXT_READINGS_S29`) or
+#: "readings30" (``readings28`` plus stop 30's context readings, :data:`.context.CONTEXT_READINGS_S30`)
+READINGS = ("rules", "fixes", "general", "readings19", "readings26", "readings27", "readings28", "readings29",
+            "readings30")
 #: the default readings (figures 1.10, issue 13, stop 28: "readings28", no held-out split moves and audit B's precision
 #: rises; 1.9: "fixes", judged leave-one-split-out with dev8 held out; before 1.9 "rules")
 DEFAULT_READINGS = "readings28"
 #: the readings of :mod:`.context` each reading applies (1.8's; 1.9's too in "readings19", stop 26's in "readings26",
-#: stop 27's in "readings27", stop 28's in "readings28", stop 28's and 29's in "readings29")
+#: stop 27's in "readings27", stop 28's in "readings28", stop 28's and 29's in "readings29", stop 28's and 30's in
+#: "readings30")
 CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {
     "rules": CONTEXT_READINGS_1_8, "fixes": CONTEXT_READINGS_1_8, "general": CONTEXT_READINGS_1_8,
     "readings19": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_1_9, "readings26": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S26,
     "readings27": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S27,
     "readings28": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28,
     "readings29": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28 | CONTEXT_READINGS_S29,
+    "readings30": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28 | CONTEXT_READINGS_S30,
 }
 
 
