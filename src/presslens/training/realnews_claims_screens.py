@@ -43,6 +43,15 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   columns and four cue-level ones (:func:`presslens.analyzers.claims.scorers.cue_position_context`): a speech verb
   just before / just after the cue, a complementiser just before it, the cue sentence-initial.
 
+- ``modal`` (s30, helper hedge19; learned, the cue scorer only, so claims cannot move): the ``genre`` screen's
+  columns and eight cue-level ones that tell an epistemic "may / might / could" from a root one
+  (:func:`presslens.analyzers.claims.scorers.modal_context`): "well" after it; a progressive or passive verb
+  phrase after it; a stative verb or a verb of occurrence or change after it; an expletive or demonstrative
+  subject, or a personal-pronoun subject, just before it; a wh- word or a purpose "so (that)" before it.
+- ``token`` (s30, helper hedge19; learned, the cue scorer only): the ``genre`` screen's columns and the shared
+  encoder's contextual state of the cue (the mean over its tokens, cached with the rows since s30), reduced to 16
+  columns by a fixed random projection (:func:`presslens.analyzers.claims.scorers.token_projection`, not fitted).
+
 ``--losses`` (s29, helper hedge18): where each gold hedged claim is lost at 0.5 under the first screen named
 (default ``genre``), held out per split and stratum (:func:`losses`).
 
@@ -126,6 +135,8 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "claim-score": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="claim-score")),
     "genre": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre")),
     "position": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-position")),
+    "modal": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-modal")),
+    "token": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-token")),
     "readings": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre", cue_readings=READINGS_S29)),
     **{f"reading-{name}": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre", cue_readings=(name,)))
        for name in READINGS_S29},
