@@ -151,3 +151,27 @@ def test_token_columns_project_the_cached_cue_state(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="token states"):
         cue_context_columns(bare, "genre-token")
     assert SCREENS["token"][1].cue_context == "genre-token"
+
+
+def test_modal_cues_are_scored_held_out_and_grouped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens.training import realnews_claims as rc
+    from presslens.training.realnews_claims_screens import MODAL_GROUPS, modal_cues, modal_table
+
+    data = _data()
+    monkeypatch.setattr(rc, "SPLITS", ("dev", "dev2", "dev3"))
+    cues = modal_cues(data, "genre")
+    modal = [(r.split, r.index, r.text[c.start:c.end]) for r in data.rows for c in r.candidates
+             if r.text[c.start:c.end].lower() in ("may", "might", "could")]
+    assert [(r.split, r.index, r.text[c.start:c.end]) for r, c, _, _ in cues] == modal
+    # the probability is the held-out one: fitted without the row's split
+    r, c, p, _ = cues[0]
+    fitted = rc.fit_both(data.without_split(r.split), SCREENS["genre"][1])
+    test = data.only_split(r.split)
+    x, emb, _, where = rc.cue_matrix(test)
+    x = np.hstack([x, rc.cue_context_columns(test, "genre")])
+    assert fitted.cue.probabilities(x, emb)[0] == pytest.approx(p)
+    lines = modal_table(cues).splitlines()
+    counts = {line.split(" | ")[0].lstrip("| "): int(line.split(" | ")[1]) for line in lines[2:]}
+    assert set(counts) == set(MODAL_GROUPS) and sum(counts.values()) == len(cues)
+    gold = sum(c.gold_cue for _, c, _, _ in cues)
+    assert counts[MODAL_GROUPS[0]] + counts[MODAL_GROUPS[1]] == gold
