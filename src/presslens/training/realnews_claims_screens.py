@@ -47,10 +47,12 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   columns and eight cue-level ones that tell an epistemic "may / might / could" from a root one
   (:func:`presslens.analyzers.claims.scorers.modal_context`): "well" after it; a progressive or passive verb
   phrase after it; a stative verb or a verb of occurrence or change after it; an expletive or demonstrative
-  subject, or a personal-pronoun subject, just before it; a wh- word or a purpose "so (that)" before it.
+  subject, or a personal-pronoun subject, just before it; a wh- word or a purpose "so (that)" before it. Failed
+  held out over thirteen folds (hedged P down, R up; model card, "Stop 30 changes (helper hedge19)").
 - ``token`` (s30, helper hedge19; learned, the cue scorer only): the ``genre`` screen's columns and the shared
   encoder's contextual state of the cue (the mean over its tokens, cached with the rows since s30), reduced to 16
   columns by a fixed random projection (:func:`presslens.analyzers.claims.scorers.token_projection`, not fitted).
+  Failed held out over thirteen folds, as ``modal``.
 
 ``--losses`` (s29, helper hedge18): where each gold hedged claim is lost at 0.5 under the first screen named
 (default ``genre``), held out per split and stratum (:func:`losses`).
