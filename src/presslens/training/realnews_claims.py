@@ -29,7 +29,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -46,10 +46,12 @@ from presslens.analyzers.claims.scorers import (
     cue_feature_names,
     cue_features,
     cue_position_context,
+    modal_context,
     opinion_context,
     sentence_feature_names,
     sentence_feature_set,
     sentence_features,
+    token_projection,
 )
 from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
@@ -103,16 +105,45 @@ class SentenceRow:
     """cue scorer features of each candidate (not saved)"""
 
 
+CueKey = tuple[str, str, int, int, int]
+"""(split, article, unit index, start, end) of a cue candidate"""
+
+
+def cue_token_states(text: str, sentences: Sequence[tuple[int, int]], units: Sequence[Sequence[int]],
+                     token_states: Sequence[np.ndarray], token_offsets: Sequence[np.ndarray],
+                     cues: Callable[[str], list[tuple[int, int, str]]]) -> list[dict[tuple[int, int], np.ndarray]]:
+    """Per claim unit of an article (``text``, its ``sentences`` and ``units``, the encoder's per-sentence token
+    states and character offsets into each sentence): the mean contextual state of the tokens that overlap each cue
+    candidate ``cues(unit text)``, by the candidate's (start, end) in the unit (s30, helper hedge19). A candidate no
+    token overlaps gets zeros."""
+    out: list[dict[tuple[int, int], np.ndarray]] = []
+    for unit in units:
+        us, ue = sentences[unit[0]][0], sentences[unit[-1]][1]
+        found: dict[tuple[int, int], np.ndarray] = {}
+        for a, b, _ in cues(text[us:ue]):
+            picked = [np.asarray(token_states[i][k], dtype=np.float64) for i in unit
+                      for k, (o0, o1) in enumerate(np.asarray(token_offsets[i]).reshape(-1, 2).tolist())
+                      if sentences[i][0] + o0 < us + b and sentences[i][0] + o1 > us + a and o1 > o0]
+            dims = token_states[unit[0]].shape[-1] if len(token_states[unit[0]]) else 384
+            found[(a, b)] = np.mean(picked, axis=0) if picked else np.zeros(dims)
+        out.append(found)
+    return out
+
+
 @dataclass
 class Dataset:
     """Sentence rows and their sentence embeddings (one per row, the shared encoder's)."""
 
     rows: list[SentenceRow]
     embeddings: np.ndarray
+    cue_tokens: dict[CueKey, np.ndarray] | None = None
+    """the shared encoder's contextual state of each cue candidate (the mean of the states of the tokens that
+    overlap it; s30, helper hedge19, :func:`cue_token_states`), by (split, article, unit index, start, end); None
+    for a cache written before s30"""
 
     def subset(self, keep: Callable[[SentenceRow], bool]) -> Dataset:
         idx = [i for i, r in enumerate(self.rows) if keep(r)]
-        return Dataset([self.rows[i] for i in idx], self.embeddings[idx])
+        return Dataset([self.rows[i] for i in idx], self.embeddings[idx], self.cue_tokens)
 
     def only_split(self, split: str) -> Dataset:
         return self.subset(lambda r: r.split == split)
@@ -130,6 +161,7 @@ def collect(data: Path, annotations: Path, split: str) -> Dataset:
     from presslens.evaluation.realnews import annotated_articles
     from presslens.evaluation.realnews_matching import mutual_overlap
     from presslens.pipeline import Pipeline
+    from presslens.text.hedging import claim_cue_candidates
 
     if split not in SPLITS:
         raise ValueError(f"split {split!r}: only {', '.join(SPLITS)} are fitted on")
@@ -138,6 +170,7 @@ def collect(data: Path, annotations: Path, split: str) -> Dataset:
     model: ClaimModel = analyzer.model("claims")
     rows: list[SentenceRow] = []
     embeddings: list[np.ndarray] = []
+    tokens: dict[CueKey, np.ndarray] = {}
     for record, article in annotated_articles(annotations / f"{split}.jsonl", data):
         encoded = Features(article, pipeline.encoder).encoded
         texts = article.sentence_texts()
@@ -147,6 +180,10 @@ def collect(data: Path, annotations: Path, split: str) -> Dataset:
         units = claim_units(article.text, article.sentences)
         ranges = unit_ranges(article.sentences, units)
         embeddings.append(unit_embeddings(emb, units))
+        for index, found in enumerate(cue_token_states(article.text, article.sentences, units, encoded.token_states,
+                                                       encoded.token_offsets, claim_cue_candidates)):
+            for (a, b), vec in found.items():
+                tokens[(split, str(record["id"]), index, a, b)] = vec
         claims = [tuple(c["span"]) for c in record["claims"]]
         hedges = [(tuple(h["claim"]), [tuple(c) for c in h["cues"]]) for h in record["hedges"]]
         for index, ((s, e), p) in enumerate(zip(ranges, unit_probabilities(probs.tolist(), units), strict=True)):
@@ -155,7 +192,7 @@ def collect(data: Path, annotations: Path, split: str) -> Dataset:
             cues = [[max(0, a - s), min(e, b) - s] for i in gold_hedges for a, b in hedges[i][1] if a < e and b > s]
             rows.append(SentenceRow(split, str(record["id"]), index, len(ranges), article.text[s:e], float(p), None,
                                     False, gold_claims, gold_hedges, cues))
-    out = Dataset(rows, np.concatenate(embeddings) if embeddings else np.zeros((0, 0)))
+    out = Dataset(rows, np.concatenate(embeddings) if embeddings else np.zeros((0, 0)), tokens)
     refresh(out)
     return out
 
@@ -222,6 +259,13 @@ def save_dataset(data: Dataset, path: Path) -> None:
     with os.fdopen(fd, "wb") as fh:
         np.save(fh, data.embeddings, allow_pickle=False)
     os.replace(tmp, f"{path}.npy")
+    if data.cue_tokens:
+        keys = sorted(data.cue_tokens)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".cuetok.npz.tmp")
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, keys=np.asarray([[str(v) for v in k] for k in keys], dtype=str),
+                     states=np.stack([data.cue_tokens[k] for k in keys]).astype(np.float32))
+        os.replace(tmp, f"{path}.cuetok.npz")
 
 
 def load_dataset(path: Path, wider_cues: bool = False, candidates: CandidateRule | None = None,
@@ -231,7 +275,12 @@ def load_dataset(path: Path, wider_cues: bool = False, candidates: CandidateRule
         for key in ("candidates", "features", "cue_rows"):
             obj.pop(key, None)
         rows.append(SentenceRow(**obj))
-    out = Dataset(rows, np.load(f"{path}.npy", allow_pickle=False))
+    tokens: dict[CueKey, np.ndarray] | None = None
+    if Path(f"{path}.cuetok.npz").exists():
+        with np.load(f"{path}.cuetok.npz", allow_pickle=False) as z:
+            tokens = {(str(k[0]), str(k[1]), int(k[2]), int(k[3]), int(k[4])): v.astype(np.float64)
+                      for k, v in zip(z["keys"].tolist(), z["states"], strict=True)}
+    out = Dataset(rows, np.load(f"{path}.npy", allow_pickle=False), tokens)
     refresh(out, wider_cues, candidates, table_shipped)
     return out
 
@@ -379,6 +428,7 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
     if context not in CUE_CONTEXT_FEATURES:
         raise ValueError(f"unknown cue context {context!r}")
     names = CUE_CONTEXT_FEATURES[context]
+    projection = token_projection() if context == "genre-token" else np.zeros((0, 0))
     out: list[list[float]] = []
     for ri, r in enumerate(data.rows):
         if not r.candidates:
@@ -392,6 +442,17 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
         elif context == "genre-position":  # s29, helper hedge18: the article profile, then the cue's position
             profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
             out.extend([list(profile) + cue_position_context(r.text, c.start, c.end) for c in r.candidates])
+            continue
+        elif context == "genre-token":  # s30, helper hedge19: the article profile, then the cue's token state
+            if data.cue_tokens is None:
+                raise ValueError("the genre-token context needs a rows cache with cue token states (s30)")
+            profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
+            states = np.stack([data.cue_tokens[(r.split, r.article, r.index, c.start, c.end)] for c in r.candidates])
+            out.extend([list(profile) + v for v in (states @ projection).tolist()])
+            continue
+        elif context == "genre-modal":  # s30, helper hedge19: the article profile, then the modal's context
+            profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
+            out.extend([list(profile) + modal_context(r.text, c.start, c.end) for c in r.candidates])
             continue
         else:
             row = r.features[(False, True)][-len(names):]
@@ -1081,11 +1142,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cue-variants", action="store_true",
                         help="also compare the cue scorer with split weights and with the lexicon prior "
                              "(analyzer 1.12, model card; slow)")
-    parser.add_argument("--cue-context", choices=("genre", "opinion", "genre-position", "none"),
+    parser.add_argument("--cue-context", choices=("genre", "opinion", "genre-position", "genre-modal", "genre-token", "none"),
                         default=WRITTEN_CUE_CONTEXT,
                         help="the cue scorer's extra columns (cue C fixed at 0.01, as their s28 screens; model card, "
                              "helper hedge16): genre, the shipped file's since claims 1.15 (the default since s29), "
-                             "opinion, genre-position (s29, helper hedge18: failed held out), or none (the plain cue "
+                             "opinion, genre-position (s29, helper hedge18: failed held out), genre-modal (s30, helper hedge19: "
+                             "the modal's context; genre-token, s30, helper hedge19: the cue's token state, trainer only), or none (the plain cue "
                              "scorer of claims 1.14, C chosen by log-loss); the claim scorer is the same")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
@@ -1115,7 +1177,8 @@ def main(args: argparse.Namespace) -> int:
             except (OSError, ValueError) as exc:  # a missing article file, a bad stand-off line
                 print(f"train realnews-claims: {split}: {exc}", file=sys.stderr)
                 return 2
-        data = Dataset([r for p in parts for r in p.rows], np.concatenate([p.embeddings for p in parts]))
+        data = Dataset([r for p in parts for r in p.rows], np.concatenate([p.embeddings for p in parts]),
+                       {k: v for p in parts for k, v in (p.cue_tokens or {}).items()})
         if args.wider_cues:
             refresh(data, True)
         if args.cache is not None:

@@ -43,8 +43,24 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   columns and four cue-level ones (:func:`presslens.analyzers.claims.scorers.cue_position_context`): a speech verb
   just before / just after the cue, a complementiser just before it, the cue sentence-initial.
 
+- ``modal`` (s30, helper hedge19; learned, the cue scorer only, so claims cannot move): the ``genre`` screen's
+  columns and eight cue-level ones that tell an epistemic "may / might / could" from a root one
+  (:func:`presslens.analyzers.claims.scorers.modal_context`): "well" after it; a progressive or passive verb
+  phrase after it; a stative verb or a verb of occurrence or change after it; an expletive or demonstrative
+  subject, or a personal-pronoun subject, just before it; a wh- word or a purpose "so (that)" before it. Failed
+  held out over thirteen folds (hedged P down, R up; model card, "Stop 30 changes (helper hedge19)").
+- ``token`` (s30, helper hedge19; learned, the cue scorer only): the ``genre`` screen's columns and the shared
+  encoder's contextual state of the cue (the mean over its tokens, cached with the rows since s30), reduced to 16
+  columns by a fixed random projection (:func:`presslens.analyzers.claims.scorers.token_projection`, not fitted).
+  Failed held out over thirteen folds, as ``modal``.
+
 ``--losses`` (s29, helper hedge18): where each gold hedged claim is lost at 0.5 under the first screen named
 (default ``genre``), held out per split and stratum (:func:`losses`).
+
+``--modal-cues`` (s30, helper hedge19): the "may" / "might" / "could" candidates of the open splits by gold cue and
+held-out probability (>= 0.5 or not) under the first screen named (default ``genre``), with how many of each group
+have each modal-context column and the modal cue features (:func:`modal_table`); ``--list`` adds one stand-off line
+per candidate (split, article, unit index, start, end, gold cue, probability, claim score).
 
 ``--report-lead-ins`` (s28, helper claims16): the claims option ``furniture=s28`` judged at decision time
 (:func:`report_lead_ins`; claims only, minutes).
@@ -126,6 +142,8 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "claim-score": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="claim-score")),
     "genre": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre")),
     "position": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-position")),
+    "modal": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-modal")),
+    "token": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-token")),
     "readings": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre", cue_readings=READINGS_S29)),
     **{f"reading-{name}": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre", cue_readings=(name,)))
        for name in READINGS_S29},
@@ -315,6 +333,57 @@ def losses_table(counts: dict[tuple[str, str], dict[str, int]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+MODAL_GROUPS = ("gold cue, p >= 0.5", "gold cue, p < 0.5", "not gold, p >= 0.5", "not gold, p < 0.5")
+"""the four groups of :func:`modal_cues`"""
+
+
+def modal_cues(data: rc.Dataset, name: str = "genre") -> list[tuple[rc.SentenceRow, rc.Candidate, float, float]]:
+    """Every "may" / "might" / "could" cue candidate of the open splits with its held-out probability under screen
+    ``name`` (fits made without its split, as :func:`screen`) and its unit's held-out claim score (s30, helper
+    hedge19)."""
+    from presslens.analyzers.claims.scorers import _MODAL_LEMMAS
+
+    candidates, options = SCREENS[name]
+    if candidates is not None:
+        raise ValueError(f"screen {name!r} has its own candidates: load them first")
+    out = []
+    for held in rc.SPLITS:
+        test = data.only_split(held)
+        fitted = rc.fit_both(data.without_split(held), options)
+        claim = rc.claim_scores_with(fitted.claim, test)
+        probs = candidate_probabilities(fitted, test, claim)
+        for r, c, ps in zip(test.rows, claim, probs, strict=True):
+            for cand, p in zip(r.candidates, ps, strict=True):
+                word = r.text[cand.start:cand.end].lower().replace("n't", "").replace("n’t", "").split()
+                if word and word[0] in _MODAL_LEMMAS:
+                    out.append((r, cand, p, c))
+    return out
+
+
+def modal_table(cues: list[tuple[rc.SentenceRow, rc.Candidate, float, float]]) -> str:
+    """Markdown: for the modal candidates of :func:`modal_cues` in each of :data:`MODAL_GROUPS` (gold cue or not,
+    held-out probability >= 0.5 or not), the count and how many have each of the modal-context columns
+    (:func:`presslens.analyzers.claims.scorers.modal_context`), the cue features "modal + have", "modal + be",
+    "negated", "in quote", "question", "conditional before", and the class "modal, root reading"."""
+    from presslens.analyzers.claims.scorers import CUE_CONTEXT_FEATURES, cue_features, modal_context
+
+    names = [n.removeprefix("modal ") for n in CUE_CONTEXT_FEATURES["genre-modal"][-8:]]
+    own = ("modal + have", "modal + be", "negated", "in quote", "question", "conditional before")
+    all_names = rc.cue_feature_names(True)
+    groups: dict[str, list[list[float]]] = {g: [] for g in MODAL_GROUPS}
+    for r, c, p, _ in cues:
+        feats = cue_features(r.text, c.start, c.end, c.cue_class, r.p, r.index == 0, len(r.candidates))
+        cols = modal_context(r.text, c.start, c.end) + [feats[all_names.index(n)] for n in own]
+        cols.append(float(c.cue_class == "modal, root reading"))
+        groups[MODAL_GROUPS[(0 if c.gold_cue else 2) + (p < rc.ASSERTED)]].append(cols)
+    head = ["group", "n", *names, *own, "root reading class"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for g, rows in groups.items():
+        sums = [int(sum(col)) for col in zip(*rows, strict=True)] if rows else [0] * (len(head) - 2)
+        lines.append(f"| {g} | {len(rows)} | " + " | ".join(str(v) for v in sums) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("cache", type=Path, help="the rows file of `presslens train realnews-claims --cache`")
@@ -326,7 +395,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--losses", action="store_true",
                    help="only where each gold hedged claim is lost at 0.5, held out per split and stratum (s29; "
                         "the first screen named, default genre)")
+    p.add_argument("--modal-cues", action="store_true",
+                   help="only the may / might / could candidates by gold cue and held-out probability, with their "
+                        "modal-context columns (s30; the first screen named, default genre); --list: each one, "
+                        "stand-off")
+    p.add_argument("--list", action="store_true", help="with --modal-cues: one line per candidate, no text")
     args = p.parse_args(argv)
+    if args.modal_cues:
+        cues = modal_cues(rc.load_dataset(args.cache), (args.screens[:1] or ["genre"])[0])
+        print(modal_table(cues), end="")
+        if args.list:
+            for r, c, prob, claim in cues:
+                print(f"{r.split}\t{r.article}\t{r.index}\t{c.start}\t{c.end}\t{int(c.gold_cue)}\t{prob:.3f}\t"
+                      f"{claim:.3f}")
+        return 0
     if args.losses:
         words: dict[str, dict[str, int]] = {}
         lost = losses(rc.load_dataset(args.cache), (args.screens[:1] or ["genre"])[0], words=words)

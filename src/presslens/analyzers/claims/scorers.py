@@ -328,7 +328,20 @@ CUE_CONTEXT_FEATURES: dict[str, tuple[str, ...]] = {
     "genre": tuple(f"cue {n}" for n in ARTICLE_FEATURES),
     "genre-position": (*(f"cue {n}" for n in ARTICLE_FEATURES), "cue speech verb just before",
                        "cue speech verb just after", "cue after complementiser", "cue sentence-initial"),
+    "genre-modal": (*(f"cue {n}" for n in ARTICLE_FEATURES), "modal well after", "modal progressive",
+                    "modal passive", "modal stative verb", "modal event verb", "modal expletive subject",
+                    "modal personal subject", "modal wh- or purpose before"),
+    "genre-token": (*(f"cue {n}" for n in ARTICLE_FEATURES), *(f"cue token projection {i}" for i in range(16))),
 }
+TOKEN_PROJECTION_SEED = 30
+"""the seed of the fixed random projection of the cue's token state (``genre-token``, s30, helper hedge19)"""
+
+
+def token_projection(dims: int = 384, width: int = 16) -> np.ndarray:
+    """The fixed random projection (``dims`` x ``width``, Gaussian / sqrt(width), seed
+    :data:`TOKEN_PROJECTION_SEED`) that reduces a cue's contextual token state to the ``genre-token`` columns: fixed,
+    not fitted, so no fold's data enters it."""
+    return np.random.default_rng(TOKEN_PROJECTION_SEED).standard_normal((dims, width)) / np.sqrt(width)
 POSITION_WINDOW = 6
 """words either side of a cue in which a speech verb counts as the cue's own reporting frame (``genre-position``)"""
 _COMPLEMENTISER = frozenset("that whether if".split())
@@ -350,6 +363,60 @@ def cue_position_context(sentence: str, start: int, end: int) -> list[float]:
         float(bool(_SPEECH.search(near_after))),
         float(any(w.lower() in _COMPLEMENTISER for w in before[-3:])),
         float(len(before) <= 1),
+    ]
+
+
+_MODAL_LEMMAS = frozenset({"may", "might", "could"})
+_MODAL_VERB_AFTER = re.compile(
+    r"\W*(?:(?:not|then|still|also|easily|even|just|already|never|well|soon|eventually|yet)\W+)*(?P<verb>[a-z]+)"
+    r"(?:\W+(?P<next>[a-z]+))?",
+    IGNORE_CASE,
+)
+_PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|en|wn)|made|held|done|said|told|found|kept|left|built|sent|put|set|hit|"
+                         r"lost|paid|sold|brought|bought|caught|taught|thought|fought|hurt|shot|led|fed|met|struck")
+_STATIVE_VERBS = frozenset(
+    "know mean seem appear remain exist need want depend involve include contain belong own lack matter reflect "
+    "represent signal indicate suggest prove explain account hold resemble concern deserve".split()
+)
+_EXPLETIVE_SUBJECTS = frozenset("it this that there these those which".split())
+_PERSONAL_SUBJECTS = frozenset("i you he she we they".split())
+_WH_OR_PURPOSE_BEFORE = re.compile(
+    r"\b(?:how|what|whatever|wherever|nothing|anything|everything|so|so\s+that|in\s+order\s+that)\b"
+    r"(?:\W+[A-Za-z]+){0,3}\W*$",
+    IGNORE_CASE,
+)
+
+
+def modal_context(sentence: str, start: int, end: int) -> list[float]:
+    """The cue-level columns of the ``genre-modal`` context (s30, helper hedge19, written before any outcome of
+    them, from general English syntax of epistemic versus root modals, not read off an error list): all 0 unless the
+    cue's first word is "may", "might" or "could". Then: "well" right after it ("may well": epistemic); the verb
+    phrase after it (past "not" and a few adverbs) progressive ("could be growing") or passive ("may be used");
+    its verb stative ("might mean", "may need": epistemic lean; "be" and "have" are the cue features' own) or a verb
+    of occurrence or change (:data:`presslens.text.prediction.EVENT_VERBS`: "could rise"); the word before it an
+    expletive or demonstrative subject ("it / there / this may": epistemic lean) or a personal pronoun ("they
+    could": agentive, root lean); a wh- word or a purpose "so (that)" among the four words before it ("how they
+    could", "so he could": ability or purpose)."""
+    from presslens.text.prediction import EVENT_VERBS
+
+    words = sentence[start:end].lower().replace("’", "'").split()
+    if not words or words[0].replace("n't", "") not in _MODAL_LEMMAS:
+        return [0.0] * 8
+    m = _MODAL_VERB_AFTER.match(sentence, end)
+    verb = m.group("verb").lower() if m else ""
+    nxt = (m.group("next") or "").lower() if m else ""
+    well = bool(re.match(r"\W*well\b", sentence[end:], IGNORE_CASE))
+    before = _WORD.findall(sentence[:start])
+    subject = before[-1].lower() if before else ""
+    return [
+        float(well),
+        float(verb == "be" and nxt.endswith("ing") and len(nxt) > 4),
+        float(verb == "be" and bool(_PARTICIPLE.fullmatch(nxt))),
+        float(verb in _STATIVE_VERBS),
+        float(verb in EVENT_VERBS),
+        float(subject in _EXPLETIVE_SUBJECTS),
+        float(subject in _PERSONAL_SUBJECTS),
+        float(bool(_WH_OR_PURPOSE_BEFORE.search(sentence, max(0, start - 80), start))),
     ]
 
 
@@ -415,7 +482,7 @@ class RealNewsScorers:
     claim: LinearScorer
 
 
-RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position")
+RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position", "genre-modal")
 """the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry: ``claim-score`` is a trainer screen only
 (it failed held out at s28, and its training column is out-of-fold)"""
 
@@ -519,7 +586,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     extended_cue, context = cue_feature_set(models.hedge_cue.names)
     base = len(cue_feature_names(extended_cue))
     genre: list[float] = []
-    if context in ("genre", "genre-position"):
+    if context in ("genre", "genre-position", "genre-modal"):
         # as the claim profile: sentences without an article get the training mean of the columns
         genre = (article_profile(texts, probs) if in_article
                  else models.hedge_cue.mean[base:base + len(ARTICLE_FEATURES)].tolist())
@@ -531,7 +598,8 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
         spans.append(found)
         extra = opinion_context(text) if context == "opinion" and found else genre
         for s, e, name in found:
-            position = cue_position_context(text, s, e) if context == "genre-position" else []
+            position = (cue_position_context(text, s, e) if context == "genre-position"
+                        else modal_context(text, s, e) if context == "genre-modal" else [])
             rows.append(cue_features(text, s, e, name, float(p), in_article and i == 0, len(found))[:base] + extra
                         + position)
             owner.append(i)
