@@ -107,8 +107,11 @@ class ClaimsAnalyzer(Analyzer):
                        "that ... would', 'But they will.', 'could ... into 2026'; the claims model card has their "
                        "judgment); 'stop29': the stop-29 rules (a headline in the infinitive for a planned act 'UK to "
                        "Reopen ...', a reported past intention 'revealed it intended to hold', 'are plotting to', 'no "
-                       "further indictments expected'; not shipped, the card has their judgment); 'stop26+27', "
-                       "'stop25+26', 'stop26+28', 'stop26+27+28', 'stop26+29': several sets"),
+                       "further indictments expected'; not shipped, the card has their judgment); 'stop30': the "
+                       "stop-30 rules (a near-day time phrase 'as soon as this weekend', 'by the end of the weekend' "
+                       "making a bare may/might/could a timed possibility; 'anticipates telling', 'did not foresee "
+                       "recommending'; read off dev12 and dev13, the card has their judgment); 'stop26+27', "
+                       "'stop25+26', 'stop26+28', 'stop26+27+28', 'stop26+29', 'stop26+30': several sets"),
         AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29), "off",
                        "readings GUIDELINE.md fixes a priori, at decision time outside the learned scorers (s29, "
                        "helper hedge17; model card): 'permission' (\"you may apply\": no hedge), 'concessive' (\"may "

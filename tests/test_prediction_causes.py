@@ -1,0 +1,58 @@
+"""The causes of missed and wrong predictions (issue 13, stop 30): decided from the text alone, one per case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from presslens.text.prediction import prediction_forecast, prediction_rules
+from presslens.training import prediction_causes as pc
+
+ANNOTATIONS = Path(__file__).resolve().parents[1] / "data" / "realnews"
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def test_wrong_assertions_get_the_first_cause_that_applies() -> None:
+    text = "Officials Plan To Reopen The Port Next Week\n\"We will find the truth,\" he told reporters.\n" \
+           "The ministry said the port will reopen on Monday.\nThe port will reopen on Monday."
+    s = _sentences(text)
+    assert pc.wrong_cause(text, *s[0], 0, "forecast in a claim") == "headline"
+    assert pc.wrong_cause(text, *s[1], 1, "forecast in a claim") == "first person"
+    assert pc.wrong_cause(text, *s[2], 2, "forecast in a claim") == "reported speech"
+    assert pc.wrong_cause(text, *s[3], 3, "forecast in a claim") == "writer"
+
+
+def test_missed_gold_without_a_cue_is_sorted_by_what_the_text_has() -> None:
+    text = "A short headline line\nBarr said he could reveal its contents as soon as this weekend.\n" \
+           "MPs return to the House of Commons to debate the agreement next week.\nThe sky was grey."
+    s = _sentences(text)
+    with prediction_rules("stop26"):
+        # the time phrase is not one the horizon patterns read, so the sentence has no forecast at all
+        assert prediction_forecast(text[s[1][0]:s[1][1]]) is None
+        assert pc.missed_cause(text, s, s[1], []) == "no cue: bare modal with a time phrase"
+        assert pc.missed_cause(text, s, s[2], []) == "no cue: scheduled or planned act"
+        assert pc.missed_cause(text, s, s[3], []) == "no cue: other"
+        assert pc.missed_cause(text, s, s[0], []) == "headline"
+        # a gold prediction inside an asserted sentence that does not match it
+        assert pc.missed_cause(text, s, s[2], [(s[2][0], s[2][1], "forecast")]) == "asserted, span not matched"
+
+
+def test_a_ruled_out_forecast_and_a_low_bucket_are_told_apart() -> None:
+    text = "Headline Words Here Today\nIf the deal fails, prices will rise next year.\n" \
+           "The minister announced that the government would provide more money."
+    s = _sentences(text)
+    with prediction_rules("stop26"):
+        assert pc.missed_cause(text, s, s[1], []) == "ruled out"
+        assert pc.missed_cause(text, s, s[2], []) == "bucket below 0.5"
+
+
+def test_the_test_article_splits_come_from_split_json() -> None:
+    found = pc.test_article_splits(ANNOTATIONS)
+    assert {"dev12", "dev13"} <= found
+    assert "dev" not in found and "dev14" not in found and "test" not in found
