@@ -1513,12 +1513,18 @@ def prediction_forecast(text: str) -> Forecast | None:
     :func:`forecast_exclusion` and :mod:`presslens.analyzers.claims.predictions`.
     """
     scan = _scan(text)
-    if scan is None and _stop29() and _stop29_forecasts(text):
-        scan = ([], None)  # the stop-29 forecasts alone: :func:`_prediction_forecast` adds them
+    if scan is None and _stop29():
+        found29 = _stop29_forecasts(text)
+        # the stop-29 forecasts alone (a question or a list item): :func:`_prediction_forecast` adds them
+        return _prediction_forecast(text, [], None, found29) if found29 else None
     return None if scan is None else _prediction_forecast(text, *scan)
 
 
-def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | None) -> Forecast | None:
+def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | None,
+                         found29: list[Cue] | None = None) -> Forecast | None:
+    """The prediction of a sentence from its scan (``cues``, ``span``); ``found29``: its
+    :func:`_stop29_forecasts` when the caller has them already (under the stop-29 rules), so they are not found
+    twice."""
     if span is not None and (_PAST_HORIZON.match(text, span[0]) or _AS_SOON_AS_CLAUSE.match(text, span[0])):
         span = None
     if _stop30():
@@ -1586,7 +1592,8 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
         more28 = [c for c in added if not any(k[0] <= c[0] < k[1] for k in kept)]
         kept = sorted(kept + more28) if more28 else kept
     if _stop29():
-        more29 = [c for c in _stop29_forecasts(text) if not any(k[0] <= c[0] < k[1] for k in kept)]
+        more29 = [c for c in (_stop29_forecasts(text) if found29 is None else found29)
+                  if not any(k[0] <= c[0] < k[1] for k in kept)]
         kept = sorted(kept + more29) if more29 else kept
     kinds = {c[2] for c in kept}
     if kinds & PREDICTION_CUES:
