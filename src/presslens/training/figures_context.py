@@ -118,10 +118,12 @@ def held_out_1_9(split: str, readings: str = "readings19") -> frozenset[str]:
     return CONTEXT_READINGS_1_8 | (held_out_context(split) & NEW_IN_1_9 & CONTEXT_BY_READINGS[readings])
 
 
-def held_out_stop(split: str, readings: frozenset[str]) -> frozenset[str]:
-    """The context readings of a held-out score of one stop's change (its ``readings`` against the default): 1.8's,
-    and those of ``readings`` that were not read off ``split``."""
-    return CONTEXT_READINGS_1_8 | (held_out_context(split) & readings)
+def held_out_stop(split: str, readings: frozenset[str], default: frozenset[str] = CONTEXT_READINGS_1_8
+                  ) -> frozenset[str]:
+    """The context readings of a held-out score of one stop's change (its ``readings`` on top of the default's
+    context readings ``default``, figures 1.8's unless given): ``default``, and those of ``readings`` that were not
+    read off ``split``."""
+    return default | (held_out_context(split) & readings)
 
 
 def held_out_s26(split: str) -> frozenset[str]:
@@ -175,13 +177,13 @@ def _cell(counts: PrecisionRecallCounts, scored: Sequence[tuple[float, bool]]) -
 def held_out_s29(split: str) -> frozenset[str]:
     """The context readings of a held-out score of stop 29's change (``readings29`` against the default
     ``readings28``): the default's, and those stop-29 readings that were not read off ``split``."""
-    return CONTEXT_BY_READINGS["readings28"] | (held_out_context(split) & CONTEXT_READINGS_S29)
+    return held_out_stop(split, CONTEXT_READINGS_S29, CONTEXT_BY_READINGS["readings28"])
 
 
 def held_out_s30(split: str) -> frozenset[str]:
     """The context readings of a held-out score of stop 30's change (``readings30`` against the default
     ``readings28``): the default's, and those stop-30 readings that were not read off ``split``."""
-    return CONTEXT_BY_READINGS["readings28"] | (held_out_context(split) & CONTEXT_READINGS_S30)
+    return held_out_stop(split, CONTEXT_READINGS_S30, CONTEXT_BY_READINGS["readings28"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -216,19 +218,14 @@ def main(argv: list[str] | None = None) -> int:
             "readings28 in-sample": lambda s: (CONTEXT_BY_READINGS["readings28"], "readings28"),
             "readings28 held out": lambda s: (held_out_s28(s), held_out_readings(s, "readings28")),
         }
-    if args.readings == "readings29":
+    if args.readings in ("readings29", "readings30"):  # a change against the default readings28
+        change: str = args.readings
+        held_out_change = held_out_s29 if change == "readings29" else held_out_s30
         columns = {
             "default (readings28) held out": lambda s: (CONTEXT_BY_READINGS["readings28"],
                                                         held_out_readings(s, "readings28")),
-            "readings29 held out": lambda s: (held_out_s29(s), held_out_readings(s, "readings29")),
-            "readings29 in-sample": lambda s: (CONTEXT_BY_READINGS["readings29"], "readings29"),
-        }
-    if args.readings == "readings30":
-        columns = {
-            "default (readings28) held out": lambda s: (CONTEXT_BY_READINGS["readings28"],
-                                                        held_out_readings(s, "readings28")),
-            "readings30 held out": lambda s: (held_out_s30(s), held_out_readings(s, "readings30")),
-            "readings30 in-sample": lambda s: (CONTEXT_BY_READINGS["readings30"], "readings30"),
+            f"{change} held out": lambda s: (held_out_change(s), held_out_readings(s, change)),
+            f"{change} in-sample": lambda s: (CONTEXT_BY_READINGS[change], change),
         }
     bounds: dict[str, list[PrecisionRecallCounts]] = {name: [] for name in columns}
     table = {name: {split: score_split(args.data, split, *pick(split), args.scores, bounds=bounds[name])
