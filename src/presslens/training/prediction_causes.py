@@ -6,13 +6,14 @@
 Every sentence of every article of the open splits is read the way :mod:`presslens.training.prediction_rules_text`
 reads it (the analyzer's sentences, forecasts, buckets; a sentence is asserted when its bucket's hand score is 0.5 or
 more, which does not depend on the claim decision). Each wrong asserted sentence and each gold prediction that no
-asserted sentence matches gets one cause, the first of :data:`WRONG_CAUSES` / :data:`MISSED_CAUSES` that applies,
-decided from the text alone by the tests below (no hand label):
+asserted sentence matches gets one cause, the first that applies in the order below (the rows of
+:data:`WRONG_CAUSES` / :data:`MISSED_CAUSES`), decided from the text alone by these tests (no hand label):
 
 - wrong asserted: a headline (the article's first sentence); a first-person forecast ("we will", "I won't", also
   quoted); quoted speech of someone else; a reported "would" or a reported statement of a third party
   ("said ... will"); the writer's own forecast.
-- missed: the gold lies in a headline or a title-case line; in a sentence with no forecast cue at all, sorted into a
+- missed: the gold lies in a headline or a title-case line; in an asserted sentence whose span does not match it
+  by the evaluation's rule; in a sentence with no forecast cue at all, sorted into a
   bare "may/might/could" or "would" with a time phrase the horizon patterns lack ("as soon as this weekend", "by the
   end of the weekend"), a scheduled or planned act without a cue ("MPs return ... next week", "pencilled in for",
   "on their way to", "anticipates telling", "did not foresee", "not recommending", "no ... planned/expected"), or
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from presslens.analyzers.claims.predictions import cues_quoted, prediction_basis
+from presslens.article import Article
 from presslens.evaluation.realnews_matching import match_prediction
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
 from presslens.text.prediction import (
@@ -48,7 +50,8 @@ from presslens.training.prediction_rules_text import asserted_sentences, read_sp
 
 #: causes of a wrong asserted prediction, in the order they are tried
 WRONG_CAUSES = ("headline", "first person", "quoted speech", "reported speech", "writer")
-#: causes of a missed gold prediction, in the order they are tried
+#: causes of a missed gold prediction, in the table's order (:func:`missed_cause` tries "headline", then "asserted,
+#: span not matched", then the others in this order)
 MISSED_CAUSES = ("headline", "no cue: bare modal with a time phrase", "no cue: scheduled or planned act",
                  "no cue: other", "ruled out", "bucket below 0.5", "asserted, span not matched")
 
@@ -132,17 +135,17 @@ def missed_cause(text: str, sentences: list[tuple[int, int]], gold: tuple[int, i
     return "bucket below 0.5"
 
 
-def causes(articles: list[tuple[str, dict[str, Any], Any]], rules: str) -> list[Case]:
+def causes(articles: list[tuple[str, dict[str, Any], Article]], rules: str) -> list[Case]:
     """The wrong asserted sentences and missed gold predictions of ``articles`` under ``rules``, each with its cause."""
     out: list[Case] = []
     with prediction_rules(rules):
         for split, record, article in articles:
             text, sentences = article.text, list(article.sentences)
-            golds = [tuple(g["span"]) for g in record["predictions"]]
+            golds: list[tuple[int, int]] = [(g["span"][0], g["span"][1]) for g in record["predictions"]]
             asserted = asserted_sentences(text, sentences, rules)
             found: set[int] = set()
             for s, e, basis in asserted:
-                matched = [i for i, g in enumerate(golds) if match_prediction((s, e), g)]  # type: ignore[arg-type]
+                matched = [i for i, g in enumerate(golds) if match_prediction((s, e), g)]
                 found.update(matched)
                 if not matched:
                     index = next(i for i, (a, _) in enumerate(sentences) if a == s)
@@ -150,7 +153,7 @@ def causes(articles: list[tuple[str, dict[str, Any], Any]], rules: str) -> list[
             for i, g in enumerate(golds):
                 if i not in found:
                     out.append(Case(split, record["id"], g[0], g[1], "missed",
-                                    missed_cause(text, sentences, g, asserted)))  # type: ignore[arg-type]
+                                    missed_cause(text, sentences, g, asserted)))
     return out
 
 
@@ -160,7 +163,7 @@ def test_article_splits(annotations: Path) -> set[str]:
     return {r["split"] for r in payload.values() if r.get("pool") == "test-articles" and r["split"] in OPEN_SPLITS}
 
 
-def markdown(cases: list[Case], articles: list[tuple[str, dict[str, Any], Any]], test_splits: set[str]) -> str:
+def markdown(cases: list[Case], articles: list[tuple[str, dict[str, Any], Article]], test_splits: set[str]) -> str:
     splits = list(dict.fromkeys(split for split, _, _ in articles))
     groups = {"train-article splits": [s for s in splits if s not in test_splits],
               "test-article splits": [s for s in splits if s in test_splits]}
