@@ -1741,7 +1741,7 @@ _HORIZON_30 = re.compile(
 # - under such a phrase (GUIDELINE.md section 6: a bare may / might / could with an explicit future time phrase is a
 #   prediction) the modal counts before any verb but "have" ("might be able to summarize ... as early as this
 #   weekend", "could be in place as soon as April 11", "could know its bottom line by the end of the weekend")
-_MODAL_30 = re.compile(r"\b(?:may|might|could)\s+(?!have\b|not\b|n['’]t\b)(?:\w+ly\s+)?[a-z]+\b")
+_MODAL_30 = re.compile(r"\b(?P<modal>may|might|could)\s+(?!have\b|not\b|n['’]t\b)(?:\w+ly\s+)?[a-z]+\b")
 # - forecast verbs with a gerund: "he anticipates telling Congress", "did not foresee recommending any further
 #   indictments" (GUIDELINE.md 8a, decided with dev13)
 _FORECAST_GERUND_30 = re.compile(r"\b(?:anticipat(?:es?|ed|ing)|foresee(?:s|n)?|foresaw)\s+(?:\w+ly\s+)?[a-z]+ing\b",
@@ -1755,9 +1755,8 @@ def _stop30_reading(text: str, cues: list[Cue],
     found = _HORIZON_30.search(text)
     if found is not None and (span is None or found.start() <= span[0]):
         span = found.span()
-        more += [(m.start(), m.start() + len(m.group(0).split()[0]), "modal_future")
-                 for m in _MODAL_30.finditer(text, 0, found.start())
-                 if modal_kind(text, m.start(), m.start() + len(m.group(0).split()[0])) is not None]
+        more += [(m.start(), m.end("modal"), "modal_future") for m in _MODAL_30.finditer(text, 0, found.start())
+                 if modal_kind(text, m.start(), m.end("modal")) is not None]
     if "antic" in text or "forese" in text or "foresaw" in text:
         more += [(m.start(), m.end(), "expected") for m in _FORECAST_GERUND_30.finditer(text)]
     more = [c for c in more if not any(k[0] <= c[0] < k[1] for k in cues)]
