@@ -764,9 +764,10 @@ def jet_models(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _jet_model(text: str, q: Quantity, models: list[tuple[int, int]]) -> bool | None:
+def _jet_model(text: str, q: Quantity, models: list[tuple[int, int]]) -> bool:
     """``jet_model``: True to drop ``q`` (its number is a jet model's: "737 Max", the "8" of "Max 8 jets"); a
-    count glued to a model by a space ("49 737 Max 8 jets", read as 49,737) becomes the count before it (49 jets)."""
+    count glued to a model by a space ("49 737 Max 8 jets", read as 49,737) becomes the count before it (49 jets),
+    changed in place and kept (False)."""
     for start, end in models:
         if start <= q.number[0] < end:
             return True
@@ -780,7 +781,7 @@ def _jet_model(text: str, q: Quantity, models: list[tuple[int, int]]) -> bool | 
             q.unit, q.unit_span = (noun.group("u"), noun.span("u")) if noun else (None, None)
             q.end = noun.end("u") if noun else q.number[1]
             return False
-    return None
+    return False
 
 
 def _drop_s30(text: str, q: Quantity, enabled: frozenset[str]) -> bool:
