@@ -102,6 +102,8 @@ class Case:
 
 
 def wrong_cause(text: str, start: int, end: int, index: int, basis: str) -> str:
+    """The cause (:data:`WRONG_CAUSES`) of the wrong asserted sentence ``text[start:end]``, the article's sentence
+    number ``index``, in bucket ``basis``."""
     sentence = text[start:end]
     if index == 0 or _title_case(_line_of(text, start)):
         return "headline"
@@ -116,6 +118,9 @@ def wrong_cause(text: str, start: int, end: int, index: int, basis: str) -> str:
 
 def missed_cause(text: str, sentences: list[tuple[int, int]], gold: tuple[int, int],
                  asserted: list[tuple[int, int, str]]) -> str:
+    """The cause (:data:`MISSED_CAUSES`) of the missed gold prediction ``gold`` of an article (``text``, its
+    ``sentences`` and its ``asserted`` sentences, as
+    :func:`~presslens.training.prediction_rules_text.asserted_sentences` gives them)."""
     covering = [(i, s, e) for i, (s, e) in enumerate(sentences) if s < gold[1] and e > gold[0]]
     if any(i == 0 for i, _, _ in covering) or _title_case(_line_of(text, gold[0])):
         return "headline"
@@ -164,6 +169,8 @@ def test_article_splits(annotations: Path) -> set[str]:
 
 
 def markdown(cases: list[Case], articles: list[tuple[str, dict[str, Any], Article]], test_splits: set[str]) -> str:
+    """The table of cause counts per split and per group of splits (the PTC train-article splits and
+    ``test_splits``), with the gold predictions and articles of each."""
     splits = list(dict.fromkeys(split for split, _, _ in articles))
     groups = {"train-article splits": [s for s in splits if s not in test_splits],
               "test-article splits": [s for s in splits if s in test_splits]}

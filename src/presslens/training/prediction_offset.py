@@ -54,6 +54,8 @@ def fit_offset(x: np.ndarray, y: np.ndarray, offset: np.ndarray, l2: float, iter
 
 
 def scores(x: np.ndarray, offset: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """The corrected probabilities of the rows of ``x``: ``sigmoid(x . w[:-1] + w[-1] + offset)`` (weights of
+    :func:`fit_offset`)."""
     z = np.hstack([x, np.ones((x.shape[0], 1))]) @ w + offset
     return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
