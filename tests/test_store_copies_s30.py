@@ -1,0 +1,37 @@
+"""User trial s30: "also published by" listed the copies in indexing order, not by date."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from presslens.cli import main
+
+FAST = ["--only", "figures", "--no-progress"]  # the rule-based analyzer: real analysis, quick
+TEXT = ("date {day} About 4,000 civilians left Kessara through the humanitarian corridor on its first day, the UN "
+        "refugee agency said. Aid officials said 37 aid trucks entered the town before the corridor closed at "
+        "dusk.\n")
+
+
+def test_copies_are_listed_by_date_in_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "c.db")
+    # the original first, then copies indexed late-dated first
+    for outlet, day in (("north-ledger", "2025-06-09"), ("late-digest", "2025-06-20"), ("undated-blog", None),
+                        ("news-roundup", "2025-06-10")):
+        folder = tmp_path / outlet
+        folder.mkdir()
+        body = TEXT.format(day=day) if day else TEXT.split(" ", 2)[2]
+        (folder / "a.txt").write_text(f"Corridor opens near Kessara\n\n{body}", encoding="utf-8")
+        assert main(["index", str(folder), "--source", outlet, "--db", db, *FAST]) == 0
+    capsys.readouterr()
+    assert main(["figures", "--db", db, "--min-articles", "1"]) == 0
+    lines = [x.strip() for x in capsys.readouterr().out.splitlines() if "also published by" in x]
+    assert lines and all(x == "also published by: news-roundup (2025-06-10), late-digest (2025-06-20), undated-blog (undated)"
+                         for x in lines), lines
+    assert main(["figures", "--db", db, "--min-articles", "1", "-f", "json"]) == 0
+    groups = json.loads(capsys.readouterr().out)
+    listed = [[c["source"] for c in m["also_published_by"]] for g in groups for m in g["mentions"]
+              if m.get("also_published_by")]
+    assert listed and all(x == ["news-roundup", "late-digest", "undated-blog"] for x in listed), listed
