@@ -1,4 +1,5 @@
-"""User trial s30: "also published by" listed the copies in indexing order, not by date."""
+"""User trial s30: "also published by" listed the copies in indexing order, not by date; `export --what
+quantities` left `bound` empty where `figures` says `exact` or `range`."""
 
 from __future__ import annotations
 
@@ -35,3 +36,28 @@ def test_copies_are_listed_by_date_in_table_and_json(tmp_path: Path, capsys: pyt
     listed = [[c["source"] for c in m["also_published_by"]] for g in groups for m in g["mentions"]
               if m.get("also_published_by")]
     assert listed and all(x == ["news-roundup", "late-digest", "undated-blog"] for x in listed), listed
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_export_quantities_bound_is_the_word_figures_shows(tmp_path: Path, fmt: str) -> None:
+    """s30: ``export --what quantities`` left ``bound`` empty for "64 people" and "Between 11,000 and 12,000
+    civilians" while ``figures`` (and its CSV since s29) says ``exact`` and ``range``."""
+    import csv
+
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Kessara detentions\n\ndate 2025-06-10 Police said 64 people were detained in Kessara. Between 11,000 and "
+        "12,000 civilians have left through the corridor. More than 300 people have been detained since the "
+        "curfew began.\n", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    assert main(["index", str(folder), "--source", "wire", "--db", db, *FAST]) == 0
+    out = tmp_path / f"q.{fmt}"
+    assert main(["export", "--what", "quantities", "-o", str(out), "--db", db]) == 0
+    if fmt == "csv":
+        rows = {r["text"]: r["bound"] for r in csv.DictReader(out.open(encoding="utf-8"))}
+    else:
+        rows = {r["text"]: r["bound"] for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert rows["64 people"] == "exact"
+    assert rows["Between 11,000 and 12,000 civilians"] == "range"
+    assert rows["More than 300 people"] == "lower"
