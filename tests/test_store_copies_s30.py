@@ -61,3 +61,32 @@ def test_export_quantities_bound_is_the_word_figures_shows(tmp_path: Path, fmt: 
     assert rows["64 people"] == "exact"
     assert rows["Between 11,000 and 12,000 civilians"] == "range"
     assert rows["More than 300 people"] == "lower"
+
+
+def test_same_day_conflict_reads_in_timeline_order(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """s30: the trucks timeline listed north-ledger's 37 first, its conflict line read "coast-radio '12 aid
+    trucks' ... vs north-ledger '37 aid trucks'"; conflicts are also listed in timeline order."""
+    from types import SimpleNamespace
+
+    from presslens.store import cli as store_cli
+    from tests.test_cli_figures_table import figures_output, mention
+
+    monkeypatch.setattr(store_cli, "article_names", lambda conn, keys: {})  # the mocked view reads no store
+
+    a = mention("37 aid trucks", 37, 37, 37, "exact", "north-ledger", 9)
+    b = mention("12 aid trucks", 12, 12, 12, "exact", "coast-radio", 9)
+    b.id, b.article_id = "b9:0-13", "b9"
+    c = mention("60 aid trucks", 60, 60, 60, "exact", "capital-wire", 12)
+    group = SimpleNamespace(
+        group_id="g1", label="N aid trucks entered the town", measure="count", unit="aid trucks",
+        mentions=[a, b, c], sources=["capital-wire", "coast-radio", "north-ledger"], first=a, latest=c, lowest=b,
+        highest=c, also_published_by={}, conflicts_between=[],
+        conflicts=[SimpleNamespace(first=c, second=b, days_apart=3), SimpleNamespace(first=b, second=a, days_apart=0)])
+    out = figures_output(group, "table", monkeypatch, capsys)
+    lines = [x.strip() for x in out.splitlines() if x.strip().startswith("CONFLICT")]
+    assert len(lines) == 2, out
+    assert lines[0].index("'37 aid trucks'") < lines[0].index("'12 aid trucks'"), lines
+    assert lines[1].index("'12 aid trucks'") < lines[1].index("'60 aid trucks'"), lines
+    timeline = [x for x in out.splitlines() if x.startswith("    2025-")]
+    assert [t.split("'")[1] for t in timeline] == ["37 aid trucks", "12 aid trucks", "60 aid trucks"]
