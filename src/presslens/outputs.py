@@ -21,13 +21,33 @@ from typing import TextIO
 
 def say_error(msg: str) -> None:
     """The one line a user-caused error prints on stderr: ``presslens: error: MSG`` (controls made visible:
-    :func:`visible_controls`)."""
+    :func:`visible_controls`). A progress bar drawn on the line is wiped first, so the error starts its own line
+    (user trial s30: ``... 4/4 articles 1.4/spresslens: error: ...``) and the bar is drawn again below it."""
+    _clear_progress_line()
     print(visible_controls(f"presslens: error: {msg}"), file=sys.stderr)
 
 
 def say_note(msg: str) -> None:
-    """A note on stderr that is no error: ``presslens: note: MSG`` (controls made visible, as :func:`say_error`)."""
+    """A note on stderr that is no error: ``presslens: note: MSG`` (controls made visible, as :func:`say_error`;
+    a progress bar is wiped first, as there)."""
+    _clear_progress_line()
     print(visible_controls(f"presslens: note: {msg}"), file=sys.stderr)
+
+
+_drawn_progress: Progress | None = None
+"""The :class:`Progress` whose bar stands, unfinished, on the current stderr line (None when none does)."""
+
+
+def _clear_progress_line() -> None:
+    """Wipe a bar standing on the current stderr line (blanks over it, cursor back to the start of the line)."""
+    global _drawn_progress
+    bar = _drawn_progress
+    if bar is None:
+        return
+    _drawn_progress = None
+    sys.stderr.write("\r" + " " * bar.drawn_width + "\r")
+    bar.drawn_width = 0
+    bar.force_redraw = True
 
 
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -82,17 +102,26 @@ class Progress:
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
         self.start = time.monotonic()
         self._last = 0.0
+        self.drawn_width = 0
+        """Characters of the bar now on the line (0: none drawn, or wiped by an error or note line)."""
+        self.force_redraw = False
 
     def advance(self, n: int = 1) -> None:
+        global _drawn_progress
         self.done += n
         if not self.enabled:
             return
         now = time.monotonic()
-        if now - self._last < 0.1 and (self.total is None or self.done < self.total):
+        if (not self.force_redraw and now - self._last < 0.1
+                and (self.total is None or self.done < self.total)):
             return
         self._last = now
-        sys.stderr.write("\r" + self.line(now))
+        self.force_redraw = False
+        text = self.line(now)
+        sys.stderr.write("\r" + text + " " * max(self.drawn_width - len(text), 0))
         sys.stderr.flush()
+        self.drawn_width = len(text)
+        _drawn_progress = self
 
     def line(self, now: float | None = None) -> str:
         elapsed = max((now or time.monotonic()) - self.start, 1e-9)
@@ -105,6 +134,11 @@ class Progress:
         return f"{self.done} {self.label} {rate:.1f}/s"
 
     def close(self) -> None:
+        global _drawn_progress
         if self.enabled and self.done:
-            sys.stderr.write("\r" + self.line() + "\n")
+            text = self.line()
+            sys.stderr.write("\r" + text + " " * max(self.drawn_width - len(text), 0) + "\n")
             sys.stderr.flush()
+        self.drawn_width = 0
+        if _drawn_progress is self:
+            _drawn_progress = None

@@ -80,7 +80,8 @@ def _record_to_article(rec: dict[str, object], opts: CorpusOptions, origin: str,
     date = parse_date(date_raw)
     if date_raw not in (None, "") and date is None:
         shown = repr(date_raw) if len(repr(date_raw)) <= 80 else repr(date_raw)[:77] + "..."
-        raise InputError(origin, f"cannot read date {shown} in field {col['date']!r}", line=line)
+        raise InputError(origin, f"cannot read date {shown} in field {col['date']!r} (give an absolute date such "
+                                 "as 2025-06-05; relative dates such as 'yesterday' are not read)", line=line)
     url = rec.get(col["url"])
     source = rec.get(col["source"])
     try:

@@ -21,8 +21,15 @@ extracted a 2,000-deep page in 0.6 s)."""
 FETCH_TIMEOUT_SECONDS = 30.0
 
 
+DATE_PARSERS = ["timestamp", "custom-formats", "absolute-time"]
+"""The ``dateparser`` parsers used: its default list without ``relative-time``, so "yesterday", "3 hours ago" or
+"in 2 days" are not read (user trial s30: they were resolved against the clock, so the stored date changed with
+the day the command ran)."""
+
+
 def parse_date(value: Any) -> _dt.date | None:
-    """ISO dates directly; anything else through ``dateparser.parse`` (never ``search_dates``)."""
+    """ISO dates directly; anything else through ``dateparser.parse`` (never ``search_dates``); a relative date
+    ("yesterday", "2 days ago") is not a date here (None)."""
     if value in (None, ""):
         return None
     if isinstance(value, _dt.datetime):
@@ -38,7 +45,8 @@ def parse_date(value: Any) -> _dt.date | None:
         pass
     import dateparser
 
-    parsed = dateparser.parse(s, settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past"})
+    parsed = dateparser.parse(s, settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past",
+                                           "PARSERS": DATE_PARSERS})
     return parsed.date() if parsed else None
 
 

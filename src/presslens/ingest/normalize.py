@@ -40,6 +40,11 @@ _DATE_MARKER = re.compile(
     r"(?P<lead>^|(?<=\n))[ ]*date:?[ ]+(?P<date>\d{4}-\d{2}-\d{2})\b(?P<trail>[ ]*\n?[ ]*)",
     re.IGNORECASE,
 )
+_LOOSE_DATE_MARKER = re.compile(
+    r"(?:^|(?<=\n))[ ]*date:?[ ]+(?P<date>\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})(?![\w-])",
+    re.IGNORECASE,
+)
+"""A marker-shaped date not written YYYY-MM-DD (``date 2025-6-4``, ``date 04.06.2025``) where a marker may stand."""
 MAX_TITLE_CHARS = 250
 
 _INVISIBLE = (
@@ -84,15 +89,27 @@ def normalise_text(raw: str) -> str:
 
 
 class BadDateMarker(ValueError):
-    """A ``date YYYY-MM-DD`` marker whose date does not exist (``date 2022-13-45``, ``date 2022-02-30``)."""
+    """A ``date YYYY-MM-DD`` marker whose date does not exist (``date 2022-13-45``, ``date 2022-02-30``), or a
+    marker-shaped date in another form (``date 2025-6-4``, ``date 04.06.2025``: ``iso=False``)."""
 
-    def __init__(self, date: str, line: int) -> None:
+    def __init__(self, date: str, line: int, *, iso: bool = True) -> None:
         super().__init__(date, line)
         self.date = date
         self.line = line
+        self.iso = iso
 
     def __str__(self) -> str:
-        return (f"date marker 'date {self.date}' is not a real date (YYYY-MM-DD): correct it or remove it; "
+        if self.iso:
+            return (f"date marker 'date {self.date}' is not a real date (YYYY-MM-DD): correct it or remove it; "
+                    "the article was not analysed")
+        hint = ""
+        y, m, d = re.split(r"[-/.]", self.date)
+        if len(y) == 4:
+            try:
+                hint = f" (date {_dt.date(int(y), int(m), int(d)).isoformat()})"
+            except ValueError:
+                hint = ""
+        return (f"date marker 'date {self.date}' is not written YYYY-MM-DD: write it so{hint} or remove it; "
                 "the article was not analysed")
 
 
@@ -104,7 +121,8 @@ def split_date_marker(text: str) -> tuple[str, _dt.date | None]:
     title line; a date elsewhere in the body is article content and stays. A marker whose date does not
     exist (``date 2022-13-45``) raises :class:`BadDateMarker`: read as text it would lose the title and
     be asserted as an impossible date figure, so the article is refused (as a JSONL/CSV date field that
-    cannot be read is).
+    cannot be read is). So does a marker-shaped date in another form (``date 2025-6-4``, ``date 04.06.2025``),
+    which read as text would leave the article undated without a word.
     """
     candidates = [0]
     first_nl = text.find("\n")
@@ -116,6 +134,10 @@ def split_date_marker(text: str) -> tuple[str, _dt.date | None]:
     for pos in candidates:
         m = _DATE_MARKER.match(text, pos)
         if not m:
+            loose = _LOOSE_DATE_MARKER.match(text, pos)
+            if loose:
+                # Read as text it would leave the article undated without a word (user trial s30).
+                raise BadDateMarker(loose.group("date"), text.count("\n", 0, loose.start("date")) + 1, iso=False)
             continue
         try:
             when = _dt.date.fromisoformat(m.group("date"))

@@ -867,9 +867,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
             copies = g.also_published_by.get(m.article_id)
             if copies:
                 print("        also published by: " + ", ".join(_copy_text(c, names) for c in copies))
-        for c in g.conflicts:
-            print(f"    CONFLICT ({_days_apart(c.days_apart)}): {_conflict_side(c.first, names)} vs "
-                  f"{_conflict_side(c.second, names)}")
+        for first, second, days in _conflicts_in_timeline_order(g):
+            print(f"    CONFLICT ({_days_apart(days)}): {_conflict_side(first, names)} vs "
+                  f"{_conflict_side(second, names)}")
         for gc in g.conflicts_between:  # the conflict model's: one side in another group
             c = gc.conflict
             other = gc.other_group(g.group_id)
@@ -879,6 +879,21 @@ def cmd_figures(args: argparse.Namespace) -> int:
                   f"{_conflict_side(c.second, names)} [group {gc.second_group}]")
         print()
     return 0
+
+
+def _conflicts_in_timeline_order(g: Any) -> list[tuple[Any, Any, Any]]:
+    """The group's conflicts as (earlier side, later side, days apart), each pair and the list in the order of the
+    timeline printed above them (user trial s30: a same-day pair read "coast-radio ... vs north-ledger" under a
+    timeline listing north-ledger first). A side not in the timeline keeps its place."""
+    at = {m.id: i for i, m in enumerate(g.mentions)}
+    out = []
+    for c in g.conflicts:
+        first, second = c.first, c.second
+        if at.get(second.id, len(at)) < at.get(first.id, len(at)):
+            first, second = second, first
+        out.append((first, second, c.days_apart))
+    out.sort(key=lambda t: (at.get(t[0].id, len(at)), at.get(t[1].id, len(at))))
+    return out
 
 
 REPEATED_CLAIMS_CSV_FIELDS = ["claim", "sources", "spread_days", "first_date", "first_source", "first_claim",

@@ -290,7 +290,9 @@ def restore_grouping(grouper: FigureGrouper, conn: Any, where: Any = None) -> No
 
 
 def load_copies(conn: Any) -> dict[str, list[dict[str, Any]]]:
-    """Original article key -> its stored republished copies."""
+    """Original article key -> its stored republished copies, by date (undated ones last, then in indexing
+    order): "also published by" reads as a timeline (user trial s30: copies were listed in indexing order,
+    "2025-05-20, 2025-05-26, 2025-03-06")."""
     copies: dict[str, list[dict[str, Any]]] = {}
     for key, dup, source, date in conn.execute(
         select(ARTICLES.c.id, ARTICLES.c.duplicate_of, ARTICLES.c.source, ARTICLES.c.date)
@@ -298,6 +300,8 @@ def load_copies(conn: Any) -> dict[str, list[dict[str, Any]]]:
     ):
         copies.setdefault(dup, []).append({"article_id": key, "source": source,
                                            "date": date.isoformat() if date else None})
+    for listed in copies.values():
+        listed.sort(key=lambda c: (c["date"] is None, c["date"] or ""))  # stable: indexing order within a date
     return copies
 
 
