@@ -218,7 +218,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.14"
+    version = "2.15"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
