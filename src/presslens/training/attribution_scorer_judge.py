@@ -30,6 +30,7 @@ import argparse
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -56,9 +57,10 @@ class Rows:
 def dump(data: Path, out: Path, unlisted_cues: str = "off") -> None:
     """The rows of this tree's attributions over the open splits, as JSON (``unlisted_cues``: the analyzer option
     ``attribution.unlisted_cues``; "candidate" dumps the unlisted-cue candidates too)."""
+    from presslens.analyzers.attribution import refine
     from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
     from presslens.analyzers.attribution.calibration import calibration_inputs
-    from presslens.analyzers.attribution.refine import sanity_problems, unlisted_cue
+    from presslens.analyzers.attribution.refine import sanity_problems
     from presslens.analyzers.attribution.scorer import cue_lemma, scorer_features
     from presslens.analyzers.base import Features
     from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
@@ -70,13 +72,15 @@ def dump(data: Path, out: Path, unlisted_cues: str = "off") -> None:
     pipeline.load()
     analyzer = AttributionAnalyzer()
     rows = Rows([], [], [], [], [], [], [], {}, [], [], [])
+    # only passed when asked for: T27's extract (2.7) has no such option
+    option: dict[str, Any] = {"unlisted_cues": unlisted_cues} if unlisted_cues != "off" else {}
     for split in OPEN_SPLITS:
         rows.gold[split] = 0
         for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", data):
             speech = [(i, g) for i, g in enumerate(record["attributions"]) if g.get("kind", "speech") == "speech"]
             rows.gold[split] += len(speech)
             sentences = list(article.sentences)
-            for a in extract(Features(article, pipeline.encoder), raw_scores=True, unlisted_cues=unlisted_cues):
+            for a in extract(Features(article, pipeline.encoder), raw_scores=True, **option):
                 finding = analyzer._finding(article, a)
                 rows.splits.append(split)
                 rows.ids.append(record["id"])
@@ -84,7 +88,9 @@ def dump(data: Path, out: Path, unlisted_cues: str = "off") -> None:
                 rows.features.append([float(v) for v in scorer_features(article.text, a, sentences)])
                 rows.sane.append(bool(a.sane))
                 rows.lemmas.append(cue_lemma(article.text, a.cue))
-                rows.unlisted.append(unlisted_cue(article.text, a.cue))
+                # a tree older than stop 29 (T27) has no unlisted cues: its rows are never unlisted-cue candidates
+                unlisted = getattr(refine, "unlisted_cue", None)
+                rows.unlisted.append(bool(unlisted is not None and unlisted(article.text, a.cue)))
                 rows.problems.append(sanity_problems(article.text, a, sentences))
                 rows.right.append(any(match_attribution(article.text, finding, g) for g in record["attributions"]))
                 rows.matched.append(
