@@ -263,7 +263,8 @@ class AttributionAnalyzer(Analyzer):
         AnalyzerOption("unlisted_cues", UNLISTED_CUES_CHOICES, UNLISTED_CUES_DEFAULT,
                        "a tagged cue with no word of the reporting lexicon ('decreed', 'made clear') and a linked "
                        "source: dropped ('off', 2.13), kept as a candidate the score judges ('candidate'; "
-                       "HISTORY.md 2.14) or kept and scored by the unlisted-cue model ('scored', stop 30)"),
+                       "HISTORY.md 2.14) or kept and scored by the unlisted-cue model ('scored', 2.15); both failed the "
+                       "ship rule"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
