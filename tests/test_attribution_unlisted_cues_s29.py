@@ -40,7 +40,7 @@ def _sentences(text: str) -> list[Span]:
 
 
 def test_the_option_is_off_by_default_until_it_passes() -> None:
-    assert UNLISTED_CUES_CHOICES == ("off", "candidate")
+    assert UNLISTED_CUES_CHOICES == ("off", "candidate", "scored")
     assert UNLISTED_CUES_DEFAULT == "off"
 
 

@@ -11,7 +11,10 @@ out for both::
 
 ``dump`` writes, for every attribution the tree finds in the open splits (asserted or not, raw scores), its split,
 article id, the calibration's six inputs, the learned scorer's features, whether it passes the sanity rules,
-whether it is right and the gold speech attributions it matches, and the gold count per split (no text).
+whether it is right and the gold speech attributions it matches, its cue's lemma, whether its cue is an unlisted
+cue (:func:`~presslens.analyzers.attribution.refine.unlisted_cue`) and the sanity rules it breaks, and the gold count
+per split (no text). ``dump --unlisted-cues candidate`` dumps the rows of the option ``attribution.unlisted_cues=
+candidate`` (the unlisted-cue model's rows, :mod:`presslens.training.attribution_unlisted`).
 ``judge`` fits, for each open split, the calibration (:func:`~presslens.training.attribution.fit_logistic`, the
 shipped method) and the learned scorer (penalty chosen by leave-one-split-out log loss over the other splits,
 :func:`~presslens.training.attribution_scorer.choose_l2`, then fitted on them) on the fit rows of the other splits,
@@ -25,8 +28,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -45,13 +49,19 @@ class Rows:
     right: list[bool]
     matched: list[list[str]]
     gold: dict[str, int]
+    lemmas: list[str] = field(default_factory=list)
+    unlisted: list[bool] = field(default_factory=list)
+    problems: list[list[str]] = field(default_factory=list)
 
 
-def dump(data: Path, out: Path) -> None:
-    """The rows of this tree's attributions over the open splits, as JSON."""
+def dump(data: Path, out: Path, unlisted_cues: str = "off") -> None:
+    """The rows of this tree's attributions over the open splits, as JSON (``unlisted_cues``: the analyzer option
+    ``attribution.unlisted_cues``; "candidate" dumps the unlisted-cue candidates too)."""
+    from presslens.analyzers.attribution import refine
     from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
     from presslens.analyzers.attribution.calibration import calibration_inputs
-    from presslens.analyzers.attribution.scorer import scorer_features
+    from presslens.analyzers.attribution.refine import sanity_problems
+    from presslens.analyzers.attribution.scorer import cue_lemma, scorer_features
     from presslens.analyzers.base import Features
     from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
     from presslens.evaluation.realnews_matching import match_attribution
@@ -61,20 +71,27 @@ def dump(data: Path, out: Path) -> None:
     pipeline = Pipeline()
     pipeline.load()
     analyzer = AttributionAnalyzer()
-    rows = Rows([], [], [], [], [], [], [], {})
+    rows = Rows([], [], [], [], [], [], [], {}, [], [], [])
+    # only passed when asked for: T27's extract (2.7) has no such option
+    option: dict[str, Any] = {"unlisted_cues": unlisted_cues} if unlisted_cues != "off" else {}
     for split in OPEN_SPLITS:
         rows.gold[split] = 0
         for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", data):
             speech = [(i, g) for i, g in enumerate(record["attributions"]) if g.get("kind", "speech") == "speech"]
             rows.gold[split] += len(speech)
             sentences = list(article.sentences)
-            for a in extract(Features(article, pipeline.encoder), raw_scores=True):
+            for a in extract(Features(article, pipeline.encoder), raw_scores=True, **option):
                 finding = analyzer._finding(article, a)
                 rows.splits.append(split)
                 rows.ids.append(record["id"])
                 rows.inputs.append([float(v) for v in calibration_inputs(article.text, a)])
                 rows.features.append([float(v) for v in scorer_features(article.text, a, sentences)])
                 rows.sane.append(bool(a.sane))
+                rows.lemmas.append(cue_lemma(article.text, a.cue))
+                # a tree older than stop 29 (T27) has no unlisted cues: its rows are never unlisted-cue candidates
+                unlisted = getattr(refine, "unlisted_cue", None)
+                rows.unlisted.append(bool(unlisted is not None and unlisted(article.text, a.cue)))
+                rows.problems.append(sanity_problems(article.text, a, sentences))
                 rows.right.append(any(match_attribution(article.text, finding, g) for g in record["attributions"]))
                 rows.matched.append(
                     [f"{record['id']}:{i}" for i, g in speech if match_attribution(article.text, finding, g)]
@@ -171,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     d = sub.add_parser("dump")
     d.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
+    d.add_argument("--unlisted-cues", default="off", choices=("off", "candidate"),
+                   help="the analyzer option attribution.unlisted_cues for the dumped rows")
     d.add_argument("out", type=Path)
     j = sub.add_parser("judge")
     j.add_argument("fit", type=Path, help="the dump both scores are fitted on (the shipped calibration's rows)")
@@ -180,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     if args.command == "dump":
-        dump(args.data, args.out)
+        dump(args.data, args.out, args.unlisted_cues)
     elif args.command == "rules":
         rules_dump(load(args.dump), args.out)
     else:

@@ -35,6 +35,7 @@ from presslens.analyzers.attribution.refine import (
     pictures_not_speech,
     refine,
     repair,
+    unlisted_cue,
 )
 from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.sanity import adjective_noun_cue
@@ -47,6 +48,7 @@ from presslens.analyzers.attribution.scorer import (
 from presslens.analyzers.attribution.source_types import source_type
 from presslens.analyzers.attribution.spans import Span, overlaps
 from presslens.analyzers.attribution.tagger import Tagger, shipped_tagger, tag_logits, tagged_spans
+from presslens.analyzers.attribution.unlisted import scored_unlisted
 from presslens.analyzers.base import Analyzer, AnalyzerOption, AnalyzerOutput, Features, register
 from presslens.analyzers.numeric import softmax
 from presslens.article import Article, Finding, span_ref
@@ -142,7 +144,9 @@ def extract(
     "\u2013Daily Mail" or a quotation closed by "\u201d \u2013Name" as a candidate the score judges
     (:func:`.continuation.dash_closed_blocks`, HISTORY.md 2.13); ``unlisted_cues="candidate"`` (the
     ``attribution.unlisted_cues`` option) keeps a tagged cue outside the reporting lexicon with a linked source as
-    a candidate the score judges (:func:`.refine.unlisted_cue`, HISTORY.md 2.14)."""
+    a candidate the score judges (:func:`.refine.unlisted_cue`, HISTORY.md 2.14); ``unlisted_cues="scored"`` keeps
+    them too and, under the learned scorer, gives them the unlisted-cue model's score (:mod:`.unlisted`), capped
+    at 0.45 unless "cue not a speech, reporting or writing predicate" is their only sanity problem."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -156,7 +160,7 @@ def extract(
     merged = merge(rules, tagged, prefer, same_cue, text)
     unfound = unfound_speakers == "on"
     refined = refine(text, merged, article.sentences, unfound_speakers=unfound,
-                     unlisted_cues=unlisted_cues == "candidate")
+                     unlisted_cues=unlisted_cues in ("candidate", "scored"))
     if use_rules:
         taken = [a.content for a in refined if a.content is not None]
         posts = embedded_posts(text, link_line=post_lines == "link") + [
@@ -201,6 +205,9 @@ def extract(
         learned = use_learned_scorer(scorer)
         sentences = list(article.sentences)
         for a in refined:
+            if learned and unlisted_cues == "scored" and unlisted_cue(text, a.cue):
+                a.score = scored_unlisted(text, a, sentences)
+                continue
             a.score = learned_score(text, a, sentences) if learned else calibrated(*calibration_inputs(text, a))
     return sorted(refined, key=lambda a: a.cue)
 
@@ -218,7 +225,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.14"
+    version = "2.15"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
@@ -255,8 +262,9 @@ class AttributionAnalyzer(Analyzer):
                        "candidate the score judges: 'on' (shipped since 2.13, HISTORY.md 2.13) or 'off' (2.12)"),
         AnalyzerOption("unlisted_cues", UNLISTED_CUES_CHOICES, UNLISTED_CUES_DEFAULT,
                        "a tagged cue with no word of the reporting lexicon ('decreed', 'made clear') and a linked "
-                       "source: dropped ('off', 2.13) or kept as a candidate the score judges ('candidate'; "
-                       "HISTORY.md 2.14)"),
+                       "source: dropped ('off', 2.13), kept as a candidate the score judges ('candidate'; "
+                       "HISTORY.md 2.14) or kept and scored by the unlisted-cue model ('scored', 2.15); both failed the "
+                       "ship rule"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

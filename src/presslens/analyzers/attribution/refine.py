@@ -160,8 +160,9 @@ def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
 
 
 #: the values of the analyzer option ``attribution.unlisted_cues`` (HISTORY.md 2.14): "off" drops a tagged cue with
-#: no word of the reporting lexicon (2.13); "candidate" keeps it, with a source, as a candidate the score judges
-UNLISTED_CUES_CHOICES = ("off", "candidate")
+#: no word of the reporting lexicon (2.13); "candidate" keeps it, with a source, as a candidate the score judges;
+#: "scored" (stop 30) also lets the unlisted-cue model (:mod:`.unlisted`) score it instead of the sanity cap
+UNLISTED_CUES_CHOICES = ("off", "candidate", "scored")
 UNLISTED_CUES_DEFAULT = "off"
 #: at most this many words in an unlisted cue ("made clear", "brought up", "have roundly praised")
 _UNLISTED_MAX_WORDS = 3
