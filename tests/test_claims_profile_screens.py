@@ -16,6 +16,7 @@ from presslens.training.realnews_claims_profile import (
     _profiles,
     hypothetical,
     kept_claim_scores,
+    lowered_claim_scores,
     variant_matrix,
 )
 
@@ -64,7 +65,7 @@ def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -
     with pytest.raises(ValueError):
         variant_matrix(data, "unknown", profiles)
     assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical",
-                             "profile_claim_gate", "profile_spared", "profile_kept"}
+                             "profile_claim_gate", "profile_spared", "profile_kept", "profile_lowered"}
 
 
 def test_spared_profile_leaves_hedged_and_attributed_units_alone() -> None:
@@ -99,6 +100,27 @@ def test_kept_profile_lets_only_hedged_or_attributed_units_keep_the_shipped_scor
     assert kept_claim_scores([0.9, 0.9, 0.1, 0.1], shipped, cue, data.rows) == [0.9, 0.9, 0.1, 0.1]  # never lower
     assert "profile_kept" in VARIANTS
     assert variant_matrix(data, "profile_kept", _profiles(data)).tolist() == \
+        variant_matrix(data, "profile", _profiles(data)).tolist()
+
+
+def test_lowered_profile_only_lowers_units_without_an_asserted_cue_or_an_attribution() -> None:
+    """s30 (claims18): the lower of the profiled and the shipped score; hedged or attributed units keep the shipped
+    score, so no unit rises above the shipped scorer (what sank ``profile_kept`` on audit B)."""
+    texts = ["Officials said 12 people died in the flood on Monday.", "The dam may have failed before the storm.",
+             "This is a disgrace and everyone knows it.", "The dam may have failed before the storm.",
+             "The river rose two metres overnight."]
+    rows = [SentenceRow("dev", "column", i, len(texts), t, 0.5, None, False, [], []) for i, t in enumerate(texts)]
+    data = Dataset(rows, np.zeros((len(rows), 4)))
+    refresh(data)
+    profiled, shipped = [0.3, 0.4, 0.2, 0.45, 0.9], [0.7, 0.6, 0.8, 0.6, 0.55]
+    cue = [0.0, 0.9, 0.0, 0.2, 0.0]
+    lowered = lowered_claim_scores(profiled, shipped, cue, data.rows)
+    # attributed, hedged: shipped; opinion and an unasserted cue: lowered to the profile; a report: never raised
+    assert lowered == [0.7, 0.6, 0.2, 0.45, 0.55]
+    assert all(a <= b for a, b in zip(lowered, shipped, strict=True))
+    assert kept_claim_scores(profiled, shipped, cue, data.rows)[4] == 0.9  # where kept raised the unit
+    assert "profile_lowered" in VARIANTS
+    assert variant_matrix(data, "profile_lowered", _profiles(data)).tolist() == \
         variant_matrix(data, "profile", _profiles(data)).tolist()
 
 
