@@ -33,6 +33,10 @@
   cue the cue scorer asserts or that attributes keeps the shipped score, so the profile never raises a unit
   (``profile_kept`` failed audit B at s29 because it raised the writer's evaluations in report-like articles) and
   never touches a hedged or attributed claim.
+- ``profile_lowered_figure`` / ``profile_lowered_anchored`` (s30, helper claims18, registered after
+  ``profile_lowered`` failed on recall): ``profile_lowered``, but a unit that holds a figure (``figure``), or a figure,
+  a named entity or a reported event (``anchored``, :func:`presslens.analyzers.claims.scorers.anchored_unit`), also
+  keeps the shipped score.
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -54,6 +58,7 @@ import numpy as np
 from presslens.analyzers.claims.scorers import (
     KEPT_FILE,
     LinearScorer,
+    anchored_unit,
     article_profile,
     kept_claims,
     lowered_claims,
@@ -80,7 +85,7 @@ def hypothetical(sentence: str) -> bool:
 
 
 VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
-            "profile_spared", "profile_kept", "profile_lowered")
+            "profile_spared", "profile_kept", "profile_lowered", "profile_lowered_figure", "profile_lowered_anchored")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -108,7 +113,7 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
         unattributed = 1.0 - base[_ATTRIBUTION]
         if variant == "shipped":
             extra: list[float] = []
-        elif variant in ("profile", "profile_claim_gate", "profile_kept", "profile_lowered"):
+        elif variant in ("profile", "profile_claim_gate", "profile_kept") or variant.startswith("profile_lowered"):
             extra = list(profile)
         elif variant == "profile_x_unattributed":
             extra = [v * unattributed for v in profile]
@@ -175,11 +180,12 @@ def kept_claim_scores(profiled: list[float], shipped: list[float], cue: list[flo
 
 
 def lowered_claim_scores(profiled: list[float], shipped: list[float], cue: list[float],
-                         rows: list[rc.SentenceRow]) -> list[float]:
+                         rows: list[rc.SentenceRow], spare: str | None = None) -> list[float]:
     """``profile_lowered``'s claim score: the lower of the profiled and the shipped score, but the shipped score where
     the unit has an asserted hedge cue (``cue`` >= 0.5) or attributes: the analyzer's
     :func:`presslens.analyzers.claims.scorers.lowered_claims` over the trainer's rows."""
-    attributed = [r.features[(False, False)][_ATTRIBUTION] > 0.0 for r in rows]
+    attributed = [r.features[(False, False)][_ATTRIBUTION] > 0.0 or (spare is not None and anchored_unit(r.text, spare))
+                  for r in rows]
     return lowered_claims(shipped, profiled, cue, attributed)
 
 
@@ -211,8 +217,9 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
         if variant == "profile_kept":
             claim = kept_claim_scores(claim, rc.claim_scores_with(fitted.claim, test), cue, test.rows)
             cap = claim
-        elif variant == "profile_lowered":
-            claim = lowered_claim_scores(claim, rc.claim_scores_with(fitted.claim, test), cue, test.rows)
+        elif variant.startswith("profile_lowered"):
+            spare = variant.removeprefix("profile_lowered").lstrip("_") or None
+            claim = lowered_claim_scores(claim, rc.claim_scores_with(fitted.claim, test), cue, test.rows, spare)
             cap = claim
         hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         vals = rc.score_split(test, held, annotations, claim, hedge)

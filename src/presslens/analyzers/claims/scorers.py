@@ -478,6 +478,23 @@ def lowered_claims(shipped: Sequence[float], profiled: Sequence[float], hedge: S
             for a, b, h, att in zip(shipped, profiled, hedge, attributed, strict=True)]
 
 
+_NAMED = re.compile(r"(?<=[\w,;:)] )(?!I\b)[A-Z][\w.’'-]*[a-z]")
+
+
+def anchored_unit(sentence: str, spare: str) -> bool:
+    """Whether a unit is spared by the lowered gate's variants (s30, helper claims18; the screens
+    ``profile_lowered_figure`` and ``profile_lowered_anchored`` of
+    :mod:`presslens.training.realnews_claims_profile`): ``figure``, it holds a figure (digits or a number word, the
+    claim scorer's "figure" feature); ``anchored``, a figure, a capitalised word inside the unit (a named entity,
+    roughly: not its first word, not "I") or a past-tense verb (a reported event, roughly)."""
+    figure = bool(_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence))
+    if spare == "figure":
+        return figure
+    if spare == "anchored":
+        return figure or bool(_NAMED.search(sentence)) or bool(_PAST_VERB.search(sentence))
+    raise ValueError(f"unknown sparing {spare!r}")
+
+
 @dataclass(frozen=True)
 class SentenceScores:
     """Per sentence: the claim probability (before any furniture veto), the best cue probability (0 without a
