@@ -65,7 +65,8 @@ def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -
     with pytest.raises(ValueError):
         variant_matrix(data, "unknown", profiles)
     assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical",
-                             "profile_claim_gate", "profile_spared", "profile_kept", "profile_lowered"}
+                             "profile_claim_gate", "profile_spared", "profile_kept", "profile_lowered",
+                             "profile_lowered_figure", "profile_lowered_anchored"}
 
 
 def test_spared_profile_leaves_hedged_and_attributed_units_alone() -> None:
@@ -122,6 +123,26 @@ def test_lowered_profile_only_lowers_units_without_an_asserted_cue_or_an_attribu
     assert "profile_lowered" in VARIANTS
     assert variant_matrix(data, "profile_lowered", _profiles(data)).tolist() == \
         variant_matrix(data, "profile", _profiles(data)).tolist()
+
+
+def test_lowered_variants_also_spare_units_with_a_figure_or_an_anchor() -> None:
+    """s30 (claims18): ``profile_lowered_figure`` spares a unit with a figure, ``profile_lowered_anchored`` also one
+    with a capitalised word inside it or a past verb; plain opinion is lowered by both."""
+    from presslens.analyzers.claims.scorers import anchored_unit
+
+    texts = ["The council met 12 times last year.", "The war in Afghanistan is the longest.",
+             "We deserve better leaders than these.", "What a shameful council we have."]
+    rows = [SentenceRow("dev", "column", i, len(texts), t, 0.5, None, False, [], []) for i, t in enumerate(texts)]
+    data = Dataset(rows, np.zeros((len(rows), 4)))
+    refresh(data)
+    profiled, shipped, cue = [0.1] * 4, [0.8] * 4, [0.0] * 4
+    assert lowered_claim_scores(profiled, shipped, cue, data.rows) == [0.1] * 4
+    assert lowered_claim_scores(profiled, shipped, cue, data.rows, "figure") == [0.8, 0.1, 0.1, 0.1]
+    assert lowered_claim_scores(profiled, shipped, cue, data.rows, "anchored") == [0.8, 0.8, 0.1, 0.1]
+    assert anchored_unit("I think it was wrong.", "anchored")  # "was": a past verb
+    assert not anchored_unit("I think this is wrong.", "anchored")  # "I" is no named entity
+    with pytest.raises(ValueError):
+        anchored_unit("The council met.", "other")
 
 
 def test_hypothetical_marks_conditional_and_counterfactual_frames_only() -> None:
