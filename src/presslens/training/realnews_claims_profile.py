@@ -37,6 +37,9 @@
   ``profile_lowered`` failed on recall): ``profile_lowered``, but a unit that holds a figure (``figure``), or a figure,
   a named entity or a reported event (``anchored``, :func:`presslens.analyzers.claims.scorers.anchored_unit`), also
   keeps the shipped score.
+- ``profile_lowered_mean`` (s30, helper claims18, registered after the three above failed on recall): half of
+  ``profile_lowered``'s step, the mean of the shipped score and ``profile_lowered``'s score, so a unit falls below 0.5
+  only where the profile disagrees strongly with the shipped scorer.
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -85,7 +88,8 @@ def hypothetical(sentence: str) -> bool:
 
 
 VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
-            "profile_spared", "profile_kept", "profile_lowered", "profile_lowered_figure", "profile_lowered_anchored")
+            "profile_spared", "profile_kept", "profile_lowered", "profile_lowered_figure", "profile_lowered_anchored",
+            "profile_lowered_mean")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -219,7 +223,12 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
             cap = claim
         elif variant.startswith("profile_lowered"):
             spare = variant.removeprefix("profile_lowered").lstrip("_") or None
-            claim = lowered_claim_scores(claim, rc.claim_scores_with(fitted.claim, test), cue, test.rows, spare)
+            shipped = rc.claim_scores_with(fitted.claim, test)
+            if spare == "mean":
+                lowered = lowered_claim_scores(claim, shipped, cue, test.rows)
+                claim = [(a + b) / 2.0 for a, b in zip(shipped, lowered, strict=True)]
+            else:
+                claim = lowered_claim_scores(claim, shipped, cue, test.rows, spare)
             cap = claim
         hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         vals = rc.score_split(test, held, annotations, claim, hedge)
