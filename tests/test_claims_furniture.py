@@ -252,3 +252,34 @@ def test_print_notice_is_furniture_and_mojibake_is_no_copyright_sign() -> None:
 )
 def test_subscription_offers_are_furniture(sentence: str, reason: str | None) -> None:
     assert furniture_reason(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("READ MORE: Harbour Council Bashed for Delaying Ferry Money — Reports", "link title"),
+        ("SEE ALSO: Valley Mayor Ready To Subpoena Port Audit, Ruiz Says", "link title"),
+        ("Read more: Ferry Operator Plans Night Crossings", "link title"),
+        ("Harbour TV's Ana Ruiz reports.", "byline"),
+        ("The lanterns lit up the quay (Ana Ruiz/PA)", "photo credit"),
+    ],
+)
+def test_link_titles_video_bylines_and_credited_captions_are_furniture_only_with_s30(sentence: str, reason: str) -> None:
+    """GUIDELINE 8a, decided with dev13 (the claims option furniture=s30, s30 claims18)."""
+    assert furniture_reason(sentence, report_lead_ins=True, link_titles=True) == reason
+    assert furniture_reason(sentence, report_lead_ins=True) is None  # the default furniture=s28 keeps them
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Video of the convoy was captured in several reports.",  # a claim about reports, not a byline
+        "Harbour TV reports that the ferry will stop on Friday.",  # a report with content
+        "The port authority reports.",  # lower-case words: no byline of a name
+        "Related news from the port was scarce on Monday: the ferry stopped.",  # "Related" opening a sentence
+        "The minister (pictured) spoke to the Press Association on Monday.",
+        "The ferry stopped at noon (local time).",
+    ],
+)
+def test_s30_furniture_keeps_reports_and_ordinary_sentences(sentence: str) -> None:
+    assert furniture_reason(sentence, report_lead_ins=True, link_titles=True) is None

@@ -16,6 +16,7 @@ from presslens.training.realnews_claims_profile import (
     _profiles,
     hypothetical,
     kept_claim_scores,
+    lowered_claim_scores,
     variant_matrix,
 )
 
@@ -64,7 +65,8 @@ def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -
     with pytest.raises(ValueError):
         variant_matrix(data, "unknown", profiles)
     assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical",
-                             "profile_claim_gate", "profile_spared", "profile_kept"}
+                             "profile_claim_gate", "profile_spared", "profile_kept", "profile_lowered",
+                             "profile_lowered_figure", "profile_lowered_anchored", "profile_lowered_mean"}
 
 
 def test_spared_profile_leaves_hedged_and_attributed_units_alone() -> None:
@@ -100,6 +102,47 @@ def test_kept_profile_lets_only_hedged_or_attributed_units_keep_the_shipped_scor
     assert "profile_kept" in VARIANTS
     assert variant_matrix(data, "profile_kept", _profiles(data)).tolist() == \
         variant_matrix(data, "profile", _profiles(data)).tolist()
+
+
+def test_lowered_profile_only_lowers_units_without_an_asserted_cue_or_an_attribution() -> None:
+    """s30 (claims18): the lower of the profiled and the shipped score; hedged or attributed units keep the shipped
+    score, so no unit rises above the shipped scorer (what sank ``profile_kept`` on audit B)."""
+    texts = ["Officials said 12 people died in the flood on Monday.", "The dam may have failed before the storm.",
+             "This is a disgrace and everyone knows it.", "The dam may have failed before the storm.",
+             "The river rose two metres overnight."]
+    rows = [SentenceRow("dev", "column", i, len(texts), t, 0.5, None, False, [], []) for i, t in enumerate(texts)]
+    data = Dataset(rows, np.zeros((len(rows), 4)))
+    refresh(data)
+    profiled, shipped = [0.3, 0.4, 0.2, 0.45, 0.9], [0.7, 0.6, 0.8, 0.6, 0.55]
+    cue = [0.0, 0.9, 0.0, 0.2, 0.0]
+    lowered = lowered_claim_scores(profiled, shipped, cue, data.rows)
+    # attributed, hedged: shipped; opinion and an unasserted cue: lowered to the profile; a report: never raised
+    assert lowered == [0.7, 0.6, 0.2, 0.45, 0.55]
+    assert all(a <= b for a, b in zip(lowered, shipped, strict=True))
+    assert kept_claim_scores(profiled, shipped, cue, data.rows)[4] == 0.9  # where kept raised the unit
+    assert "profile_lowered" in VARIANTS
+    assert variant_matrix(data, "profile_lowered", _profiles(data)).tolist() == \
+        variant_matrix(data, "profile", _profiles(data)).tolist()
+
+
+def test_lowered_variants_also_spare_units_with_a_figure_or_an_anchor() -> None:
+    """s30 (claims18): ``profile_lowered_figure`` spares a unit with a figure, ``profile_lowered_anchored`` also one
+    with a capitalised word inside it or a past verb; plain opinion is lowered by both."""
+    from presslens.analyzers.claims.scorers import anchored_unit
+
+    texts = ["The council met 12 times last year.", "The war in Afghanistan is the longest.",
+             "We deserve better leaders than these.", "What a shameful council we have."]
+    rows = [SentenceRow("dev", "column", i, len(texts), t, 0.5, None, False, [], []) for i, t in enumerate(texts)]
+    data = Dataset(rows, np.zeros((len(rows), 4)))
+    refresh(data)
+    profiled, shipped, cue = [0.1] * 4, [0.8] * 4, [0.0] * 4
+    assert lowered_claim_scores(profiled, shipped, cue, data.rows) == [0.1] * 4
+    assert lowered_claim_scores(profiled, shipped, cue, data.rows, "figure") == [0.8, 0.1, 0.1, 0.1]
+    assert lowered_claim_scores(profiled, shipped, cue, data.rows, "anchored") == [0.8, 0.8, 0.1, 0.1]
+    assert anchored_unit("I think it was wrong.", "anchored")  # "was": a past verb
+    assert not anchored_unit("I think this is wrong.", "anchored")  # "I" is no named entity
+    with pytest.raises(ValueError):
+        anchored_unit("The council met.", "other")
 
 
 def test_hypothetical_marks_conditional_and_counterfactual_frames_only() -> None:

@@ -112,8 +112,8 @@ def test_shipped_scorers_are_fitted_on_every_open_split_and_no_other() -> None:
     from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
 
     rows = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["rows"]
-    assert set(rows) == set(OPEN_SPLITS)  # every open split refitted on (issue 13 s29: the twelve, dev12 included)
-    assert len(rows) == 12
+    assert set(rows) == set(OPEN_SPLITS)  # every open split refitted on (issue 13 s30: the thirteen, dev13 included)
+    assert len(rows) == 13
     assert all(rows[s] > 0 for s in OPEN_SPLITS)
     assert not set(rows) & {*VALIDATION_SPLITS, "test"}
 
@@ -440,6 +440,26 @@ def test_claim_gate_kept_lowers_only_units_without_an_asserted_cue_or_an_attribu
     expected = shipped.claim[2] if shipped.hedge[2] >= 0.5 else kept.claim[2]
     assert kept.claim[2] == pytest.approx(expected)
     assert kept_claims([0.2, 0.2], [0.9, 0.9], [0.9, 0.0], [False, False]) == [0.9, 0.9]  # never lower than profiled
+
+
+def test_claim_gate_lowered_never_raises_a_unit_and_leaves_sentences_without_an_article_alone() -> None:
+    """The option claim_gate=lowered (s30, claims18): min(shipped, profiled) for units without an asserted cue or an
+    attribution, the shipped score otherwise; a profiled scorer near 1 must raise nothing, one near 0 lowers the
+    opinion line; sentences scored without an article (CT24) keep the shipped score."""
+    names = tuple(sentence_feature_names(False, True))
+    low = LinearScorer(names, np.zeros(len(names)), np.ones(len(names)), np.zeros(len(names)), -5.0, 0)
+    high = LinearScorer(names, np.zeros(len(names)), np.ones(len(names)), np.zeros(len(names)), 5.0, 0)
+    texts = ["Officials said 12 people died in the flood on Monday.", "This is a disgrace and everyone knows it."]
+    probs, emb, forecasts = [0.9, 0.6], np.zeros((2, 384)), [False, False]
+    shipped = score_sentences(texts, probs, emb, forecasts)
+    lowered = score_sentences(texts, probs, emb, forecasts, kept_gate=low, lowered=True)
+    assert lowered.claim[0] == shipped.claim[0]  # attributed: the shipped score
+    assert lowered.claim[1] < 0.01 < shipped.claim[1]  # opinion, no cue, no attribution: lowered
+    assert score_sentences(texts, probs, emb, forecasts, kept_gate=high, lowered=True).claim == shipped.claim
+    assert score_sentences(texts, probs, emb, forecasts, kept_gate=high).claim[1] > shipped.claim[1]  # kept raises
+    alone = score_sentences(texts, probs, emb, forecasts, in_article=False)
+    assert score_sentences(texts, probs, emb, forecasts, in_article=False, kept_gate=low, lowered=True).claim == \
+        alone.claim
 
 
 def test_the_kept_option_file_loads_and_is_fitted_on_every_open_split() -> None:

@@ -28,6 +28,18 @@
   a unit whose best cue the cue scorer asserts (probability >= 0.5) or that attributes (speech verb or "according
   to") keeps the higher of that and the shipped claim scorer's score (fitted in the same fold, its own C), so the
   profile cannot take a hedged or attributed claim below where the shipped scorer puts it.
+- ``profile_lowered`` (s30, helper claims18; the card's "next" of s29: a profile that may only lower a unit, with
+  ``profile_kept``'s keeping): the lower of the profiled and the shipped claim score, except that a unit whose best
+  cue the cue scorer asserts or that attributes keeps the shipped score, so the profile never raises a unit
+  (``profile_kept`` failed audit B at s29 because it raised the writer's evaluations in report-like articles) and
+  never touches a hedged or attributed claim.
+- ``profile_lowered_figure`` / ``profile_lowered_anchored`` (s30, helper claims18, registered after
+  ``profile_lowered`` failed on recall): ``profile_lowered``, but a unit that holds a figure (``figure``), or a figure,
+  a named entity or a reported event (``anchored``, :func:`presslens.analyzers.claims.scorers.anchored_unit`), also
+  keeps the shipped score.
+- ``profile_lowered_mean`` (s30, helper claims18, registered after the three above failed on recall): half of
+  ``profile_lowered``'s step, the mean of the shipped score and ``profile_lowered``'s score, so a unit falls below 0.5
+  only where the profile disagrees strongly with the shipped scorer.
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -49,8 +61,10 @@ import numpy as np
 from presslens.analyzers.claims.scorers import (
     KEPT_FILE,
     LinearScorer,
+    anchored_unit,
     article_profile,
     kept_claims,
+    lowered_claims,
     sentence_feature_names,
 )
 from presslens.training import realnews_claims as rc
@@ -74,7 +88,8 @@ def hypothetical(sentence: str) -> bool:
 
 
 VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
-            "profile_spared", "profile_kept")
+            "profile_spared", "profile_kept", "profile_lowered", "profile_lowered_figure", "profile_lowered_anchored",
+            "profile_lowered_mean")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -102,7 +117,7 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
         unattributed = 1.0 - base[_ATTRIBUTION]
         if variant == "shipped":
             extra: list[float] = []
-        elif variant in ("profile", "profile_claim_gate", "profile_kept"):
+        elif variant in ("profile", "profile_claim_gate", "profile_kept") or variant.startswith("profile_lowered"):
             extra = list(profile)
         elif variant == "profile_x_unattributed":
             extra = [v * unattributed for v in profile]
@@ -168,6 +183,16 @@ def kept_claim_scores(profiled: list[float], shipped: list[float], cue: list[flo
     return kept_claims(shipped, profiled, cue, attributed)
 
 
+def lowered_claim_scores(profiled: list[float], shipped: list[float], cue: list[float],
+                         rows: list[rc.SentenceRow], spare: str | None = None) -> list[float]:
+    """``profile_lowered``'s claim score: the lower of the profiled and the shipped score, but the shipped score where
+    the unit has an asserted hedge cue (``cue`` >= 0.5) or attributes: the analyzer's
+    :func:`presslens.analyzers.claims.scorers.lowered_claims` over the trainer's rows."""
+    attributed = [r.features[(False, False)][_ATTRIBUTION] > 0.0 or (spare is not None and anchored_unit(r.text, spare))
+                  for r in rows]
+    return lowered_claims(shipped, profiled, cue, attributed)
+
+
 def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTATIONS) -> str:
     """One variant's held-out lines (markdown rows) and its sums."""
     profiles = _profiles(data)
@@ -195,6 +220,15 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
         cap = rc.claim_scores_with(fitted.claim, test) if variant == "profile_claim_gate" else claim
         if variant == "profile_kept":
             claim = kept_claim_scores(claim, rc.claim_scores_with(fitted.claim, test), cue, test.rows)
+            cap = claim
+        elif variant.startswith("profile_lowered"):
+            spare = variant.removeprefix("profile_lowered").lstrip("_") or None
+            shipped = rc.claim_scores_with(fitted.claim, test)
+            if spare == "mean":
+                lowered = lowered_claim_scores(claim, shipped, cue, test.rows)
+                claim = [(a + b) / 2.0 for a, b in zip(shipped, lowered, strict=True)]
+            else:
+                claim = lowered_claim_scores(claim, shipped, cue, test.rows, spare)
             cap = claim
         hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         vals = rc.score_split(test, held, annotations, claim, hedge)

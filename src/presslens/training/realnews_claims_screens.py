@@ -63,7 +63,8 @@ have each modal-context column and the modal cue features (:func:`modal_table`);
 per candidate (split, article, unit index, start, end, gold cue, probability, claim score).
 
 ``--report-lead-ins`` (s28, helper claims16): the claims option ``furniture=s28`` judged at decision time
-(:func:`report_lead_ins`; claims only, minutes).
+(:func:`report_lead_ins`; claims only, minutes); with ``--link-titles`` (s30, helper claims18) the option
+``furniture=s30`` (link titles, content-free video bylines, captions with an agency credit) against ``furniture=s28``.
 
 Prints claim P / R / ECE and hedged P / R per held-out split and their sums (model card, s25). Slow: about five
 minutes a screen on one free core.
@@ -180,12 +181,14 @@ def screen(cache: Path, name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report_lead_ins(data: rc.Dataset, annotations: Path = rc.DEFAULT_ANNOTATIONS) -> str:
+def report_lead_ins(data: rc.Dataset, annotations: Path = rc.DEFAULT_ANNOTATIONS, link_titles: bool = False) -> str:
     """The claims option ``furniture=s28`` at decision time (s28, helper claims16): per held-out split that has a
     unit the option moves, the claim P / R / ECE at 0.5 of the shipped claim scorer (fitted on the other splits,
     its C chosen inside them as the trainer does) without and with the option, which multiplies the moved units'
     score by the furniture factor. Hedges cannot move where no moved unit has a cue candidate (checked). Claim units
-    with their held-out score: printed, so the reader sees which units decide."""
+    with their held-out score: printed, so the reader sees which units decide. ``link_titles`` (s30, helper claims18):
+    the option ``furniture=s30`` against ``furniture=s28`` instead, both at decision time (the base then has the
+    s28 lead-ins already times the furniture factor; the moved units are those s30 adds)."""
     from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
     from presslens.analyzers.claims.furniture import furniture_reason
 
@@ -193,15 +196,19 @@ def report_lead_ins(data: rc.Dataset, annotations: Path = rc.DEFAULT_ANNOTATIONS
     lines = []
     for held in rc.SPLITS:
         test = data.only_split(held)
-        moved = [r.furniture is None and furniture_reason(r.text, report_lead_ins=True) is not None
-                 for r in test.rows]
+        before = [r.furniture is None and link_titles and furniture_reason(r.text, report_lead_ins=True) is not None
+                  for r in test.rows]
+        moved = [r.furniture is None and not b
+                 and furniture_reason(r.text, report_lead_ins=True, link_titles=link_titles) is not None
+                 for r, b in zip(test.rows, before, strict=True)]
         if not any(moved):
             continue
         if any(m and r.candidates for m, r in zip(moved, test.rows, strict=True)):
             raise ValueError(f"{held}: a moved unit has a cue candidate; hedges could move, run the full screen")
         train = data.without_split(held)
         c = rc.choose_claim_c(rc.claim_c_table(train, feats), rc.SHIPPED.choose_by)
-        base = rc.claim_scores_with(rc.fit_claim(train, feats, c), test)
+        base = [v * FURNITURE_FACTOR if b else v
+                for v, b in zip(rc.claim_scores_with(rc.fit_claim(train, feats, c), test), before, strict=True)]
         option = [v * FURNITURE_FACTOR if m else v for v, m in zip(base, moved, strict=True)]
         gold_c, _ = rc.gold_totals(annotations, held)
         cells = []
@@ -212,7 +219,9 @@ def report_lead_ins(data: rc.Dataset, annotations: Path = rc.DEFAULT_ANNOTATIONS
         units = ", ".join(f"{'gold' if r.gold_claims else 'not gold'} {v:.3f}"
                           for v, m, r in zip(base, moved, test.rows, strict=True) if m)
         lines.append(f"| {held} | {c:g} | {cells[0]} | {cells[1]} | {units} |")
-    head = "| held-out split | C claim | shipped: right/asserted found/gold | furniture=s28 | moved units |\n|---|---|---|---|---|\n"
+    names = ("furniture=s28", "furniture=s30") if link_titles else ("shipped", "furniture=s28")
+    head = (f"| held-out split | C claim | {names[0]}: right/asserted found/gold | {names[1]} | moved units |\n"
+            "|---|---|---|---|---|\n")
     return head + "\n".join(lines) + "\n"
 
 
@@ -392,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="only count the gold cues without a cue candidate, per split")
     p.add_argument("--report-lead-ins", action="store_true",
                    help="only the claims option furniture=s28 at decision time, per split it moves (s28)")
+    p.add_argument("--link-titles", action="store_true",
+                   help="with --report-lead-ins: the option furniture=s30 against furniture=s28 (s30)")
     p.add_argument("--losses", action="store_true",
                    help="only where each gold hedged claim is lost at 0.5, held out per split and stratum (s29; "
                         "the first screen named, default genre)")
@@ -415,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         print(losses_table(lost) + lost_words_line(words), end="")
         return 0
     if args.report_lead_ins:
-        print(report_lead_ins(rc.load_dataset(args.cache)), end="")
+        print(report_lead_ins(rc.load_dataset(args.cache), link_titles=args.link_titles), end="")
         return 0
     if args.uncovered:
         counts = uncovered(rc.load_dataset(args.cache))

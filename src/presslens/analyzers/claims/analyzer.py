@@ -81,11 +81,14 @@ class ClaimsAnalyzer(Analyzer):
     options = (
         AnalyzerOption("prediction_scorer", SCORER_CHOICES, "hand",
                        "prediction scores: 'hand' (shipped, per bucket), 'learned' or 'recalibrated' (options)"),
-        AnalyzerOption("furniture", ("s28", "text", "layout"), "s28",
+        AnalyzerOption("furniture", ("s28", "text", "layout", "s30"), "s28",
                        "'s28' (default since stop 28): the text rules and a short intro line by its reporting verb "
                        "('X adds:', 'X reported for Y:', 'X blared:'; GUIDELINE 8a; at decision time, the scorers are "
                        "fitted without it; model card s28 claims16); 'text': the rules before stop 28; 'layout': "
-                       "'text' plus subheads, print notices and wire datelines (1.10; not shipped: no open-split gain)"),
+                       "'text' plus subheads, print notices and wire datelines (1.10; not shipped: no open-split gain); "
+                       "'s30': 's28' plus link titles ('READ MORE: ...', 'SEE ALSO: ...'), a content-free video byline "
+                       "('X's Y reports.') and a caption with an agency credit ('(Name/PA)') (GUIDELINE 8a, dev13; "
+                       "model card s30 claims18)"),
         AnalyzerOption("cue_candidates", ("1.11", "1.12", "s26", "s27"), "1.11",
                        "'1.12': also 'likelihood that', 'hard to know', 'not known yet whether' as hedge cues and no "
                        "'doubts about' (not shipped: held-out hedged precision fell over seven splits); 's26': "
@@ -120,10 +123,11 @@ class ClaimsAnalyzer(Analyzer):
                        "opening a sentence: Theresa May); 's29': all six"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
-        AnalyzerOption("claim_gate", ("shipped", "kept"), "shipped",
+        AnalyzerOption("claim_gate", ("shipped", "kept", "lowered"), "shipped",
                        "'kept' (s29, claims17): a claim scorer with the article profile scores every unit, but a unit "
                        "with an asserted hedge cue or an attribution keeps at least the shipped score (model card, "
-                       "stop 29)"),
+                       "stop 29); 'lowered' (s30, claims18): the same profile may only lower a unit without an "
+                       "asserted hedge cue or an attribution, never raise one (model card, stop 30)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -158,7 +162,8 @@ class ClaimsAnalyzer(Analyzer):
                                  s26_rules=self.option("cue_candidates") == "s26",
                                  s27_rules=self.option("cue_candidates") == "s27",
                                  readings=cue_readings(self.option("cue_readings")),
-                                 kept_gate=load_kept_scorer() if self.option("claim_gate") == "kept" else None)
+                                 kept_gate=load_kept_scorer() if self.option("claim_gate") != "shipped" else None,
+                                 lowered=self.option("claim_gate") == "lowered")
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]
@@ -233,7 +238,8 @@ class ClaimsAnalyzer(Analyzer):
         sentence_start = s  # the hedge cues' offsets are relative to the sentence
         layout = self.option("furniture") == "layout"
         furniture = (layout_furniture_reason(article.text, s, e) if layout
-                     else furniture_reason(text, report_lead_ins=self.option("furniture") == "s28"))
+                     else furniture_reason(text, report_lead_ins=self.option("furniture") in ("s28", "s30"),
+                                           link_titles=self.option("furniture") == "s30"))
         if furniture is not None:
             score *= FURNITURE_FACTOR
         else:  # a retweet's header (and, with furniture=layout, a wire dateline) is no part of the claim

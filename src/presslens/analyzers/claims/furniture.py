@@ -80,6 +80,13 @@ _LEAD_IN_REPORT = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN_MAX_WORDS = 12
+# GUIDELINE.md 8a, decided with dev13 (issue 13 s30; the claims option ``furniture=s30``): a link title left in the
+# text ("READ MORE: <title> — Reports", "SEE ALSO: ..., X Says"; dev10's "Read more: <headline>" too), a video
+# byline with no content ("<Outlet>'s <Name> reports."), and a picture caption with an agency credit ("The display
+# lit up London (Name/PA)") are furniture, not claims. Read off dev13 (and dev10's note of stop 28).
+_LINK_TITLE = re.compile(r"\W*(?:read\s+more|see\s+also|related|also\s+read)\s*:\s*\S", re.IGNORECASE)
+_VIDEO_BYLINE = re.compile(r"\W*(?:[A-Z][\w.’'-]*[ ]+){1,5}reports[.]\s*$")
+_CAPTION_CREDIT = re.compile(r"\([A-Z][\w .’'-]{1,40}/(?:PA|AP|AFP|Reuters|EPA|Getty(?: Images)?)\)\W*$")
 # a reporter's dateline credit: "Billeaud reported from Phoenix.", "Garcia Cano reported from Las Vegas."
 _REPORTED_FROM = re.compile(
     r"\W*(?:[A-Z][\w.’'-]*[ ]+){0,3}?(?:and[ ]+(?:[A-Z][\w.’'-]*[ ]+){1,3})?(?:reported|reporting)[ ]+from[ ]+"
@@ -181,14 +188,23 @@ def is_subhead(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
-def furniture_reason(sentence: str, report_lead_ins: bool = False) -> str | None:
+def furniture_reason(sentence: str, report_lead_ins: bool = False, link_titles: bool = False) -> str | None:
     """Why ``sentence`` is page furniture, a question or a demand rather than a claim ("poll", "price",
     "question", "demand", ...), or None for an ordinary sentence. ``report_lead_ins``: also a short intro line by
     its reporting verb (:data:`_LEAD_IN_REPORT`; the claims option ``furniture=s28``, the analyzer's default since
-    stop 28, applied at decision time: the trainer fits the scorers without it, as they were judged)."""
+    stop 28, applied at decision time: the trainer fits the scorers without it, as they were judged). ``link_titles``:
+    also link titles, content-free video bylines and captions with an agency credit (GUIDELINE 8a, decided with dev13;
+    the claims option ``furniture=s30``, at decision time)."""
     for reason, pattern in _FURNITURE:
         if pattern.search(sentence):
             return reason
+    if link_titles:
+        if _LINK_TITLE.match(sentence):
+            return "link title"
+        if len(sentence) <= _SHORT_LINE and _VIDEO_BYLINE.match(sentence):
+            return "byline"
+        if _CAPTION_CREDIT.search(sentence):
+            return "photo credit"
     if _QUESTION_END.search(sentence):
         return "question"
     if len(sentence) <= _SHORT_LINE:

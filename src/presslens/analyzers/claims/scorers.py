@@ -535,6 +535,33 @@ def kept_claims(shipped: Sequence[float], profiled: Sequence[float], hedge: Sequ
             for a, b, h, att in zip(shipped, profiled, hedge, attributed, strict=True)]
 
 
+def lowered_claims(shipped: Sequence[float], profiled: Sequence[float], hedge: Sequence[float],
+                   attributed: Sequence[bool]) -> list[float]:
+    """The option ``claim_gate=lowered`` (s30, helper claims18; the screen ``profile_lowered`` of
+    :mod:`presslens.training.realnews_claims_profile`): the lower of the shipped and the profiled claim score, but
+    the shipped one where the unit's best cue is asserted (``hedge`` >= 0.5) or the unit attributes: the article
+    profile may only lower an unhedged, unattributed unit, never raise one."""
+    return [a if h >= 0.5 or att else min(a, b)
+            for a, b, h, att in zip(shipped, profiled, hedge, attributed, strict=True)]
+
+
+_NAMED = re.compile(r"(?<=[\w,;:)] )(?!I\b)[A-Z][\w.’'-]*[a-z]")
+
+
+def anchored_unit(sentence: str, spare: str) -> bool:
+    """Whether a unit is spared by the lowered gate's variants (s30, helper claims18; the screens
+    ``profile_lowered_figure`` and ``profile_lowered_anchored`` of
+    :mod:`presslens.training.realnews_claims_profile`): ``figure``, it holds a figure (digits or a number word, the
+    claim scorer's "figure" feature); ``anchored``, a figure, a capitalised word inside the unit (a named entity,
+    roughly: not its first word, not "I") or a past-tense verb (a reported event, roughly)."""
+    figure = bool(_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence))
+    if spare == "figure":
+        return figure
+    if spare == "anchored":
+        return figure or bool(_NAMED.search(sentence)) or bool(_PAST_VERB.search(sentence))
+    raise ValueError(f"unknown sparing {spare!r}")
+
+
 @dataclass(frozen=True)
 class SentenceScores:
     """Per sentence: the claim probability (before any furniture veto), the best cue probability (0 without a
@@ -553,7 +580,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
                     scorers: RealNewsScorers | None = None, wider_cues: bool = False,
                     cue_veto: bool = False, s26_rules: bool = False, s27_rules: bool = False,
                     readings: Sequence[str] = (),
-                    kept_gate: LinearScorer | None = None) -> SentenceScores:
+                    kept_gate: LinearScorer | None = None, lowered: bool = False) -> SentenceScores:
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
     sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`);
@@ -567,7 +594,9 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     ``readings`` (the option ``cue_readings``, s29): the same with the named readings of
     :func:`presslens.text.hedging.vetoed_claim_cue_s29` and :func:`presslens.text.hedging.claim_cue_additions_s29`.
     ``kept_gate`` (the option ``claim_gate=kept``): this claim scorer with the article profile scores every unit,
-    :func:`kept_claims`."""
+    :func:`kept_claims`; with ``lowered`` (the option ``claim_gate=lowered``) the profile may only lower a unit,
+    :func:`lowered_claims`, and sentences without an article (``in_article`` false: a debate line) keep the shipped
+    score, since the profile then knows nothing of them."""
     from presslens.text.hedging import (
         HEDGE_CLASS_SCORES,
         claim_cue_additions,
@@ -649,7 +678,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     claim = models.claim.probabilities(
         np.asarray(sentence_rows).reshape(len(texts), len(models.claim.names)), emb
     ).tolist() if texts else []
-    if kept_gate is not None and texts:
+    if kept_gate is not None and texts and (in_article or not lowered):
         k_ext, k_art = sentence_feature_set(kept_gate.names)
         n = len(kept_gate.names)
         k_profile = (article_profile(texts, probs) if in_article
@@ -660,5 +689,5 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
         profiled = kept_gate.probabilities(np.asarray(k_rows).reshape(len(texts), n), emb).tolist()
         at = sentence_feature_names(False, False).index("attribution")
         attributed = [bool(r[at] > 0.0) for r in k_rows]
-        claim = kept_claims(claim, profiled, hedge, attributed)
+        claim = (lowered_claims if lowered else kept_claims)(claim, profiled, hedge, attributed)
     return SentenceScores(claim, hedge, cues, added)
