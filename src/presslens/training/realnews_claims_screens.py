@@ -59,6 +59,9 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   (:func:`presslens.analyzers.claims.scorers.governor_context`): the nearest governor before it a verb or noun of
   belief, fear, claim, report or expectation; a directive or permission (or a purpose "so (that)"); the modal right
   after "that / which / who" on a noun (a relative clause); ``governor-modal`` with ``modal``'s eight columns too.
+  Both passed held out over thirteen folds; ``governor-modal`` (the higher precision) passed audit B too, so it
+  passes the ship rule (model card, "Stop 30 changes (helper hedge20)"; trainer ``--cue-context
+  genre-modal-governor``).
 
 ``--losses`` (s29, helper hedge18): where each gold hedged claim is lost at 0.5 under the first screen named
 (default ``genre``), held out per split and stratum (:func:`losses`).
