@@ -54,6 +54,15 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   columns by a fixed random projection (:func:`presslens.analyzers.claims.scorers.token_projection`, not fitted).
   Failed held out over thirteen folds, as ``modal``.
 
+- ``governor``, ``governor-modal`` (s30, helper hedge20; learned, the cue scorer only, so claims cannot move): the
+  ``genre`` screen's columns and three cue-level ones on the verb that governs a "may / might / could" clause
+  (:func:`presslens.analyzers.claims.scorers.governor_context`): the nearest governor before it a verb or noun of
+  belief, fear, claim, report or expectation; a directive or permission (or a purpose "so (that)"); the modal right
+  after "that / which / who" on a noun (a relative clause); ``governor-modal`` with ``modal``'s eight columns too.
+  Both passed held out over thirteen folds; ``governor-modal`` (the higher precision) passed audit B too, so it
+  passes the ship rule (model card, "Stop 30 changes (helper hedge20)"; trainer ``--cue-context
+  genre-modal-governor``).
+
 ``--losses`` (s29, helper hedge18): where each gold hedged claim is lost at 0.5 under the first screen named
 (default ``genre``), held out per split and stratum (:func:`losses`).
 
@@ -145,6 +154,8 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "position": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-position")),
     "modal": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-modal")),
     "token": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-token")),
+    "governor": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-governor")),
+    "governor-modal": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre-modal-governor")),
     "readings": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre", cue_readings=READINGS_S29)),
     **{f"reading-{name}": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre", cue_readings=(name,)))
        for name in READINGS_S29},

@@ -332,6 +332,12 @@ CUE_CONTEXT_FEATURES: dict[str, tuple[str, ...]] = {
                     "modal passive", "modal stative verb", "modal event verb", "modal expletive subject",
                     "modal personal subject", "modal wh- or purpose before"),
     "genre-token": (*(f"cue {n}" for n in ARTICLE_FEATURES), *(f"cue token projection {i}" for i in range(16))),
+    "genre-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), "governor belief or report", "governor directive",
+                       "modal in relative clause on a noun"),
+    "genre-modal-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), "modal well after", "modal progressive",
+                             "modal passive", "modal stative verb", "modal event verb", "modal expletive subject",
+                             "modal personal subject", "modal wh- or purpose before", "governor belief or report",
+                             "governor directive", "modal in relative clause on a noun"),
 }
 TOKEN_PROJECTION_SEED = 30
 """the seed of the fixed random projection of the cue's token state (``genre-token``, s30, helper hedge19)"""
@@ -420,6 +426,94 @@ def modal_context(sentence: str, start: int, end: int) -> list[float]:
     ]
 
 
+GOVERNOR_WINDOW = 12
+"""words before a modal cue searched for the verb that governs its clause (``genre-governor``), within its stretch of
+the sentence (not across ";", ":", "!", "?")"""
+#: the governor classes of ``genre-governor`` (s30, helper hedge20), a small word list written from GUIDELINE.md 5
+#: and 8a, not from open-split errors: a modal in a reported belief, fear, claim, report or expectation is epistemic
+#: ("residents fear the dam could fail", "officials said it could"); one under a directive or a permission, or in a
+#: purpose clause, is root ("told them they could leave", "allowed so they could vote": GUIDELINE 5's permission
+#: "may" is no hedge)
+GOVERNOR_BELIEF = frozenset(
+    "believe believes believed believing belief think thinks thought fear fears feared fearing worry worries worried "
+    "worrying warn warns warned warning warnings say says said saying claim claims claimed claiming expect expects "
+    "expected expecting expectation expectations concerned concern concerns suggest suggests suggested suggesting "
+    "suggestion suggestions report reports reported speculate speculates speculated speculation suspect "
+    "suspected argue argues argued predict predicts predicted hope hopes hoped anticipate anticipates anticipated "
+    "acknowledge acknowledged admit admits admitted insist insists insisted assume assumed allege alleges alleged "
+    "allegations added noted stated".split()
+)
+GOVERNOR_DIRECTIVE = frozenset(
+    "tell tells told telling allow allows allowed allowing permit permits permitted permitting ask asks asked asking "
+    "instruct instructs instructed order orders ordered let lets enable enables enabled authorise authorised "
+    "authorize authorized urge urged advise advised invite invited".split()
+)
+_PURPOSE_SO = 4
+"""a purpose "so (that)" counts as a directive governor only among the four words before the modal and followed by
+"that" or a personal pronoun ("so he could", "so that they could"), where "so" is hardly a "therefore" """
+_PURPOSE_SUBJECTS = frozenset("that i you he she we they".split())
+_RELATIVE_WORDS = frozenset({"that", "which", "who"})
+_GOVERNOR_NOUNS = frozenset(
+    "belief fear fears warning warnings expectation expectations concern concerns suggestion suggestions report reports "
+    "speculation claim claims "
+    "allegations".split()
+)
+"""the words of the governor lists that may also be the noun a relative clause describes ("claims that could")"""
+_NOT_NOUN = frozenset(
+    "so such now is was are were be been being and but or than not all this that these those it its they he she we "
+    "i you know knew known sure clear fact possible likely also only just even still because if whether".split()
+)
+
+
+def governor_context(sentence: str, start: int, end: int) -> list[float]:
+    """The cue-level columns of the ``genre-governor`` context (s30, helper hedge20, written before any outcome of
+    them from GUIDELINE.md 5 and 8a, not read off an error list): all 0 unless the cue's first word is "may", "might"
+    or "could". Then the nearest word before it, among the :data:`GOVERNOR_WINDOW` words of its stretch of the
+    sentence, that is a governor of :data:`GOVERNOR_BELIEF` (a verb or noun of belief, fear, claim, report or
+    expectation: "warned that the talks could fail") or of :data:`GOVERNOR_DIRECTIVE` (a directive or permission:
+    "told them they could stay"; also a purpose "so (that)" just before: "so he could vote"), one column each; and
+    the modal right after "that" / "which" / "who" that follows a noun (any word outside the governor lists but their
+    nouns and a few function words, a comma allowed: "documents that could shed light", "suspects, who may"): a
+    relative clause that describes a thing (GUIDELINE 8a: a label, not a hedge), where no verb governs the modal's
+    clause, so the two governor columns stay 0."""
+    words = sentence[start:end].lower().replace("’", "'").split()
+    if not words or words[0].replace("n't", "") not in _MODAL_LEMMAS:
+        return [0.0] * 3
+    stretch = re.split(r"[;:!?]", sentence[:start])[-1]
+    before = [w.lower().replace("’", "'") for w in _WORD.findall(stretch)][-GOVERNOR_WINDOW:]
+    # a relative clause on a noun: "that / which / who" is the modal's own subject, so no verb governs its clause
+    noun = before[-2] if len(before) >= 2 else ""
+    relative = (len(before) >= 2 and before[-1] in _RELATIVE_WORDS and noun not in _NOT_NOUN
+                and (noun in _GOVERNOR_NOUNS or (noun not in GOVERNOR_BELIEF and noun not in GOVERNOR_DIRECTIVE))
+                and bool(re.search(r"[A-Za-z]\s*,?\s+(?:that|which|who)\s*$", stretch)))
+    belief = directive = False
+    for k, w in enumerate(reversed(before)):
+        if relative:
+            break
+        if w in GOVERNOR_BELIEF:
+            belief = True
+            break
+        if w in GOVERNOR_DIRECTIVE or (w == "so" and k < _PURPOSE_SO and before[len(before) - k] in _PURPOSE_SUBJECTS):
+            directive = True
+            break
+    return [float(belief), float(directive), float(relative)]
+
+
+def cue_level_context(context: str, sentence: str, start: int, end: int) -> list[float]:
+    """The cue-level columns of a cue context (after the article profile of the ``genre`` contexts): ``genre-position``
+    :func:`cue_position_context`, ``genre-modal`` :func:`modal_context`, ``genre-governor`` :func:`governor_context`,
+    ``genre-modal-governor`` the last two in turn; none for the other contexts."""
+    if context == "genre-position":
+        return cue_position_context(sentence, start, end)
+    if context == "genre-modal":
+        return modal_context(sentence, start, end)
+    if context == "genre-governor":
+        return governor_context(sentence, start, end)
+    if context == "genre-modal-governor":
+        return modal_context(sentence, start, end) + governor_context(sentence, start, end)
+    return []
+
+
 def opinion_context(sentence: str) -> list[float]:
     """The ``opinion`` columns (:data:`CUE_CONTEXT_FEATURES`) of a cue's claim unit: general markers of the writer's
     or a speaker's opinion anywhere in the unit (evaluative words, intensifiers, an obligation modal, the rate of
@@ -482,7 +576,7 @@ class RealNewsScorers:
     claim: LinearScorer
 
 
-RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position", "genre-modal")
+RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor")
 """the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry: ``claim-score`` is a trainer screen only
 (it failed held out at s28, and its training column is out-of-fold)"""
 
@@ -615,7 +709,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     extended_cue, context = cue_feature_set(models.hedge_cue.names)
     base = len(cue_feature_names(extended_cue))
     genre: list[float] = []
-    if context in ("genre", "genre-position", "genre-modal"):
+    if context in ("genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor"):
         # as the claim profile: sentences without an article get the training mean of the columns
         genre = (article_profile(texts, probs) if in_article
                  else models.hedge_cue.mean[base:base + len(ARTICLE_FEATURES)].tolist())
@@ -627,8 +721,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
         spans.append(found)
         extra = opinion_context(text) if context == "opinion" and found else genre
         for s, e, name in found:
-            position = (cue_position_context(text, s, e) if context == "genre-position"
-                        else modal_context(text, s, e) if context == "genre-modal" else [])
+            position = cue_level_context(context, text, s, e)
             rows.append(cue_features(text, s, e, name, float(p), in_article and i == 0, len(found))[:base] + extra
                         + position)
             owner.append(i)
