@@ -96,9 +96,11 @@ def test_linear_scorer_is_a_logistic_regression_and_round_trips() -> None:
 
 def test_shipped_scorers_load_from_json_and_match_the_code() -> None:
     obj = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    # the features of the shipped setting: `presslens train realnews-claims --cue-context genre` (s28, claims 1.15)
-    assert obj["hedge_cue"]["names"] == cue_feature_names(SHIPPED.cue_extended) + list(CUE_CONTEXT_FEATURES["genre"])
-    assert "cue context genre" in obj["about"]
+    # the features of the shipped setting: `presslens train realnews-claims` (cue context genre-modal-governor since
+    # s30, claims 1.16; genre alone s28-s29)
+    assert obj["hedge_cue"]["names"] == (cue_feature_names(SHIPPED.cue_extended)
+                                         + list(CUE_CONTEXT_FEATURES["genre-modal-governor"]))
+    assert "cue context genre-modal-governor" in obj["about"]
     assert obj["claim"]["names"] == sentence_feature_names(SHIPPED.extended, SHIPPED.article)
     scorers = load_scorers()
     assert scorers.hedge_cue.embedding_dims == 384  # the claim scorer leaves it out (CheckThat! F1, model card)

@@ -1104,7 +1104,7 @@ def cue_report(data: Dataset, annotations: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-WRITTEN_CUE_CONTEXT = "genre"
+WRITTEN_CUE_CONTEXT = "genre-modal-governor"
 """the trainer's default ``--cue-context`` (s29, helper claims17): the plain command writes the shipped file, the
 cue scorer with the ``genre`` columns of claims 1.15; ``--cue-context none`` writes the plain cue scorer"""
 

@@ -70,7 +70,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.15"
+    version = "1.16"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
