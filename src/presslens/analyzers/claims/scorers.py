@@ -348,6 +348,8 @@ def token_projection(dims: int = 384, width: int = 16) -> np.ndarray:
     :data:`TOKEN_PROJECTION_SEED`) that reduces a cue's contextual token state to the ``genre-token`` columns: fixed,
     not fitted, so no fold's data enters it."""
     return np.random.default_rng(TOKEN_PROJECTION_SEED).standard_normal((dims, width)) / np.sqrt(width)
+
+
 POSITION_WINDOW = 6
 """words either side of a cue in which a speech verb counts as the cue's own reporting frame (``genre-position``)"""
 _COMPLEMENTISER = frozenset("that whether if".split())
