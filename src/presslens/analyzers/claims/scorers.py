@@ -579,8 +579,9 @@ class RealNewsScorers:
 
 
 RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor")
-"""the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry: ``claim-score`` is a trainer screen only
-(it failed held out at s28, and its training column is out-of-fold)"""
+"""the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry; the other two are trainer screens only:
+``claim-score`` (it failed held out at s28, and its training column is out-of-fold) and ``genre-token`` (it failed
+held out at s30, and the analyzer does not compute the cue's token state)"""
 
 
 def cue_scorer_names(extended: bool, context: str = "") -> list[str]:
