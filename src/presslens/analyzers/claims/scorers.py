@@ -319,9 +319,10 @@ def _sentence_features(sentence: str, claim_p: float, hedge_score: float, foreca
     ]
 
 
-#: the extra cue-scorer columns of the s28 screens (helper hedge16; trainer settings, not shipped): an opinion
-#: sentence versus a reported or factual one, read in the cue's unit (``opinion``), from the unit's claim score
-#: (``claim-score``) or from the article (``genre``)
+#: the extra cue-scorer columns of the cue contexts (s28 on, helpers hedge16 to hedge20; trainer settings): an
+#: opinion sentence versus a reported or factual one, read in the cue's unit (``opinion``), from the unit's claim
+#: score (``claim-score``) or from the article (``genre``), the ``genre-...`` contexts adding cue-level columns; the
+#: shipped cue scorer carries ``genre-modal-governor`` (claims 1.16)
 CUE_CONTEXT_FEATURES: dict[str, tuple[str, ...]] = {
     "opinion": ("unit evaluative words", "unit intensifiers", "unit obligation modal", "unit first/second person"),
     "claim-score": ("unit claim score logit",),
