@@ -385,9 +385,9 @@ def modal_table(cues: list[tuple[rc.SentenceRow, rc.Candidate, float, float]]) -
     held-out probability >= 0.5 or not), the count and how many have each of the modal-context columns
     (:func:`presslens.analyzers.claims.scorers.modal_context`), the cue features "modal + have", "modal + be",
     "negated", "in quote", "question", "conditional before", and the class "modal, root reading"."""
-    from presslens.analyzers.claims.scorers import CUE_CONTEXT_FEATURES, cue_features, modal_context
+    from presslens.analyzers.claims.scorers import MODAL_CONTEXT_FEATURES, cue_features, modal_context
 
-    names = [n.removeprefix("modal ") for n in CUE_CONTEXT_FEATURES["genre-modal"][-8:]]
+    names = [n.removeprefix("modal ") for n in MODAL_CONTEXT_FEATURES]
     own = ("modal + have", "modal + be", "negated", "in quote", "question", "conditional before")
     all_names = rc.cue_feature_names(True)
     groups: dict[str, list[list[float]]] = {g: [] for g in MODAL_GROUPS}

@@ -319,6 +319,12 @@ def _sentence_features(sentence: str, claim_p: float, hedge_score: float, foreca
     ]
 
 
+MODAL_CONTEXT_FEATURES = ("modal well after", "modal progressive", "modal passive", "modal stative verb",
+                          "modal event verb", "modal expletive subject", "modal personal subject",
+                          "modal wh- or purpose before")
+"""the cue-level columns of :func:`modal_context` (``genre-modal``, ``genre-modal-governor``)"""
+GOVERNOR_CONTEXT_FEATURES = ("governor belief or report", "governor directive", "modal in relative clause on a noun")
+"""the cue-level columns of :func:`governor_context` (``genre-governor``, ``genre-modal-governor``)"""
 #: the extra cue-scorer columns of the cue contexts (s28 on, helpers hedge16 to hedge20; trainer settings): an
 #: opinion sentence versus a reported or factual one, read in the cue's unit (``opinion``), from the unit's claim
 #: score (``claim-score``) or from the article (``genre``), the ``genre-...`` contexts adding cue-level columns; the
@@ -329,16 +335,11 @@ CUE_CONTEXT_FEATURES: dict[str, tuple[str, ...]] = {
     "genre": tuple(f"cue {n}" for n in ARTICLE_FEATURES),
     "genre-position": (*(f"cue {n}" for n in ARTICLE_FEATURES), "cue speech verb just before",
                        "cue speech verb just after", "cue after complementiser", "cue sentence-initial"),
-    "genre-modal": (*(f"cue {n}" for n in ARTICLE_FEATURES), "modal well after", "modal progressive",
-                    "modal passive", "modal stative verb", "modal event verb", "modal expletive subject",
-                    "modal personal subject", "modal wh- or purpose before"),
+    "genre-modal": (*(f"cue {n}" for n in ARTICLE_FEATURES), *MODAL_CONTEXT_FEATURES),
     "genre-token": (*(f"cue {n}" for n in ARTICLE_FEATURES), *(f"cue token projection {i}" for i in range(16))),
-    "genre-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), "governor belief or report", "governor directive",
-                       "modal in relative clause on a noun"),
-    "genre-modal-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), "modal well after", "modal progressive",
-                             "modal passive", "modal stative verb", "modal event verb", "modal expletive subject",
-                             "modal personal subject", "modal wh- or purpose before", "governor belief or report",
-                             "governor directive", "modal in relative clause on a noun"),
+    "genre-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), *GOVERNOR_CONTEXT_FEATURES),
+    "genre-modal-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), *MODAL_CONTEXT_FEATURES,
+                             *GOVERNOR_CONTEXT_FEATURES),
 }
 TOKEN_PROJECTION_SEED = 30
 """the seed of the fixed random projection of the cue's token state (``genre-token``, s30, helper hedge19)"""
@@ -410,7 +411,7 @@ def modal_context(sentence: str, start: int, end: int) -> list[float]:
 
     words = sentence[start:end].lower().replace("’", "'").split()
     if not words or words[0].replace("n't", "") not in _MODAL_LEMMAS:
-        return [0.0] * 8
+        return [0.0] * len(MODAL_CONTEXT_FEATURES)
     m = _MODAL_VERB_AFTER.match(sentence, end)
     verb = m.group("verb").lower() if m else ""
     nxt = (m.group("next") or "").lower() if m else ""
@@ -481,7 +482,7 @@ def governor_context(sentence: str, start: int, end: int) -> list[float]:
     clause, so the two governor columns stay 0."""
     words = sentence[start:end].lower().replace("’", "'").split()
     if not words or words[0].replace("n't", "") not in _MODAL_LEMMAS:
-        return [0.0] * 3
+        return [0.0] * len(GOVERNOR_CONTEXT_FEATURES)
     stretch = re.split(r"[;:!?]", sentence[:start])[-1]
     before = [w.lower().replace("’", "'") for w in _WORD.findall(stretch)][-GOVERNOR_WINDOW:]
     # a relative clause on a noun: "that / which / who" is the modal's own subject, so no verb governs its clause
