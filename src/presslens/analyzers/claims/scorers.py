@@ -377,6 +377,15 @@ def cue_position_context(sentence: str, start: int, end: int) -> list[float]:
 
 
 _MODAL_LEMMAS = frozenset({"may", "might", "could"})
+
+
+def is_modal_cue(sentence: str, start: int, end: int) -> bool:
+    """Whether the cue ``sentence[start:end]`` begins with "may", "might" or "could" (also with "n't"): the only
+    cues :func:`modal_context` and :func:`governor_context` give columns other than 0."""
+    words = sentence[start:end].lower().replace("’", "'").split()
+    return bool(words) and words[0].replace("n't", "") in _MODAL_LEMMAS
+
+
 _MODAL_VERB_AFTER = re.compile(
     r"\W*(?:(?:not|then|still|also|easily|even|just|already|never|well|soon|eventually|yet)\W+)*(?P<verb>[a-z]+)"
     r"(?:\W+(?P<next>[a-z]+))?",
@@ -409,8 +418,7 @@ def modal_context(sentence: str, start: int, end: int) -> list[float]:
     could", "so he could": ability or purpose)."""
     from presslens.text.prediction import EVENT_VERBS
 
-    words = sentence[start:end].lower().replace("’", "'").split()
-    if not words or words[0].replace("n't", "") not in _MODAL_LEMMAS:
+    if not is_modal_cue(sentence, start, end):
         return [0.0] * len(MODAL_CONTEXT_FEATURES)
     m = _MODAL_VERB_AFTER.match(sentence, end)
     verb = m.group("verb").lower() if m else ""
@@ -480,8 +488,7 @@ def governor_context(sentence: str, start: int, end: int) -> list[float]:
     nouns and a few function words, a comma allowed: "documents that could shed light", "suspects, who may"): a
     relative clause that describes a thing (GUIDELINE 8a: a label, not a hedge), where no verb governs the modal's
     clause, so the two governor columns stay 0."""
-    words = sentence[start:end].lower().replace("’", "'").split()
-    if not words or words[0].replace("n't", "") not in _MODAL_LEMMAS:
+    if not is_modal_cue(sentence, start, end):
         return [0.0] * len(GOVERNOR_CONTEXT_FEATURES)
     stretch = re.split(r"[;:!?]", sentence[:start])[-1]
     before = [w.lower().replace("’", "'") for w in _WORD.findall(stretch)][-GOVERNOR_WINDOW:]
