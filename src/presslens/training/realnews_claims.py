@@ -54,6 +54,7 @@ from presslens.analyzers.claims.scorers import (
     sentence_features,
     token_projection,
 )
+from presslens.encoder import DIM
 from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
 from presslens.training.logistic import log_loss
@@ -125,7 +126,7 @@ def cue_token_states(text: str, sentences: Sequence[tuple[int, int]], units: Seq
             picked = [np.asarray(token_states[i][k], dtype=np.float64) for i in unit
                       for k, (o0, o1) in enumerate(np.asarray(token_offsets[i]).reshape(-1, 2).tolist())
                       if sentences[i][0] + o0 < us + b and sentences[i][0] + o1 > us + a and o1 > o0]
-            dims = token_states[unit[0]].shape[-1] if len(token_states[unit[0]]) else 384
+            dims = token_states[unit[0]].shape[-1] if len(token_states[unit[0]]) else DIM
             found[(a, b)] = np.mean(picked, axis=0) if picked else np.zeros(dims)
         out.append(found)
     return out

@@ -36,6 +36,8 @@ from typing import Any
 
 import numpy as np
 
+from presslens.encoder import DIM
+
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_scorers.json"
 KEPT_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_claim_profile.json"
 """the claim scorer with the article profile of the claims option ``claim_gate=kept`` (s29, helper claims17;
@@ -345,7 +347,7 @@ TOKEN_PROJECTION_SEED = 30
 """the seed of the fixed random projection of the cue's token state (``genre-token``, s30, helper hedge19)"""
 
 
-def token_projection(dims: int = 384, width: int = 16) -> np.ndarray:
+def token_projection(dims: int = DIM, width: int = 16) -> np.ndarray:
     """The fixed random projection (``dims`` x ``width``, Gaussian / sqrt(width), seed
     :data:`TOKEN_PROJECTION_SEED`) that reduces a cue's contextual token state to the ``genre-token`` columns: fixed,
     not fitted, so no fold's data enters it."""
