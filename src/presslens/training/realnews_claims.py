@@ -449,7 +449,12 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
             if data.cue_tokens is None:
                 raise ValueError("the genre-token context needs a rows cache with cue token states (s30)")
             profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
-            states = np.stack([data.cue_tokens[(r.split, r.article, r.index, c.start, c.end)] for c in r.candidates])
+            keys = [(r.split, r.article, r.index, c.start, c.end) for c in r.candidates]
+            missing = [k[3:] for k in keys if k not in data.cue_tokens]
+            if missing:
+                raise ValueError(f"the rows cache has no cue token state for article {r.article} ({r.split}), unit "
+                                 f"{r.index}, cue candidates (start, end) {missing}: rebuild the cache")
+            states = np.stack([data.cue_tokens[k] for k in keys])
             out.extend([list(profile) + v for v in (states @ projection).tolist()])
             continue
         elif context == "genre-modal":  # s30, helper hedge19: the article profile, then the modal's context
