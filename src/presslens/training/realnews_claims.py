@@ -1157,11 +1157,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                                   "genre-governor", "genre-modal-governor", "none"),
                         default=WRITTEN_CUE_CONTEXT,
                         help="the cue scorer's extra columns (cue C fixed at 0.01, as their s28 screens; model card, "
-                             "helper hedge16): genre, the shipped file's since claims 1.15 (the default since s29), "
+                             "helper hedge16): genre, the shipped file's in claims 1.15 (the default at s29), "
                              "opinion, genre-position (s29, helper hedge18: failed held out), genre-modal (s30, "
                              "helper hedge19: the modal's context; genre-token, s30, helper hedge19: the cue's token "
                              "state, trainer only), genre-governor and genre-modal-governor (s30, helper hedge20: the "
-                             "verb that governs the modal's clause, without and with the modal columns), or none (the "
+                             "verb that governs the modal's clause, without and with the modal columns; "
+                             "genre-modal-governor the shipped file's since claims 1.16, the default), or none (the "
                              "plain cue scorer of claims 1.14, C chosen by log-loss); the claim scorer is the same")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
