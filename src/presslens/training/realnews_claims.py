@@ -56,7 +56,7 @@ from presslens.analyzers.claims.scorers import (
 )
 from presslens.encoder import DIM
 from presslens.evaluation.counts import PrecisionRecallCounts
-from presslens.evaluation.realnews_selection import OPEN_SPLITS
+from presslens.evaluation.realnews_selection import OPEN_SPLITS, source_articles
 from presslens.training.logistic import log_loss
 
 SPLITS = OPEN_SPLITS
@@ -1129,7 +1129,7 @@ def scorers_about(kept_claim: dict[str, Any] | None, setting: Options = SHIPPED)
     by the sha256 of its content, never by the path it was read from, so the output is byte-identical wherever
     that file lies."""
     about = (f"presslens claims analyzer real-news scorers; fitted by `presslens train realnews-claims` on data/realnews "
-             f"{'+'.join(SPLITS)} (PTC train articles, research use); setting: {setting.name}")
+             f"{'+'.join(SPLITS)} ({source_articles(SPLITS)}, research use); setting: {setting.name}")
     if kept_claim is not None:
         digest = hashlib.sha256(json.dumps(kept_claim, sort_keys=True).encode("utf-8")).hexdigest()
         about += f"; claim scorer taken unchanged from a scorers file (its claim part's sha256 {digest})"
