@@ -46,8 +46,6 @@ from presslens.analyzers.claims.scorers import (
     cue_feature_names,
     cue_features,
     cue_level_context,
-    cue_position_context,
-    modal_context,
     opinion_context,
     sentence_feature_names,
     sentence_feature_set,
@@ -441,9 +439,11 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
             if claim is None:
                 raise ValueError("the claim-score context needs the units' claim scores")
             row = [logit(claim[ri])]
-        elif context == "genre-position":  # s29, helper hedge18: the article profile, then the cue's position
+        elif context in ("genre-position", "genre-modal", "genre-governor", "genre-modal-governor"):
+            # s29-s30, helpers hedge18-20: the article profile, then the cue's position, the modal's context or the
+            # verb that governs it (:func:`presslens.analyzers.claims.scorers.cue_level_context`)
             profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
-            out.extend([list(profile) + cue_position_context(r.text, c.start, c.end) for c in r.candidates])
+            out.extend([list(profile) + cue_level_context(context, r.text, c.start, c.end) for c in r.candidates])
             continue
         elif context == "genre-token":  # s30, helper hedge19: the article profile, then the cue's token state
             if data.cue_tokens is None:
@@ -456,14 +456,6 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
                                  f"{r.index}, cue candidates (start, end) {missing}: rebuild the cache")
             states = np.stack([data.cue_tokens[k] for k in keys])
             out.extend([list(profile) + v for v in (states @ projection).tolist()])
-            continue
-        elif context == "genre-modal":  # s30, helper hedge19: the article profile, then the modal's context
-            profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
-            out.extend([list(profile) + modal_context(r.text, c.start, c.end) for c in r.candidates])
-            continue
-        elif context in ("genre-governor", "genre-modal-governor"):  # s30, helper hedge20: + the governing verb
-            profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
-            out.extend([list(profile) + cue_level_context(context, r.text, c.start, c.end) for c in r.candidates])
             continue
         else:
             row = r.features[(False, True)][-len(names):]
