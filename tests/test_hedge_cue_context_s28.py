@@ -162,7 +162,7 @@ def test_s28_screens_change_only_the_cue_scorer() -> None:
         assert replace(options, cue_context="") == SCREENS["plain"][1]
 
 
-def test_the_plain_trainer_command_writes_the_genre_setting_and_none_the_plain_one() -> None:
+def test_the_plain_trainer_command_writes_the_shipped_setting_and_none_the_plain_one() -> None:
     import argparse
 
     from presslens.training.realnews_claims import add_arguments
@@ -170,11 +170,12 @@ def test_the_plain_trainer_command_writes_the_genre_setting_and_none_the_plain_o
 
     parser = argparse.ArgumentParser()
     add_arguments(parser)
-    assert parser.parse_args(["--data", "x"]).cue_context == "genre"  # s29: the shipped file's setting by default
+    # the shipped file's setting by default: genre at s29, genre-modal-governor since claims 1.16 (s30)
+    assert parser.parse_args(["--data", "x"]).cue_context == "genre-modal-governor"
     assert parser.parse_args(["--data", "x", "--cue-context", "none"]).cue_context == "none"
     with pytest.raises(SystemExit):
         parser.parse_args(["--data", "x", "--cue-context", "claim-score"])  # a screen only, never written
     # the screens' baseline is the written setting; the other screens change the plain one
     _, shipped = SCREENS["shipped"]
-    assert shipped == written_setting("genre")
+    assert shipped == written_setting("genre-modal-governor")
     assert replace(shipped, name=SHIPPED.name, cue_context="") == SCREENS["plain"][1]

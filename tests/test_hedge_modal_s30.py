@@ -150,6 +150,11 @@ def test_token_columns_project_the_cached_cue_state(tmp_path: Path) -> None:
     bare = Dataset(data.rows, data.embeddings)
     with pytest.raises(ValueError, match="token states"):
         cue_context_columns(bare, "genre-token")
+    # a cache that lacks one cue's state: the error names the article and the cue, not a bare key
+    partial = {k: v for k, v in (data.cue_tokens or {}).items() if k[:2] != ("dev2", "a1") or k[2] != 1}
+    named = re.escape("article a1 (dev2), unit 1, cue candidates (start, end) [(5, 10)]")
+    with pytest.raises(ValueError, match=named):
+        cue_context_columns(Dataset(data.rows, data.embeddings, partial), "genre-token")
     assert SCREENS["token"][1].cue_context == "genre-token"
 
 

@@ -69,3 +69,13 @@ def test_dev13_to_dev15_take_the_next_five_per_stratum_in_order(tmp_path: Path) 
         assert members["dev13"][-1] < members["dev14"][0]  # and dev14 after it
         assert len(members["dev15"]) == sel.DEV15_PER_STRATUM and members["dev14"][-1] < members["dev15"][0]
     assert all(e["pool"] == "test-articles" for e in chosen.values() if e["split"] in ("dev13", "dev14", "dev15"))
+
+
+def test_the_about_lines_name_the_pools_the_splits_come_from() -> None:
+    """dev12 on are PTC test articles (rule 14): a file fitted on them must not say "PTC train articles" only."""
+    from presslens.training.realnews_claims import scorers_about
+
+    assert sel.source_articles(("dev", "dev11")) == "PTC train articles"
+    assert sel.source_articles(["dev12", "dev13"]) == "PTC test articles"
+    assert sel.source_articles(sel.OPEN_SPLITS) == "PTC train and test articles"
+    assert "(PTC train and test articles, research use)" in scorers_about(None)

@@ -107,6 +107,15 @@ def test_pool_batches() -> tuple[tuple[str, int], ...]:
             ("dev15", DEV15_PER_STRATUM))
 
 
+def source_articles(splits: tuple[str, ...] | list[str]) -> str:
+    """Which PTC articles the real-news ``splits`` hold, for the ``about`` line of a file fitted on them: "PTC train
+    articles" (rules 1-13), "PTC test articles" (rule 14: dev12 on) or "PTC train and test articles"."""
+    test_pool = {name for name, _ in test_pool_batches()}
+    pools = [pool for pool, there in (("train", any(s not in test_pool for s in splits)),
+                                      ("test", any(s in test_pool for s in splits))) if there]
+    return f"PTC {' and '.join(pools)} articles"
+
+
 POOLS = (("train-articles", "train-task1-SI.labels"), ("test-articles", "test-task-TC-template.out"))
 """Where each pool's texts are, and the file whose gold spans give the density (rules 1-3, 14)."""
 

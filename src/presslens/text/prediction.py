@@ -1757,7 +1757,8 @@ def _stop30_reading(text: str, cues: list[Cue],
         span = found.span()
         more += [(m.start(), m.end("modal"), "modal_future") for m in _MODAL_30.finditer(text, 0, found.start())
                  if modal_kind(text, m.start(), m.end("modal")) is not None]
-    if "antic" in text or "forese" in text or "foresaw" in text:
+    lowered = text.lower()
+    if "antic" in lowered or "forese" in lowered or "foresaw" in lowered:
         more += [(m.start(), m.end(), "expected") for m in _FORECAST_GERUND_30.finditer(text)]
     more = [c for c in more if not any(k[0] <= c[0] < k[1] for k in cues)]
     return span, sorted(cues + more) if more else cues

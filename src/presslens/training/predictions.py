@@ -44,7 +44,7 @@ from presslens.analyzers.claims.predictions import (
     recalibrated_bucket_score,
 )
 from presslens.evaluation.counts import PrecisionRecallCounts
-from presslens.evaluation.realnews_selection import OPEN_SPLITS
+from presslens.evaluation.realnews_selection import OPEN_SPLITS, source_articles
 from presslens.text.prediction import DEFAULT_PREDICTION_RULES, PREDICTION_RULES, prediction_rules
 from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss, probabilities
 
@@ -282,7 +282,7 @@ def write_scorer(path: Path, table: dict[str, Any], n: int) -> None:
         "weights": [round(v, 6) for v in table["weights"]],
         "bias": round(table["bias"], 6),
         "l2": table["l2"],
-        "trained_on": f"data/realnews {' + '.join(SPLITS)} gold predictions (PTC train articles, research use)",
+        "trained_on": f"data/realnews {' + '.join(SPLITS)} gold predictions ({source_articles(SPLITS)}, research use)",
         "candidates": n,
     }
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -46,16 +46,15 @@ from presslens.analyzers.claims.scorers import (
     cue_feature_names,
     cue_features,
     cue_level_context,
-    cue_position_context,
-    modal_context,
     opinion_context,
     sentence_feature_names,
     sentence_feature_set,
     sentence_features,
     token_projection,
 )
+from presslens.encoder import DIM
 from presslens.evaluation.counts import PrecisionRecallCounts
-from presslens.evaluation.realnews_selection import OPEN_SPLITS
+from presslens.evaluation.realnews_selection import OPEN_SPLITS, source_articles
 from presslens.training.logistic import log_loss
 
 SPLITS = OPEN_SPLITS
@@ -125,7 +124,7 @@ def cue_token_states(text: str, sentences: Sequence[tuple[int, int]], units: Seq
             picked = [np.asarray(token_states[i][k], dtype=np.float64) for i in unit
                       for k, (o0, o1) in enumerate(np.asarray(token_offsets[i]).reshape(-1, 2).tolist())
                       if sentences[i][0] + o0 < us + b and sentences[i][0] + o1 > us + a and o1 > o0]
-            dims = token_states[unit[0]].shape[-1] if len(token_states[unit[0]]) else 384
+            dims = token_states[unit[0]].shape[-1] if len(token_states[unit[0]]) else DIM
             found[(a, b)] = np.mean(picked, axis=0) if picked else np.zeros(dims)
         out.append(found)
     return out
@@ -440,24 +439,23 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
             if claim is None:
                 raise ValueError("the claim-score context needs the units' claim scores")
             row = [logit(claim[ri])]
-        elif context == "genre-position":  # s29, helper hedge18: the article profile, then the cue's position
+        elif context in ("genre-position", "genre-modal", "genre-governor", "genre-modal-governor"):
+            # s29-s30, helpers hedge18-20: the article profile, then the cue's position, the modal's context or the
+            # verb that governs it (:func:`presslens.analyzers.claims.scorers.cue_level_context`)
             profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
-            out.extend([list(profile) + cue_position_context(r.text, c.start, c.end) for c in r.candidates])
+            out.extend([list(profile) + cue_level_context(context, r.text, c.start, c.end) for c in r.candidates])
             continue
         elif context == "genre-token":  # s30, helper hedge19: the article profile, then the cue's token state
             if data.cue_tokens is None:
                 raise ValueError("the genre-token context needs a rows cache with cue token states (s30)")
             profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
-            states = np.stack([data.cue_tokens[(r.split, r.article, r.index, c.start, c.end)] for c in r.candidates])
+            keys = [(r.split, r.article, r.index, c.start, c.end) for c in r.candidates]
+            missing = [k[3:] for k in keys if k not in data.cue_tokens]
+            if missing:
+                raise ValueError(f"the rows cache has no cue token state for article {r.article} ({r.split}), unit "
+                                 f"{r.index}, cue candidates (start, end) {missing}: rebuild the cache")
+            states = np.stack([data.cue_tokens[k] for k in keys])
             out.extend([list(profile) + v for v in (states @ projection).tolist()])
-            continue
-        elif context == "genre-modal":  # s30, helper hedge19: the article profile, then the modal's context
-            profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
-            out.extend([list(profile) + modal_context(r.text, c.start, c.end) for c in r.candidates])
-            continue
-        elif context in ("genre-governor", "genre-modal-governor"):  # s30, helper hedge20: + the governing verb
-            profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
-            out.extend([list(profile) + cue_level_context(context, r.text, c.start, c.end) for c in r.candidates])
             continue
         else:
             row = r.features[(False, True)][-len(names):]
@@ -1123,7 +1121,7 @@ def scorers_about(kept_claim: dict[str, Any] | None, setting: Options = SHIPPED)
     by the sha256 of its content, never by the path it was read from, so the output is byte-identical wherever
     that file lies."""
     about = (f"presslens claims analyzer real-news scorers; fitted by `presslens train realnews-claims` on data/realnews "
-             f"{'+'.join(SPLITS)} (PTC train articles, research use); setting: {setting.name}")
+             f"{'+'.join(SPLITS)} ({source_articles(SPLITS)}, research use); setting: {setting.name}")
     if kept_claim is not None:
         digest = hashlib.sha256(json.dumps(kept_claim, sort_keys=True).encode("utf-8")).hexdigest()
         about += f"; claim scorer taken unchanged from a scorers file (its claim part's sha256 {digest})"
@@ -1147,16 +1145,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cue-variants", action="store_true",
                         help="also compare the cue scorer with split weights and with the lexicon prior "
                              "(analyzer 1.12, model card; slow)")
-    parser.add_argument("--cue-context", choices=("genre", "opinion", "genre-position", "genre-modal", "genre-token", "genre-governor",
-                                                  "genre-modal-governor", "none"),
+    parser.add_argument("--cue-context", choices=("genre", "opinion", "genre-position", "genre-modal", "genre-token",
+                                                  "genre-governor", "genre-modal-governor", "none"),
                         default=WRITTEN_CUE_CONTEXT,
                         help="the cue scorer's extra columns (cue C fixed at 0.01, as their s28 screens; model card, "
-                             "helper hedge16): genre, the shipped file's since claims 1.15 (the default since s29), "
-                             "opinion, genre-position (s29, helper hedge18: failed held out), genre-modal (s30, helper hedge19: "
-                             "the modal's context; genre-token, s30, helper hedge19: the cue's token state, trainer only), "
-                             "genre-governor and genre-modal-governor (s30, helper hedge20: the verb that governs the "
-                             "modal's clause, without and with the modal columns), or none (the plain cue "
-                             "scorer of claims 1.14, C chosen by log-loss); the claim scorer is the same")
+                             "helper hedge16): genre, the shipped file's in claims 1.15 (the default at s29), "
+                             "opinion, genre-position (s29, helper hedge18: failed held out), genre-modal (s30, "
+                             "helper hedge19: the modal's context; genre-token, s30, helper hedge19: the cue's token "
+                             "state, trainer only), genre-governor and genre-modal-governor (s30, helper hedge20: the "
+                             "verb that governs the modal's clause, without and with the modal columns; "
+                             "genre-modal-governor the shipped file's since claims 1.16, the default), or none (the "
+                             "plain cue scorer of claims 1.14, C chosen by log-loss); the claim scorer is the same")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
                              "thresholds (analyzer 1.11, model card; slow)")

@@ -361,7 +361,7 @@ def modal_cues(data: rc.Dataset, name: str = "genre") -> list[tuple[rc.SentenceR
     """Every "may" / "might" / "could" cue candidate of the open splits with its held-out probability under screen
     ``name`` (fits made without its split, as :func:`screen`) and its unit's held-out claim score (s30, helper
     hedge19)."""
-    from presslens.analyzers.claims.scorers import _MODAL_LEMMAS
+    from presslens.analyzers.claims.scorers import is_modal_cue
 
     candidates, options = SCREENS[name]
     if candidates is not None:
@@ -374,8 +374,7 @@ def modal_cues(data: rc.Dataset, name: str = "genre") -> list[tuple[rc.SentenceR
         probs = candidate_probabilities(fitted, test, claim)
         for r, c, ps in zip(test.rows, claim, probs, strict=True):
             for cand, p in zip(r.candidates, ps, strict=True):
-                word = r.text[cand.start:cand.end].lower().replace("n't", "").replace("n’t", "").split()
-                if word and word[0] in _MODAL_LEMMAS:
+                if is_modal_cue(r.text, cand.start, cand.end):
                     out.append((r, cand, p, c))
     return out
 
@@ -385,9 +384,9 @@ def modal_table(cues: list[tuple[rc.SentenceRow, rc.Candidate, float, float]]) -
     held-out probability >= 0.5 or not), the count and how many have each of the modal-context columns
     (:func:`presslens.analyzers.claims.scorers.modal_context`), the cue features "modal + have", "modal + be",
     "negated", "in quote", "question", "conditional before", and the class "modal, root reading"."""
-    from presslens.analyzers.claims.scorers import CUE_CONTEXT_FEATURES, cue_features, modal_context
+    from presslens.analyzers.claims.scorers import MODAL_CONTEXT_FEATURES, cue_features, modal_context
 
-    names = [n.removeprefix("modal ") for n in CUE_CONTEXT_FEATURES["genre-modal"][-8:]]
+    names = [n.removeprefix("modal ") for n in MODAL_CONTEXT_FEATURES]
     own = ("modal + have", "modal + be", "negated", "in quote", "question", "conditional before")
     all_names = rc.cue_feature_names(True)
     groups: dict[str, list[list[float]]] = {g: [] for g in MODAL_GROUPS}

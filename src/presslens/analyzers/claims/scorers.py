@@ -36,6 +36,8 @@ from typing import Any
 
 import numpy as np
 
+from presslens.encoder import DIM
+
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_scorers.json"
 KEPT_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_claim_profile.json"
 """the claim scorer with the article profile of the claims option ``claim_gate=kept`` (s29, helper claims17;
@@ -319,35 +321,39 @@ def _sentence_features(sentence: str, claim_p: float, hedge_score: float, foreca
     ]
 
 
-#: the extra cue-scorer columns of the s28 screens (helper hedge16; trainer settings, not shipped): an opinion
-#: sentence versus a reported or factual one, read in the cue's unit (``opinion``), from the unit's claim score
-#: (``claim-score``) or from the article (``genre``)
+MODAL_CONTEXT_FEATURES = ("modal well after", "modal progressive", "modal passive", "modal stative verb",
+                          "modal event verb", "modal expletive subject", "modal personal subject",
+                          "modal wh- or purpose before")
+"""the cue-level columns of :func:`modal_context` (``genre-modal``, ``genre-modal-governor``)"""
+GOVERNOR_CONTEXT_FEATURES = ("governor belief or report", "governor directive", "modal in relative clause on a noun")
+"""the cue-level columns of :func:`governor_context` (``genre-governor``, ``genre-modal-governor``)"""
+#: the extra cue-scorer columns of the cue contexts (s28 on, helpers hedge16 to hedge20; trainer settings): an
+#: opinion sentence versus a reported or factual one, read in the cue's unit (``opinion``), from the unit's claim
+#: score (``claim-score``) or from the article (``genre``), the ``genre-...`` contexts adding cue-level columns; the
+#: shipped cue scorer carries ``genre-modal-governor`` (claims 1.16)
 CUE_CONTEXT_FEATURES: dict[str, tuple[str, ...]] = {
     "opinion": ("unit evaluative words", "unit intensifiers", "unit obligation modal", "unit first/second person"),
     "claim-score": ("unit claim score logit",),
     "genre": tuple(f"cue {n}" for n in ARTICLE_FEATURES),
     "genre-position": (*(f"cue {n}" for n in ARTICLE_FEATURES), "cue speech verb just before",
                        "cue speech verb just after", "cue after complementiser", "cue sentence-initial"),
-    "genre-modal": (*(f"cue {n}" for n in ARTICLE_FEATURES), "modal well after", "modal progressive",
-                    "modal passive", "modal stative verb", "modal event verb", "modal expletive subject",
-                    "modal personal subject", "modal wh- or purpose before"),
+    "genre-modal": (*(f"cue {n}" for n in ARTICLE_FEATURES), *MODAL_CONTEXT_FEATURES),
     "genre-token": (*(f"cue {n}" for n in ARTICLE_FEATURES), *(f"cue token projection {i}" for i in range(16))),
-    "genre-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), "governor belief or report", "governor directive",
-                       "modal in relative clause on a noun"),
-    "genre-modal-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), "modal well after", "modal progressive",
-                             "modal passive", "modal stative verb", "modal event verb", "modal expletive subject",
-                             "modal personal subject", "modal wh- or purpose before", "governor belief or report",
-                             "governor directive", "modal in relative clause on a noun"),
+    "genre-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), *GOVERNOR_CONTEXT_FEATURES),
+    "genre-modal-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), *MODAL_CONTEXT_FEATURES,
+                             *GOVERNOR_CONTEXT_FEATURES),
 }
 TOKEN_PROJECTION_SEED = 30
 """the seed of the fixed random projection of the cue's token state (``genre-token``, s30, helper hedge19)"""
 
 
-def token_projection(dims: int = 384, width: int = 16) -> np.ndarray:
+def token_projection(dims: int = DIM, width: int = 16) -> np.ndarray:
     """The fixed random projection (``dims`` x ``width``, Gaussian / sqrt(width), seed
     :data:`TOKEN_PROJECTION_SEED`) that reduces a cue's contextual token state to the ``genre-token`` columns: fixed,
     not fitted, so no fold's data enters it."""
     return np.random.default_rng(TOKEN_PROJECTION_SEED).standard_normal((dims, width)) / np.sqrt(width)
+
+
 POSITION_WINDOW = 6
 """words either side of a cue in which a speech verb counts as the cue's own reporting frame (``genre-position``)"""
 _COMPLEMENTISER = frozenset("that whether if".split())
@@ -373,6 +379,15 @@ def cue_position_context(sentence: str, start: int, end: int) -> list[float]:
 
 
 _MODAL_LEMMAS = frozenset({"may", "might", "could"})
+
+
+def is_modal_cue(sentence: str, start: int, end: int) -> bool:
+    """Whether the cue ``sentence[start:end]`` begins with "may", "might" or "could" (also with "n't"): the only
+    cues :func:`modal_context` and :func:`governor_context` give columns other than 0."""
+    words = sentence[start:end].lower().replace("’", "'").split()
+    return bool(words) and words[0].replace("n't", "") in _MODAL_LEMMAS
+
+
 _MODAL_VERB_AFTER = re.compile(
     r"\W*(?:(?:not|then|still|also|easily|even|just|already|never|well|soon|eventually|yet)\W+)*(?P<verb>[a-z]+)"
     r"(?:\W+(?P<next>[a-z]+))?",
@@ -405,9 +420,8 @@ def modal_context(sentence: str, start: int, end: int) -> list[float]:
     could", "so he could": ability or purpose)."""
     from presslens.text.prediction import EVENT_VERBS
 
-    words = sentence[start:end].lower().replace("’", "'").split()
-    if not words or words[0].replace("n't", "") not in _MODAL_LEMMAS:
-        return [0.0] * 8
+    if not is_modal_cue(sentence, start, end):
+        return [0.0] * len(MODAL_CONTEXT_FEATURES)
     m = _MODAL_VERB_AFTER.match(sentence, end)
     verb = m.group("verb").lower() if m else ""
     nxt = (m.group("next") or "").lower() if m else ""
@@ -476,9 +490,8 @@ def governor_context(sentence: str, start: int, end: int) -> list[float]:
     nouns and a few function words, a comma allowed: "documents that could shed light", "suspects, who may"): a
     relative clause that describes a thing (GUIDELINE 8a: a label, not a hedge), where no verb governs the modal's
     clause, so the two governor columns stay 0."""
-    words = sentence[start:end].lower().replace("’", "'").split()
-    if not words or words[0].replace("n't", "") not in _MODAL_LEMMAS:
-        return [0.0] * 3
+    if not is_modal_cue(sentence, start, end):
+        return [0.0] * len(GOVERNOR_CONTEXT_FEATURES)
     stretch = re.split(r"[;:!?]", sentence[:start])[-1]
     before = [w.lower().replace("’", "'") for w in _WORD.findall(stretch)][-GOVERNOR_WINDOW:]
     # a relative clause on a noun: "that / which / who" is the modal's own subject, so no verb governs its clause
@@ -577,8 +590,9 @@ class RealNewsScorers:
 
 
 RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor")
-"""the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry: ``claim-score`` is a trainer screen only
-(it failed held out at s28, and its training column is out-of-fold)"""
+"""the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry; the other two are trainer screens only:
+``claim-score`` (it failed held out at s28, and its training column is out-of-fold) and ``genre-token`` (it failed
+held out at s30, and the analyzer does not compute the cue's token state)"""
 
 
 def cue_scorer_names(extended: bool, context: str = "") -> list[str]:
