@@ -685,11 +685,12 @@ class FigureGrouper:
                  "date": article.date.isoformat() if article.date else None})
             known = [self.mentions[mid] for key in family if key != article.id
                      for mid in self._of_article.get(key, ())]
-            for m in mentions:
+            raw = {id(m): m.head for m in mentions}
+            for m in mentions:  # compared with the family's folded nouns; folded once more below, as any mention
                 self._fold_head(m)
             mentions = copy_mentions(mentions, known, mention_tokens)[1]
             for m in mentions:
-                m.updated_copy_of = duplicate_of
+                m.head, m.updated_copy_of = raw[id(m)], duplicate_of
         self.add_mentions(mentions)
         return mentions
 
