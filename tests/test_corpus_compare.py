@@ -175,6 +175,95 @@ def test_incremental_assignment_equals_a_rebuild(store_url: str) -> None:
     assert _mention_rows(store_url) == rows  # vectors too: each article embedded alone, as at index time
 
 
+def test_incremental_assignment_with_updated_copies_equals_a_rebuild(store_url: str) -> None:
+    # issue 15 / user trial s30: a copy's own (updated or added) figures are mentions too; a rebuild replays them
+    keys = _fill_copies(store_url)
+    before = _mention_rows(store_url)
+    partition = _partition(store_url)
+    assert {aid for _, _, aid, _, _ in before} >= {keys["Digest"]}
+    with open_store(store_url, write=True) as store:
+        mentions, groups = rebuild_groups(store, embed=hashed_embedder())
+    assert (mentions, groups) == (len(before), len(partition))
+    assert _mention_rows(store_url) == before and _partition(store_url) == partition
+
+
+FILLER = ("The town council met in an emergency session and asked residents to stay indoors while the "
+          "shelling continued along the river road and the eastern districts.")
+WIRE = (f"More than 9,000 people have fled the town since the shelling began, the governor said. {FILLER} "
+        "Up to 50 drones struck the port overnight, the army said. Police detained {detained} people at a "
+        "rally against the evacuation order in the capital.{added}")
+ADDED = " At least 40 men were wounded in the strikes, doctors said."
+COPIES = [  # (text, outlet, date): the original, a plain copy, an updated copy, a copy of the updated copy
+    (WIRE.format(detained="300", added=""), "Wire", dt.date(2022, 10, 5)),
+    (WIRE.format(detained="300", added="") + " Relay republished this report.", "Relay", dt.date(2022, 10, 6)),
+    (WIRE.format(detained="450", added=ADDED), "Digest", dt.date(2022, 10, 8)),
+    (WIRE.format(detained="450", added=ADDED), "Echo", dt.date(2022, 10, 9)),
+]
+
+
+def _fill_copies(url: str) -> dict[str, str]:
+    keys = {}
+    with open_store(url, write=True, create=True) as store:
+        tracker = _tracker(store)
+        for text, source, date in COPIES:
+            rep = make_article(text, source, date)
+            assert store.add(rep, tracker)
+            keys[source] = article_key(rep.article)
+    return keys
+
+
+def test_an_updated_copy_keeps_exactly_its_changed_and_added_figures(store_url: str) -> None:
+    keys = _fill_copies(store_url)
+    with open_store(store_url) as store:
+        with store.reading() as conn:
+            dup = dict(conn.execute(select(ARTICLES.c.id, ARTICLES.c.duplicate_of)).all())
+            rows = [(aid, json.loads(data)) for aid, data in conn.execute(
+                select(FIGURE_MENTIONS.c.article_id, FIGURE_MENTIONS.c.data).order_by(FIGURE_MENTIONS.c.pk))]
+        groups = figure_summaries(store, min_articles=1)
+    # every copy is a copy of the original (a copy of a copy points at the original) ...
+    assert {dup[keys[s]] for s in ("Relay", "Digest", "Echo")} == {keys["Wire"]} and dup[keys["Wire"]] is None
+    by_article: dict[str, list[str]] = {}
+    for aid, data in rows:
+        by_article.setdefault(aid, []).append(data["text"])
+    # ... the plain copy and the copy of the updated copy add nothing; the updated copy exactly its two figures
+    assert keys["Relay"] not in by_article and keys["Echo"] not in by_article
+    assert sorted(by_article[keys["Digest"]]) == ["450 people", "At least 40 men"]
+    assert by_article[keys["Wire"]] == ["More than 9,000 people", "Up to 50", "300 people"]
+    own = {data["text"]: data for aid, data in rows if aid == keys["Digest"]}
+    assert {d["updated_copy_of"] for d in own.values()} == {keys["Wire"]}
+    assert all(data["updated_copy_of"] is None for aid, data in rows if aid == keys["Wire"])
+    wire_300 = next(data["id"] for aid, data in rows if aid == keys["Wire"] and data["text"] == "300 people")
+    assert own["450 people"]["updates"] == wire_300 and own["At least 40 men"]["updates"] is None
+    # the updated figure carries the copy's own date and outlet, joins the original's group and conflicts with it
+    detained = next(g for g in groups if any(m.text == "300 people" for m in g.mentions))
+    assert [(m.text, m.source, m.date) for m in detained.mentions] == [
+        ("300 people", "Wire", dt.date(2022, 10, 5)), ("450 people", "Digest", dt.date(2022, 10, 8))]
+    assert [(c.first.text, c.second.text) for c in detained.conflicts] == [("300 people", "450 people")]
+    # "also published by": the copies that state the figure, not the one that changed it
+    original, updated = detained.mentions
+    assert "Digest" not in [c["source"] for c in detained.copies_of(original)]
+    assert [c["source"] for c in detained.copies_of(original)][:1] == ["Relay"]
+    fled = next(g for g in groups if any(m.text == "More than 9,000 people" for m in g.mentions))
+    assert [c["source"] for m in fled.mentions for c in fled.copies_of(m)] == ["Relay", "Digest", "Echo"]
+    (row,) = [r for r in detained.rows() if r["source"] == "Digest"]
+    assert row["updated_copy_of"] == keys["Wire"] and row["also_published_by"] == ""
+    timeline = {t["text"]: t["updated_copy_of"] for t in detained.to_dict()["timeline"]}
+    assert timeline == {"300 people": None, "450 people": keys["Wire"]}
+
+
+def test_reanalysing_an_updated_copy_keeps_its_own_figures(store_url: str) -> None:
+    keys = _fill_copies(store_url)
+    before = _mention_rows(store_url)
+    with open_store(store_url, write=True) as store:
+        tracker = _tracker(store)
+        text, source, date = COPIES[2]
+        rep = make_article(text, source, date)
+        assert store.replace(rep, tracker)
+    after = _mention_rows(store_url)
+    assert sorted(r[:3] for r in after) == sorted(r[:3] for r in before)
+    assert sum(aid == keys["Digest"] for _, _, aid, _, _ in after) == 2
+
+
 def _mention_rows(url: str) -> list[tuple[object, ...]]:
     """Every stored mention row as written: id, group id, article, clause and outcome vector bytes."""
     with open_store(url) as store, store.reading() as conn:
@@ -299,7 +388,10 @@ def test_walk_through_with_the_real_pipeline(tmp_path: Path, capsys: pytest.Capt
     assert any("100,000" in t for t in texts) and any("700,000" in t for t in texts)
     assert any(m["also_published_by"] and m["also_published_by"][0]["source"] == "Riverside Daily"
                for m in left["mentions"])
-    assert all(m["source"] != "Riverside Daily" for g in groups for m in g["mentions"])
+    # the copy's body repeats the original's figures (counted once); only its new headline's figure is its own
+    own = [(m["text"], m["updated_copy_of"]) for g in groups for m in g["mentions"] if m["source"] == "Riverside Daily"]
+    original = next(m["article_id"] for m in left["mentions"] if m["source"] == "Wire Service Eurasia")
+    assert own == [("a quarter of a million", original)]
     assert left["conflicts"] and all("subscribers" not in t for t in texts)
     with open_store(db) as store, store.reading() as conn:
         stored = [(gid, json.loads(data)) for gid, data in conn.execute(

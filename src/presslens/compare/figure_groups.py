@@ -69,8 +69,9 @@ indexing order instead, one article at a time, so that index runs in any order e
 writing to one database at the same time therefore never give two different groups one id, and a rebuild
 names the groups it re-creates as before.
 
-Republished copies (``duplicate_of``, see :mod:`presslens.compare.duplicates`) add no mentions: they are
-listed as "also published by" on the original's mentions and counted once.
+Republished copies (``duplicate_of``, see :mod:`presslens.compare.duplicates`) are listed as "also published
+by" on the original's mentions and counted once: a copy adds only the figures its original (and earlier copies)
+do not state, an updated or added figure, marked ``updated_copy_of`` (:mod:`presslens.compare.copies`).
 
 Use (what a corpus store does at index time)::
 
@@ -112,6 +113,7 @@ from presslens.compare.conflicts import (
     mentions_clash,
     reported_interval,
 )
+from presslens.compare.copies import copy_mentions
 from presslens.compare.figure_conflict_model import (
     candidate_conflict_model,
     conflict_pair_features,
@@ -473,6 +475,14 @@ class GroupSummary:
     conflicts_between: list[GroupConflict] = field(default_factory=list)
     """Conflicts the conflict model finds between a mention of this group and one of another group (each with
     both groups' ids); empty for a grouping without the conflict model."""
+    changed_by: dict[str, set[str]] = field(default_factory=dict)
+    """Mention id -> the copies of its article that state another value in its place (a copy's figure that
+    ``updates`` it): :meth:`copies_of` leaves them out."""
+
+    def copies_of(self, m: FigureMention) -> list[dict[str, Any]]:
+        """The copies that also published ``m``: those of its article, but for the ones that changed it."""
+        changed = self.changed_by.get(m.id, set())
+        return [c for c in self.also_published_by.get(m.article_id, []) if c["article_id"] not in changed]
 
     def rows(self) -> list[dict[str, Any]]:
         """One flat row per mention (for CSV or a table): the group, the mention and its conflicts (inside the
@@ -492,7 +502,8 @@ class GroupSummary:
             "text": m.text, "value": m.value, "low": m.low, "high": m.high, "bound": m.bound or "",
             "attributed_to": m.attributed_to or ("(vague)" if m.attribution_vague else ""),
             "hedged": m.hedged, "start": m.start, "end": m.end,
-            "also_published_by": "; ".join(str(c["source"]) for c in self.also_published_by.get(m.article_id, [])),
+            "also_published_by": "; ".join(str(c["source"]) for c in self.copies_of(m)),
+            "updated_copy_of": m.updated_copy_of or "",
             "conflicts_with": "; ".join(in_conflict.get(m.id, [])),
             "conflicts_with_other_groups": "; ".join(between.get(m.id, [])),
         } for m in self.mentions]
@@ -505,7 +516,7 @@ class GroupSummary:
             "group_id": self.group_id, "label": self.label, "measure": self.measure, "unit": self.unit,
             "sources": self.sources, "first": mid(self.first), "latest": mid(self.latest),
             "lowest": mid(self.lowest), "highest": mid(self.highest), "timeline": self.timeline,
-            "mentions": [{**m.to_dict(), "also_published_by": self.also_published_by.get(m.article_id, [])}
+            "mentions": [{**m.to_dict(), "also_published_by": self.copies_of(m)}
                          for m in self.mentions],
             "conflicts": [c.to_dict() for c in self.conflicts],
             "conflicts_with_other_groups": [c.to_dict() for c in self.conflicts_between],
@@ -662,14 +673,24 @@ class FigureGrouper:
                     duplicate_of: str | None = None) -> list[FigureMention]:
         """Index one analysed article; returns its mentions (group ids in :attr:`group_of`).
 
-        A republished copy (``duplicate_of`` set) adds no mentions and is listed on the original instead.
+        A republished copy (``duplicate_of`` set) is listed on the original ("also published by"); of its
+        figures only those its family does not state already (the original's and earlier copies' own
+        mentions) are added, marked ``updated_copy_of`` (:func:`presslens.compare.copies.copy_mentions`).
         """
+        mentions = mentions_from_findings(article, list(findings))
         if duplicate_of is not None:
+            family = [duplicate_of, *(c["article_id"] for c in self.copies.get(duplicate_of, ()))]
             self.copies.setdefault(duplicate_of, []).append(
                 {"article_id": article.id, "source": article.source,
                  "date": article.date.isoformat() if article.date else None})
-            return []
-        mentions = mentions_from_findings(article, list(findings))
+            known = [self.mentions[mid] for key in family if key != article.id
+                     for mid in self._of_article.get(key, ())]
+            raw = {id(m): m.head for m in mentions}
+            for m in mentions:  # compared with the family's folded nouns; folded once more below, as any mention
+                self._fold_head(m)
+            mentions = copy_mentions(mentions, known, mention_tokens)[1]
+            for m in mentions:
+                m.head, m.updated_copy_of = raw[id(m)], duplicate_of
         self.add_mentions(mentions)
         return mentions
 
@@ -849,10 +870,7 @@ class FigureGrouper:
         noun is folded here, once, to the one measured thing it names when ``config.counted_classes`` is set
         (:func:`counted_thing`: "strikes" on buildings and "attacks" -> ``attack``; "doctors", "medics", "medical
         workers" -> ``medic``)."""
-        if self.config.counted_classes:
-            m.head = counted_thing(m.head, m.unit, m.masked_clause)
-        if self.config.captive_words:
-            m.head = captive_head(m.head)
+        self._fold_head(m)
         mid = m.id
         known = self.mentions.get(mid)
         if known is None:
@@ -862,6 +880,13 @@ class FigureGrouper:
         self.mentions[mid] = m
         self._arrival.setdefault(m.article_id, len(self._arrival))
         return mid
+
+    def _fold_head(self, m: FigureMention) -> None:
+        """Fold the counted noun as :meth:`_remember` does (``counted_classes``, ``captive_words``)."""
+        if self.config.counted_classes:
+            m.head = counted_thing(m.head, m.unit, m.masked_clause)
+        if self.config.captive_words:
+            m.head = captive_head(m.head)
 
     def _order_key(self, m: FigureMention) -> tuple[_dt.date, int, int]:
         return (m.date or _dt.date.max, self._arrival.get(m.article_id, 0), m.start)
@@ -1555,7 +1580,7 @@ class FigureGrouper:
         for m in mentions:
             iv = reported_interval(m)
             timeline.append({"date": m.date.isoformat() if m.date else None, "source": m.source,
-                             "mention": m.id, "text": m.text,
+                             "mention": m.id, "text": m.text, "updated_copy_of": m.updated_copy_of,
                              "low": iv[0] if iv else None,
                              "high": iv[1] if iv and iv[1] != float("inf") else None})
         units = Counter(m.unit for m in mentions if m.unit)
@@ -1564,6 +1589,7 @@ class FigureGrouper:
             unit=units.most_common(1)[0][0] if units else None, mentions=mentions,
             also_published_by={m.article_id: self.copies[m.article_id] for m in mentions
                                if m.article_id in self.copies},
+            changed_by=self._changed_by(mentions),
             first=dated[0] if dated else None, latest=dated[-1] if dated else None,
             lowest=min(valued, key=lambda p: p[1][0])[0] if valued else None,
             highest=max(valued, key=lambda p: p[1][1] if p[1][1] != float("inf") else p[1][0])[0]
@@ -1572,6 +1598,19 @@ class FigureGrouper:
             sources=sorted({m.source for m in mentions if m.source}),
             conflicts_between=list(between.get(gid, ())) if between is not None else [],
         )
+
+    def _changed_by(self, mentions: Sequence[FigureMention]) -> dict[str, set[str]]:
+        """Mention id -> the copies of its article that state another value in its place (their own mention
+        ``updates`` it): they are not listed as "also published by" under it."""
+        out: dict[str, set[str]] = {}
+        wanted = {m.id for m in mentions}
+        for key in {m.article_id for m in mentions if m.article_id in self.copies}:
+            for c in self.copies[key]:
+                for mid in self._of_article.get(c["article_id"], ()):
+                    updated = self.mentions[mid].updates
+                    if updated in wanted:
+                        out.setdefault(updated, set()).add(c["article_id"])
+        return out
 
     def conflicts(self, gids: Iterable[str] | None = None) -> list[Conflict]:
         """Conflicts of the given groups (default: all), and with ``near_conflict_threshold`` set, those

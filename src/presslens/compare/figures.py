@@ -136,6 +136,13 @@ class FigureMention:
     attribution_vague: bool = False
     """The figure is attributed to nobody in particular ("some reports", "it is said")."""
     hedged: bool | None = None
+    updated_copy_of: str | None = None
+    """Set on a figure of a republished copy that its original does not state (an updated or added figure,
+    :mod:`presslens.compare.copies`): the corpus key of the original article. None for any other mention (a
+    copy's repeated figures are not mentions: they only add "also published by")."""
+    updates: str | None = None
+    """For such a figure, the id of the original's (or an earlier copy's) mention it states another value of,
+    when there is one (same counted noun, or the nearest clause); None for an added figure."""
 
     @property
     def id(self) -> str:
@@ -151,7 +158,7 @@ class FigureMention:
             "attributed_to": self.attributed_to, "attribution_vague": self.attribution_vague,
             "hedged": self.hedged, "sentence": self.sentence, "sentence_start": self.sentence_start,
             "measure": self.measure, "clause": self.clause, "masked_clause": self.masked_clause,
-            "head": self.head,
+            "head": self.head, "updated_copy_of": self.updated_copy_of, "updates": self.updates,
         }
 
     @classmethod

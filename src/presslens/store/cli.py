@@ -703,6 +703,13 @@ def _mention_line(m: Any, name: str, read: Any = None) -> str:
             f"in {_cut(name, 60)!r}  [{m.id}]{cand}")
 
 
+def _copies_of(g: Any, m: Any) -> list[dict[str, Any]]:
+    """The copies that also published ``m`` (:meth:`GroupSummary.copies_of`: not those that changed it)."""
+    if hasattr(g, "copies_of"):
+        return list(g.copies_of(m))
+    return list(g.also_published_by.get(m.article_id) or [])
+
+
 def _copy_text(copy: dict[str, Any], names: dict[str, Any]) -> str:
     """One republished copy for "also published by": its outlet, or its title / the user's id for it when no
     outlet is recorded (a folder of plain-text files), so the reader can find the copy ("-" told them nothing)."""
@@ -750,10 +757,12 @@ def _score_fields(read: Any) -> dict[str, Any]:
 FIGURES_CSV_FIELDS = ["group_id", "label", "unit", "date", "source", "article_id", "text", "value", "low", "high",
                       "bound", "attributed_to", "hedged", "start", "end", "also_published_by", "conflicts_with",
                       "conflicts_with_other_groups", "stated_value", "reported_low", "reported_high",
-                      *NO_NAME.fields(), "score", "candidate", "attributed_to_candidate", "vague", "malformed"]
+                      *NO_NAME.fields(), "score", "candidate", "attributed_to_candidate", "vague", "malformed",
+                      "updated_copy_of"]
 """The one header of ``figures --format csv``, whatever matches (user trial s25: with no group it had 13 of the 24
 columns, so appending runs broke). ``vague``/``malformed`` (user trial s26): the row's ``low``/``high`` and
-``stated_value`` are a reading of "thousands" or "300,00", not a number someone stated."""
+``stated_value`` are a reading of "thousands" or "300,00", not a number someone stated. ``updated_copy_of``
+(stop 30): for a figure only a republished copy states, the article id of the original it copies."""
 
 
 def _figure_group_rows(g: Any, names: dict[str, Any], scores: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -766,6 +775,7 @@ def _figure_group_rows(g: Any, names: dict[str, Any], scores: dict[str, Any] | N
     flags = {(m.article_id, m.start, m.end): (bool(m.vague), bool(m.malformed)) for m in g.mentions}
     bounds = {(m.article_id, m.start, m.end): _bound_of(m) for m in g.mentions}
     read = {str(t.get("mention")): t for t in getattr(g, "timeline", None) or []}
+    g_mentions = {(m.article_id, m.start, m.end): m for m in g.mentions}
     rows = g.rows()
     for r in rows:
         key = (r["article_id"], r["start"], r["end"])
@@ -774,7 +784,7 @@ def _figure_group_rows(g: Any, names: dict[str, Any], scores: dict[str, Any] | N
         r["bound"] = bounds.get(key, r.get("bound"))
         reading = read.get(f"{r['article_id']}:{r['start']}-{r['end']}", {})
         r["reported_low"], r["reported_high"] = reading.get("low"), reading.get("high")
-        copies = g.also_published_by.get(r["article_id"]) or []
+        copies = _copies_of(g, g_mentions[key]) if key in g_mentions else []
         r["also_published_by"] = "; ".join(_copy_text(c, names) for c in copies)
         r.update(names.get(r["article_id"], NO_NAME).fields())
         r.update(_score_fields((scores or {}).get(f"{r['article_id']}:{r['start']}-{r['end']}")))
@@ -824,6 +834,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
         keys |= {m.article_id for g in groups for gc in g.conflicts_between
                  for m in (gc.conflict.first, gc.conflict.second)}
         keys |= {str(c.get("article_id")) for g in groups for cs in g.also_published_by.values() for c in cs}
+        keys |= {str(m.updated_copy_of) for g in groups for m in g.mentions if getattr(m, "updated_copy_of", None)}
         with store.reading() as conn:
             names = article_names(conn, keys)
     out = sys.stdout
@@ -864,7 +875,10 @@ def cmd_figures(args: argparse.Namespace) -> int:
         for m in g.mentions:
             read = scores.get(m.id) if min_score < ASSERTED else None
             print("    " + _mention_line(m, shown_name(m.article_id, names.get(m.article_id)), read))
-            copies = g.also_published_by.get(m.article_id)
+            original = getattr(m, "updated_copy_of", None)
+            if original:  # a figure only a republished copy states (its original states none such)
+                print(f"        from an updated copy of {_cut(shown_name(original, names.get(original)), 60)!r}")
+            copies = _copies_of(g, m)
             if copies:
                 print("        also published by: " + ", ".join(_copy_text(c, names) for c in copies))
         for first, second, days in _conflicts_in_timeline_order(g):

@@ -7,7 +7,8 @@ loaded from the store on the first new article. For each new article, :meth:`Cor
 - ``duplicate_of``: the corpus key of the article it republishes (MinHash LSH), or None, and ``minhash``,
   the article's signature (stored, so the next run restores the LSH index without re-reading the texts);
 - one ``figure_mentions`` row per quantity finding: the mention (JSON), its clause vector and its group id,
-  assigned incrementally (a copy adds no mentions: it is counted once, as "also published by");
+  assigned incrementally (a republished copy is counted once, as "also published by": it adds only the
+  figures its original and earlier copies do not state, its updated or added ones, marked ``updated_copy_of``);
 - one ``claim_vectors`` row per check-worthy claim (score >= :data:`CLAIM_MIN_SCORE`): its text and span; the
   embedding (keyed by the claim encoder's fingerprint) is computed here only with ``embed_claims=True``,
   otherwise on the first ``presslens claims`` query, which stores it (:func:`presslens.store.claims.load_claims`):
@@ -231,8 +232,8 @@ class CorpusTracker:
 
     def replacement_rows(self, report: Report, key: str) -> list[dict[str, Any]]:
         """The ``figure_mentions`` rows of a re-analysed article stored as ``key``: its old mentions leave
-        their groups, the new ones are assigned to the groups as they are now (a republished copy still adds
-        none). :meth:`presslens.store.store.Store.replace` writes them in place of the old rows."""
+        their groups, the new ones are assigned to the groups as they are now (a republished copy adds
+        only its figures the original and earlier copies do not state). :meth:`presslens.store.store.Store.replace` writes them in place of the old rows."""
         grouper = self._load()
         article = dataclasses.replace(report.article, id=key)
         mentions = grouper.replace_article(article, report.findings, duplicate_of=self._copy_of.get(key))
@@ -316,20 +317,19 @@ def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: Gro
     is what indexing the same articles in the same order gives. ``grouping`` and the token-state embedders
     as for :func:`figure_grouper`."""
     grouper = figure_grouper(grouping, embed, outcome_embed=outcome_embed, part_embed=part_embed)
-    per_article: list[tuple[int, Article, list[Finding]]] = []
+    per_article: list[tuple[int, Article, list[Finding], str | None]] = []
     with store.reading() as conn:
         for pk, key, packed, text, dup in conn.execute(
             select(ARTICLES.c.pk, ARTICLES.c.id, ARTICLES.c.report, ARTICLES.c.text, ARTICLES.c.duplicate_of)
             .order_by(ARTICLES.c.pk)
         ):
-            if dup is not None:
-                continue
             doc = stored_report(bytes(packed), text)
             article = dataclasses.replace(article_from_stored(bytes(packed), text), id=key)
-            per_article.append((pk, article, findings_from_dicts(doc.get("findings") or [])))
+            per_article.append((pk, article, findings_from_dicts(doc.get("findings") or []), dup))
     rows: list[tuple[int, FigureMention]] = []
-    for pk, article, findings in per_article:  # as CorpusTracker.rows_for assigns a new article
-        rows.extend((pk, m) for m in grouper.add_article(article, findings))
+    for pk, article, findings, dup in per_article:  # as CorpusTracker.rows_for assigns a new article
+        # a republished copy adds only the figures its family does not state yet (compare/copies.py)
+        rows.extend((pk, m) for m in grouper.add_article(article, findings, duplicate_of=dup))
     with store.transaction() as conn:
         conn.execute(FIGURE_MENTIONS.delete())
         if rows:

@@ -1,0 +1,100 @@
+"""What a republished copy adds: the figures it states that its original (or an earlier copy) does not.
+
+A near-duplicate article (``duplicate_of``, :mod:`presslens.compare.duplicates`) is counted once: a figure it
+merely repeats adds nothing but "also published by". But a wire story republished days later is often *updated*
+("More than 10,500" where the original said "More than 9,000": user trial s30, problem 5), and the updated figure
+is exactly what a fact-checker looks for. So each mention of a copy is matched against the mentions already
+known for its family (the original's and those earlier copies of it kept as their own):
+
+- it **repeats** a known mention when both state the same figure (:func:`same_figure`: measure class, value,
+  low/high, bound, vague/malformed flags, unit and currency) and their counted nouns do not differ (both the
+  same noun, or one or both without one); among several such mentions it repeats the one with the same counted
+  noun, then the nearest clause (most shared clause words, the grouper's lexical features), each known mention
+  repeated at most once per copy;
+- any other mention is the copy's **own** (an updated or added figure): it is kept with the copy's date, outlet
+  and attribution, grouped like any other mention and marked ``updated_copy_of`` (the original's corpus key).
+  Where the copy states it in place of a known mention the copy does not repeat (same measure, counted nouns
+  that do not differ, and a clause sharing at least :data:`UPDATE_MIN_SHARE` of its words; the same counted
+  noun first, then the nearest clause), that mention's id is kept as ``updates``: the copy is then not listed
+  as "also published by" under the figure it changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from presslens.compare.figures import FigureMention
+
+UPDATE_MIN_SHARE = 0.5
+"""Share of clause words (the smaller clause's) a figure of a copy must share with a known mention of another
+value to be taken as its update (read off the user trial's example, not tuned: it only decides under
+which figure the copy is *not* listed as "also published by")."""
+
+Tokens = Callable[[FigureMention], dict[str, float]]
+
+
+def same_figure(a: FigureMention, b: FigureMention) -> bool:
+    """Both state the same figure: measure class, value and bounds, flags, unit and currency."""
+    return (a.measure == b.measure and a.value == b.value and a.low == b.low and a.high == b.high
+            and a.bound == b.bound and a.vague == b.vague and a.malformed == b.malformed and a.unit == b.unit
+            and a.currency == b.currency)
+
+
+def _shared(a: dict[str, float], b: dict[str, float]) -> float:
+    """Share of the smaller clause's words the two clauses have in common (0 for an empty clause)."""
+    if not a or not b:
+        return 0.0
+    return len(a.keys() & b.keys()) / min(len(a), len(b))
+
+
+def copy_mentions(copy: Sequence[FigureMention], known: Sequence[FigureMention], tokens: Tokens,
+                  ) -> tuple[dict[str, str], list[FigureMention]]:
+    """Match a copy's mentions against the ``known`` mentions of its family (see the module text):
+    (repeated: copy mention id -> the known mention id it repeats, own: the copy's other mentions, in text
+    order, each with ``updates`` set where it stands in place of a known mention)."""
+    known_tokens = [tokens(k) for k in known]
+    pairs: list[tuple[int, float, int, int]] = []  # (-same noun, -shared words, copy index, known index)
+    copy_tokens = [tokens(m) for m in copy]
+    for i, m in enumerate(copy):
+        for j, k in enumerate(known):
+            if not same_figure(m, k) or (m.head is not None and k.head is not None and m.head != k.head):
+                continue
+            pairs.append((-int(m.head is not None and m.head == k.head),
+                          -_shared(copy_tokens[i], known_tokens[j]), i, j))
+    repeated: dict[str, str] = {}
+    used_copy: set[int] = set()
+    used_known: set[int] = set()
+    for _, _, i, j in sorted(pairs):
+        if i in used_copy or j in used_known:
+            continue
+        used_copy.add(i)
+        used_known.add(j)
+        repeated[copy[i].id] = known[j].id
+    own = []
+    for i, m in enumerate(copy):
+        if i not in used_copy:
+            m.updates = _replaced(m, copy_tokens[i], known, known_tokens, used_known)
+            own.append(m)
+    return repeated, own
+
+
+def _replaced(m: FigureMention, m_tokens: dict[str, float], known: Sequence[FigureMention],
+              known_tokens: Sequence[dict[str, float]], repeated: set[int]) -> str | None:
+    """The id of the known mention (not repeated by the copy) that ``m`` states another value of, or None."""
+    best: tuple[int, float, int] | None = None
+    for j, k in enumerate(known):
+        if j in repeated or k.measure != m.measure or m.measure is None:
+            continue
+        same_noun = m.head is not None and m.head == k.head
+        if m.head is not None and k.head is not None and not same_noun:
+            continue
+        share = _shared(m_tokens, known_tokens[j])
+        if share < UPDATE_MIN_SHARE:
+            continue
+        key = (-int(same_noun), -share, j)
+        if best is None or key < best:
+            best = key
+    return None if best is None else known[best[2]].id
+
+
+__all__ = ["UPDATE_MIN_SHARE", "copy_mentions", "same_figure"]
