@@ -244,15 +244,16 @@ class GroupingConfig:
     lists, the hard constraints, the pair features and :func:`words_agree` read it. The pair model's weights and
     threshold are fitted without the classes (``presslens.evaluation.figure_groups.pair_fit_config``: held fixed,
     so that the classes change which groups are proposed and compatible, not what the model learned)."""
-    captive_words: bool = False
-    """Round 2 stop 28, an option (off by default): the captive readings. "abducted", "kidnapped", "captured" and
+    captive_words: bool = True
+    """Round 2 stop 28 (an option then; the default since round 2 stop 30, when it passed its keep rule with
+    ``bare_people``, docs/decisions/figure-groups-s28.md, "Outcome of the keep rule"): the captive readings. "abducted", "kidnapped", "captured" and
     "taken hostage" are the ``capture`` predicate (not ``leave``), and so is a noun of
     :data:`~presslens.compare.figure_words.CAPTIVE_NOUNS` ("126 hostages", "at least 90 captive") when no verb is in
     reach; such a counted noun is folded to ``people`` (:func:`~presslens.compare.figure_words.captive_head`), so one
     set of people named several ways is one count that its predicate tells apart (hostages freed are ``release``).
     The pair model's weights are fitted without it (held fixed, as for the counted-noun classes)."""
-    bare_people: bool = False
-    """Round 2 stop 28, an option (off by default): a count of people (the counted noun ``people`` or ``civilian``)
+    bare_people: bool = True
+    """Round 2 stop 28 (an option then; the default since round 2 stop 30, with ``captive_words``): a count of people (the counted noun ``people`` or ``civilian``)
     without a known predicate never joins a group every member of which has one, unless a member has the same
     value ("About 400 people walked behind the coffin" stays out of the group of "57 people killed"; a recap
     "57 people" joins it). The pair model's weights are fitted without it."""
@@ -285,7 +286,8 @@ GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+values-model-f05", "general-f1+c
                   "rules", "conservative+conflicts", "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model",
                   "general-f1+values-inside-f2", "general-f1+values-inside-f1", "general-f1+values-agree-f05+classes",
                   "general-f1+values-agree-f05-plain", "general-f1+values-agree-f05+captives",
-                  "general-f1+values-agree-f05+people", "general-f1+values-agree-f05+one-word")
+                  "general-f1+values-agree-f05+people", "general-f1+values-agree-f05-people",
+                  "general-f1+values-agree-f05+one-word")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 WITH_CLASSES = {"general-f1+values-agree-f05+classes": ("general-f1+values-agree-f05", True),
                 "general-f1+values-agree-f05-plain": ("general-f1+values-agree-f05", False)}
@@ -294,9 +296,11 @@ WITH_CLASSES = {"general-f1+values-agree-f05+classes": ("general-f1+values-agree
 weights)."""
 
 PEOPLE_OPTIONS = {"general-f1+values-agree-f05+captives": (True, False),
-                  "general-f1+values-agree-f05+people": (True, True)}
+                  "general-f1+values-agree-f05+people": (True, True),
+                  "general-f1+values-agree-f05-people": (False, False)}
 """Round 2 stop 28's options: grouping name -> (``GroupingConfig.captive_words``, ``GroupingConfig.bare_people``) on
-the default, with the shipped weights."""
+the default, with the shipped weights. Both are on in the default since round 2 stop 30 (``+people`` is the default
+then); ``-people`` is the default without them (the grouping of stops 27-29, with the weights shipped now)."""
 
 ONE_WORD_OPTION = "general-f1+values-agree-f05+one-word"
 """Round 2 stop 29's option: the default with ``GroupingConfig.agree_one_word`` (the shipped weights)."""

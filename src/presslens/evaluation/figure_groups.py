@@ -422,14 +422,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --loso-stories / --fit-conflict-model: group with (or without) the counted-noun "
                              "classes (GroupingConfig.counted_classes; default: the default grouping's, on since "
                              "round 2 stop 27); the pair model is fitted without them either way")
-    parser.add_argument("--captive-words", action="store_true",
-                        help="with --loso-stories / --fit-conflict-model: group with the captive readings "
-                             "(GroupingConfig.captive_words, an option of round 2 stop 28); the pair model is "
-                             "fitted without them")
-    parser.add_argument("--bare-people", action="store_true",
+    parser.add_argument("--captive-words", action=argparse.BooleanOptionalAction, default=None,
+                        help="with --loso-stories / --fit-conflict-model: group with (or without) the captive "
+                             "readings (GroupingConfig.captive_words; default: the default grouping's, on since "
+                             "round 2 stop 30); the pair model is fitted without them either way")
+    parser.add_argument("--bare-people", action=argparse.BooleanOptionalAction, default=None,
                         help="with --loso-stories / --fit-conflict-model: a count of people without a predicate "
-                             "never joins a group whose members all have one (GroupingConfig.bare_people, an option "
-                             "of round 2 stop 28); the pair model is fitted without it")
+                             "never joins a group whose members all have one (GroupingConfig.bare_people; default: "
+                             "the default grouping's, on since round 2 stop 30); the pair model is fitted without "
+                             "it either way")
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
@@ -1268,10 +1269,10 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
     base = grouping_config("rules")
     if getattr(args, "counted_classes", None) is not None:
         base = replace(base, counted_classes=bool(args.counted_classes))
-    if getattr(args, "captive_words", False):
-        base = replace(base, captive_words=True)
-    if getattr(args, "bare_people", False):
-        base = replace(base, bare_people=True)
+    if getattr(args, "captive_words", None) is not None:
+        base = replace(base, captive_words=bool(args.captive_words))
+    if getattr(args, "bare_people", None) is not None:
+        base = replace(base, bare_people=bool(args.bare_people))
     prepared = prepare_splits(data_dir, every, embed, base, outcome_embed, part_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
