@@ -70,6 +70,7 @@ from presslens.compare.figure_groups import (
     GROUPING_NAMES,
     ONE_WORD_OPTION,
     OUTCOME_METHODS,
+    PERSON_NEAR_OPTION,
     Embedder,
     FigureGrouper,
     GroupingConfig,
@@ -431,6 +432,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "never joins a group whose members all have one (GroupingConfig.bare_people; default: "
                              "the default grouping's, on since round 2 stop 30); the pair model is fitted without "
                              "it either way")
+    parser.add_argument("--person-near", action=argparse.BooleanOptionalAction, default=None,
+                        help="with --loso-stories / --fit-conflict-model: the conflicts pass also scores pairs that "
+                             "only the counted-noun constraint refuses when both nouns name people "
+                             "(GroupingConfig.person_near, an option of round 2 stop 30; default: off)")
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
@@ -1037,6 +1042,7 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+values-model-f05": ("learned-general", "f1", True),
     "general-f1+values-agree-f05": ("learned-general", "f1", True),
     "general-f1+values-agree-f05+one-word": ("learned-general", "f1", True),
+    "general-f1+values-agree-f05+person-near": ("learned-general", "f1", True),
     "general-f1+values-inside-f2": ("learned-general", "f1", True),
     "general-f1+values-inside-f1": ("learned-general", "f1", True),
 }
@@ -1054,6 +1060,7 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+values-model-f05": ("values", 0.5, True),
     "general-f1+values-agree-f05": ("values", 0.5, True),
     "general-f1+values-agree-f05+one-word": ("values", 0.5, True),
+    "general-f1+values-agree-f05+person-near": ("values", 0.5, True),
     "general-f1+values-inside-f2": ("values", 0.5, True),
     "general-f1+values-inside-f1": ("values", 0.5, True),
     "general-f1+values-model-f1": ("values", 1.0, True),
@@ -1070,13 +1077,16 @@ first, a conflict list a reader can trust). The others of
 :data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)
 and the 14 features, fitted on every near pair, deciding between groups only."""
 DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)
-AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05", "general-f1+values-agree-f05+one-word"})
+AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05", "general-f1+values-agree-f05+one-word",
+                             "general-f1+values-agree-f05+person-near"})
 """The candidate of round 2 stop 25: ``general-f1+values-model-f05``'s conflict model (the same variant, so the
 same fit per fold), and inside a group a clash of two figures whose counted noun and predicate agree
 (:func:`~presslens.compare.figure_groups.words_agree`) is reported whatever the model says
 (``GroupingConfig.conflicts_inside="agree"``). ``general-f1+values-agree-f05+one-word`` (round 2 stop 29's option)
 is the same with ``GroupingConfig.agree_one_word``: the same fits per fold, only the clashes inside a group that
-are reported differ."""
+are reported differ. ``general-f1+values-agree-f05+person-near`` (round 2 stop 30's option) is the same with
+``GroupingConfig.person_near``: the same fits per fold (the conflict model is fitted on the near pairs without the
+option), only the pairs between groups that the conflict model scores differ."""
 
 
 INSIDE_VARIANTS: dict[str, ConflictVariant] = {
@@ -1137,7 +1147,8 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                               conflict_model=conflict_models[variant] if conflicts else None,
                               inside_conflict_model=conflict_models[INSIDE_VARIANTS[name]]
                               if name in INSIDE_VARIANTS else None,
-                              agree_one_word=name == ONE_WORD_OPTION)
+                              agree_one_word=name == ONE_WORD_OPTION,
+                              person_near=config.person_near or name == PERSON_NEAR_OPTION)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
@@ -1273,6 +1284,8 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
         base = replace(base, captive_words=bool(args.captive_words))
     if getattr(args, "bare_people", None) is not None:
         base = replace(base, bare_people=bool(args.bare_people))
+    if getattr(args, "person_near", None) is not None:
+        base = replace(base, person_near=bool(args.person_near))
     prepared = prepare_splits(data_dir, every, embed, base, outcome_embed, part_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
