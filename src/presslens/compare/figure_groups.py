@@ -1661,7 +1661,10 @@ class FigureGrouper:
                 if maybe is None:
                     continue  # no other group it could be scored against has a figure within the window
                 found = maybe
-            cands, _cos = self._scored_candidates(m, found, persons=True)
+            if self.config.person_near:
+                cands, _cos = self._scored_candidates(m, found, persons=True)
+            else:
+                cands, _cos = self._scored_candidates(m, found)
             if own_group and gid not in cands:
                 cands = [gid, *cands]
             for g in cands:
