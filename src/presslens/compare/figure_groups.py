@@ -154,6 +154,7 @@ from presslens.compare.figures import (
     counted_phrase,
     heads_compatible,
     mentions_from_findings,
+    person_heads,
 )
 from presslens.compare.vector_rows import GrowingRows, VectorTable
 
@@ -246,18 +247,27 @@ class GroupingConfig:
     lists, the hard constraints, the pair features and :func:`words_agree` read it. The pair model's weights and
     threshold are fitted without the classes (``presslens.evaluation.figure_groups.pair_fit_config``: held fixed,
     so that the classes change which groups are proposed and compatible, not what the model learned)."""
-    captive_words: bool = False
-    """Round 2 stop 28, an option (off by default): the captive readings. "abducted", "kidnapped", "captured" and
+    captive_words: bool = True
+    """Round 2 stop 28 (an option then; the default since round 2 stop 30, when it passed its keep rule with
+    ``bare_people``, docs/decisions/figure-groups-s28.md, "Outcome of the keep rule"): the captive readings. "abducted", "kidnapped", "captured" and
     "taken hostage" are the ``capture`` predicate (not ``leave``), and so is a noun of
     :data:`~presslens.compare.figure_words.CAPTIVE_NOUNS` ("126 hostages", "at least 90 captive") when no verb is in
     reach; such a counted noun is folded to ``people`` (:func:`~presslens.compare.figure_words.captive_head`), so one
     set of people named several ways is one count that its predicate tells apart (hostages freed are ``release``).
     The pair model's weights are fitted without it (held fixed, as for the counted-noun classes)."""
-    bare_people: bool = False
-    """Round 2 stop 28, an option (off by default): a count of people (the counted noun ``people`` or ``civilian``)
+    bare_people: bool = True
+    """Round 2 stop 28 (an option then; the default since round 2 stop 30, with ``captive_words``): a count of people (the counted noun ``people`` or ``civilian``)
     without a known predicate never joins a group every member of which has one, unless a member has the same
     value ("About 400 people walked behind the coffin" stays out of the group of "57 people killed"; a recap
     "57 people" joins it). The pair model's weights are fitted without it."""
+    person_near: bool = False
+    """Round 2 stop 30, an option (off by default; judged leave one story out,
+    docs/decisions/figure-groups-s30-groups21.md): the conflicts pass (:meth:`FigureGrouper.near_pairs`) also pairs a
+    figure with the figures of a candidate group that the counted-noun constraint alone refuses when both nouns
+    name people (:func:`~presslens.compare.figures.person_heads`: "14 suspects" detained against "at least 60
+    people" detained, "employees" against "staff"); the other hard constraints still apply and the conflict model
+    still decides. Groups are formed exactly as without it. Read off test_v16 .. test_v18, where such pairs were
+    refused in all three stories (7, 5 and 5 missed planted conflicts)."""
     agree_one_word: bool = False
     """Round 2 stop 29, an option (off by default; judged leave one story out, docs/decisions/figure-groups-s29-agree.md):
     with ``conflicts_inside="agree"``, a clash inside a group is also reported whatever the conflict model says
@@ -287,7 +297,8 @@ GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+values-model-f05", "general-f1+c
                   "rules", "conservative+conflicts", "general-f1+tallies", "general-f1+tallies-f1", "general-f1+values-model",
                   "general-f1+values-inside-f2", "general-f1+values-inside-f1", "general-f1+values-agree-f05+classes",
                   "general-f1+values-agree-f05-plain", "general-f1+values-agree-f05+captives",
-                  "general-f1+values-agree-f05+people", "general-f1+values-agree-f05+one-word")
+                  "general-f1+values-agree-f05+people", "general-f1+values-agree-f05-people",
+                  "general-f1+values-agree-f05+one-word", "general-f1+values-agree-f05+person-near")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 WITH_CLASSES = {"general-f1+values-agree-f05+classes": ("general-f1+values-agree-f05", True),
                 "general-f1+values-agree-f05-plain": ("general-f1+values-agree-f05", False)}
@@ -296,12 +307,16 @@ WITH_CLASSES = {"general-f1+values-agree-f05+classes": ("general-f1+values-agree
 weights)."""
 
 PEOPLE_OPTIONS = {"general-f1+values-agree-f05+captives": (True, False),
-                  "general-f1+values-agree-f05+people": (True, True)}
+                  "general-f1+values-agree-f05+people": (True, True),
+                  "general-f1+values-agree-f05-people": (False, False)}
 """Round 2 stop 28's options: grouping name -> (``GroupingConfig.captive_words``, ``GroupingConfig.bare_people``) on
-the default, with the shipped weights."""
+the default, with the shipped weights. Both are on in the default since round 2 stop 30 (``+people`` is the default
+then); ``-people`` is the default without them (the grouping of stops 27-29, with the weights shipped now)."""
 
 ONE_WORD_OPTION = "general-f1+values-agree-f05+one-word"
 """Round 2 stop 29's option: the default with ``GroupingConfig.agree_one_word`` (the shipped weights)."""
+PERSON_NEAR_OPTION = "general-f1+values-agree-f05+person-near"
+"""Round 2 stop 30's option: the default with ``GroupingConfig.person_near`` (the shipped weights)."""
 
 
 INSIDE_MODELS = {"general-f1+values-inside-f2": "general-f1+values-model",
@@ -324,6 +339,8 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
     (:func:`presslens.store.tracking.figure_grouper` adds them)."""
     if name == ONE_WORD_OPTION:
         return replace(grouping_config(DEFAULT_GROUPING), agree_one_word=True)
+    if name == PERSON_NEAR_OPTION:
+        return replace(grouping_config(DEFAULT_GROUPING), person_near=True)
     if name in PEOPLE_OPTIONS:
         captives, bare = PEOPLE_OPTIONS[name]
         return replace(grouping_config(DEFAULT_GROUPING), captive_words=captives, bare_people=bare)
@@ -373,6 +390,13 @@ _ONE_COUNTS: dict[str, Mapping[str, int]] = {}
 """Word -> the shared ``{word: 1}`` of the groups whose one mention has that counted noun or predicate."""
 MAX_SHARED_COUNTS = 65536
 """At most this many words have a shared ``{word: 1}`` (one-off counted nouns of a large corpus get their own)."""
+
+
+def _person_or_compatible(a: str | None, b: str | None) -> bool:
+    """The counted-noun constraint of ``GroupingConfig.person_near``'s conflicts pass: compatible nouns
+    (:func:`~presslens.compare.figures.heads_compatible`) or two nouns for people
+    (:func:`~presslens.compare.figures.person_heads`)."""
+    return heads_compatible(a, b) or person_heads(a, b)
 
 
 def counted(counts: Mapping[str, int], key: str, delta: int) -> Mapping[str, int]:
@@ -968,11 +992,13 @@ class FigureGrouper:
         marks[rows] = _UNMARKED
         return rows[first]
 
-    def _scored_candidates(self, m: FigureMention,
-                           found: np.ndarray | None = None) -> tuple[list[str], dict[str, float]]:
+    def _scored_candidates(self, m: FigureMention, found: np.ndarray | None = None, *,
+                           persons: bool = False) -> tuple[list[str], dict[str, float]]:
         """The compatible candidate groups worth scoring in full (at most ``candidates``, nearest by embedding)
         and the cosine of the mention's clause vector with each group's mean vector (0 without vectors).
-        ``found``: :meth:`_candidates` of the mention, when the caller has them."""
+        ``found``: :meth:`_candidates` of the mention, when the caller has them. ``persons`` (the conflicts pass,
+        with ``GroupingConfig.person_near``): then also the groups that only the counted-noun constraint
+        refuses and whose nouns both name people, after the others."""
         if found is None:
             found = self._candidates(m)
         if not len(found):
@@ -995,10 +1021,19 @@ class FigureGrouper:
             cands = [table.gids[r] for r in found.tolist()]
             cosines = {g: 0.0 for g in cands}
         compatible, groups = self._compatibility(m), self.groups
-        cands = [g for g in cands if compatible(groups[g])]
-        if len(cands) > cfg.candidates:
-            cands = sorted(cands, key=lambda g: -cosines[g])[: cfg.candidates]
-        return cands, cosines
+        strict = [g for g in cands if compatible(groups[g])]
+        if len(strict) > cfg.candidates:
+            strict = sorted(strict, key=lambda g: -cosines[g])[: cfg.candidates]
+        if persons and cfg.person_near:
+            # the groups the counted-noun constraint alone refused, when both nouns name people: after the
+            # strict candidates (which stay as they are), at most as many again
+            taken = set(strict)
+            relaxed = self._compatibility(m, persons=True)
+            extra = [g for g in cands if g not in taken and relaxed(groups[g])]
+            if len(extra) > cfg.candidates:
+                extra = sorted(extra, key=lambda g: -cosines[g])[: cfg.candidates]
+            strict = [*strict, *extra]
+        return strict, cosines
 
     def _cosines(self, table: MeasureRows, rows: np.ndarray, vec: np.ndarray) -> np.ndarray:
         """Cosine of ``vec`` with the vector sum of each group row in ``rows`` (0 for a group without vectors).
@@ -1331,9 +1366,12 @@ class FigureGrouper:
         ``max_magnitude_gap`` orders of magnitude from the group's mean (:meth:`_compatibility`)."""
         return self._compatibility(m)(group)
 
-    def _compatibility(self, m: FigureMention) -> Callable[[FigureGroup], bool]:
+    def _compatibility(self, m: FigureMention, *, persons: bool = False) -> Callable[[FigureGroup], bool]:
         """The hard constraints of :meth:`_compatible` for one mention, as a test of a group: what they read of
-        the mention alone is read once (a mention is tested against dozens of candidate groups)."""
+        the mention alone is read once (a mention is tested against dozens of candidate groups). ``persons``:
+        counted nouns that both name people (:func:`~presslens.compare.figures.person_heads`) pass the
+        counted-noun constraint (``GroupingConfig.person_near``, for the conflicts pass only)."""
+        nouns_agree = _person_or_compatible if persons else heads_compatible
         feats = self.features(m)
         pred, role, places, located = feats.predicate, feats.role, feats.places, feats.located
         incident, cumulative = feats.scope == "incident", feats.scope == "cumulative"
@@ -1370,7 +1408,7 @@ class FigureGrouper:
             heads = group.heads
             if len(heads) == 1 and head in heads:
                 return True  # (the one noun of the group is the mention's: what all() below gives)
-            return all(h == head or heads_compatible(head, h) for h in heads)
+            return all(h == head or nouns_agree(head, h) for h in heads)
 
         return compatible
 
@@ -1662,7 +1700,10 @@ class FigureGrouper:
                 if maybe is None:
                     continue  # no other group it could be scored against has a figure within the window
                 found = maybe
-            cands, _cos = self._scored_candidates(m, found)
+            if self.config.person_near:
+                cands, _cos = self._scored_candidates(m, found, persons=True)
+            else:
+                cands, _cos = self._scored_candidates(m, found)
             if own_group and gid not in cands:
                 cands = [gid, *cands]
             for g in cands:

@@ -322,6 +322,36 @@ def heads_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
+PERSON_ROLE_HEADS = frozenset({
+    "suspect", "detainee", "saboteur", "supporter", "member", "activist", "partisan", "employee", "colleague",
+    "personnel", "official", "officer", "guard", "inmate", "hostage", "captive", "passenger", "evacuee", "patient",
+    "survivor", "witness", "miner", "firefighter", "rescuer", "deminer", "seafarer", "fisherman", "fishermen",
+    "striker", "demonstrator", "voter", "driver", "escapee", "diver", "investigator", "observer", "nurse", "teacher",
+    "farmer", "villager", "dispatcher",
+})
+"""Round 2 stop 30 (an option, ``GroupingConfig.person_near``): counted nouns that name people by what they are
+or do in the story ("14 suspects", "64 employees", "27 saboteurs"), beside :data:`_PERSON_HEADS`. The counted-noun
+constraint keeps them apart from "people" and from each other when groups are formed; the option only lets the
+conflicts pass score a pair of them (:func:`person_heads`)."""
+
+
+_PERSONS = (_PERSON_HEADS - {"arrival", "case"}) | PERSON_ROLE_HEADS
+
+
+def person_heads(a: str | None, b: str | None) -> bool:
+    """Whether two counted nouns both name people (:data:`_PERSON_HEADS` but "arrival" and "case",
+    :data:`PERSON_ROLE_HEADS`; not the medics of the counted-noun classes), neither a
+    part of the population ("women", "children") and not civilians against combatants: one set of people may
+    be counted under both ("at least 60 people" detained, "14 suspects" detained; "employees" and "staff")."""
+    if a is None or b is None or a == b:
+        return True
+    if a in _SUBPOPULATIONS or b in _SUBPOPULATIONS:
+        return False
+    if a not in _PERSONS or b not in _PERSONS:
+        return False
+    return not ({a, b} & {"civilian"} and {a, b} & COMBATANT_HEADS)
+
+
 PERCENT_MEASURES = frozenset({"percent", "percentage points"})
 _SHARE_OF = re.compile(r"^\s+of\s+(?:(?:the|its|their|his|her|our|all|a|an|this|that|those|these)\s+)?"
                        r"(?:[A-Za-z][\w-]*'s\s+)?([A-Za-z][A-Za-z-]*)(?:\s+([A-Za-z][A-Za-z-]*))?")

@@ -70,6 +70,7 @@ from presslens.compare.figure_groups import (
     GROUPING_NAMES,
     ONE_WORD_OPTION,
     OUTCOME_METHODS,
+    PERSON_NEAR_OPTION,
     Embedder,
     FigureGrouper,
     GroupingConfig,
@@ -363,9 +364,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder with articles.jsonl and labels.jsonl")
     parser.add_argument("--split", default="test", choices=["test", "dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5",
                                                                      "test_v6", "test_v7", "test_v8", "test_v9", "test_v10", "test_v11", "test_v12", "test_v13", "test_v14",
-                                                                     "test_v15", "test_v16", "test_v17", "train_w", "train_x",
+                                                                     "test_v15", "test_v16", "test_v17", "test_v18", "train_w", "train_x",
                                                                      "train_y", "train_z", "train_b", "train_c"],
-                        help="which split to score (test_v1 .. test_v17: retired test splits, seen; train_w .. train_c: "
+                        help="which split to score (test_v1 .. test_v18: retired test splits, seen; train_w .. train_c: "
                              "training stories)")
     parser.add_argument("--embedder", default="encoder", choices=["encoder", "claim", "hashed", "none"],
                         help="clause embeddings: the shared encoder, the 6-layer claim-matching encoder "
@@ -422,14 +423,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --loso-stories / --fit-conflict-model: group with (or without) the counted-noun "
                              "classes (GroupingConfig.counted_classes; default: the default grouping's, on since "
                              "round 2 stop 27); the pair model is fitted without them either way")
-    parser.add_argument("--captive-words", action="store_true",
-                        help="with --loso-stories / --fit-conflict-model: group with the captive readings "
-                             "(GroupingConfig.captive_words, an option of round 2 stop 28); the pair model is "
-                             "fitted without them")
-    parser.add_argument("--bare-people", action="store_true",
+    parser.add_argument("--captive-words", action=argparse.BooleanOptionalAction, default=None,
+                        help="with --loso-stories / --fit-conflict-model: group with (or without) the captive "
+                             "readings (GroupingConfig.captive_words; default: the default grouping's, on since "
+                             "round 2 stop 30); the pair model is fitted without them either way")
+    parser.add_argument("--bare-people", action=argparse.BooleanOptionalAction, default=None,
                         help="with --loso-stories / --fit-conflict-model: a count of people without a predicate "
-                             "never joins a group whose members all have one (GroupingConfig.bare_people, an option "
-                             "of round 2 stop 28); the pair model is fitted without it")
+                             "never joins a group whose members all have one (GroupingConfig.bare_people; default: "
+                             "the default grouping's, on since round 2 stop 30); the pair model is fitted without "
+                             "it either way")
+    parser.add_argument("--person-near", action=argparse.BooleanOptionalAction, default=None,
+                        help="with --loso-stories / --fit-conflict-model: the conflicts pass also scores pairs that "
+                             "only the counted-noun constraint refuses when both nouns name people "
+                             "(GroupingConfig.person_near, an option of round 2 stop 30; default: off)")
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
@@ -453,7 +459,8 @@ PAIR_METHODS = ("learned", "vetoed", "learned-outcome", "learned-general")
 """The methods that use the pair model (fitted per held-out story)."""
 SEEN_SPLITS = ("dev", "test_v1", "test_v2", "test_v3", "test_v4", "test_v5", "test_v6", "test_v7", "test_v8",
                "train_w", "train_x", "train_y", "train_z", "train_b", "train_c", "test_v9", "test_v10",
-               "test_v11", "test_v12", "test_v13", "test_v14", "test_v15", "test_v16", "test_v17")
+               "test_v11", "test_v12", "test_v13", "test_v14", "test_v15", "test_v16", "test_v17",
+               "test_v18")
 """Splits that may be used for tuning and fitting: dev, the retired test splits whose errors were read, and the
 six training stories (written blind to the method; ``train_b`` and ``train_c`` joined after they decided the
 default grouping); ``test_v9`` (articles a01..a24) joined after it was scored once as ``test``, ``test_v10`` (articles e01..e25)
@@ -462,7 +469,8 @@ as ``test`` at stop 23, ``test_v12`` (articles g01..g28) after it was scored onc
 ``test_v13`` (articles h01..h28) after it was scored once as ``test`` at stop 25, ``test_v14`` (articles
 i01..i28) after it was scored once as ``test`` at stop 26, ``test_v15`` (articles j01..j28) after it was
 scored once as ``test`` at stop 27, ``test_v16`` (articles k01..k28) after it was scored once as ``test``
-at stop 28, and ``test_v17`` (articles l01..l28) last, after it was scored once as ``test`` at stop 29. ``test`` is never among them (it is empty until the next blind story is written), nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
+at stop 28, ``test_v17`` (articles l01..l28) after it was scored once as ``test`` at stop 29, and ``test_v18``
+(articles m01..m28) last, after it was scored once as ``test`` at the end of stop 29. ``test`` is never among them (it is empty until the next blind story is written), nor stories that are only ever held out (:data:`UNSEEN_STORIES`:
 ``--loso-held`` scores them, fitting on these splits only)."""
 UNSEEN_STORIES: tuple[str, ...] = ()
 """Stories written blind and only ever held out (``--loso-held``): nothing is fitted, chosen or read on them.
@@ -1034,6 +1042,7 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+values-model-f05": ("learned-general", "f1", True),
     "general-f1+values-agree-f05": ("learned-general", "f1", True),
     "general-f1+values-agree-f05+one-word": ("learned-general", "f1", True),
+    "general-f1+values-agree-f05+person-near": ("learned-general", "f1", True),
     "general-f1+values-inside-f2": ("learned-general", "f1", True),
     "general-f1+values-inside-f1": ("learned-general", "f1", True),
 }
@@ -1051,6 +1060,7 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+values-model-f05": ("values", 0.5, True),
     "general-f1+values-agree-f05": ("values", 0.5, True),
     "general-f1+values-agree-f05+one-word": ("values", 0.5, True),
+    "general-f1+values-agree-f05+person-near": ("values", 0.5, True),
     "general-f1+values-inside-f2": ("values", 0.5, True),
     "general-f1+values-inside-f1": ("values", 0.5, True),
     "general-f1+values-model-f1": ("values", 1.0, True),
@@ -1067,13 +1077,16 @@ first, a conflict list a reader can trust). The others of
 :data:`CANDIDATE_METHODS` read ``"values"`` with F2 (:data:`~presslens.compare.figure_conflict_model.CONFLICT_F_BETA`)
 and the 14 features, fitted on every near pair, deciding between groups only."""
 DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)
-AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05", "general-f1+values-agree-f05+one-word"})
+AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05", "general-f1+values-agree-f05+one-word",
+                             "general-f1+values-agree-f05+person-near"})
 """The candidate of round 2 stop 25: ``general-f1+values-model-f05``'s conflict model (the same variant, so the
 same fit per fold), and inside a group a clash of two figures whose counted noun and predicate agree
 (:func:`~presslens.compare.figure_groups.words_agree`) is reported whatever the model says
 (``GroupingConfig.conflicts_inside="agree"``). ``general-f1+values-agree-f05+one-word`` (round 2 stop 29's option)
 is the same with ``GroupingConfig.agree_one_word``: the same fits per fold, only the clashes inside a group that
-are reported differ."""
+are reported differ. ``general-f1+values-agree-f05+person-near`` (round 2 stop 30's option) is the same with
+``GroupingConfig.person_near``: the same fits per fold (the conflict model is fitted on the near pairs without the
+option), only the pairs between groups that the conflict model scores differ."""
 
 
 INSIDE_VARIANTS: dict[str, ConflictVariant] = {
@@ -1134,7 +1147,8 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                               conflict_model=conflict_models[variant] if conflicts else None,
                               inside_conflict_model=conflict_models[INSIDE_VARIANTS[name]]
                               if name in INSIDE_VARIANTS else None,
-                              agree_one_word=name == ONE_WORD_OPTION)
+                              agree_one_word=name == ONE_WORD_OPTION,
+                              person_near=config.person_near or name == PERSON_NEAR_OPTION)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
@@ -1266,10 +1280,12 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
     base = grouping_config("rules")
     if getattr(args, "counted_classes", None) is not None:
         base = replace(base, counted_classes=bool(args.counted_classes))
-    if getattr(args, "captive_words", False):
-        base = replace(base, captive_words=True)
-    if getattr(args, "bare_people", False):
-        base = replace(base, bare_people=True)
+    if getattr(args, "captive_words", None) is not None:
+        base = replace(base, captive_words=bool(args.captive_words))
+    if getattr(args, "bare_people", None) is not None:
+        base = replace(base, bare_people=bool(args.bare_people))
+    if getattr(args, "person_near", None) is not None:
+        base = replace(base, person_near=bool(args.person_near))
     prepared = prepare_splits(data_dir, every, embed, base, outcome_embed, part_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
