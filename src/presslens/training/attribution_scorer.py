@@ -18,10 +18,7 @@ unless ``--dry-run``. The validation and test splits are never read.
 
 from __future__ import annotations
 
-import json
 import math
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +27,7 @@ import numpy as np
 from presslens.analyzers.numeric import sigmoid
 from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.training.logistic import expected_calibration_error, fit_standardised, log_loss
+from presslens.training.model_files import write_json
 
 #: the L2 penalties tried (on standardised features), chosen by leave-one-split-out log loss
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -197,12 +195,7 @@ def write_scorer(path: Path, weights: np.ndarray, bias: float, l2: float, table:
         "right": int(sum(table.y)),
         "command": TRAIN_COMMAND,
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(payload, f, indent=1)
-        f.write("\n")
-    os.replace(tmp, path)
+    write_json(path, payload)
 
 
 def train_scorer(data_dir: Path, output: Path | None = None, dry_run: bool = False) -> int:

@@ -25,10 +25,7 @@ sums. ``fit`` fits the model the same way on every open split (the scorer: the o
 from __future__ import annotations
 
 import argparse
-import json
 import math
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +39,7 @@ from presslens.analyzers.numeric import sigmoid
 from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.training.attribution_scorer_judge import Rows, load
 from presslens.training.logistic import expected_calibration_error, fit_standardised, log_loss
+from presslens.training.model_files import write_json
 
 #: the penalties tried for the unlisted-cue model (standardised inputs)
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -209,12 +207,7 @@ def write_model(path: Path, w: np.ndarray, b: float, l2: float, counts: Counts, 
         "right": int(sum(rows.right[i] for i in index.tolist())),
         "command": TRAIN_COMMAND,
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(payload, f, indent=1)
-        f.write("\n")
-    os.replace(tmp, path)
+    write_json(path, payload)
 
 
 def main(argv: list[str] | None = None) -> int:

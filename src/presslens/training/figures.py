@@ -20,10 +20,7 @@ the leave-one-split-out folds, and written (temp file, then rename) to ``models/
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +37,7 @@ from presslens.analyzers.figures.scoring import (
 )
 from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss, probabilities
+from presslens.training.model_files import write_json
 
 #: L2 strengths tried (penalty lambda * |w|^2 / 2 on the summed log loss; the bias is not penalised)
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
@@ -196,19 +194,6 @@ def table(rows: dict[str, Any]) -> str:
     lines.append("ECE of the sum: the mean over the splits weighted by their figures. Strengths chosen on the "
                  "training splits: " + ", ".join(f"{s}: L2 {r['l2']}, prior {r['strength']}" for s, r in rows.items()))
     return "\n".join(lines)
-
-
-def write_json(path: Path, payload: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, indent=1)
-            handle.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

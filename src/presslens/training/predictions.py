@@ -26,9 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +45,7 @@ from presslens.evaluation.counts import PrecisionRecallCounts
 from presslens.evaluation.realnews_selection import OPEN_SPLITS, source_articles
 from presslens.text.prediction import DEFAULT_PREDICTION_RULES, PREDICTION_RULES, prediction_rules
 from presslens.training.logistic import expected_calibration_error, fit_l2_logistic, log_loss, probabilities
+from presslens.training.model_files import write_json
 
 SPLITS: tuple[str, ...] = OPEN_SPLITS
 #: the values of the analyzer option ``claims.prediction_rules`` (``--rules``)
@@ -285,11 +284,7 @@ def write_scorer(path: Path, table: dict[str, Any], n: int) -> None:
         "trained_on": f"data/realnews {' + '.join(SPLITS)} gold predictions ({source_articles(SPLITS)}, research use)",
         "candidates": n,
     }
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(payload, fh, indent=1)
-        fh.write("\n")
-    os.replace(tmp, path)
+    write_json(path, payload)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
