@@ -102,13 +102,16 @@ _AGE_RANGE_BEFORE = re.compile(r"(?<![\d,.])(?P<a>\d{1,2})[ ]*(?:to|-|–)[ ]*$"
 _AGE_DECADE = re.compile(
     r"\bin\s+(?:his|her|their|my|our|your)\s+(?:early\s+|mid-?|late\s+)?(?P<n>[1-9]0)['’]?s\b", IGNORE_CASE
 )
+# an age after a name: "Anton, 34, said"; the digits are all of the number ("in Moscow, 5,000 people", "the Border
+# Police, 11,800 people", "Smith, 5.5 percent" are no ages: a digit right after the comma or dot; figures 1.11)
+_WHOLE_NUMBER_AFTER = r"(?![.,]\d)"
 _NAME_AGE = re.compile(
-    r"\b(?P<name>[A-Z][a-z’'-]+(?:[ ]+[A-Z][a-z’'-]+){0,2}),[ ]+(?P<n>\d{1,2})"
+    r"\b(?P<name>[A-Z][a-z’'-]+(?:[ ]+[A-Z][a-z’'-]+){0,2}),[ ]+(?P<n>\d{1,2})" + _WHOLE_NUMBER_AFTER +
     r"(?=\s*[,;)]|\s*\.(?:\s|$)|\s+(?:who|from|and)\b)"
 )
 # a name with a generational suffix before the age: "Gerald Lawson III, 30,", "Hank Jones Jr., 41," (figures 1.7)
 _SUFFIX_NAME_AGE = re.compile(
-    r"\b(?P<name>[A-Z][a-z’'-]+(?:[ ]+[A-Z][a-z’'-]+){0,2},?[ ]+(?:Jr\.|Sr\.|II|III|IV)),[ ]+(?P<n>\d{1,2})"
+    r"\b(?P<name>[A-Z][a-z’'-]+(?:[ ]+[A-Z][a-z’'-]+){0,2},?[ ]+(?:Jr\.|Sr\.|II|III|IV)),[ ]+(?P<n>\d{1,2})" + _WHOLE_NUMBER_AFTER +
     r"(?=\s*[,;)]|\s*\.(?:\s|$)|\s+(?:who|from|and)\b)"
 )
 _SUFFIX_AGE_HINT = re.compile(r"(?:Jr\.|Sr\.|II|IV),[ ]+\d")
