@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from presslens.analyzers.figures.analyzer import FiguresAnalyzer
 from presslens.analyzers.figures.quantity import READINGS, extract_quantities
 
 Row = tuple[str, str, float | None]
@@ -64,3 +65,34 @@ def test_analyzer_finding_of_moscow_sentence() -> None:
     report = presslens.analyze("Officials said that in Moscow, 5,000 people rallied.", only=["figures"])
     found = [(f.text, f.label, f.attributes["value"]) for f in report.by_kind("quantity")]
     assert found == [("5,000 people", "count", 5000)]
+    assert report.provenance["analyzers"]["figures"]["version"] == FiguresAnalyzer.version == "1.11"
+
+
+def test_figures_diff_reads_the_a_side_from_another_source_tree(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    """``figures_diff --a-src``: the count of this fix, 1.10's pattern (copied tree, fix undone) against this tree."""
+    import shutil
+    from pathlib import Path
+
+    import presslens
+    from presslens.training.figures_diff import main
+
+    folder = Path(str(tmp_path))
+    base = folder / "base"
+    package = Path(presslens.__file__).parent
+    shutil.copytree(package, base / "presslens",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.onnx", "*.bin", "*.npz", "*.npy"))
+    specials = base / "presslens" / "analyzers" / "figures" / "specials.py"
+    code = specials.read_text(encoding="utf-8")
+    assert '_WHOLE_NUMBER_AFTER = r"(?![.,]\\d)"' in code
+    specials.write_text(code.replace('_WHOLE_NUMBER_AFTER = r"(?![.,]\\d)"', '_WHOLE_NUMBER_AFTER = r""'),
+                        encoding="utf-8")
+    texts = folder / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("Officials said that in Moscow, 5,000 people rallied.\n", encoding="utf-8")
+    (texts / "b.txt").write_text("Anton, 34, was handed his summons at work.\n", encoding="utf-8")
+    assert main(["--a", "readings28", "--b", "readings28", "--a-src", str(base), str(texts)]) == 0
+    out = capsys.readouterr().out
+    assert "a.txt -readings28: 31-32 age value=5.0" in out
+    assert "a.txt +readings28: 31-43 count value=5000.0" in out
+    assert "b.txt" not in out
+    assert out.strip().endswith("2 texts; 2 figures differ between readings28 and readings28 (each side counted)")

@@ -3,6 +3,11 @@
     python -m presslens.training.figures_diff --a readings28 --b readings30 PATH ... [--exclude AUDIT.json]
     python -m presslens.training.figures_diff --a readings28 --b readings30 --data ../shared/data/ptc-semeval2020-task11 \
         --split dev12 [--split ...]
+    python -m presslens.training.figures_diff --a readings28 --b readings28 --a-src BASE/src PATH ...
+
+``--a-src`` reads the ``--a`` side with the package at another source tree (``git archive <commit> src | tar -x -C
+BASE``; run in a subprocess with that tree first on ``PYTHONPATH``): the count of a bug fix that changes every value
+of ``readings`` (figures 1.11: "in Moscow, 5,000 people" no age 5).
 
 Every text (plain text files under each PATH, read as ``presslens analyze`` reads them; or the articles of the named
 open real-news splits) is run through :func:`~presslens.analyzers.figures.quantity.extract_quantities` with both
@@ -16,6 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +41,24 @@ def differences(text: str, a: str, b: str) -> tuple[list[Key], list[Key]]:
     first = {_key(q) for q in extract_quantities(text, a)}
     second = {_key(q) for q in extract_quantities(text, b)}
     return sorted(first - second), sorted(second - first)
+
+
+_DUMP = """
+import json, sys
+from presslens.analyzers.figures.quantity import extract_quantities
+job = json.load(sys.stdin)
+out = [[[q.start, q.end, q.label, q.value, q.low, q.high, q.bound, q.unit] for q in extract_quantities(t, job["readings"])]
+       for t in job["texts"]]
+json.dump(out, sys.stdout)
+"""
+
+
+def keys_at(src: Path, texts: list[str], readings: str) -> list[set[Key]]:
+    """The figure keys of each of ``texts`` read by the package at source tree ``src`` (a subprocess)."""
+    env = {**os.environ, "PYTHONPATH": str(src.resolve())}
+    done = subprocess.run([sys.executable, "-c", _DUMP], input=json.dumps({"texts": texts, "readings": readings}),
+                          capture_output=True, text=True, env=env, check=True)
+    return [{tuple(row) for row in rows} for rows in json.loads(done.stdout)]  # type: ignore[misc]
 
 
 def _texts(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
@@ -70,15 +96,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--b", choices=READINGS, required=True, help="the readings compared to")
     parser.add_argument("--data", type=Path, help="the ptc-semeval2020-task11 folder (with --split)")
     parser.add_argument("--split", action="append", default=[], help="an open real-news split (repeatable)")
+    parser.add_argument("--a-src", type=Path, help="read the --a side with the package at this source tree")
     parser.add_argument("--exclude", action="append", default=[], help="an audit selection JSON whose A and B "
                                                                        "files are left out (repeatable)")
     args = parser.parse_args(argv)
     if args.split and args.data is None:
         parser.error("--split needs --data")
+    named = list(_texts(args))
+    base = keys_at(args.a_src, [text for _, text in named], args.a) if args.a_src is not None else None
     texts = changed = 0
-    for name, text in _texts(args):
+    for i, (name, text) in enumerate(named):
         texts += 1
-        only_a, only_b = differences(text, args.a, args.b)
+        if base is None:
+            only_a, only_b = differences(text, args.a, args.b)
+        else:
+            second = {_key(q) for q in extract_quantities(text, args.b)}
+            only_a, only_b = sorted(base[i] - second), sorted(second - base[i])
         for key in only_a:
             print(f"{name} -{args.a}: {_show(text, key)}")
         for key in only_b:

@@ -98,7 +98,11 @@ solution", "the lesser of two evils", "two of a kind" and "his 757 jet" no figur
 1.9's. The readings of stops 29 and 30 failed issue 13's ship rule and are options (``figures.readings=readings29``,
 ``readings30``: ``readings28`` plus :data:`.context.CONTEXT_READINGS_S29` or :data:`.context.CONTEXT_READINGS_S30`).
 
-The readings added per version (1.4 .. 1.10 and the options of stops 26, 27, 29 and 30), the scorer's fits and the
+1.11 (stop 30, a bug fix in every value of ``figures.readings``): an age after a name ("Anton, 34, said") is no longer
+read from the head of a grouped or decimal number ("in Moscow, 5,000 people", "the Border Police, 11,800 people" were
+the ages 5 and 11): the digits after "Name, " are an age only when no ``[.,]digit`` follows them.
+
+The readings added per version (1.4 .. 1.11 and the options of stops 26, 27, 29 and 30), the scorer's fits and the
 held-out judgments behind each are recorded in ``src/presslens/models/figures/HISTORY.md``; what ships now (the quantity
 scorer option, its data, metrics and train command) is in ``src/presslens/models/figures/MODEL_CARD.md``.
 

@@ -18,7 +18,7 @@ from presslens.article import Article, Finding, span_ref
 class FiguresAnalyzer(Analyzer):
     """Number expressions: counts, percentages, money, ranges, ages, durations, dates, measures."""
 
-    version = "1.10"
+    version = "1.11"
     languages = frozenset({"en"})
     description = (
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
