@@ -712,7 +712,7 @@ class FigureGrouper:
             raw = {id(m): m.head for m in mentions}
             for m in mentions:  # compared with the family's folded nouns; folded once more below, as any mention
                 self._fold_head(m)
-            mentions = copy_mentions(mentions, known, mention_tokens)[1]
+            mentions = copy_mentions(mentions, known, mention_tokens, original=duplicate_of)[1]
             for m in mentions:
                 m.head, m.updated_copy_of = raw[id(m)], duplicate_of
         self.add_mentions(mentions)
