@@ -128,7 +128,8 @@ def _design(rows: Rows) -> np.ndarray:
     return np.array([[1.0, logit(f[0]), f[1], f[2], f[3], f[4]] for f in rows.inputs])
 
 
-def _counts(rows: Rows, index: np.ndarray, p: np.ndarray, gold: int) -> PrecisionRecallCounts:
+def asserted_counts(rows: Rows, index: np.ndarray, p: np.ndarray, gold: int) -> PrecisionRecallCounts:
+    """Asserted (p >= 0.5), right among them, and gold found, for the rows ``index`` of one held-out split."""
     y = np.array(rows.right, dtype=float)[index]
     asserted = p >= 0.5
     found = {g for i in index[asserted].tolist() for g in rows.matched[i]}
@@ -155,8 +156,8 @@ def judge(fit: Rows, scored: Rows) -> list[Fold]:
         l2 = choose_l2(fz[train], fy[train], fsplits[train], fsane[train])
         w, b = fit_standardised(fz[train], fy[train], l2)
         p_learned = probabilities(sz[test], w, b, ssane[test])
-        folds.append(Fold(held, l2, _counts(scored, index, p_cal, scored.gold[held]), _ece(sy[test], p_cal),
-                          _counts(scored, index, p_learned, scored.gold[held]), _ece(sy[test], p_learned)))
+        folds.append(Fold(held, l2, asserted_counts(scored, index, p_cal, scored.gold[held]), _ece(sy[test], p_cal),
+                          asserted_counts(scored, index, p_learned, scored.gold[held]), _ece(sy[test], p_learned)))
     return folds
 
 

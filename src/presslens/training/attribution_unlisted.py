@@ -37,7 +37,7 @@ from presslens.analyzers.attribution.unlisted import (
 )
 from presslens.analyzers.numeric import sigmoid
 from presslens.evaluation.counts import PrecisionRecallCounts
-from presslens.training.attribution_scorer_judge import Rows, load
+from presslens.training.attribution_scorer_judge import Rows, asserted_counts, load
 from presslens.training.logistic import expected_calibration_error, fit_standardised, log_loss
 from presslens.training.model_files import write_json
 
@@ -126,14 +126,6 @@ def candidate_probabilities(rows: Rows, index: np.ndarray, logits: np.ndarray, w
     return np.where(only, p, np.minimum(p, CANDIDATE_CAP))
 
 
-def _counts(rows: Rows, index: np.ndarray, p: np.ndarray, gold: int) -> PrecisionRecallCounts:
-    y = np.array(rows.right, dtype=float)[index]
-    asserted = p >= 0.5
-    found = {g for i in index[asserted].tolist() for g in rows.matched[i]}
-    return PrecisionRecallCounts(predicted=int(asserted.sum()), correct=int(y[asserted].sum()), gold=gold,
-                                 found=len(found))
-
-
 def held_out(fit: Rows, now: Rows, on: Rows) -> list[tuple[str, PrecisionRecallCounts, float, PrecisionRecallCounts,
                                                          float, int]]:
     """Per open split: NOW's counts and ECE, ON's with the unlisted-cue model, and how many of ON's
@@ -165,9 +157,9 @@ def held_out(fit: Rows, now: Rows, on: Rows) -> list[tuple[str, PrecisionRecallC
             p[mine] = pu
             asserted_new = int((pu >= 0.5).sum())
         now_rows, now_test, now_p = scored[0]
-        out.append((held, _counts(now_rows, now_test, now_p, now.gold[held]),
+        out.append((held, asserted_counts(now_rows, now_test, now_p, now.gold[held]),
                     expected_calibration_error(np.array(now.right, dtype=float)[now_test], now_p),
-                    _counts(on, test, p, on.gold[held]),
+                    asserted_counts(on, test, p, on.gold[held]),
                     expected_calibration_error(np.array(on.right, dtype=float)[test], p), asserted_new))
     return out
 
