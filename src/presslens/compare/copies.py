@@ -40,9 +40,7 @@ Tokens = Callable[[FigureMention], dict[str, float]]
 
 def same_figure(a: FigureMention, b: FigureMention) -> bool:
     """Both state the same figure: measure class, value and bounds, flags, unit and currency."""
-    return (a.measure == b.measure and a.value == b.value and a.low == b.low and a.high == b.high
-            and a.bound == b.bound and a.vague == b.vague and a.malformed == b.malformed and a.unit == b.unit
-            and a.currency == b.currency)
+    return _figure_key(a) == _figure_key(b)
 
 
 def _figure_key(m: FigureMention) -> tuple[object, ...]:
@@ -78,8 +76,8 @@ def copy_mentions(copy: Sequence[FigureMention], known: Sequence[FigureMention],
     for i, m in enumerate(copy):
         for j in by_figure.get(_figure_key(m), ()):
             k = known[j]
-            if not same_figure(m, k) or (m.head is not None and k.head is not None and m.head != k.head):
-                continue
+            if m.head is not None and k.head is not None and m.head != k.head:
+                continue  # the same figure (the index's key) but counted nouns that differ
             pairs.append((-int(m.head is not None and m.head == k.head),
                           -_shared(copy_tokens[i], known_words(j)), i, j))
     repeated: dict[str, str] = {}
