@@ -54,5 +54,5 @@ def test_a_ruled_out_forecast_and_a_low_bucket_are_told_apart() -> None:
 
 def test_the_test_article_splits_come_from_split_json() -> None:
     found = pc.test_article_splits(ANNOTATIONS)
-    assert {"dev12", "dev13"} <= found
-    assert "dev" not in found and "dev14" not in found and "test" not in found
+    assert {"dev12", "dev13", "dev14"} <= found
+    assert "dev" not in found and "dev15" not in found and "test" not in found

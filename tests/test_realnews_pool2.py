@@ -20,7 +20,7 @@ def _pool(tmp_path: Path) -> Path:
         (data / "train-articles" / f"article{aid}.txt").write_text("Title\n\n" + "x" * (100 + k), encoding="utf-8")
         si += [f"{aid}\t0\t5"] * (k % 7)
     for k in range((sel.DEV12_PER_STRATUM + sel.DEV13_PER_STRATUM + sel.DEV14_PER_STRATUM
-                    + sel.DEV15_PER_STRATUM) * 3 + 3):
+                    + sel.DEV15_PER_STRATUM + sel.DEV16_PER_STRATUM) * 3 + 3):
         aid = f"8{k:04d}"
         (data / "test-articles" / f"article{aid}.txt").write_text("Title\n\n" + "y" * (100 + k), encoding="utf-8")
         template += [f"{aid}\t?\t0\t5"] * (k % 5)
@@ -45,30 +45,32 @@ def test_second_pool_fills_dev12_from_test_articles_by_stratum(tmp_path: Path) -
         assert realnews_annotations.article_path(data, aid) == sel.article_path(data, aid)
 
 
-def test_repository_split_keeps_every_earlier_article_and_reads_dev12_to_dev15_from_test_articles() -> None:
+def test_repository_split_keeps_every_earlier_article_and_reads_dev12_to_dev16_from_test_articles() -> None:
     split = json.loads((Path(__file__).resolve().parents[1] / "data" / "realnews" / "split.json").read_text())
-    for name in ("dev12", "dev13", "dev14", "dev15"):
+    for name, per_stratum in (("dev12", 5), ("dev13", 5), ("dev14", 5), ("dev15", 5), ("dev16", 4)):
         batch = [e for e in split.values() if e["split"] == name]
-        assert len(batch) == 15 and all(e.get("pool") == "test-articles" for e in batch)
-        assert sorted(e["stratum"] for e in batch) == sorted(sel.STRATA * 5)
-    assert sum(e["split"] not in ("dev12", "dev13", "dev14", "dev15") for e in split.values()) == 294
-    assert sel.OPEN_SPLITS[-1] == "dev13" and sel.VALIDATION_SPLITS == ("dev14", "dev15")
+        assert len(batch) == 3 * per_stratum and all(e.get("pool") == "test-articles" for e in batch)
+        assert sorted(e["stratum"] for e in batch) == sorted(sel.STRATA * per_stratum)
+    assert sum(e["split"] not in ("dev12", "dev13", "dev14", "dev15", "dev16") for e in split.values()) == 294
+    assert sel.OPEN_SPLITS[-1] == "dev14" and sel.VALIDATION_SPLITS == ("dev15", "dev16")
     assert not set(sel.OPEN_SPLITS) & set(sel.VALIDATION_SPLITS)
 
 
-def test_dev13_to_dev15_take_the_next_five_per_stratum_in_order(tmp_path: Path) -> None:
+def test_dev13_to_dev16_take_the_next_ones_per_stratum_in_order(tmp_path: Path) -> None:
     data = _pool(tmp_path)
     chosen = sel.select(data)
     for stratum in sel.STRATA:
         members = {name: sorted((hashlib.sha256((sel.SEED + aid).encode()).hexdigest(), aid)
                                 for aid, e in chosen.items() if e["split"] == name and e["stratum"] == stratum)
-                   for name in ("dev12", "dev13", "dev14", "dev15")}
+                   for name in ("dev12", "dev13", "dev14", "dev15", "dev16")}
         assert len(members["dev12"]) == sel.DEV12_PER_STRATUM and len(members["dev13"]) == sel.DEV13_PER_STRATUM
         assert len(members["dev14"]) == sel.DEV14_PER_STRATUM
         assert members["dev12"][-1] < members["dev13"][0]  # dev13 continues the same sha256 order
         assert members["dev13"][-1] < members["dev14"][0]  # and dev14 after it
         assert len(members["dev15"]) == sel.DEV15_PER_STRATUM and members["dev14"][-1] < members["dev15"][0]
-    assert all(e["pool"] == "test-articles" for e in chosen.values() if e["split"] in ("dev13", "dev14", "dev15"))
+        assert len(members["dev16"]) == sel.DEV16_PER_STRATUM and members["dev15"][-1] < members["dev16"][0]
+    assert all(e["pool"] == "test-articles" for e in chosen.values()
+               if e["split"] in ("dev13", "dev14", "dev15", "dev16"))
 
 
 def test_the_about_lines_name_the_pools_the_splits_come_from() -> None:
