@@ -68,7 +68,7 @@ def test_the_option_values_name_the_rule_sets() -> None:
                 pass
 
 
-def test_the_analyzer_default_is_stop26_and_the_trainer_reads_candidates_with_it() -> None:
+def test_the_analyzer_default_is_stop26_plus_30_and_the_trainer_reads_candidates_with_it() -> None:
     import argparse
 
     from presslens.analyzers.claims.analyzer import ClaimsAnalyzer
@@ -76,7 +76,7 @@ def test_the_analyzer_default_is_stop26_and_the_trainer_reads_candidates_with_it
     from presslens.training import predictions as training
 
     option = next(o for o in ClaimsAnalyzer.options if o.name == "prediction_rules")
-    assert option.default == DEFAULT_PREDICTION_RULES == "stop26"
+    assert option.default == DEFAULT_PREDICTION_RULES == "stop26+30"
     parser = argparse.ArgumentParser()
     training.add_arguments(parser)
     assert parser.parse_args(["--data", "x"]).rules == DEFAULT_PREDICTION_RULES

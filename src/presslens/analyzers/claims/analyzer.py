@@ -100,7 +100,8 @@ class ClaimsAnalyzer(Analyzer):
                        "and the s26 vetoes plus 'so he could' of purpose (not shipped: every ten-fold gain lies on a "
                        "split its rule was read off, audit B unchanged; model card s27 hedge14)"),
         AnalyzerOption("prediction_rules", PREDICTION_RULES, DEFAULT_PREDICTION_RULES,
-                       "'stop26' (default since stop 27): the stop-24 rules with those of stop 26 (a third party's "
+                       "'stop26+30' (default since stop 31: held out on dev14, model card): the stop-26 and stop-30 "
+                       "rules; 'stop26' (default in stops 27-30): the stop-24 rules with those of stop 26 (a third party's "
                        "hope, 'won't condemn', 'will enforce our laws'); 'stop24': the rules before; 'stop25': also the "
                        "stop-25 rules (not shipped: no held-out gain); 'stop27': the stop-27 rules (a subject that only "
                        "hopes, 'hard to believe that ... will', 'when that happens', past 'was gonna', evaluative 'will "
@@ -113,10 +114,11 @@ class ClaimsAnalyzer(Analyzer):
                        "further indictments expected'; not shipped, the card has their judgment); 'stop30': the "
                        "stop-30 rules (a near-day time phrase 'as soon as this weekend', 'by the end of the weekend' "
                        "making a bare may/might/could a timed possibility; 'anticipates telling', 'did not foresee "
-                       "recommending'; read off dev12 and dev13, the card has their judgment); 'stop26+27', "
+                       "recommending'; read off dev12 and dev13, held out on dev14: the card has their judgment); 'stop26+27', "
                        "'stop25+26', 'stop26+28', 'stop26+27+28', 'stop26+29', 'stop26+30': several sets"),
-        AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29), "off",
-                       "readings GUIDELINE.md fixes a priori, at decision time outside the learned scorers (s29, "
+        AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29), "name",
+                       "'name' (default since stop 31: held out on dev14, two wrong hedges fewer, model card) or 'off' "
+                       "(stops 29-30); readings GUIDELINE.md fixes a priori, at decision time outside the learned scorers (s29, "
                        "helper hedge17; model card): 'permission' (\"you may apply\": no hedge), 'concessive' (\"may "
                        "have backed Remain, but\"), 'conditional' (a possibility only under an if-clause), 'belief' "
                        "(\"it appears to me\"), 'likelihood' (cues \"substantial / good likelihood\"), 'name' (\"May asked\" "
