@@ -70,7 +70,7 @@ FURNITURE_FACTOR = 0.1
 
 @register("claims")
 class ClaimsAnalyzer(Analyzer):
-    version = "1.16"
+    version = "1.17"
     uses_encoder = True
     requires = ("figures", "attribution")
     description = (
