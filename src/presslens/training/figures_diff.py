@@ -36,11 +36,22 @@ def _key(q: Quantity) -> Key:
     return (q.start, q.end, q.label, q.value, q.low, q.high, q.bound, q.unit)
 
 
+def _order(key: Key) -> tuple[tuple[bool, object], ...]:
+    """A sort key for figure keys: by position first; a missing value, bound or unit (None) sorts before any other,
+    so two readings of one span that differ only there (None against 5.0) still compare."""
+    return tuple((field is not None, field if field is not None else 0) for field in key)
+
+
+def ordered(keys: set[Key]) -> list[Key]:
+    """``keys`` sorted by :func:`_order`."""
+    return sorted(keys, key=_order)
+
+
 def differences(text: str, a: str, b: str) -> tuple[list[Key], list[Key]]:
     """The figures of ``text`` only readings ``a`` gives and those only ``b`` gives (sorted by position)."""
     first = {_key(q) for q in extract_quantities(text, a)}
     second = {_key(q) for q in extract_quantities(text, b)}
-    return sorted(first - second), sorted(second - first)
+    return ordered(first - second), ordered(second - first)
 
 
 _DUMP = """
@@ -111,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             only_a, only_b = differences(text, args.a, args.b)
         else:
             second = {_key(q) for q in extract_quantities(text, args.b)}
-            only_a, only_b = sorted(base[i] - second), sorted(second - base[i])
+            only_a, only_b = ordered(base[i] - second), ordered(second - base[i])
         for key in only_a:
             print(f"{name} -{args.a}: {_show(text, key)}")
         for key in only_b:
