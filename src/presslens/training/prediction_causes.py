@@ -1,7 +1,7 @@
 """Count why predictions are missed or wrongly asserted, split by split, without the encoder (issue 13, stop 30).
 
     python -m presslens.training.prediction_causes --data ../shared/data/ptc-semeval2020-task11 \\
-        [--rules stop26] [--splits SPLITS] [--list]
+        [--rules stop26+30] [--splits SPLITS] [--list]
 
 Every sentence of every article of the open splits is read the way :mod:`presslens.training.prediction_rules_text`
 reads it (the analyzer's sentences, forecasts, buckets; a sentence is asserted when its bucket's hand score is 0.5 or
