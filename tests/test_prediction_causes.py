@@ -56,3 +56,14 @@ def test_the_test_article_splits_come_from_split_json() -> None:
     found = pc.test_article_splits(ANNOTATIONS)
     assert {"dev12", "dev13", "dev14"} <= found
     assert "dev" not in found and "dev15" not in found and "test" not in found
+
+
+def test_scheduled_acts_of_dev14s_kind_are_counted_as_scheduled() -> None:
+    text = "A short headline line\nThe handover is scheduled for the end of June.\n" \
+           "The island heads for an April cliff.\nThe summer recess is to be cancelled.\nThe sky was grey."
+    s = _sentences(text)
+    with prediction_rules("stop26+30"):
+        for i in (1, 2, 3):
+            assert prediction_forecast(text[s[i][0]:s[i][1]]) is None
+            assert pc.missed_cause(text, s, s[i], []) == "no cue: scheduled or planned act"
+        assert pc.missed_cause(text, s, s[4], []) == "no cue: other"

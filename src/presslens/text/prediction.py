@@ -55,16 +55,28 @@ from presslens.text.wordstarts import WordStarts, finditer_from, index_words, ma
 #   time phrase the horizon patterns miss ("as soon as this weekend", "as early as Saturday", "as soon as April 11",
 #   "by the end of the weekend") makes a bare "may/might/could" a timed possibility, also before "be able to",
 #   "be in a position to", "be in place" and a state verb; "anticipate(s) + -ing" and "(did not) foresee + -ing"
-#   are forecast verbs: ``stop30`` or ``stop26+30``, not the default (the claims model card has their judgment).
+#   are forecast verbs: ``stop30`` or ``stop26+30``; ``stop26+30`` is the default since stop 31 (pre-registered at
+#   stop 30 for the next opened split, it gained one right prediction on dev14, held out; the claims model card).
+# - stop 31 (pc17; GUIDELINE.md 8a "Decided with dev14" and dev14's missed gold predictions, read at stop 31): a
+#   scheduled act told by "scheduled / set / slated / due / pencilled in for" + a time ("is set for trial in
+#   November", "a vote slated for the week beginning January 14th"), "heads / heading for" + a date or an
+#   outcome noun ("Britain heads for March 29 cliff"), "is / are to be" + a participle ("is to be cancelled"), and
+#   "no new / further / more X coming (out) / on the way": ``stop31`` or ``stop26+30+31`` (the claims model card has
+#   their judgment).
+# - stop 31, readings (pc17; GUIDELINE.md 8a "Decided with dev8" and "Decided with dev14": evaluative reactions are no
+#   predictions, "will dismay Mrs May's allies", "Downing Street will also be encouraged", "I'm sure the Europeans will
+#   be quite interested"): a "will" whose verb is an emotional reaction ("will dismay / delight / anger", "will be
+#   encouraged / pleased / interested by / at / in / that / to") is excluded: ``stop31r`` or ``stop26+30+31r``
+#   (a separate switch "31r", judged on its own; the card again).
 _RULE_SWITCHES: dict[str, contextvars.ContextVar[bool]] = {
     stop: contextvars.ContextVar(f"presslens_prediction_rules_stop{stop}", default=False)
-    for stop in ("25", "26", "27", "28", "29", "30")
+    for stop in ("25", "26", "27", "28", "29", "30", "31", "31r")
 }
 
 
 @contextmanager
 def stop_rules(stop: str, on: bool = True) -> Iterator[None]:
-    """Apply the prediction rules of stop ``stop`` (``"25"`` .. ``"30"``, :data:`_RULE_SWITCHES`) inside the block."""
+    """Apply the prediction rules of stop ``stop`` (``"25"`` .. ``"31"``, :data:`_RULE_SWITCHES`) inside the block."""
     with switched(_RULE_SWITCHES[stop], on):
         yield
 
@@ -99,6 +111,16 @@ def stop30_rules(on: bool = True) -> contextlib.AbstractContextManager[None]:
     return stop_rules("30", on)
 
 
+def stop31_rules(on: bool = True) -> contextlib.AbstractContextManager[None]:
+    """The stop-31 rules (option ``claims.prediction_rules=stop31`` or ``stop26+30+31``) inside the block."""
+    return stop_rules("31", on)
+
+
+def stop31r_rules(on: bool = True) -> contextlib.AbstractContextManager[None]:
+    """The stop-31 readings (option ``claims.prediction_rules=stop31r`` or ``stop26+30+31r``) inside the block."""
+    return stop_rules("31r", on)
+
+
 def _stop25() -> bool:
     return _RULE_SWITCHES["25"].get()
 
@@ -123,10 +145,19 @@ def _stop30() -> bool:
     return _RULE_SWITCHES["30"].get()
 
 
+def _stop31() -> bool:
+    return _RULE_SWITCHES["31"].get()
+
+
+def _stop31r() -> bool:
+    return _RULE_SWITCHES["31r"].get()
+
+
 #: the values of the analyzer option ``claims.prediction_rules``: the stop-24 rules alone (the default until stop 26), or with
 #: the rule sets of later stops named after "stop" and joined by "+"
 PREDICTION_RULES = ("stop24", "stop25", "stop26", "stop25+26", "stop27", "stop26+27", "stop28", "stop26+28",
-                    "stop26+27+28", "stop29", "stop26+29", "stop30", "stop26+30")
+                    "stop26+27+28", "stop29", "stop26+29", "stop30", "stop26+30", "stop31", "stop26+30+31", "stop31r",
+                    "stop26+30+31r")
 #: the default of ``claims.prediction_rules``: "stop26" since stop 27 (the ship rule of issue 13: the stop-26 rules
 #: gained on dev10, held out for them, recall unchanged, audit B's wrong predictions 9 -> 8; the stop-27 rules' only
 #: held-out gain is a dev9 sentence whose reading GUIDELINE.md's dev9 decisions name, so they stay an option),
@@ -142,7 +173,7 @@ def prediction_rules(value: str) -> Iterator[None]:
     """Apply the rule sets that the option value ``value`` (:data:`PREDICTION_RULES`) names inside the block."""
     if value not in PREDICTION_RULES:
         raise ValueError(f"prediction rules {value!r}: expected one of {', '.join(PREDICTION_RULES)}")
-    stops = set(re.findall(r"\d+", value))
+    stops = set(re.findall(r"\d+r?", value))  # "stop26+30+31r": the switches "26", "30" and "31r"
     with contextlib.ExitStack() as stack:
         for stop in _RULE_SWITCHES:
             stack.enter_context(stop_rules(stop, stop in stops))
@@ -733,6 +764,17 @@ _EVALUATIVE_ASIDE = re.compile(
     r"essential|important|instrumental|indispensable|necessary)\s+(?:to|for|in)\b",
     IGNORE_CASE,
 )
+# stop 31, readings (:func:`stop31r_rules`): a "will" of an emotional reaction, "The hardline stance ... will dismay
+# Mrs May's allies", "Downing Street will also be encouraged by a finding", "the Europeans will be quite interested in"
+# (GUIDELINE.md 8a, decided with dev8 and dev14: evaluative reactions are no predictions)
+_REACTION_AFTER_31 = re.compile(
+    r"\s+(?:(?:also|surely|certainly|doubtless|undoubtedly|no\s+doubt)\s+)?(?:(?:dismay|delight|please|anger|"
+    r"infuriate|enrage|alarm|worry|hearten|encourage|reassure|disappoint|frustrate|upset|comfort|cheer|gladden|"
+    r"irk|annoy|embarrass|outrage|horrify|thrill|excite|relieve)\b|be\s+(?:very\s+|deeply\s+|greatly\s+|much\s+|"
+    r"quite\s+|so\s+|particularly\s+|especially\s+)?(?:encouraged|pleased|delighted|dismayed|disappointed|relieved|"
+    r"heartened|alarmed|worried|concerned|frustrated|angered|reassured|comforted|cheered|thrilled|outraged|"
+    r"horrified|glad|happy|unhappy|furious|upset|interested)\s+(?:by|at|in|that|to|with)\b)",
+    IGNORE_CASE)
 # a first-person subject of a cue: the writer's own ("we will") outside a quotation, a speaker's inside one
 _FIRST_PERSON_SUBJECT = re.compile(r"^(?:we|i|us|our|my|we['’]ll|i['’]ll|we['’]re|i['’]m)$", IGNORE_CASE)
 # "the US will stop the war games": the country, not the writer's "us" (case-sensitive)
@@ -1117,6 +1159,9 @@ def forecast_exclusion(text: str, cues: list[Cue], quoted: bool = False) -> str 
             if reason is not None:
                 reasons.append(reason)
                 continue
+        if cue_type == "future" and _stop31r() and _REACTION_AFTER_31.match(text, end):
+            reasons.append("evaluative reaction")  # "will dismay Mrs May's allies" (dev14, GUIDELINE.md 8a)
+            continue
         if cue_type in {"future", "going_to"} and _negated_tolerance(text, start, end):
             reasons.append("stance")  # "will not stand for extremism", "are not going to put up with this"
             continue
@@ -1597,6 +1642,9 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
         more29 = [c for c in (_stop29_forecasts(text) if found29 is None else found29)
                   if not any(k[0] <= c[0] < k[1] for k in kept)]
         kept = sorted(kept + more29) if more29 else kept
+    if _stop31():
+        more31 = [c for c in _stop31_forecasts(text) if not any(k[0] <= c[0] < k[1] for k in kept)]
+        kept = sorted(kept + more31) if more31 else kept
     kinds = {c[2] for c in kept}
     if kinds & PREDICTION_CUES:
         strength = "forecast"
@@ -1779,6 +1827,45 @@ def _stop29_forecasts(text: str) -> list[Cue]:
         found += [(m.start("cue"), m.end("cue"), "plan") for m in _PLOTTING_TO.finditer(text)]
     if "expected" in text or "planned" in text:
         found += [(m.start("cue"), m.end("cue"), "expected") for m in _NO_MORE_EXPECTED.finditer(text)]
+    return sorted(found)
+
+
+# stop 31 (pc17, issue 13): scheduled acts without a forecast cue (GUIDELINE.md 8a "Decided with dev14": "a vote
+# slated for the week beginning January 14th", "That case is set for trial in November", "Britain heads for March 29
+# cliff", "is to be cancelled", "with no new indictments coming out"), added for prediction findings only
+# - "scheduled / set / slated / due / pencilled in for" + a time (a month, a weekday, a year, "next / this" + a
+#   unit, "the end / week / weekend of ..."), up to four words between ("set for trial in November"); not after
+#   "was / were / had been" (a past plan, guideline section 6); months and weekdays in capitals ("May", not "may")
+_TIME_31 = (rf"(?:{_MONTH}\b|{_WEEKDAY}\b|{_SEASON}\b|20\d\d\b|(?:next|this|later\s+this|the\s+coming)\s+"
+            r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter)\b|tomorrow\b|tonight\b|"
+            r"the\s+(?:end|start|beginning|middle|week|weekend|spring|summer|autumn|fall|winter)\b)")
+_SCHEDULED_FOR_31 = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bhad )"
+    r"\b(?P<cue>(?i:scheduled|slated|set|due|pencill?ed\s+in)\s+(?i:for))\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:in\s+|on\s+|at\s+)?" + _TIME_31)
+# - "heads / heading / head for" + a date or an outcome noun: "Britain heads for March 29 cliff", "heading for a
+#   no-deal exit"
+_HEADS_FOR_31 = re.compile(
+    rf"\b(?P<cue>(?i:heads|heading|head)\s+(?i:for|towards?))\s+(?:{_MONTH}\s+\d{{1,2}}\b|(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?i:defeat|showdown|clash|collapse|cliff|crash|recession|shutdown|election|vote|exit|"
+    r"split|victory|win|landslide|deadlock|standoff|stand-off|crisis)\b)")
+# - "is / are to be" + a participle: "their February break from parliament is to be cancelled"
+_TO_BE_31 = re.compile(r"\b(?P<cue>(?:is|are)\s+to\s+be)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|held|set|put|cut|shut)\b")
+# - "no new / further / more X coming (out) / on the way": "with no further indictments on the way"
+_NONE_COMING_31 = re.compile(
+    r"\b(?P<cue>[Nn]o\s+(?:new|further|more)\s+[a-z]+\s+(?:coming(?:\s+out)?|on\s+the\s+way))\b")
+
+
+def _stop31_forecasts(text: str) -> list[Cue]:
+    """The forecast cues the stop-31 rules add (:func:`stop31_rules`)."""
+    found: list[Cue] = []
+    if " for " in text:
+        found += [(m.start("cue"), m.end("cue"), "expected") for m in _SCHEDULED_FOR_31.finditer(text)]
+        found += [(m.start("cue"), m.end("cue"), "expected") for m in _HEADS_FOR_31.finditer(text)]
+    if " to be " in text:
+        found += [(m.start("cue"), m.end("cue"), "is_to") for m in _TO_BE_31.finditer(text)]
+    if "coming" in text or "the way" in text:
+        found += [(m.start("cue"), m.end("cue"), "expected") for m in _NONE_COMING_31.finditer(text)]
     return sorted(found)
 
 

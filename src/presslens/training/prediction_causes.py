@@ -1,7 +1,7 @@
 """Count why predictions are missed or wrongly asserted, split by split, without the encoder (issue 13, stop 30).
 
     python -m presslens.training.prediction_causes --data ../shared/data/ptc-semeval2020-task11 \\
-        [--rules stop26] [--splits SPLITS] [--list]
+        [--rules stop26+30] [--splits SPLITS] [--list]
 
 Every sentence of every article of the open splits is read the way :mod:`presslens.training.prediction_rules_text`
 reads it (the analyzer's sentences, forecasts, buckets; a sentence is asserted when its bucket's hand score is 0.5 or
@@ -16,7 +16,9 @@ asserted sentence matches gets one cause, the first that applies in the order be
   by the evaluation's rule; in a sentence with no forecast cue at all, sorted into a
   bare "may/might/could" or "would" with a time phrase the horizon patterns lack ("as soon as this weekend", "by the
   end of the weekend"), a scheduled or planned act without a cue ("MPs return ... next week", "pencilled in for",
-  "on their way to", "anticipates telling", "did not foresee", "not recommending", "no ... planned/expected"), or
+  "on their way to", "anticipates telling", "did not foresee", "not recommending", "no ... planned/expected"; since
+  stop 31 also "scheduled / set / slated for", "heads for", "is to be" + a participle, "on the way", "coming out",
+  "is setting up", "going to take place"), or
   other; a forecast that :func:`~presslens.text.prediction.forecast_exclusion` or the conditional test rules out; a
   forecast in a bucket scored below 0.5 ("reported would", "quoted stance", "reported commitment").
 
@@ -69,7 +71,11 @@ _SCHEDULED = re.compile(
     r"not\s+recommending|[Nn]o\s+(?:new\s+|further\s+|more\s+)?\w+\s+(?:are\s+|is\s+)?(?:planned|expected)|"
     r"(?:is|are)\s+(?:plotting|prepared)\s+to|[Pp]repared\s+[Tt]o|intended\s+to|the\s+idea\s+is\s+to|"
     r"\b(?:return|returns|meet|meets|vote|votes|begin|begins|start|starts)\b[^.]{0,60}\b(?:next|this)\s+"
-    r"(?:week|month|weekend|year)|months?\s+until|inevitable)\b"
+    r"(?:week|month|weekend|year)|months?\s+until|inevitable|"
+    # stop 31 (dev14, GUIDELINE 8a): "is scheduled / set / slated for", "heads for", "is to be cancelled", "no further
+    # indictments on the way / coming out", "is setting up a new party", "finally going to take place"
+    r"(?:scheduled|set|slated|due|pencill?ed\s+in)\s+for|head(?:s|ing)?\s+for|(?:is|are)\s+to\s+be\s+\w+(?:ed|en)|"
+    r"on\s+the\s+way|coming\s+out|(?:is|are)\s+setting\s+up|going\s+to\s+take\s+place)\b"
 )
 _FIRST_PERSON = re.compile(r"(?:^|[\s“\"‘'])(?:I|we|We|I['’]ll|we['’]ll|We['’]ll|I['’]m|we['’]re)\b")
 _QUOTE = re.compile(r"[“”\"]")

@@ -1,7 +1,7 @@
 """Judge prediction rules split by split straight from the article texts, without the encoder (issue 13, stop 28).
 
     python -m presslens.training.prediction_rules_text --data ../shared/data/ptc-semeval2020-task11 \\
-        --rules stop26+28 [--base stop26] [--read-off dev11] [--splits SPLITS] [--changes]
+        --rules stop26+28 [--base stop26+30] [--read-off dev11] [--splits SPLITS] [--changes]
 
 :mod:`presslens.training.prediction_rules_judge` re-buckets the candidates that ``presslens train predictions``
 cached, so it sees only rules that drop forecasts. This tool reads every sentence of every open split's article the

@@ -114,8 +114,13 @@ class ClaimsAnalyzer(Analyzer):
                        "further indictments expected'; not shipped, the card has their judgment); 'stop30': the "
                        "stop-30 rules (a near-day time phrase 'as soon as this weekend', 'by the end of the weekend' "
                        "making a bare may/might/could a timed possibility; 'anticipates telling', 'did not foresee "
-                       "recommending'; read off dev12 and dev13, held out on dev14: the card has their judgment); 'stop26+27', "
-                       "'stop25+26', 'stop26+28', 'stop26+27+28', 'stop26+29', 'stop26+30': several sets"),
+                       "recommending'; read off dev12 and dev13, held out on dev14: the card has their judgment); "
+                       "'stop31': the stop-31 rules (scheduled acts: 'is set for trial in November', 'a vote slated "
+                       "for the week beginning ...', 'heads for March 29 cliff', 'is to be cancelled', 'no new "
+                       "indictments coming out'; read off dev14, the card has their judgment); 'stop31r': the stop-31 "
+                       "readings (an emotional reaction 'will dismay', 'will be encouraged by' is no prediction; read "
+                       "off dev8 and dev14, the card has their judgment); 'stop26+27', 'stop25+26', 'stop26+28', "
+                       "'stop26+27+28', 'stop26+29', 'stop26+30', 'stop26+30+31', 'stop26+30+31r': several sets"),
         AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29), "name",
                        "'name' (default since stop 31: held out on dev14, two wrong hedges fewer, model card) or 'off' "
                        "(stops 29-30); readings GUIDELINE.md fixes a priori, at decision time outside the learned scorers (s29, "
