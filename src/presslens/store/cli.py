@@ -163,7 +163,7 @@ def add_store_commands(sub: Any) -> None:
     cl = sub.add_parser("claims", help="find where a claim was made before, or claims several sources make")
     _common(cl)
     how = cl.add_mutually_exclusive_group(required=True)
-    how.add_argument("--like", metavar="TEXT", help="rank stored claims that make the same claim as TEXT")
+    how.add_argument("--like", metavar="TEXT", help="rank stored claims that make the same claim as TEXT (score: cosine similarity plus 0.1 x word overlap, up to 1.1)")
     how.add_argument("--repeated", action="store_true", help="claims made by several sources")
     cl.add_argument("--limit", type=int, default=10, help="rows (default 10)")
     cl.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
