@@ -45,6 +45,20 @@ _LOOSE_DATE_MARKER = re.compile(
     re.IGNORECASE,
 )
 """A marker-shaped date not written YYYY-MM-DD (``date 2025-6-4``, ``date 04.06.2025``) where a marker may stand."""
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_UNITS = r"(?:minute|hour|day|week|fortnight|month|year)s?"
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WORD_DATE_MARKER = re.compile(
+    r"(?:^|(?<=\n))[ ]*date:?[ ]+(?P<date>"
+    r"(?P<relative>yesterday|today|tomorrow|(?:an?|\d+|one|two|three|four|five|six|seven) " + _UNITS + r" ago"
+    r"|(?:last|this|next) (?:night|morning|evening|" + _UNITS + r"|" + _DAYS + r")|in (?:an?|\d+) " + _UNITS + r")"
+    r"|(?P<dmy>\d{1,2}(?:st|nd|rd|th)? " + _MONTHS + r",? \d{4})"
+    r"|(?P<mdy>" + _MONTHS + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}))(?![\w-])",
+    re.IGNORECASE,
+)
+"""A date marker written in words where a marker may stand: relative (``date yesterday``, ``date 3 days ago``:
+the day would depend on when the file is read) or with a month name (``date 7 April 2025``). Read as text,
+either left the article undated without a word (user trial s31)."""
 MAX_TITLE_CHARS = 250
 
 _INVISIBLE = (
@@ -92,18 +106,28 @@ class BadDateMarker(ValueError):
     """A ``date YYYY-MM-DD`` marker whose date does not exist (``date 2022-13-45``, ``date 2022-02-30``), or a
     marker-shaped date in another form (``date 2025-6-4``, ``date 04.06.2025``: ``iso=False``)."""
 
-    def __init__(self, date: str, line: int, *, iso: bool = True) -> None:
+    def __init__(self, date: str, line: int, *, iso: bool = True, relative: bool = False,
+                 hint: _dt.date | None = None) -> None:
         super().__init__(date, line)
         self.date = date
         self.line = line
         self.iso = iso
+        self.relative = relative
+        self.hint = hint
 
     def __str__(self) -> str:
+        if self.relative:
+            return (f"date marker 'date {self.date}' is a relative date, not read: write the day as YYYY-MM-DD "
+                    "(such as date 2025-06-04) or remove it; the article was not analysed")
+        if self.hint is not None:
+            return (f"date marker 'date {self.date}' is not written YYYY-MM-DD: write it so "
+                    f"(date {self.hint.isoformat()}) or remove it; the article was not analysed")
         if self.iso:
             return (f"date marker 'date {self.date}' is not a real date (YYYY-MM-DD): correct it or remove it; "
                     "the article was not analysed")
         hint = ""
-        y, m, d = re.split(r"[-/.]", self.date)
+        parts = re.split(r"[-/.]", self.date)
+        y, m, d = parts if len(parts) == 3 else ("", "", "")  # a month-name date that does not exist: no hint
         if len(y) == 4:
             try:
                 hint = f" (date {_dt.date(int(y), int(m), int(d)).isoformat()})"
@@ -111,6 +135,26 @@ class BadDateMarker(ValueError):
                 hint = ""
         return (f"date marker 'date {self.date}' is not written YYYY-MM-DD: write it so{hint} or remove it; "
                 "the article was not analysed")
+
+
+def _worded_date(value: str) -> _dt.date | None:
+    """The day a month-name marker (``7 April 2025``, ``April 7, 2025``) names, for the error's hint; None
+    for a relative one or a day that does not exist."""
+    words = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|[,.]", " ", value.lower()).split()
+    if len(words) != 3:
+        return None
+    if words[0].isdigit():
+        day, month, year = words
+    else:
+        month, day, year = words
+    number = next((i for i, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                                  "oct", "nov", "dec"), 1) if month.startswith(name)), None)
+    if number is None or not day.isdigit() or not year.isdigit():
+        return None
+    try:
+        return _dt.date(int(year), number, int(day))
+    except ValueError:
+        return None
 
 
 def split_date_marker(text: str) -> tuple[str, _dt.date | None]:
@@ -138,6 +182,12 @@ def split_date_marker(text: str) -> tuple[str, _dt.date | None]:
             if loose:
                 # Read as text it would leave the article undated without a word (user trial s30).
                 raise BadDateMarker(loose.group("date"), text.count("\n", 0, loose.start("date")) + 1, iso=False)
+            worded = _WORD_DATE_MARKER.match(text, pos)
+            if worded:
+                # Read as text it too left the article undated without a word (user trial s31).
+                raise BadDateMarker(worded.group("date"), text.count("\n", 0, worded.start("date")) + 1, iso=False,
+                                    relative=worded.group("relative") is not None,
+                                    hint=_worded_date(worded.group("date")))
             continue
         try:
             when = _dt.date.fromisoformat(m.group("date"))

@@ -163,7 +163,7 @@ def add_store_commands(sub: Any) -> None:
     cl = sub.add_parser("claims", help="find where a claim was made before, or claims several sources make")
     _common(cl)
     how = cl.add_mutually_exclusive_group(required=True)
-    how.add_argument("--like", metavar="TEXT", help="rank stored claims that make the same claim as TEXT")
+    how.add_argument("--like", metavar="TEXT", help="rank stored claims that make the same claim as TEXT (score: cosine similarity plus 0.1 x word overlap, up to 1.1)")
     how.add_argument("--repeated", action="store_true", help="claims made by several sources")
     cl.add_argument("--limit", type=int, default=10, help="rows (default 10)")
     cl.add_argument("--format", "-f", choices=("table", "json", "csv"), default="table")
@@ -758,11 +758,12 @@ FIGURES_CSV_FIELDS = ["group_id", "label", "unit", "date", "source", "article_id
                       "bound", "attributed_to", "hedged", "start", "end", "also_published_by", "conflicts_with",
                       "conflicts_with_other_groups", "stated_value", "reported_low", "reported_high",
                       *NO_NAME.fields(), "score", "candidate", "attributed_to_candidate", "vague", "malformed",
-                      "updated_copy_of"]
+                      "updated_copy_of", "updates"]
 """The one header of ``figures --format csv``, whatever matches (user trial s25: with no group it had 13 of the 24
 columns, so appending runs broke). ``vague``/``malformed`` (user trial s26): the row's ``low``/``high`` and
 ``stated_value`` are a reading of "thousands" or "300,00", not a number someone stated. ``updated_copy_of``
-(stop 30): for a figure only a republished copy states, the article id of the original it copies."""
+(stop 30): for a figure only a republished copy states, the article id of the original it copies; ``updates``
+(user trial s31): the id of the original's mention it stands in place of (empty for an added figure), as in JSON."""
 
 
 def _figure_group_rows(g: Any, names: dict[str, Any], scores: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -786,6 +787,7 @@ def _figure_group_rows(g: Any, names: dict[str, Any], scores: dict[str, Any] | N
         r["reported_low"], r["reported_high"] = reading.get("low"), reading.get("high")
         copies = _copies_of(g, g_mentions[key]) if key in g_mentions else []
         r["also_published_by"] = "; ".join(_copy_text(c, names) for c in copies)
+        r["updates"] = (getattr(g_mentions[key], "updates", None) or "") if key in g_mentions else ""
         r.update(names.get(r["article_id"], NO_NAME).fields())
         r.update(_score_fields((scores or {}).get(f"{r['article_id']}:{r['start']}-{r['end']}")))
     return rows
@@ -872,12 +874,16 @@ def cmd_figures(args: argparse.Namespace) -> int:
             else:
                 print(f"    lowest {low.text!r} ({low.source or 'no source'}, {_stated_phrase(low)}), "
                       f"highest {high.text!r} ({high.source or 'no source'}, {_stated_phrase(high)})")
+        by_id = {x.id: x for x in g.mentions}
         for m in g.mentions:
             read = scores.get(m.id) if min_score < ASSERTED else None
             print("    " + _mention_line(m, shown_name(m.article_id, names.get(m.article_id)), read))
             original = getattr(m, "updated_copy_of", None)
             if original:  # a figure only a republished copy states (its original states none such)
                 print(f"        from an updated copy of {_cut(shown_name(original, names.get(original)), 60)!r}")
+                replaced = _replaced_line(m, by_id)
+                if replaced:
+                    print(f"        {replaced}")
             copies = _copies_of(g, m)
             if copies:
                 print("        also published by: " + ", ".join(_copy_text(c, names) for c in copies))
@@ -893,6 +899,19 @@ def cmd_figures(args: argparse.Namespace) -> int:
                   f"{_conflict_side(c.second, names)} [group {gc.second_group}]")
         print()
     return 0
+
+
+def _replaced_line(m: Any, by_id: dict[str, Any]) -> str | None:
+    """For a figure of an updated copy that stands in place of one of its original's (``updates``), what it
+    replaced: "in place of 'More than 11,000 people' (wire-nine, 2025-04-10)" (user trial s31: the table said a
+    figure came from an updated copy but not which figure it changed; the JSON had it, the CSV did not)."""
+    updates = getattr(m, "updates", None)
+    if not updates:
+        return None
+    old = by_id.get(updates)
+    if old is None:  # the replaced figure is in another group (or filtered out): name it by its id
+        return f"in place of [{updates}]"
+    return f"in place of {old.text!r} ({old.source or 'no source'}, {old.date.isoformat() if old.date else 'undated'})"
 
 
 def _conflicts_in_timeline_order(g: Any) -> list[tuple[Any, Any, Any]]:

@@ -57,9 +57,12 @@ _FINDING_COLS: dict[str, tuple[str, str]] = {
     "score": ("f.score", "float"),
     "analyzer": ("f.analyzer", "str"),
     "attributes": ("f.attributes", "json"),
+    # the finding's article is a republished copy of this article (user trial s31: a spreadsheet of the
+    # export counted a wire story and its copies as separate reports, with nothing to tell them apart)
+    "duplicate_of": ("a.duplicate_of", "str"),
 }
 _QUANTITY_COLS: dict[str, tuple[str, str]] = {
-    **{k: v for k, v in _FINDING_COLS.items() if k != "attributes"},
+    **{k: v for k, v in _FINDING_COLS.items() if k not in ("attributes", "duplicate_of")},
     "value": ("f.value", "float"),
     "low": ("f.low", "float"),
     "high": ("f.high", "float"),
@@ -71,6 +74,7 @@ _QUANTITY_COLS: dict[str, tuple[str, str]] = {
     "vague": ("f.vague", "bool"),
     "malformed": ("f.malformed", "bool"),
     "attributes": ("f.attributes", "json"),
+    "duplicate_of": ("a.duplicate_of", "str"),
 }
 COLUMNS = {"articles": _ARTICLE_COLS, "findings": _FINDING_COLS, "quantities": _QUANTITY_COLS}
 

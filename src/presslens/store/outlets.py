@@ -13,14 +13,16 @@ every claim and listing candidate sources). Definitions (each over the articles 
   the default). ``attributed_claim_share`` / ``hedged_claim_share``: those claims linked to a source / marked
   hedged, over them; a claim whose linked source only attributions below ``min_score`` give counts as not
   attributed (as ``analyze --min-score`` drops that link).
-- ``top_cited_sources``: the most frequent sources (their text, as written) of attributions scored
-  >= ``min_score``, with counts (``candidates``: how many of them score below 0.5).
+- ``top_cited_sources``: the most frequent sources of attributions scored >= ``min_score``, with counts
+  (``candidates``: how many of them score below 0.5); spellings that differ only in letter case or a trailing
+  age ("The governor, 54") count as one source, shown as its most frequent spelling (:func:`merge_cited`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
@@ -107,14 +109,16 @@ def profiles(store: Store, source: str | None = None, *, min_score: float = ASSE
             if r.g in groups:
                 groups[r.g]["violence_articles"] = int(r.arts)
         attributed = _attributed_claims(conn, fg, fwhere, fparams)
+        cited: dict[Any, list[tuple[str, int, int]]] = {}
         for r in conn.execute(text(
             f"SELECT {fg} AS g, f.cited_source AS cited, count(*) AS n, "
             "sum(CASE WHEN f.score < :asserted THEN 1 ELSE 0 END) AS cand FROM findings f WHERE "
             f"{fwhere} AND f.kind = 'attribution' AND f.cited_source IS NOT NULL GROUP BY {fg}, f.cited_source "
             f"ORDER BY {fg}, n DESC, cited"), fparams):
-            top = groups[r.g]["top_cited_sources"] if r.g in groups else None
-            if top is not None and len(top) < TOP_CITED:
-                top.append({"source": r.cited, "count": r.n, "candidates": int(r.cand or 0)})
+            if r.g in groups:
+                cited.setdefault(r.g, []).append((str(r.cited), int(r.n), int(r.cand or 0)))
+        for g, rows in cited.items():
+            groups[g]["top_cited_sources"] = merge_cited(rows)[:TOP_CITED]
     for key, p in groups.items():
         words = p["words"]
         c = counts[key]
@@ -125,6 +129,35 @@ def profiles(store: Store, source: str | None = None, *, min_score: float = ASSE
         p["technique_rate"] = {label: round(1000 * n / words, 3) if words else None
                                for label, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))}
     return list(groups.values())
+
+
+_AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}$")
+"""A trailing age the attribution span kept ("The governor, 54", "Mayor Teodor Vass, 58")."""
+
+
+def cited_name(source: str) -> tuple[str, str]:
+    """(key, name) of a cited source for "most cited": the name without a trailing age apposition and outer
+    spaces; the key also ignores letter case, so "The UN refugee agency" and "the UN refugee agency" (a
+    sentence-initial "The") and "The governor, 54" and "The governor" are counted as one source (user trial s31:
+    each was listed twice)."""
+    name = _AGE_APPOSITION.sub("", " ".join(source.split())).strip() or source.strip()
+    return name.casefold(), name
+
+
+def merge_cited(rows: list[tuple[str, int, int]]) -> list[dict[str, Any]]:
+    """``(source as written, count, candidates)`` rows merged by :func:`cited_name`'s key, most cited first
+    (ties: by name); each shown under its most frequent spelling (ties: the one that sorts first)."""
+    merged: dict[str, dict[str, Any]] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for raw, n, cand in rows:
+        key, name = cited_name(raw)
+        entry = merged.setdefault(key, {"source": name, "count": 0, "candidates": 0})
+        entry["count"] += n
+        entry["candidates"] += cand
+        spellings.setdefault(key, Counter())[name] += n
+    for key, entry in merged.items():
+        entry["source"] = min(spellings[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return sorted(merged.values(), key=lambda e: (-e["count"], e["source"]))
 
 
 def _attributed_claims(conn: Any, fg: str, fwhere: str, fparams: dict[str, Any]) -> Counter[Any]:
