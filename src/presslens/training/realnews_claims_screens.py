@@ -362,7 +362,7 @@ def lost_words_line(words: dict[str, dict[str, int]], top: int = 12) -> str:
                    + "\n" for cause, ws in sorted(words.items()))
 
 
-def test_article_splits() -> frozenset[str]:
+def ptc_test_article_splits() -> frozenset[str]:
     """The real-news splits drawn from PTC's test articles (rule 14: dev12 on), the genre the test split is (s31)."""
     from presslens.evaluation.realnews_selection import test_pool_batches
 
@@ -380,7 +380,7 @@ def losses_table(counts: dict[tuple[str, str], dict[str, int]]) -> str:
         lines.append(row(split, [v for (s, _), v in counts.items() if s == split]))
     for genre in sorted({g for _, g in counts}):
         lines.append(row(f"stratum {genre}", [v for (_, g), v in counts.items() if g == genre]))
-    test_pool = test_article_splits()
+    test_pool = ptc_test_article_splits()
     for label, inside in (("PTC train-article splits", False), ("PTC test-article splits", True)):
         cells = [v for (s, _), v in counts.items() if (s in test_pool) == inside]
         if cells:

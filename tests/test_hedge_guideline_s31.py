@@ -1,0 +1,106 @@
+"""Stop 31 (helper hedge21): the training cue candidates of the screen ``guideline-s31`` (cue forms GUIDELINE.md
+names that the lexicon has no candidate for), the screens' base reading the analyzer's default ``cue_readings``, and
+the loss table's rows per PTC pool. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from presslens.text.hedging import (
+    claim_cue_additions_s31,
+    claim_cue_candidates,
+    claim_cue_candidates_s31,
+    cue_class,
+)
+from presslens.training import realnews_claims as rc
+from presslens.training.realnews_claims_screens import (
+    LOSS_CAUSES,
+    SCREENS,
+    SHIPPED_SCREEN,
+    TABLE_SHIPPED,
+    candidate_probabilities,
+    losses_table,
+    ptc_test_article_splits,
+    shipped_readings,
+)
+
+
+def _added(text: str) -> list[str]:
+    return [text[a:b] for a, b, _ in claim_cue_additions_s31(text, claim_cue_candidates(text))]
+
+
+def test_evidence_verbs_with_an_evidence_noun_in_the_subject() -> None:
+    assert _added("Our poll of farmers suggests most of them oppose the dam.") == ["suggests"]
+    assert _added("An audit by the ministry suggested the funds were diverted.") == ["suggested"]
+    assert _added("The wording of the order implies the troops stay.") == ["implies"]
+    assert _added("Satellite footage of the port indicated fresh damage.") == ["indicated"]
+    # near misses: a person suggests (a speech verb), the evidence noun in another clause, or already a candidate
+    assert _added("The mayor suggested the funds were diverted.") == []
+    assert _added("After the survey was published, the mayor suggested a recount.") == []
+    assert _added("The data suggests a rise.") == []  # the lexicon's own candidate
+    text = "The data suggests a rise."
+    assert [text[a:b] for a, b, _ in claim_cue_candidates_s31(text)] == [text[a:b] for a, b, _ in
+                                                                          claim_cue_candidates(text)]
+
+
+def test_open_questions_and_epistemic_must() -> None:
+    assert _added("Nobody really knows how many boats left the harbour.") == ["Nobody really knows"]
+    assert _added("Where the convoy went remains anyone's guess.") == ["remains anyone's guess"]
+    assert _added("This must be the largest march the town has seen.") == ["must be"]
+    # near misses: the plain "nobody knows" is a candidate already, and "must be" of obligation before a participle
+    assert _added("Nobody knows how many boats left the harbour.") == []
+    assert _added("The bridge must be repaired before winter.") == []
+    assert _added("Everyone knows the harbour is closed.") == []
+
+
+def test_added_candidates_get_a_class_and_never_overlap_the_lexicons() -> None:
+    text = "Our survey suggests that nobody really knows the cost, and it must be high."
+    shipped = claim_cue_candidates(text)
+    added = claim_cue_additions_s31(text, shipped)
+    assert {text[a:b] for a, b, _ in added} == {"suggests", "nobody really knows", "must be"}
+    assert all(not (a < y and x < b) for a, b, _ in added for x, y, _ in shipped)
+    classes = {text[a:b]: cue_class(text, a, b, k) for a, b, k in added}
+    assert classes == {"suggests": "evidence verb", "nobody really knows": "uncertainty", "must be": "modal"}
+
+
+def test_the_screen_changes_only_the_cue_scorers_candidates() -> None:
+    candidates, options = SCREENS["guideline-s31"]
+    assert candidates is claim_cue_candidates_s31
+    assert options == SCREENS["shipped"][1] == SHIPPED_SCREEN
+    assert "guideline-s31" in TABLE_SHIPPED  # the claim scorer's class table reads the shipped candidates
+    assert shipped_readings() == ("name",)
+    assert SHIPPED_SCREEN.cue_readings == shipped_readings()
+
+
+def _row(text: str, split: str = "dev") -> rc.SentenceRow:
+    return rc.SentenceRow(split=split, article="1", index=1, count=3, text=text, p=0.7, furniture=None,
+                          forecast=False, gold_claims=[0], gold_hedges=[0])
+
+
+def test_a_vetoed_candidate_scores_zero_in_the_loss_table() -> None:
+    import numpy as np
+
+    texts = ["May said the talks may resume.", "The talks may resume."]
+    rows = [_row(t) for t in texts]
+    data = rc.Dataset(rows, np.zeros((2, 384)), {})
+    rc.refresh(data)
+    assert [[c.vetoed29 for c in r.candidates] for r in rows] == [[("name",), ()], [()]]
+
+    class Flat:
+        def probabilities(self, x: np.ndarray, emb: np.ndarray) -> np.ndarray:
+            return np.full(len(x), 0.8)
+
+    fitted = rc.Fitted(SHIPPED_SCREEN, Flat(), Flat(), 0.01, 1.0)  # type: ignore[arg-type]
+    probs = candidate_probabilities(fitted, data, [0.7, 0.7])
+    assert probs == [[0.0, 0.8], [0.8]]
+    without = rc.Fitted(rc.written_setting("genre-modal-governor"), Flat(), Flat(), 0.01, 1.0)  # type: ignore[arg-type]
+    assert candidate_probabilities(without, data, [0.7, 0.7]) == [[0.8, 0.8], [0.8]]
+
+
+def test_loss_rows_per_ptc_pool() -> None:
+    pool = ptc_test_article_splits()
+    assert {"dev12", "dev13", "dev14"} <= pool and "dev11" not in pool and "dev" not in pool
+    counts = {("dev", "mixed"): dict.fromkeys(LOSS_CAUSES, 0), ("dev12", "mixed"): dict.fromkeys(LOSS_CAUSES, 0)}
+    counts[("dev", "mixed")][LOSS_CAUSES[0]] = 3
+    counts[("dev12", "mixed")][LOSS_CAUSES[2]] = 2
+    table = losses_table(counts)
+    assert "| PTC train-article splits | 3 | 3 | 0 | 0 | 0 | 0 |" in table
+    assert "| PTC test-article splits | 2 | 0 | 0 | 2 | 0 | 0 |" in table
