@@ -104,3 +104,51 @@ def test_loss_rows_per_ptc_pool() -> None:
     table = losses_table(counts)
     assert "| PTC train-article splits | 3 | 3 | 0 | 0 | 0 | 0 |" in table
     assert "| PTC test-article splits | 2 | 0 | 0 | 2 | 0 | 0 |" in table
+
+
+def test_a_scorers_file_fitted_on_the_s31_candidates_scores_them_and_claims_do_not_move() -> None:
+    from dataclasses import replace
+
+    import numpy as np
+    import pytest
+
+    from presslens.analyzers.claims.scorers import load_scorers, score_sentences
+
+    shipped = load_scorers()
+    s31 = replace(shipped, cue_candidates="s31")
+    texts = ["Our poll of farmers suggests most of them oppose the dam.", "The dam may fail."]
+    emb = np.random.default_rng(31).normal(size=(2, 384)) / 20
+    before = score_sentences(texts, [0.7, 0.6], emb, [False, False], scorers=shipped)
+    after = score_sentences(texts, [0.7, 0.6], emb, [False, False], scorers=s31)
+    assert [texts[0][a:b] for a, b, _, _ in before.cues[0]] == []
+    assert [texts[0][a:b] for a, b, _, _ in after.cues[0]] == ["suggests"]
+    assert after.claim == pytest.approx(before.claim)  # the class table reads the lexicon's candidates
+    assert [c[:3] for c in after.cues[1]] == [c[:3] for c in before.cues[1]]
+    assert after.hedge[1] == pytest.approx(before.hedge[1])
+
+
+def test_a_scorers_file_names_its_candidates(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import pytest
+
+    from presslens.analyzers.claims.scorers import MODEL_FILE, load_scorers
+
+    obj = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert "cue_candidates" not in obj and load_scorers().cue_candidates == ""
+    path = tmp_path / "s31.json"
+    path.write_text(json.dumps({**obj, "cue_candidates": "s31"}), encoding="utf-8")
+    assert load_scorers(path).cue_candidates == "s31"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**obj, "cue_candidates": "s99"}), encoding="utf-8")
+    with pytest.raises(ValueError, match="cue_candidates"):
+        load_scorers(bad)
+
+
+def test_the_trainer_takes_the_s31_candidates_as_a_setting() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    rc.add_arguments(parser)
+    assert parser.parse_args(["--data", "x"]).cue_candidates == "lexicon"
+    assert parser.parse_args(["--data", "x", "--cue-candidates", "s31"]).cue_candidates == "s31"

@@ -1156,6 +1156,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "verb that governs the modal's clause, without and with the modal columns; "
                              "genre-modal-governor the shipped file's since claims 1.16, the default), or none (the "
                              "plain cue scorer of claims 1.14, C chosen by log-loss); the claim scorer is the same")
+    parser.add_argument("--cue-candidates", choices=("lexicon", "s31"), default="lexicon",
+                        help="the cue scorer's training candidates: lexicon (the shipped file's) or s31 (with the "
+                             "stop-31 candidates of cue forms GUIDELINE.md names, hedging.claim_cue_additions_s31; "
+                             "helper hedge21, screen guideline-s31; the file then says cue_candidates s31 and the "
+                             "analyzer scores those candidates too); the claim scorer's class table reads the "
+                             "lexicon's either way")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
                              "thresholds (analyzer 1.11, model card; slow)")
@@ -1170,8 +1176,12 @@ def main(args: argparse.Namespace) -> int:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             print(f"train realnews-claims: --claim-scorer-from {args.claim_scorer_from}: {exc}", file=sys.stderr)
             return 2
+    from presslens.text.hedging import claim_cue_candidates_s31
+
+    s31 = getattr(args, "cue_candidates", "lexicon") == "s31"
+    rule: CandidateRule | None = claim_cue_candidates_s31 if s31 else None
     if args.cache is not None and args.cache.exists():
-        data = load_dataset(args.cache, args.wider_cues)
+        data = load_dataset(args.cache, args.wider_cues, rule, table_shipped=s31)
     else:
         parts = []
         for split in SPLITS:
@@ -1186,8 +1196,8 @@ def main(args: argparse.Namespace) -> int:
                 return 2
         data = Dataset([r for p in parts for r in p.rows], np.concatenate([p.embeddings for p in parts]),
                        {k: v for p in parts for k, v in (p.cue_tokens or {}).items()})
-        if args.wider_cues:
-            refresh(data, True)
+        if args.wider_cues or s31:
+            refresh(data, args.wider_cues, rule, table_shipped=s31)
         if args.cache is not None:
             save_dataset(data, args.cache)
     compared = COMPARED + (CUE_VARIANTS if args.cue_variants else ())
@@ -1202,8 +1212,11 @@ def main(args: argparse.Namespace) -> int:
     if kept is not None:
         claim_json = kept
     about = scorers_about(kept, setting)
+    if s31:
+        about += "; cue scorer fitted with the s31 training cue candidates (hedging.claim_cue_additions_s31)"
     obj: dict[str, Any] = {
         "about": about,
+        **({"cue_candidates": "s31"} if s31 else {}),
         "hedge_cue": {**fitted.cue.to_json(), "C": fitted.c_cue},
         "claim": claim_json,
         "rows": {s: sum(r.split == s for r in rows) for s in SPLITS},

@@ -587,8 +587,14 @@ class LinearScorer:
 class RealNewsScorers:
     hedge_cue: LinearScorer
     claim: LinearScorer
+    cue_candidates: str = ""
+    """the cue candidates the cue scorer was fitted on: "" the lexicon's (:func:`presslens.text.hedging.claim_cue_candidates`),
+    "s31" with the stop-31 training candidates (:func:`presslens.text.hedging.claim_cue_candidates_s31`; trainer
+    ``--cue-candidates s31``, helper hedge21); the claim scorer's class-table feature reads the lexicon's either way"""
 
 
+CUE_CANDIDATE_SETS = ("", "s31")
+"""the values of a scorers file's ``cue_candidates`` (:attr:`RealNewsScorers.cue_candidates`)"""
 RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor")
 """the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry; the other two are trainer screens only:
 ``claim-score`` (it failed held out at s28, and its training column is out-of-fold) and ``genre-token`` (it failed
@@ -617,9 +623,13 @@ def load_scorers(path: Path = MODEL_FILE) -> RealNewsScorers:
     """The shipped scorers (JSON; checked against the feature names of this code)."""
     obj = json.loads(path.read_text(encoding="utf-8"))
     extended, context = cue_feature_set(obj["hedge_cue"]["names"])
+    candidates = obj.get("cue_candidates", "")
+    if candidates not in CUE_CANDIDATE_SETS:
+        raise ValueError(f"{path}: cue_candidates {candidates!r} is none of {CUE_CANDIDATE_SETS}")
     return RealNewsScorers(
         LinearScorer.from_json(obj["hedge_cue"], cue_scorer_names(extended, context)),
         LinearScorer.from_json(obj["claim"], sentence_feature_names(*sentence_feature_set(obj["claim"]["names"]))),
+        candidates,
     )
 
 
@@ -710,8 +720,10 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
         claim_cue_additions,
         claim_cue_additions_s27,
         claim_cue_additions_s29,
+        claim_cue_additions_s31,
         claim_cue_candidates,
         cue_class,
+        dedupe_cues,
         vetoed_claim_cue,
         vetoed_claim_cue_s26,
         vetoed_claim_cue_s27,
@@ -730,8 +742,14 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     spans: list[list[tuple[int, int, str]]] = []
     rows: list[list[float]] = []
     owner: list[int] = []
+    tables: list[float] = []
     for i, (text, p) in enumerate(zip(texts, probs, strict=True)):
-        found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in claim_cue_candidates(text, wider_cues)]
+        lexicon = claim_cue_candidates(text, wider_cues)
+        # the claim scorer's hedge feature reads the lexicon's candidates whatever the cue scorer was fitted on
+        tables.append(max((HEDGE_CLASS_SCORES[cue_class(text, s, e, kind)] for s, e, kind in lexicon), default=0.0))
+        if models.cue_candidates == "s31":
+            lexicon = dedupe_cues(lexicon + claim_cue_additions_s31(text, lexicon))
+        found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in lexicon]
         spans.append(found)
         extra = opinion_context(text) if context == "opinion" and found else genre
         for s, e, name in found:
@@ -769,7 +787,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     count = len(texts)
     # the claim scorer's hedge feature: the best class score of the sentence's candidates (a fixed table, so the
     # claim score does not move with the cue scorer)
-    table = [max((HEDGE_CLASS_SCORES[name] for _, _, name in found), default=0.0) for found in spans]
+    table = tables
     extended, article = sentence_feature_set(models.claim.names)
     profile: list[float] | None = None
     if article:
