@@ -439,7 +439,8 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
             if claim is None:
                 raise ValueError("the claim-score context needs the units' claim scores")
             row = [logit(claim[ri])]
-        elif context in ("genre-position", "genre-modal", "genre-governor", "genre-modal-governor"):
+        elif context in ("genre-position", "genre-modal", "genre-governor", "genre-modal-governor",
+                         "genre-modal-governor-reported"):
             # s29-s30, helpers hedge18-20: the article profile, then the cue's position, the modal's context or the
             # verb that governs it (:func:`presslens.analyzers.claims.scorers.cue_level_context`)
             profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
@@ -1146,7 +1147,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also compare the cue scorer with split weights and with the lexicon prior "
                              "(analyzer 1.12, model card; slow)")
     parser.add_argument("--cue-context", choices=("genre", "opinion", "genre-position", "genre-modal", "genre-token",
-                                                  "genre-governor", "genre-modal-governor", "none"),
+                                                  "genre-governor", "genre-modal-governor",
+                                                  "genre-modal-governor-reported", "none"),
                         default=WRITTEN_CUE_CONTEXT,
                         help="the cue scorer's extra columns (cue C fixed at 0.01, as their s28 screens; model card, "
                              "helper hedge16): genre, the shipped file's in claims 1.15 (the default at s29), "
@@ -1155,7 +1157,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "state, trainer only), genre-governor and genre-modal-governor (s30, helper hedge20: the "
                              "verb that governs the modal's clause, without and with the modal columns; "
                              "genre-modal-governor the shipped file's since claims 1.16, the default), or none (the "
-                             "plain cue scorer of claims 1.14, C chosen by log-loss); the claim scorer is the same")
+                             "plain cue scorer of claims 1.14, C chosen by log-loss), genre-modal-governor-reported "
+                             "(s31, helper hedge21: and a personal-subject modal in reported speech); the claim "
+                             "scorer is the same")
     parser.add_argument("--cue-candidates", choices=("lexicon", "s31"), default="lexicon",
                         help="the cue scorer's training candidates: lexicon (the shipped file's) or s31 (with the "
                              "stop-31 candidates of cue forms GUIDELINE.md names, hedging.claim_cue_additions_s31; "

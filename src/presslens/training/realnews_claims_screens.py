@@ -73,6 +73,11 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   out over fourteen folds (hedged P 10.789 -> 10.784, strict -0.029; model card, "Stop 31 changes (helper
   hedge21)"); trainer ``--cue-candidates s31``, off.
 
+- ``reported`` (s31, helper hedge21; learned, the cue scorer only, so claims cannot move): the ``shipped`` screen's
+  columns and one more, a "may / might / could" with a personal-pronoun subject in reported or quoted speech
+  (:func:`presslens.analyzers.claims.scorers.reported_personal_modal`; cue context
+  ``genre-modal-governor-reported``).
+
 ``--losses`` (s29, helper hedge18): where each gold hedged claim is lost at 0.5 under the first screen named
 (default ``genre``), held out per split and stratum (:func:`losses`).
 
@@ -183,6 +188,7 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     **{f"reading-{name}": (None, replace(rc.SHIPPED, cue_c=0.01, cue_context="genre", cue_readings=(name,)))
        for name in READINGS_S29},
     "guideline-s31": (claim_cue_candidates_s31, SHIPPED_SCREEN),
+    "reported": (None, replace(SHIPPED_SCREEN, cue_context="genre-modal-governor-reported")),
 }
 
 
