@@ -152,3 +152,75 @@ def test_the_trainer_takes_the_s31_candidates_as_a_setting() -> None:
     rc.add_arguments(parser)
     assert parser.parse_args(["--data", "x"]).cue_candidates == "lexicon"
     assert parser.parse_args(["--data", "x", "--cue-candidates", "s31"]).cue_candidates == "s31"
+
+
+def test_a_personal_subject_modal_in_reported_or_quoted_speech() -> None:
+    from presslens.analyzers.claims.scorers import reported_personal_modal
+
+    def col(text: str, cue: str) -> float:
+        start = text.index(cue)
+        return reported_personal_modal(text, start, start + len(cue))
+
+    assert col("Analysts say she could lose the vote.", "could") == 1.0
+    assert col("Diplomats fear they might walk out of the talks.", "might") == 1.0
+    assert col("\u201cWe may have to close the border,\u201d the minister said.", "may") == 1.0
+    # near misses: a personal subject alone (ability, intent), a directive governor, a reported modal with a noun
+    # subject, and no modal at all
+    assert col("She could lose the vote.", "could") == 0.0
+    assert col("They told him he could leave.", "could") == 0.0
+    assert col("Officials fear the dam could fail.", "could") == 0.0
+    assert col("Analysts say she will lose the vote.", "will") == 0.0
+
+
+def test_the_reported_context_is_the_shipped_one_and_one_column() -> None:
+    from dataclasses import replace
+
+    from presslens.analyzers.claims.scorers import (
+        CUE_CONTEXT_FEATURES,
+        REPORTED_PERSONAL_FEATURE,
+        RUNTIME_CUE_CONTEXTS,
+        cue_level_context,
+    )
+
+    reported = CUE_CONTEXT_FEATURES["genre-modal-governor-reported"]
+    assert reported == (*CUE_CONTEXT_FEATURES["genre-modal-governor"], REPORTED_PERSONAL_FEATURE)
+    assert "genre-modal-governor-reported" in RUNTIME_CUE_CONTEXTS
+    text = "Analysts say she could lose the vote."
+    start = text.index("could")
+    cols = cue_level_context("genre-modal-governor-reported", text, start, start + 5)
+    assert cols[:-1] == cue_level_context("genre-modal-governor", text, start, start + 5) and cols[-1] == 1.0
+    _, options = SCREENS["reported"]
+    assert SCREENS["reported"][0] is None  # the shipped candidates: claims cannot move
+    assert replace(options, cue_context="genre-modal-governor") == SHIPPED_SCREEN
+
+
+def test_a_scorers_file_with_the_reported_column_loads_and_scores(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import numpy as np
+    import pytest
+
+    from presslens.analyzers.claims.scorers import (
+        MODEL_FILE,
+        REPORTED_PERSONAL_FEATURE,
+        cue_feature_set,
+        load_scorers,
+        score_sentences,
+    )
+
+    obj = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    cue = obj["hedge_cue"]
+    n = len(cue["names"])
+    # the shipped cue scorer with the column added at weight 0: it must score as the shipped one
+    cue = {**cue, "names": [*cue["names"], REPORTED_PERSONAL_FEATURE],
+           "mean": [*cue["mean"][:n], 0.0, *cue["mean"][n:]], "scale": [*cue["scale"][:n], 1.0, *cue["scale"][n:]],
+           "coef": [*cue["coef"][:n], 0.0, *cue["coef"][n:]]}
+    path = tmp_path / "reported.json"
+    path.write_text(json.dumps({**obj, "hedge_cue": cue}), encoding="utf-8")
+    scorers = load_scorers(path)
+    assert cue_feature_set(scorers.hedge_cue.names)[1] == "genre-modal-governor-reported"
+    texts = ["Analysts say she could lose the vote.", "The dam may fail."]
+    emb = np.random.default_rng(7).normal(size=(2, 384)) / 20
+    got = score_sentences(texts, [0.7, 0.6], emb, [False, False], scorers=scorers)
+    want = score_sentences(texts, [0.7, 0.6], emb, [False, False], scorers=load_scorers())
+    assert got.hedge == pytest.approx(want.hedge) and got.claim == pytest.approx(want.claim)
