@@ -76,7 +76,8 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
 - ``reported`` (s31, helper hedge21; learned, the cue scorer only, so claims cannot move): the ``shipped`` screen's
   columns and one more, a "may / might / could" with a personal-pronoun subject in reported or quoted speech
   (:func:`presslens.analyzers.claims.scorers.reported_personal_modal`; cue context
-  ``genre-modal-governor-reported``).
+  ``genre-modal-governor-reported``). Failed held out over fourteen folds counted strictly (hedged P +0.021, R
+  -0.058; plain +0.045 / -0.012 with dev12's in-sample gain; model card, "Stop 31 changes (helper hedge21)").
 
 ``--losses`` (s29, helper hedge18): where each gold hedged claim is lost at 0.5 under the first screen named
 (default ``genre``), held out per split and stratum (:func:`losses`).
