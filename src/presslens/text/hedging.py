@@ -935,6 +935,81 @@ def claim_cue_additions_s29(text: str, existing: Sequence[tuple[int, int, str]] 
     return out
 
 
+# Training cue candidates of stop 31 (issue 13, helper hedge21; trainer screen ``guideline-s31`` of
+# :mod:`presslens.training.realnews_claims_screens`, not an analyzer default): cue forms GUIDELINE.md names that
+# :func:`claim_cue_candidates` has no candidate for, given to the learned cue scorer as candidates it judges (fitted
+# leave-one-split-out), not asserted at a fixed score. Written from the guideline's text before the outcome:
+# - evidence "suggests / suggested / indicates / implies" (section 5: "suggests", "implies", "indicates ... (evidence,
+#   not a speech verb)"; 8a dev14: "suggested" of an analysis, "The work suggests", "Our survey suggests", "This
+#   language suggests") when a noun of evidence stands in the subject before it (up to eight words back in its
+#   clause), not only right before it, and the past "suggested" (which the lexicon never takes);
+# - "no one / nobody really (truly, actually, yet, fully, exactly) knows" (8a dev14; the plain "no one knows" is a
+#   candidate already);
+# - "(remains) anyone's guess" (8a dev14);
+# - epistemic "must be / must have" (section 5: epistemic "must be"), not before a past participle ("must be
+#   stopped": obligation; "must have been" stays).
+_S31_EVIDENCE_NOUNS = frozenset(
+    "evidence data findings finding results result research study studies analysis analyses figures numbers "
+    "records record poll polls polling survey surveys signs tests test testing footage images reports report "
+    "estimates email emails document documents video videos photo photos picture pictures memo memos message "
+    "messages language wording work assessment assessments review audit investigation inquiry probe intelligence "
+    "model models modelling modeling projections projection statistics trend trends pattern patterns timing "
+    "forecast forecasts calculations tally".split()
+)
+_S31_EVIDENCE_VERB = re.compile(
+    r"\b(?:suggest(?:s|ed)?|indicat(?:es|ed)|impl(?:y|ies|ied))\b", IGNORE_CASE
+)
+_S31_CLAUSE_CUT = re.compile(
+    r"[,;:()\u2013\u2014\"“”]|\b(?:that|who|whom|and|but|because|while|if|when)\b", IGNORE_CASE
+)
+_S31_NO_ONE_KNOWS = re.compile(
+    r"\b(?:no\s+one|no-one|nobody)\s+(?:(?:really|truly|actually|yet|fully|exactly|quite)\s+)+knows\b", IGNORE_CASE
+)
+_S31_ANYONES_GUESS = re.compile(
+    r"\b(?:(?:is|are|was|were|be|remains?|remained)\s+(?:still\s+|now\s+|largely\s+)?)?anyone['’]s\s+guess\b",
+    IGNORE_CASE,
+)
+_S31_MUST = re.compile(
+    r"\bmust\s+(?:have|be)\b(?!\s+(?:[a-z]+ed|[a-z]+en|done|made|held|given|taken|brought|put|kept|paid|told|"
+    r"sent|shown|seen|heard|met|found|built|set|cut|hit|stopped)\b)",
+    IGNORE_CASE,
+)
+
+
+def _evidence_subject(text: str, start: int) -> bool:
+    """A noun of evidence (:data:`_S31_EVIDENCE_NOUNS`) among the last eight words of the clause before ``start``."""
+    head = text[max(0, start - 120) : start]
+    cut = max((m.end() for m in _S31_CLAUSE_CUT.finditer(head)), default=0)
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", head[cut:])][-8:]
+    return any(w in _S31_EVIDENCE_NOUNS for w in words)
+
+
+def claim_cue_additions_s31(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[Cue]:
+    """The training cue candidates of stop 31 (see _S31_EVIDENCE_NOUNS), ``[(start, end, cue type)]``, none
+    overlapping a span of ``existing`` (the candidates of :func:`claim_cue_candidates`) or another addition."""
+    found: list[Cue] = []
+    for m in _S31_EVIDENCE_VERB.finditer(text):
+        if _evidence_subject(text, m.start()):
+            found.append((m.start(), m.end(), "evidential"))
+    found.extend((m.start(), m.end(), "uncertainty") for m in _S31_NO_ONE_KNOWS.finditer(text))
+    found.extend((m.start(), m.end(), "uncertainty") for m in _S31_ANYONES_GUESS.finditer(text))
+    found.extend((m.start(), m.end(), "modal") for m in _S31_MUST.finditer(text))
+    out: list[Cue] = []
+    taken = [(a, b) for a, b, _ in existing]
+    for a, b, kind in sorted(found):
+        if any(x < b and a < y for x, y in taken):
+            continue
+        taken.append((a, b))
+        out.append((a, b, kind))
+    return out
+
+
+def claim_cue_candidates_s31(text: str, wider: bool = False) -> list[Cue]:
+    """:func:`claim_cue_candidates` with the stop-31 training candidates (:func:`claim_cue_additions_s31`)."""
+    cues = claim_cue_candidates(text, wider)
+    return dedupe_cues(cues + claim_cue_additions_s31(text, cues))
+
+
 def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:
     """Every cue span that may lower the certainty of a claim sentence in its own words: ``[(start, end, type)]``.
 

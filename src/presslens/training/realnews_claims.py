@@ -439,7 +439,8 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
             if claim is None:
                 raise ValueError("the claim-score context needs the units' claim scores")
             row = [logit(claim[ri])]
-        elif context in ("genre-position", "genre-modal", "genre-governor", "genre-modal-governor"):
+        elif context in ("genre-position", "genre-modal", "genre-governor", "genre-modal-governor",
+                         "genre-modal-governor-reported"):
             # s29-s30, helpers hedge18-20: the article profile, then the cue's position, the modal's context or the
             # verb that governs it (:func:`presslens.analyzers.claims.scorers.cue_level_context`)
             profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]
@@ -1146,7 +1147,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also compare the cue scorer with split weights and with the lexicon prior "
                              "(analyzer 1.12, model card; slow)")
     parser.add_argument("--cue-context", choices=("genre", "opinion", "genre-position", "genre-modal", "genre-token",
-                                                  "genre-governor", "genre-modal-governor", "none"),
+                                                  "genre-governor", "genre-modal-governor",
+                                                  "genre-modal-governor-reported", "none"),
                         default=WRITTEN_CUE_CONTEXT,
                         help="the cue scorer's extra columns (cue C fixed at 0.01, as their s28 screens; model card, "
                              "helper hedge16): genre, the shipped file's in claims 1.15 (the default at s29), "
@@ -1155,7 +1157,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "state, trainer only), genre-governor and genre-modal-governor (s30, helper hedge20: the "
                              "verb that governs the modal's clause, without and with the modal columns; "
                              "genre-modal-governor the shipped file's since claims 1.16, the default), or none (the "
-                             "plain cue scorer of claims 1.14, C chosen by log-loss); the claim scorer is the same")
+                             "plain cue scorer of claims 1.14, C chosen by log-loss), genre-modal-governor-reported "
+                             "(s31, helper hedge21: and a personal-subject modal in reported speech); the claim "
+                             "scorer is the same")
+    parser.add_argument("--cue-candidates", choices=("lexicon", "s31"), default="lexicon",
+                        help="the cue scorer's training candidates: lexicon (the shipped file's) or s31 (with the "
+                             "stop-31 candidates of cue forms GUIDELINE.md names, hedging.claim_cue_additions_s31; "
+                             "helper hedge21, screen guideline-s31; the file then says cue_candidates s31 and the "
+                             "analyzer scores those candidates too); the claim scorer's class table reads the "
+                             "lexicon's either way")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
                              "thresholds (analyzer 1.11, model card; slow)")
@@ -1170,8 +1180,12 @@ def main(args: argparse.Namespace) -> int:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             print(f"train realnews-claims: --claim-scorer-from {args.claim_scorer_from}: {exc}", file=sys.stderr)
             return 2
+    from presslens.text.hedging import claim_cue_candidates_s31
+
+    s31 = getattr(args, "cue_candidates", "lexicon") == "s31"
+    rule: CandidateRule | None = claim_cue_candidates_s31 if s31 else None
     if args.cache is not None and args.cache.exists():
-        data = load_dataset(args.cache, args.wider_cues)
+        data = load_dataset(args.cache, args.wider_cues, rule, table_shipped=s31)
     else:
         parts = []
         for split in SPLITS:
@@ -1186,8 +1200,8 @@ def main(args: argparse.Namespace) -> int:
                 return 2
         data = Dataset([r for p in parts for r in p.rows], np.concatenate([p.embeddings for p in parts]),
                        {k: v for p in parts for k, v in (p.cue_tokens or {}).items()})
-        if args.wider_cues:
-            refresh(data, True)
+        if args.wider_cues or s31:
+            refresh(data, args.wider_cues, rule, table_shipped=s31)
         if args.cache is not None:
             save_dataset(data, args.cache)
     compared = COMPARED + (CUE_VARIANTS if args.cue_variants else ())
@@ -1202,8 +1216,11 @@ def main(args: argparse.Namespace) -> int:
     if kept is not None:
         claim_json = kept
     about = scorers_about(kept, setting)
+    if s31:
+        about += "; cue scorer fitted with the s31 training cue candidates (hedging.claim_cue_additions_s31)"
     obj: dict[str, Any] = {
         "about": about,
+        **({"cue_candidates": "s31"} if s31 else {}),
         "hedge_cue": {**fitted.cue.to_json(), "C": fitted.c_cue},
         "claim": claim_json,
         "rows": {s: sum(r.split == s for r in rows) for s in SPLITS},

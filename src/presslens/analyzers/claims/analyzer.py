@@ -37,7 +37,7 @@ from presslens.analyzers.claims.predictions import (
     cues_quoted,
     prediction_basis,
 )
-from presslens.analyzers.claims.scorers import ScoredCue, load_kept_scorer, score_sentences
+from presslens.analyzers.claims.scorers import ScoredCue, load_kept_scorer, load_scorers, score_sentences
 from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import (
@@ -183,8 +183,11 @@ class ClaimsAnalyzer(Analyzer):
         # the prediction buckets (.predictions, scores counted with analyzer 1.6's claim decisions) keep reading the
         # 1.6 calibration of each sentence, so prediction findings do not move with the claim scorer or the units
         table_hedged = [False] * len(texts)
+        # a cue scorer fitted on more candidates (a scorers file's ``cue_candidates``, s31) scores cues the lexicon
+        # lacks: the table reads the lexicon's own candidates then
+        lexicon_only = load_scorers().cue_candidates == ""
         for u, cues in zip(units, hedges, strict=True):
-            if len(u) == 1:
+            if len(u) == 1 and lexicon_only:
                 table_hedged[u[0]] = any(HEDGE_CLASS_SCORES[name] >= HEDGE_ASSERTED for _, _, name, _ in cues)
                 continue
             for i in u:

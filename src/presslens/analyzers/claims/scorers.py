@@ -325,6 +325,8 @@ MODAL_CONTEXT_FEATURES = ("modal well after", "modal progressive", "modal passiv
                           "modal event verb", "modal expletive subject", "modal personal subject",
                           "modal wh- or purpose before")
 """the cue-level columns of :func:`modal_context` (``genre-modal``, ``genre-modal-governor``)"""
+REPORTED_PERSONAL_FEATURE = "modal personal subject in reported speech"
+"""the column :func:`reported_personal_modal` adds (``genre-modal-governor-reported``, s31, helper hedge21)"""
 GOVERNOR_CONTEXT_FEATURES = ("governor belief or report", "governor directive", "modal in relative clause on a noun")
 """the cue-level columns of :func:`governor_context` (``genre-governor``, ``genre-modal-governor``)"""
 #: the extra cue-scorer columns of the cue contexts (s28 on, helpers hedge16 to hedge20; trainer settings): an
@@ -342,6 +344,8 @@ CUE_CONTEXT_FEATURES: dict[str, tuple[str, ...]] = {
     "genre-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), *GOVERNOR_CONTEXT_FEATURES),
     "genre-modal-governor": (*(f"cue {n}" for n in ARTICLE_FEATURES), *MODAL_CONTEXT_FEATURES,
                              *GOVERNOR_CONTEXT_FEATURES),
+    "genre-modal-governor-reported": (*(f"cue {n}" for n in ARTICLE_FEATURES), *MODAL_CONTEXT_FEATURES,
+                                      *GOVERNOR_CONTEXT_FEATURES, REPORTED_PERSONAL_FEATURE),
 }
 TOKEN_PROJECTION_SEED = 30
 """the seed of the fixed random projection of the cue's token state (``genre-token``, s30, helper hedge19)"""
@@ -524,7 +528,24 @@ def cue_level_context(context: str, sentence: str, start: int, end: int) -> list
         return governor_context(sentence, start, end)
     if context == "genre-modal-governor":
         return modal_context(sentence, start, end) + governor_context(sentence, start, end)
+    if context == "genre-modal-governor-reported":
+        modal, governor = modal_context(sentence, start, end), governor_context(sentence, start, end)
+        return modal + governor + [reported_personal_modal(sentence, start, end, modal, governor)]
     return []
+
+
+def reported_personal_modal(sentence: str, start: int, end: int, modal: Sequence[float] | None = None,
+                            governor: Sequence[float] | None = None) -> float:
+    """1 when a "may / might / could" has a personal-pronoun subject ("she could lose", "he might not be able") and
+    stands in reported or quoted speech: its clause governed by a verb of belief, fear, claim or report
+    (:func:`governor_context`) or the modal inside a quotation (GUIDELINE.md 5: a cue counts inside quoted or
+    reported speech); else 0 (s31, helper hedge21, cue context ``genre-modal-governor-reported``). On its own a
+    personal subject marks ability or intent ("they could do"), which the ``modal personal subject`` column carries."""
+    modal = modal_context(sentence, start, end) if modal is None else modal
+    governor = governor_context(sentence, start, end) if governor is None else governor
+    personal = modal[MODAL_CONTEXT_FEATURES.index("modal personal subject")] > 0
+    reported = governor[0] > 0 or _inside_quote(sentence, start)
+    return float(personal and reported)
 
 
 def opinion_context(sentence: str) -> list[float]:
@@ -587,9 +608,16 @@ class LinearScorer:
 class RealNewsScorers:
     hedge_cue: LinearScorer
     claim: LinearScorer
+    cue_candidates: str = ""
+    """the cue candidates the cue scorer was fitted on: "" the lexicon's (:func:`presslens.text.hedging.claim_cue_candidates`),
+    "s31" with the stop-31 training candidates (:func:`presslens.text.hedging.claim_cue_candidates_s31`; trainer
+    ``--cue-candidates s31``, helper hedge21); the claim scorer's class-table feature reads the lexicon's either way"""
 
 
-RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor")
+CUE_CANDIDATE_SETS = ("", "s31")
+"""the values of a scorers file's ``cue_candidates`` (:attr:`RealNewsScorers.cue_candidates`)"""
+RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor",
+                        "genre-modal-governor-reported")
 """the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry; the other two are trainer screens only:
 ``claim-score`` (it failed held out at s28, and its training column is out-of-fold) and ``genre-token`` (it failed
 held out at s30, and the analyzer does not compute the cue's token state)"""
@@ -617,9 +645,13 @@ def load_scorers(path: Path = MODEL_FILE) -> RealNewsScorers:
     """The shipped scorers (JSON; checked against the feature names of this code)."""
     obj = json.loads(path.read_text(encoding="utf-8"))
     extended, context = cue_feature_set(obj["hedge_cue"]["names"])
+    candidates = obj.get("cue_candidates", "")
+    if candidates not in CUE_CANDIDATE_SETS:
+        raise ValueError(f"{path}: cue_candidates {candidates!r} is none of {CUE_CANDIDATE_SETS}")
     return RealNewsScorers(
         LinearScorer.from_json(obj["hedge_cue"], cue_scorer_names(extended, context)),
         LinearScorer.from_json(obj["claim"], sentence_feature_names(*sentence_feature_set(obj["claim"]["names"]))),
+        candidates,
     )
 
 
@@ -710,8 +742,10 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
         claim_cue_additions,
         claim_cue_additions_s27,
         claim_cue_additions_s29,
+        claim_cue_additions_s31,
         claim_cue_candidates,
         cue_class,
+        dedupe_cues,
         vetoed_claim_cue,
         vetoed_claim_cue_s26,
         vetoed_claim_cue_s27,
@@ -723,15 +757,22 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     extended_cue, context = cue_feature_set(models.hedge_cue.names)
     base = len(cue_feature_names(extended_cue))
     genre: list[float] = []
-    if context in ("genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor"):
+    if context in ("genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor",
+                   "genre-modal-governor-reported"):
         # as the claim profile: sentences without an article get the training mean of the columns
         genre = (article_profile(texts, probs) if in_article
                  else models.hedge_cue.mean[base:base + len(ARTICLE_FEATURES)].tolist())
     spans: list[list[tuple[int, int, str]]] = []
     rows: list[list[float]] = []
     owner: list[int] = []
+    tables: list[float] = []
     for i, (text, p) in enumerate(zip(texts, probs, strict=True)):
-        found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in claim_cue_candidates(text, wider_cues)]
+        lexicon = claim_cue_candidates(text, wider_cues)
+        # the claim scorer's hedge feature reads the lexicon's candidates whatever the cue scorer was fitted on
+        tables.append(max((HEDGE_CLASS_SCORES[cue_class(text, s, e, kind)] for s, e, kind in lexicon), default=0.0))
+        if models.cue_candidates == "s31":
+            lexicon = dedupe_cues(lexicon + claim_cue_additions_s31(text, lexicon))
+        found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in lexicon]
         spans.append(found)
         extra = opinion_context(text) if context == "opinion" and found else genre
         for s, e, name in found:
@@ -769,7 +810,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     count = len(texts)
     # the claim scorer's hedge feature: the best class score of the sentence's candidates (a fixed table, so the
     # claim score does not move with the cue scorer)
-    table = [max((HEDGE_CLASS_SCORES[name] for _, _, name in found), default=0.0) for found in spans]
+    table = tables
     extended, article = sentence_feature_set(models.claim.names)
     profile: list[float] | None = None
     if article:
