@@ -543,6 +543,34 @@ def opinion_context(sentence: str) -> list[float]:
     ]
 
 
+NEIGHBOUR_WINDOW = 2
+"""claim units either side of a unit whose markers make its neighbourhood (:func:`neighbour_context`)"""
+NEIGHBOUR_FEATURES = ("neighbours claim logit", "neighbours attribution share", "neighbours first/second person share",
+                      "neighbours opinion marker share")
+"""the claim scorer's neighbourhood columns (s31, helper claims19, the profile tool's screen ``neighbours``)"""
+
+
+def neighbour_context(texts: Sequence[str], probs: Sequence[float],
+                      window: int = NEIGHBOUR_WINDOW) -> list[list[float]]:
+    """Per claim unit of an article (``texts`` in order, their CheckThat! probabilities): the
+    :data:`NEIGHBOUR_FEATURES` of the units within ``window`` places before and after it (itself excluded): the mean
+    CheckThat! logit / 4, the shares with a speech verb or "according to", with a first- or second-person word, and
+    with an opinion marker (the claim scorer's own lexicons, not read off an error list). Where the article profile
+    says what kind of text the whole article is, this says what the passage around a unit does: a run of argument
+    in the writer's voice, of reported speech, of narrated events. A unit with no neighbour gets its own values."""
+    marks = []
+    for text, p in zip(texts, probs, strict=True):
+        words = {w.lower() for w in _WORD.findall(text)}
+        marks.append([logit(float(p)) / 4.0, float(bool(_SPEECH.search(text))),
+                      float(not (_FIRST_PERSON.isdisjoint(words) and _SECOND_PERSON.isdisjoint(words))),
+                      float(bool(_OPINION.search(text)))])
+    out = []
+    for i in range(len(marks)):
+        near = [marks[j] for j in range(max(0, i - window), min(len(marks), i + window + 1)) if j != i] or [marks[i]]
+        out.append([sum(m[k] for m in near) / len(near) for k in range(len(NEIGHBOUR_FEATURES))])
+    return out
+
+
 @dataclass(frozen=True)
 class LinearScorer:
     """``sigmoid(intercept + sum(coef * (x - mean) / scale))`` over named features, followed (when
