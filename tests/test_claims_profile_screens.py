@@ -217,3 +217,17 @@ def test_neighbours_read_the_units_around_a_unit_in_article_order_not_the_unit_i
     assert by_text[_REPORT[1]][1] == 1.0  # its neighbour "Officials said ..." attributes
     with pytest.raises(ValueError):
         variant_matrix(data, "neighbours", _profiles(data))
+
+
+def test_marker_sorts_a_unit_by_the_first_surface_form_it_shows() -> None:
+    from presslens.training.realnews_claims_profile import MARKERS, marker, marker_table
+
+    texts = ["Floods Hit the North", "Watergate: 155 days", "He called it \u201ca disgrace\u201d.",
+             "I think this is wrong.", "Officials said the road reopened.", "The river rose overnight."]
+    rows = [SentenceRow("dev", "a", i, len(texts), t, 0.8, None, False, [], []) for i, t in enumerate(texts)]
+    data = Dataset(rows, np.zeros((len(rows), 4)))
+    refresh(data)
+    assert [marker(r) for r in data.rows] == [MARKERS[0], MARKERS[0], MARKERS[1], MARKERS[2], MARKERS[3],
+                                              MARKERS[4]]
+    table = marker_table([("shipped", data.rows[1], 0.7), ("shipped", data.rows[5], 0.6)])
+    assert "| shipped | all | 2 |" in table and "| shipped | none of these | 1 |" in table

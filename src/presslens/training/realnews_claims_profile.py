@@ -64,12 +64,14 @@ import numpy as np
 
 from presslens.analyzers.claims.scorers import (
     KEPT_FILE,
+    NEIGHBOURS_FILE,
     LinearScorer,
     anchored_unit,
     article_profile,
     kept_claims,
     lowered_claims,
     neighbour_context,
+    neighbour_scorer_names,
     sentence_feature_names,
 )
 from presslens.training import realnews_claims as rc
@@ -312,6 +314,26 @@ def write_kept(data: rc.Dataset, out: Path) -> float:
     return c
 
 
+def write_neighbours(data: rc.Dataset, out: Path) -> float:
+    """Fit the claim scorer with the neighbourhood columns (``neighbours``'s, C chosen by :func:`_choose_c` over all
+    open splits) on every open split and write it as the option ``claim_gate=neighbours``'s file (JSON); returns its
+    C."""
+    import json
+
+    x = variant_matrix(data, "neighbours", _profiles(data), None, _neighbours(data))
+    c = _choose_c(x, data.rows)
+    fitted = _fit(x, data.rows, c)
+    scorer = LinearScorer(tuple(neighbour_scorer_names()), fitted.mean, fitted.scale, fitted.coef, fitted.intercept,
+                          fitted.embedding_dims)
+    obj = {"about": "presslens claims option claim_gate=neighbours: the claim scorer with the neighbourhood columns, "
+                    "fitted by `python -m presslens.training.realnews_claims_profile CACHE --write-neighbours` on "
+                    f"data/realnews {'+'.join(rc.SPLITS)} (PTC articles, research use); C by held-out precision",
+           "claim_neighbours": {**scorer.to_json(), "C": c},
+           "rows": {sp: sum(r.split == sp for r in data.rows) for sp in rc.SPLITS}}
+    rc._write_atomic(out, json.dumps(obj, indent=1) + "\n")
+    return c
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     p.add_argument("cache", type=Path, help="the rows file of `presslens train realnews-claims --cache`")
@@ -319,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--write", nargs="?", const=KEPT_FILE, type=Path, metavar="OUT",
                    help="only fit profile_kept's claim scorer on every open split and write the claims option "
                         "claim_gate=kept's file (default: the package's realnews_claim_profile.json)")
+    p.add_argument("--write-neighbours", nargs="?", const=NEIGHBOURS_FILE, type=Path, metavar="OUT",
+                   help="only fit the neighbours screen's claim scorer on every open split and write the claims "
+                        "option claim_gate=neighbours's file (default: the package's realnews_claim_neighbours.json)")
     p.add_argument("--wrong", type=Path, metavar="OUT",
                    help="also write each variant's held-out wrong asserted claims to OUT (stand-off JSON lines: "
                         "variant, split, article, unit index, score, marker) and print their count by marker")
@@ -326,6 +351,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.write is not None:
         c = write_kept(rc.load_dataset(args.cache), args.write)
         print(f"wrote {args.write} (claim C {c:g})")
+        return 0
+    if args.write_neighbours is not None:
+        c = write_neighbours(rc.load_dataset(args.cache), args.write_neighbours)
+        print(f"wrote {args.write_neighbours} (claim C {c:g})")
         return 0
     unknown = [v for v in args.variants if v not in VARIANTS]
     if unknown:
