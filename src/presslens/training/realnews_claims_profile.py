@@ -5,6 +5,13 @@
 
 (``--write`` fits ``profile_kept``'s claim scorer on every open split and writes the claims option
 ``claim_gate=kept``'s file, by default the package's ``realnews_claim_profile.json``: :func:`write_kept`.)
+    python -m presslens.training.realnews_claims_profile CACHE --write-neighbours [OUT]
+    python -m presslens.training.realnews_claims_profile CACHE [VARIANT ...] --wrong OUT
+
+(``--write-neighbours`` fits the ``neighbours`` screen's claim scorer on every open split and writes the claims
+option ``claim_gate=neighbours``'s file, by default ``realnews_claim_neighbours.json``: :func:`write_neighbours`;
+``--wrong`` also writes each variant's held-out wrong asserted claims, stand-off, and prints their count by surface
+marker per split: :func:`marker_table`, s31.)
 
 ``CACHE`` is the rows file of ``presslens train realnews-claims --cache``. Each variant is the shipped claim scorer's
 13 features (:func:`presslens.analyzers.claims.scorers.sentence_feature_names`) with article features appended:
