@@ -13,6 +13,7 @@ from presslens.analyzers.claims.scorers import article_profile, sentence_feature
 from presslens.training.realnews_claims import Dataset, SentenceRow, refresh
 from presslens.training.realnews_claims_profile import (
     VARIANTS,
+    _neighbours,
     _profiles,
     hypothetical,
     kept_claim_scores,
@@ -66,7 +67,8 @@ def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -
         variant_matrix(data, "unknown", profiles)
     assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical",
                              "profile_claim_gate", "profile_spared", "profile_kept", "profile_lowered",
-                             "profile_lowered_figure", "profile_lowered_anchored", "profile_lowered_mean"}
+                             "profile_lowered_figure", "profile_lowered_anchored", "profile_lowered_mean",
+                             "neighbours"}
 
 
 def test_spared_profile_leaves_hedged_and_attributed_units_alone() -> None:
@@ -190,3 +192,42 @@ def test_report_lead_ins_counts_the_moved_units_at_decision_time(tmp_path) -> No
     before, after = cells[3].split()[0], cells[4].split()[0]
     assert before == "5/6" and after == "5/5"  # the intro line was asserted (wrongly) and no longer is
     assert cells[5].startswith("not gold")
+
+
+def test_neighbours_read_the_units_around_a_unit_in_article_order_not_the_unit_itself() -> None:
+    from presslens.analyzers.claims.scorers import NEIGHBOUR_FEATURES, logit, neighbour_context
+
+    texts = ["Officials said 12 people died.", "I think this is a disgrace!", "The river rose overnight.",
+             "Police told reporters the road was closed.", "We must do better."]
+    cols = neighbour_context(texts, [0.9, 0.2, 0.8, 0.9, 0.1])
+    assert len(cols) == 5 and all(len(c) == len(NEIGHBOUR_FEATURES) for c in cols)
+    # the first unit's neighbours are the second and the third: one first-person opinion line, no speech verb
+    assert cols[0] == pytest.approx([(logit(0.2) + logit(0.8)) / 8.0, 0.0, 0.5, 0.5])
+    # the middle unit sees two units either side, not itself
+    assert cols[2][1] == pytest.approx(2 / 4) and cols[2][2] == pytest.approx(2 / 4)
+    assert neighbour_context(["One line alone."], [0.7])[0][0] == pytest.approx(logit(0.7) / 4.0)  # its own values
+    data = _data()
+    data.rows.reverse()  # rows out of order: the columns follow each article's unit order
+    neighbours = _neighbours(data)
+    matrix = variant_matrix(data, "neighbours", _profiles(data), None, neighbours)
+    base = len(sentence_feature_names(False, False))
+    assert matrix.shape == (4, base + 4)
+    by_text = {r.text: neighbours[i] for i, r in enumerate(data.rows)}
+    assert by_text[_COLUMN[0]] == pytest.approx(neighbour_context(_COLUMN, [0.4, 0.4])[0])
+    assert by_text[_REPORT[1]][1] == 1.0  # its neighbour "Officials said ..." attributes
+    with pytest.raises(ValueError):
+        variant_matrix(data, "neighbours", _profiles(data))
+
+
+def test_marker_sorts_a_unit_by_the_first_surface_form_it_shows() -> None:
+    from presslens.training.realnews_claims_profile import MARKERS, marker, marker_table
+
+    texts = ["Floods Hit the North", "Watergate: 155 days", "He called it \u201ca disgrace\u201d.",
+             "I think this is wrong.", "Officials said the road reopened.", "The river rose overnight."]
+    rows = [SentenceRow("dev", "a", i, len(texts), t, 0.8, None, False, [], []) for i, t in enumerate(texts)]
+    data = Dataset(rows, np.zeros((len(rows), 4)))
+    refresh(data)
+    assert [marker(r) for r in data.rows] == [MARKERS[0], MARKERS[0], MARKERS[1], MARKERS[2], MARKERS[3],
+                                              MARKERS[4]]
+    table = marker_table([("shipped", data.rows[1], 0.7), ("shipped", data.rows[5], 0.6)])
+    assert "| shipped | all | 2 |" in table and "| shipped | none of these | 1 |" in table

@@ -474,3 +474,56 @@ def test_the_kept_option_file_loads_and_is_fitted_on_every_open_split() -> None:
     rows = json.loads(KEPT_FILE.read_text(encoding="utf-8"))["rows"]
     assert set(rows) == set(OPEN_SPLITS) and all(rows[s] > 0 for s in OPEN_SPLITS)
     assert not set(rows) & {*VALIDATION_SPLITS, "test"}
+
+
+def test_claim_gate_neighbours_scores_with_the_units_around_each_unit(tmp_path: Path) -> None:
+    """The option claim_gate=neighbours (s31, claims19): a claim scorer over the shipped 13 features and the four
+    neighbourhood columns scores every unit; a weight on "neighbours opinion marker share" lowers the unit whose
+    neighbours argue and leaves the one whose neighbours report; without an article the columns are the training
+    mean, so they cannot move a debate line."""
+    from presslens.analyzers.claims.scorers import (
+        NEIGHBOUR_FEATURES,
+        load_neighbour_scorer,
+        neighbour_scorer_names,
+    )
+
+    names = tuple(neighbour_scorer_names())
+    assert list(names[-4:]) == list(NEIGHBOUR_FEATURES)
+    coef = np.zeros(len(names))
+    coef[names.index("neighbours opinion marker share")] = -8.0
+    scorer = LinearScorer(names, np.zeros(len(names)), np.ones(len(names)), coef, 2.0, 0)
+    texts = ["This is a disgrace!", "We must act now.", "The bridge closed on Monday.",
+             "Officials said the road reopened.", "Police counted 40 cars.", "Traffic resumed at noon."]
+    probs, emb, forecasts = [0.3, 0.3, 0.8, 0.9, 0.9, 0.8], np.zeros((6, 384)), [False] * 6
+    out = score_sentences(texts, probs, emb, forecasts, neighbour_gate=scorer)
+    assert out.claim[2] < 0.2  # "The bridge closed": two of its four neighbours argue ("disgrace", "must")
+    assert out.claim[5] > 0.8  # "Traffic resumed": its neighbours report
+    shipped = score_sentences(texts, probs, emb, forecasts)
+    assert out.hedge == shipped.hedge and out.cues == shipped.cues  # the cue scorer does not move
+    # without an article: the mean columns (0 here), so the intercept alone
+    alone = score_sentences(texts, probs, emb, forecasts, in_article=False, neighbour_gate=scorer)
+    assert alone.claim == pytest.approx([1.0 / (1.0 + np.exp(-2.0))] * 6)
+    path = tmp_path / "n.json"
+    path.write_text(json.dumps({"claim_neighbours": scorer.to_json()}), encoding="utf-8")
+    assert load_neighbour_scorer(path).names == names
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"claim_neighbours": {**scorer.to_json(), "names": list(names[:-1])}}),
+                   encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_neighbour_scorer(bad)
+
+
+def test_the_neighbours_option_file_loads_and_is_fitted_on_every_open_split() -> None:
+    from presslens.analyzers.claims.scorers import (
+        NEIGHBOURS_FILE,
+        load_neighbour_scorer,
+        neighbour_scorer_names,
+    )
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
+
+    scorer = load_neighbour_scorer()
+    assert list(scorer.names) == neighbour_scorer_names() and scorer.embedding_dims == 0
+    assert scorer.coef[list(scorer.names).index("claim logit")] > 0
+    rows = json.loads(NEIGHBOURS_FILE.read_text(encoding="utf-8"))["rows"]
+    assert set(rows) == set(OPEN_SPLITS) and all(rows[s] > 0 for s in OPEN_SPLITS)
+    assert not set(rows) & {*VALIDATION_SPLITS, "test"}

@@ -41,6 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--kept", action="store_true",
                         help="also the analyzer with the claims option claim_gate=kept (s29, model card)")
+    parser.add_argument("--neighbours", action="store_true",
+                        help="also the analyzer with the claims option claim_gate=neighbours (s31, model card)")
 
 
 def _labels(sents: list) -> np.ndarray:  # type: ignore[type-arg]
@@ -74,6 +76,10 @@ def main(args: argparse.Namespace) -> int:
         kept = {name: analyzer_scores([s.text for s in sets[name]], scored[name], embeddings[name], kept=True)
                 for name in scored}
         rows.append(("analyzer with the option claim_gate=kept", _metrics(sets, kept, 0.5)))
+    if getattr(args, "neighbours", False):
+        near = {name: analyzer_scores([s.text for s in sets[name]], scored[name], embeddings[name], neighbours=True)
+                for name in scored}
+        rows.append(("analyzer with the option claim_gate=neighbours", _metrics(sets, near, 0.5)))
     if model.head is not None:
         thr_lr, _ = best_threshold(_labels(sets["dev"]), lr_only["dev"])
         rows.append(
@@ -106,17 +112,21 @@ def main(args: argparse.Namespace) -> int:
     return 0
 
 
-def analyzer_scores(texts: list[str], probs: np.ndarray, embeddings: np.ndarray, kept: bool = False) -> np.ndarray:
+def analyzer_scores(texts: list[str], probs: np.ndarray, embeddings: np.ndarray, kept: bool = False,
+                    neighbours: bool = False) -> np.ndarray:
     """The score the ``claims`` analyzer gives each sentence (read as independent sentences: no article
     position): the real-news claim scorer (:mod:`presslens.analyzers.claims.scorers`), times 0.1 for page
-    furniture and questions; ``kept``: with the claims option ``claim_gate=kept``."""
+    furniture and questions; ``kept``: with the claims option ``claim_gate=kept``; ``neighbours``: with the option
+    ``claim_gate=neighbours`` (a sentence without an article gets the training mean of the neighbourhood
+    columns)."""
     from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
     from presslens.analyzers.claims.furniture import furniture_reason
-    from presslens.analyzers.claims.scorers import load_kept_scorer, score_sentences
+    from presslens.analyzers.claims.scorers import load_kept_scorer, load_neighbour_scorer, score_sentences
     from presslens.text.prediction import forecast_cues
 
     claim = score_sentences(texts, probs.tolist(), embeddings, [forecast_cues(t) is not None for t in texts],
-                            in_article=False, kept_gate=load_kept_scorer() if kept else None).claim
+                            in_article=False, kept_gate=load_kept_scorer() if kept else None,
+                            neighbour_gate=load_neighbour_scorer() if neighbours else None).claim
     return np.asarray([score * FURNITURE_FACTOR if furniture_reason(text, report_lead_ins=True) is not None else score
                        for text, score in zip(texts, claim, strict=True)])
 

@@ -5,6 +5,13 @@
 
 (``--write`` fits ``profile_kept``'s claim scorer on every open split and writes the claims option
 ``claim_gate=kept``'s file, by default the package's ``realnews_claim_profile.json``: :func:`write_kept`.)
+    python -m presslens.training.realnews_claims_profile CACHE --write-neighbours [OUT]
+    python -m presslens.training.realnews_claims_profile CACHE [VARIANT ...] --wrong OUT
+
+(``--write-neighbours`` fits the ``neighbours`` screen's claim scorer on every open split and writes the claims
+option ``claim_gate=neighbours``'s file, by default ``realnews_claim_neighbours.json``: :func:`write_neighbours`;
+``--wrong`` also writes each variant's held-out wrong asserted claims, stand-off, and prints their count by surface
+marker per split: :func:`marker_table`, s31.)
 
 ``CACHE`` is the rows file of ``presslens train realnews-claims --cache``. Each variant is the shipped claim scorer's
 13 features (:func:`presslens.analyzers.claims.scorers.sentence_feature_names`) with article features appended:
@@ -40,6 +47,10 @@
 - ``profile_lowered_mean`` (s30, helper claims18, registered after the three above failed on recall): half of
   ``profile_lowered``'s step, the mean of the shipped score and ``profile_lowered``'s score, so a unit falls below 0.5
   only where the profile disagrees strongly with the shipped scorer.
+- ``neighbours`` (s31, helper claims19; no profile): four columns on the passage around the unit, the two units
+  before and the two after it in its article (:func:`presslens.analyzers.claims.scorers.neighbour_context`: mean
+  CheckThat! logit, shares with a speech verb, a first/second-person word, an opinion marker), learned by the
+  claim scorer in each fold as any feature (it may raise or lower a unit).
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -60,11 +71,14 @@ import numpy as np
 
 from presslens.analyzers.claims.scorers import (
     KEPT_FILE,
+    NEIGHBOURS_FILE,
     LinearScorer,
     anchored_unit,
     article_profile,
     kept_claims,
     lowered_claims,
+    neighbour_context,
+    neighbour_scorer_names,
     sentence_feature_names,
 )
 from presslens.training import realnews_claims as rc
@@ -89,7 +103,7 @@ def hypothetical(sentence: str) -> bool:
 
 VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
             "profile_spared", "profile_kept", "profile_lowered", "profile_lowered_figure", "profile_lowered_anchored",
-            "profile_lowered_mean")
+            "profile_lowered_mean", "neighbours")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -107,12 +121,27 @@ def _profiles(data: rc.Dataset) -> list[list[float]]:
     return out
 
 
+def _neighbours(data: rc.Dataset) -> list[list[float]]:
+    """The neighbourhood columns of each row (:func:`presslens.analyzers.claims.scorers.neighbour_context` over the
+    units of its article in order)."""
+    by_article: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(data.rows):
+        by_article.setdefault((r.split, r.article), []).append(i)
+    out: list[list[float]] = [[] for _ in data.rows]
+    for idx in by_article.values():
+        idx = sorted(idx, key=lambda i: data.rows[i].index)
+        for i, cols in zip(idx, neighbour_context([data.rows[i].text for i in idx], [data.rows[i].p for i in idx]),
+                           strict=True):
+            out[i] = cols
+    return out
+
+
 def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
-                   reference: list[float] | None = None) -> np.ndarray:
+                   reference: list[float] | None = None, neighbours: list[list[float]] | None = None) -> np.ndarray:
     """The claim scorer's features of every row of ``data`` under ``variant`` (``reference``: the training
-    articles' mean profile, for ``one_sided``)."""
+    articles' mean profile, for ``one_sided``; ``neighbours``: :func:`_neighbours`, for ``neighbours``)."""
     rows: list[list[float]] = []
-    for r, profile in zip(data.rows, profiles, strict=True):
+    for k, (r, profile) in enumerate(zip(data.rows, profiles, strict=True)):
         base = list(r.features[(False, False)])
         unattributed = 1.0 - base[_ATTRIBUTION]
         if variant == "shipped":
@@ -130,6 +159,10 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
             extra = [min(0.0, v - m) for v, m in zip(profile, reference, strict=True)]
         elif variant == "hypothetical":
             extra = [float(hypothetical(r.text))]
+        elif variant == "neighbours":
+            if neighbours is None:
+                raise ValueError("neighbours needs the rows' neighbourhood columns")
+            extra = list(neighbours[k])
         else:
             raise ValueError(f"unknown variant {variant!r}: choose from {', '.join(VARIANTS)}")
         rows.append(base + extra)
@@ -193,9 +226,37 @@ def lowered_claim_scores(profiled: list[float], shipped: list[float], cue: list[
     return lowered_claims(shipped, profiled, cue, attributed)
 
 
-def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTATIONS) -> str:
-    """One variant's held-out lines (markdown rows) and its sums."""
+MARKERS = ("headline or line without a closing stop", "quote marks", "first/second person or opinion marker",
+           "speech verb", "none of these")
+"""the coarse markers :func:`marker` sorts a wrong asserted claim by (s31, helper claims19; the first that holds)"""
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def marker(row: rc.SentenceRow) -> str:
+    """The first of :data:`MARKERS` a claim unit shows: a headline (the article's first unit) or a line without a
+    closing stop (list rows, subheads, link titles, captions), quote marks, a first- or second-person word or an
+    opinion marker (:data:`presslens.analyzers.claims.scorers._OPINION`), a speech verb; a count of surface forms,
+    not a reading of causes (the card gives the read causes of dev13 and dev14 beside it)."""
+    text = row.text.strip()
+    if row.index == 0 or not text.rstrip("\"'”’)] ").endswith((".", "!", "?", ";")):
+        return MARKERS[0]
+    if _QUOTE_MARKS.search(text):
+        return MARKERS[1]
+    base = row.features[(False, False)]
+    names = sentence_feature_names(False, False)
+    if any(base[names.index(k)] > 0.0 for k in ("first person", "second person", "opinion marker")):
+        return MARKERS[2]
+    if base[_ATTRIBUTION] > 0.0:
+        return MARKERS[3]
+    return MARKERS[4]
+
+
+def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTATIONS,
+           wrong: list[tuple[str, rc.SentenceRow, float]] | None = None) -> str:
+    """One variant's held-out lines (markdown rows) and its sums; ``wrong``: gets (variant, row, claim score) of
+    every held-out wrong asserted claim (score >= 0.5, no gold claim)."""
     profiles = _profiles(data)
+    neighbours = _neighbours(data) if variant == "neighbours" else None
     options = rc.written_setting(rc.WRITTEN_CUE_CONTEXT)  # the shipped cue scorer (genre columns; s29)
     sums = [0.0] * len(rc.METRICS)
     lines = []
@@ -208,7 +269,7 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
             for i in train_idx:
                 seen[(data.rows[i].split, data.rows[i].article)] = profiles[i]
             reference = [float(np.mean([p[k] for p in seen.values()])) for k in range(4)]
-        x = variant_matrix(data, variant, profiles, reference)
+        x = variant_matrix(data, variant, profiles, reference, neighbours)
         train_rows = [data.rows[i] for i in train_idx]
         c = _choose_c(x[train_idx], train_rows)
         scorer = _fit(x[train_idx], train_rows, c)
@@ -231,6 +292,9 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
                 claim = lowered_claim_scores(claim, shipped, cue, test.rows, spare)
             cap = claim
         hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
+        if wrong is not None:
+            wrong.extend((variant, r, p) for r, p in zip(test.rows, claim, strict=True)
+                         if p >= rc.ASSERTED and not r.gold_claims)
         vals = rc.score_split(test, held, annotations, claim, hedge)
         sums = [a + b for a, b in zip(sums, vals, strict=True)]
         lines.append(f"| {variant} | {held} | {c:g} | " + " | ".join(f"{v:.3f}" for v in vals) + " |")
@@ -257,6 +321,26 @@ def write_kept(data: rc.Dataset, out: Path) -> float:
     return c
 
 
+def write_neighbours(data: rc.Dataset, out: Path) -> float:
+    """Fit the claim scorer with the neighbourhood columns (``neighbours``'s, C chosen by :func:`_choose_c` over all
+    open splits) on every open split and write it as the option ``claim_gate=neighbours``'s file (JSON); returns its
+    C."""
+    import json
+
+    x = variant_matrix(data, "neighbours", _profiles(data), None, _neighbours(data))
+    c = _choose_c(x, data.rows)
+    fitted = _fit(x, data.rows, c)
+    scorer = LinearScorer(tuple(neighbour_scorer_names()), fitted.mean, fitted.scale, fitted.coef, fitted.intercept,
+                          fitted.embedding_dims)
+    obj = {"about": "presslens claims option claim_gate=neighbours: the claim scorer with the neighbourhood columns, "
+                    "fitted by `python -m presslens.training.realnews_claims_profile CACHE --write-neighbours` on "
+                    f"data/realnews {'+'.join(rc.SPLITS)} (PTC articles, research use); C by held-out precision",
+           "claim_neighbours": {**scorer.to_json(), "C": c},
+           "rows": {sp: sum(r.split == sp for r in data.rows) for sp in rc.SPLITS}}
+    rc._write_atomic(out, json.dumps(obj, indent=1) + "\n")
+    return c
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     p.add_argument("cache", type=Path, help="the rows file of `presslens train realnews-claims --cache`")
@@ -264,10 +348,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--write", nargs="?", const=KEPT_FILE, type=Path, metavar="OUT",
                    help="only fit profile_kept's claim scorer on every open split and write the claims option "
                         "claim_gate=kept's file (default: the package's realnews_claim_profile.json)")
+    p.add_argument("--write-neighbours", nargs="?", const=NEIGHBOURS_FILE, type=Path, metavar="OUT",
+                   help="only fit the neighbours screen's claim scorer on every open split and write the claims "
+                        "option claim_gate=neighbours's file (default: the package's realnews_claim_neighbours.json)")
+    p.add_argument("--wrong", type=Path, metavar="OUT",
+                   help="also write each variant's held-out wrong asserted claims to OUT (stand-off JSON lines: "
+                        "variant, split, article, unit index, score, marker) and print their count by marker")
     args = p.parse_args(argv)
     if args.write is not None:
         c = write_kept(rc.load_dataset(args.cache), args.write)
         print(f"wrote {args.write} (claim C {c:g})")
+        return 0
+    if args.write_neighbours is not None:
+        c = write_neighbours(rc.load_dataset(args.cache), args.write_neighbours)
+        print(f"wrote {args.write_neighbours} (claim C {c:g})")
         return 0
     unknown = [v for v in args.variants if v not in VARIANTS]
     if unknown:
@@ -275,9 +369,30 @@ def main(argv: list[str] | None = None) -> int:
     data = rc.load_dataset(args.cache)
     print("| variant | held-out split | C claim | " + " | ".join(rc.METRICS) + " |")
     print("|" + "---|" * (3 + len(rc.METRICS)))
+    wrong: list[tuple[str, rc.SentenceRow, float]] | None = [] if args.wrong else None
     for variant in args.variants or VARIANTS:
-        print(screen(data, variant), end="", flush=True)
+        print(screen(data, variant, wrong=wrong), end="", flush=True)
+    if args.wrong and wrong is not None:
+        import json
+
+        lines = [json.dumps({"variant": v, "split": r.split, "article": r.article, "index": r.index,
+                             "score": round(p, 4), "marker": marker(r)}) for v, r, p in wrong]
+        rc._write_atomic(args.wrong, "".join(f"{line}\n" for line in lines))
+        print(marker_table(wrong))
     return 0
+
+
+def marker_table(wrong: list[tuple[str, rc.SentenceRow, float]]) -> str:
+    """Held-out wrong asserted claims by variant, split and :func:`marker` (markdown)."""
+    variants = list(dict.fromkeys(v for v, _, _ in wrong))
+    out = ["| variant | marker | " + " | ".join(rc.SPLITS) + " | sum |", "|" + "---|" * (3 + len(rc.SPLITS))]
+    for v in variants:
+        for m in MARKERS:
+            counts = [sum(1 for w, r, _ in wrong if w == v and r.split == sp and marker(r) == m) for sp in rc.SPLITS]
+            out.append(f"| {v} | {m} | " + " | ".join(map(str, counts)) + f" | {sum(counts)} |")
+        counts = [sum(1 for w, r, _ in wrong if w == v and r.split == sp) for sp in rc.SPLITS]
+        out.append(f"| {v} | all | " + " | ".join(map(str, counts)) + f" | {sum(counts)} |")
+    return "\n".join(out)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -37,7 +37,13 @@ from presslens.analyzers.claims.predictions import (
     cues_quoted,
     prediction_basis,
 )
-from presslens.analyzers.claims.scorers import ScoredCue, load_kept_scorer, load_scorers, score_sentences
+from presslens.analyzers.claims.scorers import (
+    ScoredCue,
+    load_kept_scorer,
+    load_neighbour_scorer,
+    load_scorers,
+    score_sentences,
+)
 from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import (
@@ -130,11 +136,13 @@ class ClaimsAnalyzer(Analyzer):
                        "opening a sentence: Theresa May); 's29': all six"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
-        AnalyzerOption("claim_gate", ("shipped", "kept", "lowered"), "shipped",
+        AnalyzerOption("claim_gate", ("shipped", "kept", "lowered", "neighbours"), "shipped",
                        "'kept' (s29, claims17): a claim scorer with the article profile scores every unit, but a unit "
                        "with an asserted hedge cue or an attribution keeps at least the shipped score (model card, "
                        "stop 29); 'lowered' (s30, claims18): the same profile may only lower a unit without an "
-                       "asserted hedge cue or an attribution, never raise one (model card, stop 30)"),
+                       "asserted hedge cue or an attribution, never raise one (model card, stop 30); 'neighbours' (s31, "
+                       "claims19): a claim scorer that also reads the two units before and after each unit (their "
+                       "CheckThat! logit, speech verbs, first/second person, opinion markers; model card, stop 31)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -169,8 +177,11 @@ class ClaimsAnalyzer(Analyzer):
                                  s26_rules=self.option("cue_candidates") == "s26",
                                  s27_rules=self.option("cue_candidates") == "s27",
                                  readings=cue_readings(self.option("cue_readings")),
-                                 kept_gate=load_kept_scorer() if self.option("claim_gate") != "shipped" else None,
-                                 lowered=self.option("claim_gate") == "lowered")
+                                 kept_gate=(load_kept_scorer() if self.option("claim_gate") in ("kept", "lowered")
+                                            else None),
+                                 lowered=self.option("claim_gate") == "lowered",
+                                 neighbour_gate=(load_neighbour_scorer() if self.option("claim_gate") == "neighbours"
+                                                 else None))
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]

@@ -42,6 +42,9 @@ MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realne
 KEPT_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_claim_profile.json"
 """the claim scorer with the article profile of the claims option ``claim_gate=kept`` (s29, helper claims17;
 ``python -m presslens.training.realnews_claims_profile CACHE --write``)"""
+NEIGHBOURS_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_claim_neighbours.json"
+"""the claim scorer with the neighbourhood columns of the claims option ``claim_gate=neighbours`` (s31, helper
+claims19; ``python -m presslens.training.realnews_claims_profile CACHE --write-neighbours``)"""
 
 _EPS = 1e-4
 IGNORE_CASE = re.IGNORECASE
@@ -564,6 +567,34 @@ def opinion_context(sentence: str) -> list[float]:
     ]
 
 
+NEIGHBOUR_WINDOW = 2
+"""claim units either side of a unit whose markers make its neighbourhood (:func:`neighbour_context`)"""
+NEIGHBOUR_FEATURES = ("neighbours claim logit", "neighbours attribution share", "neighbours first/second person share",
+                      "neighbours opinion marker share")
+"""the claim scorer's neighbourhood columns (s31, helper claims19, the profile tool's screen ``neighbours``)"""
+
+
+def neighbour_context(texts: Sequence[str], probs: Sequence[float],
+                      window: int = NEIGHBOUR_WINDOW) -> list[list[float]]:
+    """Per claim unit of an article (``texts`` in order, their CheckThat! probabilities): the
+    :data:`NEIGHBOUR_FEATURES` of the units within ``window`` places before and after it (itself excluded): the mean
+    CheckThat! logit / 4, the shares with a speech verb or "according to", with a first- or second-person word, and
+    with an opinion marker (the claim scorer's own lexicons, not read off an error list). Where the article profile
+    says what kind of text the whole article is, this says what the passage around a unit does: a run of argument
+    in the writer's voice, of reported speech, of narrated events. A unit with no neighbour gets its own values."""
+    marks = []
+    for text, p in zip(texts, probs, strict=True):
+        words = {w.lower() for w in _WORD.findall(text)}
+        marks.append([logit(float(p)) / 4.0, float(bool(_SPEECH.search(text))),
+                      float(not (_FIRST_PERSON.isdisjoint(words) and _SECOND_PERSON.isdisjoint(words))),
+                      float(bool(_OPINION.search(text)))])
+    out = []
+    for i in range(len(marks)):
+        near = [marks[j] for j in range(max(0, i - window), min(len(marks), i + window + 1)) if j != i] or [marks[i]]
+        out.append([sum(m[k] for m in near) / len(near) for k in range(len(NEIGHBOUR_FEATURES))])
+    return out
+
+
 @dataclass(frozen=True)
 class LinearScorer:
     """``sigmoid(intercept + sum(coef * (x - mean) / scale))`` over named features, followed (when
@@ -666,6 +697,37 @@ def load_kept_scorer(path: Path = KEPT_FILE) -> LinearScorer:
     return LinearScorer.from_json(obj["claim_profile"], sentence_feature_names(False, True))
 
 
+def neighbour_scorer_names() -> list[str]:
+    """The features of the option ``claim_gate=neighbours``'s claim scorer: the shipped 13, then
+    :data:`NEIGHBOUR_FEATURES`."""
+    return sentence_feature_names(False, False) + list(NEIGHBOUR_FEATURES)
+
+
+def load_neighbour_scorer(path: Path = NEIGHBOURS_FILE) -> LinearScorer:
+    """The claim scorer with the neighbourhood columns of the option ``claim_gate=neighbours`` (JSON, names
+    checked)."""
+    return _load_neighbour_scorer(str(path))
+
+
+@lru_cache(maxsize=2)
+def _load_neighbour_scorer(path: str) -> LinearScorer:
+    obj = json.loads(Path(path).read_text(encoding="utf-8"))
+    return LinearScorer.from_json(obj["claim_neighbours"], neighbour_scorer_names())
+
+
+def neighbour_claims(scorer: LinearScorer, texts: Sequence[str], probs: Sequence[float],
+                     base_rows: Sequence[Sequence[float]], in_article: bool) -> list[float]:
+    """The option ``claim_gate=neighbours`` (s31, helper claims19; the screen ``neighbours`` of
+    :mod:`presslens.training.realnews_claims_profile`): the claim probability of each unit from the shipped 13
+    features (``base_rows``) and the :func:`neighbour_context` of its article; sentences without an article get the
+    training mean of the four columns (no information), as the article profile does."""
+    n = len(NEIGHBOUR_FEATURES)
+    context = (neighbour_context(texts, probs) if in_article
+               else [scorer.mean[len(scorer.names) - n:len(scorer.names)].tolist()] * len(texts))
+    rows = [list(b) + list(c) for b, c in zip(base_rows, context, strict=True)]
+    return scorer.probabilities(np.asarray(rows, dtype=float).reshape(len(rows), len(scorer.names))).tolist()
+
+
 def kept_claims(shipped: Sequence[float], profiled: Sequence[float], hedge: Sequence[float],
                 attributed: Sequence[bool]) -> list[float]:
     """The option ``claim_gate=kept`` (s29, helper claims17; the screen ``profile_kept`` of
@@ -720,7 +782,8 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
                     scorers: RealNewsScorers | None = None, wider_cues: bool = False,
                     cue_veto: bool = False, s26_rules: bool = False, s27_rules: bool = False,
                     readings: Sequence[str] = (),
-                    kept_gate: LinearScorer | None = None, lowered: bool = False) -> SentenceScores:
+                    kept_gate: LinearScorer | None = None, lowered: bool = False,
+                    neighbour_gate: LinearScorer | None = None) -> SentenceScores:
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
     sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`);
@@ -736,7 +799,9 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     ``kept_gate`` (the option ``claim_gate=kept``): this claim scorer with the article profile scores every unit,
     :func:`kept_claims`; with ``lowered`` (the option ``claim_gate=lowered``) the profile may only lower a unit,
     :func:`lowered_claims`, and sentences without an article (``in_article`` false: a debate line) keep the shipped
-    score, since the profile then knows nothing of them."""
+    score, since the profile then knows nothing of them. ``neighbour_gate`` (the option ``claim_gate=neighbours``,
+    s31): this claim scorer with the neighbourhood columns gives every unit's claim score (:func:`neighbour_claims`).
+    """
     from presslens.text.hedging import (
         HEDGE_CLASS_SCORES,
         claim_cue_additions,
@@ -838,4 +903,9 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
         at = sentence_feature_names(False, False).index("attribution")
         attributed = [bool(r[at] > 0.0) for r in k_rows]
         claim = (lowered_claims if lowered else kept_claims)(claim, profiled, hedge, attributed)
+    if neighbour_gate is not None and texts:
+        base_rows = [sentence_features(text, float(p), h, bool(f), i if in_article else None,
+                                       count if in_article else None, False)
+                     for i, (text, p, h, f) in enumerate(zip(texts, probs, table, forecasts, strict=True))]
+        claim = neighbour_claims(neighbour_gate, texts, probs, base_rows, in_article)
     return SentenceScores(claim, hedge, cues, added)
