@@ -12,8 +12,9 @@ change (1.8's context readings on, 1.9's read off the split off: :func:`held_out
     python -m presslens.training.figures_context --data ../shared/data/ptc-semeval2020-task11 [--readings READINGS]
 
 ``--readings readings26`` / ``readings27`` replace the 1.9 column by the default and that stop's change held out
-(:func:`held_out_s26`, :func:`held_out_s27`); ``readings28`` / ``readings29`` / ``readings30`` print only the default and
-that stop's change, in-sample and held out (:func:`held_out_s28`, :func:`held_out_s29`, :func:`held_out_s30`).
+(:func:`held_out_s26`, :func:`held_out_s27`); ``readings28`` / ``readings29`` / ``readings30`` / ``readings31`` print only the default
+and that stop's change, in-sample and held out (:func:`held_out_s28`, :func:`held_out_s29`, :func:`held_out_s30`,
+:func:`held_out_s31`).
 
 Only the figures analyzer runs (the article is read as the pipeline reads it), and its findings are scored by
 :func:`presslens.evaluation.realnews.score_article`, so each count equals the quantity row of ``presslens eval
@@ -36,6 +37,7 @@ from presslens.analyzers.figures.context import (
     CONTEXT_READINGS_S28,
     CONTEXT_READINGS_S29,
     CONTEXT_READINGS_S30,
+    CONTEXT_READINGS_S31,
 )
 from presslens.analyzers.figures.quantity import (
     CONTEXT_BY_READINGS,
@@ -80,6 +82,10 @@ READ_OFF: dict[str, frozenset[str]] = {
     # off audit A of stop 30
     "jet_model": frozenset({"dev13"}), "clock_past": frozenset({"dev13"}), "nine_eleven": frozenset({"dev13"}),
     "idiom30": frozenset({"dev13", "A s30"}),
+    # stop 31: read off dev14's errors (opened this stop)
+    "foreign_month": frozenset({"dev14"}), "day_month_abbrev": frozenset({"dev14"}), "spaced_year": frozenset({"dev14"}),
+    "fraction_bound": frozenset({"dev14"}), "tally_of_them": frozenset({"dev14"}), "one_count": frozenset({"dev14"}),
+    "day_after": frozenset({"dev14"}), "approx_words": frozenset({"dev14"}), "around_year": frozenset({"dev14"}),
 }
 """Where each context reading was read off (round 2 stop 24; ``emphatic``: stop 25; ``idiom26`` ... ``candidate_adj``:
 stop 26; ``lead_decimal`` ... ``alt_range``: stop 27; ``old_year28`` ... ``vague_tenths``: stop 28; ``clock_time`` ...
@@ -95,7 +101,8 @@ READINGS_READ_OFF: dict[str, frozenset[str]] = {"rules": frozenset(), "fixes": f
                                                "readings27": frozenset({"dev5", "dev6"}),
                                                "readings28": frozenset({"dev5", "dev6"}),
                                                "readings29": frozenset({"dev5", "dev6"}),
-                                               "readings30": frozenset({"dev5", "dev6"})}
+                                               "readings30": frozenset({"dev5", "dev6"}),
+                                               "readings31": frozenset({"dev5", "dev6"})}
 """The open splits some readings of each value of ``figures.readings`` were read off (1.6's off dev5, 1.7's off dev5 and
 dev6). Every figure the ``fixes`` readings change on dev5 and dev6 comes from a reading read off that split (dev5:
 the emphatic zero; dev6: the points in time, emphatic 100%, rates, percent ranges, "at least one of", the counted
@@ -186,6 +193,12 @@ def held_out_s30(split: str) -> frozenset[str]:
     return held_out_stop(split, CONTEXT_READINGS_S30, CONTEXT_BY_READINGS["readings28"])
 
 
+def held_out_s31(split: str) -> frozenset[str]:
+    """The context readings of a held-out score of stop 31's change (``readings31`` against the default
+    ``readings28``): the default's, and those stop-31 readings that were not read off ``split``."""
+    return held_out_stop(split, CONTEXT_READINGS_S31, CONTEXT_BY_READINGS["readings28"])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
@@ -218,9 +231,10 @@ def main(argv: list[str] | None = None) -> int:
             "readings28 in-sample": lambda s: (CONTEXT_BY_READINGS["readings28"], "readings28"),
             "readings28 held out": lambda s: (held_out_s28(s), held_out_readings(s, "readings28")),
         }
-    if args.readings in ("readings29", "readings30"):  # a change against the default readings28
+    if args.readings in ("readings29", "readings30", "readings31"):  # a change against the default readings28
         change: str = args.readings
-        held_out_change = held_out_s29 if change == "readings29" else held_out_s30
+        held_out_change = {"readings29": held_out_s29, "readings30": held_out_s30,
+                           "readings31": held_out_s31}[change]
         columns = {
             "default (readings28) held out": lambda s: (CONTEXT_BY_READINGS["readings28"],
                                                         held_out_readings(s, "readings28")),

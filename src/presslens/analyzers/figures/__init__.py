@@ -96,7 +96,9 @@ Since 1.10 (issue 13, stop 28) the default readings are ``readings28``: the fixe
 "two agents and one lawyer" and "arrested one individual" counts of 1, "up to several tenths" vague, "a two-state
 solution", "the lesser of two evils", "two of a kind" and "his 757 jet" no figures); ``figures.readings=fixes`` keeps
 1.9's. The readings of stops 29 and 30 failed issue 13's ship rule and are options (``figures.readings=readings29``,
-``readings30``: ``readings28`` plus :data:`.context.CONTEXT_READINGS_S29` or :data:`.context.CONTEXT_READINGS_S30`).
+``readings30``: ``readings28`` plus :data:`.context.CONTEXT_READINGS_S29` or :data:`.context.CONTEXT_READINGS_S30`);
+stop 31's (``readings31``: ``readings28`` plus :data:`.context.CONTEXT_READINGS_S31`, read off dev14) are an option
+too (see models/figures/MODEL_CARD.md for their judgment).
 
 1.11 (stop 30, a bug fix in every value of ``figures.readings``): an age after a name ("Anton, 34, said") is no longer
 read from the head of a grouped or decimal number ("in Moscow, 5,000 people", "the Border Police, 11,800 people" were

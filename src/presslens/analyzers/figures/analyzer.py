@@ -51,7 +51,10 @@ class FiguresAnalyzer(Analyzer):
                        "versions 'Fear 2.0', 'two and half years', 'ten of thousands', 'two-bob', 'a 180 degree "
                        "turn', '5-Star Movement') or 'readings30' (experimental: readings28 plus stop 30's readings: jet "
                        "models '49 737 Max 8 jets', 'two minutes past midnight', '911' and '9-11' for the attacks, 'in a "
-                       "hundred ways', 'two-party system', 'three's a crowd')"),
+                       "hundred ways', 'two-party system', 'three's a crowd') or 'readings31' (experimental: readings28 plus "
+                       "stop 31's readings: '31 декабря 2018' and '(17-Dec)' dates, 'December 17 and 21 2018', 'nearly "
+                       "three quarters', 'one of them seriously', 'one count of', 'the day after losing', 'closer to "
+                       "250,000', 'Around 1986,')"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

@@ -83,6 +83,26 @@ Stop 30 (issue 13; dev13 opened) adds, in ``figures.readings=readings30`` only (
   "attacks" name the September 11 attacks (GUIDELINE 3: "9/11", emergency numbers), no count or range;
 - ``idiom30``: "chained in a hundred ways", "the two-party system", "a one-party state" (a type adjective) and
   "three's a crowd" are no figures.
+
+Stop 31 (issue 13; dev14 opened) adds, in ``figures.readings=readings31`` only (:data:`CONTEXT_READINGS_S31`, on top of
+``readings28``; read off dev14's errors, ``figures_context.READ_OFF``):
+
+- ``foreign_month``: a day before a Russian month name ("31 декабря 2018 г.", the date line of an embedded tweet) is a
+  date, no count;
+- ``day_month_abbrev``: "17-Dec", "(20-Dec)": a day and a month's abbreviation, a date;
+- ``spaced_year``: "between December 17 and 21 2018": a day before a four-digit year is no space-grouped number
+  (21,201); a day of a date;
+- ``fraction_bound``: "nearly a quarter", "almost three quarters", "about a third" (a bound word before a fraction
+  without "of") and "One Third the Size" (a fraction before "the size", "the number" ...) are fractions (0.25, 0.75,
+  1/3), not a count of "quarters";
+- ``tally_of_them``: "injuring nine people, one of them seriously" counts the "one" (a tally of 1; GUIDELINE 8a,
+  decided with dev14); "one of them said" stays out;
+- ``one_count``: "pleading guilty to one count of lying": a count of 1 (a legal count or charge);
+- ``day_after``: "the day after losing the election" is a duration of 1 day (GUIDELINE 8a, decided with dev14), only
+  before a verb in -ing;
+- ``approx_words``: "closer to 250,000", "an estimated attendance figure of 250,000" and "a near-two year period" are
+  approximate;
+- ``around_year``: "Around 1986, President Reagan ..." at a sentence's start: a year, no approximate count.
 """
 
 from __future__ import annotations
@@ -121,13 +141,16 @@ CONTEXT_READINGS_S29 = frozenset({"clock_time", "version_number", "and_half", "t
                                   "quoted_number"})
 #: the readings of stop 30 (issue 13): in ``figures.readings=readings30`` (``readings28`` and these)
 CONTEXT_READINGS_S30 = frozenset({"jet_model", "clock_past", "nine_eleven", "idiom30"})
+#: the readings of stop 31 (issue 13): in ``figures.readings=readings31`` (``readings28`` and these)
+CONTEXT_READINGS_S31 = frozenset({"foreign_month", "day_month_abbrev", "spaced_year", "fraction_bound", "tally_of_them",
+                                  "one_count", "day_after", "approx_words", "around_year"})
 CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S27 | CONTEXT_READINGS_S28 \
-    | CONTEXT_READINGS_S29 | CONTEXT_READINGS_S30
+    | CONTEXT_READINGS_S29 | CONTEXT_READINGS_S30 | CONTEXT_READINGS_S31
 #: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's,
 #: ``readings27`` stop 27's, ``readings28`` stop 28's, ``readings29`` stop 28's and 29's, ``readings30`` stop 28's and
 #: 30's)
 CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26 - CONTEXT_READINGS_S27 \
-    - CONTEXT_READINGS_S28 - CONTEXT_READINGS_S29 - CONTEXT_READINGS_S30
+    - CONTEXT_READINGS_S28 - CONTEXT_READINGS_S29 - CONTEXT_READINGS_S30 - CONTEXT_READINGS_S31
 
 _DIGITS = re.compile(r"\d{1,4}")
 # "45-40", "458 to 359", "3-1": a score or a tally after a name
@@ -810,6 +833,129 @@ def _drop_s30(text: str, q: Quantity, enabled: frozenset[str]) -> bool:
     return False
 
 
+# stop 31 ------------------------------------------------------------------------------------------------------------
+_RU_MONTHS = ("января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+              "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь")
+_FOREIGN_MONTH_AFTER = re.compile(rf"[ \u00a0]+(?:{_RU_MONTHS})\b", IGNORE_CASE)
+_MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                                  "dec"})
+# a day before a four-digit year: "17 and 21 2018"
+_SPACED_YEAR = re.compile(r"(?P<d>\d{1,2})[ ](?P<y>(?:19|20)\d\d)(?!\d)")
+_FRACTION_WORDS = {"quarter": (1, 4), "quarters": (1, 4), "third": (1, 3), "thirds": (1, 3)}
+_FRACTION_NUMERATOR_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
+_FRACTION_BOUND = re.compile(
+    r"\b(?P<b>(?:just[ ]+)?(?:nearly|almost|about|around|roughly|some|approximately|over|under|"
+    r"(?:more|less|fewer)[ ]+than)[ ]+)?(?P<n>a|one|two|three)[ -](?P<d>quarters?|thirds?)\b"
+    r"(?P<size>[ ]+the[ ]+(?:size|number|amount|cost|price|level|rate|height|length|population))?",
+    IGNORE_CASE,
+)
+_FRACTION_NOT_AFTER = re.compile(r"-|[ ]+(?:of|century|centuries|finals?|hours?|miles?|pounds?|backs?|inch(?:es)?)\b",
+                                 IGNORE_CASE)
+_ONE_OF_THEM = re.compile(r",[ ]+(?P<one>one)[ ]+of[ ]+(?:them|whom)(?=[ ]+(?:seriously|critically|badly|severely|"
+                          r"fatally|gravely|mortally|slightly)\b)")
+_ONE_COUNT = re.compile(r"\b(?P<one>one)[ ]+(?P<u>count|charge)[ ]+of\b", IGNORE_CASE)
+_DAY_AFTER = re.compile(r"\bthe[ ]+(?P<d>day)[ ]+(?:after|before)[ ]+(?=[a-z]+ing\b)", IGNORE_CASE)
+_APPROX_BEFORE = re.compile(r"\b(?P<b>closer[ ]+to|(?:an|the)[ ]+estimated[ ]+(?:[a-z]+[ ]+){0,2}"
+                            r"(?:figure|number|total|count|tally)[ ]+of|near-)[ ]*$", IGNORE_CASE)
+_AROUND_YEAR_BEFORE = re.compile(r"(?:^|[.!?\n][ ]*|[\"“][ ]*)(?:Around|Circa|About|Sometime[ ]+around)[ ]+$")
+
+
+def _fraction_quantity(text: str, m: re.Match[str]) -> Quantity:
+    """A fraction of ``_FRACTION_BOUND`` as the specials read one ("nearly three quarters": 75 percent, approx)."""
+    from presslens.analyzers.figures.quantity import Quantity
+
+    num = _FRACTION_NUMERATOR_WORDS[m.group("n").lower()]
+    word = m.group("d").lower()
+    den = _FRACTION_WORDS[word][1]
+    if num > 1 and not word.endswith("s"):
+        num = 1  # "two quarter" is no fraction; read as one
+    q = Quantity(m.start("n"), m.end("d"), "percent", (m.start("n"), m.end("d")), value=round(100 * num / den, 2),
+                 unit="percent", score=0.85, extra={"fraction": f"{num}/{den}"})
+    if m.group("b"):
+        phrase = m.group("b").strip().lower()
+        q.bound = "lower" if phrase.endswith(("over", "more than")) else \
+            "upper" if phrase.endswith(("under", "less than", "fewer than")) else "approx"
+        q.bound_span, q.start = (m.start("b"), m.start("b") + len(m.group("b").rstrip())), m.start("b")
+    return q
+
+
+def _drop_s31(text: str, q: Quantity, enabled: frozenset[str]) -> bool:
+    """Whether a reading of stop 31 turns ``q`` into a date (changed in place, kept: False) or drops it (True)."""
+    number = _number_text(text, q)
+    day = q.value is not None and q.value == int(q.value) and 1 <= q.value <= 31 and re.fullmatch(r"\d{1,2}", number)
+    if "foreign_month" in enabled and day and q.label == "count" and q.bound is None \
+            and _FOREIGN_MONTH_AFTER.match(text, q.number[1]):
+        q.label, q.end, q.unit, q.unit_span = "date", q.number[1], None, None
+        q.extra["date"] = number  # "31 декабря 2018 г."
+        return False
+    if "day_month_abbrev" in enabled and day and q.label == "count" and q.bound is None and q.unit is not None \
+            and q.unit.lower().rstrip(".") in _MONTH_ABBREVIATIONS and text[q.number[1] : q.number[1] + 1] == "-":
+        q.label, q.unit, q.unit_span = "date", None, None
+        q.extra["date"] = text[q.start : q.end]  # "(20-Dec)"
+        return False
+    if "spaced_year" in enabled and q.label == "count" and q.bound is None and " " in number:
+        m = _SPACED_YEAR.match(text, q.number[0])
+        if m is not None and 1 <= int(m.group("d")) <= 31 and m.end() > q.number[1]:
+            q.label, q.unit, q.unit_span = "date", None, None
+            q.number, q.end = (m.start(), m.end()), m.end()
+            q.value = q.low = q.high = None
+            q.extra["date"] = m.group(0)  # "December 17 and 21 2018"
+            return False
+    if "around_year" in enabled and q.label == "count" and q.bound == "approx" and q.unit is None \
+            and q.bound_span is not None and re.fullmatch(r"1[89]\d\d|20[0-3]\d", number) \
+            and text[q.number[1] : q.number[1] + 1] == "," \
+            and _AROUND_YEAR_BEFORE.search(text, max(0, q.bound_span[0] - 24), q.number[0]):
+        q.label, q.bound, q.bound_span, q.start = "date", None, None, q.number[0]
+        q.extra["date"] = number  # "Around 1986, President Reagan's administration ..."
+        return False
+    return False
+
+
+def _apply_s31(text: str, q: Quantity, enabled: frozenset[str]) -> None:
+    """``approx_words``: "closer to 250,000", "an estimated attendance figure of 250,000", "a near-two year period"."""
+    if "approx_words" in enabled and q.bound is None and q.start == q.number[0] and q.value is not None:
+        m = _APPROX_BEFORE.search(text, max(0, q.start - 48), q.start)
+        if m is not None:
+            q.bound, q.bound_span, q.start = "approx", (m.start("b"), m.end("b")), m.start("b")
+
+
+def _added_s31(text: str, out: list[Quantity], enabled: frozenset[str]) -> list[Quantity]:
+    """The stop-31 readings that add figures (``fraction_bound``, ``tally_of_them``, ``one_count``, ``day_after``);
+    a fraction replaces a count of "quarters" it overlaps ("nearly three quarters")."""
+    from presslens.analyzers.figures.quantity import Quantity
+
+    added: list[Quantity] = []
+    if "fraction_bound" in enabled and ("quarter" in text.lower() or "third" in text.lower()):
+        for m in _FRACTION_BOUND.finditer(text):
+            if not (m.group("b") or m.group("size")) or _FRACTION_NOT_AFTER.match(text, m.end("d")):
+                continue
+            if m.group("n").lower() in {"two", "three"} and not m.group("d").lower().endswith("s"):
+                continue
+            if m.group("n").lower() in {"a", "one"} and m.group("d").lower().endswith("s"):
+                continue
+            s, e = m.start("n"), m.end("d")
+            if any(q.start < e and s < q.end and "fraction" in q.extra for q in out):
+                continue
+            out[:] = [q for q in out if not (q.start < e and s < q.end and q.label == "count")]
+            added.append(_fraction_quantity(text, m))
+    if "tally_of_them" in enabled and "one of" in text:
+        for m in _ONE_OF_THEM.finditer(text):
+            if re.search(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|[a-z]+teen|"
+                         r"[a-z]+ty)[ ]+(?:[a-z]+[ ]+){0,2}[a-z]+$", text[max(0, m.start() - 60) : m.start()],
+                         IGNORE_CASE):
+                e = m.end()
+                added.append(Quantity(m.start("one"), e, "count", m.span("one"), value=1.0, score=0.85))
+    if "one_count" in enabled and ("count of" in text or "charge of" in text):
+        for m in _ONE_COUNT.finditer(text):
+            added.append(Quantity(m.start("one"), m.end("u"), "count", m.span("one"), value=1.0,
+                                  unit=m.group("u").lower(), unit_span=m.span("u"), score=0.85))
+    if "day_after" in enabled and ("day after" in text or "day before" in text):
+        for m in _DAY_AFTER.finditer(text):
+            added.append(Quantity(m.start(), m.end("d"), "duration", m.span("d"), value=1.0, unit="days",
+                                  unit_span=m.span("d"), score=0.85))
+    return added
+
+
 def apply_context_readings(text: str, quantities: list[Quantity], enabled: frozenset[str],
                            title: Callable[[str, int], bool] = title_line) -> list[Quantity]:
     """``quantities`` (sorted by start) with the readings of ``enabled`` applied; ``title(text, pos)`` tells
@@ -836,6 +982,10 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
     versions = _versions(text) if "version_number" in enabled and ".0" in text else set()
     models = jet_models(text) if "jet_model" in enabled and "7" in text else []
     for q in quantities:
+        if enabled & CONTEXT_READINGS_S31:
+            if _drop_s31(text, q, enabled):
+                continue
+            _apply_s31(text, q, enabled)
         if enabled & CONTEXT_READINGS_S30:
             if models and _jet_model(text, q, models):
                 continue
@@ -950,6 +1100,10 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
         candidates = _added_s28(text, out) if "tally_and_one" in enabled and " and one " in text else []
         candidates += _added_s28_text(text, enabled)
         added = [a for a in candidates if not any(q.start < a.end and a.start < q.end for q in out)]
+        if added:
+            out = sorted(out + added, key=lambda q: (q.start, -q.end))
+    if enabled & CONTEXT_READINGS_S31:
+        added = [a for a in _added_s31(text, out, enabled) if not any(q.start < a.end and a.start < q.end for q in out)]
         if added:
             out = sorted(out + added, key=lambda q: (q.start, -q.end))
     if "tens_garbled" in enabled and ("en of " in text or "EN OF " in text):

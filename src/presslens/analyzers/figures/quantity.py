@@ -23,6 +23,7 @@ from presslens.analyzers.figures.context import (
     CONTEXT_READINGS_S28,
     CONTEXT_READINGS_S29,
     CONTEXT_READINGS_S30,
+    CONTEXT_READINGS_S31,
     apply_context_readings,
 )
 from presslens.analyzers.figures.specials import UNIT_OF_ONE_SCORE, YEAR_CONTEXT_BEFORE, find_specials
@@ -583,9 +584,10 @@ def _plain_value(s: str) -> float | None:
 #: :data:`.context.CONTEXT_READINGS_S27`) or "readings28" (the fixes plus stop 28's context readings,
 #: :data:`.context.CONTEXT_READINGS_S28`) or
 #: "readings29" (``readings28`` plus stop 29's context readings, :data:`.context.CONTEXT_READINGS_S29`) or
-#: "readings30" (``readings28`` plus stop 30's context readings, :data:`.context.CONTEXT_READINGS_S30`)
+#: "readings30" (``readings28`` plus stop 30's context readings, :data:`.context.CONTEXT_READINGS_S30`) or
+#: "readings31" (``readings28`` plus stop 31's context readings, :data:`.context.CONTEXT_READINGS_S31`)
 READINGS = ("rules", "fixes", "general", "readings19", "readings26", "readings27", "readings28", "readings29",
-            "readings30")
+            "readings30", "readings31")
 #: the default readings (figures 1.10, issue 13, stop 28: "readings28", no held-out split moves and audit B's precision
 #: rises; 1.9: "fixes", judged leave-one-split-out with dev8 held out; before 1.9 "rules")
 DEFAULT_READINGS = "readings28"
@@ -599,6 +601,7 @@ CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {
     "readings28": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28,
     "readings29": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28 | CONTEXT_READINGS_S29,
     "readings30": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28 | CONTEXT_READINGS_S30,
+    "readings31": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28 | CONTEXT_READINGS_S31,
 }
 
 
@@ -683,10 +686,13 @@ def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: fro
     quantities.sort(key=lambda q: (q.start, -q.end))
     out = _drop_overlaps(quantities)
     out = _without_rates(text, out, fixes)
-    out = apply_context_readings(text, out, CONTEXT_BY_READINGS[readings] if context is None else context)
+    enabled = CONTEXT_BY_READINGS[readings] if context is None else context
+    out = apply_context_readings(text, out, enabled)
     for prev, q in zip(out, out[1:], strict=False):
         # "about 30 kilometres (20 miles)", "less than 300 km or 175 miles": the conversion has the bound of the
-        # figure it converts
+        # figure it converts; "almost a quarter (23 per cent)" states the share exactly (``fraction_bound``, stop 31)
+        if "fraction_bound" in enabled and "fraction" in prev.extra and "fraction" not in q.extra:
+            continue
         if q.bound is None and prev.bound and prev.label == q.label and (
             re.fullmatch(r"\s*\(", text[prev.end : q.start])
             or (q.label == "measure" and q.unit != prev.unit and re.fullmatch(r"\s+or\s+", text[prev.end : q.start]))
