@@ -115,7 +115,7 @@ from presslens.compare.conflicts import (
     mentions_clash,
     reported_interval,
 )
-from presslens.compare.copies import copy_mentions
+from presslens.compare.copies import FamilyFigures, copy_mentions
 from presslens.compare.figure_conflict_model import (
     candidate_conflict_model,
     conflict_pair_features,
@@ -820,6 +820,12 @@ class FigureGrouper:
         input (scratch, as long as the most rows of a measure; every entry is unmarked between calls)."""
         self._weights: dict[float, float] = {}
         """A clause word's first weight in a group -> one float object for that value (see :meth:`_join`)."""
+        self._families: dict[str, FamilyFigures] = {}
+        """Original article id -> the known mentions of its family, indexed for :func:`copy_mentions` and grown as
+        copies are added (:meth:`_family_figures`); dropped when a mention of one of its articles is remembered
+        again or taken out (:attr:`_family_of`)."""
+        self._family_of: dict[str, list[str]] = {}
+        """Article id -> the originals whose :attr:`_families` entry holds its mentions."""
         self._member_index: dict[str, MemberIndex] = {}
         """Group id -> its :class:`MemberIndex`, for groups of at least :data:`MEMBER_INDEX_MIN` mentions that a
         mention was scored against (kept up to date by :meth:`_join` and :meth:`_leave`)."""
@@ -840,8 +846,7 @@ class FigureGrouper:
             self.copies.setdefault(duplicate_of, []).append(
                 {"article_id": article.id, "source": article.source,
                  "date": article.date.isoformat() if article.date else None})
-            known = [self.mentions[mid] for key in family if key != article.id
-                     for mid in self._of_article.get(key, ())]
+            known = self._family_figures(duplicate_of, family, article.id)
             raw = {id(m): m.head for m in mentions}
             for m in mentions:  # compared with the family's folded nouns; folded once more below, as any mention
                 self._fold_head(m)
@@ -850,6 +855,39 @@ class FigureGrouper:
                 m.head, m.updated_copy_of = raw[id(m)], duplicate_of
         self.add_mentions(mentions)
         return mentions
+
+    def _family_figures(self, original: str, family: list[str], article_id: str
+                        ) -> FamilyFigures | list[FigureMention]:
+        """The known mentions of the family (its article keys ``family`` in order, ``original`` first) but
+        ``article_id``'s, in order: the family's kept :class:`FamilyFigures`, grown by the keys added since (made
+        again when the keys it holds are no longer the family's first ones)."""
+        if article_id in family:  # listed already (not the way indexing comes): its mentions left out, nothing kept
+            return [self.mentions[mid] for key in family if key != article_id for mid in self._of_article.get(key, ())]
+        kept = self._families.get(original)
+        if kept is not None and kept.keys != family[: len(kept.keys)]:
+            self._drop_family(original)
+            kept = None
+        if kept is None:
+            kept = self._families[original] = FamilyFigures(original)
+        for key in family[len(kept.keys):]:
+            kept.keys.append(key)
+            self._family_of.setdefault(key, []).append(original)
+            kept.extend([self.mentions[mid] for mid in self._of_article.get(key, ())])
+        return kept
+
+    def _drop_family(self, original: str) -> None:
+        kept = self._families.pop(original, None)
+        for key in kept.keys if kept is not None else ():
+            originals = self._family_of.get(key)
+            if originals is not None and original in originals:
+                originals.remove(original)
+                if not originals:
+                    del self._family_of[key]
+
+    def _forget_families(self, article_id: str) -> None:
+        """Drop the kept families that hold the article's mentions (they changed)."""
+        for original in list(self._family_of.get(article_id, ())):
+            self._drop_family(original)
 
     def add_mentions(self, mentions: Sequence[FigureMention], vectors: np.ndarray | None = None) -> None:
         """Assign mentions (of one or more articles) in the given order; vectors are computed if not given."""
@@ -977,6 +1015,7 @@ class FigureGrouper:
         """Take the article's mentions out of their groups and forget them; a group left empty is dropped.
         The ids of the groups that lost a mention."""
         changed: set[str] = set()
+        self._forget_families(article_id)
         for mid in self._of_article.pop(article_id, []):
             gid = self.group_of.pop(mid, None)
             if gid is not None:
@@ -1031,6 +1070,8 @@ class FigureGrouper:
         self._fold_head(m)
         mid = m.id
         known = self.mentions.get(mid)
+        if known is not m and m.article_id in self._family_of:
+            self._forget_families(m.article_id)  # a kept family holds the article's mentions as they were
         if known is None:
             self._of_article.setdefault(m.article_id, []).append(mid)
         elif known is not m:
