@@ -18,10 +18,12 @@ known for its family (the original's and those earlier copies of it kept as thei
   the same counted noun first, then the nearest clause), that mention's id is kept as ``updates``: the copy is
   then not listed as "also published by" under the figure it changed.
 
-The work per copy grows with its family only through a dictionary look-up per mention (known mentions are
-indexed by the figure they state, their clause words read only for a candidate pair), and the update search reads
-only the original's mentions: a family of hundreds of templated near-duplicates with different numbers (every
-figure its own) stays linear to index (it was quadratic: 200 such articles took 46 s against 8 s).
+The known mentions are indexed by the figure they state (their clause words read only for a candidate pair) and
+the update search reads only the original's mentions; a caller that keeps the index per family
+(:class:`FamilyFigures`, as :meth:`presslens.compare.figure_groups.FigureGrouper.add_article` does) grows it by
+each copy's own figures, so a copy costs a look-up per mention, not a pass over its family: a family of hundreds
+of templated near-duplicates with different numbers (every figure its own) stays linear to index (it was
+quadratic: 200 such articles took 46 s against 8 s, before the index).
 """
 
 from __future__ import annotations
@@ -55,15 +57,44 @@ def _shared(a: dict[str, float], b: dict[str, float]) -> float:
     return len(a.keys() & b.keys()) / min(len(a), len(b))
 
 
-def copy_mentions(copy: Sequence[FigureMention], known: Sequence[FigureMention], tokens: Tokens,
+class FamilyFigures:
+    """The known mentions of one family in order, indexed as :func:`copy_mentions` reads them (by the figure they
+    state; the positions of the ``original`` article's), grown as copies join: a caller that keeps one per
+    family (:meth:`presslens.compare.figure_groups.FigureGrouper.add_article`) matches each copy at the cost of its
+    own mentions, not its family's."""
+
+    __slots__ = ("known", "by_figure", "replaceable", "original", "keys")
+
+    def __init__(self, original: str | None = None) -> None:
+        self.original = original
+        self.known: list[FigureMention] = []
+        self.by_figure: dict[tuple[object, ...], list[int]] = {}
+        self.replaceable: list[int] = []
+        self.keys: list[str] = []
+        """The family's article keys whose mentions are in :attr:`known` (a caller's bookkeeping)."""
+
+    def extend(self, mentions: Sequence[FigureMention]) -> None:
+        for k in mentions:
+            j = len(self.known)
+            self.known.append(k)
+            self.by_figure.setdefault(_figure_key(k), []).append(j)
+            if self.original is None or k.article_id == self.original:
+                self.replaceable.append(j)
+
+
+def copy_mentions(copy: Sequence[FigureMention], known: Sequence[FigureMention] | FamilyFigures, tokens: Tokens,
                   original: str | None = None) -> tuple[dict[str, str], list[FigureMention]]:
     """Match a copy's mentions against the ``known`` mentions of its family (see the module text):
     (repeated: copy mention id -> the known mention id it repeats, own: the copy's other mentions, in text
     order, each with ``updates`` set where it stands in place of a mention of the ``original`` article (every
-    known mention when ``original`` is None))."""
-    by_figure: dict[tuple[object, ...], list[int]] = {}
-    for j, k in enumerate(known):
-        by_figure.setdefault(_figure_key(k), []).append(j)
+    known mention when ``original`` is None)). ``known`` may be a :class:`FamilyFigures` made with the same
+    ``original``: the same result, without indexing the family again."""
+    family = known if isinstance(known, FamilyFigures) else FamilyFigures(original)
+    if not isinstance(known, FamilyFigures):
+        family.extend(known)
+    elif known.original != original:
+        raise ValueError("the family's index was made for another original")
+    known, by_figure = family.known, family.by_figure
     known_tokens: dict[int, dict[str, float]] = {}
 
     def known_words(j: int) -> dict[str, float]:
@@ -89,7 +120,7 @@ def copy_mentions(copy: Sequence[FigureMention], known: Sequence[FigureMention],
         used_copy.add(i)
         used_known.add(j)
         repeated[copy[i].id] = known[j].id
-    replaceable = [j for j, k in enumerate(known) if original is None or k.article_id == original]
+    replaceable = family.replaceable
     own = []
     for i, m in enumerate(copy):
         if i not in used_copy:
@@ -120,4 +151,4 @@ def _replaced(m: FigureMention, m_tokens: dict[str, float], known: Sequence[Figu
     return None if best is None else known[best[2]].id
 
 
-__all__ = ["UPDATE_MIN_SHARE", "copy_mentions", "same_figure"]
+__all__ = ["UPDATE_MIN_SHARE", "FamilyFigures", "copy_mentions", "same_figure"]

@@ -95,6 +95,7 @@ import hashlib
 import re
 import sys
 from array import array
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -105,6 +106,7 @@ import numpy as np
 
 from presslens.article import Article, Finding
 from presslens.compare.conflicts import (
+    TOLERANCE,
     WINDOW_DAYS,
     Conflict,
     find_conflicts,
@@ -113,7 +115,7 @@ from presslens.compare.conflicts import (
     mentions_clash,
     reported_interval,
 )
-from presslens.compare.copies import copy_mentions
+from presslens.compare.copies import FamilyFigures, copy_mentions
 from presslens.compare.figure_conflict_model import (
     candidate_conflict_model,
     conflict_pair_features,
@@ -629,6 +631,134 @@ MAX_SHARED_WEIGHTS = 4096
 """How many of a mention's words nearest the number propose candidate groups."""
 
 
+MEMBER_INDEX_MIN = 8
+"""A group of at least this many mentions keeps a :class:`MemberIndex` once a mention is scored against it, so the
+general pair features read it in a few look-ups instead of a pass over every member (one measured thing reported
+hundreds of times: bench/figure_groups_templated.py); smaller groups keep none and are read member by member."""
+
+
+class MemberIndex:
+    """What :func:`general_pair_features` reads of a group's members, kept as they join and leave: how many come
+    from each article and outlet, their values, and sorted lists of their days, central log values, interval
+    bottoms and interval tops times ``1 + TOLERANCE`` (what :func:`intervals_conflict` compares). :meth:`terms`
+    gives the same floats as the pass over the members; while a member has a value, bound or log value that
+    is not a number (``odd``), the caller makes that pass instead."""
+
+    __slots__ = ("articles", "sources", "values", "days", "logs", "lows", "highs", "odd")
+
+    def __init__(self, members: Iterable[FigureMention] = ()) -> None:
+        self.articles: dict[str, int] = {}
+        self.sources: dict[str, int] = {}
+        self.values: dict[float, int] = {}
+        self.days: list[int] = []
+        self.logs: list[float] = []
+        self.lows: list[float] = []
+        self.highs: list[float] = []
+        self.odd = 0
+        for o in members:
+            self.add(o)
+
+    @staticmethod
+    def _read(o: FigureMention) -> tuple[int | None, float | None, tuple[float, float] | None, bool]:
+        """The member's day (ordinal), central log value, interval and whether any of them is not a number."""
+        day = o.date.toordinal() if o.date is not None else None
+        odd = o.date is not None and type(o.date) is not _dt.date
+        ov = mention_interval(o)
+        v = _interval_central_log(ov)
+        if (o.value is not None and o.value != o.value) or (v is not None and v != v) or (
+                ov is not None and (ov[0] != ov[0] or ov[1] != ov[1])):
+            odd = True
+        return day, v, ov, odd
+
+    def add(self, o: FigureMention) -> None:
+        day, v, ov, odd = self._read(o)
+        self.odd += odd
+        _count(self.articles, o.article_id, 1)
+        if o.source is not None:
+            _count(self.sources, o.source, 1)
+        if o.value is not None and o.value == o.value:
+            _count(self.values, o.value, 1)
+        if day is not None:
+            insort(self.days, day)
+        if v is not None and v == v:
+            insort(self.logs, v)
+        if ov is not None and ov[0] == ov[0] and ov[1] == ov[1]:
+            insort(self.lows, ov[0])
+            insort(self.highs, ov[1] * (1 + TOLERANCE))
+
+    def remove(self, o: FigureMention) -> None:
+        """Undo :meth:`add` of the member (the same object)."""
+        day, v, ov, odd = self._read(o)
+        self.odd -= odd
+        _count(self.articles, o.article_id, -1)
+        if o.source is not None:
+            _count(self.sources, o.source, -1)
+        if o.value is not None and o.value == o.value:
+            _count(self.values, o.value, -1)
+        if day is not None:
+            _drop_sorted(self.days, day)
+        if v is not None and v == v:
+            _drop_sorted(self.logs, v)
+        if ov is not None and ov[0] == ov[0] and ov[1] == ov[1]:
+            _drop_sorted(self.lows, ov[0])
+            _drop_sorted(self.highs, ov[1] * (1 + TOLERANCE))
+
+    def usable(self, m: FigureMention, own: tuple[float | None, tuple[float, float] | None]) -> bool:
+        """Whether :meth:`terms` gives what the pass over the members gives for ``m`` (no value that is not a
+        number on either side, a plain date)."""
+        mine, iv = own
+        return (not self.odd and (m.value is None or m.value == m.value) and (mine is None or mine == mine)
+                and (iv is None or (iv[0] == iv[0] and iv[1] == iv[1]))
+                and (m.date is None or type(m.date) is _dt.date))
+
+    def terms(self, m: FigureMention, outcome_cosine: float, outcome_unknown: bool,
+              own: tuple[float | None, tuple[float, float] | None]) -> list[float]:
+        """:func:`general_pair_features` of ``m`` and the members (``own``: the mention's ``(_central_log,
+        mention_interval)``); only when :meth:`usable`."""
+        mine, iv = own
+        same_article = m.article_id in self.articles
+        same_source = m.source is not None and m.source in self.sources
+        equal = m.value is not None and m.value in self.values
+        near_days = _nearest(self.days, m.date.toordinal()) if m.date is not None else None
+        gap = _nearest(self.logs, mine) if mine is not None else None
+        clash = 0.0
+        if iv is not None and self.lows:
+            # intervals_conflict(iv, ov) for some member: lo_b > hi_a * (1 + t) or lo_a > hi_b * (1 + t)
+            if self.lows[-1] > iv[1] * (1 + TOLERANCE) or iv[0] > self.highs[0]:
+                clash = 1.0
+        log_days = _log2(1 + min(60, int(near_days))) if near_days is not None else _log2(61)
+        nearest = min(3.0, gap) if gap is not None else 3.0
+        return [outcome_cosine * float(outcome_unknown), float(same_article), float(same_source), log_days,
+                float(equal), nearest, clash]
+
+
+def _count(counts: dict[Any, int], key: Any, delta: int) -> None:
+    n = counts.get(key, 0) + delta
+    if n > 0:
+        counts[key] = n
+    else:
+        counts.pop(key, None)
+
+
+def _drop_sorted(values: list[Any], value: Any) -> None:
+    i = bisect_left(values, value)
+    if i < len(values) and values[i] == value:
+        del values[i]
+
+
+def _nearest(values: list[Any], x: Any) -> Any:
+    """The smallest ``abs(x - v)`` over the sorted ``values`` (None: none), from the two neighbours of ``x``."""
+    if not values:
+        return None
+    i = bisect_left(values, x)
+    if i == 0:
+        return abs(x - values[0])
+    if i == len(values):
+        return abs(x - values[-1])
+    below, above = abs(x - values[i - 1]), abs(x - values[i])
+    return below if below <= above else above
+
+
 class FigureGrouper:
     """Incremental grouping of figure mentions (see the module docstring)."""
 
@@ -690,6 +820,15 @@ class FigureGrouper:
         input (scratch, as long as the most rows of a measure; every entry is unmarked between calls)."""
         self._weights: dict[float, float] = {}
         """A clause word's first weight in a group -> one float object for that value (see :meth:`_join`)."""
+        self._families: dict[str, FamilyFigures] = {}
+        """Original article id -> the known mentions of its family, indexed for :func:`copy_mentions` and grown as
+        copies are added (:meth:`_family_figures`); dropped when a mention of one of its articles is remembered
+        again or taken out (:attr:`_family_of`)."""
+        self._family_of: dict[str, list[str]] = {}
+        """Article id -> the originals whose :attr:`_families` entry holds its mentions."""
+        self._member_index: dict[str, MemberIndex] = {}
+        """Group id -> its :class:`MemberIndex`, for groups of at least :data:`MEMBER_INDEX_MIN` mentions that a
+        mention was scored against (kept up to date by :meth:`_join` and :meth:`_leave`)."""
 
     # ---------------------------------------------------------------- indexing
 
@@ -707,8 +846,7 @@ class FigureGrouper:
             self.copies.setdefault(duplicate_of, []).append(
                 {"article_id": article.id, "source": article.source,
                  "date": article.date.isoformat() if article.date else None})
-            known = [self.mentions[mid] for key in family if key != article.id
-                     for mid in self._of_article.get(key, ())]
+            known = self._family_figures(duplicate_of, family, article.id)
             raw = {id(m): m.head for m in mentions}
             for m in mentions:  # compared with the family's folded nouns; folded once more below, as any mention
                 self._fold_head(m)
@@ -717,6 +855,39 @@ class FigureGrouper:
                 m.head, m.updated_copy_of = raw[id(m)], duplicate_of
         self.add_mentions(mentions)
         return mentions
+
+    def _family_figures(self, original: str, family: list[str], article_id: str
+                        ) -> FamilyFigures | list[FigureMention]:
+        """The known mentions of the family (its article keys ``family`` in order, ``original`` first) but
+        ``article_id``'s, in order: the family's kept :class:`FamilyFigures`, grown by the keys added since (made
+        again when the keys it holds are no longer the family's first ones)."""
+        if article_id in family:  # listed already (not the way indexing comes): its mentions left out, nothing kept
+            return [self.mentions[mid] for key in family if key != article_id for mid in self._of_article.get(key, ())]
+        kept = self._families.get(original)
+        if kept is not None and kept.keys != family[: len(kept.keys)]:
+            self._drop_family(original)
+            kept = None
+        if kept is None:
+            kept = self._families[original] = FamilyFigures(original)
+        for key in family[len(kept.keys):]:
+            kept.keys.append(key)
+            self._family_of.setdefault(key, []).append(original)
+            kept.extend([self.mentions[mid] for mid in self._of_article.get(key, ())])
+        return kept
+
+    def _drop_family(self, original: str) -> None:
+        kept = self._families.pop(original, None)
+        for key in kept.keys if kept is not None else ():
+            originals = self._family_of.get(key)
+            if originals is not None and original in originals:
+                originals.remove(original)
+                if not originals:
+                    del self._family_of[key]
+
+    def _forget_families(self, article_id: str) -> None:
+        """Drop the kept families that hold the article's mentions (they changed)."""
+        for original in list(self._family_of.get(article_id, ())):
+            self._drop_family(original)
 
     def add_mentions(self, mentions: Sequence[FigureMention], vectors: np.ndarray | None = None) -> None:
         """Assign mentions (of one or more articles) in the given order; vectors are computed if not given."""
@@ -814,6 +985,7 @@ class FigureGrouper:
                 self.outcomes = VectorTable((mid, outs[i]) for i, (mid, _) in enumerate(grouped))
             self.parts.clear()
         self._outcome_sums.clear()
+        self._member_index.clear()
         self.group_of.clear()
         self.groups.clear()
         self._by_head.clear()
@@ -843,6 +1015,7 @@ class FigureGrouper:
         """Take the article's mentions out of their groups and forget them; a group left empty is dropped.
         The ids of the groups that lost a mention."""
         changed: set[str] = set()
+        self._forget_families(article_id)
         for mid in self._of_article.pop(article_id, []):
             gid = self.group_of.pop(mid, None)
             if gid is not None:
@@ -897,10 +1070,15 @@ class FigureGrouper:
         self._fold_head(m)
         mid = m.id
         known = self.mentions.get(mid)
+        if known is not m and m.article_id in self._family_of:
+            self._forget_families(m.article_id)  # a kept family holds the article's mentions as they were
         if known is None:
             self._of_article.setdefault(m.article_id, []).append(mid)
         elif known is not m:
             self._clause.pop(mid, None)  # kept of the mention this one replaces
+            gid = self.group_of.get(mid)
+            if gid is not None:  # its group's member index read the object this one replaces
+                self._member_index.pop(gid, None)
         self.mentions[mid] = m
         self._arrival.setdefault(m.article_id, len(self._arrival))
         return mid
@@ -1172,7 +1350,7 @@ class FigureGrouper:
                 outcome = None if outcome_cosines is None else outcome_cosines[k]
                 x.append(outcome or 0.0)
             if general:
-                x.extend(self._general_terms(m, group.mention_ids, x[-1], pred is None or not gpreds, own))
+                x.extend(self._general_terms(m, group, x[-1], pred is None or not gpreds, own))
             out.append(x)
         return out
 
@@ -1211,10 +1389,18 @@ class FigureGrouper:
             out.append(float(vec @ row) / norm if norm > 0 else None)
         return out
 
-    def _general_terms(self, m: FigureMention, member_ids: Sequence[str], outcome_cosine: float,
+    def _general_terms(self, m: FigureMention, group: FigureGroup, outcome_cosine: float,
                        outcome_unknown: bool, own: tuple[float | None, tuple[float, float] | None]) -> list[float]:
-        """:func:`general_pair_features` of the mention and the group of ``member_ids`` (``own``: the mention's
-        ``(_central_log, mention_interval)``), reading the members straight from :attr:`mentions`."""
+        """:func:`general_pair_features` of the mention and the group (``own``: the mention's ``(_central_log,
+        mention_interval)``): from the group's :class:`MemberIndex` when it has :data:`MEMBER_INDEX_MIN` members
+        or more (made on the first such call), else reading the members straight from :attr:`mentions`."""
+        member_ids = group.mention_ids
+        if len(member_ids) >= MEMBER_INDEX_MIN:
+            index = self._member_index.get(group.id)
+            if index is None:
+                index = self._member_index[group.id] = MemberIndex(map(self.mentions.__getitem__, member_ids))
+            if index.usable(m, own):
+                return index.terms(m, outcome_cosine, outcome_unknown, own)
         return general_pair_features(m, map(self.mentions.__getitem__, member_ids), outcome_cosine,
                                      outcome_unknown, own=own)
 
@@ -1425,6 +1611,7 @@ class FigureGrouper:
         table = self._rows.get(measure)
         if table is None:
             table = self._rows[measure] = MeasureRows()
+        self._member_index.pop(gid, None)
         self.groups[gid] = FigureGroup(gid, measure, row=table.add(gid), role=self.features(founder).role)
         return gid
 
@@ -1466,6 +1653,9 @@ class FigureGrouper:
             group.mention_ids.append(mid)
         else:
             group.mention_ids = [mid]  # 64 bytes, not the 88 of an empty list grown by one
+        index = self._member_index.get(gid)
+        if index is not None:
+            index.add(m)
         if m.date is not None:
             self._rows[group.measure].note_day(group.row, m.date.toordinal())
         if mid in self.vectors:
@@ -1521,9 +1711,13 @@ class FigureGrouper:
         group = self.groups[gid]
         m = self.mentions[mid]
         group.mention_ids.remove(mid)
+        index = self._member_index.get(gid)
+        if index is not None:
+            index.remove(m)
         if not group.mention_ids:  # nothing left: drop the group (its rows stay, unused)
             del self.groups[gid]
             self._outcome_sums.pop(gid, None)
+            self._member_index.pop(gid, None)
             for t in group.tokens:
                 self._drop_posting(self._postings, (group.measure, t), group.row)
             for h in group.heads:
