@@ -732,8 +732,11 @@ def kept_claims(shipped: Sequence[float], profiled: Sequence[float], hedge: Sequ
                 attributed: Sequence[bool]) -> list[float]:
     """The option ``claim_gate=kept`` (s29, helper claims17; the screen ``profile_kept`` of
     :mod:`presslens.training.realnews_claims_profile`): the profiled claim score, but the higher of it and the
-    shipped one where the unit's best cue is asserted (``hedge`` >= 0.5) or the unit attributes."""
-    return [max(a, b) if h >= 0.5 or att else b
+    shipped one where the unit's best cue is asserted (``hedge`` >= :data:`~presslens.text.hedging.HEDGE_ASSERTED`)
+    or the unit attributes."""
+    from presslens.text.hedging import HEDGE_ASSERTED
+
+    return [max(a, b) if h >= HEDGE_ASSERTED or att else b
             for a, b, h, att in zip(shipped, profiled, hedge, attributed, strict=True)]
 
 
@@ -741,9 +744,11 @@ def lowered_claims(shipped: Sequence[float], profiled: Sequence[float], hedge: S
                    attributed: Sequence[bool]) -> list[float]:
     """The option ``claim_gate=lowered`` (s30, helper claims18; the screen ``profile_lowered`` of
     :mod:`presslens.training.realnews_claims_profile`): the lower of the shipped and the profiled claim score, but
-    the shipped one where the unit's best cue is asserted (``hedge`` >= 0.5) or the unit attributes: the article
-    profile may only lower an unhedged, unattributed unit, never raise one."""
-    return [a if h >= 0.5 or att else min(a, b)
+    the shipped one where the unit's best cue is asserted (``hedge`` >= :data:`~presslens.text.hedging.HEDGE_ASSERTED`)
+    or the unit attributes: the article profile may only lower an unhedged, unattributed unit, never raise one."""
+    from presslens.text.hedging import HEDGE_ASSERTED
+
+    return [a if h >= HEDGE_ASSERTED or att else min(a, b)
             for a, b, h, att in zip(shipped, profiled, hedge, attributed, strict=True)]
 
 
