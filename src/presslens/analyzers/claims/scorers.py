@@ -652,6 +652,10 @@ RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position", "genre-modal", "ge
 """the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry; the other two are trainer screens only:
 ``claim-score`` (it failed held out at s28, and its training column is out-of-fold) and ``genre-token`` (it failed
 held out at s30, and the analyzer does not compute the cue's token state)"""
+GENRE_CUE_CONTEXTS = tuple(c for c in RUNTIME_CUE_CONTEXTS
+                           if CUE_CONTEXT_FEATURES[c][:len(ARTICLE_FEATURES)] == CUE_CONTEXT_FEATURES["genre"])
+"""the runtime cue contexts whose columns open with the article profile (``genre`` and the ``genre-...`` ones): the
+analyzer computes the profile for them (:func:`score_sentences`)"""
 
 
 def cue_scorer_names(extended: bool, context: str = "") -> list[str]:
@@ -827,8 +831,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     extended_cue, context = cue_feature_set(models.hedge_cue.names)
     base = len(cue_feature_names(extended_cue))
     genre: list[float] = []
-    if context in ("genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor",
-                   "genre-modal-governor-reported"):
+    if context in GENRE_CUE_CONTEXTS:
         # as the claim profile: sentences without an article get the training mean of the columns
         genre = (article_profile(texts, probs) if in_article
                  else models.hedge_cue.mean[base:base + len(ARTICLE_FEATURES)].tolist())
