@@ -838,11 +838,12 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     spans: list[list[tuple[int, int, str]]] = []
     rows: list[list[float]] = []
     owner: list[int] = []
-    tables: list[float] = []
+    table: list[float] = []
     for i, (text, p) in enumerate(zip(texts, probs, strict=True)):
         lexicon = claim_cue_candidates(text, wider_cues)
-        # the claim scorer's hedge feature reads the lexicon's candidates whatever the cue scorer was fitted on
-        tables.append(max((HEDGE_CLASS_SCORES[cue_class(text, s, e, kind)] for s, e, kind in lexicon), default=0.0))
+        # the claim scorer's hedge feature: the best class score of the lexicon's candidates (a fixed table, so the
+        # claim score does not move with the cue scorer), whatever candidates the cue scorer was fitted on
+        table.append(max((HEDGE_CLASS_SCORES[cue_class(text, s, e, kind)] for s, e, kind in lexicon), default=0.0))
         if models.cue_candidates == "s31":
             lexicon = dedupe_cues(lexicon + claim_cue_additions_s31(text, lexicon))
         found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in lexicon]
@@ -881,9 +882,6 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
                 added[i].append((s, e, name, HEDGE_CLASS_SCORES[name]))
                 hedge[i] = max(hedge[i], HEDGE_CLASS_SCORES[name])
     count = len(texts)
-    # the claim scorer's hedge feature: the best class score of the sentence's candidates (a fixed table, so the
-    # claim score does not move with the cue scorer)
-    table = tables
     extended, article = sentence_feature_set(models.claim.names)
     profile: list[float] | None = None
     if article:
