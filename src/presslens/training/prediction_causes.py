@@ -23,7 +23,7 @@ asserted sentence matches gets one cause, the first that applies in the order be
   forecast in a bucket scored below 0.5 ("reported would", "quoted stance", "reported commitment").
 
 The table gives the counts per split and pooled over two groups, the PTC train-article splits (dev .. dev11) and
-the PTC test-article splits (dev12, dev13, from ``split.json``'s ``pool``), with the gold predictions and articles of
+the PTC test-article splits (dev12 on, from ``split.json``'s ``pool``), with the gold predictions and articles of
 each group, so the rates per article can be compared. Only open splits are read; the validation and test splits
 never.
 """
