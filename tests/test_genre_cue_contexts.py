@@ -20,3 +20,9 @@ def test_the_genre_contexts_are_the_runtime_ones_that_open_with_the_profile() ->
         opens = CUE_CONTEXT_FEATURES[context][:len(profile)] == profile
         assert opens == (context in GENRE_CUE_CONTEXTS), context
     assert "opinion" not in GENRE_CUE_CONTEXTS and "genre-token" not in GENRE_CUE_CONTEXTS
+
+
+def test_the_trainer_adds_cue_level_columns_for_the_genre_contexts_but_genre() -> None:
+    # realnews_claims.cue_context_columns: the contexts it listed by hand before review32
+    assert tuple(c for c in GENRE_CUE_CONTEXTS if c != "genre") == (
+        "genre-position", "genre-modal", "genre-governor", "genre-modal-governor", "genre-modal-governor-reported")
