@@ -67,3 +67,15 @@ def test_scheduled_acts_of_dev14s_kind_are_counted_as_scheduled() -> None:
             assert prediction_forecast(text[s[i][0]:s[i][1]]) is None
             assert pc.missed_cause(text, s, s[i], []) == "no cue: scheduled or planned act"
         assert pc.missed_cause(text, s, s[4], []) == "no cue: other"
+
+
+def test_matched_sentences_is_the_one_judge_loop_of_both_tools() -> None:
+    """review32: prediction_causes and prediction_rules_text judge asserted sentences by one function."""
+    from presslens.training import prediction_causes as pc
+    from presslens.training.prediction_rules_text import matched_sentences
+
+    text = "The council will vote on the budget next week. The mayor will resign in May, aides say."
+    sentences = [(0, 46), (47, len(text))]
+    judged = matched_sentences(text, sentences, [(4, 46), (200, 210)], "stop26+30")
+    assert [(s, e, m) for s, e, _, m in judged] == [(0, 46, (0,)), (47, len(text), ())]
+    assert pc.matched_sentences is matched_sentences

@@ -33,14 +33,17 @@ JitterPlace = Literal["with_penalty", "after_penalty"]
 
 def newton_logistic(design: np.ndarray, y: np.ndarray, penalty: np.ndarray, *, iterations: int = 100,
                     tolerance: float = 1e-10, jitter: float = 0.0, jitter_place: JitterPlace = "with_penalty",
-                    hessian_form: HessianForm = "xt_sx", clip: float | None = None) -> np.ndarray:
+                    hessian_form: HessianForm = "xt_sx", clip: float | None = None,
+                    offset: np.ndarray | None = None) -> np.ndarray:
     """The coefficients (one per column of ``design``) of an L2-penalised logistic regression.
 
     ``design`` is (n, k), ``y`` holds n labels in {0, 1}, ``penalty`` the k per-column L2 strengths (0 for a
     column not shrunk, such as the intercept's). Starting from zeros, at most ``iterations`` Newton steps are
     taken; the loop stops after the first step whose largest absolute component is below ``tolerance``.
     ``jitter`` is added to the Hessian's diagonal only (never to the gradient) to keep it invertible, at
-    ``jitter_place``; ``clip`` (if given) bounds the linear scores to ``[-clip, clip]`` before the sigmoid.
+    ``jitter_place``; ``clip`` (if given) bounds the linear scores to ``[-clip, clip]`` before the sigmoid;
+    ``offset`` (if given, n values) is a fixed term added to each row's linear score (a model that keeps a prior
+    logit and learns only a correction, :func:`presslens.training.prediction_offset.fit_offset`).
     """
     if design.ndim != 2 or len(y) != len(design) or penalty.shape != (design.shape[1],):
         raise ValueError(f"need an (n, k) design, n labels and k penalties; got {design.shape}, {len(y)} labels, "
@@ -49,7 +52,7 @@ def newton_logistic(design: np.ndarray, y: np.ndarray, penalty: np.ndarray, *, i
     w = np.zeros(k)
     curvature = penalty + jitter if jitter_place == "with_penalty" and jitter else penalty
     for _ in range(iterations):
-        scores = design @ w
+        scores = design @ w if offset is None else design @ w + offset
         p = sigmoid(scores if clip is None else np.clip(scores, -clip, clip))
         grad = design.T @ (p - y) + penalty * w
         weight = (p * (1 - p))[:, None]

@@ -23,7 +23,7 @@ asserted sentence matches gets one cause, the first that applies in the order be
   forecast in a bucket scored below 0.5 ("reported would", "quoted stance", "reported commitment").
 
 The table gives the counts per split and pooled over two groups, the PTC train-article splits (dev .. dev11) and
-the PTC test-article splits (dev12, dev13, from ``split.json``'s ``pool``), with the gold predictions and articles of
+the PTC test-article splits (dev12 on, from ``split.json``'s ``pool``), with the gold predictions and articles of
 each group, so the rates per article can be compared. Only open splits are read; the validation and test splits
 never.
 """
@@ -40,7 +40,6 @@ from typing import Any
 
 from presslens.analyzers.claims.predictions import cues_quoted, prediction_basis
 from presslens.article import Article
-from presslens.evaluation.realnews_matching import match_prediction
 from presslens.evaluation.realnews_selection import OPEN_SPLITS
 from presslens.text.prediction import (
     DEFAULT_PREDICTION_RULES,
@@ -48,7 +47,7 @@ from presslens.text.prediction import (
     prediction_forecast,
     prediction_rules,
 )
-from presslens.training.prediction_rules_text import asserted_sentences, read_splits
+from presslens.training.prediction_rules_text import matched_sentences, read_splits
 
 #: causes of a wrong asserted prediction, in the order they are tried
 WRONG_CAUSES = ("headline", "first person", "quoted speech", "reported speech", "writer")
@@ -153,10 +152,10 @@ def causes(articles: list[tuple[str, dict[str, Any], Article]], rules: str) -> l
         for split, record, article in articles:
             text, sentences = article.text, list(article.sentences)
             golds: list[tuple[int, int]] = [(g["span"][0], g["span"][1]) for g in record["predictions"]]
-            asserted = asserted_sentences(text, sentences, rules)
+            judged = matched_sentences(text, sentences, golds, rules)
+            asserted = [(s, e, basis) for s, e, basis, _ in judged]
             found: set[int] = set()
-            for s, e, basis in asserted:
-                matched = [i for i, g in enumerate(golds) if match_prediction((s, e), g)]
+            for s, e, basis, matched in judged:
                 found.update(matched)
                 if not matched:
                     index = next(i for i, (a, _) in enumerate(sentences) if a == s)

@@ -27,6 +27,7 @@ import numpy as np
 
 from presslens.analyzers.claims.predictions import FEATURE_NAMES, HAND_SCORES
 from presslens.evaluation.counts import PrecisionRecallCounts
+from presslens.training.logistic import newton_logistic
 from presslens.training.predictions import SPLITS, Candidate, Gold, design, precision_recall
 
 #: L2 penalties tried (on the summed log loss; the bias is not penalised)
@@ -41,16 +42,8 @@ def fit_offset(x: np.ndarray, y: np.ndarray, offset: np.ndarray, l2: float, iter
     design_ = np.hstack([x, np.ones((n, 1))])
     penalty = np.full(d + 1, l2)
     penalty[-1] = 1e-6
-    w = np.zeros(d + 1)
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-(design_ @ w + offset)))
-        gradient = design_.T @ (p - y) + penalty * w
-        hessian = (design_ * (p * (1.0 - p))[:, None]).T @ design_ + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if float(np.max(np.abs(step))) < 1e-9:
-            break
-    return w
+    return newton_logistic(design_, y, penalty, iterations=iterations, tolerance=1e-9, hessian_form="sx_t_x",
+                           offset=offset)
 
 
 def scores(x: np.ndarray, offset: np.ndarray, w: np.ndarray) -> np.ndarray:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,16 @@ def asserted_sentences(text: str, sentences: Iterable[tuple[int, int]], rules: s
     return out
 
 
+def matched_sentences(text: str, sentences: Iterable[tuple[int, int]], golds: Sequence[tuple[int, int]],
+                      rules: str) -> list[tuple[int, int, str, tuple[int, ...]]]:
+    """``(start, end, bucket, matched)`` of each sentence of an article asserted at 0.5 under ``rules``
+    (:func:`asserted_sentences`), ``matched`` the indices of the gold prediction spans ``golds`` it matches (the
+    evaluation's rule, :func:`~presslens.evaluation.realnews_matching.match_prediction`); the one judge loop of this
+    tool and of :mod:`presslens.training.prediction_causes`."""
+    return [(s, e, basis, tuple(i for i, g in enumerate(golds) if match_prediction((s, e), g)))
+            for s, e, basis in asserted_sentences(text, sentences, rules)]
+
+
 def read_splits(data: Path, annotations: Path, splits: Iterable[str]) -> list[tuple[str, dict[str, Any], Article]]:
     """(split, record, article) of every annotated article of ``splits`` (open splits only)."""
     from presslens.evaluation.realnews import annotated_articles
@@ -100,11 +110,10 @@ def judge(articles: list[tuple[str, dict[str, Any], Article]], rules: str) -> tu
     asserted: list[Asserted] = []
     for split, record, article in articles:
         text = article.text
-        golds = [tuple(g["span"]) for g in record["predictions"]]
+        golds = [(g["span"][0], g["span"][1]) for g in record["predictions"]]
         row = table.setdefault(split, [0, 0, 0, 0])
         found: set[int] = set()
-        for s, e, basis in asserted_sentences(text, article.sentences, rules):
-            matched = tuple(i for i, g in enumerate(golds) if match_prediction((s, e), g))  # type: ignore[arg-type]
+        for s, e, basis, matched in matched_sentences(text, article.sentences, golds, rules):
             asserted.append(Asserted(split, record["id"], s, e, basis, matched))
             row[0] += 1
             row[1] += bool(matched)

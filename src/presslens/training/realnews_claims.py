@@ -40,6 +40,7 @@ from presslens.analyzers.claims.scorers import (
     ARTICLE_FEATURES,
     CUE_CLASSES,
     CUE_CONTEXT_FEATURES,
+    GENRE_CUE_CONTEXTS,
     MODEL_FILE,
     LinearScorer,
     article_profile,
@@ -439,8 +440,7 @@ def cue_context_columns(data: Dataset, context: str, claim: list[float] | None =
             if claim is None:
                 raise ValueError("the claim-score context needs the units' claim scores")
             row = [logit(claim[ri])]
-        elif context in ("genre-position", "genre-modal", "genre-governor", "genre-modal-governor",
-                         "genre-modal-governor-reported"):
+        elif context in GENRE_CUE_CONTEXTS and context != "genre":
             # s29-s30, helpers hedge18-20: the article profile, then the cue's position, the modal's context or the
             # verb that governs it (:func:`presslens.analyzers.claims.scorers.cue_level_context`)
             profile = r.features[(False, True)][-len(ARTICLE_FEATURES):]

@@ -302,43 +302,42 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
     return "\n".join(lines) + "\n"
 
 
-def write_kept(data: rc.Dataset, out: Path) -> float:
-    """Fit the claim scorer with the article profile (``profile_kept``'s, C chosen by :func:`_choose_c` over all open
-    splits) on every open split and write it as the option ``claim_gate=kept``'s file (JSON); returns its C."""
+def _write_claim_scorer(data: rc.Dataset, out: Path, x: np.ndarray, names: list[str], key: str, about: str) -> float:
+    """Fit a claim scorer on the features ``x`` of every row of ``data`` (C chosen by :func:`_choose_c` over all
+    open splits) and write it under ``key`` with ``about`` and the rows per split to ``out`` (JSON); returns its C."""
     import json
 
-    x = variant_matrix(data, "profile", _profiles(data))
     c = _choose_c(x, data.rows)
     fitted = _fit(x, data.rows, c)
-    names = tuple(sentence_feature_names(False, True))
-    scorer = LinearScorer(names, fitted.mean, fitted.scale, fitted.coef, fitted.intercept, fitted.embedding_dims)
-    obj = {"about": "presslens claims option claim_gate=kept: the claim scorer with the article profile, fitted by "
-                    "`python -m presslens.training.realnews_claims_profile CACHE --write` on data/realnews "
-                    f"{'+'.join(rc.SPLITS)} (PTC articles, research use); C by held-out precision",
-           "claim_profile": {**scorer.to_json(), "C": c},
+    scorer = LinearScorer(tuple(names), fitted.mean, fitted.scale, fitted.coef, fitted.intercept, fitted.embedding_dims)
+    obj = {"about": about,
+           key: {**scorer.to_json(), "C": c},
            "rows": {sp: sum(r.split == sp for r in data.rows) for sp in rc.SPLITS}}
     rc._write_atomic(out, json.dumps(obj, indent=1) + "\n")
     return c
+
+
+def write_kept(data: rc.Dataset, out: Path) -> float:
+    """Fit the claim scorer with the article profile (``profile_kept``'s, C chosen by :func:`_choose_c` over all open
+    splits) on every open split and write it as the option ``claim_gate=kept``'s file (JSON); returns its C."""
+    return _write_claim_scorer(
+        data, out, variant_matrix(data, "profile", _profiles(data)), sentence_feature_names(False, True),
+        "claim_profile",
+        "presslens claims option claim_gate=kept: the claim scorer with the article profile, fitted by "
+        "`python -m presslens.training.realnews_claims_profile CACHE --write` on data/realnews "
+        f"{'+'.join(rc.SPLITS)} (PTC articles, research use); C by held-out precision")
 
 
 def write_neighbours(data: rc.Dataset, out: Path) -> float:
     """Fit the claim scorer with the neighbourhood columns (``neighbours``'s, C chosen by :func:`_choose_c` over all
     open splits) on every open split and write it as the option ``claim_gate=neighbours``'s file (JSON); returns its
     C."""
-    import json
-
-    x = variant_matrix(data, "neighbours", _profiles(data), None, _neighbours(data))
-    c = _choose_c(x, data.rows)
-    fitted = _fit(x, data.rows, c)
-    scorer = LinearScorer(tuple(neighbour_scorer_names()), fitted.mean, fitted.scale, fitted.coef, fitted.intercept,
-                          fitted.embedding_dims)
-    obj = {"about": "presslens claims option claim_gate=neighbours: the claim scorer with the neighbourhood columns, "
-                    "fitted by `python -m presslens.training.realnews_claims_profile CACHE --write-neighbours` on "
-                    f"data/realnews {'+'.join(rc.SPLITS)} (PTC articles, research use); C by held-out precision",
-           "claim_neighbours": {**scorer.to_json(), "C": c},
-           "rows": {sp: sum(r.split == sp for r in data.rows) for sp in rc.SPLITS}}
-    rc._write_atomic(out, json.dumps(obj, indent=1) + "\n")
-    return c
+    return _write_claim_scorer(
+        data, out, variant_matrix(data, "neighbours", _profiles(data), None, _neighbours(data)),
+        neighbour_scorer_names(), "claim_neighbours",
+        "presslens claims option claim_gate=neighbours: the claim scorer with the neighbourhood columns, fitted by "
+        "`python -m presslens.training.realnews_claims_profile CACHE --write-neighbours` on data/realnews "
+        f"{'+'.join(rc.SPLITS)} (PTC articles, research use); C by held-out precision")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -301,8 +301,9 @@ def loss_cause(rows: list[rc.SentenceRow], claim: list[float], cue: list[list[fl
 
 
 def candidate_probabilities(fitted: rc.Fitted, data: rc.Dataset, claim: list[float]) -> list[list[float]]:
-    """Per row of ``data``, the cue scorer's probability of each of its cue candidates (the setting must have no
-    decision-time rule: a veto, addition or reading would change them)."""
+    """Per row of ``data``, the cue scorer's probability of each of its cue candidates; a candidate a chosen reading
+    (``cue_readings``) vetoes scores 0, as at decision time. The setting must have no decision-time veto or addition
+    (``cue_veto``, ``cue_s26``, ``cue_s27``, the reading ``likelihood``): the table would not count them."""
     o = fitted.options
     if o.cue_veto or o.cue_s26 or o.cue_s27 or "likelihood" in o.cue_readings:
         raise ValueError(f"{o.name}: decision-time cue additions are not counted by the loss table")

@@ -652,6 +652,10 @@ RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position", "genre-modal", "ge
 """the cue contexts (:data:`CUE_CONTEXT_FEATURES`) a scorers file may carry; the other two are trainer screens only:
 ``claim-score`` (it failed held out at s28, and its training column is out-of-fold) and ``genre-token`` (it failed
 held out at s30, and the analyzer does not compute the cue's token state)"""
+GENRE_CUE_CONTEXTS = tuple(c for c in RUNTIME_CUE_CONTEXTS
+                           if CUE_CONTEXT_FEATURES[c][:len(ARTICLE_FEATURES)] == CUE_CONTEXT_FEATURES["genre"])
+"""the runtime cue contexts whose columns open with the article profile (``genre`` and the ``genre-...`` ones): the
+analyzer computes the profile for them (:func:`score_sentences`)"""
 
 
 def cue_scorer_names(extended: bool, context: str = "") -> list[str]:
@@ -732,8 +736,11 @@ def kept_claims(shipped: Sequence[float], profiled: Sequence[float], hedge: Sequ
                 attributed: Sequence[bool]) -> list[float]:
     """The option ``claim_gate=kept`` (s29, helper claims17; the screen ``profile_kept`` of
     :mod:`presslens.training.realnews_claims_profile`): the profiled claim score, but the higher of it and the
-    shipped one where the unit's best cue is asserted (``hedge`` >= 0.5) or the unit attributes."""
-    return [max(a, b) if h >= 0.5 or att else b
+    shipped one where the unit's best cue is asserted (``hedge`` >= :data:`~presslens.text.hedging.HEDGE_ASSERTED`)
+    or the unit attributes."""
+    from presslens.text.hedging import HEDGE_ASSERTED
+
+    return [max(a, b) if h >= HEDGE_ASSERTED or att else b
             for a, b, h, att in zip(shipped, profiled, hedge, attributed, strict=True)]
 
 
@@ -741,9 +748,11 @@ def lowered_claims(shipped: Sequence[float], profiled: Sequence[float], hedge: S
                    attributed: Sequence[bool]) -> list[float]:
     """The option ``claim_gate=lowered`` (s30, helper claims18; the screen ``profile_lowered`` of
     :mod:`presslens.training.realnews_claims_profile`): the lower of the shipped and the profiled claim score, but
-    the shipped one where the unit's best cue is asserted (``hedge`` >= 0.5) or the unit attributes: the article
-    profile may only lower an unhedged, unattributed unit, never raise one."""
-    return [a if h >= 0.5 or att else min(a, b)
+    the shipped one where the unit's best cue is asserted (``hedge`` >= :data:`~presslens.text.hedging.HEDGE_ASSERTED`)
+    or the unit attributes: the article profile may only lower an unhedged, unattributed unit, never raise one."""
+    from presslens.text.hedging import HEDGE_ASSERTED
+
+    return [a if h >= HEDGE_ASSERTED or att else min(a, b)
             for a, b, h, att in zip(shipped, profiled, hedge, attributed, strict=True)]
 
 
@@ -822,19 +831,19 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     extended_cue, context = cue_feature_set(models.hedge_cue.names)
     base = len(cue_feature_names(extended_cue))
     genre: list[float] = []
-    if context in ("genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor",
-                   "genre-modal-governor-reported"):
+    if context in GENRE_CUE_CONTEXTS:
         # as the claim profile: sentences without an article get the training mean of the columns
         genre = (article_profile(texts, probs) if in_article
                  else models.hedge_cue.mean[base:base + len(ARTICLE_FEATURES)].tolist())
     spans: list[list[tuple[int, int, str]]] = []
     rows: list[list[float]] = []
     owner: list[int] = []
-    tables: list[float] = []
+    table: list[float] = []
     for i, (text, p) in enumerate(zip(texts, probs, strict=True)):
         lexicon = claim_cue_candidates(text, wider_cues)
-        # the claim scorer's hedge feature reads the lexicon's candidates whatever the cue scorer was fitted on
-        tables.append(max((HEDGE_CLASS_SCORES[cue_class(text, s, e, kind)] for s, e, kind in lexicon), default=0.0))
+        # the claim scorer's hedge feature: the best class score of the lexicon's candidates (a fixed table, so the
+        # claim score does not move with the cue scorer), whatever candidates the cue scorer was fitted on
+        table.append(max((HEDGE_CLASS_SCORES[cue_class(text, s, e, kind)] for s, e, kind in lexicon), default=0.0))
         if models.cue_candidates == "s31":
             lexicon = dedupe_cues(lexicon + claim_cue_additions_s31(text, lexicon))
         found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in lexicon]
@@ -873,9 +882,6 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
                 added[i].append((s, e, name, HEDGE_CLASS_SCORES[name]))
                 hedge[i] = max(hedge[i], HEDGE_CLASS_SCORES[name])
     count = len(texts)
-    # the claim scorer's hedge feature: the best class score of the sentence's candidates (a fixed table, so the
-    # claim score does not move with the cue scorer)
-    table = tables
     extended, article = sentence_feature_set(models.claim.names)
     profile: list[float] | None = None
     if article:
