@@ -306,6 +306,28 @@ def load_copies(conn: Any) -> dict[str, list[dict[str, Any]]]:
     return copies
 
 
+def load_copy_figures(conn: Any, grouper: FigureGrouper, originals: Iterable[str]) -> None:
+    """For the families of ``originals`` that have an updated copy (a copy with stored mentions of its own,
+    read whatever dates a view keeps), what each of their copies states, read from the copies' stored reports
+    (:meth:`FigureGrouper.note_copy_figures`): "also published by" lists a copy under the figures it states,
+    so a copy of an updated copy under the update it repeats (user trial s31, problem 2). Families without an
+    updated copy read nothing."""
+    wanted = set(originals)
+    updated = {dup for (dup,) in conn.execute(
+        select(ARTICLES.c.duplicate_of).distinct()
+        .where(ARTICLES.c.pk.in_(select(FIGURE_MENTIONS.c.article_pk)), ARTICLES.c.duplicate_of.is_not(None)))
+        if dup in wanted}
+    grouper.updated_families.update(updated)
+    keys = sorted(c["article_id"] for key in updated for c in grouper.copies.get(key, ()))
+    for s in range(0, len(keys), LOOKUP_BATCH):
+        part = keys[s : s + LOOKUP_BATCH]
+        for key, packed, text in conn.execute(
+                select(ARTICLES.c.id, ARTICLES.c.report, ARTICLES.c.text).where(ARTICLES.c.id.in_(part))):
+            doc = stored_report(bytes(packed), text)
+            article = dataclasses.replace(article_from_report(doc, text), id=key)
+            grouper.note_copy_figures(article, findings_from_dicts(doc.get("findings") or []))
+
+
 def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: GroupingConfig | None = None,
                    outcome_embed: Embedder | None = None, part_embed: Embedder | None = None) -> tuple[int, int]:
     """Rebuild every figure mention from the stored reports and regroup them by replaying indexing: the
@@ -470,6 +492,7 @@ def figure_summaries(
         mentions, read = mentions_at_min_score(conn, mentions, min_score)
         grouper.restore(mentions, group_of, vectors, outcomes=outcomes)
         grouper.copies.update(load_copies(conn))
+        load_copy_figures(conn, grouper, {m.updated_copy_of or m.article_id for m in mentions})
     if scores is not None:
         scores.update(read)
     between = grouper.between_group_conflicts()
@@ -488,5 +511,5 @@ def figure_summaries(
     return out
 
 
-__all__ = ["CLAIM_MIN_SCORE", "CorpusTracker", "MentionScore", "mentions_at_min_score", "SharedEncoderEmbedders", "figure_grouper", "grouper_mention_row", "figure_summaries", "load_copies", "load_mentions", "rebuild_groups",
+__all__ = ["CLAIM_MIN_SCORE", "CorpusTracker", "MentionScore", "mentions_at_min_score", "SharedEncoderEmbedders", "figure_grouper", "grouper_mention_row", "figure_summaries", "load_copies", "load_copy_figures", "load_mentions", "rebuild_groups",
            "restore_grouping"]
