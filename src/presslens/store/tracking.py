@@ -4,7 +4,9 @@
 :class:`~presslens.compare.duplicates.DuplicateIndex` and a :class:`~presslens.compare.figure_groups.FigureGrouper`),
 loaded from the store on the first new article. For each new article, :meth:`CorpusTracker.rows_for` returns
 
-- ``duplicate_of``: the corpus key of the article it republishes (MinHash LSH), or None, and ``minhash``,
+- ``duplicate_of``: the corpus key of the original of its family (MinHash LSH; the earliest dated article), or
+  None, and ``repointed``: the stored articles that became copies of it (it is dated before their original),
+  with their new figure mention rows (:meth:`presslens.store.store.Store.add_rows` rewrites them), and ``minhash``,
   the article's signature (stored, so the next run restores the LSH index without re-reading the texts);
 - one ``figure_mentions`` row per quantity finding: the mention (JSON), its clause vector and its group id,
   assigned incrementally (a republished copy is counted once, as "also published by": it adds only the
@@ -378,8 +380,10 @@ def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: Gro
     articles in indexing order (``articles.pk``), each one's mentions made, embedded (one encoder call per
     article, as :meth:`CorpusTracker.rows_for` makes them: the encoder's output depends on the batch a text
     is in) and assigned as an ``index`` run assigns them; then replace the ``figure_mentions`` rows in one
-    transaction; (mentions, groups). So a store filled by any number of sequential ``index`` runs, in any
-    order, equals its rebuild (partition, group ids, vectors); after a model or grouping change the rebuild
+    transaction; (mentions, groups). The families are found again from the stored signatures as indexing
+    finds them (the earliest dated original, :func:`repoint`), and an article whose ``duplicate_of`` changes
+    (a store indexed before stop 31) gets it, and its claim vectors, in that transaction. So a store filled by
+    any number of sequential ``index`` runs, in any order, equals its rebuild (partition, group ids, vectors); after a model or grouping change the rebuild
     is what indexing the same articles in the same order gives. ``grouping`` and the token-state embedders
     as for :func:`figure_grouper`."""
     grouper = figure_grouper(grouping, embed, outcome_embed=outcome_embed, part_embed=part_embed)
