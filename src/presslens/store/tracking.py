@@ -215,14 +215,14 @@ class CorpusTracker:
         if self.duplicates.repointed:  # dated before its family's original: the family's articles become its copies
             with self.store.reading() as conn:
                 stored = stored_articles(conn, self.duplicates.repointed)
-            for other, changed in repoint(grouper, key, [stored[k] for k in self.duplicates.repointed]):
+            for other, changed in repoint(grouper, key, [stored[k] for k in self.duplicates.repointed if k in stored]):
                 self._copy_of[other] = key
                 repointed.append({"id": other, "duplicate_of": key, "mentions": self._mention_rows(grouper, changed)})
         crows: list[dict[str, Any]] = []
         if dup is None:
             encoder: str | None = None
             encode: ClaimEncode | None = None
-            if self.embed_claims:
+            if self.embed_claims and any(f.kind == "claim" and f.score >= CLAIM_MIN_SCORE for f in report.findings):
                 encode, encoder = self._claims()
             crows = claim_rows(article, report.findings, key, encode, encoder)
         return {"duplicate_of": dup, "minhash": np.asarray(sig.hashvalues, dtype=np.uint64).tobytes(),
