@@ -246,7 +246,8 @@ def test_an_updated_copy_keeps_exactly_its_changed_and_added_figures(store_url: 
     fled = next(g for g in groups if any(m.text == "More than 9,000 people" for m in g.mentions))
     assert [c["source"] for m in fled.mentions for c in fled.copies_of(m)] == ["Relay", "Digest", "Echo"]
     (row,) = [r for r in detained.rows() if r["source"] == "Digest"]
-    assert row["updated_copy_of"] == keys["Wire"] and row["also_published_by"] == ""
+    # Echo copies Digest's 450 (user trial s31, problem 2): listed under the update it repeats
+    assert row["updated_copy_of"] == keys["Wire"] and row["also_published_by"] == "Echo"
     timeline = {t["text"]: t["updated_copy_of"] for t in detained.to_dict()["timeline"]}
     assert timeline == {"300 people": None, "450 people": keys["Wire"]}
 
@@ -589,3 +590,57 @@ def test_reanalyze_command_regroups_a_stale_article(tmp_path: Path, capsys: pyte
         return {frozenset(g) for g in groups.values()}
 
     assert partition(after) == partition(before)  # back in the groups it was in
+
+
+def _families(url: str) -> tuple[dict[str, str | None], set[tuple[object, ...]], set[str]]:
+    """(article -> its original, the stored mentions (id, article, updated_copy_of, updates), the articles with
+    claim vectors)."""
+    with open_store(url) as store, store.reading() as conn:
+        dup = dict(conn.execute(select(ARTICLES.c.id, ARTICLES.c.duplicate_of)).all())
+        mentions = {(d["id"], d["article_id"], d["updated_copy_of"], d["updates"]) for d in (
+            json.loads(data) for (data,) in conn.execute(select(FIGURE_MENTIONS.c.data)))}
+        claims = {aid for (aid,) in conn.execute(select(CLAIM_VECTORS.c.article_id))}
+    return dup, mentions, claims
+
+
+def test_indexed_in_two_orders_the_earliest_dated_article_is_the_original(store_url: str,
+                                                                         tmp_path: Path) -> None:
+    """User trial s31, problem 4: the original was whichever article was indexed first, so a wire story indexed
+    after its republished copy was marked the copy. Now the earliest dated article of a family is its original
+    (ties: indexing order): COPIES indexed latest first, one `index` run each, give the families, originals,
+    kept figures and claim vectors that date order gives; a rebuild of either store equals it."""
+    keys = _fill_copies(store_url)
+    in_order = _families(store_url)
+    other = f"sqlite:///{tmp_path / 'reversed.db'}"
+    if store_url.startswith("postgresql"):  # PostgreSQL: the same database, emptied
+        with open_store(store_url, write=True) as store, store.transaction() as conn:
+            for table in (CLAIM_VECTORS, FIGURE_MENTIONS, FINDINGS, ARTICLES):
+                conn.execute(table.delete())
+        other = store_url
+    for text, source, date in reversed(COPIES):  # Echo (9 Oct) first, the Wire original (5 Oct) last
+        with open_store(other, write=True, create=True) as store:
+            assert store.add(make_article(text, source, date), _tracker(store))
+    reversed_order = _families(other)
+    assert reversed_order == in_order
+    dup = reversed_order[0]
+    assert dup[keys["Wire"]] is None and {dup[keys[s]] for s in ("Relay", "Digest", "Echo")} == {keys["Wire"]}
+    assert reversed_order[2] == {keys["Wire"]}  # only the original's claims are listed
+    rows = _mention_rows(other)
+    with open_store(other, write=True) as store:
+        rebuild_groups(store, embed=hashed_embedder())
+    assert _mention_rows(other) == rows and _families(other) == in_order
+
+
+def test_a_rebuild_puts_an_old_store_s_originals_right(store_url: str) -> None:
+    """A store whose first-indexed copy was stored as the original (before stop 31) gets the earliest dated
+    article as its original from `db rebuild-groups`, with the figures and claims that go with it."""
+    keys = _fill_copies(store_url)
+    expected = _families(store_url)
+    with open_store(store_url, write=True) as store, store.transaction() as conn:  # as the old rule stored it
+        conn.execute(ARTICLES.update().where(ARTICLES.c.id == keys["Wire"]).values(duplicate_of=keys["Relay"]))
+        conn.execute(ARTICLES.update().where(ARTICLES.c.id != keys["Relay"]).values(duplicate_of=keys["Relay"]))
+        conn.execute(ARTICLES.update().where(ARTICLES.c.id == keys["Relay"]).values(duplicate_of=None))
+    with open_store(store_url, write=True) as store:
+        rebuild_groups(store, embed=hashed_embedder())
+    assert _families(store_url)[:2] == expected[:2]
+    assert keys["Wire"] in _families(store_url)[2] and keys["Relay"] not in _families(store_url)[2]

@@ -50,6 +50,23 @@ def _figure_key(m: FigureMention) -> tuple[object, ...]:
     return (m.measure, m.value, m.low, m.high, m.bound, m.vague, m.malformed, m.unit, m.currency)
 
 
+Stated = set[tuple[object, ...]]
+"""The figures an article states (:func:`stated_figures`): one :func:`same_figure` key plus counted noun each."""
+
+
+def stated_figures(mentions: Sequence[FigureMention]) -> Stated:
+    """What a copy states, for "also published by" (user trial s31, problem 2): each mention's figure and
+    counted noun (folded as the grouper folds them)."""
+    return {(*_figure_key(m), m.head) for m in mentions}
+
+
+def states(stated: Stated, m: FigureMention) -> bool:
+    """Whether an article that states ``stated`` repeats the figure of ``m``: the same figure, with counted
+    nouns that do not differ (as :func:`copy_mentions` pairs a copy's mention with a known one)."""
+    key = _figure_key(m)
+    return any(s[:-1] == key and (s[-1] is None or m.head is None or s[-1] == m.head) for s in stated)
+
+
 def _shared(a: dict[str, float], b: dict[str, float]) -> float:
     """Share of the smaller clause's words the two clauses have in common (0 for an empty clause)."""
     if not a or not b:
@@ -151,4 +168,4 @@ def _replaced(m: FigureMention, m_tokens: dict[str, float], known: Sequence[Figu
     return None if best is None else known[best[2]].id
 
 
-__all__ = ["UPDATE_MIN_SHARE", "FamilyFigures", "copy_mentions", "same_figure"]
+__all__ = ["UPDATE_MIN_SHARE", "FamilyFigures", "Stated", "copy_mentions", "same_figure", "stated_figures", "states"]

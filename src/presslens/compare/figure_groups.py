@@ -115,7 +115,7 @@ from presslens.compare.conflicts import (
     mentions_clash,
     reported_interval,
 )
-from presslens.compare.copies import FamilyFigures, copy_mentions
+from presslens.compare.copies import FamilyFigures, Stated, copy_mentions, stated_figures, states
 from presslens.compare.figure_conflict_model import (
     candidate_conflict_model,
     conflict_pair_features,
@@ -504,11 +504,21 @@ class GroupSummary:
     changed_by: dict[str, set[str]] = field(default_factory=dict)
     """Mention id -> the copies of its article that state another value in its place (a copy's figure that
     ``updates`` it): :meth:`copies_of` leaves them out."""
+    stated: dict[str, Stated] = field(default_factory=dict)
+    """Copy article id -> the figures it states (:func:`~presslens.compare.copies.stated_figures`), for the
+    copies whose family has an updated copy (user trial s31, problem 2); :meth:`copies_of` reads them."""
 
     def copies_of(self, m: FigureMention) -> list[dict[str, Any]]:
-        """The copies that also published ``m``: those of its article, but for the ones that changed it."""
+        """The copies that also published ``m``: the copies of its family (the original's, ``m.updated_copy_of``
+        for a copy's own figure) that state its figure (where :attr:`stated` knows what a copy states), but
+        for the ones that changed it. A copy of an updated copy is so listed under the update it repeats, not
+        under the original's figure it does not state (user trial s31, problem 2)."""
         changed = self.changed_by.get(m.id, set())
-        return [c for c in self.also_published_by.get(m.article_id, []) if c["article_id"] not in changed]
+        family = m.updated_copy_of or m.article_id
+        return [c for c in self.also_published_by.get(family, []) if c["article_id"] != m.article_id
+                and c["article_id"] not in changed
+                and (states(self.stated[c["article_id"]], m) if c["article_id"] in self.stated
+                     else m.updated_copy_of is None)]
 
     def rows(self) -> list[dict[str, Any]]:
         """One flat row per mention (for CSV or a table): the group, the mention and its conflicts (inside the
@@ -803,6 +813,11 @@ class FigureGrouper:
         self.groups: dict[str, FigureGroup] = {}
         self.copies: dict[str, list[dict[str, Any]]] = {}
         """Original article id -> its republished copies."""
+        self.copy_figures: dict[str, Stated] = {}
+        """Copy article id -> the figures it states (:meth:`note_copy_figures`), what "also published by" reads."""
+        self.updated_families: set[str] = set()
+        """Original article ids of the families with an updated copy (one that kept a mention of its own): there
+        a copy is listed only under the figures it states (:meth:`summary`)."""
         self._arrival: dict[str, int] = {}
         self._of_article: dict[str, list[str]] = {}
         """Article id -> ids of its mentions (what :meth:`remove_article` takes out)."""
@@ -850,9 +865,12 @@ class FigureGrouper:
             raw = {id(m): m.head for m in mentions}
             for m in mentions:  # compared with the family's folded nouns; folded once more below, as any mention
                 self._fold_head(m)
+            self.copy_figures[article.id] = stated_figures(mentions)
             mentions = copy_mentions(mentions, known, mention_tokens, original=duplicate_of)[1]
             for m in mentions:
                 m.head, m.updated_copy_of = raw[id(m)], duplicate_of
+            if mentions:
+                self.updated_families.add(duplicate_of)
         self.add_mentions(mentions)
         return mentions
 
@@ -888,6 +906,14 @@ class FigureGrouper:
         """Drop the kept families that hold the article's mentions (they changed)."""
         for original in list(self._family_of.get(article_id, ())):
             self._drop_family(original)
+
+    def note_copy_figures(self, article: Article, findings: Sequence[Finding]) -> None:
+        """Record what a stored copy states (as :meth:`add_article` does for a copy) without adding any mention:
+        what a grouper restored from a store needs for "also published by" (:meth:`summary`)."""
+        mentions = mentions_from_findings(article, list(findings))
+        for m in mentions:
+            self._fold_head(m)
+        self.copy_figures[article.id] = stated_figures(mentions)
 
     def add_mentions(self, mentions: Sequence[FigureMention], vectors: np.ndarray | None = None) -> None:
         """Assign mentions (of one or more articles) in the given order; vectors are computed if not given."""
@@ -1016,6 +1042,7 @@ class FigureGrouper:
         The ids of the groups that lost a mention."""
         changed: set[str] = set()
         self._forget_families(article_id)
+        self.copy_figures.pop(article_id, None)
         for mid in self._of_article.pop(article_id, []):
             gid = self.group_of.pop(mid, None)
             if gid is not None:
@@ -1819,9 +1846,9 @@ class FigureGrouper:
         return GroupSummary(
             group_id=gid, label=self._label(group, mentions), measure=group.measure,
             unit=units.most_common(1)[0][0] if units else None, mentions=mentions,
-            also_published_by={m.article_id: self.copies[m.article_id] for m in mentions
-                               if m.article_id in self.copies},
-            changed_by=self._changed_by(mentions),
+            also_published_by={key: self.copies[key] for m in mentions
+                               if (key := m.updated_copy_of or m.article_id) in self.copies},
+            changed_by=self._changed_by(mentions), stated=self._stated(mentions),
             first=dated[0] if dated else None, latest=dated[-1] if dated else None,
             lowest=min(valued, key=lambda p: p[1][0])[0] if valued else None,
             highest=max(valued, key=lambda p: p[1][1] if p[1][1] != float("inf") else p[1][0])[0]
@@ -1830,6 +1857,16 @@ class FigureGrouper:
             sources=sorted({m.source for m in mentions if m.source}),
             conflicts_between=list(between.get(gid, ())) if between is not None else [],
         )
+
+    def _stated(self, mentions: Sequence[FigureMention]) -> dict[str, Stated]:
+        """Copy article id -> what it states, for the copies of the mentions' families that have an updated copy
+        (a copy with a mention of its own): there a later copy may repeat the update, not the original."""
+        out: dict[str, Stated] = {}
+        for key in {m.updated_copy_of or m.article_id for m in mentions}:
+            if key in self.updated_families:
+                out.update((c["article_id"], self.copy_figures[c["article_id"]]) for c in self.copies.get(key, ())
+                           if c["article_id"] in self.copy_figures)
+        return out
 
     def _changed_by(self, mentions: Sequence[FigureMention]) -> dict[str, set[str]]:
         """Mention id -> the copies of its article that state another value in its place (their own mention

@@ -158,7 +158,10 @@ class Store:
                 tracker.invalidate()
             raise
         if not added and tracker is not None:
-            tracker.forget(row["id"])  # another indexer stored it first: its groups are that run's
+            if tracking and tracking.get("repointed"):
+                tracker.invalidate()  # it re-pointed a family in memory that the store keeps as it was
+            else:
+                tracker.forget(row["id"])  # another indexer stored it first: its groups are that run's
         return added
 
     def add_rows(self, row: dict[str, Any], frows: list[dict[str, Any]],
@@ -192,7 +195,23 @@ class Store:
                 conn.execute(FIGURE_MENTIONS.insert(), [{**m, "article_pk": pk} for m in tracking["mentions"]])
             if tracking["claims"]:
                 conn.execute(CLAIM_VECTORS.insert(), [{**c, "article_pk": pk} for c in tracking["claims"]])
+            for other in tracking.get("repointed") or ():
+                self._repoint(conn, other)
         return True
+
+    @staticmethod
+    def _repoint(conn: Connection, other: dict[str, Any]) -> None:
+        """A stored article that became a copy of an earlier-dated article (issue 15, user trial s31 problem 4),
+        in the new article's transaction: its ``duplicate_of``, its figure mentions (now only those its new
+        original does not state) and no claim vectors (a copy adds none)."""
+        opk = conn.execute(select(ARTICLES.c.pk).where(ARTICLES.c.id == other["id"])).scalar()
+        if opk is None:
+            return
+        conn.execute(ARTICLES.update().where(ARTICLES.c.pk == opk).values(duplicate_of=other["duplicate_of"]))
+        conn.execute(FIGURE_MENTIONS.delete().where(FIGURE_MENTIONS.c.article_pk == opk))
+        conn.execute(CLAIM_VECTORS.delete().where(CLAIM_VECTORS.c.article_pk == opk))
+        if other["mentions"]:
+            conn.execute(FIGURE_MENTIONS.insert(), [{**m, "article_pk": opk} for m in other["mentions"]])
 
     def replace(self, report: Report, tracker: Any = None) -> bool:
         """Replace a stored article's report and findings (re-analysis) in one transaction; False if absent.

@@ -4,7 +4,9 @@
 :class:`~presslens.compare.duplicates.DuplicateIndex` and a :class:`~presslens.compare.figure_groups.FigureGrouper`),
 loaded from the store on the first new article. For each new article, :meth:`CorpusTracker.rows_for` returns
 
-- ``duplicate_of``: the corpus key of the article it republishes (MinHash LSH), or None, and ``minhash``,
+- ``duplicate_of``: the corpus key of the original of its family (MinHash LSH; the earliest dated article), or
+  None, and ``repointed``: the stored articles that became copies of it (it is dated before their original),
+  with their new figure mention rows (:meth:`presslens.store.store.Store.add_rows` rewrites them), and ``minhash``,
   the article's signature (stored, so the next run restores the LSH index without re-reading the texts);
 - one ``figure_mentions`` row per quantity finding: the mention (JSON), its clause vector and its group id,
   assigned incrementally (a republished copy is counted once, as "also published by": it adds only the
@@ -38,7 +40,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -59,7 +61,7 @@ from presslens.identity import content_id, finding_id
 from presslens.report.common import ASSERT_THRESHOLD
 from presslens.store.article_names import LOOKUP_BATCH
 from presslens.store.rows import article_from_report, article_from_stored, stored_report
-from presslens.store.schema import ARTICLES, FIGURE_MENTIONS
+from presslens.store.schema import ARTICLES, CLAIM_VECTORS, FIGURE_MENTIONS
 from presslens.store.store import Store
 
 CLAIM_MIN_SCORE = 0.5
@@ -179,11 +181,11 @@ class CorpusTracker:
                        ARTICLES.c.date).order_by(ARTICLES.c.pk)
             ):
                 if minhash is not None:
-                    hashes = np.frombuffer(bytes(minhash), dtype=np.uint64)
-                    self.duplicates.add_signature(key, stored_signature(hashes))
+                    sig = stored_signature(np.frombuffer(bytes(minhash), dtype=np.uint64))
                 else:  # stored before schema version 3
                     text = conn.execute(select(ARTICLES.c.text).where(ARTICLES.c.id == key)).scalar()
-                    self.duplicates.add(key, text or "")
+                    sig = signature(text or "", self.duplicates.num_perm)
+                self.duplicates.restore(key, sig, date, dup)  # the stored families, as they are
                 if dup is not None:
                     self._copy_of[key] = dup
                     grouper.copies.setdefault(dup, []).append(
@@ -204,26 +206,27 @@ class CorpusTracker:
             return {"duplicate_of": self._copy_of.get(key), "minhash": np.asarray(sig.hashvalues,
                                                                                   dtype=np.uint64).tobytes(),
                     "mentions": [], "claims": []}
-        dup = self.duplicates.add_signature(key, sig)
+        dup = self.duplicates.add_signature(key, sig, article.date)
         if dup is not None:
             self._copy_of[key] = dup
         mentions = grouper.add_article(article, report.findings, duplicate_of=dup)
         mrows = self._mention_rows(grouper, mentions)
+        repointed: list[dict[str, Any]] = []
+        if self.duplicates.repointed:  # dated before its family's original: the family's articles become its copies
+            with self.store.reading() as conn:
+                stored = stored_articles(conn, self.duplicates.repointed)
+            for other, changed in repoint(grouper, key, [stored[k] for k in self.duplicates.repointed if k in stored]):
+                self._copy_of[other] = key
+                repointed.append({"id": other, "duplicate_of": key, "mentions": self._mention_rows(grouper, changed)})
         crows: list[dict[str, Any]] = []
-        claims = [f for f in report.findings if f.kind == "claim" and f.score >= CLAIM_MIN_SCORE]
-        if claims and dup is None:
+        if dup is None:
             encoder: str | None = None
-            vecs: np.ndarray | None = None
-            if self.embed_claims:
+            encode: ClaimEncode | None = None
+            if self.embed_claims and any(f.kind == "claim" and f.score >= CLAIM_MIN_SCORE for f in report.findings):
                 encode, encoder = self._claims()
-                vecs = encode([f.text for f in claims])
-            cid = content_id(article.text)
-            crows = [{"id": f.id or finding_id(cid, f.analyzer, f.kind, f.label, f.start, f.end), "article_id": key,
-                      "date": article.date, "source": article.source, "start": f.start, "end": f.end, "text": f.text,
-                      "encoder": encoder, "vector": None if vecs is None else _vector_bytes(vecs[i], np.float32)}
-                     for i, f in enumerate(claims)]
+            crows = claim_rows(article, report.findings, key, encode, encoder)
         return {"duplicate_of": dup, "minhash": np.asarray(sig.hashvalues, dtype=np.uint64).tobytes(),
-                "mentions": mrows, "claims": crows}
+                "mentions": mrows, "claims": crows, "repointed": repointed}
 
 
     @staticmethod
@@ -255,6 +258,49 @@ class CorpusTracker:
             return
         if self.grouper is not None:
             self.grouper.remove_article(key)
+
+
+def claim_rows(article: Article, findings: Sequence[Finding], key: str, encode: ClaimEncode | None = None,
+               encoder: str | None = None) -> list[dict[str, Any]]:
+    """The ``claim_vectors`` rows of an article that is not a copy: one per check-worthy claim, embedded only
+    when ``encode`` is given (else on the first ``presslens claims`` query)."""
+    claims = [f for f in findings if f.kind == "claim" and f.score >= CLAIM_MIN_SCORE]
+    if not claims:
+        return []
+    vecs = encode([f.text for f in claims]) if encode is not None else None
+    cid = content_id(article.text)
+    return [{"id": f.id or finding_id(cid, f.analyzer, f.kind, f.label, f.start, f.end), "article_id": key,
+             "date": article.date, "source": article.source, "start": f.start, "end": f.end, "text": f.text,
+             "encoder": encoder, "vector": None if vecs is None else _vector_bytes(vecs[i], np.float32)}
+            for i, f in enumerate(claims)]
+
+
+def stored_articles(conn: Any, keys: Sequence[str]) -> dict[str, tuple[Article, list[Finding]]]:
+    """The stored articles (id = corpus key) and findings of ``keys``."""
+    out: dict[str, tuple[Article, list[Finding]]] = {}
+    for s in range(0, len(keys), LOOKUP_BATCH):
+        for key, packed, text in conn.execute(select(ARTICLES.c.id, ARTICLES.c.report, ARTICLES.c.text)
+                                              .where(ARTICLES.c.id.in_(list(keys[s : s + LOOKUP_BATCH])))):
+            article = dataclasses.replace(article_from_stored(bytes(packed), text), id=key)
+            out[key] = (article, findings_from_dicts(stored_report(bytes(packed), text).get("findings") or []))
+    return out
+
+
+def repoint(grouper: FigureGrouper, original: str, family: Sequence[tuple[Article, list[Finding]]],
+            ) -> list[tuple[str, list[FigureMention]]]:
+    """A family whose original turned out to be ``original`` (dated before it, just added): its old original
+    and copies (``family``, by date: :attr:`DuplicateIndex.repointed`) leave their groups and come back as
+    copies of ``original``, one after the other, as new copies arrive (each keeps only the figures
+    ``original`` and the earlier of them do not state); (article key, its mentions now) each."""
+    old = {article.id for article, _ in family if article.id in grouper.copies}
+    out = []
+    for article, findings in family:
+        out.append((article.id, grouper.replace_article(article, findings, duplicate_of=original)))
+    for key in old:
+        if not grouper.copies.get(key):
+            grouper.copies.pop(key, None)
+            grouper.updated_families.discard(key)
+    return out
 
 
 def load_mentions(conn: Any, where: Any = None, *,
@@ -306,36 +352,83 @@ def load_copies(conn: Any) -> dict[str, list[dict[str, Any]]]:
     return copies
 
 
+def load_copy_figures(conn: Any, grouper: FigureGrouper, originals: Iterable[str]) -> None:
+    """For the families of ``originals`` that have an updated copy (a copy with stored mentions of its own,
+    read whatever dates a view keeps), what each of their copies states, read from the copies' stored reports
+    (:meth:`FigureGrouper.note_copy_figures`): "also published by" lists a copy under the figures it states,
+    so a copy of an updated copy under the update it repeats (user trial s31, problem 2). Families without an
+    updated copy read nothing."""
+    wanted = set(originals)
+    updated = {dup for (dup,) in conn.execute(
+        select(ARTICLES.c.duplicate_of).distinct()
+        .where(ARTICLES.c.pk.in_(select(FIGURE_MENTIONS.c.article_pk)), ARTICLES.c.duplicate_of.is_not(None)))
+        if dup in wanted}
+    grouper.updated_families.update(updated)
+    keys = sorted(c["article_id"] for key in updated for c in grouper.copies.get(key, ()))
+    for s in range(0, len(keys), LOOKUP_BATCH):
+        part = keys[s : s + LOOKUP_BATCH]
+        for key, packed, text in conn.execute(
+                select(ARTICLES.c.id, ARTICLES.c.report, ARTICLES.c.text).where(ARTICLES.c.id.in_(part))):
+            doc = stored_report(bytes(packed), text)
+            article = dataclasses.replace(article_from_report(doc, text), id=key)
+            grouper.note_copy_figures(article, findings_from_dicts(doc.get("findings") or []))
+
+
 def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: GroupingConfig | None = None,
                    outcome_embed: Embedder | None = None, part_embed: Embedder | None = None) -> tuple[int, int]:
     """Rebuild every figure mention from the stored reports and regroup them by replaying indexing: the
     articles in indexing order (``articles.pk``), each one's mentions made, embedded (one encoder call per
     article, as :meth:`CorpusTracker.rows_for` makes them: the encoder's output depends on the batch a text
     is in) and assigned as an ``index`` run assigns them; then replace the ``figure_mentions`` rows in one
-    transaction; (mentions, groups). So a store filled by any number of sequential ``index`` runs, in any
-    order, equals its rebuild (partition, group ids, vectors); after a model or grouping change the rebuild
+    transaction; (mentions, groups). The families are found again from the stored signatures as indexing
+    finds them (the earliest dated original, :func:`repoint`), and an article whose ``duplicate_of`` changes
+    (a store indexed before stop 31) gets it, and its claim vectors, in that transaction. So a store filled by
+    any number of sequential ``index`` runs, in any order, equals its rebuild (partition, group ids, vectors); after a model or grouping change the rebuild
     is what indexing the same articles in the same order gives. ``grouping`` and the token-state embedders
     as for :func:`figure_grouper`."""
     grouper = figure_grouper(grouping, embed, outcome_embed=outcome_embed, part_embed=part_embed)
-    per_article: list[tuple[int, Article, list[Finding], str | None]] = []
+    per_article: list[tuple[int, Article, list[Finding], str | None, MinHash]] = []
     with store.reading() as conn:
-        for pk, key, packed, text, dup in conn.execute(
-            select(ARTICLES.c.pk, ARTICLES.c.id, ARTICLES.c.report, ARTICLES.c.text, ARTICLES.c.duplicate_of)
-            .order_by(ARTICLES.c.pk)
+        for pk, key, packed, text, dup, minhash in conn.execute(
+            select(ARTICLES.c.pk, ARTICLES.c.id, ARTICLES.c.report, ARTICLES.c.text, ARTICLES.c.duplicate_of,
+                   ARTICLES.c.minhash).order_by(ARTICLES.c.pk)
         ):
             doc = stored_report(bytes(packed), text)
             article = dataclasses.replace(article_from_stored(bytes(packed), text), id=key)
-            per_article.append((pk, article, findings_from_dicts(doc.get("findings") or []), dup))
-    rows: list[tuple[int, FigureMention]] = []
-    for pk, article, findings, dup in per_article:  # as CorpusTracker.rows_for assigns a new article
+            sig = (stored_signature(np.frombuffer(bytes(minhash), dtype=np.uint64)) if minhash is not None
+                   else signature(text or ""))
+            per_article.append((pk, article, findings_from_dicts(doc.get("findings") or []), dup, sig))
+    # the families are found again as indexing found them (the original: the earliest dated, user trial s31
+    # problem 4), so a store indexed before that rule gets its originals right here
+    duplicates = DuplicateIndex()
+    by_key = {a.id: (pk, a, f) for pk, a, f, _, _ in per_article}
+    rows: dict[str, list[FigureMention]] = {}  # article -> its mentions, in the order index runs write them
+    for _pk, article, findings, _, sig in per_article:  # as CorpusTracker.rows_for assigns a new article
+        dup = duplicates.add_signature(article.id, sig, article.date)
         # a republished copy adds only the figures its family does not state yet (compare/copies.py)
-        rows.extend((pk, m) for m in grouper.add_article(article, findings, duplicate_of=dup))
+        rows[article.id] = grouper.add_article(article, findings, duplicate_of=dup)
+        family = [by_key[k][1:] for k in duplicates.repointed]
+        for other, mentions in repoint(grouper, article.id, family):
+            rows.pop(other, None)
+            rows[other] = mentions  # rewritten in the new original's transaction: after its rows
+    stored_dup = {a.id: dup for _, a, _, dup, _ in per_article}
     with store.transaction() as conn:
         conn.execute(FIGURE_MENTIONS.delete())
-        if rows:
-            conn.execute(FIGURE_MENTIONS.insert(), [
-                {**grouper_mention_row(grouper, m), "article_pk": pk} for pk, m in rows])
-    return len(rows), len(grouper.groups)
+        out = [{**grouper_mention_row(grouper, m), "article_pk": by_key[key][0]}
+               for key, mentions in rows.items() for m in mentions]
+        if out:
+            conn.execute(FIGURE_MENTIONS.insert(), out)
+        for key, (pk, article, findings) in by_key.items():
+            dup = duplicates.duplicate_of.get(key)
+            if dup == stored_dup[key]:
+                continue
+            conn.execute(ARTICLES.update().where(ARTICLES.c.pk == pk).values(duplicate_of=dup))
+            conn.execute(CLAIM_VECTORS.delete().where(CLAIM_VECTORS.c.article_pk == pk))
+            if dup is None:  # a copy that is its family's original now: its claims are listed
+                crows = claim_rows(article, findings, key)
+                if crows:
+                    conn.execute(CLAIM_VECTORS.insert(), [{**c, "article_pk": pk} for c in crows])
+    return sum(len(v) for v in rows.values()), len(grouper.groups)
 
 
 def _stored_vectors_only(texts: list[str]) -> np.ndarray:
@@ -470,6 +563,7 @@ def figure_summaries(
         mentions, read = mentions_at_min_score(conn, mentions, min_score)
         grouper.restore(mentions, group_of, vectors, outcomes=outcomes)
         grouper.copies.update(load_copies(conn))
+        load_copy_figures(conn, grouper, {m.updated_copy_of or m.article_id for m in mentions})
     if scores is not None:
         scores.update(read)
     between = grouper.between_group_conflicts()
@@ -488,5 +582,5 @@ def figure_summaries(
     return out
 
 
-__all__ = ["CLAIM_MIN_SCORE", "CorpusTracker", "MentionScore", "mentions_at_min_score", "SharedEncoderEmbedders", "figure_grouper", "grouper_mention_row", "figure_summaries", "load_copies", "load_mentions", "rebuild_groups",
+__all__ = ["CLAIM_MIN_SCORE", "CorpusTracker", "MentionScore", "mentions_at_min_score", "SharedEncoderEmbedders", "figure_grouper", "grouper_mention_row", "figure_summaries", "load_copies", "load_copy_figures", "load_mentions", "rebuild_groups",
            "restore_grouping"]
