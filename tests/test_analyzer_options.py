@@ -58,6 +58,9 @@ CASES = [
      "Harbour row\n\nKovalenko, 53, vehemently denied the allegations of bribery on Monday."),
     ("attribution.unlisted_cues", "candidate", "attribution",
      "Town council\n\nThe council decreed that the market would close at noon on Sundays."),
+    ("attribution.interview_turns", "on", "attribution",
+     "Harbour talks\n\nRadio Kestrel: Prices rose last month and skippers are angry.\nLena Ostrova: Prices follow "
+     "the catch, and the catch is steady this year.\n"),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),

@@ -54,7 +54,7 @@ class Rows:
     problems: list[list[str]] = field(default_factory=list)
 
 
-def dump(data: Path, out: Path, unlisted_cues: str = "off") -> None:
+def dump(data: Path, out: Path, unlisted_cues: str = "off", interview_turns: str = "off") -> None:
     """The rows of this tree's attributions over the open splits, as JSON (``unlisted_cues``: the analyzer option
     ``attribution.unlisted_cues``; "candidate" dumps the unlisted-cue candidates too)."""
     from presslens.analyzers.attribution import refine
@@ -74,6 +74,8 @@ def dump(data: Path, out: Path, unlisted_cues: str = "off") -> None:
     rows = Rows([], [], [], [], [], [], [], {}, [], [], [])
     # only passed when asked for: T27's extract (2.7) has no such option
     option: dict[str, Any] = {"unlisted_cues": unlisted_cues} if unlisted_cues != "off" else {}
+    if interview_turns != "off":
+        option["interview_turns"] = interview_turns
     for split in OPEN_SPLITS:
         rows.gold[split] = 0
         for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", data):
@@ -137,9 +139,10 @@ def asserted_counts(rows: Rows, index: np.ndarray, p: np.ndarray, gold: int) -> 
                                  found=len(found))
 
 
-def judge(fit: Rows, scored: Rows) -> list[Fold]:
+def judge(fit: Rows, scored: Rows, penalties: dict[str, float] | None = None) -> list[Fold]:
     """For each open split of ``fit``: both scores fitted on ``fit``'s other splits, scored on ``scored``'s rows
-    of this split."""
+    of this split. ``penalties`` (split -> l2): each fold's learned-scorer penalty as the trainer chose it on the
+    same fit rows (``presslens train attribution --scorer`` prints them), instead of choosing it again."""
     from presslens.training.attribution import _ece, _probabilities, fit_logistic
     from presslens.training.attribution_scorer import choose_l2, probabilities
     from presslens.training.logistic import fit_standardised
@@ -153,7 +156,10 @@ def judge(fit: Rows, scored: Rows) -> list[Fold]:
         train, test = fsplits != held, ssplits == held
         index = np.flatnonzero(test)
         p_cal = _probabilities(sx[test], fit_logistic(fx[train], fy[train]))
-        l2 = choose_l2(fz[train], fy[train], fsplits[train], fsane[train])
+        if penalties is not None and held in penalties:
+            l2 = penalties[held]
+        else:
+            l2 = choose_l2(fz[train], fy[train], fsplits[train], fsane[train])
         w, b = fit_standardised(fz[train], fy[train], l2)
         p_learned = probabilities(sz[test], w, b, ssane[test])
         folds.append(Fold(held, l2, asserted_counts(scored, index, p_cal, scored.gold[held]), _ece(sy[test], p_cal),
@@ -191,20 +197,32 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--data", required=True, type=Path, help="the ptc-semeval2020-task11 folder")
     d.add_argument("--unlisted-cues", default="off", choices=("off", "candidate"),
                    help="the analyzer option attribution.unlisted_cues for the dumped rows")
+    d.add_argument("--interview-turns", default="off", choices=("off", "on"),
+                   help="the analyzer option attribution.interview_turns for the dumped rows")
     d.add_argument("out", type=Path)
     j = sub.add_parser("judge")
     j.add_argument("fit", type=Path, help="the dump both scores are fitted on (the shipped calibration's rows)")
     j.add_argument("scored", type=Path, help="the dump of the tree that ships, scored held out")
+    j.add_argument("--l2", default=None,
+                   help="per-fold penalties as the trainer chose them on the same fit rows, 'dev=10,dev2=3,...' "
+                        "(skips choosing them again; every open split must be named)")
     r = sub.add_parser("rules", help="write a dump in the rules judge's format")
     r.add_argument("dump", type=Path)
     r.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     if args.command == "dump":
-        dump(args.data, args.out, args.unlisted_cues)
+        dump(args.data, args.out, args.unlisted_cues, args.interview_turns)
     elif args.command == "rules":
         rules_dump(load(args.dump), args.out)
     else:
-        report(judge(load(args.fit), load(args.scored)))
+        fit = load(args.fit)
+        penalties = None
+        if args.l2:
+            penalties = {k.strip(): float(v) for k, v in (item.split("=") for item in args.l2.split(","))}
+            missing = set(fit.splits) - set(penalties)
+            if missing:
+                parser.error(f"--l2 names no penalty for {', '.join(sorted(missing))}")
+        report(judge(fit, load(args.scored), penalties))
     return 0
 
 

@@ -25,6 +25,13 @@ from presslens.analyzers.attribution.continuation import (
     title_colon_candidates,
 )
 from presslens.analyzers.attribution.features import article_tokens
+from presslens.analyzers.attribution.interview import (
+    INTERVIEW_TURNS_CHOICES,
+    INTERVIEW_TURNS_DEFAULT,
+)
+from presslens.analyzers.attribution.interview import (
+    interview_turns as turn_candidates,
+)
 from presslens.analyzers.attribution.lexicon import ROLES
 from presslens.analyzers.attribution.link import Attribution, link_tagged, merge
 from presslens.analyzers.attribution.nested import nested_reports
@@ -120,6 +127,7 @@ def extract(
     headline_colons: str = HEADLINE_COLONS_DEFAULT,
     dash_blocks: str = DASH_BLOCKS_DEFAULT,
     unlisted_cues: str = UNLISTED_CUES_DEFAULT,
+    interview_turns: str = INTERVIEW_TURNS_DEFAULT,
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
@@ -146,7 +154,9 @@ def extract(
     ``attribution.unlisted_cues`` option) keeps a tagged cue outside the reporting lexicon with a linked source as
     a candidate the score judges (:func:`.refine.unlisted_cue`, HISTORY.md 2.14); ``unlisted_cues="scored"`` keeps
     them too and, under the learned scorer, gives them the unlisted-cue model's score (:mod:`.unlisted`), capped
-    at 0.45 unless "cue not a speech, reporting or writing predicate" is their only sanity problem."""
+    at 0.45 unless "cue not a speech, reporting or writing predicate" is their only sanity problem;
+    ``interview_turns="on"`` (the ``attribution.interview_turns`` option) adds the turns of an interview or
+    transcript ("Name: what they said" lines, :func:`.interview.interview_turns`) as candidates the score judges."""
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -177,6 +187,12 @@ def extract(
         for h in dash_closed_blocks(text) if dash_blocks == "on" else []:
             # a block holds the reports it quotes (one attribution per layer, guideline 8a): only an attribution
             # over at least half of the block already says the same
+            held = [a.content for a in refined if a.content is not None]
+            if h.content is not None and not any(_covers_half(t, h.content) for t in held):
+                assess(text, h, article.sentences)
+                refined.append(h)
+        for h in turn_candidates(text) if interview_turns == "on" else []:
+            # a turn holds the reports its speaker quotes: only an attribution over half of it says the same
             held = [a.content for a in refined if a.content is not None]
             if h.content is not None and not any(_covers_half(t, h.content) for t in held):
                 assess(text, h, article.sentences)
@@ -225,7 +241,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.15"
+    version = "2.16"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
@@ -265,6 +281,10 @@ class AttributionAnalyzer(Analyzer):
                        "source: dropped ('off', 2.13), kept as a candidate the score judges ('candidate'; "
                        "HISTORY.md 2.14) or kept and scored by the unlisted-cue model ('scored', 2.15); both failed the "
                        "ship rule"),
+        AnalyzerOption("interview_turns", INTERVIEW_TURNS_CHOICES, INTERVIEW_TURNS_DEFAULT,
+                       "the turns of an interview or transcript ('Name: what they said' lines, at least two in the "
+                       "article; the interviewer's bare questions aside) as candidates the score judges: 'off' "
+                       "(shipped) or 'on' (stop 31)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -276,7 +296,8 @@ class AttributionAnalyzer(Analyzer):
                         relative_reports=self.option("relative_reports"),
                         unfound_speakers=self.option("unfound_speakers"), post_lines=self.option("post_lines"),
                         headline_colons=self.option("headline_colons"), dash_blocks=self.option("dash_blocks"),
-                        unlisted_cues=self.option("unlisted_cues"))
+                        unlisted_cues=self.option("unlisted_cues"),
+                        interview_turns=self.option("interview_turns"))
         findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
 
