@@ -270,6 +270,15 @@ class GroupingConfig:
     people" detained, "employees" against "staff"); the other hard constraints still apply and the conflict model
     still decides. Groups are formed exactly as without it. Read off test_v16 .. test_v18, where such pairs were
     refused in all three stories (7, 5 and 5 missed planted conflicts)."""
+    own_set: bool = False
+    """Round 2 stop 31, an option (off by default; judged leave one story out,
+    docs/decisions/figure-groups-s31-groups22.md): a count "N of his / her / its / their / our NOUN" whose set has
+    no size of its own ("only 90 of his people had actually been freed", "more than 14,000 of his fighters had
+    reported", "about 25 of its supporters") is a count of that NOUN (role ``total``), not a part of a set already
+    named (:func:`~presslens.compare.figure_words.clause_own_set`); "seven of its 11 plants" stays a part. Read
+    off test_v19 (12 planted conflicts refused as part against total, 6 of them by two such counts) after
+    test_v16 .. test_v18 (one to three such mentions with planted conflicts each). The pair model's weights are
+    fitted without it (held fixed, as for the counted-noun classes)."""
     agree_one_word: bool = False
     """Round 2 stop 29, an option (off by default; judged leave one story out, docs/decisions/figure-groups-s29-agree.md):
     with ``conflicts_inside="agree"``, a clash inside a group is also reported whatever the conflict model says
@@ -300,7 +309,8 @@ GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+values-model-f05", "general-f1+c
                   "general-f1+values-inside-f2", "general-f1+values-inside-f1", "general-f1+values-agree-f05+classes",
                   "general-f1+values-agree-f05-plain", "general-f1+values-agree-f05+captives",
                   "general-f1+values-agree-f05+people", "general-f1+values-agree-f05-people",
-                  "general-f1+values-agree-f05+one-word", "general-f1+values-agree-f05+person-near")
+                  "general-f1+values-agree-f05+one-word", "general-f1+values-agree-f05+person-near",
+                  "general-f1+values-agree-f05+own-set")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 WITH_CLASSES = {"general-f1+values-agree-f05+classes": ("general-f1+values-agree-f05", True),
                 "general-f1+values-agree-f05-plain": ("general-f1+values-agree-f05", False)}
@@ -319,6 +329,8 @@ ONE_WORD_OPTION = "general-f1+values-agree-f05+one-word"
 """Round 2 stop 29's option: the default with ``GroupingConfig.agree_one_word`` (the shipped weights)."""
 PERSON_NEAR_OPTION = "general-f1+values-agree-f05+person-near"
 """Round 2 stop 30's option: the default with ``GroupingConfig.person_near`` (the shipped weights)."""
+OWN_SET_OPTION = "general-f1+values-agree-f05+own-set"
+"""Round 2 stop 31's option: the default with ``GroupingConfig.own_set`` (the shipped weights)."""
 
 
 INSIDE_MODELS = {"general-f1+values-inside-f2": "general-f1+values-model",
@@ -343,6 +355,8 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
         return replace(grouping_config(DEFAULT_GROUPING), agree_one_word=True)
     if name == PERSON_NEAR_OPTION:
         return replace(grouping_config(DEFAULT_GROUPING), person_near=True)
+    if name == OWN_SET_OPTION:
+        return replace(grouping_config(DEFAULT_GROUPING), own_set=True)
     if name in PEOPLE_OPTIONS:
         captives, bare = PEOPLE_OPTIONS[name]
         return replace(grouping_config(DEFAULT_GROUPING), captive_words=captives, bare_people=bare)
@@ -1070,7 +1084,8 @@ class FigureGrouper:
         if kept is not None and self.mentions.get(mid) is m:
             feats = MentionFeatures(mention_tokens(m), *kept)
         else:
-            feats = mention_features(m, self.config.counted_classes, self.config.captive_words)
+            feats = mention_features(m, self.config.counted_classes, self.config.captive_words,
+                                     self.config.own_set)
         self._features = (m, feats)
         return feats
 
@@ -2100,11 +2115,12 @@ class MentionTerms:
     """The outcome vector in float32 (None: none)."""
 
 
-def mention_features(m: FigureMention, noun_forms: bool = False, captives: bool = False) -> MentionFeatures:
+def mention_features(m: FigureMention, noun_forms: bool = False, captives: bool = False,
+                     own_set: bool = False) -> MentionFeatures:
     # the clause starts after the sentence's start only when it was cut after another figure of the sentence
     after_figure = not m.sentence.lstrip().startswith(m.clause)
     role = clause_role(m.masked_clause, count=m.measure == "count", after_figure=after_figure,
-                       material=(m.measure or "").startswith("measure"))
+                       material=(m.measure or "").startswith("measure"), own_set=own_set)
     if role == "per_item" and m.measure in PERCENT_MEASURES:
         role = "total"  # a share is already per unit of its base: "3% of a ship's hull value for a single voyage"
     elif role == "total" and m.measure not in PERCENT_MEASURES and clause_share(m.masked_clause):
@@ -2328,6 +2344,6 @@ def _interval_central_log(iv: tuple[float, float] | None) -> float | None:
     return float(np.log10(v)) if v > 0 else None
 
 
-__all__ = ["CANDIDATE_GROUPINGS", "ONE_WORD_OPTION", "WITH_CLASSES", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
+__all__ = ["CANDIDATE_GROUPINGS", "ONE_WORD_OPTION", "OWN_SET_OPTION", "WITH_CLASSES", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "MentionTerms", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]

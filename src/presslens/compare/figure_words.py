@@ -547,17 +547,38 @@ PART_OF_RELATIVES = frozenset({"which", "whom"})
 four of which sank", "40 were wounded, nine of whom seriously")."""
 
 
-def clause_part_of_set(masked_clause: str) -> bool:
+OWN_SET_POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
+"""Round 2 stop 31 (an option, ``GroupingConfig.own_set``): after "N of", a possessive that names whose people or
+things are counted ("only 90 of his people had been freed", "more than 14,000 of his fighters had reported",
+"about 25 of its supporters") without naming a set of a size of its own."""
+_OWN_SET = re.compile(rf"\b{NUMBER_MASK}\s+of\s+(?:his|her|its|their|our)\s+(?!own\b)(?P<next>\S+)", re.I)
+_NUMBERED = re.compile(r"^[\d.,]+$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                       r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b", re.I)
+
+
+def clause_own_set(masked_clause: str) -> bool:
+    """Whether a count is "N of his / her / its / their / our NOUN" whose set has no size of its own: the
+    possessive names whose NOUN are counted, and the figure is read as a count of that NOUN, not a part of a set
+    already named (``GroupingConfig.own_set``). "seven of its 11 plants" (the set numbered) and "of its own" stay
+    what :func:`clause_part_of_set` makes them."""
+    m = _OWN_SET.search(masked_clause)
+    return m is not None and _NUMBERED.match(m["next"]) is None
+
+
+def clause_part_of_set(masked_clause: str, own_set: bool = False) -> bool:
     """Whether a count is a part of a named set: "many of the NOUN", "many of its NOUN", "many of the city's
     NOUN" right after the number (a sub-count, like "including N"; for counts only: "a fifth of the country's
-    capacity" is a share, which :func:`~presslens.compare.figures.share_of` handles)."""
+    capacity" is a share, which :func:`~presslens.compare.figures.share_of` handles). ``own_set``: not when
+    :func:`clause_own_set` reads the possessive as whose NOUN are counted."""
     words = _words(masked_clause)
     if NUMBER_MASK not in words:
         return False
     at = words.index(NUMBER_MASK)
     after = words[at + 1 : at + 3]
-    return len(after) == 2 and after[0] == "of" and (after[1] in PART_OF_DETERMINERS or after[1].endswith("'s")
-                                                      or after[1] in PART_OF_RELATIVES)
+    if not (len(after) == 2 and after[0] == "of" and (after[1] in PART_OF_DETERMINERS or after[1].endswith("'s")
+                                                       or after[1] in PART_OF_RELATIVES)):
+        return False
+    return not (own_set and after[1] in OWN_SET_POSSESSIVES and clause_own_set(masked_clause))
 
 
 SHARE_WORDS = frozenset({"share", "portion", "slice", "tranche", "instalment", "installment"})
@@ -742,11 +763,12 @@ children", "of whom 12 seriously", "112 children among the dead"); ``rate`` is a
 
 
 def clause_role(masked_clause: str, *, count: bool = False, after_figure: bool = False,
-                material: bool = False) -> str:
+                material: bool = False, own_set: bool = False) -> str:
     """The :data:`FIGURE_ROLES` entry of a figure, from its masked clause. ``count``: the figure is a count (then
     "N of the NOUN" is a part of a set, :func:`clause_part_of_set`); ``after_figure``: its clause was cut right
     after another figure of the sentence (then a clause opening "with N" is a part of that figure); ``material``:
-the figure is an amount of a material such as tonnes of grain (then "has N" is that amount, not a stock)."""
+the figure is an amount of a material such as tonnes of grain (then "has N" is that amount, not a stock);
+    ``own_set``: :func:`clause_part_of_set`'s (round 2 stop 31's option)."""
     if clause_rate(masked_clause):
         return "rate"
     if clause_per_item(masked_clause):
@@ -757,7 +779,7 @@ the figure is an amount of a material such as tonnes of grain (then "has N" is t
         return "population"  # "has N" is a standing stock, but of a material ("has N tonnes") it is the amount
     if clause_subcount(masked_clause):
         return "part"
-    if count and clause_part_of_set(masked_clause):
+    if count and clause_part_of_set(masked_clause, own_set):
         return "part"
     if after_figure and PART_WITH.match(masked_clause.strip()):
         return "part"
@@ -829,7 +851,7 @@ def hashed_embedder(dim: int = 256) -> Embedder:
 
 __all__ = ["CAPTURE_VERBS", "CAPTIVE_NOUNS", "TAKING_VERBS", "CAPTURE_CLASS", "captive_head", "ATTACK_HEADS", "LABOUR_WORDS", "MILITARY_WORDS", "MEDIC_HEADS", "MEDIC_MODIFIERS", "MEDIC_STAFF", "MEDIC_CLASS", "ATTACK_CLASS", "counted_thing", "NOUN_FORMS", "NOUN_DETERMINERS", "SHARE_WORDS", "SHARE_REACH", "clause_share", "CONJUNCTIONS", "PERIOD_NOUNS", "HOLD_VERBS", "clause_holds", "CARRY_PARTICIPLES", "inherited_predicate", "CUSTODY_WORDS", "INDEFINITE_INCIDENTS", "CAPACITY_VERBS", "FORECAST_VERBS", "MODAL_VERBS", "RATE_WORDS", "SAFE_WORDS",
            "TIME_UNITS", "WAITING_FOR", "clause_potential", "clause_rate", "MONEY_PREDICATES", "LEFT_WITHOUT", "GENERIC_PREDICATES", "STOCK_VERBS", "CALENDAR_WORDS", "NEGATIONS", "clause_places", "CUMULATIVE_WORDS", "DEPRIVATION_WORDS", "IMPACT_VERBS", "INCIDENT_NOUNS", "INCIDENT_WORDS",
-           "PART_OF_DETERMINERS", "PART_WITH", "UTILITIES", "clause_part_of_set", "clause_scope",
+           "OWN_SET_POSSESSIVES", "PART_OF_DETERMINERS", "PART_WITH", "clause_own_set", "UTILITIES", "clause_part_of_set", "clause_scope",
            "FIGURE_ROLES", "ILLNESS_CAUSES", "LEVEL_VERBS", "OUT_VERBS", "PLACEMENT_VERBS", "PLACEMENT_WORDS",
            "RETURNING_VERBS", "DEPORT_VERBS", "PARTICLE_VERBS", "STATE_WORDS", "PER_ITEM_WORDS", "POPULATION_PLACES", "POPULATION_WORDS", "PREDICATE_NOUNS",
            "PREDICATE_REACH", "PREDICATE_VERBS", "STAY_VERBS", "STAYING_WORDS", "Embedder", "clause_per_item", "clause_population", "clause_predicate",

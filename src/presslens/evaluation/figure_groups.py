@@ -70,6 +70,7 @@ from presslens.compare.figure_groups import (
     GROUPING_NAMES,
     ONE_WORD_OPTION,
     OUTCOME_METHODS,
+    OWN_SET_OPTION,
     PERSON_NEAR_OPTION,
     Embedder,
     FigureGrouper,
@@ -436,6 +437,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --loso-stories / --fit-conflict-model: the conflicts pass also scores pairs that "
                              "only the counted-noun constraint refuses when both nouns name people "
                              "(GroupingConfig.person_near, an option of round 2 stop 30; default: off)")
+    parser.add_argument("--own-set", action=argparse.BooleanOptionalAction, default=None,
+                        help="with --loso-stories / --fit-conflict-model: a count 'N of his / its / their NOUN' whose "
+                             "set has no size of its own is a count of that NOUN, not a part (GroupingConfig.own_set, "
+                             "an option of round 2 stop 31; default: off); the pair model is fitted without it "
+                             "either way")
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
                              "and write it to PATH as JSON")
@@ -678,11 +684,12 @@ def _gold_group_key(mention: FigureMention, tracked: dict[str, str]) -> str:
 def pair_fit_config(config: GroupingConfig) -> GroupingConfig:
     """The grouping the pair model is fitted on (its training pairs, :func:`pair_examples`, and its joining
     threshold, :func:`pair_threshold_totals`): ``config`` without the counted-noun classes
-    (``GroupingConfig.counted_classes``) and without the options of stop 28 (``captive_words``, ``bare_people``). The classes of round 2 stop 27 hold the pair model's weights fixed:
+    (``GroupingConfig.counted_classes``), without the options of stop 28 (``captive_words``, ``bare_people``) and
+    without stop 31's ``own_set``. The classes of round 2 stop 27 hold the pair model's weights fixed:
     they change which groups are proposed and compatible, and the features the model reads, but not what it was
     fitted on (at stop 26 the classes were tried with a pair model refitted on what they proposed, and it merged
     more distractors in stories without attacks or medical staff)."""
-    return replace(config, counted_classes=False, captive_words=False, bare_people=False)
+    return replace(config, counted_classes=False, captive_words=False, bare_people=False, own_set=False)
 
 
 def pair_examples(data: Dataset, findings: dict[str, list[Finding]], duplicates: dict[str, str],
@@ -1044,6 +1051,7 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+values-agree-f05": ("learned-general", "f1", True),
     "general-f1+values-agree-f05+one-word": ("learned-general", "f1", True),
     "general-f1+values-agree-f05+person-near": ("learned-general", "f1", True),
+    "general-f1+values-agree-f05+own-set": ("learned-general", "f1", True),
     "general-f1+values-inside-f2": ("learned-general", "f1", True),
     "general-f1+values-inside-f1": ("learned-general", "f1", True),
 }
@@ -1062,6 +1070,7 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+values-agree-f05": ("values", 0.5, True),
     "general-f1+values-agree-f05+one-word": ("values", 0.5, True),
     "general-f1+values-agree-f05+person-near": ("values", 0.5, True),
+    "general-f1+values-agree-f05+own-set": ("values", 0.5, True),
     "general-f1+values-inside-f2": ("values", 0.5, True),
     "general-f1+values-inside-f1": ("values", 0.5, True),
     "general-f1+values-model-f1": ("values", 1.0, True),
@@ -1079,7 +1088,7 @@ first, a conflict list a reader can trust). The others of
 and the 14 features, fitted on every near pair, deciding between groups only."""
 DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)
 AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05", "general-f1+values-agree-f05+one-word",
-                             "general-f1+values-agree-f05+person-near"})
+                             "general-f1+values-agree-f05+person-near", "general-f1+values-agree-f05+own-set"})
 """The candidate of round 2 stop 25: ``general-f1+values-model-f05``'s conflict model (the same variant, so the
 same fit per fold), and inside a group a clash of two figures whose counted noun and predicate agree
 (:func:`~presslens.compare.figure_groups.words_agree`) is reported whatever the model says
@@ -1087,7 +1096,10 @@ same fit per fold), and inside a group a clash of two figures whose counted noun
 is the same with ``GroupingConfig.agree_one_word``: the same fits per fold, only the clashes inside a group that
 are reported differ. ``general-f1+values-agree-f05+person-near`` (round 2 stop 30's option) is the same with
 ``GroupingConfig.person_near``: the same fits per fold (the conflict model is fitted on the near pairs without the
-option), only the pairs between groups that the conflict model scores differ."""
+option), only the pairs between groups that the conflict model scores differ. ``general-f1+values-agree-f05+own-set``
+(round 2 stop 31's option) is the same with ``GroupingConfig.own_set`` when the held-out story is grouped: the
+same fits per fold (the pair model and the conflict model fitted without the option), the held-out grouping and
+its conflicts read "N of his NOUN" as a count."""
 
 
 INSIDE_VARIANTS: dict[str, ConflictVariant] = {
@@ -1149,7 +1161,8 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                               inside_conflict_model=conflict_models[INSIDE_VARIANTS[name]]
                               if name in INSIDE_VARIANTS else None,
                               agree_one_word=name == ONE_WORD_OPTION,
-                              person_near=config.person_near or name == PERSON_NEAR_OPTION)
+                              person_near=config.person_near or name == PERSON_NEAR_OPTION,
+                              own_set=config.own_set or name == OWN_SET_OPTION)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
@@ -1287,6 +1300,8 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
         base = replace(base, bare_people=bool(args.bare_people))
     if getattr(args, "person_near", None) is not None:
         base = replace(base, person_near=bool(args.person_near))
+    if getattr(args, "own_set", None) is not None:
+        base = replace(base, own_set=bool(args.own_set))
     prepared = prepare_splits(data_dir, every, embed, base, outcome_embed, part_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
