@@ -287,10 +287,24 @@ def test_several_index_runs_out_of_date_order_equal_a_rebuild(store_url: str) ->
     with open_store(store_url) as store, store.reading() as conn:
         texts = {mid: json.loads(data)["text"] for mid, data in conn.execute(
             select(FIGURE_MENTIONS.c.id, FIGURE_MENTIONS.c.data))}
-    # the 3 Oct "About 700,000" arrived in the first run, before the earlier-dated mentions of its group: the
-    # group's ids and members were made in arrival order, which the rebuild must replay (not date order)
-    exodus = next(g for g in partition if any(texts[mid].startswith("About 700,000") for mid in g))
-    assert any(texts[mid].startswith(("About 100,000", "At least 260,000")) for mid in exodus)
+    # the 3 Oct "About 700,000" arrived in the first run, before the earlier-dated mentions of the series: the
+    # groups' ids and members were made in arrival order, which the rebuild must replay (not date order). That the
+    # order matters here is checked, not assumed: indexing the same articles in date order gives another partition
+    # of the texts (with the 26-story pair model of stop 31 the early "About 700,000" opens a group of its own,
+    # which date order joins to the series)
+    def text_partition(part: set[frozenset[str]], names: dict[str, str]) -> set[frozenset[str]]:
+        return {frozenset(names[mid] for mid in g) for g in part}
+
+    dated_url = store_url + "-dated" if "://" not in store_url else None
+    if dated_url is not None:  # SQLite: a second file; PostgreSQL tests keep to the one database
+        _fill(dated_url)
+        with open_store(dated_url) as store, store.reading() as conn:
+            dated_texts = {mid: json.loads(data)["text"] for mid, data in conn.execute(
+                select(FIGURE_MENTIONS.c.id, FIGURE_MENTIONS.c.data))}
+        dated = text_partition(_partition(dated_url), dated_texts)
+        exodus = next(g for g in text_partition(partition, texts) if any(t.startswith("About 700,000") for t in g))
+        dated_exodus = next(g for g in dated if any(t.startswith("About 700,000") for t in g))
+        assert exodus != dated_exodus, "this corpus no longer depends on arrival order: choose another order"
     with open_store(store_url, write=True) as store:
         mentions, groups = rebuild_groups(store, embed=hashed_embedder())
     assert (mentions, groups) == (len(before), len(partition))
