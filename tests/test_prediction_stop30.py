@@ -6,19 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.analyzers.claims.predictions import HAND_SCORES, prediction_basis
+from presslens.analyzers.claims.predictions import HAND_SCORES
 from presslens.text.prediction import (
     DEFAULT_PREDICTION_RULES,
     PREDICTION_RULES,
-    prediction_forecast,
-    prediction_rules,
 )
-
-
-def _basis(text: str, rules: str) -> str | None:
-    with prediction_rules(rules):
-        found = prediction_forecast(text)
-        return None if found is None else prediction_basis(text, found, True, False)
+from tests.text_fixtures import basis_under
 
 
 @pytest.mark.parametrize("text", [
@@ -28,8 +21,8 @@ def _basis(text: str, rules: str) -> str | None:
     "Council members could know the result by the end of the weekend.",
 ])
 def test_a_bare_modal_before_a_near_day_is_a_timed_possibility(text: str) -> None:
-    assert _basis(text, "stop26") is None
-    basis = _basis(text, "stop26+30")
+    assert basis_under(text, "stop26") is None
+    basis = basis_under(text, "stop26+30")
     assert basis == "timed possibility" and HAND_SCORES[basis] >= 0.5
 
 
@@ -38,8 +31,8 @@ def test_a_bare_modal_before_a_near_day_is_a_timed_possibility(text: str) -> Non
     "Officials did not foresee filing any further charges.",
 ])
 def test_forecast_verbs_with_a_gerund(text: str) -> None:
-    assert _basis(text, "stop26") is None
-    basis = _basis(text, "stop26+30")
+    assert basis_under(text, "stop26") is None
+    basis = basis_under(text, "stop26+30")
     assert basis is not None and HAND_SCORES[basis] >= 0.5
 
 
@@ -50,7 +43,7 @@ def test_forecast_verbs_with_a_gerund(text: str) -> None:
     "He could see the house as soon as this weekend if he wanted.",  # a conditional
 ])
 def test_what_stays_out(text: str) -> None:
-    assert _basis(text, "stop26+30") is None
+    assert basis_under(text, "stop26+30") is None
 
 
 def test_the_option_values_and_the_default() -> None:
@@ -58,4 +51,4 @@ def test_the_option_values_and_the_default() -> None:
     assert DEFAULT_PREDICTION_RULES == "stop26+30"  # the default since stop 31 (held out on dev14)
     # a forecast with its own horizon keeps its bucket under the new rules
     text = "The Senate will vote on the bill as soon as Tuesday."
-    assert _basis(text, "stop26+30") == _basis(text, "stop26") == "sure forecast in a claim"
+    assert basis_under(text, "stop26+30") == basis_under(text, "stop26") == "sure forecast in a claim"

@@ -6,19 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from presslens.analyzers.claims.predictions import HAND_SCORES, prediction_basis
+from presslens.analyzers.claims.predictions import HAND_SCORES
 from presslens.text.prediction import (
     DEFAULT_PREDICTION_RULES,
     PREDICTION_RULES,
-    prediction_forecast,
-    prediction_rules,
 )
-
-
-def _basis(text: str, rules: str) -> str | None:
-    with prediction_rules(rules):
-        found = prediction_forecast(text)
-        return None if found is None else prediction_basis(text, found, True, False)
+from tests.text_fixtures import basis_under
 
 
 @pytest.mark.parametrize("text", [
@@ -30,8 +23,8 @@ def _basis(text: str, rules: str) -> str | None:
     "The inquiry closed its files, with no new charges coming out.",
 ])
 def test_scheduled_acts_are_predictions(text: str) -> None:
-    assert _basis(text, DEFAULT_PREDICTION_RULES) is None
-    basis = _basis(text, "stop26+30+31")
+    assert basis_under(text, DEFAULT_PREDICTION_RULES) is None
+    basis = basis_under(text, "stop26+30+31")
     assert basis is not None and HAND_SCORES[basis] >= 0.5
 
 
@@ -43,7 +36,7 @@ def test_scheduled_acts_are_predictions(text: str) -> None:
     "He is set for life.",
 ])
 def test_what_stays_out(text: str) -> None:
-    assert _basis(text, "stop26+30+31") is None
+    assert basis_under(text, "stop26+30+31") is None
 
 
 def test_the_option_values_and_the_default() -> None:
@@ -51,7 +44,7 @@ def test_the_option_values_and_the_default() -> None:
     assert DEFAULT_PREDICTION_RULES == "stop26+30"
     # a forecast with its own cue keeps its bucket under the new rules
     text = "The Senate will vote on the bill next Tuesday."
-    assert _basis(text, "stop26+30+31") == _basis(text, "stop26+30")
+    assert basis_under(text, "stop26+30+31") == basis_under(text, "stop26+30")
 
 
 @pytest.mark.parametrize("text", [
@@ -60,16 +53,16 @@ def test_the_option_values_and_the_default() -> None:
     "I'm sure the investors will be quite interested in the figures.",
 ])
 def test_readings_an_emotional_reaction_is_no_prediction(text: str) -> None:
-    basis = _basis(text, DEFAULT_PREDICTION_RULES)
+    basis = basis_under(text, DEFAULT_PREDICTION_RULES)
     assert basis is not None and HAND_SCORES[basis] >= 0.5
-    assert _basis(text, "stop26+30+31r") is None
-    assert _basis(text, "stop26+30+31") == basis  # the scheduled-act rules leave it alone
+    assert basis_under(text, "stop26+30+31r") is None
+    assert basis_under(text, "stop26+30+31") == basis  # the scheduled-act rules leave it alone
 
 
 def test_the_readings_are_a_switch_of_their_own() -> None:
     assert {"stop31r", "stop26+30+31r"} <= set(PREDICTION_RULES)
     text = "The handover is scheduled for the end of June."
-    assert _basis(text, "stop26+30+31r") is None  # "31r" does not turn on the scheduled-act rules
+    assert basis_under(text, "stop26+30+31r") is None  # "31r" does not turn on the scheduled-act rules
     # a forecast of an event keeps its bucket
     event = "The board will vote on the merger next week."
-    assert _basis(event, "stop26+30+31r") == _basis(event, DEFAULT_PREDICTION_RULES)
+    assert basis_under(event, "stop26+30+31r") == basis_under(event, DEFAULT_PREDICTION_RULES)
