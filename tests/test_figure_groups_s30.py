@@ -5,15 +5,11 @@ nouns name people; groups are formed as without it. Texts are our own; each read
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from presslens.analyzers.base import Features
-from presslens.analyzers.figures import FiguresAnalyzer
-from presslens.article import Article
 from presslens.compare.figure_groups import (
     GROUPING_NAMES,
     PERSON_NEAR_OPTION,
@@ -23,7 +19,7 @@ from presslens.compare.figure_groups import (
 )
 from presslens.compare.figures import heads_compatible, person_heads
 from presslens.evaluation import figure_groups as evaluation
-from presslens.segment import segment
+from tests.figure_fixtures import grouped_story
 
 
 @pytest.mark.parametrize(("a", "b", "persons", "strict"), [
@@ -59,12 +55,7 @@ WOMEN = [
 
 
 def _grouped(story: list[tuple[str, int, str, str]], **overrides: Any) -> FigureGrouper:
-    grouper = FigureGrouper(None, replace(grouping_config("rules"), threshold=0.0, headless_margin=0.0, **overrides))
-    for aid, day, src, text in story:
-        art = Article(text=text, id=aid, date=_dt.date(2025, 3, day), source=src, language="en")
-        segment(art)
-        grouper.add_article(art, FiguresAnalyzer().analyze(Features(art)).findings)
-    return grouper
+    return grouped_story(story, **overrides)
 
 
 def _pairs(grouper: FigureGrouper) -> set[tuple[str, str]]:

@@ -6,15 +6,11 @@ no size of its own. Texts are our own; each reading has a near miss."""
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from presslens.analyzers.base import Features
-from presslens.analyzers.figures import FiguresAnalyzer
-from presslens.article import Article
 from presslens.compare.figure_groups import (
     GROUPING_NAMES,
     OWN_SET_OPTION,
@@ -24,7 +20,7 @@ from presslens.compare.figure_groups import (
 )
 from presslens.compare.figure_words import NUMBER_MASK, clause_own_set, clause_part_of_set, clause_role
 from presslens.evaluation import figure_groups as evaluation
-from presslens.segment import segment
+from tests.figure_fixtures import grouped_story
 
 N = NUMBER_MASK
 
@@ -63,12 +59,7 @@ NUMBERED = [
 
 
 def _grouped(story: list[tuple[str, int, str, str]], **overrides: Any) -> FigureGrouper:
-    grouper = FigureGrouper(None, replace(grouping_config("rules"), threshold=0.0, headless_margin=0.0, **overrides))
-    for aid, day, src, text in story:
-        art = Article(text=text, id=aid, date=_dt.date(2025, 3, day), source=src, language="en")
-        segment(art)
-        grouper.add_article(art, FiguresAnalyzer().analyze(Features(art)).findings)
-    return grouper
+    return grouped_story(story, **overrides)
 
 
 def _by_value(grouper: FigureGrouper) -> dict[str, Any]:

@@ -11,8 +11,6 @@ from typing import Any
 
 import pytest
 
-from presslens.analyzers.base import Features
-from presslens.analyzers.figures import FiguresAnalyzer
 from presslens.article import Article
 from presslens.compare.figure_groups import (
     DEFAULT_GROUPING,
@@ -25,6 +23,7 @@ from presslens.compare.figure_words import CAPTURE_CLASS, captive_head, clause_p
 from presslens.compare.figures import NUMBER_MASK as N
 from presslens.evaluation import figure_groups as evaluation
 from presslens.segment import segment
+from tests.figure_fixtures import grouped_story
 
 
 @pytest.mark.parametrize("clause, plain, captives", [
@@ -65,12 +64,7 @@ RAID = [
 
 
 def _grouped(story: list[tuple[str, int, str, str]], **overrides: Any) -> FigureGrouper:
-    grouper = FigureGrouper(None, replace(grouping_config("rules"), threshold=0.0, headless_margin=0.0, **overrides))
-    for aid, day, src, text in story:
-        art = Article(text=text, id=aid, date=_dt.date(2025, 3, day), source=src, language="en")
-        segment(art)
-        grouper.add_article(art, FiguresAnalyzer().analyze(Features(art)).findings)
-    return grouper
+    return grouped_story(story, **overrides)
 
 
 def _by_text(grouper: FigureGrouper) -> dict[str, Any]:

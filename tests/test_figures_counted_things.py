@@ -18,6 +18,7 @@ from presslens.compare.figure_words import MEDIC_CLASS, clause_predicate, counte
 from presslens.compare.figures import NUMBER_MASK, heads_compatible, mentions_from_findings
 from presslens.evaluation import figure_groups as evaluation
 from presslens.segment import segment
+from tests.figure_fixtures import grouped_story
 
 
 def _mentions(text: str) -> dict[str, tuple[str | None, str | None, str]]:
@@ -115,13 +116,7 @@ def test_the_grouper_joins_one_thing_named_two_ways_and_keeps_the_near_misses_ap
 
 
 def _grouped(story: list[tuple[str, int, str, str]], **overrides: Any) -> FigureGrouper:
-    settings: dict[str, Any] = {"counted_classes": True, **overrides}
-    grouper = FigureGrouper(None, replace(grouping_config("rules"), threshold=0.0, headless_margin=0.0, **settings))
-    for aid, day, src, text in story:
-        art = Article(text=text, id=aid, date=_dt.date(2025, 3, day), source=src, language="en")
-        segment(art)
-        grouper.add_article(art, FiguresAnalyzer().analyze(Features(art)).findings)
-    return grouper
+    return grouped_story(story, **{"counted_classes": True, **overrides})
 
 
 PEOPLE = [
