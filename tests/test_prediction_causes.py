@@ -54,8 +54,8 @@ def test_a_ruled_out_forecast_and_a_low_bucket_are_told_apart() -> None:
 
 def test_the_test_article_splits_come_from_split_json() -> None:
     found = pc.test_article_splits(ANNOTATIONS)
-    assert {"dev12", "dev13", "dev14"} <= found
-    assert "dev" not in found and "dev15" not in found and "test" not in found
+    assert {"dev12", "dev13", "dev14", "dev15"} <= found
+    assert "dev" not in found and "dev16" not in found and "test" not in found
 
 
 def test_scheduled_acts_of_dev14s_kind_are_counted_as_scheduled() -> None:

@@ -24,7 +24,11 @@ def _pool(tmp_path: Path) -> Path:
         aid = f"8{k:04d}"
         (data / "test-articles" / f"article{aid}.txt").write_text("Title\n\n" + "y" * (100 + k), encoding="utf-8")
         template += [f"{aid}\t?\t0\t5"] * (k % 5)
-    (data / "test-articles" / "article99999.txt").write_text("z" * (sel.MAX_BYTES + 1), encoding="utf-8")
+    (data / "test-articles" / "article99999.txt").write_text("z" * (sel.MAX_BYTES_LONG + 1), encoding="utf-8")
+    for k in range(3 * sel.DEV17_PER_STRATUM + 3):  # rule 15: longer test articles
+        aid = f"7{k:04d}"
+        (data / "test-articles" / f"article{aid}.txt").write_text("w" * (sel.MAX_BYTES + 1 + k * 100), encoding="utf-8")
+        template += [f"{aid}\t?\t0\t5"] * (k % 4)
     (data / "train-task1-SI.labels").write_text("\n".join(si) + "\n")
     (data / "test-task-TC-template.out").write_text("\n".join(template) + "\n")
     return data
@@ -37,7 +41,7 @@ def test_second_pool_fills_dev12_from_test_articles_by_stratum(tmp_path: Path) -
     assert len(dev12) == sel.DEV12_PER_STRATUM * 3
     assert all(aid.startswith("8") and e["pool"] == "test-articles" for aid, e in dev12.items())
     assert sorted(e["stratum"] for e in dev12.values()) == sorted(sel.STRATA * sel.DEV12_PER_STRATUM)
-    assert "99999" not in chosen  # over MAX_BYTES
+    assert "99999" not in chosen  # over MAX_BYTES_LONG
     assert all("pool" not in e for aid, e in chosen.items() if aid.startswith("1"))  # first pool as it was
     assert sel.article_path(data, "80001") == data / "test-articles" / "article80001.txt"
     assert sel.article_path(data, "10001") == data / "train-articles" / "article10001.txt"
@@ -45,14 +49,14 @@ def test_second_pool_fills_dev12_from_test_articles_by_stratum(tmp_path: Path) -
         assert realnews_annotations.article_path(data, aid) == sel.article_path(data, aid)
 
 
-def test_repository_split_keeps_every_earlier_article_and_reads_dev12_to_dev16_from_test_articles() -> None:
+def test_repository_split_keeps_every_earlier_article_and_reads_dev12_to_dev17_from_test_articles() -> None:
     split = json.loads((Path(__file__).resolve().parents[1] / "data" / "realnews" / "split.json").read_text())
-    for name, per_stratum in (("dev12", 5), ("dev13", 5), ("dev14", 5), ("dev15", 5), ("dev16", 4)):
+    for name, per_stratum in (("dev12", 5), ("dev13", 5), ("dev14", 5), ("dev15", 5), ("dev16", 4), ("dev17", 4)):
         batch = [e for e in split.values() if e["split"] == name]
         assert len(batch) == 3 * per_stratum and all(e.get("pool") == "test-articles" for e in batch)
         assert sorted(e["stratum"] for e in batch) == sorted(sel.STRATA * per_stratum)
-    assert sum(e["split"] not in ("dev12", "dev13", "dev14", "dev15", "dev16") for e in split.values()) == 294
-    assert sel.OPEN_SPLITS[-1] == "dev14" and sel.VALIDATION_SPLITS == ("dev15", "dev16")
+    assert sum(e["split"] not in ("dev12", "dev13", "dev14", "dev15", "dev16", "dev17") for e in split.values()) == 294
+    assert sel.OPEN_SPLITS[-1] == "dev15" and sel.VALIDATION_SPLITS == ("dev16", "dev17")
     assert not set(sel.OPEN_SPLITS) & set(sel.VALIDATION_SPLITS)
 
 
@@ -81,3 +85,19 @@ def test_the_about_lines_name_the_pools_the_splits_come_from() -> None:
     assert sel.source_articles(["dev12", "dev13"]) == "PTC test articles"
     assert sel.source_articles(sel.OPEN_SPLITS) == "PTC train and test articles"
     assert "(PTC train and test articles, research use)" in scorers_about(None)
+
+
+def test_rule_15_draws_dev17_from_the_longer_test_articles_only(tmp_path: Path) -> None:
+    """dev17 takes test articles of MAX_BYTES + 1 .. MAX_BYTES_LONG bytes, DEV17_PER_STRATUM per stratum of that pool,
+    in the same sha256 order; rule 14's batches still come from the shorter ones."""
+    data = _pool(tmp_path)
+    chosen = sel.select(data)
+    dev17 = {aid: e for aid, e in chosen.items() if e["split"] == "dev17"}
+    assert len(dev17) == 3 * sel.DEV17_PER_STRATUM and all(aid.startswith("7") for aid in dev17)
+    assert all(e["pool"] == "test-articles" for e in dev17.values())
+    assert sorted(e["stratum"] for e in dev17.values()) == sorted(sel.STRATA * sel.DEV17_PER_STRATUM)
+    assert not any(aid.startswith("7") for aid, e in chosen.items() if e["split"] != "dev17")
+    left = [aid for aid in (f"7{k:04d}" for k in range(3 * sel.DEV17_PER_STRATUM + 3)) if aid not in chosen]
+    assert len(left) == 3
+    assert sel.ptc_test_splits() >= {"dev12", "dev16", "dev17"} and "dev11" not in sel.ptc_test_splits()
+    assert sel.source_articles(("dev17",)) == "PTC test articles"

@@ -373,10 +373,10 @@ def lost_words_line(words: dict[str, dict[str, int]], top: int = 12) -> str:
 
 
 def ptc_test_article_splits() -> frozenset[str]:
-    """The real-news splits drawn from PTC's test articles (rule 14: dev12 on), the genre the test split is (s31)."""
-    from presslens.evaluation.realnews_selection import test_pool_batches
+    """The real-news splits drawn from PTC's test articles (rules 14, 15: dev12 on), the genre the test split is."""
+    from presslens.evaluation.realnews_selection import ptc_test_splits
 
-    return frozenset(name for name, _ in test_pool_batches())
+    return ptc_test_splits()
 
 
 def losses_table(counts: dict[tuple[str, str], dict[str, int]]) -> str:
