@@ -18,7 +18,7 @@ from presslens.article import Article, Finding, span_ref
 class FiguresAnalyzer(Analyzer):
     """Number expressions: counts, percentages, money, ranges, ages, durations, dates, measures."""
 
-    version = "1.11"
+    version = "1.12"
     languages = frozenset({"en"})
     description = (
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
@@ -44,14 +44,14 @@ class FiguresAnalyzer(Analyzer):
                        "edge', 'more than half have' ...) or 'readings27' (experimental: the fixes plus stop 27's "
                        "readings: '.40 caliber', '16 months to 3 years', 'as young as 18', 'below age 21', 'Update 2 :', "
                        "'category 4', 'a 5x felon', 'worth more than 1,000 words', 'a two- or three-week period') or "
-                       "'readings28' (the default since 1.10: the fixes plus stop 28's readings: 'in 1658 on foot', 'never "
+                       "'readings28' (the default from 1.10 to 1.11: the fixes plus stop 28's readings: 'in 1658 on foot', 'never "
                        "exceeding 300', 'curious about two agents', 'two agents and one lawyer', 'arrested one "
                        "individual', 'several tenths', 'two-state solution', 'lesser of two evils', '757 jet') or "
                        "'readings29' (experimental: readings28 plus stop 29's readings: clock times 'at 0800', "
                        "versions 'Fear 2.0', 'two and half years', 'ten of thousands', 'two-bob', 'a 180 degree "
                        "turn', '5-Star Movement') or 'readings30' (experimental: readings28 plus stop 30's readings: jet "
                        "models '49 737 Max 8 jets', 'two minutes past midnight', '911' and '9-11' for the attacks, 'in a "
-                       "hundred ways', 'two-party system', 'three's a crowd') or 'readings31' (experimental: readings28 plus "
+                       "hundred ways', 'two-party system', 'three's a crowd') or 'readings31' (the default since 1.12: readings28 plus "
                        "stop 31's readings: '31 декабря 2018' and '(17-Dec)' dates, 'December 17 and 21 2018', 'nearly "
                        "three quarters', 'one of them seriously', 'one count of', 'the day after losing', 'closer to "
                        "250,000', 'Around 1986,')"),
