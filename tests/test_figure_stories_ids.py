@@ -110,16 +110,17 @@ def test_the_blind_story_is_scored_as_split_test_whatever_its_prefix() -> None:
     assert "test" not in evaluation.SEEN_SPLITS and {"test_v19", "test_v20"} <= set(evaluation.SEEN_SPLITS)
 
 
-def test_the_retired_ab_story_is_test_v20_and_test_is_empty_in_the_shipped_data() -> None:
+def test_the_retired_ab_story_is_test_v20_and_test_holds_only_the_blind_ac_story() -> None:
     # stop 32 retired the ab.. story (scored once at stop 31) to test_v20: every ab.. article and label carries the
-    # new split, and "test" holds nothing until the next blind story is merged
+    # new split, and "test" holds only the next blind story, ac.. (written at stop 32)
     data = ROOT / "data" / "figures"
     arts = [json.loads(line) for line in (data / "articles.jsonl").open()]
     labs = [json.loads(line) for line in (data / "labels.jsonl").open()]
     two = [a for a in arts if a["id"].rstrip("0123456789") == "ab"]
     assert len(two) == 28 and {a["split"] for a in two} == {"test_v20"}
-    assert not [a for a in arts if a["split"] == "test"]
-    assert not [x for x in labs if x["split"] == "test"]
+    assert {a["id"].rstrip("0123456789") for a in arts if a["split"] == "test"} == {"ac"}
+    assert len([a for a in arts if a["split"] == "test"]) == 28
+    assert not [x for x in labs if x["split"] == "test_v20" and not x.get("article", "ab").startswith("ab")]
     ap = argparse.ArgumentParser()
     evaluation.add_arguments(ap)
     assert ap.parse_args(["--split", "test_v20"]).split == "test_v20"
