@@ -68,9 +68,15 @@ from presslens.text.wordstarts import WordStarts, finditer_from, index_words, ma
 #   be quite interested"): a "will" whose verb is an emotional reaction ("will dismay / delight / anger", "will be
 #   encouraged / pleased / interested by / at / in / that / to") is excluded: ``stop31r`` or ``stop26+30+31r``
 #   (a separate switch "31r", judged on its own; the card again).
+# - stop 32 (pc18; dev15's missed gold predictions, read at stop 32, and GUIDELINE.md 8a "Decided with dev15"): a
+#   negated recommendation or pursuit of further legal action ("does not recommend further indictments", "would not
+#   seek further indictments", "there would be no further indictments": a negated present plan); a commitment to a
+#   thing with a time phrase ("He promised a reckoning in the coming weeks"); and the stop-31 "is / are to be" with the
+#   short participles it missed ("is to be held", "is to be set"): ``stop32`` or ``stop26+30+32`` (the claims model
+#   card has their judgment).
 _RULE_SWITCHES: dict[str, contextvars.ContextVar[bool]] = {
     stop: contextvars.ContextVar(f"presslens_prediction_rules_stop{stop}", default=False)
-    for stop in ("25", "26", "27", "28", "29", "30", "31", "31r")
+    for stop in ("25", "26", "27", "28", "29", "30", "31", "31r", "32")
 }
 
 
@@ -121,6 +127,11 @@ def stop31r_rules(on: bool = True) -> contextlib.AbstractContextManager[None]:
     return stop_rules("31r", on)
 
 
+def stop32_rules(on: bool = True) -> contextlib.AbstractContextManager[None]:
+    """The stop-32 rules (option ``claims.prediction_rules=stop32`` or ``stop26+30+32``) inside the block."""
+    return stop_rules("32", on)
+
+
 def _stop25() -> bool:
     return _RULE_SWITCHES["25"].get()
 
@@ -153,11 +164,15 @@ def _stop31r() -> bool:
     return _RULE_SWITCHES["31r"].get()
 
 
+def _stop32() -> bool:
+    return _RULE_SWITCHES["32"].get()
+
+
 #: the values of the analyzer option ``claims.prediction_rules``: the stop-24 rules alone (the default until stop 26), or with
 #: the rule sets of later stops named after "stop" and joined by "+"
 PREDICTION_RULES = ("stop24", "stop25", "stop26", "stop25+26", "stop27", "stop26+27", "stop28", "stop26+28",
                     "stop26+27+28", "stop29", "stop26+29", "stop30", "stop26+30", "stop31", "stop26+30+31", "stop31r",
-                    "stop26+30+31r")
+                    "stop26+30+31r", "stop32", "stop26+30+32")
 #: the default of ``claims.prediction_rules``: "stop26" since stop 27 (the ship rule of issue 13: the stop-26 rules
 #: gained on dev10, held out for them, recall unchanged, audit B's wrong predictions 9 -> 8; the stop-27 rules' only
 #: held-out gain is a dev9 sentence whose reading GUIDELINE.md's dev9 decisions name, so they stay an option),
@@ -1645,6 +1660,9 @@ def _prediction_forecast(text: str, cues: list[Cue], span: tuple[int, int] | Non
     if _stop31():
         more31 = [c for c in _stop31_forecasts(text) if not any(k[0] <= c[0] < k[1] for k in kept)]
         kept = sorted(kept + more31) if more31 else kept
+    if _stop32():
+        more32 = [c for c in _stop32_forecasts(text) if not any(k[0] <= c[0] < k[1] for k in kept)]
+        kept = sorted(kept + more32) if more32 else kept
     kinds = {c[2] for c in kept}
     if kinds & PREDICTION_CUES:
         strength = "forecast"
@@ -1866,6 +1884,48 @@ def _stop31_forecasts(text: str) -> list[Cue]:
         found += [(m.start("cue"), m.end("cue"), "is_to") for m in _TO_BE_31.finditer(text)]
     if "coming" in text or "the way" in text:
         found += [(m.start("cue"), m.end("cue"), "expected") for m in _NONE_COMING_31.finditer(text)]
+    return sorted(found)
+
+
+# stop 32 (pc18, issue 13): read off dev15's missed gold predictions and GUIDELINE.md 8a "Decided with dev15", judged
+# on the other fourteen open splits; added for prediction findings only
+# - a negated recommendation or pursuit of further legal action, a negated present plan: "does not recommend further
+#   indictments", "reportedly doesn't recommend any further prosecutions", "would not seek further indictments",
+#   "the report not recommending any further indictments" (8a dev12); "there would / will be no further indictments"
+_LEGAL_ACTS_32 = (r"(?:indictments?|charges|prosecutions?|criminal\s+charges|subpoenas|arrests|lawsuits|"
+                  r"investigations?|inquiries|sanctions)")
+_NOT_PURSUING_32 = re.compile(
+    r"(?P<cue>(?:\bnot|n['’]t|\bnever)\s+(?:\w+ly\s+)?(?:recommend(?:s|ing)?|seek(?:s|ing)?|bring(?:s|ing)?|"
+    r"pursu(?:e|es|ing)|fil(?:e|es|ing)|issu(?:e|es|ing)))\s+(?:any\s+)?(?:further|more|new|additional)\s+"
+    + _LEGAL_ACTS_32 + r"\b",
+    IGNORE_CASE)
+_NONE_TO_COME_32 = re.compile(
+    r"\b(?:would|will)\s+be\s+(?P<cue>no\s+(?:further|more|new|additional))\s+" + _LEGAL_ACTS_32 + r"\b",
+    IGNORE_CASE)
+# a past auxiliary before the negation: "did not bring new charges" is a past act, not a plan
+_PAST_AUX_32 = re.compile(r"\b(?:did|had|was|were)\s*$", IGNORE_CASE)
+# - a commitment to a thing, with a time phrase of :data:`_HORIZON` after it: "He promised a reckoning in the coming
+#   weeks" (8a dev15: a commitment, horizon "in the coming weeks"); not "his promise" (a noun: no verb form here)
+_PROMISED_THING_32 = re.compile(
+    r"\b(?P<cue>(?:promised|pledged|vowed|promises|pledges|vows))\s+(?:a|an|new|more|further|fresh)\s+[\w-]+",
+    IGNORE_CASE)
+# - "is / are to be" + the short participles that :data:`_TO_BE_31` misses ("is to be held", "is to be set")
+_TO_BE_32 = re.compile(r"\b(?P<cue>(?:is|are)\s+to\s+be)\s+(?:\w+ly\s+)?(?:held|set|put|cut|shut)\b")
+
+
+def _stop32_forecasts(text: str) -> list[Cue]:
+    """The forecast cues the stop-32 rules add (:func:`stop32_rules`)."""
+    found: list[Cue] = []
+    lowered = text.lower()
+    if "further" in lowered or "more" in lowered or "new" in lowered or "additional" in lowered:
+        found += [(m.start("cue"), m.end("cue"), "plan") for m in _NOT_PURSUING_32.finditer(text)
+                  if not _PAST_AUX_32.search(text, max(0, m.start() - 12), m.start())]
+        found += [(m.start("cue"), m.end("cue"), "expected") for m in _NONE_TO_COME_32.finditer(text)]
+    if "promis" in lowered or "pledge" in lowered or "vow" in lowered:
+        found += [(m.start("cue"), m.end("cue"), "plan") for m in _PROMISED_THING_32.finditer(text)
+                  if _HORIZON.search(text, m.end())]
+    if " to be " in text:
+        found += [(m.start("cue"), m.end("cue"), "is_to") for m in _TO_BE_32.finditer(text)]
     return sorted(found)
 
 

@@ -125,8 +125,12 @@ class ClaimsAnalyzer(Analyzer):
                        "for the week beginning ...', 'heads for March 29 cliff', 'is to be cancelled', 'no new "
                        "indictments coming out'; read off dev14, the card has their judgment); 'stop31r': the stop-31 "
                        "readings (an emotional reaction 'will dismay', 'will be encouraged by' is no prediction; read "
-                       "off dev8 and dev14, the card has their judgment); 'stop26+27', 'stop25+26', 'stop26+28', "
-                       "'stop26+27+28', 'stop26+29', 'stop26+30', 'stop26+30+31', 'stop26+30+31r': several sets"),
+                       "off dev8 and dev14, the card has their judgment); 'stop32': the stop-32 rules (a negated plan "
+                       "of further legal action 'does not recommend further indictments', 'would not seek further "
+                       "indictments', 'there would be no further indictments'; a timed commitment 'promised a "
+                       "reckoning in the coming weeks'; 'is to be held / set'; read off dev15, the card has their "
+                       "judgment); 'stop26+27', 'stop25+26', 'stop26+28', 'stop26+27+28', 'stop26+29', 'stop26+30', "
+                       "'stop26+30+31', 'stop26+30+31r', 'stop26+30+32': several sets"),
         AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29), "name",
                        "'name' (default since stop 31: held out on dev14, two wrong hedges fewer, model card) or 'off' "
                        "(stops 29-30); readings GUIDELINE.md fixes a priori, at decision time outside the learned scorers (s29, "
