@@ -16,7 +16,7 @@ few context checks); offsets are Python string indices into the text passed in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from presslens.text.wordstarts import (
     AnchoredPattern,
@@ -1008,6 +1008,78 @@ def claim_cue_candidates_s31(text: str, wider: bool = False) -> list[Cue]:
     """:func:`claim_cue_candidates` with the stop-31 training candidates (:func:`claim_cue_additions_s31`)."""
     cues = claim_cue_candidates(text, wider)
     return dedupe_cues(cues + claim_cue_additions_s31(text, cues))
+
+
+# Training cue candidates of stop 32 (issue 13, helper hedge22; trainer screens ``guideline-s32`` and
+# ``guideline-s32-hearsay`` of :mod:`presslens.training.realnews_claims_screens`, not an analyzer default), written
+# before their outcome:
+# - ``s32``: the stop-31 additions without epistemic-looking "must be" (its candidate fired on obligations the
+#   participle filter lets through, "their ruling must be binding", "must be a priority"; the lexicon keeps
+#   "must have" as it was);
+# - ``s32-hearsay``: ``s32`` and the sourceless hearsay and open-question forms GUIDELINE.md (8a, "Decided with dev9")
+#   names that no candidate covers: "there are (also) reports that" (cue "reports"), "we are (being) told that",
+#   "remains to be seen".
+_S32_THERE_REPORTS = re.compile(
+    r"\bthere\s+(?:are|were|have\s+been|had\s+been)\s+(?:also\s+)?(?:(?:unconfirmed|unverified|conflicting|some|"
+    r"many|numerous|several|credible|growing|fresh|new|persistent|widespread)\s+)?(reports)\s+(?:that|of)\b",
+    IGNORE_CASE,
+)
+_S32_BEING_TOLD = re.compile(r"\bwe\s+(?:are|were|have\s+been)\s+(?:now\s+|also\s+)?(?:being\s+)?told(?=\s+that\b)",
+                             IGNORE_CASE)
+_S32_REMAINS_SEEN = re.compile(r"\b(?:remains|remained|remain)\s+to\s+be\s+seen\b", IGNORE_CASE)
+
+
+def _without_overlap(found: list[Cue], existing: Sequence[tuple[int, int, str]]) -> list[Cue]:
+    out: list[Cue] = []
+    taken = [(a, b) for a, b, _ in existing]
+    for a, b, kind in sorted(found):
+        if any(x < b and a < y for x, y in taken):
+            continue
+        taken.append((a, b))
+        out.append((a, b, kind))
+    return out
+
+
+def claim_cue_additions_s32(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[Cue]:
+    """The training cue candidates ``s32`` (see _S32_THERE_REPORTS): those of :func:`claim_cue_additions_s31`
+    without its "must be / must have" form, none overlapping ``existing``."""
+    must = [(m.start(), m.end()) for m in _S31_MUST.finditer(text)]
+    return [(a, b, k) for a, b, k in claim_cue_additions_s31(text, existing) if (a, b) not in must]
+
+
+def claim_cue_additions_s32_hearsay(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[Cue]:
+    """The training cue candidates ``s32-hearsay``: :func:`claim_cue_additions_s32` and the hearsay forms
+    (see _S32_THERE_REPORTS), none overlapping ``existing`` or another addition."""
+    found = claim_cue_additions_s32(text, existing)
+    extra: list[Cue] = [(m.start(1), m.end(1), "evidential") for m in _S32_THERE_REPORTS.finditer(text)]
+    extra.extend((m.start(), m.end(), "evidential") for m in _S32_BEING_TOLD.finditer(text))
+    extra.extend((m.start(), m.end(), "uncertainty") for m in _S32_REMAINS_SEEN.finditer(text))
+    return sorted(found + _without_overlap(extra, [*existing, *found]))
+
+
+CUE_ADDITION_SETS: dict[str, Callable[[str, Sequence[tuple[int, int, str]]], list[Cue]]] = {
+    "s31": claim_cue_additions_s31,
+    "s32": claim_cue_additions_s32,
+    "s32-hearsay": claim_cue_additions_s32_hearsay,
+}
+"""the training cue-candidate sets a scorers file's ``cue_candidates`` may name (trainer ``--cue-candidates``): the
+additions to :func:`claim_cue_candidates`"""
+
+
+def claim_cue_candidates_with(name: str) -> Callable[[str, bool], list[Cue]]:
+    """:func:`claim_cue_candidates` with the training additions ``name`` of :data:`CUE_ADDITION_SETS`."""
+    additions = CUE_ADDITION_SETS[name]
+
+    def candidates(text: str, wider: bool = False) -> list[Cue]:
+        cues = claim_cue_candidates(text, wider)
+        return dedupe_cues(cues + additions(text, cues))
+
+    candidates.__name__ = f"claim_cue_candidates_{name.replace('-', '_')}"
+    return candidates
+
+
+claim_cue_candidates_s32 = claim_cue_candidates_with("s32")
+claim_cue_candidates_s32_hearsay = claim_cue_candidates_with("s32-hearsay")
 
 
 def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:
