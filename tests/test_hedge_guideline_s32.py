@@ -114,3 +114,32 @@ def test_a_scorers_file_fitted_on_s32_hearsay_scores_its_candidates_and_claims_d
     assert after.hedge[2] == pytest.approx(before.hedge[2])
     s32 = replace(shipped, cue_candidates="s32")
     assert score_sentences(texts, [0.7, 0.6, 0.6], emb, [False] * 3, scorers=s32).cues[0] == []
+
+
+def test_the_name32_reading_takes_may_before_a_finite_verb_for_the_name() -> None:
+    from presslens.text.hedging import cue_readings, readings_vetoing_s29, vetoed_claim_cue_s29
+
+    assert cue_readings("name32") == ("name32",)
+
+    def reading(text: str, readings: tuple[str, ...]) -> str | None:
+        return vetoed_claim_cue_s29(text, 0, 3, readings)
+
+    for text in ("May arrives in Brussels for talks on Thursday.", "May did win a vote on the deal.",
+                 "May does not have a majority.", "May insists the deal is the best on offer."):
+        assert reading(text, ("name",)) is None and reading(text, ("name32",)) == "name32"
+    # what "name" reads, "name32" reads too
+    assert reading("May said the talks would resume.", ("name32",)) == "name32"
+    assert reading("May said the talks would resume.", ("name",)) == "name"
+    assert readings_vetoing_s29("May said the talks would resume.", 0, 3) == ("name", "name32")
+    # near misses: a modal before a bare verb (also one ending in -ss), "May his", a lower-case modal
+    for text in ("May this be the last winter of the war.", "May his memory be a blessing.",
+                 "May discuss the deal with her cabinet.", "May cross the border, the guards said."):
+        assert reading(text, ("name32",)) is None
+    assert vetoed_claim_cue_s29("Troops may arrives late.", 7, 10, ("name32",)) is None
+
+
+def test_the_claims_option_takes_name32() -> None:
+    from presslens.analyzers.claims.analyzer import ClaimsAnalyzer
+
+    option = next(o for o in ClaimsAnalyzer.options if o.name == "cue_readings")
+    assert "name32" in option.choices and option.default == "name"

@@ -865,6 +865,15 @@ _R29_NAME_NEXT = re.compile(
     r"\s+(?:(?![a-z]*eed\b)[a-z]+ed|said|told|met|made|took|gave|won|lost|spoke|wrote|has|had|is|was|says|wants|"
     r"will|would|and)\b"
 )
+_R32_NAME_NEXT = re.compile(
+    r"\s+(?:did|does|(?!(?:his|this|its|us|was|has|is|as|thus|always|perhaps|yes|whereas|plus)\b)[a-z]+[^s\W]s)\b"
+)
+"""the reading ``name32`` (s32, helper hedge22, read off dev15's two wrong hedges "May did receive", "May arrives";
+not a default): a capital "May" before "did / does" or a verb in the third person singular is the name (a modal
+takes the bare verb), over what ``name`` reads"""
+READINGS_S32 = ("name32",)
+"""the readings of stop 32 the option ``cue_readings`` may name beside :data:`READINGS_S29` (``name32`` is ``name``
+and :data:`_R32_NAME_NEXT`)"""
 _R29_BELIEF = re.compile(r"\s+to\s+(?:me|us)\b", IGNORE_CASE)
 _R29_LIKELIHOOD = re.compile(r"\b(?:substantial|good)\s+likelihood\b", IGNORE_CASE)
 
@@ -876,8 +885,8 @@ def cue_readings(value: str) -> tuple[str, ...]:
         return ()
     if value == "s29":
         return READINGS_S29
-    if value not in READINGS_S29:
-        raise ValueError(f"cue_readings={value!r}: choose off, s29 or one of {', '.join(READINGS_S29)}")
+    if value not in READINGS_S29 + READINGS_S32:
+        raise ValueError(f"cue_readings={value!r}: choose off, s29 or one of {', '.join(READINGS_S29 + READINGS_S32)}")
     return (value,)
 
 
@@ -903,15 +912,17 @@ def vetoed_claim_cue_s29(text: str, start: int, end: int,
     if ("concessive" in chosen and word == "may" and _R29_BUT_AFTER.match(text, end)
             and not _R29_BUT_BEFORE.search(before)):
         return "concessive"
-    if "name" in chosen and text[start:end] == "May" and _R29_NAME_NEXT.match(text, end):
-        return "name"
+    if ({"name", "name32"} & chosen) and text[start:end] == "May" and _R29_NAME_NEXT.match(text, end):
+        return "name" if "name" in chosen else "name32"
+    if "name32" in chosen and text[start:end] == "May" and _R32_NAME_NEXT.match(text, end):
+        return "name32"
     if "belief" in chosen and _SEEM_APPEAR.match(cue) and _R29_BELIEF.match(text, end):
         return "belief"
     return None
 
 
 def readings_vetoing_s29(text: str, start: int, end: int,
-                         readings: Iterable[str] = READINGS_S29) -> tuple[str, ...]:
+                         readings: Iterable[str] = READINGS_S29 + READINGS_S32) -> tuple[str, ...]:
     """Every reading of ``readings`` that vetoes the cue candidate ``text[start:end]`` on its own
     (:func:`vetoed_claim_cue_s29` with that reading alone), in the order of ``readings``: the trainer keeps them
     all, so that a screen of any one reading vetoes what the analyzer with that reading alone vetoes."""
