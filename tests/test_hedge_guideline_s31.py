@@ -82,7 +82,7 @@ def test_a_vetoed_candidate_scores_zero_in_the_loss_table() -> None:
     rows = [_row(t) for t in texts]
     data = rc.Dataset(rows, np.zeros((2, 384)), {})
     rc.refresh(data)
-    assert [[c.vetoed29 for c in r.candidates] for r in rows] == [[("name",), ()], [()]]
+    assert [[c.vetoed29 for c in r.candidates] for r in rows] == [[("name", "name32"), ()], [()]]  # name32: s32
 
     class Flat:
         def probabilities(self, x: np.ndarray, emb: np.ndarray) -> np.ndarray:

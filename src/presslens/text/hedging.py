@@ -16,7 +16,7 @@ few context checks); offsets are Python string indices into the text passed in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from presslens.text.wordstarts import (
     AnchoredPattern,
@@ -865,6 +865,15 @@ _R29_NAME_NEXT = re.compile(
     r"\s+(?:(?![a-z]*eed\b)[a-z]+ed|said|told|met|made|took|gave|won|lost|spoke|wrote|has|had|is|was|says|wants|"
     r"will|would|and)\b"
 )
+_R32_NAME_NEXT = re.compile(
+    r"\s+(?:did|does|(?!(?:his|this|its|us|was|has|is|as|thus|always|perhaps|yes|whereas|plus)\b)[a-z]+[^s\W]s)\b"
+)
+"""the reading ``name32`` (s32, helper hedge22, read off dev15's two wrong hedges "May did receive", "May arrives";
+not a default): a capital "May" before "did / does" or a verb in the third person singular is the name (a modal
+takes the bare verb), over what ``name`` reads"""
+READINGS_S32 = ("name32",)
+"""the readings of stop 32 the option ``cue_readings`` may name beside :data:`READINGS_S29` (``name32`` is ``name``
+and :data:`_R32_NAME_NEXT`)"""
 _R29_BELIEF = re.compile(r"\s+to\s+(?:me|us)\b", IGNORE_CASE)
 _R29_LIKELIHOOD = re.compile(r"\b(?:substantial|good)\s+likelihood\b", IGNORE_CASE)
 
@@ -876,8 +885,8 @@ def cue_readings(value: str) -> tuple[str, ...]:
         return ()
     if value == "s29":
         return READINGS_S29
-    if value not in READINGS_S29:
-        raise ValueError(f"cue_readings={value!r}: choose off, s29 or one of {', '.join(READINGS_S29)}")
+    if value not in READINGS_S29 + READINGS_S32:
+        raise ValueError(f"cue_readings={value!r}: choose off, s29 or one of {', '.join(READINGS_S29 + READINGS_S32)}")
     return (value,)
 
 
@@ -903,15 +912,17 @@ def vetoed_claim_cue_s29(text: str, start: int, end: int,
     if ("concessive" in chosen and word == "may" and _R29_BUT_AFTER.match(text, end)
             and not _R29_BUT_BEFORE.search(before)):
         return "concessive"
-    if "name" in chosen and text[start:end] == "May" and _R29_NAME_NEXT.match(text, end):
-        return "name"
+    if ({"name", "name32"} & chosen) and text[start:end] == "May" and _R29_NAME_NEXT.match(text, end):
+        return "name" if "name" in chosen else "name32"
+    if "name32" in chosen and text[start:end] == "May" and _R32_NAME_NEXT.match(text, end):
+        return "name32"
     if "belief" in chosen and _SEEM_APPEAR.match(cue) and _R29_BELIEF.match(text, end):
         return "belief"
     return None
 
 
 def readings_vetoing_s29(text: str, start: int, end: int,
-                         readings: Iterable[str] = READINGS_S29) -> tuple[str, ...]:
+                         readings: Iterable[str] = READINGS_S29 + READINGS_S32) -> tuple[str, ...]:
     """Every reading of ``readings`` that vetoes the cue candidate ``text[start:end]`` on its own
     (:func:`vetoed_claim_cue_s29` with that reading alone), in the order of ``readings``: the trainer keeps them
     all, so that a screen of any one reading vetoes what the analyzer with that reading alone vetoes."""
@@ -1008,6 +1019,78 @@ def claim_cue_candidates_s31(text: str, wider: bool = False) -> list[Cue]:
     """:func:`claim_cue_candidates` with the stop-31 training candidates (:func:`claim_cue_additions_s31`)."""
     cues = claim_cue_candidates(text, wider)
     return dedupe_cues(cues + claim_cue_additions_s31(text, cues))
+
+
+# Training cue candidates of stop 32 (issue 13, helper hedge22; trainer screens ``guideline-s32`` and
+# ``guideline-s32-hearsay`` of :mod:`presslens.training.realnews_claims_screens`, not an analyzer default), written
+# before their outcome:
+# - ``s32``: the stop-31 additions without epistemic-looking "must be" (its candidate fired on obligations the
+#   participle filter lets through, "their ruling must be binding", "must be a priority"; the lexicon keeps
+#   "must have" as it was);
+# - ``s32-hearsay``: ``s32`` and the sourceless hearsay and open-question forms GUIDELINE.md (8a, "Decided with dev9")
+#   names that no candidate covers: "there are (also) reports that" (cue "reports"), "we are (being) told that",
+#   "remains to be seen".
+_S32_THERE_REPORTS = re.compile(
+    r"\bthere\s+(?:are|were|have\s+been|had\s+been)\s+(?:also\s+)?(?:(?:unconfirmed|unverified|conflicting|some|"
+    r"many|numerous|several|credible|growing|fresh|new|persistent|widespread)\s+)?(reports)\s+(?:that|of)\b",
+    IGNORE_CASE,
+)
+_S32_BEING_TOLD = re.compile(r"\bwe\s+(?:are|were|have\s+been)\s+(?:now\s+|also\s+)?(?:being\s+)?told(?=\s+that\b)",
+                             IGNORE_CASE)
+_S32_REMAINS_SEEN = re.compile(r"\b(?:remains|remained|remain)\s+to\s+be\s+seen\b", IGNORE_CASE)
+
+
+def _without_overlap(found: list[Cue], existing: Sequence[tuple[int, int, str]]) -> list[Cue]:
+    out: list[Cue] = []
+    taken = [(a, b) for a, b, _ in existing]
+    for a, b, kind in sorted(found):
+        if any(x < b and a < y for x, y in taken):
+            continue
+        taken.append((a, b))
+        out.append((a, b, kind))
+    return out
+
+
+def claim_cue_additions_s32(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[Cue]:
+    """The training cue candidates ``s32`` (see _S32_THERE_REPORTS): those of :func:`claim_cue_additions_s31`
+    without its "must be / must have" form, none overlapping ``existing``."""
+    must = [(m.start(), m.end()) for m in _S31_MUST.finditer(text)]
+    return [(a, b, k) for a, b, k in claim_cue_additions_s31(text, existing) if (a, b) not in must]
+
+
+def claim_cue_additions_s32_hearsay(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[Cue]:
+    """The training cue candidates ``s32-hearsay``: :func:`claim_cue_additions_s32` and the hearsay forms
+    (see _S32_THERE_REPORTS), none overlapping ``existing`` or another addition."""
+    found = claim_cue_additions_s32(text, existing)
+    extra: list[Cue] = [(m.start(1), m.end(1), "evidential") for m in _S32_THERE_REPORTS.finditer(text)]
+    extra.extend((m.start(), m.end(), "evidential") for m in _S32_BEING_TOLD.finditer(text))
+    extra.extend((m.start(), m.end(), "uncertainty") for m in _S32_REMAINS_SEEN.finditer(text))
+    return sorted(found + _without_overlap(extra, [*existing, *found]))
+
+
+CUE_ADDITION_SETS: dict[str, Callable[[str, Sequence[tuple[int, int, str]]], list[Cue]]] = {
+    "s31": claim_cue_additions_s31,
+    "s32": claim_cue_additions_s32,
+    "s32-hearsay": claim_cue_additions_s32_hearsay,
+}
+"""the training cue-candidate sets a scorers file's ``cue_candidates`` may name (trainer ``--cue-candidates``): the
+additions to :func:`claim_cue_candidates`"""
+
+
+def claim_cue_candidates_with(name: str) -> Callable[[str, bool], list[Cue]]:
+    """:func:`claim_cue_candidates` with the training additions ``name`` of :data:`CUE_ADDITION_SETS`."""
+    additions = CUE_ADDITION_SETS[name]
+
+    def candidates(text: str, wider: bool = False) -> list[Cue]:
+        cues = claim_cue_candidates(text, wider)
+        return dedupe_cues(cues + additions(text, cues))
+
+    candidates.__name__ = f"claim_cue_candidates_{name.replace('-', '_')}"
+    return candidates
+
+
+claim_cue_candidates_s32 = claim_cue_candidates_with("s32")
+claim_cue_candidates_s32_hearsay = claim_cue_candidates_with("s32-hearsay")
 
 
 def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:

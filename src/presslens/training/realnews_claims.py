@@ -1160,12 +1160,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "plain cue scorer of claims 1.14, C chosen by log-loss), genre-modal-governor-reported "
                              "(s31, helper hedge21: and a personal-subject modal in reported speech); the claim "
                              "scorer is the same")
-    parser.add_argument("--cue-candidates", choices=("lexicon", "s31"), default="lexicon",
+    parser.add_argument("--cue-candidates", choices=("lexicon", "s31", "s32", "s32-hearsay"), default="lexicon",
                         help="the cue scorer's training candidates: lexicon (the shipped file's) or s31 (with the "
                              "stop-31 candidates of cue forms GUIDELINE.md names, hedging.claim_cue_additions_s31; "
                              "helper hedge21, screen guideline-s31; the file then says cue_candidates s31 and the "
-                             "analyzer scores those candidates too); the claim scorer's class table reads the "
-                             "lexicon's either way")
+                             "analyzer scores those candidates too; s32 and s32-hearsay: helper hedge22, "
+                             "hedging.CUE_ADDITION_SETS, screens guideline-s32 and guideline-s32-hearsay); the claim "
+                             "scorer's class table reads the lexicon's either way")
     parser.add_argument("--cue-report", action="store_true",
                         help="also print the leave-one-split-out tables of the cue scorer's feature sets and "
                              "thresholds (analyzer 1.11, model card; slow)")
@@ -1180,12 +1181,13 @@ def main(args: argparse.Namespace) -> int:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             print(f"train realnews-claims: --claim-scorer-from {args.claim_scorer_from}: {exc}", file=sys.stderr)
             return 2
-    from presslens.text.hedging import claim_cue_candidates_s31
+    from presslens.text.hedging import claim_cue_candidates_with
 
-    s31 = getattr(args, "cue_candidates", "lexicon") == "s31"
-    rule: CandidateRule | None = claim_cue_candidates_s31 if s31 else None
+    chosen = getattr(args, "cue_candidates", "lexicon")
+    added = chosen != "lexicon"  # a training cue-candidate set (s31, s32, s32-hearsay)
+    rule: CandidateRule | None = claim_cue_candidates_with(chosen) if added else None
     if args.cache is not None and args.cache.exists():
-        data = load_dataset(args.cache, args.wider_cues, rule, table_shipped=s31)
+        data = load_dataset(args.cache, args.wider_cues, rule, table_shipped=added)
     else:
         parts = []
         for split in SPLITS:
@@ -1200,8 +1202,8 @@ def main(args: argparse.Namespace) -> int:
                 return 2
         data = Dataset([r for p in parts for r in p.rows], np.concatenate([p.embeddings for p in parts]),
                        {k: v for p in parts for k, v in (p.cue_tokens or {}).items()})
-        if args.wider_cues or s31:
-            refresh(data, args.wider_cues, rule, table_shipped=s31)
+        if args.wider_cues or added:
+            refresh(data, args.wider_cues, rule, table_shipped=added)
         if args.cache is not None:
             save_dataset(data, args.cache)
     compared = COMPARED + (CUE_VARIANTS if args.cue_variants else ())
@@ -1216,11 +1218,12 @@ def main(args: argparse.Namespace) -> int:
     if kept is not None:
         claim_json = kept
     about = scorers_about(kept, setting)
-    if s31:
-        about += "; cue scorer fitted with the s31 training cue candidates (hedging.claim_cue_additions_s31)"
+    if added:
+        about += (f"; cue scorer fitted with the {chosen} training cue candidates (hedging.CUE_ADDITION_SETS"
+                  f"[{chosen!r}])")
     obj: dict[str, Any] = {
         "about": about,
-        **({"cue_candidates": "s31"} if s31 else {}),
+        **({"cue_candidates": chosen} if added else {}),
         "hedge_cue": {**fitted.cue.to_json(), "C": fitted.c_cue},
         "claim": claim_json,
         "rows": {s: sum(r.split == s for r in rows) for s in SPLITS},

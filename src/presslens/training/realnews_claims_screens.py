@@ -79,6 +79,15 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   ``genre-modal-governor-reported``). Failed held out over fourteen folds counted strictly (hedged P +0.021, R
   -0.058; plain +0.045 / -0.012 with dev12's in-sample gain; model card, "Stop 31 changes (helper hedge21)").
 
+- ``guideline-s32``, ``guideline-s32-hearsay`` (s32, helper hedge22; learned, the cue scorer only, the claim
+  scorer's class table reads the shipped candidates, so claims cannot move): the ``shipped`` screen with the
+  training cue candidates :func:`presslens.text.hedging.claim_cue_additions_s32` (``guideline-s31``'s without its
+  "must be" form, which fired on obligations: "must be binding") and
+  :func:`presslens.text.hedging.claim_cue_additions_s32_hearsay` (those and GUIDELINE.md's sourceless "there are
+  (also) reports that", "we are (being) told that", "remains to be seen"); trainer ``--cue-candidates s32`` /
+  ``s32-hearsay``. Both failed held out over fifteen folds (hedged P 11.605 -> 11.576 and 11.521; strict -0.049 and
+  -0.142; model card, "Stop 32 changes (helper hedge22)"); off.
+
 ``--losses`` (s29, helper hedge18): where each gold hedged claim is lost at 0.5 under the first screen named
 (default ``genre``), held out per split and stratum (:func:`losses`).
 
@@ -110,6 +119,8 @@ from presslens.text.hedging import (
     claim_cue_additions,
     claim_cue_candidates,
     claim_cue_candidates_s31,
+    claim_cue_candidates_s32,
+    claim_cue_candidates_s32_hearsay,
     dedupe_cues,
     vetoed_claim_cue,
     vetoed_claim_cue_s26,
@@ -190,10 +201,12 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
        for name in READINGS_S29},
     "guideline-s31": (claim_cue_candidates_s31, SHIPPED_SCREEN),
     "reported": (None, replace(SHIPPED_SCREEN, cue_context="genre-modal-governor-reported")),
+    "guideline-s32": (claim_cue_candidates_s32, SHIPPED_SCREEN),
+    "guideline-s32-hearsay": (claim_cue_candidates_s32_hearsay, SHIPPED_SCREEN),
 }
 
 
-TABLE_SHIPPED = frozenset({"s26-trained-cue", "guideline-s31"})
+TABLE_SHIPPED = frozenset({"s26-trained-cue", "guideline-s31", "guideline-s32", "guideline-s32-hearsay"})
 """screens whose claim scorer's class-table feature reads the shipped candidates (only the cue scorer sees theirs)"""
 _LOADED: list[tuple[tuple[object, ...], rc.Dataset]] = []
 """the dataset of the last screen, by (cache, candidate rule, table_shipped)"""

@@ -50,6 +50,7 @@ from presslens.text.hedging import (
     HEDGE_ASSERTED,
     HEDGE_CLASS_SCORES,
     READINGS_S29,
+    READINGS_S32,
     claim_cue_candidates,
     cue_class,
     cue_readings,
@@ -131,13 +132,15 @@ class ClaimsAnalyzer(Analyzer):
                        "reckoning in the coming weeks'; 'is to be held / set'; read off dev15, the card has their "
                        "judgment); 'stop26+27', 'stop25+26', 'stop26+28', 'stop26+27+28', 'stop26+29', 'stop26+30', "
                        "'stop26+30+31', 'stop26+30+31r', 'stop26+30+32': several sets"),
-        AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29), "name",
+        AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29, *READINGS_S32), "name",
                        "'name' (default since stop 31: held out on dev14, two wrong hedges fewer, model card) or 'off' "
                        "(stops 29-30); readings GUIDELINE.md fixes a priori, at decision time outside the learned scorers (s29, "
                        "helper hedge17; model card): 'permission' (\"you may apply\": no hedge), 'concessive' (\"may "
                        "have backed Remain, but\"), 'conditional' (a possibility only under an if-clause), 'belief' "
                        "(\"it appears to me\"), 'likelihood' (cues \"substantial / good likelihood\"), 'name' (\"May asked\" "
-                       "opening a sentence: Theresa May); 's29': all six"),
+                       "opening a sentence: Theresa May); 's29': all six; 'name32' (s32, helper hedge22, not the "
+                       "default: 'name' and a capital May before 'did / does' or an -s verb, \"May arrives\"; read off "
+                       "dev15, model card)"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
         AnalyzerOption("claim_gate", ("shipped", "kept", "lowered", "neighbours"), "shipped",

@@ -642,10 +642,12 @@ class RealNewsScorers:
     cue_candidates: str = ""
     """the cue candidates the cue scorer was fitted on: "" the lexicon's (:func:`presslens.text.hedging.claim_cue_candidates`),
     "s31" with the stop-31 training candidates (:func:`presslens.text.hedging.claim_cue_candidates_s31`; trainer
-    ``--cue-candidates s31``, helper hedge21); the claim scorer's class-table feature reads the lexicon's either way"""
+    ``--cue-candidates s31``, helper hedge21), "s32" / "s32-hearsay" with those of stop 32
+    (:data:`presslens.text.hedging.CUE_ADDITION_SETS`, helper hedge22); the claim scorer's class-table feature reads
+    the lexicon's either way"""
 
 
-CUE_CANDIDATE_SETS = ("", "s31")
+CUE_CANDIDATE_SETS = ("", "s31", "s32", "s32-hearsay")
 """the values of a scorers file's ``cue_candidates`` (:attr:`RealNewsScorers.cue_candidates`)"""
 RUNTIME_CUE_CONTEXTS = ("opinion", "genre", "genre-position", "genre-modal", "genre-governor", "genre-modal-governor",
                         "genre-modal-governor-reported")
@@ -812,11 +814,11 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     s31): this claim scorer with the neighbourhood columns gives every unit's claim score (:func:`neighbour_claims`).
     """
     from presslens.text.hedging import (
+        CUE_ADDITION_SETS,
         HEDGE_CLASS_SCORES,
         claim_cue_additions,
         claim_cue_additions_s27,
         claim_cue_additions_s29,
-        claim_cue_additions_s31,
         claim_cue_candidates,
         cue_class,
         dedupe_cues,
@@ -844,8 +846,8 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
         # the claim scorer's hedge feature: the best class score of the lexicon's candidates (a fixed table, so the
         # claim score does not move with the cue scorer), whatever candidates the cue scorer was fitted on
         table.append(max((HEDGE_CLASS_SCORES[cue_class(text, s, e, kind)] for s, e, kind in lexicon), default=0.0))
-        if models.cue_candidates == "s31":
-            lexicon = dedupe_cues(lexicon + claim_cue_additions_s31(text, lexicon))
+        if models.cue_candidates:
+            lexicon = dedupe_cues(lexicon + CUE_ADDITION_SETS[models.cue_candidates](text, lexicon))
         found = [(s, e, cue_class(text, s, e, kind)) for s, e, kind in lexicon]
         spans.append(found)
         extra = opinion_context(text) if context == "opinion" and found else genre
