@@ -60,6 +60,7 @@ def test_readings32_is_the_default_with_stop_29s_30s_and_32s_readings() -> None:
     ("trio", "The party suffered a trilogy of defeats in May.", ("a trilogy of defeats", "count", 3.0, None, None, None)),
     ("spaced_fraction", "The talks ran for 6 ½ hours on Sunday.", ("6 ½ hours", "duration", 6.5, None, None, None)),
     ("spaced_fraction", "Her 2 1/2-year-old son was unhurt.", ("2 1/2-year-old", "age", 2.5, None, None, None)),
+    ("spaced_fraction", "They waited 3    1/2    hours outside.", ("3    1/2    hours", "duration", 3.5, None, None, None)),
     ("height_marks", "The suspect is about 5’9” and thin.", ("5’9”", "measure", 5.75, None, None, None)),
     ("and_a_half", "Wages have stalled for the last decade and a half, he said.",
      ("decade and a half", "duration", 1.5, None, None, None)),

@@ -1009,7 +1009,8 @@ _TRIO_VALUES = {"trio": 3.0, "trilogy": 3.0, "quartet": 4.0, "quintet": 5.0}
 
 _SPACED_FRACTION = re.compile(r"[ \u00a0]+(?P<f>½|¼|¾|1/2|1/4|3/4)(?![\d/])")
 _FRACTION_VALUES = {"½": 0.5, "1/2": 0.5, "¼": 0.25, "1/4": 0.25, "¾": 0.75, "3/4": 0.75}
-_FRACTION_UNIT_AFTER = re.compile(rf"(?P<age>-years?-old\b)|[ -](?P<u>{TIME_UNITS}|miles?|feet|inches|pounds|percent)\b",
+_FRACTION_UNIT_AFTER = re.compile(rf"(?P<age>[ \u00a0]*-years?-old\b)|(?:[ \u00a0]+|-)(?P<u>{TIME_UNITS}|miles?|feet|inches|"
+                                  r"pounds|percent)\b",
                                   IGNORE_CASE)
 _HEIGHT_MARKS = re.compile(r"(?<![\d.,'’])(?P<ft>[4-7])(?:['’]|′)(?P<in>1[01]|[0-9])(?:\"|”|″|'')(?![\d])")
 _AND_A_HALF = re.compile(r"\bthe[ ]+(?:past|last|next|previous|coming|following|first)[ ]+(?P<u>(?P<w>decade|year|month|"
