@@ -114,6 +114,12 @@ Modules, in dependency order: :mod:`.vocabulary`, :mod:`.atoms`, :mod:`.specials
 1.12 (stop 32): ``readings31`` is the default. Pre-registered at stop 31 for the next opened split, it was scored on
 dev15 before anyone read dev15's errors: one right quantity more and no wrong one (63/65 -> 64/66, recall 63/68 ->
 64/68), and audit B s32 keeps every finding and score, so it passed its rule.
+
+Stop 32's option ``figures.readings=readings32``: ``readings31`` with stop 29's and stop 30's readings and those of
+:data:`.context.CONTEXT_READINGS_S32` ("39million visits", "a quarter or two" a range of 1-2 quarters, "zero-tariff"
+a type adjective, "’30 Truths ...’" a count in a quoted title, "10 Conservative Party MPs", "Barely 30" approximate,
+"a trio of" 3, "5 ½ years", "6’2”" a height, "the past decade and a half", "the $64,000 question" no money). It moves
+no held-out split and is pre-registered for dev16 (models/figures/MODEL_CARD.md, "Stop 32's change").
 """
 
 from presslens.analyzers.figures.analyzer import FiguresAnalyzer

@@ -211,12 +211,13 @@ def _vague_atom(m: re.Match[str]) -> Atom:
 
 
 def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None = None,
-               general: bool = False, fixes: bool = False) -> list[Atom]:
+               general: bool = False, fixes: bool = False, s32: frozenset[str] = frozenset()) -> list[Atom]:
     """All number atoms outside the ``taken`` spans, left to right, without overlaps.
 
     ``index``: the :class:`WordStarts` of ``text``, if already built. ``general``: also the readings of the
     ``general`` option (figures 1.6: "trillions", ".380", "half-dozen", "one-week", "no two"). ``fixes``: the
     readings of figures 1.7 (see models/figures/HISTORY.md: "a couple hundred", "six-figure", names and points in time).
+    ``s32``: the stop-32 context readings read here (``glued_scale``: "39million"; ``quoted_title``: "’30 Truths ...’").
     """
     index = index if index is not None else WordStarts(text)
     atoms: list[Atom] = []
@@ -237,7 +238,7 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
     for m in _DIGITS_RE.finditer(text):
         if not general and m.group(0).startswith("."):
             continue
-        atom = _digit_atom(text, m, fixes)
+        atom = _digit_atom(text, m, fixes, s32)
         if atom is not None:
             atoms.append(atom)
     for m in finditer_from(WORDS_RE, index, WORDS_FIRST):
@@ -272,13 +273,35 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _digit_atom(text: str, m: re.Match[str], fixes: bool = False) -> Atom | None:
+# ``glued_scale`` (stop 32): "39million visits", "£5billion": a scale word glued to the digits
+_GLUED_SCALE = re.compile(r"(?:million|billion|trillion)\b", IGNORE_CASE)
+# ``quoted_title`` (stop 32): a quote mark opening a title case run that the same mark closes on the line
+_SMALL_TITLE_WORDS = r"(?:a|an|the|of|on|in|at|to|for|and|or|but|by|with|from|vs?\.?|is|are|&)"
+_QUOTED_TITLE_AFTER = re.compile(rf"(?:[ ]+(?:[A-Z0-9][\w'’-]*|{_SMALL_TITLE_WORDS})[,:!?]?){{1,12}}(?P<q>['’])"
+                                 r"(?![A-Za-z])")
+_QUOTE_OPENS_BEFORE = re.compile(r"(?:^|[\s(\[])$")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """``quoted_title``: the two digits at ``start`` open a quoted title ("entitled ’30 Truths About Leaving on WTO
+    Terms’"): the quote mark before them follows a space, a capitalised word follows them and the title case run
+    after them ends with the same mark."""
+    mark = text[start - 1 : start]
+    if not _QUOTE_OPENS_BEFORE.search(text[max(0, start - 2) : start - 1]):
+        return False
+    close = _QUOTED_TITLE_AFTER.match(text, end)
+    return close is not None and close.group("q") == mark and re.match(r"[ ]+[A-Z]", text[end:]) is not None
+
+
+def _digit_atom(text: str, m: re.Match[str], fixes: bool = False, s32: frozenset[str] = frozenset()) -> Atom | None:
     start, end = m.start(), m.end()
     raw = _ZERO_WIDTH_RE.sub("", m.group(0))
     if raw in _EMERGENCY_NUMBERS and (_EMERGENCY_AFTER.match(text[end : end + 30])
                                       or _EMERGENCY_BEFORE.search(text[max(0, start - 12) : start])):
         return None  # "911 calls", "dial 999": a service number, not a count
-    if len(raw) == 2 and text[start - 1 : start] in {"'", "‘", "’"} and not PERCENT_AFTER.match(text[end:]):
+    if len(raw) == 2 and text[start - 1 : start] in {"'", "‘", "’"} and not PERCENT_AFTER.match(text[end:]) and not (
+        "quoted_title" in s32 and _quoted_title(text, start, end)
+    ):
         return None  # "BC ’22", "ordained in ’78": a year written short
     if re.search(r"\b[Tt]itle\s+$", text[max(0, start - 7) : start]):
         return None  # "Title 8 of the United States Code"
@@ -295,7 +318,9 @@ def _digit_atom(text: str, m: re.Match[str], fixes: bool = False) -> Atom | None
     if NAMED_SET_AFTER.match(text, end):
         return None  # "the 10 commandments": the name of a set, not a count
     if re.match(r"[A-Za-z]", after) and not re.match(r"(?:bn|mn|mln|tn|trn|k|m|b|st|nd|rd|th|s)\b", text[end:], IGNORE_CASE):
-        if not re.match(MEASURE_UNITS, text[end:], IGNORE_CASE):
+        if not re.match(MEASURE_UNITS, text[end:], IGNORE_CASE) and not (
+            "glued_scale" in s32 and _GLUED_SCALE.match(text, end)
+        ):
             return None  # 4x4, 10am and other glued tokens
     if re.match(r"s\b", after) and re.fullmatch(r"\d*[1-9]", raw):
         return None  # "302s" (FBI forms), "747s": the plural of a name; "the 90s", "1,000s" end in 0

@@ -103,6 +103,33 @@ Stop 31 (issue 13; dev14 opened) adds, in ``figures.readings=readings31`` only (
 - ``approx_words``: "closer to 250,000", "an estimated attendance figure of 250,000" and "a near-two year period" are
   approximate;
 - ``around_year``: "Around 1986, President Reagan ..." at a sentence's start: a year, no approximate count.
+
+Stop 32 (issue 13; dev15 opened) adds, in ``figures.readings=readings32`` only (:data:`CONTEXT_READINGS_S32`, on top of
+``readings31`` with stop 29's and stop 30's readings; read off dev15's errors and the remaining ones of dev8, dev10,
+dev12 and dev13, ``figures_context.READ_OFF``):
+
+- ``glued_scale``: "39million visits", "£5billion": digits glued to "million", "billion" or "trillion" are one
+  scaled figure (the digit reader dropped such a token as glued letters; read in :mod:`.atoms`);
+- ``or_two``: "a quarter or two", "a day or two", "an hour or two": a range of 1 to 2 of the time unit (GUIDELINE 8a,
+  decided with dev15), not "a day" and a bare count "two";
+- ``zero_type``: "zero-tariff rates", "zero-emission cars", "zero-hours contracts": a type adjective (GUIDELINE 3), no
+  count or duration of zero;
+- ``quoted_title``: "a paper entitled ’30 Truths About Leaving on WTO Terms’": a quote mark opening a title in title
+  case before two digits is no short year ("’78"); the count is read (read in :mod:`.atoms`);
+- ``acronym_plural``: "five of 10 Conservative Party MPs is": a capitalised phrase ending in a plural acronym ("MPs",
+  "CEOs") is a counted noun, not a name after a number ("3200 Phaethon is");
+- ``barely``: "Barely 30, she ...", "Barely two days have passed": approximate (GUIDELINE 8a as adjudicated on dev8
+  and dev13);
+- ``trio``: "a trio of orbiter, lander and rover", "a trilogy of defeats", "a quartet of": a count of 3 (4, 5);
+
+and, read off audit A of stop 32 (``spaced_fraction`` also off audit B of stop 30, where "4 1/2 hours" was wrong):
+
+- ``spaced_fraction``: "5 ½ years", "4 1/2 hours", "a 3 1/2-year-old": a whole number and a fraction after a space are
+  one figure (5.5 years), not the whole number alone;
+- ``height_marks``: "he's like 6’2”", "5'4\"": a height in feet and inches marks, one measure in feet (6.17, 74
+  inches), not the two counts 6 and 2;
+- ``and_a_half``: "the past decade and a half": a duration of 1.5 decades, not a share "a half";
+- ``dollar_question``: "the $64,000 question": an idiom, no money.
 """
 
 from __future__ import annotations
@@ -112,7 +139,14 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from presslens.analyzers.figures.vocabulary import BOUND_BEFORE, IGNORE_CASE, MONTH_RE, MONTHS, looks_plural
+from presslens.analyzers.figures.vocabulary import (
+    BOUND_BEFORE,
+    IGNORE_CASE,
+    MONTH_RE,
+    MONTHS,
+    TIME_UNITS,
+    looks_plural,
+)
 
 if TYPE_CHECKING:
     from presslens.analyzers.figures.quantity import Quantity
@@ -144,13 +178,16 @@ CONTEXT_READINGS_S30 = frozenset({"jet_model", "clock_past", "nine_eleven", "idi
 #: the readings of stop 31 (issue 13): in ``figures.readings=readings31`` (``readings28`` and these)
 CONTEXT_READINGS_S31 = frozenset({"foreign_month", "day_month_abbrev", "spaced_year", "fraction_bound", "tally_of_them",
                                   "one_count", "day_after", "approx_words", "around_year"})
+#: the readings of stop 32 (issue 13): in ``figures.readings=readings32`` (``readings31``, stop 29's, stop 30's and these)
+CONTEXT_READINGS_S32 = frozenset({"glued_scale", "or_two", "zero_type", "quoted_title", "acronym_plural", "barely",
+                                  "trio", "spaced_fraction", "height_marks", "and_a_half", "dollar_question"})
 CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S27 | CONTEXT_READINGS_S28 \
-    | CONTEXT_READINGS_S29 | CONTEXT_READINGS_S30 | CONTEXT_READINGS_S31
+    | CONTEXT_READINGS_S29 | CONTEXT_READINGS_S30 | CONTEXT_READINGS_S31 | CONTEXT_READINGS_S32
 #: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's,
 #: ``readings27`` stop 27's, ``readings28`` stop 28's, ``readings29`` stop 28's and 29's, ``readings30`` stop 28's and
 #: 30's)
 CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26 - CONTEXT_READINGS_S27 \
-    - CONTEXT_READINGS_S28 - CONTEXT_READINGS_S29 - CONTEXT_READINGS_S30 - CONTEXT_READINGS_S31
+    - CONTEXT_READINGS_S28 - CONTEXT_READINGS_S29 - CONTEXT_READINGS_S30 - CONTEXT_READINGS_S31 - CONTEXT_READINGS_S32
 
 _DIGITS = re.compile(r"\d{1,4}")
 # "45-40", "458 to 359", "3-1": a score or a tally after a name
@@ -496,7 +533,10 @@ def _name_number(text: str, q: Quantity, title: Callable[[str, int], bool]) -> b
     return (not unit or not looks_plural(unit[-1].lower())) and not title(text, q.start)
 
 
-def _number_name(text: str, q: Quantity, title: Callable[[str, int], bool]) -> bool:
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+
+
+def _number_name(text: str, q: Quantity, title: Callable[[str, int], bool], acronyms: bool = False) -> bool:
     capital_bound = q.bound_span is not None and text[q.bound_span[0] : q.bound_span[0] + 1].isupper() \
         and _in_sentence_capital(text, q.bound_span[0] + 1) is None and q.bound_span[0] > 0 \
         and not _SENTENCE_END.search(text[max(0, q.bound_span[0] - 2) : q.bound_span[0]].strip())
@@ -510,6 +550,8 @@ def _number_name(text: str, q: Quantity, title: Callable[[str, int], bool]) -> b
     words = unit.split()
     if text[q.number[1] : q.number[1] + 1] == "-":
         return False  # "A 15-YEAR long ...": a measure adjective
+    if acronyms and _ACRONYM_PLURAL.fullmatch(words[-1]):
+        return False  # "10 Conservative Party MPs is": a plural acronym ends a counted phrase (``acronym_plural``)
     return (re.fullmatch(r"[A-Z][a-z]{2,}", words[0]) is not None
             and all(re.fullmatch(r"[A-Z][A-Za-z]+", w) for w in words) and not looks_plural(words[-1].lower())
             and _NAME_END_AFTER.match(text, q.unit_span[1]) is not None and not title(text, q.start))
@@ -956,6 +998,114 @@ def _added_s31(text: str, out: list[Quantity], enabled: frozenset[str]) -> list[
     return added
 
 
+_OR_TWO = re.compile(r"\b(?P<a>an?|one)[ ]+(?P<u>day|week|month|year|quarter|hour|minute|decade|season|term|night|"
+                     r"weekend|fortnight)[ ]+or[ ]+(?P<two>two)\b", IGNORE_CASE)
+_ZERO_TYPE = re.compile(r"zero-[a-z]", IGNORE_CASE)
+_BARELY_BEFORE = re.compile(r"\b(?P<b>barely)[ ]+$", IGNORE_CASE)
+_TRIO = re.compile(r"\b(?:a|the)[ ]+(?P<w>trio|trilogy|quartet|quintet)\b(?:[ ]+of[ ]+(?:(?:[a-z]+[ ]+){0,2}?)"
+                   r"(?P<u>[a-z]+s)\b)?", IGNORE_CASE)
+_TRIO_VALUES = {"trio": 3.0, "trilogy": 3.0, "quartet": 4.0, "quintet": 5.0}
+
+
+_SPACED_FRACTION = re.compile(r"[ \u00a0]+(?P<f>½|¼|¾|1/2|1/4|3/4)(?![\d/])")
+_FRACTION_VALUES = {"½": 0.5, "1/2": 0.5, "¼": 0.25, "1/4": 0.25, "¾": 0.75, "3/4": 0.75}
+_FRACTION_UNIT_AFTER = re.compile(rf"(?P<age>[ \u00a0]*-years?-old\b)|(?:[ \u00a0]+|-)(?P<u>{TIME_UNITS}|miles?|feet|inches|"
+                                  r"pounds|percent)\b",
+                                  IGNORE_CASE)
+_HEIGHT_MARKS = re.compile(r"(?<![\d.,'’])(?P<ft>[4-7])(?:['’]|′)(?P<in>1[01]|[0-9])(?:\"|”|″|'')(?![\d])")
+_AND_A_HALF = re.compile(r"\bthe[ ]+(?:past|last|next|previous|coming|following|first)[ ]+(?P<u>(?P<w>decade|year|month|"
+                         r"week|day|hour|century))[ ]+and[ ]+a[ ]+half\b", IGNORE_CASE)
+_DOLLAR_QUESTION = re.compile(r"\$64(?:,000|[ ]+(?:million|billion))?[ ]+question\b", IGNORE_CASE)
+
+
+def _drop_s32(text: str, q: Quantity, enabled: frozenset[str]) -> bool:
+    """The stop-32 readings that drop a figure: ``zero_type`` ("zero-tariff rates": a type adjective) and
+    ``dollar_question`` ("the $64,000 question")."""
+    if "dollar_question" in enabled and q.label == "money" and q.value == 64000 and _DOLLAR_QUESTION.match(text, q.start):
+        return True
+    return ("zero_type" in enabled and q.value == 0 and q.bound is None and q.label in {"count", "duration"}
+            and _ZERO_TYPE.match(text, q.number[0]) is not None)
+
+
+def _spaced_fraction(text: str, q: Quantity) -> tuple[int, int] | None:
+    """``spaced_fraction``: "5 ½ years", "4 1/2 hours", "a 3 1/2-year-old": the whole number ``q`` (a bare count)
+    takes the fraction after it, and the time unit or age after that; the fraction's span is returned (None where
+    no fraction follows)."""
+    if q.label != "count" or q.unit is not None or q.value is None or q.value != int(q.value) or q.end != q.number[1]:
+        return None
+    m = _SPACED_FRACTION.match(text, q.number[1])
+    if m is None:
+        return None
+    q.value = q.value + _FRACTION_VALUES[m.group("f")]
+    q.end = m.end()
+    unit = _FRACTION_UNIT_AFTER.match(text, m.end())
+    if unit and unit.group("age"):
+        q.label, q.unit, q.end = "age", "years", unit.end()
+    elif unit:
+        word = unit.group("u").lower()
+        word = word if word.endswith("s") or word in {"feet", "percent"} else ("centuries" if word == "century"
+                                                                            else word + "s")
+        q.unit, q.unit_span, q.end = word, unit.span("u"), unit.end()
+        if re.fullmatch(TIME_UNITS, word, IGNORE_CASE):
+            q.label = "duration"
+        elif word == "percent":
+            q.label = "percent"
+        else:
+            q.label = "measure"
+    return m.span("f")
+
+
+def _apply_s32(text: str, q: Quantity, enabled: frozenset[str]) -> None:
+    """The stop-32 readings that change a figure: ``barely`` ("Barely two days": approximate)."""
+    if "barely" in enabled and q.bound is None and not q.vague and q.label not in {"date", "ordinal", "range"}:
+        m = _BARELY_BEFORE.search(text, max(0, q.start - 10), q.start)
+        if m:
+            q.bound, q.bound_span, q.start = "approx", m.span("b"), m.start("b")
+
+
+def _added_s32(text: str, out: list[Quantity], enabled: frozenset[str]) -> list[Quantity]:
+    """The stop-32 readings that add figures (``or_two``: a range that replaces "a day" and the bare "two" it
+    overlaps; ``trio``)."""
+    from presslens.analyzers.figures.quantity import Quantity
+
+    added: list[Quantity] = []
+    if "or_two" in enabled and " or two" in text.lower():
+        for m in _OR_TWO.finditer(text):
+            s, e = m.start(), m.end("two")
+            if any(q.start < e and s < q.end and (q.bound is not None or q.label == "range") for q in out):
+                continue  # "up to a day or two": leave the bound reading as it is
+            out[:] = [q for q in out if not (q.start < e and s < q.end)]
+            unit = m.group("u").lower() + "s"
+            added.append(Quantity(s, e, "range", (s, e), value=None, low=1.0, high=2.0, unit=unit,
+                                  unit_span=m.span("u"), score=0.85))
+    if "height_marks" in enabled and ("”" in text or '"' in text or "″" in text or "''" in text):
+        for m in _HEIGHT_MARKS.finditer(text):
+            s, e = m.span()
+            out[:] = [q for q in out if not (q.start < e and s < q.end and q.label == "count" and q.unit is None)]
+            inches = int(m.group("ft")) * 12 + int(m.group("in"))
+            added.append(Quantity(s, e, "measure", (s, e), value=round(inches / 12, 2), unit="feet", score=0.85,
+                                  extra={"inches": inches}))
+    if "and_a_half" in enabled and " and a half" in text:
+        for m in _AND_A_HALF.finditer(text):
+            s, e = m.start("u"), m.end()
+            out[:] = [q for q in out if not (q.start < e and s < q.end and "fraction" in q.extra)]
+            word = m.group("w").lower()
+            added.append(Quantity(s, e, "duration", (s, e), value=1.5,
+                                  unit="centuries" if word == "century" else word + "s", unit_span=m.span("u"),
+                                  score=0.85))
+    if "trio" in enabled:
+        lower = text.lower()
+        if "trio" in lower or "trilogy" in lower or "quartet" in lower or "quintet" in lower:
+            for m in _TRIO.finditer(text):
+                if m.group(0)[:3].lower() == "the" and not m.group("u"):
+                    continue  # "the trio said": a name for three people already counted
+                e = m.end("u") if m.group("u") else m.end("w")
+                unit = m.group("u").lower() if m.group("u") else m.group("w").lower()
+                added.append(Quantity(m.start(), e, "count", m.span("w"), value=_TRIO_VALUES[m.group("w").lower()],
+                                      unit=unit, unit_span=m.span("u") if m.group("u") else m.span("w"), score=0.85))
+    return added
+
+
 def apply_context_readings(text: str, quantities: list[Quantity], enabled: frozenset[str],
                            title: Callable[[str, int], bool] = title_line) -> list[Quantity]:
     """``quantities`` (sorted by start) with the readings of ``enabled`` applied; ``title(text, pos)`` tells
@@ -981,7 +1131,19 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
     more_than_one: set[int] = set()  # where "more than" of a dropped emphatic "100% more than one" starts
     versions = _versions(text) if "version_number" in enabled and ".0" in text else set()
     models = jet_models(text) if "jet_model" in enabled and "7" in text else []
+    fractions: list[tuple[int, int]] = []  # the fractions ``spaced_fraction`` joined to the number before them
     for q in quantities:
+        if enabled & CONTEXT_READINGS_S32:
+            if _drop_s32(text, q, enabled):
+                continue
+            if fractions and q.start < fractions[-1][1] and fractions[-1][0] < q.end:
+                continue  # the "1/2" of "4 1/2 hours", read with the 4
+            if "spaced_fraction" in enabled and not (out and out[-1].end > q.start):
+                joined = _spaced_fraction(text, q)
+                if joined is not None:
+                    fractions.append(joined)
+                    out = [p for p in out if not (p.start < q.end and q.start < p.end)]
+            _apply_s32(text, q, enabled)
         if enabled & CONTEXT_READINGS_S31:
             if _drop_s31(text, q, enabled):
                 continue
@@ -1044,7 +1206,7 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
             if len(_number_text(text, q)) >= 3:
                 ids.add(_number_text(text, q))  # "Cessna 750": the bare "750" elsewhere names it too
             continue
-        if "number_name" in enabled and _number_name(text, q, title):
+        if "number_name" in enabled and _number_name(text, q, title, "acronym_plural" in enabled):
             continue
         if "repeated_id" in enabled and q.label == "count" and q.bound is None and q.number[0] in index_numbers:
             continue  # "the S&P 500 closed", "Fortune 500 companies"
@@ -1104,6 +1266,10 @@ def apply_context_readings(text: str, quantities: list[Quantity], enabled: froze
             out = sorted(out + added, key=lambda q: (q.start, -q.end))
     if enabled & CONTEXT_READINGS_S31:
         added = [a for a in _added_s31(text, out, enabled) if not any(q.start < a.end and a.start < q.end for q in out)]
+        if added:
+            out = sorted(out + added, key=lambda q: (q.start, -q.end))
+    if enabled & CONTEXT_READINGS_S32:
+        added = [a for a in _added_s32(text, out, enabled) if not any(q.start < a.end and a.start < q.end for q in out)]
         if added:
             out = sorted(out + added, key=lambda q: (q.start, -q.end))
     if "tens_garbled" in enabled and ("en of " in text or "EN OF " in text):

@@ -24,6 +24,7 @@ from presslens.analyzers.figures.context import (
     CONTEXT_READINGS_S29,
     CONTEXT_READINGS_S30,
     CONTEXT_READINGS_S31,
+    CONTEXT_READINGS_S32,
     apply_context_readings,
 )
 from presslens.analyzers.figures.specials import UNIT_OF_ONE_SCORE, YEAR_CONTEXT_BEFORE, find_specials
@@ -585,16 +586,18 @@ def _plain_value(s: str) -> float | None:
 #: :data:`.context.CONTEXT_READINGS_S28`) or
 #: "readings29" (``readings28`` plus stop 29's context readings, :data:`.context.CONTEXT_READINGS_S29`) or
 #: "readings30" (``readings28`` plus stop 30's context readings, :data:`.context.CONTEXT_READINGS_S30`) or
-#: "readings31" (``readings28`` plus stop 31's context readings, :data:`.context.CONTEXT_READINGS_S31`)
+#: "readings31" (``readings28`` plus stop 31's context readings, :data:`.context.CONTEXT_READINGS_S31`) or
+#: "readings32" (``readings31`` plus stop 29's, stop 30's and stop 32's context readings,
+#: :data:`.context.CONTEXT_READINGS_S32`)
 READINGS = ("rules", "fixes", "general", "readings19", "readings26", "readings27", "readings28", "readings29",
-            "readings30", "readings31")
+            "readings30", "readings31", "readings32")
 #: the default readings (figures 1.12, issue 13, stop 32: "readings31", pre-registered for dev15 and passed there: one
 #: right quantity more, no wrong one, audit B s32 unmoved; 1.10, stop 28: "readings28", no held-out split moves and
 #: audit B's precision rises; 1.9: "fixes", judged leave-one-split-out with dev8 held out; before 1.9 "rules")
 DEFAULT_READINGS = "readings31"
 #: the readings of :mod:`.context` each reading applies (1.8's; 1.9's too in "readings19", stop 26's in "readings26",
 #: stop 27's in "readings27", stop 28's in "readings28", stop 28's and 29's in "readings29", stop 28's and 30's in
-#: "readings30")
+#: "readings30", stop 28's and 31's in "readings31", stop 28's to 32's in "readings32")
 CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {
     "rules": CONTEXT_READINGS_1_8, "fixes": CONTEXT_READINGS_1_8, "general": CONTEXT_READINGS_1_8,
     "readings19": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_1_9, "readings26": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S26,
@@ -603,6 +606,8 @@ CONTEXT_BY_READINGS: dict[str, frozenset[str]] = {
     "readings29": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28 | CONTEXT_READINGS_S29,
     "readings30": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28 | CONTEXT_READINGS_S30,
     "readings31": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28 | CONTEXT_READINGS_S31,
+    "readings32": CONTEXT_READINGS_1_8 | CONTEXT_READINGS_S28 | CONTEXT_READINGS_S29 | CONTEXT_READINGS_S30
+    | CONTEXT_READINGS_S31 | CONTEXT_READINGS_S32,
 }
 
 
@@ -618,7 +623,8 @@ def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: fro
     general = readings == "general"
     fixes = readings != "rules"
     units19 = readings == "readings19"
-    if "''" in text and "quoted_number" in (CONTEXT_BY_READINGS[readings] if context is None else context):
+    enabled = CONTEXT_BY_READINGS[readings] if context is None else context
+    if "''" in text and "quoted_number" in enabled:
         # ``quoted_number`` (stop 29): "''13 months in living hell''": a doubled apostrophe opens a quote, so the
         # number after it is no short year ("'78"); read the same text with a space and a double quote there
         # (same length: every offset stays)
@@ -646,7 +652,8 @@ def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: fro
                 "inches" in q.extra:
             _apply_bound(text, q, general)  # "about one-third", "nearly two in five", "more than one full day", "at least twice"
         quantities.append(q)
-    atoms = find_atoms(text, [(s.start, s.end) for s in specials], index, general, fixes)
+    atoms = find_atoms(text, [(s.start, s.end) for s in specials], index, general, fixes,
+                       enabled & CONTEXT_READINGS_S32)
     in_range: set[int] = set()
     for a, b, pre in _range_pairs(text, atoms, general, fixes):
         q = _quantity_from_range(text, a, b, pre)
@@ -687,7 +694,6 @@ def extract_quantities(text: str, readings: str = DEFAULT_READINGS, context: fro
     quantities.sort(key=lambda q: (q.start, -q.end))
     out = _drop_overlaps(quantities)
     out = _without_rates(text, out, fixes)
-    enabled = CONTEXT_BY_READINGS[readings] if context is None else context
     out = apply_context_readings(text, out, enabled)
     for prev, q in zip(out, out[1:], strict=False):
         # "about 30 kilometres (20 miles)", "less than 300 km or 175 miles": the conversion has the bound of the
