@@ -68,7 +68,7 @@ def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -
     assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical",
                              "profile_claim_gate", "profile_spared", "profile_kept", "profile_lowered",
                              "profile_lowered_figure", "profile_lowered_anchored", "profile_lowered_mean",
-                             "neighbours"}
+                             "neighbours", "neighbours_capped"}
 
 
 def test_spared_profile_leaves_hedged_and_attributed_units_alone() -> None:
@@ -217,6 +217,29 @@ def test_neighbours_read_the_units_around_a_unit_in_article_order_not_the_unit_i
     assert by_text[_REPORT[1]][1] == 1.0  # its neighbour "Officials said ..." attributes
     with pytest.raises(ValueError):
         variant_matrix(data, "neighbours", _profiles(data))
+
+
+def test_capped_neighbours_drop_the_attribution_share_and_keep_the_shipped_score_of_a_hedged_unit() -> None:
+    """s32 (claims20): ``neighbours_capped`` reads three of the four neighbourhood columns (no attribution share), and
+    a unit whose best cue is asserted keeps the shipped claim score, so no hedged finding moves."""
+    from presslens.analyzers.claims.scorers import CAPPED_NEIGHBOUR_COLUMNS, NEIGHBOUR_FEATURES, capped_claims
+
+    assert [NEIGHBOUR_FEATURES[j] for j in CAPPED_NEIGHBOUR_COLUMNS] == [
+        "neighbours claim logit", "neighbours first/second person share", "neighbours opinion marker share"]
+    data = _data()
+    neighbours = _neighbours(data)
+    base = len(sentence_feature_names(False, False))
+    matrix = variant_matrix(data, "neighbours_capped", _profiles(data), None, neighbours)
+    assert matrix.shape == (4, base + 3)
+    full = variant_matrix(data, "neighbours", _profiles(data), None, neighbours)
+    assert matrix[:, base:].tolist() == full[:, [base + j for j in CAPPED_NEIGHBOUR_COLUMNS]].tolist()
+    with pytest.raises(ValueError):
+        variant_matrix(data, "neighbours_capped", _profiles(data))
+    shipped, neighboured, cue = [0.7, 0.7, 0.4, 0.9], [0.2, 0.2, 0.8, 0.95], [0.6, 0.3, 0.9, 0.0]
+    out = capped_claims(shipped, neighboured, cue)
+    assert out == [0.7, 0.2, 0.4, 0.95]  # the first and third units have an asserted cue: they keep the shipped score
+    # the hedged decision min(claim, cue) >= 0.5 is the shipped one for every unit
+    assert [min(a, b) >= 0.5 for a, b in zip(out, cue, strict=True)] == [min(a, b) >= 0.5 for a, b in zip(shipped, cue, strict=True)]
 
 
 def test_marker_sorts_a_unit_by_the_first_surface_form_it_shows() -> None:

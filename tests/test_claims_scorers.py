@@ -5,6 +5,7 @@ a probability that moves with its features the way the weights say. Sentences wr
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from pathlib import Path
@@ -513,6 +514,56 @@ def test_claim_gate_neighbours_scores_with_the_units_around_each_unit(tmp_path: 
         load_neighbour_scorer(bad)
 
 
+def test_claim_gate_neighbours_capped_reads_three_columns_and_never_moves_a_hedged_unit(tmp_path: Path) -> None:
+    """The option claim_gate=neighbours_capped (s32, claims20): the neighbourhood scorer without the attribution
+    share; a unit whose best cue is asserted keeps the shipped claim score, so its hedged decision cannot move."""
+    from presslens.analyzers.claims.scorers import (
+        capped_neighbour_scorer_names,
+        load_capped_neighbour_scorer,
+    )
+
+    names = tuple(capped_neighbour_scorer_names())
+    assert "neighbours attribution share" not in names and len(names) == len(neighbour_names_base()) + 3
+    coef = np.zeros(len(names))
+    coef[names.index("neighbours opinion marker share")] = -16.0
+    scorer = LinearScorer(names, np.zeros(len(names)), np.ones(len(names)), coef, 2.0, 0)
+    texts = ["This is a disgrace!", "We must act now.", "The bridge may have closed on Monday.",
+             "The bridge closed on Monday.", "Officials said the road reopened.", "Police counted 40 cars.",
+             "Traffic resumed at noon."]
+    probs, emb, forecasts = [0.3, 0.3, 0.8, 0.8, 0.9, 0.9, 0.8], np.zeros((7, 384)), [False] * 7
+    models = load_scorers()
+    # a cue scorer that asserts every candidate (its intercept raised), so "may have closed" is a hedged claim
+    models = dataclasses.replace(models, hedge_cue=dataclasses.replace(models.hedge_cue, intercept=12.0))
+    shipped = score_sentences(texts, probs, emb, forecasts, scorers=models)
+    out = score_sentences(texts, probs, emb, forecasts, scorers=models, neighbour_gate=scorer, capped=True)
+    free = score_sentences(texts, probs, emb, forecasts, scorers=models, neighbour_gate=scorer)
+    for i, h in enumerate(shipped.hedge):
+        if h >= 0.5:  # an asserted cue: the shipped score
+            assert out.claim[i] == pytest.approx(shipped.claim[i])
+        else:
+            assert out.claim[i] == pytest.approx(free.claim[i])
+    assert out.claim[3] < 0.2  # "The bridge closed": one of its four neighbours argues ("disgrace")
+    assert out.claim[6] > 0.8  # "Traffic resumed": its neighbours report
+    assert shipped.hedge[2] >= 0.5 and free.claim[2] < 0.5 <= shipped.claim[2]  # the gate alone would drop it
+    hedged = [min(c, h) >= 0.5 for c, h in zip(out.claim, out.hedge, strict=True)]
+    assert hedged == [min(c, h) >= 0.5 for c, h in zip(shipped.claim, shipped.hedge, strict=True)]
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps({"claim_neighbours_capped": scorer.to_json()}), encoding="utf-8")
+    assert load_capped_neighbour_scorer(path).names == names
+    other = tmp_path / "other.json"  # the four-column option's file is not this option's
+    other.write_text(json.dumps({"claim_neighbours_capped": {**scorer.to_json(), "names": [*names[:-3],
+                                 "neighbours claim logit", "neighbours attribution share",
+                                 "neighbours opinion marker share"]}}), encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_capped_neighbour_scorer(other)
+
+
+def neighbour_names_base() -> list[str]:
+    from presslens.analyzers.claims.scorers import sentence_feature_names
+
+    return sentence_feature_names(False, False)
+
+
 def test_the_neighbours_option_file_loads_and_is_fitted_on_every_open_split() -> None:
     from presslens.analyzers.claims.scorers import (
         NEIGHBOURS_FILE,
@@ -525,5 +576,21 @@ def test_the_neighbours_option_file_loads_and_is_fitted_on_every_open_split() ->
     assert list(scorer.names) == neighbour_scorer_names() and scorer.embedding_dims == 0
     assert scorer.coef[list(scorer.names).index("claim logit")] > 0
     rows = json.loads(NEIGHBOURS_FILE.read_text(encoding="utf-8"))["rows"]
+    assert set(rows) == set(OPEN_SPLITS) and all(rows[s] > 0 for s in OPEN_SPLITS)
+    assert not set(rows) & {*VALIDATION_SPLITS, "test"}
+
+
+def test_the_capped_neighbours_option_file_loads_and_is_fitted_on_every_open_split() -> None:
+    from presslens.analyzers.claims.scorers import (
+        CAPPED_NEIGHBOURS_FILE,
+        capped_neighbour_scorer_names,
+        load_capped_neighbour_scorer,
+    )
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
+
+    scorer = load_capped_neighbour_scorer()
+    assert list(scorer.names) == capped_neighbour_scorer_names() and scorer.embedding_dims == 0
+    assert scorer.coef[list(scorer.names).index("claim logit")] > 0
+    rows = json.loads(CAPPED_NEIGHBOURS_FILE.read_text(encoding="utf-8"))["rows"]
     assert set(rows) == set(OPEN_SPLITS) and all(rows[s] > 0 for s in OPEN_SPLITS)
     assert not set(rows) & {*VALIDATION_SPLITS, "test"}

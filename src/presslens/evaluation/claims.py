@@ -31,6 +31,7 @@ from presslens.training.claims import (
     select_and_fit,
 )
 from presslens.training.encoded_cache import DEFAULT_CACHE, encode_cached
+from presslens.training.logistic import expected_calibration_error
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,6 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also the analyzer with the claims option claim_gate=kept (s29, model card)")
     parser.add_argument("--neighbours", action="store_true",
                         help="also the analyzer with the claims option claim_gate=neighbours (s31, model card)")
+    parser.add_argument("--neighbours-capped", action="store_true",
+                        help="also the analyzer with the claims option claim_gate=neighbours_capped (s32, model card)")
 
 
 def _labels(sents: list) -> np.ndarray:  # type: ignore[type-arg]
@@ -80,6 +83,10 @@ def main(args: argparse.Namespace) -> int:
         near = {name: analyzer_scores([s.text for s in sets[name]], scored[name], embeddings[name], neighbours=True)
                 for name in scored}
         rows.append(("analyzer with the option claim_gate=neighbours", _metrics(sets, near, 0.5)))
+    if getattr(args, "neighbours_capped", False):
+        capped = {name: analyzer_scores([s.text for s in sets[name]], scored[name], embeddings[name],
+                                        neighbours=True, capped=True) for name in scored}
+        rows.append(("analyzer with the option claim_gate=neighbours_capped", _metrics(sets, capped, 0.5)))
     if model.head is not None:
         thr_lr, _ = best_threshold(_labels(sets["dev"]), lr_only["dev"])
         rows.append(
@@ -101,32 +108,39 @@ def main(args: argparse.Namespace) -> int:
 
     print(f"Check-worthiness ({time.time() - t0:.0f}s); threshold chosen on CT24 dev\n")
     print(
-        "| system | CT24 dev F1 | CT24 dev-test P | CT24 dev-test R | CT24 dev-test F1 | CT24 dev-test AP | CT20 test MAP |"
+        "| system | CT24 dev F1 | CT24 dev-test P | CT24 dev-test R | CT24 dev-test F1 | CT24 dev-test AP | CT20 test MAP "
+        "| CT24 dev-test ECE |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     for name, m in rows:
         print(
             f"| {name} | {m['dev_f1']:.3f} | {m['p']:.3f} | {m['r']:.3f} | **{m['f1']:.3f}** | {m['ap']:.3f} | "
-            f"**{m['map']:.3f}** |"
+            f"**{m['map']:.3f}** | {m['ece']:.3f} |"
         )
     return 0
 
 
 def analyzer_scores(texts: list[str], probs: np.ndarray, embeddings: np.ndarray, kept: bool = False,
-                    neighbours: bool = False) -> np.ndarray:
+                    neighbours: bool = False, capped: bool = False) -> np.ndarray:
     """The score the ``claims`` analyzer gives each sentence (read as independent sentences: no article
     position): the real-news claim scorer (:mod:`presslens.analyzers.claims.scorers`), times 0.1 for page
     furniture and questions; ``kept``: with the claims option ``claim_gate=kept``; ``neighbours``: with the option
     ``claim_gate=neighbours`` (a sentence without an article gets the training mean of the neighbourhood
-    columns)."""
+    columns); with ``capped``: the option ``claim_gate=neighbours_capped`` instead (s32)."""
     from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
     from presslens.analyzers.claims.furniture import furniture_reason
-    from presslens.analyzers.claims.scorers import load_kept_scorer, load_neighbour_scorer, score_sentences
+    from presslens.analyzers.claims.scorers import (
+        load_capped_neighbour_scorer,
+        load_kept_scorer,
+        load_neighbour_scorer,
+        score_sentences,
+    )
     from presslens.text.prediction import forecast_cues
 
     claim = score_sentences(texts, probs.tolist(), embeddings, [forecast_cues(t) is not None for t in texts],
                             in_article=False, kept_gate=load_kept_scorer() if kept else None,
-                            neighbour_gate=load_neighbour_scorer() if neighbours else None).claim
+                            neighbour_gate=(load_capped_neighbour_scorer() if capped else load_neighbour_scorer())
+                            if neighbours else None, capped=capped).claim
     return np.asarray([score * FURNITURE_FACTOR if furniture_reason(text, report_lead_ins=True) is not None else score
                        for text, score in zip(texts, claim, strict=True)])
 
@@ -136,6 +150,7 @@ def _metrics(sets: dict, scored: dict[str, np.ndarray], thr: float) -> dict[str,
     m = f1_at(y_dt, scored["dev-test"], thr)
     m["dev_f1"] = f1_at(_labels(sets["dev"]), scored["dev"], thr)["f1"]
     m["ap"] = average_precision(y_dt, scored["dev-test"])
+    m["ece"] = expected_calibration_error(y_dt, np.asarray(scored["dev-test"], dtype=float))
     ct20 = sets["ct20-test"]
     m["map"] = mean_ap([s.group for s in ct20], _labels(ct20), scored["ct20-test"])
     return m

@@ -7,6 +7,7 @@
 ``claim_gate=kept``'s file, by default the package's ``realnews_claim_profile.json``: :func:`write_kept`.)
     python -m presslens.training.realnews_claims_profile CACHE --write-neighbours [OUT]
     python -m presslens.training.realnews_claims_profile CACHE [VARIANT ...] --wrong OUT
+    python -m presslens.training.realnews_claims_profile CACHE --write-capped-neighbours [OUT]
 
 (``--write-neighbours`` fits the ``neighbours`` screen's claim scorer on every open split and writes the claims
 option ``claim_gate=neighbours``'s file, by default ``realnews_claim_neighbours.json``: :func:`write_neighbours`;
@@ -51,6 +52,11 @@ marker per split: :func:`marker_table`, s31.)
   before and the two after it in its article (:func:`presslens.analyzers.claims.scorers.neighbour_context`: mean
   CheckThat! logit, shares with a speech verb, a first/second-person word, an opinion marker), learned by the
   claim scorer in each fold as any feature (it may raise or lower a unit).
+- ``neighbours_capped`` (s32, helper claims20; the card's "ideas left" of s31): ``neighbours`` without the
+  attribution-share column (:data:`presslens.analyzers.claims.scorers.CAPPED_NEIGHBOUR_COLUMNS`: at s31 it raised a
+  speaker's opinions between attributed lines in audit B), and with a hedge cap: a unit whose best cue the cue
+  scorer asserts (probability >= 0.5) keeps the shipped claim score (fitted in the same fold, its own C), so no hedged
+  finding moves (:func:`presslens.analyzers.claims.scorers.capped_claims`).
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -70,11 +76,15 @@ from pathlib import Path
 import numpy as np
 
 from presslens.analyzers.claims.scorers import (
+    CAPPED_NEIGHBOUR_COLUMNS,
+    CAPPED_NEIGHBOURS_FILE,
     KEPT_FILE,
     NEIGHBOURS_FILE,
     LinearScorer,
     anchored_unit,
     article_profile,
+    capped_claims,
+    capped_neighbour_scorer_names,
     kept_claims,
     lowered_claims,
     neighbour_context,
@@ -103,7 +113,7 @@ def hypothetical(sentence: str) -> bool:
 
 VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
             "profile_spared", "profile_kept", "profile_lowered", "profile_lowered_figure", "profile_lowered_anchored",
-            "profile_lowered_mean", "neighbours")
+            "profile_lowered_mean", "neighbours", "neighbours_capped")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -163,10 +173,14 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
             if neighbours is None:
                 raise ValueError("neighbours needs the rows' neighbourhood columns")
             extra = list(neighbours[k])
+        elif variant == "neighbours_capped":
+            if neighbours is None:
+                raise ValueError("neighbours_capped needs the rows' neighbourhood columns")
+            extra = [neighbours[k][j] for j in CAPPED_NEIGHBOUR_COLUMNS]
         else:
             raise ValueError(f"unknown variant {variant!r}: choose from {', '.join(VARIANTS)}")
         rows.append(base + extra)
-    width = len(_BASE) + {"shipped": 0, "hypothetical": 1}.get(variant, 4)
+    width = len(_BASE) + {"shipped": 0, "hypothetical": 1, "neighbours_capped": len(CAPPED_NEIGHBOUR_COLUMNS)}.get(variant, 4)
     return np.asarray(rows, dtype=float).reshape(len(rows), width)
 
 
@@ -256,7 +270,7 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
     """One variant's held-out lines (markdown rows) and its sums; ``wrong``: gets (variant, row, claim score) of
     every held-out wrong asserted claim (score >= 0.5, no gold claim)."""
     profiles = _profiles(data)
-    neighbours = _neighbours(data) if variant == "neighbours" else None
+    neighbours = _neighbours(data) if variant.startswith("neighbours") else None
     options = rc.written_setting(rc.WRITTEN_CUE_CONTEXT)  # the shipped cue scorer (genre columns; s29)
     sums = [0.0] * len(rc.METRICS)
     lines = []
@@ -290,6 +304,9 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
                 claim = [(a + b) / 2.0 for a, b in zip(shipped, lowered, strict=True)]
             else:
                 claim = lowered_claim_scores(claim, shipped, cue, test.rows, spare)
+            cap = claim
+        elif variant == "neighbours_capped":
+            claim = capped_claims(rc.claim_scores_with(fitted.claim, test), claim, cue)
             cap = claim
         hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         if wrong is not None:
@@ -340,6 +357,19 @@ def write_neighbours(data: rc.Dataset, out: Path) -> float:
         f"{'+'.join(rc.SPLITS)} (PTC articles, research use); C by held-out precision")
 
 
+def write_capped_neighbours(data: rc.Dataset, out: Path) -> float:
+    """Fit the claim scorer with the three neighbourhood columns of ``neighbours_capped`` (C chosen by
+    :func:`_choose_c` over all open splits) on every open split and write it as the option
+    ``claim_gate=neighbours_capped``'s file (JSON); returns its C."""
+    return _write_claim_scorer(
+        data, out, variant_matrix(data, "neighbours_capped", _profiles(data), None, _neighbours(data)),
+        capped_neighbour_scorer_names(), "claim_neighbours_capped",
+        "presslens claims option claim_gate=neighbours_capped: the claim scorer with three neighbourhood columns (no "
+        "attribution share), fitted by `python -m presslens.training.realnews_claims_profile CACHE "
+        f"--write-capped-neighbours` on data/realnews {'+'.join(rc.SPLITS)} (PTC articles, research use); C by "
+        "held-out precision; a unit with an asserted hedge cue keeps the shipped claim score at decision time")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     p.add_argument("cache", type=Path, help="the rows file of `presslens train realnews-claims --cache`")
@@ -350,6 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--write-neighbours", nargs="?", const=NEIGHBOURS_FILE, type=Path, metavar="OUT",
                    help="only fit the neighbours screen's claim scorer on every open split and write the claims "
                         "option claim_gate=neighbours's file (default: the package's realnews_claim_neighbours.json)")
+    p.add_argument("--write-capped-neighbours", nargs="?", const=CAPPED_NEIGHBOURS_FILE, type=Path, metavar="OUT",
+                   help="only fit the neighbours_capped screen's claim scorer on every open split and write the claims "
+                        "option claim_gate=neighbours_capped's file (default: the package's "
+                        "realnews_claim_neighbours_capped.json)")
     p.add_argument("--wrong", type=Path, metavar="OUT",
                    help="also write each variant's held-out wrong asserted claims to OUT (stand-off JSON lines: "
                         "variant, split, article, unit index, score, marker) and print their count by marker")
@@ -361,6 +395,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_neighbours is not None:
         c = write_neighbours(rc.load_dataset(args.cache), args.write_neighbours)
         print(f"wrote {args.write_neighbours} (claim C {c:g})")
+        return 0
+    if args.write_capped_neighbours is not None:
+        c = write_capped_neighbours(rc.load_dataset(args.cache), args.write_capped_neighbours)
+        print(f"wrote {args.write_capped_neighbours} (claim C {c:g})")
         return 0
     unknown = [v for v in args.variants if v not in VARIANTS]
     if unknown:

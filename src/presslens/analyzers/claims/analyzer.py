@@ -39,6 +39,7 @@ from presslens.analyzers.claims.predictions import (
 )
 from presslens.analyzers.claims.scorers import (
     ScoredCue,
+    load_capped_neighbour_scorer,
     load_kept_scorer,
     load_neighbour_scorer,
     load_scorers,
@@ -143,13 +144,15 @@ class ClaimsAnalyzer(Analyzer):
                        "dev15, model card)"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
-        AnalyzerOption("claim_gate", ("shipped", "kept", "lowered", "neighbours"), "shipped",
+        AnalyzerOption("claim_gate", ("shipped", "kept", "lowered", "neighbours", "neighbours_capped"), "shipped",
                        "'kept' (s29, claims17): a claim scorer with the article profile scores every unit, but a unit "
                        "with an asserted hedge cue or an attribution keeps at least the shipped score (model card, "
                        "stop 29); 'lowered' (s30, claims18): the same profile may only lower a unit without an "
                        "asserted hedge cue or an attribution, never raise one (model card, stop 30); 'neighbours' (s31, "
                        "claims19): a claim scorer that also reads the two units before and after each unit (their "
-                       "CheckThat! logit, speech verbs, first/second person, opinion markers; model card, stop 31)"),
+                       "CheckThat! logit, speech verbs, first/second person, opinion markers; model card, stop 31); "
+                       "'neighbours_capped' (s32, claims20): the same without the speech-verb share, and a unit with "
+                       "an asserted hedge cue keeps the shipped score (model card, stop 32)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -188,7 +191,9 @@ class ClaimsAnalyzer(Analyzer):
                                             else None),
                                  lowered=self.option("claim_gate") == "lowered",
                                  neighbour_gate=(load_neighbour_scorer() if self.option("claim_gate") == "neighbours"
-                                                 else None))
+                                                 else load_capped_neighbour_scorer()
+                                                 if self.option("claim_gate") == "neighbours_capped" else None),
+                                 capped=self.option("claim_gate") == "neighbours_capped")
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]

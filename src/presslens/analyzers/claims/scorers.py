@@ -45,6 +45,10 @@ KEPT_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnew
 NEIGHBOURS_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_claim_neighbours.json"
 """the claim scorer with the neighbourhood columns of the claims option ``claim_gate=neighbours`` (s31, helper
 claims19; ``python -m presslens.training.realnews_claims_profile CACHE --write-neighbours``)"""
+CAPPED_NEIGHBOURS_FILE = (Path(__file__).resolve().parents[2] / "models" / "claims"
+                          / "realnews_claim_neighbours_capped.json")
+"""the claim scorer with three neighbourhood columns of the claims option ``claim_gate=neighbours_capped`` (s32,
+helper claims20; ``python -m presslens.training.realnews_claims_profile CACHE --write-capped-neighbours``)"""
 
 _EPS = 1e-4
 IGNORE_CASE = re.IGNORECASE
@@ -574,6 +578,11 @@ NEIGHBOUR_FEATURES = ("neighbours claim logit", "neighbours attribution share", 
 """the claim scorer's neighbourhood columns (s31, helper claims19, the profile tool's screen ``neighbours``)"""
 
 
+CAPPED_NEIGHBOUR_COLUMNS = (0, 2, 3)
+"""the :data:`NEIGHBOUR_FEATURES` the option ``claim_gate=neighbours_capped`` reads (s32, helper claims20): all but the
+attribution share, which at s31 raised a speaker's opinions between attributed lines (audit B s31)"""
+
+
 def neighbour_context(texts: Sequence[str], probs: Sequence[float],
                       window: int = NEIGHBOUR_WINDOW) -> list[list[float]]:
     """Per claim unit of an article (``texts`` in order, their CheckThat! probabilities): the
@@ -721,14 +730,43 @@ def _load_neighbour_scorer(path: str) -> LinearScorer:
     return LinearScorer.from_json(obj["claim_neighbours"], neighbour_scorer_names())
 
 
+def capped_neighbour_scorer_names() -> list[str]:
+    """The features of the option ``claim_gate=neighbours_capped``'s claim scorer: the shipped 13, then the
+    :data:`CAPPED_NEIGHBOUR_COLUMNS` of :data:`NEIGHBOUR_FEATURES`."""
+    return sentence_feature_names(False, False) + [NEIGHBOUR_FEATURES[j] for j in CAPPED_NEIGHBOUR_COLUMNS]
+
+
+def load_capped_neighbour_scorer(path: Path = CAPPED_NEIGHBOURS_FILE) -> LinearScorer:
+    """The claim scorer of the option ``claim_gate=neighbours_capped`` (JSON, names checked)."""
+    return _load_capped_neighbour_scorer(str(path))
+
+
+@lru_cache(maxsize=2)
+def _load_capped_neighbour_scorer(path: str) -> LinearScorer:
+    obj = json.loads(Path(path).read_text(encoding="utf-8"))
+    return LinearScorer.from_json(obj["claim_neighbours_capped"], capped_neighbour_scorer_names())
+
+
+def capped_claims(shipped: Sequence[float], neighboured: Sequence[float], hedge: Sequence[float]) -> list[float]:
+    """The option ``claim_gate=neighbours_capped`` (s32, helper claims20; the screen ``neighbours_capped`` of
+    :mod:`presslens.training.realnews_claims_profile`): the neighbourhood scorer's claim score, but the shipped one
+    where the unit's best cue is asserted (``hedge`` >= :data:`~presslens.text.hedging.HEDGE_ASSERTED`), so a hedged
+    claim is neither dropped nor added by the gate (hedge = min(claim, cue) keeps its decision)."""
+    from presslens.text.hedging import HEDGE_ASSERTED
+
+    return [float(s) if h >= HEDGE_ASSERTED else float(n)
+            for s, n, h in zip(shipped, neighboured, hedge, strict=True)]
+
+
 def neighbour_claims(scorer: LinearScorer, texts: Sequence[str], probs: Sequence[float],
                      base_rows: Sequence[Sequence[float]], in_article: bool) -> list[float]:
     """The option ``claim_gate=neighbours`` (s31, helper claims19; the screen ``neighbours`` of
     :mod:`presslens.training.realnews_claims_profile`): the claim probability of each unit from the shipped 13
     features (``base_rows``) and the :func:`neighbour_context` of its article; sentences without an article get the
     training mean of the four columns (no information), as the article profile does."""
-    n = len(NEIGHBOUR_FEATURES)
-    context = (neighbour_context(texts, probs) if in_article
+    n = len(scorer.names) - len(sentence_feature_names(False, False))
+    columns = range(len(NEIGHBOUR_FEATURES)) if n == len(NEIGHBOUR_FEATURES) else CAPPED_NEIGHBOUR_COLUMNS
+    context = ([[c[j] for j in columns] for c in neighbour_context(texts, probs)] if in_article
                else [scorer.mean[len(scorer.names) - n:len(scorer.names)].tolist()] * len(texts))
     rows = [list(b) + list(c) for b, c in zip(base_rows, context, strict=True)]
     return scorer.probabilities(np.asarray(rows, dtype=float).reshape(len(rows), len(scorer.names))).tolist()
@@ -794,7 +832,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
                     cue_veto: bool = False, s26_rules: bool = False, s27_rules: bool = False,
                     readings: Sequence[str] = (),
                     kept_gate: LinearScorer | None = None, lowered: bool = False,
-                    neighbour_gate: LinearScorer | None = None) -> SentenceScores:
+                    neighbour_gate: LinearScorer | None = None, capped: bool = False) -> SentenceScores:
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
     sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`);
@@ -811,7 +849,9 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     :func:`kept_claims`; with ``lowered`` (the option ``claim_gate=lowered``) the profile may only lower a unit,
     :func:`lowered_claims`, and sentences without an article (``in_article`` false: a debate line) keep the shipped
     score, since the profile then knows nothing of them. ``neighbour_gate`` (the option ``claim_gate=neighbours``,
-    s31): this claim scorer with the neighbourhood columns gives every unit's claim score (:func:`neighbour_claims`).
+    s31): this claim scorer with the neighbourhood columns gives every unit's claim score (:func:`neighbour_claims`);
+    with ``capped`` (the option ``claim_gate=neighbours_capped``, s32) a unit with an asserted cue keeps the shipped
+    score (:func:`capped_claims`).
     """
     from presslens.text.hedging import (
         CUE_ADDITION_SETS,
@@ -915,5 +955,6 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
         base_rows = [sentence_features(text, float(p), h, bool(f), i if in_article else None,
                                        count if in_article else None, False)
                      for i, (text, p, h, f) in enumerate(zip(texts, probs, table, forecasts, strict=True))]
-        claim = neighbour_claims(neighbour_gate, texts, probs, base_rows, in_article)
+        neighboured = neighbour_claims(neighbour_gate, texts, probs, base_rows, in_article)
+        claim = capped_claims(claim, neighboured, hedge) if capped else neighboured
     return SentenceScores(claim, hedge, cues, added)
