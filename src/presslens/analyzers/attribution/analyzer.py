@@ -241,7 +241,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.16"
+    version = "2.17"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
