@@ -839,6 +839,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
         keys |= {str(m.updated_copy_of) for g in groups for m in g.mentions if getattr(m, "updated_copy_of", None)}
         with store.reading() as conn:
             names = article_names(conn, keys)
+            replaced = _replaced_mentions(conn, groups)
     out = sys.stdout
     if args.format == "json":
         out.write(json.dumps([_figure_group_dict(g, names, scores) for g in groups], ensure_ascii=False, indent=2)
@@ -874,16 +875,15 @@ def cmd_figures(args: argparse.Namespace) -> int:
             else:
                 print(f"    lowest {low.text!r} ({low.source or 'no source'}, {_stated_phrase(low)}), "
                       f"highest {high.text!r} ({high.source or 'no source'}, {_stated_phrase(high)})")
-        by_id = {x.id: x for x in g.mentions}
         for m in g.mentions:
             read = scores.get(m.id) if min_score < ASSERTED else None
             print("    " + _mention_line(m, shown_name(m.article_id, names.get(m.article_id)), read))
             original = getattr(m, "updated_copy_of", None)
             if original:  # a figure only a republished copy states (its original states none such)
                 print(f"        from an updated copy of {_cut(shown_name(original, names.get(original)), 60)!r}")
-                replaced = _replaced_line(m, by_id)
-                if replaced:
-                    print(f"        {replaced}")
+                line = _replaced_line(m, replaced)
+                if line:
+                    print(f"        {line}")
             copies = _copies_of(g, m)
             if copies:
                 print("        also published by: " + ", ".join(_copy_text(c, names) for c in copies))
@@ -901,6 +901,22 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return 0
 
 
+def _replaced_mentions(conn: Any, groups: Sequence[Any]) -> dict[str, Any]:
+    """Mention id -> mention, for every figure an updated copy's mention in ``groups`` stands in place of
+    (``updates``): from the listed groups, else from the store (user trial s32: a replaced figure printed in
+    another group, or left out by ``--since``/``--until``/``--min-score``, was named by its bare id)."""
+    from presslens.store.schema import FIGURE_MENTIONS
+    from presslens.store.tracking import load_mentions
+
+    wanted = {str(m.updates) for g in groups for m in g.mentions if getattr(m, "updates", None)}
+    found = {m.id: m for g in groups for m in g.mentions if m.id in wanted}
+    missing = sorted(wanted - set(found))
+    if missing:
+        stored, _, _ = load_mentions(conn, FIGURE_MENTIONS.c.id.in_(missing))
+        found.update((m.id, m) for m in stored)
+    return found
+
+
 def _replaced_line(m: Any, by_id: dict[str, Any]) -> str | None:
     """For a figure of an updated copy that stands in place of one of its original's (``updates``), what it
     replaced: "in place of 'More than 11,000 people' (wire-nine, 2025-04-10)" (user trial s31: the table said a
@@ -909,7 +925,7 @@ def _replaced_line(m: Any, by_id: dict[str, Any]) -> str | None:
     if not updates:
         return None
     old = by_id.get(updates)
-    if old is None:  # the replaced figure is in another group (or filtered out): name it by its id
+    if old is None:  # the replaced figure is no longer stored: name it by its id
         return f"in place of [{updates}]"
     return f"in place of {old.text!r} ({old.source or 'no source'}, {old.date.isoformat() if old.date else 'undated'})"
 
