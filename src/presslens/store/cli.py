@@ -375,11 +375,13 @@ def cmd_search(args: argparse.Namespace) -> int:
             rows = rows[:limit] if not unlimited else rows
         names: dict[str, ArticleName] = {}
         copied: dict[str, Original] = {}
+        own_figures: dict[str, int] = {}
         if args.format == "table" and rows:  # the user's own name for each article (user trial s26)
             with store.reading() as conn:
                 keys = {str(r["article_id"] if args.findings else r["id"]) for r in rows}
                 if not args.findings:  # and the article each republished copy copies (user trial s27)
                     copied = originals(conn, keys)
+                    own_figures = _copy_figure_counts(conn, copied)
                 names = article_names(conn, keys | {o.key for o in copied.values()})
     if left_out:
         shown = _counted(len(rows), "finding row" if args.findings else "article")
@@ -412,14 +414,35 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(f"{r['id']}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  {name}")
             if r["id"] in copied:
                 orig = copied[r["id"]]
+                own = own_figures.get(r["id"], 0)
+                updated = (f", updated: {_counted(own, 'figure')} of its own (presslens figures lists them)"
+                           if own else "")
                 print(f"    republished copy of {_cut(shown_name(orig.key, names.get(orig.key)), 60)!r} "
-                      f"({orig.source or 'no outlet recorded'}, {orig.date or 'undated'})")
+                      f"({orig.source or 'no outlet recorded'}, {orig.date or 'undated'}){updated}")
             if r["snippet"]:
                 print(f"    {_cut(r['snippet'], 150)}")
             print(f"    {counts}")
     if args.format == "table" and not rows:
         print("no match", file=sys.stderr)
     return 0
+
+
+def _copy_figure_counts(conn: Any, copies: Iterable[str]) -> dict[str, int]:
+    """Republished copy key -> how many figures it states that its family does not (its own figure mentions:
+    what ``figures`` lists "from an updated copy"); copies that only repeat are left out (user trial s32:
+    ``search`` called an updated copy a "republished copy" like any other)."""
+    from sqlalchemy import func, select
+
+    from presslens.store.schema import FIGURE_MENTIONS
+
+    keys = sorted(set(copies))
+    out: dict[str, int] = {}
+    for s in range(0, len(keys), 500):
+        part = keys[s : s + 500]
+        query = (select(FIGURE_MENTIONS.c.article_id, func.count()).where(FIGURE_MENTIONS.c.article_id.in_(part))
+                 .group_by(FIGURE_MENTIONS.c.article_id))
+        out.update({str(key): int(n) for key, n in conn.execute(query)})
+    return out
 
 
 def _cut(s: str, n: int) -> str:
