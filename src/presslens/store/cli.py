@@ -428,20 +428,18 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _copy_figure_counts(conn: Any, copies: Iterable[str]) -> dict[str, int]:
-    """Republished copy key -> how many figures it states that its family does not (its own figure mentions:
-    what ``figures`` lists "from an updated copy"); copies that only repeat are left out (user trial s32:
-    ``search`` called an updated copy a "republished copy" like any other)."""
-    from sqlalchemy import func, select
-
+    """Republished copy key -> how many figures scored >= 0.5 it states that its family does not (its own figure
+    mentions: what ``figures`` lists "from an updated copy" by default); copies that only repeat are left out
+    (user trial s32: ``search`` called an updated copy a "republished copy" like any other)."""
     from presslens.store.schema import FIGURE_MENTIONS
+    from presslens.store.tracking import load_mentions, mentions_at_min_score
 
     keys = sorted(set(copies))
     out: dict[str, int] = {}
     for s in range(0, len(keys), 500):
-        part = keys[s : s + 500]
-        query = (select(FIGURE_MENTIONS.c.article_id, func.count()).where(FIGURE_MENTIONS.c.article_id.in_(part))
-                 .group_by(FIGURE_MENTIONS.c.article_id))
-        out.update({str(key): int(n) for key, n in conn.execute(query)})
+        mentions, _, _ = load_mentions(conn, FIGURE_MENTIONS.c.article_id.in_(keys[s : s + 500]))
+        shown, _ = mentions_at_min_score(conn, mentions, ASSERTED)
+        out.update(Counter(m.article_id for m in shown))
     return out
 
 
