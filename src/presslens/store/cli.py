@@ -375,11 +375,13 @@ def cmd_search(args: argparse.Namespace) -> int:
             rows = rows[:limit] if not unlimited else rows
         names: dict[str, ArticleName] = {}
         copied: dict[str, Original] = {}
+        own_figures: dict[str, int] = {}
         if args.format == "table" and rows:  # the user's own name for each article (user trial s26)
             with store.reading() as conn:
                 keys = {str(r["article_id"] if args.findings else r["id"]) for r in rows}
                 if not args.findings:  # and the article each republished copy copies (user trial s27)
                     copied = originals(conn, keys)
+                    own_figures = _copy_figure_counts(conn, copied)
                 names = article_names(conn, keys | {o.key for o in copied.values()})
     if left_out:
         shown = _counted(len(rows), "finding row" if args.findings else "article")
@@ -412,14 +414,33 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(f"{r['id']}  {r['date'] or '-':10}  {_cut(r['source'] or '-', 20):20}  {name}")
             if r["id"] in copied:
                 orig = copied[r["id"]]
+                own = own_figures.get(r["id"], 0)
+                updated = (f", updated: {_counted(own, 'figure')} of its own (presslens figures lists them)"
+                           if own else "")
                 print(f"    republished copy of {_cut(shown_name(orig.key, names.get(orig.key)), 60)!r} "
-                      f"({orig.source or 'no outlet recorded'}, {orig.date or 'undated'})")
+                      f"({orig.source or 'no outlet recorded'}, {orig.date or 'undated'}){updated}")
             if r["snippet"]:
                 print(f"    {_cut(r['snippet'], 150)}")
             print(f"    {counts}")
     if args.format == "table" and not rows:
         print("no match", file=sys.stderr)
     return 0
+
+
+def _copy_figure_counts(conn: Any, copies: Iterable[str]) -> dict[str, int]:
+    """Republished copy key -> how many figures scored >= 0.5 it states that its family does not (its own figure
+    mentions: what ``figures`` lists "from an updated copy" by default); copies that only repeat are left out
+    (user trial s32: ``search`` called an updated copy a "republished copy" like any other)."""
+    from presslens.store.schema import FIGURE_MENTIONS
+    from presslens.store.tracking import load_mentions, mentions_at_min_score
+
+    keys = sorted(set(copies))
+    out: dict[str, int] = {}
+    for s in range(0, len(keys), 500):
+        mentions, _, _ = load_mentions(conn, FIGURE_MENTIONS.c.article_id.in_(keys[s : s + 500]))
+        shown, _ = mentions_at_min_score(conn, mentions, ASSERTED)
+        out.update(Counter(m.article_id for m in shown))
+    return out
 
 
 def _cut(s: str, n: int) -> str:
@@ -839,6 +860,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
         keys |= {str(m.updated_copy_of) for g in groups for m in g.mentions if getattr(m, "updated_copy_of", None)}
         with store.reading() as conn:
             names = article_names(conn, keys)
+            replaced = _replaced_mentions(conn, groups)
     out = sys.stdout
     if args.format == "json":
         out.write(json.dumps([_figure_group_dict(g, names, scores) for g in groups], ensure_ascii=False, indent=2)
@@ -874,16 +896,15 @@ def cmd_figures(args: argparse.Namespace) -> int:
             else:
                 print(f"    lowest {low.text!r} ({low.source or 'no source'}, {_stated_phrase(low)}), "
                       f"highest {high.text!r} ({high.source or 'no source'}, {_stated_phrase(high)})")
-        by_id = {x.id: x for x in g.mentions}
         for m in g.mentions:
             read = scores.get(m.id) if min_score < ASSERTED else None
             print("    " + _mention_line(m, shown_name(m.article_id, names.get(m.article_id)), read))
             original = getattr(m, "updated_copy_of", None)
             if original:  # a figure only a republished copy states (its original states none such)
                 print(f"        from an updated copy of {_cut(shown_name(original, names.get(original)), 60)!r}")
-                replaced = _replaced_line(m, by_id)
-                if replaced:
-                    print(f"        {replaced}")
+                line = _replaced_line(m, replaced)
+                if line:
+                    print(f"        {line}")
             copies = _copies_of(g, m)
             if copies:
                 print("        also published by: " + ", ".join(_copy_text(c, names) for c in copies))
@@ -901,6 +922,22 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return 0
 
 
+def _replaced_mentions(conn: Any, groups: Sequence[Any]) -> dict[str, Any]:
+    """Mention id -> mention, for every figure an updated copy's mention in ``groups`` stands in place of
+    (``updates``): from the listed groups, else from the store (user trial s32: a replaced figure printed in
+    another group, or left out by ``--since``/``--until``/``--min-score``, was named by its bare id)."""
+    from presslens.store.schema import FIGURE_MENTIONS
+    from presslens.store.tracking import load_mentions
+
+    wanted = {str(m.updates) for g in groups for m in g.mentions if getattr(m, "updates", None)}
+    found = {m.id: m for g in groups for m in g.mentions if m.id in wanted}
+    missing = sorted(wanted - set(found))
+    if missing:
+        stored, _, _ = load_mentions(conn, FIGURE_MENTIONS.c.id.in_(missing))
+        found.update((m.id, m) for m in stored)
+    return found
+
+
 def _replaced_line(m: Any, by_id: dict[str, Any]) -> str | None:
     """For a figure of an updated copy that stands in place of one of its original's (``updates``), what it
     replaced: "in place of 'More than 11,000 people' (wire-nine, 2025-04-10)" (user trial s31: the table said a
@@ -909,7 +946,7 @@ def _replaced_line(m: Any, by_id: dict[str, Any]) -> str | None:
     if not updates:
         return None
     old = by_id.get(updates)
-    if old is None:  # the replaced figure is in another group (or filtered out): name it by its id
+    if old is None:  # the replaced figure is no longer stored: name it by its id
         return f"in place of [{updates}]"
     return f"in place of {old.text!r} ({old.source or 'no source'}, {old.date.isoformat() if old.date else 'undated'})"
 

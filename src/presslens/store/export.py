@@ -75,6 +75,12 @@ _QUANTITY_COLS: dict[str, tuple[str, str]] = {
     "malformed": ("f.malformed", "bool"),
     "attributes": ("f.attributes", "json"),
     "duplicate_of": ("a.duplicate_of", "str"),
+    # of a copy's rows, the figures its original does not state (the copy's own mentions, which ``figures``
+    # marks "from an updated copy"): the original's key, as ``figures -f csv``; empty for a repeated figure
+    # (user trial s32: a spreadsheet dropping ``duplicate_of`` rows to count reports dropped the update too)
+    "updated_copy_of": ("CASE WHEN a.duplicate_of IS NOT NULL AND EXISTS (SELECT 1 FROM figure_mentions m "
+                        "WHERE m.article_pk = f.article_pk AND m.id = a.id || ':' || CAST(f.start AS VARCHAR(12)) "
+                        "|| '-' || CAST(f.\"end\" AS VARCHAR(12))) THEN a.duplicate_of END", "str"),
 }
 COLUMNS = {"articles": _ARTICLE_COLS, "findings": _FINDING_COLS, "quantities": _QUANTITY_COLS}
 
