@@ -203,7 +203,7 @@ class Store:
     def _repoint(conn: Connection, other: dict[str, Any]) -> None:
         """A stored article that became a copy of an earlier-dated article (issue 15, user trial s31 problem 4),
         in the new article's transaction: its ``duplicate_of``, its figure mentions (now only those its new
-        original does not state) and no claim vectors (a copy adds none)."""
+        original does not state) and the claim vectors of the claims that state those (user trial s32)."""
         opk = conn.execute(select(ARTICLES.c.pk).where(ARTICLES.c.id == other["id"])).scalar()
         if opk is None:
             return
@@ -212,6 +212,8 @@ class Store:
         conn.execute(CLAIM_VECTORS.delete().where(CLAIM_VECTORS.c.article_pk == opk))
         if other["mentions"]:
             conn.execute(FIGURE_MENTIONS.insert(), [{**m, "article_pk": opk} for m in other["mentions"]])
+        if other.get("claims"):
+            conn.execute(CLAIM_VECTORS.insert(), [{**c, "article_pk": opk} for c in other["claims"]])
 
     def replace(self, report: Report, tracker: Any = None) -> bool:
         """Replace a stored article's report and findings (re-analysis) in one transaction; False if absent.

@@ -217,17 +217,29 @@ class CorpusTracker:
                 stored = stored_articles(conn, self.duplicates.repointed)
             for other, changed in repoint(grouper, key, [stored[k] for k in self.duplicates.repointed if k in stored]):
                 self._copy_of[other] = key
-                repointed.append({"id": other, "duplicate_of": key, "mentions": self._mention_rows(grouper, changed)})
-        crows: list[dict[str, Any]] = []
-        if dup is None:
-            encoder: str | None = None
-            encode: ClaimEncode | None = None
-            if self.embed_claims and any(f.kind == "claim" and f.score >= CLAIM_MIN_SCORE for f in report.findings):
-                encode, encoder = self._claims()
-            crows = claim_rows(article, report.findings, key, encode, encoder)
+                o_article, o_findings = stored[other]
+                repointed.append({"id": other, "duplicate_of": key, "mentions": self._mention_rows(grouper, changed),
+                                  "claims": self._claim_rows(o_article, o_findings, other, changed)})
+        crows = self._claim_rows(article, report.findings, key, None if dup is None else mentions)
         return {"duplicate_of": dup, "minhash": np.asarray(sig.hashvalues, dtype=np.uint64).tobytes(),
                 "mentions": mrows, "claims": crows, "repointed": repointed}
 
+
+    def _claim_rows(self, article: Article, findings: Sequence[Finding], key: str,
+                    own: list[FigureMention] | None) -> list[dict[str, Any]]:
+        """The claim vector rows of an article: every claim of an original (``own`` None); of a republished
+        copy only the claims that state one of its own figures (``own``: what its family does not state, an
+        update or an added figure), since its other claims repeat the original's (user trial s32: ``claims
+        --like`` never found the sentence an updated copy changed)."""
+        if own is not None:
+            spans = [(m.start, m.end) for m in own]
+            findings = [f for f in findings if f.kind != "claim"
+                        or any(f.start <= s and e <= f.end for s, e in spans)]
+        encoder: str | None = None
+        encode: ClaimEncode | None = None
+        if self.embed_claims and any(f.kind == "claim" and f.score >= CLAIM_MIN_SCORE for f in findings):
+            encode, encoder = self._claims()
+        return claim_rows(article, findings, key, encode, encoder)
 
     @staticmethod
     def _mention_rows(grouper: FigureGrouper, mentions: list[FigureMention]) -> list[dict[str, Any]]:
@@ -262,8 +274,9 @@ class CorpusTracker:
 
 def claim_rows(article: Article, findings: Sequence[Finding], key: str, encode: ClaimEncode | None = None,
                encoder: str | None = None) -> list[dict[str, Any]]:
-    """The ``claim_vectors`` rows of an article that is not a copy: one per check-worthy claim, embedded only
-    when ``encode`` is given (else on the first ``presslens claims`` query)."""
+    """The ``claim_vectors`` rows of ``findings`` (of a copy, the claims stating its own figures: see
+    :meth:`CorpusTracker.rows_for`): one per check-worthy claim, embedded only when ``encode`` is given (else on
+    the first ``presslens claims`` query)."""
     claims = [f for f in findings if f.kind == "claim" and f.score >= CLAIM_MIN_SCORE]
     if not claims:
         return []
