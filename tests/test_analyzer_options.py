@@ -61,6 +61,9 @@ CASES = [
     ("attribution.interview_turns", "on", "attribution",
      "Harbour talks\n\nRadio Kestrel: Prices rose last month and skippers are angry.\nLena Ostrova: Prices follow "
      "the catch, and the catch is steady this year.\n"),
+    ("attribution.name_may", "on", "attribution",
+     "Harbour fees\n\nCouncil leader Ruth May said the ferry fee would rise in June. May warned that the harbour could "
+     "close without the money.\n"),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),

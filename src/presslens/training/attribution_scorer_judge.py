@@ -54,9 +54,12 @@ class Rows:
     problems: list[list[str]] = field(default_factory=list)
 
 
-def dump(data: Path, out: Path, unlisted_cues: str = "off", interview_turns: str = "off") -> None:
+def dump(data: Path, out: Path, unlisted_cues: str = "off", interview_turns: str = "off", name_may: str = "off") -> None:
     """The rows of this tree's attributions over the open splits, as JSON (``unlisted_cues``: the analyzer option
-    ``attribution.unlisted_cues``; "candidate" dumps the unlisted-cue candidates too)."""
+    ``attribution.unlisted_cues``; "candidate" dumps the unlisted-cue candidates too; ``interview_turns`` and
+    ``name_may``: those options)."""
+    import contextlib
+
     from presslens.analyzers.attribution import refine
     from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
     from presslens.analyzers.attribution.calibration import calibration_inputs
@@ -76,28 +79,36 @@ def dump(data: Path, out: Path, unlisted_cues: str = "off", interview_turns: str
     option: dict[str, Any] = {"unlisted_cues": unlisted_cues} if unlisted_cues != "off" else {}
     if interview_turns != "off":
         option["interview_turns"] = interview_turns
+    names: Any = contextlib.nullcontext
+    if name_may != "off":
+        from presslens.analyzers.attribution.sanity import name_may as may_as_name
+
+        option["name_may"] = name_may
+        names = may_as_name
     for split in OPEN_SPLITS:
         rows.gold[split] = 0
         for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", data):
             speech = [(i, g) for i, g in enumerate(record["attributions"]) if g.get("kind", "speech") == "speech"]
             rows.gold[split] += len(speech)
             sentences = list(article.sentences)
-            for a in extract(Features(article, pipeline.encoder), raw_scores=True, **option):
-                finding = analyzer._finding(article, a)
-                rows.splits.append(split)
-                rows.ids.append(record["id"])
-                rows.inputs.append([float(v) for v in calibration_inputs(article.text, a)])
-                rows.features.append([float(v) for v in scorer_features(article.text, a, sentences)])
-                rows.sane.append(bool(a.sane))
-                rows.lemmas.append(cue_lemma(article.text, a.cue))
-                # a tree older than stop 29 (T27) has no unlisted cues: its rows are never unlisted-cue candidates
-                unlisted = getattr(refine, "unlisted_cue", None)
-                rows.unlisted.append(bool(unlisted is not None and unlisted(article.text, a.cue)))
-                rows.problems.append(sanity_problems(article.text, a, sentences))
-                rows.right.append(any(match_attribution(article.text, finding, g) for g in record["attributions"]))
-                rows.matched.append(
-                    [f"{record['id']}:{i}" for i, g in speech if match_attribution(article.text, finding, g)]
-                )
+            found = extract(Features(article, pipeline.encoder), raw_scores=True, **option)
+            with names(name_may == "on"):  # the rows' traits read the source's words too
+                for a in found:
+                    finding = analyzer._finding(article, a)
+                    rows.splits.append(split)
+                    rows.ids.append(record["id"])
+                    rows.inputs.append([float(v) for v in calibration_inputs(article.text, a)])
+                    rows.features.append([float(v) for v in scorer_features(article.text, a, sentences)])
+                    rows.sane.append(bool(a.sane))
+                    rows.lemmas.append(cue_lemma(article.text, a.cue))
+                    # a tree older than stop 29 (T27) has no unlisted cues: its rows are never unlisted-cue candidates
+                    unlisted = getattr(refine, "unlisted_cue", None)
+                    rows.unlisted.append(bool(unlisted is not None and unlisted(article.text, a.cue)))
+                    rows.problems.append(sanity_problems(article.text, a, sentences))
+                    rows.right.append(any(match_attribution(article.text, finding, g) for g in record["attributions"]))
+                    rows.matched.append(
+                        [f"{record['id']}:{i}" for i, g in speech if match_attribution(article.text, finding, g)]
+                    )
     out.write_text(json.dumps(rows.__dict__), encoding="utf-8")
 
 
@@ -199,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="the analyzer option attribution.unlisted_cues for the dumped rows")
     d.add_argument("--interview-turns", default="off", choices=("off", "on"),
                    help="the analyzer option attribution.interview_turns for the dumped rows")
+    d.add_argument("--name-may", default="off", choices=("off", "on"),
+                   help="the analyzer option attribution.name_may for the dumped rows")
     d.add_argument("out", type=Path)
     j = sub.add_parser("judge")
     j.add_argument("fit", type=Path, help="the dump both scores are fitted on (the shipped calibration's rows)")
@@ -211,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     if args.command == "dump":
-        dump(args.data, args.out, args.unlisted_cues, args.interview_turns)
+        dump(args.data, args.out, args.unlisted_cues, args.interview_turns, args.name_may)
     elif args.command == "rules":
         rules_dump(load(args.dump), args.out)
     else:

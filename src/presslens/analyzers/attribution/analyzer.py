@@ -45,7 +45,8 @@ from presslens.analyzers.attribution.refine import (
     unlisted_cue,
 )
 from presslens.analyzers.attribution.rules import rule_attributions
-from presslens.analyzers.attribution.sanity import adjective_noun_cue
+from presslens.analyzers.attribution.sanity import NAME_MAY_CHOICES, NAME_MAY_DEFAULT, adjective_noun_cue
+from presslens.analyzers.attribution.sanity import name_may as may_as_name
 from presslens.analyzers.attribution.scorer import (
     DEFAULT_SCORER,
     SCORER_CHOICES,
@@ -128,6 +129,7 @@ def extract(
     dash_blocks: str = DASH_BLOCKS_DEFAULT,
     unlisted_cues: str = UNLISTED_CUES_DEFAULT,
     interview_turns: str = INTERVIEW_TURNS_DEFAULT,
+    name_may: str = NAME_MAY_DEFAULT,
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
@@ -156,7 +158,22 @@ def extract(
     them too and, under the learned scorer, gives them the unlisted-cue model's score (:mod:`.unlisted`), capped
     at 0.45 unless "cue not a speech, reporting or writing predicate" is their only sanity problem;
     ``interview_turns="on"`` (the ``attribution.interview_turns`` option) adds the turns of an interview or
-    transcript ("Name: what they said" lines, :func:`.interview.interview_turns`) as candidates the score judges."""
+    transcript ("Name: what they said" lines, :func:`.interview.interview_turns`) as candidates the score judges;
+    ``name_may="on"`` (the ``attribution.name_may`` option) reads a capitalised "May" as a name, not the modal
+    (:func:`.sanity.name_may`: "Theresa May said" keeps its source, "May warned" is no hypothetical cue, and the
+    learned scorer's "source has verb" trait does not count it; HISTORY.md 2.17)."""
+    with may_as_name(name_may == "on"):
+        return _extract(features, tagger, use_model, use_rules, prefer, same_cue, raw_scores, scorer, pictures,
+                        adjective_nouns, relative_reports, unfound_speakers, post_lines, headline_colons,
+                        dash_blocks, unlisted_cues, interview_turns)
+
+
+def _extract(
+    features: Features, tagger: Tagger | None, use_model: bool, use_rules: bool, prefer: str, same_cue: str,
+    raw_scores: bool, scorer: str, pictures: str, adjective_nouns: str, relative_reports: str,
+    unfound_speakers: str, post_lines: str, headline_colons: str, dash_blocks: str, unlisted_cues: str,
+    interview_turns: str,
+) -> list[Attribution]:
     article = features.article
     tagged: list[Attribution] = []
     if use_model and tagger is None:
@@ -285,6 +302,10 @@ class AttributionAnalyzer(Analyzer):
                        "the turns of an interview or transcript ('Name: what they said' lines, at least two in the "
                        "article; the interviewer's bare questions aside) as candidates the score judges: 'off' "
                        "(shipped) or 'on' (stop 31)"),
+        AnalyzerOption("name_may", NAME_MAY_CHOICES, NAME_MAY_DEFAULT,
+                       "a capitalised 'May' inside a sentence or right before a lower-case cue: the modal ('off', "
+                       "2.16: 'Theresa May said' loses 'May' from its source) or a name ('on', stop 32; failed the ship rule held "
+                       "out, pre-registered for dev16)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -297,8 +318,9 @@ class AttributionAnalyzer(Analyzer):
                         unfound_speakers=self.option("unfound_speakers"), post_lines=self.option("post_lines"),
                         headline_colons=self.option("headline_colons"), dash_blocks=self.option("dash_blocks"),
                         unlisted_cues=self.option("unlisted_cues"),
-                        interview_turns=self.option("interview_turns"))
-        findings = [self._finding(article, a) for a in found]
+                        interview_turns=self.option("interview_turns"), name_may=self.option("name_may"))
+        with may_as_name(self.option("name_may") == "on"):  # source types read the source's words too
+            findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
 
     def _finding(self, article: Article, a: Attribution) -> Finding:

@@ -111,6 +111,8 @@ def clean_source(text: str, src: Span | None) -> Span | None:
         low = last.lower()
         if len(last) > 1 and last.isupper():
             break  # an acronym ("WHO", the World Health Organization), not a relative pronoun
+        if sanity.is_name_may(last):
+            break  # "Theresa May (said)": a name, not the modal (``attribution.name_may=on``)
         if (
             low in _SOURCE_TAIL
             or low in sanity.FUNCTION_WORDS

@@ -8,9 +8,39 @@ only as a candidate (score below 0.5); ``bench/attribution_sanity.py`` counts th
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 
 from presslens.analyzers.attribution.spans import Span
+
+#: the values of the ``attribution.name_may`` option (stop 32): "off" (2.16: a capitalised "May" is the modal, so
+#: "Theresa May said" loses "May" from its source and "May warned" is hypothetical) or "on" ("May" spelled with a
+#: capital inside a sentence, or right before a lower-case cue, is a name; the learned scorer's "source has verb"
+#: trait reads it the same way; failed the ship rule held out at stop 32, pre-registered for dev16)
+NAME_MAY_CHOICES = ("off", "on")
+#: the default of ``attribution.name_may``
+NAME_MAY_DEFAULT = "off"
+#: whether the rules read a capitalised "May" as a name (set by :func:`name_may` for one extraction)
+_NAME_MAY: ContextVar[bool] = ContextVar("attribution_name_may", default=False)
+
+
+@contextlib.contextmanager
+def name_may(on: bool) -> Iterator[None]:
+    """Within the block, a capitalised "May" is a name, not the modal (the ``attribution.name_may`` option)."""
+    token = _NAME_MAY.set(on)
+    try:
+        yield
+    finally:
+        _NAME_MAY.reset(token)
+
+
+def is_name_may(word: str) -> bool:
+    """ "May" with a capital and ``attribution.name_may=on``: a name ("Theresa May", "May said"); the modal and the
+    month are spelled "may" inside a sentence, and a month follows a time preposition (:func:`time_word_in_source`
+    keeps that reading)."""
+    return word == "May" and _NAME_MAY.get()
 
 #: a word, as the attribution rules count them (hyphens and apostrophes inside)
 WORD = re.compile(r"[\w'\u2019-]+")
@@ -50,7 +80,7 @@ FINITE_SPEECH = frozenset("said says say told tells wrote writes stated".split()
 
 def is_function_word(word: str) -> bool:
     """A function word; an acronym in capitals is a name ("WHO", the World Health Organization), not one."""
-    return word.lower() in FUNCTION_WORDS and not (len(word) > 1 and word.isupper())
+    return word.lower() in FUNCTION_WORDS and not (len(word) > 1 and word.isupper()) and not is_name_may(word)
 
 
 def words(text: str, span: Span) -> list[str]:
@@ -423,7 +453,8 @@ def cue_problems(text: str, cue: Span, sentence: Span | None = None) -> list[str
     or a question without an answer (``asked whether``). A headline's cue (``Trump Threatens To ...``) is a cue
     like any other: the annotation guideline marks headline attributions."""
     ws = [w.lower() for w in words(text, cue)]
-    before = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 25), cue[0])][-1:]
+    before = [w.lower() for w in WORD.findall(text, max(0, cue[0] - 25), cue[0])
+              if not (is_name_may(w) and text[cue[0]].islower())][-1:]  # "Theresa May said": a name, not a modal
     out = []
     if (
         any(w in _MODAL for w in ws + before)

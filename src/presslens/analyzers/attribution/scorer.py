@@ -40,6 +40,7 @@ from presslens.analyzers.attribution.calibration import (
 )
 from presslens.analyzers.attribution.lexicon import QUOTE_CHARS, SPEECH_PREDICATES, verb_forms
 from presslens.analyzers.attribution.link import Attribution
+from presslens.analyzers.attribution.sanity import is_name_may
 from presslens.analyzers.attribution.spans import Span
 from presslens.registry import model_dir
 
@@ -235,7 +236,8 @@ def _source_traits(text: str, a: Attribution) -> dict[str, float]:
         return {"source none": 1.0}
     head = ws[-1]
     out = {"source after cue": float(s[0] >= a.cue[1]), "source log words": math.log1p(len(ws)),
-           "source has verb": float(any(w in _FINITE for w in ws))}
+           # "Theresa May": with ``attribution.name_may=on`` a capitalised "May" is a name, not the modal
+           "source has verb": float(any(w in _FINITE and not is_name_may(r) for w, r in zip(ws, raw, strict=True)))}
     if len(ws) == 1 and head in _RELATIVE:
         out["source relative"] = 1.0
     elif len(ws) == 1 and head in _FIRST_PERSON:
