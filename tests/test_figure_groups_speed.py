@@ -303,6 +303,34 @@ def test_outcome_cosine_is_the_normalised_product_with_the_groups_outcome_sum() 
     assert checked > 100
 
 
+def test_outcome_cosines_of_many_groups_equal_those_computed_group_by_group() -> None:
+    """The stacked dot products of :meth:`FigureGrouper._outcome_cosines` give the floats of
+    :meth:`FigureGrouper._outcome_cosine_of` group by group, bit for bit: groups with one outcome vector, with a
+    float32 sum, without one (unknown ids, a zero vector), in random orders and numbers, at several widths."""
+    rng = np.random.default_rng(17)
+    compared = 0
+    for width, seed in ((64, 13), (384, 14), (7, 15)):
+        def outcomes(texts: list[str], width: int = width) -> np.ndarray:
+            return hashed_embedder(width)(texts)
+
+        grouper = FigureGrouper(None, GroupingConfig(), outcome_embed=outcomes, part_embed=_parts)
+        for mentions, vectors in _synthetic(60, 20, seed=seed):
+            grouper.add_mentions(mentions, vectors)
+        lone = next(g for g in grouper.groups.values() if len(g.mention_ids) == 1 and g.id not in grouper._outcome_sums)
+        grouper.outcomes[lone.mention_ids[0]] = np.zeros(width, np.float32)  # its norm 0: no cosine
+        gids = [*grouper.groups, "g-unknown"]
+        assert grouper._outcome_sums and any(len(g.mention_ids) == 1 for g in grouper.groups.values())
+        for _ in range(300):
+            vec = rng.normal(size=width).astype(np.float32) * np.float32(10.0 ** rng.integers(-3, 4))
+            picked = [gids[int(i)] for i in rng.integers(len(gids), size=int(rng.integers(0, 12)))]
+            got = grouper._outcome_cosines(vec, picked)
+            want = [grouper._outcome_cosine_of(vec, g) for g in picked]
+            assert [None if x is None else np.float64(x).view(np.uint64) for x in got] == \
+                [None if x is None else np.float64(x).view(np.uint64) for x in want]
+            compared += len(picked)
+    assert compared > 3000
+
+
 def test_counted_gives_what_a_counter_updated_in_place_holds_and_never_changes_its_input() -> None:
     from presslens.compare.figure_groups import counted
 

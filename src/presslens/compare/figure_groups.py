@@ -1399,8 +1399,11 @@ class FigureGrouper:
     def _outcome_cosines(self, vec: np.ndarray, gids: Sequence[str]) -> list[float | None]:
         """:meth:`_outcome_cosine_of` of the float32 outcome vector ``vec`` with each group of ``gids``, the same
         floats: the single outcome vectors of the groups without a float32 sum are gathered and cast in one
-        numpy call (the cast is exact value by value), and each cosine is the same dot products of the same
-        float32 row as :meth:`_outcome_cosine_of` takes."""
+        numpy call (the cast is exact value by value), the groups' float32 rows laid in one block, and each
+        row's two dot products (with itself, with ``vec``) taken in two stacked ``matmul`` calls: a row times a
+        column is numpy's ``dot`` of the two (``cblas_sdot``), the call ``row.dot(row)`` and ``vec @ row`` of
+        :meth:`_outcome_cosine_of` make, once per row; the float32 square root of each sum of squares and the
+        float division are those of :meth:`_outcome_cosine_of`."""
         sums, groups, outcomes = self._outcome_sums, self.groups, self.outcomes
         slot_of = outcomes.slots
         found: list[np.ndarray | int | None] = []
@@ -1416,19 +1419,35 @@ class FigureGrouper:
                         slots.append(slot)
                         break
             found.append(total)
-        block = outcomes.rows[slots].astype(np.float32) if slots else None
+        if len(slots) == len(found):  # every group has a single outcome vector: the block is the gathered rows
+            block = outcomes.rows[slots].astype(np.float32) if slots else np.empty((0, len(vec)), np.float32)
+        else:
+            block = np.empty((sum(t is not None for t in found), len(vec)), np.float32)
+            rows: list[int] = []  # the block rows of the single vectors, in the order of ``slots``
+            k = 0
+            for total in found:
+                if total is None:
+                    continue
+                if isinstance(total, int):
+                    rows.append(k)
+                else:
+                    block[k] = total
+                k += 1
+            if slots:
+                block[rows] = outcomes.rows[slots]
+        column = block[:, :, None]
+        squares = np.matmul(block[:, None, :], column).ravel()  # row.dot(row) of each row
+        norms = np.sqrt(squares).tolist()  # float(np.sqrt(...)): the float32 root, widened
+        dots = np.matmul(vec, column).ravel().tolist()  # float(vec @ row) of each row
         out: list[float | None] = []
+        k = 0
         for total in found:
             if total is None:
                 out.append(None)
                 continue
-            if isinstance(total, int):
-                assert block is not None
-                row: np.ndarray = block[total]
-            else:
-                row = total
-            norm = float(np.sqrt(row.dot(row)))  # np.linalg.norm of a float32 row, without its checks
-            out.append(float(vec @ row) / norm if norm > 0 else None)
+            norm = norms[k]
+            out.append(dots[k] / norm if norm > 0 else None)
+            k += 1
         return out
 
     def _general_terms(self, m: FigureMention, group: FigureGroup, outcome_cosine: float,
