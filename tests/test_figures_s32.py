@@ -130,3 +130,12 @@ def test_the_held_out_readings_drop_those_read_off_the_split() -> None:
     assert held_out_s32("dev3") == CONTEXT_BY_READINGS["readings32"]
     text = "The island drew 12million visits by tourists last year."
     assert _figures(text, context=held_out_s32("dev15")) == _figures(text, "readings31")
+
+
+def test_the_readings_option_help_names_the_default_as_shipped_and_every_value() -> None:
+    from presslens.analyzers.figures.analyzer import FiguresAnalyzer
+
+    option = {o.name: o for o in FiguresAnalyzer.options}["readings"]
+    assert option.default == DEFAULT_READINGS
+    assert option.help.startswith(f"number readings: '{DEFAULT_READINGS}' (shipped since 1.12")
+    assert all(f"'{value}'" in option.help for value in READINGS)
