@@ -32,7 +32,7 @@ def _without(reading: str) -> frozenset[str]:
     return CONTEXT_BY_READINGS["readings32"] - {reading}
 
 
-def test_readings32_is_the_default_with_stop_29s_30s_and_32s_readings() -> None:
+def test_readings32_is_readings31_with_stop_29s_30s_and_32s_readings_and_not_the_default() -> None:
     assert "readings32" in READINGS and DEFAULT_READINGS == "readings31"
     assert CONTEXT_BY_READINGS["readings32"] == (CONTEXT_BY_READINGS["readings31"] | CONTEXT_READINGS_S29
                                                  | CONTEXT_READINGS_S30 | CONTEXT_READINGS_S32)
