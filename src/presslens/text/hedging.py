@@ -995,6 +995,18 @@ def _evidence_subject(text: str, start: int) -> bool:
     return any(w in _S31_EVIDENCE_NOUNS for w in words)
 
 
+def _without_overlap(found: list[Cue], existing: Sequence[tuple[int, int, str]]) -> list[Cue]:
+    """The cues of ``found``, in order, that overlap no span of ``existing`` nor a cue of ``found`` kept before them."""
+    out: list[Cue] = []
+    taken = [(a, b) for a, b, _ in existing]
+    for a, b, kind in sorted(found):
+        if any(x < b and a < y for x, y in taken):
+            continue
+        taken.append((a, b))
+        out.append((a, b, kind))
+    return out
+
+
 def claim_cue_additions_s31(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[Cue]:
     """The training cue candidates of stop 31 (see _S31_EVIDENCE_NOUNS), ``[(start, end, cue type)]``, none
     overlapping a span of ``existing`` (the candidates of :func:`claim_cue_candidates`) or another addition."""
@@ -1005,14 +1017,7 @@ def claim_cue_additions_s31(text: str, existing: Sequence[tuple[int, int, str]] 
     found.extend((m.start(), m.end(), "uncertainty") for m in _S31_NO_ONE_KNOWS.finditer(text))
     found.extend((m.start(), m.end(), "uncertainty") for m in _S31_ANYONES_GUESS.finditer(text))
     found.extend((m.start(), m.end(), "modal") for m in _S31_MUST.finditer(text))
-    out: list[Cue] = []
-    taken = [(a, b) for a, b, _ in existing]
-    for a, b, kind in sorted(found):
-        if any(x < b and a < y for x, y in taken):
-            continue
-        taken.append((a, b))
-        out.append((a, b, kind))
-    return out
+    return _without_overlap(found, existing)
 
 
 def claim_cue_candidates_s31(text: str, wider: bool = False) -> list[Cue]:
@@ -1038,17 +1043,6 @@ _S32_THERE_REPORTS = re.compile(
 _S32_BEING_TOLD = re.compile(r"\bwe\s+(?:are|were|have\s+been)\s+(?:now\s+|also\s+)?(?:being\s+)?told(?=\s+that\b)",
                              IGNORE_CASE)
 _S32_REMAINS_SEEN = re.compile(r"\b(?:remains|remained|remain)\s+to\s+be\s+seen\b", IGNORE_CASE)
-
-
-def _without_overlap(found: list[Cue], existing: Sequence[tuple[int, int, str]]) -> list[Cue]:
-    out: list[Cue] = []
-    taken = [(a, b) for a, b, _ in existing]
-    for a, b, kind in sorted(found):
-        if any(x < b and a < y for x, y in taken):
-            continue
-        taken.append((a, b))
-        out.append((a, b, kind))
-    return out
 
 
 def claim_cue_additions_s32(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[Cue]:
