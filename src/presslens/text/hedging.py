@@ -958,7 +958,9 @@ def claim_cue_additions_s29(text: str, existing: Sequence[tuple[int, int, str]] 
 #   candidate already);
 # - "(remains) anyone's guess" (8a dev14);
 # - epistemic "must be / must have" (section 5: epistemic "must be"), not before a past participle ("must be
-#   stopped": obligation; "must have been" stays).
+#   stopped": obligation); the test is any word ending in -ed or -en or a listed participle, so "must have been" and
+#   "must be tired" are no candidates either (the pattern as fitted and scored at stop 31; "must have" + a verb is
+#   mostly the lexicon's "must" already).
 _S31_EVIDENCE_NOUNS = frozenset(
     "evidence data findings finding results result research study studies analysis analyses figures numbers "
     "records record poll polls polling survey surveys signs tests test testing footage images reports report "
