@@ -892,8 +892,9 @@ def cue_readings(value: str) -> tuple[str, ...]:
 
 def vetoed_claim_cue_s29(text: str, start: int, end: int,
                          readings: Iterable[str] = READINGS_S29) -> str | None:
-    """The name of the reading of ``readings`` (of :data:`READINGS_S29`) that vetoes the cue candidate
-    ``text[start:end]`` under the claims option ``cue_readings``, or None (see READINGS_S29's comment)."""
+    """The name of the reading of ``readings`` (of :data:`READINGS_S29` and :data:`READINGS_S32`) that vetoes the cue
+    candidate ``text[start:end]`` under the claims option ``cue_readings``, or None (see READINGS_S29's comment;
+    with both ``name`` and ``name32`` chosen, a "May" both read is ``name``)."""
     chosen = set(readings)
     cue = " ".join(text[start:end].lower().split())
     word = cue.split(" ")[0]
