@@ -1065,7 +1065,8 @@ def _apply_s32(text: str, q: Quantity, enabled: frozenset[str]) -> None:
 
 def _added_s32(text: str, out: list[Quantity], enabled: frozenset[str]) -> list[Quantity]:
     """The stop-32 readings that add figures (``or_two``: a range that replaces "a day" and the bare "two" it
-    overlaps; ``trio``)."""
+    overlaps; ``height_marks``: a height that replaces the bare counts in it; ``and_a_half``: a duration that
+    replaces the share "a half"; ``trio``)."""
     from presslens.analyzers.figures.quantity import Quantity
 
     added: list[Quantity] = []
