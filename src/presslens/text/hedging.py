@@ -1023,12 +1023,6 @@ def claim_cue_additions_s31(text: str, existing: Sequence[tuple[int, int, str]] 
     return _without_overlap(found, existing)
 
 
-def claim_cue_candidates_s31(text: str, wider: bool = False) -> list[Cue]:
-    """:func:`claim_cue_candidates` with the stop-31 training candidates (:func:`claim_cue_additions_s31`)."""
-    cues = claim_cue_candidates(text, wider)
-    return dedupe_cues(cues + claim_cue_additions_s31(text, cues))
-
-
 # Training cue candidates of stop 32 (issue 13, helper hedge22; trainer screens ``guideline-s32`` and
 # ``guideline-s32-hearsay`` of :mod:`presslens.training.realnews_claims_screens`, not an analyzer default), written
 # before their outcome:
@@ -1086,6 +1080,8 @@ def claim_cue_candidates_with(name: str) -> Callable[[str, bool], list[Cue]]:
     return candidates
 
 
+claim_cue_candidates_s31 = claim_cue_candidates_with("s31")
+""":func:`claim_cue_candidates` with the stop-31 training candidates (:func:`claim_cue_additions_s31`)"""
 claim_cue_candidates_s32 = claim_cue_candidates_with("s32")
 claim_cue_candidates_s32_hearsay = claim_cue_candidates_with("s32-hearsay")
 
