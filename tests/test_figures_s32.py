@@ -139,3 +139,19 @@ def test_the_readings_option_help_names_the_default_as_shipped_and_every_value()
     assert option.default == DEFAULT_READINGS
     assert option.help.startswith(f"number readings: '{DEFAULT_READINGS}' (shipped since 1.12")
     assert all(f"'{value}'" in option.help for value in READINGS)
+
+
+@pytest.mark.parametrize("text, row", [
+    ("The patrol walked 7 ½ miles to the border.", ("7 ½ miles", "measure", 7.5, None, None, None)),
+    ("The dam is 3 ½ feet lower.", ("3 ½ feet", "measure", 3.5, None, None, None)),
+    ("Prices rose 2 ½ percent in May.", ("2 ½ percent", "percent", 2.5, None, None, None)),
+    ("He was jailed for 1 1/2 years.", ("1 1/2 years", "duration", 1.5, None, None, None)),
+    ("The empire lasted for the next century and a half.", ("century and a half", "duration", 1.5, None, None, None)),
+])
+def test_a_spaced_fraction_or_and_a_half_takes_the_unit_after_it(text: str, row: Row) -> None:
+    # the measure, percent and century branches of spaced_fraction and and_a_half (no reading of readings31)
+    assert _figures(text) == [row]
+    assert row not in _figures(text, "readings31")
+    unit = {"miles": "miles", "feet": "feet", "percent": "percent", "years": "years", "half": "centuries"}
+    q = next(q for q in extract_quantities(text, "readings32") if text[q.start : q.end] == row[0])
+    assert q.unit == unit[row[0].split()[-1]]
