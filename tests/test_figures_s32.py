@@ -32,7 +32,7 @@ def _without(reading: str) -> frozenset[str]:
     return CONTEXT_BY_READINGS["readings32"] - {reading}
 
 
-def test_readings32_is_the_default_with_stop_29s_30s_and_32s_readings() -> None:
+def test_readings32_is_readings31_with_stop_29s_30s_and_32s_readings_and_not_the_default() -> None:
     assert "readings32" in READINGS and DEFAULT_READINGS == "readings31"
     assert CONTEXT_BY_READINGS["readings32"] == (CONTEXT_BY_READINGS["readings31"] | CONTEXT_READINGS_S29
                                                  | CONTEXT_READINGS_S30 | CONTEXT_READINGS_S32)
@@ -130,3 +130,28 @@ def test_the_held_out_readings_drop_those_read_off_the_split() -> None:
     assert held_out_s32("dev3") == CONTEXT_BY_READINGS["readings32"]
     text = "The island drew 12million visits by tourists last year."
     assert _figures(text, context=held_out_s32("dev15")) == _figures(text, "readings31")
+
+
+def test_the_readings_option_help_names_the_default_as_shipped_and_every_value() -> None:
+    from presslens.analyzers.figures.analyzer import FiguresAnalyzer
+
+    option = {o.name: o for o in FiguresAnalyzer.options}["readings"]
+    assert option.default == DEFAULT_READINGS
+    assert option.help.startswith(f"number readings: '{DEFAULT_READINGS}' (shipped since 1.12")
+    assert all(f"'{value}'" in option.help for value in READINGS)
+
+
+@pytest.mark.parametrize("text, row", [
+    ("The patrol walked 7 ½ miles to the border.", ("7 ½ miles", "measure", 7.5, None, None, None)),
+    ("The dam is 3 ½ feet lower.", ("3 ½ feet", "measure", 3.5, None, None, None)),
+    ("Prices rose 2 ½ percent in May.", ("2 ½ percent", "percent", 2.5, None, None, None)),
+    ("He was jailed for 1 1/2 years.", ("1 1/2 years", "duration", 1.5, None, None, None)),
+    ("The empire lasted for the next century and a half.", ("century and a half", "duration", 1.5, None, None, None)),
+])
+def test_a_spaced_fraction_or_and_a_half_takes_the_unit_after_it(text: str, row: Row) -> None:
+    # the measure, percent and century branches of spaced_fraction and and_a_half (no reading of readings31)
+    assert _figures(text) == [row]
+    assert row not in _figures(text, "readings31")
+    unit = {"miles": "miles", "feet": "feet", "percent": "percent", "years": "years", "half": "centuries"}
+    q = next(q for q in extract_quantities(text, "readings32") if text[q.start : q.end] == row[0])
+    assert q.unit == unit[row[0].split()[-1]]

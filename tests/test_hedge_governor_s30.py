@@ -8,7 +8,6 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from presslens.analyzers.claims.scorers import (
@@ -27,14 +26,13 @@ from presslens.text.hedging import claim_cue_candidates
 from presslens.training.realnews_claims import (
     SHIPPED,
     Dataset,
-    SentenceRow,
     _fit_cue,
     cue_context_columns,
     cue_matrix,
     hedge_scores_with,
-    refresh,
 )
 from presslens.training.realnews_claims_screens import SCREENS
+from tests.hedge_fixtures import hedge_dataset
 
 NAMES = CUE_CONTEXT_FEATURES["genre-governor"][-3:]
 
@@ -102,18 +100,7 @@ def _data(seed: int = 11) -> Dataset:
     texts = ["Officials said the dam may have been damaged on Monday.", "The guards told them they could leave.",
              "Investigators found papers that might explain it, and aid may arrive late.",
              "The ministry counted 300 homes."]
-    rows: list[SentenceRow] = []
-    for k, split in enumerate(("dev", "dev2", "dev3")):
-        for i, text in enumerate(texts):
-            hedged = i in (0, 2) or (k == 1 and i == 1)
-            cue = next((w for w in ("may", "could", "might") if w in text), "")
-            gold = [[text.index(cue), text.index(cue) + len(cue)]] if hedged else []
-            rows.append(SentenceRow(split, f"a{k}", i, len(texts), text, 0.3 + 0.1 * i, None, False,
-                                    [0] if i < 3 else [], [0] if hedged else [], gold))
-    rng = np.random.default_rng(seed)
-    data = Dataset(rows, rng.normal(size=(len(rows), 384)))
-    refresh(data)
-    return data
+    return hedge_dataset(texts, ("may", "could", "might"), lambda k, i: i in (0, 2) or (k == 1 and i == 1), seed)
 
 
 @pytest.mark.parametrize("context", ["genre-governor", "genre-modal-governor"])

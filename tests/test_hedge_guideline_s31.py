@@ -49,6 +49,10 @@ def test_open_questions_and_epistemic_must() -> None:
     assert _added("Nobody knows how many boats left the harbour.") == []
     assert _added("The bridge must be repaired before winter.") == []
     assert _added("Everyone knows the harbour is closed.") == []
+    # the participle test takes any word ending in -ed or -en: "must have been" and "must be tired" are no candidates
+    # (the pattern as fitted and scored at stop 31; its comment in hedging says so)
+    assert _added("The guards must have been asleep at the gate.") == []
+    assert _added("The guards must be tired after the march.") == []
 
 
 def test_added_candidates_get_a_class_and_never_overlap_the_lexicons() -> None:

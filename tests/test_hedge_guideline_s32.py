@@ -143,3 +143,19 @@ def test_the_claims_option_takes_name32() -> None:
 
     option = next(o for o in ClaimsAnalyzer.options if o.name == "cue_readings")
     assert "name32" in option.choices and option.default == "name"
+
+
+def test_the_cue_candidate_set_names_agree_across_the_scorers_file_the_trainer_and_hedging() -> None:
+    from presslens.analyzers.claims.scorers import CUE_CANDIDATE_SETS
+    from presslens.text.hedging import claim_cue_additions_s31, claim_cue_candidates_s31, dedupe_cues
+
+    parser = argparse.ArgumentParser()
+    rc.add_arguments(parser)
+    choices = next(a.choices for a in parser._actions if a.dest == "cue_candidates")
+    assert CUE_CANDIDATE_SETS == ("", *CUE_ADDITION_SETS) and tuple(choices or ()) == ("lexicon", *CUE_ADDITION_SETS)
+    # the screen guideline-s31's candidates are the trainer's --cue-candidates s31 ones
+    text = "Our survey suggests the convoy left; it must be the largest since May."
+    cues = claim_cue_candidates(text)
+    assert claim_cue_candidates_s31(text) == claim_cue_candidates_with("s31")(text) == dedupe_cues(
+        cues + claim_cue_additions_s31(text, cues))
+    assert len(claim_cue_candidates_s31(text)) > len(cues)

@@ -28,10 +28,10 @@ from presslens.training.realnews_claims import (
     cue_context_columns,
     cue_matrix,
     hedge_scores_with,
-    refresh,
     written_setting,
 )
 from presslens.training.realnews_claims_screens import LOSS_CAUSES, SCREENS, loss_cause, losses_table
+from tests.hedge_fixtures import hedge_dataset
 
 NAMES = CUE_CONTEXT_FEATURES["genre-position"][-4:]
 TEXTS = [
@@ -65,17 +65,7 @@ def test_position_columns_read_the_reporting_frame_and_the_clause() -> None:
 
 
 def _data(seed: int = 5) -> Dataset:
-    rows: list[SentenceRow] = []
-    for k, split in enumerate(("dev", "dev2", "dev3")):
-        for i, text in enumerate(TEXTS):
-            cue = next(w for w in ("may", "could", "Perhaps", "might") if w in text)
-            hedged = i % 2 == 0 or k == 1
-            gold = [[text.index(cue), text.index(cue) + len(cue)]] if hedged else []
-            rows.append(SentenceRow(split, f"a{k}", i, len(TEXTS), text, 0.3 + 0.1 * i, None, False,
-                                    [0] if i < 3 else [], [0] if hedged else [], gold))
-    data = Dataset(rows, np.random.default_rng(seed).normal(size=(len(rows), 384)))
-    refresh(data)
-    return data
+    return hedge_dataset(TEXTS, ("may", "could", "Perhaps", "might"), lambda k, i: i % 2 == 0 or k == 1, seed)
 
 
 def test_the_analyzer_scores_a_position_cue_scorer_as_the_trainer_does(tmp_path: Path) -> None:

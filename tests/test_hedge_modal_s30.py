@@ -26,17 +26,16 @@ from presslens.text.hedging import claim_cue_candidates
 from presslens.training.realnews_claims import (
     SHIPPED,
     Dataset,
-    SentenceRow,
     _fit_cue,
     cue_context_columns,
     cue_matrix,
     cue_token_states,
     hedge_scores_with,
     load_dataset,
-    refresh,
     save_dataset,
 )
 from presslens.training.realnews_claims_screens import SCREENS
+from tests.hedge_fixtures import hedge_dataset
 
 NAMES = CUE_CONTEXT_FEATURES["genre-modal"][-8:]
 
@@ -85,20 +84,8 @@ def test_cue_token_states_average_the_tokens_on_the_cue() -> None:
 def _data(seed: int = 7) -> Dataset:
     texts = ["Officials said the dam may have been damaged on Monday.", "They could reopen the bridge next week.",
              "It might be raining in the north, and aid may arrive late.", "The ministry counted 300 homes."]
-    rows: list[SentenceRow] = []
-    for k, split in enumerate(("dev", "dev2", "dev3")):
-        for i, text in enumerate(texts):
-            hedged = i in (0, 2) or (k == 1 and i == 1)
-            cue = next((w for w in ("may", "could", "might") if w in text), "")
-            gold = [[text.index(cue), text.index(cue) + len(cue)]] if hedged else []
-            rows.append(SentenceRow(split, f"a{k}", i, len(texts), text, 0.3 + 0.1 * i, None, False,
-                                    [0] if i < 3 else [], [0] if hedged else [], gold))
-    rng = np.random.default_rng(seed)
-    tokens = {(r.split, r.article, r.index, a, b): rng.normal(size=384)
-              for r in rows for a, b, _ in claim_cue_candidates(r.text)}
-    data = Dataset(rows, rng.normal(size=(len(rows), 384)), tokens)
-    refresh(data)
-    return data
+    return hedge_dataset(texts, ("may", "could", "might"), lambda k, i: i in (0, 2) or (k == 1 and i == 1), seed,
+                         cue_tokens=True)
 
 
 def test_the_analyzer_scores_a_modal_cue_scorer_as_the_trainer_does(tmp_path: Path) -> None:

@@ -52,10 +52,18 @@ def test_a_ruled_out_forecast_and_a_low_bucket_are_told_apart() -> None:
         assert pc.missed_cause(text, s, s[2], []) == "bucket below 0.5"
 
 
-def test_the_test_article_splits_come_from_split_json() -> None:
-    found = pc.test_article_splits(ANNOTATIONS)
+def test_the_test_article_splits_are_the_open_splits_split_json_draws_from_test_articles() -> None:
+    import json
+
+    from presslens.evaluation.realnews_selection import OPEN_SPLITS
+
+    found = pc.test_article_splits()
     assert {"dev12", "dev13", "dev14", "dev15"} <= found
     assert "dev" not in found and "dev16" not in found and "test" not in found
+    # the selection rules (realnews_selection.ptc_test_splits) agree with split.json's "pool"
+    payload = json.loads((ANNOTATIONS / "split.json").read_text(encoding="utf-8"))
+    assert found == {r["split"] for r in payload.values() if r.get("pool") == "test-articles"
+                     and r["split"] in OPEN_SPLITS}
 
 
 def test_scheduled_acts_of_dev14s_kind_are_counted_as_scheduled() -> None:

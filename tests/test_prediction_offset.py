@@ -62,3 +62,21 @@ def test_fit_offset_gives_the_same_bits_as_its_former_loop() -> None:
         for iterations in (50, 2):
             assert np.array_equal(po.fit_offset(x, y, offset, l2, iterations),
                                   _fit_offset_before_review32(x, y, offset, l2, iterations))
+
+
+def _log_loss_before_review33(y: np.ndarray, p: np.ndarray) -> float:
+    """prediction_offset's own log loss (clipped at 1e-12) before review33 moved it onto logistic.log_loss."""
+    p = np.clip(p, 1e-12, 1 - 1e-12)
+    return float(-np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def test_the_inner_log_loss_gives_the_same_bits_as_its_former_copy() -> None:
+    from presslens.training.logistic import log_loss
+
+    rng = np.random.default_rng(33)
+    for n in (5, 300, 4000):
+        y = rng.integers(0, 2, n).astype(float)
+        p = rng.random(n)
+        p[: n // 5] = rng.choice([0.0, 1.0, 1e-9, 1 - 1e-9, 1e-13], n // 5)  # past both clips
+        assert log_loss(y, p, floor=1e-12) == _log_loss_before_review33(y, p)
+        assert log_loss(y, p) != log_loss(y, p, floor=1e-12)  # the trainers' default clip is another one

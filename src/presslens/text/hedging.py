@@ -892,8 +892,9 @@ def cue_readings(value: str) -> tuple[str, ...]:
 
 def vetoed_claim_cue_s29(text: str, start: int, end: int,
                          readings: Iterable[str] = READINGS_S29) -> str | None:
-    """The name of the reading of ``readings`` (of :data:`READINGS_S29`) that vetoes the cue candidate
-    ``text[start:end]`` under the claims option ``cue_readings``, or None (see READINGS_S29's comment)."""
+    """The name of the reading of ``readings`` (of :data:`READINGS_S29` and :data:`READINGS_S32`) that vetoes the cue
+    candidate ``text[start:end]`` under the claims option ``cue_readings``, or None (see READINGS_S29's comment;
+    with both ``name`` and ``name32`` chosen, a "May" both read is ``name``)."""
     chosen = set(readings)
     cue = " ".join(text[start:end].lower().split())
     word = cue.split(" ")[0]
@@ -958,7 +959,9 @@ def claim_cue_additions_s29(text: str, existing: Sequence[tuple[int, int, str]] 
 #   candidate already);
 # - "(remains) anyone's guess" (8a dev14);
 # - epistemic "must be / must have" (section 5: epistemic "must be"), not before a past participle ("must be
-#   stopped": obligation; "must have been" stays).
+#   stopped": obligation); the test is any word ending in -ed or -en or a listed participle, so "must have been" and
+#   "must be tired" are no candidates either (the pattern as fitted and scored at stop 31; "must have" + a verb is
+#   mostly the lexicon's "must" already).
 _S31_EVIDENCE_NOUNS = frozenset(
     "evidence data findings finding results result research study studies analysis analyses figures numbers "
     "records record poll polls polling survey surveys signs tests test testing footage images reports report "
@@ -995,16 +998,8 @@ def _evidence_subject(text: str, start: int) -> bool:
     return any(w in _S31_EVIDENCE_NOUNS for w in words)
 
 
-def claim_cue_additions_s31(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[Cue]:
-    """The training cue candidates of stop 31 (see _S31_EVIDENCE_NOUNS), ``[(start, end, cue type)]``, none
-    overlapping a span of ``existing`` (the candidates of :func:`claim_cue_candidates`) or another addition."""
-    found: list[Cue] = []
-    for m in _S31_EVIDENCE_VERB.finditer(text):
-        if _evidence_subject(text, m.start()):
-            found.append((m.start(), m.end(), "evidential"))
-    found.extend((m.start(), m.end(), "uncertainty") for m in _S31_NO_ONE_KNOWS.finditer(text))
-    found.extend((m.start(), m.end(), "uncertainty") for m in _S31_ANYONES_GUESS.finditer(text))
-    found.extend((m.start(), m.end(), "modal") for m in _S31_MUST.finditer(text))
+def _without_overlap(found: list[Cue], existing: Sequence[tuple[int, int, str]]) -> list[Cue]:
+    """The cues of ``found``, in order, that overlap no span of ``existing`` nor a cue of ``found`` kept before them."""
     out: list[Cue] = []
     taken = [(a, b) for a, b, _ in existing]
     for a, b, kind in sorted(found):
@@ -1015,10 +1010,17 @@ def claim_cue_additions_s31(text: str, existing: Sequence[tuple[int, int, str]] 
     return out
 
 
-def claim_cue_candidates_s31(text: str, wider: bool = False) -> list[Cue]:
-    """:func:`claim_cue_candidates` with the stop-31 training candidates (:func:`claim_cue_additions_s31`)."""
-    cues = claim_cue_candidates(text, wider)
-    return dedupe_cues(cues + claim_cue_additions_s31(text, cues))
+def claim_cue_additions_s31(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[Cue]:
+    """The training cue candidates of stop 31 (see _S31_EVIDENCE_NOUNS), ``[(start, end, cue type)]``, none
+    overlapping a span of ``existing`` (the candidates of :func:`claim_cue_candidates`) or another addition."""
+    found: list[Cue] = []
+    for m in _S31_EVIDENCE_VERB.finditer(text):
+        if _evidence_subject(text, m.start()):
+            found.append((m.start(), m.end(), "evidential"))
+    found.extend((m.start(), m.end(), "uncertainty") for m in _S31_NO_ONE_KNOWS.finditer(text))
+    found.extend((m.start(), m.end(), "uncertainty") for m in _S31_ANYONES_GUESS.finditer(text))
+    found.extend((m.start(), m.end(), "modal") for m in _S31_MUST.finditer(text))
+    return _without_overlap(found, existing)
 
 
 # Training cue candidates of stop 32 (issue 13, helper hedge22; trainer screens ``guideline-s32`` and
@@ -1038,17 +1040,6 @@ _S32_THERE_REPORTS = re.compile(
 _S32_BEING_TOLD = re.compile(r"\bwe\s+(?:are|were|have\s+been)\s+(?:now\s+|also\s+)?(?:being\s+)?told(?=\s+that\b)",
                              IGNORE_CASE)
 _S32_REMAINS_SEEN = re.compile(r"\b(?:remains|remained|remain)\s+to\s+be\s+seen\b", IGNORE_CASE)
-
-
-def _without_overlap(found: list[Cue], existing: Sequence[tuple[int, int, str]]) -> list[Cue]:
-    out: list[Cue] = []
-    taken = [(a, b) for a, b, _ in existing]
-    for a, b, kind in sorted(found):
-        if any(x < b and a < y for x, y in taken):
-            continue
-        taken.append((a, b))
-        out.append((a, b, kind))
-    return out
 
 
 def claim_cue_additions_s32(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[Cue]:
@@ -1089,6 +1080,8 @@ def claim_cue_candidates_with(name: str) -> Callable[[str, bool], list[Cue]]:
     return candidates
 
 
+claim_cue_candidates_s31 = claim_cue_candidates_with("s31")
+""":func:`claim_cue_candidates` with the stop-31 training candidates (:func:`claim_cue_additions_s31`)"""
 claim_cue_candidates_s32 = claim_cue_candidates_with("s32")
 claim_cue_candidates_s32_hearsay = claim_cue_candidates_with("s32-hearsay")
 

@@ -3,9 +3,9 @@
     python -m presslens.training.figures_diff --a readings31 --b readings32 PATH ... [--exclude AUDIT.json]
     python -m presslens.training.figures_diff --a readings31 --b readings32 --data ../shared/data/ptc-semeval2020-task11 \
         --split dev12 [--split ...]
+    python -m presslens.training.figures_diff --a readings28 --b readings28 --a-src BASE/src PATH ...
 
 (``--a`` names the side compared from: the default, ``readings31`` since figures 1.12, when a new reading set is judged.)
-    python -m presslens.training.figures_diff --a readings28 --b readings28 --a-src BASE/src PATH ...
 
 ``--a-src`` reads the ``--a`` side with the package at another source tree (``git archive <commit> src | tar -x -C
 BASE``; run in a subprocess with that tree first on ``PYTHONPATH``): the count of a bug fix that changes every value

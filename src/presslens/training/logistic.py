@@ -130,10 +130,11 @@ def probabilities(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray
     return np.asarray(sigmoid(x @ weights + bias), dtype=np.float64)
 
 
-def log_loss(y: np.ndarray, p: np.ndarray) -> float:
-    """Summed binary log loss of probabilities ``p`` for labels ``y`` in {0, 1} (``p`` clipped to [1e-6, 1 - 1e-6]):
-    what the trainers' leave-one-split-out choices minimise."""
-    q = np.clip(p, 1e-6, 1 - 1e-6)
+def log_loss(y: np.ndarray, p: np.ndarray, floor: float = 1e-6) -> float:
+    """Summed binary log loss of probabilities ``p`` for labels ``y`` in {0, 1} (``p`` clipped to [``floor``,
+    1 - ``floor``]): what the trainers' leave-one-split-out choices minimise (:mod:`.prediction_offset` clips at
+    1e-12)."""
+    q = np.clip(p, floor, 1 - floor)
     return float(-(y * np.log(q) + (1 - y) * np.log(1 - q)).sum())
 
 

@@ -23,7 +23,7 @@ asserted sentence matches gets one cause, the first that applies in the order be
   forecast in a bucket scored below 0.5 ("reported would", "quoted stance", "reported commitment").
 
 The table gives the counts per split and pooled over two groups, the PTC train-article splits (dev .. dev11) and
-the PTC test-article splits (dev12 on, from ``split.json``'s ``pool``), with the gold predictions and articles of
+the PTC test-article splits (dev12 on, rules 14 and 15 of :mod:`presslens.evaluation.realnews_selection`), with the gold predictions and articles of
 each group, so the rates per article can be compared. Only open splits are read; the validation and test splits
 never.
 """
@@ -31,7 +31,6 @@ never.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ from typing import Any
 
 from presslens.analyzers.claims.predictions import cues_quoted, prediction_basis
 from presslens.article import Article
-from presslens.evaluation.realnews_selection import OPEN_SPLITS
+from presslens.evaluation.realnews_selection import OPEN_SPLITS, ptc_test_splits
 from presslens.text.prediction import (
     DEFAULT_PREDICTION_RULES,
     PREDICTION_RULES,
@@ -167,10 +166,10 @@ def causes(articles: list[tuple[str, dict[str, Any], Article]], rules: str) -> l
     return out
 
 
-def test_article_splits(annotations: Path) -> set[str]:
-    """The open splits whose articles come from PTC's test articles (``split.json``'s ``pool``)."""
-    payload = json.loads((annotations / "split.json").read_text(encoding="utf-8"))
-    return {r["split"] for r in payload.values() if r.get("pool") == "test-articles" and r["split"] in OPEN_SPLITS}
+def test_article_splits() -> set[str]:
+    """The open splits whose articles come from PTC's test articles
+    (:func:`presslens.evaluation.realnews_selection.ptc_test_splits`, rules 14 and 15: dev12 on)."""
+    return set(ptc_test_splits() & set(OPEN_SPLITS))
 
 
 def markdown(cases: list[Case], articles: list[tuple[str, dict[str, Any], Article]], test_splits: set[str]) -> str:
@@ -217,7 +216,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def main(args: argparse.Namespace) -> int:
     articles = read_splits(args.data, args.annotations, [s for s in args.splits.split(",") if s])
     cases = causes(articles, args.rules)
-    print(markdown(cases, articles, test_article_splits(args.annotations)), end="")
+    print(markdown(cases, articles, test_article_splits()), end="")
     if args.list:
         texts = {record["id"]: article.text for _, record, article in articles}
         for c in cases:

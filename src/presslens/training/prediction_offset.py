@@ -27,7 +27,7 @@ import numpy as np
 
 from presslens.analyzers.claims.predictions import FEATURE_NAMES, HAND_SCORES
 from presslens.evaluation.counts import PrecisionRecallCounts
-from presslens.training.logistic import newton_logistic
+from presslens.training.logistic import log_loss, newton_logistic
 from presslens.training.predictions import SPLITS, Candidate, Gold, design, precision_recall
 
 #: L2 penalties tried (on the summed log loss; the bias is not penalised)
@@ -53,11 +53,6 @@ def scores(x: np.ndarray, offset: np.ndarray, w: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
 
-def _log_loss(y: np.ndarray, p: np.ndarray) -> float:
-    p = np.clip(p, 1e-12, 1 - 1e-12)
-    return float(-np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)))
-
-
 def choose_l2(x: np.ndarray, y: np.ndarray, offset: np.ndarray, groups: np.ndarray, names: list[str]) -> float:
     """The penalty of :data:`L2_GRID` with the lowest summed log loss, each split of ``names`` held out in turn."""
     best: tuple[float, float] | None = None
@@ -67,7 +62,7 @@ def choose_l2(x: np.ndarray, y: np.ndarray, offset: np.ndarray, groups: np.ndarr
             train = np.isin(groups, [n for n in names if n != held])
             test = groups == held
             w = fit_offset(x[train], y[train], offset[train], l2)
-            total += _log_loss(y[test], scores(x[test], offset[test], w))
+            total += log_loss(y[test], scores(x[test], offset[test], w), floor=1e-12)
         if best is None or total < best[1]:
             best = (l2, total)
     assert best is not None

@@ -81,8 +81,8 @@ class Candidate:
     """vetoed at decision time by the claims option ``cue_candidates=s27``
     (:func:`presslens.text.hedging.vetoed_claim_cue_s27`; still a training candidate)"""
     vetoed29: tuple[str, ...] = ()
-    """the readings of the claims option ``cue_readings`` (s29) that each veto it at decision time
-    (:func:`presslens.text.hedging.readings_vetoing_s29`; still a training candidate)"""
+    """the readings of the claims option ``cue_readings`` (s29; ``name32`` since s32) that each veto it at decision
+    time (:func:`presslens.text.hedging.readings_vetoing_s29`; still a training candidate)"""
 
 
 @dataclass
@@ -797,8 +797,8 @@ class Options:
     :func:`presslens.text.hedging.claim_cue_additions_s27` and :func:`presslens.text.hedging.vetoed_claim_cue_s27`,
     as ``cue_s26``; the scorers are fitted as without it"""
     cue_readings: tuple[str, ...] = ()
-    """the readings (of :data:`presslens.text.hedging.READINGS_S29`) of the claims option ``cue_readings`` (s29, helper
-    hedge17): candidates of :func:`presslens.text.hedging.vetoed_claim_cue_s29` score 0, the cues of
+    """the readings (of :data:`presslens.text.hedging.READINGS_S29` and ``READINGS_S32``) of the claims option
+    ``cue_readings`` (s29, helper hedge17; ``name32``: s32, helper hedge22): candidates of :func:`presslens.text.hedging.vetoed_claim_cue_s29` score 0, the cues of
     :func:`presslens.text.hedging.claim_cue_additions_s29` their class's fixed score; the scorers are fitted as
     without it"""
     cue_identity_weight: float = 1.0

@@ -104,13 +104,6 @@ at 1.11 and are the default since 1.12 (below; see models/figures/MODEL_CARD.md 
 read from the head of a grouped or decimal number ("in Moscow, 5,000 people", "the Border Police, 11,800 people" were
 the ages 5 and 11): the digits after "Name, " are an age only when no ``[.,]digit`` follows them.
 
-The readings added per version (1.4 .. 1.11 and the options of stops 26, 27, 29 and 30), the scorer's fits and the
-held-out judgments behind each are recorded in ``src/presslens/models/figures/HISTORY.md``; what ships now (the quantity
-scorer option, its data, metrics and train command) is in ``src/presslens/models/figures/MODEL_CARD.md``.
-
-Modules, in dependency order: :mod:`.vocabulary`, :mod:`.atoms`, :mod:`.specials`, :mod:`.quantity`,
-:mod:`.context`, :mod:`.scoring`, :mod:`.analyzer`.
-
 1.12 (stop 32): ``readings31`` is the default. Pre-registered at stop 31 for the next opened split, it was scored on
 dev15 before anyone read dev15's errors: one right quantity more and no wrong one (63/65 -> 64/66, recall 63/68 ->
 64/68), and audit B s32 keeps every finding and score, so it passed its rule.
@@ -120,6 +113,13 @@ Stop 32's option ``figures.readings=readings32``: ``readings31`` with stop 29's 
 a type adjective, "’30 Truths ...’" a count in a quoted title, "10 Conservative Party MPs", "Barely 30" approximate,
 "a trio of" 3, "5 ½ years", "6’2”" a height, "the past decade and a half", "the $64,000 question" no money). It moves
 no held-out split and is pre-registered for dev16 (models/figures/MODEL_CARD.md, "Stop 32's change").
+
+The readings added per version (1.4 .. 1.11 and the options of stops 26, 27, 29 and 30), the scorer's fits and the
+held-out judgments behind each are recorded in ``src/presslens/models/figures/HISTORY.md``; what ships now (the quantity
+scorer option, its data, metrics and train command) is in ``src/presslens/models/figures/MODEL_CARD.md``.
+
+Modules, in dependency order: :mod:`.vocabulary`, :mod:`.atoms`, :mod:`.specials`, :mod:`.quantity`,
+:mod:`.context`, :mod:`.scoring`, :mod:`.analyzer`.
 """
 
 from presslens.analyzers.figures.analyzer import FiguresAnalyzer

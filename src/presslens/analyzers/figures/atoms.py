@@ -211,13 +211,14 @@ def _vague_atom(m: re.Match[str]) -> Atom:
 
 
 def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None = None,
-               general: bool = False, fixes: bool = False, s32: frozenset[str] = frozenset()) -> list[Atom]:
+               general: bool = False, fixes: bool = False, readings_s32: frozenset[str] = frozenset()) -> list[Atom]:
     """All number atoms outside the ``taken`` spans, left to right, without overlaps.
 
     ``index``: the :class:`WordStarts` of ``text``, if already built. ``general``: also the readings of the
     ``general`` option (figures 1.6: "trillions", ".380", "half-dozen", "one-week", "no two"). ``fixes``: the
     readings of figures 1.7 (see models/figures/HISTORY.md: "a couple hundred", "six-figure", names and points in time).
-    ``s32``: the stop-32 context readings read here (``glued_scale``: "39million"; ``quoted_title``: "’30 Truths ...’").
+    ``readings_s32``: the enabled stop-32 context readings read here (``glued_scale``: "39million";
+    ``quoted_title``: "’30 Truths ...’").
     """
     index = index if index is not None else WordStarts(text)
     atoms: list[Atom] = []
@@ -238,7 +239,7 @@ def find_atoms(text: str, taken: list[tuple[int, int]], index: WordStarts | None
     for m in _DIGITS_RE.finditer(text):
         if not general and m.group(0).startswith("."):
             continue
-        atom = _digit_atom(text, m, fixes, s32)
+        atom = _digit_atom(text, m, fixes, readings_s32)
         if atom is not None:
             atoms.append(atom)
     for m in finditer_from(WORDS_RE, index, WORDS_FIRST):
@@ -293,14 +294,14 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     return close is not None and close.group("q") == mark and re.match(r"[ ]+[A-Z]", text[end:]) is not None
 
 
-def _digit_atom(text: str, m: re.Match[str], fixes: bool = False, s32: frozenset[str] = frozenset()) -> Atom | None:
+def _digit_atom(text: str, m: re.Match[str], fixes: bool = False, readings_s32: frozenset[str] = frozenset()) -> Atom | None:
     start, end = m.start(), m.end()
     raw = _ZERO_WIDTH_RE.sub("", m.group(0))
     if raw in _EMERGENCY_NUMBERS and (_EMERGENCY_AFTER.match(text[end : end + 30])
                                       or _EMERGENCY_BEFORE.search(text[max(0, start - 12) : start])):
         return None  # "911 calls", "dial 999": a service number, not a count
     if len(raw) == 2 and text[start - 1 : start] in {"'", "‘", "’"} and not PERCENT_AFTER.match(text[end:]) and not (
-        "quoted_title" in s32 and _quoted_title(text, start, end)
+        "quoted_title" in readings_s32 and _quoted_title(text, start, end)
     ):
         return None  # "BC ’22", "ordained in ’78": a year written short
     if re.search(r"\b[Tt]itle\s+$", text[max(0, start - 7) : start]):
@@ -319,7 +320,7 @@ def _digit_atom(text: str, m: re.Match[str], fixes: bool = False, s32: frozenset
         return None  # "the 10 commandments": the name of a set, not a count
     if re.match(r"[A-Za-z]", after) and not re.match(r"(?:bn|mn|mln|tn|trn|k|m|b|st|nd|rd|th|s)\b", text[end:], IGNORE_CASE):
         if not re.match(MEASURE_UNITS, text[end:], IGNORE_CASE) and not (
-            "glued_scale" in s32 and _GLUED_SCALE.match(text, end)
+            "glued_scale" in readings_s32 and _GLUED_SCALE.match(text, end)
         ):
             return None  # 4x4, 10am and other glued tokens
     if re.match(r"s\b", after) and re.fullmatch(r"\d*[1-9]", raw):

@@ -185,7 +185,7 @@ CONTEXT_READINGS = CONTEXT_READINGS | CONTEXT_READINGS_S26 | CONTEXT_READINGS_S2
     | CONTEXT_READINGS_S29 | CONTEXT_READINGS_S30 | CONTEXT_READINGS_S31 | CONTEXT_READINGS_S32
 #: figures 1.8's readings: on in every value of ``figures.readings`` (``readings19`` adds 1.9's, ``readings26`` stop 26's,
 #: ``readings27`` stop 27's, ``readings28`` stop 28's, ``readings29`` stop 28's and 29's, ``readings30`` stop 28's and
-#: 30's)
+#: 30's, ``readings31`` stop 28's and 31's, ``readings32`` stop 28's to 32's)
 CONTEXT_READINGS_1_8 = CONTEXT_READINGS - CONTEXT_READINGS_1_9 - CONTEXT_READINGS_S26 - CONTEXT_READINGS_S27 \
     - CONTEXT_READINGS_S28 - CONTEXT_READINGS_S29 - CONTEXT_READINGS_S30 - CONTEXT_READINGS_S31 - CONTEXT_READINGS_S32
 
@@ -1065,7 +1065,8 @@ def _apply_s32(text: str, q: Quantity, enabled: frozenset[str]) -> None:
 
 def _added_s32(text: str, out: list[Quantity], enabled: frozenset[str]) -> list[Quantity]:
     """The stop-32 readings that add figures (``or_two``: a range that replaces "a day" and the bare "two" it
-    overlaps; ``trio``)."""
+    overlaps; ``height_marks``: a height that replaces the bare counts in it; ``and_a_half``: a duration that
+    replaces the share "a half"; ``trio``)."""
     from presslens.analyzers.figures.quantity import Quantity
 
     added: list[Quantity] = []
