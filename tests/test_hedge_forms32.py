@@ -146,3 +146,22 @@ def test_screen_and_counts() -> None:
     ]
     counts = forms32_counts(rc.Dataset(rows, np.zeros((3, 384))))
     assert counts == {("remains to be seen", "dev9"): (1, 0, 0), ("remains to be seen", "dev10"): (0, 0, 1)}
+
+
+def test_analyzer_option_adds_the_cue_and_moves_no_claim_or_prediction() -> None:
+    from presslens import read_article
+    from presslens.pipeline import Pipeline, PipelineConfig
+
+    text = ("Valley harvest\n\nA survey of 400 farmers in the Tamsa valley suggested that most of them lost half of "
+            "their harvest to the shelling last spring. The ministry will publish its own figures next week.")
+
+    def findings(options: dict[str, str]) -> list[tuple[str, float, list[str]]]:
+        report = Pipeline(PipelineConfig(only=("claims",), options=options)).run(read_article(text))
+        return [(f.kind, f.score, [c["text"] for c in f.attributes.get("hedge_cues", [])])
+                for f in report.findings]
+
+    default, forms = findings({}), findings({"claims.cue_readings": "name+forms32"})
+    assert [(k, s) for k, s, _ in default] == [(k, s) for k, s, _ in forms]  # claim and prediction scores equal
+    assert not any("suggested" in cues for *_, cues in default)
+    assert any(k == "claim" and cues == ["suggested"] for k, _, cues in forms)
+    assert [f for f in default if f[0] != "claim"] == [f for f in forms if f[0] != "claim"]
