@@ -871,9 +871,11 @@ _R32_NAME_NEXT = re.compile(
 """the reading ``name32`` (s32, helper hedge22, read off dev15's two wrong hedges "May did receive", "May arrives";
 not a default): a capital "May" before "did / does" or a verb in the third person singular is the name (a modal
 takes the bare verb), over what ``name`` reads"""
-READINGS_S32 = ("name32",)
+READINGS_S32 = ("name32", "forms32")
 """the readings of stop 32 the option ``cue_readings`` may name beside :data:`READINGS_S29` (``name32`` is ``name``
-and :data:`_R32_NAME_NEXT`)"""
+and :data:`_R32_NAME_NEXT`; ``forms32`` adds the cues of :func:`claim_cue_additions_forms32` at a fixed score)"""
+COMBINED_READINGS = {"name+forms32": ("name", "forms32")}
+"""option values of ``cue_readings`` that name several readings (s32, helper hedge23)"""
 _R29_BELIEF = re.compile(r"\s+to\s+(?:me|us)\b", IGNORE_CASE)
 _R29_LIKELIHOOD = re.compile(r"\b(?:substantial|good)\s+likelihood\b", IGNORE_CASE)
 
@@ -885,8 +887,11 @@ def cue_readings(value: str) -> tuple[str, ...]:
         return ()
     if value == "s29":
         return READINGS_S29
+    if value in COMBINED_READINGS:
+        return COMBINED_READINGS[value]
     if value not in READINGS_S29 + READINGS_S32:
-        raise ValueError(f"cue_readings={value!r}: choose off, s29 or one of {', '.join(READINGS_S29 + READINGS_S32)}")
+        raise ValueError(f"cue_readings={value!r}: choose off, s29, {', '.join(COMBINED_READINGS)} or one of "
+                         f"{', '.join(READINGS_S29 + READINGS_S32)}")
     return (value,)
 
 
@@ -933,10 +938,19 @@ def readings_vetoing_s29(text: str, start: int, end: int,
 def claim_cue_additions_s29(text: str, existing: Sequence[tuple[int, int, str]] = (),
                             readings: Iterable[str] = READINGS_S29) -> list[tuple[int, int, str]]:
     """The cues the option ``cue_readings`` adds at decision time (the reading ``likelihood``: "substantial / good
-    likelihood", class "possibility"), none overlapping a span of ``existing``."""
-    if "likelihood" not in set(readings):
+    likelihood", class "possibility"; the reading ``forms32``: :func:`claim_cue_additions_forms32`), none overlapping
+    a span of ``existing``."""
+    chosen = set(readings)
+    if "forms32" in chosen:
+        forms = claim_cue_additions_forms32(text, existing)
+        if "likelihood" not in chosen:
+            return forms
+        existing = [*existing, *forms]
+    else:
+        forms = []
+    if "likelihood" not in chosen:
         return []
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, str]] = list(forms)
     taken = [(a, b) for a, b, _ in existing]
     for m in _R29_LIKELIHOOD.finditer(text):
         a, b = m.span()
@@ -944,6 +958,73 @@ def claim_cue_additions_s29(text: str, existing: Sequence[tuple[int, int, str]] 
             continue
         taken.append((a, b))
         out.append((a, b, "possibility"))
+    return sorted(out)
+
+
+# Decision-time cue candidates of the reading ``forms32`` (claims option ``cue_readings=name+forms32``; issue 13 s32,
+# helper hedge23): cue forms GUIDELINE.md (realnews) names that no candidate of the lexicon covers, each asserted at
+# the fixed score of its class (:data:`HEDGE_CLASS_SCORES`, as ``cue_candidates=s26`` / ``s27``), outside both
+# learned scorers, so neither the cue scorer nor the claim scorer moves. Written from the guideline's text before the
+# outcome (the model card, "Stop 32 changes (helper hedge23)", has where each was read):
+# - ``impossible to say`` + a wh-word or "if" (8a dev15: "impossible to say whether", like "unclear whether"),
+#   class "uncertainty";
+# - "no one / nobody really (truly, ...) knows" (8a dev14), class "uncertainty" (the plain "no one knows" stays
+#   out: 8a dev14 keeps the writer's "no one knows what is going to happen" unhedged);
+# - "(remains) anyone's guess" (8a dev14), class "uncertainty";
+# - "remain(s / ed) to be seen" (8a dev9: "also cues 'remains to be seen'"), class "uncertainty";
+# - evidence "suggests / suggested / indicates / indicated / implies" with a noun of evidence among the last eight
+#   words of its clause (section 5: "implies, indicates ... (evidence, not a speech verb)"; 8a dev14: "suggested" of
+#   an analysis, "Our survey suggests"), not a report (a vague source's speech, section 2) nor a person (a speech
+#   verb, section 5: "'suggested' ... used as speech verbs"), class "evidence verb";
+# - a sourceless nominal fear: "fears that" after a word that makes it a noun without a holder ("has led to fears
+#   that", "amid / raised / sparked (growing) fears that", "there are fears that"; 8a dev15: cue "fears", "a fear with
+#   a named holder stays a belief"), class "hearsay".
+_F32_IMPOSSIBLE_SAY = re.compile(
+    r"\bimpossible\s+to\s+(?:say|tell|know)(?=\s+(?:for\s+sure\s+|yet\s+|now\s+)?"
+    r"(?:whether|if|how|what|who|whom|why|when|where|which)\b)",
+    IGNORE_CASE,
+)
+_F32_FEARS = re.compile(
+    r"\b(?:(?:led|leading|lead|leads|gave\s+rise|give\s+rise|giving\s+rise)\s+to|amid|amidst|raised|raising|"
+    r"raises|sparked|sparking|sparks|prompted|prompting|fuelled|fueled|fuelling|fueling|stoked|stoking|heightened|"
+    r"revived|reviving|there\s+(?:are|were|have\s+been|had\s+been|is|was))\s+"
+    r"(?:(?:growing|mounting|rising|renewed|widespread|new|fresh|some|serious|real)\s+)?(?P<cue>fears)(?=\s+that\b)",
+    IGNORE_CASE,
+)
+
+
+def claim_cue_additions_forms32(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str]]:
+    """The cues the reading ``forms32`` adds at decision time, ``[(start, end, class)]`` (a key of
+    :data:`HEDGE_CLASS_SCORES`), none overlapping a span of ``existing`` or another addition (see _F32_IMPOSSIBLE_SAY's
+    comment)."""
+    forms = forms32_additions(text, existing)
+    return [(a, b, kind) for a, b, kind, _ in forms]
+
+
+FORMS32 = ("impossible to say", "no one really knows", "anyone's guess", "remains to be seen", "evidence suggests",
+           "sourceless fears")
+"""the forms of the reading ``forms32``, in the order :func:`forms32_additions` tries them"""
+
+
+def forms32_additions(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str, str]]:
+    """:func:`claim_cue_additions_forms32` with the form (of :data:`FORMS32`) of each added cue,
+    ``[(start, end, class, form)]``."""
+    found: list[tuple[int, int, str, str]] = []
+    found.extend((m.start(), m.end(), "uncertainty", FORMS32[0]) for m in _F32_IMPOSSIBLE_SAY.finditer(text))
+    found.extend((m.start(), m.end(), "uncertainty", FORMS32[1]) for m in _S31_NO_ONE_KNOWS.finditer(text))
+    found.extend((m.start(), m.end(), "uncertainty", FORMS32[2]) for m in _S31_ANYONES_GUESS.finditer(text))
+    found.extend((m.start(), m.end(), "uncertainty", FORMS32[3]) for m in _S32_REMAINS_SEEN.finditer(text))
+    for m in _S31_EVIDENCE_VERB.finditer(text):
+        if _evidence_subject(text, m.start(), _F32_EVIDENCE_NOUNS):
+            found.append((m.start(), m.end(), "evidence verb", FORMS32[4]))
+    found.extend((m.start("cue"), m.end("cue"), "hearsay", FORMS32[5]) for m in _F32_FEARS.finditer(text))
+    out: list[tuple[int, int, str, str]] = []
+    taken = [(a, b) for a, b, _ in existing]
+    for a, b, kind, form in sorted(found):
+        if any(x < b and a < y for x, y in taken):
+            continue
+        taken.append((a, b))
+        out.append((a, b, kind, form))
     return out
 
 
@@ -990,12 +1071,19 @@ _S31_MUST = re.compile(
 )
 
 
-def _evidence_subject(text: str, start: int) -> bool:
-    """A noun of evidence (:data:`_S31_EVIDENCE_NOUNS`) among the last eight words of the clause before ``start``."""
+_F32_EVIDENCE_NOUNS = _S31_EVIDENCE_NOUNS - {"report", "reports", "email", "emails", "message", "messages", "memo",
+                                            "memos"}
+"""the evidence nouns of the reading ``forms32``: :data:`_S31_EVIDENCE_NOUNS` without a report (a vague source's
+speech, GUIDELINE.md section 2) or a message (a person's words)"""
+
+
+def _evidence_subject(text: str, start: int, nouns: frozenset[str] = _S31_EVIDENCE_NOUNS) -> bool:
+    """A noun of evidence (``nouns``, :data:`_S31_EVIDENCE_NOUNS`) among the last eight words of the clause before
+    ``start``."""
     head = text[max(0, start - 120) : start]
     cut = max((m.end() for m in _S31_CLAUSE_CUT.finditer(head)), default=0)
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", head[cut:])][-8:]
-    return any(w in _S31_EVIDENCE_NOUNS for w in words)
+    return any(w in nouns for w in words)
 
 
 def _without_overlap(found: list[Cue], existing: Sequence[tuple[int, int, str]]) -> list[Cue]:

@@ -87,6 +87,11 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   (also) reports that", "we are (being) told that", "remains to be seen"); trainer ``--cue-candidates s32`` /
   ``s32-hearsay``. Both failed held out over fifteen folds (hedged P 11.605 -> 11.576 and 11.521; strict -0.049 and
   -0.142; model card, "Stop 32 changes (helper hedge22)"); off.
+- ``forms32`` (s32, helper hedge23; decision time, no learned change): the ``shipped`` screen with the reading
+  ``forms32`` of the claims option ``cue_readings`` (cue forms GUIDELINE.md names without a candidate, each at its
+  class's fixed score, :func:`presslens.text.hedging.claim_cue_additions_forms32`); the fits are the shipped
+  screen's, so only units the additions reach can move. ``--forms32`` counts, per form and split, the units it adds
+  a cue to (:func:`forms32_counts`).
 
 ``--losses`` (s29, helper hedge18): where each gold hedged claim is lost at 0.5 under the first screen named
 (default ``genre``), held out per split and stratum (:func:`losses`).
@@ -203,6 +208,7 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "reported": (None, replace(SHIPPED_SCREEN, cue_context="genre-modal-governor-reported")),
     "guideline-s32": (claim_cue_candidates_s32, SHIPPED_SCREEN),
     "guideline-s32-hearsay": (claim_cue_candidates_s32_hearsay, SHIPPED_SCREEN),
+    "forms32": (None, replace(SHIPPED_SCREEN, cue_readings=(*SHIPPED_SCREEN.cue_readings, "forms32"))),
 }
 
 
@@ -385,6 +391,27 @@ def lost_words_line(words: dict[str, dict[str, int]], top: int = 12) -> str:
                    + "\n" for cause, ws in sorted(words.items()))
 
 
+def forms32_counts(data: rc.Dataset) -> dict[tuple[str, str], tuple[int, int, int]]:
+    """Per (form of :data:`presslens.text.hedging.FORMS32`, split): the claim units where the reading ``forms32``
+    adds a cue of that form (none overlaps a cue candidate of the unit), as (units that match a gold hedged claim and
+    whose added cue overlaps a gold cue span, other units that match a gold hedged claim, units that match no gold
+    hedged claim: the form's wrong hits). No fit: the counts of the rows alone (s32, helper hedge23)."""
+    from presslens.text.hedging import forms32_additions
+
+    out: dict[tuple[str, str], tuple[int, int, int]] = {}
+    for r in data.rows:
+        for a, b, _, form in forms32_additions(r.text, [(c.start, c.end, c.kind) for c in r.candidates]):
+            right, other, wrong = out.get((form, r.split), (0, 0, 0))
+            if not r.gold_hedges:
+                wrong += 1
+            elif any(x < b and a < y for x, y in r.gold_cues):
+                right += 1
+            else:
+                other += 1
+            out[(form, r.split)] = (right, other, wrong)
+    return out
+
+
 def ptc_test_article_splits() -> frozenset[str]:
     """The real-news splits drawn from PTC's test articles (rules 14, 15: dev12 on), the genre the test split is."""
     from presslens.evaluation.realnews_selection import ptc_test_splits
@@ -480,7 +507,20 @@ def main(argv: list[str] | None = None) -> int:
                         "modal-context columns (s30; the first screen named, default genre); --list: each one, "
                         "stand-off")
     p.add_argument("--list", action="store_true", help="with --modal-cues: one line per candidate, no text")
+    p.add_argument("--forms32", action="store_true",
+                   help="only, per form of the reading forms32 and split, the claim units it adds a cue to: gold "
+                        "hedged with a gold cue there / gold hedged otherwise / not gold hedged (s32; no fit)")
     args = p.parse_args(argv)
+    if args.forms32:
+        from presslens.text.hedging import FORMS32
+
+        table = forms32_counts(rc.load_dataset(args.cache))
+        print("| form | " + " | ".join(rc.SPLITS) + " | all |\n|" + "---|" * (len(rc.SPLITS) + 2))
+        for form in FORMS32:
+            cells = [table.get((form, s), (0, 0, 0)) for s in rc.SPLITS]
+            total = tuple(sum(c[i] for c in cells) for i in range(3))
+            print(f"| {form} | " + " | ".join("/".join(map(str, c)) for c in [*cells, total]) + " |")
+        return 0
     if args.modal_cues:
         cues = modal_cues(rc.load_dataset(args.cache), (args.screens[:1] or ["genre"])[0])
         print(modal_table(cues), end="")

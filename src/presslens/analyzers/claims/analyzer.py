@@ -48,6 +48,7 @@ from presslens.analyzers.claims.scorers import (
 from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
 from presslens.article import Article, Finding, span_ref
 from presslens.text.hedging import (
+    COMBINED_READINGS,
     HEDGE_ASSERTED,
     HEDGE_CLASS_SCORES,
     READINGS_S29,
@@ -133,7 +134,7 @@ class ClaimsAnalyzer(Analyzer):
                        "reckoning in the coming weeks'; 'is to be held / set'; read off dev15, the card has their "
                        "judgment); 'stop26+27', 'stop25+26', 'stop26+28', 'stop26+27+28', 'stop26+29', 'stop26+30', "
                        "'stop26+30+31', 'stop26+30+31r', 'stop26+30+32': several sets"),
-        AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29, *READINGS_S32), "name",
+        AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29, *READINGS_S32, *COMBINED_READINGS), "name",
                        "'name' (default since stop 31: held out on dev14, two wrong hedges fewer, model card) or 'off' "
                        "(stops 29-30); readings GUIDELINE.md fixes a priori, at decision time outside the learned scorers (s29, "
                        "helper hedge17; model card): 'permission' (\"you may apply\": no hedge), 'concessive' (\"may "
@@ -141,7 +142,10 @@ class ClaimsAnalyzer(Analyzer):
                        "(\"it appears to me\"), 'likelihood' (cues \"substantial / good likelihood\"), 'name' (\"May asked\" "
                        "opening a sentence: Theresa May); 's29': all six; 'name32' (s32, helper hedge22, not the "
                        "default: 'name' and a capital May before 'did / does' or an -s verb, \"May arrives\"; read off "
-                       "dev15, model card)"),
+                       "dev15, model card); 'forms32' (s32, helper hedge23, not the default): cue forms "
+                       "GUIDELINE.md names without a candidate ('impossible to say whether', 'no one really knows', "
+                       "'anyone\'s guess', 'remains to be seen', evidence 'suggested' of a survey, a sourceless "
+                       "'fears that') asserted at their class's fixed score; 'name+forms32': 'name' and 'forms32'"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
         AnalyzerOption("claim_gate", ("shipped", "kept", "lowered", "neighbours", "neighbours_capped"), "shipped",
