@@ -155,6 +155,7 @@ from presslens.compare.figures import (
     FigureMention,
     counted_phrase,
     heads_compatible,
+    kinds_related,
     mentions_from_findings,
     person_heads,
 )
@@ -270,6 +271,15 @@ class GroupingConfig:
     people" detained, "employees" against "staff"); the other hard constraints still apply and the conflict model
     still decides. Groups are formed exactly as without it. Read off test_v16 .. test_v18, where such pairs were
     refused in all three stories (7, 5 and 5 missed planted conflicts)."""
+    kind_near: bool = False
+    """Round 2 stop 32, an option (off by default; judged leave one story out,
+    docs/decisions/figure-groups-s32-groups23.md): the conflicts pass (:meth:`FigureGrouper.near_pairs`) also pairs a
+    figure with the figures of a candidate group that the counted-noun constraint alone refuses when one noun is a
+    kind of the other (:func:`~presslens.compare.figures.kinds_related`: "fewer than 100 weapons" missing against
+    "About 1,400 rifles", "no more than six vehicles" against "about 35 tanks", "no more than 40 deserters" against
+    "Some 170 soldiers"); the other hard constraints still apply and the conflict model still decides. Groups are
+    formed exactly as without it. Read off test_v20 (9 planted conflicts refused so), with test_v18 ("tank
+    wagons" against "vehicles", 2) and test_v19 ("veterans" against "fighters", 1) beside it."""
     own_set: bool = False
     """Round 2 stop 31, an option (off by default; judged leave one story out,
     docs/decisions/figure-groups-s31-groups22.md): a count "N of his / her / its / their / our NOUN" whose set has
@@ -310,7 +320,7 @@ GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+values-model-f05", "general-f1+c
                   "general-f1+values-agree-f05-plain", "general-f1+values-agree-f05+captives",
                   "general-f1+values-agree-f05+people", "general-f1+values-agree-f05-people",
                   "general-f1+values-agree-f05+one-word", "general-f1+values-agree-f05+person-near",
-                  "general-f1+values-agree-f05+own-set")
+                  "general-f1+values-agree-f05+own-set", "general-f1+values-agree-f05+kind-near")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 WITH_CLASSES = {"general-f1+values-agree-f05+classes": ("general-f1+values-agree-f05", True),
                 "general-f1+values-agree-f05-plain": ("general-f1+values-agree-f05", False)}
@@ -331,6 +341,8 @@ PERSON_NEAR_OPTION = "general-f1+values-agree-f05+person-near"
 """Round 2 stop 30's option: the default with ``GroupingConfig.person_near`` (the shipped weights)."""
 OWN_SET_OPTION = "general-f1+values-agree-f05+own-set"
 """Round 2 stop 31's option: the default with ``GroupingConfig.own_set`` (the shipped weights)."""
+KIND_NEAR_OPTION = "general-f1+values-agree-f05+kind-near"
+"""Round 2 stop 32's option: the default with ``GroupingConfig.kind_near`` (the shipped weights)."""
 
 
 INSIDE_MODELS = {"general-f1+values-inside-f2": "general-f1+values-model",
@@ -357,6 +369,8 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
         return replace(grouping_config(DEFAULT_GROUPING), person_near=True)
     if name == OWN_SET_OPTION:
         return replace(grouping_config(DEFAULT_GROUPING), own_set=True)
+    if name == KIND_NEAR_OPTION:
+        return replace(grouping_config(DEFAULT_GROUPING), kind_near=True)
     if name in PEOPLE_OPTIONS:
         captives, bare = PEOPLE_OPTIONS[name]
         return replace(grouping_config(DEFAULT_GROUPING), captive_words=captives, bare_people=bare)
@@ -413,6 +427,17 @@ def _person_or_compatible(a: str | None, b: str | None) -> bool:
     (:func:`~presslens.compare.figures.heads_compatible`) or two nouns for people
     (:func:`~presslens.compare.figures.person_heads`)."""
     return heads_compatible(a, b) or person_heads(a, b)
+
+
+def _kind_or_compatible(a: str | None, b: str | None) -> bool:
+    """The counted-noun constraint of ``GroupingConfig.kind_near``'s conflicts pass: compatible nouns or one a
+    kind of the other (:func:`~presslens.compare.figures.kinds_related`)."""
+    return heads_compatible(a, b) or kinds_related(a, b)
+
+
+def _person_kind_or_compatible(a: str | None, b: str | None) -> bool:
+    """Both relaxations of the conflicts pass (``person_near`` and ``kind_near``)."""
+    return heads_compatible(a, b) or person_heads(a, b) or kinds_related(a, b)
 
 
 def counted(counts: Mapping[str, int], key: str, delta: int) -> Mapping[str, int]:
@@ -1217,8 +1242,9 @@ class FigureGrouper:
         """The compatible candidate groups worth scoring in full (at most ``candidates``, nearest by embedding)
         and the cosine of the mention's clause vector with each group's mean vector (0 without vectors).
         ``found``: :meth:`_candidates` of the mention, when the caller has them. ``persons`` (the conflicts pass,
-        with ``GroupingConfig.person_near``): then also the groups that only the counted-noun constraint
-        refuses and whose nouns both name people, after the others."""
+        with ``GroupingConfig.person_near`` or ``kind_near``): then also the groups that only the counted-noun
+        constraint refuses and whose nouns both name people (``person_near``) or one names a kind of the other
+        (``kind_near``), after the others."""
         if found is None:
             found = self._candidates(m)
         if not len(found):
@@ -1244,7 +1270,7 @@ class FigureGrouper:
         strict = [g for g in cands if compatible(groups[g])]
         if len(strict) > cfg.candidates:
             strict = sorted(strict, key=lambda g: -cosines[g])[: cfg.candidates]
-        if persons and cfg.person_near:
+        if persons and (cfg.person_near or cfg.kind_near):
             # the groups the counted-noun constraint alone refused, when both nouns name people: after the
             # strict candidates (which stay as they are), at most as many again
             taken = set(strict)
@@ -1617,8 +1643,14 @@ class FigureGrouper:
         """The hard constraints of :meth:`_compatible` for one mention, as a test of a group: what they read of
         the mention alone is read once (a mention is tested against dozens of candidate groups). ``persons``:
         counted nouns that both name people (:func:`~presslens.compare.figures.person_heads`) pass the
-        counted-noun constraint (``GroupingConfig.person_near``, for the conflicts pass only)."""
-        nouns_agree = _person_or_compatible if persons else heads_compatible
+        counted-noun constraint (``GroupingConfig.person_near``, for the conflicts pass only), and with
+        ``GroupingConfig.kind_near`` two nouns one of which is a kind of the other
+        (:func:`~presslens.compare.figures.kinds_related`)."""
+        nouns_agree: Callable[[str | None, str | None], bool] = heads_compatible
+        if persons:
+            person, kind = self.config.person_near, self.config.kind_near
+            nouns_agree = (_person_kind_or_compatible if person and kind else _kind_or_compatible if kind
+                           else _person_or_compatible)
         feats = self.features(m)
         pred, role, places, located = feats.predicate, feats.role, feats.places, feats.located
         incident, cumulative = feats.scope == "incident", feats.scope == "cumulative"
@@ -1965,7 +1997,7 @@ class FigureGrouper:
                 if maybe is None:
                     continue  # no other group it could be scored against has a figure within the window
                 found = maybe
-            if self.config.person_near:
+            if self.config.person_near or self.config.kind_near:
                 cands, _cos = self._scored_candidates(m, found, persons=True)
             else:
                 cands, _cos = self._scored_candidates(m, found)
@@ -2363,6 +2395,6 @@ def _interval_central_log(iv: tuple[float, float] | None) -> float | None:
     return float(np.log10(v)) if v > 0 else None
 
 
-__all__ = ["CANDIDATE_GROUPINGS", "ONE_WORD_OPTION", "OWN_SET_OPTION", "WITH_CLASSES", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
+__all__ = ["CANDIDATE_GROUPINGS", "KIND_NEAR_OPTION", "ONE_WORD_OPTION", "OWN_SET_OPTION", "WITH_CLASSES", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "MentionTerms", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]

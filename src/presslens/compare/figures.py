@@ -322,6 +322,32 @@ def heads_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
+KIND_OF: dict[str, str] = {
+    "rifle": "weapon", "pistol": "weapon", "gun": "weapon", "carbine": "weapon", "shotgun": "weapon",
+    "firearm": "weapon", "grenade": "weapon", "launcher": "weapon", "mortar": "weapon", "machinegun": "weapon",
+    "tank": "vehicle", "wagon": "vehicle", "bus": "vehicle", "jeep": "vehicle", "ambulance": "vehicle",
+    "tractor": "vehicle", "apc": "vehicle",
+    "deserter": "soldier", "mutineer": "soldier", "paratrooper": "soldier", "marine": "soldier",
+    "sniper": "soldier", "guardsman": "soldier", "infantryman": "soldier",
+    "veteran": "fighter",
+}
+"""Round 2 stop 32 (an option, ``GroupingConfig.kind_near``): a counted noun that names a kind of a more general
+counted noun (after :data:`_HEAD_SYNONYMS`): rifles and pistols are weapons, tanks and wagons vehicles, deserters
+and mutineers soldiers, veterans fighters. A side disputing a count often names the general noun ("fewer than 100
+weapons were missing" against "About 1,400 rifles", "no more than six vehicles" against "about 35 tanks", "no more
+than 40 deserters" against "Some 170 soldiers"). Two kinds of one general noun (rifles, pistols) are not related:
+they are counted apart."""
+
+
+def kinds_related(a: str | None, b: str | None) -> bool:
+    """Whether one of two known counted nouns is a kind of the other (:data:`KIND_OF`: "rifle" and "weapon",
+    "tank" and "vehicle", "deserter" and "soldier"); False for equal nouns, unknown nouns or two kinds of one
+    noun."""
+    if a is None or b is None or a == b:
+        return False
+    return KIND_OF.get(a) == b or KIND_OF.get(b) == a
+
+
 PERSON_ROLE_HEADS = frozenset({
     "suspect", "detainee", "saboteur", "supporter", "member", "activist", "partisan", "employee", "colleague",
     "personnel", "official", "officer", "guard", "inmate", "hostage", "captive", "passenger", "evacuee", "patient",
@@ -608,6 +634,6 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
             break
 
 
-__all__ = ["SHARE_MODIFIERS", "MULTIPLIER_UNITS", "COMPOUND_HEADS", "CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
+__all__ = ["KIND_OF", "kinds_related", "SHARE_MODIFIERS", "MULTIPLIER_UNITS", "COMPOUND_HEADS", "CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
            "PERCENT_MEASURES", "PRONOUNS", "clause_bounds", "figure_source", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings",
            "part_of", "share_of"]
