@@ -564,33 +564,17 @@ def neighbour_names_base() -> list[str]:
     return sentence_feature_names(False, False)
 
 
-def test_the_neighbours_option_file_loads_and_is_fitted_on_every_open_split() -> None:
-    from presslens.analyzers.claims.scorers import (
-        NEIGHBOURS_FILE,
-        load_neighbour_scorer,
-        neighbour_scorer_names,
-    )
+@pytest.mark.parametrize("capped", [False, True], ids=["neighbours", "neighbours_capped"])
+def test_the_neighbours_option_files_load_and_are_fitted_on_every_open_split(capped: bool) -> None:
+    from presslens.analyzers.claims import scorers
     from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
 
-    scorer = load_neighbour_scorer()
-    assert list(scorer.names) == neighbour_scorer_names() and scorer.embedding_dims == 0
+    path, names, load = ((scorers.CAPPED_NEIGHBOURS_FILE, scorers.capped_neighbour_scorer_names,
+                          scorers.load_capped_neighbour_scorer) if capped else
+                         (scorers.NEIGHBOURS_FILE, scorers.neighbour_scorer_names, scorers.load_neighbour_scorer))
+    scorer = load()
+    assert list(scorer.names) == names() and scorer.embedding_dims == 0
     assert scorer.coef[list(scorer.names).index("claim logit")] > 0
-    rows = json.loads(NEIGHBOURS_FILE.read_text(encoding="utf-8"))["rows"]
-    assert set(rows) == set(OPEN_SPLITS) and all(rows[s] > 0 for s in OPEN_SPLITS)
-    assert not set(rows) & {*VALIDATION_SPLITS, "test"}
-
-
-def test_the_capped_neighbours_option_file_loads_and_is_fitted_on_every_open_split() -> None:
-    from presslens.analyzers.claims.scorers import (
-        CAPPED_NEIGHBOURS_FILE,
-        capped_neighbour_scorer_names,
-        load_capped_neighbour_scorer,
-    )
-    from presslens.evaluation.realnews_selection import OPEN_SPLITS, VALIDATION_SPLITS
-
-    scorer = load_capped_neighbour_scorer()
-    assert list(scorer.names) == capped_neighbour_scorer_names() and scorer.embedding_dims == 0
-    assert scorer.coef[list(scorer.names).index("claim logit")] > 0
-    rows = json.loads(CAPPED_NEIGHBOURS_FILE.read_text(encoding="utf-8"))["rows"]
+    rows = json.loads(path.read_text(encoding="utf-8"))["rows"]
     assert set(rows) == set(OPEN_SPLITS) and all(rows[s] > 0 for s in OPEN_SPLITS)
     assert not set(rows) & {*VALIDATION_SPLITS, "test"}
