@@ -232,9 +232,7 @@ class CorpusTracker:
         update or an added figure), since its other claims repeat the original's (user trial s32: ``claims
         --like`` never found the sentence an updated copy changed)."""
         if own is not None:
-            spans = [(m.start, m.end) for m in own]
-            findings = [f for f in findings if f.kind != "claim"
-                        or any(f.start <= s and e <= f.end for s, e in spans)]
+            findings = claims_stating(findings, own)
         encoder: str | None = None
         encode: ClaimEncode | None = None
         if self.embed_claims and any(f.kind == "claim" and f.score >= CLAIM_MIN_SCORE for f in findings):
@@ -286,6 +284,14 @@ def claim_rows(article: Article, findings: Sequence[Finding], key: str, encode: 
              "date": article.date, "source": article.source, "start": f.start, "end": f.end, "text": f.text,
              "encoder": encoder, "vector": None if vecs is None else _vector_bytes(vecs[i], np.float32)}
             for i, f in enumerate(claims)]
+
+
+def claims_stating(findings: Sequence[Finding], own: Sequence[FigureMention]) -> list[Finding]:
+    """The claims of a republished copy that hold one of ``own``, the figures its family does not state (an
+    update or an added figure): the only claims a copy lists, its others repeating its original's (user trial
+    s32)."""
+    spans = [(m.start, m.end) for m in own]
+    return [f for f in findings if f.kind == "claim" and any(f.start <= s and e <= f.end for s, e in spans)]
 
 
 def stored_articles(conn: Any, keys: Sequence[str]) -> dict[str, tuple[Article, list[Finding]]]:
@@ -395,7 +401,8 @@ def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: Gro
     is in) and assigned as an ``index`` run assigns them; then replace the ``figure_mentions`` rows in one
     transaction; (mentions, groups). The families are found again from the stored signatures as indexing
     finds them (the earliest dated original, :func:`repoint`), and an article whose ``duplicate_of`` changes
-    (a store indexed before stop 31) gets it, and its claim vectors, in that transaction. So a store filled by
+    (a store indexed before stop 31) gets it, and its claim vectors (a copy's: those holding its own figures), in
+    that transaction. So a store filled by
     any number of sequential ``index`` runs, in any order, equals its rebuild (partition, group ids, vectors); after a model or grouping change the rebuild
     is what indexing the same articles in the same order gives. ``grouping`` and the token-state embedders
     as for :func:`figure_grouper`."""
@@ -437,10 +444,10 @@ def rebuild_groups(store: Store, embed: Embedder | None = None, *, grouping: Gro
                 continue
             conn.execute(ARTICLES.update().where(ARTICLES.c.pk == pk).values(duplicate_of=dup))
             conn.execute(CLAIM_VECTORS.delete().where(CLAIM_VECTORS.c.article_pk == pk))
-            if dup is None:  # a copy that is its family's original now: its claims are listed
-                crows = claim_rows(article, findings, key)
-                if crows:
-                    conn.execute(CLAIM_VECTORS.insert(), [{**c, "article_pk": pk} for c in crows])
+            # an original lists its claims, a copy those holding a figure of its own (as rows_for writes them)
+            crows = claim_rows(article, findings if dup is None else claims_stating(findings, rows.get(key, [])), key)
+            if crows:
+                conn.execute(CLAIM_VECTORS.insert(), [{**c, "article_pk": pk} for c in crows])
     return sum(len(v) for v in rows.values()), len(grouper.groups)
 
 
