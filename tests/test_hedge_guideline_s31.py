@@ -4,6 +4,7 @@ the loss table's rows per PTC pool. Sentences written for these tests."""
 
 from __future__ import annotations
 
+from presslens.evaluation.realnews_selection import ptc_test_splits
 from presslens.text.hedging import (
     claim_cue_additions_s31,
     claim_cue_candidates,
@@ -18,7 +19,6 @@ from presslens.training.realnews_claims_screens import (
     TABLE_SHIPPED,
     candidate_probabilities,
     losses_table,
-    ptc_test_article_splits,
     shipped_readings,
 )
 
@@ -100,7 +100,7 @@ def test_a_vetoed_candidate_scores_zero_in_the_loss_table() -> None:
 
 
 def test_loss_rows_per_ptc_pool() -> None:
-    pool = ptc_test_article_splits()
+    pool = ptc_test_splits()
     assert {"dev12", "dev13", "dev14"} <= pool and "dev11" not in pool and "dev" not in pool
     counts = {("dev", "mixed"): dict.fromkeys(LOSS_CAUSES, 0), ("dev12", "mixed"): dict.fromkeys(LOSS_CAUSES, 0)}
     counts[("dev", "mixed")][LOSS_CAUSES[0]] = 3

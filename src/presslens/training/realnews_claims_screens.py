@@ -117,6 +117,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from presslens.evaluation.realnews_selection import ptc_test_splits
 from presslens.text.hedging import (
     IGNORE_CASE,
     READINGS_S29,
@@ -412,13 +413,6 @@ def forms32_counts(data: rc.Dataset) -> dict[tuple[str, str], tuple[int, int, in
     return out
 
 
-def ptc_test_article_splits() -> frozenset[str]:
-    """The real-news splits drawn from PTC's test articles (rules 14, 15: dev12 on), the genre the test split is."""
-    from presslens.evaluation.realnews_selection import ptc_test_splits
-
-    return ptc_test_splits()
-
-
 def losses_table(counts: dict[tuple[str, str], dict[str, int]]) -> str:
     """Markdown: a row per split, a row per stratum and the total (gold hedges by :data:`LOSS_CAUSES`)."""
     def row(label: str, cells: list[dict[str, int]]) -> str:
@@ -430,7 +424,7 @@ def losses_table(counts: dict[tuple[str, str], dict[str, int]]) -> str:
         lines.append(row(split, [v for (s, _), v in counts.items() if s == split]))
     for genre in sorted({g for _, g in counts}):
         lines.append(row(f"stratum {genre}", [v for (_, g), v in counts.items() if g == genre]))
-    test_pool = ptc_test_article_splits()
+    test_pool = ptc_test_splits()  # the PTC test-article splits (rules 14, 15: dev12 on), the test split's genre
     for label, inside in (("PTC train-article splits", False), ("PTC test-article splits", True)):
         cells = [v for (s, _), v in counts.items() if (s in test_pool) == inside]
         if cells:
