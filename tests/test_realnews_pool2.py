@@ -41,7 +41,7 @@ def test_second_pool_fills_dev12_from_test_articles_by_stratum(tmp_path: Path) -
     assert len(dev12) == sel.DEV12_PER_STRATUM * 3
     assert all(aid.startswith("8") and e["pool"] == "test-articles" for aid, e in dev12.items())
     assert sorted(e["stratum"] for e in dev12.values()) == sorted(sel.STRATA * sel.DEV12_PER_STRATUM)
-    assert "99999" not in chosen  # over MAX_BYTES_LONG
+    assert chosen["99999"]["split"] == "dev18"  # over MAX_BYTES_LONG: rule 16 takes it
     assert all("pool" not in e for aid, e in chosen.items() if aid.startswith("1"))  # first pool as it was
     assert sel.article_path(data, "80001") == data / "test-articles" / "article80001.txt"
     assert sel.article_path(data, "10001") == data / "train-articles" / "article10001.txt"
@@ -55,8 +55,8 @@ def test_repository_split_keeps_every_earlier_article_and_reads_dev12_to_dev17_f
         batch = [e for e in split.values() if e["split"] == name]
         assert len(batch) == 3 * per_stratum and all(e.get("pool") == "test-articles" for e in batch)
         assert sorted(e["stratum"] for e in batch) == sorted(sel.STRATA * per_stratum)
-    assert sum(e["split"] not in ("dev12", "dev13", "dev14", "dev15", "dev16", "dev17") for e in split.values()) == 294
-    assert sel.OPEN_SPLITS[-1] == "dev15" and sel.VALIDATION_SPLITS == ("dev16", "dev17")
+    assert sum(e["split"] not in ("dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18") for e in split.values()) == 294
+    assert sel.OPEN_SPLITS[-1] == "dev15" and sel.VALIDATION_SPLITS == ("dev16", "dev17", "dev18")
     assert not set(sel.OPEN_SPLITS) & set(sel.VALIDATION_SPLITS)
 
 
@@ -96,8 +96,34 @@ def test_rule_15_draws_dev17_from_the_longer_test_articles_only(tmp_path: Path) 
     assert len(dev17) == 3 * sel.DEV17_PER_STRATUM and all(aid.startswith("7") for aid in dev17)
     assert all(e["pool"] == "test-articles" for e in dev17.values())
     assert sorted(e["stratum"] for e in dev17.values()) == sorted(sel.STRATA * sel.DEV17_PER_STRATUM)
-    assert not any(aid.startswith("7") for aid, e in chosen.items() if e["split"] != "dev17")
+    assert not any(aid.startswith("7") for aid, e in chosen.items() if e["split"] not in ("dev17", "dev18"))
     left = [aid for aid in (f"7{k:04d}" for k in range(3 * sel.DEV17_PER_STRATUM + 3)) if aid not in chosen]
-    assert len(left) == 3
+    assert left == []  # rule 16 took the last one of each stratum
     assert sel.ptc_test_splits() >= {"dev12", "dev16", "dev17"} and "dev11" not in sel.ptc_test_splits()
     assert sel.source_articles(("dev17",)) == "PTC test articles"
+
+
+def test_rule_16_takes_every_test_article_left_into_dev18(tmp_path: Path) -> None:
+    """dev18 takes what rules 14 and 15 left (one per stratum of each pool, after the earlier batches) and the test
+    articles longer than MAX_BYTES_LONG, whose stratum is the rule-15 tertile their density falls in; every test
+    article is then chosen, and no earlier article changes split."""
+    data = _pool(tmp_path)
+    chosen = sel.select(data)
+    every = {p.stem.removeprefix("article") for p in (data / "test-articles").glob("article*.txt")}
+    assert every <= set(chosen)
+    dev18 = {aid: e for aid, e in chosen.items() if e["split"] == "dev18"}
+    assert {aid for aid in dev18 if aid.startswith("7")} and {aid for aid in dev18 if aid.startswith("8")}
+    assert sum(aid.startswith("7") for aid in dev18) == 3 and sum(aid.startswith("8") for aid in dev18) == 3
+    assert dev18["99999"]["stratum"] == "reporting"  # no gold span: the lowest density
+    assert "dev18" in sel.ptc_test_splits() and sel.SPLITS.count("dev18") == 1
+    without = dict(chosen)
+    for aid in dev18:
+        del without[aid]
+    assert all(e["split"] != "dev18" for e in without.values())
+
+
+def test_repository_dev18_is_the_six_test_articles_left() -> None:
+    split = json.loads((Path(__file__).resolve().parents[1] / "data" / "realnews" / "split.json").read_text())
+    dev18 = {aid for aid, e in split.items() if e["split"] == "dev18"}
+    assert len(dev18) == 6 and all(split[aid]["pool"] == "test-articles" for aid in dev18)
+    assert len(split) == 384

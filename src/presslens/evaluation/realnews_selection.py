@@ -67,6 +67,12 @@ The rule (documented in ``data/realnews/README.md``; run ``python -m presslens.e
     this pool (5, 5 and 5 articles); the same ``sha256(SEED + id)`` order. ``dev17`` (chosen at the start of round 2
     stop 32 for the validation of stop 33) takes the first ``DEV17_PER_STRATUM`` = 4 of each stratum (12 articles;
     1 of each is left). The first 366 keep their splits.
+16. ``dev18`` (chosen at the start of round 2 stop 33 for the validation of stop 34) takes **every PTC test article
+    left**: rule 14's 2 (one each of its second and third strata), rule 15's 3 (one per stratum) and the one test
+    article longer than ``MAX_BYTES_LONG`` (12,596 bytes; none of the six was named in the repository when the rule
+    was made). Rules 14 and 15 give the first five their strata; the longest one takes the stratum of rule 15's pool
+    whose density range holds its density (the tertile cut points of that pool, :func:`_long_stratum`). No PTC
+    article is left after it: a later batch needs another source. The first 378 keep their splits.
 """
 
 from __future__ import annotations
@@ -97,13 +103,14 @@ DEV14_PER_STRATUM = 5
 DEV15_PER_STRATUM = 5
 DEV16_PER_STRATUM = 4
 DEV17_PER_STRATUM = 4
+DEV18_PER_STRATUM = 1
 MAX_BYTES_LONG = 12000
 STRATA = ("reporting", "mixed", "propaganda")
 OPEN_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
                "dev11", "dev12", "dev13", "dev14", "dev15")
 """Splits whose errors have been read: rules may be read off them and learned weights fitted on them (leave one
 split out to choose settings)."""
-VALIDATION_SPLITS = ("dev16", "dev17")
+VALIDATION_SPLITS = ("dev16", "dev17", "dev18")
 """Annotated blind and never read: scored before and after a stop's changes, errors unread until they are decided."""
 
 
@@ -118,16 +125,16 @@ def batches() -> tuple[tuple[str, int], ...]:
 def test_pool_batches() -> tuple[tuple[str, int], ...]:
     """The batches drawn from the second pool, PTC's test articles (rule 14), in the order the rule takes them."""
     return (("dev12", DEV12_PER_STRATUM), ("dev13", DEV13_PER_STRATUM), ("dev14", DEV14_PER_STRATUM),
-            ("dev15", DEV15_PER_STRATUM), ("dev16", DEV16_PER_STRATUM))
+            ("dev15", DEV15_PER_STRATUM), ("dev16", DEV16_PER_STRATUM), ("dev18", DEV18_PER_STRATUM))
 
 
 def long_pool_batches() -> tuple[tuple[str, int], ...]:
     """The batches drawn from the third pool, PTC's longer test articles (rule 15), in the order the rule takes them."""
-    return (("dev17", DEV17_PER_STRATUM),)
+    return (("dev17", DEV17_PER_STRATUM), ("dev18", DEV18_PER_STRATUM))
 
 
 def ptc_test_splits() -> frozenset[str]:
-    """Every split whose articles are PTC test articles (rules 14 and 15)."""
+    """Every split whose articles are PTC test articles (rules 14, 15 and 16)."""
     return frozenset(name for name, _ in (*test_pool_batches(), *long_pool_batches()))
 
 
@@ -153,14 +160,13 @@ def article_path(data_dir: Path, article_id: str) -> Path:
     return data_dir / POOLS[0][0] / f"article{article_id}.txt"
 
 
-SPLITS = tuple(name for name, _ in (*batches(), *test_pool_batches(), *long_pool_batches()))
+SPLITS = tuple(dict.fromkeys(name for name, _ in (*batches(), *test_pool_batches(), *long_pool_batches())))
 """Every split of the set, in the order the rule fills them."""
 
 
-def _stratified(data_dir: Path, folder: str, labels: str, order: list[str],
-                sizes: tuple[int, int] = (0, MAX_BYTES)) -> dict[str, dict[str, str]]:
-    """Rules 1-3 over one pool's articles of more than ``sizes[0]`` and at most ``sizes[1]`` bytes, filling
-    ``order``."""
+def _densities(data_dir: Path, folder: str, labels: str, sizes: tuple[float, float]) -> list[tuple[float, str]]:
+    """``(gold spans per 1,000 characters, id)`` of one pool's articles of more than ``sizes[0]`` and at most
+    ``sizes[1]`` bytes, sorted."""
     spans = Counter(line.split("\t")[0] for line in (data_dir / labels).read_text().splitlines() if line)
     eligible: list[tuple[float, str]] = []
     for path in sorted((data_dir / folder).glob("article*.txt")):
@@ -168,7 +174,24 @@ def _stratified(data_dir: Path, folder: str, labels: str, order: list[str],
             continue
         aid = path.stem.removeprefix("article")
         eligible.append((spans[aid] * 1000 / max(len(path.read_text(encoding="utf-8")), 1), aid))
-    eligible.sort()
+    return sorted(eligible)
+
+
+def _long_stratum(data_dir: Path, density: float) -> str:
+    """Rule 16: the stratum of rule 15's pool whose density range holds ``density`` (below the second tertile's
+    lowest density: the first; below the third's: the second; else the third)."""
+    folder, labels = POOLS[1]
+    pool = _densities(data_dir, folder, labels, (MAX_BYTES, MAX_BYTES_LONG))
+    n = len(pool)
+    cuts = [pool[k * n // 3][0] for k in (1, 2)]
+    return STRATA[sum(density >= cut for cut in cuts)]
+
+
+def _stratified(data_dir: Path, folder: str, labels: str, order: list[str],
+                sizes: tuple[int, int] = (0, MAX_BYTES)) -> dict[str, dict[str, str]]:
+    """Rules 1-3 over one pool's articles of more than ``sizes[0]`` and at most ``sizes[1]`` bytes, filling
+    ``order``."""
+    eligible = _densities(data_dir, folder, labels, sizes)
     n = len(eligible)
     out: dict[str, dict[str, str]] = {}
     for k, stratum in enumerate(STRATA):
@@ -191,6 +214,8 @@ def select(data_dir: Path) -> dict[str, dict[str, str]]:
                                   [name for name, count in long_pool_batches() for _ in range(count)],
                                   (MAX_BYTES, MAX_BYTES_LONG)).items():
         chosen[aid] = {**entry, "pool": test_folder}
+    for density, aid in _densities(data_dir, test_folder, test_labels, (MAX_BYTES_LONG, float("inf"))):  # rule 16
+        chosen[aid] = {"split": "dev18", "stratum": _long_stratum(data_dir, density), "pool": test_folder}
     return chosen
 
 
