@@ -61,7 +61,7 @@ CASES = [
     ("attribution.interview_turns", "on", "attribution",
      "Harbour talks\n\nRadio Kestrel: Prices rose last month and skippers are angry.\nLena Ostrova: Prices follow "
      "the catch, and the catch is steady this year.\n"),
-    ("attribution.name_may", "on", "attribution",
+    ("attribution.name_may", "off", "attribution",
      "Harbour fees\n\nCouncil leader Ruth May said the ferry fee would rise in June. May warned that the harbour could "
      "close without the money.\n"),
     ("figures.scores", "calibrated", "figures", POLICE),

@@ -189,5 +189,5 @@ def test_the_default_readings_hold_the_fixes_since_1_9_and_rules_keeps_1_6s() ->
     text = "He met two Ohio police officers."
     assert [q.unit for q in extract_quantities(text)] == [q.unit for q in extract_quantities(text, "fixes")]
     assert [q.unit for q in extract_quantities(text, "rules")] != [q.unit for q in extract_quantities(text, "fixes")]
-    # since 1.12 the default is "readings31": the fixes plus stop 28's and stop 31's context readings
-    assert {o.name: o.default for o in FiguresAnalyzer.options}["readings"] == "readings31"
+    # since 1.13 the default is "readings32": the fixes plus stop 28's to stop 32's context readings
+    assert {o.name: o.default for o in FiguresAnalyzer.options}["readings"] == "readings32"

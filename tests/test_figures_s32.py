@@ -32,8 +32,9 @@ def _without(reading: str) -> frozenset[str]:
     return CONTEXT_BY_READINGS["readings32"] - {reading}
 
 
-def test_readings32_is_readings31_with_stop_29s_30s_and_32s_readings_and_not_the_default() -> None:
-    assert "readings32" in READINGS and DEFAULT_READINGS == "readings31"
+def test_readings32_is_readings31_with_stop_29s_30s_and_32s_readings_and_the_default() -> None:
+    """readings32 passed its pre-registered rule on dev16 at stop 33 and is the default of figures 1.13."""
+    assert "readings32" in READINGS and DEFAULT_READINGS == "readings32"
     assert CONTEXT_BY_READINGS["readings32"] == (CONTEXT_BY_READINGS["readings31"] | CONTEXT_READINGS_S29
                                                  | CONTEXT_READINGS_S30 | CONTEXT_READINGS_S32)
     assert not CONTEXT_BY_READINGS["readings31"] & CONTEXT_READINGS_S32
@@ -137,7 +138,7 @@ def test_the_readings_option_help_names_the_default_as_shipped_and_every_value()
 
     option = {o.name: o for o in FiguresAnalyzer.options}["readings"]
     assert option.default == DEFAULT_READINGS
-    assert option.help.startswith(f"number readings: '{DEFAULT_READINGS}' (shipped since 1.12")
+    assert option.help.startswith(f"number readings: '{DEFAULT_READINGS}' (shipped since 1.13")
     assert all(f"'{value}'" in option.help for value in READINGS)
 
 

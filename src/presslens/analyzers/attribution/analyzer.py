@@ -258,7 +258,7 @@ def _same_words(a: Attribution, post: Attribution) -> bool:
 
 @register("attribution")
 class AttributionAnalyzer(Analyzer):
-    version = "2.17"
+    version = "2.18"
     uses_encoder = True
     models = ("attribution",)
     optional_models = frozenset({"attribution"})
@@ -304,8 +304,8 @@ class AttributionAnalyzer(Analyzer):
                        "(shipped) or 'on' (stop 31)"),
         AnalyzerOption("name_may", NAME_MAY_CHOICES, NAME_MAY_DEFAULT,
                        "a capitalised 'May' inside a sentence or right before a lower-case cue: the modal ('off', "
-                       "2.16: 'Theresa May said' loses 'May' from its source) or a name ('on', stop 32; failed the ship rule held "
-                       "out, pre-registered for dev16)"),
+                       "2.16 and 2.17: 'Theresa May said' loses 'May' from its source) or a name ('on', the default since "
+                       "2.18: stop 32's option, pre-registered for dev16 and passed there at stop 33)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:

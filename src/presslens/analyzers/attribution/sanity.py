@@ -18,10 +18,11 @@ from presslens.analyzers.attribution.spans import Span
 #: the values of the ``attribution.name_may`` option (stop 32): "off" (2.16: a capitalised "May" is the modal, so
 #: "Theresa May said" loses "May" from its source and "May warned" is hypothetical) or "on" ("May" spelled with a
 #: capital inside a sentence, or right before a lower-case cue, is a name; the learned scorer's "source has verb"
-#: trait reads it the same way; failed the ship rule held out at stop 32, pre-registered for dev16)
+#: trait reads it the same way; failed the ship rule held out at stop 32, pre-registered for dev16, passed there at
+#: stop 33: the default since 2.18)
 NAME_MAY_CHOICES = ("off", "on")
 #: the default of ``attribution.name_may``
-NAME_MAY_DEFAULT = "off"
+NAME_MAY_DEFAULT = "on"
 #: whether the rules read a capitalised "May" as a name (set by :func:`name_may` for one extraction)
 _NAME_MAY: ContextVar[bool] = ContextVar("attribution_name_may", default=False)
 

@@ -112,7 +112,9 @@ Stop 32's option ``figures.readings=readings32``: ``readings31`` with stop 29's 
 :data:`.context.CONTEXT_READINGS_S32` ("39million visits", "a quarter or two" a range of 1-2 quarters, "zero-tariff"
 a type adjective, "’30 Truths ...’" a count in a quoted title, "10 Conservative Party MPs", "Barely 30" approximate,
 "a trio of" 3, "5 ½ years", "6’2”" a height, "the past decade and a half", "the $64,000 question" no money). It moves
-no held-out split and is pre-registered for dev16 (models/figures/MODEL_CARD.md, "Stop 32's change").
+no held-out split and was pre-registered for dev16; scored there at stop 33 before dev16's errors were read it
+asserted one wrong quantity fewer and lost none (46/52 -> 46/51), and audit B s33 gained one right figure ("a trio
+of governors"): it passed and is the default of figures 1.13 (models/figures/HISTORY.md, "Version 1.13").
 
 The readings added per version (1.4 .. 1.11 and the options of stops 26, 27, 29 and 30), the scorer's fits and the
 held-out judgments behind each are recorded in ``src/presslens/models/figures/HISTORY.md``; what ships now (the quantity

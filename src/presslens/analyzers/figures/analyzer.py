@@ -18,7 +18,7 @@ from presslens.article import Article, Finding, span_ref
 class FiguresAnalyzer(Analyzer):
     """Number expressions: counts, percentages, money, ranges, ages, durations, dates, measures."""
 
-    version = "1.12"
+    version = "1.13"
     languages = frozenset({"en"})
     description = (
         "Every number expression (digits, number words, vague amounts) with its value, unit or counted "
@@ -28,7 +28,7 @@ class FiguresAnalyzer(Analyzer):
         AnalyzerOption("scores", SCORES_CHOICES, "rules",
                        "figure scores: 'rules' (shipped, fixed per pattern) or 'calibrated' (experimental, fitted)"),
         AnalyzerOption("readings", READINGS, DEFAULT_READINGS,
-                       "number readings: 'readings31' (shipped since 1.12: readings28 plus stop 31's readings, below) "
+                       "number readings: 'readings32' (shipped since 1.13: readings31 plus stop 29's, 30's and 32's readings, below) "
                        "or 'fixes' (1.9's default: 1.6's readings, 1.8's context readings (numbers "
                        "in names 'Voyager 1', '3200 Phaethon', the bare '757' of a 'Boeing 757', ids, day and decade "
                        "pairs, 'in the seven figures', 'twenty something', 'have doubled') and "
@@ -51,10 +51,10 @@ class FiguresAnalyzer(Analyzer):
                        "versions 'Fear 2.0', 'two and half years', 'ten of thousands', 'two-bob', 'a 180 degree "
                        "turn', '5-Star Movement') or 'readings30' (experimental: readings28 plus stop 30's readings: jet "
                        "models '49 737 Max 8 jets', 'two minutes past midnight', '911' and '9-11' for the attacks, 'in a "
-                       "hundred ways', 'two-party system', 'three's a crowd') or 'readings31' (the default since 1.12: readings28 plus "
+                       "hundred ways', 'two-party system', 'three's a crowd') or 'readings31' (the default of 1.12: readings28 plus "
                        "stop 31's readings: '31 декабря 2018' and '(17-Dec)' dates, 'December 17 and 21 2018', 'nearly "
                        "three quarters', 'one of them seriously', 'one count of', 'the day after losing', 'closer to "
-                       "250,000', 'Around 1986,') or 'readings32' (experimental: readings31 plus stop 29's, 30's and "
+                       "250,000', 'Around 1986,') or 'readings32' (the default since 1.13, passed on dev16: readings31 plus stop 29's, 30's and "
                        "32's readings: '39million visits', 'a quarter or two', 'zero-tariff', 'a trio of', 'Barely "
                        "30', '5 ½ years', '6’2”', 'the past decade and a half', 'the $64,000 question')"),
     )
