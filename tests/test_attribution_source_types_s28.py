@@ -44,7 +44,7 @@ def test_named_covers_three_rule_types_and_no_rule_type_is_a_self_reference() ->
     assert "self_reference" not in AGREES.values()
 
 
-@pytest.mark.parametrize("split", ["test", "dev16", "dev17"])
+@pytest.mark.parametrize("split", ["test", "dev17", "dev18"])
 def test_the_type_check_reads_only_open_splits(split: str, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="not an open split"):
         count_split(split, tmp_path)

@@ -58,8 +58,8 @@ def test_the_test_article_splits_are_the_open_splits_split_json_draws_from_test_
     from presslens.evaluation.realnews_selection import OPEN_SPLITS
 
     found = pc.test_article_splits()
-    assert {"dev12", "dev13", "dev14", "dev15"} <= found
-    assert "dev" not in found and "dev16" not in found and "test" not in found
+    assert {"dev12", "dev13", "dev14", "dev15", "dev16"} <= found
+    assert "dev" not in found and "dev17" not in found and "dev18" not in found and "test" not in found
     # the selection rules (realnews_selection.ptc_test_splits) agree with split.json's "pool"
     payload = json.loads((ANNOTATIONS / "split.json").read_text(encoding="utf-8"))
     assert found == {r["split"] for r in payload.values() if r.get("pool") == "test-articles"

@@ -56,7 +56,7 @@ def test_repository_split_keeps_every_earlier_article_and_reads_dev12_to_dev17_f
         assert len(batch) == 3 * per_stratum and all(e.get("pool") == "test-articles" for e in batch)
         assert sorted(e["stratum"] for e in batch) == sorted(sel.STRATA * per_stratum)
     assert sum(e["split"] not in ("dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18") for e in split.values()) == 294
-    assert sel.OPEN_SPLITS[-1] == "dev15" and sel.VALIDATION_SPLITS == ("dev16", "dev17", "dev18")
+    assert sel.OPEN_SPLITS[-1] == "dev16" and sel.VALIDATION_SPLITS == ("dev17", "dev18")
     assert not set(sel.OPEN_SPLITS) & set(sel.VALIDATION_SPLITS)
 
 
