@@ -65,7 +65,7 @@ def test_analyzer_finding_of_moscow_sentence() -> None:
     report = presslens.analyze("Officials said that in Moscow, 5,000 people rallied.", only=["figures"])
     found = [(f.text, f.label, f.attributes["value"]) for f in report.by_kind("quantity")]
     assert found == [("5,000 people", "count", 5000)]
-    assert report.provenance["analyzers"]["figures"]["version"] == FiguresAnalyzer.version == "1.12"
+    assert report.provenance["analyzers"]["figures"]["version"] == FiguresAnalyzer.version == "1.13"
 
 
 def test_figures_diff_reads_the_a_side_from_another_source_tree(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
