@@ -107,20 +107,29 @@ def test_the_blind_story_is_scored_as_split_test_whatever_its_prefix() -> None:
     ap = argparse.ArgumentParser()
     evaluation.add_arguments(ap)
     assert ap.parse_args([]).split == "test"
-    assert "test" not in evaluation.SEEN_SPLITS and {"test_v19", "test_v20"} <= set(evaluation.SEEN_SPLITS)
+    assert "test" not in evaluation.SEEN_SPLITS and {"test_v19", "test_v20", "test_v21"} <= set(evaluation.SEEN_SPLITS)
 
 
-def test_the_retired_ab_story_is_test_v20_and_test_holds_only_the_blind_ac_story() -> None:
-    # stop 32 retired the ab.. story (scored once at stop 31) to test_v20: every ab.. article and label carries the
-    # new split, and "test" holds only the next blind story, ac.. (written at stop 32)
+def test_the_retired_ab_and_ac_stories_are_test_v20_and_test_v21_and_no_seen_story_is_in_test() -> None:
+    # stop 32 retired the ab.. story (scored once at stop 31) to test_v20, stop 33 the ac.. story (scored once at
+    # stop 32) to test_v21: every article and label of each carries its new split, and "test" holds no article of
+    # a retired story (it is empty until the next blind story is merged)
     data = ROOT / "data" / "figures"
     arts = [json.loads(line) for line in (data / "articles.jsonl").open()]
     labs = [json.loads(line) for line in (data / "labels.jsonl").open()]
-    two = [a for a in arts if a["id"].rstrip("0123456789") == "ab"]
-    assert len(two) == 28 and {a["split"] for a in two} == {"test_v20"}
-    assert {a["id"].rstrip("0123456789") for a in arts if a["split"] == "test"} == {"ac"}
-    assert len([a for a in arts if a["split"] == "test"]) == 28
-    assert not [x for x in labs if x["split"] == "test_v20" and not x.get("article", "ab").startswith("ab")]
+
+    def story_of(label: dict[str, str]) -> str:  # a conflict names mentions ("ac03-m2"), the others an article
+        return str(label.get("article") or label["a"].split("-")[0]).rstrip("0123456789")
+
+    for prefix, split in (("ab", "test_v20"), ("ac", "test_v21")):
+        story = [a for a in arts if a["id"].rstrip("0123456789") == prefix]
+        assert len(story) == 28 and {a["split"] for a in story} == {split}
+        assert not [x for x in labs if x["split"] == split and story_of(x) != prefix]
+        assert {x["split"] for x in labs if story_of(x) == prefix} == {split}
+    seen_prefixes = {a["id"].rstrip("0123456789") for a in arts if a["split"] in evaluation.SEEN_SPLITS}
+    assert not [a for a in arts if a["split"] == "test" and a["id"].rstrip("0123456789") in seen_prefixes]
+    assert not [x for x in labs if x["split"] == "test" and story_of(x) in seen_prefixes]
     ap = argparse.ArgumentParser()
     evaluation.add_arguments(ap)
-    assert ap.parse_args(["--split", "test_v20"]).split == "test_v20"
+    assert ap.parse_args(["--split", "test_v21"]).split == "test_v21"
+    assert "test_v21" in evaluation.SEEN_SPLITS and "test" not in evaluation.SEEN_SPLITS

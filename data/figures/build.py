@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-HEADER = re.compile(r"^=== (?P<id>\S+) \| (?P<source>[^|]+?) \| (?P<date>\d{4}-\d{2}-\d{2}) \| (?P<split>dev|test|test_v20|test_v19|test_v18|test_v17|test_v16|test_v15|test_v14|test_v13|test_v12|test_v11|test_v10|test_v1|test_v2|test_v3|test_v4|test_v5|test_v6|test_v7|test_v8|test_v9|train_w|train_x|train_y|train_z|train_b|train_c)"
+HEADER = re.compile(r"^=== (?P<id>\S+) \| (?P<source>[^|]+?) \| (?P<date>\d{4}-\d{2}-\d{2}) \| (?P<split>dev|test|test_v21|test_v20|test_v19|test_v18|test_v17|test_v16|test_v15|test_v14|test_v13|test_v12|test_v11|test_v10|test_v1|test_v2|test_v3|test_v4|test_v5|test_v6|test_v7|test_v8|test_v9|train_w|train_x|train_y|train_z|train_b|train_c)"
                     r"(?: \| (?P<dup>\S+))?$")
 MARK = re.compile(r"\[\[(?P<text>[^|\]]+)\|(?P<tag>[^\]]+)\]\]")
 

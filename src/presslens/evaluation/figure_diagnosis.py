@@ -1,7 +1,7 @@
 """Why the planted conflicts of a labelled figures split are missed (issue 15; the evidence a grouping change
 starts from).
 
-``python -m presslens.evaluation.figure_diagnosis --data data/figures --split test_v20 --embedder encoder`` groups
+``python -m presslens.evaluation.figure_diagnosis --data data/figures --split test_v21 --embedder encoder`` groups
 the split exactly as ``presslens eval figure-groups`` does (same analyzer, copies, embedders and grouping) and
 sorts each missed planted conflict into one cause:
 
