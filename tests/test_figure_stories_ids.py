@@ -113,7 +113,7 @@ def test_the_blind_story_is_scored_as_split_test_whatever_its_prefix() -> None:
 def test_the_retired_ab_and_ac_stories_are_test_v20_and_test_v21_and_no_seen_story_is_in_test() -> None:
     # stop 32 retired the ab.. story (scored once at stop 31) to test_v20, stop 33 the ac.. story (scored once at
     # stop 32) to test_v21: every article and label of each carries its new split, and "test" holds no article of
-    # a retired story (it is empty until the next blind story is merged)
+    # a retired story: only the blind ad.. story written at stop 33, 28 articles
     data = ROOT / "data" / "figures"
     arts = [json.loads(line) for line in (data / "articles.jsonl").open()]
     labs = [json.loads(line) for line in (data / "labels.jsonl").open()]
@@ -129,7 +129,30 @@ def test_the_retired_ab_and_ac_stories_are_test_v20_and_test_v21_and_no_seen_sto
     seen_prefixes = {a["id"].rstrip("0123456789") for a in arts if a["split"] in evaluation.SEEN_SPLITS}
     assert not [a for a in arts if a["split"] == "test" and a["id"].rstrip("0123456789") in seen_prefixes]
     assert not [x for x in labs if x["split"] == "test" and story_of(x) in seen_prefixes]
+    assert [a["id"].rstrip("0123456789") for a in arts if a["split"] == "test"] == ["ad"] * 28
     ap = argparse.ArgumentParser()
     evaluation.add_arguments(ap)
     assert ap.parse_args(["--split", "test_v21"]).split == "test_v21"
     assert "test_v21" in evaluation.SEEN_SPLITS and "test" not in evaluation.SEEN_SPLITS
+
+
+def test_the_blind_ad_story_keeps_its_ids_groups_conflicts_and_copies_to_itself() -> None:
+    # stop 33's blind story: ad01..ad28 in split "test", 25 originals and 3 unlabelled republished copies of
+    # originals of the same story, tracked groups named ad_* and used by no other story, and every planted
+    # conflict pair joins two labelled ad.. mentions of one group
+    data = ROOT / "data" / "figures"
+    arts = [json.loads(line) for line in (data / "articles.jsonl").open()]
+    labs = [json.loads(line) for line in (data / "labels.jsonl").open()]
+    ad = {a["id"]: a for a in arts if a["id"].rstrip("0123456789") == "ad"}
+    assert sorted(ad) == [f"ad{i:02d}" for i in range(1, 29)] and {a["split"] for a in ad.values()} == {"test"}
+    mentions = {x["id"]: x for x in labs if x["type"] == "mention" and x["article"] in ad}
+    groups = {x["group"] for x in mentions.values()} - {"distractor"}
+    assert len(groups) >= 10 and all(g.startswith("ad_") for g in groups)
+    assert not {x["group"] for x in labs if x["type"] == "mention" and x["article"] not in ad} & groups
+    assert all(sum(x["group"] == g for x in mentions.values()) >= 3 for g in groups)
+    dups = {x["article"]: x["duplicate_of"] for x in labs if x["type"] == "duplicate" and x["article"] in ad}
+    assert len(dups) == 3 and set(dups.values()) <= set(ad) and not set(dups.values()) & set(dups)
+    assert not [x for x in mentions.values() if x["article"] in dups]
+    pairs = [x for x in labs if x["type"] == "conflict" and (x["a"] in mentions or x["b"] in mentions)]
+    assert pairs and all(x["a"] in mentions and x["b"] in mentions and x["split"] == "test" for x in pairs)
+    assert all(mentions[x["a"]]["group"] == mentions[x["b"]]["group"] != "distractor" for x in pairs)
