@@ -54,3 +54,19 @@ def test_the_rules_format_round_trips(tmp_path: Path) -> None:
     table = load_rules(out)
     assert len(table.rows) == len(rows.right) and table.splits == rows.splits and table.gold == rows.gold
     assert [r for *_, r in table.rows] == rows.right
+
+
+def test_the_dump_uses_the_analyzers_name_may_default_for_extract_and_traits_alike() -> None:
+    from presslens.analyzers.attribution.sanity import NAME_MAY_DEFAULT
+    from presslens.training.attribution_scorer_judge import extract_options
+
+    # no flag: the analyzer's default, passed to extract and used while the traits are read (before stop 33 the
+    # dump passed nothing, so extract read "May" as a name while the traits read it as the modal)
+    option, on = extract_options()
+    assert NAME_MAY_DEFAULT == "on"
+    assert option == {"name_may": "on"} and on
+    # asked for off: extract gets "off" too, not its own default
+    option, on = extract_options(name_may="off")
+    assert option == {"name_may": "off"} and not on
+    option, on = extract_options("candidate", "on", "on")
+    assert option == {"unlisted_cues": "candidate", "interview_turns": "on", "name_may": "on"} and on

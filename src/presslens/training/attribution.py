@@ -394,6 +394,8 @@ def calibration_table(data_dir: Path, splits: str = "dev") -> CalibrationTable:
     """:func:`calibration_rows` with each row's split and matched gold speech attributions."""
     from presslens.analyzers.attribution.analyzer import extract
     from presslens.analyzers.attribution.calibration import calibration_inputs
+    from presslens.analyzers.attribution.sanity import NAME_MAY_DEFAULT
+    from presslens.analyzers.attribution.sanity import name_may as may_as_name
     from presslens.analyzers.base import Features
     from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
     from presslens.evaluation.realnews_matching import match_attribution
@@ -409,14 +411,17 @@ def calibration_table(data_dir: Path, splits: str = "dev") -> CalibrationTable:
         for record, article in annotated_articles(DEFAULT_ANNOTATIONS / f"{split}.jsonl", data_dir):
             speech = [(i, g) for i, g in enumerate(record["attributions"]) if g.get("kind", "speech") == "speech"]
             table.gold[split] += len(speech)
-            for a in extract(Features(article, pipeline.encoder), raw_scores=True):
-                finding = analyzer._finding(article, a)
-                right = any(match_attribution(article.text, finding, g) for g in record["attributions"])
-                table.rows.append((record["id"], calibration_inputs(article.text, a), right))
-                table.splits.append(split)
-                table.matched.append(
-                    [f"{record['id']}:{i}" for i, g in speech if match_attribution(article.text, finding, g)]
-                )
+            found = extract(Features(article, pipeline.encoder), raw_scores=True)
+            # the rows read the source's words as the analyzer does, under its default ``name_may``
+            with may_as_name(NAME_MAY_DEFAULT == "on"):
+                for a in found:
+                    finding = analyzer._finding(article, a)
+                    right = any(match_attribution(article.text, finding, g) for g in record["attributions"])
+                    table.rows.append((record["id"], calibration_inputs(article.text, a), right))
+                    table.splits.append(split)
+                    table.matched.append(
+                        [f"{record['id']}:{i}" for i, g in speech if match_attribution(article.text, finding, g)]
+                    )
     return table
 
 

@@ -53,6 +53,8 @@ def scorer_table(data_dir: Path, splits: tuple[str, ...]) -> ScorerTable:
     """The rows of every attribution of ``splits`` (never the validation or test splits)."""
     from presslens.analyzers.attribution.analyzer import AttributionAnalyzer, extract
     from presslens.analyzers.attribution.calibration import calibrated, calibration_inputs
+    from presslens.analyzers.attribution.sanity import NAME_MAY_DEFAULT
+    from presslens.analyzers.attribution.sanity import name_may as may_as_name
     from presslens.analyzers.attribution.scorer import scorer_features
     from presslens.analyzers.base import Features
     from presslens.evaluation.realnews import DEFAULT_ANNOTATIONS, annotated_articles
@@ -73,16 +75,21 @@ def scorer_table(data_dir: Path, splits: tuple[str, ...]) -> ScorerTable:
             speech = [(i, g) for i, g in enumerate(record["attributions"]) if g.get("kind", "speech") == "speech"]
             table.gold[split] += len(speech)
             sentences = list(article.sentences)
-            for a in extract(Features(article, pipeline.encoder), raw_scores=True):
-                finding = analyzer._finding(article, a)
-                table.x.append(scorer_features(article.text, a, sentences))
-                table.y.append(float(any(match_attribution(article.text, finding, g) for g in record["attributions"])))
-                table.splits.append(split)
-                table.current.append(calibrated(*calibration_inputs(article.text, a)))
-                table.sane.append(a.sane)
-                table.matched.append(
-                    [f"{record['id']}:{i}" for i, g in speech if match_attribution(article.text, finding, g)]
-                )
+            found = extract(Features(article, pipeline.encoder), raw_scores=True)
+            # the traits read the source's words as the analyzer does, under its default ``name_may``
+            with may_as_name(NAME_MAY_DEFAULT == "on"):
+                for a in found:
+                    finding = analyzer._finding(article, a)
+                    table.x.append(scorer_features(article.text, a, sentences))
+                    table.y.append(
+                        float(any(match_attribution(article.text, finding, g) for g in record["attributions"]))
+                    )
+                    table.splits.append(split)
+                    table.current.append(calibrated(*calibration_inputs(article.text, a)))
+                    table.sane.append(a.sane)
+                    table.matched.append(
+                        [f"{record['id']}:{i}" for i, g in speech if match_attribution(article.text, finding, g)]
+                    )
     return table
 
 

@@ -14,7 +14,9 @@ article id, the calibration's six inputs, the learned scorer's features, whether
 whether it is right and the gold speech attributions it matches, its cue's lemma, whether its cue is an unlisted
 cue (:func:`~presslens.analyzers.attribution.refine.unlisted_cue`) and the sanity rules it breaks, and the gold count
 per split (no text). ``dump --unlisted-cues candidate`` dumps the rows of the option ``attribution.unlisted_cues=
-candidate`` (the unlisted-cue model's rows, :mod:`presslens.training.attribution_unlisted`).
+candidate`` (the unlisted-cue model's rows, :mod:`presslens.training.attribution_unlisted`). The dumped rows
+use the analyzer's default ``attribution.name_may`` ("on" since 2.18) unless ``--name-may`` says otherwise, in
+``extract`` and in the traits read after it alike (:func:`extract_options`); T27 has no such option.
 ``judge`` fits, for each open split, the calibration (:func:`~presslens.training.attribution.fit_logistic`, the
 shipped method) and the learned scorer (penalty chosen by leave-one-split-out log loss over the other splits,
 :func:`~presslens.training.attribution_scorer.choose_l2`, then fitted on them) on the fit rows of the other splits,
@@ -54,10 +56,32 @@ class Rows:
     problems: list[list[str]] = field(default_factory=list)
 
 
-def dump(data: Path, out: Path, unlisted_cues: str = "off", interview_turns: str = "off", name_may: str = "off") -> None:
+def extract_options(unlisted_cues: str = "off", interview_turns: str = "off",
+                    name_may: str | None = None) -> tuple[dict[str, Any], bool]:
+    """The options ``dump`` passes to this tree's ``extract`` and whether a capitalised "May" is a name while the
+    rows' traits are read. ``name_may`` None: the analyzer's default (``sanity.NAME_MAY_DEFAULT``, "on" since 2.18),
+    passed to ``extract`` and used for the traits alike, so the rows are those of the shipped default; a tree
+    without the option (T27, 2.7's rules) gets none and its rows read "May" as the modal. Options other than
+    ``name_may`` are passed only when asked for: T27's ``extract`` has none of them."""
+    from presslens.analyzers.attribution import sanity
+
+    option: dict[str, Any] = {"unlisted_cues": unlisted_cues} if unlisted_cues != "off" else {}
+    if interview_turns != "off":
+        option["interview_turns"] = interview_turns
+    has_option = hasattr(sanity, "name_may")
+    chosen = name_may if name_may is not None else str(getattr(sanity, "NAME_MAY_DEFAULT", "off"))
+    if has_option:
+        option["name_may"] = chosen
+    elif chosen != "off":
+        raise ValueError("this tree's attribution rules have no name_may option")
+    return option, chosen == "on"
+
+
+def dump(data: Path, out: Path, unlisted_cues: str = "off", interview_turns: str = "off",
+         name_may: str | None = None) -> None:
     """The rows of this tree's attributions over the open splits, as JSON (``unlisted_cues``: the analyzer option
     ``attribution.unlisted_cues``; "candidate" dumps the unlisted-cue candidates too; ``interview_turns`` and
-    ``name_may``: those options)."""
+    ``name_may``: those options, ``name_may`` None the analyzer's default; :func:`extract_options`)."""
     import contextlib
 
     from presslens.analyzers.attribution import refine
@@ -75,15 +99,11 @@ def dump(data: Path, out: Path, unlisted_cues: str = "off", interview_turns: str
     pipeline.load()
     analyzer = AttributionAnalyzer()
     rows = Rows([], [], [], [], [], [], [], {}, [], [], [])
-    # only passed when asked for: T27's extract (2.7) has no such option
-    option: dict[str, Any] = {"unlisted_cues": unlisted_cues} if unlisted_cues != "off" else {}
-    if interview_turns != "off":
-        option["interview_turns"] = interview_turns
+    option, may_is_name = extract_options(unlisted_cues, interview_turns, name_may)
     names: Any = contextlib.nullcontext
-    if name_may != "off":
+    if "name_may" in option:
         from presslens.analyzers.attribution.sanity import name_may as may_as_name
 
-        option["name_may"] = name_may
         names = may_as_name
     for split in OPEN_SPLITS:
         rows.gold[split] = 0
@@ -92,7 +112,7 @@ def dump(data: Path, out: Path, unlisted_cues: str = "off", interview_turns: str
             rows.gold[split] += len(speech)
             sentences = list(article.sentences)
             found = extract(Features(article, pipeline.encoder), raw_scores=True, **option)
-            with names(name_may == "on"):  # the rows' traits read the source's words too
+            with names(may_is_name):  # the rows' traits read the source's words too, as in the analyzer
                 for a in found:
                     finding = analyzer._finding(article, a)
                     rows.splits.append(split)
@@ -210,8 +230,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="the analyzer option attribution.unlisted_cues for the dumped rows")
     d.add_argument("--interview-turns", default="off", choices=("off", "on"),
                    help="the analyzer option attribution.interview_turns for the dumped rows")
-    d.add_argument("--name-may", default="off", choices=("off", "on"),
-                   help="the analyzer option attribution.name_may for the dumped rows")
+    d.add_argument("--name-may", default=None, choices=("off", "on"),
+                   help="the analyzer option attribution.name_may for the dumped rows (default: the analyzer's "
+                        "default, 'on' since 2.18; a tree without the option, T27, reads 'May' as the modal)")
     d.add_argument("out", type=Path)
     j = sub.add_parser("judge")
     j.add_argument("fit", type=Path, help="the dump both scores are fitted on (the shipped calibration's rows)")
