@@ -376,13 +376,17 @@ def cmd_search(args: argparse.Namespace) -> int:
         names: dict[str, ArticleName] = {}
         copied: dict[str, Original] = {}
         own_figures: dict[str, int] = {}
+        repeated: dict[str, Original] = {}
         if args.format == "table" and rows:  # the user's own name for each article (user trial s26)
             with store.reading() as conn:
                 keys = {str(r["article_id"] if args.findings else r["id"]) for r in rows}
                 if not args.findings:  # and the article each republished copy copies (user trial s27)
                     copied = originals(conn, keys)
                     own_figures = _copy_figure_counts(conn, copied)
-                names = article_names(conn, keys | {o.key for o in copied.values()})
+                    repeated = _repeated_updates(conn, {k: o.key for k, o in copied.items()
+                                                        if not own_figures.get(k)})
+                names = article_names(conn, keys | {o.key for o in copied.values()}
+                                      | {o.key for o in repeated.values()})
     if left_out:
         shown = _counted(len(rows), "finding row" if args.findings else "article")
         more = f"{left_out:,} more match" if left_out > 0 else "more match"
@@ -417,6 +421,10 @@ def cmd_search(args: argparse.Namespace) -> int:
                 own = own_figures.get(r["id"], 0)
                 updated = (f", updated: {_counted(own, 'figure')} of its own (presslens figures lists them)"
                            if own else "")
+                if r["id"] in repeated:  # a copy of an updated copy: the original does not say what it says
+                    upd = repeated[r["id"]]
+                    updated = (f", repeating the update in {_cut(shown_name(upd.key, names.get(upd.key)), 60)!r} "
+                               f"({upd.source or 'no outlet recorded'}, {upd.date or 'undated'})")
                 print(f"    republished copy of {_cut(shown_name(orig.key, names.get(orig.key)), 60)!r} "
                       f"({orig.source or 'no outlet recorded'}, {orig.date or 'undated'}){updated}")
             if r["snippet"]:
@@ -440,6 +448,53 @@ def _copy_figure_counts(conn: Any, copies: Iterable[str]) -> dict[str, int]:
         mentions, _, _ = load_mentions(conn, FIGURE_MENTIONS.c.article_id.in_(keys[s : s + 500]))
         shown, _ = mentions_at_min_score(conn, mentions, ASSERTED)
         out.update(Counter(m.article_id for m in shown))
+    return out
+
+
+def _repeated_updates(conn: Any, families: dict[str, str]) -> dict[str, Original]:
+    """Republished copy key (one that states no figure of its own) -> the updated copy of its family whose own
+    figures (scored >= 0.5) it repeats, the one it repeats most (then the earliest dated); copies that repeat
+    no update are left out. User trial s33: a copy of an updated copy ("More than 5,400 people") read as a
+    plain "republished copy of" the original, which says 5,000; ``figures`` lists it under the update."""
+    from sqlalchemy import select
+
+    from presslens.compare.copies import same_figure
+    from presslens.compare.figures import mentions_from_findings
+    from presslens.store.rows import article_from_report, stored_report
+    from presslens.store.schema import ARTICLES, FIGURE_MENTIONS
+    from presslens.store.tracking import findings_from_dicts, load_mentions, mentions_at_min_score
+
+    if not families:
+        return {}
+    updates: dict[str, list[Original]] = {}  # family original -> its updated copies
+    wanted = sorted(set(families.values()))
+    for s in range(0, len(wanted), 500):
+        for key, dup, source, date in conn.execute(
+                select(ARTICLES.c.id, ARTICLES.c.duplicate_of, ARTICLES.c.source, ARTICLES.c.date)
+                .where(ARTICLES.c.duplicate_of.in_(wanted[s : s + 500]),
+                       ARTICLES.c.pk.in_(select(FIGURE_MENTIONS.c.article_pk)))):
+            updates.setdefault(dup, []).append(Original(key, source or None, date))
+    if not updates:
+        return {}
+    keys = sorted(o.key for listed in updates.values() for o in listed)
+    own, _ = mentions_at_min_score(conn, load_mentions(conn, FIGURE_MENTIONS.c.article_id.in_(keys))[0], ASSERTED)
+    own_of: dict[str, list[Any]] = {}
+    for m in own:
+        own_of.setdefault(m.article_id, []).append(m)
+    copies = sorted(k for k, family in families.items() if family in updates)
+    out: dict[str, Original] = {}
+    for key, packed, text in conn.execute(
+            select(ARTICLES.c.id, ARTICLES.c.report, ARTICLES.c.text).where(ARTICLES.c.id.in_(copies))):
+        doc = stored_report(bytes(packed), text)
+        article = article_from_report(doc, text)
+        stated = mentions_from_findings(article, [f for f in findings_from_dicts(doc.get("findings") or [])
+                                                  if f.score >= ASSERTED])
+        best: tuple[int, str] | None = None
+        for upd in updates[families[key]]:
+            hits = sum(1 for m in own_of.get(upd.key, ()) if any(same_figure(m, x) for x in stated))
+            rank = (-hits, str(upd.date or "9999"))
+            if upd.key != key and hits and (best is None or rank < best):
+                best, out[key] = rank, upd
     return out
 
 
