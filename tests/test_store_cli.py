@@ -342,3 +342,24 @@ def test_index_applies_the_per_article_limits_as_analyze_does(tmp_path: Path,
     captured = capsys.readouterr()
     assert "over the per-article limit of 20" in captured.err
     assert "0 new, 0 already indexed (skipped), 0 re-analysed, 2 failed" in captured.out
+
+
+def test_reindexing_names_the_inputs_it_skips(store_url: str, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """User trial s33: re-indexing a folder said "1 already indexed" without saying which file; the summary line now
+    names the first three skipped inputs and counts the rest."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text("Harbour fees\n\nThe council said 40 boats paid the new fee.\n", encoding="utf-8")
+    assert main(["index", str(folder), "--db", store_url, *FAST]) == 0
+    (folder / "ferry.txt").write_text("Ferry line\n\nThe ferry carried 300 people on Sunday.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["index", str(folder), "--db", store_url, *FAST]) == 0
+    line = capsys.readouterr().out
+    assert "1 new, 1 already indexed (skipped)" in line
+    assert line.rstrip().endswith("harbour.txt") and "ferry.txt" not in line
+    corpus = _write_corpus(tmp_path / "c.jsonl", 5)
+    assert main(["index", str(corpus), "--db", store_url, *FAST]) == 0
+    capsys.readouterr()
+    assert main(["index", str(corpus), "--db", store_url, *FAST]) == 0
+    assert "already indexed: " in (out := capsys.readouterr().out) and out.rstrip().endswith("and 2 more")

@@ -31,10 +31,24 @@ class IndexSummary:
     reanalysed: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    #: the first :data:`NAMED_SKIPS` skipped inputs, by name (file or article id), for the summary line
+    skipped_names: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"indexed: {self.new} new, {self.skipped} already indexed (skipped), "
-                f"{self.reanalysed} re-analysed, {self.failed} failed")
+                f"{self.reanalysed} re-analysed, {self.failed} failed{self._named_skips()}")
+
+    def _named_skips(self) -> str:
+        """"; already indexed: a.txt, b.txt" for a few skipped inputs, "...: a.txt, b.txt, c.txt and 40 more" for
+        many: a user who re-indexes a folder sees which files were already stored."""
+        if not self.skipped_names:
+            return ""
+        more = self.skipped - len(self.skipped_names)
+        return "; already indexed: " + ", ".join(self.skipped_names) + (f" and {more} more" if more > 0 else "")
+
+
+#: how many skipped inputs the summary line names
+NAMED_SKIPS = 3
 
 
 def pipeline_versions(pipeline: Pipeline) -> dict[str, str]:
@@ -75,6 +89,8 @@ def index_items(
                 if stored is not None:
                     if not (reanalyze and (force or is_stale(stored, installed))):
                         summary.skipped += 1
+                        if len(summary.skipped_names) < NAMED_SKIPS:
+                            summary.skipped_names.append(item.origin or item.id or item.content_id)
                         if on_item:
                             on_item()
                         continue
