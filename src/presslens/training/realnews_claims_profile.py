@@ -8,6 +8,7 @@
     python -m presslens.training.realnews_claims_profile CACHE --write-neighbours [OUT]
     python -m presslens.training.realnews_claims_profile CACHE [VARIANT ...] --wrong OUT
     python -m presslens.training.realnews_claims_profile CACHE --write-capped-neighbours [OUT]
+    python -m presslens.training.realnews_claims_profile CACHE --write-stance [OUT]
 
 (``--write-neighbours`` fits the ``neighbours`` screen's claim scorer on every open split and writes the claims
 option ``claim_gate=neighbours``'s file, by default ``realnews_claim_neighbours.json``: :func:`write_neighbours`;
@@ -57,6 +58,12 @@ marker per split: :func:`marker_table`, s31.)
   speaker's opinions between attributed lines in audit B), and with a hedge cap: a unit whose best cue the cue
   scorer asserts (probability >= 0.5) keeps the shipped claim score (fitted in the same fold, its own C), so no hedged
   finding moves (:func:`presslens.analyzers.claims.scorers.capped_claims`).
+- ``stance`` (s33, helper opinion; the writer's opinion, the largest cause of wrong asserted claims since s29): the
+  claim scorer with the five :data:`presslens.analyzers.claims.scorers.STANCE_FEATURES` columns (evaluative words,
+  intensifiers, an argumentative opener, an emphatic construction, a hypothetical frame; all zero in a unit with a
+  speech verb), fitted in each fold as any feature; a unit with a stance marker and no asserted hedge cue gets the
+  lower of the shipped and this scorer's claim score, every other unit the shipped one
+  (:func:`presslens.analyzers.claims.scorers.stance_claims`): it can only lower a claim and moves no hedged finding.
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -80,6 +87,8 @@ from presslens.analyzers.claims.scorers import (
     CAPPED_NEIGHBOURS_FILE,
     KEPT_FILE,
     NEIGHBOURS_FILE,
+    STANCE_FEATURES,
+    STANCE_FILE,
     LinearScorer,
     anchored_unit,
     article_profile,
@@ -90,6 +99,9 @@ from presslens.analyzers.claims.scorers import (
     neighbour_context,
     neighbour_scorer_names,
     sentence_feature_names,
+    stance_claims,
+    stance_markers,
+    stance_scorer_names,
 )
 from presslens.training import realnews_claims as rc
 from presslens.training.logistic import log_loss
@@ -113,7 +125,7 @@ def hypothetical(sentence: str) -> bool:
 
 VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
             "profile_spared", "profile_kept", "profile_lowered", "profile_lowered_figure", "profile_lowered_anchored",
-            "profile_lowered_mean", "neighbours", "neighbours_capped")
+            "profile_lowered_mean", "neighbours", "neighbours_capped", "stance")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -177,10 +189,13 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
             if neighbours is None:
                 raise ValueError("neighbours_capped needs the rows' neighbourhood columns")
             extra = [neighbours[k][j] for j in CAPPED_NEIGHBOUR_COLUMNS]
+        elif variant == "stance":
+            extra = stance_markers(r.text)
         else:
             raise ValueError(f"unknown variant {variant!r}: choose from {', '.join(VARIANTS)}")
         rows.append(base + extra)
-    width = len(_BASE) + {"shipped": 0, "hypothetical": 1, "neighbours_capped": len(CAPPED_NEIGHBOUR_COLUMNS)}.get(variant, 4)
+    width = len(_BASE) + {"shipped": 0, "hypothetical": 1, "neighbours_capped": len(CAPPED_NEIGHBOUR_COLUMNS),
+                          "stance": len(STANCE_FEATURES)}.get(variant, 4)
     return np.asarray(rows, dtype=float).reshape(len(rows), width)
 
 
@@ -308,6 +323,10 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
         elif variant == "neighbours_capped":
             claim = capped_claims(rc.claim_scores_with(fitted.claim, test), claim, cue)
             cap = claim
+        elif variant == "stance":
+            claim = stance_claims(rc.claim_scores_with(fitted.claim, test), claim, cue,
+                                  [stance_markers(r.text) for r in test.rows])
+            cap = claim
         hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         if wrong is not None:
             wrong.extend((variant, r, p) for r, p in zip(test.rows, claim, strict=True)
@@ -370,6 +389,17 @@ def write_capped_neighbours(data: rc.Dataset, out: Path) -> float:
         "held-out precision; a unit with an asserted hedge cue keeps the shipped claim score at decision time")
 
 
+def write_stance(data: rc.Dataset, out: Path) -> float:
+    """Fit the claim scorer with the stance columns of ``stance`` (C chosen by :func:`_choose_c` over all open
+    splits) on every open split and write it as the option ``claim_gate=stance``'s file (JSON); returns its C."""
+    return _write_claim_scorer(
+        data, out, variant_matrix(data, "stance", _profiles(data)), stance_scorer_names(), "claim_stance",
+        "presslens claims option claim_gate=stance: the claim scorer with the writer's stance columns, fitted by "
+        "`python -m presslens.training.realnews_claims_profile CACHE --write-stance` on data/realnews "
+        f"{'+'.join(rc.SPLITS)} (PTC articles, research use); C by held-out precision; at decision time it may only "
+        "lower a unit with a stance marker and no asserted hedge cue")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     p.add_argument("cache", type=Path, help="the rows file of `presslens train realnews-claims --cache`")
@@ -384,6 +414,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="only fit the neighbours_capped screen's claim scorer on every open split and write the claims "
                         "option claim_gate=neighbours_capped's file (default: the package's "
                         "realnews_claim_neighbours_capped.json)")
+    p.add_argument("--write-stance", nargs="?", const=STANCE_FILE, type=Path, metavar="OUT",
+                   help="only fit the stance screen's claim scorer on every open split and write the claims option "
+                        "claim_gate=stance's file (default: the package's realnews_claim_stance.json)")
     p.add_argument("--wrong", type=Path, metavar="OUT",
                    help="also write each variant's held-out wrong asserted claims to OUT (stand-off JSON lines: "
                         "variant, split, article, unit index, score, marker) and print their count by marker")
@@ -399,6 +432,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_capped_neighbours is not None:
         c = write_capped_neighbours(rc.load_dataset(args.cache), args.write_capped_neighbours)
         print(f"wrote {args.write_capped_neighbours} (claim C {c:g})")
+        return 0
+    if args.write_stance is not None:
+        c = write_stance(rc.load_dataset(args.cache), args.write_stance)
+        print(f"wrote {args.write_stance} (claim C {c:g})")
         return 0
     unknown = [v for v in args.variants if v not in VARIANTS]
     if unknown:
