@@ -118,9 +118,9 @@ def test_the_option_through_the_pipeline_never_raises_a_claim() -> None:
     from presslens import read_article
     from presslens.pipeline import Pipeline, PipelineConfig
 
-    text = ("Curfew talk\n\nThe curfew has emptied the old town every night since March. Of course the council "
-            "never cared, and its plan is a shameful and reckless farce.\n\nThe council meets again on Monday, a "
-            "spokesman said.")
+    text = ("Curfew talk\n\nThe curfew has emptied the old town every night since March. Because the council closed "
+            "14 shops and cut 300 jobs in the old town last year, the town is now a shameful ruin.\n\nThe council "
+            "meets again on Monday, a spokesman said.")
 
     def claims(options: dict[str, str]) -> dict[tuple[int, int], float]:
         report = Pipeline(PipelineConfig(only=("claims",), options=options)).run(read_article(text))
@@ -130,7 +130,7 @@ def test_the_option_through_the_pipeline_never_raises_a_claim() -> None:
     stance = claims({"claims.claim_gate": "stance"})
     assert set(stance) <= set(default)
     assert all(stance[k] <= default[k] + 1e-12 for k in stance)
-    start = text.index("Of course")
+    start = text.index("Because")
     opinion = [k for k in default if k[0] == start]
     assert opinion and stance.get(opinion[0], 0.0) < default[opinion[0]]
     spokesman = [k for k in default if k[0] == text.index("The council meets")]
