@@ -64,6 +64,10 @@ marker per split: :func:`marker_table`, s31.)
   speech verb), fitted in each fold as any feature; a unit with a stance marker and no asserted hedge cue gets the
   lower of the shipped and this scorer's claim score, every other unit the shipped one
   (:func:`presslens.analyzers.claims.scorers.stance_claims`): it can only lower a claim and moves no hedged finding.
+- ``stance_strict`` (s33, registered after ``stance`` failed CT24 and held out): ``stance`` with three of its five
+  columns (:data:`presslens.analyzers.claims.scorers.STRICT_STANCE_COLUMNS`: evaluative words, an emphatic
+  construction, a hypothetical frame; no argumentative opener and no intensifiers, the markers frequent in spoken
+  claims), the gate acting on units with one of those three.
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -89,6 +93,7 @@ from presslens.analyzers.claims.scorers import (
     NEIGHBOURS_FILE,
     STANCE_FEATURES,
     STANCE_FILE,
+    STRICT_STANCE_COLUMNS,
     LinearScorer,
     anchored_unit,
     article_profile,
@@ -125,7 +130,8 @@ def hypothetical(sentence: str) -> bool:
 
 VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
             "profile_spared", "profile_kept", "profile_lowered", "profile_lowered_figure", "profile_lowered_anchored",
-            "profile_lowered_mean", "neighbours", "neighbours_capped", "stance")
+            "profile_lowered_mean", "neighbours", "neighbours_capped", "stance",
+            "stance_strict")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -191,11 +197,14 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
             extra = [neighbours[k][j] for j in CAPPED_NEIGHBOUR_COLUMNS]
         elif variant == "stance":
             extra = stance_markers(r.text)
+        elif variant == "stance_strict":
+            marks = stance_markers(r.text)
+            extra = [marks[j] for j in STRICT_STANCE_COLUMNS]
         else:
             raise ValueError(f"unknown variant {variant!r}: choose from {', '.join(VARIANTS)}")
         rows.append(base + extra)
     width = len(_BASE) + {"shipped": 0, "hypothetical": 1, "neighbours_capped": len(CAPPED_NEIGHBOUR_COLUMNS),
-                          "stance": len(STANCE_FEATURES)}.get(variant, 4)
+                          "stance": len(STANCE_FEATURES), "stance_strict": len(STRICT_STANCE_COLUMNS)}.get(variant, 4)
     return np.asarray(rows, dtype=float).reshape(len(rows), width)
 
 
@@ -323,9 +332,11 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
         elif variant == "neighbours_capped":
             claim = capped_claims(rc.claim_scores_with(fitted.claim, test), claim, cue)
             cap = claim
-        elif variant == "stance":
-            claim = stance_claims(rc.claim_scores_with(fitted.claim, test), claim, cue,
-                                  [stance_markers(r.text) for r in test.rows])
+        elif variant in ("stance", "stance_strict"):
+            marks = [stance_markers(r.text) for r in test.rows]
+            if variant == "stance_strict":
+                marks = [[m[j] for j in STRICT_STANCE_COLUMNS] for m in marks]
+            claim = stance_claims(rc.claim_scores_with(fitted.claim, test), claim, cue, marks)
             cap = claim
         hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         if wrong is not None:

@@ -638,6 +638,10 @@ _STANCE_EMPHASIS = re.compile(
 STANCE_FEATURES = ("stance evaluative", "stance intensifier", "stance opener", "stance emphasis",
                    "stance hypothetical")
 """the claim scorer's columns of the option ``claim_gate=stance`` (s33, helper opinion): :func:`stance_markers`"""
+STRICT_STANCE_COLUMNS = (0, 3, 4)
+"""the :data:`STANCE_FEATURES` of the profile-tool screen ``stance_strict`` (s33, registered after ``stance`` failed
+CT24 and held out): evaluative words, an emphatic construction, a hypothetical frame, without the argumentative
+opener and the intensifiers, the two markers frequent in spoken claims ("And", "But", "so", "really", "never")"""
 _STANCE_CONDITION = re.compile(
     r"(?i:\b(?:if|unless)\b)|(?:^|[.,;:!?]\s+|[\"“‘(]\s*)(?:Had|Should|Were)\s+(?!to\b)[A-Za-z]", re.MULTILINE
 )
