@@ -68,6 +68,10 @@ marker per split: :func:`marker_table`, s31.)
   columns (:data:`presslens.analyzers.claims.scorers.STRICT_STANCE_COLUMNS`: evaluative words, an emphatic
   construction, a hypothetical frame; no argumentative opener and no intensifiers, the markers frequent in spoken
   claims), the gate acting on units with one of those three.
+- ``stance_unanchored`` (s33, registered after ``stance`` and ``stance_strict`` failed held out): ``stance``'s scorer
+  and gate, but a unit with checkable content (:func:`presslens.analyzers.claims.scorers.anchored_unit` "anchored":
+  a figure, a named entity, a past-tense verb) keeps the shipped score: only a judgement with nothing to check is
+  lowered.
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -131,7 +135,7 @@ def hypothetical(sentence: str) -> bool:
 VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
             "profile_spared", "profile_kept", "profile_lowered", "profile_lowered_figure", "profile_lowered_anchored",
             "profile_lowered_mean", "neighbours", "neighbours_capped", "stance",
-            "stance_strict")
+            "stance_strict", "stance_unanchored")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -195,7 +199,7 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
             if neighbours is None:
                 raise ValueError("neighbours_capped needs the rows' neighbourhood columns")
             extra = [neighbours[k][j] for j in CAPPED_NEIGHBOUR_COLUMNS]
-        elif variant == "stance":
+        elif variant in ("stance", "stance_unanchored"):
             extra = stance_markers(r.text)
         elif variant == "stance_strict":
             marks = stance_markers(r.text)
@@ -204,7 +208,8 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
             raise ValueError(f"unknown variant {variant!r}: choose from {', '.join(VARIANTS)}")
         rows.append(base + extra)
     width = len(_BASE) + {"shipped": 0, "hypothetical": 1, "neighbours_capped": len(CAPPED_NEIGHBOUR_COLUMNS),
-                          "stance": len(STANCE_FEATURES), "stance_strict": len(STRICT_STANCE_COLUMNS)}.get(variant, 4)
+                          "stance": len(STANCE_FEATURES), "stance_unanchored": len(STANCE_FEATURES),
+                          "stance_strict": len(STRICT_STANCE_COLUMNS)}.get(variant, 4)
     return np.asarray(rows, dtype=float).reshape(len(rows), width)
 
 
@@ -290,9 +295,11 @@ def marker(row: rc.SentenceRow) -> str:
 
 
 def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTATIONS,
-           wrong: list[tuple[str, rc.SentenceRow, float]] | None = None) -> str:
+           wrong: list[tuple[str, rc.SentenceRow, float]] | None = None,
+           moved: list[tuple[str, rc.SentenceRow, float, float]] | None = None) -> str:
     """One variant's held-out lines (markdown rows) and its sums; ``wrong``: gets (variant, row, claim score) of
-    every held-out wrong asserted claim (score >= 0.5, no gold claim)."""
+    every held-out wrong asserted claim (score >= 0.5, no gold claim); ``moved`` (the stance screens): gets
+    (variant, row, shipped score, variant score) of every held-out unit whose asserted decision the gate changes."""
     profiles = _profiles(data)
     neighbours = _neighbours(data) if variant.startswith("neighbours") else None
     options = rc.written_setting(rc.WRITTEN_CUE_CONTEXT)  # the shipped cue scorer (genre columns; s29)
@@ -332,12 +339,18 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
         elif variant == "neighbours_capped":
             claim = capped_claims(rc.claim_scores_with(fitted.claim, test), claim, cue)
             cap = claim
-        elif variant in ("stance", "stance_strict"):
+        elif variant.startswith("stance"):
             marks = [stance_markers(r.text) for r in test.rows]
             if variant == "stance_strict":
                 marks = [[m[j] for j in STRICT_STANCE_COLUMNS] for m in marks]
-            claim = stance_claims(rc.claim_scores_with(fitted.claim, test), claim, cue, marks)
+            shipped = rc.claim_scores_with(fitted.claim, test)
+            spared = ([anchored_unit(r.text, "anchored") for r in test.rows] if variant == "stance_unanchored"
+                      else None)
+            claim = stance_claims(shipped, claim, cue, marks, spared)
             cap = claim
+            if moved is not None:
+                moved.extend((variant, r, a, b) for r, a, b in zip(test.rows, shipped, claim, strict=True)
+                             if (a >= rc.ASSERTED) != (b >= rc.ASSERTED))
         hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         if wrong is not None:
             wrong.extend((variant, r, p) for r, p in zip(test.rows, claim, strict=True)
@@ -428,6 +441,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--write-stance", nargs="?", const=STANCE_FILE, type=Path, metavar="OUT",
                    help="only fit the stance screen's claim scorer on every open split and write the claims option "
                         "claim_gate=stance's file (default: the package's realnews_claim_stance.json)")
+    p.add_argument("--moved", action="store_true",
+                   help="the stance screens: also print the held-out units whose asserted decision the gate changes, "
+                        "right and wrong by gold, by stance marker (s33)")
     p.add_argument("--wrong", type=Path, metavar="OUT",
                    help="also write each variant's held-out wrong asserted claims to OUT (stand-off JSON lines: "
                         "variant, split, article, unit index, score, marker) and print their count by marker")
@@ -455,8 +471,11 @@ def main(argv: list[str] | None = None) -> int:
     print("| variant | held-out split | C claim | " + " | ".join(rc.METRICS) + " |")
     print("|" + "---|" * (3 + len(rc.METRICS)))
     wrong: list[tuple[str, rc.SentenceRow, float]] | None = [] if args.wrong else None
+    moved: list[tuple[str, rc.SentenceRow, float, float]] | None = [] if args.moved else None
     for variant in args.variants or VARIANTS:
-        print(screen(data, variant, wrong=wrong), end="", flush=True)
+        print(screen(data, variant, wrong=wrong, moved=moved), end="", flush=True)
+    if moved is not None:
+        print(moved_table(moved))
     if args.wrong and wrong is not None:
         import json
 
@@ -465,6 +484,22 @@ def main(argv: list[str] | None = None) -> int:
         rc._write_atomic(args.wrong, "".join(f"{line}\n" for line in lines))
         print(marker_table(wrong))
     return 0
+
+
+def moved_table(moved: list[tuple[str, rc.SentenceRow, float, float]]) -> str:
+    """The stance gate's held-out moves (markdown): per variant and :data:`STANCE_FEATURES` column, the units it takes
+    below 0.5 that are gold claims (right claims lost) and that are not (wrong claims removed); a unit with two
+    markers counts under each, the row "any" once. The gate only lowers, so no unit is raised across 0.5."""
+    out = ["| variant | marker | right claims lost | wrong claims removed |", "|---|---|---|---|"]
+    for v in dict.fromkeys(m[0] for m in moved):
+        units = [(r, stance_markers(r.text)) for w, r, _, _ in moved if w == v]
+        for k, name in enumerate(STANCE_FEATURES):
+            hit = [r for r, m in units if m[k] > 0.0]
+            out.append(f"| {v} | {name} | {sum(bool(r.gold_claims) for r in hit)} | "
+                       f"{sum(not r.gold_claims for r in hit)} |")
+        out.append(f"| {v} | any | {sum(bool(r.gold_claims) for r, _ in units)} | "
+                   f"{sum(not r.gold_claims for r, _ in units)} |")
+    return "\n".join(out)
 
 
 def marker_table(wrong: list[tuple[str, rc.SentenceRow, float]]) -> str:
