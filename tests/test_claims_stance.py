@@ -54,6 +54,25 @@ def test_the_gate_only_lowers_an_unhedged_unit_with_a_marker() -> None:
     # lowered; kept (an asserted cue); kept (no marker); never raised (min); never raised
     assert out == [0.2, 0.9, 0.9, 0.3, 0.6]
     assert all(o <= s for o, s in zip(out, shipped, strict=True))
+    # stance_unanchored: a spared unit (checkable content) keeps the shipped score too
+    assert stance_claims(shipped, stanced, hedge, marks, [True, False, False, False, False]) == [0.9, 0.9, 0.9, 0.3,
+                                                                                                0.6]
+
+
+def test_the_unanchored_gate_spares_a_judgement_that_carries_checkable_content() -> None:
+    names = tuple(stance_scorer_names())
+    coef = np.zeros(len(names))
+    coef[names.index("stance evaluative")] = -20.0
+    scorer = LinearScorer(names, np.zeros(len(names)), np.ones(len(names)), coef, 3.0, 0)
+    texts = ["This plan is a reckless and shameful gamble.",
+             "The shameful raid killed 14 villagers in Kandahar on Monday."]
+    probs, emb, forecasts = [0.8, 0.8], np.zeros((2, 384)), [False] * 2
+    shipped = score_sentences(texts, probs, emb, forecasts)
+    plain = score_sentences(texts, probs, emb, forecasts, stance_gate=scorer)
+    spared = score_sentences(texts, probs, emb, forecasts, stance_gate=scorer, stance_spares_anchored=True)
+    assert plain.claim[0] < shipped.claim[0] and plain.claim[1] < shipped.claim[1]
+    assert spared.claim[0] == pytest.approx(plain.claim[0])  # nothing to check: lowered
+    assert spared.claim[1] == pytest.approx(shipped.claim[1])  # a figure, a place, a past event: kept
 
 
 def test_score_sentences_with_the_stance_gate(tmp_path: Path) -> None:
@@ -135,3 +154,18 @@ def test_the_option_through_the_pipeline_never_raises_a_claim() -> None:
     assert opinion and stance.get(opinion[0], 0.0) < default[opinion[0]]
     spokesman = [k for k in default if k[0] == text.index("The council meets")]
     assert spokesman and stance[spokesman[0]] == pytest.approx(default[spokesman[0]])
+
+
+def test_moved_table_counts_the_gates_moves_by_marker() -> None:
+    from presslens.training.realnews_claims import Dataset, SentenceRow, refresh
+    from presslens.training.realnews_claims_profile import moved_table
+
+    texts = ["Because this is a shameful disgrace.", "Of course the plan was reckless."]
+    rows = [SentenceRow("dev", "a", i, len(texts), t, 0.6, None, False, [], []) for i, t in enumerate(texts)]
+    data = Dataset(rows, np.zeros((len(rows), 4)))
+    refresh(data)
+    data.rows[1].gold_claims.append(0)
+    table = moved_table([("stance", data.rows[0], 0.7, 0.3), ("stance", data.rows[1], 0.6, 0.4)])
+    assert "| stance | stance opener | 1 | 1 |" in table
+    assert "| stance | stance evaluative | 1 | 1 |" in table
+    assert "| stance | any | 1 | 1 |" in table
