@@ -59,22 +59,6 @@ def test_the_gate_only_lowers_an_unhedged_unit_with_a_marker() -> None:
                                                                                                 0.6]
 
 
-def test_the_unanchored_gate_spares_a_judgement_that_carries_checkable_content() -> None:
-    names = tuple(stance_scorer_names())
-    coef = np.zeros(len(names))
-    coef[names.index("stance evaluative")] = -20.0
-    scorer = LinearScorer(names, np.zeros(len(names)), np.ones(len(names)), coef, 3.0, 0)
-    texts = ["This plan is a reckless and shameful gamble.",
-             "The shameful raid killed 14 villagers in Kandahar on Monday."]
-    probs, emb, forecasts = [0.8, 0.8], np.zeros((2, 384)), [False] * 2
-    shipped = score_sentences(texts, probs, emb, forecasts)
-    plain = score_sentences(texts, probs, emb, forecasts, stance_gate=scorer)
-    spared = score_sentences(texts, probs, emb, forecasts, stance_gate=scorer, stance_spares_anchored=True)
-    assert plain.claim[0] < shipped.claim[0] and plain.claim[1] < shipped.claim[1]
-    assert spared.claim[0] == pytest.approx(plain.claim[0])  # nothing to check: lowered
-    assert spared.claim[1] == pytest.approx(shipped.claim[1])  # a figure, a place, a past event: kept
-
-
 def test_score_sentences_with_the_stance_gate(tmp_path: Path) -> None:
     names = tuple(stance_scorer_names())
     assert list(names) == sentence_feature_names(False, False) + list(STANCE_FEATURES)

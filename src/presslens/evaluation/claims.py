@@ -48,8 +48,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also the analyzer with the claims option claim_gate=neighbours_capped (s32, model card)")
     parser.add_argument("--stance", action="store_true",
                         help="also the analyzer with the claims option claim_gate=stance (s33, model card)")
-    parser.add_argument("--stance-unanchored", action="store_true",
-                        help="also the analyzer with the claims option claim_gate=stance_unanchored (s33, model card)")
 
 
 def _labels(sents: list) -> np.ndarray:  # type: ignore[type-arg]
@@ -95,10 +93,6 @@ def main(args: argparse.Namespace) -> int:
         stanced = {name: analyzer_scores([s.text for s in sets[name]], scored[name], embeddings[name], stance=True)
                    for name in scored}
         rows.append(("analyzer with the option claim_gate=stance", _metrics(sets, stanced, 0.5)))
-    if getattr(args, "stance_unanchored", False):
-        unanchored = {name: analyzer_scores([s.text for s in sets[name]], scored[name], embeddings[name], stance=True,
-                                            unanchored=True) for name in scored}
-        rows.append(("analyzer with the option claim_gate=stance_unanchored", _metrics(sets, unanchored, 0.5)))
     if model.head is not None:
         thr_lr, _ = best_threshold(_labels(sets["dev"]), lr_only["dev"])
         rows.append(
@@ -133,15 +127,13 @@ def main(args: argparse.Namespace) -> int:
 
 
 def analyzer_scores(texts: list[str], probs: np.ndarray, embeddings: np.ndarray, kept: bool = False,
-                    neighbours: bool = False, capped: bool = False, stance: bool = False,
-                    unanchored: bool = False) -> np.ndarray:
+                    neighbours: bool = False, capped: bool = False, stance: bool = False) -> np.ndarray:
     """The score the ``claims`` analyzer gives each sentence (read as independent sentences: no article
     position): the real-news claim scorer (:mod:`presslens.analyzers.claims.scorers`), times 0.1 for page
     furniture and questions; ``kept``: with the claims option ``claim_gate=kept``; ``neighbours``: with the option
     ``claim_gate=neighbours`` (a sentence without an article gets the training mean of the neighbourhood
     columns); with ``capped``: the option ``claim_gate=neighbours_capped`` instead (s32); ``stance``: the option
-    ``claim_gate=stance`` (s33; a debate line's stance markers are its own); with ``unanchored``: the option
-    ``claim_gate=stance_unanchored`` instead (s33)."""
+    ``claim_gate=stance`` (s33; a debate line's stance markers are its own)."""
     from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
     from presslens.analyzers.claims.furniture import furniture_reason
     from presslens.analyzers.claims.scorers import (
@@ -157,8 +149,7 @@ def analyzer_scores(texts: list[str], probs: np.ndarray, embeddings: np.ndarray,
                             in_article=False, kept_gate=load_kept_scorer() if kept else None,
                             neighbour_gate=(load_capped_neighbour_scorer() if capped else load_neighbour_scorer())
                             if neighbours else None, capped=capped,
-                            stance_gate=load_stance_scorer() if stance else None,
-                            stance_spares_anchored=unanchored).claim
+                            stance_gate=load_stance_scorer() if stance else None).claim
     return np.asarray([score * FURNITURE_FACTOR if furniture_reason(text, report_lead_ins=True) is not None else score
                        for text, score in zip(texts, claim, strict=True)])
 

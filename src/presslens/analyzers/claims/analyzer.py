@@ -149,8 +149,7 @@ class ClaimsAnalyzer(Analyzer):
                        "'fears that') asserted at their class's fixed score; 'name+forms32': 'name' and 'forms32'"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
-        AnalyzerOption("claim_gate", ("shipped", "kept", "lowered", "neighbours", "neighbours_capped", "stance",
-                                      "stance_unanchored"),
+        AnalyzerOption("claim_gate", ("shipped", "kept", "lowered", "neighbours", "neighbours_capped", "stance"),
                        "shipped",
                        "'kept' (s29, claims17): a claim scorer with the article profile scores every unit, but a unit "
                        "with an asserted hedge cue or an attribution keeps at least the shipped score (model card, "
@@ -162,9 +161,7 @@ class ClaimsAnalyzer(Analyzer):
                        "an asserted hedge cue keeps the shipped score (model card, stop 32); 'stance' (s33, opinion): "
                        "a claim scorer with markers of the writer's stance (evaluative words, intensifiers, an "
                        "argumentative opener, an emphatic cleft, a hypothetical frame; none in a unit with a speech "
-                       "verb) may only lower a unit that shows one and has no asserted hedge cue (model card, stop 33); "
-                       "'stance_unanchored' (s33): the same, but a unit with a figure, a named entity or a past-tense "
-                       "verb keeps the shipped score"),
+                       "verb) may only lower a unit that shows one and has no asserted hedge cue (model card, stop 33)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -206,10 +203,8 @@ class ClaimsAnalyzer(Analyzer):
                                                  else load_capped_neighbour_scorer()
                                                  if self.option("claim_gate") == "neighbours_capped" else None),
                                  capped=self.option("claim_gate") == "neighbours_capped",
-                                 stance_gate=(load_stance_scorer()
-                                              if self.option("claim_gate") in ("stance", "stance_unanchored")
-                                              else None),
-                                 stance_spares_anchored=self.option("claim_gate") == "stance_unanchored")
+                                 stance_gate=(load_stance_scorer() if self.option("claim_gate") == "stance"
+                                              else None))
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]

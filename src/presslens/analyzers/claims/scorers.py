@@ -676,9 +676,9 @@ def stance_claims(shipped: Sequence[float], stanced: Sequence[float], hedge: Seq
     column above 0: unattributed, by construction) and no asserted hedge cue (``hedge`` below
     :data:`~presslens.text.hedging.HEDGE_ASSERTED`) gets the lower of the shipped and the stance scorer's claim
     score; every other unit keeps the shipped score. The gate can only lower a claim, never raise one, and no hedged
-    finding moves (hedge = min(claim, cue)). ``spared`` (the option ``claim_gate=stance_unanchored``): units marked
-    True keep the shipped score too (:func:`anchored_unit`: a figure, a named entity or a past-tense verb, the
-    checkable content a judgement may carry)."""
+    finding moves (hedge = min(claim, cue)). ``spared`` (the profile-tool screen ``stance_unanchored``, s33; failed
+    held out): units marked True keep the shipped score too (:func:`anchored_unit`: a figure, a named entity or a
+    past-tense verb, the checkable content a judgement may carry)."""
     from presslens.text.hedging import HEDGE_ASSERTED
 
     keep = spared if spared is not None else [False] * len(shipped)
@@ -936,7 +936,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
                     readings: Sequence[str] = (),
                     kept_gate: LinearScorer | None = None, lowered: bool = False,
                     neighbour_gate: LinearScorer | None = None, capped: bool = False,
-                    stance_gate: LinearScorer | None = None, stance_spares_anchored: bool = False) -> SentenceScores:
+                    stance_gate: LinearScorer | None = None) -> SentenceScores:
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
     sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`);
@@ -957,9 +957,7 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     with ``capped`` (the option ``claim_gate=neighbours_capped``, s32) a unit with an asserted cue keeps the shipped
     score (:func:`capped_claims`). ``stance_gate`` (the option ``claim_gate=stance``, s33): this claim scorer with the
     :data:`STANCE_FEATURES` may lower a unit with a stance marker and no asserted cue (:func:`stance_claims`); a
-    sentence without an article is scored the same way (the markers are the sentence's own); with
-    ``stance_spares_anchored`` (the option ``claim_gate=stance_unanchored``) a unit :func:`anchored_unit` calls
-    anchored keeps the shipped score.
+    sentence without an article is scored the same way (the markers are the sentence's own).
     """
     from presslens.text.hedging import (
         CUE_ADDITION_SETS,
@@ -1072,6 +1070,5 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
                        for i, (text, p, h, f, m) in enumerate(zip(texts, probs, table, forecasts, marks, strict=True))]
         stanced = stance_gate.probabilities(
             np.asarray(stance_rows, dtype=float).reshape(len(texts), len(stance_gate.names))).tolist()
-        claim = stance_claims(claim, stanced, hedge, marks,
-                              [anchored_unit(t, "anchored") for t in texts] if stance_spares_anchored else None)
+        claim = stance_claims(claim, stanced, hedge, marks)
     return SentenceScores(claim, hedge, cues, added)
