@@ -68,7 +68,8 @@ def test_interaction_moves_only_unattributed_units_and_one_sided_only_lowers() -
     assert set(VARIANTS) == {"shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical",
                              "profile_claim_gate", "profile_spared", "profile_kept", "profile_lowered",
                              "profile_lowered_figure", "profile_lowered_anchored", "profile_lowered_mean",
-                             "neighbours", "neighbours_capped"}
+                             "neighbours", "neighbours_capped", "stance", "stance_strict",
+                             "stance_unanchored"}
 
 
 def test_spared_profile_leaves_hedged_and_attributed_units_alone() -> None:

@@ -46,6 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also the analyzer with the claims option claim_gate=neighbours (s31, model card)")
     parser.add_argument("--neighbours-capped", action="store_true",
                         help="also the analyzer with the claims option claim_gate=neighbours_capped (s32, model card)")
+    parser.add_argument("--stance", action="store_true",
+                        help="also the analyzer with the claims option claim_gate=stance (s33, model card)")
 
 
 def _labels(sents: list) -> np.ndarray:  # type: ignore[type-arg]
@@ -87,6 +89,10 @@ def main(args: argparse.Namespace) -> int:
         capped = {name: analyzer_scores([s.text for s in sets[name]], scored[name], embeddings[name],
                                         neighbours=True, capped=True) for name in scored}
         rows.append(("analyzer with the option claim_gate=neighbours_capped", _metrics(sets, capped, 0.5)))
+    if getattr(args, "stance", False):
+        stanced = {name: analyzer_scores([s.text for s in sets[name]], scored[name], embeddings[name], stance=True)
+                   for name in scored}
+        rows.append(("analyzer with the option claim_gate=stance", _metrics(sets, stanced, 0.5)))
     if model.head is not None:
         thr_lr, _ = best_threshold(_labels(sets["dev"]), lr_only["dev"])
         rows.append(
@@ -121,18 +127,20 @@ def main(args: argparse.Namespace) -> int:
 
 
 def analyzer_scores(texts: list[str], probs: np.ndarray, embeddings: np.ndarray, kept: bool = False,
-                    neighbours: bool = False, capped: bool = False) -> np.ndarray:
+                    neighbours: bool = False, capped: bool = False, stance: bool = False) -> np.ndarray:
     """The score the ``claims`` analyzer gives each sentence (read as independent sentences: no article
     position): the real-news claim scorer (:mod:`presslens.analyzers.claims.scorers`), times 0.1 for page
     furniture and questions; ``kept``: with the claims option ``claim_gate=kept``; ``neighbours``: with the option
     ``claim_gate=neighbours`` (a sentence without an article gets the training mean of the neighbourhood
-    columns); with ``capped``: the option ``claim_gate=neighbours_capped`` instead (s32)."""
+    columns); with ``capped``: the option ``claim_gate=neighbours_capped`` instead (s32); ``stance``: the option
+    ``claim_gate=stance`` (s33; a debate line's stance markers are its own)."""
     from presslens.analyzers.claims.analyzer import FURNITURE_FACTOR
     from presslens.analyzers.claims.furniture import furniture_reason
     from presslens.analyzers.claims.scorers import (
         load_capped_neighbour_scorer,
         load_kept_scorer,
         load_neighbour_scorer,
+        load_stance_scorer,
         score_sentences,
     )
     from presslens.text.prediction import forecast_cues
@@ -140,7 +148,8 @@ def analyzer_scores(texts: list[str], probs: np.ndarray, embeddings: np.ndarray,
     claim = score_sentences(texts, probs.tolist(), embeddings, [forecast_cues(t) is not None for t in texts],
                             in_article=False, kept_gate=load_kept_scorer() if kept else None,
                             neighbour_gate=(load_capped_neighbour_scorer() if capped else load_neighbour_scorer())
-                            if neighbours else None, capped=capped).claim
+                            if neighbours else None, capped=capped,
+                            stance_gate=load_stance_scorer() if stance else None).claim
     return np.asarray([score * FURNITURE_FACTOR if furniture_reason(text, report_lead_ins=True) is not None else score
                        for text, score in zip(texts, claim, strict=True)])
 

@@ -8,6 +8,7 @@
     python -m presslens.training.realnews_claims_profile CACHE --write-neighbours [OUT]
     python -m presslens.training.realnews_claims_profile CACHE [VARIANT ...] --wrong OUT
     python -m presslens.training.realnews_claims_profile CACHE --write-capped-neighbours [OUT]
+    python -m presslens.training.realnews_claims_profile CACHE --write-stance [OUT]
 
 (``--write-neighbours`` fits the ``neighbours`` screen's claim scorer on every open split and writes the claims
 option ``claim_gate=neighbours``'s file, by default ``realnews_claim_neighbours.json``: :func:`write_neighbours`;
@@ -57,6 +58,20 @@ marker per split: :func:`marker_table`, s31.)
   speaker's opinions between attributed lines in audit B), and with a hedge cap: a unit whose best cue the cue
   scorer asserts (probability >= 0.5) keeps the shipped claim score (fitted in the same fold, its own C), so no hedged
   finding moves (:func:`presslens.analyzers.claims.scorers.capped_claims`).
+- ``stance`` (s33, helper opinion; the writer's opinion, the largest cause of wrong asserted claims since s29): the
+  claim scorer with the five :data:`presslens.analyzers.claims.scorers.STANCE_FEATURES` columns (evaluative words,
+  intensifiers, an argumentative opener, an emphatic construction, a hypothetical frame; all zero in a unit with a
+  speech verb), fitted in each fold as any feature; a unit with a stance marker and no asserted hedge cue gets the
+  lower of the shipped and this scorer's claim score, every other unit the shipped one
+  (:func:`presslens.analyzers.claims.scorers.stance_claims`): it can only lower a claim and moves no hedged finding.
+- ``stance_strict`` (s33, registered after ``stance`` failed CT24 and held out): ``stance`` with three of its five
+  columns (:data:`presslens.analyzers.claims.scorers.STRICT_STANCE_COLUMNS`: evaluative words, an emphatic
+  construction, a hypothetical frame; no argumentative opener and no intensifiers, the markers frequent in spoken
+  claims), the gate acting on units with one of those three.
+- ``stance_unanchored`` (s33, registered after ``stance`` and ``stance_strict`` failed held out): ``stance``'s scorer
+  and gate, but a unit with checkable content (:func:`presslens.analyzers.claims.scorers.anchored_unit` "anchored":
+  a figure, a named entity, a past-tense verb) keeps the shipped score: only a judgement with nothing to check is
+  lowered.
 
 For each held-out split the claim scorer is fitted on the other splits with its C chosen inside them as the trainer
 does (:func:`presslens.training.realnews_claims.choose_claim_c`, by held-out precision) and the cue scorer is the
@@ -80,6 +95,9 @@ from presslens.analyzers.claims.scorers import (
     CAPPED_NEIGHBOURS_FILE,
     KEPT_FILE,
     NEIGHBOURS_FILE,
+    STANCE_FEATURES,
+    STANCE_FILE,
+    STRICT_STANCE_COLUMNS,
     LinearScorer,
     anchored_unit,
     article_profile,
@@ -90,6 +108,9 @@ from presslens.analyzers.claims.scorers import (
     neighbour_context,
     neighbour_scorer_names,
     sentence_feature_names,
+    stance_claims,
+    stance_markers,
+    stance_scorer_names,
 )
 from presslens.training import realnews_claims as rc
 from presslens.training.logistic import log_loss
@@ -113,7 +134,8 @@ def hypothetical(sentence: str) -> bool:
 
 VARIANTS = ("shipped", "profile", "profile_x_unattributed", "one_sided", "hypothetical", "profile_claim_gate",
             "profile_spared", "profile_kept", "profile_lowered", "profile_lowered_figure", "profile_lowered_anchored",
-            "profile_lowered_mean", "neighbours", "neighbours_capped")
+            "profile_lowered_mean", "neighbours", "neighbours_capped", "stance",
+            "stance_strict", "stance_unanchored")
 _BASE = sentence_feature_names(False, False)
 _ATTRIBUTION = _BASE.index("attribution")
 
@@ -177,10 +199,17 @@ def variant_matrix(data: rc.Dataset, variant: str, profiles: list[list[float]],
             if neighbours is None:
                 raise ValueError("neighbours_capped needs the rows' neighbourhood columns")
             extra = [neighbours[k][j] for j in CAPPED_NEIGHBOUR_COLUMNS]
+        elif variant in ("stance", "stance_unanchored"):
+            extra = stance_markers(r.text)
+        elif variant == "stance_strict":
+            marks = stance_markers(r.text)
+            extra = [marks[j] for j in STRICT_STANCE_COLUMNS]
         else:
             raise ValueError(f"unknown variant {variant!r}: choose from {', '.join(VARIANTS)}")
         rows.append(base + extra)
-    width = len(_BASE) + {"shipped": 0, "hypothetical": 1, "neighbours_capped": len(CAPPED_NEIGHBOUR_COLUMNS)}.get(variant, 4)
+    width = len(_BASE) + {"shipped": 0, "hypothetical": 1, "neighbours_capped": len(CAPPED_NEIGHBOUR_COLUMNS),
+                          "stance": len(STANCE_FEATURES), "stance_unanchored": len(STANCE_FEATURES),
+                          "stance_strict": len(STRICT_STANCE_COLUMNS)}.get(variant, 4)
     return np.asarray(rows, dtype=float).reshape(len(rows), width)
 
 
@@ -266,9 +295,11 @@ def marker(row: rc.SentenceRow) -> str:
 
 
 def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTATIONS,
-           wrong: list[tuple[str, rc.SentenceRow, float]] | None = None) -> str:
+           wrong: list[tuple[str, rc.SentenceRow, float]] | None = None,
+           moved: list[tuple[str, rc.SentenceRow, float, float]] | None = None) -> str:
     """One variant's held-out lines (markdown rows) and its sums; ``wrong``: gets (variant, row, claim score) of
-    every held-out wrong asserted claim (score >= 0.5, no gold claim)."""
+    every held-out wrong asserted claim (score >= 0.5, no gold claim); ``moved`` (the stance screens): gets
+    (variant, row, shipped score, variant score) of every held-out unit whose asserted decision the gate changes."""
     profiles = _profiles(data)
     neighbours = _neighbours(data) if variant.startswith("neighbours") else None
     options = rc.written_setting(rc.WRITTEN_CUE_CONTEXT)  # the shipped cue scorer (genre columns; s29)
@@ -308,6 +339,18 @@ def screen(data: rc.Dataset, variant: str, annotations: Path = rc.DEFAULT_ANNOTA
         elif variant == "neighbours_capped":
             claim = capped_claims(rc.claim_scores_with(fitted.claim, test), claim, cue)
             cap = claim
+        elif variant.startswith("stance"):
+            marks = [stance_markers(r.text) for r in test.rows]
+            if variant == "stance_strict":
+                marks = [[m[j] for j in STRICT_STANCE_COLUMNS] for m in marks]
+            shipped = rc.claim_scores_with(fitted.claim, test)
+            spared = ([anchored_unit(r.text, "anchored") for r in test.rows] if variant == "stance_unanchored"
+                      else None)
+            claim = stance_claims(shipped, claim, cue, marks, spared)
+            cap = claim
+            if moved is not None:
+                moved.extend((variant, r, a, b) for r, a, b in zip(test.rows, shipped, claim, strict=True)
+                             if (a >= rc.ASSERTED) != (b >= rc.ASSERTED))
         hedge = [min(a, b) for a, b in zip(cap, cue, strict=True)]
         if wrong is not None:
             wrong.extend((variant, r, p) for r, p in zip(test.rows, claim, strict=True)
@@ -370,6 +413,17 @@ def write_capped_neighbours(data: rc.Dataset, out: Path) -> float:
         "held-out precision; a unit with an asserted hedge cue keeps the shipped claim score at decision time")
 
 
+def write_stance(data: rc.Dataset, out: Path) -> float:
+    """Fit the claim scorer with the stance columns of ``stance`` (C chosen by :func:`_choose_c` over all open
+    splits) on every open split and write it as the option ``claim_gate=stance``'s file (JSON); returns its C."""
+    return _write_claim_scorer(
+        data, out, variant_matrix(data, "stance", _profiles(data)), stance_scorer_names(), "claim_stance",
+        "presslens claims option claim_gate=stance: the claim scorer with the writer's stance columns, fitted by "
+        "`python -m presslens.training.realnews_claims_profile CACHE --write-stance` on data/realnews "
+        f"{'+'.join(rc.SPLITS)} (PTC articles, research use); C by held-out precision; at decision time it may only "
+        "lower a unit with a stance marker and no asserted hedge cue")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     p.add_argument("cache", type=Path, help="the rows file of `presslens train realnews-claims --cache`")
@@ -384,6 +438,12 @@ def main(argv: list[str] | None = None) -> int:
                    help="only fit the neighbours_capped screen's claim scorer on every open split and write the claims "
                         "option claim_gate=neighbours_capped's file (default: the package's "
                         "realnews_claim_neighbours_capped.json)")
+    p.add_argument("--write-stance", nargs="?", const=STANCE_FILE, type=Path, metavar="OUT",
+                   help="only fit the stance screen's claim scorer on every open split and write the claims option "
+                        "claim_gate=stance's file (default: the package's realnews_claim_stance.json)")
+    p.add_argument("--moved", action="store_true",
+                   help="the stance screens: also print the held-out units whose asserted decision the gate changes, "
+                        "right and wrong by gold, by stance marker (s33)")
     p.add_argument("--wrong", type=Path, metavar="OUT",
                    help="also write each variant's held-out wrong asserted claims to OUT (stand-off JSON lines: "
                         "variant, split, article, unit index, score, marker) and print their count by marker")
@@ -400,6 +460,10 @@ def main(argv: list[str] | None = None) -> int:
         c = write_capped_neighbours(rc.load_dataset(args.cache), args.write_capped_neighbours)
         print(f"wrote {args.write_capped_neighbours} (claim C {c:g})")
         return 0
+    if args.write_stance is not None:
+        c = write_stance(rc.load_dataset(args.cache), args.write_stance)
+        print(f"wrote {args.write_stance} (claim C {c:g})")
+        return 0
     unknown = [v for v in args.variants if v not in VARIANTS]
     if unknown:
         p.error(f"unknown variant(s) {', '.join(unknown)}: choose from {', '.join(VARIANTS)}")
@@ -407,8 +471,11 @@ def main(argv: list[str] | None = None) -> int:
     print("| variant | held-out split | C claim | " + " | ".join(rc.METRICS) + " |")
     print("|" + "---|" * (3 + len(rc.METRICS)))
     wrong: list[tuple[str, rc.SentenceRow, float]] | None = [] if args.wrong else None
+    moved: list[tuple[str, rc.SentenceRow, float, float]] | None = [] if args.moved else None
     for variant in args.variants or VARIANTS:
-        print(screen(data, variant, wrong=wrong), end="", flush=True)
+        print(screen(data, variant, wrong=wrong, moved=moved), end="", flush=True)
+    if moved is not None:
+        print(moved_table(moved))
     if args.wrong and wrong is not None:
         import json
 
@@ -417,6 +484,22 @@ def main(argv: list[str] | None = None) -> int:
         rc._write_atomic(args.wrong, "".join(f"{line}\n" for line in lines))
         print(marker_table(wrong))
     return 0
+
+
+def moved_table(moved: list[tuple[str, rc.SentenceRow, float, float]]) -> str:
+    """The stance gate's held-out moves (markdown): per variant and :data:`STANCE_FEATURES` column, the units it takes
+    below 0.5 that are gold claims (right claims lost) and that are not (wrong claims removed); a unit with two
+    markers counts under each, the row "any" once. The gate only lowers, so no unit is raised across 0.5."""
+    out = ["| variant | marker | right claims lost | wrong claims removed |", "|---|---|---|---|"]
+    for v in dict.fromkeys(m[0] for m in moved):
+        units = [(r, stance_markers(r.text)) for w, r, _, _ in moved if w == v]
+        for k, name in enumerate(STANCE_FEATURES):
+            hit = [r for r, m in units if m[k] > 0.0]
+            out.append(f"| {v} | {name} | {sum(bool(r.gold_claims) for r in hit)} | "
+                       f"{sum(not r.gold_claims for r in hit)} |")
+        out.append(f"| {v} | any | {sum(bool(r.gold_claims) for r, _ in units)} | "
+                   f"{sum(not r.gold_claims for r, _ in units)} |")
+    return "\n".join(out)
 
 
 def marker_table(wrong: list[tuple[str, rc.SentenceRow, float]]) -> str:

@@ -43,6 +43,7 @@ from presslens.analyzers.claims.scorers import (
     load_kept_scorer,
     load_neighbour_scorer,
     load_scorers,
+    load_stance_scorer,
     score_sentences,
 )
 from presslens.analyzers.claims.units import claim_units, unit_embeddings, unit_probabilities, unit_ranges
@@ -148,7 +149,8 @@ class ClaimsAnalyzer(Analyzer):
                        "'fears that') asserted at their class's fixed score; 'name+forms32': 'name' and 'forms32'"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
-        AnalyzerOption("claim_gate", ("shipped", "kept", "lowered", "neighbours", "neighbours_capped"), "shipped",
+        AnalyzerOption("claim_gate", ("shipped", "kept", "lowered", "neighbours", "neighbours_capped", "stance"),
+                       "shipped",
                        "'kept' (s29, claims17): a claim scorer with the article profile scores every unit, but a unit "
                        "with an asserted hedge cue or an attribution keeps at least the shipped score (model card, "
                        "stop 29); 'lowered' (s30, claims18): the same profile may only lower a unit without an "
@@ -156,7 +158,10 @@ class ClaimsAnalyzer(Analyzer):
                        "claims19): a claim scorer that also reads the two units before and after each unit (their "
                        "CheckThat! logit, speech verbs, first/second person, opinion markers; model card, stop 31); "
                        "'neighbours_capped' (s32, claims20): the same without the speech-verb share, and a unit with "
-                       "an asserted hedge cue keeps the shipped score (model card, stop 32)"),
+                       "an asserted hedge cue keeps the shipped score (model card, stop 32); 'stance' (s33, opinion): "
+                       "a claim scorer with markers of the writer's stance (evaluative words, intensifiers, an "
+                       "argumentative opener, an emphatic cleft, a hypothetical frame; none in a unit with a speech "
+                       "verb) may only lower a unit that shows one and has no asserted hedge cue (model card, stop 33)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -197,7 +202,9 @@ class ClaimsAnalyzer(Analyzer):
                                  neighbour_gate=(load_neighbour_scorer() if self.option("claim_gate") == "neighbours"
                                                  else load_capped_neighbour_scorer()
                                                  if self.option("claim_gate") == "neighbours_capped" else None),
-                                 capped=self.option("claim_gate") == "neighbours_capped")
+                                 capped=self.option("claim_gate") == "neighbours_capped",
+                                 stance_gate=(load_stance_scorer() if self.option("claim_gate") == "stance"
+                                              else None))
         scores, hedges = scored.claim, scored.cues
         chosen = [i for i, p in enumerate(scores) if not p < EMIT_AT]
         ranges = [ranges_all[i] for i in chosen]

@@ -604,6 +604,88 @@ def neighbour_context(texts: Sequence[str], probs: Sequence[float],
     return out
 
 
+# The writer's stance (s33, helper opinion; the option ``claim_gate=stance``): general English markers that a
+# sentence argues or judges in the writer's own voice rather than reports a checkable fact. The lexicons are general
+# (evaluative adjectives of praise and blame, discourse markers of argument, emphatic constructions), written from
+# English usage, not read off an error list.
+_STANCE_EVALUATIVE = re.compile(
+    r"\b(?:absurd\w*|abysmal|appalling|arrogan(?:t|ce)|atrocious|awful|bizarre|brilliant|callous|catastroph\w+|"
+    r"contemptible|cowardly|craven|crazy|cynical\w*|dangerous|deceitful|deluded|delusional|deplorable|desperate\w*|"
+    r"despicable|dire|disastrous\w*|disgrace\w*|disgusting|dishonest|disingenuous|dismal|egregious|evil|"
+    r"extraordinar\w+|farcical|feckless|foolish\w*|grotesque|hapless|heinous|hideous|horrendous|horrible|horrific|"
+    r"hypocrit\w+|hysteri\w+|idiotic|ignoran(?:t|ce)|illogical|immoral|incompeten(?:t|ce)|incoherent|inept|"
+    r"insane|irrational|irresponsible|laughable|ludicrous|magnificent|mindless|miserabl[ey]|misguided|monstrous|"
+    r"naive|nasty|nefarious|nonsens\w+|obscen\w+|odious|outrageous\w*|pathetic|petty|pitiful|pointless|"
+    r"preposterous|pretentious|reckless\w*|remarkabl[ey]|repugnant|repulsive|ridiculous\w*|ruthless|sad|"
+    r"scandalous|senseless|shameful|shameless\w*|shocking|sickening|silly|sinister|sloppy|spineless|stupid\w*|"
+    r"superb|terrible|terrific|thuggish|tragic\w*|unacceptable|unconscionable|unforgivable|unhinged|untenable|"
+    r"useless|vile|wicked|woeful\w*|wonderful|worthless|wretched)\b",
+    IGNORE_CASE,
+)
+_STANCE_OPENER = re.compile(
+    r"^\W*(?:because|and|but|so(?!\s+far\b)|yet|still|indeed|of\s+course|after\s+all|furthermore|moreover|besides|thus|hence|"
+    r"therefore|clearly|surely|obviously|evidently|naturally|worse|better\s+still|in\s+short|in\s+other\s+words|"
+    r"in\s+fact|in\s+truth|in\s+reality|needless\s+to\s+say|no\s+wonder|make\s+no\s+mistake|let['’]?s|let\s+us|"
+    r"imagine|consider|remember|the\s+(?:truth|problem|point|fact|irony|reality|question|trouble|lesson)\s+is)\b",
+    IGNORE_CASE,
+)
+_STANCE_EMPHASIS = re.compile(
+    r"^\W*(?:it\s+(?:is|was)\s+(?:not\s+)?(?:only\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}\s+(?:that|who)\b|what\s+\w+(?:\s+\w+){0,4}"
+    r"\s+(?:is|was)\b)|\bnot\s+only\b|\bnothing\s+(?:but|more\s+than|less\s+than|short\s+of)\b|"
+    r"\b(?:little|no)\s+more\s+than\b|\b(?:is|was|are|were)\s+but\s+a\b|\bof\s+all\s+(?:people|things|places)\b",
+    IGNORE_CASE,
+)
+STANCE_FEATURES = ("stance evaluative", "stance intensifier", "stance opener", "stance emphasis",
+                   "stance hypothetical")
+"""the claim scorer's columns of the option ``claim_gate=stance`` (s33, helper opinion): :func:`stance_markers`"""
+STRICT_STANCE_COLUMNS = (0, 3, 4)
+"""the :data:`STANCE_FEATURES` of the profile-tool screen ``stance_strict`` (s33, registered after ``stance`` failed
+CT24 and held out): evaluative words, an emphatic construction, a hypothetical frame, without the argumentative
+opener and the intensifiers, the two markers frequent in spoken claims ("And", "But", "so", "really", "never")"""
+_STANCE_CONDITION = re.compile(
+    r"(?i:\b(?:if|unless)\b)|(?:^|[.,;:!?]\s+|[\"“‘(]\s*)(?:Had|Should|Were)\s+(?!to\b)[A-Za-z]", re.MULTILINE
+)
+_STANCE_MODAL = re.compile(r"\b(?:would|could|might)\b|\b(?:wouldn|couldn)['’]t\b|['’]d\b", IGNORE_CASE)
+
+
+def stance_markers(sentence: str) -> list[float]:
+    """The :data:`STANCE_FEATURES` of a claim unit: markers that the unit argues or judges in the writer's voice
+    (the share of evaluative words of praise or blame, the rate of intensifiers and certainty adverbs of the claim
+    scorer's extended markers, an argumentative opener such as "Because", "And yet", "Of course", "The truth is",
+    "Let us", an emphatic construction (a cleft "It is X that", "What X is", "not only", "nothing but", "little more
+    than"), a hypothetical frame (an if-clause or an inverted "Had / Should / Were" with would / could / might). All
+    zero for a unit with a speech verb or "according to": a reported statement is a claim whatever its content
+    (GUIDELINE section 4), so only the writer's own voice is marked."""
+    if _SPEECH.search(sentence):
+        return [0.0] * len(STANCE_FEATURES)
+    words = _WORD.findall(sentence)
+    n = max(1, len(words))
+    return [
+        min(1.0, float(len(_STANCE_EVALUATIVE.findall(sentence)) + len(_EVALUATIVE.findall(sentence))) / 2.0),
+        min(1.0, 5.0 * len(_INTENSIFIER.findall(sentence)) / n),
+        float(bool(_STANCE_OPENER.search(sentence))),
+        float(bool(_STANCE_EMPHASIS.search(sentence))),
+        float(bool(_STANCE_CONDITION.search(sentence) and _STANCE_MODAL.search(sentence))),
+    ]
+
+
+def stance_claims(shipped: Sequence[float], stanced: Sequence[float], hedge: Sequence[float],
+                  marks: Sequence[Sequence[float]], spared: Sequence[bool] | None = None) -> list[float]:
+    """The option ``claim_gate=stance`` (s33, helper opinion; the screen ``stance`` of
+    :mod:`presslens.training.realnews_claims_profile`): a unit with a stance marker (any :func:`stance_markers`
+    column above 0: unattributed, by construction) and no asserted hedge cue (``hedge`` below
+    :data:`~presslens.text.hedging.HEDGE_ASSERTED`) gets the lower of the shipped and the stance scorer's claim
+    score; every other unit keeps the shipped score. The gate can only lower a claim, never raise one, and no hedged
+    finding moves (hedge = min(claim, cue)). ``spared`` (the profile-tool screen ``stance_unanchored``, s33; failed
+    held out): units marked True keep the shipped score too (:func:`anchored_unit`: a figure, a named entity or a
+    past-tense verb, the checkable content a judgement may carry)."""
+    from presslens.text.hedging import HEDGE_ASSERTED
+
+    keep = spared if spared is not None else [False] * len(shipped)
+    return [min(float(s), float(t)) if h < HEDGE_ASSERTED and any(v > 0.0 for v in m) and not k else float(s)
+            for s, t, h, m, k in zip(shipped, stanced, hedge, marks, keep, strict=True)]
+
+
 @dataclass(frozen=True)
 class LinearScorer:
     """``sigmoid(intercept + sum(coef * (x - mean) / scale))`` over named features, followed (when
@@ -747,6 +829,27 @@ def _load_capped_neighbour_scorer(path: str) -> LinearScorer:
     return LinearScorer.from_json(obj["claim_neighbours_capped"], capped_neighbour_scorer_names())
 
 
+STANCE_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_claim_stance.json"
+"""the claim scorer with the stance columns of the claims option ``claim_gate=stance`` (s33, helper opinion;
+``python -m presslens.training.realnews_claims_profile CACHE --write-stance``)"""
+
+
+def stance_scorer_names() -> list[str]:
+    """The features of the option ``claim_gate=stance``'s claim scorer: the shipped 13, then :data:`STANCE_FEATURES`."""
+    return sentence_feature_names(False, False) + list(STANCE_FEATURES)
+
+
+def load_stance_scorer(path: Path = STANCE_FILE) -> LinearScorer:
+    """The claim scorer of the option ``claim_gate=stance`` (JSON, names checked)."""
+    return _load_stance_scorer(str(path))
+
+
+@lru_cache(maxsize=2)
+def _load_stance_scorer(path: str) -> LinearScorer:
+    obj = json.loads(Path(path).read_text(encoding="utf-8"))
+    return LinearScorer.from_json(obj["claim_stance"], stance_scorer_names())
+
+
 def capped_claims(shipped: Sequence[float], neighboured: Sequence[float], hedge: Sequence[float]) -> list[float]:
     """The option ``claim_gate=neighbours_capped`` (s32, helper claims20; the screen ``neighbours_capped`` of
     :mod:`presslens.training.realnews_claims_profile`): the neighbourhood scorer's claim score, but the shipped one
@@ -832,7 +935,8 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
                     cue_veto: bool = False, s26_rules: bool = False, s27_rules: bool = False,
                     readings: Sequence[str] = (),
                     kept_gate: LinearScorer | None = None, lowered: bool = False,
-                    neighbour_gate: LinearScorer | None = None, capped: bool = False) -> SentenceScores:
+                    neighbour_gate: LinearScorer | None = None, capped: bool = False,
+                    stance_gate: LinearScorer | None = None) -> SentenceScores:
     """Real-news claim and hedge probabilities of the sentences ``texts`` (an article's, in order, when
     ``in_article``; else independent sentences: no position, no headline) from their CheckThat! probabilities,
     sentence embeddings (one row each) and forecast flags (:func:`presslens.text.prediction.forecast_cues`);
@@ -851,7 +955,9 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
     score, since the profile then knows nothing of them. ``neighbour_gate`` (the option ``claim_gate=neighbours``,
     s31): this claim scorer with the neighbourhood columns gives every unit's claim score (:func:`neighbour_claims`);
     with ``capped`` (the option ``claim_gate=neighbours_capped``, s32) a unit with an asserted cue keeps the shipped
-    score (:func:`capped_claims`).
+    score (:func:`capped_claims`). ``stance_gate`` (the option ``claim_gate=stance``, s33): this claim scorer with the
+    :data:`STANCE_FEATURES` may lower a unit with a stance marker and no asserted cue (:func:`stance_claims`); a
+    sentence without an article is scored the same way (the markers are the sentence's own).
     """
     from presslens.text.hedging import (
         CUE_ADDITION_SETS,
@@ -957,4 +1063,12 @@ def score_sentences(texts: Sequence[str], probs: Sequence[float], embeddings: np
                      for i, (text, p, h, f) in enumerate(zip(texts, probs, table, forecasts, strict=True))]
         neighboured = neighbour_claims(neighbour_gate, texts, probs, base_rows, in_article)
         claim = capped_claims(claim, neighboured, hedge) if capped else neighboured
+    if stance_gate is not None and texts:
+        marks = [stance_markers(text) for text in texts]
+        stance_rows = [sentence_features(text, float(p), h, bool(f), i if in_article else None,
+                                         count if in_article else None, False) + m
+                       for i, (text, p, h, f, m) in enumerate(zip(texts, probs, table, forecasts, marks, strict=True))]
+        stanced = stance_gate.probabilities(
+            np.asarray(stance_rows, dtype=float).reshape(len(texts), len(stance_gate.names))).tolist()
+        claim = stance_claims(claim, stanced, hedge, marks)
     return SentenceScores(claim, hedge, cues, added)
