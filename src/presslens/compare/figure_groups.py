@@ -158,6 +158,7 @@ from presslens.compare.figures import (
     kinds_related,
     mentions_from_findings,
     person_heads,
+    things_related,
 )
 from presslens.compare.vector_rows import GrowingRows, VectorTable
 
@@ -280,6 +281,14 @@ class GroupingConfig:
     "Some 170 soldiers"); the other hard constraints still apply and the conflict model still decides. Groups are
     formed exactly as without it. Read off test_v20 (9 planted conflicts refused so), with test_v18 ("tank
     wagons" against "vehicles", 2) and test_v19 ("veterans" against "fighters", 1) beside it."""
+    thing_near: bool = False
+    """Round 2 stop 33, an option (off by default; judged leave one story out,
+    docs/decisions/figure-groups-s33-retire.md): the conflicts pass (:meth:`FigureGrouper.near_pairs`) also pairs a
+    figure with the figures of a candidate group that the counted-noun constraint alone refuses when both nouns name
+    a thing of a collection in general (:func:`~presslens.compare.figures.things_related`: "fewer than 1,500 items"
+    moved against "more than 2,000 objects" taken, "About 3,000 pieces" against "11,300 objects"); the other hard
+    constraints still apply and the conflict model still decides. Groups are formed exactly as without it. Read off
+    test_v21 (10 planted conflicts refused so)."""
     own_set: bool = False
     """Round 2 stop 31, an option (off by default; judged leave one story out,
     docs/decisions/figure-groups-s31-groups22.md): a count "N of his / her / its / their / our NOUN" whose set has
@@ -320,7 +329,8 @@ GROUPING_NAMES = (DEFAULT_GROUPING, "general-f1+values-model-f05", "general-f1+c
                   "general-f1+values-agree-f05-plain", "general-f1+values-agree-f05+captives",
                   "general-f1+values-agree-f05+people", "general-f1+values-agree-f05-people",
                   "general-f1+values-agree-f05+one-word", "general-f1+values-agree-f05+person-near",
-                  "general-f1+values-agree-f05+own-set", "general-f1+values-agree-f05+kind-near")
+                  "general-f1+values-agree-f05+own-set", "general-f1+values-agree-f05+kind-near",
+                  "general-f1+values-agree-f05+thing-near")
 """What :func:`grouping_config` (and the ``--grouping`` options) accept."""
 WITH_CLASSES = {"general-f1+values-agree-f05+classes": ("general-f1+values-agree-f05", True),
                 "general-f1+values-agree-f05-plain": ("general-f1+values-agree-f05", False)}
@@ -343,6 +353,8 @@ OWN_SET_OPTION = "general-f1+values-agree-f05+own-set"
 """Round 2 stop 31's option: the default with ``GroupingConfig.own_set`` (the shipped weights)."""
 KIND_NEAR_OPTION = "general-f1+values-agree-f05+kind-near"
 """Round 2 stop 32's option: the default with ``GroupingConfig.kind_near`` (the shipped weights)."""
+THING_NEAR_OPTION = "general-f1+values-agree-f05+thing-near"
+"""Round 2 stop 33's option: the default with ``GroupingConfig.thing_near`` (the shipped weights)."""
 
 
 INSIDE_MODELS = {"general-f1+values-inside-f2": "general-f1+values-model",
@@ -371,6 +383,8 @@ def grouping_config(name: str = DEFAULT_GROUPING) -> GroupingConfig:
         return replace(grouping_config(DEFAULT_GROUPING), own_set=True)
     if name == KIND_NEAR_OPTION:
         return replace(grouping_config(DEFAULT_GROUPING), kind_near=True)
+    if name == THING_NEAR_OPTION:
+        return replace(grouping_config(DEFAULT_GROUPING), thing_near=True)
     if name in PEOPLE_OPTIONS:
         captives, bare = PEOPLE_OPTIONS[name]
         return replace(grouping_config(DEFAULT_GROUPING), captive_words=captives, bare_people=bare)
@@ -438,6 +452,17 @@ def _kind_or_compatible(a: str | None, b: str | None) -> bool:
 def _person_kind_or_compatible(a: str | None, b: str | None) -> bool:
     """Both relaxations of the conflicts pass (``person_near`` and ``kind_near``)."""
     return heads_compatible(a, b) or person_heads(a, b) or kinds_related(a, b)
+
+
+def _or_things(nouns_agree: Callable[[str | None, str | None], bool]) -> Callable[[str | None, str | None], bool]:
+    """The counted-noun constraint of ``GroupingConfig.thing_near``'s conflicts pass: ``nouns_agree`` (the
+    constraint with the other relaxations) or two nouns for a thing of a collection
+    (:func:`~presslens.compare.figures.things_related`)."""
+
+    def agree(a: str | None, b: str | None) -> bool:
+        return nouns_agree(a, b) or things_related(a, b)
+
+    return agree
 
 
 def counted(counts: Mapping[str, int], key: str, delta: int) -> Mapping[str, int]:
@@ -1270,7 +1295,7 @@ class FigureGrouper:
         strict = [g for g in cands if compatible(groups[g])]
         if len(strict) > cfg.candidates:
             strict = sorted(strict, key=lambda g: -cosines[g])[: cfg.candidates]
-        if persons and (cfg.person_near or cfg.kind_near):
+        if persons and (cfg.person_near or cfg.kind_near or cfg.thing_near):
             # the groups the counted-noun constraint alone refused, when both nouns name people: after the
             # strict candidates (which stay as they are), at most as many again
             taken = set(strict)
@@ -1650,7 +1675,9 @@ class FigureGrouper:
         if persons:
             person, kind = self.config.person_near, self.config.kind_near
             nouns_agree = (_person_kind_or_compatible if person and kind else _kind_or_compatible if kind
-                           else _person_or_compatible)
+                           else _person_or_compatible if person else heads_compatible)
+            if self.config.thing_near:
+                nouns_agree = _or_things(nouns_agree)
         feats = self.features(m)
         pred, role, places, located = feats.predicate, feats.role, feats.places, feats.located
         incident, cumulative = feats.scope == "incident", feats.scope == "cumulative"
@@ -1997,7 +2024,7 @@ class FigureGrouper:
                 if maybe is None:
                     continue  # no other group it could be scored against has a figure within the window
                 found = maybe
-            if self.config.person_near or self.config.kind_near:
+            if self.config.person_near or self.config.kind_near or self.config.thing_near:
                 cands, _cos = self._scored_candidates(m, found, persons=True)
             else:
                 cands, _cos = self._scored_candidates(m, found)
@@ -2395,6 +2422,6 @@ def _interval_central_log(iv: tuple[float, float] | None) -> float | None:
     return float(np.log10(v)) if v > 0 else None
 
 
-__all__ = ["CANDIDATE_GROUPINGS", "KIND_NEAR_OPTION", "ONE_WORD_OPTION", "OWN_SET_OPTION", "WITH_CLASSES", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
+__all__ = ["CANDIDATE_GROUPINGS", "KIND_NEAR_OPTION", "THING_NEAR_OPTION", "ONE_WORD_OPTION", "OWN_SET_OPTION", "WITH_CLASSES", "DEFAULT_GROUPING", "GROUPING_NAMES", "candidate_grouping", "grouping_config", "PREDICATE_VERBS", "Embedder", "clause_predicate", "FigureGroup", "FigureGrouper", "GroupConflict", "GroupSummary",
            "GroupingConfig", "MentionFeatures", "MentionTerms", "OUTCOME_METHODS", "clause_tokens", "founding_group_id", "hashed_embedder",
            "mention_features", "mention_tokens", "clause_scope", "general_pair_features", "pair_features"]

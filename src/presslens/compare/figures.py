@@ -348,6 +348,24 @@ def kinds_related(a: str | None, b: str | None) -> bool:
     return KIND_OF.get(a) == b or KIND_OF.get(b) == a
 
 
+THING_HEADS = frozenset({"object", "item", "piece", "artefact", "artifact", "exhibit"})
+"""Round 2 stop 33 (an option, ``GroupingConfig.thing_near``): counted nouns that all name a thing of a collection
+in general (after :data:`_HEAD_SYNONYMS`): "objects", "items", "pieces", "artefacts", "exhibits". One side of a
+disputed count often names it with another of these words than the other side ("fewer than 1,500 items had been
+moved from the city museum" against "more than 2,000 objects" taken, "About 3,000 pieces" against "11,300 objects").
+The counted-noun constraint keeps them apart when groups are formed; the option only lets the conflicts pass score
+such a pair (:func:`things_related`)."""
+
+
+def things_related(a: str | None, b: str | None) -> bool:
+    """Whether two different known counted nouns both name a thing of a collection in general
+    (:data:`THING_HEADS`: "object" and "item", "piece" and "object"); False for equal nouns, unknown nouns or
+    any other noun."""
+    if a is None or b is None or a == b:
+        return False
+    return a in THING_HEADS and b in THING_HEADS
+
+
 PERSON_ROLE_HEADS = frozenset({
     "suspect", "detainee", "saboteur", "supporter", "member", "activist", "partisan", "employee", "colleague",
     "personnel", "official", "officer", "guard", "inmate", "hostage", "captive", "passenger", "evacuee", "patient",
@@ -634,6 +652,6 @@ def _attach_attribution(m: FigureMention, text: str, attributions: list[Finding]
             break
 
 
-__all__ = ["KIND_OF", "kinds_related", "SHARE_MODIFIERS", "MULTIPLIER_UNITS", "COMPOUND_HEADS", "CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
+__all__ = ["KIND_OF", "kinds_related", "THING_HEADS", "things_related", "SHARE_MODIFIERS", "MULTIPLIER_UNITS", "COMPOUND_HEADS", "CIVILIAN_WORDS", "COMBATANT_HEADS", "GENERIC_HEADS", "GENERIC_PERSON_HEADS", "GROUPED_LABELS", "NUMBER_MASK", "SUBPOPULATION_HEADS", "FigureMention",
            "PERCENT_MEASURES", "PRONOUNS", "clause_bounds", "figure_source", "currency_of_unit", "head_noun", "heads_compatible", "measure_class", "mentions_from_findings",
            "part_of", "share_of"]

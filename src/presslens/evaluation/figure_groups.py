@@ -73,6 +73,7 @@ from presslens.compare.figure_groups import (
     OUTCOME_METHODS,
     OWN_SET_OPTION,
     PERSON_NEAR_OPTION,
+    THING_NEAR_OPTION,
     Embedder,
     FigureGrouper,
     GroupingConfig,
@@ -447,6 +448,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --loso-stories / --fit-conflict-model: the conflicts pass also scores pairs that "
                              "only the counted-noun constraint refuses when one noun is a kind of the other "
                              "('rifles' and 'weapons'; GroupingConfig.kind_near, an option of round 2 stop 32; "
+                             "default: off)")
+    parser.add_argument("--thing-near", action=argparse.BooleanOptionalAction, default=None,
+                        help="with --loso-stories / --fit-conflict-model: the conflicts pass also scores pairs that "
+                             "only the counted-noun constraint refuses when both nouns name a thing of a collection "
+                             "('objects' and 'items'; GroupingConfig.thing_near, an option of round 2 stop 33; "
                              "default: off)")
     parser.add_argument("--fit-conflict-model", type=Path, metavar="PATH",
                         help="fit the conflict model on the splits of --sweep-splits (default: every seen split) "
@@ -1061,6 +1067,7 @@ CANDIDATE_METHODS: dict[str, tuple[str, str | None, bool]] = {
     "general-f1+values-agree-f05+person-near": ("learned-general", "f1", True),
     "general-f1+values-agree-f05+own-set": ("learned-general", "f1", True),
     "general-f1+values-agree-f05+kind-near": ("learned-general", "f1", True),
+    "general-f1+values-agree-f05+thing-near": ("learned-general", "f1", True),
     "general-f1+values-inside-f2": ("learned-general", "f1", True),
     "general-f1+values-inside-f1": ("learned-general", "f1", True),
 }
@@ -1081,6 +1088,7 @@ CANDIDATE_CONFLICT_READINGS: dict[str, ConflictVariant] = {
     "general-f1+values-agree-f05+person-near": ("values", 0.5, True),
     "general-f1+values-agree-f05+own-set": ("values", 0.5, True),
     "general-f1+values-agree-f05+kind-near": ("values", 0.5, True),
+    "general-f1+values-agree-f05+thing-near": ("values", 0.5, True),
     "general-f1+values-inside-f2": ("values", 0.5, True),
     "general-f1+values-inside-f1": ("values", 0.5, True),
     "general-f1+values-model-f1": ("values", 1.0, True),
@@ -1099,7 +1107,7 @@ and the 14 features, fitted on every near pair, deciding between groups only."""
 DEFAULT_CONFLICT_VARIANT: ConflictVariant = ("values", CONFLICT_F_BETA, False)
 AGREEING_INSIDE = frozenset({"general-f1+values-agree-f05", "general-f1+values-agree-f05+one-word",
                              "general-f1+values-agree-f05+person-near", "general-f1+values-agree-f05+own-set",
-                             "general-f1+values-agree-f05+kind-near"})
+                             "general-f1+values-agree-f05+kind-near", "general-f1+values-agree-f05+thing-near"})
 """The candidate of round 2 stop 25: ``general-f1+values-model-f05``'s conflict model (the same variant, so the
 same fit per fold), and inside a group a clash of two figures whose counted noun and predicate agree
 (:func:`~presslens.compare.figure_groups.words_agree`) is reported whatever the model says
@@ -1112,7 +1120,9 @@ option), only the pairs between groups that the conflict model scores differ. ``
 same fits per fold (the pair model and the conflict model fitted without the option), the held-out grouping and
 its conflicts read "N of his NOUN" as a count. ``general-f1+values-agree-f05+kind-near`` (round 2 stop 32's option)
 is the same with ``GroupingConfig.kind_near``: the same fits per fold, only the pairs between groups that the
-conflict model scores differ (a noun and a kind of it: "weapons" and "rifles")."""
+conflict model scores differ (a noun and a kind of it: "weapons" and "rifles").
+``general-f1+values-agree-f05+thing-near`` (round 2 stop 33's option) is the same with ``GroupingConfig.thing_near``
+(two nouns for a thing of a collection: "objects" and "items")."""
 
 
 INSIDE_VARIANTS: dict[str, ConflictVariant] = {
@@ -1176,7 +1186,8 @@ def candidate_loso(prepared: Sequence[PreparedSplit], training: Sequence[str], h
                               agree_one_word=name == ONE_WORD_OPTION,
                               person_near=config.person_near or name == PERSON_NEAR_OPTION,
                               own_set=config.own_set or name == OWN_SET_OPTION,
-                              kind_near=config.kind_near or name == KIND_NEAR_OPTION)
+                              kind_near=config.kind_near or name == KIND_NEAR_OPTION,
+                              thing_near=config.thing_near or name == THING_NEAR_OPTION)
             grouper = group_articles(held.data.articles, held.findings, held.duplicates, embed, cfg,
                                      outcome_embed=outcome_embed, part_embed=part_embed)
             out[name].append((held.name, score(held.data, grouper, held.duplicates)))
@@ -1318,6 +1329,8 @@ def _learned_main(args: argparse.Namespace, data_dir: Path) -> int:
         base = replace(base, own_set=bool(args.own_set))
     if getattr(args, "kind_near", None) is not None:
         base = replace(base, kind_near=bool(args.kind_near))
+    if getattr(args, "thing_near", None) is not None:
+        base = replace(base, thing_near=bool(args.thing_near))
     prepared = prepare_splits(data_dir, every, embed, base, outcome_embed, part_embed)
     bad = [e for p in prepared for e in p.data.errors]
     for err in bad:
