@@ -64,6 +64,10 @@ CASES = [
     ("attribution.name_may", "off", "attribution",
      "Harbour fees\n\nCouncil leader Ruth May said the ferry fee would rise in June. May warned that the harbour could "
      "close without the money.\n"),
+    ("attribution.single_quotes", "on", "attribution",
+     "Harbour fees\n\nThe skippers met on Friday.\n'The harbour fee is the highest it has ever been and the council "
+     "knows it,' Ruth Okafor said.\n'It is unfair, and we will not pay it.\nThe council must think again.'\n"
+     "The council did not reply.\n"),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),

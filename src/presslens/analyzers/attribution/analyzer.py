@@ -53,6 +53,11 @@ from presslens.analyzers.attribution.scorer import (
     learned_score,
     use_learned_scorer,
 )
+from presslens.analyzers.attribution.single_quotes import (
+    SINGLE_QUOTES_CHOICES,
+    SINGLE_QUOTES_DEFAULT,
+    extend_single_quotes,
+)
 from presslens.analyzers.attribution.source_types import source_type
 from presslens.analyzers.attribution.spans import Span, overlaps
 from presslens.analyzers.attribution.tagger import Tagger, shipped_tagger, tag_logits, tagged_spans
@@ -130,6 +135,7 @@ def extract(
     unlisted_cues: str = UNLISTED_CUES_DEFAULT,
     interview_turns: str = INTERVIEW_TURNS_DEFAULT,
     name_may: str = NAME_MAY_DEFAULT,
+    single_quotes: str = SINGLE_QUOTES_DEFAULT,
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
@@ -161,18 +167,20 @@ def extract(
     transcript ("Name: what they said" lines, :func:`.interview.interview_turns`) as candidates the score judges;
     ``name_may="on"`` (the ``attribution.name_may`` option) reads a capitalised "May" as a name, not the modal
     (:func:`.sanity.name_may`: "Theresa May said" keeps its source, "May warned" is no hypothetical cue, and the
-    learned scorer's "source has verb" trait does not count it; HISTORY.md 2.17)."""
+    learned scorer's "source has verb" trait does not count it; HISTORY.md 2.17); ``single_quotes="on"`` (the
+    ``attribution.single_quotes`` option, stop 33) widens a content over the quotation in single marks it cuts
+    (several sentences or paragraphs, or split by its frame: :func:`.single_quotes.extend_single_quotes`)."""
     with may_as_name(name_may == "on"):
         return _extract(features, tagger, use_model, use_rules, prefer, same_cue, raw_scores, scorer, pictures,
                         adjective_nouns, relative_reports, unfound_speakers, post_lines, headline_colons,
-                        dash_blocks, unlisted_cues, interview_turns)
+                        dash_blocks, unlisted_cues, interview_turns, single_quotes)
 
 
 def _extract(
     features: Features, tagger: Tagger | None, use_model: bool, use_rules: bool, prefer: str, same_cue: str,
     raw_scores: bool, scorer: str, pictures: str, adjective_nouns: str, relative_reports: str,
     unfound_speakers: str, post_lines: str, headline_colons: str, dash_blocks: str, unlisted_cues: str,
-    interview_turns: str,
+    interview_turns: str, single_quotes: str = SINGLE_QUOTES_DEFAULT,
 ) -> list[Attribution]:
     article = features.article
     tagged: list[Attribution] = []
@@ -226,6 +234,10 @@ def _extract(
         refined += excerpts
     for a in trim_frame_edges(text, refined, article.sentences, cut_relative_reports=relative_reports == "cut"):
         assess(text, a, article.sentences)
+    if use_rules and single_quotes == "on":
+        # after the frame trims: a quotation's edges hold no frame, and a report quoted inside it ("'... They told
+        # us that for years,' Carlson said") must not cut the widened content back to the clause after its cue
+        extend_single_quotes(text, refined, article.sentences)
     if pictures == "candidate":
         for a in refined:
             if pictures_not_speech(text, a):
@@ -306,6 +318,10 @@ class AttributionAnalyzer(Analyzer):
                        "a capitalised 'May' inside a sentence or right before a lower-case cue: the modal ('off', "
                        "2.16 and 2.17: 'Theresa May said' loses 'May' from its source) or a name ('on', the default since "
                        "2.18: stop 32's option, pre-registered for dev16 and passed there at stop 33)"),
+        AnalyzerOption("single_quotes", SINGLE_QUOTES_CHOICES, SINGLE_QUOTES_DEFAULT,
+                       "a quotation in single marks ('...'): the content as the layers cut it ('off', shipped) or "
+                       "widened to the whole quotation, over its sentences, paragraphs and a frame that splits it "
+                       "('on', stop 33)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -318,7 +334,8 @@ class AttributionAnalyzer(Analyzer):
                         unfound_speakers=self.option("unfound_speakers"), post_lines=self.option("post_lines"),
                         headline_colons=self.option("headline_colons"), dash_blocks=self.option("dash_blocks"),
                         unlisted_cues=self.option("unlisted_cues"),
-                        interview_turns=self.option("interview_turns"), name_may=self.option("name_may"))
+                        interview_turns=self.option("interview_turns"), name_may=self.option("name_may"),
+                        single_quotes=self.option("single_quotes"))
         with may_as_name(self.option("name_may") == "on"):  # source types read the source's words too
             findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
