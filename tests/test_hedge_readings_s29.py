@@ -145,8 +145,9 @@ def test_analyzer_option_and_screens() -> None:
     option = {o.name: o for o in ClaimsAnalyzer.options}["cue_readings"]
     # s32 adds the readings name32 (helper hedge22) and forms32 (helper hedge23) and the value name+forms32, none
     # part of "s29"
+    # s33 adds the reading filters33 and the value name+filters33 (helper hedges)
     assert option.default == "name" and set(option.choices) == {"off", "s29", *READINGS_S29, "name32", "forms32",
-                                                                "name+forms32"}
+                                                                "name+forms32", "filters33", "name+filters33"}
     candidates, options = SCREENS["readings"]
     assert candidates is None and options.cue_readings == READINGS_S29 and options.cue_context == "genre"
     assert SCREENS["reading-belief"][1].cue_readings == ("belief",)

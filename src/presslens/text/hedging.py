@@ -594,7 +594,7 @@ def _speech_suggest(text: str, start: int, end: int) -> bool:
     return m is None or m.group(1).lower() not in _EVIDENCE_SUBJECTS
 
 
-def _generic_capacity_could(text: str, start: int, end: int) -> bool:
+def _generic_capacity_could(text: str, start: int, end: int, narrowed: bool = False) -> bool:
     verb = _VERB_AFTER_MODAL.match(text, end)
     verb_word = verb.group("verb").lower() if verb else ""
     if verb_word == "be" or verb_word in _POSSIBLE_EVENT_VERBS:
@@ -604,6 +604,8 @@ def _generic_capacity_could(text: str, start: int, end: int) -> bool:
     head = text[max(0, start - 200) : start]
     cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
     words = head[cut:].split()
+    if narrowed and words and words[-1].lower() in _F33_SUBJECT_BEFORE:
+        return False  # the reading ``filters33``: the modal's subject is the pronoun or relative before it
     return bool(words) and words[0].lower() in _GENERIC_SUBJECT_START
 
 
@@ -872,9 +874,12 @@ _R32_NAME_NEXT = re.compile(
 not a default): a capital "May" before "did / does" or a verb in the third person singular is the name (a modal
 takes the bare verb), over what ``name`` reads"""
 READINGS_S32 = ("name32", "forms32")
+READINGS_S33 = ("filters33",)
+"""the reading of stop 33 (helper hedges): ``filters33`` adds the cues of :func:`claim_cue_additions_filters33` at a
+fixed score"""
 """the readings of stop 32 the option ``cue_readings`` may name beside :data:`READINGS_S29` (``name32`` is ``name``
 and :data:`_R32_NAME_NEXT`; ``forms32`` adds the cues of :func:`claim_cue_additions_forms32` at a fixed score)"""
-COMBINED_READINGS = {"name+forms32": ("name", "forms32")}
+COMBINED_READINGS = {"name+forms32": ("name", "forms32"), "name+filters33": ("name", "filters33")}
 """option values of ``cue_readings`` that name several readings (s32, helper hedge23)"""
 _R29_BELIEF = re.compile(r"\s+to\s+(?:me|us)\b", IGNORE_CASE)
 _R29_LIKELIHOOD = re.compile(r"\b(?:substantial|good)\s+likelihood\b", IGNORE_CASE)
@@ -889,9 +894,9 @@ def cue_readings(value: str) -> tuple[str, ...]:
         return READINGS_S29
     if value in COMBINED_READINGS:
         return COMBINED_READINGS[value]
-    if value not in READINGS_S29 + READINGS_S32:
+    if value not in READINGS_S29 + READINGS_S32 + READINGS_S33:
         raise ValueError(f"cue_readings={value!r}: choose off, s29, {', '.join(COMBINED_READINGS)} or one of "
-                         f"{', '.join(READINGS_S29 + READINGS_S32)}")
+                         f"{', '.join(READINGS_S29 + READINGS_S32 + READINGS_S33)}")
     return (value,)
 
 
@@ -941,13 +946,13 @@ def claim_cue_additions_s29(text: str, existing: Sequence[tuple[int, int, str]] 
     likelihood", class "possibility"; the reading ``forms32``: :func:`claim_cue_additions_forms32`), none overlapping
     a span of ``existing``."""
     chosen = set(readings)
-    if "forms32" in chosen:
-        forms = claim_cue_additions_forms32(text, existing)
+    forms = claim_cue_additions_forms32(text, existing) if "forms32" in chosen else []
+    if "filters33" in chosen:  # s33: listed cues that narrowed adjudication filters keep
+        forms = sorted([*forms, *claim_cue_additions_filters33(text, [*existing, *forms])])
+    if forms:
         if "likelihood" not in chosen:
             return forms
         existing = [*existing, *forms]
-    else:
-        forms = []
     if "likelihood" not in chosen:
         return []
     out: list[tuple[int, int, str]] = list(forms)
@@ -1174,6 +1179,103 @@ claim_cue_candidates_s32 = claim_cue_candidates_with("s32")
 claim_cue_candidates_s32_hearsay = claim_cue_candidates_with("s32-hearsay")
 
 
+# The reading ``filters33`` (claims option ``cue_readings=name+filters33``; issue 13 s33, helper hedges): three
+# adjudication filters of :func:`claim_cue_candidates` that drop listed cues (GUIDELINE.md section 5: "could" of a
+# possible event, "likely") further than their rules reach, read narrowly; the cues they then keep are added at
+# decision time at their class's fixed score (:data:`HEDGE_CLASS_SCORES`), outside both learned scorers:
+# - "could" of generic capacity ("anyone could catch it", "a person could ...") reads the first word of the modal's
+#   clause as its subject; where a personal pronoun or "which" stands right before the modal, that is the subject
+#   and the clause's first word is not ("A group of MPs will attempt ... funds which could lead to", "A Sky News
+#   analysis Tuesday suggested she could lose");
+# - "could" after "which / whom" + 1-3 words reads an object relative ("the car which he could afford"); with a
+#   speech, belief or inference verb among those words the relative is the subject of a reported clause ("a delay
+#   which the government warned could cause", "which means the guard could have"): the modal is the reported
+#   possibility (section 5: "A cue counts inside quoted or reported speech");
+# - "likely" after "more / less" is a comparative adjective unless "to / that" follows ("the more likely winner");
+#   after an intensified comparative ("even / much / far / all the more likely") it is the predicate's likelihood
+#   ("make a terror link even more likely", "it's much more likely voters will ...").
+_F33_SUBJECT_BEFORE = frozenset("i you he she it we they which".split())
+"""a word right before "could" that is its subject (reading ``filters33``): the generic-capacity filter does not read
+the clause's first word then"""
+_F33_REPORTING_VERBS = frozenset(
+    "said says say told tells warned warns claimed claims believed believes thought thinks feared fears hoped hopes "
+    "expected expects argued argues insisted insists suggested suggests indicated indicates means meant shows showed "
+    "predicted predicts estimated estimates reported reports admitted admits".split()
+)
+_F33_RELATIVE = re.compile(r"\b(?:which|whom)\s+((?:[\w’'-]+\s+){1,3})$", IGNORE_CASE)
+_F33_INTENSIFIED_MORE = re.compile(r"\b(?:even|much|far|all\s+the|still|vastly|considerably)\s+(?:more|less)\s+$",
+                                   IGNORE_CASE)
+
+
+def _f33_reported_relative(before: str) -> bool:
+    """The reading ``filters33``: the words between "which / whom" and a "could" hold a speech, belief or inference
+    verb (:data:`_F33_REPORTING_VERBS`)."""
+    m = _F33_RELATIVE.search(before)
+    return m is not None and any(w.lower() in _F33_REPORTING_VERBS for w in m.group(1).split())
+
+
+def claim_cue_additions_filters33(text: str, existing: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int, str]]:
+    """The cues the reading ``filters33`` adds at decision time, ``[(start, end, class)]`` (a key of
+    :data:`HEDGE_CLASS_SCORES`): lexicon cues the narrowed filters keep and the shipped ones drop (see
+    _F33_SUBJECT_BEFORE's comment), none overlapping a span of ``existing`` or another addition."""
+    taken = [(a, b) for a, b, _ in existing]
+    out: list[tuple[int, int, str]] = []
+    for s, e, kind in dedupe_cues(_all_hedge_cues(text)):
+        if text[s:e].lower() not in ("could", "likely") or any(a < e and s < b for a, b in taken):
+            continue
+        if _kept_claim_cue(text, s, e, kind) or not _kept_claim_cue(text, s, e, kind, narrowed=True):
+            continue
+        taken.append((s, e))
+        out.append((s, e, cue_class(text, s, e, kind)))
+    return out
+
+
+def _kept_claim_cue(text: str, s: int, e: int, kind: str, wider: bool = False, narrowed: bool = False) -> bool:
+    """Whether the lexicon cue ``text[s:e]`` (of :func:`_all_hedge_cues`, type ``kind``) passes the adjudication
+    filters of :func:`claim_cue_candidates`. ``narrowed`` (the reading ``filters33``, s33): three of those filters
+    read more narrowly (see :data:`_F33_SUBJECT_BEFORE`'s comment)."""
+    cue = text[s:e]
+    if kind == "second_hand" and not _KEPT_SECOND_HAND.search(cue):
+        return False
+    if kind == "epistemic_verb" and not _KEPT_EPISTEMIC.match(cue):
+        return False
+    if _NOT_CLAIM_HEDGE.match(cue) or (wider and _DOUBTS_ABOUT.match(cue)):
+        return False
+    if cue.lower() == "likely" and _CERTAIN_LIKELY.search(text[max(0, s - 40) : s]):
+        return False
+    adjective = _ADVERB_BEFORE_ADJECTIVE.match(text[e:]) if cue.lower() in _ADJECTIVE_ADVERBS else None
+    if adjective and (not adjective.group().endswith("ing") or _ADJECTIVE_SLOT_BEFORE.search(text[max(0, s - 20) : s])):
+        return False
+    if cue.lower() in _OPINION_ADVERBS and _OPINION_ADVERB_AFTER.match(text, e):
+        return False
+    if _speculation_about_minds(text, s, e):
+        return False
+    if _REPORTED_TO_SOMEONE.match(cue) and _NOT_A_VERB_NEXT.match(text, e):
+        return False
+    if cue.lower() == "likely" and _COMPARATIVE_BEFORE.search(text[max(0, s - 20) : s]) and not re.match(
+        r"\s+(?:to|that)\b", text[e:], IGNORE_CASE
+    ) and not (narrowed and _F33_INTENSIFIED_MORE.search(text[max(0, s - 30) : s])):
+        return False
+    if cue.lower() == "may" and LEGAL_TEXT.search(text):
+        return False
+    before = text[max(0, s - LOOKBEHIND) : s]
+    if cue.lower() == "could" and (
+        (_COULD_ABILITY_BEFORE.search(before) and not (narrowed and _f33_reported_relative(before))) or _COULD_REACHED_AFTER.match(text[e:])
+        or _COULD_PURPOSE_BEFORE.search(before)
+    ):
+        return False
+    if _VAGUE_REPORTS.match(cue) or _label_adjective(text, s, e) or _speech_suggest(text, s, e):
+        return False
+    if cue.lower() == "could" and _generic_capacity_could(text, s, e, narrowed):
+        return False
+    if kind == "modal" and (
+        _COUNTERFACTUAL_AFTER.match(text, e) or _INDIRECT_QUESTION_BEFORE.search(before)
+        or _CATEGORY_RELATIVE_BEFORE.search(before)
+    ):
+        return False
+    return True
+
+
 def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:
     """Every cue span that may lower the certainty of a claim sentence in its own words: ``[(start, end, type)]``.
 
@@ -1189,46 +1291,8 @@ def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:
     """
     cues: list[Cue] = []
     for s, e, kind in _all_hedge_cues(text):
-        cue = text[s:e]
-        if kind == "second_hand" and not _KEPT_SECOND_HAND.search(cue):
-            continue
-        if kind == "epistemic_verb" and not _KEPT_EPISTEMIC.match(cue):
-            continue
-        if _NOT_CLAIM_HEDGE.match(cue) or (wider and _DOUBTS_ABOUT.match(cue)):
-            continue
-        if cue.lower() == "likely" and _CERTAIN_LIKELY.search(text[max(0, s - 40) : s]):
-            continue
-        adjective = _ADVERB_BEFORE_ADJECTIVE.match(text[e:]) if cue.lower() in _ADJECTIVE_ADVERBS else None
-        if adjective and (not adjective.group().endswith("ing") or _ADJECTIVE_SLOT_BEFORE.search(text[max(0, s - 20) : s])):
-            continue
-        if cue.lower() in _OPINION_ADVERBS and _OPINION_ADVERB_AFTER.match(text, e):
-            continue
-        if _speculation_about_minds(text, s, e):
-            continue
-        if _REPORTED_TO_SOMEONE.match(cue) and _NOT_A_VERB_NEXT.match(text, e):
-            continue
-        if cue.lower() == "likely" and _COMPARATIVE_BEFORE.search(text[max(0, s - 20) : s]) and not re.match(
-            r"\s+(?:to|that)\b", text[e:], IGNORE_CASE
-        ):
-            continue
-        if cue.lower() == "may" and LEGAL_TEXT.search(text):
-            continue
-        before = text[max(0, s - LOOKBEHIND) : s]
-        if cue.lower() == "could" and (
-            _COULD_ABILITY_BEFORE.search(before) or _COULD_REACHED_AFTER.match(text[e:])
-            or _COULD_PURPOSE_BEFORE.search(before)
-        ):
-            continue
-        if _VAGUE_REPORTS.match(cue) or _label_adjective(text, s, e) or _speech_suggest(text, s, e):
-            continue
-        if cue.lower() == "could" and _generic_capacity_could(text, s, e):
-            continue
-        if kind == "modal" and (
-            _COUNTERFACTUAL_AFTER.match(text, e) or _INDIRECT_QUESTION_BEFORE.search(before)
-            or _CATEGORY_RELATIVE_BEFORE.search(before)
-        ):
-            continue
-        cues.append((s, e, kind))
+        if _kept_claim_cue(text, s, e, kind, wider):
+            cues.append((s, e, kind))
     cues.extend(_headline_may(text))
     cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text)
                 if not _label_adjective(text, m.start(), m.end()) and not _speech_suggest(text, m.start(), m.end())

@@ -92,6 +92,10 @@ trainer's shipped row), fitted on all open splits but one and scored on the one 
   class's fixed score, :func:`presslens.text.hedging.claim_cue_additions_forms32`); the fits are the shipped
   screen's, so only units the additions reach can move. ``--forms32`` counts, per form and split, the units it adds
   a cue to (:func:`forms32_counts`).
+- ``filters33`` (s33, helper hedges; decision time, no learned change): the ``shipped`` screen with the reading
+  ``filters33`` of the claims option ``cue_readings`` ("could" and "likely" that three adjudication filters drop
+  beyond their rule, :func:`presslens.text.hedging.claim_cue_additions_filters33`, at their class's fixed score); the
+  fits are the shipped screen's.
 
 ``--losses`` (s29, helper hedge18): where each gold hedged claim is lost at 0.5 under the first screen named
 (default ``genre``), held out per split and stratum (:func:`losses`).
@@ -210,6 +214,7 @@ SCREENS: dict[str, tuple[rc.CandidateRule | None, rc.Options]] = {
     "guideline-s32": (claim_cue_candidates_s32, SHIPPED_SCREEN),
     "guideline-s32-hearsay": (claim_cue_candidates_s32_hearsay, SHIPPED_SCREEN),
     "forms32": (None, replace(SHIPPED_SCREEN, cue_readings=(*SHIPPED_SCREEN.cue_readings, "forms32"))),
+    "filters33": (None, replace(SHIPPED_SCREEN, cue_readings=(*SHIPPED_SCREEN.cue_readings, "filters33"))),
 }
 
 
@@ -386,6 +391,58 @@ def losses(data: rc.Dataset, name: str = "genre", annotations: Path = rc.DEFAULT
     return out
 
 
+def hedge_causes(data: rc.Dataset, name: str = "shipped", annotations: Path = rc.DEFAULT_ANNOTATIONS
+                 ) -> dict[str, dict[str, int]]:
+    """Held out under screen ``name`` (each split with the fits of the others, as :func:`losses`), counts of: the
+    cause of each lost gold hedge (``"lost"``: :data:`LOSS_CAUSES`, with (a) split into a listed cue that an
+    adjudication filter of :func:`presslens.text.hedging.claim_cue_candidates` drops, "a1", and no lexicon match
+    over a gold cue, "a2"); the gold cue words of each (a1) loss (``"a1 cues"``); the class of the best cue of each
+    wrong asserted hedged unit (``"wrong"``) and of each right one (``"right"``) (s33, helper hedges)."""
+    from presslens.text.hedging import _all_hedge_cues
+
+    candidates, options = SCREENS[name]
+    if candidates is not None:
+        raise ValueError(f"screen {name!r} has its own candidates")
+    out: dict[str, dict[str, int]] = {"lost": {}, "a1 cues": {}, "wrong": {}, "right": {}}
+
+    def bump(key: str, value: str) -> None:
+        out[key][value] = out[key].get(value, 0) + 1
+
+    for held in rc.SPLITS:
+        test = data.only_split(held)
+        fitted = rc.fit_both(data.without_split(held), options)
+        claim = rc.claim_scores_with(fitted.claim, test)
+        cue = candidate_probabilities(fitted, test, claim)
+        _, hedge = fitted.decide(test)
+        by_hedge: dict[tuple[str, int], list[int]] = {}
+        for i, r in enumerate(test.rows):
+            for g in r.gold_hedges:
+                by_hedge.setdefault((r.article, g), []).append(i)
+            if claim[i] >= rc.ASSERTED and hedge[i] >= rc.ASSERTED:
+                best = max(zip(cue[i], r.candidates, strict=True), key=lambda pc: pc[0], default=None)
+                cls = best[1].cue_class if best is not None and best[0] >= rc.ASSERTED else "decision-time addition"
+                bump("right" if r.gold_hedges else "wrong", cls)
+        for idx in by_hedge.values():
+            cause = loss_cause([test.rows[i] for i in idx], [claim[i] for i in idx], [cue[i] for i in idx])
+            if cause == LOSS_CAUSES[1]:
+                listed = [(r.text, a, b) for r in (test.rows[i] for i in idx) for a, b in r.gold_cues
+                          if any(x < b and a < y for x, y, _ in _all_hedge_cues(r.text))]
+                cause = "a1: listed cue dropped by a filter" if listed else "a2: no lexicon match"
+                for text, a, b in listed[:1]:
+                    bump("a1 cues", " ".join(text[a:b].lower().split()))
+            bump("lost", cause)
+        # gold hedges no unit matches are (d), as in losses()
+        for line in (annotations / f"{held}.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                import json
+
+                rec = json.loads(line)
+                for g in range(len(rec["hedges"])):
+                    if (str(rec["id"]), g) not in by_hedge:
+                        bump("lost", LOSS_CAUSES[4])
+    return out
+
+
 def lost_words_line(words: dict[str, dict[str, int]], top: int = 12) -> str:
     """Per cause, its most frequent gold cue spans (count), most frequent first."""
     return "".join(f"{cause}: " + ", ".join(f"{w} {n}" for w, n in sorted(ws.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
@@ -501,6 +558,10 @@ def main(argv: list[str] | None = None) -> int:
                         "modal-context columns (s30; the first screen named, default genre); --list: each one, "
                         "stand-off")
     p.add_argument("--list", action="store_true", help="with --modal-cues: one line per candidate, no text")
+    p.add_argument("--causes", action="store_true",
+                   help="only the causes of lost gold hedges ((a) split into a listed cue a filter drops and no "
+                        "lexicon match) and the cue classes of wrong and right asserted hedges, held out (s33; the "
+                        "first screen named, default shipped)")
     p.add_argument("--forms32", action="store_true",
                    help="only, per form of the reading forms32 and split, the claim units it adds a cue to: gold "
                         "hedged with a gold cue there / gold hedged otherwise / not gold hedged (s32; no fit)")
@@ -522,6 +583,12 @@ def main(argv: list[str] | None = None) -> int:
             for r, c, prob, claim in cues:
                 print(f"{r.split}\t{r.article}\t{r.index}\t{c.start}\t{c.end}\t{int(c.gold_cue)}\t{prob:.3f}\t"
                       f"{claim:.3f}")
+        return 0
+    if args.causes:
+        causes = hedge_causes(rc.load_dataset(args.cache), (args.screens[:1] or ["shipped"])[0])
+        for key, tally in causes.items():
+            print(f"{key} ({sum(tally.values())}): " + ", ".join(
+                f"{k} {n}" for k, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))))
         return 0
     if args.losses:
         words: dict[str, dict[str, int]] = {}

@@ -54,6 +54,7 @@ from presslens.text.hedging import (
     HEDGE_CLASS_SCORES,
     READINGS_S29,
     READINGS_S32,
+    READINGS_S33,
     claim_cue_candidates,
     cue_class,
     cue_readings,
@@ -135,7 +136,7 @@ class ClaimsAnalyzer(Analyzer):
                        "reckoning in the coming weeks'; 'is to be held / set'; read off dev15, the card has their "
                        "judgment); 'stop26+27', 'stop25+26', 'stop26+28', 'stop26+27+28', 'stop26+29', 'stop26+30', "
                        "'stop26+30+31', 'stop26+30+31r', 'stop26+30+32': several sets"),
-        AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29, *READINGS_S32, *COMBINED_READINGS), "name",
+        AnalyzerOption("cue_readings", ("off", "s29", *READINGS_S29, *READINGS_S32, *READINGS_S33, *COMBINED_READINGS), "name",
                        "'name' (default since stop 31: held out on dev14, two wrong hedges fewer, model card) or 'off' "
                        "(stops 29-30); readings GUIDELINE.md fixes a priori, at decision time outside the learned scorers (s29, "
                        "helper hedge17; model card): 'permission' (\"you may apply\": no hedge), 'concessive' (\"may "
@@ -146,7 +147,11 @@ class ClaimsAnalyzer(Analyzer):
                        "dev15, model card); 'forms32' (s32, helper hedge23, not the default): cue forms "
                        "GUIDELINE.md names without a candidate ('impossible to say whether', 'no one really knows', "
                        "'anyone\'s guess', 'remains to be seen', evidence 'suggested' of a survey, a sourceless "
-                       "'fears that') asserted at their class's fixed score; 'name+forms32': 'name' and 'forms32'"),
+                       "'fears that') asserted at their class's fixed score; 'name+forms32': 'name' and 'forms32'; 'filters33' (s33, "
+                       "helper hedges, not the default): 'could' and 'likely' that three adjudication filters drop "
+                       "beyond their rule (a generic subject far from the modal, 'which the government warned could', "
+                       "'even more likely') asserted at their class's fixed score; 'name+filters33': 'name' and "
+                       "'filters33'"),
         AnalyzerOption("cue_veto", ("off", "on"), "off",
                        "'on': 'ostensibly' and 'reports suggest/indicate' never hedge a claim (s25, model card)"),
         AnalyzerOption("claim_gate", ("shipped", "kept", "lowered", "neighbours", "neighbours_capped", "stance"),
