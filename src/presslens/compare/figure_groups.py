@@ -1261,10 +1261,12 @@ class FigureGrouper:
                 top = np.argpartition(-cos, keep)[:keep]
                 rows = rows[top]
                 cos = cos[top]
-            cands = [table.gids[r] for r in rows.tolist()]
+            gids = table.gids
+            cands = [gids[r] for r in rows.tolist()]
             cosines = dict(zip(cands, cos.tolist(), strict=True))  # float(c) of each, in one call
         else:
-            cands = [table.gids[r] for r in found.tolist()]
+            gids = table.gids
+            cands = [gids[r] for r in found.tolist()]
             cosines = {g: 0.0 for g in cands}
         compatible, groups = self._compatibility(m), self.groups
         strict = [g for g in cands if compatible(groups[g])]
@@ -1289,10 +1291,15 @@ class FigureGrouper:
         kind = table.kind.data[rows]
         ref = table.ref.data[rows]
         one = kind == ONE_VECTOR
-        if one.all():  # no group without vectors: the np.where below would keep every cosine
+        if np.count_nonzero(one) == len(one):  # no group without vectors: the np.where below would keep every cosine
             cos = self.vectors.gather_float32(ref) @ vec
-            with np.errstate(invalid="ignore", divide="ignore"):
+            if self.vectors.finite:
+                # finite float16 rows and sums, norms never 0: the division can raise neither "invalid" nor
+                # "divide", so the np.errstate context (a few us a call, the same quotients) is left out
                 np.divide(cos, table.norms.data[rows], out=cos)
+            else:
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    np.divide(cos, table.norms.data[rows], out=cos)
             return _finite(cos)
         block = np.zeros((len(rows), vec.shape[0]), np.float32)
         block[one] = self.vectors.gather_float32(ref[one])
@@ -2253,7 +2260,8 @@ def _first_of_each(rows: np.ndarray) -> np.ndarray:
 def _finite(values: np.ndarray) -> np.ndarray:
     """``np.nan_to_num(values)``, without its copy and three passes when every value is finite (always, but for a
     vector that overflowed)."""
-    return values if np.isfinite(values).all() else np.nan_to_num(values)
+    # np.count_nonzero of the mask: ndarray.all goes through a Python wrapper (numpy._core._methods)
+    return values if np.count_nonzero(np.isfinite(values)) == values.size else np.nan_to_num(values)
 
 
 def _specific(head: str | None) -> bool:

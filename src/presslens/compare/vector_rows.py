@@ -85,7 +85,8 @@ class VectorTable(MutableMapping[str, np.ndarray]):
         elif vec.shape[0] != self._rows.data.shape[1]:
             raise ValueError(f"clause vector of {key}: width {vec.shape[0]}, the others have "
                              f"{self._rows.data.shape[1]}")
-        self._finite = self._finite and bool(np.isfinite(vec).all())
+        if self._finite and np.count_nonzero(np.isfinite(vec)) != len(vec):
+            self._finite = False
         slot = self._rows.append(vec)
         self._slot[key] = slot
         if self._recent_size:
@@ -112,6 +113,11 @@ class VectorTable(MutableMapping[str, np.ndarray]):
 
     def __len__(self) -> int:
         return len(self._slot)
+
+    @property
+    def finite(self) -> bool:
+        """Whether every vector stored is finite (no infinity, no NaN)."""
+        return self._finite
 
     def slot(self, key: str) -> int:
         """The row of ``key``'s vector in :attr:`rows` (valid until :meth:`compact`)."""
