@@ -652,7 +652,8 @@ class MeasureRows:
 
     def any_within(self, rows: np.ndarray, day: int, window: int) -> bool:
         """Whether any group row in ``rows`` was given a dated mention at most ``window`` days from ``day``."""
-        return bool(np.any((self.first_day.data[rows] <= day + window) & (self.last_day.data[rows] >= day - window)))
+        within = (self.first_day.data[rows] <= day + window) & (self.last_day.data[rows] >= day - window)
+        return bool(np.count_nonzero(within))  # np.any, without its Python wrapper
 
     def summed_row(self, width: int) -> int:
         """A new zero row of sums (its index in :attr:`sums`)."""
@@ -1226,7 +1227,7 @@ class FigureGrouper:
         n = len(rows)
         if n < 2:
             return rows
-        top = int(rows.max())
+        top = int(np.maximum.reduce(rows))  # rows.max(), without its Python wrapper
         if top >= len(self._first_at):
             grown = np.full(max(top + 1, 2 * len(self._first_at), 1024), _UNMARKED, np.int64)
             grown[: len(self._first_at)] = self._first_at
@@ -1258,7 +1259,7 @@ class FigureGrouper:
             cos = self._cosines(table, rows, vec.astype(np.float32))
             keep = 4 * cfg.candidates
             if len(rows) > keep:
-                top = np.argpartition(-cos, keep)[:keep]
+                top = (-cos).argpartition(keep)[:keep]  # what np.argpartition calls
                 rows = rows[top]
                 cos = cos[top]
             gids = table.gids
@@ -1304,11 +1305,14 @@ class FigureGrouper:
         block = np.zeros((len(rows), vec.shape[0]), np.float32)
         block[one] = self.vectors.gather_float32(ref[one])
         summed = kind == SUMMED
-        if summed.any():
+        if np.count_nonzero(summed):
             assert table.sums is not None
             block[summed] = table.sums.data[ref[summed]]
-        with np.errstate(invalid="ignore", divide="ignore"):
+        if self.vectors.finite:  # as above: the division cannot raise
             cos = (block @ vec) / table.norms.data[rows]
+        else:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cos = (block @ vec) / table.norms.data[rows]
         return np.where(kind != NO_VECTOR, _finite(cos), 0.0)
 
     def pair_features(self, m: FigureMention, gid: str, cosine: float,
