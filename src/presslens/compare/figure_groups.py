@@ -677,7 +677,8 @@ class MeasureRows:
 
     def any_within(self, rows: np.ndarray, day: int, window: int) -> bool:
         """Whether any group row in ``rows`` was given a dated mention at most ``window`` days from ``day``."""
-        return bool(np.any((self.first_day.data[rows] <= day + window) & (self.last_day.data[rows] >= day - window)))
+        within = (self.first_day.data[rows] <= day + window) & (self.last_day.data[rows] >= day - window)
+        return bool(np.count_nonzero(within))  # np.any, without its Python wrapper
 
     def summed_row(self, width: int) -> int:
         """A new zero row of sums (its index in :attr:`sums`)."""
@@ -1251,7 +1252,7 @@ class FigureGrouper:
         n = len(rows)
         if n < 2:
             return rows
-        top = int(rows.max())
+        top = int(np.maximum.reduce(rows))  # rows.max(), without its Python wrapper
         if top >= len(self._first_at):
             grown = np.full(max(top + 1, 2 * len(self._first_at), 1024), _UNMARKED, np.int64)
             grown[: len(self._first_at)] = self._first_at
@@ -1283,13 +1284,15 @@ class FigureGrouper:
             cos = self._cosines(table, rows, vec.astype(np.float32))
             keep = 4 * cfg.candidates
             if len(rows) > keep:
-                top = np.argpartition(-cos, keep)[:keep]
+                top = (-cos).argpartition(keep)[:keep]  # what np.argpartition calls
                 rows = rows[top]
                 cos = cos[top]
-            cands = [table.gids[r] for r in rows.tolist()]
+            gids = table.gids
+            cands = [gids[r] for r in rows.tolist()]
             cosines = dict(zip(cands, cos.tolist(), strict=True))  # float(c) of each, in one call
         else:
-            cands = [table.gids[r] for r in found.tolist()]
+            gids = table.gids
+            cands = [gids[r] for r in found.tolist()]
             cosines = {g: 0.0 for g in cands}
         compatible, groups = self._compatibility(m), self.groups
         strict = [g for g in cands if compatible(groups[g])]
@@ -1314,19 +1317,27 @@ class FigureGrouper:
         kind = table.kind.data[rows]
         ref = table.ref.data[rows]
         one = kind == ONE_VECTOR
-        if one.all():  # no group without vectors: the np.where below would keep every cosine
+        if np.count_nonzero(one) == len(one):  # no group without vectors: the np.where below would keep every cosine
             cos = self.vectors.gather_float32(ref) @ vec
-            with np.errstate(invalid="ignore", divide="ignore"):
+            if self.vectors.finite:
+                # finite float16 rows and sums, norms never 0: the division can raise neither "invalid" nor
+                # "divide", so the np.errstate context (a few us a call, the same quotients) is left out
                 np.divide(cos, table.norms.data[rows], out=cos)
+            else:
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    np.divide(cos, table.norms.data[rows], out=cos)
             return _finite(cos)
         block = np.zeros((len(rows), vec.shape[0]), np.float32)
         block[one] = self.vectors.gather_float32(ref[one])
         summed = kind == SUMMED
-        if summed.any():
+        if np.count_nonzero(summed):
             assert table.sums is not None
             block[summed] = table.sums.data[ref[summed]]
-        with np.errstate(invalid="ignore", divide="ignore"):
+        if self.vectors.finite:  # as above: the division cannot raise
             cos = (block @ vec) / table.norms.data[rows]
+        else:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cos = (block @ vec) / table.norms.data[rows]
         return np.where(kind != NO_VECTOR, _finite(cos), 0.0)
 
     def pair_features(self, m: FigureMention, gid: str, cosine: float,
@@ -2280,7 +2291,8 @@ def _first_of_each(rows: np.ndarray) -> np.ndarray:
 def _finite(values: np.ndarray) -> np.ndarray:
     """``np.nan_to_num(values)``, without its copy and three passes when every value is finite (always, but for a
     vector that overflowed)."""
-    return values if np.isfinite(values).all() else np.nan_to_num(values)
+    # np.count_nonzero of the mask: ndarray.all goes through a Python wrapper (numpy._core._methods)
+    return values if np.count_nonzero(np.isfinite(values)) == values.size else np.nan_to_num(values)
 
 
 def _specific(head: str | None) -> bool:

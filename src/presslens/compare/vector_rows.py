@@ -85,7 +85,8 @@ class VectorTable(MutableMapping[str, np.ndarray]):
         elif vec.shape[0] != self._rows.data.shape[1]:
             raise ValueError(f"clause vector of {key}: width {vec.shape[0]}, the others have "
                              f"{self._rows.data.shape[1]}")
-        self._finite = self._finite and bool(np.isfinite(vec).all())
+        if self._finite and np.count_nonzero(np.isfinite(vec)) != len(vec):
+            self._finite = False
         slot = self._rows.append(vec)
         self._slot[key] = slot
         if self._recent_size:
@@ -113,6 +114,11 @@ class VectorTable(MutableMapping[str, np.ndarray]):
     def __len__(self) -> int:
         return len(self._slot)
 
+    @property
+    def finite(self) -> bool:
+        """Whether every vector stored is finite (no infinity, no NaN)."""
+        return self._finite
+
     def slot(self, key: str) -> int:
         """The row of ``key``'s vector in :attr:`rows` (valid until :meth:`compact`)."""
         return self._slot[key]
@@ -139,18 +145,18 @@ class VectorTable(MutableMapping[str, np.ndarray]):
             return self.rows[slots].astype(np.float32)
         n, width = len(slots), self._rows.data.shape[1]
         recent = self._recent
-        if recent is not None and n and int(slots.min()) >= max(self._recent_from, self._rows.used - len(recent)):
+        if recent is not None and n and int(np.minimum.reduce(slots)) >= max(self._recent_from, self._rows.used - len(recent)):
             # every slot is among the last ``len(recent)`` stored: their float32 rows are kept, copy them
             if self._scratch32 is None or self._scratch32.shape[0] < n:
                 self._scratch32 = np.empty((max(n, 1024), width), np.float32)
-            return np.take(recent, slots & (len(recent) - 1), axis=0, out=self._scratch32[:n], mode="clip")
+            return recent.take(slots & (len(recent) - 1), axis=0, out=self._scratch32[:n], mode="clip")
         if self._scratch is None or self._scratch[0].shape[0] < n:
             size = max(n, 1024)
             self._scratch = (np.empty((size, width), np.int16), np.empty((size, width), np.int32))
         half, bits = (a[:n] for a in self._scratch)
         # mode="clip": numpy writes straight into ``out`` (with the default "raise" it buffers a copy first);
         # every slot is a row of the buffer, so nothing is clipped
-        np.take(self._rows.data.view(np.int16), slots, axis=0, out=half, mode="clip")
+        self._rows.data.view(np.int16).take(slots, axis=0, out=half, mode="clip")
         return signed_float16_bits_as_float32(half, bits)
 
     def compact(self) -> None:
