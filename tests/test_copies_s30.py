@@ -39,3 +39,27 @@ def test_an_updated_value_points_at_the_figure_it_replaces() -> None:
     assert repeated == {"c:60-65": "o:60-65"}
     assert [(m.value, m.updates) for m in own] == [(10500.0, "o:0-5")]
     assert not same_figure(copy[0], known[0]) and same_figure(copy[1], known[1])
+
+
+def test_a_vague_headline_figure_is_added_not_an_update_of_a_precise_one() -> None:
+    """User trial s33: a copy's new headline "Thousands leave the harbour" stood "in place of" the original's "More
+    than 5,000 people"; a vague figure states no value to replace one with, so it is the copy's own, added figure,
+    while the real update (5,400) still points at the figure it replaces."""
+    known = [_m("o", 0, 5000.0, "more than many people have left the harbour town", "people", "lower")]
+    vague = FigureMention(article_id="c", start=0, end=9, text="Thousands", label="count", measure="count",
+                          value=None, low=1000.0, high=None, bound=None, head="people", vague=True,
+                          clause="many leave the harbour town", masked_clause="many leave the harbour town")
+    update = _m("c", 40, 5400.0, "more than many people have now left the harbour town", "people", "lower")
+    repeated, own = copy_mentions([vague, update], known, mention_tokens)
+    assert repeated == {}
+    assert [(m.id, m.updates) for m in own] == [("c:0-9", None), ("c:40-45", "o:0-5")]
+    near = FigureMention(article_id="c", start=0, end=9, text="thousands", label="count", measure="count",
+                         value=None, low=1000.0, high=None, bound=None, head="people", vague=True,
+                         clause="more than many people have left the harbour town",
+                         masked_clause="more than many people have left the harbour town")
+    vague_known = FigureMention(article_id="o", start=60, end=69, text="hundreds", label="count", measure="count",
+                                value=None, low=100.0, high=None, bound=None, head="people", vague=True,
+                                clause="more than many people have left the harbour town",
+                                masked_clause="more than many people have left the harbour town")
+    _, own2 = copy_mentions([near], [vague_known], mention_tokens)
+    assert own2[0].updates == "o:60-69"  # vague for vague may still update (hundreds -> thousands)

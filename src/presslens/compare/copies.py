@@ -16,7 +16,9 @@ known for its family (the original's and those earlier copies of it kept as thei
   Where the copy states it in place of a mention of the **original article** the copy does not repeat (same
   measure, counted nouns that do not differ, and a clause sharing at least :data:`UPDATE_MIN_SHARE` of its words;
   the same counted noun first, then the nearest clause), that mention's id is kept as ``updates``: the copy is
-  then not listed as "also published by" under the figure it changed.
+  then not listed as "also published by" under the figure it changed. A vague figure ("thousands") never stands in
+  place of one with a value (user trial s33: a copy's new headline "Thousands leave ..." was shown "in place of"
+  the original's "More than 5,000 people" beside the real update 5,400); it stays the copy's own, added figure.
 
 The known mentions are indexed by the figure they state (their clause words read only for a candidate pair) and
 the update search reads only the original's mentions; a caller that keeps the index per family
@@ -155,6 +157,8 @@ def _replaced(m: FigureMention, m_tokens: dict[str, float], known: Sequence[Figu
     for j in replaceable:
         k = known[j]
         if j in repeated or k.measure != m.measure or m.measure is None:
+            continue
+        if m.vague and not k.vague:  # "Thousands" in a new headline restates, it does not replace "5,000" (s33)
             continue
         same_noun = m.head is not None and m.head == k.head
         if m.head is not None and k.head is not None and not same_noun:
