@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, KeysView
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD_RUN = re.compile(r"\w+")
 # the letters that case-insensitive matching equates with an ASCII letter although they are not ASCII
@@ -73,6 +74,14 @@ class WordStarts:
         if len(lists) == 1:
             return lists[0] if not also_at else sorted(lists[0])
         return sorted(p for positions in lists for p in positions)
+
+
+@lru_cache(maxsize=64)
+def word_starts(text: str) -> WordStarts:
+    """The :class:`WordStarts` of ``text``, shared by the rule scans that run over the same sentence (the claim
+    cue and the forecast scans of the claims analyzer each index every sentence). Callers must not change the
+    index or the lists it returns."""
+    return WordStarts(text)
 
 
 def _positions(text: str, ch: str) -> list[int]:
@@ -163,5 +172,6 @@ __all__ = [
     "index_words",
     "matches_at",
     "may_match",
+    "word_starts",
     "words_of",
 ]
