@@ -76,7 +76,7 @@ class WordStarts:
         return sorted(p for positions in lists for p in positions)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def word_starts(text: str) -> WordStarts:
     """The :class:`WordStarts` of ``text``, shared by the rule scans that run over the same sentence (the claim
     cue and the forecast scans of the claims analyzer each index every sentence). Callers must not change the

@@ -260,17 +260,26 @@ def _past_verb_rate(sentence: str) -> float:
     return min(1.0, 5.0 * len(_PAST_VERB.findall(sentence)) / max(1, len(_WORD.findall(sentence))))
 
 
+@lru_cache(maxsize=512)
+def _sentence_marks(sentence: str) -> tuple[bool, bool, float]:
+    """(a speech verb or "according to", a figure, :func:`_past_verb_rate`) of ``sentence``: read by both the
+    article profile and the sentence's own features, so computed once per sentence."""
+    return (bool(_SPEECH.search(sentence)), bool(_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence)),
+            _past_verb_rate(sentence))
+
+
 def article_profile(texts: Sequence[str], probs: Sequence[float]) -> list[float]:
     """The article profile (:data:`ARTICLE_FEATURES` order) of an article's claim units ``texts`` with their
     CheckThat! probabilities: the mean claim logit / 4, the share of units with a speech verb or "according to",
     the share with a figure, and the mean past-verb rate. General markers of genre, not read off errors: news
     reports attribute, count and narrate, columns argue."""
     n = max(1, len(texts))
+    marks = [_sentence_marks(t) for t in texts]
     return [
         sum(logit(float(p)) for p in probs) / n / 4.0,
-        sum(bool(_SPEECH.search(t)) for t in texts) / n,
-        sum(bool(_DIGIT.search(t) or _NUMBER_WORD.search(t)) for t in texts) / n,
-        sum(_past_verb_rate(t) for t in texts) / n,
+        sum(m[0] for m in marks) / n,
+        sum(m[1] for m in marks) / n,
+        sum(m[2] for m in marks) / n,
     ]
 
 
@@ -285,8 +294,10 @@ def sentence_features(sentence: str, claim_p: float, hedge_score: float, forecas
 
 def _sentence_features(sentence: str, claim_p: float, hedge_score: float, forecast: bool, index: int | None,
                        count: int | None, extended: bool) -> list[float]:
-    words = [w.lower() for w in _WORD.findall(sentence)]
+    raw = _WORD.findall(sentence)
+    words = [w.lower() for w in raw]
     n = max(1, len(words))
+    speech, figure, past_rate = _sentence_marks(sentence)
     first = sum(w in _FIRST_PERSON for w in words)
     second = sum(w in _SECOND_PERSON for w in words)
     position = 0.5 if index is None or not count else index / max(1, count - 1)
@@ -298,8 +309,8 @@ def _sentence_features(sentence: str, claim_p: float, hedge_score: float, foreca
         min(1.0, 5.0 * first / n),
         min(1.0, 5.0 * second / n),
         float(bool(_OPINION.search(sentence))),
-        float(bool(_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence))),
-        float(bool(_SPEECH.search(sentence))),
+        float(figure),
+        float(speech),
         math.log1p(len(words)) / 4.0,
         float(index == 0),
         position,
@@ -307,7 +318,6 @@ def _sentence_features(sentence: str, claim_p: float, hedge_score: float, foreca
     ]
     if not extended:
         return row
-    raw = _WORD.findall(sentence)
     stripped = sentence.strip()
     tail = stripped.rstrip("\"'”’)] ")
     closes = sum(sentence.count(c) for c in "”»")
@@ -324,7 +334,7 @@ def _sentence_features(sentence: str, claim_p: float, hedge_score: float, foreca
         float(stripped[:1] in "\"“‘'"),
         min(1.0, 3.0 * sum(w[:1].isupper() for w in inner) / max(1, len(inner))),
         float(bool(_DATE_WORD.search(sentence))),
-        _past_verb_rate(sentence),
+        past_rate,
     ]
 
 
@@ -560,8 +570,10 @@ def opinion_context(sentence: str) -> list[float]:
     or a speaker's opinion anywhere in the unit (evaluative words, intensifiers, an obligation modal, the rate of
     first- and second-person words), the lexicons of the claim scorer's extended markers (not read off an error
     list); the cue's own features only look at the three words before it."""
-    words = [w.lower() for w in _WORD.findall(sentence)]
+    raw = _WORD.findall(sentence)
+    words = [w.lower() for w in raw]
     n = max(1, len(words))
+    speech, figure, past_rate = _sentence_marks(sentence)
     persons = sum(w in _FIRST_PERSON or w in _SECOND_PERSON for w in words)
     return [
         min(1.0, float(len(_EVALUATIVE.findall(sentence))) / 2.0),
