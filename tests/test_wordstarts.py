@@ -187,3 +187,34 @@ def test_furniture_reason_unchanged_by_triggers() -> None:
                 assert got == want, text
             else:
                 assert got not in {r for r, _p in furniture._FURNITURE}, text
+
+
+_FOLDED = ["_SPEECH", "_NUMBER_WORD", "_EVALUATIVE", "_INTENSIFIER", "_OBLIGATION", "_DATE_WORD"]
+
+
+@pytest.mark.parametrize("name", _FOLDED)
+def test_folded_pattern_answers_as_the_pattern(name: str) -> None:
+    """FoldedPattern.has / count equal bool(search) / len(findall) of the case-insensitive pattern, on texts
+    generated from the pattern (upper and lower case), with non-ASCII letters around them and inside them."""
+    from presslens.analyzers.claims import scorers
+
+    pattern = getattr(scorers, name)
+    folded = getattr(scorers, name + "_F")
+    assert folded.pattern is pattern
+    texts = texts_from(pattern, 1500)
+    texts += [t.replace("a", "\u00e4", 1) for t in texts[:300]] + [t + " \u212a\u017f" for t in texts[:100]]
+    texts += [t.upper() for t in texts[:300]]
+    assert sum(1 for t in texts if pattern.search(t)) > 150
+    for text in texts:
+        assert folded.has(text) == bool(pattern.search(text)), text
+        assert folded.count(text) == len(pattern.findall(text)), text
+
+
+def test_folded_pattern_refuses_what_it_cannot_answer() -> None:
+    from presslens.analyzers.claims import scorers
+    from presslens.text.wordstarts import FoldedPattern
+
+    with pytest.raises(ValueError):
+        FoldedPattern(scorers._OPINION)  # an upper-case literal ("I")
+    with pytest.raises(ValueError):
+        FoldedPattern(re.compile(r"\bsaid\b"))  # not case-insensitive
