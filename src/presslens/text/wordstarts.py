@@ -32,7 +32,7 @@ class WordStarts:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.exact = not any(c in text for c in CASE_FOLDING_SPECIALS)
+        self.exact = text.isascii() or not any(c in text for c in CASE_FOLDING_SPECIALS)
         by_word: dict[str, list[int]] = {}
         digit_starts: list[int] = []
         low = text.lower()
