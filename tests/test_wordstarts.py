@@ -15,6 +15,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
 
+from presslens.analyzers.claims import furniture
 from presslens.analyzers.figures import specials as figures
 from presslens.text import hedging, prediction
 from presslens.text.wordstarts import CASE_FOLDING_SPECIALS, WordStarts, finditer_from, words_of
@@ -147,3 +148,73 @@ def test_prediction_patterns_tried_at_first_words_only(cue_type: str) -> None:
     for text in texts:
         got = prediction._pattern_matches(cue_type, pattern, text, WordStarts(text))
         assert _spans(got) == _spans(pattern.finditer(text)), text
+
+
+@pytest.mark.parametrize("reason", sorted(furniture.FURNITURE_TRIGGERS))
+def test_furniture_triggers_hold_for_every_match(reason: str) -> None:
+    """furniture_reason searches a pattern only in sentences holding one of its trigger substrings: every text
+    the pattern matches (generated from the pattern itself) must hold one, lower-cased."""
+    pattern = dict(furniture._FURNITURE)[reason]
+    triggers = furniture.FURNITURE_TRIGGERS[reason]
+    texts = texts_from(pattern, 1500)
+    matched = [t for t in texts if pattern.search(t)]
+    assert len(matched) > 150
+    for text in matched:
+        if not any(c in text for c in CASE_FOLDING_SPECIALS):
+            assert any(t in text.lower() for t in triggers), text
+
+
+def test_furniture_triggers_have_teeth() -> None:
+    """Dropping a trigger makes some generated match fail the check above."""
+    pattern = dict(furniture._FURNITURE)["subscription offer"]
+    short = ("access", "subscrib")
+    assert any(not any(t in text.lower() for t in short) for text in texts_from(pattern, 1500) if pattern.search(text))
+
+
+def test_furniture_reason_unchanged_by_triggers() -> None:
+    """With and without the trigger skip, the same reason for generated texts of every pattern."""
+    def full(sentence: str) -> str | None:
+        for reason, pattern in furniture._FURNITURE:
+            if pattern.search(sentence):
+                return reason
+        return None
+
+    for _reason, pattern in furniture._FURNITURE:
+        for text in texts_from(pattern, 300):
+            got = furniture.furniture_reason(text)
+            want = full(text)
+            if want is not None:
+                assert got == want, text
+            else:
+                assert got not in {r for r, _p in furniture._FURNITURE}, text
+
+
+_FOLDED = ["_SPEECH", "_NUMBER_WORD", "_EVALUATIVE", "_INTENSIFIER", "_OBLIGATION", "_DATE_WORD"]
+
+
+@pytest.mark.parametrize("name", _FOLDED)
+def test_folded_pattern_answers_as_the_pattern(name: str) -> None:
+    """FoldedPattern.has / count equal bool(search) / len(findall) of the case-insensitive pattern, on texts
+    generated from the pattern (upper and lower case), with non-ASCII letters around them and inside them."""
+    from presslens.analyzers.claims import scorers
+
+    pattern = getattr(scorers, name)
+    folded = getattr(scorers, name + "_F")
+    assert folded.pattern is pattern
+    texts = texts_from(pattern, 1500)
+    texts += [t.replace("a", "\u00e4", 1) for t in texts[:300]] + [t + " \u212a\u017f" for t in texts[:100]]
+    texts += [t.upper() for t in texts[:300]]
+    assert sum(1 for t in texts if pattern.search(t)) > 150
+    for text in texts:
+        assert folded.has(text) == bool(pattern.search(text)), text
+        assert folded.count(text) == len(pattern.findall(text)), text
+
+
+def test_folded_pattern_refuses_what_it_cannot_answer() -> None:
+    from presslens.analyzers.claims import scorers
+    from presslens.text.wordstarts import FoldedPattern
+
+    with pytest.raises(ValueError):
+        FoldedPattern(scorers._OPINION)  # an upper-case literal ("I")
+    with pytest.raises(ValueError):
+        FoldedPattern(re.compile(r"\bsaid\b"))  # not case-insensitive

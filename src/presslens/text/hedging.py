@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 from presslens.text.wordstarts import (
     AnchoredPattern,
-    WordStarts,
     finditer_from,
     index_words,
     may_match,
+    word_starts,
     words_of,
 )
 
@@ -318,7 +318,7 @@ def hedge_cues(text: str) -> list[Cue]:
 def _all_hedge_cues(text: str) -> list[Cue]:
     """Every cue match of :func:`hedge_cues`, before nested cues are dropped."""
     cues: list[Cue] = []
-    index = WordStarts(text)
+    index = word_starts(text)
     words = index_words(text, index)
     for hedge in _HEDGES:
         for m in hedge.finditer(index, words):
@@ -363,6 +363,13 @@ _CLAIM_ONLY_HEDGES = re.compile(
     r"(?<!\bas\s)(?<!\bmade\s)(?<!\bmake\s)\bpossible\s+(?!that\b|to\b|for\b|and\b|or\b|in\b|at\b|by\b)[a-z]+|"
     r"\b(?:apparent|alleged|presumed|purported)\s+[a-z]+",
     IGNORE_CASE,
+)
+# the words a match of _CLAIM_ONLY_HEDGES can begin with (tests check them against the pattern)
+_CLAIM_ONLY_FIRST = words_of(
+    "it this that there looks seem seems seemed is are was were be remain remains possible probable been being",
+    "stand stands much widespread growing considerable suggest suggests suspicion suspicions sign signs",
+    "indicate indicates indicated indicating an one another further some indication indications good fair long",
+    "short odds chances appear appears appeared apparent alleged presumed purported",
 )
 # Uncertainty cues of a claim in news text that hedge_cues misses, each read off a gold hedge of the open real-news
 # splits that had no cue candidate at all (issue 13, s23; every match on the six splits is a gold cue): the noun
@@ -1294,7 +1301,8 @@ def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:
         if _kept_claim_cue(text, s, e, kind, wider):
             cues.append((s, e, kind))
     cues.extend(_headline_may(text))
-    cues.extend((m.start(), m.end(), "evidential") for m in _CLAIM_ONLY_HEDGES.finditer(text)
+    index = word_starts(text)  # the one _all_hedge_cues built
+    cues.extend((m.start(), m.end(), "evidential") for m in finditer_from(_CLAIM_ONLY_HEDGES, index, _CLAIM_ONLY_FIRST)
                 if not _label_adjective(text, m.start(), m.end()) and not _speech_suggest(text, m.start(), m.end())
                 and not _speculation_about_minds(text, m.start(), m.end()))
     if wider:
@@ -1309,6 +1317,7 @@ def claim_cue_candidates(text: str, wider: bool = False) -> list[Cue]:
 ANCHORED_PATTERNS: list[tuple[re.Pattern[str], frozenset[str]]] = [
     *((hedge.pattern, hedge.first) for hedge in _HEDGES),
     (MODAL, MODAL_FIRST),
+    (_CLAIM_ONLY_HEDGES, _CLAIM_ONLY_FIRST),
 ]
 
 

@@ -30,7 +30,7 @@ from presslens.text.hedging import (
     modal_kind,
 )
 from presslens.text.switches import switched
-from presslens.text.wordstarts import WordStarts, finditer_from, index_words, may_match, words_of
+from presslens.text.wordstarts import WordStarts, finditer_from, index_words, may_match, word_starts, words_of
 
 # Prediction cues and time horizons
 # ---------------------------------------------------------------------------------------------------
@@ -441,7 +441,7 @@ def prediction_cues(text: str) -> list[Cue]:
     ``cue_type`` is one of "future", "going_to", "expected", "intention", "imminence", "is_to",
     "modal_future", "reported_future", "horizon".
     """
-    index = WordStarts(text)
+    index = word_starts(text)
     return _prediction_cues(text, _horizon_span(text, index), index)
 
 
@@ -479,7 +479,7 @@ def _prediction_cues(text: str, span: tuple[int, int] | None, index: WordStarts)
 
 def horizon_span(text: str) -> tuple[int, int] | None:
     """The first future time horizon in ``text`` ("within days", "by the end of the year"), or None."""
-    return _horizon_span(text, WordStarts(text))
+    return _horizon_span(text, word_starts(text))
 
 
 def _horizon_span(text: str, index: WordStarts) -> tuple[int, int] | None:
@@ -505,7 +505,7 @@ def prediction_info(text: str) -> tuple[bool, str | None, list[str]]:
     A horizon alone ("next week") makes a sentence a prediction only together with a verb that is not
     plainly past ("The talks resume next week" yes; "He left last week" has no horizon at all).
     """
-    index = WordStarts(text)
+    index = word_starts(text)
     span = _horizon_span(text, index)
     cues = _prediction_cues(text, span, index)
     strong = [c for c in cues if c[2] != "horizon"]
@@ -615,7 +615,7 @@ def _scan(text: str) -> tuple[list[Cue], tuple[int, int] | None] | None:
     """Every future cue of a sentence and its first :data:`_HORIZON` span; None for a question or a list item."""
     if _QUESTION_END.search(text) or _LIST_ITEM.match(text):
         return None
-    index = WordStarts(text)
+    index = word_starts(text)
     span = _horizon_span(text, index)
     cues = [c for c in _prediction_cues(text, span, index) if not _SHALL.match(text[c[0]:c[1]])]
     if " be " in text:

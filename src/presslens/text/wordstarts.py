@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, KeysView
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD_RUN = re.compile(r"\w+")
 # the letters that case-insensitive matching equates with an ASCII letter although they are not ASCII
@@ -31,7 +32,7 @@ class WordStarts:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.exact = not any(c in text for c in CASE_FOLDING_SPECIALS)
+        self.exact = text.isascii() or not any(c in text for c in CASE_FOLDING_SPECIALS)
         by_word: dict[str, list[int]] = {}
         digit_starts: list[int] = []
         low = text.lower()
@@ -73,6 +74,42 @@ class WordStarts:
         if len(lists) == 1:
             return lists[0] if not also_at else sorted(lists[0])
         return sorted(p for positions in lists for p in positions)
+
+
+class FoldedPattern:
+    """A case-insensitive pattern whose literals are all lower case, answered faster: on an ASCII text by the same
+    pattern without IGNORECASE on the lower-cased text (for ASCII text, case-insensitive matching is matching the
+    lower-cased text, and lower case maps each character to one character), on any other text by the pattern itself.
+    About three times faster for a ``\\b(?:word|word|...)\\b`` list, whose matches Python's regex engine must try at
+    every character. Only whether it matches and how many matches there are (the matched texts are lower-cased)."""
+
+    __slots__ = ("pattern", "_cased")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        if not pattern.flags & re.IGNORECASE or any(c.isupper() for c in re.sub(r"\\.", "", pattern.pattern)):
+            raise ValueError(f"not a case-insensitive pattern with lower-case literals only: {pattern.pattern!r}")
+        self.pattern = pattern
+        self._cased = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+    def has(self, text: str) -> bool:
+        """``bool(pattern.search(text))``."""
+        if text.isascii():
+            return self._cased.search(text.lower()) is not None
+        return self.pattern.search(text) is not None
+
+    def count(self, text: str) -> int:
+        """``len(pattern.findall(text))``."""
+        if text.isascii():
+            return len(self._cased.findall(text.lower()))
+        return len(self.pattern.findall(text))
+
+
+@lru_cache(maxsize=256)
+def word_starts(text: str) -> WordStarts:
+    """The :class:`WordStarts` of ``text``, shared by the rule scans that run over the same sentence (the claim
+    cue and the forecast scans of the claims analyzer each index every sentence). Callers must not change the
+    index or the lists it returns."""
+    return WordStarts(text)
 
 
 def _positions(text: str, ch: str) -> list[int]:
@@ -158,10 +195,12 @@ class AnchoredPattern:
 __all__ = [
     "CASE_FOLDING_SPECIALS",
     "AnchoredPattern",
+    "FoldedPattern",
     "WordStarts",
     "finditer_from",
     "index_words",
     "matches_at",
     "may_match",
+    "word_starts",
     "words_of",
 ]

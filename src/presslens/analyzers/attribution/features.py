@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -46,6 +47,13 @@ _QUOTE_OR_BREAK = re.compile('\n\n|["' + OPEN_QUOTES + CLOSE_QUOTES + "]")
 
 def quote_spans(text: str) -> list[Span]:
     """(start, end) of each quotation including its quote marks."""
+    return list(_quote_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _quote_spans(text: str) -> tuple[Span, ...]:
+    """:func:`quote_spans` as a tuple, kept for the few texts last asked about (the attribution steps each ask
+    for the quotations of the same article text)."""
     out: list[Span] = []
     open_at: int | None = None
     open_char = ""
@@ -64,7 +72,7 @@ def quote_spans(text: str) -> list[Span]:
             if i - open_at > 1:
                 out.append((open_at, i + 1))
             open_at = None
-    return out
+    return tuple(out)
 
 
 def word_at(text: str, pos: int) -> str:

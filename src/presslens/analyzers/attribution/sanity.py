@@ -85,7 +85,7 @@ def is_function_word(word: str) -> bool:
 
 
 def words(text: str, span: Span) -> list[str]:
-    return [m.group() for m in WORD.finditer(text, span[0], span[1])]
+    return WORD.findall(text, span[0], span[1])  # WORD has no group: the whole matches
 
 
 def inside_word(text: str, pos: int) -> bool:

@@ -107,7 +107,7 @@ _SUBORDINATORS = frozenset("if when as because while although though since unles
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
-    return [m.group().lower() for m in _WORD.finditer(text, start, end)]
+    return [w.lower() for w in _WORD.findall(text, start, end)]  # _WORD has no capturing group
 
 
 def cue_lemma(text: str, cue: Span) -> str:
@@ -172,7 +172,7 @@ def heading_line(text: str, pos: int) -> bool:
     line = text[s:e].strip()
     if not line or line[-1] in ".!?\"”’)":
         return False
-    words = [m.group() for m in _WORD.finditer(line)]
+    words = _WORD.findall(line)
     if not words or len(words) > 16:
         return False
     capital = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
@@ -230,7 +230,7 @@ def _source_traits(text: str, a: Attribution) -> dict[str, float]:
     s = a.source
     if s is None:
         return {"source none": 1.0}
-    raw = [m.group() for m in _WORD.finditer(text, *s)]
+    raw = _WORD.findall(text, *s)
     ws = [w.lower() for w in raw]
     if not ws:
         return {"source none": 1.0}

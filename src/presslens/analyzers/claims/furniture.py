@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from presslens.text.wordstarts import CASE_FOLDING_SPECIALS
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -52,6 +54,24 @@ _FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("byline", re.compile(r"\bcontributed\s+(?:reporting\b|(?:to|for)\s+(?:this|the)\s+(?:report|story|article)\b)",
                           re.IGNORECASE)),
 )
+# Substrings (lower case) every match of a _FURNITURE pattern holds one of, by reason (speed: a sentence without
+# any of them is not searched; tests check each list against matches generated from the pattern). A reason not
+# listed is always searched; so is every sentence holding a letter that case-insensitive matching equates with an
+# ASCII letter (wordstarts.CASE_FOLDING_SPECIALS).
+FURNITURE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "poll": ("poll", "opt out"),
+    "share buttons": ("share",),
+    "price": ("price", "buy new", "buy used"),
+    "copyright": ("\u00a9", "(c)", "all rights reserved", "distributed by"),
+    "reprint notice": ("permission", "originally"),
+    "tweet embed": ("pic.twitter.com/", "(@"),
+    "photo credit": ("/",),
+    "subscription offer": ("access", "subscrib", "newsletter"),
+    "book promotion": ("order", "amazon"),
+    "hashtags": ("#",),
+    "byline": ("contributed",),
+}
+_FURNITURE_TRIED = tuple((reason, pattern, FURNITURE_TRIGGERS.get(reason)) for reason, pattern in _FURNITURE)
 
 # Lines that carry no claim of their own; each is checked only where it can apply (speed): photo credits and
 # attribution tails are short, a lead-in ends in a colon. Matched from the line start.
@@ -195,7 +215,11 @@ def furniture_reason(sentence: str, report_lead_ins: bool = False, link_titles: 
     stop 28, applied at decision time: the trainer fits the scorers without it, as they were judged). ``link_titles``:
     also link titles, content-free video bylines and captions with an agency credit (GUIDELINE 8a, decided with dev13;
     the claims option ``furniture=s30``, at decision time)."""
-    for reason, pattern in _FURNITURE:
+    lowered = sentence.lower()
+    exact = not any(c in sentence for c in CASE_FOLDING_SPECIALS)
+    for reason, pattern, triggers in _FURNITURE_TRIED:
+        if exact and triggers is not None and not any(t in lowered for t in triggers):
+            continue
         if pattern.search(sentence):
             return reason
     if link_titles:
@@ -222,7 +246,6 @@ def furniture_reason(sentence: str, report_lead_ins: bool = False, link_titles: 
             _LEAD_IN.match(sentence)
             or (report_lead_ins and len(sentence.split()) <= _LEAD_IN_MAX_WORDS and _LEAD_IN_REPORT.match(sentence))):
         return "lead-in"
-    lowered = sentence.lower()
     if any(w in lowered for w in _DEMAND_WORDS) and _DEMAND.match(sentence):
         return "demand"
     return None

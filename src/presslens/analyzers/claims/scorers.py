@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from presslens.encoder import DIM
+from presslens.text.wordstarts import FoldedPattern
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_scorers.json"
 KEPT_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "realnews_claim_profile.json"
@@ -175,8 +176,8 @@ def cue_features(sentence: str, start: int, end: int, cue_class: str, claim_p: f
         float(modal and (nxt == "be" or nxt2 == "be")),
         float(negated),
         float(_inside_quote(sentence, start)),
-        float(bool(_SPEECH.search(before))),
-        float(bool(_SPEECH.search(after))),
+        float(_SPEECH_F.has(before)),
+        float(_SPEECH_F.has(after)),
         float(sentence.rstrip().rstrip("\"'”’)").endswith("?")),
         float(bool(_CONDITIONAL.search(window))),
         float(bool(_CONCESSIVE.search(before[-120:]))),
@@ -225,6 +226,13 @@ _DATE_WORD = re.compile(
     IGNORE_CASE,
 )
 _PAST_VERB = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+# the same patterns, answered faster on ASCII sentences (presslens.text.wordstarts.FoldedPattern)
+_SPEECH_F = FoldedPattern(_SPEECH)
+_NUMBER_WORD_F = FoldedPattern(_NUMBER_WORD)
+_EVALUATIVE_F = FoldedPattern(_EVALUATIVE)
+_INTENSIFIER_F = FoldedPattern(_INTENSIFIER)
+_OBLIGATION_F = FoldedPattern(_OBLIGATION)
+_DATE_WORD_F = FoldedPattern(_DATE_WORD)
 
 
 #: the article profile of analyzer 1.9: what kind of text the sentence stands in (a report that attributes,
@@ -260,17 +268,26 @@ def _past_verb_rate(sentence: str) -> float:
     return min(1.0, 5.0 * len(_PAST_VERB.findall(sentence)) / max(1, len(_WORD.findall(sentence))))
 
 
+@lru_cache(maxsize=512)
+def _sentence_marks(sentence: str) -> tuple[bool, bool, float]:
+    """(a speech verb or "according to", a figure, :func:`_past_verb_rate`) of ``sentence``: read by both the
+    article profile and the sentence's own features, so computed once per sentence."""
+    return (_SPEECH_F.has(sentence), bool(_DIGIT.search(sentence)) or _NUMBER_WORD_F.has(sentence),
+            _past_verb_rate(sentence))
+
+
 def article_profile(texts: Sequence[str], probs: Sequence[float]) -> list[float]:
     """The article profile (:data:`ARTICLE_FEATURES` order) of an article's claim units ``texts`` with their
     CheckThat! probabilities: the mean claim logit / 4, the share of units with a speech verb or "according to",
     the share with a figure, and the mean past-verb rate. General markers of genre, not read off errors: news
     reports attribute, count and narrate, columns argue."""
     n = max(1, len(texts))
+    marks = [_sentence_marks(t) for t in texts]
     return [
         sum(logit(float(p)) for p in probs) / n / 4.0,
-        sum(bool(_SPEECH.search(t)) for t in texts) / n,
-        sum(bool(_DIGIT.search(t) or _NUMBER_WORD.search(t)) for t in texts) / n,
-        sum(_past_verb_rate(t) for t in texts) / n,
+        sum(m[0] for m in marks) / n,
+        sum(m[1] for m in marks) / n,
+        sum(m[2] for m in marks) / n,
     ]
 
 
@@ -285,8 +302,10 @@ def sentence_features(sentence: str, claim_p: float, hedge_score: float, forecas
 
 def _sentence_features(sentence: str, claim_p: float, hedge_score: float, forecast: bool, index: int | None,
                        count: int | None, extended: bool) -> list[float]:
-    words = [w.lower() for w in _WORD.findall(sentence)]
+    raw = _WORD.findall(sentence)
+    words = [w.lower() for w in raw]
     n = max(1, len(words))
+    speech, figure, past_rate = _sentence_marks(sentence)
     first = sum(w in _FIRST_PERSON for w in words)
     second = sum(w in _SECOND_PERSON for w in words)
     position = 0.5 if index is None or not count else index / max(1, count - 1)
@@ -298,8 +317,8 @@ def _sentence_features(sentence: str, claim_p: float, hedge_score: float, foreca
         min(1.0, 5.0 * first / n),
         min(1.0, 5.0 * second / n),
         float(bool(_OPINION.search(sentence))),
-        float(bool(_DIGIT.search(sentence) or _NUMBER_WORD.search(sentence))),
-        float(bool(_SPEECH.search(sentence))),
+        float(figure),
+        float(speech),
         math.log1p(len(words)) / 4.0,
         float(index == 0),
         position,
@@ -307,15 +326,14 @@ def _sentence_features(sentence: str, claim_p: float, hedge_score: float, foreca
     ]
     if not extended:
         return row
-    raw = _WORD.findall(sentence)
     stripped = sentence.strip()
     tail = stripped.rstrip("\"'”’)] ")
     closes = sum(sentence.count(c) for c in "”»")
     inner = raw[1:]
     return row + [
-        min(1.0, float(len(_EVALUATIVE.findall(sentence))) / 2.0),
-        min(1.0, 5.0 * len(_INTENSIFIER.findall(sentence)) / n),
-        float(bool(_OBLIGATION.search(sentence))),
+        min(1.0, float(_EVALUATIVE_F.count(sentence)) / 2.0),
+        min(1.0, 5.0 * _INTENSIFIER_F.count(sentence) / n),
+        float(_OBLIGATION_F.has(sentence)),
         float("!" in sentence),
         float(len(raw) >= 3 and sum(w[:1].isupper() for w in raw) >= 0.7 * len(raw)),
         float(not tail.endswith((".", "!", "?", ":", ";"))),
@@ -323,8 +341,8 @@ def _sentence_features(sentence: str, claim_p: float, hedge_score: float, foreca
         float(closes > 0 and not any(c in sentence for c in "“«") and stripped[:1] not in "\"“"),
         float(stripped[:1] in "\"“‘'"),
         min(1.0, 3.0 * sum(w[:1].isupper() for w in inner) / max(1, len(inner))),
-        float(bool(_DATE_WORD.search(sentence))),
-        _past_verb_rate(sentence),
+        float(_DATE_WORD_F.has(sentence)),
+        past_rate,
     ]
 
 
@@ -560,8 +578,10 @@ def opinion_context(sentence: str) -> list[float]:
     or a speaker's opinion anywhere in the unit (evaluative words, intensifiers, an obligation modal, the rate of
     first- and second-person words), the lexicons of the claim scorer's extended markers (not read off an error
     list); the cue's own features only look at the three words before it."""
-    words = [w.lower() for w in _WORD.findall(sentence)]
+    raw = _WORD.findall(sentence)
+    words = [w.lower() for w in raw]
     n = max(1, len(words))
+    speech, figure, past_rate = _sentence_marks(sentence)
     persons = sum(w in _FIRST_PERSON or w in _SECOND_PERSON for w in words)
     return [
         min(1.0, float(len(_EVALUATIVE.findall(sentence))) / 2.0),

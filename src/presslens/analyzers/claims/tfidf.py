@@ -64,7 +64,15 @@ class WordGramCache(dict[str, bytes]):
         self.limit = limit
 
     def __missing__(self, word: str) -> bytes:
-        ids = array("i", [j for j in map(self.vocab.get, char_ngrams(word)) if j is not None]).tobytes()
+        if word.split() == [word] and word.lower() == word:
+            # one lower-case word (what the callers pass): char_ngrams(word) without its splitting, in its order
+            get = self.vocab.get
+            padded = f" {word} "
+            size = len(padded)
+            ids = array("i", [j for n in (2, 3, 4, 5) for i in range(size - n + 1)
+                              if (j := get(padded[i : i + n])) is not None]).tobytes()
+        else:
+            ids = array("i", [j for j in map(self.vocab.get, char_ngrams(word)) if j is not None]).tobytes()
         if len(self) < self.limit:
             self[word] = ids
         return ids
