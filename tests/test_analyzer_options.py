@@ -68,6 +68,9 @@ CASES = [
      "Harbour fees\n\nThe skippers met on Friday.\n'The harbour fee is the highest it has ever been and the council "
      "knows it,' Ruth Okafor said.\n'It is unfair, and we will not pay it.\nThe council must think again.'\n"
      "The council did not reply.\n"),
+    ("attribution.report_nouns", "on", "attribution",
+     "Harbour fees\n\nThe harbour board met on Friday. Later the skippers discussed the reports that the ferry fee "
+     "would double in June.\n"),
     ("figures.scores", "calibrated", "figures", POLICE),
     ("figures.readings", "general", "figures", "Clinton leads among voters 45 and older."),
     ("violence.call_demands", "off", "violence", TIME_FOR),

@@ -86,6 +86,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", default=None, help="encoder cache folder (default: encode in memory)")
     parser.add_argument("--single-quotes", default="off", choices=["off", "on"],
                         help="the analyzer option attribution.single_quotes for every system (stop 33)")
+    parser.add_argument("--report-nouns", default="off", choices=["off", "on"],
+                        help="the analyzer option attribution.report_nouns for every system (stop 33)")
 
 
 SYSTEMS: dict[str, dict[str, Any]] = {
@@ -96,7 +98,7 @@ SYSTEMS: dict[str, dict[str, Any]] = {
 
 
 def evaluate(
-    data: str | Path, split: str, cache: str | None = None, single_quotes: str = "off"
+    data: str | Path, split: str, cache: str | None = None, single_quotes: str = "off", report_nouns: str = "off"
 ) -> dict[str, dict[str, dict[str, float]]]:
     from presslens.analyzers.attribution.analyzer import extract
     from presslens.analyzers.base import Features
@@ -128,7 +130,7 @@ def evaluate(
             part = per_sentence[k : k + len(rs)]
             feats._encoded = Encoded(emb[k : k + len(rs)], [p[0] for p in part], [p[1] for p in part])
             k += len(rs)
-            found = extract(feats, single_quotes=single_quotes, **flags)
+            found = extract(feats, single_quotes=single_quotes, report_nouns=report_nouns, **flags)
             preds["source"].append([a.source for a in found if a.source is not None])
             preds["cue"].append([a.cue for a in found])
             preds["content"].append([a.content for a in found if a.content is not None])
@@ -158,7 +160,8 @@ def markdown(results: dict[str, dict[str, dict[str, Any]]]) -> str:
 
 def main(args: argparse.Namespace) -> int:
     t0 = time.time()
-    results = evaluate(args.data, args.split, args.cache, getattr(args, "single_quotes", "off"))
+    results = evaluate(args.data, args.split, args.cache, getattr(args, "single_quotes", "off"),
+                       getattr(args, "report_nouns", "off"))
     print(f"PolNeAR {args.split}: attribution spans ({time.time() - t0:.0f}s)\n")
     print(markdown(results))
     return 0

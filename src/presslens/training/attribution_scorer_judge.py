@@ -15,7 +15,8 @@ whether it is right and the gold speech attributions it matches, its cue's lemma
 cue (:func:`~presslens.analyzers.attribution.refine.unlisted_cue`) and the sanity rules it breaks, and the gold count
 per split (no text). ``dump --unlisted-cues candidate`` dumps the rows of the option ``attribution.unlisted_cues=
 candidate`` (the unlisted-cue model's rows, :mod:`presslens.training.attribution_unlisted`); ``dump
---single-quotes on`` those of the option ``attribution.single_quotes=on`` (stop 33). The dumped rows
+--single-quotes on`` those of the option ``attribution.single_quotes=on`` (stop 33), ``dump --report-nouns on`` those
+of ``attribution.report_nouns=on`` (stop 33). The dumped rows
 use the analyzer's default ``attribution.name_may`` ("on" since 2.18) unless ``--name-may`` says otherwise, in
 ``extract`` and in the traits read after it alike (:func:`extract_options`); T27 has no such option.
 ``judge`` fits, for each open split, the calibration (:func:`~presslens.training.attribution.fit_logistic`, the
@@ -58,7 +59,8 @@ class Rows:
 
 
 def extract_options(unlisted_cues: str = "off", interview_turns: str = "off",
-                    name_may: str | None = None, single_quotes: str = "off") -> tuple[dict[str, Any], bool]:
+                    name_may: str | None = None, single_quotes: str = "off",
+                    report_nouns: str = "off") -> tuple[dict[str, Any], bool]:
     """The options ``dump`` passes to this tree's ``extract`` and whether a capitalised "May" is a name while the
     rows' traits are read. ``name_may`` None: the analyzer's default (``sanity.NAME_MAY_DEFAULT``, "on" since 2.18),
     passed to ``extract`` and used for the traits alike, so the rows are those of the shipped default; a tree
@@ -71,6 +73,8 @@ def extract_options(unlisted_cues: str = "off", interview_turns: str = "off",
         option["interview_turns"] = interview_turns
     if single_quotes != "off":
         option["single_quotes"] = single_quotes
+    if report_nouns != "off":
+        option["report_nouns"] = report_nouns
     has_option = hasattr(sanity, "name_may")
     chosen = name_may if name_may is not None else str(getattr(sanity, "NAME_MAY_DEFAULT", "off"))
     if has_option:
@@ -81,7 +85,7 @@ def extract_options(unlisted_cues: str = "off", interview_turns: str = "off",
 
 
 def dump(data: Path, out: Path, unlisted_cues: str = "off", interview_turns: str = "off",
-         name_may: str | None = None, single_quotes: str = "off") -> None:
+         name_may: str | None = None, single_quotes: str = "off", report_nouns: str = "off") -> None:
     """The rows of this tree's attributions over the open splits, as JSON (``unlisted_cues``: the analyzer option
     ``attribution.unlisted_cues``; "candidate" dumps the unlisted-cue candidates too; ``interview_turns`` and
     ``name_may``: those options, ``name_may`` None the analyzer's default; :func:`extract_options`)."""
@@ -102,7 +106,7 @@ def dump(data: Path, out: Path, unlisted_cues: str = "off", interview_turns: str
     pipeline.load()
     analyzer = AttributionAnalyzer()
     rows = Rows([], [], [], [], [], [], [], {}, [], [], [])
-    option, may_is_name = extract_options(unlisted_cues, interview_turns, name_may, single_quotes)
+    option, may_is_name = extract_options(unlisted_cues, interview_turns, name_may, single_quotes, report_nouns)
     names: Any = contextlib.nullcontext
     if "name_may" in option:
         from presslens.analyzers.attribution.sanity import name_may as may_as_name
@@ -238,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
                         "default, 'on' since 2.18; a tree without the option, T27, reads 'May' as the modal)")
     d.add_argument("--single-quotes", default="off", choices=("off", "on"),
                    help="the analyzer option attribution.single_quotes for the dumped rows (stop 33)")
+    d.add_argument("--report-nouns", default="off", choices=("off", "on"),
+                   help="the analyzer option attribution.report_nouns for the dumped rows (stop 33)")
     d.add_argument("out", type=Path)
     j = sub.add_parser("judge")
     j.add_argument("fit", type=Path, help="the dump both scores are fitted on (the shipped calibration's rows)")
@@ -250,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     if args.command == "dump":
-        dump(args.data, args.out, args.unlisted_cues, args.interview_turns, args.name_may, args.single_quotes)
+        dump(args.data, args.out, args.unlisted_cues, args.interview_turns, args.name_may, args.single_quotes,
+             args.report_nouns)
     elif args.command == "rules":
         rules_dump(load(args.dump), args.out)
     else:

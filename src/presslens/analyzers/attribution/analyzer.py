@@ -44,6 +44,11 @@ from presslens.analyzers.attribution.refine import (
     repair,
     unlisted_cue,
 )
+from presslens.analyzers.attribution.report_nouns import (
+    REPORT_NOUNS_CHOICES,
+    REPORT_NOUNS_DEFAULT,
+    retarget_report_nouns,
+)
 from presslens.analyzers.attribution.rules import rule_attributions
 from presslens.analyzers.attribution.sanity import NAME_MAY_CHOICES, NAME_MAY_DEFAULT, adjective_noun_cue
 from presslens.analyzers.attribution.sanity import name_may as may_as_name
@@ -136,6 +141,7 @@ def extract(
     interview_turns: str = INTERVIEW_TURNS_DEFAULT,
     name_may: str = NAME_MAY_DEFAULT,
     single_quotes: str = SINGLE_QUOTES_DEFAULT,
+    report_nouns: str = REPORT_NOUNS_DEFAULT,
 ) -> list[Attribution]:
     """All attributions of the article (the analyzer's core, also used by the evaluation).
 
@@ -169,18 +175,21 @@ def extract(
     (:func:`.sanity.name_may`: "Theresa May said" keeps its source, "May warned" is no hypothetical cue, and the
     learned scorer's "source has verb" trait does not count it; HISTORY.md 2.17); ``single_quotes="on"`` (the
     ``attribution.single_quotes`` option, stop 33) widens a content over the quotation in single marks it cuts
-    (several sentences or paragraphs, or split by its frame: :func:`.single_quotes.extend_single_quotes`)."""
+    (several sentences or paragraphs, or split by its frame: :func:`.single_quotes.extend_single_quotes`);
+    ``report_nouns="on"`` (the ``attribution.report_nouns`` option, stop 33) makes a report noun with a that-clause
+    ("heard reports that ...", "the unverified claim that ...") the source of that clause
+    (:func:`.report_nouns.retarget_report_nouns`, GUIDELINE 8a)."""
     with may_as_name(name_may == "on"):
         return _extract(features, tagger, use_model, use_rules, prefer, same_cue, raw_scores, scorer, pictures,
                         adjective_nouns, relative_reports, unfound_speakers, post_lines, headline_colons,
-                        dash_blocks, unlisted_cues, interview_turns, single_quotes)
+                        dash_blocks, unlisted_cues, interview_turns, single_quotes, report_nouns)
 
 
 def _extract(
     features: Features, tagger: Tagger | None, use_model: bool, use_rules: bool, prefer: str, same_cue: str,
     raw_scores: bool, scorer: str, pictures: str, adjective_nouns: str, relative_reports: str,
     unfound_speakers: str, post_lines: str, headline_colons: str, dash_blocks: str, unlisted_cues: str,
-    interview_turns: str, single_quotes: str = SINGLE_QUOTES_DEFAULT,
+    interview_turns: str, single_quotes: str = SINGLE_QUOTES_DEFAULT, report_nouns: str = REPORT_NOUNS_DEFAULT,
 ) -> list[Attribution]:
     article = features.article
     tagged: list[Attribution] = []
@@ -238,6 +247,9 @@ def _extract(
         # after the frame trims: a quotation's edges hold no frame, and a report quoted inside it ("'... They told
         # us that for years,' Carlson said") must not cut the widened content back to the clause after its cue
         extend_single_quotes(text, refined, article.sentences)
+    if use_rules and report_nouns == "on":
+        # after the frame trims, which would cut a source that is the noun right before its content
+        retarget_report_nouns(text, refined, article.sentences)
     if pictures == "candidate":
         for a in refined:
             if pictures_not_speech(text, a):
@@ -322,6 +334,10 @@ class AttributionAnalyzer(Analyzer):
                        "a quotation in single marks ('...'): the content as the layers cut it ('off', shipped) or "
                        "widened to the whole quotation, over its sentences, paragraphs and a frame that splits it "
                        "('on', stop 33)"),
+        AnalyzerOption("report_nouns", REPORT_NOUNS_CHOICES, REPORT_NOUNS_DEFAULT,
+                       "a report noun with a that-clause ('heard reports that ...', 'the claim that ...'): the source "
+                       "the linker found ('off', shipped) or the noun phrase itself, GUIDELINE 8a's cue-null "
+                       "attribution ('on', stop 33)"),
     )
 
     def analyze(self, features: Features) -> AnalyzerOutput:
@@ -335,7 +351,7 @@ class AttributionAnalyzer(Analyzer):
                         headline_colons=self.option("headline_colons"), dash_blocks=self.option("dash_blocks"),
                         unlisted_cues=self.option("unlisted_cues"),
                         interview_turns=self.option("interview_turns"), name_may=self.option("name_may"),
-                        single_quotes=self.option("single_quotes"))
+                        single_quotes=self.option("single_quotes"), report_nouns=self.option("report_nouns"))
         with may_as_name(self.option("name_may") == "on"):  # source types read the source's words too
             findings = [self._finding(article, a) for a in found]
         return AnalyzerOutput(findings=findings)
